@@ -1,0 +1,4 @@
+// Public entry point of cdk8s-deckhouse-audit. Each layer adds its exports below.
+export * from './policy';
+import * as policy from './policy';
+export { policy };

@@ -1,0 +1,6 @@
+export * from './types';
+export * from './kubernetes-version';
+export * from './parse';
+export * from './validate';
+export * from './evaluate';
+export * from './render';

@@ -1,0 +1,5 @@
+/**
+ * The oldest Kubernetes version the current Deckhouse release supports (the K8s version enum of
+ * control-plane-manager's config-values): default output must load on every supported cluster.
+ */
+export const DEFAULT_KUBERNETES_VERSION = '1.32';
