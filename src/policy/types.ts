@@ -120,3 +120,29 @@ export interface Finding {
   message: string;
   fix?: string;
 }
+
+/** Where a rule of an effective Deckhouse policy comes from. */
+export type RuleLayer = 'basic' | 'virtualization' | 'custom' | 'tail';
+
+/** The layer of a rule and its index inside that layer. */
+export interface RuleOrigin {
+  layer: RuleLayer;
+  index: number;
+}
+
+/** The policy Deckhouse really runs: merged rules plus where each came from. */
+export interface EffectivePolicy {
+  /** The merged policy (zero rules when audit is off). */
+  policy: Policy;
+  /** origins[i] describes policy.rules[i]. */
+  origins: RuleOrigin[];
+  /** False when Deckhouse would not enable auditing at all (no rules). */
+  enabled: boolean;
+  /** What the merge dropped or changed (e.g. a custom omitManagedFields). */
+  warnings: Problem[];
+}
+
+/** True when the value is an EffectivePolicy rather than a plain Policy. */
+export function isEffectivePolicy(value: Policy | EffectivePolicy): value is EffectivePolicy {
+  return (value as EffectivePolicy).origins !== undefined && (value as EffectivePolicy).policy !== undefined;
+}
