@@ -1,0 +1,145 @@
+import { parseArgs } from 'node:util';
+import { UsageError } from './errors';
+import { CliIo } from './io';
+
+/** One option of a command: how it is parsed and how `--help` describes it. */
+export interface OptionSpec {
+  type: 'string' | 'boolean';
+  multiple?: boolean;
+  short?: string;
+  /** Placeholder shown in help, e.g. FILE. */
+  value?: string;
+  description: string;
+}
+
+/** The parsed command line handed to a command. */
+export interface ParsedArgs {
+  values: Record<string, string | boolean | string[] | undefined>;
+  positionals: string[];
+}
+
+/** What a command receives when it runs. */
+export interface CommandContext {
+  args: ParsedArgs;
+  io: CliIo;
+  /** `--json`: print exactly one JSON document on stdout. */
+  json: boolean;
+}
+
+/** A subcommand: its options, its help text and what it does. */
+export interface CommandSpec {
+  name: string;
+  summary: string;
+  /** Usage lines without the program name, e.g. `validate [options] FILE...`. */
+  usage: string[];
+  description: string;
+  options: Record<string, OptionSpec>;
+  examples: string[];
+  /** Whether positional arguments are accepted. */
+  positionals: boolean;
+  run(context: CommandContext): Promise<number>;
+}
+
+/** Options every command accepts. */
+export const COMMON_OPTIONS: Record<string, OptionSpec> = {
+  json: { type: 'boolean', description: 'print exactly one JSON document on stdout' },
+  help: { type: 'boolean', short: 'h', description: 'show this help' },
+};
+
+/** Parses argv against a command's options; a wrong command line becomes a UsageError. */
+export function parseCommandArgs(spec: CommandSpec, argv: string[]): ParsedArgs {
+  const options: Record<string, { type: 'string' | 'boolean'; multiple?: boolean; short?: string }> = {};
+  for (const [name, opt] of Object.entries({ ...spec.options, ...COMMON_OPTIONS })) {
+    options[name] = { type: opt.type, ...(opt.multiple ? { multiple: true } : {}) };
+    if (opt.short) options[name].short = opt.short;
+  }
+  let parsed: ReturnType<typeof parseArgs>;
+  try {
+    parsed = parseArgs({ args: argv, options, allowPositionals: true, strict: true });
+  } catch (err) {
+    throw new UsageError(cleanParseError(err));
+  }
+  if (!spec.positionals && parsed.positionals.length > 0 && !parsed.values.help) {
+    throw new UsageError(`unexpected argument '${parsed.positionals[0]}'`);
+  }
+  return { values: parsed.values as ParsedArgs['values'], positionals: parsed.positionals };
+}
+
+// Node's messages mention "parseArgs" internals and suggest "--" in ways that do not fit a CLI.
+function cleanParseError(err: unknown): string {
+  const message = err instanceof Error ? err.message : String(err);
+  return message
+    .replace(/\. To specify a positional argument starting with a '-'.*$/s, '')
+    .replace(/\.$/, '');
+}
+
+/** The string value of an option, or undefined. */
+export function stringOption(args: ParsedArgs, name: string): string | undefined {
+  const v = args.values[name];
+  return typeof v === 'string' ? v : undefined;
+}
+
+/** All values of a repeatable option. */
+export function stringList(args: ParsedArgs, name: string): string[] {
+  const v = args.values[name];
+  if (Array.isArray(v)) return v;
+  return typeof v === 'string' ? [v] : [];
+}
+
+/** A boolean flag. */
+export function flag(args: ParsedArgs, name: string): boolean {
+  return args.values[name] === true;
+}
+
+/** A non-negative number option (e.g. `--max-size-mb 100`), or the default. */
+export function numberOption(args: ParsedArgs, name: string, fallback: number): number {
+  const text = stringOption(args, name);
+  if (text === undefined) return fallback;
+  const n = Number(text);
+  if (text.trim() === '' || !Number.isFinite(n) || n < 0) {
+    throw new UsageError(`--${name} needs a non-negative number, got '${text}'`);
+  }
+  return n;
+}
+
+/** Renders a command's `--help` text. */
+export function commandHelp(program: string, spec: CommandSpec): string {
+  const lines: string[] = [];
+  lines.push(`Usage: ${spec.usage.map((u, i) => (i === 0 ? '' : '       ') + `${program} ${u}`).join('\n')}`);
+  lines.push('', wrapParagraph(spec.description), '', 'Options:');
+  const entries = Object.entries({ ...spec.options, ...COMMON_OPTIONS });
+  const heads = entries.map(([name, opt]) => {
+    const short = opt.short ? `-${opt.short}, ` : '    ';
+    return `  ${short}--${name}${opt.type === 'string' ? ` ${opt.value ?? 'VALUE'}` : ''}`;
+  });
+  const width = Math.max(...heads.map((h) => h.length)) + 2;
+  entries.forEach(([, opt], i) => {
+    lines.push(heads[i].padEnd(width) + opt.description + (opt.multiple ? ' (repeatable)' : ''));
+  });
+  if (spec.examples.length > 0) {
+    lines.push('', 'Examples:');
+    for (const example of spec.examples) lines.push(`  ${program} ${example}`);
+  }
+  return lines.join('\n') + '\n';
+}
+
+function wrapParagraph(text: string, width = 96): string {
+  return text
+    .split('\n')
+    .map((paragraph) => {
+      const words = paragraph.split(' ');
+      const out: string[] = [];
+      let line = '';
+      for (const word of words) {
+        if (line !== '' && line.length + 1 + word.length > width) {
+          out.push(line);
+          line = word;
+        } else {
+          line = line === '' ? word : `${line} ${word}`;
+        }
+      }
+      out.push(line);
+      return out.join('\n');
+    })
+    .join('\n');
+}

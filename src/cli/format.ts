@@ -1,0 +1,95 @@
+import { Problem } from '../policy/types';
+
+/** A column of a text table: numbers are right-aligned. */
+export interface Column {
+  header: string;
+  align?: 'left' | 'right';
+}
+
+/** Renders rows as an aligned plain-text table (two spaces between columns, a dashed rule under the header). */
+export function textTable(columns: Column[], rows: string[][]): string {
+  const widths = columns.map((c, i) => Math.max(c.header.length, ...rows.map((r) => (r[i] ?? '').length)));
+  const line = (cells: string[]) =>
+    cells
+      .map((cell, i) => (columns[i].align === 'right' ? cell.padStart(widths[i]) : cell.padEnd(widths[i])))
+      .join('  ')
+      .trimEnd();
+  return [
+    line(columns.map((c) => c.header)),
+    line(widths.map((w) => '-'.repeat(w))),
+    ...rows.map((r) => line(columns.map((_, i) => r[i] ?? ''))),
+  ].join('\n');
+}
+
+/** Renders rows as a GitHub-flavoured Markdown table. */
+export function markdownTable(columns: Column[], rows: string[][]): string {
+  const escape = (cell: string) => cell.replace(/\|/g, '\\|').replace(/\n/g, ' ');
+  const head = `| ${columns.map((c) => escape(c.header)).join(' | ')} |`;
+  const rule = `|${columns.map((c) => (c.align === 'right' ? '---:' : '---')).join('|')}|`;
+  const body = rows.map((r) => `| ${columns.map((_, i) => escape(r[i] ?? '')).join(' | ')} |`);
+  return [head, rule, ...body].join('\n');
+}
+
+const BYTE_UNITS = ['B', 'KiB', 'MiB', 'GiB', 'TiB', 'PiB'];
+
+/** Human byte size in binary units: 0 B, 512 B, 1.5 KiB, 3.1 GiB. */
+export function formatBytes(bytes: number): string {
+  if (!Number.isFinite(bytes)) return String(bytes);
+  const sign = bytes < 0 ? '-' : '';
+  let value = Math.abs(bytes);
+  let unit = 0;
+  while (value >= 1024 && unit < BYTE_UNITS.length - 1) {
+    value /= 1024;
+    unit++;
+  }
+  if (unit === 0) return `${sign}${Math.round(value)} B`;
+  return `${sign}${value >= 100 ? value.toFixed(0) : value.toFixed(1)} ${BYTE_UNITS[unit]}`;
+}
+
+/** A byte delta with an explicit sign: +3.1 GiB, -12 KiB, ±0 B. */
+export function formatBytesDelta(delta: number): string {
+  if (delta === 0) return '±0 B';
+  return delta > 0 ? `+${formatBytes(delta)}` : formatBytes(delta);
+}
+
+/** A count delta with an explicit sign: +3, -12, 0. */
+export function formatCountDelta(delta: number): string {
+  return delta > 0 ? `+${delta}` : String(delta);
+}
+
+/** A duration given in hours, in the largest unit that reads well: 45 min, 19 h, 3.5 d; ∞ for unlimited. */
+export function formatHours(hours: number | null | undefined): string {
+  if (hours === null || hours === undefined || !Number.isFinite(hours)) return '∞';
+  if (hours < 1) return `${Math.max(0, Math.round(hours * 60))} min`;
+  if (hours < 48) return `${hours < 10 ? trimFixed(hours, 1) : Math.round(hours)} h`;
+  const days = hours / 24;
+  return `${days < 10 ? trimFixed(days, 1) : Math.round(days)} d`;
+}
+
+/** A share as a percentage with one decimal: 12.5%. */
+export function formatPercent(part: number, whole: number): string {
+  if (whole === 0) return '0%';
+  return `${trimFixed((part / whole) * 100, 1)}%`;
+}
+
+function trimFixed(value: number, digits: number): string {
+  return value.toFixed(digits).replace(/\.0+$/, '');
+}
+
+/**
+ * One problem as compilers print it: `label:line:column: message`, the fix on the next line, indented;
+ * `severity` is prefixed to the message for anything but errors.
+ */
+export function formatProblem(
+  label: string,
+  problem: Problem,
+  severity: 'error' | 'warning' = 'error',
+): string {
+  let where = label;
+  if (problem.line !== undefined) {
+    where += `:${problem.line}`;
+    if (problem.column !== undefined) where += `:${problem.column}`;
+  }
+  const head = `${where}: ${severity === 'error' ? '' : `${severity}: `}${problem.message}`;
+  return problem.fix ? `${head}\n    fix: ${problem.fix}` : head;
+}

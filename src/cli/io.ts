@@ -1,0 +1,34 @@
+import { Readable, Writable } from 'node:stream';
+
+/** The streams a command talks to; tests pass their own, the bin passes the process's. */
+export interface CliIo {
+  stdout: Writable;
+  stderr: Writable;
+  stdin: Readable;
+  /** True when stderr is a terminal (progress bars and colour are only drawn then). */
+  isTTY: boolean;
+}
+
+/** The process's own streams. */
+export function processIo(): CliIo {
+  return {
+    stdout: process.stdout,
+    stderr: process.stderr,
+    stdin: process.stdin,
+    isTTY: Boolean(process.stderr.isTTY),
+  };
+}
+
+/** Writes text to a stream and resolves once it is flushed (so exit codes never cut output short). */
+export function write(stream: Writable, text: string): Promise<void> {
+  return new Promise((resolve, reject) => {
+    stream.write(text, (err) => (err ? reject(err) : resolve()));
+  });
+}
+
+/** Reads a whole readable stream as UTF-8 text. */
+export async function readAll(stream: Readable): Promise<string> {
+  const chunks: Buffer[] = [];
+  for await (const chunk of stream) chunks.push(typeof chunk === 'string' ? Buffer.from(chunk) : chunk);
+  return Buffer.concat(chunks).toString('utf8');
+}
