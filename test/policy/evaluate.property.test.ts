@@ -1,0 +1,241 @@
+import { compilePolicy, evaluatePolicy } from '../../src/policy/evaluate';
+import {
+  Decision,
+  GroupResources,
+  Level,
+  Policy,
+  PolicyRule,
+  RequestAttributes,
+  Stage,
+} from '../../src/policy/types';
+
+// Differential test: the compiled evaluator against a tiny reference written here straight from the
+// semantics doc (§4.3), over seeded random policies and requests drawn from small vocabularies so that
+// wildcards, collisions and edge values (``, `*`, `**`) meet often.
+
+function mulberry32(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+const LEVELS: Level[] = ['None', 'Metadata', 'Request', 'RequestResponse'];
+const STAGES: Stage[] = ['RequestReceived', 'ResponseStarted', 'ResponseComplete', 'Panic'];
+const VERBS = ['get', 'list', 'watch', 'create', 'update', 'patch', 'delete', 'post', '*', 'GET'];
+const USERS = ['alice', 'bob', 'system:serviceaccount:kube-system:x', '*', '', 'system:anonymous'];
+const GROUPS = ['system:authenticated', 'system:nodes', 'devs', '*', ''];
+const NAMESPACES = ['', 'default', 'kube-system', 'd8-system', '*'];
+const API_GROUPS = ['', 'apps', 'rbac.authorization.k8s.io', '*'];
+const RESOURCES = ['pods', 'deployments', 'secrets', 'nodes', '*', ''];
+const SUBRESOURCES = ['', '', 'log', 'exec', 'scale', 'status', '*'];
+const RESOURCE_SPECS = [
+  'pods',
+  'pods/log',
+  'pods/*',
+  'pods/exec',
+  '*',
+  '*/log',
+  '*/scale',
+  '*/*',
+  '**',
+  'deployments',
+  'deployments/scale',
+  'deployments/*',
+  'secrets',
+  'nodes',
+  '',
+  'pods/log/*',
+  '*/',
+];
+const NAMES = ['a', 'b', '', '*'];
+const URL_SPECS = [
+  '*',
+  '/healthz',
+  '/healthz*',
+  '/api*',
+  '/api/*',
+  '/api**',
+  '/metrics',
+  '/',
+  '/*',
+  '',
+  '/apis',
+];
+const PATHS = [
+  '/healthz',
+  '/healthz/etcd',
+  '/healthzfoo',
+  '/api',
+  '/api/v1',
+  '/apis',
+  '/metrics',
+  '/metrics/',
+  '/',
+  '',
+  '/x',
+];
+
+type Rng = () => number;
+const pick = <T>(rng: Rng, list: readonly T[]): T => list[Math.floor(rng() * list.length)];
+function some<T>(rng: Rng, list: readonly T[], max = 3): T[] {
+  const out: T[] = [];
+  const n = Math.floor(rng() * (max + 1));
+  for (let i = 0; i < n; i++) out.push(pick(rng, list));
+  return out;
+}
+const maybe = (rng: Rng, p: number): boolean => rng() < p;
+
+function randomRule(rng: Rng): PolicyRule {
+  const rule: PolicyRule = { level: pick(rng, LEVELS) };
+  if (maybe(rng, 0.3)) rule.users = some(rng, USERS);
+  if (maybe(rng, 0.3)) rule.userGroups = some(rng, GROUPS);
+  if (maybe(rng, 0.5)) rule.verbs = some(rng, VERBS);
+  if (maybe(rng, 0.5)) {
+    rule.resources = [];
+    const n = Math.floor(rng() * 3);
+    for (let i = 0; i < n; i++) {
+      const gr: GroupResources = {};
+      if (maybe(rng, 0.7)) gr.group = pick(rng, API_GROUPS);
+      if (maybe(rng, 0.8)) gr.resources = some(rng, RESOURCE_SPECS);
+      if (maybe(rng, 0.25)) gr.resourceNames = some(rng, NAMES);
+      rule.resources.push(gr);
+    }
+  }
+  if (maybe(rng, 0.25)) rule.namespaces = some(rng, NAMESPACES);
+  if (maybe(rng, 0.3)) rule.nonResourceURLs = some(rng, URL_SPECS);
+  if (maybe(rng, 0.3)) rule.omitStages = some(rng, STAGES);
+  if (maybe(rng, 0.2)) rule.omitManagedFields = maybe(rng, 0.5);
+  return rule;
+}
+
+function randomPolicy(rng: Rng): Policy {
+  const rules: PolicyRule[] = [];
+  const n = maybe(rng, 0.1) ? 30 + Math.floor(rng() * 50) : 1 + Math.floor(rng() * 8);
+  for (let i = 0; i < n; i++) rules.push(randomRule(rng));
+  const policy: Policy = { apiVersion: 'audit.k8s.io/v1', kind: 'Policy', rules };
+  if (maybe(rng, 0.4)) policy.omitStages = some(rng, STAGES);
+  if (maybe(rng, 0.3)) policy.omitManagedFields = maybe(rng, 0.5);
+  return policy;
+}
+
+function randomRequest(rng: Rng): RequestAttributes {
+  const req: RequestAttributes = { verb: pick(rng, VERBS), resourceRequest: maybe(rng, 0.7) };
+  if (maybe(rng, 0.9)) {
+    req.user = pick(rng, USERS);
+    if (maybe(rng, 0.9)) req.groups = some(rng, GROUPS);
+  } else if (maybe(rng, 0.3)) {
+    req.groups = some(rng, GROUPS); // groups without a user: still unauthenticated
+  }
+  if (req.resourceRequest) {
+    if (maybe(rng, 0.9)) req.namespace = pick(rng, NAMESPACES);
+    if (maybe(rng, 0.9)) req.apiGroup = pick(rng, API_GROUPS);
+    req.resource = pick(rng, RESOURCES);
+    if (maybe(rng, 0.8)) req.subresource = pick(rng, SUBRESOURCES);
+    if (maybe(rng, 0.7)) req.name = pick(rng, NAMES);
+  } else {
+    req.path = pick(rng, PATHS);
+  }
+  return req;
+}
+
+// ---- the reference, transcribed from §4.3 -------------------------------------------------------------
+const has = (list: string[] | undefined): list is string[] => list !== undefined && list.length > 0;
+
+function refMatchesResource(rule: PolicyRule, req: RequestAttributes): boolean {
+  if (!req.resourceRequest) return false;
+  if (has(rule.namespaces) && !rule.namespaces.includes(req.namespace ?? '')) return false;
+  if (!rule.resources || rule.resources.length === 0) return true;
+  const resource = req.resource ?? '';
+  const sub = req.subresource ?? '';
+  const combined = sub ? `${resource}/${sub}` : resource;
+  for (const gr of rule.resources) {
+    if ((gr.group ?? '') !== (req.apiGroup ?? '') && gr.group !== '*') continue;
+    if (!has(gr.resources)) return true;
+    for (const r of gr.resources) {
+      if (has(gr.resourceNames) && !gr.resourceNames.includes(req.name ?? '')) continue;
+      if (r === combined || r === '*') return true;
+      if (sub !== '' && r.startsWith('*/') && r.substring(2) === sub) return true;
+      if (r.endsWith('/*') && r.substring(0, r.length - 2) === resource) return true;
+    }
+  }
+  return false;
+}
+
+function refMatchesNonResource(rule: PolicyRule, req: RequestAttributes): boolean {
+  if (req.resourceRequest) return false;
+  const path = req.path ?? '';
+  for (const spec of rule.nonResourceURLs ?? []) {
+    if (spec === '*' || spec === path) return true;
+    if (spec.endsWith('*') && path.startsWith(spec.replace(/\*+$/, ''))) return true;
+  }
+  return false;
+}
+
+function refMatches(rule: PolicyRule, req: RequestAttributes): boolean {
+  if (has(rule.users) && (req.user === undefined || !rule.users.includes(req.user))) return false;
+  if (
+    has(rule.userGroups) &&
+    (req.user === undefined || !(req.groups ?? []).some((g) => rule.userGroups!.includes(g)))
+  ) {
+    return false;
+  }
+  if (has(rule.verbs) && !rule.verbs.includes(req.verb)) return false;
+  if (has(rule.namespaces) || (rule.resources?.length ?? 0) > 0) return refMatchesResource(rule, req);
+  if (has(rule.nonResourceURLs)) return refMatchesNonResource(rule, req);
+  return true;
+}
+
+function refEvaluate(policy: Policy, req: RequestAttributes): Decision {
+  for (let i = 0; i < policy.rules.length; i++) {
+    const rule = policy.rules[i];
+    if (!refMatches(rule, req)) continue;
+    const union = new Set([...(policy.omitStages ?? []), ...(rule.omitStages ?? [])]);
+    return {
+      level: rule.level,
+      omitStages: STAGES.filter((s) => union.has(s)),
+      omitManagedFields: rule.omitManagedFields ?? policy.omitManagedFields ?? false,
+      ruleIndex: i,
+    };
+  }
+  return {
+    level: 'None',
+    omitStages: [...(policy.omitStages ?? [])],
+    omitManagedFields: policy.omitManagedFields ?? false,
+    ruleIndex: -1,
+  };
+}
+
+const key = (d: Decision): string =>
+  `${d.level}|${d.omitStages.join(',')}|${d.omitManagedFields}|${d.ruleIndex}`;
+
+test('compiled and one-shot evaluators agree with the reference on 150,000 random cases', () => {
+  const rng = mulberry32(20260611);
+  const mismatches: unknown[] = [];
+  let cases = 0;
+  let matched = 0;
+  for (let p = 0; p < 2500; p++) {
+    const policy = randomPolicy(rng);
+    const compiled = compilePolicy(policy);
+    for (let r = 0; r < 60; r++) {
+      const req = randomRequest(rng);
+      const expected = key(refEvaluate(policy, req));
+      const fast = key(compiled.evaluate(req));
+      const oneShot = key(evaluatePolicy(policy, req));
+      cases++;
+      if (!expected.endsWith('|-1')) matched++;
+      if (fast !== expected || oneShot !== expected) {
+        if (mismatches.length < 5) mismatches.push({ policy, req, expected, fast, oneShot });
+      }
+    }
+  }
+  expect(mismatches).toEqual([]);
+  expect(cases).toBe(150_000);
+  // The generator must exercise both outcomes, or the agreement would prove little.
+  expect(matched).toBeGreaterThan(cases * 0.3);
+  expect(matched).toBeLessThan(cases * 0.9);
+});
