@@ -2,3 +2,4 @@
 export * from './policy';
 import * as policy from './policy';
 export { policy };
+export * from './deckhouse';

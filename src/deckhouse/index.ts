@@ -1,0 +1,5 @@
+// The Deckhouse model: built-in rules as data, the effective policy, explanations.
+export * from './basic-rules';
+export * from './rule-titles';
+export { SERVICE_ACCOUNT_RULE_INDEX, SYSTEM_NAMESPACE_RULE_INDEX } from './data/basic-rules.generated';
+export type { DeckhouseSystemLists } from './data/basic-rules.generated';

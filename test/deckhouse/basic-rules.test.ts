@@ -1,0 +1,184 @@
+import {
+  DECKHOUSE_BASIC_RULES,
+  DECKHOUSE_SYSTEM_NAMESPACES,
+  DECKHOUSE_SYSTEM_SERVICE_ACCOUNTS,
+  buildBasicRules,
+  parseExtraAuditPolicyConfig,
+  serviceAccountRuleIndex,
+  withExtraServiceAccounts,
+} from '../../src/deckhouse/basic-rules';
+import { evaluatePolicy } from '../../src/policy/evaluate';
+import { Policy, RequestAttributes } from '../../src/policy/types';
+
+const policyOf = (rules = DECKHOUSE_BASIC_RULES): Policy => ({
+  apiVersion: 'audit.k8s.io/v1',
+  kind: 'Policy',
+  rules: [...rules.basic, ...rules.virtualization, ...rules.tail],
+});
+
+// A mutation that no basic rule but the ServiceAccount rule covers: patching a ConfigMap in a user namespace.
+const patchBy = (user: string): RequestAttributes => ({
+  user,
+  groups: ['system:serviceaccounts', 'system:serviceaccounts:d8-istio', 'system:authenticated'],
+  verb: 'patch',
+  resourceRequest: true,
+  namespace: 'app',
+  apiGroup: '',
+  apiVersion: 'v1',
+  resource: 'configmaps',
+  name: 'cfg',
+});
+
+describe('DECKHOUSE_BASIC_RULES', () => {
+  it('keeps the lists separate and uses them in the rules', () => {
+    const sa = serviceAccountRuleIndex(DECKHOUSE_BASIC_RULES);
+    expect(DECKHOUSE_BASIC_RULES.basic[sa].users).toEqual(DECKHOUSE_SYSTEM_SERVICE_ACCOUNTS);
+    expect(DECKHOUSE_BASIC_RULES.basic[sa].userGroups).toEqual(['system:serviceaccounts']);
+    expect(
+      DECKHOUSE_BASIC_RULES.basic.some((r) =>
+        r.namespaces === undefined ? false : r.namespaces.length === DECKHOUSE_SYSTEM_NAMESPACES.length,
+      ),
+    ).toBe(true);
+    expect(DECKHOUSE_SYSTEM_NAMESPACES).toContain('kube-system');
+    expect(DECKHOUSE_BASIC_RULES.titles?.basic[14]).toBe('list at Metadata');
+  });
+
+  it('is frozen so a caller cannot change the shared snapshot', () => {
+    expect(() => {
+      (DECKHOUSE_BASIC_RULES.basic as unknown[]).push({ level: 'None' });
+    }).toThrow(TypeError);
+    expect(() => {
+      DECKHOUSE_BASIC_RULES.basic[0].level = 'Metadata';
+    }).toThrow(TypeError);
+  });
+
+  it('records mutations by a listed Deckhouse ServiceAccount and not by an unlisted one', () => {
+    const listed = 'system:serviceaccount:d8-cert-manager:cert-manager';
+    expect(evaluatePolicy(policyOf(), patchBy(listed)).level).toBe('Metadata');
+    const istiod = 'system:serviceaccount:d8-istio:istiod-v1x21x6';
+    // Not listed: falls through to the tail rule "authenticated users at None".
+    expect(evaluatePolicy(policyOf(), patchBy(istiod)).level).toBe('None');
+  });
+});
+
+describe('withExtraServiceAccounts', () => {
+  it('appends verbatim to the ServiceAccount rule like the extra-audit-policy-config ConfigMap', () => {
+    const istiod = 'system:serviceaccount:d8-istio:istiod-v1x21x6';
+    const rules = withExtraServiceAccounts(DECKHOUSE_BASIC_RULES, [istiod, istiod]);
+    const sa = serviceAccountRuleIndex(rules);
+    expect(rules.basic[sa].users).toEqual([...DECKHOUSE_SYSTEM_SERVICE_ACCOUNTS, istiod, istiod]);
+    expect(rules.extraServiceAccounts).toEqual([istiod, istiod]);
+    expect(rules.systemServiceAccounts).toEqual(DECKHOUSE_SYSTEM_SERVICE_ACCOUNTS);
+    expect(evaluatePolicy(policyOf(rules), patchBy(istiod)).level).toBe('Metadata');
+    // The snapshot itself is untouched, and other rules are shared, not copied.
+    expect(DECKHOUSE_BASIC_RULES.basic[sa].users).toHaveLength(108);
+    expect(rules.basic[0]).toBe(DECKHOUSE_BASIC_RULES.basic[0]);
+  });
+
+  it('accumulates over several ConfigMaps in order', () => {
+    const once = withExtraServiceAccounts(DECKHOUSE_BASIC_RULES, ['system:serviceaccount:a:x']);
+    const twice = withExtraServiceAccounts(once, ['system:serviceaccount:b:y']);
+    expect(twice.extraServiceAccounts).toEqual(['system:serviceaccount:a:x', 'system:serviceaccount:b:y']);
+    expect(twice.basic[serviceAccountRuleIndex(twice)].users!.slice(-2)).toEqual([
+      'system:serviceaccount:a:x',
+      'system:serviceaccount:b:y',
+    ]);
+  });
+
+  it('refuses rules without a ServiceAccount rule', () => {
+    const rules = { ...DECKHOUSE_BASIC_RULES, basic: [], serviceAccountRuleIndex: undefined };
+    expect(() => withExtraServiceAccounts(rules, ['system:serviceaccount:a:b'])).toThrow(
+      /no ServiceAccount rule/,
+    );
+  });
+});
+
+describe('buildBasicRules', () => {
+  it('rebuilds the rules from replaced lists', () => {
+    const rules = buildBasicRules({
+      systemNamespaces: ['kube-system', 'd8-custom'],
+      systemServiceAccounts: ['system:serviceaccount:d8-custom:operator'],
+      extraServiceAccounts: ['system:serviceaccount:d8-custom:extra'],
+    });
+    expect(rules.basic).toHaveLength(20);
+    expect(rules.deckhouseVersion).toMatch(/lists replaced/);
+    const nsRule = rules.basic.find((r) => r.namespaces?.includes('d8-custom'));
+    expect(nsRule?.namespaces).toEqual(['kube-system', 'd8-custom']);
+    expect(rules.basic[serviceAccountRuleIndex(rules)].users).toEqual([
+      'system:serviceaccount:d8-custom:operator',
+      'system:serviceaccount:d8-custom:extra',
+    ]);
+    // A mutation in the new system namespace is now recorded by the namespace rule.
+    const decision = evaluatePolicy(policyOf(rules), {
+      user: 'alice',
+      groups: ['system:authenticated'],
+      verb: 'update',
+      resourceRequest: true,
+      namespace: 'd8-custom',
+      apiGroup: 'apps',
+      apiVersion: 'v1',
+      resource: 'deployments',
+      name: 'x',
+    });
+    expect(decision.level).toBe('Metadata');
+    expect(evaluatePolicy(policyOf(), { ...patchBy('alice'), namespace: 'd8-custom' }).level).toBe('None');
+  });
+
+  it('defaults to the packaged snapshot', () => {
+    expect(buildBasicRules()).toEqual({ ...DECKHOUSE_BASIC_RULES });
+  });
+});
+
+describe('parseExtraAuditPolicyConfig', () => {
+  it('reads the serviceAccounts list', () => {
+    const result = parseExtraAuditPolicyConfig(
+      'serviceAccounts:\n- system:serviceaccount:d8-istio:istiod-v1x21x6\n- system:serviceaccount:d8-istio:istiod-v1x19x7\n',
+    );
+    expect(result.errors).toEqual([]);
+    expect(result.warnings).toEqual([]);
+    expect(result.serviceAccounts).toEqual([
+      'system:serviceaccount:d8-istio:istiod-v1x21x6',
+      'system:serviceaccount:d8-istio:istiod-v1x19x7',
+    ]);
+  });
+
+  it('treats empty text, null and a missing key as no ServiceAccounts', () => {
+    for (const text of ['', 'serviceAccounts:', 'serviceAccounts: null', '{}']) {
+      expect(parseExtraAuditPolicyConfig(text)).toEqual({ serviceAccounts: [], errors: [], warnings: [] });
+    }
+  });
+
+  it('reports invalid YAML with a position', () => {
+    const result = parseExtraAuditPolicyConfig('serviceAccounts: [a\n');
+    expect(result.errors.length).toBeGreaterThan(0);
+    expect(result.errors[0].message).toMatch(/not valid YAML/);
+    expect(result.errors[0].line).toBeGreaterThan(0);
+    expect(result.serviceAccounts).toEqual([]);
+  });
+
+  it('rejects a non-list and non-string entries (YAML 1.1 booleans included)', () => {
+    expect(
+      parseExtraAuditPolicyConfig('serviceAccounts: system:serviceaccount:a:b').errors[0].message,
+    ).toMatch(/expected a list of strings/);
+    const result = parseExtraAuditPolicyConfig('serviceAccounts:\n- yes\n- 5\n- system:serviceaccount:a:b\n');
+    expect(result.errors.map((e) => e.field)).toEqual([
+      'data.basicAuditPolicy.serviceAccounts[0]',
+      'data.basicAuditPolicy.serviceAccounts[1]',
+    ]);
+    expect(result.serviceAccounts).toEqual([]);
+    expect(parseExtraAuditPolicyConfig('- a').errors[0].message).toMatch(/expected a mapping/);
+  });
+
+  it('warns about ignored keys and names that match no ServiceAccount', () => {
+    const result = parseExtraAuditPolicyConfig(
+      'serviceaccounts: []\nserviceAccounts:\n- d8-istio:istiod\n- istiod\n',
+    );
+    expect(result.errors).toEqual([]);
+    expect(result.serviceAccounts).toEqual(['d8-istio:istiod', 'istiod']);
+    expect(result.warnings.map((w) => w.fix)).toEqual([
+      'spell it serviceAccounts',
+      'write "system:serviceaccount:d8-istio:istiod"',
+      'write the full user name system:serviceaccount:<namespace>:<name>',
+    ]);
+  });
+});
