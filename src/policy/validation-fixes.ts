@@ -1,0 +1,53 @@
+/** How to fix each kind of validation error kube-apiserver reports for a policy. */
+import { closestMatch } from './did-you-mean';
+import { FieldError, LEVELS, STAGES } from './types';
+import { GROUP_WILDCARD_SINCE } from './version';
+
+const LEVEL_LIST = LEVELS.join(', ');
+
+/** A one-sentence fix for a validation FieldError, or undefined when there is nothing specific to say. */
+export function fixForFieldError(error: FieldError): string | undefined {
+  const field = error.field;
+  const bad = error.badValue;
+  if (/\.level$/.test(field)) {
+    if (error.type === 'FieldValueRequired') return `add "level:" with one of ${LEVEL_LIST}`;
+    const guess = typeof bad === 'string' ? closestMatch(bad, LEVELS) : undefined;
+    return guess
+      ? `did you mean "${guess}"? Levels are case-sensitive: ${LEVEL_LIST}`
+      : `use one of ${LEVEL_LIST}`;
+  }
+  if (/(^|\.)omitStages\[\d+\]$/.test(field)) {
+    const guess = typeof bad === 'string' ? closestMatch(bad, STAGES) : undefined;
+    return guess
+      ? `did you mean "${guess}"? Stages are case-sensitive: ${STAGES.join(', ')}`
+      : `use one of ${STAGES.join(', ')}`;
+  }
+  if (/\.nonResourceURLs\[\d+\]$/.test(field)) {
+    if (error.detail.includes("begin with a '/'")) {
+      return typeof bad === 'string' && bad !== ''
+        ? `write a URL path such as "/${bad.replace(/^\/*/, '')}", or "*" for every non-resource URL`
+        : 'write a URL path such as "/healthz", or "*" for every non-resource URL';
+    }
+    return 'a "*" is allowed only as the last character (a prefix match such as "/apis/*")';
+  }
+  if (/\.nonResourceURLs$/.test(field)) {
+    return 'split it into two rules: one with nonResourceURLs only, one with resources and namespaces';
+  }
+  if (/\.resources(\[\d+\])?\.group$/.test(field)) {
+    if (bad === '*') {
+      return `group "*" is accepted from Kubernetes ${GROUP_WILDCARD_SINCE}; for older clusters leave "resources" out to match every group, or list the groups`;
+    }
+    if (typeof bad === 'string' && /^[a-z0-9.-]+\/v[0-9a-z]+$/i.test(bad)) {
+      return `write the group without its version: "${bad.replace(/\/[^/]*$/, '')}"`;
+    }
+    if (typeof bad === 'string' && bad.toLowerCase() !== bad) {
+      return `API groups are lowercase: "${bad.toLowerCase()}"`;
+    }
+    return 'an API group is a lowercase DNS name such as "apps" or "rbac.authorization.k8s.io"; "" is the core group';
+  }
+  if (/\.resourceNames$/.test(field)) {
+    return 'list the resources the names belong to in the same entry, e.g. "resources: [configmaps]"';
+  }
+  if (error.type === 'FieldValueTypeInvalid') return 'give the field a value of the documented type';
+  return undefined;
+}
