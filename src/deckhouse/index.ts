@@ -3,3 +3,4 @@ export * from './basic-rules';
 export * from './rule-titles';
 export { SERVICE_ACCOUNT_RULE_INDEX, SYSTEM_NAMESPACE_RULE_INDEX } from './data/basic-rules.generated';
 export type { DeckhouseSystemLists } from './data/basic-rules.generated';
+export * from './effective';
