@@ -34,6 +34,7 @@ export interface CommandSpec {
   usage: string[];
   description: string;
   options: Record<string, OptionSpec>;
+  /** Complete example command lines. */
   examples: string[];
   /** Whether positional arguments are accepted. */
   positionals: boolean;
@@ -118,7 +119,7 @@ export function commandHelp(program: string, spec: CommandSpec): string {
   });
   if (spec.examples.length > 0) {
     lines.push('', 'Examples:');
-    for (const example of spec.examples) lines.push(`  ${program} ${example}`);
+    for (const example of spec.examples) lines.push(`  ${example}`);
   }
   return lines.join('\n') + '\n';
 }

@@ -41,13 +41,13 @@ export const validateCommand: CommandSpec = {
     },
   },
   examples: [
-    'validate policy.yaml',
-    'validate --kubernetes-version 1.36 dist/audit-policy.yaml',
+    'deckhouse-audit validate policy.yaml',
+    'deckhouse-audit validate --kubernetes-version 1.36 dist/audit-policy.yaml',
     'kubectl -n kube-system get secret audit-policy -o yaml | deckhouse-audit validate -',
   ],
   positionals: true,
   async run({ args, io, json }) {
-    if (args.positionals.length === 0) throw new UsageError('validate needs at least one FILE');
+    if (args.positionals.length === 0) throw new UsageError('needs at least one FILE');
     if (args.positionals.filter((f) => f === '-').length > 1)
       throw new UsageError('"-" (stdin) can be given once');
     const kubernetesVersion = kubernetesVersionOption(stringOption(args, 'kubernetes-version'));
