@@ -1,0 +1,401 @@
+import { compilePolicy } from '../policy/evaluate';
+import {
+  CompiledPolicy,
+  Decision,
+  EffectivePolicy,
+  isEffectivePolicy,
+  Level,
+  Policy,
+  RequestAttributes,
+  Stage,
+  STAGES,
+} from '../policy/types';
+import {
+  AuditEvent,
+  eventProblem,
+  eventToRequest,
+  LEVEL_RANK,
+  podCreateWithoutDigest,
+  sourceLevel,
+} from './event';
+import { estimateRetention, resolveRotation } from './retention';
+import { summarizeRule } from './rule-summary';
+import { EventSizer } from './size';
+import type {
+  MalformedLine,
+  ReplayOptions,
+  RequestUsage,
+  ResourceUsage,
+  RotationSettings,
+  RuleReport,
+  SimulationReport,
+  SourceReport,
+  UserUsage,
+} from './types';
+
+/** Feeds audit log lines one at a time; `report()` can be called at any point. */
+export interface ReplayAccumulator {
+  /** Adds one line of a log (without its newline); blank lines are ignored, bad ones counted as malformed. */
+  addLine(line: string, lineNo: number, source: string): void;
+  report(): SimulationReport;
+}
+
+/** Like ReplayAccumulator, but each line is parsed once and evaluated under several policies. */
+export interface MultiReplayAccumulator {
+  addLine(line: string, lineNo: number, source: string): void;
+  /** One report per policy, in the order the policies were given. */
+  reports(): SimulationReport[];
+  /** Records how an input was read (gzip, raw bytes); called by simulate. */
+  setSourceInfo(source: string, info: { gzip: boolean; bytes: number }): void;
+  /** Counts a line that could not even be read (e.g. too long) as a malformed line. */
+  addUnreadableLine(source: string, line: number, reason: string): void;
+  /** Non-blank lines and valid events so far (cheap; for progress reporting). */
+  counts(): { lines: number; events: number };
+}
+
+/** Map keys beyond this many per top list are folded into '(other)' so memory stays bounded. */
+const MAX_TOP_KEYS = 50_000;
+const OTHER = '(other)';
+const UNAUTHENTICATED = '(unauthenticated)';
+
+function zeroStages<T>(make: () => T): Record<Stage, T> {
+  return { RequestReceived: make(), ResponseStarted: make(), ResponseComplete: make(), Panic: make() };
+}
+
+function isStandardMicroTime(s: string): boolean {
+  // 2006-01-02T15:04:05.000000Z: fixed width, so strings compare like instants.
+  return s.length === 27 && s.charCodeAt(26) === 90 /* Z */ && s.charCodeAt(10) === 84; /* T */
+}
+
+interface Usage {
+  events: number;
+  bytes: number;
+}
+
+class TopCounter<T extends Usage> {
+  private readonly map = new Map<string, T>();
+  constructor(private readonly make: (key: string) => T) {}
+
+  add(key: string, bytes: number): void {
+    let u = this.map.get(key);
+    if (u === undefined) {
+      const k = this.map.size >= MAX_TOP_KEYS ? OTHER : key;
+      u = this.map.get(k);
+      if (u === undefined) {
+        u = this.make(k);
+        this.map.set(k, u);
+      }
+    }
+    u.events++;
+    u.bytes += bytes;
+  }
+
+  top(n: number): T[] {
+    return [...this.map.values()]
+      .sort((a, b) => b.bytes - a.bytes || b.events - a.events)
+      .slice(0, n)
+      .map((u) => ({ ...u }));
+  }
+}
+
+function resourceKey(req: RequestAttributes): string {
+  if (!req.resourceRequest) return req.path ?? '';
+  const sub = req.subresource ? `/${req.subresource}` : '';
+  return req.apiGroup ? `${req.apiGroup}/${req.resource}${sub}` : `${req.resource}${sub}`;
+}
+
+function resourceUsage(key: string): ResourceUsage {
+  if (key === OTHER) return { key, events: 0, bytes: 0 };
+  if (key.startsWith('/') || key === '') return { key, nonResourceURL: key, events: 0, bytes: 0 };
+  return { key, events: 0, bytes: 0 };
+}
+
+/** Everything counted for one policy. */
+class PolicyTally {
+  readonly compiled: CompiledPolicy;
+  readonly rules: RuleReport[];
+  readonly decided: Record<Level, number> = { None: 0, Metadata: 0, Request: 0, RequestResponse: 0 };
+  readonly writtenByLevel = { Metadata: 0, Request: 0, RequestResponse: 0 };
+  readonly bytesByLevel = { Metadata: 0, Request: 0, RequestResponse: 0 };
+  readonly byStage = zeroStages(() => ({ events: 0, bytes: 0 }));
+  readonly omittedByStage = zeroStages(() => 0);
+  writtenEvents = 0;
+  writtenBytes = 0;
+  unmatched = 0;
+  imagesRecorded = 0;
+  lowSource = 0;
+  readonly lowSourcePairs = new Map<string, number>();
+  readonly users = new TopCounter<UserUsage>((user) => ({ user, events: 0, bytes: 0 }));
+  readonly resources = new TopCounter<ResourceUsage>(resourceUsage);
+  readonly requests = new TopCounter<RequestUsage & { key: string }>((key) => {
+    const [user, verb, resource] = key === OTHER ? [OTHER, OTHER, OTHER] : key.split('\u0000');
+    return { key, user, verb, resource, events: 0, bytes: 0 };
+  });
+  /** Resource details by key, filled when a key is first written. */
+  readonly resourceDetails = new Map<string, RequestAttributes>();
+
+  constructor(input: Policy | EffectivePolicy) {
+    const effective = isEffectivePolicy(input);
+    const policy = effective ? input.policy : input;
+    this.compiled = compilePolicy(policy);
+    this.rules = (policy.rules ?? []).map((rule, index) => {
+      const origin = effective ? input.origins[index] : undefined;
+      return {
+        index,
+        layer: origin?.layer ?? 'custom',
+        layerIndex: origin?.index ?? index,
+        level: rule.level,
+        hits: 0,
+        written: 0,
+        bytes: 0,
+        summary: summarizeRule(rule),
+        rule,
+      };
+    });
+  }
+}
+
+class Accumulator implements MultiReplayAccumulator {
+  private readonly tallies: PolicyTally[];
+  private readonly rotation: RotationSettings;
+  private readonly topN: number;
+  private readonly malformedSamples: number;
+  private events = 0;
+  private lines = 0;
+  private imagesWithoutDigest = 0;
+  private malformedCount = 0;
+  private readonly malformed: MalformedLine[] = [];
+  private readonly sources = new Map<string, SourceReport>();
+  private from: string | null = null;
+  private fromMs = Infinity;
+  private to: string | null = null;
+  private toMs = -Infinity;
+
+  constructor(policies: ReadonlyArray<Policy | EffectivePolicy>, options: ReplayOptions) {
+    this.tallies = policies.map((p) => new PolicyTally(p));
+    this.rotation = resolveRotation(options.rotation);
+    this.topN = options.topN ?? 10;
+    this.malformedSamples = options.malformedSamples ?? 10;
+  }
+
+  private source(name: string): SourceReport {
+    let s = this.sources.get(name);
+    if (s === undefined) {
+      s = { source: name, gzip: false, bytes: 0, lines: 0, events: 0, malformed: 0 };
+      this.sources.set(name, s);
+    }
+    return s;
+  }
+
+  setSourceInfo(source: string, info: { gzip: boolean; bytes: number }): void {
+    const s = this.source(source);
+    s.gzip = info.gzip;
+    s.bytes = info.bytes;
+  }
+
+  counts(): { lines: number; events: number } {
+    return { lines: this.lines, events: this.events };
+  }
+
+  addUnreadableLine(source: string, line: number, reason: string): void {
+    this.lines++;
+    this.source(source).lines++;
+    this.addMalformed(source, line, reason);
+  }
+
+  private addMalformed(source: string, line: number, reason: string): void {
+    this.malformedCount++;
+    this.source(source).malformed++;
+    if (this.malformed.length < this.malformedSamples) this.malformed.push({ source, line, reason });
+  }
+
+  addLine(line: string, lineNo: number, source: string): void {
+    if (line.length === 0 || (line.charCodeAt(0) <= 32 && line.trim() === '')) return;
+    const src = this.source(source);
+    src.lines++;
+    this.lines++;
+    let value: unknown;
+    try {
+      value = JSON.parse(line);
+    } catch (err) {
+      this.addMalformed(source, lineNo, `not JSON (${(err as Error).message})`);
+      return;
+    }
+    const problem = eventProblem(value);
+    if (problem !== undefined) {
+      this.addMalformed(source, lineNo, `not an audit.k8s.io/v1 Event: ${problem}`);
+      return;
+    }
+    src.events++;
+    this.addEvent(value as AuditEvent);
+  }
+
+  private addSpan(ev: AuditEvent): void {
+    const received =
+      typeof ev.requestReceivedTimestamp === 'string' ? ev.requestReceivedTimestamp : undefined;
+    const stage = typeof ev.stageTimestamp === 'string' ? ev.stageTimestamp : undefined;
+    const first = received ?? stage;
+    const last = stage ?? received;
+    if (first !== undefined && first !== this.from) {
+      const earlier =
+        this.from !== null && isStandardMicroTime(first) && isStandardMicroTime(this.from)
+          ? first < this.from
+          : Date.parse(first) < this.fromMs;
+      if (earlier) {
+        this.from = first;
+        this.fromMs = Date.parse(first);
+      }
+    }
+    if (last !== undefined && last !== this.to) {
+      const later =
+        this.to !== null && isStandardMicroTime(last) && isStandardMicroTime(this.to)
+          ? last > this.to
+          : Date.parse(last) > this.toMs;
+      if (later) {
+        this.to = last;
+        this.toMs = Date.parse(last);
+      }
+    }
+  }
+
+  private addEvent(ev: AuditEvent): void {
+    this.events++;
+    this.addSpan(ev);
+    const req = eventToRequest(ev);
+    const noDigest = podCreateWithoutDigest(ev);
+    if (noDigest) this.imagesWithoutDigest++;
+    const stage = ev.stage;
+    let sizer: EventSizer | undefined;
+    let userKey: string | undefined;
+    let resKey: string | undefined;
+    for (const t of this.tallies) {
+      const d: Decision = t.compiled.evaluate(req);
+      const level = d.level;
+      t.decided[level]++;
+      const rule = d.ruleIndex >= 0 ? t.rules[d.ruleIndex] : undefined;
+      if (rule !== undefined) rule.hits++;
+      else t.unmatched++;
+      if (level === 'None') continue;
+      if (d.omitStages.length > 0 && d.omitStages.includes(stage)) {
+        t.omittedByStage[stage]++;
+        continue;
+      }
+      if (sizer === undefined) sizer = new EventSizer(ev);
+      const bytes = sizer.size(level, d.omitManagedFields);
+      t.writtenEvents++;
+      t.writtenBytes += bytes;
+      t.writtenByLevel[level]++;
+      t.bytesByLevel[level] += bytes;
+      const st = t.byStage[stage];
+      st.events++;
+      st.bytes += bytes;
+      if (rule !== undefined) {
+        rule.written++;
+        rule.bytes += bytes;
+      }
+      const rank = LEVEL_RANK[level];
+      if (rank >= 2) {
+        if (noDigest) t.imagesRecorded++;
+        const src = sourceLevel(ev);
+        if (req.resourceRequest && src !== undefined && LEVEL_RANK[src] < rank) {
+          t.lowSource++;
+          const pair = `${src}->${level}`;
+          t.lowSourcePairs.set(pair, (t.lowSourcePairs.get(pair) ?? 0) + 1);
+        }
+      }
+      if (userKey === undefined) userKey = req.user ?? UNAUTHENTICATED;
+      if (resKey === undefined) resKey = resourceKey(req);
+      t.users.add(userKey, bytes);
+      t.resources.add(resKey, bytes);
+      if (!t.resourceDetails.has(resKey) && t.resourceDetails.size < MAX_TOP_KEYS)
+        t.resourceDetails.set(resKey, req);
+      t.requests.add(`${userKey}\u0000${req.verb}\u0000${resKey}`, bytes);
+    }
+  }
+
+  reports(): SimulationReport[] {
+    return this.tallies.map((t) => this.reportFor(t));
+  }
+
+  private reportFor(t: PolicyTally): SimulationReport {
+    const seconds =
+      this.from !== null && this.to !== null && Number.isFinite(this.fromMs) && Number.isFinite(this.toMs)
+        ? Math.max(0, (this.toMs - this.fromMs) / 1000)
+        : 0;
+    const bytesPerDay = t.writtenBytes === 0 ? 0 : seconds > 0 ? (t.writtenBytes / seconds) * 86400 : null;
+    const lowSourcePairs: Record<string, number> = {};
+    for (const [k, v] of [...t.lowSourcePairs].sort()) lowSourcePairs[k] = v;
+    const byStage = zeroStages(() => ({ events: 0, bytes: 0 }));
+    const omittedByStage = zeroStages(() => 0);
+    for (const s of STAGES) {
+      byStage[s] = { ...t.byStage[s] };
+      omittedByStage[s] = t.omittedByStage[s];
+    }
+    return {
+      events: this.events,
+      lines: this.lines,
+      decided: { ...t.decided },
+      written: {
+        events: t.writtenEvents,
+        bytes: t.writtenBytes,
+        byLevel: { ...t.writtenByLevel },
+        bytesByLevel: { ...t.bytesByLevel },
+        byStage,
+      },
+      omittedByStage,
+      rules: t.rules.map((r) => ({ ...r })),
+      unmatched: t.unmatched,
+      imagesWithoutDigest: this.imagesWithoutDigest,
+      imagesWithoutDigestRecorded: t.imagesRecorded,
+      span: { from: this.from, to: this.to, seconds },
+      bytesPerDay,
+      retention: estimateRetention(bytesPerDay, this.rotation),
+      topUsers: t.users.top(this.topN),
+      topResources: t.resources.top(this.topN).map((r) => {
+        const req = t.resourceDetails.get(r.key);
+        if (req === undefined || !req.resourceRequest) return r;
+        const out: ResourceUsage = {
+          key: r.key,
+          apiGroup: req.apiGroup ?? '',
+          resource: req.resource ?? '',
+          events: 0,
+          bytes: 0,
+        };
+        if (req.subresource) out.subresource = req.subresource;
+        out.events = r.events;
+        out.bytes = r.bytes;
+        return out;
+      }),
+      topRequests: t.requests.top(this.topN).map(({ user, verb, resource, events, bytes }) => ({
+        user,
+        verb,
+        resource,
+        events,
+        bytes,
+      })),
+      malformed: { count: this.malformedCount, lines: this.malformed.map((m) => ({ ...m })) },
+      lowSourceLevel: { events: t.lowSource, byLevels: lowSourcePairs },
+      sources: [...this.sources.values()].map((s) => ({ ...s })),
+    };
+  }
+}
+
+/** An accumulator that evaluates every line under each of `policies` (each line parsed once). */
+export function createMultiReplayAccumulator(
+  policies: ReadonlyArray<Policy | EffectivePolicy>,
+  options: ReplayOptions = {},
+): MultiReplayAccumulator {
+  return new Accumulator(policies, options);
+}
+
+/** An accumulator for one policy: feed it lines, read the report. */
+export function createReplayAccumulator(
+  policy: Policy | EffectivePolicy,
+  options: ReplayOptions = {},
+): ReplayAccumulator {
+  const acc = new Accumulator([policy], options);
+  return {
+    addLine: (line, lineNo, source) => acc.addLine(line, lineNo, source),
+    report: () => acc.reports()[0],
+  };
+}

@@ -1,0 +1,13 @@
+export * from './types';
+export { createReplayAccumulator, createMultiReplayAccumulator } from './accumulator';
+export type { ReplayAccumulator, MultiReplayAccumulator } from './accumulator';
+export { simulate, simulateMany, forEachLine } from './simulate';
+export { diffReports } from './diff';
+export type { Delta, NullableDelta, RuleDelta, ReportDiff } from './diff';
+export { estimateRetention, resolveRotation } from './retention';
+export { createProgressReporter, renderProgress, formatBytes, formatDuration } from './progress';
+export type { ProgressStream } from './progress';
+export { eventToRequest, podCreateWithoutDigest, eventProblem } from './event';
+export type { AuditEvent } from './event';
+export { writtenSizeSlow, strippedEvent } from './size';
+export { summarizeRule } from './rule-summary';

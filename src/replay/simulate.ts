@@ -1,0 +1,157 @@
+import * as fs from 'fs';
+import type { Readable } from 'stream';
+import type { EffectivePolicy, Policy } from '../policy/types';
+import { createMultiReplayAccumulator } from './accumulator';
+import { inputName, openInput } from './input';
+import type { ReplayInput, ReplayOptions, ReplayProgress, SimulateOptions, SimulationReport } from './types';
+
+const DEFAULT_MAX_LINE = 64 * 1024 * 1024;
+
+/**
+ * Splits a text stream into lines without readline (one decode per chunk, lines are string slices), calling
+ * `onLine` for each with its 1-based number. A line longer than `maxChars` is dropped while reading (memory
+ * stays bounded) and reported through `onTooLong`.
+ */
+export async function forEachLine(
+  stream: Readable,
+  onLine: (line: string, lineNo: number) => void,
+  options: { maxChars?: number; onTooLong?: (lineNo: number) => void; onChunk?: () => void } = {},
+): Promise<number> {
+  const max = options.maxChars ?? DEFAULT_MAX_LINE;
+  stream.setEncoding('utf8');
+  let carry = '';
+  let skipping = false;
+  let lineNo = 0;
+  for await (const chunk of stream as AsyncIterable<string>) {
+    let start = 0;
+    let nl = chunk.indexOf('\n');
+    if (carry !== '' || skipping) {
+      if (nl === -1) {
+        if (!skipping) {
+          carry += chunk;
+          if (carry.length > max) {
+            skipping = true;
+            carry = '';
+          }
+        }
+        options.onChunk?.();
+        continue;
+      }
+      lineNo++;
+      if (skipping) {
+        skipping = false;
+        options.onTooLong?.(lineNo);
+      } else {
+        const line = carry + chunk.slice(0, nl);
+        carry = '';
+        if (line.length > max) options.onTooLong?.(lineNo);
+        else onLine(line, lineNo);
+      }
+      start = nl + 1;
+      nl = chunk.indexOf('\n', start);
+    }
+    while (nl !== -1) {
+      lineNo++;
+      onLine(chunk.slice(start, nl), lineNo);
+      start = nl + 1;
+      nl = chunk.indexOf('\n', start);
+    }
+    if (start < chunk.length) {
+      carry = chunk.slice(start);
+      if (carry.length > max) {
+        skipping = true;
+        carry = '';
+      }
+    }
+    options.onChunk?.();
+  }
+  if (skipping) options.onTooLong?.(++lineNo);
+  else if (carry !== '') onLine(carry, ++lineNo);
+  return lineNo;
+}
+
+async function totalBytesOf(inputs: readonly ReplayInput[]): Promise<number | undefined> {
+  let total = 0;
+  for (const input of inputs) {
+    if (typeof input !== 'string' || input === '-') return undefined;
+    try {
+      total += (await fs.promises.stat(input)).size;
+    } catch {
+      return undefined;
+    }
+  }
+  return total;
+}
+
+/**
+ * Replays audit logs once under several policies (each line is read and parsed once) and returns one
+ * report per policy, in order. Rejects only when an input cannot be opened or read.
+ */
+export async function simulateMany(
+  inputs: readonly ReplayInput[],
+  policies: ReadonlyArray<Policy | EffectivePolicy>,
+  options: ReplayOptions = {},
+): Promise<SimulationReport[]> {
+  const acc = createMultiReplayAccumulator(policies, options);
+  const maxChars = options.maxLineBytes ?? DEFAULT_MAX_LINE;
+  const onProgress = options.onProgress;
+  const totalBytes = onProgress ? await totalBytesOf(inputs) : undefined;
+  const started = Date.now();
+  let doneBytes = 0;
+  for (let i = 0; i < inputs.length; i++) {
+    const name = inputName(inputs[i]);
+    let opened;
+    try {
+      opened = await openInput(inputs[i]);
+    } catch (err) {
+      throw new Error(`cannot read audit log ${name}: ${(err as Error).message}`, { cause: err });
+    }
+    const progress = (done: boolean): ReplayProgress => ({
+      source: opened.name,
+      sourceIndex: i,
+      sourceCount: inputs.length,
+      bytesRead: doneBytes + opened.bytesRead(),
+      totalBytes,
+      ...acc.counts(),
+      elapsedMs: Date.now() - started,
+      done,
+    });
+    try {
+      await forEachLine(opened.stream, (line, lineNo) => acc.addLine(line, lineNo, opened.name), {
+        maxChars,
+        onTooLong: (lineNo) =>
+          acc.addUnreadableLine(opened.name, lineNo, `line longer than ${maxChars} characters, skipped`),
+        onChunk: onProgress ? () => onProgress(progress(false)) : undefined,
+      });
+    } catch (err) {
+      throw new Error(`cannot read audit log ${opened.name}: ${(err as Error).message}`, { cause: err });
+    }
+    acc.setSourceInfo(opened.name, { gzip: opened.gzip, bytes: opened.bytesRead() });
+    doneBytes += opened.bytesRead();
+    if (onProgress && i === inputs.length - 1) onProgress(progress(true));
+  }
+  if (onProgress && inputs.length === 0) {
+    onProgress({
+      source: '',
+      sourceIndex: 0,
+      sourceCount: 0,
+      bytesRead: 0,
+      totalBytes: 0,
+      lines: 0,
+      events: 0,
+      elapsedMs: 0,
+      done: true,
+    });
+  }
+  return acc.reports();
+}
+
+/** Replays audit logs (files, gzip files, '-' for stdin, or streams) under one policy. */
+export async function simulate(
+  inputs: readonly ReplayInput[],
+  options: SimulateOptions,
+): Promise<SimulationReport> {
+  const { policy, ...rest } = options;
+  const [report] = await simulateMany(inputs, [policy], rest);
+  return report;
+}

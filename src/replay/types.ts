@@ -1,0 +1,198 @@
+import type { Readable } from 'stream';
+import type { EffectivePolicy, Level, Policy, PolicyRule, RuleLayer, Stage } from '../policy/types';
+
+/**
+ * One audit log to replay: a file path (plain or gzip, detected by its magic bytes), `'-'` for
+ * standard input, a readable stream, or a stream with a display name.
+ */
+export type ReplayInput = string | Readable | NamedReplayStream;
+
+/** A readable stream plus the name reports use for it (e.g. in malformed-line locations). */
+export interface NamedReplayStream {
+  name: string;
+  stream: Readable;
+}
+
+/** Log rotation of kube-apiserver's log backend (lumberjack); Deckhouse sets 100 MB, 10 backups, 30 days. */
+export interface RotationSettings {
+  /** `--audit-log-maxsize`: megabytes (1 MB = 1024 × 1024 bytes, lumberjack's unit) per file. */
+  maxSizeMB: number;
+  /** `--audit-log-maxbackup`: rotated files kept besides the live file. */
+  maxBackups: number;
+  /** `--audit-log-maxage`: days a rotated file is kept. */
+  maxAgeDays: number;
+}
+
+/** Deckhouse's rotation flags for the File log backend. */
+export const DECKHOUSE_ROTATION: Readonly<RotationSettings> = Object.freeze({
+  maxSizeMB: 100,
+  maxBackups: 10,
+  maxAgeDays: 30,
+});
+
+/** How far a replay has got; `totalBytes` is known only when every input is a file. */
+export interface ReplayProgress {
+  /** Name of the input being read. */
+  source: string;
+  sourceIndex: number;
+  sourceCount: number;
+  /** Bytes read from the inputs so far (compressed bytes for gzip files). */
+  bytesRead: number;
+  totalBytes?: number;
+  lines: number;
+  events: number;
+  elapsedMs: number;
+  /** True on the last call, once every input is read. */
+  done: boolean;
+}
+
+/** Options shared by `simulate` and `simulateMany`. */
+export interface ReplayOptions {
+  /** Rotation used for the retention estimate. @default - Deckhouse's 100 MB × (10 backups + live file), 30 days */
+  rotation?: Partial<RotationSettings>;
+  /** Called about every 64 KiB of input and once at the end. @default - no progress reporting */
+  onProgress?: (progress: ReplayProgress) => void;
+  /** Length of the top users / resources / requests lists. @default 10 */
+  topN?: number;
+  /** How many malformed lines are kept as samples (all are counted). @default 10 */
+  malformedSamples?: number;
+  /** Longer lines are reported as malformed and skipped, which keeps memory bounded. @default 64 MiB */
+  maxLineBytes?: number;
+}
+
+/** Options of `simulate`: the policy to replay under plus the shared replay options. */
+export interface SimulateOptions extends ReplayOptions {
+  policy: Policy | EffectivePolicy;
+}
+
+/** Counts per level. */
+export type LevelCounts = Record<Level, number>;
+
+/** Counts per level that can be written (everything but None). */
+export type WrittenLevelCounts = Record<Exclude<Level, 'None'>, number>;
+
+/** Events and bytes. */
+export interface EventsAndBytes {
+  events: number;
+  bytes: number;
+}
+
+/** What one rule did during the replay. */
+export interface RuleReport {
+  /** Index in the (effective) policy's rules. */
+  index: number;
+  /** 'custom' for every rule of a plain policy; the origin's layer for an effective Deckhouse policy. */
+  layer: RuleLayer;
+  /** Index of the rule inside its layer. */
+  layerIndex: number;
+  level: Level;
+  /** Events this rule decided, written or not. */
+  hits: number;
+  /** Of those, events written (level not None, stage not omitted). */
+  written: number;
+  /** Bytes of the written events. */
+  bytes: number;
+  /** One-line description of the rule, for tables. */
+  summary: string;
+  /** The rule itself (diffReports pairs rules of two policies by their content). */
+  rule: PolicyRule;
+}
+
+/** A line that is not an audit.k8s.io/v1 Event. */
+export interface MalformedLine {
+  source: string;
+  /** 1-based line number in its source. */
+  line: number;
+  reason: string;
+}
+
+/** A user's share of the written log. */
+export interface UserUsage extends EventsAndBytes {
+  /** Authenticated user name; '(unauthenticated)' for requests without user info. */
+  user: string;
+}
+
+/** A resource's (or non-resource URL's) share of the written log. */
+export interface ResourceUsage extends EventsAndBytes {
+  /** `resource[/subresource]` for the core group, `group/resource[/subresource]` otherwise, or the URL path. */
+  key: string;
+  apiGroup?: string;
+  resource?: string;
+  subresource?: string;
+  nonResourceURL?: string;
+}
+
+/** One (user, verb, resource) combination's share of the written log. */
+export interface RequestUsage extends EventsAndBytes {
+  user: string;
+  verb: string;
+  /** Same format as ResourceUsage.key. */
+  resource: string;
+}
+
+/** Per-input statistics. */
+export interface SourceReport {
+  source: string;
+  gzip: boolean;
+  /** Bytes read from the input (compressed bytes for gzip). */
+  bytes: number;
+  lines: number;
+  events: number;
+  malformed: number;
+}
+
+/** How long the rotated log keeps history at the measured rate. */
+export interface RetentionEstimate {
+  /** Hours of history; null when the rate is unknown (written bytes over a zero time span). */
+  hours: number | null;
+  /** What ends history first: total file size or the age limit; null when the rate is unknown. */
+  limitedBy: 'size' | 'age' | null;
+  /** (maxBackups + 1) × maxSizeMB × 1 MiB: backups plus the live file; null when unbounded (a 0 setting). */
+  capacityBytes: number | null;
+  rotation: RotationSettings;
+}
+
+/** The result of replaying audit logs under one policy. */
+export interface SimulationReport {
+  /** Events read (valid lines; malformed and blank lines excluded). */
+  events: number;
+  /** Non-blank lines read. */
+  lines: number;
+  /** Events per decided level, written or not. */
+  decided: LevelCounts;
+  written: {
+    events: number;
+    bytes: number;
+    /** Written events per decided level. */
+    byLevel: WrittenLevelCounts;
+    /** Written bytes per decided level. */
+    bytesByLevel: WrittenLevelCounts;
+    /** Written events and bytes per stage. */
+    byStage: Record<Stage, EventsAndBytes>;
+  };
+  /** Events whose level was not None but whose stage the decision omits. */
+  omittedByStage: Record<Stage, number>;
+  /** Every rule of the policy, by index. */
+  rules: RuleReport[];
+  /** Events no rule matched (level None). */
+  unmatched: number;
+  /** Events carrying a Pod create body with an image lacking `@sha256:` (counted in the log, whatever the decision). */
+  imagesWithoutDigest: number;
+  /** Of those, events written with their request body (decided Request or RequestResponse). */
+  imagesWithoutDigestRecorded: number;
+  /** First and last timestamps in the log (as written there); null when no event had one. */
+  span: { from: string | null; to: string | null; seconds: number };
+  /** Written bytes per day at the log's rate; 0 when nothing is written, null when the span is zero. */
+  bytesPerDay: number | null;
+  retention: RetentionEstimate;
+  topUsers: UserUsage[];
+  topResources: ResourceUsage[];
+  topRequests: RequestUsage[];
+  malformed: { count: number; lines: MalformedLine[] };
+  /**
+   * Written events recorded in the log at a lower level than decided, so their bodies are unknown and their
+   * bytes are underestimated (counted only for resource requests), with counts per "source->decided" pair.
+   */
+  lowSourceLevel: { events: number; byLevels: Record<string, number> };
+  sources: SourceReport[];
+}
