@@ -171,7 +171,7 @@ class Decoder {
         raw,
         field,
         `${field}: expected a string, found a ${node instanceof YAMLSeq ? 'list' : 'mapping'}`,
-        undefined,
+        'write a single value (quote it if it contains special characters)',
       );
       return INVALID;
     }
@@ -833,7 +833,11 @@ export function decodePolicyText(text: unknown): DecodeResult {
       const range = extra.range;
       const pos = lines.linePos(range[0]);
       const loc = { line: pos.line, column: pos.col };
-      if (extra.contents === null) {
+      const contents = extra.contents;
+      if (
+        contents === null ||
+        (contents instanceof Scalar && contents.type === Scalar.PLAIN && String(contents.value) === '')
+      ) {
         decoder.warnings.push(
           problem('an empty YAML document follows the policy', undefined, loc, 'remove the trailing "---"'),
         );

@@ -1,0 +1,169 @@
+import * as fs from 'fs';
+import * as path from 'path';
+import { apiserverLoadError, loadPolicy, parsePolicy, ZERO_RULES_MESSAGE } from '../../src/policy/parse';
+import { Policy } from '../../src/policy/types';
+
+const HEADER = 'apiVersion: audit.k8s.io/v1\nkind: Policy\n';
+const fixture = (name: string) => fs.readFileSync(path.join(__dirname, '../fixtures/policy', name), 'utf8');
+
+describe('loadPolicy: what kube-apiserver loads', () => {
+  it('loads the upstream reader example (3 rules) without errors or warnings', () => {
+    const result = loadPolicy(fixture('upstream-reader-example.yaml'));
+    expect(result.errors).toEqual([]);
+    expect(result.warnings).toEqual([]);
+    expect(result.policy?.rules).toHaveLength(3);
+  });
+
+  it.each([
+    ['a policy without rules', HEADER],
+    ['a policy with rules: []', `${HEADER}rules: []\n`],
+    ['a policy with rules: null', `${HEADER}rules: null\n`],
+  ])('refuses %s with the upstream zero-rules message', (_name, text) => {
+    const result = loadPolicy(text);
+    expect(result.errors).toHaveLength(1);
+    expect(result.errors[0]).toMatchObject({ message: ZERO_RULES_MESSAGE, field: 'rules' });
+    expect(result.errors[0].fix).toContain('add at least one rule');
+    expect(result.policy).toBeDefined();
+  });
+
+  it('points the zero-rules error at the rules key when there is one', () => {
+    expect(loadPolicy(`${HEADER}# none yet\nrules: []\n`).errors[0]).toMatchObject({ line: 4, column: 8 });
+    expect(loadPolicy(HEADER).errors[0]).toMatchObject({ line: 1, column: 1 });
+  });
+
+  it('refuses an empty file at decoding, before counting rules', () => {
+    const result = loadPolicy('');
+    expect(result.policy).toBeUndefined();
+    expect(result.errors.map((e) => e.message)).toEqual(['the policy document is empty']);
+  });
+
+  it('does not validate what failed to decode', () => {
+    const result = loadPolicy(`${HEADER}rules:\n  - Level: Metadata\n`);
+    expect(result.policy).toBeUndefined();
+    expect(result.errors.map((e) => e.field)).toEqual(['rules[0].Level']);
+  });
+
+  it('keeps decoding warnings', () => {
+    const result = loadPolicy(`${HEADER}omitManagedFields: yes\nrules: [{level: None}]\n`);
+    expect(result.errors).toEqual([]);
+    expect(result.warnings).toHaveLength(1);
+  });
+});
+
+describe('loadPolicy: validation errors carry upstream text, the source position and a fix', () => {
+  const load = (rules: string, options = {}) => loadPolicy(`${HEADER}rules:\n${rules}`, options);
+
+  it('places a missing level on the rule that lacks it', () => {
+    const [error] = load('  - level: None\n  - verbs: [get]\n').errors;
+    expect(error).toEqual({
+      message: 'rules[1].level: Required value',
+      field: 'rules[1].level',
+      line: 5,
+      column: 5,
+      fix: 'add "level:" with one of None, Metadata, Request, RequestResponse',
+    });
+  });
+
+  it('suggests the level meant by a wrongly-cased one', () => {
+    const [error] = load('  - level: metadata\n').errors;
+    expect(error).toMatchObject({
+      message:
+        'rules[0].level: Unsupported value: "metadata": supported values: "None", "Metadata", "Request", "RequestResponse"',
+      line: 4,
+      column: 12,
+    });
+    expect(error.fix).toContain('did you mean "Metadata"?');
+  });
+
+  it('places non-resource URL errors on the URL', () => {
+    const errors = load('  - level: None\n    nonResourceURLs:\n      - /healthz\n      - "**"\n').errors;
+    expect(errors.map((e) => [e.field, e.line, e.column])).toEqual([
+      ['rules[0].nonResourceURLs[1]', 7, 9],
+      ['rules[0].nonResourceURLs[1]', 7, 9],
+    ]);
+    expect(errors[0].message).toBe(
+      `rules[0].nonResourceURLs[1]: Invalid value: "**": non-resource URL rules must begin with a '/' character`,
+    );
+    expect(errors[1].fix).toContain('only as the last character');
+  });
+
+  it('finds the resources entry of an unindexed group error by its value', () => {
+    const [error] = load(
+      '  - level: None\n    resources:\n      - group: apps\n      - group: Batch\n        resources: [jobs]\n',
+    ).errors;
+    expect(error.field).toBe('rules[0].resources.group');
+    expect(error.message).toMatch(
+      /^rules\[0\]\.resources\.group: Invalid value: "Batch": a lowercase RFC 1123 subdomain/,
+    );
+    expect(error).toMatchObject({ line: 7, column: 16, fix: 'API groups are lowercase: "batch"' });
+  });
+
+  it('says when a group carries a version', () => {
+    const [error] = load('  - level: None\n    resources: [{group: apps/v1}]\n').errors;
+    expect(error.fix).toBe('write the group without its version: "apps"');
+  });
+
+  it('finds the entry of an unindexed resourceNames error', () => {
+    const [error] = load(
+      '  - level: None\n    resources:\n      - group: ""\n        resources: [pods]\n      - resourceNames: [x]\n',
+    ).errors;
+    expect(error).toMatchObject({ field: 'rules[0].resources.resourceNames', line: 8, column: 24 });
+    expect(error.message).toBe(
+      'rules[0].resources.resourceNames: Invalid value: ["x"]: using resourceNames requires at least one resource',
+    );
+  });
+
+  it('places a bad stage in the policy-wide and in a rule list, suggesting the stage meant', () => {
+    const result = loadPolicy(
+      `${HEADER}omitStages: [RequestRecieved]\nrules:\n  - level: None\n    omitStages: [panic]\n`,
+    );
+    expect(result.errors.map((e) => [e.field, e.line, e.column, e.fix])).toEqual([
+      ['omitStages[0]', 3, 14, expect.stringContaining('did you mean "RequestReceived"?')],
+      ['rules[0].omitStages[0]', 6, 18, expect.stringContaining('did you mean "Panic"?')],
+    ]);
+  });
+
+  it('explains the resource / non-resource mix', () => {
+    const [error] = load('  - level: None\n    namespaces: [""]\n    nonResourceURLs: [/metrics]\n').errors;
+    expect(error).toMatchObject({
+      message:
+        'rules[0].nonResourceURLs: Invalid value: ["/metrics"]: rules cannot apply to both regular resources and non-resource URLs',
+      line: 6,
+      column: 22,
+    });
+    expect(error.fix).toContain('split it into two rules');
+  });
+
+  it('accepts group "*" from Kubernetes 1.36 only, with a fix for older targets', () => {
+    const rules = '  - level: Metadata\n    resources: [{group: "*"}]\n';
+    expect(load(rules, { kubernetesVersion: '1.36' }).errors).toEqual([]);
+    const [error] = load(rules, { kubernetesVersion: '1.35' }).errors;
+    expect(error.field).toBe('rules[0].resources.group');
+    expect(error.fix).toContain('accepted from Kubernetes 1.36');
+  });
+
+  it('reports validation errors before the zero-rules error, like the order upstream checks them', () => {
+    const result = loadPolicy(`${HEADER}omitStages: [Nope]\nrules: []\n`);
+    expect(result.errors.map((e) => e.message)).toEqual([
+      'omitStages[0]: Invalid value: "Nope": allowed stages are RequestReceived,ResponseStarted,ResponseComplete,Panic',
+      ZERO_RULES_MESSAGE,
+    ]);
+  });
+});
+
+describe('apiserverLoadError: the string kube-apiserver prints', () => {
+  const policyOf = (text: string): Policy => parsePolicy(text).policy!;
+  it('is undefined for a policy that loads', () => {
+    expect(apiserverLoadError(policyOf(fixture('upstream-reader-example.yaml')))).toBeUndefined();
+  });
+  it('prints one validation error without brackets and several in brackets, validation before rule count', () => {
+    expect(apiserverLoadError(policyOf(`${HEADER}rules: [{level: Bad}]\n`))).toBe(
+      'rules[0].level: Unsupported value: "Bad": supported values: "None", "Metadata", "Request", "RequestResponse"',
+    );
+    expect(apiserverLoadError(policyOf(`${HEADER}omitStages: [A, B]\nrules: []\n`))).toBe(
+      '[omitStages[0]: Invalid value: "A": allowed stages are RequestReceived,ResponseStarted,ResponseComplete,Panic, ' +
+        'omitStages[1]: Invalid value: "B": allowed stages are RequestReceived,ResponseStarted,ResponseComplete,Panic]',
+    );
+    expect(apiserverLoadError(policyOf(HEADER))).toBe(ZERO_RULES_MESSAGE);
+  });
+});

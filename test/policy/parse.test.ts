@@ -1,0 +1,569 @@
+import * as fs from 'fs';
+import * as path from 'path';
+import { parsePolicy } from '../../src/policy/parse';
+import { Problem } from '../../src/policy/types';
+
+const fixture = (name: string) => fs.readFileSync(path.join(__dirname, '../fixtures/policy', name), 'utf8');
+
+const HEADER = 'apiVersion: audit.k8s.io/v1\nkind: Policy\n';
+
+/** The single error of a parse, failing the test when there is not exactly one. */
+function onlyError(text: string): Problem {
+  const result = parsePolicy(text);
+  expect(result.errors).toHaveLength(1);
+  expect(result.policy).toBeUndefined();
+  return result.errors[0];
+}
+
+describe('parsePolicy: the upstream reader test, in our words', () => {
+  it('reads the three-rule example into exactly the fields written, in rule order', () => {
+    const result = parsePolicy(fixture('upstream-reader-example.yaml'));
+    expect(result.errors).toEqual([]);
+    expect(result.warnings).toEqual([]);
+    // Upstream compares against Go zero values ({} for `group: ""`); we keep what was written.
+    expect(result.policy).toEqual({
+      apiVersion: 'audit.k8s.io/v1',
+      kind: 'Policy',
+      rules: [
+        { level: 'None', nonResourceURLs: ['/healthz*', '/version'] },
+        {
+          level: 'RequestResponse',
+          users: ['tim'],
+          userGroups: ['testers', 'developers'],
+          verbs: ['patch', 'delete', 'create'],
+          resources: [
+            { group: '' },
+            { group: 'rbac.authorization.k8s.io', resources: ['clusterroles', 'clusterrolebindings'] },
+          ],
+          namespaces: ['default', 'kube-system'],
+        },
+        { level: 'Metadata' },
+      ],
+    });
+  });
+
+  it.each(['v1alpha1', 'v1beta1'])(
+    'refuses the same example as audit.k8s.io/%s (removed in 1.24) and says how to fix it',
+    (version) => {
+      const text = fixture('upstream-reader-example.yaml').replace(
+        'audit.k8s.io/v1',
+        `audit.k8s.io/${version}`,
+      );
+      const error = onlyError(text);
+      expect(error.message).toContain(`audit.k8s.io/${version} was removed in Kubernetes 1.24`);
+      expect(error.fix).toBe('change apiVersion to audit.k8s.io/v1: the rule content is compatible');
+      expect(error).toMatchObject({ field: 'apiVersion', line: 3, column: 13 });
+    },
+  );
+
+  it('refuses the example without apiVersion and kind', () => {
+    const text = fixture('upstream-reader-example.yaml').replace(/^apiVersion.*\nkind.*\n/m, '');
+    const error = onlyError(text);
+    expect(error.field).toBe('apiVersion');
+    expect(error.message).toContain('missing apiVersion');
+    expect(error.message).toContain('unknown group version field');
+    expect(error.fix).toContain('apiVersion: audit.k8s.io/v1');
+  });
+
+  it('refuses the mis-indented verbs that upstream drops silently, saying the key belongs to the rule', () => {
+    const error = onlyError(fixture('misindented-verbs.yaml'));
+    expect(error).toMatchObject({
+      message: 'unknown field "rules[0].resources[0].verbs"',
+      field: 'rules[0].resources[0].verbs',
+      line: 9,
+      column: 5,
+    });
+    expect(error.fix).toContain('"verbs" belongs to a rule');
+    expect(error.fix).toContain('line up with "resources:"');
+  });
+
+  it('decodes a policy without rules and an empty file differently: the first parses, the second is empty', () => {
+    expect(parsePolicy(HEADER)).toEqual({
+      policy: { apiVersion: 'audit.k8s.io/v1', kind: 'Policy', rules: [] },
+      errors: [],
+      warnings: [],
+    });
+    expect(onlyError('').message).toBe('the policy document is empty');
+  });
+});
+
+describe('parsePolicy: apiVersion and kind (semantics §2.1)', () => {
+  const rules = 'rules:\n  - level: Metadata\n';
+  it('accepts apiVersion audit.k8s.io/v1 with kind Policy', () => {
+    expect(parsePolicy(HEADER + rules).errors).toEqual([]);
+  });
+  it('accepts a missing kind and fills it in', () => {
+    const result = parsePolicy('apiVersion: audit.k8s.io/v1\n' + rules);
+    expect(result.errors).toEqual([]);
+    expect(result.policy?.kind).toBe('Policy');
+  });
+  it.each([
+    ['no apiVersion, with kind', 'kind: Policy\n' + rules, 'missing apiVersion'],
+    ['no apiVersion, no kind', rules, 'missing apiVersion'],
+    ['an empty mapping', '{}', 'missing apiVersion'],
+    ['an empty file', '', 'the policy document is empty'],
+    ['a whitespace-only file', '  \n\n   \n', 'the policy document is empty'],
+    ['a comment-only file', '# nothing here\n', 'the policy document is empty'],
+  ])('refuses %s', (_name, text, message) => {
+    expect(onlyError(text).message).toContain(message);
+  });
+  it.each(['audit.k8s.io/v1beta1', 'audit.k8s.io/v1alpha1'])(
+    'refuses %s with the 1.24 removal hint',
+    (version) => {
+      const error = onlyError(`apiVersion: ${version}\nkind: Policy\n${rules}`);
+      expect(error.message).toContain('removed in Kubernetes 1.24');
+      expect(error.fix).toContain('change apiVersion to audit.k8s.io/v1');
+    },
+  );
+  it('refuses apiVersion v1', () => {
+    const error = onlyError(`apiVersion: v1\nkind: Policy\n${rules}`);
+    expect(error.message).toBe(
+      'apiVersion "v1" is not an audit policy version; kube-apiserver only loads audit.k8s.io/v1',
+    );
+    expect(error.fix).toBe('write apiVersion: audit.k8s.io/v1');
+  });
+  it.each(['Event', 'PolicyList', 'Foo'])('refuses kind %s', (kind) => {
+    const error = onlyError(`apiVersion: audit.k8s.io/v1\nkind: ${kind}\n${rules}`);
+    expect(error).toMatchObject({ field: 'kind', line: 2, column: 7 });
+    expect(error.message).toContain(`kind: "${kind}" is not an audit policy`);
+    expect(error.fix).toBe('write kind: Policy, or leave kind out');
+  });
+  it('refuses a wrongly-cased kind with a case hint', () => {
+    expect(onlyError(`apiVersion: audit.k8s.io/v1\nkind: policy\n${rules}`).fix).toContain('case-sensitive');
+  });
+  it('refuses a top-level JSON array and a top-level YAML list', () => {
+    expect(onlyError('[{"level": "None"}]').message).toContain('expected a mapping');
+    expect(onlyError('- level: None\n').message).toContain('expected a mapping');
+  });
+  it('refuses a scalar document', () => {
+    expect(onlyError('hello').message).toBe(
+      'the document: expected a mapping (key: value), found a single value',
+    );
+  });
+});
+
+describe('parsePolicy: YAML specifics (semantics §2.2)', () => {
+  it('refuses a second YAML document, pointing at it', () => {
+    const error = onlyError(`${HEADER}rules:\n  - level: None\n---\n${HEADER}rules:\n  - level: Metadata\n`);
+    expect(error.message).toContain('second YAML document');
+    expect(error.message).toContain('ignores the rest');
+    expect(error.line).toBe(5);
+    expect(error.fix).toContain('remove the "---" separator');
+  });
+  it('accepts a leading "---" and only warns about an empty trailing document', () => {
+    const result = parsePolicy(`---\n${HEADER}rules:\n  - level: None\n---\n`);
+    expect(result.errors).toEqual([]);
+    expect(result.warnings.map((w) => w.message)).toEqual(['an empty YAML document follows the policy']);
+    expect(result.policy?.rules).toEqual([{ level: 'None' }]);
+  });
+
+  it.each([
+    ['namespaces: [no]', 'rules[0].namespaces[0]', 'the boolean false', '"no"'],
+    ['users: [on]', 'rules[0].users[0]', 'the boolean true', '"on"'],
+    ['verbs: [get, off]', 'rules[0].verbs[1]', 'the boolean false', '"off"'],
+    ['omitStages: [y]', 'rules[0].omitStages[0]', 'the boolean true', '"y"'],
+    ['userGroups: [N]', 'rules[0].userGroups[0]', 'the boolean false', '"N"'],
+    ['namespaces: [Yes]', 'rules[0].namespaces[0]', 'the boolean true', '"Yes"'],
+    ['namespaces: [TRUE]', 'rules[0].namespaces[0]', 'the boolean true', '"TRUE"'],
+    ['nonResourceURLs: [false]', 'rules[0].nonResourceURLs[0]', 'the boolean false', '"false"'],
+    [
+      'resources: [{group: "", resources: [pods], resourceNames: [n]}]',
+      'rules[0].resources[0].resourceNames[0]',
+      'the boolean false',
+      '"n"',
+    ],
+    ['resources: [{group: on}]', 'rules[0].resources[0].group', 'the boolean true', '"on"'],
+    ['namespaces: [1]', 'rules[0].namespaces[0]', 'the number 1', '"1"'],
+    ['namespaces: [0x1F]', 'rules[0].namespaces[0]', 'the number 0x1F', '"0x1F"'],
+    ['namespaces: [1.0]', 'rules[0].namespaces[0]', 'the number 1.0', '"1.0"'],
+    ['namespaces: [0777]', 'rules[0].namespaces[0]', 'the number 0777', '"0777"'],
+    ['namespaces: [1_000]', 'rules[0].namespaces[0]', 'the number 1_000', '"1_000"'],
+    ['namespaces: [.inf]', 'rules[0].namespaces[0]', 'the number .inf', '"\\.inf"'.replace('\\', '')],
+  ])('refuses the YAML 1.1 scalar in "%s" with a quote-it fix', (field, fieldPath, found, quoted) => {
+    const error = onlyError(`${HEADER}rules:\n  - level: None\n    ${field}\n`);
+    expect(error.field).toBe(fieldPath);
+    expect(error.message).toContain(`expected a string, found ${found}`);
+    expect(error.fix).toBe(`quote it: ${quoted}`);
+    expect(error.line).toBe(5);
+  });
+
+  it('refuses a YAML 1.1 boolean used as the level', () => {
+    const error = onlyError(`${HEADER}rules:\n  - level: off\n`);
+    expect(error).toMatchObject({ field: 'rules[0].level', line: 4, column: 12, fix: 'quote it: "off"' });
+  });
+
+  it('accepts the same words when quoted, and timestamps and version-like strings unquoted', () => {
+    const result = parsePolicy(
+      `${HEADER}rules:\n  - level: None\n    namespaces: ["no", 'on', "1", "0x1F", 2001-12-14, 1.2.3, v1, 0o8, "y"]\n`,
+    );
+    expect(result.errors).toEqual([]);
+    expect(result.policy?.rules[0].namespaces).toEqual([
+      'no',
+      'on',
+      '1',
+      '0x1F',
+      '2001-12-14',
+      '1.2.3',
+      'v1',
+      '0o8',
+      'y',
+    ]);
+  });
+
+  it('refuses null inside a string list (kube-apiserver would read it as "")', () => {
+    const error = onlyError(
+      `${HEADER}rules:\n  - level: None\n    namespaces:\n      - kube-system\n      -\n`,
+    );
+    expect(error.field).toBe('rules[0].namespaces[1]');
+    expect(error.fix).toContain('write ""');
+  });
+
+  it('refuses tabs used for indentation with a line and a fix', () => {
+    const error = onlyError(`${HEADER}rules:\n\t- level: None\n`);
+    expect(error).toMatchObject({ line: 4, column: 1, fix: 'indent with spaces, not tabs' });
+    expect(error.message).toContain('YAML syntax error');
+  });
+
+  it('reports YAML syntax errors with their position', () => {
+    const error = parsePolicy(`${HEADER}rules:\n  - level: None\n    verbs: [get\n`).errors[0];
+    expect(error.message).toMatch(/^YAML syntax error: /);
+    expect(error.line).toBeGreaterThanOrEqual(5);
+  });
+
+  it.each([
+    ['level', `${HEADER}rules:\n  - level: None\n    level: Metadata\n`, 'rules[0].level', 5, 5],
+    ['rules', `${HEADER}rules: []\nrules:\n  - level: None\n`, 'rules', 4, 1],
+    [
+      'group',
+      `${HEADER}rules:\n  - level: None\n    resources:\n      - group: apps\n        group: batch\n`,
+      'rules[0].resources[0].group',
+      7,
+      9,
+    ],
+  ])('refuses a duplicate %s key, pointing at the second one', (key, text, field, line, column) => {
+    const error = onlyError(text);
+    expect(error).toMatchObject({ message: `${field}: duplicate key "${key}"`, field, line, column });
+    expect(error.fix).toContain('kube-apiserver would silently keep the last one');
+  });
+
+  it.each([
+    ['level: 5', 'rules[0].level', 'expected a string, found the number 5'],
+    [
+      'omitManagedFields: "yes"',
+      'rules[0].omitManagedFields',
+      'expected true or false, found the string "yes"',
+    ],
+    ['omitManagedFields: 1', 'rules[0].omitManagedFields', 'expected true or false, found the number 1'],
+    ['verbs: get', 'rules[0].verbs', 'expected a list of strings, found a single value'],
+    ['verbs: {get: true}', 'rules[0].verbs', 'expected a list of strings, found a mapping'],
+    ['resources: {group: apps}', 'rules[0].resources', 'found a mapping'],
+    ['resources: [apps]', 'rules[0].resources[0]', 'expected a mapping'],
+    ['level: [None]', 'rules[0].level', 'expected a string, found a list'],
+  ])('refuses the type error "%s"', (line, field, message) => {
+    const error = onlyError(`${HEADER}rules:\n  - ${line}\n`);
+    expect(error.field).toBe(field);
+    expect(error.message).toContain(message);
+    expect(error.fix).toBeDefined();
+  });
+
+  it('says how to fix a quoted boolean and a single verb', () => {
+    expect(onlyError(`${HEADER}rules:\n  - level: None\n    omitManagedFields: 'yes'\n`).fix).toBe(
+      'remove the quotes and write true',
+    );
+    expect(onlyError(`${HEADER}rules:\n  - level: None\n    verbs: get\n`).fix).toBe(
+      'write it as a list: verbs: ["get"]',
+    );
+  });
+
+  it('refuses rules written as a mapping', () => {
+    const error = onlyError(`${HEADER}rules: {}\n`);
+    expect(error).toMatchObject({
+      field: 'rules',
+      message: 'rules: expected a list of rules, found a mapping',
+    });
+  });
+
+  it("decodes rules: null and rules: [] to zero rules (the rule count is the loader's check)", () => {
+    expect(parsePolicy(`${HEADER}rules: null\n`).policy?.rules).toEqual([]);
+    expect(parsePolicy(`${HEADER}rules:\n`).policy?.rules).toEqual([]);
+    expect(parsePolicy(`${HEADER}rules: []\n`).policy?.rules).toEqual([]);
+  });
+
+  it('reads YAML 1.1 booleans in boolean fields like kube-apiserver, with a warning to write true/false', () => {
+    const result = parsePolicy(
+      `${HEADER}omitManagedFields: on\nrules:\n  - level: None\n    omitManagedFields: no\n`,
+    );
+    expect(result.errors).toEqual([]);
+    expect(result.policy).toMatchObject({
+      omitManagedFields: true,
+      rules: [{ level: 'None', omitManagedFields: false }],
+    });
+    expect(result.warnings.map((w) => [w.field, w.line, w.fix])).toEqual([
+      ['omitManagedFields', 3, 'write true'],
+      ['rules[0].omitManagedFields', 6, 'write false'],
+    ]);
+  });
+
+  it('treats null fields as absent, like Go decoding', () => {
+    const result = parsePolicy(
+      `${HEADER}omitStages: ~\nrules:\n  - level: None\n    verbs:\n    users: null\n    omitManagedFields:\n`,
+    );
+    expect(result.errors).toEqual([]);
+    expect(result.policy?.rules).toEqual([{ level: 'None' }]);
+    expect(result.policy).not.toHaveProperty('omitStages');
+  });
+
+  it('leaves a missing level to validation', () => {
+    expect(parsePolicy(`${HEADER}rules:\n  - verbs: [get]\n`).policy?.rules).toEqual([{ verbs: ['get'] }]);
+  });
+
+  it('follows anchors and aliases', () => {
+    const text = `${HEADER}rules:\n  - level: None\n    users: &system [system:kube-proxy, system:apiserver]\n  - level: Metadata\n    users: *system\n`;
+    const result = parsePolicy(text);
+    expect(result.errors).toEqual([]);
+    expect(result.policy?.rules[1].users).toEqual(['system:kube-proxy', 'system:apiserver']);
+  });
+
+  it('refuses merge keys and explicit tags other than !!str', () => {
+    const merge = `${HEADER}rules:\n  - &base {level: None}\n  - <<: *base\n    verbs: [get]\n`;
+    expect(onlyError(merge).message).toContain('merge keys');
+    expect(onlyError(`${HEADER}rules:\n  - level: !!binary Tm9uZQ==\n`).message).toContain(
+      'explicit YAML tag',
+    );
+    expect(
+      parsePolicy(`${HEADER}rules:\n  - level: None\n    namespaces: [!!str no]\n`).policy?.rules[0]
+        .namespaces,
+    ).toEqual(['no']);
+  });
+
+  it('survives alias bombs', () => {
+    const lines = ['a0: &a0 [x, x, x, x, x, x, x, x, x, x]'];
+    for (let i = 1; i < 12; i++)
+      lines.push(
+        `a${i}: &a${i} [${Array(10)
+          .fill(`*a${i - 1}`)
+          .join(', ')}]`,
+      );
+    const text = `${HEADER}metadata:\n  annotations: {}\n  managedFields:\n${lines.map((l) => '    ' + l).join('\n')}\nrules: [{level: None}]\n`;
+    const result = parsePolicy(text);
+    expect(result.policy).toBeUndefined();
+    expect(result.errors[0].message).toContain('too many YAML nodes');
+  });
+});
+
+describe('parsePolicy: unknown, wrongly-cased and mis-indented keys (semantics §2.3)', () => {
+  it.each([
+    ['verb: [get]', 'rules[0].verb', 'did you mean "verbs"?'],
+    ['Level: Metadata', 'rules[0].Level', 'did you mean "level"? Field names are case-sensitive'],
+    [
+      'nonResourceUrls: [/healthz]',
+      'rules[0].nonResourceUrls',
+      'did you mean "nonResourceURLs"? Field names are case-sensitive',
+    ],
+    ['namespace: [default]', 'rules[0].namespace', 'did you mean "namespaces"?'],
+    ['user: [bob]', 'rules[0].user', 'did you mean "users"?'],
+    ['groups: [admins]', 'rules[0].groups', 'did you mean "userGroups"?'],
+    [
+      'usergroups: [admins]',
+      'rules[0].usergroups',
+      'did you mean "userGroups"? Field names are case-sensitive',
+    ],
+    ['omitStage: [Panic]', 'rules[0].omitStage', 'did you mean "omitStages"?'],
+    ['omitManagedField: true', 'rules[0].omitManagedField', 'did you mean "omitManagedFields"?'],
+    ['resource: [{group: ""}]', 'rules[0].resource', 'did you mean "resources"?'],
+  ])('refuses "%s" in a rule with a did-you-mean', (line, field, fix) => {
+    const error = onlyError(`${HEADER}rules:\n  - level: None\n    ${line}\n`);
+    expect(error).toMatchObject({ message: `unknown field "${field}"`, field, line: 5, column: 5, fix });
+  });
+
+  it.each([
+    ['apiGroups: [apps]', 'did you mean "group"? An audit resources entry has one "group"'],
+    ['resource: [pods]', 'did you mean "resources"?'],
+    ['resourcenames: [x]', 'did you mean "resourceNames"? Field names are case-sensitive'],
+    ['namespaces: [default]', '"namespaces" belongs to a rule'],
+    ['level: None', '"level" belongs to a rule'],
+  ])('refuses "%s" in a resources entry', (line, fix) => {
+    const error = onlyError(
+      `${HEADER}rules:\n  - level: None\n    resources:\n      - group: apps\n        ${line}\n`,
+    );
+    expect(error.field).toMatch(/^rules\[0\]\.resources\[0\]\./);
+    expect(error.fix).toContain(fix);
+  });
+
+  it('says a group written at rule level belongs inside a resources entry', () => {
+    const error = onlyError(`${HEADER}rules:\n  - level: None\n    group: apps\n`);
+    expect(error.fix).toContain('"group" belongs to a resources entry');
+    expect(error.fix).toContain('put it inside a "resources:" list item');
+  });
+
+  it('says a rule field at the top level belongs inside a rule', () => {
+    const error = onlyError(`${HEADER}level: None\nrules:\n  - level: None\n`);
+    expect(error).toMatchObject({ field: 'level', line: 3, column: 1 });
+    expect(error.fix).toContain('put it inside a rule');
+  });
+
+  it('says a top-level field inside a rule belongs at the top', () => {
+    expect(onlyError(`${HEADER}rules:\n  - level: None\n    kind: Policy\n`).fix).toContain(
+      'move it to the top level',
+    );
+  });
+
+  it('lists the accepted fields when nothing is close', () => {
+    expect(onlyError(`${HEADER}rules:\n  - level: None\n    frobnicate: 1\n`).fix).toBe(
+      'remove it; a rule (next to "level:") accepts only level, users, userGroups, verbs, resources, namespaces, nonResourceURLs, omitStages, omitManagedFields',
+    );
+  });
+
+  it('reports every problem of a document at once, in document order', () => {
+    const result = parsePolicy(
+      `${HEADER}rules:\n  - Level: None\n    verb: [get]\n  - level: None\n    namespaces: [no]\n`,
+    );
+    expect(result.errors.map((e) => [e.field, e.line])).toEqual([
+      ['rules[0].Level', 4],
+      ['rules[0].verb', 5],
+      ['rules[1].namespaces[0]', 7],
+    ]);
+  });
+});
+
+describe('parsePolicy: metadata', () => {
+  it('keeps metadata as written', () => {
+    const result = parsePolicy(
+      `${HEADER}metadata:\n  name: audit\n  labels: {app: audit}\nrules: [{level: None}]\n`,
+    );
+    expect(result.errors).toEqual([]);
+    expect(result.policy?.metadata).toEqual({ name: 'audit', labels: { app: 'audit' } });
+  });
+  it('refuses unknown metadata keys and non-string labels', () => {
+    expect(onlyError(`${HEADER}metadata:\n  nmae: audit\nrules: [{level: None}]\n`).fix).toBe(
+      'did you mean "name"?',
+    );
+    expect(onlyError(`${HEADER}metadata:\n  labels: {enabled: yes}\nrules: [{level: None}]\n`).fix).toBe(
+      'quote it: "yes"',
+    );
+    expect(onlyError(`${HEADER}metadata: audit\nrules: [{level: None}]\n`).message).toContain(
+      'expected a mapping',
+    );
+  });
+});
+
+describe('parsePolicy: JSON', () => {
+  const json = JSON.stringify(
+    {
+      apiVersion: 'audit.k8s.io/v1',
+      kind: 'Policy',
+      rules: [{ level: 'Metadata', verbs: ['get'], resources: [{ group: '' }] }],
+    },
+    null,
+    '\t',
+  );
+  it('reads JSON, tab-indented too', () => {
+    const result = parsePolicy(json);
+    expect(result.errors).toEqual([]);
+    expect(result.policy?.rules).toEqual([{ level: 'Metadata', verbs: ['get'], resources: [{ group: '' }] }]);
+  });
+  it('reports JSON syntax errors with a position', () => {
+    const error = onlyError('{\n  "apiVersion": "audit.k8s.io/v1",\n  "rules": [],\n}');
+    expect(error.message).toMatch(/^invalid JSON: /);
+    expect(error.line).toBe(4);
+  });
+  it('refuses JSON duplicate keys that JSON.parse would silently merge', () => {
+    const error = onlyError(
+      '{"apiVersion": "audit.k8s.io/v1", "rules": [{"level": "None", "level": "Metadata"}]}',
+    );
+    expect(error).toMatchObject({ field: 'rules[0].level', line: 1, column: 63 });
+  });
+  it('refuses JSON values of the wrong type', () => {
+    expect(onlyError('{"apiVersion": "audit.k8s.io/v1", "rules": [{"level": 5}]}').field).toBe(
+      'rules[0].level',
+    );
+    expect(
+      onlyError(
+        '{"apiVersion": "audit.k8s.io/v1", "rules": [{"level": "None", "omitManagedFields": "true"}]}',
+      ).fix,
+    ).toBe('remove the quotes and write true');
+  });
+});
+
+describe('parsePolicy: never throws', () => {
+  function* garbage(seed: number, count: number): Generator<string> {
+    let s = seed;
+    const next = () => {
+      s = (s * 1103515245 + 12345) & 0x7fffffff;
+      return s;
+    };
+    const pieces = [
+      'apiVersion: audit.k8s.io/v1\n',
+      'rules:',
+      '\n',
+      '  - ',
+      'level: ',
+      '{',
+      '}',
+      '[',
+      ']',
+      ',',
+      ':',
+      '"',
+      "'",
+      '&a ',
+      '*a ',
+      '!!',
+      '%YAML 1.1\n',
+      '---\n',
+      '...\n',
+      '\t',
+      '#',
+      '|',
+      '>',
+      '? ',
+      '<<: ',
+      'no',
+      '~',
+      '0x',
+      '\u0000',
+      '\uFEFF',
+      '\uD800',
+      'é',
+      ' ',
+      '- ',
+    ];
+    for (let i = 0; i < count; i++) {
+      let text = '';
+      const length = next() % 40;
+      for (let j = 0; j < length; j++) text += pieces[next() % pieces.length];
+      yield text;
+    }
+  }
+  it('returns errors as values for 3000 random documents and for non-strings', () => {
+    for (const text of garbage(42, 3000)) {
+      const result = parsePolicy(text);
+      expect(Array.isArray(result.errors)).toBe(true);
+      if (result.policy === undefined) expect(result.errors.length).toBeGreaterThan(0);
+      else expect(result.errors).toEqual([]);
+    }
+    for (const value of [undefined, null, 42, {}, ['a']]) {
+      expect(parsePolicy(value as unknown as string).errors[0].message).toMatch(
+        /^expected the policy text as a string/,
+      );
+    }
+  });
+  it('handles deep nesting', () => {
+    expect(parsePolicy('['.repeat(5000) + ']'.repeat(5000)).errors.length).toBeGreaterThan(0);
+    expect(parsePolicy('{"a":'.repeat(3000) + '1' + '}'.repeat(3000)).errors.length).toBeGreaterThan(0);
+  });
+});
+
+describe('parsePolicy: speed', () => {
+  it('parses a 30-rule policy in a few milliseconds', () => {
+    const rule = (i: number) =>
+      `  - level: Metadata\n    users: ["system:serviceaccount:ns${i}:sa"]\n    verbs: [get, list, watch]\n    resources:\n      - group: apps\n        resources: [deployments, statefulsets]\n    namespaces: [ns-${i}, kube-system]\n`;
+    const text = `${HEADER}omitStages: [RequestReceived]\nrules:\n${Array.from({ length: 30 }, (_, i) => rule(i)).join('')}`;
+    for (let i = 0; i < 50; i++) parsePolicy(text);
+    const runs = 200;
+    const start = process.hrtime.bigint();
+    for (let i = 0; i < runs; i++) expect(parsePolicy(text).policy?.rules).toHaveLength(30);
+    const ms = Number(process.hrtime.bigint() - start) / 1e6 / runs;
+    expect(ms).toBeLessThan(10);
+  });
+});
