@@ -1,0 +1,212 @@
+import { Level } from '../policy/types';
+import { RetentionEstimate, SimulationReport } from '../replay/types';
+import { formatBytes, formatHours, formatPercent, textTable } from './format';
+
+const WRITTEN_LEVELS = ['Metadata', 'Request', 'RequestResponse'] as const;
+const ALL_LEVELS: Level[] = ['None', ...WRITTEN_LEVELS];
+
+/** A whole number with thousands separators (fixed locale, so output is identical everywhere). */
+export function count(n: number): string {
+  return n.toLocaleString('en-US');
+}
+
+/** Bytes per day, or why it is unknown. */
+export function perDay(bytesPerDay: number | null): string {
+  return bytesPerDay === null ? 'unknown (the log spans no time)' : `${formatBytes(bytesPerDay)}/day`;
+}
+
+/** `19 h (limited by size: 11 files × 100 MiB)` and the like. */
+export function retentionText(r: RetentionEstimate): string {
+  const files = `${r.rotation.maxBackups + 1} files × ${r.rotation.maxSizeMB} MiB`;
+  if (r.hours === null)
+    return r.limitedBy === null && r.capacityBytes === null ? 'unlimited' : 'unknown (no rate)';
+  if (r.limitedBy === 'size') return `${formatHours(r.hours)} (limited by size: ${files})`;
+  return `${formatHours(r.hours)} (limited by age: ${r.rotation.maxAgeDays} days)`;
+}
+
+/** What a rule is, for tables: `basic 15` or `custom 3`. */
+export function ruleLabel(rule: { layer: string; layerIndex?: number; index: number }): string {
+  return `${rule.layer} ${rule.layerIndex ?? rule.index}`;
+}
+
+function spanText(report: SimulationReport): string {
+  if (report.span.from === null) return 'no timestamps';
+  return `${report.span.from} → ${report.span.to} (${formatHours(report.span.seconds / 3600)})`;
+}
+
+/** The human-readable `simulate` report. */
+export function renderSimulationReport(report: SimulationReport, policyDescription: string): string {
+  const out: string[] = [];
+  const sources = report.sources.map((s) => `${s.source}${s.gzip ? ' (gzip)' : ''}`).join(', ');
+  out.push(`Audit log: ${sources}`);
+  out.push(`Policy:    ${policyDescription}`);
+  out.push(`Events:    ${count(report.events)} read, ${spanText(report)}`);
+  out.push('');
+
+  out.push(
+    textTable(
+      [
+        { header: 'level' },
+        { header: 'decided', align: 'right' },
+        { header: 'written', align: 'right' },
+        { header: 'bytes', align: 'right' },
+        { header: 'share', align: 'right' },
+      ],
+      [
+        ...ALL_LEVELS.map((level) =>
+          level === 'None'
+            ? [level, count(report.decided.None), '-', '-', '-']
+            : [
+                level,
+                count(report.decided[level]),
+                count(report.written.byLevel[level]),
+                formatBytes(report.written.bytesByLevel[level]),
+                formatPercent(report.written.bytesByLevel[level], report.written.bytes),
+              ],
+        ),
+        ['total', count(report.events), count(report.written.events), formatBytes(report.written.bytes), ''],
+      ],
+    ),
+  );
+  const omitted = Object.entries(report.omittedByStage).filter(([, n]) => n > 0);
+  if (omitted.length > 0) {
+    out.push(`Not written because of omitStages: ${omitted.map(([s, n]) => `${s} ${count(n)}`).join(', ')}`);
+  }
+  out.push('');
+  out.push(
+    `Written:   ${count(report.written.events)} events, ${formatBytes(report.written.bytes)}, ${perDay(report.bytesPerDay)}`,
+  );
+  out.push(`Retention: ${retentionText(report.retention)}`);
+  out.push('');
+
+  const fired = report.rules.filter((r) => r.hits > 0);
+  out.push('Rules that decided events (hits = events decided by the rule, written or not):');
+  if (fired.length === 0) out.push('  (none)');
+  else
+    out.push(
+      textTable(
+        [
+          { header: '#', align: 'right' },
+          { header: 'layer' },
+          { header: 'level' },
+          { header: 'hits', align: 'right' },
+          { header: 'written', align: 'right' },
+          { header: 'bytes', align: 'right' },
+          { header: 'share', align: 'right' },
+          { header: 'rule' },
+        ],
+        fired.map((r) => [
+          String(r.index),
+          ruleLabel(r),
+          r.level,
+          count(r.hits),
+          count(r.written),
+          formatBytes(r.bytes),
+          formatPercent(r.bytes, report.written.bytes),
+          r.summary,
+        ]),
+      ),
+    );
+  const idle = report.rules.length - fired.length;
+  if (idle > 0) out.push(`${idle} of ${report.rules.length} rules decided no event in this log.`);
+  out.push(`Unmatched (no rule, not written): ${count(report.unmatched)}`);
+
+  if (report.topUsers.length > 0) {
+    out.push('', 'Top users by written bytes:');
+    out.push(
+      textTable(
+        [
+          { header: 'user' },
+          { header: 'events', align: 'right' },
+          { header: 'bytes', align: 'right' },
+          { header: 'share', align: 'right' },
+        ],
+        report.topUsers.map((u) => [
+          u.user,
+          count(u.events),
+          formatBytes(u.bytes),
+          formatPercent(u.bytes, report.written.bytes),
+        ]),
+      ),
+    );
+  }
+  if (report.topResources.length > 0) {
+    out.push('', 'Top resources by written bytes:');
+    out.push(
+      textTable(
+        [
+          { header: 'resource' },
+          { header: 'events', align: 'right' },
+          { header: 'bytes', align: 'right' },
+          { header: 'share', align: 'right' },
+        ],
+        report.topResources.map((r) => [
+          r.key,
+          count(r.events),
+          formatBytes(r.bytes),
+          formatPercent(r.bytes, report.written.bytes),
+        ]),
+      ),
+    );
+  }
+  if (report.topRequests.length > 0) {
+    out.push('', 'Top requests (user, verb, resource) by written bytes:');
+    out.push(
+      textTable(
+        [
+          { header: 'user' },
+          { header: 'verb' },
+          { header: 'resource' },
+          { header: 'events', align: 'right' },
+          { header: 'bytes', align: 'right' },
+          { header: 'share', align: 'right' },
+        ],
+        report.topRequests.map((r) => [
+          r.user,
+          r.verb,
+          r.resource,
+          count(r.events),
+          formatBytes(r.bytes),
+          formatPercent(r.bytes, report.written.bytes),
+        ]),
+      ),
+    );
+  }
+
+  const warnings = simulationWarnings(report);
+  if (warnings.length > 0) {
+    out.push('', 'Warnings:');
+    for (const w of warnings) out.push(`  - ${w}`);
+  }
+  return out.join('\n') + '\n';
+}
+
+/** The report's caveats as sentences: underestimated bytes, images without digest, malformed lines. */
+export function simulationWarnings(report: SimulationReport): string[] {
+  const warnings: string[] = [];
+  if (report.lowSourceLevel.events > 0) {
+    const pairs = Object.entries(report.lowSourceLevel.byLevels)
+      .map(([pair, n]) => `${pair.replace('->', ' → ')}: ${count(n)}`)
+      .join(', ');
+    warnings.push(
+      `${count(report.lowSourceLevel.events)} written events were recorded in the log at a lower level than the ` +
+        `policy decides (${pairs}); their bodies are not in the log, so their bytes are underestimated`,
+    );
+  }
+  if (report.imagesWithoutDigest > 0) {
+    warnings.push(
+      `${count(report.imagesWithoutDigest)} Pod create requests use an image without an @sha256 digest; ` +
+        `${count(report.imagesWithoutDigestRecorded)} of them are recorded with their body (Request or above), ` +
+        'where a runtime audit engine can see the image',
+    );
+  }
+  if (report.malformed.count > 0) {
+    const shown = report.malformed.lines.map((m) => `${m.source}:${m.line}: ${m.reason}`);
+    const more = report.malformed.count - shown.length;
+    warnings.push(
+      `${count(report.malformed.count)} malformed lines skipped` +
+        (shown.length > 0 ? `: ${shown.join('; ')}${more > 0 ? `; and ${count(more)} more` : ''}` : ''),
+    );
+  }
+  return warnings;
+}
