@@ -8,6 +8,9 @@ export const BLOCK_SIZE = 32;
 // masks without storing them, so a stream of random paths cannot grow memory without bound.
 const CACHE_LIMIT = 20_000;
 
+// Up to this many strings, a linear scan with === beats hashing the request's string for a Set lookup.
+const LINEAR_SCAN_MAX = 8;
+
 /** The frozen decision of a matched rule: omitStages = policy ∪ rule in lifecycle order. */
 export function ruleDecision(policy: Policy, rule: PolicyRule, ruleIndex: number): Decision {
   const omitted = new Set<string>([...(policy.omitStages ?? []), ...(rule.omitStages ?? [])]);
@@ -29,79 +32,119 @@ export function noMatchDecision(policy: Policy): Decision {
   });
 }
 
+/** Membership in a rule's string list: linear for short lists, hashed for long ones. */
+class StringSet {
+  private readonly list: readonly string[];
+  private readonly set: ReadonlySet<string> | undefined;
+
+  constructor(values: Iterable<string>) {
+    const unique = [...new Set(values)];
+    this.list = unique;
+    this.set = unique.length > LINEAR_SCAN_MAX ? new Set(unique) : undefined;
+  }
+
+  has(value: string): boolean {
+    if (this.set !== undefined) return this.set.has(value);
+    const list = this.list;
+    for (let i = 0; i < list.length; i++) if (list[i] === value) return true;
+    return false;
+  }
+
+  hasAny(values: readonly string[] | undefined): boolean {
+    if (values === undefined) return false;
+    for (let i = 0; i < values.length; i++) if (this.has(values[i])) return true;
+    return false;
+  }
+}
+
+/** The constraints a candidate rule is checked against after the index narrowed the candidates. */
+interface RuleChecks {
+  readonly users: StringSet | undefined;
+  readonly groups: StringSet | undefined;
+  readonly namespaces: StringSet | undefined;
+}
+
 /** Resource-dimension answer for one (apiGroup, resource, subresource). */
 interface ResourceMasks {
+  readonly group: string;
+  readonly subresource: string;
   /** Rules whose resources select the request whatever its name. */
   readonly definite: number;
   /** Rules selecting it only through entries with resourceNames; names[bit] holds the allowed names. */
   readonly byName: number;
-  readonly names: ReadonlyArray<ReadonlySet<string> | undefined>;
+  readonly names: ReadonlyArray<StringSet | undefined>;
 }
 
-function addToIndex(index: Map<string, number>, keys: readonly string[], bit: number): void {
-  for (const key of keys) index.set(key, (index.get(key) ?? 0) | bit);
-}
+const NO_NAMES: ReadonlyArray<StringSet | undefined> = [];
 
 function lowestBit(mask: number): number {
   return 31 - Math.clz32(mask & -mask);
 }
 
 /**
- * Up to 32 consecutive rules compiled into bitmask indexes. A request's candidate rules are the AND of
- * one mask per dimension; the lowest set bit is the first matching rule, because every dimension is
- * indexed exactly (resourceNames are the one check left for the candidate itself).
+ * Up to 32 consecutive rules compiled for fast first-match search. Kind, verb and resource (or URL path)
+ * are indexed as bitmasks; the candidates left are tried lowest bit first — the lowest is the first rule
+ * in file order — against the rule's remaining user, group, namespace and resourceNames constraints.
  */
 export class RuleBlock {
   private readonly decisions: Decision[];
+  private readonly checks: RuleChecks[];
+  private readonly rules: readonly PolicyRule[];
   private readonly resourceKind: number;
   private readonly nonResourceKind: number;
-  private readonly verbFree: number;
-  private readonly verbs = new Map<string, number>();
-  private readonly userFree: number;
-  private readonly users = new Map<string, number>();
-  private readonly groupFree: number;
-  private readonly groups = new Map<string, number>();
   private readonly anonymous: number;
-  private readonly namespaceFree: number;
-  private readonly namespaces = new Map<string, number>();
+  private readonly unchecked: number;
+  private readonly verbFree: number;
+  // Parallel arrays: policies name few distinct verbs, and === on them is cheaper than hashing.
+  private readonly verbNames: string[] = [];
+  private readonly verbMasks: number[] = [];
   private readonly resourceFree: number;
   private readonly pathFree: number;
-  private readonly rules: readonly PolicyRule[];
   private readonly urlRules: ReadonlyArray<{
     bit: number;
-    exact: Set<string>;
-    prefixes: string[];
     any: boolean;
+    exact: StringSet;
+    prefixes: string[];
   }>;
-  private readonly resourceCache = new Map<string, Map<string, Map<string, ResourceMasks>>>();
+  private readonly resourceCache = new Map<string, ResourceMasks[]>();
   private readonly pathCache = new Map<string, number>();
   private cached = 0;
 
   constructor(policy: Policy, rules: readonly PolicyRule[], start: number) {
     this.rules = rules;
     this.decisions = rules.map((rule, i) => ruleDecision(policy, rule, start + i));
+    this.checks = rules.map((rule) => ({
+      users: nonEmpty(rule.users) ? new StringSet(rule.users) : undefined,
+      groups: nonEmpty(rule.userGroups) ? new StringSet(rule.userGroups) : undefined,
+      namespaces: nonEmpty(rule.namespaces) ? new StringSet(rule.namespaces) : undefined,
+    }));
     let resourceKind = 0;
     let nonResourceKind = 0;
+    let anonymous = 0;
+    let unchecked = 0;
     let verbFree = 0;
-    let userFree = 0;
-    let groupFree = 0;
-    let namespaceFree = 0;
     let resourceFree = 0;
     let pathFree = 0;
-    const urlRules: Array<{ bit: number; exact: Set<string>; prefixes: string[]; any: boolean }> = [];
+    const urlRules: Array<{ bit: number; any: boolean; exact: StringSet; prefixes: string[] }> = [];
     rules.forEach((rule, i) => {
       const bit = 1 << i;
+      const checks = this.checks[i];
       const resourceRule = nonEmpty(rule.namespaces) || nonEmpty(rule.resources);
       if (resourceRule || !nonEmpty(rule.nonResourceURLs)) resourceKind |= bit;
       if (!resourceRule) nonResourceKind |= bit;
-      if (nonEmpty(rule.verbs)) addToIndex(this.verbs, rule.verbs, bit);
-      else verbFree |= bit;
-      if (nonEmpty(rule.users)) addToIndex(this.users, rule.users, bit);
-      else userFree |= bit;
-      if (nonEmpty(rule.userGroups)) addToIndex(this.groups, rule.userGroups, bit);
-      else groupFree |= bit;
-      if (nonEmpty(rule.namespaces)) addToIndex(this.namespaces, rule.namespaces, bit);
-      else namespaceFree |= bit;
+      // Without user info, users and userGroups constraints can never hold.
+      if (!checks.users && !checks.groups) anonymous |= bit;
+      if (!checks.users && !checks.groups && !checks.namespaces) unchecked |= bit;
+      if (nonEmpty(rule.verbs)) {
+        for (const verb of rule.verbs) {
+          const at = this.verbNames.indexOf(verb);
+          if (at >= 0) this.verbMasks[at] |= bit;
+          else {
+            this.verbNames.push(verb);
+            this.verbMasks.push(bit);
+          }
+        }
+      } else verbFree |= bit;
       if (!nonEmpty(rule.resources)) resourceFree |= bit;
       if (!nonEmpty(rule.nonResourceURLs)) pathFree |= bit;
       else if (!resourceRule) {
@@ -109,18 +152,16 @@ export class RuleBlock {
         urlRules.push({
           bit,
           any: urls.includes('*'),
-          exact: new Set(urls),
+          exact: new StringSet(urls),
           prefixes: urls.filter((u) => u.endsWith('*')).map(nonResourcePrefix),
         });
       }
     });
     this.resourceKind = resourceKind;
     this.nonResourceKind = nonResourceKind;
+    this.anonymous = anonymous;
+    this.unchecked = unchecked;
     this.verbFree = verbFree;
-    this.userFree = userFree;
-    this.groupFree = groupFree;
-    this.anonymous = userFree & groupFree;
-    this.namespaceFree = namespaceFree;
     this.resourceFree = resourceFree;
     this.pathFree = pathFree;
     this.urlRules = urlRules;
@@ -128,41 +169,47 @@ export class RuleBlock {
 
   /** The first matching rule's decision within this block, or undefined. */
   evaluate(req: RequestAttributes): Decision | undefined {
-    let mask = req.resourceRequest ? this.resourceKind : this.nonResourceKind;
-    if (this.verbs.size > 0) mask &= this.verbFree | (this.verbs.get(req.verb) ?? 0);
+    const resourceRequest = req.resourceRequest;
+    let mask = resourceRequest ? this.resourceKind : this.nonResourceKind;
+    if (this.verbNames.length > 0) mask &= this.verbFree | this.verbMask(req.verb);
+    if (req.user === undefined) mask &= this.anonymous;
     if (mask === 0) return undefined;
-    const user = req.user;
-    if (user === undefined) {
-      mask &= this.anonymous;
-    } else {
-      if (this.users.size > 0) mask &= this.userFree | (this.users.get(user) ?? 0);
-      if (this.groups.size > 0 && (mask & ~this.groupFree) !== 0) {
-        let groupMask = this.groupFree;
-        const groups = req.groups;
-        if (groups !== undefined) {
-          for (let i = 0; i < groups.length; i++) groupMask |= this.groups.get(groups[i]) ?? 0;
-        }
-        mask &= groupMask;
+    let byName = 0;
+    let names = NO_NAMES;
+    if (resourceRequest) {
+      if ((mask & ~this.resourceFree) !== 0) {
+        const masks = this.resourceMasks(req.apiGroup ?? '', req.resource ?? '', req.subresource ?? '');
+        mask &= masks.definite | masks.byName;
+        byName = masks.byName;
+        names = masks.names;
       }
+    } else if ((mask & ~this.pathFree) !== 0) {
+      mask &= this.pathFree | this.pathMask(req.path ?? '');
     }
-    if (mask === 0) return undefined;
-    if (!req.resourceRequest) {
-      if ((mask & ~this.pathFree) !== 0) mask &= this.pathFree | this.pathMask(req.path ?? '');
-      return mask === 0 ? undefined : this.decisions[lowestBit(mask)];
-    }
-    if (this.namespaces.size > 0)
-      mask &= this.namespaceFree | (this.namespaces.get(req.namespace ?? '') ?? 0);
-    if ((mask & ~this.resourceFree) === 0) return mask === 0 ? undefined : this.decisions[lowestBit(mask)];
-    const masks = this.resourceMasks(req.apiGroup ?? '', req.resource ?? '', req.subresource ?? '');
-    let candidates = mask & (masks.definite | masks.byName);
-    while (candidates !== 0) {
-      const index = lowestBit(candidates);
+    while (mask !== 0) {
+      const index = lowestBit(mask);
       const bit = 1 << index;
-      if ((masks.definite & bit) !== 0 || masks.names[index]!.has(req.name ?? ''))
+      if (
+        ((bit & this.unchecked) !== 0 || this.passesChecks(this.checks[index], req)) &&
+        ((bit & byName) === 0 || names[index]!.has(req.name ?? ''))
+      ) {
         return this.decisions[index];
-      candidates &= ~bit;
+      }
+      mask &= ~bit;
     }
     return undefined;
+  }
+
+  private verbMask(verb: string): number {
+    const names = this.verbNames;
+    for (let i = 0; i < names.length; i++) if (names[i] === verb) return this.verbMasks[i];
+    return 0;
+  }
+
+  private passesChecks(checks: RuleChecks, req: RequestAttributes): boolean {
+    if (checks.users !== undefined && !checks.users.has(req.user!)) return false;
+    if (checks.groups !== undefined && !checks.groups.hasAny(req.groups)) return false;
+    return checks.namespaces === undefined || checks.namespaces.has(req.namespace ?? '');
   }
 
   private pathMask(path: string): number {
@@ -180,16 +227,19 @@ export class RuleBlock {
   }
 
   private resourceMasks(apiGroup: string, resource: string, subresource: string): ResourceMasks {
-    let byResource = this.resourceCache.get(apiGroup);
-    let bySubresource = byResource?.get(resource);
-    const hit = bySubresource?.get(subresource);
-    if (hit !== undefined) return hit;
+    // One hashed lookup by resource name, then a short scan: few groups share a resource name.
+    let slots = this.resourceCache.get(resource);
+    if (slots !== undefined) {
+      for (let i = 0; i < slots.length; i++) {
+        const s = slots[i];
+        if (s.group === apiGroup && s.subresource === subresource) return s;
+      }
+    }
     const masks = this.computeResourceMasks(apiGroup, resource, subresource);
     if (this.cached < CACHE_LIMIT) {
       this.cached++;
-      if (byResource === undefined) this.resourceCache.set(apiGroup, (byResource = new Map()));
-      if (bySubresource === undefined) byResource.set(resource, (bySubresource = new Map()));
-      bySubresource.set(subresource, masks);
+      if (slots === undefined) this.resourceCache.set(resource, (slots = []));
+      slots.push(masks);
     }
     return masks;
   }
@@ -197,7 +247,7 @@ export class RuleBlock {
   private computeResourceMasks(apiGroup: string, resource: string, subresource: string): ResourceMasks {
     let definite = this.resourceFree;
     let byName = 0;
-    const names: Array<Set<string> | undefined> = [];
+    const names: Array<string[] | undefined> = [];
     this.rules.forEach((rule, i) => {
       const bit = 1 << i;
       for (const gr of rule.resources ?? []) {
@@ -213,10 +263,15 @@ export class RuleBlock {
           continue;
         }
         byName |= bit;
-        const allowed = (names[i] ??= new Set());
-        for (const n of gr.resourceNames) allowed.add(n);
+        (names[i] ??= []).push(...gr.resourceNames);
       }
     });
-    return { definite, byName: byName & ~definite, names };
+    return {
+      group: apiGroup,
+      subresource,
+      definite,
+      byName: byName & ~definite,
+      names: names.map((list) => (list === undefined ? undefined : new StringSet(list))),
+    };
   }
 }

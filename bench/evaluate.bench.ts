@@ -1,0 +1,164 @@
+import * as fs from 'fs';
+import * as path from 'path';
+import { parse } from 'yaml';
+import { DECKHOUSE_BASIC_RULES } from '../src/deckhouse/basic-rules';
+import { compilePolicy } from '../src/policy/evaluate';
+import { Decision, Policy, PolicyRule, RequestAttributes, Stage, STAGES } from '../src/policy/types';
+import { buildRequestMix } from './request-mix';
+
+// npm run bench: ns/decision of the compiled evaluator vs. a straightforward rule-by-rule scan, on one
+// core, over a fixed request mix; asserts both give identical decisions on every request.
+
+const SHARED = path.resolve(__dirname, '../../shared/upstream');
+const MIX_SIZE = 20_000;
+const WARMUP_RUNS = 5;
+const RUNS = 15;
+
+function deckhousePolicy(): { policy: Policy; source: string } {
+  const file = path.join(SHARED, 'deckhouse/basic-policy-rules.json');
+  let rules: PolicyRule[];
+  let source: string;
+  if (fs.existsSync(file)) {
+    const raw = JSON.parse(fs.readFileSync(file, 'utf8')) as Array<PolicyRule & { why?: string }>;
+    rules = raw.map(({ why: _why, ...rule }) => rule);
+    source = path.relative(process.cwd(), file);
+  } else {
+    const d = DECKHOUSE_BASIC_RULES;
+    rules = structuredClone([...d.basic, ...d.virtualization, ...d.tail]);
+    source = `src/deckhouse/basic-rules.ts (Deckhouse ${d.deckhouseVersion})`;
+  }
+  return { policy: { apiVersion: 'audit.k8s.io/v1', kind: 'Policy', rules }, source };
+}
+
+function gcePolicy(): Policy | undefined {
+  const file = path.join(SHARED, 'kubernetes/policies/gce-policy.yaml');
+  return fs.existsSync(file) ? (parse(fs.readFileSync(file, 'utf8')) as Policy) : undefined;
+}
+
+// ---- the straightforward scan: what one would write without precompiling ----------------------------
+function scanMatches(rule: PolicyRule, req: RequestAttributes): boolean {
+  if (rule.users?.length && (req.user === undefined || !rule.users.includes(req.user))) return false;
+  if (rule.userGroups?.length) {
+    if (req.user === undefined || !(req.groups ?? []).some((g) => rule.userGroups!.includes(g))) return false;
+  }
+  if (rule.verbs?.length && !rule.verbs.includes(req.verb)) return false;
+  if (rule.namespaces?.length || rule.resources?.length) {
+    if (!req.resourceRequest) return false;
+    if (rule.namespaces?.length && !rule.namespaces.includes(req.namespace ?? '')) return false;
+    if (!rule.resources?.length) return true;
+    const resource = req.resource ?? '';
+    const sub = req.subresource ?? '';
+    const combined = sub ? `${resource}/${sub}` : resource;
+    for (const gr of rule.resources) {
+      if ((gr.group ?? '') !== (req.apiGroup ?? '') && gr.group !== '*') continue;
+      if (!gr.resources?.length) return true;
+      for (const r of gr.resources) {
+        if (gr.resourceNames?.length && !gr.resourceNames.includes(req.name ?? '')) continue;
+        if (r === combined || r === '*') return true;
+        if (sub !== '' && r.startsWith('*/') && r.slice(2) === sub) return true;
+        if (r.endsWith('/*') && r.slice(0, -2) === resource) return true;
+      }
+    }
+    return false;
+  }
+  if (rule.nonResourceURLs?.length) {
+    if (req.resourceRequest) return false;
+    const p = req.path ?? '';
+    return rule.nonResourceURLs.some(
+      (s) => s === '*' || s === p || (s.endsWith('*') && p.startsWith(s.replace(/\*+$/, ''))),
+    );
+  }
+  return true;
+}
+
+function scanEvaluate(policy: Policy, req: RequestAttributes): Decision {
+  for (let i = 0; i < policy.rules.length; i++) {
+    const rule = policy.rules[i];
+    if (scanMatches(rule, req)) {
+      const union = new Set<Stage>([...(policy.omitStages ?? []), ...(rule.omitStages ?? [])]);
+      return {
+        level: rule.level,
+        omitStages: STAGES.filter((s) => union.has(s)),
+        omitManagedFields: rule.omitManagedFields ?? policy.omitManagedFields ?? false,
+        ruleIndex: i,
+      };
+    }
+  }
+  return {
+    level: 'None',
+    omitStages: [...(policy.omitStages ?? [])],
+    omitManagedFields: policy.omitManagedFields ?? false,
+    ruleIndex: -1,
+  };
+}
+
+// ---- measurement --------------------------------------------------------------------------------------
+let sink = 0;
+
+function measure(evaluate: (req: RequestAttributes) => Decision, mix: RequestAttributes[]): number[] {
+  const runOnce = (): number => {
+    const start = process.hrtime.bigint();
+    let acc = 0;
+    for (let i = 0; i < mix.length; i++) acc += evaluate(mix[i]).ruleIndex;
+    const elapsed = Number(process.hrtime.bigint() - start);
+    sink ^= acc;
+    return elapsed / mix.length;
+  };
+  for (let i = 0; i < WARMUP_RUNS; i++) runOnce();
+  const samples: number[] = [];
+  for (let i = 0; i < RUNS; i++) samples.push(runOnce());
+  return samples.sort((a, b) => a - b);
+}
+
+const fmt = (ns: number): string => ns.toFixed(1).padStart(7);
+const summary = (s: number[]): string =>
+  `min ${fmt(s[0])}  median ${fmt(s[Math.floor(s.length / 2)])}  max ${fmt(s[s.length - 1])} ns/decision`;
+
+function assertIdentical(name: string, policy: Policy, mix: RequestAttributes[]): Map<number, number> {
+  const compiled = compilePolicy(policy);
+  const hits = new Map<number, number>();
+  for (const req of mix) {
+    const a = compiled.evaluate(req);
+    const b = scanEvaluate(policy, req);
+    if (JSON.stringify(a) !== JSON.stringify(b)) {
+      throw new Error(
+        `${name}: decisions differ for ${JSON.stringify(req)}: compiled ${JSON.stringify(a)}, scan ${JSON.stringify(b)}`,
+      );
+    }
+    hits.set(a.ruleIndex, (hits.get(a.ruleIndex) ?? 0) + 1);
+  }
+  return hits;
+}
+
+function benchPolicy(name: string, policy: Policy, mix: RequestAttributes[]): void {
+  const hits = assertIdentical(name, policy, mix);
+  const compiled = compilePolicy(policy);
+  const fast = measure(compiled.evaluate, mix);
+  const scan = measure((req) => scanEvaluate(policy, req), mix);
+  const median = (s: number[]): number => s[Math.floor(s.length / 2)];
+  const top = [...hits.entries()].sort((a, b) => b[1] - a[1]).slice(0, 6);
+  console.log(`\n${name}: ${policy.rules.length} rules, decisions identical on all ${mix.length} requests`);
+  console.log(
+    `  matched rules (index: share): ${top.map(([i, n]) => `${i}: ${((100 * n) / mix.length).toFixed(1)}%`).join(', ')}`,
+  );
+  console.log(`  compilePolicy().evaluate  ${summary(fast)}`);
+  console.log(`  rule-by-rule scan         ${summary(scan)}`);
+  console.log(`  speedup (median)          ${(median(scan) / median(fast)).toFixed(1)}x`);
+}
+
+function main(): void {
+  const mix = buildRequestMix(MIX_SIZE);
+  const resourceShare = mix.filter((r) => r.resourceRequest).length / mix.length;
+  console.log(
+    `request mix: ${mix.length} requests (seeded), ${(100 * resourceShare).toFixed(1)}% resource requests; ` +
+      `${WARMUP_RUNS} warm-up + ${RUNS} measured runs each, node ${process.version}, one core`,
+  );
+  const deckhouse = deckhousePolicy();
+  benchPolicy(`Deckhouse effective rules [${deckhouse.source}]`, deckhouse.policy, mix);
+  const gce = gcePolicy();
+  if (gce) benchPolicy('GCE policy [../shared/upstream/kubernetes/policies/gce-policy.yaml]', gce, mix);
+  else console.log('\nGCE policy: ../shared not present, skipped');
+  if (sink === 0.5) console.log(sink);
+}
+
+main();
