@@ -1,0 +1,75 @@
+import { EffectivePolicy, GroupResources, Policy, PolicyRule, RequestAttributes, RuleOrigin } from './types';
+
+// Short human descriptions of rules and requests for findings and assertion messages.
+
+function present<T>(list: readonly T[] | undefined | null): list is readonly T[] {
+  return Array.isArray(list) && list.length > 0;
+}
+
+function listOf(values: readonly string[], noun: string, max = 3): string {
+  const shown = values.map((v) => (v === '' ? '""' : v));
+  if (shown.length <= max) return shown.join(',');
+  return `${shown.length} ${noun}`;
+}
+
+function groupResourcesText(gr: GroupResources): string {
+  const group = gr.group ?? '';
+  const suffix = group === '' ? '' : group === '*' ? ' (any group)' : `.${group}`;
+  if (!present(gr.resources))
+    return group === '' ? 'all core resources' : `all of ${group === '*' ? 'every group' : group}`;
+  const names = present(gr.resourceNames) ? `[${listOf(gr.resourceNames, 'names')}]` : '';
+  return gr.resources.map((r) => `${r}${suffix}${names}`).join(',');
+}
+
+/** A one-line description of a rule, e.g. "Request get pods/log" or "None everything for groups system:authenticated". */
+export function describeRule(rule: PolicyRule): string {
+  const parts: string[] = [rule.level];
+  if (present(rule.verbs)) parts.push(listOf(rule.verbs, 'verbs', 5));
+  if (present(rule.resources)) parts.push(rule.resources.map(groupResourcesText).join(','));
+  else if (present(rule.nonResourceURLs) && !present(rule.namespaces))
+    parts.push(`URLs ${listOf(rule.nonResourceURLs, 'URLs')}`);
+  if (present(rule.namespaces)) {
+    parts.push(
+      `${present(rule.resources) ? 'in' : 'everything in'} namespaces ${listOf(rule.namespaces, 'namespaces')}`,
+    );
+  }
+  if (parts.length === 1 || (parts.length === 2 && present(rule.verbs))) parts.push('(any resource or URL)');
+  if (present(rule.users)) parts.push(`by users ${listOf(rule.users, 'users', 2)}`);
+  if (present(rule.userGroups))
+    parts.push(`${present(rule.users) ? 'in' : 'by'} groups ${listOf(rule.userGroups, 'groups')}`);
+  return parts.join(' ');
+}
+
+/** "rule 19 (basic rule 19)" for effective policies, "rule 3" for plain ones. */
+export function ruleLabel(index: number, origin?: RuleOrigin): string {
+  return origin ? `rule ${index} (${origin.layer} rule ${origin.index})` : `rule ${index}`;
+}
+
+/** A one-line description of a request, e.g. `create pods/exec "web-0" in namespace "prod" by user "jane"`. */
+export function describeRequest(req: RequestAttributes): string {
+  const parts: string[] = [req.verb === '' ? '(empty verb)' : req.verb];
+  if (req.resourceRequest) {
+    const res = req.resource ?? '';
+    const full = req.subresource ? `${res}/${req.subresource}` : res;
+    parts.push(req.apiGroup ? `${full}.${req.apiGroup}` : full);
+    if (req.name) parts.push(JSON.stringify(req.name));
+    parts.push(req.namespace ? `in namespace ${JSON.stringify(req.namespace)}` : '(cluster-wide)');
+  } else {
+    parts.push(`${req.path ?? ''} (non-resource URL)`);
+  }
+  if (req.user === undefined) parts.push('by an unauthenticated client');
+  else {
+    parts.push(`by user ${JSON.stringify(req.user)}`);
+    const groups = req.groups ?? [];
+    parts.push(groups.length === 0 ? '(no groups)' : `(groups ${groups.join(',')})`);
+  }
+  return parts.join(' ');
+}
+
+/** The plain policy and the per-rule origins of a policy or an effective Deckhouse policy. */
+export function policyParts(policy: Policy | EffectivePolicy): { policy: Policy; origins?: RuleOrigin[] } {
+  const eff = policy as EffectivePolicy;
+  if (eff.origins !== undefined && eff.policy !== undefined)
+    return { policy: eff.policy, origins: eff.origins };
+  return { policy: policy as Policy };
+}
