@@ -1,0 +1,279 @@
+import { Construct } from 'constructs';
+import * as L1 from '../../imports/deckhouse.io';
+import { ArgoCdOptions, argoCdAnnotations, SYNC_WAVES } from './argocd';
+import {
+  AUDIT_LOG_FILE_NAME,
+  AuditLogOptions,
+  checkAuditLogOptions,
+  checkClusterScopedChart,
+  ResolvedAuditLog,
+  resolveAuditLog,
+} from './control-plane-audit-config';
+import { AuditLogDestination, checkDestination, destinationSpec } from './log-destination';
+import { checkLogFilters, exact, LogFilter, LogFilterOperator } from './log-filter';
+import { formatProblem, PropProblem } from './messages';
+import { addWarning } from './warnings';
+
+/** The host directory the log-shipper agent mounts: audit logs elsewhere are invisible to it. */
+export const LOG_SHIPPER_READABLE_ROOT = '/var/log';
+
+/** Default name of the ClusterLoggingConfig that reads the audit log. */
+export const DEFAULT_AUDIT_LOGGING_CONFIG_NAME = 'kube-audit';
+
+/** Props of {@link AuditLogShipping}. */
+export interface AuditLogShippingProps extends ArgoCdOptions {
+  /** Where the audit events go (at least one). */
+  readonly destinations: readonly AuditLogDestination[];
+  /**
+   * Where kube-apiserver writes the events (must match the control-plane-manager settings).
+   * @default - `{ output: 'File', path: '/var/log/kube-audit' }`
+   */
+  readonly auditLog?: AuditLogOptions;
+  /**
+   * Name of the ClusterLoggingConfig for destinations without `select`, and prefix of the others.
+   * @default 'kube-audit'
+   */
+  readonly name?: string;
+  /**
+   * logFilter items applied to every route (e.g. drop health checks).
+   * @default - none
+   */
+  readonly filters?: readonly LogFilter[];
+  /**
+   * The Argo CD sync wave of the destinations and logging configs.
+   * @default 1
+   */
+  readonly syncWave?: number;
+}
+
+/** One ClusterLoggingConfig this construct creates. */
+export interface AuditLogRoute {
+  readonly name: string;
+  readonly destinationRefs: readonly string[];
+  readonly logFilter: readonly LogFilter[];
+}
+
+const LABEL_OPERATOR: Record<LogFilterOperator, L1.ClusterLoggingConfigV1Alpha2SpecLabelFilterOperator> = {
+  In: L1.ClusterLoggingConfigV1Alpha2SpecLabelFilterOperator.IN,
+  NotIn: L1.ClusterLoggingConfigV1Alpha2SpecLabelFilterOperator.NOT_IN,
+  Regex: L1.ClusterLoggingConfigV1Alpha2SpecLabelFilterOperator.REGEX,
+  NotRegex: L1.ClusterLoggingConfigV1Alpha2SpecLabelFilterOperator.NOT_REGEX,
+  Exists: L1.ClusterLoggingConfigV1Alpha2SpecLabelFilterOperator.EXISTS,
+  DoesNotExist: L1.ClusterLoggingConfigV1Alpha2SpecLabelFilterOperator.DOES_NOT_EXIST,
+};
+const LOG_OPERATOR: Record<LogFilterOperator, L1.ClusterLoggingConfigV1Alpha2SpecLogFilterOperator> = {
+  In: L1.ClusterLoggingConfigV1Alpha2SpecLogFilterOperator.IN,
+  NotIn: L1.ClusterLoggingConfigV1Alpha2SpecLogFilterOperator.NOT_IN,
+  Regex: L1.ClusterLoggingConfigV1Alpha2SpecLogFilterOperator.REGEX,
+  NotRegex: L1.ClusterLoggingConfigV1Alpha2SpecLogFilterOperator.NOT_REGEX,
+  Exists: L1.ClusterLoggingConfigV1Alpha2SpecLogFilterOperator.EXISTS,
+  DoesNotExist: L1.ClusterLoggingConfigV1Alpha2SpecLogFilterOperator.DOES_NOT_EXIST,
+};
+
+function labelFilterSpec(filters: readonly LogFilter[]): L1.ClusterLoggingConfigV1Alpha2SpecLabelFilter[] {
+  return filters.map((f) => ({
+    field: f.field,
+    operator: LABEL_OPERATOR[f.operator],
+    values: f.values?.map((v) =>
+      typeof v === 'number'
+        ? L1.ClusterLoggingConfigV1Alpha2SpecLabelFilterValues.fromNumber(v)
+        : L1.ClusterLoggingConfigV1Alpha2SpecLabelFilterValues.fromString(v),
+    ),
+  }));
+}
+
+function logFilterSpec(filters: readonly LogFilter[]): L1.ClusterLoggingConfigV1Alpha2SpecLogFilter[] {
+  return filters.map((f) => ({
+    field: f.field,
+    operator: LOG_OPERATOR[f.operator],
+    values: f.values?.map((v) =>
+      typeof v === 'number'
+        ? L1.ClusterLoggingConfigV1Alpha2SpecLogFilterValues.fromNumber(v)
+        : L1.ClusterLoggingConfigV1Alpha2SpecLogFilterValues.fromString(v),
+    ),
+  }));
+}
+
+/** The log-shipper agent reads host files only under /var/log. */
+export function checkAuditLogReadable(auditLog: ResolvedAuditLog, field = 'auditLog.path'): PropProblem[] {
+  if (auditLog.output !== 'File') return [];
+  const path = auditLog.path;
+  const inside = path.startsWith(`${LOG_SHIPPER_READABLE_ROOT}/`) && !path.split('/').includes('..');
+  if (inside) return [];
+  return [
+    {
+      field,
+      received: path,
+      expected: `a directory under ${LOG_SHIPPER_READABLE_ROOT}/ (the log-shipper agent mounts only the host's ${LOG_SHIPPER_READABLE_ROOT})`,
+      fix: `keep the default "/var/log/kube-audit", choose another directory under ${LOG_SHIPPER_READABLE_ROOT}/, or use output: "Stdout"`,
+    },
+  ];
+}
+
+/**
+ * The log-shipper pipeline for the audit log: a ClusterLoggingConfig reading it (the host file
+ * for `File`, the kube-apiserver container log for `Stdout`) and the ClusterLogDestinations;
+ * destinations with `select` get their own ClusterLoggingConfig per selection.
+ */
+export class AuditLogShipping extends Construct {
+  /** The ClusterLogDestination objects, by destination name. */
+  public readonly destinations: ReadonlyMap<string, L1.ClusterLogDestination>;
+  /** The ClusterLoggingConfig objects, by name. */
+  public readonly loggingConfigs: ReadonlyMap<string, L1.ClusterLoggingConfigV1Alpha2>;
+  /** The routes (one per ClusterLoggingConfig). */
+  public readonly routes: readonly AuditLogRoute[];
+  /** The audit log settings with defaults applied. */
+  public readonly auditLog: ResolvedAuditLog;
+
+  public constructor(scope: Construct, id: string, props: AuditLogShippingProps) {
+    super(scope, id);
+    this.auditLog = resolveAuditLog(props.auditLog);
+    const name = props.name ?? DEFAULT_AUDIT_LOGGING_CONFIG_NAME;
+    const destinations = Array.isArray(props.destinations) ? props.destinations : [];
+    const problems: PropProblem[] = [...checkAuditLogOptions(props.auditLog)];
+    if (problems.length === 0) problems.push(...checkAuditLogReadable(this.auditLog));
+    problems.push(...checkLogFilters(props.filters, 'filters'));
+    if (destinations.length === 0) {
+      problems.push({
+        field: 'destinations',
+        received: props.destinations,
+        expected: 'at least one destination',
+        fix: 'add e.g. { type: "Loki", name: "loki", endpoint: "https://loki.example.com" }',
+      });
+    }
+    if (!/^[a-z0-9]([-a-z0-9]*[a-z0-9])?$/.test(name)) {
+      problems.push({ field: 'name', received: name, expected: 'a DNS label', fix: 'e.g. "kube-audit"' });
+    }
+
+    const seen = new Set<string>();
+    destinations.forEach((destination, i) => {
+      const check = checkDestination(destination);
+      const at = (p: PropProblem): PropProblem => ({ ...p, field: `destinations[${i}].${p.field}` });
+      problems.push(...check.errors.map(at));
+      for (const warning of check.warnings) addWarning(this, formatProblem(at(warning)));
+      if (typeof destination?.name === 'string') {
+        if (seen.has(destination.name)) {
+          problems.push({
+            field: `destinations[${i}].name`,
+            received: destination.name,
+            expected: 'a name not used by another destination',
+            fix: 'give each destination its own name',
+          });
+        }
+        seen.add(destination.name);
+      }
+    });
+
+    const sourceFilters: LogFilter[] =
+      this.auditLog.output === 'Stdout'
+        ? // kube-apiserver also writes ordinary log lines to stdout: keep only audit events.
+          [exact('apiVersion', 'audit.k8s.io/v1')]
+        : [];
+    const shared = [...sourceFilters, ...(props.filters ?? [])];
+    const routes: AuditLogRoute[] = [];
+    const unselected = destinations.filter((d) => d && (d.select === undefined || d.select.length === 0));
+    if (unselected.length > 0) {
+      routes.push({ name, destinationRefs: unselected.map((d) => d.name), logFilter: shared });
+    }
+    for (const destination of destinations) {
+      for (const selection of destination?.select ?? []) {
+        routes.push({
+          name: `${name}-${destination.name}-${selection.name}`,
+          destinationRefs: [destination.name],
+          logFilter: [...shared, ...(selection.filters ?? [])],
+        });
+      }
+    }
+    const routeNames = new Set<string>();
+    for (const route of routes) {
+      if (routeNames.has(route.name)) {
+        problems.push({
+          field: 'destinations[].select[].name',
+          received: route.name,
+          expected: 'unique ClusterLoggingConfig names',
+          fix: 'give each selection of a destination its own name',
+        });
+      }
+      routeNames.add(route.name);
+      if (route.name.length > 253) {
+        problems.push({
+          field: 'destinations[].select[].name',
+          received: route.name,
+          expected: 'a ClusterLoggingConfig name of at most 253 characters',
+          fix: 'shorten the destination or selection name',
+        });
+      }
+    }
+    this.routes = routes;
+
+    const hasErrors = problems.length > 0;
+    const annotations = argoCdAnnotations(props.argoCdAnnotations, props.syncWave ?? SYNC_WAVES.logShipping, {
+      skipDryRunOnMissingResource: true,
+    });
+    const destinationObjects = new Map<string, L1.ClusterLogDestination>();
+    if (!hasErrors) {
+      for (const destination of destinations) {
+        destinationObjects.set(
+          destination.name,
+          new L1.ClusterLogDestination(this, `Destination-${destination.name}`, {
+            metadata: { name: destination.name, annotations },
+            spec: destinationSpec(destination),
+          }),
+        );
+      }
+    }
+    this.destinations = destinationObjects;
+
+    const configs = new Map<string, L1.ClusterLoggingConfigV1Alpha2>();
+    if (!hasErrors) {
+      for (const route of routes) {
+        configs.set(
+          route.name,
+          new L1.ClusterLoggingConfigV1Alpha2(this, `LoggingConfig-${route.name}`, {
+            metadata: { name: route.name, annotations },
+            spec: {
+              ...this.sourceSpec(),
+              destinationRefs: [...route.destinationRefs],
+              ...this.filterSpec(route),
+            },
+          }),
+        );
+      }
+    }
+    this.loggingConfigs = configs;
+
+    this.node.addValidation({ validate: () => problems.map(formatProblem) });
+    this.node.addValidation({ validate: () => checkClusterScopedChart(this) });
+  }
+
+  private sourceSpec(): Pick<L1.ClusterLoggingConfigV1Alpha2Spec, 'type' | 'file' | 'kubernetesPods'> {
+    if (this.auditLog.output === 'File') {
+      return {
+        type: L1.ClusterLoggingConfigV1Alpha2SpecType.FILE,
+        file: { include: [`${this.auditLog.path}/${AUDIT_LOG_FILE_NAME}`] },
+      };
+    }
+    return {
+      type: L1.ClusterLoggingConfigV1Alpha2SpecType.KUBERNETES_PODS,
+      kubernetesPods: {
+        namespaceSelector: {
+          labelSelector: { matchLabels: { 'kubernetes.io/metadata.name': 'kube-system' } },
+        },
+        labelSelector: { matchLabels: { component: 'kube-apiserver' } },
+      },
+    };
+  }
+
+  private filterSpec(
+    route: AuditLogRoute,
+  ): Pick<L1.ClusterLoggingConfigV1Alpha2Spec, 'labelFilter' | 'logFilter'> {
+    return {
+      // The apiserver Pod has only one container today; the filter keeps sidecars out if one appears.
+      labelFilter:
+        this.auditLog.output === 'Stdout'
+          ? labelFilterSpec([exact('container', 'kube-apiserver')])
+          : undefined,
+      logFilter: route.logFilter.length > 0 ? logFilterSpec(route.logFilter) : undefined,
+    };
+  }
+}

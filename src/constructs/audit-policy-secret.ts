@@ -1,0 +1,192 @@
+import { createHash } from 'crypto';
+import { k8s } from 'cdk8s-plus-28';
+import { Construct } from 'constructs';
+import { DEFAULT_KUBERNETES_VERSION } from '../policy/kubernetes-version';
+import { loadPolicy } from '../policy/parse';
+import { renderPolicy } from '../policy/render';
+import { Policy, Problem } from '../policy/types';
+import { ArgoCdOptions, argoCdAnnotations, SYNC_WAVES } from './argocd';
+import { describeValue } from './messages';
+
+/** Name of the Secret Deckhouse reads the custom policy from. */
+export const AUDIT_POLICY_SECRET_NAME = 'audit-policy';
+
+/** Namespace of that Secret. */
+export const AUDIT_POLICY_SECRET_NAMESPACE = 'kube-system';
+
+/** The key of the Secret's `data` that holds the policy YAML. */
+export const AUDIT_POLICY_SECRET_KEY = 'audit-policy.yaml';
+
+/** Annotation with the SHA-256 (hex) of the rendered policy, so a reviewer sees when it changed. */
+export const POLICY_SHA256_ANNOTATION = 'audit.deckhouse.io/policy-sha256';
+
+/** Kubernetes refuses Secrets larger than 1 MiB. */
+export const SECRET_SIZE_LIMIT_BYTES = 1024 * 1024;
+
+/** Something that produces a Policy (e.g. the typed builder). */
+export interface PolicyProducer {
+  toPolicy(): Policy;
+}
+
+/** A custom policy: an `audit.k8s.io/v1` Policy object, a builder, or the policy's YAML/JSON text. */
+export type PolicyInput = Policy | PolicyProducer | string;
+
+/** The outcome of {@link preparePolicy}: the canonical text when the policy is acceptable, and the problems. */
+export interface PreparedPolicy {
+  /** The decoded, validated policy (absent when it failed). */
+  readonly policy?: Policy;
+  /** Canonical YAML from renderPolicy (absent when it failed). */
+  readonly rendered?: string;
+  /** Human-readable problems, each naming the field and the fix; empty = the apiserver will accept it. */
+  readonly errors: string[];
+  /** Non-fatal problems from the loader. */
+  readonly warnings: string[];
+}
+
+function isPolicyProducer(value: unknown): value is PolicyProducer {
+  return (
+    typeof value === 'object' && value !== null && typeof (value as PolicyProducer).toPolicy === 'function'
+  );
+}
+
+function formatLoadProblem(problem: Problem, source: string): string {
+  const where =
+    problem.line !== undefined ? ` (line ${problem.line}${problem.column ? `:${problem.column}` : ''})` : '';
+  const field = problem.field ? `${problem.field}: ` : '';
+  const fix = problem.fix ? ` Fix: ${problem.fix}` : '';
+  return `policy${where}: ${field}${problem.message} [${source}].${fix}`;
+}
+
+/**
+ * Loads, validates and renders a custom policy exactly as it will reach kube-apiserver: an object
+ * is re-read through the strict loader (unknown keys, bad levels, zero rules are errors) for the
+ * target Kubernetes version, and the rendered text must load again.
+ */
+export function preparePolicy(
+  input: PolicyInput,
+  kubernetesVersion: string = DEFAULT_KUBERNETES_VERSION,
+): PreparedPolicy {
+  let text: string;
+  let source: string;
+  if (typeof input === 'string') {
+    text = input;
+    source = 'policy text';
+  } else {
+    let policy: unknown = input;
+    if (isPolicyProducer(input)) {
+      try {
+        policy = input.toPolicy();
+      } catch (error) {
+        return { errors: [`policy: the builder failed: ${(error as Error).message}`], warnings: [] };
+      }
+    }
+    if (typeof policy !== 'object' || policy === null || Array.isArray(policy)) {
+      return {
+        errors: [
+          `policy: received ${describeValue(policy)}, expected an audit.k8s.io/v1 Policy object, a builder or YAML text. ` +
+            'Fix: pass { apiVersion: "audit.k8s.io/v1", kind: "Policy", rules: [...] }',
+        ],
+        warnings: [],
+      };
+    }
+    // JSON is YAML: the strict loader then sees exactly the keys the object has.
+    text = JSON.stringify(policy);
+    source = 'policy object';
+  }
+  const loaded = loadPolicy(text, { kubernetesVersion });
+  const warnings = loaded.warnings.map((w) => formatLoadProblem(w, source));
+  if (loaded.errors.length > 0 || !loaded.policy) {
+    const errors = loaded.errors.map((e) =>
+      formatLoadProblem(e, `${source}, Kubernetes ${kubernetesVersion}`),
+    );
+    if (errors.length === 0)
+      errors.push(`policy: could not be decoded [${source}]. Fix: check that it is a Policy document`);
+    return { errors, warnings };
+  }
+  const rendered = renderPolicy(loaded.policy);
+  const reloaded = loadPolicy(rendered, { kubernetesVersion });
+  if (reloaded.errors.length > 0) {
+    // A renderer bug must never reach the cluster.
+    return {
+      errors: reloaded.errors.map((e) =>
+        formatLoadProblem(e, 'rendered policy (internal error, please report)'),
+      ),
+      warnings,
+    };
+  }
+  const bytes = Buffer.byteLength(rendered, 'utf8');
+  if (bytes > SECRET_SIZE_LIMIT_BYTES) {
+    return {
+      errors: [
+        `policy: received ${bytes} bytes of rendered policy, expected at most ${SECRET_SIZE_LIMIT_BYTES} (the 1 MiB Secret limit). ` +
+          'Fix: merge rules that differ only in one list (users, namespaces, resources) and drop redundant rules',
+      ],
+      warnings,
+    };
+  }
+  return { policy: loaded.policy, rendered, errors: [], warnings };
+}
+
+/** SHA-256 (hex) of a text's UTF-8 bytes. */
+export function sha256Hex(text: string): string {
+  return createHash('sha256').update(text, 'utf8').digest('hex');
+}
+
+/** Props of {@link AuditPolicySecret}. */
+export interface AuditPolicySecretProps extends ArgoCdOptions {
+  /** The custom policy: a Policy object, a builder (anything with `toPolicy()`), or YAML/JSON text. */
+  readonly policy: PolicyInput;
+  /**
+   * The Kubernetes version the policy is validated for.
+   * @default DEFAULT_KUBERNETES_VERSION ('1.32', the oldest version current Deckhouse supports)
+   */
+  readonly kubernetesVersion?: string;
+  /**
+   * The Argo CD sync wave.
+   * @default -1 (before the control-plane-manager ModuleConfig that enables it)
+   */
+  readonly syncWave?: number;
+}
+
+/**
+ * The Secret `kube-system/audit-policy` that Deckhouse reads the custom policy from (key
+ * `audit-policy.yaml` in `data`, canonical YAML), annotated with the policy's SHA-256. A policy
+ * that kube-apiserver would reject fails synth instead of reaching the cluster.
+ */
+export class AuditPolicySecret extends Construct {
+  /** The generated Secret object. */
+  public readonly resource: k8s.KubeSecret;
+  /** The canonical policy YAML stored in the Secret (empty when the policy was refused). */
+  public readonly renderedPolicy: string;
+  /** The policy as decoded and validated (undefined when it was refused). */
+  public readonly policy?: Policy;
+  /** SHA-256 of renderedPolicy (hex). */
+  public readonly policySha256: string;
+  /** The Kubernetes version the policy was validated for. */
+  public readonly kubernetesVersion: string;
+
+  public constructor(scope: Construct, id: string, props: AuditPolicySecretProps) {
+    super(scope, id);
+    this.kubernetesVersion = props.kubernetesVersion ?? DEFAULT_KUBERNETES_VERSION;
+    const prepared = preparePolicy(props.policy, this.kubernetesVersion);
+    this.policy = prepared.policy;
+    this.renderedPolicy = prepared.rendered ?? '';
+    this.policySha256 = sha256Hex(this.renderedPolicy);
+
+    this.resource = new k8s.KubeSecret(this, 'Resource', {
+      metadata: {
+        name: AUDIT_POLICY_SECRET_NAME,
+        namespace: AUDIT_POLICY_SECRET_NAMESPACE,
+        annotations: {
+          ...argoCdAnnotations(props.argoCdAnnotations, props.syncWave ?? SYNC_WAVES.policySecret),
+          [POLICY_SHA256_ANNOTATION]: this.policySha256,
+        },
+      },
+      type: 'Opaque',
+      // data, not stringData: GitOps tools diff stringData badly (the server moves it into data).
+      data: { [AUDIT_POLICY_SECRET_KEY]: Buffer.from(this.renderedPolicy, 'utf8').toString('base64') },
+    });
+
+    this.node.addValidation({ validate: () => prepared.errors });
+  }
+}

@@ -1,0 +1,240 @@
+import { PropProblem } from './messages';
+
+/** Operators of log-shipper's `labelFilter`/`logFilter` items. */
+export type LogFilterOperator = 'In' | 'NotIn' | 'Regex' | 'NotRegex' | 'Exists' | 'DoesNotExist';
+
+/** All operators, as the CRD lists them. */
+export const LOG_FILTER_OPERATORS: readonly LogFilterOperator[] = [
+  'In',
+  'NotIn',
+  'Regex',
+  'NotRegex',
+  'Exists',
+  'DoesNotExist',
+];
+
+/**
+ * Fields of an `audit.k8s.io/v1` Event that filters and labels commonly use (any JSON path of the
+ * event is accepted; these give autocompletion).
+ */
+export type AuditEventField =
+  | 'verb'
+  | 'level'
+  | 'stage'
+  | 'requestURI'
+  | 'userAgent'
+  | 'user.username'
+  | 'user.groups'
+  | 'impersonatedUser.username'
+  | 'objectRef.resource'
+  | 'objectRef.subresource'
+  | 'objectRef.namespace'
+  | 'objectRef.name'
+  | 'objectRef.apiGroup'
+  | 'objectRef.apiVersion'
+  | 'responseStatus.code'
+  | (string & {});
+
+/** One `logFilter` (or `labelFilter`) item: ANDed with the other items of the same list. */
+export interface LogFilter {
+  readonly field: AuditEventField;
+  readonly operator: LogFilterOperator;
+  /** Required (at least one) for In/NotIn/Regex/NotRegex, absent for Exists/DoesNotExist. */
+  readonly values?: ReadonlyArray<string | number>;
+}
+
+/** Escapes a text so that it matches itself literally in a (Rust/Go/JS) regular expression. */
+export function escapeRegex(text: string): string {
+  return text.replace(/[\\^$.*+?()[\]{}|]/g, '\\$&');
+}
+
+/**
+ * The field equals one of the values exactly. Renders an anchored `Regex` per value, because
+ * log-shipper's `In` matches substrings (`In [get]` would also pass `get` inside `target`).
+ */
+export function exact(field: AuditEventField, ...values: string[]): LogFilter {
+  return { field, operator: 'Regex', values: values.map((v) => `^${escapeRegex(v)}$`) };
+}
+
+/** The field equals none of the values (anchored `NotRegex`; events without the field pass). */
+export function notExact(field: AuditEventField, ...values: string[]): LogFilter {
+  return { field, operator: 'NotRegex', values: values.map((v) => `^${escapeRegex(v)}$`) };
+}
+
+/** The field matches one of the regular expressions (unanchored, as written). */
+export function matches(field: AuditEventField, ...regexes: string[]): LogFilter {
+  return { field, operator: 'Regex', values: regexes };
+}
+
+/** The field matches none of the regular expressions (events without the field pass). */
+export function notMatches(field: AuditEventField, ...regexes: string[]): LogFilter {
+  return { field, operator: 'NotRegex', values: regexes };
+}
+
+/** The field contains one of the substrings (log-shipper's `In`). */
+export function contains(field: AuditEventField, ...substrings: string[]): LogFilter {
+  return { field, operator: 'In', values: substrings };
+}
+
+/** The field contains none of the substrings (log-shipper's `NotIn`). */
+export function notContains(field: AuditEventField, ...substrings: string[]): LogFilter {
+  return { field, operator: 'NotIn', values: substrings };
+}
+
+/** The event has the field. */
+export function exists(field: AuditEventField): LogFilter {
+  return { field, operator: 'Exists' };
+}
+
+/** The event lacks the field. */
+export function doesNotExist(field: AuditEventField): LogFilter {
+  return { field, operator: 'DoesNotExist' };
+}
+
+/**
+ * A named selection of audit events for per-destination routing: the filters are ANDed; several
+ * selections on one destination are ORed (one ClusterLoggingConfig each, so an event that matches
+ * two selections of the same destination is sent twice — keep selections disjoint).
+ */
+export interface AuditEventSelection {
+  /** Suffix of the ClusterLoggingConfig name (a DNS label, e.g. `rbac`). */
+  readonly name: string;
+  /** logFilter items, ANDed. */
+  readonly filters: readonly LogFilter[];
+}
+
+const READ_VERBS = ['get', 'list', 'watch'];
+
+/** Ready-made selections of audit events. */
+export const AuditEvents = {
+  /** Changes to RBAC objects (roles, bindings, cluster roles, cluster role bindings); reads excluded. */
+  rbacChanges(name = 'rbac'): AuditEventSelection {
+    return {
+      name,
+      filters: [exact('objectRef.apiGroup', 'rbac.authorization.k8s.io'), notExact('verb', ...READ_VERBS)],
+    };
+  },
+  /** Interactive access to Pods: `exec`, `attach`, `portforward` (and ephemeral containers). */
+  podAccess(name = 'pod-access'): AuditEventSelection {
+    return {
+      name,
+      filters: [
+        exact('objectRef.resource', 'pods'),
+        exact('objectRef.subresource', 'exec', 'attach', 'portforward', 'ephemeralcontainers'),
+      ],
+    };
+  },
+  /** Any access to Secrets (metadata only if the policy says so). */
+  secrets(name = 'secrets'): AuditEventSelection {
+    return { name, filters: [exact('objectRef.resource', 'secrets'), doesNotExist('objectRef.apiGroup')] };
+  },
+  /** Requests that were refused (HTTP 401/403). */
+  denied(name = 'denied'): AuditEventSelection {
+    return { name, filters: [exact('responseStatus.code', '401', '403')] };
+  },
+  /** Your own selection. */
+  custom(name: string, ...filters: LogFilter[]): AuditEventSelection {
+    return { name, filters };
+  },
+} as const;
+
+/** Checks filter items against the CRD's rules (operator enum, values present/absent, regex syntax). */
+export function checkLogFilters(filters: readonly LogFilter[] | undefined, field: string): PropProblem[] {
+  if (filters === undefined) return [];
+  if (!Array.isArray(filters)) {
+    return [
+      {
+        field,
+        received: filters,
+        expected: 'an array of { field, operator, values? }',
+        fix: 'use exact(...) etc.',
+      },
+    ];
+  }
+  const problems: PropProblem[] = [];
+  filters.forEach((filter: LogFilter, i) => {
+    const at = `${field}[${i}]`;
+    if (typeof filter !== 'object' || filter === null) {
+      problems.push({
+        field: at,
+        received: filter,
+        expected: 'a filter object',
+        fix: 'use exact(field, ...values)',
+      });
+      return;
+    }
+    if (typeof filter.field !== 'string' || filter.field.length === 0) {
+      problems.push({
+        field: `${at}.field`,
+        received: filter.field,
+        expected: 'a non-empty field path',
+        fix: 'name an audit event field, e.g. "verb" or "objectRef.resource"',
+      });
+    }
+    if (!LOG_FILTER_OPERATORS.includes(filter.operator)) {
+      problems.push({
+        field: `${at}.operator`,
+        received: filter.operator,
+        expected: `one of ${LOG_FILTER_OPERATORS.join(', ')}`,
+        fix: 'use the helpers exact(), matches(), contains(), exists() ...',
+      });
+      return;
+    }
+    const wantsValues = filter.operator !== 'Exists' && filter.operator !== 'DoesNotExist';
+    const values = filter.values ?? [];
+    if (wantsValues && values.length === 0) {
+      problems.push({
+        field: `${at}.values`,
+        received: filter.values,
+        expected: `at least one value for ${filter.operator}`,
+        fix: 'give the values to compare with',
+      });
+    }
+    if (!wantsValues && values.length > 0) {
+      problems.push({
+        field: `${at}.values`,
+        received: filter.values,
+        expected: `no values for ${filter.operator}`,
+        fix: 'drop the values',
+      });
+    }
+    values.forEach((value, j) => {
+      if (typeof value !== 'string' && !(typeof value === 'number' && Number.isInteger(value))) {
+        problems.push({
+          field: `${at}.values[${j}]`,
+          received: value,
+          expected: 'a string or an integer',
+          fix: 'quote the value',
+        });
+      } else if (
+        (filter.operator === 'Regex' || filter.operator === 'NotRegex') &&
+        typeof value === 'string'
+      ) {
+        try {
+          new RegExp(value);
+        } catch (error) {
+          problems.push({
+            field: `${at}.values[${j}]`,
+            received: value,
+            expected: `a valid regular expression (${(error as Error).message})`,
+            fix: 'escape metacharacters, or use exact() for literal values',
+          });
+        }
+      }
+    });
+  });
+  return problems;
+}
+
+/** The plain JSON of filters for the generated classes. */
+export function renderLogFilters(filters: readonly LogFilter[]): Array<{
+  field: string;
+  operator: LogFilterOperator;
+  values?: Array<string | number>;
+}> {
+  return filters.map((f) => ({
+    field: f.field,
+    operator: f.operator,
+    ...(f.values && f.values.length > 0 ? { values: [...f.values] } : {}),
+  }));
+}

@@ -1,0 +1,69 @@
+import { Construct } from 'constructs';
+import { ModuleConfig } from '../../imports/deckhouse.io';
+import { ArgoCdOptions, argoCdAnnotations, SYNC_WAVES } from './argocd';
+import { checkClusterScopedChart } from './control-plane-audit-config';
+import { formatProblem, PropProblem } from './messages';
+
+/** Props of {@link LogShipperModule}. */
+export interface LogShipperModuleProps extends ArgoCdOptions {
+  /**
+   * log-shipper module settings to keep: this ModuleConfig replaces the module's whole
+   * `settings` in the cluster, so copy any the cluster already has (then `version` is required).
+   * @default - no settings (the module's defaults)
+   */
+  readonly settings?: Record<string, unknown>;
+  /**
+   * The settings schema version of `settings`.
+   * @default - none (Deckhouse needs it only when settings are given)
+   */
+  readonly version?: number;
+  /**
+   * The Argo CD sync wave.
+   * @default -2 (its CRDs must exist before the log-shipper objects are applied)
+   */
+  readonly syncWave?: number;
+}
+
+/** The `log-shipper` ModuleConfig with `enabled: true`, which installs the log-shipper CRDs and agent. */
+export class LogShipperModule extends Construct {
+  /** The generated ModuleConfig object. */
+  public readonly resource: ModuleConfig;
+
+  public constructor(scope: Construct, id: string, props: LogShipperModuleProps = {}) {
+    super(scope, id);
+    const problems: PropProblem[] = [];
+    const hasSettings = props.settings !== undefined && Object.keys(props.settings).length > 0;
+    if (hasSettings && props.version === undefined) {
+      problems.push({
+        field: 'version',
+        received: props.version,
+        expected: 'the settings schema version when settings are given',
+        fix: 'copy spec.version from the cluster: `kubectl get mc log-shipper -o yaml`',
+      });
+    }
+    if (props.version !== undefined && (!Number.isInteger(props.version) || props.version < 1)) {
+      problems.push({
+        field: 'version',
+        received: props.version,
+        expected: 'a positive integer',
+        fix: 'e.g. 1',
+      });
+    }
+    this.resource = new ModuleConfig(this, 'Resource', {
+      metadata: {
+        name: 'log-shipper',
+        annotations: argoCdAnnotations(
+          props.argoCdAnnotations,
+          props.syncWave ?? SYNC_WAVES.logShipperModule,
+        ),
+      },
+      spec: {
+        enabled: true,
+        version: hasSettings ? props.version : undefined,
+        settings: hasSettings ? props.settings : undefined,
+      },
+    });
+    this.node.addValidation({ validate: () => problems.map(formatProblem) });
+    this.node.addValidation({ validate: () => checkClusterScopedChart(this) });
+  }
+}
