@@ -52,7 +52,8 @@ export async function forEachLine(
     }
     while (nl !== -1) {
       lineNo++;
-      onLine(chunk.slice(start, nl), lineNo);
+      if (nl - start > max) options.onTooLong?.(lineNo);
+      else onLine(chunk.slice(start, nl), lineNo);
       start = nl + 1;
       nl = chunk.indexOf('\n', start);
     }
@@ -127,8 +128,8 @@ export async function simulateMany(
       throw new Error(`cannot read audit log ${opened.name}: ${(err as Error).message}`, { cause: err });
     }
     acc.setSourceInfo(opened.name, { gzip: opened.gzip, bytes: opened.bytesRead() });
-    doneBytes += opened.bytesRead();
     if (onProgress && i === inputs.length - 1) onProgress(progress(true));
+    doneBytes += opened.bytesRead();
   }
   if (onProgress && inputs.length === 0) {
     onProgress({
