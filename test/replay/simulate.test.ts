@@ -218,11 +218,13 @@ describe('simulate: inputs', () => {
   afterAll(() => fs.rmSync(tmp, { recursive: true, force: true }));
 
   const sameCounts = (r: SimulationReport) => {
-    const { sources: _s, malformed, ...rest } = r;
-    const { sources: _p, malformed: pm, ...prest } = plain;
-    expect(rest).toEqual(prest);
-    expect(malformed.count).toBe(pm.count);
-    expect(malformed.lines.map((m) => m.line)).toEqual(pm.lines.map((m) => m.line));
+    const strip = (x: SimulationReport) => ({
+      ...x,
+      sources: [],
+      malformed: x.malformed.lines.map((m) => m.line),
+    });
+    expect(strip(r)).toEqual(strip(plain));
+    expect(r.malformed.count).toBe(plain.malformed.count);
   };
 
   test('gzip is detected by magic bytes, whatever the file name', async () => {
