@@ -4,3 +4,4 @@ export * from './parse';
 export * from './validate';
 export * from './evaluate';
 export * from './render';
+export * from './request-info';

@@ -1,0 +1,429 @@
+import {
+  DEFAULT_REQUEST_USER,
+  RequestSpecError,
+  parseFieldSelector,
+  requestFromKubectl,
+  requestFromUrl,
+} from '../../src/policy/request-info';
+import { RequestAttributes } from '../../src/policy/types';
+
+type Expected = [
+  verb: string,
+  group: string,
+  version: string,
+  namespace: string,
+  resource: string,
+  sub: string,
+  name: string,
+];
+
+/** Resource attributes of a request, in a compact comparable form. */
+function info(spec: string): Expected {
+  const a = requestFromUrl(spec);
+  expect(a.resourceRequest).toBe(true);
+  return [a.verb, a.apiGroup!, a.apiVersion!, a.namespace!, a.resource!, a.subresource!, a.name!];
+}
+
+describe('requestFromUrl: resource requests (cases of upstream requestinfo_test.go, restated)', () => {
+  const cases: Array<[string, Expected]> = [
+    // Collections and single objects, namespaced and cluster-wide.
+    ['GET /api/v1/namespaces', ['list', '', 'v1', '', 'namespaces', '', '']],
+    ['GET /api/v1/namespaces/other', ['get', '', 'v1', 'other', 'namespaces', '', 'other']],
+    ['GET /api/v1/namespaces/other/pods', ['list', '', 'v1', 'other', 'pods', '', '']],
+    ['GET /api/v1/namespaces/other/pods/foo', ['get', '', 'v1', 'other', 'pods', '', 'foo']],
+    ['HEAD /api/v1/namespaces/other/pods/foo', ['get', '', 'v1', 'other', 'pods', '', 'foo']],
+    ['GET /api/v1/pods', ['list', '', 'v1', '', 'pods', '', '']],
+    ['HEAD /api/v1/pods', ['list', '', 'v1', '', 'pods', '', '']],
+    // The namespace object itself: its own name is also its namespace (the code sets both).
+    [
+      'PATCH /api/v1/namespaces/new-namespace',
+      ['patch', '', 'v1', 'new-namespace', 'namespaces', '', 'new-namespace'],
+    ],
+    // Verbs given as a path segment.
+    ['GET /api/v1/proxy/namespaces/other/pods/foo', ['proxy', '', 'v1', 'other', 'pods', '', 'foo']],
+    [
+      'GET /api/v1/proxy/namespaces/other/pods/foo/subpath/not/a/subresource',
+      ['proxy', '', 'v1', 'other', 'pods', '', 'foo'],
+    ],
+    ['GET /api/v1/watch/pods', ['watch', '', 'v1', '', 'pods', '', '']],
+    ['GET /api/v1/pods?watch=true', ['watch', '', 'v1', '', 'pods', '', '']],
+    ['GET /api/v1/pods?watch=false', ['list', '', 'v1', '', 'pods', '', '']],
+    ['GET /api/v1/watch/namespaces/other/pods', ['watch', '', 'v1', 'other', 'pods', '', '']],
+    ['GET /api/v1/namespaces/other/pods?watch=1', ['watch', '', 'v1', 'other', 'pods', '', '']],
+    ['GET /api/v1/namespaces/other/pods?watch=0', ['list', '', 'v1', 'other', 'pods', '', '']],
+    // Subresources; everything after the third part is ignored.
+    ['GET /api/v1/namespaces/other/pods/foo/status', ['get', '', 'v1', 'other', 'pods', 'status', 'foo']],
+    [
+      'GET /api/v1/namespaces/other/pods/foo/proxy/subpath',
+      ['get', '', 'v1', 'other', 'pods', 'proxy', 'foo'],
+    ],
+    [
+      'PUT /api/v1/namespaces/other/finalize',
+      ['update', '', 'v1', 'other', 'namespaces', 'finalize', 'other'],
+    ],
+    ['PUT /api/v1/namespaces/other/status', ['update', '', 'v1', 'other', 'namespaces', 'status', 'other']],
+    // Methods.
+    ['PATCH /api/v1/namespaces/other/pods/foo', ['patch', '', 'v1', 'other', 'pods', '', 'foo']],
+    ['DELETE /api/v1/namespaces/other/pods/foo', ['delete', '', 'v1', 'other', 'pods', '', 'foo']],
+    ['POST /api/v1/namespaces/other/pods', ['create', '', 'v1', 'other', 'pods', '', '']],
+    // DELETE on a collection.
+    ['DELETE /api/v1/nodes', ['deletecollection', '', 'v1', '', 'nodes', '', '']],
+    ['DELETE /api/v1/namespaces', ['deletecollection', '', 'v1', '', 'namespaces', '', '']],
+    ['DELETE /api/v1/namespaces/other/pods', ['deletecollection', '', 'v1', 'other', 'pods', '', '']],
+    [
+      'DELETE /apis/extensions/v1/namespaces/other/pods',
+      ['deletecollection', 'extensions', 'v1', 'other', 'pods', '', ''],
+    ],
+    // Group and version come from the path.
+    [
+      'POST /apis/extensions/v1/namespaces/other/pods',
+      ['create', 'extensions', 'v1', 'other', 'pods', '', ''],
+    ],
+    [
+      'POST /apis/extensions/v1beta3/namespaces/other/pods',
+      ['create', 'extensions', 'v1beta3', 'other', 'pods', '', ''],
+    ],
+  ];
+  it.each(cases)('%s', (spec, expected) => expect(info(spec)).toEqual(expected));
+});
+
+describe('requestFromUrl: the examples table of k8s-audit-semantics §5.2', () => {
+  const cases: Array<[string, boolean, Expected]> = [
+    ['GET /api/v1/pods', false, ['list', '', 'v1', '', 'pods', '', '']],
+    ['GET /api/v1/namespaces/ns/pods?watch=1', false, ['watch', '', 'v1', 'ns', 'pods', '', '']],
+    ['GET /api/v1/watch/namespaces/ns/pods', false, ['watch', '', 'v1', 'ns', 'pods', '', '']],
+    ['POST /api/v1/namespaces/ns/pods', false, ['create', '', 'v1', 'ns', 'pods', '', '']],
+    ['DELETE /api/v1/namespaces/ns/pods', false, ['deletecollection', '', 'v1', 'ns', 'pods', '', '']],
+    ['PUT /api/v1/namespaces/ns/status', false, ['update', '', 'v1', 'ns', 'namespaces', 'status', 'ns']],
+    ['POST /api/v1/namespaces/ns/pods/p/exec', false, ['create', '', 'v1', 'ns', 'pods', 'exec', 'p']],
+    ['GET /api/v1/namespaces/ns/pods/p/exec', true, ['get', '', 'v1', 'ns', 'pods', 'exec', 'p']],
+    [
+      'GET /api/v1/namespaces/ns/pods/p/portforward',
+      false,
+      ['get', '', 'v1', 'ns', 'pods', 'portforward', 'p'],
+    ],
+    ['POST /api/v1/namespaces/ns/pods/p/attach', false, ['create', '', 'v1', 'ns', 'pods', 'attach', 'p']],
+    ['GET /api/v1/namespaces/ns/pods/p/log', false, ['get', '', 'v1', 'ns', 'pods', 'log', 'p']],
+    [
+      'POST /api/v1/namespaces/ns/serviceaccounts/sa/token',
+      false,
+      ['create', '', 'v1', 'ns', 'serviceaccounts', 'token', 'sa'],
+    ],
+    [
+      'GET /api/v1/namespaces/ns/services/web:80/proxy/x',
+      false,
+      ['get', '', 'v1', 'ns', 'services', 'proxy', 'web:80'],
+    ],
+    ['GET /api/v1/proxy/nodes/n1/metrics', false, ['proxy', '', 'v1', '', 'nodes', '', 'n1']],
+    [
+      'PUT /apis/apps/v1/namespaces/ns/deployments/d/scale',
+      false,
+      ['update', 'apps', 'v1', 'ns', 'deployments', 'scale', 'd'],
+    ],
+  ];
+  it.each(cases)('%s (websocket %s)', (spec, websocket, expected) => {
+    const a = requestFromUrl(spec, { websocket });
+    expect([a.verb, a.apiGroup, a.apiVersion, a.namespace, a.resource, a.subresource, a.name]).toEqual(
+      expected,
+    );
+  });
+});
+
+describe('requestFromUrl: non-resource requests', () => {
+  it.each([
+    '/',
+    '/api',
+    '/api/v1',
+    '/api/v1/',
+    '/apis',
+    '/apis/apps',
+    '/apis/apps/v1',
+    '/apis/extensions/v1beta1/',
+    '/healthz',
+    '/openapi/v2',
+    '/version',
+    '/logs/kube-apiserver.log',
+    '/badprefix/version/resource',
+    '/apis/version/resource',
+    '/not-api/version/resource',
+  ])('%s', (path) => {
+    const a = requestFromUrl(`GET ${path}?verbose=1`);
+    expect(a).toEqual({
+      user: DEFAULT_REQUEST_USER,
+      groups: ['system:authenticated'],
+      verb: 'get',
+      resourceRequest: false,
+      path,
+    });
+  });
+
+  it('uses the lower-cased method as verb (no list/create mapping)', () => {
+    expect(requestFromUrl('POST /healthz').verb).toBe('post');
+    expect(requestFromUrl('OPTIONS /version').verb).toBe('options');
+    expect(requestFromUrl('HEAD /readyz').verb).toBe('head');
+  });
+
+  it('counts enough segments for resource requests exactly like upstream', () => {
+    const resource = (path: string) => requestFromUrl(path).resourceRequest;
+    expect(resource('/api/version/resource')).toBe(true);
+    expect(resource('/apis/group/version/resource/name/subresource')).toBe(true);
+    expect(resource('/api/version/resource/name/subresource')).toBe(true);
+    expect(resource('/apis/batch/v1/job')).toBe(true);
+    expect(resource('/apis/batch/v1/job/foo')).toBe(true);
+    expect(resource('/apis/batch/v1/job/foo/scale')).toBe(true);
+    expect(resource('/api/version')).toBe(false);
+  });
+});
+
+describe('requestFromUrl: list, watch and names from the query', () => {
+  it.each([
+    ['?watch', 'watch'],
+    ['?watch=', 'watch'],
+    ['?watch=no', 'watch'],
+    ['?watch=FALSE', 'list'],
+    ['?watch=0&watch=1', 'list'],
+    ['?watch=1&watch=0', 'watch'],
+    ['?watch;x=1', 'list'],
+    ['?labelSelector=a%3Db', 'list'],
+  ])('GET /api/v1/pods%s is %s', (query, verb) => {
+    expect(requestFromUrl(`GET /api/v1/pods${query}`).verb).toBe(verb);
+  });
+
+  it('ignores watch on a named GET', () => {
+    expect(info('GET /api/v1/namespaces/ns/pods/p?watch=1')).toEqual([
+      'get',
+      '',
+      'v1',
+      'ns',
+      'pods',
+      '',
+      'p',
+    ]);
+  });
+
+  // Field selector cases of upstream's TestFieldSelectorParsing, restated.
+  it.each([
+    ['/apis/group/version/resource', 'list', ''],
+    ['/apis/group/version/resource?fieldSelector=metadata.name=name1', 'list', 'name1'],
+    ['/apis/group/version/resource?watch=true&fieldSelector=metadata.name=name1', 'watch', 'name1'],
+    ['/apis/group/version/resource?fieldSelector=foo=bar', 'list', ''],
+    ['/apis/group/version/resource?fieldSelector=metadata.name=name1,foo', 'list', ''],
+    ['/apis/group/version/resource?fieldSelector=metadata.name=name1,foo&watch=true', 'watch', ''],
+    ['/apis/group/version/resource?fieldSelector=metadata.name=name1,foo&watch=false', 'list', ''],
+    // More of the same rules: "==" counts, "!=" does not, names must be path segments, bad options void it.
+    ['/api/v1/pods?fieldSelector=metadata.name%3D%3Dweb', 'list', 'web'],
+    ['/api/v1/pods?fieldSelector=metadata.name!%3Dweb', 'list', ''],
+    ['/api/v1/pods?fieldSelector=spec.nodeName%3Dn1,metadata.name%3Dweb', 'list', 'web'],
+    ['/api/v1/pods?fieldSelector=metadata.name%3D..', 'list', ''],
+    ['/api/v1/pods?fieldSelector=metadata.name%3Da%252Fb', 'list', ''],
+    ['/api/v1/pods?fieldSelector=metadata.name%3Dweb&limit=abc', 'list', ''],
+    ['/api/v1/pods?fieldSelector=metadata.name%3Dweb&limit=500', 'list', 'web'],
+  ])('%s -> %s name "%s"', (url, verb, name) => {
+    const a = requestFromUrl(`GET ${url}`);
+    expect([a.verb, a.name]).toEqual([verb, name]);
+  });
+
+  it('keeps deletecollection with a field selector (the name comes only for list and watch)', () => {
+    expect(info('DELETE /api/v1/namespaces/ns/pods?fieldSelector=metadata.name%3Dweb')[0]).toBe(
+      'deletecollection',
+    );
+  });
+});
+
+describe('requestFromUrl: parsing details', () => {
+  it('maps unknown methods to an empty verb on resource paths', () => {
+    expect(info('OPTIONS /api/v1/pods')[0]).toBe('');
+    expect(info('CONNECT /api/v1/namespaces/ns/pods/p/exec')[0]).toBe('');
+  });
+
+  it('strips the query and fragment from the path, decodes escapes, accepts full URLs', () => {
+    expect(requestFromUrl('GET /version?x=1#frag').path).toBe('/version');
+    expect(info('GET https://10.0.0.1:6443/api/v1/namespaces/a%2Db/pods')).toEqual([
+      'list',
+      '',
+      'v1',
+      'a-b',
+      'pods',
+      '',
+      '',
+    ]);
+    // An escaped slash becomes a real one before splitting, as Go's URL.Path does.
+    expect(info('GET /api/v1/namespaces/ns/pods/a%2Fb')).toEqual(['get', '', 'v1', 'ns', 'pods', 'b', 'a']);
+  });
+
+  it('defaults the method to GET and accepts a lower-case method', () => {
+    expect(info('/api/v1/pods')[0]).toBe('list');
+    expect(info('post /api/v1/namespaces/ns/pods')[0]).toBe('create');
+  });
+
+  it('sets the identity: default user, given user with implied groups, unauthenticated', () => {
+    expect(requestFromUrl('/api/v1/pods', { user: 'alice', groups: ['dev'] })).toMatchObject({
+      user: 'alice',
+      groups: ['dev', 'system:authenticated'],
+    });
+    expect(requestFromUrl('/api/v1/pods', { user: 'system:serviceaccount:ns1:bot' }).groups).toEqual([
+      'system:serviceaccounts',
+      'system:serviceaccounts:ns1',
+      'system:authenticated',
+    ]);
+    expect(requestFromUrl('/api/v1/pods', { user: 'system:anonymous' }).groups).toEqual([
+      'system:unauthenticated',
+    ]);
+    expect(
+      requestFromUrl('/api/v1/pods', { user: 'bob', groups: ['g'], impliedGroups: false }).groups,
+    ).toEqual(['g']);
+    const anon = requestFromUrl('/api/v1/pods', { unauthenticated: true });
+    expect(anon.user).toBeUndefined();
+    expect(anon.groups).toBeUndefined();
+  });
+
+  it('rejects what is not a request with a RequestSpecError', () => {
+    const bad =
+      (spec: string, opts = {}) =>
+      () =>
+        requestFromUrl(spec, opts);
+    expect(bad('')).toThrow(RequestSpecError);
+    expect(bad('GET api/v1/pods')).toThrow(/starting with "\/"/);
+    expect(bad('GET /api/v1/pods extra')).toThrow(/METHOD URL/);
+    expect(bad('G(T /api/v1/pods')).toThrow(/not an HTTP method/);
+    expect(bad('GET /api/v1/%zz')).toThrow(/percent-escape/);
+    expect(bad('GET /api/v1/watch')).toThrow(/audits nothing/);
+    expect(bad('POST /api/v1/namespaces/ns/pods/p/exec', { websocket: true })).toThrow(/WebSocket/);
+    expect(bad('/api/v1/pods', { unauthenticated: true, user: 'x' })).toThrow(/no user/);
+  });
+});
+
+describe('parseFieldSelector', () => {
+  it('follows the apimachinery grammar', () => {
+    expect(parseFieldSelector('a=b,c!=d')).toEqual([
+      { field: 'a', op: '=', value: 'b' },
+      { field: 'c', op: '!=', value: 'd' },
+    ]);
+    expect(parseFieldSelector('a==x\\,y')).toEqual([{ field: 'a', op: '==', value: 'x,y' }]);
+    expect(parseFieldSelector('')).toEqual([]);
+    expect(parseFieldSelector('a')).toBeUndefined();
+    expect(parseFieldSelector('a=b=c')).toBeUndefined();
+    expect(parseFieldSelector('a=\\q')).toBeUndefined();
+  });
+});
+
+describe('requestFromKubectl', () => {
+  const req = (cmd: string): RequestAttributes => requestFromKubectl(cmd);
+  const fields = (cmd: string) => {
+    const a = req(cmd);
+    return [a.verb, a.apiGroup, a.namespace, a.resource, a.subresource, a.name];
+  };
+
+  it.each([
+    ['get pods', ['list', '', 'default', 'pods', '', '']],
+    ['get pods -n x', ['list', '', 'x', 'pods', '', '']],
+    ['kubectl get po --namespace=x', ['list', '', 'x', 'pods', '', '']],
+    ['get pod p -n x', ['get', '', 'x', 'pods', '', 'p']],
+    ['get pod/p -n x', ['get', '', 'x', 'pods', '', 'p']],
+    ['get pods -w', ['watch', '', 'default', 'pods', '', '']],
+    ['get pod p -w', ['watch', '', 'default', 'pods', '', 'p']],
+    ['get pods -A', ['list', '', '', 'pods', '', '']],
+    ['get pods --field-selector metadata.name=web', ['list', '', 'default', 'pods', '', 'web']],
+    ['get deploy -n prod -o yaml', ['list', 'apps', 'prod', 'deployments', '', '']],
+    ['get secrets -n x', ['list', '', 'x', 'secrets', '', '']],
+    ['get cm', ['list', '', 'default', 'configmaps', '', '']],
+    ['get nodes -n ignored', ['list', '', '', 'nodes', '', '']],
+    ['get no n1', ['get', '', '', 'nodes', '', 'n1']],
+    ['get ns', ['list', '', '', 'namespaces', '', '']],
+    ['get crds', ['list', 'apiextensions.k8s.io', '', 'customresourcedefinitions', '', '']],
+    ['get clusterrolebindings', ['list', 'rbac.authorization.k8s.io', '', 'clusterrolebindings', '', '']],
+    ['get rolebindings -n x', ['list', 'rbac.authorization.k8s.io', 'x', 'rolebindings', '', '']],
+    ['get leases -n kube-system', ['list', 'coordination.k8s.io', 'kube-system', 'leases', '', '']],
+    ['get svc', ['list', '', 'default', 'services', '', '']],
+    ['get sa', ['list', '', 'default', 'serviceaccounts', '', '']],
+    ['get events', ['list', '', 'default', 'events', '', '']],
+    ['get deployments.apps d', ['get', 'apps', 'default', 'deployments', '', 'd']],
+    ['get deployments.v1.apps d', ['get', 'apps', 'default', 'deployments', '', 'd']],
+    [
+      'get virtualmachines.virtualization.deckhouse.io -n vms',
+      ['list', 'virtualization.deckhouse.io', 'vms', 'virtualmachines', '', ''],
+    ],
+    ['get widgets.example.com w1', ['get', 'example.com', 'default', 'widgets', '', 'w1']],
+    ['get deploy web --subresource scale', ['get', 'apps', 'default', 'deployments', 'scale', 'web']],
+    ['describe pod p', ['get', '', 'default', 'pods', '', 'p']],
+    ['create deployment web --image=nginx -n prod', ['create', 'apps', 'prod', 'deployments', '', '']],
+    ['create secret generic s --from-literal=a=b', ['create', '', 'default', 'secrets', '', '']],
+    ['create token builder -n ci', ['create', '', 'ci', 'serviceaccounts', 'token', 'builder']],
+    ['apply deployment/web -n prod', ['patch', 'apps', 'prod', 'deployments', '', 'web']],
+    ['edit cm settings', ['patch', '', 'default', 'configmaps', '', 'settings']],
+    ['patch deploy web -p {}', ['patch', 'apps', 'default', 'deployments', '', 'web']],
+    ['label node n1 role=x', ['patch', '', '', 'nodes', '', 'n1']],
+    ['replace cm settings', ['update', '', 'default', 'configmaps', '', 'settings']],
+    ['scale deploy web --replicas=3', ['patch', 'apps', 'default', 'deployments', 'scale', 'web']],
+    ['delete pod p -n x', ['delete', '', 'x', 'pods', '', 'p']],
+    ['delete pods -n x --all', ['deletecollection', '', 'x', 'pods', '', '']],
+    ['exec web-0 -n prod -it -- sh -c "ls -l"', ['get', '', 'prod', 'pods', 'exec', 'web-0']],
+    ['exec web-0 -n prod --spdy -- ls', ['create', '', 'prod', 'pods', 'exec', 'web-0']],
+    ['attach pod/web-0', ['get', '', 'default', 'pods', 'attach', 'web-0']],
+    ['port-forward web-0 8080:80', ['get', '', 'default', 'pods', 'portforward', 'web-0']],
+    ['logs web-0 -f -c app', ['get', '', 'default', 'pods', 'log', 'web-0']],
+    ['debug web-0 --image=busybox', ['patch', '', 'default', 'pods', 'ephemeralcontainers', 'web-0']],
+    ['cordon n1', ['patch', '', '', 'nodes', '', 'n1']],
+  ])('%s', (cmd, expected) => expect(fields(cmd)).toEqual(expected));
+
+  it('fills the API version for known kinds', () => {
+    expect(req('get deploy').apiVersion).toBe('v1');
+    expect(req('get vm').apiVersion).toBe('v1alpha2');
+    expect(req('get hpa').apiVersion).toBe('v2');
+    expect(req('get widgets.v1beta1.example.com').apiVersion).toBe('v1beta1');
+    expect(req('get widgets.example.com').apiVersion).toBeUndefined();
+  });
+
+  it('takes the sender from --as/--as-group; defaults to an authenticated user; --unauthenticated has none', () => {
+    expect(req('get pods -n x --as user --as-group g')).toMatchObject({
+      user: 'user',
+      groups: ['g', 'system:authenticated'],
+    });
+    expect(req('get pods --as system:serviceaccount:d8-system:deckhouse').groups).toEqual([
+      'system:serviceaccounts',
+      'system:serviceaccounts:d8-system',
+      'system:authenticated',
+    ]);
+    expect(req('get pods')).toMatchObject({ user: DEFAULT_REQUEST_USER, groups: ['system:authenticated'] });
+    const anon = req('get pods --unauthenticated');
+    expect(anon.user).toBeUndefined();
+    expect(anon.groups).toBeUndefined();
+  });
+
+  it('maps get --raw to a URL request', () => {
+    expect(req('get --raw /healthz')).toMatchObject({
+      verb: 'get',
+      resourceRequest: false,
+      path: '/healthz',
+    });
+    expect(req('get --raw /api/v1/pods')).toMatchObject({
+      verb: 'list',
+      resourceRequest: true,
+      resource: 'pods',
+    });
+  });
+
+  it.each([
+    ['', /give a kubectl command/],
+    ['frobnicate pods', /unknown command/],
+    ['get', /needs a resource type/],
+    ['get foos', /unknown resource type "foos"/],
+    ['get pods a b', /one object at a time/],
+    ['delete -f x.yaml', /files are not read/],
+    ['apply -f x.yaml', /files are not read/],
+    ['edit deploy', /needs an object name/],
+    ['exec', /needs a Pod name/],
+    ['exec deploy/web', /give the Pod name/],
+    ['get pods --bogus', /unsupported flag --bogus/],
+    ['get pods -n', /-n needs a value/],
+    ['get pod p -A', /lists and watches only/],
+    ['get pods --as x --unauthenticated', /cannot be combined/],
+    ['auth can-i get pods', /several API requests/],
+    ['get pods "unterminated', /unterminated/],
+    ['create pods --field-selector metadata.name=x', /--field-selector applies/],
+    ['logs web-0 -w', /-w\/--watch is supported with "get" only/],
+  ])('rejects %j', (cmd, message) => {
+    expect(() => requestFromKubectl(cmd)).toThrow(RequestSpecError);
+    expect(() => requestFromKubectl(cmd)).toThrow(message);
+  });
+});
