@@ -1,6 +1,8 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { CommandSpec, commandHelp, parseCommandArgs } from './args';
+import { diffCommand } from './commands/diff';
+import { lintCommand } from './commands/lint';
 import { simulateCommand } from './commands/simulate';
 import { validateCommand } from './commands/validate';
 import { CliError, EXIT_OK, EXIT_USAGE, UsageError } from './errors';
@@ -10,7 +12,7 @@ import { CliIo, processIo, write } from './io';
 export const PROGRAM = 'deckhouse-audit';
 
 /** Every subcommand, in the order `--help` lists them. */
-export const COMMANDS: CommandSpec[] = [validateCommand, simulateCommand];
+export const COMMANDS: CommandSpec[] = [validateCommand, lintCommand, simulateCommand, diffCommand];
 
 /** The package version, read from the package.json this module ships in. */
 export function packageVersion(): string {

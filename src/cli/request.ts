@@ -1,6 +1,7 @@
 import { RequestAttributes } from '../policy/types';
 import { OptionSpec, ParsedArgs, flag, stringList, stringOption } from './args';
 import { UsageError } from './errors';
+import { DEFAULT_REQUEST_USER } from '../policy/request-info';
 
 /** The options that describe one request (explain). */
 export const REQUEST_OPTIONS: Record<string, OptionSpec> = {
@@ -35,24 +36,23 @@ export const REQUEST_OPTIONS: Record<string, OptionSpec> = {
   path: { type: 'string', value: 'PATH', description: 'non-resource URL path (/healthz, /metrics, ...)' },
 };
 
-// Every authenticated user carries this group (kube-apiserver's authenticator adds it).
-const AUTHENTICATED = 'system:authenticated';
-const ANONYMOUS = 'system:anonymous';
-const UNAUTHENTICATED = 'system:unauthenticated';
-
-/** Builders for the URL and kubectl forms, injected so the CLI stays a thin front over the engine. */
+/** Builders for the URL and kubectl forms (the engine's request-info functions). */
 export interface RequestParsers {
-  fromUrl(methodAndUrl: string, opts: { user?: string; groups?: string[] }): RequestAttributes;
+  fromUrl(
+    methodAndUrl: string,
+    opts: { user?: string; groups?: string[]; unauthenticated?: boolean },
+  ): RequestAttributes;
   fromKubectl(command: string): RequestAttributes;
 }
 
 /** The user the request is made as when no user option is given. */
-export const DEFAULT_USER = 'user';
+export const DEFAULT_USER = DEFAULT_REQUEST_USER;
 
 /**
  * Builds the request to explain from `--url`, `--kubectl` or the field flags. `--user`/`--group`/
- * `--unauthenticated` apply to every form; without them the request comes from an ordinary authenticated
- * user. Authenticated users always carry `system:authenticated`, as on a real apiserver.
+ * `--unauthenticated` apply to `--url` and the field flags (kubectl takes `--as`/`--as-group` inside);
+ * without them the request comes from an ordinary authenticated user. The groups every apiserver
+ * authenticator adds (`system:authenticated`, ServiceAccount groups) are added, as on a real cluster.
  */
 export function requestFromArgs(
   args: ParsedArgs,
@@ -89,37 +89,45 @@ export function requestFromArgs(
   if (unauthenticated && (user !== undefined || groups.length > 0)) {
     throw new UsageError('--unauthenticated cannot be combined with --user or --group');
   }
+  const identityGiven = unauthenticated || user !== undefined || groups.length > 0;
   const notes: string[] = [];
 
   let request: RequestAttributes;
-  if (url !== undefined) {
-    request = parseWith(() => parsers.fromUrl(url, {}), '--url');
-  } else if (kubectl !== undefined) {
+  if (kubectl !== undefined) {
+    if (identityGiven) {
+      throw new UsageError(
+        'with --kubectl give the user inside it: --as USER --as-group GROUP (or --unauthenticated)',
+      );
+    }
     request = parseWith(() => parsers.fromKubectl(kubectl), '--kubectl');
+    if (!/(^|\s)--(as|unauthenticated)(=|\s|$)/.test(kubectl)) notes.push(defaultUserNote('--as'));
   } else {
-    request = requestFromFields(args);
-  }
-
-  if (unauthenticated) {
-    delete request.user;
-    delete request.groups;
-  } else if (user !== undefined || groups.length > 0) {
-    request.user = user ?? request.user ?? DEFAULT_USER;
-    request.groups = [...groups];
-  } else if (request.user === undefined) {
-    request.user = DEFAULT_USER;
-    notes.push(
-      `no user given: assumed an authenticated user "${DEFAULT_USER}" (use --user/--group or --unauthenticated)`,
-    );
-  }
-  if (request.user !== undefined) {
-    // The anonymous user is the one "authenticated" user that is not in system:authenticated.
-    const implied = request.user === ANONYMOUS ? UNAUTHENTICATED : AUTHENTICATED;
-    const all = [...(request.groups ?? [])];
-    if (!all.includes(implied)) all.push(implied);
-    request.groups = all;
+    const identity = unauthenticated
+      ? { unauthenticated }
+      : { ...(user !== undefined ? { user } : {}), groups };
+    request =
+      url !== undefined
+        ? parseWith(() => parsers.fromUrl(url, identity), '--url')
+        : { ...requestFromFields(args), ...identityAttributes(user, groups, unauthenticated) };
+    if (!identityGiven) notes.push(defaultUserNote('--user/--group'));
   }
   return { request, notes };
+}
+
+function defaultUserNote(options: string): string {
+  return `no user given: assumed an ordinary authenticated user "${DEFAULT_USER}" (set one with ${options}, or --unauthenticated)`;
+}
+
+// The groups kube-apiserver's authenticators add to every user (k8s-audit-semantics.md: user info).
+function identityAttributes(user: string | undefined, groups: string[], unauthenticated: boolean) {
+  if (unauthenticated) return {};
+  const name = user ?? DEFAULT_USER;
+  const all = [...groups];
+  const sa = /^system:serviceaccount:([^:]+):[^:]+$/.exec(name);
+  const implied = sa ? ['system:serviceaccounts', `system:serviceaccounts:${sa[1]}`] : [];
+  implied.push(name === 'system:anonymous' ? 'system:unauthenticated' : 'system:authenticated');
+  for (const g of implied) if (!all.includes(g)) all.push(g);
+  return { user: name, groups: all };
 }
 
 function parseWith(parse: () => RequestAttributes, option: string): RequestAttributes {

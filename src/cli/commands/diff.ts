@@ -1,0 +1,303 @@
+import { diffReports, ReportDiff, RuleDelta } from '../../replay/diff';
+import { simulateMany } from '../../replay/simulate';
+import { SimulationReport } from '../../replay/types';
+import { CommandSpec, stringList, stringOption } from '../args';
+import { CliError, EXIT_FINDINGS, EXIT_OK, UsageError } from '../errors';
+import {
+  Column,
+  formatBytes,
+  formatBytesDelta,
+  formatCountDelta,
+  formatHours,
+  formatProblem,
+  markdownTable,
+  textTable,
+} from '../format';
+import { write } from '../io';
+import { ChosenPolicy, POLICY_OPTIONS, choosePolicy } from '../policy-choice';
+import { ROTATION_OPTIONS, replayInputs, replayOptions } from '../replay-input';
+import { count, perDay, retentionText } from '../report';
+import { printJson } from '../shared';
+import { LintSummary, newLintErrors } from '../lint-diff';
+
+const LEVELS = ['None', 'Metadata', 'Request', 'RequestResponse'] as const;
+
+/** `diff`: the same audit log replayed under two policies, as a table or a pull-request comment. */
+export const diffCommand: CommandSpec = {
+  name: 'diff',
+  summary: 'replay audit logs under two policies and compare volume, rule hits and retention',
+  usage: [
+    'diff --policy A --policy B [--deckhouse [--no-basic]] [--format table|markdown] [--json] LOG...',
+    'diff --deckhouse --policy B [--format table|markdown] LOG...',
+  ],
+  description:
+    'Replays the audit logs once under policy A and policy B (the first and second --policy) and prints the ' +
+    'per-level and per-rule changes, bytes per day and retention before and after. With --deckhouse both are ' +
+    "merged into the policy Deckhouse runs; with --deckhouse and one --policy, A is Deckhouse's built-in rules " +
+    'alone. B is also linted: lint errors that A does not have (e.g. Secret bodies recorded) are listed, and ' +
+    'make the exit status 1. --format markdown prints a comment ready for a pull request.',
+  options: {
+    ...POLICY_OPTIONS,
+    policy: { ...POLICY_OPTIONS.policy, multiple: true, description: 'policy A, then policy B' },
+    ...ROTATION_OPTIONS,
+    format: { type: 'string', value: 'table|markdown', description: 'output format (default table)' },
+  },
+  examples: [
+    'deckhouse-audit diff --deckhouse --policy main/policy.yaml --policy pr/policy.yaml audit-sample.log.gz',
+    'deckhouse-audit diff --deckhouse --policy a.yaml --policy b.yaml --format markdown audit.log > comment.md',
+  ],
+  positionals: true,
+  async run({ args, io, json }) {
+    const format = stringOption(args, 'format') ?? 'table';
+    if (format !== 'table' && format !== 'markdown') {
+      throw new UsageError(`--format needs table or markdown, got '${format}'`);
+    }
+    const files = stringList(args, 'policy');
+    const deckhouse = args.values.deckhouse === true;
+    if (files.length > 2) throw new UsageError('give at most two --policy files (A and B)');
+    if (files.length < 2 && !(deckhouse && files.length === 1)) {
+      throw new UsageError(
+        'give --policy A --policy B (or --deckhouse --policy B to compare with the built-in rules)',
+      );
+    }
+    if (files.filter((f) => f === '-').length > 1) throw new UsageError('"-" (stdin) can be used once');
+    const inputs = replayInputs(args.positionals, io, files.includes('-'));
+    const options = replayOptions(args, io);
+
+    const a = await choosePolicy(args, io, files.length === 2 ? files[0] : null);
+    const b = await choosePolicy(args, io, files.length === 2 ? files[1] : files[0]);
+    let reports: SimulationReport[];
+    try {
+      reports = await simulateMany(inputs, [a.target, b.target], options);
+    } catch (err) {
+      throw new CliError(err instanceof Error ? err.message : String(err));
+    }
+    const diff = diffReports(reports[0], reports[1]);
+    const lint = newLintErrors(a, b);
+    const headline = diffHeadline(diff, lint);
+
+    if (json) {
+      await printJson(io, { a: a.description, b: b.description, headline, diff, lint });
+    } else {
+      for (const w of [...a.warnings, ...b.warnings])
+        await write(io.stderr, formatProblem(w.label, w, 'warning') + '\n');
+      const text =
+        format === 'markdown'
+          ? renderDiffMarkdown(diff, a, b, lint, reports[1], headline)
+          : renderDiffTable(diff, a, b, lint, reports[1], headline);
+      await write(io.stdout, text);
+    }
+    return lint.newErrors.length > 0 ? EXIT_FINDINGS : EXIT_OK;
+  },
+};
+
+/** One sentence for the top of a review comment: `+3.1 GiB/day, retention 19 h → 6 h, 1 new lint error`. */
+export function diffHeadline(diff: ReportDiff, lint: LintSummary): string {
+  const parts: string[] = [];
+  const d = diff.bytesPerDay;
+  if (d.delta === null)
+    parts.push(`${formatBytesDelta(diff.written.bytes.delta)} written (the log spans no time)`);
+  else parts.push(`${formatBytesDelta(d.delta)}/day`);
+  const ra = diff.retention.a;
+  const rb = diff.retention.b;
+  const [ha, hb] = [formatHours(ra.hours), formatHours(rb.hours)];
+  parts.push(ha === hb ? `retention unchanged (${ha})` : `retention ${ha} → ${hb}`);
+  if (lint.newErrors.length > 0) {
+    parts.push(`${lint.newErrors.length} new lint error${lint.newErrors.length === 1 ? '' : 's'}`);
+  }
+  return parts.join(', ');
+}
+
+interface Tables {
+  levels: { columns: Column[]; rows: string[][] };
+  rules: { columns: Column[]; rows: string[][] };
+}
+
+function tables(diff: ReportDiff): Tables {
+  const levelColumns: Column[] = [
+    { header: 'level' },
+    { header: 'events A', align: 'right' },
+    { header: 'events B', align: 'right' },
+    { header: 'Δ events', align: 'right' },
+    { header: 'bytes A', align: 'right' },
+    { header: 'bytes B', align: 'right' },
+    { header: 'Δ bytes', align: 'right' },
+  ];
+  const levelRows = LEVELS.map((level) => {
+    const decided = diff.decided[level];
+    if (level === 'None')
+      return [
+        `${level} (not written)`,
+        count(decided.a),
+        count(decided.b),
+        formatCountDelta(decided.delta),
+        '',
+        '',
+        '',
+      ];
+    const events = diff.written.byLevel[level];
+    const bytes = diff.written.bytesByLevel[level];
+    return [
+      level,
+      count(events.a),
+      count(events.b),
+      formatCountDelta(events.delta),
+      formatBytes(bytes.a),
+      formatBytes(bytes.b),
+      formatBytesDelta(bytes.delta),
+    ];
+  });
+  const w = diff.written;
+  levelRows.push([
+    'written',
+    count(w.events.a),
+    count(w.events.b),
+    formatCountDelta(w.events.delta),
+    formatBytes(w.bytes.a),
+    formatBytes(w.bytes.b),
+    formatBytesDelta(w.bytes.delta),
+  ]);
+
+  const changed = diff.rules.filter(
+    (r) => r.status !== 'same' || r.hits.delta !== 0 || r.written.delta !== 0 || r.bytes.delta !== 0,
+  );
+  const ruleColumns: Column[] = [
+    { header: 'rule (A → B)' },
+    { header: 'layer' },
+    { header: 'level' },
+    { header: 'hits A', align: 'right' },
+    { header: 'hits B', align: 'right' },
+    { header: 'Δ written', align: 'right' },
+    { header: 'Δ bytes', align: 'right' },
+    { header: 'rule' },
+  ];
+  const ruleRows = changed.map((r) => [
+    ruleIndexes(r),
+    r.layer,
+    r.level,
+    count(r.hits.a),
+    count(r.hits.b),
+    formatCountDelta(r.written.delta),
+    formatBytesDelta(r.bytes.delta),
+    r.summary,
+  ]);
+  return {
+    levels: { columns: levelColumns, rows: levelRows },
+    rules: { columns: ruleColumns, rows: ruleRows },
+  };
+}
+
+function ruleIndexes(r: RuleDelta): string {
+  if (r.status === 'added') return `new → ${r.indexB}`;
+  if (r.status === 'removed') return `${r.indexA} → removed`;
+  return r.indexA === r.indexB ? String(r.indexA) : `${r.indexA} → ${r.indexB}`;
+}
+
+function renderDiffTable(
+  diff: ReportDiff,
+  a: ChosenPolicy,
+  b: ChosenPolicy,
+  lint: LintSummary,
+  reportB: SimulationReport,
+  headline: string,
+): string {
+  const t = tables(diff);
+  const out: string[] = [];
+  out.push(headline, '');
+  out.push(`A: ${a.description}`, `B: ${b.description}`);
+  out.push(`Log: ${reportB.sources.map((s) => s.source).join(', ')} (${count(diff.events.b)} events)`, '');
+  out.push(textTable(t.levels.columns, t.levels.rows), '');
+  out.push(`Bytes/day: ${perDay(diff.bytesPerDay.a)} → ${perDay(diff.bytesPerDay.b)}`);
+  out.push(`Retention: ${retentionText(diff.retention.a)} → ${retentionText(diff.retention.b)}`, '');
+  if (t.rules.rows.length === 0) out.push('No rule changed what it decides in this log.');
+  else out.push(`Rules that changed (${t.rules.rows.length}):`, textTable(t.rules.columns, t.rules.rows));
+  if (lint.newErrors.length > 0) {
+    out.push('', `New lint errors in B (${lint.newErrors.length}):`);
+    for (const f of lint.newErrors) {
+      out.push(`  ${f.location}: error ${f.code}: ${f.message}`);
+      if (f.fix) out.push(`      fix: ${f.fix}`);
+    }
+  }
+  return out.join('\n') + '\n';
+}
+
+function renderDiffMarkdown(
+  diff: ReportDiff,
+  a: ChosenPolicy,
+  b: ChosenPolicy,
+  lint: LintSummary,
+  reportB: SimulationReport,
+  headline: string,
+): string {
+  const t = tables(diff);
+  const code = (s: string) => `\`${s.replace(/`/g, "'")}\``;
+  const out: string[] = [];
+  out.push(`### Audit policy change: ${headline}`, '');
+  out.push(
+    `Replayed ${count(diff.events.b)} events from ${reportB.sources.map((s) => code(s.source)).join(', ')}` +
+      (reportB.span.from ? ` (${reportB.span.from} → ${reportB.span.to})` : '') +
+      '.',
+  );
+  out.push('', `- **A**: ${a.description}`, `- **B**: ${b.description}`, '');
+  if (lint.newErrors.length > 0) {
+    out.push(
+      `**${lint.newErrors.length} new lint error${lint.newErrors.length === 1 ? '' : 's'} in B:**`,
+      '',
+    );
+    for (const f of lint.newErrors) {
+      out.push(`- :x: ${code(f.code)} at ${code(f.location)}: ${f.message}`);
+      if (f.fix) out.push(`  - fix: ${f.fix}`);
+    }
+    out.push('');
+  }
+  out.push(
+    markdownTable(
+      [
+        { header: '' },
+        { header: 'A', align: 'right' },
+        { header: 'B', align: 'right' },
+        { header: 'Δ', align: 'right' },
+      ],
+      [
+        [
+          'bytes/day',
+          perDay(diff.bytesPerDay.a),
+          perDay(diff.bytesPerDay.b),
+          diff.bytesPerDay.delta === null ? '' : formatBytesDelta(diff.bytesPerDay.delta),
+        ],
+        [
+          'retention',
+          retentionText(diff.retention.a),
+          retentionText(diff.retention.b),
+          hoursDelta(diff.retention.hoursDelta),
+        ],
+      ],
+    ),
+    '',
+  );
+  out.push(markdownTable(t.levels.columns, t.levels.rows), '');
+  if (t.rules.rows.length === 0) out.push('No rule changed what it decides in this log.');
+  else if (t.rules.rows.length <= 15) {
+    out.push(
+      `Rules that changed (${t.rules.rows.length}):`,
+      '',
+      markdownTable(t.rules.columns, t.rules.rows),
+    );
+  } else {
+    // Long tables would bury the headline; GitHub renders <details> collapsed.
+    out.push(
+      `<details><summary>Rules that changed (${t.rules.rows.length})</summary>`,
+      '',
+      markdownTable(t.rules.columns, t.rules.rows),
+      '',
+      '</details>',
+    );
+  }
+  return out.join('\n') + '\n';
+}
+
+function hoursDelta(delta: number | null): string {
+  if (delta === null) return '';
+  if (Math.abs(delta) < 1 / 120) return '0';
+  return `${delta > 0 ? '+' : '-'}${formatHours(Math.abs(delta))}`;
+}
