@@ -1,0 +1,12 @@
+// cdk8s constructs for Kubernetes API audit on Deckhouse (the L2 layer over imports/).
+export * from './argocd';
+export * from './audit-log-shipping';
+export * from './audit-policy-secret';
+export * from './control-plane-audit-config';
+export * from './deckhouse-cluster-audit';
+export * from './log-destination';
+export * from './log-filter';
+export * from './log-shipper-module';
+export * from './messages';
+export * from './synth';
+export * from './warnings';
