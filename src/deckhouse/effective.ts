@@ -1,5 +1,6 @@
 import { EffectivePolicy, Policy, PolicyRule, Problem, RuleLayer, RuleOrigin } from '../policy/types';
 import { DECKHOUSE_BASIC_RULES, DeckhouseBasicRules } from './basic-rules';
+import { describeRule } from './rule-titles';
 
 /** Inputs of `deckhouseEffectivePolicy`: the control-plane-manager settings and the custom policy Secret. */
 export interface DeckhouseEffectivePolicyOptions {
@@ -64,10 +65,13 @@ export function deckhouseEffectivePolicy(options: DeckhouseEffectivePolicyOption
 
   const merged: PolicyRule[] = [];
   const origins: RuleOrigin[] = [];
+  const titles: string[] = [];
   const add = (layer: RuleLayer, list: readonly PolicyRule[]) =>
     list.forEach((rule, index) => {
       merged.push(copyRule(rule));
       origins.push({ layer, index });
+      const known = layer === 'custom' ? undefined : rules.titles?.[layer]?.[index];
+      titles.push(known ?? describeRule(rule));
     });
 
   if (basicOn) {
@@ -112,5 +116,5 @@ export function deckhouseEffectivePolicy(options: DeckhouseEffectivePolicyOption
   }
   const policy: Policy = { apiVersion: 'audit.k8s.io/v1', kind: 'Policy', rules: merged };
   if (enabled && omitStages !== undefined) policy.omitStages = omitStages;
-  return { policy, origins, enabled, warnings };
+  return { policy, origins, enabled, warnings, titles };
 }

@@ -140,6 +140,8 @@ export interface EffectivePolicy {
   enabled: boolean;
   /** What the merge dropped or changed (e.g. a custom omitManagedFields). */
   warnings: Problem[];
+  /** titles[i]: a short human title of policy.rules[i] (for messages), when known. */
+  titles?: string[];
 }
 
 /** True when the value is an EffectivePolicy rather than a plain Policy. */
