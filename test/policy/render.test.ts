@@ -1,7 +1,8 @@
 import { parse as parseYaml } from 'yaml';
 import { resolveGoYamlPlain } from '../../src/policy/go-yaml-scalar';
 import { parsePolicy } from '../../src/policy/parse';
-import { doubleQuoted, isSafePlainString, renderPolicy } from '../../src/policy/render';
+import { renderPolicy } from '../../src/policy/render';
+import { doubleQuoted, isSafePlainString } from '../../src/policy/yaml-quote';
 import { GroupResources, LEVELS, Policy, PolicyRule, Stage, STAGES } from '../../src/policy/types';
 
 const roundTrip = (policy: Policy) => parsePolicy(renderPolicy(policy));
