@@ -100,9 +100,12 @@ const INTERACTIVE_SUBRESOURCES = ['exec', 'attach', 'portforward'];
 
 interface SensitiveTarget {
   label: string;
+  /** The verbs such requests really have (null: every verb). */
+  verbs: readonly string[] | null;
   apiGroup: string;
   resource: string;
   subresource: string;
+  clusterScoped?: boolean;
   /** Verbs whose recorded body carries the credential, per level (null: every verb). */
   leaks: Partial<Record<Level, readonly string[] | null>>;
   what: string;
@@ -111,6 +114,7 @@ interface SensitiveTarget {
 const SENSITIVE_TARGETS: readonly SensitiveTarget[] = [
   {
     label: 'secrets',
+    verbs: null,
     apiGroup: '',
     resource: 'secrets',
     subresource: '',
@@ -119,6 +123,7 @@ const SENSITIVE_TARGETS: readonly SensitiveTarget[] = [
   },
   {
     label: 'configmaps',
+    verbs: null,
     apiGroup: '',
     resource: 'configmaps',
     subresource: '',
@@ -127,14 +132,17 @@ const SENSITIVE_TARGETS: readonly SensitiveTarget[] = [
   },
   {
     label: 'tokenreviews.authentication.k8s.io',
+    verbs: ['create'],
     apiGroup: 'authentication.k8s.io',
     resource: 'tokenreviews',
     subresource: '',
+    clusterScoped: true,
     leaks: { Request: ['create'], RequestResponse: ['create'] },
     what: 'the bearer token under review (spec.token)',
   },
   {
     label: 'serviceaccounts/token',
+    verbs: ['create'],
     apiGroup: '',
     resource: 'serviceaccounts',
     subresource: 'token',
@@ -524,7 +532,9 @@ class Linter {
       const rule = this.rules[j];
       const examples: Array<{ i: number; req: RequestAttributes }> = [];
       for (let i = 0; i < j && examples.length < max; i++) {
-        if (this.rules[i].level === rule.level || this.space.contains(j, i)) continue;
+        if (this.rules[i].level === rule.level) continue;
+        // Within one author's rules, an earlier rule inside this one is a deliberate exception.
+        if (this.layer(i) === this.layer(j) && this.space.contains(j, i)) continue;
         const found = this.space.preemptionExample(i, j);
         if (!found) continue;
         const req = this.polish(found, i);
@@ -558,18 +568,19 @@ class Linter {
     if (rule.level !== 'Request' && rule.level !== 'RequestResponse') return;
     if (this.shadowed.has(j) || this.empty.has(j)) return;
     for (const t of SENSITIVE_TARGETS) {
-      const target = { apiGroups: [t.apiGroup], resources: [t.resource], subresources: [t.subresource] };
+      const target = {
+        apiGroups: [t.apiGroup],
+        resources: [t.resource],
+        subresources: [t.subresource],
+        ...(t.clusterScoped ? { namespaces: [''] } : {}),
+      };
       const leakVerbs =
         rule.level === 'RequestResponse' ? (t.leaks.RequestResponse ?? t.leaks.Request) : t.leaks.Request;
-      let leak = true;
-      let found =
-        leakVerbs === undefined
-          ? undefined
-          : this.space.witnessFor(j, resourceBox({ ...target, ...(leakVerbs ? { verbs: leakVerbs } : {}) }));
-      if (!found) {
-        leak = false;
-        found = this.space.witnessFor(j, resourceBox(target));
-      }
+      // Bodies of other verbs (get at Request, deletes) carry no credential: only the leaking verbs count, plus a
+      // weaker warning for targets whose request body is recorded but holds no credential at this level.
+      const leak = leakVerbs !== undefined;
+      const verbs = leak ? leakVerbs : t.verbs;
+      const found = this.space.witnessFor(j, resourceBox({ ...target, ...(verbs ? { verbs } : {}) }), true);
       if (!found) continue;
       const req = this.polish(found, j);
       if (this.decider(req) !== j) continue;
@@ -582,9 +593,9 @@ class Linter {
         message: leak
           ? `${this.label(j)} records ${t.label} at ${rule.level}: e.g. ${describeRequest(req)} is decided by this ` +
             `rule, so ${t.what} ends up in the audit log`
-          : `${this.label(j)} records ${t.label} at ${rule.level}: e.g. ${describeRequest(req)} is decided by this ` +
-            `rule; that request's recorded body carries no credential, but other verbs at this level would, and ` +
-            'the CIS Benchmark (3.2.2) asks for Metadata only',
+          : `${this.label(j)} records ${t.label} request bodies at ${rule.level}: e.g. ${describeRequest(req)} is ` +
+            `decided by this rule; at ${rule.level} the body holds no credential (${t.what} would be recorded at ` +
+            'RequestResponse), but the CIS Benchmark (3.2.2) asks for Metadata only',
         fix: `add ${SENSITIVE_FIX_RULE} ${where}, or lower this rule to Metadata`,
       });
     }

@@ -207,6 +207,28 @@ export function resourceBox(constraints: {
   };
 }
 
+const REALISTIC_VERBS = {
+  resource: new Set([
+    'get',
+    'list',
+    'watch',
+    'create',
+    'update',
+    'patch',
+    'delete',
+    'deletecollection',
+    'proxy',
+  ]),
+  nonResource: new Set(['get', 'post', 'put', 'patch', 'delete', 'head', 'options']),
+};
+
+/** The part of a box with verbs kube-apiserver really produces for its kind (undefined if none). */
+export function realisticPart(box: MatchBox): MatchBox | undefined {
+  const allowed = REALISTIC_VERBS[box.kind];
+  const verbs = box.verbs === null ? allowed : new Set([...box.verbs].filter((v) => allowed.has(v)));
+  return verbs.size === 0 ? undefined : { ...box, verbs };
+}
+
 /** Every request: one resource and one non-resource box. */
 export const UNIVERSE: readonly MatchBox[] = ruleBoxes({ level: 'None' }, -1);
 
@@ -493,11 +515,15 @@ export class RuleSpace {
     return this.prefix[Math.max(0, Math.min(end, this.boxes.length))];
   }
 
-  /** A request rule j decides (no earlier rule matches it), optionally restricted to a box; undefined if none. */
-  witnessFor(j: number, within?: MatchBox): RequestAttributes | undefined {
+  /**
+   * A request rule j decides (no earlier rule matches it), optionally restricted to a box and to verbs
+   * kube-apiserver really produces; undefined if none.
+   */
+  witnessFor(j: number, within?: MatchBox, realistic = false): RequestAttributes | undefined {
     const earlier = this.before(j);
     for (const b of this.boxes[j]) {
-      const piece = within ? intersectBoxes(b, within) : b;
+      let piece: MatchBox | undefined = within ? intersectBoxes(b, within) : b;
+      if (piece && realistic) piece = realisticPart(piece);
       if (!piece) continue;
       const found = findUncovered(piece, earlier);
       if (found) return found;
@@ -521,10 +547,11 @@ export class RuleSpace {
   }
 
   /** A request both rules match that rule i decides (no rule before i matches it); undefined if none. */
-  preemptionExample(i: number, j: number): RequestAttributes | undefined {
+  preemptionExample(i: number, j: number, realistic = true): RequestAttributes | undefined {
     for (const bj of this.boxes[j]) {
       for (const bi of this.boxes[i]) {
-        const both = intersectBoxes(bi, bj);
+        let both = intersectBoxes(bi, bj);
+        if (both && realistic) both = realisticPart(both);
         if (!both) continue;
         const found = findUncovered(both, this.before(i));
         if (found) return found;

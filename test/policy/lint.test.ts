@@ -1,0 +1,523 @@
+import { DECKHOUSE_BASIC_RULES } from '../../src/deckhouse/basic-rules';
+import { deckhouseEffectivePolicy } from '../../src/deckhouse/effective';
+import { evaluatePolicy, ruleMatchesRequest } from '../../src/policy/evaluate';
+import { LintCode, LintFinding, lintPolicy } from '../../src/policy/lint';
+import { RuleSpace } from '../../src/policy/rule-space';
+import { GroupResources, Level, Policy, PolicyRule } from '../../src/policy/types';
+import { checkShadowClaims, mulberry32 } from './lint-soundness';
+
+const policy = (rules: PolicyRule[], extra: Partial<Policy> = {}): Policy => ({
+  apiVersion: 'audit.k8s.io/v1',
+  kind: 'Policy',
+  rules,
+  ...extra,
+});
+const ofCode = (findings: LintFinding[], code: LintCode) => findings.filter((f) => f.code === code);
+const builtIn = () => deckhouseEffectivePolicy({});
+
+describe('shadowed-rule on the real built-in Deckhouse rules', () => {
+  const eff = builtIn();
+  const findings = lintPolicy(eff);
+  const shadowed = ofCode(findings, 'shadowed-rule');
+
+  it('finds exactly the second pods/log rule and the virtualization pods rule', () => {
+    expect(shadowed.map((f) => [f.ruleIndex, f.layer, f.relatedRuleIndex])).toEqual([
+      [19, 'basic', 10],
+      [24, 'virtualization', 12],
+    ]);
+    expect(eff.policy.rules[19]).toMatchObject({ level: 'Request', verbs: ['get'] });
+    expect(shadowed[0].message).toContain('rule 19 (basic rule 19)');
+    expect(shadowed[0].message).toContain('rule 10 (basic rule 10)');
+    expect(shadowed[1].message).toContain('rule 24 (virtualization rule 4)');
+    expect(shadowed.every((f) => f.severity === 'warning' && f.fix)).toBe(true);
+  });
+
+  it('every other rule has a witness request it decides; the flagged ones never decide a sampled request', () => {
+    expect(checkShadowClaims(eff.policy, findings, 500)).toEqual([]);
+  });
+
+  it('reports no sensitive-body finding for the built-in rules', () => {
+    expect(ofCode(findings, 'sensitive-body')).toEqual([]);
+  });
+
+  it('a custom rule that repeats a built-in one is an error naming the built-in rule', () => {
+    const custom = deckhouseEffectivePolicy({
+      customPolicy: policy([
+        { level: 'RequestResponse', resources: [{ group: '', resources: ['pods/log'] }] },
+        { level: 'Request', verbs: ['get', 'create'], resources: [{ group: '', resources: ['pods/exec'] }] },
+      ]),
+    });
+    const f = ofCode(lintPolicy(custom), 'shadowed-rule').filter((x) => x.layer === 'custom');
+    expect(f).toHaveLength(1);
+    expect(f[0]).toMatchObject({ severity: 'error', ruleIndex: 27, relatedRuleIndex: 10 });
+    expect(f[0].message).toContain('rule 27 (custom rule 0)');
+    expect(f[0].fix).toContain('basicAuditPolicyEnabled: false');
+  });
+});
+
+describe('partially-shadowed-rule', () => {
+  it('explains which built-in rule pre-empts a custom rule, with an example the evaluator confirms', () => {
+    const eff = deckhouseEffectivePolicy({
+      customPolicy: policy([
+        {
+          level: 'RequestResponse',
+          resources: [{ group: '', resources: ['pods'] }],
+          omitStages: ['RequestReceived'],
+        },
+      ]),
+    });
+    const [f] = ofCode(lintPolicy(eff), 'partially-shadowed-rule');
+    expect(f).toMatchObject({ ruleIndex: 27, layer: 'custom', severity: 'warning' });
+    expect(f.message).toContain('basic rule 12');
+    expect(f.example).toBeDefined();
+    const decision = evaluatePolicy(eff.policy, f.example!);
+    expect(decision.ruleIndex).toBe(f.relatedRuleIndex);
+    expect(decision.ruleIndex).toBeLessThan(27);
+    expect(ruleMatchesRequest(eff.policy.rules[27], f.example!)).toBe(true);
+    expect(decision.level).not.toBe('RequestResponse');
+  });
+
+  it('does not report built-in rules of an effective policy unless asked', () => {
+    const findings = lintPolicy(builtIn());
+    expect(ofCode(findings, 'partially-shadowed-rule')).toEqual([]);
+    const all = lintPolicy(builtIn(), { partialShadowing: 'all' });
+    expect(ofCode(all, 'partially-shadowed-rule').length).toBeGreaterThan(0);
+  });
+
+  it('skips earlier rules that are exceptions carved out of the later rule', () => {
+    const p = policy([
+      { level: 'None', users: ['system:kube-proxy'], resources: [{ group: '', resources: ['endpoints'] }] },
+      { level: 'Metadata', resources: [{ group: '' }] },
+      { level: 'Request' },
+    ]);
+    expect(ofCode(lintPolicy(p), 'partially-shadowed-rule')).toEqual([]);
+  });
+
+  it('reports a broader earlier rule in a plain policy', () => {
+    const p = policy([
+      { level: 'Metadata', verbs: ['list', 'get'] },
+      { level: 'RequestResponse', resources: [{ group: '', resources: ['configmaps'] }] },
+    ]);
+    const [f] = ofCode(lintPolicy(p), 'partially-shadowed-rule');
+    expect(f).toMatchObject({ ruleIndex: 1, relatedRuleIndex: 0, severity: 'info' });
+    expect(evaluatePolicy(p, f.example!).ruleIndex).toBe(0);
+    expect(f.example).toMatchObject({ resource: 'configmaps', apiGroup: '' });
+  });
+});
+
+describe('sensitive-body', () => {
+  it('flags a Request rule that decides Secret writes, with the witness', () => {
+    const p = policy([{ level: 'Request', namespaces: ['prod'] }, { level: 'Metadata' }]);
+    const f = ofCode(lintPolicy(p), 'sensitive-body');
+    expect(f.map((x) => [x.severity, x.message.split(' records ')[1].split(' ')[0]])).toEqual([
+      ['error', 'secrets'],
+      ['error', 'configmaps'],
+      ['warning', 'serviceaccounts/token'],
+    ]);
+    const secret = f[0].example!;
+    expect(secret).toMatchObject({ resource: 'secrets', namespace: 'prod' });
+    expect(['create', 'update', 'patch']).toContain(secret.verb);
+    expect(evaluatePolicy(p, secret).ruleIndex).toBe(0);
+  });
+
+  it('a Request catch-all after a Metadata rule for the sensitive resources leaks nothing', () => {
+    const p = policy([
+      {
+        level: 'Metadata',
+        resources: [
+          { group: '', resources: ['secrets', 'configmaps', 'serviceaccounts/token'] },
+          { group: 'authentication.k8s.io', resources: ['tokenreviews'] },
+        ],
+      },
+      { level: 'RequestResponse' },
+    ]);
+    expect(ofCode(lintPolicy(p), 'sensitive-body')).toEqual([]);
+  });
+
+  it('wildcards cover the sensitive resources: group "*", "*" resources, rules without resources', () => {
+    for (const rule of [
+      { level: 'RequestResponse', resources: [{ group: '*' }] },
+      { level: 'RequestResponse', resources: [{ group: 'authentication.k8s.io', resources: ['*'] }] },
+      { level: 'RequestResponse', verbs: ['create'] },
+    ] as PolicyRule[]) {
+      const f = ofCode(lintPolicy(policy([rule])), 'sensitive-body');
+      expect(f.length).toBeGreaterThan(0);
+      expect(f.every((x) => evaluatePolicy(policy([rule]), x.example!).ruleIndex === 0)).toBe(true);
+    }
+  });
+
+  it('tokenreviews at Request leak the reviewed token; the severity can be lowered', () => {
+    const p = policy([
+      { level: 'Request', resources: [{ group: 'authentication.k8s.io', resources: ['tokenreviews'] }] },
+    ]);
+    expect(ofCode(lintPolicy(p), 'sensitive-body')).toMatchObject([{ severity: 'error' }]);
+    expect(ofCode(lintPolicy(p, { sensitiveBodySeverity: 'warning' }), 'sensitive-body')).toMatchObject([
+      { severity: 'warning' },
+    ]);
+    expect(ofCode(lintPolicy(p, { ignore: ['sensitive-body'] }), 'sensitive-body')).toEqual([]);
+  });
+
+  it('a Request rule for Secret reads only records no Secret data', () => {
+    const p = policy([
+      { level: 'Request', verbs: ['get', 'list'], resources: [{ group: '', resources: ['secrets'] }] },
+    ]);
+    expect(ofCode(lintPolicy(p), 'sensitive-body')).toEqual([]);
+  });
+});
+
+describe('static checks', () => {
+  it('literal-wildcard: d8-* namespaces and ServiceAccount globs', () => {
+    const p = policy([
+      { level: 'Metadata', namespaces: ['d8-*'], verbs: ['*'] },
+      { level: 'Metadata', users: ['system:serviceaccount:prod:*'] },
+      { level: 'None', resources: [{ group: '', resources: ['configmaps'], resourceNames: ['lock-*'] }] },
+    ]);
+    const f = ofCode(lintPolicy(p), 'literal-wildcard');
+    expect(f.map((x) => x.ruleIndex)).toEqual([0, 0, 1, 2]);
+    expect(f[0].fix).toBe('omit verbs to match every verb');
+    expect(f[1].fix).toContain('DECKHOUSE_SYSTEM_NAMESPACES');
+    expect(f[2].fix).toContain('system:serviceaccounts:prod');
+    expect(f[2].message).toContain('never matches any request');
+  });
+
+  it('unknown-verb: case, RBAC-only verbs, HTTP methods on resource rules', () => {
+    const p = policy([
+      { level: 'Metadata', verbs: ['GET'], resources: [{ group: '', resources: ['pods'] }] },
+      { level: 'Metadata', verbs: ['impersonate', 'escalate'] },
+      { level: 'Metadata', verbs: ['post'], resources: [{ group: '', resources: ['pods'] }] },
+      { level: 'Metadata', verbs: ['create'], nonResourceURLs: ['/logs*'] },
+      { level: 'Metadata', verbs: ['post', 'get', 'list'] },
+    ]);
+    const f = ofCode(lintPolicy(p), 'unknown-verb');
+    expect(f.map((x) => x.ruleIndex)).toEqual([0, 1, 2, 3]);
+    expect(f[0].message).toContain('use "get"');
+    expect(f[1].message).toContain('never appears in audit events');
+    expect(f[2].message).toContain('audited as create');
+    expect(f[3].message).toContain('use post');
+  });
+
+  it('exec-websocket: create without get on pods/exec', () => {
+    const p = policy([
+      {
+        level: 'Request',
+        verbs: ['create'],
+        resources: [{ group: '', resources: ['pods/exec', 'pods/attach'] }],
+      },
+      {
+        level: 'Request',
+        verbs: ['create', 'get'],
+        resources: [{ group: '', resources: ['pods/portforward'] }],
+      },
+    ]);
+    const f = ofCode(lintPolicy(p), 'exec-websocket');
+    expect(f).toHaveLength(1);
+    expect(f[0]).toMatchObject({ ruleIndex: 0, fix: 'add "get" to verbs' });
+  });
+
+  it('request-received-not-omitted: info for built-in layers, warning for rules the user writes', () => {
+    const eff = lintPolicy(builtIn());
+    const rr = ofCode(eff, 'request-received-not-omitted');
+    expect(rr.map((f) => f.ruleIndex)).toEqual([9, 10, 14, 20, 21, 22, 23, 25, 26, 28]);
+    expect(rr.every((f) => f.severity === 'info')).toBe(true);
+    expect(rr[0].fix).toContain('top level of the custom policy');
+    const withOmit = deckhouseEffectivePolicy({
+      customPolicy: policy([{ level: 'None' }], { omitStages: ['RequestReceived'] }),
+    });
+    expect(ofCode(lintPolicy(withOmit), 'request-received-not-omitted')).toEqual([]);
+    expect(ofCode(lintPolicy(policy([{ level: 'Metadata' }])), 'request-received-not-omitted')).toMatchObject(
+      [{ severity: 'warning', ruleIndex: 0 }],
+    );
+  });
+
+  it('unreachable-resource-spec and resource-group-mismatch', () => {
+    const p = policy([
+      {
+        level: 'Metadata',
+        resources: [
+          { group: '', resources: ['*/*', 'pods/log/*', 'PODS', 'deployments'] },
+          { group: 'v1', resources: ['services'] },
+        ],
+      },
+    ]);
+    const f = lintPolicy(p);
+    expect(ofCode(f, 'unreachable-resource-spec').map((x) => x.message.match(/"([^"]+)"/)![1])).toEqual([
+      '*/*',
+      'pods/log/*',
+      'PODS',
+    ]);
+    expect(ofCode(f, 'unreachable-resource-spec')[2].fix).toBe('write "pods"');
+    const mismatch = ofCode(f, 'resource-group-mismatch');
+    expect(mismatch.map((x) => x.fix)).toEqual([
+      'add an entry { group: "apps", resources: ["deployments"] }',
+      'use group: "" for the core group',
+      'add an entry { group: "", resources: ["services"] }',
+    ]);
+  });
+
+  it('resource-group-mismatch on the built-in noise rule: EndpointSlices are not in the core group', () => {
+    const f = ofCode(lintPolicy(builtIn()), 'resource-group-mismatch');
+    expect(f).toMatchObject([
+      {
+        ruleIndex: 0,
+        layer: 'basic',
+        fix: 'add an entry { group: "discovery.k8s.io", resources: ["endpointslices"] }',
+      },
+    ]);
+  });
+
+  it('resource-names-without-name on the built-in cert-manager rule', () => {
+    const f = ofCode(lintPolicy(builtIn()), 'resource-names-without-name');
+    expect(f.map((x) => x.ruleIndex)).toEqual([2]);
+  });
+
+  it('rule-matches-nothing when no resource string can match', () => {
+    const f = ofCode(
+      lintPolicy(policy([{ level: 'Request', resources: [{ group: '', resources: ['pods/'] }] }])),
+      'rule-matches-nothing',
+    );
+    expect(f).toMatchObject([{ ruleIndex: 0, severity: 'error' }]);
+  });
+});
+
+describe('policy-wide checks', () => {
+  it('no-catch-all on the built-in rules before Deckhouse added its tail (plain policy)', () => {
+    const p = policy([...DECKHOUSE_BASIC_RULES.basic, ...DECKHOUSE_BASIC_RULES.virtualization]);
+    const [f] = ofCode(lintPolicy(p), 'no-catch-all');
+    expect(f).toMatchObject({ ruleIndex: -1, severity: 'info' });
+    expect(evaluatePolicy(p, f.example!).ruleIndex).toBe(-1);
+    expect(ofCode(lintPolicy(policy([...p.rules, ...DECKHOUSE_BASIC_RULES.tail])), 'no-catch-all')).toEqual(
+      [],
+    );
+    expect(ofCode(lintPolicy(builtIn()), 'no-catch-all')).toEqual([]);
+  });
+
+  it('a catch-all can be a union of rules', () => {
+    const p = policy([
+      { level: 'None', userGroups: ['system:authenticated'] },
+      { level: 'Metadata', resources: [{ group: '*' }] },
+      { level: 'Metadata', nonResourceURLs: ['*'] },
+    ]);
+    // Authenticated users without the system:authenticated group are possible in principle (the group is
+    // only a convention of the authenticators), so the first rule does not close the space by itself.
+    expect(ofCode(lintPolicy(p), 'no-catch-all')).toEqual([]);
+  });
+
+  it('audit-disabled when Deckhouse would run no policy', () => {
+    expect(lintPolicy(deckhouseEffectivePolicy({ basicAuditPolicyEnabled: false }))).toMatchObject([
+      { code: 'audit-disabled', severity: 'warning' },
+    ]);
+  });
+});
+
+describe('rule-space matching semantics', () => {
+  const shadowed = (rules: PolicyRule[]) => new RuleSpace(rules).isShadowed(rules.length - 1);
+  const R = (resources: GroupResources[], extra: Partial<PolicyRule> = {}): PolicyRule => ({
+    level: 'Metadata',
+    resources,
+    ...extra,
+  });
+
+  it.each<[string, PolicyRule[], boolean]>([
+    ['pods/* covers bare pods', [R([{ resources: ['pods/*'] }]), R([{ resources: ['pods'] }])], true],
+    ['pods does not cover pods/log', [R([{ resources: ['pods'] }]), R([{ resources: ['pods/log'] }])], false],
+    ['*/log covers pods/log', [R([{ resources: ['*/log'] }]), R([{ resources: ['pods/log'] }])], true],
+    ['*/log does not cover pods', [R([{ resources: ['*/log'] }]), R([{ resources: ['pods/*'] }])], false],
+    ['* covers a whole group', [R([{ group: 'apps', resources: ['*'] }]), R([{ group: 'apps' }])], true],
+    ['group "*" covers every group', [R([{ group: '*' }]), R([{ group: 'x.io', resources: ['a'] }])], true],
+    [
+      'core group only',
+      [R([{ resources: ['*'] }]), R([{ group: 'apps', resources: ['deployments'] }])],
+      false,
+    ],
+    [
+      'resourceNames narrow',
+      [R([{ resources: ['cm'], resourceNames: ['a'] }]), R([{ resources: ['cm'] }])],
+      false,
+    ],
+    [
+      'names subset',
+      [
+        R([{ resources: ['cm'], resourceNames: ['a', 'b'] }]),
+        R([{ resources: ['cm'], resourceNames: ['a'] }]),
+      ],
+      true,
+    ],
+    [
+      'verbs pieced by two rules',
+      [
+        { level: 'None', verbs: ['get'] },
+        { level: 'None', verbs: ['list'] },
+        { level: 'Request', verbs: ['get', 'list'] },
+      ],
+      true,
+    ],
+    [
+      'verbs not all covered',
+      [
+        { level: 'None', verbs: ['get'] },
+        { level: 'Request', verbs: ['get', 'list'] },
+      ],
+      false,
+    ],
+    [
+      'groups: any-of, subset covered',
+      [
+        { level: 'None', userGroups: ['a', 'b'] },
+        { level: 'Request', userGroups: ['a'] },
+      ],
+      true,
+    ],
+    [
+      'groups: extra group escapes',
+      [
+        { level: 'None', userGroups: ['a'] },
+        { level: 'Request', userGroups: ['a', 'c'] },
+      ],
+      false,
+    ],
+    [
+      'groups: users alone are not covered by a group rule',
+      [
+        { level: 'None', userGroups: ['system:authenticated'] },
+        { level: 'Request', users: ['alice'] },
+      ],
+      false,
+    ],
+    [
+      'users covered by a users rule',
+      [
+        { level: 'None', users: ['alice', 'bob'] },
+        { level: 'Request', users: ['bob'], userGroups: ['g'] },
+      ],
+      true,
+    ],
+    [
+      'unauthenticated requests escape group rules',
+      [{ level: 'None', userGroups: ['system:authenticated'] }, { level: 'Request' }],
+      false,
+    ],
+    ['rules without resources also match URLs', [R([{ group: '*' }]), { level: 'Request' }], false],
+    [
+      'resource + URL rules together cover everything',
+      [R([{ group: '*' }]), { level: 'None', nonResourceURLs: ['*'] }, { level: 'Request', verbs: ['get'] }],
+      true,
+    ],
+    [
+      'namespaces-only rule covers its resources',
+      [{ level: 'None', namespaces: ['a'] }, R([{ resources: ['pods'] }], { namespaces: ['a'] })],
+      true,
+    ],
+    [
+      'URL prefix covers longer prefix',
+      [
+        { level: 'None', nonResourceURLs: ['/api*'] },
+        { level: 'Request', nonResourceURLs: ['/apis/*', '/api'] },
+      ],
+      true,
+    ],
+    [
+      'URL prefix is raw, not a segment',
+      [
+        { level: 'None', nonResourceURLs: ['/api/*'] },
+        { level: 'Request', nonResourceURLs: ['/api'] },
+      ],
+      false,
+    ],
+    [
+      'longer prefix does not cover shorter',
+      [
+        { level: 'None', nonResourceURLs: ['/healthz/*'] },
+        { level: 'Request', nonResourceURLs: ['/healthz*'] },
+      ],
+      false,
+    ],
+  ])('%s', (_name, rules, expected) => {
+    expect(shadowed(rules)).toBe(expected);
+    const p = policy(rules);
+    expect(checkShadowClaims(p, lintPolicy(p))).toEqual([]);
+  });
+});
+
+describe('soundness over random policies', () => {
+  const LEVELS: Level[] = ['None', 'Metadata', 'Request', 'RequestResponse'];
+  const VOCAB = {
+    users: ['alice', 'bob', 'system:serviceaccount:kube-system:x'],
+    groups: ['system:authenticated', 'devs', 'ops'],
+    verbs: ['get', 'list', 'create', 'patch', 'post'],
+    namespaces: ['', 'default', 'kube-system'],
+    groupsApi: ['', 'apps', '*'],
+    resources: [
+      'pods',
+      'pods/log',
+      'pods/*',
+      '*/log',
+      '*',
+      'secrets',
+      'deployments',
+      'deployments/scale',
+      '*/scale',
+    ],
+    names: ['a', 'b', ''],
+    urls: ['/healthz', '/healthz*', '/api*', '/apis/*', '*', '/version'],
+  };
+
+  function subset<T>(rng: () => number, list: readonly T[], p: number): T[] | undefined {
+    if (rng() > p) return undefined;
+    const out = list.filter(() => rng() < 0.4);
+    return out.length ? out : [list[Math.floor(rng() * list.length)]];
+  }
+
+  function randomRule(rng: () => number): PolicyRule {
+    const rule: PolicyRule = { level: LEVELS[Math.floor(rng() * 4)] };
+    const users = subset(rng, VOCAB.users, 0.2);
+    const groups = subset(rng, VOCAB.groups, 0.25);
+    const verbs = subset(rng, VOCAB.verbs, 0.5);
+    if (users) rule.users = users;
+    if (groups) rule.userGroups = groups;
+    if (verbs) rule.verbs = verbs;
+    const kind = rng();
+    if (kind < 0.6) {
+      const ns = subset(rng, VOCAB.namespaces, 0.3);
+      if (ns) rule.namespaces = ns;
+      if (rng() < 0.85) {
+        const n = 1 + Math.floor(rng() * 2);
+        rule.resources = [];
+        for (let k = 0; k < n; k++) {
+          const gr: GroupResources = { group: VOCAB.groupsApi[Math.floor(rng() * 3)] };
+          const res = subset(rng, VOCAB.resources, 0.85);
+          if (res) {
+            gr.resources = res;
+            const names = subset(rng, VOCAB.names, 0.2);
+            if (names) gr.resourceNames = names;
+          }
+          rule.resources.push(gr);
+        }
+      }
+    } else if (kind < 0.8) {
+      rule.nonResourceURLs = subset(rng, VOCAB.urls, 1);
+    }
+    return rule;
+  }
+
+  it('flags only rules that never fire, and every unflagged rule has a witness (400 policies)', () => {
+    const rng = mulberry32(2026);
+    let flaggedTotal = 0;
+    for (let n = 0; n < 400; n++) {
+      const p = policy(Array.from({ length: 2 + Math.floor(rng() * 7) }, () => randomRule(rng)));
+      const findings = lintPolicy(p);
+      flaggedTotal += ofCode(findings, 'shadowed-rule').length;
+      const problems = checkShadowClaims(p, findings, 150, n);
+      if (problems.length) throw new Error(`policy ${JSON.stringify(p.rules)}:\n${problems.join('\n')}`);
+      for (const f of ofCode(findings, 'partially-shadowed-rule')) {
+        expect(evaluatePolicy(p, f.example!).ruleIndex).toBe(f.relatedRuleIndex);
+        expect(ruleMatchesRequest(p.rules[f.ruleIndex], f.example!)).toBe(true);
+      }
+      for (const f of ofCode(findings, 'sensitive-body'))
+        expect(evaluatePolicy(p, f.example!).ruleIndex).toBe(f.ruleIndex);
+      for (const f of ofCode(findings, 'no-catch-all'))
+        expect(evaluatePolicy(p, f.example!).ruleIndex).toBe(-1);
+    }
+    // The generator must actually produce shadowed rules for this to test anything.
+    expect(flaggedTotal).toBeGreaterThan(50);
+  });
+});
