@@ -1,4 +1,59 @@
-import { App } from 'cdk8s';
+// Example cdk8s app: Kubernetes API audit for one Deckhouse cluster. `npx cdk8s synth` writes dist/.
+import { App, Chart } from 'cdk8s';
+import { AuditEvents, base64Pem, DeckhouseClusterAudit, runSynth } from './src/constructs';
+import { policy, resources } from './src/policy/builder';
 
-const app = new App();
-app.synth();
+// The SIEM's CA certificate (public, not a secret): replace with your CA's PEM.
+const SIEM_CA_PEM = `-----BEGIN CERTIFICATE-----
+REPLACE-WITH-YOUR-SIEM-CA-CERTIFICATE
+-----END CERTIFICATE-----
+`;
+
+/** Builds the example app (also used by the test that checks that dist/ is fresh). */
+export function buildExampleApp(): App {
+  const app = new App();
+  const chart = new Chart(app, 'deckhouse-audit');
+
+  // Added after Deckhouse's basic rules, which do not record kubectl exec (pods/exec) at all.
+  const customPolicy = policy()
+    .request({
+      verbs: ['get', 'create'], // exec/attach/port-forward over WebSocket are "get", over SPDY "create"
+      resources: [resources.core('pods/exec', 'pods/attach', 'pods/portforward')],
+      omitStages: ['RequestReceived'],
+    })
+    .request({
+      verbs: ['create', 'update', 'patch', 'delete', 'deletecollection'],
+      resources: [
+        resources.group(
+          'rbac.authorization.k8s.io',
+          'roles',
+          'rolebindings',
+          'clusterroles',
+          'clusterrolebindings',
+        ),
+      ],
+      omitStages: ['RequestReceived'],
+    });
+
+  new DeckhouseClusterAudit(chart, 'audit', {
+    basicAuditPolicyEnabled: true,
+    policy: customPolicy,
+    destinations: [
+      // Everything to Loki, labelled by verb, level and resource.
+      { type: 'Loki', name: 'audit-loki', endpoint: 'https://loki.example.com' },
+      // Only RBAC changes and interactive Pod access to the SIEM, over TLS syslog.
+      {
+        type: 'Socket',
+        name: 'audit-siem',
+        address: 'siem.example.com:6514',
+        mode: 'TCP',
+        encoding: 'Syslog',
+        tls: { caFile: base64Pem(SIEM_CA_PEM) },
+        select: [AuditEvents.rbacChanges(), AuditEvents.podAccess()],
+      },
+    ],
+  });
+  return app;
+}
+
+if (require.main === module) runSynth(buildExampleApp);

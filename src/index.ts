@@ -3,3 +3,4 @@ export * from './policy';
 import * as policy from './policy';
 export { policy };
 export * from './deckhouse';
+export * from './constructs';

@@ -23,9 +23,9 @@ export const POLICY_SHA256_ANNOTATION = 'audit.deckhouse.io/policy-sha256';
 /** Kubernetes refuses Secrets larger than 1 MiB. */
 export const SECRET_SIZE_LIMIT_BYTES = 1024 * 1024;
 
-/** Something that produces a Policy (e.g. the typed builder). */
+/** Something that produces a Policy: the typed builder (`policy()...`) before `.build()`. */
 export interface PolicyProducer {
-  toPolicy(): Policy;
+  build(): Policy;
 }
 
 /** A custom policy: an `audit.k8s.io/v1` Policy object, a builder, or the policy's YAML/JSON text. */
@@ -44,9 +44,7 @@ export interface PreparedPolicy {
 }
 
 function isPolicyProducer(value: unknown): value is PolicyProducer {
-  return (
-    typeof value === 'object' && value !== null && typeof (value as PolicyProducer).toPolicy === 'function'
-  );
+  return typeof value === 'object' && value !== null && typeof (value as PolicyProducer).build === 'function';
 }
 
 function formatLoadProblem(problem: Problem, source: string): string {
@@ -75,7 +73,7 @@ export function preparePolicy(
     let policy: unknown = input;
     if (isPolicyProducer(input)) {
       try {
-        policy = input.toPolicy();
+        policy = input.build();
       } catch (error) {
         return { errors: [`policy: the builder failed: ${(error as Error).message}`], warnings: [] };
       }
@@ -134,7 +132,7 @@ export function sha256Hex(text: string): string {
 
 /** Props of {@link AuditPolicySecret}. */
 export interface AuditPolicySecretProps extends ArgoCdOptions {
-  /** The custom policy: a Policy object, a builder (anything with `toPolicy()`), or YAML/JSON text. */
+  /** The custom policy: a Policy object, a builder (anything with `build()`), or YAML/JSON text. */
   readonly policy: PolicyInput;
   /**
    * The Kubernetes version the policy is validated for.

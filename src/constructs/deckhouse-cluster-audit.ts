@@ -106,13 +106,15 @@ export interface DeckhouseClusterAuditProps extends ArgoCdOptions {
 }
 
 function findingText(finding: Finding, effective: EffectivePolicy): string {
+  // Lint messages already name the rule and its layer; other findings get the location added.
   const origin = finding.ruleIndex >= 0 ? effective.origins[finding.ruleIndex] : undefined;
-  const where =
-    finding.ruleIndex < 0
-      ? 'policy'
-      : `rule ${finding.ruleIndex}${origin ? ` (${origin.layer} rule ${origin.index})` : ''}`;
+  const where = /^rule \d+/.test(finding.message)
+    ? ''
+    : finding.ruleIndex < 0
+      ? 'policy: '
+      : `rule ${finding.ruleIndex}${origin ? ` (${origin.layer} rule ${origin.index})` : ''}: `;
   const fix = finding.fix ? ` Fix: ${finding.fix}` : '';
-  return `${finding.code} at ${where}: ${finding.message}.${fix}`.replace(/\.\./g, '.');
+  return `${finding.code}: ${where}${finding.message}.${fix}`.replace(/\.\./g, '.');
 }
 
 /**
