@@ -4,3 +4,4 @@ export * from './rule-titles';
 export { SERVICE_ACCOUNT_RULE_INDEX, SYSTEM_NAMESPACE_RULE_INDEX } from './data/basic-rules.generated';
 export type { DeckhouseSystemLists } from './data/basic-rules.generated';
 export * from './effective';
+export * from './explain';

@@ -1,0 +1,177 @@
+import { compilePolicy, ruleMatchesRequest } from '../policy/evaluate';
+import {
+  Decision,
+  EffectivePolicy,
+  Level,
+  Policy,
+  PolicyRule,
+  RequestAttributes,
+  RuleLayer,
+  RuleOrigin,
+  Stage,
+  STAGES,
+  isEffectivePolicy,
+} from '../policy/types';
+import { describeRule } from './rule-titles';
+
+/** A later rule that also matches the request but never gets to decide it. */
+export interface PreemptedRule {
+  /** 0-based index in the (merged) policy's rules, like Decision.ruleIndex. */
+  ruleIndex: number;
+  origin?: RuleOrigin;
+  rule: PolicyRule;
+  /** The level this rule would have given the request. */
+  wantedLevel: Level;
+  /** The stages it would have omitted (its own plus the policy-level ones), in lifecycle order. */
+  wantedOmitStages: Stage[];
+  title: string;
+  /** e.g. "your rule #3 `secrets at Request` (rules[29])". */
+  label: string;
+}
+
+/** Why a request gets the level it gets. */
+export interface Explanation {
+  decision: Decision;
+  /** The deciding rule (absent when no rule matches). */
+  rule?: PolicyRule;
+  /** 0-based index of the deciding rule in the (merged) policy, -1 if none. */
+  ruleIndex: number;
+  origin?: RuleOrigin;
+  title?: string;
+  /** e.g. "basic rule #15 `list at Metadata` (rules[14])"; "#" numbers count from 1 within the layer. */
+  label?: string;
+  /**
+   * Later rules that also match: for Deckhouse effective policies only the custom ones (the user's
+   * rules that Deckhouse's earlier rules or the user's own earlier rules pre-empt); for plain policies all.
+   */
+  preempted: PreemptedRule[];
+  /** False when the effective policy has no rules (Deckhouse turns auditing off). */
+  enabled: boolean;
+  /** One or more sentences for humans. */
+  summary: string;
+}
+
+const LAYER_NAMES: Record<RuleLayer, string> = {
+  basic: 'basic rule',
+  virtualization: 'virtualization rule',
+  custom: 'your rule',
+  tail: 'tail rule',
+};
+
+function unionStages(a: readonly Stage[] | undefined, b: readonly Stage[] | undefined): Stage[] {
+  const set = new Set<Stage>([...(a ?? []), ...(b ?? [])]);
+  return STAGES.filter((s) => set.has(s));
+}
+
+/** "basic rule #15 `list at Metadata` (rules[14])" or, for plain policies, "rule #3 `…` (rules[2])". */
+function labelOf(index: number, origin: RuleOrigin | undefined, title: string): string {
+  const where = origin ? `${LAYER_NAMES[origin.layer]} #${origin.index + 1}` : `rule #${index + 1}`;
+  return `${where} \`${title}\` (rules[${index}])`;
+}
+
+function stagesText(stages: readonly Stage[]): string {
+  return stages.length === 0 ? 'no stages omitted' : `omits ${stages.join(', ')}`;
+}
+
+/**
+ * Explains the decision for one request: the level (kube-apiserver's evaluation), the deciding rule with
+ * its layer and index, and the rules that would also have matched but were pre-empted by an earlier one.
+ */
+export function explain(
+  policyOrEffective: Policy | EffectivePolicy,
+  request: RequestAttributes,
+): Explanation {
+  const effective = isEffectivePolicy(policyOrEffective) ? policyOrEffective : undefined;
+  const policy = effective ? effective.policy : (policyOrEffective as Policy);
+  const rules = policy.rules ?? [];
+  const enabled = effective ? effective.enabled && rules.length > 0 : true;
+  const decision = compilePolicy(policy).evaluate(request);
+  const titleOf = (i: number) => effective?.titles?.[i] ?? describeRule(rules[i]);
+
+  const preempted: PreemptedRule[] = [];
+  if (decision.ruleIndex >= 0) {
+    for (let i = decision.ruleIndex + 1; i < rules.length; i++) {
+      const origin = effective?.origins[i];
+      if (effective && origin?.layer !== 'custom') continue;
+      if (!ruleMatchesRequest(rules[i], request)) continue;
+      const title = titleOf(i);
+      preempted.push({
+        ruleIndex: i,
+        origin,
+        rule: rules[i],
+        wantedLevel: rules[i].level,
+        wantedOmitStages: unionStages(policy.omitStages, rules[i].omitStages),
+        title,
+        label: labelOf(i, origin, title),
+      });
+    }
+  }
+
+  const explanation: Explanation = {
+    decision,
+    ruleIndex: decision.ruleIndex,
+    preempted,
+    enabled,
+    summary: '',
+  };
+  if (decision.ruleIndex >= 0) {
+    const i = decision.ruleIndex;
+    explanation.rule = rules[i];
+    explanation.origin = effective?.origins[i];
+    explanation.title = titleOf(i);
+    explanation.label = labelOf(i, explanation.origin, explanation.title);
+  }
+  explanation.summary = summarize(explanation);
+  return explanation;
+}
+
+function summarize(e: Explanation): string {
+  if (!e.enabled) {
+    return 'Audit is off: Deckhouse runs no audit policy (basic rules disabled and no custom rules), so nothing is recorded.';
+  }
+  const d = e.decision;
+  if (d.ruleIndex < 0) {
+    return 'Level None: no rule matches this request, so it is not recorded.';
+  }
+  const sentences = [`Level ${d.level} (${stagesText(d.omitStages)}), decided by ${e.label}.`];
+  for (const p of e.preempted) {
+    const same = p.wantedLevel === d.level;
+    const wanted = same ? `${p.wantedLevel} too` : p.wantedLevel;
+    const decider = e.origin
+      ? `${LAYER_NAMES[e.origin.layer]} #${e.origin.index + 1}`
+      : `rule #${d.ruleIndex + 1}`;
+    const yours = p.origin
+      ? `${LAYER_NAMES[p.origin.layer]} #${p.origin.index + 1}`
+      : `rule #${p.ruleIndex + 1}`;
+    sentences.push(`${yours} \`${p.title}\` wanted ${wanted}; ${decider} \`${e.title}\` decided first.`);
+  }
+  return sentences.join(' ');
+}
+
+/** Multi-line text for humans (the CLI prints it); rule numbers with "#" count from 1 within their layer. */
+export function formatExplanation(e: Explanation): string {
+  const lines: string[] = [];
+  if (!e.enabled) {
+    lines.push('Level:    None (audit is off)', e.summary);
+    return lines.join('\n') + '\n';
+  }
+  const d = e.decision;
+  lines.push(`Level:    ${d.level}`);
+  lines.push(`Omitted:  ${d.omitStages.length === 0 ? '(none)' : d.omitStages.join(', ')}`);
+  if (d.omitManagedFields) lines.push('Managed fields: omitted');
+  lines.push(`Rule:     ${e.label ?? '(none: no rule matches; the request is not recorded)'}`);
+  if (e.preempted.length > 0) {
+    lines.push('Pre-empted (they match too, but an earlier rule decides):');
+    for (const p of e.preempted) {
+      const stages = p.wantedOmitStages.length === 0 ? '' : `, omitting ${p.wantedOmitStages.join(', ')}`;
+      lines.push(`  - ${p.label}: wanted ${p.wantedLevel}${stages}`);
+    }
+  }
+  lines.push(
+    '',
+    e.summary,
+    '',
+    'Rule numbers with # count from 1 within their layer; rules[i] counts from 0 in the policy.',
+  );
+  return lines.join('\n') + '\n';
+}
