@@ -5,3 +5,5 @@ export * from './validate';
 export * from './evaluate';
 export * from './render';
 export * from './request-info';
+export * from './builder';
+export * from './version';
