@@ -134,7 +134,7 @@ function withoutManagedFields(obj: unknown): unknown {
 
 function stripManagedFields(body: unknown): unknown {
   if (!isObject(body)) return body;
-  const out: Record<string, unknown> = withoutManagedFields(body) as Record<string, unknown>;
+  const out: Record<string, unknown> = { ...(withoutManagedFields(body) as Record<string, unknown>) };
   if (Array.isArray(body.items)) out.items = body.items.map(withoutManagedFields);
   if (body.kind === 'Table' && Array.isArray(body.rows)) {
     out.rows = body.rows.map((row) =>

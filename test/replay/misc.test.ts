@@ -1,0 +1,182 @@
+import { spawnSync } from 'child_process';
+import * as fs from 'fs';
+import * as path from 'path';
+import { Readable } from 'stream';
+import { deckhouseEffectivePolicy } from '../../src/deckhouse/effective';
+import { loadPolicy } from '../../src/policy/parse';
+import type { Policy } from '../../src/policy/types';
+import {
+  createProgressReporter,
+  createReplayAccumulator,
+  estimateRetention,
+  renderProgress,
+  resolveRotation,
+  simulate,
+} from '../../src/replay';
+
+const ROOT = path.resolve(__dirname, '../..');
+const FIXTURES = path.resolve(__dirname, '../fixtures/replay');
+const LOG = path.join(FIXTURES, 'basic.log');
+const LINES = fs.readFileSync(LOG, 'utf8').split('\n');
+const policyA = (): Policy =>
+  loadPolicy(fs.readFileSync(path.join(FIXTURES, 'policy-a.yaml'), 'utf8')).policy!;
+const MiB = 1024 * 1024;
+
+describe('retention', () => {
+  const deckhouse = resolveRotation();
+
+  test('Deckhouse rotation: 11 files of 100 MiB, 30 days', () => {
+    expect(deckhouse).toEqual({ maxSizeMB: 100, maxBackups: 10, maxAgeDays: 30 });
+    // 100 MiB a day fills 1100 MiB in 11 days = 264 hours, before the 720-hour age limit.
+    expect(estimateRetention(100 * MiB, deckhouse)).toMatchObject({
+      hours: 264,
+      limitedBy: 'size',
+      capacityBytes: 1100 * MiB,
+    });
+    // 10 MiB a day would last 110 days; rotated files are deleted after 30 days.
+    expect(estimateRetention(10 * MiB, deckhouse)).toMatchObject({ hours: 720, limitedBy: 'age' });
+  });
+
+  test('0 backups or 0 MB mean no size limit, 0 days no age limit (lumberjack)', () => {
+    expect(estimateRetention(100 * MiB, resolveRotation({ maxBackups: 0 }))).toMatchObject({
+      hours: 720,
+      limitedBy: 'age',
+      capacityBytes: null,
+    });
+    expect(estimateRetention(100 * MiB, resolveRotation({ maxAgeDays: 0 }))).toMatchObject({
+      hours: 264,
+      limitedBy: 'size',
+    });
+    expect(estimateRetention(0, resolveRotation({ maxAgeDays: 0 }))).toMatchObject({
+      hours: null,
+      limitedBy: null,
+    });
+    expect(estimateRetention(null, deckhouse)).toMatchObject({ hours: null, limitedBy: null });
+  });
+
+  test('bad rotation settings are rejected', () => {
+    expect(() => resolveRotation({ maxSizeMB: -1 })).toThrow(
+      /rotation.maxSizeMB must be a non-negative number/,
+    );
+  });
+
+  test('simulate with small files: size-limited', async () => {
+    const r = await simulate([LOG], { policy: policyA(), rotation: { maxSizeMB: 1, maxBackups: 1 } });
+    // 2 files of 1 MiB at (written bytes × 24) a day (the log spans one hour).
+    expect(r.retention.limitedBy).toBe('size');
+    expect(r.retention.capacityBytes).toBe(2 * MiB);
+    expect(r.retention.hours).toBeCloseTo((2 * MiB) / r.written.bytes, 9);
+  });
+
+  test('a zero time span with written bytes: rate unknown', async () => {
+    // Line 6 (/healthz) has equal received and stage timestamps.
+    const r = await simulate([Readable.from([LINES[5]])], { policy: policyA() });
+    expect(r.written.events).toBe(1);
+    expect(r.span.seconds).toBe(0);
+    expect(r.bytesPerDay).toBeNull();
+    expect(r.retention).toMatchObject({ hours: null, limitedBy: null });
+  });
+});
+
+describe('effective Deckhouse policy', () => {
+  test('every rule is reported with its layer and index inside the layer', async () => {
+    const effective = deckhouseEffectivePolicy({ customPolicy: policyA() });
+    const r = await simulate([LOG], { policy: effective });
+    expect(r.rules).toHaveLength(effective.policy.rules.length);
+    r.rules.forEach((rule, i) => {
+      expect(rule.index).toBe(i);
+      expect({ layer: rule.layer, index: rule.layerIndex }).toEqual(effective.origins[i]);
+    });
+    const layers = [...new Set(r.rules.map((x) => x.layer))];
+    expect(layers).toEqual(['basic', 'virtualization', 'custom', 'tail']);
+    // Every event is decided by exactly one rule or by none.
+    expect(r.rules.reduce((n, x) => n + x.hits, 0) + r.unmatched).toBe(r.events);
+    // The tail's catch-all Metadata rule leaves nothing unmatched.
+    expect(r.unmatched).toBe(0);
+  });
+
+  test('audit disabled (no basic rules, no custom policy): nothing is written', async () => {
+    const r = await simulate([LOG], { policy: deckhouseEffectivePolicy({ basicAuditPolicyEnabled: false }) });
+    expect(r.rules).toEqual([]);
+    expect(r.decided.None).toBe(13);
+    expect(r.written).toMatchObject({ events: 0, bytes: 0 });
+  });
+});
+
+describe('createReplayAccumulator', () => {
+  test('incremental lines give the same report as simulate', async () => {
+    const acc = createReplayAccumulator(policyA());
+    LINES.forEach((line, i) => acc.addLine(line, i + 1, LOG));
+    const fromFile = await simulate([LOG], { policy: policyA() });
+    expect({ ...acc.report(), sources: [] }).toEqual({
+      ...fromFile,
+      sources: [],
+    });
+    expect(acc.report().sources).toEqual([
+      { source: LOG, gzip: false, bytes: 0, lines: 16, events: 13, malformed: 3 },
+    ]);
+  });
+});
+
+describe("'-' reads standard input", () => {
+  test('in a child process', () => {
+    const script = [
+      `const { simulate } = require(${JSON.stringify(path.join(ROOT, 'src/replay'))});`,
+      `const { loadPolicy } = require(${JSON.stringify(path.join(ROOT, 'src/policy/parse'))});`,
+      `const fs = require('fs');`,
+      `const policy = loadPolicy(fs.readFileSync(${JSON.stringify(path.join(FIXTURES, 'policy-a.yaml'))}, 'utf8')).policy;`,
+      `simulate(['-'], { policy }).then((r) => console.log(JSON.stringify(r)));`,
+    ].join('\n');
+    const child = spawnSync(
+      process.execPath,
+      [path.join(ROOT, 'node_modules/tsx/dist/cli.mjs'), '-e', script],
+      {
+        input: fs.readFileSync(LOG),
+        encoding: 'utf8',
+      },
+    );
+    expect(child.stderr).toBe('');
+    const r = JSON.parse(child.stdout);
+    expect(r.events).toBe(13);
+    expect(r.written.events).toBe(9);
+    expect(r.sources[0]).toMatchObject({ source: '<stdin>', gzip: false, bytes: fs.statSync(LOG).size });
+    expect(r.malformed.lines[0]).toMatchObject({ source: '<stdin>', line: 11 });
+  }, 30000);
+});
+
+describe('progress', () => {
+  const p = {
+    source: 'audit.log',
+    sourceIndex: 0,
+    sourceCount: 1,
+    bytesRead: 256 * MiB,
+    totalBytes: 1024 * MiB,
+    lines: 200_000,
+    events: 200_000,
+    elapsedMs: 4000,
+    done: false,
+  };
+
+  test('renders bar, bytes, events/s and ETA', () => {
+    // A quarter read in 4 s: 12 s to go; 200k events in 4 s = 50k/s.
+    expect(renderProgress(p, 8)).toBe(
+      '[##------]  25%  256.0 MiB / 1.00 GiB  200.0k events  50.0k events/s  ETA 0:12',
+    );
+    expect(renderProgress({ ...p, totalBytes: undefined })).toBe(
+      '256.0 MiB read  200.0k events  50.0k events/s',
+    );
+  });
+
+  test('draws only on a TTY and clears the line when done', () => {
+    expect(createProgressReporter({ isTTY: false, write: () => true })).toBeUndefined();
+    const out: string[] = [];
+    const report = createProgressReporter(
+      { isTTY: true, columns: 200, write: (t) => out.push(t) > 0 },
+      { intervalMs: 0 },
+    )!;
+    report(p);
+    report({ ...p, done: true });
+    expect(out[0]).toMatch(/^\r\x1b\[2K\[#+-+\] +25%/);
+    expect(out[1]).toBe('\r\x1b[2K');
+  });
+});
