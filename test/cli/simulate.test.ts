@@ -1,0 +1,134 @@
+import { readFileSync } from 'node:fs';
+import { fixture, runInProcess } from './helpers';
+
+const F = fixture;
+
+// test/fixtures/cli/audit.log: 8 events over one hour plus one line that is not JSON (line 7). Under
+// policy.yaml (omitStages RequestReceived; exec/attach at Request; kube-proxy None; secrets/configmaps
+// Metadata; RBAC RequestResponse; catch-all Metadata):
+//   get pod → catch-all Metadata; exec RequestReceived → exec rule, stage omitted; exec ResponseComplete → exec
+//   rule Request; kube-proxy watch → None; list secrets → Metadata; create pod (tag-only image) → catch-all
+//   Metadata; anonymous /healthz → catch-all Metadata; create clusterrolebinding → RBAC RequestResponse.
+describe('simulate', () => {
+  test('--json: the report with the keys issue 5 names, numbers worked out from the log', async () => {
+    const run = await runInProcess(['simulate', '--policy', F('policy.yaml'), '--json', F('audit.log')]);
+    expect(run.code).toBe(0);
+    expect(run.stderr).toBe('');
+    const r = JSON.parse(run.stdout);
+    expect(r.events).toBe(8);
+    expect(r.decided).toEqual({ None: 1, Metadata: 4, Request: 2, RequestResponse: 1 });
+    expect(r.written.events).toBe(6);
+    expect(r.written.byLevel).toEqual({ Metadata: 4, Request: 1, RequestResponse: 1 });
+    expect(r.rules.map((x: { hits: number }) => x.hits)).toEqual([2, 1, 1, 1, 3]);
+    expect(r.rules.map((x: { layer: string }) => x.layer)).toEqual(Array(5).fill('custom'));
+    expect(r.rules[0]).toMatchObject({ index: 0, layer: 'custom', hits: 2, written: 1 });
+    expect(r.unmatched).toBe(0);
+    expect(r.imagesWithoutDigest).toBe(1);
+    expect(r.span).toMatchObject({ from: '2026-11-20T10:00:00.000000Z', to: '2026-11-20T11:00:00.000000Z' });
+    // One hour of log: a day is 24 times its written bytes; 36 KB/day never fills 1.1 GB, so age limits.
+    expect(r.bytesPerDay).toBe(r.written.bytes * 24);
+    expect(r.retention).toMatchObject({ hours: 720, limitedBy: 'age' });
+    expect(r.malformed.count).toBe(1);
+    expect(r.malformed.lines[0]).toMatchObject({ source: F('audit.log'), line: 7 });
+    expect(r.policy).toBe(F('policy.yaml'));
+  });
+
+  test('a .gz log and gzip on stdin give the same report as the plain log', async () => {
+    const plain = JSON.parse(
+      (await runInProcess(['simulate', '--policy', F('policy.yaml'), '--json', F('audit.log')])).stdout,
+    );
+    const gz = JSON.parse(
+      (await runInProcess(['simulate', '--policy', F('policy.yaml'), '--json', F('audit.log.gz')])).stdout,
+    );
+    const stdin = await runInProcess(['simulate', '--policy', F('policy.yaml'), '--json', '-'], {
+      stdin: readFileSync(F('audit.log.gz')),
+    });
+    expect(stdin.code).toBe(0);
+    const piped = JSON.parse(stdin.stdout);
+    for (const r of [gz, piped]) {
+      expect(r.written).toEqual(plain.written);
+      expect(r.decided).toEqual(plain.decided);
+      expect(r.rules).toEqual(plain.rules);
+      expect(r.sources[0].gzip).toBe(true);
+    }
+    expect(piped.sources[0].source).toBe('<stdin>');
+  });
+
+  test('rotation flags change the retention estimate', async () => {
+    const run = await runInProcess([
+      'simulate',
+      '--policy',
+      F('policy.yaml'),
+      '--json',
+      '--max-size-mb',
+      '0.01',
+      '--max-backups',
+      '2',
+      F('audit.log'),
+    ]);
+    const r = JSON.parse(run.stdout);
+    expect(r.retention.limitedBy).toBe('size');
+    // 3 files of 0.01 MiB hold 31457.28 bytes; at bytesPerDay that lasts this many hours.
+    expect(r.retention.hours).toBeCloseTo((3 * 0.01 * 1048576 * 24) / r.bytesPerDay, 6);
+  });
+
+  test('the human report: levels, written bytes, rule hits with layers, top lists, retention, warnings', async () => {
+    const run = await runInProcess(['simulate', '--deckhouse', '--policy', F('secret.yaml'), F('audit.log')]);
+    expect(run.code).toBe(0);
+    const out = run.stdout;
+    expect(out).toContain(
+      `Policy:    Deckhouse built-in rules + ${F('secret.yaml')}[data.audit-policy.yaml] + tail rules`,
+    );
+    expect(out).toMatch(/^level +decided +written +bytes +share$/m);
+    expect(out).toMatch(/^None +\d+ +- +- +-$/m);
+    expect(out).toMatch(/^Retention: 30 d \(limited by age: 30 days\)$/m);
+    expect(out).toMatch(/^ *# +layer +level +hits +written +bytes +share +rule$/m);
+    expect(out).toMatch(/^\d+ +custom 0 +Request +2 +1 /m);
+    expect(out).toContain('Top users by written bytes:');
+    expect(out).toContain('Top resources by written bytes:');
+    expect(out).toContain(`1 malformed lines skipped: ${F('audit.log')}:7: not JSON`);
+    expect(out).toContain('1 Pod create requests use an image without an @sha256 digest');
+  });
+
+  test('--deckhouse alone replays the 29 built-in rules', async () => {
+    const r = JSON.parse((await runInProcess(['simulate', '--deckhouse', '--json', F('audit.log')])).stdout);
+    expect(r.policy).toBe('Deckhouse built-in rules + tail rules');
+    expect(r.rules).toHaveLength(29);
+    expect(new Set(r.rules.map((x: { layer: string }) => x.layer))).toEqual(
+      new Set(['basic', 'virtualization', 'tail']),
+    );
+    expect(r.events).toBe(8);
+  });
+
+  test('a progress bar is drawn on stderr only when it is a terminal', async () => {
+    const tty = await runInProcess(['simulate', '--deckhouse', F('audit.log')], { isTTY: true });
+    expect(tty.code).toBe(0);
+    expect(tty.stderr).toContain('\r\x1b[2K');
+    const plain = await runInProcess(['simulate', '--deckhouse', F('audit.log')]);
+    expect(plain.stderr).toBe('');
+  });
+
+  test('a log with no event at all exits 1; a missing log is an error, not a crash', async () => {
+    const junk = await runInProcess(['simulate', '--deckhouse', '-'], { stdin: 'hello\nworld\n' });
+    expect(junk.code).toBe(1);
+    expect(junk.stderr).toContain('no audit event could be read');
+    const missing = await runInProcess(['simulate', '--deckhouse', F('no-such.log')]);
+    expect(missing.code).toBe(1);
+    expect(missing.stderr).toMatch(/^deckhouse-audit simulate: cannot read audit log .*no-such\.log/);
+    expect(missing.stderr).not.toMatch(/\n\s+at /);
+  });
+
+  test('usage errors exit 2', async () => {
+    expect((await runInProcess(['simulate', '--deckhouse'])).code).toBe(2);
+    expect((await runInProcess(['simulate', F('audit.log')])).code).toBe(2);
+    const size = await runInProcess(['simulate', '--deckhouse', '--max-size-mb', 'big', F('audit.log')]);
+    expect(size.code).toBe(2);
+    expect(size.stderr).toContain("--max-size-mb needs a non-negative number, got 'big'");
+    expect(
+      (await runInProcess(['simulate', '--deckhouse', '--max-backups', '1.5', F('audit.log')])).code,
+    ).toBe(2);
+    const json = await runInProcess(['simulate', '--json']);
+    expect(json.code).toBe(2);
+    expect(JSON.parse(json.stdout)).toEqual({ error: { kind: 'usage', message: expect.any(String) } });
+  });
+});
