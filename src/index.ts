@@ -4,3 +4,4 @@ import * as policy from './policy';
 export { policy };
 export * from './deckhouse';
 export * from './constructs';
+export * from './replay';

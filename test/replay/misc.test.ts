@@ -176,7 +176,8 @@ describe('progress', () => {
     )!;
     report(p);
     report({ ...p, done: true });
-    expect(out[0]).toMatch(/^\r\x1b\[2K\[#+-+\] +25%/);
+    expect(out[0].startsWith('\r\x1b[2K[')).toBe(true);
+    expect(out[0]).toContain('25%');
     expect(out[1]).toBe('\r\x1b[2K');
   });
 });
