@@ -44,7 +44,7 @@ describe('diff', () => {
     expect(doc.diff.decided.Request).toEqual({ a: 4, b: 4, delta: 0 });
     expect(doc.diff.written.byLevel.Request).toEqual({ a: 3, b: 4, delta: 1 });
     expect(doc.diff.differentInputs).toBe(false);
-    expect(doc.diff.bytesPerDay.delta).toBe(doc.diff.written.bytes.delta * 24);
+    expect(doc.diff.bytesPerDay.delta).toBeCloseTo(doc.diff.written.bytes.delta * 24, 6);
     expect(doc.lint.newErrors).toHaveLength(1);
     expect(doc.lint.newErrors[0]).toMatchObject({
       code: 'sensitive-body',
