@@ -5,7 +5,7 @@ export interface KubernetesVersion {
   patch: number;
 }
 
-const VERSION_PATTERN = /^v?(\d+)\.(\d+)(?:\.(\d+))?(?:[-+][0-9A-Za-z.+-]*)?$/;
+const VERSION_PATTERN = /^v?(\d+)\.(\d+)(?:\.(\d+))?(?:[-+][0-9A-Za-z.+-]+)?$/;
 
 /** Parses "1.32", "v1.36.2" or "1.36.0-rc.1"; undefined when the text is not a version. */
 export function parseKubernetesVersion(text: string): KubernetesVersion | undefined {
