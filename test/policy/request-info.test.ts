@@ -34,7 +34,8 @@ describe('requestFromUrl: resource requests (cases of upstream requestinfo_test.
     ['HEAD /api/v1/namespaces/other/pods/foo', ['get', '', 'v1', 'other', 'pods', '', 'foo']],
     ['GET /api/v1/pods', ['list', '', 'v1', '', 'pods', '', '']],
     ['HEAD /api/v1/pods', ['list', '', 'v1', '', 'pods', '', '']],
-    // The namespace object itself: its own name is also its namespace (the code sets both).
+    // The namespace object itself: its own name is also its namespace (current upstream code sets both;
+    // an older version of the upstream table expected an empty namespace here).
     [
       'PATCH /api/v1/namespaces/new-namespace',
       ['patch', '', 'v1', 'new-namespace', 'namespaces', '', 'new-namespace'],
@@ -210,6 +211,16 @@ describe('requestFromUrl: list, watch and names from the query', () => {
     ['/apis/group/version/resource?fieldSelector=metadata.name=name1,foo', 'list', ''],
     ['/apis/group/version/resource?fieldSelector=metadata.name=name1,foo&watch=true', 'watch', ''],
     ['/apis/group/version/resource?fieldSelector=metadata.name=name1,foo&watch=false', 'list', ''],
+    ['/apis/group/version/resource?fieldSelector=foo=bar&labelSelector=baz=qux', 'list', ''],
+    [
+      '/apis/group/version/resource?fieldSelector=metadata.name=foo&fieldSelector=metadata.name=bar',
+      'list',
+      'foo',
+    ],
+    ['/apis/group/version/resource/name?fieldSelector=metadata.name=foo', 'get', 'name'],
+    // The deprecated watch path verb skips the list-options step: no name from the selector.
+    ['/apis/group/version/watch/resource?fieldSelector=metadata.name=foo', 'watch', ''],
+    ['/apis/group/version/watch/resource/name?fieldSelector=metadata.name=foo', 'watch', 'name'],
     // More of the same rules: "==" counts, "!=" does not, names must be path segments, bad options void it.
     ['/api/v1/pods?fieldSelector=metadata.name%3D%3Dweb', 'list', 'web'],
     ['/api/v1/pods?fieldSelector=metadata.name!%3Dweb', 'list', ''],
