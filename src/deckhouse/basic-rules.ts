@@ -211,3 +211,10 @@ export function parseExtraAuditPolicyConfig(text: string): ExtraAuditPolicyConfi
   if (result.errors.length === 0) result.serviceAccounts = accounts;
   return result;
 }
+
+/** The `data.basicAuditPolicy` text for an `extra-audit-policy-config` ConfigMap listing these ServiceAccounts. */
+export function renderExtraAuditPolicyConfig(serviceAccounts: readonly string[]): string {
+  if (serviceAccounts.length === 0) return 'serviceAccounts: []\n';
+  // Double-quoted (JSON) scalars are valid YAML 1.1 and 1.2 and never change type.
+  return `serviceAccounts:\n${serviceAccounts.map((sa) => `- ${JSON.stringify(sa)}\n`).join('')}`;
+}

@@ -4,6 +4,7 @@ import {
   DECKHOUSE_SYSTEM_SERVICE_ACCOUNTS,
   buildBasicRules,
   parseExtraAuditPolicyConfig,
+  renderExtraAuditPolicyConfig,
   serviceAccountRuleIndex,
   withExtraServiceAccounts,
 } from '../../src/deckhouse/basic-rules';
@@ -180,5 +181,21 @@ describe('parseExtraAuditPolicyConfig', () => {
       'write "system:serviceaccount:d8-istio:istiod"',
       'write the full user name system:serviceaccount:<namespace>:<name>',
     ]);
+  });
+});
+
+describe('renderExtraAuditPolicyConfig', () => {
+  it('writes text that parses back to the same list', () => {
+    const accounts = ['system:serviceaccount:d8-istio:istiod-v1x21x6', 'system:serviceaccount:ns:yes'];
+    const text = renderExtraAuditPolicyConfig(accounts);
+    expect(text).toBe(
+      'serviceAccounts:\n- "system:serviceaccount:d8-istio:istiod-v1x21x6"\n- "system:serviceaccount:ns:yes"\n',
+    );
+    expect(parseExtraAuditPolicyConfig(text)).toEqual({
+      serviceAccounts: accounts,
+      errors: [],
+      warnings: [],
+    });
+    expect(parseExtraAuditPolicyConfig(renderExtraAuditPolicyConfig([])).serviceAccounts).toEqual([]);
   });
 });
