@@ -47,10 +47,13 @@ function isPolicyProducer(value: unknown): value is PolicyProducer {
   return typeof value === 'object' && value !== null && typeof (value as PolicyProducer).build === 'function';
 }
 
-function formatLoadProblem(problem: Problem, source: string): string {
+function formatLoadProblem(problem: Problem, source: string, withPosition: boolean): string {
+  // Positions are useful only in text the user wrote; an object is re-read as generated JSON.
   const where =
-    problem.line !== undefined ? ` (line ${problem.line}${problem.column ? `:${problem.column}` : ''})` : '';
-  const field = problem.field ? `${problem.field}: ` : '';
+    withPosition && problem.line !== undefined
+      ? ` (line ${problem.line}${problem.column ? `:${problem.column}` : ''})`
+      : '';
+  const field = problem.field && !problem.message.startsWith(problem.field) ? `${problem.field}: ` : '';
   const fix = problem.fix ? ` Fix: ${problem.fix}` : '';
   return `policy${where}: ${field}${problem.message} [${source}].${fix}`;
 }
@@ -92,10 +95,11 @@ export function preparePolicy(
     source = 'policy object';
   }
   const loaded = loadPolicy(text, { kubernetesVersion });
-  const warnings = loaded.warnings.map((w) => formatLoadProblem(w, source));
+  const isText = typeof input === 'string';
+  const warnings = loaded.warnings.map((w) => formatLoadProblem(w, source, isText));
   if (loaded.errors.length > 0 || !loaded.policy) {
     const errors = loaded.errors.map((e) =>
-      formatLoadProblem(e, `${source}, Kubernetes ${kubernetesVersion}`),
+      formatLoadProblem(e, `${source}, Kubernetes ${kubernetesVersion}`, isText),
     );
     if (errors.length === 0)
       errors.push(`policy: could not be decoded [${source}]. Fix: check that it is a Policy document`);
@@ -107,7 +111,7 @@ export function preparePolicy(
     // A renderer bug must never reach the cluster.
     return {
       errors: reloaded.errors.map((e) =>
-        formatLoadProblem(e, 'rendered policy (internal error, please report)'),
+        formatLoadProblem(e, 'rendered policy (internal error, please report)', true),
       ),
       warnings,
     };

@@ -1,0 +1,144 @@
+import { Testing } from 'cdk8s';
+import {
+  AUDIT_POLICY_SECRET_KEY,
+  AuditPolicySecret,
+  POLICY_SHA256_ANNOTATION,
+  preparePolicy,
+  sha256Hex,
+} from '../../src/constructs';
+import { loadPolicy } from '../../src/policy/parse';
+import { renderPolicy } from '../../src/policy/render';
+import { policy as policyBuilder, resources } from '../../src/policy/builder';
+import { Policy } from '../../src/policy/types';
+import { Manifest, synthError, synthValid, yamlOf } from './helpers';
+
+const EXEC_POLICY: Policy = {
+  apiVersion: 'audit.k8s.io/v1',
+  kind: 'Policy',
+  rules: [
+    { level: 'Request', verbs: ['get', 'create'], resources: [{ group: '', resources: ['pods/exec'] }] },
+    { level: 'Metadata' },
+  ],
+};
+
+function decodeSecret(secret: Manifest): string {
+  return Buffer.from(secret.data[AUDIT_POLICY_SECRET_KEY], 'base64').toString('utf8');
+}
+
+describe('AuditPolicySecret', () => {
+  test('kube-system/audit-policy with the canonical policy in data and its SHA-256', () => {
+    const chart = Testing.chart();
+    new AuditPolicySecret(chart, 'Policy', { policy: EXEC_POLICY });
+    const [secret] = synthValid(chart);
+    expect(secret).toMatchObject({
+      apiVersion: 'v1',
+      kind: 'Secret',
+      type: 'Opaque',
+      metadata: { name: 'audit-policy', namespace: 'kube-system' },
+    });
+    expect(secret.stringData).toBeUndefined();
+    const text = decodeSecret(secret);
+    expect(text).toBe(renderPolicy(EXEC_POLICY));
+    const reloaded = loadPolicy(text);
+    expect(reloaded.errors).toEqual([]);
+    expect(reloaded.policy).toEqual(EXEC_POLICY);
+    expect(secret.metadata.annotations).toEqual({
+      'argocd.argoproj.io/sync-wave': '-1',
+      [POLICY_SHA256_ANNOTATION]: sha256Hex(text),
+    });
+    expect(yamlOf(chart)).toMatchSnapshot();
+  });
+
+  test('a builder, a built policy, YAML text and JSON text give the same bytes', () => {
+    const builder = policyBuilder()
+      .request({ verbs: ['get', 'create'], resources: [resources.core('pods/exec')] })
+      .metadata();
+    const yaml = renderPolicy(EXEC_POLICY);
+    const inputs = [EXEC_POLICY, builder, builder.build(), yaml, JSON.stringify(EXEC_POLICY)];
+    const datas = inputs.map((policy) => {
+      const chart = Testing.chart();
+      new AuditPolicySecret(chart, 'Policy', { policy });
+      return synthValid(chart)[0].data[AUDIT_POLICY_SECRET_KEY];
+    });
+    expect(new Set(datas).size).toBe(1);
+  });
+
+  test('the annotation changes when the policy changes', () => {
+    const other: Policy = { ...EXEC_POLICY, rules: [{ level: 'Metadata' }] };
+    expect(preparePolicy(EXEC_POLICY).rendered).not.toBe(preparePolicy(other).rendered);
+    const a = new AuditPolicySecret(Testing.chart(), 'P', { policy: EXEC_POLICY });
+    const b = new AuditPolicySecret(Testing.chart(), 'P', { policy: other });
+    expect(a.policySha256).not.toBe(b.policySha256);
+  });
+
+  test('an invalid level is refused with the field and a fix, and nothing is synthesized', () => {
+    const chart = Testing.chart();
+    new AuditPolicySecret(chart, 'Policy', {
+      policy: { apiVersion: 'audit.k8s.io/v1', kind: 'Policy', rules: [{ level: 'Verbose' as 'Metadata' }] },
+    });
+    const message = synthError(chart);
+    expect(message).toContain('[test/Policy]');
+    expect(message).toContain('rules[0].level');
+    expect(message).toContain('Verbose');
+  });
+
+  test('an unknown key in a policy object is refused (Deckhouse decodes strictly)', () => {
+    const chart = Testing.chart();
+    const policy = { ...EXEC_POLICY, rules: [{ level: 'Metadata', verb: ['get'] }] } as unknown as Policy;
+    new AuditPolicySecret(chart, 'Policy', { policy });
+    expect(synthError(chart)).toMatch(/verb/);
+  });
+
+  test('YAML text with a syntax error names the line', () => {
+    const chart = Testing.chart();
+    new AuditPolicySecret(chart, 'Policy', {
+      policy: 'apiVersion: audit.k8s.io/v1\nkind: Policy\nrules:\n  - level: [\n',
+    });
+    expect(synthError(chart)).toMatch(/policy \(line \d+/);
+  });
+
+  test('zero rules are refused (kube-apiserver will not start)', () => {
+    const chart = Testing.chart();
+    new AuditPolicySecret(chart, 'Policy', {
+      policy: { apiVersion: 'audit.k8s.io/v1', kind: 'Policy', rules: [] },
+    });
+    expect(synthError(chart)).toContain('0 rules');
+  });
+
+  test('the target Kubernetes version decides: group "*" needs 1.36', () => {
+    const policy: Policy = {
+      apiVersion: 'audit.k8s.io/v1',
+      kind: 'Policy',
+      rules: [{ level: 'Metadata', resources: [{ group: '*', resources: ['secrets'] }] }],
+    };
+    const old = Testing.chart();
+    new AuditPolicySecret(old, 'Policy', { policy });
+    expect(synthError(old)).toContain('Kubernetes 1.32');
+    const current = Testing.chart();
+    new AuditPolicySecret(current, 'Policy', { policy, kubernetesVersion: '1.36' });
+    expect(synthValid(current)).toHaveLength(1);
+  });
+
+  test('a policy over the 1 MiB Secret limit is refused', () => {
+    const users = Array.from(
+      { length: 40000 },
+      (_, i) => `system:serviceaccount:ns-${i}:some-long-service-account-name`,
+    );
+    const policy: Policy = {
+      apiVersion: 'audit.k8s.io/v1',
+      kind: 'Policy',
+      rules: [{ level: 'None', users }, { level: 'Metadata' }],
+    };
+    const chart = Testing.chart();
+    new AuditPolicySecret(chart, 'Policy', { policy });
+    expect(synthError(chart)).toMatch(
+      /received \d+ bytes of rendered policy, expected at most 1048576 \(the 1 MiB Secret limit\)/,
+    );
+  });
+
+  test('a non-object policy is refused with the expected shape', () => {
+    const chart = Testing.chart();
+    new AuditPolicySecret(chart, 'Policy', { policy: 42 as unknown as Policy });
+    expect(synthError(chart)).toContain('policy: received 42, expected an audit.k8s.io/v1 Policy object');
+  });
+});
