@@ -1,0 +1,370 @@
+import { describeRequest, describeRule, policyParts, ruleLabel } from './describe';
+import { compilePolicy, ruleMatchesRequest } from './evaluate';
+import { requestFromKubectl, requestFromUrl } from './request-info';
+import {
+  CompiledPolicy,
+  Decision,
+  EffectivePolicy,
+  LEVELS,
+  Level,
+  Policy,
+  PolicyRule,
+  RequestAttributes,
+  RuleLayer,
+  RuleOrigin,
+  Stage,
+} from './types';
+
+/**
+ * A request to check: full or partial attributes, plus conveniences. `user` absent means an ordinary
+ * authenticated user (not an unauthenticated one: set `unauthenticated: true` for that), and the groups
+ * the apiserver's authenticators always add are added unless `impliedGroups: false`.
+ */
+export interface AuditRequestSpec extends Partial<RequestAttributes> {
+  /** `METHOD /path?query` as kube-apiserver parses it, e.g. `GET /api/v1/namespaces/prod/pods/web-0/exec`. */
+  url?: string;
+  /** A kubectl command line, e.g. `exec web-0 -n prod` (identity from `--as`/`--as-group`). */
+  kubectl?: string;
+  /** With `url`: the request is a WebSocket upgrade (verb get for exec/attach/port-forward). */
+  websocket?: boolean;
+  /** No user information at all (a request whose authentication failed). @default false */
+  unauthenticated?: boolean;
+  /** Add system:authenticated, system:serviceaccounts[:ns] as the apiserver does. @default true */
+  impliedGroups?: boolean;
+}
+
+/** What must hold for a request; every given field is checked. */
+export interface AuditExpectation {
+  /** Recorded at exactly this level (`None` = not recorded). */
+  level?: Level;
+  /** Recorded at this level or higher. */
+  atLeast?: Level;
+  /** Recorded at this level or lower (combine with `atLeast` for a range). */
+  atMost?: Level;
+  /** Decided by this rule: `index` is inside `layer` when a layer is given, else in the whole policy. */
+  decidedBy?: { layer?: RuleLayer; index?: number };
+  /** These stages produce no event for the request. */
+  omitsStages?: Stage[];
+  /** These stages do produce an event (the level is not None and the stage is not omitted). */
+  emitsStages?: Stage[];
+}
+
+/** One named statement about the audit log, as data (usable at synth time). */
+export interface AuditAssertion {
+  /** Stable identifier, e.g. `dvp.exec.websocket`. */
+  id?: string;
+  /** What is promised, in words. */
+  name?: string;
+  request: AuditRequestSpec | string;
+  expect: AuditExpectation;
+  /** Rules that, added to the custom policy, make the assertion hold. */
+  fixRules?: PolicyRule[];
+  /** How to make the assertion hold, in words. */
+  fix?: string;
+}
+
+/** The outcome of one assertion. */
+export interface AssertionResult {
+  id?: string;
+  name: string;
+  ok: boolean;
+  /** Request, expectation, actual level and the deciding rule (with its layer). */
+  message: string;
+  fix?: string;
+  fixRules?: PolicyRule[];
+  request?: RequestAttributes;
+  decision?: Decision;
+  /** The deciding rule's origin in an effective Deckhouse policy. */
+  origin?: RuleOrigin;
+}
+
+/** Thrown by the fluent `expectAudit` API; the message explains the request, expectation and decision. */
+export class AuditAssertionError extends Error {
+  constructor(
+    message: string,
+    readonly result: AssertionResult,
+  ) {
+    super(message);
+    this.name = 'AuditAssertionError';
+  }
+}
+
+const rank = (level: Level) => LEVELS.indexOf(level);
+
+function impliedGroups(user: string, groups: string[]): string[] {
+  const out = [...groups];
+  const sa = /^system:serviceaccount:([^:]+):[^:]+$/.exec(user);
+  const implied = sa ? ['system:serviceaccounts', `system:serviceaccounts:${sa[1]}`] : [];
+  if (!out.includes('system:authenticated') && !out.includes('system:unauthenticated')) {
+    implied.push(user === 'system:anonymous' ? 'system:unauthenticated' : 'system:authenticated');
+  }
+  for (const g of implied) if (!out.includes(g)) out.push(g);
+  return out;
+}
+
+/** The request attributes a spec stands for (see `AuditRequestSpec`); throws on a URL/command it cannot map. */
+export function toRequestAttributes(spec: AuditRequestSpec | string): RequestAttributes {
+  if (typeof spec === 'string') {
+    return /^([A-Za-z]+\s+)?\//.test(spec.trim()) ? requestFromUrl(spec.trim()) : requestFromKubectl(spec);
+  }
+  if (spec.kubectl !== undefined) return requestFromKubectl(spec.kubectl);
+  if (spec.url !== undefined) {
+    return requestFromUrl(spec.url, {
+      ...(spec.user !== undefined ? { user: spec.user } : {}),
+      ...(spec.groups !== undefined ? { groups: spec.groups } : {}),
+      ...(spec.unauthenticated ? { unauthenticated: true } : {}),
+      ...(spec.impliedGroups !== undefined ? { impliedGroups: spec.impliedGroups } : {}),
+      ...(spec.websocket ? { websocket: true } : {}),
+    });
+  }
+  const resourceRequest = spec.resourceRequest ?? !(spec.path !== undefined && spec.resource === undefined);
+  const req: RequestAttributes = { verb: spec.verb ?? 'get', resourceRequest };
+  if (!spec.unauthenticated) {
+    req.user = spec.user ?? 'user';
+    req.groups =
+      spec.impliedGroups === false ? [...(spec.groups ?? [])] : impliedGroups(req.user, spec.groups ?? []);
+  }
+  if (resourceRequest) {
+    req.namespace = spec.namespace ?? '';
+    req.apiGroup = spec.apiGroup ?? '';
+    if (spec.apiVersion !== undefined) req.apiVersion = spec.apiVersion;
+    req.resource = spec.resource ?? '';
+    req.subresource = spec.subresource ?? '';
+    req.name = spec.name ?? '';
+  } else {
+    req.path = spec.path ?? '/';
+  }
+  return req;
+}
+
+function levelText(level: Level): string {
+  return level === 'None' ? 'not recorded (level None)' : `recorded at ${level}`;
+}
+
+function expectationText(e: AuditExpectation): string {
+  const parts: string[] = [];
+  if (e.level !== undefined) parts.push(e.level === 'None' ? 'not recorded' : `recorded at ${e.level}`);
+  if (e.atLeast !== undefined && e.atMost !== undefined)
+    parts.push(`recorded at ${e.atLeast} to ${e.atMost}`);
+  else if (e.atLeast !== undefined) parts.push(`recorded at ${e.atLeast} or higher`);
+  else if (e.atMost !== undefined) parts.push(`recorded at ${e.atMost} or lower`);
+  if (e.decidedBy) {
+    const { layer, index } = e.decidedBy;
+    parts.push(
+      `decided by ${layer ? `${layer} rule${index !== undefined ? ` ${index}` : ''}` : `rule ${index}`}`,
+    );
+  }
+  if (e.omitsStages?.length) parts.push(`without stage ${e.omitsStages.join(', ')}`);
+  if (e.emitsStages?.length) parts.push(`with stage ${e.emitsStages.join(', ')}`);
+  return parts.join(', ') || 'anything';
+}
+
+/** A custom rule matching exactly this request's kind of request at a level (a starting point for a fix). */
+export function ruleForRequest(req: RequestAttributes, level: Level): PolicyRule {
+  const rule: PolicyRule = { level, verbs: [req.verb] };
+  if (!req.resourceRequest) return { ...rule, nonResourceURLs: [req.path ?? '/'] };
+  const resource = req.subresource ? `${req.resource}/${req.subresource}` : (req.resource ?? '');
+  rule.resources = [{ group: req.apiGroup ?? '', resources: [resource] }];
+  if (level !== 'None') rule.omitStages = ['RequestReceived'];
+  return rule;
+}
+
+/** Evaluates assertions against one policy (or effective Deckhouse policy). */
+export class AuditChecker {
+  readonly policy: Policy;
+  readonly origins?: RuleOrigin[];
+  private readonly compiled: CompiledPolicy;
+
+  constructor(policy: Policy | EffectivePolicy) {
+    const parts = policyParts(policy);
+    this.policy = parts.policy;
+    this.origins = parts.origins;
+    this.compiled = compilePolicy(this.policy);
+  }
+
+  ruleText(index: number): string {
+    if (index < 0) return 'no rule matched';
+    return `${ruleLabel(index, this.origins?.[index])}: ${describeRule(this.policy.rules[index])}`;
+  }
+
+  check(assertion: AuditAssertion): AssertionResult {
+    const name = assertion.name ?? assertion.id ?? 'audit assertion';
+    const base = { ...(assertion.id !== undefined ? { id: assertion.id } : {}), name };
+    let req: RequestAttributes;
+    try {
+      req = toRequestAttributes(assertion.request);
+    } catch (e) {
+      return { ...base, ok: false, message: `${name}: cannot build the request: ${(e as Error).message}` };
+    }
+    const decision = this.compiled.evaluate(req);
+    const origin = decision.ruleIndex >= 0 ? this.origins?.[decision.ruleIndex] : undefined;
+    const failures = this.failures(assertion.expect, decision, origin);
+    const ok = failures.length === 0;
+    const lines = [
+      `${ok ? 'holds' : 'FAILS'}: ${name}`,
+      `  request:  ${describeRequest(req)}`,
+      `  expected: ${expectationText(assertion.expect)}`,
+      `  actual:   ${levelText(decision.level)}` +
+        (decision.omitStages.length ? ` (omitted stages: ${decision.omitStages.join(', ')})` : ''),
+      `  decided by ${this.ruleText(decision.ruleIndex)}`,
+    ];
+    if (!ok) lines.push(...failures.map((f) => `  - ${f}`));
+    const preempted = this.preempted(req, decision.ruleIndex);
+    if (!ok && preempted.length) lines.push(`  pre-empted: ${preempted.join('; ')}`);
+    const fix = ok ? undefined : (assertion.fix ?? this.suggestFix(assertion.expect, req, decision, origin));
+    return {
+      ...base,
+      ok,
+      message: lines.join('\n'),
+      ...(fix !== undefined ? { fix } : {}),
+      ...(!ok && assertion.fixRules ? { fixRules: assertion.fixRules } : {}),
+      request: req,
+      decision,
+      ...(origin ? { origin } : {}),
+    };
+  }
+
+  private failures(e: AuditExpectation, d: Decision, origin?: RuleOrigin): string[] {
+    const out: string[] = [];
+    if (e.level !== undefined && d.level !== e.level) out.push(`level is ${d.level}, expected ${e.level}`);
+    if (e.atLeast !== undefined && rank(d.level) < rank(e.atLeast))
+      out.push(`level ${d.level} is below ${e.atLeast}`);
+    if (e.atMost !== undefined && rank(d.level) > rank(e.atMost))
+      out.push(`level ${d.level} is above ${e.atMost}`);
+    if (e.decidedBy) {
+      const { layer, index } = e.decidedBy;
+      const actual = layer ? origin : { layer: undefined, index: d.ruleIndex };
+      const layerOk = layer === undefined || origin?.layer === layer;
+      const indexOk = index === undefined || actual?.index === index;
+      if (!layerOk || !indexOk) out.push(`decided by ${this.ruleText(d.ruleIndex)} instead`);
+    }
+    for (const s of e.omitsStages ?? []) {
+      if (d.level !== 'None' && !d.omitStages.includes(s)) out.push(`stage ${s} is not omitted`);
+    }
+    for (const s of e.emitsStages ?? []) {
+      if (d.level === 'None') out.push(`no stage is emitted at level None`);
+      else if (d.omitStages.includes(s)) out.push(`stage ${s} is omitted`);
+    }
+    return out;
+  }
+
+  /** Later rules that match the request but never see it (custom rules first: they are the user's). */
+  private preempted(req: RequestAttributes, decider: number): string[] {
+    if (decider < 0) return [];
+    const rules = this.policy.rules;
+    const later: number[] = [];
+    for (let i = decider + 1; i < rules.length; i++) if (ruleMatchesRequest(rules[i], req)) later.push(i);
+    const custom = (i: number) => (this.origins?.[i]?.layer ?? 'custom') === 'custom';
+    later.sort((a, b) => Number(custom(b)) - Number(custom(a)) || a - b);
+    return later.slice(0, 3).map((i) => `${ruleLabel(i, this.origins?.[i])} wanted ${rules[i].level}`);
+  }
+
+  private suggestFix(
+    e: AuditExpectation,
+    req: RequestAttributes,
+    d: Decision,
+    origin?: RuleOrigin,
+  ): string | undefined {
+    const want = e.level ?? e.atLeast ?? e.atMost;
+    if (want === undefined) return undefined;
+    if (origin && origin.layer !== 'custom' && origin.layer !== 'tail') {
+      return (
+        `built-in ${origin.layer} rule ${origin.index} decides this request before any custom rule; it cannot be ` +
+        'overridden except by setting basicAuditPolicyEnabled: false and re-creating the built-in rules you need'
+      );
+    }
+    const rule = ruleForRequest(req, want);
+    const where = origin
+      ? 'to the custom policy (custom rules run before the tail rules)'
+      : `before rule ${d.ruleIndex}`;
+    return `add ${JSON.stringify(rule)} ${d.ruleIndex < 0 ? 'to the policy' : where}`;
+  }
+}
+
+/** Checks assertions without throwing (for synth-time validation and reports). */
+export function checkAudit(
+  policy: Policy | EffectivePolicy,
+  assertions: readonly AuditAssertion[],
+): AssertionResult[] {
+  const checker = new AuditChecker(policy);
+  return assertions.map((a) => checker.check(a));
+}
+
+/** Fluent expectations about one request; each method throws `AuditAssertionError` when it does not hold. */
+export class AuditRequestExpectation {
+  constructor(
+    private readonly checker: AuditChecker,
+    private readonly spec: AuditRequestSpec | string,
+  ) {}
+
+  /** The decision for the request. */
+  get decision(): Decision {
+    return this.run({}).decision!;
+  }
+
+  private run(expect: AuditExpectation): AssertionResult {
+    return this.checker.check({ request: this.spec, expect, name: 'audit expectation' });
+  }
+
+  private assert(expect: AuditExpectation): this {
+    const result = this.run(expect);
+    if (!result.ok) {
+      throw new AuditAssertionError(result.message + (result.fix ? `\n  fix: ${result.fix}` : ''), result);
+    }
+    return this;
+  }
+
+  /** Recorded at exactly this level. */
+  recordedAt(level: Level): this {
+    return this.assert({ level });
+  }
+
+  /** Recorded at this level or higher. */
+  recordedAtLeast(level: Level): this {
+    return this.assert({ atLeast: level });
+  }
+
+  /** Recorded at this level or lower (may be not recorded). */
+  recordedAtMost(level: Level): this {
+    return this.assert({ atMost: level });
+  }
+
+  /** Not recorded at all (level None). */
+  notRecorded(): this {
+    return this.assert({ level: 'None' });
+  }
+
+  /** Decided by a given rule: `{ layer: 'basic', index: 12 }` (index inside the layer) or `{ index: 3 }`. */
+  decidedBy(rule: { layer?: RuleLayer; index?: number }): this {
+    return this.assert({ decidedBy: rule });
+  }
+
+  /** The stage produces no event for this request. */
+  withoutStage(stage: Stage): this {
+    return this.assert({ omitsStages: [stage] });
+  }
+
+  /** The stage produces an event for this request. */
+  withStage(stage: Stage): this {
+    return this.assert({ emitsStages: [stage] });
+  }
+}
+
+/** Entry point of the fluent API: `expectAudit(policy).request({...}).recordedAt('Request')`. */
+export class AuditExpect {
+  private readonly checker: AuditChecker;
+
+  constructor(policy: Policy | EffectivePolicy) {
+    this.checker = new AuditChecker(policy);
+  }
+
+  /** Expectations about one request (attributes, partial attributes, a URL or a kubectl command). */
+  request(spec: AuditRequestSpec | string): AuditRequestExpectation {
+    return new AuditRequestExpectation(this.checker, spec);
+  }
+}
+
+/** Starts fluent audit expectations for a policy or an effective Deckhouse policy (throws on failure). */
+export function expectAudit(policy: Policy | EffectivePolicy): AuditExpect {
+  return new AuditExpect(policy);
+}
