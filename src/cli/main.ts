@@ -2,6 +2,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { CommandSpec, commandHelp, parseCommandArgs } from './args';
 import { diffCommand } from './commands/diff';
+import { explainCommand } from './commands/explain';
 import { lintCommand } from './commands/lint';
 import { simulateCommand } from './commands/simulate';
 import { validateCommand } from './commands/validate';
@@ -12,7 +13,13 @@ import { CliIo, processIo, write } from './io';
 export const PROGRAM = 'deckhouse-audit';
 
 /** Every subcommand, in the order `--help` lists them. */
-export const COMMANDS: CommandSpec[] = [validateCommand, lintCommand, simulateCommand, diffCommand];
+export const COMMANDS: CommandSpec[] = [
+  validateCommand,
+  explainCommand,
+  lintCommand,
+  simulateCommand,
+  diffCommand,
+];
 
 /** The package version, read from the package.json this module ships in. */
 export function packageVersion(): string {

@@ -57,6 +57,8 @@ export interface ChosenPolicy {
   warnings: LabelledProblem[];
   /** Where rule `index` of `policy` is: `file:line:column` for rules from the file, else its layer and index. */
   locateRule(index: number): string;
+  /** True when rule `index` comes from the --policy file (not from Deckhouse's built-in layers). */
+  isFromFile(index: number): boolean;
 }
 
 /**
@@ -103,6 +105,7 @@ export async function choosePolicy(args: ParsedArgs, io: CliIo, file?: string | 
       basic: false,
       warnings,
       locateRule: (index) => (index < 0 ? source! : inFile(index)),
+      isFromFile: (index) => index >= 0 && index < custom!.rules.length,
     };
   }
 
@@ -132,5 +135,6 @@ export async function choosePolicy(args: ParsedArgs, io: CliIo, file?: string | 
         ? inFile(origin.index)
         : `deckhouse ${origin.layer} rule ${origin.index}`;
     },
+    isFromFile: (index) => effective.origins[index]?.layer === 'custom',
   };
 }

@@ -1,0 +1,100 @@
+import { explain, formatExplanation } from '../../deckhouse/explain';
+import { requestFromKubectl, requestFromUrl } from '../../policy/request-info';
+import { LEVELS, Level } from '../../policy/types';
+import { CommandSpec, stringOption } from '../args';
+import { EXIT_FINDINGS, EXIT_OK, UsageError } from '../errors';
+import { formatProblem } from '../format';
+import { write } from '../io';
+import { POLICY_OPTIONS, choosePolicy } from '../policy-choice';
+import { REQUEST_OPTIONS, describeRequest, requestFromArgs } from '../request';
+import { printJson } from '../shared';
+
+/** `explain`: which rule decides one request, at what level, and which rules it pre-empted. */
+export const explainCommand: CommandSpec = {
+  name: 'explain',
+  summary: 'show the decision for one request: level, deciding rule and its layer, pre-empted rules',
+  usage: [
+    "explain (--policy FILE | --deckhouse [--policy FILE]) --url 'VERB /path' [--user U --group G...]",
+    "explain (--policy FILE | --deckhouse [--policy FILE]) --kubectl 'ARGS'",
+    'explain (--policy FILE | --deckhouse [--policy FILE]) --verb V (--resource R[/SUB] | --path P) [...]',
+  ],
+  description:
+    'Evaluates one request against a policy exactly as kube-apiserver does and prints the level, the omitted ' +
+    'stages and the first matching rule. With --deckhouse the policy is the one Deckhouse really runs (its ' +
+    'built-in rules, then the --policy rules, then the tail rules); the output names the layer of the deciding ' +
+    'rule and every later rule that also matches but was pre-empted. Without --user, --group or ' +
+    '--unauthenticated the request comes from an ordinary authenticated user. --expect LEVEL turns the ' +
+    'answer into a check (exit status 1 when the level differs).',
+  options: {
+    ...POLICY_OPTIONS,
+    ...REQUEST_OPTIONS,
+    expect: { type: 'string', value: 'LEVEL', description: 'exit 1 unless the decided level is LEVEL' },
+  },
+  examples: [
+    "deckhouse-audit explain --deckhouse --policy policy.yaml --url 'GET /api/v1/namespaces/prod/pods/web-0/exec?command=sh'",
+    "deckhouse-audit explain --deckhouse --kubectl 'exec web-0 -n prod -- sh'",
+    'deckhouse-audit explain --policy policy.yaml --verb list --resource secrets --namespace prod --user alice --group dev',
+    "deckhouse-audit explain --deckhouse --no-basic --policy secret.yaml --url 'GET /healthz' --unauthenticated --json",
+  ],
+  positionals: false,
+  async run({ args, io, json }) {
+    const expected = stringOption(args, 'expect');
+    if (expected !== undefined && !LEVELS.includes(expected as Level)) {
+      throw new UsageError(`--expect needs one of ${LEVELS.join(', ')}, got '${expected}'`);
+    }
+    const { request, notes } = requestFromArgs(args, {
+      fromUrl: (url, opts) => requestFromUrl(url, opts),
+      fromKubectl: (command) => requestFromKubectl(command),
+    });
+    const chosen = await choosePolicy(args, io);
+    const explanation = explain(chosen.target, request);
+    const ok = expected === undefined || explanation.decision.level === expected;
+
+    // Rules from the --policy file also get their file:line:column, so the reader can jump to them.
+    const inFile = (index: number) => (chosen.isFromFile(index) ? chosen.locateRule(index) : undefined);
+    const located = [explanation.ruleIndex, ...explanation.preempted.map((p) => p.ruleIndex)]
+      .map((index) => ({ index, location: index >= 0 ? inFile(index) : undefined }))
+      .filter((l): l is { index: number; location: string } => l.location !== undefined);
+
+    if (json) {
+      await printJson(io, {
+        request,
+        policy: chosen.description,
+        ...explanation,
+        ...(explanation.ruleIndex >= 0 && inFile(explanation.ruleIndex)
+          ? { location: inFile(explanation.ruleIndex) }
+          : {}),
+        preempted: explanation.preempted.map((p) => ({
+          ...p,
+          ...(inFile(p.ruleIndex) ? { location: inFile(p.ruleIndex) } : {}),
+        })),
+        ...(expected !== undefined ? { expected, ok } : {}),
+        notes,
+        warnings: chosen.warnings,
+      });
+    } else {
+      for (const w of chosen.warnings) await write(io.stderr, formatProblem(w.label, w, 'warning') + '\n');
+      for (const n of notes) await write(io.stderr, `note: ${n}\n`);
+      const lines = [
+        `Request: ${describeRequest(request)}`,
+        `Policy:  ${chosen.description}`,
+        '',
+        formatExplanation(explanation).trimEnd(),
+      ];
+      if (located.length > 0) {
+        lines.push('', 'In the policy file:');
+        for (const l of located) lines.push(`  rules[${l.index}] is at ${l.location}`);
+      }
+      if (expected !== undefined) {
+        lines.push(
+          '',
+          ok
+            ? `OK: recorded at ${expected}`
+            : `FAIL: expected ${expected}, got ${explanation.decision.level}`,
+        );
+      }
+      await write(io.stdout, lines.join('\n') + '\n');
+    }
+    return ok ? EXIT_OK : EXIT_FINDINGS;
+  },
+};

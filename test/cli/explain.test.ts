@@ -1,0 +1,174 @@
+import { fixture, runInProcess } from './helpers';
+
+const F = fixture;
+const EXEC_URL = 'GET /api/v1/namespaces/prod/pods/web-0/exec?command=sh&stdin=true&tty=true';
+
+describe('explain', () => {
+  test("Deckhouse's built-in rules do not record kubectl exec (it falls to the tail's None); --expect fails", async () => {
+    const run = await runInProcess(['explain', '--deckhouse', '--url', EXEC_URL, '--expect', 'Request']);
+    expect(run.code).toBe(1);
+    expect(run.stdout).toContain(
+      'Request: user [system:authenticated]: get pods/exec web-0 in namespace prod',
+    );
+    expect(run.stdout).toContain('Policy:  Deckhouse built-in rules + tail rules');
+    expect(run.stdout).toMatch(/^Level: +None$/m);
+    expect(run.stdout).toMatch(/^Rule: +tail rule #1 .*\(rules\[27\]\)$/m);
+    expect(run.stdout.trimEnd().split('\n').pop()).toBe('FAIL: expected Request, got None');
+    // The assumed user is said out loud, on stderr.
+    expect(run.stderr).toContain('no user given: assumed an ordinary authenticated user "user"');
+  });
+
+  test('a custom rule closes the gap: the deciding rule, its layer and where it is in the file', async () => {
+    const run = await runInProcess([
+      'explain',
+      '--deckhouse',
+      '--policy',
+      F('policy.yaml'),
+      '--url',
+      EXEC_URL,
+      '--user',
+      'alice',
+      '--expect',
+      'Request',
+    ]);
+    expect(run.code).toBe(0);
+    expect(run.stderr).toBe('');
+    expect(run.stdout).toMatch(/^Level: +Request$/m);
+    expect(run.stdout).toMatch(/^Omitted: +RequestReceived$/m);
+    expect(run.stdout).toMatch(/^Rule: +your rule #1 .*\(rules\[27\]\)$/m);
+    expect(run.stdout).toContain(`  rules[27] is at ${F('policy.yaml')}:7:5`);
+    expect(run.stdout).toContain('OK: recorded at Request');
+  });
+
+  test('a custom rule pre-empted by a built-in one is named with the level it wanted', async () => {
+    const run = await runInProcess([
+      'explain',
+      '--deckhouse',
+      '--policy',
+      F('sensitive-policy.yaml'),
+      '--json',
+      '--verb',
+      'list',
+      '--resource',
+      'secrets',
+      '--namespace',
+      'prod',
+      '--user',
+      'alice',
+      '--group',
+      'dev',
+    ]);
+    expect(run.code).toBe(0);
+    const doc = JSON.parse(run.stdout);
+    expect(doc.request).toEqual({
+      verb: 'list',
+      resourceRequest: true,
+      resource: 'secrets',
+      apiGroup: '',
+      namespace: 'prod',
+      user: 'alice',
+      groups: ['dev', 'system:authenticated'],
+    });
+    expect(doc.decision.level).toBe('Metadata');
+    expect(doc.origin).toEqual({ layer: 'basic', index: 14 });
+    expect(doc.location).toBeUndefined();
+    expect(doc.preempted).toEqual([
+      expect.objectContaining({
+        wantedLevel: 'RequestResponse',
+        origin: { layer: 'custom', index: 1 },
+        location: `${F('sensitive-policy.yaml')}:8:5`,
+      }),
+      expect.objectContaining({ wantedLevel: 'Metadata', origin: { layer: 'custom', index: 2 } }),
+    ]);
+    expect(doc.notes).toEqual([]);
+  });
+
+  test('--kubectl, with the user inside it', async () => {
+    const run = await runInProcess([
+      'explain',
+      '--deckhouse',
+      '--kubectl',
+      'delete node worker-1 --as admin',
+      '--json',
+    ]);
+    expect(run.code).toBe(0);
+    const doc = JSON.parse(run.stdout);
+    expect(doc.request).toMatchObject({ verb: 'delete', resource: 'nodes', name: 'worker-1', user: 'admin' });
+    expect(doc.decision.level).toBe('RequestResponse');
+    expect(doc.origin.layer).toBe('basic');
+  });
+
+  test('unauthenticated requests reach the Metadata catch-all of the tail', async () => {
+    const run = await runInProcess([
+      'explain',
+      '--deckhouse',
+      '--url',
+      'GET /healthz',
+      '--unauthenticated',
+      '--json',
+    ]);
+    const doc = JSON.parse(run.stdout);
+    expect(doc.request).toEqual({ verb: 'get', resourceRequest: false, path: '/healthz' });
+    expect(doc.decision.level).toBe('Metadata');
+    expect(doc.origin).toEqual({ layer: 'tail', index: 1 });
+  });
+
+  test('--no-basic without a policy: audit is off', async () => {
+    const run = await runInProcess(['explain', '--deckhouse', '--no-basic', '--url', 'GET /api/v1/pods']);
+    expect(run.code).toBe(0);
+    expect(run.stdout).toContain('Policy:  no rules (audit off)');
+    expect(run.stdout).toMatch(/^Level: +None \(audit is off\)$/m);
+  });
+
+  test('a plain policy from a Secret on stdin', async () => {
+    const { readFileSync } = await import('node:fs');
+    const run = await runInProcess(
+      [
+        'explain',
+        '--policy',
+        '-',
+        '--verb',
+        'create',
+        '--resource',
+        'clusterrolebindings',
+        '--api-group',
+        'rbac.authorization.k8s.io',
+        '--user',
+        'bob',
+      ],
+      {
+        stdin: readFileSync(F('secret.yaml')),
+      },
+    );
+    expect(run.code).toBe(0);
+    expect(run.stdout).toMatch(/^Level: +RequestResponse$/m);
+    expect(run.stdout).toContain('rules[3] is at -[data.audit-policy.yaml]:17:5');
+  });
+
+  test('usage errors exit 2', async () => {
+    const none = await runInProcess(['explain', '--deckhouse']);
+    expect(none.code).toBe(2);
+    expect(none.stderr).toContain('describe the request with --url, --kubectl, or --verb');
+    const two = await runInProcess(['explain', '--deckhouse', '--url', 'GET /healthz', '--verb', 'get']);
+    expect(two.code).toBe(2);
+    expect(two.stderr).toContain('give the request one way only, got --url, --verb');
+    expect(
+      (await runInProcess(['explain', '--deckhouse', '--url', EXEC_URL, '--expect', 'Everything'])).code,
+    ).toBe(2);
+    expect((await runInProcess(['explain', '--url', EXEC_URL])).code).toBe(2);
+    const kubectlUser = await runInProcess([
+      'explain',
+      '--deckhouse',
+      '--kubectl',
+      'get pods',
+      '--user',
+      'x',
+    ]);
+    expect(kubectlUser.code).toBe(2);
+    expect(kubectlUser.stderr).toContain('--as USER');
+    const badUrl = await runInProcess(['explain', '--deckhouse', '--url', 'pods please']);
+    expect(badUrl.code).toBe(2);
+    expect(badUrl.stderr).toMatch(/--url: /);
+    expect((await runInProcess(['explain', '--deckhouse', '--verb', 'get'])).code).toBe(2);
+  });
+});
