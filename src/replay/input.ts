@@ -17,6 +17,14 @@ export interface OpenedInput {
 
 const READ_CHUNK = 1024 * 1024;
 
+/**
+ * Gunzip runs on libuv's thread pool; a deep output buffer lets it inflate ahead while the main thread
+ * parses, so a .gz input overlaps decompression and parsing the way `zcat | simulate -` does.
+ */
+function createGunzip(): zlib.Gunzip {
+  return zlib.createGunzip({ chunkSize: 256 * 1024, highWaterMark: 8 * 1024 * 1024 } as zlib.ZlibOptions);
+}
+
 function isGzipMagic(buf: Buffer): boolean {
   return buf.length >= 2 && buf[0] === 0x1f && buf[1] === 0x8b;
 }
@@ -46,7 +54,7 @@ async function openFile(file: string): Promise<OpenedInput> {
   const raw = fs.createReadStream(file, { highWaterMark: READ_CHUNK });
   let stream: Readable = raw;
   if (gzip) {
-    const gunzip = zlib.createGunzip({ chunkSize: 256 * 1024 });
+    const gunzip = createGunzip();
     raw.on('error', (err) => gunzip.destroy(err));
     stream = raw.pipe(gunzip);
   }
@@ -77,7 +85,7 @@ function openStream(name: string, source: Readable): OpenedInput {
     gzipFlag = isGzipMagic(buf);
     opened.gzip = gzipFlag;
     if (gzipFlag) {
-      const gunzip = zlib.createGunzip({ chunkSize: 256 * 1024 });
+      const gunzip = createGunzip();
       gunzip.on('error', (err) => out.destroy(err));
       gunzip.pipe(out);
       sink = gunzip;
