@@ -1,0 +1,483 @@
+import { Testing } from 'cdk8s';
+import {
+  AuditEvents,
+  AuditLogDestination,
+  AuditLogShipping,
+  base64Pem,
+  checkDestination,
+  exact,
+  notExact,
+} from '../../src/constructs';
+import { Manifest, ofKind, synthError, synthValid, yamlOf } from './helpers';
+
+const CA = base64Pem('-----BEGIN CERTIFICATE-----\nMIIBfake\n-----END CERTIFICATE-----\n');
+
+function ship(
+  destinations: AuditLogDestination[],
+  extra: Partial<ConstructorParameters<typeof AuditLogShipping>[2]> = {},
+) {
+  const chart = Testing.chart();
+  const shipping = new AuditLogShipping(chart, 'Shipping', { destinations, ...extra });
+  return { chart, shipping };
+}
+
+function destinationSpec(objects: Manifest[], name: string): Manifest {
+  const found = ofKind(objects, 'ClusterLogDestination').find((o) => o.metadata.name === name);
+  if (!found) throw new Error(`no destination ${name}`);
+  return found.spec;
+}
+
+describe('AuditLogShipping: source', () => {
+  test('File output reads <path>/audit.log with one ClusterLoggingConfig for all unselected destinations', () => {
+    const { chart } = ship([{ type: 'Loki', name: 'loki', endpoint: 'https://loki.example.com' }]);
+    const objects = synthValid(chart);
+    const [config] = ofKind(objects, 'ClusterLoggingConfig');
+    expect(config.apiVersion).toBe('deckhouse.io/v1alpha2');
+    expect(config.metadata).toEqual({
+      name: 'kube-audit',
+      annotations: {
+        'argocd.argoproj.io/sync-wave': '1',
+        'argocd.argoproj.io/sync-options': 'SkipDryRunOnMissingResource=true',
+      },
+    });
+    expect(config.spec).toEqual({
+      type: 'File',
+      file: { include: ['/var/log/kube-audit/audit.log'] },
+      destinationRefs: ['loki'],
+    });
+    expect(yamlOf(chart)).toMatchSnapshot();
+  });
+
+  test('a custom path under /var/log is followed', () => {
+    const { chart } = ship([{ type: 'Loki', name: 'loki', endpoint: 'https://loki' }], {
+      auditLog: { path: '/var/log/audit/apiserver' },
+    });
+    const [config] = ofKind(synthValid(chart), 'ClusterLoggingConfig');
+    expect(config.spec.file.include).toEqual(['/var/log/audit/apiserver/audit.log']);
+  });
+
+  test('Stdout output reads the kube-apiserver Pods and keeps only audit.k8s.io/v1 lines', () => {
+    const { chart } = ship([{ type: 'Loki', name: 'loki', endpoint: 'https://loki' }], {
+      auditLog: { output: 'Stdout' },
+    });
+    const [config] = ofKind(synthValid(chart), 'ClusterLoggingConfig');
+    expect(config.spec).toEqual({
+      type: 'KubernetesPods',
+      kubernetesPods: {
+        namespaceSelector: {
+          labelSelector: { matchLabels: { 'kubernetes.io/metadata.name': 'kube-system' } },
+        },
+        labelSelector: { matchLabels: { component: 'kube-apiserver' } },
+      },
+      labelFilter: [{ field: 'container', operator: 'Regex', values: ['^kube-apiserver$'] }],
+      logFilter: [{ field: 'apiVersion', operator: 'Regex', values: ['^audit\\.k8s\\.io/v1$'] }],
+      destinationRefs: ['loki'],
+    });
+    expect(yamlOf(chart)).toMatchSnapshot();
+  });
+
+  test.each(['/opt/audit', '/var/logs/audit', '/var/log/../etc'])(
+    'auditLog.path %j outside /var/log is an error',
+    (path) => {
+      const { chart } = ship([{ type: 'Loki', name: 'loki', endpoint: 'https://loki' }], {
+        auditLog: { path },
+      });
+      const message = synthError(chart);
+      expect(message).toContain(
+        `[test/Shipping] auditLog.path: received "${path}", expected a directory under /var/log/`,
+      );
+      expect(message).toContain('use output: "Stdout"');
+    },
+  );
+});
+
+describe('AuditLogShipping: routing and filters', () => {
+  test('selections get their own ClusterLoggingConfig pointing at one destination', () => {
+    const { chart, shipping } = ship(
+      [
+        { type: 'Loki', name: 'loki', endpoint: 'https://loki' },
+        {
+          type: 'Socket',
+          name: 'siem',
+          address: 'siem.example.com:6514',
+          mode: 'TCP',
+          encoding: 'CEF',
+          select: [AuditEvents.rbacChanges(), AuditEvents.podAccess()],
+        },
+      ],
+      { filters: [notExact('user.username', 'system:apiserver')] },
+    );
+    const configs = ofKind(synthValid(chart), 'ClusterLoggingConfig');
+    expect(configs.map((c) => [c.metadata.name, c.spec.destinationRefs])).toEqual([
+      ['kube-audit', ['loki']],
+      ['kube-audit-siem-rbac', ['siem']],
+      ['kube-audit-siem-pod-access', ['siem']],
+    ]);
+    expect(configs[1].spec.logFilter).toEqual([
+      { field: 'user.username', operator: 'NotRegex', values: ['^system:apiserver$'] },
+      { field: 'objectRef.apiGroup', operator: 'Regex', values: ['^rbac\\.authorization\\.k8s\\.io$'] },
+      { field: 'verb', operator: 'NotRegex', values: ['^get$', '^list$', '^watch$'] },
+    ]);
+    expect(configs[2].spec.logFilter.slice(1)).toEqual([
+      { field: 'objectRef.resource', operator: 'Regex', values: ['^pods$'] },
+      {
+        field: 'objectRef.subresource',
+        operator: 'Regex',
+        values: ['^exec$', '^attach$', '^portforward$', '^ephemeralcontainers$'],
+      },
+    ]);
+    expect(shipping.routes).toHaveLength(3);
+  });
+
+  test('only selected destinations: no shared ClusterLoggingConfig', () => {
+    const { chart } = ship([
+      { type: 'Vector', name: 'agg', endpoint: 'vector.example.com:6000', select: [AuditEvents.secrets()] },
+    ]);
+    const configs = ofKind(synthValid(chart), 'ClusterLoggingConfig');
+    expect(configs.map((c) => c.metadata.name)).toEqual(['kube-audit-agg-secrets']);
+  });
+
+  test('duplicate selection names on one destination, empty selections and bad filters are errors', () => {
+    const { chart } = ship([
+      {
+        type: 'Loki',
+        name: 'loki',
+        endpoint: 'https://loki',
+        select: [
+          AuditEvents.custom('x', exact('verb', 'get')),
+          AuditEvents.custom('x', exact('verb', 'list')),
+          AuditEvents.custom('empty'),
+          AuditEvents.custom(
+            'bad',
+            { field: 'verb', operator: 'Exists', values: ['a'] },
+            { field: 'verb', operator: 'Regex' },
+          ),
+        ],
+      },
+    ]);
+    const message = synthError(chart);
+    expect(message).toContain('received "kube-audit-loki-x", expected unique ClusterLoggingConfig names');
+    expect(message).toContain('destinations[0].select[2].filters: received [], expected at least one filter');
+    expect(message).toContain(
+      'destinations[0].select[3].filters[0].values: received ["a"], expected no values for Exists',
+    );
+    expect(message).toContain(
+      'destinations[0].select[3].filters[1].values: received nothing, expected at least one value for Regex',
+    );
+  });
+
+  test('no destinations and duplicate destination names are errors', () => {
+    expect(synthError(ship([]).chart)).toContain(
+      'destinations: received [], expected at least one destination',
+    );
+    const dup = ship([
+      { type: 'Loki', name: 'a', endpoint: 'https://l' },
+      { type: 'Loki', name: 'a', endpoint: 'https://m' },
+    ]);
+    expect(synthError(dup.chart)).toContain(
+      'destinations[1].name: received "a", expected a name not used by another destination',
+    );
+  });
+});
+
+describe('AuditLogShipping: every destination type', () => {
+  const tls = { caFile: CA, verifyHostname: true };
+  const all: AuditLogDestination[] = [
+    { type: 'Loki', name: 'loki', endpoint: 'https://loki.example.com', tenantId: 'audit', tls },
+    {
+      type: 'Elasticsearch',
+      name: 'es',
+      endpoint: 'https://es.example.com:9200',
+      index: 'kube-audit-%F',
+      dataStreamEnabled: true,
+      tls,
+    },
+    { type: 'Logstash', name: 'logstash', endpoint: 'logstash.example.com:5044', tls },
+    { type: 'Vector', name: 'vector', endpoint: 'vector.example.com:6000', tls },
+    {
+      type: 'Kafka',
+      name: 'kafka',
+      bootstrapServers: ['kafka-0.example.com:9093', 'kafka-1.example.com:9093'],
+      topic: 'kube-audit',
+      encoding: 'CEF',
+      keyField: 'auditID',
+      tls,
+    },
+    {
+      type: 'Splunk',
+      name: 'splunk',
+      endpoint: 'https://splunk.example.com:8088',
+      token: 'hec-token',
+      index: 'audit',
+      allowInlineCredentials: true,
+    },
+    ...(['Text', 'JSON', 'Syslog', 'CEF', 'GELF'] as const).map((encoding): AuditLogDestination => ({
+      type: 'Socket',
+      name: `socket-tcp-${encoding.toLowerCase()}`,
+      address: 'siem.example.com:6514',
+      mode: 'TCP',
+      encoding,
+      tls: { caFile: CA, verifyCertificate: true },
+    })),
+    { type: 'Socket', name: 'socket-udp', address: 'siem.example.com:514', mode: 'UDP', encoding: 'Syslog' },
+  ];
+
+  test('all types synthesize to schema-valid ClusterLogDestinations', () => {
+    const { chart } = ship(all);
+    const objects = synthValid(chart);
+    expect(ofKind(objects, 'ClusterLogDestination').map((d) => d.spec.type)).toEqual([
+      'Loki',
+      'Elasticsearch',
+      'Logstash',
+      'Vector',
+      'Kafka',
+      'Splunk',
+      'Socket',
+      'Socket',
+      'Socket',
+      'Socket',
+      'Socket',
+      'Socket',
+    ]);
+    expect(destinationSpec(objects, 'loki').loki).toEqual({
+      endpoint: 'https://loki.example.com',
+      tenantID: 'audit',
+      tls: { caFile: CA, verifyHostname: true },
+    });
+    expect(destinationSpec(objects, 'kafka').kafka.encoding).toEqual({ codec: 'CEF' });
+    // The socket CRD puts verify flags beside tls under tcp.
+    expect(destinationSpec(objects, 'socket-tcp-cef').socket).toEqual({
+      address: 'siem.example.com:6514',
+      mode: 'TCP',
+      encoding: { codec: 'CEF' },
+      tcp: { tls: { caFile: CA }, verifyCertificate: true },
+    });
+    expect(destinationSpec(objects, 'socket-udp').socket).toEqual({
+      address: 'siem.example.com:514',
+      mode: 'UDP',
+      encoding: { codec: 'Syslog' },
+    });
+    expect(yamlOf(chart)).toMatchSnapshot();
+  });
+
+  test('SIEM-type destinations default to a 1Gi disk buffer that blocks; Loki keeps the agent default', () => {
+    const objects = synthValid(ship(all).chart);
+    for (const name of ['es', 'logstash', 'vector', 'kafka', 'splunk', 'socket-tcp-json', 'socket-udp']) {
+      expect(destinationSpec(objects, name).buffer).toEqual({
+        type: 'Disk',
+        disk: { maxSize: '1Gi' },
+        whenFull: 'Block',
+      });
+    }
+    expect(destinationSpec(objects, 'loki').buffer).toBeUndefined();
+  });
+
+  test('an explicit buffer, rate limit and extra labels are rendered as the CRD wants', () => {
+    const { chart } = ship([
+      {
+        type: 'Loki',
+        name: 'loki',
+        endpoint: 'https://loki',
+        buffer: { type: 'Memory', maxEvents: 10000 },
+        rateLimit: {
+          linesPerMinute: 60000,
+          keyField: 'user.username',
+          excludes: [exact('objectRef.resource', 'secrets')],
+        },
+        extraLabels: { cluster: 'prod-1', verb: '{{ verb }}' },
+      },
+      {
+        type: 'Kafka',
+        name: 'k',
+        bootstrapServers: ['k:9092'],
+        topic: 't',
+        buffer: { type: 'Disk', maxSize: 536870912 },
+      },
+    ]);
+    const objects = synthValid(chart);
+    const loki = destinationSpec(objects, 'loki');
+    expect(loki.buffer).toEqual({ type: 'Memory', memory: { maxEvents: 10000 }, whenFull: 'Block' });
+    expect(loki.rateLimit).toEqual({
+      linesPerMinute: 60000,
+      keyField: 'user.username',
+      excludes: [{ field: 'objectRef.resource', operator: 'Regex', values: ['^secrets$'] }],
+    });
+    expect(loki.extraLabels).toEqual({ cluster: 'prod-1', verb: '{{ verb }}' });
+    expect(destinationSpec(objects, 'k').buffer).toEqual({
+      type: 'Disk',
+      disk: { maxSize: 536870912 },
+      whenFull: 'Block',
+    });
+  });
+
+  test('Loki gets low-cardinality labels by default', () => {
+    const objects = synthValid(ship([{ type: 'Loki', name: 'loki', endpoint: 'https://loki' }]).chart);
+    expect(destinationSpec(objects, 'loki').extraLabels).toEqual({
+      level: '{{ level }}',
+      resource: '{{ objectRef.resource }}',
+      verb: '{{ verb }}',
+    });
+  });
+});
+
+describe('AuditLogShipping: credentials, labels and warnings', () => {
+  const credentialCases: Array<[string, AuditLogDestination, string[]]> = [
+    [
+      'Loki basic',
+      { type: 'Loki', name: 'l', endpoint: 'https://l', auth: { user: 'u', password: 'cGFzcw==' } },
+      ['loki.auth.password'],
+    ],
+    [
+      'Loki bearer',
+      { type: 'Loki', name: 'l', endpoint: 'https://l', auth: { strategy: 'Bearer', token: 't' } },
+      ['loki.auth.token'],
+    ],
+    [
+      'Elasticsearch basic',
+      { type: 'Elasticsearch', name: 'e', endpoint: 'https://e', auth: { user: 'u', password: 'cA==' } },
+      ['elasticsearch.auth.password'],
+    ],
+    [
+      'Elasticsearch AWS',
+      {
+        type: 'Elasticsearch',
+        name: 'e',
+        endpoint: 'https://e',
+        auth: { strategy: 'AWS', awsAccessKey: 'YQ==', awsSecretKey: 'Yg==' },
+      },
+      ['elasticsearch.auth.awsAccessKey', 'elasticsearch.auth.awsSecretKey'],
+    ],
+    [
+      'Kafka SASL',
+      {
+        type: 'Kafka',
+        name: 'k',
+        bootstrapServers: ['k:9092'],
+        topic: 't',
+        sasl: { mechanism: 'PLAIN', username: 'u', password: 'p' },
+      },
+      ['kafka.sasl.password'],
+    ],
+    ['Splunk token', { type: 'Splunk', name: 's', endpoint: 'https://s:8088', token: 't' }, ['splunk.token']],
+    [
+      'client key',
+      {
+        type: 'Socket',
+        name: 's',
+        address: 's:6514',
+        mode: 'TCP',
+        tls: { clientCrt: { crtFile: CA, keyFile: 'a2V5', keyPass: 'cGFzcw==' } },
+      },
+      ['socket.tcp.tls.clientCrt.keyFile', 'socket.tcp.tls.clientCrt.keyPass'],
+    ],
+  ];
+
+  test.each(credentialCases)(
+    '%s is refused unless allowInlineCredentials, with the Git explanation',
+    (_name, destination, fields) => {
+      const refused = checkDestination(destination);
+      expect(refused.errors.map((e) => e.field)).toEqual(fields);
+      const message = synthError(ship([destination]).chart);
+      for (const field of fields) expect(message).toContain(`destinations[0].${field}: expected no inline`);
+      expect(message).toContain('committed to Git in clear text');
+      expect(message).not.toContain('cGFzcw=='); // the secret itself is not echoed
+      const allowed = { ...destination, allowInlineCredentials: true } as AuditLogDestination;
+      expect(checkDestination(allowed).errors).toEqual([]);
+      expect(synthValid(ship([allowed]).chart).length).toBeGreaterThan(0);
+    },
+  );
+
+  test('high-cardinality Loki labels and reserved keys are refused', () => {
+    const { chart } = ship([
+      {
+        type: 'Loki',
+        name: 'l',
+        endpoint: 'https://l',
+        extraLabels: { user: '{{ user.username }}', obj: '{{ objectRef.name }}', pod: 'x', bad: 'a b' },
+      },
+    ]);
+    const message = synthError(chart);
+    expect(message).toContain(
+      'extraLabels.user: received "{{ user.username }}", expected a low-cardinality field',
+    );
+    expect(message).toContain('extraLabels.obj: received "{{ objectRef.name }}"');
+    expect(message).toContain('extraLabels.pod: received "pod", expected a key other than the reserved');
+    expect(message).toContain('extraLabels.bad: received "a b", expected a plain token');
+    const opted = ship([
+      {
+        type: 'Loki',
+        name: 'l',
+        endpoint: 'https://l',
+        extraLabels: { user: '{{ user.username }}' },
+        allowHighCardinalityLabels: true,
+      },
+    ]);
+    expect(synthValid(opted.chart)).toHaveLength(2);
+  });
+
+  test.each<[string, AuditLogDestination, string]>([
+    [
+      'endpoint without scheme',
+      { type: 'Loki', name: 'l', endpoint: 'loki:3100' },
+      'loki.endpoint: received "loki:3100", expected an http:// or https:// URL',
+    ],
+    [
+      'vector without port',
+      { type: 'Vector', name: 'v', endpoint: 'vector' },
+      'vector.endpoint: received "vector", expected host:port',
+    ],
+    [
+      'kafka without brokers',
+      { type: 'Kafka', name: 'k', bootstrapServers: [], topic: 't' },
+      'kafka.bootstrapServers: received [], expected at least one host:port',
+    ],
+    [
+      'socket without port',
+      { type: 'Socket', name: 's', address: 'siem', mode: 'TCP' },
+      'socket.address: received "siem"',
+    ],
+    [
+      'TLS over UDP',
+      { type: 'Socket', name: 's', address: 's:514', mode: 'UDP', tls: { caFile: CA } },
+      'tls: received {"caFile"',
+    ],
+    [
+      'CA not base64 PEM',
+      { type: 'Logstash', name: 'l', endpoint: 'l:5044', tls: { caFile: '-----BEGIN CERTIFICATE-----' } },
+      'logstash.tls.caFile: received "-----BEGIN CERTIFICATE-----", expected a base64-encoded PEM certificate',
+    ],
+    [
+      'upper-case name',
+      { type: 'Loki', name: 'Loki', endpoint: 'https://l' },
+      'name: received "Loki", expected a DNS subdomain',
+    ],
+    [
+      'memory buffer with maxSize',
+      { type: 'Loki', name: 'l', endpoint: 'https://l', buffer: { type: 'Memory', maxSize: '1Gi' } },
+      'buffer.maxSize: received "1Gi", expected no maxSize for Memory',
+    ],
+  ])('%s is refused', (_name, destination, expected) => {
+    const message = synthError(ship([destination]).chart);
+    expect(message).toContain(`destinations[0].${expected}`);
+  });
+
+  test('lossy settings are warnings, not errors', () => {
+    const check = checkDestination({
+      type: 'Socket',
+      name: 's',
+      address: 's:514',
+      mode: 'UDP',
+      buffer: { type: 'Memory', whenFull: 'DropNewest' },
+      rateLimit: { linesPerMinute: 100 },
+    });
+    expect(check.errors).toEqual([]);
+    expect(check.warnings.map((w) => w.field)).toEqual(['socket.mode', 'buffer.whenFull', 'rateLimit']);
+    const tls = checkDestination({
+      type: 'Loki',
+      name: 'l',
+      endpoint: 'https://l',
+      tls: { verifyCertificate: false },
+    });
+    expect(tls.warnings.map((w) => w.field)).toEqual(['loki.tls.verifyCertificate']);
+  });
+});
