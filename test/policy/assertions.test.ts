@@ -1,0 +1,202 @@
+import { deckhouseEffectivePolicy } from '../../src/deckhouse/effective';
+import {
+  AuditAssertionError,
+  checkAudit,
+  expectAudit,
+  ruleForRequest,
+  toRequestAttributes,
+} from '../../src/policy/assertions';
+import { evaluatePolicy } from '../../src/policy/evaluate';
+import { Policy, PolicyRule } from '../../src/policy/types';
+
+const policy = (rules: PolicyRule[], extra: Partial<Policy> = {}): Policy => ({
+  apiVersion: 'audit.k8s.io/v1',
+  kind: 'Policy',
+  rules,
+  ...extra,
+});
+
+const EXEC_RULE: PolicyRule = {
+  level: 'Request',
+  verbs: ['get', 'create'],
+  resources: [{ group: '', resources: ['pods/exec'] }],
+  namespaces: ['prod'],
+  omitStages: ['RequestReceived'],
+};
+
+function thrown(fn: () => unknown): AuditAssertionError {
+  try {
+    fn();
+  } catch (e) {
+    if (e instanceof AuditAssertionError) return e;
+    throw e;
+  }
+  throw new Error('expected an AuditAssertionError');
+}
+
+describe('toRequestAttributes', () => {
+  it('fills partial attributes with an ordinary authenticated user', () => {
+    expect(toRequestAttributes({ verb: 'create', resource: 'pods', namespace: 'prod' })).toEqual({
+      user: 'user',
+      groups: ['system:authenticated'],
+      verb: 'create',
+      resourceRequest: true,
+      namespace: 'prod',
+      apiGroup: '',
+      resource: 'pods',
+      subresource: '',
+      name: '',
+    });
+  });
+
+  it('adds the groups the authenticators add; unauthenticated requests have no user at all', () => {
+    expect(
+      toRequestAttributes({ user: 'system:serviceaccount:d8-system:deckhouse', verb: 'get' }).groups,
+    ).toEqual(['system:serviceaccounts', 'system:serviceaccounts:d8-system', 'system:authenticated']);
+    expect(toRequestAttributes({ user: 'system:anonymous', verb: 'get' }).groups).toEqual([
+      'system:unauthenticated',
+    ]);
+    const anon = toRequestAttributes({ verb: 'get', path: '/healthz', unauthenticated: true });
+    expect(anon).toEqual({ verb: 'get', resourceRequest: false, path: '/healthz' });
+    expect(
+      toRequestAttributes({ user: 'x', groups: ['g'], impliedGroups: false, verb: 'get' }).groups,
+    ).toEqual(['g']);
+  });
+
+  it('accepts a URL or a kubectl command', () => {
+    expect(toRequestAttributes('GET /api/v1/namespaces/prod/pods/web-0/exec?command=ls')).toMatchObject({
+      verb: 'get',
+      resource: 'pods',
+      subresource: 'exec',
+      namespace: 'prod',
+      name: 'web-0',
+    });
+    expect(toRequestAttributes('get secrets -n prod')).toMatchObject({ verb: 'list', resource: 'secrets' });
+    expect(
+      toRequestAttributes({ url: 'POST /api/v1/namespaces/prod/pods/web-0/exec', user: 'ops' }),
+    ).toMatchObject({
+      verb: 'create',
+      user: 'ops',
+    });
+  });
+});
+
+describe('expectAudit (fluent, throwing)', () => {
+  const p = policy([EXEC_RULE, { level: 'Metadata', omitStages: ['RequestReceived'] }]);
+
+  it('passes and chains when the expectations hold', () => {
+    expect(() =>
+      expectAudit(p)
+        .request({ verb: 'get', resource: 'pods', subresource: 'exec', namespace: 'prod', name: 'web-0' })
+        .recordedAt('Request')
+        .recordedAtLeast('Metadata')
+        .recordedAtMost('RequestResponse')
+        .decidedBy({ index: 0 })
+        .withoutStage('RequestReceived')
+        .withStage('ResponseComplete'),
+    ).not.toThrow();
+    expect(() => expectAudit(p).request('exec web-0 -n prod').recordedAt('Request')).not.toThrow();
+  });
+
+  it('explains a failure: request, expected, actual level, deciding rule', () => {
+    const e = thrown(() => expectAudit(p).request('exec web-0 -n staging').recordedAt('Request'));
+    expect(e.message).toBe(
+      [
+        'FAILS: audit expectation',
+        '  request:  get pods/exec "web-0" in namespace "staging" by user "user" (groups system:authenticated)',
+        '  expected: recorded at Request',
+        '  actual:   recorded at Metadata (omitted stages: RequestReceived)',
+        '  decided by rule 1: Metadata (any resource or URL)',
+        '  - level is Metadata, expected Request',
+        '  fix: add {"level":"Request","verbs":["get"],"resources":[{"group":"","resources":["pods/exec"]}],' +
+          '"omitStages":["RequestReceived"]} before rule 1',
+      ].join('\n'),
+    );
+    expect(e.result.decision?.ruleIndex).toBe(1);
+  });
+
+  it('notRecorded and stages', () => {
+    const q = policy([{ level: 'None', users: ['system:kube-proxy'] }, { level: 'Metadata' }]);
+    expect(() =>
+      expectAudit(q)
+        .request({ user: 'system:kube-proxy', verb: 'watch', resource: 'endpoints' })
+        .notRecorded(),
+    ).not.toThrow();
+    expect(
+      thrown(() => expectAudit(q).request({ verb: 'get', resource: 'pods' }).notRecorded()).message,
+    ).toContain('level is Metadata, expected None');
+    expect(
+      thrown(() => expectAudit(q).request({ verb: 'get', resource: 'pods' }).withoutStage('RequestReceived'))
+        .message,
+    ).toContain('stage RequestReceived is not omitted');
+    // A request that is not recorded emits no stage at all, so "without stage" holds trivially.
+    expect(() =>
+      expectAudit(q)
+        .request({ user: 'system:kube-proxy', verb: 'get', resource: 'pods' })
+        .withoutStage('RequestReceived'),
+    ).not.toThrow();
+  });
+
+  it('on the effective Deckhouse policy: layer-relative decidedBy and pre-empted custom rules', () => {
+    const eff = deckhouseEffectivePolicy({
+      customPolicy: policy([{ level: 'RequestResponse', resources: [{ group: '', resources: ['pods'] }] }]),
+    });
+    const create = expectAudit(eff).request({ verb: 'create', resource: 'pods', namespace: 'prod' });
+    expect(() => create.recordedAt('Request').decidedBy({ layer: 'basic', index: 12 })).not.toThrow();
+    const e = thrown(() => create.recordedAt('RequestResponse'));
+    expect(e.message).toContain(
+      'decided by rule 12 (basic rule 12): Request create,delete,patch,update pods',
+    );
+    expect(e.message).toContain('pre-empted: rule 27 (custom rule 0) wanted RequestResponse');
+    expect(e.message).toContain('cannot be overridden');
+    expect(thrown(() => create.decidedBy({ layer: 'custom' })).message).toContain('instead');
+    expect(create.decision.ruleIndex).toBe(12);
+  });
+
+  it('unauthenticated requests on Deckhouse reach the Metadata catch-all', () => {
+    const eff = deckhouseEffectivePolicy({});
+    expect(() =>
+      expectAudit(eff)
+        .request({ url: 'GET /api/v1/namespaces/x/secrets/db', unauthenticated: true })
+        .recordedAt('Metadata')
+        .decidedBy({ layer: 'tail', index: 1 }),
+    ).not.toThrow();
+  });
+});
+
+describe('checkAudit (data, non-throwing)', () => {
+  it('returns one result per assertion with id, name, ok, message, fix', () => {
+    const p = policy([{ level: 'Metadata' }]);
+    const results = checkAudit(p, [
+      {
+        id: 'a',
+        name: 'secrets at Metadata',
+        request: 'get secret db -n prod',
+        expect: { level: 'Metadata' },
+      },
+      {
+        id: 'b',
+        name: 'pod bodies',
+        request: { verb: 'create', resource: 'pods' },
+        expect: { atLeast: 'Request' },
+        fix: 'custom fix',
+      },
+      { id: 'c', name: 'bad url', request: 'GET not-a-path', expect: { level: 'None' } },
+    ]);
+    expect(results.map((r) => [r.id, r.ok])).toEqual([
+      ['a', true],
+      ['b', false],
+      ['c', false],
+    ]);
+    expect(results[0].fix).toBeUndefined();
+    expect(results[1].fix).toBe('custom fix');
+    expect(results[2].message).toContain('cannot build the request');
+  });
+
+  it('a suggested fix rule really fixes the request', () => {
+    const p = policy([{ level: 'None', userGroups: ['system:authenticated'] }]);
+    const req = toRequestAttributes('exec web-0 -n prod');
+    const rule = ruleForRequest(req, 'Request');
+    expect(evaluatePolicy(policy([rule, ...p.rules]), req).level).toBe('Request');
+  });
+});
