@@ -5,3 +5,4 @@ export { SERVICE_ACCOUNT_RULE_INDEX, SYSTEM_NAMESPACE_RULE_INDEX } from './data/
 export type { DeckhouseSystemLists } from './data/basic-rules.generated';
 export * from './effective';
 export * from './explain';
+export * from './assertion-packs';

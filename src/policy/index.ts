@@ -7,3 +7,5 @@ export * from './render';
 export * from './request-info';
 export * from './builder';
 export * from './version';
+export * from './lint';
+export * from './assertions';
