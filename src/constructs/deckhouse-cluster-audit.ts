@@ -1,5 +1,7 @@
 import { Construct } from 'constructs';
+import { AssertionPack, dvpDocumentedPromises, runAssertionPack } from '../deckhouse/assertion-packs';
 import { deckhouseEffectivePolicy } from '../deckhouse/effective';
+import { AssertionResult, AuditAssertion, checkAudit } from '../policy/assertions';
 import { LintCode, lintPolicy, Severity } from '../policy/lint';
 import { DEFAULT_KUBERNETES_VERSION } from '../policy/kubernetes-version';
 import { EffectivePolicy, Finding } from '../policy/types';
@@ -13,7 +15,13 @@ import { LogShipperModule, LogShipperModuleProps } from './log-shipper-module';
 import { addWarning, collectWarnings } from './warnings';
 
 /** A custom check of the effective policy, run at synth: return findings (errors fail synth). */
-export type PolicyExpectation = (effective: EffectivePolicy) => readonly Finding[];
+export type PolicyCheckFunction = (effective: EffectivePolicy) => readonly Finding[];
+
+/**
+ * A synth-time expectation: an assertion as data (`{ request: 'exec web-0 -n prod', expect: { atLeast:
+ * 'Request' } }`, failing = error) or a function returning findings.
+ */
+export type PolicyExpectation = AuditAssertion | PolicyCheckFunction;
 
 /** Lint settings of {@link DeckhouseClusterAudit}. */
 export interface AuditLintOptions {
@@ -94,10 +102,21 @@ export interface DeckhouseClusterAuditProps extends ArgoCdOptions {
    */
   readonly lint?: AuditLintOptions;
   /**
-   * Custom checks of the effective policy (e.g. "exec in prod is recorded at Request").
+   * Custom checks of the effective policy (e.g. "exec in prod is recorded at Request"); a failing
+   * assertion fails synth.
    * @default - none
    */
   readonly expectations?: readonly PolicyExpectation[];
+  /**
+   * Assertion packs run on the effective policy (`dvpDocumentedPromises`, `cis`, `falcoNeedsBodies`, ...).
+   * @default - [dvpDocumentedPromises], failures reported as warnings
+   */
+  readonly assertionPacks?: readonly AssertionPack[];
+  /**
+   * What a failed pack assertion is.
+   * @default - 'error' when `assertionPacks` is given, 'warning' for the default pack
+   */
+  readonly assertionSeverity?: 'error' | 'warning';
   /**
    * Treat warnings as errors (fail synth).
    * @default false
@@ -108,13 +127,29 @@ export interface DeckhouseClusterAuditProps extends ArgoCdOptions {
 function findingText(finding: Finding, effective: EffectivePolicy): string {
   // Lint messages already name the rule and its layer; other findings get the location added.
   const origin = finding.ruleIndex >= 0 ? effective.origins[finding.ruleIndex] : undefined;
-  const where = /^rule \d+/.test(finding.message)
-    ? ''
-    : finding.ruleIndex < 0
-      ? 'policy: '
-      : `rule ${finding.ruleIndex}${origin ? ` (${origin.layer} rule ${origin.index})` : ''}: `;
+  const where =
+    /^rule \d+/.test(finding.message) || finding.code.startsWith('assertion')
+      ? ''
+      : finding.ruleIndex < 0
+        ? 'policy: '
+        : `rule ${finding.ruleIndex}${origin ? ` (${origin.layer} rule ${origin.index})` : ''}: `;
   const fix = finding.fix ? ` Fix: ${finding.fix}` : '';
   return `${finding.code}: ${where}${finding.message}.${fix}`.replace(/\.\./g, '.');
+}
+
+function assertionFinding(result: AssertionResult, source: string, severity: 'error' | 'warning'): Finding {
+  const rules = result.fixRules?.length ? ` (rules that close it: ${JSON.stringify(result.fixRules)})` : '';
+  return {
+    code: `${result.id ? `assertion ${result.id}` : 'assertion'} (${source})`,
+    severity,
+    // The message names the deciding rule; the finding is about the policy as a whole.
+    ruleIndex: -1,
+    message: result.message
+      .replace(/^FAILS: /, '')
+      .replace(/\n\s*/g, '; ')
+      .replace(/ {2,}/g, ' '),
+    ...(result.fix || rules ? { fix: `${result.fix ?? 'add a custom rule'}${rules}` } : {}),
+  };
 }
 
 /**
@@ -197,14 +232,27 @@ export class DeckhouseClusterAudit extends Construct {
         );
       }
       (props.expectations ?? []).forEach((expectation, i) => {
-        try {
-          findings.push(...expectation(effective));
-        } catch (error) {
-          errors.push(
-            `expectations[${i}]: threw ${(error as Error).message}. Fix: return findings instead of throwing`,
-          );
+        if (typeof expectation === 'function') {
+          try {
+            findings.push(...expectation(effective));
+          } catch (error) {
+            errors.push(
+              `expectations[${i}]: threw ${(error as Error).message}. Fix: return findings instead of throwing`,
+            );
+          }
+          return;
         }
+        const [result] = checkAudit(effective, [expectation]);
+        if (!result.ok) findings.push(assertionFinding(result, `expectations[${i}]`, 'error'));
       });
+      const packs = props.assertionPacks ?? [dvpDocumentedPromises];
+      const packSeverity = props.assertionSeverity ?? (props.assertionPacks ? 'error' : 'warning');
+      for (const pack of packs) {
+        for (const result of runAssertionPack(pack, effective)) {
+          if (!result.ok)
+            findings.push(assertionFinding(result, `assertion pack ${pack.name}`, packSeverity));
+        }
+      }
       for (const finding of findings) {
         // Findings about Deckhouse's own rules are not the user's to fix: reported only on request.
         const builtIn = finding.layer !== undefined && finding.layer !== 'custom';
