@@ -1,0 +1,141 @@
+import { spawnSync } from 'node:child_process';
+import { existsSync, readFileSync } from 'node:fs';
+import * as path from 'node:path';
+import { REPO, fixture, runBin } from './helpers';
+
+// These tests run the package's real bin (`node bin/deckhouse-audit.js`) in a child process, against lib/ as
+// `npm run build` (and `npm ci`, through `prepare`) produces it.
+const F = fixture;
+const VERSION = (JSON.parse(readFileSync(path.join(REPO, 'package.json'), 'utf8')) as { version: string })
+  .version;
+
+beforeAll(() => {
+  const tsc = require.resolve('typescript/bin/tsc');
+  const build = spawnSync(process.execPath, [tsc, '-p', 'tsconfig.build.json'], {
+    cwd: REPO,
+    encoding: 'utf8',
+  });
+  if (build.status !== 0) throw new Error(`npm run build failed:\n${build.stdout}${build.stderr}`);
+}, 120_000);
+
+describe('the deckhouse-audit bin', () => {
+  test('the module the bin requires is what the build emits', () => {
+    const bin = readFileSync(path.join(REPO, 'bin/deckhouse-audit.js'), 'utf8');
+    const target = /require\(['"]([^'"]+)['"]\)/.exec(bin)?.[1];
+    expect(target).toBeDefined();
+    const resolved = path.resolve(REPO, 'bin', target!);
+    // tsconfig.build.json decides where src/cli/main.ts lands (lib/cli/ with rootDir src, lib/src/cli/ with rootDir .).
+    expect({ requires: path.relative(REPO, resolved), exists: existsSync(resolved) }).toEqual({
+      requires: path.relative(REPO, resolved),
+      exists: true,
+    });
+  });
+
+  test('--version prints the package version; --help lists every command', () => {
+    expect(runBin(['--version'])).toEqual({ code: 0, stdout: `${VERSION}\n`, stderr: '' });
+    const help = runBin(['--help']);
+    expect(help.code).toBe(0);
+    for (const command of ['validate', 'explain', 'lint', 'simulate', 'diff']) {
+      expect(help.stdout).toMatch(new RegExp(`^  ${command} +\\S`, 'm'));
+    }
+    const commandHelp = runBin(['simulate', '--help']);
+    expect(commandHelp.code).toBe(0);
+    expect(commandHelp.stdout).toMatch(/^Usage: deckhouse-audit simulate /);
+    expect(commandHelp.stdout).toContain('--max-size-mb MB');
+  });
+
+  test('no command, an unknown command or option: usage on stderr, exit 2', () => {
+    const none = runBin([]);
+    expect(none.code).toBe(2);
+    expect(none.stdout).toBe('');
+    expect(none.stderr).toMatch(/^Usage: deckhouse-audit <command>/);
+    const unknown = runBin(['frobnicate']);
+    expect(unknown).toMatchObject({ code: 2, stdout: '' });
+    expect(unknown.stderr).toMatch(
+      /^deckhouse-audit: unknown command 'frobnicate'\nusage: deckhouse-audit <command> \[options\]\n/,
+    );
+    const option = runBin(['validate', '--frobnicate', F('policy.yaml')]);
+    expect(option.code).toBe(2);
+    expect(option.stderr).toContain("deckhouse-audit validate: Unknown option '--frobnicate'");
+    const json = runBin(['lint', '--json']);
+    expect(json.code).toBe(2);
+    expect(JSON.parse(json.stdout)).toMatchObject({ error: { kind: 'usage' } });
+  });
+
+  test('validate: errors as file:line:column with fixes, exit 1; a Secret manifest on stdin, exit 0', () => {
+    const bad = runBin(['validate', 'test/fixtures/cli/invalid-policy.yaml']);
+    expect(bad.code).toBe(1);
+    expect(bad.stdout).toMatch(
+      /^test\/fixtures\/cli\/invalid-policy\.yaml:8:12: rules\[1\]\.level: Unsupported value: "Everything"/,
+    );
+    expect(bad.stdout).toMatch(/\n {4}fix: /);
+    const secret = runBin(['validate', '-'], { stdin: readFileSync(F('secret.yaml')) });
+    expect(secret).toEqual({
+      code: 0,
+      stdout: expect.stringMatching(/^-\[data\.audit-policy\.yaml\]: OK \(5 rules, /),
+      stderr: '',
+    });
+    const missing = runBin(['validate', 'nope.yaml']);
+    expect(missing.code).toBe(1);
+    expect(missing.stdout).toBe('nope.yaml: no such file\n');
+  });
+
+  test('explain --deckhouse --policy --url: the journey of the security engineer', () => {
+    const run = runBin([
+      'explain',
+      '--deckhouse',
+      '--policy',
+      'test/fixtures/cli/secret.yaml',
+      '--url',
+      'GET /api/v1/namespaces/prod/pods/web-0/exec?command=sh',
+      '--user',
+      'alice',
+      '--json',
+    ]);
+    expect(run.code).toBe(0);
+    expect(run.stderr).toBe('');
+    const doc = JSON.parse(run.stdout);
+    expect(doc.decision.level).toBe('Request');
+    expect(doc.origin).toEqual({ layer: 'custom', index: 0 });
+    expect(doc.location).toBe('test/fixtures/cli/secret.yaml[data.audit-policy.yaml]:7:5');
+  });
+
+  test('lint --json: findings with locations, exit 1 on an error', () => {
+    const run = runBin(['lint', '--json', 'test/fixtures/cli/sensitive-policy.yaml']);
+    expect(run.code).toBe(1);
+    const doc = JSON.parse(run.stdout);
+    expect(doc.ok).toBe(false);
+    expect(doc.findings[0]).toMatchObject({
+      code: 'sensitive-body',
+      severity: 'error',
+      location: 'test/fixtures/cli/sensitive-policy.yaml:8:5',
+    });
+  });
+
+  test('simulate a .gz log with --json', () => {
+    const run = runBin(['simulate', '--policy', F('policy.yaml'), '--json', F('audit.log.gz')]);
+    expect(run.code).toBe(0);
+    expect(run.stderr).toBe(''); // not a terminal: no progress bar
+    const r = JSON.parse(run.stdout);
+    expect(r).toMatchObject({ events: 8, unmatched: 0, imagesWithoutDigest: 1 });
+    expect(r.written.byLevel).toEqual({ Metadata: 4, Request: 1, RequestResponse: 1 });
+    expect(r.retention).toMatchObject({ hours: 720, limitedBy: 'age' });
+    expect(r.sources[0]).toMatchObject({ gzip: true });
+  });
+
+  test('diff --format markdown for a pull-request comment', () => {
+    const run = runBin([
+      'diff',
+      '--deckhouse',
+      '--policy',
+      F('policy.yaml'),
+      '--policy',
+      F('sensitive-policy.yaml'),
+      '--format',
+      'markdown',
+      F('audit.log'),
+    ]);
+    expect(run.code).toBe(1);
+    expect(run.stdout).toMatch(/^### Audit policy change: .*1 new lint error\n/);
+  });
+});
