@@ -532,7 +532,7 @@ class Linter {
       const rule = this.rules[j];
       const examples: Array<{ i: number; req: RequestAttributes }> = [];
       for (let i = 0; i < j && examples.length < max; i++) {
-        if (this.rules[i].level === rule.level) continue;
+        if (this.rules[i].level === rule.level || !this.space.overlaps(i, j)) continue;
         // Within one author's rules, an earlier rule inside this one is a deliberate exception.
         if (this.layer(i) === this.layer(j) && this.space.contains(j, i)) continue;
         const found = this.space.preemptionExample(i, j);

@@ -150,6 +150,28 @@ function pathMatches(spec: PathSpec, path: string): boolean {
   return spec.kind === 'prefix' ? path.startsWith(spec.value) : path === spec.value;
 }
 
+function setsIntersect(a: StringSet, b: StringSet): boolean {
+  if (a === null || b === null) return true;
+  const [small, big] = a.size <= b.size ? [a, b] : [b, a];
+  for (const v of small) if (big.has(v)) return true;
+  return false;
+}
+
+/** Whether two boxes share at least one request (no allocation; same answer as intersectBoxes). */
+export function boxesIntersect(a: MatchBox, b: MatchBox): boolean {
+  return (
+    a.kind === b.kind &&
+    setsIntersect(a.verbs, b.verbs) &&
+    setsIntersect(a.users, b.users) &&
+    setsIntersect(a.namespaces, b.namespaces) &&
+    setsIntersect(a.apiGroups, b.apiGroups) &&
+    setsIntersect(a.resources, b.resources) &&
+    setsIntersect(a.subresources, b.subresources) &&
+    setsIntersect(a.names, b.names) &&
+    (pathContains(a.path, b.path) || pathContains(b.path, a.path))
+  );
+}
+
 /** The requests in both boxes (undefined when there are none); keeps `a`'s rule index. */
 export function intersectBoxes(a: MatchBox, b: MatchBox): MatchBox | undefined {
   if (a.kind !== b.kind) return undefined;
@@ -472,7 +494,8 @@ export function findUncovered(
   candidates: readonly MatchBox[],
 ): RequestAttributes | undefined {
   const steps = piece.kind === 'resource' ? RESOURCE_STEPS : NON_RESOURCE_STEPS;
-  const start = candidates.filter((c) => c.kind === piece.kind);
+  // Boxes disjoint from the piece can never cover any of it: dropping them first keeps the search small.
+  const start = candidates.filter((c) => boxesIntersect(c, piece));
   const search = (depth: number, cands: MatchBox[], w: Assignment): RequestAttributes | undefined => {
     if (cands.length === 0) {
       // Nothing left can match: finish with realistic (or fresh) values, no candidate to avoid.
@@ -543,7 +566,7 @@ export class RuleSpace {
 
   /** True when rules i and j match at least one common request. */
   overlaps(i: number, j: number): boolean {
-    return this.boxes[i].some((a) => this.boxes[j].some((b) => intersectBoxes(a, b) !== undefined));
+    return this.boxes[i].some((a) => this.boxes[j].some((b) => boxesIntersect(a, b)));
   }
 
   /** A request both rules match that rule i decides (no rule before i matches it); undefined if none. */
