@@ -21,6 +21,7 @@ import {
 import { estimateRetention, resolveRotation } from './retention';
 import { summarizeRule } from './rule-summary';
 import { EventSizer } from './size';
+import { TRUNCATE_MAX_EVENT_BYTES } from './types';
 import type {
   MalformedLine,
   ReplayOptions,
@@ -124,6 +125,8 @@ class PolicyTally {
   unmatched = 0;
   imagesRecorded = 0;
   lowSource = 0;
+  truncated = 0;
+  droppedTooLarge = 0;
   readonly lowSourcePairs = new Map<string, number>();
   readonly users = new TopCounter<UserUsage>((user) => ({ user, events: 0, bytes: 0 }));
   readonly resources = new TopCounter<ResourceUsage>(resourceUsage);
@@ -160,6 +163,7 @@ class Accumulator implements MultiReplayAccumulator {
   private readonly rotation: RotationSettings;
   private readonly topN: number;
   private readonly malformedSamples: number;
+  private readonly maxEventBytes: number | undefined;
   private events = 0;
   private lines = 0;
   private imagesWithoutDigest = 0;
@@ -176,6 +180,13 @@ class Accumulator implements MultiReplayAccumulator {
     this.rotation = resolveRotation(options.rotation);
     this.topN = options.topN ?? 10;
     this.malformedSamples = options.malformedSamples ?? 10;
+    const truncate = options.truncate;
+    this.maxEventBytes =
+      truncate === undefined || truncate === false
+        ? undefined
+        : truncate === true
+          ? TRUNCATE_MAX_EVENT_BYTES
+          : (truncate.maxEventBytes ?? TRUNCATE_MAX_EVENT_BYTES);
   }
 
   private source(name: string): SourceReport {
@@ -281,7 +292,19 @@ class Accumulator implements MultiReplayAccumulator {
         continue;
       }
       if (sizer === undefined) sizer = new EventSizer(ev);
-      const bytes = sizer.size(level, d.omitManagedFields);
+      let bytes = sizer.size(level, d.omitManagedFields);
+      const rank = LEVEL_RANK[level];
+      if (this.maxEventBytes !== undefined && bytes > this.maxEventBytes) {
+        // kube-apiserver's truncate backend: drop the bodies of an oversized event, or the whole event.
+        if (rank >= 2) {
+          bytes = sizer.truncatedSize(level);
+          t.truncated++;
+        }
+        if (bytes > this.maxEventBytes) {
+          t.droppedTooLarge++;
+          continue;
+        }
+      }
       t.writtenEvents++;
       t.writtenBytes += bytes;
       t.writtenByLevel[level]++;
@@ -293,7 +316,6 @@ class Accumulator implements MultiReplayAccumulator {
         rule.written++;
         rule.bytes += bytes;
       }
-      const rank = LEVEL_RANK[level];
       if (rank >= 2) {
         if (noDigest) t.imagesRecorded++;
         const src = sourceLevel(ev);
@@ -375,6 +397,10 @@ class Accumulator implements MultiReplayAccumulator {
       })),
       malformed: { count: this.malformedCount, lines: this.malformed.map((m) => ({ ...m })) },
       lowSourceLevel: { events: t.lowSource, byLevels: lowSourcePairs },
+      truncation:
+        this.maxEventBytes === undefined
+          ? null
+          : { maxEventBytes: this.maxEventBytes, truncated: t.truncated, dropped: t.droppedTooLarge },
       sources: [...this.sources.values()].map((s) => ({ ...s })),
     };
   }

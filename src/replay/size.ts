@@ -109,6 +109,21 @@ export class EventSizer {
     return n;
   }
 
+  /**
+   * Bytes of the line when kube-apiserver's truncate backend (`--audit-log-truncate-enabled`) shrinks an
+   * oversized event: both bodies removed, level kept, annotation `audit.k8s.io/truncated: "true"` added.
+   */
+  truncatedSize(level: Level): number {
+    if (this.base < 0) this.base = this.computeBase();
+    return (
+      this.base +
+      this.levelDelta +
+      LEVEL_VALUE_BYTES[level] +
+      1 +
+      truncatedAnnotationDelta(this.event.annotations)
+    );
+  }
+
   private computeBase(): number {
     const ev = this.event;
     const req = ev.requestObject;
@@ -123,6 +138,29 @@ export class EventSizer {
       if (this.hasResponse) ev.responseObject = resp;
     }
   }
+}
+
+const TRUNCATED_KEY = 'audit.k8s.io/truncated';
+const TRUNCATED_MEMBER = Buffer.byteLength(`"${TRUNCATED_KEY}":"true"`);
+
+/** Bytes the truncate backend's annotation adds to an event with these annotations. */
+function truncatedAnnotationDelta(annotations: unknown): number {
+  const map = 2 + TRUNCATED_MEMBER; // {"audit.k8s.io/truncated":"true"}
+  if (annotations === undefined) return Buffer.byteLength(',"annotations":') + map;
+  if (!isObject(annotations)) return map - jsonBytes(annotations); // e.g. null, replaced in place
+  if (annotations[TRUNCATED_KEY] !== undefined)
+    return jsonBytes('true') - jsonBytes(annotations[TRUNCATED_KEY]);
+  return Object.keys(annotations).length > 0 ? 1 + TRUNCATED_MEMBER : TRUNCATED_MEMBER;
+}
+
+/** The event as the truncate backend writes an oversized one (reference for EventSizer.truncatedSize). */
+export function truncatedEvent(event: AuditEvent, level: Level): Record<string, unknown> {
+  const out = strippedEvent(event, level, false);
+  delete out.requestObject;
+  delete out.responseObject;
+  const annotations = isObject(event.annotations) ? event.annotations : {};
+  out.annotations = { ...annotations, [TRUNCATED_KEY]: 'true' };
+  return out;
 }
 
 function withoutManagedFields(obj: unknown): unknown {

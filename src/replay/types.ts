@@ -30,6 +30,9 @@ export const DECKHOUSE_ROTATION: Readonly<RotationSettings> = Object.freeze({
   maxAgeDays: 30,
 });
 
+/** `--audit-log-truncate-max-event-size` default (bytes); Deckhouse enables truncation with it. */
+export const TRUNCATE_MAX_EVENT_BYTES = 102400;
+
 /** How far a replay has got; `totalBytes` is known only when every input is a file. */
 export interface ReplayProgress {
   /** Name of the input being read. */
@@ -58,6 +61,12 @@ export interface ReplayOptions {
   malformedSamples?: number;
   /** Longer lines are reported as malformed and skipped, which keeps memory bounded. @default 64 MiB */
   maxLineBytes?: number;
+  /**
+   * Model kube-apiserver's truncate backend (`--audit-log-truncate-enabled`, which Deckhouse sets): an event
+   * over the limit loses its bodies (Request and RequestResponse) and, if still too large, is dropped.
+   * `true` uses the 102400-byte default limit. @default - no truncation: sizes as defined by the stripped line
+   */
+  truncate?: boolean | { maxEventBytes?: number };
 }
 
 /** Options of `simulate`: the policy to replay under plus the shared replay options. */
@@ -195,4 +204,6 @@ export interface SimulationReport {
    */
   lowSourceLevel: { events: number; byLevels: Record<string, number> };
   sources: SourceReport[];
+  /** Effect of the truncate backend; null when truncation is not modelled (the default). */
+  truncation: { maxEventBytes: number; truncated: number; dropped: number } | null;
 }

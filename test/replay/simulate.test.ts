@@ -338,3 +338,35 @@ describe('simulateMany reads once and evaluates several policies', () => {
     expect(rb.unmatched).toBe(0);
   });
 });
+
+describe('simulate with truncation', () => {
+  test('oversized events lose their bodies or are dropped', async () => {
+    const r = await simulate([LOG], { policy: policy('policy-a.yaml'), truncate: { maxEventBytes: 700 } });
+    // Written under policy A, with sizes: 2 (1053 B, RequestResponse), 3 (735 B, Request), 16 (952 B) and
+    // 17 (1062 B) exceed 700 bytes; 4, 5, 6, 7 and 15 (Metadata-sized, under 700) are untouched.
+    // Lines 2, 16 and 17 are the same pod create request: without bodies, with the annotation, each is
+    // 687 bytes and fits. Line 3 without its request body plus the annotation is 743 bytes: dropped.
+    const truncatedLine = (n: number) => {
+      const ev = JSON.parse(LINES[n - 1]);
+      delete ev.requestObject;
+      delete ev.responseObject;
+      ev.level = 'RequestResponse';
+      ev.annotations = { 'audit.k8s.io/truncated': 'true' };
+      return Buffer.byteLength(JSON.stringify(ev)) + 1;
+    };
+    expect([2, 16, 17].map(truncatedLine)).toEqual([687, 687, 687]);
+    expect(r.truncation).toEqual({ maxEventBytes: 700, truncated: 4, dropped: 1 });
+    expect(r.written.events).toBe(8);
+    expect(r.written.bytes).toBe(
+      A_BYTES - asIs(2) - bytes(LINE3_REQUEST) - (asIs(16) + 8) - asIs(17) + 3 * 687,
+    );
+  });
+
+  test('truncate: true uses the 102400-byte default; off by default', async () => {
+    const on = await simulate([LOG], { policy: policy('policy-a.yaml'), truncate: true });
+    expect(on.truncation).toEqual({ maxEventBytes: 102400, truncated: 0, dropped: 0 });
+    const off = await simulate([LOG], { policy: policy('policy-a.yaml') });
+    expect(off.truncation).toBeNull();
+    expect(on.written).toEqual(off.written);
+  });
+});

@@ -4,7 +4,13 @@ import * as path from 'path';
 import { generateSyntheticLog } from '../../bench/synthetic-log';
 import type { Level } from '../../src/policy/types';
 import type { AuditEvent } from '../../src/replay/event';
-import { EventSizer, managedFieldsBytes, strippedEvent, writtenSizeSlow } from '../../src/replay/size';
+import {
+  EventSizer,
+  managedFieldsBytes,
+  strippedEvent,
+  truncatedEvent,
+  writtenSizeSlow,
+} from '../../src/replay/size';
 
 const LEVELS: Level[] = ['Metadata', 'Request', 'RequestResponse'];
 const FIXTURE = path.resolve(__dirname, '../fixtures/replay/basic.log');
@@ -146,6 +152,38 @@ describe('stripping by level', () => {
     // RequestResponse: '"Request"' (9) becomes '"RequestResponse"' (17) and the response member is added.
     expect(sizer.size('RequestResponse', false)).toBe(
       sizer.size('Request', false) + 8 + ',"responseObject":{"ok":true}'.length,
+    );
+  });
+});
+
+describe('truncation (kube-apiserver --audit-log-truncate-enabled)', () => {
+  test('truncatedSize equals re-serializing the truncated event, for every fixture event and level', () => {
+    const list = events(fs.readFileSync(FIXTURE, 'utf8'));
+    list.push(
+      JSON.parse(
+        '{"verb":"get","stage":"Panic","level":"Request","annotations":{"a":"b"},"requestObject":{}}',
+      ),
+      JSON.parse('{"verb":"get","stage":"Panic","level":"Request","annotations":{},"requestObject":{}}'),
+      JSON.parse('{"verb":"get","stage":"Panic","annotations":null,"requestObject":{}}'),
+      JSON.parse('{"verb":"get","stage":"Panic","annotations":{"audit.k8s.io/truncated":"yes"}}'),
+    );
+    for (const ev of list) {
+      const sizer = new EventSizer(ev);
+      for (const level of LEVELS) {
+        expect(sizer.truncatedSize(level)).toBe(
+          Buffer.byteLength(JSON.stringify(truncatedEvent(ev, level))) + 1,
+        );
+      }
+    }
+  });
+
+  test('the truncated event: no bodies, level kept, annotation added', () => {
+    const ev = JSON.parse(
+      '{"verb":"create","stage":"ResponseComplete","level":"RequestResponse","requestObject":{"a":1},' +
+        '"responseObject":{"b":2},"annotations":{"x":"y"}}',
+    );
+    expect(JSON.stringify(truncatedEvent(ev, 'Request'))).toBe(
+      '{"verb":"create","stage":"ResponseComplete","level":"Request","annotations":{"x":"y","audit.k8s.io/truncated":"true"}}',
     );
   });
 });
