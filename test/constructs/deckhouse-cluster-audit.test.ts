@@ -1,0 +1,213 @@
+import { Testing } from 'cdk8s';
+import {
+  AUDIT_POLICY_SECRET_KEY,
+  AuditEvents,
+  collectWarnings,
+  DeckhouseClusterAudit,
+  DeckhouseClusterAuditProps,
+} from '../../src/constructs';
+import { cis, falcoNeedsBodies } from '../../src/deckhouse/assertion-packs';
+import { loadPolicy } from '../../src/policy/parse';
+import { Policy } from '../../src/policy/types';
+import { Manifest, synthError, synthValid, yamlOf } from './helpers';
+
+const EXEC_AND_RBAC: Policy = {
+  apiVersion: 'audit.k8s.io/v1',
+  kind: 'Policy',
+  rules: [
+    {
+      level: 'Request',
+      verbs: ['get', 'create'],
+      resources: [{ group: '', resources: ['pods/exec', 'pods/attach', 'pods/portforward'] }],
+      omitStages: ['RequestReceived'],
+    },
+    {
+      level: 'Request',
+      verbs: ['create', 'update', 'patch', 'delete', 'deletecollection'],
+      resources: [
+        {
+          group: 'rbac.authorization.k8s.io',
+          resources: ['roles', 'rolebindings', 'clusterroles', 'clusterrolebindings'],
+        },
+      ],
+      omitStages: ['RequestReceived'],
+    },
+  ],
+};
+
+function audit(props: DeckhouseClusterAuditProps) {
+  const chart = Testing.chart();
+  const construct = new DeckhouseClusterAudit(chart, 'Audit', props);
+  return { chart, construct };
+}
+
+function names(objects: Manifest[]): string[] {
+  return objects.map(
+    (o) => `${o.kind}/${o.metadata.name}@${o.metadata.annotations?.['argocd.argoproj.io/sync-wave']}`,
+  );
+}
+
+describe('DeckhouseClusterAudit', () => {
+  test('basic rules only: just the control-plane-manager ModuleConfig', () => {
+    const { chart, construct } = audit({});
+    const objects = synthValid(chart);
+    expect(names(objects)).toEqual(['ModuleConfig/control-plane-manager@0']);
+    expect(objects[0].spec.settings.apiserver).toMatchObject({
+      auditPolicyEnabled: false,
+      basicAuditPolicyEnabled: true,
+    });
+    expect(construct.policySecret).toBeUndefined();
+    // The default pack reports the DVP page's broken exec promise as a warning.
+    expect(collectWarnings(chart).join('\n')).toContain('assertion dvp.interactive.exec-websocket');
+  });
+
+  test('custom policy + shipping: every object, in Argo CD wave order, schema-valid', () => {
+    const { chart, construct } = audit({
+      policy: EXEC_AND_RBAC,
+      destinations: [
+        { type: 'Loki', name: 'loki', endpoint: 'https://loki.example.com' },
+        {
+          type: 'Socket',
+          name: 'siem',
+          address: 'siem.example.com:6514',
+          mode: 'TCP',
+          encoding: 'CEF',
+          select: [AuditEvents.rbacChanges(), AuditEvents.podAccess()],
+        },
+      ],
+    });
+    const objects = synthValid(chart);
+    expect(names(objects)).toEqual([
+      'ModuleConfig/log-shipper@-2',
+      'Secret/audit-policy@-1',
+      'ModuleConfig/control-plane-manager@0',
+      'ClusterLogDestination/loki@1',
+      'ClusterLogDestination/siem@1',
+      'ClusterLoggingConfig/kube-audit@1',
+      'ClusterLoggingConfig/kube-audit-siem-rbac@1',
+      'ClusterLoggingConfig/kube-audit-siem-pod-access@1',
+    ]);
+    const cpm = objects.find((o) => o.metadata.name === 'control-plane-manager') as Manifest;
+    expect(cpm.spec.settings.apiserver.auditPolicyEnabled).toBe(true);
+    const secret = objects.find((o) => o.kind === 'Secret') as Manifest;
+    const loaded = loadPolicy(Buffer.from(secret.data[AUDIT_POLICY_SECRET_KEY], 'base64').toString('utf8'));
+    expect(loaded.errors).toEqual([]);
+    expect(loaded.policy).toEqual(EXEC_AND_RBAC);
+    // The effective policy is basic + virtualization + custom + tail, and closes the exec gap.
+    expect(construct.effectivePolicy?.origins.filter((o) => o.layer === 'custom')).toHaveLength(2);
+    expect(collectWarnings(chart).join('\n')).not.toContain('assertion dvp.');
+    expect(yamlOf(chart)).toMatchSnapshot();
+  });
+
+  test('Stdout output switches the log source to the kube-apiserver Pods', () => {
+    const { chart } = audit({
+      auditLog: { output: 'Stdout' },
+      destinations: [{ type: 'Loki', name: 'loki', endpoint: 'https://loki' }],
+    });
+    const objects = synthValid(chart);
+    const config = objects.find((o) => o.kind === 'ClusterLoggingConfig') as Manifest;
+    expect(config.spec.type).toBe('KubernetesPods');
+    const cpm = objects.find((o) => o.metadata.name === 'control-plane-manager') as Manifest;
+    expect(cpm.spec.settings.apiserver.auditLog).toEqual({ output: 'Stdout' });
+  });
+
+  test('an auditLog.path outside /var/log is an error only when the log is shipped', () => {
+    expect(synthValid(audit({ auditLog: { path: '/opt/audit' } }).chart)).toHaveLength(1);
+    const shipped = audit({
+      auditLog: { path: '/opt/audit' },
+      destinations: [{ type: 'Loki', name: 'loki', endpoint: 'https://loki' }],
+    });
+    expect(synthError(shipped.chart)).toContain('[test/Audit/Shipping] auditLog.path: received "/opt/audit"');
+  });
+
+  test('logShipperModule: false leaves the module to someone else; settings need a version', () => {
+    const off = audit({
+      logShipperModule: false,
+      destinations: [{ type: 'Loki', name: 'l', endpoint: 'https://l' }],
+    });
+    expect(synthValid(off.chart).map((o) => o.metadata.name)).not.toContain('log-shipper');
+    const noVersion = audit({
+      logShipperModule: { settings: { debug: true } },
+      destinations: [{ type: 'Loki', name: 'l', endpoint: 'https://l' }],
+    });
+    expect(synthError(noVersion.chart)).toContain(
+      'version: received nothing, expected the settings schema version',
+    );
+    const withVersion = audit({
+      logShipperModule: { settings: { debug: true }, version: 1 },
+      destinations: [{ type: 'Loki', name: 'l', endpoint: 'https://l' }],
+    });
+    const mc = synthValid(withVersion.chart).find((o) => o.metadata.name === 'log-shipper') as Manifest;
+    expect(mc.spec).toEqual({ enabled: true, version: 1, settings: { debug: true } });
+  });
+
+  test('a sensitive-body lint error fails synth; it can be downgraded', () => {
+    const secretsBodies: Policy = {
+      apiVersion: 'audit.k8s.io/v1',
+      kind: 'Policy',
+      rules: [{ level: 'RequestResponse', resources: [{ group: '', resources: ['secrets'] }] }],
+    };
+    const failing = audit({ policy: secretsBodies });
+    const message = synthError(failing.chart);
+    expect(message).toContain('[test/Audit] sensitive-body');
+    expect(message).toContain('Fix:');
+    const downgraded = audit({
+      policy: secretsBodies,
+      lint: { severities: { 'sensitive-body': 'warning' } },
+    });
+    expect(synthValid(downgraded.chart)).toHaveLength(2);
+    expect(collectWarnings(downgraded.chart).join('\n')).toContain('sensitive-body');
+  });
+
+  test('built-in rule findings are hidden unless asked for', () => {
+    const quiet = audit({ assertionPacks: [] });
+    expect(collectWarnings(quiet.chart)).toEqual([]);
+    const loud = audit({ assertionPacks: [], lint: { reportBuiltInRules: true } });
+    expect(collectWarnings(loud.chart).join('\n')).toContain('shadowed-rule');
+  });
+
+  test('chosen assertion packs fail synth with the rules that close the gap', () => {
+    const { chart } = audit({ assertionPacks: [falcoNeedsBodies] });
+    const message = synthError(chart);
+    expect(message).toContain('(assertion pack falcoNeedsBodies)');
+    expect(message).toContain('rules that close it:');
+    // The example policy satisfies the Falco pack.
+    expect(
+      synthValid(audit({ policy: EXEC_AND_RBAC, assertionPacks: [falcoNeedsBodies] }).chart),
+    ).toHaveLength(2);
+    // ... and a pack can be reported as warnings instead.
+    const warned = audit({ assertionPacks: [cis], assertionSeverity: 'warning' });
+    expect(synthValid(warned.chart)).toHaveLength(1);
+    expect(collectWarnings(warned.chart).join('\n')).toContain('(assertion pack cis)');
+  });
+
+  test('expectations: assertion data and functions', () => {
+    const expectation = { request: 'exec web-0 -n prod', expect: { atLeast: 'Request' as const } };
+    expect(synthError(audit({ expectations: [expectation] }).chart)).toContain('assertion (expectations[0])');
+    expect(synthValid(audit({ policy: EXEC_AND_RBAC, expectations: [expectation] }).chart)).toHaveLength(2);
+    const custom = audit({
+      expectations: [
+        (effective) => [
+          {
+            code: 'team-rule',
+            severity: 'error',
+            ruleIndex: -1,
+            message: `has ${effective.policy.rules.length} rules`,
+          },
+        ],
+      ],
+    });
+    expect(synthError(custom.chart)).toMatch(/team-rule: policy: has 29 rules/);
+  });
+
+  test('failOnWarnings turns warnings into errors', () => {
+    const { chart } = audit({ failOnWarnings: true });
+    expect(synthError(chart)).toContain('(failOnWarnings)');
+  });
+
+  test('a refused custom policy fails synth and skips the lint', () => {
+    const { chart, construct } = audit({ policy: 'kind: Policy\n' });
+    expect(construct.effectivePolicy).toBeUndefined();
+    expect(synthError(chart)).toContain('[test/Audit/PolicySecret] policy');
+  });
+});
