@@ -1,3 +1,4 @@
+import { DECKHOUSE_RULE_TITLES } from '../deckhouse/rule-titles';
 import { compilePolicy } from '../policy/evaluate';
 import {
   CompiledPolicy,
@@ -143,9 +144,10 @@ class PolicyTally {
     this.compiled = compilePolicy(policy);
     this.rules = (policy.rules ?? []).map((rule, index) => {
       const origin = effective ? input.origins[index] : undefined;
-      return {
+      const layer = origin?.layer ?? 'custom';
+      const report: RuleReport = {
         index,
-        layer: origin?.layer ?? 'custom',
+        layer,
         layerIndex: origin?.index ?? index,
         level: rule.level,
         hits: 0,
@@ -154,6 +156,9 @@ class PolicyTally {
         summary: summarizeRule(rule),
         rule,
       };
+      const title = layer === 'custom' ? undefined : DECKHOUSE_RULE_TITLES[layer][report.layerIndex];
+      if (title !== undefined) report.title = title;
+      return report;
     });
   }
 }

@@ -103,6 +103,8 @@ export interface RuleReport {
   bytes: number;
   /** One-line description of the rule, for tables. */
   summary: string;
+  /** Short title of a Deckhouse built-in rule (basic, virtualization and tail layers). */
+  title?: string;
   /** The rule itself (diffReports pairs rules of two policies by their content). */
   rule: PolicyRule;
 }

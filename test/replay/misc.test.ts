@@ -91,6 +91,10 @@ describe('effective Deckhouse policy', () => {
     expect(layers).toEqual(['basic', 'virtualization', 'custom', 'tail']);
     // Every event is decided by exactly one rule or by none.
     expect(r.rules.reduce((n, x) => n + x.hits, 0) + r.unmatched).toBe(r.events);
+    // Built-in rules carry their titles; custom ones do not.
+    expect(r.rules[r.rules.length - 1].title).toBe('everything else (unauthenticated) at Metadata');
+    expect(r.rules.filter((x) => x.layer === 'custom').every((x) => x.title === undefined)).toBe(true);
+    expect(r.rules.filter((x) => x.layer !== 'custom').every((x) => typeof x.title === 'string')).toBe(true);
     // The tail's catch-all Metadata rule leaves nothing unmatched.
     expect(r.unmatched).toBe(0);
   });
