@@ -1,0 +1,37 @@
+import * as fs from 'fs';
+import * as path from 'path';
+import { buildExampleApp } from '../../main';
+import { renderApp } from '../../src/constructs';
+import { ManifestValidator } from './schemas';
+import { parseAllDocuments } from 'yaml';
+
+const DIST = path.resolve(__dirname, '../../dist');
+
+// dist/ is what Argo CD applies: it must be exactly what the example app synthesizes today.
+describe('committed dist/', () => {
+  const rendered = renderApp(buildExampleApp());
+
+  test('has exactly the files a fresh synth writes', () => {
+    const committed = fs
+      .readdirSync(DIST)
+      .filter((f) => f.endsWith('.k8s.yaml'))
+      .sort();
+    expect(committed).toEqual([...rendered.files.keys()].sort());
+  });
+
+  test.each([...renderApp(buildExampleApp()).files.keys()])(
+    '%s is byte-identical to a fresh synth (run `npx cdk8s synth`)',
+    (name) => {
+      expect(fs.readFileSync(path.join(DIST, name), 'utf8')).toBe(rendered.files.get(name));
+    },
+  );
+
+  test('every committed object is valid against the schemas', () => {
+    const validator = new ManifestValidator();
+    for (const name of rendered.files.keys()) {
+      const objects = parseAllDocuments(fs.readFileSync(path.join(DIST, name), 'utf8')).map((d) => d.toJS());
+      expect(objects.length).toBeGreaterThan(0);
+      expect(validator.validateAll(objects)).toEqual([]);
+    }
+  });
+});
