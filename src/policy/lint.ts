@@ -505,20 +505,25 @@ class Linter {
     const custom = this.layer(j) === 'custom';
     const builtIn = this.origins !== undefined && !custom;
     const coverBuiltIn = cover >= 0 && this.origins !== undefined && this.layer(cover) !== 'custom';
+    // A custom catch-all takes over from Deckhouse's tail rules: intended, so only informational.
+    const tailReplaced = this.layer(j) === 'tail' && cover >= 0 && this.layer(cover) === 'custom';
     this.add({
       code: 'shadowed-rule',
-      severity: custom ? 'error' : 'warning',
+      severity: custom ? 'error' : tailReplaced ? 'info' : 'warning',
       ruleIndex: j,
       ...(cover >= 0 ? { relatedRuleIndex: cover } : {}),
       message: `${this.label(j)} can never decide a request: ${by}`,
-      fix: builtIn
-        ? 'built-in Deckhouse rule: nothing to change in your policy (it is dead code upstream)'
-        : custom && (coverBuiltIn || cover < 0)
-          ? 'custom rules run after the built-in ones and cannot override them: remove the rule, or set ' +
-            'basicAuditPolicyEnabled: false and re-create the built-in rules you need in your own order'
-          : cover >= 0
-            ? `remove the rule, or move it before rule ${cover} if it should win`
-            : 'remove the rule, or move it before the rules that pre-empt it',
+      fix: tailReplaced
+        ? `nothing to do if intended: custom rule ${this.origins?.[cover]?.index} decides every request the tail ` +
+          'rule would, so unauthenticated requests get its level instead of Metadata'
+        : builtIn
+          ? 'built-in Deckhouse rule: nothing to change in your policy (it is dead code upstream)'
+          : custom && (coverBuiltIn || cover < 0)
+            ? 'custom rules run after the built-in ones and cannot override them: remove the rule, or set ' +
+              'basicAuditPolicyEnabled: false and re-create the built-in rules you need in your own order'
+            : cover >= 0
+              ? `remove the rule, or move it before rule ${cover} if it should win`
+              : 'remove the rule, or move it before the rules that pre-empt it',
     });
   }
 
