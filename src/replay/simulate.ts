@@ -1,5 +1,6 @@
 import * as fs from 'fs';
 import type { Readable } from 'stream';
+import { StringDecoder } from 'string_decoder';
 import type { EffectivePolicy, Policy } from '../policy/types';
 import { createMultiReplayAccumulator } from './accumulator';
 import { inputName, openInput } from './input';
@@ -19,10 +20,13 @@ export async function forEachLine(
 ): Promise<number> {
   const max = options.maxChars ?? DEFAULT_MAX_LINE;
   stream.setEncoding('utf8');
+  // Object-mode streams ignore setEncoding and may still yield Buffers.
+  const decoder = new StringDecoder('utf8');
   let carry = '';
   let skipping = false;
   let lineNo = 0;
-  for await (const chunk of stream as AsyncIterable<string>) {
+  for await (const data of stream as AsyncIterable<string | Buffer>) {
+    const chunk = typeof data === 'string' ? data : decoder.write(data);
     let start = 0;
     let nl = chunk.indexOf('\n');
     if (carry !== '' || skipping) {
@@ -117,15 +121,29 @@ export async function simulateMany(
       elapsedMs: Date.now() - started,
       done,
     });
+    let lastLine = 0;
+    const onLine = (line: string, lineNo: number) => {
+      lastLine = lineNo;
+      acc.addLine(line, lineNo, opened.name);
+    };
     try {
-      await forEachLine(opened.stream, (line, lineNo) => acc.addLine(line, lineNo, opened.name), {
+      await forEachLine(opened.stream, onLine, {
         maxChars,
         onTooLong: (lineNo) =>
           acc.addUnreadableLine(opened.name, lineNo, `line longer than ${maxChars} characters, skipped`),
         onChunk: onProgress ? () => onProgress(progress(false)) : undefined,
       });
     } catch (err) {
-      throw new Error(`cannot read audit log ${opened.name}: ${(err as Error).message}`, { cause: err });
+      // A gzip file cut short (e.g. copied while being written) still yields every complete line before the
+      // cut; count the cut like a malformed line instead of losing the whole replay.
+      if ((err as NodeJS.ErrnoException).code !== 'Z_BUF_ERROR') {
+        throw new Error(`cannot read audit log ${opened.name}: ${(err as Error).message}`, { cause: err });
+      }
+      acc.addUnreadableLine(
+        opened.name,
+        lastLine + 1,
+        `gzip data ends unexpectedly (${(err as Error).message})`,
+      );
     }
     acc.setSourceInfo(opened.name, { gzip: opened.gzip, bytes: opened.bytesRead() });
     if (onProgress && i === inputs.length - 1) onProgress(progress(true));

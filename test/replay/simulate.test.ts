@@ -5,7 +5,7 @@ import { Readable } from 'stream';
 import * as zlib from 'zlib';
 import { loadPolicy } from '../../src/policy/parse';
 import type { Policy } from '../../src/policy/types';
-import { simulate, simulateMany, SimulationReport } from '../../src/replay';
+import { forEachLine, simulate, simulateMany, SimulationReport } from '../../src/replay';
 
 // The fixture test/fixtures/replay/basic.log, line by line (compact JSON as kube-apiserver writes it), and
 // what policy-a.yaml (omitStages: [RequestReceived]) decides for each line:
@@ -298,6 +298,26 @@ describe('simulate: inputs', () => {
       count: 1,
       lines: [{ source: '<stream>', line: 2, reason: 'line longer than 4096 characters, skipped' }],
     });
+  });
+
+  test('a gzip file cut short: complete lines are replayed, the cut is reported', async () => {
+    const gz = zlib.gzipSync(fs.readFileSync(LOG));
+    const cut = path.join(tmp, 'cut.log.gz');
+    fs.writeFileSync(cut, gz.subarray(0, gz.length - 200));
+    const r = await simulate([cut], { policy: pol() });
+    expect(r.events).toBeGreaterThan(0);
+    expect(r.events).toBeLessThan(13);
+    const last = r.malformed.lines[r.malformed.lines.length - 1];
+    expect(last.reason).toMatch(/^gzip data ends unexpectedly/);
+    expect(last.source).toBe(cut);
+  });
+
+  test('forEachLine accepts object-mode streams of Buffers', async () => {
+    const seen: string[] = [];
+    const euro = Buffer.from('a€b\nc');
+    // Split inside the three-byte euro sign.
+    await forEachLine(Readable.from([euro.subarray(0, 2), euro.subarray(2)]), (line) => seen.push(line));
+    expect(seen).toEqual(['a€b', 'c']);
   });
 
   test('a missing file rejects with a message naming it', async () => {
