@@ -1,0 +1,143 @@
+import * as fs from 'fs';
+import * as path from 'path';
+import { Testing } from 'cdk8s';
+import { parseAllDocuments } from 'yaml';
+import { buildExampleApp } from '../main';
+import {
+  DEFAULT_DECKHOUSE_DIR,
+  readControlPlaneManagerSettingsSchema,
+  readDeckhouseCrds,
+  renderImports,
+} from '../scripts/import-crds';
+import {
+  AuditLogDestination,
+  AuditLogShipping,
+  base64Pem,
+  DeckhouseClusterAudit,
+  renderApp,
+} from '../src/constructs';
+import { ManifestValidator } from '../test/constructs/schemas';
+
+const IMPORTS = path.resolve(__dirname, '../imports');
+
+function listFiles(dir: string, prefix = ''): string[] {
+  return fs
+    .readdirSync(dir, { withFileTypes: true })
+    .flatMap((e) =>
+      e.isDirectory() ? listFiles(path.join(dir, e.name), `${prefix}${e.name}/`) : [`${prefix}${e.name}`],
+    );
+}
+
+// Regenerated once (it runs `cdk8s import`): the committed files must be byte-identical.
+const generated = renderImports(DEFAULT_DECKHOUSE_DIR);
+
+describe('imports/ is fresh against ../shared/upstream/deckhouse', () => {
+  test('the same files (run `npm run import` when this fails)', () => {
+    expect(listFiles(IMPORTS).sort()).toEqual([...generated.keys()].sort());
+  });
+
+  test.each([...generated.keys()])('%s is byte-identical to a regeneration', (name) => {
+    expect(fs.readFileSync(path.join(IMPORTS, name), 'utf8')).toBe(generated.get(name));
+  });
+
+  test('no description survives in the committed schemas, except properties named so', () => {
+    for (const name of [...generated.keys()].filter((n) => n.endsWith('.json'))) {
+      expect(generated.get(name)).not.toMatch(/"descriptions?": "/);
+    }
+  });
+});
+
+// The original CRDs (with their prose) are the reference: validate what we synthesize against them.
+function originalValidator(): ManifestValidator {
+  const byFile = new Map<string, Record<string, unknown>>();
+  for (const { crd } of readDeckhouseCrds()) {
+    const spec = crd.spec as Record<string, unknown>;
+    const kind = String((spec.names as Record<string, unknown>).kind).toLowerCase();
+    for (const version of spec.versions as Array<Record<string, unknown>>) {
+      byFile.set(
+        `${kind}.${String(version.name)}.json`,
+        (version.schema as Record<string, unknown>).openAPIV3Schema as Record<string, unknown>,
+      );
+    }
+  }
+  return new ManifestValidator((file) => {
+    const schema = byFile.get(file);
+    if (!schema) throw new Error(`no original schema for ${file}`);
+    return schema;
+  }, readControlPlaneManagerSettingsSchema());
+}
+
+describe('synthesized objects validate against the original Deckhouse schemas', () => {
+  const validator = originalValidator();
+
+  test('the example app (dist/)', () => {
+    const rendered = renderApp(buildExampleApp());
+    for (const [name, text] of rendered.files) {
+      const objects = parseAllDocuments(text).map((d) => d.toJS());
+      expect(objects.length).toBeGreaterThan(3);
+      expect({ name, errors: validator.validateAll(objects) }).toEqual({ name, errors: [] });
+    }
+  });
+
+  test('every destination type, Stdout source, custom settings', () => {
+    const ca = base64Pem('-----BEGIN CERTIFICATE-----\nMIIB\n-----END CERTIFICATE-----\n');
+    const destinations: AuditLogDestination[] = [
+      {
+        type: 'Loki',
+        name: 'loki',
+        endpoint: 'https://l',
+        auth: { strategy: 'Bearer', token: 't' },
+        allowInlineCredentials: true,
+      },
+      {
+        type: 'Elasticsearch',
+        name: 'es',
+        endpoint: 'https://e:9200',
+        auth: { strategy: 'AWS', awsAccessKey: 'YQ==', awsSecretKey: 'Yg==', awsRegion: 'eu-1' },
+        allowInlineCredentials: true,
+      },
+      { type: 'Logstash', name: 'ls', endpoint: 'l:5044', tls: { caFile: ca } },
+      {
+        type: 'Vector',
+        name: 'v',
+        endpoint: 'v:6000',
+        buffer: { type: 'Memory', maxEvents: 1000, whenFull: 'Block' },
+      },
+      {
+        type: 'Kafka',
+        name: 'k',
+        bootstrapServers: ['k:9092'],
+        topic: 't',
+        sasl: { mechanism: 'SCRAM-SHA-512', username: 'u', password: 'p' },
+        allowInlineCredentials: true,
+      },
+      { type: 'Splunk', name: 's', endpoint: 'https://s:8088', token: 't', allowInlineCredentials: true },
+      {
+        type: 'Socket',
+        name: 'sock',
+        address: 's:6514',
+        mode: 'TCP',
+        encoding: 'GELF',
+        tls: { caFile: ca, clientCrt: { crtFile: ca, keyFile: 'a2V5' }, verifyHostname: false },
+        allowInlineCredentials: true,
+      },
+      {
+        type: 'Socket',
+        name: 'udp',
+        address: 's:514',
+        mode: 'UDP',
+        encoding: 'Text',
+        rateLimit: { linesPerMinute: 100, excludes: [{ field: 'verb', operator: 'Exists' }] },
+      },
+    ];
+    const chart = Testing.chart();
+    new AuditLogShipping(chart, 'Shipping', { destinations, auditLog: { output: 'Stdout' } });
+    new DeckhouseClusterAudit(chart, 'Audit', {
+      assertionPacks: [],
+      controlPlaneSettings: { apiserver: { certSANs: ['api.example.com'] }, kubernetesVersion: '1.33' },
+    });
+    const objects = Testing.synth(chart);
+    expect(objects).toHaveLength(1 + destinations.length + 1);
+    expect(validator.validateAll(objects)).toEqual([]);
+  });
+});
