@@ -6,7 +6,8 @@ import { explainCommand } from './commands/explain';
 import { lintCommand } from './commands/lint';
 import { simulateCommand } from './commands/simulate';
 import { validateCommand } from './commands/validate';
-import { CliError, EXIT_OK, EXIT_USAGE, UsageError } from './errors';
+import { CliError, EXIT_OK, EXIT_USAGE, LocatedProblem, UsageError } from './errors';
+import { formatProblem } from './format';
 import { CliIo, processIo, write } from './io';
 
 /** The program name used in help and messages. */
@@ -98,11 +99,11 @@ export async function runCli(argv: string[], io: CliIo = processIo()): Promise<n
   } catch (err) {
     if (err instanceof UsageError) return usageFailure(io, err.message, command, json);
     if (err instanceof CliError) {
-      await write(
-        io.stderr,
-        `${PROGRAM} ${command.name}: ${err.message}${err.fix ? `\n    fix: ${err.fix}` : ''}\n`,
-      );
-      if (json) await writeJsonError(io, 'input', err.message);
+      const lines = [`${PROGRAM} ${command.name}: ${err.message}`];
+      if (err.fix) lines.push(`    fix: ${err.fix}`);
+      for (const p of err.problems) lines.push(formatProblem(p.label, p));
+      await write(io.stderr, lines.join('\n') + '\n');
+      if (json) await writeJsonError(io, 'input', err.message, err.problems);
       return err.exitCode;
     }
     // Anything else is a bug in this program; still no stack trace for the user.
@@ -124,6 +125,12 @@ async function usageFailure(io: CliIo, message: string, command: CommandSpec | u
 }
 
 // With --json, stdout carries exactly one document even when the command could not run.
-function writeJsonError(io: CliIo, kind: 'usage' | 'input' | 'internal', message: string): Promise<void> {
-  return write(io.stdout, JSON.stringify({ error: { kind, message } }, null, 2) + '\n');
+function writeJsonError(
+  io: CliIo,
+  kind: 'usage' | 'input' | 'internal',
+  message: string,
+  problems: LocatedProblem[] = [],
+): Promise<void> {
+  const error = problems.length > 0 ? { kind, message, problems } : { kind, message };
+  return write(io.stdout, JSON.stringify({ error }, null, 2) + '\n');
 }

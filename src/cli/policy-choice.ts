@@ -1,8 +1,8 @@
 import { deckhouseEffectivePolicy } from '../deckhouse/effective';
 import { DECKHOUSE_BASIC_RULES, withExtraServiceAccounts } from '../deckhouse/basic-rules';
-import { EffectivePolicy, Policy, Problem } from '../policy/types';
+import { EffectivePolicy, Policy } from '../policy/types';
 import { OptionSpec, ParsedArgs, flag, stringList, stringOption } from './args';
-import { UsageError } from './errors';
+import { LocatedProblem, UsageError } from './errors';
 import { CliIo } from './io';
 import { loadSinglePolicy, rulePositions } from './policy-input';
 import { kubernetesVersionOption } from './shared';
@@ -36,11 +36,6 @@ export const POLICY_OPTIONS: Record<string, OptionSpec> = {
   },
 };
 
-/** A problem plus the file (or Secret key) it is about. */
-export interface LabelledProblem extends Problem {
-  label: string;
-}
-
 /** The policy a command runs against. */
 export interface ChosenPolicy {
   /** A plain policy, or the effective Deckhouse policy with its rule origins. */
@@ -54,7 +49,7 @@ export interface ChosenPolicy {
   deckhouse: boolean;
   basic: boolean;
   /** Loader warnings and what the Deckhouse merge dropped. */
-  warnings: LabelledProblem[];
+  warnings: LocatedProblem[];
   /** Where rule `index` of `policy` is: `file:line:column` for rules from the file, else its layer and index. */
   locateRule(index: number): string;
   /** True when rule `index` comes from the --policy file (not from Deckhouse's built-in layers). */
@@ -80,7 +75,7 @@ export async function choosePolicy(args: ParsedArgs, io: CliIo, file?: string | 
   if (policyFile === undefined && !deckhouse)
     throw new UsageError('give --policy FILE, --deckhouse, or both');
 
-  const warnings: LabelledProblem[] = [];
+  const warnings: LocatedProblem[] = [];
   let custom: Policy | undefined;
   let source: string | undefined;
   let positions: ReturnType<typeof rulePositions> = [];

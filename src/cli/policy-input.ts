@@ -2,8 +2,7 @@ import { readFile } from 'node:fs/promises';
 import { Document, LineCounter, Node, YAMLMap, isMap, isScalar, isSeq, parseAllDocuments } from 'yaml';
 import { loadPolicy } from '../policy/parse';
 import { ParseResult, Policy, Problem } from '../policy/types';
-import { CliError } from './errors';
-import { formatProblem } from './format';
+import { CliError, EXIT_FINDINGS, LocatedProblem } from './errors';
 import { CliIo, readAll } from './io';
 
 /** The key Deckhouse reads the custom policy from. */
@@ -167,9 +166,17 @@ export async function loadSinglePolicy(
   kubernetesVersion?: string,
 ): Promise<{ policy: Policy; source: PolicySource; warnings: Problem[] }> {
   const { file: found, loaded } = await loadPolicyFile(file, io, kubernetesVersion);
-  const messages: string[] = found.errors.map((p) => formatProblem(found.file, p));
-  for (const l of loaded) messages.push(...l.errors.map((p) => formatProblem(l.source.label, p)));
-  if (messages.length > 0) throw new CliError(messages.join('\n'));
+  const problems: LocatedProblem[] = found.errors.map((p) => ({ label: found.file, ...p }));
+  for (const l of loaded) problems.push(...l.errors.map((p) => ({ label: l.source.label, ...p })));
+  if (problems.length > 0) {
+    const what = problems.length === 1 ? 'an error' : `${problems.length} errors`;
+    throw new CliError(
+      `${file === '-' ? 'the policy on stdin' : file} has ${what}:`,
+      EXIT_FINDINGS,
+      undefined,
+      problems,
+    );
+  }
   if (loaded.length !== 1) {
     throw new CliError(
       `${file}: holds ${loaded.length} policies (${loaded.map((l) => l.source.label).join(', ')}); pass a file with exactly one`,
@@ -225,7 +232,7 @@ function decodeSecret(
   if (secretMetaName !== DECKHOUSE_SECRET.name || namespace !== DECKHOUSE_SECRET.namespace) {
     warnings.push({
       message: `Deckhouse reads the custom policy only from Secret ${DECKHOUSE_SECRET.namespace}/${DECKHOUSE_SECRET.name}; this one is ${name}`,
-      ...pos(secret),
+      ...pos(isMap(meta) ? meta : secret),
       fix: `set metadata.namespace: ${DECKHOUSE_SECRET.namespace} and metadata.name: ${DECKHOUSE_SECRET.name}`,
     });
   }

@@ -67,6 +67,22 @@ describe('lint', () => {
     expect(run.stdout).toBe('');
     expect(run.stderr).toContain('-:8:12: rules[1].level: Unsupported value: "Everything"');
     expect(run.stderr).not.toMatch(/\n\s+at /); // no stack trace
+    expect(run.stderr.split('\n')[0]).toBe('deckhouse-audit lint: the policy on stdin has 2 errors:');
+
+    const json = await runInProcess(['lint', '--json', F('bundle-invalid.yaml')]);
+    expect(json.code).toBe(1);
+    const doc = JSON.parse(json.stdout);
+    expect(doc.error.kind).toBe('input');
+    expect(
+      doc.error.problems.map((p: { label: string; line: number; column: number }) => [
+        p.label,
+        p.line,
+        p.column,
+      ]),
+    ).toEqual([
+      [`${F('bundle-invalid.yaml')}[data.audit-policy.yaml]`, 8, 12],
+      [`${F('bundle-invalid.yaml')}[data.audit-policy.yaml]`, 11, 18],
+    ]);
   });
 
   test('usage errors exit 2', async () => {

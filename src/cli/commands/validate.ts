@@ -1,17 +1,10 @@
 import { DEFAULT_KUBERNETES_VERSION } from '../../policy/kubernetes-version';
-import { Problem } from '../../policy/types';
 import { CommandSpec, stringOption } from '../args';
-import { CliError, EXIT_FINDINGS, EXIT_OK, UsageError } from '../errors';
+import { CliError, EXIT_FINDINGS, EXIT_OK, LocatedProblem, UsageError } from '../errors';
 import { formatProblem } from '../format';
 import { write } from '../io';
 import { loadPolicyFile } from '../policy-input';
 import { kubernetesVersionOption, printJson } from '../shared';
-
-/** A problem as `validate --json` prints it: where it is, then what and how to fix it. */
-interface LocatedProblem extends Problem {
-  /** The file, or `file[data.audit-policy.yaml]` for a policy decoded from a Secret. */
-  label: string;
-}
 
 interface FileResult {
   file: string;
