@@ -381,17 +381,14 @@ class Accumulator implements MultiReplayAccumulator {
       topResources: t.resources.top(this.topN).map((r) => {
         const req = t.resourceDetails.get(r.key);
         if (req === undefined || !req.resourceRequest) return r;
-        const out: ResourceUsage = {
+        return {
           key: r.key,
           apiGroup: req.apiGroup ?? '',
           resource: req.resource ?? '',
-          events: 0,
-          bytes: 0,
+          ...(req.subresource ? { subresource: req.subresource } : {}),
+          events: r.events,
+          bytes: r.bytes,
         };
-        if (req.subresource) out.subresource = req.subresource;
-        out.events = r.events;
-        out.bytes = r.bytes;
-        return out;
       }),
       topRequests: t.requests.top(this.topN).map(({ user, verb, resource, events, bytes }) => ({
         user,
