@@ -5,6 +5,7 @@ import {
   CompiledPolicy,
   Decision,
   EffectivePolicy,
+  Finding,
   LEVELS,
   Level,
   Policy,
@@ -16,9 +17,10 @@ import {
 } from './types';
 
 /**
- * A request to check: full or partial attributes, plus conveniences. `user` absent means an ordinary
- * authenticated user (not an unauthenticated one: set `unauthenticated: true` for that), and the groups
- * the apiserver's authenticators always add are added unless `impliedGroups: false`.
+ * A request to check. Complete `RequestAttributes` (with `resourceRequest` set, e.g. from `requestFromUrl`)
+ * are used exactly as given: no user = unauthenticated. Partial attributes (no `resourceRequest`) are
+ * filled in: `user` absent means an ordinary authenticated user (`unauthenticated: true` for none), and
+ * the groups the apiserver's authenticators always add are added unless `impliedGroups: false`.
  */
 export interface AuditRequestSpec extends Partial<RequestAttributes> {
   /** `METHOD /path?query` as kube-apiserver parses it, e.g. `GET /api/v1/namespaces/prod/pods/web-0/exec`. */
@@ -116,6 +118,17 @@ export function toRequestAttributes(spec: AuditRequestSpec | string): RequestAtt
       ...(spec.impliedGroups !== undefined ? { impliedGroups: spec.impliedGroups } : {}),
       ...(spec.websocket ? { websocket: true } : {}),
     });
+  }
+  const conveniences = ['unauthenticated', 'impliedGroups', 'websocket'].some((k) => k in spec);
+  if (typeof spec.resourceRequest === 'boolean' && !conveniences) {
+    const attributes: RequestAttributes = {
+      ...spec,
+      verb: spec.verb ?? '',
+      resourceRequest: spec.resourceRequest,
+    };
+    delete (attributes as AuditRequestSpec).url;
+    delete (attributes as AuditRequestSpec).kubectl;
+    return attributes;
   }
   const resourceRequest = spec.resourceRequest ?? !(spec.path !== undefined && spec.resource === undefined);
   const req: RequestAttributes = { verb: spec.verb ?? 'get', resourceRequest };
@@ -279,6 +292,27 @@ export class AuditChecker {
       : `before rule ${d.ruleIndex}`;
     return `add ${JSON.stringify(rule)} ${d.ruleIndex < 0 ? 'to the policy' : where}`;
   }
+}
+
+/** Failed assertions as findings (code `audit-assertion`), e.g. for synth-time validation output. */
+export function assertionFindings(
+  results: readonly AssertionResult[],
+  severity: Finding['severity'] = 'error',
+): Finding[] {
+  return results
+    .filter((r) => !r.ok)
+    .map((r) => ({
+      code: 'audit-assertion',
+      severity,
+      ruleIndex: r.decision?.ruleIndex ?? -1,
+      ...(r.origin ? { layer: r.origin.layer } : {}),
+      message: r.message,
+      ...(r.fix !== undefined
+        ? { fix: r.fix }
+        : r.fixRules
+          ? { fix: `add custom rules ${JSON.stringify(r.fixRules)}` }
+          : {}),
+    }));
 }
 
 /** Checks assertions without throwing (for synth-time validation and reports). */

@@ -1,12 +1,14 @@
 import { deckhouseEffectivePolicy } from '../../src/deckhouse/effective';
 import {
   AuditAssertionError,
+  assertionFindings,
   checkAudit,
   expectAudit,
   ruleForRequest,
   toRequestAttributes,
 } from '../../src/policy/assertions';
 import { evaluatePolicy } from '../../src/policy/evaluate';
+import { requestFromUrl } from '../../src/policy/request-info';
 import { Policy, PolicyRule } from '../../src/policy/types';
 
 const policy = (rules: PolicyRule[], extra: Partial<Policy> = {}): Policy => ({
@@ -61,6 +63,15 @@ describe('toRequestAttributes', () => {
     expect(
       toRequestAttributes({ user: 'x', groups: ['g'], impliedGroups: false, verb: 'get' }).groups,
     ).toEqual(['g']);
+  });
+
+  it('takes complete attributes exactly: no user means unauthenticated', () => {
+    const anon = requestFromUrl('GET /api/v1/namespaces/x/pods/p', { unauthenticated: true });
+    expect(toRequestAttributes(anon)).toEqual(anon);
+    const eff = deckhouseEffectivePolicy({});
+    expect(() =>
+      expectAudit(eff).request(anon).recordedAt('Metadata').decidedBy({ layer: 'tail', index: 1 }),
+    ).not.toThrow();
   });
 
   it('accepts a URL or a kubectl command', () => {
@@ -191,6 +202,29 @@ describe('checkAudit (data, non-throwing)', () => {
     expect(results[0].fix).toBeUndefined();
     expect(results[1].fix).toBe('custom fix');
     expect(results[2].message).toContain('cannot build the request');
+  });
+
+  it('failed results convert to findings', () => {
+    const eff = deckhouseEffectivePolicy({});
+    const results = checkAudit(eff, [
+      {
+        name: 'exec audited',
+        request: 'exec web-0 -n prod',
+        expect: { atLeast: 'Metadata' },
+        fixRules: [EXEC_RULE],
+      },
+      { name: 'pods audited', request: 'delete pod web-0 -n prod', expect: { atLeast: 'Metadata' } },
+    ]);
+    expect(assertionFindings(results)).toEqual([
+      {
+        code: 'audit-assertion',
+        severity: 'error',
+        ruleIndex: 27,
+        layer: 'tail',
+        message: results[0].message,
+        fix: results[0].fix,
+      },
+    ]);
   });
 
   it('a suggested fix rule really fixes the request', () => {
