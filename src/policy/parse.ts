@@ -4,7 +4,7 @@
  */
 import { fixForFieldError } from './validation-fixes';
 import { formatFieldErrors, validatePolicy } from './validate';
-import { decodePolicyText, SourcePosition } from './yaml-decode';
+import { DecodeResult, decodePolicyText, SourcePosition } from './yaml-decode';
 import { FieldError, ParseResult, Policy, Problem, VersionOptions } from './types';
 
 export { AUDIT_API_VERSION } from './yaml-decode';
@@ -35,9 +35,10 @@ export function loadPolicy(text: string, options: VersionOptions = {}): ParseRes
   const decoded = decodePolicyText(text);
   if (!decoded.policy) return { errors: decoded.errors, warnings: decoded.warnings };
   const policy = decoded.policy;
-  const errors = validatePolicy(policy, options).map((e) => validationProblem(e, policy, decoded.positions));
+  const errors = validatePolicy(policy, options).map((e) => validationProblem(e, policy, decoded));
   if (policy.rules.length === 0) {
-    const where = decoded.positions.get('rules') ?? { line: 1, column: 1 };
+    const offset = decoded.offsets.get('rules');
+    const where = offset === undefined ? { line: 1, column: 1 } : decoded.locate(offset);
     errors.push({
       message: ZERO_RULES_MESSAGE,
       field: 'rules',
@@ -60,13 +61,9 @@ export function apiserverLoadError(policy: Policy, options: VersionOptions = {})
   return undefined;
 }
 
-function validationProblem(
-  error: FieldError,
-  policy: Policy,
-  positions: Map<string, SourcePosition>,
-): Problem {
+function validationProblem(error: FieldError, policy: Policy, decoded: DecodeResult): Problem {
   const problem: Problem = { message: error.message, field: error.field };
-  const where = positionOf(error, policy, positions);
+  const where = positionOf(error, policy, decoded);
   if (where) {
     problem.line = where.line;
     problem.column = where.column;
@@ -79,11 +76,7 @@ function validationProblem(
 // Upstream paths for group and resourceNames errors carry no entry index; find the entry by value.
 const UNINDEXED = /^rules\[(\d+)\]\.resources\.(group|resourceNames)$/;
 
-function positionOf(
-  error: FieldError,
-  policy: Policy,
-  positions: Map<string, SourcePosition>,
-): SourcePosition | undefined {
+function positionOf(error: FieldError, policy: Policy, decoded: DecodeResult): SourcePosition | undefined {
   let path = error.field;
   const m = UNINDEXED.exec(path);
   if (m) {
@@ -99,8 +92,8 @@ function positionOf(
   }
   // A missing field has no position of its own: fall back to the object that lacks it.
   for (let p = path; p !== ''; p = p.replace(/(\.[^.[\]]+|\[\d+\])$/, '')) {
-    const found = positions.get(p);
-    if (found) return found;
+    const found = decoded.offsets.get(p);
+    if (found !== undefined) return decoded.locate(found);
     if (!/(\.[^.[\]]+|\[\d+\])$/.test(p)) break;
   }
   return undefined;

@@ -2,20 +2,21 @@
  * The strict decoder behind parsePolicy: YAML or JSON text to a Policy object, with line:column for
  * every problem and a map from field paths to source positions (used to place validation errors).
  */
-import {
-  Alias,
-  Document,
-  LineCounter,
-  Node as YamlNode,
-  parseAllDocuments,
-  Scalar,
-  YAMLMap,
-  YAMLSeq,
-} from 'yaml';
+import { LineCounter, parseAllDocuments } from 'yaml';
 import { closestMatch } from './did-you-mean';
 import { describeGoYamlScalar, GoYamlScalar, resolveGoYamlPlain } from './go-yaml-scalar';
 import { FIELDS_OF, KEY_ALIASES, OBJECT_META_FIELDS, PolicyObjectKind } from './policy-fields';
 import { Policy, Problem } from './types';
+import { composeSimpleYaml } from './yaml-fast-path';
+import {
+  fromLibraryNode,
+  isAliasNode,
+  isMapNode,
+  isScalarNode,
+  isSeqNode,
+  ScalarNode,
+  YNode,
+} from './yaml-nodes';
 
 /** A 1-based source position. */
 export interface SourcePosition {
@@ -28,8 +29,10 @@ export interface DecodeResult {
   policy?: Policy;
   errors: Problem[];
   warnings: Problem[];
-  /** Indexed field path (`rules[0].resources[1].group`, `rules[2]`) to where its value starts. */
-  positions: Map<string, SourcePosition>;
+  /** Indexed field path (`rules[0].resources[1].group`, `rules[2]`) to the source offset of its value. */
+  offsets: Map<string, number>;
+  /** Line and column of a source offset. */
+  locate(offset: number): SourcePosition;
 }
 
 /** The only apiVersion kube-apiserver loads since Kubernetes 1.24. */
@@ -46,20 +49,17 @@ type Loc = { line?: number; column?: number };
 class Decoder {
   readonly errors: Problem[] = [];
   readonly warnings: Problem[] = [];
-  readonly positions = new Map<string, SourcePosition>();
+  readonly offsets = new Map<string, number>();
   private nodes = 0;
   private aliasDepth = 0;
   private tooLarge = false;
 
-  constructor(
-    private readonly doc: Document,
-    private readonly lines: LineCounter,
-  ) {}
+  constructor(private readonly lines: LineCounter) {}
 
   loc(node: unknown): Loc {
-    const range = (node as YamlNode | undefined)?.range;
-    if (!range) return {};
-    const pos = this.lines.linePos(range[0]);
+    const start = (node as YNode | null | undefined)?.start;
+    if (start === undefined) return {};
+    const pos = this.lines.linePos(start);
     return { line: pos.line, column: pos.col };
   }
 
@@ -72,10 +72,8 @@ class Decoder {
   }
 
   remember(path: string, node: unknown): void {
-    const loc = this.loc(node);
-    if (loc.line !== undefined && !this.positions.has(path)) {
-      this.positions.set(path, { line: loc.line, column: loc.column ?? 1 });
-    }
+    const start = (node as YNode | null | undefined)?.start;
+    if (start !== undefined && !this.offsets.has(path)) this.offsets.set(path, start);
   }
 
   /** Follows aliases; undefined when the node cannot be used (an error was recorded). */
@@ -92,7 +90,7 @@ class Decoder {
       }
       return undefined;
     }
-    if (node instanceof Alias) {
+    if (isAliasNode(node)) {
       if (this.aliasDepth >= MAX_ALIAS_DEPTH) {
         this.error(
           node,
@@ -102,7 +100,7 @@ class Decoder {
         );
         return undefined;
       }
-      const target = node.resolve(this.doc);
+      const target = node.resolve();
       if (target === undefined) {
         this.error(
           node,
@@ -118,7 +116,7 @@ class Decoder {
   }
 
   withAlias<T>(node: unknown, fn: () => T): T {
-    const isAlias = node instanceof Alias;
+    const isAlias = isAliasNode(node);
     if (isAlias) this.aliasDepth++;
     try {
       return fn();
@@ -128,7 +126,7 @@ class Decoder {
   }
 
   /** How kube-apiserver types a scalar node. */
-  scalar(node: Scalar, field: string): GoYamlScalar | undefined {
+  scalar(node: ScalarNode, field: string): GoYamlScalar | undefined {
     const tag = node.tag;
     if (tag === '!!str' || tag === 'tag:yaml.org,2002:str')
       return { type: 'string', value: String(node.value) };
@@ -142,7 +140,7 @@ class Decoder {
       return undefined;
     }
     const text = String(node.value);
-    if (node.type === Scalar.PLAIN && tag === undefined) return resolveGoYamlPlain(text);
+    if (node.type === 'PLAIN' && tag === undefined) return resolveGoYamlPlain(text);
     return { type: 'string', value: text };
   }
 
@@ -166,11 +164,11 @@ class Decoder {
       }
       return undefined;
     }
-    if (!(node instanceof Scalar)) {
+    if (!isScalarNode(node)) {
       this.error(
         raw,
         field,
-        `${field}: expected a string, found a ${node instanceof YAMLSeq ? 'list' : 'mapping'}`,
+        `${field}: expected a string, found a ${isSeqNode(node) ? 'list' : 'mapping'}`,
         'write a single value (quote it if it contains special characters)',
       );
       return INVALID;
@@ -196,16 +194,15 @@ class Decoder {
   stringList(raw: unknown, field: string): string[] | undefined | typeof INVALID {
     const node = this.deref(raw, field);
     if (node === undefined) return INVALID;
-    if (node === null || (node instanceof Scalar && this.isNull(node))) return undefined;
-    if (!(node instanceof YAMLSeq)) {
-      const example =
-        node instanceof Scalar
-          ? `${field.replace(/^.*\./, '')}: [${JSON.stringify(String(node.value))}]`
-          : undefined;
+    if (node === null || (isScalarNode(node) && this.isNull(node))) return undefined;
+    if (!isSeqNode(node)) {
+      const example = isScalarNode(node)
+        ? `${field.replace(/^.*\./, '')}: [${JSON.stringify(String(node.value))}]`
+        : undefined;
       this.error(
         raw,
         field,
-        `${field}: expected a list of strings, found ${node instanceof Scalar ? 'a single value' : 'a mapping'}`,
+        `${field}: expected a list of strings, found ${isScalarNode(node) ? 'a single value' : 'a mapping'}`,
         example ? `write it as a list: ${example}` : 'write it as a list of strings',
       );
       return INVALID;
@@ -226,7 +223,7 @@ class Decoder {
     const node = this.deref(raw, field);
     if (node === undefined) return INVALID;
     if (node === null) return undefined;
-    if (node instanceof Scalar) {
+    if (isScalarNode(node)) {
       const s = this.scalar(node, field);
       if (s === undefined) return INVALID;
       if (s.type === 'null') return undefined;
@@ -255,15 +252,15 @@ class Decoder {
     this.error(
       raw,
       field,
-      `${field}: expected true or false, found a ${node instanceof YAMLSeq ? 'list' : 'mapping'}`,
+      `${field}: expected true or false, found a ${isSeqNode(node) ? 'list' : 'mapping'}`,
       'write true or false',
     );
     return INVALID;
   }
 
-  isNull(node: Scalar): boolean {
+  isNull(node: ScalarNode): boolean {
     return (
-      node.type === Scalar.PLAIN &&
+      node.type === 'PLAIN' &&
       node.tag === undefined &&
       resolveGoYamlPlain(String(node.value)).type === 'null'
     );
@@ -280,8 +277,8 @@ class Decoder {
   ): Array<{ key: string; keyNode: unknown; value: unknown; path: string }> | typeof INVALID {
     const node = this.deref(raw, path || 'document');
     if (node === undefined) return INVALID;
-    if (!(node instanceof YAMLMap)) {
-      const found = node === null ? 'an empty value' : node instanceof YAMLSeq ? 'a list' : 'a single value';
+    if (!isMapNode(node)) {
+      const found = node === null ? 'an empty value' : isSeqNode(node) ? 'a list' : 'a single value';
       this.error(
         raw,
         path || undefined,
@@ -296,7 +293,7 @@ class Decoder {
     for (const pair of node.items) {
       const keyNode = this.deref(pair.key, path || 'document');
       if (keyNode === undefined) continue;
-      if (!(keyNode instanceof Scalar)) {
+      if (!isScalarNode(keyNode)) {
         this.error(
           pair.key ?? raw,
           path || undefined,
@@ -307,7 +304,7 @@ class Decoder {
       }
       const key = String(keyNode.value);
       const fieldPath = path ? `${path}.${key}` : key;
-      if (key === '<<' && keyNode.type === Scalar.PLAIN) {
+      if (key === '<<' && keyNode.type === 'PLAIN') {
         this.error(
           pair.key,
           fieldPath,
@@ -340,7 +337,7 @@ class Decoder {
 
   policy(root: unknown): Policy | undefined {
     const errorsBefore = this.errors.length;
-    if (root === null || root === undefined || (root instanceof Scalar && this.isNull(root))) {
+    if (root === null || root === undefined || (isScalarNode(root) && this.isNull(root))) {
       this.errors.push(
         problem(
           'the policy document is empty',
@@ -447,12 +444,12 @@ class Decoder {
   rules(raw: unknown, path: string): Policy['rules'] | undefined | typeof INVALID {
     const node = this.deref(raw, path);
     if (node === undefined) return INVALID;
-    if (node === null || (node instanceof Scalar && this.isNull(node))) return undefined;
-    if (!(node instanceof YAMLSeq)) {
+    if (node === null || (isScalarNode(node) && this.isNull(node))) return undefined;
+    if (!isSeqNode(node)) {
       this.error(
         raw,
         path,
-        `${path}: expected a list of rules, found ${node instanceof YAMLMap ? 'a mapping' : 'a single value'}`,
+        `${path}: expected a list of rules, found ${isMapNode(node) ? 'a mapping' : 'a single value'}`,
         'write each rule as a list item: "rules:" then "- level: Metadata"',
       );
       return INVALID;
@@ -489,12 +486,12 @@ class Decoder {
   groupResourcesList(raw: unknown, path: string): unknown[] | undefined | typeof INVALID {
     const node = this.deref(raw, path);
     if (node === undefined) return INVALID;
-    if (node === null || (node instanceof Scalar && this.isNull(node))) return undefined;
-    if (!(node instanceof YAMLSeq)) {
+    if (node === null || (isScalarNode(node) && this.isNull(node))) return undefined;
+    if (!isSeqNode(node)) {
       this.error(
         raw,
         path,
-        `${path}: expected a list of {group, resources, resourceNames} entries, found ${node instanceof YAMLMap ? 'a mapping' : 'a single value'}`,
+        `${path}: expected a list of {group, resources, resourceNames} entries, found ${isMapNode(node) ? 'a mapping' : 'a single value'}`,
         'write "resources:" then "- group: apps" and "  resources: [deployments]" as a list item',
       );
       return INVALID;
@@ -527,7 +524,7 @@ class Decoder {
   metadata(raw: unknown, path: string): Record<string, unknown> | undefined | typeof INVALID {
     const node = this.deref(raw, path);
     if (node === undefined) return INVALID;
-    if (node === null || (node instanceof Scalar && this.isNull(node))) return undefined;
+    if (node === null || (isScalarNode(node) && this.isNull(node))) return undefined;
     const entries = this.fields(node, path, 'metadata');
     if (entries === INVALID) return INVALID;
     const out: Record<string, unknown> = {};
@@ -547,8 +544,8 @@ class Decoder {
   stringMap(raw: unknown, path: string): Record<string, string> | undefined | typeof INVALID {
     const node = this.deref(raw, path);
     if (node === undefined) return INVALID;
-    if (node === null || (node instanceof Scalar && this.isNull(node))) return undefined;
-    if (!(node instanceof YAMLMap)) {
+    if (node === null || (isScalarNode(node) && this.isNull(node))) return undefined;
+    if (!isMapNode(node)) {
       this.error(raw, path, `${path}: expected a mapping of strings`, 'write key: "value" pairs');
       return INVALID;
     }
@@ -556,7 +553,7 @@ class Decoder {
     let ok = true;
     for (const pair of node.items) {
       const keyNode = this.deref(pair.key, path);
-      if (!(keyNode instanceof Scalar)) {
+      if (!isScalarNode(keyNode)) {
         this.error(pair.key ?? raw, path, `${path}: a key must be a string`, undefined);
         ok = false;
         continue;
@@ -587,7 +584,7 @@ class Decoder {
     if (node === undefined) return INVALID;
     if (node === null) return null;
     return this.withAlias(raw, () => {
-      if (node instanceof Scalar) {
+      if (isScalarNode(node)) {
         const s = this.scalar(node, path);
         if (s === undefined) return INVALID;
         if (s.type === 'merge') {
@@ -596,7 +593,7 @@ class Decoder {
         }
         return s.value;
       }
-      if (node instanceof YAMLSeq) {
+      if (isSeqNode(node)) {
         const out: unknown[] = [];
         let ok = true;
         node.items.forEach((item, i) => {
@@ -606,12 +603,12 @@ class Decoder {
         });
         return ok ? out : INVALID;
       }
-      if (node instanceof YAMLMap) {
+      if (isMapNode(node)) {
         const out: Record<string, unknown> = {};
         let ok = true;
         for (const pair of node.items) {
           const keyNode = this.deref(pair.key, path);
-          if (!(keyNode instanceof Scalar)) {
+          if (!isScalarNode(keyNode)) {
             this.error(pair.key ?? raw, path, `${path}: a key must be a string`, undefined);
             ok = false;
             continue;
@@ -764,21 +761,46 @@ function decodeJsonSyntax(text: string): Problem | undefined {
   }
 }
 
+/** Options of decodePolicyText. */
+export interface DecodeOptions {
+  /** Try the fast reader for simple YAML before the `yaml` library (default true; tests compare both). */
+  fastPath?: boolean;
+}
+
+const EMPTY_DOCUMENT_FIX = `start with "apiVersion: ${AUDIT_API_VERSION}", "kind: Policy" and a "rules:" list`;
+
+function failed(errors: Problem[], lines?: LineCounter): DecodeResult {
+  return { errors, warnings: [], offsets: new Map(), locate: locator(lines) };
+}
+
+function locator(lines: LineCounter | undefined): (offset: number) => SourcePosition {
+  return (offset) => {
+    const pos = lines?.linePos(offset) ?? { line: 1, col: offset + 1 };
+    return { line: pos.line, column: pos.col };
+  };
+}
+
+function finish(decoder: Decoder, policy: Policy | undefined, lines: LineCounter): DecodeResult {
+  const ok = decoder.errors.length === 0 && policy !== undefined;
+  return {
+    ...(ok ? { policy } : {}),
+    errors: decoder.errors,
+    warnings: decoder.warnings,
+    offsets: decoder.offsets,
+    locate: locator(lines),
+  };
+}
+
 /** Strictly decodes YAML or JSON policy text; never throws. */
-export function decodePolicyText(text: unknown): DecodeResult {
-  const positions = new Map<string, SourcePosition>();
+export function decodePolicyText(text: unknown, options: DecodeOptions = {}): DecodeResult {
   if (typeof text !== 'string') {
-    return {
-      errors: [
-        problem(
-          `expected the policy text as a string, got ${text === null ? 'null' : typeof text}`,
-          undefined,
-          {},
-        ),
-      ],
-      warnings: [],
-      positions,
-    };
+    return failed([
+      problem(
+        `expected the policy text as a string, got ${text === null ? 'null' : typeof text}`,
+        undefined,
+        {},
+      ),
+    ]);
   }
   try {
     let source = text.startsWith('\uFEFF') ? text.slice(1) : text;
@@ -786,8 +808,14 @@ export function decodePolicyText(text: unknown): DecodeResult {
     // with tabs; outside strings (where JSON forbids raw tabs) a tab is plain whitespace.
     if (/^\s*\{/.test(source)) {
       const jsonProblem = decodeJsonSyntax(source);
-      if (jsonProblem) return { errors: [jsonProblem], warnings: [], positions };
+      if (jsonProblem) return failed([jsonProblem]);
       source = source.replace(/\t/g, ' ');
+    } else if (options.fastPath !== false) {
+      const fast = composeSimpleYaml(source);
+      if (fast) {
+        const decoder = new Decoder(fast.lines);
+        return finish(decoder, decoder.policy(fast.contents), fast.lines);
+      }
     }
     const lines = new LineCounter();
     const docs = parseAllDocuments(source, {
@@ -799,18 +827,10 @@ export function decodePolicyText(text: unknown): DecodeResult {
     });
     const list = Array.isArray(docs) ? docs : [];
     if (list.length === 0) {
-      return {
-        errors: [
-          problem(
-            'the policy document is empty',
-            undefined,
-            { line: 1, column: 1 },
-            `start with "apiVersion: ${AUDIT_API_VERSION}", "kind: Policy" and a "rules:" list`,
-          ),
-        ],
-        warnings: [],
-        positions,
-      };
+      return failed(
+        [problem('the policy document is empty', undefined, { line: 1, column: 1 }, EMPTY_DOCUMENT_FIX)],
+        lines,
+      );
     }
     const syntax: Problem[] = [];
     for (const doc of list) {
@@ -826,17 +846,16 @@ export function decodePolicyText(text: unknown): DecodeResult {
         );
       }
     }
-    if (syntax.length > 0) return { errors: syntax, warnings: [], positions };
-    const decoder = new Decoder(list[0], lines);
-    const policy = decoder.policy(list[0].contents);
+    if (syntax.length > 0) return failed(syntax, lines);
+    const decoder = new Decoder(lines);
+    const policy = decoder.policy(fromLibraryNode(list[0].contents, list[0]));
     for (const extra of list.slice(1)) {
-      const range = extra.range;
-      const pos = lines.linePos(range[0]);
+      const pos = lines.linePos(extra.range[0]);
       const loc = { line: pos.line, column: pos.col };
-      const contents = extra.contents;
+      const contents = fromLibraryNode(extra.contents, extra);
       if (
         contents === null ||
-        (contents instanceof Scalar && contents.type === Scalar.PLAIN && String(contents.value) === '')
+        (isScalarNode(contents) && contents.type === 'PLAIN' && contents.value === '')
       ) {
         decoder.warnings.push(
           problem('an empty YAML document follows the policy', undefined, loc, 'remove the trailing "---"'),
@@ -852,27 +871,17 @@ export function decodePolicyText(text: unknown): DecodeResult {
         );
       }
     }
-    const ok = decoder.errors.length === 0;
-    return {
-      ...(ok && policy ? { policy } : {}),
-      errors: decoder.errors,
-      warnings: decoder.warnings,
-      positions: decoder.positions,
-    };
+    return finish(decoder, policy, lines);
   } catch (e) {
     const message = e instanceof Error ? e.message : String(e);
-    return {
-      errors: [
-        problem(
-          `could not read the policy: ${message}`,
-          undefined,
-          {},
-          'check that the file is a YAML or JSON audit policy',
-        ),
-      ],
-      warnings: [],
-      positions,
-    };
+    return failed([
+      problem(
+        `could not read the policy: ${message}`,
+        undefined,
+        {},
+        'check that the file is a YAML or JSON audit policy',
+      ),
+    ]);
   }
 }
 

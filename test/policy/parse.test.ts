@@ -535,8 +535,8 @@ describe('parsePolicy: never throws', () => {
       yield text;
     }
   }
-  it('returns errors as values for 3000 random documents and for non-strings', () => {
-    for (const text of garbage(42, 3000)) {
+  it('returns errors as values for 2000 random documents and for non-strings', () => {
+    for (const text of garbage(42, 2000)) {
       const result = parsePolicy(text);
       expect(Array.isArray(result.errors)).toBe(true);
       if (result.policy === undefined) expect(result.errors.length).toBeGreaterThan(0);
