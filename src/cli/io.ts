@@ -9,8 +9,17 @@ export interface CliIo {
   isTTY: boolean;
 }
 
+let pipeGuarded = false;
+
 /** The process's own streams. */
 export function processIo(): CliIo {
+  if (!pipeGuarded) {
+    pipeGuarded = true;
+    // `deckhouse-audit ... | head`: the reader leaving early is not an error worth a stack trace.
+    process.stdout.on('error', (err: NodeJS.ErrnoException) => {
+      if (err.code !== 'EPIPE') throw err;
+    });
+  }
   return {
     stdout: process.stdout,
     stderr: process.stderr,
@@ -22,7 +31,10 @@ export function processIo(): CliIo {
 /** Writes text to a stream and resolves once it is flushed (so exit codes never cut output short). */
 export function write(stream: Writable, text: string): Promise<void> {
   return new Promise((resolve, reject) => {
-    stream.write(text, (err) => (err ? reject(err) : resolve()));
+    stream.write(text, (err) => {
+      if (err && (err as NodeJS.ErrnoException).code !== 'EPIPE') reject(err);
+      else resolve();
+    });
   });
 }
 
