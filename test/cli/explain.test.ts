@@ -98,6 +98,37 @@ describe('explain', () => {
     expect(doc.origin.layer).toBe('basic');
   });
 
+  test('--extra-service-account adds a ServiceAccount to the built-in ServiceAccount rule, like the ConfigMap does', async () => {
+    const argv = [
+      'explain',
+      '--deckhouse',
+      '--json',
+      '--kubectl',
+      'delete configmap foo -n default --as system:serviceaccount:ci:deployer',
+    ];
+    const without = JSON.parse((await runInProcess(argv)).stdout);
+    expect(without.decision.level).toBe('None');
+    expect(without.origin).toEqual({ layer: 'tail', index: 0 });
+    const withExtra = JSON.parse(
+      (await runInProcess([...argv, '--extra-service-account', 'system:serviceaccount:ci:deployer'])).stdout,
+    );
+    expect(withExtra.decision.level).toBe('Metadata');
+    expect(withExtra.origin).toEqual({ layer: 'basic', index: 11 });
+    expect(
+      (
+        await runInProcess([
+          ...argv.slice(0, 1),
+          '--policy',
+          fixture('policy.yaml'),
+          '--extra-service-account',
+          'x',
+          '--url',
+          'GET /healthz',
+        ])
+      ).code,
+    ).toBe(2);
+  });
+
   test('unauthenticated requests reach the Metadata catch-all of the tail', async () => {
     const run = await runInProcess([
       'explain',
