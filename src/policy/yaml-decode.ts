@@ -356,8 +356,9 @@ class Decoder {
       switch (key) {
         case 'apiVersion': {
           const v = this.string(value, path);
-          if (v === INVALID) break;
+          // A wrongly-typed apiVersion has its own error; only a missing or null one is "missing".
           apiVersionSeen = v !== undefined;
+          if (v === INVALID) break;
           if (v !== undefined) this.apiVersion(v, value ?? keyNode);
           break;
         }
@@ -395,7 +396,7 @@ class Decoder {
           break;
       }
     }
-    if (!apiVersionSeen && this.errors.length === errorsBefore) {
+    if (!apiVersionSeen) {
       this.errors.push(
         problem(
           'missing apiVersion: kube-apiserver refuses a policy without apiVersion ("unknown group version field audit.k8s.io/__internal")',

@@ -567,3 +567,16 @@ describe('parsePolicy: speed', () => {
     expect(ms).toBeLessThan(10);
   });
 });
+
+describe('parsePolicy: a missing apiVersion is reported with the other problems', () => {
+  it('reports both an unknown key and the missing apiVersion', () => {
+    const result = parsePolicy('kind: Policy\nrules:\n  - level: None\n    verb: [get]\n');
+    expect(result.errors.map((e) => e.field)).toEqual(['rules[0].verb', 'apiVersion']);
+  });
+  it('does not call a wrongly-typed apiVersion missing', () => {
+    const result = parsePolicy('apiVersion: 1\nrules:\n  - level: None\n');
+    expect(result.errors.map((e) => e.message)).toEqual([
+      'apiVersion: expected a string, found the number 1; kube-apiserver fails to decode this',
+    ]);
+  });
+});
