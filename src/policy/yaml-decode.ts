@@ -229,7 +229,8 @@ class Decoder {
       if (s.type === 'null') return undefined;
       if (s.type === 'bool') {
         const source = String(node.value);
-        if (source !== 'true' && source !== 'false') {
+        // YAML 1.2 core reads true/True/TRUE (and false alike) as booleans too; the rest only YAML 1.1 does.
+        if (!/^(?:true|True|TRUE|false|False|FALSE)$/.test(source)) {
           this.warn(
             raw,
             field,

@@ -580,3 +580,14 @@ describe('parsePolicy: a missing apiVersion is reported with the other problems'
     ]);
   });
 });
+
+describe('parsePolicy: booleans every YAML version agrees on', () => {
+  it.each(['true', 'True', 'TRUE', 'false', 'False', 'FALSE'])('reads %s without a warning', (word) => {
+    const result = parsePolicy(
+      `apiVersion: audit.k8s.io/v1\nomitManagedFields: ${word}\nrules: [{level: None}]\n`,
+    );
+    expect(result.errors).toEqual([]);
+    expect(result.warnings).toEqual([]);
+    expect(result.policy?.omitManagedFields).toBe(word.toLowerCase() === 'true');
+  });
+});
