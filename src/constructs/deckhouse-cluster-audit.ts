@@ -62,7 +62,7 @@ export interface DeckhouseClusterAuditProps extends ArgoCdOptions {
   readonly policy?: PolicyInput;
   /**
    * Kubernetes version the policy is validated for.
-   * @default DEFAULT_KUBERNETES_VERSION
+   * @default - `controlPlaneSettings.kubernetesVersion` when it pins one, else DEFAULT_KUBERNETES_VERSION
    */
   readonly kubernetesVersion?: string;
   /**
@@ -175,7 +175,11 @@ export class DeckhouseClusterAudit extends Construct {
   public constructor(scope: Construct, id: string, props: DeckhouseClusterAuditProps = {}) {
     super(scope, id);
     const basicAuditPolicyEnabled = props.basicAuditPolicyEnabled ?? true;
-    const kubernetesVersion = props.kubernetesVersion ?? DEFAULT_KUBERNETES_VERSION;
+    // A cluster pinned to a version in control-plane-manager settings runs that version's validation.
+    const pinned = props.controlPlaneSettings?.kubernetesVersion;
+    const kubernetesVersion =
+      props.kubernetesVersion ??
+      (typeof pinned === 'string' && pinned !== 'Default' ? pinned : DEFAULT_KUBERNETES_VERSION);
 
     // Created in Argo CD wave order so that the synthesized file reads top-down like the rollout.
     if (props.destinations !== undefined && props.logShipperModule !== false) {

@@ -211,3 +211,26 @@ describe('DeckhouseClusterAudit', () => {
     expect(synthError(chart)).toContain('[test/Audit/PolicySecret] policy');
   });
 });
+
+describe('DeckhouseClusterAudit: Kubernetes version', () => {
+  const wildcard: Policy = {
+    apiVersion: 'audit.k8s.io/v1',
+    kind: 'Policy',
+    rules: [{ level: 'Metadata', resources: [{ group: '*', resources: ['secrets'] }] }],
+  };
+
+  test('a version pinned in controlPlaneSettings is the validation target', () => {
+    const pinned = audit({
+      policy: wildcard,
+      assertionPacks: [],
+      controlPlaneSettings: { kubernetesVersion: '1.36' },
+    });
+    expect(synthValid(pinned.chart)).toHaveLength(2);
+    const unpinned = audit({
+      policy: wildcard,
+      assertionPacks: [],
+      controlPlaneSettings: { kubernetesVersion: 'Default' },
+    });
+    expect(synthError(unpinned.chart)).toContain('Kubernetes 1.32');
+  });
+});
