@@ -40,11 +40,11 @@ export function buildExampleApp(): App {
     policy: customPolicy,
     destinations: [
       // Everything to Loki, labelled by verb, level and resource.
-      { type: 'Loki', name: 'audit-loki', endpoint: 'https://loki.example.com' },
+      { type: 'Loki', name: 'loki', endpoint: 'https://loki.example.com' },
       // Only RBAC changes and interactive Pod access to the SIEM, over TLS syslog.
       {
         type: 'Socket',
-        name: 'audit-siem',
+        name: 'siem',
         address: 'siem.example.com:6514',
         mode: 'TCP',
         encoding: 'Syslog',
