@@ -38,6 +38,8 @@ export function buildExampleApp(): App {
   new DeckhouseClusterAudit(chart, 'audit', {
     basicAuditPolicyEnabled: true,
     policy: customPolicy,
+    // Checked at synth against the policy Deckhouse really runs (built-in + custom rules).
+    expectations: [{ request: 'exec web-0 -n prod', expect: { atLeast: 'Request' } }],
     destinations: [
       // Everything to Loki, labelled by verb, level and resource.
       { type: 'Loki', name: 'loki', endpoint: 'https://loki.example.com' },
