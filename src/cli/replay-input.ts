@@ -21,6 +21,16 @@ export const ROTATION_OPTIONS: Record<string, OptionSpec> = {
     value: 'DAYS',
     description: 'rotated files older than this are deleted (default 30)',
   },
+  truncate: {
+    type: 'boolean',
+    description:
+      "model kube-apiserver's truncate backend (--audit-log-truncate-enabled, which Deckhouse sets): oversized events lose their bodies or are dropped",
+  },
+  'truncate-max-event-bytes': {
+    type: 'string',
+    value: 'BYTES',
+    description: 'with --truncate: the event size limit (default 102400)',
+  },
   top: {
     type: 'string',
     value: 'N',
@@ -38,6 +48,14 @@ export function replayOptions(args: ParsedArgs, io: CliIo): ReplayOptions {
     },
     topN: integer(args, 'top', 10),
   };
+  const maxEventBytes = args.values['truncate-max-event-bytes'];
+  if (maxEventBytes !== undefined && args.values.truncate !== true) {
+    throw new UsageError('--truncate-max-event-bytes only makes sense with --truncate');
+  }
+  if (args.values.truncate === true) {
+    options.truncate =
+      maxEventBytes === undefined ? true : { maxEventBytes: integer(args, 'truncate-max-event-bytes', 0) };
+  }
   if (io.isTTY) {
     const stream = io.stderr as unknown as ProgressStream;
     const reporter = createProgressReporter(

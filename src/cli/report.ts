@@ -77,6 +77,12 @@ export function renderSimulationReport(report: SimulationReport, policyDescripti
     `Written:   ${count(report.written.events)} events, ${formatBytes(report.written.bytes)}, ${perDay(report.bytesPerDay)}`,
   );
   out.push(`Retention: ${retentionText(report.retention)}`);
+  if (report.truncation) {
+    const t = report.truncation;
+    out.push(
+      `Truncation (events over ${count(t.maxEventBytes)} bytes): ${count(t.truncated)} lost their bodies, ${count(t.dropped)} dropped`,
+    );
+  }
   out.push('');
 
   const fired = report.rules.filter((r) => r.hits > 0);
@@ -103,7 +109,7 @@ export function renderSimulationReport(report: SimulationReport, policyDescripti
           count(r.written),
           formatBytes(r.bytes),
           formatPercent(r.bytes, report.written.bytes),
-          r.summary,
+          r.title ?? r.summary,
         ]),
       ),
     );

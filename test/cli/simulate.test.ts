@@ -72,6 +72,31 @@ describe('simulate', () => {
     expect(r.retention.hours).toBeCloseTo((3 * 0.01 * 1048576 * 24) / r.bytesPerDay, 6);
   });
 
+  test('--truncate models the truncate backend Deckhouse enables; off by default', async () => {
+    const off = JSON.parse(
+      (await runInProcess(['simulate', '--deckhouse', '--json', F('audit.log')])).stdout,
+    );
+    expect(off.truncation).toBeNull();
+    const on = await runInProcess([
+      'simulate',
+      '--deckhouse',
+      '--truncate',
+      '--truncate-max-event-bytes',
+      '600',
+      F('audit.log'),
+    ]);
+    expect(on.code).toBe(0);
+    expect(on.stdout).toMatch(/^Truncation \(events over 600 bytes\): \d+ lost their bodies, \d+ dropped$/m);
+    const json = JSON.parse(
+      (await runInProcess(['simulate', '--deckhouse', '--truncate', '--json', F('audit.log')])).stdout,
+    );
+    expect(json.truncation).toMatchObject({ maxEventBytes: 102400, truncated: 0, dropped: 0 });
+    expect(
+      (await runInProcess(['simulate', '--deckhouse', '--truncate-max-event-bytes', '600', F('audit.log')]))
+        .code,
+    ).toBe(2);
+  });
+
   test('the human report: levels, written bytes, rule hits with layers, top lists, retention, warnings', async () => {
     const run = await runInProcess(['simulate', '--deckhouse', '--policy', F('secret.yaml'), F('audit.log')]);
     expect(run.code).toBe(0);
