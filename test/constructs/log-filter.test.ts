@@ -1,0 +1,95 @@
+import { Testing } from 'cdk8s';
+import {
+  AuditEvents,
+  checkLogFilters,
+  contains,
+  doesNotExist,
+  escapeRegex,
+  exact,
+  exists,
+  LogShipperModule,
+  matches,
+  notContains,
+  notExact,
+  notMatches,
+} from '../../src/constructs';
+import { synthValid } from './helpers';
+
+describe('log filters', () => {
+  test('exact() renders one anchored, escaped Regex per value', () => {
+    expect(exact('objectRef.apiGroup', 'rbac.authorization.k8s.io', 'a+b(c)')).toEqual({
+      field: 'objectRef.apiGroup',
+      operator: 'Regex',
+      values: ['^rbac\\.authorization\\.k8s\\.io$', '^a\\+b\\(c\\)$'],
+    });
+    expect(notExact('verb', 'get')).toEqual({ field: 'verb', operator: 'NotRegex', values: ['^get$'] });
+  });
+
+  test('an anchored value matches the whole field only (In would match substrings)', () => {
+    const [regex] = exact('verb', 'get').values as string[];
+    expect(new RegExp(regex).test('get')).toBe(true);
+    expect(new RegExp(regex).test('target')).toBe(false);
+    expect(new RegExp(exact('g', 'a.b').values?.[0] as string).test('axb')).toBe(false);
+  });
+
+  test('escapeRegex escapes every metacharacter', () => {
+    const text = '\\^$.*+?()[]{}|/-';
+    expect(new RegExp(`^${escapeRegex(text)}$`).test(text)).toBe(true);
+  });
+
+  test('the other helpers map to the CRD operators', () => {
+    expect(
+      [
+        matches('a', 'x'),
+        notMatches('a', 'x'),
+        contains('a', 'x'),
+        notContains('a', 'x'),
+        exists('a'),
+        doesNotExist('a'),
+      ].map((f) => f.operator),
+    ).toEqual(['Regex', 'NotRegex', 'In', 'NotIn', 'Exists', 'DoesNotExist']);
+  });
+
+  test('checkLogFilters reports bad operators, invalid regexes and non-scalar values', () => {
+    const problems = checkLogFilters(
+      [
+        { field: 'verb', operator: 'Equals' as 'In', values: ['get'] },
+        matches('verb', '(unclosed'),
+        { field: '', operator: 'In', values: [1.5] },
+      ],
+      'filters',
+    );
+    expect(problems.map((p) => p.field)).toEqual([
+      'filters[0].operator',
+      'filters[1].values[0]',
+      'filters[2].field',
+      'filters[2].values[0]',
+    ]);
+  });
+
+  test('ready-made selections are well-formed', () => {
+    for (const selection of [
+      AuditEvents.rbacChanges(),
+      AuditEvents.podAccess(),
+      AuditEvents.secrets(),
+      AuditEvents.denied(),
+    ]) {
+      expect(checkLogFilters(selection.filters, selection.name)).toEqual([]);
+    }
+  });
+});
+
+describe('LogShipperModule', () => {
+  test('enables log-shipper in wave -2 without settings', () => {
+    const chart = Testing.chart();
+    new LogShipperModule(chart, 'LogShipper');
+    expect(synthValid(chart)).toEqual([
+      {
+        apiVersion: 'deckhouse.io/v1alpha1',
+        kind: 'ModuleConfig',
+        metadata: { name: 'log-shipper', annotations: { 'argocd.argoproj.io/sync-wave': '-2' } },
+        spec: { enabled: true },
+      },
+    ]);
+  });
+});
