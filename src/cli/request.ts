@@ -1,7 +1,7 @@
 import { RequestAttributes } from '../policy/types';
 import { OptionSpec, ParsedArgs, flag, stringList, stringOption } from './args';
 import { UsageError } from './errors';
-import { DEFAULT_REQUEST_USER } from '../policy/request-info';
+import { DEFAULT_REQUEST_USER, KUBECTL_RESOURCES } from '../policy/request-info';
 
 /** The options that describe one request (explain). */
 export const REQUEST_OPTIONS: Record<string, OptionSpec> = {
@@ -108,7 +108,7 @@ export function requestFromArgs(
     request =
       url !== undefined
         ? parseWith(() => parsers.fromUrl(url, identity), '--url')
-        : { ...requestFromFields(args), ...identityAttributes(user, groups, unauthenticated) };
+        : { ...requestFromFields(args, notes), ...identityAttributes(user, groups, unauthenticated) };
     if (!identityGiven) notes.push(defaultUserNote('--user/--group'));
   }
   return { request, notes };
@@ -138,7 +138,7 @@ function parseWith(parse: () => RequestAttributes, option: string): RequestAttri
   }
 }
 
-function requestFromFields(args: ParsedArgs): RequestAttributes {
+function requestFromFields(args: ParsedArgs, notes: string[]): RequestAttributes {
   const verb = stringOption(args, 'verb');
   if (verb === undefined || verb === '') throw new UsageError('--verb is required with --resource or --path');
   const path = stringOption(args, 'path');
@@ -168,7 +168,27 @@ function requestFromFields(args: ParsedArgs): RequestAttributes {
   const apiVersion = stringOption(args, 'api-version');
   const namespace = stringOption(args, 'namespace');
   const name = stringOption(args, 'name');
-  request.apiGroup = apiGroup ?? '';
+  if (apiGroup !== undefined) {
+    request.apiGroup = apiGroup;
+  } else {
+    // kubectl-style `deployments.apps`, or a well-known resource: the group a user means without saying it.
+    const dot = resource.indexOf('.');
+    const known = KUBECTL_RESOURCES.find((k) => k.resource === resource || k.aliases.includes(resource!));
+    if (dot > 0) {
+      request.resource = resource.slice(0, dot);
+      request.apiGroup = resource.slice(dot + 1);
+    } else if (known) {
+      request.resource = known.resource;
+      request.apiGroup = known.group;
+      if (known.group !== '' || known.resource !== resource) {
+        notes.push(
+          `--resource ${resource}: taken as ${known.resource} in API group "${known.group}" (set --api-group to override)`,
+        );
+      }
+    } else {
+      request.apiGroup = '';
+    }
+  }
   if (apiVersion !== undefined) request.apiVersion = apiVersion;
   if (subresource !== undefined) request.subresource = subresource;
   if (namespace !== undefined) request.namespace = namespace;

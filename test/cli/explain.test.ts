@@ -83,6 +83,62 @@ describe('explain', () => {
     expect(doc.notes).toEqual([]);
   });
 
+  test('--resource knows the API group of well-known resources and takes kubectl-style resource.group', async () => {
+    const short = await runInProcess([
+      'explain',
+      '--deckhouse',
+      '--verb',
+      'delete',
+      '--resource',
+      'deploy',
+      '-n',
+      'prod',
+      '--user',
+      'alice',
+      '--json',
+    ]);
+    const doc = JSON.parse(short.stdout);
+    expect(doc.request).toMatchObject({ resource: 'deployments', apiGroup: 'apps' });
+    expect(doc.notes).toEqual([
+      '--resource deploy: taken as deployments in API group "apps" (set --api-group to override)',
+    ]);
+    const dotted = JSON.parse(
+      (
+        await runInProcess([
+          'explain',
+          '--deckhouse',
+          '--verb',
+          'get',
+          '--resource',
+          'widgets.example.com',
+          '--user',
+          'a',
+          '--json',
+        ])
+      ).stdout,
+    );
+    expect(dotted.request).toMatchObject({ resource: 'widgets', apiGroup: 'example.com' });
+    const explicit = JSON.parse(
+      (
+        await runInProcess([
+          'explain',
+          '--deckhouse',
+          '--verb',
+          'get',
+          '--resource',
+          'deployments',
+          '--api-group',
+          'extensions',
+          '--user',
+          'a',
+          '--json',
+        ])
+      ).stdout,
+    );
+    expect(explicit.request).toMatchObject({ resource: 'deployments', apiGroup: 'extensions' });
+    expect(explicit.notes).toEqual([]);
+  });
+
   test('--kubectl, with the user inside it', async () => {
     const run = await runInProcess([
       'explain',
