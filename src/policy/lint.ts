@@ -224,6 +224,8 @@ class Linter {
   private readonly compiled;
   private readonly shadowed = new Set<number>();
   private readonly empty = new Set<number>();
+  /** Rules that match only requests kube-apiserver never produces (literal globs, non-request verbs). */
+  private readonly unrealistic = new Set<number>();
 
   constructor(
     readonly policy: Policy,
@@ -290,6 +292,20 @@ class Linter {
 
   checkStatic(i: number): void {
     const rule = this.rules[i];
+    const kinds = ruleKinds(rule);
+    const realVerb = (v: string) =>
+      (kinds.resource && RESOURCE_VERBS.has(v)) || (kinds.nonResource && NON_RESOURCE_VERBS.has(v));
+    const allGlobs = (list: readonly string[] | undefined) =>
+      present(list) && list.every((v) => v.includes('*'));
+    if (
+      allGlobs(rule.users) ||
+      allGlobs(rule.userGroups) ||
+      allGlobs(rule.verbs) ||
+      allGlobs(rule.namespaces) ||
+      (present(rule.verbs) && !rule.verbs.some(realVerb))
+    ) {
+      this.unrealistic.add(i);
+    }
     this.checkLiteralWildcards(i, rule);
     this.checkVerbs(i, rule);
     this.checkResourceSpecs(i, rule);
@@ -532,25 +548,33 @@ class Linter {
     if (scope === 'none') return;
     const max = this.options.maxExamples ?? 3;
     for (let j = 0; j < this.rules.length; j++) {
-      if (this.shadowed.has(j) || this.empty.has(j)) continue;
+      if (this.shadowed.has(j) || this.empty.has(j) || this.unrealistic.has(j)) continue;
       if (scope === 'custom' && this.origins && this.layer(j) !== 'custom') continue;
       const rule = this.rules[j];
-      const examples: Array<{ i: number; req: RequestAttributes }> = [];
-      for (let i = 0; i < j && examples.length < max; i++) {
-        if (this.rules[i].level === rule.level || !this.space.overlaps(i, j)) continue;
+      const found: Array<{ i: number; req: RequestAttributes }> = [];
+      for (let i = 0; i < j; i++) {
+        if (this.rules[i].level === rule.level || this.unrealistic.has(i) || !this.space.overlaps(i, j))
+          continue;
         // Within one author's rules, an earlier rule inside this one is a deliberate exception.
         if (this.layer(i) === this.layer(j) && this.space.contains(j, i)) continue;
-        const found = this.space.preemptionExample(i, j);
-        if (!found) continue;
-        const req = this.polish(found, i);
+        const example = this.space.preemptionExample(i, j);
+        if (!example) continue;
+        const req = this.polish(example, i);
         if (this.decider(req) !== i) continue; // never claim what the evaluator does not confirm
-        examples.push({ i, req });
+        found.push({ i, req });
       }
+      // Broad pre-emptions (e.g. "every list at Metadata") say more than narrow noise exceptions.
+      const examples = found
+        .map((e, order) => ({ ...e, order, score: specificity(this.rules[e.i]) }))
+        .sort((a, b) => a.score - b.score || a.order - b.order)
+        .slice(0, max);
       if (examples.length === 0) continue;
       const byBuiltIn = this.origins !== undefined && examples.some((e) => this.layer(e.i) !== 'custom');
       const lines = examples.map(
         (e) => `${describeRequest(e.req)} is decided by ${this.label(e.i)} → ${this.rules[e.i].level}`,
       );
+      if (found.length > examples.length)
+        lines.push(`${found.length - examples.length} more earlier rules do the same`);
       this.add({
         code: 'partially-shadowed-rule',
         severity: byBuiltIn && this.layer(j) === 'custom' ? 'warning' : 'info',
@@ -571,7 +595,7 @@ class Linter {
   checkSensitive(j: number): void {
     const rule = this.rules[j];
     if (rule.level !== 'Request' && rule.level !== 'RequestResponse') return;
-    if (this.shadowed.has(j) || this.empty.has(j)) return;
+    if (this.shadowed.has(j) || this.empty.has(j) || this.unrealistic.has(j)) return;
     for (const t of SENSITIVE_TARGETS) {
       const target = {
         apiGroups: [t.apiGroup],
@@ -608,7 +632,7 @@ class Linter {
 
   checkRequestReceived(j: number): void {
     const rule = this.rules[j];
-    if (rule.level === 'None' || this.shadowed.has(j) || this.empty.has(j)) return;
+    if (rule.level === 'None' || this.shadowed.has(j) || this.empty.has(j) || this.unrealistic.has(j)) return;
     if (effectiveOmits(this.policy, rule, 'RequestReceived')) return;
     const builtIn = this.origins !== undefined && !this.isUsers(j);
     this.add({
@@ -644,6 +668,16 @@ class Linter {
       return;
     }
   }
+}
+
+/** How narrowly a rule selects requests (who, where, which objects); 0 = broad. */
+function specificity(rule: PolicyRule): number {
+  let score = 0;
+  if (present(rule.users)) score += 2;
+  if (present(rule.userGroups)) score += 1;
+  if (present(rule.namespaces)) score += 1;
+  if ((rule.resources ?? []).some((gr) => present(gr.resourceNames))) score += 1;
+  return score;
 }
 
 function wildcardFix(field: string, globs: readonly string[]): string {

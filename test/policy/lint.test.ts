@@ -180,6 +180,28 @@ describe('static checks', () => {
     expect(f[2].message).toContain('never matches any request');
   });
 
+  it('a rule that only matches literal globs gets no request-space findings (no fake examples)', () => {
+    const p = policy([
+      { level: 'Request', namespaces: ['d8-*'] },
+      { level: 'Metadata', verbs: ['get'] },
+    ]);
+    expect(lintPolicy(p).map((f) => [f.code, f.ruleIndex])).toEqual([
+      ['no-catch-all', -1],
+      ['literal-wildcard', 0],
+      ['request-received-not-omitted', 1],
+    ]);
+  });
+
+  it('partial pre-emption examples favour broad earlier rules over narrow exceptions', () => {
+    const eff = deckhouseEffectivePolicy({
+      customPolicy: policy([{ level: 'Request', resources: [{ group: '', resources: ['secrets'] }] }]),
+    });
+    const [f] = ofCode(lintPolicy(eff, { ignore: ['sensitive-body'] }), 'partially-shadowed-rule');
+    expect(f.relatedRuleIndex).toBe(14);
+    expect(f.example).toMatchObject({ verb: 'list', resource: 'secrets' });
+    expect(f.message).toMatch(/\d+ more earlier rules do the same$/);
+  });
+
   it('unknown-verb: case, RBAC-only verbs, HTTP methods on resource rules', () => {
     const p = policy([
       { level: 'Metadata', verbs: ['GET'], resources: [{ group: '', resources: ['pods'] }] },
