@@ -45,6 +45,14 @@ describe('lint', () => {
     );
   });
 
+  test('--quiet hides info findings but still counts them', async () => {
+    const loud = await runInProcess(['lint', '--deckhouse']);
+    const quiet = await runInProcess(['lint', '--deckhouse', '--quiet']);
+    expect(loud.stdout).toMatch(/: info /);
+    expect(quiet.stdout).not.toMatch(/: info /);
+    expect(quiet.stdout.trimEnd().split('\n').pop()).toBe(loud.stdout.trimEnd().split('\n').pop());
+  });
+
   test('--deckhouse with a Secret: custom findings point into the decoded policy; --json', async () => {
     const run = await runInProcess(['lint', '--deckhouse', '--json', F('secret.yaml')]);
     expect(run.code).toBe(0);

@@ -27,6 +27,7 @@ export const lintCommand: CommandSpec = {
     'extra-service-account': POLICY_OPTIONS['extra-service-account'],
     'kubernetes-version': POLICY_OPTIONS['kubernetes-version'],
     strict: { type: 'boolean', description: 'exit 1 on warnings too' },
+    quiet: { type: 'boolean', description: 'do not print info findings (they are still counted)' },
     ignore: { type: 'string', multiple: true, value: 'CODE', description: 'do not report this finding code' },
   },
   examples: [
@@ -60,7 +61,7 @@ export const lintCommand: CommandSpec = {
     } else {
       const out: string[] = [];
       for (const w of chosen.warnings) out.push(formatProblem(w.label, w, 'warning'));
-      for (const f of findings) {
+      for (const f of findings.filter((x) => !(flag(args, 'quiet') && x.severity === 'info'))) {
         out.push(`${chosen.locateRule(f.ruleIndex)}: ${f.severity} ${f.code}: ${f.message}`);
         if (f.fix) out.push(`    fix: ${f.fix}`);
       }
