@@ -30,7 +30,7 @@ export function closestMatch(word: string, candidates: readonly string[]): strin
   const lower = word.toLowerCase();
   const exact = candidates.find((c) => c.toLowerCase() === lower);
   if (exact !== undefined) return exact;
-  const maxDistance = lower.length <= 3 ? 1 : lower.length <= 6 ? 2 : 3;
+  const maxDistance = lower.length <= 2 ? 0 : lower.length <= 4 ? 1 : lower.length <= 6 ? 2 : 3;
   let best: string | undefined;
   let bestDistance = Infinity;
   for (const candidate of candidates) {
