@@ -1,6 +1,6 @@
 #!/usr/bin/env node
 'use strict';
-require('../lib/cli/main.js').runCli(process.argv.slice(2)).then(
+require('../lib/src/cli/main.js').runCli(process.argv.slice(2)).then(
   (code) => {
     process.exitCode = code;
   },

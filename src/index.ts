@@ -1,7 +1,6 @@
-// Public entry point of cdk8s-deckhouse-audit. Each layer adds its exports below.
+// Public entry point of cdk8s-deckhouse-audit: the policy engine, the Deckhouse model, the cdk8s
+// constructs and the audit-log replay. `policy(...)` (from the engine) is the typed builder.
 export * from './policy';
-import * as policy from './policy';
-export { policy };
 export * from './deckhouse';
 export * from './constructs';
 export * from './replay';
