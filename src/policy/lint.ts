@@ -1,6 +1,13 @@
 import { describeRequest, describeRule, policyParts, ruleLabel } from './describe';
 import { compilePolicy } from './evaluate';
-import { RuleSpace, UNIVERSE, findUncovered, resourceBox, resourceStringBoxes } from './rule-space';
+import {
+  RuleSpace,
+  SearchBudgetExceeded,
+  UNIVERSE,
+  findUncovered,
+  resourceBox,
+  resourceStringBoxes,
+} from './rule-space';
 import {
   EffectivePolicy,
   Finding,
@@ -652,7 +659,13 @@ class Linter {
   checkCatchAll(): void {
     const all = this.space.before(this.rules.length);
     for (const piece of UNIVERSE) {
-      const found = findUncovered(piece, all);
+      let found: RequestAttributes | undefined;
+      try {
+        found = findUncovered(piece, all);
+      } catch (e) {
+        if (e instanceof SearchBudgetExceeded) return; // unproven: claim nothing
+        throw e;
+      }
       if (!found) continue;
       const req = this.polish(found, -1);
       this.add({

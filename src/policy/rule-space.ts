@@ -485,6 +485,26 @@ function toRequest(p: MatchBox, w: Assignment): RequestAttributes {
   };
 }
 
+/** Search steps after which a question is left unanswered (never answered wrongly). */
+export const SEARCH_BUDGET = 200_000;
+
+/** Thrown by `findUncovered` when a question needs more than its search budget. */
+export class SearchBudgetExceeded extends Error {
+  constructor() {
+    super('request-space search budget exceeded');
+    this.name = 'SearchBudgetExceeded';
+  }
+}
+
+function orUndefined<T>(fn: () => T | undefined): T | undefined {
+  try {
+    return fn();
+  } catch (e) {
+    if (e instanceof SearchBudgetExceeded) return undefined;
+    throw e;
+  }
+}
+
 /**
  * A request inside `piece` that no candidate box holds, or undefined when the candidates cover the piece
  * completely (exact for this model; see the comment at the top of the file).
@@ -492,11 +512,14 @@ function toRequest(p: MatchBox, w: Assignment): RequestAttributes {
 export function findUncovered(
   piece: MatchBox,
   candidates: readonly MatchBox[],
+  budget = SEARCH_BUDGET,
 ): RequestAttributes | undefined {
   const steps = piece.kind === 'resource' ? RESOURCE_STEPS : NON_RESOURCE_STEPS;
   // Boxes disjoint from the piece can never cover any of it: dropping them first keeps the search small.
   const start = candidates.filter((c) => boxesIntersect(c, piece));
+  let nodes = 0;
   const search = (depth: number, cands: MatchBox[], w: Assignment): RequestAttributes | undefined => {
+    if (++nodes > budget) throw new SearchBudgetExceeded();
     if (cands.length === 0) {
       // Nothing left can match: finish with realistic (or fresh) values, no candidate to avoid.
       for (let d = depth; d < steps.length; d++) w = steps[d](piece, [], w)[0].w;
@@ -512,9 +535,14 @@ export function findUncovered(
   return search(0, start, {});
 }
 
-/** Whether the candidate boxes together hold every request of `piece`. */
+/** Whether the candidate boxes together hold every request of `piece` (false when the search gives up). */
 export function isCovered(piece: MatchBox, candidates: readonly MatchBox[]): boolean {
-  return findUncovered(piece, candidates) === undefined;
+  try {
+    return findUncovered(piece, candidates) === undefined;
+  } catch (e) {
+    if (e instanceof SearchBudgetExceeded) return false;
+    throw e;
+  }
 }
 
 /** The match sets of a policy's rules, with the questions the linter asks about them. */
@@ -543,6 +571,14 @@ export class RuleSpace {
    * kube-apiserver really produces; undefined if none.
    */
   witnessFor(j: number, within?: MatchBox, realistic = false): RequestAttributes | undefined {
+    return orUndefined(() => this.searchWitness(j, within, realistic));
+  }
+
+  private searchWitness(
+    j: number,
+    within: MatchBox | undefined,
+    realistic: boolean,
+  ): RequestAttributes | undefined {
     const earlier = this.before(j);
     for (const b of this.boxes[j]) {
       let piece: MatchBox | undefined = within ? intersectBoxes(b, within) : b;
@@ -556,7 +592,13 @@ export class RuleSpace {
 
   /** True when rule j matches some request but earlier rules match every request it matches. */
   isShadowed(j: number): boolean {
-    return this.boxes[j].length > 0 && this.witnessFor(j) === undefined;
+    if (this.boxes[j].length === 0) return false;
+    try {
+      return this.searchWitness(j, undefined, false) === undefined;
+    } catch (e) {
+      if (e instanceof SearchBudgetExceeded) return false; // unproven: claim nothing
+      throw e;
+    }
   }
 
   /** True when every request rule `inner` matches is also matched by rule `outer`. */
@@ -571,6 +613,10 @@ export class RuleSpace {
 
   /** A request both rules match that rule i decides (no rule before i matches it); undefined if none. */
   preemptionExample(i: number, j: number, realistic = true): RequestAttributes | undefined {
+    return orUndefined(() => this.searchPreemption(i, j, realistic));
+  }
+
+  private searchPreemption(i: number, j: number, realistic: boolean): RequestAttributes | undefined {
     for (const bj of this.boxes[j]) {
       for (const bi of this.boxes[i]) {
         let both = intersectBoxes(bi, bj);

@@ -2,7 +2,7 @@ import { DECKHOUSE_BASIC_RULES } from '../../src/deckhouse/basic-rules';
 import { deckhouseEffectivePolicy } from '../../src/deckhouse/effective';
 import { evaluatePolicy, ruleMatchesRequest } from '../../src/policy/evaluate';
 import { LintCode, LintFinding, lintPolicy } from '../../src/policy/lint';
-import { RuleSpace } from '../../src/policy/rule-space';
+import { RuleSpace, SearchBudgetExceeded, findUncovered, ruleBoxes } from '../../src/policy/rule-space';
 import { GroupResources, Level, Policy, PolicyRule } from '../../src/policy/types';
 import { checkShadowClaims, mulberry32 } from './lint-soundness';
 
@@ -457,6 +457,15 @@ describe('rule-space matching semantics', () => {
     expect(shadowed(rules)).toBe(expected);
     const p = policy(rules);
     expect(checkShadowClaims(p, lintPolicy(p))).toEqual([]);
+  });
+});
+
+describe('search budget', () => {
+  it('gives up with SearchBudgetExceeded instead of answering wrongly', () => {
+    const [piece] = ruleBoxes({ level: 'Request', users: ['a', 'b', 'c'], verbs: ['get', 'list'] }, 1);
+    const cands = ruleBoxes({ level: 'None', users: ['a'] }, 0);
+    expect(() => findUncovered(piece, cands, 1)).toThrow(SearchBudgetExceeded);
+    expect(findUncovered(piece, cands)).toMatchObject({ user: 'b' });
   });
 });
 
