@@ -11,6 +11,7 @@ import {
 } from '../../src/deckhouse/assertion-packs';
 import { deckhouseEffectivePolicy } from '../../src/deckhouse/effective';
 import { evaluatePolicy } from '../../src/policy/evaluate';
+import { lintPolicy } from '../../src/policy/lint';
 import { toRequestAttributes } from '../../src/policy/assertions';
 import { Policy, PolicyRule } from '../../src/policy/types';
 
@@ -78,6 +79,12 @@ describe('dvpDocumentedPromises against the real built-in rules', () => {
   it('the shipped fix rules, added as the custom policy, make the whole pack pass', () => {
     const fixed = deckhouseEffectivePolicy({ customPolicy: custom(fixRulesOf(dvpDocumentedPromises)) });
     expect(failedIds(dvpDocumentedPromises, fixed)).toEqual([]);
+  });
+
+  it('the fix rules lint without errors or dead rules', () => {
+    const fixed = deckhouseEffectivePolicy({ customPolicy: custom(fixRulesOf(dvpDocumentedPromises)) });
+    const custom_ = lintPolicy(fixed).filter((f) => f.layer === 'custom');
+    expect(custom_.filter((f) => f.severity === 'error' || f.code === 'exec-websocket')).toEqual([]);
   });
 
   it('with the built-in rules switched off and no custom policy, nothing is kept', () => {
