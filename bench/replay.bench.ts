@@ -28,7 +28,7 @@ interface ChildResult {
   bytesPerDay?: number | null;
 }
 
-type Mode = 'baseline-readline' | 'baseline-split' | 'simulate' | 'simulate-many' | 'stdin';
+type Mode = 'idle' | 'baseline-readline' | 'baseline-split' | 'simulate' | 'simulate-many' | 'stdin';
 
 // ---------------------------------------------------------------------------------------------- child side
 
@@ -36,7 +36,9 @@ async function runChild(mode: Mode, file: string): Promise<void> {
   const started = process.hrtime.bigint();
   let lines = 0;
   let report: SimulationReport | undefined;
-  if (mode === 'baseline-readline') {
+  if (mode === 'idle') {
+    // Nothing: the child's RSS is what Node plus the tsx loader cost before any work.
+  } else if (mode === 'baseline-readline') {
     const rl = readline.createInterface({ input: fs.createReadStream(file), crlfDelay: Infinity });
     for await (const line of rl) {
       if (line.length > 0) {
@@ -176,6 +178,7 @@ async function main(): Promise<void> {
       best.set(label, { ...keep, label, all, maxRssMB: Math.max(r.maxRssMB, prev?.maxRssMB ?? 0) });
     }
   }
+  const idle = await measure('idle', log);
   const results = plan.map(([label]) => best.get(label)!);
   const [baseline, split, sim, many, gzip, zcat] = results;
 
@@ -218,6 +221,7 @@ async function main(): Promise<void> {
     },
     simulateVsBaseline: ratio,
     peakRssMB: maxRss,
+    idleChildRssMB: idle.maxRssMB,
     gzipSeconds: gzip.ms / 1000,
     zcatPipeSeconds: zcat.ms / 1000,
     zcatPipeWallSeconds: zcat.wallMs! / 1000,
@@ -228,6 +232,7 @@ async function main(): Promise<void> {
       'gzip no slower than zcat | simulate -': gzip.ms <= zcat.ms,
     },
   };
+  lines.push(`(an idle child, Node + the tsx loader, peaks at ${idle.maxRssMB.toFixed(0)} MB RSS)`);
   process.stdout.write(lines.join('\n') + '\n\n' + JSON.stringify(summary, null, 2) + '\n');
 }
 
