@@ -1,7 +1,7 @@
 // Example cdk8s app: Kubernetes API audit for one Deckhouse cluster. `npx cdk8s synth` writes dist/.
 import { App, Chart } from 'cdk8s';
-import { AuditEvents, base64Pem, DeckhouseClusterAudit, runSynth } from './src/constructs';
-import { policy, resources } from './src/policy/builder';
+// In your own app: from 'cdk8s-deckhouse-audit'.
+import { AuditEvents, base64Pem, DeckhouseClusterAudit, policy, resources, runSynth } from './src';
 
 // The SIEM's CA certificate (public, not a secret): replace with your CA's PEM.
 const SIEM_CA_PEM = `-----BEGIN CERTIFICATE-----
