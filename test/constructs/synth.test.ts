@@ -12,9 +12,15 @@ import {
   SynthValidationError,
 } from '../../src/constructs';
 
+const tempDirs: string[] = [];
 function tempDir(): string {
-  return fs.mkdtempSync(path.join(os.tmpdir(), 'synth-test-'));
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'synth-test-'));
+  tempDirs.push(dir);
+  return dir;
 }
+afterAll(() => {
+  for (const dir of tempDirs) fs.rmSync(dir, { recursive: true, force: true });
+});
 
 function appWith(props: ConstructorParameters<typeof DeckhouseClusterAudit>[2]): App {
   const app = new App({ outdir: tempDir() });
