@@ -22,7 +22,7 @@ const READ_CHUNK = 1024 * 1024;
  * parses, so a .gz input overlaps decompression and parsing the way `zcat | simulate -` does.
  */
 function createGunzip(): zlib.Gunzip {
-  return zlib.createGunzip({ chunkSize: 256 * 1024, highWaterMark: 8 * 1024 * 1024 } as zlib.ZlibOptions);
+  return zlib.createGunzip({ chunkSize: 1024 * 1024, highWaterMark: 4 * 1024 * 1024 } as zlib.ZlibOptions);
 }
 
 function isGzipMagic(buf: Buffer): boolean {
