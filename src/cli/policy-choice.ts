@@ -1,6 +1,7 @@
 import { deckhouseEffectivePolicy } from '../deckhouse/effective';
 import { DECKHOUSE_BASIC_RULES, withExtraServiceAccounts } from '../deckhouse/basic-rules';
 import { EffectivePolicy, Policy } from '../policy/types';
+import { layerRuleName } from '../policy/describe';
 import { OptionSpec, ParsedArgs, flag, stringList, stringOption } from './args';
 import { LocatedProblem, UsageError } from './errors';
 import { CliIo } from './io';
@@ -88,7 +89,7 @@ export async function choosePolicy(args: ParsedArgs, io: CliIo, file?: string | 
   }
   const inFile = (customIndex: number): string => {
     const p = positions[customIndex];
-    return p ? `${source}:${p.line}:${p.column}` : `${source} rule ${customIndex}`;
+    return p ? `${source}:${p.line}:${p.column}` : `${source} rule #${customIndex + 1}`;
   };
   if (!deckhouse) {
     return {
@@ -126,9 +127,7 @@ export async function choosePolicy(args: ParsedArgs, io: CliIo, file?: string | 
     locateRule: (index) => {
       const origin = effective.origins[index];
       if (!origin) return source ?? 'deckhouse';
-      return origin.layer === 'custom'
-        ? inFile(origin.index)
-        : `deckhouse ${origin.layer} rule ${origin.index}`;
+      return origin.layer === 'custom' ? inFile(origin.index) : `deckhouse ${layerRuleName(index, origin)}`;
     },
     isFromFile: (index) => effective.origins[index]?.layer === 'custom',
   };

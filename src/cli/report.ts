@@ -24,9 +24,9 @@ export function retentionText(r: RetentionEstimate): string {
   return `${formatHours(r.hours)} (limited by age: ${r.rotation.maxAgeDays} days)`;
 }
 
-/** What a rule is, for tables: `basic 15` or `custom 3`. */
+/** What a rule is, for tables: `basic #15` or `custom #3` (1-based inside the layer, like messages). */
 export function ruleLabel(rule: { layer: string; layerIndex?: number; index: number }): string {
-  return `${rule.layer} ${rule.layerIndex ?? rule.index}`;
+  return `${rule.layer} #${(rule.layerIndex ?? rule.index) + 1}`;
 }
 
 function spanText(report: SimulationReport): string {

@@ -2,6 +2,7 @@ import { Construct } from 'constructs';
 import { AssertionPack, dvpDocumentedPromises, runAssertionPack } from '../deckhouse/assertion-packs';
 import { deckhouseEffectivePolicy } from '../deckhouse/effective';
 import { AssertionResult, AuditAssertion, checkAudit } from '../policy/assertions';
+import { ruleLabel } from '../policy/describe';
 import { LintCode, lintPolicy, Severity } from '../policy/lint';
 import { DEFAULT_KUBERNETES_VERSION } from '../policy/kubernetes-version';
 import { EffectivePolicy, Finding } from '../policy/types';
@@ -128,11 +129,11 @@ function findingText(finding: Finding, effective: EffectivePolicy): string {
   // Lint messages already name the rule and its layer; other findings get the location added.
   const origin = finding.ruleIndex >= 0 ? effective.origins[finding.ruleIndex] : undefined;
   const where =
-    /^rule \d+/.test(finding.message) || finding.code.startsWith('assertion')
+    /^(\w+ )?rule #\d+/.test(finding.message) || finding.code.startsWith('assertion')
       ? ''
       : finding.ruleIndex < 0
         ? 'policy: '
-        : `rule ${finding.ruleIndex}${origin ? ` (${origin.layer} rule ${origin.index})` : ''}: `;
+        : `${ruleLabel(finding.ruleIndex, origin)}: `;
   const fix = finding.fix ? ` Fix: ${finding.fix}` : '';
   return `${finding.code}: ${where}${finding.message}.${fix}`.replace(/\.\./g, '.');
 }

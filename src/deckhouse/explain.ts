@@ -6,12 +6,12 @@ import {
   Policy,
   PolicyRule,
   RequestAttributes,
-  RuleLayer,
   RuleOrigin,
   Stage,
   STAGES,
   isEffectivePolicy,
 } from '../policy/types';
+import { layerRuleName, ruleLabel } from '../policy/describe';
 import { describeRule } from './rule-titles';
 
 /** A later rule that also matches the request but never gets to decide it. */
@@ -51,22 +51,9 @@ export interface Explanation {
   summary: string;
 }
 
-const LAYER_NAMES: Record<RuleLayer, string> = {
-  basic: 'basic rule',
-  virtualization: 'virtualization rule',
-  custom: 'your rule',
-  tail: 'tail rule',
-};
-
 function unionStages(a: readonly Stage[] | undefined, b: readonly Stage[] | undefined): Stage[] {
   const set = new Set<Stage>([...(a ?? []), ...(b ?? [])]);
   return STAGES.filter((s) => set.has(s));
-}
-
-/** "basic rule #15 `list at Metadata` (rules[14])" or, for plain policies, "rule #3 `…` (rules[2])". */
-function labelOf(index: number, origin: RuleOrigin | undefined, title: string): string {
-  const where = origin ? `${LAYER_NAMES[origin.layer]} #${origin.index + 1}` : `rule #${index + 1}`;
-  return `${where} \`${title}\` (rules[${index}])`;
 }
 
 function stagesText(stages: readonly Stage[]): string {
@@ -102,7 +89,7 @@ export function explain(
         wantedLevel: rules[i].level,
         wantedOmitStages: unionStages(policy.omitStages, rules[i].omitStages),
         title,
-        label: labelOf(i, origin, title),
+        label: ruleLabel(i, origin, title),
       });
     }
   }
@@ -119,7 +106,7 @@ export function explain(
     explanation.rule = rules[i];
     explanation.origin = effective?.origins[i];
     explanation.title = titleOf(i);
-    explanation.label = labelOf(i, explanation.origin, explanation.title);
+    explanation.label = ruleLabel(i, explanation.origin, explanation.title);
   }
   explanation.summary = summarize(explanation);
   return explanation;
@@ -137,12 +124,8 @@ function summarize(e: Explanation): string {
   for (const p of e.preempted) {
     const same = p.wantedLevel === d.level;
     const wanted = same ? `${p.wantedLevel} too` : p.wantedLevel;
-    const decider = e.origin
-      ? `${LAYER_NAMES[e.origin.layer]} #${e.origin.index + 1}`
-      : `rule #${d.ruleIndex + 1}`;
-    const yours = p.origin
-      ? `${LAYER_NAMES[p.origin.layer]} #${p.origin.index + 1}`
-      : `rule #${p.ruleIndex + 1}`;
+    const decider = layerRuleName(d.ruleIndex, e.origin);
+    const yours = layerRuleName(p.ruleIndex, p.origin);
     sentences.push(`${yours} \`${p.title}\` wanted ${wanted}; ${decider} \`${e.title}\` decided first.`);
   }
   return sentences.join(' ');

@@ -1,4 +1,4 @@
-import { describeRequest, describeRule, policyParts, ruleLabel } from './describe';
+import { describeRequest, describeRule, layerRuleName, policyParts, ruleLabel } from './describe';
 import { compilePolicy, ruleMatchesRequest } from './evaluate';
 import { requestFromKubectl, requestFromUrl } from './request-info';
 import {
@@ -164,7 +164,7 @@ function expectationText(e: AuditExpectation): string {
   if (e.decidedBy) {
     const { layer, index } = e.decidedBy;
     parts.push(
-      `decided by ${layer ? `${layer} rule${index !== undefined ? ` ${index}` : ''}` : `rule ${index}`}`,
+      `decided by ${layer ? `${layer} rule${index !== undefined ? ` #${index + 1}` : 's'}` : `rules[${index}]`}`,
     );
   }
   if (e.omitsStages?.length) parts.push(`without stage ${e.omitsStages.join(', ')}`);
@@ -282,14 +282,14 @@ export class AuditChecker {
     if (want === undefined) return undefined;
     if (origin && origin.layer !== 'custom' && origin.layer !== 'tail') {
       return (
-        `built-in ${origin.layer} rule ${origin.index} decides this request before any custom rule; it cannot be ` +
+        `built-in ${layerRuleName(-1, origin)} decides this request before any custom rule; it cannot be ` +
         'overridden except by setting basicAuditPolicyEnabled: false and re-creating the built-in rules you need'
       );
     }
     const rule = ruleForRequest(req, want);
     const where = origin
       ? 'to the custom policy (custom rules run before the tail rules)'
-      : `before rule ${d.ruleIndex}`;
+      : `before ${ruleLabel(d.ruleIndex)}`;
     return `add ${JSON.stringify(rule)} ${d.ruleIndex < 0 ? 'to the policy' : where}`;
   }
 }

@@ -1,4 +1,12 @@
-import { EffectivePolicy, GroupResources, Policy, PolicyRule, RequestAttributes, RuleOrigin } from './types';
+import {
+  EffectivePolicy,
+  GroupResources,
+  Policy,
+  PolicyRule,
+  RequestAttributes,
+  RuleLayer,
+  RuleOrigin,
+} from './types';
 
 // Short human descriptions of rules and requests for findings and assertion messages.
 
@@ -40,9 +48,25 @@ export function describeRule(rule: PolicyRule): string {
   return parts.join(' ');
 }
 
-/** "rule 19 (basic rule 19)" for effective policies, "rule 3" for plain ones. */
-export function ruleLabel(index: number, origin?: RuleOrigin): string {
-  return origin ? `rule ${index} (${origin.layer} rule ${origin.index})` : `rule ${index}`;
+/** How messages name a layer's rules ("your rule" for the custom policy). */
+export const LAYER_NAMES: Record<RuleLayer, string> = {
+  basic: 'basic rule',
+  virtualization: 'virtualization rule',
+  custom: 'your rule',
+  tail: 'tail rule',
+};
+
+/** "basic rule #15" (1-based inside its layer, as Deckhouse numbers its rules) or, plain, "rule #3". */
+export function layerRuleName(index: number, origin?: RuleOrigin): string {
+  return origin ? `${LAYER_NAMES[origin.layer]} #${origin.index + 1}` : `rule #${index + 1}`;
+}
+
+/**
+ * The one way messages name a rule: `basic rule #20 (rules[19])` — `#n` counts from 1 inside its layer,
+ * `rules[i]` from 0 in the (merged) policy, like Decision.ruleIndex. A title goes between them.
+ */
+export function ruleLabel(index: number, origin?: RuleOrigin, title?: string): string {
+  return `${layerRuleName(index, origin)}${title ? ` \`${title}\`` : ''} (rules[${index}])`;
 }
 
 /** A one-line description of a request, e.g. `create pods/exec "web-0" in namespace "prod" by user "jane"`. */

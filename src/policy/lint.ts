@@ -254,7 +254,11 @@ class Linter {
   }
 
   label(i: number): string {
-    return `${ruleLabel(i, this.origins?.[i])}: ${describeRule(this.rules[i])}`;
+    return `${this.name(i)}: ${describeRule(this.rules[i])}`;
+  }
+
+  name(i: number): string {
+    return ruleLabel(i, this.origins?.[i]);
   }
 
   add(f: Omit<LintFinding, 'layer'>): void {
@@ -537,7 +541,7 @@ class Linter {
       ...(cover >= 0 ? { relatedRuleIndex: cover } : {}),
       message: `${this.label(j)} can never decide a request: ${by}`,
       fix: tailReplaced
-        ? `nothing to do if intended: custom rule ${this.origins?.[cover]?.index} decides every request the tail ` +
+        ? `nothing to do if intended: ${this.name(cover)} decides every request the tail ` +
           'rule would, so unauthenticated requests get its level instead of Metadata'
         : builtIn
           ? 'built-in Deckhouse rule: nothing to change in your policy (it is dead code upstream)'
@@ -545,7 +549,7 @@ class Linter {
             ? 'custom rules run after the built-in ones and cannot override them: remove the rule, or set ' +
               'basicAuditPolicyEnabled: false and re-create the built-in rules you need in your own order'
             : cover >= 0
-              ? `remove the rule, or move it before rule ${cover} if it should win`
+              ? `remove the rule, or move it before ${this.name(cover)} if it should win`
               : 'remove the rule, or move it before the rules that pre-empt it',
     });
   }
@@ -594,7 +598,7 @@ class Linter {
         fix: byBuiltIn
           ? 'built-in rules run first and cannot be overridden; accept their level for these requests or set ' +
             'basicAuditPolicyEnabled: false and re-create the built-in rules you need'
-          : `if this rule should win, move it before rule ${examples[0].i} or narrow rule ${examples[0].i}`,
+          : `if this rule should win, move it before ${this.name(examples[0].i)} or narrow ${this.name(examples[0].i)}`,
       });
     }
   }
@@ -620,7 +624,8 @@ class Linter {
       if (!found) continue;
       const req = this.polish(found, j);
       if (this.decider(req) !== j) continue;
-      const where = this.layer(j) === 'custom' ? 'at the top of your custom policy' : `before rule ${j}`;
+      const where =
+        this.layer(j) === 'custom' ? 'at the top of your custom policy' : `before ${this.name(j)}`;
       this.add({
         code: 'sensitive-body',
         severity: leak ? (this.options.sensitiveBodySeverity ?? 'error') : 'warning',

@@ -108,7 +108,7 @@ describe('simulate', () => {
     expect(out).toMatch(/^None +\d+ +- +- +-$/m);
     expect(out).toMatch(/^Retention: 30 d \(limited by age: 30 days\)$/m);
     expect(out).toMatch(/^ *# +layer +level +hits +written +bytes +share +rule$/m);
-    expect(out).toMatch(/^\d+ +custom 0 +Request +2 +1 /m);
+    expect(out).toMatch(/^\d+ +custom #1 +Request +2 +1 /m);
     expect(out).toContain('Top users by written bytes:');
     expect(out).toContain('Top resources by written bytes:');
     expect(out).toContain(`1 malformed lines skipped: ${F('audit.log')}:7: not JSON`);

@@ -63,7 +63,7 @@ describe('dvpDocumentedPromises against the real built-in rules', () => {
     expect(exec.origin).toEqual({ layer: 'tail', index: 0 });
     expect(exec.message).toContain('get pods/exec "web-0" in namespace "prod"');
     expect(exec.message).toContain('expected: recorded at Metadata or higher');
-    expect(exec.message).toContain('decided by rule 27 (tail rule 0)');
+    expect(exec.message).toContain('decided by tail rule #1 (rules[27])');
     expect(exec.fixRules).toEqual([
       {
         level: 'Request',

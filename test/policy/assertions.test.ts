@@ -117,10 +117,10 @@ describe('expectAudit (fluent, throwing)', () => {
         '  request:  get pods/exec "web-0" in namespace "staging" by user "user" (groups system:authenticated)',
         '  expected: recorded at Request',
         '  actual:   recorded at Metadata (omitted stages: RequestReceived)',
-        '  decided by rule 1: Metadata (any resource or URL)',
+        '  decided by rule #2 (rules[1]): Metadata (any resource or URL)',
         '  - level is Metadata, expected Request',
         '  fix: add {"level":"Request","verbs":["get"],"resources":[{"group":"","resources":["pods/exec"]}],' +
-          '"omitStages":["RequestReceived"]} before rule 1',
+          '"omitStages":["RequestReceived"]} before rule #2 (rules[1])',
       ].join('\n'),
     );
     expect(e.result.decision?.ruleIndex).toBe(1);
@@ -156,9 +156,9 @@ describe('expectAudit (fluent, throwing)', () => {
     expect(() => create.recordedAt('Request').decidedBy({ layer: 'basic', index: 12 })).not.toThrow();
     const e = thrown(() => create.recordedAt('RequestResponse'));
     expect(e.message).toContain(
-      'decided by rule 12 (basic rule 12): Request create,delete,patch,update pods',
+      'decided by basic rule #13 (rules[12]): Request create,delete,patch,update pods',
     );
-    expect(e.message).toContain('pre-empted: rule 27 (custom rule 0) wanted RequestResponse');
+    expect(e.message).toContain('pre-empted: your rule #1 (rules[27]) wanted RequestResponse');
     expect(e.message).toContain('cannot be overridden');
     expect(thrown(() => create.decidedBy({ layer: 'custom' })).message).toContain('instead');
     expect(create.decision.ruleIndex).toBe(12);

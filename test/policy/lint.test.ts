@@ -26,9 +26,9 @@ describe('shadowed-rule on the real built-in Deckhouse rules', () => {
       [24, 'virtualization', 12],
     ]);
     expect(eff.policy.rules[19]).toMatchObject({ level: 'Request', verbs: ['get'] });
-    expect(shadowed[0].message).toContain('rule 19 (basic rule 19)');
-    expect(shadowed[0].message).toContain('rule 10 (basic rule 10)');
-    expect(shadowed[1].message).toContain('rule 24 (virtualization rule 4)');
+    expect(shadowed[0].message).toContain('basic rule #20 (rules[19])');
+    expect(shadowed[0].message).toContain('basic rule #11 (rules[10])');
+    expect(shadowed[1].message).toContain('virtualization rule #5 (rules[24])');
     expect(shadowed.every((f) => f.severity === 'warning' && f.fix)).toBe(true);
   });
 
@@ -50,7 +50,7 @@ describe('shadowed-rule on the real built-in Deckhouse rules', () => {
     const f = ofCode(lintPolicy(custom), 'shadowed-rule').filter((x) => x.layer === 'custom');
     expect(f).toHaveLength(1);
     expect(f[0]).toMatchObject({ severity: 'error', ruleIndex: 27, relatedRuleIndex: 10 });
-    expect(f[0].message).toContain('rule 27 (custom rule 0)');
+    expect(f[0].message).toContain('your rule #1 (rules[27])');
     expect(f[0].fix).toContain('basicAuditPolicyEnabled: false');
   });
 });
@@ -68,7 +68,7 @@ describe('partially-shadowed-rule', () => {
     });
     const [f] = ofCode(lintPolicy(eff), 'partially-shadowed-rule');
     expect(f).toMatchObject({ ruleIndex: 27, layer: 'custom', severity: 'warning' });
-    expect(f.message).toContain('basic rule 12');
+    expect(f.message).toContain('basic rule #13 (rules[12])');
     expect(f.example).toBeDefined();
     const decision = evaluatePolicy(eff.policy, f.example!);
     expect(decision.ruleIndex).toBe(f.relatedRuleIndex);
