@@ -129,7 +129,7 @@ describe('real-world policies as the custom policy of a Deckhouse cluster', () =
     const eff = deckhouseEffectivePolicy({ customPolicy: load('k8s-docs-example') });
     const f = lintPolicy(eff).find((x) => x.code === 'partially-shadowed-rule' && x.ruleIndex === 27)!;
     expect(f.severity).toBe('warning');
-    expect(f.message).toContain('basic rule 12');
+    expect(f.message).toContain('basic rule #13 (rules[12])');
     expect(evaluatePolicy(eff.policy, f.example!).ruleIndex).toBe(f.relatedRuleIndex);
   });
 
