@@ -47,7 +47,7 @@ async function runChild(mode: Mode, file: string): Promise<void> {
       }
     }
   } else if (mode === 'baseline-split') {
-    await forEachLine(fs.createReadStream(file, { highWaterMark: 1024 * 1024 }), (line) => {
+    await forEachLine(fs.createReadStream(file, { highWaterMark: 64 * 1024 }), (line) => {
       if (line.length > 0) {
         JSON.parse(line);
         lines++;

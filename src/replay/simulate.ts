@@ -8,10 +8,13 @@ import type { ReplayInput, ReplayOptions, ReplayProgress, SimulateOptions, Simul
 
 const DEFAULT_MAX_LINE = 64 * 1024 * 1024;
 
+/** Text is decoded in slices of at most this many bytes: small strings stay in V8's young generation. */
+const DECODE_SLICE = 64 * 1024;
+
 /**
- * Splits a text stream into lines without readline (one decode per chunk, lines are string slices), calling
- * `onLine` for each with its 1-based number. A line longer than `maxChars` is dropped while reading (memory
- * stays bounded) and reported through `onTooLong`.
+ * Splits a stream into lines without readline (Buffers decoded in 64 KiB slices, lines are string slices),
+ * calling `onLine` for each with its 1-based number. A line longer than `maxChars` is dropped while reading
+ * (memory stays bounded) and reported through `onTooLong`.
  */
 export async function forEachLine(
   stream: Readable,
@@ -19,14 +22,12 @@ export async function forEachLine(
   options: { maxChars?: number; onTooLong?: (lineNo: number) => void; onChunk?: () => void } = {},
 ): Promise<number> {
   const max = options.maxChars ?? DEFAULT_MAX_LINE;
-  stream.setEncoding('utf8');
-  // Object-mode streams ignore setEncoding and may still yield Buffers.
   const decoder = new StringDecoder('utf8');
   let carry = '';
   let skipping = false;
   let lineNo = 0;
-  for await (const data of stream as AsyncIterable<string | Buffer>) {
-    const chunk = typeof data === 'string' ? data : decoder.write(data);
+
+  const text = (chunk: string): void => {
     let start = 0;
     let nl = chunk.indexOf('\n');
     if (carry !== '' || skipping) {
@@ -38,8 +39,7 @@ export async function forEachLine(
             carry = '';
           }
         }
-        options.onChunk?.();
-        continue;
+        return;
       }
       lineNo++;
       if (skipping) {
@@ -68,8 +68,18 @@ export async function forEachLine(
         carry = '';
       }
     }
+  };
+
+  for await (const data of stream as AsyncIterable<string | Buffer>) {
+    if (typeof data === 'string') text(data);
+    else {
+      for (let off = 0; off < data.length; off += DECODE_SLICE) {
+        text(decoder.write(data.subarray(off, Math.min(off + DECODE_SLICE, data.length))));
+      }
+    }
     options.onChunk?.();
   }
+  text(decoder.end());
   if (skipping) options.onTooLong?.(++lineNo);
   else if (carry !== '') onLine(carry, ++lineNo);
   return lineNo;
