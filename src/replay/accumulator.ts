@@ -112,6 +112,21 @@ function resourceUsage(key: string): ResourceUsage {
   return { key, events: 0, bytes: 0 };
 }
 
+const BODY_VERBS = new Set(['create', 'update', 'patch', 'delete', 'deletecollection']);
+const STREAMING_SUBRESOURCES = new Set(['exec', 'attach', 'portforward', 'proxy', 'log']);
+
+/**
+ * Whether deciding `level` for an event recorded at the lower `src` level needs a body the log does not
+ * have: bodies exist only for resource requests at ResponseComplete/Panic, request bodies only for verbs
+ * that send one, response objects not for watches, proxies and streaming subresources.
+ */
+function bodiesMissing(ev: AuditEvent, req: RequestAttributes, src: Level, level: Level): boolean {
+  if (!req.resourceRequest || (ev.stage !== 'ResponseComplete' && ev.stage !== 'Panic')) return false;
+  if (LEVEL_RANK[src] < 2 && BODY_VERBS.has(req.verb)) return true;
+  if (level !== 'RequestResponse') return false;
+  return req.verb !== 'watch' && req.verb !== 'proxy' && !STREAMING_SUBRESOURCES.has(req.subresource ?? '');
+}
+
 /** Everything counted for one policy. */
 class PolicyTally {
   readonly compiled: CompiledPolicy;
@@ -324,7 +339,7 @@ class Accumulator implements MultiReplayAccumulator {
       if (rank >= 2) {
         if (noDigest) t.imagesRecorded++;
         const src = sourceLevel(ev);
-        if (req.resourceRequest && src !== undefined && LEVEL_RANK[src] < rank) {
+        if (src !== undefined && LEVEL_RANK[src] < rank && bodiesMissing(ev, req, src, level)) {
           t.lowSource++;
           const pair = `${src}->${level}`;
           t.lowSourcePairs.set(pair, (t.lowSourcePairs.get(pair) ?? 0) + 1);

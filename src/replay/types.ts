@@ -201,8 +201,9 @@ export interface SimulationReport {
   topRequests: RequestUsage[];
   malformed: { count: number; lines: MalformedLine[] };
   /**
-   * Written events recorded in the log at a lower level than decided, so their bodies are unknown and their
-   * bytes are underestimated (counted only for resource requests), with counts per "source->decided" pair.
+   * Written events recorded in the log at a lower level than decided whose decided level would add a body
+   * the log lacks (a request body of create/update/patch/delete, a response object at ResponseComplete), so
+   * their bytes are underestimated; with counts per "source->decided" pair.
    */
   lowSourceLevel: { events: number; byLevels: Record<string, number> };
   sources: SourceReport[];

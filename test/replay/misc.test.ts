@@ -185,3 +185,51 @@ describe('progress', () => {
     expect(out[1]).toBe('\r\x1b[2K');
   });
 });
+
+describe('lowSourceLevel: only bodies that would exist count', () => {
+  test('per verb, stage and subresource', async () => {
+    const ev = (
+      verb: string,
+      stage: string,
+      ref?: Record<string, string>,
+      uri = '/api/v1/namespaces/p/pods',
+    ) =>
+      JSON.stringify({
+        kind: 'Event',
+        apiVersion: 'audit.k8s.io/v1',
+        level: 'Metadata',
+        stage,
+        verb,
+        requestURI: uri,
+        user: { username: 'u' },
+        ...(ref ? { objectRef: ref } : {}),
+      });
+    const pods = { resource: 'pods', namespace: 'p', apiVersion: 'v1' };
+    const log = [
+      ev('get', 'ResponseComplete', { ...pods, name: 'a' }), // a: response object missing
+      ev('watch', 'ResponseComplete', pods), // b: watches have no response object
+      ev('get', 'ResponseStarted', { ...pods, name: 'a', subresource: 'exec' }), // c: no body at that stage
+      ev('create', 'RequestReceived', pods), // d: no body yet
+      ev('get', 'ResponseComplete', undefined, '/healthz'), // e: non-resource
+      ev('create', 'ResponseComplete', pods), // f: request and response bodies missing
+      ev('get', 'ResponseComplete', { ...pods, name: 'a', subresource: 'log' }), // g: log streams text
+    ].join('\n');
+    const all = (level: 'Request' | 'RequestResponse'): Policy => ({
+      apiVersion: 'audit.k8s.io/v1',
+      kind: 'Policy',
+      rules: [{ level }],
+    });
+    const acc = (level: 'Request' | 'RequestResponse') => {
+      const a = createReplayAccumulator(all(level));
+      log.split('\n').forEach((line, i) => a.addLine(line, i + 1, 'inline'));
+      return a.report();
+    };
+    // RequestResponse: a and f.
+    expect(acc('RequestResponse').lowSourceLevel).toEqual({
+      events: 2,
+      byLevels: { 'Metadata->RequestResponse': 2 },
+    });
+    // Request: only f (a get sends no body).
+    expect(acc('Request').lowSourceLevel).toEqual({ events: 1, byLevels: { 'Metadata->Request': 1 } });
+  });
+});
