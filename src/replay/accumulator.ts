@@ -127,6 +127,11 @@ function bodiesMissing(ev: AuditEvent, req: RequestAttributes, src: Level, level
   return req.verb !== 'watch' && req.verb !== 'proxy' && !STREAMING_SUBRESOURCES.has(req.subresource ?? '');
 }
 
+/** `<timestamp> <stream> <P|F> `: the container runtime (CRI) log format of /var/log/pods. */
+const CRI_PREFIX = /^(\S+) (stdout|stderr) ([PF])(?::\S*)? /;
+/** Marks a CRI line whose fragments exceeded the line limit. */
+const TOO_LONG = '\u0000too long';
+
 /** Everything counted for one policy. */
 class PolicyTally {
   readonly compiled: CompiledPolicy;
@@ -184,6 +189,9 @@ class Accumulator implements MultiReplayAccumulator {
   private readonly topN: number;
   private readonly malformedSamples: number;
   private readonly maxEventBytes: number | undefined;
+  private readonly maxLineChars: number;
+  /** Fragments of a CRI line split by the container runtime, per source. */
+  private readonly partial = new Map<string, string>();
   private events = 0;
   private lines = 0;
   private imagesWithoutDigest = 0;
@@ -200,6 +208,7 @@ class Accumulator implements MultiReplayAccumulator {
     this.rotation = resolveRotation(options.rotation);
     this.topN = options.topN ?? 10;
     this.malformedSamples = options.malformedSamples ?? 10;
+    this.maxLineChars = options.maxLineBytes ?? 64 * 1024 * 1024;
     const truncate = options.truncate;
     this.maxEventBytes =
       truncate === undefined || truncate === false
@@ -240,8 +249,33 @@ class Accumulator implements MultiReplayAccumulator {
     if (this.malformed.length < this.malformedSamples) this.malformed.push({ source, line, reason });
   }
 
-  addLine(line: string, lineNo: number, source: string): void {
+  addLine(raw: string, lineNo: number, source: string): void {
+    let line = raw;
     if (line.length === 0 || (line.charCodeAt(0) <= 32 && line.trim() === '')) return;
+    if (line.charCodeAt(0) !== 123 /* { */) {
+      const cri = CRI_PREFIX.exec(line);
+      if (cri !== null) {
+        // A container runtime (CRI) log line: kube-apiserver with --audit-log-path=- (Deckhouse's Stdout
+        // output) writes events to its stdout; klog output on stderr is not audit data. Long lines arrive as
+        // P(artial) fragments ending with an F(ull) one.
+        if (cri[2] === 'stderr') return;
+        const payload = line.slice(cri[0].length);
+        const pending = this.partial.get(source) ?? '';
+        if (cri[3] === 'P') {
+          if (pending.length + payload.length <= this.maxLineChars)
+            this.partial.set(source, pending + payload);
+          else this.partial.set(source, TOO_LONG);
+          return;
+        }
+        this.partial.delete(source);
+        if (pending === TOO_LONG) {
+          this.addUnreadableLine(source, lineNo, `line longer than ${this.maxLineChars} characters, skipped`);
+          return;
+        }
+        line = pending + payload;
+        if (line.trim() === '') return;
+      }
+    }
     const src = this.source(source);
     src.lines++;
     this.lines++;

@@ -320,6 +320,28 @@ describe('simulate: inputs', () => {
     expect(seen).toEqual(['a€b', 'c']);
   });
 
+  test('container runtime (CRI) log lines: Deckhouse Stdout output read from /var/log/pods', async () => {
+    // Every fixture line behind a CRI prefix; line 2 split by the runtime into P, P, F fragments; klog lines
+    // on stderr in between (not audit data, ignored).
+    const ts = '2026-01-05T10:00:00.123456789Z';
+    const out: string[] = [];
+    LINES.slice(0, 17).forEach((line, i) => {
+      if (i === 1) {
+        out.push(`${ts} stdout P ${line.slice(0, 100)}`, `${ts} stdout P ${line.slice(100, 300)}`);
+        out.push(`${ts} stdout F ${line.slice(300)}`);
+      } else out.push(`${ts} stdout F ${line}`);
+      if (i % 5 === 0) out.push(`${ts} stderr F I0105 10:00:00.123456 1 controller.go:42] syncing`);
+    });
+    const r = await simulate(
+      [{ name: 'kube-apiserver.log', stream: Readable.from([Buffer.from(out.join('\n'))]) }],
+      {
+        policy: pol(),
+      },
+    );
+    const strip = (x: SimulationReport) => ({ ...x, sources: [], malformed: x.malformed.count });
+    expect(strip(r)).toEqual(strip(plain));
+  });
+
   test('a missing file rejects with a message naming it', async () => {
     await expect(simulate([path.join(tmp, 'nope.log')], { policy: pol() })).rejects.toThrow(
       /cannot read audit log .*nope\.log/,
