@@ -1,21 +1,9 @@
 import { RequestAttributes } from '../src/policy/types';
+import { mulberry32, Rng } from '../test/support/seeded-random';
 
 // A fixed, seeded request mix shaped like a Deckhouse cluster's API traffic: mostly watch/list/get and
 // lease renewals by system components, some writes, a little human traffic, probes and metrics scrapes,
 // and a few failed logins. Weights are per-mille of all requests.
-
-type Rng = () => number;
-
-function mulberry32(seed: number): Rng {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const pick = <T>(rng: Rng, list: readonly T[]): T => list[Math.floor(rng() * list.length)];
 

@@ -8,21 +8,11 @@ import {
   RequestAttributes,
   Stage,
 } from '../../src/policy/types';
+import { mulberry32 } from '../support/seeded-random';
 
 // Differential test: the compiled evaluator against a tiny reference written here straight from the
 // semantics doc (§4.3), over seeded random policies and requests drawn from small vocabularies so that
 // wildcards, collisions and edge values (``, `*`, `**`) meet often.
-
-function mulberry32(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const LEVELS: Level[] = ['None', 'Metadata', 'Request', 'RequestResponse'];
 const STAGES: Stage[] = ['RequestReceived', 'ResponseStarted', 'ResponseComplete', 'Panic'];

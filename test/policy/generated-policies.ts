@@ -1,17 +1,9 @@
 /** Seeded generators of strings and policies for the loader and renderer property tests. */
 import { GroupResources, LEVELS, Policy, PolicyRule, Stage, STAGES } from '../../src/policy/types';
+import { mulberry32 } from '../support/seeded-random';
 
-// A small seeded generator (mulberry32) so failures reproduce.
-export function random(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+/** A seeded generator, so failures reproduce. */
+export const random = mulberry32;
 
 export const NASTY_STRINGS = [
   'no',

@@ -2,21 +2,11 @@ import { evaluatePolicy, ruleMatchesRequest } from '../../src/policy/evaluate';
 import { LintFinding } from '../../src/policy/lint';
 import { MatchBox, RuleSpace, ruleBoxes } from '../../src/policy/rule-space';
 import { Policy, RequestAttributes } from '../../src/policy/types';
+import { mulberry32 } from '../support/seeded-random';
 
 // Independent checks of the linter's reachability claims, with the evaluator as the judge:
 // - a rule NOT flagged as shadowed must have a witness request that the evaluator says it decides;
 // - a rule flagged as shadowed must never decide any request sampled from inside its own match set.
-
-export function mulberry32(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 function policyStrings(policy: Policy): string[] {
   const out = new Set<string>(['', 'default', 'fresh-value', 'pods', 'log', 'get', 'system:authenticated']);

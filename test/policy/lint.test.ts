@@ -4,7 +4,8 @@ import { evaluatePolicy, ruleMatchesRequest } from '../../src/policy/evaluate';
 import { LintCode, LintFinding, lintPolicy } from '../../src/policy/lint';
 import { RuleSpace, SearchBudgetExceeded, findUncovered, ruleBoxes } from '../../src/policy/rule-space';
 import { GroupResources, Level, Policy, PolicyRule } from '../../src/policy/types';
-import { checkShadowClaims, mulberry32 } from './lint-soundness';
+import { mulberry32 } from '../support/seeded-random';
+import { checkShadowClaims } from './lint-soundness';
 
 const policy = (rules: PolicyRule[], extra: Partial<Policy> = {}): Policy => ({
   apiVersion: 'audit.k8s.io/v1',
