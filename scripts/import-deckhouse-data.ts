@@ -11,6 +11,8 @@
 import * as fs from 'fs';
 import * as path from 'path';
 import { parse as parseYaml } from 'yaml';
+// Upstream's struct order is also the emission order of the generated rules.
+import { GROUP_RESOURCES_FIELDS, RULE_FIELDS } from '../src/policy/policy-fields';
 
 const REPO_ROOT = path.resolve(__dirname, '..');
 
@@ -27,20 +29,6 @@ export const GENERATED_FILES = {
 } as const;
 
 type Layer = 'basic' | 'virtualization' | 'tail';
-
-/** Fields of an audit.k8s.io/v1 PolicyRule, in upstream's struct order (emission order). */
-const RULE_FIELDS = [
-  'level',
-  'users',
-  'userGroups',
-  'verbs',
-  'resources',
-  'namespaces',
-  'nonResourceURLs',
-  'omitStages',
-  'omitManagedFields',
-] as const;
-const GROUP_RESOURCES_FIELDS = ['group', 'resources', 'resourceNames'] as const;
 
 // Placeholders that become references to the exported lists in the emitted code.
 const SA_PLACEHOLDER = '__DECKHOUSE_SYSTEM_SERVICE_ACCOUNTS__';
