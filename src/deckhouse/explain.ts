@@ -112,6 +112,10 @@ export function explain(
   return explanation;
 }
 
+function capitalize(text: string): string {
+  return text.charAt(0).toUpperCase() + text.slice(1);
+}
+
 function summarize(e: Explanation): string {
   if (!e.enabled) {
     return 'Audit is off: Deckhouse runs no audit policy (basic rules disabled and no custom rules), so nothing is recorded.';
@@ -126,7 +130,9 @@ function summarize(e: Explanation): string {
     const wanted = same ? `${p.wantedLevel} too` : p.wantedLevel;
     const decider = layerRuleName(d.ruleIndex, e.origin);
     const yours = layerRuleName(p.ruleIndex, p.origin);
-    sentences.push(`${yours} \`${p.title}\` wanted ${wanted}; ${decider} \`${e.title}\` decided first.`);
+    sentences.push(
+      `${capitalize(yours)} \`${p.title}\` wanted ${wanted}; ${decider} \`${e.title}\` decided first.`,
+    );
   }
   return sentences.join(' ');
 }

@@ -57,7 +57,7 @@ describe('explain on the Deckhouse effective policy', () => {
       title: 'secrets at Request',
     });
     expect(list.summary).toContain(
-      'your rule #2 `secrets at Request` wanted Request; basic rule #15 `list at Metadata` decided first.',
+      'Your rule #2 `secrets at Request` wanted Request; basic rule #15 `list at Metadata` decided first.',
     );
 
     // A single get is not a list: the custom rule decides.
@@ -132,7 +132,7 @@ describe('explain on a plain policy', () => {
       [3, 'RequestResponse', ['RequestReceived']],
     ]);
     expect(e.summary).toContain(
-      'rule #3 `secrets at Request` wanted Request; rule #2 `list at Metadata` decided first.',
+      'Rule #3 `secrets at Request` wanted Request; rule #2 `list at Metadata` decided first.',
     );
   });
 
