@@ -1,11 +1,9 @@
 import { RequestAttributes } from '../src/policy/types';
-import { mulberry32, Rng } from '../test/support/seeded-random';
+import { mulberry32, pick, Rng } from '../test/support/seeded-random';
 
 // A fixed, seeded request mix shaped like a Deckhouse cluster's API traffic: mostly watch/list/get and
 // lease renewals by system components, some writes, a little human traffic, probes and metrics scrapes,
 // and a few failed logins. Weights are per-mille of all requests.
-
-const pick = <T>(rng: Rng, list: readonly T[]): T => list[Math.floor(rng() * list.length)];
 
 interface Who {
   user?: string;

@@ -1,21 +1,10 @@
 import * as fs from 'fs';
+import { mulberry32, pick, Rng } from '../test/support/seeded-random';
 
 // A seeded generator of realistic kube-apiserver audit logs (audit.k8s.io/v1 Events, one compact JSON object
 // a line), as a cluster recording everything at RequestResponse would write them: node lease renewals,
 // controller gets/lists/watches, Pod creates with bodies (images with and without digests), status patches,
 // impersonated kubectl patches, WebSocket exec, non-resource probes and failed logins.
-
-/** mulberry32: small, fast, good enough for synthetic data. */
-export function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 interface User {
   username?: string;
@@ -62,11 +51,7 @@ const IMAGES = [
   'busybox',
 ];
 
-function pick<T>(rnd: () => number, list: readonly T[]): T {
-  return list[Math.floor(rnd() * list.length)];
-}
-
-function hex(rnd: () => number, n: number): string {
+function hex(rnd: Rng, n: number): string {
   let s = '';
   while (s.length < n)
     s += Math.floor(rnd() * 0x100000000)
@@ -75,7 +60,7 @@ function hex(rnd: () => number, n: number): string {
   return s.slice(0, n);
 }
 
-function uuid(rnd: () => number): string {
+function uuid(rnd: Rng): string {
   const h = hex(rnd, 32);
   return `${h.slice(0, 8)}-${h.slice(8, 12)}-4${h.slice(13, 16)}-a${h.slice(17, 20)}-${h.slice(20, 32)}`;
 }
@@ -99,7 +84,7 @@ function managedFields(manager: string, time: string): unknown[] {
   ];
 }
 
-function podBody(rnd: () => number, ns: string, name: string, time: string, withStatus: boolean): unknown {
+function podBody(rnd: Rng, ns: string, name: string, time: string, withStatus: boolean): unknown {
   const container = (n: string) => ({
     name: n,
     image: pick(rnd, IMAGES),
@@ -145,7 +130,7 @@ function podBody(rnd: () => number, ns: string, name: string, time: string, with
   return body;
 }
 
-function leaseBody(rnd: () => number, node: string, time: string): unknown {
+function leaseBody(rnd: Rng, node: string, time: string): unknown {
   return {
     kind: 'Lease',
     apiVersion: 'coordination.k8s.io/v1',
@@ -163,7 +148,7 @@ function leaseBody(rnd: () => number, node: string, time: string): unknown {
 
 /** Writes synthetic events until the file reaches `sizeBytes`; returns the number of events written. */
 export function generateSyntheticLog(file: string, sizeBytes: number, seed: number): number {
-  const rnd = prng(seed);
+  const rnd = mulberry32(seed);
   const fd = fs.openSync(file, 'w');
   let clock = Date.parse('2026-01-05T08:00:00Z');
   let written = 0;
