@@ -1,3 +1,4 @@
+import { nonEmpty } from './match';
 import {
   EffectivePolicy,
   GroupResources,
@@ -10,10 +11,6 @@ import {
 
 // Short human descriptions of rules and requests for findings and assertion messages.
 
-function present<T>(list: readonly T[] | undefined | null): list is readonly T[] {
-  return Array.isArray(list) && list.length > 0;
-}
-
 function listOf(values: readonly string[], noun: string, max = 3): string {
   const shown = values.map((v) => (v === '' ? '""' : v));
   if (shown.length <= max) return shown.join(',');
@@ -23,28 +20,28 @@ function listOf(values: readonly string[], noun: string, max = 3): string {
 function groupResourcesText(gr: GroupResources): string {
   const group = gr.group ?? '';
   const suffix = group === '' ? '' : group === '*' ? ' (any group)' : `.${group}`;
-  if (!present(gr.resources))
+  if (!nonEmpty(gr.resources))
     return group === '' ? 'all core resources' : `all of ${group === '*' ? 'every group' : group}`;
-  const names = present(gr.resourceNames) ? `[${listOf(gr.resourceNames, 'names')}]` : '';
+  const names = nonEmpty(gr.resourceNames) ? `[${listOf(gr.resourceNames, 'names')}]` : '';
   return gr.resources.map((r) => `${r}${suffix}${names}`).join(',');
 }
 
 /** A one-line description of a rule, e.g. "Request get pods/log" or "None everything for groups system:authenticated". */
 export function describeRule(rule: PolicyRule): string {
   const parts: string[] = [rule.level];
-  if (present(rule.verbs)) parts.push(listOf(rule.verbs, 'verbs', 5));
-  if (present(rule.resources)) parts.push(rule.resources.map(groupResourcesText).join(','));
-  else if (present(rule.nonResourceURLs) && !present(rule.namespaces))
+  if (nonEmpty(rule.verbs)) parts.push(listOf(rule.verbs, 'verbs', 5));
+  if (nonEmpty(rule.resources)) parts.push(rule.resources.map(groupResourcesText).join(','));
+  else if (nonEmpty(rule.nonResourceURLs) && !nonEmpty(rule.namespaces))
     parts.push(`URLs ${listOf(rule.nonResourceURLs, 'URLs')}`);
-  if (present(rule.namespaces)) {
+  if (nonEmpty(rule.namespaces)) {
     parts.push(
-      `${present(rule.resources) ? 'in' : 'everything in'} namespaces ${listOf(rule.namespaces, 'namespaces')}`,
+      `${nonEmpty(rule.resources) ? 'in' : 'everything in'} namespaces ${listOf(rule.namespaces, 'namespaces')}`,
     );
   }
-  if (parts.length === 1 || (parts.length === 2 && present(rule.verbs))) parts.push('(any resource or URL)');
-  if (present(rule.users)) parts.push(`by users ${listOf(rule.users, 'users', 2)}`);
-  if (present(rule.userGroups))
-    parts.push(`${present(rule.users) ? 'in' : 'by'} groups ${listOf(rule.userGroups, 'groups')}`);
+  if (parts.length === 1 || (parts.length === 2 && nonEmpty(rule.verbs))) parts.push('(any resource or URL)');
+  if (nonEmpty(rule.users)) parts.push(`by users ${listOf(rule.users, 'users', 2)}`);
+  if (nonEmpty(rule.userGroups))
+    parts.push(`${nonEmpty(rule.users) ? 'in' : 'by'} groups ${listOf(rule.userGroups, 'groups')}`);
   return parts.join(' ');
 }
 

@@ -1,5 +1,6 @@
 import { describeRequest, describeRule, policyParts, ruleLabel } from './describe';
 import { compilePolicy } from './evaluate';
+import { nonEmpty } from './match';
 import {
   RuleSpace,
   SearchBudgetExceeded,
@@ -210,17 +211,13 @@ const WELL_KNOWN_GROUP: Record<string, string> = {
   runtimeclasses: 'node.k8s.io',
 };
 
-function present<T>(list: readonly T[] | undefined | null): list is readonly T[] {
-  return Array.isArray(list) && list.length > 0;
-}
-
 function effectiveOmits(policy: Policy, rule: PolicyRule, stage: Stage): boolean {
   return (policy.omitStages ?? []).includes(stage) || (rule.omitStages ?? []).includes(stage);
 }
 
 function ruleKinds(rule: PolicyRule): { resource: boolean; nonResource: boolean } {
-  if (present(rule.namespaces) || present(rule.resources)) return { resource: true, nonResource: false };
-  if (present(rule.nonResourceURLs)) return { resource: false, nonResource: true };
+  if (nonEmpty(rule.namespaces) || nonEmpty(rule.resources)) return { resource: true, nonResource: false };
+  if (nonEmpty(rule.nonResourceURLs)) return { resource: false, nonResource: true };
   return { resource: true, nonResource: true };
 }
 
@@ -307,13 +304,13 @@ class Linter {
     const realVerb = (v: string) =>
       (kinds.resource && RESOURCE_VERBS.has(v)) || (kinds.nonResource && NON_RESOURCE_VERBS.has(v));
     const allGlobs = (list: readonly string[] | undefined) =>
-      present(list) && list.every((v) => v.includes('*'));
+      nonEmpty(list) && list.every((v) => v.includes('*'));
     if (
       allGlobs(rule.users) ||
       allGlobs(rule.userGroups) ||
       allGlobs(rule.verbs) ||
       allGlobs(rule.namespaces) ||
-      (present(rule.verbs) && !rule.verbs.some(realVerb))
+      (nonEmpty(rule.verbs) && !rule.verbs.some(realVerb))
     ) {
       this.unrealistic.add(i);
     }
@@ -330,10 +327,10 @@ class Linter {
     > = [];
     for (const field of ['users', 'userGroups', 'verbs', 'namespaces'] as const) {
       const list = rule[field];
-      if (present(list)) fields.push([field, list]);
+      if (nonEmpty(list)) fields.push([field, list]);
     }
     for (const gr of rule.resources ?? [])
-      if (present(gr.resourceNames)) fields.push(['resourceNames', gr.resourceNames]);
+      if (nonEmpty(gr.resourceNames)) fields.push(['resourceNames', gr.resourceNames]);
     for (const [field, list] of fields) {
       const globs = list.filter((v) => v.includes('*'));
       if (globs.length === 0) continue;
@@ -352,7 +349,7 @@ class Linter {
   }
 
   checkVerbs(i: number, rule: PolicyRule): void {
-    if (!present(rule.verbs)) return;
+    if (!nonEmpty(rule.verbs)) return;
     const kinds = ruleKinds(rule);
     const bad: string[] = [];
     const hints: string[] = [];
@@ -455,7 +452,7 @@ class Linter {
   }
 
   checkExecWebsocket(i: number, rule: PolicyRule): void {
-    if (!present(rule.verbs) || !rule.verbs.includes('create') || rule.verbs.includes('get')) return;
+    if (!nonEmpty(rule.verbs) || !rule.verbs.includes('create') || rule.verbs.includes('get')) return;
     const hits = new Set<string>();
     for (const gr of rule.resources ?? []) {
       const group = gr.group ?? '';
@@ -479,10 +476,10 @@ class Linter {
   }
 
   checkResourceNames(i: number, rule: PolicyRule): void {
-    const named = (rule.resources ?? []).filter((gr) => present(gr.resourceNames) && present(gr.resources));
+    const named = (rule.resources ?? []).filter((gr) => nonEmpty(gr.resourceNames) && nonEmpty(gr.resources));
     if (named.length === 0) return;
     const nameless = ['create', 'list', 'watch', 'deletecollection'].filter(
-      (v) => !present(rule.verbs) || rule.verbs.includes(v),
+      (v) => !nonEmpty(rule.verbs) || rule.verbs.includes(v),
     );
     if (nameless.length === 0) return;
     this.add({
@@ -691,10 +688,10 @@ class Linter {
 /** How narrowly a rule selects requests (who, where, which objects); 0 = broad. */
 function specificity(rule: PolicyRule): number {
   let score = 0;
-  if (present(rule.users)) score += 2;
-  if (present(rule.userGroups)) score += 1;
-  if (present(rule.namespaces)) score += 1;
-  if ((rule.resources ?? []).some((gr) => present(gr.resourceNames))) score += 1;
+  if (nonEmpty(rule.users)) score += 2;
+  if (nonEmpty(rule.userGroups)) score += 1;
+  if (nonEmpty(rule.namespaces)) score += 1;
+  if ((rule.resources ?? []).some((gr) => nonEmpty(gr.resourceNames))) score += 1;
   return score;
 }
 

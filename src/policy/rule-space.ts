@@ -1,3 +1,4 @@
+import { nonEmpty } from './match';
 import { PolicyRule, RequestAttributes } from './types';
 
 // Symbolic view of the request space a rule matches, used by the linter to prove (not guess) that a rule
@@ -46,12 +47,8 @@ export interface MatchBox {
 
 const EVERY_PATH: PathSpec = { kind: 'prefix', value: '' };
 
-function present<T>(list: readonly T[] | undefined | null): list is readonly T[] {
-  return Array.isArray(list) && list.length > 0;
-}
-
 function setOf(list: readonly string[] | undefined | null): StringSet {
-  return present(list) ? new Set(list) : null;
+  return nonEmpty(list) ? new Set(list) : null;
 }
 
 function one(value: string): StringSet {
@@ -86,7 +83,7 @@ export function pathSpecOf(spec: string): PathSpec {
 /** A rule's match set as boxes (an empty list: the rule matches no request at all). */
 export function ruleBoxes(rule: PolicyRule, ruleIndex: number): MatchBox[] {
   const users = setOf(rule.users);
-  const groupSets = present(rule.userGroups) ? [[...new Set(rule.userGroups)]] : [];
+  const groupSets = nonEmpty(rule.userGroups) ? [[...new Set(rule.userGroups)]] : [];
   const base = {
     ruleIndex,
     authenticated: users !== null || groupSets.length > 0,
@@ -100,14 +97,14 @@ export function ruleBoxes(rule: PolicyRule, ruleIndex: number): MatchBox[] {
     names: null,
     path: EVERY_PATH,
   };
-  if (present(rule.namespaces) || present(rule.resources)) {
+  if (nonEmpty(rule.namespaces) || nonEmpty(rule.resources)) {
     const namespaces = setOf(rule.namespaces);
-    if (!present(rule.resources)) return [{ ...base, kind: 'resource', namespaces }];
+    if (!nonEmpty(rule.resources)) return [{ ...base, kind: 'resource', namespaces }];
     const boxes: MatchBox[] = [];
     for (const gr of rule.resources) {
       const group = gr.group ?? '';
       const apiGroups = group === '*' ? null : one(group);
-      if (!present(gr.resources)) {
+      if (!nonEmpty(gr.resources)) {
         boxes.push({ ...base, kind: 'resource', namespaces, apiGroups });
         continue;
       }
@@ -120,7 +117,7 @@ export function ruleBoxes(rule: PolicyRule, ruleIndex: number): MatchBox[] {
     }
     return boxes;
   }
-  if (present(rule.nonResourceURLs)) {
+  if (nonEmpty(rule.nonResourceURLs)) {
     return rule.nonResourceURLs.map((spec) => ({
       ...base,
       kind: 'nonResource' as const,
