@@ -2,6 +2,7 @@ import { describeRequest, describeRule, policyParts, ruleLabel } from './describ
 import { compilePolicy } from './evaluate';
 import { nonEmpty } from './match';
 import {
+  REQUEST_VERBS,
   RuleSpace,
   SearchBudgetExceeded,
   UNIVERSE,
@@ -68,18 +69,8 @@ export interface LintOptions {
   maxExamples?: number;
 }
 
-const RESOURCE_VERBS = new Set([
-  'get',
-  'list',
-  'watch',
-  'create',
-  'update',
-  'patch',
-  'delete',
-  'deletecollection',
-  'proxy',
-]);
-const NON_RESOURCE_VERBS = new Set(['get', 'post', 'put', 'patch', 'delete', 'head', 'options']);
+const RESOURCE_VERBS = REQUEST_VERBS.resource;
+const NON_RESOURCE_VERBS = REQUEST_VERBS.nonResource;
 // Verbs that only exist for RBAC authorization checks; the audit policy sees the request verb instead.
 const AUTHZ_ONLY_VERBS: Record<string, string> = {
   impersonate: 'impersonation is checked by authorization; the audited request keeps its own verb',
@@ -215,10 +206,20 @@ function effectiveOmits(policy: Policy, rule: PolicyRule, stage: Stage): boolean
   return (policy.omitStages ?? []).includes(stage) || (rule.omitStages ?? []).includes(stage);
 }
 
-function ruleKinds(rule: PolicyRule): { resource: boolean; nonResource: boolean } {
+interface RuleKinds {
+  resource: boolean;
+  nonResource: boolean;
+}
+
+function ruleKinds(rule: PolicyRule): RuleKinds {
   if (nonEmpty(rule.namespaces) || nonEmpty(rule.resources)) return { resource: true, nonResource: false };
   if (nonEmpty(rule.nonResourceURLs)) return { resource: false, nonResource: true };
   return { resource: true, nonResource: true };
+}
+
+/** Whether kube-apiserver produces the verb for a kind of request the rule can match. */
+function isRequestVerb(kinds: RuleKinds, verb: string): boolean {
+  return (kinds.resource && RESOURCE_VERBS.has(verb)) || (kinds.nonResource && NON_RESOURCE_VERBS.has(verb));
 }
 
 class Linter {
@@ -301,8 +302,6 @@ class Linter {
   checkStatic(i: number): void {
     const rule = this.rules[i];
     const kinds = ruleKinds(rule);
-    const realVerb = (v: string) =>
-      (kinds.resource && RESOURCE_VERBS.has(v)) || (kinds.nonResource && NON_RESOURCE_VERBS.has(v));
     const allGlobs = (list: readonly string[] | undefined) =>
       nonEmpty(list) && list.every((v) => v.includes('*'));
     if (
@@ -310,7 +309,7 @@ class Linter {
       allGlobs(rule.userGroups) ||
       allGlobs(rule.verbs) ||
       allGlobs(rule.namespaces) ||
-      (nonEmpty(rule.verbs) && !rule.verbs.some(realVerb))
+      (nonEmpty(rule.verbs) && !rule.verbs.some((v) => isRequestVerb(kinds, v)))
     ) {
       this.unrealistic.add(i);
     }
@@ -355,11 +354,9 @@ class Linter {
     const hints: string[] = [];
     for (const verb of rule.verbs) {
       if (verb.includes('*')) continue; // literal-wildcard reports it
-      const valid = (v: string) =>
-        (kinds.resource && RESOURCE_VERBS.has(v)) || (kinds.nonResource && NON_RESOURCE_VERBS.has(v));
-      if (valid(verb)) continue;
+      if (isRequestVerb(kinds, verb)) continue;
       bad.push(verb);
-      if (valid(verb.toLowerCase()))
+      if (isRequestVerb(kinds, verb.toLowerCase()))
         hints.push(`"${verb}": verbs are compared case-sensitively; use "${verb.toLowerCase()}"`);
       else if (AUTHZ_ONLY_VERBS[verb])
         hints.push(`"${verb}" never appears in audit events (${AUTHZ_ONLY_VERBS[verb]})`);

@@ -226,7 +226,8 @@ export function resourceBox(constraints: {
   };
 }
 
-const REALISTIC_VERBS = {
+/** The verbs kube-apiserver really produces: Kubernetes verbs for resource requests, lower-case HTTP methods otherwise. */
+export const REQUEST_VERBS: Readonly<Record<MatchBox['kind'], ReadonlySet<string>>> = {
   resource: new Set([
     'get',
     'list',
@@ -243,7 +244,7 @@ const REALISTIC_VERBS = {
 
 /** The part of a box with verbs kube-apiserver really produces for its kind (undefined if none). */
 export function realisticPart(box: MatchBox): MatchBox | undefined {
-  const allowed = REALISTIC_VERBS[box.kind];
+  const allowed = REQUEST_VERBS[box.kind];
   const verbs = box.verbs === null ? allowed : new Set([...box.verbs].filter((v) => allowed.has(v)));
   return verbs.size === 0 ? undefined : { ...box, verbs };
 }
