@@ -9,6 +9,7 @@ import {
   ResolvedAuditLog,
   resolveAuditLog,
 } from './control-plane-audit-config';
+import { l1Filters } from './l1-filters';
 import { AuditLogDestination, checkDestination, destinationSpec } from './log-destination';
 import { checkLogFilters, exact, LogFilter, LogFilterOperator } from './log-filter';
 import { formatProblem, PropProblem } from './messages';
@@ -69,30 +70,6 @@ const LOG_OPERATOR: Record<LogFilterOperator, L1.ClusterLoggingConfigV1Alpha2Spe
   Exists: L1.ClusterLoggingConfigV1Alpha2SpecLogFilterOperator.EXISTS,
   DoesNotExist: L1.ClusterLoggingConfigV1Alpha2SpecLogFilterOperator.DOES_NOT_EXIST,
 };
-
-function labelFilterSpec(filters: readonly LogFilter[]): L1.ClusterLoggingConfigV1Alpha2SpecLabelFilter[] {
-  return filters.map((f) => ({
-    field: f.field,
-    operator: LABEL_OPERATOR[f.operator],
-    values: f.values?.map((v) =>
-      typeof v === 'number'
-        ? L1.ClusterLoggingConfigV1Alpha2SpecLabelFilterValues.fromNumber(v)
-        : L1.ClusterLoggingConfigV1Alpha2SpecLabelFilterValues.fromString(v),
-    ),
-  }));
-}
-
-function logFilterSpec(filters: readonly LogFilter[]): L1.ClusterLoggingConfigV1Alpha2SpecLogFilter[] {
-  return filters.map((f) => ({
-    field: f.field,
-    operator: LOG_OPERATOR[f.operator],
-    values: f.values?.map((v) =>
-      typeof v === 'number'
-        ? L1.ClusterLoggingConfigV1Alpha2SpecLogFilterValues.fromNumber(v)
-        : L1.ClusterLoggingConfigV1Alpha2SpecLogFilterValues.fromString(v),
-    ),
-  }));
-}
 
 /** The log-shipper agent reads host files only under /var/log. */
 export function checkAuditLogReadable(auditLog: ResolvedAuditLog, field = 'auditLog.path'): PropProblem[] {
@@ -271,9 +248,16 @@ export class AuditLogShipping extends Construct {
       // The apiserver Pod has only one container today; the filter keeps sidecars out if one appears.
       labelFilter:
         this.auditLog.output === 'Stdout'
-          ? labelFilterSpec([exact('container', 'kube-apiserver')])
+          ? l1Filters(
+              [exact('container', 'kube-apiserver')],
+              LABEL_OPERATOR,
+              L1.ClusterLoggingConfigV1Alpha2SpecLabelFilterValues,
+            )
           : undefined,
-      logFilter: route.logFilter.length > 0 ? logFilterSpec(route.logFilter) : undefined,
+      logFilter:
+        route.logFilter.length > 0
+          ? l1Filters(route.logFilter, LOG_OPERATOR, L1.ClusterLoggingConfigV1Alpha2SpecLogFilterValues)
+          : undefined,
     };
   }
 }

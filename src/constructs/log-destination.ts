@@ -1,4 +1,5 @@
 import * as L1 from '../../imports/deckhouse.io';
+import { l1Filters } from './l1-filters';
 import { AuditEventSelection, checkLogFilters, LogFilter, LogFilterOperator } from './log-filter';
 import { PropProblem } from './messages';
 
@@ -801,15 +802,9 @@ function rateLimitSpec(
   return {
     linesPerMinute: rateLimit.linesPerMinute,
     keyField: rateLimit.keyField,
-    excludes: rateLimit.excludes?.map((f) => ({
-      field: f.field,
-      operator: OPERATOR[f.operator],
-      values: f.values?.map((v) =>
-        typeof v === 'number'
-          ? L1.ClusterLogDestinationSpecRateLimitExcludesValues.fromNumber(v)
-          : L1.ClusterLogDestinationSpecRateLimitExcludesValues.fromString(v),
-      ),
-    })),
+    excludes: rateLimit.excludes
+      ? l1Filters(rateLimit.excludes, OPERATOR, L1.ClusterLogDestinationSpecRateLimitExcludesValues)
+      : undefined,
   };
 }
 
