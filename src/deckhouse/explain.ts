@@ -8,10 +8,10 @@ import {
   RequestAttributes,
   RuleOrigin,
   Stage,
-  STAGES,
   isEffectivePolicy,
 } from '../policy/types';
 import { layerRuleName, ruleLabel } from '../policy/describe';
+import { omittedStages } from '../policy/rule-block';
 import { describeRule } from './rule-titles';
 
 /** A later rule that also matches the request but never gets to decide it. */
@@ -51,11 +51,6 @@ export interface Explanation {
   summary: string;
 }
 
-function unionStages(a: readonly Stage[] | undefined, b: readonly Stage[] | undefined): Stage[] {
-  const set = new Set<Stage>([...(a ?? []), ...(b ?? [])]);
-  return STAGES.filter((s) => set.has(s));
-}
-
 function stagesText(stages: readonly Stage[]): string {
   return stages.length === 0 ? 'no stages omitted' : `omits ${stages.join(', ')}`;
 }
@@ -87,7 +82,7 @@ export function explain(
         origin,
         rule: rules[i],
         wantedLevel: rules[i].level,
-        wantedOmitStages: unionStages(policy.omitStages, rules[i].omitStages),
+        wantedOmitStages: omittedStages(policy, rules[i]),
         title,
         label: ruleLabel(i, origin, title),
       });

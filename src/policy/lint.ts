@@ -1,6 +1,7 @@
 import { describeRequest, describeRule, policyParts, ruleLabel } from './describe';
 import { compilePolicy } from './evaluate';
 import { nonEmpty } from './match';
+import { omittedStages } from './rule-block';
 import {
   REQUEST_VERBS,
   RuleSpace,
@@ -10,16 +11,7 @@ import {
   resourceBox,
   resourceStringBoxes,
 } from './rule-space';
-import {
-  EffectivePolicy,
-  Finding,
-  Level,
-  Policy,
-  PolicyRule,
-  RequestAttributes,
-  RuleOrigin,
-  Stage,
-} from './types';
+import { EffectivePolicy, Finding, Level, Policy, PolicyRule, RequestAttributes, RuleOrigin } from './types';
 
 /** The codes `lintPolicy` can report. */
 export type LintCode =
@@ -201,10 +193,6 @@ const WELL_KNOWN_GROUP: Record<string, string> = {
   priorityclasses: 'scheduling.k8s.io',
   runtimeclasses: 'node.k8s.io',
 };
-
-function effectiveOmits(policy: Policy, rule: PolicyRule, stage: Stage): boolean {
-  return (policy.omitStages ?? []).includes(stage) || (rule.omitStages ?? []).includes(stage);
-}
 
 interface RuleKinds {
   resource: boolean;
@@ -639,7 +627,7 @@ class Linter {
   checkRequestReceived(j: number): void {
     const rule = this.rules[j];
     if (rule.level === 'None' || this.shadowed.has(j) || this.empty.has(j) || this.unrealistic.has(j)) return;
-    if (effectiveOmits(this.policy, rule, 'RequestReceived')) return;
+    if (omittedStages(this.policy, rule).includes('RequestReceived')) return;
     const builtIn = this.origins !== undefined && !this.isUsers(j);
     this.add({
       code: 'request-received-not-omitted',

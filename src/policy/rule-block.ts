@@ -11,12 +11,17 @@ const CACHE_LIMIT = 20_000;
 // Up to this many strings, a linear scan with === beats hashing the request's string for a Set lookup.
 const LINEAR_SCAN_MAX = 8;
 
+/** The stages a matched rule omits: the policy's and the rule's own, in lifecycle order. */
+export function omittedStages(policy: Policy, rule: PolicyRule): Stage[] {
+  const omitted = new Set<string>([...(policy.omitStages ?? []), ...(rule.omitStages ?? [])]);
+  return STAGES.filter((s) => omitted.has(s));
+}
+
 /** The frozen decision of a matched rule: omitStages = policy ∪ rule in lifecycle order. */
 export function ruleDecision(policy: Policy, rule: PolicyRule, ruleIndex: number): Decision {
-  const omitted = new Set<string>([...(policy.omitStages ?? []), ...(rule.omitStages ?? [])]);
   return Object.freeze({
     level: rule.level,
-    omitStages: Object.freeze(STAGES.filter((s) => omitted.has(s))) as Stage[],
+    omitStages: Object.freeze(omittedStages(policy, rule)) as Stage[],
     omitManagedFields: rule.omitManagedFields ?? policy.omitManagedFields ?? false,
     ruleIndex,
   });
