@@ -98,6 +98,11 @@ function ruleDelta(
   return out;
 }
 
+/** Whether a rule was added, removed, or its counts differ between A and B. */
+export function ruleChanged(r: RuleDelta): boolean {
+  return r.status !== 'same' || r.hits.delta !== 0 || r.written.delta !== 0 || r.bytes.delta !== 0;
+}
+
 /**
  * Compares two replays of the same log under policies A and B (e.g. the two reports of `simulateMany`):
  * per-level and per-rule deltas, bytes per day and retention. Identical rules (same layer and content) are
@@ -148,9 +153,7 @@ export function diffReports(a: SimulationReport, b: SimulationReport): ReportDif
       hoursDelta: hoursA === null || hoursB === null ? null : hoursB - hoursA,
     },
     rules,
-    changedRules: rules.filter(
-      (r) => r.status !== 'same' || r.hits.delta !== 0 || r.written.delta !== 0 || r.bytes.delta !== 0,
-    ).length,
+    changedRules: rules.filter(ruleChanged).length,
     differentInputs:
       a.events !== b.events || a.lines !== b.lines || a.span.from !== b.span.from || a.span.to !== b.span.to,
   };

@@ -1,4 +1,4 @@
-import { diffReports, ReportDiff, RuleDelta } from '../../replay/diff';
+import { diffReports, ReportDiff, RuleDelta, ruleChanged } from '../../replay/diff';
 import { simulateMany } from '../../replay/simulate';
 import { SimulationReport } from '../../replay/types';
 import { CommandSpec, stringList, stringOption } from '../args';
@@ -158,9 +158,7 @@ function tables(diff: ReportDiff): Tables {
     formatBytesDelta(w.bytes.delta),
   ]);
 
-  const changed = diff.rules.filter(
-    (r) => r.status !== 'same' || r.hits.delta !== 0 || r.written.delta !== 0 || r.bytes.delta !== 0,
-  );
+  const changed = diff.rules.filter(ruleChanged);
   const ruleColumns: Column[] = [
     { header: 'rule (A → B)' },
     { header: 'layer' },
