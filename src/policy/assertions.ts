@@ -1,4 +1,4 @@
-import { describeRequest, describeRule, layerRuleName, policyParts, ruleLabel } from './describe';
+import { describeRequest, labelledRule, layerRuleName, policyParts, ruleLabel } from './describe';
 import { compilePolicy, ruleMatchesRequest } from './evaluate';
 import { requestFromKubectl, requestFromUrl } from './request-info';
 import {
@@ -197,7 +197,7 @@ export class AuditChecker {
 
   ruleText(index: number): string {
     if (index < 0) return 'no rule matched';
-    return `${ruleLabel(index, this.origins?.[index])}: ${describeRule(this.policy.rules[index])}`;
+    return labelledRule(index, this.policy.rules[index], this.origins?.[index]);
   }
 
   check(assertion: AuditAssertion): AssertionResult {

@@ -66,6 +66,11 @@ export function ruleLabel(index: number, origin?: RuleOrigin, title?: string): s
   return `${layerRuleName(index, origin)}${title ? ` \`${title}\`` : ''} (rules[${index}])`;
 }
 
+/** A rule named and described, e.g. `your rule #2 (rules[21]): Request get pods/log`. */
+export function labelledRule(index: number, rule: PolicyRule, origin?: RuleOrigin): string {
+  return `${ruleLabel(index, origin)}: ${describeRule(rule)}`;
+}
+
 /** A one-line description of a request, e.g. `create pods/exec "web-0" in namespace "prod" by user "jane"`. */
 export function describeRequest(req: RequestAttributes): string {
   const parts: string[] = [req.verb === '' ? '(empty verb)' : req.verb];

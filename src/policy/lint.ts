@@ -1,4 +1,4 @@
-import { describeRequest, describeRule, policyParts, ruleLabel } from './describe';
+import { describeRequest, labelledRule, policyParts, ruleLabel } from './describe';
 import { compilePolicy } from './evaluate';
 import { nonEmpty } from './match';
 import { omittedStages } from './rule-block';
@@ -240,7 +240,7 @@ class Linter {
   }
 
   label(i: number): string {
-    return `${this.name(i)}: ${describeRule(this.rules[i])}`;
+    return labelledRule(i, this.rules[i], this.origins?.[i]);
   }
 
   name(i: number): string {
