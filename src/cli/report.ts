@@ -1,6 +1,6 @@
 import { Level } from '../policy/types';
 import { RetentionEstimate, SimulationReport } from '../replay/types';
-import { formatBytes, formatHours, formatPercent, textTable } from './format';
+import { Column, formatBytes, formatHours, formatPercent, textTable } from './format';
 
 const WRITTEN_LEVELS = ['Metadata', 'Request', 'RequestResponse'] as const;
 const ALL_LEVELS: Level[] = ['None', ...WRITTEN_LEVELS];
@@ -32,6 +32,30 @@ export function ruleLabel(rule: { layer: string; layerIndex?: number; index: num
 function spanText(report: SimulationReport): string {
   if (report.span.from === null) return 'no timestamps';
   return `${report.span.from} → ${report.span.to} (${formatHours(report.span.seconds / 3600)})`;
+}
+
+/** A top list after a blank line and its title: the key columns, then events, bytes and share of `written`. */
+function topSection<T extends { events: number; bytes: number }>(
+  title: string,
+  keyHeaders: string[],
+  items: readonly T[],
+  keys: (item: T) => string[],
+  written: number,
+): string[] {
+  if (items.length === 0) return [];
+  const columns: Column[] = [
+    ...keyHeaders.map((header) => ({ header })),
+    { header: 'events', align: 'right' },
+    { header: 'bytes', align: 'right' },
+    { header: 'share', align: 'right' },
+  ];
+  const rows = items.map((item) => [
+    ...keys(item),
+    count(item.events),
+    formatBytes(item.bytes),
+    formatPercent(item.bytes, written),
+  ]);
+  return ['', title, textTable(columns, rows)];
 }
 
 /** The human-readable `simulate` report. */
@@ -117,67 +141,26 @@ export function renderSimulationReport(report: SimulationReport, policyDescripti
   if (idle > 0) out.push(`${idle} of ${report.rules.length} rules decided no event in this log.`);
   out.push(`Unmatched (no rule, not written): ${count(report.unmatched)}`);
 
-  if (report.topUsers.length > 0) {
-    out.push('', 'Top users by written bytes:');
-    out.push(
-      textTable(
-        [
-          { header: 'user' },
-          { header: 'events', align: 'right' },
-          { header: 'bytes', align: 'right' },
-          { header: 'share', align: 'right' },
-        ],
-        report.topUsers.map((u) => [
-          u.user,
-          count(u.events),
-          formatBytes(u.bytes),
-          formatPercent(u.bytes, report.written.bytes),
-        ]),
-      ),
-    );
-  }
-  if (report.topResources.length > 0) {
-    out.push('', 'Top resources by written bytes:');
-    out.push(
-      textTable(
-        [
-          { header: 'resource' },
-          { header: 'events', align: 'right' },
-          { header: 'bytes', align: 'right' },
-          { header: 'share', align: 'right' },
-        ],
-        report.topResources.map((r) => [
-          r.key,
-          count(r.events),
-          formatBytes(r.bytes),
-          formatPercent(r.bytes, report.written.bytes),
-        ]),
-      ),
-    );
-  }
-  if (report.topRequests.length > 0) {
-    out.push('', 'Top requests (user, verb, resource) by written bytes:');
-    out.push(
-      textTable(
-        [
-          { header: 'user' },
-          { header: 'verb' },
-          { header: 'resource' },
-          { header: 'events', align: 'right' },
-          { header: 'bytes', align: 'right' },
-          { header: 'share', align: 'right' },
-        ],
-        report.topRequests.map((r) => [
-          r.user,
-          r.verb,
-          r.resource,
-          count(r.events),
-          formatBytes(r.bytes),
-          formatPercent(r.bytes, report.written.bytes),
-        ]),
-      ),
-    );
-  }
+  const written = report.written.bytes;
+  out.push(...topSection('Top users by written bytes:', ['user'], report.topUsers, (u) => [u.user], written));
+  out.push(
+    ...topSection(
+      'Top resources by written bytes:',
+      ['resource'],
+      report.topResources,
+      (r) => [r.key],
+      written,
+    ),
+  );
+  out.push(
+    ...topSection(
+      'Top requests (user, verb, resource) by written bytes:',
+      ['user', 'verb', 'resource'],
+      report.topRequests,
+      (r) => [r.user, r.verb, r.resource],
+      written,
+    ),
+  );
 
   const warnings = simulationWarnings(report);
   if (warnings.length > 0) {
