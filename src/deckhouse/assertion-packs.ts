@@ -617,9 +617,8 @@ function isPolicyCheck(item: PackAssertion | PolicyCheck): item is PolicyCheck {
 
 function runPolicyCheck(item: PolicyCheck, policy: Policy | EffectivePolicy): AssertionResult {
   const parts = policyParts(policy);
-  const eff = policy as EffectivePolicy;
   const rules = Array.isArray(parts.policy.rules) ? parts.policy.rules.length : 0;
-  const ok = rules > 0 && (parts.origins === undefined || eff.enabled !== false);
+  const ok = rules > 0 && !parts.auditOff;
   return {
     id: item.id,
     name: item.name,

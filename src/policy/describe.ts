@@ -7,6 +7,7 @@ import {
   RequestAttributes,
   RuleLayer,
   RuleOrigin,
+  isEffectivePolicy,
 } from './types';
 
 // Short human descriptions of rules and requests for findings and assertion messages.
@@ -92,10 +93,16 @@ export function describeRequest(req: RequestAttributes): string {
   return parts.join(' ');
 }
 
-/** The plain policy and the per-rule origins of a policy or an effective Deckhouse policy. */
-export function policyParts(policy: Policy | EffectivePolicy): { policy: Policy; origins?: RuleOrigin[] } {
-  const eff = policy as EffectivePolicy;
-  if (eff.origins !== undefined && eff.policy !== undefined)
-    return { policy: eff.policy, origins: eff.origins };
-  return { policy: policy as Policy };
+/**
+ * The plain policy and the per-rule origins of a policy or an effective Deckhouse policy; `auditOff` when
+ * the effective policy says Deckhouse does not enable auditing (`enabled: false`).
+ */
+export function policyParts(policy: Policy | EffectivePolicy): {
+  policy: Policy;
+  origins?: RuleOrigin[];
+  auditOff: boolean;
+} {
+  if (isEffectivePolicy(policy))
+    return { policy: policy.policy, origins: policy.origins, auditOff: policy.enabled === false };
+  return { policy, auditOff: false };
 }

@@ -709,8 +709,7 @@ function wildcardFix(field: string, globs: readonly string[]): string {
  */
 export function lintPolicy(policy: Policy | EffectivePolicy, options: LintOptions = {}): LintFinding[] {
   const parts = policyParts(policy);
-  const eff = policy as EffectivePolicy;
-  if (parts.origins !== undefined && eff.enabled === false) {
+  if (parts.auditOff) {
     const findings: LintFinding[] = [
       {
         code: 'audit-disabled',
