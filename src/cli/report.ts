@@ -1,9 +1,6 @@
-import { Level } from '../policy/types';
+import { LEVELS } from '../policy/types';
 import { RetentionEstimate, SimulationReport } from '../replay/types';
 import { Column, formatBytes, formatHours, formatPercent, textTable } from './format';
-
-const WRITTEN_LEVELS = ['Metadata', 'Request', 'RequestResponse'] as const;
-const ALL_LEVELS: Level[] = ['None', ...WRITTEN_LEVELS];
 
 /** A whole number with thousands separators (fixed locale, so output is identical everywhere). */
 export function count(n: number): string {
@@ -77,7 +74,7 @@ export function renderSimulationReport(report: SimulationReport, policyDescripti
         { header: 'share', align: 'right' },
       ],
       [
-        ...ALL_LEVELS.map((level) =>
+        ...LEVELS.map((level) =>
           level === 'None'
             ? [level, count(report.decided.None), '-', '-', '-']
             : [

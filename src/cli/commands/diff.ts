@@ -1,5 +1,6 @@
 import { diffReports, ReportDiff, RuleDelta, ruleChanged } from '../../replay/diff';
 import { simulateMany } from '../../replay/simulate';
+import { LEVELS } from '../../policy/types';
 import { SimulationReport } from '../../replay/types';
 import { CommandSpec, stringList, stringOption } from '../args';
 import { CliError, EXIT_FINDINGS, EXIT_OK, UsageError } from '../errors';
@@ -19,8 +20,6 @@ import { ROTATION_OPTIONS, replayInputs, replayOptions } from '../replay-input';
 import { count, perDay, retentionText } from '../report';
 import { printJson } from '../shared';
 import { LintSummary, newLintErrors } from '../lint-diff';
-
-const LEVELS = ['None', 'Metadata', 'Request', 'RequestResponse'] as const;
 
 /** `diff`: the same audit log replayed under two policies, as a table or a pull-request comment. */
 export const diffCommand: CommandSpec = {
