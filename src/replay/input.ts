@@ -7,8 +7,6 @@ import type { ReplayInput } from './types';
 export interface OpenedInput {
   name: string;
   gzip: boolean;
-  /** Size on disk for files (compressed size for gzip), undefined for streams. */
-  totalBytes?: number;
   /** Decompressed bytes. */
   stream: Readable;
   /** Raw bytes consumed from the underlying file or stream so far. */
@@ -60,7 +58,7 @@ async function openFile(file: string): Promise<OpenedInput> {
     raw.on('error', (err) => gunzip.destroy(err));
     stream = raw.pipe(gunzip);
   }
-  return { name: file, gzip, totalBytes: stat.size, stream, bytesRead: () => raw.bytesRead };
+  return { name: file, gzip, stream, bytesRead: () => raw.bytesRead };
 }
 
 /**
