@@ -1,4 +1,4 @@
-import { compilePolicy, ruleMatchesRequest } from '../policy/evaluate';
+import { evaluatePolicy, ruleMatchesRequest } from '../policy/evaluate';
 import {
   Decision,
   EffectivePolicy,
@@ -67,7 +67,7 @@ export function explain(
   const policy = effective ? effective.policy : (policyOrEffective as Policy);
   const rules = policy.rules ?? [];
   const enabled = effective ? effective.enabled && rules.length > 0 : true;
-  const decision = compilePolicy(policy).evaluate(request);
+  const decision = evaluatePolicy(policy, request);
   const titleOf = (i: number) => effective?.titles?.[i] ?? describeRule(rules[i]);
 
   const preempted: PreemptedRule[] = [];
