@@ -55,6 +55,14 @@ export interface MultiReplayAccumulator {
   counts(): { lines: number; events: number };
 }
 
+/** Lines longer than this many characters are skipped unless `maxLineBytes` says otherwise. */
+export const DEFAULT_MAX_LINE = 64 * 1024 * 1024;
+
+/** Why a line over the limit was skipped (the malformed-line reason). */
+export function lineTooLong(maxChars: number): string {
+  return `line longer than ${maxChars} characters, skipped`;
+}
+
 /** Map keys beyond this many per top list are folded into '(other)' so memory stays bounded. */
 const MAX_TOP_KEYS = 50_000;
 const OTHER = '(other)';
@@ -208,7 +216,7 @@ class Accumulator implements MultiReplayAccumulator {
     this.rotation = resolveRotation(options.rotation);
     this.topN = options.topN ?? 10;
     this.malformedSamples = options.malformedSamples ?? 10;
-    this.maxLineChars = options.maxLineBytes ?? 64 * 1024 * 1024;
+    this.maxLineChars = options.maxLineBytes ?? DEFAULT_MAX_LINE;
     const truncate = options.truncate;
     this.maxEventBytes =
       truncate === undefined || truncate === false
@@ -269,7 +277,7 @@ class Accumulator implements MultiReplayAccumulator {
         }
         this.partial.delete(source);
         if (pending === TOO_LONG) {
-          this.addUnreadableLine(source, lineNo, `line longer than ${this.maxLineChars} characters, skipped`);
+          this.addUnreadableLine(source, lineNo, lineTooLong(this.maxLineChars));
           return;
         }
         line = pending + payload;

@@ -2,11 +2,9 @@ import * as fs from 'fs';
 import type { Readable } from 'stream';
 import { StringDecoder } from 'string_decoder';
 import type { EffectivePolicy, Policy } from '../policy/types';
-import { createMultiReplayAccumulator } from './accumulator';
+import { createMultiReplayAccumulator, DEFAULT_MAX_LINE, lineTooLong } from './accumulator';
 import { inputName, openInput } from './input';
 import type { ReplayInput, ReplayOptions, ReplayProgress, SimulateOptions, SimulationReport } from './types';
-
-const DEFAULT_MAX_LINE = 64 * 1024 * 1024;
 
 /** Text is decoded in slices of at most this many bytes: small strings stay in V8's young generation. */
 const DECODE_SLICE = 64 * 1024;
@@ -139,8 +137,7 @@ export async function simulateMany(
     try {
       await forEachLine(opened.stream, onLine, {
         maxChars,
-        onTooLong: (lineNo) =>
-          acc.addUnreadableLine(opened.name, lineNo, `line longer than ${maxChars} characters, skipped`),
+        onTooLong: (lineNo) => acc.addUnreadableLine(opened.name, lineNo, lineTooLong(maxChars)),
         onChunk: onProgress ? () => onProgress(progress(false)) : undefined,
       });
     } catch (err) {
