@@ -13,6 +13,7 @@ import * as path from 'path';
 import { parse as parseYaml } from 'yaml';
 // Upstream's struct order is also the emission order of the generated rules.
 import { GROUP_RESOURCES_FIELDS, RULE_FIELDS } from '../src/policy/policy-fields';
+import { compareKubernetesVersions, parseKubernetesVersion } from '../src/policy/version';
 
 const REPO_ROOT = path.resolve(__dirname, '..');
 
@@ -265,8 +266,7 @@ function generateKubernetesVersions(sharedDir: string): string {
     if (!/^\d+\.\d+$/.test(v))
       throw new Error(`${CONFIG_VALUES_SOURCE}: unexpected kubernetesVersion "${v}"`);
   }
-  const key = (v: string) => v.split('.').map(Number);
-  versions.sort((a, b) => key(a)[0] - key(b)[0] || key(a)[1] - key(b)[1]);
+  versions.sort((a, b) => compareKubernetesVersions(parseKubernetesVersion(a)!, parseKubernetesVersion(b)!));
   const source = `${header([CONFIG_VALUES_SOURCE])}
 /** Kubernetes versions the described Deckhouse release can run (control-plane-manager \`kubernetesVersion\`), oldest first. */
 ${constant('SUPPORTED_KUBERNETES_VERSIONS', 'readonly string[]', versions)}
