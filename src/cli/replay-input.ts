@@ -1,5 +1,5 @@
-import { createProgressReporter, ProgressStream } from '../replay/progress';
-import { ReplayInput, ReplayOptions, ReplayProgress } from '../replay/types';
+import { createProgressReporter } from '../replay/progress';
+import { ReplayInput, ReplayOptions } from '../replay/types';
 import { OptionSpec, ParsedArgs, numberOption } from './args';
 import { UsageError } from './errors';
 import { CliIo } from './io';
@@ -57,12 +57,12 @@ export function replayOptions(args: ParsedArgs, io: CliIo): ReplayOptions {
       maxEventBytes === undefined ? true : { maxEventBytes: integer(args, 'truncate-max-event-bytes', 0) };
   }
   if (io.isTTY) {
-    const stream = io.stderr as unknown as ProgressStream;
-    const reporter = createProgressReporter(
-      { isTTY: true, columns: (io.stderr as { columns?: number }).columns, write: (t) => stream.write(t) },
-      { force: true },
-    );
-    if (reporter) options.onProgress = (p: ReplayProgress) => reporter(p);
+    const stderr = io.stderr as CliIo['stderr'] & { columns?: number };
+    options.onProgress = createProgressReporter({
+      isTTY: true,
+      columns: stderr.columns,
+      write: (text) => stderr.write(text),
+    });
   }
   return options;
 }
