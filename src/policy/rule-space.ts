@@ -1,4 +1,4 @@
-import { nonEmpty } from './match';
+import { nonEmpty, nonResourcePrefix } from './match';
 import { PolicyRule, RequestAttributes } from './types';
 
 // Symbolic view of the request space a rule matches, used by the linter to prove (not guess) that a rule
@@ -76,7 +76,7 @@ export function resourceStringBoxes(spec: string): Array<{ resources: StringSet;
 
 /** The non-resource path constraint of one nonResourceURLs entry. */
 export function pathSpecOf(spec: string): PathSpec {
-  if (spec.endsWith('*')) return { kind: 'prefix', value: spec.replace(/\*+$/, '') };
+  if (spec.endsWith('*')) return { kind: 'prefix', value: nonResourcePrefix(spec) };
   return { kind: 'exact', value: spec };
 }
 
