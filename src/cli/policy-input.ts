@@ -1,13 +1,14 @@
 import { readFile } from 'node:fs/promises';
 import { Document, LineCounter, Node, YAMLMap, isMap, isScalar, isSeq, parseAllDocuments } from 'yaml';
+import {
+  AUDIT_POLICY_SECRET_KEY,
+  AUDIT_POLICY_SECRET_NAME,
+  AUDIT_POLICY_SECRET_NAMESPACE,
+} from '../constructs/policy-secret-location';
 import { loadPolicy } from '../policy/parse';
 import { ParseResult, Policy, Problem } from '../policy/types';
 import { CliError, EXIT_FINDINGS, LocatedProblem } from './errors';
 import { CliIo, readAll } from './io';
-
-/** The key Deckhouse reads the custom policy from. */
-export const POLICY_SECRET_KEY = 'audit-policy.yaml';
-const DECKHOUSE_SECRET = { namespace: 'kube-system', name: 'audit-policy' };
 
 /** A policy found in an input file: the policy text itself, or the decoded value of a Secret key. */
 export interface PolicySource {
@@ -126,9 +127,9 @@ export function findPolicies(file: string, text: string): PolicyFile {
       file,
       sources: [],
       errors: secrets.map((s) => ({
-        message: `Secret ${secretName(s)} has no key "${POLICY_SECRET_KEY}" in data or stringData`,
+        message: `Secret ${secretName(s)} has no key "${AUDIT_POLICY_SECRET_KEY}" in data or stringData`,
         ...pos(s),
-        fix: `put the policy under data."${POLICY_SECRET_KEY}" (base64) of Secret ${DECKHOUSE_SECRET.namespace}/${DECKHOUSE_SECRET.name}`,
+        fix: `put the policy under data."${AUDIT_POLICY_SECRET_KEY}" (base64) of Secret ${AUDIT_POLICY_SECRET_NAMESPACE}/${AUDIT_POLICY_SECRET_NAME}`,
       })),
     };
   }
@@ -137,7 +138,7 @@ export function findPolicies(file: string, text: string): PolicyFile {
     sources: [],
     errors: [
       {
-        message: `found ${nonEmpty.length} YAML documents and none is an audit Policy or a Secret holding "${POLICY_SECRET_KEY}"`,
+        message: `found ${nonEmpty.length} YAML documents and none is an audit Policy or a Secret holding "${AUDIT_POLICY_SECRET_KEY}"`,
         fix: 'pass a file with one audit.k8s.io/v1 Policy, or the Secret manifest that holds it',
       },
     ],
@@ -201,8 +202,8 @@ function secretName(secret: YAMLMap): string {
 function secretValueNode(secret: YAMLMap): { field: 'data' | 'stringData'; node: Node } | undefined {
   for (const field of ['data', 'stringData'] as const) {
     const map = secret.get(field, true);
-    if (isMap(map) && map.has(POLICY_SECRET_KEY)) {
-      return { field, node: map.get(POLICY_SECRET_KEY, true) as Node };
+    if (isMap(map) && map.has(AUDIT_POLICY_SECRET_KEY)) {
+      return { field, node: map.get(AUDIT_POLICY_SECRET_KEY, true) as Node };
     }
   }
   return undefined;
@@ -219,21 +220,24 @@ function decodeSecret(
 ): { source: PolicySource } | { error: Problem } {
   const { field, node } = secretValueNode(secret)!;
   const name = secretName(secret);
-  const label = `${file}[${several ? `${name}:` : ''}${field}.${POLICY_SECRET_KEY}]`;
+  const label = `${file}[${several ? `${name}:` : ''}${field}.${AUDIT_POLICY_SECRET_KEY}]`;
   if (!isScalar(node) || typeof node.value !== 'string') {
     return {
-      error: { message: `Secret ${name}: ${field}."${POLICY_SECRET_KEY}" must be a string`, ...pos(node) },
+      error: {
+        message: `Secret ${name}: ${field}."${AUDIT_POLICY_SECRET_KEY}" must be a string`,
+        ...pos(node),
+      },
     };
   }
   const warnings: Problem[] = [];
   const meta = secret.get('metadata', true);
   const namespace = isMap(meta) ? meta.get('namespace') : undefined;
   const secretMetaName = isMap(meta) ? meta.get('name') : undefined;
-  if (secretMetaName !== DECKHOUSE_SECRET.name || namespace !== DECKHOUSE_SECRET.namespace) {
+  if (secretMetaName !== AUDIT_POLICY_SECRET_NAME || namespace !== AUDIT_POLICY_SECRET_NAMESPACE) {
     warnings.push({
-      message: `Deckhouse reads the custom policy only from Secret ${DECKHOUSE_SECRET.namespace}/${DECKHOUSE_SECRET.name}; this one is ${name}`,
+      message: `Deckhouse reads the custom policy only from Secret ${AUDIT_POLICY_SECRET_NAMESPACE}/${AUDIT_POLICY_SECRET_NAME}; this one is ${name}`,
       ...pos(isMap(meta) ? meta : secret),
-      fix: `set metadata.namespace: ${DECKHOUSE_SECRET.namespace} and metadata.name: ${DECKHOUSE_SECRET.name}`,
+      fix: `set metadata.namespace: ${AUDIT_POLICY_SECRET_NAMESPACE} and metadata.name: ${AUDIT_POLICY_SECRET_NAME}`,
     });
   }
   let text: string;
@@ -242,14 +246,14 @@ function decodeSecret(
     warnings.push({
       message: `the policy is in stringData; GitOps tools diff stringData badly`,
       ...pos(node),
-      fix: `store it base64-encoded under data."${POLICY_SECRET_KEY}"`,
+      fix: `store it base64-encoded under data."${AUDIT_POLICY_SECRET_KEY}"`,
     });
   } else {
     const compact = node.value.replace(/[\r\n]/g, '');
     if (!BASE64.test(compact)) {
       return {
         error: {
-          message: `Secret ${name}: data."${POLICY_SECRET_KEY}" is not valid base64`,
+          message: `Secret ${name}: data."${AUDIT_POLICY_SECRET_KEY}" is not valid base64`,
           ...pos(node),
           fix: `encode the policy with \`base64 -w0\`, or put the plain text under stringData`,
         },
@@ -260,7 +264,7 @@ function decodeSecret(
     } catch {
       return {
         error: {
-          message: `Secret ${name}: data."${POLICY_SECRET_KEY}" does not decode to UTF-8 text`,
+          message: `Secret ${name}: data."${AUDIT_POLICY_SECRET_KEY}" does not decode to UTF-8 text`,
           ...pos(node),
         },
       };

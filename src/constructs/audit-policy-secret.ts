@@ -7,15 +7,13 @@ import { renderPolicy } from '../policy/render';
 import { Policy, Problem } from '../policy/types';
 import { ArgoCdOptions, argoCdAnnotations, SYNC_WAVES } from './argocd';
 import { describeValue } from './messages';
+import {
+  AUDIT_POLICY_SECRET_KEY,
+  AUDIT_POLICY_SECRET_NAME,
+  AUDIT_POLICY_SECRET_NAMESPACE,
+} from './policy-secret-location';
 
-/** Name of the Secret Deckhouse reads the custom policy from. */
-export const AUDIT_POLICY_SECRET_NAME = 'audit-policy';
-
-/** Namespace of that Secret. */
-export const AUDIT_POLICY_SECRET_NAMESPACE = 'kube-system';
-
-/** The key of the Secret's `data` that holds the policy YAML. */
-export const AUDIT_POLICY_SECRET_KEY = 'audit-policy.yaml';
+export { AUDIT_POLICY_SECRET_KEY, AUDIT_POLICY_SECRET_NAME, AUDIT_POLICY_SECRET_NAMESPACE };
 
 /** Annotation with the SHA-256 (hex) of the rendered policy, so a reviewer sees when it changed. */
 export const POLICY_SHA256_ANNOTATION = 'audit.deckhouse.io/policy-sha256';
