@@ -1,3 +1,4 @@
+import { POLICY_FIELDS } from '../policy/policy-fields';
 import { EffectivePolicy, Policy, PolicyRule, Problem, RuleLayer, RuleOrigin } from '../policy/types';
 import { DECKHOUSE_BASIC_RULES, DeckhouseBasicRules } from './basic-rules';
 import { describeRule } from './rule-titles';
@@ -95,11 +96,11 @@ export function deckhouseEffectivePolicy(options: DeckhouseEffectivePolicyOption
   } else if (custom !== undefined) {
     add('custom', custom.rules ?? []);
     if (custom.omitStages !== undefined && custom.omitStages.length > 0) omitStages = [...custom.omitStages];
-    // Upstream's Policy field order, so warnings do not depend on how the object was built.
-    const order = ['metadata', 'omitManagedFields'];
+    // Upstream's Policy field order (unknown fields last), so warnings do not depend on how the object was built.
+    const rank = (f: string) => (POLICY_FIELDS as readonly string[]).indexOf(f) + 1 || 99;
     const dropped = Object.keys(custom)
       .filter((f) => !KEPT_FIELDS.has(f) && (custom as unknown as Record<string, unknown>)[f] !== undefined)
-      .sort((a, b) => (order.indexOf(a) + 1 || 99) - (order.indexOf(b) + 1 || 99) || a.localeCompare(b));
+      .sort((a, b) => rank(a) - rank(b) || a.localeCompare(b));
     for (const field of dropped) {
       warnings.push(droppedFieldWarning(field, (custom as unknown as Record<string, unknown>)[field]));
     }
