@@ -134,13 +134,16 @@ export function renderCrdBundle(crds: UpstreamCrd[]): string {
 }
 
 /**
- * The description-free JSON schemas, keyed by file name: `<kind>.<version>.json` per CRD version
+ * The description-free JSON schemas, keyed by file name: `<kind>.<version>.json` per version of `crds`
  * (its openAPIV3Schema) and `control-plane-manager.settings.json` (x-config-version kept: it is
  * the settings version a ModuleConfig must declare).
  */
-export function renderSchemas(deckhouseDir: string = DEFAULT_DECKHOUSE_DIR): Map<string, string> {
+export function renderSchemas(
+  crds: UpstreamCrd[],
+  deckhouseDir: string = DEFAULT_DECKHOUSE_DIR,
+): Map<string, string> {
   const files = new Map<string, string>();
-  for (const { crd } of readDeckhouseCrds(deckhouseDir)) {
+  for (const { crd } of crds) {
     const spec = crd.spec as JsonObject;
     const kind = ((spec.names as JsonObject).kind as string).toLowerCase();
     for (const version of spec.versions as JsonObject[]) {
@@ -191,11 +194,11 @@ export function generateTypescript(bundle: string): Map<string, string> {
 
 /** Everything the script writes, as relative path -> content. */
 export function renderImports(deckhouseDir: string = DEFAULT_DECKHOUSE_DIR): Map<string, string> {
+  const crds = readDeckhouseCrds(deckhouseDir);
   const files = new Map<string, string>();
-  for (const [name, text] of generateTypescript(renderCrdBundle(readDeckhouseCrds(deckhouseDir)))) {
-    files.set(name, text);
-  }
-  for (const [name, text] of renderSchemas(deckhouseDir)) files.set(path.posix.join('schemas', name), text);
+  for (const [name, text] of generateTypescript(renderCrdBundle(crds))) files.set(name, text);
+  for (const [name, text] of renderSchemas(crds, deckhouseDir))
+    files.set(path.posix.join('schemas', name), text);
   return files;
 }
 
