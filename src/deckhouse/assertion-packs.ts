@@ -633,11 +633,10 @@ function runPolicyCheck(item: PolicyCheck, policy: Policy | EffectivePolicy): As
 /** Runs every item of a pack against a policy or an effective Deckhouse policy (never throws). */
 export function runAssertionPack(pack: AssertionPack, policy: Policy | EffectivePolicy): AssertionResult[] {
   const requests = pack.items.filter((i): i is PackAssertion => !isPolicyCheck(i));
-  const results = new Map<string, AssertionResult>();
-  checkAudit(policy, requests).forEach((r, k) => results.set(requests[k].id, r));
-  return pack.items.map((item) =>
-    isPolicyCheck(item) ? runPolicyCheck(item, policy) : (results.get(item.id) as AssertionResult),
-  );
+  // checkAudit answers in the order it was asked, so the request items take its results in turn.
+  const results = checkAudit(policy, requests);
+  let next = 0;
+  return pack.items.map((item) => (isPolicyCheck(item) ? runPolicyCheck(item, policy) : results[next++]));
 }
 
 /** The promises of a pack with at least one failing assertion, with the custom rules that close each gap. */
