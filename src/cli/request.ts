@@ -1,7 +1,12 @@
 import { RequestAttributes } from '../policy/types';
 import { OptionSpec, ParsedArgs, flag, stringList, stringOption } from './args';
 import { UsageError } from './errors';
-import { DEFAULT_REQUEST_USER, KUBECTL_RESOURCES } from '../policy/request-info';
+import {
+  DEFAULT_REQUEST_USER,
+  KUBECTL_RESOURCES,
+  requestFromKubectl,
+  requestFromUrl,
+} from '../policy/request-info';
 
 /** The options that describe one request (explain). */
 export const REQUEST_OPTIONS: Record<string, OptionSpec> = {
@@ -36,15 +41,6 @@ export const REQUEST_OPTIONS: Record<string, OptionSpec> = {
   path: { type: 'string', value: 'PATH', description: 'non-resource URL path (/healthz, /metrics, ...)' },
 };
 
-/** Builders for the URL and kubectl forms (the engine's request-info functions). */
-export interface RequestParsers {
-  fromUrl(
-    methodAndUrl: string,
-    opts: { user?: string; groups?: string[]; unauthenticated?: boolean },
-  ): RequestAttributes;
-  fromKubectl(command: string): RequestAttributes;
-}
-
 /** The user the request is made as when no user option is given. */
 export const DEFAULT_USER = DEFAULT_REQUEST_USER;
 
@@ -54,10 +50,7 @@ export const DEFAULT_USER = DEFAULT_REQUEST_USER;
  * without them the request comes from an ordinary authenticated user. The groups every apiserver
  * authenticator adds (`system:authenticated`, ServiceAccount groups) are added, as on a real cluster.
  */
-export function requestFromArgs(
-  args: ParsedArgs,
-  parsers: RequestParsers,
-): { request: RequestAttributes; notes: string[] } {
+export function requestFromArgs(args: ParsedArgs): { request: RequestAttributes; notes: string[] } {
   const url = stringOption(args, 'url');
   const kubectl = stringOption(args, 'kubectl');
   const fieldFlags = [
@@ -99,7 +92,7 @@ export function requestFromArgs(
         'with --kubectl give the user inside it: --as USER --as-group GROUP (or --unauthenticated)',
       );
     }
-    request = parseWith(() => parsers.fromKubectl(kubectl), '--kubectl');
+    request = parseWith(() => requestFromKubectl(kubectl), '--kubectl');
     if (!/(^|\s)--(as|unauthenticated)(=|\s|$)/.test(kubectl)) notes.push(defaultUserNote('--as'));
   } else {
     const identity = unauthenticated
@@ -107,7 +100,7 @@ export function requestFromArgs(
       : { ...(user !== undefined ? { user } : {}), groups };
     request =
       url !== undefined
-        ? parseWith(() => parsers.fromUrl(url, identity), '--url')
+        ? parseWith(() => requestFromUrl(url, identity), '--url')
         : { ...requestFromFields(args, notes), ...identityAttributes(user, groups, unauthenticated) };
     if (!identityGiven) notes.push(defaultUserNote('--user/--group'));
   }

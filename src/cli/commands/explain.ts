@@ -1,5 +1,4 @@
 import { explain, formatExplanation } from '../../deckhouse/explain';
-import { requestFromKubectl, requestFromUrl } from '../../policy/request-info';
 import { LEVELS, Level } from '../../policy/types';
 import { CommandSpec, stringOption } from '../args';
 import { EXIT_FINDINGS, EXIT_OK, UsageError } from '../errors';
@@ -42,10 +41,7 @@ export const explainCommand: CommandSpec = {
     if (expected !== undefined && !LEVELS.includes(expected as Level)) {
       throw new UsageError(`--expect needs one of ${LEVELS.join(', ')}, got '${expected}'`);
     }
-    const { request, notes } = requestFromArgs(args, {
-      fromUrl: (url, opts) => requestFromUrl(url, opts),
-      fromKubectl: (command) => requestFromKubectl(command),
-    });
+    const { request, notes } = requestFromArgs(args);
     const chosen = await choosePolicy(args, io);
     const explanation = explain(chosen.target, request);
     const ok = expected === undefined || explanation.decision.level === expected;
