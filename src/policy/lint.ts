@@ -254,6 +254,11 @@ class Linter {
     this.findings.push({ ...f, severity, ...(layer !== undefined ? { layer } : {}) });
   }
 
+  /** Rule j matches nothing, is shadowed, or matches only requests kube-apiserver never produces. */
+  decidesNoRealRequest(j: number): boolean {
+    return this.shadowed.has(j) || this.empty.has(j) || this.unrealistic.has(j);
+  }
+
   decider(req: RequestAttributes): number {
     return this.compiled.evaluate(req).ruleIndex;
   }
@@ -541,7 +546,7 @@ class Linter {
     if (scope === 'none') return;
     const max = this.options.maxExamples ?? 3;
     for (let j = 0; j < this.rules.length; j++) {
-      if (this.shadowed.has(j) || this.empty.has(j) || this.unrealistic.has(j)) continue;
+      if (this.decidesNoRealRequest(j)) continue;
       if (scope === 'custom' && this.origins && this.layer(j) !== 'custom') continue;
       const rule = this.rules[j];
       const found: Array<{ i: number; req: RequestAttributes }> = [];
@@ -588,7 +593,7 @@ class Linter {
   checkSensitive(j: number): void {
     const rule = this.rules[j];
     if (rule.level !== 'Request' && rule.level !== 'RequestResponse') return;
-    if (this.shadowed.has(j) || this.empty.has(j) || this.unrealistic.has(j)) return;
+    if (this.decidesNoRealRequest(j)) return;
     for (const t of SENSITIVE_TARGETS) {
       const target = {
         apiGroups: [t.apiGroup],
@@ -626,7 +631,7 @@ class Linter {
 
   checkRequestReceived(j: number): void {
     const rule = this.rules[j];
-    if (rule.level === 'None' || this.shadowed.has(j) || this.empty.has(j) || this.unrealistic.has(j)) return;
+    if (rule.level === 'None' || this.decidesNoRealRequest(j)) return;
     if (omittedStages(this.policy, rule).includes('RequestReceived')) return;
     const builtIn = this.origins !== undefined && !this.isUsers(j);
     this.add({
