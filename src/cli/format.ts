@@ -66,6 +66,11 @@ export function formatHours(hours: number | null | undefined): string {
   return `${days < 10 ? trimFixed(days, 1) : Math.round(days)} d`;
 }
 
+/** A count with its noun, plural unless the count is 1: `1 error`, `3 new lint errors`. */
+export function plural(n: number, noun: string): string {
+  return `${n} ${noun}${n === 1 ? '' : 's'}`;
+}
+
 /** A share as a percentage with one decimal: 12.5%. */
 export function formatPercent(part: number, whole: number): string {
   if (whole === 0) return '0%';

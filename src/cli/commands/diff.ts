@@ -12,6 +12,7 @@ import {
   formatHours,
   formatProblem,
   markdownTable,
+  plural,
   textTable,
 } from '../format';
 import { write } from '../io';
@@ -102,7 +103,7 @@ export function diffHeadline(diff: ReportDiff, lint: LintSummary): string {
   const [ha, hb] = [formatHours(ra.hours), formatHours(rb.hours)];
   parts.push(ha === hb ? `retention unchanged (${ha})` : `retention ${ha} → ${hb}`);
   if (lint.newErrors.length > 0) {
-    parts.push(`${lint.newErrors.length} new lint error${lint.newErrors.length === 1 ? '' : 's'}`);
+    parts.push(plural(lint.newErrors.length, 'new lint error'));
   }
   return parts.join(', ');
 }
@@ -237,10 +238,7 @@ function renderDiffMarkdown(
   );
   out.push('', `- **A**: ${a.description}`, `- **B**: ${b.description}`, '');
   if (lint.newErrors.length > 0) {
-    out.push(
-      `**${lint.newErrors.length} new lint error${lint.newErrors.length === 1 ? '' : 's'} in B:**`,
-      '',
-    );
+    out.push(`**${plural(lint.newErrors.length, 'new lint error')} in B:**`, '');
     for (const f of lint.newErrors) {
       out.push(`- :x: ${code(f.code)} at ${code(f.location)}: ${f.message}`);
       if (f.fix) out.push(`  - fix: ${f.fix}`);

@@ -2,7 +2,7 @@ import { LintCode, lintPolicy } from '../../policy/lint';
 import { Finding } from '../../policy/types';
 import { CommandSpec, flag, stringList } from '../args';
 import { EXIT_FINDINGS, EXIT_OK, UsageError } from '../errors';
-import { formatProblem } from '../format';
+import { formatProblem, plural } from '../format';
 import { write } from '../io';
 import { POLICY_OPTIONS, choosePolicy } from '../policy-choice';
 import { printJson } from '../shared';
@@ -65,7 +65,6 @@ export const lintCommand: CommandSpec = {
         out.push(`${chosen.locateRule(f.ruleIndex)}: ${f.severity} ${f.code}: ${f.message}`);
         if (f.fix) out.push(`    fix: ${f.fix}`);
       }
-      const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
       out.push(
         `${chosen.description}: ${plural(counts.error, 'error')}, ${plural(counts.warning, 'warning')}, ${counts.info} info` +
           (failed ? '' : ' — OK'),
