@@ -494,11 +494,12 @@ export class SearchBudgetExceeded extends Error {
   }
 }
 
-function orUndefined<T>(fn: () => T | undefined): T | undefined {
+/** What `search` answers, or `unproven` when it exceeds its budget (a question left open claims nothing). */
+function withinBudget<T>(search: () => T, unproven: T): T {
   try {
-    return fn();
+    return search();
   } catch (e) {
-    if (e instanceof SearchBudgetExceeded) return undefined;
+    if (e instanceof SearchBudgetExceeded) return unproven;
     throw e;
   }
 }
@@ -535,12 +536,7 @@ export function findUncovered(
 
 /** Whether the candidate boxes together hold every request of `piece` (false when the search gives up). */
 export function isCovered(piece: MatchBox, candidates: readonly MatchBox[]): boolean {
-  try {
-    return findUncovered(piece, candidates) === undefined;
-  } catch (e) {
-    if (e instanceof SearchBudgetExceeded) return false;
-    throw e;
-  }
+  return withinBudget(() => findUncovered(piece, candidates) === undefined, false);
 }
 
 /** The match sets of a policy's rules, with the questions the linter asks about them. */
@@ -569,7 +565,7 @@ export class RuleSpace {
    * kube-apiserver really produces; undefined if none.
    */
   witnessFor(j: number, within?: MatchBox, realistic = false): RequestAttributes | undefined {
-    return orUndefined(() => this.searchWitness(j, within, realistic));
+    return withinBudget(() => this.searchWitness(j, within, realistic), undefined);
   }
 
   private searchWitness(
@@ -591,12 +587,7 @@ export class RuleSpace {
   /** True when rule j matches some request but earlier rules match every request it matches. */
   isShadowed(j: number): boolean {
     if (this.boxes[j].length === 0) return false;
-    try {
-      return this.searchWitness(j, undefined, false) === undefined;
-    } catch (e) {
-      if (e instanceof SearchBudgetExceeded) return false; // unproven: claim nothing
-      throw e;
-    }
+    return withinBudget(() => this.searchWitness(j, undefined, false) === undefined, false);
   }
 
   /** True when every request rule `inner` matches is also matched by rule `outer`. */
@@ -611,7 +602,7 @@ export class RuleSpace {
 
   /** A request both rules match that rule i decides (no rule before i matches it); undefined if none. */
   preemptionExample(i: number, j: number, realistic = true): RequestAttributes | undefined {
-    return orUndefined(() => this.searchPreemption(i, j, realistic));
+    return withinBudget(() => this.searchPreemption(i, j, realistic), undefined);
   }
 
   private searchPreemption(i: number, j: number, realistic: boolean): RequestAttributes | undefined {
