@@ -1,6 +1,6 @@
 import { describeRequest, labelledRule, policyParts, ruleLabel } from './describe';
 import { compilePolicy } from './evaluate';
-import { nonEmpty } from './match';
+import { RuleKinds, nonEmpty, ruleKinds } from './match';
 import { omittedStages } from './rule-block';
 import {
   REQUEST_VERBS,
@@ -193,17 +193,6 @@ const WELL_KNOWN_GROUP: Record<string, string> = {
   priorityclasses: 'scheduling.k8s.io',
   runtimeclasses: 'node.k8s.io',
 };
-
-interface RuleKinds {
-  resource: boolean;
-  nonResource: boolean;
-}
-
-function ruleKinds(rule: PolicyRule): RuleKinds {
-  if (nonEmpty(rule.namespaces) || nonEmpty(rule.resources)) return { resource: true, nonResource: false };
-  if (nonEmpty(rule.nonResourceURLs)) return { resource: false, nonResource: true };
-  return { resource: true, nonResource: true };
-}
 
 /** Whether kube-apiserver produces the verb for a kind of request the rule can match. */
 function isRequestVerb(kinds: RuleKinds, verb: string): boolean {

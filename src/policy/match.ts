@@ -8,6 +8,19 @@ export function nonEmpty<T>(list: readonly T[] | undefined | null): list is read
   return Array.isArray(list) && list.length > 0;
 }
 
+/** Which kinds of request a rule can match. */
+export interface RuleKinds {
+  resource: boolean;
+  nonResource: boolean;
+}
+
+/** Rule kind is decided by which fields are present: nonResourceURLs are ignored next to resources or namespaces. */
+export function ruleKinds(rule: PolicyRule): RuleKinds {
+  if (nonEmpty(rule.namespaces) || nonEmpty(rule.resources)) return { resource: true, nonResource: false };
+  if (nonEmpty(rule.nonResourceURLs)) return { resource: false, nonResource: true };
+  return { resource: true, nonResource: true };
+}
+
 /** The prefix a non-resource URL rule ending in `*` stands for (every trailing `*` removed, as upstream). */
 export function nonResourcePrefix(spec: string): string {
   let end = spec.length;

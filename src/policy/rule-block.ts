@@ -1,4 +1,4 @@
-import { nonEmpty, nonResourcePrefix, resourceStringMatches } from './match';
+import { nonEmpty, nonResourcePrefix, resourceStringMatches, ruleKinds } from './match';
 import { Decision, Policy, PolicyRule, RequestAttributes, Stage, STAGES } from './types';
 
 /** Rules per block: one bit per rule in a 32-bit integer mask. */
@@ -134,9 +134,9 @@ export class RuleBlock {
     rules.forEach((rule, i) => {
       const bit = 1 << i;
       const checks = this.checks[i];
-      const resourceRule = nonEmpty(rule.namespaces) || nonEmpty(rule.resources);
-      if (resourceRule || !nonEmpty(rule.nonResourceURLs)) resourceKind |= bit;
-      if (!resourceRule) nonResourceKind |= bit;
+      const kinds = ruleKinds(rule);
+      if (kinds.resource) resourceKind |= bit;
+      if (kinds.nonResource) nonResourceKind |= bit;
       // Without user info, users and userGroups constraints can never hold.
       if (!checks.users && !checks.groups) anonymous |= bit;
       if (!checks.users && !checks.groups && !checks.namespaces) unchecked |= bit;
@@ -152,7 +152,7 @@ export class RuleBlock {
       } else verbFree |= bit;
       if (!nonEmpty(rule.resources)) resourceFree |= bit;
       if (!nonEmpty(rule.nonResourceURLs)) pathFree |= bit;
-      else if (!resourceRule) {
+      else if (kinds.nonResource) {
         const urls = rule.nonResourceURLs;
         urlRules.push({
           bit,
