@@ -183,12 +183,13 @@ export class AuditLogShipping extends Construct {
     }
     this.routes = routes;
 
-    const hasErrors = problems.length > 0;
     const annotations = argoCdAnnotations(props.argoCdAnnotations, props.syncWave ?? SYNC_WAVES.logShipping, {
       skipDryRunOnMissingResource: true,
     });
     const destinationObjects = new Map<string, L1.ClusterLogDestination>();
-    if (!hasErrors) {
+    const configs = new Map<string, L1.ClusterLoggingConfigV1Alpha2>();
+    // With problems no object is created; the validation below fails synth with them.
+    if (problems.length === 0) {
       for (const destination of destinations) {
         destinationObjects.set(
           destination.name,
@@ -198,11 +199,6 @@ export class AuditLogShipping extends Construct {
           }),
         );
       }
-    }
-    this.destinations = destinationObjects;
-
-    const configs = new Map<string, L1.ClusterLoggingConfigV1Alpha2>();
-    if (!hasErrors) {
       for (const route of routes) {
         configs.set(
           route.name,
@@ -217,6 +213,7 @@ export class AuditLogShipping extends Construct {
         );
       }
     }
+    this.destinations = destinationObjects;
     this.loggingConfigs = configs;
 
     this.node.addValidation({ validate: () => problems.map(formatProblem) });
