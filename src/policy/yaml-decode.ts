@@ -194,7 +194,7 @@ class Decoder {
   stringList(raw: unknown, field: string): string[] | undefined | typeof INVALID {
     const node = this.deref(raw, field);
     if (node === undefined) return INVALID;
-    if (node === null || (isScalarNode(node) && this.isNull(node))) return undefined;
+    if (this.isAbsent(node)) return undefined;
     if (!isSeqNode(node)) {
       const example = isScalarNode(node)
         ? `${field.replace(/^.*\./, '')}: [${JSON.stringify(String(node.value))}]`
@@ -257,6 +257,11 @@ class Decoder {
       'write true or false',
     );
     return INVALID;
+  }
+
+  /** No value at all: an empty node or an untagged plain null scalar (`~`, `null`, nothing). */
+  isAbsent(node: unknown): boolean {
+    return node === null || (isScalarNode(node) && this.isNull(node));
   }
 
   isNull(node: ScalarNode): boolean {
@@ -338,7 +343,7 @@ class Decoder {
 
   policy(root: unknown): Policy | undefined {
     const errorsBefore = this.errors.length;
-    if (root === null || root === undefined || (isScalarNode(root) && this.isNull(root))) {
+    if (root === undefined || this.isAbsent(root)) {
       this.errors.push(
         problem(
           'the policy document is empty',
@@ -446,7 +451,7 @@ class Decoder {
   rules(raw: unknown, path: string): Policy['rules'] | undefined | typeof INVALID {
     const node = this.deref(raw, path);
     if (node === undefined) return INVALID;
-    if (node === null || (isScalarNode(node) && this.isNull(node))) return undefined;
+    if (this.isAbsent(node)) return undefined;
     if (!isSeqNode(node)) {
       this.error(
         raw,
@@ -488,7 +493,7 @@ class Decoder {
   groupResourcesList(raw: unknown, path: string): unknown[] | undefined | typeof INVALID {
     const node = this.deref(raw, path);
     if (node === undefined) return INVALID;
-    if (node === null || (isScalarNode(node) && this.isNull(node))) return undefined;
+    if (this.isAbsent(node)) return undefined;
     if (!isSeqNode(node)) {
       this.error(
         raw,
@@ -526,7 +531,7 @@ class Decoder {
   metadata(raw: unknown, path: string): Record<string, unknown> | undefined | typeof INVALID {
     const node = this.deref(raw, path);
     if (node === undefined) return INVALID;
-    if (node === null || (isScalarNode(node) && this.isNull(node))) return undefined;
+    if (this.isAbsent(node)) return undefined;
     const entries = this.fields(node, path, 'metadata');
     if (entries === INVALID) return INVALID;
     const out: Record<string, unknown> = {};
@@ -546,7 +551,7 @@ class Decoder {
   stringMap(raw: unknown, path: string): Record<string, string> | undefined | typeof INVALID {
     const node = this.deref(raw, path);
     if (node === undefined) return INVALID;
-    if (node === null || (isScalarNode(node) && this.isNull(node))) return undefined;
+    if (this.isAbsent(node)) return undefined;
     if (!isMapNode(node)) {
       this.error(raw, path, `${path}: expected a mapping of strings`, 'write key: "value" pairs');
       return INVALID;
