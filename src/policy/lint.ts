@@ -237,10 +237,9 @@ class Linter {
   }
 
   add(f: Omit<LintFinding, 'layer'>): void {
-    if (this.options.ignore?.includes(f.code)) return;
-    const severity = this.options.severities?.[f.code] ?? f.severity;
     const layer = f.ruleIndex >= 0 ? this.layer(f.ruleIndex) : undefined;
-    this.findings.push({ ...f, severity, ...(layer !== undefined ? { layer } : {}) });
+    const finding = asConfigured({ ...f, ...(layer !== undefined ? { layer } : {}) }, this.options);
+    if (finding) this.findings.push(finding);
   }
 
   /** Rule j matches nothing, is shadowed, or matches only requests kube-apiserver never produces. */
@@ -664,6 +663,12 @@ class Linter {
   }
 }
 
+/** A finding as the options want it: undefined when its code is ignored, else with its severity override. */
+function asConfigured(f: LintFinding, options: LintOptions): LintFinding | undefined {
+  if (options.ignore?.includes(f.code)) return undefined;
+  return { ...f, severity: options.severities?.[f.code] ?? f.severity };
+}
+
 /** How narrowly a rule selects requests (who, where, which objects); 0 = broad. */
 function specificity(rule: PolicyRule): number {
   let score = 0;
@@ -704,7 +709,7 @@ function wildcardFix(field: string, globs: readonly string[]): string {
 export function lintPolicy(policy: Policy | EffectivePolicy, options: LintOptions = {}): LintFinding[] {
   const parts = policyParts(policy);
   if (parts.auditOff) {
-    const findings: LintFinding[] = [
+    const finding = asConfigured(
       {
         code: 'audit-disabled',
         severity: 'warning',
@@ -712,8 +717,9 @@ export function lintPolicy(policy: Policy | EffectivePolicy, options: LintOption
         message: 'the effective policy has no rules, so Deckhouse does not enable API auditing at all',
         fix: 'keep basicAuditPolicyEnabled: true or provide custom rules (auditPolicyEnabled: true and the Secret)',
       },
-    ];
-    return options.ignore?.includes('audit-disabled') ? [] : findings;
+      options,
+    );
+    return finding ? [finding] : [];
   }
   return new Linter(parts.policy, parts.origins, options).run();
 }
