@@ -4,7 +4,7 @@ import {
   AUDIT_POLICY_SECRET_KEY,
   AUDIT_POLICY_SECRET_NAME,
   AUDIT_POLICY_SECRET_NAMESPACE,
-} from '../constructs/policy-secret-location';
+} from '../deckhouse/policy-secret-location';
 import { loadPolicy } from '../policy/parse';
 import { ParseResult, Policy, Problem } from '../policy/types';
 import { CliError, EXIT_FINDINGS, LocatedProblem } from './errors';

@@ -11,7 +11,7 @@ import {
   AUDIT_POLICY_SECRET_KEY,
   AUDIT_POLICY_SECRET_NAME,
   AUDIT_POLICY_SECRET_NAMESPACE,
-} from './policy-secret-location';
+} from '../deckhouse/policy-secret-location';
 
 export { AUDIT_POLICY_SECRET_KEY, AUDIT_POLICY_SECRET_NAME, AUDIT_POLICY_SECRET_NAMESPACE };
 

@@ -126,16 +126,18 @@ export interface DeckhouseClusterAuditProps extends ArgoCdOptions {
 }
 
 function findingText(finding: Finding, effective: EffectivePolicy): string {
-  // Lint messages already name the rule and its layer; other findings get the location added.
+  // Lint messages start with the rule's label; other findings about one rule get it added.
   const origin = finding.ruleIndex >= 0 ? effective.origins[finding.ruleIndex] : undefined;
+  const label = finding.ruleIndex >= 0 ? ruleLabel(finding.ruleIndex, origin) : undefined;
   const where =
-    /^(\w+ )?rule #\d+/.test(finding.message) || finding.code.startsWith('assertion')
+    finding.code.startsWith('assertion') || (label !== undefined && finding.message.startsWith(label))
       ? ''
-      : finding.ruleIndex < 0
+      : label === undefined
         ? 'policy: '
-        : `${ruleLabel(finding.ruleIndex, origin)}: `;
+        : `${label}: `;
+  const sentence = /[.!?]$/.test(finding.message) ? finding.message : `${finding.message}.`;
   const fix = finding.fix ? ` Fix: ${finding.fix}` : '';
-  return `${finding.code}: ${where}${finding.message}.${fix}`.replace(/\.\./g, '.');
+  return `${finding.code}: ${where}${sentence}${fix}`;
 }
 
 function assertionFinding(result: AssertionResult, source: string, severity: 'error' | 'warning'): Finding {

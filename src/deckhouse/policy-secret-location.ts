@@ -1,4 +1,4 @@
-// Where Deckhouse reads the custom audit policy from. Kept free of cdk8s imports: the CLI reads these too.
+// Where Deckhouse reads the custom audit policy from (a Deckhouse fact: the constructs write it, the CLI reads it).
 
 /** Name of the Secret Deckhouse reads the custom policy from. */
 export const AUDIT_POLICY_SECRET_NAME = 'audit-policy';
