@@ -264,5 +264,5 @@ export const resources = {
   },
 };
 
-/** The same as `policy()`, under a name that does not collide with the package's `policy` namespace. */
+/** The same as `policy()`, for code that already uses the name `policy` for something else. */
 export const auditPolicy = policy;
