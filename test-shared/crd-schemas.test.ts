@@ -16,7 +16,7 @@ import {
   DeckhouseClusterAudit,
   renderApp,
 } from '../src/constructs';
-import { ManifestValidator } from '../test/constructs/schemas';
+import { ManifestValidator } from '../src/constructs/schema-validation';
 
 const IMPORTS = path.resolve(__dirname, '../imports');
 

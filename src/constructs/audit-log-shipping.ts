@@ -14,6 +14,7 @@ import { AuditLogDestination, checkDestination, destinationSpec } from './log-de
 import { checkLogFilters, exact, LogFilter, LogFilterOperator } from './log-filter';
 import { formatProblem, PropProblem } from './messages';
 import { addWarning } from './warnings';
+import { schemaErrors } from './schema-validation';
 
 /** The host directory the log-shipper agent mounts: audit logs elsewhere are invisible to it. */
 export const LOG_SHIPPER_READABLE_ROOT = '/var/log';
@@ -218,6 +219,8 @@ export class AuditLogShipping extends Construct {
 
     this.node.addValidation({ validate: () => problems.map(formatProblem) });
     this.node.addValidation({ validate: () => checkClusterScopedChart(this) });
+    // Whatever the props, nothing reaches dist/ that its schema would refuse.
+    this.node.addValidation({ validate: () => schemaErrors(this) });
   }
 
   private sourceSpec(): Pick<L1.ClusterLoggingConfigV1Alpha2Spec, 'type' | 'file' | 'kubernetesPods'> {

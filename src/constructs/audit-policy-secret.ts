@@ -12,6 +12,7 @@ import {
   AUDIT_POLICY_SECRET_NAME,
   AUDIT_POLICY_SECRET_NAMESPACE,
 } from '../deckhouse/policy-secret-location';
+import { schemaErrors } from './schema-validation';
 
 export { AUDIT_POLICY_SECRET_KEY, AUDIT_POLICY_SECRET_NAME, AUDIT_POLICY_SECRET_NAMESPACE };
 
@@ -188,5 +189,7 @@ export class AuditPolicySecret extends Construct {
     });
 
     this.node.addValidation({ validate: () => prepared.errors });
+    // Whatever the props, nothing reaches dist/ that its schema would refuse.
+    this.node.addValidation({ validate: () => schemaErrors(this) });
   }
 }

@@ -3,6 +3,7 @@ import { Construct } from 'constructs';
 import { ModuleConfig } from '../../imports/deckhouse.io';
 import { ArgoCdOptions, argoCdAnnotations, SYNC_WAVES } from './argocd';
 import { formatProblem, PropProblem } from './messages';
+import { schemaErrors } from './schema-validation';
 
 /** Where kube-apiserver writes audit events (`settings.apiserver.auditLog.output`). */
 export type AuditLogOutput = 'File' | 'Stdout';
@@ -211,6 +212,8 @@ export class ControlPlaneAuditConfig extends Construct {
 
     this.node.addValidation({ validate: () => problems.map(formatProblem) });
     this.node.addValidation({ validate: () => checkClusterScopedChart(this) });
+    // Whatever the props, nothing reaches dist/ that its schema would refuse.
+    this.node.addValidation({ validate: () => schemaErrors(this) });
   }
 }
 

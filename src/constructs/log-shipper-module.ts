@@ -3,6 +3,7 @@ import { ModuleConfig } from '../../imports/deckhouse.io';
 import { ArgoCdOptions, argoCdAnnotations, SYNC_WAVES } from './argocd';
 import { checkClusterScopedChart } from './control-plane-audit-config';
 import { formatProblem, PropProblem } from './messages';
+import { schemaErrors } from './schema-validation';
 
 /** Props of {@link LogShipperModule}. */
 export interface LogShipperModuleProps extends ArgoCdOptions {
@@ -65,5 +66,7 @@ export class LogShipperModule extends Construct {
     });
     this.node.addValidation({ validate: () => problems.map(formatProblem) });
     this.node.addValidation({ validate: () => checkClusterScopedChart(this) });
+    // Whatever the props, nothing reaches dist/ that its schema would refuse.
+    this.node.addValidation({ validate: () => schemaErrors(this) });
   }
 }

@@ -2,7 +2,7 @@ import * as fs from 'fs';
 import * as path from 'path';
 import { buildExampleApp } from '../../main';
 import { renderApp } from '../../src/constructs';
-import { ManifestValidator } from './schemas';
+import { ManifestValidator } from '../../src/constructs/schema-validation';
 import { parseAllDocuments } from 'yaml';
 
 const DIST = path.resolve(__dirname, '../../dist');

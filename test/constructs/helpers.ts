@@ -1,6 +1,6 @@
 import { Chart, Testing } from 'cdk8s';
 import { renderChart } from '../../src/constructs';
-import { ManifestValidator } from './schemas';
+import { ManifestValidator } from '../../src/constructs/schema-validation';
 
 const validator = new ManifestValidator();
 

@@ -1,4 +1,4 @@
-import { ManifestValidator } from './schemas';
+import { ManifestValidator } from '../../src/constructs/schema-validation';
 
 // The validator is only useful if it rejects what the apiserver (or Deckhouse) would: check it does.
 describe('ManifestValidator (imports/schemas)', () => {

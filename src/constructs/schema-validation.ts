@@ -1,0 +1,201 @@
+/**
+ * Checks synthesized objects against the Deckhouse schemas (imports/schemas, generated without prose by
+ * scripts/import-crds.ts) before anything is written: a ModuleConfig or log-shipper object that its CRD would
+ * refuse, or control-plane-manager settings Deckhouse would reject, fails synth instead of the Argo CD sync.
+ * Stricter than the apiserver: an unknown field is an error here, where the apiserver would silently prune it.
+ */
+import { ApiObject } from 'cdk8s';
+import { IConstruct } from 'constructs';
+import Ajv, { ErrorObject, ValidateFunction } from 'ajv';
+import clusterLogDestinationV1alpha1 from '../../imports/schemas/clusterlogdestination.v1alpha1.json';
+import clusterLoggingConfigV1alpha1 from '../../imports/schemas/clusterloggingconfig.v1alpha1.json';
+import clusterLoggingConfigV1alpha2 from '../../imports/schemas/clusterloggingconfig.v1alpha2.json';
+import controlPlaneManagerSettings from '../../imports/schemas/control-plane-manager.settings.json';
+import moduleConfigV1alpha1 from '../../imports/schemas/moduleconfig.v1alpha1.json';
+import podLoggingConfigV1alpha1 from '../../imports/schemas/podloggingconfig.v1alpha1.json';
+
+type Schema = Record<string, unknown>;
+
+// ajv's message plus the detail that makes it actionable (which field is unknown, which values are allowed).
+function errorText(error: ErrorObject): string {
+  const params = error.params as { additionalProperty?: string; allowedValues?: unknown[] };
+  if (error.keyword === 'additionalProperties' && params.additionalProperty !== undefined)
+    return `${error.message}: "${params.additionalProperty}"`;
+  if (error.keyword === 'enum' && params.allowedValues !== undefined)
+    return `${error.message}: ${params.allowedValues.map((v) => JSON.stringify(v)).join(', ')}`;
+  return error.message ?? error.keyword;
+}
+
+/** The schema file (in imports/schemas) of each Deckhouse kind we emit, by `apiVersion/kind`. */
+export const CRD_SCHEMA_FILES: Readonly<Record<string, string>> = {
+  'deckhouse.io/v1alpha1/ModuleConfig': 'moduleconfig.v1alpha1.json',
+  'deckhouse.io/v1alpha1/ClusterLogDestination': 'clusterlogdestination.v1alpha1.json',
+  'deckhouse.io/v1alpha1/ClusterLoggingConfig': 'clusterloggingconfig.v1alpha1.json',
+  'deckhouse.io/v1alpha2/ClusterLoggingConfig': 'clusterloggingconfig.v1alpha2.json',
+  'deckhouse.io/v1alpha1/PodLoggingConfig': 'podloggingconfig.v1alpha1.json',
+};
+
+/** The control-plane-manager settings schema file in imports/schemas. */
+export const CONTROL_PLANE_MANAGER_SETTINGS_FILE = 'control-plane-manager.settings.json';
+
+const BUNDLED_SCHEMAS: Readonly<Record<string, unknown>> = {
+  'moduleconfig.v1alpha1.json': moduleConfigV1alpha1,
+  'clusterlogdestination.v1alpha1.json': clusterLogDestinationV1alpha1,
+  'clusterloggingconfig.v1alpha1.json': clusterLoggingConfigV1alpha1,
+  'clusterloggingconfig.v1alpha2.json': clusterLoggingConfigV1alpha2,
+  'podloggingconfig.v1alpha1.json': podLoggingConfigV1alpha1,
+  [CONTROL_PLANE_MANAGER_SETTINGS_FILE]: controlPlaneManagerSettings,
+};
+
+/** The schemas shipped with the package, by file name. */
+export function bundledSchema(file: string): Schema {
+  const schema = BUNDLED_SCHEMAS[file];
+  if (schema === undefined) throw new Error(`no bundled schema ${file}`);
+  return schema as Schema;
+}
+
+const SCHEMA_MAPS = new Set(['properties', 'patternProperties', 'definitions']);
+const SCHEMA_ONE = new Set(['items', 'additionalProperties', 'not']);
+const SCHEMA_LIST = new Set(['allOf', 'anyOf', 'oneOf']);
+
+function isObject(value: unknown): value is Schema {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+/**
+ * Drops `x-` extension keys (ajv does not know them) and, where a schema is an object with listed
+ * properties and does not preserve unknown fields, forbids other properties.
+ */
+export function prepareSchema(schema: unknown, closeObjects = true): unknown {
+  if (!isObject(schema)) return schema;
+  const out: Schema = {};
+  for (const [key, value] of Object.entries(schema)) {
+    if (key.startsWith('x-')) continue;
+    if (SCHEMA_MAPS.has(key) && isObject(value)) {
+      out[key] = Object.fromEntries(
+        Object.entries(value).map(([k, v]) => [k, prepareSchema(v, closeObjects)]),
+      );
+    } else if (SCHEMA_ONE.has(key) && isObject(value)) {
+      out[key] = prepareSchema(value, closeObjects);
+    } else if (SCHEMA_LIST.has(key) && Array.isArray(value)) {
+      out[key] = value.map((v) => prepareSchema(v, closeObjects));
+    } else {
+      out[key] = value;
+    }
+  }
+  const preserves = schema['x-kubernetes-preserve-unknown-fields'] === true;
+  if (
+    closeObjects &&
+    schema.type === 'object' &&
+    isObject(schema.properties) &&
+    !preserves &&
+    !('additionalProperties' in schema)
+  ) {
+    out.additionalProperties = false;
+  }
+  return out;
+}
+
+/** An ajv instance for Kubernetes schemas: Go regexes (no `u` flag), unknown formats ignored. */
+export function kubernetesAjv(): Ajv {
+  return new Ajv({ allErrors: true, strict: false, unicodeRegExp: false, validateFormats: false });
+}
+
+/** Compiles a CRD version schema for whole objects (apiVersion/kind/metadata allowed at the root). */
+export function compileCrdSchema(ajv: Ajv, schema: Schema): ValidateFunction {
+  const prepared = prepareSchema(schema) as Schema;
+  const properties = {
+    apiVersion: { type: 'string' },
+    kind: { type: 'string' },
+    metadata: { type: 'object' },
+    ...(prepared.properties as Schema),
+  };
+  return ajv.compile({ ...prepared, properties });
+}
+
+// core/v1 Secret: the fields we emit, checked by hand (no CRD schema for core types).
+function validateSecret(object: Record<string, unknown>): string[] {
+  const errors: string[] = [];
+  const allowed = new Set(['apiVersion', 'kind', 'metadata', 'data', 'type', 'immutable', 'stringData']);
+  for (const key of Object.keys(object)) if (!allowed.has(key)) errors.push(`unknown field ${key}`);
+  const data = object.data as Schema | undefined;
+  for (const [key, value] of Object.entries(data ?? {})) {
+    if (!/^[-._a-zA-Z0-9]+$/.test(key)) errors.push(`data key ${key} is not a valid Secret key`);
+    if (typeof value !== 'string' || Buffer.from(value, 'base64').toString('base64') !== value) {
+      errors.push(`data.${key} is not canonical base64`);
+    }
+  }
+  return errors;
+}
+
+/** Validates Kubernetes objects against the Deckhouse schemas; errors read "<kind>/<name>: <path> <message>". */
+export class ManifestValidator {
+  private readonly ajv = kubernetesAjv();
+  private readonly crds = new Map<string, ValidateFunction>();
+  private settings?: ValidateFunction;
+
+  /** `schemaFor` supplies a schema by file name (default: the schemas bundled with the package). */
+  public constructor(
+    private readonly schemaFor: (file: string) => Schema = bundledSchema,
+    private readonly cpmSettingsSchema?: Schema,
+  ) {}
+
+  /** Errors of one object (empty = valid). */
+  public validate(object: Record<string, unknown>): string[] {
+    const kind = String(object.kind);
+    const name = String((object.metadata as Schema | undefined)?.name);
+    const id = `${kind}/${name}`;
+    if (object.apiVersion === 'v1' && kind === 'Secret')
+      return validateSecret(object).map((e) => `${id}: ${e}`);
+    const key = `${String(object.apiVersion)}/${kind}`;
+    const file = CRD_SCHEMA_FILES[key];
+    if (!file) return [`${id}: no schema for ${key}`];
+    let validate = this.crds.get(key);
+    if (!validate) {
+      validate = compileCrdSchema(this.ajv, this.schemaFor(file));
+      this.crds.set(key, validate);
+    }
+    const errors: string[] = [];
+    if (!validate(object))
+      errors.push(...(validate.errors ?? []).map((e) => `${id}: ${e.instancePath} ${errorText(e)}`));
+    if (kind === 'ModuleConfig' && name === 'control-plane-manager') {
+      const settings = (object.spec as Schema | undefined)?.settings ?? {};
+      this.settings ??= this.ajv.compile(
+        prepareSchema(
+          this.cpmSettingsSchema ?? this.schemaFor(CONTROL_PLANE_MANAGER_SETTINGS_FILE),
+        ) as Schema,
+      );
+      if (!this.settings(settings)) {
+        errors.push(
+          ...(this.settings.errors ?? []).map((e) => `${id}: settings${e.instancePath} ${errorText(e)}`),
+        );
+      }
+    }
+    return errors;
+  }
+
+  /** Errors of many objects. */
+  public validateAll(objects: readonly Record<string, unknown>[]): string[] {
+    return objects.flatMap((o) => this.validate(o));
+  }
+}
+
+let shared: ManifestValidator | undefined;
+
+/**
+ * The schema errors of the API objects under `scope`, as synth-time validation messages with a fix
+ * (for `node.addValidation`): the schemas are compiled once per process, on first use.
+ */
+export function schemaErrors(scope: IConstruct): string[] {
+  shared ??= new ManifestValidator();
+  const validator = shared;
+  return scope.node
+    .findAll()
+    .filter((c): c is ApiObject => c instanceof ApiObject)
+    .flatMap((o) => validator.validate(o.toJson() as Record<string, unknown>))
+    .map(
+      (error) =>
+        `${error}: the object does not conform to its Deckhouse schema. Fix: correct the prop that sets ` +
+        'this field (see imports/schemas for the allowed values)',
+    );
+}
