@@ -32,7 +32,7 @@ describe('diff', () => {
     expect(run.stdout).toContain(`- :x: \`sensitive-body\` at \`${F('sensitive-policy.yaml')}:8:5\``);
     expect(run.stdout).toContain('| level | events A | events B | Δ events | bytes A | bytes B | Δ bytes |');
     expect(run.stdout).toMatch(/^\| Request \| 3 \| 4 \| \+1 \|/m);
-    expect(run.stdout).toContain('| rule (A → B) | layer | level |');
+    expect(run.stdout).toContain('| rules[i] (A → B) | layer | level |');
   });
 
   test('--json: the diff object, both descriptions, the headline and the new lint errors', async () => {

@@ -160,7 +160,7 @@ function tables(diff: ReportDiff): Tables {
 
   const changed = diff.rules.filter(ruleChanged);
   const ruleColumns: Column[] = [
-    { header: 'rule (A → B)' },
+    { header: 'rules[i] (A → B)' },
     { header: 'layer' },
     { header: 'level' },
     { header: 'hits A', align: 'right' },
