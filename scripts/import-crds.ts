@@ -11,6 +11,7 @@ import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
 import { parseAllDocuments, stringify } from 'yaml';
+import { mapSubschemas } from '../src/constructs/schema-walk';
 
 /** The repository root (this file lives in scripts/). */
 export const REPO_ROOT = path.resolve(__dirname, '..');
@@ -28,12 +29,6 @@ export const GENERATED_HEADER =
 
 type Json = null | boolean | number | string | Json[] | { [key: string]: Json };
 type JsonObject = { [key: string]: Json };
-
-// Schema keywords whose value is a map of property name -> schema (the names are data, not keywords).
-const SCHEMA_MAPS = new Set(['properties', 'patternProperties', 'definitions', 'dependencies']);
-// Schema keywords whose value is one schema, or a list of schemas.
-const SCHEMA_ONE = new Set(['items', 'additionalProperties', 'not', 'additionalItems']);
-const SCHEMA_LIST = new Set(['allOf', 'anyOf', 'oneOf']);
 
 /** How to treat `x-` extension keys when stripping a schema. */
 export type ExtensionMode = 'keep-kubernetes' | 'keep-all';
@@ -53,23 +48,10 @@ function isProseKey(key: string): boolean {
  */
 export function stripSchema(schema: Json, mode: ExtensionMode = 'keep-all'): Json {
   if (!isObject(schema)) return schema;
-  const out: JsonObject = {};
-  for (const [key, value] of Object.entries(schema)) {
-    if (isProseKey(key)) continue;
-    if (key.startsWith('x-') && mode === 'keep-kubernetes' && !key.startsWith('x-kubernetes-')) continue;
-    if (SCHEMA_MAPS.has(key) && isObject(value)) {
-      const map: JsonObject = {};
-      for (const [name, sub] of Object.entries(value)) map[name] = stripSchema(sub, mode);
-      out[key] = map;
-    } else if (SCHEMA_ONE.has(key) && isObject(value)) {
-      out[key] = stripSchema(value, mode);
-    } else if (SCHEMA_LIST.has(key) && Array.isArray(value)) {
-      out[key] = value.map((sub) => stripSchema(sub, mode));
-    } else {
-      out[key] = value;
-    }
-  }
-  return out;
+  const keep = (key: string) =>
+    !isProseKey(key) &&
+    !(key.startsWith('x-') && mode === 'keep-kubernetes' && !key.startsWith('x-kubernetes-'));
+  return mapSubschemas(schema, (sub) => stripSchema(sub as Json, mode), keep) as JsonObject;
 }
 
 /** A CRD with every description removed (schemas, printer columns), ready for `cdk8s import`. */

@@ -7,6 +7,7 @@
 import { ApiObject } from 'cdk8s';
 import { IConstruct } from 'constructs';
 import Ajv, { ErrorObject, ValidateFunction } from 'ajv';
+import { isSchemaObject, mapSubschemas } from './schema-walk';
 import clusterLogDestinationV1alpha1 from '../../imports/schemas/clusterlogdestination.v1alpha1.json';
 import clusterLoggingConfigV1alpha1 from '../../imports/schemas/clusterloggingconfig.v1alpha1.json';
 import clusterLoggingConfigV1alpha2 from '../../imports/schemas/clusterloggingconfig.v1alpha2.json';
@@ -54,40 +55,22 @@ export function bundledSchema(file: string): Schema {
   return schema as Schema;
 }
 
-const SCHEMA_MAPS = new Set(['properties', 'patternProperties', 'definitions']);
-const SCHEMA_ONE = new Set(['items', 'additionalProperties', 'not']);
-const SCHEMA_LIST = new Set(['allOf', 'anyOf', 'oneOf']);
-
-function isObject(value: unknown): value is Schema {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
-
 /**
  * Drops `x-` extension keys (ajv does not know them) and, where a schema is an object with listed
  * properties and does not preserve unknown fields, forbids other properties.
  */
 export function prepareSchema(schema: unknown, closeObjects = true): unknown {
-  if (!isObject(schema)) return schema;
-  const out: Schema = {};
-  for (const [key, value] of Object.entries(schema)) {
-    if (key.startsWith('x-')) continue;
-    if (SCHEMA_MAPS.has(key) && isObject(value)) {
-      out[key] = Object.fromEntries(
-        Object.entries(value).map(([k, v]) => [k, prepareSchema(v, closeObjects)]),
-      );
-    } else if (SCHEMA_ONE.has(key) && isObject(value)) {
-      out[key] = prepareSchema(value, closeObjects);
-    } else if (SCHEMA_LIST.has(key) && Array.isArray(value)) {
-      out[key] = value.map((v) => prepareSchema(v, closeObjects));
-    } else {
-      out[key] = value;
-    }
-  }
+  if (!isSchemaObject(schema)) return schema;
+  const out = mapSubschemas(
+    schema,
+    (sub) => prepareSchema(sub, closeObjects),
+    (key) => !key.startsWith('x-'),
+  );
   const preserves = schema['x-kubernetes-preserve-unknown-fields'] === true;
   if (
     closeObjects &&
     schema.type === 'object' &&
-    isObject(schema.properties) &&
+    isSchemaObject(schema.properties) &&
     !preserves &&
     !('additionalProperties' in schema)
   ) {
