@@ -144,6 +144,11 @@ export interface ClusterLogDestinationSpec {
   readonly extraLabels?: { [key: string]: string };
 
   /**
+   * @schema ClusterLogDestinationSpec#transformations
+   */
+  readonly transformations?: ClusterLogDestinationSpecTransformations[];
+
+  /**
    * @schema ClusterLogDestinationSpec#buffer
    */
   readonly buffer?: ClusterLogDestinationSpecBuffer;
@@ -166,6 +171,7 @@ export function toJson_ClusterLogDestinationSpec(obj: ClusterLogDestinationSpec 
     'vector': toJson_ClusterLogDestinationSpecVector(obj.vector),
     'rateLimit': toJson_ClusterLogDestinationSpecRateLimit(obj.rateLimit),
     'extraLabels': ((obj.extraLabels) === undefined) ? undefined : (Object.entries(obj.extraLabels).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {})),
+    'transformations': obj.transformations?.map(y => toJson_ClusterLogDestinationSpecTransformations(y)),
     'buffer': toJson_ClusterLogDestinationSpecBuffer(obj.buffer),
   };
   // filter undefined values
@@ -530,6 +536,60 @@ export function toJson_ClusterLogDestinationSpecRateLimit(obj: ClusterLogDestina
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
 /**
+ * @schema ClusterLogDestinationSpecTransformations
+ */
+export interface ClusterLogDestinationSpecTransformations {
+  /**
+   * @schema ClusterLogDestinationSpecTransformations#action
+   */
+  readonly action?: ClusterLogDestinationSpecTransformationsAction;
+
+  /**
+   * @schema ClusterLogDestinationSpecTransformations#replaceKeys
+   */
+  readonly replaceKeys?: ClusterLogDestinationSpecTransformationsReplaceKeys;
+
+  /**
+   * @schema ClusterLogDestinationSpecTransformations#parseMessage
+   */
+  readonly parseMessage?: ClusterLogDestinationSpecTransformationsParseMessage;
+
+  /**
+   * @schema ClusterLogDestinationSpecTransformations#dropLabels
+   */
+  readonly dropLabels?: ClusterLogDestinationSpecTransformationsDropLabels;
+
+  /**
+   * @schema ClusterLogDestinationSpecTransformations#addLabels
+   */
+  readonly addLabels?: ClusterLogDestinationSpecTransformationsAddLabels;
+
+  /**
+   * @schema ClusterLogDestinationSpecTransformations#replaceValue
+   */
+  readonly replaceValue?: ClusterLogDestinationSpecTransformationsReplaceValue;
+}
+
+/**
+ * Converts an object of type 'ClusterLogDestinationSpecTransformations' to JSON representation.
+ */
+/* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+export function toJson_ClusterLogDestinationSpecTransformations(obj: ClusterLogDestinationSpecTransformations | undefined): Record<string, any> | undefined {
+  if (obj === undefined) { return undefined; }
+  const result = {
+    'action': obj.action,
+    'replaceKeys': toJson_ClusterLogDestinationSpecTransformationsReplaceKeys(obj.replaceKeys),
+    'parseMessage': toJson_ClusterLogDestinationSpecTransformationsParseMessage(obj.parseMessage),
+    'dropLabels': toJson_ClusterLogDestinationSpecTransformationsDropLabels(obj.dropLabels),
+    'addLabels': toJson_ClusterLogDestinationSpecTransformationsAddLabels(obj.addLabels),
+    'replaceValue': toJson_ClusterLogDestinationSpecTransformationsReplaceValue(obj.replaceValue),
+  };
+  // filter undefined values
+  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+}
+/* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+
+/**
  * @schema ClusterLogDestinationSpecBuffer
  */
 export interface ClusterLogDestinationSpecBuffer {
@@ -618,6 +678,11 @@ export function toJson_ClusterLogDestinationSpecLokiAuth(obj: ClusterLogDestinat
  */
 export interface ClusterLogDestinationSpecLokiTls {
   /**
+   * @schema ClusterLogDestinationSpecLokiTls#secretRef
+   */
+  readonly secretRef?: ClusterLogDestinationSpecLokiTlsSecretRef;
+
+  /**
    * @schema ClusterLogDestinationSpecLokiTls#caFile
    */
   readonly caFile?: string;
@@ -645,6 +710,7 @@ export interface ClusterLogDestinationSpecLokiTls {
 export function toJson_ClusterLogDestinationSpecLokiTls(obj: ClusterLogDestinationSpecLokiTls | undefined): Record<string, any> | undefined {
   if (obj === undefined) { return undefined; }
   const result = {
+    'secretRef': toJson_ClusterLogDestinationSpecLokiTlsSecretRef(obj.secretRef),
     'caFile': obj.caFile,
     'clientCrt': toJson_ClusterLogDestinationSpecLokiTlsClientCrt(obj.clientCrt),
     'verifyHostname': obj.verifyHostname,
@@ -720,6 +786,11 @@ export function toJson_ClusterLogDestinationSpecElasticsearchAuth(obj: ClusterLo
  */
 export interface ClusterLogDestinationSpecElasticsearchTls {
   /**
+   * @schema ClusterLogDestinationSpecElasticsearchTls#secretRef
+   */
+  readonly secretRef?: ClusterLogDestinationSpecElasticsearchTlsSecretRef;
+
+  /**
    * @schema ClusterLogDestinationSpecElasticsearchTls#caFile
    */
   readonly caFile?: string;
@@ -747,6 +818,7 @@ export interface ClusterLogDestinationSpecElasticsearchTls {
 export function toJson_ClusterLogDestinationSpecElasticsearchTls(obj: ClusterLogDestinationSpecElasticsearchTls | undefined): Record<string, any> | undefined {
   if (obj === undefined) { return undefined; }
   const result = {
+    'secretRef': toJson_ClusterLogDestinationSpecElasticsearchTlsSecretRef(obj.secretRef),
     'caFile': obj.caFile,
     'clientCrt': toJson_ClusterLogDestinationSpecElasticsearchTlsClientCrt(obj.clientCrt),
     'verifyHostname': obj.verifyHostname,
@@ -761,6 +833,11 @@ export function toJson_ClusterLogDestinationSpecElasticsearchTls(obj: ClusterLog
  * @schema ClusterLogDestinationSpecLogstashTls
  */
 export interface ClusterLogDestinationSpecLogstashTls {
+  /**
+   * @schema ClusterLogDestinationSpecLogstashTls#secretRef
+   */
+  readonly secretRef?: ClusterLogDestinationSpecLogstashTlsSecretRef;
+
   /**
    * @schema ClusterLogDestinationSpecLogstashTls#caFile
    */
@@ -789,6 +866,7 @@ export interface ClusterLogDestinationSpecLogstashTls {
 export function toJson_ClusterLogDestinationSpecLogstashTls(obj: ClusterLogDestinationSpecLogstashTls | undefined): Record<string, any> | undefined {
   if (obj === undefined) { return undefined; }
   const result = {
+    'secretRef': toJson_ClusterLogDestinationSpecLogstashTlsSecretRef(obj.secretRef),
     'caFile': obj.caFile,
     'clientCrt': toJson_ClusterLogDestinationSpecLogstashTlsClientCrt(obj.clientCrt),
     'verifyHostname': obj.verifyHostname,
@@ -807,6 +885,11 @@ export interface ClusterLogDestinationSpecKafkaEncoding {
    * @schema ClusterLogDestinationSpecKafkaEncoding#codec
    */
   readonly codec?: ClusterLogDestinationSpecKafkaEncodingCodec;
+
+  /**
+   * @schema ClusterLogDestinationSpecKafkaEncoding#cef
+   */
+  readonly cef?: ClusterLogDestinationSpecKafkaEncodingCef;
 }
 
 /**
@@ -817,6 +900,7 @@ export function toJson_ClusterLogDestinationSpecKafkaEncoding(obj: ClusterLogDes
   if (obj === undefined) { return undefined; }
   const result = {
     'codec': obj.codec,
+    'cef': toJson_ClusterLogDestinationSpecKafkaEncodingCef(obj.cef),
   };
   // filter undefined values
   return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
@@ -864,6 +948,11 @@ export function toJson_ClusterLogDestinationSpecKafkaSasl(obj: ClusterLogDestina
  */
 export interface ClusterLogDestinationSpecKafkaTls {
   /**
+   * @schema ClusterLogDestinationSpecKafkaTls#secretRef
+   */
+  readonly secretRef?: ClusterLogDestinationSpecKafkaTlsSecretRef;
+
+  /**
    * @schema ClusterLogDestinationSpecKafkaTls#caFile
    */
   readonly caFile?: string;
@@ -891,6 +980,7 @@ export interface ClusterLogDestinationSpecKafkaTls {
 export function toJson_ClusterLogDestinationSpecKafkaTls(obj: ClusterLogDestinationSpecKafkaTls | undefined): Record<string, any> | undefined {
   if (obj === undefined) { return undefined; }
   const result = {
+    'secretRef': toJson_ClusterLogDestinationSpecKafkaTlsSecretRef(obj.secretRef),
     'caFile': obj.caFile,
     'clientCrt': toJson_ClusterLogDestinationSpecKafkaTlsClientCrt(obj.clientCrt),
     'verifyHostname': obj.verifyHostname,
@@ -905,6 +995,11 @@ export function toJson_ClusterLogDestinationSpecKafkaTls(obj: ClusterLogDestinat
  * @schema ClusterLogDestinationSpecSplunkTls
  */
 export interface ClusterLogDestinationSpecSplunkTls {
+  /**
+   * @schema ClusterLogDestinationSpecSplunkTls#secretRef
+   */
+  readonly secretRef?: ClusterLogDestinationSpecSplunkTlsSecretRef;
+
   /**
    * @schema ClusterLogDestinationSpecSplunkTls#caFile
    */
@@ -933,6 +1028,7 @@ export interface ClusterLogDestinationSpecSplunkTls {
 export function toJson_ClusterLogDestinationSpecSplunkTls(obj: ClusterLogDestinationSpecSplunkTls | undefined): Record<string, any> | undefined {
   if (obj === undefined) { return undefined; }
   const result = {
+    'secretRef': toJson_ClusterLogDestinationSpecSplunkTlsSecretRef(obj.secretRef),
     'caFile': obj.caFile,
     'clientCrt': toJson_ClusterLogDestinationSpecSplunkTlsClientCrt(obj.clientCrt),
     'verifyHostname': obj.verifyHostname,
@@ -951,6 +1047,11 @@ export interface ClusterLogDestinationSpecSocketEncoding {
    * @schema ClusterLogDestinationSpecSocketEncoding#codec
    */
   readonly codec?: ClusterLogDestinationSpecSocketEncodingCodec;
+
+  /**
+   * @schema ClusterLogDestinationSpecSocketEncoding#cef
+   */
+  readonly cef?: ClusterLogDestinationSpecSocketEncodingCef;
 }
 
 /**
@@ -961,6 +1062,7 @@ export function toJson_ClusterLogDestinationSpecSocketEncoding(obj: ClusterLogDe
   if (obj === undefined) { return undefined; }
   const result = {
     'codec': obj.codec,
+    'cef': toJson_ClusterLogDestinationSpecSocketEncodingCef(obj.cef),
   };
   // filter undefined values
   return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
@@ -1018,6 +1120,11 @@ export function toJson_ClusterLogDestinationSpecSocketTcp(obj: ClusterLogDestina
  */
 export interface ClusterLogDestinationSpecVectorTls {
   /**
+   * @schema ClusterLogDestinationSpecVectorTls#secretRef
+   */
+  readonly secretRef?: ClusterLogDestinationSpecVectorTlsSecretRef;
+
+  /**
    * @schema ClusterLogDestinationSpecVectorTls#caFile
    */
   readonly caFile?: string;
@@ -1045,6 +1152,7 @@ export interface ClusterLogDestinationSpecVectorTls {
 export function toJson_ClusterLogDestinationSpecVectorTls(obj: ClusterLogDestinationSpecVectorTls | undefined): Record<string, any> | undefined {
   if (obj === undefined) { return undefined; }
   const result = {
+    'secretRef': toJson_ClusterLogDestinationSpecVectorTlsSecretRef(obj.secretRef),
     'caFile': obj.caFile,
     'clientCrt': toJson_ClusterLogDestinationSpecVectorTlsClientCrt(obj.clientCrt),
     'verifyHostname': obj.verifyHostname,
@@ -1085,6 +1193,196 @@ export function toJson_ClusterLogDestinationSpecRateLimitExcludes(obj: ClusterLo
     'field': obj.field,
     'operator': obj.operator,
     'values': obj.values?.map(y => y?.value),
+  };
+  // filter undefined values
+  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+}
+/* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+
+/**
+ * @schema ClusterLogDestinationSpecTransformationsAction
+ */
+export enum ClusterLogDestinationSpecTransformationsAction {
+  /** ReplaceKeys */
+  REPLACE_KEYS = "ReplaceKeys",
+  /** ParseMessage */
+  PARSE_MESSAGE = "ParseMessage",
+  /** DropLabels */
+  DROP_LABELS = "DropLabels",
+  /** AddLabels */
+  ADD_LABELS = "AddLabels",
+  /** ReplaceValue */
+  REPLACE_VALUE = "ReplaceValue",
+}
+
+/**
+ * @schema ClusterLogDestinationSpecTransformationsReplaceKeys
+ */
+export interface ClusterLogDestinationSpecTransformationsReplaceKeys {
+  /**
+   * @schema ClusterLogDestinationSpecTransformationsReplaceKeys#source
+   */
+  readonly source: string;
+
+  /**
+   * @schema ClusterLogDestinationSpecTransformationsReplaceKeys#target
+   */
+  readonly target?: string;
+
+  /**
+   * @schema ClusterLogDestinationSpecTransformationsReplaceKeys#labels
+   */
+  readonly labels: string[];
+}
+
+/**
+ * Converts an object of type 'ClusterLogDestinationSpecTransformationsReplaceKeys' to JSON representation.
+ */
+/* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+export function toJson_ClusterLogDestinationSpecTransformationsReplaceKeys(obj: ClusterLogDestinationSpecTransformationsReplaceKeys | undefined): Record<string, any> | undefined {
+  if (obj === undefined) { return undefined; }
+  const result = {
+    'source': obj.source,
+    'target': obj.target,
+    'labels': obj.labels?.map(y => y),
+  };
+  // filter undefined values
+  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+}
+/* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+
+/**
+ * @schema ClusterLogDestinationSpecTransformationsParseMessage
+ */
+export interface ClusterLogDestinationSpecTransformationsParseMessage {
+  /**
+   * @schema ClusterLogDestinationSpecTransformationsParseMessage#sourceFormat
+   */
+  readonly sourceFormat: ClusterLogDestinationSpecTransformationsParseMessageSourceFormat;
+
+  /**
+   * @schema ClusterLogDestinationSpecTransformationsParseMessage#targetLabel
+   */
+  readonly targetLabel?: string;
+
+  /**
+   * @schema ClusterLogDestinationSpecTransformationsParseMessage#string
+   */
+  readonly string?: ClusterLogDestinationSpecTransformationsParseMessageString;
+
+  /**
+   * @schema ClusterLogDestinationSpecTransformationsParseMessage#json
+   */
+  readonly json?: ClusterLogDestinationSpecTransformationsParseMessageJson;
+}
+
+/**
+ * Converts an object of type 'ClusterLogDestinationSpecTransformationsParseMessage' to JSON representation.
+ */
+/* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+export function toJson_ClusterLogDestinationSpecTransformationsParseMessage(obj: ClusterLogDestinationSpecTransformationsParseMessage | undefined): Record<string, any> | undefined {
+  if (obj === undefined) { return undefined; }
+  const result = {
+    'sourceFormat': obj.sourceFormat,
+    'targetLabel': obj.targetLabel,
+    'string': toJson_ClusterLogDestinationSpecTransformationsParseMessageString(obj.string),
+    'json': toJson_ClusterLogDestinationSpecTransformationsParseMessageJson(obj.json),
+  };
+  // filter undefined values
+  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+}
+/* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+
+/**
+ * @schema ClusterLogDestinationSpecTransformationsDropLabels
+ */
+export interface ClusterLogDestinationSpecTransformationsDropLabels {
+  /**
+   * @schema ClusterLogDestinationSpecTransformationsDropLabels#labels
+   */
+  readonly labels: string[];
+
+  /**
+   * @schema ClusterLogDestinationSpecTransformationsDropLabels#keepChildKeys
+   */
+  readonly keepChildKeys?: string[];
+}
+
+/**
+ * Converts an object of type 'ClusterLogDestinationSpecTransformationsDropLabels' to JSON representation.
+ */
+/* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+export function toJson_ClusterLogDestinationSpecTransformationsDropLabels(obj: ClusterLogDestinationSpecTransformationsDropLabels | undefined): Record<string, any> | undefined {
+  if (obj === undefined) { return undefined; }
+  const result = {
+    'labels': obj.labels?.map(y => y),
+    'keepChildKeys': obj.keepChildKeys?.map(y => y),
+  };
+  // filter undefined values
+  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+}
+/* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+
+/**
+ * @schema ClusterLogDestinationSpecTransformationsAddLabels
+ */
+export interface ClusterLogDestinationSpecTransformationsAddLabels {
+  /**
+   * @schema ClusterLogDestinationSpecTransformationsAddLabels#when
+   */
+  readonly when?: string[];
+
+  /**
+   * @schema ClusterLogDestinationSpecTransformationsAddLabels#setLabels
+   */
+  readonly setLabels: { [key: string]: string };
+}
+
+/**
+ * Converts an object of type 'ClusterLogDestinationSpecTransformationsAddLabels' to JSON representation.
+ */
+/* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+export function toJson_ClusterLogDestinationSpecTransformationsAddLabels(obj: ClusterLogDestinationSpecTransformationsAddLabels | undefined): Record<string, any> | undefined {
+  if (obj === undefined) { return undefined; }
+  const result = {
+    'when': obj.when?.map(y => y),
+    'setLabels': ((obj.setLabels) === undefined) ? undefined : (Object.entries(obj.setLabels).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {})),
+  };
+  // filter undefined values
+  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+}
+/* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+
+/**
+ * @schema ClusterLogDestinationSpecTransformationsReplaceValue
+ */
+export interface ClusterLogDestinationSpecTransformationsReplaceValue {
+  /**
+   * @schema ClusterLogDestinationSpecTransformationsReplaceValue#source
+   */
+  readonly source: string;
+
+  /**
+   * @schema ClusterLogDestinationSpecTransformationsReplaceValue#target
+   */
+  readonly target: string;
+
+  /**
+   * @schema ClusterLogDestinationSpecTransformationsReplaceValue#labels
+   */
+  readonly labels: string[];
+}
+
+/**
+ * Converts an object of type 'ClusterLogDestinationSpecTransformationsReplaceValue' to JSON representation.
+ */
+/* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+export function toJson_ClusterLogDestinationSpecTransformationsReplaceValue(obj: ClusterLogDestinationSpecTransformationsReplaceValue | undefined): Record<string, any> | undefined {
+  if (obj === undefined) { return undefined; }
+  const result = {
+    'source': obj.source,
+    'target': obj.target,
+    'labels': obj.labels?.map(y => y),
   };
   // filter undefined values
   return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
@@ -1170,6 +1468,30 @@ export enum ClusterLogDestinationSpecLokiAuthStrategy {
 }
 
 /**
+ * @schema ClusterLogDestinationSpecLokiTlsSecretRef
+ */
+export interface ClusterLogDestinationSpecLokiTlsSecretRef {
+  /**
+   * @schema ClusterLogDestinationSpecLokiTlsSecretRef#name
+   */
+  readonly name?: string;
+}
+
+/**
+ * Converts an object of type 'ClusterLogDestinationSpecLokiTlsSecretRef' to JSON representation.
+ */
+/* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+export function toJson_ClusterLogDestinationSpecLokiTlsSecretRef(obj: ClusterLogDestinationSpecLokiTlsSecretRef | undefined): Record<string, any> | undefined {
+  if (obj === undefined) { return undefined; }
+  const result = {
+    'name': obj.name,
+  };
+  // filter undefined values
+  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+}
+/* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+
+/**
  * @schema ClusterLogDestinationSpecLokiTlsClientCrt
  */
 export interface ClusterLogDestinationSpecLokiTlsClientCrt {
@@ -1216,6 +1538,30 @@ export enum ClusterLogDestinationSpecElasticsearchAuthStrategy {
 }
 
 /**
+ * @schema ClusterLogDestinationSpecElasticsearchTlsSecretRef
+ */
+export interface ClusterLogDestinationSpecElasticsearchTlsSecretRef {
+  /**
+   * @schema ClusterLogDestinationSpecElasticsearchTlsSecretRef#name
+   */
+  readonly name?: string;
+}
+
+/**
+ * Converts an object of type 'ClusterLogDestinationSpecElasticsearchTlsSecretRef' to JSON representation.
+ */
+/* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+export function toJson_ClusterLogDestinationSpecElasticsearchTlsSecretRef(obj: ClusterLogDestinationSpecElasticsearchTlsSecretRef | undefined): Record<string, any> | undefined {
+  if (obj === undefined) { return undefined; }
+  const result = {
+    'name': obj.name,
+  };
+  // filter undefined values
+  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+}
+/* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+
+/**
  * @schema ClusterLogDestinationSpecElasticsearchTlsClientCrt
  */
 export interface ClusterLogDestinationSpecElasticsearchTlsClientCrt {
@@ -1245,6 +1591,30 @@ export function toJson_ClusterLogDestinationSpecElasticsearchTlsClientCrt(obj: C
     'crtFile': obj.crtFile,
     'keyFile': obj.keyFile,
     'keyPass': obj.keyPass,
+  };
+  // filter undefined values
+  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+}
+/* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+
+/**
+ * @schema ClusterLogDestinationSpecLogstashTlsSecretRef
+ */
+export interface ClusterLogDestinationSpecLogstashTlsSecretRef {
+  /**
+   * @schema ClusterLogDestinationSpecLogstashTlsSecretRef#name
+   */
+  readonly name?: string;
+}
+
+/**
+ * Converts an object of type 'ClusterLogDestinationSpecLogstashTlsSecretRef' to JSON representation.
+ */
+/* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+export function toJson_ClusterLogDestinationSpecLogstashTlsSecretRef(obj: ClusterLogDestinationSpecLogstashTlsSecretRef | undefined): Record<string, any> | undefined {
+  if (obj === undefined) { return undefined; }
+  const result = {
+    'name': obj.name,
   };
   // filter undefined values
   return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
@@ -1298,6 +1668,42 @@ export enum ClusterLogDestinationSpecKafkaEncodingCodec {
 }
 
 /**
+ * @schema ClusterLogDestinationSpecKafkaEncodingCef
+ */
+export interface ClusterLogDestinationSpecKafkaEncodingCef {
+  /**
+   * @schema ClusterLogDestinationSpecKafkaEncodingCef#deviceVendor
+   */
+  readonly deviceVendor?: string;
+
+  /**
+   * @schema ClusterLogDestinationSpecKafkaEncodingCef#deviceProduct
+   */
+  readonly deviceProduct?: string;
+
+  /**
+   * @schema ClusterLogDestinationSpecKafkaEncodingCef#deviceVersion
+   */
+  readonly deviceVersion?: string;
+}
+
+/**
+ * Converts an object of type 'ClusterLogDestinationSpecKafkaEncodingCef' to JSON representation.
+ */
+/* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+export function toJson_ClusterLogDestinationSpecKafkaEncodingCef(obj: ClusterLogDestinationSpecKafkaEncodingCef | undefined): Record<string, any> | undefined {
+  if (obj === undefined) { return undefined; }
+  const result = {
+    'deviceVendor': obj.deviceVendor,
+    'deviceProduct': obj.deviceProduct,
+    'deviceVersion': obj.deviceVersion,
+  };
+  // filter undefined values
+  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+}
+/* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+
+/**
  * @schema ClusterLogDestinationSpecKafkaSaslMechanism
  */
 export enum ClusterLogDestinationSpecKafkaSaslMechanism {
@@ -1308,6 +1714,30 @@ export enum ClusterLogDestinationSpecKafkaSaslMechanism {
   /** SCRAM-SHA-512 */
   SCRAM_HYPHEN_SHA_HYPHEN_512 = "SCRAM-SHA-512",
 }
+
+/**
+ * @schema ClusterLogDestinationSpecKafkaTlsSecretRef
+ */
+export interface ClusterLogDestinationSpecKafkaTlsSecretRef {
+  /**
+   * @schema ClusterLogDestinationSpecKafkaTlsSecretRef#name
+   */
+  readonly name?: string;
+}
+
+/**
+ * Converts an object of type 'ClusterLogDestinationSpecKafkaTlsSecretRef' to JSON representation.
+ */
+/* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+export function toJson_ClusterLogDestinationSpecKafkaTlsSecretRef(obj: ClusterLogDestinationSpecKafkaTlsSecretRef | undefined): Record<string, any> | undefined {
+  if (obj === undefined) { return undefined; }
+  const result = {
+    'name': obj.name,
+  };
+  // filter undefined values
+  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+}
+/* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
 /**
  * @schema ClusterLogDestinationSpecKafkaTlsClientCrt
@@ -1339,6 +1769,30 @@ export function toJson_ClusterLogDestinationSpecKafkaTlsClientCrt(obj: ClusterLo
     'crtFile': obj.crtFile,
     'keyFile': obj.keyFile,
     'keyPass': obj.keyPass,
+  };
+  // filter undefined values
+  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+}
+/* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+
+/**
+ * @schema ClusterLogDestinationSpecSplunkTlsSecretRef
+ */
+export interface ClusterLogDestinationSpecSplunkTlsSecretRef {
+  /**
+   * @schema ClusterLogDestinationSpecSplunkTlsSecretRef#name
+   */
+  readonly name?: string;
+}
+
+/**
+ * Converts an object of type 'ClusterLogDestinationSpecSplunkTlsSecretRef' to JSON representation.
+ */
+/* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+export function toJson_ClusterLogDestinationSpecSplunkTlsSecretRef(obj: ClusterLogDestinationSpecSplunkTlsSecretRef | undefined): Record<string, any> | undefined {
+  if (obj === undefined) { return undefined; }
+  const result = {
+    'name': obj.name,
   };
   // filter undefined values
   return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
@@ -1398,9 +1852,50 @@ export enum ClusterLogDestinationSpecSocketEncodingCodec {
 }
 
 /**
+ * @schema ClusterLogDestinationSpecSocketEncodingCef
+ */
+export interface ClusterLogDestinationSpecSocketEncodingCef {
+  /**
+   * @schema ClusterLogDestinationSpecSocketEncodingCef#deviceVendor
+   */
+  readonly deviceVendor?: string;
+
+  /**
+   * @schema ClusterLogDestinationSpecSocketEncodingCef#deviceProduct
+   */
+  readonly deviceProduct?: string;
+
+  /**
+   * @schema ClusterLogDestinationSpecSocketEncodingCef#deviceVersion
+   */
+  readonly deviceVersion?: string;
+}
+
+/**
+ * Converts an object of type 'ClusterLogDestinationSpecSocketEncodingCef' to JSON representation.
+ */
+/* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+export function toJson_ClusterLogDestinationSpecSocketEncodingCef(obj: ClusterLogDestinationSpecSocketEncodingCef | undefined): Record<string, any> | undefined {
+  if (obj === undefined) { return undefined; }
+  const result = {
+    'deviceVendor': obj.deviceVendor,
+    'deviceProduct': obj.deviceProduct,
+    'deviceVersion': obj.deviceVersion,
+  };
+  // filter undefined values
+  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+}
+/* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+
+/**
  * @schema ClusterLogDestinationSpecSocketTcpTls
  */
 export interface ClusterLogDestinationSpecSocketTcpTls {
+  /**
+   * @schema ClusterLogDestinationSpecSocketTcpTls#secretRef
+   */
+  readonly secretRef?: ClusterLogDestinationSpecSocketTcpTlsSecretRef;
+
   /**
    * @schema ClusterLogDestinationSpecSocketTcpTls#caFile
    */
@@ -1419,8 +1914,33 @@ export interface ClusterLogDestinationSpecSocketTcpTls {
 export function toJson_ClusterLogDestinationSpecSocketTcpTls(obj: ClusterLogDestinationSpecSocketTcpTls | undefined): Record<string, any> | undefined {
   if (obj === undefined) { return undefined; }
   const result = {
+    'secretRef': toJson_ClusterLogDestinationSpecSocketTcpTlsSecretRef(obj.secretRef),
     'caFile': obj.caFile,
     'clientCrt': toJson_ClusterLogDestinationSpecSocketTcpTlsClientCrt(obj.clientCrt),
+  };
+  // filter undefined values
+  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+}
+/* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+
+/**
+ * @schema ClusterLogDestinationSpecVectorTlsSecretRef
+ */
+export interface ClusterLogDestinationSpecVectorTlsSecretRef {
+  /**
+   * @schema ClusterLogDestinationSpecVectorTlsSecretRef#name
+   */
+  readonly name?: string;
+}
+
+/**
+ * Converts an object of type 'ClusterLogDestinationSpecVectorTlsSecretRef' to JSON representation.
+ */
+/* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+export function toJson_ClusterLogDestinationSpecVectorTlsSecretRef(obj: ClusterLogDestinationSpecVectorTlsSecretRef | undefined): Record<string, any> | undefined {
+  if (obj === undefined) { return undefined; }
+  const result = {
+    'name': obj.name,
   };
   // filter undefined values
   return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
@@ -1496,6 +2016,84 @@ export class ClusterLogDestinationSpecRateLimitExcludesValues {
 }
 
 /**
+ * @schema ClusterLogDestinationSpecTransformationsParseMessageSourceFormat
+ */
+export enum ClusterLogDestinationSpecTransformationsParseMessageSourceFormat {
+  /** String */
+  STRING = "String",
+  /** JSON */
+  JSON = "JSON",
+  /** Klog */
+  KLOG = "Klog",
+  /** SysLog */
+  SYS_LOG = "SysLog",
+  /** CLF */
+  CLF = "CLF",
+  /** Logfmt */
+  LOGFMT = "Logfmt",
+}
+
+/**
+ * @schema ClusterLogDestinationSpecTransformationsParseMessageString
+ */
+export interface ClusterLogDestinationSpecTransformationsParseMessageString {
+  /**
+   * @schema ClusterLogDestinationSpecTransformationsParseMessageString#targetField
+   */
+  readonly targetField?: string;
+
+  /**
+   * @schema ClusterLogDestinationSpecTransformationsParseMessageString#regex
+   */
+  readonly regex?: string;
+
+  /**
+   * @schema ClusterLogDestinationSpecTransformationsParseMessageString#setLabels
+   */
+  readonly setLabels?: { [key: string]: string };
+}
+
+/**
+ * Converts an object of type 'ClusterLogDestinationSpecTransformationsParseMessageString' to JSON representation.
+ */
+/* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+export function toJson_ClusterLogDestinationSpecTransformationsParseMessageString(obj: ClusterLogDestinationSpecTransformationsParseMessageString | undefined): Record<string, any> | undefined {
+  if (obj === undefined) { return undefined; }
+  const result = {
+    'targetField': obj.targetField,
+    'regex': obj.regex,
+    'setLabels': ((obj.setLabels) === undefined) ? undefined : (Object.entries(obj.setLabels).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {})),
+  };
+  // filter undefined values
+  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+}
+/* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+
+/**
+ * @schema ClusterLogDestinationSpecTransformationsParseMessageJson
+ */
+export interface ClusterLogDestinationSpecTransformationsParseMessageJson {
+  /**
+   * @schema ClusterLogDestinationSpecTransformationsParseMessageJson#depth
+   */
+  readonly depth?: number;
+}
+
+/**
+ * Converts an object of type 'ClusterLogDestinationSpecTransformationsParseMessageJson' to JSON representation.
+ */
+/* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+export function toJson_ClusterLogDestinationSpecTransformationsParseMessageJson(obj: ClusterLogDestinationSpecTransformationsParseMessageJson | undefined): Record<string, any> | undefined {
+  if (obj === undefined) { return undefined; }
+  const result = {
+    'depth': obj.depth,
+  };
+  // filter undefined values
+  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+}
+/* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+
+/**
  * @schema ClusterLogDestinationSpecBufferDiskMaxSize
  */
 export class ClusterLogDestinationSpecBufferDiskMaxSize {
@@ -1508,6 +2106,30 @@ export class ClusterLogDestinationSpecBufferDiskMaxSize {
   private constructor(public readonly value: number | string) {
   }
 }
+
+/**
+ * @schema ClusterLogDestinationSpecSocketTcpTlsSecretRef
+ */
+export interface ClusterLogDestinationSpecSocketTcpTlsSecretRef {
+  /**
+   * @schema ClusterLogDestinationSpecSocketTcpTlsSecretRef#name
+   */
+  readonly name?: string;
+}
+
+/**
+ * Converts an object of type 'ClusterLogDestinationSpecSocketTcpTlsSecretRef' to JSON representation.
+ */
+/* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+export function toJson_ClusterLogDestinationSpecSocketTcpTlsSecretRef(obj: ClusterLogDestinationSpecSocketTcpTlsSecretRef | undefined): Record<string, any> | undefined {
+  if (obj === undefined) { return undefined; }
+  const result = {
+    'name': obj.name,
+  };
+  // filter undefined values
+  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+}
+/* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
 /**
  * @schema ClusterLogDestinationSpecSocketTcpTlsClientCrt
