@@ -9,9 +9,13 @@ REPLACE-WITH-YOUR-SIEM-CA-CERTIFICATE
 -----END CERTIFICATE-----
 `;
 
-/** Builds the example app (also used by the test that checks that dist/ is fresh). */
-export function buildExampleApp(): App {
-  const app = new App();
+/**
+ * Builds the example app (also used by the test that checks that dist/ is fresh). cdk8s.yaml's `output` is a
+ * scratch directory (`cdk8s synth` empties it before the app runs); the committed manifests go to `outdir`,
+ * written only after every check passed.
+ */
+export function buildExampleApp(outdir = 'dist'): App {
+  const app = new App({ outdir });
   const chart = new Chart(app, 'deckhouse-audit');
 
   // Added after Deckhouse's basic rules, which do not record kubectl exec (pods/exec) at all.
@@ -39,7 +43,7 @@ export function buildExampleApp(): App {
     basicAuditPolicyEnabled: true,
     policy: customPolicy,
     // Checked at synth against the policy Deckhouse really runs (built-in + custom rules).
-    expectations: [{ request: 'exec web-0 -n prod', expect: { atLeast: 'Request' } }],
+    assertions: [{ request: 'exec web-0 -n prod', expect: { atLeast: 'Request' } }],
     destinations: [
       // Everything to Loki, labelled by verb, level and resource.
       { type: 'Loki', name: 'loki', endpoint: 'https://loki.example.com' },

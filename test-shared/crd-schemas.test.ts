@@ -1,5 +1,6 @@
 import * as fs from 'fs';
 import * as path from 'path';
+import { synthFiles } from '../test/support/synth';
 import { Testing } from 'cdk8s';
 import { parseAllDocuments } from 'yaml';
 import { buildExampleApp } from '../main';
@@ -9,13 +10,7 @@ import {
   readDeckhouseCrds,
   renderImports,
 } from '../scripts/import-crds';
-import {
-  AuditLogDestination,
-  AuditLogShipping,
-  base64Pem,
-  DeckhouseClusterAudit,
-  renderApp,
-} from '../src/constructs';
+import { AuditLogDestination, AuditLogShipping, base64Pem, DeckhouseClusterAudit } from '../src/constructs';
 import { ManifestValidator } from '../src/constructs/schema-validation';
 
 const IMPORTS = path.resolve(__dirname, '../imports');
@@ -71,8 +66,7 @@ describe('synthesized objects validate against the original Deckhouse schemas', 
   const validator = originalValidator();
 
   test('the example app (dist/)', () => {
-    const rendered = renderApp(buildExampleApp());
-    for (const [name, text] of rendered.files) {
+    for (const [name, text] of synthFiles(buildExampleApp())) {
       const objects = parseAllDocuments(text).map((d) => d.toJS());
       expect(objects.length).toBeGreaterThan(3);
       expect({ name, errors: validator.validateAll(objects) }).toEqual({ name, errors: [] });

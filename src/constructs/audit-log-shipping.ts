@@ -13,6 +13,7 @@ import { l1Filters } from './l1-filters';
 import { AuditLogDestination, checkDestination, destinationSpec } from './log-destination';
 import { checkLogFilters, exact, LogFilter, LogFilterOperator } from './log-filter';
 import { formatProblem, PropProblem } from './messages';
+import { withSortedKeys } from './synth';
 import { addWarning } from './warnings';
 import { schemaErrors } from './schema-validation';
 
@@ -214,6 +215,7 @@ export class AuditLogShipping extends Construct {
         );
       }
     }
+    for (const object of [...destinationObjects.values(), ...configs.values()]) withSortedKeys(object);
     this.destinations = destinationObjects;
     this.loggingConfigs = configs;
 

@@ -1,5 +1,5 @@
 import { createHash } from 'crypto';
-import { k8s } from 'cdk8s-plus-28';
+import { ApiObject } from 'cdk8s';
 import { Construct } from 'constructs';
 import { DEFAULT_KUBERNETES_VERSION } from '../policy/kubernetes-version';
 import { loadPolicy } from '../policy/parse';
@@ -13,6 +13,15 @@ import {
   AUDIT_POLICY_SECRET_NAMESPACE,
 } from '../deckhouse/policy-secret-location';
 import { schemaErrors } from './schema-validation';
+import { withSortedKeys } from './synth';
+import { deckhouseEffectivePolicy } from '../deckhouse/effective';
+import {
+  AcknowledgedFinding,
+  AuditLintOptions,
+  checkAcknowledgements,
+  checkEffectivePolicy,
+} from './policy-checks';
+import { addWarning } from './warnings';
 
 export { AUDIT_POLICY_SECRET_KEY, AUDIT_POLICY_SECRET_NAME, AUDIT_POLICY_SECRET_NAMESPACE };
 
@@ -147,6 +156,21 @@ export interface AuditPolicySecretProps extends ArgoCdOptions {
    * @default -1 (before the control-plane-manager ModuleConfig that enables it)
    */
   readonly syncWave?: number;
+  /**
+   * Whether Deckhouse runs its built-in rules around this policy (the lint checks your rules after them).
+   * @default true
+   */
+  readonly basicAuditPolicyEnabled?: boolean;
+  /**
+   * Lint of the policy as Deckhouse runs it; an error (e.g. Secret bodies in the log) fails synth.
+   * @default - on, with each code's own severity
+   */
+  readonly lint?: AuditLintOptions;
+  /**
+   * Findings you reviewed and accept, one at a time (by code and rule, with a reason).
+   * @default - none
+   */
+  readonly acknowledged?: readonly AcknowledgedFinding[];
 }
 
 /**
@@ -155,8 +179,8 @@ export interface AuditPolicySecretProps extends ArgoCdOptions {
  * that kube-apiserver would reject fails synth instead of reaching the cluster.
  */
 export class AuditPolicySecret extends Construct {
-  /** The generated Secret object. */
-  public readonly resource: k8s.KubeSecret;
+  /** The `v1/Secret` object (a plain ApiObject: no generated Kubernetes classes in this package's types). */
+  public readonly resource: ApiObject;
   /** The canonical policy YAML stored in the Secret (empty when the policy was refused). */
   public readonly renderedPolicy: string;
   /** The policy as decoded and validated (undefined when it was refused). */
@@ -174,7 +198,9 @@ export class AuditPolicySecret extends Construct {
     this.renderedPolicy = prepared.rendered ?? '';
     this.policySha256 = sha256Hex(this.renderedPolicy);
 
-    this.resource = new k8s.KubeSecret(this, 'Resource', {
+    this.resource = new ApiObject(this, 'Resource', {
+      apiVersion: 'v1',
+      kind: 'Secret',
       metadata: {
         name: AUDIT_POLICY_SECRET_NAME,
         namespace: AUDIT_POLICY_SECRET_NAMESPACE,
@@ -188,7 +214,19 @@ export class AuditPolicySecret extends Construct {
       data: { [AUDIT_POLICY_SECRET_KEY]: Buffer.from(this.renderedPolicy, 'utf8').toString('base64') },
     });
 
+    withSortedKeys(this.resource);
     this.node.addValidation({ validate: () => prepared.errors });
+    checkAcknowledgements(props.acknowledged);
+    if (this.policy !== undefined && props.lint?.enabled !== false) {
+      // The same gate as the composite's: a policy that records Secret bodies never ships on its own either.
+      const effective = deckhouseEffectivePolicy({
+        basicAuditPolicyEnabled: props.basicAuditPolicyEnabled ?? true,
+        customPolicy: this.policy,
+      });
+      const outcome = checkEffectivePolicy(effective, { lint: props.lint, acknowledged: props.acknowledged });
+      for (const warning of outcome.warnings) addWarning(this, warning);
+      this.node.addValidation({ validate: () => outcome.errors });
+    }
     // Whatever the props, nothing reaches dist/ that its schema would refuse.
     this.node.addValidation({ validate: () => schemaErrors(this) });
   }

@@ -4,6 +4,7 @@ import { ModuleConfig } from '../../imports/deckhouse.io';
 import { ArgoCdOptions, argoCdAnnotations, SYNC_WAVES } from './argocd';
 import { formatProblem, PropProblem } from './messages';
 import { schemaErrors } from './schema-validation';
+import { withSortedKeys } from './synth';
 
 /** Where kube-apiserver writes audit events (`settings.apiserver.auditLog.output`). */
 export type AuditLogOutput = 'File' | 'Stdout';
@@ -210,6 +211,7 @@ export class ControlPlaneAuditConfig extends Construct {
       spec: { enabled: true, version: CONTROL_PLANE_MANAGER_SETTINGS_VERSION, settings },
     });
 
+    withSortedKeys(this.resource);
     this.node.addValidation({ validate: () => problems.map(formatProblem) });
     this.node.addValidation({ validate: () => checkClusterScopedChart(this) });
     // Whatever the props, nothing reaches dist/ that its schema would refuse.

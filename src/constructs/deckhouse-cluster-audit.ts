@@ -1,11 +1,9 @@
 import { Construct } from 'constructs';
-import { AssertionPack, dvpDocumentedPromises, runAssertionPack } from '../deckhouse/assertion-packs';
+import { AssertionPack, dvpDocumentedPromises } from '../deckhouse/assertion-packs';
 import { deckhouseEffectivePolicy } from '../deckhouse/effective';
-import { AssertionResult, AuditAssertion, checkAudit } from '../policy/assertions';
-import { ruleLabel } from '../policy/describe';
-import { LintCode, lintPolicy, Severity } from '../policy/lint';
+import { AuditAssertion } from '../policy/assertions';
 import { DEFAULT_KUBERNETES_VERSION } from '../policy/kubernetes-version';
-import { EffectivePolicy, Finding } from '../policy/types';
+import { EffectivePolicy } from '../policy/types';
 import { ArgoCdOptions } from './argocd';
 import { AuditLogShipping } from './audit-log-shipping';
 import { AuditPolicySecret, PolicyInput } from './audit-policy-secret';
@@ -13,40 +11,15 @@ import { AuditLogOptions, ControlPlaneAuditConfig } from './control-plane-audit-
 import { AuditLogDestination } from './log-destination';
 import { LogFilter } from './log-filter';
 import { LogShipperModule, LogShipperModuleProps } from './log-shipper-module';
+import {
+  AcknowledgedFinding,
+  AuditAssertionFunction,
+  AuditLintOptions,
+  checkAcknowledgements,
+  checkEffectivePolicy,
+  PolicyCheckFinding,
+} from './policy-checks';
 import { addWarning, collectWarnings } from './warnings';
-
-/** A custom check of the effective policy, run at synth: return findings (errors fail synth). */
-export type PolicyCheckFunction = (effective: EffectivePolicy) => readonly Finding[];
-
-/**
- * A synth-time expectation: an assertion as data (`{ request: 'exec web-0 -n prod', expect: { atLeast:
- * 'Request' } }`, failing = error) or a function returning findings.
- */
-export type PolicyExpectation = AuditAssertion | PolicyCheckFunction;
-
-/** Lint settings of {@link DeckhouseClusterAudit}. */
-export interface AuditLintOptions {
-  /**
-   * Run the linter on the effective policy at synth.
-   * @default true
-   */
-  readonly enabled?: boolean;
-  /**
-   * Per-code severity overrides, e.g. `{ 'sensitive-body': 'warning' }` to downgrade.
-   * @default - each code's own severity
-   */
-  readonly severities?: Partial<Record<LintCode, Severity>>;
-  /**
-   * Codes not to report.
-   * @default - none
-   */
-  readonly ignore?: readonly LintCode[];
-  /**
-   * Also report findings about Deckhouse's built-in rules (dead rules upstream, ...).
-   * @default false
-   */
-  readonly reportBuiltInRules?: boolean;
-}
 
 /** Props of {@link DeckhouseClusterAudit}. */
 export interface DeckhouseClusterAuditProps extends ArgoCdOptions {
@@ -103,16 +76,22 @@ export interface DeckhouseClusterAuditProps extends ArgoCdOptions {
    */
   readonly lint?: AuditLintOptions;
   /**
-   * Custom checks of the effective policy (e.g. "exec in prod is recorded at Request"); a failing
-   * assertion fails synth.
+   * Statements about the effective policy, checked at synth: an assertion as data
+   * (`{ request: 'exec web-0 -n prod', expect: { atLeast: 'Request' } }`) or a function returning findings.
+   * A failing assertion fails synth.
    * @default - none
    */
-  readonly expectations?: readonly PolicyExpectation[];
+  readonly assertions?: readonly (AuditAssertion | AuditAssertionFunction)[];
   /**
    * Assertion packs run on the effective policy (`dvpDocumentedPromises`, `cis`, `falcoNeedsBodies`, ...).
    * @default - [dvpDocumentedPromises], failures reported as warnings
    */
   readonly assertionPacks?: readonly AssertionPack[];
+  /**
+   * Findings you reviewed and accept, one at a time (by code and rule or assertion, with a reason).
+   * @default - none
+   */
+  readonly acknowledged?: readonly AcknowledgedFinding[];
   /**
    * What a failed pack assertion is.
    * @default - 'error' when `assertionPacks` is given, 'warning' for the default pack
@@ -123,36 +102,6 @@ export interface DeckhouseClusterAuditProps extends ArgoCdOptions {
    * @default false
    */
   readonly failOnWarnings?: boolean;
-}
-
-function findingText(finding: Finding, effective: EffectivePolicy): string {
-  // Lint messages start with the rule's label; other findings about one rule get it added.
-  const origin = finding.ruleIndex >= 0 ? effective.origins[finding.ruleIndex] : undefined;
-  const label = finding.ruleIndex >= 0 ? ruleLabel(finding.ruleIndex, origin) : undefined;
-  const where =
-    finding.code.startsWith('assertion') || (label !== undefined && finding.message.startsWith(label))
-      ? ''
-      : label === undefined
-        ? 'policy: '
-        : `${label}: `;
-  const sentence = /[.!?]$/.test(finding.message) ? finding.message : `${finding.message}.`;
-  const fix = finding.fix ? ` Fix: ${finding.fix}` : '';
-  return `${finding.code}: ${where}${sentence}${fix}`;
-}
-
-function assertionFinding(result: AssertionResult, source: string, severity: 'error' | 'warning'): Finding {
-  const rules = result.fixRules?.length ? ` (rules that close it: ${JSON.stringify(result.fixRules)})` : '';
-  return {
-    code: `${result.id ? `assertion ${result.id}` : 'assertion'} (${source})`,
-    severity,
-    // The message names the deciding rule; the finding is about the policy as a whole.
-    ruleIndex: -1,
-    message: result.message
-      .replace(/^FAILS: /, '')
-      .replace(/\n\s*/g, '; ')
-      .replace(/ {2,}/g, ' '),
-    ...(result.fix || rules ? { fix: `${result.fix ?? 'add a custom rule'}${rules}` } : {}),
-  };
 }
 
 /**
@@ -172,8 +121,8 @@ export class DeckhouseClusterAudit extends Construct {
   public readonly shipping?: AuditLogShipping;
   /** The policy kube-apiserver will run (undefined when the custom policy was refused). */
   public readonly effectivePolicy?: EffectivePolicy;
-  /** Lint and expectation findings of the effective policy. */
-  public readonly findings: readonly Finding[];
+  /** Lint and assertion findings of the effective policy (acknowledged ones included). */
+  public readonly findings: readonly PolicyCheckFinding[];
 
   public constructor(scope: Construct, id: string, props: DeckhouseClusterAuditProps = {}) {
     super(scope, id);
@@ -195,6 +144,9 @@ export class DeckhouseClusterAudit extends Construct {
       this.policySecret = new AuditPolicySecret(this, 'PolicySecret', {
         policy: props.policy,
         kubernetesVersion,
+        basicAuditPolicyEnabled,
+        // The composite checks the effective policy itself (lint, assertions, packs) just below.
+        lint: { enabled: false },
         argoCdAnnotations: props.argoCdAnnotations,
       });
     }
@@ -215,8 +167,9 @@ export class DeckhouseClusterAudit extends Construct {
       });
     }
 
-    const errors: string[] = [];
-    const findings: Finding[] = [];
+    checkAcknowledgements(props.acknowledged);
+    let errors: readonly string[] = [];
+    let findings: readonly PolicyCheckFinding[] = [];
     const policyRefused = this.policySecret !== undefined && this.policySecret.policy === undefined;
     if (!policyRefused) {
       const effective = deckhouseEffectivePolicy({
@@ -230,44 +183,16 @@ export class DeckhouseClusterAudit extends Construct {
           `${warning.field ? `${warning.field}: ` : ''}${warning.message}${warning.fix ? `. Fix: ${warning.fix}` : ''}`,
         );
       }
-      if (props.lint?.enabled !== false) {
-        findings.push(
-          ...lintPolicy(effective, {
-            severities: props.lint?.severities,
-            ignore: props.lint?.ignore ? [...props.lint.ignore] : undefined,
-          }),
-        );
-      }
-      (props.expectations ?? []).forEach((expectation, i) => {
-        if (typeof expectation === 'function') {
-          try {
-            findings.push(...expectation(effective));
-          } catch (error) {
-            errors.push(
-              `expectations[${i}]: threw ${(error as Error).message}. Fix: return findings instead of throwing`,
-            );
-          }
-          return;
-        }
-        const [result] = checkAudit(effective, [expectation]);
-        if (!result.ok) findings.push(assertionFinding(result, `expectations[${i}]`, 'error'));
+      const outcome = checkEffectivePolicy(effective, {
+        lint: props.lint,
+        assertions: props.assertions,
+        assertionPacks: props.assertionPacks ?? [dvpDocumentedPromises],
+        packSeverity: props.assertionSeverity ?? (props.assertionPacks ? 'error' : 'warning'),
+        acknowledged: props.acknowledged,
       });
-      const packs = props.assertionPacks ?? [dvpDocumentedPromises];
-      const packSeverity = props.assertionSeverity ?? (props.assertionPacks ? 'error' : 'warning');
-      for (const pack of packs) {
-        for (const result of runAssertionPack(pack, effective)) {
-          if (!result.ok)
-            findings.push(assertionFinding(result, `assertion pack ${pack.name}`, packSeverity));
-        }
-      }
-      for (const finding of findings) {
-        // Findings about Deckhouse's own rules are not the user's to fix: reported only on request.
-        const builtIn = finding.layer !== undefined && finding.layer !== 'custom';
-        if (builtIn && !props.lint?.reportBuiltInRules) continue;
-        const text = findingText(finding, effective);
-        if (finding.severity === 'error') errors.push(text);
-        else if (finding.severity === 'warning') addWarning(this, text);
-      }
+      for (const warning of outcome.warnings) addWarning(this, warning);
+      errors = outcome.errors;
+      findings = outcome.findings;
     }
     this.findings = findings;
     if (props.failOnWarnings) {
@@ -275,6 +200,6 @@ export class DeckhouseClusterAudit extends Construct {
         validate: () => collectWarnings(this).map((w) => `(failOnWarnings) ${w}`),
       });
     }
-    this.node.addValidation({ validate: () => errors });
+    this.node.addValidation({ validate: () => [...errors] });
   }
 }

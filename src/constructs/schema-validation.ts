@@ -172,13 +172,16 @@ let shared: ManifestValidator | undefined;
 export function schemaErrors(scope: IConstruct): string[] {
   shared ??= new ManifestValidator();
   const validator = shared;
-  return scope.node
-    .findAll()
-    .filter((c): c is ApiObject => c instanceof ApiObject)
-    .flatMap((o) => validator.validate(o.toJson() as Record<string, unknown>))
-    .map(
-      (error) =>
-        `${error}: the object does not conform to its Deckhouse schema. Fix: correct the prop that sets ` +
-        'this field (see imports/schemas for the allowed values)',
-    );
+  return (
+    scope.node
+      .findAll()
+      // isApiObject, not instanceof: the app may hold another copy of cdk8s than this package resolves.
+      .filter((c): c is ApiObject => ApiObject.isApiObject(c))
+      .flatMap((o) => validator.validate(o.toJson() as Record<string, unknown>))
+      .map(
+        (error) =>
+          `${error}: the object does not conform to its Deckhouse schema. Fix: correct the prop that sets ` +
+          'this field (see imports/schemas for the allowed values)',
+      )
+  );
 }

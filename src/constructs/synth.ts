@@ -1,13 +1,10 @@
 import * as fs from 'fs';
 import * as path from 'path';
-import { App, Chart } from 'cdk8s';
-import { Document, isScalar, parse, visit } from 'yaml';
-import { collectWarnings } from './warnings';
+import { ApiObject, App } from 'cdk8s';
+import { IConstruct } from 'constructs';
+import { collectWarnings, onWarnings, WarningHandler } from './warnings';
 
-/** The file extension cdk8s uses for manifests. */
-export const MANIFEST_EXTENSION = '.k8s.yaml';
-
-/** Returns a deep copy with every object's keys sorted (arrays keep their order). */
+/** A deep copy with every object's keys sorted (arrays keep their order). */
 export function sortKeysDeep(value: unknown): unknown {
   if (Array.isArray(value)) return value.map(sortKeysDeep);
   if (typeof value === 'object' && value !== null) {
@@ -19,155 +16,207 @@ export function sortKeysDeep(value: unknown): unknown {
   return value;
 }
 
-/** True when a YAML 1.1 or 1.2 reader would take the plain scalar for something other than this string. */
-function isAmbiguousPlainScalar(text: string): boolean {
-  try {
-    return (
-      parse(text, { version: '1.1', logLevel: 'silent' }) !== text ||
-      parse(text, { version: '1.2', logLevel: 'silent' }) !== text
-    );
-  } catch {
-    return true;
-  }
+/**
+ * Makes an ApiObject render with its keys sorted at every depth. cdk8s sorts the keys of a plain ApiObject,
+ * but a generated class re-emits its spec in schema order: sorting keeps the committed manifests from
+ * reordering when the classes are regenerated from a newer CRD.
+ */
+export function withSortedKeys<T extends ApiObject>(object: T): T {
+  const toJson = object.toJson.bind(object);
+  object.toJson = () => sortKeysDeep(toJson());
+  return object;
 }
 
 /**
- * Canonical YAML for Kubernetes objects: sorted keys, no line folding, and every string that a
- * YAML 1.1 reader (`no`, `on`, `y`, `0o7` ...) or 1.2 reader could misread double-quoted.
+ * The validation errors of every construct in the app, as cdk8s reports them (`[path] message`), without
+ * writing anything. A validation that throws is a bug and propagates with its stack trace.
  */
-export function renderManifestYaml(objects: readonly unknown[]): string {
-  return objects
-    .map((object) => {
-      const doc = new Document(sortKeysDeep(object), { version: '1.2' });
-      visit(doc, {
-        Scalar(_key, node) {
-          if (isScalar(node) && typeof node.value === 'string' && isAmbiguousPlainScalar(node.value)) {
-            node.type = 'QUOTE_DOUBLE';
-          }
-        },
-      });
-      return doc.toString({ lineWidth: 0, minContentWidth: 0 });
-    })
-    .join('---\n');
+export function validateApp(app: IConstruct): string[] {
+  const errors: string[] = [];
+  for (const child of app.node.findAll()) {
+    for (const error of child.node.validate()) errors.push(`[${child.node.path}] ${error}`);
+  }
+  return errors;
 }
 
-/** The outcome of rendering an app: file name -> YAML, plus the construct warnings. */
-export interface RenderedApp {
-  readonly files: ReadonlyMap<string, string>;
-  readonly warnings: readonly string[];
-}
-
-/** Thrown when an app fails validation; the message lists every problem with its construct path. */
-export class SynthValidationError extends Error {
-  public constructor(message: string) {
-    super(message);
-    this.name = 'SynthValidationError';
-  }
-}
-
-/**
- * Validates the whole app (every `node.addValidation`) and renders one canonical YAML file per
- * chart (`<chart id>.k8s.yaml`), without touching the file system.
- */
-export function renderApp(app: App, options: { failOnWarnings?: boolean } = {}): RenderedApp {
-  try {
-    // synthYaml resolves dependencies and runs every construct's validations before rendering.
-    app.synthYaml();
-  } catch (error) {
-    throw new SynthValidationError((error as Error).message);
-  }
-  const warnings = collectWarnings(app);
-  if (options.failOnWarnings && warnings.length > 0) {
-    throw new SynthValidationError(
-      `Validation failed (failOnWarnings) with the following warnings:\n  ${warnings.join('\n  ')}`,
-    );
-  }
-  const files = new Map<string, string>();
-  for (const chart of app.charts) {
-    const name = `${chart.node.id || 'chart'}${MANIFEST_EXTENSION}`;
-    if (files.has(name))
-      throw new SynthValidationError(`two charts would both write ${name}: give them distinct ids`);
-    files.set(name, renderManifestYaml(Object.values(chart.toJson())));
-  }
-  return { files, warnings };
-}
-
-/** Writes rendered files into a directory, replacing stale manifests; each file is swapped in atomically. */
-export function writeManifests(files: ReadonlyMap<string, string>, outdir: string): string[] {
-  fs.mkdirSync(outdir, { recursive: true });
-  const staging = fs.mkdtempSync(path.join(outdir, '.staging-'));
-  const written: string[] = [];
-  try {
-    for (const [name, text] of files) fs.writeFileSync(path.join(staging, name), text);
-    for (const name of files.keys()) {
-      fs.renameSync(path.join(staging, name), path.join(outdir, name));
-      written.push(path.join(outdir, name));
-    }
-    for (const entry of fs.readdirSync(outdir)) {
-      if (entry.endsWith(MANIFEST_EXTENSION) && !files.has(entry)) fs.rmSync(path.join(outdir, entry));
-    }
-  } finally {
-    fs.rmSync(staging, { recursive: true, force: true });
-  }
-  return written;
-}
-
-/** Options of {@link synthesizeApp}. */
-export interface SynthesizeOptions {
+/** Options of {@link runSynth}. */
+export interface RunSynthOptions {
   /**
-   * Directories to write the manifests to.
-   * @default - ['dist'], plus CDK8S_OUTDIR when `cdk8s synth` sets it
-   */
-  readonly outdirs?: readonly string[];
-  /**
-   * Treat construct warnings as errors.
+   * Treat warnings as errors: nothing is written when there is any.
    * @default false
    */
   readonly failOnWarnings?: boolean;
   /**
-   * Where warnings and written files are reported.
-   * @default - process.stderr
+   * Receives the warnings and the `wrote …` lines.
+   * @default - lines on stderr
    */
   readonly log?: (line: string) => void;
 }
 
-/**
- * Validates and renders the app, and only then writes the manifests: a failed validation writes
- * nothing, so the committed `dist/` stays as it was.
- */
-export function synthesizeApp(app: App, options: SynthesizeOptions = {}): string[] {
-  const log = options.log ?? ((line: string) => process.stderr.write(line + '\n'));
-  const rendered = renderApp(app, { failOnWarnings: options.failOnWarnings });
-  for (const warning of rendered.warnings) log(`warning: ${warning}`);
-  const outdirs = options.outdirs ?? defaultOutdirs();
-  const written: string[] = [];
-  for (const outdir of outdirs) written.push(...writeManifests(rendered.files, outdir));
-  for (const file of written) log(`wrote ${path.relative(process.cwd(), file) || file}`);
-  return written;
+/** The outcome of {@link runSynth}. */
+export interface SynthResult {
+  /** True when the manifests were written. */
+  readonly ok: boolean;
+  /** Validation errors (`[construct path] field: …. Fix: …`), empty when ok. */
+  readonly errors: readonly string[];
+  /** The warnings, as `[construct path] message`. */
+  readonly warnings: readonly string[];
+  /** The files written, relative to the working directory. */
+  readonly written: readonly string[];
 }
 
-function defaultOutdirs(): string[] {
-  const dirs = [path.resolve('dist')];
-  const cli = process.env.CDK8S_OUTDIR;
-  if (cli && path.resolve(cli) !== dirs[0]) dirs.push(path.resolve(cli));
-  return dirs;
+// A directory beside the target on the same file system (rename is atomic there, never across devices),
+// named so that a crashed run's leftovers are recognised and removed by the next one.
+const STAGING_PREFIX = '.cdk8s-deckhouse-audit-staging-';
+
+function stagingDirFor(outdir: string): string {
+  const parent = path.dirname(path.resolve(outdir));
+  fs.mkdirSync(parent, { recursive: true });
+  for (const entry of fs.readdirSync(parent)) {
+    if (!entry.startsWith(STAGING_PREFIX)) continue;
+    const pid = Number(entry.slice(STAGING_PREFIX.length).split('-')[0]);
+    if (!isRunning(pid)) fs.rmSync(path.join(parent, entry), { recursive: true, force: true });
+  }
+  return fs.mkdtempSync(path.join(parent, `${STAGING_PREFIX}${process.pid}-`));
 }
 
-/**
- * Entry point for a cdk8s app file: builds the app, synthesizes it with {@link synthesizeApp}, and
- * turns a failure into a message and exit code 1 (no stack trace).
- */
-export function runSynth(build: () => App, options: SynthesizeOptions = {}): void {
+function isRunning(pid: number): boolean {
+  if (!Number.isInteger(pid) || pid <= 0) return false;
   try {
-    synthesizeApp(build(), options);
+    process.kill(pid, 0);
+    return true;
   } catch (error) {
-    const message = error instanceof Error ? error.message : String(error);
-    process.stderr.write(`synth failed, nothing was written:\n${message}\n`);
-    process.exitCode = 1;
+    return (error as NodeJS.ErrnoException).code === 'EPERM';
   }
 }
 
-/** Convenience for tests and tools: the rendered YAML of one chart. */
-export function renderChart(chart: Chart): string {
-  return renderManifestYaml(Object.values(chart.toJson()));
+function filesUnder(dir: string, prefix = ''): string[] {
+  const out: string[] = [];
+  for (const entry of fs.readdirSync(path.join(dir, prefix), { withFileTypes: true })) {
+    const rel = path.join(prefix, entry.name);
+    if (entry.isDirectory()) out.push(...filesUnder(dir, rel));
+    else out.push(rel);
+  }
+  return out.sort();
+}
+
+// Moves every staged file into `outdir` (one rename each) and removes manifests a previous synth left
+// there that this one no longer writes; other files (a README, .gitkeep) stay.
+function publish(staging: string, outdir: string, extension: string, copy: boolean): string[] {
+  const files = filesUnder(staging);
+  fs.mkdirSync(outdir, { recursive: true });
+  const fresh = new Set(files);
+  for (const rel of fs.existsSync(outdir) ? filesUnder(outdir) : []) {
+    if ((rel.endsWith(extension) || rel === 'construct-metadata.json') && !fresh.has(rel))
+      fs.rmSync(path.join(outdir, rel));
+  }
+  for (const rel of files) {
+    const target = path.join(outdir, rel);
+    fs.mkdirSync(path.dirname(target), { recursive: true });
+    if (!copy) {
+      try {
+        fs.renameSync(path.join(staging, rel), target);
+        continue;
+      } catch (error) {
+        // Another file system (a mounted output directory): copy, then rename inside the target.
+        if ((error as NodeJS.ErrnoException).code !== 'EXDEV') throw error;
+      }
+    }
+    const temp = `${target}.${process.pid}.tmp`;
+    fs.copyFileSync(path.join(staging, rel), temp);
+    fs.renameSync(temp, target);
+  }
+  return files.map((rel) => path.join(outdir, rel));
+}
+
+/**
+ * Where the manifests go: the App's `outdir`. Under `cdk8s synth` the CLI reads its own output directory
+ * (`CDK8S_OUTDIR`): when the App writes elsewhere (e.g. `new App({ outdir: 'dist' })` with `output:
+ * cdk.out`), that directory gets a copy too. `cdk8s synth --stdout` runs the app with an existing temporary
+ * CDK8S_OUTDIR (a normal run removes it first): then only that directory is written.
+ */
+function targetsOf(app: App): { targets: string[]; cliOutdir?: string; cliRemovedIt: boolean } {
+  const own = path.resolve(app.outdir);
+  const cli = process.env.CDK8S_OUTDIR ? path.resolve(process.env.CDK8S_OUTDIR) : undefined;
+  if (cli === undefined) return { targets: [own], cliRemovedIt: false };
+  const exists = fs.existsSync(cli);
+  if (cli === own) return { targets: [own], cliOutdir: cli, cliRemovedIt: !exists };
+  return { targets: exists ? [cli] : [own, cli], cliOutdir: cli, cliRemovedIt: !exists };
+}
+
+function relative(file: string): string {
+  return path.relative(process.cwd(), file) || file;
+}
+
+/**
+ * Validates the app, and only when every check passed writes the manifests with cdk8s's own writer
+ * (`app.synth()`: the App's `outdir`, `yamlOutputType` and file extension), staged beside the output
+ * directory and moved in file by file — a failed check or a crash never leaves a half-written directory.
+ * Never throws for validation errors: they are returned (and printed by {@link runSynth}).
+ */
+export function synthesizeApp(app: App, options: RunSynthOptions = {}): SynthResult {
+  const log = options.log ?? ((line: string) => process.stderr.write(`${line}\n`));
+  const warnings: string[] = [];
+  const handler: WarningHandler = (warning) => {
+    warnings.push(warning);
+    log(`warning: ${warning}`);
+  };
+  onWarnings(app, handler);
+  const errors = validateApp(app);
+  if (options.failOnWarnings) {
+    for (const warning of collectWarnings(app)) errors.push(`(failOnWarnings) ${warning}`);
+  }
+  if (errors.length > 0) return { ok: false, errors, warnings, written: [] };
+
+  const { targets } = targetsOf(app);
+  const staging = stagingDirFor(targets[0]);
+  const outdir = app.outdir;
+  const written: string[] = [];
+  try {
+    // app.outdir is a plain property: pointing it at the staging directory for this one call lets cdk8s
+    // decide file names and layout exactly as a plain `app.synth()` would.
+    Object.defineProperty(app, 'outdir', { value: staging, configurable: true, writable: true });
+    app.synth();
+    targets.forEach((target, i) => {
+      written.push(...publish(staging, target, app.outputFileExtension, i < targets.length - 1));
+    });
+  } finally {
+    Object.defineProperty(app, 'outdir', { value: outdir, configurable: true, writable: true });
+    fs.rmSync(staging, { recursive: true, force: true });
+  }
+  for (const file of written) log(`wrote ${relative(file)}`);
+  return { ok: true, errors: [], warnings, written: written.map(relative) };
+}
+
+/**
+ * Entry point of a cdk8s app file: `if (require.main === module) runSynth(buildApp)`. Builds the app,
+ * validates it, and writes the manifests only when every check passed (see {@link synthesizeApp}). A
+ * failed check prints each problem (construct path, field, fix) and what happened to the output directory,
+ * and sets exit code 1; an exception thrown while building the app is not caught (its stack trace is the
+ * useful part).
+ */
+export function runSynth(build: () => App, options: RunSynthOptions = {}): SynthResult {
+  const app = build();
+  const result = synthesizeApp(app, options);
+  if (result.ok) return result;
+  const { cliOutdir, cliRemovedIt } = targetsOf(app);
+  const lines = [
+    `synth failed: ${result.errors.length} problem${result.errors.length === 1 ? '' : 's'}, no manifests were written:`,
+    ...result.errors.map((e) => `  ${e}`),
+  ];
+  if (cliOutdir !== undefined && cliRemovedIt && cliOutdir === path.resolve(app.outdir)) {
+    lines.push(
+      `note: \`cdk8s synth\` removed ${relative(cliOutdir)}/ before running the app; restore the committed ` +
+        `manifests with \`git checkout -- ${relative(cliOutdir)}\`. To keep them through a failed synth, set ` +
+        "`output:` in cdk8s.yaml to a scratch directory and write the committed one with `new App({ outdir: 'dist' })`.",
+    );
+  } else {
+    lines.push(`${relative(path.resolve(app.outdir))}/ was not changed.`);
+  }
+  process.stderr.write(`${lines.join('\n')}\n`);
+  // Under `cdk8s synth` a non-zero exit makes the CLI print its own stack trace after this message. When the
+  // CLI removed its output directory (a normal run), it reports a missing directory as a failed synth and
+  // exits 1 by itself; in every other case the exit code says it.
+  if (!(cliOutdir !== undefined && cliRemovedIt && !fs.existsSync(cliOutdir))) process.exitCode = 1;
+  return result;
 }

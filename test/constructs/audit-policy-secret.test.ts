@@ -142,3 +142,31 @@ describe('AuditPolicySecret', () => {
     expect(synthError(chart)).toContain('policy: received 42, expected an audit.k8s.io/v1 Policy object');
   });
 });
+
+describe('AuditPolicySecret on its own runs the same lint gate', () => {
+  const SECRET_BODIES: Policy = {
+    apiVersion: 'audit.k8s.io/v1',
+    kind: 'Policy',
+    rules: [{ level: 'RequestResponse', resources: [{ group: '', resources: ['secrets'] }] }],
+  };
+
+  test('a policy that records Secret bodies fails synth with the rule and the fix', () => {
+    const chart = Testing.chart();
+    new AuditPolicySecret(chart, 'Policy', { policy: SECRET_BODIES });
+    const message = synthError(chart);
+    expect(message).toContain('[test/Policy] sensitive-body: your rule #1');
+    expect(message).toContain('Fix:');
+  });
+
+  test('it can be acknowledged, downgraded, or switched off like the composite lint', () => {
+    for (const props of [
+      { acknowledged: [{ code: 'sensitive-body', rule: 1, reason: 'encrypted log' }] },
+      { lint: { severities: { 'sensitive-body': 'warning' as const } } },
+      { lint: { enabled: false } },
+    ]) {
+      const chart = Testing.chart();
+      new AuditPolicySecret(chart, 'Policy', { policy: SECRET_BODIES, ...props });
+      expect(synthValid(chart)).toHaveLength(1);
+    }
+  });
+});

@@ -58,7 +58,7 @@ describe('DeckhouseClusterAudit', () => {
     });
     expect(construct.policySecret).toBeUndefined();
     // The default pack reports the DVP page's broken exec promise as a warning.
-    expect(collectWarnings(chart).join('\n')).toContain('assertion dvp.interactive.exec-websocket');
+    expect(collectWarnings(chart).join('\n')).toContain('assertion-failed: dvp.interactive.exec-websocket');
   });
 
   test('custom policy + shipping: every object, in Argo CD wave order, schema-valid', () => {
@@ -95,7 +95,7 @@ describe('DeckhouseClusterAudit', () => {
     expect(loaded.policy).toEqual(EXEC_AND_RBAC);
     // The effective policy is basic + virtualization + custom + tail, and closes the exec gap.
     expect(construct.effectivePolicy?.origins.filter((o) => o.layer === 'custom')).toHaveLength(2);
-    expect(collectWarnings(chart).join('\n')).not.toContain('assertion dvp.');
+    expect(collectWarnings(chart).join('\n')).not.toContain('assertion-failed: dvp.');
     expect(yamlOf(chart)).toMatchSnapshot();
   });
 
@@ -159,9 +159,14 @@ describe('DeckhouseClusterAudit', () => {
     expect(collectWarnings(downgraded.chart).join('\n')).toContain('sensitive-body');
   });
 
-  test('built-in rule findings are hidden unless asked for', () => {
+  test('built-in rule findings are one summary line unless asked for', () => {
     const quiet = audit({ assertionPacks: [] });
-    expect(collectWarnings(quiet.chart)).toEqual([]);
+    const summary = collectWarnings(quiet.chart);
+    expect(summary).toHaveLength(1);
+    expect(summary[0]).toMatch(
+      /^\[test\/Audit\] \d+ findings about Deckhouse's built-in rules .*reportBuiltInRules/,
+    );
+    expect(summary[0]).not.toContain('shadowed-rule');
     const loud = audit({ assertionPacks: [], lint: { reportBuiltInRules: true } });
     expect(collectWarnings(loud.chart).join('\n')).toContain('shadowed-rule');
   });
@@ -181,12 +186,12 @@ describe('DeckhouseClusterAudit', () => {
     expect(collectWarnings(warned.chart).join('\n')).toContain('(assertion pack cis)');
   });
 
-  test('expectations: assertion data and functions', () => {
+  test('assertions: assertion data and functions', () => {
     const expectation = { request: 'exec web-0 -n prod', expect: { atLeast: 'Request' as const } };
-    expect(synthError(audit({ expectations: [expectation] }).chart)).toContain('assertion (expectations[0])');
-    expect(synthValid(audit({ policy: EXEC_AND_RBAC, expectations: [expectation] }).chart)).toHaveLength(2);
+    expect(synthError(audit({ assertions: [expectation] }).chart)).toContain('(assertions[0])');
+    expect(synthValid(audit({ policy: EXEC_AND_RBAC, assertions: [expectation] }).chart)).toHaveLength(2);
     const custom = audit({
-      expectations: [
+      assertions: [
         (effective) => [
           {
             code: 'team-rule',
@@ -232,5 +237,82 @@ describe('DeckhouseClusterAudit: Kubernetes version', () => {
       controlPlaneSettings: { kubernetesVersion: 'Default' },
     });
     expect(synthError(unpinned.chart)).toContain('Kubernetes 1.32');
+  });
+});
+
+describe('acknowledging findings one at a time', () => {
+  const SECRETS_BODIES: Policy = {
+    apiVersion: 'audit.k8s.io/v1',
+    kind: 'Policy',
+    rules: [
+      { level: 'Metadata', resources: [{ group: '', resources: ['pods'] }] },
+      { level: 'RequestResponse', resources: [{ group: '', resources: ['secrets'] }] },
+    ],
+  };
+
+  test('an acknowledged finding (code + your rule number + reason) is no longer reported', () => {
+    expect(synthError(audit({ policy: SECRETS_BODIES, assertionPacks: [] }).chart)).toContain(
+      'sensitive-body: your rule #2',
+    );
+    const acked = audit({
+      policy: SECRETS_BODIES,
+      assertionPacks: [],
+      acknowledged: [
+        { code: 'sensitive-body', rule: 2, reason: 'the log is encrypted and access-controlled' },
+      ],
+    });
+    expect(synthValid(acked.chart)).toHaveLength(2);
+    expect(collectWarnings(acked.chart).join('\n')).not.toContain('sensitive-body');
+    // The finding still exists for code that inspects it.
+    expect(acked.construct.findings.some((f) => f.code === 'sensitive-body')).toBe(true);
+  });
+
+  test('an acknowledgement names one rule: the same code on another rule is still reported', () => {
+    const other = audit({
+      policy: SECRETS_BODIES,
+      assertionPacks: [],
+      acknowledged: [{ code: 'sensitive-body', rule: 1, reason: 'wrong rule' }],
+    });
+    expect(synthError(other.chart)).toContain('sensitive-body: your rule #2');
+    expect(collectWarnings(other.chart).join('\n')).toContain(
+      'acknowledged[0] (sensitive-body, your rule #1) matches no finding',
+    );
+  });
+
+  test('a failed pack assertion is acknowledged by its id', () => {
+    const reported = audit({});
+    expect(collectWarnings(reported.chart).join('\n')).toContain(
+      'assertion-failed: dvp.interactive.exec-websocket',
+    );
+    const acked = audit({
+      acknowledged: [
+        {
+          code: 'assertion-failed',
+          assertion: 'dvp.interactive.exec-websocket',
+          reason: 'exec is blocked by policy',
+        },
+      ],
+    });
+    const text = collectWarnings(acked.chart).join('\n');
+    expect(text).not.toContain('dvp.interactive.exec-websocket');
+    expect(text).toContain('assertion-failed: dvp.'); // the other failed assertions stay
+  });
+
+  test.each([
+    [{ code: '', reason: 'x' }, /acknowledged\[0\]\.code/],
+    [{ code: 'sensitive-body', rule: 0, reason: 'x' }, /acknowledged\[0\]\.rule: received 0/],
+    [{ code: 'sensitive-body', rule: 1, reason: ' ' }, /acknowledged\[0\]\.reason/],
+  ])('a malformed acknowledgement throws at once: %j', (ack, message) => {
+    expect(() => audit({ acknowledged: [ack as never] })).toThrow(message);
+  });
+
+  test('long findings are multi-line: one example per line, the fix on its own line', () => {
+    const { chart } = audit({ policy: EXEC_AND_RBAC, assertionPacks: [] });
+    const warning = collectWarnings(chart).find((w) => w.includes('partially-shadowed-rule: your rule #1'));
+    expect(warning).toBeDefined();
+    const lines = warning!.split('\n');
+    expect(lines.length).toBeGreaterThan(2);
+    expect(lines[lines.length - 1]).toMatch(/^ {4}Fix: /);
+    expect(lines.every((l) => l.length < 400)).toBe(true);
   });
 });

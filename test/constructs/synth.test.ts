@@ -1,16 +1,10 @@
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
-import { App, Chart } from 'cdk8s';
-import { parse } from 'yaml';
-import {
-  DeckhouseClusterAudit,
-  renderApp,
-  renderManifestYaml,
-  sortKeysDeep,
-  synthesizeApp,
-  SynthValidationError,
-} from '../../src/constructs';
+import { ApiObject, App, Chart, JsonPatch, Testing, Yaml, YamlOutputType } from 'cdk8s';
+import { DeckhouseClusterAudit, runSynth, synthesizeApp } from '../../src/constructs';
+import { onWarnings } from '../../src/constructs/warnings';
+import { sortKeysDeep, withSortedKeys } from '../../src/constructs/synth';
 
 const tempDirs: string[] = [];
 function tempDir(): string {
@@ -22,104 +16,219 @@ afterAll(() => {
   for (const dir of tempDirs) fs.rmSync(dir, { recursive: true, force: true });
 });
 
-function appWith(props: ConstructorParameters<typeof DeckhouseClusterAudit>[2]): App {
-  const app = new App({ outdir: tempDir() });
+type Props = ConstructorParameters<typeof DeckhouseClusterAudit>[2];
+const GOOD: Props = {
+  policy: { apiVersion: 'audit.k8s.io/v1', kind: 'Policy', rules: [{ level: 'Metadata' }] },
+};
+const BAD: Props = { auditLog: { path: '/var/log/kube-audit/' } };
+
+function appWith(props: Props, appProps: ConstructorParameters<typeof App>[0] = {}): App {
+  const app = new App({ outdir: tempDir(), ...appProps });
   new DeckhouseClusterAudit(new Chart(app, 'audit'), 'audit', { assertionPacks: [], ...props });
   return app;
 }
 
-describe('renderManifestYaml', () => {
-  test('sorts keys at every depth and keeps array order', () => {
+const quiet = { log: () => undefined };
+
+describe('sorted keys', () => {
+  test('sortKeysDeep sorts at every depth and keeps array order', () => {
     expect(sortKeysDeep({ b: 1, a: { d: [3, { z: 1, y: 2 }], c: 0 } })).toEqual({
       a: { c: 0, d: [3, { y: 2, z: 1 }] },
       b: 1,
     });
-    expect(renderManifestYaml([{ kind: 'X', apiVersion: 'v1', spec: { b: 1, a: 2 } }])).toBe(
-      'apiVersion: v1\nkind: X\nspec:\n  a: 2\n  b: 1\n',
+  });
+
+  test('withSortedKeys makes an ApiObject render sorted, escape-hatch patches included', () => {
+    const chart = Testing.chart();
+    const object = new ApiObject(chart, 'x', {
+      apiVersion: 'v1',
+      kind: 'ConfigMap',
+      metadata: { name: 'x' },
+    });
+    object.addJsonPatch(JsonPatch.add('/data', { b: '1', a: '2' }));
+    withSortedKeys(object);
+    expect(Yaml.stringify(...Testing.synth(chart))).toBe(
+      'apiVersion: v1\ndata:\n  a: "2"\n  b: "1"\nkind: ConfigMap\nmetadata:\n  name: x\n',
     );
   });
+});
 
-  test.each([
-    'no',
-    'on',
-    'y',
-    'Yes',
-    'off',
-    '0o17',
-    '1_000',
-    '2026-01-01',
-    '-2',
-    '1.32',
-    '~',
-    'null',
-    '0x1F',
-    '.inf',
-  ])('quotes %j so that YAML 1.1 and 1.2 readers both read a string', (value) => {
-    const text = renderManifestYaml([{ value }]);
-    expect(text).toMatch(/^value: "/);
-    expect(parse(text, { version: '1.1' })).toEqual({ value });
-    expect(parse(text, { version: '1.2' })).toEqual({ value });
+describe('plain app.synth()', () => {
+  test('writes byte-stable manifests into the App outdir, exactly as synthesizeApp does', () => {
+    const plain = appWith(GOOD);
+    onWarnings(plain, () => undefined);
+    plain.synth();
+    const staged = appWith(GOOD);
+    synthesizeApp(staged, quiet);
+    const read = (app: App) => fs.readFileSync(path.join(app.outdir, 'audit.k8s.yaml'), 'utf8');
+    expect(read(plain)).toBe(read(staged));
+    expect(read(plain)).toContain('name: control-plane-manager');
+    expect(read(plain)).not.toContain('creationTimestamp');
   });
 
-  test('plain strings stay plain and long strings are not folded', () => {
-    const long = 'a'.repeat(500);
-    expect(renderManifestYaml([{ a: 'kube-audit', b: long }])).toBe(`a: kube-audit\nb: ${long}\n`);
+  test('refuses errors with construct path, field and fix, before writing anything', () => {
+    const app = appWith(BAD);
+    expect(() => app.synth()).toThrow(
+      /\[audit\/audit\/ControlPlane\] auditLog\.path: received "\/var\/log\/kube-audit\/".*Fix:/,
+    );
+    expect(fs.readdirSync(app.outdir)).toEqual([]);
   });
 
-  test('documents are separated by ---', () => {
-    expect(renderManifestYaml([{ a: 1 }, { b: 2 }])).toBe('a: 1\n---\nb: 2\n');
+  test('prints each warning once, however often the app is synthesized', () => {
+    const app = appWith({ assertionPacks: undefined });
+    const seen: string[] = [];
+    onWarnings(app, (w) => seen.push(w));
+    app.synth();
+    app.synthYaml();
+    expect(seen.length).toBeGreaterThan(0);
+    expect(seen.some((w) => w.startsWith('[audit/audit] assertion-failed: dvp.'))).toBe(true);
+    expect(new Set(seen).size).toBe(seen.length);
+  });
+
+  test('warnings go to stderr by default', () => {
+    const app = appWith({ assertionPacks: undefined });
+    const spy = jest.spyOn(process.stderr, 'write').mockImplementation(() => true);
+    try {
+      app.synthYaml();
+      const printed = spy.mock.calls.map((c) => String(c[0])).join('');
+      expect(printed).toMatch(/^warning: \[audit\/audit\] assertion-failed: dvp\./m);
+    } finally {
+      spy.mockRestore();
+    }
   });
 });
 
 describe('synthesizeApp', () => {
-  const good = () =>
-    appWith({ policy: { apiVersion: 'audit.k8s.io/v1', kind: 'Policy', rules: [{ level: 'Metadata' }] } });
-
   test('two synths of the same app are byte-identical', () => {
-    const a = renderApp(good()).files;
-    const b = renderApp(good()).files;
-    expect([...a.keys()]).toEqual(['audit.k8s.yaml']);
-    expect(a.get('audit.k8s.yaml')).toBe(b.get('audit.k8s.yaml'));
-    expect(a.get('audit.k8s.yaml')).not.toContain('creationTimestamp');
+    const a = appWith(GOOD);
+    const b = appWith(GOOD);
+    synthesizeApp(a, quiet);
+    synthesizeApp(b, quiet);
+    expect(fs.readFileSync(path.join(a.outdir, 'audit.k8s.yaml'), 'utf8')).toBe(
+      fs.readFileSync(path.join(b.outdir, 'audit.k8s.yaml'), 'utf8'),
+    );
   });
 
-  test('writes the files, replaces stale manifests and keeps other files', () => {
-    const dir = tempDir();
-    fs.writeFileSync(path.join(dir, 'old.k8s.yaml'), 'stale');
-    fs.writeFileSync(path.join(dir, 'README.md'), 'keep');
+  test('writes the files, replaces stale manifests, keeps other files, leaves no staging directory', () => {
+    const app = appWith(GOOD);
+    fs.writeFileSync(path.join(app.outdir, 'old.k8s.yaml'), 'stale');
+    fs.writeFileSync(path.join(app.outdir, 'README.md'), 'keep');
     const log: string[] = [];
-    const written = synthesizeApp(good(), { outdirs: [dir], log: (l) => log.push(l) });
-    expect(written).toEqual([path.join(dir, 'audit.k8s.yaml')]);
-    expect(fs.readdirSync(dir).sort()).toEqual(['README.md', 'audit.k8s.yaml']);
+    const result = synthesizeApp(app, { log: (l) => log.push(l) });
+    expect(result.ok).toBe(true);
+    expect(fs.readdirSync(app.outdir).sort()).toEqual(['README.md', 'audit.k8s.yaml']);
     expect(log[log.length - 1]).toMatch(/^wrote .*audit\.k8s\.yaml$/);
+    const siblings = fs.readdirSync(path.dirname(app.outdir));
+    expect(siblings.filter((e) => e.includes('staging'))).toEqual([]);
+  });
+
+  test('honours the App yamlOutputType and file extension', () => {
+    const app = appWith(GOOD, {
+      yamlOutputType: YamlOutputType.FILE_PER_RESOURCE,
+      outputFileExtension: '.yml',
+    });
+    synthesizeApp(app, quiet);
+    expect(fs.readdirSync(app.outdir).sort()).toEqual([
+      'ModuleConfig.control-plane-manager.yml',
+      'Secret.audit-policy.yml',
+    ]);
   });
 
   test('a validation failure writes nothing: the directory stays as it was', () => {
-    const dir = tempDir();
-    fs.writeFileSync(path.join(dir, 'audit.k8s.yaml'), 'previous');
-    const bad = appWith({ auditLog: { path: '/var/log/kube-audit/' } });
-    expect(() => synthesizeApp(bad, { outdirs: [dir], log: () => undefined })).toThrow(SynthValidationError);
-    expect(() => synthesizeApp(bad, { outdirs: [dir], log: () => undefined })).toThrow(
-      /\[audit\/audit\/ControlPlane\] auditLog\.path: received "\/var\/log\/kube-audit\/".*Fix:/,
-    );
-    expect(fs.readdirSync(dir)).toEqual(['audit.k8s.yaml']);
-    expect(fs.readFileSync(path.join(dir, 'audit.k8s.yaml'), 'utf8')).toBe('previous');
+    const app = appWith(BAD);
+    fs.writeFileSync(path.join(app.outdir, 'audit.k8s.yaml'), 'previous');
+    const result = synthesizeApp(app, quiet);
+    expect(result.ok).toBe(false);
+    expect(result.errors.join('\n')).toMatch(/auditLog\.path: received "\/var\/log\/kube-audit\/".*Fix:/);
+    expect(fs.readdirSync(app.outdir)).toEqual(['audit.k8s.yaml']);
+    expect(fs.readFileSync(path.join(app.outdir, 'audit.k8s.yaml'), 'utf8')).toBe('previous');
   });
 
-  test('warnings are printed with the construct path; failOnWarnings stops the synth', () => {
-    const log: string[] = [];
-    const dir = tempDir();
-    const warned = appWith({ assertionPacks: undefined });
-    synthesizeApp(warned, { outdirs: [dir], log: (l) => log.push(l) });
-    expect(log.some((l) => l.startsWith('warning: [audit/audit] assertion dvp.'))).toBe(true);
-    const strictDir = tempDir();
+  test('failOnWarnings stops the synth', () => {
+    const app = appWith({ assertionPacks: undefined });
+    const result = synthesizeApp(app, { ...quiet, failOnWarnings: true });
+    expect(result.ok).toBe(false);
+    expect(result.errors.join('\n')).toContain('(failOnWarnings)');
+    expect(fs.readdirSync(app.outdir)).toEqual([]);
+  });
+
+  test("removes a crashed run's staging directory, never a live one", () => {
+    const parent = tempDir();
+    const stale = path.join(parent, '.cdk8s-deckhouse-audit-staging-999999999-abc');
+    const live = path.join(parent, `.cdk8s-deckhouse-audit-staging-${process.ppid}-abc`);
+    fs.mkdirSync(stale);
+    fs.mkdirSync(live);
+    const app = appWith(GOOD, { outdir: path.join(parent, 'dist') });
+    synthesizeApp(app, quiet);
+    expect(fs.existsSync(stale)).toBe(false);
+    expect(fs.existsSync(live)).toBe(true);
+  });
+});
+
+describe('runSynth', () => {
+  const saved = process.env.CDK8S_OUTDIR;
+  afterEach(() => {
+    if (saved === undefined) delete process.env.CDK8S_OUTDIR;
+    else process.env.CDK8S_OUTDIR = saved;
+    process.exitCode = undefined;
+  });
+
+  function captureStderr(run: () => void): string {
+    const spy = jest.spyOn(process.stderr, 'write').mockImplementation(() => true);
+    try {
+      run();
+      return spy.mock.calls.map((c) => String(c[0])).join('');
+    } finally {
+      spy.mockRestore();
+    }
+  }
+
+  test('a failure prints every problem, says the output directory was not changed, and exits 1', () => {
+    delete process.env.CDK8S_OUTDIR;
+    const printed = captureStderr(() => runSynth(() => appWith(BAD), quiet));
+    expect(printed).toMatch(
+      /^synth failed: \d+ problems?, no manifests were written:\n {2}\[audit\/audit\/ControlPlane\] /,
+    );
+    expect(printed).toContain('auditLog.path');
+    expect(printed).toMatch(/was not changed\.\n$/);
+    expect(process.exitCode).toBe(1);
+  });
+
+  test('under `cdk8s synth` with output = the App outdir, it says the CLI removed it and how to restore', () => {
+    const gone = path.join(tempDir(), 'dist');
+    process.env.CDK8S_OUTDIR = gone;
+    const printed = captureStderr(() => runSynth(() => appWith(BAD, { outdir: gone }), quiet));
+    expect(printed).toContain('`cdk8s synth` removed');
+    expect(printed).toContain('git checkout --');
+    expect(printed).not.toContain('was not changed');
+  });
+
+  test('`cdk8s synth --stdout` (an existing temporary CDK8S_OUTDIR): writes only there', () => {
+    const cli = tempDir();
+    const own = path.join(tempDir(), 'dist');
+    process.env.CDK8S_OUTDIR = cli;
+    const result = runSynth(() => appWith(GOOD, { outdir: own }), quiet);
+    expect(result.ok).toBe(true);
+    expect(fs.readdirSync(cli)).toEqual(['audit.k8s.yaml']);
+    expect(fs.existsSync(own)).toBe(false);
+  });
+
+  test('a normal `cdk8s synth` with another output directory gets a copy beside the App outdir', () => {
+    const cli = path.join(tempDir(), 'cdk.out');
+    const own = path.join(tempDir(), 'dist');
+    process.env.CDK8S_OUTDIR = cli;
+    runSynth(() => appWith(GOOD, { outdir: own }), quiet);
+    expect(fs.readFileSync(path.join(cli, 'audit.k8s.yaml'), 'utf8')).toBe(
+      fs.readFileSync(path.join(own, 'audit.k8s.yaml'), 'utf8'),
+    );
+  });
+
+  test('an exception thrown while building the app keeps its stack trace', () => {
+    const bug = new Error('bug in the app');
     expect(() =>
-      synthesizeApp(appWith({ assertionPacks: undefined }), {
-        outdirs: [strictDir],
-        failOnWarnings: true,
-        log: () => undefined,
+      runSynth(() => {
+        throw bug;
       }),
-    ).toThrow(/failOnWarnings/);
-    expect(fs.readdirSync(strictDir)).toEqual([]);
+    ).toThrow(bug);
   });
 });

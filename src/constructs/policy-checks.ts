@@ -1,0 +1,223 @@
+import { AssertionPack, runAssertionPack } from '../deckhouse/assertion-packs';
+import { AssertionResult, AuditAssertion, checkAudit } from '../policy/assertions';
+import { ruleLabel } from '../policy/describe';
+import { LintCode, lintPolicy, Severity } from '../policy/lint';
+import { EffectivePolicy, Finding } from '../policy/types';
+
+/** A custom check of the effective policy, run at synth: it returns findings (an error fails synth). */
+export type AuditAssertionFunction = (effective: EffectivePolicy) => readonly Finding[];
+
+/** Lint settings of the constructs that emit a policy. */
+export interface AuditLintOptions {
+  /**
+   * Lint the effective policy at synth.
+   * @default true
+   */
+  readonly enabled?: boolean;
+  /**
+   * Per-code severity overrides, e.g. `{ 'sensitive-body': 'warning' }`.
+   * @default - each code's own severity
+   */
+  readonly severities?: Partial<Record<LintCode, Severity>>;
+  /**
+   * Codes not to report at all (prefer `acknowledged` for one finding at a time).
+   * @default - none
+   */
+  readonly ignore?: readonly LintCode[];
+  /**
+   * Print every finding about Deckhouse's built-in rules in full (dead rules upstream, …).
+   * @default false - one summary line
+   */
+  readonly reportBuiltInRules?: boolean;
+}
+
+/**
+ * A finding you reviewed and accept, named by its code and the rule (or assertion) it is about; it is
+ * no longer reported. One that matches nothing is reported, so stale acknowledgements do not pile up.
+ */
+export interface AcknowledgedFinding {
+  /** The finding's code, as printed (`partially-shadowed-rule`, `assertion-failed`, …). */
+  readonly code: string;
+  /**
+   * Your rule the finding is about, numbered from 1 as messages print it (`your rule #2`).
+   * @default - a finding about the policy as a whole
+   */
+  readonly rule?: number;
+  /**
+   * For `assertion-failed`: the assertion's id (`dvp.interactive.exec-websocket`).
+   * @default - any assertion
+   */
+  readonly assertion?: string;
+  /** Why the finding is acceptable (required: a reviewer reads it next to the code). */
+  readonly reason: string;
+}
+
+/** A finding of a synth-time check, with what it is about. */
+export interface PolicyCheckFinding extends Finding {
+  /** The assertion id of an `assertion-failed` finding. */
+  readonly assertion?: string;
+}
+
+/** What the synth-time checks of a policy decided. */
+export interface PolicyCheckOutcome {
+  /** Messages that fail synth. */
+  readonly errors: string[];
+  /** Messages printed as warnings. */
+  readonly warnings: string[];
+  /** Every finding, acknowledged ones included. */
+  readonly findings: PolicyCheckFinding[];
+}
+
+/** Options of {@link checkEffectivePolicy}. */
+export interface PolicyCheckOptions {
+  readonly lint?: AuditLintOptions;
+  readonly assertions?: readonly (AuditAssertion | AuditAssertionFunction)[];
+  readonly assertionPacks?: readonly AssertionPack[];
+  readonly packSeverity?: 'error' | 'warning';
+  readonly acknowledged?: readonly AcknowledgedFinding[];
+}
+
+/** The code of a failed assertion. */
+export const ASSERTION_FAILED = 'assertion-failed';
+
+/** Throws at once (the stack points at the caller's line) when an acknowledgement is malformed. */
+export function checkAcknowledgements(acknowledged: readonly AcknowledgedFinding[] | undefined): void {
+  (acknowledged ?? []).forEach((ack, i) => {
+    const at = `acknowledged[${i}]`;
+    if (typeof ack !== 'object' || ack === null)
+      throw new TypeError(`${at}: expected { code, rule?, reason }`);
+    if (typeof ack.code !== 'string' || ack.code === '')
+      throw new TypeError(`${at}.code: expected the finding's code, e.g. "partially-shadowed-rule"`);
+    if (ack.rule !== undefined && !(Number.isInteger(ack.rule) && ack.rule >= 1))
+      throw new TypeError(
+        `${at}.rule: received ${JSON.stringify(ack.rule)}, expected your rule's number from 1 (as in "your rule #2")`,
+      );
+    if (typeof ack.reason !== 'string' || ack.reason.trim() === '')
+      throw new TypeError(`${at}.reason: say why the finding is acceptable (a reviewer reads it)`);
+  });
+}
+
+function indent(text: string, prefix: string): string {
+  return text
+    .split('\n')
+    .map((line, i) => (i === 0 ? line : `${prefix}${line.trimStart()}`))
+    .join('\n');
+}
+
+/** One finding as a readable, possibly multi-line message: `code: rule: message` then `Fix: …`. */
+export function formatFinding(finding: Finding, effective: EffectivePolicy): string {
+  const origin = finding.ruleIndex >= 0 ? effective.origins[finding.ruleIndex] : undefined;
+  const label = finding.ruleIndex >= 0 ? ruleLabel(finding.ruleIndex, origin) : undefined;
+  const where =
+    finding.code === ASSERTION_FAILED || (label !== undefined && finding.message.startsWith(label))
+      ? ''
+      : label === undefined
+        ? 'policy: '
+        : `${label}: `;
+  // Long lists of example requests read better one per line.
+  const body = finding.message.length > 160 ? finding.message.replace(/; /g, ';\n') : finding.message;
+  const sentence = /[.!?]$/.test(body) ? body : `${body}.`;
+  const fix = finding.fix ? `\nFix: ${finding.fix}` : '';
+  return indent(`${finding.code}: ${where}${sentence}${fix}`, '    ');
+}
+
+function assertionFinding(
+  result: AssertionResult,
+  source: string,
+  severity: 'error' | 'warning',
+): PolicyCheckFinding {
+  const rules = result.fixRules?.length ? `\nrules that close it: ${JSON.stringify(result.fixRules)}` : '';
+  return {
+    code: ASSERTION_FAILED,
+    severity,
+    // The message names the deciding rule; the finding is about the policy as a whole.
+    ruleIndex: -1,
+    message: `${result.id ? `${result.id} ` : ''}(${source}) ${result.message.replace(/^FAILS: /, '')}`,
+    ...(result.fix || rules ? { fix: `${result.fix ?? 'add a custom rule'}${rules}` } : {}),
+    ...(result.id ? { assertion: result.id } : {}),
+  };
+}
+
+function matches(ack: AcknowledgedFinding, finding: PolicyCheckFinding, effective: EffectivePolicy): boolean {
+  if (ack.code !== finding.code) return false;
+  if (ack.assertion !== undefined && ack.assertion !== finding.assertion) return false;
+  const origin = finding.ruleIndex >= 0 ? effective.origins[finding.ruleIndex] : undefined;
+  if (ack.rule === undefined) return origin === undefined;
+  return origin?.layer === 'custom' && origin.index + 1 === ack.rule;
+}
+
+/**
+ * Runs lint, assertions and assertion packs on the effective policy and sorts the findings into errors
+ * and warnings: acknowledged findings are dropped, findings about Deckhouse's built-in rules become one
+ * summary line unless `lint.reportBuiltInRules`, and an acknowledgement that matches nothing is a warning.
+ */
+export function checkEffectivePolicy(
+  effective: EffectivePolicy,
+  options: PolicyCheckOptions,
+): PolicyCheckOutcome {
+  const errors: string[] = [];
+  const findings: PolicyCheckFinding[] = [];
+  if (options.lint?.enabled !== false) {
+    findings.push(
+      ...lintPolicy(effective, {
+        severities: options.lint?.severities,
+        ignore: options.lint?.ignore ? [...options.lint.ignore] : undefined,
+      }),
+    );
+  }
+  (options.assertions ?? []).forEach((assertion, i) => {
+    if (typeof assertion === 'function') {
+      try {
+        findings.push(...assertion(effective));
+      } catch (error) {
+        errors.push(
+          `assertions[${i}]: threw ${(error as Error).message}. Fix: return findings instead of throwing`,
+        );
+      }
+      return;
+    }
+    const [result] = checkAudit(effective, [assertion]);
+    if (!result.ok) findings.push(assertionFinding(result, `assertions[${i}]`, 'error'));
+  });
+  for (const pack of options.assertionPacks ?? []) {
+    for (const result of runAssertionPack(pack, effective)) {
+      if (!result.ok)
+        findings.push(
+          assertionFinding(result, `assertion pack ${pack.name}`, options.packSeverity ?? 'error'),
+        );
+    }
+  }
+
+  const warnings: string[] = [];
+  const used = new Set<AcknowledgedFinding>();
+  let builtIn = 0;
+  for (const finding of findings) {
+    if (finding.severity === 'info') continue;
+    const ack = (options.acknowledged ?? []).find((a) => matches(a, finding, effective));
+    if (ack) {
+      used.add(ack);
+      continue;
+    }
+    // Findings about Deckhouse's own rules are not the user's to fix: counted, shown in full on request.
+    if (finding.layer !== undefined && finding.layer !== 'custom' && !options.lint?.reportBuiltInRules) {
+      builtIn++;
+      continue;
+    }
+    (finding.severity === 'error' ? errors : warnings).push(formatFinding(finding, effective));
+  }
+  if (builtIn > 0) {
+    warnings.push(
+      `${builtIn} finding${builtIn === 1 ? '' : 's'} about Deckhouse's built-in rules (not yours to change) not shown: ` +
+        'set lint.reportBuiltInRules: true, or run `npx deckhouse-audit lint --deckhouse`, for the details',
+    );
+  }
+  (options.acknowledged ?? []).forEach((ack, i) => {
+    if (!used.has(ack)) {
+      const about = ack.rule !== undefined ? `your rule #${ack.rule}` : (ack.assertion ?? 'the policy');
+      warnings.push(
+        `acknowledged[${i}] (${ack.code}, ${about}) matches no finding. Fix: remove it (the finding is gone)`,
+      );
+    }
+  });
+  return { errors, warnings, findings };
+}
