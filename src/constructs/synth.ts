@@ -135,13 +135,16 @@ function publish(staging: string, outdir: string, extension: string, copy: boole
  * cdk.out`), that directory gets a copy too. `cdk8s synth --stdout` runs the app with an existing temporary
  * CDK8S_OUTDIR (a normal run removes it first): then only that directory is written.
  */
-function targetsOf(app: App): { targets: string[]; cliOutdir?: string; cliRemovedIt: boolean } {
+function targetsOf(app: App): string[] {
   const own = path.resolve(app.outdir);
+  const { cliOutdir, cliRemovedIt } = cliState();
+  if (cliOutdir === undefined || cliOutdir === own) return [own];
+  return cliRemovedIt ? [own, cliOutdir] : [cliOutdir];
+}
+
+function cliState(): { cliOutdir?: string; cliRemovedIt: boolean } {
   const cli = process.env.CDK8S_OUTDIR ? path.resolve(process.env.CDK8S_OUTDIR) : undefined;
-  if (cli === undefined) return { targets: [own], cliRemovedIt: false };
-  const exists = fs.existsSync(cli);
-  if (cli === own) return { targets: [own], cliOutdir: cli, cliRemovedIt: !exists };
-  return { targets: exists ? [cli] : [own, cli], cliOutdir: cli, cliRemovedIt: !exists };
+  return { cliOutdir: cli, cliRemovedIt: cli !== undefined && !fs.existsSync(cli) };
 }
 
 function relative(file: string): string {
@@ -168,7 +171,7 @@ export function synthesizeApp(app: App, options: RunSynthOptions = {}): SynthRes
   }
   if (errors.length > 0) return { ok: false, errors, warnings, written: [] };
 
-  const { targets } = targetsOf(app);
+  const targets = targetsOf(app);
   const staging = stagingDirFor(targets[0]);
   const outdir = app.outdir;
   const written: string[] = [];
@@ -196,27 +199,51 @@ export function synthesizeApp(app: App, options: RunSynthOptions = {}): SynthRes
  * useful part).
  */
 export function runSynth(build: () => App, options: RunSynthOptions = {}): SynthResult {
-  const app = build();
+  let app: App;
+  try {
+    app = build();
+  } catch (error) {
+    // A rule kube-apiserver would refuse, written with the builder: its message names the rule, the field
+    // and the fix, and the line that wrote it is the one frame worth showing.
+    if (!(error instanceof Error) || error.name !== 'PolicyBuilderError') throw error;
+    const where = userFrame(error.stack);
+    const errors = [`${error.message.trimEnd()}${where ? `\n    at ${where}` : ''}`];
+    report(errors, process.env.CDK8S_OUTDIR ? path.resolve(process.env.CDK8S_OUTDIR) : path.resolve('dist'));
+    return { ok: false, errors, warnings: [], written: [] };
+  }
   const result = synthesizeApp(app, options);
-  if (result.ok) return result;
-  const { cliOutdir, cliRemovedIt } = targetsOf(app);
+  if (!result.ok) report(result.errors, path.resolve(app.outdir));
+  return result;
+}
+
+// The first stack frame outside node_modules and outside this package's own sources.
+function userFrame(stack: string | undefined): string | undefined {
+  const own = path.resolve(__dirname, '..');
+  for (const line of (stack ?? '').split('\n').slice(1)) {
+    const match = /\(?([^()\s]+:\d+:\d+)\)?$/.exec(line.trim());
+    if (match && !match[1].includes('node_modules') && !match[1].startsWith(own)) return relative(match[1]);
+  }
+  return undefined;
+}
+
+function report(errors: readonly string[], outdir: string): void {
+  const { cliOutdir, cliRemovedIt } = cliState();
   const lines = [
-    `synth failed: ${result.errors.length} problem${result.errors.length === 1 ? '' : 's'}, no manifests were written:`,
-    ...result.errors.map((e) => `  ${e}`),
+    `synth failed: ${errors.length} problem${errors.length === 1 ? '' : 's'}, no manifests were written:`,
+    ...errors.map((e) => `  ${e}`),
   ];
-  if (cliOutdir !== undefined && cliRemovedIt && cliOutdir === path.resolve(app.outdir)) {
+  if (cliOutdir !== undefined && cliRemovedIt && cliOutdir === outdir) {
     lines.push(
       `note: \`cdk8s synth\` removed ${relative(cliOutdir)}/ before running the app; restore the committed ` +
         `manifests with \`git checkout -- ${relative(cliOutdir)}\`. To keep them through a failed synth, set ` +
         "`output:` in cdk8s.yaml to a scratch directory and write the committed one with `new App({ outdir: 'dist' })`.",
     );
   } else {
-    lines.push(`${relative(path.resolve(app.outdir))}/ was not changed.`);
+    lines.push(`${relative(outdir)}/ was not changed.`);
   }
   process.stderr.write(`${lines.join('\n')}\n`);
   // Under `cdk8s synth` a non-zero exit makes the CLI print its own stack trace after this message. When the
-  // CLI removed its output directory (a normal run), it reports a missing directory as a failed synth and
+  // CLI removed its output directory (a normal run), it reports the missing directory as a failed synth and
   // exits 1 by itself; in every other case the exit code says it.
-  if (!(cliOutdir !== undefined && cliRemovedIt && !fs.existsSync(cliOutdir))) process.exitCode = 1;
-  return result;
+  if (!cliRemovedIt) process.exitCode = 1;
 }

@@ -3,6 +3,7 @@ import * as os from 'os';
 import * as path from 'path';
 import { ApiObject, App, Chart, JsonPatch, Testing, Yaml, YamlOutputType } from 'cdk8s';
 import { DeckhouseClusterAudit, runSynth, synthesizeApp } from '../../src/constructs';
+import { policy, resources } from '../../src/policy/builder';
 import { onWarnings } from '../../src/constructs/warnings';
 import { sortKeysDeep, withSortedKeys } from '../../src/constructs/synth';
 
@@ -221,6 +222,21 @@ describe('runSynth', () => {
     expect(fs.readFileSync(path.join(cli, 'audit.k8s.yaml'), 'utf8')).toBe(
       fs.readFileSync(path.join(own, 'audit.k8s.yaml'), 'utf8'),
     );
+  });
+
+  test('a builder error prints its rule, field, fix and the line that wrote it, not a stack trace', () => {
+    delete process.env.CDK8S_OUTDIR;
+    const printed = captureStderr(() =>
+      runSynth(() => {
+        policy().request({ resources: [resources.group('rbac.authorization.k8s.io/v1', 'roles')] });
+        return new App();
+      }),
+    );
+    expect(printed).toContain('rules[0].resources.group');
+    expect(printed).toContain('fix: write the group without its version');
+    expect(printed).toMatch(/\n {4}at test\/constructs\/synth\.test\.ts:\d+:\d+\n/);
+    expect(printed.match(/\n\s+at /g)).toHaveLength(1);
+    expect(process.exitCode).toBe(1);
   });
 
   test('an exception thrown while building the app keeps its stack trace', () => {
