@@ -35,6 +35,8 @@ export interface ReadMergedAuditPolicyOptions {
 export interface MergedAuditPolicy {
   /** What messages call the policy: the source, or `source[data.extra-file-audit-policy.yaml]` for a dump. */
   label: string;
+  /** The policy's text (the input, or the value decoded from a dump), for positions of its rules. */
+  text?: string;
   /** The policy as the file holds it (present when it could be decoded). */
   policy?: Policy;
   /** The cluster's built-in rules: its basic, virtualization and tail rules and its exact lists (no errors). */
@@ -82,6 +84,7 @@ export function readMergedAuditPolicy(
   const found = mergedPolicyText(input, source);
   const result: MergedAuditPolicy = { label: found.label, origins: [], errors: found.errors, warnings: [] };
   if (found.text === undefined) return result;
+  result.text = found.text;
 
   const loaded = loadPolicy(
     found.text,

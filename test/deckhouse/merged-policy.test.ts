@@ -255,4 +255,20 @@ describe('readMergedAuditPolicy: a DKP 1.76-era file (test/fixtures/deckhouse/me
     expect(secrets.origin).toEqual({ layer: 'custom', index: 0 });
     expect(secrets.decision.omitStages).toEqual(['RequestReceived']);
   });
+
+  it('replays a log with the 1.76 layers, and titles that follow the file (one rule earlier than the snapshot)', async () => {
+    const report = await simulate([path.resolve(__dirname, '../fixtures/replay/deckhouse.log')], {
+      policy: effective,
+    });
+    expect(
+      report.rules.filter((r) => r.hits > 0).map((r) => [r.index, r.layer, r.layerIndex, r.title]),
+    ).toEqual([
+      [1, 'basic', 1, 'leases at None'],
+      [11, 'basic', 11, 'pods create/delete/patch/update at Request'],
+      [13, 'basic', 13, 'list at Metadata'],
+      [25, 'custom', 0, undefined],
+      [26, 'custom', 1, undefined],
+      [28, 'tail', 1, 'everything else (unauthenticated) at Metadata'],
+    ]);
+  });
 });
