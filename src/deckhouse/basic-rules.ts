@@ -106,6 +106,15 @@ export function buildBasicRules(options: BuildBasicRulesOptions = {}): Deckhouse
 /** The built-in rules of the packaged Deckhouse snapshot (deeply frozen; see DECKHOUSE_DATA_SOURCE). */
 export const DECKHOUSE_BASIC_RULES: DeckhouseBasicRules = deepFreeze(buildBasicRules());
 
+/** True for a value shaped like DeckhouseBasicRules: the three rule layers and both lists are arrays. */
+export function isDeckhouseBasicRules(value: unknown): value is DeckhouseBasicRules {
+  if (typeof value !== 'object' || value === null) return false;
+  const record = value as Record<string, unknown>;
+  return ['basic', 'virtualization', 'tail', 'systemNamespaces', 'systemServiceAccounts'].every((field) =>
+    Array.isArray(record[field]),
+  );
+}
+
 /** Index in `rules.basic` of the rule that records mutations by Deckhouse's ServiceAccounts, -1 if none. */
 export function serviceAccountRuleIndex(rules: DeckhouseBasicRules): number {
   if (rules.serviceAccountRuleIndex !== undefined) return rules.serviceAccountRuleIndex;

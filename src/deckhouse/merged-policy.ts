@@ -229,3 +229,22 @@ function titlesOf(
   });
   return rules.map((rule) => byKey.get(ruleKey(rule, 'placeholder')) ?? describeRule(rule));
 }
+
+/**
+ * The built-in rules of a cluster's merged policy (see readMergedAuditPolicy), for code that wants a value or
+ * an exception, e.g. the `builtInRules` prop of DeckhouseClusterAudit.
+ * @throws Error naming the source and listing each problem as `source:line:column: message (fix: ...)`
+ */
+export function builtInRulesFromMergedPolicy(
+  input: string,
+  options: ReadMergedAuditPolicyOptions = {},
+): DeckhouseBasicRules {
+  const merged = readMergedAuditPolicy(input, options);
+  if (merged.builtInRules && merged.errors.length === 0) return merged.builtInRules;
+  const lines = merged.errors.map((p) => {
+    const at = p.line === undefined ? '' : `:${p.line}${p.column === undefined ? '' : `:${p.column}`}`;
+    const where = at === '' && p.message.startsWith(merged.label) ? '' : `${merged.label}${at}: `;
+    return `  ${where}${p.message}${p.fix ? ` (fix: ${p.fix})` : ''}`;
+  });
+  throw new Error(`${merged.label}: no built-in rules can be taken from it:\n${lines.join('\n')}`);
+}
