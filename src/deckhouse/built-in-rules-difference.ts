@@ -43,10 +43,15 @@ function listDifference(from: readonly string[], to: readonly string[]): ListDif
   return { added: to.filter((x) => !before.has(x)), removed: from.filter((x) => !after.has(x)) };
 }
 
-/** Pairs of [fromIndex, toIndex] of the longest common subsequence of two key lists. */
+// Above this many cells the O(n·m) table of commonRun would cost too much memory (a hand-made file can hold
+// thousands of rules); rules are then kept in order greedily, which can report a moved rule as removed + added.
+const MAX_ALIGNMENT_CELLS = 1_000_000;
+
+/** Pairs of [fromIndex, toIndex] of a longest common subsequence of two key lists (greedy when too large). */
 function commonRun(from: readonly string[], to: readonly string[]): Array<[number, number]> {
   const n = from.length;
   const m = to.length;
+  if ((n + 1) * (m + 1) > MAX_ALIGNMENT_CELLS) return greedyRun(from, to);
   const table = Array.from({ length: n + 1 }, () => new Array<number>(m + 1).fill(0));
   for (let i = n - 1; i >= 0; i--) {
     for (let j = m - 1; j >= 0; j--) {
@@ -64,6 +69,33 @@ function commonRun(from: readonly string[], to: readonly string[]): Array<[numbe
     } else if (table[i + 1][j] >= table[i][j + 1]) i++;
     else j++;
   }
+  return pairs;
+}
+
+/** In-order matches found by taking, for each key of `from`, its next occurrence in `to` (linear time). */
+function greedyRun(from: readonly string[], to: readonly string[]): Array<[number, number]> {
+  const positions = new Map<string, number[]>();
+  to.forEach((key, j) => {
+    const list = positions.get(key);
+    if (list) list.push(j);
+    else positions.set(key, [j]);
+  });
+  // Each key's positions are consumed front to back, and j only grows: linear in all.
+  const cursors = new Map<string, number>();
+  const pairs: Array<[number, number]> = [];
+  let j = 0;
+  from.forEach((key, i) => {
+    const list = positions.get(key);
+    if (!list) return;
+    let c = cursors.get(key) ?? 0;
+    while (c < list.length && list[c] < j) c++;
+    cursors.set(key, c);
+    if (c < list.length) {
+      pairs.push([i, list[c]]);
+      j = list[c] + 1;
+      cursors.set(key, c + 1);
+    }
+  });
   return pairs;
 }
 
