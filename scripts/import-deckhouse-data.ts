@@ -13,6 +13,8 @@ import * as path from 'path';
 import { parse as parseYaml } from 'yaml';
 // Upstream's struct order is also the emission order of the generated rules.
 import { GROUP_RESOURCES_FIELDS, RULE_FIELDS } from '../src/policy/policy-fields';
+import { PolicyRule } from '../src/policy/types';
+import { isSystemNamespaceRule, isSystemServiceAccountRule } from '../src/deckhouse/built-in-rule-shapes';
 import { compareKubernetesVersions, parseKubernetesVersion } from '../src/policy/version';
 
 const REPO_ROOT = path.resolve(__dirname, '..');
@@ -218,18 +220,16 @@ function generateBasicRules(sharedDir: string): string {
     previous = layer;
     const rule = canonicalRule(entry, where);
     const indexInLayer = layers[layer].length;
-    // The two build-time lists: the only multi-entry users list that goes with group
-    // system:serviceaccounts, and the only multi-entry namespaces list that includes kube-system.
+    // The two build-time lists, found by the same shapes readMergedAuditPolicy uses on a cluster's file.
     const users = rule.users === undefined ? [] : stringList(rule.users, `${where}.users`);
-    const groups = rule.userGroups === undefined ? [] : stringList(rule.userGroups, `${where}.userGroups`);
     const nss = rule.namespaces === undefined ? [] : stringList(rule.namespaces, `${where}.namespaces`);
-    if (layer === 'basic' && users.length > 1 && groups.includes('system:serviceaccounts')) {
+    if (layer === 'basic' && isSystemServiceAccountRule(rule as unknown as PolicyRule)) {
       if (serviceAccounts) throw new Error(`${where}: a second system ServiceAccount rule`);
       serviceAccounts = users;
       serviceAccountRuleIndex = indexInLayer;
       rule.users = SA_PLACEHOLDER;
     }
-    if (layer === 'basic' && nss.length > 1 && nss.includes('kube-system')) {
+    if (layer === 'basic' && isSystemNamespaceRule(rule as unknown as PolicyRule)) {
       if (namespaces) throw new Error(`${where}: a second system namespace rule`);
       namespaces = nss;
       namespaceRuleIndex = indexInLayer;
