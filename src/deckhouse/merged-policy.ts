@@ -66,14 +66,15 @@ const WRITTEN_FIELDS = new Set(['apiVersion', 'kind', 'metadata', 'omitStages', 
  * index, so that releases with added or removed rules are read right:
  * - the system ServiceAccount rule and the system-namespace rule anchor the basic rules, which start at
  *   rules[0];
- * - the virtualization rules are the run that starts with a known virtualization rule after the anchors
- *   (extended over rules that select a virtualization group); everything before it is basic; without it the
- *   basic rules end with the last known basic rule after the anchors;
+ * - the virtualization rules are the run from the first to the last known virtualization rule after the
+ *   anchors (with rules that select a virtualization group in between or right before it); everything
+ *   before it is basic; without it the basic rules end with the last known basic rule after the anchors;
  * - the tail is the last two rules when they are `None` for `system:authenticated` then a `Metadata`
  *   catch-all;
  * - everything between the virtualization (or basic) rules and the tail is custom.
- * A custom rule identical to a known virtualization rule right after that run is counted with it: the
- * file cannot tell them apart. Never throws; problems are in `errors`.
+ * The file cannot tell a custom rule identical to a known virtualization rule right after that run from a
+ * built-in one, nor a virtualization rule a newer release appends after the known ones from a custom rule:
+ * the first is counted as built-in, the second as custom with a warning. Never throws; problems are in `errors`.
  */
 export function readMergedAuditPolicy(
   input: string,
@@ -170,6 +171,15 @@ export function readMergedAuditPolicy(
       field,
     });
   }
+  if (virtualization.length > 0 && custom.length > 0 && isVirtualizationShaped(custom[0])) {
+    result.warnings.push({
+      message:
+        `${found.label}: rules[${layout.virtualizationEnd}] selects virtualization resources right after ` +
+        "Deckhouse's virtualization rules; it is read as your first custom rule (if it is a virtualization rule " +
+        'of a newer Deckhouse release, it is built-in and runs whatever your custom policy says)',
+      field: `rules[${layout.virtualizationEnd}]`,
+    });
+  }
   result.differences = builtInRulesDifference(reference, builtInRules);
   return result;
 }
@@ -203,12 +213,14 @@ function layerBoundaries(
   if (start >= 0) {
     // A rule a release put before the known ones still belongs to the run when it has the virtualization shape.
     while (start - 1 > lastAnchor && isVirtualizationShaped(rules[start - 1])) start--;
-    let end = start;
-    while (
-      end < tailStart &&
-      (knownVirtualization.has(ruleKey(rules[end])) || isVirtualizationShaped(rules[end]))
-    )
-      end++;
+    // The run ends with its last known rule: rules of an unknown shape in between belong to it, but after
+    // it a rule about virtualization resources is far more likely a user's own rule than a new built-in one.
+    let end = start + 1;
+    for (let i = start + 1; i < tailStart; i++) {
+      const known = knownVirtualization.has(ruleKey(rules[i]));
+      if (!known && !isVirtualizationShaped(rules[i])) break;
+      if (known) end = i + 1;
+    }
     return { basicEnd: start, virtualizationEnd: end, tailStart };
   }
   let basicEnd = lastAnchor + 1;

@@ -119,8 +119,15 @@ describe('layers of merged files of other releases', () => {
     ['no tail (before deckhouse PR #16714)', () => ({ ...snapshotLayers(), tail: [] })],
     ['neither virtualization nor tail', () => ({ ...snapshotLayers(), virtualization: [], tail: [] })],
     [
-      'a new virtualization rule at the end of the run',
-      () => ({ ...snapshotLayers(), virtualization: [...SNAP.virtualization, NEW_VIRTUALIZATION] }),
+      'a new virtualization rule inside the run',
+      () => ({
+        ...snapshotLayers(),
+        virtualization: [
+          ...SNAP.virtualization.slice(0, 3),
+          NEW_VIRTUALIZATION,
+          ...SNAP.virtualization.slice(3),
+        ],
+      }),
     ],
     [
       'a new virtualization rule at the start of the run',
@@ -141,6 +148,23 @@ describe('layers of merged files of other releases', () => {
     ],
     ['a custom catch-all before the tail', () => snapshotLayers([CUSTOM[0], { level: 'Metadata' }])],
   ])('%s', (_name, layers) => expectRead(layers()));
+});
+
+describe('a rule about virtualization resources right after the virtualization rules', () => {
+  it('is read as custom (users write such rules on DVP), with a warning naming it', () => {
+    const layers = snapshotLayers([NEW_VIRTUALIZATION, CUSTOM[0]]);
+    expectRead(layers);
+    const merged = readMergedAuditPolicy(fileOf(layers), { source: 'f.yaml' });
+    expect(merged.warnings).toEqual([
+      {
+        message: expect.stringMatching(
+          /^f\.yaml: rules\[27\] selects virtualization resources right after Deckhouse's virtualization rules; it is read as your first custom rule/,
+        ),
+        field: 'rules[27]',
+      },
+    ]);
+    expect(readMergedAuditPolicy(fileOf(snapshotLayers())).warnings).toEqual([]);
+  });
 });
 
 describe('layer recognition, property: random releases and custom policies', () => {
