@@ -5,13 +5,17 @@ import { describeRule } from './rule-titles';
 
 /** Entries one list has that the other has not, each in its list's order. */
 export interface ListDifference {
+  /** In the compared list only. */
   added: string[];
+  /** In the reference list only. */
   removed: string[];
 }
 
 /** A built-in rule that one set of rules has and the other has not, or has in another form. */
 export interface BuiltInRuleChange {
+  /** The layer both rules are in. */
   layer: 'basic' | 'virtualization' | 'tail';
+  /** Only in the compared rules, only in the reference, or in their place with other content. */
   change: 'added' | 'removed' | 'changed';
   /** Index inside the layer of the reference rules (removed, changed). */
   fromIndex?: number;

@@ -53,6 +53,7 @@ export interface MergedAuditPolicy {
   differences?: BuiltInRulesDifference;
   /** Non-empty = the input is not a merged Deckhouse policy (or not one kube-apiserver loads). */
   errors: Problem[];
+  /** The loader's warnings, and what the file cannot say for sure (hand-edited fields, an ambiguous rule). */
   warnings: Problem[];
 }
 
