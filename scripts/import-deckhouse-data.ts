@@ -13,6 +13,8 @@ import * as path from 'path';
 import { parse as parseYaml } from 'yaml';
 // Upstream's struct order is also the emission order of the generated rules.
 import { GROUP_RESOURCES_FIELDS, RULE_FIELDS } from '../src/policy/policy-fields';
+import { PolicyRule } from '../src/policy/types';
+import { isSystemNamespaceRule, isSystemServiceAccountRule } from '../src/deckhouse/built-in-rule-shapes';
 import { compareKubernetesVersions, parseKubernetesVersion } from '../src/policy/version';
 
 const REPO_ROOT = path.resolve(__dirname, '..');
@@ -88,8 +90,33 @@ function canonicalRule(raw: RawRule, where: string): Record<string, unknown> {
   return out;
 }
 
-/** The Deckhouse sources the rule list was taken from, as far as the list itself records them. */
-function versionStamp(raw: RawRule[]): string {
+/**
+ * The DKP release of each AUDIT-RULES.md commit a snapshot's lists were taken from, decided from deckhouse's
+ * changelogs: @567d8875 carries the pods/log rules of PR #20274 and still lists upmeter, which PR #21169
+ * removed; both PRs are in CHANGELOG/CHANGELOG-v1.77.md (v1.77.0), so the lists are deckhouse main during the
+ * 1.77 cycle, between those two PRs. A snapshot from another commit needs its own entry here.
+ */
+const RELEASE_OF_LISTS_COMMIT: Readonly<Record<string, { release: string; where: string }>> = {
+  '567d8875': {
+    release: '1.77',
+    where:
+      'deckhouse main in the 1.77 cycle, after PR #20274 (pods/log rules) and before PR #21169 (upmeter removed ' +
+      'from AUDIT-RULES); v1.77.0 has both',
+  },
+};
+
+/** What the generated file says about where the snapshot comes from. */
+interface SnapshotStamp {
+  /** Long provenance (DECKHOUSE_DATA_SOURCE). */
+  source: string;
+  /** The DKP minor release, e.g. "1.77" (DECKHOUSE_RELEASE). */
+  release: string;
+  /** One line for headers (DECKHOUSE_SNAPSHOT_STAMP). */
+  short: string;
+}
+
+/** The Deckhouse sources and release of the rule list, as far as the list itself records them. */
+function snapshotStamp(raw: RawRule[]): SnapshotStamp {
   const whys = raw.map((r) => (typeof r.why === 'string' ? r.why : '')).join('\n');
   const listsCommit = /AUDIT-RULES\.md @([0-9a-f]{7,40})/.exec(whys)?.[1];
   const prs = [...whys.matchAll(/deckhouse#(\d+)/g)].map((m) => Number(m[1]));
@@ -98,11 +125,21 @@ function versionStamp(raw: RawRule[]): string {
       `${RULES_SOURCE}: cannot find the AUDIT-RULES.md commit and PR numbers for the version stamp`,
     );
   }
+  const known = RELEASE_OF_LISTS_COMMIT[listsCommit];
+  if (!known) {
+    throw new Error(
+      `${RULES_SOURCE}: the lists come from AUDIT-RULES.md @${listsCommit}, whose DKP release is not recorded; ` +
+        'add it to RELEASE_OF_LISTS_COMMIT in scripts/import-deckhouse-data.ts (find it in deckhouse CHANGELOG/)',
+    );
+  }
   const newestPr = Math.max(...prs);
-  return (
-    `deckhouse main, modules/040-control-plane-manager/hooks/audit_policy.go as of 2026 (includes PR #${newestPr}); ` +
-    `system namespace and ServiceAccount lists from AUDIT-RULES.md @${listsCommit}`
-  );
+  return {
+    source:
+      `DKP ${known.release}: ${known.where}; modules/040-control-plane-manager/hooks/audit_policy.go as of ` +
+      `2026 (includes PR #${newestPr}); system namespace and ServiceAccount lists from AUDIT-RULES.md @${listsCommit}`,
+    release: known.release,
+    short: `DKP ${known.release} (deckhouse main @${listsCommit})`,
+  };
 }
 
 const PRINT_WIDTH = 110;
@@ -183,18 +220,16 @@ function generateBasicRules(sharedDir: string): string {
     previous = layer;
     const rule = canonicalRule(entry, where);
     const indexInLayer = layers[layer].length;
-    // The two build-time lists: the only multi-entry users list that goes with group
-    // system:serviceaccounts, and the only multi-entry namespaces list that includes kube-system.
+    // The two build-time lists, found by the same shapes readMergedAuditPolicy uses on a cluster's file.
     const users = rule.users === undefined ? [] : stringList(rule.users, `${where}.users`);
-    const groups = rule.userGroups === undefined ? [] : stringList(rule.userGroups, `${where}.userGroups`);
     const nss = rule.namespaces === undefined ? [] : stringList(rule.namespaces, `${where}.namespaces`);
-    if (layer === 'basic' && users.length > 1 && groups.includes('system:serviceaccounts')) {
+    if (layer === 'basic' && isSystemServiceAccountRule(rule as unknown as PolicyRule)) {
       if (serviceAccounts) throw new Error(`${where}: a second system ServiceAccount rule`);
       serviceAccounts = users;
       serviceAccountRuleIndex = indexInLayer;
       rule.users = SA_PLACEHOLDER;
     }
-    if (layer === 'basic' && nss.length > 1 && nss.includes('kube-system')) {
+    if (layer === 'basic' && isSystemNamespaceRule(rule as unknown as PolicyRule)) {
       if (namespaces) throw new Error(`${where}: a second system namespace rule`);
       namespaces = nss;
       namespaceRuleIndex = indexInLayer;
@@ -208,11 +243,18 @@ function generateBasicRules(sharedDir: string): string {
     );
   }
 
+  const stamp = snapshotStamp(raw);
   const source = `${header([RULES_SOURCE])}
 import { PolicyRule } from '../../policy/types';
 
-/** The Deckhouse release the built-in rules describe (as far as the source snapshot records it). */
-${constant('DECKHOUSE_DATA_SOURCE', '', versionStamp(raw))}
+/** Where the built-in rules come from: the Deckhouse release, commit and pull requests the snapshot records. */
+${constant('DECKHOUSE_DATA_SOURCE', '', stamp.source)}
+
+/** The DKP minor release the snapshot's lists belong to. */
+${constant('DECKHOUSE_RELEASE', '', stamp.release)}
+
+/** A one-line stamp of the snapshot for headers, e.g. "DKP 1.77 (deckhouse main @567d8875)". */
+${constant('DECKHOUSE_SNAPSHOT_STAMP', '', stamp.short)}
 
 /** Deckhouse's build-time list of system namespaces (${namespaces.length} entries, used by basic rule index ${namespaceRuleIndex}). */
 ${constant('DECKHOUSE_SYSTEM_NAMESPACES', 'readonly string[]', namespaces)}

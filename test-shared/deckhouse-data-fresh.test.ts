@@ -1,4 +1,5 @@
 import * as fs from 'fs';
+import * as os from 'os';
 import * as path from 'path';
 import { DECKHOUSE_BASIC_RULES, buildBasicRules } from '../src/deckhouse/basic-rules';
 import {
@@ -78,6 +79,29 @@ describe('packaged Deckhouse data matches ../shared/upstream/deckhouse', () => {
 
   it('stamps the snapshot it describes', () => {
     expect(rules.deckhouseVersion).toContain('567d8875');
+  });
+
+  it('names the DKP release of the lists: PR #20274 (in CHANGELOG-v1.77) is in, upmeter (gone in 1.77.0) still listed', () => {
+    const whys = upstream.map((entry) => String(entry.why)).join('\n');
+    expect(whys).toContain('deckhouse#20274');
+    expect(DECKHOUSE_SYSTEM_NAMESPACES).toContain('d8-upmeter');
+    expect(rules.deckhouseRelease).toBe('1.77');
+    expect(rules.stamp).toBe('bundled snapshot DKP 1.77 (deckhouse main @567d8875)');
+    expect(rules.deckhouseVersion).toMatch(/^DKP 1\.77: .*before PR #21169/);
+  });
+
+  it('refuses to stamp a snapshot whose lists commit has no recorded DKP release', () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'deckhouse-data-'));
+    try {
+      fs.cpSync(path.join(SHARED, 'upstream'), path.join(dir, 'upstream'), { recursive: true });
+      const file = path.join(dir, 'upstream/deckhouse/basic-policy-rules.json');
+      fs.writeFileSync(file, fs.readFileSync(file, 'utf8').replace(/@567d8875/g, '@0123abcd'));
+      expect(() => generateDeckhouseData(dir)).toThrow(
+        /AUDIT-RULES\.md @0123abcd, whose DKP release is not recorded; add it to RELEASE_OF_LISTS_COMMIT/,
+      );
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
   });
 
   it('takes the supported Kubernetes versions from the config-values enum; the default is the oldest', () => {

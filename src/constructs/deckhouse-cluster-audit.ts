@@ -1,5 +1,6 @@
 import { Construct } from 'constructs';
 import { AssertionPack, dvpDocumentedPromises } from '../deckhouse/assertion-packs';
+import { DeckhouseBasicRules, isDeckhouseBasicRules } from '../deckhouse/basic-rules';
 import { deckhouseEffectivePolicy } from '../deckhouse/effective';
 import { AuditAssertion } from '../policy/assertions';
 import { DEFAULT_KUBERNETES_VERSION } from '../policy/kubernetes-version';
@@ -28,6 +29,14 @@ export interface DeckhouseClusterAuditProps extends ArgoCdOptions {
    * @default true
    */
   readonly basicAuditPolicyEnabled?: boolean;
+  /**
+   * The built-in rules the cluster runs, when they are not the bundled snapshot's: e.g.
+   * `builtInRulesFromMergedPolicy(readFileSync('audit-policy.yaml', 'utf8'))` on the merged policy copied from
+   * a master (`/etc/kubernetes/deckhouse/extra-files/audit-policy.yaml`), so lint, expectations and packs
+   * check the policy the cluster really runs. Nothing of it is synthesized: Deckhouse makes these rules.
+   * @default DECKHOUSE_BASIC_RULES (the bundled snapshot)
+   */
+  readonly builtInRules?: DeckhouseBasicRules;
   /**
    * The custom policy (a Policy object, a builder, or YAML text). Given: the Secret
    * `kube-system/audit-policy` is created and `auditPolicyEnabled` is set.
@@ -127,6 +136,13 @@ export class DeckhouseClusterAudit extends Construct {
   public constructor(scope: Construct, id: string, props: DeckhouseClusterAuditProps = {}) {
     super(scope, id);
     const basicAuditPolicyEnabled = props.basicAuditPolicyEnabled ?? true;
+    const builtInRules = props.builtInRules;
+    if (builtInRules !== undefined && !isDeckhouseBasicRules(builtInRules)) {
+      throw new TypeError(
+        `${this.node.path}: builtInRules must be DeckhouseBasicRules (lists basic, virtualization, tail, ...); ` +
+          'build it with builtInRulesFromMergedPolicy()',
+      );
+    }
     // A cluster pinned to a version in control-plane-manager settings runs that version's validation.
     const pinned = props.controlPlaneSettings?.kubernetesVersion;
     const kubernetesVersion =
@@ -175,7 +191,14 @@ export class DeckhouseClusterAudit extends Construct {
       const effective = deckhouseEffectivePolicy({
         basicAuditPolicyEnabled,
         customPolicy: this.policySecret?.policy,
+        ...(builtInRules ? { basicRules: builtInRules } : {}),
       });
+      if (builtInRules && !basicAuditPolicyEnabled) {
+        addWarning(
+          this,
+          'builtInRules: not used, because basicAuditPolicyEnabled is false (no built-in rules run)',
+        );
+      }
       this.effectivePolicy = effective;
       for (const warning of effective.warnings) {
         addWarning(

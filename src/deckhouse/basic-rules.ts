@@ -1,7 +1,10 @@
 import { parseDocument } from 'yaml';
 import { PolicyRule, Problem } from '../policy/types';
+import { isSystemServiceAccountRule } from './built-in-rule-shapes';
 import {
   DECKHOUSE_DATA_SOURCE,
+  DECKHOUSE_RELEASE,
+  DECKHOUSE_SNAPSHOT_STAMP,
   DECKHOUSE_SYSTEM_NAMESPACES,
   DECKHOUSE_SYSTEM_SERVICE_ACCOUNTS,
   SERVICE_ACCOUNT_RULE_INDEX,
@@ -11,12 +14,26 @@ import {
 } from './data/basic-rules.generated';
 import { DECKHOUSE_RULE_TITLES } from './rule-titles';
 
-export { DECKHOUSE_DATA_SOURCE, DECKHOUSE_SYSTEM_NAMESPACES, DECKHOUSE_SYSTEM_SERVICE_ACCOUNTS };
+export {
+  DECKHOUSE_DATA_SOURCE,
+  DECKHOUSE_RELEASE,
+  DECKHOUSE_SNAPSHOT_STAMP,
+  DECKHOUSE_SYSTEM_NAMESPACES,
+  DECKHOUSE_SYSTEM_SERVICE_ACCOUNTS,
+};
 
 /** Deckhouse's built-in audit rules for one release, as data (see deckhouse-audit.md §3). */
 export interface DeckhouseBasicRules {
-  /** The Deckhouse release/commit the rules describe. */
+  /** The Deckhouse release/commit the rules describe (free text; the snapshot's names its commit and PRs). */
   deckhouseVersion: string;
+  /** The DKP minor release the lists belong to, e.g. `'1.77'`; absent when not known (a cluster's file). */
+  deckhouseRelease?: string;
+  /**
+   * One line naming where the rules come from, for headers: `bundled snapshot DKP 1.77 (deckhouse main
+   * @567d8875)`, `merged policy file audit-policy.yaml`.
+   * @default - deckhouseVersion
+   */
+  stamp?: string;
   /** Prepended when `basicAuditPolicyEnabled` is true. */
   basic: PolicyRule[];
   /** Added right after `basic` whenever `basicAuditPolicyEnabled` is true (even without the virtualization module). */
@@ -42,6 +59,8 @@ export interface BuildBasicRulesOptions {
   extraServiceAccounts?: readonly string[];
   /** @default - the packaged snapshot's stamp, marked as modified when a list is replaced */
   deckhouseVersion?: string;
+  /** @default - the packaged snapshot's release when no list is replaced, else none */
+  deckhouseRelease?: string;
 }
 
 function deepFreeze<T>(value: T): T {
@@ -57,10 +76,15 @@ export function buildBasicRules(options: BuildBasicRulesOptions = {}): Deckhouse
   const systemNamespaces = [...(options.systemNamespaces ?? DECKHOUSE_SYSTEM_NAMESPACES)];
   const systemServiceAccounts = [...(options.systemServiceAccounts ?? DECKHOUSE_SYSTEM_SERVICE_ACCOUNTS)];
   const replaced = options.systemNamespaces !== undefined || options.systemServiceAccounts !== undefined;
+  const release = options.deckhouseRelease ?? (replaced ? undefined : DECKHOUSE_RELEASE);
   const rules: DeckhouseBasicRules = {
     deckhouseVersion:
       options.deckhouseVersion ??
       (replaced ? `${DECKHOUSE_DATA_SOURCE} (lists replaced)` : DECKHOUSE_DATA_SOURCE),
+    ...(release !== undefined ? { deckhouseRelease: release } : {}),
+    stamp: replaced
+      ? `bundled snapshot ${DECKHOUSE_SNAPSHOT_STAMP} with replaced lists`
+      : `bundled snapshot ${DECKHOUSE_SNAPSHOT_STAMP}`,
     basic: generatedBasicRules({ systemNamespaces, systemServiceAccounts }),
     virtualization: generatedVirtualizationRules(),
     tail: generatedTailRules(),
@@ -82,11 +106,31 @@ export function buildBasicRules(options: BuildBasicRulesOptions = {}): Deckhouse
 /** The built-in rules of the packaged Deckhouse snapshot (deeply frozen; see DECKHOUSE_DATA_SOURCE). */
 export const DECKHOUSE_BASIC_RULES: DeckhouseBasicRules = deepFreeze(buildBasicRules());
 
+/** True for a value shaped like DeckhouseBasicRules: the three rule layers and both lists are arrays. */
+export function isDeckhouseBasicRules(value: unknown): value is DeckhouseBasicRules {
+  if (typeof value !== 'object' || value === null) return false;
+  const record = value as Record<string, unknown>;
+  return ['basic', 'virtualization', 'tail', 'systemNamespaces', 'systemServiceAccounts'].every((field) =>
+    Array.isArray(record[field]),
+  );
+}
+
 /** Index in `rules.basic` of the rule that records mutations by Deckhouse's ServiceAccounts, -1 if none. */
 export function serviceAccountRuleIndex(rules: DeckhouseBasicRules): number {
   if (rules.serviceAccountRuleIndex !== undefined) return rules.serviceAccountRuleIndex;
-  return rules.basic.findIndex(
-    (r) => (r.users?.length ?? 0) > 0 && (r.userGroups ?? []).includes('system:serviceaccounts'),
+  return rules.basic.findIndex(isSystemServiceAccountRule);
+}
+
+/**
+ * One line about a set of built-in rules for headers, e.g. `bundled snapshot DKP 1.77 (deckhouse main
+ * @567d8875): 20 basic + 7 virtualization + 2 tail rules, 35 system namespaces, 108 system ServiceAccounts`.
+ */
+export function builtInRulesSummary(rules: DeckhouseBasicRules): string {
+  const extras = rules.extraServiceAccounts?.length ?? 0;
+  return (
+    `${rules.stamp ?? rules.deckhouseVersion}: ${rules.basic.length} basic + ${rules.virtualization.length} ` +
+    `virtualization + ${rules.tail.length} tail rules, ${rules.systemNamespaces.length} system namespaces, ` +
+    `${rules.systemServiceAccounts.length} system ServiceAccounts${extras > 0 ? ` (+${extras} extra)` : ''}`
   );
 }
 

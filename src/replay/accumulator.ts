@@ -184,7 +184,12 @@ class PolicyTally {
         summary: summarizeRule(rule),
         rule,
       };
-      const title = layer === 'custom' ? undefined : DECKHOUSE_RULE_TITLES[layer][report.layerIndex];
+      // The effective policy's own titles follow its built-in rules (a cluster's may differ from the snapshot).
+      const title =
+        layer === 'custom'
+          ? undefined
+          : ((effective ? input.titles?.[index] : undefined) ??
+            DECKHOUSE_RULE_TITLES[layer][report.layerIndex]);
       if (title !== undefined) report.title = title;
       return report;
     });

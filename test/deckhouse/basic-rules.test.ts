@@ -1,8 +1,10 @@
 import {
   DECKHOUSE_BASIC_RULES,
+  DECKHOUSE_RELEASE,
   DECKHOUSE_SYSTEM_NAMESPACES,
   DECKHOUSE_SYSTEM_SERVICE_ACCOUNTS,
   buildBasicRules,
+  builtInRulesSummary,
   parseExtraAuditPolicyConfig,
   renderExtraAuditPolicyConfig,
   serviceAccountRuleIndex,
@@ -59,6 +61,17 @@ describe('DECKHOUSE_BASIC_RULES', () => {
     const istiod = 'system:serviceaccount:d8-istio:istiod-v1x21x6';
     // Not listed: falls through to the tail rule "authenticated users at None".
     expect(evaluatePolicy(policyOf(), patchBy(istiod)).level).toBe('None');
+  });
+});
+
+describe('builtInRulesSummary', () => {
+  it('names the origin and counts layers and lists', () => {
+    expect(builtInRulesSummary(DECKHOUSE_BASIC_RULES)).toBe(
+      `bundled snapshot DKP ${DECKHOUSE_RELEASE} (deckhouse main @567d8875): 20 basic + 7 virtualization + 2 tail rules, ` +
+        '35 system namespaces, 108 system ServiceAccounts',
+    );
+    const extra = withExtraServiceAccounts(DECKHOUSE_BASIC_RULES, ['system:serviceaccount:a:b']);
+    expect(builtInRulesSummary(extra)).toMatch(/108 system ServiceAccounts \(\+1 extra\)$/);
   });
 });
 
@@ -123,6 +136,16 @@ describe('buildBasicRules', () => {
     });
     expect(decision.level).toBe('Metadata');
     expect(evaluatePolicy(policyOf(), { ...patchBy('alice'), namespace: 'd8-custom' }).level).toBe('None');
+  });
+
+  it('keeps the release stamp only while the snapshot lists are kept', () => {
+    expect(DECKHOUSE_BASIC_RULES.deckhouseRelease).toBe(DECKHOUSE_RELEASE);
+    const replaced = buildBasicRules({ systemNamespaces: ['kube-system'] });
+    expect(replaced.deckhouseRelease).toBeUndefined();
+    expect(replaced.stamp).toMatch(/with replaced lists$/);
+    expect(
+      buildBasicRules({ systemNamespaces: ['kube-system'], deckhouseRelease: '1.78' }).deckhouseRelease,
+    ).toBe('1.78');
   });
 
   it('defaults to the packaged snapshot', () => {

@@ -16,7 +16,7 @@ import {
   textTable,
 } from '../format';
 import { write } from '../io';
-import { ChosenPolicy, POLICY_OPTIONS, choosePolicy } from '../policy-choice';
+import { ChosenPolicy, POLICY_OPTIONS, builtInRulesNotes, choosePolicy } from '../policy-choice';
 import { ROTATION_OPTIONS, replayInputs, replayOptions } from '../replay-input';
 import { count, perDay, retentionText } from '../report';
 import { printJson } from '../shared';
@@ -29,12 +29,15 @@ export const diffCommand: CommandSpec = {
   usage: [
     'diff --policy A --policy B [--deckhouse [--no-basic]] [--format table|markdown] [--json] LOG...',
     'diff --deckhouse --policy B [--format table|markdown] LOG...',
+    'diff --built-in-rules MERGED [--policy A] --policy B [--format table|markdown] LOG...',
   ],
   description:
     'Replays the audit logs once under policy A and policy B (the first and second --policy) and prints the ' +
     'per-level and per-rule changes, bytes per day and retention before and after. With --deckhouse both are ' +
     "merged into the policy Deckhouse runs; with --deckhouse and one --policy, A is Deckhouse's built-in rules " +
-    'alone. B is also linted: lint errors that A does not have (e.g. Secret bodies recorded) are listed, and ' +
+    "alone. --built-in-rules takes the built-in rules from a cluster's merged policy file; with one --policy, " +
+    'A is that file as the cluster runs it (its custom rules included). B is also linted: lint errors that A ' +
+    'does not have (e.g. Secret bodies recorded) are listed, and ' +
     'make the exit status 1. --format markdown prints a comment ready for a pull request.',
   options: {
     ...POLICY_OPTIONS,
@@ -45,6 +48,7 @@ export const diffCommand: CommandSpec = {
   examples: [
     'deckhouse-audit diff --deckhouse --policy main/policy.yaml --policy pr/policy.yaml audit-sample.log.gz',
     'deckhouse-audit diff --deckhouse --policy a.yaml --policy b.yaml --format markdown audit.log > comment.md',
+    'deckhouse-audit diff --built-in-rules master-audit-policy.yaml --policy pr/policy.yaml audit.log',
   ],
   positionals: true,
   async run({ args, io, json }) {
@@ -53,7 +57,7 @@ export const diffCommand: CommandSpec = {
       throw new UsageError(`--format needs table or markdown, got '${format}'`);
     }
     const files = stringList(args, 'policy');
-    const deckhouse = args.values.deckhouse === true;
+    const deckhouse = args.values.deckhouse === true || stringOption(args, 'built-in-rules') !== undefined;
     if (files.length > 2) throw new UsageError('give at most two --policy files (A and B)');
     if (files.length < 2 && !(deckhouse && files.length === 1)) {
       throw new UsageError(
@@ -77,10 +81,18 @@ export const diffCommand: CommandSpec = {
     const headline = diffHeadline(diff, lint);
 
     if (json) {
-      await printJson(io, { a: a.description, b: b.description, headline, diff, lint });
+      await printJson(io, {
+        a: a.description,
+        b: b.description,
+        ...(b.builtIn ? { builtInRules: b.builtIn } : {}),
+        headline,
+        diff,
+        lint,
+      });
     } else {
       for (const w of [...a.warnings, ...b.warnings])
         await write(io.stderr, formatProblem(w.label, w, 'warning') + '\n');
+      for (const n of builtInRulesNotes(b)) await write(io.stderr, `note: ${n}\n`);
       const text =
         format === 'markdown'
           ? renderDiffMarkdown(diff, a, b, lint, reports[1], headline)

@@ -4,7 +4,7 @@ import { CommandSpec, stringOption } from '../args';
 import { EXIT_FINDINGS, EXIT_OK, UsageError } from '../errors';
 import { formatProblem } from '../format';
 import { write } from '../io';
-import { POLICY_OPTIONS, choosePolicy } from '../policy-choice';
+import { POLICY_OPTIONS, builtInRulesNotes, choosePolicy } from '../policy-choice';
 import { REQUEST_OPTIONS, describeRequest, requestFromArgs } from '../request';
 import { printJson } from '../shared';
 
@@ -16,11 +16,14 @@ export const explainCommand: CommandSpec = {
     "explain (--policy FILE | --deckhouse [--policy FILE]) --url 'VERB /path' [--user U --group G...]",
     "explain (--policy FILE | --deckhouse [--policy FILE]) --kubectl 'ARGS'",
     'explain (--policy FILE | --deckhouse [--policy FILE]) --verb V (--resource R[/SUB] | --path P) [...]',
+    "explain --built-in-rules MERGED [--policy FILE] --url 'VERB /path' [...]",
   ],
   description:
     'Evaluates one request against a policy exactly as kube-apiserver does and prints the level, the omitted ' +
     'stages and the first matching rule. With --deckhouse the policy is the one Deckhouse really runs (its ' +
-    'built-in rules, then the --policy rules, then the tail rules); the output names the layer of the deciding ' +
+    'built-in rules, then the --policy rules, then the tail rules); --built-in-rules takes the built-in rules (and, ' +
+    "without --policy, the custom rules) from a cluster's merged policy file instead of the bundled snapshot. " +
+    'The output names the layer of the deciding ' +
     'rule and every later rule that also matches but was pre-empted. Without --user, --group or ' +
     '--unauthenticated the request comes from an ordinary authenticated user. --expect LEVEL turns the ' +
     'answer into a check (exit status 1 when the level differs).',
@@ -34,6 +37,7 @@ export const explainCommand: CommandSpec = {
     "deckhouse-audit explain --deckhouse --kubectl 'exec web-0 -n prod -- sh'",
     'deckhouse-audit explain --policy policy.yaml --verb list --resource secrets --namespace prod --user alice --group dev',
     "deckhouse-audit explain --deckhouse --no-basic --policy secret.yaml --url 'GET /healthz' --unauthenticated --json",
+    "deckhouse-audit explain --built-in-rules master-audit-policy.yaml --kubectl 'logs web-0 -n prod'",
   ],
   positionals: false,
   async run({ args, io, json }) {
@@ -67,13 +71,15 @@ export const explainCommand: CommandSpec = {
         ...(expected !== undefined ? { expected, ok } : {}),
         notes,
         warnings: chosen.warnings,
+        ...(chosen.builtIn ? { builtInRules: chosen.builtIn } : {}),
       });
     } else {
       for (const w of chosen.warnings) await write(io.stderr, formatProblem(w.label, w, 'warning') + '\n');
-      for (const n of notes) await write(io.stderr, `note: ${n}\n`);
+      for (const n of [...notes, ...builtInRulesNotes(chosen)]) await write(io.stderr, `note: ${n}\n`);
       const lines = [
         `Request: ${describeRequest(request)}`,
         `Policy:  ${chosen.description}`,
+        ...(chosen.builtIn ? [`Built-in: ${chosen.builtIn.summary}`] : []),
         '',
         formatExplanation(explanation).trimEnd(),
       ];

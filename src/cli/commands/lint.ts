@@ -1,10 +1,10 @@
 import { LintCode, lintPolicy } from '../../policy/lint';
 import { Finding } from '../../policy/types';
-import { CommandSpec, flag, stringList } from '../args';
+import { CommandSpec, flag, stringList, stringOption } from '../args';
 import { EXIT_FINDINGS, EXIT_OK, UsageError } from '../errors';
 import { formatProblem, plural } from '../format';
 import { write } from '../io';
-import { POLICY_OPTIONS, choosePolicy } from '../policy-choice';
+import { POLICY_OPTIONS, builtInRulesNotes, choosePolicy } from '../policy-choice';
 import { printJson } from '../shared';
 
 const SEVERITY_ORDER: Record<Finding['severity'], number> = { error: 0, warning: 1, info: 2 };
@@ -13,17 +13,24 @@ const SEVERITY_ORDER: Record<Finding['severity'], number> = { error: 0, warning:
 export const lintCommand: CommandSpec = {
   name: 'lint',
   summary: 'find dead or shadowed rules, credentials recorded in the log, and other mistakes',
-  usage: ['lint [--deckhouse [--no-basic]] [--strict] [--json] FILE', 'lint --deckhouse [--json]'],
+  usage: [
+    'lint [--deckhouse [--no-basic]] [--strict] [--json] FILE',
+    'lint --deckhouse [--json]',
+    'lint --built-in-rules MERGED [FILE]',
+  ],
   description:
     'Lints a policy (YAML or Secret manifest; "-" reads standard input): shadowed and partially shadowed ' +
     'rules, Secret/ConfigMap/token bodies recorded at Request or above, literal "*" wildcards, unknown verbs, ' +
     'exec rules that miss WebSocket exec, RequestReceived not omitted, no catch-all rule. With --deckhouse the ' +
     'effective policy Deckhouse runs is linted (built-in + FILE + tail), so a custom rule pre-empted by a ' +
     'built-in one is reported; "lint --deckhouse" alone lints the built-in rules. Each finding is printed at ' +
-    "its rule's file:line:column. Exit status 1 when there is an error finding (or a warning, with --strict).",
+    "its rule's file:line:column. --built-in-rules lints with a cluster's own built-in rules (and, without " +
+    'FILE, its custom rules) read from its merged policy file. Exit status 1 when there is an error finding ' +
+    '(or a warning, with --strict).',
   options: {
     deckhouse: POLICY_OPTIONS.deckhouse,
     'no-basic': POLICY_OPTIONS['no-basic'],
+    'built-in-rules': POLICY_OPTIONS['built-in-rules'],
     'extra-service-account': POLICY_OPTIONS['extra-service-account'],
     'kubernetes-version': POLICY_OPTIONS['kubernetes-version'],
     strict: { type: 'boolean', description: 'exit 1 on warnings too' },
@@ -34,12 +41,13 @@ export const lintCommand: CommandSpec = {
     'deckhouse-audit lint policy.yaml',
     'deckhouse-audit lint --deckhouse dist/audit-policy-secret.yaml',
     'deckhouse-audit lint --deckhouse --json',
+    'deckhouse-audit lint --built-in-rules master-audit-policy.yaml policy.yaml',
   ],
   positionals: true,
   async run({ args, io, json }) {
     if (args.positionals.length > 1) throw new UsageError('lint takes one FILE');
     const file = args.positionals[0];
-    if (file === undefined && !flag(args, 'deckhouse'))
+    if (file === undefined && !flag(args, 'deckhouse') && stringOption(args, 'built-in-rules') === undefined)
       throw new UsageError('lint needs a FILE (or --deckhouse)');
     const chosen = await choosePolicy(args, io, file);
     const ignore = stringList(args, 'ignore') as LintCode[];
@@ -57,9 +65,11 @@ export const lintCommand: CommandSpec = {
         counts,
         findings: findings.map((f) => ({ ...f, location: chosen.locateRule(f.ruleIndex) })),
         warnings: chosen.warnings,
+        ...(chosen.builtIn ? { builtInRules: chosen.builtIn } : {}),
       });
     } else {
-      const out: string[] = [];
+      const out: string[] = chosen.builtIn ? [`Built-in rules: ${chosen.builtIn.summary}`] : [];
+      for (const n of builtInRulesNotes(chosen)) await write(io.stderr, `note: ${n}\n`);
       for (const w of chosen.warnings) out.push(formatProblem(w.label, w, 'warning'));
       for (const f of findings.filter((x) => !(flag(args, 'quiet') && x.severity === 'info'))) {
         out.push(`${chosen.locateRule(f.ruleIndex)}: ${f.severity} ${f.code}: ${f.message}`);

@@ -3,7 +3,7 @@ import { CommandSpec, stringOption } from '../args';
 import { CliError, EXIT_FINDINGS, EXIT_OK } from '../errors';
 import { formatProblem } from '../format';
 import { write } from '../io';
-import { POLICY_OPTIONS, choosePolicy } from '../policy-choice';
+import { POLICY_OPTIONS, builtInRulesNotes, choosePolicy } from '../policy-choice';
 import { ROTATION_OPTIONS, replayInputs, replayOptions } from '../replay-input';
 import { renderSimulationReport } from '../report';
 import { printJson } from '../shared';
@@ -14,6 +14,7 @@ export const simulateCommand: CommandSpec = {
   summary: 'replay audit logs under a policy: levels, bytes, rule hits, bytes/day, retention',
   usage: [
     'simulate (--policy FILE | --deckhouse [--policy FILE]) [--no-basic] [rotation options] [--json] LOG...',
+    'simulate --built-in-rules MERGED [--policy FILE] [rotation options] [--json] LOG...',
   ],
   description:
     'Replays recorded audit logs (audit.k8s.io/v1 Events, one JSON object a line, plain or gzip, "-" for ' +
@@ -21,13 +22,16 @@ export const simulateCommand: CommandSpec = {
     'events and bytes per level, hits per rule with its layer, top users, resources and requests by bytes, ' +
     "bytes per day over the log's time span and how long history lasts under log rotation (Deckhouse: " +
     '100 MB × 10 backups + the live file, 30 days). With --deckhouse the policy is the one Deckhouse runs ' +
-    '(built-in rules, then --policy, then the tail); --deckhouse alone replays the built-in rules. A progress ' +
+    '(built-in rules, then --policy, then the tail); --deckhouse alone replays the built-in rules; ' +
+    "--built-in-rules replays a cluster's merged policy file (its built-in rules, and its custom rules unless " +
+    '--policy replaces them). A progress ' +
     'bar is drawn on stderr when it is a terminal. Exit status 1 when no event could be read.',
   options: { ...POLICY_OPTIONS, ...ROTATION_OPTIONS },
   examples: [
     'deckhouse-audit simulate --deckhouse --policy policy.yaml /var/log/kube-audit/audit.log',
     'deckhouse-audit simulate --deckhouse audit.log.gz --json | jq .retention',
     'zcat audit-*.log.gz | deckhouse-audit simulate --policy policy.yaml --max-size-mb 500 -',
+    'deckhouse-audit simulate --built-in-rules master-audit-policy.yaml /var/log/kube-audit/audit.log',
   ],
   positionals: true,
   async run({ args, io, json }) {
@@ -41,9 +45,14 @@ export const simulateCommand: CommandSpec = {
       throw new CliError(err instanceof Error ? err.message : String(err));
     }
     if (json) {
-      await printJson(io, { policy: chosen.description, ...report });
+      await printJson(io, {
+        policy: chosen.description,
+        ...(chosen.builtIn ? { builtInRules: chosen.builtIn } : {}),
+        ...report,
+      });
     } else {
       for (const w of chosen.warnings) await write(io.stderr, formatProblem(w.label, w, 'warning') + '\n');
+      for (const n of builtInRulesNotes(chosen)) await write(io.stderr, `note: ${n}\n`);
       await write(io.stdout, renderSimulationReport(report, chosen.description));
     }
     if (report.events === 0 && report.malformed.count > 0) {

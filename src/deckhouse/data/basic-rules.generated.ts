@@ -2,9 +2,15 @@
 
 import { PolicyRule } from '../../policy/types';
 
-/** The Deckhouse release the built-in rules describe (as far as the source snapshot records it). */
+/** Where the built-in rules come from: the Deckhouse release, commit and pull requests the snapshot records. */
 export const DECKHOUSE_DATA_SOURCE =
-  'deckhouse main, modules/040-control-plane-manager/hooks/audit_policy.go as of 2026 (includes PR #20274); system namespace and ServiceAccount lists from AUDIT-RULES.md @567d8875';
+  'DKP 1.77: deckhouse main in the 1.77 cycle, after PR #20274 (pods/log rules) and before PR #21169 (upmeter removed from AUDIT-RULES); v1.77.0 has both; modules/040-control-plane-manager/hooks/audit_policy.go as of 2026 (includes PR #20274); system namespace and ServiceAccount lists from AUDIT-RULES.md @567d8875';
+
+/** The DKP minor release the snapshot's lists belong to. */
+export const DECKHOUSE_RELEASE = '1.77';
+
+/** A one-line stamp of the snapshot for headers, e.g. "DKP 1.77 (deckhouse main @567d8875)". */
+export const DECKHOUSE_SNAPSHOT_STAMP = 'DKP 1.77 (deckhouse main @567d8875)';
 
 /** Deckhouse's build-time list of system namespaces (35 entries, used by basic rule index 13). */
 export const DECKHOUSE_SYSTEM_NAMESPACES: readonly string[] = [

@@ -1,0 +1,263 @@
+import { loadPolicy } from '../policy/parse';
+import { Policy, PolicyRule, Problem, RuleLayer, RuleOrigin } from '../policy/types';
+import { DECKHOUSE_BASIC_RULES, DeckhouseBasicRules } from './basic-rules';
+import {
+  isSystemNamespaceRule,
+  isSystemServiceAccountRule,
+  isTailPair,
+  isVirtualizationShaped,
+  ruleKey,
+} from './built-in-rule-shapes';
+import { BuiltInRulesDifference, builtInRulesDifference } from './built-in-rules-difference';
+import { MERGED_POLICY_PATH, mergedPolicyText } from './merged-policy-text';
+import { describeRule } from './rule-titles';
+
+/** Options of {@link readMergedAuditPolicy}. */
+export interface ReadMergedAuditPolicyOptions {
+  /**
+   * What messages call the input (a file name).
+   * @default 'merged policy'
+   */
+  source?: string;
+  /**
+   * Kubernetes version the file is validated for (kube-apiserver loads it).
+   * @default - the engine's default version
+   */
+  kubernetesVersion?: string;
+  /**
+   * The built-in rules the file is compared with (`differences`) and whose titles its rules borrow.
+   * @default DECKHOUSE_BASIC_RULES
+   */
+  reference?: DeckhouseBasicRules;
+}
+
+/** A cluster's merged audit policy split into Deckhouse's layers. */
+export interface MergedAuditPolicy {
+  /** What messages call the policy: the source, or `source[data.extra-file-audit-policy.yaml]` for a dump. */
+  label: string;
+  /** The policy's text (the input, or the value decoded from a dump), for positions of its rules. */
+  text?: string;
+  /** The policy as the file holds it (present when it could be decoded). */
+  policy?: Policy;
+  /** The cluster's built-in rules: its basic, virtualization and tail rules and its exact lists (no errors). */
+  builtInRules?: DeckhouseBasicRules;
+  /**
+   * The custom policy the file was merged from: its rules and policy-level omitStages (undefined when the
+   * file holds neither). `deckhouseEffectivePolicy({ basicRules: builtInRules, customPolicy })` gives back
+   * the file's rules and omitStages.
+   */
+  customPolicy?: Policy;
+  /** origins[i] is the layer of the file's rules[i] and its index inside the layer. */
+  origins: RuleOrigin[];
+  /** How the built-in part differs from `reference` (the bundled snapshot by default). */
+  differences?: BuiltInRulesDifference;
+  /** Non-empty = the input is not a merged Deckhouse policy (or not one kube-apiserver loads). */
+  errors: Problem[];
+  /** The loader's warnings, and what the file cannot say for sure (hand-edited fields, an ambiguous rule). */
+  warnings: Problem[];
+}
+
+// Top-level fields Deckhouse's hook writes: it keeps the custom policy's omitStages and nothing else.
+const WRITTEN_FIELDS = new Set(['apiVersion', 'kind', 'metadata', 'omitStages', 'rules']);
+
+/**
+ * Reads the merged policy of a Deckhouse cluster (`/etc/kubernetes/deckhouse/extra-files/audit-policy.yaml`
+ * from a master: plain YAML, or a Secret/ConfigMap dump holding it) and recognises its layers the way
+ * control-plane-manager's audit_policy hook builds them (deckhouse-audit.md §3), by shape rather than by
+ * index, so that releases with added or removed rules are read right:
+ * - the system ServiceAccount rule and the system-namespace rule anchor the basic rules, which start at
+ *   rules[0];
+ * - the virtualization rules are the run from the first to the last known virtualization rule after the
+ *   anchors (with rules that select a virtualization group in between or right before it); everything
+ *   before it is basic; without it the basic rules end with the last known basic rule after the anchors;
+ * - the tail is the last two rules when they are `None` for `system:authenticated` then a `Metadata`
+ *   catch-all;
+ * - everything between the virtualization (or basic) rules and the tail is custom.
+ * The file cannot tell a custom rule identical to a known virtualization rule right after that run from a
+ * built-in one, nor a virtualization rule a newer release appends after the known ones from a custom rule:
+ * the first is counted as built-in, the second as custom with a warning. Never throws; problems are in `errors`.
+ */
+export function readMergedAuditPolicy(
+  input: string,
+  options: ReadMergedAuditPolicyOptions = {},
+): MergedAuditPolicy {
+  const source = options.source ?? 'merged policy';
+  const reference = options.reference ?? DECKHOUSE_BASIC_RULES;
+  const found = mergedPolicyText(input, source);
+  const result: MergedAuditPolicy = { label: found.label, origins: [], errors: found.errors, warnings: [] };
+  if (found.text === undefined) return result;
+  result.text = found.text;
+
+  const loaded = loadPolicy(
+    found.text,
+    options.kubernetesVersion ? { kubernetesVersion: options.kubernetesVersion } : {},
+  );
+  result.warnings.push(...loaded.warnings);
+  if (loaded.errors.length > 0 || !loaded.policy) {
+    result.errors.push(...loaded.errors);
+    return result;
+  }
+  const policy = loaded.policy;
+  result.policy = policy;
+  const rules = policy.rules;
+
+  const saIndex = rules.findIndex(isSystemServiceAccountRule);
+  const nsIndex = rules.findIndex(isSystemNamespaceRule);
+  if (saIndex < 0 || nsIndex < 0) {
+    const missing = [
+      saIndex < 0
+        ? 'the system ServiceAccount rule (users system:serviceaccount:… with group system:serviceaccounts)'
+        : '',
+      nsIndex < 0 ? 'the system-namespace rule (namespaces kube-system and d8-*)' : '',
+    ].filter(Boolean);
+    result.errors.push({
+      message:
+        `${found.label} is not a merged Deckhouse policy: it lacks ${missing.join(' and ')}, which ` +
+        "Deckhouse's basic rules always include (a custom policy alone, or a cluster with " +
+        'basicAuditPolicyEnabled: false, has no built-in rules to take)',
+      field: 'rules',
+      fix: `pass the merged file ${MERGED_POLICY_PATH} from a master, or the dump of Secret kube-system/d8-control-plane-manager-config`,
+    });
+    return result;
+  }
+
+  const layout = layerBoundaries(rules, Math.max(saIndex, nsIndex), reference);
+  const layer = (from: number, to: number) => rules.slice(from, to);
+  const basic = layer(0, layout.basicEnd);
+  const virtualization = layer(layout.basicEnd, layout.virtualizationEnd);
+  const custom = layer(layout.virtualizationEnd, layout.tailStart);
+  const tail = layer(layout.tailStart, rules.length);
+  const spans: Array<[RuleLayer, PolicyRule[]]> = [
+    ['basic', basic],
+    ['virtualization', virtualization],
+    ['custom', custom],
+    ['tail', tail],
+  ];
+  result.origins = spans.flatMap(([name, list]) => list.map((_, index) => ({ layer: name, index })));
+
+  const builtInRules: DeckhouseBasicRules = {
+    deckhouseVersion: `merged policy ${found.label}`,
+    stamp: `merged policy ${found.label}`,
+    basic,
+    virtualization,
+    tail,
+    systemNamespaces: [...(rules[nsIndex].namespaces ?? [])],
+    // The file cannot tell build-time entries from those extra-audit-policy-config ConfigMaps appended.
+    systemServiceAccounts: [...(rules[saIndex].users ?? [])],
+    extraServiceAccounts: [],
+    serviceAccountRuleIndex: saIndex,
+    titles: {
+      basic: titlesOf(basic, reference.basic, reference.titles?.basic),
+      virtualization: titlesOf(virtualization, reference.virtualization, reference.titles?.virtualization),
+      tail: titlesOf(tail, reference.tail, reference.titles?.tail),
+    },
+  };
+  result.builtInRules = builtInRules;
+  const omitStages = policy.omitStages ?? [];
+  if (custom.length > 0 || omitStages.length > 0) {
+    result.customPolicy = {
+      apiVersion: 'audit.k8s.io/v1',
+      kind: 'Policy',
+      rules: custom,
+      ...(omitStages.length > 0 ? { omitStages: [...omitStages] } : {}),
+    };
+  }
+  for (const field of Object.keys(policy)) {
+    const value = (policy as unknown as Record<string, unknown>)[field];
+    if (WRITTEN_FIELDS.has(field) || value === undefined) continue;
+    result.warnings.push({
+      message:
+        `${found.label}: ${field} is not written by Deckhouse (its hook keeps only the rules and omitStages), ` +
+        'so the file was edited by hand; the layers are read from its rules alone',
+      field,
+    });
+  }
+  if (virtualization.length > 0 && custom.length > 0 && isVirtualizationShaped(custom[0])) {
+    result.warnings.push({
+      message:
+        `${found.label}: rules[${layout.virtualizationEnd}] selects virtualization resources right after ` +
+        "Deckhouse's virtualization rules; it is read as your first custom rule (if it is a virtualization rule " +
+        'of a newer Deckhouse release, it is built-in and runs whatever your custom policy says)',
+      field: `rules[${layout.virtualizationEnd}]`,
+    });
+  }
+  result.differences = builtInRulesDifference(reference, builtInRules);
+  return result;
+}
+
+interface LayerBoundaries {
+  /** rules[0, basicEnd) are basic. */
+  basicEnd: number;
+  /** rules[basicEnd, virtualizationEnd) are virtualization rules. */
+  virtualizationEnd: number;
+  /** rules[tailStart, end) are the tail. */
+  tailStart: number;
+}
+
+function layerBoundaries(
+  rules: readonly PolicyRule[],
+  lastAnchor: number,
+  reference: DeckhouseBasicRules,
+): LayerBoundaries {
+  const n = rules.length;
+  const tailStart = n - 2 > lastAnchor && isTailPair(rules[n - 2], rules[n - 1]) ? n - 2 : n;
+  const knownVirtualization = new Set(reference.virtualization.map((r) => ruleKey(r)));
+  const knownBasic = new Set(reference.basic.map((r) => ruleKey(r, 'placeholder')));
+
+  let start = -1;
+  for (let i = lastAnchor + 1; i < tailStart; i++) {
+    if (knownVirtualization.has(ruleKey(rules[i]))) {
+      start = i;
+      break;
+    }
+  }
+  if (start >= 0) {
+    // A rule a release put before the known ones still belongs to the run when it has the virtualization shape.
+    while (start - 1 > lastAnchor && isVirtualizationShaped(rules[start - 1])) start--;
+    // The run ends with its last known rule: rules of an unknown shape in between belong to it, but after
+    // it a rule about virtualization resources is far more likely a user's own rule than a new built-in one.
+    let end = start + 1;
+    for (let i = start + 1; i < tailStart; i++) {
+      const known = knownVirtualization.has(ruleKey(rules[i]));
+      if (!known && !isVirtualizationShaped(rules[i])) break;
+      if (known) end = i + 1;
+    }
+    return { basicEnd: start, virtualizationEnd: end, tailStart };
+  }
+  let basicEnd = lastAnchor + 1;
+  while (basicEnd < tailStart && knownBasic.has(ruleKey(rules[basicEnd], 'placeholder'))) basicEnd++;
+  return { basicEnd, virtualizationEnd: basicEnd, tailStart };
+}
+
+/** Titles of a layer's rules: the reference's title for a rule it has (lists compared by shape), else generated. */
+function titlesOf(
+  rules: readonly PolicyRule[],
+  known: readonly PolicyRule[],
+  titles?: readonly string[],
+): string[] {
+  const byKey = new Map<string, string>();
+  known.forEach((rule, i) => {
+    const key = ruleKey(rule, 'placeholder');
+    if (titles?.[i] !== undefined && !byKey.has(key)) byKey.set(key, titles[i]);
+  });
+  return rules.map((rule) => byKey.get(ruleKey(rule, 'placeholder')) ?? describeRule(rule));
+}
+
+/**
+ * The built-in rules of a cluster's merged policy (see readMergedAuditPolicy), for code that wants a value or
+ * an exception, e.g. the `builtInRules` prop of DeckhouseClusterAudit.
+ * @throws Error naming the source and listing each problem as `source:line:column: message (fix: ...)`
+ */
+export function builtInRulesFromMergedPolicy(
+  input: string,
+  options: ReadMergedAuditPolicyOptions = {},
+): DeckhouseBasicRules {
+  const merged = readMergedAuditPolicy(input, options);
+  if (merged.builtInRules && merged.errors.length === 0) return merged.builtInRules;
+  const lines = merged.errors.map((p) => {
+    const at = p.line === undefined ? '' : `:${p.line}${p.column === undefined ? '' : `:${p.column}`}`;
+    const where = at === '' && p.message.startsWith(merged.label) ? '' : `${merged.label}${at}: `;
+    return `  ${where}${p.message}${p.fix ? ` (fix: ${p.fix})` : ''}`;
+  });
+  throw new Error(`${merged.label}: no built-in rules can be taken from it:\n${lines.join('\n')}`);
+}

@@ -1,0 +1,72 @@
+import { Testing } from 'cdk8s';
+import * as fs from 'fs';
+import * as path from 'path';
+import { collectWarnings, DeckhouseClusterAudit, DeckhouseClusterAuditProps } from '../../src/constructs';
+import { DECKHOUSE_BASIC_RULES, DeckhouseBasicRules } from '../../src/deckhouse/basic-rules';
+import { builtInRulesFromMergedPolicy } from '../../src/deckhouse/merged-policy';
+import { synthError, synthValid } from './helpers';
+
+// The `builtInRules` prop: a cluster's own built-in rules (from its merged policy) instead of the snapshot.
+
+const MERGED_176 = path.resolve(__dirname, '../fixtures/deckhouse/merged-policy-1.76.yaml');
+const rules176 = builtInRulesFromMergedPolicy(fs.readFileSync(MERGED_176, 'utf8'), {
+  source: 'audit-policy.yaml',
+});
+
+function audit(props: DeckhouseClusterAuditProps) {
+  const chart = Testing.chart();
+  const construct = new DeckhouseClusterAudit(chart, 'Audit', props);
+  return { chart, construct };
+}
+
+describe('DeckhouseClusterAudit builtInRules', () => {
+  test('checks the policy the cluster runs: 1.76 rules, and nothing more is synthesized', () => {
+    const { chart, construct } = audit({
+      builtInRules: rules176,
+      // kubectl logs is recorded by the snapshot's pods/log rule, not by 1.76's rules.
+      assertions: [{ request: 'logs web-0 -n prod', expect: { atLeast: 'Metadata' } }],
+    });
+    expect(construct.effectivePolicy!.policy.rules).toHaveLength(27);
+    expect(construct.effectivePolicy!.titles![10]).toBe('Deckhouse ServiceAccounts mutations at Metadata');
+    expect(synthError(chart)).toMatch(
+      /assertion-failed: \(assertions\[0\]\) audit assertion\n\s+request: +get pods\/log .*\n(.*\n){2}\s+decided by tail rule #1 \(rules\[25\]\)/,
+    );
+
+    const snapshot = audit({
+      assertions: [{ request: 'logs web-0 -n prod', expect: { atLeast: 'Metadata' } }],
+    });
+    expect(synthValid(snapshot.chart).map((o) => o.kind)).toEqual(['ModuleConfig']);
+    const same = audit({ builtInRules: DECKHOUSE_BASIC_RULES });
+    expect(synthValid(same.chart)).toEqual(synthValid(audit({}).chart));
+  });
+
+  test('warns that the rules are not used with basicAuditPolicyEnabled: false', () => {
+    const { construct } = audit({ builtInRules: rules176, basicAuditPolicyEnabled: false });
+    expect(collectWarnings(construct).join('\n')).toMatch(
+      /builtInRules: not used, because basicAuditPolicyEnabled is false/,
+    );
+  });
+
+  test.each([
+    ['null', null],
+    ['the merged file text', 'apiVersion: audit.k8s.io/v1'],
+    ['an object without layers', { basic: [] }],
+  ])('refuses %s at once, naming the construct and the fix', (_name, value) => {
+    expect(() => audit({ builtInRules: value as unknown as DeckhouseBasicRules })).toThrow(
+      /^test\/Audit: builtInRules must be DeckhouseBasicRules .*builtInRulesFromMergedPolicy\(\)$/,
+    );
+  });
+
+  test('builtInRulesFromMergedPolicy throws with every problem of a file that is not a merged policy', () => {
+    expect(() =>
+      builtInRulesFromMergedPolicy('apiVersion: audit.k8s.io/v1\nkind: Policy\nrules:\n- level: Metadata\n', {
+        source: 'custom.yaml',
+      }),
+    ).toThrow(
+      /^custom\.yaml: no built-in rules can be taken from it:\n {2}custom\.yaml is not a merged Deckhouse policy/,
+    );
+    expect(() => builtInRulesFromMergedPolicy('rules: [', { source: 'bad.yaml' })).toThrow(
+      /^bad\.yaml: .*\n {2}bad\.yaml:1:\d+: /,
+    );
+  });
+});
