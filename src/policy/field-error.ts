@@ -1,3 +1,4 @@
+import { echo } from './echo';
 import { FieldError } from './types';
 
 // Mirrors k8s.io/apimachinery/pkg/util/validation/field: the type names, the Error() text and the
@@ -13,44 +14,38 @@ const TYPE_TEXT: Record<string, string> = {
 // Types whose message carries no bad value (upstream prints only the type text).
 const VALUELESS = new Set(['FieldValueRequired']);
 
+// strconv.IsPrint: letters, marks, numbers, punctuation, symbols and the ASCII space. Everything else (controls,
+// format characters such as bidirectional overrides, other spaces, separators, private use) is escaped by Quote.
+const GO_PRINTABLE = /^[\p{L}\p{M}\p{N}\p{P}\p{S} ]$/u;
+
+const GO_SHORT_ESCAPES: Readonly<Record<string, string>> = {
+  '"': '\\"',
+  '\\': '\\\\',
+  '\x07': '\\a',
+  '\b': '\\b',
+  '\f': '\\f',
+  '\n': '\\n',
+  '\r': '\\r',
+  '\t': '\\t',
+  '\v': '\\v',
+};
+
 /** Go's strconv.Quote (what `%q` prints) for the strings a policy can hold. */
 export function goQuote(s: string): string {
   let out = '"';
   for (const ch of s) {
-    const cp = ch.codePointAt(0)!;
-    switch (ch) {
-      case '"':
-        out += '\\"';
-        continue;
-      case '\\':
-        out += '\\\\';
-        continue;
-      case '\x07':
-        out += '\\a';
-        continue;
-      case '\b':
-        out += '\\b';
-        continue;
-      case '\f':
-        out += '\\f';
-        continue;
-      case '\n':
-        out += '\\n';
-        continue;
-      case '\r':
-        out += '\\r';
-        continue;
-      case '\t':
-        out += '\\t';
-        continue;
-      case '\v':
-        out += '\\v';
-        continue;
+    const short = GO_SHORT_ESCAPES[ch];
+    if (short !== undefined) {
+      out += short;
+      continue;
     }
-    if (cp < 0x20 || cp === 0x7f) out += '\\x' + cp.toString(16).padStart(2, '0');
-    else if (cp >= 0x80 && cp < 0xa0) out += '\\u' + cp.toString(16).padStart(4, '0');
+    const cp = ch.codePointAt(0)!;
+    if (GO_PRINTABLE.test(ch)) out += ch;
+    else if (cp < 0x80) out += '\\x' + cp.toString(16).padStart(2, '0');
+    // A lone surrogate is not valid UTF-8: Go would print the bytes; its rune is U+FFFD.
     else if (cp >= 0xd800 && cp <= 0xdfff) out += '\\ufffd';
-    else out += ch;
+    else if (cp < 0x10000) out += '\\u' + cp.toString(16).padStart(4, '0');
+    else out += '\\U' + cp.toString(16).padStart(8, '0');
   }
   return out + '"';
 }
@@ -68,14 +63,39 @@ function renderBadValue(value: unknown): string {
   return goJson(value);
 }
 
+function errorText(type: string, field: string, badValue: string, detail: string): string {
+  let body = TYPE_TEXT[type] ?? type;
+  if (!VALUELESS.has(type)) body += `: ${badValue}`;
+  if (detail !== '') body += `: ${detail}`;
+  return `${field}: ${body}`;
+}
+
 /** Builds a FieldError with upstream's Error() text in `message`. */
 export function fieldError(type: string, field: string, badValue: unknown, detail: string): FieldError {
-  let body = TYPE_TEXT[type] ?? type;
-  if (!VALUELESS.has(type)) body += `: ${renderBadValue(badValue)}`;
-  if (detail !== '') body += `: ${detail}`;
-  const error: FieldError = { type, field, detail, message: `${field}: ${body}` };
+  const error: FieldError = {
+    type,
+    field,
+    detail,
+    message: errorText(type, field, renderBadValue(badValue), detail),
+  };
   if (!VALUELESS.has(type)) error.badValue = badValue;
   return error;
+}
+
+/** Longest rendering of a bad value inside a problem message, in characters. */
+const MAX_PROBLEM_VALUE_LENGTH = 200;
+
+/**
+ * Upstream's text of a FieldError for our own messages: the same words, but a bad value longer than 200
+ * characters is cut, and characters a terminal would act on (which Go's JSON leaves raw in a list) escaped.
+ */
+export function fieldErrorProblemMessage(error: FieldError): string {
+  const rendered = VALUELESS.has(error.type) ? '' : renderBadValue(error.badValue);
+  const value =
+    rendered.length > MAX_PROBLEM_VALUE_LENGTH
+      ? `${rendered.slice(0, MAX_PROBLEM_VALUE_LENGTH)}…(${rendered.length - MAX_PROBLEM_VALUE_LENGTH} more characters)`
+      : rendered;
+  return echo(errorText(error.type, error.field, value, error.detail), Infinity);
 }
 
 /** field.Required */

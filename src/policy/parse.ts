@@ -1,24 +1,54 @@
 /**
- * The policy loader: strict decoding (parsePolicy) and what kube-apiserver does when it reads
- * --audit-policy-file (loadPolicy), stricter.
+ * The policy loader: strict decoding (parsePolicy) and what the cluster does when it reads the policy
+ * (loadPolicy), stricter: kube-apiserver's --audit-policy-file, or Deckhouse's custom policy Secret.
  */
+import { fieldErrorProblemMessage } from './field-error';
+import { PolicyTarget } from './policy-target';
+import { PolicyText } from './policy-text';
+import { ProblemList } from './problem-list';
 import { fixForFieldError } from './validation-fixes';
 import { formatFieldErrors, validatePolicy } from './validate';
 import { DecodeResult, decodePolicyText, SourcePosition } from './yaml-decode';
 import { FieldError, ParseResult, Policy, Problem, VersionOptions } from './types';
 
 export { AUDIT_API_VERSION } from './yaml-decode';
+export { MAX_NESTING_DEPTH } from './yaml-document';
+export { MAX_LISTED_PROBLEMS } from './problem-list';
+export { SECRET_SIZE_LIMIT_BYTES } from './policy-text';
+export type { PolicyText } from './policy-text';
+export type { PolicyTarget } from './policy-target';
 
 /** The error kube-apiserver returns for a policy without rules (it then refuses to start). */
 export const ZERO_RULES_MESSAGE = 'loaded illegal policy with 0 rules';
 
+/** Options of parsePolicy. */
+export interface ParseOptions {
+  /**
+   * Who reads the policy: `kube-apiserver` (an `--audit-policy-file`) or `deckhouse` (the custom policy in
+   * Secret kube-system/audit-policy, merged by Deckhouse's hook before kube-apiserver reads it). The checks
+   * are the same except the rule count; the messages say what that reader would do.
+   * @default 'kube-apiserver'
+   */
+  target?: PolicyTarget;
+  /**
+   * Largest accepted policy, in bytes of UTF-8.
+   * @default SECRET_SIZE_LIMIT_BYTES (1 MiB: a larger Secret is refused by Kubernetes)
+   */
+  maxBytes?: number;
+}
+
+/** Options of loadPolicy. */
+export interface LoadOptions extends ParseOptions, VersionOptions {}
+
 /**
- * Strictly decodes a YAML or JSON audit policy: unknown, mis-cased and duplicate keys, a second
- * document, YAML 1.1 booleans/numbers in string fields and any apiVersion but audit.k8s.io/v1 are
- * errors with line, column, field path and a fix. `policy` is present only when there are no errors.
+ * Strictly decodes a YAML or JSON audit policy, given as a string or as UTF-8 bytes: unknown, mis-cased and
+ * duplicate keys, a second document, YAML 1.1 booleans/numbers in string fields, any apiVersion but
+ * audit.k8s.io/v1, control characters, invalid UTF-8, more than `maxBytes`, nesting deeper than
+ * MAX_NESTING_DEPTH and aliases beyond go-yaml's expansion rule are errors with line, column, field path and a
+ * fix. `policy` is present only when there are no errors. Never throws; time and memory are linear in the input.
  */
-export function parsePolicy(text: string): ParseResult {
-  const decoded = decodePolicyText(text);
+export function parsePolicy(text: PolicyText, options: ParseOptions = {}): ParseResult {
+  const decoded = decodePolicyText(text, options);
   return {
     ...(decoded.policy ? { policy: decoded.policy } : {}),
     errors: decoded.errors,
@@ -27,19 +57,25 @@ export function parsePolicy(text: string): ParseResult {
 }
 
 /**
- * Loads a policy like kube-apiserver does (decode, ValidatePolicy for the target version, the zero-rules
- * check), stricter: `errors` is empty exactly when the cluster will accept the policy. `policy` is
- * present whenever decoding succeeded, even when validation failed.
+ * Loads a policy as the cluster does (decode, ValidatePolicy for the target Kubernetes version, and for
+ * kube-apiserver the zero-rules check), stricter: `errors` is empty exactly when the cluster will accept the
+ * policy. With `target: 'deckhouse'` a policy without rules is accepted (Deckhouse's hook does not count them:
+ * its omitStages then apply to the built-in rules; the merged policy is what must have rules). `policy` is
+ * present whenever decoding succeeded, even when validation failed. Errors are capped at MAX_LISTED_PROBLEMS.
  */
-export function loadPolicy(text: string, options: VersionOptions = {}): ParseResult {
-  const decoded = decodePolicyText(text);
+export function loadPolicy(text: PolicyText, options: LoadOptions = {}): ParseResult {
+  const decoded = decodePolicyText(text, options);
   if (!decoded.policy) return { errors: decoded.errors, warnings: decoded.warnings };
   const policy = decoded.policy;
-  const errors = validatePolicy(policy, options).map((e) => validationProblem(e, policy, decoded));
-  if (policy.rules.length === 0) {
+  const errors = new ProblemList('error');
+  for (const error of validatePolicy(policy, options)) {
+    if (errors.listing) errors.add(validationProblem(error, policy, decoded));
+    else errors.skip();
+  }
+  if (policy.rules.length === 0 && (options.target ?? 'kube-apiserver') === 'kube-apiserver') {
     const offset = decoded.offsets.get('rules');
     const where = offset === undefined ? { line: 1, column: 1 } : decoded.locate(offset);
-    errors.push({
+    errors.add({
       message: ZERO_RULES_MESSAGE,
       field: 'rules',
       line: where.line,
@@ -47,7 +83,7 @@ export function loadPolicy(text: string, options: VersionOptions = {}): ParseRes
       fix: 'add at least one rule, e.g. "rules:" then "- level: Metadata"; kube-apiserver does not start with an empty policy',
     });
   }
-  return { policy, errors, warnings: decoded.warnings };
+  return { policy, errors: errors.toArray(), warnings: decoded.warnings };
 }
 
 /**
@@ -62,7 +98,7 @@ export function apiserverLoadError(policy: Policy, options: VersionOptions = {})
 }
 
 function validationProblem(error: FieldError, policy: Policy, decoded: DecodeResult): Problem {
-  const problem: Problem = { message: error.message, field: error.field };
+  const problem: Problem = { message: fieldErrorProblemMessage(error), field: error.field };
   const where = positionOf(error, policy, decoded);
   if (where) {
     problem.line = where.line;
@@ -75,6 +111,7 @@ function validationProblem(error: FieldError, policy: Policy, decoded: DecodeRes
 
 // Upstream paths for group and resourceNames errors carry no entry index; find the entry by value.
 const UNINDEXED = /^rules\[(\d+)\]\.resources\.(group|resourceNames)$/;
+const LAST_STEP = /(\.[^.[\]]+|\[\d+\])$/;
 
 function positionOf(error: FieldError, policy: Policy, decoded: DecodeResult): SourcePosition | undefined {
   let path = error.field;
@@ -91,10 +128,10 @@ function positionOf(error: FieldError, policy: Policy, decoded: DecodeResult): S
     path = index >= 0 ? `rules[${m[1]}].resources[${index}].${m[2]}` : `rules[${m[1]}].resources`;
   }
   // A missing field has no position of its own: fall back to the object that lacks it.
-  for (let p = path; p !== ''; p = p.replace(/(\.[^.[\]]+|\[\d+\])$/, '')) {
+  for (let p = path; p !== ''; p = p.replace(LAST_STEP, '')) {
     const found = decoded.offsets.get(p);
     if (found !== undefined) return decoded.locate(found);
-    if (!/(\.[^.[\]]+|\[\d+\])$/.test(p)) break;
+    if (!LAST_STEP.test(p)) break;
   }
   return undefined;
 }

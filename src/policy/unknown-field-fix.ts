@@ -1,6 +1,7 @@
 /** The fix for a key the strict loader does not know: did-you-mean, or where the key belongs. */
 import { closestMatch } from './did-you-mean';
 import { FIELDS_OF, KEY_ALIASES, OBJECT_META_FIELDS, PolicyObjectKind } from './policy-fields';
+import { READER_FACTS, ReaderFacts } from './policy-target';
 
 const OWNER_TEXT: Readonly<Record<PolicyObjectKind, string>> = {
   policy: 'the top level of the policy (next to "rules:")',
@@ -8,8 +9,15 @@ const OWNER_TEXT: Readonly<Record<PolicyObjectKind, string>> = {
   'resources entry': 'a resources entry (next to "group:")',
 };
 
-/** The fix for an unknown key: did-you-mean within the object, or the object it belongs to. */
-export function unknownFieldFix(key: string, kind: PolicyObjectKind | 'metadata'): string {
+/**
+ * The fix for an unknown key: did-you-mean within the object, or the object it belongs to. `facts` says what
+ * the cluster's reader does with a rule key written inside a resources entry.
+ */
+export function unknownFieldFix(
+  key: string,
+  kind: PolicyObjectKind | 'metadata',
+  facts: ReaderFacts = READER_FACTS['kube-apiserver'],
+): string {
   if (kind === 'metadata') {
     const guess = closestMatch(key, OBJECT_META_FIELDS);
     return guess
@@ -24,7 +32,7 @@ export function unknownFieldFix(key: string, kind: PolicyObjectKind | 'metadata'
   for (const other of kinds) {
     if (other === kind) continue;
     const there = FIELDS_OF[other].find((f) => f.toLowerCase() === lower);
-    if (there) return belongsElsewhere(there, kind, other);
+    if (there) return belongsElsewhere(there, kind, other, facts);
   }
   const alias = KEY_ALIASES[kind][lower];
   if (alias) {
@@ -41,15 +49,20 @@ export function unknownFieldFix(key: string, kind: PolicyObjectKind | 'metadata'
   for (const other of kinds) {
     if (other === kind) continue;
     const elsewhere = closestMatch(key, FIELDS_OF[other]);
-    if (elsewhere) return `did you mean "${elsewhere}"? ${belongsElsewhere(elsewhere, kind, other)}`;
+    if (elsewhere) return `did you mean "${elsewhere}"? ${belongsElsewhere(elsewhere, kind, other, facts)}`;
   }
   return `remove it; ${OWNER_TEXT[kind]} accepts only ${own.join(', ')}`;
 }
 
-function belongsElsewhere(field: string, here: PolicyObjectKind, owner: PolicyObjectKind): string {
+function belongsElsewhere(
+  field: string,
+  here: PolicyObjectKind,
+  owner: PolicyObjectKind,
+  facts: ReaderFacts,
+): string {
   const where = `"${field}" belongs to ${OWNER_TEXT[owner]}, not to ${here === 'resources entry' ? 'a resources entry' : here === 'rule' ? 'a rule' : 'the top level'}`;
   if (here === 'resources entry' && owner === 'rule') {
-    return `${where}: it is indented too far; move it left to line up with "resources:" (kube-apiserver would silently drop it and widen the rule)`;
+    return `${where}: it is indented too far; move it left to line up with "resources:" (${facts.misplacedRuleKey})`;
   }
   if (here === 'rule' && owner === 'resources entry') {
     return `${where}: put it inside a "resources:" list item, e.g. "resources:" then "- group: apps" and "  resources: [deployments]"`;

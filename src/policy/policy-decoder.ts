@@ -1,0 +1,331 @@
+/**
+ * The audit.k8s.io/v1 Policy schema walked over a YAML document: which keys each object accepts (exactly
+ * upstream's field names), the type of every field, and what the cluster does with everything else.
+ */
+import { isMap, isScalar, isSeq } from 'yaml';
+import { echo, quote } from './echo';
+import { FIELDS_OF, OBJECT_META_FIELDS, PolicyObjectKind } from './policy-fields';
+import { unknownFieldFix } from './unknown-field-fix';
+import { Policy } from './types';
+import { AUDIT_API_VERSION, EMPTY_DOCUMENT_FIX } from './yaml-document';
+import { INVALID, MappingEntry, NodeReader, problem, Read } from './yaml-node-reader';
+
+const REMOVED_API_VERSIONS = new Set(['audit.k8s.io/v1beta1', 'audit.k8s.io/v1alpha1']);
+
+type ObjectKind = PolicyObjectKind | 'metadata';
+
+function mappingFix(kind: ObjectKind): string {
+  switch (kind) {
+    case 'policy':
+      return `a policy is a mapping: "apiVersion: ${AUDIT_API_VERSION}", "kind: Policy", "rules: [...]"`;
+    case 'rule':
+      return 'each rule is a mapping such as "- level: Metadata" with optional verbs, resources, ...';
+    case 'resources entry':
+      return 'each resources entry is a mapping such as "- group: apps" with "resources: [deployments]"';
+    default:
+      return 'metadata is a mapping such as "name: my-policy"';
+  }
+}
+
+function assign(target: Record<string, unknown>, key: string, value: unknown): void {
+  if (value !== INVALID && value !== undefined) target[key] = value;
+}
+
+function defineKey(target: Record<string, unknown>, key: string, value: unknown): void {
+  // defineProperty, so that a key such as __proto__ is data and not the prototype.
+  Object.defineProperty(target, key, { value, enumerable: true, writable: true, configurable: true });
+}
+
+/** Decodes a Policy document, recording problems on the way. */
+export class PolicyDecoder extends NodeReader {
+  /** The keys of an object of `kind`: duplicates, merges, unknown and mis-cased keys checked. */
+  fields(raw: unknown, path: string, kind: ObjectKind): MappingEntry[] | typeof INVALID {
+    const result = this.visit(raw, path || 'document', (node): MappingEntry[] | typeof INVALID => {
+      if (!isMap(node)) {
+        const found =
+          node === null || this.isAbsent(node) ? 'an empty value' : isSeq(node) ? 'a list' : 'a single value';
+        this.error(
+          node ?? raw,
+          path || undefined,
+          () => `${path || 'the document'}: expected a mapping (key: value), found ${found}`,
+          () => mappingFix(kind),
+        );
+        return INVALID;
+      }
+      const known = kind === 'metadata' ? OBJECT_META_FIELDS : FIELDS_OF[kind];
+      const accepted: MappingEntry[] = [];
+      for (const entry of this.entries(node, path)) {
+        if (!(known as readonly string[]).includes(entry.key)) {
+          this.unknownField(entry, kind, known);
+          continue;
+        }
+        this.remember(entry.path, entry.value ?? entry.keyNode);
+        accepted.push(entry);
+      }
+      return accepted;
+    });
+    return result;
+  }
+
+  private unknownField(entry: MappingEntry, kind: ObjectKind, known: readonly string[]): void {
+    const sameButCase = known.find((f) => f.toLowerCase() === entry.key.toLowerCase());
+    const consequence = sameButCase === undefined ? undefined : this.facts.caseVariantKey(sameButCase);
+    this.error(
+      entry.keyNode,
+      echo(entry.path),
+      () => `unknown field ${quote(entry.path)}${consequence ? `: ${consequence}` : ''}`,
+      () => unknownFieldFix(entry.key, kind, this.facts),
+    );
+  }
+
+  policy(root: unknown): Policy | undefined {
+    const errorsBefore = this.errors.count;
+    if (root === undefined || root === null || (isScalar(root) && this.isAbsent(root))) {
+      this.errors.add(
+        problem('the policy document is empty', undefined, { line: 1, column: 1 }, EMPTY_DOCUMENT_FIX),
+      );
+      return undefined;
+    }
+    const entries = this.fields(root, '', 'policy');
+    if (entries === INVALID) return undefined;
+    const policy: Record<string, unknown> = {};
+    let apiVersionSeen = false;
+    for (const { key, keyNode, value, path } of entries) {
+      switch (key) {
+        case 'apiVersion': {
+          const v = this.string(value, path);
+          // A wrongly-typed apiVersion has its own error; only a missing or null one is "missing".
+          apiVersionSeen = v !== undefined;
+          if (typeof v === 'string') this.apiVersion(v, value ?? keyNode);
+          break;
+        }
+        case 'kind':
+          this.kind(this.string(value, path), value, path);
+          break;
+        case 'metadata':
+          assign(policy, key, this.metadata(value, path));
+          break;
+        case 'rules':
+          assign(policy, key, this.rules(value, path));
+          break;
+        case 'omitStages':
+          assign(policy, key, this.stringList(value, path));
+          break;
+        case 'omitManagedFields':
+          assign(policy, key, this.bool(value, path));
+          break;
+      }
+    }
+    if (!apiVersionSeen) {
+      this.errors.add(
+        problem(
+          `missing apiVersion: ${this.facts.missingApiVersion()}`,
+          'apiVersion',
+          { line: 1, column: 1 },
+          `add "apiVersion: ${AUDIT_API_VERSION}" and "kind: Policy" at the top`,
+        ),
+      );
+    }
+    if (this.errors.count > errorsBefore) return undefined;
+    return {
+      apiVersion: AUDIT_API_VERSION,
+      kind: 'Policy',
+      ...(policy.metadata !== undefined ? { metadata: policy.metadata as Record<string, unknown> } : {}),
+      ...(policy.omitStages !== undefined ? { omitStages: policy.omitStages as Policy['omitStages'] } : {}),
+      ...(policy.omitManagedFields !== undefined
+        ? { omitManagedFields: policy.omitManagedFields as boolean }
+        : {}),
+      rules: (policy.rules as Policy['rules'] | undefined) ?? [],
+    };
+  }
+
+  private apiVersion(value: string, node: unknown): void {
+    if (value === AUDIT_API_VERSION) return;
+    if (REMOVED_API_VERSIONS.has(value)) {
+      this.error(
+        node,
+        'apiVersion',
+        () => this.facts.removedApiVersion(value),
+        () => `change apiVersion to ${AUDIT_API_VERSION}: the rule content is compatible`,
+      );
+      return;
+    }
+    this.error(
+      node,
+      'apiVersion',
+      () => this.facts.otherApiVersion(quote(value), AUDIT_API_VERSION),
+      () => `write apiVersion: ${AUDIT_API_VERSION}`,
+    );
+  }
+
+  private kind(value: Read<string>, node: unknown, path: string): void {
+    if (typeof value !== 'string' || value === 'Policy') return;
+    this.error(
+      node,
+      path,
+      () => this.facts.otherKind(quote(value)),
+      () =>
+        value.toLowerCase() === 'policy'
+          ? 'write kind: Policy (the kind is case-sensitive)'
+          : 'write kind: Policy, or leave kind out',
+    );
+  }
+
+  private rules(raw: unknown, path: string): Read<Policy['rules']> {
+    return this.visit(raw, path, (node): Read<Policy['rules']> => {
+      if (node === null || this.isAbsent(node)) return undefined;
+      if (!isSeq(node)) {
+        this.error(
+          raw,
+          path,
+          () => `${path}: expected a list of rules, found ${isMap(node) ? 'a mapping' : 'a single value'}`,
+          () => 'write each rule as a list item: "rules:" then "- level: Metadata"',
+        );
+        return INVALID;
+      }
+      const out: Policy['rules'] = [];
+      let ok = true;
+      node.items.forEach((item, i) => {
+        const rulePath = `${path}[${i}]`;
+        this.remember(rulePath, item);
+        const rule = this.rule(item, rulePath);
+        if (rule === INVALID) ok = false;
+        else out.push(rule as unknown as Policy['rules'][number]);
+      });
+      return ok ? out : INVALID;
+    });
+  }
+
+  private rule(raw: unknown, path: string): Record<string, unknown> | typeof INVALID {
+    const entries = this.fields(raw, path, 'rule');
+    if (entries === INVALID) return INVALID;
+    const rule: Record<string, unknown> = {};
+    let ok = true;
+    for (const { key, value, path: fieldPath } of entries) {
+      let v: unknown;
+      if (key === 'level') v = this.string(value, fieldPath);
+      else if (key === 'omitManagedFields') v = this.bool(value, fieldPath);
+      else if (key === 'resources') v = this.groupResourcesList(value, fieldPath);
+      else v = this.stringList(value, fieldPath);
+      if (v === INVALID) ok = false;
+      else assign(rule, key, v);
+    }
+    return ok ? rule : INVALID;
+  }
+
+  private groupResourcesList(raw: unknown, path: string): Read<unknown[]> {
+    return this.visit(raw, path, (node): Read<unknown[]> => {
+      if (node === null || this.isAbsent(node)) return undefined;
+      if (!isSeq(node)) {
+        this.error(
+          raw,
+          path,
+          () =>
+            `${path}: expected a list of {group, resources, resourceNames} entries, found ${isMap(node) ? 'a mapping' : 'a single value'}`,
+          () => 'write "resources:" then "- group: apps" and "  resources: [deployments]" as a list item',
+        );
+        return INVALID;
+      }
+      const out: unknown[] = [];
+      let ok = true;
+      node.items.forEach((item, i) => {
+        const entryPath = `${path}[${i}]`;
+        this.remember(entryPath, item);
+        const entry = this.groupResources(item, entryPath);
+        if (entry === INVALID) ok = false;
+        else out.push(entry);
+      });
+      return ok ? out : INVALID;
+    });
+  }
+
+  private groupResources(raw: unknown, path: string): Record<string, unknown> | typeof INVALID {
+    const entries = this.fields(raw, path, 'resources entry');
+    if (entries === INVALID) return INVALID;
+    const entry: Record<string, unknown> = {};
+    let ok = true;
+    for (const { key, value, path: fieldPath } of entries) {
+      const v = key === 'group' ? this.string(value, fieldPath) : this.stringList(value, fieldPath);
+      if (v === INVALID) ok = false;
+      else assign(entry, key, v);
+    }
+    return ok ? entry : INVALID;
+  }
+
+  private metadata(raw: unknown, path: string): Read<Record<string, unknown>> {
+    return this.visit(raw, path, (node): Read<Record<string, unknown>> => {
+      if (node === null || this.isAbsent(node)) return undefined;
+      const entries = this.fields(node, path, 'metadata');
+      if (entries === INVALID) return INVALID;
+      const out: Record<string, unknown> = {};
+      let ok = true;
+      for (const { key, value, path: fieldPath } of entries) {
+        let v: unknown;
+        if (key === 'labels' || key === 'annotations') v = this.stringMap(value, fieldPath);
+        else if (key === 'name' || key === 'namespace' || key === 'generateName')
+          v = this.string(value, fieldPath);
+        else v = this.any(value, fieldPath);
+        if (v === INVALID) ok = false;
+        else assign(out, key, v);
+      }
+      return ok ? out : INVALID;
+    });
+  }
+
+  private stringMap(raw: unknown, path: string): Read<Record<string, string>> {
+    return this.visit(raw, path, (node): Read<Record<string, string>> => {
+      if (node === null || this.isAbsent(node)) return undefined;
+      if (!isMap(node)) {
+        this.error(
+          raw,
+          path,
+          () => `${path}: expected a mapping of strings; ${this.facts.decodeFails}`,
+          () => 'write key: "value" pairs',
+        );
+        return INVALID;
+      }
+      const out: Record<string, string> = {};
+      let ok = true;
+      for (const { key, value, path: fieldPath } of this.entries(node, path)) {
+        const v = this.string(value, fieldPath, { nullIsError: true });
+        if (typeof v === 'string') defineKey(out, key, v);
+        else ok = false;
+      }
+      return ok ? out : INVALID;
+    });
+  }
+
+  /** Any JSON-like value (metadata fields this loader does not model), typed like go-yaml. */
+  private any(raw: unknown, path: string): unknown {
+    return this.visit(raw, path, (node): unknown => {
+      if (node === null) return null;
+      if (isScalar(node)) {
+        const s = this.scalar(node, path);
+        if (s === undefined) return INVALID;
+        return s.type === 'merge' ? '<<' : s.value;
+      }
+      if (isSeq(node)) {
+        const out: unknown[] = [];
+        let ok = true;
+        node.items.forEach((item, i) => {
+          const v = this.any(item, `${path}[${i}]`);
+          if (v === INVALID) ok = false;
+          else out.push(v);
+        });
+        return ok ? out : INVALID;
+      }
+      if (isMap(node)) {
+        const out: Record<string, unknown> = {};
+        let ok = true;
+        for (const { key, value, path: fieldPath } of this.entries(node, path)) {
+          const v = this.any(value, fieldPath);
+          if (v === INVALID) ok = false;
+          else defineKey(out, key, v);
+        }
+        return ok ? out : INVALID;
+      }
+      this.error(raw, path, () => `${path}: unsupported YAML node`);
+      return INVALID;
+    });
+  }
+}

@@ -1,0 +1,217 @@
+/**
+ * The bytes or string a policy arrives as, checked before any YAML is read: its size (a policy lives in a
+ * Secret), its encoding (UTF-8, as Kubernetes manifests are), and the characters that the cluster's YAML reader
+ * refuses or reads differently from this one. Each problem names the line and column where it starts.
+ */
+import { isUtf8 } from 'node:buffer';
+import { Problem } from './types';
+
+/**
+ * Kubernetes refuses a Secret whose data exceeds 1 MiB (MaxSecretSize, k8s.io/kubernetes
+ * pkg/apis/core/types.go), and Deckhouse reads the custom policy from Secret kube-system/audit-policy.
+ */
+export const SECRET_SIZE_LIMIT_BYTES = 1024 * 1024;
+
+/** Policy text as a string or as the file's bytes (a Buffer is a Uint8Array). */
+export type PolicyText = string | Uint8Array;
+
+/** Options for reading policy text. */
+export interface PolicyTextOptions {
+  /**
+   * Largest accepted policy, in bytes of UTF-8. Raise it only for a policy that is not meant for a Secret
+   * (kube-apiserver's `--audit-policy-file` has no limit of its own).
+   * @default SECRET_SIZE_LIMIT_BYTES (1 MiB)
+   */
+  maxBytes?: number;
+}
+
+/** The checked text, or why there is none. */
+export interface CheckedText {
+  text?: string;
+  errors: Problem[];
+}
+
+const failure = (problem: Problem): CheckedText => ({ errors: [problem] });
+
+// What go-yaml's reader (readerc.go, from libyaml) refuses with "control characters are not allowed":
+// everything outside TAB, LF, CR, printable ASCII, NEL, U+00A0-U+D7FF, U+E000-U+FFFD and the supplementary planes.
+// A lone surrogate cannot be written in UTF-8 at all.
+const REFUSED_CHARACTER =
+  // eslint-disable-next-line no-control-regex
+  /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u0084\u0086-\u009f\ufffe\uffff]|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/;
+// Line breaks in YAML 1.1 (go-yaml) that YAML 1.2 readers, this one included, read as ordinary characters; and
+// a carriage return without a line feed, which go-yaml reads as a line end and this reader does not.
+const DISPUTED_LINE_BREAK = /[\u0085\u2028\u2029]|\r(?!\n)/;
+
+/** Line (1-based) and column (1-based, in characters) of a string offset. */
+export function positionIn(text: string, offset: number): { line: number; column: number } {
+  let line = 1;
+  let lineStart = 0;
+  for (let i = text.indexOf('\n'); i !== -1 && i < offset; i = text.indexOf('\n', i + 1)) {
+    line++;
+    lineStart = i + 1;
+  }
+  return { line, column: offset - lineStart + 1 };
+}
+
+function codePoint(ch: string): string {
+  return 'U+' + ch.codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0');
+}
+
+function sizeProblem(bytes: number, maxBytes: number, atLeast = false): Problem {
+  const limit =
+    maxBytes === SECRET_SIZE_LIMIT_BYTES ? '1 MiB, the size limit of a Secret' : `${maxBytes} bytes`;
+  return {
+    message:
+      `the policy is ${atLeast ? 'at least ' : ''}${bytes} bytes, more than ${limit}: Deckhouse reads the custom policy from Secret ` +
+      'kube-system/audit-policy, and Kubernetes refuses a larger Secret',
+    fix:
+      'merge rules that differ only in one list (users, namespaces, resources) and drop redundant ones; for a ' +
+      'policy file that is not stored in a Secret, raise the limit (maxBytes)',
+  };
+}
+
+function byteEncodingProblem(bytes: Uint8Array): Problem | undefined {
+  const [b0, b1, b2, b3] = bytes;
+  const at = { line: 1, column: 1 };
+  const convert = (from: string) => `convert the file to UTF-8, e.g. iconv -f ${from} -t UTF-8`;
+  if (
+    (b0 === 0x00 && b1 === 0x00 && b2 === 0xfe && b3 === 0xff) ||
+    (b0 === 0xff && b1 === 0xfe && b2 === 0 && b3 === 0)
+  ) {
+    return {
+      message: 'the file is UTF-32 (it starts with a UTF-32 byte order mark); a policy must be UTF-8',
+      ...at,
+      fix: convert('UTF-32'),
+    };
+  }
+  if ((b0 === 0xff && b1 === 0xfe) || (b0 === 0xfe && b1 === 0xff)) {
+    const order = b0 === 0xff ? 'little-endian (FF FE)' : 'big-endian (FE FF)';
+    return {
+      message: `the file is UTF-16, ${order} byte order mark; a policy must be UTF-8 (Kubernetes manifests, kubectl and Git diffs expect it)`,
+      ...at,
+      fix: convert('UTF-16'),
+    };
+  }
+  // UTF-16 without a byte order mark: ASCII text with a NUL before or after every character.
+  if (bytes.length >= 4 && (b0 === 0 || b1 === 0) && (b2 === 0 || b3 === 0) && b0 !== b1) {
+    return {
+      message:
+        'the file starts with NUL bytes between its characters: it looks like UTF-16 without a byte order mark; a policy must be UTF-8',
+      ...at,
+      fix: convert(b0 === 0 ? 'UTF-16BE' : 'UTF-16LE'),
+    };
+  }
+  if (b0 === 0) {
+    return {
+      message: 'the file starts with a NUL byte: it is binary, or not UTF-8 text',
+      ...at,
+      fix: 'pass the policy YAML or JSON file itself, saved as UTF-8',
+    };
+  }
+  return undefined;
+}
+
+// The first byte offset where `bytes` is not UTF-8 (only called when it is not).
+function firstInvalidUtf8(bytes: Uint8Array): number {
+  let i = 0;
+  while (i < bytes.length) {
+    const b = bytes[i];
+    const need =
+      b < 0x80
+        ? 0
+        : b >= 0xc2 && b <= 0xdf
+          ? 1
+          : b >= 0xe0 && b <= 0xef
+            ? 2
+            : b >= 0xf0 && b <= 0xf4
+              ? 3
+              : -1;
+    if (need < 0 || i + need >= bytes.length) return i;
+    for (let k = 1; k <= need; k++) if ((bytes[i + k] & 0xc0) !== 0x80) return i;
+    // Overlong, surrogate and beyond-U+10FFFF forms.
+    if (b === 0xe0 && bytes[i + 1] < 0xa0) return i;
+    if (b === 0xed && bytes[i + 1] > 0x9f) return i;
+    if (b === 0xf0 && bytes[i + 1] < 0x90) return i;
+    if (b === 0xf4 && bytes[i + 1] > 0x8f) return i;
+    i += need + 1;
+  }
+  return bytes.length;
+}
+
+function decodeUtf8(bytes: Uint8Array): CheckedText {
+  const problem = byteEncodingProblem(bytes);
+  if (problem) return failure(problem);
+  const body = bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf ? bytes.subarray(3) : bytes;
+  if (isUtf8(body))
+    return { text: Buffer.from(body.buffer, body.byteOffset, body.byteLength).toString('utf8'), errors: [] };
+  const offset = firstInvalidUtf8(body);
+  const before = Buffer.from(body.buffer, body.byteOffset, offset).toString('utf8');
+  const hex = Array.from(body.subarray(offset, offset + 4), (b) =>
+    b.toString(16).toUpperCase().padStart(2, '0'),
+  ).join(' ');
+  return failure({
+    message: `invalid UTF-8 (bytes ${hex}): go-yaml, the reader behind kube-apiserver and Deckhouse's hook, refuses the file; a policy must be UTF-8 text`,
+    ...positionIn(before, before.length),
+    fix: 'save the file as UTF-8 (a Latin-1 or Windows-1252 editor setting writes such bytes)',
+  });
+}
+
+function characterProblems(text: string): Problem[] {
+  const problems: Problem[] = [];
+  const refused = REFUSED_CHARACTER.exec(text);
+  if (refused) {
+    const ch = refused[0];
+    const what =
+      ch.length === 1 && ch.charCodeAt(0) === 0
+        ? 'a NUL character'
+        : `the control character ${codePoint(ch)}`;
+    problems.push({
+      message: `${what}: go-yaml, the reader behind kube-apiserver and Deckhouse's hook, refuses the file ("control characters are not allowed")`,
+      ...positionIn(text, refused.index),
+      fix: `remove it; inside a double-quoted string write it as an escape ("\\u${ch.charCodeAt(0).toString(16).padStart(4, '0')}") if you mean it`,
+    });
+  }
+  const disputed = DISPUTED_LINE_BREAK.exec(text);
+  if (disputed) {
+    const isCr = disputed[0] === '\r';
+    problems.push({
+      message: isCr
+        ? 'a carriage return (CR) without a line feed: the file has old Mac OS line ends, which go-yaml (the reader behind kube-apiserver) reads as line breaks and most YAML tools, this one included, do not'
+        : `the character ${codePoint(disputed[0])} is a line break for go-yaml (YAML 1.1, the reader behind kube-apiserver) but an ordinary character for YAML 1.2 tools such as this one`,
+      ...positionIn(text, disputed.index),
+      fix: isCr
+        ? "convert the line ends to LF (e.g. tr '\\r' '\\n' < old.yaml > new.yaml)"
+        : `write it as an escape ("\\u${disputed[0].charCodeAt(0).toString(16).padStart(4, '0')}") inside a double-quoted string, or remove it`,
+    });
+  }
+  return problems;
+}
+
+/**
+ * Checks policy text or bytes: the type, the size, the encoding (UTF-8; a leading UTF-8 byte order mark is
+ * dropped, as kube-apiserver does; UTF-16/UTF-32 and binary are refused with what they are), and characters
+ * the cluster's YAML reader refuses or reads as line breaks. Linear in the input; never throws.
+ */
+export function checkPolicyText(input: unknown, options: PolicyTextOptions = {}): CheckedText {
+  const maxBytes = options.maxBytes ?? SECRET_SIZE_LIMIT_BYTES;
+  let text: string;
+  if (typeof input === 'string') {
+    // UTF-8 takes at least a byte per UTF-16 unit: a string this long is too big before it is encoded.
+    if (input.length > maxBytes) return failure(sizeProblem(input.length, maxBytes, true));
+    const bytes = Buffer.byteLength(input, 'utf8');
+    if (bytes > maxBytes) return failure(sizeProblem(bytes, maxBytes));
+    text = input;
+  } else if (input instanceof Uint8Array) {
+    if (input.byteLength > maxBytes) return failure(sizeProblem(input.byteLength, maxBytes));
+    const decoded = decodeUtf8(input);
+    if (decoded.text === undefined) return decoded;
+    text = decoded.text;
+  } else {
+    const got = input === null ? 'null' : Array.isArray(input) ? 'an array' : typeof input;
+    return failure({ message: `expected the policy text as a string or bytes (Uint8Array), got ${got}` });
+  }
+  if (text.startsWith('\uFEFF')) text = text.slice(1);
+  const problems = characterProblems(text);
+  return problems.length > 0 ? { errors: problems } : { text, errors: [] };
+}

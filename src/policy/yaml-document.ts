@@ -1,0 +1,192 @@
+/**
+ * Policy text to the one YAML document the cluster reads: JSON syntax checked first (JSON is YAML, but
+ * JSON.parse gives the clearer message), nesting depth bounded before anything recursive runs, `%YAML`
+ * directives as go-yaml accepts them, syntax errors with line and column, and the document rules: only the
+ * first document counts, so an empty first document or a second policy is an error.
+ */
+import { Composer, CST, Document, isScalar, LineCounter, Parser } from 'yaml';
+import { resolveGoYamlPlain } from './go-yaml-scalar';
+import { positionIn } from './policy-text';
+import { ProblemList } from './problem-list';
+import { ReaderFacts } from './policy-target';
+import { Problem } from './types';
+
+/** The only apiVersion kube-apiserver loads since Kubernetes 1.24. */
+export const AUDIT_API_VERSION = 'audit.k8s.io/v1';
+
+/**
+ * The deepest nesting of mappings and lists accepted. A policy needs 7 levels (policy, rules, a rule, resources,
+ * an entry, its lists); the limit keeps every recursive step that follows (the `yaml` package's composer, the
+ * decoder) far from the call stack's end, so 10^5 `[` is a clear error instead of a stack overflow.
+ */
+export const MAX_NESTING_DEPTH = 100;
+
+/** The document a policy text holds, or the problems that stop it from being read. */
+export interface PolicyDocument {
+  /** The first document's root node (undefined when there is none to decode). */
+  root?: unknown;
+  lines: LineCounter;
+  errors: Problem[];
+  warnings: Problem[];
+}
+
+/** The fix that tells how a policy starts. */
+export const EMPTY_DOCUMENT_FIX = `start with "apiVersion: ${AUDIT_API_VERSION}", "kind: Policy" and a "rules:" list`;
+
+function at(lines: LineCounter, offset: number): { line: number; column: number } {
+  const pos = lines.linePos(offset);
+  return { line: pos.line, column: pos.col };
+}
+
+function jsonSyntaxProblem(text: string): Problem | undefined {
+  try {
+    const value: unknown = JSON.parse(text);
+    if (value === null || typeof value !== 'object' || Array.isArray(value)) {
+      return {
+        message: 'the JSON document is not an object',
+        line: 1,
+        column: 1,
+        fix: `a policy is a JSON object: {"apiVersion": "${AUDIT_API_VERSION}", "kind": "Policy", "rules": [...]}`,
+      };
+    }
+    return undefined;
+  } catch (e) {
+    const message = e instanceof Error ? e.message : String(e);
+    const m = /position (\d+)/.exec(message);
+    return {
+      message: `invalid JSON: ${message.replace(/^JSON\.parse: /, '')}`,
+      ...(m ? positionIn(text, Number(m[1])) : {}),
+      fix: 'fix the JSON syntax (no trailing commas or comments; keys in double quotes)',
+    };
+  }
+}
+
+type CstNode = CST.Token | CST.CollectionItem['value'] | CST.CollectionItem['key'];
+
+/** The first collection nested deeper than MAX_NESTING_DEPTH, found without recursion. */
+function tooDeep(tokens: readonly CST.Token[]): CST.Token | undefined {
+  const stack: Array<[CstNode, number]> = tokens.map((t) => [t, 0]);
+  while (stack.length > 0) {
+    const [token, depth] = stack.pop()!;
+    if (!token) continue;
+    if (token.type === 'document') {
+      stack.push([token.value, depth]);
+    } else if (token.type === 'block-map' || token.type === 'block-seq' || token.type === 'flow-collection') {
+      if (depth + 1 > MAX_NESTING_DEPTH) return token;
+      for (const item of token.items) {
+        if ('key' in item) stack.push([item.key, depth + 1]);
+        stack.push([item.value, depth + 1]);
+      }
+    }
+  }
+  return undefined;
+}
+
+function syntaxFix(code: string): string {
+  switch (code) {
+    case 'TAB_AS_INDENT':
+      return 'indent with spaces, not tabs';
+    case 'DUPLICATE_KEY':
+      return 'remove one of the duplicate keys';
+    case 'BAD_INDENT':
+    case 'MISSING_CHAR':
+    case 'UNEXPECTED_TOKEN':
+      return 'check the indentation and the ":" / "-" markers on this line';
+    default:
+      return 'fix the YAML syntax at this position';
+  }
+}
+
+/** A document with no content, or only a null (`~`, `null`): what go-yaml decodes to nothing. */
+function isEmptyDocument(doc: Document.Parsed): boolean {
+  const root = doc.contents;
+  if (root === null) return true;
+  return (
+    isScalar(root) &&
+    root.type === 'PLAIN' &&
+    root.tag === undefined &&
+    root.anchor === undefined &&
+    resolveGoYamlPlain(String(root.source ?? '')).type === 'null'
+  );
+}
+
+/**
+ * Reads `text` (already checked by checkPolicyText) into its first YAML document, typed later; never throws
+ * for any input. `facts` words what the cluster does with extra documents.
+ */
+export function readPolicyDocument(text: string, facts: ReaderFacts): PolicyDocument {
+  const lines = new LineCounter();
+  const failed = (...errors: Problem[]): PolicyDocument => ({ lines, errors, warnings: [] });
+  let source = text;
+  // Like apimachinery, a document whose first non-blank character is "{" is JSON. JSON may indent with tabs;
+  // outside strings (where JSON forbids raw tabs) a tab is plain whitespace.
+  if (/^\s*\{/.test(source)) {
+    const problem = jsonSyntaxProblem(source);
+    if (problem) return failed(problem);
+    source = source.replace(/\t/g, ' ');
+  }
+  const tokens = Array.from(new Parser(lines.addNewLine).parse(source));
+  const deep = tooDeep(tokens);
+  if (deep) {
+    return failed({
+      message: `the document nests lists and mappings more than ${MAX_NESTING_DEPTH} levels deep; a policy needs 7`,
+      ...at(lines, deep.offset),
+      fix: 'remove the extra "[" / "{" or indentation levels; an audit policy is policy → rules → rule → resources → entry',
+    });
+  }
+  for (const token of tokens) {
+    const version = token.type === 'directive' ? /^%YAML[ \t]+(\S+)/.exec(token.source)?.[1] : undefined;
+    if (version !== undefined && version !== '1.1') {
+      return failed({
+        message: `%YAML ${version}: go-yaml, the reader behind kube-apiserver and Deckhouse's hook, accepts only %YAML 1.1 ("found incompatible YAML document")`,
+        ...at(lines, token.offset),
+        fix: 'remove the %YAML line (the policy is read as YAML 1.1 anyway)',
+      });
+    }
+  }
+  const composer = new Composer({ version: '1.1', schema: 'failsafe', merge: false, uniqueKeys: false });
+  const docs = Array.from(composer.compose(tokens, false, source.length));
+  const syntax = new ProblemList('error');
+  for (const doc of docs) {
+    for (const err of doc.errors) {
+      syntax.add({
+        message: `YAML syntax error: ${err.message.split('\n')[0]}`,
+        ...at(lines, err.pos[0]),
+        fix: syntaxFix(err.code),
+      });
+    }
+  }
+  if (syntax.count > 0) return failed(...syntax.toArray());
+  if (docs.length === 0) {
+    return failed({ message: 'the policy document is empty', line: 1, column: 1, fix: EMPTY_DOCUMENT_FIX });
+  }
+  const [first, ...later] = docs;
+  const errors = new ProblemList('error');
+  const warnings = new ProblemList('warning');
+  const firstIsEmpty = isEmptyDocument(first);
+  for (const doc of later) {
+    const where = at(lines, doc.range[0]);
+    if (isEmptyDocument(doc)) {
+      if (!firstIsEmpty) {
+        warnings.add({
+          message: 'an empty YAML document follows the policy',
+          ...where,
+          fix: 'remove the trailing "---"',
+        });
+      }
+    } else if (firstIsEmpty) {
+      return failed({
+        message: `the first YAML document is empty: ${facts.emptyFirstDocument}`,
+        ...where,
+        fix: 'remove the "---" lines before the policy (at most one may start the file)',
+      });
+    } else {
+      errors.add({
+        message: `a second YAML document: ${facts.laterDocuments}`,
+        ...where,
+        fix: 'put all rules into the one Policy document and remove the "---" separator',
+      });
+    }
+  }
+  return { root: first.contents, lines, errors: errors.toArray(), warnings: warnings.toArray() };
+}
