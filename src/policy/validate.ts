@@ -1,4 +1,4 @@
-import { DEFAULT_KUBERNETES_VERSION } from './kubernetes-version';
+import { DEFAULT_KUBERNETES_VERSION, kubernetesVersionProblem } from './kubernetes-version';
 import { invalidError, notSupportedError, requiredError, typeInvalidError } from './field-error';
 import { FieldError, LEVELS, STAGES, VersionOptions } from './types';
 import { compareKubernetesVersions, GROUP_WILDCARD_SINCE, parseKubernetesVersion } from './version';
@@ -166,20 +166,14 @@ function checkBoolean(value: unknown, field: string, errors: FieldError[]): void
 /**
  * Validates a policy exactly as kube-apiserver's ValidatePolicy does for the target Kubernetes version
  * (same checks, order, field paths and messages), plus type errors for values that are not JSON of the
- * right shape. An unparsable `kubernetesVersion` yields one `kubernetesVersion` error and nothing else.
+ * right shape. A `kubernetesVersion` that does not parse, or is outside the versions this package models
+ * (SUPPORTED_KUBERNETES_VERSIONS), yields one `kubernetesVersion` error and nothing else.
  */
 export function validatePolicy(policy: unknown, options: VersionOptions = {}): FieldError[] {
   const versionText = options.kubernetesVersion ?? DEFAULT_KUBERNETES_VERSION;
-  const version = parseKubernetesVersion(versionText);
-  if (!version) {
-    return [
-      invalidError(
-        'kubernetesVersion',
-        versionText,
-        'must be a Kubernetes version such as "1.32" or "v1.36.2"',
-      ),
-    ];
-  }
+  const versionProblem = kubernetesVersionProblem(versionText);
+  if (versionProblem !== undefined) return [invalidError('kubernetesVersion', versionText, versionProblem)];
+  const version = parseKubernetesVersion(versionText)!;
   const groupWildcard =
     compareKubernetesVersions(version, parseKubernetesVersion(GROUP_WILDCARD_SINCE)!) >= 0;
   const errors: FieldError[] = [];

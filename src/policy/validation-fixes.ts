@@ -1,5 +1,6 @@
 /** How to fix each kind of validation error kube-apiserver reports for a policy. */
 import { closestMatch } from './did-you-mean';
+import { DEFAULT_KUBERNETES_VERSION, SUPPORTED_KUBERNETES_RANGE } from './kubernetes-version';
 import { FieldError, LEVELS, STAGES } from './types';
 import { GROUP_WILDCARD_SINCE } from './version';
 
@@ -9,6 +10,9 @@ const LEVEL_LIST = LEVELS.join(', ');
 export function fixForFieldError(error: FieldError): string | undefined {
   const field = error.field;
   const bad = error.badValue;
+  if (field === 'kubernetesVersion') {
+    return `give a Kubernetes version from ${SUPPORTED_KUBERNETES_RANGE}, e.g. "${DEFAULT_KUBERNETES_VERSION}"`;
+  }
   if (/\.level$/.test(field)) {
     if (error.type === 'FieldValueRequired') return `add "level:" with one of ${LEVEL_LIST}`;
     const guess = typeof bad === 'string' ? closestMatch(bad, LEVELS) : undefined;

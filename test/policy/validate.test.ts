@@ -1,3 +1,4 @@
+import { SUPPORTED_KUBERNETES_VERSIONS } from '../../src/policy/kubernetes-version';
 import { formatFieldErrors, validatePolicy } from '../../src/policy/validate';
 import { Policy, PolicyRule } from '../../src/policy/types';
 
@@ -259,7 +260,7 @@ describe('target Kubernetes version', () => {
   test('group "*" is accepted from 1.36', () => {
     expect(messages(wildcard, '1.36')).toEqual([]);
     expect(messages(wildcard, 'v1.36.2')).toEqual([]);
-    expect(messages(wildcard, '1.37.0-alpha.1')).toEqual([]);
+    expect(messages(wildcard, '1.36.0-rc.1')).toEqual([]);
   });
 
   test('the default target is the oldest supported version (1.32), which refuses group "*"', () => {
@@ -277,6 +278,29 @@ describe('target Kubernetes version', () => {
           'kubernetesVersion: Invalid value: "latest": must be a Kubernetes version such as "1.32" or "v1.36.2"',
       },
     ]);
+  });
+});
+
+describe('Kubernetes versions outside the modelled range', () => {
+  // The range is Deckhouse's: control-plane-manager's kubernetesVersion enum (1.32 to 1.36), generated into
+  // SUPPORTED_KUBERNETES_VERSIONS. Beyond it validation and retention facts are unknown, so a 1.37 pre-release
+  // is no longer accepted as a target.
+  test.each(['1.31', 'v1.31.4', '1.37', '1.37.0-alpha.1', '2.0', '1.9'])(
+    '%s is one kubernetesVersion error listing the range',
+    (version) => {
+      const errors = validatePolicy(policyOf([{ level: 'Metadata' }]), { kubernetesVersion: version });
+      expect(errors).toHaveLength(1);
+      expect(errors[0]).toMatchObject({
+        type: 'FieldValueInvalid',
+        field: 'kubernetesVersion',
+        badValue: version,
+      });
+      expect(errors[0].detail).toContain('1.32 to 1.36 (1.32, 1.33, 1.34, 1.35, 1.36)');
+    },
+  );
+
+  test.each(SUPPORTED_KUBERNETES_VERSIONS.flatMap((v) => [v, `v${v}.7`]))('%s is modelled', (version) => {
+    expect(validatePolicy(policyOf([{ level: 'Metadata' }]), { kubernetesVersion: version })).toEqual([]);
   });
 });
 
