@@ -156,7 +156,13 @@ export async function choosePolicy(args: ParsedArgs, io: CliIo, file?: string | 
   let source: string | undefined;
   let positions: ReturnType<typeof rulePositions> = [];
   if (policyFile !== undefined) {
-    const loaded = await loadSinglePolicy(policyFile, io, kubernetesVersion);
+    // With --deckhouse the file is the custom policy Deckhouse's hook reads: it needs no rules of its own.
+    const loaded = await loadSinglePolicy(
+      policyFile,
+      io,
+      kubernetesVersion,
+      deckhouse ? 'deckhouse' : undefined,
+    );
     custom = loaded.policy;
     source = loaded.source.label;
     positions = rulePositions(loaded.source.text);

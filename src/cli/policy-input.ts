@@ -5,10 +5,10 @@ import {
   AUDIT_POLICY_SECRET_NAME,
   AUDIT_POLICY_SECRET_NAMESPACE,
 } from '../deckhouse/policy-secret-location';
-import { loadPolicy } from '../policy/parse';
+import { loadPolicy, PolicyTarget } from '../policy/parse';
 import { ParseResult, Policy, Problem } from '../policy/types';
 import { CliError, EXIT_FINDINGS, LocatedProblem } from './errors';
-import { CliIo, readAll } from './io';
+import { CliIo, readAllBytes } from './io';
 
 /** A policy found in an input file: the policy text itself, or the decoded value of a Secret key. */
 export interface PolicySource {
@@ -23,6 +23,8 @@ export interface PolicySource {
   container: 'policy' | 'secret';
   /** The policy text (a whole file or a decoded Secret value). */
   text: string;
+  /** The file's bytes when the policy is the whole file: the loader reports encoding problems in them. */
+  bytes?: Uint8Array;
   /** Advice about the container (e.g. a Secret Deckhouse does not read); positions are in the file. */
   warnings: Problem[];
 }
@@ -40,11 +42,11 @@ export interface LoadedPolicySource extends ParseResult {
   source: PolicySource;
 }
 
-/** Reads a file, or stdin for `-`; a missing or unreadable file is a CliError naming it. */
-export async function readInputText(file: string, io: CliIo): Promise<string> {
-  if (file === '-') return readAll(io.stdin);
+/** Reads a file's bytes, or stdin's for `-`; a missing or unreadable file is a CliError naming it. */
+export async function readInputBytes(file: string, io: CliIo): Promise<Buffer> {
+  if (file === '-') return readAllBytes(io.stdin);
   try {
-    return await readFile(file, 'utf8');
+    return await readFile(file);
   } catch (err) {
     const code = (err as NodeJS.ErrnoException).code;
     if (code === 'ENOENT') throw new CliError(`${file}: no such file`);
@@ -57,16 +59,16 @@ export async function readInputText(file: string, io: CliIo): Promise<string> {
  * Finds the audit policies in a file's text: the file itself when it is a policy, or the
  * `audit-policy.yaml` key of every Secret in it (single or multi-document YAML, JSON, or a `List`).
  */
-export function findPolicies(file: string, text: string): PolicyFile {
+export function findPolicies(file: string, text: string, bytes?: Uint8Array): PolicyFile {
   const lineCounter = new LineCounter();
   let docs: Document.Parsed[];
   try {
     docs = parseAllDocuments(text, { lineCounter }) as Document.Parsed[];
   } catch {
-    return wholeFile(file, text);
+    return wholeFile(file, text, bytes);
   }
   // Anything YAML cannot read is left to the policy loader, which reports it with positions.
-  if (!Array.isArray(docs) || docs.some((d) => d.errors.length > 0)) return wholeFile(file, text);
+  if (!Array.isArray(docs) || docs.some((d) => d.errors.length > 0)) return wholeFile(file, text, bytes);
   const nonEmpty = docs.filter((d) => d.contents !== null);
 
   const objects: YAMLMap[] = [];
@@ -99,7 +101,7 @@ export function findPolicies(file: string, text: string): PolicyFile {
     return result;
   }
 
-  if (nonEmpty.length <= 1 && secrets.length === 0) return wholeFile(file, text);
+  if (nonEmpty.length <= 1 && secrets.length === 0) return wholeFile(file, text, bytes);
 
   const policies = nonEmpty.filter((d) => isMap(d.contents) && String(d.contents.get('kind')) === 'Policy');
   if (policies.length > 0 && secrets.length === 0) {
@@ -145,17 +147,24 @@ export function findPolicies(file: string, text: string): PolicyFile {
   };
 }
 
-/** Reads a file and strictly loads every policy found in it (see findPolicies). */
+/**
+ * Reads a file and strictly loads every policy found in it (see findPolicies), as `target` reads it: by default
+ * a policy from a Secret as Deckhouse's hook does (it needs no rules of its own), any other as kube-apiserver.
+ */
 export async function loadPolicyFile(
   file: string,
   io: CliIo,
   kubernetesVersion?: string,
+  target?: PolicyTarget,
 ): Promise<{ file: PolicyFile; loaded: LoadedPolicySource[] }> {
-  const text = await readInputText(file, io);
-  const found = findPolicies(file, text);
+  const bytes = await readInputBytes(file, io);
+  const found = findPolicies(file, bytes.toString('utf8'), bytes);
   const loaded = found.sources.map((source) => ({
     source,
-    ...loadPolicy(source.text, kubernetesVersion ? { kubernetesVersion } : {}),
+    ...loadPolicy(source.bytes ?? source.text, {
+      ...(kubernetesVersion ? { kubernetesVersion } : {}),
+      target: target ?? (source.container === 'secret' ? 'deckhouse' : 'kube-apiserver'),
+    }),
   }));
   return { file: found, loaded };
 }
@@ -165,8 +174,9 @@ export async function loadSinglePolicy(
   file: string,
   io: CliIo,
   kubernetesVersion?: string,
+  target?: PolicyTarget,
 ): Promise<{ policy: Policy; source: PolicySource; warnings: Problem[] }> {
-  const { file: found, loaded } = await loadPolicyFile(file, io, kubernetesVersion);
+  const { file: found, loaded } = await loadPolicyFile(file, io, kubernetesVersion, target);
   const problems: LocatedProblem[] = found.errors.map((p) => ({ label: found.file, ...p }));
   for (const l of loaded) problems.push(...l.errors.map((p) => ({ label: l.source.label, ...p })));
   if (problems.length > 0) {
@@ -188,8 +198,10 @@ export async function loadSinglePolicy(
   return { policy: only.policy, source: only.source, warnings: [...only.source.warnings, ...only.warnings] };
 }
 
-function wholeFile(file: string, text: string): PolicyFile {
-  return { file, errors: [], sources: [{ file, label: file, container: 'policy', text, warnings: [] }] };
+function wholeFile(file: string, text: string, bytes?: Uint8Array): PolicyFile {
+  const source: PolicySource = { file, label: file, container: 'policy', text, warnings: [] };
+  if (bytes) source.bytes = bytes;
+  return { file, errors: [], sources: [source] };
 }
 
 function secretName(secret: YAMLMap): string {

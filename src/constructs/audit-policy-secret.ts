@@ -2,7 +2,7 @@ import { createHash } from 'crypto';
 import { ApiObject } from 'cdk8s';
 import { Construct } from 'constructs';
 import { DEFAULT_KUBERNETES_VERSION } from '../policy/kubernetes-version';
-import { loadPolicy } from '../policy/parse';
+import { loadPolicy, SECRET_SIZE_LIMIT_BYTES } from '../policy/parse';
 import { renderPolicy } from '../policy/render';
 import { Policy, Problem } from '../policy/types';
 import { ArgoCdOptions, argoCdAnnotations, SYNC_WAVES } from './argocd';
@@ -28,8 +28,7 @@ export { AUDIT_POLICY_SECRET_KEY, AUDIT_POLICY_SECRET_NAME, AUDIT_POLICY_SECRET_
 /** Annotation with the SHA-256 (hex) of the rendered policy, so a reviewer sees when it changed. */
 export const POLICY_SHA256_ANNOTATION = 'audit.deckhouse.io/policy-sha256';
 
-/** Kubernetes refuses Secrets larger than 1 MiB. */
-export const SECRET_SIZE_LIMIT_BYTES = 1024 * 1024;
+export { SECRET_SIZE_LIMIT_BYTES };
 
 /** Something that produces a Policy: the typed builder (`policy()...`) before `.build()`. */
 export interface PolicyProducer {
@@ -67,9 +66,10 @@ function formatLoadProblem(problem: Problem, source: string, withPosition: boole
 }
 
 /**
- * Loads, validates and renders a custom policy exactly as it will reach kube-apiserver: an object
- * is re-read through the strict loader (unknown keys, bad levels, zero rules are errors) for the
- * target Kubernetes version, and the rendered text must load again.
+ * Loads, validates and renders a custom policy exactly as Deckhouse's hook reads it from the Secret before
+ * kube-apiserver runs the merge: an object is re-read through the strict loader (unknown keys, bad levels are
+ * errors; no rules is fine, Deckhouse then applies its omitStages to the built-in rules) for the target
+ * Kubernetes version, and the rendered text must load again.
  */
 export function preparePolicy(
   input: PolicyInput,
@@ -102,7 +102,10 @@ export function preparePolicy(
     text = JSON.stringify(policy);
     source = 'policy object';
   }
-  const loaded = loadPolicy(text, { kubernetesVersion });
+  // Text is the user's file: the Secret limit applies up front. An object is already in memory; its size is
+  // checked on the rendered text below.
+  const limit = typeof input === 'string' ? {} : { maxBytes: Number.POSITIVE_INFINITY };
+  const loaded = loadPolicy(text, { kubernetesVersion, target: 'deckhouse', ...limit });
   const isText = typeof input === 'string';
   const warnings = loaded.warnings.map((w) => formatLoadProblem(w, source, isText));
   if (loaded.errors.length > 0 || !loaded.policy) {
@@ -113,8 +116,12 @@ export function preparePolicy(
       errors.push(`policy: could not be decoded [${source}]. Fix: check that it is a Policy document`);
     return { errors, warnings };
   }
-  const rendered = renderPolicy(loaded.policy);
-  const reloaded = loadPolicy(rendered, { kubernetesVersion });
+  const rendered = renderPolicy(loaded.policy, { kubernetesVersion });
+  const reloaded = loadPolicy(rendered, {
+    kubernetesVersion,
+    target: 'deckhouse',
+    maxBytes: Number.POSITIVE_INFINITY,
+  });
   if (reloaded.errors.length > 0) {
     // A renderer bug must never reach the cluster.
     return {

@@ -97,12 +97,17 @@ describe('AuditPolicySecret', () => {
     expect(synthError(chart)).toMatch(/policy \(line \d+/);
   });
 
-  test('zero rules are refused (kube-apiserver will not start)', () => {
+  // Deckhouse's hook does not count the custom policy's rules (deckhouse-audit.md §2): a policy with only
+  // omitStages is valid and applies them to every built-in rule. Only the merged policy must have rules.
+  test('a policy without rules is accepted, as Deckhouse accepts it (it used to be refused for 0 rules)', () => {
     const chart = Testing.chart();
-    new AuditPolicySecret(chart, 'Policy', {
-      policy: { apiVersion: 'audit.k8s.io/v1', kind: 'Policy', rules: [] },
+    const secret = new AuditPolicySecret(chart, 'Policy', {
+      policy: { apiVersion: 'audit.k8s.io/v1', kind: 'Policy', omitStages: ['RequestReceived'], rules: [] },
     });
-    expect(synthError(chart)).toContain('0 rules');
+    expect(() => Testing.synth(chart)).not.toThrow();
+    expect(secret.renderedPolicy).toBe(
+      'apiVersion: audit.k8s.io/v1\nkind: Policy\nomitStages:\n  - RequestReceived\nrules: []\n',
+    );
   });
 
   test('the target Kubernetes version decides: group "*" needs 1.36', () => {
