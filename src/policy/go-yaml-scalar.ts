@@ -5,14 +5,14 @@
  * plain scalar differently, each listed in GO_YAML_DIFFERENCES with its upstream reason.
  */
 import { isScalar, Schema, ScalarTag } from 'yaml';
+import { quote } from './echo';
 
 /** The type go-yaml v2 gives a plain scalar, with its value. */
 export type GoYamlScalar =
   | { type: 'string'; value: string }
   | { type: 'bool'; value: boolean }
   | { type: 'int' | 'float'; value: number }
-  | { type: 'null'; value: null }
-  | { type: 'merge'; value: '<<' };
+  | { type: 'null'; value: null };
 
 /** What a schema's implicit tags make of a plain scalar. */
 export interface SchemaReading {
@@ -120,11 +120,6 @@ function sameScalar(a: GoYamlScalar, b: GoYamlScalar): boolean {
 /** Every place where go-yaml v2 (what the cluster runs) and the YAML 1.1 schema disagree, in the order tried. */
 export const GO_YAML_DIFFERENCES: readonly GoYamlDifference[] = [
   {
-    name: '<< resolves to the merge tag in any position (resolve.go resolveMap), not only as a mapping key',
-    applies: (text) => text === '<<',
-    read: () => ({ type: 'merge', value: '<<' }),
-  },
-  {
     name: 'a timestamp decodes to a string (decode.go: "for backward compatibility reasons we set it as a string")',
     applies: (_text, yaml11) => yaml11.value instanceof Date,
     read: asString,
@@ -154,7 +149,8 @@ function fromSchema(text: string, reading: SchemaReading): GoYamlScalar {
     case BOOL:
       return { type: 'bool', value: reading.value as boolean };
     case INT:
-      return { type: 'int', value: Number(reading.value) };
+      // Go integers have no negative zero.
+      return { type: 'int', value: Number(reading.value) + 0 };
     case FLOAT:
       return { type: 'float', value: Number(reading.value) };
     default:
@@ -169,7 +165,7 @@ export function resolveGoYamlPlain(text: string): GoYamlScalar {
   return difference ? difference.read(text) : fromSchema(text, yaml11);
 }
 
-/** A short human description of a non-string scalar, for error messages. */
+/** A short human description of a scalar for error messages (`source` as it may be echoed). */
 export function describeGoYamlScalar(scalar: GoYamlScalar, source: string): string {
   switch (scalar.type) {
     case 'bool':
@@ -179,10 +175,8 @@ export function describeGoYamlScalar(scalar: GoYamlScalar, source: string): stri
       return `the number ${source}`;
     case 'null':
       return source === '' ? 'an empty value (null)' : `null (unquoted ${source})`;
-    case 'merge':
-      return 'a YAML merge key (<<)';
     default:
-      return `the string ${JSON.stringify(scalar.value)}`;
+      return `the string ${quote(scalar.value)}`;
   }
 }
 

@@ -72,8 +72,8 @@ export class PolicyDecoder extends NodeReader {
     const consequence = sameButCase === undefined ? undefined : this.facts.caseVariantKey(sameButCase);
     this.error(
       entry.keyNode,
-      echo(entry.path),
-      () => `unknown field ${quote(entry.path)}${consequence ? `: ${consequence}` : ''}`,
+      echo(entry.rawPath),
+      () => `unknown field ${quote(entry.rawPath)}${consequence ? `: ${consequence}` : ''}`,
       () => unknownFieldFix(entry.key, kind, this.facts),
     );
   }
@@ -302,7 +302,7 @@ export class PolicyDecoder extends NodeReader {
       if (isScalar(node)) {
         const s = this.scalar(node, path);
         if (s === undefined) return INVALID;
-        return s.type === 'merge' ? '<<' : s.value;
+        return s.value;
       }
       if (isSeq(node)) {
         const out: unknown[] = [];

@@ -5,6 +5,7 @@
  * first document counts, so an empty first document or a second policy is an error.
  */
 import { Composer, CST, Document, isScalar, LineCounter, Parser } from 'yaml';
+import { echo } from './echo';
 import { resolveGoYamlPlain } from './go-yaml-scalar';
 import { positionIn } from './policy-text';
 import { ProblemList } from './problem-list';
@@ -54,7 +55,7 @@ function jsonSyntaxProblem(text: string): Problem | undefined {
     const message = e instanceof Error ? e.message : String(e);
     const m = /position (\d+)/.exec(message);
     return {
-      message: `invalid JSON: ${message.replace(/^JSON\.parse: /, '')}`,
+      message: `invalid JSON: ${echo(message.replace(/^JSON\.parse: /, ''), 200)}`,
       ...(m ? positionIn(text, Number(m[1])) : {}),
       fix: 'fix the JSON syntax (no trailing commas or comments; keys in double quotes)',
     };
@@ -138,7 +139,7 @@ export function readPolicyDocument(text: string, facts: ReaderFacts): PolicyDocu
     const version = token.type === 'directive' ? /^%YAML[ \t]+(\S+)/.exec(token.source)?.[1] : undefined;
     if (version !== undefined && version !== '1.1') {
       return failed({
-        message: `%YAML ${version}: go-yaml, the reader behind kube-apiserver and Deckhouse's hook, accepts only %YAML 1.1 ("found incompatible YAML document")`,
+        message: `%YAML ${echo(version)}: go-yaml, the reader behind kube-apiserver and Deckhouse's hook, accepts only %YAML 1.1 ("found incompatible YAML document")`,
         ...at(lines, token.offset),
         fix: 'remove the %YAML line (the policy is read as YAML 1.1 anyway)',
       });
@@ -150,7 +151,7 @@ export function readPolicyDocument(text: string, facts: ReaderFacts): PolicyDocu
   for (const doc of docs) {
     for (const err of doc.errors) {
       syntax.add({
-        message: `YAML syntax error: ${err.message.split('\n')[0]}`,
+        message: `YAML syntax error: ${echo(err.message.split('\n')[0], 200)}`,
         ...at(lines, err.pos[0]),
         fix: syntaxFix(err.code),
       });

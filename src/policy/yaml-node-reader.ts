@@ -25,6 +25,8 @@ export interface MappingEntry {
   value: unknown;
   /** The field path of the value (`rules[0].verbs`), keys that are not plain names quoted. */
   path: string;
+  /** The same path with the key as written, for messages that quote it once. */
+  rawPath: string;
 }
 
 type Position = Pick<Problem, 'line' | 'column'>;
@@ -186,8 +188,6 @@ export class NodeReader {
       const s = this.scalar(node, field);
       if (s === undefined) return INVALID;
       if (s.type === 'string') return s.value;
-      // In value position go-yaml's merge tag decodes to the string "<<".
-      if (s.type === 'merge') return '<<';
       const source = String(node.source ?? '');
       this.error(
         raw,
@@ -318,7 +318,8 @@ export class NodeReader {
         for (const merged of this.merged(pair.value, path)) add(merged, 'merged', pair.key);
         continue;
       }
-      add({ key: name, keyNode: key, value: pair.value, path: childPath(path, name) }, 'written', pair.key);
+      const entry = { key: name, keyNode: key, value: pair.value, path: childPath(path, name) };
+      add({ ...entry, rawPath: path ? `${path}.${name}` : name }, 'written', pair.key);
     }
     return out;
   }

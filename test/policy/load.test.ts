@@ -167,3 +167,97 @@ describe('apiserverLoadError: the string kube-apiserver prints', () => {
     expect(apiserverLoadError(policyOf(HEADER))).toBe(ZERO_RULES_MESSAGE);
   });
 });
+
+describe("loadPolicy({ target: 'deckhouse' }): the custom policy as Deckhouse's hook reads it", () => {
+  const deckhouse = (text: string) => loadPolicy(text, { target: 'deckhouse' });
+
+  // deckhouse-audit.md §2: the hook does not count rules; a policy with only omitStages applies them to every
+  // built-in rule. kube-apiserver reading the same file on its own refuses it ("0 rules").
+  it.each([
+    ['no rules key', `${HEADER}omitStages: [RequestReceived]\n`],
+    ['rules: []', `${HEADER}omitStages: [RequestReceived]\nrules: []\n`],
+  ])('accepts a policy with %s, which kube-apiserver alone refuses', (_name, text) => {
+    expect(deckhouse(text)).toEqual({
+      policy: { apiVersion: 'audit.k8s.io/v1', kind: 'Policy', omitStages: ['RequestReceived'], rules: [] },
+      errors: [],
+      warnings: [],
+    });
+    expect(loadPolicy(text).errors.map((e) => e.message)).toEqual([ZERO_RULES_MESSAGE]);
+  });
+
+  it('still validates what it reads: the merged policy reaches kube-apiserver', () => {
+    expect(deckhouse(`${HEADER}omitStages: [Nope]\n`).errors.map((e) => e.field)).toEqual(['omitStages[0]']);
+  });
+
+  it('refuses a v1beta1 policy, saying truthfully that Deckhouse would accept and rewrite it', () => {
+    const [error] = deckhouse(
+      'apiVersion: audit.k8s.io/v1beta1\nkind: Policy\nrules: [{level: None}]\n',
+    ).errors;
+    expect(error.message).toBe(
+      'Deckhouse does not check apiVersion: it would use the rules as they are and write them into the audit.k8s.io/v1 ' +
+        'policy kube-apiserver runs; on its own, kube-apiserver refuses audit.k8s.io/v1beta1 (removed in Kubernetes 1.24)',
+    );
+    expect(error.fix).toBe('change apiVersion to audit.k8s.io/v1: the rule content is compatible');
+  });
+
+  it('refuses a mis-cased field, saying Deckhouse matches field names case-insensitively', () => {
+    const [error] = deckhouse(`${HEADER}rules:\n  - Level: None\n`).errors;
+    expect(error.message).toBe(
+      'unknown field "rules[0].Level": Deckhouse would accept it (its decoder matches field names case-insensitively) ' +
+        'as "level", but kube-apiserver, kubectl and this loader read field names exactly',
+    );
+    expect(loadPolicy(`${HEADER}rules:\n  - Level: None\n`).errors[0].message).toBe(
+      'unknown field "rules[0].Level"',
+    );
+  });
+
+  // sigs.k8s.io/yaml's convertToJSONableObject turns a number or boolean into a string when the Go field is a
+  // string (the hook unmarshals into the audit v1 type); kube-apiserver's YAMLToJSON has no target and fails.
+  it.each([
+    ['no', 'false'],
+    ['1.0', '1'],
+    ['0x1F', '31'],
+    ['1e6', '1e+06'],
+  ])('says that Deckhouse would write %s into a string list as the string %j', (value, written) => {
+    const text = `${HEADER}rules:\n  - level: None\n    namespaces: [${value}]\n`;
+    const [error] = deckhouse(text).errors;
+    expect(error.message).toContain(
+      `Deckhouse would accept it and write the string "${written}" into the policy kube-apiserver runs`,
+    );
+    expect(error.fix).toBe(`quote it: "${value}"`);
+    expect(loadPolicy(text).errors[0].message).toContain('kube-apiserver fails to decode this');
+  });
+
+  it('says that the hook fails on duplicate keys and a merge that sets a key twice', () => {
+    const duplicate = deckhouse(`${HEADER}rules:\n  - level: None\n    level: Metadata\n`).errors[0];
+    expect(duplicate.fix).toBe(
+      `remove one of the two "level" keys (Deckhouse's hook refuses duplicate keys: the module run fails and the cluster keeps its previous policy)`,
+    );
+    const misplaced = deckhouse(
+      `${HEADER}rules:\n  - level: None\n    resources:\n      - group: ""\n        verbs: [get]\n`,
+    ).errors[0];
+    expect(misplaced.fix).toContain("(Deckhouse's hook refuses it: the module run fails");
+  });
+
+  it('reads a null list item as the cluster does, and says so', () => {
+    const text = `${HEADER}rules:\n  - level: None\n    namespaces:\n      - kube-system\n      -\n`;
+    expect(loadPolicy(text).errors[0].message).toBe(
+      'rules[0].namespaces[1]: expected a string, found an empty value (null); kube-apiserver reads it as "" (the empty string)',
+    );
+    expect(deckhouse(text).errors[0].message).toContain('Deckhouse reads it as "" (the empty string)');
+  });
+});
+
+describe('loadPolicy: bytes, size and the Kubernetes version range', () => {
+  it('loads UTF-8 bytes (a Buffer) like the text', () => {
+    const text = fixture('upstream-reader-example.yaml');
+    expect(loadPolicy(Buffer.from(text))).toEqual(loadPolicy(text));
+  });
+
+  it('refuses a Kubernetes version outside the modelled range, listing it, with a fix', () => {
+    const [error] = loadPolicy(`${HEADER}rules: [{level: None}]\n`, { kubernetesVersion: '1.31' }).errors;
+    expect(error).toMatchObject({ field: 'kubernetesVersion' });
+    expect(error.message).toContain('this package knows Kubernetes 1.32 to 1.36');
+    expect(error.fix).toBe('give a Kubernetes version from 1.32 to 1.36, e.g. "1.32"');
+  });
+});

@@ -269,3 +269,42 @@ describe('isSafePlainString', () => {
     for (const s of NASTY_STRINGS) expect(parseYaml(`k: ${doubleQuoted(s)}\n`)).toEqual({ k: s });
   });
 });
+
+describe('renderPolicy refuses what validatePolicy rejects', () => {
+  const valid: Policy = { apiVersion: 'audit.k8s.io/v1', kind: 'Policy', rules: [{ level: 'Metadata' }] };
+
+  it.each([null, undefined, 'rules: []', [valid], 42])('throws a TypeError for %p', (value) => {
+    expect(() => renderPolicy(value as unknown as Policy)).toThrow(TypeError);
+    expect(() => renderPolicy(value as unknown as Policy)).toThrow(
+      /^renderPolicy: expected an audit\.k8s\.io\/v1 Policy object/,
+    );
+  });
+
+  it('throws a TypeError for values of the wrong type, an Error listing upstream messages otherwise', () => {
+    const wrongType = { ...valid, rules: [{ level: 'None', users: 'alice' }] } as unknown as Policy;
+    expect(() => renderPolicy(wrongType)).toThrow(TypeError);
+    const invalid: Policy = {
+      ...valid,
+      rules: [{ level: 'Metadata' }, { level: 'Bad' as Policy['rules'][0]['level'] }],
+    };
+    expect(() => renderPolicy(invalid)).toThrow(
+      'renderPolicy: refusing to write a policy that kube-apiserver (Kubernetes 1.32) would refuse:\n' +
+        '  - rules[1].level: Unsupported value: "Bad": supported values: "None", "Metadata", "Request", "RequestResponse"',
+    );
+  });
+
+  it('validates for the given Kubernetes version', () => {
+    const wildcard: Policy = { ...valid, rules: [{ level: 'Metadata', resources: [{ group: '*' }] }] };
+    expect(() => renderPolicy(wildcard)).toThrow(/rules\[0\]\.resources\.group: Invalid value: "\*"/);
+    expect(renderPolicy(wildcard, { kubernetesVersion: '1.36' })).toContain('- group: "*"');
+    expect(() => renderPolicy(valid, { kubernetesVersion: '1.37' })).toThrow(
+      /Kubernetes 1\.37 is not modelled/,
+    );
+  });
+
+  it('writes a policy without rules (valid: only the rule count refuses it, which Deckhouse does not apply)', () => {
+    expect(renderPolicy({ ...valid, rules: [], omitStages: ['RequestReceived'] })).toBe(
+      'apiVersion: audit.k8s.io/v1\nkind: Policy\nomitStages:\n  - RequestReceived\nrules: []\n',
+    );
+  });
+});

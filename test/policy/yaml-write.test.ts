@@ -1,0 +1,97 @@
+import { parse as parseYaml } from 'yaml';
+import { resolveGoYamlPlain } from '../../src/policy/go-yaml-scalar';
+import { isSafePlainString } from '../../src/policy/yaml-quote';
+import { OrderedMapping, writeYaml, writeYamlDocuments } from '../../src/policy/yaml-write';
+import { random, randomString } from './generated-policies';
+
+describe('the one YAML writer', () => {
+  it('sorts the keys of plain objects, keeps an OrderedMapping in its order, and leaves undefined out', () => {
+    expect(writeYaml({ b: 1, a: { d: [3], c: undefined } })).toBe('a:\n  d:\n    - 3\nb: 1\n');
+    expect(
+      writeYaml(
+        new OrderedMapping([
+          ['z', 1],
+          ['a', undefined],
+          ['m', true],
+        ]),
+      ),
+    ).toBe('z: 1\nm: true\n');
+  });
+
+  it('writes empty collections inline, nested lists and mappings on the dash line', () => {
+    expect(writeYaml({ a: [], b: {}, c: [[1, 2], [], [{ x: 1, z: [] }]] })).toBe(
+      'a: []\nb: {}\nc:\n  - - 1\n    - 2\n  - []\n  - - x: 1\n      z: []\n',
+    );
+    expect(writeYaml([])).toBe('[]\n');
+    expect(writeYaml({})).toBe('{}\n');
+  });
+
+  it('separates documents with ---', () => {
+    expect(writeYamlDocuments([{ a: 1 }, { b: 'x' }])).toBe('a: 1\n---\nb: x\n');
+  });
+
+  // What dist/ holds must stay plain (dist is byte-identical), and what a reader could take for something else
+  // is quoted, go-yaml v2's readings included.
+  it.each([
+    ['1Gi', '1Gi'],
+    ['^rbac\\.authorization\\.k8s\\.io$', '^rbac\\.authorization\\.k8s\\.io$'],
+    ['SkipDryRunOnMissingResource=true', 'SkipDryRunOnMissingResource=true'],
+    ['YXBpVmVyc2lvbjo+/w==', 'YXBpVmVyc2lvbjo+/w=='],
+    ['kube-audit-%F', 'kube-audit-%F'],
+    ['siem.example.com:6514', 'siem.example.com:6514'],
+    ['{{ level }}', '"{{ level }}"'],
+    ['-1', '"-1"'],
+    ['0X1F', '"0X1F"'],
+    ['0B101', '"0B101"'],
+    ['0o17', '"0o17"'],
+    ['e3', '"e3"'],
+    ['1:20', '"1:20"'],
+    ['=', '"="'],
+    ['<<', '"<<"'],
+  ])('writes %j as %s', (value, written) => {
+    expect(writeYaml({ value })).toBe(`value: ${written}\n`);
+  });
+
+  it('property: every string it leaves plain is the same string for go-yaml v2, YAML 1.1 and YAML 1.2', () => {
+    const next = random(31);
+    let plain = 0;
+    for (let i = 0; i < 20_000; i++) {
+      const s = randomString(next);
+      if (!isSafePlainString(s)) continue;
+      plain++;
+      expect(resolveGoYamlPlain(s)).toEqual({ type: 'string', value: s });
+      const cases: Array<[string, unknown]> = [
+        [`k: ${s}\n`, { k: s }],
+        [`- ${s}\n`, [s]],
+        [`${s}: 1\n`, { [s]: 1 }],
+      ];
+      for (const [text, expected] of cases) {
+        expect(parseYaml(text, { version: '1.1' })).toEqual(expected);
+        expect(parseYaml(text, { version: '1.2' })).toEqual(expected);
+      }
+    }
+    expect(plain).toBeGreaterThan(500);
+  });
+
+  it('property: random manifests read back unchanged with YAML 1.1 and 1.2', () => {
+    const next = random(8);
+    const value = (depth: number): unknown => {
+      const r = next();
+      if (depth > 3 || r < 0.4)
+        return r < 0.1 ? Math.floor(next() * 1000) - 500 : r < 0.15 ? next() < 0.5 : randomString(next);
+      if (r < 0.7) return Array.from({ length: Math.floor(next() * 4) }, () => value(depth + 1));
+      const out: Record<string, unknown> = {};
+      for (let k = Math.floor(next() * 4); k > 0; k--) out[randomString(next) || 'k'] = value(depth + 1);
+      return out;
+    };
+    for (let i = 0; i < 500; i++) {
+      const objects = [{ apiVersion: 'v1', kind: 'X', spec: value(0) }, { data: value(0) }];
+      const text = writeYamlDocuments(objects);
+      const docs = text.split(/^---\n/m);
+      docs.forEach((doc, d) => {
+        expect(parseYaml(doc, { version: '1.1' })).toEqual(objects[d]);
+        expect(parseYaml(doc, { version: '1.2' })).toEqual(objects[d]);
+      });
+    }
+  });
+});
