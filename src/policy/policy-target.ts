@@ -51,13 +51,13 @@ export const READER_FACTS: Readonly<Record<PolicyTarget, ReaderFacts>> = {
   'kube-apiserver': {
     decodeFails: 'kube-apiserver fails to decode this',
     scalarInStringField: () => 'kube-apiserver fails to decode this',
-    duplicateKey: 'kube-apiserver would silently keep the last one',
+    duplicateKey: 'kube-apiserver would keep the last one, with only a warning in its log',
     mergeOverlap:
       'kube-apiserver\'s strict decoding refuses it ("already set in map") and its lenient retry keeps the value written last',
     laterDocuments: 'kube-apiserver reads only the first document of the file and silently ignores the rest',
     emptyFirstDocument:
       'kube-apiserver reads only the first YAML document of the file, and it is empty: the policy after it is never read and kube-apiserver fails to start on the empty one',
-    misplacedRuleKey: 'kube-apiserver would silently drop it and widen the rule',
+    misplacedRuleKey: 'kube-apiserver would drop it, with only a warning in its log, and widen the rule',
     caseVariantKey: () => undefined,
     nullListItem: 'kube-apiserver reads it as "" (the empty string)',
     missingApiVersion: () =>

@@ -151,7 +151,7 @@ function decodeUtf8(bytes: Uint8Array): CheckedText {
     b.toString(16).toUpperCase().padStart(2, '0'),
   ).join(' ');
   return failure({
-    message: `invalid UTF-8 (bytes ${hex}): go-yaml, the reader behind kube-apiserver and Deckhouse's hook, refuses the file; a policy must be UTF-8 text`,
+    message: `invalid UTF-8 (bytes ${hex}): go-yaml (Deckhouse's hook, and kube-apiserver for YAML) refuses the file, and a JSON decoder would read the bytes as U+FFFD`,
     ...positionIn(before, before.length),
     fix: 'save the file as UTF-8 (a Latin-1 or Windows-1252 editor setting writes such bytes)',
   });
@@ -167,7 +167,7 @@ function characterProblems(text: string): Problem[] {
         ? 'a NUL character'
         : `the control character ${codePoint(ch)}`;
     problems.push({
-      message: `${what}: go-yaml, the reader behind kube-apiserver and Deckhouse's hook, refuses the file ("control characters are not allowed")`,
+      message: `${what}: go-yaml (Deckhouse's hook, and kube-apiserver for YAML) refuses the file ("control characters are not allowed")`,
       ...positionIn(text, refused.index),
       fix: `remove it; inside a double-quoted string write it as an escape ("\\u${ch.charCodeAt(0).toString(16).padStart(4, '0')}") if you mean it`,
     });
@@ -177,7 +177,7 @@ function characterProblems(text: string): Problem[] {
     const isCr = disputed[0] === '\r';
     problems.push({
       message: isCr
-        ? 'a carriage return (CR) without a line feed: the file has old Mac OS line ends, which go-yaml (the reader behind kube-apiserver) reads as line breaks and most YAML tools, this one included, do not'
+        ? 'a carriage return (CR) without a line feed: the file has old Mac OS line ends, which go-yaml (the reader behind kube-apiserver) reads as line breaks and this loader does not'
         : `the character ${codePoint(disputed[0])} is a line break for go-yaml (YAML 1.1, the reader behind kube-apiserver) but an ordinary character for YAML 1.2 tools such as this one`,
       ...positionIn(text, disputed.index),
       fix: isCr

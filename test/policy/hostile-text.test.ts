@@ -114,7 +114,7 @@ describe('bytes and encodings', () => {
     const bytes = Buffer.concat([Buffer.from(before), Buffer.from([0xe9]), Buffer.from(']\n')]);
     const error = onlyError(bytes);
     expect(error.message).toMatch(
-      /^invalid UTF-8 \(bytes E9 5D 0A\): go-yaml, the reader behind kube-apiserver/,
+      /^invalid UTF-8 \(bytes E9 5D 0A\): go-yaml \(Deckhouse's hook, and kube-apiserver for YAML\) refuses/,
     );
     expect(error).toMatchObject(positionOf(before, before.length));
   });
@@ -137,7 +137,10 @@ describe('bytes and encodings', () => {
 
 describe('characters the cluster reader refuses or reads differently', () => {
   const SAMPLES: Array<[string, RegExp]> = [
-    ['\u0000', /a NUL character: go-yaml, .* refuses the file \("control characters are not allowed"\)/],
+    [
+      '\u0000',
+      /a NUL character: go-yaml \(Deckhouse's hook, and kube-apiserver for YAML\) refuses the file \("control characters are not allowed"\)/,
+    ],
     ['\u0001', /the control character U\+0001/],
     ['\u001b', /the control character U\+001B/],
     ['\u007f', /the control character U\+007F/],
