@@ -4,13 +4,14 @@
  * (`<<`) as go-yaml's strict mode takes them, duplicate keys refused. Every problem carries line, column and
  * field path; messages echo the user's text escaped and shortened.
  */
-import { isAlias, isMap, isScalar, isSeq, LineCounter, Node, Scalar, YAMLMap } from 'yaml';
+import { Alias, isAlias, isMap, isScalar, isSeq, LineCounter, Node, Scalar, YAMLMap } from 'yaml';
 import { echo, pathKey, quote } from './echo';
 import { describeGoYamlScalar, GoYamlScalar, goStringOf, resolveGoYamlPlain } from './go-yaml-scalar';
 import { ReaderFacts } from './policy-target';
 import { ProblemList } from './problem-list';
 import { Problem } from './types';
 import { AliasBudget, AnchorIndex } from './yaml-anchors';
+import { MAX_NESTING_DEPTH } from './yaml-document';
 
 /** Marks a value that could not be read (the problem is already recorded). */
 export const INVALID: unique symbol = Symbol('invalid');
@@ -32,6 +33,13 @@ export interface MappingEntry {
 type Position = Pick<Problem, 'line' | 'column'>;
 
 const STR_TAGS = new Set(['!!str', 'tag:yaml.org,2002:str', '!']);
+
+/**
+ * The deepest the decoder follows nodes, aliases included. The text's own nesting is at most MAX_NESTING_DEPTH
+ * (checked before decoding); aliases can stack one anchor inside another, so their expansion is capped too,
+ * at twice that, before the recursion nears the end of the call stack.
+ */
+const MAX_EXPANDED_DEPTH = 2 * MAX_NESTING_DEPTH;
 const MERGE_TAGS = new Set(['!!merge', 'tag:yaml.org,2002:merge']);
 
 /** A field path with a key appended. */
@@ -48,6 +56,8 @@ export class NodeReader {
   readonly budget = new AliasBudget();
   private readonly expanding = new Set<Node>();
   private reportedBudget = false;
+  private depth = 0;
+  private reportedDepth = false;
 
   constructor(
     private readonly lines: LineCounter,
@@ -101,7 +111,28 @@ export class NodeReader {
       }
       return INVALID;
     }
-    if (!isAlias(raw)) return read((raw as Node | null | undefined) ?? null);
+    if (this.depth >= MAX_EXPANDED_DEPTH) {
+      if (!this.reportedDepth) {
+        this.reportedDepth = true;
+        this.error(
+          raw,
+          field,
+          () =>
+            `the document nests more than ${MAX_EXPANDED_DEPTH} levels deep once its aliases are expanded`,
+          () => 'write the value out instead of nesting anchors inside anchors',
+        );
+      }
+      return INVALID;
+    }
+    this.depth++;
+    try {
+      return isAlias(raw) ? this.expand(raw, field, read) : read((raw as Node | null | undefined) ?? null);
+    } finally {
+      this.depth--;
+    }
+  }
+
+  private expand<T>(raw: Alias, field: string, read: (node: Node | null) => T): T | typeof INVALID {
     const target = this.anchors.target(raw);
     if (target === undefined) {
       this.error(
@@ -360,7 +391,8 @@ export class NodeReader {
 /** A Problem with its optional parts only when present. */
 export function problem(message: string, field: string | undefined, at: Position, fix?: string): Problem {
   const p: Problem = { message };
-  if (field !== undefined && field !== '') p.field = field;
+  // A path through deeply nested aliases can be long; a field is an address, not something to read in full.
+  if (field !== undefined && field !== '') p.field = echo(field, 200);
   if (at.line !== undefined) {
     p.line = at.line;
     p.column = at.column;

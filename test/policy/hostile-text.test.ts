@@ -262,6 +262,18 @@ describe('aliases: anchors resolved once, expansion capped by go-yaml v2 own rul
     );
   });
 
+  it('anchors stacked inside anchors (each one level deeper) stop at a depth, not at the end of the stack', () => {
+    const lines = ['    a0: &a0 [x]'];
+    for (let i = 1; i < 5000; i++) lines.push(`    a${i}: &a${i} [*a${i - 1}]`);
+    const text = `${HEADER}metadata:\n  managedFields:\n${lines.join('\n')}\nrules: [{level: None}]\n`;
+    const decoded = decodePolicyText(text);
+    expect(decoded.errors[0].message).toBe(
+      'the document nests more than 200 levels deep once its aliases are expanded',
+    );
+    expect(decoded.errors[0].field!.length).toBeLessThan(250);
+    expect(decoded.decodedNodes).toBeLessThan(100 * text.length);
+  });
+
   it('an anchor that contains itself is an error, as in go-yaml', () => {
     const error = onlyError(`${HEADER}metadata:\n  managedFields: &a [*a]\nrules: [{level: None}]\n`);
     expect(error.message).toContain('the anchor &a contains itself');
