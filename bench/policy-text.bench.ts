@@ -1,5 +1,11 @@
 import { loadPolicy, parsePolicy } from '../src/policy/parse';
 import { decodePolicyText } from '../src/policy/yaml-decode';
+import {
+  aliasesOfOneAnchor,
+  billionLaughs,
+  stackedAnchors,
+  unknownAliases,
+} from '../test/support/hostile-policies';
 
 // npm run bench:policy: the policy text path on ordinary and hostile input. Each hostile case must finish
 // within a generous budget (the unit suite counts work instead of timing it); the run exits 1 when one does
@@ -43,31 +49,27 @@ const CASES: Case[] = [
   },
   {
     name: '20,000 aliases of one anchor (80 KB)',
-    input: () =>
-      `${HEADER}metadata:\n  managedFields: [&a [x], ${Array(20_000).fill('*a').join(', ')}]\nrules: [{level: None}]\n`,
+    input: () => aliasesOfOneAnchor(20_000),
     budgetMs: 10_000,
     expect: accepted,
   },
   {
     name: '20,000 unknown aliases',
-    input: () => `${HEADER}rules:\n${'- level: None\n  users: *zz\n'.repeat(20_000)}`,
+    input: () => unknownAliases(20_000),
     budgetMs: 15_000,
     expect: refusedWith('more errors not listed'),
   },
   {
     name: 'billion laughs (12 levels of 10 aliases)',
-    input: () => {
-      const lines = ['a0: &a0 [x, x, x, x, x, x, x, x, x, x]'];
-      for (let i = 1; i < 12; i++)
-        lines.push(
-          `a${i}: &a${i} [${Array(10)
-            .fill(`*a${i - 1}`)
-            .join(', ')}]`,
-        );
-      return `${HEADER}metadata:\n  managedFields:\n${lines.map((l) => `    ${l}`).join('\n')}\nrules: [{level: None}]\n`;
-    },
+    input: () => billionLaughs(),
     budgetMs: 2_000,
     expect: refusedWith('excessive aliasing'),
+  },
+  {
+    name: '5,000 anchors stacked in anchors',
+    input: () => stackedAnchors(5000),
+    budgetMs: 10_000,
+    expect: refusedWith('once its aliases are expanded'),
   },
   {
     name: '10^5 "["',

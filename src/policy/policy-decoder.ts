@@ -172,103 +172,95 @@ export class PolicyDecoder extends NodeReader {
   }
 
   private rules(raw: unknown, path: string): Read<Policy['rules']> {
-    return this.visit(raw, path, (node): Read<Policy['rules']> => {
+    const rules = this.objectList(
+      raw,
+      path,
+      'rules',
+      'write each rule as a list item: "rules:" then "- level: Metadata"',
+      (item, rulePath) =>
+        this.object(item, rulePath, 'rule', (key, value, fieldPath) => {
+          if (key === 'level') return this.string(value, fieldPath);
+          if (key === 'omitManagedFields') return this.bool(value, fieldPath);
+          if (key === 'resources') return this.groupResourcesList(value, fieldPath);
+          return this.stringList(value, fieldPath);
+        }),
+    );
+    return rules as Read<Policy['rules']>;
+  }
+
+  private groupResourcesList(raw: unknown, path: string): Read<Array<Record<string, unknown>>> {
+    return this.objectList(
+      raw,
+      path,
+      '{group, resources, resourceNames} entries',
+      'write "resources:" then "- group: apps" and "  resources: [deployments]" as a list item',
+      (item, entryPath) =>
+        this.object(item, entryPath, 'resources entry', (key, value, fieldPath) =>
+          key === 'group' ? this.string(value, fieldPath) : this.stringList(value, fieldPath),
+        ),
+    );
+  }
+
+  /** A list of objects (rules, resources entries); absent or null is undefined. */
+  private objectList(
+    raw: unknown,
+    path: string,
+    what: string,
+    fix: string,
+    read: (item: unknown, itemPath: string) => Record<string, unknown> | typeof INVALID,
+  ): Read<Array<Record<string, unknown>>> {
+    return this.visit(raw, path, (node): Read<Array<Record<string, unknown>>> => {
       if (node === null || this.isAbsent(node)) return undefined;
       if (!isSeq(node)) {
         this.error(
           raw,
           path,
-          () => `${path}: expected a list of rules, found ${isMap(node) ? 'a mapping' : 'a single value'}`,
-          () => 'write each rule as a list item: "rules:" then "- level: Metadata"',
+          () => `${path}: expected a list of ${what}, found ${isMap(node) ? 'a mapping' : 'a single value'}`,
+          () => fix,
         );
         return INVALID;
       }
-      const out: Policy['rules'] = [];
+      const out: Array<Record<string, unknown>> = [];
       let ok = true;
       node.items.forEach((item, i) => {
-        const rulePath = `${path}[${i}]`;
-        this.remember(rulePath, item);
-        const rule = this.rule(item, rulePath);
-        if (rule === INVALID) ok = false;
-        else out.push(rule as unknown as Policy['rules'][number]);
+        const itemPath = `${path}[${i}]`;
+        this.remember(itemPath, item);
+        const value = read(item, itemPath);
+        if (value === INVALID) ok = false;
+        else out.push(value);
       });
       return ok ? out : INVALID;
     });
   }
 
-  private rule(raw: unknown, path: string): Record<string, unknown> | typeof INVALID {
-    const entries = this.fields(raw, path, 'rule');
+  /** An object of `kind` whose accepted fields `read` decodes. */
+  private object(
+    raw: unknown,
+    path: string,
+    kind: ObjectKind,
+    read: (key: string, value: unknown, fieldPath: string) => unknown,
+  ): Record<string, unknown> | typeof INVALID {
+    const entries = this.fields(raw, path, kind);
     if (entries === INVALID) return INVALID;
-    const rule: Record<string, unknown> = {};
+    const out: Record<string, unknown> = {};
     let ok = true;
     for (const { key, value, path: fieldPath } of entries) {
-      let v: unknown;
-      if (key === 'level') v = this.string(value, fieldPath);
-      else if (key === 'omitManagedFields') v = this.bool(value, fieldPath);
-      else if (key === 'resources') v = this.groupResourcesList(value, fieldPath);
-      else v = this.stringList(value, fieldPath);
+      const v = read(key, value, fieldPath);
       if (v === INVALID) ok = false;
-      else assign(rule, key, v);
+      else assign(out, key, v);
     }
-    return ok ? rule : INVALID;
-  }
-
-  private groupResourcesList(raw: unknown, path: string): Read<unknown[]> {
-    return this.visit(raw, path, (node): Read<unknown[]> => {
-      if (node === null || this.isAbsent(node)) return undefined;
-      if (!isSeq(node)) {
-        this.error(
-          raw,
-          path,
-          () =>
-            `${path}: expected a list of {group, resources, resourceNames} entries, found ${isMap(node) ? 'a mapping' : 'a single value'}`,
-          () => 'write "resources:" then "- group: apps" and "  resources: [deployments]" as a list item',
-        );
-        return INVALID;
-      }
-      const out: unknown[] = [];
-      let ok = true;
-      node.items.forEach((item, i) => {
-        const entryPath = `${path}[${i}]`;
-        this.remember(entryPath, item);
-        const entry = this.groupResources(item, entryPath);
-        if (entry === INVALID) ok = false;
-        else out.push(entry);
-      });
-      return ok ? out : INVALID;
-    });
-  }
-
-  private groupResources(raw: unknown, path: string): Record<string, unknown> | typeof INVALID {
-    const entries = this.fields(raw, path, 'resources entry');
-    if (entries === INVALID) return INVALID;
-    const entry: Record<string, unknown> = {};
-    let ok = true;
-    for (const { key, value, path: fieldPath } of entries) {
-      const v = key === 'group' ? this.string(value, fieldPath) : this.stringList(value, fieldPath);
-      if (v === INVALID) ok = false;
-      else assign(entry, key, v);
-    }
-    return ok ? entry : INVALID;
+    return ok ? out : INVALID;
   }
 
   private metadata(raw: unknown, path: string): Read<Record<string, unknown>> {
     return this.visit(raw, path, (node): Read<Record<string, unknown>> => {
       if (node === null || this.isAbsent(node)) return undefined;
-      const entries = this.fields(node, path, 'metadata');
-      if (entries === INVALID) return INVALID;
-      const out: Record<string, unknown> = {};
-      let ok = true;
-      for (const { key, value, path: fieldPath } of entries) {
-        let v: unknown;
-        if (key === 'labels' || key === 'annotations') v = this.stringMap(value, fieldPath);
-        else if (key === 'name' || key === 'namespace' || key === 'generateName')
-          v = this.string(value, fieldPath);
-        else v = this.any(value, fieldPath);
-        if (v === INVALID) ok = false;
-        else assign(out, key, v);
-      }
-      return ok ? out : INVALID;
+      return this.object(node, path, 'metadata', (key, value, fieldPath) => {
+        if (key === 'labels' || key === 'annotations') return this.stringMap(value, fieldPath);
+        if (key === 'name' || key === 'namespace' || key === 'generateName')
+          return this.string(value, fieldPath);
+        return this.any(value, fieldPath);
+      });
     });
   }
 

@@ -8,6 +8,12 @@ import { SECRET_SIZE_LIMIT_BYTES } from '../../src/policy/policy-text';
 import { Problem } from '../../src/policy/types';
 import { decodePolicyText } from '../../src/policy/yaml-decode';
 import { random } from './generated-policies';
+import {
+  aliasesOfOneAnchor,
+  billionLaughs,
+  stackedAnchors,
+  unknownAliases,
+} from '../support/hostile-policies';
 
 const HEADER = 'apiVersion: audit.k8s.io/v1\nkind: Policy\n';
 const POLICY = `${HEADER}rules:\n  - level: Metadata\n    users: ["alice", bob]\n    verbs: [get, list]\n`;
@@ -225,7 +231,7 @@ describe(`nesting deeper than ${MAX_NESTING_DEPTH} levels`, () => {
 
 describe('aliases: anchors resolved once, expansion capped by go-yaml v2 own rule', () => {
   it('20,000 aliases of one anchor in an 80 KB policy: accepted, each alias read once', () => {
-    const text = `${HEADER}metadata:\n  managedFields: [&a [x], ${Array(20_000).fill('*a').join(', ')}]\nrules: [{level: None}]\n`;
+    const text = aliasesOfOneAnchor(20_000);
     expect(text.length).toBeLessThan(100_000);
     const decoded = decodePolicyText(text);
     expect(decoded.errors).toEqual([]);
@@ -234,23 +240,14 @@ describe('aliases: anchors resolved once, expansion capped by go-yaml v2 own rul
   });
 
   it("a billion laughs is refused with go-yaml's reason after bounded work", () => {
-    const lines = ['a0: &a0 [x, x, x, x, x, x, x, x, x, x]'];
-    for (let i = 1; i < 12; i++)
-      lines.push(
-        `a${i}: &a${i} [${Array(10)
-          .fill(`*a${i - 1}`)
-          .join(', ')}]`,
-      );
-    const text = `${HEADER}metadata:\n  managedFields:\n${lines.map((l) => `    ${l}`).join('\n')}\nrules: [{level: None}]\n`;
-    const decoded = decodePolicyText(text);
+    const decoded = decodePolicyText(billionLaughs());
     expect(decoded.errors).toHaveLength(1);
     expect(decoded.errors[0].message).toContain('document contains excessive aliasing');
     expect(decoded.decodedNodes).toBeLessThan(20_000);
   });
 
   it('20,000 unknown aliases: 100 errors listed, then how many more', () => {
-    const text = `${HEADER}rules:\n${'- level: None\n  users: *zz\n'.repeat(20_000)}`;
-    const { errors } = loadPolicy(text);
+    const { errors } = loadPolicy(unknownAliases(20_000));
     expect(errors).toHaveLength(MAX_LISTED_PROBLEMS + 1);
     expect(errors[0]).toMatchObject({
       message: 'rules[0].users: unknown YAML alias *zz',
@@ -263,9 +260,7 @@ describe('aliases: anchors resolved once, expansion capped by go-yaml v2 own rul
   });
 
   it('anchors stacked inside anchors (each one level deeper) stop at a depth, not at the end of the stack', () => {
-    const lines = ['    a0: &a0 [x]'];
-    for (let i = 1; i < 5000; i++) lines.push(`    a${i}: &a${i} [*a${i - 1}]`);
-    const text = `${HEADER}metadata:\n  managedFields:\n${lines.join('\n')}\nrules: [{level: None}]\n`;
+    const text = stackedAnchors(5000);
     const decoded = decodePolicyText(text);
     expect(decoded.errors[0].message).toBe(
       'the document nests more than 200 levels deep once its aliases are expanded',

@@ -4,6 +4,7 @@ import { closestMatch } from '../../src/policy/did-you-mean';
 import { resolveGoYamlPlain } from '../../src/policy/go-yaml-scalar';
 import { parsePolicy } from '../../src/policy/parse';
 import { Problem } from '../../src/policy/types';
+import { billionLaughs } from '../support/hostile-policies';
 
 const fixture = (name: string) => fs.readFileSync(path.join(__dirname, '../fixtures/policy', name), 'utf8');
 
@@ -354,15 +355,7 @@ describe('parsePolicy: YAML specifics (semantics §2.2)', () => {
   });
 
   it('survives alias bombs', () => {
-    const lines = ['a0: &a0 [x, x, x, x, x, x, x, x, x, x]'];
-    for (let i = 1; i < 12; i++)
-      lines.push(
-        `a${i}: &a${i} [${Array(10)
-          .fill(`*a${i - 1}`)
-          .join(', ')}]`,
-      );
-    const text = `${HEADER}metadata:\n  annotations: {}\n  managedFields:\n${lines.map((l) => '    ' + l).join('\n')}\nrules: [{level: None}]\n`;
-    const result = parsePolicy(text);
+    const result = parsePolicy(billionLaughs());
     expect(result.policy).toBeUndefined();
     expect(result.errors[0].message).toContain('too many YAML nodes');
   });
