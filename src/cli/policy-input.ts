@@ -55,6 +55,11 @@ export async function readInputBytes(file: string, io: CliIo): Promise<Buffer> {
   }
 }
 
+/** Reads a file, or stdin for `-`, as UTF-8 text (see readInputBytes). */
+export async function readInputText(file: string, io: CliIo): Promise<string> {
+  return (await readInputBytes(file, io)).toString('utf8');
+}
+
 /**
  * Finds the audit policies in a file's text: the file itself when it is a policy, or the
  * `audit-policy.yaml` key of every Secret in it (single or multi-document YAML, JSON, or a `List`).

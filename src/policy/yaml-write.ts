@@ -1,8 +1,8 @@
 /**
- * The one YAML writer, for policies and for Kubernetes manifests: block style, two-space indentation, lists
- * indented under their key, `[]` / `{}` for empty collections, no line folding, and every string quoted by
- * the rules of yaml-quote.ts. Mappings keep a caller-fixed key order (OrderedMapping) or get sorted keys, so
- * the same value always gives the same bytes.
+ * The project's one YAML writer (the synthesized manifests are written by cdk8s's own): block style, two-space
+ * indentation, lists indented under their key, `[]` / `{}` for empty collections, no line folding, and every
+ * string quoted by the rules of yaml-quote.ts. Mappings keep a caller-fixed key order (OrderedMapping) or get
+ * sorted keys, so the same value always gives the same bytes.
  */
 import { doubleQuoted, isSafePlainString } from './yaml-quote';
 
@@ -90,9 +90,4 @@ export function writeYaml(value: unknown): string {
     return entries.length === 0 ? '{}\n' : mappingLines(entries, 0).join('\n') + '\n';
   }
   return yamlScalar(value) + '\n';
-}
-
-/** Several documents, each as {@link writeYaml} writes it, separated by `---`. */
-export function writeYamlDocuments(values: readonly unknown[]): string {
-  return values.map(writeYaml).join('---\n');
 }
