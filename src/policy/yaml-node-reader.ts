@@ -33,6 +33,7 @@ export interface MappingEntry {
 type Position = Pick<Problem, 'line' | 'column'>;
 
 const STR_TAGS = new Set(['!!str', 'tag:yaml.org,2002:str', '!']);
+const MERGE_TAGS = new Set(['!!merge', 'tag:yaml.org,2002:merge']);
 
 /**
  * The deepest the decoder follows nodes, aliases included. The text's own nesting is at most MAX_NESTING_DEPTH
@@ -40,10 +41,9 @@ const STR_TAGS = new Set(['!!str', 'tag:yaml.org,2002:str', '!']);
  * at twice that, before the recursion nears the end of the call stack.
  */
 const MAX_EXPANDED_DEPTH = 2 * MAX_NESTING_DEPTH;
-const MERGE_TAGS = new Set(['!!merge', 'tag:yaml.org,2002:merge']);
 
 /** A field path with a key appended. */
-export function childPath(path: string, key: string): string {
+function childPath(path: string, key: string): string {
   return path ? `${path}.${pathKey(key)}` : pathKey(key);
 }
 
