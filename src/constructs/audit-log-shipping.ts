@@ -10,7 +10,9 @@ import {
   resolveAuditLog,
 } from './control-plane-audit-config';
 import { l1Filters } from './l1-filters';
-import { AuditLogDestination, checkDestination, destinationSpec } from './log-destination';
+import { checkDestination } from './destination-check';
+import { destinationSpec } from './destination-spec';
+import { AuditLogDestination } from './log-destination';
 import { checkLogFilters, exact, LogFilter, LogFilterOperator } from './log-filter';
 import { formatProblem, PropProblem } from './messages';
 import { withSortedKeys } from './synth';

@@ -4,6 +4,8 @@ export * from './audit-log-shipping';
 export * from './audit-policy-secret';
 export * from './control-plane-audit-config';
 export * from './deckhouse-cluster-audit';
+export * from './destination-check';
+export * from './destination-spec';
 export * from './log-destination';
 export * from './log-filter';
 export * from './log-shipper-module';
