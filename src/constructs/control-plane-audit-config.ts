@@ -3,23 +3,43 @@ import { Construct } from 'constructs';
 import { ModuleConfig } from '../../imports/deckhouse.io';
 import { ArgoCdOptions, argoCdAnnotations, SYNC_WAVES } from './argocd';
 import { formatProblem, PropProblem } from './messages';
-import { schemaErrors } from './schema-validation';
+import { SchemaError } from './schema-errors';
+import { SchemaHint, schemaProblem } from './schema-problems';
+import {
+  bundledSchema,
+  CONTROL_PLANE_MANAGER_SETTINGS_FILE,
+  schemaErrors,
+  SETTINGS_POINTER,
+  sharedValidator,
+} from './schema-validation';
+import { subschemaAt } from './schema-walk';
 import { withSortedKeys } from './synth';
 
 /** Where kube-apiserver writes audit events (`settings.apiserver.auditLog.output`). */
 export type AuditLogOutput = 'File' | 'Stdout';
 
+// The facts about auditLog are the settings schema's (imports/schemas/control-plane-manager.settings.json).
+const AUDIT_LOG_SCHEMA = subschemaAt(
+  bundledSchema(CONTROL_PLANE_MANAGER_SETTINGS_FILE),
+  'apiserver.auditLog',
+);
+const AUDIT_LOG_PATH_SCHEMA = subschemaAt(AUDIT_LOG_SCHEMA, 'path');
+const AUDIT_LOG_OUTPUT_SCHEMA = subschemaAt(AUDIT_LOG_SCHEMA, 'output');
+
 /** The allowed values of `auditLog.output` (control-plane-manager settings schema). */
-export const AUDIT_LOG_OUTPUTS: readonly AuditLogOutput[] = ['File', 'Stdout'];
+export const AUDIT_LOG_OUTPUTS = AUDIT_LOG_OUTPUT_SCHEMA.enum as readonly AuditLogOutput[];
 
 /** The control-plane-manager settings schema version these constructs write (`x-config-version`). */
 export const CONTROL_PLANE_MANAGER_SETTINGS_VERSION = 3;
 
-/** Deckhouse's default host directory of the audit log. */
-export const DEFAULT_AUDIT_LOG_PATH = '/var/log/kube-audit';
+/** Deckhouse's default host directory of the audit log (the settings schema's default of `auditLog.path`). */
+export const DEFAULT_AUDIT_LOG_PATH = AUDIT_LOG_PATH_SCHEMA.default as string;
 
-/** The settings schema's pattern for `auditLog.path` (a directory, no trailing slash). */
-export const AUDIT_LOG_PATH_PATTERN = /^[a-zA-Z0-9_/.-]+[a-zA-Z0-9_.-]$/;
+/** Deckhouse's default `auditLog.output` (the settings schema's default). */
+export const DEFAULT_AUDIT_LOG_OUTPUT = AUDIT_LOG_OUTPUT_SCHEMA.default as AuditLogOutput;
+
+/** The settings schema's pattern for `auditLog.path` (a directory, no trailing slash; a Go regex). */
+export const AUDIT_LOG_PATH_PATTERN = new RegExp(AUDIT_LOG_PATH_SCHEMA.pattern as string);
 
 /** The file kube-apiserver writes inside the audit log directory. */
 export const AUDIT_LOG_FILE_NAME = 'audit.log';
@@ -27,13 +47,13 @@ export const AUDIT_LOG_FILE_NAME = 'audit.log';
 /** `settings.apiserver.auditLog` of the control-plane-manager ModuleConfig. */
 export interface AuditLogOptions {
   /**
-   * Where kube-apiserver writes audit events.
+   * Where kube-apiserver writes audit events: `File` or `Stdout` (the settings schema's enum).
    * @default 'File'
    */
   readonly output?: AuditLogOutput;
   /**
-   * Host directory of the audit log (used only with `File`); must match
-   * `^[a-zA-Z0-9_/.-]+[a-zA-Z0-9_.-]$` (no trailing slash).
+   * Host directory of the audit log (used only with `File`): absolute, and matching the settings schema's
+   * pattern `^[a-zA-Z0-9_/.-]+[a-zA-Z0-9_.-]$` (no trailing slash).
    * @default '/var/log/kube-audit'
    */
   readonly path?: string;
@@ -47,16 +67,54 @@ export interface ResolvedAuditLog {
 
 /** Applies the settings schema defaults (`output: File`, `path: /var/log/kube-audit`). */
 export function resolveAuditLog(options: AuditLogOptions = {}): ResolvedAuditLog {
-  return { output: options.output ?? 'File', path: options.path ?? DEFAULT_AUDIT_LOG_PATH };
+  return { output: options.output ?? DEFAULT_AUDIT_LOG_OUTPUT, path: options.path ?? DEFAULT_AUDIT_LOG_PATH };
 }
 
-/** Checks auditLog against the control-plane-manager settings schema (type, enum, pattern). */
+// The props of ControlPlaneAuditConfig that set audit fields of the settings, by JSON pointer in the ModuleConfig.
+const AUDIT_PROP_POINTERS: ReadonlyArray<readonly [string, string]> = [
+  [`${SETTINGS_POINTER}/apiserver/auditLog`, 'auditLog'],
+  [`${SETTINGS_POINTER}/apiserver/auditPolicyEnabled`, 'auditPolicyEnabled'],
+  [`${SETTINGS_POINTER}/apiserver/basicAuditPolicyEnabled`, 'basicAuditPolicyEnabled'],
+];
+
+const AUDIT_HINTS: Readonly<Record<string, SchemaHint>> = {
+  'apiserver.auditLog.path': {
+    expected: 'an absolute directory without a trailing slash',
+    fix: `use an absolute directory without a trailing slash, e.g. "${DEFAULT_AUDIT_LOG_PATH}"`,
+  },
+  'apiserver.auditLog.output': {
+    fix: 'use "File" (a host file the log-shipper reads) or "Stdout" (the kube-apiserver container log)',
+  },
+  'apiserver.auditPolicyEnabled': { fix: 'pass true or false' },
+  'apiserver.basicAuditPolicyEnabled': { fix: 'pass true or false' },
+};
+
+/**
+ * The problem a settings schema error is for the audit props (`auditLog`, `auditPolicyEnabled`,
+ * `basicAuditPolicyEnabled`; `field` names the auditLog prop), or undefined for other settings.
+ */
+export function auditSettingsProblem(
+  error: SchemaError,
+  auditLogField = 'auditLog',
+): PropProblem | undefined {
+  for (const [pointer, prop] of AUDIT_PROP_POINTERS) {
+    if (error.field !== pointer && !error.field.startsWith(`${pointer}/`)) continue;
+    const name = prop === 'auditLog' ? auditLogField : prop;
+    const rest = error.field.slice(pointer.length).split('/').filter(Boolean).join('.');
+    return schemaProblem(error, rest ? `${name}.${rest}` : name, AUDIT_HINTS[error.location]);
+  }
+  return undefined;
+}
+
+/**
+ * Checks auditLog for what the settings schema cannot say: an object, and an absolute `path`. Its
+ * enum and pattern are the schema's: see {@link auditLogSchemaProblems}.
+ */
 export function checkAuditLogOptions(
   options: AuditLogOptions | undefined,
   field = 'auditLog',
 ): PropProblem[] {
   if (options === undefined) return [];
-  const problems: PropProblem[] = [];
   if (typeof options !== 'object' || options === null || Array.isArray(options)) {
     return [
       {
@@ -67,32 +125,33 @@ export function checkAuditLogOptions(
       },
     ];
   }
-  if (options.output !== undefined && !AUDIT_LOG_OUTPUTS.includes(options.output)) {
-    problems.push({
-      field: `${field}.output`,
-      received: options.output,
-      expected: `one of ${AUDIT_LOG_OUTPUTS.join(', ')}`,
-      fix: 'use "File" (a host file the log-shipper reads) or "Stdout" (the kube-apiserver container log)',
-    });
-  }
-  if (options.path !== undefined) {
-    if (typeof options.path !== 'string' || !AUDIT_LOG_PATH_PATTERN.test(options.path)) {
-      problems.push({
+  // Only a path the schema accepts is checked further: one mistake, one message.
+  const path = options.path;
+  if (typeof path === 'string' && AUDIT_LOG_PATH_PATTERN.test(path) && !path.startsWith('/')) {
+    return [
+      {
         field: `${field}.path`,
-        received: options.path,
-        expected: `a directory matching ${AUDIT_LOG_PATH_PATTERN.source} (no trailing slash)`,
-        fix: `use an absolute directory without a trailing slash, e.g. "${DEFAULT_AUDIT_LOG_PATH}"`,
-      });
-    } else if (!options.path.startsWith('/')) {
-      problems.push({
-        field: `${field}.path`,
-        received: options.path,
+        received: path,
         expected: 'an absolute host directory',
         fix: `start the path with "/", e.g. "${DEFAULT_AUDIT_LOG_PATH}"`,
-      });
-    }
+      },
+    ];
   }
-  return problems;
+  return [];
+}
+
+/** auditLog against the control-plane-manager settings schema (its enum, pattern and types), as prop problems. */
+export function auditLogSchemaProblems(
+  options: AuditLogOptions | undefined,
+  field = 'auditLog',
+): PropProblem[] {
+  if (options === undefined || typeof options !== 'object' || options === null || Array.isArray(options))
+    return [];
+  const auditLog = { output: DEFAULT_AUDIT_LOG_OUTPUT, ...options };
+  return sharedValidator()
+    .settingsErrors({ apiserver: { auditLog } })
+    .map((error) => auditSettingsProblem(error, field))
+    .filter((p): p is PropProblem => p !== undefined);
 }
 
 /** Props of {@link ControlPlaneAuditConfig}. */
@@ -128,6 +187,9 @@ export interface ControlPlaneAuditConfigProps extends ArgoCdOptions {
 
 const AUDIT_SETTING_KEYS = ['auditPolicyEnabled', 'basicAuditPolicyEnabled', 'auditLog'];
 
+// Marks instances for isControlPlaneAuditConfig (instanceof fails across copies of this package).
+const CONTROL_PLANE_AUDIT_CONFIG = Symbol.for('cdk8s-deckhouse-audit.ControlPlaneAuditConfig');
+
 function isPlainObject(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
@@ -146,18 +208,20 @@ export class ControlPlaneAuditConfig extends Construct {
   /** Whether Deckhouse's built-in rules are on. */
   public readonly basicAuditPolicyEnabled: boolean;
 
+  /** True for a ControlPlaneAuditConfig (of any copy of this package). */
+  public static isControlPlaneAuditConfig(x: unknown): x is ControlPlaneAuditConfig {
+    return typeof x === 'object' && x !== null && CONTROL_PLANE_AUDIT_CONFIG in x;
+  }
+
   public constructor(scope: Construct, id: string, props: ControlPlaneAuditConfigProps = {}) {
     super(scope, id);
+    Object.defineProperty(this, CONTROL_PLANE_AUDIT_CONFIG, { value: true });
     this.auditPolicyEnabled = props.auditPolicyEnabled ?? false;
     this.basicAuditPolicyEnabled = props.basicAuditPolicyEnabled ?? true;
     this.auditLog = resolveAuditLog(props.auditLog);
 
+    // Types, enums and patterns are checked by the settings schema below (reported as these props).
     const problems: PropProblem[] = [...checkAuditLogOptions(props.auditLog)];
-    for (const key of ['auditPolicyEnabled', 'basicAuditPolicyEnabled'] as const) {
-      if (props[key] !== undefined && typeof props[key] !== 'boolean') {
-        problems.push({ field: key, received: props[key], expected: 'a boolean', fix: `pass true or false` });
-      }
-    }
     const extra = props.additionalSettings ?? {};
     if (!isPlainObject(extra)) {
       problems.push({
@@ -214,8 +278,16 @@ export class ControlPlaneAuditConfig extends Construct {
     withSortedKeys(this.resource);
     this.node.addValidation({ validate: () => problems.map(formatProblem) });
     this.node.addValidation({ validate: () => checkClusterScopedChart(this) });
-    // Whatever the props, nothing reaches dist/ that its schema would refuse.
-    this.node.addValidation({ validate: () => schemaErrors(this) });
+    // Whatever the props, nothing reaches dist/ that its schema would refuse: an error about a field an
+    // audit prop sets reads as that prop's problem; other settings (additionalSettings) name their field.
+    this.node.addValidation({
+      validate: () =>
+        schemaErrors(this, (error) => {
+          const problem = auditSettingsProblem(error);
+          if (problem !== undefined || !error.field.startsWith(`${SETTINGS_POINTER}/`)) return problem;
+          return { setBy: `additionalSettings.${error.field.split('/').slice(3).join('.')}` };
+        }),
+    });
   }
 }
 

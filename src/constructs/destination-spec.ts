@@ -1,66 +1,33 @@
+// The mapping of a destination's props to the generated ClusterLogDestination class (imports/).
 import * as L1 from '../../imports/deckhouse.io';
 import { l1Filters } from './l1-filters';
 import {
   AuditLogDestination,
   BufferOptions,
+  CefOptions,
   DEFAULT_SIEM_BUFFER,
   effectiveBuffer,
   effectiveExtraLabels,
-  KafkaDestination,
-  LogDestinationType,
+  LokiDestination,
+  ElasticsearchDestination,
   RateLimitOptions,
   SocketDestination,
   TlsOptions,
 } from './log-destination';
-import { LogFilterOperator } from './log-filter';
+import { LogTransformation } from './log-transformation';
 
-const TYPE: Record<LogDestinationType, L1.ClusterLogDestinationSpecType> = {
-  Loki: L1.ClusterLogDestinationSpecType.LOKI,
-  Elasticsearch: L1.ClusterLogDestinationSpecType.ELASTICSEARCH,
-  Logstash: L1.ClusterLogDestinationSpecType.LOGSTASH,
-  Vector: L1.ClusterLogDestinationSpecType.VECTOR,
-  Kafka: L1.ClusterLogDestinationSpecType.KAFKA,
-  Splunk: L1.ClusterLogDestinationSpecType.SPLUNK,
-  Socket: L1.ClusterLogDestinationSpecType.SOCKET,
-};
-const SOCKET_CODEC: Record<
-  NonNullable<SocketDestination['encoding']>,
-  L1.ClusterLogDestinationSpecSocketEncodingCodec
-> = {
-  Text: L1.ClusterLogDestinationSpecSocketEncodingCodec.TEXT,
-  JSON: L1.ClusterLogDestinationSpecSocketEncodingCodec.JSON,
-  Syslog: L1.ClusterLogDestinationSpecSocketEncodingCodec.SYSLOG,
-  CEF: L1.ClusterLogDestinationSpecSocketEncodingCodec.CEF,
-  GELF: L1.ClusterLogDestinationSpecSocketEncodingCodec.GELF,
-};
-const KAFKA_CODEC: Record<
-  NonNullable<KafkaDestination['encoding']>,
-  L1.ClusterLogDestinationSpecKafkaEncodingCodec
-> = {
-  JSON: L1.ClusterLogDestinationSpecKafkaEncodingCodec.JSON,
-  CEF: L1.ClusterLogDestinationSpecKafkaEncodingCodec.CEF,
-};
-const SASL: Record<
-  NonNullable<KafkaDestination['sasl']>['mechanism'],
-  L1.ClusterLogDestinationSpecKafkaSaslMechanism
-> = {
-  PLAIN: L1.ClusterLogDestinationSpecKafkaSaslMechanism.PLAIN,
-  'SCRAM-SHA-256': L1.ClusterLogDestinationSpecKafkaSaslMechanism.SCRAM_HYPHEN_SHA_HYPHEN_256,
-  'SCRAM-SHA-512': L1.ClusterLogDestinationSpecKafkaSaslMechanism.SCRAM_HYPHEN_SHA_HYPHEN_512,
-};
-const OPERATOR: Record<LogFilterOperator, L1.ClusterLogDestinationSpecRateLimitExcludesOperator> = {
-  In: L1.ClusterLogDestinationSpecRateLimitExcludesOperator.IN,
-  NotIn: L1.ClusterLogDestinationSpecRateLimitExcludesOperator.NOT_IN,
-  Regex: L1.ClusterLogDestinationSpecRateLimitExcludesOperator.REGEX,
-  NotRegex: L1.ClusterLogDestinationSpecRateLimitExcludesOperator.NOT_REGEX,
-  Exists: L1.ClusterLogDestinationSpecRateLimitExcludesOperator.EXISTS,
-  DoesNotExist: L1.ClusterLogDestinationSpecRateLimitExcludesOperator.DOES_NOT_EXIST,
-};
+// The generated enums are string enums whose values are the CRD's own strings: a prop's value is passed
+// as it is, so that a wrong value reaches the schema check (and its message) instead of turning into a
+// default here.
+function enumValue<E>(value: string | undefined): E | undefined {
+  return value as unknown as E | undefined;
+}
 
 /** The TLS block shared by the HTTP-like destinations (same shape for each type in the CRD). */
 function tlsSpec(tls: TlsOptions | undefined): L1.ClusterLogDestinationSpecLokiTls | undefined {
   if (tls === undefined) return undefined;
   return {
+    secretRef: tls.secretRef && { name: tls.secretRef.name },
     caFile: tls.caFile,
     clientCrt: tls.clientCrt && {
       crtFile: tls.clientCrt.crtFile,
@@ -72,23 +39,45 @@ function tlsSpec(tls: TlsOptions | undefined): L1.ClusterLogDestinationSpecLokiT
   };
 }
 
+function encodingSpec<Codec>(
+  encoding: string | undefined,
+  cef: CefOptions | undefined,
+): { codec?: Codec; cef?: L1.ClusterLogDestinationSpecSocketEncodingCef } | undefined {
+  if (encoding === undefined && cef === undefined) return undefined;
+  return {
+    codec: enumValue<Codec>(encoding),
+    cef: cef && {
+      deviceVendor: cef.deviceVendor,
+      deviceProduct: cef.deviceProduct,
+      deviceVersion: cef.deviceVersion,
+    },
+  };
+}
+
 function socketSpec(destination: SocketDestination): L1.ClusterLogDestinationSpecSocket {
   const tls = destination.tls;
+  const inline =
+    tls && (tls.secretRef !== undefined || tls.caFile !== undefined || tls.clientCrt !== undefined);
   return {
     address: destination.address,
-    mode:
-      destination.mode === 'UDP'
-        ? L1.ClusterLogDestinationSpecSocketMode.UDP
-        : L1.ClusterLogDestinationSpecSocketMode.TCP,
-    encoding: destination.encoding ? { codec: SOCKET_CODEC[destination.encoding] } : undefined,
+    mode: enumValue<L1.ClusterLogDestinationSpecSocketMode>(
+      destination.mode,
+    ) as L1.ClusterLogDestinationSpecSocketMode,
+    encoding: encodingSpec<L1.ClusterLogDestinationSpecSocketEncodingCodec>(
+      destination.encoding,
+      destination.cef,
+    ),
     // The socket CRD keeps the verify flags beside tls (under tcp), not inside it.
     tcp:
       destination.mode === 'TCP' && tls
         ? {
-            tls:
-              tls.caFile !== undefined || tls.clientCrt !== undefined
-                ? { caFile: tls.caFile, clientCrt: tls.clientCrt && { ...tls.clientCrt } }
-                : undefined,
+            tls: inline
+              ? {
+                  secretRef: tls.secretRef && { name: tls.secretRef.name },
+                  caFile: tls.caFile,
+                  clientCrt: tls.clientCrt && { ...tls.clientCrt },
+                }
+              : undefined,
             verifyHostname: tls.verifyHostname,
             verifyCertificate: tls.verifyCertificate,
           }
@@ -100,10 +89,9 @@ function bufferSpec(buffer: BufferOptions | undefined): L1.ClusterLogDestination
   if (buffer === undefined) return undefined;
   const maxSize = buffer.maxSize ?? DEFAULT_SIEM_BUFFER.maxSize ?? '1Gi';
   return {
-    type:
-      buffer.type === 'Memory'
-        ? L1.ClusterLogDestinationSpecBufferType.MEMORY
-        : L1.ClusterLogDestinationSpecBufferType.DISK,
+    type: enumValue<L1.ClusterLogDestinationSpecBufferType>(
+      buffer.type,
+    ) as L1.ClusterLogDestinationSpecBufferType,
     disk:
       buffer.type === 'Disk'
         ? {
@@ -115,10 +103,7 @@ function bufferSpec(buffer: BufferOptions | undefined): L1.ClusterLogDestination
         : undefined,
     memory: buffer.type === 'Memory' ? { maxEvents: buffer.maxEvents } : undefined,
     // The CRD's oneOf requires whenFull to be present, so the default is written out.
-    whenFull:
-      buffer.whenFull === 'DropNewest'
-        ? L1.ClusterLogDestinationSpecBufferWhenFull.DROP_NEWEST
-        : L1.ClusterLogDestinationSpecBufferWhenFull.BLOCK,
+    whenFull: enumValue<L1.ClusterLogDestinationSpecBufferWhenFull>(buffer.whenFull ?? 'Block'),
   };
 }
 
@@ -130,43 +115,73 @@ function rateLimitSpec(
     linesPerMinute: rateLimit.linesPerMinute,
     keyField: rateLimit.keyField,
     excludes: rateLimit.excludes
-      ? l1Filters(rateLimit.excludes, OPERATOR, L1.ClusterLogDestinationSpecRateLimitExcludesValues)
+      ? l1Filters<
+          L1.ClusterLogDestinationSpecRateLimitExcludesOperator,
+          L1.ClusterLogDestinationSpecRateLimitExcludesValues
+        >(rateLimit.excludes, L1.ClusterLogDestinationSpecRateLimitExcludesValues)
       : undefined,
   };
 }
 
+function lokiAuth(auth: LokiDestination['auth']): L1.ClusterLogDestinationSpecLokiAuth | undefined {
+  if (auth === undefined) return undefined;
+  const fields = auth as { strategy?: string; user?: string; password?: string; token?: string };
+  return {
+    strategy: enumValue<L1.ClusterLogDestinationSpecLokiAuthStrategy>(fields.strategy ?? 'Basic'),
+    user: fields.user,
+    password: fields.password,
+    token: fields.token,
+  };
+}
+
+function elasticsearchAuth(
+  auth: ElasticsearchDestination['auth'],
+): L1.ClusterLogDestinationSpecElasticsearchAuth | undefined {
+  if (auth === undefined) return undefined;
+  const fields = auth as Record<string, string | undefined>;
+  return {
+    strategy: enumValue<L1.ClusterLogDestinationSpecElasticsearchAuthStrategy>(fields.strategy ?? 'Basic'),
+    user: fields.user,
+    password: fields.password,
+    awsAccessKey: fields.awsAccessKey,
+    awsSecretKey: fields.awsSecretKey,
+    awsAssumeRole: fields.awsAssumeRole,
+    awsRegion: fields.awsRegion,
+  };
+}
+
+/**
+ * A transformation as plain JSON: the props are the CRD's shape already, so this is a copy (what the
+ * schema check validates, unknown keys included).
+ */
+export function transformationJson(transformation: LogTransformation): Record<string, unknown> {
+  return JSON.parse(JSON.stringify(transformation) ?? 'null') as Record<string, unknown>;
+}
+
 /** The typed `spec` of the ClusterLogDestination for a destination. */
 export function destinationSpec(destination: AuditLogDestination): L1.ClusterLogDestinationSpec {
+  const extraLabels = effectiveExtraLabels(destination);
   const common = {
-    type: TYPE[destination.type],
+    type: enumValue<L1.ClusterLogDestinationSpecType>(destination.type),
     buffer: bufferSpec(effectiveBuffer(destination)),
     rateLimit: rateLimitSpec(destination.rateLimit),
-    extraLabels: effectiveExtraLabels(destination) && { ...effectiveExtraLabels(destination) },
+    extraLabels: extraLabels && { ...extraLabels },
+    transformations: destination.transformations?.map(
+      (t) => transformationJson(t) as L1.ClusterLogDestinationSpecTransformations,
+    ),
   };
   switch (destination.type) {
-    case 'Loki': {
-      const auth = destination.auth;
+    case 'Loki':
       return {
         ...common,
         loki: {
           endpoint: destination.endpoint,
           tenantId: destination.tenantId,
-          auth:
-            auth === undefined
-              ? undefined
-              : auth.strategy === 'Bearer'
-                ? { strategy: L1.ClusterLogDestinationSpecLokiAuthStrategy.BEARER, token: auth.token }
-                : {
-                    strategy: L1.ClusterLogDestinationSpecLokiAuthStrategy.BASIC,
-                    user: auth.user,
-                    password: auth.password,
-                  },
+          auth: lokiAuth(destination.auth),
           tls: tlsSpec(destination.tls),
         },
       };
-    }
-    case 'Elasticsearch': {
-      const auth = destination.auth;
+    case 'Elasticsearch':
       return {
         ...common,
         elasticsearch: {
@@ -175,26 +190,10 @@ export function destinationSpec(destination: AuditLogDestination): L1.ClusterLog
           pipeline: destination.pipeline,
           dataStreamEnabled: destination.dataStreamEnabled,
           docType: destination.docType,
-          auth:
-            auth === undefined
-              ? undefined
-              : auth.strategy === 'AWS'
-                ? {
-                    strategy: L1.ClusterLogDestinationSpecElasticsearchAuthStrategy.AWS,
-                    awsAccessKey: auth.awsAccessKey,
-                    awsSecretKey: auth.awsSecretKey,
-                    awsAssumeRole: auth.awsAssumeRole,
-                    awsRegion: auth.awsRegion,
-                  }
-                : {
-                    strategy: L1.ClusterLogDestinationSpecElasticsearchAuthStrategy.BASIC,
-                    user: auth.user,
-                    password: auth.password,
-                  },
+          auth: elasticsearchAuth(destination.auth),
           tls: tlsSpec(destination.tls),
         },
       };
-    }
     case 'Logstash':
       return { ...common, logstash: { endpoint: destination.endpoint, tls: tlsSpec(destination.tls) } };
     case 'Vector':
@@ -205,10 +204,15 @@ export function destinationSpec(destination: AuditLogDestination): L1.ClusterLog
         kafka: {
           bootstrapServers: [...destination.bootstrapServers],
           topic: destination.topic,
-          encoding: destination.encoding ? { codec: KAFKA_CODEC[destination.encoding] } : undefined,
+          encoding: encodingSpec<L1.ClusterLogDestinationSpecKafkaEncodingCodec>(
+            destination.encoding,
+            destination.cef,
+          ),
           keyField: destination.keyField,
           sasl: destination.sasl && {
-            mechanism: SASL[destination.sasl.mechanism],
+            mechanism: enumValue<L1.ClusterLogDestinationSpecKafkaSaslMechanism>(
+              destination.sasl.mechanism,
+            ) as L1.ClusterLogDestinationSpecKafkaSaslMechanism,
             username: destination.sasl.username,
             password: destination.sasl.password,
           },
@@ -228,4 +232,20 @@ export function destinationSpec(destination: AuditLogDestination): L1.ClusterLog
     case 'Socket':
       return { ...common, socket: socketSpec(destination) };
   }
+}
+
+/**
+ * The ClusterLogDestination a destination renders to, as JSON (`metadata.name` and `spec`; the Argo CD
+ * annotations are added by the construct). Its `spec.transformations` are the props as given, so that a
+ * key the generated class would drop is seen by the schema check.
+ */
+export function destinationManifest(destination: AuditLogDestination): Record<string, unknown> {
+  const manifest = L1.ClusterLogDestination.manifest({
+    metadata: { name: destination.name },
+    spec: destinationSpec(destination),
+  }) as { spec: Record<string, unknown> } & Record<string, unknown>;
+  if (destination.transformations !== undefined) {
+    manifest.spec.transformations = destination.transformations.map(transformationJson);
+  }
+  return manifest;
 }

@@ -1,19 +1,20 @@
+// The props of a ClusterLogDestination (imports/schemas/clusterlogdestination.v1alpha1.json); the check
+// is destination-check.ts, the mapping to the generated class destination-spec.ts.
 import { AuditEventSelection, LogFilter } from './log-filter';
+import { LogTransformation } from './log-transformation';
+import { bundledSchema } from './schema-validation';
+import { subschemaAt } from './schema-walk';
 
-/** The destination types of the ClusterLogDestination CRD. */
+/** The schema of ClusterLogDestination (description-free, from the CRD). */
+export const CLUSTER_LOG_DESTINATION_SCHEMA = bundledSchema('clusterlogdestination.v1alpha1.json');
+
+/** The destination types of the ClusterLogDestination CRD (`spec.type`). */
 export type LogDestinationType =
   'Loki' | 'Elasticsearch' | 'Logstash' | 'Vector' | 'Kafka' | 'Splunk' | 'Socket';
 
-/** All destination types, as the CRD lists them. */
-export const LOG_DESTINATION_TYPES: readonly LogDestinationType[] = [
-  'Loki',
-  'Elasticsearch',
-  'Logstash',
-  'Vector',
-  'Kafka',
-  'Splunk',
-  'Socket',
-];
+/** All destination types, as the CRD lists them (its `spec.type` enum). */
+export const LOG_DESTINATION_TYPES = subschemaAt(CLUSTER_LOG_DESTINATION_SCHEMA, 'spec.type')
+  .enum as readonly LogDestinationType[];
 
 /**
  * Types that usually feed a SIEM or an archive, where a lost audit event is a gap in the record:
@@ -38,15 +39,34 @@ export interface ClientCertificate {
   readonly keyPass?: string;
 }
 
+/**
+ * A Secret with the TLS material, read by log-shipper instead of inline fields (DKP ≥ 1.68; the CRD's
+ * `tls.secretRef`). The Secret's contract (CRD description of `tls.secretRef`): namespace `d8-log-shipper`,
+ * label `log-shipper.deckhouse.io/watch-secret: "true"`, keys `ca.pem`, `crt.pem`, `key.pem` and `keyPass`
+ * (base64 PEM, like the inline fields); its values override the inline TLS fields.
+ */
+export interface TlsSecretRef {
+  /** `metadata.name` of the Secret (a DNS subdomain) in namespace `d8-log-shipper`. */
+  readonly name: string;
+}
+
 /** TLS options of an outgoing connection. */
 export interface TlsOptions {
+  /**
+   * The Secret that holds the CA, the client certificate and its key (see {@link TlsSecretRef}): keeps the
+   * private key out of Git. Defined in the same app (a v1 Secret, an ExternalSecret, a SealedSecret), its
+   * namespace and label are checked at synth; otherwise a warning says where it must come from.
+   * @default - no Secret: the inline fields below
+   */
+  readonly secretRef?: TlsSecretRef;
   /**
    * Base64-encoded CA certificate (PEM) to verify the remote host with; a CA certificate is public.
    * @default - the agent's system CA bundle
    */
   readonly caFile?: string;
   /**
-   * Client certificate for mutual TLS.
+   * Client certificate for mutual TLS, inline. Its key is refused unless `allowInlineCredentials`:
+   * prefer `secretRef`.
    * @default - no client certificate
    */
   readonly clientCrt?: ClientCertificate;
@@ -130,11 +150,31 @@ export interface LogDestinationBase {
    */
   readonly select?: readonly AuditEventSelection[];
   /**
-   * Allow credentials (passwords, tokens, private keys, AWS keys) inline in the manifest. They
-   * would be committed to Git in clear text (base64 is not encryption).
+   * Changes each event before it is sent, in order (the CRD's `spec.transformations`; `AddLabels` runs
+   * after `extraLabels`). Ready-made: {@link AuditTransformations}, e.g. `dropBodies()` before a
+   * destination priced per GB.
+   * @default - none
+   */
+  readonly transformations?: readonly LogTransformation[];
+  /**
+   * Allow credentials (passwords, tokens, private keys, AWS keys, passwords in URLs) inline in the
+   * manifest. They would be committed to Git in clear text (base64 is not encryption).
    * @default false
    */
   readonly allowInlineCredentials?: boolean;
+}
+
+/**
+ * The CEF header fields (`encoding.cef` of Kafka and Socket; only with `encoding: 'CEF'`).
+ * Unset fields take the CRD's defaults (`Deckhouse`, `log-shipper-agent`, `1`).
+ */
+export interface CefOptions {
+  /** @default - the CRD's default, "Deckhouse" */
+  readonly deviceVendor?: string;
+  /** @default - the CRD's default, "log-shipper-agent" */
+  readonly deviceProduct?: string;
+  /** @default - the CRD's default, "1" */
+  readonly deviceVersion?: string;
 }
 
 /** Basic authentication (the password base64-encoded, as the CRD wants). */
@@ -212,6 +252,11 @@ export interface KafkaDestination extends LogDestinationBase {
   readonly topic: string;
   /** @default 'JSON' */
   readonly encoding?: 'JSON' | 'CEF';
+  /**
+   * The CEF header (with `encoding: 'CEF'` only).
+   * @default - the CRD's defaults
+   */
+  readonly cef?: CefOptions;
   /** @default - no key */
   readonly keyField?: string;
   /** SASL authentication (the password is a secret). @default - none */
@@ -239,6 +284,11 @@ export interface SocketDestination extends LogDestinationBase {
   readonly mode: 'TCP' | 'UDP';
   /** @default 'JSON' */
   readonly encoding?: 'Text' | 'JSON' | 'Syslog' | 'CEF' | 'GELF';
+  /**
+   * The CEF header (with `encoding: 'CEF'` only).
+   * @default - the CRD's defaults
+   */
+  readonly cef?: CefOptions;
 }
 
 /** One destination of the audit log: every type of the ClusterLogDestination CRD. */

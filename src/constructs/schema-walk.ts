@@ -5,7 +5,17 @@ type SchemaObject = { [key: string]: unknown };
 // Keywords whose value maps names to schemas (the names are data, not keywords).
 const SCHEMA_MAPS = new Set(['properties', 'patternProperties', 'definitions', 'dependencies']);
 // Keywords whose value is one schema, or a list of schemas.
-const SCHEMA_ONE = new Set(['items', 'additionalProperties', 'not', 'additionalItems']);
+const SCHEMA_ONE = new Set([
+  'items',
+  'additionalProperties',
+  'not',
+  'additionalItems',
+  'propertyNames',
+  'contains',
+  'if',
+  'then',
+  'else',
+]);
 const SCHEMA_LIST = new Set(['allOf', 'anyOf', 'oneOf']);
 
 /** True for a JSON object (not an array, not null). */
@@ -36,4 +46,20 @@ export function mapSubschemas(
     }
   }
   return out;
+}
+
+/**
+ * The subschema at a dotted property path (`apiserver.auditLog.path`), following `properties` and, for
+ * `[]`, `items`; throws when the schema has no such position (a fact the code relies on has moved).
+ */
+export function subschemaAt(schema: unknown, dotted: string): SchemaObject {
+  let node: unknown = schema;
+  for (const part of dotted.split('.')) {
+    const [name, ...items] = part.split('[]');
+    if (name !== '')
+      node = isSchemaObject(node) && isSchemaObject(node.properties) ? node.properties[name] : undefined;
+    for (let i = 0; i < items.length; i++) node = isSchemaObject(node) ? node.items : undefined;
+    if (!isSchemaObject(node)) throw new Error(`the schema has no position ${dotted}`);
+  }
+  return node as SchemaObject;
 }
