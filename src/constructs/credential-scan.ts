@@ -58,6 +58,9 @@ export const CREDENTIAL_FIELDS: readonly string[] = credentialFieldsOf(
 );
 
 const CREDENTIAL_POINTERS = new Set(CREDENTIAL_FIELDS);
+// No credential field is deeper than this many segments: deeper pointers are not compared at all, which
+// keeps the scan linear on a deeply nested object.
+const CREDENTIAL_DEPTH = Math.max(...CREDENTIAL_FIELDS.map((f) => f.split('/').length - 1));
 
 /** True for a JSON pointer (from the object's root) at one of {@link CREDENTIAL_FIELDS}. */
 export function isCredentialField(pointer: string): boolean {
@@ -147,9 +150,14 @@ const FIELD_WHAT: Readonly<Record<string, string>> = {
   awsSecretKey: 'AWS secret key',
 };
 
-function scanString(pointer: string, value: string, key: string | undefined): CredentialFinding | undefined {
+function scanString(
+  pointer: string,
+  value: string,
+  key: string | undefined,
+  credentialField: boolean,
+): CredentialFinding | undefined {
   const name = pointer.slice(pointer.lastIndexOf('/') + 1);
-  if (isCredentialField(pointer)) {
+  if (credentialField) {
     if (value === '') return undefined;
     const tlsKey = name === 'keyFile' || name === 'keyPass';
     return {
@@ -221,22 +229,23 @@ function escapePointer(segment: string): string {
  */
 export function scanCredentials(object: unknown): CredentialFinding[] {
   const findings: CredentialFinding[] = [];
-  const stack: Array<[string, unknown, string | undefined]> = [['', object, undefined]];
+  const stack: Array<[string, unknown, string | undefined, number]> = [['', object, undefined, 0]];
   while (stack.length > 0) {
-    const [pointer, value, key] = stack.pop() as [string, unknown, string | undefined];
+    const [pointer, value, key, depth] = stack.pop() as [string, unknown, string | undefined, number];
+    const credentialField = depth <= CREDENTIAL_DEPTH && isCredentialField(pointer);
     if (typeof value === 'string') {
-      const finding = scanString(pointer, value, key);
+      const finding = scanString(pointer, value, key, credentialField);
       if (finding) findings.push(finding);
-    } else if (isCredentialField(pointer) && value !== undefined && value !== null) {
+    } else if (credentialField && value !== undefined && value !== null) {
       // A non-string secret (a patch wrote an object or a number there) is still a value in Git.
       findings.push({ pointer, kind: 'field', what: 'secret', fix: AUTH_FIX, always: false });
     } else if (Array.isArray(value)) {
-      for (let i = value.length - 1; i >= 0; i--) stack.push([`${pointer}/${i}`, value[i], key]);
+      for (let i = value.length - 1; i >= 0; i--) stack.push([`${pointer}/${i}`, value[i], key, depth + 1]);
     } else if (value !== null && typeof value === 'object') {
       const entries = Object.entries(value as Record<string, unknown>);
       for (let i = entries.length - 1; i >= 0; i--) {
         const [k, v] = entries[i];
-        stack.push([`${pointer}/${escapePointer(k)}`, v, k]);
+        stack.push([`${pointer}/${escapePointer(k)}`, v, k, depth + 1]);
       }
     }
   }

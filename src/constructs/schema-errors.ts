@@ -24,6 +24,8 @@ export interface SchemaError {
   readonly pattern?: string;
   /** `anyOf` (and an unresolved `oneOf`): what each alternative wants. */
   readonly alternatives?: readonly string[];
+  /** `additionalProperties`: the required property the unknown one is probably a misspelling of. */
+  readonly didYouMean?: string;
   /**
    * The schema position of `field`, dotted and without indexes: `spec.vector.endpoint`,
    * `spec.kafka.bootstrapServers[]`, `spec.extraLabels.*` (settings: `apiserver.auditLog.path`).
@@ -184,6 +186,63 @@ function valueAt(error: ErrorObject, name: string | undefined): unknown {
   return data !== null && typeof data === 'object' ? data[name] : undefined;
 }
 
+// Levenshtein distance, for names of a few dozen characters at most.
+function distance(a: string, b: string): number {
+  let previous = Array.from({ length: b.length + 1 }, (_, j) => j);
+  for (let i = 1; i <= a.length; i++) {
+    const current = [i];
+    for (let j = 1; j <= b.length; j++) {
+      current[j] = Math.min(
+        previous[j] + 1,
+        current[j - 1] + 1,
+        previous[j - 1] + (a[i - 1] === b[j - 1] ? 0 : 1),
+      );
+    }
+    previous = current;
+  }
+  return previous[b.length];
+}
+
+function similar(a: string, b: string): boolean {
+  if (a.toLowerCase() === b.toLowerCase()) return true;
+  if (Math.abs(a.length - b.length) > 2 || a.length > 64 || b.length > 64) return false;
+  return distance(a.toLowerCase(), b.toLowerCase()) <= (Math.min(a.length, b.length) >= 4 ? 2 : 1);
+}
+
+// A misspelt required property is one mistake: the unknown key and the missing one become one error.
+function pairMisspellings(errors: SchemaError[]): SchemaError[] {
+  const out: SchemaError[] = [];
+  const dropped = new Set<SchemaError>();
+  for (const error of errors) {
+    if (error.keyword !== 'additionalProperties') continue;
+    const name = error.field.slice(error.path.length + 1);
+    const missing = errors.find(
+      (e) =>
+        e.keyword === 'required' &&
+        e.path === error.path &&
+        !dropped.has(e) &&
+        similar(name, e.field.slice(e.path.length + 1)),
+    );
+    if (missing) dropped.add(missing);
+  }
+  for (const error of errors) {
+    if (dropped.has(error)) continue;
+    if (error.keyword === 'additionalProperties') {
+      const name = error.field.slice(error.path.length + 1);
+      const missing = [...dropped].find(
+        (e) => e.path === error.path && similar(name, e.field.slice(e.path.length + 1)),
+      );
+      if (missing) {
+        const didYouMean = missing.field.slice(missing.path.length + 1);
+        out.push({ ...error, didYouMean, message: `${error.message} (did you mean "${didYouMean}"?)` });
+        continue;
+      }
+    }
+    out.push(error);
+  }
+  return out;
+}
+
 /**
  * The errors of one validation as {@link SchemaError}s, one per mistake. `pointerPrefix` is where the
  * validated value sits in the object (e.g. `/spec/settings` for control-plane-manager settings).
@@ -193,7 +252,7 @@ export function reduceSchemaErrors(
   object: string,
   pointerPrefix: string,
 ): SchemaError[] {
-  return resolveAlternatives(errors).map((error) => {
+  const reduced = resolveAlternatives(errors).map((error): SchemaError => {
     const p = params(error);
     const path = `${pointerPrefix}${error.instancePath}`;
     let name: string | undefined;
@@ -222,4 +281,5 @@ export function reduceSchemaErrors(
       location: schemaLocation(error.schemaPath, p.propertyName !== undefined ? '*' : name),
     };
   });
+  return pairMisspellings(reduced);
 }

@@ -23,6 +23,10 @@ function describeRequirement(text: string): string {
   if (pattern) return `matching ${pattern[1]}`;
   const type = /^must be (\w+)$/.exec(text);
   if (type) return ARTICLE[type[1]] ?? `a ${type[1]}`;
+  const count = /^must NOT have (more|fewer) than (\d+) (\w+)$/.exec(text);
+  if (count) return `${count[1] === 'more' ? 'at most' : 'at least'} ${count[2]} ${count[3]}`;
+  const be = /^must be (.+)$/.exec(text);
+  if (be) return `a value ${be[1]}`;
   return text.replace(/^must /, '');
 }
 
@@ -38,7 +42,9 @@ function expectedOf(error: SchemaError, hint: SchemaHint | undefined, name: stri
     case 'required':
       return words ?? 'a value (the schema requires it)';
     case 'additionalProperties':
-      return `no field "${name}" (the schema does not know it)`;
+      return `no field "${name}" (the schema does not know it${
+        error.didYouMean ? `; did you mean "${error.didYouMean}"?` : ''
+      })`;
     case 'not':
       return words ?? `no ${name} here`;
     case 'anyOf':
@@ -61,7 +67,7 @@ function fixOf(error: SchemaError, hint: SchemaHint | undefined, field: string):
     case 'required':
       return `set ${field}`;
     case 'additionalProperties':
-      return 'remove it, or correct its spelling';
+      return error.didYouMean ? `rename it to "${error.didYouMean}"` : 'remove it, or correct its spelling';
     case 'not':
       return 'remove it';
     default:

@@ -8,7 +8,7 @@ import { ApiObject } from 'cdk8s';
 import { IConstruct } from 'constructs';
 import Ajv, { ErrorObject, ValidateFunction } from 'ajv';
 import { formatProblem, PropProblem } from './messages';
-import { isSchemaObject, mapSubschemas } from './schema-walk';
+import { applyDefaults, isSchemaObject, mapSubschemas } from './schema-walk';
 import { reduceSchemaErrors, SchemaError } from './schema-errors';
 import clusterLogDestinationV1alpha1 from '../../imports/schemas/clusterlogdestination.v1alpha1.json';
 import clusterLoggingConfigV1alpha1 from '../../imports/schemas/clusterloggingconfig.v1alpha1.json';
@@ -88,6 +88,32 @@ export function kubernetesAjv(): Ajv {
   });
 }
 
+// The apiserver defaults an object before it validates it (so a `cef` block without a codec is judged with
+// the default codec, JSON): validate a defaulted copy, never the caller's object.
+function defaulted(schema: Schema, value: unknown): unknown {
+  const copy = structuredClone(value);
+  applyDefaults(schema, copy);
+  return copy;
+}
+
+// The value the caller wrote at the error's field (ajv saw the defaulted copy); a bad key name stays.
+function withValueFrom(object: unknown, error: SchemaError): SchemaError {
+  if (error.keyword === 'propertyNames' || error.keyword === 'required') return error;
+  if (
+    error.keyword === 'pattern' &&
+    error.field !== error.path &&
+    error.value === error.field.slice(error.path.length + 1)
+  ) {
+    return error;
+  }
+  let node: unknown = object;
+  for (const raw of error.field.split('/').slice(1)) {
+    const segment = raw.replace(/~1/g, '/').replace(/~0/g, '~');
+    node = node !== null && typeof node === 'object' ? (node as Record<string, unknown>)[segment] : undefined;
+  }
+  return { ...error, value: node };
+}
+
 /** Compiles a CRD version schema for whole objects (apiVersion/kind/metadata allowed at the root). */
 export function compileCrdSchema(ajv: Ajv, schema: Schema): ValidateFunction {
   const prepared = prepareSchema(schema) as Schema;
@@ -123,8 +149,8 @@ export function objectId(object: Record<string, unknown>): string {
 /** Validates Kubernetes objects against the Deckhouse schemas; errors read "<kind>/<name>: <path> <message>". */
 export class ManifestValidator {
   private readonly ajv = kubernetesAjv();
-  private readonly crds = new Map<string, ValidateFunction>();
-  private settings?: ValidateFunction;
+  private readonly crds = new Map<string, { validate: ValidateFunction; schema: Schema }>();
+  private settings?: { validate: ValidateFunction; schema: Schema };
 
   /** `schemaFor` supplies a schema by file name (default: the schemas bundled with the package). */
   public constructor(
@@ -141,14 +167,17 @@ export class ManifestValidator {
     const key = `${String(object.apiVersion)}/${kind}`;
     const file = CRD_SCHEMA_FILES[key];
     if (!file) return [];
-    let validate = this.crds.get(key);
-    if (!validate) {
-      validate = compileCrdSchema(this.ajv, this.schemaFor(file));
-      this.crds.set(key, validate);
+    let compiled = this.crds.get(key);
+    if (!compiled) {
+      const schema = this.schemaFor(file);
+      compiled = { validate: compileCrdSchema(this.ajv, schema), schema };
+      this.crds.set(key, compiled);
     }
+    const { validate, schema } = compiled;
     const id = objectId(object);
     const errors: SchemaError[] = [];
-    if (!validate(structuredClone(object))) errors.push(...reduceSchemaErrors(validate.errors ?? [], id, ''));
+    if (!validate(defaulted(schema, object)))
+      errors.push(...reduceSchemaErrors(validate.errors ?? [], id, '').map((e) => withValueFrom(object, e)));
     if (
       kind === 'ModuleConfig' &&
       (object.metadata as Schema | undefined)?.name === 'control-plane-manager'
@@ -164,11 +193,15 @@ export class ManifestValidator {
    * settings schema; paths are given from the ModuleConfig's root (`/spec/settings/...`).
    */
   public settingsErrors(settings: unknown, id = 'ModuleConfig/control-plane-manager'): SchemaError[] {
-    this.settings ??= this.ajv.compile(
-      prepareSchema(this.cpmSettingsSchema ?? this.schemaFor(CONTROL_PLANE_MANAGER_SETTINGS_FILE)) as Schema,
+    if (!this.settings) {
+      const schema = this.cpmSettingsSchema ?? this.schemaFor(CONTROL_PLANE_MANAGER_SETTINGS_FILE);
+      this.settings = { validate: this.ajv.compile(prepareSchema(schema) as Schema), schema };
+    }
+    const { validate, schema } = this.settings;
+    if (validate(defaulted(schema, settings))) return [];
+    return reduceSchemaErrors(validate.errors ?? [], id, SETTINGS_POINTER).map((e) =>
+      withValueFrom({ spec: { settings } }, e),
     );
-    if (this.settings(structuredClone(settings))) return [];
-    return reduceSchemaErrors(this.settings.errors ?? [], id, SETTINGS_POINTER);
   }
 
   /** Errors of one object as text (empty = valid). */

@@ -63,3 +63,28 @@ export function subschemaAt(schema: unknown, dotted: string): SchemaObject {
   }
   return node as SchemaObject;
 }
+
+/**
+ * Fills in the `default` of every missing field, like the apiserver's defaulting of a structural schema
+ * (before it validates): under `properties`, `additionalProperties` and `items` only, never inside
+ * `oneOf`/`anyOf`/`allOf`/`not`. Mutates `value`; walks only as deep as the schema goes.
+ */
+export function applyDefaults(schema: unknown, value: unknown): void {
+  if (!isSchemaObject(schema)) return;
+  if (Array.isArray(value)) {
+    if (isSchemaObject(schema.items)) for (const item of value) applyDefaults(schema.items, item);
+    return;
+  }
+  if (!isSchemaObject(value)) return;
+  const properties = isSchemaObject(schema.properties) ? schema.properties : {};
+  for (const [name, sub] of Object.entries(properties)) {
+    if (value[name] === undefined && isSchemaObject(sub) && 'default' in sub)
+      value[name] = structuredClone(sub.default);
+    applyDefaults(sub, value[name]);
+  }
+  if (isSchemaObject(schema.additionalProperties)) {
+    for (const [name, item] of Object.entries(value)) {
+      if (!(name in properties)) applyDefaults(schema.additionalProperties, item);
+    }
+  }
+}

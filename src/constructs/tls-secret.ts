@@ -83,8 +83,8 @@ export function secretSourceOf(json: Json): SecretSource | undefined {
   // sends one away, nor a SecretStore).
   if (!kind.endsWith('Secret') || kind === 'PushSecret') return undefined;
   const target = object(spec.target);
-  if (target !== undefined) {
-    const template = object(target.template);
+  if (target !== undefined || kind === 'ExternalSecret') {
+    const template = object(target?.template);
     const templateData = object(template?.data);
     const listed = Array.isArray(spec.data)
       ? spec.data.map((d) => object(d)?.secretKey).filter((k): k is string => typeof k === 'string')
@@ -92,7 +92,7 @@ export function secretSourceOf(json: Json): SecretSource | undefined {
     const keys = templateData ? Object.keys(templateData) : listed;
     return {
       object: id,
-      secretName: typeof target.name === 'string' ? target.name : name,
+      secretName: typeof target?.name === 'string' ? target.name : name,
       namespace,
       labels: { ...stringMap(metadata.labels), ...stringMap(object(template?.metadata)?.labels) },
       ...(spec.dataFrom === undefined || templateData ? { keys } : {}),
