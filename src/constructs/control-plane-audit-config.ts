@@ -2,6 +2,7 @@ import { Chart } from 'cdk8s';
 import { Construct } from 'constructs';
 import { ModuleConfig } from '../../imports/deckhouse.io';
 import { ArgoCdOptions, argoCdAnnotations, SYNC_WAVES } from './argocd';
+import { isJsonObject } from './json-values';
 import { formatProblem, PropProblem } from './messages';
 import { SchemaError } from './schema-errors';
 import { SchemaHint, schemaProblem } from './schema-problems';
@@ -190,10 +191,6 @@ const AUDIT_SETTING_KEYS = ['auditPolicyEnabled', 'basicAuditPolicyEnabled', 'au
 // Marks instances for isControlPlaneAuditConfig (instanceof fails across copies of this package).
 const CONTROL_PLANE_AUDIT_CONFIG = Symbol.for('cdk8s-deckhouse-audit.ControlPlaneAuditConfig');
 
-function isPlainObject(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
-
 /**
  * The `control-plane-manager` ModuleConfig with the audit settings of kube-apiserver
  * (`spec.version: 3`, `settings.apiserver.{auditPolicyEnabled, basicAuditPolicyEnabled, auditLog}`).
@@ -223,21 +220,21 @@ export class ControlPlaneAuditConfig extends Construct {
     // Types, enums and patterns are checked by the settings schema below (reported as these props).
     const problems: PropProblem[] = [...checkAuditLogOptions(props.auditLog)];
     const extra = props.additionalSettings ?? {};
-    if (!isPlainObject(extra)) {
+    if (!isJsonObject(extra)) {
       problems.push({
         field: 'additionalSettings',
         received: extra,
         expected: 'an object of control-plane-manager settings',
         fix: 'pass the settings object of the cluster ModuleConfig, e.g. { etcd: { backup: { enabled: true } } }',
       });
-    } else if (extra.apiserver !== undefined && !isPlainObject(extra.apiserver)) {
+    } else if (extra.apiserver !== undefined && !isJsonObject(extra.apiserver)) {
       problems.push({
         field: 'additionalSettings.apiserver',
         received: extra.apiserver,
         expected: 'an object',
         fix: 'pass the apiserver settings as an object',
       });
-    } else if (isPlainObject(extra.apiserver)) {
+    } else if (isJsonObject(extra.apiserver)) {
       for (const key of AUDIT_SETTING_KEYS) {
         if (key in extra.apiserver) {
           problems.push({
@@ -253,9 +250,9 @@ export class ControlPlaneAuditConfig extends Construct {
     const auditLog: Record<string, unknown> = { output: this.auditLog.output };
     // path is meaningful only for File; writing it for Stdout would suggest a file that never exists.
     if (this.auditLog.output === 'File') auditLog.path = this.auditLog.path;
-    const extraApiserver = isPlainObject(extra) && isPlainObject(extra.apiserver) ? extra.apiserver : {};
+    const extraApiserver = isJsonObject(extra) && isJsonObject(extra.apiserver) ? extra.apiserver : {};
     const settings = {
-      ...(isPlainObject(extra) ? extra : {}),
+      ...(isJsonObject(extra) ? extra : {}),
       apiserver: {
         ...extraApiserver,
         auditPolicyEnabled: this.auditPolicyEnabled,

@@ -1,6 +1,7 @@
 // One scanner for inline credentials in a rendered ClusterLogDestination: the CRD's credential fields
 // (from its schema) and the places a credential hides elsewhere (a URL's user:password, a secret-looking
 // query parameter, a PEM private key in a certificate field, a token-shaped label value).
+import { escapePointerSegment } from './json-values';
 import { CLUSTER_LOG_DESTINATION_SCHEMA } from './log-destination';
 import { isSchemaObject } from './schema-walk';
 import { TLS_SECRET_CONTRACT } from './tls-secret';
@@ -219,10 +220,6 @@ function scanString(
   return undefined;
 }
 
-function escapePointer(segment: string): string {
-  return segment.replace(/~/g, '~0').replace(/\//g, '~1');
-}
-
 /**
  * Every inline credential in an object (a rendered ClusterLogDestination, after escape-hatch patches),
  * in document order. Walks the whole object without recursion, so any depth is fine.
@@ -245,7 +242,7 @@ export function scanCredentials(object: unknown): CredentialFinding[] {
       const entries = Object.entries(value as Record<string, unknown>);
       for (let i = entries.length - 1; i >= 0; i--) {
         const [k, v] = entries[i];
-        stack.push([`${pointer}/${escapePointer(k)}`, v, k, depth + 1]);
+        stack.push([`${pointer}/${escapePointerSegment(k)}`, v, k, depth + 1]);
       }
     }
   }

@@ -14,6 +14,7 @@ import {
   TlsOptions,
 } from './log-destination';
 import { checkLogFilters } from './log-filter';
+import { isJsonObject } from './json-values';
 import { PropProblem } from './messages';
 import { celRules } from './schema-cel';
 import { SchemaError } from './schema-errors';
@@ -108,12 +109,8 @@ const NESTED_PROPS: Readonly<Record<string, readonly string[]>> = {
   ],
 };
 
-function isPlainObject(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
-
 function unknownProps(value: unknown, allowed: readonly string[], field: string): PropProblem[] {
-  if (!isPlainObject(value)) return [];
+  if (!isJsonObject(value)) return [];
   return Object.keys(value)
     .filter((key) => !allowed.includes(key))
     .map((key) => ({
@@ -156,7 +153,7 @@ function urlProblems(value: unknown, field: string): PropProblem[] {
 
 function checkTls(tls: TlsOptions | undefined, field: string, check: DestinationCheck): void {
   if (tls === undefined) return;
-  if (!isPlainObject(tls)) {
+  if (!isJsonObject(tls)) {
     check.errors.push({
       field: 'tls',
       received: tls,
@@ -221,7 +218,7 @@ function checkTls(tls: TlsOptions | undefined, field: string, check: Destination
 
 function checkExtraLabels(destination: AuditLogDestination, check: DestinationCheck): void {
   const labels = effectiveExtraLabels(destination) ?? {};
-  if (!isPlainObject(labels)) return; // the schema says what extraLabels must be
+  if (!isJsonObject(labels)) return; // the schema says what extraLabels must be
   for (const [key, value] of Object.entries(labels)) {
     const field = `extraLabels.${key}`;
     if (RESERVED_EXTRA_LABELS.includes(key)) {
@@ -265,7 +262,7 @@ function checkTransformations(destination: AuditLogDestination, check: Destinati
   }
   list.forEach((t: unknown, i) => {
     const at = `transformations[${i}]`;
-    if (!isPlainObject(t)) {
+    if (!isJsonObject(t)) {
       check.errors.push({
         field: at,
         received: t,
@@ -275,7 +272,7 @@ function checkTransformations(destination: AuditLogDestination, check: Destinati
       return;
     }
     const dropLabels = t.dropLabels;
-    if (isPlainObject(dropLabels) && 'keepChildKeys' in dropLabels) {
+    if (isJsonObject(dropLabels) && 'keepChildKeys' in dropLabels) {
       check.errors.push({
         field: `${at}.dropLabels.keepChildKeys`,
         received: dropLabels.keepChildKeys,
@@ -284,8 +281,8 @@ function checkTransformations(destination: AuditLogDestination, check: Destinati
       });
     }
     const parse = t.parseMessage;
-    const string = isPlainObject(parse) ? parse.string : undefined;
-    if (isPlainObject(string) && 'targetField' in string) {
+    const string = isJsonObject(parse) ? parse.string : undefined;
+    if (isJsonObject(string) && 'targetField' in string) {
       check.errors.push({
         field: `${at}.parseMessage.string.targetField`,
         received: string.targetField,
@@ -293,7 +290,7 @@ function checkTransformations(destination: AuditLogDestination, check: Destinati
         fix: 'use string: { regex: "^(?P<msg>.*)$", setLabels: { msg: "{{ msg }}" } }',
       });
     }
-    if (isPlainObject(parse) && FORBIDDEN_TARGET_LABELS.includes(parse.targetLabel as string)) {
+    if (isJsonObject(parse) && FORBIDDEN_TARGET_LABELS.includes(parse.targetLabel as string)) {
       check.errors.push({
         field: `${at}.parseMessage.targetLabel`,
         received: parse.targetLabel,
@@ -412,7 +409,7 @@ function coveredBy(field: string, reported: readonly PropProblem[]): boolean {
  */
 export function checkDestination(destination: AuditLogDestination): DestinationCheck {
   const check: DestinationCheck = { errors: [], warnings: [] };
-  if (!isPlainObject(destination)) {
+  if (!isJsonObject(destination)) {
     check.errors.push({
       field: 'destination',
       received: destination,
@@ -435,7 +432,7 @@ export function checkDestination(destination: AuditLogDestination): DestinationC
   for (const [prop, allowed] of Object.entries(NESTED_PROPS)) {
     if (prop.includes('.')) continue;
     const value = (destination as Record<string, unknown>)[prop];
-    if (value !== undefined && !isPlainObject(value)) {
+    if (value !== undefined && !isJsonObject(value)) {
       // The mapping would spread a string or an array into nonsense: say what is wrong with the prop.
       check.errors.push({
         field: prop,
@@ -448,7 +445,7 @@ export function checkDestination(destination: AuditLogDestination): DestinationC
     check.errors.push(...unknownProps(value, allowed, prop));
   }
   const labels = destination.extraLabels;
-  if (labels !== undefined && !isPlainObject(labels)) {
+  if (labels !== undefined && !isJsonObject(labels)) {
     check.errors.push({
       field: 'extraLabels',
       received: labels,
@@ -527,7 +524,7 @@ export function checkDestination(destination: AuditLogDestination): DestinationC
       }
       break;
   }
-  if (isPlainObject(destination.tls) || destination.tls === undefined) {
+  if (isJsonObject(destination.tls) || destination.tls === undefined) {
     checkTls(
       destination.tls,
       destination.type === 'Socket' ? 'socket.tcp.tls' : `${destination.type.toLowerCase()}.tls`,
@@ -536,7 +533,7 @@ export function checkDestination(destination: AuditLogDestination): DestinationC
   }
 
   const buffer = destination.buffer;
-  if (isPlainObject(buffer)) {
+  if (isJsonObject(buffer)) {
     if (buffer.type === 'Memory' && buffer.maxSize !== undefined) {
       check.errors.push({
         field: 'buffer.maxSize',
@@ -563,7 +560,7 @@ export function checkDestination(destination: AuditLogDestination): DestinationC
     }
   }
   const rl = destination.rateLimit;
-  if (isPlainObject(rl)) {
+  if (isJsonObject(rl)) {
     // Its type is the schema's to check; that it is positive is not in the schema.
     if (typeof rl.linesPerMinute === 'number' && !(rl.linesPerMinute > 0)) {
       check.errors.push({
@@ -589,7 +586,7 @@ export function checkDestination(destination: AuditLogDestination): DestinationC
   checkTransformations(destination, check);
   const transformations = destination.transformations;
   mappable &&=
-    transformations === undefined || (Array.isArray(transformations) && transformations.every(isPlainObject));
+    transformations === undefined || (Array.isArray(transformations) && transformations.every(isJsonObject));
   (Array.isArray(destination.select) ? destination.select : []).forEach((selection, i) => {
     if (typeof selection?.name !== 'string' || !/^[a-z0-9]([-a-z0-9]*[a-z0-9])?$/.test(selection.name)) {
       check.errors.push({

@@ -1,5 +1,6 @@
 // Turns ajv's errors (allErrors, verbose) into one error per mistake, each naming the field it is about.
 import type { ErrorObject } from 'ajv';
+import { escapePointerSegment, unescapePointerSegment } from './json-values';
 
 /** One schema violation of an object, after the alternatives of `oneOf`/`anyOf` were resolved. */
 export interface SchemaError {
@@ -70,10 +71,6 @@ function forbiddenNames(error: ErrorObject): string[] {
   return names.filter((n) => data !== null && typeof data === 'object' && n in data);
 }
 
-function escapePointer(segment: string): string {
-  return segment.replace(/~/g, '~0').replace(/\//g, '~1');
-}
-
 // "#/properties/spec/properties/kafka/properties/bootstrapServers/items/pattern" -> "spec.kafka.bootstrapServers[]"
 function schemaLocation(schemaPath: string, extra?: string): string {
   const segments = schemaPath.replace(/^#\/?/, '').split('/');
@@ -82,7 +79,7 @@ function schemaLocation(schemaPath: string, extra?: string): string {
   for (let i = 0; i < segments.length; i++) {
     const segment = segments[i];
     if (segment === 'properties' && i + 1 < segments.length) {
-      out += `${out ? '.' : ''}${segments[++i].replace(/~1/g, '/').replace(/~0/g, '~')}`;
+      out += `${out ? '.' : ''}${unescapePointerSegment(segments[++i])}`;
     } else if (segment === 'items') out += '[]';
     else if (segment === 'additionalProperties') out += `${out ? '.' : ''}*`;
     else if (segment === 'oneOf' || segment === 'anyOf' || segment === 'allOf') i++;
@@ -270,7 +267,7 @@ export function reduceSchemaErrors(
     return {
       object,
       path,
-      field: name === undefined ? path : `${path}/${escapePointer(name)}`,
+      field: name === undefined ? path : `${path}/${escapePointerSegment(name)}`,
       keyword: error.keyword,
       message: errorText(error),
       value,

@@ -1,5 +1,6 @@
 // A schema error read as a problem of the construct prop that set the field: the facts (allowed values,
 // patterns) come from the schema itself, so no construct restates them and a mistake is reported once.
+import { unescapePointerSegment, valueAtPointer } from './json-values';
 import { PropProblem } from './messages';
 import { SchemaError } from './schema-errors';
 
@@ -95,26 +96,16 @@ export function schemaProblem(
   };
 }
 
-function unescapePointer(segment: string): string {
-  return segment.replace(/~1/g, '/').replace(/~0/g, '~');
-}
-
 /**
  * A JSON pointer inside `root` as a prop path: `/a/b/0/c` -> `a.b[0].c` (array indexes in brackets,
  * decided by the data), with `from` (a pointer prefix such as `/spec`) left out.
  */
 export function pointerToField(root: unknown, pointer: string, from = ''): string {
   if (!pointer.startsWith(from)) return pointer;
-  let node: unknown = root;
-  for (const segment of from.split('/').slice(1)) {
-    node =
-      node !== null && typeof node === 'object'
-        ? (node as Record<string, unknown>)[unescapePointer(segment)]
-        : undefined;
-  }
+  let node: unknown = valueAtPointer(root, from);
   let out = '';
   for (const raw of pointer.slice(from.length).split('/').slice(1)) {
-    const segment = unescapePointer(raw);
+    const segment = unescapePointerSegment(raw);
     if (Array.isArray(node)) {
       out += `[${segment}]`;
       node = node[Number(segment)];

@@ -7,6 +7,7 @@
 import { ApiObject } from 'cdk8s';
 import { IConstruct } from 'constructs';
 import Ajv, { ErrorObject, ValidateFunction } from 'ajv';
+import { valueAtPointer } from './json-values';
 import { formatProblem, PropProblem } from './messages';
 import { applyDefaults, isSchemaObject, mapSubschemas } from './schema-walk';
 import { reduceSchemaErrors, SchemaError } from './schema-errors';
@@ -106,12 +107,7 @@ function withValueFrom(object: unknown, error: SchemaError): SchemaError {
   ) {
     return error;
   }
-  let node: unknown = object;
-  for (const raw of error.field.split('/').slice(1)) {
-    const segment = raw.replace(/~1/g, '/').replace(/~0/g, '~');
-    node = node !== null && typeof node === 'object' ? (node as Record<string, unknown>)[segment] : undefined;
-  }
-  return { ...error, value: node };
+  return { ...error, value: valueAtPointer(object, error.field) };
 }
 
 /** Compiles a CRD version schema for whole objects (apiVersion/kind/metadata allowed at the root). */

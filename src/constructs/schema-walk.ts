@@ -1,4 +1,5 @@
 // Walking an OpenAPI v3 schema by schema position (no cdk8s import: scripts/import-crds.ts uses it too).
+import { isJsonObject } from './json-values';
 
 type SchemaObject = { [key: string]: unknown };
 
@@ -18,9 +19,9 @@ const SCHEMA_ONE = new Set([
 ]);
 const SCHEMA_LIST = new Set(['allOf', 'anyOf', 'oneOf']);
 
-/** True for a JSON object (not an array, not null). */
+/** True for a JSON object (not an array, not null): a schema, or a map of them. */
 export function isSchemaObject(value: unknown): value is SchemaObject {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
+  return isJsonObject(value);
 }
 
 /**

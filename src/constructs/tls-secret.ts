@@ -2,6 +2,7 @@
 // that produces it (a v1 Secret, an ExternalSecret, a SealedSecret, ...).
 import { ApiObject } from 'cdk8s';
 import { IConstruct } from 'constructs';
+import { isJsonObject } from './json-values';
 import { PropProblem } from './messages';
 
 /** The namespace log-shipper reads TLS Secrets from (CRD description of `tls.secretRef`). */
@@ -28,7 +29,7 @@ const SECRET_KEYS = new Set(['key.pem', 'keyPass']);
 type Json = Record<string, unknown>;
 
 function object(value: unknown): Json | undefined {
-  return value !== null && typeof value === 'object' && !Array.isArray(value) ? (value as Json) : undefined;
+  return isJsonObject(value) ? value : undefined;
 }
 
 function stringMap(value: unknown): Record<string, string> {
