@@ -12,7 +12,8 @@ import {
   resolveAuditLog,
 } from './control-plane-audit-config';
 import { l1Filters } from './l1-filters';
-import { checkDestination, renderedCredentialProblems } from './destination-check';
+import { checkDestination } from './destination-check';
+import { renderedCredentialProblems } from './destination-render-check';
 import { destinationSpec } from './destination-spec';
 import { AuditLogDestination } from './log-destination';
 import { checkLogFilters, exact, LogFilter } from './log-filter';
