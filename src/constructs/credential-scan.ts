@@ -68,18 +68,60 @@ export function isCredentialField(pointer: string): boolean {
   return CREDENTIAL_POINTERS.has(pointer.replace(/\/\d+(?=\/|$)/g, '/*'));
 }
 
-const PRIVATE_KEY = /-----BEGIN [A-Z0-9 ]*PRIVATE KEY-----/;
+// Every matcher below is linear in the value's length (anchored or bounded patterns, one pass): a CA bundle
+// of hundreds of kilobytes, or a hostile value, is scanned in bounded time.
+const PRIVATE_KEY = /-----BEGIN [A-Z0-9 ]{0,40}PRIVATE KEY-----/;
 const BASE64 = /^[A-Za-z0-9+/\s]+={0,2}$/;
 
 function holdsPrivateKey(value: string): boolean {
-  if (PRIVATE_KEY.test(value)) return true;
+  if (value.includes('PRIVATE KEY-----') && PRIVATE_KEY.test(value)) return true;
   if (value.length < 40 || !BASE64.test(value)) return false;
-  return PRIVATE_KEY.test(Buffer.from(value, 'base64').toString('latin1'));
+  const text = Buffer.from(value, 'base64').toString('latin1');
+  return text.includes('PRIVATE KEY-----') && PRIVATE_KEY.test(text);
 }
 
-// scheme://user[:password]@host or (no scheme, e.g. Kafka's bootstrapServers) user:password@host.
-const SCHEME_USERINFO = /[a-zA-Z][a-zA-Z0-9+.-]*:\/\/([^\s/?#@]+)@[^\s/?#@]/;
-const BARE_USERINFO = /(?:^|[\s,;])([^\s/?#@:,;]+):([^\s/?#@]*)@[^\s/?#@]/;
+// Where the user information of an address ends on the left: a delimiter, or another "@".
+const USERINFO_STOP = new Set([
+  ' ',
+  '\t',
+  '\n',
+  '\r',
+  ',',
+  ';',
+  '/',
+  '?',
+  '#',
+  '@',
+  '=',
+  '"',
+  "'",
+  '(',
+  '<',
+  '[',
+]);
+const SCHEME = /^[a-zA-Z][a-zA-Z0-9+.-]*$/;
+
+/**
+ * True when the value holds an address with credentials: `user:password@host` (with or without a scheme,
+ * as in Kafka's bootstrapServers) or `scheme://user@host` (a token as the user name).
+ */
+function holdsUserinfo(value: string): boolean {
+  for (let at = value.indexOf('@'); at > 0; at = value.indexOf('@', at + 1)) {
+    const next = value[at + 1];
+    if (next === undefined || USERINFO_STOP.has(next) || next === ':') continue;
+    let start = at;
+    while (start > 0 && !USERINFO_STOP.has(value[start - 1])) start--;
+    if (start === at) continue;
+    if (value.slice(start, at).includes(':')) return true;
+    // "scheme://" right before the user name.
+    if (start >= 3 && value.slice(start - 3, start) === '://') {
+      let schemeStart = start - 3;
+      while (schemeStart > 0 && /[a-zA-Z0-9+.-]/.test(value[schemeStart - 1])) schemeStart--;
+      if (SCHEME.test(value.slice(schemeStart, start - 3))) return true;
+    }
+  }
+  return false;
+}
 
 // Query parameter names that carry a secret (normalized: lower case, no "-", "_", "."): OAuth and API
 // tokens, passwords, signatures (AWS SigV4 `X-Amz-Signature`, Azure SAS `sig`), API keys.
@@ -91,9 +133,11 @@ function normalizedName(name: string): string {
 }
 
 function secretQueryParameter(value: string): string | undefined {
-  const query = /\?([^#\s]*)/.exec(value);
-  if (!query || !/:\/\/|^[^\s/?]+:\d+\//.test(value)) return undefined;
-  for (const pair of query[1].split('&')) {
+  const question = value.indexOf('?');
+  if (question < 0 || !(value.includes('://') || /^[^\s/?]+:\d+\//.test(value))) return undefined;
+  const end = value.slice(question + 1).search(/[#\s]/);
+  const query = end < 0 ? value.slice(question + 1) : value.slice(question + 1, question + 1 + end);
+  for (const pair of query.split('&')) {
     const [rawName, ...rest] = pair.split('=');
     let name = rawName;
     try {
@@ -106,17 +150,27 @@ function secretQueryParameter(value: string): string | undefined {
   return undefined;
 }
 
-// Shapes of issued tokens that are unambiguous on their own (vendor prefixes, a JWT, an Authorization value).
+// Shapes of issued tokens that are unambiguous on their own (vendor prefixes, a JWT), matched at the start
+// of each word of a value.
 const TOKEN_SHAPES: ReadonlyArray<readonly [RegExp, string]> = [
-  [/\b(AKIA|ASIA)[0-9A-Z]{16}\b/, 'AWS access key ID'],
-  [/\bgh[pousr]_[A-Za-z0-9]{30,}/, 'GitHub token'],
-  [/\bgithub_pat_[A-Za-z0-9_]{20,}/, 'GitHub token'],
-  [/\bglpat-[A-Za-z0-9_-]{20,}/, 'GitLab token'],
-  [/\bxox[abposr]-[A-Za-z0-9-]{10,}/, 'Slack token'],
-  [/\b(sk|rk)_live_[A-Za-z0-9]{16,}/, 'Stripe key'],
-  [/\beyJ[A-Za-z0-9_-]{8,}\.eyJ[A-Za-z0-9_-]{8,}\.[A-Za-z0-9_-]{8,}/, 'JSON Web Token'],
-  [/^(Bearer|Basic)\s+\S{8,}$/i, 'Authorization header value'],
+  [/^(AKIA|ASIA)[0-9A-Z]{16}$/, 'AWS access key ID'],
+  [/^gh[pousr]_[A-Za-z0-9]{30,}$/, 'GitHub token'],
+  [/^github_pat_[A-Za-z0-9_]{20,}$/, 'GitHub token'],
+  [/^glpat-[A-Za-z0-9_-]{20,}$/, 'GitLab token'],
+  [/^xox[abposr]-[A-Za-z0-9-]{10,}$/, 'Slack token'],
+  [/^(sk|rk)_live_[A-Za-z0-9]{16,}$/, 'Stripe key'],
+  [/^eyJ[A-Za-z0-9_-]{8,}\.eyJ[A-Za-z0-9_-]{8,}\.[A-Za-z0-9_-]{8,}$/, 'JSON Web Token'],
 ];
+const AUTHORIZATION_VALUE = /^(Bearer|Basic)\s+\S{8,}$/i;
+
+function tokenShape(value: string): string | undefined {
+  if (AUTHORIZATION_VALUE.test(value.trim())) return 'Authorization header value';
+  for (const word of value.split(/[^A-Za-z0-9_.-]+/)) {
+    if (word.length < 12) continue;
+    for (const [shape, what] of TOKEN_SHAPES) if (shape.test(word)) return what;
+  }
+  return undefined;
+}
 
 // Map keys that name a secret; their value is one unless it is a `{{ field }}` template.
 const SECRET_KEY_NAME =
@@ -179,9 +233,7 @@ function scanString(
     };
   }
   const pattern = PATTERN_FIELD.test(pointer);
-  const scheme = pattern ? null : SCHEME_USERINFO.exec(value);
-  const bare = pattern ? null : BARE_USERINFO.exec(value);
-  if (scheme || bare) {
+  if (!pattern && holdsUserinfo(value)) {
     return {
       pointer,
       kind: 'url-userinfo',
@@ -200,9 +252,8 @@ function scanString(
       always: false,
     };
   }
-  for (const [shape, what] of TOKEN_SHAPES) {
-    if (shape.test(value)) return { pointer, kind: 'token', what, fix: IN_VALUE_FIX, always: false };
-  }
+  const shape = tokenShape(value);
+  if (shape !== undefined) return { pointer, kind: 'token', what: shape, fix: IN_VALUE_FIX, always: false };
   if (
     key !== undefined &&
     SECRET_KEY_NAME.test(normalizedName(key)) &&

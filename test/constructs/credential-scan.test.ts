@@ -372,6 +372,22 @@ describe('the rendered objects are scanned after escape-hatch patches', () => {
     });
   });
 
+  test.each<[string, string, string[]]>([
+    ['a 1 MB run of JWT-like words', 'eyJ-'.repeat(250_000), []],
+    ['a 1 MB scheme without an @', `a://${'x'.repeat(1_000_000)}`, []],
+    ['a 1 MB user name before an @', `${'a'.repeat(1_000_000)}:p@host`, ['url-userinfo']],
+    ['many @ in a row', '@a'.repeat(500_000), []],
+    ['a 1 MB BEGIN line', `-----BEGIN ${'A'.repeat(1_000_000)}`, []],
+    [
+      'a 700 KB base64 CA bundle',
+      Buffer.from('-----BEGIN CERTIFICATE-----\n'.repeat(25_000)).toString('base64'),
+      [],
+    ],
+    ['a long query', `https://h/?${'a=b&'.repeat(250_000)}token=x`, ['query-parameter']],
+  ])('%s is scanned in one pass (hostile or large values)', (_name, value, kinds) => {
+    expect(scanCredentials({ spec: { loki: { endpoint: value } } }).map((f) => f.kind)).toEqual(kinds);
+  });
+
   test('the scanner walks any depth without recursion', () => {
     let deep: unknown = 'https://a:b@host';
     for (let i = 0; i < 100_000; i++) deep = { x: deep };
