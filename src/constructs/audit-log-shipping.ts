@@ -3,7 +3,6 @@ import * as L1 from '../../imports/deckhouse.io';
 import { ArgoCdOptions, argoCdAnnotations, SYNC_WAVES } from './argocd';
 import {
   AUDIT_LOG_FILE_NAME,
-  auditLogSchemaProblems,
   AuditLogOptions,
   checkAuditLogOptions,
   checkClusterScopedChart,
@@ -12,6 +11,7 @@ import {
   resolveAuditLog,
 } from './control-plane-audit-config';
 import { l1Filters } from './l1-filters';
+import { auditLogSchemaProblems } from './audit-log-settings';
 import { checkDestination } from './destination-check';
 import { renderedCredentialProblems } from './destination-render-check';
 import { destinationSpec } from './destination-spec';

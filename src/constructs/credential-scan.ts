@@ -2,7 +2,7 @@
 // (from its schema) and the places a credential hides elsewhere (a URL's user:password, a secret-looking
 // query parameter, a PEM private key in a certificate field, a token-shaped label value).
 import { escapePointerSegment } from './json-values';
-import { CLUSTER_LOG_DESTINATION_SCHEMA } from './log-destination';
+import { CLUSTER_LOG_DESTINATION_SCHEMA } from './schema-validation';
 import { isSchemaObject } from './schema-walk';
 import { TLS_SECRET_CONTRACT } from './tls-secret';
 
@@ -13,6 +13,7 @@ export type CredentialKind = 'field' | 'url-userinfo' | 'query-parameter' | 'pri
 export interface CredentialFinding {
   /** JSON pointer of the value in the object, e.g. `/spec/loki/auth/password`. */
   readonly pointer: string;
+  /** Where it was found: a credential field, an address, a query parameter, a private key, a token. */
   readonly kind: CredentialKind;
   /** What was found, in words, without an article ("password", "credentials in the address (user:password@)"). */
   readonly what: string;

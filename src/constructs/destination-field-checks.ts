@@ -2,16 +2,11 @@
 // keys (the mapping would drop them silently), TLS material as base64 PEM and a Secret name, reserved and
 // high-cardinality labels, the transformation fields this package does not model, and the CEL rules ajv
 // cannot run (read from the schema).
-import {
-  AuditLogDestination,
-  ClientCertificate,
-  CLUSTER_LOG_DESTINATION_SCHEMA,
-  effectiveExtraLabels,
-  TlsOptions,
-} from './log-destination';
+import { AuditLogDestination, ClientCertificate, effectiveExtraLabels, TlsOptions } from './log-destination';
 import { isJsonObject } from './json-values';
 import { PropProblem } from './messages';
 import { celRules } from './schema-cel';
+import { CLUSTER_LOG_DESTINATION_SCHEMA } from './schema-validation';
 import { subschemaAt } from './schema-walk';
 
 function forbiddenKeysAt(location: string): readonly string[] {

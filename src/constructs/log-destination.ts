@@ -2,11 +2,8 @@
 // is destination-check.ts, the mapping to the generated class destination-spec.ts.
 import { AuditEventSelection, LogFilter } from './log-filter';
 import { LogTransformation } from './log-transformation';
-import { bundledSchema } from './schema-validation';
+import { CLUSTER_LOG_DESTINATION_SCHEMA } from './schema-validation';
 import { subschemaAt } from './schema-walk';
-
-/** The schema of ClusterLogDestination (description-free, from the CRD). */
-export const CLUSTER_LOG_DESTINATION_SCHEMA = bundledSchema('clusterlogdestination.v1alpha1.json');
 
 /** The destination types of the ClusterLogDestination CRD (`spec.type`). */
 export type LogDestinationType =

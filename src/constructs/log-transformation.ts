@@ -8,7 +8,9 @@ export type LogTransformationAction =
 
 /** Replaces matches of `source` with `target` in the keys under the listed paths, recursively. */
 export interface ReplaceKeysTransformation {
+  /** The CRD's `action` that selects the `replaceKeys` block. */
   readonly action: 'ReplaceKeys';
+  /** The parameters of ReplaceKeys. */
   readonly replaceKeys: {
     /** A literal or a regular expression (the CRD limits its characters). */
     readonly source: string;
@@ -46,7 +48,9 @@ export type ParseMessageOptions =
 
 /** Parses the `message` field in `sourceFormat` into `targetLabel`; on a parse failure the message stays. */
 export interface ParseMessageTransformation {
+  /** The CRD's `action` that selects the `parseMessage` block. */
   readonly action: 'ParseMessage';
+  /** The parameters of ParseMessage. */
   readonly parseMessage: ParseMessageOptions;
 }
 
@@ -55,7 +59,9 @@ export interface ParseMessageTransformation {
  * and Deckhouse's Go type disagree), so it is refused.
  */
 export interface DropLabelsTransformation {
+  /** The CRD's `action` that selects the `dropLabels` block. */
   readonly action: 'DropLabels';
+  /** The parameters of DropLabels. */
   readonly dropLabels: {
     /** Vector paths, each starting with ".", e.g. `.requestObject`. */
     readonly labels: readonly string[];
@@ -64,7 +70,9 @@ export interface DropLabelsTransformation {
 
 /** Adds labels (literals or `{{ .path }}` templates), optionally only when every `when` condition holds. */
 export interface AddLabelsTransformation {
+  /** The CRD's `action` that selects the `addLabels` block. */
   readonly action: 'AddLabels';
+  /** The parameters of AddLabels. */
   readonly addLabels: {
     /**
      * Conditions, ANDed: `.path == "value"`, `!=`, `=~ "regex"`, `!=~`, `.path` (exists), `!.path`.
@@ -78,7 +86,9 @@ export interface AddLabelsTransformation {
 
 /** Replaces matches of the `source` regex in the listed string fields (`{{ group }}` in `target`). */
 export interface ReplaceValueTransformation {
+  /** The CRD's `action` that selects the `replaceValue` block. */
   readonly action: 'ReplaceValue';
+  /** The parameters of ReplaceValue. */
   readonly replaceValue: {
     readonly source: string;
     readonly target: string;

@@ -51,6 +51,9 @@ export function bundledSchema(file: string): Schema {
   return schema as Schema;
 }
 
+/** The schema of ClusterLogDestination v1alpha1 (description-free, from the CRD). */
+export const CLUSTER_LOG_DESTINATION_SCHEMA = bundledSchema('clusterlogdestination.v1alpha1.json');
+
 /**
  * Drops `x-` extension keys (ajv does not know them) and, where a schema is an object with listed
  * properties and does not preserve unknown fields, forbids other properties.

@@ -4,11 +4,11 @@ import {
   AuditLogShipping,
   base64Pem,
   collectWarnings,
-  secretSourceOf,
   TLS_SECRET_CONTRACT,
   TlsOptions,
 } from '../../src/constructs';
 import { ManifestValidator } from '../../src/constructs/schema-validation';
+import { secretSourceOf } from '../../src/constructs/tls-secret';
 import { ofKind, synthError, synthValid } from './helpers';
 
 const CA = base64Pem('-----BEGIN CERTIFICATE-----\nMIIBfake\n-----END CERTIFICATE-----\n');
