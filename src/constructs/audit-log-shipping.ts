@@ -19,9 +19,9 @@ import { AuditLogDestination } from './log-destination';
 import { checkLogFilters, exact, LogFilter } from './log-filter';
 import { formatProblem, PropProblem } from './messages';
 import { withSortedKeys } from './synth';
-import { addWarning } from './warnings';
+import { addLazyWarnings, addWarning } from './warnings';
 import { schemaErrors } from './schema-validation';
-import { checkTlsSecret } from './tls-secret';
+import { checkTlsSecret, TlsSecretCheck } from './tls-secret';
 
 /** The host directory the log-shipper agent mounts: audit logs elsewhere are invisible to it. */
 export const LOG_SHIPPER_READABLE_ROOT = '/var/log';
@@ -223,7 +223,8 @@ export class AuditLogShipping extends Construct {
     // Nor an inline credential that came by another way than the typed props (an escape-hatch patch).
     this.node.addValidation({ validate: () => this.renderedCredentialErrors(destinations) });
     // The Secrets of tls.secretRef, where the app defines them (so: when the whole tree exists).
-    this.node.addValidation({ validate: () => this.tlsSecretErrors(destinations) });
+    this.node.addValidation({ validate: () => this.tlsSecretChecks(destinations).errors.map(formatProblem) });
+    addLazyWarnings(this, () => this.tlsSecretChecks(destinations).warnings.map(formatProblem));
   }
 
   private renderedCredentialErrors(destinations: readonly AuditLogDestination[]): string[] {
@@ -237,25 +238,20 @@ export class AuditLogShipping extends Construct {
     });
   }
 
-  private readonly reportedWarnings = new Set<string>();
-
-  private tlsSecretErrors(destinations: readonly AuditLogDestination[]): string[] {
-    const errors: string[] = [];
+  // The Secrets of tls.secretRef: the objects of the whole app that produce them, checked against the contract.
+  private tlsSecretChecks(destinations: readonly AuditLogDestination[]): TlsSecretCheck {
+    const errors: PropProblem[] = [];
+    const warnings: PropProblem[] = [];
     destinations.forEach((destination, i) => {
       const name = destination.tls?.secretRef?.name;
       if (name === undefined || !this.destinations.has(destination.name)) return;
       const block = destination.type === 'Socket' ? 'socket.tcp' : destination.type.toLowerCase();
       const field = `destinations[${i}].${block}.tls.secretRef.name`;
       const check = checkTlsSecret(this.node.root, name, field, destination.allowInlineCredentials === true);
-      errors.push(...check.errors.map(formatProblem));
-      for (const warning of check.warnings.map(formatProblem)) {
-        // Validation may run more than once (each synth): warn once.
-        if (this.reportedWarnings.has(warning)) continue;
-        this.reportedWarnings.add(warning);
-        addWarning(this, warning);
-      }
+      errors.push(...check.errors);
+      warnings.push(...check.warnings);
     });
-    return errors;
+    return { errors, warnings };
   }
 
   // A ControlPlaneAuditConfig in the app with the same auditLog reports its mistakes (one message each).

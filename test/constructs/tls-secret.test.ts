@@ -4,6 +4,7 @@ import {
   AuditLogShipping,
   base64Pem,
   collectWarnings,
+  onWarnings,
   TLS_SECRET_CONTRACT,
   TlsOptions,
 } from '../../src/constructs';
@@ -116,6 +117,18 @@ describe('TLS from a Secret, on every destination type that has TLS', () => {
       expect(warnings).toContain('keys ca.pem, crt.pem, key.pem, keyPass (DKP ≥ 1.68)');
     },
   );
+
+  test('a plain app.synth() prints the warning once, although it needs the whole app', () => {
+    const app = Testing.app();
+    new AuditLogShipping(new Chart(app, 'pipeline'), 'Shipping', { destinations: [PIPELINES[0][2]] });
+    const printed: string[] = [];
+    onWarnings(app, (warning) => printed.push(warning));
+    app.synth();
+    app.synth();
+    expect(printed).toEqual([
+      expect.stringContaining('[pipeline/Shipping] destinations[0].loki.tls.secretRef.name'),
+    ]);
+  });
 
   test('the warning is given once however often the app is synthesized', () => {
     const chart = Testing.chart();
