@@ -190,6 +190,52 @@ describe('secret-looking query parameters', () => {
     expect(synthValid(ship([allow(destination)]).chart)).toHaveLength(2);
   });
 
+  test('fuzz: secret names in any case and separator style are found; ordinary names are not', () => {
+    const next = random(7);
+    const secretWords = [
+      ['access', 'token'],
+      ['client', 'secret'],
+      ['api', 'key'],
+      ['x', 'amz', 'signature'],
+      ['password'],
+      ['sig'],
+    ];
+    const ordinaryWords = [
+      ['index'],
+      ['pipeline'],
+      ['time', 'out'],
+      ['page', 'size'],
+      ['tenant', 'id'],
+      ['format'],
+    ];
+    const styles = [
+      (w: string[]) => w.join('_'),
+      (w: string[]) => w.join('-'),
+      (w: string[]) => w.join('.'),
+      (w: string[]) => w.map((x, i) => (i === 0 ? x : x[0].toUpperCase() + x.slice(1))).join(''),
+      (w: string[]) => w.join('_').toUpperCase(),
+    ];
+    for (let i = 0; i < 200; i++) {
+      const style = styles[Math.floor(next() * styles.length)];
+      const secret = style(secretWords[Math.floor(next() * secretWords.length)]);
+      const ordinary = style(ordinaryWords[Math.floor(next() * ordinaryWords.length)]);
+      const value = word(next, SECRETISH, 1, 20).replace(/[&#=\s]/g, 'x');
+      const url = `https://es.example.com:9200/_bulk?${ordinary}=1&${secret}=${encodeURIComponent(value)}`;
+      expect({
+        url,
+        kinds: scanCredentials({ spec: { elasticsearch: { endpoint: url } } }).map((f) => f.kind),
+      }).toEqual({
+        url,
+        kinds: ['query-parameter'],
+      });
+      const plain = `https://es.example.com:9200/_bulk?${ordinary}=${encodeURIComponent(value)}`;
+      expect({ plain, found: scanCredentials({ spec: { elasticsearch: { endpoint: plain } } }) }).toEqual({
+        plain,
+        found: [],
+      });
+    }
+  });
+
   test.each(['index', 'pipeline', 'timeout', 'monkey'])('?%s= is an ordinary parameter', (parameter) => {
     const destination: AuditLogDestination = {
       type: 'Elasticsearch',
