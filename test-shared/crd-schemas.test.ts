@@ -10,7 +10,14 @@ import {
   readDeckhouseCrds,
   renderImports,
 } from '../scripts/import-crds';
-import { AuditLogDestination, AuditLogShipping, base64Pem, DeckhouseClusterAudit } from '../src/constructs';
+import {
+  AuditLogDestination,
+  AuditLogShipping,
+  AuditTransformations,
+  base64Pem,
+  DeckhouseClusterAudit,
+  LogShipperModule,
+} from '../src/constructs';
 import { ManifestValidator } from '../src/constructs/schema-validation';
 
 const IMPORTS = path.resolve(__dirname, '../imports');
@@ -132,6 +139,68 @@ describe('synthesized objects validate against the original Deckhouse schemas', 
     });
     const objects = Testing.synth(chart);
     expect(objects).toHaveLength(1 + destinations.length + 1);
+    expect(validator.validateAll(objects)).toEqual([]);
+  });
+});
+
+describe('the new ClusterLogDestination fields validate against the original CRD', () => {
+  const validator = originalValidator();
+
+  test('tls.secretRef on every type with TLS, CEF on Kafka and Socket, every transformation action', () => {
+    const tls = { secretRef: { name: 'siem-client-tls' }, verifyHostname: true };
+    const cef = { deviceVendor: 'Flant', deviceProduct: 'kube-audit', deviceVersion: '1' };
+    const transformations: AuditLogDestination['transformations'] = [
+      AuditTransformations.dropBodies(),
+      AuditTransformations.dropManagedFields(),
+      { action: 'ReplaceKeys', replaceKeys: { source: '.', target: '_', labels: ['.objectRef'] } },
+      {
+        action: 'ParseMessage',
+        parseMessage: { sourceFormat: 'JSON', targetLabel: '.', json: { depth: 2 } },
+      },
+      {
+        action: 'ParseMessage',
+        parseMessage: {
+          sourceFormat: 'String',
+          string: { regex: '^(?P<m>.*)$', setLabels: { m: '{{ m }}' } },
+        },
+      },
+      { action: 'ParseMessage', parseMessage: { sourceFormat: 'Logfmt' } },
+      { action: 'AddLabels', addLabels: { when: ['.verb == "create"'], setLabels: { '.cluster': 'prod' } } },
+      {
+        action: 'ReplaceValue',
+        replaceValue: { source: 'token=\\S+', target: 'token=REDACTED', labels: ['.requestURI'] },
+      },
+    ];
+    const destinations: AuditLogDestination[] = [
+      { type: 'Loki', name: 'loki', endpoint: 'https://loki', tls, transformations },
+      { type: 'Elasticsearch', name: 'es', endpoint: 'https://es:9200', tls, transformations },
+      { type: 'Logstash', name: 'ls', endpoint: 'ls:5044', tls },
+      { type: 'Vector', name: 'v', endpoint: 'v:6000', tls },
+      { type: 'Kafka', name: 'k', bootstrapServers: ['k:9093'], topic: 't', encoding: 'CEF', cef, tls },
+      {
+        type: 'Splunk',
+        name: 's',
+        endpoint: 'https://s:8088',
+        token: 't',
+        tls,
+        allowInlineCredentials: true,
+      },
+      {
+        type: 'Socket',
+        name: 'sock',
+        address: 's:6514',
+        mode: 'TCP',
+        encoding: 'CEF',
+        cef,
+        tls,
+        transformations,
+      },
+    ];
+    const chart = Testing.chart();
+    new AuditLogShipping(chart, 'Shipping', { destinations });
+    new LogShipperModule(chart, 'LogShipper', { source: 'deckhouse' });
+    const objects = Testing.synth(chart);
+    expect(objects).toHaveLength(destinations.length + 2);
     expect(validator.validateAll(objects)).toEqual([]);
   });
 });

@@ -6,16 +6,22 @@ import {
   AuditLogOptions,
   checkAuditLogOptions,
   checkClusterScopedChart,
+  ControlPlaneAuditConfig,
   ResolvedAuditLog,
   resolveAuditLog,
 } from './control-plane-audit-config';
 import { l1Filters } from './l1-filters';
-import { AuditLogDestination, checkDestination, destinationSpec } from './log-destination';
-import { checkLogFilters, exact, LogFilter, LogFilterOperator } from './log-filter';
+import { auditLogSchemaProblems } from './audit-log-settings';
+import { checkDestination } from './destination-check';
+import { renderedCredentialProblems } from './destination-render-check';
+import { destinationSpec } from './destination-spec';
+import { AuditLogDestination } from './log-destination';
+import { checkLogFilters, exact, LogFilter } from './log-filter';
 import { formatProblem, PropProblem } from './messages';
 import { withSortedKeys } from './synth';
-import { addWarning } from './warnings';
+import { addLazyWarnings, addWarning } from './warnings';
 import { schemaErrors } from './schema-validation';
+import { checkTlsSecret, TlsSecretCheck } from './tls-secret';
 
 /** The host directory the log-shipper agent mounts: audit logs elsewhere are invisible to it. */
 export const LOG_SHIPPER_READABLE_ROOT = '/var/log';
@@ -56,23 +62,6 @@ export interface AuditLogRoute {
   readonly logFilter: readonly LogFilter[];
 }
 
-const LABEL_OPERATOR: Record<LogFilterOperator, L1.ClusterLoggingConfigV1Alpha2SpecLabelFilterOperator> = {
-  In: L1.ClusterLoggingConfigV1Alpha2SpecLabelFilterOperator.IN,
-  NotIn: L1.ClusterLoggingConfigV1Alpha2SpecLabelFilterOperator.NOT_IN,
-  Regex: L1.ClusterLoggingConfigV1Alpha2SpecLabelFilterOperator.REGEX,
-  NotRegex: L1.ClusterLoggingConfigV1Alpha2SpecLabelFilterOperator.NOT_REGEX,
-  Exists: L1.ClusterLoggingConfigV1Alpha2SpecLabelFilterOperator.EXISTS,
-  DoesNotExist: L1.ClusterLoggingConfigV1Alpha2SpecLabelFilterOperator.DOES_NOT_EXIST,
-};
-const LOG_OPERATOR: Record<LogFilterOperator, L1.ClusterLoggingConfigV1Alpha2SpecLogFilterOperator> = {
-  In: L1.ClusterLoggingConfigV1Alpha2SpecLogFilterOperator.IN,
-  NotIn: L1.ClusterLoggingConfigV1Alpha2SpecLogFilterOperator.NOT_IN,
-  Regex: L1.ClusterLoggingConfigV1Alpha2SpecLogFilterOperator.REGEX,
-  NotRegex: L1.ClusterLoggingConfigV1Alpha2SpecLogFilterOperator.NOT_REGEX,
-  Exists: L1.ClusterLoggingConfigV1Alpha2SpecLogFilterOperator.EXISTS,
-  DoesNotExist: L1.ClusterLoggingConfigV1Alpha2SpecLogFilterOperator.DOES_NOT_EXIST,
-};
-
 /** The log-shipper agent reads host files only under /var/log. */
 export function checkAuditLogReadable(auditLog: ResolvedAuditLog, field = 'auditLog.path'): PropProblem[] {
   if (auditLog.output !== 'File') return [];
@@ -109,8 +98,13 @@ export class AuditLogShipping extends Construct {
     this.auditLog = resolveAuditLog(props.auditLog);
     const name = props.name ?? DEFAULT_AUDIT_LOGGING_CONFIG_NAME;
     const destinations = Array.isArray(props.destinations) ? props.destinations : [];
-    const problems: PropProblem[] = [...checkAuditLogOptions(props.auditLog)];
-    if (problems.length === 0) problems.push(...checkAuditLogReadable(this.auditLog));
+    // The same auditLog mistakes as ControlPlaneAuditConfig's: reported there when the app has one.
+    const auditLogProblems = [
+      ...checkAuditLogOptions(props.auditLog),
+      ...auditLogSchemaProblems(props.auditLog),
+    ];
+    const problems: PropProblem[] = [];
+    if (auditLogProblems.length === 0) problems.push(...checkAuditLogReadable(this.auditLog));
     problems.push(...checkLogFilters(props.filters, 'filters'));
     if (destinations.length === 0) {
       problems.push({
@@ -191,7 +185,7 @@ export class AuditLogShipping extends Construct {
     const destinationObjects = new Map<string, L1.ClusterLogDestination>();
     const configs = new Map<string, L1.ClusterLoggingConfigV1Alpha2>();
     // With problems no object is created; the validation below fails synth with them.
-    if (problems.length === 0) {
+    if (problems.length === 0 && auditLogProblems.length === 0) {
       for (const destination of destinations) {
         destinationObjects.set(
           destination.name,
@@ -219,10 +213,57 @@ export class AuditLogShipping extends Construct {
     this.destinations = destinationObjects;
     this.loggingConfigs = configs;
 
-    this.node.addValidation({ validate: () => problems.map(formatProblem) });
+    this.node.addValidation({
+      validate: () =>
+        [...(this.auditLogCheckedElsewhere() ? [] : auditLogProblems), ...problems].map(formatProblem),
+    });
     this.node.addValidation({ validate: () => checkClusterScopedChart(this) });
     // Whatever the props, nothing reaches dist/ that its schema would refuse.
     this.node.addValidation({ validate: () => schemaErrors(this) });
+    // Nor an inline credential that came by another way than the typed props (an escape-hatch patch).
+    this.node.addValidation({ validate: () => this.renderedCredentialErrors(destinations) });
+    // The Secrets of tls.secretRef, where the app defines them (so: when the whole tree exists).
+    this.node.addValidation({ validate: () => this.tlsSecretChecks(destinations).errors.map(formatProblem) });
+    addLazyWarnings(this, () => this.tlsSecretChecks(destinations).warnings.map(formatProblem));
+  }
+
+  private renderedCredentialErrors(destinations: readonly AuditLogDestination[]): string[] {
+    return destinations.flatMap((destination, i) => {
+      const object = this.destinations.get(destination.name);
+      if (object === undefined) return [];
+      return renderedCredentialProblems(
+        object.toJson() as Record<string, unknown>,
+        destination.allowInlineCredentials === true,
+      ).map((p) => formatProblem({ ...p, field: `destinations[${i}].${p.field}` }));
+    });
+  }
+
+  // The Secrets of tls.secretRef: the objects of the whole app that produce them, checked against the contract.
+  private tlsSecretChecks(destinations: readonly AuditLogDestination[]): TlsSecretCheck {
+    const errors: PropProblem[] = [];
+    const warnings: PropProblem[] = [];
+    destinations.forEach((destination, i) => {
+      const name = destination.tls?.secretRef?.name;
+      if (name === undefined || !this.destinations.has(destination.name)) return;
+      const block = destination.type === 'Socket' ? 'socket.tcp' : destination.type.toLowerCase();
+      const field = `destinations[${i}].${block}.tls.secretRef.name`;
+      const check = checkTlsSecret(this.node.root, name, field, destination.allowInlineCredentials === true);
+      errors.push(...check.errors);
+      warnings.push(...check.warnings);
+    });
+    return { errors, warnings };
+  }
+
+  // A ControlPlaneAuditConfig in the app with the same auditLog reports its mistakes (one message each).
+  private auditLogCheckedElsewhere(): boolean {
+    return this.node.root.node
+      .findAll()
+      .some(
+        (c) =>
+          ControlPlaneAuditConfig.isControlPlaneAuditConfig(c) &&
+          c.auditLog.output === this.auditLog.output &&
+          c.auditLog.path === this.auditLog.path,
+      );
   }
 
   private sourceSpec(): Pick<L1.ClusterLoggingConfigV1Alpha2Spec, 'type' | 'file' | 'kubernetesPods'> {
@@ -250,15 +291,17 @@ export class AuditLogShipping extends Construct {
       // The apiserver Pod has only one container today; the filter keeps sidecars out if one appears.
       labelFilter:
         this.auditLog.output === 'Stdout'
-          ? l1Filters(
-              [exact('container', 'kube-apiserver')],
-              LABEL_OPERATOR,
-              L1.ClusterLoggingConfigV1Alpha2SpecLabelFilterValues,
-            )
+          ? l1Filters<
+              L1.ClusterLoggingConfigV1Alpha2SpecLabelFilterOperator,
+              L1.ClusterLoggingConfigV1Alpha2SpecLabelFilterValues
+            >([exact('container', 'kube-apiserver')], L1.ClusterLoggingConfigV1Alpha2SpecLabelFilterValues)
           : undefined,
       logFilter:
         route.logFilter.length > 0
-          ? l1Filters(route.logFilter, LOG_OPERATOR, L1.ClusterLoggingConfigV1Alpha2SpecLogFilterValues)
+          ? l1Filters<
+              L1.ClusterLoggingConfigV1Alpha2SpecLogFilterOperator,
+              L1.ClusterLoggingConfigV1Alpha2SpecLogFilterValues
+            >(route.logFilter, L1.ClusterLoggingConfigV1Alpha2SpecLogFilterValues)
           : undefined,
     };
   }

@@ -2,98 +2,31 @@ import { Chart } from 'cdk8s';
 import { Construct } from 'constructs';
 import { ModuleConfig } from '../../imports/deckhouse.io';
 import { ArgoCdOptions, argoCdAnnotations, SYNC_WAVES } from './argocd';
+import { isJsonObject } from './json-values';
 import { formatProblem, PropProblem } from './messages';
-import { schemaErrors } from './schema-validation';
+import {
+  AuditLogOptions,
+  auditSettingsProblem,
+  checkAuditLogOptions,
+  ResolvedAuditLog,
+  resolveAuditLog,
+} from './audit-log-settings';
+import { schemaErrors, SETTINGS_POINTER } from './schema-validation';
+
+export {
+  AUDIT_LOG_FILE_NAME,
+  AUDIT_LOG_OUTPUTS,
+  AUDIT_LOG_PATH_PATTERN,
+  checkAuditLogOptions,
+  DEFAULT_AUDIT_LOG_OUTPUT,
+  DEFAULT_AUDIT_LOG_PATH,
+  resolveAuditLog,
+} from './audit-log-settings';
+export type { AuditLogOptions, AuditLogOutput, ResolvedAuditLog } from './audit-log-settings';
 import { withSortedKeys } from './synth';
-
-/** Where kube-apiserver writes audit events (`settings.apiserver.auditLog.output`). */
-export type AuditLogOutput = 'File' | 'Stdout';
-
-/** The allowed values of `auditLog.output` (control-plane-manager settings schema). */
-export const AUDIT_LOG_OUTPUTS: readonly AuditLogOutput[] = ['File', 'Stdout'];
 
 /** The control-plane-manager settings schema version these constructs write (`x-config-version`). */
 export const CONTROL_PLANE_MANAGER_SETTINGS_VERSION = 3;
-
-/** Deckhouse's default host directory of the audit log. */
-export const DEFAULT_AUDIT_LOG_PATH = '/var/log/kube-audit';
-
-/** The settings schema's pattern for `auditLog.path` (a directory, no trailing slash). */
-export const AUDIT_LOG_PATH_PATTERN = /^[a-zA-Z0-9_/.-]+[a-zA-Z0-9_.-]$/;
-
-/** The file kube-apiserver writes inside the audit log directory. */
-export const AUDIT_LOG_FILE_NAME = 'audit.log';
-
-/** `settings.apiserver.auditLog` of the control-plane-manager ModuleConfig. */
-export interface AuditLogOptions {
-  /**
-   * Where kube-apiserver writes audit events.
-   * @default 'File'
-   */
-  readonly output?: AuditLogOutput;
-  /**
-   * Host directory of the audit log (used only with `File`); must match
-   * `^[a-zA-Z0-9_/.-]+[a-zA-Z0-9_.-]$` (no trailing slash).
-   * @default '/var/log/kube-audit'
-   */
-  readonly path?: string;
-}
-
-/** An AuditLogOptions with the schema defaults applied. */
-export interface ResolvedAuditLog {
-  readonly output: AuditLogOutput;
-  readonly path: string;
-}
-
-/** Applies the settings schema defaults (`output: File`, `path: /var/log/kube-audit`). */
-export function resolveAuditLog(options: AuditLogOptions = {}): ResolvedAuditLog {
-  return { output: options.output ?? 'File', path: options.path ?? DEFAULT_AUDIT_LOG_PATH };
-}
-
-/** Checks auditLog against the control-plane-manager settings schema (type, enum, pattern). */
-export function checkAuditLogOptions(
-  options: AuditLogOptions | undefined,
-  field = 'auditLog',
-): PropProblem[] {
-  if (options === undefined) return [];
-  const problems: PropProblem[] = [];
-  if (typeof options !== 'object' || options === null || Array.isArray(options)) {
-    return [
-      {
-        field,
-        received: options,
-        expected: 'an object { output?, path? }',
-        fix: 'pass e.g. { output: "File" }',
-      },
-    ];
-  }
-  if (options.output !== undefined && !AUDIT_LOG_OUTPUTS.includes(options.output)) {
-    problems.push({
-      field: `${field}.output`,
-      received: options.output,
-      expected: `one of ${AUDIT_LOG_OUTPUTS.join(', ')}`,
-      fix: 'use "File" (a host file the log-shipper reads) or "Stdout" (the kube-apiserver container log)',
-    });
-  }
-  if (options.path !== undefined) {
-    if (typeof options.path !== 'string' || !AUDIT_LOG_PATH_PATTERN.test(options.path)) {
-      problems.push({
-        field: `${field}.path`,
-        received: options.path,
-        expected: `a directory matching ${AUDIT_LOG_PATH_PATTERN.source} (no trailing slash)`,
-        fix: `use an absolute directory without a trailing slash, e.g. "${DEFAULT_AUDIT_LOG_PATH}"`,
-      });
-    } else if (!options.path.startsWith('/')) {
-      problems.push({
-        field: `${field}.path`,
-        received: options.path,
-        expected: 'an absolute host directory',
-        fix: `start the path with "/", e.g. "${DEFAULT_AUDIT_LOG_PATH}"`,
-      });
-    }
-  }
-  return problems;
-}
 
 /** Props of {@link ControlPlaneAuditConfig}. */
 export interface ControlPlaneAuditConfigProps extends ArgoCdOptions {
@@ -128,9 +61,8 @@ export interface ControlPlaneAuditConfigProps extends ArgoCdOptions {
 
 const AUDIT_SETTING_KEYS = ['auditPolicyEnabled', 'basicAuditPolicyEnabled', 'auditLog'];
 
-function isPlainObject(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
+// Marks instances for isControlPlaneAuditConfig (instanceof fails across copies of this package).
+const CONTROL_PLANE_AUDIT_CONFIG = Symbol.for('cdk8s-deckhouse-audit.ControlPlaneAuditConfig');
 
 /**
  * The `control-plane-manager` ModuleConfig with the audit settings of kube-apiserver
@@ -146,34 +78,36 @@ export class ControlPlaneAuditConfig extends Construct {
   /** Whether Deckhouse's built-in rules are on. */
   public readonly basicAuditPolicyEnabled: boolean;
 
+  /** True for a ControlPlaneAuditConfig (of any copy of this package). */
+  public static isControlPlaneAuditConfig(x: unknown): x is ControlPlaneAuditConfig {
+    return typeof x === 'object' && x !== null && CONTROL_PLANE_AUDIT_CONFIG in x;
+  }
+
   public constructor(scope: Construct, id: string, props: ControlPlaneAuditConfigProps = {}) {
     super(scope, id);
+    Object.defineProperty(this, CONTROL_PLANE_AUDIT_CONFIG, { value: true });
     this.auditPolicyEnabled = props.auditPolicyEnabled ?? false;
     this.basicAuditPolicyEnabled = props.basicAuditPolicyEnabled ?? true;
     this.auditLog = resolveAuditLog(props.auditLog);
 
+    // Types, enums and patterns are checked by the settings schema below (reported as these props).
     const problems: PropProblem[] = [...checkAuditLogOptions(props.auditLog)];
-    for (const key of ['auditPolicyEnabled', 'basicAuditPolicyEnabled'] as const) {
-      if (props[key] !== undefined && typeof props[key] !== 'boolean') {
-        problems.push({ field: key, received: props[key], expected: 'a boolean', fix: `pass true or false` });
-      }
-    }
     const extra = props.additionalSettings ?? {};
-    if (!isPlainObject(extra)) {
+    if (!isJsonObject(extra)) {
       problems.push({
         field: 'additionalSettings',
         received: extra,
         expected: 'an object of control-plane-manager settings',
         fix: 'pass the settings object of the cluster ModuleConfig, e.g. { etcd: { backup: { enabled: true } } }',
       });
-    } else if (extra.apiserver !== undefined && !isPlainObject(extra.apiserver)) {
+    } else if (extra.apiserver !== undefined && !isJsonObject(extra.apiserver)) {
       problems.push({
         field: 'additionalSettings.apiserver',
         received: extra.apiserver,
         expected: 'an object',
         fix: 'pass the apiserver settings as an object',
       });
-    } else if (isPlainObject(extra.apiserver)) {
+    } else if (isJsonObject(extra.apiserver)) {
       for (const key of AUDIT_SETTING_KEYS) {
         if (key in extra.apiserver) {
           problems.push({
@@ -189,9 +123,9 @@ export class ControlPlaneAuditConfig extends Construct {
     const auditLog: Record<string, unknown> = { output: this.auditLog.output };
     // path is meaningful only for File; writing it for Stdout would suggest a file that never exists.
     if (this.auditLog.output === 'File') auditLog.path = this.auditLog.path;
-    const extraApiserver = isPlainObject(extra) && isPlainObject(extra.apiserver) ? extra.apiserver : {};
+    const extraApiserver = isJsonObject(extra) && isJsonObject(extra.apiserver) ? extra.apiserver : {};
     const settings = {
-      ...(isPlainObject(extra) ? extra : {}),
+      ...(isJsonObject(extra) ? extra : {}),
       apiserver: {
         ...extraApiserver,
         auditPolicyEnabled: this.auditPolicyEnabled,
@@ -214,8 +148,16 @@ export class ControlPlaneAuditConfig extends Construct {
     withSortedKeys(this.resource);
     this.node.addValidation({ validate: () => problems.map(formatProblem) });
     this.node.addValidation({ validate: () => checkClusterScopedChart(this) });
-    // Whatever the props, nothing reaches dist/ that its schema would refuse.
-    this.node.addValidation({ validate: () => schemaErrors(this) });
+    // Whatever the props, nothing reaches dist/ that its schema would refuse: an error about a field an
+    // audit prop sets reads as that prop's problem; other settings (additionalSettings) name their field.
+    this.node.addValidation({
+      validate: () =>
+        schemaErrors(this, (error) => {
+          const problem = auditSettingsProblem(error);
+          if (problem !== undefined || !error.field.startsWith(`${SETTINGS_POINTER}/`)) return problem;
+          return { setBy: `additionalSettings.${error.field.split('/').slice(3).join('.')}` };
+        }),
+    });
   }
 }
 

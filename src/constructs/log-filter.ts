@@ -1,17 +1,15 @@
 import { PropProblem } from './messages';
+import { bundledSchema } from './schema-validation';
+import { subschemaAt } from './schema-walk';
 
 /** Operators of log-shipper's `labelFilter`/`logFilter` items. */
 export type LogFilterOperator = 'In' | 'NotIn' | 'Regex' | 'NotRegex' | 'Exists' | 'DoesNotExist';
 
-/** All operators, as the CRD lists them. */
-export const LOG_FILTER_OPERATORS: readonly LogFilterOperator[] = [
-  'In',
-  'NotIn',
-  'Regex',
-  'NotRegex',
-  'Exists',
-  'DoesNotExist',
-];
+/** All operators, as the CRD lists them (ClusterLoggingConfig's `logFilter[].operator` enum). */
+export const LOG_FILTER_OPERATORS = subschemaAt(
+  bundledSchema('clusterloggingconfig.v1alpha2.json'),
+  'spec.logFilter[].operator',
+).enum as readonly LogFilterOperator[];
 
 /**
  * Fields of an `audit.k8s.io/v1` Event that filters and labels commonly use (any JSON path of the

@@ -20,13 +20,29 @@ export interface LogShipperModuleProps extends ArgoCdOptions {
    */
   readonly version?: number;
   /**
+   * The ModuleSource to install log-shipper from (`spec.source`, the name of a ModuleSource object). Up to
+   * DKP 1.76 log-shipper is built into Deckhouse (embedded) and Deckhouse ignores `source` for it; from
+   * DKP 1.77 (deckhouse PR #19710) it is an external module, installed from a ModuleSource like any other.
+   * Unset, Deckhouse picks the only ModuleSource that offers the module (Deckhouse's own is named
+   * `deckhouse`); when several offer it (e.g. a mirror beside `deckhouse`), the Module stays in phase
+   * `Conflict` until `source` names one. Source: deckhouse-controller's module-config controller.
+   * @default - none: Deckhouse's choice, which works before and after DKP 1.77 with one ModuleSource
+   */
+  readonly source?: string;
+  /**
    * The Argo CD sync wave.
    * @default -2 (its CRDs must exist before the log-shipper objects are applied)
    */
   readonly syncWave?: number;
 }
 
-/** The `log-shipper` ModuleConfig with `enabled: true`, which installs the log-shipper CRDs and agent. */
+// A ModuleSource is a cluster-scoped object: its name is a DNS-1123 subdomain (k8s.io/apimachinery).
+const OBJECT_NAME = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?(\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*$/;
+
+/**
+ * The `log-shipper` ModuleConfig with `enabled: true`, which installs the log-shipper CRDs and agent (from
+ * DKP 1.77 after downloading the external module from its ModuleSource: see `source`).
+ */
 export class LogShipperModule extends Construct {
   /** The generated ModuleConfig object. */
   public readonly resource: ModuleConfig;
@@ -51,6 +67,17 @@ export class LogShipperModule extends Construct {
         fix: 'e.g. 1',
       });
     }
+    if (
+      props.source !== undefined &&
+      (typeof props.source !== 'string' || props.source.length > 253 || !OBJECT_NAME.test(props.source))
+    ) {
+      problems.push({
+        field: 'source',
+        received: props.source,
+        expected: 'the name of a ModuleSource',
+        fix: 'e.g. "deckhouse" (see `kubectl get modulesources`), or leave it unset',
+      });
+    }
     this.resource = new ModuleConfig(this, 'Resource', {
       metadata: {
         name: 'log-shipper',
@@ -63,6 +90,7 @@ export class LogShipperModule extends Construct {
         enabled: true,
         version: hasSettings ? props.version : undefined,
         settings: hasSettings ? props.settings : undefined,
+        source: props.source,
       },
     });
     withSortedKeys(this.resource);

@@ -7,7 +7,10 @@
 import { ApiObject } from 'cdk8s';
 import { IConstruct } from 'constructs';
 import Ajv, { ErrorObject, ValidateFunction } from 'ajv';
-import { isSchemaObject, mapSubschemas } from './schema-walk';
+import { valueAtPointer } from './json-values';
+import { formatProblem, PropProblem } from './messages';
+import { applyDefaults, isSchemaObject, mapSubschemas } from './schema-walk';
+import { reduceSchemaErrors, SchemaError } from './schema-errors';
 import clusterLogDestinationV1alpha1 from '../../imports/schemas/clusterlogdestination.v1alpha1.json';
 import clusterLoggingConfigV1alpha1 from '../../imports/schemas/clusterloggingconfig.v1alpha1.json';
 import clusterLoggingConfigV1alpha2 from '../../imports/schemas/clusterloggingconfig.v1alpha2.json';
@@ -16,16 +19,6 @@ import moduleConfigV1alpha1 from '../../imports/schemas/moduleconfig.v1alpha1.js
 import podLoggingConfigV1alpha1 from '../../imports/schemas/podloggingconfig.v1alpha1.json';
 
 type Schema = Record<string, unknown>;
-
-// ajv's message plus the detail that makes it actionable (which field is unknown, which values are allowed).
-function errorText(error: ErrorObject): string {
-  const params = error.params as { additionalProperty?: string; allowedValues?: unknown[] };
-  if (error.keyword === 'additionalProperties' && params.additionalProperty !== undefined)
-    return `${error.message}: "${params.additionalProperty}"`;
-  if (error.keyword === 'enum' && params.allowedValues !== undefined)
-    return `${error.message}: ${params.allowedValues.map((v) => JSON.stringify(v)).join(', ')}`;
-  return error.message ?? error.keyword;
-}
 
 /** The schema file (in imports/schemas) of each Deckhouse kind we emit, by `apiVersion/kind`. */
 export const CRD_SCHEMA_FILES: Readonly<Record<string, string>> = {
@@ -38,6 +31,9 @@ export const CRD_SCHEMA_FILES: Readonly<Record<string, string>> = {
 
 /** The control-plane-manager settings schema file in imports/schemas. */
 export const CONTROL_PLANE_MANAGER_SETTINGS_FILE = 'control-plane-manager.settings.json';
+
+/** Where the control-plane-manager settings sit in their ModuleConfig (JSON pointer). */
+export const SETTINGS_POINTER = '/spec/settings';
 
 const BUNDLED_SCHEMAS: Readonly<Record<string, unknown>> = {
   'moduleconfig.v1alpha1.json': moduleConfigV1alpha1,
@@ -54,6 +50,9 @@ export function bundledSchema(file: string): Schema {
   if (schema === undefined) throw new Error(`no bundled schema ${file}`);
   return schema as Schema;
 }
+
+/** The schema of ClusterLogDestination v1alpha1 (description-free, from the CRD). */
+export const CLUSTER_LOG_DESTINATION_SCHEMA = bundledSchema('clusterlogdestination.v1alpha1.json');
 
 /**
  * Drops `x-` extension keys (ajv does not know them) and, where a schema is an object with listed
@@ -79,9 +78,39 @@ export function prepareSchema(schema: unknown, closeObjects = true): unknown {
   return out;
 }
 
-/** An ajv instance for Kubernetes schemas: Go regexes (no `u` flag), unknown formats ignored. */
+/**
+ * An ajv instance for Kubernetes schemas: Go regexes (no `u` flag), unknown formats ignored, and verbose
+ * errors (the failing value and schema) so that messages can say what was received and what is allowed.
+ */
 export function kubernetesAjv(): Ajv {
-  return new Ajv({ allErrors: true, strict: false, unicodeRegExp: false, validateFormats: false });
+  return new Ajv({
+    allErrors: true,
+    strict: false,
+    unicodeRegExp: false,
+    validateFormats: false,
+    verbose: true,
+  });
+}
+
+// The apiserver defaults an object before it validates it (so a `cef` block without a codec is judged with
+// the default codec, JSON): validate a defaulted copy, never the caller's object.
+function defaulted(schema: Schema, value: unknown): unknown {
+  const copy = structuredClone(value);
+  applyDefaults(schema, copy);
+  return copy;
+}
+
+// The value the caller wrote at the error's field (ajv saw the defaulted copy); a bad key name stays.
+function withValueFrom(object: unknown, error: SchemaError): SchemaError {
+  if (error.keyword === 'propertyNames' || error.keyword === 'required') return error;
+  if (
+    error.keyword === 'pattern' &&
+    error.field !== error.path &&
+    error.value === error.field.slice(error.path.length + 1)
+  ) {
+    return error;
+  }
+  return { ...error, value: valueAtPointer(object, error.field) };
 }
 
 /** Compiles a CRD version schema for whole objects (apiVersion/kind/metadata allowed at the root). */
@@ -111,11 +140,16 @@ function validateSecret(object: Record<string, unknown>): string[] {
   return errors;
 }
 
+/** `Kind/name` of an object, as messages name it. */
+export function objectId(object: Record<string, unknown>): string {
+  return `${String(object.kind)}/${String((object.metadata as Schema | undefined)?.name)}`;
+}
+
 /** Validates Kubernetes objects against the Deckhouse schemas; errors read "<kind>/<name>: <path> <message>". */
 export class ManifestValidator {
   private readonly ajv = kubernetesAjv();
-  private readonly crds = new Map<string, ValidateFunction>();
-  private settings?: ValidateFunction;
+  private readonly crds = new Map<string, { validate: ValidateFunction; schema: Schema }>();
+  private settings?: { validate: ValidateFunction; schema: Schema };
 
   /** `schemaFor` supplies a schema by file name (default: the schemas bundled with the package). */
   public constructor(
@@ -123,38 +157,60 @@ export class ManifestValidator {
     private readonly cpmSettingsSchema?: Schema,
   ) {}
 
-  /** Errors of one object (empty = valid). */
-  public validate(object: Record<string, unknown>): string[] {
+  /**
+   * The schema errors of one object (empty = valid), one per mistake: of a `oneOf`/`anyOf`, only the
+   * alternative the object chose is reported (see schema-errors.ts). Core v1 Secrets are not covered here.
+   */
+  public errorsOf(object: Record<string, unknown>): SchemaError[] {
     const kind = String(object.kind);
-    const name = String((object.metadata as Schema | undefined)?.name);
-    const id = `${kind}/${name}`;
-    if (object.apiVersion === 'v1' && kind === 'Secret')
-      return validateSecret(object).map((e) => `${id}: ${e}`);
     const key = `${String(object.apiVersion)}/${kind}`;
     const file = CRD_SCHEMA_FILES[key];
-    if (!file) return [`${id}: no schema for ${key}`];
-    let validate = this.crds.get(key);
-    if (!validate) {
-      validate = compileCrdSchema(this.ajv, this.schemaFor(file));
-      this.crds.set(key, validate);
+    if (!file) return [];
+    let compiled = this.crds.get(key);
+    if (!compiled) {
+      const schema = this.schemaFor(file);
+      compiled = { validate: compileCrdSchema(this.ajv, schema), schema };
+      this.crds.set(key, compiled);
     }
-    const errors: string[] = [];
-    if (!validate(object))
-      errors.push(...(validate.errors ?? []).map((e) => `${id}: ${e.instancePath} ${errorText(e)}`));
-    if (kind === 'ModuleConfig' && name === 'control-plane-manager') {
+    const { validate, schema } = compiled;
+    const id = objectId(object);
+    const errors: SchemaError[] = [];
+    if (!validate(defaulted(schema, object)))
+      errors.push(...reduceSchemaErrors(validate.errors ?? [], id, '').map((e) => withValueFrom(object, e)));
+    if (
+      kind === 'ModuleConfig' &&
+      (object.metadata as Schema | undefined)?.name === 'control-plane-manager'
+    ) {
       const settings = (object.spec as Schema | undefined)?.settings ?? {};
-      this.settings ??= this.ajv.compile(
-        prepareSchema(
-          this.cpmSettingsSchema ?? this.schemaFor(CONTROL_PLANE_MANAGER_SETTINGS_FILE),
-        ) as Schema,
-      );
-      if (!this.settings(settings)) {
-        errors.push(
-          ...(this.settings.errors ?? []).map((e) => `${id}: settings${e.instancePath} ${errorText(e)}`),
-        );
-      }
+      errors.push(...this.settingsErrors(settings, id));
     }
     return errors;
+  }
+
+  /**
+   * The errors of control-plane-manager settings (the `spec.settings` of its ModuleConfig) against the
+   * settings schema; paths are given from the ModuleConfig's root (`/spec/settings/...`).
+   */
+  public settingsErrors(settings: unknown, id = 'ModuleConfig/control-plane-manager'): SchemaError[] {
+    if (!this.settings) {
+      const schema = this.cpmSettingsSchema ?? this.schemaFor(CONTROL_PLANE_MANAGER_SETTINGS_FILE);
+      this.settings = { validate: this.ajv.compile(prepareSchema(schema) as Schema), schema };
+    }
+    const { validate, schema } = this.settings;
+    if (validate(defaulted(schema, settings))) return [];
+    return reduceSchemaErrors(validate.errors ?? [], id, SETTINGS_POINTER).map((e) =>
+      withValueFrom({ spec: { settings } }, e),
+    );
+  }
+
+  /** Errors of one object as text (empty = valid). */
+  public validate(object: Record<string, unknown>): string[] {
+    const id = objectId(object);
+    if (object.apiVersion === 'v1' && object.kind === 'Secret')
+      return validateSecret(object).map((e) => `${id}: ${e}`);
+    const key = `${String(object.apiVersion)}/${String(object.kind)}`;
+    if (!CRD_SCHEMA_FILES[key]) return [`${id}: no schema for ${key}`];
+    return this.errorsOf(object).map(schemaErrorText);
   }
 
   /** Errors of many objects. */
@@ -163,25 +219,62 @@ export class ManifestValidator {
   }
 }
 
+/**
+ * "<kind>/<name>: <path> <message>"; settings errors name their path inside the settings
+ * (`settings/apiserver/...`), as Deckhouse's own message does.
+ */
+export function schemaErrorText(error: SchemaError): string {
+  const path = error.path.startsWith(`${SETTINGS_POINTER}/`)
+    ? `settings${error.path.slice(SETTINGS_POINTER.length)}`
+    : error.path === SETTINGS_POINTER
+      ? 'settings'
+      : error.path;
+  return `${error.object}: ${path} ${error.message}`;
+}
+
 let shared: ManifestValidator | undefined;
+
+/** The validator over the bundled schemas, compiled once per process on first use. */
+export function sharedValidator(): ManifestValidator {
+  shared ??= new ManifestValidator();
+  return shared;
+}
+
+/**
+ * Says which prop of a construct set the field a schema error is about: the error as a problem of that
+ * prop, `{ setBy }` naming a pass-through prop that carries the field as it is (the message then names
+ * the object's field and that prop), or undefined (an escape-hatch patch, or a field no prop sets).
+ */
+export type SchemaErrorRoute = (error: SchemaError) => PropProblem | { readonly setBy: string } | undefined;
 
 /**
  * The schema errors of the API objects under `scope`, as synth-time validation messages with a fix
- * (for `node.addValidation`): the schemas are compiled once per process, on first use.
+ * (for `node.addValidation`). With `route`, an error about a field a prop sets reads as a problem of
+ * that prop; the others name the object and its field.
  */
-export function schemaErrors(scope: IConstruct): string[] {
-  shared ??= new ManifestValidator();
-  const validator = shared;
+export function schemaErrors(scope: IConstruct, route?: SchemaErrorRoute): string[] {
+  const validator = sharedValidator();
+  const suffix = (setBy?: string) =>
+    ': the object does not conform to its Deckhouse schema. Fix: correct the prop that sets this field ' +
+    `(${setBy ? `${setBy}; ` : ''}see imports/schemas for the allowed values)`;
   return (
     scope.node
       .findAll()
       // isApiObject, not instanceof: the app may hold another copy of cdk8s than this package resolves.
       .filter((c): c is ApiObject => ApiObject.isApiObject(c))
-      .flatMap((o) => validator.validate(o.toJson() as Record<string, unknown>))
-      .map(
-        (error) =>
-          `${error}: the object does not conform to its Deckhouse schema. Fix: correct the prop that sets ` +
-          'this field (see imports/schemas for the allowed values)',
-      )
+      .flatMap((o) => {
+        const object = o.toJson() as Record<string, unknown>;
+        if (!CRD_SCHEMA_FILES[`${String(object.apiVersion)}/${String(object.kind)}`]) {
+          return validator.validate(object).map((text) => `${text}${suffix()}`);
+        }
+        return validator.errorsOf(object).map((error) => {
+          const routed = route?.(error);
+          if (routed !== undefined && 'field' in routed) return formatProblem(routed);
+          return `${schemaErrorText(error)}${suffix(routed?.setBy)}`;
+        });
+      })
   );
 }
+
+/** The `ErrorObject` type of ajv, for modules that read errors. */
+export type { ErrorObject };

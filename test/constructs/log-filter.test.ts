@@ -2,6 +2,7 @@ import { Testing } from 'cdk8s';
 import {
   AuditEvents,
   checkLogFilters,
+  LOG_FILTER_OPERATORS,
   contains,
   doesNotExist,
   escapeRegex,
@@ -91,5 +92,11 @@ describe('LogShipperModule', () => {
         spec: { enabled: true },
       },
     ]);
+  });
+});
+
+describe('LOG_FILTER_OPERATORS', () => {
+  test('are the CRD enum (read from imports/schemas), the six operators of deckhouse-audit.md §5', () => {
+    expect(LOG_FILTER_OPERATORS).toEqual(['In', 'NotIn', 'Regex', 'NotRegex', 'Exists', 'DoesNotExist']);
   });
 });

@@ -28,15 +28,38 @@ describe('ManifestValidator (imports/schemas)', () => {
     expect(errors.join('\n')).toContain('must NOT have additional properties');
   });
 
-  test('rejects a buffer without whenFull (the CRD oneOf needs it)', () => {
+  test('applies the defaults before the checks, as the apiserver does: a buffer without whenFull gets Block', () => {
+    // The CRD's buffer oneOf requires whenFull, but whenFull has `default: Block`, and the apiserver
+    // defaults a custom resource (structural schema defaulting) before it validates it.
+    const withoutWhenFull = destination({
+      type: 'Loki',
+      loki: { endpoint: 'https://l' },
+      buffer: { type: 'Disk', disk: { maxSize: '1Gi' } },
+    });
+    expect(validator.validate(withoutWhenFull)).toEqual([]);
+    expect(withoutWhenFull.spec).toEqual({
+      type: 'Loki',
+      loki: { endpoint: 'https://l' },
+      buffer: { type: 'Disk', disk: { maxSize: '1Gi' } },
+    }); // the caller's object is not defaulted
+  });
+
+  test('rejects a buffer without the block of its type (the CRD oneOf needs it), as one error', () => {
     const errors = validator.validate(
       destination({
         type: 'Loki',
         loki: { endpoint: 'https://l' },
-        buffer: { type: 'Disk', disk: { maxSize: '1Gi' } },
+        buffer: { type: 'Disk', whenFull: 'Block' },
       }),
     );
-    expect(errors.length).toBeGreaterThan(0);
+    expect(errors).toEqual(["ClusterLogDestination/d: /spec/buffer must have required property 'disk'"]);
+  });
+
+  test('judges a cef block by the default codec (JSON), where the CRD forbids it', () => {
+    const errors = validator.validate(
+      destination({ type: 'Socket', socket: { address: 's:514', mode: 'TCP', encoding: { cef: {} } } }),
+    );
+    expect(errors).toEqual(['ClusterLogDestination/d: /spec/socket/encoding must NOT have "cef" here']);
   });
 
   test('checks control-plane-manager settings against config-values (pattern on auditLog.path)', () => {

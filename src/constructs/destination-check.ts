@@ -1,0 +1,267 @@
+// The check of one destination's props. Facts the ClusterLogDestination schema holds (enums, patterns,
+// required fields, CEF and transformation shapes) are checked by validating the object the props render
+// to, and reported as the props' problems (destination-render-check.ts); by hand only what the schema
+// cannot say (destination-field-checks.ts and the per-type checks here). Inline credentials:
+// credential-scan.ts.
+import {
+  checkExtraLabels,
+  checkTls,
+  checkTransformations,
+  DestinationCheck,
+  DNS_SUBDOMAIN,
+  COMMON_PROPS,
+  NESTED_PROPS,
+  TYPE_PROPS,
+  unknownProps,
+} from './destination-field-checks';
+import { coveredBy, credentialProblems, schemaProblems } from './destination-render-check';
+import { destinationManifest } from './destination-spec';
+import { isJsonObject } from './json-values';
+import { AuditLogDestination, LOG_DESTINATION_TYPES } from './log-destination';
+import { checkLogFilters } from './log-filter';
+import { PropProblem } from './messages';
+
+export type { DestinationCheck } from './destination-field-checks';
+export { HIGH_CARDINALITY_FIELDS, RESERVED_EXTRA_LABELS } from './destination-field-checks';
+
+// Logstash's endpoint is host:port (a TCP input), but the CRD has no pattern for it (Vector's has).
+const HOST_PORT = /^(.+):([0-9]{1,5})$/;
+
+function urlProblems(value: unknown, field: string): PropProblem[] {
+  if (typeof value !== 'string' || value.length === 0) {
+    return [{ field, received: value, expected: 'a URL', fix: 'e.g. "https://loki.example.com:3100"' }];
+  }
+  let url: URL;
+  try {
+    url = new URL(value);
+  } catch {
+    return [
+      {
+        field,
+        received: value,
+        expected: 'an absolute http(s) URL',
+        fix: 'add the scheme, e.g. "https://host:port"',
+      },
+    ];
+  }
+  if (url.protocol !== 'http:' && url.protocol !== 'https:') {
+    return [
+      { field, received: value, expected: 'an http:// or https:// URL', fix: 'use the HTTP(S) endpoint' },
+    ];
+  }
+  return [];
+}
+
+/**
+ * Checks one destination: its props (what the ClusterLogDestination schema cannot say), the object they
+ * render to against the schema, and that object for inline credentials. Fields in the messages are the
+ * ClusterLogDestination spec paths (`loki.endpoint`, `socket.tcp.tls.caFile`, `extraLabels.x`).
+ */
+export function checkDestination(destination: AuditLogDestination): DestinationCheck {
+  const check: DestinationCheck = { errors: [], warnings: [] };
+  if (!isJsonObject(destination)) {
+    check.errors.push({
+      field: 'destination',
+      received: destination,
+      expected: 'an object',
+      fix: 'pass { type, name, ... }',
+    });
+    return check;
+  }
+  if (!LOG_DESTINATION_TYPES.includes(destination.type)) {
+    check.errors.push({
+      field: 'type',
+      received: (destination as { type?: unknown }).type,
+      expected: `one of ${LOG_DESTINATION_TYPES.join(', ')}`,
+      fix: 'set type to the kind of log storage',
+    });
+    return check;
+  }
+  check.errors.push(...unknownProps(destination, [...COMMON_PROPS, ...TYPE_PROPS[destination.type]], ''));
+  let mappable = true;
+  for (const [prop, allowed] of Object.entries(NESTED_PROPS)) {
+    if (prop.includes('.')) continue;
+    const value = (destination as Record<string, unknown>)[prop];
+    if (value !== undefined && !isJsonObject(value)) {
+      // The mapping would spread a string or an array into nonsense: say what is wrong with the prop.
+      check.errors.push({
+        field: prop,
+        received: value,
+        expected: 'an object',
+        fix: `pass ${prop} as { ${allowed.join(', ')} }`,
+      });
+      mappable = false;
+    }
+    check.errors.push(...unknownProps(value, allowed, prop));
+  }
+  const labels = destination.extraLabels;
+  if (labels !== undefined && !isJsonObject(labels)) {
+    check.errors.push({
+      field: 'extraLabels',
+      received: labels,
+      expected: 'an object of label name to value',
+      fix: 'e.g. { cluster: "prod-1" }',
+    });
+    mappable = false;
+  }
+  if (
+    typeof destination.name !== 'string' ||
+    destination.name.length > 253 ||
+    !DNS_SUBDOMAIN.test(destination.name)
+  ) {
+    check.errors.push({
+      field: 'name',
+      received: destination.name,
+      expected: 'a DNS subdomain (lowercase letters, digits, "-" and ".", at most 253 characters)',
+      fix: 'e.g. "siem" or "loki-audit"',
+    });
+  }
+  switch (destination.type) {
+    case 'Loki':
+      check.errors.push(...urlProblems(destination.endpoint, 'loki.endpoint'));
+      break;
+    case 'Elasticsearch':
+      check.errors.push(...urlProblems(destination.endpoint, 'elasticsearch.endpoint'));
+      break;
+    case 'Splunk':
+      check.errors.push(...urlProblems(destination.endpoint, 'splunk.endpoint'));
+      break;
+    case 'Logstash':
+      if (typeof destination.endpoint !== 'string' || !HOST_PORT.test(destination.endpoint)) {
+        check.errors.push({
+          field: 'logstash.endpoint',
+          received: destination.endpoint,
+          expected: `host:port matching ${HOST_PORT.source}`,
+          fix: 'e.g. "logstash.example.com:5044"',
+        });
+      }
+      break;
+    case 'Kafka':
+      if (!Array.isArray(destination.bootstrapServers) || destination.bootstrapServers.length === 0) {
+        mappable = Array.isArray(destination.bootstrapServers);
+        check.errors.push({
+          field: 'kafka.bootstrapServers',
+          received: destination.bootstrapServers,
+          expected: 'at least one host:port',
+          fix: 'list the bootstrap brokers, e.g. ["kafka-0.example.com:9093"]',
+        });
+      }
+      if (typeof destination.topic !== 'string' || destination.topic.length === 0) {
+        check.errors.push({
+          field: 'kafka.topic',
+          received: destination.topic,
+          expected: 'a topic name',
+          fix: 'e.g. "kube-audit"',
+        });
+      }
+      break;
+    case 'Socket':
+      if (destination.mode === 'UDP') {
+        if (destination.tls !== undefined) {
+          check.errors.push({
+            field: 'tls',
+            received: destination.tls,
+            expected: 'no TLS with mode UDP (the CRD has TLS only under socket.tcp)',
+            fix: 'use mode: "TCP" for TLS',
+          });
+        }
+        check.warnings.push({
+          field: 'socket.mode',
+          received: 'UDP',
+          expected: 'TCP for audit data',
+          fix: 'UDP drops events silently when the receiver is slow or down; use mode: "TCP"',
+        });
+      }
+      break;
+  }
+  if (isJsonObject(destination.tls) || destination.tls === undefined) {
+    checkTls(
+      destination.tls,
+      destination.type === 'Socket' ? 'socket.tcp.tls' : `${destination.type.toLowerCase()}.tls`,
+      check,
+    );
+  }
+
+  const buffer = destination.buffer;
+  if (isJsonObject(buffer)) {
+    if (buffer.type === 'Memory' && buffer.maxSize !== undefined) {
+      check.errors.push({
+        field: 'buffer.maxSize',
+        received: buffer.maxSize,
+        expected: 'no maxSize for Memory',
+        fix: 'use maxEvents',
+      });
+    }
+    if (buffer.type === 'Disk' && buffer.maxEvents !== undefined) {
+      check.errors.push({
+        field: 'buffer.maxEvents',
+        received: buffer.maxEvents,
+        expected: 'no maxEvents for Disk',
+        fix: 'use maxSize',
+      });
+    }
+    if (buffer.whenFull === 'DropNewest') {
+      check.warnings.push({
+        field: 'buffer.whenFull',
+        received: 'DropNewest',
+        expected: 'Block for audit data',
+        fix: 'a full buffer then loses audit events; use whenFull: "Block"',
+      });
+    }
+  }
+  const rl = destination.rateLimit;
+  if (isJsonObject(rl)) {
+    // Its type is the schema's to check; that it is positive is not in the schema.
+    if (typeof rl.linesPerMinute === 'number' && !(rl.linesPerMinute > 0)) {
+      check.errors.push({
+        field: 'rateLimit.linesPerMinute',
+        received: rl.linesPerMinute,
+        expected: 'a positive number',
+        fix: 'e.g. 60000',
+      });
+    }
+    const excludes = checkLogFilters(rl.excludes, 'rateLimit.excludes');
+    mappable &&= !excludes.some(
+      (p) => p.field === 'rateLimit.excludes' || /^rateLimit\.excludes\[\d+\]$/.test(p.field),
+    );
+    check.errors.push(...excludes);
+    check.warnings.push({
+      field: 'rateLimit',
+      received: rl,
+      expected: 'no rate limit on audit data',
+      fix: 'events over the limit are dropped; exclude security-relevant events with rateLimit.excludes or remove the limit',
+    });
+  }
+  checkExtraLabels(destination, check);
+  checkTransformations(destination, check);
+  const transformations = destination.transformations;
+  mappable &&=
+    transformations === undefined || (Array.isArray(transformations) && transformations.every(isJsonObject));
+  (Array.isArray(destination.select) ? destination.select : []).forEach((selection, i) => {
+    if (typeof selection?.name !== 'string' || !/^[a-z0-9]([-a-z0-9]*[a-z0-9])?$/.test(selection.name)) {
+      check.errors.push({
+        field: `select[${i}].name`,
+        received: selection?.name,
+        expected: 'a DNS label (lowercase letters, digits, "-")',
+        fix: 'e.g. "rbac"',
+      });
+    }
+    if (!Array.isArray(selection?.filters) || selection.filters.length === 0) {
+      check.errors.push({
+        field: `select[${i}].filters`,
+        received: selection?.filters,
+        expected: 'at least one filter',
+        fix: 'an empty selection is every event: drop `select` instead',
+      });
+    }
+    check.errors.push(...checkLogFilters(selection?.filters, `select[${i}].filters`));
+  });
+
+  if (mappable) {
+    const manifest = destinationManifest(destination);
+    const reported = [...check.errors];
+    check.errors.push(...schemaProblems(manifest).filter((p) => !coveredBy(p.field, reported)));
+    check.errors.push(...credentialProblems(manifest, destination.allowInlineCredentials === true));
+  }
+  return check;
+}

@@ -1,0 +1,262 @@
+// Hand checks of a destination's parts, for what the ClusterLogDestination schema cannot say: unknown prop
+// keys (the mapping would drop them silently), TLS material as base64 PEM and a Secret name, reserved and
+// high-cardinality labels, the transformation fields this package does not model, and the CEL rules ajv
+// cannot run (read from the schema).
+import { AuditLogDestination, ClientCertificate, effectiveExtraLabels, TlsOptions } from './log-destination';
+import { isJsonObject } from './json-values';
+import { PropProblem } from './messages';
+import { celRules } from './schema-cel';
+import { CLUSTER_LOG_DESTINATION_SCHEMA } from './schema-validation';
+import { subschemaAt } from './schema-walk';
+
+function forbiddenKeysAt(location: string): readonly string[] {
+  return celRules(subschemaAt(CLUSTER_LOG_DESTINATION_SCHEMA, location)).flatMap(
+    (r) => r.forbiddenKeys ?? [],
+  );
+}
+
+/** extraLabels keys log-shipper reserves (the CRD's CEL rule on `spec.extraLabels`). */
+export const RESERVED_EXTRA_LABELS: readonly string[] = forbiddenKeysAt('spec.extraLabels');
+
+/** The values `parseMessage.targetLabel` must not take (the CRD's CEL rule). */
+const FORBIDDEN_TARGET_LABELS = celRules(
+  subschemaAt(CLUSTER_LOG_DESTINATION_SCHEMA, 'spec.transformations[].parseMessage.targetLabel'),
+).flatMap((r) => (r.forbiddenValue === undefined ? [] : [r.forbiddenValue]));
+
+/** Audit event fields whose values are (nearly) unique per event or per user: bad Loki labels. */
+export const HIGH_CARDINALITY_FIELDS = [
+  'auditID',
+  'requestURI',
+  'user',
+  'impersonatedUser',
+  'sourceIPs',
+  'userAgent',
+  'objectRef.name',
+  'objectRef.uid',
+  'objectRef.resourceVersion',
+  'requestReceivedTimestamp',
+  'stageTimestamp',
+  'annotations',
+  'requestObject',
+  'responseObject',
+  'responseStatus.message',
+];
+
+// metadata.name of a cluster-scoped object: a DNS-1123 subdomain (k8s.io/apimachinery validation), which
+// no CRD schema holds.
+export const DNS_SUBDOMAIN = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?(\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*$/;
+const BASE64 = /^(?:[A-Za-z0-9+/]{4})*(?:[A-Za-z0-9+/]{2}==|[A-Za-z0-9+/]{3}=)?$/;
+
+/** The result of checking one destination. */
+export interface DestinationCheck {
+  readonly errors: PropProblem[];
+  readonly warnings: PropProblem[];
+}
+
+// The props each destination type accepts: a key outside them would be dropped silently by the mapping.
+export const COMMON_PROPS = [
+  'type',
+  'name',
+  'tls',
+  'buffer',
+  'rateLimit',
+  'extraLabels',
+  'select',
+  'transformations',
+  'allowInlineCredentials',
+];
+export const TYPE_PROPS: Readonly<Record<string, readonly string[]>> = {
+  Loki: ['endpoint', 'tenantId', 'auth', 'allowHighCardinalityLabels'],
+  Elasticsearch: ['endpoint', 'index', 'pipeline', 'dataStreamEnabled', 'docType', 'auth'],
+  Logstash: ['endpoint'],
+  Vector: ['endpoint'],
+  Kafka: ['bootstrapServers', 'topic', 'encoding', 'cef', 'keyField', 'sasl'],
+  Splunk: ['endpoint', 'token', 'index'],
+  Socket: ['address', 'mode', 'encoding', 'cef'],
+};
+export const NESTED_PROPS: Readonly<Record<string, readonly string[]>> = {
+  tls: ['secretRef', 'caFile', 'clientCrt', 'verifyHostname', 'verifyCertificate'],
+  'tls.secretRef': ['name'],
+  'tls.clientCrt': ['crtFile', 'keyFile', 'keyPass'],
+  buffer: ['type', 'maxSize', 'maxEvents', 'whenFull'],
+  rateLimit: ['linesPerMinute', 'keyField', 'excludes'],
+  cef: ['deviceVendor', 'deviceProduct', 'deviceVersion'],
+  sasl: ['mechanism', 'username', 'password'],
+  auth: [
+    'strategy',
+    'user',
+    'password',
+    'token',
+    'awsAccessKey',
+    'awsSecretKey',
+    'awsAssumeRole',
+    'awsRegion',
+  ],
+};
+
+export function unknownProps(value: unknown, allowed: readonly string[], field: string): PropProblem[] {
+  if (!isJsonObject(value)) return [];
+  return Object.keys(value)
+    .filter((key) => !allowed.includes(key))
+    .map((key) => ({
+      field: field ? `${field}.${key}` : key,
+      showReceived: false, // a mistyped key may hold a secret
+      expected: `a known prop (${allowed.join(', ')})`,
+      fix: 'correct the spelling, or remove it',
+    }));
+}
+
+function isBase64Pem(value: string): boolean {
+  if (!BASE64.test(value) || value.length === 0) return false;
+  return Buffer.from(value, 'base64').toString('utf8').trimStart().startsWith('-----BEGIN ');
+}
+
+export function checkTls(tls: TlsOptions | undefined, field: string, check: DestinationCheck): void {
+  if (tls === undefined) return;
+  if (!isJsonObject(tls)) {
+    check.errors.push({
+      field: 'tls',
+      received: tls,
+      expected: 'an object',
+      fix: 'pass { secretRef: { name } }',
+    });
+    return;
+  }
+  if (tls.secretRef !== undefined) {
+    check.errors.push(...unknownProps(tls.secretRef, NESTED_PROPS['tls.secretRef'], 'tls.secretRef'));
+    const name = (tls.secretRef as { name?: unknown } | null)?.name;
+    if (typeof name !== 'string' || name.length > 253 || !DNS_SUBDOMAIN.test(name)) {
+      check.errors.push({
+        field: `${field}.secretRef.name`,
+        received: name,
+        expected: 'the name of a Secret (a DNS subdomain)',
+        fix: 'e.g. "siem-client-tls"',
+      });
+    }
+    // The Secret's values override the inline fields (CRD description of tls.secretRef).
+    const inline = (['caFile', 'clientCrt'] as const).filter((k) => tls[k] !== undefined);
+    if (inline.length > 0) {
+      check.warnings.push({
+        field: `${field}.${inline[0]}`,
+        showReceived: false,
+        expected: `no inline ${inline.join(' or ')} beside secretRef`,
+        fix: "the Secret's ca.pem/crt.pem/key.pem override the inline fields: keep the material in the Secret only",
+      });
+    }
+  }
+  if (tls.caFile !== undefined && (typeof tls.caFile !== 'string' || !isBase64Pem(tls.caFile))) {
+    check.errors.push({
+      field: `${field}.caFile`,
+      received: tls.caFile,
+      expected: 'a base64-encoded PEM certificate',
+      fix: 'pass base64Pem(pemText) (from this package) or `base64 -w0 ca.pem`',
+    });
+  }
+  if (tls.clientCrt !== undefined) {
+    check.errors.push(...unknownProps(tls.clientCrt, NESTED_PROPS['tls.clientCrt'], 'tls.clientCrt'));
+    const crt = tls.clientCrt as Partial<ClientCertificate> | null;
+    if (typeof crt?.crtFile !== 'string' || !isBase64Pem(crt.crtFile)) {
+      check.errors.push({
+        field: `${field}.clientCrt.crtFile`,
+        received: crt?.crtFile,
+        expected: 'a base64-encoded PEM certificate',
+        fix: 'pass base64Pem(pemText), or keep the certificate in the Secret of tls.secretRef',
+      });
+    }
+  }
+  for (const key of ['verifyHostname', 'verifyCertificate'] as const) {
+    if (tls[key] === false) {
+      check.warnings.push({
+        field: `${field}.${key}`,
+        received: false,
+        expected: 'true for audit data',
+        fix: 'pass the CA in caFile instead of turning verification off',
+      });
+    }
+  }
+}
+
+export function checkExtraLabels(destination: AuditLogDestination, check: DestinationCheck): void {
+  const labels = effectiveExtraLabels(destination) ?? {};
+  if (!isJsonObject(labels)) return; // the schema says what extraLabels must be
+  for (const [key, value] of Object.entries(labels)) {
+    const field = `extraLabels.${key}`;
+    if (RESERVED_EXTRA_LABELS.includes(key)) {
+      check.errors.push({
+        field,
+        received: key,
+        expected: `a key other than the reserved ${RESERVED_EXTRA_LABELS.join(', ')}`,
+        fix: `rename the label, e.g. "audit_${key}"`,
+      });
+    }
+    if (destination.type !== 'Loki' || destination.allowHighCardinalityLabels) continue;
+    const path = typeof value === 'string' ? /^\{\{ (.+) \}\}$/.exec(value)?.[1] : undefined;
+    const hot =
+      path &&
+      HIGH_CARDINALITY_FIELDS.find((f) => path === f || path.startsWith(`${f}.`) || path.startsWith(`${f}[`));
+    if (hot) {
+      check.errors.push({
+        field,
+        received: value,
+        expected:
+          'a low-cardinality field as a Loki label (verb, level, objectRef.resource, objectRef.apiGroup, ...)',
+        fix:
+          `"${hot}" creates a Loki stream per value; query it with a line filter ` +
+          '(| json | user_username="...") instead, or set allowHighCardinalityLabels: true',
+      });
+    }
+  }
+}
+
+export function checkTransformations(destination: AuditLogDestination, check: DestinationCheck): void {
+  const list = destination.transformations;
+  if (list === undefined) return;
+  if (!Array.isArray(list)) {
+    check.errors.push({
+      field: 'transformations',
+      received: list,
+      expected: 'an array of { action, <action block> }',
+      fix: 'e.g. [AuditTransformations.dropBodies()]',
+    });
+    return;
+  }
+  list.forEach((t: unknown, i) => {
+    const at = `transformations[${i}]`;
+    if (!isJsonObject(t)) {
+      check.errors.push({
+        field: at,
+        received: t,
+        expected: 'an object { action, <action block> }',
+        fix: 'e.g. AuditTransformations.dropBodies()',
+      });
+      return;
+    }
+    const dropLabels = t.dropLabels;
+    if (isJsonObject(dropLabels) && 'keepChildKeys' in dropLabels) {
+      check.errors.push({
+        field: `${at}.dropLabels.keepChildKeys`,
+        received: dropLabels.keepChildKeys,
+        expected: 'dropLabels with labels only',
+        fix: "keepChildKeys is not settled upstream (the CRD and Deckhouse's Go type differ): list the paths to drop in labels",
+      });
+    }
+    const parse = t.parseMessage;
+    const string = isJsonObject(parse) ? parse.string : undefined;
+    if (isJsonObject(string) && 'targetField' in string) {
+      check.errors.push({
+        field: `${at}.parseMessage.string.targetField`,
+        received: string.targetField,
+        expected: 'regex and setLabels (targetField is deprecated upstream)',
+        fix: 'use string: { regex: "^(?P<msg>.*)$", setLabels: { msg: "{{ msg }}" } }',
+      });
+    }
+    if (isJsonObject(parse) && FORBIDDEN_TARGET_LABELS.includes(parse.targetLabel as string)) {
+      check.errors.push({
+        field: `${at}.parseMessage.targetLabel`,
+        received: parse.targetLabel,
+        expected: `a target other than ${FORBIDDEN_TARGET_LABELS.join(', ')} (the CRD's rule)`,
+        fix: 'e.g. ".message" (the default) or ".parsed"',
+      });
+    }
+  });
+}
