@@ -2,6 +2,7 @@ import * as fs from 'fs';
 import * as path from 'path';
 import { ApiObject, App } from 'cdk8s';
 import { IConstruct } from 'constructs';
+import { misreadStrings } from './manifest-scalars';
 import { collectWarnings, onWarnings, WarningHandler } from './warnings';
 
 /** A deep copy with every object's keys sorted (arrays keep their order). */
@@ -17,13 +18,23 @@ export function sortKeysDeep(value: unknown): unknown {
 }
 
 /**
- * Makes an ApiObject render with its keys sorted at every depth. cdk8s sorts the keys of a plain ApiObject,
- * but a generated class re-emits its spec in schema order: sorting keeps the committed manifests from
- * reordering when the classes are regenerated from a newer CRD.
+ * Makes an ApiObject render with its keys sorted at every depth, and refuses (at synth) strings that cdk8s's
+ * YAML writer would leave unquoted for go-yaml to misread (see manifest-scalars.ts). cdk8s sorts the keys of a
+ * plain ApiObject, but a generated class re-emits its spec in schema order: sorting keeps the committed
+ * manifests from reordering when the classes are regenerated from a newer CRD.
  */
 export function withSortedKeys<T extends ApiObject>(object: T): T {
   const toJson = object.toJson.bind(object);
   object.toJson = () => sortKeysDeep(toJson());
+  object.node.addValidation({
+    validate: () =>
+      misreadStrings(object.toJson()).map(
+        (m) =>
+          `${object.kind}/${object.name}: ${m.path.slice(1)}: ${JSON.stringify(m.value)} is written unquoted by ` +
+          `cdk8s's YAML writer, and kubectl, Argo CD and kube-apiserver (go-yaml) read it as ${m.readAs}. ` +
+          'Fix: use another value (the cluster would receive a number, not this string)',
+      ),
+  });
   return object;
 }
 

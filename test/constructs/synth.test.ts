@@ -248,3 +248,47 @@ describe('runSynth', () => {
     ).toThrow(bug);
   });
 });
+
+describe('strings go-yaml would misread', () => {
+  test.each([
+    ['0X1F', 'the number 0X1F'],
+    ['0o17', 'the number 0o17'],
+  ])(
+    '%j in a manifest fails synth with the field (cdk8s writes it unquoted, go-yaml reads a number)',
+    (value, readAs) => {
+      expect(Yaml.stringify({ value })).toBe(`value: ${value}\n`); // cdk8s's writer leaves it plain
+      const chart = Testing.chart();
+      const object = new ApiObject(chart, 'x', {
+        apiVersion: 'v1',
+        kind: 'ConfigMap',
+        metadata: { name: 'x' },
+      });
+      object.addJsonPatch(JsonPatch.add('/data', { [value]: value }));
+      withSortedKeys(object);
+      let message = '';
+      try {
+        Testing.synth(chart);
+      } catch (error) {
+        message = (error as Error).message;
+      }
+      expect(message).toContain(`ConfigMap/x: data.${value}: "${value}" is written unquoted`);
+      expect(message).toContain(`read it as ${readAs}`);
+      expect(message).toContain(`data.${value} (the key)`);
+    },
+  );
+
+  test.each(['0x1f', 'no', '1:20', '2001-12-14', 'kube-audit', '1.32', '08'])(
+    '%j is quoted by cdk8s or is a string to go-yaml: no error',
+    (value) => {
+      const chart = Testing.chart();
+      const object = new ApiObject(chart, 'x', {
+        apiVersion: 'v1',
+        kind: 'ConfigMap',
+        metadata: { name: 'x' },
+      });
+      object.addJsonPatch(JsonPatch.add('/data', { v: value }));
+      withSortedKeys(object);
+      expect(() => Testing.synth(chart)).not.toThrow();
+    },
+  );
+});
