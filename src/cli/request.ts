@@ -1,12 +1,11 @@
+import { API_RESOURCES } from '../policy/api-resources';
+import { DEFAULT_REQUEST_USER, RequestIdentity, requestIdentity } from '../policy/identity';
+import { KubectlRequest, kubectlRequest } from '../policy/kubectl-request';
+import { unknownVerbReason } from '../policy/request-verbs';
 import { RequestAttributes } from '../policy/types';
+import { requestFromUrl } from '../policy/url-request';
 import { OptionSpec, ParsedArgs, flag, stringList, stringOption } from './args';
 import { UsageError } from './errors';
-import {
-  DEFAULT_REQUEST_USER,
-  KUBECTL_RESOURCES,
-  requestFromKubectl,
-  requestFromUrl,
-} from '../policy/request-info';
 
 /** The options that describe one request (explain). */
 export const REQUEST_OPTIONS: Record<string, OptionSpec> = {
@@ -18,10 +17,12 @@ export const REQUEST_OPTIONS: Record<string, OptionSpec> = {
   kubectl: {
     type: 'string',
     value: "'ARGS'",
-    description: "the request as kubectl arguments, e.g. 'exec web-0 -n prod' or 'get pods -n x --as u'",
+    description:
+      "the request kubectl sends for these arguments, e.g. 'exec web-0 -n prod -- sh'; --as/--as-group in them " +
+      'are impersonation: the policy sees the caller (--user), not the impersonated user',
   },
-  user: { type: 'string', value: 'NAME', description: 'authenticated user name' },
-  group: { type: 'string', multiple: true, value: 'GROUP', description: "user's group" },
+  user: { type: 'string', value: 'NAME', description: 'authenticated user name (the caller)' },
+  group: { type: 'string', multiple: true, value: 'GROUP', description: "the caller's group" },
   unauthenticated: { type: 'boolean', description: 'the request carries no user information at all' },
   verb: {
     type: 'string',
@@ -46,11 +47,17 @@ export const DEFAULT_USER = DEFAULT_REQUEST_USER;
 
 /**
  * Builds the request to explain from `--url`, `--kubectl` or the field flags. `--user`/`--group`/
- * `--unauthenticated` apply to `--url` and the field flags (kubectl takes `--as`/`--as-group` inside);
- * without them the request comes from an ordinary authenticated user. The groups every apiserver
- * authenticator adds (`system:authenticated`, ServiceAccount groups) are added, as on a real cluster.
+ * `--unauthenticated` name the caller for all three; without them the request comes from an ordinary
+ * authenticated user. The groups every apiserver authenticator adds (`system:authenticated`,
+ * ServiceAccount groups) are added, as on a real cluster. For `--kubectl`, `--as`/`--as-group` are
+ * impersonation (the policy sees the caller) and the notes say which URL kubectl sends.
  */
-export function requestFromArgs(args: ParsedArgs): { request: RequestAttributes; notes: string[] } {
+export function requestFromArgs(args: ParsedArgs): {
+  request: RequestAttributes;
+  notes: string[];
+  /** With --kubectl: what kubectl sends, and whom it impersonates. */
+  kubectl?: Omit<KubectlRequest, 'request' | 'notes'>;
+} {
   const url = stringOption(args, 'url');
   const kubectl = stringOption(args, 'kubectl');
   const fieldFlags = [
@@ -83,49 +90,49 @@ export function requestFromArgs(args: ParsedArgs): { request: RequestAttributes;
     throw new UsageError('--unauthenticated cannot be combined with --user or --group');
   }
   const identityGiven = unauthenticated || user !== undefined || groups.length > 0;
+  const identity: RequestIdentity = unauthenticated
+    ? { unauthenticated }
+    : { ...(user !== undefined ? { user } : {}), groups };
   const notes: string[] = [];
 
   let request: RequestAttributes;
+  let sentByKubectl: Omit<KubectlRequest, 'request' | 'notes'> | undefined;
   if (kubectl !== undefined) {
-    if (identityGiven) {
-      throw new UsageError(
-        'with --kubectl give the user inside it: --as USER --as-group GROUP (or --unauthenticated)',
-      );
-    }
-    request = parseWith(() => requestFromKubectl(kubectl), '--kubectl');
-    if (!/(^|\s)--(as|unauthenticated)(=|\s|$)/.test(kubectl)) notes.push(defaultUserNote('--as'));
+    const {
+      request: sentRequest,
+      notes: kubectlNotes,
+      ...sent
+    } = parseWith(() => kubectlRequest(kubectl, identity), '--kubectl');
+    request = sentRequest;
+    sentByKubectl = sent;
+    notes.push(...kubectlNotes);
+    if (!identityGiven && !/(^|\s)--unauthenticated(=|\s|$)/.test(kubectl)) notes.push(defaultUserNote());
   } else {
-    const identity = unauthenticated
-      ? { unauthenticated }
-      : { ...(user !== undefined ? { user } : {}), groups };
     request =
       url !== undefined
         ? parseWith(() => requestFromUrl(url, identity), '--url')
-        : { ...requestFromFields(args, notes), ...identityAttributes(user, groups, unauthenticated) };
-    if (!identityGiven) notes.push(defaultUserNote('--user/--group'));
+        : {
+            ...requestFromFields(args, notes),
+            ...parseWith(() => requestIdentity(identity), '--user/--group'),
+          };
+    if (!identityGiven) notes.push(defaultUserNote());
   }
-  return { request, notes };
+  if (request.resourceRequest && request.verb === '') {
+    notes.push(
+      'the method has no Kubernetes verb: kube-apiserver evaluates the policy with the empty verb "" (and ' +
+        'then refuses the request), so only rules without verbs can match it',
+    );
+  }
+  return { request, notes, ...(sentByKubectl ? { kubectl: sentByKubectl } : {}) };
 }
 
-function defaultUserNote(options: string): string {
-  return `no user given: assumed an ordinary authenticated user "${DEFAULT_USER}" (set one with ${options}, or --unauthenticated)`;
+function defaultUserNote(): string {
+  return `no user given: assumed an ordinary authenticated user "${DEFAULT_USER}" (set one with --user/--group, or --unauthenticated)`;
 }
 
-// The groups kube-apiserver's authenticators add to every user (k8s-audit-semantics.md: user info).
-function identityAttributes(user: string | undefined, groups: string[], unauthenticated: boolean) {
-  if (unauthenticated) return {};
-  const name = user ?? DEFAULT_USER;
-  const all = [...groups];
-  const sa = /^system:serviceaccount:([^:]+):[^:]+$/.exec(name);
-  const implied = sa ? ['system:serviceaccounts', `system:serviceaccounts:${sa[1]}`] : [];
-  implied.push(name === 'system:anonymous' ? 'system:unauthenticated' : 'system:authenticated');
-  for (const g of implied) if (!all.includes(g)) all.push(g);
-  return { user: name, groups: all };
-}
-
-function parseWith(parse: () => RequestAttributes, option: string): RequestAttributes {
+function parseWith<T>(parse: () => T, option: string): T {
   try {
-    return { ...parse() };
+    return parse();
   } catch (err) {
     throw new UsageError(`${option}: ${err instanceof Error ? err.message : String(err)}`);
   }
@@ -137,6 +144,8 @@ function requestFromFields(args: ParsedArgs, notes: string[]): RequestAttributes
   const path = stringOption(args, 'path');
   let resource = stringOption(args, 'resource');
   let subresource = stringOption(args, 'subresource');
+  const badVerb = unknownVerbReason(verb, path === undefined);
+  if (badVerb !== undefined) throw new UsageError(`--verb: ${badVerb}`);
   if (path !== undefined) {
     const resourceFlags = ['resource', 'subresource', 'api-group', 'api-version', 'namespace', 'name'].filter(
       (f) => args.values[f] !== undefined,
@@ -166,7 +175,7 @@ function requestFromFields(args: ParsedArgs, notes: string[]): RequestAttributes
   } else {
     // kubectl-style `deployments.apps`, or a well-known resource: the group a user means without saying it.
     const dot = resource.indexOf('.');
-    const known = KUBECTL_RESOURCES.find((k) => k.resource === resource || k.aliases.includes(resource!));
+    const known = dot < 0 ? knownType(resource) : undefined;
     if (dot > 0) {
       request.resource = resource.slice(0, dot);
       request.apiGroup = resource.slice(dot + 1);
@@ -189,15 +198,7 @@ function requestFromFields(args: ParsedArgs, notes: string[]): RequestAttributes
   return request;
 }
 
-/** A one-line description of a request: `alice (system:authenticated) get pods/exec web-0 in prod`. */
-export function describeRequest(request: RequestAttributes): string {
-  const who =
-    request.user === undefined
-      ? 'unauthenticated'
-      : `${request.user}${request.groups && request.groups.length > 0 ? ` [${request.groups.join(', ')}]` : ''}`;
-  if (!request.resourceRequest) return `${who}: ${request.verb} ${request.path ?? '/'}`;
-  const what = `${request.apiGroup ? `${request.apiGroup}/` : ''}${request.resource ?? ''}${request.subresource ? `/${request.subresource}` : ''}`;
-  const name = request.name ? ` ${request.name}` : '';
-  const where = request.namespace ? ` in namespace ${request.namespace}` : '';
-  return `${who}: ${request.verb} ${what}${name}${where}`;
+// Exact names only: policies compare case-sensitively, so "Pods" stays what it is.
+function knownType(resource: string): { resource: string; group: string } | undefined {
+  return API_RESOURCES.find((k) => k.resource === resource || k.aliases.includes(resource));
 }

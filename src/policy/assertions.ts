@@ -1,6 +1,10 @@
 import { describeRequest, labelledRule, layerRuleName, policyParts, ruleLabel } from './describe';
 import { compilePolicy, ruleMatchesRequest } from './evaluate';
-import { requestFromKubectl, requestFromUrl } from './request-info';
+import { RequestIdentity, requestIdentity } from './identity';
+import { requestFromKubectl } from './kubectl-request';
+import { RequestSpecError } from './request-spec-error';
+import { unknownVerbReason } from './request-verbs';
+import { requestFromUrl } from './url-request';
 import {
   CompiledPolicy,
   Decision,
@@ -93,15 +97,14 @@ export class AuditAssertionError extends Error {
 
 const rank = (level: Level) => LEVELS.indexOf(level);
 
-function impliedGroups(user: string, groups: string[]): string[] {
-  const out = [...groups];
-  const sa = /^system:serviceaccount:([^:]+):[^:]+$/.exec(user);
-  const implied = sa ? ['system:serviceaccounts', `system:serviceaccounts:${sa[1]}`] : [];
-  if (!out.includes('system:authenticated') && !out.includes('system:unauthenticated')) {
-    implied.push(user === 'system:anonymous' ? 'system:unauthenticated' : 'system:authenticated');
-  }
-  for (const g of implied) if (!out.includes(g)) out.push(g);
-  return out;
+/** The caller a spec names (see `AuditRequestSpec`). */
+function specIdentity(spec: AuditRequestSpec): RequestIdentity {
+  return {
+    ...(spec.user !== undefined ? { user: spec.user } : {}),
+    ...(spec.groups !== undefined ? { groups: spec.groups } : {}),
+    ...(spec.unauthenticated ? { unauthenticated: true } : {}),
+    ...(spec.impliedGroups !== undefined ? { impliedGroups: spec.impliedGroups } : {}),
+  };
 }
 
 /** The request attributes a spec stands for (see `AuditRequestSpec`); throws on a URL/command it cannot map. */
@@ -109,13 +112,10 @@ export function toRequestAttributes(spec: AuditRequestSpec | string): RequestAtt
   if (typeof spec === 'string') {
     return /^([A-Za-z]+\s+)?\//.test(spec.trim()) ? requestFromUrl(spec.trim()) : requestFromKubectl(spec);
   }
-  if (spec.kubectl !== undefined) return requestFromKubectl(spec.kubectl);
+  if (spec.kubectl !== undefined) return requestFromKubectl(spec.kubectl, specIdentity(spec));
   if (spec.url !== undefined) {
     return requestFromUrl(spec.url, {
-      ...(spec.user !== undefined ? { user: spec.user } : {}),
-      ...(spec.groups !== undefined ? { groups: spec.groups } : {}),
-      ...(spec.unauthenticated ? { unauthenticated: true } : {}),
-      ...(spec.impliedGroups !== undefined ? { impliedGroups: spec.impliedGroups } : {}),
+      ...specIdentity(spec),
       ...(spec.websocket ? { websocket: true } : {}),
     });
   }
@@ -131,12 +131,10 @@ export function toRequestAttributes(spec: AuditRequestSpec | string): RequestAtt
     return attributes;
   }
   const resourceRequest = spec.resourceRequest ?? !(spec.path !== undefined && spec.resource === undefined);
-  const req: RequestAttributes = { verb: spec.verb ?? 'get', resourceRequest };
-  if (!spec.unauthenticated) {
-    req.user = spec.user ?? 'user';
-    req.groups =
-      spec.impliedGroups === false ? [...(spec.groups ?? [])] : impliedGroups(req.user, spec.groups ?? []);
-  }
+  const verb = spec.verb ?? 'get';
+  const badVerb = unknownVerbReason(verb, resourceRequest);
+  if (badVerb !== undefined) throw new RequestSpecError(`verb: ${badVerb}`);
+  const req: RequestAttributes = { ...requestIdentity(specIdentity(spec)), verb, resourceRequest };
   if (resourceRequest) {
     req.namespace = spec.namespace ?? '';
     req.apiGroup = spec.apiGroup ?? '';

@@ -8,7 +8,7 @@ describe('explain', () => {
     const run = await runInProcess(['explain', '--deckhouse', '--url', EXEC_URL, '--expect', 'Request']);
     expect(run.code).toBe(1);
     expect(run.stdout).toContain(
-      'Request: user [system:authenticated]: get pods/exec web-0 in namespace prod',
+      'Request: get pods/exec "web-0" in namespace "prod" by user "user" (groups system:authenticated)',
     );
     expect(run.stdout).toContain('Policy:  Deckhouse built-in rules + tail rules');
     expect(run.stdout).toMatch(/^Level: +None$/m);
@@ -139,19 +139,43 @@ describe('explain', () => {
     expect(explicit.notes).toEqual([]);
   });
 
-  test('--kubectl, with the user inside it', async () => {
+  test('--kubectl: the request kubectl sends; --as is impersonation, the caller comes from --user', async () => {
     const run = await runInProcess([
       'explain',
       '--deckhouse',
       '--kubectl',
       'delete node worker-1 --as admin',
+      '--user',
+      'alice',
       '--json',
     ]);
     expect(run.code).toBe(0);
     const doc = JSON.parse(run.stdout);
-    expect(doc.request).toMatchObject({ verb: 'delete', resource: 'nodes', name: 'worker-1', user: 'admin' });
+    // kube-apiserver evaluates the policy before impersonation (k8s-audit-semantics §5.1): alice, not admin.
+    expect(doc.request).toMatchObject({ verb: 'delete', resource: 'nodes', name: 'worker-1', user: 'alice' });
+    expect(doc.kubectl).toEqual({
+      method: 'DELETE',
+      url: '/api/v1/nodes/worker-1',
+      impersonate: { user: 'admin', groups: [] },
+    });
+    expect(doc.notes[0]).toContain('sees the caller (alice), not admin');
     expect(doc.decision.level).toBe('RequestResponse');
     expect(doc.origin.layer).toBe('basic');
+
+    const text = await runInProcess([
+      'explain',
+      '--deckhouse',
+      '--kubectl',
+      'delete ns d8-monitoring --as admin',
+    ]);
+    expect(text.code).toBe(0);
+    expect(text.stdout).toContain(
+      'Request: delete namespaces "d8-monitoring" in namespace "d8-monitoring" by user "user" (groups system:authenticated)',
+    );
+    expect(text.stdout).toContain('Sent:    DELETE /api/v1/namespaces/d8-monitoring (what kubectl sends)');
+    expect(text.stdout).toContain('As:      admin (impersonated after the policy ran: not what it sees)');
+    // The namespace of "delete ns" is the namespace itself, so the system-namespace rule records it.
+    expect(text.stdout).toMatch(/^Level: +Metadata$/m);
   });
 
   test('--extra-service-account adds a ServiceAccount to the built-in ServiceAccount rule, like the ConfigMap does', async () => {
@@ -160,7 +184,9 @@ describe('explain', () => {
       '--deckhouse',
       '--json',
       '--kubectl',
-      'delete configmap foo -n default --as system:serviceaccount:ci:deployer',
+      'delete configmap foo -n default',
+      '--user',
+      'system:serviceaccount:ci:deployer',
     ];
     const without = JSON.parse((await runInProcess(argv)).stdout);
     expect(without.decision.level).toBe('None');
@@ -243,16 +269,17 @@ describe('explain', () => {
       (await runInProcess(['explain', '--deckhouse', '--url', EXEC_URL, '--expect', 'Everything'])).code,
     ).toBe(2);
     expect((await runInProcess(['explain', '--url', EXEC_URL])).code).toBe(2);
-    const kubectlUser = await runInProcess([
-      'explain',
-      '--deckhouse',
-      '--kubectl',
-      'get pods',
-      '--user',
-      'x',
-    ]);
+    const kubectlUser = await runInProcess(['explain', '--deckhouse', '--kubectl', 'get pods --user x']);
     expect(kubectlUser.code).toBe(2);
-    expect(kubectlUser.stderr).toContain('--as USER');
+    expect(kubectlUser.stderr).toContain('--kubectl: --user chooses kubeconfig credentials');
+    const typo = await runInProcess(['explain', '--deckhouse', '--verb', 'gett', '--resource', 'pods']);
+    expect(typo.code).toBe(2);
+    expect(typo.stderr).toContain('--verb: "gett" is not a verb kube-apiserver gives a resource request');
+    for (const url of ['FETCH /api/v1/pods', 'FOO /x']) {
+      const bad = await runInProcess(['explain', '--deckhouse', '--url', url]);
+      expect(bad.code).toBe(2);
+      expect(bad.stderr).toContain('unknown HTTP method');
+    }
     const badUrl = await runInProcess(['explain', '--deckhouse', '--url', 'pods please']);
     expect(badUrl.code).toBe(2);
     expect(badUrl.stderr).toMatch(/--url: /);

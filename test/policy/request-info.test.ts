@@ -2,10 +2,8 @@ import {
   DEFAULT_REQUEST_USER,
   RequestSpecError,
   parseFieldSelector,
-  requestFromKubectl,
   requestFromUrl,
 } from '../../src/policy/request-info';
-import { RequestAttributes } from '../../src/policy/types';
 
 type Expected = [
   verb: string,
@@ -288,6 +286,43 @@ describe('requestFromUrl: parsing details', () => {
     expect(anon.groups).toBeUndefined();
   });
 
+  it('refuses methods outside the HTTP standards instead of silently giving them the verb ""', () => {
+    // requestinfo.go maps any other method to verb "" for resource requests and lower-cases it for
+    // non-resource ones; no client sends these, so they are typos.
+    for (const spec of [
+      'FETCH /api/v1/pods',
+      'FOO /x',
+      'GETT /api/v1/namespaces/x/pods/p',
+      'gett /healthz',
+    ]) {
+      expect(() => requestFromUrl(spec)).toThrow(RequestSpecError);
+      expect(() => requestFromUrl(spec)).toThrow(/unknown HTTP method .*verb ""/);
+    }
+    for (const method of ['GET', 'HEAD', 'POST', 'PUT', 'PATCH', 'DELETE', 'OPTIONS', 'CONNECT', 'TRACE']) {
+      expect(() => requestFromUrl(`${method} /api/v1/pods`)).not.toThrow();
+    }
+  });
+
+  it('refuses identities no authenticator produces', () => {
+    expect(() =>
+      requestFromUrl('/api/v1/pods', { user: 'alice', groups: ['system:unauthenticated'] }),
+    ).toThrow(/group of anonymous requests/);
+    expect(() => requestFromUrl('/api/v1/pods', { user: 'system:anonymous', groups: ['devs'] })).toThrow(
+      /exactly one group/,
+    );
+    expect(
+      requestFromUrl('/api/v1/pods', {
+        user: 'alice',
+        groups: ['system:unauthenticated'],
+        impliedGroups: false,
+      }).groups,
+    ).toEqual(['system:unauthenticated']);
+  });
+
+  it('throws a TypeError for a request that is not a string', () => {
+    expect(() => requestFromUrl(42 as unknown as string)).toThrow(TypeError);
+  });
+
   it('rejects what is not a request with a RequestSpecError', () => {
     const bad =
       (spec: string, opts = {}) =>
@@ -315,126 +350,5 @@ describe('parseFieldSelector', () => {
     expect(parseFieldSelector('a')).toBeUndefined();
     expect(parseFieldSelector('a=b=c')).toBeUndefined();
     expect(parseFieldSelector('a=\\q')).toBeUndefined();
-  });
-});
-
-describe('requestFromKubectl', () => {
-  const req = (cmd: string): RequestAttributes => requestFromKubectl(cmd);
-  const fields = (cmd: string) => {
-    const a = req(cmd);
-    return [a.verb, a.apiGroup, a.namespace, a.resource, a.subresource, a.name];
-  };
-
-  it.each([
-    ['get pods', ['list', '', 'default', 'pods', '', '']],
-    ['get pods -n x', ['list', '', 'x', 'pods', '', '']],
-    ['kubectl get po --namespace=x', ['list', '', 'x', 'pods', '', '']],
-    ['get pod p -n x', ['get', '', 'x', 'pods', '', 'p']],
-    ['get pod/p -n x', ['get', '', 'x', 'pods', '', 'p']],
-    ['get pods -w', ['watch', '', 'default', 'pods', '', '']],
-    ['get pod p -w', ['watch', '', 'default', 'pods', '', 'p']],
-    ['get pods -A', ['list', '', '', 'pods', '', '']],
-    ['get pods --field-selector metadata.name=web', ['list', '', 'default', 'pods', '', 'web']],
-    ['get deploy -n prod -o yaml', ['list', 'apps', 'prod', 'deployments', '', '']],
-    ['get secrets -n x', ['list', '', 'x', 'secrets', '', '']],
-    ['get cm', ['list', '', 'default', 'configmaps', '', '']],
-    ['get nodes -n ignored', ['list', '', '', 'nodes', '', '']],
-    ['get no n1', ['get', '', '', 'nodes', '', 'n1']],
-    ['get ns', ['list', '', '', 'namespaces', '', '']],
-    ['get crds', ['list', 'apiextensions.k8s.io', '', 'customresourcedefinitions', '', '']],
-    ['get clusterrolebindings', ['list', 'rbac.authorization.k8s.io', '', 'clusterrolebindings', '', '']],
-    ['get rolebindings -n x', ['list', 'rbac.authorization.k8s.io', 'x', 'rolebindings', '', '']],
-    ['get leases -n kube-system', ['list', 'coordination.k8s.io', 'kube-system', 'leases', '', '']],
-    ['get svc', ['list', '', 'default', 'services', '', '']],
-    ['get sa', ['list', '', 'default', 'serviceaccounts', '', '']],
-    ['get events', ['list', '', 'default', 'events', '', '']],
-    ['get deployments.apps d', ['get', 'apps', 'default', 'deployments', '', 'd']],
-    ['get deployments.v1.apps d', ['get', 'apps', 'default', 'deployments', '', 'd']],
-    [
-      'get virtualmachines.virtualization.deckhouse.io -n vms',
-      ['list', 'virtualization.deckhouse.io', 'vms', 'virtualmachines', '', ''],
-    ],
-    ['get widgets.example.com w1', ['get', 'example.com', 'default', 'widgets', '', 'w1']],
-    ['get deploy web --subresource scale', ['get', 'apps', 'default', 'deployments', 'scale', 'web']],
-    ['describe pod p', ['get', '', 'default', 'pods', '', 'p']],
-    ['create deployment web --image=nginx -n prod', ['create', 'apps', 'prod', 'deployments', '', '']],
-    ['create secret generic s --from-literal=a=b', ['create', '', 'default', 'secrets', '', '']],
-    ['create token builder -n ci', ['create', '', 'ci', 'serviceaccounts', 'token', 'builder']],
-    ['apply deployment/web -n prod', ['patch', 'apps', 'prod', 'deployments', '', 'web']],
-    ['edit cm settings', ['patch', '', 'default', 'configmaps', '', 'settings']],
-    ['patch deploy web -p {}', ['patch', 'apps', 'default', 'deployments', '', 'web']],
-    ['label node n1 role=x', ['patch', '', '', 'nodes', '', 'n1']],
-    ['replace cm settings', ['update', '', 'default', 'configmaps', '', 'settings']],
-    ['scale deploy web --replicas=3', ['patch', 'apps', 'default', 'deployments', 'scale', 'web']],
-    ['delete pod p -n x', ['delete', '', 'x', 'pods', '', 'p']],
-    ['delete pods -n x --all', ['deletecollection', '', 'x', 'pods', '', '']],
-    ['exec web-0 -n prod -it -- sh -c "ls -l"', ['get', '', 'prod', 'pods', 'exec', 'web-0']],
-    ['exec web-0 -n prod --spdy -- ls', ['create', '', 'prod', 'pods', 'exec', 'web-0']],
-    ['attach pod/web-0', ['get', '', 'default', 'pods', 'attach', 'web-0']],
-    ['port-forward web-0 8080:80', ['get', '', 'default', 'pods', 'portforward', 'web-0']],
-    ['logs web-0 -f -c app', ['get', '', 'default', 'pods', 'log', 'web-0']],
-    ['debug web-0 --image=busybox', ['patch', '', 'default', 'pods', 'ephemeralcontainers', 'web-0']],
-    ['cordon n1', ['patch', '', '', 'nodes', '', 'n1']],
-  ])('%s', (cmd, expected) => expect(fields(cmd)).toEqual(expected));
-
-  it('fills the API version for known kinds', () => {
-    expect(req('get deploy').apiVersion).toBe('v1');
-    expect(req('get vm').apiVersion).toBe('v1alpha2');
-    expect(req('get hpa').apiVersion).toBe('v2');
-    expect(req('get widgets.v1beta1.example.com').apiVersion).toBe('v1beta1');
-    expect(req('get widgets.example.com').apiVersion).toBeUndefined();
-  });
-
-  it('takes the sender from --as/--as-group; defaults to an authenticated user; --unauthenticated has none', () => {
-    expect(req('get pods -n x --as user --as-group g')).toMatchObject({
-      user: 'user',
-      groups: ['g', 'system:authenticated'],
-    });
-    expect(req('get pods --as system:serviceaccount:d8-system:deckhouse').groups).toEqual([
-      'system:serviceaccounts',
-      'system:serviceaccounts:d8-system',
-      'system:authenticated',
-    ]);
-    expect(req('get pods')).toMatchObject({ user: DEFAULT_REQUEST_USER, groups: ['system:authenticated'] });
-    const anon = req('get pods --unauthenticated');
-    expect(anon.user).toBeUndefined();
-    expect(anon.groups).toBeUndefined();
-  });
-
-  it('maps get --raw to a URL request', () => {
-    expect(req('get --raw /healthz')).toMatchObject({
-      verb: 'get',
-      resourceRequest: false,
-      path: '/healthz',
-    });
-    expect(req('get --raw /api/v1/pods')).toMatchObject({
-      verb: 'list',
-      resourceRequest: true,
-      resource: 'pods',
-    });
-  });
-
-  it.each([
-    ['', /give a kubectl command/],
-    ['frobnicate pods', /unknown command/],
-    ['get', /needs a resource type/],
-    ['get foos', /unknown resource type "foos"/],
-    ['get pods a b', /one object at a time/],
-    ['delete -f x.yaml', /files are not read/],
-    ['apply -f x.yaml', /files are not read/],
-    ['edit deploy', /needs an object name/],
-    ['exec', /needs a Pod name/],
-    ['exec deploy/web', /give the Pod name/],
-    ['get pods --bogus', /unsupported flag --bogus/],
-    ['get pods -n', /-n needs a value/],
-    ['get pod p -A', /lists and watches only/],
-    ['get pods --as x --unauthenticated', /cannot be combined/],
-    ['auth can-i get pods', /several API requests/],
-    ['get pods "unterminated', /unterminated/],
-    ['create pods --field-selector metadata.name=x', /--field-selector applies/],
-    ['logs web-0 -w', /-w\/--watch is supported with "get" only/],
-  ])('rejects %j', (cmd, message) => {
-    expect(() => requestFromKubectl(cmd)).toThrow(RequestSpecError);
-    expect(() => requestFromKubectl(cmd)).toThrow(message);
   });
 });

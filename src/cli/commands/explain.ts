@@ -5,7 +5,8 @@ import { EXIT_FINDINGS, EXIT_OK, UsageError } from '../errors';
 import { formatProblem } from '../format';
 import { write } from '../io';
 import { POLICY_OPTIONS, builtInRulesNotes, choosePolicy } from '../policy-choice';
-import { REQUEST_OPTIONS, describeRequest, requestFromArgs } from '../request';
+import { REQUEST_OPTIONS, requestFromArgs } from '../request';
+import { describeRequest } from '../../policy/describe';
 import { printJson } from '../shared';
 
 /** `explain`: which rule decides one request, at what level, and which rules it pre-empted. */
@@ -14,7 +15,7 @@ export const explainCommand: CommandSpec = {
   summary: 'show the decision for one request: level, deciding rule and its layer, pre-empted rules',
   usage: [
     "explain (--policy FILE | --deckhouse [--policy FILE]) --url 'VERB /path' [--user U --group G...]",
-    "explain (--policy FILE | --deckhouse [--policy FILE]) --kubectl 'ARGS'",
+    "explain (--policy FILE | --deckhouse [--policy FILE]) --kubectl 'ARGS' [--user U --group G...]",
     'explain (--policy FILE | --deckhouse [--policy FILE]) --verb V (--resource R[/SUB] | --path P) [...]',
     "explain --built-in-rules MERGED [--policy FILE] --url 'VERB /path' [...]",
   ],
@@ -24,9 +25,13 @@ export const explainCommand: CommandSpec = {
     'built-in rules, then the --policy rules, then the tail rules); --built-in-rules takes the built-in rules (and, ' +
     "without --policy, the custom rules) from a cluster's merged policy file instead of the bundled snapshot. " +
     'The output names the layer of the deciding ' +
-    'rule and every later rule that also matches but was pre-empted. Without --user, --group or ' +
-    '--unauthenticated the request comes from an ordinary authenticated user. --expect LEVEL turns the ' +
-    'answer into a check (exit status 1 when the level differs).',
+    'rule and every later rule that also matches but was pre-empted. --user, --group and --unauthenticated ' +
+    'name the caller; without them the request comes from an ordinary authenticated user, with the groups ' +
+    "kube-apiserver's authenticators add (system:authenticated; a ServiceAccount's system:serviceaccounts and " +
+    'system:serviceaccounts:NS). --kubectl maps the arguments to the request kubectl sends (method and URL, ' +
+    'e.g. exec as a WebSocket GET) and prints it; --as/--as-group inside them are impersonation, which ' +
+    'kube-apiserver applies after the audit policy ran, so the policy sees the caller, never the impersonated ' +
+    'user. --expect LEVEL turns the answer into a check (exit status 1 when the level differs).',
   options: {
     ...POLICY_OPTIONS,
     ...REQUEST_OPTIONS,
@@ -35,6 +40,7 @@ export const explainCommand: CommandSpec = {
   examples: [
     "deckhouse-audit explain --deckhouse --policy policy.yaml --url 'GET /api/v1/namespaces/prod/pods/web-0/exec?command=sh'",
     "deckhouse-audit explain --deckhouse --kubectl 'exec web-0 -n prod -- sh'",
+    "deckhouse-audit explain --deckhouse --kubectl 'delete ns team-a --as admin' --user alice",
     'deckhouse-audit explain --policy policy.yaml --verb list --resource secrets --namespace prod --user alice --group dev',
     "deckhouse-audit explain --deckhouse --no-basic --policy secret.yaml --url 'GET /healthz' --unauthenticated --json",
     "deckhouse-audit explain --built-in-rules master-audit-policy.yaml --kubectl 'logs web-0 -n prod'",
@@ -45,7 +51,7 @@ export const explainCommand: CommandSpec = {
     if (expected !== undefined && !LEVELS.includes(expected as Level)) {
       throw new UsageError(`--expect needs one of ${LEVELS.join(', ')}, got '${expected}'`);
     }
-    const { request, notes } = requestFromArgs(args);
+    const { request, notes, kubectl } = requestFromArgs(args);
     const chosen = await choosePolicy(args, io);
     const explanation = explain(chosen.target, request);
     const ok = expected === undefined || explanation.decision.level === expected;
@@ -59,6 +65,7 @@ export const explainCommand: CommandSpec = {
     if (json) {
       await printJson(io, {
         request,
+        ...(kubectl ? { kubectl } : {}),
         policy: chosen.description,
         ...explanation,
         ...(explanation.ruleIndex >= 0 && inFile(explanation.ruleIndex)
@@ -76,13 +83,22 @@ export const explainCommand: CommandSpec = {
     } else {
       for (const w of chosen.warnings) await write(io.stderr, formatProblem(w.label, w, 'warning') + '\n');
       for (const n of [...notes, ...builtInRulesNotes(chosen)]) await write(io.stderr, `note: ${n}\n`);
-      const lines = [
-        `Request: ${describeRequest(request)}`,
+      const lines = [`Request: ${describeRequest(request)}`];
+      if (kubectl) {
+        lines.push(`Sent:    ${kubectl.method} ${kubectl.url} (what kubectl sends)`);
+        if (kubectl.impersonate) {
+          const who = [kubectl.impersonate.user, ...kubectl.impersonate.groups.map((g) => `group ${g}`)];
+          lines.push(
+            `As:      ${who.filter(Boolean).join(', ')} (impersonated after the policy ran: not what it sees)`,
+          );
+        }
+      }
+      lines.push(
         `Policy:  ${chosen.description}`,
         ...(chosen.builtIn ? [`Built-in: ${chosen.builtIn.summary}`] : []),
         '',
         formatExplanation(explanation).trimEnd(),
-      ];
+      );
       if (located.length > 0) {
         lines.push('', 'In the policy file:');
         for (const l of located) lines.push(`  rules[${l.index}] is at ${l.location}`);

@@ -1,0 +1,189 @@
+import { RequestSpecError } from './request-spec-error';
+
+// The API resources the package knows by name: what `kubectl api-resources` lists on a Deckhouse
+// cluster for the built-in Kubernetes groups and the Deckhouse kinds audit rules mention. Facts as data:
+// kubectl's names and short names, the preferred version, and whether the resource is namespaced.
+
+/** One resource of the table. */
+export interface ApiResource {
+  /** The plural resource name, as in URLs and audit rules. */
+  readonly resource: string;
+  /** API group ("" = core). */
+  readonly group: string;
+  /** The version kubectl uses (the preferred one). */
+  readonly version: string;
+  readonly namespaced: boolean;
+  /** Singular and short names kubectl accepts. */
+  readonly aliases: readonly string[];
+}
+
+type Row = [resource: string, group: string, version: string, namespaced: boolean, ...aliases: string[]];
+
+// Order matters where a plural exists in several groups: the first row is what kubectl picks for the
+// bare name (core events before events.k8s.io, core pods before metrics.k8s.io).
+const ROWS: readonly Row[] = [
+  ['pods', '', 'v1', true, 'pod', 'po'],
+  ['services', '', 'v1', true, 'service', 'svc'],
+  ['configmaps', '', 'v1', true, 'configmap', 'cm'],
+  ['secrets', '', 'v1', true, 'secret'],
+  ['serviceaccounts', '', 'v1', true, 'serviceaccount', 'sa'],
+  ['events', '', 'v1', true, 'event', 'ev'],
+  ['endpoints', '', 'v1', true, 'ep'],
+  ['persistentvolumeclaims', '', 'v1', true, 'persistentvolumeclaim', 'pvc'],
+  ['replicationcontrollers', '', 'v1', true, 'replicationcontroller', 'rc'],
+  ['resourcequotas', '', 'v1', true, 'resourcequota', 'quota'],
+  ['limitranges', '', 'v1', true, 'limitrange', 'limits'],
+  ['podtemplates', '', 'v1', true, 'podtemplate'],
+  ['namespaces', '', 'v1', false, 'namespace', 'ns'],
+  ['nodes', '', 'v1', false, 'node', 'no'],
+  ['persistentvolumes', '', 'v1', false, 'persistentvolume', 'pv'],
+  ['componentstatuses', '', 'v1', false, 'componentstatus', 'cs'],
+  ['deployments', 'apps', 'v1', true, 'deployment', 'deploy'],
+  ['replicasets', 'apps', 'v1', true, 'replicaset', 'rs'],
+  ['statefulsets', 'apps', 'v1', true, 'statefulset', 'sts'],
+  ['daemonsets', 'apps', 'v1', true, 'daemonset', 'ds'],
+  ['controllerrevisions', 'apps', 'v1', true, 'controllerrevision'],
+  ['jobs', 'batch', 'v1', true, 'job'],
+  ['cronjobs', 'batch', 'v1', true, 'cronjob', 'cj'],
+  ['horizontalpodautoscalers', 'autoscaling', 'v2', true, 'horizontalpodautoscaler', 'hpa'],
+  ['poddisruptionbudgets', 'policy', 'v1', true, 'poddisruptionbudget', 'pdb'],
+  ['ingresses', 'networking.k8s.io', 'v1', true, 'ingress', 'ing'],
+  ['networkpolicies', 'networking.k8s.io', 'v1', true, 'networkpolicy', 'netpol'],
+  ['ingressclasses', 'networking.k8s.io', 'v1', false, 'ingressclass'],
+  ['endpointslices', 'discovery.k8s.io', 'v1', true, 'endpointslice'],
+  ['events', 'events.k8s.io', 'v1', true, 'event', 'ev'],
+  ['roles', 'rbac.authorization.k8s.io', 'v1', true, 'role'],
+  ['rolebindings', 'rbac.authorization.k8s.io', 'v1', true, 'rolebinding'],
+  ['clusterroles', 'rbac.authorization.k8s.io', 'v1', false, 'clusterrole'],
+  ['clusterrolebindings', 'rbac.authorization.k8s.io', 'v1', false, 'clusterrolebinding'],
+  ['leases', 'coordination.k8s.io', 'v1', true, 'lease'],
+  [
+    'customresourcedefinitions',
+    'apiextensions.k8s.io',
+    'v1',
+    false,
+    'customresourcedefinition',
+    'crd',
+    'crds',
+  ],
+  ['storageclasses', 'storage.k8s.io', 'v1', false, 'storageclass', 'sc'],
+  ['volumeattachments', 'storage.k8s.io', 'v1', false, 'volumeattachment'],
+  ['csidrivers', 'storage.k8s.io', 'v1', false, 'csidriver'],
+  ['csinodes', 'storage.k8s.io', 'v1', false, 'csinode'],
+  ['csistoragecapacities', 'storage.k8s.io', 'v1', true, 'csistoragecapacity'],
+  ['priorityclasses', 'scheduling.k8s.io', 'v1', false, 'priorityclass', 'pc'],
+  ['runtimeclasses', 'node.k8s.io', 'v1', false, 'runtimeclass'],
+  ['certificatesigningrequests', 'certificates.k8s.io', 'v1', false, 'certificatesigningrequest', 'csr'],
+  [
+    'validatingwebhookconfigurations',
+    'admissionregistration.k8s.io',
+    'v1',
+    false,
+    'validatingwebhookconfiguration',
+  ],
+  [
+    'mutatingwebhookconfigurations',
+    'admissionregistration.k8s.io',
+    'v1',
+    false,
+    'mutatingwebhookconfiguration',
+  ],
+  ['validatingadmissionpolicies', 'admissionregistration.k8s.io', 'v1', false, 'validatingadmissionpolicy'],
+  [
+    'validatingadmissionpolicybindings',
+    'admissionregistration.k8s.io',
+    'v1',
+    false,
+    'validatingadmissionpolicybinding',
+  ],
+  ['tokenreviews', 'authentication.k8s.io', 'v1', false, 'tokenreview'],
+  ['selfsubjectreviews', 'authentication.k8s.io', 'v1', false, 'selfsubjectreview'],
+  ['subjectaccessreviews', 'authorization.k8s.io', 'v1', false, 'subjectaccessreview'],
+  ['selfsubjectaccessreviews', 'authorization.k8s.io', 'v1', false, 'selfsubjectaccessreview'],
+  ['selfsubjectrulesreviews', 'authorization.k8s.io', 'v1', false, 'selfsubjectrulesreview'],
+  ['localsubjectaccessreviews', 'authorization.k8s.io', 'v1', true, 'localsubjectaccessreview'],
+  ['apiservices', 'apiregistration.k8s.io', 'v1', false, 'apiservice'],
+  ['flowschemas', 'flowcontrol.apiserver.k8s.io', 'v1', false, 'flowschema'],
+  ['prioritylevelconfigurations', 'flowcontrol.apiserver.k8s.io', 'v1', false, 'prioritylevelconfiguration'],
+  ['pods', 'metrics.k8s.io', 'v1beta1', true, 'pod', 'po'],
+  ['nodes', 'metrics.k8s.io', 'v1beta1', false, 'node', 'no'],
+  ['moduleconfigs', 'deckhouse.io', 'v1alpha1', false, 'moduleconfig', 'mc'],
+  ['nodegroups', 'deckhouse.io', 'v1', false, 'nodegroup', 'ng'],
+  ['virtualmachines', 'virtualization.deckhouse.io', 'v1alpha2', true, 'virtualmachine', 'vm', 'vms'],
+  ['virtualdisks', 'virtualization.deckhouse.io', 'v1alpha2', true, 'virtualdisk', 'vd', 'vds'],
+  [
+    'virtualmachineoperations',
+    'virtualization.deckhouse.io',
+    'v1alpha2',
+    true,
+    'virtualmachineoperation',
+    'vmop',
+  ],
+];
+
+/** The known API resources (see the comment above the table for its order). */
+export const API_RESOURCES: readonly ApiResource[] = ROWS.map(
+  ([resource, group, version, namespaced, ...aliases]) => ({ resource, group, version, namespaced, aliases }),
+);
+
+/** The API groups each known resource name exists in, first (kubectl's pick) first. */
+export function knownGroupsOf(resource: string): readonly string[] {
+  return API_RESOURCES.filter((r) => r.resource === resource).map((r) => r.group);
+}
+
+/** Whether a known resource exists only cluster-wide (undefined for an unknown resource). */
+export function isClusterScoped(resource: string, group?: string): boolean | undefined {
+  const known = API_RESOURCES.find(
+    (r) => r.resource === resource && (group === undefined || r.group === group),
+  );
+  return known === undefined ? undefined : !known.namespaced;
+}
+
+/** A resource type as a kubectl argument names it; `version` is absent when unknown. */
+export interface ResourceType {
+  resource: string;
+  group: string;
+  version?: string;
+  namespaced: boolean;
+  /** False for a `resource.group` kubectl would look up by discovery (assumed namespaced). */
+  known: boolean;
+}
+
+const VERSION_SEGMENT = /^v\d+((alpha|beta)\d+)?$/;
+
+/**
+ * Resolves a kubectl type argument: `pods`, `po`, `deploy`, `deployments.apps`, `deployments.v1.apps`,
+ * `virtualmachines.virtualization.deckhouse.io`, or `widgets.example.com` (an unknown resource, taken as a
+ * namespaced plural). Throws `RequestSpecError` for an unknown name without a group.
+ */
+export function resolveResourceType(text: string): ResourceType {
+  const type = text.toLowerCase();
+  const dot = type.indexOf('.');
+  if (dot < 0) {
+    const known = API_RESOURCES.find((k) => k.resource === type || k.aliases.includes(type));
+    if (!known) {
+      throw new RequestSpecError(
+        `unknown resource type "${text}": use a known name (pods, deploy, cm, secrets, ...) or the ` +
+          'plural resource with its API group, e.g. widgets.example.com',
+      );
+    }
+    return { ...fields(known), known: true };
+  }
+  const resource = type.slice(0, dot);
+  let group = type.slice(dot + 1);
+  let version: string | undefined;
+  const [first, ...others] = group.split('.');
+  if (VERSION_SEGMENT.test(first) && others.length > 0) {
+    version = first;
+    group = others.join('.');
+  }
+  const known = API_RESOURCES.find(
+    (k) => k.group === group && (k.resource === resource || k.aliases.includes(resource)),
+  );
+  if (known) return { ...fields(known), version: version ?? known.version, known: true };
+  return { resource, group, ...(version !== undefined ? { version } : {}), namespaced: true, known: false };
+}
+
+function fields(r: ApiResource): Omit<ResourceType, 'known'> {
+  return { resource: r.resource, group: r.group, version: r.version, namespaced: r.namespaced };
+}
