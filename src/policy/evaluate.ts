@@ -1,20 +1,16 @@
+import { checkPolicyArgument, checkRequestArgument } from './arguments';
 import { ruleMatchesRequest } from './match';
 import { BLOCK_SIZE, noMatchDecision, RuleBlock, ruleDecision } from './rule-block';
-import { CompiledPolicy, Decision, Policy, RequestAttributes } from './types';
+import { CompiledPolicy, Decision, Policy, RequestAttributes, VersionOptions } from './types';
 
 export { ruleMatchesRequest } from './match';
 
-function rulesOf(policy: Policy): Policy['rules'] {
-  return Array.isArray(policy.rules) ? policy.rules : [];
-}
-
 /**
- * Precompiles a policy into bitmask indexes (by verb, user, group, namespace, API group/resource and
- * URL path) so that each evaluation is a handful of map lookups. Returned decisions are frozen and
- * shared between calls; copy one before changing it.
+ * The compiled evaluator of a policy already known to be valid (the engine's internal entry: lint and
+ * replay compile policies they checked or loaded). Returned decisions are frozen and shared.
  */
-export function compilePolicy(policy: Policy): CompiledPolicy {
-  const rules = rulesOf(policy);
+export function compileRules(policy: Policy): CompiledPolicy {
+  const rules = policy.rules;
   const blocks: RuleBlock[] = [];
   for (let start = 0; start < rules.length; start += BLOCK_SIZE) {
     blocks.push(new RuleBlock(policy, rules.slice(start, start + BLOCK_SIZE), start));
@@ -35,13 +31,33 @@ export function compilePolicy(policy: Policy): CompiledPolicy {
   };
 }
 
-/** Evaluates one request exactly as kube-apiserver's policy checker does, scanning the rules in order. */
+/**
+ * Precompiles a policy into bitmask indexes (by verb, user, group, namespace, API group/resource and
+ * URL path) so that each evaluation is a handful of map lookups. Returned decisions are frozen and
+ * shared between calls; copy one before changing it. `evaluate` trusts its argument to be
+ * RequestAttributes (it is the hot path of replay); `evaluatePolicy` checks it.
+ *
+ * Throws a TypeError for a `policy` that is not a Policy, and an `InvalidPolicyError` (a TypeError) for
+ * one `validatePolicy` rejects — by default for the newest Kubernetes version the package models, whose
+ * semantics the evaluator implements (`options.kubernetesVersion` to check an older one).
+ */
+export function compilePolicy(policy: Policy, options: VersionOptions = {}): CompiledPolicy {
+  return compileRules(checkPolicyArgument('compilePolicy', 'policy', policy, options));
+}
+
+/**
+ * Evaluates one request exactly as kube-apiserver's policy checker does, scanning the rules in order.
+ * Throws a TypeError for a policy or request of the wrong shape (a request needs `verb` and
+ * `resourceRequest`) and for a policy `validatePolicy` rejects (see compilePolicy).
+ */
 export function evaluatePolicy(policy: Policy, req: RequestAttributes): Decision {
-  const rules = rulesOf(policy);
+  const checked = checkPolicyArgument('evaluatePolicy', 'policy', policy);
+  checkRequestArgument('evaluatePolicy', 'request', req);
+  const rules = checked.rules;
   for (let i = 0; i < rules.length; i++) {
-    if (ruleMatchesRequest(rules[i], req)) return copyDecision(ruleDecision(policy, rules[i], i));
+    if (ruleMatchesRequest(rules[i], req)) return copyDecision(ruleDecision(checked, rules[i], i));
   }
-  return copyDecision(noMatchDecision(policy));
+  return copyDecision(noMatchDecision(checked));
 }
 
 function copyDecision(d: Decision): Decision {

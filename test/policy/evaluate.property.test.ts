@@ -1,4 +1,6 @@
-import { compilePolicy, evaluatePolicy } from '../../src/policy/evaluate';
+import { EVALUATOR_KUBERNETES_VERSION, InvalidPolicyError } from '../../src/policy/arguments';
+import { compilePolicy, compileRules, evaluatePolicy } from '../../src/policy/evaluate';
+import { validatePolicy } from '../../src/policy/validate';
 import {
   Decision,
   GroupResources,
@@ -133,70 +135,70 @@ function randomRequest(rng: Rng): RequestAttributes {
   return req;
 }
 
-// ---- the reference, transcribed from §4.3 -------------------------------------------------------------
-const has = (list: string[] | undefined): list is string[] => list !== undefined && list.length > 0;
+// ---- the reference, written from the prose of §4.3 ------------------------------------------------
+// Deliberately not shaped like match.ts: each rule becomes a list of conditions that must all hold, and a
+// resource string matches when it is one of the names the request answers to.
 
-function refMatchesResource(rule: PolicyRule, req: RequestAttributes): boolean {
-  if (!req.resourceRequest) return false;
-  if (has(rule.namespaces) && !rule.namespaces.includes(req.namespace ?? '')) return false;
-  if (!rule.resources || rule.resources.length === 0) return true;
+const given = (list: readonly string[] | undefined): boolean => Array.isArray(list) && list.length > 0;
+
+// The resource strings that select this request: its full name, "*", "*/sub" and "resource/*".
+function namesOfRequest(req: RequestAttributes): Set<string> {
   const resource = req.resource ?? '';
   const sub = req.subresource ?? '';
-  const combined = sub ? `${resource}/${sub}` : resource;
-  for (const gr of rule.resources) {
-    if ((gr.group ?? '') !== (req.apiGroup ?? '') && gr.group !== '*') continue;
-    if (!has(gr.resources)) return true;
-    for (const r of gr.resources) {
-      if (has(gr.resourceNames) && !gr.resourceNames.includes(req.name ?? '')) continue;
-      if (r === combined || r === '*') return true;
-      if (sub !== '' && r.startsWith('*/') && r.substring(2) === sub) return true;
-      if (r.endsWith('/*') && r.substring(0, r.length - 2) === resource) return true;
-    }
-  }
-  return false;
+  const names = new Set(['*', `${resource}/*`, sub === '' ? resource : `${resource}/${sub}`]);
+  if (sub !== '') names.add(`*/${sub}`);
+  return names;
 }
 
-function refMatchesNonResource(rule: PolicyRule, req: RequestAttributes): boolean {
-  if (req.resourceRequest) return false;
-  const path = req.path ?? '';
-  for (const spec of rule.nonResourceURLs ?? []) {
-    if (spec === '*' || spec === path) return true;
-    if (spec.endsWith('*') && path.startsWith(spec.replace(/\*+$/, ''))) return true;
-  }
-  return false;
+function urlSelects(spec: string, path: string): boolean {
+  if (spec === '*' || spec === path) return true;
+  if (!spec.endsWith('*')) return false;
+  let prefix = spec;
+  while (prefix.endsWith('*')) prefix = prefix.substring(0, prefix.length - 1);
+  return path.substring(0, prefix.length) === prefix;
 }
 
 function refMatches(rule: PolicyRule, req: RequestAttributes): boolean {
-  if (has(rule.users) && (req.user === undefined || !rule.users.includes(req.user))) return false;
-  if (
-    has(rule.userGroups) &&
-    (req.user === undefined || !(req.groups ?? []).some((g) => rule.userGroups!.includes(g)))
-  ) {
-    return false;
-  }
-  if (has(rule.verbs) && !rule.verbs.includes(req.verb)) return false;
-  if (has(rule.namespaces) || (rule.resources?.length ?? 0) > 0) return refMatchesResource(rule, req);
-  if (has(rule.nonResourceURLs)) return refMatchesNonResource(rule, req);
-  return true;
+  const groups = new Set(req.groups ?? []);
+  const requestNames = namesOfRequest(req);
+  const entrySelects = (gr: GroupResources): boolean =>
+    (gr.group === '*' || (gr.group ?? '') === (req.apiGroup ?? '')) &&
+    (!given(gr.resources) ||
+      ((!given(gr.resourceNames) || gr.resourceNames!.includes(req.name ?? '')) &&
+        gr.resources!.some((r) => requestNames.has(r))));
+  const resourceScoped = given(rule.namespaces) || given(rule.resources as string[] | undefined);
+  const conditions: Array<() => boolean> = [
+    () => !given(rule.users) || (req.user !== undefined && rule.users!.includes(req.user)),
+    () => !given(rule.userGroups) || (req.user !== undefined && rule.userGroups!.some((g) => groups.has(g))),
+    () => !given(rule.verbs) || rule.verbs!.includes(req.verb),
+    () =>
+      resourceScoped
+        ? req.resourceRequest &&
+          (!given(rule.namespaces) || rule.namespaces!.includes(req.namespace ?? '')) &&
+          (!given(rule.resources as string[] | undefined) || rule.resources!.some(entrySelects))
+        : !given(rule.nonResourceURLs) ||
+          (!req.resourceRequest && rule.nonResourceURLs!.some((u) => urlSelects(u, req.path ?? ''))),
+  ];
+  return conditions.every((holds) => holds());
 }
 
 function refEvaluate(policy: Policy, req: RequestAttributes): Decision {
-  for (let i = 0; i < policy.rules.length; i++) {
-    const rule = policy.rules[i];
-    if (!refMatches(rule, req)) continue;
-    const union = new Set([...(policy.omitStages ?? []), ...(rule.omitStages ?? [])]);
+  const i = policy.rules.findIndex((rule) => refMatches(rule, req));
+  if (i < 0) {
     return {
-      level: rule.level,
-      omitStages: STAGES.filter((s) => union.has(s)),
-      omitManagedFields: rule.omitManagedFields ?? policy.omitManagedFields ?? false,
-      ruleIndex: i,
+      level: 'None',
+      omitStages: [...(policy.omitStages ?? [])],
+      omitManagedFields: policy.omitManagedFields ?? false,
+      ruleIndex: -1,
     };
   }
+  const rule = policy.rules[i];
+  const omitted = [...(policy.omitStages ?? []), ...(rule.omitStages ?? [])];
   return {
-    level: 'None',
-    omitStages: [...(policy.omitStages ?? [])],
-    omitManagedFields: policy.omitManagedFields ?? false,
-    ruleIndex: -1,
+    level: rule.level,
+    omitStages: STAGES.filter((s) => omitted.includes(s)),
+    omitManagedFields: rule.omitManagedFields ?? policy.omitManagedFields ?? false,
+    ruleIndex: i,
   };
 }
 
@@ -208,14 +210,22 @@ test('compiled and one-shot evaluators agree with the reference on 150,000 rando
   const mismatches: unknown[] = [];
   let cases = 0;
   let matched = 0;
+  let invalid = 0;
   for (let p = 0; p < 2500; p++) {
     const policy = randomPolicy(rng);
-    const compiled = compilePolicy(policy);
+    // The public entry points refuse what kube-apiserver refuses; the internal compiler still answers.
+    const valid = validatePolicy(policy, { kubernetesVersion: EVALUATOR_KUBERNETES_VERSION }).length === 0;
+    if (!valid) {
+      invalid++;
+      expect(() => compilePolicy(policy)).toThrow(InvalidPolicyError);
+    }
+    const compiled = valid ? compilePolicy(policy) : compileRules(policy);
     for (let r = 0; r < 60; r++) {
       const req = randomRequest(rng);
       const expected = key(refEvaluate(policy, req));
       const fast = key(compiled.evaluate(req));
-      const oneShot = key(evaluatePolicy(policy, req));
+      const oneShot = valid ? key(evaluatePolicy(policy, req)) : fast;
+      if (!valid && r === 0) expect(() => evaluatePolicy(policy, req)).toThrow(InvalidPolicyError);
       cases++;
       if (!expected.endsWith('|-1')) matched++;
       if (fast !== expected || oneShot !== expected) {
@@ -228,4 +238,7 @@ test('compiled and one-shot evaluators agree with the reference on 150,000 rando
   // The generator must exercise both outcomes, or the agreement would prove little.
   expect(matched).toBeGreaterThan(cases * 0.3);
   expect(matched).toBeLessThan(cases * 0.9);
+  // ...and valid policies as well as ones the public entry points refuse.
+  expect(invalid).toBeGreaterThan(250);
+  expect(invalid).toBeLessThan(2250);
 });

@@ -1,6 +1,7 @@
 import { evaluatePolicy, ruleMatchesRequest } from '../../src/policy/evaluate';
 import { LintFinding } from '../../src/policy/lint';
 import { MatchBox, RuleSpace, ruleBoxes } from '../../src/policy/rule-space';
+import { authenticatedGroups } from '../../src/policy/identity';
 import { Policy, RequestAttributes } from '../../src/policy/types';
 import { mulberry32 } from '../support/seeded-random';
 
@@ -29,18 +30,20 @@ function fromSet(rng: () => number, set: ReadonlySet<string> | null, vocab: read
   return set === null ? from(rng, vocab) : from(rng, [...set]);
 }
 
-/** A random request inside one box (membership re-checked with the evaluator's matcher by the caller). */
-export function sampleInBox(box: MatchBox, rng: () => number, vocab: readonly string[]): RequestAttributes {
-  const authenticated = box.authenticated || rng() < 0.8;
-  const who: Pick<RequestAttributes, 'user' | 'groups'> = {};
-  if (authenticated) {
-    who.user = fromSet(rng, box.users, vocab);
-    const groups = new Set<string>();
-    for (const gs of box.groupSets) groups.add(from(rng, gs));
-    const extra = Math.floor(rng() * 3);
-    for (let k = 0; k < extra; k++) groups.add(from(rng, vocab));
-    who.groups = [...groups];
-  }
+/**
+ * A random realistic request inside one box (membership re-checked with the evaluator's matcher by the
+ * caller), or undefined when the box holds no principal the authenticators produce. Principals follow the
+ * identity model independently of the search: no user; system:anonymous in system:unauthenticated; or
+ * another user with some groups, to which AuthenticatedGroupAdder and the ServiceAccount authenticator
+ * add theirs.
+ */
+export function sampleInBox(
+  box: MatchBox,
+  rng: () => number,
+  vocab: readonly string[],
+): RequestAttributes | undefined {
+  const who = samplePrincipal(box, rng, vocab);
+  if (who === undefined) return undefined;
   const verb = fromSet(rng, box.verbs, vocab);
   if (box.kind === 'nonResource') {
     const tail = rng() < 0.5 ? '' : from(rng, vocab);
@@ -60,6 +63,35 @@ export function sampleInBox(box: MatchBox, rng: () => number, vocab: readonly st
   };
 }
 
+function samplePrincipal(
+  box: MatchBox,
+  rng: () => number,
+  vocab: readonly string[],
+): Pick<RequestAttributes, 'user' | 'groups'> | undefined {
+  const anonymousOk =
+    (box.users === null || box.users.has('system:anonymous')) &&
+    box.groupSets.every((gs) => gs.includes('system:unauthenticated'));
+  const names = (box.users === null ? vocab : [...box.users]).filter((u) => u !== 'system:anonymous');
+  const groupChoices = box.groupSets.map((gs) => gs.filter((g) => g !== 'system:unauthenticated'));
+  const authenticatedOk = names.length > 0 && groupChoices.every((gs) => gs.length > 0);
+  const kinds = [
+    ...(authenticatedOk ? ['authenticated', 'authenticated', 'authenticated', 'authenticated'] : []),
+    ...(box.authenticated ? [] : ['none']),
+    ...(anonymousOk ? ['anonymous'] : []),
+  ];
+  if (kinds.length === 0) return undefined;
+  const kind = from(rng, kinds);
+  if (kind === 'none') return {};
+  if (kind === 'anonymous') return { user: 'system:anonymous', groups: ['system:unauthenticated'] };
+  const user = from(rng, names);
+  const groups = new Set<string>();
+  for (const gs of groupChoices) groups.add(from(rng, gs));
+  const extra = Math.floor(rng() * 3);
+  const others = vocab.filter((g) => g !== 'system:unauthenticated');
+  for (let k = 0; k < extra; k++) groups.add(from(rng, others));
+  return { user, groups: authenticatedGroups(user, [...groups]) };
+}
+
 /** Problems found (empty = every claim checked out). */
 export function checkShadowClaims(
   policy: Policy,
@@ -68,7 +100,11 @@ export function checkShadowClaims(
   seed = 7,
 ): string[] {
   const problems: string[] = [];
-  const flagged = new Set(findings.filter((f) => f.code === 'shadowed-rule').map((f) => f.ruleIndex));
+  const flagged = new Set(
+    findings
+      .filter((f) => f.code === 'shadowed-rule' || f.code === 'rule-matches-nothing')
+      .map((f) => f.ruleIndex),
+  );
   const space = new RuleSpace(policy.rules);
   const vocab = policyStrings(policy);
   const rng = mulberry32(seed);
@@ -87,6 +123,7 @@ export function checkShadowClaims(
     }
     for (let k = 0; k < samples; k++) {
       const req = sampleInBox(from(rng, boxes), rng, vocab);
+      if (req === undefined) continue;
       if (!ruleMatchesRequest(rule, req)) {
         problems.push(`rule ${j}: sampled request outside the rule: ${JSON.stringify(req)}`);
         break;

@@ -320,8 +320,7 @@ describe('policy-wide checks', () => {
       { level: 'Metadata', resources: [{ group: '*' }] },
       { level: 'Metadata', nonResourceURLs: ['*'] },
     ]);
-    // Authenticated users without the system:authenticated group are possible in principle (the group is
-    // only a convention of the authenticators), so the first rule does not close the space by itself.
+    // The first rule covers every authenticated user; anonymous and unauthenticated requests need the others.
     expect(ofCode(lintPolicy(p), 'no-catch-all')).toEqual([]);
   });
 
@@ -399,12 +398,61 @@ describe('rule-space matching semantics', () => {
       false,
     ],
     [
-      'groups: users alone are not covered by a group rule',
+      // AuthenticatedGroupAdder gives every authenticated user but system:anonymous system:authenticated.
+      'groups: a users rule is covered by a system:authenticated rule',
       [
         { level: 'None', userGroups: ['system:authenticated'] },
         { level: 'Request', users: ['alice'] },
       ],
+      true,
+    ],
+    [
+      'groups: system:anonymous is not in system:authenticated',
+      [
+        { level: 'None', userGroups: ['system:authenticated'] },
+        { level: 'Request', users: ['alice', 'system:anonymous'] },
+      ],
       false,
+    ],
+    [
+      'groups: every ServiceAccount is authenticated',
+      [
+        { level: 'Metadata', userGroups: ['system:authenticated'] },
+        { level: 'None', userGroups: ['system:serviceaccounts'] },
+      ],
+      true,
+    ],
+    [
+      'groups: a ServiceAccount user carries its ServiceAccount groups',
+      [
+        { level: 'None', userGroups: ['system:serviceaccounts:ci'] },
+        { level: 'Request', users: ['system:serviceaccount:ci:builder'] },
+      ],
+      true,
+    ],
+    [
+      'groups: other users are not ServiceAccounts',
+      [
+        { level: 'None', userGroups: ['system:serviceaccounts'] },
+        { level: 'Request', users: ['system:serviceaccount:ci:builder', 'alice'] },
+      ],
+      false,
+    ],
+    [
+      'groups: unauthenticated requests (no user) escape every user or group rule',
+      [
+        { level: 'None', userGroups: ['system:authenticated', 'system:unauthenticated'] },
+        { level: 'Request', verbs: ['get'] },
+      ],
+      false,
+    ],
+    [
+      'groups: system:authenticated and system:unauthenticated together cover every user',
+      [
+        { level: 'None', userGroups: ['system:authenticated', 'system:unauthenticated'] },
+        { level: 'Request', users: ['alice', 'system:anonymous'] },
+      ],
+      true,
     ],
     [
       'users covered by a users rule',
@@ -551,5 +599,86 @@ describe('soundness over random policies', () => {
     }
     // The generator must actually produce shadowed rules for this to test anything.
     expect(flaggedTotal).toBeGreaterThan(50);
+  });
+});
+
+describe('one identity model: the groups every real request carries', () => {
+  const sample = policy([
+    { level: 'Metadata', userGroups: ['system:authenticated'] },
+    { level: 'None', userGroups: ['system:serviceaccounts'] },
+  ]);
+
+  it('sees that a ServiceAccount rule after a system:authenticated rule never decides anything (issue 9 §6)', () => {
+    const [f] = ofCode(lintPolicy(sample), 'shadowed-rule');
+    expect(f).toMatchObject({ ruleIndex: 1, relatedRuleIndex: 0, severity: 'error' });
+    expect(ofCode(lintPolicy(sample), 'partially-shadowed-rule')).toEqual([]);
+  });
+
+  it('gives the same finding the same severity in plain and Deckhouse mode', () => {
+    const plain = ofCode(lintPolicy(sample), 'shadowed-rule');
+    const eff = deckhouseEffectivePolicy({ customPolicy: sample });
+    const custom = ofCode(lintPolicy(eff), 'shadowed-rule').filter((f) => f.layer === 'custom');
+    expect(custom.map((f) => [f.ruleIndex - 27, f.relatedRuleIndex! - 27, f.severity])).toEqual(
+      plain.map((f) => [f.ruleIndex, f.relatedRuleIndex, f.severity]),
+    );
+  });
+
+  it('a custom rule that shadows tail rule #1 changes what authenticated requests get, and the fix says so', () => {
+    const eff = deckhouseEffectivePolicy({ customPolicy: sample });
+    const tail = ofCode(lintPolicy(eff), 'shadowed-rule').find((f) => f.layer === 'tail')!;
+    expect(tail).toMatchObject({ ruleIndex: 29, relatedRuleIndex: 27, severity: 'info' });
+    expect(tail.fix).toContain('groups system:authenticated');
+    expect(tail.fix).toContain('get Metadata instead of None');
+    expect(tail.fix).not.toContain('unauthenticated');
+  });
+
+  it('no rule is reported against an identity kube-apiserver never produces', () => {
+    const p = policy([
+      { level: 'Request', users: ['alice'], userGroups: ['system:unauthenticated'] },
+      { level: 'Metadata' },
+    ]);
+    expect(ofCode(lintPolicy(p), 'rule-matches-nothing')).toMatchObject([
+      { ruleIndex: 0, severity: 'error' },
+    ]);
+    expect(ofCode(lintPolicy(p), 'sensitive-body')).toEqual([]);
+  });
+
+  it('property: shadow claims with identity groups hold for realistic requests (300 policies)', () => {
+    const rng = mulberry32(99);
+    const users = [
+      'alice',
+      'system:anonymous',
+      'system:serviceaccount:ci:bot',
+      'system:serviceaccount:kube-system:x',
+    ];
+    const groups = [
+      'system:authenticated',
+      'system:unauthenticated',
+      'system:serviceaccounts',
+      'system:serviceaccounts:ci',
+      'devs',
+    ];
+    const some = (list: string[]) => {
+      const out = list.filter(() => rng() < 0.35);
+      return out.length ? out : [list[Math.floor(rng() * list.length)]];
+    };
+    let shadowedCount = 0;
+    for (let n = 0; n < 300; n++) {
+      const rules: PolicyRule[] = Array.from({ length: 2 + Math.floor(rng() * 4) }, () => {
+        const rule: PolicyRule = {
+          level: (['None', 'Metadata', 'Request'] as Level[])[Math.floor(rng() * 3)],
+        };
+        if (rng() < 0.4) rule.users = some(users);
+        if (rng() < 0.6) rule.userGroups = some(groups);
+        if (rng() < 0.3) rule.verbs = ['get'];
+        return rule;
+      });
+      const p = policy(rules);
+      const findings = lintPolicy(p);
+      shadowedCount += ofCode(findings, 'shadowed-rule').length;
+      const problems = checkShadowClaims(p, findings, 120, n);
+      if (problems.length) throw new Error(`policy ${JSON.stringify(rules)}:\n${problems.join('\n')}`);
+    }
+    expect(shadowedCount).toBeGreaterThan(60);
   });
 });

@@ -1,0 +1,151 @@
+import { SUPPORTED_KUBERNETES_VERSIONS } from './kubernetes-version';
+import { EffectivePolicy, FieldError, Policy, RequestAttributes, VersionOptions } from './types';
+import { validatePolicy } from './validate';
+
+// Argument checks at the engine's public entry points, so that a wrong call fails at once with a TypeError
+// that names the function, the argument and the expected shape — never a deep property error, and never
+// an answer computed from a policy kube-apiserver would refuse (`users: 'alice'` matching every user).
+
+/** The newest Kubernetes version the package models: the evaluator decides like it (group "*" included). */
+export const EVALUATOR_KUBERNETES_VERSION: string =
+  SUPPORTED_KUBERNETES_VERSIONS[SUPPORTED_KUBERNETES_VERSIONS.length - 1];
+
+/** Thrown for a policy argument that `validatePolicy` rejects; carries its field errors. */
+export class InvalidPolicyError extends TypeError {
+  constructor(
+    message: string,
+    readonly fieldErrors: readonly FieldError[],
+  ) {
+    super(message);
+    this.name = 'InvalidPolicyError';
+  }
+}
+
+/** What a value is, for messages: `null`, `an array`, `a string`, ... */
+export function shapeOf(value: unknown): string {
+  if (value === null) return 'null';
+  if (value === undefined) return 'undefined';
+  if (Array.isArray(value)) return 'an array';
+  return typeof value === 'object' ? 'an object' : `a ${typeof value}`;
+}
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+const POLICY_SHAPE =
+  "an audit.k8s.io/v1 Policy object ({ apiVersion: 'audit.k8s.io/v1', kind: 'Policy', rules: [...] })";
+
+/**
+ * Checks that `value` is a Policy kube-apiserver accepts (validatePolicy for `options.kubernetesVersion`,
+ * by default the newest modeled version, whose semantics the evaluator implements). Throws a TypeError
+ * (an `InvalidPolicyError` for validation errors) naming `fn` and `arg`.
+ */
+export function checkPolicyArgument(
+  fn: string,
+  arg: string,
+  value: unknown,
+  options: VersionOptions = {},
+): Policy {
+  if (!isRecord(value)) throw new TypeError(`${fn}: ${arg} must be ${POLICY_SHAPE}, got ${shapeOf(value)}`);
+  if (!Array.isArray(value.rules)) {
+    throw new TypeError(
+      `${fn}: ${arg} must be ${POLICY_SHAPE}; its rules are ${shapeOf(value.rules)}, not a list`,
+    );
+  }
+  if (value.apiVersion !== undefined && value.apiVersion !== 'audit.k8s.io/v1') {
+    throw new TypeError(
+      `${fn}: ${arg} must be ${POLICY_SHAPE}, got apiVersion ${JSON.stringify(value.apiVersion)} ` +
+        '(audit.k8s.io/v1 is the only version kube-apiserver loads since 1.24)',
+    );
+  }
+  const errors = validatePolicy(value, {
+    kubernetesVersion: options.kubernetesVersion ?? EVALUATOR_KUBERNETES_VERSION,
+  });
+  if (errors.length > 0) {
+    const shown = errors.slice(0, 3).map((e) => e.message);
+    const more = errors.length - shown.length;
+    throw new InvalidPolicyError(
+      `${fn}: ${arg} is not a policy kube-apiserver accepts: ${shown.join('; ')}` +
+        `${more > 0 ? `; and ${more} more` : ''} (validatePolicy lists every error; loadPolicy gives their lines)`,
+      errors,
+    );
+  }
+  return value as unknown as Policy;
+}
+
+/** Checks a Policy or an EffectivePolicy (from deckhouseEffectivePolicy) argument; see checkPolicyArgument. */
+export function checkPolicyOrEffectiveArgument(
+  fn: string,
+  arg: string,
+  value: unknown,
+): Policy | EffectivePolicy {
+  if (isRecord(value) && (value.origins !== undefined || value.policy !== undefined)) {
+    if (!Array.isArray(value.origins) || !isRecord(value.policy)) {
+      throw new TypeError(
+        `${fn}: ${arg} looks like an EffectivePolicy but needs both policy (a Policy) and origins (a list), ` +
+          `got policy ${shapeOf(value.policy)} and origins ${shapeOf(value.origins)}`,
+      );
+    }
+    const policy = checkPolicyArgument(fn, `${arg}.policy`, value.policy);
+    if (value.origins.length !== policy.rules.length) {
+      throw new TypeError(
+        `${fn}: ${arg}.origins must describe each rule of ${arg}.policy: ${value.origins.length} origins for ` +
+          `${policy.rules.length} rules`,
+      );
+    }
+    return value as unknown as EffectivePolicy;
+  }
+  if (isRecord(value) && typeof (value as { build?: unknown }).build === 'function') {
+    throw new TypeError(`${fn}: ${arg} is a policy builder: call .build() first`);
+  }
+  return checkPolicyArgument(fn, arg, value);
+}
+
+const OPTIONAL_STRINGS = [
+  'user',
+  'namespace',
+  'apiGroup',
+  'apiVersion',
+  'resource',
+  'subresource',
+  'name',
+  'path',
+];
+
+const REQUEST_SHAPE =
+  "request attributes ({ verb: 'get', resourceRequest: true, resource: 'pods', ... }; requestFromUrl and " +
+  'requestFromKubectl build them)';
+
+/** Checks a RequestAttributes argument: verb and resourceRequest given, every other field of its type. */
+export function checkRequestArgument(fn: string, arg: string, value: unknown): RequestAttributes {
+  if (!isRecord(value)) throw new TypeError(`${fn}: ${arg} must be ${REQUEST_SHAPE}, got ${shapeOf(value)}`);
+  if (typeof value.verb !== 'string') {
+    throw new TypeError(
+      `${fn}: ${arg}.verb must be a string such as "get", got ${shapeOf(value.verb)} (${REQUEST_SHAPE})`,
+    );
+  }
+  if (typeof value.resourceRequest !== 'boolean') {
+    throw new TypeError(
+      `${fn}: ${arg}.resourceRequest must be true (a resource request) or false (a non-resource URL), got ` +
+        shapeOf(value.resourceRequest),
+    );
+  }
+  for (const key of OPTIONAL_STRINGS) {
+    if (value[key] !== undefined && typeof value[key] !== 'string') {
+      throw new TypeError(`${fn}: ${arg}.${key} must be a string when given, got ${shapeOf(value[key])}`);
+    }
+  }
+  const groups = value.groups;
+  if (groups !== undefined && !(Array.isArray(groups) && groups.every((g) => typeof g === 'string'))) {
+    throw new TypeError(`${fn}: ${arg}.groups must be a list of strings when given, got ${shapeOf(groups)}`);
+  }
+  return value as unknown as RequestAttributes;
+}
+
+/** Checks that an options argument is absent or an object. */
+export function checkOptionsArgument(fn: string, arg: string, value: unknown): void {
+  if (value !== undefined && !isRecord(value)) {
+    throw new TypeError(`${fn}: ${arg} must be an options object when given, got ${shapeOf(value)}`);
+  }
+}
