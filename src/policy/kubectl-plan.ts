@@ -1,0 +1,183 @@
+import { resolveResourceType, ResourceType } from './api-resources';
+import { parseFieldSelector } from './field-selector';
+import { KubectlFlags } from './kubectl-flags';
+import { RequestSpecError } from './request-spec-error';
+
+// What one kubectl command sends, before it becomes attributes: the method and URL (built as
+// k8s.io/client-go's rest.Request builds them) from the object arguments (TYPE, TYPE NAME, TYPE/NAME,
+// POD, NODE) kubectl reads.
+
+export interface Plan {
+  method: string;
+  url: string;
+  /** The URL is a WebSocket upgrade. */
+  websocket?: boolean;
+  /** The resource version is not known (a custom resource): the attribute is left out. */
+  versionUnknown?: boolean;
+  notes?: string[];
+}
+
+export const DEFAULT_NAMESPACE = 'default';
+
+export const LIST_CHUNK = 500; // kubectl's --chunk-size default
+
+function pathSegment(text: string): string {
+  return encodeURIComponent(text).replace(/%(3A|40|24|26|2B|3D|2C|3B)/g, (_m, hex: string) =>
+    String.fromCharCode(parseInt(hex, 16)),
+  );
+}
+
+/** Go's url.Values.Encode: keys sorted, QueryEscape (space as "+", only unreserved characters kept). */
+function encodeQuery(params: ReadonlyArray<readonly [string, string]>): string {
+  const escape = (s: string) =>
+    encodeURIComponent(s)
+      .replace(/[!'()*]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`)
+      .replace(/%20/g, '+');
+  const sorted = [...params].sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0));
+  return sorted.length === 0 ? '' : `?${sorted.map(([k, v]) => `${escape(k)}=${escape(v)}`).join('&')}`;
+}
+
+export interface Target {
+  type: ResourceType;
+  /** Namespace of the request ("" for cluster-scoped types and all-namespace lists). */
+  namespace: string;
+  name: string;
+}
+
+export function resourceUrl(
+  t: Target,
+  subresource = '',
+  params: ReadonlyArray<readonly [string, string]> = [],
+): string {
+  const version = t.type.version ?? 'VERSION';
+  const prefix = t.type.group === '' ? `/api/${version}` : `/apis/${t.type.group}/${version}`;
+  const ns = t.type.namespaced && t.namespace !== '' ? `/namespaces/${pathSegment(t.namespace)}` : '';
+  const name = t.name === '' ? '' : `/${pathSegment(t.name)}`;
+  const sub = subresource === '' ? '' : `/${pathSegment(subresource)}`;
+  return `${prefix}${ns}/${t.type.resource}${name}${sub}${encodeQuery(params)}`;
+}
+
+export function namespaceOf(type: ResourceType, flags: KubectlFlags, allowAll: boolean): string {
+  if (!type.namespaced) return '';
+  if (flags.allNamespaces) {
+    if (!allowAll) throw new RequestSpecError('-A/--all-namespaces applies to lists and watches only');
+    return '';
+  }
+  return flags.namespace ?? DEFAULT_NAMESPACE;
+}
+
+/** `TYPE`, `TYPE NAME` or `TYPE/NAME` (one object at a time). */
+export function objectArgs(args: readonly string[], command: string): { typeText: string; name: string } {
+  if (args.length === 0) {
+    throw new RequestSpecError(`"${command}" needs a resource type, e.g. "${command} pods"`);
+  }
+  const [first, ...rest] = args;
+  const slash = first.indexOf('/');
+  if (slash >= 0) {
+    if (rest.length > 0) throw new RequestSpecError(`unexpected "${rest.join(' ')}" after ${first}`);
+    const name = first.slice(slash + 1);
+    if (name === '' || name.includes('/')) throw new RequestSpecError(`"${first}" is not TYPE/NAME`);
+    return { typeText: first.slice(0, slash), name };
+  }
+  if (first.includes(',')) {
+    throw new RequestSpecError(
+      `one resource type at a time: got ${first} (kubectl sends one request per type)`,
+    );
+  }
+  if (rest.length > 1) throw new RequestSpecError(`one object at a time: got names ${rest.join(', ')}`);
+  return { typeText: first, name: rest[0] ?? '' };
+}
+
+export function object(
+  args: readonly string[],
+  command: string,
+  flags: KubectlFlags,
+  opts: { nameRequired: boolean; allowAll?: boolean },
+): Target {
+  const { typeText, name } = objectArgs(args, command);
+  if (opts.nameRequired && name === '') {
+    throw new RequestSpecError(`"${command}" needs an object name, e.g. "${command} ${typeText} NAME"`);
+  }
+  const type = resolveResourceType(typeText);
+  return { type, namespace: namespaceOf(type, flags, (opts.allowAll ?? false) && name === ''), name };
+}
+
+/** The Pod a pod-level command (exec, logs, ...) talks to: `POD` or `pod/POD`. */
+export function pod(args: readonly string[], command: string, flags: KubectlFlags): Target {
+  const first = args[0];
+  if (first === undefined)
+    throw new RequestSpecError(`"${command}" needs a Pod name, e.g. "${command} web-0"`);
+  const slash = first.indexOf('/');
+  let name = first;
+  if (slash >= 0) {
+    const type = resolveResourceType(first.slice(0, slash));
+    if (type.resource !== 'pods' || type.group !== '') {
+      throw new RequestSpecError(
+        `"${command} ${first}": kubectl first looks up a Pod of that ${type.resource}; give the Pod name instead`,
+      );
+    }
+    name = first.slice(slash + 1);
+  }
+  const type = resolveResourceType('pods');
+  return { type, namespace: namespaceOf(type, flags, false), name };
+}
+
+export function node(args: readonly string[], command: string): Target {
+  const name = args[0]?.replace(/^(node|nodes|no)\//, '');
+  if (!name) throw new RequestSpecError(`"${command}" needs a Node name, e.g. "${command} worker-1"`);
+  return { type: resolveResourceType('nodes'), namespace: '', name };
+}
+
+export function listParams(flags: KubectlFlags): Array<[string, string]> {
+  const params: Array<[string, string]> = [];
+  if (flags.fieldSelector !== undefined) {
+    if (!parseFieldSelector(flags.fieldSelector)) {
+      throw new RequestSpecError(`invalid --field-selector "${flags.fieldSelector}"`);
+    }
+    params.push(['fieldSelector', flags.fieldSelector]);
+  }
+  if (flags.labelSelector !== undefined) params.push(['labelSelector', flags.labelSelector]);
+  return params;
+}
+
+export function noSelectors(flags: KubectlFlags, command: string): void {
+  if (flags.fieldSelector !== undefined || flags.labelSelector !== undefined) {
+    throw new RequestSpecError(
+      `--field-selector and -l apply to a list or watch (no object name); "${command}" with a name does not use them`,
+    );
+  }
+}
+
+export function unknownTypeNotes(type: ResourceType): string[] {
+  if (type.known) return [];
+  return [
+    `${type.resource}.${type.group} is not a resource this package knows: taken as a namespaced plural` +
+      (type.version === undefined
+        ? ' whose version kubectl would find by discovery (VERSION in the URL)'
+        : ''),
+  ];
+}
+
+/** Commands that act on each object a selector or --all lists: no single request to describe. */
+export function perObject(
+  command: string,
+  args: readonly string[],
+  flags: KubectlFlags,
+  method: string,
+): RequestSpecError {
+  const typeText = args[0]?.split('/')[0] ?? 'TYPE';
+  let list = '';
+  try {
+    const type = resolveResourceType(typeText);
+    list = ` (GET ${resourceUrl({ type, namespace: namespaceOf(type, flags, true), name: '' }, '', listParams(flags))})`;
+  } catch {
+    // the type is reported when the user names one object
+  }
+  return new RequestSpecError(
+    `"${command} --all/-l" lists the objects${list} and then sends one ${method} per object by name (kubectl ` +
+      `never sends a collection request for it): describe one of them, e.g. "${command} ${typeText} NAME"`,
+  );
+}
+
+/** A kubectl command: its arguments and flags to the request it sends. */
+export type Command = (args: readonly string[], flags: KubectlFlags) => Plan;

@@ -1,0 +1,145 @@
+import { resolveResourceType } from './api-resources';
+import { KubectlFlags } from './kubectl-flags';
+import { Command, DEFAULT_NAMESPACE, Plan, Target, pod, resourceUrl } from './kubectl-plan';
+import { RequestSpecError } from './request-spec-error';
+
+// kubectl commands that reach into a Pod: exec, attach, port-forward and cp (exec of tar) stream over a
+// WebSocket upgrade (a GET) since kubectl 1.31 and over SPDY (a POST) before; debug adds an ephemeral
+// container (PATCH) or creates a Pod.
+
+/** exec, attach, port-forward: a WebSocket GET (kubectl ≥ 1.31), or the SPDY POST of older clients. */
+function stream(
+  subresource: string,
+  params: Array<[string, string]>,
+  target: Target,
+  flags: KubectlFlags,
+): Plan {
+  const url = resourceUrl(target, subresource, params);
+  const podUrl = resourceUrl(target);
+  return {
+    method: flags.spdy ? 'POST' : 'GET',
+    url,
+    websocket: !flags.spdy,
+    notes: [
+      `kubectl first reads the Pod: GET ${podUrl} (verb get)`,
+      flags.spdy
+        ? 'SPDY (kubectl before 1.31, or a WebSocket upgrade that failed) is a POST: verb create'
+        : 'kubectl ≥ 1.31 upgrades to a WebSocket (an HTTP GET: verb get) and falls back to SPDY (POST: verb create)',
+    ],
+  };
+}
+
+// corev1.PodExecOptions / PodAttachOptions as query parameters: false booleans are omitted (omitempty);
+// with a TTY stderr travels over stdout, so kubectl does not ask for it.
+function streamParams(flags: KubectlFlags, command: readonly string[]): Array<[string, string]> {
+  const params: Array<[string, string]> = command.map((c) => ['command', c]);
+  if (flags.container !== undefined) params.push(['container', flags.container]);
+  if (!flags.tty) params.push(['stderr', 'true']);
+  params.push(['stdout', 'true']);
+  if (flags.stdin) params.push(['stdin', 'true']);
+  if (flags.tty) params.push(['tty', 'true']);
+  return params;
+}
+
+function exec(args: readonly string[], flags: KubectlFlags): Plan {
+  const plan = stream('exec', streamParams(flags, flags.command), pod(args, 'exec', flags), flags);
+  if (flags.command.length > 0) return plan;
+  // kubectl itself insists on a command; the attributes are the same whatever it is.
+  return {
+    ...plan,
+    notes: [...plan.notes!, 'no command after "--": kubectl needs one, the attributes do not'],
+  };
+}
+
+function attach(args: readonly string[], flags: KubectlFlags): Plan {
+  return stream('attach', streamParams(flags, []), pod(args, 'attach', flags), flags);
+}
+
+function portForward(args: readonly string[], flags: KubectlFlags): Plan {
+  // The ports travel in headers; the URL has no query.
+  return stream('portforward', [], pod(args, 'port-forward', flags), flags);
+}
+
+function cp(args: readonly string[], flags: KubectlFlags): Plan {
+  if (args.length !== 2)
+    throw new RequestSpecError('"cp" needs SOURCE and DESTINATION, one of them POD:PATH');
+  // cp.go extractFileSpec: "[namespace/]pod:path"; a word without ":" is a local path.
+  const remote = args.map((a) => {
+    const i = a.indexOf(':');
+    if (i === 0) throw new RequestSpecError(`"${a}" is not [NAMESPACE/]POD:PATH`);
+    if (i < 0) return undefined;
+    const pieces = a.slice(0, i).split('/');
+    if (pieces.length > 2) throw new RequestSpecError(`"${a}" is not [NAMESPACE/]POD:PATH`);
+    return {
+      namespace: pieces.length === 2 ? pieces[0] : undefined,
+      pod: pieces[pieces.length - 1],
+      path: a.slice(i + 1),
+    };
+  });
+  const [from, to] = remote;
+  if ((from === undefined) === (to === undefined)) {
+    throw new RequestSpecError(
+      '"cp" copies between a Pod and the local machine: exactly one of SOURCE, DESTINATION is POD:PATH',
+    );
+  }
+  const spec = (from ?? to)!;
+  const type = resolveResourceType('pods');
+  const target: Target = {
+    type,
+    namespace: spec.namespace ?? flags.namespace ?? DEFAULT_NAMESPACE,
+    name: spec.pod,
+  };
+  const dir = spec.path.replace(/\/[^/]*$/, '');
+  const command = from
+    ? ['tar', 'cf', '-', spec.path]
+    : ['tar', '-xmf', '-', ...(dir !== '' ? ['-C', dir] : [])];
+  const plan = stream(
+    'exec',
+    streamParams({ ...flags, stdin: to !== undefined, tty: false }, command),
+    target,
+    flags,
+  );
+  return {
+    ...plan,
+    notes: [
+      'kubectl cp runs tar in the container through exec (pods/exec)' +
+        (to ? `, after an exec of "test -d ${spec.path}"` : ''),
+      ...plan.notes!,
+    ],
+  };
+}
+
+function debug(args: readonly string[], flags: KubectlFlags): Plan {
+  const first = args[0] ?? '';
+  const pods = resolveResourceType('pods');
+  if (/^(node|nodes|no)\//.test(first)) {
+    // Debugging a node creates a Pod on it, in the current namespace.
+    return {
+      method: 'POST',
+      url: resourceUrl({ type: pods, namespace: flags.namespace ?? DEFAULT_NAMESPACE, name: '' }),
+      notes: ['kubectl debug node/NAME creates a debugging Pod on that node'],
+    };
+  }
+  const target = pod(args, 'debug', flags);
+  if (flags.copyTo !== undefined) {
+    return {
+      method: 'POST',
+      url: resourceUrl({ ...target, name: '' }),
+      notes: [`kubectl first reads the Pod: GET ${resourceUrl(target)} (verb get), then creates its copy`],
+    };
+  }
+  return {
+    method: 'PATCH',
+    url: resourceUrl(target, 'ephemeralcontainers'),
+    notes: [`kubectl first reads the Pod: GET ${resourceUrl(target)} (verb get)`],
+  };
+}
+
+/** The Pod access commands by name. */
+export const POD_COMMANDS: Record<string, Command> = {
+  exec,
+  attach,
+  'port-forward': portForward,
+  cp,
+  debug,
+};

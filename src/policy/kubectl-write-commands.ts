@@ -1,0 +1,235 @@
+import { resolveResourceType } from './api-resources';
+import { KubectlFlags } from './kubectl-flags';
+import {
+  Command,
+  DEFAULT_NAMESPACE,
+  Plan,
+  Target,
+  namespaceOf,
+  node,
+  noSelectors,
+  object,
+  objectArgs,
+  perObject,
+  resourceUrl,
+  unknownTypeNotes,
+} from './kubectl-plan';
+import { RequestSpecError } from './request-spec-error';
+
+// kubectl commands that change objects: create (POST to the collection), apply, edit, patch, label,
+// annotate (PATCH), replace (PUT), scale, delete (one DELETE per named object), rollout, cordon, uncordon,
+// drain, certificate approve/deny, run, expose.
+
+// kubectl create subcommands whose first word after the type picks a generator, not a name.
+const CREATE_GENERATORS: Record<string, readonly string[]> = {
+  secrets: ['generic', 'tls', 'docker-registry'],
+  services: ['clusterip', 'nodeport', 'loadbalancer', 'externalname'],
+};
+
+function create(args: readonly string[], flags: KubectlFlags): Plan {
+  if (args[0] === 'token') {
+    const sa = args[1];
+    if (!sa)
+      throw new RequestSpecError(
+        '"create token" needs a ServiceAccount name, e.g. "create token builder -n ci"',
+      );
+    const t: Target = {
+      type: resolveResourceType('serviceaccounts'),
+      namespace: flags.namespace ?? DEFAULT_NAMESPACE,
+      name: sa,
+    };
+    return { method: 'POST', url: resourceUrl(t, 'token') };
+  }
+  if (args.length === 0)
+    throw new RequestSpecError('"create" needs a resource type, e.g. "create deployment web --image=nginx"');
+  const type = resolveResourceType(args[0]);
+  const generators = CREATE_GENERATORS[type.resource];
+  const rest = generators && generators.includes(args[1]) ? args.slice(2) : args.slice(1);
+  if (rest.length > 1) throw new RequestSpecError(`one object at a time: got names ${rest.join(', ')}`);
+  // A POST goes to the collection: the new object's name is only in the body, not in the attributes.
+  const t: Target = { type, namespace: namespaceOf(type, flags, false), name: '' };
+  return { method: 'POST', url: resourceUrl(t), notes: unknownTypeNotes(type) };
+}
+
+function apply(args: readonly string[], flags: KubectlFlags): Plan {
+  const t = object(args, 'apply', flags, { nameRequired: true });
+  const url = resourceUrl(t, flags.serverSide ? (flags.subresource ?? '') : '');
+  if (flags.serverSide) {
+    return {
+      method: 'PATCH',
+      url,
+      notes: [
+        'server-side apply is one PATCH (application/apply-patch+yaml), which also creates a new object',
+      ],
+    };
+  }
+  if (flags.subresource !== undefined)
+    throw new RequestSpecError('--subresource needs --server-side with apply');
+  return {
+    method: 'PATCH',
+    url,
+    notes: [
+      `kubectl first reads the object: GET ${url} (verb get); a new object is created instead of patched: ` +
+        `POST ${resourceUrl({ ...t, name: '' })} (verb create)`,
+    ],
+  };
+}
+
+function patchLike(command: string, method: 'PATCH' | 'PUT', readFirst: boolean) {
+  return (args: readonly string[], flags: KubectlFlags): Plan => {
+    // label/annotate: "key=value" and "key-" words are the change, not object names.
+    const objects =
+      command === 'label' || command === 'annotate' ? args.filter((a) => !/=|-$/.test(a)) : args;
+    if ((command === 'label' || command === 'annotate') && (flags.all || flags.labelSelector !== undefined)) {
+      throw perObject(command, objects, flags, method);
+    }
+    noSelectors(flags, command);
+    const t = object(objects, command, flags, { nameRequired: true });
+    const url = resourceUrl(t, flags.subresource ?? '');
+    return {
+      method,
+      url,
+      notes: [
+        ...(readFirst ? [`kubectl first reads the object: GET ${url} (verb get)`] : []),
+        ...unknownTypeNotes(t.type),
+      ],
+    };
+  };
+}
+
+function del(args: readonly string[], flags: KubectlFlags): Plan {
+  if (flags.raw !== undefined) {
+    if (args.length > 0) throw new RequestSpecError('--raw takes no resource type or name');
+    return { method: 'DELETE', url: flags.raw };
+  }
+  const { name } = objectArgs(args, 'delete');
+  if (name === '' && (flags.all || flags.labelSelector !== undefined || flags.fieldSelector !== undefined)) {
+    throw perObject('delete', args, flags, 'DELETE');
+  }
+  if (name === '') {
+    throw new RequestSpecError(
+      '"delete TYPE" needs an object name (kubectl refuses "resource(s) were provided, but no name was specified")',
+    );
+  }
+  noSelectors(flags, 'delete');
+  const t = object(args, 'delete', flags, { nameRequired: true });
+  return { method: 'DELETE', url: resourceUrl(t), notes: unknownTypeNotes(t.type) };
+}
+
+function scale(args: readonly string[], flags: KubectlFlags): Plan {
+  const t = object(args, 'scale', flags, { nameRequired: true });
+  const url = resourceUrl(t, 'scale');
+  // kubectl's scaler: a merge patch of the scale subresource, or GET + PUT with a precondition.
+  if (flags.scalePrecondition) {
+    return { method: 'PUT', url, notes: [`kubectl first reads the scale: GET ${url} (verb get)`] };
+  }
+  return { method: 'PATCH', url };
+}
+
+function cordon(command: string) {
+  return (args: readonly string[]): Plan => {
+    const t = node(args, command);
+    return {
+      method: 'PATCH',
+      url: resourceUrl(t),
+      notes: [`kubectl first reads the Node: GET ${resourceUrl(t)} (verb get)`],
+    };
+  };
+}
+
+function drain(args: readonly string[], flags: KubectlFlags): Plan {
+  const t = node(args, 'drain');
+  const pods = resourceUrl({ type: resolveResourceType('pods'), namespace: '', name: '' }, '', [
+    ['fieldSelector', `spec.nodeName=${t.name}`],
+  ]);
+  const each = flags.disableEviction
+    ? 'deletes each Pod: DELETE /api/v1/namespaces/NAMESPACE/pods/POD (verb delete)'
+    : 'evicts each Pod: POST /api/v1/namespaces/NAMESPACE/pods/POD/eviction (verb create, pods/eviction)';
+  return {
+    method: 'PATCH',
+    url: resourceUrl(t),
+    notes: [
+      'drain first cordons the Node (this PATCH)',
+      `then lists the Pods on it: GET ${pods} (verb list, every namespace)`,
+      `then ${each}; explain one of them with its URL`,
+    ],
+  };
+}
+
+const ROLLOUT_PATCHES = new Set(['restart', 'pause', 'resume', 'undo']);
+
+function rollout(args: readonly string[], flags: KubectlFlags): Plan {
+  const [sub, ...rest] = args;
+  if (sub !== undefined && ROLLOUT_PATCHES.has(sub)) {
+    const t = object(rest, `rollout ${sub}`, flags, { nameRequired: true });
+    const notes =
+      sub === 'restart'
+        ? ['rollout restart patches the Pod template annotation kubectl.kubernetes.io/restartedAt']
+        : sub === 'undo'
+          ? ['rollout undo first reads the object and its revisions (ReplicaSets or ControllerRevisions)']
+          : [];
+    return { method: 'PATCH', url: resourceUrl(t), notes };
+  }
+  if (sub === 'status') {
+    const t = object(rest, 'rollout status', flags, { nameRequired: true });
+    return {
+      method: 'GET',
+      url: resourceUrl({ ...t, name: '' }, '', [
+        ['fieldSelector', `metadata.name=${t.name}`],
+        ['watch', 'true'],
+      ]),
+      notes: ['rollout status lists the object by name, then watches it (verb watch)'],
+    };
+  }
+  throw new RequestSpecError('supported: rollout restart|pause|resume|undo|status TYPE/NAME');
+}
+
+function certificate(args: readonly string[]): Plan {
+  const [sub, name, ...extra] = args;
+  if ((sub !== 'approve' && sub !== 'deny') || !name || extra.length > 0) {
+    throw new RequestSpecError('supported: certificate approve|deny CSR_NAME');
+  }
+  const t: Target = { type: resolveResourceType('csr'), namespace: '', name };
+  return {
+    method: 'PUT',
+    url: resourceUrl(t, 'approval'),
+    notes: [`kubectl first reads the CertificateSigningRequest: GET ${resourceUrl(t)} (verb get)`],
+  };
+}
+
+function run(args: readonly string[], flags: KubectlFlags): Plan {
+  if (args.length !== 1)
+    throw new RequestSpecError('"run" needs one Pod name, e.g. "run debug --image=busybox"');
+  const type = resolveResourceType('pods');
+  return { method: 'POST', url: resourceUrl({ type, namespace: namespaceOf(type, flags, false), name: '' }) };
+}
+
+function expose(args: readonly string[], flags: KubectlFlags): Plan {
+  const exposed = object(args, 'expose', flags, { nameRequired: true });
+  const type = resolveResourceType('services');
+  return {
+    method: 'POST',
+    url: resourceUrl({ type, namespace: namespaceOf(type, flags, false), name: '' }),
+    notes: [`kubectl first reads the exposed object: GET ${resourceUrl(exposed)} (verb get)`],
+  };
+}
+
+/** The changing commands by name. */
+export const WRITE_COMMANDS: Record<string, Command> = {
+  create,
+  apply,
+  edit: patchLike('edit', 'PATCH', true),
+  patch: patchLike('patch', 'PATCH', false),
+  label: patchLike('label', 'PATCH', true),
+  annotate: patchLike('annotate', 'PATCH', true),
+  replace: patchLike('replace', 'PUT', false),
+  scale,
+  delete: del,
+  cordon: cordon('cordon'),
+  uncordon: cordon('uncordon'),
+  drain,
+  rollout,
+  certificate,
+  run,
+  expose,
+};
