@@ -2,6 +2,7 @@ import { Construct } from 'constructs';
 import { AssertionPack, dvpDocumentedPromises } from '../deckhouse/assertion-packs';
 import { DeckhouseBasicRules, isDeckhouseBasicRules } from '../deckhouse/basic-rules';
 import { deckhouseEffectivePolicy } from '../deckhouse/effective';
+import { checkAuditAssertion } from '../policy/assertion-arguments';
 import { AuditAssertion } from '../policy/assertions';
 import { DEFAULT_KUBERNETES_VERSION } from '../policy/kubernetes-version';
 import { EffectivePolicy } from '../policy/types';
@@ -135,6 +136,15 @@ export class DeckhouseClusterAudit extends Construct {
 
   public constructor(scope: Construct, id: string, props: DeckhouseClusterAuditProps = {}) {
     super(scope, id);
+    // A mistyped assertion is wrong on its own: refuse it here, where the stack points at the user's line.
+    (props.assertions ?? []).forEach((assertion, i) => {
+      if (typeof assertion === 'function') return;
+      try {
+        checkAuditAssertion(assertion, `assertions[${i}]`);
+      } catch (error) {
+        throw new TypeError(`${this.node.path}: ${(error as Error).message}`, { cause: error });
+      }
+    });
     const basicAuditPolicyEnabled = props.basicAuditPolicyEnabled ?? true;
     const builtInRules = props.builtInRules;
     if (builtInRules !== undefined && !isDeckhouseBasicRules(builtInRules)) {

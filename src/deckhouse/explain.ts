@@ -1,3 +1,4 @@
+import { checkPolicyOrEffectiveArgument, checkRequestArgument } from '../policy/arguments';
 import { evaluatePolicy, ruleMatchesRequest } from '../policy/evaluate';
 import {
   Decision,
@@ -58,11 +59,14 @@ function stagesText(stages: readonly Stage[]): string {
 /**
  * Explains the decision for one request: the level (kube-apiserver's evaluation), the deciding rule with
  * its layer and index, and the rules that would also have matched but were pre-empted by an earlier one.
+ * Throws a TypeError for a policy or request of the wrong shape (see evaluatePolicy).
  */
 export function explain(
   policyOrEffective: Policy | EffectivePolicy,
   request: RequestAttributes,
 ): Explanation {
+  checkPolicyOrEffectiveArgument('explain', 'policy', policyOrEffective);
+  checkRequestArgument('explain', 'request', request);
   const effective = isEffectivePolicy(policyOrEffective) ? policyOrEffective : undefined;
   const policy = effective ? effective.policy : (policyOrEffective as Policy);
   const rules = policy.rules ?? [];

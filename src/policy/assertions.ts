@@ -1,3 +1,5 @@
+import { checkPolicyOrEffectiveArgument, shapeOf } from './arguments';
+import { checkAuditAssertion, checkDecidedBy, checkLevel, checkStage } from './assertion-arguments';
 import { describeRequest, labelledRule, layerRuleName, policyParts, ruleLabel } from './describe';
 import { compilePolicy, ruleMatchesRequest } from './evaluate';
 import { RequestIdentity, requestIdentity } from './identity';
@@ -187,7 +189,7 @@ export class AuditChecker {
   private readonly compiled: CompiledPolicy;
 
   constructor(policy: Policy | EffectivePolicy) {
-    const parts = policyParts(policy);
+    const parts = policyParts(checkPolicyOrEffectiveArgument('AuditChecker', 'policy', policy));
     this.policy = parts.policy;
     this.origins = parts.origins;
     this.compiled = compilePolicy(this.policy);
@@ -198,7 +200,14 @@ export class AuditChecker {
     return labelledRule(index, this.policy.rules[index], this.origins?.[index]);
   }
 
+  /** The decision for a request (throws `RequestSpecError` when the request cannot be built). */
+  decide(spec: AuditRequestSpec | string): Decision {
+    return this.compiled.evaluate(toRequestAttributes(spec));
+  }
+
+  /** The result of one assertion; throws a TypeError for an assertion of the wrong shape (see checkAuditAssertion). */
   check(assertion: AuditAssertion): AssertionResult {
+    checkAuditAssertion(assertion, 'assertion');
     const name = assertion.name ?? assertion.id ?? 'audit assertion';
     const base = { ...(assertion.id !== undefined ? { id: assertion.id } : {}), name };
     let req: RequestAttributes;
@@ -313,11 +322,21 @@ export function assertionFindings(
     }));
 }
 
-/** Checks assertions without throwing (for synth-time validation and reports). */
+/**
+ * Checks assertions and returns their results (a failed assertion is a result, not an exception). Throws a
+ * TypeError at once for arguments of the wrong shape: a policy that is not one, an assertion without
+ * `request`, an `expect` with an unknown level (`atLeast: 'Requets'`) or with nothing to check (`{}`).
+ */
 export function checkAudit(
   policy: Policy | EffectivePolicy,
   assertions: readonly AuditAssertion[],
 ): AssertionResult[] {
+  if (!Array.isArray(assertions)) {
+    throw new TypeError(
+      `checkAudit: assertions must be a list of { request, expect }, got ${shapeOf(assertions)}`,
+    );
+  }
+  assertions.forEach((a, i) => checkAuditAssertion(a, `assertions[${i}]`));
   const checker = new AuditChecker(policy);
   return assertions.map((a) => checker.check(a));
 }
@@ -327,11 +346,18 @@ export class AuditRequestExpectation {
   constructor(
     private readonly checker: AuditChecker,
     private readonly spec: AuditRequestSpec | string,
-  ) {}
+  ) {
+    if (typeof spec !== 'string' && (typeof spec !== 'object' || spec === null || Array.isArray(spec))) {
+      throw new TypeError(
+        `request: must be a URL ("GET /api/v1/pods"), a kubectl command ("exec web-0 -n prod") or request ` +
+          `attributes, got ${shapeOf(spec)}`,
+      );
+    }
+  }
 
   /** The decision for the request. */
   get decision(): Decision {
-    return this.run({}).decision!;
+    return this.checker.decide(this.spec);
   }
 
   private run(expect: AuditExpectation): AssertionResult {
@@ -348,16 +374,19 @@ export class AuditRequestExpectation {
 
   /** Recorded at exactly this level. */
   recordedAt(level: Level): this {
+    checkLevel(level, 'recordedAt(level)');
     return this.assert({ level });
   }
 
   /** Recorded at this level or higher. */
   recordedAtLeast(level: Level): this {
+    checkLevel(level, 'recordedAtLeast(level)');
     return this.assert({ atLeast: level });
   }
 
   /** Recorded at this level or lower (may be not recorded). */
   recordedAtMost(level: Level): this {
+    checkLevel(level, 'recordedAtMost(level)');
     return this.assert({ atMost: level });
   }
 
@@ -368,16 +397,19 @@ export class AuditRequestExpectation {
 
   /** Decided by a given rule: `{ layer: 'basic', index: 12 }` (index inside the layer) or `{ index: 3 }`. */
   decidedBy(rule: { layer?: RuleLayer; index?: number }): this {
+    checkDecidedBy(rule, 'decidedBy(rule)');
     return this.assert({ decidedBy: rule });
   }
 
   /** The stage produces no event for this request. */
   withoutStage(stage: Stage): this {
+    checkStage(stage, 'withoutStage(stage)');
     return this.assert({ omitsStages: [stage] });
   }
 
   /** The stage produces an event for this request. */
   withStage(stage: Stage): this {
+    checkStage(stage, 'withStage(stage)');
     return this.assert({ emitsStages: [stage] });
   }
 }

@@ -1,4 +1,4 @@
-import { checkPolicyArgument, checkRequestArgument } from './arguments';
+import { checkOptionsArgument, checkPolicyArgument, checkRequestArgument } from './arguments';
 import { ruleMatchesRequest } from './match';
 import { BLOCK_SIZE, noMatchDecision, RuleBlock, ruleDecision } from './rule-block';
 import { CompiledPolicy, Decision, Policy, RequestAttributes, VersionOptions } from './types';
@@ -42,6 +42,7 @@ export function compileRules(policy: Policy): CompiledPolicy {
  * semantics the evaluator implements (`options.kubernetesVersion` to check an older one).
  */
 export function compilePolicy(policy: Policy, options: VersionOptions = {}): CompiledPolicy {
+  checkOptionsArgument('compilePolicy', 'options', options);
   return compileRules(checkPolicyArgument('compilePolicy', 'policy', policy, options));
 }
 
