@@ -30,7 +30,7 @@ describe('explain with real-world policies as the Deckhouse custom policy', () =
       wantedLevel: 'RequestResponse',
     });
     expect(list.summary).toContain(
-      'Your rule #1 `pods at RequestResponse` wanted RequestResponse; basic rule #15',
+      'Your rule #1 (rules[27]), pods at RequestResponse, wanted RequestResponse; basic rule #15 (rules[14])',
     );
 
     // Pod creation: basic "pods create/delete/patch/update at Request" wins over the docs' RequestResponse.

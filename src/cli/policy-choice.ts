@@ -8,7 +8,7 @@ import {
 import { BuiltInRulesDifference, formatBuiltInRulesDifference } from '../deckhouse/built-in-rules-difference';
 import { MergedAuditPolicy, readMergedAuditPolicy } from '../deckhouse/merged-policy';
 import { EffectivePolicy, Policy } from '../policy/types';
-import { layerRuleName } from '../policy/describe';
+import { ruleLabel } from '../policy/describe';
 import { OptionSpec, ParsedArgs, flag, stringList, stringOption } from './args';
 import { CliError, EXIT_FINDINGS, LocatedProblem, UsageError } from './errors';
 import { CliIo } from './io';
@@ -229,7 +229,7 @@ export async function choosePolicy(args: ParsedArgs, io: CliIo, file?: string | 
     locateRule: (index) => {
       const origin = effective.origins[index];
       if (!origin) return source ?? 'deckhouse';
-      return origin.layer === 'custom' ? customAt(origin.index) : `deckhouse ${layerRuleName(index, origin)}`;
+      return origin.layer === 'custom' ? customAt(origin.index) : `deckhouse ${ruleLabel(index, origin)}`;
     },
     isFromFile: (index) => effective.origins[index]?.layer === 'custom',
     ...(builtIn ? { builtIn } : {}),

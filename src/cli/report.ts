@@ -21,11 +21,6 @@ export function retentionText(r: RetentionEstimate): string {
   return `${formatHours(r.hours)} (limited by age: ${r.rotation.maxAgeDays} days)`;
 }
 
-/** What a rule is, for tables: `basic #15` or `custom #3` (1-based inside the layer, like messages). */
-export function ruleLabel(rule: { layer: string; layerIndex?: number; index: number }): string {
-  return `${rule.layer} #${(rule.layerIndex ?? rule.index) + 1}`;
-}
-
 function spanText(report: SimulationReport): string {
   if (report.span.from === null) return 'no timestamps';
   return `${report.span.from} → ${report.span.to} (${formatHours(report.span.seconds / 3600)})`;
@@ -113,18 +108,16 @@ export function renderSimulationReport(report: SimulationReport, policyDescripti
     out.push(
       textTable(
         [
-          { header: '#', align: 'right' },
-          { header: 'layer' },
+          { header: 'rule' },
           { header: 'level' },
           { header: 'hits', align: 'right' },
           { header: 'written', align: 'right' },
           { header: 'bytes', align: 'right' },
           { header: 'share', align: 'right' },
-          { header: 'rule' },
+          { header: 'what' },
         ],
         fired.map((r) => [
-          String(r.index),
-          ruleLabel(r),
+          r.label,
           r.level,
           count(r.hits),
           count(r.written),

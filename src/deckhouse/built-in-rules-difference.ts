@@ -1,7 +1,7 @@
 import { PolicyRule } from '../policy/types';
 import { DeckhouseBasicRules } from './basic-rules';
 import { ruleKey } from './built-in-rule-shapes';
-import { describeRule } from './rule-titles';
+import { describeRule } from '../policy/describe';
 
 /** Entries one list has that the other has not, each in its list's order. */
 export interface ListDifference {

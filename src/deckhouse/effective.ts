@@ -1,7 +1,7 @@
 import { POLICY_FIELDS } from '../policy/policy-fields';
 import { EffectivePolicy, Policy, PolicyRule, Problem, RuleLayer, RuleOrigin } from '../policy/types';
 import { DECKHOUSE_BASIC_RULES, DeckhouseBasicRules } from './basic-rules';
-import { describeRule } from './rule-titles';
+import { describeRule } from '../policy/describe';
 
 /** Inputs of `deckhouseEffectivePolicy`: the control-plane-manager settings and the custom policy Secret. */
 export interface DeckhouseEffectivePolicyOptions {

@@ -11,9 +11,8 @@ import {
   Stage,
   isEffectivePolicy,
 } from '../policy/types';
-import { layerRuleName, ruleLabel } from '../policy/describe';
+import { describeRule, ruleLabel } from '../policy/describe';
 import { omittedStages } from '../policy/rule-block';
-import { describeRule } from './rule-titles';
 
 /** A later rule that also matches the request but never gets to decide it. */
 export interface PreemptedRule {
@@ -25,8 +24,9 @@ export interface PreemptedRule {
   wantedLevel: Level;
   /** The stages it would have omitted (its own plus the policy-level ones), in lifecycle order. */
   wantedOmitStages: Stage[];
+  /** What the rule matches, e.g. "secrets at Request" (Deckhouse's own title for a built-in rule). */
   title: string;
-  /** e.g. "your rule #3 `secrets at Request` (rules[29])". */
+  /** The one label of a rule, e.g. "your rule #3 (rules[29])". */
   label: string;
 }
 
@@ -38,8 +38,9 @@ export interface Explanation {
   /** 0-based index of the deciding rule in the (merged) policy, -1 if none. */
   ruleIndex: number;
   origin?: RuleOrigin;
+  /** What the deciding rule matches, e.g. "list at Metadata". */
   title?: string;
-  /** e.g. "basic rule #15 `list at Metadata` (rules[14])"; "#" numbers count from 1 within the layer. */
+  /** The deciding rule's label, e.g. "basic rule #15 (rules[14])": `#` counts from 1 within the layer. */
   label?: string;
   /**
    * Later rules that also match: for Deckhouse effective policies only the custom ones (the user's
@@ -88,7 +89,7 @@ export function explain(
         wantedLevel: rules[i].level,
         wantedOmitStages: omittedStages(policy, rules[i]),
         title,
-        label: ruleLabel(i, origin, title),
+        label: ruleLabel(i, origin),
       });
     }
   }
@@ -105,7 +106,7 @@ export function explain(
     explanation.rule = rules[i];
     explanation.origin = effective?.origins[i];
     explanation.title = titleOf(i);
-    explanation.label = ruleLabel(i, explanation.origin, explanation.title);
+    explanation.label = ruleLabel(i, explanation.origin);
   }
   explanation.summary = summarize(explanation);
   return explanation;
@@ -123,14 +124,12 @@ function summarize(e: Explanation): string {
   if (d.ruleIndex < 0) {
     return 'Level None: no rule matches this request, so it is not recorded.';
   }
-  const sentences = [`Level ${d.level} (${stagesText(d.omitStages)}), decided by ${e.label}.`];
+  const sentences = [`Level ${d.level} (${stagesText(d.omitStages)}), decided by ${e.label}: ${e.title}.`];
   for (const p of e.preempted) {
     const same = p.wantedLevel === d.level;
     const wanted = same ? `${p.wantedLevel} too` : p.wantedLevel;
-    const decider = layerRuleName(d.ruleIndex, e.origin);
-    const yours = layerRuleName(p.ruleIndex, p.origin);
     sentences.push(
-      `${capitalize(yours)} \`${p.title}\` wanted ${wanted}; ${decider} \`${e.title}\` decided first.`,
+      `${capitalize(p.label)}, ${p.title}, wanted ${wanted}; ${e.label}, ${e.title}, decided first.`,
     );
   }
   return sentences.join(' ');
@@ -147,12 +146,14 @@ export function formatExplanation(e: Explanation): string {
   lines.push(`Level:    ${d.level}`);
   lines.push(`Omitted:  ${d.omitStages.length === 0 ? '(none)' : d.omitStages.join(', ')}`);
   if (d.omitManagedFields) lines.push('Managed fields: omitted');
-  lines.push(`Rule:     ${e.label ?? '(none: no rule matches; the request is not recorded)'}`);
+  lines.push(
+    `Rule:     ${e.label !== undefined ? `${e.label}: ${e.title}` : '(none: no rule matches; the request is not recorded)'}`,
+  );
   if (e.preempted.length > 0) {
     lines.push('Pre-empted (they match too, but an earlier rule decides):');
     for (const p of e.preempted) {
       const stages = p.wantedOmitStages.length === 0 ? '' : `, omitting ${p.wantedOmitStages.join(', ')}`;
-      lines.push(`  - ${p.label}: wanted ${p.wantedLevel}${stages}`);
+      lines.push(`  - ${p.label}: ${p.title}, wanted ${p.wantedLevel}${stages}`);
     }
   }
   lines.push(

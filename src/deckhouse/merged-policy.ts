@@ -10,7 +10,7 @@ import {
 } from './built-in-rule-shapes';
 import { BuiltInRulesDifference, builtInRulesDifference } from './built-in-rules-difference';
 import { MERGED_POLICY_PATH, mergedPolicyText } from './merged-policy-text';
-import { describeRule } from './rule-titles';
+import { describeRule } from '../policy/describe';
 
 /** Options of {@link readMergedAuditPolicy}. */
 export interface ReadMergedAuditPolicyOptions {

@@ -1,5 +1,3 @@
-import { PolicyRule } from '../policy/types';
-
 /**
  * Short own-words titles of Deckhouse's built-in rules, by layer and index inside the layer (they
  * follow the order of src/deckhouse/data/basic-rules.generated.ts; a shared test checks the counts).
@@ -38,33 +36,3 @@ export const DECKHOUSE_RULE_TITLES: { basic: string[]; virtualization: string[];
   ],
   tail: ['authenticated users at None', 'everything else (unauthenticated) at Metadata'],
 };
-
-function summarizeList(items: readonly string[], noun: string): string {
-  return items.length <= 3 ? items.join(', ') : `${items.length} ${noun}`;
-}
-
-function describeResources(rule: PolicyRule): string {
-  return (rule.resources ?? [])
-    .map((gr) => {
-      const group = gr.group ?? '';
-      const names = gr.resourceNames?.length ? ` named ${summarizeList(gr.resourceNames, 'names')}` : '';
-      if (!gr.resources?.length) return `all of ${group === '' ? 'the core group' : group}${names}`;
-      const resources = gr.resources.join('/');
-      return `${resources}${group === '' ? '' : ` (${group})`}${names}`;
-    })
-    .join(' + ');
-}
-
-/** A short generated title for any rule, e.g. "secrets get/list at Request" (used for rules without a hand-written title). */
-export function describeRule(rule: PolicyRule): string {
-  const parts: string[] = [];
-  const resources = describeResources(rule);
-  if (resources) parts.push(resources);
-  if (rule.nonResourceURLs?.length) parts.push(`URLs ${summarizeList(rule.nonResourceURLs, 'URLs')}`);
-  if (rule.verbs?.length) parts.push(rule.verbs.join('/'));
-  if (parts.length === 0) parts.push('everything');
-  if (rule.namespaces?.length) parts.push(`in ${summarizeList(rule.namespaces, 'namespaces')}`);
-  if (rule.users?.length) parts.push(`by ${summarizeList(rule.users, 'users')}`);
-  if (rule.userGroups?.length) parts.push(`by group ${summarizeList(rule.userGroups, 'groups')}`);
-  return `${parts.join(' ')} at ${rule.level}`;
-}

@@ -1,6 +1,6 @@
 import { checkPolicyOrEffectiveArgument, shapeOf } from './arguments';
 import { checkAuditAssertion, checkDecidedBy, checkLevel, checkStage } from './assertion-arguments';
-import { describeRequest, labelledRule, layerRuleName, policyParts, ruleLabel } from './describe';
+import { LAYER_NAMES, describeRequest, labelledRule, policyParts, ruleLabel } from './describe';
 import { compilePolicy, ruleMatchesRequest } from './evaluate';
 import { RequestIdentity, requestIdentity } from './identity';
 import { requestFromKubectl } from './kubectl-request';
@@ -154,19 +154,25 @@ function levelText(level: Level): string {
   return level === 'None' ? 'not recorded (level None)' : `recorded at ${level}`;
 }
 
-function expectationText(e: AuditExpectation): string {
+/** The rule a `decidedBy` names, in the one label format when it exists in the policy. */
+function expectedRuleText(decidedBy: { layer?: RuleLayer; index?: number }, origins?: RuleOrigin[]): string {
+  const { layer, index } = decidedBy;
+  if (layer === undefined) return ruleLabel(index!, origins?.[index!]);
+  if (index === undefined) return `a ${LAYER_NAMES[layer]}`;
+  const merged = origins?.findIndex((o) => o.layer === layer && o.index === index) ?? -1;
+  return merged >= 0
+    ? ruleLabel(merged, origins![merged])
+    : `${LAYER_NAMES[layer]} #${index + 1} (not in this policy)`;
+}
+
+function expectationText(e: AuditExpectation, origins?: RuleOrigin[]): string {
   const parts: string[] = [];
   if (e.level !== undefined) parts.push(e.level === 'None' ? 'not recorded' : `recorded at ${e.level}`);
   if (e.atLeast !== undefined && e.atMost !== undefined)
     parts.push(`recorded at ${e.atLeast} to ${e.atMost}`);
   else if (e.atLeast !== undefined) parts.push(`recorded at ${e.atLeast} or higher`);
   else if (e.atMost !== undefined) parts.push(`recorded at ${e.atMost} or lower`);
-  if (e.decidedBy) {
-    const { layer, index } = e.decidedBy;
-    parts.push(
-      `decided by ${layer ? `${layer} rule${index !== undefined ? ` #${index + 1}` : 's'}` : `rules[${index}]`}`,
-    );
-  }
+  if (e.decidedBy) parts.push(`decided by ${expectedRuleText(e.decidedBy, origins)}`);
   if (e.omitsStages?.length) parts.push(`without stage ${e.omitsStages.join(', ')}`);
   if (e.emitsStages?.length) parts.push(`with stage ${e.emitsStages.join(', ')}`);
   return parts.join(', ') || 'anything';
@@ -186,18 +192,20 @@ export function ruleForRequest(req: RequestAttributes, level: Level): PolicyRule
 export class AuditChecker {
   readonly policy: Policy;
   readonly origins?: RuleOrigin[];
+  private readonly titles?: string[];
   private readonly compiled: CompiledPolicy;
 
   constructor(policy: Policy | EffectivePolicy) {
     const parts = policyParts(checkPolicyOrEffectiveArgument('AuditChecker', 'policy', policy));
     this.policy = parts.policy;
     this.origins = parts.origins;
+    this.titles = parts.titles;
     this.compiled = compilePolicy(this.policy);
   }
 
   ruleText(index: number): string {
     if (index < 0) return 'no rule matched';
-    return labelledRule(index, this.policy.rules[index], this.origins?.[index]);
+    return labelledRule(index, this.policy.rules[index], this.origins?.[index], this.titles?.[index]);
   }
 
   /** The decision for a request (throws `RequestSpecError` when the request cannot be built). */
@@ -223,7 +231,7 @@ export class AuditChecker {
     const lines = [
       `${ok ? 'holds' : 'FAILS'}: ${name}`,
       `  request:  ${describeRequest(req)}`,
-      `  expected: ${expectationText(assertion.expect)}`,
+      `  expected: ${expectationText(assertion.expect, this.origins)}`,
       `  actual:   ${levelText(decision.level)}` +
         (decision.omitStages.length ? ` (omitted stages: ${decision.omitStages.join(', ')})` : ''),
       `  decided by ${this.ruleText(decision.ruleIndex)}`,
@@ -289,14 +297,14 @@ export class AuditChecker {
     if (want === undefined) return undefined;
     if (origin && origin.layer !== 'custom' && origin.layer !== 'tail') {
       return (
-        `built-in ${layerRuleName(-1, origin)} decides this request before any custom rule; it cannot be ` +
+        `built-in ${ruleLabel(d.ruleIndex, origin)} decides this request before any custom rule; it cannot be ` +
         'overridden except by setting basicAuditPolicyEnabled: false and re-creating the built-in rules you need'
       );
     }
     const rule = ruleForRequest(req, want);
     const where = origin
       ? 'to the custom policy (custom rules run before the tail rules)'
-      : `before ${ruleLabel(d.ruleIndex)}`;
+      : `before ${ruleLabel(d.ruleIndex, origin)}`;
     return `add ${JSON.stringify(rule)} ${d.ruleIndex < 0 ? 'to the policy' : where}`;
   }
 }

@@ -1,7 +1,6 @@
 import { nonEmpty } from './match';
 import {
   EffectivePolicy,
-  GroupResources,
   Policy,
   PolicyRule,
   RequestAttributes,
@@ -10,43 +9,10 @@ import {
   isEffectivePolicy,
 } from './types';
 
-// Short human descriptions of rules and requests for findings and assertion messages.
+// The one way rules and requests are named in messages and tables: explain, lint, assertions, simulate,
+// diff and synth all use these helpers, so a rule reads the same everywhere.
 
-function listOf(values: readonly string[], noun: string, max = 3): string {
-  const shown = values.map((v) => (v === '' ? '""' : v));
-  if (shown.length <= max) return shown.join(',');
-  return `${shown.length} ${noun}`;
-}
-
-function groupResourcesText(gr: GroupResources): string {
-  const group = gr.group ?? '';
-  const suffix = group === '' ? '' : group === '*' ? ' (any group)' : `.${group}`;
-  if (!nonEmpty(gr.resources))
-    return group === '' ? 'all core resources' : `all of ${group === '*' ? 'every group' : group}`;
-  const names = nonEmpty(gr.resourceNames) ? `[${listOf(gr.resourceNames, 'names')}]` : '';
-  return gr.resources.map((r) => `${r}${suffix}${names}`).join(',');
-}
-
-/** A one-line description of a rule, e.g. "Request get pods/log" or "None everything for groups system:authenticated". */
-export function describeRule(rule: PolicyRule): string {
-  const parts: string[] = [rule.level];
-  if (nonEmpty(rule.verbs)) parts.push(listOf(rule.verbs, 'verbs', 5));
-  if (nonEmpty(rule.resources)) parts.push(rule.resources.map(groupResourcesText).join(','));
-  else if (nonEmpty(rule.nonResourceURLs) && !nonEmpty(rule.namespaces))
-    parts.push(`URLs ${listOf(rule.nonResourceURLs, 'URLs')}`);
-  if (nonEmpty(rule.namespaces)) {
-    parts.push(
-      `${nonEmpty(rule.resources) ? 'in' : 'everything in'} namespaces ${listOf(rule.namespaces, 'namespaces')}`,
-    );
-  }
-  if (parts.length === 1 || (parts.length === 2 && nonEmpty(rule.verbs))) parts.push('(any resource or URL)');
-  if (nonEmpty(rule.users)) parts.push(`by users ${listOf(rule.users, 'users', 2)}`);
-  if (nonEmpty(rule.userGroups))
-    parts.push(`${nonEmpty(rule.users) ? 'in' : 'by'} groups ${listOf(rule.userGroups, 'groups')}`);
-  return parts.join(' ');
-}
-
-/** How messages name a layer's rules ("your rule" for the custom policy). */
+/** How a layer's rules are named ("your rule" for the custom policy). */
 export const LAYER_NAMES: Record<RuleLayer, string> = {
   basic: 'basic rule',
   virtualization: 'virtualization rule',
@@ -54,22 +20,56 @@ export const LAYER_NAMES: Record<RuleLayer, string> = {
   tail: 'tail rule',
 };
 
-/** "basic rule #15" (1-based inside its layer, as Deckhouse numbers its rules) or, plain, "rule #3". */
-export function layerRuleName(index: number, origin?: RuleOrigin): string {
-  return origin ? `${LAYER_NAMES[origin.layer]} #${origin.index + 1}` : `rule #${index + 1}`;
+/**
+ * The one label of a rule: `basic rule #15 (rules[14])`. `#n` counts from 1 inside its layer (as Deckhouse
+ * numbers its rules; a plain policy is one layer: `rule #3 (rules[2])`), `rules[i]` counts from 0 in the
+ * (merged) policy, like Decision.ruleIndex.
+ */
+export function ruleLabel(index: number, origin?: RuleOrigin): string {
+  const name = origin ? `${LAYER_NAMES[origin.layer]} #${origin.index + 1}` : `rule #${index + 1}`;
+  return `${name} (rules[${index}])`;
+}
+
+/** A rule labelled and described: `basic rule #15 (rules[14]): list at Metadata`. */
+export function labelledRule(index: number, rule: PolicyRule, origin?: RuleOrigin, title?: string): string {
+  return `${ruleLabel(index, origin)}: ${title ?? describeRule(rule)}`;
+}
+
+function listOf(values: readonly string[], noun: string, max = 3, separator = ', '): string {
+  const shown = values.map((v) => (v === '' ? '""' : v));
+  return shown.length <= max ? shown.join(separator) : `${shown.length} ${noun}`;
+}
+
+function describeResources(rule: PolicyRule): string {
+  return (rule.resources ?? [])
+    .map((gr) => {
+      const group = gr.group ?? '';
+      const names = nonEmpty(gr.resourceNames) ? ` named ${listOf(gr.resourceNames, 'names')}` : '';
+      if (!nonEmpty(gr.resources)) {
+        return `all of ${group === '' ? 'the core group' : group === '*' ? 'every group' : group}${names}`;
+      }
+      const inGroup = group === '' ? '' : group === '*' ? ' (any group)' : ` (${group})`;
+      return `${listOf(gr.resources, 'resources', 4)}${inGroup}${names}`;
+    })
+    .join(' + ');
 }
 
 /**
- * The one way messages name a rule: `basic rule #20 (rules[19])` — `#n` counts from 1 inside its layer,
- * `rules[i]` from 0 in the (merged) policy, like Decision.ruleIndex. A title goes between them.
+ * A short description of what a rule matches and its level, e.g. `secrets get/list at Request`,
+ * `pods/log (any group) at Metadata`, `everything by group system:authenticated at None`; long lists are
+ * counted ("12 users"), so it stays one short line.
  */
-export function ruleLabel(index: number, origin?: RuleOrigin, title?: string): string {
-  return `${layerRuleName(index, origin)}${title ? ` \`${title}\`` : ''} (rules[${index}])`;
-}
-
-/** A rule named and described, e.g. `your rule #2 (rules[21]): Request get pods/log`. */
-export function labelledRule(index: number, rule: PolicyRule, origin?: RuleOrigin): string {
-  return `${ruleLabel(index, origin)}: ${describeRule(rule)}`;
+export function describeRule(rule: PolicyRule): string {
+  const parts: string[] = [];
+  const resources = describeResources(rule);
+  if (resources) parts.push(resources);
+  else if (nonEmpty(rule.nonResourceURLs)) parts.push(`URLs ${listOf(rule.nonResourceURLs, 'URLs')}`);
+  if (nonEmpty(rule.verbs)) parts.push(listOf(rule.verbs, 'verbs', 5, '/'));
+  if (parts.length === 0) parts.push('everything');
+  if (nonEmpty(rule.namespaces)) parts.push(`in ${listOf(rule.namespaces, 'namespaces')}`);
+  if (nonEmpty(rule.users)) parts.push(`by ${listOf(rule.users, 'users')}`);
+  if (nonEmpty(rule.userGroups)) parts.push(`by group ${listOf(rule.userGroups, 'groups')}`);
+  return `${parts.join(' ')} at ${rule.level}`;
 }
 
 /** A one-line description of a request, e.g. `create pods/exec "web-0" in namespace "prod" by user "jane"`. */
@@ -94,15 +94,22 @@ export function describeRequest(req: RequestAttributes): string {
 }
 
 /**
- * The plain policy and the per-rule origins of a policy or an effective Deckhouse policy; `auditOff` when
- * the effective policy says Deckhouse does not enable auditing (`enabled: false`).
+ * The plain policy, the per-rule origins and titles of a policy or an effective Deckhouse policy;
+ * `auditOff` when the effective policy says Deckhouse does not enable auditing (`enabled: false`).
  */
 export function policyParts(policy: Policy | EffectivePolicy): {
   policy: Policy;
   origins?: RuleOrigin[];
+  titles?: string[];
   auditOff: boolean;
 } {
-  if (isEffectivePolicy(policy))
-    return { policy: policy.policy, origins: policy.origins, auditOff: policy.enabled === false };
+  if (isEffectivePolicy(policy)) {
+    return {
+      policy: policy.policy,
+      origins: policy.origins,
+      ...(policy.titles ? { titles: policy.titles } : {}),
+      auditOff: policy.enabled === false,
+    };
+  }
   return { policy, auditOff: false };
 }

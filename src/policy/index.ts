@@ -9,3 +9,5 @@ export * from './builder';
 export * from './version';
 export * from './lint';
 export * from './assertions';
+export { describeRequest, describeRule, labelledRule, ruleLabel } from './describe';
+export { InvalidPolicyError } from './arguments';

@@ -27,6 +27,8 @@ export class LintContext {
     readonly policy: Policy,
     readonly origins: readonly RuleOrigin[] | undefined,
     readonly options: LintOptions,
+    /** Deckhouse's titles of the built-in rules (EffectivePolicy.titles), when known. */
+    readonly titles?: readonly string[],
   ) {
     this.rules = policy.rules;
     this.space = new RuleSpace(this.rules, {
@@ -47,7 +49,7 @@ export class LintContext {
 
   /** A rule named and described, for the start of a message. */
   label(i: number): string {
-    return labelledRule(i, this.rules[i], this.origins?.[i]);
+    return labelledRule(i, this.rules[i], this.origins?.[i], this.titles?.[i]);
   }
 
   /** A rule named, for the middle of a sentence. */
@@ -55,9 +57,9 @@ export class LintContext {
     return ruleLabel(i, this.origins?.[i]);
   }
 
-  /** What a rule matches, in words. */
+  /** What a rule matches, in words (Deckhouse's own title for a built-in rule). */
   describe(i: number): string {
-    return describeRule(this.rules[i]);
+    return this.titles?.[i] ?? describeRule(this.rules[i]);
   }
 
   add(f: Omit<LintFinding, 'layer'>): void {

@@ -39,7 +39,7 @@ export function lintPolicy(policy: Policy | EffectivePolicy, options: LintOption
     );
     return finding ? [finding] : [];
   }
-  const ctx = new LintContext(parts.policy, parts.origins, options);
+  const ctx = new LintContext(parts.policy, parts.origins, options, parts.titles);
   const n = ctx.rules.length;
   for (let i = 0; i < n; i++) checkRuleStatically(ctx, i);
   for (let i = 0; i < n; i++) checkShadowed(ctx, i);

@@ -20,7 +20,7 @@ import {
   sourceLevel,
 } from './event';
 import { estimateRetention, resolveRotation } from './retention';
-import { summarizeRule } from './rule-summary';
+import { describeRule, ruleLabel } from '../policy/describe';
 import { EventSizer } from './size';
 import { TRUNCATE_MAX_EVENT_BYTES } from './types';
 import type {
@@ -181,7 +181,8 @@ class PolicyTally {
         hits: 0,
         written: 0,
         bytes: 0,
-        summary: summarizeRule(rule),
+        label: ruleLabel(index, origin),
+        summary: describeRule(rule),
         rule,
       };
       // The effective policy's own titles follow its built-in rules (a cluster's may differ from the snapshot).

@@ -24,6 +24,9 @@ export interface RuleDelta {
   summary: string;
   indexA?: number;
   indexB?: number;
+  /** The rule's label in policy A and in policy B (policy/describe.ts ruleLabel), when it is there. */
+  labelA?: string;
+  labelB?: string;
   hits: Delta;
   written: Delta;
   bytes: Delta;
@@ -93,8 +96,14 @@ function ruleDelta(
     written: delta(a?.written ?? 0, b?.written ?? 0),
     bytes: delta(a?.bytes ?? 0, b?.bytes ?? 0),
   };
-  if (a !== undefined) out.indexA = a.index;
-  if (b !== undefined) out.indexB = b.index;
+  if (a !== undefined) {
+    out.indexA = a.index;
+    out.labelA = a.label;
+  }
+  if (b !== undefined) {
+    out.indexB = b.index;
+    out.labelB = b.label;
+  }
   return out;
 }
 

@@ -10,4 +10,3 @@ export type { ProgressStream } from './progress';
 export { eventToRequest, podCreateWithoutDigest, eventProblem } from './event';
 export type { AuditEvent } from './event';
 export { writtenSizeSlow, strippedEvent } from './size';
-export { summarizeRule } from './rule-summary';

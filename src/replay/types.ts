@@ -101,7 +101,9 @@ export interface RuleReport {
   written: number;
   /** Bytes of the written events. */
   bytes: number;
-  /** One-line description of the rule, for tables. */
+  /** The one label of the rule in messages and tables, e.g. `basic rule #15 (rules[14])` (policy/describe.ts). */
+  label: string;
+  /** One-line description of the rule, for tables (describeRule, or Deckhouse's title of a built-in rule). */
   summary: string;
   /** Short title of a Deckhouse built-in rule (basic, virtualization and tail layers). */
   title?: string;

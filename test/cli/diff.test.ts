@@ -16,8 +16,8 @@ describe('diff', () => {
     expect(run.stdout).toContain(`A: Deckhouse built-in rules + ${F('policy.yaml')} + tail rules`);
     expect(run.stdout).toMatch(/^Request +3 +4 +\+1 /m);
     expect(run.stdout).toMatch(/^written +6 +7 +\+1 /m);
-    expect(run.stdout).toMatch(/^new → 27 +custom +Request +0 +2 +\+2 /m);
-    expect(run.stdout).toMatch(/^27 → removed +custom +Request +2 +0 +-1 /m);
+    expect(run.stdout).toMatch(/^new → your rule #1 \(rules\[27\]\) +Request +0 +2 +\+2 /m);
+    expect(run.stdout).toMatch(/^your rule #1 \(rules\[27\]\) → removed +Request +2 +0 +-1 /m);
     expect(run.stdout).toContain('New lint errors in B (1):');
     expect(run.stdout).toContain(`  ${F('sensitive-policy.yaml')}:8:5: error sensitive-body:`);
   });
@@ -32,7 +32,7 @@ describe('diff', () => {
     expect(run.stdout).toContain(`- :x: \`sensitive-body\` at \`${F('sensitive-policy.yaml')}:8:5\``);
     expect(run.stdout).toContain('| level | events A | events B | Δ events | bytes A | bytes B | Δ bytes |');
     expect(run.stdout).toMatch(/^\| Request \| 3 \| 4 \| \+1 \|/m);
-    expect(run.stdout).toContain('| rules[i] (A → B) | layer | level |');
+    expect(run.stdout).toContain('| rule (A → B) | level |');
   });
 
   test('--json: the diff object, both descriptions, the headline and the new lint errors', async () => {

@@ -12,7 +12,7 @@ describe('explain', () => {
     );
     expect(run.stdout).toContain('Policy:  Deckhouse built-in rules + tail rules');
     expect(run.stdout).toMatch(/^Level: +None$/m);
-    expect(run.stdout).toMatch(/^Rule: +tail rule #1 .*\(rules\[27\]\)$/m);
+    expect(run.stdout).toMatch(/^Rule: +tail rule #1 \(rules\[27\]\): authenticated users at None$/m);
     expect(run.stdout.trimEnd().split('\n').pop()).toBe('FAIL: expected Request, got None');
     // The assumed user is said out loud, on stderr.
     expect(run.stderr).toContain('no user given: assumed an ordinary authenticated user "user"');
@@ -35,7 +35,7 @@ describe('explain', () => {
     expect(run.stderr).toBe('');
     expect(run.stdout).toMatch(/^Level: +Request$/m);
     expect(run.stdout).toMatch(/^Omitted: +RequestReceived$/m);
-    expect(run.stdout).toMatch(/^Rule: +your rule #1 .*\(rules\[27\]\)$/m);
+    expect(run.stdout).toMatch(/^Rule: +your rule #1 \(rules\[27\]\): pods\/exec, pods\/attach at Request$/m);
     expect(run.stdout).toContain(`  rules[27] is at ${F('policy.yaml')}:7:5`);
     expect(run.stdout).toContain('OK: recorded at Request');
   });

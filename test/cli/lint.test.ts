@@ -38,8 +38,8 @@ describe('lint', () => {
   test('lint --deckhouse alone lints the built-in rules and finds their dead rules', async () => {
     const run = await runInProcess(['lint', '--deckhouse']);
     expect(run.code).toBe(0);
-    expect(run.stdout).toContain('deckhouse basic rule #20: warning shadowed-rule:');
-    expect(run.stdout).toContain('deckhouse virtualization rule #5: warning shadowed-rule:');
+    expect(run.stdout).toContain('deckhouse basic rule #20 (rules[19]): warning shadowed-rule:');
+    expect(run.stdout).toContain('deckhouse virtualization rule #5 (rules[24]): warning shadowed-rule:');
     expect(run.stdout.trimEnd().split('\n').pop()).toMatch(
       /^Deckhouse built-in rules \+ tail rules: 0 errors, \d+ warnings, \d+ info — OK$/,
     );

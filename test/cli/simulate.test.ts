@@ -107,8 +107,9 @@ describe('simulate', () => {
     expect(out).toMatch(/^level +decided +written +bytes +share$/m);
     expect(out).toMatch(/^None +\d+ +- +- +-$/m);
     expect(out).toMatch(/^Retention: 30 d \(limited by age: 30 days\)$/m);
-    expect(out).toMatch(/^ *# +layer +level +hits +written +bytes +share +rule$/m);
-    expect(out).toMatch(/^\d+ +custom #1 +Request +2 +1 /m);
+    // One label per rule, as in every message: "#n" inside its layer, rules[i] in the merged policy.
+    expect(out).toMatch(/^rule +level +hits +written +bytes +share +what$/m);
+    expect(out).toMatch(/^your rule #1 \(rules\[27\]\) +Request +2 +1 /m);
     expect(out).toContain('Top users by written bytes:');
     expect(out).toContain('Top resources by written bytes:');
     expect(out).toContain(`1 malformed lines skipped: ${F('audit.log')}:7: not JSON`);

@@ -20,8 +20,9 @@ describe('explain on the Deckhouse effective policy', () => {
     expect(e.origin).toEqual({ layer: 'tail', index: 0 });
     expect(e.title).toBe('authenticated users at None');
     expect(e.preempted).toEqual([]);
+    expect(e.label).toBe('tail rule #1 (rules[27])');
     expect(e.summary).toBe(
-      'Level None (no stages omitted), decided by tail rule #1 `authenticated users at None` (rules[27]).',
+      'Level None (no stages omitted), decided by tail rule #1 (rules[27]): authenticated users at None.',
     );
   });
 
@@ -36,7 +37,8 @@ describe('explain on the Deckhouse effective policy', () => {
         ruleIndex: 27,
       });
       expect(e.origin).toEqual({ layer: 'custom', index: 0 });
-      expect(e.label).toBe('your rule #1 `pods/exec get/create at Request` (rules[27])');
+      expect(e.label).toBe('your rule #1 (rules[27])');
+      expect(e.title).toBe('pods/exec get/create at Request');
     }
   });
 
@@ -57,7 +59,7 @@ describe('explain on the Deckhouse effective policy', () => {
       title: 'secrets at Request',
     });
     expect(list.summary).toContain(
-      'Your rule #2 `secrets at Request` wanted Request; basic rule #15 `list at Metadata` decided first.',
+      'Your rule #2 (rules[28]), secrets at Request, wanted Request; basic rule #15 (rules[14]), list at Metadata, decided first.',
     );
 
     // A single get is not a list: the custom rule decides.
@@ -106,9 +108,9 @@ describe('explain on the Deckhouse effective policy', () => {
     expect(text.split('\n').slice(0, 5)).toEqual([
       'Level:    Metadata',
       'Omitted:  (none)',
-      'Rule:     basic rule #15 `list at Metadata` (rules[14])',
+      'Rule:     basic rule #15 (rules[14]): list at Metadata',
       'Pre-empted (they match too, but an earlier rule decides):',
-      '  - your rule #1 `secrets at Request` (rules[27]): wanted Request',
+      '  - your rule #1 (rules[27]): secrets at Request, wanted Request',
     ]);
     expect(text).toMatch(/count from 1 within their layer; rules\[i\] counts from 0/);
   });
@@ -126,13 +128,13 @@ describe('explain on a plain policy', () => {
     const e = explain(policy, requestFromKubectl('get secrets -n x --as alice'));
     expect(e.ruleIndex).toBe(1);
     expect(e.origin).toBeUndefined();
-    expect(e.label).toBe('rule #2 `list at Metadata` (rules[1])');
+    expect(e.label).toBe('rule #2 (rules[1])');
     expect(e.preempted.map((p) => [p.ruleIndex, p.wantedLevel, p.wantedOmitStages])).toEqual([
       [2, 'Request', []],
       [3, 'RequestResponse', ['RequestReceived']],
     ]);
     expect(e.summary).toContain(
-      'Rule #3 `secrets at Request` wanted Request; rule #2 `list at Metadata` decided first.',
+      'Rule #3 (rules[2]), secrets at Request, wanted Request; rule #2 (rules[1]), list at Metadata, decided first.',
     );
   });
 

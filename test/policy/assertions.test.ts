@@ -117,7 +117,7 @@ describe('expectAudit (fluent, throwing)', () => {
         '  request:  get pods/exec "web-0" in namespace "staging" by user "user" (groups system:authenticated)',
         '  expected: recorded at Request',
         '  actual:   recorded at Metadata (omitted stages: RequestReceived)',
-        '  decided by rule #2 (rules[1]): Metadata (any resource or URL)',
+        '  decided by rule #2 (rules[1]): everything at Metadata',
         '  - level is Metadata, expected Request',
         '  fix: add {"level":"Request","verbs":["get"],"resources":[{"group":"","resources":["pods/exec"]}],' +
           '"omitStages":["RequestReceived"]} before rule #2 (rules[1])',
@@ -156,7 +156,7 @@ describe('expectAudit (fluent, throwing)', () => {
     expect(() => create.recordedAt('Request').decidedBy({ layer: 'basic', index: 12 })).not.toThrow();
     const e = thrown(() => create.recordedAt('RequestResponse'));
     expect(e.message).toContain(
-      'decided by basic rule #13 (rules[12]): Request create,delete,patch,update pods',
+      'decided by basic rule #13 (rules[12]): pods create/delete/patch/update at Request',
     );
     expect(e.message).toContain('pre-empted: your rule #1 (rules[27]) wanted RequestResponse');
     expect(e.message).toContain('cannot be overridden');

@@ -627,7 +627,7 @@ describe('one identity model: the groups every real request carries', () => {
     const eff = deckhouseEffectivePolicy({ customPolicy: sample });
     const tail = ofCode(lintPolicy(eff), 'shadowed-rule').find((f) => f.layer === 'tail')!;
     expect(tail).toMatchObject({ ruleIndex: 29, relatedRuleIndex: 27, severity: 'info' });
-    expect(tail.fix).toContain('groups system:authenticated');
+    expect(tail.fix).toContain('tail rule #1 (rules[29]) would (authenticated users at None)');
     expect(tail.fix).toContain('get Metadata instead of None');
     expect(tail.fix).not.toContain('unauthenticated');
   });

@@ -172,8 +172,7 @@ function tables(diff: ReportDiff): Tables {
 
   const changed = diff.rules.filter(ruleChanged);
   const ruleColumns: Column[] = [
-    { header: 'rules[i] (A → B)' },
-    { header: 'layer' },
+    { header: 'rule (A → B)' },
     { header: 'level' },
     { header: 'hits A', align: 'right' },
     { header: 'hits B', align: 'right' },
@@ -182,8 +181,7 @@ function tables(diff: ReportDiff): Tables {
     { header: 'rule' },
   ];
   const ruleRows = changed.map((r) => [
-    ruleIndexes(r),
-    r.layer,
+    ruleLabels(r),
     r.level,
     count(r.hits.a),
     count(r.hits.b),
@@ -197,10 +195,11 @@ function tables(diff: ReportDiff): Tables {
   };
 }
 
-function ruleIndexes(r: RuleDelta): string {
-  if (r.status === 'added') return `new → ${r.indexB}`;
-  if (r.status === 'removed') return `${r.indexA} → removed`;
-  return r.indexA === r.indexB ? String(r.indexA) : `${r.indexA} → ${r.indexB}`;
+// The one rule label (policy/describe.ts) in A and in B.
+function ruleLabels(r: RuleDelta): string {
+  if (r.status === 'added') return `new → ${r.labelB}`;
+  if (r.status === 'removed') return `${r.labelA} → removed`;
+  return r.labelA === r.labelB ? r.labelB! : `${r.labelA} → ${r.labelB}`;
 }
 
 function renderDiffTable(
