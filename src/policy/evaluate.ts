@@ -1,35 +1,10 @@
 import { checkOptionsArgument, checkPolicyArgument, checkRequestArgument } from './arguments';
 import { ruleMatchesRequest } from './match';
-import { BLOCK_SIZE, noMatchDecision, RuleBlock, ruleDecision } from './rule-block';
+import { compileRules } from './compiled-policy';
+import { noMatchDecision, ruleDecision } from './rule-block';
 import { CompiledPolicy, Decision, Policy, RequestAttributes, VersionOptions } from './types';
 
 export { ruleMatchesRequest } from './match';
-
-/**
- * The compiled evaluator of a policy already known to be valid (the engine's internal entry: lint and
- * replay compile policies they checked or loaded). Returned decisions are frozen and shared.
- */
-export function compileRules(policy: Policy): CompiledPolicy {
-  const rules = policy.rules;
-  const blocks: RuleBlock[] = [];
-  for (let start = 0; start < rules.length; start += BLOCK_SIZE) {
-    blocks.push(new RuleBlock(policy, rules.slice(start, start + BLOCK_SIZE), start));
-  }
-  const fallback = noMatchDecision(policy);
-  if (blocks.length === 1) {
-    const only = blocks[0];
-    return { evaluate: (req: RequestAttributes): Decision => only.evaluate(req) ?? fallback };
-  }
-  return {
-    evaluate(req: RequestAttributes): Decision {
-      for (let i = 0; i < blocks.length; i++) {
-        const decision = blocks[i].evaluate(req);
-        if (decision !== undefined) return decision;
-      }
-      return fallback;
-    },
-  };
-}
 
 /**
  * Precompiles a policy into bitmask indexes (by verb, user, group, namespace, API group/resource and

@@ -1,5 +1,5 @@
 import { describeRule, labelledRule, ruleLabel } from './describe';
-import { compileRules } from './evaluate';
+import { compileRules } from './compiled-policy';
 import { LintFinding, LintOptions } from './lint-types';
 import { RuleSpace } from './rule-space';
 import { CompiledPolicy, Policy, PolicyRule, RequestAttributes, RuleOrigin } from './types';

@@ -15,7 +15,7 @@ export {
   serviceAccountNamespace,
   unrealisticIdentity,
 } from './identity';
-export { type RequestFromUrlOptions, METHOD_VERBS, requestFromUrl } from './url-request';
+export { type RequestFromUrlOptions, requestFromUrl } from './url-request';
 export { type SelectorTerm, parseFieldSelector } from './field-selector';
 export { type KubectlRequest, KUBECTL_COMMANDS, kubectlRequest, requestFromKubectl } from './kubectl-request';
 export { API_RESOURCES, type ApiResource, type ResourceType, resolveResourceType } from './api-resources';

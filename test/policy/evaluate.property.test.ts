@@ -1,5 +1,6 @@
 import { EVALUATOR_KUBERNETES_VERSION, InvalidPolicyError } from '../../src/policy/arguments';
-import { compilePolicy, compileRules, evaluatePolicy } from '../../src/policy/evaluate';
+import { compileRules } from '../../src/policy/compiled-policy';
+import { compilePolicy, evaluatePolicy } from '../../src/policy/evaluate';
 import { validatePolicy } from '../../src/policy/validate';
 import {
   Decision,

@@ -1,4 +1,5 @@
-import { compilePolicy, compileRules, evaluatePolicy, ruleMatchesRequest } from '../../src/policy/evaluate';
+import { compileRules } from '../../src/policy/compiled-policy';
+import { compilePolicy, evaluatePolicy, ruleMatchesRequest } from '../../src/policy/evaluate';
 import { Decision, Policy, PolicyRule, RequestAttributes, Stage } from '../../src/policy/types';
 
 function policyOf(rules: PolicyRule[], extra: Partial<Policy> = {}): Policy {
