@@ -126,7 +126,8 @@ describe('readMergedAuditPolicy: a cluster whose lists and rules differ from the
     const byCluster = explain(effective, write);
     expect(byCluster.decision.level).toBe('Metadata');
     expect(byCluster.origin).toEqual({ layer: 'basic', index: 13 });
-    expect(byCluster.label).toBe('basic rule #14 `system namespaces mutations at Metadata` (rules[13])');
+    expect(byCluster.label).toBe('basic rule #14 (rules[13])');
+    expect(byCluster.title).toBe('system namespaces mutations at Metadata');
     // ... and dropped by the snapshot's tail.
     expect(explain(snapshotEffective, write).origin).toEqual({ layer: 'tail', index: 0 });
 
