@@ -26,12 +26,17 @@ import {
  * A request to check. Complete `RequestAttributes` (with `resourceRequest` set, e.g. from `requestFromUrl`)
  * are used exactly as given: no user = unauthenticated. Partial attributes (no `resourceRequest`) are
  * filled in: `user` absent means an ordinary authenticated user (`unauthenticated: true` for none), and
- * the groups the apiserver's authenticators always add are added unless `impliedGroups: false`.
+ * the groups the apiserver's authenticators always add are added unless `impliedGroups: false`; a verb
+ * kube-apiserver never produces (`gett`) is refused. A string is a URL when it starts with `/` or `METHOD /`,
+ * else a kubectl command.
  */
 export interface AuditRequestSpec extends Partial<RequestAttributes> {
   /** `METHOD /path?query` as kube-apiserver parses it, e.g. `GET /api/v1/namespaces/prod/pods/web-0/exec`. */
   url?: string;
-  /** A kubectl command line, e.g. `exec web-0 -n prod` (identity from `--as`/`--as-group`). */
+  /**
+   * A kubectl command line, e.g. `exec web-0 -n prod`: the request kubectl sends for it (see kubectlRequest),
+   * sent by `user`/`groups`; `--as`/`--as-group` in it are impersonation, which the policy never sees.
+   */
   kubectl?: string;
   /** With `url`: the request is a WebSocket upgrade (verb get for exec/attach/port-forward). */
   websocket?: boolean;
