@@ -1,4 +1,4 @@
-import { shapeOf } from './arguments';
+import { isRecord, shapeOf } from './arguments';
 import { LEVELS, STAGES } from './types';
 
 // Checks of assertion specs (`{ request, expect }`), so that a mistyped expectation — `atLeast: 'Requets'`
@@ -7,10 +7,6 @@ import { LEVELS, STAGES } from './types';
 
 const EXPECTATION_KEYS = ['level', 'atLeast', 'atMost', 'decidedBy', 'omitsStages', 'emitsStages'];
 const LAYERS = ['basic', 'virtualization', 'custom', 'tail'];
-
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
 
 /** Throws a TypeError unless `value` is one of the four levels. */
 export function checkLevel(value: unknown, field: string): void {

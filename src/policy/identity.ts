@@ -1,5 +1,6 @@
 import { RequestSpecError } from './request-spec-error';
 import { RequestAttributes } from './types';
+import { dns1123SubdomainErrors } from './validate';
 
 // Who a request comes from, as kube-apiserver's authenticators hand it to the audit policy. This is the
 // one identity model of the package: request building (URL, kubectl, CLI flags, assertions) and the
@@ -18,7 +19,6 @@ export const SERVICE_ACCOUNTS_GROUP = 'system:serviceaccounts';
 
 const SERVICE_ACCOUNT_USER_PREFIX = 'system:serviceaccount:';
 const DNS1123_LABEL = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?$/;
-const DNS1123_SUBDOMAIN = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?(\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*$/;
 
 /**
  * The namespace of a ServiceAccount user name `system:serviceaccount:<namespace>:<name>`, or undefined when
@@ -31,7 +31,7 @@ export function serviceAccountNamespace(user: string): string | undefined {
   if (parts.length !== 2) return undefined;
   const [namespace, name] = parts;
   if (namespace.length > 63 || !DNS1123_LABEL.test(namespace)) return undefined;
-  if (name.length > 253 || !DNS1123_SUBDOMAIN.test(name)) return undefined;
+  if (dns1123SubdomainErrors(name).length > 0) return undefined;
   return namespace;
 }
 

@@ -2,7 +2,7 @@ import { knownGroupsOf } from './api-resources';
 import { LintContext } from './lint-context';
 import { RuleKinds, nonEmpty, ruleKinds } from './match';
 import { resourceStringBoxes } from './match-box';
-import { REQUEST_VERBS } from './request-verbs';
+import { NAMELESS_VERBS, REQUEST_VERBS } from './request-verbs';
 import { PolicyRule } from './types';
 
 // Lint checks about one rule that need no request-space reasoning: literal wildcards, verbs kube-apiserver
@@ -216,9 +216,7 @@ function checkExecWebsocket(ctx: LintContext, i: number, rule: PolicyRule): void
 function checkResourceNames(ctx: LintContext, i: number, rule: PolicyRule): void {
   const named = (rule.resources ?? []).filter((gr) => nonEmpty(gr.resourceNames) && nonEmpty(gr.resources));
   if (named.length === 0) return;
-  const nameless = ['create', 'list', 'watch', 'deletecollection'].filter(
-    (v) => !nonEmpty(rule.verbs) || rule.verbs.includes(v),
-  );
+  const nameless = [...NAMELESS_VERBS].filter((v) => !nonEmpty(rule.verbs) || rule.verbs.includes(v));
   if (nameless.length === 0) return;
   ctx.add({
     code: 'resource-names-without-name',

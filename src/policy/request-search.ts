@@ -6,6 +6,7 @@ import {
   serviceAccountNamespace,
 } from './identity';
 import { MatchBox, StringSet, admitsAnonymous, boxesIntersect, pathContains, pathMatches } from './match-box';
+import { NAMELESS_VERBS } from './request-verbs';
 import { RequestAttributes } from './types';
 
 // The exact search for a request inside one box ("piece") that no candidate box holds. For the boxes of
@@ -63,7 +64,6 @@ interface Branch {
 
 type Step = (p: MatchBox, cands: MatchBox[], w: Assignment) => Branch[];
 
-const NAMELESS_VERBS = new Set(['list', 'watch', 'create', 'deletecollection']);
 const TYPICAL_RESOURCES: Record<string, string[]> = {
   '': ['configmaps', 'pods', 'services'],
   apps: ['deployments', 'statefulsets'],

@@ -32,3 +32,6 @@ export function unknownVerbReason(verb: string, resourceRequest: boolean): strin
     `request${hint}; it uses ${allowed}`
   );
 }
+
+/** Verbs whose requests carry no object name (a create names it only in the body; lists and watches only by fieldSelector). */
+export const NAMELESS_VERBS: ReadonlySet<string> = new Set(['create', 'list', 'watch', 'deletecollection']);

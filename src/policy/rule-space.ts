@@ -94,13 +94,22 @@ export class RuleSpace {
   }
 
   /**
-   * Whether the candidates (each known to intersect the piece) cover it: one of them containing it, or the
-   * exact search.
+   * A request in the piece that none of the candidates (each known to intersect it) holds, or undefined
+   * when they cover it: one of them containing it, or the exact search.
    */
-  private covered(piece: MatchBox, candidates: readonly MatchBox[], budget: WorkBudget): boolean {
+  private escape(
+    piece: MatchBox,
+    candidates: readonly MatchBox[],
+    budget: WorkBudget,
+  ): RequestAttributes | undefined {
     budget.charge(candidates.length);
-    if (candidates.some((c) => boxContains(c, piece))) return true;
-    return findUncovered(piece, candidates, budget, true) === undefined;
+    if (candidates.some((c) => boxContains(c, piece))) return undefined;
+    return findUncovered(piece, candidates, budget, true);
+  }
+
+  /** A request in the piece that no rule before `rule` matches (undefined: they cover it). */
+  private escapeEarlier(piece: MatchBox, rule: number, budget: WorkBudget): RequestAttributes | undefined {
+    return this.escape(piece, this.earlier(piece, rule, budget), budget);
   }
 
   /**
@@ -125,9 +134,7 @@ export class RuleSpace {
       let piece: MatchBox | undefined = within ? intersectBoxes(b, within) : b;
       if (piece && realistic) piece = realisticPart(piece);
       if (!piece) continue;
-      const candidates = this.earlier(piece, j, budget);
-      if (candidates.some((c) => boxContains(c, piece))) continue;
-      const found = findUncovered(piece, candidates, budget, true);
+      const found = this.escapeEarlier(piece, j, budget);
       if (found) return found;
     }
     return undefined;
@@ -141,7 +148,7 @@ export class RuleSpace {
     if (this.boxes[j].length === 0) return false;
     return this.ask(
       { question: 'shadowed', ruleIndex: j },
-      (budget) => this.boxes[j].every((b) => this.covered(b, this.earlier(b, j, budget), budget)),
+      (budget) => this.boxes[j].every((b) => this.escapeEarlier(b, j, budget) === undefined),
       undefined,
     );
   }
@@ -167,12 +174,13 @@ export class RuleSpace {
     return this.ask(
       { question: 'contains', ruleIndex: inner },
       (budget) =>
-        this.boxes[inner].every((b) =>
-          this.covered(
-            b,
-            this.boxes[outer].filter((c) => boxesIntersect(c, b)),
-            budget,
-          ),
+        this.boxes[inner].every(
+          (b) =>
+            this.escape(
+              b,
+              this.boxes[outer].filter((c) => boxesIntersect(c, b)),
+              budget,
+            ) === undefined,
         ),
       false,
     );
@@ -215,9 +223,7 @@ export class RuleSpace {
         let both = intersectBoxes(bi, bj);
         if (both && realistic) both = realisticPart(both);
         if (!both) continue;
-        const candidates = this.earlier(both, i, budget);
-        if (candidates.some((c) => boxContains(c, both))) continue;
-        const found = findUncovered(both, candidates, budget, true);
+        const found = this.escapeEarlier(both, i, budget);
         if (found) return found;
       }
     }
@@ -233,9 +239,7 @@ export class RuleSpace {
       { question: 'uncovered', ruleIndex: -1 },
       (budget) => {
         for (const piece of UNIVERSE) {
-          const candidates = this.earlier(piece, this.boxes.length, budget);
-          if (candidates.some((c) => boxContains(c, piece))) continue;
-          const found = findUncovered(piece, candidates, budget, true);
+          const found = this.escapeEarlier(piece, this.boxes.length, budget);
           if (found) return found;
         }
         return undefined;
