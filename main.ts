@@ -1,7 +1,7 @@
 // Example cdk8s app: Kubernetes API audit for one Deckhouse cluster. `npx cdk8s synth` writes dist/.
 import { App, Chart } from 'cdk8s';
 // In your own app: from 'cdk8s-deckhouse-audit'.
-import { AuditEvents, base64Pem, DeckhouseClusterAudit, policy, resources, runSynth } from './src';
+import { AuditEventSelection, base64Pem, DeckhouseClusterAudit, policy, resources, runSynth } from './src';
 
 // The SIEM's CA certificate (public, not a secret): replace with your CA's PEM.
 const SIEM_CA_PEM = `-----BEGIN CERTIFICATE-----
@@ -43,7 +43,7 @@ export function buildExampleApp(outdir = 'dist'): App {
     basicAuditPolicyEnabled: true,
     policy: customPolicy,
     // Checked at synth against the policy Deckhouse really runs (built-in + custom rules).
-    assertions: [{ request: 'exec web-0 -n prod', expect: { atLeast: 'Request' } }],
+    assertions: [{ request: 'exec web-0 -n prod', atLeast: 'Request' }],
     destinations: [
       // Everything to Loki, labelled by verb, level and resource.
       { type: 'Loki', name: 'loki', endpoint: 'https://loki.example.com' },
@@ -55,7 +55,7 @@ export function buildExampleApp(outdir = 'dist'): App {
         mode: 'TCP',
         encoding: 'Syslog',
         tls: { caFile: base64Pem(SIEM_CA_PEM) },
-        select: [AuditEvents.rbacChanges(), AuditEvents.podAccess()],
+        selections: [AuditEventSelection.rbacChanges(), AuditEventSelection.podAccess()],
       },
     ],
   });

@@ -39,12 +39,12 @@ export interface AuditLogShippingProps extends ArgoCdOptions {
    */
   readonly auditLog?: AuditLogOptions;
   /**
-   * Name of the ClusterLoggingConfig for destinations without `select`, and prefix of the others.
+   * Name of the ClusterLoggingConfig for destinations without `selections`, and prefix of the others.
    * @default 'kube-audit'
    */
   readonly name?: string;
   /**
-   * logFilter items applied to every route (e.g. drop health checks).
+   * logFilter items applied to every ClusterLoggingConfig (e.g. drop health checks).
    * @default - none
    */
   readonly filters?: readonly LogFilter[];
@@ -55,8 +55,8 @@ export interface AuditLogShippingProps extends ArgoCdOptions {
   readonly syncWave?: number;
 }
 
-/** One ClusterLoggingConfig this construct creates. */
-export interface AuditLogRoute {
+/** One ClusterLoggingConfig this construct creates: which destinations it feeds, with which filters. */
+interface LoggingConfigPlan {
   readonly name: string;
   readonly destinationRefs: readonly string[];
   readonly logFilter: readonly LogFilter[];
@@ -81,15 +81,13 @@ export function checkAuditLogReadable(auditLog: ResolvedAuditLog, field = 'audit
 /**
  * The log-shipper pipeline for the audit log: a ClusterLoggingConfig reading it (the host file
  * for `File`, the kube-apiserver container log for `Stdout`) and the ClusterLogDestinations;
- * destinations with `select` get their own ClusterLoggingConfig per selection.
+ * destinations with `selections` get their own ClusterLoggingConfig per selection.
  */
 export class AuditLogShipping extends Construct {
   /** The ClusterLogDestination objects, by destination name. */
   public readonly destinations: ReadonlyMap<string, L1.ClusterLogDestination>;
   /** The ClusterLoggingConfig objects, by name. */
   public readonly loggingConfigs: ReadonlyMap<string, L1.ClusterLoggingConfigV1Alpha2>;
-  /** The routes (one per ClusterLoggingConfig). */
-  public readonly routes: readonly AuditLogRoute[];
   /** The audit log settings with defaults applied. */
   public readonly auditLog: ResolvedAuditLog;
 
@@ -143,41 +141,42 @@ export class AuditLogShipping extends Construct {
           [exact('apiVersion', 'audit.k8s.io/v1')]
         : [];
     const shared = [...sourceFilters, ...(props.filters ?? [])];
-    const routes: AuditLogRoute[] = [];
-    const unselected = destinations.filter((d) => d && (d.select === undefined || d.select.length === 0));
+    const plans: LoggingConfigPlan[] = [];
+    const unselected = destinations.filter(
+      (d) => d && (d.selections === undefined || d.selections.length === 0),
+    );
     if (unselected.length > 0) {
-      routes.push({ name, destinationRefs: unselected.map((d) => d.name), logFilter: shared });
+      plans.push({ name, destinationRefs: unselected.map((d) => d.name), logFilter: shared });
     }
     for (const destination of destinations) {
-      for (const selection of destination?.select ?? []) {
-        routes.push({
+      for (const selection of destination?.selections ?? []) {
+        plans.push({
           name: `${name}-${destination.name}-${selection.name}`,
           destinationRefs: [destination.name],
           logFilter: [...shared, ...(selection.filters ?? [])],
         });
       }
     }
-    const routeNames = new Set<string>();
-    for (const route of routes) {
-      if (routeNames.has(route.name)) {
+    const configNames = new Set<string>();
+    for (const plan of plans) {
+      if (configNames.has(plan.name)) {
         problems.push({
-          field: 'destinations[].select[].name',
-          received: route.name,
+          field: 'destinations[].selections[].name',
+          received: plan.name,
           expected: 'unique ClusterLoggingConfig names',
           fix: 'give each selection of a destination its own name',
         });
       }
-      routeNames.add(route.name);
-      if (route.name.length > 253) {
+      configNames.add(plan.name);
+      if (plan.name.length > 253) {
         problems.push({
-          field: 'destinations[].select[].name',
-          received: route.name,
+          field: 'destinations[].selections[].name',
+          received: plan.name,
           expected: 'a ClusterLoggingConfig name of at most 253 characters',
           fix: 'shorten the destination or selection name',
         });
       }
     }
-    this.routes = routes;
 
     const annotations = argoCdAnnotations(props.argoCdAnnotations, props.syncWave ?? SYNC_WAVES.logShipping, {
       skipDryRunOnMissingResource: true,
@@ -195,15 +194,15 @@ export class AuditLogShipping extends Construct {
           }),
         );
       }
-      for (const route of routes) {
+      for (const plan of plans) {
         configs.set(
-          route.name,
-          new L1.ClusterLoggingConfigV1Alpha2(this, `LoggingConfig-${route.name}`, {
-            metadata: { name: route.name, annotations },
+          plan.name,
+          new L1.ClusterLoggingConfigV1Alpha2(this, `LoggingConfig-${plan.name}`, {
+            metadata: { name: plan.name, annotations },
             spec: {
               ...this.sourceSpec(),
-              destinationRefs: [...route.destinationRefs],
-              ...this.filterSpec(route),
+              destinationRefs: [...plan.destinationRefs],
+              ...this.filterSpec(plan),
             },
           }),
         );
@@ -285,7 +284,7 @@ export class AuditLogShipping extends Construct {
   }
 
   private filterSpec(
-    route: AuditLogRoute,
+    plan: LoggingConfigPlan,
   ): Pick<L1.ClusterLoggingConfigV1Alpha2Spec, 'labelFilter' | 'logFilter'> {
     return {
       // The apiserver Pod has only one container today; the filter keeps sidecars out if one appears.
@@ -297,11 +296,11 @@ export class AuditLogShipping extends Construct {
             >([exact('container', 'kube-apiserver')], L1.ClusterLoggingConfigV1Alpha2SpecLabelFilterValues)
           : undefined,
       logFilter:
-        route.logFilter.length > 0
+        plan.logFilter.length > 0
           ? l1Filters<
               L1.ClusterLoggingConfigV1Alpha2SpecLogFilterOperator,
               L1.ClusterLoggingConfigV1Alpha2SpecLogFilterValues
-            >(route.logFilter, L1.ClusterLoggingConfigV1Alpha2SpecLogFilterValues)
+            >(plan.logFilter, L1.ClusterLoggingConfigV1Alpha2SpecLogFilterValues)
           : undefined,
     };
   }

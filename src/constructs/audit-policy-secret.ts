@@ -4,7 +4,7 @@ import { Construct } from 'constructs';
 import { DEFAULT_KUBERNETES_VERSION } from '../policy/kubernetes-version';
 import { loadPolicy, SECRET_SIZE_LIMIT_BYTES } from '../policy/parse';
 import { renderPolicy } from '../policy/render';
-import { Policy, Problem } from '../policy/types';
+import { Policy, PolicyProducer, Problem } from '../policy/types';
 import { ArgoCdOptions, argoCdAnnotations, SYNC_WAVES } from './argocd';
 import { describeValue } from './messages';
 import {
@@ -30,13 +30,9 @@ export const POLICY_SHA256_ANNOTATION = 'audit.deckhouse.io/policy-sha256';
 
 export { SECRET_SIZE_LIMIT_BYTES };
 
-/** Something that produces a Policy: the typed builder (`policy()...`) before `.build()`. */
-export interface PolicyProducer {
-  build(): Policy;
-}
-
 /** A custom policy: an `audit.k8s.io/v1` Policy object, a builder, or the policy's YAML/JSON text. */
 export type PolicyInput = Policy | PolicyProducer | string;
+export type { PolicyProducer };
 
 /** The outcome of {@link preparePolicy}: the canonical text when the policy is acceptable, and the problems. */
 export interface PreparedPolicy {

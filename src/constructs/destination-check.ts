@@ -237,10 +237,10 @@ export function checkDestination(destination: AuditLogDestination): DestinationC
   const transformations = destination.transformations;
   mappable &&=
     transformations === undefined || (Array.isArray(transformations) && transformations.every(isJsonObject));
-  (Array.isArray(destination.select) ? destination.select : []).forEach((selection, i) => {
+  (Array.isArray(destination.selections) ? destination.selections : []).forEach((selection, i) => {
     if (typeof selection?.name !== 'string' || !/^[a-z0-9]([-a-z0-9]*[a-z0-9])?$/.test(selection.name)) {
       check.errors.push({
-        field: `select[${i}].name`,
+        field: `selections[${i}].name`,
         received: selection?.name,
         expected: 'a DNS label (lowercase letters, digits, "-")',
         fix: 'e.g. "rbac"',
@@ -248,13 +248,13 @@ export function checkDestination(destination: AuditLogDestination): DestinationC
     }
     if (!Array.isArray(selection?.filters) || selection.filters.length === 0) {
       check.errors.push({
-        field: `select[${i}].filters`,
+        field: `selections[${i}].filters`,
         received: selection?.filters,
         expected: 'at least one filter',
-        fix: 'an empty selection is every event: drop `select` instead',
+        fix: 'an empty selection is every event: drop `selections` instead',
       });
     }
-    check.errors.push(...checkLogFilters(selection?.filters, `select[${i}].filters`));
+    check.errors.push(...checkLogFilters(selection?.filters, `selections[${i}].filters`));
   });
 
   if (mappable) {

@@ -61,7 +61,7 @@ export const COMMON_PROPS = [
   'buffer',
   'rateLimit',
   'extraLabels',
-  'select',
+  'selections',
   'transformations',
   'allowInlineCredentials',
 ];

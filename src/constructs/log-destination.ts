@@ -145,7 +145,7 @@ export interface LogDestinationBase {
    * Send only these selections of audit events (each becomes its own ClusterLoggingConfig).
    * @default - all audit events (the shared ClusterLoggingConfig)
    */
-  readonly select?: readonly AuditEventSelection[];
+  readonly selections?: readonly AuditEventSelection[];
   /**
    * Changes each event before it is sent, in order (the CRD's `spec.transformations`; `AddLabels` runs
    * after `extraLabels`). Ready-made: {@link AuditTransformations}, e.g. `dropBodies()` before a

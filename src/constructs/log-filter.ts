@@ -104,7 +104,7 @@ export interface AuditEventSelection {
 const READ_VERBS = ['get', 'list', 'watch'];
 
 /** Ready-made selections of audit events. */
-export const AuditEvents = {
+export const AuditEventSelection = {
   /** Changes to RBAC objects (roles, bindings, cluster roles, cluster role bindings); reads excluded. */
   rbacChanges(name = 'rbac'): AuditEventSelection {
     return {

@@ -1,5 +1,5 @@
 import { AssertionPack, runAssertionPack } from '../deckhouse/assertion-packs';
-import { AssertionResult, AuditAssertion, checkAudit } from '../policy/assertions';
+import { ASSERTION_FAILED, AssertionResult, AuditAssertion, checkAssertions } from '../policy/assertions';
 import { ruleLabel } from '../policy/describe';
 import { LintCode, lintPolicy, Severity } from '../policy/lint';
 import { EffectivePolicy, Finding } from '../policy/types';
@@ -76,9 +76,6 @@ export interface PolicyCheckOptions {
   readonly packSeverity?: 'error' | 'warning';
   readonly acknowledged?: readonly AcknowledgedFinding[];
 }
-
-/** The code of a failed assertion. */
-export const ASSERTION_FAILED = 'assertion-failed';
 
 /** Throws at once (the stack points at the caller's line) when an acknowledgement is malformed. */
 export function checkAcknowledgements(acknowledged: readonly AcknowledgedFinding[] | undefined): void {
@@ -176,7 +173,7 @@ export function checkEffectivePolicy(
       }
       return;
     }
-    const [result] = checkAudit(effective, [assertion]);
+    const [result] = checkAssertions(effective, [assertion]);
     if (!result.ok) findings.push(assertionFinding(result, `assertions[${i}]`, 'error'));
   });
   for (const pack of options.assertionPacks ?? []) {

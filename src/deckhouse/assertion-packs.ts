@@ -6,8 +6,9 @@ import { dvpDocumentedExclusions } from './packs/dvp-documented-exclusions';
 import { dvpDocumentedPromises } from './packs/dvp-documented-promises';
 import { falcoNeedsBodies } from './packs/falco-needs-bodies';
 
-export type { AssertionPack, PackAssertion, PolicyCheck } from './assertion-pack';
-export { brokenPromises, runAssertionPack } from './assertion-pack-runner';
+export type { AssertionPack } from './assertion-pack';
+export { failedStatements, runAssertionPack } from './assertion-pack-runner';
+export type { FailedStatement } from './assertion-pack-runner';
 export { cis, dvpDocumentedExclusions, dvpDocumentedPromises, falcoNeedsBodies };
 
 /** The packs shipped with the package. */

@@ -1,5 +1,14 @@
 import { POLICY_FIELDS } from '../policy/policy-fields';
-import { EffectivePolicy, Policy, PolicyRule, Problem, RuleLayer, RuleOrigin } from '../policy/types';
+import { built } from '../policy/arguments';
+import {
+  EffectivePolicy,
+  Policy,
+  PolicyProducer,
+  PolicyRule,
+  Problem,
+  RuleLayer,
+  RuleOrigin,
+} from '../policy/types';
 import { DECKHOUSE_BASIC_RULES, DeckhouseBasicRules } from './basic-rules';
 import { describeRule } from '../policy/describe';
 
@@ -10,8 +19,8 @@ export interface DeckhouseEffectivePolicyOptions {
    * @default true (Deckhouse's default)
    */
   basicAuditPolicyEnabled?: boolean;
-  /** The policy in Secret kube-system/audit-policy (key audit-policy.yaml). @default - no Secret */
-  customPolicy?: Policy;
+  /** The policy in Secret kube-system/audit-policy (key audit-policy.yaml), or its builder. @default - no Secret */
+  customPolicy?: Policy | PolicyProducer;
   /**
    * `spec.settings.apiserver.auditPolicyEnabled`: whether Deckhouse reads the Secret at all.
    * @default - true when `customPolicy` is given, false otherwise
@@ -60,7 +69,7 @@ function copyRule(rule: PolicyRule): PolicyRule {
 export function deckhouseEffectivePolicy(options: DeckhouseEffectivePolicyOptions = {}): EffectivePolicy {
   const basicOn = options.basicAuditPolicyEnabled ?? true;
   const rules = options.basicRules ?? DECKHOUSE_BASIC_RULES;
-  const custom = options.customPolicy;
+  const custom = built(options.customPolicy) as Policy | undefined;
   const readSecret = options.auditPolicyEnabled ?? custom !== undefined;
   const warnings: Problem[] = [];
 

@@ -10,6 +10,7 @@ import {
   RuleOrigin,
   Stage,
   isEffectivePolicy,
+  PolicyProducer,
 } from '../policy/types';
 import { describeRule, ruleLabel } from '../policy/describe';
 import { omittedStages } from '../policy/rule-block';
@@ -63,10 +64,10 @@ function stagesText(stages: readonly Stage[]): string {
  * Throws a TypeError for a policy or request of the wrong shape (see evaluatePolicy).
  */
 export function explain(
-  policyOrEffective: Policy | EffectivePolicy,
+  policyOrProducer: Policy | EffectivePolicy | PolicyProducer,
   request: RequestAttributes,
 ): Explanation {
-  checkPolicyOrEffectiveArgument('explain', 'policy', policyOrEffective);
+  const policyOrEffective = checkPolicyOrEffectiveArgument('explain', 'policy', policyOrProducer);
   checkRequestArgument('explain', 'request', request);
   const effective = isEffectivePolicy(policyOrEffective) ? policyOrEffective : undefined;
   const policy = effective ? effective.policy : (policyOrEffective as Policy);

@@ -1,5 +1,12 @@
 import { SUPPORTED_KUBERNETES_VERSIONS } from './kubernetes-version';
-import { EffectivePolicy, FieldError, Policy, RequestAttributes, VersionOptions } from './types';
+import {
+  EffectivePolicy,
+  FieldError,
+  Policy,
+  PolicyProducer,
+  RequestAttributes,
+  VersionOptions,
+} from './types';
 import { validatePolicy } from './validate';
 
 // Argument checks at the engine's public entry points, so that a wrong call fails at once with a TypeError
@@ -34,6 +41,13 @@ export function isRecord(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
+/** The policy a builder (`policy()...`, anything with `build()`) produces; any other value as it is. */
+export function built(value: unknown): unknown {
+  return isRecord(value) && typeof value.build === 'function'
+    ? (value as unknown as PolicyProducer).build()
+    : value;
+}
+
 const POLICY_SHAPE =
   "an audit.k8s.io/v1 Policy object ({ apiVersion: 'audit.k8s.io/v1', kind: 'Policy', rules: [...] })";
 
@@ -45,9 +59,10 @@ const POLICY_SHAPE =
 export function checkPolicyArgument(
   fn: string,
   arg: string,
-  value: unknown,
+  input: unknown,
   options: VersionOptions = {},
 ): Policy {
+  const value = built(input);
   if (!isRecord(value)) throw new TypeError(`${fn}: ${arg} must be ${POLICY_SHAPE}, got ${shapeOf(value)}`);
   if (!Array.isArray(value.rules)) {
     throw new TypeError(
@@ -96,9 +111,6 @@ export function checkPolicyOrEffectiveArgument(
       );
     }
     return value as unknown as EffectivePolicy;
-  }
-  if (isRecord(value) && typeof (value as { build?: unknown }).build === 'function') {
-    throw new TypeError(`${fn}: ${arg} is a policy builder: call .build() first`);
   }
   return checkPolicyArgument(fn, arg, value);
 }

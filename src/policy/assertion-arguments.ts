@@ -1,11 +1,12 @@
 import { isRecord, shapeOf } from './arguments';
 import { LEVELS, STAGES } from './types';
 
-// Checks of assertion specs (`{ request, expect }`), so that a mistyped expectation — `atLeast: 'Requets'`
-// from untyped JavaScript, an empty `expect: {}` — is an error at once, naming the field and the allowed
+// Checks of assertions (`{ request, atLeast: 'Request' }`), so that a mistyped one — `atLeast: 'Requets'`
+// from untyped JavaScript, nothing to check at all — is an error at once, naming the field and the allowed
 // values, instead of an assertion that can never fail.
 
-const EXPECTATION_KEYS = ['level', 'atLeast', 'atMost', 'decidedBy', 'omitsStages', 'emitsStages'];
+const OUTCOME_KEYS = ['level', 'atLeast', 'atMost', 'decidedBy', 'omitsStages', 'emitsStages'];
+const ASSERTION_KEYS = ['id', 'name', 'statement', 'request', 'check', 'fixRules', 'fix', ...OUTCOME_KEYS];
 const LAYERS = ['basic', 'virtualization', 'custom', 'tail'];
 
 /** Throws a TypeError unless `value` is one of the four levels. */
@@ -56,48 +57,28 @@ export function checkDecidedBy(value: unknown, field: string): void {
   }
 }
 
-/** Throws a TypeError unless `value` is an AuditExpectation with at least one known, well-typed field. */
-export function checkExpectation(value: unknown, field: string): void {
+/**
+ * Throws a TypeError unless `value` is an AuditAssertion: a `request` (a string or an object) with at least one
+ * well-typed outcome field (`level`, `atLeast`, `atMost`, `decidedBy`, `omitsStages`, `emitsStages`), or
+ * `check: 'audit-enabled'`; optional `id`, `name`, `statement`, `fix` strings and `fixRules` list. `field` names
+ * it in the message, e.g. `assertions[2]`. (Whether the request itself can be built is checked when it runs.)
+ */
+export function checkAuditAssertion(value: unknown, field: string): void {
   if (!isRecord(value)) {
     throw new TypeError(
-      `${field}: must be an expectation object such as { atLeast: 'Request' }, got ${shapeOf(value)}`,
+      `${field}: must be an assertion { request, atLeast: 'Request' }, got ${shapeOf(value)}`,
     );
   }
   const keys = Object.keys(value).filter((k) => value[k] !== undefined);
   for (const key of keys) {
-    if (!EXPECTATION_KEYS.includes(key)) {
-      throw new TypeError(`${field}.${key}: unknown field; use ${EXPECTATION_KEYS.join(', ')}`);
-    }
+    if (key === 'expect')
+      throw new TypeError(
+        `${field}.expect: the outcome fields sit on the assertion itself, e.g. { request, atLeast: 'Request' }`,
+      );
+    if (!ASSERTION_KEYS.includes(key))
+      throw new TypeError(`${field}.${key}: unknown field; use ${ASSERTION_KEYS.join(', ')}`);
   }
-  if (keys.length === 0) {
-    throw new TypeError(
-      `${field}: expects nothing, so it can never fail; give at least one of ${EXPECTATION_KEYS.join(', ')}`,
-    );
-  }
-  for (const key of ['level', 'atLeast', 'atMost'])
-    if (value[key] !== undefined) checkLevel(value[key], `${field}.${key}`);
-  if (value.decidedBy !== undefined) checkDecidedBy(value.decidedBy, `${field}.decidedBy`);
-  for (const key of ['omitsStages', 'emitsStages'])
-    if (value[key] !== undefined) checkStages(value[key], `${field}.${key}`);
-}
-
-/**
- * Throws a TypeError unless `value` is an AuditAssertion: `request` a string or an object, `expect` a valid
- * expectation, optional `id`, `name`, `fix` strings and `fixRules` list. `field` names it in the message,
- * e.g. `expectations[2]`. (Whether the request itself can be built is checked when it runs.)
- */
-export function checkAuditAssertion(value: unknown, field: string): void {
-  if (!isRecord(value)) {
-    throw new TypeError(`${field}: must be an assertion { request, expect }, got ${shapeOf(value)}`);
-  }
-  if (typeof value.request !== 'string' && !isRecord(value.request)) {
-    throw new TypeError(
-      `${field}.request: must be a URL ("GET /api/v1/pods"), a kubectl command ("exec web-0 -n prod") or request ` +
-        `attributes, got ${shapeOf(value.request)}`,
-    );
-  }
-  checkExpectation(value.expect, `${field}.expect`);
-  for (const key of ['id', 'name', 'fix']) {
+  for (const key of ['id', 'name', 'statement', 'fix']) {
     if (value[key] !== undefined && typeof value[key] !== 'string') {
       throw new TypeError(`${field}.${key}: must be a string when given, got ${shapeOf(value[key])}`);
     }
@@ -107,4 +88,32 @@ export function checkAuditAssertion(value: unknown, field: string): void {
       `${field}.fixRules: must be a list of rules when given, got ${shapeOf(value.fixRules)}`,
     );
   }
+  if (value.check !== undefined) {
+    if (value.check !== 'audit-enabled')
+      throw new TypeError(
+        `${field}.check: ${JSON.stringify(value.check)} is not a check; use 'audit-enabled'`,
+      );
+    const extra = keys.filter((k) => k === 'request' || OUTCOME_KEYS.includes(k));
+    if (extra.length > 0)
+      throw new TypeError(
+        `${field}.${extra[0]}: a check: 'audit-enabled' assertion has no request or outcome`,
+      );
+    return;
+  }
+  if (typeof value.request !== 'string' && !isRecord(value.request)) {
+    throw new TypeError(
+      `${field}.request: must be a URL ("GET /api/v1/pods"), a kubectl command ("exec web-0 -n prod") or request ` +
+        `attributes, got ${shapeOf(value.request)}`,
+    );
+  }
+  if (!keys.some((k) => OUTCOME_KEYS.includes(k))) {
+    throw new TypeError(
+      `${field}: asserts nothing about the request, so it can never fail; give at least one of ${OUTCOME_KEYS.join(', ')}`,
+    );
+  }
+  for (const key of ['level', 'atLeast', 'atMost'])
+    if (value[key] !== undefined) checkLevel(value[key], `${field}.${key}`);
+  if (value.decidedBy !== undefined) checkDecidedBy(value.decidedBy, `${field}.decidedBy`);
+  for (const key of ['omitsStages', 'emitsStages'])
+    if (value[key] !== undefined) checkStages(value[key], `${field}.${key}`);
 }

@@ -20,6 +20,7 @@ import {
   RuleLayer,
   RuleOrigin,
   Stage,
+  PolicyProducer,
 } from './types';
 
 /**
@@ -30,7 +31,7 @@ import {
  * kube-apiserver never produces (`gett`) is refused. A string is a URL when it starts with `/` or `METHOD /`,
  * else a kubectl command.
  */
-export interface AuditRequestSpec extends Partial<RequestAttributes> {
+export interface AuditRequest extends Partial<RequestAttributes> {
   /** `METHOD /path?query` as kube-apiserver parses it, e.g. `GET /api/v1/namespaces/prod/pods/web-0/exec`. */
   url?: string;
   /**
@@ -46,8 +47,8 @@ export interface AuditRequestSpec extends Partial<RequestAttributes> {
   impliedGroups?: boolean;
 }
 
-/** What must hold for a request; every given field is checked. */
-export interface AuditExpectation {
+/** The outcome fields of an assertion: what must hold for its request; every given field is checked. */
+export interface RecordingOutcome {
   /** Recorded at exactly this level (`None` = not recorded). */
   level?: Level;
   /** Recorded at this level or higher. */
@@ -62,19 +63,30 @@ export interface AuditExpectation {
   emitsStages?: Stage[];
 }
 
-/** One named statement about the audit log, as data (usable at synth time). */
-export interface AuditAssertion {
-  /** Stable identifier, e.g. `dvp.exec.websocket`. */
+/**
+ * One statement about the audit log, as data (usable at synth time): a request and what must hold for it,
+ * e.g. `{ request: 'exec web-0 -n prod', atLeast: 'Request' }`; or, with `check: 'audit-enabled'` instead of a
+ * request, a statement about the policy as a whole.
+ */
+export interface AuditAssertion extends RecordingOutcome {
+  /** Stable identifier, e.g. `dvp.interactive.exec-websocket` (acknowledgements name it). */
   id?: string;
-  /** What is promised, in words. */
+  /** What is asserted, in words. */
   name?: string;
-  request: AuditRequestSpec | string;
-  expect: AuditExpectation;
+  /** The documented statement (documentation bullet, benchmark item) the assertion checks; packs group by it. */
+  statement?: string;
+  /** The request: a URL (`GET /api/v1/pods`), a kubectl command (`exec web-0 -n prod`) or attributes. */
+  request?: AuditRequest | string;
+  /** `audit-enabled`: the policy has rules, i.e. kube-apiserver audits at all (no `request` then). */
+  check?: 'audit-enabled';
   /** Rules that, added to the custom policy, make the assertion hold. */
   fixRules?: PolicyRule[];
   /** How to make the assertion hold, in words. */
   fix?: string;
 }
+
+/** The code of a failed assertion in findings and messages. */
+export const ASSERTION_FAILED = 'assertion-failed';
 
 /** The outcome of one assertion. */
 export interface AssertionResult {
@@ -91,7 +103,7 @@ export interface AssertionResult {
   origin?: RuleOrigin;
 }
 
-/** Thrown by the fluent `expectAudit` API; the message explains the request, expectation and decision. */
+/** Thrown by the fluent `expectAudit` API; the message explains the request, what must hold and the decision. */
 export class AuditAssertionError extends Error {
   constructor(
     message: string,
@@ -104,8 +116,8 @@ export class AuditAssertionError extends Error {
 
 const rank = (level: Level) => LEVELS.indexOf(level);
 
-/** The caller a spec names (see `AuditRequestSpec`). */
-function specIdentity(spec: AuditRequestSpec): RequestIdentity {
+/** The caller a spec names (see `AuditRequest`). */
+function specIdentity(spec: AuditRequest): RequestIdentity {
   return {
     ...(spec.user !== undefined ? { user: spec.user } : {}),
     ...(spec.groups !== undefined ? { groups: spec.groups } : {}),
@@ -114,8 +126,8 @@ function specIdentity(spec: AuditRequestSpec): RequestIdentity {
   };
 }
 
-/** The request attributes a spec stands for (see `AuditRequestSpec`); throws on a URL/command it cannot map. */
-export function toRequestAttributes(spec: AuditRequestSpec | string): RequestAttributes {
+/** The request attributes a spec stands for (see `AuditRequest`); throws on a URL/command it cannot map. */
+export function toRequestAttributes(spec: AuditRequest | string): RequestAttributes {
   if (typeof spec === 'string') {
     return /^([A-Za-z]+\s+)?\//.test(spec.trim()) ? requestFromUrl(spec.trim()) : requestFromKubectl(spec);
   }
@@ -133,8 +145,8 @@ export function toRequestAttributes(spec: AuditRequestSpec | string): RequestAtt
       verb: spec.verb ?? '',
       resourceRequest: spec.resourceRequest,
     };
-    delete (attributes as AuditRequestSpec).url;
-    delete (attributes as AuditRequestSpec).kubectl;
+    delete (attributes as AuditRequest).url;
+    delete (attributes as AuditRequest).kubectl;
     return attributes;
   }
   const resourceRequest = spec.resourceRequest ?? !(spec.path !== undefined && spec.resource === undefined);
@@ -170,7 +182,7 @@ function expectedRuleText(decidedBy: { layer?: RuleLayer; index?: number }, orig
     : `${LAYER_NAMES[layer]} #${index + 1} (not in this policy)`;
 }
 
-function expectationText(e: AuditExpectation, origins?: RuleOrigin[]): string {
+function outcomeText(e: RecordingOutcome, origins?: RuleOrigin[]): string {
   const parts: string[] = [];
   if (e.level !== undefined) parts.push(e.level === 'None' ? 'not recorded' : `recorded at ${e.level}`);
   if (e.atLeast !== undefined && e.atMost !== undefined)
@@ -194,17 +206,20 @@ export function ruleForRequest(req: RequestAttributes, level: Level): PolicyRule
 }
 
 /** Evaluates assertions against one policy (or effective Deckhouse policy). */
-export class AuditChecker {
+export class AssertionChecker {
   readonly policy: Policy;
   readonly origins?: RuleOrigin[];
   private readonly titles?: string[];
+  private readonly auditOff: boolean;
   private readonly compiled: CompiledPolicy;
 
-  constructor(policy: Policy | EffectivePolicy) {
-    const parts = policyParts(checkPolicyOrEffectiveArgument('AuditChecker', 'policy', policy));
+  /** `caller` names the public function in argument errors. */
+  constructor(policy: Policy | EffectivePolicy | PolicyProducer, caller = 'AssertionChecker') {
+    const parts = policyParts(checkPolicyOrEffectiveArgument(caller, 'policy', policy));
     this.policy = parts.policy;
     this.origins = parts.origins;
     this.titles = parts.titles;
+    this.auditOff = parts.auditOff === true;
     this.compiled = compilePolicy(this.policy);
   }
 
@@ -214,7 +229,7 @@ export class AuditChecker {
   }
 
   /** The decision for a request (throws `RequestSpecError` when the request cannot be built). */
-  decide(spec: AuditRequestSpec | string): Decision {
+  decide(spec: AuditRequest | string): Decision {
     return this.compiled.evaluate(toRequestAttributes(spec));
   }
 
@@ -223,20 +238,21 @@ export class AuditChecker {
     checkAuditAssertion(assertion, 'assertion');
     const name = assertion.name ?? assertion.id ?? 'audit assertion';
     const base = { ...(assertion.id !== undefined ? { id: assertion.id } : {}), name };
+    if (assertion.check === 'audit-enabled') return this.checkAuditEnabled(assertion, base);
     let req: RequestAttributes;
     try {
-      req = toRequestAttributes(assertion.request);
+      req = toRequestAttributes(assertion.request!);
     } catch (e) {
       return { ...base, ok: false, message: `${name}: cannot build the request: ${(e as Error).message}` };
     }
     const decision = this.compiled.evaluate(req);
     const origin = decision.ruleIndex >= 0 ? this.origins?.[decision.ruleIndex] : undefined;
-    const failures = this.failures(assertion.expect, decision, origin);
+    const failures = this.failures(assertion, decision, origin);
     const ok = failures.length === 0;
     const lines = [
       `${ok ? 'holds' : 'FAILS'}: ${name}`,
       `  request:  ${describeRequest(req)}`,
-      `  expected: ${expectationText(assertion.expect, this.origins)}`,
+      `  expected: ${outcomeText(assertion, this.origins)}`,
       `  actual:   ${levelText(decision.level)}` +
         (decision.omitStages.length ? ` (omitted stages: ${decision.omitStages.join(', ')})` : ''),
       `  decided by ${this.ruleText(decision.ruleIndex)}`,
@@ -244,7 +260,7 @@ export class AuditChecker {
     if (!ok) lines.push(...failures.map((f) => `  - ${f}`));
     const preempted = this.preempted(req, decision.ruleIndex);
     if (!ok && preempted.length) lines.push(`  pre-empted: ${preempted.join('; ')}`);
-    const fix = ok ? undefined : (assertion.fix ?? this.suggestFix(assertion.expect, req, decision, origin));
+    const fix = ok ? undefined : (assertion.fix ?? this.suggestFix(assertion, req, decision, origin));
     return {
       ...base,
       ok,
@@ -257,7 +273,20 @@ export class AuditChecker {
     };
   }
 
-  private failures(e: AuditExpectation, d: Decision, origin?: RuleOrigin): string[] {
+  private checkAuditEnabled(assertion: AuditAssertion, base: { id?: string; name: string }): AssertionResult {
+    const rules = this.policy.rules.length;
+    const ok = rules > 0 && !this.auditOff;
+    return {
+      ...base,
+      ok,
+      message: ok
+        ? `holds: ${base.name} (${rules} rules)`
+        : `FAILS: ${base.name}\n  the policy has no rules, so kube-apiserver runs without auditing`,
+      ...(ok || assertion.fix === undefined ? {} : { fix: assertion.fix }),
+    };
+  }
+
+  private failures(e: RecordingOutcome, d: Decision, origin?: RuleOrigin): string[] {
     const out: string[] = [];
     if (e.level !== undefined && d.level !== e.level) out.push(`level is ${d.level}, expected ${e.level}`);
     if (e.atLeast !== undefined && rank(d.level) < rank(e.atLeast))
@@ -293,7 +322,7 @@ export class AuditChecker {
   }
 
   private suggestFix(
-    e: AuditExpectation,
+    e: RecordingOutcome,
     req: RequestAttributes,
     d: Decision,
     origin?: RuleOrigin,
@@ -314,7 +343,7 @@ export class AuditChecker {
   }
 }
 
-/** Failed assertions as findings (code `audit-assertion`), e.g. for synth-time validation output. */
+/** Failed assertions as findings (code `assertion-failed`), e.g. for synth-time validation output. */
 export function assertionFindings(
   results: readonly AssertionResult[],
   severity: Finding['severity'] = 'error',
@@ -322,7 +351,7 @@ export function assertionFindings(
   return results
     .filter((r) => !r.ok)
     .map((r) => ({
-      code: 'audit-assertion',
+      code: ASSERTION_FAILED,
       severity,
       ruleIndex: r.decision?.ruleIndex ?? -1,
       ...(r.origin ? { layer: r.origin.layer } : {}),
@@ -336,29 +365,29 @@ export function assertionFindings(
 }
 
 /**
- * Checks assertions and returns their results (a failed assertion is a result, not an exception). Throws a
- * TypeError at once for arguments of the wrong shape: a policy that is not one, an assertion without
- * `request`, an `expect` with an unknown level (`atLeast: 'Requets'`) or with nothing to check (`{}`).
+ * Checks assertions and returns their results, in order (a failed assertion is a result, not an exception).
+ * Throws a TypeError at once for arguments of the wrong shape: a policy that is not one, an assertion without
+ * `request` (or `check`), an unknown level (`atLeast: 'Requets'`), or nothing to check.
  */
-export function checkAudit(
-  policy: Policy | EffectivePolicy,
+export function checkAssertions(
+  policy: Policy | EffectivePolicy | PolicyProducer,
   assertions: readonly AuditAssertion[],
 ): AssertionResult[] {
   if (!Array.isArray(assertions)) {
     throw new TypeError(
-      `checkAudit: assertions must be a list of { request, expect }, got ${shapeOf(assertions)}`,
+      `checkAssertions: assertions must be a list of { request, atLeast | level | ... }, got ${shapeOf(assertions)}`,
     );
   }
   assertions.forEach((a, i) => checkAuditAssertion(a, `assertions[${i}]`));
-  const checker = new AuditChecker(policy);
+  const checker = new AssertionChecker(policy, 'checkAssertions');
   return assertions.map((a) => checker.check(a));
 }
 
-/** Fluent expectations about one request; each method throws `AuditAssertionError` when it does not hold. */
-export class AuditRequestExpectation {
+/** Fluent assertions about one request; each method throws `AuditAssertionError` when it does not hold. */
+export class RequestAssertions {
   constructor(
-    private readonly checker: AuditChecker,
-    private readonly spec: AuditRequestSpec | string,
+    private readonly checker: AssertionChecker,
+    private readonly spec: AuditRequest | string,
   ) {
     if (typeof spec !== 'string' && (typeof spec !== 'object' || spec === null || Array.isArray(spec))) {
       throw new TypeError(
@@ -373,12 +402,8 @@ export class AuditRequestExpectation {
     return this.checker.decide(this.spec);
   }
 
-  private run(expect: AuditExpectation): AssertionResult {
-    return this.checker.check({ request: this.spec, expect, name: 'audit expectation' });
-  }
-
-  private assert(expect: AuditExpectation): this {
-    const result = this.run(expect);
+  private assert(outcome: RecordingOutcome): this {
+    const result = this.checker.check({ request: this.spec, ...outcome, name: 'audit assertion' });
     if (!result.ok) {
       throw new AuditAssertionError(result.message + (result.fix ? `\n  fix: ${result.fix}` : ''), result);
     }
@@ -428,20 +453,20 @@ export class AuditRequestExpectation {
 }
 
 /** Entry point of the fluent API: `expectAudit(policy).request({...}).recordedAt('Request')`. */
-export class AuditExpect {
-  private readonly checker: AuditChecker;
+export class PolicyAssertions {
+  private readonly checker: AssertionChecker;
 
-  constructor(policy: Policy | EffectivePolicy) {
-    this.checker = new AuditChecker(policy);
+  constructor(policy: Policy | EffectivePolicy | PolicyProducer) {
+    this.checker = new AssertionChecker(policy, 'expectAudit');
   }
 
-  /** Expectations about one request (attributes, partial attributes, a URL or a kubectl command). */
-  request(spec: AuditRequestSpec | string): AuditRequestExpectation {
-    return new AuditRequestExpectation(this.checker, spec);
+  /** Assertions about one request (attributes, partial attributes, a URL or a kubectl command). */
+  request(spec: AuditRequest | string): RequestAssertions {
+    return new RequestAssertions(this.checker, spec);
   }
 }
 
-/** Starts fluent audit expectations for a policy or an effective Deckhouse policy (throws on failure). */
-export function expectAudit(policy: Policy | EffectivePolicy): AuditExpect {
-  return new AuditExpect(policy);
+/** Starts fluent audit assertions for a policy or an effective Deckhouse policy (each throws on failure). */
+export function expectAudit(policy: Policy | EffectivePolicy | PolicyProducer): PolicyAssertions {
+  return new PolicyAssertions(policy);
 }

@@ -263,6 +263,3 @@ export const resources = {
     return entry('*', args);
   },
 };
-
-/** The same as `policy()`, for code that already uses the name `policy` for something else. */
-export const auditPolicy = policy;

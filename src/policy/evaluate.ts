@@ -2,7 +2,7 @@ import { checkOptionsArgument, checkPolicyArgument, checkRequestArgument } from 
 import { ruleMatchesRequest } from './match';
 import { compileRules } from './compiled-policy';
 import { noMatchDecision, ruleDecision } from './rule-block';
-import { CompiledPolicy, Decision, Policy, RequestAttributes, VersionOptions } from './types';
+import { CompiledPolicy, Decision, Policy, RequestAttributes, VersionOptions, PolicyProducer } from './types';
 
 export { ruleMatchesRequest } from './match';
 
@@ -16,7 +16,7 @@ export { ruleMatchesRequest } from './match';
  * one `validatePolicy` rejects — by default for the newest Kubernetes version the package models, whose
  * semantics the evaluator implements (`options.kubernetesVersion` to check an older one).
  */
-export function compilePolicy(policy: Policy, options: VersionOptions = {}): CompiledPolicy {
+export function compilePolicy(policy: Policy | PolicyProducer, options: VersionOptions = {}): CompiledPolicy {
   checkOptionsArgument('compilePolicy', 'options', options);
   return compileRules(checkPolicyArgument('compilePolicy', 'policy', policy, options));
 }
@@ -26,7 +26,7 @@ export function compilePolicy(policy: Policy, options: VersionOptions = {}): Com
  * Throws a TypeError for a policy or request of the wrong shape (a request needs `verb` and
  * `resourceRequest`) and for a policy `validatePolicy` rejects (see compilePolicy).
  */
-export function evaluatePolicy(policy: Policy, req: RequestAttributes): Decision {
+export function evaluatePolicy(policy: Policy | PolicyProducer, req: RequestAttributes): Decision {
   const checked = checkPolicyArgument('evaluatePolicy', 'policy', policy);
   checkRequestArgument('evaluatePolicy', 'request', req);
   const rules = checked.rules;

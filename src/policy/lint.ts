@@ -11,7 +11,7 @@ import { checkRequestReceived } from './lint-request-received';
 import { checkRuleStatically } from './lint-rule-checks';
 import { checkSensitiveBodies } from './lint-sensitive';
 import { LintFinding, LintOptions } from './lint-types';
-import { EffectivePolicy, Policy } from './types';
+import { EffectivePolicy, Policy, PolicyProducer } from './types';
 
 export * from './lint-types';
 
@@ -23,7 +23,10 @@ export * from './lint-types';
  * on are reported as one `search-incomplete` warning, never left silent. Throws a TypeError for an
  * argument that is not a policy, and for a policy `validatePolicy` rejects.
  */
-export function lintPolicy(policy: Policy | EffectivePolicy, options: LintOptions = {}): LintFinding[] {
+export function lintPolicy(
+  policy: Policy | EffectivePolicy | PolicyProducer,
+  options: LintOptions = {},
+): LintFinding[] {
   checkOptionsArgument('lintPolicy', 'options', options);
   const parts = policyParts(checkPolicyOrEffectiveArgument('lintPolicy', 'policy', policy));
   if (parts.auditOff) {

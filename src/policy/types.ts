@@ -148,3 +148,8 @@ export interface EffectivePolicy {
 export function isEffectivePolicy(value: Policy | EffectivePolicy): value is EffectivePolicy {
   return (value as EffectivePolicy).origins !== undefined && (value as EffectivePolicy).policy !== undefined;
 }
+
+/** Something that produces a Policy: the typed builder (`policy()...`) before `.build()`. */
+export interface PolicyProducer {
+  build(): Policy;
+}

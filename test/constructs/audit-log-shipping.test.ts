@@ -1,6 +1,6 @@
 import { Testing } from 'cdk8s';
 import {
-  AuditEvents,
+  AuditEventSelection,
   AuditLogDestination,
   AuditLogShipping,
   base64Pem,
@@ -102,7 +102,7 @@ describe('AuditLogShipping: routing and filters', () => {
           address: 'siem.example.com:6514',
           mode: 'TCP',
           encoding: 'CEF',
-          select: [AuditEvents.rbacChanges(), AuditEvents.podAccess()],
+          selections: [AuditEventSelection.rbacChanges(), AuditEventSelection.podAccess()],
         },
       ],
       { filters: [notExact('user.username', 'system:apiserver')] },
@@ -126,12 +126,17 @@ describe('AuditLogShipping: routing and filters', () => {
         values: ['^exec$', '^attach$', '^portforward$', '^ephemeralcontainers$'],
       },
     ]);
-    expect(shipping.routes).toHaveLength(3);
+    expect(shipping.loggingConfigs.size).toBe(3);
   });
 
   test('only selected destinations: no shared ClusterLoggingConfig', () => {
     const { chart } = ship([
-      { type: 'Vector', name: 'agg', endpoint: 'vector.example.com:6000', select: [AuditEvents.secrets()] },
+      {
+        type: 'Vector',
+        name: 'agg',
+        endpoint: 'vector.example.com:6000',
+        selections: [AuditEventSelection.secrets()],
+      },
     ]);
     const configs = ofKind(synthValid(chart), 'ClusterLoggingConfig');
     expect(configs.map((c) => c.metadata.name)).toEqual(['kube-audit-agg-secrets']);
@@ -143,11 +148,11 @@ describe('AuditLogShipping: routing and filters', () => {
         type: 'Loki',
         name: 'loki',
         endpoint: 'https://loki',
-        select: [
-          AuditEvents.custom('x', exact('verb', 'get')),
-          AuditEvents.custom('x', exact('verb', 'list')),
-          AuditEvents.custom('empty'),
-          AuditEvents.custom(
+        selections: [
+          AuditEventSelection.custom('x', exact('verb', 'get')),
+          AuditEventSelection.custom('x', exact('verb', 'list')),
+          AuditEventSelection.custom('empty'),
+          AuditEventSelection.custom(
             'bad',
             { field: 'verb', operator: 'Exists', values: ['a'] },
             { field: 'verb', operator: 'Regex' },
@@ -157,12 +162,12 @@ describe('AuditLogShipping: routing and filters', () => {
     ]);
     const message = synthError(chart);
     expect(message).toContain('received "kube-audit-loki-x", expected unique ClusterLoggingConfig names');
-    expect(message).toContain('destinations[0].select[2].filters: received [], expected at least one filter');
+    expect(message).toContain('destinations[0].selections[2].filters: received [], expected at least one filter');
     expect(message).toContain(
-      'destinations[0].select[3].filters[0].values: received ["a"], expected no values for Exists',
+      'destinations[0].selections[3].filters[0].values: received ["a"], expected no values for Exists',
     );
     expect(message).toContain(
-      'destinations[0].select[3].filters[1].values: received nothing, expected at least one value for Regex',
+      'destinations[0].selections[3].filters[1].values: received nothing, expected at least one value for Regex',
     );
   });
 

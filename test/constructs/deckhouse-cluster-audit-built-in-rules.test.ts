@@ -24,7 +24,7 @@ describe('DeckhouseClusterAudit builtInRules', () => {
     const { chart, construct } = audit({
       builtInRules: rules176,
       // kubectl logs is recorded by the snapshot's pods/log rule, not by 1.76's rules.
-      assertions: [{ request: 'logs web-0 -n prod', expect: { atLeast: 'Metadata' } }],
+      assertions: [{ request: 'logs web-0 -n prod', atLeast: 'Metadata' }],
     });
     expect(construct.effectivePolicy!.policy.rules).toHaveLength(27);
     expect(construct.effectivePolicy!.titles![10]).toBe('Deckhouse ServiceAccounts mutations at Metadata');
@@ -33,7 +33,7 @@ describe('DeckhouseClusterAudit builtInRules', () => {
     );
 
     const snapshot = audit({
-      assertions: [{ request: 'logs web-0 -n prod', expect: { atLeast: 'Metadata' } }],
+      assertions: [{ request: 'logs web-0 -n prod', atLeast: 'Metadata' }],
     });
     expect(synthValid(snapshot.chart).map((o) => o.kind)).toEqual(['ModuleConfig']);
     const same = audit({ builtInRules: DECKHOUSE_BASIC_RULES });

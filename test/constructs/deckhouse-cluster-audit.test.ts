@@ -1,7 +1,7 @@
 import { Testing } from 'cdk8s';
 import {
   AUDIT_POLICY_SECRET_KEY,
-  AuditEvents,
+  AuditEventSelection,
   collectWarnings,
   DeckhouseClusterAudit,
   DeckhouseClusterAuditProps,
@@ -72,7 +72,7 @@ describe('DeckhouseClusterAudit', () => {
           address: 'siem.example.com:6514',
           mode: 'TCP',
           encoding: 'CEF',
-          select: [AuditEvents.rbacChanges(), AuditEvents.podAccess()],
+          selections: [AuditEventSelection.rbacChanges(), AuditEventSelection.podAccess()],
         },
       ],
     });
@@ -187,7 +187,7 @@ describe('DeckhouseClusterAudit', () => {
   });
 
   test('assertions: assertion data and functions', () => {
-    const expectation = { request: 'exec web-0 -n prod', expect: { atLeast: 'Request' as const } };
+    const expectation = { request: 'exec web-0 -n prod', atLeast: 'Request' as const };
     expect(synthError(audit({ assertions: [expectation] }).chart)).toContain('(assertions[0])');
     expect(synthValid(audit({ policy: EXEC_AND_RBAC, assertions: [expectation] }).chart)).toHaveLength(2);
     const custom = audit({

@@ -1,6 +1,6 @@
 import { Testing } from 'cdk8s';
 import {
-  AuditEvents,
+  AuditEventSelection,
   checkLogFilters,
   LOG_FILTER_OPERATORS,
   contains,
@@ -70,10 +70,10 @@ describe('log filters', () => {
 
   test('ready-made selections are well-formed', () => {
     for (const selection of [
-      AuditEvents.rbacChanges(),
-      AuditEvents.podAccess(),
-      AuditEvents.secrets(),
-      AuditEvents.denied(),
+      AuditEventSelection.rbacChanges(),
+      AuditEventSelection.podAccess(),
+      AuditEventSelection.secrets(),
+      AuditEventSelection.denied(),
     ]) {
       expect(checkLogFilters(selection.filters, selection.name)).toEqual([]);
     }

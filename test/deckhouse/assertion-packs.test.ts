@@ -1,8 +1,7 @@
 import {
   ASSERTION_PACKS,
   AssertionPack,
-  PackAssertion,
-  brokenPromises,
+  failedStatements,
   cis,
   dvpDocumentedExclusions,
   dvpDocumentedPromises,
@@ -22,7 +21,7 @@ const failedIds = (pack: AssertionPack, policy = builtIn()) =>
     .filter((r) => !r.ok)
     .map((r) => r.id);
 const fixRulesOf = (pack: AssertionPack) =>
-  brokenPromises(pack, runAssertionPack(pack, builtIn())).flatMap((b) => b.fixRules);
+  failedStatements(pack, runAssertionPack(pack, builtIn())).flatMap((b) => b.fixRules);
 
 describe('pack data', () => {
   it('ids are unique and every request spec builds', () => {
@@ -30,8 +29,7 @@ describe('pack data', () => {
       const ids = pack.items.map((i) => i.id);
       expect(new Set(ids).size).toBe(ids.length);
       for (const item of pack.items) {
-        if ('request' in item)
-          expect(() => toRequestAttributes((item as PackAssertion).request)).not.toThrow();
+        if (item.request !== undefined) expect(() => toRequestAttributes(item.request!)).not.toThrow();
       }
     }
   });
@@ -43,16 +41,16 @@ describe('pack data', () => {
 
 describe('dvpDocumentedPromises against the real built-in rules', () => {
   const results = runAssertionPack(dvpDocumentedPromises, builtIn());
-  const broken = brokenPromises(dvpDocumentedPromises, results);
+  const broken = failedStatements(dvpDocumentedPromises, results);
 
-  it('reports exactly the promises the built-in rules do not keep', () => {
+  it('reports exactly the documented statements the built-in rules do not keep', () => {
     // The page promises exec auditing, but the basic rules list only pods/attach and pods/ephemeralcontainers.
     // (ClusterRoleBinding patches are a gap too; falcoNeedsBodies reports it.)
     expect(failedIds(dvpDocumentedPromises)).toEqual([
       'dvp.interactive.exec-websocket',
       'dvp.interactive.exec-spdy',
     ]);
-    expect(broken.map((b) => b.promise)).toEqual([
+    expect(broken.map((b) => b.statement)).toEqual([
       'exec and attach into Pods and added ephemeral containers are recorded',
     ]);
   });
@@ -160,8 +158,7 @@ describe('falcoNeedsBodies against the real built-in rules', () => {
     const fixed = deckhouseEffectivePolicy({ customPolicy: custom(fixRulesOf(falcoNeedsBodies)) });
     expect(failedIds(falcoNeedsBodies, fixed)).toEqual([]);
     const patch = toRequestAttributes(
-      (falcoNeedsBodies.items.find((i) => i.id === 'falco.clusterrolebindings.patch') as PackAssertion)
-        .request,
+      falcoNeedsBodies.items.find((i) => i.id === 'falco.clusterrolebindings.patch')!.request!,
     );
     expect(evaluatePolicy(fixed.policy, patch)).toMatchObject({ level: 'Request', ruleIndex: 27 });
   });

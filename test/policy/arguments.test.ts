@@ -3,8 +3,8 @@ import { DeckhouseClusterAudit } from '../../src/constructs/deckhouse-cluster-au
 import { deckhouseEffectivePolicy } from '../../src/deckhouse/effective';
 import { explain } from '../../src/deckhouse/explain';
 import { InvalidPolicyError } from '../../src/policy/arguments';
-import { AuditAssertion, checkAudit, expectAudit } from '../../src/policy/assertions';
-import { policy as builder } from '../../src/policy/builder';
+import { AuditAssertion, checkAssertions, expectAudit } from '../../src/policy/assertions';
+import { policy as builder, resources } from '../../src/policy/builder';
 import { compilePolicy, evaluatePolicy } from '../../src/policy/evaluate';
 import { lintPolicy } from '../../src/policy/lint';
 import {
@@ -59,17 +59,16 @@ describe('policy arguments', () => {
       /^lintPolicy: options must be an options object/,
     ],
     [
-      'lintPolicy(builder)',
-      () => lintPolicy(anyValue(builder().metadata())),
-      /^lintPolicy: policy is a policy builder: call \.build\(\) first$/,
-    ],
-    [
       'explain(undefined, …)',
       () => explain(anyValue(undefined), REQ),
       /^explain: policy must be .*got undefined$/,
     ],
-    ['expectAudit(undefined)', () => expectAudit(anyValue(undefined)), /^AuditChecker: policy must be/],
-    ['checkAudit(null, [])', () => checkAudit(anyValue(null), []), /^AuditChecker: policy must be/],
+    ['expectAudit(undefined)', () => expectAudit(anyValue(undefined)), /^expectAudit: policy must be/],
+    [
+      'checkAssertions(null, [])',
+      () => checkAssertions(anyValue(null), []),
+      /^checkAssertions: policy must be/,
+    ],
     [
       'an EffectivePolicy without origins',
       () => lintPolicy(anyValue({ policy: P })),
@@ -163,50 +162,54 @@ describe('request arguments', () => {
 
 describe('assertion arguments: errors at once, naming the field and the allowed values', () => {
   const eff = deckhouseEffectivePolicy({});
-  const check = (assertion: unknown) => () => checkAudit(eff, [anyValue(assertion)]);
+  const check = (assertion: unknown) => () => checkAssertions(eff, [anyValue(assertion)]);
 
   it.each<[string, unknown, RegExp]>([
     [
       'atLeast: Requets',
-      { request: 'get pods', expect: { atLeast: 'Requets' } },
-      /^assertions\[0\]\.expect\.atLeast: "Requets" is not a level; use one of None, Metadata, Request, RequestResponse/,
+      { request: 'get pods', atLeast: 'Requets' },
+      /^assertions\[0\]\.atLeast: "Requets" is not a level; use one of None, Metadata, Request, RequestResponse/,
     ],
     [
-      'expect: {}',
-      { request: 'get pods', expect: {} },
-      /^assertions\[0\]\.expect: expects nothing, so it can never fail; give at least one of level, atLeast/,
+      'nothing to check',
+      { request: 'get pods' },
+      /^assertions\[0\]: asserts nothing about the request, so it can never fail; give at least one of level, atLeast/,
     ],
-    ['no expect', { request: 'get pods' }, /^assertions\[0\]\.expect: must be an expectation object/],
+    [
+      'an expect block (the outcome sits on the assertion)',
+      { request: 'get pods', expect: { atLeast: 'Request' } },
+      /^assertions\[0\]\.expect: the outcome fields sit on the assertion itself/,
+    ],
     [
       'unknown field',
-      { request: 'get pods', expect: { atleast: 'Request' } },
-      /^assertions\[0\]\.expect\.atleast: unknown field/,
+      { request: 'get pods', atleast: 'Request' },
+      /^assertions\[0\]\.atleast: unknown field/,
     ],
-    ['level lower case', { request: 'get pods', expect: { level: 'metadata' } }, /"metadata" is not a level/],
+    ['level lower case', { request: 'get pods', level: 'metadata' }, /"metadata" is not a level/],
     [
       'bad stage',
-      { request: 'get pods', expect: { omitsStages: ['Received'] } },
+      { request: 'get pods', omitsStages: ['Received'] },
       /omitsStages\[0\]: "Received" is not a stage; use one of RequestReceived/,
     ],
     [
       'bad layer',
-      { request: 'get pods', expect: { decidedBy: { layer: 'builtin' } } },
+      { request: 'get pods', decidedBy: { layer: 'builtin' } },
       /decidedBy\.layer: "builtin" is not a layer; use one of basic, virtualization, custom, tail/,
     ],
     [
       'bad index',
-      { request: 'get pods', expect: { decidedBy: { index: -1 } } },
+      { request: 'get pods', decidedBy: { index: -1 } },
       /decidedBy\.index: must be a whole number/,
     ],
-    ['no request', { expect: { level: 'None' } }, /^assertions\[0\]\.request: must be a URL/],
+    ['no request', { level: 'None' }, /^assertions\[0\]\.request: must be a URL/],
   ])('%s', (_name, assertion, message) => {
     expect(check(assertion)).toThrow(TypeError);
     expect(check(assertion)).toThrow(message);
   });
 
-  it('checkAudit needs a list', () => {
-    expect(() => checkAudit(eff, anyValue({ request: 'get pods', expect: { level: 'None' } }))).toThrow(
-      /^checkAudit: assertions must be a list/,
+  it('checkAssertions needs a list', () => {
+    expect(() => checkAssertions(eff, anyValue({ request: 'get pods', level: 'None' }))).toThrow(
+      /^checkAssertions: assertions must be a list/,
     );
   });
 
@@ -227,11 +230,9 @@ describe('assertion arguments: errors at once, naming the field and the allowed 
     expect(
       () =>
         new DeckhouseClusterAudit(chart, 'audit', {
-          assertions: [
-            anyValue({ request: 'exec web-0 -n prod', expect: { atLeast: 'Requets' } }) as AuditAssertion,
-          ],
+          assertions: [anyValue({ request: 'exec web-0 -n prod', atLeast: 'Requets' }) as AuditAssertion],
         }),
-    ).toThrow(/^c\/audit: assertions\[0\]\.expect\.atLeast: "Requets" is not a level/);
+    ).toThrow(/^c\/audit: assertions\[0\]\.atLeast: "Requets" is not a level/);
   });
 });
 
@@ -266,10 +267,10 @@ describe('fuzz: every public entry point answers wrong arguments with its own Ty
     ['lintPolicy', (j) => lintPolicy(P, anyValue(j))],
     ['explain', (j) => explain(anyValue(j), REQ)],
     ['explain', (j) => explain(P, anyValue(j))],
-    ['AuditChecker', (j) => expectAudit(anyValue(j))],
-    ['checkAudit|assertions', (j) => checkAudit(P, anyValue(j))],
-    ['assertions', (j) => checkAudit(P, [anyValue(j)])],
-    ['assertions', (j) => checkAudit(P, [anyValue({ request: 'get pods', expect: j })])],
+    ['expectAudit', (j) => expectAudit(anyValue(j))],
+    ['checkAssertions|assertions', (j) => checkAssertions(P, anyValue(j))],
+    ['assertions', (j) => checkAssertions(P, [anyValue(j)])],
+    ['assertions', (j) => checkAssertions(P, [anyValue({ request: 'get pods', atLeast: j })])],
     ['request', (j) => expectAudit(P).request(anyValue(j))],
     ['recordedAtLeast', (j) => expectAudit(P).request('get pods').recordedAtLeast(anyValue(j))],
     ['requestFromUrl', (j) => requestFromUrl(anyValue(j))],
@@ -292,5 +293,39 @@ describe('fuzz: every public entry point answers wrong arguments with its own Ty
         expect(message).toMatch(new RegExp(`^(${fn})`));
       }
     }
+  });
+});
+
+describe('functions that take a policy take the builder too', () => {
+  const exec = () =>
+    builder()
+      .request({ verbs: ['get', 'create'], resources: [resources.core('pods/exec')] })
+      .metadata();
+  const request: RequestAttributes = {
+    user: 'alice',
+    groups: ['system:authenticated'],
+    verb: 'get',
+    resourceRequest: true,
+    namespace: 'prod',
+    apiGroup: '',
+    resource: 'pods',
+    subresource: 'exec',
+    name: 'web-0',
+  };
+
+  it('gives the same answers for the builder and for what it builds', () => {
+    const policy = exec().build();
+    expect(compilePolicy(exec()).evaluate(request)).toEqual(compilePolicy(policy).evaluate(request));
+    expect(evaluatePolicy(exec(), request)).toEqual(evaluatePolicy(policy, request));
+    expect(lintPolicy(exec())).toEqual(lintPolicy(policy));
+    expect(explain(exec(), request)).toEqual(explain(policy, request));
+    expect(checkAssertions(exec(), [{ request, atLeast: 'Request' }])).toEqual(
+      checkAssertions(policy, [{ request, atLeast: 'Request' }]),
+    );
+    expect(() => expectAudit(exec()).request(request).recordedAt('Request')).not.toThrow();
+    expect(deckhouseEffectivePolicy({ customPolicy: exec() })).toEqual(
+      deckhouseEffectivePolicy({ customPolicy: policy }),
+    );
+    expect(evaluatePolicy(exec(), request).level).toBe('Request');
   });
 });

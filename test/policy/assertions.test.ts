@@ -2,7 +2,7 @@ import { deckhouseEffectivePolicy } from '../../src/deckhouse/effective';
 import {
   AuditAssertionError,
   assertionFindings,
-  checkAudit,
+  checkAssertions,
   expectAudit,
   ruleForRequest,
   toRequestAttributes,
@@ -113,7 +113,7 @@ describe('expectAudit (fluent, throwing)', () => {
     const e = thrown(() => expectAudit(p).request('exec web-0 -n staging').recordedAt('Request'));
     expect(e.message).toBe(
       [
-        'FAILS: audit expectation',
+        'FAILS: audit assertion',
         '  request:  get pods/exec "web-0" in namespace "staging" by user "user" (groups system:authenticated)',
         '  expected: recorded at Request',
         '  actual:   recorded at Metadata (omitted stages: RequestReceived)',
@@ -175,24 +175,24 @@ describe('expectAudit (fluent, throwing)', () => {
   });
 });
 
-describe('checkAudit (data, non-throwing)', () => {
+describe('checkAssertions (data, non-throwing)', () => {
   it('returns one result per assertion with id, name, ok, message, fix', () => {
     const p = policy([{ level: 'Metadata' }]);
-    const results = checkAudit(p, [
+    const results = checkAssertions(p, [
       {
         id: 'a',
         name: 'secrets at Metadata',
         request: 'get secret db -n prod',
-        expect: { level: 'Metadata' },
+        level: 'Metadata',
       },
       {
         id: 'b',
         name: 'pod bodies',
         request: { verb: 'create', resource: 'pods' },
-        expect: { atLeast: 'Request' },
+        atLeast: 'Request',
         fix: 'custom fix',
       },
-      { id: 'c', name: 'bad url', request: 'GET not-a-path', expect: { level: 'None' } },
+      { id: 'c', name: 'bad url', request: 'GET not-a-path', level: 'None' },
     ]);
     expect(results.map((r) => [r.id, r.ok])).toEqual([
       ['a', true],
@@ -206,18 +206,18 @@ describe('checkAudit (data, non-throwing)', () => {
 
   it('failed results convert to findings', () => {
     const eff = deckhouseEffectivePolicy({});
-    const results = checkAudit(eff, [
+    const results = checkAssertions(eff, [
       {
         name: 'exec audited',
         request: 'exec web-0 -n prod',
-        expect: { atLeast: 'Metadata' },
+        atLeast: 'Metadata',
         fixRules: [EXEC_RULE],
       },
-      { name: 'pods audited', request: 'delete pod web-0 -n prod', expect: { atLeast: 'Metadata' } },
+      { name: 'pods audited', request: 'delete pod web-0 -n prod', atLeast: 'Metadata' },
     ]);
     expect(assertionFindings(results)).toEqual([
       {
-        code: 'audit-assertion',
+        code: 'assertion-failed',
         severity: 'error',
         ruleIndex: 27,
         layer: 'tail',

@@ -1,7 +1,7 @@
 import * as path from 'path';
 import { deckhouseEffectivePolicy } from '../../src/deckhouse/effective';
 import { explain } from '../../src/deckhouse/explain';
-import { checkAudit } from '../../src/policy/assertions';
+import { checkAssertions } from '../../src/policy/assertions';
 import { describeRule, labelledRule, ruleLabel } from '../../src/policy/describe';
 import { lintPolicy } from '../../src/policy/lint';
 import { requestFromKubectl } from '../../src/policy/request-info';
@@ -76,10 +76,10 @@ describe('the same rule has the same label in explain, lint, assertions and simu
     expect(partial.message.startsWith(labelledRule(27, eff.policy.rules[27], eff.origins[27]))).toBe(true);
     expect(partial.message).toContain(`${basic15}: list at Metadata`);
 
-    const [result] = checkAudit(eff, [{ request: 'get secrets -n prod', expect: { level: 'Request' } }]);
+    const [result] = checkAssertions(eff, [{ request: 'get secrets -n prod', level: 'Request' }]);
     expect(result.message).toContain(`decided by ${basic15}: list at Metadata`);
-    const [expected] = checkAudit(eff, [
-      { request: 'get secrets -n prod', expect: { decidedBy: { layer: 'basic', index: 14 } } },
+    const [expected] = checkAssertions(eff, [
+      { request: 'get secrets -n prod', decidedBy: { layer: 'basic', index: 14 } },
     ]);
     expect(expected.message).toContain(`expected: decided by ${basic15}`);
 

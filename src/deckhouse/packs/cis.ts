@@ -48,14 +48,14 @@ export const cis: AssertionPack = {
     {
       id: 'cis.1.2.audit-log',
       name: 'kube-apiserver writes an audit log (audit policy file and log path set)',
-      promise: 'CIS 1.2.x: audit logging is enabled on the API server',
+      statement: 'CIS 1.2.x: audit logging is enabled on the API server',
       check: 'audit-enabled',
       fix: 'enable auditing: basicAuditPolicyEnabled: true and/or auditPolicyEnabled: true with a policy Secret',
     },
     {
       id: 'cis.3.2.1.policy',
       name: 'a minimal audit policy is in place',
-      promise: 'CIS 3.2.1: a minimal audit policy is created',
+      statement: 'CIS 3.2.1: a minimal audit policy is created',
       check: 'audit-enabled',
       fix: 'provide an audit policy with at least one rule',
     },

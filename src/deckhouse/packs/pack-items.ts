@@ -1,35 +1,34 @@
 // Builders for pack items: the packs are data, these keep each item to one line of intent.
-import { AuditExpectation, AuditRequestSpec } from '../../policy/assertions';
+import { AuditAssertion, AuditRequest, RecordingOutcome } from '../../policy/assertions';
 import { PolicyRule } from '../../policy/types';
-import { PackAssertion } from '../assertion-pack';
 
 /** The RBAC API group. */
 export const RBAC = 'rbac.authorization.k8s.io';
 const USER = { user: 'alice@example.com' } as const;
 
 /** A request by an ordinary user: `resource` may carry a subresource (`pods/exec`). */
-export function req(verb: string, resource: string, extra: AuditRequestSpec = {}): AuditRequestSpec {
+export function req(verb: string, resource: string, extra: AuditRequest = {}): AuditRequest {
   const [res, sub] = resource.split('/');
   return { ...USER, verb, resource: res, ...(sub ? { subresource: sub } : {}), ...extra };
 }
 
-/** One pack assertion per case, all checking the same promise with the same expectation and fix rules. */
+/** One pack assertion per case, all checking the same statement with the same outcome and fix rules. */
 export function make(
-  promise: string,
+  statement: string,
   prefix: string,
-  expect: AuditExpectation,
+  outcome: RecordingOutcome,
   fixRules: PolicyRule[] | undefined,
-  cases: Array<[id: string, name: string, request: AuditRequestSpec | string]>,
-): PackAssertion[] {
+  cases: Array<[id: string, name: string, request: AuditRequest | string]>,
+): AuditAssertion[] {
   return cases.map(([id, name, request]) => ({
     id: `${prefix}.${id}`,
     name,
-    promise,
+    statement,
     request,
-    expect,
+    ...outcome,
     ...(fixRules ? { fixRules } : {}),
   }));
 }
 
 /** The request is written to the log (any level but None). */
-export const RECORDED: AuditExpectation = { atLeast: 'Metadata' };
+export const RECORDED: RecordingOutcome = { atLeast: 'Metadata' };
