@@ -83,6 +83,26 @@ export async function forEachLine(
   return lineNo;
 }
 
+/** The same file under two names (a path given twice, a symlink) is one input: device and inode. */
+async function fileIdentity(input: ReplayInput): Promise<string | undefined> {
+  if (typeof input !== 'string' || input === '-') return undefined;
+  try {
+    const stat = await fs.promises.stat(input);
+    return stat.isFile() ? `${stat.dev}:${stat.ino}` : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/** `FILE: no such file` and the like, as `validate` words them. */
+function readError(name: string, err: unknown): string {
+  const code = (err as NodeJS.ErrnoException).code;
+  if (code === 'ENOENT') return `${name}: no such file`;
+  if (code === 'EACCES') return `${name}: permission denied`;
+  const message = (err as Error).message;
+  return message.startsWith(`${name}:`) ? message : `${name}: cannot read: ${message}`;
+}
+
 async function totalBytesOf(inputs: readonly ReplayInput[]): Promise<number | undefined> {
   let total = 0;
   for (const input of inputs) {
@@ -111,13 +131,23 @@ export async function simulateMany(
   const totalBytes = onProgress ? await totalBytesOf(inputs) : undefined;
   const started = Date.now();
   let doneBytes = 0;
+  const seen = new Map<string, string>();
   for (let i = 0; i < inputs.length; i++) {
     const name = inputName(inputs[i]);
+    const identity = await fileIdentity(inputs[i]);
+    if (identity !== undefined) {
+      const first = seen.get(identity);
+      if (first !== undefined) {
+        acc.skipInput(name, `the same file as ${first}, read once`);
+        continue;
+      }
+      seen.set(identity, name);
+    }
     let opened;
     try {
       opened = await openInput(inputs[i]);
     } catch (err) {
-      throw new Error(`cannot read audit log ${name}: ${(err as Error).message}`, { cause: err });
+      throw new Error(readError(name, err), { cause: err });
     }
     const progress = (done: boolean): ReplayProgress => ({
       source: opened.name,
@@ -152,6 +182,8 @@ export async function simulateMany(
         `gzip data ends unexpectedly (${(err as Error).message})`,
       );
     }
+    acc.endSource(opened.name);
+    for (const w of opened.warnings) acc.addSourceWarning(opened.name, w);
     acc.setSourceInfo(opened.name, { gzip: opened.gzip, bytes: opened.bytesRead() });
     if (onProgress && i === inputs.length - 1) onProgress(progress(true));
     doneBytes += opened.bytesRead();

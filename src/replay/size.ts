@@ -1,16 +1,15 @@
 import type { Level } from '../policy/types';
 import type { AuditEvent } from './event';
+import type { EventLine, MemberSpan } from './event-line';
+import { goJsonBytes, scanned, scanString, scanValue, skipWhitespace } from './go-json';
 
-// The written size of an event is defined as Buffer.byteLength(JSON.stringify(stripped event)) + 1 (the
-// newline), where the stripped event keeps the event's own key order with `level` replaced in place. Re-
-// serializing the whole event per level and policy would cost as much as parsing it, so the size is
-// assembled from parts instead: the event without its bodies (serialized once), plus each kept body
-// member `,"requestObject":<body>` (serialized only when a decision keeps it). Adding or removing one
-// member of a non-empty object changes the compact serialization by exactly `,"key":value`, wherever the
-// member sits, and every event has other members (verb, stage), so the parts add up exactly.
+// The written size of an event is the length of the line kube-apiserver writes for it at the decided level:
+// Go's encoding/json of the event with `level` replaced, the bodies the level does not keep removed and,
+// with omitManagedFields, `metadata.managedFields` removed from the bodies; plus the newline. It is worked
+// out from the line as read (go-json.ts measures every member in Go's encoding while scanning), never by
+// re-serializing: removing one member of an object with other members removes exactly `,"key":value`
+// wherever it sits, and every event has other members (verb, stage).
 
-const REQUEST_MEMBER = Buffer.byteLength(',"requestObject":');
-const RESPONSE_MEMBER = Buffer.byteLength(',"responseObject":');
 const LEVEL_MEMBER = Buffer.byteLength(',"level":');
 
 const LEVEL_VALUE_BYTES: Record<Level, number> = {
@@ -21,7 +20,7 @@ const LEVEL_VALUE_BYTES: Record<Level, number> = {
 };
 
 function jsonBytes(value: unknown): number {
-  return Buffer.byteLength(JSON.stringify(value));
+  return goJsonBytes(value);
 }
 
 /** Bytes removed from a compact serialization of `container` by deleting its member `key`. */
@@ -64,44 +63,126 @@ export function managedFieldsBytes(body: unknown): number {
 }
 
 /**
- * Lazily computed parts of one event's serialized size, shared by every policy that evaluates the event.
- * Create one per event with `new EventSizer(event)`.
+ * Calls `visit` for each member of the JSON object whose text starts at `start` (nothing when it is not an
+ * object); `memberBytes` is the Go-encoded `"key":value`. The line must already be known to be valid JSON.
+ */
+function forEachMember(
+  line: string,
+  start: number,
+  visit: (key: string, valueStart: number, valueEnd: number, memberBytes: number, count: number) => void,
+): number {
+  if (line.charCodeAt(start) !== 123) return 0;
+  let i = skipWhitespace(line, start + 1);
+  let count = 0;
+  while (line.charCodeAt(i) === 34) {
+    const keyStart = i;
+    i = scanString(line, i);
+    const keyBytes = scanned.bytes;
+    const key = scanned.escaped
+      ? (JSON.parse(line.slice(keyStart, i)) as string)
+      : line.slice(keyStart + 1, i - 1);
+    const valueStart = skipWhitespace(line, skipWhitespace(line, i) + 1);
+    i = scanValue(line, valueStart, 1);
+    if (i < 0) return count;
+    count++;
+    visit(key, valueStart, i, keyBytes + 1 + scanned.bytes, count);
+    i = skipWhitespace(line, i);
+    if (line.charCodeAt(i) !== 44) break;
+    i = skipWhitespace(line, i + 1);
+  }
+  return count;
+}
+
+/** Bytes removing `metadata.managedFields` takes from the object at `start` (member plus a comma). */
+function objectManagedFieldsAt(line: string, start: number): number {
+  let removed = 0;
+  forEachMember(line, start, (key, valueStart) => {
+    if (key !== 'metadata') return;
+    let mf = 0;
+    const members = forEachMember(line, valueStart, (k, _s, _e, bytes) => {
+      if (k === 'managedFields') mf = bytes;
+    });
+    if (mf > 0) removed = mf + (members > 1 ? 1 : 0);
+  });
+  return removed;
+}
+
+/**
+ * Bytes kube-apiserver's omitManagedFields removes from the body whose text starts at `start`:
+ * `metadata.managedFields` of the object, of each item of a list, and of each row object of a Table.
+ */
+export function managedFieldsBytesAt(line: string, start: number): number {
+  let total = objectManagedFieldsAt(line, start);
+  let items = -1;
+  let rows = -1;
+  let table = false;
+  forEachMember(line, start, (key, valueStart, valueEnd) => {
+    if (key === 'items') items = valueStart;
+    else if (key === 'rows') rows = valueStart;
+    else if (key === 'kind') table = line.slice(valueStart, valueEnd) === '"Table"';
+  });
+  for (const element of arrayElements(line, items)) total += objectManagedFieldsAt(line, element);
+  if (table) {
+    for (const row of arrayElements(line, rows)) {
+      forEachMember(line, row, (key, valueStart) => {
+        if (key === 'object') total += objectManagedFieldsAt(line, valueStart);
+      });
+    }
+  }
+  return total;
+}
+
+function arrayElements(line: string, start: number): number[] {
+  const out: number[] = [];
+  if (start < 0 || line.charCodeAt(start) !== 91) return out;
+  let i = skipWhitespace(line, start + 1);
+  if (line.charCodeAt(i) === 93) return out;
+  for (;;) {
+    out.push(i);
+    i = scanValue(line, i, 1);
+    if (i < 0) return out;
+    i = skipWhitespace(line, i);
+    if (line.charCodeAt(i) !== 44) return out;
+    i = skipWhitespace(line, i + 1);
+  }
+}
+
+/**
+ * The bytes one scanned event takes in the log at each level, shared by every policy that evaluates it.
+ * Create one per event with `new EventSizer(scanEventLine(line))`.
  */
 export class EventSizer {
-  private base = -1;
-  private request = -1;
-  private response = -1;
   private requestMf = -1;
   private responseMf = -1;
-  private readonly levelDelta: number;
-  private readonly hasRequest: boolean;
-  private readonly hasResponse: boolean;
+  /** Bytes at level None with no bodies (the level value itself not counted) plus the newline. */
+  private readonly base: number;
 
-  constructor(private readonly event: AuditEvent) {
-    this.hasRequest = event.requestObject !== undefined;
-    this.hasResponse = event.responseObject !== undefined;
-    // The base keeps the event's own level member; deciding a level swaps only its value.
-    this.levelDelta = event.level === undefined ? LEVEL_MEMBER : -jsonBytes(event.level);
+  constructor(private readonly event: EventLine) {
+    let base = event.bytes + 1;
+    // Deciding a level swaps only the level's value; an event without one gets the member added.
+    base += event.levelSpan === undefined ? LEVEL_MEMBER : -event.levelSpan.bytes;
+    if (event.requestObject !== undefined) base -= event.requestObject.memberBytes + 1;
+    if (event.responseObject !== undefined) base -= event.responseObject.memberBytes + 1;
+    this.base = base;
   }
 
-  /** Bytes of the compact JSON line (newline included) written for this event at `level`. */
+  /** Bytes of the line (newline included) written for this event at `level`. */
   size(level: Level, omitManagedFields: boolean): number {
-    if (this.base < 0) this.base = this.computeBase();
-    let n = this.base + this.levelDelta + LEVEL_VALUE_BYTES[level] + 1;
+    let n = this.base + LEVEL_VALUE_BYTES[level];
     if (level === 'Request' || level === 'RequestResponse') {
-      if (this.hasRequest) {
-        if (this.request < 0) this.request = jsonBytes(this.event.requestObject);
-        n += REQUEST_MEMBER + this.request;
+      const request = this.event.requestObject;
+      if (request !== undefined) {
+        n += request.memberBytes + 1;
         if (omitManagedFields) {
-          if (this.requestMf < 0) this.requestMf = managedFieldsBytes(this.event.requestObject);
+          if (this.requestMf < 0) this.requestMf = managedFieldsBytesAt(this.event.line, request.start);
           n -= this.requestMf;
         }
       }
-      if (level === 'RequestResponse' && this.hasResponse) {
-        if (this.response < 0) this.response = jsonBytes(this.event.responseObject);
-        n += RESPONSE_MEMBER + this.response;
+      const response = this.event.responseObject;
+      if (level === 'RequestResponse' && response !== undefined) {
+        n += response.memberBytes + 1;
         if (omitManagedFields) {
-          if (this.responseMf < 0) this.responseMf = managedFieldsBytes(this.event.responseObject);
+          if (this.responseMf < 0) this.responseMf = managedFieldsBytesAt(this.event.line, response.start);
           n -= this.responseMf;
         }
       }
@@ -114,29 +195,9 @@ export class EventSizer {
    * oversized event: both bodies removed, level kept, annotation `audit.k8s.io/truncated: "true"` added.
    */
   truncatedSize(level: Level): number {
-    if (this.base < 0) this.base = this.computeBase();
     return (
-      this.base +
-      this.levelDelta +
-      LEVEL_VALUE_BYTES[level] +
-      1 +
-      truncatedAnnotationDelta(this.event.annotations)
+      this.base + LEVEL_VALUE_BYTES[level] + truncatedAnnotationDelta(this.event.line, this.event.annotations)
     );
-  }
-
-  private computeBase(): number {
-    const ev = this.event;
-    const req = ev.requestObject;
-    const resp = ev.responseObject;
-    // Assigning undefined (rather than deleting) keeps the object's shape; JSON.stringify skips the member.
-    if (this.hasRequest) ev.requestObject = undefined;
-    if (this.hasResponse) ev.responseObject = undefined;
-    try {
-      return jsonBytes(ev);
-    } finally {
-      if (this.hasRequest) ev.requestObject = req;
-      if (this.hasResponse) ev.responseObject = resp;
-    }
   }
 }
 
@@ -144,10 +205,11 @@ const TRUNCATED_KEY = 'audit.k8s.io/truncated';
 const TRUNCATED_MEMBER = Buffer.byteLength(`"${TRUNCATED_KEY}":"true"`);
 
 /** Bytes the truncate backend's annotation adds to an event with these annotations. */
-function truncatedAnnotationDelta(annotations: unknown): number {
+function truncatedAnnotationDelta(line: string, span: MemberSpan | undefined): number {
   const map = 2 + TRUNCATED_MEMBER; // {"audit.k8s.io/truncated":"true"}
-  if (annotations === undefined) return Buffer.byteLength(',"annotations":') + map;
-  if (!isObject(annotations)) return map - jsonBytes(annotations); // e.g. null, replaced in place
+  if (span === undefined) return Buffer.byteLength(',"annotations":') + map;
+  const annotations: unknown = JSON.parse(line.slice(span.start, span.end));
+  if (!isObject(annotations)) return map - span.bytes; // e.g. null, replaced in place
   if (annotations[TRUNCATED_KEY] !== undefined)
     return jsonBytes('true') - jsonBytes(annotations[TRUNCATED_KEY]);
   return Object.keys(annotations).length > 0 ? 1 + TRUNCATED_MEMBER : TRUNCATED_MEMBER;
@@ -210,7 +272,7 @@ export function strippedEvent(
   return out;
 }
 
-/** Bytes of the written line for `event` at `level`, by re-serializing the stripped event (slow, reference). */
+/** Bytes of the written line for `event` at `level`: the stripped event in Go's encoding (slow, reference). */
 export function writtenSizeSlow(event: AuditEvent, level: Level, omitManagedFields: boolean): number {
-  return Buffer.byteLength(JSON.stringify(strippedEvent(event, level, omitManagedFields))) + 1;
+  return goJsonBytes(strippedEvent(event, level, omitManagedFields)) + 1;
 }

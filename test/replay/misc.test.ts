@@ -117,7 +117,17 @@ describe('createReplayAccumulator', () => {
       sources: [],
     });
     expect(acc.report().sources).toEqual([
-      { source: LOG, gzip: false, bytes: 0, lines: 16, events: 13, malformed: 3 },
+      {
+        source: LOG,
+        gzip: false,
+        bytes: 0,
+        lines: 16,
+        events: 13,
+        malformed: 3,
+        criLines: 0,
+        criStderrBytes: 0,
+        warnings: [],
+      },
     ]);
   });
 });
@@ -206,13 +216,24 @@ describe('lowSourceLevel: only bodies that would exist count', () => {
       });
     const pods = { resource: 'pods', namespace: 'p', apiVersion: 'v1' };
     const log = [
-      ev('get', 'ResponseComplete', { ...pods, name: 'a' }), // a: response object missing
-      ev('watch', 'ResponseComplete', pods), // b: watches have no response object
-      ev('get', 'ResponseStarted', { ...pods, name: 'a', subresource: 'exec' }), // c: no body at that stage
+      // The request URI is what decides (objectRef only repeats it).
+      ev('get', 'ResponseComplete', { ...pods, name: 'a' }, '/api/v1/namespaces/p/pods/a'), // a: response object missing
+      ev('watch', 'ResponseComplete', pods, '/api/v1/namespaces/p/pods?watch=1'), // b: watches have no response object
+      ev(
+        'get',
+        'ResponseStarted',
+        { ...pods, name: 'a', subresource: 'exec' },
+        '/api/v1/namespaces/p/pods/a/exec',
+      ), // c: no body at that stage
       ev('create', 'RequestReceived', pods), // d: no body yet
       ev('get', 'ResponseComplete', undefined, '/healthz'), // e: non-resource
       ev('create', 'ResponseComplete', pods), // f: request and response bodies missing
-      ev('get', 'ResponseComplete', { ...pods, name: 'a', subresource: 'log' }), // g: log streams text
+      ev(
+        'get',
+        'ResponseComplete',
+        { ...pods, name: 'a', subresource: 'log' },
+        '/api/v1/namespaces/p/pods/a/log',
+      ), // g: log streams text
     ].join('\n');
     const all = (level: 'Request' | 'RequestResponse'): Policy => ({
       apiVersion: 'audit.k8s.io/v1',
