@@ -2,6 +2,7 @@ import type { EffectivePolicy, Level, Policy, RequestAttributes, Stage } from '.
 import { STAGES } from '../policy/types';
 import { CriReassembler } from './cri-line';
 import {
+  AuditEvent,
   bodyHasImageWithoutDigest,
   eventProblem,
   eventUser,
@@ -10,7 +11,7 @@ import {
   UrlAttributes,
   urlAttributes,
 } from './event';
-import { eventHead, EventLine, scanEventLine } from './event-line';
+import { EventLine, readEventLine } from './event-line';
 import { HEAVY_HITTER_CAPACITY } from './heavy-hitters';
 import { PolicyTally, TallyEvent, zeroStages } from './policy-tally';
 import { estimateRetention, resolveRotation } from './retention';
@@ -57,8 +58,6 @@ export function lineTooLong(maxChars: number): string {
 // cached, up to this many entries of at most URL_CACHE_KEY characters, then the cache starts over.
 const URL_CACHE_ENTRIES = 8192;
 const URL_CACHE_KEY = 1024;
-const USER_CACHE_ENTRIES = 4096;
-const USER_CACHE_KEY = 1024;
 
 const NO_URL = Object.freeze({ resourceRequest: false }) as UrlAttributes;
 
@@ -85,7 +84,6 @@ class Accumulator implements MultiReplayAccumulator {
   private readonly skipped: Array<{ source: string; reason: string }> = [];
   private readonly span = new TimeSpan();
   private urlCache = new Map<string, UrlAttributes>();
-  private userCache = new Map<string, Pick<RequestAttributes, 'user' | 'groups'>>();
 
   constructor(
     policies: ReadonlyArray<Policy | EffectivePolicy>,
@@ -191,12 +189,12 @@ class Accumulator implements MultiReplayAccumulator {
     const src = this.source(source);
     src.lines++;
     this.lines++;
-    const scanned = scanEventLine(line);
+    const scanned = readEventLine(line);
     if (typeof scanned === 'string') {
       this.addMalformed(source, lineNo, scanned);
       return;
     }
-    const problem = eventProblem(eventHead(scanned));
+    const problem = eventProblem(scanned.event);
     if (problem !== undefined) {
       this.addMalformed(source, lineNo, `not an audit.k8s.io/v1 Event: ${problem}`);
       return;
@@ -205,15 +203,16 @@ class Accumulator implements MultiReplayAccumulator {
     this.addEvent(scanned);
   }
 
-  private addSpan(ev: EventLine): void {
+  private addSpan(ev: Record<string, unknown>): void {
     const received = ev.requestReceivedTimestamp;
     const stage = ev.stageTimestamp;
-    if (received !== undefined && typeof received !== 'string') this.span.addInvalid(String(received));
-    else if (stage !== undefined && typeof stage !== 'string') this.span.addInvalid(String(stage));
-    else this.span.addEvent(received ?? stage, stage ?? received);
+    if (received !== undefined && typeof received !== 'string')
+      this.span.addInvalid(JSON.stringify(received));
+    else if (stage !== undefined && typeof stage !== 'string') this.span.addInvalid(JSON.stringify(stage));
+    else this.span.addEvent(received, stage ?? received);
   }
 
-  private attributes(ev: EventLine, verb: string): UrlAttributes {
+  private attributes(ev: Record<string, unknown>, verb: string): UrlAttributes {
     const uri = typeof ev.requestURI === 'string' ? ev.requestURI : '';
     if (uri !== '') {
       const key = uri.length <= URL_CACHE_KEY ? `${verb} ${uri}` : undefined;
@@ -228,34 +227,16 @@ class Accumulator implements MultiReplayAccumulator {
       if (attrs !== NO_URL) return attrs;
     }
     this.fromObjectRef++;
-    const ref =
-      ev.objectRef === undefined
-        ? undefined
-        : JSON.parse(ev.line.slice(ev.objectRef.start, ev.objectRef.end));
-    return objectRefAttributes(verb, uri.split('?')[0], ref);
+    return objectRefAttributes(verb, uri.split('?')[0], ev.objectRef as AuditEvent['objectRef']);
   }
 
-  private userOf(ev: EventLine): Pick<RequestAttributes, 'user' | 'groups'> {
-    const span = ev.user;
-    if (span === undefined) return {};
-    const text = ev.line.slice(span.start, span.end);
-    let who = text.length <= USER_CACHE_KEY ? this.userCache.get(text) : undefined;
-    if (who === undefined) {
-      who = eventUser(JSON.parse(text));
-      if (text.length <= USER_CACHE_KEY) {
-        if (this.userCache.size >= USER_CACHE_ENTRIES) this.userCache = new Map();
-        this.userCache.set(text, who);
-      }
-    }
-    return who;
-  }
-
-  private addEvent(ev: EventLine): void {
+  private addEvent(line: EventLine): void {
     this.events++;
+    const ev = line.event;
     this.addSpan(ev);
     const verb = ev.verb as string;
     const attrs = this.attributes(ev, verb);
-    const who = this.userOf(ev);
+    const who = eventUser(ev.user);
     const req: RequestAttributes = {
       user: who.user,
       groups: who.groups,
@@ -271,14 +252,13 @@ class Accumulator implements MultiReplayAccumulator {
     };
     let noDigest = false;
     if (ev.requestObject !== undefined && isPodCreate(req)) {
-      const body = ev.line.slice(ev.requestObject.start, ev.requestObject.end);
-      noDigest = bodyHasImageWithoutDigest(JSON.parse(body));
+      noDigest = bodyHasImageWithoutDigest(ev.requestObject);
       if (noDigest) this.imagesWithoutDigest++;
     }
     const tallyEvent: TallyEvent = {
       req,
       stage: ev.stage as Stage,
-      sizer: new EventSizer(ev),
+      sizer: new EventSizer(line),
       sourceLevel: sourceLevelOf(ev.level),
       noDigest,
       keys: undefined,

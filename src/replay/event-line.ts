@@ -1,9 +1,11 @@
-import { GO_MAX_NESTING_DEPTH, scanned, scanString, scanValue, skipWhitespace } from './go-json';
+import { GO_MAX_NESTING_DEPTH, goTextBytes, scanned, scanString, scanValue, skipWhitespace } from './go-json';
 
 /**
- * One audit log line read without building its bodies: the top-level members the replay needs (decoded
- * when they are strings, as spans otherwise) and the Go-encoded byte length of every member, so that the
- * bytes written at any level can be worked out from the line itself (see go-json.ts).
+ * One audit log line: the event JSON.parse decoded (V8's native parser is the fastest way to validate and
+ * read a line), and the line's length in kube-apiserver's encoding. A line in Go's compact form (what the
+ * apiserver writes: no whitespace between tokens) measures its UTF-8 length plus Go's escapes of raw `<`,
+ * `>`, `&`, U+2028/9 (none in a line the apiserver wrote); a line that may hold whitespace between tokens
+ * (re-encoded by another tool) is measured member by member by the exact scanner (go-json.ts).
  */
 
 /** Where a top-level member's value sits in the line, and its length in kube-apiserver's encoding. */
@@ -17,8 +19,8 @@ export interface MemberSpan {
   memberBytes: number;
 }
 
-/** The members of an audit.k8s.io/v1 Event the replay reads. */
-export interface EventLine {
+/** Top-level members of a line, measured exactly (the scanner's view). */
+export interface MeasuredLine {
   line: string;
   /** Go-encoded bytes of the whole object (no newline). */
   bytes: number;
@@ -74,7 +76,7 @@ function keyText(line: string, start: number, end: number, escaped: boolean): st
  * `not a JSON object`). Nesting deeper than Go's decoder allows is "not JSON", as kube-apiserver's tools
  * would see it. Never throws and never recurses.
  */
-export function scanEventLine(line: string): EventLine | string {
+export function measureLine(line: string): MeasuredLine | string {
   let i = skipWhitespace(line, 0);
   const first = line.charCodeAt(i);
   if (first !== 123 /* { */) {
@@ -82,7 +84,7 @@ export function scanEventLine(line: string): EventLine | string {
     if (end >= 0 && skipWhitespace(line, end) === line.length) return 'not a JSON object';
     return `not JSON (${end >= 0 ? 'unexpected text after the value' : scanned.error} at column ${end >= 0 ? end + 1 : i + 1})`;
   }
-  const ev: EventLine = { line, bytes: 0, members: 0 };
+  const ev: MeasuredLine = { line, bytes: 0, members: 0 };
   let bytes = 1;
   i = skipWhitespace(line, i + 1);
   if (line.charCodeAt(i) === 125 /* } */) {
@@ -147,7 +149,7 @@ function notJson(reason: string, at: number): string {
 }
 
 /** Types of the members `eventProblem` checks, as a scanned line has them (bodies are not decoded). */
-export function eventHead(ev: EventLine): Record<string, unknown> {
+export function eventHead(ev: MeasuredLine): Record<string, unknown> {
   const head: Record<string, unknown> = {
     kind: ev.kind,
     apiVersion: ev.apiVersion,
@@ -171,3 +173,57 @@ function spanType(line: string, span: MemberSpan): unknown {
 
 /** Depth limit re-exported for messages and tests. */
 export const MAX_EVENT_NESTING = GO_MAX_NESTING_DEPTH;
+
+// Whitespace can only sit between tokens where one of these shows (a raw tab or CR is never inside a
+// string, and inside strings a quote is always escaped); a false alarm only costs the exact measurement.
+const MAYBE_SPACED =
+  /[\t\r]|^ | $|"[ ]*[:,][ ]|"[ ]+[:,]|[[{][ ]|[ ][\]}]|[\de\]}][ ]*,[ ]|[\de\]}][ ]+,|:[ ]+[[{"\d\-tfn]/;
+
+/** A line as the replay reads it. */
+export interface EventLine {
+  line: string;
+  /** The decoded event. */
+  event: Record<string, unknown>;
+  /** Go-encoded bytes of the whole line (no newline). */
+  bytes: number;
+  /** Exact member measurements when the line may not be compact (else sizes derive from `bytes`). */
+  measured?: MeasuredLine;
+}
+
+/** The number of `[` and `{` in a long line: nesting cannot be deeper. */
+function openings(line: string): number {
+  let n = 0;
+  for (let i = line.indexOf('{'); i !== -1; i = line.indexOf('{', i + 1)) n++;
+  for (let i = line.indexOf('['); i !== -1; i = line.indexOf('[', i + 1)) n++;
+  return n;
+}
+
+/** Longest reason text taken from the JSON parser's message (it may quote the line). */
+const MAX_REASON = 120;
+
+/**
+ * Reads one line as a JSON object; returns it with its Go-encoded size, or the reason it is not one
+ * (`not JSON (…)`, `not a JSON object`). Nesting deeper than Go's decoder allows (10,000) is "not JSON", as
+ * kube-apiserver's tools would see it. Never throws.
+ */
+export function readEventLine(line: string): EventLine | string {
+  let event: unknown;
+  try {
+    event = JSON.parse(line);
+  } catch (err) {
+    const message = (err as Error).message;
+    return `not JSON (${message.length > MAX_REASON ? `${message.slice(0, MAX_REASON)}…` : message})`;
+  }
+  if (typeof event !== 'object' || event === null || Array.isArray(event)) return 'not a JSON object';
+  if (line.length > 2 * GO_MAX_NESTING_DEPTH && openings(line) > GO_MAX_NESTING_DEPTH) {
+    const measured = measureLine(line);
+    if (typeof measured === 'string') return measured;
+    return { line, event: event as Record<string, unknown>, bytes: measured.bytes, measured };
+  }
+  if (MAYBE_SPACED.test(line)) {
+    const measured = measureLine(line);
+    if (typeof measured === 'string') return measured;
+    return { line, event: event as Record<string, unknown>, bytes: measured.bytes, measured };
+  }
+  return { line, event: event as Record<string, unknown>, bytes: goTextBytes(line) };
+}

@@ -152,8 +152,13 @@ export function eventUser(user: unknown): Pick<RequestAttributes, 'user' | 'grou
   const u = user as { username?: unknown; groups?: unknown };
   const username = str(u.username);
   if (username === '') return {};
-  const groups = Array.isArray(u.groups) ? u.groups.filter((g): g is string => typeof g === 'string') : [];
-  return { user: username, groups };
+  const groups = u.groups;
+  if (!Array.isArray(groups)) return { user: username, groups: [] };
+  for (let i = 0; i < groups.length; i++) {
+    if (typeof groups[i] !== 'string')
+      return { user: username, groups: groups.filter((g) => typeof g === 'string') };
+  }
+  return { user: username, groups: groups as string[] };
 }
 
 /**

@@ -16,6 +16,11 @@ export interface OpenedInput {
 }
 
 const READ_CHUNK = 64 * 1024;
+/**
+ * A gzip stream (stdin, a pipe) cannot be read again to recover the text lost with trailing garbage, so its
+ * compressed bytes are kept while they fit in this many bytes (enough for samples); past it they are let go.
+ */
+const STREAM_REPLAY_BYTES = 16 * 1024 * 1024;
 /** Fewer, larger gunzip outputs mean fewer thread-pool round trips (text is decoded in slices anyway). */
 const GUNZIP_CHUNK = 256 * 1024;
 
@@ -67,7 +72,7 @@ async function gunzipInto(
   chunks: AsyncIterable<Buffer>,
   out: PassThrough,
   warnings: string[],
-  reread?: () => AsyncIterable<Buffer>,
+  reread?: () => AsyncIterable<Buffer> | undefined,
 ): Promise<void> {
   let gunzip = zlib.createGunzip({ chunkSize: GUNZIP_CHUNK });
   let delivered = 0;
@@ -96,7 +101,8 @@ async function gunzipInto(
   } catch (err) {
     if (!isTrailingGarbage(err)) throw err;
     const at = offset;
-    if (reread !== undefined) {
+    const again = reread?.();
+    if (again !== undefined) {
       // Replay the input up to the failed write, then that write byte by byte: the last member's end
       // falls on a write boundary and its text is delivered before the garbage fails the next byte.
       gunzip = zlib.createGunzip({ chunkSize: GUNZIP_CHUNK });
@@ -104,7 +110,7 @@ async function gunzipInto(
       gunzip.on('error', () => undefined);
       let pos = 0;
       try {
-        for await (const chunk of reread()) {
+        for await (const chunk of again) {
           if (pos + chunk.length <= at) await write(gunzip, chunk);
           else {
             for (let i = Math.max(0, at - pos); i < chunk.length; i++)
@@ -118,7 +124,7 @@ async function gunzipInto(
     }
     warnings.push(
       'trailing garbage after the gzip data ignored, as gzip does' +
-        (reread === undefined ? '; text inflated together with it may be lost' : ''),
+        (again === undefined ? '; text inflated together with it may be lost' : ''),
     );
     out.end();
   }
@@ -195,7 +201,20 @@ function openStream(name: string, source: Readable): OpenedInput {
     counter.bytes += buf.length;
     opened.gzip = isGzipMagic(buf);
     if (opened.gzip) {
-      await gunzipInto(rest(buf), out, opened.warnings);
+      let kept: Buffer[] | undefined = [];
+      let keptBytes = 0;
+      async function* keeping(): AsyncGenerator<Buffer> {
+        for await (const chunk of rest(buf)) {
+          if (kept !== undefined) {
+            keptBytes += chunk.length;
+            if (keptBytes <= STREAM_REPLAY_BYTES) kept.push(chunk);
+            else kept = undefined;
+          }
+          yield chunk;
+        }
+      }
+      const replay = () => (kept === undefined ? undefined : (Readable.from(kept) as AsyncIterable<Buffer>));
+      await gunzipInto(keeping(), out, opened.warnings, replay);
       return;
     }
     for await (const chunk of rest(buf)) {

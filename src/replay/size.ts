@@ -1,6 +1,6 @@
 import type { Level } from '../policy/types';
 import type { AuditEvent } from './event';
-import type { EventLine, MemberSpan } from './event-line';
+import type { EventLine } from './event-line';
 import { goJsonBytes, scanned, scanString, scanValue, skipWhitespace } from './go-json';
 
 // The written size of an event is the length of the line kube-apiserver writes for it at the decided level:
@@ -11,6 +11,7 @@ import { goJsonBytes, scanned, scanString, scanValue, skipWhitespace } from './g
 // wherever it sits, and every event has other members (verb, stage).
 
 const LEVEL_MEMBER = Buffer.byteLength(',"level":');
+const REQUEST_KEY = Buffer.byteLength('"requestObject":');
 
 const LEVEL_VALUE_BYTES: Record<Level, number> = {
   None: 6,
@@ -148,41 +149,94 @@ function arrayElements(line: string, start: number): number[] {
 }
 
 /**
- * The bytes one scanned event takes in the log at each level, shared by every policy that evaluates it.
- * Create one per event with `new EventSizer(scanEventLine(line))`.
+ * The bytes one event takes in the log at each level, shared by every policy that evaluates it. Create one
+ * per event with `new EventSizer(readEventLine(line))`. For a compact line the parts come from the line's
+ * own size: the event without bodies is serialized once (small) when a decision drops a body, a single body
+ * is the rest of the line, and of two bodies only the request body is serialized; an exactly measured
+ * line (not compact) uses its member measurements.
  */
 export class EventSizer {
   private requestMf = -1;
   private responseMf = -1;
-  /** Bytes at level None with no bodies (the level value itself not counted) plus the newline. */
-  private readonly base: number;
+  /** Member bytes (`"key":value`, no comma) of the bodies, -1 until needed. */
+  private requestMember = -1;
+  private responseMember = -1;
+  /** Bytes with no bodies and no level value (the level member's key kept if present), plus the newline. */
+  private base = -1;
+  private readonly hasRequest: boolean;
+  private readonly hasResponse: boolean;
 
-  constructor(private readonly event: EventLine) {
-    let base = event.bytes + 1;
-    // Deciding a level swaps only the level's value; an event without one gets the member added.
-    base += event.levelSpan === undefined ? LEVEL_MEMBER : -event.levelSpan.bytes;
-    if (event.requestObject !== undefined) base -= event.requestObject.memberBytes + 1;
-    if (event.responseObject !== undefined) base -= event.responseObject.memberBytes + 1;
-    this.base = base;
+  constructor(private readonly ev: EventLine) {
+    const e = ev.event;
+    this.hasRequest = e.requestObject !== undefined;
+    this.hasResponse = e.responseObject !== undefined;
+    const m = ev.measured;
+    if (m !== undefined) {
+      this.requestMember = m.requestObject?.memberBytes ?? 0;
+      this.responseMember = m.responseObject?.memberBytes ?? 0;
+    } else if (!this.hasRequest) {
+      this.requestMember = 0;
+      if (!this.hasResponse) this.responseMember = 0;
+    } else if (!this.hasResponse) this.responseMember = 0;
+  }
+
+  private levelValueBytes(): number {
+    const m = this.ev.measured;
+    if (m !== undefined) return m.levelSpan === undefined ? -LEVEL_MEMBER : m.levelSpan.bytes;
+    const level = this.ev.event.level;
+    return level === undefined ? -LEVEL_MEMBER : goJsonBytes(level);
+  }
+
+  private computeBase(): number {
+    let bodies = 0;
+    if (this.hasRequest || this.hasResponse) {
+      if (this.requestMember < 0 || this.responseMember < 0) this.measureBodies();
+      if (this.hasRequest) bodies += this.requestMember + 1;
+      if (this.hasResponse) bodies += this.responseMember + 1;
+    }
+    return this.ev.bytes + 1 - this.levelValueBytes() - bodies;
+  }
+
+  /** Works out the body members of a compact line: the line minus the rest. */
+  private measureBodies(): void {
+    const e = this.ev.event;
+    const req = e.requestObject;
+    const resp = e.responseObject;
+    // Assigning undefined (rather than deleting) keeps the object's shape; JSON.stringify skips the member.
+    e.requestObject = undefined;
+    e.responseObject = undefined;
+    let head: number;
+    try {
+      head = goJsonBytes(e);
+    } finally {
+      if (this.hasRequest) e.requestObject = req;
+      if (this.hasResponse) e.responseObject = resp;
+    }
+    const commas = (this.hasRequest ? 1 : 0) + (this.hasResponse ? 1 : 0);
+    const bodies = this.ev.bytes - head - commas;
+    if (this.hasRequest && this.hasResponse) {
+      this.requestMember = REQUEST_KEY + goJsonBytes(req);
+      this.responseMember = bodies - this.requestMember;
+    } else if (this.hasRequest) this.requestMember = bodies;
+    else this.responseMember = bodies;
   }
 
   /** Bytes of the line (newline included) written for this event at `level`. */
   size(level: Level, omitManagedFields: boolean): number {
+    if (this.base < 0) this.base = this.computeBase();
     let n = this.base + LEVEL_VALUE_BYTES[level];
     if (level === 'Request' || level === 'RequestResponse') {
-      const request = this.event.requestObject;
-      if (request !== undefined) {
-        n += request.memberBytes + 1;
+      if (this.hasRequest) {
+        n += this.requestMember + 1;
         if (omitManagedFields) {
-          if (this.requestMf < 0) this.requestMf = managedFieldsBytesAt(this.event.line, request.start);
+          if (this.requestMf < 0) this.requestMf = this.managedFields('requestObject');
           n -= this.requestMf;
         }
       }
-      const response = this.event.responseObject;
-      if (level === 'RequestResponse' && response !== undefined) {
-        n += response.memberBytes + 1;
+      if (level === 'RequestResponse' && this.hasResponse) {
+        n += this.responseMember + 1;
         if (omitManagedFields) {
-          if (this.responseMf < 0) this.responseMf = managedFieldsBytesAt(this.event.line, response.start);
+          if (this.responseMf < 0) this.responseMf = this.managedFields('responseObject');
           n -= this.responseMf;
         }
       }
@@ -190,14 +244,19 @@ export class EventSizer {
     return n;
   }
 
+  private managedFields(key: 'requestObject' | 'responseObject'): number {
+    const span = this.ev.measured?.[key];
+    if (span !== undefined) return managedFieldsBytesAt(this.ev.line, span.start);
+    return managedFieldsBytes(this.ev.event[key]);
+  }
+
   /**
    * Bytes of the line when kube-apiserver's truncate backend (`--audit-log-truncate-enabled`) shrinks an
    * oversized event: both bodies removed, level kept, annotation `audit.k8s.io/truncated: "true"` added.
    */
   truncatedSize(level: Level): number {
-    return (
-      this.base + LEVEL_VALUE_BYTES[level] + truncatedAnnotationDelta(this.event.line, this.event.annotations)
-    );
+    if (this.base < 0) this.base = this.computeBase();
+    return this.base + LEVEL_VALUE_BYTES[level] + truncatedAnnotationDelta(this.ev.event.annotations);
   }
 }
 
@@ -205,11 +264,10 @@ const TRUNCATED_KEY = 'audit.k8s.io/truncated';
 const TRUNCATED_MEMBER = Buffer.byteLength(`"${TRUNCATED_KEY}":"true"`);
 
 /** Bytes the truncate backend's annotation adds to an event with these annotations. */
-function truncatedAnnotationDelta(line: string, span: MemberSpan | undefined): number {
+function truncatedAnnotationDelta(annotations: unknown): number {
   const map = 2 + TRUNCATED_MEMBER; // {"audit.k8s.io/truncated":"true"}
-  if (span === undefined) return Buffer.byteLength(',"annotations":') + map;
-  const annotations: unknown = JSON.parse(line.slice(span.start, span.end));
-  if (!isObject(annotations)) return map - span.bytes; // e.g. null, replaced in place
+  if (annotations === undefined) return Buffer.byteLength(',"annotations":') + map;
+  if (!isObject(annotations)) return map - jsonBytes(annotations); // e.g. null, replaced in place
   if (annotations[TRUNCATED_KEY] !== undefined)
     return jsonBytes('true') - jsonBytes(annotations[TRUNCATED_KEY]);
   return Object.keys(annotations).length > 0 ? 1 + TRUNCATED_MEMBER : TRUNCATED_MEMBER;

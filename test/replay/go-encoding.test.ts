@@ -62,7 +62,8 @@ function noMf(body: unknown): unknown {
     const obj = o as Record<string, unknown>;
     const meta = obj.metadata;
     if (typeof meta !== 'object' || meta === null || Array.isArray(meta)) return o;
-    const { managedFields: _drop, ...rest } = meta as Record<string, unknown>;
+    const rest = { ...(meta as Record<string, unknown>) };
+    delete rest.managedFields;
     return { ...obj, metadata: rest };
   };
   const top = strip(body) as Record<string, unknown>;

@@ -1,4 +1,5 @@
 import * as fs from 'fs';
+import * as os from 'os';
 import * as path from 'path';
 import { loadPolicy } from '../../src/policy';
 import type { Policy, RequestAttributes } from '../../src/policy/types';
@@ -60,7 +61,7 @@ describe('issue 9 §1: the sample (create configmap, resourceNames rule)', () =>
   });
 
   test('explain on the same request agrees', async () => {
-    const file = path.join(fs.mkdtempSync(path.join(require('os').tmpdir(), 'rl-')), 'p.yaml');
+    const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'rl-')), 'p.yaml');
     fs.writeFileSync(file, JSON.stringify(samplePolicy));
     const run = await runInProcess([
       'explain',

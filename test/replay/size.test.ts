@@ -4,7 +4,7 @@ import * as path from 'path';
 import { generateSyntheticLog } from '../../bench/synthetic-log';
 import type { Level } from '../../src/policy/types';
 import type { AuditEvent } from '../../src/replay/event';
-import { EventLine, scanEventLine } from '../../src/replay/event-line';
+import { EventLine, readEventLine } from '../../src/replay/event-line';
 import {
   EventSizer,
   managedFieldsBytes,
@@ -31,7 +31,7 @@ function events(text: string): AuditEvent[] {
 
 /** The sizer of the line an event is written as. */
 function sizerOf(ev: AuditEvent): EventSizer {
-  return new EventSizer(scanEventLine(JSON.stringify(ev)) as EventLine);
+  return new EventSizer(readEventLine(JSON.stringify(ev)) as EventLine);
 }
 
 function expectFastEqualsSlow(list: AuditEvent[]): number {
