@@ -129,7 +129,7 @@ async function ensureLog(sizeMB: number, seed: number): Promise<{ log: string; g
   const base = path.join(BENCH_DIR, `audit-seed${seed}-${sizeMB}MB.log`);
   const meta = `${base}.meta.json`;
   const gz = `${base}.gz`;
-  const wanted = JSON.stringify({ seed, sizeMB, generator: 1 });
+  const wanted = JSON.stringify({ seed, sizeMB, generator: 2 });
   const complete = fs.existsSync(meta) && fs.readFileSync(meta, 'utf8') === wanted && fs.existsSync(gz);
   if (!complete) {
     let t = Date.now();

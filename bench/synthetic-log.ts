@@ -147,6 +147,14 @@ function leaseBody(rnd: Rng, node: string, time: string): unknown {
 }
 
 /** Writes synthetic events until the file reaches `sizeBytes`; returns the number of events written. */
+/** JSON as kube-apiserver's Go encoder writes it: <, >, & and U+2028/9 escaped (encoding/json, HTML-safe). */
+function goJson(value: unknown): string {
+  return JSON.stringify(value).replace(
+    /[<>&\u2028\u2029]/g,
+    (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`,
+  );
+}
+
 export function generateSyntheticLog(file: string, sizeBytes: number, seed: number): number {
   const rnd = mulberry32(seed);
   const fd = fs.openSync(file, 'w');
@@ -163,7 +171,7 @@ export function generateSyntheticLog(file: string, sizeBytes: number, seed: numb
     bufferLength = 0;
   };
   const emit = (ev: Record<string, unknown>) => {
-    const line = JSON.stringify(ev) + '\n';
+    const line = goJson(ev) + '\n';
     buffer.push(line);
     bufferLength += line.length;
     events++;

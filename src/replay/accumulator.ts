@@ -13,10 +13,10 @@ import {
 } from './event';
 import { EventLine, readEventLine } from './event-line';
 import { HEAVY_HITTER_CAPACITY } from './heavy-hitters';
-import { PolicyTally, TallyEvent, zeroStages } from './policy-tally';
+import { PolicyTally, TallyEvent, TallyState, zeroStages } from './policy-tally';
 import { estimateRetention, resolveRotation } from './retention';
 import { EventSizer } from './size';
-import { TimeSpan } from './time-span';
+import { TimeSpan, TimeSpanState } from './time-span';
 import { TRUNCATE_MAX_EVENT_BYTES } from './types';
 import type { MalformedLine, ReplayOptions, RotationSettings, SimulationReport, SourceReport } from './types';
 
@@ -44,6 +44,23 @@ export interface MultiReplayAccumulator {
   skipInput(source: string, reason: string): void;
   /** Non-blank lines and valid events so far (cheap; for progress reporting). */
   counts(): { lines: number; events: number };
+  /** Everything counted so far as plain data (a worker thread hands it to the main thread). */
+  exportState(): ReplayState;
+  /** Adds a worker's counts for a later part of the same inputs; its line numbers start after `lineOffset`. */
+  mergeState(state: ReplayState, lineOffset: number): void;
+}
+
+/** An accumulator's counts as plain data (structured-clone safe). */
+export interface ReplayState {
+  events: number;
+  lines: number;
+  imagesWithoutDigest: number;
+  fromObjectRef: number;
+  malformedCount: number;
+  malformed: MalformedLine[];
+  sources: SourceReport[];
+  span: TimeSpanState;
+  tallies: TallyState[];
 }
 
 /** Lines longer than this many characters are skipped unless `maxLineBytes` says otherwise. */
@@ -67,6 +84,12 @@ function sourceLevelOf(level: unknown): Level | undefined {
     : undefined;
 }
 
+/** Options of an accumulator that reads a part of an input (a worker thread's range of a file). */
+export interface AccumulatorOptions extends ReplayOptions {
+  /** Line 1 is the input's first line (a byte order mark may precede it). @default true */
+  firstLineOfInput?: boolean;
+}
+
 class Accumulator implements MultiReplayAccumulator {
   private readonly tallies: PolicyTally[];
   private readonly rotation: RotationSettings;
@@ -87,7 +110,7 @@ class Accumulator implements MultiReplayAccumulator {
 
   constructor(
     policies: ReadonlyArray<Policy | EffectivePolicy>,
-    private readonly options: ReplayOptions,
+    private readonly options: AccumulatorOptions,
   ) {
     const truncate = options.truncate;
     this.maxEventBytes =
@@ -140,6 +163,43 @@ class Accumulator implements MultiReplayAccumulator {
     return { lines: this.lines, events: this.events };
   }
 
+  exportState(): ReplayState {
+    return {
+      events: this.events,
+      lines: this.lines,
+      imagesWithoutDigest: this.imagesWithoutDigest,
+      fromObjectRef: this.fromObjectRef,
+      malformedCount: this.malformedCount,
+      malformed: this.malformed.map((m) => ({ ...m })),
+      sources: [...this.sources.values()].map((s) => ({ ...s, warnings: [...s.warnings] })),
+      span: this.span.toState(),
+      tallies: this.tallies.map((t) => t.toState()),
+    };
+  }
+
+  mergeState(state: ReplayState, lineOffset: number): void {
+    this.events += state.events;
+    this.lines += state.lines;
+    this.imagesWithoutDigest += state.imagesWithoutDigest;
+    this.fromObjectRef += state.fromObjectRef;
+    this.malformedCount += state.malformedCount;
+    for (const m of state.malformed) {
+      if (this.malformed.length < this.malformedSamples)
+        this.malformed.push({ ...m, line: m.line + lineOffset });
+    }
+    for (const s of state.sources) {
+      const into = this.source(s.source);
+      into.lines += s.lines;
+      into.events += s.events;
+      into.malformed += s.malformed;
+      into.criLines += s.criLines;
+      into.criStderrBytes += s.criStderrBytes;
+      into.warnings.push(...s.warnings);
+    }
+    this.span.merge(state.span);
+    this.tallies.forEach((t, i) => t.merge(state.tallies[i]));
+  }
+
   addUnreadableLine(source: string, line: number, reason: string): void {
     this.lines++;
     this.source(source).lines++;
@@ -166,7 +226,9 @@ class Accumulator implements MultiReplayAccumulator {
 
   addLine(raw: string, lineNo: number, source: string): void {
     let line = raw;
-    if (lineNo === 1 && line.charCodeAt(0) === 0xfeff) line = line.slice(1); // a UTF-8 byte order mark
+    // A UTF-8 byte order mark before the first line (not in a later part read by a worker).
+    if (lineNo === 1 && line.charCodeAt(0) === 0xfeff && this.options.firstLineOfInput !== false)
+      line = line.slice(1);
     if (line.length === 0 || (line.charCodeAt(0) <= 32 && line.trim() === '')) return;
     if (line.charCodeAt(0) !== 123 /* { */) {
       const cri = this.cri.push(source, line, lineNo);
@@ -354,7 +416,7 @@ class Accumulator implements MultiReplayAccumulator {
 /** An accumulator that evaluates every line under each of `policies` (each line parsed once). */
 export function createMultiReplayAccumulator(
   policies: ReadonlyArray<Policy | EffectivePolicy>,
-  options: ReplayOptions = {},
+  options: AccumulatorOptions = {},
 ): MultiReplayAccumulator {
   return new Accumulator(policies, options);
 }

@@ -174,10 +174,58 @@ function spanType(line: string, span: MemberSpan): unknown {
 /** Depth limit re-exported for messages and tests. */
 export const MAX_EVENT_NESTING = GO_MAX_NESTING_DEPTH;
 
-// Whitespace can only sit between tokens where one of these shows (a raw tab or CR is never inside a
-// string, and inside strings a quote is always escaped); a false alarm only costs the exact measurement.
-const MAYBE_SPACED =
-  /[\t\r]|^ | $|"[ ]*[:,][ ]|"[ ]+[:,]|[[{][ ]|[ ][\]}]|[\de\]}][ ]*,[ ]|[\de\]}][ ]+,|:[ ]+[[{"\d\-tfn]/;
+// Between tokens a space follows the end of a token or an opening/separator and precedes the start of a token
+// or a closing/separator; a raw tab or CR is never inside a string. Spaces inside strings sit mostly among
+// letters; a false alarm only costs the exact measurement.
+function endsToken(c: number): boolean {
+  // " } ] digit e (true, false) l (null) { [ : ,
+  return (
+    c === 34 ||
+    c === 125 ||
+    c === 93 ||
+    (c >= 48 && c <= 57) ||
+    c === 101 ||
+    c === 108 ||
+    c === 123 ||
+    c === 91 ||
+    c === 58 ||
+    c === 44
+  );
+}
+
+function startsToken(c: number): boolean {
+  // " { [ digit - t f n } ] : ,
+  return (
+    c === 34 ||
+    c === 123 ||
+    c === 91 ||
+    (c >= 48 && c <= 57) ||
+    c === 45 ||
+    c === 116 ||
+    c === 102 ||
+    c === 110 ||
+    c === 125 ||
+    c === 93 ||
+    c === 58 ||
+    c === 44
+  );
+}
+
+/** Whether the line may hold whitespace between tokens (which kube-apiserver never writes). */
+function maybeSpaced(line: string): boolean {
+  if (line.indexOf('\t') !== -1 || line.indexOf('\r') !== -1) return true;
+  const last = line.length - 1;
+  for (let i = line.indexOf(' '); i !== -1; i = line.indexOf(' ', i + 1)) {
+    if (i === 0 || i === last) return true;
+    let before = i - 1;
+    while (before > 0 && line.charCodeAt(before) === 32) before--;
+    let after = i + 1;
+    while (after < last && line.charCodeAt(after) === 32) after++;
+    if (endsToken(line.charCodeAt(before)) && startsToken(line.charCodeAt(after))) return true;
+    i = after - 1;
+  }
+  return false;
+}
 
 /** A line as the replay reads it. */
 export interface EventLine {
@@ -220,7 +268,7 @@ export function readEventLine(line: string): EventLine | string {
     if (typeof measured === 'string') return measured;
     return { line, event: event as Record<string, unknown>, bytes: measured.bytes, measured };
   }
-  if (MAYBE_SPACED.test(line)) {
+  if (maybeSpaced(line)) {
     const measured = measureLine(line);
     if (typeof measured === 'string') return measured;
     return { line, event: event as Record<string, unknown>, bytes: measured.bytes, measured };

@@ -23,6 +23,12 @@ interface Entry<T> extends HeavyHitter<T> {
   pos: number;
 }
 
+/** A table as plain data. */
+export interface HeavyHittersState<T> {
+  entries: HeavyHitter<T>[];
+  evictions: number;
+}
+
 /** Keys counted per table unless told otherwise. */
 export const HEAVY_HITTER_CAPACITY = 10_000;
 
@@ -80,11 +86,16 @@ export class HeavyHitters<T> {
     this.siftDown(0);
   }
 
+  /** The table as plain data (for a worker thread to hand over). */
+  toState(): HeavyHittersState<T> {
+    return { entries: this.top(Infinity), evictions: this.evictions };
+  }
+
   /** Adds another table's counts (e.g. a worker's); exact when both were exact and the keys fit. */
-  merge(other: HeavyHitters<T>): void {
+  merge(other: HeavyHittersState<T>): void {
     // Space-Saving summaries merge by adding counters (Agarwal et al., "Mergeable Summaries", 2012); the
     // errors add up too.
-    for (const e of other.map.values()) {
+    for (const e of other.entries) {
       this.add(e.key, e.bytes, () => e.info, e.events);
       const merged = this.map.get(e.key)!;
       merged.errorBytes += e.errorBytes;

@@ -12,7 +12,7 @@ import {
 } from '../policy/types';
 import { boundedKey } from './bounded-key';
 import { LEVEL_RANK } from './event';
-import { HeavyHitters } from './heavy-hitters';
+import { HeavyHitters, HeavyHittersState } from './heavy-hitters';
 import type { EventSizer } from './size';
 import type { RuleReport } from './types';
 
@@ -201,8 +201,25 @@ export class PolicyTally {
     }));
   }
 
+  /** The counts as plain data (for a worker thread to hand over). */
+  toState(): TallyState {
+    return {
+      decided: { ...this.decided },
+      writtenByLevel: { ...this.writtenByLevel },
+      bytesByLevel: { ...this.bytesByLevel },
+      byStage: zeroStagesFrom((s) => ({ ...this.byStage[s] })),
+      omittedByStage: { ...this.omittedByStage },
+      counters: COUNTERS.map((k) => this[k]),
+      lowSourcePairs: [...this.lowSourcePairs],
+      rules: this.rules.map((r) => [r.hits, r.written, r.bytes]),
+      users: this.users.toState(),
+      resources: this.resources.toState(),
+      requests: this.requests.toState(),
+    };
+  }
+
   /** Adds another tally of the same policy (a worker's part of the input). */
-  merge(other: PolicyTally): void {
+  merge(other: TallyState): void {
     for (const level of ['None', 'Metadata', 'Request', 'RequestResponse'] as const) {
       this.decided[level] += other.decided[level];
       if (level !== 'None') {
@@ -215,25 +232,53 @@ export class PolicyTally {
       this.byStage[stage].bytes += other.byStage[stage].bytes;
       this.omittedByStage[stage] += other.omittedByStage[stage];
     }
-    this.writtenEvents += other.writtenEvents;
-    this.writtenBytes += other.writtenBytes;
-    this.framingBytes += other.framingBytes;
-    this.unmatched += other.unmatched;
-    this.imagesRecorded += other.imagesRecorded;
-    this.lowSource += other.lowSource;
-    this.truncated += other.truncated;
-    this.droppedTooLarge += other.droppedTooLarge;
+    COUNTERS.forEach((k, i) => (this[k] += other.counters[i]));
     for (const [k, v] of other.lowSourcePairs)
       this.lowSourcePairs.set(k, (this.lowSourcePairs.get(k) ?? 0) + v);
     this.rules.forEach((r, i) => {
-      r.hits += other.rules[i].hits;
-      r.written += other.rules[i].written;
-      r.bytes += other.rules[i].bytes;
+      r.hits += other.rules[i][0];
+      r.written += other.rules[i][1];
+      r.bytes += other.rules[i][2];
     });
     this.users.merge(other.users);
     this.resources.merge(other.resources);
     this.requests.merge(other.requests);
   }
+}
+
+const COUNTERS = [
+  'writtenEvents',
+  'writtenBytes',
+  'framingBytes',
+  'unmatched',
+  'imagesRecorded',
+  'lowSource',
+  'truncated',
+  'droppedTooLarge',
+] as const;
+
+/** A tally as plain data. */
+export interface TallyState {
+  decided: Record<Level, number>;
+  writtenByLevel: Record<Exclude<Level, 'None'>, number>;
+  bytesByLevel: Record<Exclude<Level, 'None'>, number>;
+  byStage: Record<Stage, { events: number; bytes: number }>;
+  omittedByStage: Record<Stage, number>;
+  counters: number[];
+  lowSourcePairs: Array<[string, number]>;
+  rules: Array<[number, number, number]>;
+  users: HeavyHittersState<undefined>;
+  resources: HeavyHittersState<ResourceInfo>;
+  requests: HeavyHittersState<{ user: string; verb: string; resource: string }>;
+}
+
+function zeroStagesFrom<T>(make: (stage: Stage) => T): Record<Stage, T> {
+  return {
+    RequestReceived: make('RequestReceived'),
+    ResponseStarted: make('ResponseStarted'),
+    ResponseComplete: make('ResponseComplete'),
+    Panic: make('Panic'),
+  };
 }
 
 function noInfo(): undefined {

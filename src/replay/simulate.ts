@@ -4,6 +4,7 @@ import { StringDecoder } from 'string_decoder';
 import type { EffectivePolicy, Policy } from '../policy/types';
 import { createMultiReplayAccumulator, DEFAULT_MAX_LINE, lineTooLong } from './accumulator';
 import { inputName, openInput } from './input';
+import { defaultJobs, replayFileInParallel } from './parallel';
 import type { ReplayInput, ReplayOptions, ReplayProgress, SimulateOptions, SimulationReport } from './types';
 
 /** Text is decoded in slices of at most this many bytes: small strings stay in V8's young generation. */
@@ -94,6 +95,43 @@ async function fileIdentity(input: ReplayInput): Promise<string | undefined> {
   }
 }
 
+/**
+ * Whether to replay an input on worker threads, and with how many: only a plain (not gzip) regular file of
+ * audit.k8s.io JSON lines (not the container runtime's format, whose fragments may cross a range), with
+ * `jobs` or the default for its size above 1.
+ */
+async function parallelPlan(
+  input: ReplayInput,
+  jobs: number | undefined,
+): Promise<{ file: string; size: number; jobs: number } | undefined> {
+  if (typeof input !== 'string' || input === '-' || jobs === 1) return undefined;
+  let stat: fs.Stats;
+  try {
+    stat = await fs.promises.stat(input);
+  } catch {
+    return undefined;
+  }
+  if (!stat.isFile()) return undefined;
+  const n = jobs ?? defaultJobs(stat.size);
+  if (n <= 1 || stat.size < 2) return undefined;
+  const handle = await fs.promises.open(input, 'r');
+  let head: Buffer;
+  try {
+    const buf = Buffer.alloc(8);
+    const { bytesRead } = await handle.read(buf, 0, buf.length, 0);
+    head = buf.subarray(0, bytesRead);
+  } finally {
+    await handle.close();
+  }
+  const text = head
+    .toString('latin1')
+    .replace(/^\xef\xbb\xbf/, '')
+    .trimStart();
+  if (head[0] === 0x1f && head[1] === 0x8b) return undefined;
+  if (text !== '' && !text.startsWith('{')) return undefined;
+  return { file: input, size: stat.size, jobs: n };
+}
+
 /** `FILE: no such file` and the like, as `validate` words them. */
 function readError(name: string, err: unknown): string {
   const code = (err as NodeJS.ErrnoException).code;
@@ -142,6 +180,48 @@ export async function simulateMany(
         continue;
       }
       seen.set(identity, name);
+    }
+    const parallel = await parallelPlan(inputs[i], options.jobs);
+    if (parallel !== undefined) {
+      const ran = await replayFileInParallel(
+        parallel.file,
+        name,
+        parallel.size,
+        parallel.jobs,
+        acc,
+        policies,
+        options,
+        onProgress
+          ? (bytes, counts) =>
+              onProgress({
+                source: name,
+                sourceIndex: i,
+                sourceCount: inputs.length,
+                bytesRead: doneBytes + bytes,
+                totalBytes,
+                ...counts,
+                elapsedMs: Date.now() - started,
+                done: false,
+              })
+          : undefined,
+      );
+      if (ran) {
+        acc.setSourceInfo(name, { gzip: false, bytes: parallel.size });
+        doneBytes += parallel.size;
+        if (onProgress && i === inputs.length - 1) {
+          onProgress({
+            source: name,
+            sourceIndex: i,
+            sourceCount: inputs.length,
+            bytesRead: doneBytes,
+            totalBytes,
+            ...acc.counts(),
+            elapsedMs: Date.now() - started,
+            done: true,
+          });
+        }
+        continue;
+      }
     }
     let opened;
     try {

@@ -16,6 +16,13 @@ const OUTLIER_GAP_FACTOR = 10;
 /** Timestamps left out as stray are at most this share of all (and at least one may be). */
 const OUTLIER_SHARE = 0.001;
 
+/** Collected timestamps as plain data. */
+export interface TimeSpanState {
+  buckets: Bucket[];
+  invalid: number;
+  invalidSample?: string;
+}
+
 interface Bucket {
   count: number;
   min: number;
@@ -128,9 +135,16 @@ export class TimeSpan {
     }
   }
 
+  /** The collected timestamps as plain data (for a worker thread to hand over). */
+  toState(): TimeSpanState {
+    const state: TimeSpanState = { buckets: [...this.buckets.values()], invalid: this.invalid };
+    if (this.invalidSample !== undefined) state.invalidSample = this.invalidSample;
+    return state;
+  }
+
   /** Adds another collector's timestamps (e.g. a worker's). */
-  merge(other: TimeSpan): void {
-    for (const b of other.buckets.values()) {
+  merge(other: TimeSpanState): void {
+    for (const b of other.buckets) {
       mergeInto(this.buckets, Math.floor(b.min / this.width), b);
     }
     if (this.buckets.size > MAX_BUCKETS) this.widen();
