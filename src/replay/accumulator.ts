@@ -11,7 +11,7 @@ import {
   UrlAttributes,
   urlAttributes,
 } from './event';
-import { EventLine, readEventLine } from './event-line';
+import { EventLine, readEventLine, requestBody } from './event-line';
 import { HEAVY_HITTER_CAPACITY } from './heavy-hitters';
 import { PolicyTally, TallyEvent, TallyState, zeroStages } from './policy-tally';
 import { estimateRetention, resolveRotation } from './retention';
@@ -277,13 +277,14 @@ class Accumulator implements MultiReplayAccumulator {
   private attributes(ev: Record<string, unknown>, verb: string): UrlAttributes {
     const uri = typeof ev.requestURI === 'string' ? ev.requestURI : '';
     if (uri !== '') {
-      const key = uri.length <= URL_CACHE_KEY ? `${verb} ${uri}` : undefined;
-      let attrs = key === undefined ? undefined : this.urlCache.get(key);
-      if (attrs === undefined) {
+      const cacheable = uri.length <= URL_CACHE_KEY;
+      let attrs = cacheable ? this.urlCache.get(uri) : undefined;
+      // Keyed by the URI alone (no string to build); a different verb on the same URI is worked out anew.
+      if (attrs === undefined || (attrs !== NO_URL && attrs.verb !== verb)) {
         attrs = urlAttributes(verb, uri) ?? NO_URL;
-        if (key !== undefined) {
+        if (cacheable) {
           if (this.urlCache.size >= URL_CACHE_ENTRIES) this.urlCache = new Map();
-          this.urlCache.set(key, attrs);
+          this.urlCache.set(uri, attrs);
         }
       }
       if (attrs !== NO_URL) return attrs;
@@ -313,8 +314,8 @@ class Accumulator implements MultiReplayAccumulator {
       name: attrs.name,
     };
     let noDigest = false;
-    if (ev.requestObject !== undefined && isPodCreate(req)) {
-      noDigest = bodyHasImageWithoutDigest(ev.requestObject);
+    if ((line.bodies?.request ?? ev.requestObject !== undefined) && isPodCreate(req)) {
+      noDigest = bodyHasImageWithoutDigest(requestBody(line));
       if (noDigest) this.imagesWithoutDigest++;
     }
     const tallyEvent: TallyEvent = {

@@ -211,10 +211,17 @@ function startsToken(c: number): boolean {
   );
 }
 
-/** Whether the line may hold whitespace between tokens (which kube-apiserver never writes). */
+/** Spaces between tokens are looked for in this many leading characters (see maybeSpaced). */
+const SPACING_PREFIX = 512;
+
+/**
+ * Whether the line may hold whitespace between tokens (which kube-apiserver never writes). Encoders space
+ * their output all through or not at all, so the first members tell; a raw tab or CR anywhere does too.
+ */
 function maybeSpaced(line: string): boolean {
   if (line.indexOf('\t') !== -1 || line.indexOf('\r') !== -1) return true;
-  const last = line.length - 1;
+  if (line.charCodeAt(line.length - 1) === 32) return true;
+  const last = Math.min(line.length, SPACING_PREFIX) - 1;
   for (let i = line.indexOf(' '); i !== -1; i = line.indexOf(' ', i + 1)) {
     if (i === 0 || i === last) return true;
     let before = i - 1;
@@ -230,12 +237,152 @@ function maybeSpaced(line: string): boolean {
 /** A line as the replay reads it. */
 export interface EventLine {
   line: string;
-  /** The decoded event. */
+  /** The decoded event (without `requestObject`/`responseObject` when they are left in `bodies`). */
   event: Record<string, unknown>;
   /** Go-encoded bytes of the whole line (no newline). */
   bytes: number;
   /** Exact member measurements when the line may not be compact (else sizes derive from `bytes`). */
   measured?: MeasuredLine;
+  /** The bodies as text, not decoded (see readEventLine); decoded on demand by `eventBodies`. */
+  bodies?: BodyRegion;
+}
+
+/** `,"requestObject":…,"responseObject":…` of a line: where it is, its bytes, and its members once decoded. */
+export interface BodyRegion {
+  start: number;
+  end: number;
+  /** Go-encoded bytes of the region (its leading comma included). */
+  bytes: number;
+  /** The region starts with requestObject (Go writes it before responseObject). */
+  request: boolean;
+  /** The region may hold responseObject (certainly when it starts with it). */
+  mayHaveResponse: boolean;
+  /** Both bodies, once decoded. */
+  decoded?: { requestObject?: unknown; responseObject?: unknown };
+  /** The request body alone (splitRequestBody), and its member's Go-encoded bytes. */
+  requestValue?: unknown;
+  requestMember?: number;
+}
+
+const REQUEST_MEMBER = ',"requestObject":';
+const RESPONSE_MEMBER = ',"responseObject":';
+const AFTER_BODIES = ',"requestReceivedTimestamp":"';
+const BODY_MEMBER_END = 'Object":';
+const REQUEST_PREFIX = REQUEST_MEMBER.length - BODY_MEMBER_END.length;
+const RESPONSE_PREFIX = RESPONSE_MEMBER.length - BODY_MEMBER_END.length;
+
+/** The bodies of an event, decoding a body region the first time they are asked for. */
+export function eventBodies(ev: EventLine): { requestObject?: unknown; responseObject?: unknown } {
+  const region = ev.bodies;
+  if (region === undefined) return ev.event as { requestObject?: unknown; responseObject?: unknown };
+  if (region.decoded === undefined) {
+    let decoded: { requestObject?: unknown; responseObject?: unknown };
+    try {
+      decoded = JSON.parse(`{${ev.line.slice(region.start + 1, region.end)}}`) as typeof decoded;
+    } catch {
+      decoded = {}; // a damaged body is not read (the rest of the event was)
+    }
+    region.decoded = decoded;
+  }
+  return region.decoded;
+}
+
+/**
+ * Splits a region that starts with requestObject: decodes the request body alone and returns its member's
+ * Go-encoded bytes (`"requestObject":…`, no comma) and whether a responseObject member follows. The cut
+ * before `,"responseObject":` is at the region's top level exactly when the request part parses (a cut
+ * inside the request body leaves it unclosed), so the response body is never decoded here.
+ */
+export function splitRequestBody(ev: EventLine): { requestMember: number; response: boolean } {
+  const region = ev.bodies!;
+  const line = ev.line;
+  if (region.requestMember !== undefined) {
+    return { requestMember: region.requestMember, response: region.mayHaveResponse };
+  }
+  for (let at = line.indexOf(RESPONSE_MEMBER, region.start + 1); at !== -1 && at < region.end;) {
+    let request: { requestObject?: unknown } | undefined;
+    try {
+      request = JSON.parse(`{${line.slice(region.start + 1, at)}}`) as { requestObject?: unknown };
+    } catch {
+      request = undefined;
+    }
+    if (request !== undefined) {
+      region.requestValue = request.requestObject;
+      region.requestMember = goTextBytes(line.slice(region.start + 1, at));
+      return { requestMember: region.requestMember, response: true };
+    }
+    at = line.indexOf(RESPONSE_MEMBER, at + 1);
+  }
+  region.mayHaveResponse = false;
+  region.requestMember = region.bytes - 1;
+  region.requestValue = eventBodies(ev).requestObject;
+  return { requestMember: region.requestMember, response: false };
+}
+
+/** The request body of an event (decoding only it when the line's bodies were left as text). */
+export function requestBody(ev: EventLine): unknown {
+  const region = ev.bodies;
+  if (region === undefined) return ev.event.requestObject;
+  if (!region.request) return undefined;
+  if (region.decoded !== undefined) return region.decoded.requestObject;
+  splitRequestBody(ev);
+  return region.requestValue;
+}
+
+/**
+ * kube-apiserver writes an Event's fields in struct order (pkg/apis/audit/v1/types.go): …, responseStatus,
+ * requestObject, responseObject, requestReceivedTimestamp, stageTimestamp, annotations. The bodies, most of
+ * a line's bytes, are needed only when a decision keeps exactly one of two or reads into them; the rest is
+ * decoded without them: the text before the first body member (closed with `}`) and from the last
+ * `,"requestReceivedTimestamp":"` on (opened with `{`). Both parse only when the cuts are at the top level
+ * (a cut inside a nested object leaves unbalanced brackets), so any other line is decoded whole.
+ */
+function readAroundBodies(line: string): { event: Record<string, unknown>; region: BodyRegion } | undefined {
+  // One scan for the common tail of both member names, then a look at what precedes it.
+  let cut = -1;
+  let request = false;
+  for (let at = line.indexOf(BODY_MEMBER_END); at !== -1; at = line.indexOf(BODY_MEMBER_END, at + 1)) {
+    if (line.startsWith(REQUEST_MEMBER, at - REQUEST_PREFIX)) {
+      cut = at - REQUEST_PREFIX;
+      request = true;
+      break;
+    }
+    if (line.startsWith(RESPONSE_MEMBER, at - RESPONSE_PREFIX)) {
+      cut = at - RESPONSE_PREFIX;
+      break;
+    }
+  }
+  if (cut === -1) return undefined;
+  const after = line.lastIndexOf(AFTER_BODIES);
+  if (after <= cut) return undefined;
+  let head: unknown;
+  let tail: unknown;
+  try {
+    head = JSON.parse(`${line.slice(0, cut)}}`);
+    tail = JSON.parse(`{${line.slice(after + 1)}`);
+  } catch {
+    return undefined;
+  }
+  if (!isPlainObject(head) || !isPlainObject(tail)) return undefined;
+  for (const key in tail) {
+    if (key in head) return undefined; // not the apiserver's layout: decode the whole line
+    head[key] = tail[key];
+  }
+  const responseAt = request ? line.indexOf(RESPONSE_MEMBER, cut + 1) : cut;
+  return {
+    event: head,
+    region: {
+      start: cut,
+      end: after,
+      bytes: goTextBytes(line.slice(cut, after)),
+      request,
+      mayHaveResponse: responseAt !== -1 && responseAt < after,
+    },
+  };
+}
+
+function isPlainObject(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
 /** The number of `[` and `{` in a long line: nesting cannot be deeper. */
@@ -255,6 +402,13 @@ const MAX_REASON = 120;
  * kube-apiserver's tools would see it. Never throws.
  */
 export function readEventLine(line: string): EventLine | string {
+  const deep = line.length > 2 * GO_MAX_NESTING_DEPTH && openings(line) > GO_MAX_NESTING_DEPTH;
+  const spaced = !deep && maybeSpaced(line);
+  if (!deep && !spaced) {
+    const around = readAroundBodies(line);
+    if (around !== undefined)
+      return { line, event: around.event, bytes: goTextBytes(line), bodies: around.region };
+  }
   let event: unknown;
   try {
     event = JSON.parse(line);
@@ -262,16 +416,11 @@ export function readEventLine(line: string): EventLine | string {
     const message = (err as Error).message;
     return `not JSON (${message.length > MAX_REASON ? `${message.slice(0, MAX_REASON)}…` : message})`;
   }
-  if (typeof event !== 'object' || event === null || Array.isArray(event)) return 'not a JSON object';
-  if (line.length > 2 * GO_MAX_NESTING_DEPTH && openings(line) > GO_MAX_NESTING_DEPTH) {
+  if (!isPlainObject(event)) return 'not a JSON object';
+  if (deep || spaced) {
     const measured = measureLine(line);
     if (typeof measured === 'string') return measured;
-    return { line, event: event as Record<string, unknown>, bytes: measured.bytes, measured };
+    return { line, event, bytes: measured.bytes, measured };
   }
-  if (maybeSpaced(line)) {
-    const measured = measureLine(line);
-    if (typeof measured === 'string') return measured;
-    return { line, event: event as Record<string, unknown>, bytes: measured.bytes, measured };
-  }
-  return { line, event: event as Record<string, unknown>, bytes: goTextBytes(line) };
+  return { line, event, bytes: goTextBytes(line) };
 }

@@ -249,7 +249,16 @@ export function goJsonBytes(value: unknown): number {
 /** Bytes Go's encoding/json writes for compact JSON text: its UTF-8 length plus Go's extra escapes. */
 export function goTextBytes(text: string): number {
   let n = Buffer.byteLength(text);
-  if (!ESCAPED_BY_GO.test(text)) return n;
+  // indexOf is several times faster than a regular expression with a character class here.
+  if (
+    text.indexOf('&') === -1 &&
+    text.indexOf('<') === -1 &&
+    text.indexOf('>') === -1 &&
+    text.indexOf('\u2028') === -1 &&
+    text.indexOf('\u2029') === -1
+  ) {
+    return n;
+  }
   for (let i = 0; i < text.length; i++) {
     const c = text.charCodeAt(i);
     if (c === 60 || c === 62 || c === 38) n += 5;
@@ -257,6 +266,3 @@ export function goTextBytes(text: string): number {
   }
   return n;
 }
-
-/** Characters Go's encoding/json writes escaped (`\u003c` and the like), 6 bytes where JSON.stringify writes 1–3. */
-const ESCAPED_BY_GO = /[<>&\u2028\u2029]/;

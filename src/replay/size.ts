@@ -1,6 +1,6 @@
 import type { Level } from '../policy/types';
 import type { AuditEvent } from './event';
-import type { EventLine } from './event-line';
+import { eventBodies, EventLine, splitRequestBody } from './event-line';
 import { goJsonBytes, scanned, scanString, scanValue, skipWhitespace } from './go-json';
 
 // The written size of an event is the length of the line kube-apiserver writes for it at the decided level:
@@ -164,14 +164,24 @@ export class EventSizer {
   /** Bytes with no bodies and no level value (the level member's key kept if present), plus the newline. */
   private base = -1;
   private readonly hasRequest: boolean;
-  private readonly hasResponse: boolean;
+  private hasResponse: boolean;
 
   constructor(private readonly ev: EventLine) {
     const e = ev.event;
-    this.hasRequest = e.requestObject !== undefined;
-    this.hasResponse = e.responseObject !== undefined;
+    const region = ev.bodies;
+    this.hasRequest = region !== undefined ? region.request : e.requestObject !== undefined;
+    this.hasResponse = region !== undefined ? region.mayHaveResponse : e.responseObject !== undefined;
     const m = ev.measured;
-    if (m !== undefined) {
+    if (region !== undefined) {
+      if (!this.hasRequest) {
+        this.requestMember = 0;
+        this.responseMember = region.bytes - 1;
+      } else if (!this.hasResponse) {
+        this.requestMember = region.bytes - 1;
+        this.responseMember = 0;
+      }
+      this.base = ev.bytes + 1 - this.levelValueBytes() - region.bytes;
+    } else if (m !== undefined) {
       this.requestMember = m.requestObject?.memberBytes ?? 0;
       this.responseMember = m.responseObject?.memberBytes ?? 0;
     } else if (!this.hasRequest) {
@@ -189,6 +199,7 @@ export class EventSizer {
 
   private computeBase(): number {
     let bodies = 0;
+    if (this.ev.bodies !== undefined) return this.base;
     if (this.hasRequest || this.hasResponse) {
       if (this.requestMember < 0 || this.responseMember < 0) this.measureBodies();
       if (this.hasRequest) bodies += this.requestMember + 1;
@@ -199,6 +210,15 @@ export class EventSizer {
 
   /** Works out the body members of a compact line: the line minus the rest. */
   private measureBodies(): void {
+    const region = this.ev.bodies;
+    if (region !== undefined) {
+      // Both bodies may be in the region: tell them apart (decoding the request body only).
+      const split = splitRequestBody(this.ev);
+      this.hasResponse = split.response;
+      this.requestMember = split.requestMember;
+      this.responseMember = split.response ? region.bytes - 2 - split.requestMember : 0;
+      return;
+    }
     const e = this.ev.event;
     const req = e.requestObject;
     const resp = e.responseObject;
@@ -227,6 +247,7 @@ export class EventSizer {
     let n = this.base + LEVEL_VALUE_BYTES[level];
     if (level === 'Request' || level === 'RequestResponse') {
       if (this.hasRequest) {
+        if (this.requestMember < 0) this.measureBodies();
         n += this.requestMember + 1;
         if (omitManagedFields) {
           if (this.requestMf < 0) this.requestMf = this.managedFields('requestObject');
@@ -247,7 +268,7 @@ export class EventSizer {
   private managedFields(key: 'requestObject' | 'responseObject'): number {
     const span = this.ev.measured?.[key];
     if (span !== undefined) return managedFieldsBytesAt(this.ev.line, span.start);
-    return managedFieldsBytes(this.ev.event[key]);
+    return managedFieldsBytes(eventBodies(this.ev)[key]);
   }
 
   /**

@@ -61,6 +61,8 @@ export class TimeSpan {
   private invalidSample: string | undefined;
   // Consecutive events mostly share the second: its parse is reused.
   private lastSecond = '';
+  private lastIndex = NaN;
+  private lastBucket: Bucket | undefined;
   private lastSecondMs = NaN;
 
   /** Adds one event's first and last timestamps (either may be missing). */
@@ -108,12 +110,15 @@ export class TimeSpan {
       return false;
     }
     const index = Math.floor(ms / this.width);
-    const b = this.buckets.get(index);
+    // Consecutive timestamps mostly fall in the same bucket.
+    const b = index === this.lastIndex ? this.lastBucket : this.buckets.get(index);
     if (b === undefined) {
       this.buckets.set(index, { count: 1, min: ms, max: ms, minText: text, maxText: text });
       if (this.buckets.size > MAX_BUCKETS) this.widen();
       return true;
     }
+    this.lastIndex = index;
+    this.lastBucket = b;
     b.count++;
     if (ms < b.min) {
       b.min = ms;
@@ -127,6 +132,7 @@ export class TimeSpan {
   }
 
   private widen(): void {
+    this.lastIndex = NaN;
     while (this.buckets.size > MAX_BUCKETS) {
       this.width *= 2;
       const next = new Map<number, Bucket>();
@@ -144,6 +150,7 @@ export class TimeSpan {
 
   /** Adds another collector's timestamps (e.g. a worker's). */
   merge(other: TimeSpanState): void {
+    this.lastIndex = NaN;
     for (const b of other.buckets) {
       mergeInto(this.buckets, Math.floor(b.min / this.width), b);
     }
