@@ -174,10 +174,10 @@ describe('progress', () => {
   test('renders bar, bytes, events/s and ETA', () => {
     // A quarter read in 4 s: 12 s to go; 200k events in 4 s = 50k/s.
     expect(renderProgress(p, 8)).toBe(
-      '[##------]  25%  256.0 MiB / 1.00 GiB  200.0k events  50.0k events/s  ETA 0:12',
+      '[##------]  25%  256 MiB / 1.0 GiB  200.0k events  50.0k events/s  ETA 0:12',
     );
     expect(renderProgress({ ...p, totalBytes: undefined })).toBe(
-      '256.0 MiB read  200.0k events  50.0k events/s',
+      '256 MiB read  200.0k events  50.0k events/s',
     );
   });
 
