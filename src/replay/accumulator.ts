@@ -32,8 +32,8 @@ export interface MultiReplayAccumulator {
   addLine(line: string, lineNo: number, source: string): void;
   /** One report per policy, in the order the policies were given. */
   reports(): SimulationReport[];
-  /** Records how an input was read (gzip, raw bytes); called by simulate. */
-  setSourceInfo(source: string, info: { gzip: boolean; bytes: number }): void;
+  /** Records how an input was read (gzip, raw bytes, threads); called by simulate. */
+  setSourceInfo(source: string, info: { gzip: boolean; bytes: number; threads?: number }): void;
   /** Counts a line that could not even be read (e.g. too long) as a malformed line. */
   addUnreadableLine(source: string, line: number, reason: string): void;
   /** Ends an input: a CRI fragment never completed is counted as malformed. */
@@ -139,16 +139,18 @@ class Accumulator implements MultiReplayAccumulator {
         criLines: 0,
         criStderrBytes: 0,
         warnings: [],
+        threads: 1,
       };
       this.sources.set(name, s);
     }
     return s;
   }
 
-  setSourceInfo(source: string, info: { gzip: boolean; bytes: number }): void {
+  setSourceInfo(source: string, info: { gzip: boolean; bytes: number; threads?: number }): void {
     const s = this.source(source);
     s.gzip = info.gzip;
     s.bytes = info.bytes;
+    s.threads = info.threads ?? 1;
   }
 
   addSourceWarning(source: string, warning: string): void {

@@ -78,15 +78,21 @@ async function lineAlignedCuts(file: string, size: number, jobs: number): Promis
   return cuts;
 }
 
-/** The worker script beside this module (`.ts` when run from source, `.js` when built). */
-function workerEntry(): string {
-  return path.join(__dirname, `replay-worker${path.extname(__filename)}`);
+/**
+ * Starts the worker script beside this module: the built `.js`, or when running from TypeScript source (tsx,
+ * jest) the `.ts` through tsx's require hook, which a worker thread does not inherit from its parent.
+ */
+function startWorker(task: WorkerTask): Worker {
+  const entry = path.join(__dirname, `replay-worker${path.extname(__filename)}`);
+  if (!entry.endsWith('.ts')) return new Worker(entry, { workerData: task });
+  const code = `require('tsx/cjs/api').register(); require(${JSON.stringify(entry)});`;
+  return new Worker(code, { eval: true, workerData: task });
 }
 
 /**
- * Replays `file` with `jobs` worker threads into `acc`. Resolves false, having added nothing, when the
- * workers cannot run here (e.g. a test runner that cannot load the worker script): the caller then reads the
- * file itself.
+ * Replays `file` with up to `jobs` worker threads into `acc`; resolves the number of threads used, or 0,
+ * having added nothing, when the workers cannot run here (e.g. a test runner that cannot load the worker
+ * script): the caller then reads the file itself.
  */
 export async function replayFileInParallel(
   file: string,
@@ -97,7 +103,7 @@ export async function replayFileInParallel(
   policies: ReadonlyArray<Policy | EffectivePolicy>,
   options: ReplayOptions,
   onProgress?: (bytes: number, counts: { lines: number; events: number }) => void,
-): Promise<boolean> {
+): Promise<number> {
   const cuts = await lineAlignedCuts(file, size, jobs);
   const { onProgress: _drop, ...plainOptions } = options;
   void _drop;
@@ -120,7 +126,7 @@ export async function replayFileInParallel(
     return new Promise<{ state: ReplayState; lines: number }>((resolve, reject) => {
       let worker: Worker;
       try {
-        worker = new Worker(workerEntry(), { workerData: task });
+        worker = startWorker(task);
       } catch (err) {
         reject(err);
         return;
@@ -160,14 +166,14 @@ export async function replayFileInParallel(
     await Promise.all(workers.map((w) => w.terminate()));
     // A worker that could not start (its script cannot be loaded here): let the caller read the file.
     if (!isStartFailure(err)) throw err;
-    return false;
+    return 0;
   }
   let offset = 0;
   for (const part of done) {
     acc.mergeState(part.state, offset);
     offset += part.lines;
   }
-  return true;
+  return done.length;
 }
 
 function isStartFailure(err: unknown): boolean {

@@ -205,8 +205,8 @@ export async function simulateMany(
               })
           : undefined,
       );
-      if (ran) {
-        acc.setSourceInfo(name, { gzip: false, bytes: parallel.size });
+      if (ran > 0) {
+        acc.setSourceInfo(name, { gzip: false, bytes: parallel.size, threads: ran });
         doneBytes += parallel.size;
         if (onProgress && i === inputs.length - 1) {
           onProgress({

@@ -191,6 +191,8 @@ export interface SourceReport {
   criStderrBytes: number;
   /** Problems with the input that did not stop the replay (e.g. trailing garbage after gzip data). */
   warnings: string[];
+  /** Threads that read the input (worker threads for a large plain file, else 1). */
+  threads: number;
 }
 
 /** How long the rotated log keeps history at the measured rate. */

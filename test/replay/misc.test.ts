@@ -127,6 +127,7 @@ describe('createReplayAccumulator', () => {
         criLines: 0,
         criStderrBytes: 0,
         warnings: [],
+        threads: 1,
       },
     ]);
   });
