@@ -243,3 +243,71 @@ describe('property: our written size equals the length of a Go-style encoding', 
     },
   );
 });
+
+describe('lines are read around their bodies only where that is sound', () => {
+  const policyAt = (level: Level): Policy => everything(level);
+  const ev = (extra: Record<string, unknown>) => ({
+    kind: 'Event',
+    apiVersion: 'audit.k8s.io/v1',
+    level: 'RequestResponse',
+    auditID: 'x',
+    stage: 'ResponseComplete',
+    requestURI: '/api/v1/namespaces/n/configmaps/c',
+    verb: 'update',
+    user: { username: 'u', groups: ['system:authenticated'] },
+    ...extra,
+    requestReceivedTimestamp: '2026-01-05T10:00:00.000000Z',
+    stageTimestamp: '2026-01-05T10:00:00.000000Z',
+    annotations: { a: 'b' },
+  });
+  const cases: Array<[string, Record<string, unknown>]> = [
+    [
+      'a body-member name nested in user.extra before the bodies',
+      {
+        user: { username: 'u', groups: ['g'], extra: { x: ['1'], requestObject: ['planted'] } },
+        requestObject: { a: 1 },
+        responseObject: { b: 2 },
+      },
+    ],
+    [
+      'a nested responseObject key and timestamp key inside the request body',
+      {
+        requestObject: { data: { responseObject: { requestReceivedTimestamp: 'x' } }, z: [1] },
+        responseObject: { b: ',"requestReceivedTimestamp":"' },
+      },
+    ],
+    ['only a response body', { responseObject: { kind: 'Status', items: [{ a: '<&>' }] } }],
+    [
+      'only a request body (a JSON patch array)',
+      { requestObject: [{ op: 'add', path: '/a', value: '\u2028' }] },
+    ],
+  ];
+  test.each(cases)('%s', (_title, extra) => {
+    const e = ev(extra);
+    const line = goEncode(e);
+    for (const level of ['Metadata', 'Request', 'RequestResponse'] as const) {
+      expect({ level, bytes: writtenBytes([line], policyAt(level)) }).toEqual({
+        level,
+        bytes: referenceSize(e, level, false),
+      });
+    }
+  });
+
+  test('a line with spaces between tokens is measured as kube-apiserver would write it', () => {
+    const e = ev({ requestObject: { a: [1, 2], b: 'x, y' }, responseObject: { c: true } });
+    const spaced = JSON.stringify(e).replace(/,"/g, ', "').replace(/":/g, '": ');
+    for (const level of ['Metadata', 'Request', 'RequestResponse'] as const) {
+      expect(writtenBytes([spaced], policyAt(level))).toBe(referenceSize(e, level, false));
+    }
+  });
+
+  test('bodies after the timestamps (not the apiserver order) are read whole', () => {
+    const e = ev({});
+    const reordered = { ...e, requestObject: { a: 1 }, responseObject: { b: 2 } };
+    for (const level of ['Metadata', 'Request', 'RequestResponse'] as const) {
+      expect(writtenBytes([goEncode(reordered)], policyAt(level))).toBe(
+        referenceSize(reordered, level, false),
+      );
+    }
+  });
+});
