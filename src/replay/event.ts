@@ -92,6 +92,11 @@ const VERB_METHODS: Readonly<Record<string, string>> = {
   deletecollection: 'DELETE',
 };
 
+/** The HTTP method that gives `verb` (a non-resource verb is the lower-case method itself). */
+export function methodOfVerb(verb: string): string {
+  return VERB_METHODS[verb] ?? verb.toUpperCase();
+}
+
 /** The URL-derived attributes of a request, without its user. */
 export type UrlAttributes = Omit<RequestAttributes, 'user' | 'groups'>;
 
@@ -102,7 +107,7 @@ export type UrlAttributes = Omit<RequestAttributes, 'user' | 'groups'>;
  * `attribs.GetVerb()`). Undefined when the URI is not one kube-apiserver could have logged.
  */
 export function urlAttributes(verb: string, requestURI: string): UrlAttributes | undefined {
-  const method = VERB_METHODS[verb] ?? verb.toUpperCase();
+  const method = methodOfVerb(verb);
   let parsed: RequestAttributes;
   try {
     parsed = requestFromUrl(`${method} ${requestURI}`, { unauthenticated: true });

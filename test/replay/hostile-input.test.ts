@@ -4,22 +4,17 @@ import * as os from 'os';
 import * as path from 'path';
 import { Readable } from 'stream';
 import * as zlib from 'zlib';
-import { loadPolicy } from '../../src/policy';
 import type { Policy } from '../../src/policy/types';
 import { createReplayAccumulator, simulate, SimulationReport } from '../../src/replay';
 import { MAX_KEY_CHARS } from '../../src/replay/bounded-key';
 import { HEAVY_HITTER_CAPACITY } from '../../src/replay/heavy-hitters';
 import { fixture, runInProcess } from '../cli/helpers';
 import { mulberry32, pick } from '../support/seeded-random';
+import { FIXTURES, LINES, LOG, policyA } from './fixtures';
 
 // Issue 13, "Replay loses input silently" and "Replay keys": every sample, plus a fuzz test of the kind.
 
-const FIXTURES = path.resolve(__dirname, '../fixtures/replay');
-const LOG = path.join(FIXTURES, 'basic.log');
-const TEXT = fs.readFileSync(LOG, 'utf8');
-const LINES = TEXT.split('\n');
-const policyA = (): Policy =>
-  loadPolicy(fs.readFileSync(path.join(FIXTURES, 'policy-a.yaml'), 'utf8')).policy!;
+const TEXT = LINES.join('\n');
 const metadata: Policy = { apiVersion: 'audit.k8s.io/v1', kind: 'Policy', rules: [{ level: 'Metadata' }] };
 const stream = (text: string | Buffer, name = 'log') => ({
   name,

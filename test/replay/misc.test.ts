@@ -3,7 +3,6 @@ import * as fs from 'fs';
 import * as path from 'path';
 import { Readable } from 'stream';
 import { deckhouseEffectivePolicy } from '../../src/deckhouse/effective';
-import { loadPolicy } from '../../src/policy/parse';
 import type { Policy } from '../../src/policy/types';
 import {
   createProgressReporter,
@@ -13,14 +12,9 @@ import {
   resolveRotation,
   simulate,
 } from '../../src/replay';
+import { FIXTURES, LINES, LOG, MiB, policyA } from './fixtures';
 
 const ROOT = path.resolve(__dirname, '../..');
-const FIXTURES = path.resolve(__dirname, '../fixtures/replay');
-const LOG = path.join(FIXTURES, 'basic.log');
-const LINES = fs.readFileSync(LOG, 'utf8').split('\n');
-const policyA = (): Policy =>
-  loadPolicy(fs.readFileSync(path.join(FIXTURES, 'policy-a.yaml'), 'utf8')).policy!;
-const MiB = 1024 * 1024;
 
 describe('retention', () => {
   const deckhouse = resolveRotation();

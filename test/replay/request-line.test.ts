@@ -4,7 +4,7 @@ import * as path from 'path';
 import { loadPolicy } from '../../src/policy';
 import type { Policy, RequestAttributes } from '../../src/policy/types';
 import { createReplayAccumulator, eventToRequest, simulate } from '../../src/replay';
-import type { AuditEvent } from '../../src/replay/event';
+import { AuditEvent, methodOfVerb } from '../../src/replay/event';
 import { runInProcess } from '../cli/helpers';
 import { Readable } from 'stream';
 
@@ -212,18 +212,6 @@ const CASES: Case[] = [
   },
 ];
 
-const METHODS: Record<string, string> = {
-  get: 'GET',
-  list: 'GET',
-  watch: 'GET',
-  proxy: 'GET',
-  create: 'POST',
-  update: 'PUT',
-  patch: 'PATCH',
-  delete: 'DELETE',
-  deletecollection: 'DELETE',
-};
-
 function caseEvent(c: Case, stage = 'ResponseComplete'): AuditEvent {
   return event({
     stage,
@@ -258,7 +246,7 @@ describe('attributes come from the request line (requestinfo.go), whatever objec
         '--policy',
         POLICY_FILE,
         '--url',
-        `${METHODS[c.verb]} ${c.uri}`,
+        `${methodOfVerb(c.verb)} ${c.uri}`,
         '--user',
         user.username,
         ...user.groups.flatMap((g) => ['--group', g]),

@@ -1,24 +1,15 @@
-import * as fs from 'fs';
 import * as path from 'path';
 import { Readable } from 'stream';
-import { loadPolicy } from '../../src/policy';
-import type { Policy } from '../../src/policy/types';
 import { estimateRetention, resolveRotation, simulate } from '../../src/replay';
 import { DECKHOUSE_CONTAINER_LOG, resolveContainerLog } from '../../src/replay/retention';
 import { runInProcess } from '../cli/helpers';
+import { FIXTURES, LINES, LOG, MiB, policyA } from './fixtures';
 
 // Facts (../shared/docs/deckhouse-audit.md §8): --audit-log-maxsize=0 meant lumberjack's 100 MB default up
 // to Kubernetes 1.35; from 1.36 (kubernetes PR #136478) it disables rotation and nothing is deleted. With
 // auditLog.output: Stdout the kubelet's container-log rotation (containerLogMaxSize × containerLogMaxFiles;
 // Deckhouse NodeGroup spec.kubelet defaults 50Mi and 4) keeps the history, shared with the apiserver's own
 // log lines.
-
-const FIXTURES = path.resolve(__dirname, '../fixtures/replay');
-const LOG = path.join(FIXTURES, 'basic.log');
-const LINES = fs.readFileSync(LOG, 'utf8').split('\n');
-const policyA = (): Policy =>
-  loadPolicy(fs.readFileSync(path.join(FIXTURES, 'policy-a.yaml'), 'utf8')).policy!;
-const MiB = 1024 * 1024;
 
 describe('--audit-log-maxsize=0 by Kubernetes version', () => {
   const zero = resolveRotation({ maxSizeMB: 0 });
