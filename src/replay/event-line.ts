@@ -221,9 +221,10 @@ const SPACING_PREFIX = 512;
 function maybeSpaced(line: string): boolean {
   if (line.indexOf('\t') !== -1 || line.indexOf('\r') !== -1) return true;
   if (line.charCodeAt(line.length - 1) === 32) return true;
-  const last = Math.min(line.length, SPACING_PREFIX) - 1;
-  for (let i = line.indexOf(' '); i !== -1; i = line.indexOf(' ', i + 1)) {
-    if (i === 0 || i === last) return true;
+  const last = line.length - 1;
+  const limit = Math.min(line.length, SPACING_PREFIX);
+  for (let i = line.indexOf(' '); i !== -1 && i < limit; i = line.indexOf(' ', i + 1)) {
+    if (i === 0) return true;
     let before = i - 1;
     while (before > 0 && line.charCodeAt(before) === 32) before--;
     let after = i + 1;
@@ -245,6 +246,8 @@ export interface EventLine {
   measured?: MeasuredLine;
   /** The bodies as text, not decoded (see readEventLine); decoded on demand by `eventBodies`. */
   bodies?: BodyRegion;
+  /** Members left as text between the user and the timestamps (see readAround). */
+  skipped?: SkippedMembers;
 }
 
 /** `,"requestObject":…,"responseObject":…` of a line: where it is, its bytes, and its members once decoded. */
@@ -329,32 +332,53 @@ export function requestBody(ev: EventLine): unknown {
   return region.requestValue;
 }
 
+/** Members between the user and the bodies, in Go's order, none of which a decision or the report reads. */
+const SKIPPED_MEMBERS = [',"sourceIPs":', ',"userAgent":', ',"objectRef":', ',"responseStatus":'];
+
 /**
- * kube-apiserver writes an Event's fields in struct order (pkg/apis/audit/v1/types.go): …, responseStatus,
- * requestObject, responseObject, requestReceivedTimestamp, stageTimestamp, annotations. The bodies, most of
- * a line's bytes, are needed only when a decision keeps exactly one of two or reads into them; the rest is
- * decoded without them: the text before the first body member (closed with `}`) and from the last
- * `,"requestReceivedTimestamp":"` on (opened with `{`). Both parse only when the cuts are at the top level
- * (a cut inside a nested object leaves unbalanced brackets), so any other line is decoded whole.
+ * kube-apiserver writes an Event's fields in struct order (pkg/apis/audit/v1/types.go): kind, apiVersion,
+ * level, auditID, stage, requestURI, verb, user, impersonatedUser, sourceIPs, userAgent, objectRef,
+ * responseStatus, requestObject, responseObject, requestReceivedTimestamp, stageTimestamp, annotations. A
+ * decision and the report read the members up to `user` and from the timestamps on; the members between
+ * (the bodies are most of a line's bytes) are left as text and decoded on demand. The text before the first
+ * skipped member is decoded closed with `}`, and from the last `,"requestReceivedTimestamp":"` on opened with
+ * `{`: both parse only when the cuts are at the top level (a cut inside a nested object leaves unbalanced
+ * brackets), so any other line is decoded whole. Between the cuts the apiserver writes only members of
+ * fixed shape before the bodies, so the first body member name there is the top-level one.
  */
-function readAroundBodies(line: string): { event: Record<string, unknown>; region: BodyRegion } | undefined {
-  // One scan for the common tail of both member names, then a look at what precedes it.
+function readAround(
+  line: string,
+): { event: Record<string, unknown>; region: BodyRegion | undefined; skipped: SkippedMembers } | undefined {
+  const after = line.lastIndexOf(AFTER_BODIES);
+  if (after === -1) return undefined;
   let cut = -1;
+  for (const member of SKIPPED_MEMBERS) {
+    const at = line.indexOf(member);
+    if (at !== -1) {
+      cut = at;
+      break;
+    }
+  }
+  // One scan for the common tail of both body member names, then a look at what precedes it.
+  let bodies = -1;
   let request = false;
-  for (let at = line.indexOf(BODY_MEMBER_END); at !== -1; at = line.indexOf(BODY_MEMBER_END, at + 1)) {
+  for (
+    let at = line.indexOf(BODY_MEMBER_END, cut === -1 ? 0 : cut);
+    at !== -1 && at < after;
+    at = line.indexOf(BODY_MEMBER_END, at + 1)
+  ) {
     if (line.startsWith(REQUEST_MEMBER, at - REQUEST_PREFIX)) {
-      cut = at - REQUEST_PREFIX;
+      bodies = at - REQUEST_PREFIX;
       request = true;
       break;
     }
     if (line.startsWith(RESPONSE_MEMBER, at - RESPONSE_PREFIX)) {
-      cut = at - RESPONSE_PREFIX;
+      bodies = at - RESPONSE_PREFIX;
       break;
     }
   }
-  if (cut === -1) return undefined;
-  const after = line.lastIndexOf(AFTER_BODIES);
-  if (after <= cut) return undefined;
+  if (cut === -1 || cut > after) cut = bodies;
+  if (cut === -1 || cut >= after) return undefined;
   let head: unknown;
   let tail: unknown;
   try {
@@ -368,17 +392,45 @@ function readAroundBodies(line: string): { event: Record<string, unknown>; regio
     if (key in head) return undefined; // not the apiserver's layout: decode the whole line
     head[key] = tail[key];
   }
-  const responseAt = request ? line.indexOf(RESPONSE_MEMBER, cut + 1) : cut;
+  const skipped = { start: cut, end: bodies === -1 ? after : bodies };
+  if (bodies === -1) return { event: head, region: undefined, skipped };
+  const responseAt = request ? line.indexOf(RESPONSE_MEMBER, bodies + 1) : bodies;
   return {
     event: head,
+    skipped,
     region: {
-      start: cut,
+      start: bodies,
       end: after,
-      bytes: goTextBytes(line.slice(cut, after)),
+      bytes: goTextBytes(line.slice(bodies, after)),
       request,
       mayHaveResponse: responseAt !== -1 && responseAt < after,
     },
   };
+}
+
+/** Where the members a decision does not read sit in the line (sourceIPs … responseStatus). */
+export interface SkippedMembers {
+  start: number;
+  end: number;
+  decoded?: Record<string, unknown>;
+}
+
+/** A member the replay left as text (e.g. `objectRef`, read only when the request line is unusable). */
+export function skippedMember(ev: EventLine, key: string): unknown {
+  const value = ev.event[key];
+  const skipped = ev.skipped;
+  if (value !== undefined || skipped === undefined) return value;
+  if (skipped.decoded === undefined) {
+    try {
+      skipped.decoded = JSON.parse(`{${ev.line.slice(skipped.start + 1, skipped.end)}}`) as Record<
+        string,
+        unknown
+      >;
+    } catch {
+      skipped.decoded = {};
+    }
+  }
+  return skipped.decoded[key];
 }
 
 function isPlainObject(value: unknown): value is Record<string, unknown> {
@@ -405,9 +457,17 @@ export function readEventLine(line: string): EventLine | string {
   const deep = line.length > 2 * GO_MAX_NESTING_DEPTH && openings(line) > GO_MAX_NESTING_DEPTH;
   const spaced = !deep && maybeSpaced(line);
   if (!deep && !spaced) {
-    const around = readAroundBodies(line);
-    if (around !== undefined)
-      return { line, event: around.event, bytes: goTextBytes(line), bodies: around.region };
+    const around = readAround(line);
+    if (around !== undefined) {
+      const read: EventLine = {
+        line,
+        event: around.event,
+        bytes: goTextBytes(line),
+        skipped: around.skipped,
+      };
+      if (around.region !== undefined) read.bodies = around.region;
+      return read;
+    }
   }
   let event: unknown;
   try {

@@ -54,7 +54,8 @@ export class HeavyHitters<T> {
     return this.exact ? 0 : this.totalBytes / this.capacity;
   }
 
-  add(key: string, bytes: number, info: (key: string) => T, events = 1): void {
+  /** Counts `bytes` (and `events`) for `key`; `info(key, context)` is called only when the key is admitted. */
+  add<C>(key: string, bytes: number, info: (key: string, context: C) => T, context: C, events = 1): void {
     this.totalBytes += bytes;
     let e = this.map.get(key);
     if (e !== undefined) {
@@ -64,7 +65,7 @@ export class HeavyHitters<T> {
       return;
     }
     if (this.map.size < this.capacity) {
-      e = { key, events, bytes, errorEvents: 0, errorBytes: 0, info: info(key), pos: this.map.size };
+      e = { key, events, bytes, errorEvents: 0, errorBytes: 0, info: info(key, context), pos: this.map.size };
       this.map.set(key, e);
       if (this.heap !== undefined) {
         this.heap.push(e);
@@ -81,7 +82,7 @@ export class HeavyHitters<T> {
     min.key = key;
     min.events += events;
     min.bytes += bytes;
-    min.info = info(key);
+    min.info = info(key, context);
     this.map.set(key, min);
     this.siftDown(0);
   }
@@ -96,7 +97,7 @@ export class HeavyHitters<T> {
     // Space-Saving summaries merge by adding counters (Agarwal et al., "Mergeable Summaries", 2012); the
     // errors add up too.
     for (const e of other.entries) {
-      this.add(e.key, e.bytes, () => e.info, e.events);
+      this.add(e.key, e.bytes, infoOf, e, e.events);
       const merged = this.map.get(e.key)!;
       merged.errorBytes += e.errorBytes;
       merged.errorEvents += e.errorEvents;
@@ -161,4 +162,8 @@ export class HeavyHitters<T> {
     heap[i] = e;
     e.pos = i;
   }
+}
+
+function infoOf<T>(_key: string, entry: HeavyHitter<T>): T {
+  return entry.info;
 }

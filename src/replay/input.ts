@@ -16,13 +16,17 @@ export interface OpenedInput {
 }
 
 const READ_CHUNK = 64 * 1024;
+/** Compressed bytes handed to zlib per write: each write is one thread-pool round trip. */
+const GZIP_READ_CHUNK = 1024 * 1024;
 /**
  * A gzip stream (stdin, a pipe) cannot be read again to recover the text lost with trailing garbage, so its
  * compressed bytes are kept while they fit in this many bytes (enough for samples); past it they are let go.
  */
 const STREAM_REPLAY_BYTES = 16 * 1024 * 1024;
 /** Fewer, larger gunzip outputs mean fewer thread-pool round trips (text is decoded in slices anyway). */
-const GUNZIP_CHUNK = 256 * 1024;
+const GUNZIP_CHUNK = 1024 * 1024;
+/** Inflated text buffered ahead of the parser, so zlib keeps working while the main thread parses. */
+const INFLATED_AHEAD = 4 * GUNZIP_CHUNK;
 
 function isGzipMagic(buf: Buffer): boolean {
   return buf.length >= 2 && buf[0] === 0x1f && buf[1] === 0x8b;
@@ -132,7 +136,7 @@ async function gunzipInto(
 
 async function* readChunks(file: string, counter: { bytes: number }): AsyncGenerator<Buffer> {
   for await (const chunk of fs.createReadStream(file, {
-    highWaterMark: READ_CHUNK,
+    highWaterMark: GZIP_READ_CHUNK,
   }) as AsyncIterable<Buffer>) {
     counter.bytes += chunk.length;
     yield chunk;
@@ -159,7 +163,7 @@ async function openFile(file: string): Promise<OpenedInput> {
     const raw = fs.createReadStream(file, { highWaterMark: READ_CHUNK });
     return { name: file, gzip: false, stream: raw, bytesRead: () => raw.bytesRead, warnings };
   }
-  const out = new PassThrough({ highWaterMark: GUNZIP_CHUNK });
+  const out = new PassThrough({ highWaterMark: INFLATED_AHEAD });
   gunzipInto(readChunks(file, counter), out, warnings, () => readChunks(file, { bytes: 0 })).catch((err) =>
     out.destroy(err),
   );
@@ -172,7 +176,7 @@ async function openFile(file: string): Promise<OpenedInput> {
  */
 function openStream(name: string, source: Readable): OpenedInput {
   const counter = { bytes: 0 };
-  const out = new PassThrough({ highWaterMark: GUNZIP_CHUNK });
+  const out = new PassThrough({ highWaterMark: INFLATED_AHEAD });
   const opened: OpenedInput = {
     name,
     gzip: false,

@@ -48,7 +48,12 @@ function resourceKey(req: RequestAttributes): string {
   return boundedKey(key);
 }
 
-function resourceInfo(req: RequestAttributes, key: string): ResourceInfo {
+function requestInfo(_key: string, ev: TallyEvent): { user: string; verb: string; resource: string } {
+  const keys = ev.keys!;
+  return { user: keys.user, verb: boundedKey(ev.req.verb), resource: keys.resource };
+}
+
+function resourceInfo(key: string, req: RequestAttributes): ResourceInfo {
   if (!req.resourceRequest) return { nonResourceURL: key };
   return {
     apiGroup: boundedKey(req.apiGroup ?? ''),
@@ -192,13 +197,9 @@ export class PolicyTally {
       }
     }
     const keys = (ev.keys ??= topKeys(req));
-    this.users.add(keys.user, bytes, noInfo);
-    this.resources.add(keys.resource, bytes, (key) => resourceInfo(req, key));
-    this.requests.add(keys.request, bytes, () => ({
-      user: keys.user,
-      verb: boundedKey(req.verb),
-      resource: keys.resource,
-    }));
+    this.users.add(keys.user, bytes, noInfo, undefined);
+    this.resources.add(keys.resource, bytes, resourceInfo, req);
+    this.requests.add(keys.request, bytes, requestInfo, ev);
   }
 
   /** The counts as plain data (for a worker thread to hand over). */

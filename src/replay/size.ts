@@ -194,7 +194,10 @@ export class EventSizer {
     const m = this.ev.measured;
     if (m !== undefined) return m.levelSpan === undefined ? -LEVEL_MEMBER : m.levelSpan.bytes;
     const level = this.ev.event.level;
-    return level === undefined ? -LEVEL_MEMBER : goJsonBytes(level);
+    if (level === undefined) return -LEVEL_MEMBER;
+    return typeof level === 'string' && level in LEVEL_VALUE_BYTES
+      ? LEVEL_VALUE_BYTES[level as Level]
+      : goJsonBytes(level);
   }
 
   private computeBase(): number {

@@ -59,11 +59,11 @@ export class TimeSpan {
   private width = HOUR_MS;
   private invalid = 0;
   private invalidSample: string | undefined;
-  // Consecutive events mostly share the second: its parse is reused.
-  private lastSecond = '';
+  // Consecutive events mostly share the minute: its parse is reused.
+  private lastMinute = '';
   private lastIndex = NaN;
   private lastBucket: Bucket | undefined;
-  private lastSecondMs = NaN;
+  private lastMinuteMs = NaN;
 
   /** Adds one event's first and last timestamps (either may be missing). */
   addEvent(first: string | undefined, last: string | undefined): void {
@@ -80,27 +80,24 @@ export class TimeSpan {
   }
 
   private parse(text: string): number {
-    // Fast path for the standard form: same second as the previous timestamp.
-    if (this.lastSecond !== '' && text.length === 27 && text.startsWith(this.lastSecond)) {
-      let ms = 0;
-      for (let i = 20; i < 23; i++) {
-        const d = text.charCodeAt(i) - 48;
-        if (d < 0 || d > 9) return timestampMs(text);
-        ms = ms * 10 + d;
+    // Go's MicroTime, 2006-01-02T15:04:05.000000Z: within the minute of the previous timestamp (the usual
+    // case) it is worked out from the seconds and fraction digits instead of parsed anew.
+    if (text.length === 27 && text.charCodeAt(26) === 90 && text.charCodeAt(19) === 46) {
+      const seconds = digits(text, 17, 19);
+      const millis = digits(text, 20, 23);
+      if (seconds >= 0 && seconds < 60 && millis >= 0 && digits(text, 23, 26) >= 0) {
+        if (this.lastMinute !== '' && text.startsWith(this.lastMinute)) {
+          return this.lastMinuteMs + seconds * 1000 + millis;
+        }
+        const ms = timestampMs(text);
+        if (Number.isFinite(ms)) {
+          this.lastMinute = text.slice(0, 17);
+          this.lastMinuteMs = ms - seconds * 1000 - millis;
+        }
+        return ms;
       }
-      for (let i = 23; i < 26; i++) {
-        const d = text.charCodeAt(i) - 48;
-        if (d < 0 || d > 9) return timestampMs(text);
-      }
-      if (text.charCodeAt(26) !== 90) return timestampMs(text);
-      return this.lastSecondMs + ms;
     }
-    const ms = timestampMs(text);
-    if (Number.isFinite(ms) && text.length === 27 && text.charCodeAt(26) === 90) {
-      this.lastSecond = text.slice(0, 20);
-      this.lastSecondMs = ms - (((ms % 1000) + 1000) % 1000);
-    }
-    return ms;
+    return timestampMs(text);
   }
 
   private add(text: string): boolean {
@@ -223,4 +220,15 @@ function mergeInto(map: Map<number, Bucket>, index: number, b: Bucket): void {
     into.max = b.max;
     into.maxText = b.maxText;
   }
+}
+
+/** The decimal number in text[start, end), or -1 when a character is not a digit. */
+function digits(text: string, start: number, end: number): number {
+  let n = 0;
+  for (let i = start; i < end; i++) {
+    const d = text.charCodeAt(i) - 48;
+    if (d < 0 || d > 9) return -1;
+    n = n * 10 + d;
+  }
+  return n;
 }
