@@ -67,7 +67,10 @@ async function runChild(mode: string, file: string, policy: PolicyName, jobs: st
     result.lines = lines;
   } else if (mode === 'simulate') {
     const n = jobs === 'auto' ? undefined : Number(jobs);
-    const report = await simulate([file], { policy: policyOf(policy), ...(n === undefined ? {} : { jobs: n }) });
+    const report = await simulate([file], {
+      policy: policyOf(policy),
+      ...(n === undefined ? {} : { jobs: n }),
+    });
     result.lines = report.lines;
     result.jobs = n ?? defaultJobs(fs.statSync(file).size);
     result.written = report.written.events;
@@ -85,11 +88,20 @@ async function runChild(mode: string, file: string, policy: PolicyName, jobs: st
 
 // --------------------------------------------------------------------------------------------- parent side
 
-function measure(mode: string, file: string, policy: PolicyName = 'deckhouse', jobs = '1'): Promise<ChildResult> {
-  const child = spawn(process.execPath, ['--import', 'tsx', __filename, '--child', mode, file, policy, jobs], {
-    cwd: ROOT,
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
+function measure(
+  mode: string,
+  file: string,
+  policy: PolicyName = 'deckhouse',
+  jobs = '1',
+): Promise<ChildResult> {
+  const child = spawn(
+    process.execPath,
+    ['--import', 'tsx', __filename, '--child', mode, file, policy, jobs],
+    {
+      cwd: ROOT,
+      stdio: ['ignore', 'pipe', 'pipe'],
+    },
+  );
   let out = '';
   let err = '';
   child.stdout.on('data', (d) => (out += d));
@@ -147,7 +159,9 @@ async function benchSize(sizeMB: number, seed: number, runs: number, policies: P
   for (let round = 0; round < runs; round++) {
     for (const { label, run } of plan) {
       const r = await run();
-      process.stderr.write(`  ${sizeMB} MiB [${round + 1}/${runs}] ${label}: ${(r.ms / 1000).toFixed(2)} s\n`);
+      process.stderr.write(
+        `  ${sizeMB} MiB [${round + 1}/${runs}] ${label}: ${(r.ms / 1000).toFixed(2)} s\n`,
+      );
       const prev = best.get(label);
       const all = [...(prev?.all ?? []), Number((r.ms / 1000).toFixed(2))];
       const keep = prev === undefined || r.ms < prev.ms ? r : prev;
@@ -189,7 +203,8 @@ async function benchSize(sizeMB: number, seed: number, runs: number, policies: P
     );
     if (label.startsWith('simulate')) {
       checks[`${label} >= 1.0x anchor (wall time)`] = anchor.ms / r.ms >= 1.0;
-      if (r.jobs === 1) checks[`${label} >= 1.0x anchor (CPU time, one thread)`] = anchor.cpuMs / r.cpuMs >= 1.0;
+      if (r.jobs === 1)
+        checks[`${label} >= 1.0x anchor (CPU time, one thread)`] = anchor.cpuMs / r.cpuMs >= 1.0;
       checks[`${label} peak RSS < 200 MB`] = r.maxRssMB < 200;
     }
   }
@@ -203,14 +218,19 @@ async function benchSize(sizeMB: number, seed: number, runs: number, policies: P
 }
 
 async function main(): Promise<void> {
-  const sizes = (process.env.BENCH_SIZES_MB ?? process.env.BENCH_SIZE_MB ?? '270,1024').split(',').map(Number);
+  const sizes = (process.env.BENCH_SIZES_MB ?? process.env.BENCH_SIZE_MB ?? '270,1024')
+    .split(',')
+    .map(Number);
   const seed = Number(process.env.BENCH_SEED ?? 42);
   const runs = Math.max(1, Number(process.env.BENCH_RUNS ?? 2));
   const policies: PolicyName[] = fs.existsSync(GCE_POLICY) ? ['deckhouse', 'gce'] : ['deckhouse'];
   if (policies.length === 1) process.stderr.write(`GCE policy: ${GCE_POLICY} not present, skipped\n`);
   const out: string[] = [
     `npm run bench:replay: node ${process.version}, ${os.cpus().length} cores, load average ` +
-      `${os.loadavg().map((x) => x.toFixed(1)).join(' ')}; fastest of ${runs} runs, time from the child's start ` +
+      `${os
+        .loadavg()
+        .map((x) => x.toFixed(1))
+        .join(' ')}; fastest of ${runs} runs, time from the child's start ` +
       'of work (after loading), anchor = readline + JSON.parse over the same file in the same run',
   ];
   let allMet = true;
