@@ -44,6 +44,10 @@ export interface MultiReplayAccumulator {
   skipInput(source: string, reason: string): void;
   /** Non-blank lines and valid events so far (cheap; for progress reporting). */
   counts(): { lines: number; events: number };
+}
+
+/** An accumulator whose counts move between threads (internal: simulate and its worker threads). */
+export interface PartialReplayAccumulator extends MultiReplayAccumulator {
   /** Everything counted so far as plain data (a worker thread hands it to the main thread). */
   exportState(): ReplayState;
   /** Adds a worker's counts for a later part of the same inputs; its line numbers start after `lineOffset`. */
@@ -90,7 +94,7 @@ export interface AccumulatorOptions extends ReplayOptions {
   firstLineOfInput?: boolean;
 }
 
-class Accumulator implements MultiReplayAccumulator {
+class Accumulator implements PartialReplayAccumulator {
   private readonly tallies: PolicyTally[];
   private readonly rotation: RotationSettings;
   private readonly topN: number;
@@ -445,8 +449,16 @@ class Accumulator implements MultiReplayAccumulator {
 /** An accumulator that evaluates every line under each of `policies` (each line parsed once). */
 export function createMultiReplayAccumulator(
   policies: ReadonlyArray<Policy | EffectivePolicy>,
-  options: AccumulatorOptions = {},
+  options: ReplayOptions = {},
 ): MultiReplayAccumulator {
+  return new Accumulator(policies, options);
+}
+
+/** The accumulator simulate and its worker threads use: its counts can be exported and merged. */
+export function createPartialAccumulator(
+  policies: ReadonlyArray<Policy | EffectivePolicy>,
+  options: AccumulatorOptions = {},
+): PartialReplayAccumulator {
   return new Accumulator(policies, options);
 }
 

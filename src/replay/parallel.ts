@@ -3,7 +3,7 @@ import * as os from 'os';
 import * as path from 'path';
 import { Worker } from 'worker_threads';
 import type { EffectivePolicy, Policy } from '../policy/types';
-import type { MultiReplayAccumulator, ReplayState } from './accumulator';
+import type { PartialReplayAccumulator, ReplayState } from './accumulator';
 import type { ReplayOptions } from './types';
 
 /**
@@ -99,7 +99,7 @@ export async function replayFileInParallel(
   source: string,
   size: number,
   jobs: number,
-  acc: MultiReplayAccumulator,
+  acc: PartialReplayAccumulator,
   policies: ReadonlyArray<Policy | EffectivePolicy>,
   options: ReplayOptions,
   onProgress?: (bytes: number, counts: { lines: number; events: number }) => void,

@@ -1,6 +1,6 @@
 import * as fs from 'fs';
 import { parentPort, workerData } from 'worker_threads';
-import { createMultiReplayAccumulator, DEFAULT_MAX_LINE, lineTooLong } from './accumulator';
+import { createPartialAccumulator, DEFAULT_MAX_LINE, lineTooLong } from './accumulator';
 import type { WorkerTask } from './parallel';
 import { forEachLine } from './simulate';
 
@@ -8,7 +8,7 @@ import { forEachLine } from './simulate';
 // after a newline), replays it like the main thread would, and hands back its counts as plain data.
 
 async function run(task: WorkerTask): Promise<void> {
-  const acc = createMultiReplayAccumulator(task.policies, { ...task.options, firstLineOfInput: task.first });
+  const acc = createPartialAccumulator(task.policies, { ...task.options, firstLineOfInput: task.first });
   const maxChars = task.options.maxLineBytes ?? DEFAULT_MAX_LINE;
   const stream = fs.createReadStream(task.file, {
     start: task.start,

@@ -2,7 +2,7 @@ import * as fs from 'fs';
 import type { Readable } from 'stream';
 import { StringDecoder } from 'string_decoder';
 import type { EffectivePolicy, Policy } from '../policy/types';
-import { createMultiReplayAccumulator, DEFAULT_MAX_LINE, lineTooLong } from './accumulator';
+import { createPartialAccumulator, DEFAULT_MAX_LINE, lineTooLong } from './accumulator';
 import { inputName, openInput } from './input';
 import { defaultJobs, replayFileInParallel } from './parallel';
 import type { ReplayInput, ReplayOptions, ReplayProgress, SimulateOptions, SimulationReport } from './types';
@@ -163,7 +163,7 @@ export async function simulateMany(
   policies: ReadonlyArray<Policy | EffectivePolicy>,
   options: ReplayOptions = {},
 ): Promise<SimulationReport[]> {
-  const acc = createMultiReplayAccumulator(policies, options);
+  const acc = createPartialAccumulator(policies, options);
   const maxChars = options.maxLineBytes ?? DEFAULT_MAX_LINE;
   const onProgress = options.onProgress;
   const totalBytes = onProgress ? await totalBytesOf(inputs) : undefined;

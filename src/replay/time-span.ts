@@ -33,16 +33,21 @@ interface Bucket {
 
 /** The span of a log and what was left out of it. */
 export interface SpanResult {
-  /** First and last timestamps used, as written in the log; null when none. */
+  /** First timestamp used, as written in the log; null when none. */
   from: string | null;
+  /** Last timestamp used, as written in the log; null when none. */
   to: string | null;
+  /** Seconds from `from` to `to`. */
   seconds: number;
-  /** Events with a timestamp that does not parse (RFC 3339), and the first such value. */
+  /** Events with a timestamp that does not parse (RFC 3339). */
   invalid: number;
+  /** The first such timestamp, cut to 40 characters. */
   invalidSample?: string;
-  /** Timestamps left out as far away from all the others, and the range they span. */
+  /** Timestamps left out as far away from all the others. */
   excluded: number;
+  /** The earliest timestamp left out. */
   excludedFrom?: string;
+  /** The latest timestamp left out. */
   excludedTo?: string;
 }
 

@@ -150,6 +150,7 @@ export interface MalformedLine {
 export interface TopListError {
   /** How many bytes the entry may overstate (absent when exact). */
   errorBytes?: number;
+  /** How many events the entry may overstate (absent when exact). */
   errorEvents?: number;
 }
 
@@ -186,8 +187,9 @@ export interface SourceReport {
   lines: number;
   events: number;
   malformed: number;
-  /** Lines in the container runtime's (CRI) format, and the bytes of its stderr lines (not audit data). */
+  /** Lines in the container runtime's (CRI) format. */
   criLines: number;
+  /** Bytes of the CRI input's stderr lines (kube-apiserver's own log, not audit data). */
   criStderrBytes: number;
   /** Problems with the input that did not stop the replay (e.g. trailing garbage after gzip data). */
   warnings: string[];
