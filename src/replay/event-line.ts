@@ -270,6 +270,7 @@ export interface BodyRegion {
 const REQUEST_MEMBER = ',"requestObject":';
 const RESPONSE_MEMBER = ',"responseObject":';
 const AFTER_BODIES = ',"requestReceivedTimestamp":"';
+const ANNOTATIONS_MEMBER = ',"annotations":';
 const BODY_MEMBER_END = 'Object":';
 const REQUEST_PREFIX = REQUEST_MEMBER.length - BODY_MEMBER_END.length;
 const RESPONSE_PREFIX = RESPONSE_MEMBER.length - BODY_MEMBER_END.length;
@@ -381,9 +382,13 @@ function readAround(
   if (cut === -1 || cut >= after) return undefined;
   let head: unknown;
   let tail: unknown;
+  // annotations (last in Go's order, often a long authorization reason) are left as text too.
+  if (line.charCodeAt(line.length - 1) !== 125 /* } */) return undefined;
+  const annotationsAt = line.lastIndexOf(ANNOTATIONS_MEMBER);
+  const tailEnd = annotationsAt > after ? annotationsAt : line.length - 1;
   try {
     head = JSON.parse(`${line.slice(0, cut)}}`);
-    tail = JSON.parse(`{${line.slice(after + 1)}`);
+    tail = JSON.parse(`{${line.slice(after + 1, tailEnd)}}`);
   } catch {
     return undefined;
   }
@@ -392,7 +397,8 @@ function readAround(
     if (key in head) return undefined; // not the apiserver's layout: decode the whole line
     head[key] = tail[key];
   }
-  const skipped = { start: cut, end: bodies === -1 ? after : bodies };
+  const skipped: SkippedMembers = { start: cut, end: bodies === -1 ? after : bodies };
+  if (annotationsAt > after) skipped.annotationsAt = annotationsAt;
   if (bodies === -1) return { event: head, region: undefined, skipped };
   const responseAt = request ? line.indexOf(RESPONSE_MEMBER, bodies + 1) : bodies;
   return {
@@ -413,6 +419,8 @@ export interface SkippedMembers {
   start: number;
   end: number;
   decoded?: Record<string, unknown>;
+  /** Where `,"annotations":` starts, when the annotations were left as text. */
+  annotationsAt?: number;
 }
 
 /** A member the replay left as text (e.g. `objectRef`, read only when the request line is unusable). */
@@ -420,6 +428,15 @@ export function skippedMember(ev: EventLine, key: string): unknown {
   const value = ev.event[key];
   const skipped = ev.skipped;
   if (value !== undefined || skipped === undefined) return value;
+  if (key === 'annotations') {
+    if (skipped.annotationsAt === undefined) return undefined;
+    try {
+      return (JSON.parse(`{${ev.line.slice(skipped.annotationsAt + 1)}`) as { annotations?: unknown })
+        .annotations;
+    } catch {
+      return undefined;
+    }
+  }
   if (skipped.decoded === undefined) {
     try {
       skipped.decoded = JSON.parse(`{${ev.line.slice(skipped.start + 1, skipped.end)}}`) as Record<

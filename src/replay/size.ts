@@ -1,6 +1,6 @@
 import type { Level } from '../policy/types';
 import type { AuditEvent } from './event';
-import { eventBodies, EventLine, splitRequestBody } from './event-line';
+import { eventBodies, EventLine, skippedMember, splitRequestBody } from './event-line';
 import { goJsonBytes, scanned, scanString, scanValue, skipWhitespace } from './go-json';
 
 // The written size of an event is the length of the line kube-apiserver writes for it at the decided level:
@@ -280,7 +280,9 @@ export class EventSizer {
    */
   truncatedSize(level: Level): number {
     if (this.base < 0) this.base = this.computeBase();
-    return this.base + LEVEL_VALUE_BYTES[level] + truncatedAnnotationDelta(this.ev.event.annotations);
+    return (
+      this.base + LEVEL_VALUE_BYTES[level] + truncatedAnnotationDelta(skippedMember(this.ev, 'annotations'))
+    );
   }
 }
 

@@ -172,6 +172,13 @@ describe('truncation (kube-apiserver --audit-log-truncate-enabled)', () => {
       JSON.parse('{"verb":"get","stage":"Panic","level":"Request","annotations":{},"requestObject":{}}'),
       JSON.parse('{"verb":"get","stage":"Panic","annotations":null,"requestObject":{}}'),
       JSON.parse('{"verb":"get","stage":"Panic","annotations":{"audit.k8s.io/truncated":"yes"}}'),
+      // The apiserver's layout: annotations after the timestamps (read on demand by the sizer).
+      JSON.parse(
+        '{"kind":"Event","level":"RequestResponse","stage":"ResponseComplete","requestURI":"/api/v1/pods",' +
+          '"verb":"list","user":{"username":"u"},"sourceIPs":["10.0.0.1"],"requestObject":{"a":1},' +
+          '"responseObject":{"b":2},"requestReceivedTimestamp":"2026-01-05T10:00:00.000000Z",' +
+          '"stageTimestamp":"2026-01-05T10:00:00.000000Z","annotations":{"x":"RBAC: allowed \\"y\\""}}',
+      ),
     );
     for (const ev of list) {
       const sizer = sizerOf(ev);
