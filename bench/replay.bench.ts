@@ -203,8 +203,9 @@ async function benchSize(sizeMB: number, seed: number, runs: number, policies: P
     );
     if (label.startsWith('simulate')) {
       checks[`${label} >= 1.0x anchor (wall time)`] = anchor.ms / r.ms >= 1.0;
-      if (r.jobs === 1)
-        checks[`${label} >= 1.0x anchor (CPU time, one thread)`] = anchor.cpuMs / r.cpuMs >= 1.0;
+      // CPU time compares like with like only for one thread reading a plain file (zlib's and workers' CPU add up).
+      if (label.endsWith('1 thread'))
+        checks[`${label} >= 1.0x anchor (CPU time)`] = anchor.cpuMs / r.cpuMs >= 1.0;
       checks[`${label} peak RSS < 200 MB`] = r.maxRssMB < 200;
     }
   }
