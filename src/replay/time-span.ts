@@ -73,8 +73,16 @@ export class TimeSpan {
   /** Adds one event's first and last timestamps (either may be missing). */
   addEvent(first: string | undefined, last: string | undefined): void {
     let bad = false;
-    if (first !== undefined && !this.add(first)) bad = true;
-    if (last !== undefined && last !== first && !this.add(last)) bad = true;
+    if (last !== undefined && !this.add(last, true)) bad = true;
+    if (first !== undefined && first !== last) {
+      // A request's received time in the same hour as its stage time only matters where it is the earliest
+      // of that hour's bucket; Go's MicroTime compares like the instant it names, so it is skipped unparsed
+      // when not. (Whether it is counted depends on the event alone, so worker threads count alike.)
+      const bucket = this.lastBucket;
+      if (last !== undefined && bucket !== undefined && sameHour(first, last)) {
+        if (!(first >= bucket.minText) && !this.add(first, false)) bad = true;
+      } else if (!this.add(first, true)) bad = true;
+    }
     if (bad) this.invalid++;
   }
 
@@ -105,7 +113,8 @@ export class TimeSpan {
     return timestampMs(text);
   }
 
-  private add(text: string): boolean {
+  /** Adds a timestamp: counted in its bucket, or (`count` false) only as a candidate for its minimum. */
+  private add(text: string, count: boolean): boolean {
     const ms = this.parse(text);
     if (!Number.isFinite(ms)) {
       this.invalidSample ??= text.length > 40 ? `${text.slice(0, 40)}…` : text;
@@ -115,13 +124,16 @@ export class TimeSpan {
     // Consecutive timestamps mostly fall in the same bucket.
     const b = index === this.lastIndex ? this.lastBucket : this.buckets.get(index);
     if (b === undefined) {
-      this.buckets.set(index, { count: 1, min: ms, max: ms, minText: text, maxText: text });
+      const created = { count: count ? 1 : 0, min: ms, max: ms, minText: text, maxText: text };
+      this.buckets.set(index, created);
+      this.lastIndex = index;
+      this.lastBucket = created;
       if (this.buckets.size > MAX_BUCKETS) this.widen();
       return true;
     }
     this.lastIndex = index;
     this.lastBucket = b;
-    b.count++;
+    if (count) b.count++;
     if (ms < b.min) {
       b.min = ms;
       b.minText = text;
@@ -135,6 +147,7 @@ export class TimeSpan {
 
   private widen(): void {
     this.lastIndex = NaN;
+    this.lastBucket = undefined;
     while (this.buckets.size > MAX_BUCKETS) {
       this.width *= 2;
       const next = new Map<number, Bucket>();
@@ -153,6 +166,7 @@ export class TimeSpan {
   /** Adds another collector's timestamps (e.g. a worker's). */
   merge(other: TimeSpanState): void {
     this.lastIndex = NaN;
+    this.lastBucket = undefined;
     for (const b of other.buckets) {
       mergeInto(this.buckets, Math.floor(b.min / this.width), b);
     }
@@ -225,6 +239,25 @@ function mergeInto(map: Map<number, Bucket>, index: number, b: Bucket): void {
     into.max = b.max;
     into.maxText = b.maxText;
   }
+}
+
+/** Both in Go's MicroTime form and in the same hour (so in the same bucket). */
+function sameHour(a: string, b: string): boolean {
+  if (!isMicroTime(a) || !isMicroTime(b)) return false;
+  for (let i = 0; i < 13; i++) if (a.charCodeAt(i) !== b.charCodeAt(i)) return false;
+  return true;
+}
+
+/** `2006-01-02T15:04:05.000000Z`: fixed width, so two such strings compare like the instants they name. */
+function isMicroTime(text: string): boolean {
+  return (
+    text.length === 27 &&
+    text.charCodeAt(26) === 90 &&
+    text.charCodeAt(19) === 46 &&
+    text.charCodeAt(10) === 84 &&
+    digits(text, 0, 4) >= 0 &&
+    digits(text, 20, 26) >= 0
+  );
 }
 
 /** The decimal number in text[start, end), or -1 when a character is not a digit. */
