@@ -26,45 +26,10 @@ export interface MeasuredLine {
   bytes: number;
   /** Number of top-level members. */
   members: number;
-  /** String members: the decoded string, or (for a value of another type) its JSON text as a non-string. */
-  kind?: unknown;
-  apiVersion?: unknown;
-  level?: unknown;
-  stage?: unknown;
-  verb?: unknown;
-  requestURI?: unknown;
-  requestReceivedTimestamp?: unknown;
-  stageTimestamp?: unknown;
+  /** The members sizing needs: the level's value and the bodies. */
   levelSpan?: MemberSpan;
-  user?: MemberSpan;
-  objectRef?: MemberSpan;
   requestObject?: MemberSpan;
   responseObject?: MemberSpan;
-  annotations?: MemberSpan;
-}
-
-// The string members, by key: their value is decoded while scanning.
-const STRING_KEYS = new Set([
-  'kind',
-  'apiVersion',
-  'level',
-  'stage',
-  'verb',
-  'requestURI',
-  'requestReceivedTimestamp',
-  'stageTimestamp',
-]);
-const SPAN_KEYS = new Set(['user', 'objectRef', 'requestObject', 'responseObject', 'annotations']);
-
-/** Longest non-string value kept for messages (a longer one is shown cut). */
-const SHOWN_VALUE = 40;
-
-/** A value that is not a string, as its (cut) JSON text: messages show it, checks see "not a string". */
-export class NotAString {
-  constructor(readonly text: string) {}
-  toJSON(): string {
-    return this.text;
-  }
 }
 
 function keyText(line: string, start: number, end: number, escaped: boolean): string {
@@ -72,8 +37,8 @@ function keyText(line: string, start: number, end: number, escaped: boolean): st
 }
 
 /**
- * Scans one line as a JSON object; returns its members, or the reason it is not one (`not JSON (…)` or
- * `not a JSON object`). Nesting deeper than Go's decoder allows is "not JSON", as kube-apiserver's tools
+ * Scans one line as a JSON object and measures its members in Go's encoding; returns them, or the reason
+ * it is not one (`not JSON (…)` or `not a JSON object`). Nesting deeper than Go's decoder allows is "not JSON", as kube-apiserver's tools
  * would see it. Never throws and never recurses.
  */
 export function measureLine(line: string): MeasuredLine | string {
@@ -109,16 +74,9 @@ export function measureLine(line: string): MeasuredLine | string {
         bytes: valueBytes,
         memberBytes: keyBytes + 1 + valueBytes,
       };
-      if (STRING_KEYS.has(key)) {
-        const value =
-          line.charCodeAt(valueStart) === 34
-            ? keyText(line, valueStart, i, scanned.escaped)
-            : new NotAString(cut(line.slice(valueStart, Math.min(i, valueStart + SHOWN_VALUE + 1))));
-        (ev as unknown as Record<string, unknown>)[key] = value;
-        if (key === 'level') ev.levelSpan = span;
-      } else if (SPAN_KEYS.has(key)) {
-        (ev as unknown as Record<string, unknown>)[key] = span;
-      }
+      if (key === 'level') ev.levelSpan = span;
+      else if (key === 'requestObject') ev.requestObject = span;
+      else if (key === 'responseObject') ev.responseObject = span;
       bytes += span.memberBytes;
       ev.members++;
       i = skipWhitespace(line, i);
@@ -140,39 +98,9 @@ export function measureLine(line: string): MeasuredLine | string {
   return ev;
 }
 
-function cut(text: string): string {
-  return text.length > SHOWN_VALUE ? `${text.slice(0, SHOWN_VALUE)}…` : text;
-}
-
 function notJson(reason: string, at: number): string {
   return `not JSON (${reason} at column ${at + 1})`;
 }
-
-/** Types of the members `eventProblem` checks, as a scanned line has them (bodies are not decoded). */
-export function eventHead(ev: MeasuredLine): Record<string, unknown> {
-  const head: Record<string, unknown> = {
-    kind: ev.kind,
-    apiVersion: ev.apiVersion,
-    verb: ev.verb,
-    stage: ev.stage,
-  };
-  if (ev.objectRef !== undefined) head.objectRef = spanType(ev.line, ev.objectRef);
-  if (ev.user !== undefined) head.user = spanType(ev.line, ev.user);
-  return head;
-}
-
-const AN_OBJECT = Object.freeze({});
-
-/** A stand-in of the value's type: an object for `{…}`, null for null, the (cut) text otherwise. */
-function spanType(line: string, span: MemberSpan): unknown {
-  const c = line.charCodeAt(span.start);
-  if (c === 123) return AN_OBJECT;
-  if (c === 110) return null;
-  return new NotAString(cut(line.slice(span.start, span.end)));
-}
-
-/** Depth limit re-exported for messages and tests. */
-export const MAX_EVENT_NESTING = GO_MAX_NESTING_DEPTH;
 
 // Between tokens a space follows the end of a token or an opening/separator and precedes the start of a token
 // or a closing/separator; a raw tab or CR is never inside a string. Spaces inside strings sit mostly among

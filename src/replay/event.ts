@@ -1,6 +1,5 @@
 import { requestFromUrl } from '../policy/request-info';
 import type { Level, RequestAttributes, Stage } from '../policy/types';
-import { NotAString } from './event-line';
 
 /** The parts of an `audit.k8s.io/v1` Event the replay reads (everything else is carried along untouched). */
 export interface AuditEvent {
@@ -38,14 +37,18 @@ export const LEVEL_RANK: Readonly<Record<Level, number>> = {
   RequestResponse: 3,
 };
 
-/** A member value for messages: strings quoted, other JSON as written. */
+/** Longest member value shown in a reason (a hostile line may hold a huge one). */
+const SHOWN_VALUE = 40;
+
+/** A member value for messages: as JSON, cut to SHOWN_VALUE characters. */
 function shown(value: unknown): string {
-  return value instanceof NotAString ? value.text : JSON.stringify(value);
+  const text = JSON.stringify(value) ?? String(value);
+  return text.length > SHOWN_VALUE ? `${text.slice(0, SHOWN_VALUE)}…` : text;
 }
 
 /**
- * Checks that a parsed JSON value (or a scanned line's `eventHead`) is an audit.k8s.io/v1 Event the replay
- * can use; returns the reason when not. Missing `kind`/`apiVersion` are tolerated (log shippers sometimes
+ * Checks that a parsed JSON value is an audit.k8s.io/v1 Event the replay can use; returns the reason when
+ * not. Missing `kind`/`apiVersion` are tolerated (log shippers sometimes
  * drop them); wrong ones are not.
  */
 export function eventProblem(value: unknown): string | undefined {
@@ -69,9 +72,7 @@ export function eventProblem(value: unknown): string | undefined {
 }
 
 function isPlainObject(value: unknown): boolean {
-  return (
-    typeof value === 'object' && value !== null && !Array.isArray(value) && !(value instanceof NotAString)
-  );
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
 function str(value: unknown): string {
