@@ -1,10 +1,15 @@
 /**
- * `npm run bench:replay`: replay throughput and memory on a seeded synthetic audit log (~1 GiB by default,
- * `BENCH_SIZE_MB` to change, `BENCH_SEED` for another log), against a baseline that only reads the file line
- * by line and JSON.parses each line. Every measurement runs in its own child process so that its peak
- * resident memory (maxRSS) is its own. The log and its gzip copy are kept in .bench/ and reused.
+ * `npm run bench:replay`: replay throughput and memory on seeded synthetic audit logs (270 MiB and 1 GiB by
+ * default; `BENCH_SIZES_MB=54,270` to change, `BENCH_SEED` for another log), each figure beside its anchor
+ * from the same run: a bare `readline` + `JSON.parse` loop over the same file. Under the Deckhouse policy
+ * and under the GCE policy (read from ../shared when present); one thread, the default worker threads
+ * (whose counts and bytes must equal one thread's) and the gzip copy. Every measurement runs in its own
+ * child process, so its peak resident memory (maxRSS) is its own; the fastest of BENCH_RUNS runs counts.
+ * Wall time is the throughput a user sees; CPU time (all threads) is printed beside it because the machine
+ * may be shared: a single-thread run's CPU time does not count the time it waited for a core.
  */
 import { spawn } from 'child_process';
+import * as crypto from 'crypto';
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
@@ -12,33 +17,46 @@ import * as readline from 'readline';
 import { pipeline } from 'stream/promises';
 import * as zlib from 'zlib';
 import { deckhouseEffectivePolicy } from '../src/deckhouse/effective';
-import { forEachLine, simulate, simulateMany, SimulationReport } from '../src/replay';
+import { loadPolicy } from '../src/policy/parse';
+import type { EffectivePolicy, Policy } from '../src/policy/types';
+import { simulate } from '../src/replay';
+import { defaultJobs } from '../src/replay/parallel';
 import { generateSyntheticLog } from './synthetic-log';
 
 const ROOT = path.resolve(__dirname, '..');
 const BENCH_DIR = path.join(ROOT, '.bench');
+const GCE_POLICY = path.resolve(ROOT, '../shared/upstream/kubernetes/policies/gce-policy.yaml');
 
 interface ChildResult {
-  mode: string;
   ms: number;
+  /** CPU time (user + system) of the whole process, worker threads included. */
+  cpuMs: number;
   maxRssMB: number;
   lines: number;
+  jobs?: number;
+  /** Digest of the report's counts and bytes (everything but the inputs' names and sizes). */
+  digest?: string;
   written?: number;
   writtenBytes?: number;
-  bytesPerDay?: number | null;
 }
 
-type Mode = 'idle' | 'baseline-readline' | 'baseline-split' | 'simulate' | 'simulate-many' | 'stdin';
+type PolicyName = 'deckhouse' | 'gce';
 
 // ---------------------------------------------------------------------------------------------- child side
 
-async function runChild(mode: Mode, file: string): Promise<void> {
+function policyOf(name: PolicyName): Policy | EffectivePolicy {
+  if (name === 'deckhouse') return deckhouseEffectivePolicy();
+  const loaded = loadPolicy(fs.readFileSync(GCE_POLICY, 'utf8'));
+  if (!loaded.policy) throw new Error(`${GCE_POLICY}: ${loaded.errors.map((e) => e.message).join('; ')}`);
+  return loaded.policy;
+}
+
+async function runChild(mode: string, file: string, policy: PolicyName, jobs: string): Promise<void> {
   const started = process.hrtime.bigint();
-  let lines = 0;
-  let report: SimulationReport | undefined;
-  if (mode === 'idle') {
-    // Nothing: the child's RSS is what Node plus the tsx loader cost before any work.
-  } else if (mode === 'baseline-readline') {
+  const cpu = process.cpuUsage();
+  const result: Partial<ChildResult> = {};
+  if (mode === 'baseline') {
+    let lines = 0;
     const rl = readline.createInterface({ input: fs.createReadStream(file), crlfDelay: Infinity });
     for await (const line of rl) {
       if (line.length > 0) {
@@ -46,82 +64,55 @@ async function runChild(mode: Mode, file: string): Promise<void> {
         lines++;
       }
     }
-  } else if (mode === 'baseline-split') {
-    await forEachLine(fs.createReadStream(file, { highWaterMark: 64 * 1024 }), (line) => {
-      if (line.length > 0) {
-        JSON.parse(line);
-        lines++;
-      }
+    result.lines = lines;
+  } else if (mode === 'simulate') {
+    const n = jobs === 'auto' ? undefined : Number(jobs);
+    const report = await simulate([file], {
+      policy: policyOf(policy),
+      ...(n === undefined ? {} : { jobs: n }),
     });
-  } else if (mode === 'simulate' || mode === 'stdin') {
-    report = await simulate([mode === 'stdin' ? '-' : file], { policy: deckhouseEffectivePolicy() });
-    lines = report.lines;
-  } else {
-    const custom = {
-      apiVersion: 'audit.k8s.io/v1' as const,
-      kind: 'Policy' as const,
-      omitStages: ['RequestReceived' as const],
-      rules: [{ level: 'Metadata' as const, userGroups: ['admins'] }],
-    };
-    const reports = await simulateMany(
-      [file],
-      [deckhouseEffectivePolicy(), deckhouseEffectivePolicy({ customPolicy: custom })],
-    );
-    report = reports[1];
-    lines = report.lines;
+    result.lines = report.lines;
+    result.jobs = n ?? defaultJobs(fs.statSync(file).size);
+    result.written = report.written.events;
+    result.writtenBytes = report.written.bytes;
+    const { sources: _sources, ...counts } = report;
+    void _sources;
+    result.digest = crypto.createHash('sha256').update(JSON.stringify(counts)).digest('hex').slice(0, 16);
   }
-  const ms = Number(process.hrtime.bigint() - started) / 1e6;
-  const result: ChildResult = {
-    mode,
-    ms,
-    maxRssMB: process.resourceUsage().maxRSS / 1024,
-    lines,
-    written: report?.written.events,
-    writtenBytes: report?.written.bytes,
-    bytesPerDay: report?.bytesPerDay,
-  };
+  result.ms = Number(process.hrtime.bigint() - started) / 1e6;
+  const used = process.cpuUsage(cpu);
+  result.cpuMs = (used.user + used.system) / 1000;
+  result.maxRssMB = process.resourceUsage().maxRSS / 1024;
   process.stdout.write(JSON.stringify(result) + '\n');
 }
 
 // --------------------------------------------------------------------------------------------- parent side
 
-function childArgs(mode: Mode, file: string): string[] {
-  return ['--import', 'tsx', __filename, '--child', mode, file];
-}
-
-function collect(child: ReturnType<typeof spawn>, label: string): Promise<ChildResult> {
+function measure(
+  mode: string,
+  file: string,
+  policy: PolicyName = 'deckhouse',
+  jobs = '1',
+): Promise<ChildResult> {
+  const child = spawn(
+    process.execPath,
+    ['--import', 'tsx', __filename, '--child', mode, file, policy, jobs],
+    {
+      cwd: ROOT,
+      stdio: ['ignore', 'pipe', 'pipe'],
+    },
+  );
   let out = '';
   let err = '';
-  child.stdout!.on('data', (d) => (out += d));
-  child.stderr!.on('data', (d) => (err += d));
+  child.stdout.on('data', (d) => (out += d));
+  child.stderr.on('data', (d) => (err += d));
   return new Promise((resolve, reject) => {
     child.on('error', reject);
     child.on('close', (code) => {
-      if (code !== 0) reject(new Error(`${label} exited with ${code}: ${err}`));
+      if (code !== 0) reject(new Error(`${mode} ${policy} exited with ${code}: ${err}`));
       else resolve(JSON.parse(out.trim().split('\n').pop()!) as ChildResult);
     });
   });
-}
-
-function measure(mode: Mode, file: string): Promise<ChildResult> {
-  const child = spawn(process.execPath, childArgs(mode, file), {
-    cwd: ROOT,
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  return collect(child, mode);
-}
-
-/** `zcat file.gz | simulate -`: wall time from starting zcat to the report. */
-async function measureZcatPipe(gz: string): Promise<ChildResult & { wallMs: number }> {
-  const started = process.hrtime.bigint();
-  const zcat = spawn('zcat', [gz], { stdio: ['ignore', 'pipe', 'inherit'] });
-  const child = spawn(process.execPath, childArgs('stdin', '-'), {
-    cwd: ROOT,
-    stdio: ['pipe', 'pipe', 'pipe'],
-  });
-  zcat.stdout.pipe(child.stdin!);
-  const result = await collect(child, 'zcat | simulate -');
-  return { ...result, mode: 'zcat | simulate -', wallMs: Number(process.hrtime.bigint() - started) / 1e6 };
 }
 
 async function ensureLog(sizeMB: number, seed: number): Promise<{ log: string; gz: string }> {
@@ -129,7 +120,7 @@ async function ensureLog(sizeMB: number, seed: number): Promise<{ log: string; g
   const base = path.join(BENCH_DIR, `audit-seed${seed}-${sizeMB}MB.log`);
   const meta = `${base}.meta.json`;
   const gz = `${base}.gz`;
-  const wanted = JSON.stringify({ seed, sizeMB, generator: 1 });
+  const wanted = JSON.stringify({ seed, sizeMB, generator: 3 });
   const complete = fs.existsSync(meta) && fs.readFileSync(meta, 'utf8') === wanted && fs.existsSync(gz);
   if (!complete) {
     let t = Date.now();
@@ -137,7 +128,7 @@ async function ensureLog(sizeMB: number, seed: number): Promise<{ log: string; g
     const events = generateSyntheticLog(base, sizeMB * 1024 * 1024, seed);
     process.stderr.write(`  ${events} events in ${((Date.now() - t) / 1000).toFixed(1)} s; gzip copy ...\n`);
     t = Date.now();
-    await pipeline(fs.createReadStream(base), zlib.createGzip(), fs.createWriteStream(gz));
+    await pipeline(fs.createReadStream(base), zlib.createGzip({ level: 6 }), fs.createWriteStream(gz));
     process.stderr.write(`  gzip in ${((Date.now() - t) / 1000).toFixed(1)} s\n`);
     fs.writeFileSync(meta, wanted);
   }
@@ -148,96 +139,116 @@ function row(cols: string[], widths: number[]): string {
   return cols.map((c, i) => (i === 0 ? c.padEnd(widths[i]) : c.padStart(widths[i]))).join('  ');
 }
 
-async function main(): Promise<void> {
-  const sizeMB = Number(process.env.BENCH_SIZE_MB ?? 1024);
-  const seed = Number(process.env.BENCH_SEED ?? 42);
+interface Plan {
+  label: string;
+  run: () => Promise<ChildResult>;
+}
+
+async function benchSize(sizeMB: number, seed: number, runs: number, policies: PolicyName[]) {
   const { log, gz } = await ensureLog(sizeMB, seed);
   const logMB = fs.statSync(log).size / 1024 / 1024;
-  const gzMB = fs.statSync(gz).size / 1024 / 1024;
-  process.stderr.write(`log ${logMB.toFixed(0)} MiB, gzip ${gzMB.toFixed(0)} MiB; measuring ...\n`);
-
-  // Other processes share the CPU; each measurement runs BENCH_RUNS times, interleaved, and the fastest run
-  // counts (the usual way to filter out interference).
-  const runs = Math.max(1, Number(process.env.BENCH_RUNS ?? 2));
-  const plan: Array<[string, () => Promise<ChildResult & { wallMs?: number }>]> = [
-    ['baseline: readline + JSON.parse', () => measure('baseline-readline', log)],
-    ['reference: own line splitter + JSON.parse', () => measure('baseline-split', log)],
-    ['simulate (Deckhouse basic rules)', () => measure('simulate', log)],
-    ['simulateMany (2 policies, read once)', () => measure('simulate-many', log)],
-    ['simulate file.gz', () => measure('simulate', gz)],
-    ['zcat file.gz | simulate -', () => measureZcatPipe(gz)],
-  ];
-  const best = new Map<string, ChildResult & { label: string; wallMs?: number; all: number[] }>();
+  const plan: Plan[] = [{ label: 'anchor: readline + JSON.parse', run: () => measure('baseline', log) }];
+  for (const p of policies) {
+    plan.push(
+      { label: `simulate ${p}, 1 thread`, run: () => measure('simulate', log, p, '1') },
+      { label: `simulate ${p}, default threads`, run: () => measure('simulate', log, p, 'auto') },
+      { label: `simulate ${p}, file.gz`, run: () => measure('simulate', gz, p, 'auto') },
+    );
+  }
+  const best = new Map<string, ChildResult & { all: number[] }>();
   for (let round = 0; round < runs; round++) {
-    for (const [label, go] of plan) {
-      const r = await go();
-      process.stderr.write(`  [${round + 1}/${runs}] ${label}: ${(r.ms / 1000).toFixed(2)} s\n`);
+    for (const { label, run } of plan) {
+      const r = await run();
+      process.stderr.write(
+        `  ${sizeMB} MiB [${round + 1}/${runs}] ${label}: ${(r.ms / 1000).toFixed(2)} s\n`,
+      );
       const prev = best.get(label);
       const all = [...(prev?.all ?? []), Number((r.ms / 1000).toFixed(2))];
       const keep = prev === undefined || r.ms < prev.ms ? r : prev;
-      best.set(label, { ...keep, label, all, maxRssMB: Math.max(r.maxRssMB, prev?.maxRssMB ?? 0) });
+      best.set(label, {
+        ...keep,
+        all,
+        cpuMs: Math.min(r.cpuMs, prev?.cpuMs ?? Infinity),
+        maxRssMB: Math.max(r.maxRssMB, prev?.maxRssMB ?? 0),
+      });
     }
   }
-  const idle = await measure('idle', log);
-  const results = plan.map(([label]) => best.get(label)!);
-  const [baseline, split, sim, many, gzip, zcat] = results;
-
-  const widths = [42, 9, 9, 12, 12, 16];
+  const anchor = best.get(plan[0].label)!;
+  const widths = [38, 8, 8, 10, 8, 9, 6, 9, 14];
   const lines = [
-    row(['measurement', 'seconds', 'MiB/s', 'vs baseline', 'peak RSS MB', 'all runs (s)'], widths),
-    ...results.map((r) =>
+    `log ${logMB.toFixed(0)} MiB (${anchor.lines} lines), gzip ${(fs.statSync(gz).size / 1024 / 1024).toFixed(0)} MiB`,
+    row(
+      ['measurement', 'seconds', 'MiB/s', 'vs anchor', 'CPU s', 'CPU vs', 'jobs', 'peak RSS', 'all runs (s)'],
+      widths,
+    ),
+  ];
+  const checks: Record<string, boolean> = {};
+  for (const { label } of plan) {
+    const r = best.get(label)!;
+    lines.push(
       row(
         [
-          r.label,
+          label,
           (r.ms / 1000).toFixed(2),
           (logMB / (r.ms / 1000)).toFixed(1),
-          `${((baseline.ms / r.ms) * 100).toFixed(0)}%`,
-          r.maxRssMB.toFixed(0),
+          `${(anchor.ms / r.ms).toFixed(2)}x`,
+          (r.cpuMs / 1000).toFixed(2),
+          `${(anchor.cpuMs / r.cpuMs).toFixed(2)}x`,
+          r.jobs === undefined ? '' : String(r.jobs),
+          `${r.maxRssMB.toFixed(0)} MB`,
           r.all.join(' '),
         ],
         widths,
       ),
-    ),
+    );
+    if (label.startsWith('simulate')) {
+      checks[`${label} >= 1.0x anchor (wall time)`] = anchor.ms / r.ms >= 1.0;
+      // CPU time compares like with like only for one thread reading a plain file (zlib's and workers' CPU add up).
+      if (label.endsWith('1 thread'))
+        checks[`${label} >= 1.0x anchor (CPU time)`] = anchor.cpuMs / r.cpuMs >= 1.0;
+      checks[`${label} peak RSS < 200 MB`] = r.maxRssMB < 200;
+    }
+  }
+  for (const p of policies) {
+    const one = best.get(`simulate ${p}, 1 thread`)!;
+    for (const other of [`simulate ${p}, default threads`, `simulate ${p}, file.gz`]) {
+      checks[`${other}: counts and bytes identical to 1 thread`] = best.get(other)!.digest === one.digest;
+    }
+  }
+  return { sizeMB, text: lines.join('\n'), checks };
+}
+
+async function main(): Promise<void> {
+  const sizes = (process.env.BENCH_SIZES_MB ?? process.env.BENCH_SIZE_MB ?? '270,1024')
+    .split(',')
+    .map(Number);
+  const seed = Number(process.env.BENCH_SEED ?? 42);
+  const runs = Math.max(1, Number(process.env.BENCH_RUNS ?? 2));
+  const policies: PolicyName[] = fs.existsSync(GCE_POLICY) ? ['deckhouse', 'gce'] : ['deckhouse'];
+  if (policies.length === 1) process.stderr.write(`GCE policy: ${GCE_POLICY} not present, skipped\n`);
+  const out: string[] = [
+    `npm run bench:replay: node ${process.version}, ${os.cpus().length} cores, load average ` +
+      `${os
+        .loadavg()
+        .map((x) => x.toFixed(1))
+        .join(' ')}; fastest of ${runs} runs, time from the child's start ` +
+      'of work (after loading), anchor = readline + JSON.parse over the same file in the same run',
   ];
-  const ratio = baseline.ms / sim.ms;
-  const maxRss = Math.max(sim.maxRssMB, many.maxRssMB, gzip.maxRssMB, zcat.maxRssMB);
-  const summary = {
-    runs,
-    loadAverage: os.loadavg().map((x) => Number(x.toFixed(2))),
-    cpus: os.cpus().length,
-    log: {
-      path: path.relative(ROOT, log),
-      mib: Number(logMB.toFixed(1)),
-      gzipMiB: Number(gzMB.toFixed(1)),
-      lines: sim.lines,
-    },
-    throughputMiBs: {
-      baseline: logMB / (baseline.ms / 1000),
-      splitReference: logMB / (split.ms / 1000),
-      simulate: logMB / (sim.ms / 1000),
-      simulateMany2: logMB / (many.ms / 1000),
-      gzip: logMB / (gzip.ms / 1000),
-      zcatPipe: logMB / (zcat.ms / 1000),
-    },
-    simulateVsBaseline: ratio,
-    peakRssMB: maxRss,
-    idleChildRssMB: idle.maxRssMB,
-    gzipSeconds: gzip.ms / 1000,
-    zcatPipeSeconds: zcat.ms / 1000,
-    zcatPipeWallSeconds: zcat.wallMs! / 1000,
-    written: { events: sim.written, bytes: sim.writtenBytes, bytesPerDay: sim.bytesPerDay },
-    targets: {
-      'simulate >= 50% of baseline': ratio >= 0.5,
-      'peak RSS < 200 MB': maxRss < 200,
-      'gzip no slower than zcat | simulate -': gzip.ms <= zcat.ms,
-    },
-  };
-  lines.push(`(an idle child, Node + the tsx loader, peaks at ${idle.maxRssMB.toFixed(0)} MB RSS)`);
-  process.stdout.write(lines.join('\n') + '\n\n' + JSON.stringify(summary, null, 2) + '\n');
+  let allMet = true;
+  for (const size of sizes) {
+    const r = await benchSize(size, seed, runs, policies);
+    out.push('', r.text, '', 'targets:');
+    for (const [name, met] of Object.entries(r.checks)) {
+      out.push(`  ${met ? 'met    ' : 'NOT met'}  ${name}`);
+      allMet &&= met;
+    }
+  }
+  out.push('', `all targets met: ${allMet}`);
+  process.stdout.write(out.join('\n') + '\n');
 }
 
 if (process.argv[2] === '--child') {
-  runChild(process.argv[3] as Mode, process.argv[4]).catch((err) => {
+  runChild(process.argv[3], process.argv[4], process.argv[5] as PolicyName, process.argv[6]).catch((err) => {
     process.stderr.write(String(err?.stack ?? err) + '\n');
     process.exit(1);
   });

@@ -147,6 +147,43 @@ function leaseBody(rnd: Rng, node: string, time: string): unknown {
 }
 
 /** Writes synthetic events until the file reaches `sizeBytes`; returns the number of events written. */
+/** audit.k8s.io/v1 Event fields in the order of the Go struct (k8s.io/apiserver pkg/apis/audit/v1/types.go). */
+const EVENT_FIELDS = [
+  'kind',
+  'apiVersion',
+  'level',
+  'auditID',
+  'stage',
+  'requestURI',
+  'verb',
+  'user',
+  'impersonatedUser',
+  'sourceIPs',
+  'userAgent',
+  'objectRef',
+  'responseStatus',
+  'requestObject',
+  'responseObject',
+  'requestReceivedTimestamp',
+  'stageTimestamp',
+  'annotations',
+];
+
+function inGoFieldOrder(ev: Record<string, unknown>): Record<string, unknown> {
+  const out: Record<string, unknown> = {};
+  for (const k of EVENT_FIELDS) if (ev[k] !== undefined) out[k] = ev[k];
+  for (const k of Object.keys(ev)) if (!(k in out) && ev[k] !== undefined) out[k] = ev[k];
+  return out;
+}
+
+/** JSON as kube-apiserver's Go encoder writes it: <, >, & and U+2028/9 escaped (encoding/json, HTML-safe). */
+function goJson(value: unknown): string {
+  return JSON.stringify(value).replace(
+    /[<>&\u2028\u2029]/g,
+    (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`,
+  );
+}
+
 export function generateSyntheticLog(file: string, sizeBytes: number, seed: number): number {
   const rnd = mulberry32(seed);
   const fd = fs.openSync(file, 'w');
@@ -163,7 +200,7 @@ export function generateSyntheticLog(file: string, sizeBytes: number, seed: numb
     bufferLength = 0;
   };
   const emit = (ev: Record<string, unknown>) => {
-    const line = JSON.stringify(ev) + '\n';
+    const line = goJson(inGoFieldOrder(ev)) + '\n';
     buffer.push(line);
     bufferLength += line.length;
     events++;

@@ -1,4 +1,5 @@
 import { Problem } from '../policy/types';
+import { formatBytes } from '../replay/format-bytes';
 
 /** A column of a text table: numbers are right-aligned. */
 export interface Column {
@@ -30,21 +31,7 @@ export function markdownTable(columns: Column[], rows: string[][]): string {
   return [head, rule, ...body].join('\n');
 }
 
-const BYTE_UNITS = ['B', 'KiB', 'MiB', 'GiB', 'TiB', 'PiB'];
-
-/** Human byte size in binary units: 0 B, 512 B, 1.5 KiB, 3.1 GiB. */
-export function formatBytes(bytes: number): string {
-  if (!Number.isFinite(bytes)) return String(bytes);
-  const sign = bytes < 0 ? '-' : '';
-  let value = Math.abs(bytes);
-  let unit = 0;
-  while (value >= 1024 && unit < BYTE_UNITS.length - 1) {
-    value /= 1024;
-    unit++;
-  }
-  if (unit === 0) return `${sign}${Math.round(value)} B`;
-  return `${sign}${value >= 100 ? value.toFixed(0) : value.toFixed(1)} ${BYTE_UNITS[unit]}`;
-}
+export { formatBytes };
 
 /** A byte delta with an explicit sign: +3.1 GiB, -12 KiB, ±0 B. */
 export function formatBytesDelta(delta: number): string {

@@ -1,15 +1,17 @@
 import { createProgressReporter } from '../replay/progress';
 import { ReplayInput, ReplayOptions } from '../replay/types';
-import { OptionSpec, ParsedArgs, numberOption } from './args';
+import { OptionSpec, ParsedArgs, numberOption, stringOption } from './args';
 import { UsageError } from './errors';
 import { CliIo } from './io';
+import { kubernetesVersionOption } from './shared';
 
 /** Rotation flags (Deckhouse's kube-apiserver settings by default). */
 export const ROTATION_OPTIONS: Record<string, OptionSpec> = {
   'max-size-mb': {
     type: 'string',
     value: 'MB',
-    description: 'rotate the audit log at this size (default 100)',
+    description:
+      'rotate the audit log at this size (default 100); 0 means 100 MB up to Kubernetes 1.35 and no rotation (history unbounded) from 1.36 (see --kubernetes-version)',
   },
   'max-backups': {
     type: 'string',
@@ -31,6 +33,29 @@ export const ROTATION_OPTIONS: Record<string, OptionSpec> = {
     value: 'BYTES',
     description: 'with --truncate: the event size limit (default 102400)',
   },
+  'audit-log-output': {
+    type: 'string',
+    value: 'File|Stdout',
+    description:
+      "Deckhouse's auditLog.output: with Stdout history is the kubelet's container log (shared with kube-apiserver's own lines), not the file rotation (default: Stdout for container-runtime (CRI) input, else File)",
+  },
+  'container-log-max-size': {
+    type: 'string',
+    value: 'SIZE',
+    description:
+      "with Stdout: the kubelet's containerLogMaxSize, e.g. 50Mi (default 50Mi, Deckhouse's NodeGroup default)",
+  },
+  'container-log-max-files': {
+    type: 'string',
+    value: 'N',
+    description: "with Stdout: the kubelet's containerLogMaxFiles (default 4, Deckhouse's NodeGroup default)",
+  },
+  jobs: {
+    type: 'string',
+    value: 'N',
+    description:
+      'worker threads for large plain log files (default: by file size and free cores; results are identical)',
+  },
   top: {
     type: 'string',
     value: 'N',
@@ -47,7 +72,38 @@ export function replayOptions(args: ParsedArgs, io: CliIo): ReplayOptions {
       maxAgeDays: numberOption(args, 'max-age-days', 30),
     },
     topN: integer(args, 'top', 10),
+    kubernetesVersion: kubernetesVersionOption(stringOption(args, 'kubernetes-version')),
   };
+  const output = stringOption(args, 'audit-log-output');
+  if (output !== undefined) {
+    if (output !== 'File' && output !== 'Stdout') {
+      throw new UsageError(`--audit-log-output needs File or Stdout (auditLog.output), got '${output}'`);
+    }
+    options.output = output;
+  }
+  const maxSize = stringOption(args, 'container-log-max-size');
+  const maxFiles = args.values['container-log-max-files'];
+  if ((maxSize !== undefined || maxFiles !== undefined) && output === 'File') {
+    throw new UsageError(
+      '--container-log-max-size/--container-log-max-files describe Stdout output, not File',
+    );
+  }
+  if (maxSize !== undefined || maxFiles !== undefined) {
+    options.containerLog = {};
+    if (maxSize !== undefined)
+      options.containerLog.maxSizeBytes = quantityBytes('container-log-max-size', maxSize);
+    if (maxFiles !== undefined) {
+      const n = integer(args, 'container-log-max-files', 4);
+      if (n < 2)
+        throw new UsageError(`--container-log-max-files needs at least 2 (the kubelet's minimum), got ${n}`);
+      options.containerLog.maxFiles = n;
+    }
+  }
+  if (args.values.jobs !== undefined) {
+    const jobs = integer(args, 'jobs', 1);
+    if (jobs < 1) throw new UsageError(`--jobs needs at least 1, got ${jobs}`);
+    options.jobs = jobs;
+  }
   const maxEventBytes = args.values['truncate-max-event-bytes'];
   if (maxEventBytes !== undefined && args.values.truncate !== true) {
     throw new UsageError('--truncate-max-event-bytes only makes sense with --truncate');
@@ -65,6 +121,27 @@ export function replayOptions(args: ParsedArgs, io: CliIo): ReplayOptions {
     });
   }
   return options;
+}
+
+const QUANTITY_UNITS: Record<string, number> = {
+  '': 1,
+  Ki: 1024,
+  Mi: 1024 ** 2,
+  Gi: 1024 ** 3,
+  k: 1000,
+  K: 1000,
+  M: 1000 ** 2,
+  G: 1000 ** 3,
+};
+
+/** A Kubernetes quantity of bytes as the kubelet takes containerLogMaxSize: 50Mi, 100M, 1Gi, 10485760. */
+function quantityBytes(name: string, text: string): number {
+  const m = /^(\d+(?:\.\d+)?)(Ki|Mi|Gi|k|K|M|G)?$/.exec(text.trim());
+  const bytes = m ? Number(m[1]) * QUANTITY_UNITS[m[2] ?? ''] : NaN;
+  if (!Number.isFinite(bytes) || bytes <= 0) {
+    throw new UsageError(`--${name} needs a size like 50Mi, 100M or 10485760, got '${text}'`);
+  }
+  return bytes;
 }
 
 function integer(args: ParsedArgs, name: string, fallback: number): number {

@@ -12,13 +12,29 @@ export function perDay(bytesPerDay: number | null): string {
   return bytesPerDay === null ? 'unknown (the log spans no time)' : `${formatBytes(bytesPerDay)}/day`;
 }
 
-/** `19 h (limited by size: 11 files × 100 MiB)` and the like. */
+/**
+ * `19 h (limited by size: 11 files × 100 MiB)`, `unbounded (…)`, or for Stdout output `2.5 d (limited by the
+ * kubelet's container log: 4 files × 50 MiB, …)`.
+ */
 export function retentionText(r: RetentionEstimate): string {
-  const files = `${r.rotation.maxBackups + 1} files × ${r.rotation.maxSizeMB} MiB`;
+  const note = r.note === undefined ? '' : `; ${r.note}`;
+  if (r.unbounded) return `unbounded (nothing is ever deleted${note})`;
+  if (r.output === 'Stdout' && r.containerLog !== undefined) {
+    const c = r.containerLog;
+    const shared =
+      c.otherBytesPerDay === null
+        ? "shared with kube-apiserver's own log lines, which this input does not hold"
+        : `shared with kube-apiserver's own log lines, ${formatBytes(c.otherBytesPerDay)}/day here`;
+    const files = `${c.maxFiles} files × ${formatBytes(c.maxSizeBytes)}, ${shared}`;
+    if (r.hours === null) return `unknown (no rate; the kubelet's container log keeps ${files})`;
+    return `${formatHours(r.hours)} (limited by the kubelet's container log: ${files})`;
+  }
+  const sizeMB = r.rotation.maxSizeMB === 0 ? 100 : r.rotation.maxSizeMB;
+  const files = `${r.rotation.maxBackups + 1} files × ${sizeMB} MiB`;
   if (r.hours === null)
-    return r.limitedBy === null && r.capacityBytes === null ? 'unlimited' : 'unknown (no rate)';
-  if (r.limitedBy === 'size') return `${formatHours(r.hours)} (limited by size: ${files})`;
-  return `${formatHours(r.hours)} (limited by age: ${r.rotation.maxAgeDays} days)`;
+    return r.limitedBy === null && r.capacityBytes === null ? `unlimited${note}` : `unknown (no rate)${note}`;
+  if (r.limitedBy === 'size') return `${formatHours(r.hours)} (limited by size: ${files}${note})`;
+  return `${formatHours(r.hours)} (limited by age: ${r.rotation.maxAgeDays} days${note})`;
 }
 
 function spanText(report: SimulationReport): string {
@@ -160,9 +176,39 @@ export function renderSimulationReport(report: SimulationReport, policyDescripti
   return out.join('\n') + '\n';
 }
 
-/** The report's caveats as sentences: underestimated bytes, images without digest, malformed lines. */
+/** The report's caveats as sentences: inputs, timestamps, decisions, estimates, images, malformed lines. */
 export function simulationWarnings(report: SimulationReport): string[] {
   const warnings: string[] = [];
+  for (const s of report.skippedInputs) warnings.push(`${s.source}: not read again (${s.reason})`);
+  for (const s of report.sources) for (const w of s.warnings) warnings.push(`${s.source}: ${w}`);
+  const span = report.span;
+  if (span.invalid > 0) {
+    warnings.push(
+      `${count(span.invalid)} events have a timestamp that is not an RFC 3339 time` +
+        (span.invalidSample === undefined ? '' : ` (first: ${JSON.stringify(span.invalidSample)})`) +
+        '; they are counted but left out of the time span',
+    );
+  }
+  if (span.excluded > 0) {
+    warnings.push(
+      `${count(span.excluded)} timestamps far away from all the others (${span.excludedFrom} … ${span.excludedTo}) ` +
+        `were left out of the time span; bytes/day and retention use ${span.from} → ${span.to}`,
+    );
+  }
+  if (report.attributesFromObjectRef > 0) {
+    warnings.push(
+      `${count(report.attributesFromObjectRef)} events have no requestURI kube-apiserver could have logged and were ` +
+        "decided on objectRef, which the apiserver fills in after the policy ran (e.g. a create's name): " +
+        "their decision may differ from the cluster's",
+    );
+  }
+  if (!report.topLists.exact) {
+    warnings.push(
+      `the top lists saw more than ${count(report.topLists.capacity)} distinct keys: their counts are estimates ` +
+        `(Space-Saving) that may overstate an entry by up to ${formatBytes(report.topLists.errorBoundBytes)}, ` +
+        'never understate it, and every key with more bytes than that is counted',
+    );
+  }
   if (report.lowSourceLevel.events > 0) {
     const pairs = Object.entries(report.lowSourceLevel.byLevels)
       .map(([pair, n]) => `${pair.replace('->', ' → ')}: ${count(n)}`)

@@ -7,6 +7,9 @@ export const BLOCK_SIZE = 32;
 // Caches keyed by request values grow with what a log contains; past this many entries a block computes
 // masks without storing them, so a stream of random paths cannot grow memory without bound.
 const CACHE_LIMIT = 20_000;
+// Only short keys are cached: a log can hold 20,000-character paths, and V8 hashes strings longer than
+// 16,383 characters by length alone, so such keys would all collide in the cache.
+const CACHE_KEY_MAX = 512;
 
 // Up to this many strings, a linear scan with === beats hashing the request's string for a Set lookup.
 const LINEAR_SCAN_MAX = 8;
@@ -224,7 +227,7 @@ export class RuleBlock {
     for (const r of this.urlRules) {
       if (r.any || r.exact.has(path) || r.prefixes.some((p) => path.startsWith(p))) mask |= r.bit;
     }
-    if (this.cached < CACHE_LIMIT) {
+    if (this.cached < CACHE_LIMIT && path.length <= CACHE_KEY_MAX) {
       this.cached++;
       this.pathCache.set(path, mask);
     }
@@ -233,6 +236,7 @@ export class RuleBlock {
 
   private resourceMasks(apiGroup: string, resource: string, subresource: string): ResourceMasks {
     // One hashed lookup by resource name, then a short scan: few groups share a resource name.
+    if (resource.length > CACHE_KEY_MAX) return this.computeResourceMasks(apiGroup, resource, subresource);
     let slots = this.resourceCache.get(resource);
     if (slots !== undefined) {
       for (let i = 0; i < slots.length; i++) {

@@ -1,39 +1,24 @@
-import { DECKHOUSE_RULE_TITLES } from '../deckhouse/rule-titles';
-import { compilePolicy } from '../policy/evaluate';
-import {
-  CompiledPolicy,
-  Decision,
-  EffectivePolicy,
-  isEffectivePolicy,
-  Level,
-  Policy,
-  RequestAttributes,
-  Stage,
-  STAGES,
-} from '../policy/types';
+import type { EffectivePolicy, Level, Policy, RequestAttributes, Stage } from '../policy/types';
+import { STAGES } from '../policy/types';
+import { CriReassembler } from './cri-line';
 import {
   AuditEvent,
+  bodyHasImageWithoutDigest,
   eventProblem,
-  eventToRequest,
-  LEVEL_RANK,
-  podCreateWithoutDigest,
-  sourceLevel,
+  eventUser,
+  isPodCreate,
+  objectRefAttributes,
+  UrlAttributes,
+  urlAttributes,
 } from './event';
+import { EventLine, readEventLine, requestBody, skippedMember } from './event-line';
+import { HEAVY_HITTER_CAPACITY } from './heavy-hitters';
+import { PolicyTally, TallyEvent, TallyState, zeroStages } from './policy-tally';
 import { estimateRetention, resolveRotation } from './retention';
-import { describeRule, ruleLabel } from '../policy/describe';
 import { EventSizer } from './size';
+import { TimeSpan, TimeSpanState } from './time-span';
 import { TRUNCATE_MAX_EVENT_BYTES } from './types';
-import type {
-  MalformedLine,
-  ReplayOptions,
-  RequestUsage,
-  ResourceUsage,
-  RotationSettings,
-  RuleReport,
-  SimulationReport,
-  SourceReport,
-  UserUsage,
-} from './types';
+import type { MalformedLine, ReplayOptions, RotationSettings, SimulationReport, SourceReport } from './types';
 
 /** Feeds audit log lines one at a time; `report()` can be called at any point. */
 export interface ReplayAccumulator {
@@ -47,12 +32,39 @@ export interface MultiReplayAccumulator {
   addLine(line: string, lineNo: number, source: string): void;
   /** One report per policy, in the order the policies were given. */
   reports(): SimulationReport[];
-  /** Records how an input was read (gzip, raw bytes); called by simulate. */
-  setSourceInfo(source: string, info: { gzip: boolean; bytes: number }): void;
+  /** Records how an input was read (gzip, raw bytes, threads); called by simulate. */
+  setSourceInfo(source: string, info: { gzip: boolean; bytes: number; threads?: number }): void;
   /** Counts a line that could not even be read (e.g. too long) as a malformed line. */
   addUnreadableLine(source: string, line: number, reason: string): void;
+  /** Ends an input: a CRI fragment never completed is counted as malformed. */
+  endSource(source: string): void;
+  /** Notes a problem with an input that did not stop the replay (shown with the report). */
+  addSourceWarning(source: string, warning: string): void;
+  /** Notes an input that was not read (e.g. given twice). */
+  skipInput(source: string, reason: string): void;
   /** Non-blank lines and valid events so far (cheap; for progress reporting). */
   counts(): { lines: number; events: number };
+}
+
+/** An accumulator whose counts move between threads (internal: simulate and its worker threads). */
+export interface PartialReplayAccumulator extends MultiReplayAccumulator {
+  /** Everything counted so far as plain data (a worker thread hands it to the main thread). */
+  exportState(): ReplayState;
+  /** Adds a worker's counts for a later part of the same inputs; its line numbers start after `lineOffset`. */
+  mergeState(state: ReplayState, lineOffset: number): void;
+}
+
+/** An accumulator's counts as plain data (structured-clone safe). */
+export interface ReplayState {
+  events: number;
+  lines: number;
+  imagesWithoutDigest: number;
+  fromObjectRef: number;
+  malformedCount: number;
+  malformed: MalformedLine[];
+  sources: SourceReport[];
+  span: TimeSpanState;
+  tallies: TallyState[];
 }
 
 /** Lines longer than this many characters are skipped unless `maxLineBytes` says otherwise. */
@@ -63,166 +75,68 @@ export function lineTooLong(maxChars: number): string {
   return `line longer than ${maxChars} characters, skipped`;
 }
 
-/** Map keys beyond this many per top list are folded into '(other)' so memory stays bounded. */
-const MAX_TOP_KEYS = 50_000;
-const OTHER = '(other)';
-const UNAUTHENTICATED = '(unauthenticated)';
+// Request lines repeat (every stage of a request, controllers polling the same URL): their attributes are
+// cached, up to this many entries of at most URL_CACHE_KEY characters, then the cache starts over.
+const URL_CACHE_ENTRIES = 8192;
+const URL_CACHE_KEY = 1024;
 
-function zeroStages<T>(make: () => T): Record<Stage, T> {
-  return { RequestReceived: make(), ResponseStarted: make(), ResponseComplete: make(), Panic: make() };
+const NO_URL = Object.freeze({ resourceRequest: false }) as UrlAttributes;
+
+function sourceLevelOf(level: unknown): Level | undefined {
+  return level === 'None' || level === 'Metadata' || level === 'Request' || level === 'RequestResponse'
+    ? level
+    : undefined;
 }
 
-function isStandardMicroTime(s: string): boolean {
-  // 2006-01-02T15:04:05.000000Z: fixed width, so strings compare like instants.
-  return s.length === 27 && s.charCodeAt(26) === 90 /* Z */ && s.charCodeAt(10) === 84; /* T */
+/** Options of an accumulator that reads a part of an input (a worker thread's range of a file). */
+export interface AccumulatorOptions extends ReplayOptions {
+  /** Line 1 is the input's first line (a byte order mark may precede it). @default true */
+  firstLineOfInput?: boolean;
 }
 
-interface Usage {
-  events: number;
-  bytes: number;
-}
-
-class TopCounter<T extends Usage> {
-  private readonly map = new Map<string, T>();
-  constructor(private readonly make: (key: string) => T) {}
-
-  add(key: string, bytes: number): void {
-    let u = this.map.get(key);
-    if (u === undefined) {
-      const k = this.map.size >= MAX_TOP_KEYS ? OTHER : key;
-      u = this.map.get(k);
-      if (u === undefined) {
-        u = this.make(k);
-        this.map.set(k, u);
-      }
-    }
-    u.events++;
-    u.bytes += bytes;
-  }
-
-  top(n: number): T[] {
-    return [...this.map.values()]
-      .sort((a, b) => b.bytes - a.bytes || b.events - a.events)
-      .slice(0, n)
-      .map((u) => ({ ...u }));
-  }
-}
-
-function resourceKey(req: RequestAttributes): string {
-  if (!req.resourceRequest) return req.path ?? '';
-  const sub = req.subresource ? `/${req.subresource}` : '';
-  return req.apiGroup ? `${req.apiGroup}/${req.resource}${sub}` : `${req.resource}${sub}`;
-}
-
-function resourceUsage(key: string): ResourceUsage {
-  if (key === OTHER) return { key, events: 0, bytes: 0 };
-  if (key.startsWith('/') || key === '') return { key, nonResourceURL: key, events: 0, bytes: 0 };
-  return { key, events: 0, bytes: 0 };
-}
-
-const BODY_VERBS = new Set(['create', 'update', 'patch', 'delete', 'deletecollection']);
-const STREAMING_SUBRESOURCES = new Set(['exec', 'attach', 'portforward', 'proxy', 'log']);
-
-/**
- * Whether deciding `level` for an event recorded at the lower `src` level needs a body the log does not
- * have: bodies exist only for resource requests at ResponseComplete/Panic, request bodies only for verbs
- * that send one, response objects not for watches, proxies and streaming subresources.
- */
-function bodiesMissing(ev: AuditEvent, req: RequestAttributes, src: Level, level: Level): boolean {
-  if (!req.resourceRequest || (ev.stage !== 'ResponseComplete' && ev.stage !== 'Panic')) return false;
-  if (LEVEL_RANK[src] < 2 && BODY_VERBS.has(req.verb)) return true;
-  if (level !== 'RequestResponse') return false;
-  return req.verb !== 'watch' && req.verb !== 'proxy' && !STREAMING_SUBRESOURCES.has(req.subresource ?? '');
-}
-
-/** `<timestamp> <stream> <P|F> `: the container runtime (CRI) log format of /var/log/pods. */
-const CRI_PREFIX = /^(\S+) (stdout|stderr) ([PF])(?::\S*)? /;
-/** Marks a CRI line whose fragments exceeded the line limit. */
-const TOO_LONG = '\u0000too long';
-
-/** Everything counted for one policy. */
-class PolicyTally {
-  readonly compiled: CompiledPolicy;
-  readonly rules: RuleReport[];
-  readonly decided: Record<Level, number> = { None: 0, Metadata: 0, Request: 0, RequestResponse: 0 };
-  readonly writtenByLevel = { Metadata: 0, Request: 0, RequestResponse: 0 };
-  readonly bytesByLevel = { Metadata: 0, Request: 0, RequestResponse: 0 };
-  readonly byStage = zeroStages(() => ({ events: 0, bytes: 0 }));
-  readonly omittedByStage = zeroStages(() => 0);
-  writtenEvents = 0;
-  writtenBytes = 0;
-  unmatched = 0;
-  imagesRecorded = 0;
-  lowSource = 0;
-  truncated = 0;
-  droppedTooLarge = 0;
-  readonly lowSourcePairs = new Map<string, number>();
-  readonly users = new TopCounter<UserUsage>((user) => ({ user, events: 0, bytes: 0 }));
-  readonly resources = new TopCounter<ResourceUsage>(resourceUsage);
-  readonly requests = new TopCounter<RequestUsage & { key: string }>((key) => {
-    const [user, verb, resource] = key === OTHER ? [OTHER, OTHER, OTHER] : key.split('\u0000');
-    return { key, user, verb, resource, events: 0, bytes: 0 };
-  });
-  /** Resource details by key, filled when a key is first written. */
-  readonly resourceDetails = new Map<string, RequestAttributes>();
-
-  constructor(input: Policy | EffectivePolicy) {
-    const effective = isEffectivePolicy(input);
-    const policy = effective ? input.policy : input;
-    this.compiled = compilePolicy(policy);
-    this.rules = (policy.rules ?? []).map((rule, index) => {
-      const origin = effective ? input.origins[index] : undefined;
-      const layer = origin?.layer ?? 'custom';
-      const report: RuleReport = {
-        index,
-        layer,
-        layerIndex: origin?.index ?? index,
-        level: rule.level,
-        hits: 0,
-        written: 0,
-        bytes: 0,
-        label: ruleLabel(index, origin),
-        summary: describeRule(rule),
-        rule,
-      };
-      // The effective policy's own titles follow its built-in rules (a cluster's may differ from the snapshot).
-      const title =
-        layer === 'custom'
-          ? undefined
-          : ((effective ? input.titles?.[index] : undefined) ??
-            DECKHOUSE_RULE_TITLES[layer][report.layerIndex]);
-      if (title !== undefined) report.title = title;
-      return report;
-    });
-  }
-}
-
-class Accumulator implements MultiReplayAccumulator {
+class Accumulator implements PartialReplayAccumulator {
   private readonly tallies: PolicyTally[];
   private readonly rotation: RotationSettings;
   private readonly topN: number;
   private readonly malformedSamples: number;
   private readonly maxEventBytes: number | undefined;
-  private readonly maxLineChars: number;
-  /** Fragments of a CRI line split by the container runtime, per source. */
-  private readonly partial = new Map<string, string>();
+  private readonly cri: CriReassembler;
   private events = 0;
   private lines = 0;
   private imagesWithoutDigest = 0;
+  private fromObjectRef = 0;
   private malformedCount = 0;
   private readonly malformed: MalformedLine[] = [];
   private readonly sources = new Map<string, SourceReport>();
-  private from: string | null = null;
-  private fromMs = Infinity;
-  private to: string | null = null;
-  private toMs = -Infinity;
+  private readonly skipped: Array<{ source: string; reason: string }> = [];
+  private readonly span = new TimeSpan();
+  private urlCache = new Map<string, UrlAttributes>();
+  private readonly req: RequestAttributes = {
+    user: undefined,
+    groups: undefined,
+    verb: '',
+    resourceRequest: false,
+    path: undefined,
+    apiGroup: undefined,
+    apiVersion: undefined,
+    resource: undefined,
+    subresource: undefined,
+    namespace: undefined,
+    name: undefined,
+  };
+  private readonly tallyEvent: TallyEvent = {
+    req: this.req,
+    stage: 'ResponseComplete',
+    sizer: undefined as unknown as EventSizer,
+    sourceLevel: undefined,
+    noDigest: false,
+    keys: undefined,
+  };
 
-  constructor(policies: ReadonlyArray<Policy | EffectivePolicy>, options: ReplayOptions) {
-    this.tallies = policies.map((p) => new PolicyTally(p));
-    this.rotation = resolveRotation(options.rotation);
-    this.topN = options.topN ?? 10;
-    this.malformedSamples = options.malformedSamples ?? 10;
-    this.maxLineChars = options.maxLineBytes ?? DEFAULT_MAX_LINE;
+  constructor(
+    policies: ReadonlyArray<Policy | EffectivePolicy>,
+    private readonly options: AccumulatorOptions,
+  ) {
     const truncate = options.truncate;
     this.maxEventBytes =
       truncate === undefined || truncate === false
@@ -230,31 +144,105 @@ class Accumulator implements MultiReplayAccumulator {
         : truncate === true
           ? TRUNCATE_MAX_EVENT_BYTES
           : (truncate.maxEventBytes ?? TRUNCATE_MAX_EVENT_BYTES);
+    this.tallies = policies.map((p) => new PolicyTally(p, this.maxEventBytes));
+    this.rotation = resolveRotation(options.rotation);
+    this.topN = options.topN ?? 10;
+    this.malformedSamples = options.malformedSamples ?? 10;
+    this.cri = new CriReassembler(options.maxLineBytes ?? DEFAULT_MAX_LINE);
   }
 
   private source(name: string): SourceReport {
     let s = this.sources.get(name);
     if (s === undefined) {
-      s = { source: name, gzip: false, bytes: 0, lines: 0, events: 0, malformed: 0 };
+      s = {
+        source: name,
+        gzip: false,
+        bytes: 0,
+        lines: 0,
+        events: 0,
+        malformed: 0,
+        criLines: 0,
+        criStderrBytes: 0,
+        warnings: [],
+        threads: 1,
+      };
       this.sources.set(name, s);
     }
     return s;
   }
 
-  setSourceInfo(source: string, info: { gzip: boolean; bytes: number }): void {
+  setSourceInfo(source: string, info: { gzip: boolean; bytes: number; threads?: number }): void {
     const s = this.source(source);
     s.gzip = info.gzip;
     s.bytes = info.bytes;
+    s.threads = info.threads ?? 1;
+  }
+
+  addSourceWarning(source: string, warning: string): void {
+    this.source(source).warnings.push(warning);
+  }
+
+  skipInput(source: string, reason: string): void {
+    this.skipped.push({ source, reason });
   }
 
   counts(): { lines: number; events: number } {
     return { lines: this.lines, events: this.events };
   }
 
+  exportState(): ReplayState {
+    return {
+      events: this.events,
+      lines: this.lines,
+      imagesWithoutDigest: this.imagesWithoutDigest,
+      fromObjectRef: this.fromObjectRef,
+      malformedCount: this.malformedCount,
+      malformed: this.malformed.map((m) => ({ ...m })),
+      sources: [...this.sources.values()].map((s) => ({ ...s, warnings: [...s.warnings] })),
+      span: this.span.toState(),
+      tallies: this.tallies.map((t) => t.toState()),
+    };
+  }
+
+  mergeState(state: ReplayState, lineOffset: number): void {
+    this.events += state.events;
+    this.lines += state.lines;
+    this.imagesWithoutDigest += state.imagesWithoutDigest;
+    this.fromObjectRef += state.fromObjectRef;
+    this.malformedCount += state.malformedCount;
+    for (const m of state.malformed) {
+      if (this.malformed.length < this.malformedSamples)
+        this.malformed.push({ ...m, line: m.line + lineOffset });
+    }
+    for (const s of state.sources) {
+      const into = this.source(s.source);
+      into.lines += s.lines;
+      into.events += s.events;
+      into.malformed += s.malformed;
+      into.criLines += s.criLines;
+      into.criStderrBytes += s.criStderrBytes;
+      into.warnings.push(...s.warnings);
+    }
+    this.span.merge(state.span);
+    this.tallies.forEach((t, i) => t.merge(state.tallies[i]));
+  }
+
   addUnreadableLine(source: string, line: number, reason: string): void {
     this.lines++;
     this.source(source).lines++;
     this.addMalformed(source, line, reason);
+  }
+
+  endSource(source: string): void {
+    const open = this.cri.finish(source);
+    if (open !== undefined) {
+      this.addUnreadableLine(
+        source,
+        open.firstLine,
+        'container log line cut short: its P(artial) fragments were never completed by an F line',
+      );
+    }
+    this.source(source);
   }
 
   private addMalformed(source: string, line: number, reason: string): void {
@@ -265,154 +253,135 @@ class Accumulator implements MultiReplayAccumulator {
 
   addLine(raw: string, lineNo: number, source: string): void {
     let line = raw;
+    // A UTF-8 byte order mark before the first line (not in a later part read by a worker).
+    if (lineNo === 1 && line.charCodeAt(0) === 0xfeff && this.options.firstLineOfInput !== false)
+      line = line.slice(1);
     if (line.length === 0 || (line.charCodeAt(0) <= 32 && line.trim() === '')) return;
     if (line.charCodeAt(0) !== 123 /* { */) {
-      const cri = CRI_PREFIX.exec(line);
-      if (cri !== null) {
-        // A container runtime (CRI) log line: kube-apiserver with --audit-log-path=- (Deckhouse's Stdout
-        // output) writes events to its stdout; klog output on stderr is not audit data. Long lines arrive as
-        // P(artial) fragments ending with an F(ull) one.
-        if (cri[2] === 'stderr') return;
-        const payload = line.slice(cri[0].length);
-        const pending = this.partial.get(source) ?? '';
-        if (cri[3] === 'P') {
-          if (pending.length + payload.length <= this.maxLineChars)
-            this.partial.set(source, pending + payload);
-          else this.partial.set(source, TOO_LONG);
+      const cri = this.cri.push(source, line, lineNo);
+      if (cri.kind !== 'plain') {
+        const src = this.source(source);
+        src.criLines++;
+        if (cri.kind === 'stderr') {
+          src.criStderrBytes += cri.bytes;
           return;
         }
-        this.partial.delete(source);
-        if (pending === TOO_LONG) {
-          this.addUnreadableLine(source, lineNo, lineTooLong(this.maxLineChars));
+        if (cri.kind === 'pending') return;
+        if (cri.kind === 'too-long') {
+          this.addUnreadableLine(source, lineNo, lineTooLong(this.options.maxLineBytes ?? DEFAULT_MAX_LINE));
           return;
         }
-        line = pending + payload;
+        line = cri.text;
         if (line.trim() === '') return;
       }
     }
     const src = this.source(source);
     src.lines++;
     this.lines++;
-    let value: unknown;
-    try {
-      value = JSON.parse(line);
-    } catch (err) {
-      this.addMalformed(source, lineNo, `not JSON (${(err as Error).message})`);
+    const scanned = readEventLine(line);
+    if (typeof scanned === 'string') {
+      this.addMalformed(source, lineNo, scanned);
       return;
     }
-    const problem = eventProblem(value);
+    const problem = eventProblem(scanned.event);
     if (problem !== undefined) {
       this.addMalformed(source, lineNo, `not an audit.k8s.io/v1 Event: ${problem}`);
       return;
     }
     src.events++;
-    this.addEvent(value as AuditEvent);
+    this.addEvent(scanned);
   }
 
-  private addSpan(ev: AuditEvent): void {
-    const received =
-      typeof ev.requestReceivedTimestamp === 'string' ? ev.requestReceivedTimestamp : undefined;
-    const stage = typeof ev.stageTimestamp === 'string' ? ev.stageTimestamp : undefined;
-    const first = received ?? stage;
-    const last = stage ?? received;
-    if (first !== undefined && first !== this.from) {
-      const earlier =
-        this.from !== null && isStandardMicroTime(first) && isStandardMicroTime(this.from)
-          ? first < this.from
-          : Date.parse(first) < this.fromMs;
-      if (earlier) {
-        this.from = first;
-        this.fromMs = Date.parse(first);
-      }
-    }
-    if (last !== undefined && last !== this.to) {
-      const later =
-        this.to !== null && isStandardMicroTime(last) && isStandardMicroTime(this.to)
-          ? last > this.to
-          : Date.parse(last) > this.toMs;
-      if (later) {
-        this.to = last;
-        this.toMs = Date.parse(last);
-      }
-    }
+  private addSpan(ev: Record<string, unknown>): void {
+    const received = ev.requestReceivedTimestamp;
+    const stage = ev.stageTimestamp;
+    if (received !== undefined && typeof received !== 'string')
+      this.span.addInvalid(JSON.stringify(received));
+    else if (stage !== undefined && typeof stage !== 'string') this.span.addInvalid(JSON.stringify(stage));
+    else this.span.addEvent(received, stage ?? received);
   }
 
-  private addEvent(ev: AuditEvent): void {
+  private attributes(line: EventLine, verb: string): UrlAttributes {
+    const ev = line.event;
+    const uri = typeof ev.requestURI === 'string' ? ev.requestURI : '';
+    if (uri !== '') {
+      const cacheable = uri.length <= URL_CACHE_KEY;
+      let attrs = cacheable ? this.urlCache.get(uri) : undefined;
+      // Keyed by the URI alone (no string to build); a different verb on the same URI is worked out anew.
+      if (attrs === undefined || (attrs !== NO_URL && attrs.verb !== verb)) {
+        attrs = urlAttributes(verb, uri) ?? NO_URL;
+        if (cacheable) {
+          if (this.urlCache.size >= URL_CACHE_ENTRIES) this.urlCache = new Map();
+          this.urlCache.set(uri, attrs);
+        }
+      }
+      if (attrs !== NO_URL) return attrs;
+    }
+    this.fromObjectRef++;
+    return objectRefAttributes(
+      verb,
+      uri.split('?')[0],
+      skippedMember(line, 'objectRef') as AuditEvent['objectRef'],
+    );
+  }
+
+  private addEvent(line: EventLine): void {
     this.events++;
+    const ev = line.event;
     this.addSpan(ev);
-    const req = eventToRequest(ev);
-    const noDigest = podCreateWithoutDigest(ev);
-    if (noDigest) this.imagesWithoutDigest++;
-    const stage = ev.stage;
-    let sizer: EventSizer | undefined;
-    let userKey: string | undefined;
-    let resKey: string | undefined;
-    for (const t of this.tallies) {
-      const d: Decision = t.compiled.evaluate(req);
-      const level = d.level;
-      t.decided[level]++;
-      const rule = d.ruleIndex >= 0 ? t.rules[d.ruleIndex] : undefined;
-      if (rule !== undefined) rule.hits++;
-      else t.unmatched++;
-      if (level === 'None') continue;
-      if (d.omitStages.length > 0 && d.omitStages.includes(stage)) {
-        t.omittedByStage[stage]++;
-        continue;
-      }
-      if (sizer === undefined) sizer = new EventSizer(ev);
-      let bytes = sizer.size(level, d.omitManagedFields);
-      const rank = LEVEL_RANK[level];
-      if (this.maxEventBytes !== undefined && bytes > this.maxEventBytes) {
-        // kube-apiserver's truncate backend: drop the bodies of an oversized event, or the whole event.
-        if (rank >= 2) {
-          bytes = sizer.truncatedSize(level);
-          t.truncated++;
-        }
-        if (bytes > this.maxEventBytes) {
-          t.droppedTooLarge++;
-          continue;
-        }
-      }
-      t.writtenEvents++;
-      t.writtenBytes += bytes;
-      t.writtenByLevel[level]++;
-      t.bytesByLevel[level] += bytes;
-      const st = t.byStage[stage];
-      st.events++;
-      st.bytes += bytes;
-      if (rule !== undefined) {
-        rule.written++;
-        rule.bytes += bytes;
-      }
-      if (rank >= 2) {
-        if (noDigest) t.imagesRecorded++;
-        const src = sourceLevel(ev);
-        if (src !== undefined && LEVEL_RANK[src] < rank && bodiesMissing(ev, req, src, level)) {
-          t.lowSource++;
-          const pair = `${src}->${level}`;
-          t.lowSourcePairs.set(pair, (t.lowSourcePairs.get(pair) ?? 0) + 1);
-        }
-      }
-      if (userKey === undefined) userKey = req.user ?? UNAUTHENTICATED;
-      if (resKey === undefined) resKey = resourceKey(req);
-      t.users.add(userKey, bytes);
-      t.resources.add(resKey, bytes);
-      if (!t.resourceDetails.has(resKey) && t.resourceDetails.size < MAX_TOP_KEYS)
-        t.resourceDetails.set(resKey, req);
-      t.requests.add(`${userKey}\u0000${req.verb}\u0000${resKey}`, bytes);
+    const verb = ev.verb as string;
+    const attrs = this.attributes(line, verb);
+    const who = eventUser(ev.user);
+    // One request object and one tally event, refilled per event: nothing keeps them past this call (the
+    // evaluator returns shared decisions, the top lists copy what they keep), and fewer short-lived
+    // objects mean less garbage collection on logs of millions of lines.
+    const req = this.req;
+    req.user = who.user;
+    req.groups = who.groups;
+    req.verb = attrs.verb;
+    req.resourceRequest = attrs.resourceRequest;
+    req.path = attrs.path;
+    req.apiGroup = attrs.apiGroup;
+    req.apiVersion = attrs.apiVersion;
+    req.resource = attrs.resource;
+    req.subresource = attrs.subresource;
+    req.namespace = attrs.namespace;
+    req.name = attrs.name;
+    let noDigest = false;
+    if ((line.bodies?.request ?? ev.requestObject !== undefined) && isPodCreate(req)) {
+      noDigest = bodyHasImageWithoutDigest(requestBody(line));
+      if (noDigest) this.imagesWithoutDigest++;
     }
+    const tallyEvent = this.tallyEvent;
+    tallyEvent.stage = ev.stage as Stage;
+    tallyEvent.sizer = new EventSizer(line);
+    tallyEvent.sourceLevel = sourceLevelOf(ev.level);
+    tallyEvent.noDigest = noDigest;
+    tallyEvent.keys = undefined;
+    for (const t of this.tallies) t.add(tallyEvent);
   }
 
   reports(): SimulationReport[] {
-    return this.tallies.map((t) => this.reportFor(t));
+    const span = this.span.result();
+    return this.tallies.map((t) => this.reportFor(t, span));
   }
 
-  private reportFor(t: PolicyTally): SimulationReport {
-    const seconds =
-      this.from !== null && this.to !== null && Number.isFinite(this.fromMs) && Number.isFinite(this.toMs)
-        ? Math.max(0, (this.toMs - this.fromMs) / 1000)
-        : 0;
-    const bytesPerDay = t.writtenBytes === 0 ? 0 : seconds > 0 ? (t.writtenBytes / seconds) * 86400 : null;
+  private reportFor(t: PolicyTally, span: ReturnType<TimeSpan['result']>): SimulationReport {
+    const seconds = span.seconds;
+    const perDay = (bytes: number): number | null =>
+      bytes === 0 ? 0 : seconds > 0 ? (bytes / seconds) * 86400 : null;
+    const bytesPerDay = perDay(t.writtenBytes);
+    const sources = [...this.sources.values()];
+    const criInput = sources.some((s) => s.criLines > 0);
+    const output = this.options.output ?? (criInput ? 'Stdout' : 'File');
+    const stderrBytes = sources.reduce((n, s) => n + s.criStderrBytes, 0);
+    const retention = estimateRetention(bytesPerDay, this.rotation, {
+      kubernetesVersion: this.options.kubernetesVersion,
+      output,
+      containerLog: this.options.containerLog,
+      framingBytesPerDay: perDay(t.framingBytes),
+      otherBytesPerDay: criInput ? perDay(stderrBytes) : null,
+    });
     const lowSourcePairs: Record<string, number> = {};
     for (const [k, v] of [...t.lowSourcePairs].sort()) lowSourcePairs[k] = v;
     const byStage = zeroStages(() => ({ events: 0, bytes: 0 }));
@@ -421,6 +390,9 @@ class Accumulator implements MultiReplayAccumulator {
       byStage[s] = { ...t.byStage[s] };
       omittedByStage[s] = t.omittedByStage[s];
     }
+    const errors = (e: { errorBytes: number; errorEvents: number }) =>
+      e.errorBytes > 0 || e.errorEvents > 0 ? { errorBytes: e.errorBytes, errorEvents: e.errorEvents } : {};
+    const exact = t.users.exact && t.resources.exact && t.requests.exact;
     return {
       events: this.events,
       lines: this.lines,
@@ -437,36 +409,39 @@ class Accumulator implements MultiReplayAccumulator {
       unmatched: t.unmatched,
       imagesWithoutDigest: this.imagesWithoutDigest,
       imagesWithoutDigestRecorded: t.imagesRecorded,
-      span: { from: this.from, to: this.to, seconds },
+      span,
       bytesPerDay,
-      retention: estimateRetention(bytesPerDay, this.rotation),
-      topUsers: t.users.top(this.topN),
-      topResources: t.resources.top(this.topN).map((r) => {
-        const req = t.resourceDetails.get(r.key);
-        if (req === undefined || !req.resourceRequest) return r;
-        return {
-          key: r.key,
-          apiGroup: req.apiGroup ?? '',
-          resource: req.resource ?? '',
-          ...(req.subresource ? { subresource: req.subresource } : {}),
-          events: r.events,
-          bytes: r.bytes,
-        };
-      }),
-      topRequests: t.requests.top(this.topN).map(({ user, verb, resource, events, bytes }) => ({
-        user,
-        verb,
-        resource,
-        events,
-        bytes,
+      retention,
+      topUsers: t.users.top(this.topN).map((u) => ({
+        user: u.key,
+        events: u.events,
+        bytes: u.bytes,
+        ...errors(u),
       })),
+      topResources: t.resources.top(this.topN).map((r) => ({
+        key: r.key,
+        ...r.info,
+        events: r.events,
+        bytes: r.bytes,
+        ...errors(r),
+      })),
+      topRequests: t.requests
+        .top(this.topN)
+        .map((r) => ({ ...r.info, events: r.events, bytes: r.bytes, ...errors(r) })),
+      topLists: {
+        capacity: HEAVY_HITTER_CAPACITY,
+        exact,
+        errorBoundBytes: Math.max(t.users.errorBound, t.resources.errorBound, t.requests.errorBound),
+      },
+      attributesFromObjectRef: this.fromObjectRef,
+      skippedInputs: this.skipped.map((s) => ({ ...s })),
       malformed: { count: this.malformedCount, lines: this.malformed.map((m) => ({ ...m })) },
       lowSourceLevel: { events: t.lowSource, byLevels: lowSourcePairs },
       truncation:
         this.maxEventBytes === undefined
           ? null
           : { maxEventBytes: this.maxEventBytes, truncated: t.truncated, dropped: t.droppedTooLarge },
-      sources: [...this.sources.values()].map((s) => ({ ...s })),
+      sources: sources.map((s) => ({ ...s, warnings: [...s.warnings] })),
     };
   }
 }
@@ -476,6 +451,14 @@ export function createMultiReplayAccumulator(
   policies: ReadonlyArray<Policy | EffectivePolicy>,
   options: ReplayOptions = {},
 ): MultiReplayAccumulator {
+  return new Accumulator(policies, options);
+}
+
+/** The accumulator simulate and its worker threads use: its counts can be exported and merged. */
+export function createPartialAccumulator(
+  policies: ReadonlyArray<Policy | EffectivePolicy>,
+  options: AccumulatorOptions = {},
+): PartialReplayAccumulator {
   return new Accumulator(policies, options);
 }
 

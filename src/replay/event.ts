@@ -1,3 +1,4 @@
+import { requestFromUrl } from '../policy/request-info';
 import type { Level, RequestAttributes, Stage } from '../policy/types';
 
 /** The parts of an `audit.k8s.io/v1` Event the replay reads (everything else is carried along untouched). */
@@ -36,60 +37,150 @@ export const LEVEL_RANK: Readonly<Record<Level, number>> = {
   RequestResponse: 3,
 };
 
+/** Longest member value shown in a reason (a hostile line may hold a huge one). */
+const SHOWN_VALUE = 40;
+
+/** A member value for messages: as JSON, cut to SHOWN_VALUE characters. */
+function shown(value: unknown): string {
+  const text = JSON.stringify(value) ?? String(value);
+  return text.length > SHOWN_VALUE ? `${text.slice(0, SHOWN_VALUE)}…` : text;
+}
+
 /**
- * Checks that a parsed JSON value is an audit.k8s.io/v1 Event the replay can use; returns the reason when not.
- * Missing `kind`/`apiVersion` are tolerated (log shippers sometimes drop them); wrong ones are not.
+ * Checks that a parsed JSON value is an audit.k8s.io/v1 Event the replay can use; returns the reason when
+ * not. Missing `kind`/`apiVersion` are tolerated (log shippers sometimes
+ * drop them); wrong ones are not.
  */
 export function eventProblem(value: unknown): string | undefined {
   if (typeof value !== 'object' || value === null || Array.isArray(value)) return 'not a JSON object';
   const ev = value as Record<string, unknown>;
-  if (ev.kind !== undefined && ev.kind !== 'Event')
-    return `kind is ${JSON.stringify(ev.kind)}, expected "Event"`;
+  if (ev.kind !== undefined && ev.kind !== 'Event') return `kind is ${shown(ev.kind)}, expected "Event"`;
   if (ev.apiVersion !== undefined && ev.apiVersion !== 'audit.k8s.io/v1') {
-    return `apiVersion is ${JSON.stringify(ev.apiVersion)}, expected "audit.k8s.io/v1"`;
+    return `apiVersion is ${shown(ev.apiVersion)}, expected "audit.k8s.io/v1"`;
   }
-  if (typeof ev.verb !== 'string' || ev.verb === '') return 'missing verb';
+  if (ev.verb === undefined || ev.verb === '') return 'missing verb';
+  if (typeof ev.verb !== 'string') return `verb is ${shown(ev.verb)}, expected a string`;
   if (typeof ev.stage !== 'string' || !STAGE_SET.has(ev.stage)) {
-    return ev.stage === undefined ? 'missing stage' : `unknown stage ${JSON.stringify(ev.stage)}`;
+    return ev.stage === undefined ? 'missing stage' : `unknown stage ${shown(ev.stage)}`;
   }
-  if (ev.objectRef !== undefined && (typeof ev.objectRef !== 'object' || ev.objectRef === null)) {
-    return 'objectRef is not an object';
+  if (ev.objectRef !== undefined && !isPlainObject(ev.objectRef)) {
+    return `objectRef is not an object (got ${shown(ev.objectRef)})`;
   }
-  if (ev.user !== undefined && (typeof ev.user !== 'object' || ev.user === null))
-    return 'user is not an object';
+  if (ev.user !== undefined && !isPlainObject(ev.user))
+    return `user is not an object (got ${shown(ev.user)})`;
   return undefined;
+}
+
+function isPlainObject(value: unknown): boolean {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
 function str(value: unknown): string {
   return typeof value === 'string' ? value : '';
 }
 
+// The HTTP method that gives each Kubernetes verb (requestinfo.go maps methods to verbs; get without a name
+// becomes list or watch, delete without one deletecollection, and a /watch/ or /proxy/ path segment wins).
+const VERB_METHODS: Readonly<Record<string, string>> = {
+  get: 'GET',
+  list: 'GET',
+  watch: 'GET',
+  proxy: 'GET',
+  create: 'POST',
+  update: 'PUT',
+  patch: 'PATCH',
+  delete: 'DELETE',
+  deletecollection: 'DELETE',
+};
+
+/** The HTTP method that gives `verb` (a non-resource verb is the lower-case method itself). */
+export function methodOfVerb(verb: string): string {
+  return VERB_METHODS[verb] ?? verb.toUpperCase();
+}
+
+/** The URL-derived attributes of a request, without its user. */
+export type UrlAttributes = Omit<RequestAttributes, 'user' | 'groups'>;
+
 /**
- * The request attributes kube-apiserver's policy checker saw for this event: the authenticated user (never
- * `impersonatedUser`, because policy evaluation runs before impersonation), and no user at all when
- * `user.username` is empty (failed authentication is evaluated without user info).
+ * The attributes kube-apiserver's RequestInfoFactory derived from the request line, rebuilt from the
+ * event's `requestURI` and `verb` (`pkg/endpoints/request/requestinfo.go`, via the engine's
+ * `requestFromUrl`): the method is the one that gives `verb`, and the verb stays the logged one (it is
+ * `attribs.GetVerb()`). Undefined when the URI is not one kube-apiserver could have logged.
+ */
+export function urlAttributes(verb: string, requestURI: string): UrlAttributes | undefined {
+  const method = methodOfVerb(verb);
+  let parsed: RequestAttributes;
+  try {
+    parsed = requestFromUrl(`${method} ${requestURI}`, { unauthenticated: true });
+  } catch {
+    return undefined;
+  }
+  const q = requestURI.indexOf('?');
+  const rawPath = q === -1 ? requestURI : requestURI.slice(0, q);
+  if (!parsed.resourceRequest) return { verb, resourceRequest: false, path: parsed.path ?? rawPath };
+  return {
+    verb,
+    resourceRequest: true,
+    path: rawPath,
+    apiGroup: parsed.apiGroup ?? '',
+    apiVersion: parsed.apiVersion ?? '',
+    resource: parsed.resource ?? '',
+    subresource: parsed.subresource ?? '',
+    namespace: parsed.namespace ?? '',
+    name: parsed.name ?? '',
+  };
+}
+
+/** Attributes from `objectRef`, for an event without a usable `requestURI` (enriched fields and all). */
+export function objectRefAttributes(
+  verb: string,
+  path: string,
+  ref: AuditEvent['objectRef'] | undefined,
+): UrlAttributes {
+  if (ref === undefined || typeof ref !== 'object' || ref === null)
+    return { verb, resourceRequest: false, path };
+  return {
+    verb,
+    resourceRequest: true,
+    path,
+    apiGroup: str(ref.apiGroup),
+    apiVersion: str(ref.apiVersion),
+    resource: str(ref.resource),
+    subresource: str(ref.subresource),
+    namespace: str(ref.namespace),
+    name: str(ref.name),
+  };
+}
+
+/** The user the policy saw: the authenticated `user` (never `impersonatedUser`); none when its name is empty. */
+export function eventUser(user: unknown): Pick<RequestAttributes, 'user' | 'groups'> {
+  if (typeof user !== 'object' || user === null) return {};
+  const u = user as { username?: unknown; groups?: unknown };
+  const username = str(u.username);
+  if (username === '') return {};
+  const groups = u.groups;
+  if (!Array.isArray(groups)) return { user: username, groups: [] };
+  for (let i = 0; i < groups.length; i++) {
+    if (typeof groups[i] !== 'string')
+      return { user: username, groups: groups.filter((g) => typeof g === 'string') };
+  }
+  return { user: username, groups: groups as string[] };
+}
+
+/**
+ * The request attributes kube-apiserver's policy checker saw for this event. The policy runs once per
+ * request, before the handler, on attributes from the request line; `objectRef` is enriched afterwards (a
+ * create's name and namespace come from the body), so the attributes come from `requestURI` and `verb`
+ * (objectRef only when the event has no usable requestURI). The user is the authenticated one (never
+ * `impersonatedUser`: impersonation runs after the policy), and no user at all when `user.username` is
+ * empty (failed authentication is evaluated without user info).
  */
 export function eventToRequest(ev: AuditEvent): RequestAttributes {
   const uri = str(ev.requestURI);
-  const q = uri.indexOf('?');
-  const path = q === -1 ? uri : uri.slice(0, q);
-  const username = ev.user !== undefined ? str(ev.user.username) : '';
-  const req: RequestAttributes = { verb: ev.verb, resourceRequest: false, path };
-  if (username !== '') {
-    req.user = username;
-    req.groups = Array.isArray(ev.user!.groups) ? ev.user!.groups : [];
-  }
-  const ref = ev.objectRef;
-  if (ref !== undefined) {
-    req.resourceRequest = true;
-    req.apiGroup = str(ref.apiGroup);
-    req.apiVersion = str(ref.apiVersion);
-    req.resource = str(ref.resource);
-    req.subresource = str(ref.subresource);
-    req.namespace = str(ref.namespace);
-    req.name = str(ref.name);
-  }
-  return req;
+  const attrs =
+    (uri !== '' ? urlAttributes(ev.verb, uri) : undefined) ??
+    objectRefAttributes(ev.verb, uri.split('?')[0], ev.objectRef);
+  return { ...eventUser(ev.user), ...attrs };
 }
 
 /** The level the event was recorded at, or undefined when the field is missing or not a level name. */
@@ -113,10 +204,23 @@ function hasImageWithoutDigest(containers: unknown): boolean {
  * least one container, init container or ephemeral container image that has no `@sha256:` digest.
  */
 export function podCreateWithoutDigest(ev: AuditEvent): boolean {
-  const ref = ev.objectRef;
-  if (ev.verb !== 'create' || ref === undefined || ref.resource !== 'pods') return false;
-  if (str(ref.subresource) !== '' || str(ref.apiGroup) !== '') return false;
-  const body = ev.requestObject;
+  const req = eventToRequest(ev);
+  return isPodCreate(req) && bodyHasImageWithoutDigest(ev.requestObject);
+}
+
+/** A create of a core Pod (not a subresource): the requests whose body `bodyHasImageWithoutDigest` reads. */
+export function isPodCreate(req: RequestAttributes): boolean {
+  return (
+    req.verb === 'create' &&
+    req.resourceRequest &&
+    req.resource === 'pods' &&
+    !req.subresource &&
+    !req.apiGroup
+  );
+}
+
+/** A Pod body with a container, init container or ephemeral container image lacking `@sha256:`. */
+export function bodyHasImageWithoutDigest(body: unknown): boolean {
   if (typeof body !== 'object' || body === null) return false;
   const spec = (body as { spec?: unknown }).spec;
   if (typeof spec !== 'object' || spec === null) return false;

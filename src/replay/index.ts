@@ -5,6 +5,8 @@ export { simulate, simulateMany, forEachLine } from './simulate';
 export { diffReports } from './diff';
 export type { Delta, NullableDelta, RuleDelta, ReportDiff } from './diff';
 export { estimateRetention, resolveRotation } from './retention';
+export type { RetentionContext } from './retention';
+export type { SpanResult } from './time-span';
 export { createProgressReporter, renderProgress, formatBytes, formatDuration } from './progress';
 export type { ProgressStream } from './progress';
 export { eventToRequest, podCreateWithoutDigest, eventProblem } from './event';

@@ -11,19 +11,22 @@ export interface OpenedInput {
   stream: Readable;
   /** Raw bytes consumed from the underlying file or stream so far. */
   bytesRead(): number;
+  /** Problems that did not stop reading (e.g. trailing garbage after the gzip data), known once read. */
+  warnings: string[];
 }
 
 const READ_CHUNK = 64 * 1024;
+/** Compressed bytes handed to zlib per write: each write is one thread-pool round trip. */
+const GZIP_READ_CHUNK = 1024 * 1024;
+/**
+ * A gzip stream (stdin, a pipe) cannot be read again to recover the text lost with trailing garbage, so its
+ * compressed bytes are kept while they fit in this many bytes (enough for samples); past it they are let go.
+ */
+const STREAM_REPLAY_BYTES = 16 * 1024 * 1024;
 /** Fewer, larger gunzip outputs mean fewer thread-pool round trips (text is decoded in slices anyway). */
 const GUNZIP_CHUNK = 1024 * 1024;
-
-/**
- * Gunzip runs on libuv's thread pool; an output buffer of a few chunks lets it inflate ahead while the main
- * thread parses, so a .gz input overlaps decompression and parsing the way `zcat | simulate -` does.
- */
-function createGunzip(): zlib.Gunzip {
-  return zlib.createGunzip({ chunkSize: GUNZIP_CHUNK, highWaterMark: 4 * GUNZIP_CHUNK } as zlib.ZlibOptions);
-}
+/** Inflated text buffered ahead of the parser, so zlib keeps working while the main thread parses. */
+const INFLATED_AHEAD = 4 * GUNZIP_CHUNK;
 
 function isGzipMagic(buf: Buffer): boolean {
   return buf.length >= 2 && buf[0] === 0x1f && buf[1] === 0x8b;
@@ -36,29 +39,135 @@ export function inputName(input: ReplayInput): string {
   return input.name;
 }
 
-async function readMagic(file: string): Promise<Buffer> {
-  const handle = await fs.promises.open(file, 'r');
+// After a member, zlib reads what follows as the next member's header: bytes that are not one fail there.
+// (Damage inside a member gives other messages: "invalid block type", "invalid distance too far back", ...)
+const HEADER_ERRORS = new Set([
+  'incorrect header check',
+  'unknown compression method',
+  'invalid window size',
+  'unknown header flags set',
+]);
+
+/** Whether zlib's error is about bytes after the last gzip member that are not another member. */
+function isTrailingGarbage(err: unknown): boolean {
+  return (err as NodeJS.ErrnoException).code === 'Z_DATA_ERROR' && HEADER_ERRORS.has((err as Error).message);
+}
+
+function write(gunzip: zlib.Gunzip, chunk: Buffer): Promise<void> {
+  return new Promise((resolve, reject) => {
+    const onError = (err: Error) => reject(err);
+    gunzip.once('error', onError);
+    gunzip.write(chunk, (err) => {
+      gunzip.off('error', onError);
+      if (err) reject(err);
+      else resolve();
+    });
+  });
+}
+
+/**
+ * Decompresses gzip data from `chunks` into `out`, one input chunk at a time (zlib inflates on libuv's
+ * thread pool while the main thread parses what came before: decompression and parsing overlap).
+ * Like gzip(1), bytes after the last complete member that are not another member are ignored with a
+ * warning; zlib fails the whole write that holds them, losing the text inflated in it, so for a file that
+ * write is replayed byte by byte from a second read (`reread`) to recover every complete line.
+ */
+async function gunzipInto(
+  chunks: AsyncIterable<Buffer>,
+  out: PassThrough,
+  warnings: string[],
+  reread?: () => AsyncIterable<Buffer> | undefined,
+): Promise<void> {
+  let gunzip = zlib.createGunzip({ chunkSize: GUNZIP_CHUNK });
+  let delivered = 0;
+  const deliver = (skip: { bytes: number }) => (data: Buffer) => {
+    const drop = Math.min(skip.bytes, data.length);
+    skip.bytes -= drop;
+    if (drop < data.length) {
+      delivered += data.length - drop;
+      if (!out.write(drop > 0 ? data.subarray(drop) : data)) gunzip.pause();
+    }
+  };
+  out.on('drain', () => gunzip.resume());
+  gunzip.on('data', deliver({ bytes: 0 }));
+  let offset = 0;
   try {
-    const buf = Buffer.alloc(2);
-    const { bytesRead } = await handle.read(buf, 0, 2, 0);
-    return buf.subarray(0, bytesRead);
-  } finally {
-    await handle.close();
+    for await (const chunk of chunks) {
+      await write(gunzip, chunk);
+      offset += chunk.length;
+    }
+    await new Promise<void>((resolve, reject) => {
+      gunzip.once('error', reject);
+      gunzip.once('end', resolve);
+      gunzip.end();
+    });
+    out.end();
+  } catch (err) {
+    if (!isTrailingGarbage(err)) throw err;
+    const at = offset;
+    const again = reread?.();
+    if (again !== undefined) {
+      // Replay the input up to the failed write, then that write byte by byte: the last member's end
+      // falls on a write boundary and its text is delivered before the garbage fails the next byte.
+      gunzip = zlib.createGunzip({ chunkSize: GUNZIP_CHUNK });
+      gunzip.on('data', deliver({ bytes: delivered }));
+      gunzip.on('error', () => undefined);
+      let pos = 0;
+      try {
+        for await (const chunk of again) {
+          if (pos + chunk.length <= at) await write(gunzip, chunk);
+          else {
+            for (let i = Math.max(0, at - pos); i < chunk.length; i++)
+              await write(gunzip, chunk.subarray(i, i + 1));
+          }
+          pos += chunk.length;
+        }
+      } catch {
+        // the garbage again: everything before it has been delivered
+      }
+    }
+    warnings.push(
+      'trailing garbage after the gzip data ignored, as gzip does' +
+        (again === undefined ? '; text inflated together with it may be lost' : ''),
+    );
+    out.end();
+  }
+}
+
+async function* readChunks(file: string, counter: { bytes: number }): AsyncGenerator<Buffer> {
+  for await (const chunk of fs.createReadStream(file, {
+    highWaterMark: GZIP_READ_CHUNK,
+  }) as AsyncIterable<Buffer>) {
+    counter.bytes += chunk.length;
+    yield chunk;
   }
 }
 
 async function openFile(file: string): Promise<OpenedInput> {
   const stat = await fs.promises.stat(file);
   if (stat.isDirectory()) throw new Error(`${file}: is a directory, expected an audit log file`);
-  const gzip = isGzipMagic(await readMagic(file));
-  const raw = fs.createReadStream(file, { highWaterMark: READ_CHUNK });
-  let stream: Readable = raw;
-  if (gzip) {
-    const gunzip = createGunzip();
-    raw.on('error', (err) => gunzip.destroy(err));
-    stream = raw.pipe(gunzip);
+  // A named pipe (`<(zcat …)`) or a device cannot be read at an offset: stream it like stdin.
+  if (!stat.isFile()) return openStream(file, fs.createReadStream(file, { highWaterMark: READ_CHUNK }));
+  const handle = await fs.promises.open(file, 'r');
+  let magic: Buffer;
+  try {
+    const buf = Buffer.alloc(2);
+    const { bytesRead } = await handle.read(buf, 0, 2, 0);
+    magic = buf.subarray(0, bytesRead);
+  } finally {
+    await handle.close();
   }
-  return { name: file, gzip, stream, bytesRead: () => raw.bytesRead };
+  const counter = { bytes: 0 };
+  const warnings: string[] = [];
+  if (!isGzipMagic(magic)) {
+    const raw = fs.createReadStream(file, { highWaterMark: READ_CHUNK });
+    return { name: file, gzip: false, stream: raw, bytesRead: () => raw.bytesRead, warnings };
+  }
+  const out = new PassThrough({ highWaterMark: INFLATED_AHEAD });
+  gunzipInto(readChunks(file, counter), out, warnings, () => readChunks(file, { bytes: 0 })).catch((err) =>
+    out.destroy(err),
+  );
+  return { name: file, gzip: true, stream: out, bytesRead: () => counter.bytes, warnings };
 }
 
 /**
@@ -66,38 +175,57 @@ async function openFile(file: string): Promise<OpenedInput> {
  * bytes as they pass.
  */
 function openStream(name: string, source: Readable): OpenedInput {
-  let raw = 0;
-  let decided = false;
-  let gzipFlag = false;
-  const out = new PassThrough({ highWaterMark: READ_CHUNK });
-  let sink: NodeJS.WritableStream = out;
-  const opened: OpenedInput = { name, gzip: false, stream: out, bytesRead: () => raw };
-  const counter = new PassThrough({ highWaterMark: READ_CHUNK });
-  counter.on('data', (chunk: Buffer) => {
-    raw += chunk.length;
-  });
-  source.on('error', (err) => out.destroy(err));
-  // Decide on the first chunk, then pipe the rest through gunzip or straight to the output.
-  source.once('data', (first: Buffer | string) => {
-    source.pause();
-    const buf = typeof first === 'string' ? Buffer.from(first) : first;
-    decided = true;
-    gzipFlag = isGzipMagic(buf);
-    opened.gzip = gzipFlag;
-    if (gzipFlag) {
-      const gunzip = createGunzip();
-      gunzip.on('error', (err) => out.destroy(err));
-      gunzip.pipe(out);
-      sink = gunzip;
+  const counter = { bytes: 0 };
+  const out = new PassThrough({ highWaterMark: INFLATED_AHEAD });
+  const opened: OpenedInput = {
+    name,
+    gzip: false,
+    stream: out,
+    bytesRead: () => counter.bytes,
+    warnings: [],
+  };
+  const iterator = (source as AsyncIterable<Buffer | string>)[Symbol.asyncIterator]();
+  async function* rest(first: Buffer): AsyncGenerator<Buffer> {
+    yield first;
+    for (;;) {
+      const next = await iterator.next();
+      if (next.done) return;
+      const buf = typeof next.value === 'string' ? Buffer.from(next.value) : next.value;
+      counter.bytes += buf.length;
+      yield buf;
     }
-    counter.pipe(sink as NodeJS.WritableStream & PassThrough);
-    counter.write(buf);
-    source.pipe(counter);
-    source.resume();
-  });
-  source.once('end', () => {
-    if (!decided) out.end();
-  });
+  }
+  (async () => {
+    const first = await iterator.next();
+    if (first.done) {
+      out.end();
+      return;
+    }
+    const buf = typeof first.value === 'string' ? Buffer.from(first.value) : first.value;
+    counter.bytes += buf.length;
+    opened.gzip = isGzipMagic(buf);
+    if (opened.gzip) {
+      let kept: Buffer[] | undefined = [];
+      let keptBytes = 0;
+      async function* keeping(): AsyncGenerator<Buffer> {
+        for await (const chunk of rest(buf)) {
+          if (kept !== undefined) {
+            keptBytes += chunk.length;
+            if (keptBytes <= STREAM_REPLAY_BYTES) kept.push(chunk);
+            else kept = undefined;
+          }
+          yield chunk;
+        }
+      }
+      const replay = () => (kept === undefined ? undefined : (Readable.from(kept) as AsyncIterable<Buffer>));
+      await gunzipInto(keeping(), out, opened.warnings, replay);
+      return;
+    }
+    for await (const chunk of rest(buf)) {
+      if (!out.write(chunk)) await new Promise((resolve) => out.once('drain', resolve));
+    }
+    out.end();
+  })().catch((err) => out.destroy(err));
   return opened;
 }
 

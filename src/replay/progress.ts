@@ -1,16 +1,7 @@
+import { formatBytes } from './format-bytes';
 import type { ReplayProgress } from './types';
 
-/** Formats a byte count with binary units (e.g. `512 B`, `1.5 MiB`). */
-export function formatBytes(bytes: number): string {
-  const units = ['B', 'KiB', 'MiB', 'GiB', 'TiB'];
-  let value = bytes;
-  let i = 0;
-  while (value >= 1024 && i < units.length - 1) {
-    value /= 1024;
-    i++;
-  }
-  return i === 0 ? `${value} B` : `${value.toFixed(value < 10 ? 2 : 1)} ${units[i]}`;
-}
+export { formatBytes };
 
 /** Formats seconds as `m:ss` or `h:mm:ss`. */
 export function formatDuration(seconds: number): string {

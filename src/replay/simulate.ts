@@ -2,8 +2,9 @@ import * as fs from 'fs';
 import type { Readable } from 'stream';
 import { StringDecoder } from 'string_decoder';
 import type { EffectivePolicy, Policy } from '../policy/types';
-import { createMultiReplayAccumulator, DEFAULT_MAX_LINE, lineTooLong } from './accumulator';
+import { createPartialAccumulator, DEFAULT_MAX_LINE, lineTooLong } from './accumulator';
 import { inputName, openInput } from './input';
+import { defaultJobs, replayFileInParallel } from './parallel';
 import type { ReplayInput, ReplayOptions, ReplayProgress, SimulateOptions, SimulationReport } from './types';
 
 /** Text is decoded in slices of at most this many bytes: small strings stay in V8's young generation. */
@@ -83,6 +84,63 @@ export async function forEachLine(
   return lineNo;
 }
 
+/** The same file under two names (a path given twice, a symlink) is one input: device and inode. */
+async function fileIdentity(input: ReplayInput): Promise<string | undefined> {
+  if (typeof input !== 'string' || input === '-') return undefined;
+  try {
+    const stat = await fs.promises.stat(input);
+    return stat.isFile() ? `${stat.dev}:${stat.ino}` : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * Whether to replay an input on worker threads, and with how many: only a plain (not gzip) regular file of
+ * audit.k8s.io JSON lines (not the container runtime's format, whose fragments may cross a range), with
+ * `jobs` or the default for its size above 1.
+ */
+async function parallelPlan(
+  input: ReplayInput,
+  jobs: number | undefined,
+): Promise<{ file: string; size: number; jobs: number } | undefined> {
+  if (typeof input !== 'string' || input === '-' || jobs === 1) return undefined;
+  let stat: fs.Stats;
+  try {
+    stat = await fs.promises.stat(input);
+  } catch {
+    return undefined;
+  }
+  if (!stat.isFile()) return undefined;
+  const n = jobs ?? defaultJobs(stat.size);
+  if (n <= 1 || stat.size < 2) return undefined;
+  const handle = await fs.promises.open(input, 'r');
+  let head: Buffer;
+  try {
+    const buf = Buffer.alloc(8);
+    const { bytesRead } = await handle.read(buf, 0, buf.length, 0);
+    head = buf.subarray(0, bytesRead);
+  } finally {
+    await handle.close();
+  }
+  const text = head
+    .toString('latin1')
+    .replace(/^\xef\xbb\xbf/, '')
+    .trimStart();
+  if (head[0] === 0x1f && head[1] === 0x8b) return undefined;
+  if (text !== '' && !text.startsWith('{')) return undefined;
+  return { file: input, size: stat.size, jobs: n };
+}
+
+/** `FILE: no such file` and the like, as `validate` words them. */
+function readError(name: string, err: unknown): string {
+  const code = (err as NodeJS.ErrnoException).code;
+  if (code === 'ENOENT') return `${name}: no such file`;
+  if (code === 'EACCES') return `${name}: permission denied`;
+  const message = (err as Error).message;
+  return message.startsWith(`${name}:`) ? message : `${name}: cannot read: ${message}`;
+}
+
 async function totalBytesOf(inputs: readonly ReplayInput[]): Promise<number | undefined> {
   let total = 0;
   for (const input of inputs) {
@@ -105,19 +163,71 @@ export async function simulateMany(
   policies: ReadonlyArray<Policy | EffectivePolicy>,
   options: ReplayOptions = {},
 ): Promise<SimulationReport[]> {
-  const acc = createMultiReplayAccumulator(policies, options);
+  const acc = createPartialAccumulator(policies, options);
   const maxChars = options.maxLineBytes ?? DEFAULT_MAX_LINE;
   const onProgress = options.onProgress;
   const totalBytes = onProgress ? await totalBytesOf(inputs) : undefined;
   const started = Date.now();
   let doneBytes = 0;
+  const seen = new Map<string, string>();
   for (let i = 0; i < inputs.length; i++) {
     const name = inputName(inputs[i]);
+    const identity = await fileIdentity(inputs[i]);
+    if (identity !== undefined) {
+      const first = seen.get(identity);
+      if (first !== undefined) {
+        acc.skipInput(name, `the same file as ${first}, read once`);
+        continue;
+      }
+      seen.set(identity, name);
+    }
+    const parallel = await parallelPlan(inputs[i], options.jobs);
+    if (parallel !== undefined) {
+      const ran = await replayFileInParallel(
+        parallel.file,
+        name,
+        parallel.size,
+        parallel.jobs,
+        acc,
+        policies,
+        options,
+        onProgress
+          ? (bytes, counts) =>
+              onProgress({
+                source: name,
+                sourceIndex: i,
+                sourceCount: inputs.length,
+                bytesRead: doneBytes + bytes,
+                totalBytes,
+                ...counts,
+                elapsedMs: Date.now() - started,
+                done: false,
+              })
+          : undefined,
+      );
+      if (ran > 0) {
+        acc.setSourceInfo(name, { gzip: false, bytes: parallel.size, threads: ran });
+        doneBytes += parallel.size;
+        if (onProgress && i === inputs.length - 1) {
+          onProgress({
+            source: name,
+            sourceIndex: i,
+            sourceCount: inputs.length,
+            bytesRead: doneBytes,
+            totalBytes,
+            ...acc.counts(),
+            elapsedMs: Date.now() - started,
+            done: true,
+          });
+        }
+        continue;
+      }
+    }
     let opened;
     try {
       opened = await openInput(inputs[i]);
     } catch (err) {
-      throw new Error(`cannot read audit log ${name}: ${(err as Error).message}`, { cause: err });
+      throw new Error(readError(name, err), { cause: err });
     }
     const progress = (done: boolean): ReplayProgress => ({
       source: opened.name,
@@ -152,6 +262,8 @@ export async function simulateMany(
         `gzip data ends unexpectedly (${(err as Error).message})`,
       );
     }
+    acc.endSource(opened.name);
+    for (const w of opened.warnings) acc.addSourceWarning(opened.name, w);
     acc.setSourceInfo(opened.name, { gzip: opened.gzip, bytes: opened.bytesRead() });
     if (onProgress && i === inputs.length - 1) onProgress(progress(true));
     doneBytes += opened.bytesRead();

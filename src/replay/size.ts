@@ -1,17 +1,17 @@
 import type { Level } from '../policy/types';
 import type { AuditEvent } from './event';
+import { eventBodies, EventLine, skippedMember, splitRequestBody } from './event-line';
+import { goJsonBytes, scanned, scanString, scanValue, skipWhitespace } from './go-json';
 
-// The written size of an event is defined as Buffer.byteLength(JSON.stringify(stripped event)) + 1 (the
-// newline), where the stripped event keeps the event's own key order with `level` replaced in place. Re-
-// serializing the whole event per level and policy would cost as much as parsing it, so the size is
-// assembled from parts instead: the event without its bodies (serialized once), plus each kept body
-// member `,"requestObject":<body>` (serialized only when a decision keeps it). Adding or removing one
-// member of a non-empty object changes the compact serialization by exactly `,"key":value`, wherever the
-// member sits, and every event has other members (verb, stage), so the parts add up exactly.
+// The written size of an event is the length of the line kube-apiserver writes for it at the decided level:
+// Go's encoding/json of the event with `level` replaced, the bodies the level does not keep removed and,
+// with omitManagedFields, `metadata.managedFields` removed from the bodies; plus the newline. It is worked
+// out from the line as read (go-json.ts measures every member in Go's encoding while scanning), never by
+// re-serializing: removing one member of an object with other members removes exactly `,"key":value`
+// wherever it sits, and every event has other members (verb, stage).
 
-const REQUEST_MEMBER = Buffer.byteLength(',"requestObject":');
-const RESPONSE_MEMBER = Buffer.byteLength(',"responseObject":');
 const LEVEL_MEMBER = Buffer.byteLength(',"level":');
+const REQUEST_KEY = Buffer.byteLength('"requestObject":');
 
 const LEVEL_VALUE_BYTES: Record<Level, number> = {
   None: 6,
@@ -21,7 +21,7 @@ const LEVEL_VALUE_BYTES: Record<Level, number> = {
 };
 
 function jsonBytes(value: unknown): number {
-  return Buffer.byteLength(JSON.stringify(value));
+  return goJsonBytes(value);
 }
 
 /** Bytes removed from a compact serialization of `container` by deleting its member `key`. */
@@ -64,49 +64,214 @@ export function managedFieldsBytes(body: unknown): number {
 }
 
 /**
- * Lazily computed parts of one event's serialized size, shared by every policy that evaluates the event.
- * Create one per event with `new EventSizer(event)`.
+ * Calls `visit` for each member of the JSON object whose text starts at `start` (nothing when it is not an
+ * object); `memberBytes` is the Go-encoded `"key":value`. The line must already be known to be valid JSON.
+ */
+function forEachMember(
+  line: string,
+  start: number,
+  visit: (key: string, valueStart: number, valueEnd: number, memberBytes: number, count: number) => void,
+): number {
+  if (line.charCodeAt(start) !== 123) return 0;
+  let i = skipWhitespace(line, start + 1);
+  let count = 0;
+  while (line.charCodeAt(i) === 34) {
+    const keyStart = i;
+    i = scanString(line, i);
+    const keyBytes = scanned.bytes;
+    const key = scanned.escaped
+      ? (JSON.parse(line.slice(keyStart, i)) as string)
+      : line.slice(keyStart + 1, i - 1);
+    const valueStart = skipWhitespace(line, skipWhitespace(line, i) + 1);
+    i = scanValue(line, valueStart, 1);
+    if (i < 0) return count;
+    count++;
+    visit(key, valueStart, i, keyBytes + 1 + scanned.bytes, count);
+    i = skipWhitespace(line, i);
+    if (line.charCodeAt(i) !== 44) break;
+    i = skipWhitespace(line, i + 1);
+  }
+  return count;
+}
+
+/** Bytes removing `metadata.managedFields` takes from the object at `start` (member plus a comma). */
+function objectManagedFieldsAt(line: string, start: number): number {
+  let removed = 0;
+  forEachMember(line, start, (key, valueStart) => {
+    if (key !== 'metadata') return;
+    let mf = 0;
+    const members = forEachMember(line, valueStart, (k, _s, _e, bytes) => {
+      if (k === 'managedFields') mf = bytes;
+    });
+    if (mf > 0) removed = mf + (members > 1 ? 1 : 0);
+  });
+  return removed;
+}
+
+/**
+ * Bytes kube-apiserver's omitManagedFields removes from the body whose text starts at `start`:
+ * `metadata.managedFields` of the object, of each item of a list, and of each row object of a Table.
+ */
+export function managedFieldsBytesAt(line: string, start: number): number {
+  let total = objectManagedFieldsAt(line, start);
+  let items = -1;
+  let rows = -1;
+  let table = false;
+  forEachMember(line, start, (key, valueStart, valueEnd) => {
+    if (key === 'items') items = valueStart;
+    else if (key === 'rows') rows = valueStart;
+    else if (key === 'kind') table = line.slice(valueStart, valueEnd) === '"Table"';
+  });
+  for (const element of arrayElements(line, items)) total += objectManagedFieldsAt(line, element);
+  if (table) {
+    for (const row of arrayElements(line, rows)) {
+      forEachMember(line, row, (key, valueStart) => {
+        if (key === 'object') total += objectManagedFieldsAt(line, valueStart);
+      });
+    }
+  }
+  return total;
+}
+
+function arrayElements(line: string, start: number): number[] {
+  const out: number[] = [];
+  if (start < 0 || line.charCodeAt(start) !== 91) return out;
+  let i = skipWhitespace(line, start + 1);
+  if (line.charCodeAt(i) === 93) return out;
+  for (;;) {
+    out.push(i);
+    i = scanValue(line, i, 1);
+    if (i < 0) return out;
+    i = skipWhitespace(line, i);
+    if (line.charCodeAt(i) !== 44) return out;
+    i = skipWhitespace(line, i + 1);
+  }
+}
+
+/**
+ * The bytes one event takes in the log at each level, shared by every policy that evaluates it. Create one
+ * per event with `new EventSizer(readEventLine(line))`. For a compact line the parts come from the line's
+ * own size: the event without bodies is serialized once (small) when a decision drops a body, a single body
+ * is the rest of the line, and of two bodies only the request body is serialized; an exactly measured
+ * line (not compact) uses its member measurements.
  */
 export class EventSizer {
-  private base = -1;
-  private request = -1;
-  private response = -1;
   private requestMf = -1;
   private responseMf = -1;
-  private readonly levelDelta: number;
+  /** Member bytes (`"key":value`, no comma) of the bodies, -1 until needed. */
+  private requestMember = -1;
+  private responseMember = -1;
+  /** Bytes with no bodies and no level value (the level member's key kept if present), plus the newline. */
+  private base = -1;
   private readonly hasRequest: boolean;
-  private readonly hasResponse: boolean;
+  private hasResponse: boolean;
 
-  constructor(private readonly event: AuditEvent) {
-    this.hasRequest = event.requestObject !== undefined;
-    this.hasResponse = event.responseObject !== undefined;
-    // The base keeps the event's own level member; deciding a level swaps only its value.
-    this.levelDelta = event.level === undefined ? LEVEL_MEMBER : -jsonBytes(event.level);
+  constructor(private readonly ev: EventLine) {
+    const e = ev.event;
+    const region = ev.bodies;
+    this.hasRequest = region !== undefined ? region.request : e.requestObject !== undefined;
+    this.hasResponse = region !== undefined ? region.mayHaveResponse : e.responseObject !== undefined;
+    const m = ev.measured;
+    if (region !== undefined) {
+      if (!this.hasRequest) {
+        this.requestMember = 0;
+        this.responseMember = region.bytes - 1;
+      } else if (!this.hasResponse) {
+        this.requestMember = region.bytes - 1;
+        this.responseMember = 0;
+      }
+      this.base = ev.bytes + 1 - this.levelValueBytes() - region.bytes;
+    } else if (m !== undefined) {
+      this.requestMember = m.requestObject?.memberBytes ?? 0;
+      this.responseMember = m.responseObject?.memberBytes ?? 0;
+    } else if (!this.hasRequest) {
+      this.requestMember = 0;
+      if (!this.hasResponse) this.responseMember = 0;
+    } else if (!this.hasResponse) this.responseMember = 0;
   }
 
-  /** Bytes of the compact JSON line (newline included) written for this event at `level`. */
+  private levelValueBytes(): number {
+    const m = this.ev.measured;
+    if (m !== undefined) return m.levelSpan === undefined ? -LEVEL_MEMBER : m.levelSpan.bytes;
+    const level = this.ev.event.level;
+    if (level === undefined) return -LEVEL_MEMBER;
+    return typeof level === 'string' && level in LEVEL_VALUE_BYTES
+      ? LEVEL_VALUE_BYTES[level as Level]
+      : goJsonBytes(level);
+  }
+
+  private computeBase(): number {
+    let bodies = 0;
+    if (this.ev.bodies !== undefined) return this.base;
+    if (this.hasRequest || this.hasResponse) {
+      if (this.requestMember < 0 || this.responseMember < 0) this.measureBodies();
+      if (this.hasRequest) bodies += this.requestMember + 1;
+      if (this.hasResponse) bodies += this.responseMember + 1;
+    }
+    return this.ev.bytes + 1 - this.levelValueBytes() - bodies;
+  }
+
+  /** Works out the body members of a compact line: the line minus the rest. */
+  private measureBodies(): void {
+    const region = this.ev.bodies;
+    if (region !== undefined) {
+      // Both bodies may be in the region: tell them apart (decoding the request body only).
+      const split = splitRequestBody(this.ev);
+      this.hasResponse = split.response;
+      this.requestMember = split.requestMember;
+      this.responseMember = split.response ? region.bytes - 2 - split.requestMember : 0;
+      return;
+    }
+    const e = this.ev.event;
+    const req = e.requestObject;
+    const resp = e.responseObject;
+    // Assigning undefined (rather than deleting) keeps the object's shape; JSON.stringify skips the member.
+    e.requestObject = undefined;
+    e.responseObject = undefined;
+    let head: number;
+    try {
+      head = goJsonBytes(e);
+    } finally {
+      if (this.hasRequest) e.requestObject = req;
+      if (this.hasResponse) e.responseObject = resp;
+    }
+    const commas = (this.hasRequest ? 1 : 0) + (this.hasResponse ? 1 : 0);
+    const bodies = this.ev.bytes - head - commas;
+    if (this.hasRequest && this.hasResponse) {
+      this.requestMember = REQUEST_KEY + goJsonBytes(req);
+      this.responseMember = bodies - this.requestMember;
+    } else if (this.hasRequest) this.requestMember = bodies;
+    else this.responseMember = bodies;
+  }
+
+  /** Bytes of the line (newline included) written for this event at `level`. */
   size(level: Level, omitManagedFields: boolean): number {
     if (this.base < 0) this.base = this.computeBase();
-    let n = this.base + this.levelDelta + LEVEL_VALUE_BYTES[level] + 1;
+    let n = this.base + LEVEL_VALUE_BYTES[level];
     if (level === 'Request' || level === 'RequestResponse') {
       if (this.hasRequest) {
-        if (this.request < 0) this.request = jsonBytes(this.event.requestObject);
-        n += REQUEST_MEMBER + this.request;
+        if (this.requestMember < 0) this.measureBodies();
+        n += this.requestMember + 1;
         if (omitManagedFields) {
-          if (this.requestMf < 0) this.requestMf = managedFieldsBytes(this.event.requestObject);
+          if (this.requestMf < 0) this.requestMf = this.managedFields('requestObject');
           n -= this.requestMf;
         }
       }
       if (level === 'RequestResponse' && this.hasResponse) {
-        if (this.response < 0) this.response = jsonBytes(this.event.responseObject);
-        n += RESPONSE_MEMBER + this.response;
+        n += this.responseMember + 1;
         if (omitManagedFields) {
-          if (this.responseMf < 0) this.responseMf = managedFieldsBytes(this.event.responseObject);
+          if (this.responseMf < 0) this.responseMf = this.managedFields('responseObject');
           n -= this.responseMf;
         }
       }
     }
     return n;
+  }
+
+  private managedFields(key: 'requestObject' | 'responseObject'): number {
+    const span = this.ev.measured?.[key];
+    if (span !== undefined) return managedFieldsBytesAt(this.ev.line, span.start);
+    return managedFieldsBytes(eventBodies(this.ev)[key]);
   }
 
   /**
@@ -116,27 +281,8 @@ export class EventSizer {
   truncatedSize(level: Level): number {
     if (this.base < 0) this.base = this.computeBase();
     return (
-      this.base +
-      this.levelDelta +
-      LEVEL_VALUE_BYTES[level] +
-      1 +
-      truncatedAnnotationDelta(this.event.annotations)
+      this.base + LEVEL_VALUE_BYTES[level] + truncatedAnnotationDelta(skippedMember(this.ev, 'annotations'))
     );
-  }
-
-  private computeBase(): number {
-    const ev = this.event;
-    const req = ev.requestObject;
-    const resp = ev.responseObject;
-    // Assigning undefined (rather than deleting) keeps the object's shape; JSON.stringify skips the member.
-    if (this.hasRequest) ev.requestObject = undefined;
-    if (this.hasResponse) ev.responseObject = undefined;
-    try {
-      return jsonBytes(ev);
-    } finally {
-      if (this.hasRequest) ev.requestObject = req;
-      if (this.hasResponse) ev.responseObject = resp;
-    }
   }
 }
 
@@ -210,7 +356,7 @@ export function strippedEvent(
   return out;
 }
 
-/** Bytes of the written line for `event` at `level`, by re-serializing the stripped event (slow, reference). */
+/** Bytes of the written line for `event` at `level`: the stripped event in Go's encoding (slow, reference). */
 export function writtenSizeSlow(event: AuditEvent, level: Level, omitManagedFields: boolean): number {
-  return Buffer.byteLength(JSON.stringify(strippedEvent(event, level, omitManagedFields))) + 1;
+  return goJsonBytes(strippedEvent(event, level, omitManagedFields)) + 1;
 }

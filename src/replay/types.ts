@@ -1,5 +1,6 @@
 import type { Readable } from 'stream';
 import type { EffectivePolicy, Level, Policy, PolicyRule, RuleLayer, Stage } from '../policy/types';
+import type { SpanResult } from './time-span';
 
 /**
  * One audit log to replay: a file path (plain or gzip, detected by its magic bytes), `'-'` for
@@ -30,6 +31,14 @@ export const DECKHOUSE_ROTATION: Readonly<RotationSettings> = Object.freeze({
   maxAgeDays: 30,
 });
 
+/** The kubelet's container-log rotation (KubeletConfiguration `containerLogMaxSize`, `containerLogMaxFiles`). */
+export interface ContainerLogRotation {
+  /** `containerLogMaxSize` in bytes. */
+  maxSizeBytes: number;
+  /** `containerLogMaxFiles`: files kept per container, the live one included (at least 2). */
+  maxFiles: number;
+}
+
 /** `--audit-log-truncate-max-event-size` default (bytes); Deckhouse enables truncation with it. */
 export const TRUNCATE_MAX_EVENT_BYTES = 102400;
 
@@ -53,6 +62,20 @@ export interface ReplayProgress {
 export interface ReplayOptions {
   /** Rotation used for the retention estimate. @default - Deckhouse's 100 MB × (10 backups + live file), 30 days */
   rotation?: Partial<RotationSettings>;
+  /** Kubernetes version of the cluster; decides what `maxSizeMB: 0` means (see estimateRetention). @default '1.32' */
+  kubernetesVersion?: string;
+  /**
+   * `auditLog.output`: with Stdout, history is the kubelet's container-log rotation instead of the file
+   * rotation. @default - 'Stdout' when the input is in the container runtime's (CRI) format, else 'File'
+   */
+  output?: 'File' | 'Stdout';
+  /** With Stdout: the kubelet's rotation. @default - Deckhouse's NodeGroup defaults, 50 MiB × 4 files */
+  containerLog?: Partial<ContainerLogRotation>;
+  /**
+   * Worker threads that scan and evaluate large plain-file inputs in parallel (results are identical to one
+   * thread). @default - by input size and free cores (1 for small inputs, streams and gzip)
+   */
+  jobs?: number;
   /** Called about every 64 KiB of input and once at the end. @default - no progress reporting */
   onProgress?: (progress: ReplayProgress) => void;
   /** Length of the top users / resources / requests lists. @default 10 */
@@ -119,14 +142,26 @@ export interface MalformedLine {
   reason: string;
 }
 
+/**
+ * Counts in the top lists are exact while the replay saw at most HEAVY_HITTER_CAPACITY distinct keys per
+ * list; past that they come from the Space-Saving algorithm and may overstate a key by `errorBytes` (and
+ * `errorEvents`), never understate it.
+ */
+export interface TopListError {
+  /** How many bytes the entry may overstate (absent when exact). */
+  errorBytes?: number;
+  /** How many events the entry may overstate (absent when exact). */
+  errorEvents?: number;
+}
+
 /** A user's share of the written log. */
-export interface UserUsage extends EventsAndBytes {
+export interface UserUsage extends EventsAndBytes, TopListError {
   /** Authenticated user name; '(unauthenticated)' for requests without user info. */
   user: string;
 }
 
 /** A resource's (or non-resource URL's) share of the written log. */
-export interface ResourceUsage extends EventsAndBytes {
+export interface ResourceUsage extends EventsAndBytes, TopListError {
   /** `resource[/subresource]` for the core group, `group/resource[/subresource]` otherwise, or the URL path. */
   key: string;
   apiGroup?: string;
@@ -136,7 +171,7 @@ export interface ResourceUsage extends EventsAndBytes {
 }
 
 /** One (user, verb, resource) combination's share of the written log. */
-export interface RequestUsage extends EventsAndBytes {
+export interface RequestUsage extends EventsAndBytes, TopListError {
   user: string;
   verb: string;
   /** Same format as ResourceUsage.key. */
@@ -152,17 +187,39 @@ export interface SourceReport {
   lines: number;
   events: number;
   malformed: number;
+  /** Lines in the container runtime's (CRI) format. */
+  criLines: number;
+  /** Bytes of the CRI input's stderr lines (kube-apiserver's own log, not audit data). */
+  criStderrBytes: number;
+  /** Problems with the input that did not stop the replay (e.g. trailing garbage after gzip data). */
+  warnings: string[];
+  /** Threads that read the input (worker threads for a large plain file, else 1). */
+  threads: number;
 }
 
 /** How long the rotated log keeps history at the measured rate. */
 export interface RetentionEstimate {
-  /** Hours of history; null when the rate is unknown (written bytes over a zero time span). */
+  /** Hours of history; null when the rate is unknown (written bytes over a zero time span) or unbounded. */
   hours: number | null;
   /** What ends history first: total file size or the age limit; null when the rate is unknown. */
   limitedBy: 'size' | 'age' | null;
-  /** (maxBackups + 1) × maxSizeMB × 1 MiB: backups plus the live file; null when unbounded (a 0 setting). */
+  /**
+   * Bytes of history kept: (maxBackups + 1) × maxSizeMB × 1 MiB for File (null when no size bound), or the
+   * container log's maxFiles × maxSizeBytes for Stdout.
+   */
   capacityBytes: number | null;
   rotation: RotationSettings;
+  /** Where history is kept: kube-apiserver's own rotated file, or the kubelet's container log. */
+  output: 'File' | 'Stdout';
+  /** True when nothing is ever deleted (no size and no age bound): history grows without limit. */
+  unbounded: boolean;
+  /** With Stdout: the kubelet's rotation and what else fills those files (bytes per day; null = unknown). */
+  containerLog?: ContainerLogRotation & {
+    framingBytesPerDay: number | null;
+    otherBytesPerDay: number | null;
+  };
+  /** A rotation setting whose meaning depends on the Kubernetes version, spelled out. */
+  note?: string;
 }
 
 /** The result of replaying audit logs under one policy. */
@@ -193,12 +250,28 @@ export interface SimulationReport {
   imagesWithoutDigest: number;
   /** Of those, events written with their request body (decided Request or RequestResponse). */
   imagesWithoutDigestRecorded: number;
-  /** First and last timestamps in the log (as written there); null when no event had one. */
-  span: { from: string | null; to: string | null; seconds: number };
+  /**
+   * First and last timestamps in the log (as written there); null when no event had one. Timestamps that do
+   * not parse (`invalid`) and a few far away from all the others (`excluded`, e.g. a year-9999 event) are
+   * left out, with the first invalid value and the range excluded.
+   */
+  span: SpanResult;
   /** Written bytes per day at the log's rate; 0 when nothing is written, null when the span is zero. */
   bytesPerDay: number | null;
   retention: RetentionEstimate;
   topUsers: UserUsage[];
+  /**
+   * Whether the top lists are exact; when not, every entry's error is at most `errorBoundBytes` (written
+   * bytes / capacity) and every key with more bytes than that is listed if it ranks in the top.
+   */
+  topLists: { capacity: number; exact: boolean; errorBoundBytes: number };
+  /**
+   * Events decided on `objectRef` because their `requestURI` is missing or is not a URI kube-apiserver
+   * could have logged (the decision normally comes from the URI, as the apiserver's own does).
+   */
+  attributesFromObjectRef: number;
+  /** Inputs left out, e.g. the same file given twice (read once). */
+  skippedInputs: Array<{ source: string; reason: string }>;
   topResources: ResourceUsage[];
   topRequests: RequestUsage[];
   malformed: { count: number; lines: MalformedLine[] };

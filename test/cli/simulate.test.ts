@@ -140,7 +140,8 @@ describe('simulate', () => {
     expect(junk.stderr).toContain('no audit event could be read');
     const missing = await runInProcess(['simulate', '--deckhouse', F('no-such.log')]);
     expect(missing.code).toBe(1);
-    expect(missing.stderr).toMatch(/^deckhouse-audit simulate: cannot read audit log .*no-such\.log/);
+    // Worded like validate's per-file result: FILE: no such file.
+    expect(missing.stderr).toMatch(/^deckhouse-audit simulate: .*no-such\.log: no such file\n$/);
     expect(missing.stderr).not.toMatch(/\n\s+at /);
   });
 

@@ -3,7 +3,6 @@ import * as fs from 'fs';
 import * as path from 'path';
 import { Readable } from 'stream';
 import { deckhouseEffectivePolicy } from '../../src/deckhouse/effective';
-import { loadPolicy } from '../../src/policy/parse';
 import type { Policy } from '../../src/policy/types';
 import {
   createProgressReporter,
@@ -13,14 +12,9 @@ import {
   resolveRotation,
   simulate,
 } from '../../src/replay';
+import { FIXTURES, LINES, LOG, MiB, policyA } from './fixtures';
 
 const ROOT = path.resolve(__dirname, '../..');
-const FIXTURES = path.resolve(__dirname, '../fixtures/replay');
-const LOG = path.join(FIXTURES, 'basic.log');
-const LINES = fs.readFileSync(LOG, 'utf8').split('\n');
-const policyA = (): Policy =>
-  loadPolicy(fs.readFileSync(path.join(FIXTURES, 'policy-a.yaml'), 'utf8')).policy!;
-const MiB = 1024 * 1024;
 
 describe('retention', () => {
   const deckhouse = resolveRotation();
@@ -117,7 +111,18 @@ describe('createReplayAccumulator', () => {
       sources: [],
     });
     expect(acc.report().sources).toEqual([
-      { source: LOG, gzip: false, bytes: 0, lines: 16, events: 13, malformed: 3 },
+      {
+        source: LOG,
+        gzip: false,
+        bytes: 0,
+        lines: 16,
+        events: 13,
+        malformed: 3,
+        criLines: 0,
+        criStderrBytes: 0,
+        warnings: [],
+        threads: 1,
+      },
     ]);
   });
 });
@@ -164,10 +169,10 @@ describe('progress', () => {
   test('renders bar, bytes, events/s and ETA', () => {
     // A quarter read in 4 s: 12 s to go; 200k events in 4 s = 50k/s.
     expect(renderProgress(p, 8)).toBe(
-      '[##------]  25%  256.0 MiB / 1.00 GiB  200.0k events  50.0k events/s  ETA 0:12',
+      '[##------]  25%  256 MiB / 1.0 GiB  200.0k events  50.0k events/s  ETA 0:12',
     );
     expect(renderProgress({ ...p, totalBytes: undefined })).toBe(
-      '256.0 MiB read  200.0k events  50.0k events/s',
+      '256 MiB read  200.0k events  50.0k events/s',
     );
   });
 
@@ -206,13 +211,24 @@ describe('lowSourceLevel: only bodies that would exist count', () => {
       });
     const pods = { resource: 'pods', namespace: 'p', apiVersion: 'v1' };
     const log = [
-      ev('get', 'ResponseComplete', { ...pods, name: 'a' }), // a: response object missing
-      ev('watch', 'ResponseComplete', pods), // b: watches have no response object
-      ev('get', 'ResponseStarted', { ...pods, name: 'a', subresource: 'exec' }), // c: no body at that stage
+      // The request URI is what decides (objectRef only repeats it).
+      ev('get', 'ResponseComplete', { ...pods, name: 'a' }, '/api/v1/namespaces/p/pods/a'), // a: response object missing
+      ev('watch', 'ResponseComplete', pods, '/api/v1/namespaces/p/pods?watch=1'), // b: watches have no response object
+      ev(
+        'get',
+        'ResponseStarted',
+        { ...pods, name: 'a', subresource: 'exec' },
+        '/api/v1/namespaces/p/pods/a/exec',
+      ), // c: no body at that stage
       ev('create', 'RequestReceived', pods), // d: no body yet
       ev('get', 'ResponseComplete', undefined, '/healthz'), // e: non-resource
       ev('create', 'ResponseComplete', pods), // f: request and response bodies missing
-      ev('get', 'ResponseComplete', { ...pods, name: 'a', subresource: 'log' }), // g: log streams text
+      ev(
+        'get',
+        'ResponseComplete',
+        { ...pods, name: 'a', subresource: 'log' },
+        '/api/v1/namespaces/p/pods/a/log',
+      ), // g: log streams text
     ].join('\n');
     const all = (level: 'Request' | 'RequestResponse'): Policy => ({
       apiVersion: 'audit.k8s.io/v1',

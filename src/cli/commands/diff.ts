@@ -18,7 +18,7 @@ import {
 import { write } from '../io';
 import { ChosenPolicy, POLICY_OPTIONS, builtInRulesNotes, choosePolicy } from '../policy-choice';
 import { ROTATION_OPTIONS, replayInputs, replayOptions } from '../replay-input';
-import { count, perDay, retentionText } from '../report';
+import { count, perDay, retentionText, simulationWarnings } from '../report';
 import { printJson } from '../shared';
 import { LintSummary, newLintErrors } from '../lint-diff';
 
@@ -37,8 +37,9 @@ export const diffCommand: CommandSpec = {
     "merged into the policy Deckhouse runs; with --deckhouse and one --policy, A is Deckhouse's built-in rules " +
     "alone. --built-in-rules takes the built-in rules from a cluster's merged policy file; with one --policy, " +
     'A is that file as the cluster runs it (its custom rules included). B is also linted: lint errors that A ' +
-    'does not have (e.g. Secret bodies recorded) are listed, and ' +
-    'make the exit status 1. --format markdown prints a comment ready for a pull request.',
+    'does not have (e.g. Secret bodies recorded) are listed, and make the exit status 1, as does a log with ' +
+    'no readable event. Malformed lines and other caveats of the log are listed under Warnings. ' +
+    '--format markdown prints a comment ready for a pull request.',
   options: {
     ...POLICY_OPTIONS,
     policy: { ...POLICY_OPTIONS.policy, multiple: true, description: 'policy A, then policy B' },
@@ -79,6 +80,8 @@ export const diffCommand: CommandSpec = {
     const diff = diffReports(reports[0], reports[1]);
     const lint = newLintErrors(a, b);
     const headline = diffHeadline(diff, lint);
+    // The log is the same for A and B: its caveats (malformed lines, timestamps, inputs) are B's too.
+    const warnings = simulationWarnings(reports[1]);
 
     if (json) {
       await printJson(io, {
@@ -88,6 +91,7 @@ export const diffCommand: CommandSpec = {
         headline,
         diff,
         lint,
+        warnings,
       });
     } else {
       for (const w of [...a.warnings, ...b.warnings])
@@ -97,7 +101,14 @@ export const diffCommand: CommandSpec = {
         format === 'markdown'
           ? renderDiffMarkdown(diff, a, b, lint, reports[1], headline)
           : renderDiffTable(diff, a, b, lint, reports[1], headline);
-      await write(io.stdout, text);
+      const notes = warnings.map((w) => (format === 'markdown' ? `- :warning: ${w}` : `  - ${w}`));
+      await write(io.stdout, text + (notes.length > 0 ? ['', 'Warnings:', ...notes, ''].join('\n') : ''));
+    }
+    if (reports[1].events === 0) {
+      const why =
+        reports[1].malformed.count > 0 ? 'no audit event could be read from the input' : 'the input is empty';
+      await write(io.stderr, `deckhouse-audit diff: ${why}\n`);
+      return EXIT_FINDINGS;
     }
     return lint.newErrors.length > 0 ? EXIT_FINDINGS : EXIT_OK;
   },

@@ -24,8 +24,12 @@ export const simulateCommand: CommandSpec = {
     '100 MB × 10 backups + the live file, 30 days). With --deckhouse the policy is the one Deckhouse runs ' +
     '(built-in rules, then --policy, then the tail); --deckhouse alone replays the built-in rules; ' +
     "--built-in-rules replays a cluster's merged policy file (its built-in rules, and its custom rules unless " +
-    '--policy replaces them). A progress ' +
-    'bar is drawn on stderr when it is a terminal. Exit status 1 when no event could be read.',
+    '--policy replaces them). A progress bar is drawn on stderr when it is a terminal. Each event is decided ' +
+    'once on its request line (requestURI, verb and the authenticated user), as kube-apiserver decides it, ' +
+    'and sized in its Go encoding. --max-size-mb 0 follows --kubernetes-version (100 MB up to 1.35, no ' +
+    "rotation from 1.36); with --audit-log-output Stdout (or container-runtime input) history is the kubelet's " +
+    'container-log rotation. The same file given twice is read once. Exit status 1 when no event could be ' +
+    'read (an empty input too).',
   options: { ...POLICY_OPTIONS, ...ROTATION_OPTIONS },
   examples: [
     'deckhouse-audit simulate --deckhouse --policy policy.yaml /var/log/kube-audit/audit.log',
@@ -55,8 +59,10 @@ export const simulateCommand: CommandSpec = {
       for (const n of builtInRulesNotes(chosen)) await write(io.stderr, `note: ${n}\n`);
       await write(io.stdout, renderSimulationReport(report, chosen.description));
     }
-    if (report.events === 0 && report.malformed.count > 0) {
-      await write(io.stderr, 'deckhouse-audit simulate: no audit event could be read from the input\n');
+    if (report.events === 0) {
+      const why =
+        report.malformed.count > 0 ? 'no audit event could be read from the input' : 'the input is empty';
+      await write(io.stderr, `deckhouse-audit simulate: ${why}\n`);
       return EXIT_FINDINGS;
     }
     return EXIT_OK;

@@ -1,0 +1,268 @@
+/**
+ * Validating JSON text and measuring it in kube-apiserver's encoding, without building values.
+ *
+ * The audit log backend writes each Event with Go's `encoding/json` (`Marshal`, HTML escaping on): struct
+ * string fields are encoded by `appendString` and `requestObject`/`responseObject` (raw JSON) are copied by
+ * `appendCompact`; both write `<`, `>`, `&` as `\u003c`, `\u003e`, `\u0026` and U+2028/U+2029 as
+ * `\u2028`/`\u2029`, and neither writes insignificant whitespace. Escapes already present in the text are
+ * kept as written (`appendCompact` copies them). So the bytes kube-apiserver writes for a JSON text are its
+ * UTF-8 length, minus whitespace outside strings, plus 5 bytes per raw `<`, `>`, `&` and 3 per raw U+2028/
+ * U+2029 (sources: Go `src/encoding/json/encode.go` appendString, `indent.go` appendCompact). A line that
+ * kube-apiserver wrote measures exactly its length on disk.
+ *
+ * Nesting is limited like Go's decoder (`scanner.go`: maxNestingDepth = 10000) and scanned without
+ * recursion, so no input can exhaust the stack.
+ */
+
+/** Go's `encoding/json` decoder refuses JSON nested deeper than this (scanner.go maxNestingDepth). */
+export const GO_MAX_NESTING_DEPTH = 10000;
+
+/** Result registers of the last scan (module-level so that scanning allocates nothing). */
+export const scanned = {
+  /** Go-encoded bytes of the last scanned value or string. */
+  bytes: 0,
+  /** The last scanned string had a backslash escape (its text is not the raw slice). */
+  escaped: false,
+  /** Why the last scan failed (when it returned -1). */
+  error: '',
+};
+
+const DEPTH_ERROR = `nested deeper than ${GO_MAX_NESTING_DEPTH} levels (the limit of Go's encoding/json)`;
+
+function isWhitespace(c: number): boolean {
+  return c === 32 || c === 10 || c === 13 || c === 9;
+}
+
+function isHex(c: number): boolean {
+  return (c >= 48 && c <= 57) || (c >= 65 && c <= 70) || (c >= 97 && c <= 102);
+}
+
+/** Index of the first non-whitespace character at or after `i`. */
+export function skipWhitespace(s: string, i: number): number {
+  while (i < s.length && isWhitespace(s.charCodeAt(i))) i++;
+  return i;
+}
+
+function fail(reason: string): number {
+  scanned.error = reason;
+  return -1;
+}
+
+/**
+ * Scans the JSON string starting at `s[i] === '"'`; returns the index after its closing quote (or -1) and
+ * sets `scanned.bytes` (quotes included) and `scanned.escaped`.
+ */
+export function scanString(s: string, i: number): number {
+  let bytes = 2;
+  let escaped = false;
+  let j = i + 1;
+  const n = s.length;
+  for (;;) {
+    if (j >= n) return fail('unterminated string');
+    const c = s.charCodeAt(j);
+    if (c === 34) break;
+    if (c < 0x80) {
+      if (c === 92) {
+        escaped = true;
+        const e = s.charCodeAt(j + 1);
+        if (e === 117 /* u */) {
+          if (!(isHex(s.charCodeAt(j + 2)) && isHex(s.charCodeAt(j + 3)))) return fail('invalid \\u escape');
+          if (!(isHex(s.charCodeAt(j + 4)) && isHex(s.charCodeAt(j + 5)))) return fail('invalid \\u escape');
+          bytes += 6;
+          j += 6;
+          continue;
+        }
+        if (
+          e === 34 ||
+          e === 92 ||
+          e === 47 ||
+          e === 98 ||
+          e === 102 ||
+          e === 110 ||
+          e === 114 ||
+          e === 116
+        ) {
+          bytes += 2;
+          j += 2;
+          continue;
+        }
+        return fail('invalid escape in string');
+      }
+      if (c < 0x20) return fail('control character in string');
+      bytes += c === 60 || c === 62 || c === 38 ? 6 : 1;
+    } else if (c < 0x800) bytes += 2;
+    else if (c >= 0xd800 && c <= 0xdbff) {
+      const d = s.charCodeAt(j + 1);
+      if (d >= 0xdc00 && d <= 0xdfff) {
+        bytes += 4;
+        j++;
+      } else bytes += 3; // cannot come from UTF-8 text; counted as the U+FFFD it would become
+    } else bytes += c === 0x2028 || c === 0x2029 ? 6 : 3;
+    j++;
+  }
+  scanned.bytes = bytes;
+  scanned.escaped = escaped;
+  return j + 1;
+}
+
+function scanNumber(s: string, i: number): number {
+  let j = i;
+  if (s.charCodeAt(j) === 45) j++;
+  let c = s.charCodeAt(j);
+  if (c === 48) j++;
+  else if (c >= 49 && c <= 57) {
+    do j++;
+    while ((c = s.charCodeAt(j)) >= 48 && c <= 57);
+  } else return fail('invalid number');
+  if (s.charCodeAt(j) === 46) {
+    j++;
+    if (!((c = s.charCodeAt(j)) >= 48 && c <= 57)) return fail('invalid number');
+    do j++;
+    while ((c = s.charCodeAt(j)) >= 48 && c <= 57);
+  }
+  c = s.charCodeAt(j);
+  if (c === 101 || c === 69) {
+    j++;
+    c = s.charCodeAt(j);
+    if (c === 43 || c === 45) j++;
+    if (!((c = s.charCodeAt(j)) >= 48 && c <= 57)) return fail('invalid number');
+    do j++;
+    while ((c = s.charCodeAt(j)) >= 48 && c <= 57);
+  }
+  scanned.bytes = j - i;
+  return j;
+}
+
+function scanLiteral(s: string, i: number, word: string): number {
+  if (!s.startsWith(word, i)) return fail('invalid literal');
+  scanned.bytes = word.length;
+  return i + word.length;
+}
+
+// Container kinds on the explicit stack: 1 = object, 2 = array. Grown on demand up to the depth limit.
+let stack = new Uint8Array(64);
+
+/**
+ * Scans one JSON value starting at or after `i` (leading whitespace skipped); returns the index after it,
+ * or -1 with `scanned.error` set. `scanned.bytes` is the value's Go-encoded length. `depth` is the nesting
+ * depth of the value's container (0 at top level), for Go's depth limit.
+ */
+export function scanValue(s: string, i: number, depth = 0): number {
+  let bytes = 0;
+  let top = 0; // containers open in this call
+  i = skipWhitespace(s, i);
+  for (;;) {
+    // A value is expected at i.
+    const c = s.charCodeAt(i);
+    if (c === 123 /* { */ || c === 91 /* [ */) {
+      if (depth + top + 1 > GO_MAX_NESTING_DEPTH) return fail(DEPTH_ERROR);
+      if (top >= stack.length) {
+        const grown = new Uint8Array(stack.length * 2);
+        grown.set(stack);
+        stack = grown;
+      }
+      stack[top++] = c === 123 ? 1 : 2;
+      bytes++;
+      i = skipWhitespace(s, i + 1);
+      const close = s.charCodeAt(i);
+      if (c === 123) {
+        if (close === 125) {
+          top--;
+          bytes++;
+          i++;
+        } else {
+          i = objectKey(s, i);
+          if (i < 0) return -1;
+          bytes += scanned.bytes + 1;
+          continue;
+        }
+      } else if (close === 93) {
+        top--;
+        bytes++;
+        i++;
+      } else continue;
+    } else {
+      if (c === 34) i = scanString(s, i);
+      else if (c === 45 || (c >= 48 && c <= 57)) i = scanNumber(s, i);
+      else if (c === 116) i = scanLiteral(s, i, 'true');
+      else if (c === 102) i = scanLiteral(s, i, 'false');
+      else if (c === 110) i = scanLiteral(s, i, 'null');
+      else return fail(i >= s.length ? 'unexpected end of JSON' : 'unexpected character');
+      if (i < 0) return -1;
+      bytes += scanned.bytes;
+    }
+    // After a value: close containers or move to the next element.
+    for (;;) {
+      if (top === 0) {
+        scanned.bytes = bytes;
+        return i;
+      }
+      i = skipWhitespace(s, i);
+      const d = s.charCodeAt(i);
+      if (d === 44 /* , */) {
+        bytes++;
+        i = skipWhitespace(s, i + 1);
+        if (stack[top - 1] === 1) {
+          i = objectKey(s, i);
+          if (i < 0) return -1;
+          bytes += scanned.bytes + 1;
+        }
+        break;
+      }
+      if ((d === 125 && stack[top - 1] === 1) || (d === 93 && stack[top - 1] === 2)) {
+        top--;
+        bytes++;
+        i++;
+        continue;
+      }
+      return fail(i >= s.length ? 'unexpected end of JSON' : 'expected , or a closing bracket');
+    }
+    i = skipWhitespace(s, i);
+  }
+}
+
+/** Scans `"key" :` at i; returns the index after the colon with scanned.bytes = the key's bytes. */
+function objectKey(s: string, i: number): number {
+  if (s.charCodeAt(i) !== 34) return fail('expected a string key');
+  i = scanString(s, i);
+  if (i < 0) return -1;
+  i = skipWhitespace(s, i);
+  if (s.charCodeAt(i) !== 58) return fail('expected : after a key');
+  return skipWhitespace(s, i + 1);
+}
+
+/** Go-encoded bytes of the JSON text `s.slice(start, end)` (which must be one valid value). */
+export function goBytesOf(s: string, start: number, end: number): number {
+  const at = scanValue(s.slice(start, end), 0);
+  return at < 0 ? Buffer.byteLength(s.slice(start, end)) : scanned.bytes;
+}
+
+/**
+ * Bytes Go's `encoding/json` writes for a JSON value already decoded into JavaScript (strings with HTML and
+ * line-separator escapes, objects and arrays compact). Numbers are measured as JavaScript writes them.
+ */
+export function goJsonBytes(value: unknown): number {
+  const text = JSON.stringify(value);
+  return text === undefined ? 0 : goTextBytes(text);
+}
+
+/** Bytes Go's encoding/json writes for compact JSON text: its UTF-8 length plus Go's extra escapes. */
+export function goTextBytes(text: string): number {
+  let n = Buffer.byteLength(text);
+  // indexOf is several times faster than a regular expression with a character class here.
+  if (
+    text.indexOf('&') === -1 &&
+    text.indexOf('<') === -1 &&
+    text.indexOf('>') === -1 &&
+    text.indexOf('\u2028') === -1 &&
+    text.indexOf('\u2029') === -1
+  ) {
+    return n;
+  }
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 60 || c === 62 || c === 38) n += 5;
+    else if (c === 0x2028 || c === 0x2029) n += 3;
+  }
+  return n;
+}

@@ -1,0 +1,188 @@
+import * as fs from 'fs';
+import * as os from 'os';
+import * as path from 'path';
+import { Worker } from 'worker_threads';
+import type { EffectivePolicy, Policy } from '../policy/types';
+import type { PartialReplayAccumulator, ReplayState } from './accumulator';
+import type { ReplayOptions } from './types';
+
+/**
+ * Replaying one large plain file on several cores: the file is cut into byte ranges at line starts, each
+ * range is replayed by a worker thread, and the counts are added up in file order, so the report is the
+ * one a single thread gives (line numbers included; top lists are exact below their capacity and within
+ * the stated error bound above it).
+ */
+
+/** Files smaller than this are replayed on one thread by default: starting workers costs more. */
+export const PARALLEL_MIN_BYTES = 64 * 1024 * 1024;
+/** Most worker threads used by default. */
+const MAX_DEFAULT_JOBS = 4;
+
+/** What one worker replays. */
+export interface WorkerTask {
+  file: string;
+  /** Name the report uses for the input. */
+  source: string;
+  start: number;
+  end: number;
+  /** The range starts the file (a byte order mark may precede line 1). */
+  first: boolean;
+  policies: ReadonlyArray<Policy | EffectivePolicy>;
+  options: Omit<ReplayOptions, 'onProgress'>;
+}
+
+type WorkerMessage =
+  | { type: 'progress'; bytes: number; lines: number; events: number }
+  | { type: 'done'; state: ReplayState; lines: number; bytes: number }
+  | { type: 'error'; message: string };
+
+/**
+ * The default number of threads for a file of `size` bytes: one below PARALLEL_MIN_BYTES, else the cores
+ * that are free (cores minus the 1-minute load average, at least 1), at most 4.
+ */
+export function defaultJobs(size: number): number {
+  if (size < PARALLEL_MIN_BYTES) return 1;
+  const cores = typeof os.availableParallelism === 'function' ? os.availableParallelism() : os.cpus().length;
+  const free = Math.floor(cores - os.loadavg()[0] + 0.5);
+  return Math.max(1, Math.min(free, cores, MAX_DEFAULT_JOBS));
+}
+
+/** Byte offsets cutting the file into `jobs` ranges that each start at a line start. */
+async function lineAlignedCuts(file: string, size: number, jobs: number): Promise<number[]> {
+  const cuts = [0];
+  const handle = await fs.promises.open(file, 'r');
+  try {
+    const buf = Buffer.alloc(64 * 1024);
+    for (let j = 1; j < jobs; j++) {
+      let pos = Math.max(cuts[cuts.length - 1], Math.floor((size * j) / jobs));
+      for (;;) {
+        const { bytesRead } = await handle.read(buf, 0, buf.length, pos);
+        if (bytesRead === 0) {
+          pos = size;
+          break;
+        }
+        const nl = buf.subarray(0, bytesRead).indexOf(10);
+        if (nl >= 0) {
+          pos += nl + 1;
+          break;
+        }
+        pos += bytesRead;
+      }
+      if (pos >= size) break;
+      if (pos > cuts[cuts.length - 1]) cuts.push(pos);
+    }
+  } finally {
+    await handle.close();
+  }
+  cuts.push(size);
+  return cuts;
+}
+
+/**
+ * Starts the worker script beside this module: the built `.js`, or when running from TypeScript source (tsx,
+ * jest) the `.ts` through tsx's require hook, which a worker thread does not inherit from its parent.
+ */
+function startWorker(task: WorkerTask): Worker {
+  const entry = path.join(__dirname, `replay-worker${path.extname(__filename)}`);
+  if (!entry.endsWith('.ts')) return new Worker(entry, { workerData: task });
+  const code = `require('tsx/cjs/api').register(); require(${JSON.stringify(entry)});`;
+  return new Worker(code, { eval: true, workerData: task });
+}
+
+/**
+ * Replays `file` with up to `jobs` worker threads into `acc`; resolves the number of threads used, or 0,
+ * having added nothing, when the workers cannot run here (e.g. a test runner that cannot load the worker
+ * script): the caller then reads the file itself.
+ */
+export async function replayFileInParallel(
+  file: string,
+  source: string,
+  size: number,
+  jobs: number,
+  acc: PartialReplayAccumulator,
+  policies: ReadonlyArray<Policy | EffectivePolicy>,
+  options: ReplayOptions,
+  onProgress?: (bytes: number, counts: { lines: number; events: number }) => void,
+): Promise<number> {
+  const cuts = await lineAlignedCuts(file, size, jobs);
+  const { onProgress: _drop, ...plainOptions } = options;
+  void _drop;
+  const progress = new Array<{ bytes: number; lines: number; events: number }>(cuts.length - 1).fill({
+    bytes: 0,
+    lines: 0,
+    events: 0,
+  });
+  const workers: Worker[] = [];
+  const results = cuts.slice(1).map((end, i) => {
+    const task: WorkerTask = {
+      file,
+      source,
+      start: cuts[i],
+      end,
+      first: i === 0,
+      policies,
+      options: plainOptions,
+    };
+    return new Promise<{ state: ReplayState; lines: number }>((resolve, reject) => {
+      let worker: Worker;
+      try {
+        worker = startWorker(task);
+      } catch (err) {
+        reject(err);
+        return;
+      }
+      workers.push(worker);
+      let settled = false;
+      worker.on('message', (m: WorkerMessage) => {
+        if (m.type === 'progress') {
+          progress[i] = m;
+          if (onProgress) {
+            const sum = progress.reduce(
+              (a, p) => ({ bytes: a.bytes + p.bytes, lines: a.lines + p.lines, events: a.events + p.events }),
+              { bytes: 0, lines: 0, events: 0 },
+            );
+            onProgress(sum.bytes, sum);
+          }
+        } else if (m.type === 'done') {
+          settled = true;
+          resolve({ state: m.state, lines: m.lines });
+        } else {
+          settled = true;
+          reject(new Error(m.message));
+        }
+      });
+      worker.on('error', (err) => {
+        if (!settled) reject(err);
+      });
+      worker.on('exit', (code) => {
+        if (!settled) reject(new Error(`replay worker exited with code ${code}`));
+      });
+    });
+  });
+  let done: Array<{ state: ReplayState; lines: number }>;
+  try {
+    done = await Promise.all(results);
+  } catch (err) {
+    await Promise.all(workers.map((w) => w.terminate()));
+    // A worker that could not start (its script cannot be loaded here): let the caller read the file.
+    if (!isStartFailure(err)) throw err;
+    return 0;
+  }
+  let offset = 0;
+  for (const part of done) {
+    acc.mergeState(part.state, offset);
+    offset += part.lines;
+  }
+  return done.length;
+}
+
+function isStartFailure(err: unknown): boolean {
+  const code = (err as NodeJS.ErrnoException).code;
+  return (
+    code === 'ERR_UNKNOWN_FILE_EXTENSION' ||
+    code === 'ERR_MODULE_NOT_FOUND' ||
+    code === 'MODULE_NOT_FOUND' ||
+    code === 'ERR_WORKER_INIT_FAILED' ||
+    /Cannot find module|Unknown file extension/.test(String(err))
+  );
+}

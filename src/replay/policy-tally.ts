@@ -1,0 +1,293 @@
+import { DECKHOUSE_RULE_TITLES } from '../deckhouse/rule-titles';
+import { describeRule, ruleLabel } from '../policy/describe';
+import { compilePolicy } from '../policy/evaluate';
+import {
+  CompiledPolicy,
+  EffectivePolicy,
+  isEffectivePolicy,
+  Level,
+  Policy,
+  RequestAttributes,
+  Stage,
+} from '../policy/types';
+import { boundedKey } from './bounded-key';
+import { LEVEL_RANK } from './event';
+import { HeavyHitters, HeavyHittersState } from './heavy-hitters';
+import type { EventSizer } from './size';
+import type { RuleReport } from './types';
+
+/** containerd's default max_container_log_line_size: longer stdout lines are split into P fragments. */
+const CRI_FRAGMENT_BYTES = 16 * 1024;
+/** `2006-01-02T15:04:05.999999999Z stdout F `: the framing the runtime adds to each fragment. */
+const CRI_FRAMING_BYTES = 40;
+
+/** CRI framing bytes of a written line of `bytes` bytes (newline included). */
+export function criFramingBytes(bytes: number): number {
+  const fragments = Math.max(1, Math.ceil((bytes - 1) / CRI_FRAGMENT_BYTES));
+  return fragments * CRI_FRAMING_BYTES + (fragments - 1);
+}
+
+export function zeroStages<T>(make: () => T): Record<Stage, T> {
+  return { RequestReceived: make(), ResponseStarted: make(), ResponseComplete: make(), Panic: make() };
+}
+
+const UNAUTHENTICATED = '(unauthenticated)';
+
+/** What identifies a resource in the top list, and its parts. */
+export interface ResourceInfo {
+  apiGroup?: string;
+  resource?: string;
+  subresource?: string;
+  nonResourceURL?: string;
+}
+
+function resourceKey(req: RequestAttributes): string {
+  if (!req.resourceRequest) return boundedKey(req.path ?? '');
+  const sub = req.subresource ? `/${req.subresource}` : '';
+  const key = req.apiGroup ? `${req.apiGroup}/${req.resource}${sub}` : `${req.resource}${sub}`;
+  return boundedKey(key);
+}
+
+function requestInfo(_key: string, ev: TallyEvent): { user: string; verb: string; resource: string } {
+  const keys = ev.keys!;
+  return { user: keys.user, verb: boundedKey(ev.req.verb), resource: keys.resource };
+}
+
+function resourceInfo(key: string, req: RequestAttributes): ResourceInfo {
+  if (!req.resourceRequest) return { nonResourceURL: key };
+  return {
+    apiGroup: boundedKey(req.apiGroup ?? ''),
+    resource: boundedKey(req.resource ?? ''),
+    ...(req.subresource ? { subresource: boundedKey(req.subresource) } : {}),
+  };
+}
+
+const BODY_VERBS = new Set(['create', 'update', 'patch', 'delete', 'deletecollection']);
+const STREAMING_SUBRESOURCES = new Set(['exec', 'attach', 'portforward', 'proxy', 'log']);
+
+/**
+ * Whether deciding `level` for an event recorded at the lower `src` level needs a body the log does not
+ * have: bodies exist only for resource requests at ResponseComplete/Panic, request bodies only for verbs
+ * that send one, response objects not for watches, proxies and streaming subresources.
+ */
+function bodiesMissing(stage: Stage, req: RequestAttributes, src: Level, level: Level): boolean {
+  if (!req.resourceRequest || (stage !== 'ResponseComplete' && stage !== 'Panic')) return false;
+  if (LEVEL_RANK[src] < 2 && BODY_VERBS.has(req.verb)) return true;
+  if (level !== 'RequestResponse') return false;
+  return req.verb !== 'watch' && req.verb !== 'proxy' && !STREAMING_SUBRESOURCES.has(req.subresource ?? '');
+}
+
+/** One event as every policy's tally sees it. */
+export interface TallyEvent {
+  req: RequestAttributes;
+  stage: Stage;
+  sizer: EventSizer;
+  /** Level the event was recorded at, when it names one. */
+  sourceLevel: Level | undefined;
+  /** A Pod create whose body names an image without digest. */
+  noDigest: boolean;
+  /** The top-list keys, made once per event and shared by the policies. */
+  keys: { user: string; resource: string; request: string } | undefined;
+}
+
+/** Everything counted for one policy. */
+export class PolicyTally {
+  readonly compiled: CompiledPolicy;
+  readonly rules: RuleReport[];
+  readonly decided: Record<Level, number> = { None: 0, Metadata: 0, Request: 0, RequestResponse: 0 };
+  readonly writtenByLevel = { Metadata: 0, Request: 0, RequestResponse: 0 };
+  readonly bytesByLevel = { Metadata: 0, Request: 0, RequestResponse: 0 };
+  readonly byStage = zeroStages(() => ({ events: 0, bytes: 0 }));
+  readonly omittedByStage = zeroStages(() => 0);
+  writtenEvents = 0;
+  writtenBytes = 0;
+  /** CRI framing the written events would take in a container log (Stdout output). */
+  framingBytes = 0;
+  unmatched = 0;
+  imagesRecorded = 0;
+  lowSource = 0;
+  truncated = 0;
+  droppedTooLarge = 0;
+  readonly lowSourcePairs = new Map<string, number>();
+  readonly users = new HeavyHitters<undefined>();
+  readonly resources = new HeavyHitters<ResourceInfo>();
+  readonly requests = new HeavyHitters<{ user: string; verb: string; resource: string }>();
+
+  constructor(
+    input: Policy | EffectivePolicy,
+    private readonly maxEventBytes: number | undefined,
+  ) {
+    const effective = isEffectivePolicy(input);
+    const policy = effective ? input.policy : input;
+    this.compiled = compilePolicy(policy);
+    this.rules = (policy.rules ?? []).map((rule, index) => {
+      const origin = effective ? input.origins[index] : undefined;
+      const layer = origin?.layer ?? 'custom';
+      const report: RuleReport = {
+        index,
+        layer,
+        layerIndex: origin?.index ?? index,
+        level: rule.level,
+        hits: 0,
+        written: 0,
+        bytes: 0,
+        label: ruleLabel(index, origin),
+        summary: describeRule(rule),
+        rule,
+      };
+      // The effective policy's own titles follow its built-in rules (a cluster's may differ from the snapshot).
+      const title =
+        layer === 'custom'
+          ? undefined
+          : ((effective ? input.titles?.[index] : undefined) ??
+            DECKHOUSE_RULE_TITLES[layer][report.layerIndex]);
+      if (title !== undefined) report.title = title;
+      return report;
+    });
+  }
+
+  /** Decides one event under this policy and counts what would be written. */
+  add(ev: TallyEvent): void {
+    const req = ev.req;
+    const d = this.compiled.evaluate(req);
+    const level = d.level;
+    this.decided[level]++;
+    const rule = d.ruleIndex >= 0 ? this.rules[d.ruleIndex] : undefined;
+    if (rule !== undefined) rule.hits++;
+    else this.unmatched++;
+    if (level === 'None') return;
+    const stage = ev.stage;
+    if (d.omitStages.length > 0 && d.omitStages.includes(stage)) {
+      this.omittedByStage[stage]++;
+      return;
+    }
+    let bytes = ev.sizer.size(level, d.omitManagedFields);
+    const rank = LEVEL_RANK[level];
+    const max = this.maxEventBytes;
+    if (max !== undefined && bytes > max) {
+      // kube-apiserver's truncate backend: drop the bodies of an oversized event, or the whole event.
+      if (rank >= 2) {
+        bytes = ev.sizer.truncatedSize(level);
+        this.truncated++;
+      }
+      if (bytes > max) {
+        this.droppedTooLarge++;
+        return;
+      }
+    }
+    this.writtenEvents++;
+    this.writtenBytes += bytes;
+    this.framingBytes += criFramingBytes(bytes);
+    this.writtenByLevel[level]++;
+    this.bytesByLevel[level] += bytes;
+    const st = this.byStage[stage];
+    st.events++;
+    st.bytes += bytes;
+    if (rule !== undefined) {
+      rule.written++;
+      rule.bytes += bytes;
+    }
+    if (rank >= 2) {
+      if (ev.noDigest) this.imagesRecorded++;
+      const src = ev.sourceLevel;
+      if (src !== undefined && LEVEL_RANK[src] < rank && bodiesMissing(stage, req, src, level)) {
+        this.lowSource++;
+        const pair = `${src}->${level}`;
+        this.lowSourcePairs.set(pair, (this.lowSourcePairs.get(pair) ?? 0) + 1);
+      }
+    }
+    const keys = (ev.keys ??= topKeys(req));
+    this.users.add(keys.user, bytes, noInfo, undefined);
+    this.resources.add(keys.resource, bytes, resourceInfo, req);
+    this.requests.add(keys.request, bytes, requestInfo, ev);
+  }
+
+  /** The counts as plain data (for a worker thread to hand over). */
+  toState(): TallyState {
+    return {
+      decided: { ...this.decided },
+      writtenByLevel: { ...this.writtenByLevel },
+      bytesByLevel: { ...this.bytesByLevel },
+      byStage: zeroStagesFrom((s) => ({ ...this.byStage[s] })),
+      omittedByStage: { ...this.omittedByStage },
+      counters: COUNTERS.map((k) => this[k]),
+      lowSourcePairs: [...this.lowSourcePairs],
+      rules: this.rules.map((r) => [r.hits, r.written, r.bytes]),
+      users: this.users.toState(),
+      resources: this.resources.toState(),
+      requests: this.requests.toState(),
+    };
+  }
+
+  /** Adds another tally of the same policy (a worker's part of the input). */
+  merge(other: TallyState): void {
+    for (const level of ['None', 'Metadata', 'Request', 'RequestResponse'] as const) {
+      this.decided[level] += other.decided[level];
+      if (level !== 'None') {
+        this.writtenByLevel[level] += other.writtenByLevel[level];
+        this.bytesByLevel[level] += other.bytesByLevel[level];
+      }
+    }
+    for (const stage of Object.keys(this.byStage) as Stage[]) {
+      this.byStage[stage].events += other.byStage[stage].events;
+      this.byStage[stage].bytes += other.byStage[stage].bytes;
+      this.omittedByStage[stage] += other.omittedByStage[stage];
+    }
+    COUNTERS.forEach((k, i) => (this[k] += other.counters[i]));
+    for (const [k, v] of other.lowSourcePairs)
+      this.lowSourcePairs.set(k, (this.lowSourcePairs.get(k) ?? 0) + v);
+    this.rules.forEach((r, i) => {
+      r.hits += other.rules[i][0];
+      r.written += other.rules[i][1];
+      r.bytes += other.rules[i][2];
+    });
+    this.users.merge(other.users);
+    this.resources.merge(other.resources);
+    this.requests.merge(other.requests);
+  }
+}
+
+const COUNTERS = [
+  'writtenEvents',
+  'writtenBytes',
+  'framingBytes',
+  'unmatched',
+  'imagesRecorded',
+  'lowSource',
+  'truncated',
+  'droppedTooLarge',
+] as const;
+
+/** A tally as plain data. */
+export interface TallyState {
+  decided: Record<Level, number>;
+  writtenByLevel: Record<Exclude<Level, 'None'>, number>;
+  bytesByLevel: Record<Exclude<Level, 'None'>, number>;
+  byStage: Record<Stage, { events: number; bytes: number }>;
+  omittedByStage: Record<Stage, number>;
+  counters: number[];
+  lowSourcePairs: Array<[string, number]>;
+  rules: Array<[number, number, number]>;
+  users: HeavyHittersState<undefined>;
+  resources: HeavyHittersState<ResourceInfo>;
+  requests: HeavyHittersState<{ user: string; verb: string; resource: string }>;
+}
+
+function zeroStagesFrom<T>(make: (stage: Stage) => T): Record<Stage, T> {
+  return {
+    RequestReceived: make('RequestReceived'),
+    ResponseStarted: make('ResponseStarted'),
+    ResponseComplete: make('ResponseComplete'),
+    Panic: make('Panic'),
+  };
+}
+
+function noInfo(): undefined {
+  return undefined;
+}
+
+function topKeys(req: RequestAttributes): { user: string; resource: string; request: string } {
+  const user = req.user === undefined ? UNAUTHENTICATED : boundedKey(req.user);
+  const resource = resourceKey(req);
+  return { user, resource, request: `${user}\u0000${boundedKey(req.verb)}\u0000${resource}` };
+}
