@@ -1,3 +1,4 @@
+import { ApiObject } from 'cdk8s';
 import { Construct } from 'constructs';
 import * as L1 from '../../imports/deckhouse.io';
 import { ArgoCdOptions, argoCdAnnotations, SYNC_WAVES } from './argocd';
@@ -85,9 +86,9 @@ export function checkAuditLogReadable(auditLog: ResolvedAuditLog, field = 'audit
  */
 export class AuditLogShipping extends Construct {
   /** The ClusterLogDestination objects, by destination name. */
-  public readonly destinations: ReadonlyMap<string, L1.ClusterLogDestination>;
+  public readonly destinations: ReadonlyMap<string, ApiObject>;
   /** The ClusterLoggingConfig objects, by name. */
-  public readonly loggingConfigs: ReadonlyMap<string, L1.ClusterLoggingConfigV1Alpha2>;
+  public readonly loggingConfigs: ReadonlyMap<string, ApiObject>;
   /** The audit log settings with defaults applied. */
   public readonly auditLog: ResolvedAuditLog;
 

@@ -1,4 +1,4 @@
-import { Chart } from 'cdk8s';
+import { ApiObject, Chart } from 'cdk8s';
 import { Construct } from 'constructs';
 import { ModuleConfig } from '../../imports/deckhouse.io';
 import { ArgoCdOptions, argoCdAnnotations, SYNC_WAVES } from './argocd';
@@ -69,8 +69,8 @@ const CONTROL_PLANE_AUDIT_CONFIG = Symbol.for('cdk8s-deckhouse-audit.ControlPlan
  * (`spec.version: 3`, `settings.apiserver.{auditPolicyEnabled, basicAuditPolicyEnabled, auditLog}`).
  */
 export class ControlPlaneAuditConfig extends Construct {
-  /** The generated ModuleConfig object. */
-  public readonly resource: ModuleConfig;
+  /** The ModuleConfig object (for escape-hatch patches: `resource.addJsonPatch(...)`). */
+  public readonly resource: ApiObject;
   /** The audit log settings with defaults applied. */
   public readonly auditLog: ResolvedAuditLog;
   /** Whether the custom policy Secret is read. */

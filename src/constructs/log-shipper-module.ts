@@ -1,3 +1,4 @@
+import { ApiObject } from 'cdk8s';
 import { Construct } from 'constructs';
 import { ModuleConfig } from '../../imports/deckhouse.io';
 import { ArgoCdOptions, argoCdAnnotations, SYNC_WAVES } from './argocd';
@@ -44,8 +45,8 @@ const OBJECT_NAME = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?(\.[a-z0-9]([-a-z0-9]*[a-z0-9
  * DKP 1.77 after downloading the external module from its ModuleSource: see `source`).
  */
 export class LogShipperModule extends Construct {
-  /** The generated ModuleConfig object. */
-  public readonly resource: ModuleConfig;
+  /** The ModuleConfig object (for escape-hatch patches: `resource.addJsonPatch(...)`). */
+  public readonly resource: ApiObject;
 
   public constructor(scope: Construct, id: string, props: LogShipperModuleProps = {}) {
     super(scope, id);

@@ -385,8 +385,12 @@ export function checkAssertions(
 
 /** Fluent assertions about one request; each method throws `AuditAssertionError` when it does not hold. */
 export class RequestAssertions {
+  /** `checker` decides and checks requests against one policy (expectAudit(policy).request(...) builds it). */
   constructor(
-    private readonly checker: AssertionChecker,
+    private readonly checker: {
+      decide(spec: AuditRequest | string): Decision;
+      check(assertion: AuditAssertion): AssertionResult;
+    },
     private readonly spec: AuditRequest | string,
   ) {
     if (typeof spec !== 'string' && (typeof spec !== 'object' || spec === null || Array.isArray(spec))) {
