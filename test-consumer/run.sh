@@ -52,4 +52,9 @@ grep -q 'Fix: write the group without its version' err.txt || { cat err.txt >&2;
 grep -q '\[audit/audit/PolicySecret\]' err.txt || { cat err.txt >&2; fail "the refusal has no construct path"; }
 [ ! -e dist/audit.k8s.yaml ] || fail "a refused app wrote $manifest"
 
+# Only the curated entry point is importable; the CLI ships and runs from the installed package.
+if node -e 'require("cdk8s-deckhouse-audit/lib/src/constructs/synth")' 2>/dev/null; then fail "an internal module is importable"; fi
+printf 'apiVersion: audit.k8s.io/v1\nkind: Policy\nrules:\n  - level: Metadata\n' > policy.yaml
+npx --no-install deckhouse-audit validate policy.yaml >out.txt 2>&1 || { cat out.txt >&2; fail "deckhouse-audit validate"; }
+
 echo "consumer test passed: cdk8s $CDK8S_VERSION, constructs $CONSTRUCTS_VERSION, tsc (cdk8s init settings), plain app.synth()"

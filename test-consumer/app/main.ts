@@ -1,6 +1,6 @@
 // A consumer's cdk8s app, as `cdk8s init typescript-app` lays it out: plain `app.synth()`, no runSynth.
 import { App, Chart } from 'cdk8s';
-import { AuditEvents, DeckhouseClusterAudit, policy, resources } from 'cdk8s-deckhouse-audit';
+import { AuditEventSelection, DeckhouseClusterAudit, policy, resources } from 'cdk8s-deckhouse-audit';
 
 const app = new App();
 new DeckhouseClusterAudit(new Chart(app, 'audit'), 'audit', {
@@ -17,7 +17,7 @@ new DeckhouseClusterAudit(new Chart(app, 'audit'), 'audit', {
       address: 'siem.example.com:6514',
       mode: 'TCP',
       encoding: 'JSON',
-      select: [AuditEvents.rbacChanges()],
+      selections: [AuditEventSelection.rbacChanges()],
     },
   ],
 });
