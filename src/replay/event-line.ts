@@ -263,6 +263,13 @@ export function requestBody(ev: EventLine): unknown {
 
 /** Members between the user and the bodies, in Go's order, none of which a decision or the report reads. */
 const SKIPPED_MEMBERS = [',"sourceIPs":', ',"userAgent":', ',"objectRef":', ',"responseStatus":'];
+/** Each skipped member with the character its value starts with ([, ", {, {). */
+const SKIPPED_SHAPES: ReadonlyArray<readonly [string, number]> = [
+  [SKIPPED_MEMBERS[0], 91],
+  [SKIPPED_MEMBERS[1], 34],
+  [SKIPPED_MEMBERS[2], 123],
+  [SKIPPED_MEMBERS[3], 123],
+];
 
 /**
  * kube-apiserver writes an Event's fields in struct order (pkg/apis/audit/v1/types.go): kind, apiVersion,
@@ -308,6 +315,14 @@ function readAround(
   }
   if (cut === -1 || cut > after) cut = bodies;
   if (cut === -1 || cut >= after) return undefined;
+  // The skipped members have fixed shapes (a list, a string, two objects): a line whose member holds another
+  // JSON type is not an Event, so it goes through the whole-line decode and its shape check (eventProblem).
+  const skippedEnd = bodies === -1 ? after : bodies;
+  for (const [member, opener] of SKIPPED_SHAPES) {
+    const at = line.indexOf(member, cut);
+    if (at === -1 || at >= skippedEnd) continue;
+    if (line.charCodeAt(at + member.length) !== opener) return undefined;
+  }
   let head: unknown;
   let tail: unknown;
   // annotations (last in Go's order, often a long authorization reason) are left as text too.

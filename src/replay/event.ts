@@ -66,6 +66,15 @@ export function eventProblem(value: unknown): string | undefined {
   if (ev.objectRef !== undefined && !isPlainObject(ev.objectRef)) {
     return `objectRef is not an object (got ${shown(ev.objectRef)})`;
   }
+  if (ev.responseStatus !== undefined && !isPlainObject(ev.responseStatus)) {
+    return `responseStatus is not an object (got ${shown(ev.responseStatus)})`;
+  }
+  if (ev.sourceIPs !== undefined && !Array.isArray(ev.sourceIPs)) {
+    return `sourceIPs is not a list (got ${shown(ev.sourceIPs)})`;
+  }
+  if (ev.userAgent !== undefined && typeof ev.userAgent !== 'string') {
+    return `userAgent is not a string (got ${shown(ev.userAgent)})`;
+  }
   if (ev.user !== undefined && !isPlainObject(ev.user))
     return `user is not an object (got ${shown(ev.user)})`;
   return undefined;

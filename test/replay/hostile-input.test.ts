@@ -231,6 +231,28 @@ describe('no input is lost silently', () => {
   });
 });
 
+describe("members of the wrong JSON type are malformed, in the apiserver's field order too", () => {
+  // Go's order (types.go): the members between user and the timestamps are the ones the replay skips.
+  const goOrdered = (member: string) =>
+    `{"kind":"Event","apiVersion":"audit.k8s.io/v1","level":"Metadata","auditID":"a","stage":"ResponseComplete",` +
+    `"requestURI":"/api/v1/namespaces/x/pods","verb":"list","user":{"username":"u","groups":["system:authenticated"]},` +
+    `${member},"requestReceivedTimestamp":"2026-01-05T10:00:00.000000Z","stageTimestamp":"2026-01-05T10:00:00.000000Z"}`;
+
+  test.each([
+    ['"objectRef":[]', 'objectRef is not an object (got [])'],
+    ['"objectRef":"pods"', 'objectRef is not an object'],
+    ['"sourceIPs":"10.0.0.1"', 'sourceIPs is not a list'],
+    ['"userAgent":5', 'userAgent is not a string'],
+    ['"responseStatus":[200]', 'responseStatus is not an object'],
+  ])('%s', async (member, reason) => {
+    const good = goOrdered('"objectRef":{"resource":"pods","namespace":"x","apiVersion":"v1"}');
+    const r = await simulate([stream(`${good}\n${goOrdered(member)}\n`)], { policy: metadata });
+    expect(r.events).toBe(1);
+    expect(r.malformed.count).toBe(1);
+    expect(r.malformed.lines[0]).toMatchObject({ line: 2, reason: expect.stringContaining(reason) });
+  });
+});
+
 describe('replay keys are bounded', () => {
   test('20,000-character URL paths and 10 KB user names become bounded, distinct keys', () => {
     const acc = createReplayAccumulator(metadata);
