@@ -162,7 +162,9 @@ describe('AuditLogShipping: routing and filters', () => {
     ]);
     const message = synthError(chart);
     expect(message).toContain('received "kube-audit-loki-x", expected unique ClusterLoggingConfig names');
-    expect(message).toContain('destinations[0].selections[2].filters: received [], expected at least one filter');
+    expect(message).toContain(
+      'destinations[0].selections[2].filters: received [], expected at least one filter',
+    );
     expect(message).toContain(
       'destinations[0].selections[3].filters[0].values: received ["a"], expected no values for Exists',
     );
