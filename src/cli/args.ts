@@ -92,14 +92,40 @@ export function flag(args: ParsedArgs, name: string): boolean {
   return args.values[name] === true;
 }
 
-/** A non-negative number option (e.g. `--max-size-mb 100`), or the default. */
+// Plain decimal only: Number() would also take '0x10', '1e3', ' 5', '+5', '.5' and 'Infinity'.
+const DECIMAL = /^[0-9]+(?:\.[0-9]+)?$/;
+const WHOLE = /^[0-9]+$/;
+
+/**
+ * Reads a non-negative decimal number (`12`, `0.5`); anything else (hex, exponents, signs, spaces, a value
+ * past Number.MAX_SAFE_INTEGER) is undefined. The one number parser of the command line.
+ */
+export function parseDecimal(text: string, whole = false): number | undefined {
+  if (!(whole ? WHOLE : DECIMAL).test(text)) return undefined;
+  const n = Number(text);
+  return n <= Number.MAX_SAFE_INTEGER ? n : undefined;
+}
+
+/** A non-negative decimal number option (e.g. `--max-size-mb 100`), or the default. */
 export function numberOption(args: ParsedArgs, name: string, fallback: number): number {
   const text = stringOption(args, name);
   if (text === undefined) return fallback;
-  const n = Number(text);
-  if (text.trim() === '' || !Number.isFinite(n) || n < 0) {
-    throw new UsageError(`--${name} needs a non-negative number, got '${text}'`);
+  const n = parseDecimal(text);
+  if (n === undefined) {
+    throw new UsageError(
+      `--${name} needs a non-negative number, got '${text}' (decimal digits, e.g. 16 or 0.5)`,
+    );
   }
+  return n;
+}
+
+/** A non-negative whole decimal number option (e.g. `--max-policy-bytes 2097152`), or the default. */
+export function integerOption(args: ParsedArgs, name: string, fallback: number): number {
+  const text = stringOption(args, name);
+  if (text === undefined) return fallback;
+  const n = parseDecimal(text, true);
+  if (n === undefined)
+    throw new UsageError(`--${name} needs a whole number, got '${text}' (decimal digits, e.g. 16)`);
   return n;
 }
 

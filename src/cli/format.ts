@@ -68,6 +68,48 @@ function trimFixed(value: number, digits: number): string {
   return value.toFixed(digits).replace(/\.0+$/, '');
 }
 
+/** How many characters of one echoed message are printed before it is cut. */
+export const MAX_MESSAGE_CHARS = 1000;
+
+// C0 and C1 controls (ESC starts ANSI sequences), DEL, and the line/paragraph separators: none of them may
+// reach a terminal from an input file. Tab and newline stay (messages are multi-line).
+// eslint-disable-next-line no-control-regex
+const UNPRINTABLE = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u2028\u2029]/g;
+
+/**
+ * Text from an input (keys, values, file names, lines) made safe to print: control characters and ANSI
+ * escapes shown as `\x1b`/`\u2028`, and cut after `max` characters with the number of characters left out.
+ */
+export function printable(text: string, max = MAX_MESSAGE_CHARS): string {
+  const cut = text.length > max ? text.slice(0, max) : text;
+  const escaped = cut.replace(UNPRINTABLE, (c) => {
+    const code = c.charCodeAt(0);
+    return code <= 0xff
+      ? `\\x${code.toString(16).padStart(2, '0')}`
+      : `\\u${code.toString(16).padStart(4, '0')}`;
+  });
+  return text.length > max ? `${escaped}… (${text.length - max} more characters)` : escaped;
+}
+
+/** How many problems of one input are printed; the rest are counted. */
+export const MAX_LISTED_PROBLEMS = 50;
+
+/**
+ * Prints at most `max` items with `format`, then one line saying how many more there are (`and 3 more
+ * errors`), so a hostile input cannot flood the terminal.
+ */
+export function cappedList<T>(
+  items: readonly T[],
+  format: (item: T) => string,
+  noun: string,
+  max = MAX_LISTED_PROBLEMS,
+): string[] {
+  const lines = items.slice(0, max).map(format);
+  if (items.length > max)
+    lines.push(`... and ${plural(items.length - max, `more ${noun}`)} (--json lists them all)`);
+  return lines;
+}
+
 /**
  * One problem as compilers print it: `label:line:column: message`, the fix on the next line, indented;
  * `severity` is prefixed to the message for anything but errors.
@@ -82,6 +124,6 @@ export function formatProblem(
     where += `:${problem.line}`;
     if (problem.column !== undefined) where += `:${problem.column}`;
   }
-  const head = `${where}: ${severity === 'error' ? '' : `${severity}: `}${problem.message}`;
-  return problem.fix ? `${head}\n    fix: ${problem.fix}` : head;
+  const head = `${printable(where)}: ${severity === 'error' ? '' : `${severity}: `}${printable(problem.message)}`;
+  return problem.fix ? `${head}\n    fix: ${printable(problem.fix)}` : head;
 }

@@ -1,3 +1,4 @@
+import type { AuditLogSettings, AuditSettings } from '../deckhouse/audit-settings';
 import { deckhouseEffectivePolicy } from '../deckhouse/effective';
 import {
   DECKHOUSE_BASIC_RULES,
@@ -6,21 +7,22 @@ import {
   withExtraServiceAccounts,
 } from '../deckhouse/basic-rules';
 import { BuiltInRulesDifference, formatBuiltInRulesDifference } from '../deckhouse/built-in-rules-difference';
-import { MergedAuditPolicy, readMergedAuditPolicy } from '../deckhouse/merged-policy';
-import { EffectivePolicy, Policy } from '../policy/types';
+import type { MergedAuditPolicy } from '../deckhouse/merged-policy';
+import { EffectivePolicy, Policy, Problem } from '../policy/types';
 import { ruleLabel } from '../policy/describe';
 import { OptionSpec, ParsedArgs, flag, stringList, stringOption } from './args';
 import { CliError, EXIT_FINDINGS, LocatedProblem, UsageError } from './errors';
 import { CliIo } from './io';
-import { loadSinglePolicy, readInputText, rulePositions } from './policy-input';
-import { kubernetesVersionOption } from './shared';
+import { readInputBytes } from './read-input';
+import { MAX_POLICY_BYTES_OPTION, kubernetesVersionOption, maxPolicyBytesOption } from './shared';
 
 /** Options that choose the policy a command works on. */
 export const POLICY_OPTIONS: Record<string, OptionSpec> = {
   policy: {
     type: 'string',
     value: 'FILE',
-    description: 'policy YAML, or a Secret manifest holding audit-policy.yaml',
+    description:
+      'policy YAML, or a manifest holding Secret kube-system/audit-policy (and ModuleConfig control-plane-manager, whose audit settings are then used)',
   },
   deckhouse: {
     type: 'boolean',
@@ -28,7 +30,8 @@ export const POLICY_OPTIONS: Record<string, OptionSpec> = {
   },
   'no-basic': {
     type: 'boolean',
-    description: 'with --deckhouse: basicAuditPolicyEnabled: false (no built-in rules)',
+    description:
+      'with --deckhouse: basicAuditPolicyEnabled: false (no built-in rules); a ModuleConfig in the file that says otherwise is an error',
   },
   'built-in-rules': {
     type: 'string',
@@ -51,6 +54,7 @@ export const POLICY_OPTIONS: Record<string, OptionSpec> = {
     value: 'X.Y',
     description: 'validate --policy for this Kubernetes version',
   },
+  'max-policy-bytes': MAX_POLICY_BYTES_OPTION,
 };
 
 /** The policy a command runs against. */
@@ -65,6 +69,10 @@ export interface ChosenPolicy {
   source?: string;
   deckhouse: boolean;
   basic: boolean;
+  /** The audit settings of the file's ModuleConfig control-plane-manager, when it holds one. */
+  settings?: AuditSettings;
+  /** Where kube-apiserver writes the log (from the file's ModuleConfig), for the retention model. */
+  auditLog?: AuditLogSettings;
   /** Loader warnings and what the Deckhouse merge dropped. */
   warnings: LocatedProblem[];
   /** Where rule `index` of `policy` is: `file:line:column` for rules from the file, else its layer and index. */
@@ -109,9 +117,20 @@ async function readBuiltInRulesFile(
 ): Promise<MergedAuditPolicy> {
   let pending = mergedFiles.get(args);
   if (!pending) {
-    pending = readInputText(file, io).then((text) =>
-      readMergedAuditPolicy(text, { source: file, kubernetesVersion }),
-    );
+    pending = (async () => {
+      // The merged-policy reader (and the YAML library under it) is loaded only for --built-in-rules.
+      const [{ readMergedAuditPolicy }, { MAX_MERGED_POLICY_TEXT }] = await Promise.all([
+        import('../deckhouse/merged-policy'),
+        import('../deckhouse/merged-policy-text'),
+      ]);
+      // Read as bytes and refused past the size of a merged policy or Secret dump before anything is parsed.
+      const bytes = await readInputBytes(file, io, {
+        bytes: MAX_MERGED_POLICY_TEXT,
+        reason: 'a merged policy, or the dump of the Secret holding it, is at most that large',
+        fix: 'pass the merged policy file of a master, or the Secret dump',
+      });
+      return readMergedAuditPolicy(Buffer.from(bytes).toString('utf8'), { source: file, kubernetesVersion });
+    })();
     mergedFiles.set(args, pending);
   }
   const merged = await pending;
@@ -130,21 +149,24 @@ async function readBuiltInRulesFile(
 /**
  * Resolves `--policy FILE [--deckhouse [--no-basic]]` to the policy to evaluate; an invalid policy file is a
  * CliError listing every problem as file:line:column. `file` overrides `--policy` (a string: that file; null:
- * no file, i.e. the built-in rules alone).
+ * no file, i.e. the built-in rules alone). A ModuleConfig control-plane-manager in the file decides
+ * `basicAuditPolicyEnabled` and `auditPolicyEnabled` as on the cluster; a flag that contradicts it is a usage
+ * error.
  */
 export async function choosePolicy(args: ParsedArgs, io: CliIo, file?: string | null): Promise<ChosenPolicy> {
   const builtInFile = stringOption(args, 'built-in-rules');
   const deckhouse = flag(args, 'deckhouse') || builtInFile !== undefined;
-  const noBasic = flag(args, 'no-basic');
+  const noBasicFlag = flag(args, 'no-basic');
   const extras = stringList(args, 'extra-service-account');
-  if (noBasic && !deckhouse) throw new UsageError('--no-basic only makes sense with --deckhouse');
-  if (noBasic && builtInFile !== undefined)
+  if (noBasicFlag && !deckhouse) throw new UsageError('--no-basic only makes sense with --deckhouse');
+  if (noBasicFlag && builtInFile !== undefined)
     throw new UsageError('--built-in-rules gives the built-in rules: drop --no-basic');
   if (extras.length > 0 && !deckhouse)
     throw new UsageError('--extra-service-account only makes sense with --deckhouse');
-  if (extras.length > 0 && noBasic)
+  if (extras.length > 0 && noBasicFlag)
     throw new UsageError('--extra-service-account extends the built-in rules: drop --no-basic');
   const kubernetesVersion = kubernetesVersionOption(stringOption(args, 'kubernetes-version'));
+  const maxPolicyBytes = maxPolicyBytesOption(args);
   const policyFile = file === null ? undefined : (file ?? stringOption(args, 'policy'));
   if (policyFile === undefined && !deckhouse)
     throw new UsageError('give --policy FILE, --deckhouse, or both');
@@ -154,25 +176,31 @@ export async function choosePolicy(args: ParsedArgs, io: CliIo, file?: string | 
   const warnings: LocatedProblem[] = [];
   let custom: Policy | undefined;
   let source: string | undefined;
-  let positions: ReturnType<typeof rulePositions> = [];
+  let settings: AuditSettings | undefined;
+  let positions: Array<{ line: number; column: number } | undefined> = [];
   if (policyFile !== undefined) {
-    // With --deckhouse the file is the custom policy Deckhouse's hook reads: it needs no rules of its own.
-    const loaded = await loadSinglePolicy(
-      policyFile,
-      io,
+    // The YAML reader is loaded only when there is a file to read.
+    const { loadSinglePolicy, rulePositions } = await import('./policy-input');
+    const loaded = await loadSinglePolicy(policyFile, io, {
       kubernetesVersion,
-      deckhouse ? 'deckhouse' : undefined,
-    );
+      maxPolicyBytes,
+      // With --deckhouse the file is the custom policy Deckhouse's hook reads: it needs no rules of its own.
+      ...(deckhouse ? { target: 'deckhouse' as const } : {}),
+      allowSettingsOnly: deckhouse,
+    });
     custom = loaded.policy;
-    source = loaded.source.label;
-    positions = rulePositions(loaded.source.text);
-    warnings.push(...loaded.warnings.map((w) => ({ label: loaded.source.label, ...w })));
+    settings = loaded.settings;
+    source = loaded.source?.label ?? policyFile;
+    if (loaded.source) positions = rulePositions(loaded.source.text);
+    warnings.push(...loaded.warnings);
   }
+  const fromFile = settings ? { settings, auditLog: settings.auditLog } : {};
   const inFile = (customIndex: number): string => {
     const p = positions[customIndex];
     return p ? `${source}:${p.line}:${p.column}` : `${source} rule #${customIndex + 1}`;
   };
   if (!deckhouse) {
+    if (settings) warnings.push({ label: policyFile!, ...plainModeWarning(settings) });
     return {
       target: custom!,
       policy: custom!,
@@ -180,12 +208,15 @@ export async function choosePolicy(args: ParsedArgs, io: CliIo, file?: string | 
       source,
       deckhouse,
       basic: false,
+      ...fromFile,
       warnings,
       locateRule: (index) => (index < 0 ? source! : inFile(index)),
       isFromFile: (index) => index >= 0 && index < custom!.rules.length,
     };
   }
 
+  const basic = settings ? settings.basicAuditPolicyEnabled : !noBasicFlag;
+  if (settings) checkFlagsAgainstFile(policyFile!, settings, noBasicFlag, extras, builtInFile);
   let clusterRules: DeckhouseBasicRules | undefined;
   let builtIn: ChosenBuiltInRules | undefined;
   // Rules of the --built-in-rules file's own custom part are located in that file.
@@ -195,36 +226,47 @@ export async function choosePolicy(args: ParsedArgs, io: CliIo, file?: string | 
     warnings.push(...merged.warnings.map((w) => ({ label: merged.label, ...w })));
     clusterRules = merged.builtInRules!;
     builtIn = { summary: '', source: merged.label, differences: merged.differences };
-    if (custom === undefined && merged.customPolicy !== undefined) {
+    if (custom === undefined && settings === undefined && merged.customPolicy !== undefined) {
+      const { rulePositions } = await import('./rule-positions');
       custom = merged.customPolicy;
       source = merged.label;
       positions = rulePositions(merged.text ?? '');
       customOffsetInFile = clusterRules.basic.length + clusterRules.virtualization.length;
     }
   }
+  const readSecret = settings ? settings.auditPolicyEnabled : custom !== undefined;
+  if (settings?.auditPolicyEnabled && !custom)
+    warnings.push({ label: policyFile!, ...secretNotInFile(settings) });
   const rules = clusterRules ?? DECKHOUSE_BASIC_RULES;
   const basicRules = extras.length > 0 ? withExtraServiceAccounts(rules, extras) : rules;
-  if (!noBasic) builtIn = { ...builtIn, summary: builtInRulesSummary(basicRules) };
+  if (basic) builtIn = { ...builtIn, summary: builtInRulesSummary(basicRules) };
   const effective = deckhouseEffectivePolicy({
-    basicAuditPolicyEnabled: !noBasic,
-    ...(custom ? { customPolicy: custom } : {}),
+    basicAuditPolicyEnabled: basic,
+    // A Secret Deckhouse does not read is left out; findPolicies already warned about it, at its position.
+    ...(custom && readSecret ? { customPolicy: custom } : {}),
+    // Without the Secret in the file its rules are unknown, not absent (secretNotInFile says so).
+    auditPolicyEnabled: readSecret && custom !== undefined,
     basicRules,
   });
   warnings.push(...effective.warnings.map((w) => ({ label: source ?? 'deckhouse', ...w })));
-  const parts = noBasic
-    ? []
-    : [clusterRules ? `built-in rules of ${builtIn!.source}` : 'Deckhouse built-in rules'];
-  if (source) parts.push(customOffsetInFile !== undefined ? `its custom rules` : source);
-  if (!noBasic && basicRules.tail.length > 0) parts.push('tail rules');
+  const parts = basic
+    ? [clusterRules ? `built-in rules of ${builtIn!.source}` : 'Deckhouse built-in rules']
+    : [];
+  if (source && custom && readSecret)
+    parts.push(customOffsetInFile !== undefined ? 'its custom rules' : source);
+  if (basic && basicRules.tail.length > 0) parts.push('tail rules');
+  let description = parts.length > 0 ? parts.join(' + ') : 'no rules (audit off)';
+  if (settings) description += ` (settings: ModuleConfig control-plane-manager in ${policyFile})`;
   const customAt = (customIndex: number) =>
     customOffsetInFile === undefined ? inFile(customIndex) : inFile(customOffsetInFile + customIndex);
   return {
     target: effective,
     policy: effective.policy,
-    description: parts.length > 0 ? parts.join(' + ') : 'no rules (audit off)',
+    description,
     source,
     deckhouse,
-    basic: !noBasic,
+    basic,
+    ...fromFile,
     warnings,
     locateRule: (index) => {
       const origin = effective.origins[index];
@@ -232,6 +274,73 @@ export async function choosePolicy(args: ParsedArgs, io: CliIo, file?: string | 
       return origin.layer === 'custom' ? customAt(origin.index) : `deckhouse ${ruleLabel(index, origin)}`;
     },
     isFromFile: (index) => effective.origins[index]?.layer === 'custom',
-    ...(builtIn ? { builtIn } : {}),
+    ...(builtIn && basic ? { builtIn } : {}),
   };
+}
+
+// The file states the cluster's settings: a flag that says otherwise would describe a different cluster.
+function checkFlagsAgainstFile(
+  file: string,
+  settings: AuditSettings,
+  noBasic: boolean,
+  extras: string[],
+  builtInFile: string | undefined,
+): void {
+  const where = settings.positions.basicAuditPolicyEnabled;
+  const stated = where
+    ? `${file}:${where.line}:${where.column} sets basicAuditPolicyEnabled: ${settings.basicAuditPolicyEnabled}`
+    : `ModuleConfig control-plane-manager in ${file} leaves basicAuditPolicyEnabled at its default, true`;
+  if (noBasic && settings.basicAuditPolicyEnabled) {
+    throw new UsageError(`--no-basic contradicts the file: ${stated}; drop --no-basic or change the file`);
+  }
+  if (builtInFile !== undefined && !settings.basicAuditPolicyEnabled) {
+    throw new UsageError(`--built-in-rules gives the built-in rules, but ${stated}; drop --built-in-rules`);
+  }
+  if (extras.length > 0 && !settings.basicAuditPolicyEnabled) {
+    throw new UsageError(
+      `--extra-service-account extends the built-in rules, but ${stated}; drop --extra-service-account`,
+    );
+  }
+}
+
+function secretNotInFile(settings: AuditSettings): Problem {
+  return {
+    message:
+      'ModuleConfig control-plane-manager sets auditPolicyEnabled: true, but this file holds no Secret ' +
+      'kube-system/audit-policy: the custom rules the cluster reads from it are left out',
+    ...(settings.positions.auditPolicyEnabled ?? {}),
+    fix: 'add the Secret manifest to the file (as synth writes dist/), or pass a file that holds it',
+  };
+}
+
+function plainModeWarning(settings: AuditSettings): Problem {
+  const where = settings.positions.basicAuditPolicyEnabled ?? settings.positions.auditPolicyEnabled ?? {};
+  return {
+    message:
+      'the file holds ModuleConfig control-plane-manager: the cluster runs the policy Deckhouse merges ' +
+      `(built-in rules ${settings.basicAuditPolicyEnabled ? 'on' : 'off'}, custom policy ${settings.auditPolicyEnabled ? 'read' : 'not read'}), not this policy alone`,
+    ...where,
+    fix: 'add --deckhouse to check the policy the cluster runs',
+  };
+}
+
+/**
+ * Where the audit log goes for the retention model: `--audit-log-output` when given, else the file's
+ * `auditLog.output` (ModuleConfig control-plane-manager), else undefined (the replay's own default). A flag
+ * that contradicts the file is a usage error: the file states what the cluster does.
+ */
+export function auditLogOutput(
+  chosen: ChosenPolicy,
+  flagValue: string | undefined,
+): 'File' | 'Stdout' | undefined {
+  const fromFile = chosen.auditLog?.output;
+  if (flagValue !== undefined && fromFile !== undefined && flagValue !== fromFile) {
+    const where = chosen.settings?.positions.auditLog;
+    throw new UsageError(
+      `--audit-log-output ${flagValue} contradicts the file: ModuleConfig control-plane-manager ` +
+        `${where ? `(line ${where.line}) sets` : 'leaves'} auditLog.output ${where ? '' : 'at its default, '}${fromFile}`,
+    );
+  }
+  if (flagValue === 'File' || flagValue === 'Stdout') return flagValue;
+  return fromFile;
 }

@@ -1,14 +1,16 @@
-import { readFile } from 'node:fs/promises';
-import { Document, LineCounter, Node, YAMLMap, isMap, isScalar, isSeq, parseAllDocuments } from 'yaml';
+import { AuditSettings, isControlPlaneManagerConfig, readAuditSettings } from '../deckhouse/audit-settings';
 import {
   AUDIT_POLICY_SECRET_KEY,
   AUDIT_POLICY_SECRET_NAME,
   AUDIT_POLICY_SECRET_NAMESPACE,
 } from '../deckhouse/policy-secret-location';
-import { loadPolicy, PolicyTarget } from '../policy/parse';
+import { manifestName, readSecretKey } from '../deckhouse/secret-key';
+import { PolicyTarget, loadPolicy } from '../policy/parse';
 import { ParseResult, Policy, Problem } from '../policy/types';
 import { CliError, EXIT_FINDINGS, LocatedProblem } from './errors';
-import { CliIo, readAllBytes } from './io';
+import { CliIo } from './io';
+import { Manifest, ManifestObject, readManifest } from './manifest';
+import { SECRET_SIZE_LIMIT, inputLimitFor, readInputBytes } from './read-input';
 
 /** A policy found in an input file: the policy text itself, or the decoded value of a Secret key. */
 export interface PolicySource {
@@ -29,12 +31,16 @@ export interface PolicySource {
   warnings: Problem[];
 }
 
-/** The outcome of looking for policies in one file. */
+/** The outcome of reading one file: its policies and the Deckhouse settings beside them. */
 export interface PolicyFile {
   file: string;
   sources: PolicySource[];
-  /** Why no policy could be taken from the file (positions are in the file itself). */
+  /** Why a policy or a setting could not be taken from the file (positions are in the file itself). */
   errors: Problem[];
+  /** Set when the file holds no policy at all: what it holds instead, and what to pass (also in `errors`). */
+  missing?: Problem;
+  /** The audit settings of the file's ModuleConfig control-plane-manager, when it holds one. */
+  settings?: AuditSettings;
 }
 
 /** A policy source after strict loading. */
@@ -42,157 +48,130 @@ export interface LoadedPolicySource extends ParseResult {
   source: PolicySource;
 }
 
-/** Reads a file's bytes, or stdin's for `-`; a missing or unreadable file is a CliError naming it. */
-export async function readInputBytes(file: string, io: CliIo): Promise<Buffer> {
-  if (file === '-') return readAllBytes(io.stdin);
-  try {
-    return await readFile(file);
-  } catch (err) {
-    const code = (err as NodeJS.ErrnoException).code;
-    if (code === 'ENOENT') throw new CliError(`${file}: no such file`);
-    if (code === 'EISDIR') throw new CliError(`${file}: is a directory, expected a policy file`);
-    throw new CliError(`${file}: cannot read: ${(err as Error).message}`);
-  }
+/** How a file's policies are read: for which version and reader, and how large they may be. */
+export interface PolicyReadOptions {
+  kubernetesVersion?: string;
+  /**
+   * Which reader the policies are loaded for.
+   * @default - a policy from a Secret as Deckhouse's hook reads it (it needs no rules of its own), any other
+   * as kube-apiserver reads --audit-policy-file
+   */
+  target?: PolicyTarget;
+  /** @default SECRET_SIZE_LIMIT (1 MiB, the API server's Secret limit) */
+  maxPolicyBytes?: number;
 }
 
-/** Reads a file, or stdin for `-`, as UTF-8 text (see readInputBytes). */
-export async function readInputText(file: string, io: CliIo): Promise<string> {
-  return (await readInputBytes(file, io)).toString('utf8');
+/** Reads a file (or stdin for `-`) as bytes, refusing more than a Secret-sized policy can take. */
+export function readPolicyBytes(
+  file: string,
+  io: CliIo,
+  maxPolicyBytes = SECRET_SIZE_LIMIT,
+): Promise<Uint8Array> {
+  return readInputBytes(file, io, {
+    bytes: inputLimitFor(maxPolicyBytes),
+    reason: `a policy lives in Secret ${AUDIT_POLICY_SECRET_NAMESPACE}/${AUDIT_POLICY_SECRET_NAME}, at most ${maxPolicyBytes} bytes`,
+    fix: 'pass the policy itself, or raise the limit with --max-policy-bytes N',
+  });
 }
 
 /**
- * Finds the audit policies in a file's text: the file itself when it is a policy, or the
- * `audit-policy.yaml` key of every Secret in it (single or multi-document YAML, JSON, or a `List`).
+ * Finds what a file gives the cluster: the file itself when it is a policy; otherwise the `audit-policy.yaml`
+ * key of every Secret and every Policy document in it (single or multi-document YAML, JSON, or a `List`), and
+ * the audit settings of ModuleConfig control-plane-manager. A file that holds only Policy documents is one
+ * policy file and goes to the loader whole, as kube-apiserver reads it (which refuses a second document).
  */
-export function findPolicies(file: string, text: string, bytes?: Uint8Array): PolicyFile {
-  const lineCounter = new LineCounter();
-  let docs: Document.Parsed[];
-  try {
-    docs = parseAllDocuments(text, { lineCounter }) as Document.Parsed[];
-  } catch {
-    return wholeFile(file, text, bytes);
-  }
-  // Anything YAML cannot read is left to the policy loader, which reports it with positions.
-  if (!Array.isArray(docs) || docs.some((d) => d.errors.length > 0)) return wholeFile(file, text, bytes);
-  const nonEmpty = docs.filter((d) => d.contents !== null);
+export function findPolicies(file: string, input: string | Uint8Array): PolicyFile {
+  const bytes = typeof input === 'string' ? undefined : input;
+  const text = bytes ? utf8(bytes) : (input as string);
+  if (text === undefined) return wholeFile(file, Buffer.from(bytes!).toString('utf8'), bytes);
+  const manifest = readManifest(text);
+  if (!manifest || isOnePolicyFile(manifest)) return wholeFile(file, text, bytes);
+  const result: PolicyFile = { file, sources: [], errors: [] };
+  readSettings(manifest, result);
 
-  const objects: YAMLMap[] = [];
-  for (const doc of nonEmpty) {
-    const root = doc.contents;
-    if (!isMap(root)) continue;
-    const items = root.get('items', true);
-    if (String(root.get('kind') ?? '').endsWith('List') && isSeq(items)) {
-      for (const item of items.items) if (isMap(item)) objects.push(item);
-    } else {
-      objects.push(root);
-    }
-  }
+  const secrets = manifest.objects.filter((o) => o.kind === 'Secret');
+  const withKey = secrets.filter((s) => !('absent' in readSecretKey(s.value, AUDIT_POLICY_SECRET_KEY)));
+  for (const secret of withKey) decodeSecret(file, secret, withKey.length > 1, result);
 
-  const pos = (node: Node | null | undefined): Pick<Problem, 'line' | 'column'> => {
-    if (!node?.range) return {};
-    const p = lineCounter.linePos(node.range[0]);
-    return { line: p.line, column: p.col };
-  };
-
-  const secrets = objects.filter((o) => o.get('kind') === 'Secret');
-  const withKey = secrets.filter((s) => secretValueNode(s) !== undefined);
-  if (withKey.length > 0) {
-    const result: PolicyFile = { file, sources: [], errors: [] };
-    for (const secret of withKey) {
-      const decoded = decodeSecret(file, secret, pos, withKey.length > 1);
-      if ('error' in decoded) result.errors.push(decoded.error);
-      else result.sources.push(decoded.source);
-    }
-    return result;
-  }
-
-  if (nonEmpty.length <= 1 && secrets.length === 0) return wholeFile(file, text, bytes);
-
-  const policies = nonEmpty.filter((d) => isMap(d.contents) && String(d.contents.get('kind')) === 'Policy');
-  if (policies.length > 0 && secrets.length === 0) {
+  const policies = manifest.objects.filter((o) => o.range !== undefined && isPolicyDocument(o));
+  for (const doc of policies) {
     // Keep positions true to the file: pad the document with the lines that precede it.
-    return {
+    const [start, end] = doc.range!;
+    const lineStart = text.lastIndexOf('\n', start - 1) + 1;
+    result.sources.push({
       file,
-      errors: [],
-      sources: policies.map((doc) => {
-        const start = doc.contents!.range![0];
-        const lineStart = text.lastIndexOf('\n', start - 1) + 1;
-        const padding = '\n'.repeat(lineCounter.linePos(start).line - 1);
-        return {
-          file,
-          label: policies.length > 1 ? `${file}[document ${nonEmpty.indexOf(doc) + 1}]` : file,
-          container: 'policy' as const,
-          text: padding + text.slice(lineStart, doc.range[1]),
-          warnings: [],
-        };
-      }),
-    };
+      label: policies.length + withKey.length > 1 ? `${file}[document ${doc.document}]` : file,
+      container: 'policy',
+      text: '\n'.repeat(manifest.lineOf(start) - 1) + text.slice(lineStart, end),
+      warnings: [],
+    });
   }
-
-  if (secrets.length > 0) {
-    return {
-      file,
-      sources: [],
-      errors: secrets.map((s) => ({
-        message: `Secret ${secretName(s)} has no key "${AUDIT_POLICY_SECRET_KEY}" in data or stringData`,
-        ...pos(s),
-        fix: `put the policy under data."${AUDIT_POLICY_SECRET_KEY}" (base64) of Secret ${AUDIT_POLICY_SECRET_NAMESPACE}/${AUDIT_POLICY_SECRET_NAME}`,
-      })),
-    };
+  if (result.sources.length === 0 && withKey.length === 0) {
+    result.missing = missingPolicy(manifest, secrets);
+    result.errors.push(result.missing);
   }
-  return {
-    file,
-    sources: [],
-    errors: [
-      {
-        message: `found ${nonEmpty.length} YAML documents and none is an audit Policy or a Secret holding "${AUDIT_POLICY_SECRET_KEY}"`,
-        fix: 'pass a file with one audit.k8s.io/v1 Policy, or the Secret manifest that holds it',
-      },
-    ],
-  };
+  if (result.settings && !result.settings.auditPolicyEnabled) {
+    for (const source of result.sources) source.warnings.push(notReadWarning(result.settings));
+  }
+  return result;
 }
 
-/**
- * Reads a file and strictly loads every policy found in it (see findPolicies), as `target` reads it: by default
- * a policy from a Secret as Deckhouse's hook does (it needs no rules of its own), any other as kube-apiserver.
- */
+/** Reads a file and strictly loads every policy found in it (see findPolicies). */
 export async function loadPolicyFile(
   file: string,
   io: CliIo,
-  kubernetesVersion?: string,
-  target?: PolicyTarget,
+  options: PolicyReadOptions = {},
 ): Promise<{ file: PolicyFile; loaded: LoadedPolicySource[] }> {
-  const bytes = await readInputBytes(file, io);
-  const found = findPolicies(file, bytes.toString('utf8'), bytes);
+  const bytes = await readPolicyBytes(file, io, options.maxPolicyBytes);
+  const found = findPolicies(file, bytes);
+  // The loader takes the file's bytes (it refuses control bytes, invalid UTF-8 and UTF-16 with positions)
+  // and refuses a policy over the size limit, from its byte length.
   const loaded = found.sources.map((source) => ({
     source,
     ...loadPolicy(source.bytes ?? source.text, {
-      ...(kubernetesVersion ? { kubernetesVersion } : {}),
-      target: target ?? (source.container === 'secret' ? 'deckhouse' : 'kube-apiserver'),
+      ...(options.kubernetesVersion ? { kubernetesVersion: options.kubernetesVersion } : {}),
+      target: options.target ?? (source.container === 'secret' ? 'deckhouse' : 'kube-apiserver'),
+      maxBytes: options.maxPolicyBytes ?? SECRET_SIZE_LIMIT,
     }),
   }));
   return { file: found, loaded };
 }
 
-/** Loads exactly one policy from a file, or throws a CliError listing every problem. */
+/** The one policy of a file (absent when `allowSettingsOnly` and the file holds only Deckhouse settings). */
+export interface SinglePolicy {
+  policy?: Policy;
+  source?: PolicySource;
+  /** Advice about the file (positions in the file) and the loader's (positions in the policy), labelled. */
+  warnings: LocatedProblem[];
+  settings?: AuditSettings;
+}
+
+/**
+ * Loads exactly one policy from a file, or throws a CliError listing every problem. With
+ * `allowSettingsOnly`, a file that holds ModuleConfig control-plane-manager and no policy gives just the
+ * settings (its custom policy is then not known).
+ */
 export async function loadSinglePolicy(
   file: string,
   io: CliIo,
-  kubernetesVersion?: string,
-  target?: PolicyTarget,
-): Promise<{ policy: Policy; source: PolicySource; warnings: Problem[] }> {
-  const { file: found, loaded } = await loadPolicyFile(file, io, kubernetesVersion, target);
-  const problems: LocatedProblem[] = found.errors.map((p) => ({ label: found.file, ...p }));
+  options: PolicyReadOptions & { allowSettingsOnly?: boolean } = {},
+): Promise<SinglePolicy> {
+  const { file: found, loaded } = await loadPolicyFile(file, io, options);
+  const settingsOnly = options.allowSettingsOnly === true && found.settings !== undefined;
+  const problems: LocatedProblem[] = found.errors
+    .filter((p) => !(settingsOnly && p === found.missing))
+    .map((p) => ({ label: found.file, ...p }));
   for (const l of loaded) problems.push(...l.errors.map((p) => ({ label: l.source.label, ...p })));
   if (problems.length > 0) {
-    const what = problems.length === 1 ? 'an error' : `${problems.length} errors`;
-    throw new CliError(
-      `${file === '-' ? 'the policy on stdin' : file} has ${what}:`,
-      EXIT_FINDINGS,
-      undefined,
-      problems,
-    );
+    const name = file === '-' ? 'the policy on stdin' : file;
+    const what = found.missing
+      ? 'no audit policy'
+      : problems.length === 1
+        ? 'an error'
+        : `${problems.length} errors`;
+    throw new CliError(`${name} has ${what}:`, EXIT_FINDINGS, undefined, problems);
   }
+  if (found.missing) return { warnings: [], settings: found.settings };
   if (loaded.length !== 1) {
     throw new CliError(
       `${file}: holds ${loaded.length} policies (${loaded.map((l) => l.source.label).join(', ')}); pass a file with exactly one`,
@@ -200,116 +179,142 @@ export async function loadSinglePolicy(
   }
   const [only] = loaded;
   if (!only.policy) throw new CliError(`${only.source.label}: not an audit policy`);
-  return { policy: only.policy, source: only.source, warnings: [...only.source.warnings, ...only.warnings] };
+  return {
+    policy: only.policy,
+    source: only.source,
+    warnings: [
+      ...only.source.warnings.map((w) => ({ label: found.file, ...w })),
+      ...only.warnings.map((w) => ({ label: only.source.label, ...w })),
+    ],
+    ...(found.settings ? { settings: found.settings } : {}),
+  };
+}
+
+/** The warning for a policy that Deckhouse does not read because auditPolicyEnabled is false. */
+export function notReadWarning(settings: AuditSettings): Problem {
+  return {
+    message: settings.positions.auditPolicyEnabled
+      ? 'Deckhouse does not read this policy: ModuleConfig control-plane-manager sets auditPolicyEnabled: false'
+      : 'Deckhouse does not read this policy: ModuleConfig control-plane-manager leaves auditPolicyEnabled at its default, false',
+    ...(settings.positions.auditPolicyEnabled ?? {}),
+    fix: 'set spec.settings.apiserver.auditPolicyEnabled: true in ModuleConfig control-plane-manager',
+  };
 }
 
 function wholeFile(file: string, text: string, bytes?: Uint8Array): PolicyFile {
-  const source: PolicySource = { file, label: file, container: 'policy', text, warnings: [] };
-  if (bytes) source.bytes = bytes;
+  const source: PolicySource = {
+    file,
+    label: file,
+    container: 'policy',
+    text,
+    ...(bytes ? { bytes } : {}),
+    warnings: [],
+  };
   return { file, errors: [], sources: [source] };
 }
 
-function secretName(secret: YAMLMap): string {
-  const meta = secret.get('metadata', true);
-  const name = isMap(meta) ? String(meta.get('name') ?? '?') : '?';
-  const namespace = isMap(meta) ? meta.get('namespace') : undefined;
-  return `${namespace === undefined ? '' : `${String(namespace)}/`}${name}`;
+// What kube-apiserver would read as --audit-policy-file: one document that is no other kind of object (the
+// loader explains what a Policy lacks), or only Policy documents (the loader refuses the second one: upstream
+// reads the first and ignores the rest).
+function isOnePolicyFile(manifest: Manifest): boolean {
+  if (manifest.documents === 0) return true;
+  if (manifest.objects.some((o) => o.range === undefined)) return false; // a List
+  if (manifest.documents === 1) {
+    const [only] = manifest.objects;
+    return (only.kind === undefined && only.apiVersion === undefined) || isPolicyDocument(only);
+  }
+  return manifest.objects.every(isPolicyDocument);
 }
 
-function secretValueNode(secret: YAMLMap): { field: 'data' | 'stringData'; node: Node } | undefined {
-  for (const field of ['data', 'stringData'] as const) {
-    const map = secret.get(field, true);
-    if (isMap(map) && map.has(AUDIT_POLICY_SECRET_KEY)) {
-      return { field, node: map.get(AUDIT_POLICY_SECRET_KEY, true) as Node };
-    }
-  }
-  return undefined;
+function isPolicyDocument(object: ManifestObject): boolean {
+  return object.kind === 'Policy' || (object.apiVersion ?? '').startsWith('audit.k8s.io/');
 }
 
-// Go's encoding/base64 (what the apiserver uses for Secret data) skips CR and LF, nothing else.
-const BASE64 = /^(?:[A-Za-z0-9+/]{4})*(?:[A-Za-z0-9+/]{2}==|[A-Za-z0-9+/]{3}=)?$/;
-
-function decodeSecret(
-  file: string,
-  secret: YAMLMap,
-  pos: (node: Node | null | undefined) => Pick<Problem, 'line' | 'column'>,
-  several: boolean,
-): { source: PolicySource } | { error: Problem } {
-  const { field, node } = secretValueNode(secret)!;
-  const name = secretName(secret);
-  const label = `${file}[${several ? `${name}:` : ''}${field}.${AUDIT_POLICY_SECRET_KEY}]`;
-  if (!isScalar(node) || typeof node.value !== 'string') {
-    return {
-      error: {
-        message: `Secret ${name}: ${field}."${AUDIT_POLICY_SECRET_KEY}" must be a string`,
-        ...pos(node),
-      },
-    };
+function readSettings(manifest: Manifest, result: PolicyFile): void {
+  const configs = manifest.objects.filter((o) => isControlPlaneManagerConfig(o.value));
+  if (configs.length > 1) {
+    result.errors.push({
+      message: `found ${configs.length} ModuleConfigs control-plane-manager (lines ${configs.map((c) => c.position.line).join(', ')}); the cluster keeps only one`,
+      ...configs[1].position,
+      fix: 'keep one ModuleConfig control-plane-manager in the file',
+    });
+    return;
   }
-  const warnings: Problem[] = [];
-  const meta = secret.get('metadata', true);
-  const namespace = isMap(meta) ? meta.get('namespace') : undefined;
-  const secretMetaName = isMap(meta) ? meta.get('name') : undefined;
-  if (secretMetaName !== AUDIT_POLICY_SECRET_NAME || namespace !== AUDIT_POLICY_SECRET_NAMESPACE) {
+  if (configs.length === 0) return;
+  const read = readAuditSettings(configs[0].value, configs[0].locate);
+  result.errors.push(...read.problems);
+  if (read.settings) result.settings = read.settings;
+}
+
+function decodeSecret(file: string, secret: ManifestObject, several: boolean, result: PolicyFile): void {
+  const name = manifestName(secret.value);
+  const read = readSecretKey(secret.value, AUDIT_POLICY_SECRET_KEY, secret.locate);
+  if ('problem' in read) {
+    result.errors.push(read.problem);
+    return;
+  }
+  if ('absent' in read) return;
+  const { field, bytes } = read.value;
+  const where = secret.locate([field, AUDIT_POLICY_SECRET_KEY]) ?? secret.position;
+  const text = utf8(bytes);
+  if (text === undefined) {
+    result.errors.push({
+      message: `Secret ${name}: ${field}."${AUDIT_POLICY_SECRET_KEY}" does not decode to UTF-8 text`,
+      ...where,
+    });
+    return;
+  }
+  const warnings = [...read.value.warnings];
+  const meta = (secret.value as { metadata?: { name?: unknown; namespace?: unknown } }).metadata;
+  if (meta?.name !== AUDIT_POLICY_SECRET_NAME || meta?.namespace !== AUDIT_POLICY_SECRET_NAMESPACE) {
     warnings.push({
       message: `Deckhouse reads the custom policy only from Secret ${AUDIT_POLICY_SECRET_NAMESPACE}/${AUDIT_POLICY_SECRET_NAME}; this one is ${name}`,
-      ...pos(isMap(meta) ? meta : secret),
+      ...(secret.locate(['metadata']) ?? secret.position),
       fix: `set metadata.namespace: ${AUDIT_POLICY_SECRET_NAMESPACE} and metadata.name: ${AUDIT_POLICY_SECRET_NAME}`,
     });
   }
-  let text: string;
-  if (field === 'stringData') {
-    text = node.value;
-    warnings.push({
-      message: `the policy is in stringData; GitOps tools diff stringData badly`,
-      ...pos(node),
-      fix: `store it base64-encoded under data."${AUDIT_POLICY_SECRET_KEY}"`,
-    });
-  } else {
-    const compact = node.value.replace(/[\r\n]/g, '');
-    if (!BASE64.test(compact)) {
-      return {
-        error: {
-          message: `Secret ${name}: data."${AUDIT_POLICY_SECRET_KEY}" is not valid base64`,
-          ...pos(node),
-          fix: `encode the policy with \`base64 -w0\`, or put the plain text under stringData`,
-        },
-      };
-    }
-    try {
-      text = new TextDecoder('utf-8', { fatal: true }).decode(Buffer.from(compact, 'base64'));
-    } catch {
-      return {
-        error: {
-          message: `Secret ${name}: data."${AUDIT_POLICY_SECRET_KEY}" does not decode to UTF-8 text`,
-          ...pos(node),
-        },
-      };
-    }
+  const label = `${file}[${several ? `${name}:` : ''}${field}.${AUDIT_POLICY_SECRET_KEY}]`;
+  result.sources.push({ file, label, container: 'secret', text, warnings });
+}
+
+function missingPolicy(manifest: Manifest, secrets: ManifestObject[]): Problem {
+  if (secrets.length > 0) {
+    const [first] = secrets;
+    return {
+      message: `Secret ${manifestName(first.value)} has no key "${AUDIT_POLICY_SECRET_KEY}" in data or stringData`,
+      ...first.position,
+      fix: `put the policy under data."${AUDIT_POLICY_SECRET_KEY}" (base64) of Secret ${AUDIT_POLICY_SECRET_NAMESPACE}/${AUDIT_POLICY_SECRET_NAME}`,
+    };
   }
-  return { source: { file, label, container: 'secret', text, warnings } };
+  const fix = 'pass a file with one audit.k8s.io/v1 Policy, or the Secret manifest that holds it';
+  const kinds = manifest.objects
+    .filter((o) => o.kind !== undefined)
+    .map((o) => `${o.kind} ${manifestName(o.value)}`);
+  if (manifest.documents === 1 && manifest.objects.length === 1 && kinds.length === 1) {
+    return {
+      message: `holds a ${kinds[0]}, not an audit Policy or a Secret holding "${AUDIT_POLICY_SECRET_KEY}"`,
+      fix,
+    };
+  }
+  const held = kinds.length > 0 ? ` (${summarize(kinds)})` : '';
+  return {
+    message: `found ${manifest.documents} YAML documents${held} and none is an audit Policy or a Secret holding "${AUDIT_POLICY_SECRET_KEY}"`,
+    fix,
+  };
+}
+
+function summarize(items: string[]): string {
+  const shown = items.slice(0, 5).join(', ');
+  return items.length > 5 ? `${shown} and ${items.length - 5} more` : shown;
+}
+
+function utf8(bytes: Uint8Array): string | undefined {
+  try {
+    return new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+  } catch {
+    return undefined;
+  }
 }
 
 /** Line and column of each rule in a policy's text (undefined where the text does not show it). */
-export function rulePositions(text: string): Array<{ line: number; column: number } | undefined> {
-  const lineCounter = new LineCounter();
-  let docs: Document.Parsed[];
-  try {
-    docs = parseAllDocuments(text, { lineCounter }) as Document.Parsed[];
-  } catch {
-    return [];
-  }
-  if (!Array.isArray(docs)) return [];
-  for (const doc of docs) {
-    if (!isMap(doc.contents)) continue;
-    const rules = doc.contents.get('rules', true);
-    if (!isSeq(rules)) continue;
-    return rules.items.map((item) => {
-      const range = (item as Node | null)?.range;
-      if (!range) return undefined;
-      const p = lineCounter.linePos(range[0]);
-      return { line: p.line, column: p.col };
-    });
-  }
-  return [];
-}
+export { rulePositions } from './rule-positions';

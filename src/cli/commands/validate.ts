@@ -1,15 +1,18 @@
 import { DEFAULT_KUBERNETES_VERSION } from '../../policy/kubernetes-version';
 import { CommandSpec, stringOption } from '../args';
 import { CliError, EXIT_FINDINGS, EXIT_OK, LocatedProblem, UsageError } from '../errors';
-import { formatProblem } from '../format';
+import { cappedList, formatProblem, plural, printable } from '../format';
 import { write } from '../io';
 import { loadPolicyFile } from '../policy-input';
-import { kubernetesVersionOption, printJson } from '../shared';
+import { SECRET_SIZE_LIMIT } from '../read-input';
+import { MAX_POLICY_BYTES_OPTION, kubernetesVersionOption, maxPolicyBytesOption, printJson } from '../shared';
 
 interface FileResult {
   file: string;
   valid: boolean;
   policies: Array<{ label: string; container: 'policy' | 'secret'; rules: number | null }>;
+  /** False when the file's ModuleConfig control-plane-manager sets auditPolicyEnabled: false. */
+  readByDeckhouse?: boolean;
   errors: LocatedProblem[];
   warnings: LocatedProblem[];
 }
@@ -18,24 +21,30 @@ interface FileResult {
 export const validateCommand: CommandSpec = {
   name: 'validate',
   summary: 'strictly load and validate audit policies (policy YAML or Secret manifest)',
-  usage: ['validate [--kubernetes-version X.Y] [--json] FILE...'],
+  usage: ['validate [--kubernetes-version X.Y] [--max-policy-bytes N] [--json] FILE...'],
   description:
     'Loads each FILE the way kube-apiserver does, stricter: unknown or duplicate fields, wrong types, bad levels, ' +
     'stages, groups and empty policies are errors, printed as file:line:column: message with the fix on the ' +
-    'next line. FILE is an audit.k8s.io/v1 Policy, or a Secret manifest holding the policy under ' +
-    `data."audit-policy.yaml" (base64) or stringData; for a Secret the positions count inside the decoded ` +
-    'policy, shown as file[data.audit-policy.yaml]:line:column. "-" reads standard input. Exit status 1 when ' +
-    'any file has an error.',
+    'next line. FILE is an audit.k8s.io/v1 Policy (one document: a second document, even an empty first one, ' +
+    'is an error, as kube-apiserver reads only the first), or a manifest holding Secret kube-system/audit-policy ' +
+    `with the policy under data."audit-policy.yaml" (base64) or stringData - not both: the API server merges ` +
+    'stringData over data, so the cluster would run another policy than the one checked. For a Secret the ' +
+    'positions count inside the decoded policy, shown as file[data.audit-policy.yaml]:line:column. A ' +
+    'ModuleConfig control-plane-manager in the file is checked too; with auditPolicyEnabled: false the policy ' +
+    'is reported as not read by Deckhouse. A file with neither a Policy nor a policy Secret is an error. ' +
+    `Input is read as bytes and refused past the size limit (${SECRET_SIZE_LIMIT} bytes of policy, the API ` +
+    `server's Secret limit) before parsing. "-" reads standard input. Exit status 1 when any file has an error.`,
   options: {
     'kubernetes-version': {
       type: 'string',
       value: 'X.Y',
       description: `validate for this Kubernetes version (default ${DEFAULT_KUBERNETES_VERSION})`,
     },
+    'max-policy-bytes': MAX_POLICY_BYTES_OPTION,
   },
   examples: [
     'deckhouse-audit validate policy.yaml',
-    'deckhouse-audit validate --kubernetes-version 1.36 dist/audit-policy.yaml',
+    'deckhouse-audit validate --kubernetes-version 1.36 dist/deckhouse-audit.k8s.yaml',
     'kubectl -n kube-system get secret audit-policy -o yaml | deckhouse-audit validate -',
   ],
   positionals: true,
@@ -44,14 +53,16 @@ export const validateCommand: CommandSpec = {
     if (args.positionals.filter((f) => f === '-').length > 1)
       throw new UsageError('"-" (stdin) can be given once');
     const kubernetesVersion = kubernetesVersionOption(stringOption(args, 'kubernetes-version'));
+    const maxPolicyBytes = maxPolicyBytesOption(args);
 
     const results: FileResult[] = [];
     for (const file of args.positionals) {
       const result: FileResult = { file, valid: true, policies: [], errors: [], warnings: [] };
       results.push(result);
       try {
-        const { file: found, loaded } = await loadPolicyFile(file, io, kubernetesVersion);
+        const { file: found, loaded } = await loadPolicyFile(file, io, { kubernetesVersion, maxPolicyBytes });
         result.errors.push(...found.errors.map((p) => ({ label: file, ...p })));
+        if (found.settings) result.readByDeckhouse = found.settings.auditPolicyEnabled;
         for (const l of loaded) {
           result.policies.push({
             label: l.source.label,
@@ -64,7 +75,11 @@ export const validateCommand: CommandSpec = {
         }
       } catch (err) {
         if (!(err instanceof CliError)) throw err;
-        result.errors.push({ label: file, message: err.message.replace(`${file}: `, '') });
+        result.errors.push({
+          label: file,
+          message: err.message.replace(`${file}: `, ''),
+          ...(err.fix ? { fix: err.fix } : {}),
+        });
       }
       result.valid = result.errors.length === 0;
     }
@@ -75,14 +90,17 @@ export const validateCommand: CommandSpec = {
     } else {
       const out: string[] = [];
       for (const r of results) {
-        for (const e of r.errors) out.push(formatProblem(e.label, e));
-        for (const w of r.warnings) out.push(formatProblem(w.label, w, 'warning'));
-        if (r.valid) {
-          for (const p of r.policies) {
-            out.push(
-              `${p.label}: OK (${p.rules} rule${p.rules === 1 ? '' : 's'}, Kubernetes ${kubernetesVersion})`,
-            );
-          }
+        out.push(...cappedList(r.errors, (e) => formatProblem(e.label, e), 'error'));
+        out.push(...cappedList(r.warnings, (w) => formatProblem(w.label, w, 'warning'), 'warning'));
+        if (!r.valid) continue;
+        for (const p of r.policies) {
+          const what = `${plural(p.rules ?? 0, 'rule')}, Kubernetes ${kubernetesVersion}`;
+          // "OK" is kept for a policy the cluster runs: a valid policy that Deckhouse never reads is not OK.
+          out.push(
+            r.readByDeckhouse === false
+              ? `${printable(p.label)}: valid (${what}), but not used: Deckhouse does not read it (auditPolicyEnabled: false)`
+              : `${printable(p.label)}: OK (${what})`,
+          );
         }
       }
       if (results.length > 1) {
