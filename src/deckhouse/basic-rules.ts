@@ -1,4 +1,4 @@
-import { parseDocument } from 'yaml';
+import type * as Yaml from 'yaml';
 import { PolicyRule, Problem } from '../policy/types';
 import { isSystemServiceAccountRule } from './built-in-rule-shapes';
 import {
@@ -183,6 +183,9 @@ const SA_USER = /^system:serviceaccount:[^:]+:[^:]+$/;
 export function parseExtraAuditPolicyConfig(text: string): ExtraAuditPolicyConfig {
   const result: ExtraAuditPolicyConfig = { serviceAccounts: [], errors: [], warnings: [] };
   // Deckhouse decodes with sigs.k8s.io/yaml (YAML 1.1: `yes`/`on` are booleans there, not strings).
+  // The YAML library is loaded here, on first use, not with the rules: `explain --deckhouse` needs only them.
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const { parseDocument } = require('yaml') as typeof Yaml;
   const doc = parseDocument(text, { version: '1.1' });
   if (doc.errors.length > 0) {
     for (const err of doc.errors) {

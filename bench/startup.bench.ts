@@ -1,0 +1,126 @@
+import { spawnSync } from 'child_process';
+import * as fs from 'fs';
+import * as os from 'os';
+import * as path from 'path';
+
+// npm run bench (second part): how long `deckhouse-audit explain` and `validate` of one input take to start
+// and answer, side by side with a bare `node -e 0` in the same run (issue 11: target ≤ 1.5×). Uses hyperfine
+// when it is installed (wall and CPU time), else interleaved runs of each command (wall time). Builds lib/
+// first: the bin runs the compiled package, exactly as `npx deckhouse-audit` does.
+
+const REPO = path.resolve(__dirname, '..');
+const RUNS = Number(process.env.BENCH_STARTUP_RUNS ?? 30);
+const TARGET = 1.5;
+
+const bin = path.join(REPO, 'bin/deckhouse-audit.js');
+const policy = path.join(REPO, 'test/fixtures/cli/policy.yaml');
+const secret = path.join(REPO, 'test/fixtures/cli/secret.yaml');
+const COMMANDS: Array<{ label: string; argv: string[] }> = [
+  { label: 'node -e 0 (anchor)', argv: ['-e', '0'] },
+  { label: 'validate policy.yaml', argv: [bin, 'validate', policy] },
+  { label: 'validate secret.yaml', argv: [bin, 'validate', secret] },
+  {
+    label: 'explain --deckhouse --url',
+    argv: [
+      bin,
+      'explain',
+      '--deckhouse',
+      '--url',
+      'GET /api/v1/namespaces/prod/pods/web-0/exec',
+      '--user',
+      'alice',
+    ],
+  },
+  {
+    label: 'explain --deckhouse --policy --url',
+    argv: [
+      bin,
+      'explain',
+      '--deckhouse',
+      '--policy',
+      policy,
+      '--url',
+      'GET /api/v1/namespaces/prod/pods/web-0/exec',
+    ],
+  },
+  {
+    label: 'explain --policy --kubectl',
+    argv: [bin, 'explain', '--policy', policy, '--kubectl', 'get secrets -n prod'],
+  },
+];
+
+interface Timing {
+  label: string;
+  wallMs: number;
+  cpuMs?: number;
+}
+
+function build(): void {
+  const tsc = require.resolve('typescript/bin/tsc');
+  const result = spawnSync(process.execPath, [tsc, '-p', 'tsconfig.build.json'], {
+    cwd: REPO,
+    encoding: 'utf8',
+  });
+  if (result.status !== 0) throw new Error(`build failed:\n${result.stdout}${result.stderr}`);
+}
+
+function hyperfineAvailable(): boolean {
+  return spawnSync('hyperfine', ['--version'], { encoding: 'utf8' }).status === 0;
+}
+
+function withHyperfine(): Timing[] {
+  const out = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'startup-bench-')), 'h.json');
+  const quote = (a: string) => `'${a.replace(/'/g, `'\\''`)}'`;
+  const commands = COMMANDS.map((c) => [process.execPath, ...c.argv].map(quote).join(' '));
+  const run = spawnSync(
+    'hyperfine',
+    ['-N', '-i', '-w', '3', '-r', String(RUNS), '--export-json', out, ...commands],
+    {
+      cwd: REPO,
+      encoding: 'utf8',
+    },
+  );
+  if (run.status !== 0) throw new Error(`hyperfine failed:\n${run.stderr}`);
+  const results = (
+    JSON.parse(fs.readFileSync(out, 'utf8')) as {
+      results: Array<{ median: number; user: number; system: number }>;
+    }
+  ).results;
+  return results.map((r, i) => ({
+    label: COMMANDS[i].label,
+    wallMs: r.median * 1000,
+    cpuMs: (r.user + r.system) * 1000,
+  }));
+}
+
+function withNode(): Timing[] {
+  const samples = COMMANDS.map(() => [] as number[]);
+  for (let i = 0; i < RUNS + 3; i++) {
+    COMMANDS.forEach((c, j) => {
+      const start = process.hrtime.bigint();
+      spawnSync(process.execPath, c.argv, { cwd: REPO, stdio: 'ignore' });
+      if (i >= 3) samples[j].push(Number(process.hrtime.bigint() - start) / 1e6);
+    });
+  }
+  return samples.map((s, j) => ({ label: COMMANDS[j].label, wallMs: median(s) }));
+}
+
+function median(values: number[]): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.floor(sorted.length / 2)];
+}
+
+build();
+const timings = hyperfineAvailable() ? withHyperfine() : withNode();
+const [anchor] = timings;
+console.log(
+  `\nCLI start-up, median of ${RUNS} runs (${hyperfineAvailable() ? 'hyperfine' : 'interleaved spawns'}), target ≤ ${TARGET}× node -e 0:`,
+);
+for (const t of timings) {
+  const wall = `${t.wallMs.toFixed(1).padStart(7)} ms  ${(t.wallMs / anchor.wallMs).toFixed(2)}×`;
+  const cpu =
+    t.cpuMs !== undefined && anchor.cpuMs !== undefined
+      ? `   cpu ${t.cpuMs.toFixed(1).padStart(7)} ms  ${(t.cpuMs / anchor.cpuMs).toFixed(2)}×`
+      : '';
+  console.log(`  ${t.label.padEnd(36)}${wall}${cpu}`);
+}
