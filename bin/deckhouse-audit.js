@@ -2,8 +2,8 @@
 'use strict';
 // Node ≥ 22.1 keeps compiled code between runs (start-up is mostly compiling the engine and `yaml`); older
 // Node has no such cache, and the CLI then relies on loading each command's modules only when it runs.
-const { enableCompileCache } = require('node:module');
-if (typeof enableCompileCache === 'function') enableCompileCache();
+// (module.constructor is node:module's Module, which carries enableCompileCache.)
+if (typeof module.constructor.enableCompileCache === 'function') module.constructor.enableCompileCache();
 require('../lib/src/cli/main.js')
   .runCli(process.argv.slice(2))
   .then(

@@ -1,22 +1,16 @@
-import { spawnSync } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import * as path from 'node:path';
+import { ensureBuiltLib } from './built-lib';
 import { REPO, fixture, runBin } from './helpers';
 
 // These tests run the package's real bin (`node bin/deckhouse-audit.js`) in a child process, against lib/ as
-// `npm run build` (and `npm ci`, through `prepare`) produces it.
+// `npm run build` (and `npm ci`, through `prepare`) produces it. lib/ is rebuilt only when the sources changed
+// since the last build (ensureBuiltLib); behaviour that needs no child process is tested in-process.
 const F = fixture;
 const VERSION = (JSON.parse(readFileSync(path.join(REPO, 'package.json'), 'utf8')) as { version: string })
   .version;
 
-beforeAll(() => {
-  const tsc = require.resolve('typescript/bin/tsc');
-  const build = spawnSync(process.execPath, [tsc, '-p', 'tsconfig.build.json'], {
-    cwd: REPO,
-    encoding: 'utf8',
-  });
-  if (build.status !== 0) throw new Error(`npm run build failed:\n${build.stdout}${build.stderr}`);
-}, 120_000);
+beforeAll(() => ensureBuiltLib(), 120_000);
 
 describe('the deckhouse-audit bin', () => {
   test('the module the bin requires is what the build emits', () => {
