@@ -88,7 +88,7 @@ export function printable(text: string, max = MAX_MESSAGE_CHARS): string {
       ? `\\x${code.toString(16).padStart(2, '0')}`
       : `\\u${code.toString(16).padStart(4, '0')}`;
   });
-  return text.length > max ? `${escaped}… (${text.length - max} more characters)` : escaped;
+  return text.length > max ? `${escaped}… (${plural(text.length - max, 'more character')})` : escaped;
 }
 
 /** How many problems of one input are printed; the rest are counted. */

@@ -1,4 +1,10 @@
-import { readFileSync } from 'node:fs';
+import { spawn, spawnSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import * as path from 'node:path';
+import { Readable } from 'node:stream';
+import { PassThrough } from 'node:stream';
+import { runCli } from '../../src/cli/main';
 import { fixture, runInProcess } from './helpers';
 
 const F = (name: string) => fixture(name);
@@ -135,3 +141,192 @@ describe('validate', () => {
 function escape(text: string): string {
   return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }
+
+const POLICY = 'apiVersion: audit.k8s.io/v1\nkind: Policy\nrules:\n  - level: Metadata\n';
+const b64 = (text: string) => Buffer.from(text).toString('base64');
+
+describe('validate: what the cluster really reads', () => {
+  test('a Secret with the policy in both data and stringData is refused, naming the one the cluster uses', async () => {
+    const run = await runInProcess(['validate', F('secret-data-and-stringdata.yaml')]);
+    expect(run.code).toBe(1);
+    expect(run.stdout).toBe(
+      `${F('secret-data-and-stringdata.yaml')}:9:22: Secret kube-system/audit-policy holds "audit-policy.yaml" in both ` +
+        'data and stringData (different values): the API server merges stringData over data when the Secret is ' +
+        'written, so the cluster would use stringData."audit-policy.yaml"\n' +
+        '    fix: keep the policy in one place: remove stringData."audit-policy.yaml" (or data."audit-policy.yaml")\n',
+    );
+  });
+
+  test.each([
+    [
+      'both identical',
+      `data:\n  audit-policy.yaml: ${b64(POLICY)}\nstringData:\n  audit-policy.yaml: |\n    ${POLICY.trimEnd().split('\n').join('\n    ')}\n`,
+      '(the same value)',
+    ],
+    ['in a List, JSON', '', '(different values)'],
+  ])('data and stringData: %s', async (_name, body, detail) => {
+    const text =
+      body !== ''
+        ? `apiVersion: v1\nkind: Secret\nmetadata: {name: audit-policy, namespace: kube-system}\n${body}`
+        : JSON.stringify({
+            apiVersion: 'v1',
+            kind: 'List',
+            items: [
+              {
+                apiVersion: 'v1',
+                kind: 'Secret',
+                metadata: { name: 'audit-policy', namespace: 'kube-system' },
+                data: { 'audit-policy.yaml': b64(POLICY) },
+                stringData: { 'audit-policy.yaml': POLICY.replace('Metadata', 'None') },
+              },
+            ],
+          });
+    const run = await runInProcess(['validate', '-'], { stdin: text });
+    expect(run.code).toBe(1);
+    expect(run.stdout).toContain(`in both data and stringData ${detail}`);
+    expect(run.stdout).not.toMatch(/OK/);
+  });
+
+  test('a ModuleConfig alone is not validated as a Policy: the file says it holds no policy', async () => {
+    const run = await runInProcess(['validate', F('module-config-only.yaml')]);
+    expect(run).toEqual({
+      code: 1,
+      stdout:
+        `${F('module-config-only.yaml')}: holds a ModuleConfig control-plane-manager, not an audit Policy or a Secret holding "audit-policy.yaml"\n` +
+        '    fix: pass a file with one audit.k8s.io/v1 Policy, or the Secret manifest that holds it\n',
+      stderr: '',
+    });
+  });
+
+  test('a policy Secret beside auditPolicyEnabled: false is valid but never "OK": Deckhouse does not read it', async () => {
+    const run = await runInProcess(['validate', F('dist-secret-not-read.yaml')]);
+    expect(run.code).toBe(0);
+    expect(run.stdout).toContain(
+      `${F('dist-secret-not-read.yaml')}: warning: Deckhouse does not read this policy: ModuleConfig control-plane-manager leaves auditPolicyEnabled at its default, false`,
+    );
+    expect(run.stdout).toContain(
+      `${F('dist-secret-not-read.yaml')}[data.audit-policy.yaml]: valid (2 rules, Kubernetes 1.32), but not used: Deckhouse does not read it (auditPolicyEnabled: false)`,
+    );
+    expect(run.stdout).not.toMatch(/: OK/);
+    const json = JSON.parse(
+      (await runInProcess(['validate', '--json', F('dist-secret-not-read.yaml')])).stdout,
+    );
+    expect(json.files[0]).toMatchObject({ valid: true, readByDeckhouse: false });
+  });
+
+  test('a ModuleConfig whose audit settings the API server would refuse is an error at the setting', async () => {
+    const text = readFileSync(F('dist-basic-on.yaml'), 'utf8').replace(
+      'auditPolicyEnabled: true',
+      'auditPolicyEnabled: "yes"\n      auditLog:\n        output: Syslog\n        path: /var/log/audit/',
+    );
+    const run = await runInProcess(['validate', '-'], { stdin: text });
+    expect(run.code).toBe(1);
+    expect(run.stdout).toContain(
+      '-:18:27: ModuleConfig control-plane-manager: auditPolicyEnabled must be a boolean, got "yes"',
+    );
+    expect(run.stdout).toContain(
+      '-:20:17: ModuleConfig control-plane-manager: auditLog.output must be one of File, Stdout, got "Syslog"',
+    );
+    expect(run.stdout).toContain('-:21:15: ModuleConfig control-plane-manager: auditLog.path must match');
+  });
+
+  test('a bare policy file is one policy: two Policy documents are refused, never validated as two', async () => {
+    const run = await runInProcess(['validate', '-'], { stdin: `${POLICY}---\n${POLICY}` });
+    expect(run.code).toBe(1);
+    expect(run.stdout).toMatch(/^-:5:1: /);
+    expect(run.stdout).not.toMatch(/OK|document 2/);
+  });
+
+  test('--kubernetes-version outside the modeled range is a usage error listing the range', async () => {
+    for (const version of ['1.31', '1.37', 'v2.0.0']) {
+      const run = await runInProcess(['validate', '--kubernetes-version', version, F('policy.yaml')]);
+      expect(run.code).toBe(2);
+      expect(run.stderr).toContain(
+        `--kubernetes-version ${version} is outside the versions this package models: 1.32–1.36 (1.32, 1.33, 1.34, 1.35, 1.36,`,
+      );
+    }
+  });
+
+  test('echoed input is escaped: an ANSI escape in a value reaches the terminal as text', async () => {
+    const run = await runInProcess(['validate', '-'], {
+      stdin: POLICY.replace('Metadata', 'Meta\u001b[31mdata\u0007'),
+    });
+    expect(run.code).toBe(1);
+    expect(run.stdout).toContain('Meta\\x1b[31mdata');
+    // A name from the command line is echoed through the same escape.
+    const missing = await runInProcess(['validate', 'nope\u001b[2J\u2028.yaml']);
+    expect(missing.stdout).toBe('nope\\x1b[2J\\u2028.yaml: no such file\n');
+    expect(run.stdout).not.toMatch(/[\u0000-\u0008\u000b-\u001f\u007f]/);
+  });
+
+  test('error lists are capped, saying how many more there are', async () => {
+    const rules = Array.from({ length: 120 }, (_, i) => `  - level: Bogus${i}\n`).join('');
+    const run = await runInProcess(['validate', '-'], {
+      stdin: `apiVersion: audit.k8s.io/v1\nkind: Policy\nrules:\n${rules}`,
+    });
+    expect(run.code).toBe(1);
+    const errors = run.stdout.split('\n').filter((l) => l.startsWith('-:'));
+    expect(errors).toHaveLength(50);
+    expect(run.stdout).toContain('... and 70 more errors (--json lists them all)');
+    const json = JSON.parse(
+      (
+        await runInProcess(['validate', '--json', '-'], {
+          stdin: `apiVersion: audit.k8s.io/v1\nkind: Policy\nrules:\n${rules}`,
+        })
+      ).stdout,
+    );
+    expect(json.files[0].errors).toHaveLength(120);
+  });
+});
+
+describe('validate: bounded input', () => {
+  test('stdin is refused as soon as it passes the limit, before parsing: the rest is never read', async () => {
+    let produced = 0;
+    const endless = new Readable({
+      read() {
+        produced += 65536;
+        this.push(Buffer.alloc(65536, 0x61));
+      },
+    });
+    const stdout = new PassThrough();
+    const stderr = new PassThrough();
+    const out: Buffer[] = [];
+    stdout.on('data', (c: Buffer) => out.push(c));
+    const code = await runCli(['validate', '-'], { stdout, stderr, stdin: endless, isTTY: false });
+    expect(code).toBe(1);
+    expect(Buffer.concat(out).toString()).toBe(
+      '-: standard input: more than 1463640 bytes, over the 1463640-byte limit (a policy lives in Secret kube-system/audit-policy, at most 1048576 bytes); nothing was parsed\n' +
+        '    fix: pass the policy itself, or raise the limit with --max-policy-bytes N\n',
+    );
+    expect(produced).toBeLessThan(1463640 + 4 * 65536);
+  });
+
+  test('a large regular file is refused from its size; --max-policy-bytes raises the limit', async () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'validate-size-'));
+    const file = path.join(dir, 'big.yaml');
+    // 1.2 MB of comments and one rule: a valid policy, but over a Secret's 1 MiB.
+    writeFileSync(file, `${'# padding\n'.repeat(120_000)}${POLICY}`);
+    const refused = await runInProcess(['validate', file]);
+    expect(refused.code).toBe(1);
+    expect(refused.stdout).toContain(
+      `${file}: the policy is 1200068 bytes, over the 1048576-byte limit of a Secret's data`,
+    );
+    const raised = await runInProcess(['validate', '--max-policy-bytes', '2000000', file]);
+    expect(raised).toMatchObject({ code: 0, stdout: `${file}: OK (1 rule, Kubernetes 1.32)\n` });
+    for (const bad of ['0x10', '1e6', '-5', '0', ' 5']) {
+      const usage = await runInProcess(['validate', `--max-policy-bytes=${bad}`, file]);
+      expect(usage.code).toBe(2);
+    }
+  });
+
+  test('a named pipe is read as a stream (no positioned reads)', async () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'validate-fifo-'));
+    const fifo = path.join(dir, 'policy.fifo');
+    if (spawnSync('mkfifo', [fifo]).status !== 0) throw new Error('mkfifo failed');
+    const writer = spawn('sh', ['-c', `cat "$1" > "$2"`, 'sh', F('policy.yaml'), fifo]);
+    const written = new Promise((resolve) => writer.on('close', resolve));
+    const run = await runInProcess(['validate', fifo]);
+    await written;
+    expect(run).toEqual({ code: 0, stdout: `${fifo}: OK (5 rules, Kubernetes 1.32)\n`, stderr: '' });
+  });
+});
