@@ -102,6 +102,124 @@ describe('lint', () => {
   });
 });
 
+describe('lint --deckhouse on a synthesized file: the ModuleConfig beside the Secret decides the merge', () => {
+  test('basicAuditPolicyEnabled: true (the default): the custom leases rule is shadowed by basic rule #2', async () => {
+    const run = await runInProcess(['lint', '--deckhouse', F('dist-basic-on.yaml')]);
+    expect(run.code).toBe(1);
+    expect(run.stdout).toContain(
+      `${F('dist-basic-on.yaml')}[data.audit-policy.yaml]:6:5: error shadowed-rule: your rule #1 (rules[27])`,
+    );
+  });
+
+  test('basicAuditPolicyEnabled: false in the file: no built-in rules are merged, so no false shadowed-rule error', async () => {
+    const run = await runInProcess(['lint', '--deckhouse', '--json', F('dist-basic-off.yaml')]);
+    expect(run.code).toBe(0);
+    const doc = JSON.parse(run.stdout);
+    expect(doc.policy).toBe(
+      `${F('dist-basic-off.yaml')}[data.audit-policy.yaml] (settings: ModuleConfig control-plane-manager in ${F('dist-basic-off.yaml')})`,
+    );
+    expect(doc.findings.filter((f: { code: string }) => f.code === 'shadowed-rule')).toEqual([]);
+    expect(doc.findings.every((f: { location: string }) => !f.location.startsWith('deckhouse '))).toBe(true);
+    // The same as saying --no-basic, which agrees with the file.
+    const flagged = await runInProcess([
+      'lint',
+      '--deckhouse',
+      '--no-basic',
+      '--json',
+      F('dist-basic-off.yaml'),
+    ]);
+    expect(JSON.parse(flagged.stdout).findings).toEqual(doc.findings);
+  });
+
+  test('a flag that contradicts the file is a usage error naming the setting', async () => {
+    const stated = await runInProcess(['lint', '--deckhouse', '--no-basic', F('dist-secret-not-read.yaml')]);
+    expect(stated.code).toBe(2);
+    expect(stated.stderr).toContain(
+      `--no-basic contradicts the file: ${F('dist-secret-not-read.yaml')}:18:32 sets basicAuditPolicyEnabled: true`,
+    );
+    const defaulted = await runInProcess(['lint', '--deckhouse', '--no-basic', F('dist-basic-on.yaml')]);
+    expect(defaulted.code).toBe(2);
+    expect(defaulted.stderr).toContain('leaves basicAuditPolicyEnabled at its default, true');
+    const extra = await runInProcess([
+      'lint',
+      '--deckhouse',
+      '--extra-service-account',
+      'system:serviceaccount:a:b',
+      F('dist-basic-off.yaml'),
+    ]);
+    expect(extra.code).toBe(2);
+    expect(extra.stderr).toContain('--extra-service-account extends the built-in rules, but');
+  });
+
+  test('auditPolicyEnabled false: the Secret is not merged, and lint says Deckhouse does not read it', async () => {
+    const run = await runInProcess(['lint', '--deckhouse', '--json', F('dist-secret-not-read.yaml')]);
+    expect(run.code).toBe(0);
+    const doc = JSON.parse(run.stdout);
+    expect(doc.policy).toMatch(/^Deckhouse built-in rules \+ tail rules \(settings: /);
+    expect(doc.findings.filter((f: { layer?: string }) => f.layer === 'custom')).toEqual([]);
+    expect(doc.warnings).toContainEqual(
+      expect.objectContaining({
+        label: F('dist-secret-not-read.yaml'),
+        message:
+          'Deckhouse does not read this policy: ModuleConfig control-plane-manager leaves auditPolicyEnabled at its default, false',
+      }),
+    );
+  });
+
+  test('a file with the settings and no Secret: the built-in rules as configured, the custom rules said to be missing', async () => {
+    const run = await runInProcess(['lint', '--deckhouse', F('module-config-only.yaml')]);
+    expect(run.stdout).toContain(
+      `${F('module-config-only.yaml')}:9:27: warning: ModuleConfig control-plane-manager sets auditPolicyEnabled: true, but this file holds no Secret kube-system/audit-policy`,
+    );
+    expect(run.stdout.trimEnd().split('\n').pop()).toMatch(/^no rules \(audit off\) \(settings: /);
+    // Without --deckhouse there is no policy to lint.
+    const plain = await runInProcess(['lint', F('module-config-only.yaml')]);
+    expect(plain.code).toBe(1);
+    expect(plain.stderr).toContain('holds a ModuleConfig control-plane-manager, not an audit Policy');
+  });
+
+  test('without --deckhouse, a file with the ModuleConfig draws a warning that the cluster runs the merge', async () => {
+    const run = await runInProcess(['lint', F('dist-basic-on.yaml')]);
+    expect(run.stdout).toContain(
+      `${F('dist-basic-on.yaml')}:18:27: warning: the file holds ModuleConfig control-plane-manager: the cluster runs the policy Deckhouse merges (built-in rules on, custom policy read), not this policy alone`,
+    );
+    expect(run.stdout).toContain('fix: add --deckhouse to check the policy the cluster runs');
+  });
+});
+
+describe('every command reads a policy file the same way', () => {
+  const LOG = fixture('audit.log');
+  const commands: Array<[string, (file: string) => string[]]> = [
+    ['validate', (file) => ['validate', file]],
+    ['lint', (file) => ['lint', file]],
+    ['lint --deckhouse', (file) => ['lint', '--deckhouse', file]],
+    ['explain', (file) => ['explain', '--policy', file, '--url', 'GET /api/v1/pods']],
+    [
+      'explain --deckhouse',
+      (file) => ['explain', '--deckhouse', '--policy', file, '--url', 'GET /api/v1/pods'],
+    ],
+    ['simulate', (file) => ['simulate', '--policy', file, LOG]],
+    ['diff', (file) => ['diff', '--deckhouse', '--policy', file, LOG]],
+  ];
+
+  test.each(commands)(
+    '%s refuses a Secret with the policy in both data and stringData',
+    async (_name, argv) => {
+      const run = await runInProcess([...argv(F('secret-data-and-stringdata.yaml')), '--json']);
+      expect(run.code).toBe(1);
+      expect(run.stdout).toContain('in both data and stringData (different values)');
+      expect(run.stdout).toContain('so the cluster would use stringData');
+      expect(() => JSON.parse(run.stdout)).not.toThrow();
+    },
+  );
+
+  test.each(commands)('%s refuses an oversized policy before parsing it', async (_name, argv) => {
+    const run = await runInProcess([...argv(F('policy.yaml')), '--max-policy-bytes', '100']);
+    expect(run.code).toBe(1);
+    expect(run.stdout + run.stderr).toMatch(/over the (100|65736)-byte limit/);
+  });
+});
+
 function esc(text: string): string {
   return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }

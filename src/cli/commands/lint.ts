@@ -23,7 +23,10 @@ export const lintCommand: CommandSpec = {
     'rules, Secret/ConfigMap/token bodies recorded at Request or above, literal "*" wildcards, unknown verbs, ' +
     'exec rules that miss WebSocket exec, RequestReceived not omitted, no catch-all rule. With --deckhouse the ' +
     'effective policy Deckhouse runs is linted (built-in + FILE + tail), so a custom rule pre-empted by a ' +
-    'built-in one is reported; "lint --deckhouse" alone lints the built-in rules. Each finding is printed at ' +
+    'built-in one is reported; "lint --deckhouse" alone lints the built-in rules. When FILE holds ModuleConfig ' +
+    'control-plane-manager (a synthesized dist/ file), its basicAuditPolicyEnabled and auditPolicyEnabled decide ' +
+    'the merge as on the cluster (a Secret Deckhouse does not read is left out, and said so); --no-basic, ' +
+    '--extra-service-account or --built-in-rules against the file is a usage error. Each finding is printed at ' +
     "its rule's file:line:column. --built-in-rules lints with a cluster's own built-in rules (and, without " +
     'FILE, its custom rules) read from its merged policy file. Exit status 1 when there is an error finding ' +
     '(or a warning, with --strict).',
@@ -33,6 +36,7 @@ export const lintCommand: CommandSpec = {
     'built-in-rules': POLICY_OPTIONS['built-in-rules'],
     'extra-service-account': POLICY_OPTIONS['extra-service-account'],
     'kubernetes-version': POLICY_OPTIONS['kubernetes-version'],
+    'max-policy-bytes': POLICY_OPTIONS['max-policy-bytes'],
     strict: { type: 'boolean', description: 'exit 1 on warnings too' },
     quiet: { type: 'boolean', description: 'do not print info findings (they are still counted)' },
     ignore: { type: 'string', multiple: true, value: 'CODE', description: 'do not report this finding code' },
