@@ -1,4 +1,4 @@
-import { Document, LineCounter, Node, isMap, isSeq, parseAllDocuments } from 'yaml';
+import { Document, LineCounter, Node, isMap, isScalar, isSeq, parseAllDocuments } from 'yaml';
 import { LocateInManifest, ManifestPosition } from '../deckhouse/secret-key';
 
 /** One object of a manifest file: a YAML document, or an item of a `kind: ...List` document. */
@@ -49,7 +49,8 @@ export function readManifest(text: string): Manifest | undefined {
   let documents = 0;
   try {
     docs.forEach((doc, index) => {
-      if (doc.contents === null) return;
+      // `---` with nothing (or only a null) after it: kubectl skips it; a policy file's loader does not.
+      if (doc.contents === null || (isScalar(doc.contents) && doc.contents.value === null)) return;
       documents++;
       const root = doc.contents;
       const locateFrom =

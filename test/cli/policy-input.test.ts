@@ -1,4 +1,7 @@
 import { findPolicies, rulePositions } from '../../src/cli/policy-input';
+import { isControlPlaneManagerConfig, readAuditSettings } from '../../src/deckhouse/audit-settings';
+import { readSecretKey } from '../../src/deckhouse/secret-key';
+import { mulberry32 } from '../support/seeded-random';
 
 const POLICY = 'apiVersion: audit.k8s.io/v1\nkind: Policy\nrules:\n  - level: Metadata\n';
 const b64 = (text: string) => Buffer.from(text).toString('base64');
@@ -103,5 +106,220 @@ describe('findPolicies', () => {
     ]);
     const binary = findPolicies('s.yaml', secret(Buffer.from([0xff, 0xfe, 0x00]).toString('base64')));
     expect(binary.errors[0].message).toContain('does not decode to UTF-8 text');
+  });
+});
+
+describe('readSecretKey: a Secret key as the API server stores it', () => {
+  const KEY = 'audit-policy.yaml';
+  const secret = (fields: Record<string, unknown>) => ({
+    apiVersion: 'v1',
+    kind: 'Secret',
+    metadata: { name: 'audit-policy', namespace: 'kube-system' },
+    ...fields,
+  });
+  const text = (read: ReturnType<typeof readSecretKey>) =>
+    'value' in read ? Buffer.from(read.value.bytes).toString('utf8') : undefined;
+
+  test.each([
+    ['data, base64', { data: { [KEY]: b64(POLICY) } }, 'data', POLICY],
+    [
+      'data, base64 wrapped with CR LF (Go skips them)',
+      { data: { [KEY]: `${b64(POLICY).slice(0, 8)}\r\n${b64(POLICY).slice(8)}` } },
+      'data',
+      POLICY,
+    ],
+    ['stringData, plain text', { stringData: { [KEY]: POLICY } }, 'stringData', POLICY],
+    ['data empty string', { data: { [KEY]: '' } }, 'data', ''],
+  ])('%s', (_name, fields, field, expected) => {
+    const read = readSecretKey(secret(fields), KEY);
+    expect('value' in read && read.value.field).toBe(field);
+    expect(text(read)).toBe(expected);
+  });
+
+  test.each([
+    [
+      'both, different values',
+      { data: { [KEY]: b64(POLICY) }, stringData: { [KEY]: 'rules: []' } },
+      /in both data and stringData \(different values\).*would use stringData/,
+    ],
+    [
+      'both, the same value',
+      { data: { [KEY]: b64(POLICY) }, stringData: { [KEY]: POLICY } },
+      /in both data and stringData \(the same value\)/,
+    ],
+    [
+      'both, data not even base64',
+      { data: { [KEY]: '!!' }, stringData: { [KEY]: POLICY } },
+      /in both data and stringData \(different values\)/,
+    ],
+    ['data not a string', { data: { [KEY]: 5 } }, /data\."audit-policy\.yaml" must be a string/],
+    [
+      'stringData not a string',
+      { stringData: { [KEY]: ['x'] } },
+      /stringData\."audit-policy\.yaml" must be a string/,
+    ],
+    ['data: a space inside base64', { data: { [KEY]: 'YWJj ZGVm' } }, /is not valid base64/],
+    ['data: missing padding', { data: { [KEY]: 'YWJjZA' } }, /is not valid base64/],
+    ['data: URL alphabet', { data: { [KEY]: 'a-_b' } }, /is not valid base64/],
+  ])('refused: %s', (_name, fields, message) => {
+    const read = readSecretKey(secret(fields), KEY);
+    expect('problem' in read && read.problem.message).toMatch(message);
+  });
+
+  test('absent key, absent fields, non-object fields', () => {
+    for (const fields of [
+      {},
+      { data: { other: 'eA==' } },
+      { data: null },
+      { data: 'x' },
+      { stringData: [] },
+    ]) {
+      expect(readSecretKey(secret(fields), KEY)).toEqual({ absent: true });
+    }
+    expect(readSecretKey(null, KEY)).toEqual({ absent: true });
+  });
+
+  test('problems carry the position the caller gives for the value', () => {
+    const read = readSecretKey(secret({ data: { [KEY]: '!' }, stringData: { [KEY]: 'x' } }), KEY, (path) =>
+      path.join('.') === `stringData.${KEY}` ? { line: 9, column: 22 } : undefined,
+    );
+    expect(read).toEqual({
+      problem: expect.objectContaining({ line: 9, column: 22, field: `stringData.${KEY}` }),
+    });
+  });
+
+  test('property: a random policy text round-trips through data and through stringData', () => {
+    const rng = mulberry32(9);
+    for (let i = 0; i < 200; i++) {
+      const value = Array.from({ length: Math.floor(rng() * 300) }, () =>
+        String.fromCodePoint(Math.floor(rng() * 0x2fff)),
+      ).join('');
+      expect(text(readSecretKey(secret({ data: { [KEY]: b64(value) } }), KEY))).toBe(value);
+      expect(text(readSecretKey(secret({ stringData: { [KEY]: value } }), KEY))).toBe(value);
+      const both = readSecretKey(secret({ data: { [KEY]: b64(value) }, stringData: { [KEY]: value } }), KEY);
+      expect('problem' in both).toBe(true);
+    }
+  });
+});
+
+describe('readAuditSettings: ModuleConfig control-plane-manager as the cluster applies it', () => {
+  const config = (apiserver: unknown) => ({
+    apiVersion: 'deckhouse.io/v1alpha1',
+    kind: 'ModuleConfig',
+    metadata: { name: 'control-plane-manager' },
+    spec: { version: 3, settings: apiserver === undefined ? {} : { apiserver } },
+  });
+
+  test('defaults from the settings schema for every setting the ModuleConfig leaves out', () => {
+    expect(readAuditSettings(config(undefined))).toEqual({
+      settings: {
+        auditPolicyEnabled: false,
+        basicAuditPolicyEnabled: true,
+        auditLog: { output: 'File', path: '/var/log/kube-audit' },
+        positions: {},
+      },
+      problems: [],
+    });
+  });
+
+  test.each([
+    [{ auditPolicyEnabled: true }, { auditPolicyEnabled: true, basicAuditPolicyEnabled: true }],
+    [{ basicAuditPolicyEnabled: false }, { auditPolicyEnabled: false, basicAuditPolicyEnabled: false }],
+    [{ auditLog: { output: 'Stdout' } }, { auditLog: { output: 'Stdout', path: '/var/log/kube-audit' } }],
+    [
+      { auditLog: { output: 'File', path: '/var/log/audit' } },
+      { auditLog: { output: 'File', path: '/var/log/audit' } },
+    ],
+  ])('%j', (apiserver, expected) => {
+    expect(readAuditSettings(config(apiserver)).settings).toMatchObject(expected);
+  });
+
+  test.each([
+    [{ auditPolicyEnabled: 'true' }, 'auditPolicyEnabled must be a boolean, got "true"'],
+    [{ basicAuditPolicyEnabled: 0 }, 'basicAuditPolicyEnabled must be a boolean, got 0'],
+    [{ auditLog: 'File' }, 'auditLog must be an object, got "File"'],
+    [{ auditLog: { path: '/var/log/x' } }, 'auditLog.output is required'],
+    [{ auditLog: { output: 'file' } }, 'auditLog.output must be one of File, Stdout, got "file"'],
+    [
+      { auditLog: { output: 'File', path: '/var/log/x/' } },
+      'auditLog.path must match ^[a-zA-Z0-9_/.-]+[a-zA-Z0-9_.-]$, got "/var/log/x/"',
+    ],
+    [{ auditLog: { output: 'File', path: '/var/log/a b' } }, 'auditLog.path must match'],
+  ])('refused: %j', (apiserver, message) => {
+    const read = readAuditSettings(config(apiserver));
+    expect(read.settings).toBeUndefined();
+    expect(read.problems[0].message).toContain(`ModuleConfig control-plane-manager: ${message}`);
+  });
+
+  test('only ModuleConfig control-plane-manager of a deckhouse.io version holds them', () => {
+    expect(isControlPlaneManagerConfig(config({}))).toBe(true);
+    expect(isControlPlaneManagerConfig({ ...config({}), metadata: { name: 'log-shipper' } })).toBe(false);
+    expect(isControlPlaneManagerConfig({ ...config({}), apiVersion: 'v1' })).toBe(false);
+    expect(isControlPlaneManagerConfig({ ...config({}), kind: 'ConfigMap' })).toBe(false);
+  });
+});
+
+describe('findPolicies: what a file gives the cluster', () => {
+  const MODULE_CONFIG =
+    'apiVersion: deckhouse.io/v1alpha1\nkind: ModuleConfig\nmetadata:\n  name: control-plane-manager\nspec:\n  settings:\n    apiserver:\n      basicAuditPolicyEnabled: false\n';
+  const SECRET = `apiVersion: v1\nkind: Secret\nmetadata: {name: audit-policy, namespace: kube-system}\ndata:\n  audit-policy.yaml: ${b64(POLICY)}\n`;
+
+  test.each([
+    ['one Policy', POLICY, 'whole'],
+    ['two Policy documents (kube-apiserver reads the first)', `${POLICY}---\n${POLICY}`, 'whole'],
+    ['an empty document, then a Policy', `---\n---\n${POLICY}`, 'whole'],
+    ['a document without kind or apiVersion', 'rules: []\n', 'whole'],
+    ['YAML that does not parse', 'rules: [\n', 'whole'],
+    ['a Policy with a ConfigMap', `kind: ConfigMap\napiVersion: v1\n---\n${POLICY}`, 'policy'],
+    ['a Secret', SECRET, 'secret'],
+    ['a Secret and the ModuleConfig', `${SECRET}---\n${MODULE_CONFIG}`, 'secret'],
+    ['the ModuleConfig alone', MODULE_CONFIG, 'missing'],
+    ['a ConfigMap alone', 'apiVersion: v1\nkind: ConfigMap\nmetadata: {name: x}\n', 'missing'],
+    [
+      'a List of Secrets',
+      JSON.stringify({
+        kind: 'List',
+        apiVersion: 'v1',
+        items: [
+          JSON.parse(
+            JSON.stringify({
+              apiVersion: 'v1',
+              kind: 'Secret',
+              metadata: { name: 'audit-policy', namespace: 'kube-system' },
+              data: { 'audit-policy.yaml': b64(POLICY) },
+            }),
+          ),
+        ],
+      }),
+      'secret',
+    ],
+  ])('%s', (_name, text, expected) => {
+    const found = findPolicies('f.yaml', text);
+    const kind =
+      found.missing !== undefined
+        ? 'missing'
+        : found.sources.length === 1 && found.sources[0].text === text
+          ? 'whole'
+          : found.sources.map((s) => s.container).join(',');
+    expect(kind).toBe(expected);
+  });
+
+  test('the settings of the file are read; invalid UTF-8 goes to the loader whole', () => {
+    expect(findPolicies('f.yaml', `${SECRET}---\n${MODULE_CONFIG}`).settings).toMatchObject({
+      basicAuditPolicyEnabled: false,
+      auditPolicyEnabled: false,
+      positions: { basicAuditPolicyEnabled: { line: 14, column: 32 } },
+    });
+    const bytes = Buffer.concat([Buffer.from(POLICY), Buffer.from([0xff, 0x0a])]);
+    const found = findPolicies('f.yaml', bytes);
+    expect(found.sources).toHaveLength(1);
+    expect(found.sources[0].container).toBe('policy');
+  });
+
+  test('two ModuleConfigs control-plane-manager are an error', () => {
+    const found = findPolicies('f.yaml', `${MODULE_CONFIG}---\n${MODULE_CONFIG}---\n${SECRET}`);
+    expect(found.errors[0].message).toBe(
+      'found 2 ModuleConfigs control-plane-manager (lines 1, 10); the cluster keeps only one',
+    );
   });
 });
