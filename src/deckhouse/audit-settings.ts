@@ -1,11 +1,8 @@
 /**
  * The audit settings of ModuleConfig `control-plane-manager` (deckhouse-audit.md §1), read from a manifest
  * the way the cluster applies them: the ModuleConfig replaces all settings of the module, so a setting it
- * leaves out takes the settings schema's default. Types, enums, patterns and defaults come from the bundled
- * settings schema (imports/schemas/control-plane-manager.settings.json, generated from Deckhouse's
- * config-values), not from a copy in code.
+ * leaves out takes the settings schema's default.
  */
-import settingsSchema from '../../imports/schemas/control-plane-manager.settings.json';
 import { Problem } from '../policy/types';
 import { LocateInManifest, ManifestPosition } from './secret-key';
 
@@ -37,17 +34,39 @@ export interface AuditSettingsRead {
   problems: Problem[];
 }
 
-interface FieldSchema {
-  type?: string;
-  enum?: string[];
+/** A JSON-schema subset: what the audit settings' schema says about each field. */
+export interface SettingSchema {
+  type: string;
+  enum?: readonly string[];
   pattern?: string;
   default?: unknown;
-  required?: string[];
-  properties?: Record<string, FieldSchema>;
+  required?: readonly string[];
+  properties?: Readonly<Record<string, SettingSchema>>;
 }
 
-const APISERVER = (settingsSchema as { properties: { apiserver: FieldSchema } }).properties.apiserver
-  .properties!;
+/**
+ * The settings schema of the three audit settings under `spec.settings.apiserver` (Deckhouse's
+ * control-plane-manager config-values, schema version 3). The same facts are in the bundled
+ * imports/schemas/control-plane-manager.settings.json, which only the constructs may load; a unit test
+ * keeps the two equal.
+ */
+export const AUDIT_SETTINGS_SCHEMA: Readonly<
+  Record<'auditPolicyEnabled' | 'basicAuditPolicyEnabled' | 'auditLog', SettingSchema>
+> = {
+  auditPolicyEnabled: { type: 'boolean', default: false },
+  basicAuditPolicyEnabled: { type: 'boolean', default: true },
+  auditLog: {
+    type: 'object',
+    default: { output: 'File' },
+    required: ['output'],
+    properties: {
+      output: { type: 'string', default: 'File', enum: ['File', 'Stdout'] },
+      path: { type: 'string', pattern: '^[a-zA-Z0-9_/.-]+[a-zA-Z0-9_.-]$', default: '/var/log/kube-audit' },
+    },
+  },
+};
+
+const APISERVER = AUDIT_SETTINGS_SCHEMA;
 const SETTINGS_PATH = ['spec', 'settings', 'apiserver'];
 
 /** True when a manifest object is ModuleConfig `control-plane-manager` (any deckhouse.io version). */

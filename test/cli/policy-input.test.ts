@@ -1,5 +1,10 @@
 import { findPolicies, rulePositions } from '../../src/cli/policy-input';
-import { isControlPlaneManagerConfig, readAuditSettings } from '../../src/deckhouse/audit-settings';
+import settingsSchema from '../../imports/schemas/control-plane-manager.settings.json';
+import {
+  AUDIT_SETTINGS_SCHEMA,
+  isControlPlaneManagerConfig,
+  readAuditSettings,
+} from '../../src/deckhouse/audit-settings';
 import { readSecretKey } from '../../src/deckhouse/secret-key';
 import { mulberry32 } from '../support/seeded-random';
 
@@ -208,6 +213,15 @@ describe('readAuditSettings: ModuleConfig control-plane-manager as the cluster a
     kind: 'ModuleConfig',
     metadata: { name: 'control-plane-manager' },
     spec: { version: 3, settings: apiserver === undefined ? {} : { apiserver } },
+  });
+
+  test('the audit settings schema the reader uses is the bundled settings schema of control-plane-manager', () => {
+    const apiserver = (
+      settingsSchema as { properties: { apiserver: { properties: Record<string, unknown> } } }
+    ).properties.apiserver.properties;
+    for (const [name, schema] of Object.entries(AUDIT_SETTINGS_SCHEMA))
+      expect(schema).toEqual(apiserver[name]);
+    expect((settingsSchema as Record<string, unknown>)['x-config-version']).toBe(3);
   });
 
   test('defaults from the settings schema for every setting the ModuleConfig leaves out', () => {
