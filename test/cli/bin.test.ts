@@ -1,4 +1,6 @@
-import { existsSync, readFileSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdtempSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { ensureBuiltLib } from './built-lib';
 import { REPO, fixture, runBin } from './helpers';
@@ -10,7 +12,11 @@ const F = fixture;
 const VERSION = (JSON.parse(readFileSync(path.join(REPO, 'package.json'), 'utf8')) as { version: string })
   .version;
 
-beforeAll(() => ensureBuiltLib(), 120_000);
+beforeAll(() => {
+  ensureBuiltLib();
+  // The bin keeps its code cache in the user's cache directory: keep the tests' runs out of $HOME.
+  process.env.XDG_CACHE_HOME = mkdtempSync(path.join(tmpdir(), 'deckhouse-audit-bin-test-'));
+}, 120_000);
 
 describe('the deckhouse-audit bin', () => {
   test('the module the bin requires is what the build emits', () => {
@@ -131,5 +137,49 @@ describe('the deckhouse-audit bin', () => {
     ]);
     expect(run.code).toBe(1);
     expect(run.stdout).toMatch(/^### Audit policy change: .*1 new lint error\n/);
+  });
+
+  test('the bundled CLI runs with a code cache per command in the user cache directory; a bad cache is replaced', () => {
+    const cacheHome = mkdtempSync(path.join(tmpdir(), 'deckhouse-audit-cache-'));
+    const run = (argv: string[], env: Record<string, string> = {}) => {
+      const r = spawnSync(process.execPath, [path.join(REPO, 'bin/deckhouse-audit.js'), ...argv], {
+        cwd: REPO,
+        encoding: 'utf8',
+        env: { ...process.env, XDG_CACHE_HOME: cacheHome, ...env },
+      });
+      return { code: r.status, stdout: r.stdout, stderr: r.stderr };
+    };
+    const caches = () => readdirSync(path.join(cacheHome, 'deckhouse-audit')).sort();
+    const validate = ['validate', 'test/fixtures/cli/policy.yaml'];
+    const expected = {
+      code: 0,
+      stdout: 'test/fixtures/cli/policy.yaml: OK (5 rules, Kubernetes 1.32)\n',
+      stderr: '',
+    };
+    expect(run(validate)).toEqual(expected);
+    expect(caches()).toEqual([expect.stringMatching(/^[0-9a-f]{16}-v\d+\.\d+\.\d+-\w+-validate\.v8cache$/)]);
+    expect(run(validate)).toEqual(expected); // from the cache
+    expect(run(['lint', '--deckhouse', '--json']).code).toBe(0);
+    expect(caches()).toHaveLength(2);
+    // A corrupt cache is rejected by V8: the run still answers, and the cache is written anew.
+    const validateCache = path.join(
+      cacheHome,
+      'deckhouse-audit',
+      caches().find((c) => c.endsWith('-validate.v8cache'))!,
+    );
+    writeFileSync(validateCache, 'not a code cache');
+    expect(run(validate)).toEqual(expected);
+    expect(readFileSync(validateCache).length).toBeGreaterThan(1000);
+    // NODE_DISABLE_COMPILE_CACHE (Node's own switch) turns it off.
+    const off = mkdtempSync(path.join(tmpdir(), 'deckhouse-audit-nocache-'));
+    expect(run(validate, { XDG_CACHE_HOME: off, NODE_DISABLE_COMPILE_CACHE: '1' })).toEqual(expected);
+    expect(existsSync(path.join(off, 'deckhouse-audit'))).toBe(false);
+  });
+
+  test('the bundle is the build of the CLI, with the licence of the code it inlines', () => {
+    const bundle = readFileSync(path.join(REPO, 'lib/cli/deckhouse-audit.js'), 'utf8');
+    expect(bundle).toContain('node_modules/yaml/');
+    expect(bundle).not.toMatch(/node_modules\/(ajv|cdk8s|constructs)\//);
+    expect(readFileSync(path.join(REPO, 'lib/cli/LICENSE.yaml'), 'utf8')).toMatch(/^Copyright Eemeli Aro/);
   });
 });

@@ -4,8 +4,15 @@ import { existsSync, readFileSync, readdirSync, statSync, writeFileSync } from '
 import * as path from 'node:path';
 import { REPO } from './helpers';
 
-// What the compiled lib/ is built from (tsconfig.build.json's include, the configs it reads).
-const INPUTS = ['src', 'imports', 'tsconfig.json', 'tsconfig.build.json', 'package.json'];
+// What the compiled lib/ is built from (tsconfig.build.json's include, the configs it reads, the bundler).
+const INPUTS = [
+  'src',
+  'imports',
+  'tsconfig.json',
+  'tsconfig.build.json',
+  'package.json',
+  'scripts/bundle-cli.mjs',
+];
 const FINGERPRINT = path.join(REPO, 'lib/.build-fingerprint');
 
 /**
@@ -15,15 +22,15 @@ const FINGERPRINT = path.join(REPO, 'lib/.build-fingerprint');
  */
 export function ensureBuiltLib(): void {
   const fingerprint = inputsFingerprint();
-  const main = path.join(REPO, 'lib/src/cli/main.js');
+  const main = path.join(REPO, 'lib/cli/deckhouse-audit.js');
   if (existsSync(main) && existsSync(FINGERPRINT) && readFileSync(FINGERPRINT, 'utf8') === fingerprint)
     return;
+  // npm run build: tsc, then the CLI bundle.
   const tsc = require.resolve('typescript/bin/tsc');
-  const build = spawnSync(process.execPath, [tsc, '-p', 'tsconfig.build.json'], {
-    cwd: REPO,
-    encoding: 'utf8',
-  });
-  if (build.status !== 0) throw new Error(`npm run build failed:\n${build.stdout}${build.stderr}`);
+  for (const step of [[tsc, '-p', 'tsconfig.build.json'], ['scripts/bundle-cli.mjs']]) {
+    const build = spawnSync(process.execPath, step, { cwd: REPO, encoding: 'utf8' });
+    if (build.status !== 0) throw new Error(`npm run build failed:\n${build.stdout}${build.stderr}`);
+  }
   writeFileSync(FINGERPRINT, fingerprint);
 }
 

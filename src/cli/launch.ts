@@ -1,0 +1,82 @@
+/**
+ * How the `deckhouse-audit` bin starts the CLI quickly. Start-up is mostly compiling JavaScript: the engine
+ * and the `yaml` package are a hundred modules, each resolved, read and compiled on every run. `npm run build`
+ * bundles the CLI into one file (lib/cli/deckhouse-audit.js, scripts/bundle-cli.mjs); this launcher runs that
+ * bundle with a V8 code cache kept per command in the user's cache directory, written after a run so it holds
+ * every function the command compiled. Without the bundle (a plain `tsc` build) it runs lib/src/cli/main.js.
+ * `NODE_DISABLE_COMPILE_CACHE=1` (Node's own switch for its compile cache) turns the cache off.
+ */
+import { createHash } from 'node:crypto';
+import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import Module from 'node:module';
+import { homedir } from 'node:os';
+import * as path from 'node:path';
+import { Script } from 'node:vm';
+
+type RunCli = (argv: string[]) => Promise<number>;
+
+/** Where the build writes the bundled CLI, relative to this module (lib/src/cli/launch.js). */
+export const BUNDLE = path.resolve(__dirname, '../../cli/deckhouse-audit.js');
+
+/** Runs the CLI on `argv` (without node and script) and resolves to its exit code. */
+export async function launch(argv: string[]): Promise<number> {
+  if (!existsSync(BUNDLE)) return ((await import('./main')).runCli as RunCli)(argv);
+  const source = readFileSync(BUNDLE, 'utf8');
+  const cacheFile = codeCacheFile(source, argv[0]);
+  const cached = cacheFile ? readOptional(cacheFile) : undefined;
+  // Module.wrap gives the bundle the CommonJS function scope (exports, require, module, __filename, __dirname).
+  const script = new Script(Module.wrap(source), { filename: BUNDLE, cachedData: cached });
+  const bundle = new Module(BUNDLE, module);
+  bundle.filename = BUNDLE;
+  bundle.paths = (Module as unknown as { _nodeModulePaths(dir: string): string[] })._nodeModulePaths(
+    path.dirname(BUNDLE),
+  );
+  const run = script.runInThisContext() as (...args: unknown[]) => void;
+  run.call(
+    bundle.exports,
+    bundle.exports,
+    (id: string) => bundle.require(id),
+    bundle,
+    BUNDLE,
+    path.dirname(BUNDLE),
+  );
+  const code = await (bundle.exports as { runCli: RunCli }).runCli(argv);
+  // After the run the cache holds what this command compiled, not only the top-level code.
+  if (cacheFile && (cached === undefined || script.cachedDataRejected))
+    writeAtomically(cacheFile, script.createCachedData());
+  return code;
+}
+
+/**
+ * The cache file for this bundle, Node and command, or undefined when caching is off. V8 checks a cache only
+ * against the source's length, so the bundle's content hash is part of the name: a rebuilt bundle never
+ * runs another build's code.
+ */
+function codeCacheFile(source: string, command: string | undefined): string | undefined {
+  if (process.env.NODE_DISABLE_COMPILE_CACHE) return undefined;
+  const base = process.env.XDG_CACHE_HOME || path.join(homedir(), '.cache');
+  const hash = createHash('sha256').update(source).digest('hex').slice(0, 16);
+  const name = command !== undefined && /^[a-z]{1,20}$/.test(command) ? command : 'other';
+  return path.join(base, 'deckhouse-audit', `${hash}-${process.version}-${process.arch}-${name}.v8cache`);
+}
+
+function readOptional(file: string): Buffer | undefined {
+  try {
+    return readFileSync(file);
+  } catch {
+    return undefined;
+  }
+}
+
+// A cache is an optimisation: any failure to write it (read-only home, full disk) is ignored. The directory
+// is the user's own (0700): a code cache is code.
+function writeAtomically(file: string, data: Buffer): void {
+  try {
+    mkdirSync(path.dirname(file), { recursive: true, mode: 0o700 });
+    const temp = `${file}.${process.pid}.tmp`;
+    writeFileSync(temp, data, { mode: 0o600 });
+    renameSync(temp, file);
+  } catch {
+    // no cache this time
+  }
+}
