@@ -68,7 +68,7 @@ function hyperfineAvailable(): boolean {
   return spawnSync('hyperfine', ['--version'], { encoding: 'utf8' }).status === 0;
 }
 
-function withHyperfine(): Timing[] {
+function withHyperfine(env: NodeJS.ProcessEnv): Timing[] {
   const out = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'startup-bench-')), 'h.json');
   const quote = (a: string) => `'${a.replace(/'/g, `'\\''`)}'`;
   const commands = COMMANDS.map((c) => [process.execPath, ...c.argv].map(quote).join(' '));
@@ -78,6 +78,7 @@ function withHyperfine(): Timing[] {
     {
       cwd: REPO,
       encoding: 'utf8',
+      env,
     },
   );
   if (run.status !== 0) throw new Error(`hyperfine failed:\n${run.stderr}`);
@@ -93,12 +94,12 @@ function withHyperfine(): Timing[] {
   }));
 }
 
-function withNode(): Timing[] {
+function withNode(env: NodeJS.ProcessEnv): Timing[] {
   const samples = COMMANDS.map(() => [] as number[]);
   for (let i = 0; i < RUNS + 3; i++) {
     COMMANDS.forEach((c, j) => {
       const start = process.hrtime.bigint();
-      spawnSync(process.execPath, c.argv, { cwd: REPO, stdio: 'ignore' });
+      spawnSync(process.execPath, c.argv, { cwd: REPO, stdio: 'ignore', env });
       if (i >= 3) samples[j].push(Number(process.hrtime.bigint() - start) / 1e6);
     });
   }
@@ -111,16 +112,28 @@ function median(values: number[]): number {
 }
 
 build();
-const timings = hyperfineAvailable() ? withHyperfine() : withNode();
-const [anchor] = timings;
-console.log(
-  `\nCLI start-up, median of ${RUNS} runs (${hyperfineAvailable() ? 'hyperfine' : 'interleaved spawns'}), target ≤ ${TARGET}× node -e 0:`,
-);
-for (const t of timings) {
-  const wall = `${t.wallMs.toFixed(1).padStart(7)} ms  ${(t.wallMs / anchor.wallMs).toFixed(2)}×`;
-  const cpu =
-    t.cpuMs !== undefined && anchor.cpuMs !== undefined
-      ? `   cpu ${t.cpuMs.toFixed(1).padStart(7)} ms  ${(t.cpuMs / anchor.cpuMs).toFixed(2)}×`
-      : '';
-  console.log(`  ${t.label.padEnd(36)}${wall}${cpu}`);
+const cacheHome = fs.mkdtempSync(path.join(os.tmpdir(), 'startup-bench-cache-'));
+const passes: Array<[string, NodeJS.ProcessEnv]> = [
+  [
+    'with the code cache (every run after the first of a command)',
+    { ...process.env, XDG_CACHE_HOME: cacheHome },
+  ],
+  [
+    'without it (NODE_DISABLE_COMPILE_CACHE=1: a first run)',
+    { ...process.env, NODE_DISABLE_COMPILE_CACHE: '1' },
+  ],
+];
+const tool = hyperfineAvailable() ? 'hyperfine' : 'interleaved spawns';
+for (const [title, env] of passes) {
+  const timings = hyperfineAvailable() ? withHyperfine(env) : withNode(env);
+  const [anchor] = timings;
+  console.log(`\nCLI start-up ${title}, median of ${RUNS} runs (${tool}), target ≤ ${TARGET}× node -e 0:`);
+  for (const t of timings) {
+    const wall = `${t.wallMs.toFixed(1).padStart(7)} ms  ${(t.wallMs / anchor.wallMs).toFixed(2)}×`;
+    const cpu =
+      t.cpuMs !== undefined && anchor.cpuMs !== undefined
+        ? `   cpu ${t.cpuMs.toFixed(1).padStart(7)} ms  ${(t.cpuMs / anchor.cpuMs).toFixed(2)}×`
+        : '';
+    console.log(`  ${t.label.padEnd(36)}${wall}${cpu}`);
+  }
 }

@@ -15,6 +15,9 @@ import { Script } from 'node:vm';
 
 type RunCli = (argv: string[]) => Promise<number>;
 
+/** The commands that get a code cache of their own (main.ts's COMMANDS; anything else shares one). */
+export const CACHED_COMMANDS: readonly string[] = ['validate', 'explain', 'lint', 'simulate', 'diff'];
+
 /** Where the build writes the bundled CLI, relative to this module (lib/src/cli/launch.js). */
 export const BUNDLE = path.resolve(__dirname, '../../cli/deckhouse-audit.js');
 
@@ -55,8 +58,12 @@ export async function launch(argv: string[]): Promise<number> {
 function codeCacheFile(source: string, command: string | undefined): string | undefined {
   if (process.env.NODE_DISABLE_COMPILE_CACHE) return undefined;
   const base = process.env.XDG_CACHE_HOME || path.join(homedir(), '.cache');
-  const hash = createHash('sha256').update(source).digest('hex').slice(0, 16);
-  const name = command !== undefined && /^[a-z]{1,20}$/.test(command) ? command : 'other';
+  // The build writes the bundle's hash beside it; hashing 600 KB on every start would cost milliseconds.
+  const hash = (
+    readOptional(`${BUNDLE}.sha256`)?.toString('utf8').trim() ??
+    createHash('sha256').update(source).digest('hex')
+  ).slice(0, 16);
+  const name = command !== undefined && CACHED_COMMANDS.includes(command) ? command : 'other';
   return path.join(base, 'deckhouse-audit', `${hash}-${process.version}-${process.arch}-${name}.v8cache`);
 }
 

@@ -2,6 +2,8 @@ import { spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
+import { CACHED_COMMANDS } from '../../src/cli/launch';
+import { COMMANDS } from '../../src/cli/main';
 import { ensureBuiltLib } from './built-lib';
 import { REPO, fixture, runBin } from './helpers';
 
@@ -160,7 +162,13 @@ describe('the deckhouse-audit bin', () => {
     expect(caches()).toEqual([expect.stringMatching(/^[0-9a-f]{16}-v\d+\.\d+\.\d+-\w+-validate\.v8cache$/)]);
     expect(run(validate)).toEqual(expected); // from the cache
     expect(run(['lint', '--deckhouse', '--json']).code).toBe(0);
-    expect(caches()).toHaveLength(2);
+    expect(run(['frobnicate']).code).toBe(2);
+    expect(run(['nonsense']).code).toBe(2);
+    expect(caches().map((c) => c.replace(/^.*-/, ''))).toEqual([
+      'lint.v8cache',
+      'other.v8cache',
+      'validate.v8cache',
+    ]);
     // A corrupt cache is rejected by V8: the run still answers, and the cache is written anew.
     const validateCache = path.join(
       cacheHome,
@@ -174,6 +182,10 @@ describe('the deckhouse-audit bin', () => {
     const off = mkdtempSync(path.join(tmpdir(), 'deckhouse-audit-nocache-'));
     expect(run(validate, { XDG_CACHE_HOME: off, NODE_DISABLE_COMPILE_CACHE: '1' })).toEqual(expected);
     expect(existsSync(path.join(off, 'deckhouse-audit'))).toBe(false);
+  });
+
+  test('every command has a code cache of its own', () => {
+    expect(CACHED_COMMANDS).toEqual(COMMANDS.map((c) => c.name));
   });
 
   test('the bundle is the build of the CLI, with the licence of the code it inlines', () => {

@@ -41,6 +41,8 @@ export function runBin(argv: string[], options: { stdin?: string | Buffer; cwd?:
     input: options.stdin,
     encoding: 'utf8',
     timeout: 60_000,
+    // Jest gives each test file its own process.env; a child would otherwise get the worker's.
+    env: process.env,
   });
   if (result.error) throw result.error;
   return { code: result.status ?? -1, stdout: result.stdout, stderr: result.stderr };
