@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
-import { fixture, runInProcess } from './helpers';
+import * as path from 'node:path';
+import { REPO, fixture, runInProcess } from './helpers';
 
 const F = fixture;
 
@@ -149,6 +150,24 @@ describe('lint --deckhouse on a synthesized file: the ModuleConfig beside the Se
     ]);
     expect(extra.code).toBe(2);
     expect(extra.stderr).toContain('--extra-service-account extends the built-in rules, but');
+  });
+
+  test('--built-in-rules with a file whose ModuleConfig turns the built-in rules off is a usage error', async () => {
+    const merged = path.join(REPO, 'test/fixtures/deckhouse/merged-policy-1.76.yaml');
+    const run = await runInProcess(['lint', '--built-in-rules', merged, F('dist-basic-off.yaml')]);
+    expect(run.code).toBe(2);
+    expect(run.stderr).toContain('--built-in-rules gives the built-in rules, but');
+    // With the built-in rules on in the file, the cluster's rules and the file's Secret are merged.
+    const on = await runInProcess(['lint', '--json', '--built-in-rules', merged, F('dist-basic-on.yaml')]);
+    expect(JSON.parse(on.stdout).policy).toBe(
+      `built-in rules of ${merged} + ${F('dist-basic-on.yaml')}[data.audit-policy.yaml] + tail rules (settings: ModuleConfig control-plane-manager in ${F('dist-basic-on.yaml')})`,
+    );
+    // The merged-policy file is read bounded too: a never-ending stdin is refused, not read to the end.
+    const endless = await runInProcess(['lint', '--built-in-rules', '-'], {
+      stdin: Buffer.alloc(5 * 1024 * 1024, 0x61),
+    });
+    expect(endless.code).toBe(1);
+    expect(endless.stderr).toContain('standard input: more than 4194304 bytes, over the 4194304-byte limit');
   });
 
   test('auditPolicyEnabled false: the Secret is not merged, and lint says Deckhouse does not read it', async () => {
