@@ -1,5 +1,6 @@
 import { Document, LineCounter, Node, YAMLMap, isMap, isScalar, isSeq, parseAllDocuments } from 'yaml';
 import { Problem } from '../policy/types';
+import { decodeBase64 as decodeSecretBytes } from './secret-key';
 
 // Where the merged audit policy of a Deckhouse cluster can come from, and how to get its text out.
 //
@@ -185,14 +186,12 @@ function keyOf(key: unknown): unknown {
   return isScalar(key) ? key.value : key;
 }
 
-// Go's encoding/base64 (the apiserver's decoder for []byte fields) skips CR and LF, nothing else.
-const BASE64 = /^(?:[A-Za-z0-9+/]{4})*(?:[A-Za-z0-9+/]{2}==|[A-Za-z0-9+/]{3}=)?$/;
-
+// Secret and ConfigMap []byte fields decode as the API server does them (secret-key.ts: Go's base64).
 function decodeBase64(value: string): string | undefined {
-  const compact = value.replace(/[\r\n]/g, '');
-  if (!BASE64.test(compact)) return undefined;
+  const bytes = decodeSecretBytes(value);
+  if (bytes === undefined) return undefined;
   try {
-    return new TextDecoder('utf-8', { fatal: true }).decode(Buffer.from(compact, 'base64'));
+    return new TextDecoder('utf-8', { fatal: true }).decode(bytes);
   } catch {
     return undefined;
   }
