@@ -1,4 +1,4 @@
-import { DEFAULT_KUBERNETES_VERSION } from '../../policy/kubernetes-version';
+import { DEFAULT_KUBERNETES_VERSION, SUPPORTED_KUBERNETES_VERSIONS } from '../../policy/kubernetes-version';
 import { CommandSpec, stringOption } from '../args';
 import { CliError, EXIT_FINDINGS, EXIT_OK, LocatedProblem, UsageError } from '../errors';
 import { cappedList, formatProblem, plural, printable } from '../format';
@@ -38,7 +38,7 @@ export const validateCommand: CommandSpec = {
     'kubernetes-version': {
       type: 'string',
       value: 'X.Y',
-      description: `validate for this Kubernetes version (default ${DEFAULT_KUBERNETES_VERSION})`,
+      description: `validate for this Kubernetes version, ${SUPPORTED_KUBERNETES_VERSIONS[0]} to ${SUPPORTED_KUBERNETES_VERSIONS[SUPPORTED_KUBERNETES_VERSIONS.length - 1]} (default ${DEFAULT_KUBERNETES_VERSION})`,
     },
     'max-policy-bytes': MAX_POLICY_BYTES_OPTION,
   },
