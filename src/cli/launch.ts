@@ -44,8 +44,10 @@ export async function launch(argv: string[]): Promise<number> {
     path.dirname(BUNDLE),
   );
   const code = await (bundle.exports as { runCli: RunCli }).runCli(argv);
-  // After the run the cache holds what this command compiled, not only the top-level code.
-  if (cacheFile && (cached === undefined || script.cachedDataRejected))
+  // After the run the cache holds what this command compiled, not only the top-level code; so it is written
+  // after a real run (exit 0 or 1), not after help or a usage error, which compile little of the command.
+  const realRun = (code === 0 || code === 1) && !argv.some((a) => a === '--help' || a === '-h');
+  if (cacheFile && realRun && (cached === undefined || script.cachedDataRejected))
     writeAtomically(cacheFile, script.createCachedData());
   return code;
 }
