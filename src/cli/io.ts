@@ -37,15 +37,3 @@ export function write(stream: Writable, text: string): Promise<void> {
     });
   });
 }
-
-/** Reads a whole readable stream as UTF-8 text. */
-export async function readAll(stream: Readable): Promise<string> {
-  return (await readAllBytes(stream)).toString('utf8');
-}
-
-/** Reads a stream to its end, as bytes. */
-export async function readAllBytes(stream: Readable): Promise<Buffer> {
-  const chunks: Buffer[] = [];
-  for await (const chunk of stream) chunks.push(typeof chunk === 'string' ? Buffer.from(chunk) : chunk);
-  return Buffer.concat(chunks);
-}
