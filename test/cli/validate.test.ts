@@ -211,7 +211,15 @@ describe('validate: what the cluster really reads', () => {
     const json = JSON.parse(
       (await runInProcess(['validate', '--json', F('dist-secret-not-read.yaml')])).stdout,
     );
-    expect(json.files[0]).toMatchObject({ valid: true, readByDeckhouse: false });
+    expect(json.files[0]).toMatchObject({
+      valid: true,
+      readByDeckhouse: false,
+      settings: {
+        auditPolicyEnabled: false,
+        basicAuditPolicyEnabled: true,
+        auditLog: { output: 'File', path: '/var/log/kube-audit' },
+      },
+    });
   });
 
   test('a ModuleConfig whose audit settings the API server would refuse is an error at the setting', async () => {

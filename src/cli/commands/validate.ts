@@ -1,3 +1,4 @@
+import type { AuditSettings } from '../../deckhouse/audit-settings';
 import { DEFAULT_KUBERNETES_VERSION, SUPPORTED_KUBERNETES_VERSIONS } from '../../policy/kubernetes-version';
 import { CommandSpec, stringOption } from '../args';
 import { CliError, EXIT_FINDINGS, EXIT_OK, LocatedProblem, UsageError } from '../errors';
@@ -13,6 +14,8 @@ interface FileResult {
   policies: Array<{ label: string; container: 'policy' | 'secret'; rules: number | null }>;
   /** False when the file's ModuleConfig control-plane-manager sets auditPolicyEnabled: false. */
   readByDeckhouse?: boolean;
+  /** The audit settings of the file's ModuleConfig control-plane-manager (schema defaults applied). */
+  settings?: Omit<AuditSettings, 'positions'>;
   errors: LocatedProblem[];
   warnings: LocatedProblem[];
 }
@@ -62,7 +65,11 @@ export const validateCommand: CommandSpec = {
       try {
         const { file: found, loaded } = await loadPolicyFile(file, io, { kubernetesVersion, maxPolicyBytes });
         result.errors.push(...found.errors.map((p) => ({ label: file, ...p })));
-        if (found.settings) result.readByDeckhouse = found.settings.auditPolicyEnabled;
+        if (found.settings) {
+          const { auditPolicyEnabled, basicAuditPolicyEnabled, auditLog } = found.settings;
+          result.settings = { auditPolicyEnabled, basicAuditPolicyEnabled, auditLog };
+          result.readByDeckhouse = found.settings.auditPolicyEnabled;
+        }
         for (const l of loaded) {
           result.policies.push({
             label: l.source.label,
