@@ -1,3 +1,5 @@
+import { echo } from '../policy/echo';
+import { MAX_LISTED_PROBLEMS } from '../policy/problem-list';
 import { Problem } from '../policy/types';
 import { formatBytes } from '../replay/format-bytes';
 
@@ -71,28 +73,23 @@ function trimFixed(value: number, digits: number): string {
 /** How many characters of one echoed message are printed before it is cut. */
 export const MAX_MESSAGE_CHARS = 1000;
 
-// C0 and C1 controls (ESC starts ANSI sequences), DEL, and the line/paragraph separators: none of them may
-// reach a terminal from an input file. Tab and newline stay (messages are multi-line).
-// eslint-disable-next-line no-control-regex
-const UNPRINTABLE = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u2028\u2029]/g;
-
 /**
- * Text from an input (keys, values, file names, lines) made safe to print: control characters and ANSI
- * escapes shown as `\x1b`/`\u2028`, and cut after `max` characters with the number of characters left out.
+ * Text from an input (keys, values, file names, lines) made safe to print, line by line, with the engine's
+ * one escape rule (policy/echo.ts: control characters, ANSI escapes, bidirectional controls as `\uXXXX`)
+ * and cut after `max` characters a line with the number of characters left out.
  */
 export function printable(text: string, max = MAX_MESSAGE_CHARS): string {
-  const cut = text.length > max ? text.slice(0, max) : text;
-  const escaped = cut.replace(UNPRINTABLE, (c) => {
-    const code = c.charCodeAt(0);
-    return code <= 0xff
-      ? `\\x${code.toString(16).padStart(2, '0')}`
-      : `\\u${code.toString(16).padStart(4, '0')}`;
-  });
-  return text.length > max ? `${escaped}… (${plural(text.length - max, 'more character')})` : escaped;
+  return text
+    .split('\n')
+    .map((line) => echo(line, max))
+    .join('\n');
 }
 
-/** How many problems of one input are printed; the rest are counted. */
-export const MAX_LISTED_PROBLEMS = 50;
+/**
+ * How many problems of one input are printed; the rest are counted. The engine's own lists hold
+ * MAX_LISTED_PROBLEMS problems and one entry counting the rest, and are printed whole.
+ */
+export const MAX_PRINTED_PROBLEMS = MAX_LISTED_PROBLEMS + 1;
 
 /**
  * Prints at most `max` items with `format`, then one line saying how many more there are (`and 3 more
@@ -102,7 +99,7 @@ export function cappedList<T>(
   items: readonly T[],
   format: (item: T) => string,
   noun: string,
-  max = MAX_LISTED_PROBLEMS,
+  max = MAX_PRINTED_PROBLEMS,
 ): string[] {
   const lines = items.slice(0, max).map(format);
   if (items.length > max)

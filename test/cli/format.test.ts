@@ -55,21 +55,25 @@ describe('format', () => {
     expect(formatProblem('p.yaml', { message: 'meh' }, 'warning')).toBe('p.yaml: warning: meh');
   });
 
-  test('echoed text: control characters and ANSI escapes escaped, long text cut with a count', () => {
+  test('echoed text: control characters and ANSI escapes escaped (the engine echo), long lines cut with a count', () => {
     expect(printable('a\u001b[31mb\u0000c\td\ne\u007f\u009b\u2028')).toBe(
-      'a\\x1b[31mb\\x00c\td\ne\\x7f\\x9b\\u2028',
+      'a\\u001b[31mb\\u0000c\\td\ne\\u007f\\u009b\\u2028',
     );
-    expect(printable('x'.repeat(1005))).toBe(`${'x'.repeat(1000)}… (5 more characters)`);
-    expect(printable('ok', 1)).toBe('o… (1 more character)');
+    expect(printable('x'.repeat(1005))).toBe(`${'x'.repeat(1000)}…(5 more characters)`);
+    expect(printable(`${'y'.repeat(3)}\n${'z'.repeat(3)}`, 2)).toBe(
+      'yy…(1 more characters)\nzz…(1 more characters)',
+    );
     expect(formatProblem('f\u001b.yaml', { message: 'bad \u001b[0m', fix: '\u0007' })).toBe(
-      'f\\x1b.yaml: bad \\x1b[0m\n    fix: \\x07',
+      'f\\u001b.yaml: bad \\u001b[0m\n    fix: \\u0007',
     );
   });
 
   test('lists are capped with a count of the rest', () => {
-    const items = Array.from({ length: 53 }, (_, i) => i);
+    // The engine's capped lists (100 problems and one entry counting the rest) are printed whole.
+    const items = Array.from({ length: 104 }, (_, i) => i);
+    expect(cappedList(items.slice(0, 101), String, 'error')).toEqual(items.slice(0, 101).map(String));
     expect(cappedList(items, String, 'error')).toEqual([
-      ...items.slice(0, 50).map(String),
+      ...items.slice(0, 101).map(String),
       '... and 3 more errors (--json lists them all)',
     ]);
     expect(cappedList([1, 2], String, 'error', 1)).toEqual([

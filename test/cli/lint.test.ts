@@ -235,7 +235,7 @@ describe('every command reads a policy file the same way', () => {
   test.each(commands)('%s refuses an oversized policy before parsing it', async (_name, argv) => {
     const run = await runInProcess([...argv(F('policy.yaml')), '--max-policy-bytes', '100']);
     expect(run.code).toBe(1);
-    expect(run.stdout + run.stderr).toMatch(/over the (100|65736)-byte limit/);
+    expect(run.stdout + run.stderr).toContain('the policy is 485 bytes, more than 100 bytes');
   });
 });
 
