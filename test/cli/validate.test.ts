@@ -238,6 +238,30 @@ describe('validate: what the cluster really reads', () => {
     expect(run.stdout).toContain('-:21:15: ModuleConfig control-plane-manager: auditLog.path must match');
   });
 
+  test.each([
+    [
+      'an empty first document',
+      Buffer.from(`---\n---\n${POLICY}`),
+      /^-:2:1: the first YAML document is empty/,
+    ],
+    [
+      'invalid UTF-8 in a comment',
+      Buffer.concat([Buffer.from(`${POLICY}# caf`), Buffer.from([0xe9, 0x0a])]),
+      /^-:5:6: invalid UTF-8/,
+    ],
+    [
+      'UTF-16 with a byte order mark',
+      Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(POLICY, 'utf16le')]),
+      /^-:1:1: the file is UTF-16/,
+    ],
+    ['a NUL byte', Buffer.from(`${POLICY}\u0000`), /^-:5:1: /],
+  ])('the file is read as bytes: %s is refused, never OK', async (_name, bytes, message) => {
+    const run = await runInProcess(['validate', '-'], { stdin: bytes });
+    expect(run.code).toBe(1);
+    expect(run.stdout).toMatch(message);
+    expect(run.stdout).not.toMatch(/OK/);
+  });
+
   test('a bare policy file is one policy: two Policy documents are refused, never validated as two', async () => {
     const run = await runInProcess(['validate', '-'], { stdin: `${POLICY}---\n${POLICY}` });
     expect(run.code).toBe(1);
