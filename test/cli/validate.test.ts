@@ -262,6 +262,19 @@ describe('validate: what the cluster really reads', () => {
     expect(run.stdout).not.toMatch(/OK/);
   });
 
+  test('a policy with only omitStages: valid in the Secret (Deckhouse does not count rules), refused as a bare file', async () => {
+    const rulesLess = 'apiVersion: audit.k8s.io/v1\nkind: Policy\nomitStages: [RequestReceived]\nrules: []\n';
+    const secret = `apiVersion: v1\nkind: Secret\nmetadata: {name: audit-policy, namespace: kube-system}\ndata:\n  audit-policy.yaml: ${b64(rulesLess)}\n`;
+    const inSecret = await runInProcess(['validate', '-'], { stdin: secret });
+    expect(inSecret).toMatchObject({
+      code: 0,
+      stdout: '-[data.audit-policy.yaml]: OK (0 rules, Kubernetes 1.32)\n',
+    });
+    const bare = await runInProcess(['validate', '-'], { stdin: rulesLess });
+    expect(bare.code).toBe(1);
+    expect(bare.stdout).toContain('loaded illegal policy with 0 rules');
+  });
+
   test('a bare policy file is one policy: two Policy documents are refused, never validated as two', async () => {
     const run = await runInProcess(['validate', '-'], { stdin: `${POLICY}---\n${POLICY}` });
     expect(run.code).toBe(1);
