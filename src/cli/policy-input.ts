@@ -84,6 +84,7 @@ export function findPolicies(file: string, input: string | Uint8Array): PolicyFi
   const bytes = typeof input === 'string' ? undefined : input;
   const text = bytes ? utf8(bytes) : (input as string);
   if (text === undefined) return wholeFile(file, Buffer.from(bytes!).toString('utf8'), bytes);
+  if (plainlyOnePolicy(text)) return wholeFile(file, text, bytes);
   const manifest = readManifest(text);
   if (!manifest || isOnePolicyFile(manifest)) return wholeFile(file, text, bytes);
   const result: PolicyFile = { file, sources: [], errors: [] };
@@ -224,6 +225,15 @@ function isOnePolicyFile(manifest: Manifest): boolean {
     return (only.kind === undefined && only.apiVersion === undefined) || isPolicyDocument(only);
   }
   return manifest.objects.every(isPolicyDocument);
+}
+
+// A file with no document marker (`---`, `...`) and a top-level `kind: Policy` line is one Policy document:
+// the loader reads it whole anyway, so the file need not be parsed a first time to find that out.
+const DOCUMENT_MARKER = /^(?:---|\.\.\.)(?:\s|$)/m;
+const TOP_LEVEL_POLICY_KIND = /^kind:[ \t]*(?:Policy|"Policy"|'Policy')[ \t]*(?:#.*)?\r?$/m;
+
+function plainlyOnePolicy(text: string): boolean {
+  return TOP_LEVEL_POLICY_KIND.test(text) && !DOCUMENT_MARKER.test(text);
 }
 
 function isPolicyDocument(object: ManifestObject): boolean {
