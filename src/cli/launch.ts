@@ -18,6 +18,9 @@ type RunCli = (argv: string[]) => Promise<number>;
 /** The commands that get a code cache of their own (main.ts's COMMANDS; anything else shares one). */
 export const CACHED_COMMANDS: readonly string[] = ['validate', 'explain', 'lint', 'simulate', 'diff'];
 
+/** How many real runs of a command refresh its code cache (each costs a few milliseconds more). */
+export const REFRESH_RUNS = 4;
+
 /** Where the build writes the bundled CLI, relative to this module (lib/src/cli/launch.js). */
 export const BUNDLE = path.resolve(__dirname, '../../cli/deckhouse-audit.js');
 
@@ -26,7 +29,10 @@ export async function launch(argv: string[]): Promise<number> {
   if (!existsSync(BUNDLE)) return ((await import('./main')).runCli as RunCli)(argv);
   const source = readFileSync(BUNDLE, 'utf8');
   const cacheFile = codeCacheFile(source, argv[0]);
-  const cached = cacheFile ? readOptional(cacheFile) : undefined;
+  // The cache file is one byte counting the runs that wrote it, then V8's data.
+  const file = cacheFile ? readOptional(cacheFile) : undefined;
+  const generation = file && file.length > 1 ? file[0] : 0;
+  const cached = file && file.length > 1 ? file.subarray(1) : undefined;
   // Module.wrap gives the bundle the CommonJS function scope (exports, require, module, __filename, __dirname).
   const script = new Script(Module.wrap(source), { filename: BUNDLE, cachedData: cached });
   const bundle = new Module(BUNDLE, module);
@@ -45,10 +51,18 @@ export async function launch(argv: string[]): Promise<number> {
   );
   const code = await (bundle.exports as { runCli: RunCli }).runCli(argv);
   // After the run the cache holds what this command compiled, not only the top-level code; so it is written
-  // after a real run (exit 0 or 1), not after help or a usage error, which compile little of the command.
+  // after a real run (exit 0 or 1), not after help or a usage error, which compile little of the command. The
+  // first REFRESH_RUNS real runs each rewrite it with what they loaded plus what they compiled, so a cache
+  // first written by `explain --url` also comes to hold what `explain --policy FILE` needs.
   const realRun = (code === 0 || code === 1) && !argv.some((a) => a === '--help' || a === '-h');
-  if (cacheFile && realRun && (cached === undefined || script.cachedDataRejected))
-    writeAtomically(cacheFile, script.createCachedData());
+  if (
+    cacheFile &&
+    realRun &&
+    (cached === undefined || script.cachedDataRejected || generation < REFRESH_RUNS)
+  ) {
+    const next = cached === undefined || script.cachedDataRejected ? 1 : generation + 1;
+    writeAtomically(cacheFile, Buffer.concat([Buffer.from([next]), script.createCachedData()]));
+  }
   return code;
 }
 

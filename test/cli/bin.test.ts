@@ -2,7 +2,7 @@ import { spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
-import { CACHED_COMMANDS } from '../../src/cli/launch';
+import { CACHED_COMMANDS, REFRESH_RUNS } from '../../src/cli/launch';
 import { COMMANDS } from '../../src/cli/main';
 import { ensureBuiltLib } from './built-lib';
 import { REPO, fixture, runBin } from './helpers';
@@ -181,6 +181,10 @@ describe('the deckhouse-audit bin', () => {
     writeFileSync(validateCache, 'not a code cache');
     expect(run(validate)).toEqual(expected);
     expect(readFileSync(validateCache).length).toBeGreaterThan(1000);
+    expect(readFileSync(validateCache)[0]).toBe(1); // a fresh cache: written by one run
+    // The first REFRESH_RUNS real runs refresh it (what they loaded plus what they compiled), then it stays.
+    for (let i = 0; i < REFRESH_RUNS + 2; i++) expect(run(validate)).toEqual(expected);
+    expect(readFileSync(validateCache)[0]).toBe(REFRESH_RUNS);
     // NODE_DISABLE_COMPILE_CACHE (Node's own switch) turns it off.
     const off = mkdtempSync(path.join(tmpdir(), 'deckhouse-audit-nocache-'));
     expect(run(validate, { XDG_CACHE_HOME: off, NODE_DISABLE_COMPILE_CACHE: '1' })).toEqual(expected);
