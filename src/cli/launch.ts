@@ -7,7 +7,7 @@
  * `NODE_DISABLE_COMPILE_CACHE=1` (Node's own switch for its compile cache) turns the cache off.
  */
 import { createHash } from 'node:crypto';
-import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, readdirSync, renameSync, writeFileSync } from 'node:fs';
 import Module from 'node:module';
 import { homedir } from 'node:os';
 import * as path from 'node:path';
@@ -15,8 +15,11 @@ import { Script } from 'node:vm';
 
 type RunCli = (argv: string[]) => Promise<number>;
 
-/** The commands that get a code cache of their own (main.ts's COMMANDS; anything else shares one). */
+/** The commands that get code caches of their own (main.ts's COMMANDS; anything else shares one). */
 export const CACHED_COMMANDS: readonly string[] = ['validate', 'explain', 'lint', 'simulate', 'diff'];
+
+/** How many cache files the cache directory may hold before no new one is written. */
+export const MAX_CACHE_FILES = 64;
 
 /** How many real runs of a command refresh its code cache (each costs a few milliseconds more). */
 export const REFRESH_RUNS = 4;
@@ -28,7 +31,7 @@ export const BUNDLE = path.resolve(__dirname, '../../cli/deckhouse-audit.js');
 export async function launch(argv: string[]): Promise<number> {
   if (!existsSync(BUNDLE)) return ((await import('./main')).runCli as RunCli)(argv);
   const source = readFileSync(BUNDLE, 'utf8');
-  const cacheFile = codeCacheFile(source, argv[0]);
+  const cacheFile = codeCacheFile(source, argv);
   // The cache file is one byte counting the runs that wrote it, then V8's data.
   const file = cacheFile ? readOptional(cacheFile) : undefined;
   const generation = file && file.length > 1 ? file[0] : 0;
@@ -71,7 +74,7 @@ export async function launch(argv: string[]): Promise<number> {
  * against the source's length, so the bundle's content hash is part of the name: a rebuilt bundle never
  * runs another build's code.
  */
-function codeCacheFile(source: string, command: string | undefined): string | undefined {
+function codeCacheFile(source: string, argv: string[]): string | undefined {
   if (process.env.NODE_DISABLE_COMPILE_CACHE) return undefined;
   const base = process.env.XDG_CACHE_HOME || path.join(homedir(), '.cache');
   // The build writes the bundle's hash beside it; hashing 600 KB on every start would cost milliseconds.
@@ -79,8 +82,24 @@ function codeCacheFile(source: string, command: string | undefined): string | un
     readOptional(`${BUNDLE}.sha256`)?.toString('utf8').trim() ??
     createHash('sha256').update(source).digest('hex')
   ).slice(0, 16);
+  const [command] = argv;
   const name = command !== undefined && CACHED_COMMANDS.includes(command) ? command : 'other';
-  return path.join(base, 'deckhouse-audit', `${hash}-${process.version}-${process.arch}-${name}.v8cache`);
+  // The options used decide much of what runs (`explain --url` vs `explain --policy FILE --url`: the YAML
+  // reader or not), so each set of option names has its own cache; option values do not matter.
+  const options = [
+    ...new Set(
+      argv
+        .slice(1)
+        .filter((a) => /^--?[a-z]/.test(a))
+        .map((a) => a.split('=')[0]),
+    ),
+  ];
+  const profile = createHash('sha256').update(options.sort().join(' ')).digest('hex').slice(0, 8);
+  return path.join(
+    base,
+    'deckhouse-audit',
+    `${hash}-${process.version}-${process.arch}-${name}-${profile}.v8cache`,
+  );
 }
 
 function readOptional(file: string): Buffer | undefined {
@@ -95,7 +114,10 @@ function readOptional(file: string): Buffer | undefined {
 // is the user's own (0700): a code cache is code.
 function writeAtomically(file: string, data: Buffer): void {
   try {
-    mkdirSync(path.dirname(file), { recursive: true, mode: 0o700 });
+    const dir = path.dirname(file);
+    mkdirSync(dir, { recursive: true, mode: 0o700 });
+    // Bounded: past MAX_CACHE_FILES (option sets, Node versions, builds) no new cache is started.
+    if (!existsSync(file) && readdirSync(dir).length >= MAX_CACHE_FILES) return;
     const temp = `${file}.${process.pid}.tmp`;
     writeFileSync(temp, data, { mode: 0o600 });
     renameSync(temp, file);

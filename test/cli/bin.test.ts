@@ -163,20 +163,22 @@ describe('the deckhouse-audit bin', () => {
     expect(run(['frobnicate']).code).toBe(2);
     expect(existsSync(path.join(cacheHome, 'deckhouse-audit'))).toBe(false);
     expect(run(validate)).toEqual(expected);
-    expect(caches()).toEqual([expect.stringMatching(/^[0-9a-f]{16}-v\d+\.\d+\.\d+-\w+-validate\.v8cache$/)]);
+    expect(caches()).toEqual([
+      expect.stringMatching(/^[0-9a-f]{16}-v\d+\.\d+\.\d+-\w+-validate-[0-9a-f]{8}\.v8cache$/),
+    ]);
     expect(run(validate)).toEqual(expected); // from the cache
     expect(run(['lint', '--deckhouse', '--json']).code).toBe(0);
     expect(run(['--version']).code).toBe(0); // not a command: the shared cache
-    expect(caches().map((c) => c.replace(/^.*-/, ''))).toEqual([
-      'lint.v8cache',
-      'other.v8cache',
-      'validate.v8cache',
-    ]);
+    expect(run(['lint', '--json', '--deckhouse']).code).toBe(0); // the same option set: the same cache
+    expect(run(['lint', 'test/fixtures/cli/sensitive-policy.yaml']).code).toBe(1); // findings: a real run
+    expect(
+      caches().map((c) => c.replace(/^.*-v\d+\.\d+\.\d+-\w+-/, '').replace(/-[0-9a-f]{8}\./, '.')),
+    ).toEqual(['lint.v8cache', 'lint.v8cache', 'other.v8cache', 'validate.v8cache']);
     // A corrupt cache is rejected by V8: the run still answers, and the cache is written anew.
     const validateCache = path.join(
       cacheHome,
       'deckhouse-audit',
-      caches().find((c) => c.endsWith('-validate.v8cache'))!,
+      caches().find((c) => /-validate-[0-9a-f]{8}\.v8cache$/.test(c))!,
     );
     writeFileSync(validateCache, 'not a code cache');
     expect(run(validate)).toEqual(expected);
