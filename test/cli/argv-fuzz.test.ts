@@ -157,6 +157,15 @@ describe('the samples of the kind', () => {
     expect(run.stderr).toMatch(/^Usage: deckhouse-audit <command>/);
   });
 
+  test("--url 'FOO /x' (a method kube-apiserver would give the empty verb) is a usage error, exit 2", async () => {
+    const run = await runInProcess(['explain', '--deckhouse', '--url', 'FOO /x', '--json']);
+    expect(run.code).toBe(2);
+    expect(JSON.parse(run.stdout)).toEqual({
+      error: { kind: 'usage', message: expect.stringMatching(/^--url: unknown HTTP method "FOO"/) },
+    });
+    expect(run.stderr).toMatch(/^deckhouse-audit explain: --url: unknown HTTP method "FOO"/);
+  });
+
   test('--version and --help with --json are JSON too', async () => {
     expect(JSON.parse((await runInProcess(['--version', '--json'])).stdout)).toEqual({
       version: expect.stringMatching(/^\d+\.\d+\.\d+/),
