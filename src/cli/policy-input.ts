@@ -29,6 +29,8 @@ export interface PolicySource {
   bytes?: Uint8Array;
   /** Advice about the container (e.g. a Secret Deckhouse does not read); positions are in the file. */
   warnings: Problem[];
+  /** Why the cluster never uses this policy, when it does not (another Secret, auditPolicyEnabled false). */
+  unread?: string;
 }
 
 /** The outcome of reading one file: its policies and the Deckhouse settings beside them. */
@@ -112,7 +114,10 @@ export function findPolicies(file: string, input: string | Uint8Array): PolicyFi
     result.errors.push(result.missing);
   }
   if (result.settings && !result.settings.auditPolicyEnabled) {
-    for (const source of result.sources) source.warnings.push(notReadWarning(result.settings));
+    for (const source of result.sources) {
+      source.warnings.push(notReadWarning(result.settings));
+      source.unread ??= 'Deckhouse does not read it (auditPolicyEnabled: false)';
+    }
   }
   return result;
 }
@@ -275,8 +280,10 @@ function decodeSecret(file: string, secret: ManifestObject, several: boolean, re
     return;
   }
   const warnings = [...read.value.warnings];
+  let unread: string | undefined;
   const meta = (secret.value as { metadata?: { name?: unknown; namespace?: unknown } }).metadata;
   if (meta?.name !== AUDIT_POLICY_SECRET_NAME || meta?.namespace !== AUDIT_POLICY_SECRET_NAMESPACE) {
+    unread = `Deckhouse reads only Secret ${AUDIT_POLICY_SECRET_NAMESPACE}/${AUDIT_POLICY_SECRET_NAME}, this is ${name}`;
     warnings.push({
       message: `Deckhouse reads the custom policy only from Secret ${AUDIT_POLICY_SECRET_NAMESPACE}/${AUDIT_POLICY_SECRET_NAME}; this one is ${name}`,
       ...(secret.locate(['metadata']) ?? secret.position),
@@ -284,7 +291,7 @@ function decodeSecret(file: string, secret: ManifestObject, several: boolean, re
     });
   }
   const label = `${file}[${several ? `${name}:` : ''}${field}.${AUDIT_POLICY_SECRET_KEY}]`;
-  result.sources.push({ file, label, container: 'secret', text, warnings });
+  result.sources.push({ file, label, container: 'secret', text, warnings, ...(unread ? { unread } : {}) });
 }
 
 function missingPolicy(manifest: Manifest, secrets: ManifestObject[]): Problem {

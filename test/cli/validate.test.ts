@@ -222,6 +222,20 @@ describe('validate: what the cluster really reads', () => {
     });
   });
 
+  test('a policy Secret under another name or namespace is valid but never "OK": Deckhouse reads only kube-system/audit-policy', async () => {
+    const secret = `apiVersion: v1\nkind: Secret\nmetadata: {name: audit-policy, namespace: default}\ndata:\n  audit-policy.yaml: ${b64(POLICY)}\n`;
+    const run = await runInProcess(['validate', '-'], { stdin: secret });
+    expect(run.code).toBe(0);
+    expect(run.stdout).toContain(
+      '-[data.audit-policy.yaml]: valid (1 rule, Kubernetes 1.32), but not used: Deckhouse reads only Secret kube-system/audit-policy, this is default/audit-policy',
+    );
+    expect(run.stdout).not.toMatch(/: OK/);
+    const json = JSON.parse((await runInProcess(['validate', '--json', '-'], { stdin: secret })).stdout);
+    expect(json.files[0].policies[0].unused).toBe(
+      'Deckhouse reads only Secret kube-system/audit-policy, this is default/audit-policy',
+    );
+  });
+
   test('a ModuleConfig whose audit settings the API server would refuse is an error at the setting', async () => {
     const text = readFileSync(F('dist-basic-on.yaml'), 'utf8').replace(
       'auditPolicyEnabled: true',

@@ -11,7 +11,8 @@ import { MAX_POLICY_BYTES_OPTION, kubernetesVersionOption, maxPolicyBytesOption,
 interface FileResult {
   file: string;
   valid: boolean;
-  policies: Array<{ label: string; container: 'policy' | 'secret'; rules: number | null }>;
+  /** `unused`: why the cluster never uses the policy (it is valid, but not what the cluster runs). */
+  policies: Array<{ label: string; container: 'policy' | 'secret'; rules: number | null; unused?: string }>;
   /** False when the file's ModuleConfig control-plane-manager sets auditPolicyEnabled: false. */
   readByDeckhouse?: boolean;
   /** The audit settings of the file's ModuleConfig control-plane-manager (schema defaults applied). */
@@ -33,8 +34,9 @@ export const validateCommand: CommandSpec = {
     `with the policy under data."audit-policy.yaml" (base64) or stringData - not both: the API server merges ` +
     'stringData over data, so the cluster would run another policy than the one checked. For a Secret the ' +
     'positions count inside the decoded policy, shown as file[data.audit-policy.yaml]:line:column. A ' +
-    'ModuleConfig control-plane-manager in the file is checked too; with auditPolicyEnabled: false the policy ' +
-    'is reported as not read by Deckhouse. A file with neither a Policy nor a policy Secret is an error. ' +
+    'ModuleConfig control-plane-manager in the file is checked too. A valid policy the cluster never uses ' +
+    '(auditPolicyEnabled: false in that ModuleConfig, or a Secret of another name or namespace) is reported as ' +
+    '"valid, but not used", never "OK". A file with neither a Policy nor a policy Secret is an error. ' +
     `Input is read as bytes and refused past the size limit (${SECRET_SIZE_LIMIT} bytes of policy, the API ` +
     `server's Secret limit) before parsing. "-" reads standard input. Exit status 1 when any file has an error.`,
   options: {
@@ -75,6 +77,7 @@ export const validateCommand: CommandSpec = {
             label: l.source.label,
             container: l.source.container,
             rules: l.policy ? l.policy.rules.length : null,
+            ...(l.source.unread ? { unused: l.source.unread } : {}),
           });
           result.warnings.push(...l.source.warnings.map((p) => ({ label: file, ...p })));
           result.errors.push(...l.errors.map((p) => ({ label: l.source.label, ...p })));
@@ -104,8 +107,8 @@ export const validateCommand: CommandSpec = {
           const what = `${plural(p.rules ?? 0, 'rule')}, Kubernetes ${kubernetesVersion}`;
           // "OK" is kept for a policy the cluster runs: a valid policy that Deckhouse never reads is not OK.
           out.push(
-            r.readByDeckhouse === false
-              ? `${printable(p.label)}: valid (${what}), but not used: Deckhouse does not read it (auditPolicyEnabled: false)`
+            p.unused
+              ? `${printable(p.label)}: valid (${what}), but not used: ${printable(p.unused)}`
               : `${printable(p.label)}: OK (${what})`,
           );
         }
