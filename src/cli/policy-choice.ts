@@ -9,6 +9,7 @@ import {
 import { BuiltInRulesDifference, formatBuiltInRulesDifference } from '../deckhouse/built-in-rules-difference';
 import type { MergedAuditPolicy } from '../deckhouse/merged-policy';
 import { EffectivePolicy, Policy, Problem } from '../policy/types';
+import type { ReplayOptions } from '../replay/types';
 import { ruleLabel } from '../policy/describe';
 import { OptionSpec, ParsedArgs, flag, stringList, stringOption } from './args';
 import { CliError, EXIT_FINDINGS, LocatedProblem, UsageError } from './errors';
@@ -343,4 +344,31 @@ export function auditLogOutput(
   }
   if (flagValue === 'File' || flagValue === 'Stdout') return flagValue;
   return fromFile;
+}
+
+/**
+ * Sets the replay's `output` from the policy files' ModuleConfig (see auditLogOutput) for simulate and diff;
+ * two files that configure different outputs, or kubelet container-log flags beside a File output, are usage
+ * errors.
+ */
+export function applyFileAuditLog(
+  options: ReplayOptions,
+  chosen: ChosenPolicy[],
+  flagValue: string | undefined,
+): void {
+  const outputs = [
+    ...new Set(chosen.map((c) => auditLogOutput(c, flagValue)).filter((o) => o !== undefined)),
+  ];
+  if (outputs.length > 1) {
+    throw new UsageError(
+      'the policy files configure different auditLog.output (File and Stdout): one log cannot be replayed under both; give --audit-log-output',
+    );
+  }
+  if (outputs.length === 0) return;
+  options.output = outputs[0];
+  if (options.output === 'File' && options.containerLog !== undefined) {
+    throw new UsageError(
+      "--container-log-max-size/--container-log-max-files describe Stdout output, but the policy file's ModuleConfig sets auditLog.output File",
+    );
+  }
 }

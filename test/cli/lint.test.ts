@@ -206,6 +206,86 @@ describe('lint --deckhouse on a synthesized file: the ModuleConfig beside the Se
   });
 });
 
+describe("simulate and diff take the file's auditLog for the retention model", () => {
+  const LOG = fixture('audit.log');
+
+  test('auditLog.output Stdout in the file: history is the kubelet container log, without a flag', async () => {
+    const run = await runInProcess([
+      'simulate',
+      '--deckhouse',
+      '--json',
+      '--policy',
+      F('dist-basic-off.yaml'),
+      LOG,
+    ]);
+    expect(run.code).toBe(0);
+    expect(JSON.parse(run.stdout).retention).toMatchObject({
+      output: 'Stdout',
+      containerLog: expect.any(Object),
+    });
+    const file = await runInProcess([
+      'simulate',
+      '--deckhouse',
+      '--json',
+      '--policy',
+      F('dist-basic-on.yaml'),
+      LOG,
+    ]);
+    expect(JSON.parse(file.stdout).retention).toMatchObject({ output: 'File', limitedBy: 'age' });
+  });
+
+  test('a contradicting --audit-log-output or container-log flag is a usage error; an agreeing one is fine', async () => {
+    const contra = await runInProcess([
+      'simulate',
+      '--deckhouse',
+      '--audit-log-output',
+      'File',
+      '--policy',
+      F('dist-basic-off.yaml'),
+      LOG,
+    ]);
+    expect(contra.code).toBe(2);
+    expect(contra.stderr).toContain(
+      '--audit-log-output File contradicts the file: ModuleConfig control-plane-manager (line 19) sets auditLog.output Stdout',
+    );
+    const agree = await runInProcess([
+      'simulate',
+      '--deckhouse',
+      '--audit-log-output',
+      'Stdout',
+      '--policy',
+      F('dist-basic-off.yaml'),
+      LOG,
+    ]);
+    expect(agree.code).toBe(0);
+    const kubelet = await runInProcess([
+      'simulate',
+      '--deckhouse',
+      '--container-log-max-files',
+      '5',
+      '--policy',
+      F('dist-basic-on.yaml'),
+      LOG,
+    ]);
+    expect(kubelet.code).toBe(2);
+    expect(kubelet.stderr).toContain("but the policy file's ModuleConfig sets auditLog.output File");
+  });
+
+  test('diff: two files with different outputs cannot share one replay', async () => {
+    const run = await runInProcess([
+      'diff',
+      '--deckhouse',
+      '--policy',
+      F('dist-basic-on.yaml'),
+      '--policy',
+      F('dist-basic-off.yaml'),
+      LOG,
+    ]);
+    expect(run.code).toBe(2);
+    expect(run.stderr).toContain('the policy files configure different auditLog.output (File and Stdout)');
+  });
+});
+
 describe('every command reads a policy file the same way', () => {
   const LOG = fixture('audit.log');
   const commands: Array<[string, (file: string) => string[]]> = [

@@ -16,7 +16,13 @@ import {
   textTable,
 } from '../format';
 import { write } from '../io';
-import { ChosenPolicy, POLICY_OPTIONS, builtInRulesNotes, choosePolicy } from '../policy-choice';
+import {
+  ChosenPolicy,
+  POLICY_OPTIONS,
+  applyFileAuditLog,
+  builtInRulesNotes,
+  choosePolicy,
+} from '../policy-choice';
 import { ROTATION_OPTIONS, replayInputs, replayOptions } from '../replay-input';
 import { count, perDay, retentionText, simulationWarnings } from '../report';
 import { printJson } from '../shared';
@@ -71,6 +77,8 @@ export const diffCommand: CommandSpec = {
 
     const a = await choosePolicy(args, io, files.length === 2 ? files[0] : null);
     const b = await choosePolicy(args, io, files.length === 2 ? files[1] : files[0]);
+    // Policy files with ModuleConfig control-plane-manager say where the log goes (auditLog.output).
+    applyFileAuditLog(options, [a, b], stringOption(args, 'audit-log-output'));
     let reports: SimulationReport[];
     try {
       reports = await simulateMany(inputs, [a.target, b.target], options);

@@ -3,7 +3,7 @@ import { CommandSpec, stringOption } from '../args';
 import { CliError, EXIT_FINDINGS, EXIT_OK } from '../errors';
 import { formatProblem } from '../format';
 import { write } from '../io';
-import { POLICY_OPTIONS, builtInRulesNotes, choosePolicy } from '../policy-choice';
+import { POLICY_OPTIONS, applyFileAuditLog, builtInRulesNotes, choosePolicy } from '../policy-choice';
 import { ROTATION_OPTIONS, replayInputs, replayOptions } from '../replay-input';
 import { renderSimulationReport } from '../report';
 import { printJson } from '../shared';
@@ -42,6 +42,8 @@ export const simulateCommand: CommandSpec = {
     const inputs = replayInputs(args.positionals, io, stringOption(args, 'policy') === '-');
     const options = replayOptions(args, io);
     const chosen = await choosePolicy(args, io);
+    // A policy file with ModuleConfig control-plane-manager says where the log goes (auditLog.output).
+    applyFileAuditLog(options, [chosen], stringOption(args, 'audit-log-output'));
     let report;
     try {
       report = await simulate(inputs, { ...options, policy: chosen.target });
