@@ -1,7 +1,9 @@
 /**
  * Regenerates imports/ from the Deckhouse CRDs and settings schema in ../shared/upstream/deckhouse:
- * typed cdk8s classes (imports/deckhouse.io.ts, via `cdk8s import`, offline) and description-free
- * JSON schemas (imports/schemas/*.json) that the unit tests validate synthesized objects against.
+ * typed cdk8s classes (imports/deckhouse.io.ts, via `cdk8s import`, offline), description-free
+ * JSON schemas (imports/schemas/*.json) that synthesized objects are validated against, and their
+ * validators precompiled by ajv (imports/schemas/*.validate.ts, indexed by imports/schemas/validators.ts),
+ * so that a synth requires them instead of compiling the schemas on every run.
  * Every `description` is stripped first: we take the schema facts, not Deckhouse's prose.
  *
  * Usage: npx tsx scripts/import-crds.ts [--shared <dir>] [--out <dir>]
@@ -10,7 +12,13 @@ import { execFileSync } from 'child_process';
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
+import standaloneCode from 'ajv/dist/standalone';
 import { parseAllDocuments, stringify } from 'yaml';
+import {
+  CONTROL_PLANE_MANAGER_SETTINGS_FILE,
+  kubernetesAjv,
+  validatorSchema,
+} from '../src/constructs/schema-compile';
 import { mapSubschemas } from '../src/constructs/schema-walk';
 
 /** The repository root (this file lives in scripts/). */
@@ -137,8 +145,63 @@ export function renderSchemas(
     }
   }
   const settings = stripSchema(readControlPlaneManagerSettingsSchema(deckhouseDir));
-  files.set('control-plane-manager.settings.json', JSON.stringify(settings, null, 2) + '\n');
+  files.set(CONTROL_PLANE_MANAGER_SETTINGS_FILE, JSON.stringify(settings, null, 2) + '\n');
   return new Map([...files.entries()].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
+}
+
+/** The file (in imports/schemas) of the precompiled validator of a schema file: `x.v1.json` -> `x.v1.validate.cjs`. */
+export function validatorFile(schemaFile: string): string {
+  return `${schemaFile.replace(/\.json$/, '')}.validate.cjs`;
+}
+
+/**
+ * The ajv standalone code of one schema file's validator, a CommonJS module whose export is the validate
+ * function: the schema prepared and compiled exactly as ManifestValidator does at run time
+ * (validatorSchema and kubernetesAjv in src/constructs/schema-compile.ts), by a fresh ajv instance, so
+ * the names in the code (validate10, schema11...) and hence the text depend on the schema only.
+ *
+ * Plain CommonJS (`.cjs`), not TypeScript, and the header avoids the word "import": the tsx runner
+ * of `cdk8s synth` (cdk8s.yaml) transforms every `.ts` file and scans every CommonJS file that contains
+ * that word with its ES-module lexer on each run, which for these large files costs more than compiling
+ * them. ajv's code is not typed; tsc does not check it (validators.ts types its export), eslint and
+ * prettier skip imports/.
+ */
+export function renderValidator(schemaFile: string, schemaText: string): string {
+  const schema = JSON.parse(schemaText) as Record<string, unknown>;
+  const ajv = kubernetesAjv({ source: true, lines: true });
+  const code = standaloneCode(ajv, ajv.compile(validatorSchema(schemaFile, schema)));
+  return (
+    `// Generated file, do not edit: the ajv validator of ${schemaFile} (ajv standalone code), written\n` +
+    '// with the JSON schemas of this directory by the generator validators.ts names.\n' +
+    `${code}\n`
+  );
+}
+
+/**
+ * The precompiled validators of `schemas` (file name -> JSON text, as {@link renderSchemas} gives them):
+ * `<name>.validate.cjs` per schema and `validators.ts`, which maps each schema file to its validator,
+ * required on first use (a synth loads only the validators of the kinds it emits).
+ */
+export function renderValidators(schemas: Map<string, string>): Map<string, string> {
+  const files = new Map<string, string>();
+  const entries: string[] = [];
+  for (const [name, text] of schemas) {
+    files.set(validatorFile(name), renderValidator(name, text));
+    entries.push(`  '${name}': () => require('./${validatorFile(name)}'),`);
+  }
+  files.set(
+    'validators.ts',
+    GENERATED_HEADER +
+      "import type { ValidateFunction } from 'ajv';\n\n" +
+      '/**\n' +
+      ' * The validator of each JSON schema in this directory, by file name, precompiled by ajv (standalone\n' +
+      ' * code, *.validate.cjs) from the schema as src/constructs/schema-compile.ts prepares it; required on\n' +
+      ' * first use.\n' +
+      ' */\n' +
+      'export const BUNDLED_VALIDATORS: Readonly<Record<string, () => ValidateFunction>> = {\n' +
+      `${entries.join('\n')}\n};\n`,
+  );
+  return files;
 }
 
 /** Runs `cdk8s import` (offline) on the bundle and returns the generated TypeScript files by name. */
@@ -179,8 +242,9 @@ export function renderImports(deckhouseDir: string = DEFAULT_DECKHOUSE_DIR): Map
   const crds = readDeckhouseCrds(deckhouseDir);
   const files = new Map<string, string>();
   for (const [name, text] of generateTypescript(renderCrdBundle(crds))) files.set(name, text);
-  for (const [name, text] of renderSchemas(crds, deckhouseDir))
-    files.set(path.posix.join('schemas', name), text);
+  const schemas = renderSchemas(crds, deckhouseDir);
+  for (const [name, text] of schemas) files.set(path.posix.join('schemas', name), text);
+  for (const [name, text] of renderValidators(schemas)) files.set(path.posix.join('schemas', name), text);
   return files;
 }
 

@@ -6,11 +6,14 @@
  */
 import { ApiObject } from 'cdk8s';
 import { IConstruct } from 'constructs';
-import Ajv, { ErrorObject, ValidateFunction } from 'ajv';
+import type Ajv from 'ajv';
+import type { ErrorObject, ValidateFunction } from 'ajv';
 import { valueAtPointer } from './json-values';
 import { formatProblem, PropProblem } from './messages';
-import { applyDefaults, isSchemaObject, mapSubschemas } from './schema-walk';
+import { applyDefaults } from './schema-walk';
 import { reduceSchemaErrors, SchemaError } from './schema-errors';
+import { compileSchema, CONTROL_PLANE_MANAGER_SETTINGS_FILE, kubernetesAjv } from './schema-compile';
+import { BUNDLED_VALIDATORS } from '../../imports/schemas/validators';
 import clusterLogDestinationV1alpha1 from '../../imports/schemas/clusterlogdestination.v1alpha1.json';
 import clusterLoggingConfigV1alpha1 from '../../imports/schemas/clusterloggingconfig.v1alpha1.json';
 import clusterLoggingConfigV1alpha2 from '../../imports/schemas/clusterloggingconfig.v1alpha2.json';
@@ -29,8 +32,7 @@ export const CRD_SCHEMA_FILES: Readonly<Record<string, string>> = {
   'deckhouse.io/v1alpha1/PodLoggingConfig': 'podloggingconfig.v1alpha1.json',
 };
 
-/** The control-plane-manager settings schema file in imports/schemas. */
-export const CONTROL_PLANE_MANAGER_SETTINGS_FILE = 'control-plane-manager.settings.json';
+export { CONTROL_PLANE_MANAGER_SETTINGS_FILE };
 
 /** Where the control-plane-manager settings sit in their ModuleConfig (JSON pointer). */
 export const SETTINGS_POINTER = '/spec/settings';
@@ -54,44 +56,6 @@ export function bundledSchema(file: string): Schema {
 /** The schema of ClusterLogDestination v1alpha1 (description-free, from the CRD). */
 export const CLUSTER_LOG_DESTINATION_SCHEMA = bundledSchema('clusterlogdestination.v1alpha1.json');
 
-/**
- * Drops `x-` extension keys (ajv does not know them) and, where a schema is an object with listed
- * properties and does not preserve unknown fields, forbids other properties.
- */
-export function prepareSchema(schema: unknown, closeObjects = true): unknown {
-  if (!isSchemaObject(schema)) return schema;
-  const out = mapSubschemas(
-    schema,
-    (sub) => prepareSchema(sub, closeObjects),
-    (key) => !key.startsWith('x-'),
-  );
-  const preserves = schema['x-kubernetes-preserve-unknown-fields'] === true;
-  if (
-    closeObjects &&
-    schema.type === 'object' &&
-    isSchemaObject(schema.properties) &&
-    !preserves &&
-    !('additionalProperties' in schema)
-  ) {
-    out.additionalProperties = false;
-  }
-  return out;
-}
-
-/**
- * An ajv instance for Kubernetes schemas: Go regexes (no `u` flag), unknown formats ignored, and verbose
- * errors (the failing value and schema) so that messages can say what was received and what is allowed.
- */
-export function kubernetesAjv(): Ajv {
-  return new Ajv({
-    allErrors: true,
-    strict: false,
-    unicodeRegExp: false,
-    validateFormats: false,
-    verbose: true,
-  });
-}
-
 // The apiserver defaults an object before it validates it (so a `cef` block without a codec is judged with
 // the default codec, JSON): validate a defaulted copy, never the caller's object.
 function defaulted(schema: Schema, value: unknown): unknown {
@@ -111,18 +75,6 @@ function withValueFrom(object: unknown, error: SchemaError): SchemaError {
     return error;
   }
   return { ...error, value: valueAtPointer(object, error.field) };
-}
-
-/** Compiles a CRD version schema for whole objects (apiVersion/kind/metadata allowed at the root). */
-export function compileCrdSchema(ajv: Ajv, schema: Schema): ValidateFunction {
-  const prepared = prepareSchema(schema) as Schema;
-  const properties = {
-    apiVersion: { type: 'string' },
-    kind: { type: 'string' },
-    metadata: { type: 'object' },
-    ...(prepared.properties as Schema),
-  };
-  return ajv.compile({ ...prepared, properties });
 }
 
 // core/v1 Secret: the fields we emit, checked by hand (no CRD schema for core types).
@@ -145,17 +97,51 @@ export function objectId(object: Record<string, unknown>): string {
   return `${String(object.kind)}/${String((object.metadata as Schema | undefined)?.name)}`;
 }
 
-/** Validates Kubernetes objects against the Deckhouse schemas; errors read "<kind>/<name>: <path> <message>". */
-export class ManifestValidator {
-  private readonly ajv = kubernetesAjv();
-  private readonly crds = new Map<string, { validate: ValidateFunction; schema: Schema }>();
-  private settings?: { validate: ValidateFunction; schema: Schema };
+/** A schema's validator and the schema itself (whose defaults are applied before validating). */
+interface SchemaCheck {
+  readonly validate: ValidateFunction;
+  readonly schema: Schema;
+}
 
-  /** `schemaFor` supplies a schema by file name (default: the schemas bundled with the package). */
+/**
+ * Validates Kubernetes objects against the Deckhouse schemas; errors read "<kind>/<name>: <path> <message>".
+ * Over the bundled schemas it runs the validators precompiled by `npm run import`
+ * (imports/schemas/*.validate.ts), loading each on first use; given other schemas it compiles them with ajv
+ * on first use, as the precompiled ones were (src/constructs/schema-compile.ts).
+ */
+export class ManifestValidator {
+  private ajv?: Ajv;
+  private readonly checks = new Map<string, SchemaCheck>();
+
+  /**
+   * `schemaFor` supplies a schema by file name (default: the schemas bundled with the package, checked by
+   * their precompiled validators); `cpmSettingsSchema` replaces the control-plane-manager settings schema.
+   */
   public constructor(
-    private readonly schemaFor: (file: string) => Schema = bundledSchema,
+    private readonly schemaFor?: (file: string) => Schema,
     private readonly cpmSettingsSchema?: Schema,
   ) {}
+
+  // The check of one schema file, made on first use: the precompiled validator of a bundled schema, or
+  // the run-time compile of a schema the caller gave.
+  private checkOf(file: string): SchemaCheck {
+    let check = this.checks.get(file);
+    if (check) return check;
+    const given =
+      file === CONTROL_PLANE_MANAGER_SETTINGS_FILE && this.cpmSettingsSchema
+        ? this.cpmSettingsSchema
+        : this.schemaFor?.(file);
+    if (given === undefined) {
+      const precompiled = BUNDLED_VALIDATORS[file];
+      if (!precompiled) throw new Error(`no bundled validator for ${file}: run \`npm run import\``);
+      check = { validate: precompiled(), schema: bundledSchema(file) };
+    } else {
+      this.ajv ??= kubernetesAjv();
+      check = { validate: compileSchema(this.ajv, file, given), schema: given };
+    }
+    this.checks.set(file, check);
+    return check;
+  }
 
   /**
    * The schema errors of one object (empty = valid), one per mistake: of a `oneOf`/`anyOf`, only the
@@ -163,16 +149,9 @@ export class ManifestValidator {
    */
   public errorsOf(object: Record<string, unknown>): SchemaError[] {
     const kind = String(object.kind);
-    const key = `${String(object.apiVersion)}/${kind}`;
-    const file = CRD_SCHEMA_FILES[key];
+    const file = CRD_SCHEMA_FILES[`${String(object.apiVersion)}/${kind}`];
     if (!file) return [];
-    let compiled = this.crds.get(key);
-    if (!compiled) {
-      const schema = this.schemaFor(file);
-      compiled = { validate: compileCrdSchema(this.ajv, schema), schema };
-      this.crds.set(key, compiled);
-    }
-    const { validate, schema } = compiled;
+    const { validate, schema } = this.checkOf(file);
     const id = objectId(object);
     const errors: SchemaError[] = [];
     if (!validate(defaulted(schema, object)))
@@ -192,11 +171,7 @@ export class ManifestValidator {
    * settings schema; paths are given from the ModuleConfig's root (`/spec/settings/...`).
    */
   public settingsErrors(settings: unknown, id = 'ModuleConfig/control-plane-manager'): SchemaError[] {
-    if (!this.settings) {
-      const schema = this.cpmSettingsSchema ?? this.schemaFor(CONTROL_PLANE_MANAGER_SETTINGS_FILE);
-      this.settings = { validate: this.ajv.compile(prepareSchema(schema) as Schema), schema };
-    }
-    const { validate, schema } = this.settings;
+    const { validate, schema } = this.checkOf(CONTROL_PLANE_MANAGER_SETTINGS_FILE);
     if (validate(defaulted(schema, settings))) return [];
     return reduceSchemaErrors(validate.errors ?? [], id, SETTINGS_POINTER).map((e) =>
       withValueFrom({ spec: { settings } }, e),
