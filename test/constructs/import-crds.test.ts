@@ -1,4 +1,17 @@
-import { stripCrd, stripSchema } from '../../scripts/import-crds';
+import type { ValidateFunction } from 'ajv';
+import {
+  GENERATED_HEADER,
+  renderValidator,
+  renderValidators,
+  stripCrd,
+  stripSchema,
+  validatorFile,
+} from '../../scripts/import-crds';
+import {
+  compileSchema,
+  CONTROL_PLANE_MANAGER_SETTINGS_FILE,
+  kubernetesAjv,
+} from '../../src/constructs/schema-compile';
 
 // Inline fixtures: the unit suite must not read ../shared.
 describe('import-crds: stripSchema', () => {
@@ -122,5 +135,110 @@ describe('import-crds: stripCrd', () => {
         ],
       },
     });
+  });
+});
+
+// The generated validator is ajv's standalone code of the schema as the run time prepares it: load it as the
+// CommonJS module it is and compare it with a run-time compile on values that exercise each preparation.
+describe('import-crds: renderValidator', () => {
+  const SCHEMA = {
+    type: 'object',
+    'x-kubernetes-validations': [{ rule: 'self != "x"', message: 'no x' }],
+    properties: {
+      spec: {
+        type: 'object',
+        properties: {
+          name: { type: 'string', maxLength: 3, pattern: '^[a-z]+$' },
+          label: { type: 'string', maxLength: 3 },
+          mode: { type: 'string', enum: ['TCP', 'UDP'], default: 'TCP' },
+          open: { type: 'object', 'x-kubernetes-preserve-unknown-fields': true, properties: { a: {} } },
+          buffer: {
+            type: 'object',
+            oneOf: [
+              { properties: { type: { enum: ['Disk'] } }, required: ['type', 'disk'] },
+              { properties: { type: { enum: ['Memory'] } }, required: ['type'] },
+            ],
+            properties: { type: { type: 'string' }, disk: { type: 'object' } },
+          },
+        },
+      },
+    },
+  };
+
+  function load(code: string): ValidateFunction {
+    const module = { exports: {} as unknown };
+    new Function('module', 'exports', 'require', code)(module, module.exports, require);
+    return module.exports as ValidateFunction;
+  }
+
+  // [case, value, valid]: closed objects and preserved unknown fields as prepareSchema makes them; maxLength
+  // counts code points, as go-openapi's MaxLength (utf8.RuneCountInString) does for the apiserver.
+  const VALUES: ReadonlyArray<[string, unknown, boolean]> = [
+    [
+      'valid',
+      { apiVersion: 'deckhouse.io/v1alpha1', kind: 'Thing', metadata: { name: 'a' }, spec: { name: 'ab' } },
+      true,
+    ],
+    ['unknown field (objects are closed)', { spec: { nam: 'ab' } }, false],
+    ['unknown field where the schema preserves unknown fields', { spec: { open: { b: 1 } } }, true],
+    [
+      'three code points (six UTF-16 units) within maxLength 3',
+      { spec: { label: '\u{1F600}'.repeat(3) } },
+      true,
+    ],
+    ['four code points over maxLength 3', { spec: { label: '\u{1F600}'.repeat(4) } }, false],
+    ['maxLength and pattern', { spec: { name: 'ABCD' } }, false],
+    ['enum', { spec: { mode: 'SCTP' } }, false],
+    ['a oneOf branch', { spec: { buffer: { type: 'Disk' } } }, false],
+    ['the other oneOf branch', { spec: { buffer: { type: 'Memory' } } }, true],
+    ['no oneOf branch', { spec: { buffer: { type: 'Ram' } } }, false],
+    ['a wrong type at the root', 'x', false],
+  ];
+
+  test.each(VALUES)('the generated validator and a run-time compile agree: %s', (_, value, valid) => {
+    const file = 'thing.v1alpha1.json';
+    const generated = load(renderValidator(file, JSON.stringify(SCHEMA)));
+    const compiled = compileSchema(kubernetesAjv(), file, SCHEMA);
+    expect(generated(value)).toBe(valid);
+    expect(compiled(value)).toBe(valid);
+    expect(generated.errors ?? null).toEqual(compiled.errors ?? null);
+  });
+
+  test('a CRD schema validates whole objects; the settings schema validates settings as they are', () => {
+    const object = { apiVersion: 'v', kind: 'K', metadata: {}, spec: {} };
+    expect(load(renderValidator('thing.v1alpha1.json', JSON.stringify(SCHEMA)))(object)).toBe(true);
+    const settings = load(renderValidator(CONTROL_PLANE_MANAGER_SETTINGS_FILE, JSON.stringify(SCHEMA)));
+    expect(settings(object)).toBe(false);
+    expect(settings.errors?.map((e) => e.params)).toEqual([
+      { additionalProperty: 'apiVersion' },
+      { additionalProperty: 'kind' },
+      { additionalProperty: 'metadata' },
+    ]);
+  });
+
+  test('says it is generated, depends on the schema only, and avoids the word tsx scans CommonJS files for', () => {
+    const first = renderValidator('thing.v1alpha1.json', JSON.stringify(SCHEMA));
+    expect(first.split('\n')[0]).toMatch(
+      /^\/\/ Generated file, do not edit: the ajv validator of thing\.v1alpha1\.json/,
+    );
+    expect(renderValidator('thing.v1alpha1.json', JSON.stringify(SCHEMA))).toBe(first);
+    expect(first).not.toContain('import');
+  });
+
+  test('renderValidators: one module per schema and an index that requires each on first use', () => {
+    const files = renderValidators(
+      new Map([
+        ['b.v1.json', JSON.stringify({ type: 'object' })],
+        ['a.v1.json', JSON.stringify({ type: 'object' })],
+      ]),
+    );
+    expect([...files.keys()]).toEqual(['b.v1.validate.cjs', 'a.v1.validate.cjs', 'validators.ts']);
+    expect(validatorFile('control-plane-manager.settings.json')).toBe(
+      'control-plane-manager.settings.validate.cjs',
+    );
+    const index = files.get('validators.ts') ?? '';
+    expect(index.startsWith(GENERATED_HEADER)).toBe(true);
+    expect(index).toContain("  'b.v1.json': () => require('./b.v1.validate.cjs'),\n");
+    expect(index).toContain("  'a.v1.json': () => require('./a.v1.validate.cjs'),\n");
   });
 });

@@ -1,3 +1,5 @@
+import { spawnSync } from 'child_process';
+import * as path from 'path';
 import { ApiObject, Chart, JsonPatch, Testing } from 'cdk8s';
 import { AuditLogShipping, DeckhouseClusterAudit } from '../../src/constructs';
 
@@ -63,5 +65,67 @@ describe('schema validation at synth', () => {
       '[chart/shipping] ClusterLogDestination/loki: /spec/buffer/whenFull must be equal to one of the allowed ' +
         'values: "DropNewest", "Block"',
     );
+  });
+});
+
+// The bundled schemas are checked by the validators `npm run import` precompiled: a synth never loads ajv
+// (its load and compile of the schemas cost more than the rest of the checks). Only a validator given other
+// schemas compiles them with ajv. Checked in a fresh process: the loaded modules are that process's.
+describe('the modules a synth loads', () => {
+  const REPO = path.resolve(__dirname, '../..');
+
+  function run(script: string): { ajv: boolean; output: unknown } {
+    const result = spawnSync(
+      process.execPath,
+      [
+        '--require',
+        'tsx/cjs',
+        '-e',
+        `${script}
+const loaded = Object.keys(require.cache).map((f) => f.split(require('path').sep).join('/'));
+process.stdout.write(JSON.stringify({
+  ajv: loaded.some((f) => /\\/node_modules\\/ajv\\/dist\\/(ajv|core)\\.js$/.test(f)),
+  output,
+}));`,
+      ],
+      { cwd: REPO, encoding: 'utf8', timeout: 60000, env: { ...process.env, CDK8S_OUTDIR: '' } },
+    );
+    if (result.status !== 0) throw new Error(result.stderr);
+    return JSON.parse(result.stdout) as { ajv: boolean; output: unknown };
+  }
+
+  const OBJECTS = `[
+  { apiVersion: 'deckhouse.io/v1alpha1', kind: 'ClusterLogDestination', metadata: { name: 'd' },
+    spec: { type: 'Loki', loki: { endpoint: 'https://l', url: 'x' } } },
+  { apiVersion: 'deckhouse.io/v1alpha1', kind: 'ModuleConfig', metadata: { name: 'control-plane-manager' },
+    spec: { version: 2, settings: { apiserver: { auditLog: { output: 'Files' } } } } },
+]`;
+
+  test('the example app validates without ajv', () => {
+    const { ajv, output } = run(
+      `const { buildExampleApp } = require('./main');
+const { validateApp } = require('./src/constructs/synth');
+const output = validateApp(buildExampleApp('.scratch/never-written'));`,
+    );
+    expect(output).toEqual([]);
+    expect(ajv).toBe(false);
+  });
+
+  test('the bundled validators find the errors without ajv; a validator given schemas compiles them with ajv', () => {
+    const expected = [
+      'ClusterLogDestination/d: /spec/loki must NOT have additional properties: "url"',
+      'ModuleConfig/control-plane-manager: settings/apiserver/auditLog/output must be equal to one of the ' +
+        'allowed values: "File", "Stdout"',
+    ];
+    const bundled = run(
+      `const { ManifestValidator } = require('./src/constructs/schema-validation');
+const output = new ManifestValidator().validateAll(${OBJECTS});`,
+    );
+    expect(bundled).toEqual({ ajv: false, output: expected });
+    const given = run(
+      `const { bundledSchema, ManifestValidator } = require('./src/constructs/schema-validation');
+const output = new ManifestValidator(bundledSchema).validateAll(${OBJECTS});`,
+    );
+    expect(given).toEqual({ ajv: true, output: expected });
   });
 });
