@@ -8,6 +8,7 @@ import {
   AuditTransformations,
   base64Pem,
   DeckhouseClusterAudit,
+  exact,
   LogShipperModule,
 } from '../../src/constructs';
 import {
@@ -158,12 +159,12 @@ describe('the precompiled validators (imports/schemas/*.validate.cjs)', () => {
         { type: 'Socket', name: 'sock', address: 's:6514', mode: 'TCP', encoding: 'Syslog', tls },
         {
           type: 'Socket',
-          name: 'udp',
-          address: 's:514',
+          name: 'syslog-udp',
+          address: 'siem:514',
           mode: 'UDP',
           encoding: 'Text',
-          rateLimit: { linesPerMinute: 100, excludes: [{ field: 'verb', operator: 'Exists' }] },
           transformations: [AuditTransformations.dropBodies(), AuditTransformations.dropManagedFields()],
+          rateLimit: { linesPerMinute: 600, excludes: [exact('objectRef.resource', 'secrets')] },
         },
       ],
     });
