@@ -1,6 +1,6 @@
 import { spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { existsSync, readFileSync, readdirSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { REPO } from './helpers';
 
@@ -23,15 +23,42 @@ const FINGERPRINT = path.join(REPO, 'lib/.build-fingerprint');
 export function ensureBuiltLib(): void {
   const fingerprint = inputsFingerprint();
   const main = path.join(REPO, 'lib/cli/deckhouse-audit.js');
-  if (existsSync(main) && existsSync(FINGERPRINT) && readFileSync(FINGERPRINT, 'utf8') === fingerprint)
-    return;
-  // npm run build: tsc, then the CLI bundle.
-  const tsc = require.resolve('typescript/bin/tsc');
-  for (const step of [[tsc, '-p', 'tsconfig.build.json'], ['scripts/bundle-cli.mjs']]) {
-    const build = spawnSync(process.execPath, step, { cwd: REPO, encoding: 'utf8' });
-    if (build.status !== 0) throw new Error(`npm run build failed:\n${build.stdout}${build.stderr}`);
+  const fresh = () =>
+    existsSync(main) && existsSync(FINGERPRINT) && readFileSync(FINGERPRINT, 'utf8') === fingerprint;
+  if (fresh()) return;
+  // Jest runs test files in parallel workers: one builds while the others wait for it (mkdir is atomic),
+  // so two builds never write lib/ at the same time.
+  const deadline = Date.now() + 5 * 60_000;
+  while (!tryLock()) {
+    if (Date.now() > deadline) throw new Error(`lib/ build lock ${LOCK} held for 5 minutes: remove it`);
+    Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 200);
   }
-  writeFileSync(FINGERPRINT, fingerprint);
+  try {
+    if (fresh()) return; // built by the worker that held the lock
+    // npm run build: tsc, then the CLI bundle.
+    const tsc = require.resolve('typescript/bin/tsc');
+    for (const step of [[tsc, '-p', 'tsconfig.build.json'], ['scripts/bundle-cli.mjs']]) {
+      const build = spawnSync(process.execPath, step, { cwd: REPO, encoding: 'utf8' });
+      if (build.status !== 0) throw new Error(`npm run build failed:\n${build.stdout}${build.stderr}`);
+    }
+    writeFileSync(FINGERPRINT, fingerprint);
+  } finally {
+    rmSync(LOCK, { recursive: true, force: true });
+  }
+}
+
+const LOCK = path.join(REPO, '.lib-build-lock');
+
+function tryLock(): boolean {
+  try {
+    mkdirSync(LOCK);
+    return true;
+  } catch (error) {
+    // A lock left by a killed run (older than a build can take) is stale.
+    if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
+    if (Date.now() - statSync(LOCK).mtimeMs > 10 * 60_000) rmSync(LOCK, { recursive: true, force: true });
+    return false;
+  }
 }
 
 function inputsFingerprint(): string {
