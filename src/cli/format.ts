@@ -9,8 +9,19 @@ export interface Column {
   align?: 'left' | 'right';
 }
 
-/** Renders rows as an aligned plain-text table (two spaces between columns, a dashed rule under the header). */
-export function textTable(columns: Column[], rows: string[][]): string {
+// A cell's text comes from the input (user names, paths, resources of an audit log): it is printed with the
+// engine's one escape rule (policy/echo.ts), so that nothing in it can drive the terminal; keys are already
+// bounded where they are counted, so nothing is cut here.
+function safeCell(cell: string): string {
+  return echo(cell, Number.POSITIVE_INFINITY);
+}
+
+/**
+ * Renders rows as an aligned plain-text table (two spaces between columns, a dashed rule under the header);
+ * control characters, ANSI escapes and bidirectional controls in a cell are printed as `\uXXXX`.
+ */
+export function textTable(columns: Column[], givenRows: string[][]): string {
+  const rows = givenRows.map((r) => r.map((cell) => safeCell(cell ?? '')));
   const widths = columns.map((c, i) => Math.max(c.header.length, ...rows.map((r) => (r[i] ?? '').length)));
   const line = (cells: string[]) =>
     cells
@@ -24,9 +35,9 @@ export function textTable(columns: Column[], rows: string[][]): string {
   ].join('\n');
 }
 
-/** Renders rows as a GitHub-flavoured Markdown table. */
+/** Renders rows as a GitHub-flavoured Markdown table (cells escaped like {@link textTable}'s). */
 export function markdownTable(columns: Column[], rows: string[][]): string {
-  const escape = (cell: string) => cell.replace(/\|/g, '\\|').replace(/\n/g, ' ');
+  const escape = (cell: string) => safeCell(cell.replace(/\n/g, ' ')).replace(/\|/g, '\\|');
   const head = `| ${columns.map((c) => escape(c.header)).join(' | ')} |`;
   const rule = `|${columns.map((c) => (c.align === 'right' ? '---:' : '---')).join('|')}|`;
   const body = rows.map((r) => `| ${columns.map((_, i) => escape(r[i] ?? '')).join(' | ')} |`);

@@ -1,3 +1,4 @@
+import { echo } from '../policy/echo';
 import { LEVELS } from '../policy/types';
 import { RetentionEstimate, SimulationReport } from '../replay/types';
 import { Column, formatBytes, formatHours, formatPercent, textTable } from './format';
@@ -70,8 +71,8 @@ function topSection<T extends { events: number; bytes: number }>(
 export function renderSimulationReport(report: SimulationReport, policyDescription: string): string {
   const out: string[] = [];
   const sources = report.sources.map((s) => `${s.source}${s.gzip ? ' (gzip)' : ''}`).join(', ');
-  out.push(`Audit log: ${sources}`);
-  out.push(`Policy:    ${policyDescription}`);
+  out.push(`Audit log: ${echo(sources, Number.POSITIVE_INFINITY)}`);
+  out.push(`Policy:    ${echo(policyDescription, Number.POSITIVE_INFINITY)}`);
   out.push(`Events:    ${count(report.events)} read, ${spanText(report)}`);
   out.push('');
 
@@ -176,7 +177,10 @@ export function renderSimulationReport(report: SimulationReport, policyDescripti
   return out.join('\n') + '\n';
 }
 
-/** The report's caveats as sentences: inputs, timestamps, decisions, estimates, images, malformed lines. */
+/**
+ * The report's caveats as sentences: inputs, timestamps, decisions, estimates, images, malformed lines. They
+ * quote the log (a malformed line, as V8's JSON error does): printed with the engine's escape rule.
+ */
 export function simulationWarnings(report: SimulationReport): string[] {
   const warnings: string[] = [];
   for (const s of report.skippedInputs) warnings.push(`${s.source}: not read again (${s.reason})`);
@@ -233,5 +237,5 @@ export function simulationWarnings(report: SimulationReport): string[] {
         (shown.length > 0 ? `: ${shown.join('; ')}${more > 0 ? `; and ${count(more)} more` : ''}` : ''),
     );
   }
-  return warnings;
+  return warnings.map((w) => echo(w, Number.POSITIVE_INFINITY));
 }
