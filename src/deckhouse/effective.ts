@@ -1,5 +1,5 @@
 import { POLICY_FIELDS } from '../policy/policy-fields';
-import { built } from '../policy/arguments';
+import { built, checkOptionsArgument, checkPolicyArgument, isRecord, shapeOf } from '../policy/arguments';
 import {
   EffectivePolicy,
   Policy,
@@ -9,7 +9,7 @@ import {
   RuleLayer,
   RuleOrigin,
 } from '../policy/types';
-import { DECKHOUSE_BASIC_RULES, DeckhouseBasicRules } from './basic-rules';
+import { DECKHOUSE_BASIC_RULES, DeckhouseBasicRules, isDeckhouseBasicRules } from './basic-rules';
 import { describeRule } from '../policy/describe';
 
 /** Inputs of `deckhouseEffectivePolicy`: the control-plane-manager settings and the custom policy Secret. */
@@ -61,15 +61,58 @@ function copyRule(rule: PolicyRule): PolicyRule {
   return structuredClone(rule) as PolicyRule;
 }
 
+const FN = 'deckhouseEffectivePolicy';
+
+function checkFlag(name: string, value: unknown): void {
+  if (value !== undefined && typeof value !== 'boolean')
+    throw new TypeError(`${FN}: options.${name} must be true or false when given, got ${shapeOf(value)}`);
+}
+
+// The custom policy as Deckhouse's hook reads the Secret (deckhouse-audit.md §2): no rule count and no
+// apiVersion check, but rules kube-apiserver would refuse (a bad level stops it) are refused here too, so
+// that no answer is computed from them (`users: 'alice'` would match every user).
+function checkCustomPolicy(input: unknown): Policy | undefined {
+  if (input === undefined) return undefined;
+  if (typeof input === 'string') {
+    throw new TypeError(
+      `${FN}: options.customPolicy must be an audit.k8s.io/v1 Policy object or a builder, got a string; ` +
+        "for YAML text use loadPolicy(text, { target: 'deckhouse' }).policy (its errors have line and column)",
+    );
+  }
+  const value = built(input);
+  if (!isRecord(value)) {
+    throw new TypeError(
+      `${FN}: options.customPolicy must be an audit.k8s.io/v1 Policy object or a builder, got ${shapeOf(value)}`,
+    );
+  }
+  // Without a rules key the Secret holds a policy with only omitStages: valid for Deckhouse, which also
+  // ignores apiVersion and kind (the hook re-serializes the merge as audit.k8s.io/v1).
+  const checked: Record<string, unknown> = { ...value, rules: value.rules ?? [] };
+  delete checked.apiVersion;
+  delete checked.kind;
+  checkPolicyArgument(FN, 'options.customPolicy', checked);
+  return value as unknown as Policy;
+}
+
 /**
  * The policy kube-apiserver really runs on a Deckhouse cluster, merged exactly like control-plane-manager's
  * audit_policy hook: basic + virtualization rules (basic on), the custom rules in order (Secret read), the
- * tail rules (basic on); the custom policy's omitStages kept, its other top-level fields dropped.
+ * tail rules (basic on); the custom policy's omitStages kept, its other top-level fields dropped. Throws a
+ * TypeError for a malformed argument, an InvalidPolicyError for a custom policy kube-apiserver would refuse.
  */
 export function deckhouseEffectivePolicy(options: DeckhouseEffectivePolicyOptions = {}): EffectivePolicy {
+  checkOptionsArgument(FN, 'options', options);
+  checkFlag('basicAuditPolicyEnabled', options.basicAuditPolicyEnabled);
+  checkFlag('auditPolicyEnabled', options.auditPolicyEnabled);
+  if (options.basicRules !== undefined && !isDeckhouseBasicRules(options.basicRules)) {
+    throw new TypeError(
+      `${FN}: options.basicRules must be DeckhouseBasicRules (DECKHOUSE_BASIC_RULES, buildBasicRules() or ` +
+        `builtInRulesFromMergedPolicy()), got ${shapeOf(options.basicRules)} without its rule lists`,
+    );
+  }
   const basicOn = options.basicAuditPolicyEnabled ?? true;
   const rules = options.basicRules ?? DECKHOUSE_BASIC_RULES;
-  const custom = built(options.customPolicy) as Policy | undefined;
+  const custom = checkCustomPolicy(options.customPolicy);
   const readSecret = options.auditPolicyEnabled ?? custom !== undefined;
   const warnings: Problem[] = [];
 
