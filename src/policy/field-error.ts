@@ -60,7 +60,14 @@ function renderBadValue(value: unknown): string {
   if (value === null || value === undefined) return 'null';
   if (typeof value === 'string') return goQuote(value);
   if (typeof value === 'number' || typeof value === 'boolean') return String(value);
-  return goJson(value);
+  try {
+    return goJson(value);
+  } catch {
+    // An untyped caller's value JSON cannot encode (a cycle, a BigInt, nesting deeper than the stack):
+    // the field error is still due, with the value described instead of printed.
+    const what = Array.isArray(value) ? 'a list' : `a ${typeof value === 'object' ? 'object' : typeof value}`;
+    return `<${what} that JSON cannot encode>`;
+  }
 }
 
 function errorText(type: string, field: string, badValue: string, detail: string): string {

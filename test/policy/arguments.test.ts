@@ -7,6 +7,8 @@ import { AuditAssertion, checkAssertions, expectAudit } from '../../src/policy/a
 import { policy as builder, resources } from '../../src/policy/builder';
 import { compilePolicy, evaluatePolicy } from '../../src/policy/evaluate';
 import { lintPolicy } from '../../src/policy/lint';
+import { renderPolicy } from '../../src/policy/render';
+import { validatePolicy } from '../../src/policy/validate';
 import {
   RequestSpecError,
   kubectlRequest,
@@ -275,6 +277,8 @@ describe('fuzz: every public entry point answers wrong arguments with its own Ty
     ['recordedAtLeast', (j) => expectAudit(P).request('get pods').recordedAtLeast(anyValue(j))],
     ['requestFromUrl', (j) => requestFromUrl(anyValue(j))],
     ['kubectlRequest', (j) => requestFromKubectl(anyValue(j))],
+    ['deckhouseEffectivePolicy', (j) => deckhouseEffectivePolicy(anyValue({ customPolicy: j }))],
+    ['deckhouseEffectivePolicy', (j) => deckhouseEffectivePolicy(anyValue(j))],
   ];
 
   it('never a deep property error, never a message without the function or field name', () => {
@@ -293,6 +297,51 @@ describe('fuzz: every public entry point answers wrong arguments with its own Ty
         expect(message).toMatch(new RegExp(`^(${fn})`));
       }
     }
+  });
+});
+
+describe('bad values JSON cannot print: a field error, never a crash of the message', () => {
+  // Untyped callers can hand over anything where a string belongs. The field error quotes the bad value as
+  // Go's encoding/json would; a value JSON.stringify cannot encode (a cycle, a BigInt, nesting deeper than the
+  // stack) must still give the field error with its path, not a RangeError from inside the message.
+  const deep = (): unknown => {
+    let value: unknown = 'x';
+    for (let i = 0; i < 100_000; i++) value = [value];
+    return value;
+  };
+  const cyclic = (): unknown => {
+    const list: unknown[] = [];
+    list.push(list);
+    return list;
+  };
+  const BAD: Array<[string, () => unknown]> = [
+    ['a list nested 100,000 deep', deep],
+    ['a list that contains itself', cyclic],
+    ['a BigInt', () => BigInt(5)],
+    ['a list holding a BigInt', () => [BigInt(5)]],
+  ];
+  const PLACES: Array<[string, (bad: unknown) => unknown, string]> = [
+    ['users[0]', (bad) => ({ rules: [{ level: 'Metadata', users: [bad] }] }), 'rules[0].users[0]'],
+    ['the rule itself', (bad) => ({ rules: [bad] }), 'rules[0]'],
+    ['level', (bad) => ({ rules: [{ level: bad }] }), 'rules[0].level'],
+    ['resources[0]', (bad) => ({ rules: [{ level: 'None', resources: [bad] }] }), 'rules[0].resources[0]'],
+  ];
+  const cases = BAD.flatMap(([what, make]) =>
+    PLACES.map(([where, place, field]) => [`${what} as ${where}`, field, () => place(make())] as const),
+  );
+
+  it.each(cases)('%s: validatePolicy reports %s', (_name, field, make) => {
+    const errors = validatePolicy(make());
+    expect(errors.map((e) => e.field)).toContain(field);
+    for (const e of errors) expect(e.message.startsWith(`${e.field}: `)).toBe(true);
+  });
+
+  it.each(cases)('%s: compilePolicy, lintPolicy and renderPolicy refuse it with %s', (_name, field, make) => {
+    const policy = { apiVersion: 'audit.k8s.io/v1', kind: 'Policy', ...(make() as object) };
+    expect(() => compilePolicy(anyValue(policy))).toThrow(InvalidPolicyError);
+    expect(() => compilePolicy(anyValue(policy))).toThrow(field);
+    expect(() => lintPolicy(anyValue(policy))).toThrow(InvalidPolicyError);
+    expect(() => renderPolicy(anyValue(policy))).toThrow(TypeError);
   });
 });
 
