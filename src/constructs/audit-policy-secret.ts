@@ -3,6 +3,7 @@ import { ApiObject } from 'cdk8s';
 import { Construct } from 'constructs';
 import { DEFAULT_KUBERNETES_VERSION } from '../policy/kubernetes-version';
 import { loadPolicy, SECRET_SIZE_LIMIT_BYTES } from '../policy/parse';
+import { renderedSizeAtLeast } from './policy-size';
 import { renderPolicy } from '../policy/render';
 import { Policy, PolicyProducer, Problem } from '../policy/types';
 import { ArgoCdOptions, argoCdAnnotations, SYNC_WAVES } from './argocd';
@@ -61,6 +62,21 @@ function formatLoadProblem(problem: Problem, source: string, withPosition: boole
   return `policy${where}: ${field}${problem.message} [${source}].${fix}`;
 }
 
+// Up to this size a policy is rendered and its exact size reported; beyond it (far past the Secret limit) only
+// a lower bound, so that time and memory stay bounded.
+const RENDER_LIMIT_BYTES = 16 * SECRET_SIZE_LIMIT_BYTES;
+
+function tooLarge(bytes: number, lowerBound: boolean, fromText = false): string {
+  const aliases = fromText
+    ? ', and write lists out instead of repeating YAML aliases (*name), which expand'
+    : '';
+  return (
+    `policy: received ${lowerBound ? 'at least ' : ''}${bytes} bytes of rendered policy, expected at most ` +
+    `${SECRET_SIZE_LIMIT_BYTES} (the 1 MiB Secret limit). Fix: merge rules that differ only in one list ` +
+    `(users, namespaces, resources) and drop redundant rules${aliases}`
+  );
+}
+
 /**
  * Loads, validates and renders a custom policy exactly as Deckhouse's hook reads it from the Secret before
  * kube-apiserver runs the merge: an object is re-read through the strict loader (unknown keys, bad levels are
@@ -94,8 +110,30 @@ export function preparePolicy(
         warnings: [],
       };
     }
+    const size = renderedSizeAtLeast(policy, RENDER_LIMIT_BYTES);
+    if ('cycle' in size) {
+      return {
+        errors: [
+          'policy: received an object that contains itself, expected an audit.k8s.io/v1 Policy of strings, ' +
+            'lists and objects. Fix: build each rule from its own lists (no list or rule inside itself)',
+        ],
+        warnings: [],
+      };
+    }
+    if (size.bytes > RENDER_LIMIT_BYTES) return { errors: [tooLarge(size.bytes, true)], warnings: [] };
     // JSON is YAML: the strict loader then sees exactly the keys the object has.
-    text = JSON.stringify(policy);
+    try {
+      text = JSON.stringify(policy);
+    } catch (error) {
+      return {
+        errors: [
+          `policy: received an object JSON cannot encode (${(error as Error).message}), expected an ` +
+            'audit.k8s.io/v1 Policy of strings, lists and objects. Fix: write every value as a string, ' +
+            'a list of strings or a boolean, as the Policy type says',
+        ],
+        warnings: [],
+      };
+    }
     source = 'policy object';
   }
   // Text is the user's file: the Secret limit applies up front. An object is already in memory; its size is
@@ -112,6 +150,10 @@ export function preparePolicy(
       errors.push(`policy: could not be decoded [${source}]. Fix: check that it is a Policy document`);
     return { errors, warnings };
   }
+  // YAML aliases are expanded by rendering: bound the size before the text is built.
+  const expanded = renderedSizeAtLeast(loaded.policy, RENDER_LIMIT_BYTES);
+  if ('bytes' in expanded && expanded.bytes > RENDER_LIMIT_BYTES)
+    return { errors: [tooLarge(expanded.bytes, true, isText)], warnings };
   const rendered = renderPolicy(loaded.policy, { kubernetesVersion });
   const reloaded = loadPolicy(rendered, {
     kubernetesVersion,
@@ -128,15 +170,7 @@ export function preparePolicy(
     };
   }
   const bytes = Buffer.byteLength(rendered, 'utf8');
-  if (bytes > SECRET_SIZE_LIMIT_BYTES) {
-    return {
-      errors: [
-        `policy: received ${bytes} bytes of rendered policy, expected at most ${SECRET_SIZE_LIMIT_BYTES} (the 1 MiB Secret limit). ` +
-          'Fix: merge rules that differ only in one list (users, namespaces, resources) and drop redundant rules',
-      ],
-      warnings,
-    };
-  }
+  if (bytes > SECRET_SIZE_LIMIT_BYTES) return { errors: [tooLarge(bytes, false, isText)], warnings };
   return { policy: loaded.policy, rendered, errors: [], warnings };
 }
 

@@ -141,6 +141,64 @@ describe('AuditPolicySecret', () => {
     );
   });
 
+  // A Secret is at most 1 MiB, but YAML aliases let 80 KB of text stand for a gigabyte: go-yaml v2 (the
+  // reader of Deckhouse's hook) allows it while aliases stay under 99% of the decoded nodes, and the construct
+  // renders the expanded policy into the Secret. Such a policy, like an object of that size, is a synth error
+  // about the Secret limit, never a crash of the constructor ("RangeError: Invalid string length").
+  const BIG = 'x'.repeat(50_000);
+  const aliased = (count: number) =>
+    'apiVersion: audit.k8s.io/v1\nkind: Policy\nrules:\n  - level: Metadata\n' +
+    `    users: [&big ${BIG}${', *big'.repeat(count)}]\n`;
+  test.each<[string, () => unknown]>([
+    ['YAML text whose aliases expand to 5 MB', () => aliased(100)],
+    ['YAML text whose aliases expand to 1 GB', () => aliased(20_000)],
+    [
+      'an object whose strings add up to 1 GB',
+      () => ({
+        apiVersion: 'audit.k8s.io/v1',
+        kind: 'Policy',
+        rules: [{ level: 'Metadata', users: Array<string>(20_000).fill(BIG) }],
+      }),
+    ],
+  ])('%s: refused at synth with the Secret limit', (_name, make) => {
+    const chart = Testing.chart();
+    new AuditPolicySecret(chart, 'Policy', { policy: make() as Policy });
+    expect(synthError(chart)).toMatch(
+      /bytes of rendered policy, expected at most 1048576 \(the 1 MiB Secret limit\)/,
+    );
+  });
+
+  test.each<[string, () => unknown]>([
+    [
+      'a list that contains itself',
+      () => {
+        const users: unknown[] = [];
+        users.push(users);
+        return { apiVersion: 'audit.k8s.io/v1', kind: 'Policy', rules: [{ level: 'None', users }] };
+      },
+    ],
+    [
+      'a BigInt',
+      () => ({
+        apiVersion: 'audit.k8s.io/v1',
+        kind: 'Policy',
+        rules: [{ level: 'None', users: [BigInt(1)] }],
+      }),
+    ],
+    [
+      'a list nested 100,000 deep',
+      () => {
+        let users: unknown = 'x';
+        for (let i = 0; i < 100_000; i++) users = [users];
+        return { apiVersion: 'audit.k8s.io/v1', kind: 'Policy', rules: [{ level: 'None', users }] };
+      },
+    ],
+  ])('an object holding %s: a synth error naming the policy, never a crash', (_name, make) => {
+    const chart = Testing.chart();
+    new AuditPolicySecret(chart, 'Policy', { policy: make() as Policy });
+    expect(synthError(chart)).toMatch(/\[test\/Policy\] policy: .*Fix: /);
+  });
+
   test('a non-object policy is refused with the expected shape', () => {
     const chart = Testing.chart();
     new AuditPolicySecret(chart, 'Policy', { policy: 42 as unknown as Policy });
