@@ -2,6 +2,7 @@
  * The policy loader: strict decoding (parsePolicy) and what the cluster does when it reads the policy
  * (loadPolicy), stricter: kube-apiserver's --audit-policy-file, or Deckhouse's custom policy Secret.
  */
+import { quote } from './echo';
 import { fieldErrorProblemMessage } from './field-error';
 import { PolicyTarget } from './policy-target';
 import { PolicyText } from './policy-text';
@@ -40,6 +41,36 @@ export interface ParseOptions {
 /** Options of loadPolicy. */
 export interface LoadOptions extends ParseOptions, VersionOptions {}
 
+const TARGETS: readonly PolicyTarget[] = ['kube-apiserver', 'deckhouse'];
+
+function optionProblem(option: string, expected: string, got: unknown): Problem {
+  const shown = typeof got === 'string' ? quote(got) : typeof got === 'number' ? String(got) : typeof got;
+  return {
+    message: `${option}: expected ${expected}, got ${shown}`,
+    field: option,
+    fix: `pass ${expected} (or leave ${option} out for the default)`,
+  };
+}
+
+// Options of the wrong type (untyped callers) are problems like any other, never an exception from deep
+// inside, and never a size limit that silently stops applying.
+function optionProblems(options: unknown, withVersion: boolean): Problem[] {
+  if (options === undefined) return [];
+  if (typeof options !== 'object' || options === null || Array.isArray(options))
+    return [optionProblem('options', 'an options object', options)];
+  const { target, maxBytes, kubernetesVersion } = options as Record<string, unknown>;
+  const problems: Problem[] = [];
+  if (target !== undefined && !TARGETS.includes(target as PolicyTarget))
+    problems.push(optionProblem('target', '"kube-apiserver" or "deckhouse"', target));
+  if (maxBytes !== undefined && !(typeof maxBytes === 'number' && maxBytes >= 0))
+    problems.push(optionProblem('maxBytes', 'a number of bytes, 0 or more', maxBytes));
+  if (withVersion && kubernetesVersion !== undefined && typeof kubernetesVersion !== 'string')
+    problems.push(
+      optionProblem('kubernetesVersion', 'a Kubernetes version such as "1.32"', kubernetesVersion),
+    );
+  return problems;
+}
+
 /**
  * Strictly decodes a YAML or JSON audit policy, given as a string or as UTF-8 bytes: unknown, mis-cased and
  * duplicate keys, a second document, YAML 1.1 booleans/numbers in string fields, any apiVersion but
@@ -48,6 +79,8 @@ export interface LoadOptions extends ParseOptions, VersionOptions {}
  * fix. `policy` is present only when there are no errors. Never throws; time and memory are linear in the input.
  */
 export function parsePolicy(text: PolicyText, options: ParseOptions = {}): ParseResult {
+  const wrong = optionProblems(options, false);
+  if (wrong.length > 0) return { errors: wrong, warnings: [] };
   const decoded = decodePolicyText(text, options);
   return {
     ...(decoded.policy ? { policy: decoded.policy } : {}),
@@ -64,6 +97,8 @@ export function parsePolicy(text: PolicyText, options: ParseOptions = {}): Parse
  * present whenever decoding succeeded, even when validation failed. Errors are capped at MAX_LISTED_PROBLEMS.
  */
 export function loadPolicy(text: PolicyText, options: LoadOptions = {}): ParseResult {
+  const wrong = optionProblems(options, true);
+  if (wrong.length > 0) return { errors: wrong, warnings: [] };
   const decoded = decodePolicyText(text, options);
   if (!decoded.policy) return { errors: decoded.errors, warnings: decoded.warnings };
   const policy = decoded.policy;

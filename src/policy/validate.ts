@@ -171,6 +171,15 @@ function checkBoolean(value: unknown, field: string, errors: FieldError[]): void
  */
 export function validatePolicy(policy: unknown, options: VersionOptions = {}): FieldError[] {
   const versionText = options.kubernetesVersion ?? DEFAULT_KUBERNETES_VERSION;
+  if (typeof versionText !== 'string') {
+    return [
+      invalidError(
+        'kubernetesVersion',
+        versionText,
+        'must be a Kubernetes version such as "1.32" or "v1.36.2"',
+      ),
+    ];
+  }
   const versionProblem = kubernetesVersionProblem(versionText);
   if (versionProblem !== undefined) return [invalidError('kubernetesVersion', versionText, versionProblem)];
   const version = parseKubernetesVersion(versionText)!;
