@@ -143,6 +143,20 @@ export function withExtraServiceAccounts(
   rules: DeckhouseBasicRules,
   serviceAccounts: readonly string[],
 ): DeckhouseBasicRules {
+  if (!isDeckhouseBasicRules(rules)) {
+    const got =
+      rules === null ? 'null' : Array.isArray(rules) ? 'an array' : `${typeof rules} without its rule lists`;
+    throw new TypeError(
+      `withExtraServiceAccounts: rules must be DeckhouseBasicRules (DECKHOUSE_BASIC_RULES, buildBasicRules() or ` +
+        `builtInRulesFromMergedPolicy()), got ${got}`,
+    );
+  }
+  if (!Array.isArray(serviceAccounts) || !serviceAccounts.every((sa) => typeof sa === 'string')) {
+    throw new TypeError(
+      'withExtraServiceAccounts: serviceAccounts must be a list of strings ' +
+        `(["system:serviceaccount:<namespace>:<name>", ...]), got ${Array.isArray(serviceAccounts) ? 'a list with a non-string' : `a ${typeof serviceAccounts}`}`,
+    );
+  }
   const index = serviceAccountRuleIndex(rules);
   if (index < 0 || index >= rules.basic.length) {
     throw new Error(

@@ -99,6 +99,29 @@ describe('withExtraServiceAccounts', () => {
     ]);
   });
 
+  // Deckhouse reads `serviceAccounts` as a YAML list of strings (a single name is a decode error there): a
+  // string here must not be appended one character at a time ("s", "y", "s", ...).
+  it.each<[string, unknown, unknown, RegExp]>([
+    [
+      'a single name instead of a list',
+      DECKHOUSE_BASIC_RULES,
+      'system:serviceaccount:a:b',
+      /serviceAccounts must be a list of strings.*got a string/,
+    ],
+    [
+      'a list holding a number',
+      DECKHOUSE_BASIC_RULES,
+      ['system:serviceaccount:a:b', 5],
+      /serviceAccounts must be a list of strings/,
+    ],
+    ['no rules', null, ['system:serviceaccount:a:b'], /rules must be DeckhouseBasicRules.*got null/],
+    ['rules without their lists', {}, ['system:serviceaccount:a:b'], /rules must be DeckhouseBasicRules/],
+  ])('%s: a TypeError naming the argument', (_name, rules, serviceAccounts, message) => {
+    const call = () => withExtraServiceAccounts(rules as never, serviceAccounts as never);
+    expect(call).toThrow(TypeError);
+    expect(call).toThrow(message);
+  });
+
   it('refuses rules without a ServiceAccount rule', () => {
     const rules = { ...DECKHOUSE_BASIC_RULES, basic: [], serviceAccountRuleIndex: undefined };
     expect(() => withExtraServiceAccounts(rules, ['system:serviceaccount:a:b'])).toThrow(
