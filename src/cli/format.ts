@@ -52,9 +52,10 @@ export function formatBytesDelta(delta: number): string {
   return delta > 0 ? `+${formatBytes(delta)}` : formatBytes(delta);
 }
 
-/** A count delta with an explicit sign: +3, -12, 0. */
+/** A count delta with an explicit sign and the counts' thousands separators: +3, -7,343, 0. */
 export function formatCountDelta(delta: number): string {
-  return delta > 0 ? `+${delta}` : String(delta);
+  const text = delta.toLocaleString('en-US');
+  return delta > 0 ? `+${text}` : text;
 }
 
 /** A duration given in hours, in the largest unit that reads well: 45 min, 19 h, 3.5 d; ∞ for unlimited. */

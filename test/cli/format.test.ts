@@ -1,6 +1,7 @@
 import {
   formatBytes,
   formatBytesDelta,
+  formatCountDelta,
   formatHours,
   formatPercent,
   cappedList,
@@ -20,6 +21,14 @@ describe('format', () => {
     expect(formatBytesDelta(2048)).toBe('+2.0 KiB');
     expect(formatBytesDelta(-2048)).toBe('-2.0 KiB');
     expect(formatBytesDelta(0)).toBe('±0 B');
+  });
+
+  test('count deltas have the thousands separators of the counts beside them (12,349 → 5,006: -7,343)', () => {
+    expect(formatCountDelta(-7343)).toBe('-7,343');
+    expect(formatCountDelta(1568)).toBe('+1,568');
+    expect(formatCountDelta(1_234_567)).toBe('+1,234,567');
+    expect(formatCountDelta(12)).toBe('+12');
+    expect(formatCountDelta(0)).toBe('0');
   });
 
   test('durations given in hours', () => {
