@@ -2,6 +2,7 @@
 // (from its schema) and the places a credential hides elsewhere (a URL's user:password, a secret-looking
 // query parameter, a PEM private key in a certificate field, a token-shaped label value).
 import { escapePointerSegment } from './json-values';
+import { holdsPrivateKey } from './private-key';
 import { CLUSTER_LOG_DESTINATION_SCHEMA } from './schema-validation';
 import { isSchemaObject } from './schema-walk';
 import { TLS_SECRET_CONTRACT } from './tls-secret';
@@ -71,15 +72,6 @@ export function isCredentialField(pointer: string): boolean {
 
 // Every matcher below is linear in the value's length (anchored or bounded patterns, one pass): a CA bundle
 // of hundreds of kilobytes, or a hostile value, is scanned in bounded time.
-const PRIVATE_KEY = /-----BEGIN [A-Z0-9 ]{0,40}PRIVATE KEY-----/;
-const BASE64 = /^[A-Za-z0-9+/\s]+={0,2}$/;
-
-function holdsPrivateKey(value: string): boolean {
-  if (value.includes('PRIVATE KEY-----') && PRIVATE_KEY.test(value)) return true;
-  if (value.length < 40 || !BASE64.test(value)) return false;
-  const text = Buffer.from(value, 'base64').toString('latin1');
-  return text.includes('PRIVATE KEY-----') && PRIVATE_KEY.test(text);
-}
 
 // Where the user information of an address ends on the left: a delimiter, or another "@".
 const USERINFO_STOP = new Set([

@@ -4,6 +4,7 @@ import { ApiObject } from 'cdk8s';
 import { IConstruct } from 'constructs';
 import { isJsonObject } from './json-values';
 import { PropProblem } from './messages';
+import { holdsPrivateKey } from './private-key';
 
 /** The namespace log-shipper reads TLS Secrets from (CRD description of `tls.secretRef`). */
 export const TLS_SECRET_NAMESPACE = 'd8-log-shipper';
@@ -77,7 +78,10 @@ export function secretSourceOf(json: Json): SecretSource | undefined {
       namespace,
       labels: stringMap(metadata.labels),
       keys: Object.keys(data),
-      holdsKeyMaterial: Object.entries(data).some(([k, v]) => SECRET_KEYS.has(k) && v !== ''),
+      // key.pem/keyPass, or a PEM private key under any other key (tls.key, a typo): in dist/ either way.
+      holdsKeyMaterial: Object.entries(data).some(
+        ([k, v]) => v !== '' && (SECRET_KEYS.has(k) || holdsPrivateKey(v)),
+      ),
     };
   }
   // Only objects that produce a Secret: ExternalSecret, SealedSecret and the like (not PushSecret, which
@@ -180,7 +184,8 @@ export function checkTlsSecret(
         field,
         received: source.object,
         showReceived: true,
-        expected: 'no private key in the manifests (this Secret carries key.pem/keyPass in clear text)',
+        expected:
+          'no private key in the manifests (this Secret carries key.pem/keyPass or a PEM private key in clear text)',
         fix:
           'produce the Secret from your secret store (an ExternalSecret, a SealedSecret) or create it outside ' +
           'Git; if the manifests are encrypted, set allowInlineCredentials: true on this destination',

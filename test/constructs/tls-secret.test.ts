@@ -250,6 +250,30 @@ describe('the Secret the app defines is checked against the contract', () => {
       ),
       'expected no private key in the manifests',
     ],
+    // A PEM private key lands in dist/ whatever the key is called: cert-manager's tls.key, a typo of
+    // key.pem, raw PEM in stringData, an RSA or EC key.
+    [
+      'a v1 Secret holding a private key under tls.key (cert-manager naming)',
+      v1Secret({ namespace: 'd8-log-shipper', labels: WATCHED }, { 'ca.pem': CA, 'tls.key': KEY }),
+      'expected no private key in the manifests',
+    ],
+    [
+      'a v1 Secret holding a private key under a mistyped key name',
+      v1Secret({ namespace: 'd8-log-shipper', labels: WATCHED }, { 'key.pm': KEY }),
+      'expected no private key in the manifests',
+    ],
+    [
+      'a v1 Secret holding a raw PEM RSA key in stringData',
+      {
+        apiVersion: 'v1',
+        kind: 'Secret',
+        metadata: { name: SECRET, namespace: 'd8-log-shipper', labels: WATCHED },
+        stringData: {
+          'client.key': '-----BEGIN RSA PRIVATE KEY-----\nMIIEow\n-----END RSA PRIVATE KEY-----\n',
+        },
+      },
+      'expected no private key in the manifests',
+    ],
     [
       'an ExternalSecret in another namespace',
       {
