@@ -219,7 +219,8 @@ export function runSynth(build: () => App, options: RunSynthOptions = {}): Synth
     if (!(error instanceof Error) || error.name !== 'PolicyBuilderError') throw error;
     const where = userFrame(error.stack);
     const errors = [`${error.message.trimEnd()}${where ? `\n    at ${where}` : ''}`];
-    report(errors, process.env.CDK8S_OUTDIR ? path.resolve(process.env.CDK8S_OUTDIR) : path.resolve('dist'));
+    // The App was never built: its outdir is unknown.
+    report(errors, undefined);
     return { ok: false, errors, warnings: [], written: [] };
   }
   const result = synthesizeApp(app, options);
@@ -237,13 +238,22 @@ function userFrame(stack: string | undefined): string | undefined {
   return undefined;
 }
 
-function report(errors: readonly string[], outdir: string): void {
+// `outdir`: the App's output directory, undefined when the App could not be built.
+function report(errors: readonly string[], outdir: string | undefined): void {
   const { cliOutdir, cliRemovedIt } = cliState();
   const lines = [
     `synth failed: ${errors.length} problem${errors.length === 1 ? '' : 's'}, no manifests were written:`,
     ...errors.map((e) => `  ${e}`),
   ];
-  if (cliOutdir !== undefined && cliRemovedIt && cliOutdir === outdir) {
+  if (outdir === undefined) {
+    if (cliOutdir !== undefined && cliRemovedIt) {
+      lines.push(
+        `note: \`cdk8s synth\` removed its output directory ${relative(cliOutdir)}/ before running the app. If your ` +
+          `App writes its manifests there (the stock set-up), restore the committed ones with \`git checkout -- ` +
+          `${relative(cliOutdir)}\`; an App with its own outdir kept it unchanged.`,
+      );
+    }
+  } else if (cliOutdir !== undefined && cliRemovedIt && cliOutdir === outdir) {
     lines.push(
       `note: \`cdk8s synth\` removed ${relative(cliOutdir)}/ before running the app; restore the committed ` +
         `manifests with \`git checkout -- ${relative(cliOutdir)}\`. To keep them through a failed synth, set ` +

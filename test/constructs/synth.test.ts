@@ -239,6 +239,24 @@ describe('runSynth', () => {
     expect(process.exitCode).toBe(1);
   });
 
+  // This repository's own set-up (README): cdk8s.yaml `output: cdk.out` is a scratch directory the CLI
+  // empties, the committed manifests go to `new App({ outdir: 'dist' })`. When the builder throws, the App
+  // never existed, so its outdir is unknown: the note must not tell the user that cdk.out held committed
+  // manifests to restore with git, nor to set up what they already have.
+  test('a builder error under `cdk8s synth` does not claim the committed manifests were removed', () => {
+    process.env.CDK8S_OUTDIR = path.join(tempDir(), 'cdk.out'); // removed by the CLI before the app runs
+    const printed = captureStderr(() =>
+      runSynth(() => {
+        policy().request({ resources: [resources.group('rbac.authorization.k8s.io/v1', 'roles')] });
+        return new App({ outdir: path.join(tempDir(), 'dist') });
+      }),
+    );
+    expect(printed).toContain('no manifests were written');
+    expect(printed).not.toContain('restore the committed manifests with');
+    expect(printed).toMatch(/`cdk8s synth` removed its output directory .*cdk\.out\/ before running the app/);
+    expect(printed).toContain('an App with its own outdir kept it unchanged');
+  });
+
   test('an exception thrown while building the app keeps its stack trace', () => {
     const bug = new Error('bug in the app');
     expect(() =>
