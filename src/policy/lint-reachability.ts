@@ -79,7 +79,10 @@ export function checkShadowed(ctx: LintContext, j: number): void {
     message: `${ctx.label(j)} can never decide a request: ${by}`,
     fix: tailReplaced
       ? `nothing to do if intended: ${ctx.name(cover)} decides every request ${ctx.name(j)} would ` +
-        `(${ctx.describe(j)}), so those requests get ${ctx.rules[cover].level} instead of ${rule.level}`
+        `(${ctx.describe(j)}), ` +
+        (ctx.rules[cover].level === rule.level
+          ? `at the same level (${rule.level})`
+          : `so those requests get ${ctx.rules[cover].level} instead of ${rule.level}`)
       : builtIn
         ? 'built-in Deckhouse rule: nothing to change in your policy (it is dead code upstream)'
         : ctx.origins !== undefined && (coverBuiltIn || cover < 0)

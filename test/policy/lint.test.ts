@@ -632,6 +632,14 @@ describe('one identity model: the groups every real request carries', () => {
     expect(tail.fix).not.toContain('unauthenticated');
   });
 
+  it('a custom catch-all at Metadata that takes over tail rule #2 (also Metadata) does not say "Metadata instead of Metadata"', () => {
+    const eff = deckhouseEffectivePolicy({ customPolicy: policy([{ level: 'Metadata' }]) });
+    const tail2 = ofCode(lintPolicy(eff), 'shadowed-rule').find((f) => f.ruleIndex === 29)!;
+    expect(tail2).toMatchObject({ layer: 'tail', relatedRuleIndex: 27, severity: 'info' });
+    expect(tail2.fix).not.toContain('Metadata instead of Metadata');
+    expect(tail2.fix).toContain('at the same level (Metadata)');
+  });
+
   it('no rule is reported against an identity kube-apiserver never produces', () => {
     const p = policy([
       { level: 'Request', users: ['alice'], userGroups: ['system:unauthenticated'] },
