@@ -126,9 +126,13 @@ export const AuditEventSelection = {
   secrets(name = 'secrets'): AuditEventSelection {
     return { name, filters: [exact('objectRef.resource', 'secrets'), doesNotExist('objectRef.apiGroup')] };
   },
-  /** Requests that were refused (HTTP 401/403). */
+  /**
+   * Requests that were refused (HTTP 401/403). `responseStatus.code` is a number in the event: log-shipper's
+   * `Regex` (VRL `match!`) fails on a number and drops the event, its `In` compares integer values exactly
+   * (modules/460-log-shipper/hooks/internal/vrl/filter.go), so this is `In [401, 403]`.
+   */
   denied(name = 'denied'): AuditEventSelection {
-    return { name, filters: [exact('responseStatus.code', '401', '403')] };
+    return { name, filters: [{ field: 'responseStatus.code', operator: 'In', values: [401, 403] }] };
   },
   /** Your own selection. */
   custom(name: string, ...filters: LogFilter[]): AuditEventSelection {

@@ -1,6 +1,7 @@
 import { Testing } from 'cdk8s';
 import {
   AuditEventSelection,
+  AuditLogShipping,
   checkLogFilters,
   LOG_FILTER_OPERATORS,
   contains,
@@ -77,6 +78,39 @@ describe('log filters', () => {
     ]) {
       expect(checkLogFilters(selection.filters, selection.name)).toEqual([]);
     }
+  });
+});
+
+describe('AuditEventSelection.denied', () => {
+  // responseStatus.code is a JSON number in the audit event (metav1.Status.Code, int32), and log-shipper
+  // parses the line into numbers. Its filters (modules/460-log-shipper/hooks/internal/vrl/filter.go):
+  // Regex renders `match!(.parsed_data.<field>, r'...')`, which needs a string and fails on a number, so
+  // the vector filter drops every event; In renders `includes(<values>, .parsed_data.<field>)`, converting
+  // only floats and booleans to strings (the CRD says so too), so integer values match an integer field.
+  test('selects 401 and 403 with In and integer values, which match the integer field', () => {
+    expect(AuditEventSelection.denied().filters).toEqual([
+      { field: 'responseStatus.code', operator: 'In', values: [401, 403] },
+    ]);
+  });
+
+  test('the rendered ClusterLoggingConfig carries the codes as YAML integers and validates', () => {
+    const chart = Testing.chart();
+    new AuditLogShipping(chart, 'Shipping', {
+      destinations: [
+        {
+          type: 'Loki',
+          name: 'loki',
+          endpoint: 'https://loki.example.com',
+          selections: [AuditEventSelection.denied()],
+        },
+      ],
+    });
+    const config = synthValid(chart).find((m) => m.kind === 'ClusterLoggingConfig')!;
+    expect(config.spec.logFilter).toContainEqual({
+      field: 'responseStatus.code',
+      operator: 'In',
+      values: [401, 403],
+    });
   });
 });
 
