@@ -227,16 +227,3 @@ export function checkLogFilters(filters: readonly LogFilter[] | undefined, field
   });
   return problems;
 }
-
-/** The plain JSON of filters for the generated classes. */
-export function renderLogFilters(filters: readonly LogFilter[]): Array<{
-  field: string;
-  operator: LogFilterOperator;
-  values?: Array<string | number>;
-}> {
-  return filters.map((f) => ({
-    field: f.field,
-    operator: f.operator,
-    ...(f.values && f.values.length > 0 ? { values: [...f.values] } : {}),
-  }));
-}

@@ -48,10 +48,3 @@ export class ProblemList {
     ];
   }
 }
-
-/** `problems` capped like a {@link ProblemList}. */
-export function capProblems(problems: readonly Problem[], kind: 'error' | 'warning'): Problem[] {
-  const list = new ProblemList(kind);
-  for (const problem of problems) list.add(problem);
-  return list.toArray();
-}

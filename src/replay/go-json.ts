@@ -231,12 +231,6 @@ function objectKey(s: string, i: number): number {
   return skipWhitespace(s, i + 1);
 }
 
-/** Go-encoded bytes of the JSON text `s.slice(start, end)` (which must be one valid value). */
-export function goBytesOf(s: string, start: number, end: number): number {
-  const at = scanValue(s.slice(start, end), 0);
-  return at < 0 ? Buffer.byteLength(s.slice(start, end)) : scanned.bytes;
-}
-
 /**
  * Bytes Go's `encoding/json` writes for a JSON value already decoded into JavaScript (strings with HTML and
  * line-separator escapes, objects and arrays compact). Numbers are measured as JavaScript writes them.
