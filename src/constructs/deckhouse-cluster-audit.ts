@@ -33,7 +33,7 @@ export interface DeckhouseClusterAuditProps extends ArgoCdOptions {
   /**
    * The built-in rules the cluster runs, when they are not the bundled snapshot's: e.g.
    * `builtInRulesFromMergedPolicy(readFileSync('audit-policy.yaml', 'utf8'))` on the merged policy copied from
-   * a master (`/etc/kubernetes/deckhouse/extra-files/audit-policy.yaml`), so lint, expectations and packs
+   * a master (`/etc/kubernetes/deckhouse/extra-files/audit-policy.yaml`), so lint, assertions and assertion packs
    * check the policy the cluster really runs. Nothing of it is synthesized: Deckhouse makes these rules.
    * @default DECKHOUSE_BASIC_RULES (the bundled snapshot)
    */
