@@ -554,6 +554,32 @@ describe('requestFromKubectl: refusals', () => {
     expect(() => requestFromKubectl(cmd)).toThrow(message);
   });
 
+  // A refusal echoes what it refuses; like the loader's echoes it must stay short and must not carry
+  // characters that drive a terminal, whatever the input (a 10 MB argument, an ANSI escape).
+  it.each<[string, () => unknown]>([
+    ['a 10 MB resource type', () => requestFromKubectl(`get ${'a'.repeat(10_000_000)}`)],
+    ['a million object names', () => requestFromKubectl(`get pods ${'x '.repeat(1_000_000)}`)],
+    ['a 1 MB flag', () => requestFromKubectl(`get pods --${'x'.repeat(1_000_000)}=1`)],
+    [
+      'a million bad percent-escapes',
+      () => requestFromUrl(`GET /api/v1/namespaces/${'%zz'.repeat(1_000_000)}/pods`),
+    ],
+    ['an ANSI escape in a resource type', () => requestFromKubectl('get \u001b[2Jpods')],
+    ['a right-to-left override in a command', () => requestFromKubectl('frob\u202enicate pods')],
+  ])('%s: the refusal is short and escaped', (_name, call) => {
+    let message = '';
+    try {
+      call();
+    } catch (error) {
+      expect(error).toBeInstanceOf(RequestSpecError);
+      message = (error as Error).message;
+    }
+    expect(message).not.toBe('');
+    expect(message.length).toBeLessThan(2500);
+    // eslint-disable-next-line no-control-regex
+    expect(message).not.toMatch(/[\u0000-\u0009\u000b-\u001f\u007f-\u009f\u202a-\u202e]/);
+  });
+
   it('throws a TypeError for a command that is not a string', () => {
     expect(() => requestFromKubectl(undefined as unknown as string)).toThrow(TypeError);
     expect(() => requestFromKubectl(undefined as unknown as string)).toThrow(/command must be a string/);
