@@ -109,12 +109,37 @@ export interface RequestIdentity {
   impliedGroups?: boolean;
 }
 
+function kind(value: unknown): string {
+  return value === null ? 'null' : Array.isArray(value) ? 'an array' : `a ${typeof value}`;
+}
+
+// Untyped callers: `groups: 'admins'` would otherwise be spread into the groups a, d, m, i, n, s.
+function checkIdentityShape(identity: RequestIdentity): void {
+  if (typeof identity !== 'object' || identity === null || Array.isArray(identity))
+    throw new TypeError(`the caller must be { user?, groups?, unauthenticated? }, got ${kind(identity)}`);
+  const { user, groups, unauthenticated, impliedGroups } = identity as Record<string, unknown>;
+  if (user !== undefined && typeof user !== 'string')
+    throw new TypeError(`the caller's user must be a string, got ${kind(user)}`);
+  if (groups !== undefined && !(Array.isArray(groups) && groups.every((g) => typeof g === 'string')))
+    throw new TypeError(
+      `the caller's groups must be a list of strings (["dev", ...]), got ${Array.isArray(groups) ? 'a list with a non-string' : kind(groups)}`,
+    );
+  for (const [name, value] of [
+    ['unauthenticated', unauthenticated],
+    ['impliedGroups', impliedGroups],
+  ] as const) {
+    if (value !== undefined && typeof value !== 'boolean')
+      throw new TypeError(`the caller's ${name} must be true or false, got ${kind(value)}`);
+  }
+}
+
 /**
- * The `user` and `groups` attributes of a request sent as `identity` (see `RequestIdentity`). Throws
- * `RequestSpecError` for an identity no authenticator produces (a user with `system:unauthenticated`,
+ * The `user` and `groups` attributes of a request sent as `identity` (see `RequestIdentity`). Throws a
+ * TypeError for a malformed identity, `RequestSpecError` for an identity no authenticator produces (a user with `system:unauthenticated`,
  * `system:anonymous` with other groups, an unauthenticated request with a user).
  */
 export function requestIdentity(identity: RequestIdentity = {}): Pick<RequestAttributes, 'user' | 'groups'> {
+  checkIdentityShape(identity);
   if (identity.unauthenticated) {
     if (identity.user !== undefined || (identity.groups?.length ?? 0) > 0) {
       throw new RequestSpecError('an unauthenticated request has no user or groups');

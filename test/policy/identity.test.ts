@@ -4,6 +4,7 @@ import {
   serviceAccountNamespace,
   unrealisticIdentity,
 } from '../../src/policy/identity';
+import { requestFromKubectl, requestFromUrl } from '../../src/policy/request-info';
 import { RequestSpecError } from '../../src/policy/request-spec-error';
 
 // The identity model, decided from kubernetes/apiserver: AuthenticatedGroupAdder
@@ -98,6 +99,34 @@ describe('requestIdentity', () => {
   ])('refuses %j', (identity, message) => {
     expect(() => requestIdentity(identity)).toThrow(RequestSpecError);
     expect(() => requestIdentity(identity)).toThrow(message);
+  });
+
+  // A caller is a user name and a list of groups: `groups: 'admins'` (a string) used to become the groups
+  // a, d, m, i, n, s, so a rule on userGroups [admins] seemed not to match. Every request builder takes
+  // the caller through requestIdentity; a wrong shape is a TypeError naming the field.
+  it.each<[string, object, RegExp]>([
+    [
+      'groups as a string',
+      { user: 'alice', groups: 'admins' },
+      /groups must be a list of strings.*got a string/,
+    ],
+    [
+      'a group that is not a string',
+      { user: 'alice', groups: ['dev', 5] },
+      /groups must be a list of strings/,
+    ],
+    ['user as a number', { user: 5 }, /user must be a string.*got a number/],
+    ['unauthenticated as a string', { unauthenticated: 'yes' }, /unauthenticated must be true or false/],
+    [
+      'impliedGroups as a string',
+      { user: 'a', impliedGroups: 'false' },
+      /impliedGroups must be true or false/,
+    ],
+  ])('%s: a TypeError naming the field', (_name, identity, message) => {
+    expect(() => requestIdentity(identity as never)).toThrow(TypeError);
+    expect(() => requestIdentity(identity as never)).toThrow(message);
+    expect(() => requestFromUrl('GET /api/v1/pods', identity as never)).toThrow(message);
+    expect(() => requestFromKubectl('get pods', identity as never)).toThrow(message);
   });
 
   it('impliedGroups: false takes the identity as given', () => {
