@@ -83,7 +83,24 @@ export function readMergedAuditPolicy(
 ): MergedAuditPolicy {
   const source = options.source ?? 'merged policy';
   const reference = options.reference ?? DECKHOUSE_BASIC_RULES;
-  const found = mergedPolicyText(input, source);
+  // Untyped callers: bytes (readFileSync without an encoding) are the file; anything else is an error.
+  const given: unknown = input;
+  if (typeof given !== 'string' && !(given instanceof Uint8Array)) {
+    const got = given === null ? 'null' : Array.isArray(given) ? 'an array' : `a ${typeof given}`;
+    return {
+      label: source,
+      origins: [],
+      errors: [
+        {
+          message: `expected the merged policy as text (a string or bytes), got ${got}`,
+          fix: `pass the content of ${MERGED_POLICY_PATH}, e.g. readFileSync(path, 'utf8')`,
+        },
+      ],
+      warnings: [],
+    };
+  }
+  const text: string = typeof given === 'string' ? given : Buffer.from(given).toString('utf8');
+  const found = mergedPolicyText(text, source);
   const result: MergedAuditPolicy = { label: found.label, origins: [], errors: found.errors, warnings: [] };
   if (found.text === undefined) return result;
   result.text = found.text;

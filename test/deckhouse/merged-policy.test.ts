@@ -273,3 +273,25 @@ describe('readMergedAuditPolicy: a DKP 1.76-era file (test/fixtures/deckhouse/me
     ]);
   });
 });
+
+describe('readMergedAuditPolicy never throws (its contract): input that is not text is an error', () => {
+  it.each<[string, unknown]>([
+    ['null', null],
+    ['undefined', undefined],
+    ['an object', { rules: [] }],
+  ])('%s', (_name, input) => {
+    let merged: ReturnType<typeof readMergedAuditPolicy> | undefined;
+    expect(() => (merged = readMergedAuditPolicy(input as never))).not.toThrow();
+    expect(merged!.builtInRules).toBeUndefined();
+    expect(merged!.errors.map((e) => e.message).join('\n')).toMatch(
+      /expected the merged policy as text \(a string or bytes\)/,
+    );
+  });
+
+  it('the file read as bytes (readFileSync without an encoding) reads like the text', () => {
+    const text = renderAsDeckhouseWrites(deckhouseEffectivePolicy({}).policy);
+    const fromBytes = readMergedAuditPolicy(Buffer.from(text, 'utf8') as never);
+    expect(fromBytes.errors).toEqual([]);
+    expect(fromBytes.builtInRules?.basic).toEqual(readMergedAuditPolicy(text).builtInRules?.basic);
+  });
+});
