@@ -1,4 +1,5 @@
 import { FieldError, GroupResources, Level, Policy, PolicyRule, Stage, VersionOptions } from './types';
+import { describeKeyProblems, optionKeyProblems, ruleKeyProblems } from './builder-keys';
 import { DEFAULT_KUBERNETES_VERSION } from './kubernetes-version';
 import { validatePolicy } from './validate';
 import { fixForFieldError } from './validation-fixes';
@@ -132,6 +133,10 @@ export class PolicyBuilder {
   private readonly rules: PolicyRule[] = [];
 
   constructor(options: PolicyOptions = {}) {
+    const dropped = optionKeyProblems(options);
+    if (dropped.length > 0) {
+      throw new PolicyBuilderError(`Invalid audit policy options:\n${describeKeyProblems(dropped)}`, -1, []);
+    }
     this.options = { ...options, omitStages: copyList(options.omitStages) };
     const probe: Record<string, unknown> = { rules: [] };
     if (options.omitStages !== undefined) probe.omitStages = options.omitStages;
@@ -144,6 +149,7 @@ export class PolicyBuilder {
 
   /** Appends a rule with the given level; throws PolicyBuilderError if kube-apiserver would refuse it. */
   rule(level: Level, match: RuleMatch = {}): this {
+    this.refuseDroppedKeys(match, false, level);
     return this.add(makeRule(level, match));
   }
 
@@ -169,7 +175,10 @@ export class PolicyBuilder {
 
   /** Appends ready-made rules (e.g. from another policy), each validated like `rule()`. */
   append(...rules: readonly PolicyRule[]): this {
-    for (const rule of rules) this.add(copyRule(rule));
+    for (const rule of rules) {
+      this.refuseDroppedKeys(rule, true, (rule as Partial<PolicyRule> | null)?.level);
+      this.add(copyRule(rule));
+    }
     return this;
   }
 
@@ -193,6 +202,20 @@ export class PolicyBuilder {
     if (this.options.omitManagedFields !== undefined)
       policy.omitManagedFields = this.options.omitManagedFields;
     return policy;
+  }
+
+  // A key the copy would drop widens the rule (a misspelt `verb:` makes it match every verb): refused.
+  private refuseDroppedKeys(rule: unknown, withLevel: boolean, level: unknown): void {
+    const index = this.rules.length;
+    const problems = ruleKeyProblems(rule, `rules[${index}]`, withLevel);
+    if (problems.length > 0) {
+      throw new PolicyBuilderError(
+        `Invalid audit policy rule rules[${index}] (the ${ordinal(index + 1)} rule, level ${JSON.stringify(level)}):\n` +
+          describeKeyProblems(problems),
+        index,
+        [],
+      );
+    }
   }
 
   private add(rule: PolicyRule): this {

@@ -201,3 +201,69 @@ describe('refuses what kube-apiserver would refuse, when the rule is written', (
     expect(e.message.split('\n').filter((l) => l.includes('fix:'))).toHaveLength(3);
   });
 });
+
+describe('refuses keys it would drop: a dropped key widens the rule', () => {
+  // kube-apiserver's lenient decode drops unknown fields, so a misspelt `verb:` silently widens a rule
+  // (k8s-audit-semantics.md §2.3); this package refuses them in text, and the builder must too: it used to
+  // copy only the known fields, so none({ verb: ['get'] }) became a None catch-all that drops every event.
+  test.each<[string, () => unknown, string, string]>([
+    [
+      'a misspelt rule field',
+      () => policy().none({ verb: ['get'] } as never),
+      'rules[0].verb',
+      'did you mean "verbs"?',
+    ],
+    [
+      'a singular users key through a variable (no excess-property check)',
+      () => {
+        const match = { user: ['system:kube-proxy'], verbs: ['watch'] };
+        return policy().none(match as never);
+      },
+      'rules[0].user',
+      'did you mean "users"?',
+    ],
+    [
+      'a misspelt resources-entry field (would select the whole core group)',
+      () => policy().none({ resources: [{ group: '', resource: ['events'] } as never] }),
+      'rules[0].resources[0].resource',
+      'did you mean "resources"?',
+    ],
+    [
+      'level inside the match',
+      () => policy().metadata({ level: 'None' } as never),
+      'rules[0].level',
+      'metadata()',
+    ],
+    [
+      'an appended rule with a misspelt field',
+      () => policy().append({ level: 'None', verb: ['get'] } as never),
+      'rules[0].verb',
+      'did you mean "verbs"?',
+    ],
+    [
+      'a misspelt policy option',
+      () => policy({ omitStage: ['RequestReceived'] } as never),
+      'omitStage',
+      'did you mean "omitStages"?',
+    ],
+  ])('%s', (_name, write, field, fix) => {
+    const e = thrown(write);
+    expect(e.message).toContain(field);
+    expect(e.message).toContain(fix);
+  });
+
+  test.each<[string, unknown]>([
+    ['null', null],
+    ['a string', 'pods'],
+    ['a list', [{ verbs: ['get'] }]],
+  ])('a match that is %s (it used to become a catch-all or a deep TypeError)', (_name, match) => {
+    const e = thrown(() => policy().request(match as never));
+    expect(e.message).toMatch(/rules\[0\]: .*must be an object/);
+  });
+
+  test('the rule that would have been written is not added', () => {
+    const builder = policy().metadata({ verbs: ['get'] });
+    expect(() => builder.none({ verb: ['list'] } as never)).toThrow(PolicyBuilderError);
+    expect(builder.length).toBe(1);
+  });
+});

@@ -1,0 +1,98 @@
+// The keys the typed builder copies into a rule. kube-apiserver's lenient decode drops an unknown field, so a
+// misspelt `verb:` or `resource:` silently widens a rule (k8s-audit-semantics.md §2.3): the strict loader
+// refuses such keys in text, and the builder refuses them in the objects it is given (untyped JavaScript,
+// or a variable, which TypeScript's excess-property check does not see).
+import { closestMatch } from './did-you-mean';
+import { GROUP_RESOURCES_FIELDS, RULE_FIELDS } from './policy-fields';
+import { unknownFieldFix } from './unknown-field-fix';
+
+/** One key the builder would have dropped, or a value that is not an object where one belongs. */
+export interface BuilderKeyProblem {
+  readonly field: string;
+  readonly problem: string;
+  readonly fix: string;
+}
+
+const WIDENS = 'unknown field: it would be dropped, and the rule would match more than written';
+
+function kind(value: unknown): string {
+  return value === null ? 'null' : Array.isArray(value) ? 'a list' : `a ${typeof value}`;
+}
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+/**
+ * Problems of a rule given to the builder at `path` (`rules[3]`): `match` of `rule()`/`none()`/... (`withLevel`
+ * false: `level` comes from the method), or a whole rule of `append()` (`withLevel` true).
+ */
+export function ruleKeyProblems(rule: unknown, path: string, withLevel: boolean): BuilderKeyProblem[] {
+  if (!isRecord(rule)) {
+    return [
+      {
+        field: path,
+        problem: `the ${withLevel ? 'rule' : 'match'} must be an object such as { verbs: ["get"] }, got ${kind(rule)}`,
+        fix: 'pass the fields of the rule as an object',
+      },
+    ];
+  }
+  const problems: BuilderKeyProblem[] = [];
+  for (const key of Object.keys(rule)) {
+    if (key === 'level' && !withLevel) {
+      problems.push({
+        field: `${path}.level`,
+        problem: 'the level comes from the method that writes the rule',
+        fix: 'remove it, and call none(), metadata(), request(), requestResponse() or rule(level, match)',
+      });
+    } else if (!(RULE_FIELDS as readonly string[]).includes(key)) {
+      problems.push({ field: `${path}.${key}`, problem: WIDENS, fix: unknownFieldFix(key, 'rule') });
+    }
+  }
+  const entries = rule.resources;
+  if (Array.isArray(entries)) {
+    entries.forEach((entry, i) => {
+      if (!isRecord(entry)) return; // a type error, reported by validation
+      for (const key of Object.keys(entry)) {
+        if (!(GROUP_RESOURCES_FIELDS as readonly string[]).includes(key)) {
+          problems.push({
+            field: `${path}.resources[${i}].${key}`,
+            problem: WIDENS,
+            fix: unknownFieldFix(key, 'resources entry'),
+          });
+        }
+      }
+    });
+  }
+  return problems;
+}
+
+const OPTION_KEYS = ['omitStages', 'omitManagedFields', 'kubernetesVersion'];
+
+/** Problems of the options of `policy(options)`: an unknown key would be dropped. */
+export function optionKeyProblems(options: unknown): BuilderKeyProblem[] {
+  if (!isRecord(options)) {
+    return [
+      {
+        field: 'options',
+        problem: `must be an object, got ${kind(options)}`,
+        fix: 'pass { omitStages, ... }',
+      },
+    ];
+  }
+  return Object.keys(options)
+    .filter((key) => !OPTION_KEYS.includes(key))
+    .map((key) => {
+      const guess = closestMatch(key, OPTION_KEYS);
+      return {
+        field: key,
+        problem: 'unknown option: it would be dropped',
+        fix: guess ? `did you mean "${guess}"?` : `remove it; the options are ${OPTION_KEYS.join(', ')}`,
+      };
+    });
+}
+
+/** The problems as the builder's errors list them: `  - field: problem` and the fix on the next line. */
+export function describeKeyProblems(problems: readonly BuilderKeyProblem[]): string {
+  return problems.map((p) => `  - ${p.field}: ${p.problem}\n    fix: ${p.fix}`).join('\n');
+}
