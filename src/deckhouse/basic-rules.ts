@@ -1,4 +1,5 @@
 import type * as Yaml from 'yaml';
+import { isRecord, shapeOf } from '../policy/arguments';
 import { PolicyRule, Problem } from '../policy/types';
 import { isSystemServiceAccountRule } from './built-in-rule-shapes';
 import {
@@ -144,8 +145,7 @@ export function withExtraServiceAccounts(
   serviceAccounts: readonly string[],
 ): DeckhouseBasicRules {
   if (!isDeckhouseBasicRules(rules)) {
-    const got =
-      rules === null ? 'null' : Array.isArray(rules) ? 'an array' : `${typeof rules} without its rule lists`;
+    const got = isRecord(rules) ? 'an object without its rule lists' : shapeOf(rules);
     throw new TypeError(
       `withExtraServiceAccounts: rules must be DeckhouseBasicRules (DECKHOUSE_BASIC_RULES, buildBasicRules() or ` +
         `builtInRulesFromMergedPolicy()), got ${got}`,
@@ -154,7 +154,7 @@ export function withExtraServiceAccounts(
   if (!Array.isArray(serviceAccounts) || !serviceAccounts.every((sa) => typeof sa === 'string')) {
     throw new TypeError(
       'withExtraServiceAccounts: serviceAccounts must be a list of strings ' +
-        `(["system:serviceaccount:<namespace>:<name>", ...]), got ${Array.isArray(serviceAccounts) ? 'a list with a non-string' : `a ${typeof serviceAccounts}`}`,
+        `(["system:serviceaccount:<namespace>:<name>", ...]), got ${Array.isArray(serviceAccounts) ? 'a list with a non-string' : shapeOf(serviceAccounts)}`,
     );
   }
   const index = serviceAccountRuleIndex(rules);

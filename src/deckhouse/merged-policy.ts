@@ -1,3 +1,4 @@
+import { shapeOf } from '../policy/arguments';
 import { loadPolicy } from '../policy/parse';
 import { Policy, PolicyRule, Problem, RuleLayer, RuleOrigin } from '../policy/types';
 import { DECKHOUSE_BASIC_RULES, DeckhouseBasicRules } from './basic-rules';
@@ -86,13 +87,12 @@ export function readMergedAuditPolicy(
   // Untyped callers: bytes (readFileSync without an encoding) are the file; anything else is an error.
   const given: unknown = input;
   if (typeof given !== 'string' && !(given instanceof Uint8Array)) {
-    const got = given === null ? 'null' : Array.isArray(given) ? 'an array' : `a ${typeof given}`;
     return {
       label: source,
       origins: [],
       errors: [
         {
-          message: `expected the merged policy as text (a string or bytes), got ${got}`,
+          message: `expected the merged policy as text (a string or bytes), got ${shapeOf(given)}`,
           fix: `pass the content of ${MERGED_POLICY_PATH}, e.g. readFileSync(path, 'utf8')`,
         },
       ],

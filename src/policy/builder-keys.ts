@@ -2,6 +2,7 @@
 // misspelt `verb:` or `resource:` silently widens a rule (k8s-audit-semantics.md §2.3): the strict loader
 // refuses such keys in text, and the builder refuses them in the objects it is given (untyped JavaScript,
 // or a variable, which TypeScript's excess-property check does not see).
+import { isRecord, shapeOf } from './arguments';
 import { closestMatch } from './did-you-mean';
 import { GROUP_RESOURCES_FIELDS, RULE_FIELDS } from './policy-fields';
 import { unknownFieldFix } from './unknown-field-fix';
@@ -15,14 +16,6 @@ export interface BuilderKeyProblem {
 
 const WIDENS = 'unknown field: it would be dropped, and the rule would match more than written';
 
-function kind(value: unknown): string {
-  return value === null ? 'null' : Array.isArray(value) ? 'a list' : `a ${typeof value}`;
-}
-
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
-
 /**
  * Problems of a rule given to the builder at `path` (`rules[3]`): `match` of `rule()`/`none()`/... (`withLevel`
  * false: `level` comes from the method), or a whole rule of `append()` (`withLevel` true).
@@ -32,7 +25,7 @@ export function ruleKeyProblems(rule: unknown, path: string, withLevel: boolean)
     return [
       {
         field: path,
-        problem: `the ${withLevel ? 'rule' : 'match'} must be an object such as { verbs: ["get"] }, got ${kind(rule)}`,
+        problem: `the ${withLevel ? 'rule' : 'match'} must be an object such as { verbs: ["get"] }, got ${shapeOf(rule)}`,
         fix: 'pass the fields of the rule as an object',
       },
     ];
@@ -75,7 +68,7 @@ export function optionKeyProblems(options: unknown): BuilderKeyProblem[] {
     return [
       {
         field: 'options',
-        problem: `must be an object, got ${kind(options)}`,
+        problem: `must be an object, got ${shapeOf(options)}`,
         fix: 'pass { omitStages, ... }',
       },
     ];

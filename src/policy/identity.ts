@@ -1,3 +1,4 @@
+import { shapeOf } from './arguments';
 import { RequestSpecError } from './request-spec-error';
 import { RequestAttributes } from './types';
 import { dns1123SubdomainErrors } from './validate';
@@ -109,27 +110,23 @@ export interface RequestIdentity {
   impliedGroups?: boolean;
 }
 
-function kind(value: unknown): string {
-  return value === null ? 'null' : Array.isArray(value) ? 'an array' : `a ${typeof value}`;
-}
-
 // Untyped callers: `groups: 'admins'` would otherwise be spread into the groups a, d, m, i, n, s.
 function checkIdentityShape(identity: RequestIdentity): void {
   if (typeof identity !== 'object' || identity === null || Array.isArray(identity))
-    throw new TypeError(`the caller must be { user?, groups?, unauthenticated? }, got ${kind(identity)}`);
+    throw new TypeError(`the caller must be { user?, groups?, unauthenticated? }, got ${shapeOf(identity)}`);
   const { user, groups, unauthenticated, impliedGroups } = identity as Record<string, unknown>;
   if (user !== undefined && typeof user !== 'string')
-    throw new TypeError(`the caller's user must be a string, got ${kind(user)}`);
+    throw new TypeError(`the caller's user must be a string, got ${shapeOf(user)}`);
   if (groups !== undefined && !(Array.isArray(groups) && groups.every((g) => typeof g === 'string')))
     throw new TypeError(
-      `the caller's groups must be a list of strings (["dev", ...]), got ${Array.isArray(groups) ? 'a list with a non-string' : kind(groups)}`,
+      `the caller's groups must be a list of strings (["dev", ...]), got ${Array.isArray(groups) ? 'a list with a non-string' : shapeOf(groups)}`,
     );
   for (const [name, value] of [
     ['unauthenticated', unauthenticated],
     ['impliedGroups', impliedGroups],
   ] as const) {
     if (value !== undefined && typeof value !== 'boolean')
-      throw new TypeError(`the caller's ${name} must be true or false, got ${kind(value)}`);
+      throw new TypeError(`the caller's ${name} must be true or false, got ${shapeOf(value)}`);
   }
 }
 
