@@ -140,7 +140,40 @@ export const AuditEventSelection = {
   },
 } as const;
 
-/** Checks filter items against the CRD's rules (operator enum, values present/absent, regex syntax). */
+// Fields of an audit.k8s.io/v1 Event that are not one string. log-shipper's filters
+// (modules/460-log-shipper/hooks/internal/vrl/filter.go) compare one value: Regex is VRL `match!`, which fails
+// on anything but a string (the vector filter then drops the event), NotRegex lets every non-string pass,
+// In/NotIn compare the whole value with `includes` (converting only floats and booleans to strings).
+const NUMBER_FIELDS = new Set(['responseStatus.code']);
+const LIST_FIELDS = new Set(['user.groups', 'impersonatedUser.groups', 'sourceIPs']);
+
+function unusableComparison(filter: LogFilter): Pick<PropProblem, 'expected' | 'fix'> | undefined {
+  const { field, operator } = filter;
+  if (NUMBER_FIELDS.has(field) && (operator === 'Regex' || operator === 'NotRegex')) {
+    return {
+      expected:
+        `a string field for ${operator}: ${field} is a number in the audit event, and log-shipper's Regex ` +
+        'fails on a number (the event is dropped) while NotRegex lets every event pass',
+      fix: `compare with In and integer values, e.g. { field: '${field}', operator: 'In', values: [401, 403] }`,
+    };
+  }
+  if (LIST_FIELDS.has(field)) {
+    return {
+      expected:
+        `a field with one value for ${operator}: ${field} is a list in the audit event, and log-shipper ` +
+        'compares one value (In and Regex never match a list, NotIn and NotRegex let every event pass)',
+      fix:
+        'filter on a single-valued field (user.username), or record the group in the audit policy (userGroups) ' +
+        'and select what that rule records; Exists and DoesNotExist work on a list',
+    };
+  }
+  return undefined;
+}
+
+/**
+ * Checks filter items against the CRD's rules (operator enum, values present/absent, regex syntax) and what
+ * log-shipper can compare (no Regex on a number, no value comparison on a list).
+ */
 export function checkLogFilters(filters: readonly LogFilter[] | undefined, field: string): PropProblem[] {
   if (filters === undefined) return [];
   if (!Array.isArray(filters)) {
@@ -183,6 +216,8 @@ export function checkLogFilters(filters: readonly LogFilter[] | undefined, field
       return;
     }
     const wantsValues = filter.operator !== 'Exists' && filter.operator !== 'DoesNotExist';
+    const unusable = wantsValues ? unusableComparison(filter) : undefined;
+    if (unusable) problems.push({ field: `${at}.field`, received: filter.field, ...unusable });
     const values = filter.values ?? [];
     if (wantsValues && values.length === 0) {
       problems.push({

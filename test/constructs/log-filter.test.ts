@@ -9,6 +9,7 @@ import {
   escapeRegex,
   exact,
   exists,
+  LogFilter,
   LogShipperModule,
   matches,
   notContains,
@@ -111,6 +112,42 @@ describe('AuditEventSelection.denied', () => {
       operator: 'In',
       values: [401, 403],
     });
+  });
+});
+
+describe('filters log-shipper cannot apply to the field they name', () => {
+  // log-shipper's filters (modules/460-log-shipper/hooks/internal/vrl/filter.go) compare one value: Regex is
+  // VRL `match!`, which fails on a number or a list (the vector filter then drops the event), NotRegex lets
+  // every non-string pass, In/NotIn compare the whole value with `includes`. In an audit event
+  // responseStatus.code is a number and user.groups a list: such a filter silently ships nothing, or all.
+  test.each<[string, LogFilter, string]>([
+    ['exact() on the numeric code', exact('responseStatus.code', '500'), 'with In and integer values'],
+    [
+      'notMatches() on the numeric code',
+      notMatches('responseStatus.code', '^5'),
+      'with In and integer values',
+    ],
+    ['exact() on the list of groups', exact('user.groups', 'system:masters'), 'user.groups is a list'],
+    ['contains() on the list of groups', contains('user.groups', 'system:masters'), 'user.groups is a list'],
+    ['notExact() on the list of groups', notExact('user.groups', 'system:nodes'), 'user.groups is a list'],
+  ])('%s is refused with the way that works', (_name, filter, expected) => {
+    const problems = checkLogFilters([filter], 'filters');
+    expect(problems).toHaveLength(1);
+    expect(problems[0].field).toBe('filters[0].field');
+    expect(`${problems[0].expected} ${problems[0].fix}`).toContain(expected);
+  });
+
+  test('what log-shipper can apply passes: In with integers on the code, Exists on the groups', () => {
+    expect(
+      checkLogFilters(
+        [
+          { field: 'responseStatus.code', operator: 'In', values: [500, 503] },
+          exists('user.groups'),
+          exact('user.username', 'admin'),
+        ],
+        'filters',
+      ),
+    ).toEqual([]);
   });
 });
 
