@@ -47,8 +47,9 @@ export function escapeRegex(text: string): string {
 }
 
 /**
- * The field equals one of the values exactly. Renders an anchored `Regex` per value, because
- * log-shipper's `In` matches substrings (`In [get]` would also pass `get` inside `target`).
+ * The field equals one of the values exactly: an anchored `Regex` per value, with the text escaped. (log-shipper
+ * anchors every Regex itself — modules/460-log-shipper/hooks/internal/vector/transform/filter.go turns `d8-.*`
+ * into `^d8-.*$` — so the anchors state what it does anyway.)
  */
 export function exact(field: AuditEventField, ...values: string[]): LogFilter {
   return { field, operator: 'Regex', values: values.map((v) => `^${escapeRegex(v)}$`) };
@@ -59,24 +60,30 @@ export function notExact(field: AuditEventField, ...values: string[]): LogFilter
   return { field, operator: 'NotRegex', values: values.map((v) => `^${escapeRegex(v)}$`) };
 }
 
-/** The field matches one of the regular expressions (unanchored, as written). */
+/**
+ * The whole field matches one of the regular expressions: log-shipper anchors each (`d8-.*` is `^d8-.*$`,
+ * transform/filter.go), so write `.*x.*` to match `x` anywhere, or use `contains`.
+ */
 export function matches(field: AuditEventField, ...regexes: string[]): LogFilter {
   return { field, operator: 'Regex', values: regexes };
 }
 
-/** The field matches none of the regular expressions (events without the field pass). */
+/** The whole field matches none of the regular expressions (anchored like `matches`; events without the field pass). */
 export function notMatches(field: AuditEventField, ...regexes: string[]): LogFilter {
   return { field, operator: 'NotRegex', values: regexes };
 }
 
-/** The field contains one of the substrings (log-shipper's `In`). */
+/**
+ * The field contains one of the substrings: a `Regex` `.*<text>.*` per value, the text escaped. Not log-shipper's
+ * `In`, which compares the whole value (VRL `includes(values, field)`, vector/vrl/log_filter.go).
+ */
 export function contains(field: AuditEventField, ...substrings: string[]): LogFilter {
-  return { field, operator: 'In', values: substrings };
+  return { field, operator: 'Regex', values: substrings.map((v) => `.*${escapeRegex(v)}.*`) };
 }
 
-/** The field contains none of the substrings (log-shipper's `NotIn`). */
+/** The field contains none of the substrings (`NotRegex` `.*<text>.*`; events without the field pass). */
 export function notContains(field: AuditEventField, ...substrings: string[]): LogFilter {
-  return { field, operator: 'NotIn', values: substrings };
+  return { field, operator: 'NotRegex', values: substrings.map((v) => `.*${escapeRegex(v)}.*`) };
 }
 
 /** The event has the field. */

@@ -50,7 +50,28 @@ describe('log filters', () => {
         exists('a'),
         doesNotExist('a'),
       ].map((f) => f.operator),
-    ).toEqual(['Regex', 'NotRegex', 'In', 'NotIn', 'Exists', 'DoesNotExist']);
+    ).toEqual(['Regex', 'NotRegex', 'Regex', 'NotRegex', 'Exists', 'DoesNotExist']);
+  });
+
+  // log-shipper anchors every Regex value (transform/filter.go: "d8-.*" -> "^d8-.*$") and compares In/NotIn
+  // values with VRL includes(values, field), i.e. the whole value (vector/vrl/log_filter.go). What the agent
+  // then evaluates, reproduced: a value is wrapped in ^…$ unless it already starts with ^ / ends with $.
+  const asShipped = (regex: string) =>
+    new RegExp(`${regex.startsWith('^') ? '' : '^'}${regex}${regex.endsWith('$') ? '' : '$'}`);
+  test.each<[string, LogFilter, string, boolean]>([
+    [
+      'contains finds the text anywhere',
+      contains('requestURI', '/exec'),
+      '/api/v1/namespaces/p/pods/w/exec?x=1',
+      true,
+    ],
+    ['contains escapes the text', contains('requestURI', 'a.b'), '/axb', false],
+    ['contains is not an exact match', contains('verb', 'get'), 'get', true],
+    ['matches is anchored by log-shipper', matches('objectRef.namespace', 'd8-.*'), 'xd8-system', false],
+    ['matches matches the whole value', matches('objectRef.namespace', 'd8-.*'), 'd8-system', true],
+    ['exact stays exact', exact('verb', 'get'), 'target', false],
+  ])('%s', (_name, filter, value, shipped) => {
+    expect((filter.values ?? []).some((v) => asShipped(String(v)).test(value))).toBe(shipped);
   });
 
   test('checkLogFilters reports bad operators, invalid regexes and non-scalar values', () => {
