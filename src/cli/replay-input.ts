@@ -26,7 +26,11 @@ export const ROTATION_OPTIONS: Record<string, OptionSpec> = {
   truncate: {
     type: 'boolean',
     description:
-      "model kube-apiserver's truncate backend (--audit-log-truncate-enabled, which Deckhouse sets): oversized events lose their bodies or are dropped",
+      "model kube-apiserver's truncate backend (--audit-log-truncate-enabled): oversized events lose their bodies or are dropped (default: on with --deckhouse and File output, which is where Deckhouse sets the flag)",
+  },
+  'no-truncate': {
+    type: 'boolean',
+    description: 'do not model the truncate backend (overrides the --deckhouse default)',
   },
   'truncate-max-event-bytes': {
     type: 'string',
@@ -108,6 +112,9 @@ export function replayOptions(args: ParsedArgs, io: CliIo): ReplayOptions {
   if (maxEventBytes !== undefined && args.values.truncate !== true) {
     throw new UsageError('--truncate-max-event-bytes only makes sense with --truncate');
   }
+  if (args.values.truncate === true && args.values['no-truncate'] === true) {
+    throw new UsageError('--truncate and --no-truncate contradict each other: give one');
+  }
   if (args.values.truncate === true) {
     options.truncate =
       maxEventBytes === undefined ? true : { maxEventBytes: integer(args, 'truncate-max-event-bytes', 0) };
@@ -156,4 +163,14 @@ export function replayInputs(logs: string[], io: CliIo, stdinTaken = false): Rep
   const dashes = logs.filter((l) => l === '-').length;
   if (dashes > 1 || (dashes > 0 && stdinTaken)) throw new UsageError('"-" (stdin) can be used once');
   return logs.map((log) => (log === '-' ? { name: '<stdin>', stream: io.stdin } : log));
+}
+
+/**
+ * Deckhouse runs kube-apiserver with --audit-log-truncate-enabled=true when auditLog.output is File (docs/
+ * deckhouse-audit.md §4): a --deckhouse replay models it unless --truncate/--no-truncate say otherwise.
+ * Called once the output is known (the policy file's ModuleConfig may set it).
+ */
+export function applyDeckhouseTruncation(options: ReplayOptions, args: ParsedArgs, deckhouse: boolean): void {
+  if (args.values.truncate === true || args.values['no-truncate'] === true) return;
+  if (deckhouse && options.output !== 'Stdout') options.truncate = true;
 }

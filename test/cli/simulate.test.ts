@@ -72,11 +72,35 @@ describe('simulate', () => {
     expect(r.retention.hours).toBeCloseTo((3 * 0.01 * 1048576 * 24) / r.bytesPerDay, 6);
   });
 
-  test('--truncate models the truncate backend Deckhouse enables; off by default', async () => {
-    const off = JSON.parse(
+  test('--truncate models the truncate backend; on by default with --deckhouse and File output (Deckhouse sets the flag there)', async () => {
+    const deckhouseDefault = JSON.parse(
       (await runInProcess(['simulate', '--deckhouse', '--json', F('audit.log')])).stdout,
     );
+    expect(deckhouseDefault.truncation).toMatchObject({ maxEventBytes: 102400 });
+    const off = JSON.parse(
+      (await runInProcess(['simulate', '--deckhouse', '--no-truncate', '--json', F('audit.log')])).stdout,
+    );
     expect(off.truncation).toBeNull();
+    const stdout = JSON.parse(
+      (
+        await runInProcess([
+          'simulate',
+          '--deckhouse',
+          '--audit-log-output',
+          'Stdout',
+          '--json',
+          F('audit.log'),
+        ])
+      ).stdout,
+    );
+    expect(stdout.truncation).toBeNull();
+    const plain = JSON.parse(
+      (await runInProcess(['simulate', '--policy', F('policy.yaml'), '--json', F('audit.log')])).stdout,
+    );
+    expect(plain.truncation).toBeNull();
+    expect(
+      (await runInProcess(['simulate', '--deckhouse', '--truncate', '--no-truncate', F('audit.log')])).code,
+    ).toBe(2);
     const on = await runInProcess([
       'simulate',
       '--deckhouse',

@@ -23,7 +23,7 @@ import {
   builtInRulesNotes,
   choosePolicy,
 } from '../policy-choice';
-import { ROTATION_OPTIONS, replayInputs, replayOptions } from '../replay-input';
+import { ROTATION_OPTIONS, applyDeckhouseTruncation, replayInputs, replayOptions } from '../replay-input';
 import { count, perDay, retentionText, simulationWarnings } from '../report';
 import { printJson } from '../shared';
 import { LintSummary, newLintErrors } from '../lint-diff';
@@ -79,6 +79,7 @@ export const diffCommand: CommandSpec = {
     const b = await choosePolicy(args, io, files.length === 2 ? files[1] : files[0]);
     // Policy files with ModuleConfig control-plane-manager say where the log goes (auditLog.output).
     applyFileAuditLog(options, [a, b], stringOption(args, 'audit-log-output'));
+    applyDeckhouseTruncation(options, args, a.deckhouse || b.deckhouse);
     let reports: SimulationReport[];
     try {
       reports = await simulateMany(inputs, [a.target, b.target], options);

@@ -4,7 +4,7 @@ import { CliError, EXIT_FINDINGS, EXIT_OK } from '../errors';
 import { formatProblem } from '../format';
 import { write } from '../io';
 import { POLICY_OPTIONS, applyFileAuditLog, builtInRulesNotes, choosePolicy } from '../policy-choice';
-import { ROTATION_OPTIONS, replayInputs, replayOptions } from '../replay-input';
+import { ROTATION_OPTIONS, applyDeckhouseTruncation, replayInputs, replayOptions } from '../replay-input';
 import { renderSimulationReport } from '../report';
 import { printJson } from '../shared';
 
@@ -44,6 +44,7 @@ export const simulateCommand: CommandSpec = {
     const chosen = await choosePolicy(args, io);
     // A policy file with ModuleConfig control-plane-manager says where the log goes (auditLog.output).
     applyFileAuditLog(options, [chosen], stringOption(args, 'audit-log-output'));
+    applyDeckhouseTruncation(options, args, chosen.deckhouse);
     let report;
     try {
       report = await simulate(inputs, { ...options, policy: chosen.target });
