@@ -2,7 +2,7 @@ import { AssertionPack, runAssertionPack } from '../deckhouse/assertion-packs';
 import { ASSERTION_FAILED, AssertionResult, AuditAssertion, checkAssertions } from '../policy/assertions';
 import { ruleLabel } from '../policy/describe';
 import { LintCode, lintPolicy, Severity } from '../policy/lint';
-import { EffectivePolicy, Finding } from '../policy/types';
+import { EffectivePolicy, Finding, RuleOrigin } from '../policy/types';
 
 /** A custom check of the effective policy, run at synth: it returns findings (an error fails synth). */
 export type AuditAssertionFunction = (effective: EffectivePolicy) => readonly Finding[];
@@ -39,10 +39,12 @@ export interface AcknowledgedFinding {
   /** The finding's code, as printed (`partially-shadowed-rule`, `assertion-failed`, …). */
   readonly code: string;
   /**
-   * Your rule the finding is about, numbered from 1 as messages print it (`your rule #2`).
+   * Your rule the finding is about, by its index in your policy from 0 — the numbering of every index in the
+   * package (`RuleOrigin.index`, `decidedBy.index`); messages print it from 1 (`your rule #2` is index 1) and
+   * each finding shows the acknowledgement to copy.
    * @default - a finding about the policy as a whole
    */
-  readonly rule?: number;
+  readonly index?: number;
   /**
    * For `assertion-failed`: the assertion's id (`dvp.interactive.exec-websocket`).
    * @default - any assertion
@@ -82,12 +84,14 @@ export function checkAcknowledgements(acknowledged: readonly AcknowledgedFinding
   (acknowledged ?? []).forEach((ack, i) => {
     const at = `acknowledged[${i}]`;
     if (typeof ack !== 'object' || ack === null)
-      throw new TypeError(`${at}: expected { code, rule?, reason }`);
+      throw new TypeError(`${at}: expected { code, index?, assertion?, reason }`);
     if (typeof ack.code !== 'string' || ack.code === '')
       throw new TypeError(`${at}.code: expected the finding's code, e.g. "partially-shadowed-rule"`);
-    if (ack.rule !== undefined && !(Number.isInteger(ack.rule) && ack.rule >= 1))
+    if ((ack as { rule?: unknown }).rule !== undefined)
+      throw new TypeError(`${at}.rule: name the rule by its index from 0 ("your rule #2" is index: 1)`);
+    if (ack.index !== undefined && !(Number.isInteger(ack.index) && ack.index >= 0))
       throw new TypeError(
-        `${at}.rule: received ${JSON.stringify(ack.rule)}, expected your rule's number from 1 (as in "your rule #2")`,
+        `${at}.index: received ${JSON.stringify(ack.index)}, expected your rule's index from 0 ("your rule #2" is index: 1)`,
       );
     if (typeof ack.reason !== 'string' || ack.reason.trim() === '')
       throw new TypeError(`${at}.reason: say why the finding is acceptable (a reviewer reads it)`);
@@ -102,7 +106,7 @@ function indent(text: string, prefix: string): string {
 }
 
 /** One finding as a readable, possibly multi-line message: `code: rule: message` then `Fix: …`. */
-export function formatFinding(finding: Finding, effective: EffectivePolicy): string {
+export function formatFinding(finding: PolicyCheckFinding, effective: EffectivePolicy): string {
   const origin = finding.ruleIndex >= 0 ? effective.origins[finding.ruleIndex] : undefined;
   const label = finding.ruleIndex >= 0 ? ruleLabel(finding.ruleIndex, origin) : undefined;
   const where =
@@ -115,7 +119,21 @@ export function formatFinding(finding: Finding, effective: EffectivePolicy): str
   const body = finding.message.length > 160 ? finding.message.replace(/; /g, ';\n') : finding.message;
   const sentence = /[.!?]$/.test(body) ? body : `${body}.`;
   const fix = finding.fix ? `\nFix: ${finding.fix}` : '';
-  return indent(`${finding.code}: ${where}${sentence}${fix}`, '    ');
+  const ack = acknowledgementFor(finding, origin);
+  const accept = ack ? `\nTo accept it: acknowledged: [${ack}]` : '';
+  return indent(`${finding.code}: ${where}${sentence}${fix}${accept}`, '    ');
+}
+
+/** The acknowledgement that matches exactly this finding, as code to copy; undefined for built-in rules. */
+function acknowledgementFor(finding: PolicyCheckFinding, origin: RuleOrigin | undefined): string | undefined {
+  if (origin !== undefined && origin.layer !== 'custom') return undefined;
+  const about =
+    origin !== undefined
+      ? `, index: ${origin.index}`
+      : finding.assertion !== undefined
+        ? `, assertion: ${JSON.stringify(finding.assertion)}`
+        : '';
+  return `{ code: ${JSON.stringify(finding.code)}${about}, reason: '…' }`;
 }
 
 function assertionFinding(
@@ -139,8 +157,8 @@ function matches(ack: AcknowledgedFinding, finding: PolicyCheckFinding, effectiv
   if (ack.code !== finding.code) return false;
   if (ack.assertion !== undefined && ack.assertion !== finding.assertion) return false;
   const origin = finding.ruleIndex >= 0 ? effective.origins[finding.ruleIndex] : undefined;
-  if (ack.rule === undefined) return origin === undefined;
-  return origin?.layer === 'custom' && origin.index + 1 === ack.rule;
+  if (ack.index === undefined) return origin === undefined;
+  return origin?.layer === 'custom' && origin.index === ack.index;
 }
 
 /**
@@ -189,12 +207,12 @@ export function checkEffectivePolicy(
   const used = new Set<AcknowledgedFinding>();
   let builtIn = 0;
   for (const finding of findings) {
-    if (finding.severity === 'info') continue;
     const ack = (options.acknowledged ?? []).find((a) => matches(a, finding, effective));
     if (ack) {
       used.add(ack);
       continue;
     }
+    if (finding.severity === 'info') continue;
     // Findings about Deckhouse's own rules are not the user's to fix: counted, shown in full on request.
     if (finding.layer !== undefined && finding.layer !== 'custom' && !options.lint?.reportBuiltInRules) {
       builtIn++;
@@ -210,7 +228,7 @@ export function checkEffectivePolicy(
   }
   (options.acknowledged ?? []).forEach((ack, i) => {
     if (!used.has(ack)) {
-      const about = ack.rule !== undefined ? `your rule #${ack.rule}` : (ack.assertion ?? 'the policy');
+      const about = ack.index !== undefined ? `your rule #${ack.index + 1}` : (ack.assertion ?? 'the policy');
       warnings.push(
         `acknowledged[${i}] (${ack.code}, ${about}) matches no finding. Fix: remove it (the finding is gone)`,
       );

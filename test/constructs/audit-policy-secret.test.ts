@@ -223,7 +223,7 @@ describe('AuditPolicySecret on its own runs the same lint gate', () => {
 
   test('it can be acknowledged, downgraded, or switched off like the composite lint', () => {
     for (const props of [
-      { acknowledged: [{ code: 'sensitive-body', rule: 1, reason: 'encrypted log' }] },
+      { acknowledged: [{ code: 'sensitive-body', index: 0, reason: 'encrypted log' }] },
       { lint: { severities: { 'sensitive-body': 'warning' as const } } },
       { lint: { enabled: false } },
     ]) {

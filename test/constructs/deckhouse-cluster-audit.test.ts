@@ -250,7 +250,7 @@ describe('acknowledging findings one at a time', () => {
     ],
   };
 
-  test('an acknowledged finding (code + your rule number + reason) is no longer reported', () => {
+  test('an acknowledged finding (code + your rule index + reason) is no longer reported', () => {
     expect(synthError(audit({ policy: SECRETS_BODIES, assertionPacks: [] }).chart)).toContain(
       'sensitive-body: your rule #2',
     );
@@ -258,7 +258,7 @@ describe('acknowledging findings one at a time', () => {
       policy: SECRETS_BODIES,
       assertionPacks: [],
       acknowledged: [
-        { code: 'sensitive-body', rule: 2, reason: 'the log is encrypted and access-controlled' },
+        { code: 'sensitive-body', index: 1, reason: 'the log is encrypted and access-controlled' },
       ],
     });
     expect(synthValid(acked.chart)).toHaveLength(2);
@@ -267,11 +267,31 @@ describe('acknowledging findings one at a time', () => {
     expect(acked.construct.findings.some((f) => f.code === 'sensitive-body')).toBe(true);
   });
 
+  test('each finding about your rules ends with the acknowledgement that matches it', () => {
+    const message = synthError(audit({ policy: SECRETS_BODIES, assertionPacks: [] }).chart);
+    expect(message).toContain(
+      'To accept it: acknowledged: [{ code: "sensitive-body", index: 1, reason: \'…\' }]',
+    );
+    const withInfo = audit({
+      policy: SECRETS_BODIES,
+      assertionPacks: [],
+      assertions: [
+        () => [{ code: 'team-note', severity: 'info', ruleIndex: -1, message: 'reviewed yearly' }],
+      ],
+      acknowledged: [
+        { code: 'sensitive-body', index: 1, reason: 'encrypted log' },
+        { code: 'team-note', reason: 'known' },
+      ],
+    });
+    // An info finding can be acknowledged too (it is then not "matching no finding").
+    expect(collectWarnings(withInfo.chart).join('\n')).not.toContain('matches no finding');
+  });
+
   test('an acknowledgement names one rule: the same code on another rule is still reported', () => {
     const other = audit({
       policy: SECRETS_BODIES,
       assertionPacks: [],
-      acknowledged: [{ code: 'sensitive-body', rule: 1, reason: 'wrong rule' }],
+      acknowledged: [{ code: 'sensitive-body', index: 0, reason: 'wrong rule' }],
     });
     expect(synthError(other.chart)).toContain('sensitive-body: your rule #2');
     expect(collectWarnings(other.chart).join('\n')).toContain(
@@ -300,8 +320,12 @@ describe('acknowledging findings one at a time', () => {
 
   test.each([
     [{ code: '', reason: 'x' }, /acknowledged\[0\]\.code/],
-    [{ code: 'sensitive-body', rule: 0, reason: 'x' }, /acknowledged\[0\]\.rule: received 0/],
-    [{ code: 'sensitive-body', rule: 1, reason: ' ' }, /acknowledged\[0\]\.reason/],
+    [{ code: 'sensitive-body', index: -1, reason: 'x' }, /acknowledged\[0\]\.index: received -1/],
+    [
+      { code: 'sensitive-body', rule: 2, reason: 'x' },
+      /acknowledged\[0\]\.rule: name the rule by its index from 0/,
+    ],
+    [{ code: 'sensitive-body', index: 1, reason: ' ' }, /acknowledged\[0\]\.reason/],
   ])('a malformed acknowledgement throws at once: %j', (ack, message) => {
     expect(() => audit({ acknowledged: [ack as never] })).toThrow(message);
   });
@@ -312,7 +336,10 @@ describe('acknowledging findings one at a time', () => {
     expect(warning).toBeDefined();
     const lines = warning!.split('\n');
     expect(lines.length).toBeGreaterThan(2);
-    expect(lines[lines.length - 1]).toMatch(/^ {4}Fix: /);
+    expect(lines[lines.length - 2]).toMatch(/^ {4}Fix: /);
+    expect(lines[lines.length - 1]).toMatch(
+      /^ {4}To accept it: acknowledged: \[\{ code: "partially-shadowed-rule", index: 0, /,
+    );
     expect(lines.every((l) => l.length < 400)).toBe(true);
   });
 });
