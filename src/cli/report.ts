@@ -8,6 +8,11 @@ export function count(n: number): string {
   return n.toLocaleString('en-US');
 }
 
+/** `1 malformed line` / `2 malformed lines`: the count with its noun phrase in the right number. */
+function counted(n: number, one: string, many: string): string {
+  return `${count(n)} ${n === 1 ? one : many}`;
+}
+
 /** Bytes per day, or why it is unknown. */
 export function perDay(bytesPerDay: number | null): string {
   return bytesPerDay === null ? 'unknown (the log spans no time)' : `${formatBytes(bytesPerDay)}/day`;
@@ -188,20 +193,20 @@ export function simulationWarnings(report: SimulationReport): string[] {
   const span = report.span;
   if (span.invalid > 0) {
     warnings.push(
-      `${count(span.invalid)} events have a timestamp that is not an RFC 3339 time` +
+      `${counted(span.invalid, 'event has', 'events have')} a timestamp that is not an RFC 3339 time` +
         (span.invalidSample === undefined ? '' : ` (first: ${JSON.stringify(span.invalidSample)})`) +
         '; they are counted but left out of the time span',
     );
   }
   if (span.excluded > 0) {
     warnings.push(
-      `${count(span.excluded)} timestamps far away from all the others (${span.excludedFrom} … ${span.excludedTo}) ` +
-        `were left out of the time span; bytes/day and retention use ${span.from} → ${span.to}`,
+      `${counted(span.excluded, 'timestamp', 'timestamps')} far away from all the others (${span.excludedFrom} … ${span.excludedTo}) ` +
+        `${span.excluded === 1 ? 'was' : 'were'} left out of the time span; bytes/day and retention use ${span.from} → ${span.to}`,
     );
   }
   if (report.attributesFromObjectRef > 0) {
     warnings.push(
-      `${count(report.attributesFromObjectRef)} events have no requestURI kube-apiserver could have logged and were ` +
+      `${counted(report.attributesFromObjectRef, 'event has', 'events have')} no requestURI kube-apiserver could have logged and ${report.attributesFromObjectRef === 1 ? 'was' : 'were'} ` +
         "decided on objectRef, which the apiserver fills in after the policy ran (e.g. a create's name): " +
         "their decision may differ from the cluster's",
     );
@@ -218,13 +223,13 @@ export function simulationWarnings(report: SimulationReport): string[] {
       .map(([pair, n]) => `${pair.replace('->', ' → ')}: ${count(n)}`)
       .join(', ');
     warnings.push(
-      `${count(report.lowSourceLevel.events)} written events were recorded in the log at a lower level than the ` +
+      `${counted(report.lowSourceLevel.events, 'written event was', 'written events were')} recorded in the log at a lower level than the ` +
         `policy decides (${pairs}); their bodies are not in the log, so their bytes are underestimated`,
     );
   }
   if (report.imagesWithoutDigest > 0) {
     warnings.push(
-      `${count(report.imagesWithoutDigest)} Pod create requests use an image without an @sha256 digest; ` +
+      `${counted(report.imagesWithoutDigest, 'Pod create request uses', 'Pod create requests use')} an image without an @sha256 digest; ` +
         `${count(report.imagesWithoutDigestRecorded)} of them are recorded with their body (Request or above), ` +
         'where a runtime audit engine can see the image',
     );
@@ -233,7 +238,7 @@ export function simulationWarnings(report: SimulationReport): string[] {
     const shown = report.malformed.lines.map((m) => `${m.source}:${m.line}: ${m.reason}`);
     const more = report.malformed.count - shown.length;
     warnings.push(
-      `${count(report.malformed.count)} malformed lines skipped` +
+      `${counted(report.malformed.count, 'malformed line', 'malformed lines')} skipped` +
         (shown.length > 0 ? `: ${shown.join('; ')}${more > 0 ? `; and ${count(more)} more` : ''}` : ''),
     );
   }

@@ -137,7 +137,11 @@ export function checkPartialShadowing(ctx: LintContext, j: number): void {
     (e) => `${describeRequest(e.req)} is decided by ${ctx.label(e.i)} → ${ctx.rules[e.i].level}`,
   );
   if (found.length > examples.length)
-    lines.push(`${found.length - examples.length} more earlier rules do the same`);
+    lines.push(
+      found.length - examples.length === 1
+        ? '1 more earlier rule does the same'
+        : `${found.length - examples.length} more earlier rules do the same`,
+    );
   if (untried > 0)
     lines.push(`${untried} more earlier rules of other levels overlap it (not checked one by one)`);
   ctx.add({

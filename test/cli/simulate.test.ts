@@ -136,8 +136,8 @@ describe('simulate', () => {
     expect(out).toMatch(/^your rule #1 \(rules\[27\]\) +Request +2 +1 /m);
     expect(out).toContain('Top users by written bytes:');
     expect(out).toContain('Top resources by written bytes:');
-    expect(out).toContain(`1 malformed lines skipped: ${F('audit.log')}:7: not JSON`);
-    expect(out).toContain('1 Pod create requests use an image without an @sha256 digest');
+    expect(out).toContain(`1 malformed line skipped: ${F('audit.log')}:7: not JSON`);
+    expect(out).toContain('1 Pod create request uses an image without an @sha256 digest');
   });
 
   test('--deckhouse alone replays the 29 built-in rules', async () => {

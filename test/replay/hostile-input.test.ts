@@ -61,7 +61,7 @@ describe('no input is lost silently', () => {
     });
     const run = await runInProcess(['simulate', '--deckhouse', '-'], { stdin: text });
     expect(run.code).toBe(1);
-    expect(run.stdout).toContain('1 malformed lines skipped');
+    expect(run.stdout).toContain('1 malformed line skipped');
   });
 
   test('diff reports malformed lines: 200 KB of random bytes is not "no change", exit 1', async () => {
@@ -133,7 +133,7 @@ describe('no input is lost silently', () => {
     expect(r.retention.hours).not.toBeNull();
     const run = await runInProcess(['simulate', '--deckhouse', '-'], { stdin: lines.join('\n') });
     expect(run.stdout).toContain(
-      '1 events have a timestamp that is not an RFC 3339 time (first: "yesterday")',
+      '1 event has a timestamp that is not an RFC 3339 time (first: "yesterday")',
     );
   });
 
@@ -150,7 +150,7 @@ describe('no input is lost silently', () => {
     });
     expect(r.bytesPerDay).toBeGreaterThan(0);
     const run = await runInProcess(['simulate', '--deckhouse', '-'], { stdin: lines.join('\n') });
-    expect(run.stdout).toContain(`1 timestamps far away from all the others (${far} … ${far}) were left out`);
+    expect(run.stdout).toContain(`1 timestamp far away from all the others (${far} … ${far}) was left out`);
     // Two events a day apart are a span, not an outlier.
     const two = [
       line(),
