@@ -24,6 +24,7 @@ export {
 } from './audit-log-settings';
 export type { AuditLogOptions, AuditLogOutput, ResolvedAuditLog } from './audit-log-settings';
 import { withSortedKeys } from './synth';
+import { addWarning } from './warnings';
 
 /** The control-plane-manager settings schema version these constructs write (`x-config-version`). */
 export const CONTROL_PLANE_MANAGER_SETTINGS_VERSION = 3;
@@ -123,6 +124,13 @@ export class ControlPlaneAuditConfig extends Construct {
     const auditLog: Record<string, unknown> = { output: this.auditLog.output };
     // path is meaningful only for File; writing it for Stdout would suggest a file that never exists.
     if (this.auditLog.output === 'File') auditLog.path = this.auditLog.path;
+    else if (props.auditLog?.path !== undefined) {
+      addWarning(
+        this,
+        `auditLog.path: received ${JSON.stringify(props.auditLog.path)} with output Stdout, where kube-apiserver writes ` +
+          'no file (--audit-log-path=-), so the path is not written. Fix: drop auditLog.path, or use output: "File"',
+      );
+    }
     const extraApiserver = isJsonObject(extra) && isJsonObject(extra.apiserver) ? extra.apiserver : {};
     const settings = {
       ...(isJsonObject(extra) ? extra : {}),

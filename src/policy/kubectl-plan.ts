@@ -113,7 +113,7 @@ export function pod(args: readonly string[], command: string, flags: KubectlFlag
     const type = resolveResourceType(first.slice(0, slash));
     if (type.resource !== 'pods' || type.group !== '') {
       throw new RequestSpecError(
-        `"${command} ${first}": kubectl first looks up a Pod of that ${type.resource}; give the Pod name instead`,
+        `"${command} ${first}": kubectl first looks up a Pod of that object (${type.resource}/${first.slice(slash + 1)}); give the Pod name instead`,
       );
     }
     name = first.slice(slash + 1);

@@ -1,5 +1,6 @@
 import { Chart, Testing } from 'cdk8s';
 import { ControlPlaneAuditConfig } from '../../src/constructs';
+import { collectWarnings } from '../../src/constructs/warnings';
 import { synthError, synthValid, yamlOf } from './helpers';
 
 describe('ControlPlaneAuditConfig', () => {
@@ -89,4 +90,14 @@ describe('ControlPlaneAuditConfig', () => {
     const [mc] = synthValid(chart);
     expect(mc.metadata.annotations).toBeUndefined();
   });
+});
+
+test('a path given with output Stdout is not written, and says so', () => {
+  const chart = Testing.chart();
+  new ControlPlaneAuditConfig(chart, 'cpm', { auditLog: { output: 'Stdout', path: '/var/log/kube-audit' } });
+  const [mc] = synthValid(chart);
+  expect(mc.spec.settings.apiserver.auditLog).toEqual({ output: 'Stdout' });
+  expect(collectWarnings(chart).join('\n')).toContain(
+    'auditLog.path: received "/var/log/kube-audit" with output Stdout',
+  );
 });
