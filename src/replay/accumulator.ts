@@ -256,6 +256,14 @@ class Accumulator implements PartialReplayAccumulator {
     // A UTF-8 byte order mark before the first line (not in a later part read by a worker).
     if (lineNo === 1 && line.charCodeAt(0) === 0xfeff && this.options.firstLineOfInput !== false)
       line = line.slice(1);
+    // kube-apiserver writes UTF-8; a UTF-16 file (read as UTF-8: its BOM becomes U+FFFD U+FFFD, every other
+    // byte of ASCII text is NUL) would only show as "not JSON" on every line: name the encoding once.
+    if (lineNo === 1 && this.options.firstLineOfInput !== false && looksUtf16(line)) {
+      this.addSourceWarning(
+        source,
+        'the input looks UTF-16 encoded; kube-apiserver writes UTF-8 audit logs: convert it first (iconv -f UTF-16 -t UTF-8)',
+      );
+    }
     if (line.length === 0 || (line.charCodeAt(0) <= 32 && line.trim() === '')) return;
     if (line.charCodeAt(0) !== 123 /* { */) {
       const cri = this.cri.push(source, line, lineNo);
@@ -472,4 +480,13 @@ export function createReplayAccumulator(
     addLine: (line, lineNo, source) => acc.addLine(line, lineNo, source),
     report: () => acc.reports()[0],
   };
+}
+
+/** A first line that is UTF-16 text decoded as UTF-8: a BOM turned into U+FFFD U+FFFD, or NULs between characters. */
+function looksUtf16(line: string): boolean {
+  if (line.startsWith('\ufffd\ufffd')) return true; // FF FE (LE) or FE FF (BE)
+  // ASCII text in UTF-16 without a BOM: a NUL beside every character (after it in LE, before it in BE).
+  const le = line.length >= 4 && line.charCodeAt(1) === 0 && line.charCodeAt(3) === 0;
+  const be = line.length >= 4 && line.charCodeAt(0) === 0 && line.charCodeAt(2) === 0;
+  return le || be;
 }

@@ -132,9 +132,7 @@ describe('no input is lost silently', () => {
     expect(r.bytesPerDay).toBe(r.written.bytes * 24);
     expect(r.retention.hours).not.toBeNull();
     const run = await runInProcess(['simulate', '--deckhouse', '-'], { stdin: lines.join('\n') });
-    expect(run.stdout).toContain(
-      '1 event has a timestamp that is not an RFC 3339 time (first: "yesterday")',
-    );
+    expect(run.stdout).toContain('1 event has a timestamp that is not an RFC 3339 time (first: "yesterday")');
   });
 
   test('a year-9999 event is left out of the span with a warning, not "0 B/day"', async () => {
@@ -250,6 +248,27 @@ describe("members of the wrong JSON type are malformed, in the apiserver's field
     expect(r.events).toBe(1);
     expect(r.malformed.count).toBe(1);
     expect(r.malformed.lines[0]).toMatchObject({ line: 2, reason: expect.stringContaining(reason) });
+  });
+});
+
+describe('a UTF-16 log is named as such', () => {
+  test.each([
+    ['UTF-16LE with BOM', Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(`${line()}\n`, 'utf16le')])],
+    ['UTF-16LE without BOM', Buffer.from(`${line()}\n`, 'utf16le')],
+    [
+      'UTF-16BE with BOM',
+      Buffer.from(Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(`${line()}\n`, 'utf16le')])).swap16(),
+    ],
+  ])('%s: every line malformed, and one warning that names the encoding', async (_name, bytes) => {
+    const r = await simulate([stream(bytes)], { policy: metadata });
+    expect(r.events).toBe(0);
+    expect(r.malformed.count).toBeGreaterThan(0);
+    expect(r.sources[0].warnings.join('\n')).toContain('looks UTF-16 encoded');
+  });
+
+  test('a UTF-8 log gets no such warning', async () => {
+    const r = await simulate([stream(`${line()}\n`)], { policy: metadata });
+    expect(r.sources[0].warnings).toEqual([]);
   });
 });
 
