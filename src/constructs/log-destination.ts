@@ -1,3 +1,4 @@
+import { checkStringArgument } from '../policy/arguments';
 // The props of a ClusterLogDestination (imports/schemas/clusterlogdestination.v1alpha1.json); the check
 // is destination-check.ts, the mapping to the generated class destination-spec.ts.
 import { AuditEventSelection, LogFilter } from './log-filter';
@@ -310,6 +311,7 @@ export const DEFAULT_SIEM_BUFFER: BufferOptions = { type: 'Disk', maxSize: '1Gi'
 
 /** Encodes a PEM text as the base64 the CRD's `caFile`/`crtFile` fields want. */
 export function base64Pem(pem: string): string {
+  checkStringArgument('base64Pem', 'pem', pem, 'the PEM text (-----BEGIN CERTIFICATE----- ...)');
   return Buffer.from(pem, 'utf8').toString('base64');
 }
 

@@ -1,3 +1,4 @@
+import { checkListArgument, checkObjectArgument } from '../policy/arguments';
 // Runs an assertion pack against a policy and groups its failures by the documented statement they check.
 import { AssertionResult, checkAssertions } from '../policy/assertions';
 import { EffectivePolicy, Policy, PolicyRule, PolicyProducer } from '../policy/types';
@@ -8,6 +9,8 @@ export function runAssertionPack(
   pack: AssertionPack,
   policy: Policy | EffectivePolicy | PolicyProducer,
 ): AssertionResult[] {
+  checkObjectArgument('runAssertionPack', 'pack', pack, 'an AssertionPack ({ name, items: [...] })');
+  checkListArgument('runAssertionPack', 'pack.items', pack.items, 'a list of assertions');
   return checkAssertions(policy, pack.items);
 }
 
@@ -23,6 +26,8 @@ export function failedStatements(
   pack: AssertionPack,
   results: readonly AssertionResult[],
 ): FailedStatement[] {
+  checkObjectArgument('failedStatements', 'pack', pack, 'an AssertionPack ({ name, items: [...] })');
+  checkListArgument('failedStatements', 'results', results, 'the list runAssertionPack returned');
   const out = new Map<string, FailedStatement>();
   pack.items.forEach((item, k) => {
     const result = results[k];

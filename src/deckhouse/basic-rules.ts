@@ -1,5 +1,11 @@
 import type * as Yaml from 'yaml';
-import { isRecord, shapeOf } from '../policy/arguments';
+import {
+  isRecord,
+  shapeOf,
+  checkObjectArgument,
+  checkStringArgument,
+  checkListArgument,
+} from '../policy/arguments';
 import { PolicyRule, Problem } from '../policy/types';
 import { isSystemServiceAccountRule } from './built-in-rule-shapes';
 import {
@@ -127,6 +133,12 @@ export function serviceAccountRuleIndex(rules: DeckhouseBasicRules): number {
  * @567d8875): 20 basic + 7 virtualization + 2 tail rules, 35 system namespaces, 108 system ServiceAccounts`.
  */
 export function builtInRulesSummary(rules: DeckhouseBasicRules): string {
+  checkObjectArgument(
+    'builtInRulesSummary',
+    'rules',
+    rules,
+    'DeckhouseBasicRules (e.g. DECKHOUSE_BASIC_RULES)',
+  );
   const extras = rules.extraServiceAccounts?.length ?? 0;
   return (
     `${rules.stamp ?? rules.deckhouseVersion}: ${rules.basic.length} basic + ${rules.virtualization.length} ` +
@@ -195,6 +207,12 @@ const SA_USER = /^system:serviceaccount:[^:]+:[^:]+$/;
  * YAML 1.1, unknown keys ignored, entries used verbatim as user names.
  */
 export function parseExtraAuditPolicyConfig(text: string): ExtraAuditPolicyConfig {
+  checkStringArgument(
+    'parseExtraAuditPolicyConfig',
+    'text',
+    text,
+    "the ConfigMap's data.basicAuditPolicy text",
+  );
   const result: ExtraAuditPolicyConfig = { serviceAccounts: [], errors: [], warnings: [] };
   // Deckhouse decodes with sigs.k8s.io/yaml (YAML 1.1: `yes`/`on` are booleans there, not strings).
   // The YAML library is loaded here, on first use, not with the rules: `explain --deckhouse` needs only them.
@@ -275,6 +293,12 @@ export function parseExtraAuditPolicyConfig(text: string): ExtraAuditPolicyConfi
 
 /** The `data.basicAuditPolicy` text for an `extra-audit-policy-config` ConfigMap listing these ServiceAccounts. */
 export function renderExtraAuditPolicyConfig(serviceAccounts: readonly string[]): string {
+  checkListArgument(
+    'renderExtraAuditPolicyConfig',
+    'serviceAccounts',
+    serviceAccounts,
+    'a list of ServiceAccount user names',
+  );
   if (serviceAccounts.length === 0) return 'serviceAccounts: []\n';
   // Double-quoted (JSON) scalars are valid YAML 1.1 and 1.2 and never change type.
   return `serviceAccounts:\n${serviceAccounts.map((sa) => `- ${JSON.stringify(sa)}\n`).join('')}`;

@@ -1,3 +1,4 @@
+import { checkObjectArgument } from '../policy/arguments';
 import { PolicyRule } from '../policy/types';
 import { DeckhouseBasicRules } from './basic-rules';
 import { ruleKey } from './built-in-rule-shapes';
@@ -147,6 +148,8 @@ export function builtInRulesDifference(
   reference: DeckhouseBasicRules,
   compared: DeckhouseBasicRules,
 ): BuiltInRulesDifference {
+  checkObjectArgument('builtInRulesDifference', 'reference', reference, 'DeckhouseBasicRules');
+  checkObjectArgument('builtInRulesDifference', 'compared', compared, 'DeckhouseBasicRules');
   const accounts = (r: DeckhouseBasicRules) => [
     ...r.systemServiceAccounts,
     ...(r.extraServiceAccounts ?? []),
@@ -175,6 +178,12 @@ export function formatBuiltInRulesDifference(
   difference: BuiltInRulesDifference,
   reference = 'the reference',
 ): string[] {
+  checkObjectArgument(
+    'formatBuiltInRulesDifference',
+    'difference',
+    difference,
+    'the result of builtInRulesDifference()',
+  );
   const lines: string[] = [];
   const list = (noun: string, d: ListDifference) => {
     if (d.added.length > 0) lines.push(`${noun} added (${d.added.length}): ${shortList(d.added)}`);

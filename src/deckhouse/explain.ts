@@ -1,4 +1,8 @@
-import { checkPolicyOrEffectiveArgument, checkRequestArgument } from '../policy/arguments';
+import {
+  checkPolicyOrEffectiveArgument,
+  checkRequestArgument,
+  checkObjectArgument,
+} from '../policy/arguments';
 import { evaluatePolicy, ruleMatchesRequest } from '../policy/evaluate';
 import {
   Decision,
@@ -138,6 +142,7 @@ function summarize(e: Explanation): string {
 
 /** Multi-line text for humans (the CLI prints it); rule numbers with "#" count from 1 within their layer. */
 export function formatExplanation(e: Explanation): string {
+  checkObjectArgument('formatExplanation', 'explanation', e, 'an Explanation from explain()');
   const lines: string[] = [];
   if (!e.enabled) {
     lines.push('Level:    None (audit is off)', e.summary);

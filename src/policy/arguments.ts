@@ -162,3 +162,18 @@ export function checkOptionsArgument(fn: string, arg: string, value: unknown): v
     throw new TypeError(`${fn}: ${arg} must be an options object when given, got ${shapeOf(value)}`);
   }
 }
+
+/** Throws a TypeError naming `fn` and `arg` unless `value` is an object (`shape` says which, for the message). */
+export function checkObjectArgument(fn: string, arg: string, value: unknown, shape: string): void {
+  if (!isRecord(value)) throw new TypeError(`${fn}: ${arg} must be ${shape}, got ${shapeOf(value)}`);
+}
+
+/** Throws a TypeError naming `fn` and `arg` unless `value` is a list (`shape` says of what). */
+export function checkListArgument(fn: string, arg: string, value: unknown, shape: string): void {
+  if (!Array.isArray(value)) throw new TypeError(`${fn}: ${arg} must be ${shape}, got ${shapeOf(value)}`);
+}
+
+/** Throws a TypeError naming `fn` and `arg` unless `value` is a string. */
+export function checkStringArgument(fn: string, arg: string, value: unknown, shape = 'a string'): void {
+  if (typeof value !== 'string') throw new TypeError(`${fn}: ${arg} must be ${shape}, got ${shapeOf(value)}`);
+}

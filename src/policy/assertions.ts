@@ -336,10 +336,13 @@ export class AssertionChecker {
       );
     }
     const rule = ruleForRequest(req, want);
-    const where = origin
-      ? 'to the custom policy (custom rules run before the tail rules)'
-      : `before ${ruleLabel(d.ruleIndex, origin)}`;
-    return `add ${JSON.stringify(rule)} ${d.ruleIndex < 0 ? 'to the policy' : where}`;
+    const where =
+      d.ruleIndex < 0
+        ? 'to the policy'
+        : origin
+          ? 'to the custom policy (custom rules run before the tail rules)'
+          : `before ${ruleLabel(d.ruleIndex, origin)}`;
+    return `add ${JSON.stringify(rule)} ${where}`;
   }
 }
 

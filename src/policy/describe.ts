@@ -1,3 +1,4 @@
+import { checkObjectArgument } from './arguments';
 import { nonEmpty } from './match';
 import {
   EffectivePolicy,
@@ -26,6 +27,8 @@ export const LAYER_NAMES: Record<RuleLayer, string> = {
  * (merged) policy, like Decision.ruleIndex.
  */
 export function ruleLabel(index: number, origin?: RuleOrigin): string {
+  if (!Number.isInteger(index) || index < 0)
+    throw new TypeError(`ruleLabel: index must be a rule's index from 0, got ${JSON.stringify(index)}`);
   const name = origin ? `${LAYER_NAMES[origin.layer]} #${origin.index + 1}` : `rule #${index + 1}`;
   return `${name} (rules[${index}])`;
 }
@@ -60,6 +63,7 @@ function describeResources(rule: PolicyRule): string {
  * counted ("12 users"), so it stays one short line.
  */
 export function describeRule(rule: PolicyRule): string {
+  checkObjectArgument('describeRule', 'rule', rule, 'a PolicyRule ({ level, ... })');
   const parts: string[] = [];
   const resources = describeResources(rule);
   if (resources) parts.push(resources);
@@ -74,6 +78,12 @@ export function describeRule(rule: PolicyRule): string {
 
 /** A one-line description of a request, e.g. `create pods/exec "web-0" in namespace "prod" by user "jane"`. */
 export function describeRequest(req: RequestAttributes): string {
+  checkObjectArgument(
+    'describeRequest',
+    'request',
+    req,
+    'request attributes ({ verb, resourceRequest, ... })',
+  );
   const parts: string[] = [req.verb === '' ? '(empty verb)' : req.verb];
   if (req.resourceRequest) {
     const res = req.resource ?? '';

@@ -1,3 +1,4 @@
+import { checkListArgument } from './arguments';
 import { echo } from './echo';
 import { FieldError } from './types';
 
@@ -135,6 +136,7 @@ export function notSupportedError(field: string, value: unknown, supported: read
  * message as is, several as `[e1, e2]`; "" for none.
  */
 export function formatFieldErrors(errors: readonly FieldError[]): string {
+  checkListArgument('formatFieldErrors', 'errors', errors, 'the list validatePolicy returned');
   const unique = [...new Set(errors.map((e) => e.message))];
   if (unique.length === 0) return '';
   if (unique.length === 1) return unique[0];

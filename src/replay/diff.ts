@@ -1,3 +1,4 @@
+import { checkObjectArgument } from '../policy/arguments';
 import type { Level, PolicyRule, RuleLayer } from '../policy/types';
 import type { RetentionEstimate, RuleReport, SimulationReport } from './types';
 
@@ -118,6 +119,8 @@ export function ruleChanged(r: RuleDelta): boolean {
  * paired in order of appearance; the rest are reported as added or removed.
  */
 export function diffReports(a: SimulationReport, b: SimulationReport): ReportDiff {
+  checkObjectArgument('diffReports', 'a', a, 'a SimulationReport from simulate()');
+  checkObjectArgument('diffReports', 'b', b, 'a SimulationReport from simulate()');
   const pending = new Map<string, RuleReport[]>();
   for (const r of a.rules) {
     const key = ruleKey(r.layer, r.rule);
