@@ -317,11 +317,11 @@ function readAround(
   if (cut === -1 || cut >= after) return undefined;
   // The skipped members have fixed shapes (a list, a string, two objects): a line whose member holds another
   // JSON type is not an Event, so it goes through the whole-line decode and its shape check (eventProblem).
-  const skippedEnd = bodies === -1 ? after : bodies;
+  // Searched in a copy of that stretch alone: a search for an absent member must not run through the bodies.
+  const skippedText = line.slice(cut, bodies === -1 ? after : bodies);
   for (const [member, opener] of SKIPPED_SHAPES) {
-    const at = line.indexOf(member, cut);
-    if (at === -1 || at >= skippedEnd) continue;
-    if (line.charCodeAt(at + member.length) !== opener) return undefined;
+    const at = skippedText.indexOf(member);
+    if (at !== -1 && skippedText.charCodeAt(at + member.length) !== opener) return undefined;
   }
   let head: unknown;
   let tail: unknown;
