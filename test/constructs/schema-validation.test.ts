@@ -56,7 +56,7 @@ describe('schema validation at synth', () => {
       });
       const destination = shipping.node
         .findAll()
-        .find((c) => c instanceof ApiObject && c.kind === 'ClusterLogDestination');
+        .find((c): c is ApiObject => ApiObject.isApiObject(c) && c.kind === 'ClusterLogDestination');
       (destination as ApiObject).addJsonPatch(
         JsonPatch.add('/spec/buffer', { type: 'Memory', whenFull: 'Sometimes' }),
       );
