@@ -1,4 +1,5 @@
-import { POLICY_FIELDS } from '../policy/policy-fields';
+import { closestMatch } from '../policy/did-you-mean';
+import { GROUP_RESOURCES_FIELDS, POLICY_FIELDS, RULE_FIELDS } from '../policy/policy-fields';
 import { built, checkOptionsArgument, checkPolicyArgument, isRecord, shapeOf } from '../policy/arguments';
 import {
   EffectivePolicy,
@@ -85,13 +86,53 @@ function checkCustomPolicy(input: unknown): Policy | undefined {
       `${FN}: options.customPolicy must be an audit.k8s.io/v1 Policy object or a builder, got ${shapeOf(value)}`,
     );
   }
+  const read = asHookReadsIt(value);
   // Without a rules key the Secret holds a policy with only omitStages: valid for Deckhouse, which also
   // ignores apiVersion and kind (the hook re-serializes the merge as audit.k8s.io/v1).
-  const checked: Record<string, unknown> = { ...value, rules: value.rules ?? [] };
+  const checked: Record<string, unknown> = { ...read, rules: read.rules ?? [] };
   delete checked.apiVersion;
   delete checked.kind;
   checkPolicyArgument(FN, 'options.customPolicy', checked);
-  return value as unknown as Policy;
+  return read as unknown as Policy;
+}
+
+// The hook decodes the Secret with sigs.k8s.io/yaml UnmarshalStrict (deckhouse-audit.md §2): a key that matches
+// no field of the Go type fails the module run, and a key matches its field case-insensitively, as encoding/json
+// matches (`Level` is level). So a policy object is read the same way: keys mapped to their fields, a key of
+// no field (`verb` for `verbs`, which would otherwise widen the rule) refused.
+function asHookReadsIt(policy: Record<string, unknown>): Record<string, unknown> {
+  const canonical = (object: Record<string, unknown>, fields: readonly string[], at: string) => {
+    const out: Record<string, unknown> = {};
+    for (const [key, value] of Object.entries(object)) {
+      const field = fields.find((f) => f.toLowerCase() === key.toLowerCase());
+      if (field === undefined) {
+        const close = closestMatch(key, fields);
+        throw new TypeError(
+          `${FN}: options.customPolicy${at}.${key} is not a field of the audit.k8s.io/v1 type: Deckhouse's hook ` +
+            `decodes the Secret strictly and would refuse it${close ? ` (did you mean ${close}?)` : ''}`,
+        );
+      }
+      if (field in out)
+        throw new TypeError(
+          `${FN}: options.customPolicy${at} sets ${field} twice (keys match case-insensitively)`,
+        );
+      out[field] = value;
+    }
+    return out;
+  };
+  const top = canonical(policy, POLICY_FIELDS, '');
+  if (!Array.isArray(top.rules)) return top;
+  top.rules = top.rules.map((rule, i) => {
+    if (!isRecord(rule)) return rule; // the shape check that follows names it
+    const r = canonical(rule, RULE_FIELDS, `.rules[${i}]`);
+    if (Array.isArray(r.resources)) {
+      r.resources = r.resources.map((entry, j) =>
+        isRecord(entry) ? canonical(entry, GROUP_RESOURCES_FIELDS, `.rules[${i}].resources[${j}]`) : entry,
+      );
+    }
+    return r;
+  });
+  return top;
 }
 
 /**

@@ -81,3 +81,41 @@ describe('deckhouseEffectivePolicy checks its arguments', () => {
     expect(deckhouseEffectivePolicy({ basicRules: DECKHOUSE_BASIC_RULES }).policy.rules).toHaveLength(29);
   });
 });
+
+describe("a custom policy object with a key the hook's strict decode refuses", () => {
+  // sigs.k8s.io/yaml UnmarshalStrict into the audit v1 type (deckhouse-audit.md §2): unknown keys fail the
+  // module run; keys match fields case-insensitively, as encoding/json matches them.
+  test.each<[string, Record<string, unknown>, RegExp]>([
+    [
+      'verb for verbs (would widen the rule to every verb)',
+      { rules: [{ level: 'None', verb: ['get'] }] },
+      /customPolicy\.rules\[0\]\.verb is not a field .* \(did you mean verbs\?\)/,
+    ],
+    [
+      'resource inside a GroupResources entry',
+      { rules: [{ level: 'Metadata', resources: [{ group: '', resource: ['pods'] }] }] },
+      /customPolicy\.rules\[0\]\.resources\[0\]\.resource is not a field .* \(did you mean resources\?\)/,
+    ],
+    [
+      'a top-level key of another kind',
+      { rules: [{ level: 'Metadata' }], spec: {} },
+      /customPolicy\.spec is not a field of the audit\.k8s\.io\/v1 type/,
+    ],
+  ])('%s', (_name, customPolicy, message) => {
+    expect(() => deckhouseEffectivePolicy({ customPolicy: customPolicy as never })).toThrow(message);
+  });
+
+  test('a known field in another case is that field (encoding/json matches case-insensitively)', () => {
+    const effective = deckhouseEffectivePolicy({
+      customPolicy: {
+        OmitStages: ['ResponseStarted'],
+        rules: [{ Level: 'Metadata', Verbs: ['get'] }],
+      } as never,
+    });
+    expect(effective.policy.rules[27]).toMatchObject({ level: 'Metadata', verbs: ['get'] });
+    expect(effective.policy.omitStages).toEqual(['ResponseStarted']);
+    expect(() =>
+      deckhouseEffectivePolicy({ customPolicy: { rules: [{ level: 'None', Level: 'Metadata' }] } as never }),
+    ).toThrow(/rules\[0\] sets level twice/);
+  });
+});
