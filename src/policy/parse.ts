@@ -15,7 +15,8 @@ import { FieldError, ParseResult, Policy, Problem, VersionOptions } from './type
 export { AUDIT_API_VERSION } from './yaml-decode';
 export { MAX_NESTING_DEPTH } from './yaml-document';
 export { MAX_LISTED_PROBLEMS } from './problem-list';
-export { SECRET_SIZE_LIMIT_BYTES } from './policy-text';
+import { SECRET_SIZE_LIMIT_BYTES } from './policy-text';
+export { SECRET_SIZE_LIMIT_BYTES };
 export type { PolicyText } from './policy-text';
 export type { PolicyTarget } from './policy-target';
 
@@ -118,7 +119,44 @@ export function loadPolicy(text: PolicyText, options: LoadOptions = {}): ParseRe
       fix: 'add at least one rule, e.g. "rules:" then "- level: Metadata"; kube-apiserver does not start with an empty policy',
     });
   }
-  return { policy, errors: errors.toArray(), warnings: decoded.warnings };
+  const warnings = [...decoded.warnings];
+  const expanded = expandedSizeWarning(policy, text, options);
+  if (expanded) warnings.push(expanded);
+  return { policy, errors: errors.toArray(), warnings };
+}
+
+/**
+ * A policy whose YAML aliases expand it far beyond its text: the cluster accepts it (go-yaml's aliasing rule
+ * allows about 1.2 million nodes in a 1 MiB document), but Deckhouse writes the merged policy, expanded, to
+ * every master and kube-apiserver decodes all of it. The expanded size is summed over the decoded values (shared
+ * strings counted at each use), stopping once past the limit, so the walk stays within the decoder's own budget.
+ */
+function expandedSizeWarning(policy: Policy, text: PolicyText, options: LoadOptions): Problem | undefined {
+  const limit = options.maxBytes ?? SECRET_SIZE_LIMIT_BYTES;
+  const textBytes = typeof text === 'string' ? text.length : text.byteLength;
+  if (textBytes === 0) return undefined;
+  let size = 0;
+  const stack: unknown[] = [policy];
+  while (stack.length > 0 && size <= limit) {
+    const value = stack.pop();
+    if (typeof value === 'string') size += value.length + 3;
+    else if (Array.isArray(value)) {
+      size += 2;
+      for (const item of value) stack.push(item);
+    } else if (typeof value === 'object' && value !== null) {
+      for (const [key, item] of Object.entries(value)) {
+        size += key.length + 2;
+        stack.push(item);
+      }
+    } else size += 5;
+  }
+  if (size <= limit || size <= 4 * textBytes) return undefined;
+  return {
+    message:
+      `its YAML aliases expand the policy to more than ${limit} bytes (the text is ${textBytes}): Deckhouse writes ` +
+      'the merged policy, expanded, to every master, and kube-apiserver decodes all of it on each start',
+    fix: 'write the lists out once instead of repeating them through aliases, or merge the rules that repeat them',
+  };
 }
 
 /**

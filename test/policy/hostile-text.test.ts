@@ -383,3 +383,39 @@ describe('what messages echo', () => {
     }
   });
 });
+
+describe('a policy its aliases expand far beyond its text', () => {
+  // go-yaml's aliasing rule lets a 1 MiB document expand to about 1.2 million nodes; the cluster loads it, but
+  // Deckhouse writes the merged policy, expanded, to every master: a warning, not an error.
+  const big = 'u'.repeat(50_000);
+  const expanding = (aliases: number) =>
+    `apiVersion: audit.k8s.io/v1\nkind: Policy\nrules:\n- level: Metadata\n  users: &u ["${big}"]\n` +
+    '- level: Metadata\n  users: *u\n'.repeat(aliases);
+
+  test('40 aliases of a 50 KB list (2 MB expanded from 51 KB): loads, with a warning and a fix', () => {
+    const result = loadPolicy(expanding(40));
+    expect(result.errors).toEqual([]);
+    expect(result.warnings).toEqual([
+      expect.objectContaining({
+        message: expect.stringMatching(
+          /^its YAML aliases expand the policy to more than 1048576 bytes \(the text is 51283\)/,
+        ),
+        fix: expect.stringContaining('write the lists out once'),
+      }),
+    ]);
+  });
+
+  test('a few aliases, or a large policy without aliases: no warning', () => {
+    expect(loadPolicy(expanding(3)).warnings).toEqual([]);
+    const plain = JSON.stringify({
+      apiVersion: 'audit.k8s.io/v1',
+      kind: 'Policy',
+      rules: Array.from({ length: 8000 }, (_, i) => ({
+        level: 'Metadata',
+        users: [`user-${i}-${'x'.repeat(80)}`],
+      })),
+    });
+    expect(plain.length).toBeLessThan(1024 * 1024);
+    expect(loadPolicy(plain).warnings).toEqual([]);
+  });
+});
