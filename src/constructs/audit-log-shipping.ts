@@ -19,7 +19,7 @@ import { destinationSpec } from './destination-spec';
 import { AuditLogDestination } from './log-destination';
 import { checkLogFilters, exact, LogFilter } from './log-filter';
 import { formatProblem, PropProblem } from './messages';
-import { withSortedKeys } from './synth';
+import { canonicalManifest } from './synth';
 import { addLazyWarnings, addWarning } from './warnings';
 import { schemaErrors } from './schema-validation';
 import { checkTlsSecret, TlsSecretCheck } from './tls-secret';
@@ -209,7 +209,7 @@ export class AuditLogShipping extends Construct {
         );
       }
     }
-    for (const object of [...destinationObjects.values(), ...configs.values()]) withSortedKeys(object);
+    for (const object of [...destinationObjects.values(), ...configs.values()]) canonicalManifest(object);
     this.destinations = destinationObjects;
     this.loggingConfigs = configs;
 

@@ -14,7 +14,7 @@ import {
   AUDIT_POLICY_SECRET_NAMESPACE,
 } from '../deckhouse/policy-secret-location';
 import { schemaErrors } from './schema-validation';
-import { withSortedKeys } from './synth';
+import { canonicalManifest } from './synth';
 import { deckhouseEffectivePolicy } from '../deckhouse/effective';
 import {
   AcknowledgedFinding,
@@ -251,7 +251,7 @@ export class AuditPolicySecret extends Construct {
       data: { [AUDIT_POLICY_SECRET_KEY]: Buffer.from(this.renderedPolicy, 'utf8').toString('base64') },
     });
 
-    withSortedKeys(this.resource);
+    canonicalManifest(this.resource);
     this.node.addValidation({ validate: () => prepared.errors });
     checkAcknowledgements(props.acknowledged);
     if (this.policy !== undefined && props.lint?.enabled !== false) {

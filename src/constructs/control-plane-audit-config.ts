@@ -23,7 +23,7 @@ export {
   resolveAuditLog,
 } from './audit-log-settings';
 export type { AuditLogOptions, AuditLogOutput, ResolvedAuditLog } from './audit-log-settings';
-import { withSortedKeys } from './synth';
+import { canonicalManifest } from './synth';
 import { addWarning } from './warnings';
 
 /** The control-plane-manager settings schema version these constructs write (`x-config-version`). */
@@ -153,7 +153,7 @@ export class ControlPlaneAuditConfig extends Construct {
       spec: { enabled: true, version: CONTROL_PLANE_MANAGER_SETTINGS_VERSION, settings },
     });
 
-    withSortedKeys(this.resource);
+    canonicalManifest(this.resource);
     this.node.addValidation({ validate: () => problems.map(formatProblem) });
     this.node.addValidation({ validate: () => checkClusterScopedChart(this) });
     // Whatever the props, nothing reaches dist/ that its schema would refuse: an error about a field an

@@ -5,7 +5,7 @@ import { ArgoCdOptions, argoCdAnnotations, SYNC_WAVES } from './argocd';
 import { checkClusterScopedChart } from './control-plane-audit-config';
 import { formatProblem, PropProblem } from './messages';
 import { schemaErrors } from './schema-validation';
-import { withSortedKeys } from './synth';
+import { canonicalManifest } from './synth';
 
 /** Props of {@link LogShipperModule}. */
 export interface LogShipperModuleProps extends ArgoCdOptions {
@@ -94,7 +94,7 @@ export class LogShipperModule extends Construct {
         source: props.source,
       },
     });
-    withSortedKeys(this.resource);
+    canonicalManifest(this.resource);
     this.node.addValidation({ validate: () => problems.map(formatProblem) });
     this.node.addValidation({ validate: () => checkClusterScopedChart(this) });
     // Whatever the props, nothing reaches dist/ that its schema would refuse.

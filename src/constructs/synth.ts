@@ -18,12 +18,12 @@ export function sortKeysDeep(value: unknown): unknown {
 }
 
 /**
- * Makes an ApiObject render with its keys sorted at every depth, and refuses (at synth) strings that cdk8s's
+ * Makes an ApiObject's manifest canonical: keys sorted at every depth, and (at synth) no string that cdk8s's
  * YAML writer would leave unquoted for go-yaml to misread (see manifest-scalars.ts). cdk8s sorts the keys of a
  * plain ApiObject, but a generated class re-emits its spec in schema order: sorting keeps the committed
  * manifests from reordering when the classes are regenerated from a newer CRD.
  */
-export function withSortedKeys<T extends ApiObject>(object: T): T {
+export function canonicalManifest<T extends ApiObject>(object: T): T {
   const toJson = object.toJson.bind(object);
   object.toJson = () => sortKeysDeep(toJson());
   object.node.addValidation({

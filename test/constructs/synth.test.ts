@@ -5,7 +5,7 @@ import { ApiObject, App, Chart, JsonPatch, Testing, Yaml, YamlOutputType } from 
 import { DeckhouseClusterAudit, runSynth, synthesizeApp } from '../../src/constructs';
 import { policy, resources } from '../../src/policy/builder';
 import { onWarnings } from '../../src/constructs/warnings';
-import { sortKeysDeep, withSortedKeys } from '../../src/constructs/synth';
+import { sortKeysDeep, canonicalManifest } from '../../src/constructs/synth';
 
 const tempDirs: string[] = [];
 function tempDir(): string {
@@ -39,7 +39,7 @@ describe('sorted keys', () => {
     });
   });
 
-  test('withSortedKeys makes an ApiObject render sorted, escape-hatch patches included', () => {
+  test('canonicalManifest makes an ApiObject render sorted, escape-hatch patches included', () => {
     const chart = Testing.chart();
     const object = new ApiObject(chart, 'x', {
       apiVersion: 'v1',
@@ -47,7 +47,7 @@ describe('sorted keys', () => {
       metadata: { name: 'x' },
     });
     object.addJsonPatch(JsonPatch.add('/data', { b: '1', a: '2' }));
-    withSortedKeys(object);
+    canonicalManifest(object);
     expect(Yaml.stringify(...Testing.synth(chart))).toBe(
       'apiVersion: v1\ndata:\n  a: "2"\n  b: "1"\nkind: ConfigMap\nmetadata:\n  name: x\n',
     );
@@ -282,7 +282,7 @@ describe('strings go-yaml would misread', () => {
         metadata: { name: 'x' },
       });
       object.addJsonPatch(JsonPatch.add('/data', { [value]: value }));
-      withSortedKeys(object);
+      canonicalManifest(object);
       let message = '';
       try {
         Testing.synth(chart);
@@ -305,7 +305,7 @@ describe('strings go-yaml would misread', () => {
         metadata: { name: 'x' },
       });
       object.addJsonPatch(JsonPatch.add('/data', { v: value }));
-      withSortedKeys(object);
+      canonicalManifest(object);
       expect(() => Testing.synth(chart)).not.toThrow();
     },
   );
