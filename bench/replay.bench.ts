@@ -16,11 +16,11 @@ import * as path from 'path';
 import * as readline from 'readline';
 import { pipeline } from 'stream/promises';
 import * as zlib from 'zlib';
-import { deckhouseEffectivePolicy } from '../src/deckhouse/effective';
-import { loadPolicy } from '../src/policy/parse';
+import type * as DeckhouseEffective from '../src/deckhouse/effective';
+import type * as PolicyParse from '../src/policy/parse';
 import type { EffectivePolicy, Policy } from '../src/policy/types';
-import { simulate } from '../src/replay';
-import { defaultJobs } from '../src/replay/parallel';
+import type * as Replay from '../src/replay';
+import { buildLib } from './build-lib';
 import { generateSyntheticLog } from './synthetic-log';
 
 const ROOT = path.resolve(__dirname, '..');
@@ -44,7 +44,16 @@ type PolicyName = 'deckhouse' | 'gce';
 
 // ---------------------------------------------------------------------------------------------- child side
 
-function policyOf(name: PolicyName): Policy | EffectivePolicy {
+// The child runs the compiled package (lib/, built by the parent), as a library user or the CLI does: its
+// worker threads then run lib/'s replay-worker.js, not the TypeScript sources through a loader.
+const lib = <T>(module: string): Promise<T> =>
+  import(path.join(ROOT, 'lib/src', `${module}.js`)) as Promise<T>;
+
+function policyOf(
+  name: PolicyName,
+  { deckhouseEffectivePolicy }: typeof DeckhouseEffective,
+  { loadPolicy }: typeof PolicyParse,
+): Policy | EffectivePolicy {
   if (name === 'deckhouse') return deckhouseEffectivePolicy();
   const loaded = loadPolicy(fs.readFileSync(GCE_POLICY, 'utf8'));
   if (!loaded.policy) throw new Error(`${GCE_POLICY}: ${loaded.errors.map((e) => e.message).join('; ')}`);
@@ -52,6 +61,15 @@ function policyOf(name: PolicyName): Policy | EffectivePolicy {
 }
 
 async function runChild(mode: string, file: string, policy: PolicyName, jobs: string): Promise<void> {
+  // Loading the package is start-up, not replay: done before the clock starts.
+  const loaded =
+    mode === 'simulate'
+      ? {
+          simulate: (await lib<typeof Replay>('replay/index')).simulate,
+          deckhouse: await lib<typeof DeckhouseEffective>('deckhouse/effective'),
+          parse: await lib<typeof PolicyParse>('policy/parse'),
+        }
+      : undefined;
   const started = process.hrtime.bigint();
   const cpu = process.cpuUsage();
   const result: Partial<ChildResult> = {};
@@ -67,12 +85,12 @@ async function runChild(mode: string, file: string, policy: PolicyName, jobs: st
     result.lines = lines;
   } else if (mode === 'simulate') {
     const n = jobs === 'auto' ? undefined : Number(jobs);
-    const report = await simulate([file], {
-      policy: policyOf(policy),
+    const report = await loaded!.simulate([file], {
+      policy: policyOf(policy, loaded!.deckhouse, loaded!.parse),
       ...(n === undefined ? {} : { jobs: n }),
     });
     result.lines = report.lines;
-    result.jobs = n ?? defaultJobs(fs.statSync(file).size);
+    result.jobs = report.sources[0].threads;
     result.written = report.written.events;
     result.writtenBytes = report.written.bytes;
     const { sources: _sources, ...counts } = report;
@@ -219,6 +237,7 @@ async function benchSize(sizeMB: number, seed: number, runs: number, policies: P
 }
 
 async function main(): Promise<void> {
+  buildLib();
   const sizes = (process.env.BENCH_SIZES_MB ?? process.env.BENCH_SIZE_MB ?? '270,1024')
     .split(',')
     .map(Number);

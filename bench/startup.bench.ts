@@ -2,6 +2,7 @@ import { spawnSync } from 'child_process';
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
+import { buildLib } from './build-lib';
 
 // npm run bench (second part): how long `deckhouse-audit explain` and `validate` of one input take to start
 // and answer, side by side with a bare `node -e 0` in the same run (issue 11: target ≤ 1.5×). The commands run
@@ -56,15 +57,6 @@ interface Timing {
   cpuMs?: number;
 }
 
-// npm run build: tsc, then the CLI bundle the bin runs.
-function build(): void {
-  const tsc = require.resolve('typescript/bin/tsc');
-  for (const step of [[tsc, '-p', 'tsconfig.build.json'], ['scripts/bundle-cli.mjs']]) {
-    const result = spawnSync(process.execPath, step, { cwd: REPO, encoding: 'utf8' });
-    if (result.status !== 0) throw new Error(`build failed:\n${result.stdout}${result.stderr}`);
-  }
-}
-
 function hyperfineAvailable(): boolean {
   return spawnSync('hyperfine', ['--version'], { encoding: 'utf8' }).status === 0;
 }
@@ -112,7 +104,7 @@ function median(values: number[]): number {
   return sorted[Math.floor(sorted.length / 2)];
 }
 
-build();
+buildLib();
 const cacheHome = fs.mkdtempSync(path.join(os.tmpdir(), 'startup-bench-cache-'));
 const passes: Array<[string, NodeJS.ProcessEnv]> = [
   [

@@ -56,5 +56,12 @@ grep -q '\[audit/audit/PolicySecret\]' err.txt || { cat err.txt >&2; fail "the r
 if node -e 'require("cdk8s-deckhouse-audit/lib/src/constructs/synth")' 2>/dev/null; then fail "an internal module is importable"; fi
 printf 'apiVersion: audit.k8s.io/v1\nkind: Policy\nrules:\n  - level: Metadata\n' > policy.yaml
 npx --no-install deckhouse-audit validate policy.yaml >out.txt 2>&1 || { cat out.txt >&2; fail "deckhouse-audit validate"; }
+npx --no-install deckhouse-audit explain --deckhouse --url 'GET /api/v1/namespaces/prod/secrets/db' >out.txt 2>&1 ||
+  { cat out.txt >&2; fail "deckhouse-audit explain"; }
+# simulate's worker threads load their script from the installed package.
+cp "$repo/test/fixtures/replay/deckhouse.log" audit.log
+npx --no-install deckhouse-audit simulate --deckhouse --jobs 2 --json audit.log >out.json 2>err.txt ||
+  { cat err.txt >&2; fail "deckhouse-audit simulate"; }
+[ "$(node -p 'require("./out.json").sources[0].threads')" = 2 ] || fail "simulate --jobs 2 ran on one thread"
 
-echo "consumer test passed: cdk8s $CDK8S_VERSION, constructs $CONSTRUCTS_VERSION, tsc (cdk8s init settings), plain app.synth()"
+echo "consumer test passed: cdk8s $CDK8S_VERSION, constructs $CONSTRUCTS_VERSION, tsc (cdk8s init settings), plain app.synth(), the installed CLI"

@@ -1,15 +1,17 @@
 /**
  * How the `deckhouse-audit` bin starts the CLI quickly. Start-up is mostly compiling JavaScript: the engine
  * and the `yaml` package are a hundred modules, each resolved, read and compiled on every run. `npm run build`
- * bundles the CLI into one file (lib/cli/deckhouse-audit.js, scripts/bundle-cli.mjs); this launcher runs that
- * bundle with a V8 code cache kept per command in the user's cache directory, written after a run so it holds
- * every function the command compiled. Without the bundle (a plain `tsc` build) it runs lib/src/cli/main.js.
- * `NODE_DISABLE_COMPILE_CACHE=1` (Node's own switch for its compile cache) turns the cache off.
+ * bundles the CLI into one file (lib/cli/deckhouse-audit.js, scripts/bundle-cli.mjs), and each command of
+ * COMMAND_BUNDLES also into a smaller file holding that command only (lib/cli/<command>.js): V8 pre-parses
+ * every function of the file it compiles, so `explain` should not pay for the replay engine. This launcher
+ * runs the bundle with a V8 code cache kept per command in the user's cache directory, written after a run so
+ * it holds every function the command compiled. Without the bundle (a plain `tsc` build) it runs
+ * lib/src/cli/main.js. `NODE_DISABLE_COMPILE_CACHE=1` (Node's own switch for its compile cache) turns the
+ * cache off. The launcher itself loads only `fs`, `module`, `path` and `vm`: `crypto` alone costs a bare
+ * `node -e 0` about 5% more.
  */
-import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, readdirSync, renameSync, writeFileSync } from 'node:fs';
 import Module from 'node:module';
-import { homedir } from 'node:os';
 import * as path from 'node:path';
 import { Script } from 'node:vm';
 
@@ -24,24 +26,39 @@ export const MAX_CACHE_FILES = 64;
 /** How many real runs of a command refresh its code cache (each costs a few milliseconds more). */
 export const REFRESH_RUNS = 4;
 
+/**
+ * The commands the build also bundles on their own (lib/cli/<command>.js): the ones a user runs on one input
+ * and waits for. `simulate` and `diff` read whole audit logs, where start-up does not count.
+ */
+export const COMMAND_BUNDLES: readonly string[] = ['validate', 'explain', 'lint'];
+
 /** Where the build writes the bundled CLI, relative to this module (lib/src/cli/launch.js). */
 export const BUNDLE = path.resolve(__dirname, '../../cli/deckhouse-audit.js');
+
+/** The bundle that runs `argv`: the command's own when the build made one, else the whole CLI. */
+export function bundleFor(argv: readonly string[]): string {
+  const [command] = argv;
+  if (command === undefined || !COMMAND_BUNDLES.includes(command)) return BUNDLE;
+  const own = path.join(path.dirname(BUNDLE), `${command}.js`);
+  return existsSync(own) ? own : BUNDLE;
+}
 
 /** Runs the CLI on `argv` (without node and script) and resolves to its exit code. */
 export async function launch(argv: string[]): Promise<number> {
   if (!existsSync(BUNDLE)) return ((await import('./main')).runCli as RunCli)(argv);
-  const source = readFileSync(BUNDLE, 'utf8');
-  const cacheFile = codeCacheFile(source, argv);
+  const bundleFile = bundleFor(argv);
+  const source = readFileSync(bundleFile, 'utf8');
+  const cacheFile = codeCacheFile(bundleFile, source, argv);
   // The cache file is one byte counting the runs that wrote it, then V8's data.
   const file = cacheFile ? readOptional(cacheFile) : undefined;
   const generation = file && file.length > 1 ? file[0] : 0;
   const cached = file && file.length > 1 ? file.subarray(1) : undefined;
   // Module.wrap gives the bundle the CommonJS function scope (exports, require, module, __filename, __dirname).
-  const script = new Script(Module.wrap(source), { filename: BUNDLE, cachedData: cached });
-  const bundle = new Module(BUNDLE, module);
-  bundle.filename = BUNDLE;
+  const script = new Script(Module.wrap(source), { filename: bundleFile, cachedData: cached });
+  const bundle = new Module(bundleFile, module);
+  bundle.filename = bundleFile;
   bundle.paths = (Module as unknown as { _nodeModulePaths(dir: string): string[] })._nodeModulePaths(
-    path.dirname(BUNDLE),
+    path.dirname(bundleFile),
   );
   const run = script.runInThisContext() as (...args: unknown[]) => void;
   run.call(
@@ -49,8 +66,8 @@ export async function launch(argv: string[]): Promise<number> {
     bundle.exports,
     (id: string) => bundle.require(id),
     bundle,
-    BUNDLE,
-    path.dirname(BUNDLE),
+    bundleFile,
+    path.dirname(bundleFile),
   );
   const code = await (bundle.exports as { runCli: RunCli }).runCli(argv);
   // After the run the cache holds what this command compiled, not only the top-level code; so it is written
@@ -74,13 +91,14 @@ export async function launch(argv: string[]): Promise<number> {
  * against the source's length, so the bundle's content hash is part of the name: a rebuilt bundle never
  * runs another build's code.
  */
-function codeCacheFile(source: string, argv: string[]): string | undefined {
+function codeCacheFile(bundleFile: string, source: string, argv: string[]): string | undefined {
   if (process.env.NODE_DISABLE_COMPILE_CACHE) return undefined;
-  const base = process.env.XDG_CACHE_HOME || path.join(homedir(), '.cache');
+  const home = process.env.HOME || process.getBuiltinModule('node:os').homedir();
+  const base = process.env.XDG_CACHE_HOME || path.join(home, '.cache');
   // The build writes the bundle's hash beside it; hashing 600 KB on every start would cost milliseconds.
   const hash = (
-    readOptional(`${BUNDLE}.sha256`)?.toString('utf8').trim() ??
-    createHash('sha256').update(source).digest('hex')
+    readOptional(`${bundleFile}.sha256`)?.toString('utf8').trim() ??
+    process.getBuiltinModule('node:crypto').createHash('sha256').update(source).digest('hex')
   ).slice(0, 16);
   const [command] = argv;
   const name = command !== undefined && CACHED_COMMANDS.includes(command) ? command : 'other';
@@ -94,12 +112,22 @@ function codeCacheFile(source: string, argv: string[]): string | undefined {
         .map((a) => a.split('=')[0]),
     ),
   ];
-  const profile = createHash('sha256').update(options.sort().join(' ')).digest('hex').slice(0, 8);
+  const profile = fnv1a(options.sort().join(' '));
   return path.join(
     base,
     'deckhouse-audit',
     `${hash}-${process.version}-${process.arch}-${name}-${profile}.v8cache`,
   );
+}
+
+/** FNV-1a (32 bits) of a string's UTF-16 code units, as 8 hex digits: a file name, not a secret. */
+export function fnv1a(text: string): string {
+  let hash = 0x811c9dc5;
+  for (let i = 0; i < text.length; i++) {
+    hash ^= text.charCodeAt(i);
+    hash = Math.imul(hash, 0x01000193);
+  }
+  return (hash >>> 0).toString(16).padStart(8, '0');
 }
 
 function readOptional(file: string): Buffer | undefined {

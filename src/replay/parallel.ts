@@ -36,15 +36,45 @@ type WorkerMessage =
   | { type: 'done'; state: ReplayState; lines: number; bytes: number }
   | { type: 'error'; message: string };
 
+/** How long the default samples the machine's CPU times to see which cores are idle, in milliseconds. */
+export const IDLE_SAMPLE_MS = 100;
+
 /**
  * The default number of threads for a file of `size` bytes: one below PARALLEL_MIN_BYTES, else the cores
- * that are free (cores minus the 1-minute load average, at least 1), at most 4.
+ * idle right now (sampled over IDLE_SAMPLE_MS), at most 4. Idle now, not the load average: the 1-minute
+ * average still counts a run that ended seconds ago (a second `simulate` in a row would get one thread on an
+ * idle machine) and lags a job that just started.
  */
-export function defaultJobs(size: number): number {
+export async function defaultJobs(size: number): Promise<number> {
   if (size < PARALLEL_MIN_BYTES) return 1;
+  return jobsForIdleCores(await idleCores(IDLE_SAMPLE_MS));
+}
+
+/** Threads for `idle` idle cores (a fraction, as idleCores measures them): rounded, at least 1, at most 4. */
+export function jobsForIdleCores(idle: number): number {
   const cores = typeof os.availableParallelism === 'function' ? os.availableParallelism() : os.cpus().length;
-  const free = Math.floor(cores - os.loadavg()[0] + 0.5);
-  return Math.max(1, Math.min(free, cores, MAX_DEFAULT_JOBS));
+  return Math.max(1, Math.min(Math.round(idle), cores, MAX_DEFAULT_JOBS));
+}
+
+/**
+ * How many cores were idle over the next `ms` milliseconds, as a fraction (1.6 = one core and 60% of
+ * another), from the kernel's per-CPU times (`os.cpus()`) sampled before and after. This thread sleeps
+ * meanwhile, so its own core counts as idle. When the times do not move (no clock ticks in the interval,
+ * or a platform that reports none) every core counts as idle.
+ */
+export async function idleCores(ms: number): Promise<number> {
+  const before = os.cpus();
+  await new Promise((resolve) => setTimeout(resolve, ms));
+  const after = os.cpus();
+  let idle = 0;
+  let total = 0;
+  for (let i = 0; i < after.length && i < before.length; i++) {
+    const a = after[i].times;
+    const b = before[i].times;
+    idle += a.idle - b.idle;
+    total += a.user + a.nice + a.sys + a.idle + a.irq - (b.user + b.nice + b.sys + b.idle + b.irq);
+  }
+  return total > 0 ? (idle / total) * after.length : after.length;
 }
 
 /** Byte offsets cutting the file into `jobs` ranges that each start at a line start. */

@@ -112,7 +112,7 @@ async function parallelPlan(
     return undefined;
   }
   if (!stat.isFile()) return undefined;
-  const n = jobs ?? defaultJobs(stat.size);
+  const n = jobs ?? (await defaultJobs(stat.size));
   if (n <= 1 || stat.size < 2) return undefined;
   const handle = await fs.promises.open(input, 'r');
   let head: Buffer;

@@ -73,7 +73,7 @@ export interface ReplayOptions {
   containerLog?: Partial<ContainerLogRotation>;
   /**
    * Worker threads that scan and evaluate large plain-file inputs in parallel (results are identical to one
-   * thread). @default - by input size and free cores (1 for small inputs, streams and gzip)
+   * thread). @default - by input size and the cores idle at the start (1 below 64 MiB, for streams and gzip)
    */
   jobs?: number;
   /** Called about every 64 KiB of input and once at the end. @default - no progress reporting */

@@ -2,10 +2,11 @@ import { spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
-import { CACHED_COMMANDS, REFRESH_RUNS } from '../../src/cli/launch';
+import type * as Launch from '../../src/cli/launch';
+import { CACHED_COMMANDS, COMMAND_BUNDLES, REFRESH_RUNS } from '../../src/cli/launch';
 import { COMMANDS } from '../../src/cli/main';
 import { ensureBuiltLib } from './built-lib';
-import { REPO, fixture, runBin } from './helpers';
+import { REPO, fixture, json, runBin } from './helpers';
 
 // These tests run the package's real bin (`node bin/deckhouse-audit.js`) in a child process, against lib/ as
 // `npm run build` (and `npm ci`, through `prepare`) produces it. lib/ is rebuilt only when the sources changed
@@ -172,7 +173,9 @@ describe('the deckhouse-audit bin', () => {
     expect(run(['lint', '--json', '--deckhouse']).code).toBe(0); // the same option set: the same cache
     expect(run(['lint', 'test/fixtures/cli/sensitive-policy.yaml']).code).toBe(1); // findings: a real run
     expect(
-      caches().map((c) => c.replace(/^.*-v\d+\.\d+\.\d+-\w+-/, '').replace(/-[0-9a-f]{8}\./, '.')),
+      caches()
+        .map((c) => c.replace(/^.*-v\d+\.\d+\.\d+-\w+-/, '').replace(/-[0-9a-f]{8}\./, '.'))
+        .sort(),
     ).toEqual(['lint.v8cache', 'lint.v8cache', 'other.v8cache', 'validate.v8cache']);
     // A corrupt cache is rejected by V8: the run still answers, and the cache is written anew.
     const validateCache = path.join(
@@ -191,6 +194,41 @@ describe('the deckhouse-audit bin', () => {
     const off = mkdtempSync(path.join(tmpdir(), 'deckhouse-audit-nocache-'));
     expect(run(validate, { XDG_CACHE_HOME: off, NODE_DISABLE_COMPILE_CACHE: '1' })).toEqual(expected);
     expect(existsSync(path.join(off, 'deckhouse-audit'))).toBe(false);
+  });
+
+  test('validate, explain and lint run from bundles of their own, without the replay engine', async () => {
+    // The compiled launcher: where it looks for bundles is relative to lib/src/cli.
+    const { BUNDLE, bundleFor } = (await import(path.join(REPO, 'lib/src/cli/launch.js'))) as typeof Launch;
+    for (const command of COMMAND_BUNDLES) {
+      expect(bundleFor([command, '--json'])).toBe(path.join(REPO, `lib/cli/${command}.js`));
+      const own = readFileSync(path.join(REPO, `lib/cli/${command}.js`), 'utf8');
+      expect(own).toContain(`name: "${command}"`);
+      expect(own).not.toContain('src/replay/accumulator');
+      expect(own.length).toBeLessThan(readFileSync(BUNDLE, 'utf8').length * 0.8);
+    }
+    for (const argv of [['simulate'], ['diff'], ['--help'], ['help', 'explain'], []]) {
+      expect(bundleFor(argv)).toBe(BUNDLE);
+    }
+    // The help of every command still comes from the whole CLI.
+    const help = runBin(['--help']);
+    expect(help.code).toBe(0);
+    for (const c of COMMANDS) expect(help.stdout).toContain(`  ${c.name}`);
+  });
+
+  test('simulate on the installed bin uses worker threads, with the report of one thread', () => {
+    const log = path.join(REPO, 'test/fixtures/replay/deckhouse.log');
+    const run = (jobs: string) => {
+      const r = runBin(['simulate', '--deckhouse', '--json', '--jobs', jobs, log]);
+      expect(r.code).toBe(0);
+      return json<{ sources: Array<{ threads: number }> }>(r);
+    };
+    const one = run('1');
+    const two = run('2');
+    // The worker script ships beside the bundle (lib/cli/replay-worker.js): without it the bin fell back to
+    // one thread whatever --jobs said.
+    expect(two.sources[0].threads).toBe(2);
+    expect(one.sources[0].threads).toBe(1);
+    expect({ ...two, sources: [] }).toEqual({ ...one, sources: [] });
   });
 
   test('every command has a code cache of its own', () => {

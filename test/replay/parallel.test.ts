@@ -6,7 +6,7 @@ import { generateSyntheticLog } from '../../bench/synthetic-log';
 import * as zlib from 'zlib';
 import type { Policy } from '../../src/policy/types';
 import { simulate } from '../../src/replay';
-import { defaultJobs, PARALLEL_MIN_BYTES } from '../../src/replay/parallel';
+import { defaultJobs, idleCores, jobsForIdleCores, PARALLEL_MIN_BYTES } from '../../src/replay/parallel';
 
 const REPO = path.resolve(__dirname, '../..');
 
@@ -91,10 +91,19 @@ describe('worker threads (--jobs)', () => {
     for (const f of [cri, gz]) expect((await simulate([f], { policy, jobs: 4 })).sources[0].threads).toBe(1);
   });
 
-  test('default: one thread below 64 MiB, else the free cores (at most 4)', () => {
-    expect(defaultJobs(PARALLEL_MIN_BYTES - 1)).toBe(1);
-    const big = defaultJobs(PARALLEL_MIN_BYTES);
+  test('default: one thread below 64 MiB, else the idle cores (at most 4)', async () => {
+    expect(await defaultJobs(PARALLEL_MIN_BYTES - 1)).toBe(1);
+    const big = await defaultJobs(PARALLEL_MIN_BYTES);
     expect(big).toBeGreaterThanOrEqual(1);
     expect(big).toBeLessThanOrEqual(Math.min(4, os.cpus().length));
+    const idle = await idleCores(50);
+    expect(idle).toBeGreaterThanOrEqual(0);
+    expect(idle).toBeLessThanOrEqual(os.cpus().length);
+    // A busy machine gets one thread; the rounding counts most of a core as a core; never more than 4.
+    const cores = os.availableParallelism();
+    expect(jobsForIdleCores(0)).toBe(1);
+    expect(jobsForIdleCores(0.4)).toBe(1);
+    expect(jobsForIdleCores(1.6)).toBe(Math.min(2, cores));
+    expect(jobsForIdleCores(64)).toBe(Math.min(4, cores));
   });
 });
