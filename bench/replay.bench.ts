@@ -9,17 +9,11 @@
  * may be shared: a single-thread run's CPU time does not count the time it waited for a core.
  */
 import { spawn } from 'child_process';
-import * as crypto from 'crypto';
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
-import * as readline from 'readline';
 import { pipeline } from 'stream/promises';
 import * as zlib from 'zlib';
-import type * as DeckhouseEffective from '../src/deckhouse/effective';
-import type * as PolicyParse from '../src/policy/parse';
-import type { EffectivePolicy, Policy } from '../src/policy/types';
-import type * as Replay from '../src/replay';
 import { buildLib } from './build-lib';
 import { generateSyntheticLog } from './synthetic-log';
 
@@ -42,70 +36,6 @@ interface ChildResult {
 
 type PolicyName = 'deckhouse' | 'gce';
 
-// ---------------------------------------------------------------------------------------------- child side
-
-// The child runs the compiled package (lib/, built by the parent), as a library user or the CLI does: its
-// worker threads then run lib/'s replay-worker.js, not the TypeScript sources through a loader.
-const lib = <T>(module: string): Promise<T> =>
-  import(path.join(ROOT, 'lib/src', `${module}.js`)) as Promise<T>;
-
-function policyOf(
-  name: PolicyName,
-  { deckhouseEffectivePolicy }: typeof DeckhouseEffective,
-  { loadPolicy }: typeof PolicyParse,
-): Policy | EffectivePolicy {
-  if (name === 'deckhouse') return deckhouseEffectivePolicy();
-  const loaded = loadPolicy(fs.readFileSync(GCE_POLICY, 'utf8'));
-  if (!loaded.policy) throw new Error(`${GCE_POLICY}: ${loaded.errors.map((e) => e.message).join('; ')}`);
-  return loaded.policy;
-}
-
-async function runChild(mode: string, file: string, policy: PolicyName, jobs: string): Promise<void> {
-  // Loading the package is start-up, not replay: done before the clock starts.
-  const loaded =
-    mode === 'simulate'
-      ? {
-          simulate: (await lib<typeof Replay>('replay/index')).simulate,
-          deckhouse: await lib<typeof DeckhouseEffective>('deckhouse/effective'),
-          parse: await lib<typeof PolicyParse>('policy/parse'),
-        }
-      : undefined;
-  const started = process.hrtime.bigint();
-  const cpu = process.cpuUsage();
-  const result: Partial<ChildResult> = {};
-  if (mode === 'baseline') {
-    let lines = 0;
-    const rl = readline.createInterface({ input: fs.createReadStream(file), crlfDelay: Infinity });
-    for await (const line of rl) {
-      if (line.length > 0) {
-        JSON.parse(line);
-        lines++;
-      }
-    }
-    result.lines = lines;
-  } else if (mode === 'simulate') {
-    const n = jobs === 'auto' ? undefined : Number(jobs);
-    const report = await loaded!.simulate([file], {
-      policy: policyOf(policy, loaded!.deckhouse, loaded!.parse),
-      ...(n === undefined ? {} : { jobs: n }),
-    });
-    result.lines = report.lines;
-    result.jobs = report.sources[0].threads;
-    result.written = report.written.events;
-    result.writtenBytes = report.written.bytes;
-    const { sources: _sources, ...counts } = report;
-    void _sources;
-    result.digest = crypto.createHash('sha256').update(JSON.stringify(counts)).digest('hex').slice(0, 16);
-  }
-  result.ms = Number(process.hrtime.bigint() - started) / 1e6;
-  const used = process.cpuUsage(cpu);
-  result.cpuMs = (used.user + used.system) / 1000;
-  result.maxRssMB = process.resourceUsage().maxRSS / 1024;
-  process.stdout.write(JSON.stringify(result) + '\n');
-}
-
-// --------------------------------------------------------------------------------------------- parent side
-
 function measure(
   mode: string,
   file: string,
@@ -114,7 +44,7 @@ function measure(
 ): Promise<ChildResult> {
   const child = spawn(
     process.execPath,
-    ['--import', 'tsx', __filename, '--child', mode, file, policy, jobs],
+    [path.join(__dirname, 'replay-child.js'), mode, file, policy, GCE_POLICY, jobs],
     {
       cwd: ROOT,
       stdio: ['ignore', 'pipe', 'pipe'],
@@ -266,14 +196,7 @@ async function main(): Promise<void> {
   process.stdout.write(out.join('\n') + '\n');
 }
 
-if (process.argv[2] === '--child') {
-  runChild(process.argv[3], process.argv[4], process.argv[5] as PolicyName, process.argv[6]).catch((err) => {
-    process.stderr.write(String(err?.stack ?? err) + '\n');
-    process.exit(1);
-  });
-} else {
-  main().catch((err) => {
-    process.stderr.write(String(err?.stack ?? err) + '\n');
-    process.exit(1);
-  });
-}
+main().catch((err) => {
+  process.stderr.write(String(err?.stack ?? err) + '\n');
+  process.exit(1);
+});
