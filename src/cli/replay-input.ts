@@ -58,7 +58,7 @@ export const ROTATION_OPTIONS: Record<string, OptionSpec> = {
     type: 'string',
     value: 'N',
     description:
-      'worker threads for large plain log files (default: by file size and free cores; results are identical)',
+      'worker threads for large plain log files (default: one below 64 MiB, else the cores idle at the start, at most 4; results are identical)',
   },
   top: {
     type: 'string',
