@@ -85,7 +85,8 @@ function readRegularFile(file: string, limit: InputLimit): Uint8Array {
 
 /** A FIFO, a device or a directory: opened and streamed without blocking (a FIFO opens when its writer does). */
 async function readSpecialFile(file: string, limit: InputLimit): Promise<Uint8Array> {
-  const { open } = await import('node:fs/promises');
+  // Not import(): the bin runs its bundle through vm.Script, which has no loader for dynamic imports.
+  const { open } = process.getBuiltinModule('node:fs/promises');
   let handle;
   try {
     handle = await open(file, 'r');

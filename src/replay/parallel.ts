@@ -60,7 +60,7 @@ export function jobsForIdleCores(idle: number): number {
  * How many cores were idle over the next `ms` milliseconds, as a fraction (1.6 = one core and 60% of
  * another), from the kernel's per-CPU times (`os.cpus()`) sampled before and after. This thread sleeps
  * meanwhile, so its own core counts as idle. When the times do not move (no clock ticks in the interval,
- * or a platform that reports none) every core counts as idle.
+ * or a platform that reports no CPUs) every core counts as idle.
  */
 export async function idleCores(ms: number): Promise<number> {
   const before = os.cpus();
@@ -74,7 +74,12 @@ export async function idleCores(ms: number): Promise<number> {
     idle += a.idle - b.idle;
     total += a.user + a.nice + a.sys + a.idle + a.irq - (b.user + b.nice + b.sys + b.idle + b.irq);
   }
-  return total > 0 ? (idle / total) * after.length : after.length;
+  if (total <= 0) {
+    return typeof os.availableParallelism === 'function'
+      ? os.availableParallelism()
+      : Math.max(1, after.length);
+  }
+  return (idle / total) * after.length;
 }
 
 /** Byte offsets cutting the file into `jobs` ranges that each start at a line start. */

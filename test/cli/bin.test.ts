@@ -231,6 +231,56 @@ describe('the deckhouse-audit bin', () => {
     expect({ ...two, sources: [] }).toEqual({ ...one, sources: [] });
   });
 
+  test('inputs that are not regular files: a directory, a pipe as /dev/stdin, a FIFO', () => {
+    // validate reports each file on stdout, a refused one too.
+    expect(runBin(['validate', path.join(REPO, 'test')])).toEqual({
+      code: 1,
+      stdout: `${path.join(REPO, 'test')}: is a directory, expected a policy file\n`,
+      stderr: '',
+    });
+    // A shell pipe (spawnSync's own stdin is a socket, which /dev/stdin cannot open).
+    const bin = path.join(REPO, 'bin/deckhouse-audit.js');
+    const piped = spawnSync(
+      'sh',
+      ['-c', 'cat "$1" | "$2" "$3" validate /dev/stdin', 'sh', F('policy.yaml'), process.execPath, bin],
+      {
+        encoding: 'utf8',
+        timeout: 30_000,
+      },
+    );
+    expect({ code: piped.status, stdout: piped.stdout, stderr: piped.stderr }).toEqual({
+      code: 0,
+      stdout: '/dev/stdin: OK (5 rules, Kubernetes 1.32)\n',
+      stderr: '',
+    });
+    const fifo = path.join(mkdtempSync(path.join(tmpdir(), 'bin-fifo-')), 'policy.fifo');
+    expect(spawnSync('mkfifo', [fifo]).status).toBe(0);
+    const run = spawnSync(
+      'sh',
+      ['-c', 'cat "$1" > "$2" & exec "$3" "$4" explain --policy "$2" --url "GET /api/v1/pods"', 'sh'].concat([
+        F('policy.yaml'),
+        fifo,
+        process.execPath,
+        bin,
+      ]),
+      { encoding: 'utf8', timeout: 30_000 },
+    );
+    expect({ code: run.status, stderr: run.stderr }).toEqual({ code: 0, stderr: expect.any(String) });
+    expect(run.stdout).toContain(`Policy:  ${fifo}`);
+  });
+
+  test('no bundle keeps a dynamic import(): the launcher runs bundles without a module loader', () => {
+    for (const file of readdirSync(path.join(REPO, 'lib/cli')).filter((f) => f.endsWith('.js'))) {
+      expect({
+        file,
+        imports: readFileSync(path.join(REPO, 'lib/cli', file), 'utf8').match(/\bimport\(/g),
+      }).toEqual({
+        file,
+        imports: null,
+      });
+    }
+  });
+
   test('every command has a code cache of its own', () => {
     expect(CACHED_COMMANDS).toEqual(COMMANDS.map((c) => c.name));
   });
