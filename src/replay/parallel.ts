@@ -170,7 +170,7 @@ export async function replayFileInParallel(
       policies,
       options: plainOptions,
     };
-    return new Promise<{ state: ReplayState; lines: number }>((resolve, reject) => {
+    return new Promise<{ state: ReplayState; lines: number; bytes: number }>((resolve, reject) => {
       let worker: Worker;
       try {
         worker = startWorker(task);
@@ -192,7 +192,7 @@ export async function replayFileInParallel(
           }
         } else if (m.type === 'done') {
           settled = true;
-          resolve({ state: m.state, lines: m.lines });
+          resolve({ state: m.state, lines: m.lines, bytes: m.bytes });
         } else {
           settled = true;
           reject(new Error(m.message));
@@ -206,7 +206,7 @@ export async function replayFileInParallel(
       });
     });
   });
-  let done: Array<{ state: ReplayState; lines: number }>;
+  let done: Array<{ state: ReplayState; lines: number; bytes: number }>;
   try {
     done = await Promise.all(results);
   } catch (err) {
@@ -216,9 +216,19 @@ export async function replayFileInParallel(
     return 0;
   }
   let offset = 0;
+  let read = 0;
   for (const part of done) {
     acc.mergeState(part.state, offset);
     offset += part.lines;
+    read += part.bytes;
+  }
+  // Each worker reads its range to the range's end; a range read short means the file shrank meanwhile (it
+  // was truncated or rotated in place), and the lines past the cut were never replayed.
+  if (read < size) {
+    acc.addSourceWarning(
+      source,
+      `the file shrank while it was read: ${size} bytes when the replay started, ${read} read; the report covers only what was read`,
+    );
   }
   return done.length;
 }

@@ -6,7 +6,14 @@ import { generateSyntheticLog } from '../../bench/synthetic-log';
 import * as zlib from 'zlib';
 import type { Policy } from '../../src/policy/types';
 import { simulate } from '../../src/replay';
-import { defaultJobs, idleCores, jobsForIdleCores, PARALLEL_MIN_BYTES } from '../../src/replay/parallel';
+import { createPartialAccumulator } from '../../src/replay/accumulator';
+import {
+  defaultJobs,
+  idleCores,
+  jobsForIdleCores,
+  PARALLEL_MIN_BYTES,
+  replayFileInParallel,
+} from '../../src/replay/parallel';
 
 const REPO = path.resolve(__dirname, '../..');
 
@@ -61,6 +68,20 @@ describe('worker threads (--jobs)', () => {
     expect(junk).toHaveLength(3);
     expect(one.malformed.lines.map((m: { line: number }) => m.line)).toEqual(junk);
   }, 120_000);
+
+  test('a file that shrinks while its ranges are read: the report says the replay is short', async () => {
+    const log = path.join(tmp, 'shrunk.log');
+    generateSyntheticLog(log, 300 * 1024, 5);
+    const size = fs.statSync(log).size;
+    const policy: Policy = { apiVersion: 'audit.k8s.io/v1', kind: 'Policy', rules: [{ level: 'Metadata' }] };
+    const acc = createPartialAccumulator([policy]);
+    // The plan saw 64 KiB more than the file holds now, as if it had been truncated after the replay started.
+    const planned = size + 65_536;
+    expect(await replayFileInParallel(log, 'shrunk.log', planned, 2, acc, [policy], {})).toBe(2);
+    expect(acc.reports()[0].sources.find((s) => s.source === 'shrunk.log')?.warnings).toEqual([
+      `the file shrank while it was read: ${planned} bytes when the replay started, ${size} read; the report covers only what was read`,
+    ]);
+  });
 
   test('in this process too (workers load the TypeScript source through tsx), with progress', async () => {
     const log = path.join(tmp, 'small.log');
