@@ -90,17 +90,13 @@ export function secretSourceOf(json: Json): SecretSource | undefined {
   const target = object(spec.target);
   if (target !== undefined || kind === 'ExternalSecret') {
     const template = object(target?.template);
-    const templateData = object(template?.data);
-    const listed = Array.isArray(spec.data)
-      ? spec.data.map((d) => object(d)?.secretKey).filter((k): k is string => typeof k === 'string')
-      : [];
-    const keys = templateData ? Object.keys(templateData) : listed;
+    const keys = externalSecretKeys(spec, template);
     return {
       object: id,
       secretName: typeof target?.name === 'string' ? target.name : name,
       namespace,
       labels: { ...stringMap(metadata.labels), ...stringMap(object(template?.metadata)?.labels) },
-      ...(spec.dataFrom === undefined || templateData ? { keys } : {}),
+      ...(keys === undefined ? {} : { keys }),
       holdsKeyMaterial: false,
     };
   }
@@ -119,6 +115,28 @@ export function secretSourceOf(json: Json): SecretSource | undefined {
     };
   }
   return undefined;
+}
+
+/**
+ * The keys of the Secret an ExternalSecret produces, when its manifest decides them; undefined when the
+ * secret store or another object does (external-secrets.io ExternalSecret spec, `target.template`):
+ * - no template `data` or `templateFrom`: the keys of `spec.data` (`secretKey`), unless `spec.dataFrom` adds
+ *   whatever the store holds;
+ * - a template with `templateFrom`: the referenced ConfigMaps and Secrets decide;
+ * - a template with `data` and the default `mergePolicy: Replace`: the template's keys alone;
+ * - with `mergePolicy: Merge`: the template's keys and `spec.data`'s, unless `spec.dataFrom` adds more.
+ */
+function externalSecretKeys(spec: Json, template: Json | undefined): string[] | undefined {
+  const listed = Array.isArray(spec.data)
+    ? spec.data.map((d) => object(d)?.secretKey).filter((k): k is string => typeof k === 'string')
+    : [];
+  const templateData = Object.keys(object(template?.data) ?? {});
+  const templateFrom = Array.isArray(template?.templateFrom) && template.templateFrom.length > 0;
+  const fromStore = spec.dataFrom !== undefined && spec.dataFrom !== null;
+  if (templateFrom) return undefined;
+  if (templateData.length === 0) return fromStore ? undefined : listed;
+  if (template?.mergePolicy !== 'Merge') return templateData;
+  return fromStore ? undefined : [...new Set([...templateData, ...listed])];
 }
 
 /** The objects of the app (found with `ApiObject.isApiObject`, never `instanceof`) that produce Secret `name`. */

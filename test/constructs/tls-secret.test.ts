@@ -395,6 +395,39 @@ describe('secretSourceOf', () => {
       holdsKeyMaterial: false,
     });
     expect(secretSourceOf({ apiVersion: 'v1', kind: 'ConfigMap', metadata: { name: 'x' } })).toBeUndefined();
+  });
+
+  test("an ExternalSecret's keys: known only where its manifest decides them (external-secrets.io semantics)", () => {
+    const keysOf = (spec: Record<string, unknown>) =>
+      secretSourceOf({
+        apiVersion: 'external-secrets.io/v1',
+        kind: 'ExternalSecret',
+        metadata: { name: 'es', namespace: 'd8-log-shipper' },
+        spec,
+      })?.keys;
+    const data = [{ secretKey: 'ca.pem', remoteRef: { key: 'siem/ca' } }];
+    const dataFrom = [{ extract: { key: 'siem/tls' } }];
+    const labelsOnly = { metadata: { labels: WATCHED } };
+    expect(keysOf({ data })).toEqual(['ca.pem']);
+    expect(keysOf({ data: [] })).toEqual([]);
+    // The store decides what dataFrom brings; a template without data or templateFrom changes no key.
+    expect(keysOf({ dataFrom })).toBeUndefined();
+    expect(keysOf({ dataFrom, target: { template: labelsOnly } })).toBeUndefined();
+    expect(keysOf({ data, target: { template: labelsOnly } })).toEqual(['ca.pem']);
+    // templateFrom: ConfigMaps or Secrets elsewhere decide.
+    expect(
+      keysOf({ data, target: { template: { templateFrom: [{ configMap: { name: 'tpl' } }] } } }),
+    ).toBeUndefined();
+    // Template data replaces the keys (mergePolicy Replace, the default), or adds to them (Merge).
+    const templateData = { data: { 'crt.pem': '{{ .crt }}' } };
+    expect(keysOf({ data, dataFrom, target: { template: templateData } })).toEqual(['crt.pem']);
+    expect(keysOf({ data, target: { template: { ...templateData, mergePolicy: 'Merge' } } })).toEqual([
+      'crt.pem',
+      'ca.pem',
+    ]);
+    expect(
+      keysOf({ data, dataFrom, target: { template: { ...templateData, mergePolicy: 'Merge' } } }),
+    ).toBeUndefined();
     expect(
       secretSourceOf({
         apiVersion: 'v1',
