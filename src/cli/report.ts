@@ -18,6 +18,16 @@ export function perDay(bytesPerDay: number | null): string {
   return bytesPerDay === null ? 'unknown (the log spans no time)' : `${formatBytes(bytesPerDay)}/day`;
 }
 
+const MIB = 1024 * 1024;
+
+/**
+ * A configured size as its setting reads (`50 MiB` for containerLogMaxSize 50Mi, `100 MiB` for maxsize 100),
+ * not rounded like a measured one; a size that is no whole number of MiB is printed as formatBytes does.
+ */
+function sizeSetting(bytes: number): string {
+  return bytes % MIB === 0 ? `${bytes / MIB} MiB` : formatBytes(bytes);
+}
+
 /**
  * `19 h (limited by size: 11 files × 100 MiB)`, `unbounded (…)`, or for Stdout output `2.5 d (limited by the
  * kubelet's container log: 4 files × 50 MiB, …)`.
@@ -31,12 +41,12 @@ export function retentionText(r: RetentionEstimate): string {
       c.otherBytesPerDay === null
         ? "shared with kube-apiserver's own log lines, which this input does not hold"
         : `shared with kube-apiserver's own log lines, ${formatBytes(c.otherBytesPerDay)}/day here`;
-    const files = `${c.maxFiles} files × ${formatBytes(c.maxSizeBytes)}, ${shared}`;
+    const files = `${c.maxFiles} files × ${sizeSetting(c.maxSizeBytes)}, ${shared}`;
     if (r.hours === null) return `unknown (no rate; the kubelet's container log keeps ${files})`;
     return `${formatHours(r.hours)} (limited by the kubelet's container log: ${files})`;
   }
   const sizeMB = r.rotation.maxSizeMB === 0 ? 100 : r.rotation.maxSizeMB;
-  const files = `${r.rotation.maxBackups + 1} files × ${sizeMB} MiB`;
+  const files = `${r.rotation.maxBackups + 1} files × ${sizeSetting(sizeMB * MIB)}`;
   if (r.hours === null)
     return r.limitedBy === null && r.capacityBytes === null ? `unlimited${note}` : `unknown (no rate)${note}`;
   if (r.limitedBy === 'size') return `${formatHours(r.hours)} (limited by size: ${files}${note})`;

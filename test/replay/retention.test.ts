@@ -135,7 +135,7 @@ describe('Stdout output: the kubelet container log decides', () => {
     });
     const text = await runInProcess(['simulate', '--deckhouse', '--audit-log-output', 'Stdout', LOG]);
     expect(text.stdout).toMatch(
-      /^Retention: .* \(limited by the kubelet's container log: 4 files × 50\.0 MiB, shared with kube-apiserver's own log lines, which this input does not hold\)$/m,
+      /^Retention: .* \(limited by the kubelet's container log: 4 files × 50 MiB, shared with kube-apiserver's own log lines, which this input does not hold\)$/m,
     );
     for (const bad of [
       ['--audit-log-output', 'stdout'],
