@@ -10,7 +10,15 @@
  * cache off. The launcher itself loads only `fs`, `module`, `path` and `vm`: `crypto` alone costs a bare
  * `node -e 0` about 5% more.
  */
-import { existsSync, mkdirSync, readFileSync, readdirSync, renameSync, writeFileSync } from 'node:fs';
+import {
+  existsSync,
+  mkdirSync,
+  readFileSync,
+  readdirSync,
+  renameSync,
+  statSync,
+  writeFileSync,
+} from 'node:fs';
 import Module from 'node:module';
 import * as path from 'node:path';
 import { Script } from 'node:vm';
@@ -49,9 +57,13 @@ export async function launch(argv: string[]): Promise<number> {
   const bundleFile = bundleFor(argv);
   const source = readFileSync(bundleFile, 'utf8');
   const cacheFile = codeCacheFile(bundleFile, source, argv);
-  // The cache file is one byte counting the runs that wrote it, then V8's data.
-  const file = cacheFile ? readOptional(cacheFile) : undefined;
-  const generation = file && file.length > 1 ? file[0] : 0;
+  // The cache file is one byte counting the runs that wrote it, then V8's data. A set of options run for the
+  // first time starts from the cache of another set of the same command and bundle (V8 takes any cache of the
+  // same source, whatever ran when it was written): only a command's very first run compiles from nothing.
+  const own = cacheFile ? readOptional(cacheFile) : undefined;
+  const sibling = cacheFile && own === undefined ? siblingCacheFile(cacheFile) : undefined;
+  const file = own ?? (sibling ? readOptional(sibling) : undefined);
+  const generation = own && own.length > 1 ? own[0] : 0;
   const cached = file && file.length > 1 ? file.subarray(1) : undefined;
   // Module.wrap gives the bundle the CommonJS function scope (exports, require, module, __filename, __dirname).
   const script = new Script(Module.wrap(source), { filename: bundleFile, cachedData: cached });
@@ -75,12 +87,8 @@ export async function launch(argv: string[]): Promise<number> {
   // first REFRESH_RUNS real runs each rewrite it with what they loaded plus what they compiled, so a cache
   // first written by `explain --url` also comes to hold what `explain --policy FILE` needs.
   const realRun = (code === 0 || code === 1) && !argv.some((a) => a === '--help' || a === '-h');
-  if (
-    cacheFile &&
-    realRun &&
-    (cached === undefined || script.cachedDataRejected || generation < REFRESH_RUNS)
-  ) {
-    const next = cached === undefined || script.cachedDataRejected ? 1 : generation + 1;
+  if (cacheFile && realRun && (script.cachedDataRejected || generation < REFRESH_RUNS)) {
+    const next = generation === 0 || script.cachedDataRejected ? 1 : generation + 1;
     writeAtomically(cacheFile, Buffer.concat([Buffer.from([next]), script.createCachedData()]));
   }
   return code;
@@ -118,6 +126,27 @@ function codeCacheFile(bundleFile: string, source: string, argv: string[]): stri
     'deckhouse-audit',
     `${hash}-${process.version}-${process.arch}-${name}-${profile}.v8cache`,
   );
+}
+
+/**
+ * The largest cache file of the same bundle, Node, architecture and command as `cacheFile` but another set of
+ * options (the last `-` field of the name), or undefined when there is none.
+ */
+export function siblingCacheFile(cacheFile: string): string | undefined {
+  const dir = path.dirname(cacheFile);
+  const base = path.basename(cacheFile);
+  const prefix = base.slice(0, base.lastIndexOf('-') + 1);
+  let best: { file: string; size: number } | undefined;
+  try {
+    for (const entry of readdirSync(dir)) {
+      if (!entry.startsWith(prefix) || !entry.endsWith('.v8cache') || entry === base) continue;
+      const size = statSync(path.join(dir, entry)).size;
+      if (best === undefined || size > best.size) best = { file: path.join(dir, entry), size };
+    }
+  } catch {
+    return undefined; // no cache directory yet
+  }
+  return best?.file;
 }
 
 /** FNV-1a (32 bits) of a string's UTF-16 code units, as 8 hex digits: a file name, not a secret. */
