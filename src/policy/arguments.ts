@@ -7,6 +7,7 @@ import {
   RequestAttributes,
   VersionOptions,
 } from './types';
+import { describeUnknownKeys, policyUnknownKeys } from './unknown-keys';
 import { validatePolicy } from './validate';
 
 // Argument checks at the engine's public entry points, so that a wrong call fails at once with a TypeError
@@ -73,6 +74,14 @@ export function checkPolicyArgument(
     throw new TypeError(
       `${fn}: ${arg} must be ${POLICY_SHAPE}, got apiVersion ${JSON.stringify(value.apiVersion)} ` +
         '(audit.k8s.io/v1 is the only version kube-apiserver loads since 1.24)',
+    );
+  }
+  // A key no field has would be dropped by kube-apiserver and widen the rule: never evaluate the widened rule.
+  const unknown = policyUnknownKeys(value);
+  if (unknown.length > 0) {
+    throw new TypeError(
+      `${fn}: ${arg} has keys no audit.k8s.io/v1 field has, which kube-apiserver would drop (a rule would ` +
+        `match more than written): ${describeUnknownKeys(unknown)}`,
     );
   }
   const errors = validatePolicy(value, {

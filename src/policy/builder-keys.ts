@@ -1,11 +1,8 @@
-// The keys the typed builder copies into a rule. kube-apiserver's lenient decode drops an unknown field, so a
-// misspelt `verb:` or `resource:` silently widens a rule (k8s-audit-semantics.md §2.3): the strict loader
-// refuses such keys in text, and the builder refuses them in the objects it is given (untyped JavaScript,
-// or a variable, which TypeScript's excess-property check does not see).
+// The keys the typed builder copies into a rule, and the options it takes: a key it would drop is refused
+// (unknown-keys.ts says why).
 import { isRecord, shapeOf } from './arguments';
 import { closestMatch } from './did-you-mean';
-import { GROUP_RESOURCES_FIELDS, RULE_FIELDS } from './policy-fields';
-import { unknownFieldFix } from './unknown-field-fix';
+import { ruleUnknownKeys } from './unknown-keys';
 
 /** One key the builder would have dropped, or a value that is not an object where one belongs. */
 export interface BuilderKeyProblem {
@@ -31,31 +28,15 @@ export function ruleKeyProblems(rule: unknown, path: string, withLevel: boolean)
     ];
   }
   const problems: BuilderKeyProblem[] = [];
-  for (const key of Object.keys(rule)) {
-    if (key === 'level' && !withLevel) {
-      problems.push({
-        field: `${path}.level`,
-        problem: 'the level comes from the method that writes the rule',
-        fix: 'remove it, and call none(), metadata(), request(), requestResponse() or rule(level, match)',
-      });
-    } else if (!(RULE_FIELDS as readonly string[]).includes(key)) {
-      problems.push({ field: `${path}.${key}`, problem: WIDENS, fix: unknownFieldFix(key, 'rule') });
-    }
-  }
-  const entries = rule.resources;
-  if (Array.isArray(entries)) {
-    entries.forEach((entry, i) => {
-      if (!isRecord(entry)) return; // a type error, reported by validation
-      for (const key of Object.keys(entry)) {
-        if (!(GROUP_RESOURCES_FIELDS as readonly string[]).includes(key)) {
-          problems.push({
-            field: `${path}.resources[${i}].${key}`,
-            problem: WIDENS,
-            fix: unknownFieldFix(key, 'resources entry'),
-          });
-        }
-      }
+  if (!withLevel && Object.prototype.hasOwnProperty.call(rule, 'level')) {
+    problems.push({
+      field: `${path}.level`,
+      problem: 'the level comes from the method that writes the rule',
+      fix: 'remove it, and call none(), metadata(), request(), requestResponse() or rule(level, match)',
     });
+  }
+  for (const key of ruleUnknownKeys(rule, path, withLevel ? [] : ['level'])) {
+    problems.push({ field: key.field, problem: WIDENS, fix: key.fix });
   }
   return problems;
 }

@@ -12,8 +12,9 @@ export { ruleMatchesRequest } from './match';
  * shared between calls; copy one before changing it. `evaluate` trusts its argument to be
  * RequestAttributes (it is the hot path of replay); `evaluatePolicy` checks it.
  *
- * Throws a TypeError for a `policy` that is not a Policy, and an `InvalidPolicyError` (a TypeError) for
- * one `validatePolicy` rejects — by default for the newest Kubernetes version the package models, whose
+ * Throws a TypeError for a `policy` that is not a Policy or has a key no audit.k8s.io/v1 field has (kube-apiserver
+ * would drop it, and the rule would match more than written: `verb` for `verbs`), and an `InvalidPolicyError`
+ * (a TypeError) for one `validatePolicy` rejects — by default for the newest Kubernetes version the package models, whose
  * semantics the evaluator implements (`options.kubernetesVersion` to check an older one).
  */
 export function compilePolicy(policy: Policy | PolicyProducer, options: VersionOptions = {}): CompiledPolicy {

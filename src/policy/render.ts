@@ -7,12 +7,14 @@ import { DEFAULT_KUBERNETES_VERSION } from './kubernetes-version';
 import { policyYaml } from './policy-yaml';
 import { MAX_LISTED_PROBLEMS } from './problem-list';
 import { Policy, VersionOptions } from './types';
+import { describeUnknownKeys, policyUnknownKeys } from './unknown-keys';
 import { validatePolicy } from './validate';
 
 /**
  * Renders a policy as canonical YAML (upstream key order, block lists, every string a YAML 1.1 or 1.2 reader
  * could misread double-quoted): the same policy always gives the same bytes, ending in a newline.
- * @throws TypeError when `policy` is not a Policy object or holds values of the wrong type
+ * @throws TypeError when `policy` is not a Policy object, holds values of the wrong type, or has a key no
+ *   audit.k8s.io/v1 field has (kube-apiserver would drop it)
  * @throws Error when validatePolicy rejects it for `options.kubernetesVersion` (default DEFAULT_KUBERNETES_VERSION),
  *   listing upstream's messages
  */
@@ -21,6 +23,15 @@ export function renderPolicy(policy: Policy, options: VersionOptions = {}): stri
     const got = policy === null ? 'null' : Array.isArray(policy) ? 'an array' : typeof policy;
     throw new TypeError(
       `renderPolicy: expected an audit.k8s.io/v1 Policy object ({ apiVersion, kind, rules: [...] }), got ${got}`,
+    );
+  }
+  // validatePolicy checks the fields kube-apiserver reads; a key no field has would be dropped here and by
+  // the cluster, so the written policy would not be the one given (a misspelt `verb` widens its rule).
+  const unknown = policyUnknownKeys(policy as unknown as Record<string, unknown>);
+  if (unknown.length > 0) {
+    throw new TypeError(
+      `renderPolicy: refusing to write a policy with keys no audit.k8s.io/v1 field has (they would be dropped, ` +
+        `and a rule would match more than written): ${describeUnknownKeys(unknown)}`,
     );
   }
   const errors = validatePolicy(policy, options);

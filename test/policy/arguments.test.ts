@@ -32,6 +32,66 @@ const REQ: RequestAttributes = {
 };
 const anyValue = (v: unknown) => v as never;
 
+describe('keys no audit.k8s.io/v1 field has: refused, never evaluated or written as a wider rule', () => {
+  // kube-apiserver's lenient decode drops an unknown key (k8s-audit-semantics.md §2.3): `verb` instead of
+  // `verbs` would leave `{ level: None }`, a rule that drops every event.
+  const misspelt = anyValue({
+    apiVersion: 'audit.k8s.io/v1',
+    kind: 'Policy',
+    omitStage: ['RequestReceived'],
+    rules: [
+      { level: 'None', verb: ['get'] },
+      { level: 'Metadata', resources: [{ group: '', resource: ['secrets'] }] },
+      { level: 'Metadata' },
+    ],
+  });
+  const keys =
+    'omitStage (did you mean "omitStages"?); rules[0].verb (did you mean "verbs"?); ' +
+    'rules[1].resources[0].resource (did you mean "resources"?)';
+
+  test.each<[string, () => unknown]>([
+    ['compilePolicy', () => compilePolicy(misspelt)],
+    ['evaluatePolicy', () => evaluatePolicy(misspelt, REQ)],
+    ['lintPolicy', () => lintPolicy(misspelt)],
+    ['checkAssertions', () => checkAssertions(misspelt, [])],
+  ])('%s', (fn, call) => {
+    expect(call).toThrow(TypeError);
+    expect(call).toThrow(`${fn}: policy has keys no audit.k8s.io/v1 field has`);
+    expect(call).toThrow(keys);
+  });
+
+  test('renderPolicy', () => {
+    expect(() => renderPolicy(misspelt)).toThrow(
+      `renderPolicy: refusing to write a policy with keys no audit.k8s.io/v1 field has (they would be dropped, and a rule would match more than written): ${keys}`,
+    );
+  });
+
+  test('every field of the three objects is accepted', () => {
+    const full: Policy = {
+      apiVersion: 'audit.k8s.io/v1',
+      kind: 'Policy',
+      metadata: { name: 'p' },
+      omitStages: ['RequestReceived'],
+      omitManagedFields: true,
+      rules: [
+        {
+          level: 'Metadata',
+          users: ['u'],
+          userGroups: ['g'],
+          verbs: ['get'],
+          resources: [{ group: '', resources: ['pods'], resourceNames: ['x'] }],
+          namespaces: ['n'],
+          omitStages: ['ResponseStarted'],
+          omitManagedFields: false,
+        },
+        { level: 'None', nonResourceURLs: ['/healthz'] },
+      ],
+    };
+    expect(() => compilePolicy(full)).not.toThrow();
+    expect(renderPolicy(full)).toContain('resourceNames:');
+  });
+});
+
 describe('policy arguments', () => {
   it.each<[string, () => unknown, RegExp]>([
     [
