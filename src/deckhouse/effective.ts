@@ -142,7 +142,12 @@ function asHookReadsIt(policy: Record<string, unknown>): Record<string, unknown>
  * TypeError for a malformed argument, an InvalidPolicyError for a custom policy kube-apiserver would refuse.
  */
 export function deckhouseEffectivePolicy(options: DeckhouseEffectivePolicyOptions = {}): EffectivePolicy {
-  checkOptionsArgument(FN, 'options', options);
+  checkOptionsArgument(FN, 'options', options, [
+    'basicAuditPolicyEnabled',
+    'customPolicy',
+    'auditPolicyEnabled',
+    'basicRules',
+  ]);
   checkFlag('basicAuditPolicyEnabled', options.basicAuditPolicyEnabled);
   checkFlag('auditPolicyEnabled', options.auditPolicyEnabled);
   if (options.basicRules !== undefined && !isDeckhouseBasicRules(options.basicRules)) {

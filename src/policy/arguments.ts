@@ -7,6 +7,7 @@ import {
   RequestAttributes,
   VersionOptions,
 } from './types';
+import { closestMatch } from './did-you-mean';
 import { describeUnknownKeys, policyUnknownKeys } from './unknown-keys';
 import { validatePolicy } from './validate';
 
@@ -76,6 +77,18 @@ export function checkPolicyArgument(
         '(audit.k8s.io/v1 is the only version kube-apiserver loads since 1.24)',
     );
   }
+  if (value.kind !== undefined && value.kind !== 'Policy') {
+    throw new TypeError(
+      `${fn}: ${arg} must be ${POLICY_SHAPE}, got kind ${JSON.stringify(value.kind)} (kube-apiserver loads only kind Policy)`,
+    );
+  }
+  const inherited = inheritedObject(value);
+  if (inherited !== undefined) {
+    throw new TypeError(
+      `${fn}: ${arg}${inherited} must be a plain object: fields inherited from a prototype or class are read ` +
+        'here but dropped when the policy is written as YAML. Fix: build it from object literals',
+    );
+  }
   // A key no field has would be dropped by kube-apiserver and widen the rule: never evaluate the widened rule.
   const unknown = policyUnknownKeys(value);
   if (unknown.length > 0) {
@@ -97,6 +110,29 @@ export function checkPolicyArgument(
     );
   }
   return value as unknown as Policy;
+}
+
+/**
+ * The path (`''`, `.rules[2]`, `.rules[0].resources[1]`) of the first object of a policy that is not a plain
+ * object (its prototype neither an Object.prototype nor null: a class instance, `{ __proto__: {...} }`), or
+ * undefined when all are.
+ */
+export function inheritedObject(policy: Record<string, unknown>): string | undefined {
+  const plain = (o: unknown) => {
+    if (!isRecord(o)) return true; // a type error, reported by validation
+    // Any realm's Object.prototype (a test runner's, structuredClone's): the prototype's own prototype is null.
+    const proto = Object.getPrototypeOf(o) as object | null;
+    return proto === null || Object.getPrototypeOf(proto) === null;
+  };
+  if (!plain(policy)) return '';
+  const rules = Array.isArray(policy.rules) ? policy.rules : [];
+  for (let i = 0; i < rules.length; i++) {
+    if (!plain(rules[i])) return `.rules[${i}]`;
+    const entries = isRecord(rules[i]) ? (rules[i] as Record<string, unknown>).resources : undefined;
+    if (!Array.isArray(entries)) continue;
+    for (let j = 0; j < entries.length; j++) if (!plain(entries[j])) return `.rules[${i}].resources[${j}]`;
+  }
+  return undefined;
 }
 
 /** Checks a Policy or an EffectivePolicy (from deckhouseEffectivePolicy) argument; see checkPolicyArgument. */
@@ -135,6 +171,33 @@ const OPTIONAL_STRINGS = [
   'path',
 ];
 
+/** The fields of RequestAttributes (types.ts). */
+export const REQUEST_FIELDS: readonly string[] = ['groups', 'verb', 'resourceRequest', ...OPTIONAL_STRINGS];
+
+/** Names other APIs (the audit Event, kubectl, PolicyRule) give request attributes, and the field meant. */
+const REQUEST_ALIASES: Readonly<Record<string, string>> = {
+  username: 'user',
+  usergroups: 'groups',
+  group: 'apiGroup',
+  apigroups: 'apiGroup',
+  verbs: 'verb',
+  namespaces: 'namespace',
+  resources: 'resource',
+  resourcenames: 'name',
+  requesturi: 'path',
+  nonresourceurls: 'path',
+};
+
+/** The request field a misspelt or foreign key most likely means, if any. */
+export function requestFieldGuess(
+  key: string,
+  fields: readonly string[] = REQUEST_FIELDS,
+): string | undefined {
+  const alias = REQUEST_ALIASES[key.toLowerCase()];
+  if (alias !== undefined && fields.includes(alias)) return alias;
+  return closestMatch(key, fields);
+}
+
 const REQUEST_SHAPE =
   "request attributes ({ verb: 'get', resourceRequest: true, resource: 'pods', ... }; requestFromUrl and " +
   'requestFromKubectl build them)';
@@ -162,13 +225,39 @@ export function checkRequestArgument(fn: string, arg: string, value: unknown): R
   if (groups !== undefined && !(Array.isArray(groups) && groups.every((g) => typeof g === 'string'))) {
     throw new TypeError(`${fn}: ${arg}.groups must be a list of strings when given, got ${shapeOf(groups)}`);
   }
+  // A misspelt attribute (`namespaces`, `username`) would be ignored: the answer would be for another request.
+  for (const key of Object.keys(value)) {
+    if (REQUEST_FIELDS.includes(key)) continue;
+    const guess = requestFieldGuess(key);
+    throw new TypeError(
+      `${fn}: ${arg}.${key} is not a request attribute, and would be ignored; ` +
+        (guess ? `did you mean "${guess}"?` : `the attributes are ${REQUEST_FIELDS.join(', ')}`),
+    );
+  }
   return value as unknown as RequestAttributes;
 }
 
-/** Checks that an options argument is absent or an object. */
-export function checkOptionsArgument(fn: string, arg: string, value: unknown): void {
+/**
+ * Checks that an options argument is absent or an object, and, with `keys`, that it has no other key: a
+ * misspelt option (`custompolicy`) would otherwise be ignored and the call answer for its default.
+ */
+export function checkOptionsArgument(
+  fn: string,
+  arg: string,
+  value: unknown,
+  keys?: readonly string[],
+): void {
   if (value !== undefined && !isRecord(value)) {
     throw new TypeError(`${fn}: ${arg} must be an options object when given, got ${shapeOf(value)}`);
+  }
+  if (value === undefined || keys === undefined) return;
+  for (const key of Object.keys(value)) {
+    if (keys.includes(key)) continue;
+    const guess = closestMatch(key, keys);
+    throw new TypeError(
+      `${fn}: ${arg}.${key} is not an option, and would be ignored; ` +
+        (guess ? `did you mean "${guess}"?` : `the options are ${keys.join(', ')}`),
+    );
   }
 }
 

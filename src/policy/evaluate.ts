@@ -18,7 +18,7 @@ export { ruleMatchesRequest } from './match';
  * semantics the evaluator implements (`options.kubernetesVersion` to check an older one).
  */
 export function compilePolicy(policy: Policy | PolicyProducer, options: VersionOptions = {}): CompiledPolicy {
-  checkOptionsArgument('compilePolicy', 'options', options);
+  checkOptionsArgument('compilePolicy', 'options', options, ['kubernetesVersion']);
   return compileRules(checkPolicyArgument('compilePolicy', 'policy', policy, options));
 }
 

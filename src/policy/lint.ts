@@ -15,6 +15,16 @@ import { EffectivePolicy, Policy, PolicyProducer } from './types';
 
 export * from './lint-types';
 
+/** The keys of LintOptions (lint-types.ts). */
+const LINT_OPTION_KEYS = [
+  'sensitiveBodySeverity',
+  'severities',
+  'ignore',
+  'partialShadowing',
+  'maxExamples',
+  'searchBudget',
+];
+
 /**
  * Checks a policy (or the effective Deckhouse policy) for rules that cannot fire, leak credentials, or do
  * not match what they seem to; every claim about reachability is proven over the request space (see
@@ -27,7 +37,7 @@ export function lintPolicy(
   policy: Policy | EffectivePolicy | PolicyProducer,
   options: LintOptions = {},
 ): LintFinding[] {
-  checkOptionsArgument('lintPolicy', 'options', options);
+  checkOptionsArgument('lintPolicy', 'options', options, LINT_OPTION_KEYS);
   const parts = policyParts(checkPolicyOrEffectiveArgument('lintPolicy', 'policy', policy));
   if (parts.auditOff) {
     const finding = asConfigured(

@@ -3,6 +3,7 @@
  * validatePolicy rejects, so no caller can put a policy the cluster would refuse into a file or a Secret.
  */
 import { fieldErrorProblemMessage } from './field-error';
+import { inheritedObject, isRecord as isPlainRecord } from './arguments';
 import { DEFAULT_KUBERNETES_VERSION } from './kubernetes-version';
 import { policyYaml } from './policy-yaml';
 import { MAX_LISTED_PROBLEMS } from './problem-list';
@@ -23,6 +24,24 @@ export function renderPolicy(policy: Policy, options: VersionOptions = {}): stri
     const got = policy === null ? 'null' : Array.isArray(policy) ? 'an array' : typeof policy;
     throw new TypeError(
       `renderPolicy: expected an audit.k8s.io/v1 Policy object ({ apiVersion, kind, rules: [...] }), got ${got}`,
+    );
+  }
+  // The document's own fields: kube-apiserver loads only audit.k8s.io/v1 Policy, with metadata an object.
+  const document = policy as unknown as Record<string, unknown>;
+  const header =
+    document.apiVersion !== undefined && document.apiVersion !== 'audit.k8s.io/v1'
+      ? `apiVersion ${JSON.stringify(document.apiVersion)} (kube-apiserver loads only audit.k8s.io/v1 since 1.24)`
+      : document.kind !== undefined && document.kind !== 'Policy'
+        ? `kind ${JSON.stringify(document.kind)} (kube-apiserver loads only kind Policy)`
+        : document.metadata !== undefined && !isPlainRecord(document.metadata)
+          ? `metadata that is not an object (${Array.isArray(document.metadata) ? 'a list' : typeof document.metadata})`
+          : undefined;
+  if (header !== undefined) throw new TypeError(`renderPolicy: refusing to write a policy with ${header}`);
+  const inherited = inheritedObject(document);
+  if (inherited !== undefined) {
+    throw new TypeError(
+      `renderPolicy: policy${inherited} must be a plain object: fields inherited from a prototype or class ` +
+        'would not be written. Fix: build it from object literals',
     );
   }
   // validatePolicy checks the fields kube-apiserver reads; a key no field has would be dropped here and by

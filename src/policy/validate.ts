@@ -41,7 +41,8 @@ function describeType(value: unknown): string {
 // decoding errors kube-apiserver would fail on, reported here as type errors instead of throwing.
 function listAt(value: unknown, field: string, errors: FieldError[]): unknown[] {
   if (value === undefined || value === null) return [];
-  if (Array.isArray(value)) return value;
+  // Array.from: a hole in a sparse list is visited as undefined (JSON writes it as null), never skipped.
+  if (Array.isArray(value)) return Array.from(value);
   errors.push(typeInvalidError(field, value, `must be a list, not ${describeType(value)}`));
   return [];
 }

@@ -1,6 +1,7 @@
 import * as fs from 'fs';
 import type { Readable } from 'stream';
 import { StringDecoder } from 'string_decoder';
+import { checkListArgument, checkObjectArgument, checkPolicyOrEffectiveArgument } from '../policy/arguments';
 import type { EffectivePolicy, Policy } from '../policy/types';
 import { createPartialAccumulator, DEFAULT_MAX_LINE, lineTooLong } from './accumulator';
 import { inputName, openInput } from './input';
@@ -163,6 +164,10 @@ export async function simulateMany(
   policies: ReadonlyArray<Policy | EffectivePolicy>,
   options: ReplayOptions = {},
 ): Promise<SimulationReport[]> {
+  // Checked here, before any input is read: an EffectivePolicy's origins must describe its rules, or the
+  // report's rule labels and layers would be wrong.
+  checkListArgument('simulateMany', 'policies', policies, 'a list of policies');
+  policies.forEach((p, i) => checkPolicyOrEffectiveArgument('simulateMany', `policies[${i}]`, p));
   const acc = createPartialAccumulator(policies, options);
   const maxChars = options.maxLineBytes ?? DEFAULT_MAX_LINE;
   const onProgress = options.onProgress;
@@ -289,7 +294,9 @@ export async function simulate(
   inputs: readonly ReplayInput[],
   options: SimulateOptions,
 ): Promise<SimulationReport> {
+  checkObjectArgument('simulate', 'options', options, 'simulate options ({ policy, ... })');
   const { policy, ...rest } = options;
+  checkPolicyOrEffectiveArgument('simulate', 'options.policy', policy);
   const [report] = await simulateMany(inputs, [policy], rest);
   return report;
 }
