@@ -11,6 +11,7 @@ import {
   sharedValidator,
 } from './schema-validation';
 import { subschemaAt } from './schema-walk';
+import type { PropKeys } from './prop-keys';
 
 /** Where kube-apiserver writes audit events (`settings.apiserver.auditLog.output`). */
 export type AuditLogOutput = 'File' | 'Stdout';
@@ -147,3 +148,6 @@ export function auditLogSchemaProblems(
     .map((error) => auditSettingsProblem(error, field))
     .filter((p): p is PropProblem => p !== undefined);
 }
+
+/** The props of AuditLogOptions (prop-keys.ts). */
+export const AUDIT_LOG_OPTION_KEYS: PropKeys<AuditLogOptions> = { output: true, path: true };

@@ -23,6 +23,8 @@ import { canonicalManifest } from './synth';
 import { addLazyWarnings, addWarning } from './warnings';
 import { schemaErrors } from './schema-validation';
 import { checkTlsSecret, TlsSecretCheck } from './tls-secret';
+import { AUDIT_LOG_OPTION_KEYS } from './audit-log-settings';
+import { checkPropKeys, checkPropValue, PropKeys } from './prop-keys';
 
 /** The host directory the log-shipper agent mounts: audit logs elsewhere are invisible to it. */
 export const LOG_SHIPPER_READABLE_ROOT = '/var/log';
@@ -79,6 +81,16 @@ export function checkAuditLogReadable(auditLog: ResolvedAuditLog, field = 'audit
   ];
 }
 
+/** Every prop of AuditLogShipping: any other key is refused (prop-keys.ts). */
+const AUDIT_LOG_SHIPPING_PROPS: PropKeys<AuditLogShippingProps> = {
+  argoCdAnnotations: true,
+  destinations: true,
+  auditLog: true,
+  name: true,
+  filters: true,
+  syncWave: true,
+};
+
 /**
  * The log-shipper pipeline for the audit log: a ClusterLoggingConfig reading it (the host file
  * for `File`, the kube-apiserver container log for `Stdout`) and the ClusterLogDestinations;
@@ -94,6 +106,9 @@ export class AuditLogShipping extends Construct {
 
   public constructor(scope: Construct, id: string, props: AuditLogShippingProps) {
     super(scope, id);
+    checkPropKeys(this.node.path, 'props', props, AUDIT_LOG_SHIPPING_PROPS, false);
+    checkPropKeys(this.node.path, 'auditLog', props.auditLog, AUDIT_LOG_OPTION_KEYS);
+    checkPropValue(this.node.path, 'argoCdAnnotations', props.argoCdAnnotations, [true, false]);
     this.auditLog = resolveAuditLog(props.auditLog);
     const name = props.name ?? DEFAULT_AUDIT_LOGGING_CONFIG_NAME;
     const destinations = Array.isArray(props.destinations) ? props.destinations : [];

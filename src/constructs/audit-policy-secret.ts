@@ -21,8 +21,10 @@ import {
   AuditLintOptions,
   checkAcknowledgements,
   checkEffectivePolicy,
+  checkLintOptions,
 } from './policy-checks';
 import { addWarning } from './warnings';
+import { checkPropKeys, checkPropValue, PropKeys } from './prop-keys';
 
 export { AUDIT_POLICY_SECRET_KEY, AUDIT_POLICY_SECRET_NAME, AUDIT_POLICY_SECRET_NAMESPACE };
 
@@ -210,6 +212,17 @@ export interface AuditPolicySecretProps extends ArgoCdOptions {
   readonly acknowledged?: readonly AcknowledgedFinding[];
 }
 
+/** Every prop of AuditPolicySecret: any other key is refused (prop-keys.ts). */
+const AUDIT_POLICY_SECRET_PROPS: PropKeys<AuditPolicySecretProps> = {
+  argoCdAnnotations: true,
+  policy: true,
+  kubernetesVersion: true,
+  syncWave: true,
+  basicAuditPolicyEnabled: true,
+  lint: true,
+  acknowledged: true,
+};
+
 /**
  * The Secret `kube-system/audit-policy` that Deckhouse reads the custom policy from (key
  * `audit-policy.yaml` in `data`, canonical YAML), annotated with the policy's SHA-256. A policy
@@ -229,6 +242,10 @@ export class AuditPolicySecret extends Construct {
 
   public constructor(scope: Construct, id: string, props: AuditPolicySecretProps) {
     super(scope, id);
+    checkPropKeys(this.node.path, 'props', props, AUDIT_POLICY_SECRET_PROPS, false);
+    for (const flag of ['basicAuditPolicyEnabled', 'argoCdAnnotations'] as const)
+      checkPropValue(this.node.path, flag, props[flag], [true, false]);
+    checkLintOptions(this.node.path, props.lint);
     this.kubernetesVersion = props.kubernetesVersion ?? DEFAULT_KUBERNETES_VERSION;
     const prepared = preparePolicy(props.policy, this.kubernetesVersion);
     this.policy = prepared.policy;

@@ -5,6 +5,7 @@ import { ArgoCdOptions, argoCdAnnotations, SYNC_WAVES } from './argocd';
 import { isJsonObject } from './json-values';
 import { formatProblem, PropProblem } from './messages';
 import {
+  AUDIT_LOG_OPTION_KEYS,
   AuditLogOptions,
   auditSettingsProblem,
   checkAuditLogOptions,
@@ -25,6 +26,7 @@ export {
 export type { AuditLogOptions, AuditLogOutput, ResolvedAuditLog } from './audit-log-settings';
 import { canonicalManifest } from './synth';
 import { addWarning } from './warnings';
+import { checkPropKeys, checkPropValue, PropKeys } from './prop-keys';
 
 /** The control-plane-manager settings schema version these constructs write (`x-config-version`). */
 export const CONTROL_PLANE_MANAGER_SETTINGS_VERSION = 3;
@@ -65,6 +67,16 @@ const AUDIT_SETTING_KEYS = ['auditPolicyEnabled', 'basicAuditPolicyEnabled', 'au
 // Marks instances for isControlPlaneAuditConfig (instanceof fails across copies of this package).
 const CONTROL_PLANE_AUDIT_CONFIG = Symbol.for('cdk8s-deckhouse-audit.ControlPlaneAuditConfig');
 
+/** Every prop of ControlPlaneAuditConfig: any other key is refused (prop-keys.ts). */
+const CONTROL_PLANE_AUDIT_CONFIG_PROPS: PropKeys<ControlPlaneAuditConfigProps> = {
+  argoCdAnnotations: true,
+  auditPolicyEnabled: true,
+  basicAuditPolicyEnabled: true,
+  auditLog: true,
+  additionalSettings: true,
+  syncWave: true,
+};
+
 /**
  * The `control-plane-manager` ModuleConfig with the audit settings of kube-apiserver
  * (`spec.version: 3`, `settings.apiserver.{auditPolicyEnabled, basicAuditPolicyEnabled, auditLog}`).
@@ -86,6 +98,9 @@ export class ControlPlaneAuditConfig extends Construct {
 
   public constructor(scope: Construct, id: string, props: ControlPlaneAuditConfigProps = {}) {
     super(scope, id);
+    checkPropKeys(this.node.path, 'props', props, CONTROL_PLANE_AUDIT_CONFIG_PROPS, false);
+    checkPropKeys(this.node.path, 'auditLog', props.auditLog, AUDIT_LOG_OPTION_KEYS);
+    checkPropValue(this.node.path, 'argoCdAnnotations', props.argoCdAnnotations, [true, false]);
     Object.defineProperty(this, CONTROL_PLANE_AUDIT_CONFIG, { value: true });
     this.auditPolicyEnabled = props.auditPolicyEnabled ?? false;
     this.basicAuditPolicyEnabled = props.basicAuditPolicyEnabled ?? true;

@@ -22,6 +22,10 @@ import {
   PolicyCheckFinding,
 } from './policy-checks';
 import { addWarning, collectWarnings } from './warnings';
+import { AUDIT_LOG_OPTION_KEYS } from './audit-log-settings';
+import { LOG_SHIPPER_MODULE_PROPS } from './log-shipper-module';
+import { checkLintOptions } from './policy-checks';
+import { checkPropKeys, checkPropValue, PropKeys } from './prop-keys';
 
 /** Props of {@link DeckhouseClusterAudit}. */
 export interface DeckhouseClusterAuditProps extends ArgoCdOptions {
@@ -114,6 +118,27 @@ export interface DeckhouseClusterAuditProps extends ArgoCdOptions {
   readonly failOnWarnings?: boolean;
 }
 
+/** Every prop of DeckhouseClusterAudit: any other key is refused (prop-keys.ts). */
+const DECKHOUSE_CLUSTER_AUDIT_PROPS: PropKeys<DeckhouseClusterAuditProps> = {
+  argoCdAnnotations: true,
+  basicAuditPolicyEnabled: true,
+  builtInRules: true,
+  policy: true,
+  kubernetesVersion: true,
+  auditLog: true,
+  destinations: true,
+  shippingFilters: true,
+  loggingConfigName: true,
+  logShipperModule: true,
+  controlPlaneSettings: true,
+  lint: true,
+  assertions: true,
+  assertionPacks: true,
+  acknowledged: true,
+  assertionSeverity: true,
+  failOnWarnings: true,
+};
+
 /**
  * Kubernetes API audit on a Deckhouse cluster in one construct: the control-plane-manager
  * ModuleConfig, the custom policy Secret (when a policy is given), and the log-shipper module
@@ -136,6 +161,15 @@ export class DeckhouseClusterAudit extends Construct {
 
   public constructor(scope: Construct, id: string, props: DeckhouseClusterAuditProps = {}) {
     super(scope, id);
+    const path = this.node.path;
+    checkPropKeys(path, 'props', props, DECKHOUSE_CLUSTER_AUDIT_PROPS, false);
+    checkPropKeys(path, 'auditLog', props.auditLog, AUDIT_LOG_OPTION_KEYS);
+    if (props.logShipperModule !== false)
+      checkPropKeys(path, 'logShipperModule', props.logShipperModule, LOG_SHIPPER_MODULE_PROPS);
+    for (const flag of ['failOnWarnings', 'argoCdAnnotations'] as const)
+      checkPropValue(path, flag, props[flag], [true, false]);
+    checkPropValue(path, 'assertionSeverity', props.assertionSeverity, ['error', 'warning']);
+    checkLintOptions(path, props.lint);
     // A mistyped assertion is wrong on its own: refuse it here, where the stack points at the user's line.
     (props.assertions ?? []).forEach((assertion, i) => {
       if (typeof assertion === 'function') return;

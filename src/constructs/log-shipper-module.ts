@@ -6,6 +6,7 @@ import { checkClusterScopedChart } from './control-plane-audit-config';
 import { formatProblem, PropProblem } from './messages';
 import { schemaErrors } from './schema-validation';
 import { canonicalManifest } from './synth';
+import { checkPropKeys, checkPropValue, PropKeys } from './prop-keys';
 
 /** Props of {@link LogShipperModule}. */
 export interface LogShipperModuleProps extends ArgoCdOptions {
@@ -40,6 +41,15 @@ export interface LogShipperModuleProps extends ArgoCdOptions {
 // A ModuleSource is a cluster-scoped object: its name is a DNS-1123 subdomain (k8s.io/apimachinery).
 const OBJECT_NAME = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?(\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*$/;
 
+/** Every prop of LogShipperModule: any other key is refused (prop-keys.ts). */
+export const LOG_SHIPPER_MODULE_PROPS: PropKeys<LogShipperModuleProps> = {
+  argoCdAnnotations: true,
+  settings: true,
+  version: true,
+  source: true,
+  syncWave: true,
+};
+
 /**
  * The `log-shipper` ModuleConfig with `enabled: true`, which installs the log-shipper CRDs and agent (from
  * DKP 1.77 after downloading the external module from its ModuleSource: see `source`).
@@ -50,6 +60,8 @@ export class LogShipperModule extends Construct {
 
   public constructor(scope: Construct, id: string, props: LogShipperModuleProps = {}) {
     super(scope, id);
+    checkPropKeys(this.node.path, 'props', props, LOG_SHIPPER_MODULE_PROPS, false);
+    checkPropValue(this.node.path, 'argoCdAnnotations', props.argoCdAnnotations, [true, false]);
     const problems: PropProblem[] = [];
     const hasSettings = props.settings !== undefined && Object.keys(props.settings).length > 0;
     if (hasSettings && props.version === undefined) {

@@ -1,8 +1,10 @@
 import { AssertionPack, runAssertionPack } from '../deckhouse/assertion-packs';
 import { ASSERTION_FAILED, AssertionResult, AuditAssertion, checkAssertions } from '../policy/assertions';
 import { ruleLabel } from '../policy/describe';
-import { LintCode, lintPolicy, Severity } from '../policy/lint';
+import { closestMatch } from '../policy/did-you-mean';
+import { LINT_CODES, LintCode, lintPolicy, Severity } from '../policy/lint';
 import { EffectivePolicy, Finding, RuleOrigin } from '../policy/types';
+import { checkPropKeys, checkPropValue, PropKeys } from './prop-keys';
 
 /** A custom check of the effective policy, run at synth: it returns findings (an error fails synth). */
 export type AuditAssertionFunction = (effective: EffectivePolicy) => readonly Finding[];
@@ -80,11 +82,79 @@ export interface PolicyCheckOptions {
 }
 
 /** Throws at once (the stack points at the caller's line) when an acknowledgement is malformed. */
+const ACKNOWLEDGED_KEYS: PropKeys<AcknowledgedFinding> = {
+  code: true,
+  index: true,
+  assertion: true,
+  reason: true,
+};
+const LINT_OPTION_KEYS: PropKeys<AuditLintOptions> = {
+  enabled: true,
+  severities: true,
+  ignore: true,
+  reportBuiltInRules: true,
+};
+const SEVERITIES: readonly Severity[] = ['error', 'warning', 'info'];
+
+/**
+ * Throws a TypeError for lint options the gate would misread: an unknown key (`severites` would leave every
+ * code at its own severity), a code no lint finding has, a severity other than error, warning or info (only
+ * `'error'` fails synth, so `'Error'` would let the finding pass), `ignore` that is not a list.
+ */
+export function checkLintOptions(path: string, lint: AuditLintOptions | undefined): void {
+  checkPropKeys(path, 'lint', lint, LINT_OPTION_KEYS);
+  if (lint === undefined) return;
+  checkPropValue(path, 'lint.enabled', lint.enabled, [true, false]);
+  checkPropValue(path, 'lint.reportBuiltInRules', lint.reportBuiltInRules, [true, false]);
+  const codes: readonly string[] = LINT_CODES;
+  const code = (field: string, value: unknown) => {
+    if (typeof value === 'string' && codes.includes(value)) return;
+    const guess = typeof value === 'string' ? closestMatch(value, codes) : undefined;
+    throw new TypeError(
+      `${path}: ${field} received ${JSON.stringify(value)}, not a lint code; ` +
+        (guess ? `did you mean "${guess}"?` : `the codes are ${codes.join(', ')}`),
+    );
+  };
+  if (lint.severities !== undefined) {
+    if (typeof lint.severities !== 'object' || lint.severities === null || Array.isArray(lint.severities)) {
+      throw new TypeError(`${path}: lint.severities must be an object { code: severity }`);
+    }
+    for (const [key, severity] of Object.entries(lint.severities)) {
+      code(`lint.severities`, key);
+      checkPropValue(path, `lint.severities["${key}"]`, severity, SEVERITIES);
+    }
+  }
+  if (lint.ignore !== undefined) {
+    if (!Array.isArray(lint.ignore)) {
+      throw new TypeError(
+        `${path}: lint.ignore must be a list of lint codes, received ${JSON.stringify(lint.ignore)}`,
+      );
+    }
+    lint.ignore.forEach((c, i) => code(`lint.ignore[${i}]`, c));
+  }
+}
+
 export function checkAcknowledgements(acknowledged: readonly AcknowledgedFinding[] | undefined): void {
+  if (acknowledged !== undefined && !Array.isArray(acknowledged)) {
+    throw new TypeError(`acknowledged: expected a list of { code, index?, assertion?, reason }`);
+  }
   (acknowledged ?? []).forEach((ack, i) => {
     const at = `acknowledged[${i}]`;
     if (typeof ack !== 'object' || ack === null)
       throw new TypeError(`${at}: expected { code, index?, assertion?, reason }`);
+    // A misspelt `assertion` or `index` would make the acknowledgement cover every finding of its code.
+    for (const key of Object.keys(ack)) {
+      if (key === 'rule' || (ACKNOWLEDGED_KEYS as Record<string, true>)[key] === true) continue;
+      const guess = closestMatch(key, Object.keys(ACKNOWLEDGED_KEYS));
+      throw new TypeError(
+        `${at}.${key}: not a field of an acknowledgement; it would be ignored and the acknowledgement would ` +
+          `cover every finding of its code. ${guess ? `Did you mean "${guess}"?` : 'Use code, index, assertion, reason'}`,
+      );
+    }
+    if (ack.assertion !== undefined && typeof ack.assertion !== 'string')
+      throw new TypeError(
+        `${at}.assertion: expected the assertion's id, e.g. "dvp.interactive.exec-websocket"`,
+      );
     if (typeof ack.code !== 'string' || ack.code === '')
       throw new TypeError(`${at}.code: expected the finding's code, e.g. "partially-shadowed-rule"`);
     if ((ack as { rule?: unknown }).rule !== undefined)

@@ -1,0 +1,56 @@
+// Props from untyped JavaScript, or from a variable (which TypeScript's excess-property check does not see),
+// may hold a misspelt key: the construct would ignore it and synthesize something other than what was
+// written (`basicAuditPolicyEnable: false` left the built-in rules on). Each construct lists its props as a
+// `Record<keyof Props, true>`, which the compiler keeps complete, and refuses any other key at once, where the
+// stack points at the user's line (as a mistyped assertion is refused).
+import { closestMatch } from '../policy/did-you-mean';
+
+/** The props of a construct (or of one of its prop objects) as a complete list the compiler checks. */
+export type PropKeys<T> = Readonly<Record<keyof T, true>>;
+
+function describe(value: unknown): string {
+  if (value === null) return 'null';
+  if (Array.isArray(value)) return 'a list';
+  return typeof value === 'object' ? 'an object' : `a ${typeof value}`;
+}
+
+/**
+ * Throws a TypeError `<path>: <field> ...` when `value` has a key `known` lacks (with did-you-mean), or, unless
+ * `optional`, is not an object (an optional prop of another type is left to the construct's validation).
+ */
+export function checkPropKeys(
+  path: string,
+  field: string,
+  value: unknown,
+  known: Readonly<Record<string, true>>,
+  optional = true,
+): void {
+  const isObject = typeof value === 'object' && value !== null && !Array.isArray(value);
+  // An optional prop of the wrong type is reported by the construct's own validation, as its prop.
+  if (optional && !isObject) return;
+  if (!isObject) throw new TypeError(`${path}: ${field} must be an object, received ${describe(value)}`);
+  const keys = Object.keys(known);
+  for (const key of Object.keys(value)) {
+    if (known[key] === true) continue;
+    const guess = closestMatch(key, keys);
+    throw new TypeError(
+      `${path}: ${field}.${key} is not a known prop, and would be ignored; ` +
+        (guess ? `did you mean "${guess}"?` : `the props are ${keys.join(', ')}`),
+    );
+  }
+}
+
+/** Throws a TypeError `<path>: <field> ...` unless `value` is undefined or one of `allowed`. */
+export function checkPropValue(
+  path: string,
+  field: string,
+  value: unknown,
+  allowed: readonly unknown[],
+): void {
+  if (value === undefined || allowed.includes(value)) return;
+  throw new TypeError(
+    `${path}: ${field} received ${JSON.stringify(value) ?? describe(value)}, expected ${allowed
+      .map((a) => JSON.stringify(a))
+      .join(' or ')}`,
+  );
+}

@@ -1,0 +1,134 @@
+import { Testing } from 'cdk8s';
+import {
+  AuditLogShipping,
+  AuditPolicySecret,
+  ControlPlaneAuditConfig,
+  DeckhouseClusterAudit,
+  LogShipperModule,
+} from '../../src/constructs';
+import { Policy } from '../../src/policy/types';
+
+// Props from untyped JavaScript or a variable: a misspelt key would be ignored and the manifests would
+// differ from what was written, so every construct refuses it where it is created.
+const untyped = (props: Record<string, unknown> | null) => props as never;
+const loki = { type: 'Loki', name: 'loki', endpoint: 'https://loki.example.com' };
+const policy: Policy = { apiVersion: 'audit.k8s.io/v1', kind: 'Policy', rules: [{ level: 'Metadata' }] };
+
+describe('a prop no construct has is refused with did-you-mean', () => {
+  test.each<[string, (chart: ReturnType<typeof Testing.chart>) => unknown, string]>([
+    [
+      'DeckhouseClusterAudit basicAuditPolicyEnable',
+      (c) => new DeckhouseClusterAudit(c, 'Audit', untyped({ basicAuditPolicyEnable: false })),
+      'test/Audit: props.basicAuditPolicyEnable is not a known prop, and would be ignored; did you mean "basicAuditPolicyEnabled"?',
+    ],
+    [
+      'DeckhouseClusterAudit destination',
+      (c) => new DeckhouseClusterAudit(c, 'Audit', untyped({ destination: [loki] })),
+      'props.destination is not a known prop, and would be ignored; did you mean "destinations"?',
+    ],
+    [
+      'DeckhouseClusterAudit auditLog.outptu',
+      (c) =>
+        new DeckhouseClusterAudit(
+          c,
+          'Audit',
+          untyped({ auditLog: { outptu: 'Stdout' }, destinations: [loki] }),
+        ),
+      'test/Audit: auditLog.outptu is not a known prop, and would be ignored; did you mean "output"?',
+    ],
+    [
+      'DeckhouseClusterAudit logShipperModule.sourc',
+      (c) =>
+        new DeckhouseClusterAudit(
+          c,
+          'Audit',
+          untyped({ destinations: [loki], logShipperModule: { sourc: 'x' } }),
+        ),
+      'logShipperModule.sourc is not a known prop, and would be ignored; did you mean "source"?',
+    ],
+    [
+      'ControlPlaneAuditConfig auditLog.paht',
+      (c) =>
+        new ControlPlaneAuditConfig(c, 'Cpm', untyped({ auditLog: { output: 'File', paht: '/var/log/x' } })),
+      'test/Cpm: auditLog.paht is not a known prop, and would be ignored; did you mean "path"?',
+    ],
+    [
+      'AuditLogShipping nmae',
+      (c) => new AuditLogShipping(c, 'Shipping', untyped({ destinations: [loki], nmae: 'audit' })),
+      'test/Shipping: props.nmae is not a known prop, and would be ignored; did you mean "name"?',
+    ],
+    [
+      'AuditPolicySecret basicAuditPolicyEnable',
+      (c) => new AuditPolicySecret(c, 'Secret', untyped({ policy, basicAuditPolicyEnable: false })),
+      'did you mean "basicAuditPolicyEnabled"?',
+    ],
+    [
+      'LogShipperModule sourc',
+      (c) => new LogShipperModule(c, 'Module', untyped({ sourc: 'x' })),
+      'test/Module: props.sourc is not a known prop, and would be ignored; did you mean "source"?',
+    ],
+    [
+      'props that are null',
+      (c) => new DeckhouseClusterAudit(c, 'Audit', untyped(null)),
+      'test/Audit: props must be an object, received null',
+    ],
+  ])('%s', (_name, create, message) => {
+    expect(() => create(Testing.chart())).toThrow(message);
+  });
+});
+
+describe('lint options, acknowledgements and flags the gate would misread', () => {
+  const audit = (props: Record<string, unknown>) => () =>
+    new DeckhouseClusterAudit(Testing.chart(), 'Audit', untyped({ policy, ...props }));
+
+  test('a misspelt acknowledgement key would cover every finding of its code', () => {
+    expect(
+      audit({
+        acknowledged: [
+          { code: 'assertion-failed', assertoin: 'dvp.interactive.exec-websocket', reason: 'x' },
+        ],
+      }),
+    ).toThrow(
+      'acknowledged[0].assertoin: not a field of an acknowledgement; it would be ignored and the acknowledgement would cover every finding of its code. Did you mean "assertion"?',
+    );
+    expect(audit({ acknowledged: 'all' })).toThrow('acknowledged: expected a list');
+  });
+
+  test('lint keys, codes and severities', () => {
+    expect(audit({ lint: { severites: { 'exec-websocket': 'error' } } })).toThrow(
+      'test/Audit: lint.severites is not a known prop, and would be ignored; did you mean "severities"?',
+    );
+    expect(audit({ lint: { severities: { 'exec-websocket': 'Error' } } })).toThrow(
+      'lint.severities["exec-websocket"] received "Error", expected "error" or "warning" or "info"',
+    );
+    expect(audit({ lint: { severities: { 'exec-websockets': 'error' } } })).toThrow(
+      'lint.severities received "exec-websockets", not a lint code; did you mean "exec-websocket"?',
+    );
+    expect(audit({ lint: { ignore: 'exec-websocket' } })).toThrow('lint.ignore must be a list of lint codes');
+    expect(audit({ lint: { enabeld: false } })).toThrow('did you mean "enabled"?');
+    expect(audit({ lint: { enabled: 'no' } })).toThrow('lint.enabled received "no", expected true or false');
+  });
+
+  test('assertionSeverity and the flags take only their values', () => {
+    expect(audit({ assertionSeverity: 'Error' })).toThrow(
+      'test/Audit: assertionSeverity received "Error", expected "error" or "warning"',
+    );
+    expect(audit({ failOnWarnings: 'no' })).toThrow('failOnWarnings received "no", expected true or false');
+    expect(audit({ argoCdAnnotations: 'no' })).toThrow(
+      'argoCdAnnotations received "no", expected true or false',
+    );
+  });
+
+  test('the right spellings synthesize', () => {
+    const chart = Testing.chart();
+    new DeckhouseClusterAudit(chart, 'Audit', {
+      policy,
+      auditLog: { output: 'File', path: '/var/log/kube-audit' },
+      lint: { enabled: true, severities: { 'exec-websocket': 'warning' }, ignore: ['exec-websocket'] },
+      assertionSeverity: 'warning',
+      failOnWarnings: false,
+      argoCdAnnotations: true,
+    });
+    expect(Testing.synth(chart).length).toBeGreaterThan(0);
+  });
+});
