@@ -1,5 +1,6 @@
 import * as fs from 'fs';
 import { mulberry32, pick, Rng } from '../test/support/seeded-random';
+import { AUDIT_EVENT_FIELDS } from '../src/policy/audit-event-fields';
 
 // A seeded generator of realistic kube-apiserver audit logs (audit.k8s.io/v1 Events, one compact JSON object
 // a line), as a cluster recording everything at RequestResponse would write them: node lease renewals,
@@ -146,28 +147,8 @@ function leaseBody(rnd: Rng, node: string, time: string): unknown {
   };
 }
 
-/** Writes synthetic events until the file reaches `sizeBytes`; returns the number of events written. */
-/** audit.k8s.io/v1 Event fields in the order of the Go struct (k8s.io/apiserver pkg/apis/audit/v1/types.go). */
-const EVENT_FIELDS = [
-  'kind',
-  'apiVersion',
-  'level',
-  'auditID',
-  'stage',
-  'requestURI',
-  'verb',
-  'user',
-  'impersonatedUser',
-  'sourceIPs',
-  'userAgent',
-  'objectRef',
-  'responseStatus',
-  'requestObject',
-  'responseObject',
-  'requestReceivedTimestamp',
-  'stageTimestamp',
-  'annotations',
-];
+// audit.k8s.io/v1 Event fields in the order of the Go struct: AUDIT_EVENT_FIELDS.
+const EVENT_FIELDS = AUDIT_EVENT_FIELDS;
 
 function inGoFieldOrder(ev: Record<string, unknown>): Record<string, unknown> {
   const out: Record<string, unknown> = {};
@@ -184,6 +165,7 @@ function goJson(value: unknown): string {
   );
 }
 
+/** Writes synthetic events until the file reaches `sizeBytes`; returns the number of events written. */
 export function generateSyntheticLog(file: string, sizeBytes: number, seed: number): number {
   const rnd = mulberry32(seed);
   const fd = fs.openSync(file, 'w');

@@ -8,6 +8,7 @@ import { PropProblem } from './messages';
 import { celRules } from './schema-cel';
 import { CLUSTER_LOG_DESTINATION_SCHEMA } from './schema-validation';
 import { subschemaAt } from './schema-walk';
+import { auditFieldPathFix, auditFieldPathFixText } from '../policy/audit-event-fields';
 
 function forbiddenKeysAt(location: string): readonly string[] {
   return celRules(subschemaAt(CLUSTER_LOG_DESTINATION_SCHEMA, location)).flatMap(
@@ -189,8 +190,19 @@ export function checkExtraLabels(destination: AuditLogDestination, check: Destin
         fix: `rename the label, e.g. "audit_${key}"`,
       });
     }
-    if (destination.type !== 'Loki' || destination.allowHighCardinalityLabels) continue;
     const path = typeof value === 'string' ? /^\{\{ (.+) \}\}$/.exec(value)?.[1] : undefined;
+    const meant = path === undefined ? undefined : auditFieldPathFix(path);
+    if (meant !== undefined) {
+      check.errors.push({
+        field,
+        received: value,
+        expected:
+          'a field of an audit.k8s.io/v1 Event (a path no event has gives every event an empty label)',
+        fix: auditFieldPathFixText(meant, (p) => `{{ ${p} }}`),
+      });
+    }
+    // Only true turns the check off: a string 'no' is truthy.
+    if (destination.type !== 'Loki' || destination.allowHighCardinalityLabels === true) continue;
     const hot =
       path &&
       HIGH_CARDINALITY_FIELDS.find((f) => path === f || path.startsWith(`${f}.`) || path.startsWith(`${f}[`));

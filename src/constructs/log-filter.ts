@@ -1,6 +1,8 @@
 import { PropProblem } from './messages';
 import { bundledSchema } from './schema-validation';
 import { subschemaAt } from './schema-walk';
+import { closestMatch } from '../policy/did-you-mean';
+import { auditFieldPathFix, auditFieldPathFixText } from '../policy/audit-event-fields';
 
 /** Operators of log-shipper's `labelFilter`/`logFilter` items. */
 export type LogFilterOperator = 'In' | 'NotIn' | 'Regex' | 'NotRegex' | 'Exists' | 'DoesNotExist';
@@ -110,6 +112,9 @@ export interface AuditEventSelection {
 
 const READ_VERBS = ['get', 'list', 'watch'];
 
+/** The keys of a log-shipper filter item (ClusterLoggingConfig `logFilter[]`). */
+const FILTER_ITEM_KEYS: readonly string[] = ['field', 'operator', 'values'];
+
 /** Ready-made selections of audit events. */
 export const AuditEventSelection = {
   /** Changes to RBAC objects (roles, bindings, cluster roles, cluster role bindings); reads excluded. */
@@ -205,6 +210,17 @@ export function checkLogFilters(filters: readonly LogFilter[] | undefined, field
       });
       return;
     }
+    // A key log-shipper's filter item does not have (`value`, `caseInsensitive`) would be dropped.
+    for (const key of Object.keys(filter)) {
+      if (FILTER_ITEM_KEYS.includes(key)) continue;
+      const guess = closestMatch(key, FILTER_ITEM_KEYS);
+      problems.push({
+        field: `${at}.${key}`,
+        received: key,
+        expected: `a key of a log-shipper filter item (${FILTER_ITEM_KEYS.join(', ')})`,
+        fix: guess ? `did you mean "${guess}"?` : 'remove it: log-shipper would not see it',
+      });
+    }
     if (typeof filter.field !== 'string' || filter.field.length === 0) {
       problems.push({
         field: `${at}.field`,
@@ -212,6 +228,26 @@ export function checkLogFilters(filters: readonly LogFilter[] | undefined, field
         expected: 'a non-empty field path',
         fix: 'name an audit event field, e.g. "verb" or "objectRef.resource"',
       });
+    } else {
+      const meant = auditFieldPathFix(filter.field);
+      if (meant !== undefined) {
+        problems.push({
+          field: `${at}.field`,
+          received: filter.field,
+          expected:
+            'a field of an audit.k8s.io/v1 Event (field names are case-sensitive; a path no event has never matches)',
+          fix: auditFieldPathFixText(meant),
+        });
+      }
+    }
+    if (filter.values !== undefined && !Array.isArray(filter.values)) {
+      problems.push({
+        field: `${at}.values`,
+        received: filter.values,
+        expected: 'a list of values',
+        fix: `write values: [${JSON.stringify(filter.values)}]`,
+      });
+      return;
     }
     if (!LOG_FILTER_OPERATORS.includes(filter.operator)) {
       problems.push({

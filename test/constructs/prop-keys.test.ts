@@ -7,6 +7,7 @@ import {
   LogShipperModule,
 } from '../../src/constructs';
 import { Policy } from '../../src/policy/types';
+import { synthError } from './helpers';
 
 // Props from untyped JavaScript or a variable: a misspelt key would be ignored and the manifests would
 // differ from what was written, so every construct refuses it where it is created.
@@ -130,5 +131,74 @@ describe('lint options, acknowledgements and flags the gate would misread', () =
       argoCdAnnotations: true,
     });
     expect(Testing.synth(chart).length).toBeGreaterThan(0);
+  });
+});
+
+describe('field paths and filter items log-shipper would never match', () => {
+  const shipping = (destination: Record<string, unknown>) => {
+    const chart = Testing.chart();
+    new AuditLogShipping(chart, 'Shipping', untyped({ destinations: [{ ...loki, ...destination }] }));
+    return synthError(chart);
+  };
+  const selection = (filter: Record<string, unknown>) =>
+    shipping({ selections: [{ name: 'secrets', filters: [filter] }] });
+
+  test('a misspelt or mis-cased audit event field (the destination would receive nothing)', () => {
+    expect(selection({ field: 'objectRef.resorce', operator: 'In', values: ['secrets'] })).toMatch(
+      /selections\[0\]\.filters\[0\]\.field: received "objectRef\.resorce", expected a field of an audit\.k8s\.io\/v1 Event .*did you mean "objectRef\.resource"\?/,
+    );
+    expect(selection({ field: 'objectref.resource', operator: 'In', values: ['secrets'] })).toContain(
+      'did you mean "objectRef.resource"?',
+    );
+    expect(selection({ field: 'user.name', operator: 'In', values: ['admin'] })).toContain(
+      'did you mean "user.username"?',
+    );
+    expect(selection({ field: 'objectRef.kind', operator: 'Exists' })).toContain(
+      'name one of objectRef.resource, objectRef.namespace, objectRef.name, objectRef.uid, objectRef.apiGroup',
+    );
+  });
+
+  test('a key a filter item does not have, and values that are not a list', () => {
+    expect(selection({ field: 'verb', operator: 'In', value: ['get'] })).toContain('did you mean "values"?');
+    expect(selection({ field: 'verb', operator: 'In', values: ['get'], caseInsensitive: true })).toContain(
+      'caseInsensitive: received "caseInsensitive", expected a key of a log-shipper filter item',
+    );
+    expect(selection({ field: 'verb', operator: 'In', values: 'get' })).toContain(
+      'values: received "get", expected a list of values',
+    );
+  });
+
+  test('a label template on a misspelt field, and allowHighCardinalityLabels that is not true', () => {
+    expect(shipping({ extraLabels: { resource: '{{ objectRef.resorce }}' } })).toContain(
+      'did you mean "{{ objectRef.resource }}"?',
+    );
+    expect(
+      shipping({ extraLabels: { u: '{{ user.username }}' }, allowHighCardinalityLabels: 'no' }),
+    ).toContain('creates a Loki stream per value');
+  });
+
+  test('paths below requestObject, annotations and user.extra, and fields log-shipper adds, are not judged', () => {
+    const chart = Testing.chart();
+    new AuditLogShipping(chart, 'Shipping', {
+      destinations: [
+        {
+          type: 'Loki',
+          name: 'loki',
+          endpoint: 'https://loki.example.com',
+          selections: [
+            {
+              name: 'x',
+              filters: [
+                { field: 'requestObject.spec.replicas', operator: 'Exists' },
+                { field: 'annotations."authorization.k8s.io/decision"', operator: 'In', values: ['forbid'] },
+                { field: 'user.extra.scopes', operator: 'Exists' },
+                { field: 'host', operator: 'Exists' },
+              ],
+            },
+          ],
+        },
+      ],
+    });
+    expect(() => Testing.synth(chart)).not.toThrow();
   });
 });
