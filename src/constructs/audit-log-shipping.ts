@@ -17,14 +17,21 @@ import { checkDestination } from './destination-check';
 import { renderedCredentialProblems } from './destination-render-check';
 import { destinationSpec } from './destination-spec';
 import { AuditLogDestination } from './log-destination';
-import { checkLogFilters, exact, LogFilter } from './log-filter';
+import { AuditEventSelection, checkLogFilters, exact, LogFilter } from './log-filter';
 import { formatProblem, PropProblem } from './messages';
 import { canonicalManifest } from './synth';
 import { addLazyWarnings, addWarning } from './warnings';
 import { schemaErrors } from './schema-validation';
 import { checkTlsSecret, TlsSecretCheck } from './tls-secret';
 import { AUDIT_LOG_OPTION_KEYS } from './audit-log-settings';
-import { checkPropKeys, checkPropValue, PropKeys } from './prop-keys';
+import {
+  checkPropKeys,
+  checkPropList,
+  checkPropValue,
+  checkSyncWave,
+  ConstructPropsError,
+  PropKeys,
+} from './prop-keys';
 
 /** The host directory the log-shipper agent mounts: audit logs elsewhere are invisible to it. */
 export const LOG_SHIPPER_READABLE_ROOT = '/var/log';
@@ -81,6 +88,9 @@ export function checkAuditLogReadable(auditLog: ResolvedAuditLog, field = 'audit
   ];
 }
 
+/** The keys of an AuditEventSelection. */
+const SELECTION_KEYS: PropKeys<AuditEventSelection> = { name: true, filters: true };
+
 /** Every prop of AuditLogShipping: any other key is refused (prop-keys.ts). */
 const AUDIT_LOG_SHIPPING_PROPS: PropKeys<AuditLogShippingProps> = {
   argoCdAnnotations: true,
@@ -109,6 +119,31 @@ export class AuditLogShipping extends Construct {
     checkPropKeys(this.node.path, 'props', props, AUDIT_LOG_SHIPPING_PROPS, false);
     checkPropKeys(this.node.path, 'auditLog', props.auditLog, AUDIT_LOG_OPTION_KEYS);
     checkPropValue(this.node.path, 'argoCdAnnotations', props.argoCdAnnotations, [true, false]);
+    checkSyncWave(this.node.path, props.syncWave);
+    checkPropList(this.node.path, 'filters', props.filters, 'log filters');
+    if (props.name !== undefined && typeof props.name !== 'string')
+      throw new ConstructPropsError(
+        `${this.node.path}: name received ${JSON.stringify(props.name)}, expected a ClusterLoggingConfig name (a string)`,
+      );
+    (Array.isArray(props.destinations) ? props.destinations : []).forEach((d: unknown, i) => {
+      const selections = (d as { selections?: unknown } | null)?.selections;
+      checkPropList(
+        this.node.path,
+        `destinations[${i}].selections`,
+        selections,
+        'selections ({ name, filters })',
+      );
+      (Array.isArray(selections) ? selections : []).forEach((selection: unknown, j) => {
+        const at = `destinations[${i}].selections[${j}]`;
+        checkPropKeys(this.node.path, at, selection, SELECTION_KEYS, false);
+        checkPropList(
+          this.node.path,
+          `${at}.filters`,
+          (selection as { filters?: unknown }).filters,
+          'log filters',
+        );
+      });
+    });
     this.auditLog = resolveAuditLog(props.auditLog);
     const name = props.name ?? DEFAULT_AUDIT_LOGGING_CONFIG_NAME;
     const destinations = Array.isArray(props.destinations) ? props.destinations : [];

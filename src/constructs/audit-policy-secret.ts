@@ -24,7 +24,7 @@ import {
   checkLintOptions,
 } from './policy-checks';
 import { addWarning } from './warnings';
-import { checkPropKeys, checkPropValue, PropKeys } from './prop-keys';
+import { checkPropKeys, checkPropValue, checkSyncWave, PropKeys } from './prop-keys';
 
 export { AUDIT_POLICY_SECRET_KEY, AUDIT_POLICY_SECRET_NAME, AUDIT_POLICY_SECRET_NAMESPACE };
 
@@ -243,6 +243,7 @@ export class AuditPolicySecret extends Construct {
   public constructor(scope: Construct, id: string, props: AuditPolicySecretProps) {
     super(scope, id);
     checkPropKeys(this.node.path, 'props', props, AUDIT_POLICY_SECRET_PROPS, false);
+    checkSyncWave(this.node.path, props.syncWave);
     for (const flag of ['basicAuditPolicyEnabled', 'argoCdAnnotations'] as const)
       checkPropValue(this.node.path, flag, props[flag], [true, false]);
     checkLintOptions(this.node.path, props.lint);
@@ -270,7 +271,7 @@ export class AuditPolicySecret extends Construct {
 
     canonicalManifest(this.resource);
     this.node.addValidation({ validate: () => prepared.errors });
-    checkAcknowledgements(props.acknowledged);
+    checkAcknowledgements(props.acknowledged, this.node.path);
     if (this.policy !== undefined && props.lint?.enabled !== false) {
       // The same gate as the composite's: a policy that records Secret bodies never ships on its own either.
       const effective = deckhouseEffectivePolicy({

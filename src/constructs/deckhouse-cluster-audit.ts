@@ -25,7 +25,7 @@ import { addWarning, collectWarnings } from './warnings';
 import { AUDIT_LOG_OPTION_KEYS } from './audit-log-settings';
 import { LOG_SHIPPER_MODULE_PROPS } from './log-shipper-module';
 import { checkLintOptions } from './policy-checks';
-import { checkPropKeys, checkPropValue, PropKeys } from './prop-keys';
+import { checkPropKeys, checkPropList, checkPropValue, ConstructPropsError, PropKeys } from './prop-keys';
 
 /** Props of {@link DeckhouseClusterAudit}. */
 export interface DeckhouseClusterAuditProps extends ArgoCdOptions {
@@ -170,13 +170,24 @@ export class DeckhouseClusterAudit extends Construct {
       checkPropValue(path, flag, props[flag], [true, false]);
     checkPropValue(path, 'assertionSeverity', props.assertionSeverity, ['error', 'warning']);
     checkLintOptions(path, props.lint);
+    checkPropList(path, 'destinations', props.destinations, 'destinations');
+    checkPropList(path, 'shippingFilters', props.shippingFilters, 'log filters');
+    checkPropList(path, 'assertions', props.assertions, 'assertions');
+    checkPropList(path, 'assertionPacks', props.assertionPacks, 'assertion packs');
+    if (props.logShipperModule !== undefined && props.logShipperModule !== false) {
+      const module = props.logShipperModule as unknown;
+      if (typeof module !== 'object' || module === null || Array.isArray(module))
+        throw new ConstructPropsError(
+          `${path}: logShipperModule received ${JSON.stringify(module)}, expected false (leave the module alone) or LogShipperModule props`,
+        );
+    }
     // A mistyped assertion is wrong on its own: refuse it here, where the stack points at the user's line.
     (props.assertions ?? []).forEach((assertion, i) => {
       if (typeof assertion === 'function') return;
       try {
         checkAuditAssertion(assertion, `assertions[${i}]`);
       } catch (error) {
-        throw new TypeError(`${this.node.path}: ${(error as Error).message}`, { cause: error });
+        throw new ConstructPropsError(`${this.node.path}: ${(error as Error).message}`);
       }
     });
     const basicAuditPolicyEnabled = props.basicAuditPolicyEnabled ?? true;
@@ -227,7 +238,7 @@ export class DeckhouseClusterAudit extends Construct {
       });
     }
 
-    checkAcknowledgements(props.acknowledged);
+    checkAcknowledgements(props.acknowledged, this.node.path);
     let errors: readonly string[] = [];
     let findings: readonly PolicyCheckFinding[] = [];
     const policyRefused = this.policySecret !== undefined && this.policySecret.policy === undefined;

@@ -235,8 +235,18 @@ export function checkDestination(destination: AuditLogDestination): DestinationC
   checkExtraLabels(destination, check);
   checkTransformations(destination, check);
   const transformations = destination.transformations;
+  // The generated classes map lists with .map: a transformation, or a dropLabels.labels, of another type is
+  // reported above and not rendered.
   mappable &&=
-    transformations === undefined || (Array.isArray(transformations) && transformations.every(isJsonObject));
+    transformations === undefined ||
+    (Array.isArray(transformations) &&
+      transformations.every(
+        (t) =>
+          isJsonObject(t) &&
+          (!isJsonObject(t.dropLabels) ||
+            t.dropLabels.labels === undefined ||
+            Array.isArray(t.dropLabels.labels)),
+      ));
   (Array.isArray(destination.selections) ? destination.selections : []).forEach((selection, i) => {
     if (typeof selection?.name !== 'string' || !/^[a-z0-9]([-a-z0-9]*[a-z0-9])?$/.test(selection.name)) {
       check.errors.push({

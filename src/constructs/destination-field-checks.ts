@@ -220,6 +220,9 @@ export function checkExtraLabels(destination: AuditLogDestination, check: Destin
   }
 }
 
+/** The action blocks of a ClusterLogDestination transformation (the CRD's `transformations[]` properties). */
+const TRANSFORMATION_BLOCKS = ['replaceKeys', 'parseMessage', 'dropLabels', 'addLabels', 'replaceValue'];
+
 export function checkTransformations(destination: AuditLogDestination, check: DestinationCheck): void {
   const list = destination.transformations;
   if (list === undefined) return;
@@ -243,7 +246,44 @@ export function checkTransformations(destination: AuditLogDestination, check: De
       });
       return;
     }
+    // log-shipper runs the block its action names; another block would sit in the manifest and never run.
+    const own =
+      typeof t.action === 'string' ? t.action.charAt(0).toLowerCase() + t.action.slice(1) : undefined;
+    // Only beside a valid action and its own block: otherwise the schema's one message says what is missing.
+    const ownPresent = own !== undefined && TRANSFORMATION_BLOCKS.includes(own) && t[own] !== undefined;
+    for (const block of ownPresent ? TRANSFORMATION_BLOCKS : []) {
+      if (block !== own && t[block] !== undefined) {
+        check.errors.push({
+          field: `${at}.${block}`,
+          received: block,
+          expected: `only the ${own} block of action ${JSON.stringify(t.action)} (log-shipper runs the block its action names)`,
+          fix: 'write each action as a transformation of its own',
+        });
+      }
+    }
     const dropLabels = t.dropLabels;
+    if (isJsonObject(dropLabels) && dropLabels.labels !== undefined) {
+      const labels = dropLabels.labels;
+      if (!Array.isArray(labels) || !labels.every((l) => typeof l === 'string')) {
+        check.errors.push({
+          field: `${at}.dropLabels.labels`,
+          received: labels,
+          expected: 'a list of label paths, e.g. [".requestObject"]',
+          fix: `write labels: [${JSON.stringify(labels)}]`,
+        });
+      } else {
+        labels.forEach((label, j) => {
+          const meant = auditFieldPathFix(label.replace(/^\./, ''));
+          if (meant === undefined) return;
+          check.errors.push({
+            field: `${at}.dropLabels.labels[${j}]`,
+            received: label,
+            expected: 'a field of an audit.k8s.io/v1 Event (a path no event has drops nothing)',
+            fix: auditFieldPathFixText(meant, (p) => `.${p}`),
+          });
+        });
+      }
+    }
     if (isJsonObject(dropLabels) && 'keepChildKeys' in dropLabels) {
       check.errors.push({
         field: `${at}.dropLabels.keepChildKeys`,

@@ -4,7 +4,7 @@ import { ruleLabel } from '../policy/describe';
 import { closestMatch } from '../policy/did-you-mean';
 import { LINT_CODES, LintCode, lintPolicy, Severity } from '../policy/lint';
 import { EffectivePolicy, Finding, RuleOrigin } from '../policy/types';
-import { checkPropKeys, checkPropValue, PropKeys } from './prop-keys';
+import { checkPropKeys, checkPropValue, ConstructPropsError, PropKeys } from './prop-keys';
 
 /** A custom check of the effective policy, run at synth: it returns findings (an error fails synth). */
 export type AuditAssertionFunction = (effective: EffectivePolicy) => readonly Finding[];
@@ -110,14 +110,14 @@ export function checkLintOptions(path: string, lint: AuditLintOptions | undefine
   const code = (field: string, value: unknown) => {
     if (typeof value === 'string' && codes.includes(value)) return;
     const guess = typeof value === 'string' ? closestMatch(value, codes) : undefined;
-    throw new TypeError(
+    throw new ConstructPropsError(
       `${path}: ${field} received ${JSON.stringify(value)}, not a lint code; ` +
         (guess ? `did you mean "${guess}"?` : `the codes are ${codes.join(', ')}`),
     );
   };
   if (lint.severities !== undefined) {
     if (typeof lint.severities !== 'object' || lint.severities === null || Array.isArray(lint.severities)) {
-      throw new TypeError(`${path}: lint.severities must be an object { code: severity }`);
+      throw new ConstructPropsError(`${path}: lint.severities must be an object { code: severity }`);
     }
     for (const [key, severity] of Object.entries(lint.severities)) {
       code(`lint.severities`, key);
@@ -126,7 +126,7 @@ export function checkLintOptions(path: string, lint: AuditLintOptions | undefine
   }
   if (lint.ignore !== undefined) {
     if (!Array.isArray(lint.ignore)) {
-      throw new TypeError(
+      throw new ConstructPropsError(
         `${path}: lint.ignore must be a list of lint codes, received ${JSON.stringify(lint.ignore)}`,
       );
     }
@@ -134,37 +134,40 @@ export function checkLintOptions(path: string, lint: AuditLintOptions | undefine
   }
 }
 
-export function checkAcknowledgements(acknowledged: readonly AcknowledgedFinding[] | undefined): void {
+export function checkAcknowledgements(
+  acknowledged: readonly AcknowledgedFinding[] | undefined,
+  path?: string,
+): void {
+  const fail = (message: string) => {
+    throw new ConstructPropsError(path === undefined ? message : `${path}: ${message}`);
+  };
   if (acknowledged !== undefined && !Array.isArray(acknowledged)) {
-    throw new TypeError(`acknowledged: expected a list of { code, index?, assertion?, reason }`);
+    fail(`acknowledged: expected a list of { code, index?, assertion?, reason }`);
   }
   (acknowledged ?? []).forEach((ack, i) => {
     const at = `acknowledged[${i}]`;
-    if (typeof ack !== 'object' || ack === null)
-      throw new TypeError(`${at}: expected { code, index?, assertion?, reason }`);
+    if (typeof ack !== 'object' || ack === null) fail(`${at}: expected { code, index?, assertion?, reason }`);
     // A misspelt `assertion` or `index` would make the acknowledgement cover every finding of its code.
     for (const key of Object.keys(ack)) {
       if (key === 'rule' || (ACKNOWLEDGED_KEYS as Record<string, true>)[key] === true) continue;
       const guess = closestMatch(key, Object.keys(ACKNOWLEDGED_KEYS));
-      throw new TypeError(
+      fail(
         `${at}.${key}: not a field of an acknowledgement; it would be ignored and the acknowledgement would ` +
           `cover every finding of its code. ${guess ? `Did you mean "${guess}"?` : 'Use code, index, assertion, reason'}`,
       );
     }
     if (ack.assertion !== undefined && typeof ack.assertion !== 'string')
-      throw new TypeError(
-        `${at}.assertion: expected the assertion's id, e.g. "dvp.interactive.exec-websocket"`,
-      );
+      fail(`${at}.assertion: expected the assertion's id, e.g. "dvp.interactive.exec-websocket"`);
     if (typeof ack.code !== 'string' || ack.code === '')
-      throw new TypeError(`${at}.code: expected the finding's code, e.g. "partially-shadowed-rule"`);
+      fail(`${at}.code: expected the finding's code, e.g. "partially-shadowed-rule"`);
     if ((ack as { rule?: unknown }).rule !== undefined)
-      throw new TypeError(`${at}.rule: name the rule by its index from 0 ("your rule #2" is index: 1)`);
+      fail(`${at}.rule: name the rule by its index from 0 ("your rule #2" is index: 1)`);
     if (ack.index !== undefined && !(Number.isInteger(ack.index) && ack.index >= 0))
-      throw new TypeError(
+      fail(
         `${at}.index: received ${JSON.stringify(ack.index)}, expected your rule's index from 0 ("your rule #2" is index: 1)`,
       );
     if (typeof ack.reason !== 'string' || ack.reason.trim() === '')
-      throw new TypeError(`${at}.reason: say why the finding is acceptable (a reviewer reads it)`);
+      fail(`${at}.reason: say why the finding is acceptable (a reviewer reads it)`);
   });
 }
 

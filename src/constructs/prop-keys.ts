@@ -5,6 +5,17 @@
 // stack points at the user's line (as a mistyped assertion is refused).
 import { closestMatch } from '../policy/did-you-mean';
 
+/**
+ * A construct's props are wrong: the message names the construct path, the prop and the fix. runSynth prints
+ * it with the user's line instead of a stack trace (as it prints a PolicyBuilderError).
+ */
+export class ConstructPropsError extends TypeError {
+  constructor(message: string) {
+    super(message);
+    this.name = 'ConstructPropsError';
+  }
+}
+
 /** The props of a construct (or of one of its prop objects) as a complete list the compiler checks. */
 export type PropKeys<T> = Readonly<Record<keyof T, true>>;
 
@@ -15,7 +26,7 @@ function describe(value: unknown): string {
 }
 
 /**
- * Throws a TypeError `<path>: <field> ...` when `value` has a key `known` lacks (with did-you-mean), or, unless
+ * Throws a ConstructPropsError `<path>: <field> ...` when `value` has a key `known` lacks (with did-you-mean), or, unless
  * `optional`, is not an object (an optional prop of another type is left to the construct's validation).
  */
 export function checkPropKeys(
@@ -28,12 +39,13 @@ export function checkPropKeys(
   const isObject = typeof value === 'object' && value !== null && !Array.isArray(value);
   // An optional prop of the wrong type is reported by the construct's own validation, as its prop.
   if (optional && !isObject) return;
-  if (!isObject) throw new TypeError(`${path}: ${field} must be an object, received ${describe(value)}`);
+  if (!isObject)
+    throw new ConstructPropsError(`${path}: ${field} must be an object, received ${describe(value)}`);
   const keys = Object.keys(known);
   for (const key of Object.keys(value)) {
     if (known[key] === true) continue;
     const guess = closestMatch(key, keys);
-    throw new TypeError(
+    throw new ConstructPropsError(
       `${path}: ${field}.${key} is not a known prop, and would be ignored; ` +
         (guess ? `did you mean "${guess}"?` : `the props are ${keys.join(', ')}`),
     );
@@ -48,9 +60,23 @@ export function checkPropValue(
   allowed: readonly unknown[],
 ): void {
   if (value === undefined || allowed.includes(value)) return;
-  throw new TypeError(
+  throw new ConstructPropsError(
     `${path}: ${field} received ${JSON.stringify(value) ?? describe(value)}, expected ${allowed
       .map((a) => JSON.stringify(a))
       .join(' or ')}`,
+  );
+}
+
+/** Throws a ConstructPropsError `<path>: <field> must be a list ...` unless `value` is undefined or a list. */
+export function checkPropList(path: string, field: string, value: unknown, of: string): void {
+  if (value === undefined || Array.isArray(value)) return;
+  throw new ConstructPropsError(`${path}: ${field} must be a list of ${of}, received ${describe(value)}`);
+}
+
+/** Throws a ConstructPropsError unless an Argo CD sync wave is undefined or an integer. */
+export function checkSyncWave(path: string, value: unknown): void {
+  if (value === undefined || Number.isInteger(value)) return;
+  throw new ConstructPropsError(
+    `${path}: syncWave received ${JSON.stringify(value) ?? describe(value)}, expected an integer (Argo CD orders waves as numbers), e.g. -1`,
   );
 }

@@ -202,21 +202,26 @@ export function synthesizeApp(app: App, options: RunSynthOptions = {}): SynthRes
   return { ok: true, errors: [], warnings, written: written.map(relative) };
 }
 
+/** Errors runSynth prints as their message and the user's line (their stack would only show this package). */
+const SHOWN_WITHOUT_STACK = ['PolicyBuilderError', 'ConstructPropsError'];
+
 /**
  * Entry point of a cdk8s app file: `if (require.main === module) runSynth(buildApp)`. Builds the app,
  * validates it, and writes the manifests only when every check passed (see {@link synthesizeApp}). A
  * failed check prints each problem (construct path, field, fix) and what happened to the output directory,
- * and sets exit code 1; an exception thrown while building the app is not caught (its stack trace is the
- * useful part).
+ * and sets exit code 1. An exception thrown while building the app is not caught (its stack trace is the
+ * useful part), except a PolicyBuilderError or props a construct refuses: those print their message and the
+ * user's line that caused them.
  */
 export function runSynth(build: () => App, options: RunSynthOptions = {}): SynthResult {
   let app: App;
   try {
     app = build();
   } catch (error) {
-    // A rule kube-apiserver would refuse, written with the builder: its message names the rule, the field
-    // and the fix, and the line that wrote it is the one frame worth showing.
-    if (!(error instanceof Error) || error.name !== 'PolicyBuilderError') throw error;
+    // A rule kube-apiserver would refuse, written with the builder, or props a construct refuses: the message
+    // names the rule or construct, the field and the fix, and the line that wrote it is the one frame worth
+    // showing.
+    if (!(error instanceof Error) || !SHOWN_WITHOUT_STACK.includes(error.name)) throw error;
     const where = userFrame(error.stack);
     const errors = [`${error.message.trimEnd()}${where ? `\n    at ${where}` : ''}`];
     // The App was never built: its outdir is unknown.

@@ -1,8 +1,8 @@
 // The fields of an audit.k8s.io/v1 Event (k8s.io/apiserver/pkg/apis/audit/v1/types.go: Event, ObjectReference;
 // k8s.io/api/authentication/v1 UserInfo), for checking the field paths of log-shipper filters and label
 // templates: a misspelt path (`objectRef.resorce`) never matches, and a destination filtered on it receives
-// nothing. Only the parts of a path these types fix are checked: a top-level name other than the Event's may
-// be a field log-shipper adds, and below requestObject, responseObject, annotations and user.extra anything
+// nothing. Only the parts of a path these types fix are checked: a top-level name far from every Event field
+// may be a field log-shipper adds, and below requestObject, responseObject, annotations and user.extra anything
 // goes.
 import { closestMatch } from './did-you-mean';
 
@@ -63,7 +63,9 @@ export function auditFieldPathFix(path: string): { meant?: string; options: read
   const segments = path.split('.');
   const first = bare(segments[0]);
   if (!AUDIT_EVENT_FIELDS.includes(first)) {
-    const cased = AUDIT_EVENT_FIELDS.find((f) => f.toLowerCase() === first.toLowerCase());
+    // A name close to an Event field is a typo of it (`requestObjects`); any other may be a field log-shipper
+    // adds to the line, which this check cannot know.
+    const cased = closestMatch(first, AUDIT_EVENT_FIELDS);
     if (cased === undefined) return undefined;
     return {
       meant: [segments[0].replace(first, cased), ...segments.slice(1)].join('.'),

@@ -202,3 +202,78 @@ describe('field paths and filter items log-shipper would never match', () => {
     expect(() => Testing.synth(chart)).not.toThrow();
   });
 });
+
+describe('props of the wrong type: a clear error, never a crash inside the package', () => {
+  const shipping = (props: Record<string, unknown>) => () =>
+    new AuditLogShipping(Testing.chart(), 'Shipping', untyped({ destinations: [loki], ...props }));
+  const audit = (props: Record<string, unknown>) => () =>
+    new DeckhouseClusterAudit(Testing.chart(), 'Audit', untyped(props));
+
+  test.each<[string, () => unknown, string]>([
+    [
+      'selections as an object',
+      shipping({ destinations: [{ ...loki, selections: { name: 'a', filters: [] } }] }),
+      'test/Shipping: destinations[0].selections must be a list of selections ({ name, filters }), received an object',
+    ],
+    [
+      'a selection key',
+      shipping({ destinations: [{ ...loki, selections: [{ name: 'a', filters: [], destination: 'x' }] }] }),
+      'destinations[0].selections[0].destination is not a known prop',
+    ],
+    [
+      'filters as an object',
+      shipping({ filters: { field: 'verb' } }),
+      'test/Shipping: filters must be a list of log filters',
+    ],
+    [
+      'name as a number',
+      shipping({ name: 5 }),
+      'test/Shipping: name received 5, expected a ClusterLoggingConfig name',
+    ],
+    [
+      'syncWave as a string',
+      shipping({ syncWave: 'x' }),
+      'test/Shipping: syncWave received "x", expected an integer',
+    ],
+    [
+      'assertions as an object',
+      audit({ assertions: { request: 'get pods' } }),
+      'test/Audit: assertions must be a list',
+    ],
+    [
+      'shippingFilters as an object',
+      audit({ destinations: [loki], shippingFilters: {} }),
+      'shippingFilters must be a list',
+    ],
+    [
+      "logShipperModule: 'false'",
+      audit({ destinations: [loki], logShipperModule: 'false' }),
+      'test/Audit: logShipperModule received "false", expected false (leave the module alone) or LogShipperModule props',
+    ],
+  ])('%s', (_name, create, message) => {
+    expect(create).toThrow(message);
+  });
+
+  test('dropLabels.labels not a list, a misspelt label path, a second action block', () => {
+    const transformation = (t: Record<string, unknown>) => {
+      const chart = Testing.chart();
+      new AuditLogShipping(chart, 'Shipping', untyped({ destinations: [{ ...loki, transformations: [t] }] }));
+      return synthError(chart);
+    };
+    expect(transformation({ action: 'DropLabels', dropLabels: { labels: '.requestObject' } })).toContain(
+      'transformations[0].dropLabels.labels: received ".requestObject", expected a list of label paths',
+    );
+    expect(transformation({ action: 'DropLabels', dropLabels: { labels: ['.requestObjects'] } })).toContain(
+      'did you mean ".requestObject"?',
+    );
+    expect(
+      transformation({
+        action: 'DropLabels',
+        dropLabels: { labels: ['.requestObject'] },
+        addLabels: { setLabels: { '.x': 'y' } },
+      }),
+    ).toContain(
+      'transformations[0].addLabels: received "addLabels", expected only the dropLabels block of action "DropLabels"',
+    );
+  });
+});

@@ -239,6 +239,25 @@ describe('runSynth', () => {
     expect(process.exitCode).toBe(1);
   });
 
+  test('props a construct refuses print the construct, prop and fix with the line that wrote them', () => {
+    delete process.env.CDK8S_OUTDIR;
+    const printed = captureStderr(() =>
+      runSynth(() => {
+        const app = new App();
+        new DeckhouseClusterAudit(new Chart(app, 'audit'), 'Audit', {
+          basicAuditPolicyEnable: false,
+        } as never);
+        return app;
+      }),
+    );
+    expect(printed).toContain(
+      'audit/Audit: props.basicAuditPolicyEnable is not a known prop, and would be ignored; did you mean "basicAuditPolicyEnabled"?',
+    );
+    expect(printed).toMatch(/\n {4}at test\/constructs\/synth\.test\.ts:\d+:\d+\n/);
+    expect(printed.match(/\n\s+at /g)).toHaveLength(1);
+    expect(process.exitCode).toBe(1);
+  });
+
   // This repository's own set-up (README): cdk8s.yaml `output: cdk.out` is a scratch directory the CLI
   // empties, the committed manifests go to `new App({ outdir: 'dist' })`. When the builder throws, the App
   // never existed, so its outdir is unknown: the note must not tell the user that cdk.out held committed
