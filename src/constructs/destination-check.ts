@@ -125,6 +125,15 @@ export function checkDestination(destination: AuditLogDestination): DestinationC
       break;
     case 'Splunk':
       check.errors.push(...urlProblems(destination.endpoint, 'splunk.endpoint'));
+      // The CRD requires a token; an empty one passes `required` and every request is then refused by Splunk.
+      if (destination.token === '') {
+        check.errors.push({
+          field: 'splunk.token',
+          received: '',
+          expected: 'the HEC token (the CRD requires one)',
+          fix: 'set the token of the Splunk HTTP Event Collector',
+        });
+      }
       break;
     case 'Logstash':
       if (typeof destination.endpoint !== 'string' || !HOST_PORT.test(destination.endpoint)) {

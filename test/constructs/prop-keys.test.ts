@@ -277,3 +277,45 @@ describe('props of the wrong type: a clear error, never a crash inside the packa
     );
   });
 });
+
+describe('values the CRD requires but an empty string satisfies', () => {
+  test('a Splunk destination with an empty token', () => {
+    const chart = Testing.chart();
+    new AuditLogShipping(chart, 'Shipping', {
+      destinations: [
+        {
+          type: 'Splunk',
+          name: 'splunk',
+          endpoint: 'https://splunk.example.com:8088',
+          token: '',
+          allowInlineCredentials: true,
+        },
+      ],
+    });
+    expect(synthError(chart)).toContain(
+      'splunk.token: received "", expected the HEC token (the CRD requires one)',
+    );
+  });
+
+  test('rate-limit excludes are filter items: a key log-shipper lacks is refused', () => {
+    const chart = Testing.chart();
+    new AuditLogShipping(
+      chart,
+      'Shipping',
+      untyped({
+        destinations: [
+          {
+            ...loki,
+            rateLimit: {
+              linesPerMinute: 1000,
+              excludes: [{ field: 'verb', operator: 'In', values: ['delete'], negated: true }],
+            },
+          },
+        ],
+      }),
+    );
+    expect(synthError(chart)).toContain(
+      'rateLimit.excludes[0].negated: received "negated", expected a key of a log-shipper filter item',
+    );
+  });
+});
