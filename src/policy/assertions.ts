@@ -1,12 +1,8 @@
-import { checkPolicyOrEffectiveArgument, REQUEST_FIELDS, requestFieldGuess, shapeOf } from './arguments';
+import { checkPolicyOrEffectiveArgument, shapeOf } from './arguments';
+import { toRequestAttributes } from './assertion-request';
 import { checkAuditAssertion, checkDecidedBy, checkLevel, checkStage } from './assertion-arguments';
 import { LAYER_NAMES, describeRequest, labelledRule, policyParts, ruleLabel } from './describe';
 import { compilePolicy, ruleMatchesRequest } from './evaluate';
-import { RequestIdentity, requestIdentity } from './identity';
-import { requestFromKubectl } from './kubectl-request';
-import { RequestSpecError } from './request-spec-error';
-import { unknownVerbReason } from './request-verbs';
-import { requestFromUrl } from './url-request';
 import {
   CompiledPolicy,
   Decision,
@@ -114,94 +110,9 @@ export class AuditAssertionError extends Error {
   }
 }
 
+export { toRequestAttributes } from './assertion-request';
+
 const rank = (level: Level) => LEVELS.indexOf(level);
-
-/** The caller a spec names (see `AuditRequest`). */
-function specIdentity(spec: AuditRequest): RequestIdentity {
-  return {
-    ...(spec.user !== undefined ? { user: spec.user } : {}),
-    ...(spec.groups !== undefined ? { groups: spec.groups } : {}),
-    ...(spec.unauthenticated ? { unauthenticated: true } : {}),
-    ...(spec.impliedGroups !== undefined ? { impliedGroups: spec.impliedGroups } : {}),
-  };
-}
-
-const IDENTITY_KEYS = ['user', 'groups', 'unauthenticated', 'impliedGroups'];
-const SPEC_KEYS = [...REQUEST_FIELDS, 'url', 'kubectl', 'websocket', 'unauthenticated', 'impliedGroups'];
-
-/**
- * Refuses a key a spec would ignore: one no field has (`namespaces`), or an attribute beside `kubectl`/`url`,
- * whose command or URL already says what the request is (`{ kubectl: 'get secrets', namespace: 'prod' }` is
- * a request in namespace default). Ignored, each would make the assertion check another request.
- */
-function checkSpecKeys(spec: AuditRequest): void {
-  const keys = Object.keys(spec).filter((k) => (spec as Record<string, unknown>)[k] !== undefined);
-  for (const key of keys) {
-    if (!SPEC_KEYS.includes(key)) {
-      const guess = requestFieldGuess(key, SPEC_KEYS);
-      throw new RequestSpecError(
-        `${key}: not a field of a request, and would be ignored; ${guess ? `did you mean "${guess}"?` : `the fields are ${SPEC_KEYS.join(', ')}`}`,
-      );
-    }
-  }
-  const form = spec.kubectl !== undefined ? 'kubectl' : spec.url !== undefined ? 'url' : undefined;
-  if (form === undefined) {
-    if (spec.websocket !== undefined) throw new RequestSpecError('websocket: only with url');
-    return;
-  }
-  const allowed = [form, ...IDENTITY_KEYS, ...(form === 'url' ? ['websocket'] : [])];
-  const extra = keys.find((k) => !allowed.includes(k));
-  if (extra !== undefined) {
-    throw new RequestSpecError(
-      `${extra}: not used beside ${form}, which says the whole request; ` +
-        (form === 'kubectl'
-          ? `write it into the command (e.g. -n prod, --subresource status)`
-          : `write it into the URL (e.g. GET /api/v1/namespaces/prod/secrets)`),
-    );
-  }
-}
-
-/** The request attributes a spec stands for (see `AuditRequest`); throws on a URL/command it cannot map. */
-export function toRequestAttributes(spec: AuditRequest | string): RequestAttributes {
-  if (typeof spec === 'string') {
-    return /^([A-Za-z]+\s+)?\//.test(spec.trim()) ? requestFromUrl(spec.trim()) : requestFromKubectl(spec);
-  }
-  checkSpecKeys(spec);
-  if (spec.kubectl !== undefined) return requestFromKubectl(spec.kubectl, specIdentity(spec));
-  if (spec.url !== undefined) {
-    return requestFromUrl(spec.url, {
-      ...specIdentity(spec),
-      ...(spec.websocket ? { websocket: true } : {}),
-    });
-  }
-  const conveniences = ['unauthenticated', 'impliedGroups', 'websocket'].some((k) => k in spec);
-  if (typeof spec.resourceRequest === 'boolean' && !conveniences) {
-    const attributes: RequestAttributes = {
-      ...spec,
-      verb: spec.verb ?? '',
-      resourceRequest: spec.resourceRequest,
-    };
-    delete (attributes as AuditRequest).url;
-    delete (attributes as AuditRequest).kubectl;
-    return attributes;
-  }
-  const resourceRequest = spec.resourceRequest ?? !(spec.path !== undefined && spec.resource === undefined);
-  const verb = spec.verb ?? 'get';
-  const badVerb = unknownVerbReason(verb, resourceRequest);
-  if (badVerb !== undefined) throw new RequestSpecError(`verb: ${badVerb}`);
-  const req: RequestAttributes = { ...requestIdentity(specIdentity(spec)), verb, resourceRequest };
-  if (resourceRequest) {
-    req.namespace = spec.namespace ?? '';
-    req.apiGroup = spec.apiGroup ?? '';
-    if (spec.apiVersion !== undefined) req.apiVersion = spec.apiVersion;
-    req.resource = spec.resource ?? '';
-    req.subresource = spec.subresource ?? '';
-    req.name = spec.name ?? '';
-  } else {
-    req.path = spec.path ?? '/';
-  }
-  return req;
-}
 
 function levelText(level: Level): string {
   return level === 'None' ? 'not recorded (level None)' : `recorded at ${level}`;
