@@ -3,7 +3,8 @@
 // written (`basicAuditPolicyEnable: false` left the built-in rules on). Each construct lists its props as a
 // `Record<keyof Props, true>`, which the compiler keeps complete, and refuses any other key at once, where the
 // stack points at the user's line (as a mistyped assertion is refused).
-import { closestMatch } from '../policy/did-you-mean';
+import { shapeOf } from '../policy/arguments';
+import { firstUnknownKey } from '../policy/did-you-mean';
 
 /**
  * A construct's props are wrong: the message names the construct path, the prop and the fix. runSynth prints
@@ -18,12 +19,6 @@ export class ConstructPropsError extends TypeError {
 
 /** The props of a construct (or of one of its prop objects) as a complete list the compiler checks. */
 export type PropKeys<T> = Readonly<Record<keyof T, true>>;
-
-function describe(value: unknown): string {
-  if (value === null) return 'null';
-  if (Array.isArray(value)) return 'a list';
-  return typeof value === 'object' ? 'an object' : `a ${typeof value}`;
-}
 
 /**
  * Throws a ConstructPropsError `<path>: <field> ...` when `value` has a key `known` lacks (with did-you-mean), or, unless
@@ -40,19 +35,16 @@ export function checkPropKeys(
   // An optional prop of the wrong type is reported by the construct's own validation, as its prop.
   if (optional && !isObject) return;
   if (!isObject)
-    throw new ConstructPropsError(`${path}: ${field} must be an object, received ${describe(value)}`);
-  const keys = Object.keys(known);
-  for (const key of Object.keys(value)) {
-    if (known[key] === true) continue;
-    const guess = closestMatch(key, keys);
+    throw new ConstructPropsError(`${path}: ${field} must be an object, received ${shapeOf(value)}`);
+  const unknown = firstUnknownKey(Object.keys(value), Object.keys(known), 'props');
+  if (unknown !== undefined) {
     throw new ConstructPropsError(
-      `${path}: ${field}.${key} is not a known prop, and would be ignored; ` +
-        (guess ? `did you mean "${guess}"?` : `the props are ${keys.join(', ')}`),
+      `${path}: ${field}.${unknown.key} is not a known prop, and would be ignored; ${unknown.fix}`,
     );
   }
 }
 
-/** Throws a TypeError `<path>: <field> ...` unless `value` is undefined or one of `allowed`. */
+/** Throws a ConstructPropsError `<path>: <field> ...` unless `value` is undefined or one of `allowed`. */
 export function checkPropValue(
   path: string,
   field: string,
@@ -61,7 +53,7 @@ export function checkPropValue(
 ): void {
   if (value === undefined || allowed.includes(value)) return;
   throw new ConstructPropsError(
-    `${path}: ${field} received ${JSON.stringify(value) ?? describe(value)}, expected ${allowed
+    `${path}: ${field} received ${JSON.stringify(value) ?? shapeOf(value)}, expected ${allowed
       .map((a) => JSON.stringify(a))
       .join(' or ')}`,
   );
@@ -70,13 +62,13 @@ export function checkPropValue(
 /** Throws a ConstructPropsError `<path>: <field> must be a list ...` unless `value` is undefined or a list. */
 export function checkPropList(path: string, field: string, value: unknown, of: string): void {
   if (value === undefined || Array.isArray(value)) return;
-  throw new ConstructPropsError(`${path}: ${field} must be a list of ${of}, received ${describe(value)}`);
+  throw new ConstructPropsError(`${path}: ${field} must be a list of ${of}, received ${shapeOf(value)}`);
 }
 
 /** Throws a ConstructPropsError unless an Argo CD sync wave is undefined or an integer. */
 export function checkSyncWave(path: string, value: unknown): void {
   if (value === undefined || Number.isInteger(value)) return;
   throw new ConstructPropsError(
-    `${path}: syncWave received ${JSON.stringify(value) ?? describe(value)}, expected an integer (Argo CD orders waves as numbers), e.g. -1`,
+    `${path}: syncWave received ${JSON.stringify(value) ?? shapeOf(value)}, expected an integer (Argo CD orders waves as numbers), e.g. -1`,
   );
 }

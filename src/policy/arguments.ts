@@ -7,7 +7,7 @@ import {
   RequestAttributes,
   VersionOptions,
 } from './types';
-import { closestMatch } from './did-you-mean';
+import { closestMatch, firstUnknownKey } from './did-you-mean';
 import { describeUnknownKeys, policyUnknownKeys } from './unknown-keys';
 import { validatePolicy } from './validate';
 
@@ -226,12 +226,12 @@ export function checkRequestArgument(fn: string, arg: string, value: unknown): R
     throw new TypeError(`${fn}: ${arg}.groups must be a list of strings when given, got ${shapeOf(groups)}`);
   }
   // A misspelt attribute (`namespaces`, `username`) would be ignored: the answer would be for another request.
-  for (const key of Object.keys(value)) {
-    if (REQUEST_FIELDS.includes(key)) continue;
-    const guess = requestFieldGuess(key);
+  const unknown = firstUnknownKey(Object.keys(value), REQUEST_FIELDS, 'attributes', (k) =>
+    requestFieldGuess(k),
+  );
+  if (unknown !== undefined) {
     throw new TypeError(
-      `${fn}: ${arg}.${key} is not a request attribute, and would be ignored; ` +
-        (guess ? `did you mean "${guess}"?` : `the attributes are ${REQUEST_FIELDS.join(', ')}`),
+      `${fn}: ${arg}.${unknown.key} is not a request attribute, and would be ignored; ${unknown.fix}`,
     );
   }
   return value as unknown as RequestAttributes;
@@ -251,12 +251,10 @@ export function checkOptionsArgument(
     throw new TypeError(`${fn}: ${arg} must be an options object when given, got ${shapeOf(value)}`);
   }
   if (value === undefined || keys === undefined) return;
-  for (const key of Object.keys(value)) {
-    if (keys.includes(key)) continue;
-    const guess = closestMatch(key, keys);
+  const unknown = firstUnknownKey(Object.keys(value), keys, 'options');
+  if (unknown !== undefined) {
     throw new TypeError(
-      `${fn}: ${arg}.${key} is not an option, and would be ignored; ` +
-        (guess ? `did you mean "${guess}"?` : `the options are ${keys.join(', ')}`),
+      `${fn}: ${arg}.${unknown.key} is not an option, and would be ignored; ${unknown.fix}`,
     );
   }
 }

@@ -2,6 +2,7 @@
 // evaluator decides: split from assertions.ts, which checks what must hold for the request.
 import { REQUEST_FIELDS, requestFieldGuess } from './arguments';
 import type { AuditRequest } from './assertions';
+import { firstUnknownKey } from './did-you-mean';
 import { RequestIdentity, requestIdentity } from './identity';
 import { requestFromKubectl } from './kubectl-request';
 import { RequestSpecError } from './request-spec-error';
@@ -29,13 +30,11 @@ const SPEC_KEYS = [...REQUEST_FIELDS, 'url', 'kubectl', 'websocket', 'unauthenti
  */
 function checkSpecKeys(spec: AuditRequest): void {
   const keys = Object.keys(spec).filter((k) => (spec as Record<string, unknown>)[k] !== undefined);
-  for (const key of keys) {
-    if (!SPEC_KEYS.includes(key)) {
-      const guess = requestFieldGuess(key, SPEC_KEYS);
-      throw new RequestSpecError(
-        `${key}: not a field of a request, and would be ignored; ${guess ? `did you mean "${guess}"?` : `the fields are ${SPEC_KEYS.join(', ')}`}`,
-      );
-    }
+  const unknown = firstUnknownKey(keys, SPEC_KEYS, 'fields', (k) => requestFieldGuess(k, SPEC_KEYS));
+  if (unknown !== undefined) {
+    throw new RequestSpecError(
+      `${unknown.key}: not a field of a request, and would be ignored; ${unknown.fix}`,
+    );
   }
   const form = spec.kubectl !== undefined ? 'kubectl' : spec.url !== undefined ? 'url' : undefined;
   if (form === undefined) {

@@ -45,3 +45,19 @@ export function closestMatch(word: string, candidates: readonly string[]): strin
   if (lower.length >= 4) return candidates.find((c) => c.toLowerCase().startsWith(lower));
   return undefined;
 }
+
+/**
+ * The first of `keys` that `known` lacks, with its fix: `did you mean "x"?` (from `guess`, by default the
+ * closest of `known`), or `the <noun> are a, b, c`. Undefined when every key is known.
+ */
+export function firstUnknownKey(
+  keys: readonly string[],
+  known: readonly string[],
+  noun: string,
+  guess: (key: string) => string | undefined = (key) => closestMatch(key, known),
+): { key: string; fix: string } | undefined {
+  const key = keys.find((k) => !known.includes(k));
+  if (key === undefined) return undefined;
+  const meant = guess(key);
+  return { key, fix: meant ? `did you mean "${meant}"?` : `the ${noun} are ${known.join(', ')}` };
+}
