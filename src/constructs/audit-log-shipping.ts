@@ -24,14 +24,7 @@ import { addLazyWarnings, addWarning } from './warnings';
 import { schemaErrors } from './schema-validation';
 import { checkTlsSecret, TlsSecretCheck } from './tls-secret';
 import { AUDIT_LOG_OPTION_KEYS } from './audit-log-settings';
-import {
-  checkPropKeys,
-  checkPropList,
-  checkPropValue,
-  checkSyncWave,
-  ConstructPropsError,
-  PropKeys,
-} from './prop-keys';
+import { checkArgoCdProps, checkPropKeys, checkPropList, ConstructPropsError, PropKeys } from './prop-keys';
 
 /** The host directory the log-shipper agent mounts: audit logs elsewhere are invisible to it. */
 export const LOG_SHIPPER_READABLE_ROOT = '/var/log';
@@ -118,8 +111,7 @@ export class AuditLogShipping extends Construct {
     super(scope, id);
     checkPropKeys(this.node.path, 'props', props, AUDIT_LOG_SHIPPING_PROPS, false);
     checkPropKeys(this.node.path, 'auditLog', props.auditLog, AUDIT_LOG_OPTION_KEYS);
-    checkPropValue(this.node.path, 'argoCdAnnotations', props.argoCdAnnotations, [true, false]);
-    checkSyncWave(this.node.path, props.syncWave);
+    checkArgoCdProps(this.node.path, props);
     checkPropList(this.node.path, 'filters', props.filters, 'log filters');
     if (props.name !== undefined && typeof props.name !== 'string')
       throw new ConstructPropsError(

@@ -24,7 +24,7 @@ import {
   checkLintOptions,
 } from './policy-checks';
 import { addWarning } from './warnings';
-import { checkPropKeys, checkPropValue, checkSyncWave, PropKeys } from './prop-keys';
+import { checkArgoCdProps, checkPropKeys, checkPropValue, PropKeys } from './prop-keys';
 
 export { AUDIT_POLICY_SECRET_KEY, AUDIT_POLICY_SECRET_NAME, AUDIT_POLICY_SECRET_NAMESPACE };
 
@@ -243,9 +243,8 @@ export class AuditPolicySecret extends Construct {
   public constructor(scope: Construct, id: string, props: AuditPolicySecretProps) {
     super(scope, id);
     checkPropKeys(this.node.path, 'props', props, AUDIT_POLICY_SECRET_PROPS, false);
-    checkSyncWave(this.node.path, props.syncWave);
-    for (const flag of ['basicAuditPolicyEnabled', 'argoCdAnnotations'] as const)
-      checkPropValue(this.node.path, flag, props[flag], [true, false]);
+    checkArgoCdProps(this.node.path, props);
+    checkPropValue(this.node.path, 'basicAuditPolicyEnabled', props.basicAuditPolicyEnabled, [true, false]);
     checkLintOptions(this.node.path, props.lint);
     this.kubernetesVersion = props.kubernetesVersion ?? DEFAULT_KUBERNETES_VERSION;
     const prepared = preparePolicy(props.policy, this.kubernetesVersion);

@@ -26,7 +26,7 @@ export {
 export type { AuditLogOptions, AuditLogOutput, ResolvedAuditLog } from './audit-log-settings';
 import { canonicalManifest } from './synth';
 import { addWarning } from './warnings';
-import { checkPropKeys, checkPropValue, checkSyncWave, PropKeys } from './prop-keys';
+import { checkArgoCdProps, checkPropKeys, PropKeys } from './prop-keys';
 
 /** The control-plane-manager settings schema version these constructs write (`x-config-version`). */
 export const CONTROL_PLANE_MANAGER_SETTINGS_VERSION = 3;
@@ -99,9 +99,8 @@ export class ControlPlaneAuditConfig extends Construct {
   public constructor(scope: Construct, id: string, props: ControlPlaneAuditConfigProps = {}) {
     super(scope, id);
     checkPropKeys(this.node.path, 'props', props, CONTROL_PLANE_AUDIT_CONFIG_PROPS, false);
-    checkSyncWave(this.node.path, props.syncWave);
+    checkArgoCdProps(this.node.path, props);
     checkPropKeys(this.node.path, 'auditLog', props.auditLog, AUDIT_LOG_OPTION_KEYS);
-    checkPropValue(this.node.path, 'argoCdAnnotations', props.argoCdAnnotations, [true, false]);
     Object.defineProperty(this, CONTROL_PLANE_AUDIT_CONFIG, { value: true });
     this.auditPolicyEnabled = props.auditPolicyEnabled ?? false;
     this.basicAuditPolicyEnabled = props.basicAuditPolicyEnabled ?? true;

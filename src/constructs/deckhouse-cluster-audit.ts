@@ -25,7 +25,14 @@ import { addWarning, collectWarnings } from './warnings';
 import { AUDIT_LOG_OPTION_KEYS } from './audit-log-settings';
 import { LOG_SHIPPER_MODULE_PROPS } from './log-shipper-module';
 import { checkLintOptions } from './policy-checks';
-import { checkPropKeys, checkPropList, checkPropValue, ConstructPropsError, PropKeys } from './prop-keys';
+import {
+  checkArgoCdProps,
+  checkPropKeys,
+  checkPropList,
+  checkPropValue,
+  ConstructPropsError,
+  PropKeys,
+} from './prop-keys';
 
 /** Props of {@link DeckhouseClusterAudit}. */
 export interface DeckhouseClusterAuditProps extends ArgoCdOptions {
@@ -164,10 +171,8 @@ export class DeckhouseClusterAudit extends Construct {
     const path = this.node.path;
     checkPropKeys(path, 'props', props, DECKHOUSE_CLUSTER_AUDIT_PROPS, false);
     checkPropKeys(path, 'auditLog', props.auditLog, AUDIT_LOG_OPTION_KEYS);
-    if (props.logShipperModule !== false)
-      checkPropKeys(path, 'logShipperModule', props.logShipperModule, LOG_SHIPPER_MODULE_PROPS);
-    for (const flag of ['failOnWarnings', 'argoCdAnnotations'] as const)
-      checkPropValue(path, flag, props[flag], [true, false]);
+    checkArgoCdProps(path, props);
+    checkPropValue(path, 'failOnWarnings', props.failOnWarnings, [true, false]);
     checkPropValue(path, 'assertionSeverity', props.assertionSeverity, ['error', 'warning']);
     checkLintOptions(path, props.lint);
     checkPropList(path, 'destinations', props.destinations, 'destinations');
@@ -180,6 +185,7 @@ export class DeckhouseClusterAudit extends Construct {
         throw new ConstructPropsError(
           `${path}: logShipperModule received ${JSON.stringify(module)}, expected false (leave the module alone) or LogShipperModule props`,
         );
+      checkPropKeys(path, 'logShipperModule', module, LOG_SHIPPER_MODULE_PROPS);
     }
     // A mistyped assertion is wrong on its own: refuse it here, where the stack points at the user's line.
     (props.assertions ?? []).forEach((assertion, i) => {

@@ -6,7 +6,7 @@ import { checkClusterScopedChart } from './control-plane-audit-config';
 import { formatProblem, PropProblem } from './messages';
 import { schemaErrors } from './schema-validation';
 import { canonicalManifest } from './synth';
-import { checkPropKeys, checkPropValue, checkSyncWave, PropKeys } from './prop-keys';
+import { checkArgoCdProps, checkPropKeys, PropKeys } from './prop-keys';
 
 /** Props of {@link LogShipperModule}. */
 export interface LogShipperModuleProps extends ArgoCdOptions {
@@ -61,8 +61,7 @@ export class LogShipperModule extends Construct {
   public constructor(scope: Construct, id: string, props: LogShipperModuleProps = {}) {
     super(scope, id);
     checkPropKeys(this.node.path, 'props', props, LOG_SHIPPER_MODULE_PROPS, false);
-    checkSyncWave(this.node.path, props.syncWave);
-    checkPropValue(this.node.path, 'argoCdAnnotations', props.argoCdAnnotations, [true, false]);
+    checkArgoCdProps(this.node.path, props);
     const problems: PropProblem[] = [];
     const hasSettings = props.settings !== undefined && Object.keys(props.settings).length > 0;
     if (hasSettings && props.version === undefined) {

@@ -65,10 +65,19 @@ export function checkPropList(path: string, field: string, value: unknown, of: s
   throw new ConstructPropsError(`${path}: ${field} must be a list of ${of}, received ${shapeOf(value)}`);
 }
 
-/** Throws a ConstructPropsError unless an Argo CD sync wave is undefined or an integer. */
-export function checkSyncWave(path: string, value: unknown): void {
-  if (value === undefined || Number.isInteger(value)) return;
+/**
+ * Throws a ConstructPropsError for the Argo CD props every construct shares (ArgoCdOptions, and `syncWave`
+ * where a construct has one): `argoCdAnnotations` true or false (a string 'no' is truthy), `syncWave` an
+ * integer.
+ */
+export function checkArgoCdProps(
+  path: string,
+  props: { readonly argoCdAnnotations?: unknown; readonly syncWave?: unknown },
+): void {
+  checkPropValue(path, 'argoCdAnnotations', props.argoCdAnnotations, [true, false]);
+  const wave = props.syncWave;
+  if (wave === undefined || Number.isInteger(wave)) return;
   throw new ConstructPropsError(
-    `${path}: syncWave received ${JSON.stringify(value) ?? shapeOf(value)}, expected an integer (Argo CD orders waves as numbers), e.g. -1`,
+    `${path}: syncWave received ${JSON.stringify(wave) ?? shapeOf(wave)}, expected an integer (Argo CD orders waves as numbers), e.g. -1`,
   );
 }
