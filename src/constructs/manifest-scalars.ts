@@ -19,10 +19,11 @@ export interface MisreadString {
 const CDK8S_WRITER = { version: '1.1', lineWidth: 0 } as const;
 
 function misread(text: string): string | undefined {
-  // Quoted by cdk8s's writer (or multi-line): safe whatever it holds.
-  if (stringify(text, CDK8S_WRITER) !== `${text}\n`) return undefined;
   const scalar = resolveGoYamlPlain(text);
-  return scalar.type === 'string' ? undefined : describeGoYamlScalar(scalar, text);
+  if (scalar.type === 'string') return undefined;
+  // Quoted by cdk8s's writer (or multi-line): safe whatever it holds. Asked second: writing is the slower test.
+  if (stringify(text, CDK8S_WRITER) !== `${text}\n`) return undefined;
+  return describeGoYamlScalar(scalar, text);
 }
 
 /** Every key and string value of `value` that go-yaml would read as a non-string once cdk8s has written it. */

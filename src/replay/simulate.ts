@@ -3,10 +3,24 @@ import type { Readable } from 'stream';
 import { StringDecoder } from 'string_decoder';
 import { checkListArgument, checkObjectArgument, checkPolicyOrEffectiveArgument } from '../policy/arguments';
 import type { EffectivePolicy, Policy } from '../policy/types';
-import { createPartialAccumulator, DEFAULT_MAX_LINE, lineTooLong } from './accumulator';
-import { inputName, openInput } from './input';
-import { defaultJobs, replayFileInParallel } from './parallel';
+import type * as AccumulatorModule from './accumulator';
+import type * as InputModule from './input';
+import type * as ParallelModule from './parallel';
 import type { ReplayInput, ReplayOptions, ReplayProgress, SimulateOptions, SimulationReport } from './types';
+
+// The reading machinery (accumulator, inputs with gzip and streams, worker threads) loads on the first replay,
+// not with the package: a cdk8s app imports the package to synthesize, never replays, and loading these
+// modules cost its `cdk8s synth` about 40 ms.
+/* eslint-disable @typescript-eslint/no-require-imports */
+const accumulator = once(() => require('./accumulator') as typeof AccumulatorModule);
+const input = once(() => require('./input') as typeof InputModule);
+const parallelReplay = once(() => require('./parallel') as typeof ParallelModule);
+/* eslint-enable @typescript-eslint/no-require-imports */
+
+function once<T>(load: () => T): () => T {
+  let value: T | undefined;
+  return () => (value ??= load());
+}
 
 /** Text is decoded in slices of at most this many bytes: small strings stay in V8's young generation. */
 const DECODE_SLICE = 64 * 1024;
@@ -21,7 +35,7 @@ export async function forEachLine(
   onLine: (line: string, lineNo: number) => void,
   options: { maxChars?: number; onTooLong?: (lineNo: number) => void; onChunk?: () => void } = {},
 ): Promise<number> {
-  const max = options.maxChars ?? DEFAULT_MAX_LINE;
+  const max = options.maxChars ?? accumulator().DEFAULT_MAX_LINE;
   const decoder = new StringDecoder('utf8');
   let carry = '';
   let skipping = false;
@@ -113,7 +127,7 @@ async function parallelPlan(
     return undefined;
   }
   if (!stat.isFile()) return undefined;
-  const n = jobs ?? (await defaultJobs(stat.size));
+  const n = jobs ?? (await parallelReplay().defaultJobs(stat.size));
   if (n <= 1 || stat.size < 2) return undefined;
   const handle = await fs.promises.open(input, 'r');
   let head: Buffer;
@@ -168,6 +182,8 @@ export async function simulateMany(
   // report's rule labels and layers would be wrong.
   checkListArgument('simulateMany', 'policies', policies, 'a list of policies');
   policies.forEach((p, i) => checkPolicyOrEffectiveArgument('simulateMany', `policies[${i}]`, p));
+  const { createPartialAccumulator, DEFAULT_MAX_LINE, lineTooLong } = accumulator();
+  const { inputName, openInput } = input();
   const acc = createPartialAccumulator(policies, options);
   const maxChars = options.maxLineBytes ?? DEFAULT_MAX_LINE;
   const onProgress = options.onProgress;
@@ -188,7 +204,7 @@ export async function simulateMany(
     }
     const parallel = await parallelPlan(inputs[i], options.jobs);
     if (parallel !== undefined) {
-      const ran = await replayFileInParallel(
+      const ran = await parallelReplay().replayFileInParallel(
         parallel.file,
         name,
         parallel.size,
