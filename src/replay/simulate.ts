@@ -118,7 +118,7 @@ async function parallelPlan(
   const handle = await fs.promises.open(input, 'r');
   let head: Buffer;
   try {
-    const buf = Buffer.alloc(8);
+    const buf = Buffer.alloc(16);
     const { bytesRead } = await handle.read(buf, 0, buf.length, 0);
     head = buf.subarray(0, bytesRead);
   } finally {
@@ -129,7 +129,9 @@ async function parallelPlan(
     .replace(/^\xef\xbb\xbf/, '')
     .trimStart();
   if (head[0] === 0x1f && head[1] === 0x8b) return undefined;
-  if (text !== '' && !text.startsWith('{')) return undefined;
+  // One JSON object a line: not a pretty-printed document (`{` alone on its line) nor Docker's json-file
+  // (`{"log":`), whose records continue a cut line in the next one, across any range boundary.
+  if (text !== '' && (!text.startsWith('{"') || text.startsWith('{"log":'))) return undefined;
   return { file: input, size: stat.size, jobs: n };
 }
 
