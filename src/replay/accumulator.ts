@@ -1,18 +1,18 @@
 import type { EffectivePolicy, Level, Policy, RequestAttributes, Stage } from '../policy/types';
 import { STAGES } from '../policy/types';
-import { CriReassembler } from './cri-line';
 import {
   AuditEvent,
   bodyHasImageWithoutDigest,
-  eventProblem,
   eventUser,
   isPodCreate,
   objectRefAttributes,
   UrlAttributes,
   urlAttributes,
 } from './event';
-import { EventLine, readEventLine, requestBody, skippedMember } from './event-line';
+import { EventLine, requestBody, skippedMember } from './event-line';
 import { HEAVY_HITTER_CAPACITY } from './heavy-hitters';
+import { FramingSink, LineFraming, lineTooLong } from './line-framing';
+import { RecordReader } from './record-reader';
 import { PolicyTally, TallyEvent, TallyState, zeroStages } from './policy-tally';
 import { estimateRetention, resolveRotation } from './retention';
 import { EventSizer } from './size';
@@ -65,15 +65,14 @@ export interface ReplayState {
   sources: SourceReport[];
   span: TimeSpanState;
   tallies: TallyState[];
+  /** Lines of kube-apiserver's own log per input (not audit data). */
+  otherLines: Array<[string, number]>;
 }
 
 /** Lines longer than this many characters are skipped unless `maxLineBytes` says otherwise. */
 export const DEFAULT_MAX_LINE = 64 * 1024 * 1024;
 
-/** Why a line over the limit was skipped (the malformed-line reason). */
-export function lineTooLong(maxChars: number): string {
-  return `line longer than ${maxChars} characters, skipped`;
-}
+export { lineTooLong };
 
 // Request lines repeat (every stage of a request, controllers polling the same URL): their attributes are
 // cached, up to this many entries of at most URL_CACHE_KEY characters, then the cache starts over.
@@ -100,7 +99,22 @@ class Accumulator implements PartialReplayAccumulator {
   private readonly topN: number;
   private readonly malformedSamples: number;
   private readonly maxEventBytes: number | undefined;
-  private readonly cri: CriReassembler;
+  private readonly maxChars: number;
+  private readonly framing: LineFraming;
+  private readonly reader: RecordReader;
+  /** Lines of kube-apiserver's own log (klog) outside container framing, per input. */
+  private readonly otherLines = new Map<string, number>();
+  private readonly sink: FramingSink = {
+    record: (source, text, lineNo) => this.addRecord(source, text, lineNo),
+    unreadable: (source, lineNo, reason) => this.addUnreadableLine(source, lineNo, reason),
+    criLine: (source, stderrBytes) => {
+      const src = this.source(source);
+      src.criLines++;
+      src.criStderrBytes += stderrBytes;
+    },
+    otherLine: (source) => this.otherLine(source),
+    warning: (source, message) => this.addSourceWarning(source, message),
+  };
   private events = 0;
   private lines = 0;
   private imagesWithoutDigest = 0;
@@ -148,7 +162,16 @@ class Accumulator implements PartialReplayAccumulator {
     this.rotation = resolveRotation(options.rotation);
     this.topN = options.topN ?? 10;
     this.malformedSamples = options.malformedSamples ?? 10;
-    this.cri = new CriReassembler(options.maxLineBytes ?? DEFAULT_MAX_LINE);
+    this.maxChars = options.maxLineBytes ?? DEFAULT_MAX_LINE;
+    this.framing = new LineFraming(this.maxChars, options.firstLineOfInput !== false);
+    this.reader = new RecordReader(this.maxChars, {
+      event: (source, line) => {
+        this.source(source).events++;
+        this.addEvent(line);
+      },
+      malformed: (source, lineNo, reason) => this.addMalformed(source, lineNo, reason),
+      otherLine: (source) => this.otherLine(source),
+    });
   }
 
   private source(name: string): SourceReport {
@@ -201,6 +224,7 @@ class Accumulator implements PartialReplayAccumulator {
       sources: [...this.sources.values()].map((s) => ({ ...s, warnings: [...s.warnings] })),
       span: this.span.toState(),
       tallies: this.tallies.map((t) => t.toState()),
+      otherLines: [...this.otherLines],
     };
   }
 
@@ -223,6 +247,8 @@ class Accumulator implements PartialReplayAccumulator {
       into.criStderrBytes += s.criStderrBytes;
       into.warnings.push(...s.warnings);
     }
+    for (const [source, n] of state.otherLines)
+      this.otherLines.set(source, (this.otherLines.get(source) ?? 0) + n);
     this.span.merge(state.span);
     this.tallies.forEach((t, i) => t.merge(state.tallies[i]));
   }
@@ -234,13 +260,10 @@ class Accumulator implements PartialReplayAccumulator {
   }
 
   endSource(source: string): void {
-    const open = this.cri.finish(source);
-    if (open !== undefined) {
-      this.addUnreadableLine(
-        source,
-        open.firstLine,
-        'container log line cut short: its P(artial) fragments were never completed by an F line',
-      );
+    this.framing.finish(source, this.sink);
+    const cut = this.reader.finish(source);
+    if (cut !== undefined) {
+      this.addUnreadableLine(source, cut, 'log record cut short: the line it starts never ends (no newline)');
     }
     this.source(source);
   }
@@ -251,53 +274,29 @@ class Accumulator implements PartialReplayAccumulator {
     if (this.malformed.length < this.malformedSamples) this.malformed.push({ source, line, reason });
   }
 
-  addLine(raw: string, lineNo: number, source: string): void {
-    let line = raw;
-    // A UTF-8 byte order mark before the first line (not in a later part read by a worker).
-    if (lineNo === 1 && line.charCodeAt(0) === 0xfeff && this.options.firstLineOfInput !== false)
-      line = line.slice(1);
-    // kube-apiserver writes UTF-8; a UTF-16 file (read as UTF-8: its BOM becomes U+FFFD U+FFFD, every other
-    // byte of ASCII text is NUL) would only show as "not JSON" on every line: name the encoding once.
-    if (lineNo === 1 && this.options.firstLineOfInput !== false && looksUtf16(line)) {
-      this.addSourceWarning(
-        source,
-        'the input looks UTF-16 encoded; kube-apiserver writes UTF-8 audit logs: convert it first (iconv -f UTF-16 -t UTF-8)',
-      );
-    }
-    if (line.length === 0 || (line.charCodeAt(0) <= 32 && line.trim() === '')) return;
-    if (line.charCodeAt(0) !== 123 /* { */) {
-      const cri = this.cri.push(source, line, lineNo);
-      if (cri.kind !== 'plain') {
-        const src = this.source(source);
-        src.criLines++;
-        if (cri.kind === 'stderr') {
-          src.criStderrBytes += cri.bytes;
-          return;
-        }
-        if (cri.kind === 'pending') return;
-        if (cri.kind === 'too-long') {
-          this.addUnreadableLine(source, lineNo, lineTooLong(this.options.maxLineBytes ?? DEFAULT_MAX_LINE));
-          return;
-        }
-        line = cri.text;
-        if (line.trim() === '') return;
-      }
-    }
+  addLine(line: string, lineNo: number, source: string): void {
+    this.framing.push(source, line, lineNo, this.sink);
+  }
+
+  /** Reads one record: an event, a shipper's record or an EventList holding events, or a malformed line. */
+  private addRecord(source: string, text: string, lineNo: number): void {
     const src = this.source(source);
     src.lines++;
     this.lines++;
-    const scanned = readEventLine(line);
-    if (typeof scanned === 'string') {
-      this.addMalformed(source, lineNo, scanned);
-      return;
-    }
-    const problem = eventProblem(scanned.event);
-    if (problem !== undefined) {
-      this.addMalformed(source, lineNo, `not an audit.k8s.io/v1 Event: ${problem}`);
-      return;
-    }
-    src.events++;
-    this.addEvent(scanned);
+    this.reader.read(source, text, lineNo);
+  }
+
+  /** The warning for kube-apiserver's own log lines skipped in an input (`kubectl logs` mixes them in). */
+  private otherLinesNote(source: string): string[] {
+    const n = this.otherLines.get(source);
+    if (n === undefined) return [];
+    return [
+      `${n} line${n === 1 ? '' : 's'} of kube-apiserver's own log (klog or stderr, not audit events) skipped`,
+    ];
+  }
+
+  private otherLine(source: string): void {
+    this.otherLines.set(source, (this.otherLines.get(source) ?? 0) + 1);
   }
 
   private addSpan(ev: Record<string, unknown>): void {
@@ -449,7 +448,7 @@ class Accumulator implements PartialReplayAccumulator {
         this.maxEventBytes === undefined
           ? null
           : { maxEventBytes: this.maxEventBytes, truncated: t.truncated, dropped: t.droppedTooLarge },
-      sources: sources.map((s) => ({ ...s, warnings: [...s.warnings] })),
+      sources: sources.map((s) => ({ ...s, warnings: [...s.warnings, ...this.otherLinesNote(s.source)] })),
     };
   }
 }
@@ -480,13 +479,4 @@ export function createReplayAccumulator(
     addLine: (line, lineNo, source) => acc.addLine(line, lineNo, source),
     report: () => acc.reports()[0],
   };
-}
-
-/** A first line that is UTF-16 text decoded as UTF-8: a BOM turned into U+FFFD U+FFFD, or NULs between characters. */
-function looksUtf16(line: string): boolean {
-  if (line.startsWith('\ufffd\ufffd')) return true; // FF FE (LE) or FE FF (BE)
-  // ASCII text in UTF-16 without a BOM: a NUL beside every character (after it in LE, before it in BE).
-  const le = line.length >= 4 && line.charCodeAt(1) === 0 && line.charCodeAt(3) === 0;
-  const be = line.length >= 4 && line.charCodeAt(0) === 0 && line.charCodeAt(2) === 0;
-  return le || be;
 }

@@ -1,5 +1,6 @@
 import { checkObjectArgument } from '../policy/arguments';
 import type { Level, PolicyRule, RuleLayer } from '../policy/types';
+import { reportProblem } from './report-shape';
 import type { RetentionEstimate, RuleReport, SimulationReport } from './types';
 
 /** A number under policy A and policy B, and B − A. */
@@ -114,13 +115,27 @@ export function ruleChanged(r: RuleDelta): boolean {
 }
 
 /**
- * Compares two replays of the same log under policies A and B (e.g. the two reports of `simulateMany`):
- * per-level and per-rule deltas, bytes per day and retention. Identical rules (same layer and content) are
- * paired in order of appearance; the rest are reported as added or removed.
+ * Compares two replays of the same log under policies A and B (e.g. the two reports of `simulateMany`, or
+ * reports of `simulate --json` read back with JSON.parse): per-level and per-rule deltas, bytes per day and
+ * retention. Identical rules (same layer and content) are paired in order of appearance; the rest are
+ * reported as added or removed.
+ * @throws TypeError naming the first field a report lacks (e.g. one saved by an older version)
  */
 export function diffReports(a: SimulationReport, b: SimulationReport): ReportDiff {
   checkObjectArgument('diffReports', 'a', a, 'a SimulationReport from simulate()');
   checkObjectArgument('diffReports', 'b', b, 'a SimulationReport from simulate()');
+  for (const [name, report] of [
+    ['a', a],
+    ['b', b],
+  ] as const) {
+    const problem = reportProblem(report);
+    if (problem !== undefined) {
+      throw new TypeError(
+        `diffReports: ${name}.${problem}: pass a SimulationReport from simulate() of this version ` +
+          '(a report saved by an older version, or edited by hand, has to be made again with simulate)',
+      );
+    }
+  }
   const pending = new Map<string, RuleReport[]>();
   for (const r of a.rules) {
     const key = ruleKey(r.layer, r.rule);

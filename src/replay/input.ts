@@ -90,17 +90,29 @@ async function gunzipInto(
   };
   out.on('drain', () => gunzip.resume());
   gunzip.on('data', deliver({ bytes: 0 }));
+  // zlib ends the stream by itself when zero bytes follow a member (padding, which gzip(1) ignores too):
+  // 'end' then comes before end() is called, and waiting for it afterwards would wait forever.
+  let ended = false;
+  gunzip.once('end', () => {
+    ended = true;
+  });
   let offset = 0;
   try {
     for await (const chunk of chunks) {
+      if (ended) break;
       await write(gunzip, chunk);
       offset += chunk.length;
     }
-    await new Promise<void>((resolve, reject) => {
-      gunzip.once('error', reject);
-      gunzip.once('end', resolve);
-      gunzip.end();
-    });
+    if (ended)
+      warnings.push('bytes after the gzip data ignored (they start with zero bytes: padding), as gzip does');
+    else {
+      await new Promise<void>((resolve, reject) => {
+        gunzip.once('error', reject);
+        if (ended) resolve();
+        else gunzip.once('end', resolve);
+        gunzip.end();
+      });
+    }
     out.end();
   } catch (err) {
     if (!isTrailingGarbage(err)) throw err;

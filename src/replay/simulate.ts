@@ -132,7 +132,7 @@ async function parallelPlan(
   const handle = await fs.promises.open(input, 'r');
   let head: Buffer;
   try {
-    const buf = Buffer.alloc(8);
+    const buf = Buffer.alloc(16);
     const { bytesRead } = await handle.read(buf, 0, buf.length, 0);
     head = buf.subarray(0, bytesRead);
   } finally {
@@ -143,7 +143,9 @@ async function parallelPlan(
     .replace(/^\xef\xbb\xbf/, '')
     .trimStart();
   if (head[0] === 0x1f && head[1] === 0x8b) return undefined;
-  if (text !== '' && !text.startsWith('{')) return undefined;
+  // One JSON object a line: not a pretty-printed document (`{` alone on its line) nor Docker's json-file
+  // (`{"log":`), whose records continue a cut line in the next one, across any range boundary.
+  if (text !== '' && (!text.startsWith('{"') || text.startsWith('{"log":'))) return undefined;
   return { file: input, size: stat.size, jobs: n };
 }
 
@@ -272,16 +274,27 @@ export async function simulateMany(
         onChunk: onProgress ? () => onProgress(progress(false)) : undefined,
       });
     } catch (err) {
-      // A gzip file cut short (e.g. copied while being written) still yields every complete line before the
-      // cut; count the cut like a malformed line instead of losing the whole replay.
-      if ((err as NodeJS.ErrnoException).code !== 'Z_BUF_ERROR') {
+      // A gzip file cut short (e.g. copied while being written) or damaged inside (a bad block, a CRC that
+      // does not match) still yields every complete line before the damage, as zcat prints them; count the
+      // damage like a malformed line, and say that the rest is not read, instead of losing the whole replay.
+      const code = (err as NodeJS.ErrnoException).code;
+      if (code !== 'Z_BUF_ERROR' && code !== 'Z_DATA_ERROR') {
         throw new Error(`cannot read audit log ${opened.name}: ${(err as Error).message}`, { cause: err });
       }
+      const message = (err as Error).message;
       acc.addUnreadableLine(
         opened.name,
         lastLine + 1,
-        `gzip data ends unexpectedly (${(err as Error).message})`,
+        code === 'Z_BUF_ERROR'
+          ? `gzip data ends unexpectedly (${message})`
+          : `gzip data is damaged (${message}): the rest of the input cannot be read`,
       );
+      if (code === 'Z_DATA_ERROR') {
+        acc.addSourceWarning(
+          opened.name,
+          `gzip data is damaged (${message}) after line ${lastLine}: only the lines before it were read`,
+        );
+      }
     }
     acc.endSource(opened.name);
     for (const w of opened.warnings) acc.addSourceWarning(opened.name, w);

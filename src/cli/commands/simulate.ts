@@ -18,8 +18,10 @@ export const simulateCommand: CommandSpec = {
   ],
   description:
     'Replays recorded audit logs (audit.k8s.io/v1 Events, one JSON object a line, plain or gzip, "-" for ' +
-    'standard input) under a policy, in constant memory, and reports what the policy would have written: ' +
-    'events and bytes per level, hits per rule with its layer, top users, resources and requests by bytes, ' +
+    "standard input; also kube-apiserver's container log or `kubectl logs` output, log shippers' records " +
+    'holding the event in message, line, log or _source, EventLists and JSON arrays) under a policy, in ' +
+    'constant memory, and reports what the policy would have written: events and bytes per level, hits ' +
+    'per rule with its layer, top users, resources and requests by bytes, ' +
     "bytes per day over the log's time span and how long history lasts under log rotation (Deckhouse: " +
     '100 MB × 10 backups + the live file, 30 days). With --deckhouse the policy is the one Deckhouse runs ' +
     '(built-in rules, then --policy, then the tail); --deckhouse alone replays the built-in rules; ' +

@@ -1,0 +1,147 @@
+/**
+ * Pretty-printed JSON among the lines of an input (`jq . audit.log`, an EventList saved with
+ * `JSON.stringify(list, null, 2)`, a JSON array of events): a value that opens with a line holding only `{`
+ * or `[` is read across lines, and handed on as records, one per event: the elements of a top-level array,
+ * the elements of a top-level object's `items` (an EventList), or else the top-level object itself. Only
+ * the record being read is kept, so an EventList of any size takes the memory of its largest item.
+ */
+
+/** A record read from a document: its text (undefined when longer than the limit) and its first line. */
+export interface DocumentRecord {
+  text?: string;
+  lineNo: number;
+}
+
+/** What feeding one line gave. */
+export interface DocumentStep {
+  records: DocumentRecord[];
+  /** The document ended in this line (a line after it starts afresh). */
+  ended: boolean;
+}
+
+/** Whether a line opens a pretty-printed value: it holds `{` or `[` and nothing else. */
+export function opensDocument(line: string): boolean {
+  const t = line.trim();
+  return t === '{' || t === '[';
+}
+
+/** Whether a line is a compact kube-apiserver event (which no pretty printer writes): a cut document ends. */
+export function isCompactEventLine(line: string): boolean {
+  return line.startsWith('{"kind":"Event"') || line.startsWith('{"apiVersion":"audit.k8s.io/');
+}
+
+const ITEMS = 'items';
+
+/** Reads one pretty-printed value of an input, line by line. */
+export class JsonDocument {
+  private depth = 0;
+  private inString = false;
+  private escaped = false;
+  private topArray = false;
+  /** Depth of the brackets that hold the records (1 inside a top-level array or `items`). */
+  private recordDepth = -1;
+  /** The record being read: its pieces, length, first line; and the top-level object's own text. */
+  private record: string[] | undefined;
+  private recordChars = 0;
+  private recordLine = 0;
+  private outer: string[] = [];
+  private outerChars = 0;
+  private outerLine = 0;
+  private sawItems = false;
+  private keyText = '';
+  private stringStart = -1;
+  private pendingKey = '';
+
+  constructor(private readonly maxChars: number) {}
+
+  /** True between two records of a list (where a compact event line may stand as the next record). */
+  get betweenRecords(): boolean {
+    return this.record === undefined && this.recordDepth > 0 && this.depth === this.recordDepth;
+  }
+
+  /** The line the unfinished part started on (a record, or the top-level value). */
+  get openLine(): number {
+    return this.record !== undefined ? this.recordLine : this.outerLine;
+  }
+
+  /** Feeds the next line (the first one is the line `opensDocument` accepted). */
+  push(line: string, lineNo: number): DocumentStep {
+    const records: DocumentRecord[] = [];
+    let recordFrom = this.record !== undefined ? 0 : -1;
+    let outerFrom = this.depth >= 1 && this.record === undefined && !this.topArray ? 0 : -1;
+    const keep = (target: 'record' | 'outer', from: number, to: number) => {
+      const piece = line.slice(from, to);
+      if (target === 'record' && this.record !== undefined) {
+        this.recordChars += piece.length + 1;
+        if (this.recordChars <= this.maxChars) this.record.push(piece);
+      } else if (target === 'outer' && !this.topArray) {
+        this.outerChars += piece.length + 1;
+        if (this.outerChars <= this.maxChars) this.outer.push(piece);
+      }
+    };
+    for (let i = 0; i < line.length; i++) {
+      const c = line.charCodeAt(i);
+      if (this.inString) {
+        if (this.escaped) this.escaped = false;
+        else if (c === 92 /* \ */) this.escaped = true;
+        else if (c === 34 /* " */) {
+          this.inString = false;
+          if (this.depth === 1 && this.stringStart >= 0) this.keyText = line.slice(this.stringStart, i);
+        }
+        continue;
+      }
+      if (c === 34) {
+        this.inString = true;
+        this.stringStart = this.depth === 1 && this.record === undefined ? i + 1 : -1;
+        continue;
+      }
+      if (c === 58 /* : */ && this.depth === 1) {
+        this.pendingKey = this.keyText;
+        continue;
+      }
+      if (c === 123 /* { */ || c === 91 /* [ */) {
+        if (this.depth === 0) {
+          this.topArray = c === 91;
+          this.outerLine = lineNo;
+          if (this.topArray) this.recordDepth = 1;
+          else outerFrom = i;
+        } else if (this.depth === 1 && !this.topArray && c === 91 && this.pendingKey === ITEMS) {
+          this.recordDepth = 2;
+          this.sawItems = true;
+        } else if (this.depth === this.recordDepth && this.record === undefined) {
+          if (outerFrom >= 0) keep('outer', outerFrom, i);
+          outerFrom = -1;
+          this.record = [];
+          this.recordChars = 0;
+          this.recordLine = lineNo;
+          recordFrom = i;
+        }
+        this.depth++;
+        continue;
+      }
+      if (c === 125 /* } */ || c === 93 /* ] */) {
+        this.depth--;
+        if (this.record !== undefined && this.depth === this.recordDepth) {
+          keep('record', recordFrom, i + 1);
+          recordFrom = -1;
+          const text = this.recordChars <= this.maxChars ? this.record.join('\n') : undefined;
+          records.push({ text, lineNo: this.recordLine });
+          this.record = undefined;
+          if (!this.topArray) outerFrom = i + 1;
+        } else if (this.depth === 1 && this.recordDepth === 2 && c === 93) {
+          this.recordDepth = -1; // the items array closed
+        } else if (this.depth === 0) {
+          if (!this.topArray && !this.sawItems) {
+            keep('outer', Math.max(outerFrom, 0), i + 1);
+            const text = this.outerChars <= this.maxChars ? this.outer.join('\n') : undefined;
+            records.push({ text, lineNo: this.outerLine });
+          }
+          return { records, ended: true };
+        }
+      }
+    }
+    if (recordFrom >= 0) keep('record', recordFrom, line.length);
+    else if (outerFrom >= 0) keep('outer', outerFrom, line.length);
+    return { records, ended: false };
+  }
+}

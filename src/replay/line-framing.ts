@@ -1,0 +1,135 @@
+import { CriReassembler } from './cri-line';
+import { isCompactEventLine, JsonDocument, opensDocument } from './json-document';
+import { eventStart, isKlogLine } from './log-record';
+
+/**
+ * From the lines of an input to the records that may hold audit events: a byte order mark and blank lines
+ * dropped, container runtime (CRI) framing taken off and its fragments joined, pretty-printed JSON read
+ * across lines, kube-apiserver's own klog lines set apart, and a prefix before an event (a timestamp, a
+ * label set) cut off.
+ */
+
+/** Where the framing hands its results (each call names the input). */
+export interface FramingSink {
+  /** A record to read as an event: one non-blank line, or one value of a pretty-printed document. */
+  record(source: string, text: string, lineNo: number): void;
+  /** A record that cannot be read at all (too long, cut short). */
+  unreadable(source: string, lineNo: number, reason: string): void;
+  /** A line in the container runtime's format; `stderrBytes` when it is a stderr line (not audit data). */
+  criLine(source: string, stderrBytes: number): void;
+  /** A line of kube-apiserver's own log (klog) outside container framing. */
+  otherLine(source: string): void;
+  warning(source: string, message: string): void;
+}
+
+/** Why a record over the limit was skipped. */
+export function lineTooLong(maxChars: number): string {
+  return `line longer than ${maxChars} characters, skipped`;
+}
+
+const DOCUMENT_CUT = 'JSON document cut short: the value that starts here never ends';
+
+/** Turns the lines of inputs into records, keeping per-input state (CRI fragments, an open document). */
+export class LineFraming {
+  private readonly cri: CriReassembler;
+  private readonly documents = new Map<string, JsonDocument>();
+
+  constructor(
+    private readonly maxChars: number,
+    /** Line 1 is the input's first line (false for a worker thread's later part of a file). */
+    private readonly firstLineOfInput: boolean,
+  ) {
+    this.cri = new CriReassembler(maxChars);
+  }
+
+  push(source: string, raw: string, lineNo: number, sink: FramingSink): void {
+    let line = raw;
+    if (lineNo === 1 && this.firstLineOfInput) {
+      // A UTF-8 byte order mark before the first line.
+      if (line.charCodeAt(0) === 0xfeff) line = line.slice(1);
+      // kube-apiserver writes UTF-8; a UTF-16 file (read as UTF-8: its BOM becomes U+FFFD U+FFFD, every
+      // other byte of ASCII text is NUL) would only show as "not JSON" on every line: name the encoding once.
+      if (looksUtf16(line)) {
+        sink.warning(
+          source,
+          'the input looks UTF-16 encoded; kube-apiserver writes UTF-8 audit logs: convert it first (iconv -f UTF-16 -t UTF-8)',
+        );
+      }
+    }
+    const doc = this.documents.get(source);
+    if (doc !== undefined) {
+      if (!doc.betweenRecords && isCompactEventLine(line)) {
+        // A cut document followed by ordinary event lines (e.g. files concatenated after a copy cut short).
+        this.documents.delete(source);
+        sink.unreadable(source, doc.openLine, DOCUMENT_CUT);
+      } else {
+        this.document(source, doc, line, lineNo, sink);
+        return;
+      }
+    }
+    if (line.length === 0 || (line.charCodeAt(0) <= 32 && line.trim() === '')) return;
+    if (opensDocument(line)) {
+      const created = new JsonDocument(this.maxChars);
+      this.documents.set(source, created);
+      this.document(source, created, line, lineNo, sink);
+      return;
+    }
+    if (line.charCodeAt(0) !== 123 /* { */) {
+      const cri = this.cri.push(source, line, lineNo);
+      if (cri.kind !== 'plain') {
+        if (cri.kind === 'stderr') {
+          sink.criLine(source, cri.bytes);
+          return;
+        }
+        sink.criLine(source, 0);
+        if (cri.kind === 'pending') return;
+        if (cri.kind === 'too-long') {
+          sink.unreadable(source, lineNo, lineTooLong(this.maxChars));
+          return;
+        }
+        line = cri.text;
+        if (line.trim() === '') return;
+      } else if (isKlogLine(line)) {
+        sink.otherLine(source);
+        return;
+      } else {
+        const at = eventStart(line);
+        if (at > 0) line = line.slice(at);
+      }
+    }
+    sink.record(source, line, lineNo);
+  }
+
+  private document(source: string, doc: JsonDocument, line: string, lineNo: number, sink: FramingSink): void {
+    const step = doc.push(line, lineNo);
+    for (const r of step.records) {
+      if (r.text === undefined) sink.unreadable(source, r.lineNo, lineTooLong(this.maxChars));
+      else sink.record(source, r.text, r.lineNo);
+    }
+    if (step.ended) this.documents.delete(source);
+  }
+
+  /** Ends an input: a CRI line or a document left unfinished is reported. */
+  finish(source: string, sink: FramingSink): void {
+    const open = this.cri.finish(source);
+    if (open !== undefined) {
+      sink.unreadable(
+        source,
+        open.firstLine,
+        'container log line cut short: its P(artial) fragments were never completed by an F line',
+      );
+    }
+    const doc = this.documents.get(source);
+    this.documents.delete(source);
+    if (doc !== undefined) sink.unreadable(source, doc.openLine, DOCUMENT_CUT);
+  }
+}
+
+/** A first line that is UTF-16 text decoded as UTF-8: a BOM turned into U+FFFD U+FFFD, or NULs between characters. */
+function looksUtf16(line: string): boolean {
+  if (line.startsWith('\ufffd\ufffd')) return true; // FF FE (LE) or FE FF (BE)
+  // ASCII text in UTF-16 without a BOM: a NUL beside every character (after it in LE, before it in BE).
+  const le = line.length >= 4 && line.charCodeAt(1) === 0 && line.charCodeAt(3) === 0;
+  const be = line.length >= 4 && line.charCodeAt(0) === 0 && line.charCodeAt(2) === 0;
+  return le || be;
+}

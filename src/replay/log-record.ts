@@ -1,0 +1,151 @@
+/**
+ * Audit events as log pipelines hand them over, not only as kube-apiserver writes them: a log shipper's record
+ * that carries the event's line (Vector and Deckhouse's log-shipper `message`, Loki's `logcli --output=jsonl`
+ * `line`, Docker's json-file and Fluent Bit `log`) or the event itself (an Elasticsearch hit's `_source`);
+ * an `EventList` (what the audit webhook backend posts); a line with a prefix before the event (`kubectl logs
+ * --timestamps`, `logcli` default output, syslog); and kube-apiserver's own klog lines, which `kubectl logs`
+ * mixes with the events of `auditLog.output: Stdout`.
+ */
+
+/** A record's content once the wrapper is taken off. */
+export type Unwrapped =
+  /** The event's line as text; `partial` = Docker cut the line and the rest follows in the next record. */
+  | { kind: 'text'; text: string; partial: boolean; stderr: boolean; field: string }
+  /** Events (or further wrappers) as decoded values: an EventList's items (`list`), an Elasticsearch `_source`. */
+  | { kind: 'values'; values: unknown[]; field: string; list: boolean };
+
+/** Fields a shipper puts the line in, in the order they are looked for. */
+const TEXT_FIELDS = ['message', 'log', 'line'] as const;
+/** Fields a shipper or search API puts the decoded event in. */
+const OBJECT_FIELDS = ['_source', 'message', 'parsed_data', 'log', 'event'] as const;
+
+function isPlainObject(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+/**
+ * The event inside a log shipper's record or an EventList, or undefined when `value` is neither (an Event
+ * with a problem is left as it is: its own reason is the one to report).
+ */
+export function unwrapRecord(value: Record<string, unknown>): Unwrapped | undefined {
+  if (value.kind === 'EventList' && Array.isArray(value.items)) {
+    return { kind: 'values', values: value.items, field: 'items', list: true };
+  }
+  const hits = isPlainObject(value.hits) ? value.hits.hits : undefined;
+  if (Array.isArray(hits)) return { kind: 'values', values: hits, field: 'hits.hits', list: true };
+  const lokiLines = lokiStreamLines(value);
+  if (lokiLines !== undefined) return { kind: 'values', values: lokiLines, field: 'data.result', list: true };
+  // Anything that names itself an Event (or any other kind) is not a shipper's record.
+  if (value.kind !== undefined || value.verb !== undefined || value.stage !== undefined) return undefined;
+  for (const field of TEXT_FIELDS) {
+    const text = value[field];
+    if (typeof text !== 'string') continue;
+    // Docker's json-file (and CRI via Fluent Bit) keeps the newline; a line without one is cut and continues.
+    const docker = field === 'log';
+    const partial = docker && !text.endsWith('\n');
+    return {
+      kind: 'text',
+      text: docker && !partial ? text.slice(0, -1) : text,
+      partial,
+      stderr: value.stream === 'stderr',
+      field,
+    };
+  }
+  for (const field of OBJECT_FIELDS) {
+    if (isPlainObject(value[field])) return { kind: 'values', values: [value[field]], field, list: false };
+  }
+  return undefined;
+}
+
+/**
+ * The lines of a Loki query response (`/loki/api/v1/query_range`, `{"data":{"result":[{"stream":{…},
+ * "values":[["<ns>","<line>"],…]}]}}`), as records holding them in `line`; undefined for anything else.
+ */
+function lokiStreamLines(value: Record<string, unknown>): unknown[] | undefined {
+  const data = value.data;
+  if (!isPlainObject(data) || !Array.isArray(data.result)) return undefined;
+  const lines: unknown[] = [];
+  for (const stream of data.result) {
+    const values = isPlainObject(stream) ? stream.values : undefined;
+    if (!Array.isArray(values)) return undefined;
+    for (const entry of values) lines.push({ line: Array.isArray(entry) ? entry[1] : undefined });
+  }
+  return lines;
+}
+
+// klog's header: severity, MMDD, time, thread id, file:line] (k8s.io/klog: `Lmmdd hh:mm:ss.uuuuuu threadid file:line] msg`).
+const KLOG_HEADER = /^[IWEF]\d{4} \d{2}:\d{2}:\d{2}\.\d{6}\s+\d+ [^\s:\]]+:\d+\] /;
+
+/** A line of kube-apiserver's own log (klog), which is not audit data. */
+export function isKlogLine(line: string): boolean {
+  return KLOG_HEADER.test(line);
+}
+
+/** How kube-apiserver's json encoder starts every event (kind first, then apiVersion: types.go field order). */
+const EVENT_STARTS = ['{"kind":"Event"', '{"apiVersion":"audit.k8s.io/', '{"kind":"EventList"'];
+/** Longest prefix looked through (a timestamp, a Loki label set, a syslog header). */
+const MAX_PREFIX = 4096;
+
+/**
+ * Where the event starts in a line that has a prefix before it (`<RFC 3339 time> {...}` from `kubectl logs
+ * --timestamps`, `<time> {labels} {...}` from logcli, a syslog header), or -1.
+ */
+export function eventStart(line: string): number {
+  if (line.trimStart().charCodeAt(0) === 91 /* [ */) return -1; // a JSON array of events: read whole
+  let best = -1;
+  for (const start of EVENT_STARTS) {
+    const at = line.indexOf(start);
+    if (at > 0 && at <= MAX_PREFIX && (best === -1 || at < best)) best = at;
+  }
+  return best;
+}
+
+/**
+ * The values of a line holding a JSON array (`jq -s -c`, an export of events as one list), or undefined
+ * when the line is not one.
+ */
+export function arrayValues(text: string): unknown[] | undefined {
+  if (text.trimStart().charCodeAt(0) !== 91 /* [ */) return undefined;
+  try {
+    const value: unknown = JSON.parse(text);
+    return Array.isArray(value) ? value : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/** Joins the pieces of lines a record format cut (Docker's 16 KiB json-file records), per input. */
+export class PartialJoiner {
+  private readonly pending = new Map<string, { text: string; tooLong: boolean; firstLine: number }>();
+
+  constructor(private readonly maxChars: number) {}
+
+  /** Keeps a piece of `source`'s current line. */
+  add(source: string, text: string, lineNo: number): void {
+    const p = this.pending.get(source) ?? { text: '', tooLong: false, firstLine: lineNo };
+    if (!p.tooLong) {
+      if (p.text.length + text.length <= this.maxChars) p.text += text;
+      else {
+        p.tooLong = true;
+        p.text = '';
+      }
+    }
+    this.pending.set(source, p);
+  }
+
+  /** The whole line, once its last piece `text` came; undefined when it grew too long. */
+  complete(source: string, text: string): string | undefined {
+    const p = this.pending.get(source);
+    if (p === undefined) return text;
+    this.pending.delete(source);
+    if (p.tooLong || p.text.length + text.length > this.maxChars) return undefined;
+    return p.text + text;
+  }
+
+  /** Ends `source`: the line a piece was kept for, when its last piece never came. */
+  finish(source: string): number | undefined {
+    const p = this.pending.get(source);
+    this.pending.delete(source);
+    return p?.firstLine;
+  }
+}

@@ -1,0 +1,102 @@
+import { eventProblem } from './event';
+import { EventLine, readEventLine } from './event-line';
+import { lineTooLong } from './line-framing';
+import { arrayValues, eventStart, isKlogLine, PartialJoiner, unwrapRecord } from './log-record';
+
+/**
+ * Reads one record of an input as audit events: an Event line as kube-apiserver writes it, or what log
+ * pipelines make of it (log-record.ts: a shipper's record holding the line or the event, an EventList, a
+ * JSON array). Malformed-line reasons name the field they are about (`items[3]: missing verb`).
+ */
+
+/** Where a record reader hands what it found (each call names the input). */
+export interface RecordHandlers {
+  event(source: string, line: EventLine): void;
+  malformed(source: string, lineNo: number, reason: string): void;
+  /** A line of kube-apiserver's own log (klog, or a container's stderr), which is not audit data. */
+  otherLine(source: string): void;
+}
+
+/** Wrappers taken off one record at most (a `_source` holding a `message`, an EventList in a `message`...). */
+const MAX_WRAPPING = 4;
+
+/** Reads records; keeps the pieces of lines a record format cut (Docker's json-file) per input. */
+export class RecordReader {
+  private readonly partials: PartialJoiner;
+
+  constructor(
+    private readonly maxChars: number,
+    private readonly handlers: RecordHandlers,
+  ) {
+    this.partials = new PartialJoiner(maxChars);
+  }
+
+  read(source: string, text: string, lineNo: number): void {
+    this.readAt(source, text, lineNo, 0, '');
+  }
+
+  /** Ends an input: the line a cut piece was kept for, when its last piece never came. */
+  finish(source: string): number | undefined {
+    return this.partials.finish(source);
+  }
+
+  private readAt(source: string, text: string, lineNo: number, depth: number, field: string): void {
+    const h = this.handlers;
+    const scanned = readEventLine(text);
+    if (typeof scanned === 'string') {
+      const values = scanned === 'not a JSON object' && depth < MAX_WRAPPING ? arrayValues(text) : undefined;
+      if (values !== undefined) this.readValues(source, values, lineNo, depth, field, true);
+      else h.malformed(source, lineNo, `${field}${scanned}`);
+      return;
+    }
+    const problem = eventProblem(scanned.event);
+    if (problem === undefined) {
+      h.event(source, scanned);
+      return;
+    }
+    const inner = depth < MAX_WRAPPING ? unwrapRecord(scanned.event) : undefined;
+    if (inner === undefined) {
+      h.malformed(source, lineNo, `${field}not an audit.k8s.io/v1 Event: ${problem}`);
+    } else if (inner.kind === 'values') {
+      const at = inner.list ? `${field}${inner.field}` : `${field}${inner.field}: `;
+      this.readValues(source, inner.values, lineNo, depth, at, inner.list);
+    } else if (inner.stderr) {
+      h.otherLine(source);
+    } else if (inner.partial) {
+      this.partials.add(source, inner.text, lineNo);
+    } else {
+      const whole = this.partials.complete(source, inner.text);
+      if (whole === undefined)
+        h.malformed(source, lineNo, `${field}${inner.field}: ${lineTooLong(this.maxChars)}`);
+      else if (isKlogLine(whole)) h.otherLine(source);
+      else {
+        const at = whole.charCodeAt(0) === 123 /* { */ ? 0 : eventStart(whole);
+        this.readAt(source, at > 0 ? whole.slice(at) : whole, lineNo, depth + 1, `${field}${inner.field}: `);
+      }
+    }
+  }
+
+  private readValues(
+    source: string,
+    values: readonly unknown[],
+    lineNo: number,
+    depth: number,
+    field: string,
+    list: boolean,
+  ): void {
+    values.forEach((value, i) => {
+      const at = list ? `${field}[${i}]: ` : field;
+      let text: string | undefined;
+      try {
+        text =
+          typeof value === 'object' && value !== null && !Array.isArray(value)
+            ? JSON.stringify(value)
+            : undefined;
+      } catch {
+        text = undefined; // nesting too deep to encode again
+      }
+      if (text === undefined) this.handlers.malformed(source, lineNo, `${at}not a JSON object`);
+      else this.readAt(source, text, lineNo, depth + 1, at);
+    });
+  }
+}
