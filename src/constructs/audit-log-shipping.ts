@@ -18,10 +18,12 @@ import { renderedCredentialProblems } from './destination-render-check';
 import { destinationSpec } from './destination-spec';
 import { AuditLogDestination } from './log-destination';
 import { AuditEventSelection, checkLogFilters, exact, LogFilter } from './log-filter';
-import { formatProblem, PropProblem } from './messages';
+import { describeValue, formatProblem, PropProblem } from './messages';
+import { controlPlaneConfigsOf, renderedApiserverSettings } from './policy-secret-checks';
 import { canonicalManifest } from './synth';
 import { addLazyWarnings, addWarning } from './warnings';
 import { schemaErrors } from './schema-validation';
+import { guardIdentity } from './object-identity';
 import { checkTlsSecret, TlsSecretCheck } from './tls-secret';
 import { AUDIT_LOG_OPTION_KEYS } from './audit-log-settings';
 import { checkArgoCdProps, checkPropKeys, checkPropList, ConstructPropsError, PropKeys } from './prop-keys';
@@ -252,6 +254,16 @@ export class AuditLogShipping extends Construct {
       }
     }
     for (const object of [...destinationObjects.values(), ...configs.values()]) canonicalManifest(object);
+    for (const [objectName, object] of [...destinationObjects, ...configs]) {
+      guardIdentity(this, object, {
+        name: objectName,
+        readBy: `log-shipper finds a ${object.kind} by its name`,
+        clashFix:
+          object.kind === 'ClusterLogDestination'
+            ? 'give each destination of the app its own name'
+            : 'give each AuditLogShipping (loggingConfigName of DeckhouseClusterAudit) its own name',
+      });
+    }
     this.destinations = destinationObjects;
     this.loggingConfigs = configs;
 
@@ -260,6 +272,10 @@ export class AuditLogShipping extends Construct {
         [...(this.auditLogCheckedElsewhere() ? [] : auditLogProblems), ...problems].map(formatProblem),
     });
     this.node.addValidation({ validate: () => checkClusterScopedChart(this) });
+    // Combined by hand with a ControlPlaneAuditConfig: read the log it makes kube-apiserver write.
+    this.node.addValidation({
+      validate: () => (auditLogProblems.length > 0 ? [] : this.auditLogMismatch(props.auditLog)),
+    });
     // Whatever the props, nothing reaches dist/ that its schema would refuse.
     this.node.addValidation({ validate: () => schemaErrors(this) });
     // Nor an inline credential that came by another way than the typed props (an escape-hatch patch).
@@ -277,6 +293,26 @@ export class AuditLogShipping extends Construct {
         object.toJson() as Record<string, unknown>,
         destination.allowInlineCredentials === true,
       ).map((p) => formatProblem({ ...p, field: `destinations[${i}].${p.field}` }));
+    });
+  }
+
+  private auditLogMismatch(given: AuditLogOptions | undefined): string[] {
+    const configs = controlPlaneConfigsOf(this);
+    const written = configs.map((config) => ({ config, settings: renderedApiserverSettings(config) }));
+    const reads = (s: { output: unknown; path: unknown }): boolean =>
+      s.output === this.auditLog.output && (s.output !== 'File' || s.path === this.auditLog.path);
+    if (written.length === 0 || written.some(({ settings }) => reads(settings))) return [];
+    const ours =
+      this.auditLog.output === 'File'
+        ? `the file ${this.auditLog.path}/${AUDIT_LOG_FILE_NAME}`
+        : 'the kube-apiserver container log (Stdout)';
+    return written.map(({ config, settings }) => {
+      const theirs = settings.output === 'File' ? `File ${String(settings.path)}` : String(settings.output);
+      return (
+        `auditLog: received ${describeValue(given)}, so this pipeline reads ${ours}, but ModuleConfig ` +
+        `control-plane-manager of ${config.node.path} makes kube-apiserver write ${theirs}: nothing would be ` +
+        'shipped. Fix: pass the same auditLog to both constructs (or use DeckhouseClusterAudit, which keeps them together)'
+      );
     });
   }
 

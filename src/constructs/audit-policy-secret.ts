@@ -23,7 +23,9 @@ import {
   checkEffectivePolicy,
   checkLintOptions,
 } from './policy-checks';
-import { addWarning } from './warnings';
+import { addLazyWarnings, addWarning } from './warnings';
+import { guardIdentity } from './object-identity';
+import { basicRulesMismatch, renderedSecretErrors, unreadSecretWarnings } from './policy-secret-checks';
 import { checkArgoCdProps, checkPropKeys, checkPropValue, PropKeys } from './prop-keys';
 
 export { AUDIT_POLICY_SECRET_KEY, AUDIT_POLICY_SECRET_NAME, AUDIT_POLICY_SECRET_NAMESPACE };
@@ -270,11 +272,29 @@ export class AuditPolicySecret extends Construct {
 
     canonicalManifest(this.resource);
     this.node.addValidation({ validate: () => prepared.errors });
+    guardIdentity(this, this.resource, {
+      name: AUDIT_POLICY_SECRET_NAME,
+      namespace: AUDIT_POLICY_SECRET_NAMESPACE,
+      readBy: 'Deckhouse reads the custom policy only from Secret kube-system/audit-policy',
+      clashFix:
+        'one cluster has one custom policy: create one AuditPolicySecret (or one DeckhouseClusterAudit) per app',
+    });
+    const basicAuditPolicyEnabled = props.basicAuditPolicyEnabled ?? true;
+    this.node.addValidation({
+      validate: () =>
+        this.policy === undefined
+          ? []
+          : [
+              ...renderedSecretErrors(this.resource, this.renderedPolicy),
+              ...basicRulesMismatch(this, basicAuditPolicyEnabled),
+            ],
+    });
+    addLazyWarnings(this, () => unreadSecretWarnings(this));
     checkAcknowledgements(props.acknowledged, this.node.path);
     if (this.policy !== undefined && props.lint?.enabled !== false) {
       // The same gate as the composite's: a policy that records Secret bodies never ships on its own either.
       const effective = deckhouseEffectivePolicy({
-        basicAuditPolicyEnabled: props.basicAuditPolicyEnabled ?? true,
+        basicAuditPolicyEnabled,
         customPolicy: this.policy,
       });
       const outcome = checkEffectivePolicy(effective, { lint: props.lint, acknowledged: props.acknowledged });

@@ -26,6 +26,7 @@ export {
 export type { AuditLogOptions, AuditLogOutput, ResolvedAuditLog } from './audit-log-settings';
 import { canonicalManifest } from './synth';
 import { addWarning } from './warnings';
+import { guardIdentity } from './object-identity';
 import { checkArgoCdProps, checkPropKeys, PropKeys } from './prop-keys';
 
 /** The control-plane-manager settings schema version these constructs write (`x-config-version`). */
@@ -171,6 +172,13 @@ export class ControlPlaneAuditConfig extends Construct {
     canonicalManifest(this.resource);
     this.node.addValidation({ validate: () => problems.map(formatProblem) });
     this.node.addValidation({ validate: () => checkClusterScopedChart(this) });
+    guardIdentity(this, this.resource, {
+      name: 'control-plane-manager',
+      readBy: 'Deckhouse configures the module a ModuleConfig is named after',
+      clashFix:
+        'a cluster has one control-plane-manager ModuleConfig: create one ControlPlaneAuditConfig (or one ' +
+        "DeckhouseClusterAudit) per app, with the module's other settings in additionalSettings",
+    });
     // Whatever the props, nothing reaches dist/ that its schema would refuse: an error about a field an
     // audit prop sets reads as that prop's problem; other settings (additionalSettings) name their field.
     this.node.addValidation({

@@ -7,6 +7,7 @@ import { formatProblem, PropProblem } from './messages';
 import { schemaErrors } from './schema-validation';
 import { canonicalManifest } from './synth';
 import { checkArgoCdProps, checkPropKeys, PropKeys } from './prop-keys';
+import { guardIdentity } from './object-identity';
 
 /** Props of {@link LogShipperModule}. */
 export interface LogShipperModuleProps extends ArgoCdOptions {
@@ -109,6 +110,13 @@ export class LogShipperModule extends Construct {
     canonicalManifest(this.resource);
     this.node.addValidation({ validate: () => problems.map(formatProblem) });
     this.node.addValidation({ validate: () => checkClusterScopedChart(this) });
+    guardIdentity(this, this.resource, {
+      name: 'log-shipper',
+      readBy: 'Deckhouse configures the module a ModuleConfig is named after',
+      clashFix:
+        'a cluster has one log-shipper ModuleConfig: create one LogShipperModule per app (a second ' +
+        'DeckhouseClusterAudit, or one beside your own, takes logShipperModule: false)',
+    });
     // Whatever the props, nothing reaches dist/ that its schema would refuse.
     this.node.addValidation({ validate: () => schemaErrors(this) });
   }
