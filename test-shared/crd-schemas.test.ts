@@ -19,6 +19,7 @@ import {
   LogShipperModule,
 } from '../src/constructs';
 import { ManifestValidator } from '../src/constructs/schema-validation';
+import { DISK_BUFFER_MIN_BYTES } from '../src/constructs/quantity';
 
 const IMPORTS = path.resolve(__dirname, '../imports');
 
@@ -202,5 +203,15 @@ describe('the new ClusterLogDestination fields validate against the original CRD
     const objects = Testing.synth(chart);
     expect(objects).toHaveLength(destinations.length + 2);
     expect(validator.validateAll(objects)).toEqual([]);
+  });
+});
+
+describe('facts taken from the CRD descriptions (the bundled schemas have no prose)', () => {
+  test('the disk buffer minimum is the one the ClusterLogDestination CRD states', () => {
+    const text = fs.readFileSync(
+      path.join(DEFAULT_DECKHOUSE_DIR, 'crds/cluster-log-destination.yaml'),
+      'utf8',
+    );
+    expect(text).toContain(`Must be at least ~256MB (${DISK_BUFFER_MIN_BYTES} bytes).`);
   });
 });

@@ -20,6 +20,10 @@ import { isJsonObject } from './json-values';
 import { AuditLogDestination, LOG_DESTINATION_TYPES } from './log-destination';
 import { checkLogFilters } from './log-filter';
 import { PropProblem } from './messages';
+import { DISK_BUFFER_MIN_BYTES, parseQuantity } from './quantity';
+
+const UINT32_MAX = 4294967295;
+const INT32_MAX = 2147483647;
 
 export type { DestinationCheck } from './destination-field-checks';
 export { HIGH_CARDINALITY_FIELDS, RESERVED_EXTRA_LABELS } from './destination-field-checks';
@@ -201,6 +205,32 @@ export function checkDestination(destination: AuditLogDestination): DestinationC
         fix: 'use maxEvents',
       });
     }
+    // The schema checks the quantity's form; the CRD states the minimum only in prose.
+    const size =
+      buffer.type === 'Disk' && (typeof buffer.maxSize === 'string' || typeof buffer.maxSize === 'number')
+        ? parseQuantity(buffer.maxSize)
+        : undefined;
+    if (size !== undefined && size < DISK_BUFFER_MIN_BYTES) {
+      check.errors.push({
+        field: 'buffer.maxSize',
+        received: buffer.maxSize,
+        expected: `at least ${DISK_BUFFER_MIN_BYTES} bytes (~256 MB: the CRD's minimum for a disk buffer; a smaller one fails the log-shipper agent's configuration)`,
+        fix: 'e.g. "1Gi" (the default), or a Memory buffer',
+      });
+    }
+    // log-shipper decodes it into a uint32 (apis/v1alpha1 BufferMemory.MaxEvents).
+    const maxEvents = buffer.maxEvents;
+    if (
+      typeof maxEvents === 'number' &&
+      (!Number.isInteger(maxEvents) || maxEvents < 1 || maxEvents > UINT32_MAX)
+    ) {
+      check.errors.push({
+        field: 'buffer.maxEvents',
+        received: maxEvents,
+        expected: `a whole number of events from 1 to ${UINT32_MAX} (log-shipper reads it as an unsigned 32-bit integer)`,
+        fix: 'e.g. 10000',
+      });
+    }
     if (buffer.type === 'Disk' && buffer.maxEvents !== undefined) {
       check.errors.push({
         field: 'buffer.maxEvents',
@@ -221,11 +251,13 @@ export function checkDestination(destination: AuditLogDestination): DestinationC
   const rl = destination.rateLimit;
   if (isJsonObject(rl)) {
     // Its type is the schema's to check; that it is positive is not in the schema.
-    if (typeof rl.linesPerMinute === 'number' && !(rl.linesPerMinute > 0)) {
+    // log-shipper decodes it into an int32 (apis/v1alpha1 RateLimitSpec.LinesPerMinute).
+    const lines = rl.linesPerMinute;
+    if (typeof lines === 'number' && !(Number.isInteger(lines) && lines > 0 && lines <= INT32_MAX)) {
       check.errors.push({
         field: 'rateLimit.linesPerMinute',
-        received: rl.linesPerMinute,
-        expected: 'a positive number',
+        received: lines,
+        expected: `a whole number from 1 to ${INT32_MAX} (log-shipper reads it as a signed 32-bit integer)`,
         fix: 'e.g. 60000',
       });
     }

@@ -256,7 +256,7 @@ describe('one mistake in a destination, one message', () => {
     [
       'a negative rate limit',
       { type: 'Loki', name: 'l', endpoint: 'https://l', rateLimit: { linesPerMinute: -5 } },
-      'rateLimit.linesPerMinute: received -5, expected a positive number',
+      'rateLimit.linesPerMinute: received -5, expected a whole number from 1 to 2147483647',
     ],
     [
       'an unknown filter operator',
