@@ -24,6 +24,7 @@ import { canonicalManifest } from './synth';
 import { addLazyWarnings, addWarning } from './warnings';
 import { schemaErrors } from './schema-validation';
 import { guardIdentity } from './object-identity';
+import { isJsonObject } from './json-values';
 import { checkTlsSecret, TlsSecretCheck } from './tls-secret';
 import { AUDIT_LOG_OPTION_KEYS } from './audit-log-settings';
 import { checkArgoCdProps, checkPropKeys, checkPropList, ConstructPropsError, PropKeys } from './prop-keys';
@@ -287,6 +288,8 @@ export class AuditLogShipping extends Construct {
 
   private renderedCredentialErrors(destinations: readonly AuditLogDestination[]): string[] {
     return destinations.flatMap((destination, i) => {
+      // A destination that is no object is reported by checkDestination (and has no object).
+      if (!isJsonObject(destination)) return [];
       const object = this.destinations.get(destination.name);
       if (object === undefined) return [];
       return renderedCredentialProblems(
@@ -321,6 +324,7 @@ export class AuditLogShipping extends Construct {
     const errors: PropProblem[] = [];
     const warnings: PropProblem[] = [];
     destinations.forEach((destination, i) => {
+      if (!isJsonObject(destination)) return;
       const name = destination.tls?.secretRef?.name;
       if (name === undefined || !this.destinations.has(destination.name)) return;
       const block = destination.type === 'Socket' ? 'socket.tcp' : destination.type.toLowerCase();

@@ -319,3 +319,16 @@ describe('values the CRD requires but an empty string satisfies', () => {
     );
   });
 });
+
+describe('a destination that is no object (a JavaScript `cond ? dest : null`)', () => {
+  test.each([null, undefined, 'loki', 5])(
+    '%p is a synth error naming destinations[1], never a TypeError',
+    (bad) => {
+      const chart = Testing.chart();
+      new DeckhouseClusterAudit(chart, 'Audit', untyped({ destinations: [loki, bad], assertionPacks: [] }));
+      const message = synthError(chart);
+      expect(message).toMatch(/\[test\/Audit\/Shipping\] destinations\[1\]/);
+      expect(message).not.toMatch(/TypeError|Cannot read properties/);
+    },
+  );
+});
