@@ -141,6 +141,8 @@ export function checkPolicyOrEffectiveArgument(
   arg: string,
   value: unknown,
 ): Policy | EffectivePolicy {
+  const construct = constructGiven(fn, arg, value);
+  if (construct !== undefined) throw new TypeError(construct);
   if (isRecord(value) && (value.origins !== undefined || value.policy !== undefined)) {
     if (!Array.isArray(value.origins) || !isRecord(value.policy)) {
       throw new TypeError(
@@ -158,6 +160,25 @@ export function checkPolicyOrEffectiveArgument(
     return value as unknown as EffectivePolicy;
   }
   return checkPolicyArgument(fn, arg, value);
+}
+
+// The constructs' shapes, recognised without importing them (the engine does not depend on cdk8s): a test
+// that hands over the construct it made learns which of its fields holds the policy.
+function constructGiven(fn: string, arg: string, value: unknown): string | undefined {
+  if (!isRecord(value) || !isRecord(value.node)) return undefined;
+  if ('effectivePolicy' in value && 'controlPlane' in value) {
+    return (
+      `${fn}: ${arg} received a DeckhouseClusterAudit construct; pass its effectivePolicy: ` +
+      `${fn}(audit.effectivePolicy!) (the policy Deckhouse runs, built-in rules included)`
+    );
+  }
+  if ('renderedPolicy' in value && 'policySha256' in value) {
+    return (
+      `${fn}: ${arg} received an AuditPolicySecret construct; pass its policy (your rules alone): ` +
+      `${fn}(secret.policy!), or deckhouseEffectivePolicy({ customPolicy: secret.policy }) for what Deckhouse runs`
+    );
+  }
+  return undefined;
 }
 
 const OPTIONAL_STRINGS = [
