@@ -37,6 +37,16 @@ function encodeQuery(params: ReadonlyArray<readonly [string, string]>): string {
   return sorted.length === 0 ? '' : `?${sorted.map(([k, v]) => `${escape(k)}=${escape(v)}`).join('&')}`;
 }
 
+/** The URL with one more query parameter, keeping Go's key order (url.Values.Encode sorts by key). */
+export function withQueryParam(url: string, key: string, value: string): string {
+  const q = url.indexOf('?');
+  const pairs = q < 0 ? [] : url.slice(q + 1).split('&');
+  pairs.push(encodeQuery([[key, value]]).slice(1));
+  const keyOf = (pair: string) => pair.slice(0, pair.indexOf('='));
+  pairs.sort((a, b) => (keyOf(a) < keyOf(b) ? -1 : keyOf(a) > keyOf(b) ? 1 : 0));
+  return `${q < 0 ? url : url.slice(0, q)}?${pairs.join('&')}`;
+}
+
 export interface Target {
   type: ResourceType;
   /** Namespace of the request ("" for cluster-scoped types and all-namespace lists). */

@@ -1,7 +1,7 @@
 import { isClusterScoped } from './api-resources';
 import { RequestIdentity } from './identity';
 import { parseKubectlFlags, takesValue } from './kubectl-flags';
-import { Command } from './kubectl-plan';
+import { Command, withQueryParam } from './kubectl-plan';
 import { POD_COMMANDS } from './kubectl-pod-commands';
 import { READ_COMMANDS } from './kubectl-read-commands';
 import { WRITE_COMMANDS } from './kubectl-write-commands';
@@ -82,6 +82,12 @@ export function kubectlRequest(command: string, identity: RequestIdentity = {}):
     throw new RequestSpecError(`unknown command "${verb}"; supported: ${KUBECTL_COMMANDS.join(', ')}`);
   }
   const flags = parseKubectlFlags(rest, verb);
+  if (flags.offline !== undefined) {
+    throw new RequestSpecError(
+      `"${verb} ${flags.offline}" runs locally: kubectl sends no request to kube-apiserver, so nothing is ` +
+        `audited; leave ${flags.offline} out to describe the request it sends otherwise`,
+    );
+  }
   if (flags.watch && !WATCH_COMMANDS.has(verb))
     throw new RequestSpecError('-w/--watch is supported with "get" only');
   if (
@@ -106,6 +112,14 @@ export function kubectlRequest(command: string, identity: RequestIdentity = {}):
     );
   }
   const plan = handler(flags.positionals, flags);
+  if (flags.dryRunServer && plan.method !== 'GET') {
+    // The change is sent with dryRun=All: admitted, audited and answered like the real one, not stored.
+    plan.url = withQueryParam(plan.url, 'dryRun', 'All');
+    plan.notes = [
+      ...(plan.notes ?? []),
+      '--dry-run=server: kube-apiserver receives the request with dryRun=All and audits it like the real one',
+    ];
+  }
   const caller: RequestIdentity = flags.unauthenticated ? { unauthenticated: true } : identity;
   const request = requestFromUrl(`${plan.method} ${plan.url}`, {
     ...caller,
