@@ -186,6 +186,9 @@ export const COMMAND_FLAGS: Record<string, Record<string, FlagSpec>> = {
     {},
   ),
   top: table({}, { '--containers': undefined }),
+  // Commands that only work on files: their own refusal says which requests the files become.
+  diff: table({ '-f': undefined, '--filename': undefined, '-k': undefined, '--kustomize': undefined }, {}),
+  auth: table({ '-f': undefined, '--filename': undefined }, {}),
   version: table({}, { '--client': on((f) => (f.offline = '--client')) }),
 };
 

@@ -42,6 +42,12 @@ function streamParams(flags: KubectlFlags, command: readonly string[]): Array<[s
 }
 
 function exec(args: readonly string[], flags: KubectlFlags): Plan {
+  if (args.length > 1) {
+    // kubectl exec Complete(): the command must follow "--" since kubectl 1.x dropped the old form.
+    throw new RequestSpecError(
+      `exec [POD] [COMMAND] is not supported anymore (kubectl refuses it): use "exec ${args[0]} -- ${args.slice(1).join(' ')}"`,
+    );
+  }
   const plan = stream('exec', streamParams(flags, flags.command), pod(args, 'exec', flags), flags);
   if (flags.command.length > 0) return plan;
   // kubectl itself insists on a command; the attributes are the same whatever it is.

@@ -1,6 +1,7 @@
 import { isClusterScoped } from './api-resources';
 import { RequestIdentity } from './identity';
 import { parseKubectlFlags, takesValue } from './kubectl-flags';
+import { LOCAL_COMMAND_TABLE } from './kubectl-local-commands';
 import { Command, withQueryParam } from './kubectl-plan';
 import { POD_COMMANDS } from './kubectl-pod-commands';
 import { READ_COMMANDS } from './kubectl-read-commands';
@@ -29,15 +30,22 @@ export interface KubectlRequest {
   notes: string[];
 }
 
-const COMMANDS: Record<string, Command> = { ...READ_COMMANDS, ...WRITE_COMMANDS, ...POD_COMMANDS };
+const COMMANDS: Record<string, Command> = {
+  ...READ_COMMANDS,
+  ...WRITE_COMMANDS,
+  ...POD_COMMANDS,
+  ...LOCAL_COMMAND_TABLE,
+};
 
 /** The kubectl commands `kubectlRequest` maps. */
 export const KUBECTL_COMMANDS: readonly string[] = Object.keys(COMMANDS);
 
 // Flags that only some commands take.
-const WATCH_COMMANDS = new Set(['get']);
+const WATCH_COMMANDS = new Set(['get', 'events', 'rollout']);
 
-const SELECTOR_COMMANDS = new Set(['get', 'describe', 'delete', 'label', 'annotate', 'top']);
+const SELECTOR_COMMANDS = new Set([
+  ...['get', 'describe', 'delete', 'label', 'annotate', 'top', 'set', 'taint', 'wait', 'logs', 'scale'],
+]);
 
 const SPDY_COMMANDS = new Set(['exec', 'attach', 'port-forward', 'cp']);
 
@@ -60,7 +68,9 @@ function commandWord(tokens: string[]): { command: string; rest: string[] } {
  * (PATCH; --server-side), edit, patch, label, annotate (PATCH), replace (PUT), scale (PATCH scale), delete
  * (DELETE one object), exec, attach, port-forward, cp (WebSocket GET; `--spdy`: POST), logs, debug
  * (PATCH ephemeralcontainers), cordon, uncordon, drain (PATCH the Node), rollout, auth can-i/whoami (POST a
- * review), top (metrics.k8s.io), certificate approve/deny (PUT approval), run, expose, version.
+ * review), top (metrics.k8s.io), certificate approve/deny (PUT approval), run, expose, version, set
+ * image|env|resources|serviceaccount|selector|subject and taint (PATCH), autoscale (POST an HPA), events,
+ * wait (watch by name), cluster-info, api-resources/api-versions (GET /api), explain (GET /openapi/v3/...).
  *
  * Who sends it: `identity` (default: an ordinary authenticated user; `--unauthenticated` in the command:
  * none). `--as`/`--as-group` are impersonation, which kube-apiserver applies after the audit policy ran:
@@ -89,7 +99,7 @@ export function kubectlRequest(command: string, identity: RequestIdentity = {}):
     );
   }
   if (flags.watch && !WATCH_COMMANDS.has(verb))
-    throw new RequestSpecError('-w/--watch is supported with "get" only');
+    throw new RequestSpecError('-w/--watch is supported with "get", "events" and "rollout status" only');
   if (
     (flags.fieldSelector !== undefined || flags.labelSelector !== undefined) &&
     !SELECTOR_COMMANDS.has(verb)

@@ -18,7 +18,7 @@ import { RequestSpecError } from './request-spec-error';
 
 // kubectl commands that change objects: create (POST to the collection), apply, edit, patch, label,
 // annotate (PATCH), replace (PUT), scale, delete (one DELETE per named object), rollout, cordon, uncordon,
-// drain, certificate approve/deny, run, expose.
+// drain, certificate approve/deny, run, expose, set, taint, autoscale.
 
 // kubectl create subcommands whose first word after the type picks a generator, not a name.
 const CREATE_GENERATORS: Record<string, readonly string[]> = {
@@ -117,6 +117,7 @@ function del(args: readonly string[], flags: KubectlFlags): Plan {
 }
 
 function scale(args: readonly string[], flags: KubectlFlags): Plan {
+  if (flags.all || flags.labelSelector !== undefined) throw perObject('scale', args, flags, 'PATCH');
   const t = object(args, 'scale', flags, { nameRequired: true });
   const url = resourceUrl(t, 'scale');
   // kubectl's scaler: a merge patch of the scale subresource, or GET + PUT with a precondition.
@@ -181,7 +182,84 @@ function rollout(args: readonly string[], flags: KubectlFlags): Plan {
       notes: ['rollout status lists the object by name, then watches it (verb watch)'],
     };
   }
-  throw new RequestSpecError('supported: rollout restart|pause|resume|undo|status TYPE/NAME');
+  if (sub === 'history') {
+    // rollout history reads the object, then lists its revisions (ReplicaSets of a Deployment,
+    // ControllerRevisions of a StatefulSet or DaemonSet) by the object's label selector.
+    const t = object(rest, 'rollout history', flags, { nameRequired: true });
+    const revisions = t.type.resource === 'deployments' ? 'replicasets' : 'controllerrevisions';
+    const list = resourceUrl({
+      type: resolveResourceType(`${revisions}.apps`),
+      namespace: t.namespace,
+      name: '',
+    });
+    return {
+      method: 'GET',
+      url: resourceUrl(t),
+      notes: [`then lists its revisions: GET ${list}?labelSelector=... (verb list, ${revisions})`],
+    };
+  }
+  throw new RequestSpecError('supported: rollout restart|pause|resume|undo|status|history TYPE/NAME');
+}
+
+// set image|env|resources|serviceaccount|selector|subject (kubernetes/kubectl pkg/cmd/set): the builder
+// reads the object, kubectl computes the change and sends it as one strategic merge PATCH.
+const SET_SUBCOMMANDS: Record<string, (words: readonly string[]) => string[]> = {
+  image: (w) => w.filter((a) => !a.includes('=')),
+  env: (w) => w.filter((a) => !a.includes('=') && !a.endsWith('-')),
+  resources: (w) => [...w],
+  // TYPE NAME SERVICEACCOUNT or TYPE/NAME SERVICEACCOUNT; TYPE NAME SELECTOR or TYPE/NAME SELECTOR.
+  serviceaccount: (w) => w.slice(0, w[0]?.includes('/') ? 1 : 2),
+  sa: (w) => w.slice(0, w[0]?.includes('/') ? 1 : 2),
+  selector: (w) => w.slice(0, w[0]?.includes('/') ? 1 : 2),
+  subject: (w) => [...w],
+};
+
+function set(args: readonly string[], flags: KubectlFlags): Plan {
+  const [sub, ...rest] = args;
+  const objectWords =
+    sub !== undefined && Object.hasOwn(SET_SUBCOMMANDS, sub) ? SET_SUBCOMMANDS[sub] : undefined;
+  if (!objectWords) {
+    throw new RequestSpecError(
+      'supported: set image|env|resources|serviceaccount|selector|subject TYPE/NAME ..., e.g. "set image deploy/web app=nginx:1.27"',
+    );
+  }
+  if (flags.all || flags.labelSelector !== undefined) throw perObject(`set ${sub}`, rest, flags, 'PATCH');
+  const t = object(objectWords(rest), `set ${sub}`, flags, { nameRequired: true });
+  const url = resourceUrl(t);
+  return {
+    method: 'PATCH',
+    url,
+    notes: [`kubectl first reads the object: GET ${url} (verb get)`, ...unknownTypeNotes(t.type)],
+  };
+}
+
+// taint NODE KEY=VALUE:EFFECT | KEY:EFFECT- (pkg/cmd/taint): GET the Node, PATCH it (strategic merge).
+function taint(args: readonly string[], flags: KubectlFlags): Plan {
+  const objects = args.filter((a) => !a.includes(':') && !a.includes('=') && !a.endsWith('-'));
+  if (flags.all || flags.labelSelector !== undefined) throw perObject('taint', objects, flags, 'PATCH');
+  const t = object(objects, 'taint', flags, { nameRequired: true });
+  if (t.type.resource !== 'nodes' || t.type.group !== '') {
+    throw new RequestSpecError(
+      `"taint" works on Nodes only, got ${t.type.resource}; e.g. "taint nodes worker-1 key=value:NoSchedule"`,
+    );
+  }
+  return {
+    method: 'PATCH',
+    url: resourceUrl(t),
+    notes: [`kubectl first reads the Node: GET ${resourceUrl(t)} (verb get)`],
+  };
+}
+
+// autoscale TYPE NAME (pkg/cmd/autoscale): GET the target, POST an autoscaling/v2 HorizontalPodAutoscaler
+// in its namespace (autoscaling/v1 only if v2 fails).
+function autoscale(args: readonly string[], flags: KubectlFlags): Plan {
+  const target = object(args, 'autoscale', flags, { nameRequired: true });
+  const hpa = resolveResourceType('horizontalpodautoscalers.autoscaling');
+  return {
+    method: 'POST',
+    url: resourceUrl({ type: hpa, namespace: target.namespace || DEFAULT_NAMESPACE, name: '' }),
+    notes: [`kubectl first reads the target: GET ${resourceUrl(target)} (verb get)`],
+  };
 }
 
 function certificate(args: readonly string[]): Plan {
@@ -232,4 +310,7 @@ export const WRITE_COMMANDS: Record<string, Command> = {
   certificate,
   run,
   expose,
+  set,
+  taint,
+  autoscale,
 };

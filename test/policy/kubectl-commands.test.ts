@@ -1,0 +1,209 @@
+import {
+  RequestSpecError,
+  kubectlRequest,
+  requestFromKubectl,
+  requestFromUrl,
+} from '../../src/policy/request-info';
+
+// kubectl subcommands beyond the basic table of kubectl-request.test.ts, each mapped to the request kubectl
+// sends (read from kubernetes/kubectl pkg/cmd/<command>): set * (builder GET, then one strategic merge
+// PATCH), taint (GET + PATCH of the Node), autoscale (GET the target, POST an autoscaling/v2 HPA), rollout
+// history (GET, then the revisions), events (chunked list of core/v1 Events, -w a watch), wait (GET, list
+// and then watch by metadata.name), cluster-info (Services labelled kubernetes.io/cluster-service=true in
+// kube-system), api-resources/api-versions (discovery: GET /api first), explain (OpenAPI v3 of the group
+// version). The attributes are written out by requestinfo.go's rules (k8s-audit-semantics.md §5.2).
+const TABLE: Array<[kubectl: string, method: string, url: string, attributes: Record<string, unknown>]> = [
+  [
+    'set image deploy/web app=nginx:1.27 -n prod',
+    'PATCH',
+    '/apis/apps/v1/namespaces/prod/deployments/web',
+    { verb: 'patch', apiGroup: 'apps', resource: 'deployments', namespace: 'prod', name: 'web' },
+  ],
+  [
+    'set image deployment web app=nginx:1.27 sidecar=envoy:1',
+    'PATCH',
+    '/apis/apps/v1/namespaces/default/deployments/web',
+    { verb: 'patch', resource: 'deployments', namespace: 'default', name: 'web' },
+  ],
+  [
+    'set env deploy/web LOG=debug OLD- -n prod',
+    'PATCH',
+    '/apis/apps/v1/namespaces/prod/deployments/web',
+    { verb: 'patch', resource: 'deployments', name: 'web' },
+  ],
+  [
+    'set resources deploy web -c app --limits=cpu=200m,memory=512Mi',
+    'PATCH',
+    '/apis/apps/v1/namespaces/default/deployments/web',
+    { verb: 'patch', resource: 'deployments', name: 'web' },
+  ],
+  [
+    'set serviceaccount deployment web builder',
+    'PATCH',
+    '/apis/apps/v1/namespaces/default/deployments/web',
+    { verb: 'patch', resource: 'deployments', name: 'web' },
+  ],
+  [
+    'set sa sts/db builder -n data',
+    'PATCH',
+    '/apis/apps/v1/namespaces/data/statefulsets/db',
+    { verb: 'patch', resource: 'statefulsets', namespace: 'data', name: 'db' },
+  ],
+  [
+    'set selector svc web app=web',
+    'PATCH',
+    '/api/v1/namespaces/default/services/web',
+    { verb: 'patch', apiGroup: '', resource: 'services', name: 'web' },
+  ],
+  [
+    'set subject clusterrolebinding admins --user=alice --group=ops',
+    'PATCH',
+    '/apis/rbac.authorization.k8s.io/v1/clusterrolebindings/admins',
+    {
+      verb: 'patch',
+      apiGroup: 'rbac.authorization.k8s.io',
+      resource: 'clusterrolebindings',
+      namespace: '',
+      name: 'admins',
+    },
+  ],
+  [
+    'taint nodes worker-1 dedicated=db:NoSchedule',
+    'PATCH',
+    '/api/v1/nodes/worker-1',
+    { verb: 'patch', resource: 'nodes', namespace: '', name: 'worker-1' },
+  ],
+  [
+    'taint node/worker-1 dedicated:NoSchedule-',
+    'PATCH',
+    '/api/v1/nodes/worker-1',
+    { verb: 'patch', resource: 'nodes', name: 'worker-1' },
+  ],
+  [
+    'autoscale deploy web --min=2 --max=5 --cpu-percent=80 -n prod',
+    'POST',
+    '/apis/autoscaling/v2/namespaces/prod/horizontalpodautoscalers',
+    {
+      verb: 'create',
+      apiGroup: 'autoscaling',
+      resource: 'horizontalpodautoscalers',
+      namespace: 'prod',
+      name: '',
+    },
+  ],
+  [
+    'rollout history deploy/web -n prod',
+    'GET',
+    '/apis/apps/v1/namespaces/prod/deployments/web',
+    { verb: 'get', resource: 'deployments', namespace: 'prod', name: 'web' },
+  ],
+  [
+    'events -n prod',
+    'GET',
+    '/api/v1/namespaces/prod/events?limit=500',
+    { verb: 'list', apiGroup: '', resource: 'events', namespace: 'prod', name: '' },
+  ],
+  [
+    'events -A --watch',
+    'GET',
+    '/api/v1/events?limit=500&watch=true',
+    { verb: 'watch', resource: 'events', namespace: '' },
+  ],
+  [
+    'events --for pod/web-0 -n prod',
+    'GET',
+    '/api/v1/namespaces/prod/events?limit=500',
+    { verb: 'list', resource: 'events', namespace: 'prod', name: '' },
+  ],
+  [
+    'wait --for=condition=Ready pod/web-0 -n prod --timeout=60s',
+    'GET',
+    '/api/v1/namespaces/prod/pods?fieldSelector=metadata.name%3Dweb-0&watch=true',
+    { verb: 'watch', resource: 'pods', namespace: 'prod', name: 'web-0' },
+  ],
+  [
+    'wait --for=delete ns team-a',
+    'GET',
+    '/api/v1/namespaces?fieldSelector=metadata.name%3Dteam-a&watch=true',
+    { verb: 'watch', resource: 'namespaces', namespace: '', name: 'team-a' },
+  ],
+  [
+    'cluster-info',
+    'GET',
+    '/api/v1/namespaces/kube-system/services?labelSelector=kubernetes.io%2Fcluster-service%3Dtrue',
+    { verb: 'list', resource: 'services', namespace: 'kube-system', name: '' },
+  ],
+  ['api-resources', 'GET', '/api', { verb: 'get', resourceRequest: false, path: '/api' }],
+  ['api-resources --namespaced=true -o wide', 'GET', '/api', { verb: 'get', path: '/api' }],
+  ['api-versions', 'GET', '/api', { verb: 'get', path: '/api' }],
+  [
+    'explain deploy.spec.replicas',
+    'GET',
+    '/openapi/v3/apis/apps/v1',
+    { verb: 'get', resourceRequest: false, path: '/openapi/v3/apis/apps/v1' },
+  ],
+  ['explain pods --recursive', 'GET', '/openapi/v3/api/v1', { verb: 'get', path: '/openapi/v3/api/v1' }],
+  [
+    'rollout status deploy/web -w=false',
+    'GET',
+    '/apis/apps/v1/namespaces/default/deployments?fieldSelector=metadata.name%3Dweb&watch=true',
+    { verb: 'watch', name: 'web' },
+  ],
+];
+
+describe('kubectlRequest: more kubectl commands', () => {
+  it.each(TABLE)('%s → %s %s', (cmd, method, url, attributes) => {
+    const sent = kubectlRequest(cmd);
+    expect([sent.method, sent.url]).toEqual([method, url]);
+    expect(sent.request).toMatchObject(attributes);
+    expect(sent.request).toEqual(requestFromUrl(`${method} ${url}`));
+  });
+
+  it('says which other requests they send', () => {
+    const notes = (cmd: string) => kubectlRequest(cmd).notes.join(' ');
+    expect(notes('set image deploy/web app=x')).toContain(
+      'GET /apis/apps/v1/namespaces/default/deployments/web (verb get)',
+    );
+    expect(notes('taint nodes n1 a=b:NoSchedule')).toContain('GET /api/v1/nodes/n1 (verb get)');
+    expect(notes('autoscale deploy web --max=3')).toContain(
+      'GET /apis/apps/v1/namespaces/default/deployments/web (verb get)',
+    );
+    expect(notes('rollout history deploy/web')).toContain('/apis/apps/v1/namespaces/default/replicasets');
+    expect(notes('rollout history sts/db')).toContain('controllerrevisions');
+    expect(notes('wait --for=condition=Ready pod/p')).toContain(
+      'GET /api/v1/namespaces/default/pods?fieldSelector=metadata.name%3Dp (verb list)',
+    );
+    expect(notes('api-resources')).toContain('GET /apis');
+    expect(notes('explain pods')).toContain('GET /openapi/v3');
+  });
+});
+
+describe('kubectlRequest: commands that send no single request are refused with the reason', () => {
+  it.each<[string, RegExp]>([
+    ['config view', /runs locally: kubectl sends no request/],
+    ['config use-context prod', /runs locally/],
+    ['kustomize ./overlay', /runs locally/],
+    ['completion bash', /runs locally/],
+    ['set image deploy/web app=nginx:2 --local', /runs locally/],
+    ['diff -f app.yaml', /dry-run apply \(PATCH \.\.\.\?dryRun=All, verb patch/],
+    ['auth reconcile -f rbac.yaml', /"auth reconcile" reads RBAC objects from files/],
+    ['cluster-info dump', /sends many requests/],
+    [
+      'logs -l app=web -n prod',
+      /"logs -l" lists the Pods \(GET \/api\/v1\/namespaces\/prod\/pods\?labelSelector=app%3Dweb/,
+    ],
+    ['scale deploy --all --replicas=0', /one PATCH per object by name/],
+    ['set image deploy -l app=web app=nginx:2', /one PATCH per object by name/],
+    ['taint nodes --all dedicated=db:NoSchedule', /one PATCH per object by name/],
+    ['wait pods -l app=web --for=condition=Ready', /lists the objects/],
+    ['wait pod/web-0', /"wait" needs --for/],
+    ['taint deploy web a=b:NoSchedule', /works on Nodes only/],
+    ['set frobnicate deploy/web', /supported: set image/],
+    // kubectl exec Complete(): "exec [POD] [COMMAND] is not supported anymore".
+    ['exec web-0 ls /tmp', /exec \[POD\] \[COMMAND\] is not supported anymore.*exec web-0 -- ls \/tmp/],
+    ['events pod/web-0', /takes no arguments/],
+  ])('%j', (cmd, message) => {
+    expect(() => requestFromKubectl(cmd)).toThrow(RequestSpecError);
+    expect(() => requestFromKubectl(cmd)).toThrow(message);
+  });
+});
