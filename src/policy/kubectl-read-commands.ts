@@ -43,10 +43,8 @@ function get(args: readonly string[], flags: KubectlFlags): Plan {
     return {
       method: 'GET',
       url: watchUrl,
-      notes: [
-        ...(flags.watchOnly ? [] : [`kubectl first reads the object: GET ${resourceUrl(t)} (verb get)`]),
-        ...notes,
-      ],
+      // get.go watch(): the builder reads the object first, with --watch-only too (it only prints less).
+      notes: [`kubectl first reads the object: GET ${resourceUrl(t)} (verb get)`, ...notes],
     };
   }
   const params = listParams(flags);
@@ -56,20 +54,32 @@ function get(args: readonly string[], flags: KubectlFlags): Plan {
     method: 'GET',
     url: resourceUrl(t, '', [...params, ['watch', 'true']]),
     notes: [
-      ...(flags.watchOnly
-        ? []
-        : [
-            `kubectl first lists them: GET ${resourceUrl(t, '', [...params, ['limit', String(LIST_CHUNK)]])} (verb list), ` +
-              "then watches from the list's resourceVersion",
-          ]),
+      `kubectl first lists them: GET ${resourceUrl(t, '', [...params, ['limit', String(LIST_CHUNK)]])} (verb list), ` +
+        "then watches from the list's resourceVersion (with --watch-only too: it only prints less)",
       ...notes,
     ],
   };
 }
 
+// describe.go: the describer then reads related objects (the object's Events, for a Pod its controller,
+// ...); a NAME not found is taken as a prefix: kubectl lists the type and describes every match.
+const DESCRIBE_NOTE =
+  'describe also reads related objects, e.g. the Events of the object (GET .../events?fieldSelector=involvedObject...)';
+
 function describe(args: readonly string[], flags: KubectlFlags): Plan {
   const t = object(args, 'describe', flags, { nameRequired: false, allowAll: true });
-  if (t.name !== '') return { method: 'GET', url: resourceUrl(t), notes: unknownTypeNotes(t.type) };
+  if (t.name !== '') {
+    const list = resourceUrl({ ...t, name: '' }, '', [['limit', String(LIST_CHUNK)]]);
+    return {
+      method: 'GET',
+      url: resourceUrl(t),
+      notes: [
+        DESCRIBE_NOTE,
+        `if there is no object ${t.name}, kubectl lists them: GET ${list} (verb list), and describes those whose name starts with it`,
+        ...unknownTypeNotes(t.type),
+      ],
+    };
+  }
   return {
     method: 'GET',
     url: resourceUrl(t, '', [...listParams(flags), ['limit', String(LIST_CHUNK)]]),

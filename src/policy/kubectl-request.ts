@@ -2,7 +2,7 @@ import { isClusterScoped } from './api-resources';
 import { RequestIdentity } from './identity';
 import { parseKubectlFlags, takesValue } from './kubectl-flags';
 import { LOCAL_COMMAND_TABLE } from './kubectl-local-commands';
-import { Command, withQueryParam } from './kubectl-plan';
+import { Command, DEFAULT_NAMESPACE, withQueryParam } from './kubectl-plan';
 import { POD_COMMANDS } from './kubectl-pod-commands';
 import { READ_COMMANDS } from './kubectl-read-commands';
 import { WRITE_COMMANDS } from './kubectl-write-commands';
@@ -145,6 +145,18 @@ export function kubectlRequest(command: string, identity: RequestIdentity = {}):
       `--as/--as-group: kubectl asks kube-apiserver to impersonate ${who}; the audit policy runs before ` +
         `impersonation, so it sees the caller (${request.user ?? 'unauthenticated'}), not ${who} ` +
         '(the event records the impersonated user as impersonatedUser)',
+    );
+  }
+  // kubectl's namespace without -n is the kubeconfig context's (clientcmd: "default" when the context has none).
+  if (
+    flags.namespace === undefined &&
+    request.resourceRequest &&
+    request.namespace === DEFAULT_NAMESPACE &&
+    request.resource !== 'namespaces'
+  ) {
+    notes.push(
+      'no -n: kubectl uses the namespace of the kubeconfig context (taken as "default" here, which is what ' +
+        'kubectl uses when the context sets none); give -n NAMESPACE if yours sets one',
     );
   }
   // A namespaced list that names a cluster-scoped kind is caught above; keep the namespace fact visible.

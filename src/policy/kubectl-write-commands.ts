@@ -113,18 +113,30 @@ function del(args: readonly string[], flags: KubectlFlags): Plan {
   }
   noSelectors(flags, 'delete');
   const t = object(args, 'delete', flags, { nameRequired: true });
-  return { method: 'DELETE', url: resourceUrl(t), notes: unknownTypeNotes(t.type) };
+  // delete.go: no read first (RequireObject(false)); with --wait (the default) kubectl then waits for the
+  // object to go: GET, list and watch it by name, as "wait --for=delete".
+  const byName = resourceUrl({ ...t, name: '' }, '', [['fieldSelector', `metadata.name=${t.name}`]]);
+  return {
+    method: 'DELETE',
+    url: resourceUrl(t),
+    notes: [
+      `then (unless --wait=false) waits for it to go: GET ${resourceUrl(t)}, GET ${byName} (verb list) and a watch of it (verb watch)`,
+      ...unknownTypeNotes(t.type),
+    ],
+  };
 }
 
 function scale(args: readonly string[], flags: KubectlFlags): Plan {
   if (flags.all || flags.labelSelector !== undefined) throw perObject('scale', args, flags, 'PATCH');
   const t = object(args, 'scale', flags, { nameRequired: true });
   const url = resourceUrl(t, 'scale');
-  // kubectl's scaler: a merge patch of the scale subresource, or GET + PUT with a precondition.
+  // The builder reads the object; kubectl's scaler then sends a merge patch of the scale subresource, or
+  // GET + PUT of it with a precondition.
+  const read = `kubectl first reads the object: GET ${resourceUrl(t)} (verb get)`;
   if (flags.scalePrecondition) {
-    return { method: 'PUT', url, notes: [`kubectl first reads the scale: GET ${url} (verb get)`] };
+    return { method: 'PUT', url, notes: [read, `then reads the scale: GET ${url} (verb get)`] };
   }
-  return { method: 'PATCH', url };
+  return { method: 'PATCH', url, notes: [read] };
 }
 
 function cordon(command: string) {
@@ -297,7 +309,7 @@ export const WRITE_COMMANDS: Record<string, Command> = {
   create,
   apply,
   edit: patchLike('edit', 'PATCH', true),
-  patch: patchLike('patch', 'PATCH', false),
+  patch: patchLike('patch', 'PATCH', true),
   label: patchLike('label', 'PATCH', true),
   annotate: patchLike('annotate', 'PATCH', true),
   replace: patchLike('replace', 'PUT', false),

@@ -207,3 +207,48 @@ describe('kubectlRequest: commands that send no single request are refused with 
     expect(() => requestFromKubectl(cmd)).toThrow(message);
   });
 });
+
+describe('kubectlRequest: the other requests of a command, as kubectl sends them', () => {
+  const notes = (cmd: string) => kubectlRequest(cmd).notes.join(' | ');
+
+  // cli-runtime's Builder reads each named object first (requireObject defaults to true; RetrieveLazy):
+  // patch, scale, label, ... send a GET before their change. delete and replace say RequireObject(false).
+  it('patch and scale read the object first; delete does not, then waits for it to go', () => {
+    expect(notes('patch deploy web -p {}')).toContain(
+      'GET /apis/apps/v1/namespaces/default/deployments/web (verb get)',
+    );
+    expect(notes('scale deploy web --replicas=2')).toContain(
+      'GET /apis/apps/v1/namespaces/default/deployments/web (verb get)',
+    );
+    expect(notes('delete pod web-0 -n prod')).not.toContain('first reads');
+    expect(notes('delete pod web-0 -n prod')).toContain(
+      'GET /api/v1/namespaces/prod/pods?fieldSelector=metadata.name%3Dweb-0 (verb list)',
+    );
+    expect(notes('replace cm settings')).not.toContain('first reads');
+  });
+
+  // get.go watch(): r.Infos() and r.Object() run before r.Watch() whatever --watch-only says.
+  it('get --watch-only still lists or reads first', () => {
+    expect(notes('get pods --watch-only -n x')).toContain(
+      'GET /api/v1/namespaces/x/pods?limit=500 (verb list)',
+    );
+    expect(notes('get pod p --watch-only -n x')).toContain('GET /api/v1/namespaces/x/pods/p (verb get)');
+  });
+
+  it('describe reads related objects and lists by prefix when the name is not found', () => {
+    expect(notes('describe pod web -n prod')).toContain('Events');
+    expect(notes('describe pod web -n prod')).toContain(
+      'GET /api/v1/namespaces/prod/pods?limit=500 (verb list)',
+    );
+  });
+
+  // kubectl takes the namespace from the kubeconfig context when -n is absent (clientcmd
+  // DirectClientConfig.Namespace: "default" only when the context sets none).
+  it('says that the namespace without -n is the context namespace, taken as default', () => {
+    expect(notes('get secrets')).toContain('kubeconfig context');
+    expect(notes('get secrets --context prod')).toContain('kubeconfig context');
+    expect(notes('get secrets -n default')).not.toContain('kubeconfig context');
+    expect(notes('get nodes')).not.toContain('kubeconfig context');
+    expect(notes('get ns default')).not.toContain('kubeconfig context');
+  });
+});
