@@ -41,8 +41,12 @@ export interface KubectlFlags {
   previous: boolean;
   /** `--dry-run=server`: the request is sent with dryRun=All (audited like the real one). */
   dryRunServer: boolean;
+  /** `--from` of create job (cronjob/NAME), create secret/configmap (a source). */
+  from?: string;
   /** `--for` of events (TYPE/NAME) and wait (a condition). */
   for?: string;
+  /** `--force` (replace: delete and re-create instead of PUT). */
+  force: boolean;
   /** Flags after which kubectl sends nothing at all (`--local`, `version --client`), as written. */
   offline?: string;
 }
@@ -83,7 +87,7 @@ const NO_EFFECT_VALUES = [
   // Request bodies and options that do not change method, URL path or verb.
   ...['--image', '--tail', '--since', '--since-time', '--limit-bytes', '--max-log-requests'],
   ...['--replicas', '--type', '-p', '--patch', '--patch-file', '--from-literal', '--from-file'],
-  ...['--from-env-file', '--from', '--target', '--port', '--grace-period', '--duration'],
+  ...['--from-env-file', '--target', '--port', '--grace-period', '--duration'],
   ...['--to-revision', '--revision', '--env', '--restart', '--overrides', '--image-pull-policy'],
   ...['--target-port', '--protocol', '--external-ip', '--load-balancer-ip', '--session-affinity'],
   ...['--cluster-ip', '--name', '--min', '--max', '--cpu-percent', '--cpu', '--memory'],
@@ -93,7 +97,7 @@ const NO_EFFECT_VALUES = [
 ];
 
 const NO_EFFECT_BOOLS = [
-  ...['--force-conflicts', '--overwrite', '--ignore-not-found', '--now', '--force', '--wait'],
+  ...['--force-conflicts', '--overwrite', '--ignore-not-found', '--now', '--wait', '--interactive'],
   ...['--quiet', '-q', '--timestamps', '--prefix', '--all-containers', '--ignore-daemonsets'],
   ...['--delete-emptydir-data', '--delete-local-data', '--show-labels', '--no-headers'],
   ...['--insecure-skip-tls-verify', '--record', '--rm', '--no-preserve', '--show-kind'],
@@ -125,6 +129,7 @@ export const FLAGS: Record<string, FlagSpec> = table(
     '--current-replicas': (f) => (f.scalePrecondition = true),
     '--resource-version': (f) => (f.scalePrecondition = true),
     '--for': (f, v) => (f.for = v),
+    '--from': (f, v) => (f.from = v),
   },
   {
     ...Object.fromEntries(NO_EFFECT_BOOLS.map((f) => [f, undefined])),
@@ -135,10 +140,7 @@ export const FLAGS: Record<string, FlagSpec> = table(
     '--watch-only': on((f) => (f.watch = f.watchOnly = true)),
     '--unauthenticated': on((f) => (f.unauthenticated = true)),
     '--spdy': on((f) => (f.spdy = true)),
-    '-i': on((f) => (f.stdin = true)),
-    '--stdin': on((f) => (f.stdin = true)),
-    '-t': on((f) => (f.tty = true)),
-    '--tty': on((f) => (f.tty = true)),
+    '--force': on((f) => (f.force = true)),
     '--all': on((f) => (f.all = true)),
     '--server-side': on((f) => (f.serverSide = true)),
     '--list': on((f) => (f.list = true)),
@@ -170,11 +172,29 @@ const BODY_VALUES = [
 ];
 const BODY_FLAGS = table(Object.fromEntries(BODY_VALUES.map((f) => [f, undefined])), {});
 
+// -i/-t of the commands that stream (exec, attach, run, debug; cp always sends stdin as it needs).
+const STREAM_FLAGS = table(
+  {},
+  {
+    '-i': on((f) => (f.stdin = true)),
+    '--stdin': on((f) => (f.stdin = true)),
+    '-t': on((f) => (f.tty = true)),
+    '--tty': on((f) => (f.tty = true)),
+  },
+);
+// delete and replace: -i is --interactive (a confirmation prompt), nothing the request shows.
+const INTERACTIVE = table({}, { '-i': undefined });
+
 /** Per command, flags that mean something else than elsewhere (kubectl defines them per command). */
 export const COMMAND_FLAGS: Record<string, Record<string, FlagSpec>> = {
+  exec: STREAM_FLAGS,
+  attach: STREAM_FLAGS,
+  debug: STREAM_FLAGS,
+  delete: INTERACTIVE,
+  replace: INTERACTIVE,
   logs: table({}, { '-f': on((f) => (f.follow = true)), '-p': on((f) => (f.previous = true)) }),
   create: BODY_FLAGS,
-  run: BODY_FLAGS,
+  run: { ...BODY_FLAGS, ...STREAM_FLAGS },
   expose: BODY_FLAGS,
   set: table(
     {

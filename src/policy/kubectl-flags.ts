@@ -35,8 +35,8 @@ export function takesValue(word: string): boolean {
 function unsupported(flag: string): RequestSpecError {
   return new RequestSpecError(
     `unsupported flag ${flag}; supported: -n, -A, -w, --watch-only, -l, --field-selector, --subresource, ` +
-      '--raw, -c, -i, -t, --all, --server-side, --dry-run=server, --as, --as-group, --unauthenticated, ' +
-      '--spdy (and flags that change nothing the policy sees, such as -o, --image, --context)',
+      '--raw, -c, -i/-t (exec, attach, run, debug), --all, --server-side, --dry-run=server, --as, --as-group, ' +
+      '--unauthenticated, --spdy (and flags that change nothing the policy sees, such as -o, --image, --context)',
   );
 }
 
@@ -100,6 +100,7 @@ export function parseKubectlFlags(tokens: readonly string[], command: string): K
     follow: false,
     previous: false,
     dryRunServer: false,
+    force: false,
   };
   const nextValue = (flag: string, i: number): string => {
     const next = tokens[i + 1];

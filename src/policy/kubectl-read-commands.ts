@@ -100,9 +100,17 @@ function logs(args: readonly string[], flags: KubectlFlags): Plan {
         '.../pods/POD/log (verb get, pods/log); describe one of them, e.g. "logs POD"',
     );
   }
+  // logs.go: POD [CONTAINER]; -c names the container too.
+  if (args.length > 2) throw new RequestSpecError(`"logs" takes POD [CONTAINER], got ${args.join(' ')}`);
+  if (args.length === 2 && flags.container !== undefined) {
+    throw new RequestSpecError(
+      `"logs": give the container once, as -c ${flags.container} or as "${args[1]}"`,
+    );
+  }
   const target = pod(args, 'logs', flags);
   const params: Array<[string, string]> = [];
-  if (flags.container !== undefined) params.push(['container', flags.container]);
+  const container = flags.container ?? args[1];
+  if (container !== undefined) params.push(['container', container]);
   if (flags.follow) params.push(['follow', 'true']);
   if (flags.previous) params.push(['previous', 'true']);
   return {

@@ -48,7 +48,15 @@ function create(args: readonly string[], flags: KubectlFlags): Plan {
   if (rest.length > 1) throw new RequestSpecError(`one object at a time: got names ${rest.join(', ')}`);
   // A POST goes to the collection: the new object's name is only in the body, not in the attributes.
   const t: Target = { type, namespace: namespaceOf(type, flags, false), name: '' };
-  return { method: 'POST', url: resourceUrl(t), notes: unknownTypeNotes(type) };
+  const notes = unknownTypeNotes(type);
+  const from = flags.from;
+  if (type.resource === 'jobs' && from !== undefined) {
+    // create_job.go --from=cronjob/NAME: reads the CronJob to copy its job template.
+    const cronJob = resolveResourceType('cronjobs');
+    const source = resourceUrl({ type: cronJob, namespace: t.namespace, name: from.replace(/^[^/]*\//, '') });
+    notes.push(`kubectl first reads the CronJob: GET ${source} (verb get)`);
+  }
+  return { method: 'POST', url: resourceUrl(t), notes };
 }
 
 function apply(args: readonly string[], flags: KubectlFlags): Plan {
@@ -85,6 +93,14 @@ function patchLike(command: string, method: 'PATCH' | 'PUT', readFirst: boolean)
     }
     noSelectors(flags, command);
     const t = object(objects, command, flags, { nameRequired: true });
+    if (command === 'replace' && flags.force) {
+      // replace.go forceReplace(): DELETE the object, wait for it to go, then POST it anew.
+      throw new RequestSpecError(
+        `"replace --force" deletes the object (DELETE ${resourceUrl(t)}, verb delete) and creates it again ` +
+          `(POST ${resourceUrl({ ...t, name: '' })}, verb create); describe each one, e.g. ` +
+          `"delete ${objects.join(' ')}" and "create ..."`,
+      );
+    }
     const url = resourceUrl(t, flags.subresource ?? '');
     return {
       method,

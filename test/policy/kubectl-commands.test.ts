@@ -159,8 +159,18 @@ describe('kubectlRequest: more kubectl commands', () => {
     expect(sent.request).toEqual(requestFromUrl(`${method} ${url}`));
   });
 
+  it('logs POD CONTAINER names the container as -c does (logs.go: args[1])', () => {
+    expect(kubectlRequest('logs web-0 app -n prod').url).toBe(
+      '/api/v1/namespaces/prod/pods/web-0/log?container=app',
+    );
+    expect(() => requestFromKubectl('logs web-0 app -c sidecar')).toThrow(/give the container once/);
+  });
+
+  const notes = (cmd: string) => kubectlRequest(cmd).notes.join(' ');
   it('says which other requests they send', () => {
-    const notes = (cmd: string) => kubectlRequest(cmd).notes.join(' ');
+    expect(notes('create job once --from=cronjob/nightly -n ci')).toContain(
+      'GET /apis/batch/v1/namespaces/ci/cronjobs/nightly (verb get)',
+    );
     expect(notes('set image deploy/web app=x')).toContain(
       'GET /apis/apps/v1/namespaces/default/deployments/web (verb get)',
     );
@@ -202,6 +212,11 @@ describe('kubectlRequest: commands that send no single request are refused with 
     // kubectl exec Complete(): "exec [POD] [COMMAND] is not supported anymore".
     ['exec web-0 ls /tmp', /exec \[POD\] \[COMMAND\] is not supported anymore.*exec web-0 -- ls \/tmp/],
     ['events pod/web-0', /takes no arguments/],
+    // replace.go forceReplace(): DELETE, then POST; no single request to describe.
+    [
+      'replace cm settings --force',
+      /DELETE \/api\/v1\/namespaces\/default\/configmaps\/settings, verb delete.*POST \/api\/v1\/namespaces\/default\/configmaps, verb create/,
+    ],
   ])('%j', (cmd, message) => {
     expect(() => requestFromKubectl(cmd)).toThrow(RequestSpecError);
     expect(() => requestFromKubectl(cmd)).toThrow(message);

@@ -50,7 +50,9 @@ describe('kubectl flags as pflag reads them', () => {
     ['get pods -k ./overlay', /-k: files are not read/],
     ['apply -k ./overlay', /-k: files are not read/],
     ['get pods -n', /-n needs a value/],
-    ['get pods -Ai=1', /-i takes no value/],
+    ['exec web-0 -ti=1 -- sh', /-i takes no value/],
+    // -i/-t exist only where kubectl defines them (exec, attach, run, debug; -i of delete is --interactive).
+    ['get pods -it', /unsupported flag -i \(in -it\)/],
     // label --local and version --client (pkg/cmd/label, pkg/cmd/version) never contact the server.
     ['label pod web-0 app=x --local', /runs locally: kubectl sends no request/],
     ['version --client', /runs locally: kubectl sends no request/],
