@@ -7,7 +7,7 @@ import { POD_COMMANDS } from './kubectl-pod-commands';
 import { READ_COMMANDS } from './kubectl-read-commands';
 import { WRITE_COMMANDS } from './kubectl-write-commands';
 import { RequestSpecError } from './request-spec-error';
-import { shellWords } from './shell-words';
+import { shellTokens } from './shell-words';
 import { RequestAttributes } from './types';
 import { requestFromUrl } from './url-request';
 
@@ -49,6 +49,51 @@ const SELECTOR_COMMANDS = new Set([
 
 const SPDY_COMMANDS = new Set(['exec', 'attach', 'port-forward', 'cp']);
 
+const REDIRECTION = /^[0-9]*(<|>|>>|<>|>&|<&|&>|&>>|>\|)$/;
+
+/**
+ * The words of the kubectl command in a shell command line: without a prompt ("$ "), variable assignments
+ * (KUBECONFIG=...), the program name (kubectl, k, a path to kubectl), redirections and what a pipe feeds
+ * (local: no request). Several commands (;, &&, ||, &) are refused: each sends its own requests.
+ */
+function kubectlWords(text: string): { words: string[]; notes: string[] } {
+  const tokens = shellTokens(text);
+  const words: string[] = [];
+  const notes: string[] = [];
+  for (let i = 0; i < tokens.length; i++) {
+    const t = tokens[i];
+    if (!t.operator) {
+      // After "--" (the command exec runs) an expansion changes nothing the policy sees.
+      if (t.expansion !== undefined && !words.includes('--')) {
+        throw new RequestSpecError(
+          `${JSON.stringify(t.expansion)} in ${JSON.stringify(t.text)} is expanded by the shell, to a value not ` +
+            'known here: write the value itself',
+        );
+      }
+      words.push(t.text);
+      continue;
+    }
+    if (t.text === '&' && i === tokens.length - 1) continue; // run in the background: the same request
+    if (REDIRECTION.test(t.text)) {
+      if (tokens[i + 1]?.operator === false) i++;
+      continue;
+    }
+    if (t.text === '|' || t.text === '|&') {
+      notes.push(
+        `the output is piped to "${tokens[i + 1]?.text ?? ''}", which runs locally: no request of its own`,
+      );
+      break;
+    }
+    throw new RequestSpecError(
+      `"${t.text}" joins several shell commands, each sending its own requests: give one kubectl command`,
+    );
+  }
+  if (words[0] === '$') words.shift();
+  while (words.length > 0 && /^[A-Za-z_][A-Za-z0-9_]*=/.test(words[0])) words.shift();
+  if (words[0] !== undefined && /^(.*\/)?(kubectl(\.exe)?|k)$/.test(words[0])) words.shift();
+  return { words, notes };
+}
+
 function commandWord(tokens: string[]): { command: string; rest: string[] } {
   for (let i = 0; i < tokens.length; i++) {
     const t = tokens[i];
@@ -84,8 +129,8 @@ export function kubectlRequest(command: string, identity: RequestIdentity = {}):
       `kubectlRequest: command must be a string such as "get pods -n prod", got ${command === null ? 'null' : typeof command}`,
     );
   }
-  const tokens = shellWords(command.trim());
-  if (tokens[0] === 'kubectl' || tokens[0] === 'k') tokens.shift();
+  const line = kubectlWords(command.trim());
+  const tokens = line.words;
   const { command: verb, rest } = commandWord(tokens);
   const handler = Object.prototype.hasOwnProperty.call(COMMANDS, verb) ? COMMANDS[verb] : undefined;
   if (!handler) {
@@ -136,7 +181,7 @@ export function kubectlRequest(command: string, identity: RequestIdentity = {}):
     websocket: plan.websocket ?? false,
   });
   if (plan.url.includes('/VERSION/') && request.resourceRequest) delete request.apiVersion;
-  const notes = [...(plan.notes ?? [])];
+  const notes = [...(plan.notes ?? []), ...line.notes];
   let impersonate: KubectlRequest['impersonate'];
   if (flags.as !== undefined || flags.asGroups.length > 0) {
     impersonate = { ...(flags.as !== undefined ? { user: flags.as } : {}), groups: [...flags.asGroups] };

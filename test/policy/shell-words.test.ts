@@ -1,5 +1,5 @@
-import { shellWords } from '../../src/policy/shell-words';
-import { requestFromKubectl } from '../../src/policy/request-info';
+import { shellTokens, shellWords } from '../../src/policy/shell-words';
+import { RequestSpecError, kubectlRequest, requestFromKubectl } from '../../src/policy/request-info';
 
 // POSIX shell word splitting (IEEE Std 1003.1, Shell Command Language §2.2 Quoting, §2.3 Token
 // Recognition): what a command line copied from a terminal, a README or a runbook means to the shell.
@@ -33,5 +33,98 @@ describe('shellWords', () => {
     expect(requestFromKubectl('kubectl get secrets \\\n  -n prod \\\n  -o yaml')).toEqual(
       requestFromKubectl('kubectl get secrets -n prod -o yaml'),
     );
+  });
+});
+
+describe('shellTokens: operators and expansions', () => {
+  it.each<[string, Array<[string, boolean]>]>([
+    // §2.3/§2.9: unquoted | & ; < > end a word and form operators; digits before a redirection are its fd.
+    [
+      'get pods|grep web',
+      [
+        ['get', false],
+        ['pods', false],
+        ['|', true],
+        ['grep', false],
+        ['web', false],
+      ],
+    ],
+    [
+      'get pods 2>&1 >out',
+      [
+        ['get', false],
+        ['pods', false],
+        ['2>&', true],
+        ['1', false],
+        ['>', true],
+        ['out', false],
+      ],
+    ],
+    [
+      'a && b',
+      [
+        ['a', false],
+        ['&&', true],
+        ['b', false],
+      ],
+    ],
+    [
+      '"a|b" \'c;d\' e\\|f',
+      [
+        ['a|b', false],
+        ['c;d', false],
+        ['e|f', false],
+      ],
+    ],
+  ])('%j', (text, tokens) => {
+    expect(shellTokens(text).map((t) => [t.text, t.operator])).toEqual(tokens);
+  });
+
+  it('names an expansion only the shell can do, and not one that is quoted', () => {
+    expect(shellTokens('-n $NS')[1]).toMatchObject({ text: '$NS', expansion: '$NS' });
+    expect(shellTokens('-n "${NS}"')[1]).toMatchObject({ expansion: '${NS}' });
+    expect(shellTokens('-n $(cat f)')[1]).toMatchObject({ expansion: '$(' });
+    expect(shellTokens("-n '$NS'")[1].expansion).toBeUndefined();
+    expect(shellTokens('-o jsonpath="{$.items}"')[1].expansion).toBeUndefined();
+  });
+});
+
+describe('requestFromKubectl: a command line as copied from a terminal or runbook', () => {
+  const sent = (cmd: string) => {
+    const r = kubectlRequest(cmd);
+    return `${r.method} ${r.url}`;
+  };
+
+  it.each<[string, string]>([
+    ['$ kubectl get secrets -n prod', 'GET /api/v1/namespaces/prod/secrets?limit=500'],
+    ['KUBECONFIG=~/.kube/prod kubectl get secrets -n prod', 'GET /api/v1/namespaces/prod/secrets?limit=500'],
+    ['/usr/local/bin/kubectl get secrets -n prod', 'GET /api/v1/namespaces/prod/secrets?limit=500'],
+    // What the output goes to runs locally: the request is the same.
+    ['kubectl get secrets -n prod -o yaml > secrets.yaml', 'GET /api/v1/namespaces/prod/secrets?limit=500'],
+    ['kubectl get pods -n prod 2>&1 | grep web', 'GET /api/v1/namespaces/prod/pods?limit=500'],
+    ['kubectl get pods -n prod 2>/dev/null', 'GET /api/v1/namespaces/prod/pods?limit=500'],
+    ['kubectl port-forward web-0 8080:80 -n prod &', 'GET /api/v1/namespaces/prod/pods/web-0/portforward'],
+    // An expansion in the command exec runs changes nothing the policy sees.
+    [
+      'kubectl exec web-0 -n prod -- sh -c "echo $HOME"',
+      'GET /api/v1/namespaces/prod/pods/web-0/exec?command=sh&command=-c&command=echo+%24HOME&stderr=true&stdout=true',
+    ],
+  ])('%s → %s', (cmd, request) => {
+    expect(sent(cmd)).toBe(request);
+  });
+
+  it.each<[string, RegExp]>([
+    // Before this, "-n $NS" was namespace "$NS" and "get pods | grep web" a Pod named "|".
+    ['kubectl get secrets -n $NS', /"\$NS" in "\$NS" is expanded by the shell.*write the value itself/],
+    ['kubectl get secrets -n "$(cat ns)"', /is expanded by the shell/],
+    ['kubectl get pods && kubectl delete pod web-0', /"&&" joins several shell commands/],
+    ['kubectl get pods; kubectl get svc', /";" joins several shell commands/],
+  ])('refuses %j', (cmd, message) => {
+    expect(() => requestFromKubectl(cmd)).toThrow(RequestSpecError);
+    expect(() => requestFromKubectl(cmd)).toThrow(message);
+  });
+
+  it('says that piped output runs locally', () => {
+    expect(kubectlRequest('kubectl get pods -n x | grep web').notes.join(' ')).toContain('piped to "grep"');
   });
 });
