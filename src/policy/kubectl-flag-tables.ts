@@ -45,6 +45,8 @@ export interface KubectlFlags {
   from?: string;
   /** `--for` of events (TYPE/NAME) and wait (a condition). */
   for?: string;
+  /** `--rm` of run: delete the Pod after attaching. */
+  rm: boolean;
   /** `--force` (replace: delete and re-create instead of PUT). */
   force: boolean;
   /** Flags after which kubectl sends nothing at all (`--local`, `version --client`), as written. */
@@ -100,7 +102,7 @@ const NO_EFFECT_BOOLS = [
   ...['--force-conflicts', '--overwrite', '--ignore-not-found', '--now', '--wait', '--interactive'],
   ...['--quiet', '-q', '--timestamps', '--prefix', '--all-containers', '--ignore-daemonsets'],
   ...['--delete-emptydir-data', '--delete-local-data', '--show-labels', '--no-headers'],
-  ...['--insecure-skip-tls-verify', '--record', '--rm', '--no-preserve', '--show-kind'],
+  ...['--insecure-skip-tls-verify', '--record', '--no-preserve', '--show-kind'],
   ...['--show-managed-fields', '--server-print', '--output-watch-events', '--ignore-errors'],
   ...['--allow-missing-template-keys', '--insecure-skip-tls-verify-backend', '-R', '--recursive'],
   ...['--prune', '--save-config', '--output-patch', '--windows-line-endings', '--share-processes'],
@@ -141,6 +143,7 @@ export const FLAGS: Record<string, FlagSpec> = table(
     '--unauthenticated': on((f) => (f.unauthenticated = true)),
     '--spdy': on((f) => (f.spdy = true)),
     '--force': on((f) => (f.force = true)),
+    '--rm': on((f) => (f.rm = true)),
     '--all': on((f) => (f.all = true)),
     '--server-side': on((f) => (f.serverSide = true)),
     '--list': on((f) => (f.list = true)),

@@ -101,6 +101,7 @@ export function parseKubectlFlags(tokens: readonly string[], command: string): K
     previous: false,
     dryRunServer: false,
     force: false,
+    rm: false,
   };
   const nextValue = (flag: string, i: number): string => {
     const next = tokens[i + 1];

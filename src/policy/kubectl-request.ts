@@ -210,7 +210,12 @@ export function kubectlRequest(command: string, identity: RequestIdentity = {}):
     isClusterScoped(request.resource ?? '', request.apiGroup) &&
     flags.namespace !== undefined
   ) {
-    notes.push(`-n ${flags.namespace} is ignored: ${request.resource} are cluster-scoped`);
+    notes.push(
+      verb === 'auth'
+        ? `-n ${flags.namespace} is the namespace the review asks about (in its body); ${request.resource} ` +
+            'themselves are cluster-scoped, so the request has no namespace'
+        : `-n ${flags.namespace} is ignored: ${request.resource} are cluster-scoped`,
+    );
   }
   return { method: plan.method, url: plan.url, request, ...(impersonate ? { impersonate } : {}), notes };
 }

@@ -307,7 +307,15 @@ function run(args: readonly string[], flags: KubectlFlags): Plan {
   if (args.length !== 1)
     throw new RequestSpecError('"run" needs one Pod name, e.g. "run debug --image=busybox"');
   const type = resolveResourceType('pods');
-  return { method: 'POST', url: resourceUrl({ type, namespace: namespaceOf(type, flags, false), name: '' }) };
+  const t: Target = { type, namespace: namespaceOf(type, flags, false), name: args[0] };
+  // run.go: -i (or --attach) waits for the Pod to run and attaches to it; --rm then deletes it.
+  const notes = flags.stdin
+    ? [
+        `then waits for the Pod to run (a watch of it) and attaches: GET ${resourceUrl(t, 'attach')}?... (verb get, pods/attach)` +
+          (flags.rm ? `, then deletes it: DELETE ${resourceUrl(t)} (verb delete)` : ''),
+      ]
+    : [];
+  return { method: 'POST', url: resourceUrl({ ...t, name: '' }), notes };
 }
 
 function expose(args: readonly string[], flags: KubectlFlags): Plan {

@@ -267,3 +267,24 @@ describe('kubectlRequest: the other requests of a command, as kubectl sends them
     expect(notes('get ns default')).not.toContain('kubeconfig context');
   });
 });
+
+describe('kubectlRequest: notes that say what a flag does', () => {
+  const notes = (cmd: string) => kubectlRequest(cmd).notes.join(' ');
+
+  // auth can-i -n puts the namespace into the SelfSubjectAccessReview's spec.resourceAttributes.
+  it('auth can-i -n is the namespace asked about, not ignored', () => {
+    expect(notes('auth can-i get secrets -n prod')).toContain(
+      '-n prod is the namespace the review asks about',
+    );
+    expect(notes('auth can-i get secrets -n prod')).not.toContain('is ignored');
+    expect(notes('get nodes -n prod')).toContain('-n prod is ignored');
+  });
+
+  // run.go: -i/--stdin implies --attach (wait for the Pod, then attach); --rm deletes the Pod afterwards.
+  it('run -i attaches to the new Pod and --rm deletes it', () => {
+    expect(notes('run debug --image=busybox -it --rm -n x -- sh')).toContain(
+      'GET /api/v1/namespaces/x/pods/debug/attach?... (verb get, pods/attach), then deletes it: DELETE /api/v1/namespaces/x/pods/debug (verb delete)',
+    );
+    expect(notes('run web --image=nginx -n x')).not.toContain('attach');
+  });
+});
