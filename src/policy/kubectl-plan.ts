@@ -84,17 +84,28 @@ export function objectArgs(args: readonly string[], command: string): { typeText
   const [first, ...rest] = args;
   const slash = first.indexOf('/');
   if (slash >= 0) {
-    if (rest.length > 0) throw new RequestSpecError(`unexpected "${rest.join(' ')}" after ${first}`);
+    if (rest.length > 0) {
+      throw new RequestSpecError(
+        `one object at a time: got ${[first, ...rest].join(' ')} (kubectl sends one request per object); ` +
+          `describe one of them, e.g. "${command} ${first}"`,
+      );
+    }
     const name = first.slice(slash + 1);
     if (name === '' || name.includes('/')) throw new RequestSpecError(`"${first}" is not TYPE/NAME`);
     return { typeText: first.slice(0, slash), name };
   }
   if (first.includes(',')) {
     throw new RequestSpecError(
-      `one resource type at a time: got ${first} (kubectl sends one request per type)`,
+      `one resource type at a time: got ${first} (kubectl sends one request per type); describe one of ` +
+        `them, e.g. "${command} ${[first.split(',')[0], ...rest].join(' ')}"`,
     );
   }
-  if (rest.length > 1) throw new RequestSpecError(`one object at a time: got names ${rest.join(', ')}`);
+  if (rest.length > 1) {
+    throw new RequestSpecError(
+      `one object at a time: got names ${rest.join(', ')} (kubectl sends one request per name); describe ` +
+        `one of them, e.g. "${command} ${first} ${rest[0]}"`,
+    );
+  }
   return { typeText: first, name: rest[0] ?? '' };
 }
 

@@ -212,6 +212,11 @@ describe('kubectlRequest: commands that send no single request are refused with 
     // kubectl exec Complete(): "exec [POD] [COMMAND] is not supported anymore".
     ['exec web-0 ls /tmp', /exec \[POD\] \[COMMAND\] is not supported anymore.*exec web-0 -- ls \/tmp/],
     ['events pod/web-0', /takes no arguments/],
+    // Several objects or types: one request each; the refusal names one to describe.
+    ['delete pods a b -n x', /one request per name\); describe one of them, e.g. "delete pods a"/],
+    ['delete pod/a pod/b', /one request per object\); describe one of them, e.g. "delete pod\/a"/],
+    ['get pods,svc -n x', /one request per type\); describe one of them, e.g. "get pods"/],
+    ['get all -n prod', /"all" is a category.*e.g. "get pods"/],
     // replace.go forceReplace(): DELETE, then POST; no single request to describe.
     [
       'replace cm settings --force',
