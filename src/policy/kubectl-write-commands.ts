@@ -6,6 +6,7 @@ import {
   Plan,
   Target,
   namespaceOf,
+  listParams,
   node,
   noSelectors,
   object,
@@ -83,12 +84,27 @@ function apply(args: readonly string[], flags: KubectlFlags): Plan {
   };
 }
 
+// label/annotate --list (label.go, annotate.go): the objects are read and their labels printed; no PATCH.
+function listOnly(command: string, objects: readonly string[], flags: KubectlFlags): Plan {
+  const t = object(objects, command, flags, {
+    nameRequired: !flags.all && flags.labelSelector === undefined,
+    allowAll: true,
+  });
+  const params: Array<[string, string]> = t.name === '' ? listParams(flags) : [];
+  return {
+    method: 'GET',
+    url: resourceUrl(t, '', params),
+    notes: [`${command} --list only reads and prints; it sends no PATCH`, ...unknownTypeNotes(t.type)],
+  };
+}
+
 function patchLike(command: string, method: 'PATCH' | 'PUT', readFirst: boolean) {
   return (args: readonly string[], flags: KubectlFlags): Plan => {
     // label/annotate: "key=value" and "key-" words are the change, not object names.
-    const objects =
-      command === 'label' || command === 'annotate' ? args.filter((a) => !/=|-$/.test(a)) : args;
-    if ((command === 'label' || command === 'annotate') && (flags.all || flags.labelSelector !== undefined)) {
+    const labels = command === 'label' || command === 'annotate';
+    const objects = labels ? args.filter((a) => !/=|-$/.test(a)) : args;
+    if (labels && flags.list) return listOnly(command, objects, flags);
+    if (labels && (flags.all || flags.labelSelector !== undefined)) {
       throw perObject(command, objects, flags, method);
     }
     noSelectors(flags, command);

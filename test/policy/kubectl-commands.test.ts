@@ -143,6 +143,25 @@ const TABLE: Array<[kubectl: string, method: string, url: string, attributes: Re
     { verb: 'get', resourceRequest: false, path: '/openapi/v3/apis/apps/v1' },
   ],
   ['explain pods --recursive', 'GET', '/openapi/v3/api/v1', { verb: 'get', path: '/openapi/v3/api/v1' }],
+  // label.go/annotate.go: with --list the objects are read and their labels printed; no PATCH is sent.
+  [
+    'label pods web-0 --list -n prod',
+    'GET',
+    '/api/v1/namespaces/prod/pods/web-0',
+    { verb: 'get', resource: 'pods', namespace: 'prod', name: 'web-0' },
+  ],
+  [
+    'annotate deploy/web --list -n prod',
+    'GET',
+    '/apis/apps/v1/namespaces/prod/deployments/web',
+    { verb: 'get', resource: 'deployments', name: 'web' },
+  ],
+  [
+    'label pods -l app=web --list -n prod',
+    'GET',
+    '/api/v1/namespaces/prod/pods?labelSelector=app%3Dweb',
+    { verb: 'list', resource: 'pods', namespace: 'prod', name: '' },
+  ],
   [
     'rollout status deploy/web -w=false',
     'GET',
