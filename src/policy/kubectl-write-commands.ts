@@ -61,6 +61,23 @@ function create(args: readonly string[], flags: KubectlFlags): Plan {
 }
 
 function apply(args: readonly string[], flags: KubectlFlags): Plan {
+  // apply view-last-applied reads the object (its last-applied-configuration annotation); edit-last-applied
+  // reads it and patches the annotation, as edit does (pkg/cmd/apply, pkg/cmd/util/editor).
+  if (args[0] === 'view-last-applied' || args[0] === 'edit-last-applied') {
+    const t = object(args.slice(1), `apply ${args[0]}`, flags, { nameRequired: true });
+    if (args[0] === 'view-last-applied') return { method: 'GET', url: resourceUrl(t) };
+    return {
+      method: 'PATCH',
+      url: resourceUrl(t),
+      notes: [`kubectl first reads the object: GET ${resourceUrl(t)} (verb get)`],
+    };
+  }
+  if (args[0] === 'set-last-applied') {
+    throw new RequestSpecError(
+      '"apply set-last-applied" takes the objects from files (-f): for each it reads the object and patches ' +
+        'its last-applied-configuration annotation; describe one with "patch TYPE NAME"',
+    );
+  }
   const t = object(args, 'apply', flags, { nameRequired: true });
   const url = resourceUrl(t, flags.serverSide ? (flags.subresource ?? '') : '');
   if (flags.serverSide) {

@@ -163,6 +163,18 @@ const TABLE: Array<[kubectl: string, method: string, url: string, attributes: Re
     { verb: 'list', resource: 'pods', namespace: 'prod', name: '' },
   ],
   [
+    'apply view-last-applied deploy/web -n prod -o json',
+    'GET',
+    '/apis/apps/v1/namespaces/prod/deployments/web',
+    { verb: 'get', resource: 'deployments', name: 'web' },
+  ],
+  [
+    'apply edit-last-applied deploy/web -n prod',
+    'PATCH',
+    '/apis/apps/v1/namespaces/prod/deployments/web',
+    { verb: 'patch', resource: 'deployments', name: 'web' },
+  ],
+  [
     'rollout status deploy/web -w=false',
     'GET',
     '/apis/apps/v1/namespaces/default/deployments?fieldSelector=metadata.name%3Dweb&watch=true',
@@ -231,6 +243,7 @@ describe('kubectlRequest: commands that send no single request are refused with 
     // kubectl exec Complete(): "exec [POD] [COMMAND] is not supported anymore".
     ['exec web-0 ls /tmp', /exec \[POD\] \[COMMAND\] is not supported anymore.*exec web-0 -- ls \/tmp/],
     ['events pod/web-0', /takes no arguments/],
+    ['apply set-last-applied deploy/web', /"apply set-last-applied" takes the objects from files/],
     // Several objects or types: one request each; the refusal names one to describe.
     ['delete pods a b -n x', /one request per name\); describe one of them, e.g. "delete pods a"/],
     ['delete pod/a pod/b', /one request per object\); describe one of them, e.g. "delete pod\/a"/],
