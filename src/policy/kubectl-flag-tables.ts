@@ -116,8 +116,9 @@ const NO_EFFECT_BOOLS = [
 export const FLAGS: Record<string, FlagSpec> = table(
   {
     ...Object.fromEntries(NO_EFFECT_VALUES.map((f) => [f, undefined])),
-    '-n': (f, v) => (f.namespace = v),
-    '--namespace': (f, v) => (f.namespace = v),
+    // An empty -n is no override: kubectl keeps the context's namespace (clientcmd ignores "").
+    '-n': (f, v) => (f.namespace = v === '' ? undefined : v),
+    '--namespace': (f, v) => (f.namespace = v === '' ? undefined : v),
     '--as': (f, v) => (f.as = v),
     '--as-group': (f, v) => f.asGroups.push(v),
     '--subresource': (f, v) => (f.subresource = v),

@@ -172,7 +172,9 @@ export function noSelectors(flags: KubectlFlags, command: string): void {
 export function unknownTypeNotes(type: ResourceType): string[] {
   if (type.known) return [];
   return [
-    `${type.resource}.${type.group} is not a resource this package knows: taken as a namespaced plural` +
+    `${type.resource}.${type.group} is not a resource this package knows: taken as a namespaced plural ` +
+      `(kubectl would resolve a singular or kind name to the plural by discovery: give the plural, and -A ` +
+      `or no -n for a cluster-scoped one is still sent with a namespace here)` +
       (type.version === undefined
         ? ' whose version kubectl would find by discovery (VERSION in the URL)'
         : ''),

@@ -20,6 +20,9 @@ describe('kubectl flags as pflag reads them', () => {
     ['get pods -l=app=web', 'GET /api/v1/namespaces/default/pods?labelSelector=app%3Dweb&limit=500'],
     ['get pods -Aw', 'GET /api/v1/pods?watch=true'],
     ['get pods -v=8', 'GET /api/v1/namespaces/default/pods?limit=500'],
+    // An empty namespace is no override (the context's namespace stays): never every namespace.
+    ['get secrets --namespace=', 'GET /api/v1/namespaces/default/secrets?limit=500'],
+    ['get secrets -n ""', 'GET /api/v1/namespaces/default/secrets?limit=500'],
     ['get pods -v8', 'GET /api/v1/namespaces/default/pods?limit=500'],
     ['get pods -w=false', 'GET /api/v1/namespaces/default/pods?limit=500'],
     [
