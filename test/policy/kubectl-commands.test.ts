@@ -317,6 +317,15 @@ describe('kubectlRequest: notes that say what a flag does', () => {
     expect(notes('get nodes -n prod')).toContain('-n prod is ignored');
   });
 
+  // debug.go: the builder reads the Node or Pod first; -i (--attach defaults to it) attaches afterwards.
+  it('debug reads the Node or Pod first and with -i attaches', () => {
+    expect(notes('debug node/n1 -it --image=busybox')).toContain('GET /api/v1/nodes/n1 (verb get)');
+    expect(notes('debug web-0 -it --image=busybox -n x')).toContain(
+      '/pods/web-0/attach?... (verb get, pods/attach)',
+    );
+    expect(notes('debug web-0 --image=busybox -n x')).not.toContain('attach');
+  });
+
   // run.go: -i/--stdin implies --attach (wait for the Pod, then attach); --rm deletes the Pod afterwards.
   it('run -i attaches to the new Pod and --rm deletes it', () => {
     expect(notes('run debug --image=busybox -it --rm -n x -- sh')).toContain(
