@@ -1,3 +1,5 @@
+import { RequestSpecError } from './request-spec-error';
+
 // The kubectl flags the package knows, as data: which take a value, what each one sets, and which mean
 // something else under one command (kubectl's cobra/pflag definitions in kubernetes/kubectl pkg/cmd/*).
 // A flag that is in no table is refused, so that a flag we do not model can never silently change the
@@ -45,6 +47,8 @@ export interface KubectlFlags {
   from?: string;
   /** `--for` of events (TYPE/NAME) and wait (a condition). */
   for?: string;
+  /** `--chunk-size` (the limit of chunked lists; "0" = none). */
+  chunkSize?: string;
   /** `--rm` of run: delete the Pod after attaching. */
   rm: boolean;
   /** `--force` (replace: delete and re-create instead of PUT). */
@@ -80,7 +84,7 @@ function table(
 
 const NO_EFFECT_VALUES = [
   // Output and client behaviour.
-  ...['-o', '--output', '--template', '-L', '--label-columns', '--sort-by', '--chunk-size'],
+  ...['-o', '--output', '--template', '-L', '--label-columns', '--sort-by'],
   ...['--request-timeout', '--timeout', '--pod-running-timeout', '-v', '--v', '--vmodule'],
   ...['--log-flush-frequency', '--profile-output', '--retries', '--address', '--field-manager'],
   // Which cluster: the same request goes elsewhere (credentials are CREDENTIAL_FLAGS).
@@ -133,6 +137,11 @@ export const FLAGS: Record<string, FlagSpec> = table(
     '--resource-version': (f) => (f.scalePrecondition = true),
     '--for': (f, v) => (f.for = v),
     '--from': (f, v) => (f.from = v),
+    '--chunk-size': (f, v) => {
+      if (!/^[0-9]+$/.test(v))
+        throw new RequestSpecError(`--chunk-size needs a whole number, got ${JSON.stringify(v)}`);
+      f.chunkSize = String(Number(v));
+    },
   },
   {
     ...Object.fromEntries(NO_EFFECT_BOOLS.map((f) => [f, undefined])),
@@ -145,6 +154,8 @@ export const FLAGS: Record<string, FlagSpec> = table(
     '--spdy': on((f) => (f.spdy = true)),
     '--force': on((f) => (f.force = true)),
     '--rm': on((f) => (f.rm = true)),
+    '-h': on((f) => (f.offline = '--help')),
+    '--help': on((f) => (f.offline = '--help')),
     '--all': on((f) => (f.all = true)),
     '--server-side': on((f) => (f.serverSide = true)),
     '--list': on((f) => (f.list = true)),

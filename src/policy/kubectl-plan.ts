@@ -21,6 +21,12 @@ export const DEFAULT_NAMESPACE = 'default';
 
 export const LIST_CHUNK = 500; // kubectl's --chunk-size default
 
+/** The `limit` of a chunked list: --chunk-size, 500 by default; 0 turns chunking off (no limit). */
+export function chunk(flags: KubectlFlags): Array<[string, string]> {
+  const size = flags.chunkSize ?? String(LIST_CHUNK);
+  return size === '0' ? [] : [['limit', size]];
+}
+
 function pathSegment(text: string): string {
   return encodeURIComponent(text).replace(/%(3A|40|24|26|2B|3D|2C|3B)/g, (_m, hex: string) =>
     String.fromCharCode(parseInt(hex, 16)),

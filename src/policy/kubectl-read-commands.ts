@@ -2,7 +2,7 @@ import { resolveResourceType } from './api-resources';
 import { KubectlFlags } from './kubectl-flags';
 import {
   Command,
-  LIST_CHUNK,
+  chunk,
   Plan,
   Target,
   listParams,
@@ -48,13 +48,12 @@ function get(args: readonly string[], flags: KubectlFlags): Plan {
     };
   }
   const params = listParams(flags);
-  if (!flags.watch)
-    return { method: 'GET', url: resourceUrl(t, '', [...params, ['limit', String(LIST_CHUNK)]]), notes };
+  if (!flags.watch) return { method: 'GET', url: resourceUrl(t, '', [...params, ...chunk(flags)]), notes };
   return {
     method: 'GET',
     url: resourceUrl(t, '', [...params, ['watch', 'true']]),
     notes: [
-      `kubectl first lists them: GET ${resourceUrl(t, '', [...params, ['limit', String(LIST_CHUNK)]])} (verb list), ` +
+      `kubectl first lists them: GET ${resourceUrl(t, '', [...params, ...chunk(flags)])} (verb list), ` +
         "then watches from the list's resourceVersion (with --watch-only too: it only prints less)",
       ...notes,
     ],
@@ -69,7 +68,7 @@ const DESCRIBE_NOTE =
 function describe(args: readonly string[], flags: KubectlFlags): Plan {
   const t = object(args, 'describe', flags, { nameRequired: false, allowAll: true });
   if (t.name !== '') {
-    const list = resourceUrl({ ...t, name: '' }, '', [['limit', String(LIST_CHUNK)]]);
+    const list = resourceUrl({ ...t, name: '' }, '', chunk(flags));
     return {
       method: 'GET',
       url: resourceUrl(t),
@@ -82,7 +81,7 @@ function describe(args: readonly string[], flags: KubectlFlags): Plan {
   }
   return {
     method: 'GET',
-    url: resourceUrl(t, '', [...listParams(flags), ['limit', String(LIST_CHUNK)]]),
+    url: resourceUrl(t, '', [...listParams(flags), ...chunk(flags)]),
     notes: unknownTypeNotes(t.type),
   };
 }
@@ -183,7 +182,7 @@ function events(args: readonly string[], flags: KubectlFlags): Plan {
       : [
           `--for ${flags.for} adds fieldSelector=involvedObject.kind=...,involvedObject.apiVersion=...,involvedObject.name=... (no name attribute)`,
         ];
-  const params: Array<[string, string]> = [['limit', String(LIST_CHUNK)]];
+  const params: Array<[string, string]> = [...chunk(flags)];
   if (flags.watch) params.push(['watch', 'true']);
   return { method: 'GET', url: resourceUrl(t, '', params), notes };
 }

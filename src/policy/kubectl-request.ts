@@ -139,7 +139,7 @@ export function kubectlRequest(command: string, identity: RequestIdentity = {}):
   const flags = parseKubectlFlags(rest, verb);
   if (flags.offline !== undefined) {
     throw new RequestSpecError(
-      `"${verb} ${flags.offline}" runs locally: kubectl sends no request to kube-apiserver, so nothing is ` +
+      `"${verb} ${flags.offline}" ${flags.offline === '--help' ? 'prints help' : 'runs locally'}: kubectl sends no request to kube-apiserver, so nothing is ` +
         `audited; leave ${flags.offline} out to describe the request it sends otherwise`,
     );
   }

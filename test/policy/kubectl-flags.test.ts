@@ -34,7 +34,11 @@ describe('kubectl flags as pflag reads them', () => {
       'GET /api/v1/namespaces/prod/pods/web-0/exec?command=sh&container=app&stdin=true&stdout=true&tty=true',
     ],
     ['logs -fp web-0', 'GET /api/v1/namespaces/default/pods/web-0/log?follow=true&previous=true'],
-    ['get pods --chunk-size=0 --show-kind -L app', 'GET /api/v1/namespaces/default/pods?limit=500'],
+    ['get pods --show-kind -L app', 'GET /api/v1/namespaces/default/pods?limit=500'],
+    // --chunk-size sets the limit of a chunked list; 0 turns chunking off (cmdutil.AddChunkSizeFlag).
+    ['get pods --chunk-size=0 -n x', 'GET /api/v1/namespaces/x/pods'],
+    ['get pods --chunk-size 100 -n x', 'GET /api/v1/namespaces/x/pods?limit=100'],
+    ['events --chunk-size=0 -n x', 'GET /api/v1/namespaces/x/events'],
     ['port-forward web-0 8080:80 --address 0.0.0.0', 'GET /api/v1/namespaces/default/pods/web-0/portforward'],
     ['top pod --containers -n x', 'GET /apis/metrics.k8s.io/v1beta1/namespaces/x/pods'],
     // run -l and expose -l/--selector set the new object's labels/selector, not a list selector.
@@ -59,6 +63,9 @@ describe('kubectl flags as pflag reads them', () => {
     // label --local and version --client (pkg/cmd/label, pkg/cmd/version) never contact the server.
     ['label pod web-0 app=x --local', /runs locally: kubectl sends no request/],
     ['version --client', /runs locally: kubectl sends no request/],
+    ['get pods --help', /prints help: kubectl sends no request/],
+    ['get pods -h', /prints help/],
+    ['get pods --chunk-size=x', /--chunk-size needs a whole number/],
   ])('refuses %j', (cmd, message) => {
     expect(() => requestFromKubectl(cmd)).toThrow(RequestSpecError);
     expect(() => requestFromKubectl(cmd)).toThrow(message);
