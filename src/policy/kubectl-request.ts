@@ -49,7 +49,7 @@ const SELECTOR_COMMANDS = new Set([
 
 const SPDY_COMMANDS = new Set(['exec', 'attach', 'port-forward', 'cp']);
 
-const REDIRECTION = /^[0-9]*(<|>|>>|<>|>&|<&|&>|&>>|>\|)$/;
+const REDIRECTION = /^[0-9]*(<|>|>>|<>|>&|<&|&>|&>>|>\||<<|<<-|<<<)$/;
 
 /**
  * The words of the kubectl command in a shell command line: without a prompt ("$ "), variable assignments
