@@ -49,6 +49,8 @@ const SELECTOR_COMMANDS = new Set([
 
 const SPDY_COMMANDS = new Set(['exec', 'attach', 'port-forward', 'cp']);
 
+const KUBECTL_PROGRAM = /^(.*\/)?(kubectl(\.exe)?|k)$/;
+
 const REDIRECTION = /^[0-9]*(<|>|>>|<>|>&|<&|&>|&>>|>\||<<|<<-|<<<)$/;
 
 /**
@@ -79,6 +81,12 @@ function kubectlWords(text: string): { words: string[]; notes: string[] } {
       continue;
     }
     if (t.text === '|' || t.text === '|&') {
+      // What the pipe feeds runs locally, unless it is kubectl again (| xargs kubectl delete, | kubectl apply -f -).
+      if (tokens.slice(i + 1).some((n) => !n.operator && KUBECTL_PROGRAM.test(n.text))) {
+        throw new RequestSpecError(
+          'the output is piped into another kubectl command, which sends its own requests: give one kubectl command',
+        );
+      }
       notes.push(
         `the output is piped to "${tokens[i + 1]?.text ?? ''}", which runs locally: no request of its own`,
       );
@@ -90,7 +98,7 @@ function kubectlWords(text: string): { words: string[]; notes: string[] } {
   }
   if (words[0] === '$') words.shift();
   while (words.length > 0 && /^[A-Za-z_][A-Za-z0-9_]*=/.test(words[0])) words.shift();
-  if (words[0] !== undefined && /^(.*\/)?(kubectl(\.exe)?|k)$/.test(words[0])) words.shift();
+  if (words[0] !== undefined && KUBECTL_PROGRAM.test(words[0])) words.shift();
   return { words, notes };
 }
 

@@ -119,6 +119,9 @@ describe('requestFromKubectl: a command line as copied from a terminal or runboo
     ['kubectl get secrets -n "$(cat ns)"', /is expanded by the shell/],
     ['kubectl get pods && kubectl delete pod web-0', /"&&" joins several shell commands/],
     ['kubectl get pods; kubectl get svc', /";" joins several shell commands/],
+    // A pipe into kubectl again sends more requests (xargs kubectl delete deletes what get printed).
+    ['kubectl get pods -o name | xargs kubectl delete', /piped into another kubectl command/],
+    ['kubectl create cm x --dry-run=client -o yaml | kubectl apply -f -', /piped into another kubectl/],
     // A here-document is input, not a second command: the refusal is the one for -f.
     ['kubectl apply -f - <<EOF', /-f: files are not read/],
   ])('refuses %j', (cmd, message) => {
