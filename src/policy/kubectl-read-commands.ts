@@ -3,6 +3,7 @@ import { KubectlFlags } from './kubectl-flags';
 import {
   Command,
   chunk,
+  LIST_CHUNK,
   Plan,
   Target,
   listParams,
@@ -182,7 +183,8 @@ function events(args: readonly string[], flags: KubectlFlags): Plan {
       : [
           `--for ${flags.for} adds fieldSelector=involvedObject.kind=...,involvedObject.apiVersion=...,involvedObject.name=... (no name attribute)`,
         ];
-  const params: Array<[string, string]> = [...chunk(flags)];
+  // events.go lists with Limit: cmdutil.DefaultChunkSize; its --chunk-size flag is read but never used.
+  const params: Array<[string, string]> = [['limit', String(LIST_CHUNK)]];
   if (flags.watch) params.push(['watch', 'true']);
   return { method: 'GET', url: resourceUrl(t, '', params), notes };
 }

@@ -38,7 +38,8 @@ describe('kubectl flags as pflag reads them', () => {
     // --chunk-size sets the limit of a chunked list; 0 turns chunking off (cmdutil.AddChunkSizeFlag).
     ['get pods --chunk-size=0 -n x', 'GET /api/v1/namespaces/x/pods'],
     ['get pods --chunk-size 100 -n x', 'GET /api/v1/namespaces/x/pods?limit=100'],
-    ['events --chunk-size=0 -n x', 'GET /api/v1/namespaces/x/events'],
+    // events.go lists with cmdutil.DefaultChunkSize whatever --chunk-size says.
+    ['events --chunk-size=0 -n x', 'GET /api/v1/namespaces/x/events?limit=500'],
     ['port-forward web-0 8080:80 --address 0.0.0.0', 'GET /api/v1/namespaces/default/pods/web-0/portforward'],
     ['top pod --containers -n x', 'GET /apis/metrics.k8s.io/v1beta1/namespaces/x/pods'],
     // run -l and expose -l/--selector set the new object's labels/selector, not a list selector.
