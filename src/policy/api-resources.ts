@@ -161,6 +161,12 @@ export function resolveResourceType(text: string): ResourceType {
   const dot = type.indexOf('.');
   if (dot < 0) {
     const known = API_RESOURCES.find((k) => k.resource === type || k.aliases.includes(type));
+    if (!known && type === 'all') {
+      throw new RequestSpecError(
+        '"all" is a category: kubectl expands it by discovery and sends one list per type in it (pods, ' +
+          'services, deployments, ...); describe one of them, e.g. "get pods"',
+      );
+    }
     if (!known) {
       throw new RequestSpecError(
         `unknown resource type "${text}": use a known name (pods, deploy, cm, secrets, ...) or the ` +

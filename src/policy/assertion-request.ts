@@ -56,7 +56,10 @@ function checkSpecKeys(spec: AuditRequest): void {
 /** The request attributes a spec stands for (see `AuditRequest`); throws on a URL/command it cannot map. */
 export function toRequestAttributes(spec: AuditRequest | string): RequestAttributes {
   if (typeof spec === 'string') {
-    return /^([A-Za-z]+\s+)?\//.test(spec.trim()) ? requestFromUrl(spec.trim()) : requestFromKubectl(spec);
+    // "METHOD /path" or "/path" is a URL; anything else (also "/usr/local/bin/kubectl get pods") a command.
+    return /^([A-Za-z]+\s+)?\/\S*$/.test(spec.trim())
+      ? requestFromUrl(spec.trim())
+      : requestFromKubectl(spec);
   }
   checkSpecKeys(spec);
   if (spec.kubectl !== undefined) return requestFromKubectl(spec.kubectl, specIdentity(spec));

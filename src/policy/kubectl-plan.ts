@@ -21,6 +21,12 @@ export const DEFAULT_NAMESPACE = 'default';
 
 export const LIST_CHUNK = 500; // kubectl's --chunk-size default
 
+/** The `limit` of a chunked list: --chunk-size, 500 by default; 0 turns chunking off (no limit). */
+export function chunk(flags: KubectlFlags): Array<[string, string]> {
+  const size = flags.chunkSize ?? String(LIST_CHUNK);
+  return size === '0' ? [] : [['limit', size]];
+}
+
 function pathSegment(text: string): string {
   return encodeURIComponent(text).replace(/%(3A|40|24|26|2B|3D|2C|3B)/g, (_m, hex: string) =>
     String.fromCharCode(parseInt(hex, 16)),
@@ -35,6 +41,16 @@ function encodeQuery(params: ReadonlyArray<readonly [string, string]>): string {
       .replace(/%20/g, '+');
   const sorted = [...params].sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0));
   return sorted.length === 0 ? '' : `?${sorted.map(([k, v]) => `${escape(k)}=${escape(v)}`).join('&')}`;
+}
+
+/** The URL with one more query parameter, keeping Go's key order (url.Values.Encode sorts by key). */
+export function withQueryParam(url: string, key: string, value: string): string {
+  const q = url.indexOf('?');
+  const pairs = q < 0 ? [] : url.slice(q + 1).split('&');
+  pairs.push(encodeQuery([[key, value]]).slice(1));
+  const keyOf = (pair: string) => pair.slice(0, pair.indexOf('='));
+  pairs.sort((a, b) => (keyOf(a) < keyOf(b) ? -1 : keyOf(a) > keyOf(b) ? 1 : 0));
+  return `${q < 0 ? url : url.slice(0, q)}?${pairs.join('&')}`;
 }
 
 export interface Target {
@@ -74,17 +90,28 @@ export function objectArgs(args: readonly string[], command: string): { typeText
   const [first, ...rest] = args;
   const slash = first.indexOf('/');
   if (slash >= 0) {
-    if (rest.length > 0) throw new RequestSpecError(`unexpected "${rest.join(' ')}" after ${first}`);
+    if (rest.length > 0) {
+      throw new RequestSpecError(
+        `one object at a time: got ${[first, ...rest].join(' ')} (kubectl sends one request per object); ` +
+          `describe one of them, e.g. "${command} ${first}"`,
+      );
+    }
     const name = first.slice(slash + 1);
     if (name === '' || name.includes('/')) throw new RequestSpecError(`"${first}" is not TYPE/NAME`);
     return { typeText: first.slice(0, slash), name };
   }
   if (first.includes(',')) {
     throw new RequestSpecError(
-      `one resource type at a time: got ${first} (kubectl sends one request per type)`,
+      `one resource type at a time: got ${first} (kubectl sends one request per type); describe one of ` +
+        `them, e.g. "${command} ${[first.split(',')[0], ...rest].join(' ')}"`,
     );
   }
-  if (rest.length > 1) throw new RequestSpecError(`one object at a time: got names ${rest.join(', ')}`);
+  if (rest.length > 1) {
+    throw new RequestSpecError(
+      `one object at a time: got names ${rest.join(', ')} (kubectl sends one request per name); describe ` +
+        `one of them, e.g. "${command} ${first} ${rest[0]}"`,
+    );
+  }
   return { typeText: first, name: rest[0] ?? '' };
 }
 
@@ -151,7 +178,9 @@ export function noSelectors(flags: KubectlFlags, command: string): void {
 export function unknownTypeNotes(type: ResourceType): string[] {
   if (type.known) return [];
   return [
-    `${type.resource}.${type.group} is not a resource this package knows: taken as a namespaced plural` +
+    `${type.resource}.${type.group} is not a resource this package knows: taken as a namespaced plural ` +
+      `(kubectl would resolve a singular or kind name to the plural by discovery: give the plural, and -A ` +
+      `or no -n for a cluster-scoped one is still sent with a namespace here)` +
       (type.version === undefined
         ? ' whose version kubectl would find by discovery (VERSION in the URL)'
         : ''),

@@ -42,6 +42,12 @@ function streamParams(flags: KubectlFlags, command: readonly string[]): Array<[s
 }
 
 function exec(args: readonly string[], flags: KubectlFlags): Plan {
+  if (args.length > 1) {
+    // kubectl exec Complete(): the command must follow "--" since kubectl 1.x dropped the old form.
+    throw new RequestSpecError(
+      `exec [POD] [COMMAND] is not supported anymore (kubectl refuses it): use "exec ${args[0]} -- ${args.slice(1).join(' ')}"`,
+    );
+  }
   const plan = stream('exec', streamParams(flags, flags.command), pod(args, 'exec', flags), flags);
   if (flags.command.length > 0) return plan;
   // kubectl itself insists on a command; the attributes are the same whatever it is.
@@ -109,15 +115,29 @@ function cp(args: readonly string[], flags: KubectlFlags): Plan {
   };
 }
 
+// debug.go: -i (--attach defaults to it) then waits for the debugging container and attaches to it.
+function attachNote(flags: KubectlFlags, podName: string): string[] {
+  return flags.stdin
+    ? [
+        `with -i kubectl then attaches to the debugging container: GET .../pods/${podName}/attach?... (verb get, pods/attach)`,
+      ]
+    : [];
+}
+
 function debug(args: readonly string[], flags: KubectlFlags): Plan {
   const first = args[0] ?? '';
   const pods = resolveResourceType('pods');
-  if (/^(node|nodes|no)\//.test(first)) {
-    // Debugging a node creates a Pod on it, in the current namespace.
+  const nodeName = /^(node|nodes|no)\/(.+)$/.exec(first)?.[2];
+  if (nodeName !== undefined) {
+    // Debugging a node reads the Node, then creates a Pod on it in the current namespace.
+    const nodeUrl = resourceUrl({ type: resolveResourceType('nodes'), namespace: '', name: nodeName });
     return {
       method: 'POST',
       url: resourceUrl({ type: pods, namespace: flags.namespace ?? DEFAULT_NAMESPACE, name: '' }),
-      notes: ['kubectl debug node/NAME creates a debugging Pod on that node'],
+      notes: [
+        `kubectl first reads the Node: GET ${nodeUrl} (verb get), then creates a debugging Pod on it`,
+        ...attachNote(flags, 'NODE-DEBUGGER-POD'),
+      ],
     };
   }
   const target = pod(args, 'debug', flags);
@@ -125,13 +145,19 @@ function debug(args: readonly string[], flags: KubectlFlags): Plan {
     return {
       method: 'POST',
       url: resourceUrl({ ...target, name: '' }),
-      notes: [`kubectl first reads the Pod: GET ${resourceUrl(target)} (verb get), then creates its copy`],
+      notes: [
+        `kubectl first reads the Pod: GET ${resourceUrl(target)} (verb get), then creates its copy`,
+        ...attachNote(flags, flags.copyTo),
+      ],
     };
   }
   return {
     method: 'PATCH',
     url: resourceUrl(target, 'ephemeralcontainers'),
-    notes: [`kubectl first reads the Pod: GET ${resourceUrl(target)} (verb get)`],
+    notes: [
+      `kubectl first reads the Pod: GET ${resourceUrl(target)} (verb get)`,
+      ...attachNote(flags, target.name),
+    ],
   };
 }
 

@@ -2,12 +2,14 @@ import { resolveResourceType } from './api-resources';
 import { KubectlFlags } from './kubectl-flags';
 import {
   Command,
+  chunk,
   LIST_CHUNK,
   Plan,
   Target,
   listParams,
   namespaceOf,
   object,
+  perObject,
   pod,
   resourceUrl,
   unknownTypeNotes,
@@ -15,7 +17,7 @@ import {
 import { RequestSpecError } from './request-spec-error';
 
 // kubectl commands that read: get (list, get, watch, --raw), describe, logs, top (metrics.k8s.io), auth
-// (reviews, which are POSTs), version; and proxy, which sends nothing of its own.
+// (reviews, which are POSTs), version, events, wait, cluster-info; and proxy, which sends nothing of its own.
 
 function get(args: readonly string[], flags: KubectlFlags): Plan {
   if (flags.raw !== undefined) {
@@ -42,44 +44,73 @@ function get(args: readonly string[], flags: KubectlFlags): Plan {
     return {
       method: 'GET',
       url: watchUrl,
-      notes: [
-        ...(flags.watchOnly ? [] : [`kubectl first reads the object: GET ${resourceUrl(t)} (verb get)`]),
-        ...notes,
-      ],
+      // get.go watch(): the builder reads the object first, with --watch-only too (it only prints less).
+      notes: [`kubectl first reads the object: GET ${resourceUrl(t)} (verb get)`, ...notes],
     };
   }
   const params = listParams(flags);
-  if (!flags.watch)
-    return { method: 'GET', url: resourceUrl(t, '', [...params, ['limit', String(LIST_CHUNK)]]), notes };
+  if (!flags.watch) return { method: 'GET', url: resourceUrl(t, '', [...params, ...chunk(flags)]), notes };
   return {
     method: 'GET',
     url: resourceUrl(t, '', [...params, ['watch', 'true']]),
     notes: [
-      ...(flags.watchOnly
-        ? []
-        : [
-            `kubectl first lists them: GET ${resourceUrl(t, '', [...params, ['limit', String(LIST_CHUNK)]])} (verb list), ` +
-              "then watches from the list's resourceVersion",
-          ]),
+      `kubectl first lists them: GET ${resourceUrl(t, '', [...params, ...chunk(flags)])} (verb list), ` +
+        "then watches from the list's resourceVersion (with --watch-only too: it only prints less)",
       ...notes,
     ],
   };
 }
 
+// describe.go: the describer then reads related objects (the object's Events, for a Pod its controller,
+// ...); a NAME not found is taken as a prefix: kubectl lists the type and describes every match.
+const DESCRIBE_NOTE =
+  'describe also reads related objects, e.g. the Events of the object (GET .../events?fieldSelector=involvedObject...)';
+
 function describe(args: readonly string[], flags: KubectlFlags): Plan {
   const t = object(args, 'describe', flags, { nameRequired: false, allowAll: true });
-  if (t.name !== '') return { method: 'GET', url: resourceUrl(t), notes: unknownTypeNotes(t.type) };
+  if (t.name !== '') {
+    const list = resourceUrl({ ...t, name: '' }, '', chunk(flags));
+    return {
+      method: 'GET',
+      url: resourceUrl(t),
+      notes: [
+        DESCRIBE_NOTE,
+        `if there is no object ${t.name}, kubectl lists them: GET ${list} (verb list), and describes those whose name starts with it`,
+        ...unknownTypeNotes(t.type),
+      ],
+    };
+  }
   return {
     method: 'GET',
-    url: resourceUrl(t, '', [...listParams(flags), ['limit', String(LIST_CHUNK)]]),
+    url: resourceUrl(t, '', [...listParams(flags), ...chunk(flags)]),
     notes: unknownTypeNotes(t.type),
   };
 }
 
 function logs(args: readonly string[], flags: KubectlFlags): Plan {
+  if (flags.labelSelector !== undefined || flags.fieldSelector !== undefined) {
+    const type = resolveResourceType('pods');
+    const list = resourceUrl(
+      { type, namespace: namespaceOf(type, flags, true), name: '' },
+      '',
+      listParams(flags),
+    );
+    throw new RequestSpecError(
+      `"logs -l" lists the Pods (GET ${list}, verb list) and then reads each one's log: GET ` +
+        '.../pods/POD/log (verb get, pods/log); describe one of them, e.g. "logs POD"',
+    );
+  }
+  // logs.go: POD [CONTAINER]; -c names the container too.
+  if (args.length > 2) throw new RequestSpecError(`"logs" takes POD [CONTAINER], got ${args.join(' ')}`);
+  if (args.length === 2 && flags.container !== undefined) {
+    throw new RequestSpecError(
+      `"logs": give the container once, as -c ${flags.container} or as "${args[1]}"`,
+    );
+  }
   const target = pod(args, 'logs', flags);
   const params: Array<[string, string]> = [];
-  if (flags.container !== undefined) params.push(['container', flags.container]);
+  const container = flags.container ?? args[1];
+  if (container !== undefined) params.push(['container', container]);
   if (flags.follow) params.push(['follow', 'true']);
   if (flags.previous) params.push(['previous', 'true']);
   return {
@@ -105,6 +136,12 @@ function auth(args: readonly string[], flags: KubectlFlags): Plan {
     return review('authorization.k8s.io', 'selfsubjectaccessreviews');
   }
   if (sub === 'whoami') return review('authentication.k8s.io', 'selfsubjectreviews');
+  if (sub === 'reconcile') {
+    throw new RequestSpecError(
+      '"auth reconcile" reads RBAC objects from files (-f): for each one it reads it (GET) and creates or ' +
+        'updates it (POST, PUT); describe one of them, e.g. "create clusterrole NAME" or "replace clusterrole NAME"',
+    );
+  }
   throw new RequestSpecError('supported: auth can-i VERB TYPE, auth can-i --list, auth whoami');
 }
 
@@ -132,6 +169,66 @@ function top(args: readonly string[], flags: KubectlFlags): Plan {
   };
 }
 
+// kubectl events (pkg/cmd/events): a chunked list of core/v1 Events, or with -w a watch; --for TYPE/NAME
+// narrows them with a fieldSelector on involvedObject, which sets no name attribute.
+function events(args: readonly string[], flags: KubectlFlags): Plan {
+  if (args.length > 0) {
+    throw new RequestSpecError(`"events" takes no arguments, got ${args.join(' ')}; use --for TYPE/NAME`);
+  }
+  const type = resolveResourceType('events');
+  const t: Target = { type, namespace: namespaceOf(type, flags, true), name: '' };
+  const notes =
+    flags.for === undefined
+      ? []
+      : [
+          `--for ${flags.for} adds fieldSelector=involvedObject.kind=...,involvedObject.apiVersion=...,involvedObject.name=... (no name attribute)`,
+        ];
+  // events.go lists with Limit: cmdutil.DefaultChunkSize; its --chunk-size flag is read but never used.
+  const params: Array<[string, string]> = [['limit', String(LIST_CHUNK)]];
+  if (flags.watch) params.push(['watch', 'true']);
+  return { method: 'GET', url: resourceUrl(t, '', params), notes };
+}
+
+// kubectl wait (pkg/cmd/wait): reads the object, then lists and watches it narrowed to its name
+// (fieldSelector=metadata.name=NAME) until the condition holds; the watch is the request that lasts.
+function wait(args: readonly string[], flags: KubectlFlags): Plan {
+  if (flags.for === undefined) {
+    throw new RequestSpecError('"wait" needs --for, e.g. "wait --for=condition=Ready pod/web-0"');
+  }
+  if (flags.all || flags.labelSelector !== undefined || flags.fieldSelector !== undefined) {
+    throw perObject('wait', args, flags, 'watch (GET ...?watch=true)');
+  }
+  const t = object(args, 'wait', flags, { nameRequired: true });
+  const byName: Array<[string, string]> = [['fieldSelector', `metadata.name=${t.name}`]];
+  return {
+    method: 'GET',
+    url: resourceUrl({ ...t, name: '' }, '', [...byName, ['watch', 'true']]),
+    notes: [
+      `kubectl first reads the object: GET ${resourceUrl(t)} (verb get), then lists it by name: GET ` +
+        `${resourceUrl({ ...t, name: '' }, '', byName)} (verb list), then watches it (this request)`,
+      ...unknownTypeNotes(t.type),
+    ],
+  };
+}
+
+// kubectl cluster-info (pkg/cmd/clusterinfo): lists the Services labelled kubernetes.io/cluster-service=true
+// in kube-system (or -n) and prints their proxy URLs. "cluster-info dump" reads most of the cluster.
+function clusterInfo(args: readonly string[], flags: KubectlFlags): Plan {
+  if (args[0] === 'dump') {
+    throw new RequestSpecError(
+      '"cluster-info dump" sends many requests (lists of Nodes, and Events, Pods, Services, Deployments, ... ' +
+        'of each namespace, and every Pod\'s log): describe each one, e.g. "get pods -n kube-system", "logs POD -n NS"',
+    );
+  }
+  if (args.length > 0) throw new RequestSpecError(`"cluster-info" takes no arguments, got ${args.join(' ')}`);
+  const type = resolveResourceType('services');
+  const t: Target = { type, namespace: flags.namespace ?? 'kube-system', name: '' };
+  return {
+    method: 'GET',
+    url: resourceUrl(t, '', [['labelSelector', 'kubernetes.io/cluster-service=true']]),
+  };
+}
+
 function version(args: readonly string[]): Plan {
   if (args.length > 0) throw new RequestSpecError('"version" takes no arguments');
   return { method: 'GET', url: '/version' };
@@ -153,4 +250,7 @@ export const READ_COMMANDS: Record<string, Command> = {
   top,
   version,
   proxy,
+  events,
+  wait,
+  'cluster-info': clusterInfo,
 };

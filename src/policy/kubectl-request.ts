@@ -1,12 +1,13 @@
 import { isClusterScoped } from './api-resources';
 import { RequestIdentity } from './identity';
 import { parseKubectlFlags, takesValue } from './kubectl-flags';
-import { Command } from './kubectl-plan';
+import { LOCAL_COMMAND_TABLE } from './kubectl-local-commands';
+import { Command, DEFAULT_NAMESPACE, withQueryParam } from './kubectl-plan';
 import { POD_COMMANDS } from './kubectl-pod-commands';
 import { READ_COMMANDS } from './kubectl-read-commands';
 import { WRITE_COMMANDS } from './kubectl-write-commands';
 import { RequestSpecError } from './request-spec-error';
-import { shellWords } from './shell-words';
+import { shellTokens } from './shell-words';
 import { RequestAttributes } from './types';
 import { requestFromUrl } from './url-request';
 
@@ -29,17 +30,77 @@ export interface KubectlRequest {
   notes: string[];
 }
 
-const COMMANDS: Record<string, Command> = { ...READ_COMMANDS, ...WRITE_COMMANDS, ...POD_COMMANDS };
+const COMMANDS: Record<string, Command> = {
+  ...READ_COMMANDS,
+  ...WRITE_COMMANDS,
+  ...POD_COMMANDS,
+  ...LOCAL_COMMAND_TABLE,
+};
 
 /** The kubectl commands `kubectlRequest` maps. */
 export const KUBECTL_COMMANDS: readonly string[] = Object.keys(COMMANDS);
 
 // Flags that only some commands take.
-const WATCH_COMMANDS = new Set(['get']);
+const WATCH_COMMANDS = new Set(['get', 'events', 'rollout']);
 
-const SELECTOR_COMMANDS = new Set(['get', 'describe', 'delete', 'label', 'annotate', 'top']);
+const SELECTOR_COMMANDS = new Set([
+  ...['get', 'describe', 'delete', 'label', 'annotate', 'top', 'set', 'taint', 'wait', 'logs', 'scale'],
+]);
 
 const SPDY_COMMANDS = new Set(['exec', 'attach', 'port-forward', 'cp']);
+
+const KUBECTL_PROGRAM = /^(.*\/)?(kubectl(\.exe)?|k)$/;
+
+const REDIRECTION = /^[0-9]*(<|>|>>|<>|>&|<&|&>|&>>|>\||<<|<<-|<<<)$/;
+
+/**
+ * The words of the kubectl command in a shell command line: without a prompt ("$ "), variable assignments
+ * (KUBECONFIG=...), the program name (kubectl, k, a path to kubectl), redirections and what a pipe feeds
+ * (local: no request). Several commands (;, &&, ||, &) are refused: each sends its own requests.
+ */
+function kubectlWords(text: string): { words: string[]; notes: string[] } {
+  const tokens = shellTokens(text);
+  const words: string[] = [];
+  const notes: string[] = [];
+  for (let i = 0; i < tokens.length; i++) {
+    const t = tokens[i];
+    if (!t.operator) {
+      // After "--" (the command exec runs) an expansion changes nothing the policy sees.
+      if (t.expansion !== undefined && !words.includes('--')) {
+        throw new RequestSpecError(
+          `${JSON.stringify(t.expansion)} in ${JSON.stringify(t.text)} is expanded by the shell, to a value not ` +
+            'known here: write the value itself',
+        );
+      }
+      words.push(t.text);
+      continue;
+    }
+    if (t.text === '&' && i === tokens.length - 1) continue; // run in the background: the same request
+    if (REDIRECTION.test(t.text)) {
+      if (tokens[i + 1]?.operator === false) i++;
+      continue;
+    }
+    if (t.text === '|' || t.text === '|&') {
+      // What the pipe feeds runs locally, unless it is kubectl again (| xargs kubectl delete, | kubectl apply -f -).
+      if (tokens.slice(i + 1).some((n) => !n.operator && KUBECTL_PROGRAM.test(n.text))) {
+        throw new RequestSpecError(
+          'the output is piped into another kubectl command, which sends its own requests: give one kubectl command',
+        );
+      }
+      notes.push(
+        `the output is piped to "${tokens[i + 1]?.text ?? ''}", which runs locally: no request of its own`,
+      );
+      break;
+    }
+    throw new RequestSpecError(
+      `"${t.text}" joins several shell commands, each sending its own requests: give one kubectl command`,
+    );
+  }
+  if (words[0] === '$') words.shift();
+  while (words.length > 0 && /^[A-Za-z_][A-Za-z0-9_]*=/.test(words[0])) words.shift();
+  if (words[0] !== undefined && KUBECTL_PROGRAM.test(words[0])) words.shift();
+  return { words, notes };
+}
 
 function commandWord(tokens: string[]): { command: string; rest: string[] } {
   for (let i = 0; i < tokens.length; i++) {
@@ -60,7 +121,9 @@ function commandWord(tokens: string[]): { command: string; rest: string[] } {
  * (PATCH; --server-side), edit, patch, label, annotate (PATCH), replace (PUT), scale (PATCH scale), delete
  * (DELETE one object), exec, attach, port-forward, cp (WebSocket GET; `--spdy`: POST), logs, debug
  * (PATCH ephemeralcontainers), cordon, uncordon, drain (PATCH the Node), rollout, auth can-i/whoami (POST a
- * review), top (metrics.k8s.io), certificate approve/deny (PUT approval), run, expose, version.
+ * review), top (metrics.k8s.io), certificate approve/deny (PUT approval), run, expose, version, set
+ * image|env|resources|serviceaccount|selector|subject and taint (PATCH), autoscale (POST an HPA), events,
+ * wait (watch by name), cluster-info, api-resources/api-versions (GET /api), explain (GET /openapi/v3/...).
  *
  * Who sends it: `identity` (default: an ordinary authenticated user; `--unauthenticated` in the command:
  * none). `--as`/`--as-group` are impersonation, which kube-apiserver applies after the audit policy ran:
@@ -74,16 +137,22 @@ export function kubectlRequest(command: string, identity: RequestIdentity = {}):
       `kubectlRequest: command must be a string such as "get pods -n prod", got ${command === null ? 'null' : typeof command}`,
     );
   }
-  const tokens = shellWords(command.trim());
-  if (tokens[0] === 'kubectl' || tokens[0] === 'k') tokens.shift();
+  const line = kubectlWords(command.trim());
+  const tokens = line.words;
   const { command: verb, rest } = commandWord(tokens);
   const handler = Object.prototype.hasOwnProperty.call(COMMANDS, verb) ? COMMANDS[verb] : undefined;
   if (!handler) {
     throw new RequestSpecError(`unknown command "${verb}"; supported: ${KUBECTL_COMMANDS.join(', ')}`);
   }
   const flags = parseKubectlFlags(rest, verb);
+  if (flags.offline !== undefined) {
+    throw new RequestSpecError(
+      `"${verb} ${flags.offline}" ${flags.offline === '--help' ? 'prints help' : 'runs locally'}: kubectl sends no request to kube-apiserver, so nothing is ` +
+        `audited; leave ${flags.offline} out to describe the request it sends otherwise`,
+    );
+  }
   if (flags.watch && !WATCH_COMMANDS.has(verb))
-    throw new RequestSpecError('-w/--watch is supported with "get" only');
+    throw new RequestSpecError('-w/--watch is supported with "get", "events" and "rollout status" only');
   if (
     (flags.fieldSelector !== undefined || flags.labelSelector !== undefined) &&
     !SELECTOR_COMMANDS.has(verb)
@@ -106,13 +175,21 @@ export function kubectlRequest(command: string, identity: RequestIdentity = {}):
     );
   }
   const plan = handler(flags.positionals, flags);
+  if (flags.dryRunServer && plan.method !== 'GET') {
+    // The change is sent with dryRun=All: admitted, audited and answered like the real one, not stored.
+    plan.url = withQueryParam(plan.url, 'dryRun', 'All');
+    plan.notes = [
+      ...(plan.notes ?? []),
+      '--dry-run=server: kube-apiserver receives the request with dryRun=All and audits it like the real one',
+    ];
+  }
   const caller: RequestIdentity = flags.unauthenticated ? { unauthenticated: true } : identity;
   const request = requestFromUrl(`${plan.method} ${plan.url}`, {
     ...caller,
     websocket: plan.websocket ?? false,
   });
   if (plan.url.includes('/VERSION/') && request.resourceRequest) delete request.apiVersion;
-  const notes = [...(plan.notes ?? [])];
+  const notes = [...(plan.notes ?? []), ...line.notes];
   let impersonate: KubectlRequest['impersonate'];
   if (flags.as !== undefined || flags.asGroups.length > 0) {
     impersonate = { ...(flags.as !== undefined ? { user: flags.as } : {}), groups: [...flags.asGroups] };
@@ -123,13 +200,30 @@ export function kubectlRequest(command: string, identity: RequestIdentity = {}):
         '(the event records the impersonated user as impersonatedUser)',
     );
   }
+  // kubectl's namespace without -n is the kubeconfig context's (clientcmd: "default" when the context has none).
+  if (
+    flags.namespace === undefined &&
+    request.resourceRequest &&
+    request.namespace === DEFAULT_NAMESPACE &&
+    request.resource !== 'namespaces'
+  ) {
+    notes.push(
+      'no -n: kubectl uses the namespace of the kubeconfig context (taken as "default" here, which is what ' +
+        'kubectl uses when the context sets none); give -n NAMESPACE if yours sets one',
+    );
+  }
   // A namespaced list that names a cluster-scoped kind is caught above; keep the namespace fact visible.
   if (
     request.resourceRequest &&
     isClusterScoped(request.resource ?? '', request.apiGroup) &&
     flags.namespace !== undefined
   ) {
-    notes.push(`-n ${flags.namespace} is ignored: ${request.resource} are cluster-scoped`);
+    notes.push(
+      verb === 'auth'
+        ? `-n ${flags.namespace} is the namespace the review asks about (in its body); ${request.resource} ` +
+            'themselves are cluster-scoped, so the request has no namespace'
+        : `-n ${flags.namespace} is ignored: ${request.resource} are cluster-scoped`,
+    );
   }
   return { method: plan.method, url: plan.url, request, ...(impersonate ? { impersonate } : {}), notes };
 }

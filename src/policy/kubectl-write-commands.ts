@@ -6,6 +6,7 @@ import {
   Plan,
   Target,
   namespaceOf,
+  listParams,
   node,
   noSelectors,
   object,
@@ -18,7 +19,7 @@ import { RequestSpecError } from './request-spec-error';
 
 // kubectl commands that change objects: create (POST to the collection), apply, edit, patch, label,
 // annotate (PATCH), replace (PUT), scale, delete (one DELETE per named object), rollout, cordon, uncordon,
-// drain, certificate approve/deny, run, expose.
+// drain, certificate approve/deny, run, expose, set, taint, autoscale.
 
 // kubectl create subcommands whose first word after the type picks a generator, not a name.
 const CREATE_GENERATORS: Record<string, readonly string[]> = {
@@ -48,10 +49,35 @@ function create(args: readonly string[], flags: KubectlFlags): Plan {
   if (rest.length > 1) throw new RequestSpecError(`one object at a time: got names ${rest.join(', ')}`);
   // A POST goes to the collection: the new object's name is only in the body, not in the attributes.
   const t: Target = { type, namespace: namespaceOf(type, flags, false), name: '' };
-  return { method: 'POST', url: resourceUrl(t), notes: unknownTypeNotes(type) };
+  const notes = unknownTypeNotes(type);
+  const from = flags.from;
+  if (type.resource === 'jobs' && from !== undefined) {
+    // create_job.go --from=cronjob/NAME: reads the CronJob to copy its job template.
+    const cronJob = resolveResourceType('cronjobs');
+    const source = resourceUrl({ type: cronJob, namespace: t.namespace, name: from.replace(/^[^/]*\//, '') });
+    notes.push(`kubectl first reads the CronJob: GET ${source} (verb get)`);
+  }
+  return { method: 'POST', url: resourceUrl(t), notes };
 }
 
 function apply(args: readonly string[], flags: KubectlFlags): Plan {
+  // apply view-last-applied reads the object (its last-applied-configuration annotation); edit-last-applied
+  // reads it and patches the annotation, as edit does (pkg/cmd/apply, pkg/cmd/util/editor).
+  if (args[0] === 'view-last-applied' || args[0] === 'edit-last-applied') {
+    const t = object(args.slice(1), `apply ${args[0]}`, flags, { nameRequired: true });
+    if (args[0] === 'view-last-applied') return { method: 'GET', url: resourceUrl(t) };
+    return {
+      method: 'PATCH',
+      url: resourceUrl(t),
+      notes: [`kubectl first reads the object: GET ${resourceUrl(t)} (verb get)`],
+    };
+  }
+  if (args[0] === 'set-last-applied') {
+    throw new RequestSpecError(
+      '"apply set-last-applied" takes the objects from files (-f): for each it reads the object and patches ' +
+        'its last-applied-configuration annotation; describe one with "patch TYPE NAME"',
+    );
+  }
   const t = object(args, 'apply', flags, { nameRequired: true });
   const url = resourceUrl(t, flags.serverSide ? (flags.subresource ?? '') : '');
   if (flags.serverSide) {
@@ -75,16 +101,39 @@ function apply(args: readonly string[], flags: KubectlFlags): Plan {
   };
 }
 
+// label/annotate --list (label.go, annotate.go): the objects are read and their labels printed; no PATCH.
+function listOnly(command: string, objects: readonly string[], flags: KubectlFlags): Plan {
+  const t = object(objects, command, flags, {
+    nameRequired: !flags.all && flags.labelSelector === undefined,
+    allowAll: true,
+  });
+  const params: Array<[string, string]> = t.name === '' ? listParams(flags) : [];
+  return {
+    method: 'GET',
+    url: resourceUrl(t, '', params),
+    notes: [`${command} --list only reads and prints; it sends no PATCH`, ...unknownTypeNotes(t.type)],
+  };
+}
+
 function patchLike(command: string, method: 'PATCH' | 'PUT', readFirst: boolean) {
   return (args: readonly string[], flags: KubectlFlags): Plan => {
     // label/annotate: "key=value" and "key-" words are the change, not object names.
-    const objects =
-      command === 'label' || command === 'annotate' ? args.filter((a) => !/=|-$/.test(a)) : args;
-    if ((command === 'label' || command === 'annotate') && (flags.all || flags.labelSelector !== undefined)) {
+    const labels = command === 'label' || command === 'annotate';
+    const objects = labels ? args.filter((a) => !/=|-$/.test(a)) : args;
+    if (labels && flags.list) return listOnly(command, objects, flags);
+    if (labels && (flags.all || flags.labelSelector !== undefined)) {
       throw perObject(command, objects, flags, method);
     }
     noSelectors(flags, command);
     const t = object(objects, command, flags, { nameRequired: true });
+    if (command === 'replace' && flags.force) {
+      // replace.go forceReplace(): DELETE the object, wait for it to go, then POST it anew.
+      throw new RequestSpecError(
+        `"replace --force" deletes the object (DELETE ${resourceUrl(t)}, verb delete) and creates it again ` +
+          `(POST ${resourceUrl({ ...t, name: '' })}, verb create); describe each one, e.g. ` +
+          `"delete ${objects.join(' ')}" and "create ..."`,
+      );
+    }
     const url = resourceUrl(t, flags.subresource ?? '');
     return {
       method,
@@ -113,17 +162,30 @@ function del(args: readonly string[], flags: KubectlFlags): Plan {
   }
   noSelectors(flags, 'delete');
   const t = object(args, 'delete', flags, { nameRequired: true });
-  return { method: 'DELETE', url: resourceUrl(t), notes: unknownTypeNotes(t.type) };
+  // delete.go: no read first (RequireObject(false)); with --wait (the default) kubectl then waits for the
+  // object to go: GET, list and watch it by name, as "wait --for=delete".
+  const byName = resourceUrl({ ...t, name: '' }, '', [['fieldSelector', `metadata.name=${t.name}`]]);
+  return {
+    method: 'DELETE',
+    url: resourceUrl(t),
+    notes: [
+      `then (unless --wait=false) waits for it to go: GET ${resourceUrl(t)}, GET ${byName} (verb list) and a watch of it (verb watch)`,
+      ...unknownTypeNotes(t.type),
+    ],
+  };
 }
 
 function scale(args: readonly string[], flags: KubectlFlags): Plan {
+  if (flags.all || flags.labelSelector !== undefined) throw perObject('scale', args, flags, 'PATCH');
   const t = object(args, 'scale', flags, { nameRequired: true });
   const url = resourceUrl(t, 'scale');
-  // kubectl's scaler: a merge patch of the scale subresource, or GET + PUT with a precondition.
+  // The builder reads the object; kubectl's scaler then sends a merge patch of the scale subresource, or
+  // GET + PUT of it with a precondition.
+  const read = `kubectl first reads the object: GET ${resourceUrl(t)} (verb get)`;
   if (flags.scalePrecondition) {
-    return { method: 'PUT', url, notes: [`kubectl first reads the scale: GET ${url} (verb get)`] };
+    return { method: 'PUT', url, notes: [read, `then reads the scale: GET ${url} (verb get)`] };
   }
-  return { method: 'PATCH', url };
+  return { method: 'PATCH', url, notes: [read] };
 }
 
 function cordon(command: string) {
@@ -181,7 +243,84 @@ function rollout(args: readonly string[], flags: KubectlFlags): Plan {
       notes: ['rollout status lists the object by name, then watches it (verb watch)'],
     };
   }
-  throw new RequestSpecError('supported: rollout restart|pause|resume|undo|status TYPE/NAME');
+  if (sub === 'history') {
+    // rollout history reads the object, then lists its revisions (ReplicaSets of a Deployment,
+    // ControllerRevisions of a StatefulSet or DaemonSet) by the object's label selector.
+    const t = object(rest, 'rollout history', flags, { nameRequired: true });
+    const revisions = t.type.resource === 'deployments' ? 'replicasets' : 'controllerrevisions';
+    const list = resourceUrl({
+      type: resolveResourceType(`${revisions}.apps`),
+      namespace: t.namespace,
+      name: '',
+    });
+    return {
+      method: 'GET',
+      url: resourceUrl(t),
+      notes: [`then lists its revisions: GET ${list}?labelSelector=... (verb list, ${revisions})`],
+    };
+  }
+  throw new RequestSpecError('supported: rollout restart|pause|resume|undo|status|history TYPE/NAME');
+}
+
+// set image|env|resources|serviceaccount|selector|subject (kubernetes/kubectl pkg/cmd/set): the builder
+// reads the object, kubectl computes the change and sends it as one strategic merge PATCH.
+const SET_SUBCOMMANDS: Record<string, (words: readonly string[]) => string[]> = {
+  image: (w) => w.filter((a) => !a.includes('=')),
+  env: (w) => w.filter((a) => !a.includes('=') && !a.endsWith('-')),
+  resources: (w) => [...w],
+  // TYPE NAME SERVICEACCOUNT or TYPE/NAME SERVICEACCOUNT; TYPE NAME SELECTOR or TYPE/NAME SELECTOR.
+  serviceaccount: (w) => w.slice(0, w[0]?.includes('/') ? 1 : 2),
+  sa: (w) => w.slice(0, w[0]?.includes('/') ? 1 : 2),
+  selector: (w) => w.slice(0, w[0]?.includes('/') ? 1 : 2),
+  subject: (w) => [...w],
+};
+
+function set(args: readonly string[], flags: KubectlFlags): Plan {
+  const [sub, ...rest] = args;
+  const objectWords =
+    sub !== undefined && Object.hasOwn(SET_SUBCOMMANDS, sub) ? SET_SUBCOMMANDS[sub] : undefined;
+  if (!objectWords) {
+    throw new RequestSpecError(
+      'supported: set image|env|resources|serviceaccount|selector|subject TYPE/NAME ..., e.g. "set image deploy/web app=nginx:1.27"',
+    );
+  }
+  if (flags.all || flags.labelSelector !== undefined) throw perObject(`set ${sub}`, rest, flags, 'PATCH');
+  const t = object(objectWords(rest), `set ${sub}`, flags, { nameRequired: true });
+  const url = resourceUrl(t);
+  return {
+    method: 'PATCH',
+    url,
+    notes: [`kubectl first reads the object: GET ${url} (verb get)`, ...unknownTypeNotes(t.type)],
+  };
+}
+
+// taint NODE KEY=VALUE:EFFECT | KEY:EFFECT- (pkg/cmd/taint): GET the Node, PATCH it (strategic merge).
+function taint(args: readonly string[], flags: KubectlFlags): Plan {
+  const objects = args.filter((a) => !a.includes(':') && !a.includes('=') && !a.endsWith('-'));
+  if (flags.all || flags.labelSelector !== undefined) throw perObject('taint', objects, flags, 'PATCH');
+  const t = object(objects, 'taint', flags, { nameRequired: true });
+  if (t.type.resource !== 'nodes' || t.type.group !== '') {
+    throw new RequestSpecError(
+      `"taint" works on Nodes only, got ${t.type.resource}; e.g. "taint nodes worker-1 key=value:NoSchedule"`,
+    );
+  }
+  return {
+    method: 'PATCH',
+    url: resourceUrl(t),
+    notes: [`kubectl first reads the Node: GET ${resourceUrl(t)} (verb get)`],
+  };
+}
+
+// autoscale TYPE NAME (pkg/cmd/autoscale): GET the target, POST an autoscaling/v2 HorizontalPodAutoscaler
+// in its namespace (autoscaling/v1 only if v2 fails).
+function autoscale(args: readonly string[], flags: KubectlFlags): Plan {
+  const target = object(args, 'autoscale', flags, { nameRequired: true });
+  const hpa = resolveResourceType('horizontalpodautoscalers.autoscaling');
+  return {
+    method: 'POST',
+    url: resourceUrl({ type: hpa, namespace: target.namespace || DEFAULT_NAMESPACE, name: '' }),
+    notes: [`kubectl first reads the target: GET ${resourceUrl(target)} (verb get)`],
+  };
 }
 
 function certificate(args: readonly string[]): Plan {
@@ -201,7 +340,15 @@ function run(args: readonly string[], flags: KubectlFlags): Plan {
   if (args.length !== 1)
     throw new RequestSpecError('"run" needs one Pod name, e.g. "run debug --image=busybox"');
   const type = resolveResourceType('pods');
-  return { method: 'POST', url: resourceUrl({ type, namespace: namespaceOf(type, flags, false), name: '' }) };
+  const t: Target = { type, namespace: namespaceOf(type, flags, false), name: args[0] };
+  // run.go: -i (or --attach) waits for the Pod to run and attaches to it; --rm then deletes it.
+  const notes = flags.stdin
+    ? [
+        `then waits for the Pod to run (a watch of it) and attaches: GET ${resourceUrl(t, 'attach')}?... (verb get, pods/attach)` +
+          (flags.rm ? `, then deletes it: DELETE ${resourceUrl(t)} (verb delete)` : ''),
+      ]
+    : [];
+  return { method: 'POST', url: resourceUrl({ ...t, name: '' }), notes };
 }
 
 function expose(args: readonly string[], flags: KubectlFlags): Plan {
@@ -219,7 +366,7 @@ export const WRITE_COMMANDS: Record<string, Command> = {
   create,
   apply,
   edit: patchLike('edit', 'PATCH', true),
-  patch: patchLike('patch', 'PATCH', false),
+  patch: patchLike('patch', 'PATCH', true),
   label: patchLike('label', 'PATCH', true),
   annotate: patchLike('annotate', 'PATCH', true),
   replace: patchLike('replace', 'PUT', false),
@@ -232,4 +379,7 @@ export const WRITE_COMMANDS: Record<string, Command> = {
   certificate,
   run,
   expose,
+  set,
+  taint,
+  autoscale,
 };

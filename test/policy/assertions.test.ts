@@ -83,6 +83,16 @@ describe('toRequestAttributes', () => {
       name: 'web-0',
     });
     expect(toRequestAttributes('get secrets -n prod')).toMatchObject({ verb: 'list', resource: 'secrets' });
+    // A command that starts with a path to kubectl is a command, not a URL.
+    expect(toRequestAttributes('/usr/local/bin/kubectl get secrets -n prod')).toMatchObject({
+      verb: 'list',
+      resource: 'secrets',
+      namespace: 'prod',
+    });
+    expect(toRequestAttributes('/api/v1/namespaces/prod/secrets')).toMatchObject({
+      verb: 'list',
+      namespace: 'prod',
+    });
     expect(
       toRequestAttributes({ url: 'POST /api/v1/namespaces/prod/pods/web-0/exec', user: 'ops' }),
     ).toMatchObject({

@@ -1,0 +1,66 @@
+import { resolveResourceType } from './api-resources';
+import { Command, Plan } from './kubectl-plan';
+import { RequestSpecError } from './request-spec-error';
+
+// kubectl commands that read discovery and OpenAPI documents (non-resource URLs): api-resources,
+// api-versions, explain; and the commands that send nothing to kube-apiserver at all (config, kustomize,
+// completion, ...) or only for objects read from files (diff), which are refused with the reason.
+
+const DISCOVERY_NOTE =
+  'then GET /apis; without aggregated discovery (kube-apiserver before 1.30) also GET /api/v1 and ' +
+  'GET /apis/GROUP/VERSION for every group version';
+
+// api-resources and api-versions invalidate kubectl's discovery cache (~/.kube/cache) and read discovery
+// again: GET /api first (client-go discovery), then /apis. `api-resources --cached` may send nothing.
+function discovery(command: string) {
+  return (args: readonly string[]): Plan => {
+    if (args.length > 0) throw new RequestSpecError(`"${command}" takes no arguments, got ${args.join(' ')}`);
+    return { method: 'GET', url: '/api', notes: [DISCOVERY_NOTE] };
+  };
+}
+
+// explain RESOURCE[.FIELD...] (pkg/cmd/explain): the OpenAPI v3 document of the resource's group version,
+// found through the index at /openapi/v3.
+function explain(args: readonly string[]): Plan {
+  const [path, ...extra] = args;
+  if (path === undefined) throw new RequestSpecError('"explain" needs a resource, e.g. "explain pods.spec"');
+  if (extra.length > 0)
+    throw new RequestSpecError(`"explain" takes one RESOURCE[.FIELD], got ${args.join(' ')}`);
+  const type = resolveResourceType(path.split('.')[0]);
+  const gv = type.group === '' ? `api/${type.version}` : `apis/${type.group}/${type.version}`;
+  return {
+    method: 'GET',
+    url: `/openapi/v3/${gv}`,
+    notes: [
+      'kubectl first reads discovery (GET /api, GET /apis, unless cached) and the OpenAPI index: GET /openapi/v3',
+    ],
+  };
+}
+
+function diff(): Plan {
+  throw new RequestSpecError(
+    '"diff" compares files (-f/-k) with the cluster: for each object it reads it (GET, verb get) and sends a ' +
+      'dry-run apply (PATCH ...?dryRun=All, verb patch; POST for a new object); describe one of them, e.g. ' +
+      '"apply deployment/web -n prod --server-side --dry-run=server"',
+  );
+}
+
+const LOCAL_COMMANDS = ['config', 'kustomize', 'completion', 'plugin', 'options', 'help', 'kuberc', 'alpha'];
+
+function local(command: string) {
+  return (): Plan => {
+    throw new RequestSpecError(
+      `"${command}" runs locally: kubectl sends no request to kube-apiserver, so nothing is audited` +
+        (command === 'kustomize' ? ' (apply -k sends the objects it builds: describe each one)' : ''),
+    );
+  };
+}
+
+/** The discovery and local commands by name. */
+export const LOCAL_COMMAND_TABLE: Record<string, Command> = {
+  'api-resources': discovery('api-resources'),
+  'api-versions': discovery('api-versions'),
+  explain,
+  diff,
+  ...Object.fromEntries(LOCAL_COMMANDS.map((c) => [c, local(c)])),
+};
