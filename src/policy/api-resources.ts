@@ -107,7 +107,12 @@ const ROWS: readonly Row[] = [
   ['prioritylevelconfigurations', 'flowcontrol.apiserver.k8s.io', 'v1', false, 'prioritylevelconfiguration'],
   ['pods', 'metrics.k8s.io', 'v1beta1', true, 'pod', 'po'],
   ['nodes', 'metrics.k8s.io', 'v1beta1', false, 'node', 'no'],
+  // The Deckhouse CRDs this package writes (../shared/upstream/deckhouse/crds, checked by test-shared): the
+  // version is the highest served one, which discovery lists first and kubectl uses.
   ['moduleconfigs', 'deckhouse.io', 'v1alpha1', false, 'moduleconfig', 'mc'],
+  ['clusterlogdestinations', 'deckhouse.io', 'v1alpha1', false, 'clusterlogdestination'],
+  ['clusterloggingconfigs', 'deckhouse.io', 'v1alpha2', false, 'clusterloggingconfig'],
+  ['podloggingconfigs', 'deckhouse.io', 'v1alpha1', true, 'podloggingconfig'],
   ['nodegroups', 'deckhouse.io', 'v1', false, 'nodegroup', 'ng'],
   ['virtualmachines', 'virtualization.deckhouse.io', 'v1alpha2', true, 'virtualmachine', 'vm', 'vms'],
   ['virtualdisks', 'virtualization.deckhouse.io', 'v1alpha2', true, 'virtualdisk', 'vd', 'vds'],
