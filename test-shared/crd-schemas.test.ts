@@ -136,6 +136,8 @@ describe('synthesized objects validate against the original Deckhouse schemas', 
     new AuditLogShipping(chart, 'Shipping', { destinations, auditLog: { output: 'Stdout' } });
     new DeckhouseClusterAudit(chart, 'Audit', {
       assertionPacks: [],
+      // The ModuleConfig must make kube-apiserver write where the pipeline reads (checked at synth).
+      auditLog: { output: 'Stdout' },
       controlPlaneSettings: { apiserver: { certSANs: ['api.example.com'] }, kubernetesVersion: '1.33' },
     });
     const objects = Testing.synth(chart);
