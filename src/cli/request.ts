@@ -6,6 +6,7 @@ import { RequestAttributes } from '../policy/types';
 import { requestFromUrl } from '../policy/url-request';
 import { OptionSpec, ParsedArgs, flag, stringList, stringOption } from './args';
 import { UsageError } from './errors';
+import { kubernetesVersionOption } from './shared';
 
 /** The options that describe one request (explain). */
 export const REQUEST_OPTIONS: Record<string, OptionSpec> = {
@@ -110,7 +111,15 @@ export function requestFromArgs(args: ParsedArgs): {
   } else {
     request =
       url !== undefined
-        ? parseWith(() => requestFromUrl(url, identity), '--url')
+        ? parseWith(
+            () =>
+              requestFromUrl(url, {
+                ...identity,
+                // The URL is parsed as the cluster version the policy is checked for.
+                kubernetesVersion: kubernetesVersionOption(stringOption(args, 'kubernetes-version')),
+              }),
+            '--url',
+          )
         : {
             ...requestFromFields(args, notes),
             ...parseWith(() => requestIdentity(identity), '--user/--group'),

@@ -23,7 +23,8 @@ export function parseFieldSelector(selector: string): SelectorTerm[] | undefined
     }
   }
   if (selector.length > 0) parts.push(selector.slice(start));
-  parts.sort();
+  // Go sorts the terms bytewise (UTF-8); UTF-16 order differs above U+FFFF, so compare encoded bytes.
+  parts.sort((a, b) => Buffer.compare(Buffer.from(a, 'utf8'), Buffer.from(b, 'utf8')));
   const terms: SelectorTerm[] = [];
   for (const part of parts) {
     if (part === '') continue;

@@ -2,6 +2,9 @@ import { parseFieldSelector, SelectorTerm, selectedName } from './field-selector
 import { RequestIdentity, requestIdentity } from './identity';
 import { RequestSpecError } from './request-spec-error';
 import { RequestAttributes } from './types';
+import { isGoInt64, isValidLabelSelector, LabelSelectorDialect } from './label-selector';
+import { kubernetesVersionProblem, SUPPORTED_KUBERNETES_VERSIONS } from './kubernetes-version';
+import { isKubernetesVersionAtLeast } from './version';
 
 // URL + method -> attributes, exactly as kube-apiserver's RequestInfoFactory with the API prefixes "api"
 // (groupless) and "apis" (k8s.io/apiserver pkg/endpoints/request/requestinfo.go; k8s-audit-semantics.md §5.2).
@@ -10,6 +13,34 @@ import { RequestAttributes } from './types';
 export interface RequestFromUrlOptions extends RequestIdentity {
   /** The request is a WebSocket upgrade (always an HTTP GET; kubectl ≥ 1.31 uses it for exec/attach/port-forward). */
   websocket?: boolean;
+  /**
+   * The Kubernetes version whose request parsing to follow (label selectors with consecutive commas in a
+   * value list parse only from 1.35).
+   * @default - the newest version the package models, whose semantics the evaluator implements
+   */
+  kubernetesVersion?: string;
+}
+
+// apimachinery d4f8bebd: `x in (a,,)` parses from this release on.
+const DOUBLE_COMMA_FIX_SINCE = '1.35';
+
+const NEWEST_DIALECT: LabelSelectorDialect = {
+  legacyDoubleComma: !isKubernetesVersionAtLeast(
+    SUPPORTED_KUBERNETES_VERSIONS[SUPPORTED_KUBERNETES_VERSIONS.length - 1],
+    DOUBLE_COMMA_FIX_SINCE,
+  ),
+};
+
+function labelSelectorDialect(version: unknown): LabelSelectorDialect {
+  // Replay derives attributes for every logged request: the default needs no version parsing.
+  if (version === undefined) return NEWEST_DIALECT;
+  const text = version;
+  if (typeof text !== 'string') {
+    throw new RequestSpecError(`kubernetesVersion must be a string such as "1.36", got ${typeof text}`);
+  }
+  const problem = kubernetesVersionProblem(text);
+  if (problem !== undefined) throw new RequestSpecError(`kubernetesVersion "${text}": ${problem}`);
+  return { legacyDoubleComma: !isKubernetesVersionAtLeast(text, DOUBLE_COMMA_FIX_SINCE) };
 }
 
 /** The verbs RequestInfoFactory gives resource requests per HTTP method; any other method gets verb "". */
@@ -84,16 +115,21 @@ function queryBool(value: string): boolean {
 
 /**
  * Decodes the list options the way the apiserver does before it picks list/watch and a name: a bad
- * fieldSelector or a non-integer limit/timeoutSeconds makes the whole decode fail (then only `watch`
- * is read). Label selectors are not checked here (a bad one also fails the decode upstream).
+ * fieldSelector or labelSelector, or a limit/timeoutSeconds that is not a 64-bit integer, makes the whole
+ * decode fail (then only `watch` is read).
  */
-function listOptions(query: Map<string, string[]>): { watch: boolean; fieldSelector?: SelectorTerm[] } {
+function listOptions(
+  query: Map<string, string[]>,
+  dialect: LabelSelectorDialect,
+): { watch: boolean; fieldSelector?: SelectorTerm[] } {
   const watchValue = query.get('watch')?.[0];
   const watch = watchValue !== undefined && queryBool(watchValue);
   for (const intParam of ['limit', 'timeoutSeconds']) {
     const v = query.get(intParam)?.[0];
-    if (v !== undefined && !/^[+-]?\d+$/.test(v)) return { watch };
+    if (v !== undefined && !isGoInt64(v)) return { watch };
   }
+  const labels = query.get('labelSelector')?.[0];
+  if (labels !== undefined && !isValidLabelSelector(labels, dialect)) return { watch };
   const selector = query.get('fieldSelector')?.[0];
   if (selector === undefined) return { watch };
   const terms = parseFieldSelector(selector);
@@ -141,6 +177,7 @@ export function requestFromUrl(methodAndUrl: string, opts: RequestFromUrlOptions
     );
   }
   const { method, url } = splitMethodAndUrl(methodAndUrl, opts);
+  const dialect = labelSelectorDialect(opts.kubernetesVersion);
   let rest = url.replace(/#.*$/, '');
   const absolute = /^[a-zA-Z][a-zA-Z0-9+.-]*:\/\/[^/?]*/.exec(rest);
   if (absolute) rest = rest.slice(absolute[0].length) || '/';
@@ -196,7 +233,7 @@ export function requestFromUrl(methodAndUrl: string, opts: RequestFromUrlOptions
   const subresource = parts.length >= 3 && verb !== 'proxy' ? parts[2] : '';
 
   if (name === '' && verb === 'get') {
-    const options = listOptions(query);
+    const options = listOptions(query, dialect);
     verb = options.watch ? 'watch' : 'list';
     name = selectedName(options.fieldSelector) ?? name;
   }

@@ -352,3 +352,87 @@ describe('parseFieldSelector', () => {
     expect(parseFieldSelector('a=\\q')).toBeUndefined();
   });
 });
+
+// RequestInfoFactory decodes all list options (metav1.ListOptions -> internal ListOptions) before it takes
+// a name from the field selector; any decode error voids the options, so the name is lost and only
+// `watch` is read back. The decode parses `labelSelector` with labels.Parse and `limit`/`timeoutSeconds`
+// with strconv.ParseInt(s, 10, 64) (apimachinery meta/v1 and meta/internalversion conversions).
+describe('requestFromUrl: list options that fail to decode drop the field-selector name', () => {
+  const named = (query: string, opts = {}) =>
+    requestFromUrl(`GET /api/v1/pods?fieldSelector=metadata.name%3Dweb&${query}`, opts).name;
+
+  it.each([
+    ['limit=9223372036854775807', 'web'],
+    ['limit=-9223372036854775808', 'web'],
+    ['limit=%2B5', 'web'],
+    ['limit=9223372036854775808', ''],
+    ['timeoutSeconds=-9223372036854775809', ''],
+    ['limit=1_000', ''],
+  ])('int64 parameter %s -> name "%s"', (query, name) => {
+    expect(named(query)).toBe(name);
+  });
+
+  it.each([
+    // Valid selectors (labels.Parse grammar): the name stays.
+    ['labelSelector=app%3Dweb', 'web'],
+    ['labelSelector=app%3D%3Dweb,tier!%3Dfront', 'web'],
+    ['labelSelector=app', 'web'],
+    ['labelSelector=!app', 'web'],
+    ['labelSelector=app%3D', 'web'],
+    ['labelSelector=', 'web'],
+    ['labelSelector=app+in+(a,b),env+notin+()', 'web'],
+    ['labelSelector=in%3Dnotin', 'web'],
+    ['labelSelector=example.com/app%3Dx', 'web'],
+    ['labelSelector=replicas>1', 'web'],
+    // A NUL byte ends the lexer's input when it is read where a token starts.
+    ['labelSelector=app%3Dx+%00!!', 'web'],
+    ['labelSelector=app%3D%00x', 'web'],
+    // Invalid selectors: the whole decode fails, the name is lost, the verb is still list.
+    ['labelSelector=!!', ''],
+    ['labelSelector=a%3D%3D%3Db', ''],
+    ['labelSelector=a%3Db%3Dc', ''],
+    ['labelSelector=a+b', ''],
+    ['labelSelector=,a', ''],
+    ['labelSelector=a,', ''],
+    ['labelSelector=!a%3Db', ''],
+    ['labelSelector=a%3D(b)', ''],
+    ['labelSelector=replicas>one', ''],
+    ['labelSelector=-app%3Dx', ''],
+    ['labelSelector=Example.com/app', ''],
+    ['labelSelector=a/b/c', ''],
+    ['labelSelector=/app', ''],
+    [`labelSelector=app%3D${'v'.repeat(64)}`, ''],
+    [`labelSelector=${'k'.repeat(64)}`, ''],
+    ['labelSelector=app+in+a', ''],
+    ['labelSelector=app+in+(a', ''],
+  ])('%s -> name "%s"', (query, name) => {
+    const a = requestFromUrl(`GET /api/v1/pods?fieldSelector=metadata.name%3Dweb&${query}`);
+    expect([a.verb, a.name]).toEqual(['list', name]);
+  });
+
+  it('keeps watch when the decode fails', () => {
+    const a = requestFromUrl('GET /api/v1/pods?fieldSelector=metadata.name%3Dweb&labelSelector=!!&watch=1');
+    expect([a.verb, a.name]).toEqual(['watch', '']);
+  });
+
+  it('parses "in (a,,)" as Kubernetes 1.35+ does, and refuses it as 1.32-1.34 do', () => {
+    // apimachinery d4f8bebd (first in 1.35): consecutive commas in a value list no longer fail.
+    const q = 'labelSelector=x+in+(a,,)';
+    expect(named(q)).toBe('web');
+    expect(named(q, { kubernetesVersion: '1.36' })).toBe('web');
+    expect(named(q, { kubernetesVersion: '1.35' })).toBe('web');
+    expect(named(q, { kubernetesVersion: '1.34' })).toBe('');
+    expect(named(q, { kubernetesVersion: 'v1.32.4' })).toBe('');
+    expect(named('labelSelector=x+notin+(a,,b)', { kubernetesVersion: '1.32' })).toBe('web');
+    expect(() => named(q, { kubernetesVersion: '1.20' })).toThrow(RequestSpecError);
+    expect(() => named(q, { kubernetesVersion: '1.20' })).toThrow(/kubernetesVersion.*1\.32 to 1\.36/);
+  });
+
+  it('orders field selector terms by bytes, as Go sorts them, before taking the first name', () => {
+    // U+FF01 is EF BC 81 in UTF-8, U+1F600 is F0 9F 98 80: bytewise FF01 sorts first (UTF-16 would not).
+    const a = requestFromUrl(
+      'GET /api/v1/pods?fieldSelector=metadata.name%3D%F0%9F%98%80,metadata.name%3D%EF%BC%81',
+    );
+    expect(a.name).toBe('\uff01');
+  });
+});
