@@ -57,10 +57,28 @@ export function goJson(value: unknown): string {
   return text.replace(/[<>&\u2028\u2029]/g, (c) => '\\u' + c.charCodeAt(0).toString(16).padStart(4, '0'));
 }
 
-function renderBadValue(value: unknown): string {
+/**
+ * How field.Error prints a bad value that is not a plain Go string (a list, or a named string type such as
+ * audit.Level): `%#v` up to apimachinery 0.33 (`[]string{"a"}`, `"x"`), json.Marshal from 0.34 (`["a"]`).
+ */
+export type BadValueStyle = 'json' | 'go-syntax';
+
+/** How a bad value is printed: its Go rendering style, and whether a string is a named Go type. */
+export interface BadValueFormat {
+  style?: BadValueStyle;
+  /** The value is a named string type (audit.Level), not `string`: printed like a list, not with %q. */
+  namedString?: boolean;
+}
+
+function renderBadValue(value: unknown, format: BadValueFormat = {}): string {
+  const style = format.style ?? 'json';
   if (value === null || value === undefined) return 'null';
-  if (typeof value === 'string') return goQuote(value);
+  if (typeof value === 'string')
+    return format.namedString && style === 'json' ? goJson(value) : goQuote(value);
   if (typeof value === 'number' || typeof value === 'boolean') return String(value);
+  if (style === 'go-syntax' && Array.isArray(value) && value.every((v) => typeof v === 'string')) {
+    return `[]string{${value.map((v: string) => goQuote(v)).join(', ')}}`;
+  }
   try {
     return goJson(value);
   } catch {
@@ -79,12 +97,18 @@ function errorText(type: string, field: string, badValue: string, detail: string
 }
 
 /** Builds a FieldError with upstream's Error() text in `message`. */
-export function fieldError(type: string, field: string, badValue: unknown, detail: string): FieldError {
+export function fieldError(
+  type: string,
+  field: string,
+  badValue: unknown,
+  detail: string,
+  format: BadValueFormat = {},
+): FieldError {
   const error: FieldError = {
     type,
     field,
     detail,
-    message: errorText(type, field, renderBadValue(badValue), detail),
+    message: errorText(type, field, renderBadValue(badValue, format), detail),
   };
   if (!VALUELESS.has(type)) error.badValue = badValue;
   return error;
@@ -98,12 +122,27 @@ const MAX_PROBLEM_VALUE_LENGTH = 200;
  * characters is cut, and characters a terminal would act on (which Go's JSON leaves raw in a list) escaped.
  */
 export function fieldErrorProblemMessage(error: FieldError): string {
-  const rendered = VALUELESS.has(error.type) ? '' : renderBadValue(error.badValue);
+  const rendered = VALUELESS.has(error.type) ? '' : renderedBadValue(error);
   const value =
     rendered.length > MAX_PROBLEM_VALUE_LENGTH
       ? `${rendered.slice(0, MAX_PROBLEM_VALUE_LENGTH)}…(${rendered.length - MAX_PROBLEM_VALUE_LENGTH} more characters)`
       : rendered;
   return echo(errorText(error.type, error.field, value, error.detail), Infinity);
+}
+
+// The bad value as the error's message prints it (in the style of its Kubernetes version).
+function renderedBadValue(error: FieldError): string {
+  const prefix = `${error.field}: ${TYPE_TEXT[error.type] ?? error.type}: `;
+  const suffix = error.detail !== '' ? `: ${error.detail}` : '';
+  const { message } = error;
+  if (
+    message.startsWith(prefix) &&
+    message.endsWith(suffix) &&
+    message.length >= prefix.length + suffix.length
+  ) {
+    return message.slice(prefix.length, message.length - suffix.length);
+  }
+  return renderBadValue(error.badValue);
 }
 
 /** field.Required */
@@ -112,8 +151,13 @@ export function requiredError(field: string, detail = ''): FieldError {
 }
 
 /** field.Invalid */
-export function invalidError(field: string, value: unknown, detail: string): FieldError {
-  return fieldError('FieldValueInvalid', field, value, detail);
+export function invalidError(
+  field: string,
+  value: unknown,
+  detail: string,
+  format: BadValueFormat = {},
+): FieldError {
+  return fieldError('FieldValueInvalid', field, value, detail, format);
 }
 
 /** field.TypeInvalid: a value of the wrong JSON type (the apiserver's decoder would refuse it). */
@@ -122,12 +166,18 @@ export function typeInvalidError(field: string, value: unknown, detail: string):
 }
 
 /** field.NotSupported: the detail lists the supported values quoted, as upstream does. */
-export function notSupportedError(field: string, value: unknown, supported: readonly string[]): FieldError {
+export function notSupportedError(
+  field: string,
+  value: unknown,
+  supported: readonly string[],
+  format: BadValueFormat = {},
+): FieldError {
   return fieldError(
     'FieldValueNotSupported',
     field,
     value,
     `supported values: ${supported.map((s) => goQuote(s)).join(', ')}`,
+    format,
   );
 }
 

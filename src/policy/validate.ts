@@ -1,7 +1,18 @@
 import { DEFAULT_KUBERNETES_VERSION, kubernetesVersionProblem } from './kubernetes-version';
-import { invalidError, notSupportedError, requiredError, typeInvalidError } from './field-error';
+import {
+  BadValueStyle,
+  invalidError,
+  notSupportedError,
+  requiredError,
+  typeInvalidError,
+} from './field-error';
 import { FieldError, LEVELS, STAGES, VersionOptions } from './types';
-import { compareKubernetesVersions, GROUP_WILDCARD_SINCE, parseKubernetesVersion } from './version';
+import {
+  compareKubernetesVersions,
+  GROUP_WILDCARD_SINCE,
+  JSON_BAD_VALUES_SINCE,
+  parseKubernetesVersion,
+} from './version';
 
 export { formatFieldErrors } from './field-error';
 
@@ -67,11 +78,14 @@ function validateOmitStages(value: unknown, field: string, errors: FieldError[])
   });
 }
 
-function validateLevel(value: unknown, field: string, errors: FieldError[]): void {
+function validateLevel(value: unknown, field: string, style: BadValueStyle, errors: FieldError[]): void {
   if (value === undefined || value === null || value === '') errors.push(requiredError(field));
   else if (typeof value !== 'string') {
     errors.push(typeInvalidError(field, value, `must be a string, not ${describeType(value)}`));
-  } else if (!LEVEL_SET.has(value)) errors.push(notSupportedError(field, value, LEVELS));
+  } else if (!LEVEL_SET.has(value)) {
+    // The level is an audit.Level, not a plain string: it prints like a list does, not with %q.
+    errors.push(notSupportedError(field, value, LEVELS, { style, namedString: true }));
+  }
 }
 
 function validateNonResourceURLs(urls: string[], field: string, errors: FieldError[]): void {
@@ -97,7 +111,7 @@ function validateNonResourceURLs(urls: string[], field: string, errors: FieldErr
 function validateResources(
   value: unknown,
   field: string,
-  groupWildcard: boolean,
+  { groupWildcard, style }: RuleContext,
   errors: FieldError[],
 ): void {
   listAt(value, field, errors).forEach((entry, j) => {
@@ -123,21 +137,29 @@ function validateResources(
           `${field}.resourceNames`,
           resourceNames,
           'using resourceNames requires at least one resource',
+          { style },
         ),
       );
     }
   });
 }
 
-function validateRule(rule: unknown, path: string, groupWildcard: boolean, errors: FieldError[]): void {
+/** What the target Kubernetes version changes in validation. */
+interface RuleContext {
+  /** `group: "*"` is allowed (1.36+). */
+  groupWildcard: boolean;
+  style: BadValueStyle;
+}
+
+function validateRule(rule: unknown, path: string, context: RuleContext, errors: FieldError[]): void {
   if (!isRecord(rule)) {
     errors.push(typeInvalidError(path, rule, `must be an object, not ${describeType(rule)}`));
     return;
   }
-  validateLevel(rule.level, `${path}.level`, errors);
+  validateLevel(rule.level, `${path}.level`, context.style, errors);
   const urls = stringListAt(rule.nonResourceURLs, `${path}.nonResourceURLs`, errors);
   validateNonResourceURLs(urls, `${path}.nonResourceURLs`, errors);
-  validateResources(rule.resources, `${path}.resources`, groupWildcard, errors);
+  validateResources(rule.resources, `${path}.resources`, context, errors);
   validateOmitStages(rule.omitStages, `${path}.omitStages`, errors);
   // The mix check counts entries, not their content: `namespaces: [""]` counts, `resources: []` does not.
   const resourceCount = Array.isArray(rule.resources) ? rule.resources.length : 0;
@@ -148,6 +170,7 @@ function validateRule(rule: unknown, path: string, groupWildcard: boolean, error
         `${path}.nonResourceURLs`,
         urls,
         'rules cannot apply to both regular resources and non-resource URLs',
+        { style: context.style },
       ),
     );
   }
@@ -184,8 +207,12 @@ export function validatePolicy(policy: unknown, options: VersionOptions = {}): F
   const versionProblem = kubernetesVersionProblem(versionText);
   if (versionProblem !== undefined) return [invalidError('kubernetesVersion', versionText, versionProblem)];
   const version = parseKubernetesVersion(versionText)!;
-  const groupWildcard =
-    compareKubernetesVersions(version, parseKubernetesVersion(GROUP_WILDCARD_SINCE)!) >= 0;
+  const since = (minimum: string) =>
+    compareKubernetesVersions(version, parseKubernetesVersion(minimum)!) >= 0;
+  const context: RuleContext = {
+    groupWildcard: since(GROUP_WILDCARD_SINCE),
+    style: since(JSON_BAD_VALUES_SINCE) ? 'json' : 'go-syntax',
+  };
   const errors: FieldError[] = [];
   if (!isRecord(policy)) {
     errors.push(
@@ -199,7 +226,7 @@ export function validatePolicy(policy: unknown, options: VersionOptions = {}): F
   }
   validateOmitStages(policy.omitStages, 'omitStages', errors);
   listAt(policy.rules, 'rules', errors).forEach((rule, i) =>
-    validateRule(rule, `rules[${i}]`, groupWildcard, errors),
+    validateRule(rule, `rules[${i}]`, context, errors),
   );
   checkBoolean(policy.omitManagedFields, 'omitManagedFields', errors);
   return errors;

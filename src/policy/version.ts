@@ -29,3 +29,9 @@ export function isKubernetesVersionAtLeast(version: string, minimum: string): bo
 
 /** The first Kubernetes release whose validation accepts `group: "*"` in a policy rule. */
 export const GROUP_WILDCARD_SINCE = '1.36';
+
+/**
+ * The first release whose apimachinery (0.34) prints a field error's non-string bad value (a list, an audit.Level)
+ * with json.Marshal; before, `%#v` printed `[]string{"a"}`.
+ */
+export const JSON_BAD_VALUES_SINCE = '1.34';

@@ -109,7 +109,7 @@ describe('loadPolicy: validation errors carry upstream text, the source position
     ).errors;
     expect(error).toMatchObject({ field: 'rules[0].resources.resourceNames', line: 8, column: 24 });
     expect(error.message).toBe(
-      'rules[0].resources.resourceNames: Invalid value: ["x"]: using resourceNames requires at least one resource',
+      'rules[0].resources.resourceNames: Invalid value: []string{"x"}: using resourceNames requires at least one resource',
     );
   });
 
@@ -127,7 +127,7 @@ describe('loadPolicy: validation errors carry upstream text, the source position
     const [error] = load('  - level: None\n    namespaces: [""]\n    nonResourceURLs: [/metrics]\n').errors;
     expect(error).toMatchObject({
       message:
-        'rules[0].nonResourceURLs: Invalid value: ["/metrics"]: rules cannot apply to both regular resources and non-resource URLs',
+        'rules[0].nonResourceURLs: Invalid value: []string{"/metrics"}: rules cannot apply to both regular resources and non-resource URLs',
       line: 6,
       column: 22,
     });

@@ -69,7 +69,8 @@ describe('rules upstream accepts', () => {
   });
 });
 
-// Upstream validation_test.go: rules that fail; here with the exact messages.
+// Upstream validation_test.go: rules that fail; here with the exact messages of the default version (1.32,
+// whose apimachinery prints lists with %#v: []string{"x"}).
 describe('rules upstream refuses', () => {
   const cases: Array<[string, unknown, string[]]> = [
     ['empty rule (no level)', {}, ['rules[0].level: Required value']],
@@ -96,21 +97,21 @@ describe('rules upstream refuses', () => {
       'non-resource URLs with namespaces',
       { level: 'Metadata', namespaces: ['default'], nonResourceURLs: ['/logs*'] },
       [
-        'rules[0].nonResourceURLs: Invalid value: ["/logs*"]: rules cannot apply to both regular resources and non-resource URLs',
+        'rules[0].nonResourceURLs: Invalid value: []string{"/logs*"}: rules cannot apply to both regular resources and non-resource URLs',
       ],
     ],
     [
       'non-resource URLs with resources',
       { level: 'Metadata', resources: [{ resources: ['secrets'] }], nonResourceURLs: ['/logs*'] },
       [
-        'rules[0].nonResourceURLs: Invalid value: ["/logs*"]: rules cannot apply to both regular resources and non-resource URLs',
+        'rules[0].nonResourceURLs: Invalid value: []string{"/logs*"}: rules cannot apply to both regular resources and non-resource URLs',
       ],
     ],
     [
       'namespaces [""] still counts for the mix check',
       { level: 'Metadata', namespaces: [''], nonResourceURLs: ['/a', '/b'] },
       [
-        'rules[0].nonResourceURLs: Invalid value: ["/a","/b"]: rules cannot apply to both regular resources and non-resource URLs',
+        'rules[0].nonResourceURLs: Invalid value: []string{"/a", "/b"}: rules cannot apply to both regular resources and non-resource URLs',
       ],
     ],
     [
@@ -161,7 +162,7 @@ describe('rules upstream refuses', () => {
       'resourceNames without resources',
       { level: 'Metadata', resources: [{ group: 'apps', resourceNames: ['x'] }] },
       [
-        'rules[0].resources.resourceNames: Invalid value: ["x"]: using resourceNames requires at least one resource',
+        'rules[0].resources.resourceNames: Invalid value: []string{"x"}: using resourceNames requires at least one resource',
       ],
     ],
     [
@@ -374,12 +375,45 @@ describe('formatFieldErrors (the apiserver aggregate string)', () => {
     );
   });
 
-  test('values are quoted the way Go prints them', () => {
-    expect(messages(policyOf([{ level: 'No\tne"<x>' }]))[0]).toBe(
-      'rules[0].level: Unsupported value: "No\\tne\\"<x>": supported values: "None", "Metadata", "Request", "RequestResponse"',
-    );
-    expect(messages(policyOf([{ level: 'None', nonResourceURLs: ['/<a>'], namespaces: ['x'] }]))[0]).toBe(
-      'rules[0].nonResourceURLs: Invalid value: ["/\\u003ca\\u003e"]: rules cannot apply to both regular resources and non-resource URLs',
-    );
+  // field.Error.ErrorBody prints a plain string with %q. A value of another type (audit.Level, []string) was
+  // printed with %#v up to apimachinery 0.33 (Kubernetes 1.33) and is json.Marshal'ed from 0.34 on.
+  test('values are quoted the way Go prints them in Kubernetes 1.34 and later', () => {
+    for (const version of ['1.34', '1.35', '1.36']) {
+      expect(messages(policyOf([{ level: 'No\tne"<x>' }]), version)[0]).toBe(
+        'rules[0].level: Unsupported value: "No\\tne\\"\\u003cx\\u003e": supported values: "None", "Metadata", "Request", "RequestResponse"',
+      );
+      expect(
+        messages(policyOf([{ level: 'None', nonResourceURLs: ['/<a>'], namespaces: ['x'] }]), version)[0],
+      ).toBe(
+        'rules[0].nonResourceURLs: Invalid value: ["/\\u003ca\\u003e"]: rules cannot apply to both regular resources and non-resource URLs',
+      );
+      expect(messages(policyOf([{ level: 'None', omitStages: ['<x>'] }]), version)[0]).toBe(
+        'rules[0].omitStages[0]: Invalid value: "<x>": allowed stages are RequestReceived,ResponseStarted,ResponseComplete,Panic',
+      );
+    }
+  });
+
+  test('values are quoted the way Go prints them in Kubernetes 1.32 and 1.33 (%#v)', () => {
+    for (const version of ['1.32', '1.33']) {
+      expect(messages(policyOf([{ level: 'No\tne"<x>\u0007' }]), version)[0]).toBe(
+        'rules[0].level: Unsupported value: "No\\tne\\"<x>\\a": supported values: "None", "Metadata", "Request", "RequestResponse"',
+      );
+      expect(
+        messages(
+          policyOf([{ level: 'None', nonResourceURLs: ['/<a>', '/b\n'], namespaces: ['x'] }]),
+          version,
+        )[0],
+      ).toBe(
+        'rules[0].nonResourceURLs: Invalid value: []string{"/<a>", "/b\\n"}: rules cannot apply to both regular resources and non-resource URLs',
+      );
+      expect(
+        messages(
+          policyOf([{ level: 'None', resources: [{ group: 'apps', resourceNames: ['x'] }] }]),
+          version,
+        )[0],
+      ).toBe(
+        'rules[0].resources.resourceNames: Invalid value: []string{"x"}: using resourceNames requires at least one resource',
+      );
+    }
   });
 });
