@@ -15,6 +15,7 @@ import { checkListArgument, checkStringArgument } from '../policy/arguments';
 import { quote } from '../policy/echo';
 import { GoYamlScalar, goStringOf, resolveGoYamlPlain } from '../policy/go-yaml-scalar';
 import { Problem } from '../policy/types';
+import { LocateInManifest, manifestName } from './secret-key';
 
 /** The label that makes Deckhouse read a ConfigMap's `data.basicAuditPolicy` (its value must be empty). */
 export const EXTRA_AUDIT_POLICY_CONFIG_LABEL = 'control-plane-manager.deckhouse.io/extra-audit-policy-config';
@@ -284,4 +285,75 @@ export function renderExtraAuditPolicyConfig(serviceAccounts: readonly string[])
   if (serviceAccounts.length === 0) return 'serviceAccounts: []\n';
   // Double-quoted (JSON) scalars are valid YAML 1.1 and 1.2 and never change type.
   return `serviceAccounts:\n${serviceAccounts.map((sa) => `- ${JSON.stringify(sa)}\n`).join('')}`;
+}
+
+/** What Deckhouse takes from one ConfigMap manifest (see readExtraAuditPolicyConfigMap). */
+export interface ExtraAuditPolicyConfigMap extends ExtraAuditPolicyConfig {
+  /** True when the hook's label selector picks the ConfigMap (the label is there with an empty value). */
+  selected: boolean;
+}
+
+function field(object: unknown, name: string): unknown {
+  if (object === null || typeof object !== 'object' || Array.isArray(object)) return undefined;
+  return Object.prototype.hasOwnProperty.call(object, name)
+    ? (object as Record<string, unknown>)[name]
+    : undefined;
+}
+
+/**
+ * Reads a ConfigMap manifest (a plain object) as Deckhouse's hook does: it is selected only when labelled
+ * `control-plane-manager.deckhouse.io/extra-audit-policy-config: ""` (MatchLabels: a non-empty value is not
+ * selected), in any namespace; its `data.basicAuditPolicy` is read with parseExtraAuditPolicyConfig (absent:
+ * no ServiceAccounts). Messages name the ConfigMap; positions are the value's in the manifest (`locate`).
+ */
+export function readExtraAuditPolicyConfigMap(
+  configMap: unknown,
+  locate: LocateInManifest = () => undefined,
+): ExtraAuditPolicyConfigMap {
+  const name = `ConfigMap ${manifestName(configMap)}`;
+  const result: ExtraAuditPolicyConfigMap = {
+    selected: false,
+    serviceAccounts: [],
+    errors: [],
+    warnings: [],
+  };
+  const labels = field(field(configMap, 'metadata'), 'labels');
+  const label = field(labels, EXTRA_AUDIT_POLICY_CONFIG_LABEL);
+  if (label === undefined) return result;
+  const labelAt = locate(['metadata', 'labels', EXTRA_AUDIT_POLICY_CONFIG_LABEL]) ?? locate([]) ?? {};
+  if (label !== '' && label !== null) {
+    result.warnings.push({
+      message:
+        `${name} is labelled ${EXTRA_AUDIT_POLICY_CONFIG_LABEL}: ${quote(String(label))}, but Deckhouse selects ` +
+        'only ConfigMaps whose label value is empty (its selector is matchLabels with ""): its ServiceAccounts are not added',
+      field: `metadata.labels.${EXTRA_AUDIT_POLICY_CONFIG_LABEL}`,
+      ...labelAt,
+      fix: `set the label's value to "" (${EXTRA_AUDIT_POLICY_CONFIG_LABEL}: "")`,
+    });
+    return result;
+  }
+  result.selected = true;
+  const text = field(field(configMap, 'data'), 'basicAuditPolicy');
+  if (text === undefined) return result;
+  const at = locate(['data', 'basicAuditPolicy']) ?? locate(['data']) ?? labelAt;
+  if (typeof text !== 'string') {
+    result.errors.push({
+      message: `${name}: data.basicAuditPolicy must be a string (ConfigMap data values are strings)`,
+      field: FIELD,
+      ...at,
+      fix: 'write it as a block scalar: "basicAuditPolicy: |" followed by the serviceAccounts list',
+    });
+    return result;
+  }
+  const read = parseExtraAuditPolicyConfig(text);
+  // Positions inside the value are shown in the message; the problem points at the value in the manifest.
+  const inFile = ({ line, column: _column, ...p }: Problem): Problem => ({
+    ...p,
+    message: `${name}: ${p.message}${line !== undefined ? ` (line ${line} of the value)` : ''}`,
+    ...at,
+  });
+  result.errors = read.errors.map(inFile);
+  result.warnings = read.warnings.map(inFile);
+  result.serviceAccounts = read.serviceAccounts;
+  return result;
 }
