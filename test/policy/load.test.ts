@@ -261,3 +261,16 @@ describe('loadPolicy: bytes, size and the Kubernetes version range', () => {
     expect(error.fix).toBe('give a Kubernetes version from 1.32 to 1.36, e.g. "1.32"');
   });
 });
+
+describe('an empty custom policy, as Deckhouse reads it', () => {
+  // audit_policy.go: yaml.UnmarshalStrict of an empty (or comment-only) Secret value gives an empty Policy
+  // and no error (YAML-to-JSON yields null); the hook then appends zero rules.
+  it.each(['', '# nothing here\n'])('says the hook accepts %j as no rules', (text) => {
+    const result = loadPolicy(text, { target: 'deckhouse' });
+    expect(result.errors).toHaveLength(1);
+    expect(result.errors[0].message).toMatch(
+      /^the policy document is empty: Deckhouse's hook accepts it as a policy with no rules/,
+    );
+    expect(loadPolicy(text).errors[0].message).toBe('the policy document is empty');
+  });
+});
