@@ -7,6 +7,7 @@ import {
   withExtraServiceAccounts,
 } from '../deckhouse/basic-rules';
 import { BuiltInRulesDifference, formatBuiltInRulesDifference } from '../deckhouse/built-in-rules-difference';
+import { serviceAccountUserProblem } from '../deckhouse/extra-audit-policy-config';
 import type { MergedAuditPolicy } from '../deckhouse/merged-policy';
 import { EffectivePolicy, Policy, Problem } from '../policy/types';
 import type { ReplayOptions } from '../replay/types';
@@ -243,6 +244,10 @@ export async function choosePolicy(args: ParsedArgs, io: CliIo, file?: string | 
   const rules = clusterRules ?? DECKHOUSE_BASIC_RULES;
   if (fileExtras !== undefined && !basic) warnings.push({ label: policyFile!, ...configMapsUnread() });
   // The hook appends the ServiceAccounts of the file's extra-audit-policy-config ConfigMaps; the flags add more.
+  for (const sa of basic ? extras : []) {
+    const problem = serviceAccountUserProblem(sa);
+    if (problem) warnings.push({ label: '--extra-service-account', ...problem });
+  }
   const allExtras = [...(basic ? (fileExtras ?? []) : []), ...extras];
   const basicRules = allExtras.length > 0 ? withExtraServiceAccounts(rules, allExtras) : rules;
   if (basic) builtIn = { ...builtIn, summary: builtInRulesSummary(basicRules) };

@@ -13,7 +13,8 @@
 import type * as Yaml from 'yaml';
 import { checkListArgument, checkStringArgument } from '../policy/arguments';
 import { quote } from '../policy/echo';
-import { GoYamlScalar, goStringOf, resolveGoYamlPlain } from '../policy/go-yaml-scalar';
+import type * as GoYaml from '../policy/go-yaml-scalar';
+import type { GoYamlScalar } from '../policy/go-yaml-scalar';
 import { Problem } from '../policy/types';
 import { LocateInManifest, manifestName } from './secret-key';
 
@@ -48,10 +49,17 @@ function foldsTo(key: string, field: string): boolean {
   return [...folded].every((c) => c.charCodeAt(0) < 128) && folded.toLowerCase() === field.toLowerCase();
 }
 
+// The YAML library (and go-yaml-scalar, built on it) is loaded on first use, not with the built-in rules that
+// re-export this module: `explain --deckhouse` needs only them.
+function goYaml(): typeof GoYaml {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  return require('../policy/go-yaml-scalar') as typeof GoYaml;
+}
+
 function scalarText(scalar: GoYamlScalar, source: string): string | undefined {
   if (scalar.type === 'string') return scalar.value;
   if (scalar.type === 'null') return undefined;
-  return goStringOf(scalar, source);
+  return goYaml().goStringOf(scalar, source);
 }
 
 class Reader {
@@ -68,7 +76,7 @@ class Reader {
       const source = node.source ?? String(node.value);
       const plain = node.type === 'PLAIN' && node.tag === undefined;
       let scalar: GoYamlScalar;
-      if (plain) scalar = resolveGoYamlPlain(source);
+      if (plain) scalar = goYaml().resolveGoYamlPlain(source);
       else if (typeof node.value === 'boolean') scalar = { type: 'bool', value: node.value };
       else if (typeof node.value === 'number') scalar = { type: 'float', value: node.value };
       else if (node.value === null) scalar = { type: 'null', value: null };
@@ -246,16 +254,13 @@ export function parseExtraAuditPolicyConfig(text: string): ExtraAuditPolicyConfi
       });
       return;
     }
-    if (!SA_USER.test(name)) {
-      const parts = name.split(':');
+    const notAUser = serviceAccountUserProblem(name);
+    if (notAUser) {
       result.warnings.push({
-        message: `${entryField}: ${quote(name)} is not a ServiceAccount user name; Deckhouse compares it verbatim with the request's user, so it matches no ServiceAccount`,
+        ...notAUser,
+        message: `${entryField}: ${notAUser.message}`,
         field: entryField,
         ...where,
-        fix:
-          parts.length === 2 && !name.includes(' ')
-            ? `write "system:serviceaccount:${name}"`
-            : 'write the full user name system:serviceaccount:<namespace>:<name> (lower case, no spaces)',
       });
     } else if (accounts.indexOf(name) < accounts.length - 1) {
       result.warnings.push({
@@ -268,6 +273,23 @@ export function parseExtraAuditPolicyConfig(text: string): ExtraAuditPolicyConfi
   });
   if (result.errors.length === 0) result.serviceAccounts = accounts;
   return result;
+}
+
+/**
+ * Why `name` is no ServiceAccount's user name (`system:serviceaccount:<namespace>:<name>`, both parts DNS
+ * names), as a problem with a fix; undefined for a valid name. Deckhouse appends names verbatim, so such a
+ * name matches no request.
+ */
+export function serviceAccountUserProblem(name: string): Problem | undefined {
+  if (SA_USER.test(name)) return undefined;
+  const parts = name.split(':');
+  return {
+    message: `${quote(name)} is not a ServiceAccount user name; Deckhouse compares it verbatim with the request's user, so it matches no ServiceAccount`,
+    fix:
+      parts.length === 2 && !/\s/.test(name)
+        ? `write "system:serviceaccount:${name}"`
+        : 'write the full user name system:serviceaccount:<namespace>:<name> (lower case, no spaces)',
+  };
 }
 
 function byBytes(a: string, b: string): number {

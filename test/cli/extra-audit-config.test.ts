@@ -81,4 +81,22 @@ describe('extra-audit-policy-config ConfigMaps in a --policy manifest', () => {
     expect(out.decision.level).toBe('None');
     expect(JSON.stringify(out.warnings)).toMatch(/reads them only with basicAuditPolicyEnabled: true/);
   });
+
+  test('--extra-service-account warns about a value no ServiceAccount can have (it is still used verbatim)', async () => {
+    const run = await runInProcess([
+      ...patchConfigMap('system:serviceaccount:ci:deployer'),
+      '--deckhouse',
+      '--extra-service-account',
+      'ci:deployer',
+    ]);
+    expect(run.code).toBe(0);
+    const out = JSON.parse(run.stdout);
+    expect(out.decision.level).toBe('None');
+    expect(out.warnings).toEqual([
+      expect.objectContaining({
+        label: '--extra-service-account',
+        fix: 'write "system:serviceaccount:ci:deployer"',
+      }),
+    ]);
+  });
 });
