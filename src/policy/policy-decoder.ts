@@ -5,7 +5,7 @@
 import { isMap, isScalar, isSeq } from 'yaml';
 import { echo, quote } from './echo';
 import { FIELDS_OF, OBJECT_META_FIELDS, PolicyObjectKind } from './policy-fields';
-import { unknownFieldFix } from './unknown-field-fix';
+import { goFoldedKey, unknownFieldFix } from './unknown-field-fix';
 import { Policy } from './types';
 import { AUDIT_API_VERSION, EMPTY_DOCUMENT_FIX, emptyDocumentMessage } from './yaml-document';
 import { INVALID, MappingEntry, NodeReader, problem, Read } from './yaml-node-reader';
@@ -68,7 +68,7 @@ export class PolicyDecoder extends NodeReader {
   }
 
   private unknownField(entry: MappingEntry, kind: ObjectKind, known: readonly string[]): void {
-    const sameButCase = known.find((f) => f.toLowerCase() === entry.key.toLowerCase());
+    const sameButCase = known.find((f) => f.toLowerCase() === goFoldedKey(entry.key));
     const consequence = sameButCase === undefined ? undefined : this.facts.caseVariantKey(sameButCase);
     this.error(
       entry.keyNode,

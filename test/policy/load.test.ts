@@ -274,3 +274,24 @@ describe('an empty custom policy, as Deckhouse reads it', () => {
     expect(loadPolicy(text).errors[0].message).toBe('the policy document is empty');
   });
 });
+
+describe('field names Deckhouse matches by Unicode case folding', () => {
+  // encoding/json (under sigs.k8s.io/yaml) matches keys with bytes.EqualFold: U+017F (long s) folds to "s"
+  // and U+212A (Kelvin sign) to "k", so Deckhouse's hook decodes these keys as the fields.
+  it.each([
+    ['rules[0].verb\u017f', 'verbs', 'rules:\n- level: Metadata\n  verb\u017f: [get]\n'],
+    ['\u212aind', 'kind', '\u212aind: Policy\nrules:\n- level: Metadata\n'],
+  ])('%s is accepted by the hook as %s', (field, name, body) => {
+    const result = loadPolicy(
+      `apiVersion: audit.k8s.io/v1\n${body.startsWith('\u212a') ? '' : 'kind: Policy\n'}${body}`,
+      {
+        target: 'deckhouse',
+      },
+    );
+    expect(result.errors.map((e) => e.message)).toEqual([
+      expect.stringContaining(
+        `unknown field "${field}": Deckhouse would accept it (its decoder matches field names case-insensitively) as "${name}"`,
+      ),
+    ]);
+  });
+});
