@@ -4,6 +4,7 @@ import {
   DECKHOUSE_BASIC_RULES,
   DeckhouseBasicRules,
   builtInRulesSummary,
+  serviceAccountRuleIndex,
   withExtraServiceAccounts,
 } from '../deckhouse/basic-rules';
 import { BuiltInRulesDifference, formatBuiltInRulesDifference } from '../deckhouse/built-in-rules-difference';
@@ -248,7 +249,13 @@ export async function choosePolicy(args: ParsedArgs, io: CliIo, file?: string | 
     const problem = serviceAccountUserProblem(sa);
     if (problem) warnings.push({ label: '--extra-service-account', ...problem });
   }
-  const allExtras = [...(basic ? (fileExtras ?? []) : []), ...extras];
+  // A merged file (--built-in-rules) already holds the ServiceAccounts of the ConfigMaps applied when it was
+  // written: the file's ConfigMaps add only those it lacks, as re-applying the same ConfigMap would.
+  const listed = new Set(
+    clusterRules ? (clusterRules.basic[serviceAccountRuleIndex(clusterRules)]?.users ?? []) : [],
+  );
+  const fromConfigMaps = (basic ? (fileExtras ?? []) : []).filter((sa) => !listed.has(sa));
+  const allExtras = [...fromConfigMaps, ...extras];
   const basicRules = allExtras.length > 0 ? withExtraServiceAccounts(rules, allExtras) : rules;
   if (basic) builtIn = { ...builtIn, summary: builtInRulesSummary(basicRules) };
   const effective = deckhouseEffectivePolicy({

@@ -3,7 +3,8 @@
 // must be empty) and appends the serviceAccounts of its data.basicAuditPolicy to the built-in ServiceAccount
 // rule — only when basicAuditPolicyEnabled. A manifest that holds such a ConfigMap describes that cluster.
 import { readFileSync } from 'node:fs';
-import { fixture, runInProcess } from './helpers';
+import * as path from 'node:path';
+import { REPO, fixture, runInProcess } from './helpers';
 
 const patchConfigMap = (user: string) => [
   'explain',
@@ -98,5 +99,27 @@ describe('extra-audit-policy-config ConfigMaps in a --policy manifest', () => {
         fix: 'write "system:serviceaccount:ci:deployer"',
       }),
     ]);
+  });
+
+  test('with --built-in-rules, a ServiceAccount the merged file already lists is not counted again', async () => {
+    // The merged file is the cluster's state: the ConfigMaps it was built with are already in its rule.
+    const manifest = readFileSync(fixture('extra-audit-config.yaml'), 'utf8').replace(
+      'istiod-v1x21x6',
+      'cni\n    - system:serviceaccount:d8-istio:istiod-v1x21x6',
+    );
+    const run = await runInProcess(
+      [
+        ...patchConfigMap('system:serviceaccount:d8-istio:istiod-v1x21x6'),
+        '--built-in-rules',
+        path.join(REPO, 'test/fixtures/deckhouse/merged-policy-1.76.yaml'),
+        '--policy',
+        '-',
+      ],
+      { stdin: manifest },
+    );
+    expect(run.code).toBe(0);
+    const out = JSON.parse(run.stdout);
+    expect(out.decision.level).toBe('Metadata');
+    expect(out.builtInRules.summary).toMatch(/127 system ServiceAccounts \(\+1 extra\)$/);
   });
 });
