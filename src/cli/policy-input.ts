@@ -278,13 +278,26 @@ function readSettings(manifest: Manifest, result: PolicyFile): void {
   if (read.settings) result.settings = read.settings;
 }
 
-// Deckhouse's hook appends the serviceAccounts of every ConfigMap it selects, in any namespace.
+// Deckhouse's hook appends the serviceAccounts of every ConfigMap it selects, in any namespace. Two manifests of
+// one ConfigMap (same namespace and name) are one object on the cluster: the one applied last.
 function readExtraConfigMaps(manifest: Manifest, result: PolicyFile): void {
+  const byName = new Map<string, ReturnType<typeof readExtraAuditPolicyConfigMap>>();
   for (const object of manifest.objects) {
     if (object.kind !== 'ConfigMap') continue;
     const read = readExtraAuditPolicyConfigMap(object.value, object.locate);
+    const name = manifestName(object.value);
+    if (byName.has(name) && (read.selected || byName.get(name)!.selected)) {
+      result.warnings.push({
+        message: `ConfigMap ${name} appears twice in the file; the cluster keeps the one applied last (this one)`,
+        ...object.position,
+        fix: 'keep one manifest of the ConfigMap',
+      });
+    }
+    byName.set(name, read);
     result.errors.push(...read.errors);
     result.warnings.push(...read.warnings);
+  }
+  for (const read of byName.values()) {
     if (read.selected)
       result.extraServiceAccounts = [...(result.extraServiceAccounts ?? []), ...read.serviceAccounts];
   }

@@ -122,4 +122,23 @@ describe('extra-audit-policy-config ConfigMaps in a --policy manifest', () => {
     expect(out.decision.level).toBe('Metadata');
     expect(out.builtInRules.summary).toMatch(/127 system ServiceAccounts \(\+1 extra\)$/);
   });
+
+  test('validate reports what the hook does with the ConfigMaps of a manifest', async () => {
+    const run = await runInProcess(['validate', '--json', fixture('extra-audit-config.yaml')]);
+    const out = JSON.stringify(JSON.parse(run.stdout));
+    expect(out).toMatch(/ConfigMap ci\/not-selected is labelled/);
+  });
+
+  test('two manifests of one ConfigMap: the cluster keeps the last one', async () => {
+    const text = readFileSync(fixture('extra-audit-config.yaml'), 'utf8');
+    const second = text.split('\n---\n')[1].replace('istiod-v1x21x6', 'istiod-v1x19x7');
+    const run = await runInProcess(
+      [...patchConfigMap('system:serviceaccount:d8-istio:istiod-v1x21x6'), '--deckhouse', '--policy', '-'],
+      { stdin: `${text}---\n${second}` },
+    );
+    expect(run.code).toBe(0);
+    const out = JSON.parse(run.stdout);
+    expect(out.decision.level).toBe('None');
+    expect(JSON.stringify(out.warnings)).toMatch(/ConfigMap d8-istio\/istio-audit appears twice/);
+  });
 });
