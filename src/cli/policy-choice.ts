@@ -4,9 +4,11 @@ import {
   DECKHOUSE_BASIC_RULES,
   DeckhouseBasicRules,
   builtInRulesSummary,
+  serviceAccountRuleIndex,
   withExtraServiceAccounts,
 } from '../deckhouse/basic-rules';
 import { BuiltInRulesDifference, formatBuiltInRulesDifference } from '../deckhouse/built-in-rules-difference';
+import { serviceAccountUserProblem } from '../deckhouse/extra-audit-policy-config';
 import type { MergedAuditPolicy } from '../deckhouse/merged-policy';
 import { EffectivePolicy, Policy, Problem } from '../policy/types';
 import type { ReplayOptions } from '../replay/types';
@@ -179,6 +181,7 @@ export async function choosePolicy(args: ParsedArgs, io: CliIo, file?: string | 
   let source: string | undefined;
   let settings: AuditSettings | undefined;
   let positions: Array<{ line: number; column: number } | undefined> = [];
+  let fileExtras: string[] | undefined;
   if (policyFile !== undefined) {
     // The YAML reader is loaded only when there is a file to read.
     const { loadSinglePolicy, rulePositions } = await import('./policy-input');
@@ -191,6 +194,7 @@ export async function choosePolicy(args: ParsedArgs, io: CliIo, file?: string | 
     });
     custom = loaded.policy;
     settings = loaded.settings;
+    fileExtras = loaded.extraServiceAccounts;
     source = loaded.source?.label ?? policyFile;
     if (loaded.source) positions = rulePositions(loaded.source.text);
     warnings.push(...loaded.warnings);
@@ -239,7 +243,20 @@ export async function choosePolicy(args: ParsedArgs, io: CliIo, file?: string | 
   if (settings?.auditPolicyEnabled && !custom)
     warnings.push({ label: policyFile!, ...secretNotInFile(settings) });
   const rules = clusterRules ?? DECKHOUSE_BASIC_RULES;
-  const basicRules = extras.length > 0 ? withExtraServiceAccounts(rules, extras) : rules;
+  if (fileExtras !== undefined && !basic) warnings.push({ label: policyFile!, ...configMapsUnread() });
+  // The hook appends the ServiceAccounts of the file's extra-audit-policy-config ConfigMaps; the flags add more.
+  for (const sa of basic ? extras : []) {
+    const problem = serviceAccountUserProblem(sa);
+    if (problem) warnings.push({ label: '--extra-service-account', ...problem });
+  }
+  // A merged file (--built-in-rules) already holds the ServiceAccounts of the ConfigMaps applied when it was
+  // written: the file's ConfigMaps add only those it lacks, as re-applying the same ConfigMap would.
+  const listed = new Set(
+    clusterRules ? (clusterRules.basic[serviceAccountRuleIndex(clusterRules)]?.users ?? []) : [],
+  );
+  const fromConfigMaps = (basic ? (fileExtras ?? []) : []).filter((sa) => !listed.has(sa));
+  const allExtras = [...fromConfigMaps, ...extras];
+  const basicRules = allExtras.length > 0 ? withExtraServiceAccounts(rules, allExtras) : rules;
   if (basic) builtIn = { ...builtIn, summary: builtInRulesSummary(basicRules) };
   const effective = deckhouseEffectivePolicy({
     basicAuditPolicyEnabled: basic,
@@ -302,6 +319,15 @@ function checkFlagsAgainstFile(
       `--extra-service-account extends the built-in rules, but ${stated}; drop --extra-service-account`,
     );
   }
+}
+
+function configMapsUnread(): Problem {
+  return {
+    message:
+      'the file holds extra-audit-policy-config ConfigMaps, but Deckhouse reads them only with ' +
+      'basicAuditPolicyEnabled: true (their ServiceAccounts extend a built-in rule): they are not used',
+    fix: 'remove the ConfigMaps, or enable the built-in rules',
+  };
 }
 
 function secretNotInFile(settings: AuditSettings): Problem {

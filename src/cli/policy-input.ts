@@ -4,6 +4,7 @@ import {
   AUDIT_POLICY_SECRET_NAME,
   AUDIT_POLICY_SECRET_NAMESPACE,
 } from '../deckhouse/policy-secret-location';
+import { readExtraAuditPolicyConfigMap } from '../deckhouse/extra-audit-policy-config';
 import { manifestName, readSecretKey } from '../deckhouse/secret-key';
 import { PolicyTarget, loadPolicy } from '../policy/parse';
 import { ParseResult, Policy, Problem } from '../policy/types';
@@ -43,6 +44,13 @@ export interface PolicyFile {
   missing?: Problem;
   /** The audit settings of the file's ModuleConfig control-plane-manager, when it holds one. */
   settings?: AuditSettings;
+  /**
+   * ServiceAccounts the file's `extra-audit-policy-config` ConfigMaps add to the built-in ServiceAccount rule
+   * (absent when the file holds no ConfigMap the hook selects).
+   */
+  extraServiceAccounts?: string[];
+  /** Advice about the file's objects other than the policy (positions in the file). */
+  warnings: Problem[];
 }
 
 /** A policy source after strict loading. */
@@ -89,8 +97,9 @@ export function findPolicies(file: string, input: string | Uint8Array): PolicyFi
   if (plainlyOnePolicy(text)) return wholeFile(file, text, bytes);
   const manifest = readManifest(text);
   if (!manifest || isOnePolicyFile(manifest)) return wholeFile(file, text, bytes);
-  const result: PolicyFile = { file, sources: [], errors: [] };
+  const result: PolicyFile = { file, sources: [], errors: [], warnings: [] };
   readSettings(manifest, result);
+  readExtraConfigMaps(manifest, result);
 
   const secrets = manifest.objects.filter((o) => o.kind === 'Secret');
   const withKey = secrets.filter((s) => !('absent' in readSecretKey(s.value, AUDIT_POLICY_SECRET_KEY)));
@@ -150,6 +159,8 @@ export interface SinglePolicy {
   /** Advice about the file (positions in the file) and the loader's (positions in the policy), labelled. */
   warnings: LocatedProblem[];
   settings?: AuditSettings;
+  /** ServiceAccounts the file's extra-audit-policy-config ConfigMaps add (see PolicyFile). */
+  extraServiceAccounts?: string[];
 }
 
 /**
@@ -163,7 +174,9 @@ export async function loadSinglePolicy(
   options: PolicyReadOptions & { allowSettingsOnly?: boolean } = {},
 ): Promise<SinglePolicy> {
   const { file: found, loaded } = await loadPolicyFile(file, io, options);
-  const settingsOnly = options.allowSettingsOnly === true && found.settings !== undefined;
+  const settingsOnly =
+    options.allowSettingsOnly === true &&
+    (found.settings !== undefined || found.extraServiceAccounts !== undefined);
   const problems: LocatedProblem[] = found.errors
     .filter((p) => !(settingsOnly && p === found.missing))
     .map((p) => ({ label: found.file, ...p }));
@@ -177,7 +190,9 @@ export async function loadSinglePolicy(
         : `${problems.length} errors`;
     throw new CliError(`${name} has ${what}:`, EXIT_FINDINGS, undefined, problems);
   }
-  if (found.missing) return { warnings: [], settings: found.settings };
+  const fileWarnings = found.warnings.map((w) => ({ label: found.file, ...w }));
+  const extras = found.extraServiceAccounts ? { extraServiceAccounts: found.extraServiceAccounts } : {};
+  if (found.missing) return { warnings: fileWarnings, settings: found.settings, ...extras };
   if (loaded.length !== 1) {
     throw new CliError(
       `${file}: holds ${loaded.length} policies (${loaded.map((l) => l.source.label).join(', ')}); pass a file with exactly one`,
@@ -189,10 +204,12 @@ export async function loadSinglePolicy(
     policy: only.policy,
     source: only.source,
     warnings: [
+      ...fileWarnings,
       ...only.source.warnings.map((w) => ({ label: found.file, ...w })),
       ...only.warnings.map((w) => ({ label: only.source.label, ...w })),
     ],
     ...(found.settings ? { settings: found.settings } : {}),
+    ...extras,
   };
 }
 
@@ -216,7 +233,7 @@ function wholeFile(file: string, text: string, bytes?: Uint8Array): PolicyFile {
     ...(bytes ? { bytes } : {}),
     warnings: [],
   };
-  return { file, errors: [], sources: [source] };
+  return { file, errors: [], sources: [source], warnings: [] };
 }
 
 // What kube-apiserver would read as --audit-policy-file: one document that is no other kind of object (the
@@ -259,6 +276,31 @@ function readSettings(manifest: Manifest, result: PolicyFile): void {
   const read = readAuditSettings(configs[0].value, configs[0].locate);
   result.errors.push(...read.problems);
   if (read.settings) result.settings = read.settings;
+}
+
+// Deckhouse's hook appends the serviceAccounts of every ConfigMap it selects, in any namespace. Two manifests of
+// one ConfigMap (same namespace and name) are one object on the cluster: the one applied last.
+function readExtraConfigMaps(manifest: Manifest, result: PolicyFile): void {
+  const byName = new Map<string, ReturnType<typeof readExtraAuditPolicyConfigMap>>();
+  for (const object of manifest.objects) {
+    if (object.kind !== 'ConfigMap') continue;
+    const read = readExtraAuditPolicyConfigMap(object.value, object.locate);
+    const name = manifestName(object.value);
+    if (byName.has(name) && (read.selected || byName.get(name)!.selected)) {
+      result.warnings.push({
+        message: `ConfigMap ${name} appears twice in the file; the cluster keeps the one applied last (this one)`,
+        ...object.position,
+        fix: 'keep one manifest of the ConfigMap',
+      });
+    }
+    byName.set(name, read);
+    result.errors.push(...read.errors);
+    result.warnings.push(...read.warnings);
+  }
+  for (const read of byName.values()) {
+    if (read.selected)
+      result.extraServiceAccounts = [...(result.extraServiceAccounts ?? []), ...read.serviceAccounts];
+  }
 }
 
 function decodeSecret(file: string, secret: ManifestObject, several: boolean, result: PolicyFile): void {

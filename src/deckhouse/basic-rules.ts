@@ -1,12 +1,5 @@
-import type * as Yaml from 'yaml';
-import {
-  isRecord,
-  shapeOf,
-  checkObjectArgument,
-  checkStringArgument,
-  checkListArgument,
-} from '../policy/arguments';
-import { PolicyRule, Problem } from '../policy/types';
+import { isRecord, shapeOf, checkObjectArgument } from '../policy/arguments';
+import { PolicyRule } from '../policy/types';
 import { isSystemServiceAccountRule } from './built-in-rule-shapes';
 import {
   DECKHOUSE_DATA_SOURCE,
@@ -21,6 +14,12 @@ import {
 } from './data/basic-rules.generated';
 import { DECKHOUSE_RULE_TITLES } from './rule-titles';
 
+export {
+  EXTRA_AUDIT_POLICY_CONFIG_LABEL,
+  parseExtraAuditPolicyConfig,
+  renderExtraAuditPolicyConfig,
+  type ExtraAuditPolicyConfig,
+} from './extra-audit-policy-config';
 export {
   DECKHOUSE_DATA_SOURCE,
   DECKHOUSE_RELEASE,
@@ -185,121 +184,4 @@ export function withExtraServiceAccounts(
     extraServiceAccounts: [...(rules.extraServiceAccounts ?? []), ...serviceAccounts],
     serviceAccountRuleIndex: index,
   };
-}
-
-/** The label that makes Deckhouse read a ConfigMap's `data.basicAuditPolicy`. */
-export const EXTRA_AUDIT_POLICY_CONFIG_LABEL = 'control-plane-manager.deckhouse.io/extra-audit-policy-config';
-
-/** The outcome of reading an `extra-audit-policy-config` ConfigMap's `data.basicAuditPolicy`. */
-export interface ExtraAuditPolicyConfig {
-  /** The ServiceAccount user names Deckhouse would append (empty when there are errors). */
-  serviceAccounts: string[];
-  /** Non-empty = Deckhouse's control-plane-manager hook fails on this ConfigMap (the audit policy is not updated). */
-  errors: Problem[];
-  warnings: Problem[];
-}
-
-const FIELD = 'data.basicAuditPolicy';
-const SA_USER = /^system:serviceaccount:[^:]+:[^:]+$/;
-
-/**
- * Reads the text of `data.basicAuditPolicy` (YAML `serviceAccounts: [...]`) the way Deckhouse does:
- * YAML 1.1, unknown keys ignored, entries used verbatim as user names.
- */
-export function parseExtraAuditPolicyConfig(text: string): ExtraAuditPolicyConfig {
-  checkStringArgument(
-    'parseExtraAuditPolicyConfig',
-    'text',
-    text,
-    "the ConfigMap's data.basicAuditPolicy text",
-  );
-  const result: ExtraAuditPolicyConfig = { serviceAccounts: [], errors: [], warnings: [] };
-  // Deckhouse decodes with sigs.k8s.io/yaml (YAML 1.1: `yes`/`on` are booleans there, not strings).
-  // The YAML library is loaded here, on first use, not with the rules: `explain --deckhouse` needs only them.
-  // eslint-disable-next-line @typescript-eslint/no-require-imports
-  const { parseDocument } = require('yaml') as typeof Yaml;
-  const doc = parseDocument(text, { version: '1.1' });
-  if (doc.errors.length > 0) {
-    for (const err of doc.errors) {
-      const pos = err.linePos?.[0];
-      result.errors.push({
-        message: `${FIELD}: not valid YAML: ${err.message.split('\n')[0].replace(/:$/, '')} (Deckhouse rejects it: "yaml expected")`,
-        field: FIELD,
-        line: pos?.line,
-        column: pos?.col,
-        fix: 'write it as a YAML mapping, e.g. "serviceAccounts:\\n- system:serviceaccount:<namespace>:<name>"',
-      });
-    }
-    return result;
-  }
-  const value: unknown = doc.toJS();
-  if (value === null || value === undefined) return result;
-  if (typeof value !== 'object' || Array.isArray(value)) {
-    result.errors.push({
-      message: `${FIELD}: expected a mapping with key serviceAccounts, got ${Array.isArray(value) ? 'a list' : typeof value}`,
-      field: FIELD,
-      fix: 'write "serviceAccounts:" followed by a list of system:serviceaccount:<namespace>:<name> names',
-    });
-    return result;
-  }
-  const record = value as Record<string, unknown>;
-  for (const key of Object.keys(record)) {
-    if (key !== 'serviceAccounts') {
-      result.warnings.push({
-        message: `${FIELD}: key "${key}" is ignored by Deckhouse (only serviceAccounts is read)`,
-        field: `${FIELD}.${key}`,
-        fix: key.toLowerCase() === 'serviceaccounts' ? 'spell it serviceAccounts' : `remove "${key}"`,
-      });
-    }
-  }
-  const list = record.serviceAccounts;
-  if (list === undefined || list === null) return result;
-  if (!Array.isArray(list)) {
-    result.errors.push({
-      message: `${FIELD}.serviceAccounts: expected a list of strings, got ${typeof list}`,
-      field: `${FIELD}.serviceAccounts`,
-      fix: 'use a YAML list: "serviceAccounts:\\n- system:serviceaccount:<namespace>:<name>"',
-    });
-    return result;
-  }
-  const accounts: string[] = [];
-  list.forEach((entry: unknown, i) => {
-    const field = `${FIELD}.serviceAccounts[${i}]`;
-    if (typeof entry !== 'string') {
-      result.errors.push({
-        message: `${field}: expected a string, got ${entry === null ? 'null' : typeof entry} ${JSON.stringify(entry)}`,
-        field,
-        fix: 'quote the value',
-      });
-      return;
-    }
-    accounts.push(entry);
-    if (!SA_USER.test(entry)) {
-      const parts = entry.split(':');
-      const fix =
-        parts.length === 2
-          ? `write "system:serviceaccount:${entry}"`
-          : 'write the full user name system:serviceaccount:<namespace>:<name>';
-      result.warnings.push({
-        message: `${field}: "${entry}" is not a ServiceAccount user name; Deckhouse compares it verbatim with the request's user, so it matches no ServiceAccount`,
-        field,
-        fix,
-      });
-    }
-  });
-  if (result.errors.length === 0) result.serviceAccounts = accounts;
-  return result;
-}
-
-/** The `data.basicAuditPolicy` text for an `extra-audit-policy-config` ConfigMap listing these ServiceAccounts. */
-export function renderExtraAuditPolicyConfig(serviceAccounts: readonly string[]): string {
-  checkListArgument(
-    'renderExtraAuditPolicyConfig',
-    'serviceAccounts',
-    serviceAccounts,
-    'a list of ServiceAccount user names',
-  );
-  if (serviceAccounts.length === 0) return 'serviceAccounts: []\n';
-  // Double-quoted (JSON) scalars are valid YAML 1.1 and 1.2 and never change type.
-  return `serviceAccounts:\n${serviceAccounts.map((sa) => `- ${JSON.stringify(sa)}\n`).join('')}`;
 }

@@ -5,9 +5,9 @@
 import { isMap, isScalar, isSeq } from 'yaml';
 import { echo, quote } from './echo';
 import { FIELDS_OF, OBJECT_META_FIELDS, PolicyObjectKind } from './policy-fields';
-import { unknownFieldFix } from './unknown-field-fix';
+import { goFoldedKey, unknownFieldFix } from './unknown-field-fix';
 import { Policy } from './types';
-import { AUDIT_API_VERSION, EMPTY_DOCUMENT_FIX } from './yaml-document';
+import { AUDIT_API_VERSION, EMPTY_DOCUMENT_FIX, emptyDocumentMessage } from './yaml-document';
 import { INVALID, MappingEntry, NodeReader, problem, Read } from './yaml-node-reader';
 
 const REMOVED_API_VERSIONS = new Set(['audit.k8s.io/v1beta1', 'audit.k8s.io/v1alpha1']);
@@ -68,7 +68,7 @@ export class PolicyDecoder extends NodeReader {
   }
 
   private unknownField(entry: MappingEntry, kind: ObjectKind, known: readonly string[]): void {
-    const sameButCase = known.find((f) => f.toLowerCase() === entry.key.toLowerCase());
+    const sameButCase = known.find((f) => f.toLowerCase() === goFoldedKey(entry.key));
     const consequence = sameButCase === undefined ? undefined : this.facts.caseVariantKey(sameButCase);
     this.error(
       entry.keyNode,
@@ -82,7 +82,7 @@ export class PolicyDecoder extends NodeReader {
     const errorsBefore = this.errors.count;
     if (root === undefined || root === null || (isScalar(root) && this.isAbsent(root))) {
       this.errors.add(
-        problem('the policy document is empty', undefined, { line: 1, column: 1 }, EMPTY_DOCUMENT_FIX),
+        problem(emptyDocumentMessage(this.facts), undefined, { line: 1, column: 1 }, EMPTY_DOCUMENT_FIX),
       );
       return undefined;
     }

@@ -27,6 +27,8 @@ export interface ReaderFacts {
   readonly mergeOverlap: string;
   /** A second non-empty YAML document. */
   readonly laterDocuments: string;
+  /** An empty policy (nothing but blanks or comments): what the reader does with it, if it accepts it. */
+  readonly emptyDocument?: string;
   /** An empty first document followed by the policy. */
   readonly emptyFirstDocument: string;
   /** A key that belongs to the rule, written inside a resources entry. */
@@ -78,6 +80,9 @@ export const READER_FACTS: Readonly<Record<PolicyTarget, ReaderFacts>> = {
     mergeOverlap: `Deckhouse's hook refuses it ("already set in map"): ${HOOK_FAILS}`,
     laterDocuments:
       "Deckhouse's hook reads only the first document of the Secret's policy and silently ignores the rest",
+    emptyDocument:
+      "Deckhouse's hook accepts it as a policy with no rules (the cluster runs the built-in rules alone, or " +
+      'has no audit at all with basicAuditPolicyEnabled: false)',
     emptyFirstDocument:
       "Deckhouse's hook reads only the first YAML document, and it is empty: none of the rules after it would reach the cluster",
     misplacedRuleKey: `Deckhouse's hook refuses it: ${HOOK_FAILS}`,

@@ -10,6 +10,14 @@ const OWNER_TEXT: Readonly<Record<PolicyObjectKind, string>> = {
 };
 
 /**
+ * A key as encoding/json compares it with field names (bytes.EqualFold, under sigs.k8s.io/yaml): letter case
+ * ignored, and U+017F (long s) is an "s" (JavaScript already lowers U+212A, the Kelvin sign, to "k").
+ */
+export function goFoldedKey(key: string): string {
+  return key.replace(/\u017f/g, 's').toLowerCase();
+}
+
+/**
  * The fix for an unknown key: did-you-mean within the object, or the object it belongs to. `facts` says what
  * the cluster's reader does with a rule key written inside a resources entry.
  */
@@ -25,7 +33,7 @@ export function unknownFieldFix(
       : `remove it; metadata may hold ${OBJECT_META_FIELDS.slice(0, 3).join(', ')}, labels, annotations`;
   }
   const own = FIELDS_OF[kind];
-  const lower = key.toLowerCase();
+  const lower = goFoldedKey(key);
   const caseMatch = own.find((f) => f.toLowerCase() === lower);
   if (caseMatch) return `did you mean "${caseMatch}"? Field names are case-sensitive`;
   const kinds = Object.keys(FIELDS_OF) as PolicyObjectKind[];

@@ -32,6 +32,11 @@ export interface PolicyDocument {
 }
 
 /** The fix that tells how a policy starts. */
+/** The error for a policy with nothing in it, with what the reader does with one when it accepts it. */
+export function emptyDocumentMessage(facts: ReaderFacts): string {
+  return `the policy document is empty${facts.emptyDocument ? `: ${facts.emptyDocument}` : ''}`;
+}
+
 export const EMPTY_DOCUMENT_FIX = `start with "apiVersion: ${AUDIT_API_VERSION}", "kind: Policy" and a "rules:" list`;
 
 function at(lines: LineCounter, offset: number): { line: number; column: number } {
@@ -159,7 +164,7 @@ export function readPolicyDocument(text: string, facts: ReaderFacts): PolicyDocu
   }
   if (syntax.count > 0) return failed(...syntax.toArray());
   if (docs.length === 0) {
-    return failed({ message: 'the policy document is empty', line: 1, column: 1, fix: EMPTY_DOCUMENT_FIX });
+    return failed({ message: emptyDocumentMessage(facts), line: 1, column: 1, fix: EMPTY_DOCUMENT_FIX });
   }
   const [first, ...later] = docs;
   const errors = new ProblemList('error');

@@ -203,11 +203,13 @@ describe('parseExtraAuditPolicyConfig', () => {
     expect(result.serviceAccounts).toEqual([]);
   });
 
-  it('rejects a non-list and non-string entries (YAML 1.1 booleans included)', () => {
+  it('rejects a non-list and entries that are lists or mappings', () => {
     expect(
       parseExtraAuditPolicyConfig('serviceAccounts: system:serviceaccount:a:b').errors[0].message,
     ).toMatch(/expected a list of strings/);
-    const result = parseExtraAuditPolicyConfig('serviceAccounts:\n- yes\n- 5\n- system:serviceaccount:a:b\n');
+    const result = parseExtraAuditPolicyConfig(
+      'serviceAccounts:\n- [a]\n- {b: c}\n- system:serviceaccount:a:b\n',
+    );
     expect(result.errors.map((e) => e.field)).toEqual([
       'data.basicAuditPolicy.serviceAccounts[0]',
       'data.basicAuditPolicy.serviceAccounts[1]',
@@ -217,15 +219,13 @@ describe('parseExtraAuditPolicyConfig', () => {
   });
 
   it('warns about ignored keys and names that match no ServiceAccount', () => {
-    const result = parseExtraAuditPolicyConfig(
-      'serviceaccounts: []\nserviceAccounts:\n- d8-istio:istiod\n- istiod\n',
-    );
+    const result = parseExtraAuditPolicyConfig('users: []\nserviceAccounts:\n- d8-istio:istiod\n- istiod\n');
     expect(result.errors).toEqual([]);
     expect(result.serviceAccounts).toEqual(['d8-istio:istiod', 'istiod']);
     expect(result.warnings.map((w) => w.fix)).toEqual([
-      'spell it serviceAccounts',
+      'remove "users"',
       'write "system:serviceaccount:d8-istio:istiod"',
-      'write the full user name system:serviceaccount:<namespace>:<name>',
+      'write the full user name system:serviceaccount:<namespace>:<name> (lower case, no spaces)',
     ]);
   });
 });

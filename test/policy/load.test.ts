@@ -261,3 +261,37 @@ describe('loadPolicy: bytes, size and the Kubernetes version range', () => {
     expect(error.fix).toBe('give a Kubernetes version from 1.32 to 1.36, e.g. "1.32"');
   });
 });
+
+describe('an empty custom policy, as Deckhouse reads it', () => {
+  // audit_policy.go: yaml.UnmarshalStrict of an empty (or comment-only) Secret value gives an empty Policy
+  // and no error (YAML-to-JSON yields null); the hook then appends zero rules.
+  it.each(['', '# nothing here\n'])('says the hook accepts %j as no rules', (text) => {
+    const result = loadPolicy(text, { target: 'deckhouse' });
+    expect(result.errors).toHaveLength(1);
+    expect(result.errors[0].message).toMatch(
+      /^the policy document is empty: Deckhouse's hook accepts it as a policy with no rules/,
+    );
+    expect(loadPolicy(text).errors[0].message).toBe('the policy document is empty');
+  });
+});
+
+describe('field names Deckhouse matches by Unicode case folding', () => {
+  // encoding/json (under sigs.k8s.io/yaml) matches keys with bytes.EqualFold: U+017F (long s) folds to "s"
+  // and U+212A (Kelvin sign) to "k", so Deckhouse's hook decodes these keys as the fields.
+  it.each([
+    ['rules[0].verb\u017f', 'verbs', 'rules:\n- level: Metadata\n  verb\u017f: [get]\n'],
+    ['\u212aind', 'kind', '\u212aind: Policy\nrules:\n- level: Metadata\n'],
+  ])('%s is accepted by the hook as %s', (field, name, body) => {
+    const result = loadPolicy(
+      `apiVersion: audit.k8s.io/v1\n${body.startsWith('\u212a') ? '' : 'kind: Policy\n'}${body}`,
+      {
+        target: 'deckhouse',
+      },
+    );
+    expect(result.errors.map((e) => e.message)).toEqual([
+      expect.stringContaining(
+        `unknown field "${field}": Deckhouse would accept it (its decoder matches field names case-insensitively) as "${name}"`,
+      ),
+    ]);
+  });
+});

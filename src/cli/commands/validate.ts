@@ -67,6 +67,7 @@ export const validateCommand: CommandSpec = {
       try {
         const { file: found, loaded } = await loadPolicyFile(file, io, { kubernetesVersion, maxPolicyBytes });
         result.errors.push(...found.errors.map((p) => ({ label: file, ...p })));
+        result.warnings.push(...found.warnings.map((p) => ({ label: file, ...p })));
         if (found.settings) {
           const { auditPolicyEnabled, basicAuditPolicyEnabled, auditLog } = found.settings;
           result.settings = { auditPolicyEnabled, basicAuditPolicyEnabled, auditLog };
