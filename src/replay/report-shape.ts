@@ -1,4 +1,5 @@
-import { shapeOf } from '../policy/arguments';
+import { isRecord, shapeOf } from '../policy/arguments';
+import { LEVELS } from '../policy/types';
 
 /**
  * What `diffReports` reads of a SimulationReport, checked before it is read: a report read back from a
@@ -8,8 +9,8 @@ import { shapeOf } from '../policy/arguments';
 
 type Check = 'number' | 'number|null' | 'string' | 'object' | 'array';
 
-const LEVELS = ['None', 'Metadata', 'Request', 'RequestResponse'] as const;
-const WRITTEN_LEVELS = ['Metadata', 'Request', 'RequestResponse'] as const;
+// A report counts written events and bytes for every level but None.
+const WRITTEN_LEVELS = LEVELS.filter((l) => l !== 'None');
 
 const REPORT_FIELDS: ReadonlyArray<readonly [string, Check]> = [
   ['events', 'number'],
@@ -48,8 +49,8 @@ const RULE_FIELDS: ReadonlyArray<readonly [string, Check]> = [
 function at(value: unknown, path: string): unknown {
   let v = value;
   for (const key of path.split('.')) {
-    if (typeof v !== 'object' || v === null || Array.isArray(v)) return undefined;
-    v = Object.prototype.hasOwnProperty.call(v, key) ? (v as Record<string, unknown>)[key] : undefined;
+    if (!isRecord(v)) return undefined;
+    v = Object.prototype.hasOwnProperty.call(v, key) ? v[key] : undefined;
   }
   return v;
 }
@@ -63,7 +64,7 @@ function fits(value: unknown, check: Check): boolean {
     case 'string':
       return typeof value === 'string';
     case 'object':
-      return typeof value === 'object' && value !== null && !Array.isArray(value);
+      return isRecord(value);
     case 'array':
       return Array.isArray(value);
   }
