@@ -7,7 +7,6 @@ import {
   AuditLogOptions,
   checkAuditLogOptions,
   checkClusterScopedChart,
-  ControlPlaneAuditConfig,
   ResolvedAuditLog,
   resolveAuditLog,
 } from './control-plane-audit-config';
@@ -338,14 +337,9 @@ export class AuditLogShipping extends Construct {
 
   // A ControlPlaneAuditConfig in the app with the same auditLog reports its mistakes (one message each).
   private auditLogCheckedElsewhere(): boolean {
-    return this.node.root.node
-      .findAll()
-      .some(
-        (c) =>
-          ControlPlaneAuditConfig.isControlPlaneAuditConfig(c) &&
-          c.auditLog.output === this.auditLog.output &&
-          c.auditLog.path === this.auditLog.path,
-      );
+    return controlPlaneConfigsOf(this).some(
+      (c) => c.auditLog.output === this.auditLog.output && c.auditLog.path === this.auditLog.path,
+    );
   }
 
   private sourceSpec(): Pick<L1.ClusterLoggingConfigV1Alpha2Spec, 'type' | 'file' | 'kubernetesPods'> {
