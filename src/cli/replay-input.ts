@@ -120,7 +120,7 @@ export function replayOptions(args: ParsedArgs, io: CliIo): ReplayOptions {
       maxEventBytes === undefined ? true : { maxEventBytes: integer(args, 'truncate-max-event-bytes', 0) };
   }
   if (io.isTTY) {
-    const stderr = io.stderr as CliIo['stderr'] & { columns?: number };
+    const stderr = io.stderr;
     options.onProgress = createProgressReporter({
       isTTY: true,
       columns: stderr.columns,
