@@ -296,6 +296,20 @@ describe('static checks', () => {
     ]);
   });
 
+  // k8s-audit-semantics.md §4.4: "*" is a wildcard only as the whole string, as "*/<sub>" or as "<res>/*";
+  // anything else with a "*" ("**", shell-style "config*", "*.apps") is compared literally and matches nothing.
+  it('unreachable-resource-spec for a "*" inside a resource name ("**", "config*", "*s", "*/log*")', () => {
+    const globs = ['**', 'config*', '*s', 'pods/log*', '*/log*', '*.apps'];
+    const p = policy([
+      { level: 'Request', resources: [{ group: '', resources: [...globs, '*', '*/log', 'pods/*', 'pods'] }] },
+    ]);
+    const f = ofCode(lintPolicy(p), 'unreachable-resource-spec');
+    expect(f.map((x) => x.message.match(/"([^"]+)"/)![1])).toEqual(globs);
+    expect(f[0].fix).toBe(
+      'use "*", "<resource>", "<resource>/<subresource>", "*/<subresource>" or "<resource>/*"',
+    );
+  });
+
   it('resource-group-mismatch on the built-in noise rule: EndpointSlices are not in the core group', () => {
     const f = ofCode(lintPolicy(builtIn()), 'resource-group-mismatch');
     expect(f).toMatchObject([
