@@ -38,13 +38,28 @@ export function labelledRule(index: number, rule: PolicyRule, origin?: RuleOrigi
   return `${ruleLabel(index, origin)}: ${title ?? describeRule(rule)}`;
 }
 
-function listOf(values: readonly string[], noun: string, max = 3, separator = ', '): string {
+/** Values listed one by one; longer lists are counted. */
+const MAX_LISTED_VALUES = 3;
+
+function listOf(values: readonly string[], noun: string, max = MAX_LISTED_VALUES, separator = ', '): string {
   const shown = values.map((v) => (v === '' ? '""' : v));
   return shown.length <= max ? shown.join(separator) : `${shown.length} ${noun}`;
 }
 
+// GroupResources entries named one by one; past this many, the first two are named and the rest counted.
+const MAX_GROUP_ENTRIES = 4;
+
+/** `URLs /a, /b` for a short list, `5 URLs` for a long one (the noun is not repeated). */
+function prefixed(prefix: string, values: readonly string[], noun: string): string {
+  const text = listOf(values, noun);
+  return values.length > MAX_LISTED_VALUES ? text : `${prefix} ${text}`;
+}
+
 function describeResources(rule: PolicyRule): string {
-  return (rule.resources ?? [])
+  const entries = rule.resources ?? [];
+  const shown = entries.length > MAX_GROUP_ENTRIES ? entries.slice(0, 2) : entries;
+  const more = entries.length - shown.length;
+  const described = shown
     .map((gr) => {
       const group = gr.group ?? '';
       const names = nonEmpty(gr.resourceNames) ? ` named ${listOf(gr.resourceNames, 'names')}` : '';
@@ -55,6 +70,7 @@ function describeResources(rule: PolicyRule): string {
       return `${listOf(gr.resources, 'resources', 4)}${inGroup}${names}`;
     })
     .join(' + ');
+  return more > 0 ? `${described} + ${more} more groups` : described;
 }
 
 /**
@@ -67,12 +83,12 @@ export function describeRule(rule: PolicyRule): string {
   const parts: string[] = [];
   const resources = describeResources(rule);
   if (resources) parts.push(resources);
-  else if (nonEmpty(rule.nonResourceURLs)) parts.push(`URLs ${listOf(rule.nonResourceURLs, 'URLs')}`);
+  else if (nonEmpty(rule.nonResourceURLs)) parts.push(prefixed('URLs', rule.nonResourceURLs, 'URLs'));
   if (nonEmpty(rule.verbs)) parts.push(listOf(rule.verbs, 'verbs', 5, '/'));
   if (parts.length === 0) parts.push('everything');
   if (nonEmpty(rule.namespaces)) parts.push(`in ${listOf(rule.namespaces, 'namespaces')}`);
   if (nonEmpty(rule.users)) parts.push(`by ${listOf(rule.users, 'users')}`);
-  if (nonEmpty(rule.userGroups)) parts.push(`by group ${listOf(rule.userGroups, 'groups')}`);
+  if (nonEmpty(rule.userGroups)) parts.push(`by ${prefixed('group', rule.userGroups, 'groups')}`);
   return `${parts.join(' ')} at ${rule.level}`;
 }
 

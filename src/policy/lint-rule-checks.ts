@@ -134,6 +134,21 @@ function checkVerbs(ctx: LintContext, i: number, rule: PolicyRule): void {
   });
 }
 
+// Whether a resource string has a "*" that kube-apiserver compares literally: "*" is a wildcard only as the
+// whole string, as the resource of "*/<sub>" or as the subresource of "<res>/*" (checker.go
+// ruleMatchesResource; k8s-audit-semantics.md §4.4), so "**", "config*" or "*/*" name no real resource.
+function hasLiteralStar(spec: string): boolean {
+  if (spec === '*') return false;
+  const parts = spec.split('/');
+  if (parts.length !== 2) return spec.includes('*');
+  const [resource, subresource] = parts;
+  return (
+    (resource.includes('*') && resource !== '*') ||
+    (subresource.includes('*') && subresource !== '*') ||
+    (resource === '*' && subresource === '*')
+  );
+}
+
 function checkResourceSpecs(ctx: LintContext, i: number, rule: PolicyRule): void {
   for (const gr of rule.resources ?? []) {
     const group = gr.group ?? '';
@@ -151,7 +166,7 @@ function checkResourceSpecs(ctx: LintContext, i: number, rule: PolicyRule): void
     for (const spec of gr.resources ?? []) {
       if (
         resourceStringBoxes(spec).length === 0 ||
-        spec === '*/*' ||
+        hasLiteralStar(spec) ||
         /[A-Z]/.test(spec) ||
         /[^*/a-z0-9.-]/.test(spec)
       ) {

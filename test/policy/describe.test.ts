@@ -51,6 +51,29 @@ describe('describeRule', () => {
       { level: 'None', resources: [{ resources: ['configmaps'], resourceNames: ['lock'] }] },
       'configmaps named lock at None',
     ],
+    // Long lists are counted once, never "URLs 5 URLs" (OpenShift's policy profiles: 5 URLs, 2 groups).
+    [
+      { level: 'None', nonResourceURLs: ['/api*', '/version', '/healthz', '/readyz', '/livez'] },
+      '5 URLs at None',
+    ],
+    [
+      {
+        level: 'None',
+        userGroups: ['system:authenticated', 'system:unauthenticated', 'oidc:ops', 'oidc:dev'],
+      },
+      'everything by 4 groups at None',
+    ],
+    // The GCE policy's rules list 18 whole groups ($known_apis): counted, so the label stays one short line.
+    [
+      {
+        level: 'Request',
+        verbs: ['get', 'list', 'watch'],
+        resources: ['', 'admissionregistration.k8s.io', 'apps', 'batch', 'policy'].map((group) => ({
+          group,
+        })),
+      },
+      'all of the core group + all of admissionregistration.k8s.io + 3 more groups get/list/watch at Request',
+    ],
   ])('%j → %s', (rule, text) => expect(describeRule(rule)).toBe(text));
 });
 

@@ -158,6 +158,25 @@ describe('sensitive-body', () => {
     expect(ofCode(lintPolicy(p, { ignore: ['sensitive-body'] }), 'sensitive-body')).toEqual([]);
   });
 
+  // At RequestResponse the response body is recorded too: a get returns the Secret, a list and a
+  // deletecollection the whole SecretList (k8s.io/apiserver registry/generic/registry/store.go,
+  // DeleteCollection: "In case of success, the list of deleted objects will be returned"). Shape seen in
+  // real policies: a RequestResponse rule for reads or deletes of everything, without a Metadata rule first.
+  it.each<[string, string[], string]>([
+    ['secrets', ['get'], 'get'],
+    ['secrets', ['list', 'watch'], 'list'],
+    ['configmaps', ['delete', 'deletecollection'], 'deletecollection'],
+  ])('a RequestResponse rule for %s %j records their data in the response (%s)', (resource, verbs, verb) => {
+    const p = policy([
+      { level: 'RequestResponse', verbs, resources: [{ group: '', resources: [resource] }] },
+      { level: 'Metadata' },
+    ]);
+    const f = ofCode(lintPolicy(p), 'sensitive-body');
+    expect(f).toMatchObject([{ severity: 'error', ruleIndex: 0 }]);
+    expect(f[0].example).toMatchObject({ resource, verb });
+    expect(evaluatePolicy(p, f[0].example!).ruleIndex).toBe(0);
+  });
+
   it('a Request rule for Secret reads only records no Secret data', () => {
     const p = policy([
       { level: 'Request', verbs: ['get', 'list'], resources: [{ group: '', resources: ['secrets'] }] },
@@ -275,6 +294,20 @@ describe('static checks', () => {
       'use group: "" for the core group',
       'add an entry { group: "", resources: ["services"] }',
     ]);
+  });
+
+  // k8s-audit-semantics.md §4.4: "*" is a wildcard only as the whole string, as "*/<sub>" or as "<res>/*";
+  // anything else with a "*" ("**", shell-style "config*", "*.apps") is compared literally and matches nothing.
+  it('unreachable-resource-spec for a "*" inside a resource name ("**", "config*", "*s", "*/log*")', () => {
+    const globs = ['**', 'config*', '*s', 'pods/log*', '*/log*', '*.apps'];
+    const p = policy([
+      { level: 'Request', resources: [{ group: '', resources: [...globs, '*', '*/log', 'pods/*', 'pods'] }] },
+    ]);
+    const f = ofCode(lintPolicy(p), 'unreachable-resource-spec');
+    expect(f.map((x) => x.message.match(/"([^"]+)"/)![1])).toEqual(globs);
+    expect(f[0].fix).toBe(
+      'use "*", "<resource>", "<resource>/<subresource>", "*/<subresource>" or "<resource>/*"',
+    );
   });
 
   it('resource-group-mismatch on the built-in noise rule: EndpointSlices are not in the core group', () => {
