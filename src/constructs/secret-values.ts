@@ -53,7 +53,7 @@ export function holdsUserinfo(value: string): boolean {
 // Query parameter names that carry a secret (normalized: lower case, no "-", "_", "."): OAuth and API
 // tokens, passwords, signatures (AWS SigV4 `X-Amz-Signature`, Azure SAS `sig`), API keys.
 const SECRET_PARAMETER =
-  /^(key|sig|code|auth|pass|pwd|passwd|credentials?|authorization|xamz(signature|credential|securitytoken)|.*(token|secret|password|apikey|privatekey|signature|accesskey))$/;
+  /^(key|sig|code|auth|pass|pwd|passwd|credentials?|authorization|xamz(signature|credential|securitytoken)|.*(token|secret|password|passphrase|apikey|privatekey|signature|accesskey))$/;
 
 /** A name as the name matchers compare it: lower case, without "-", "_" and ".". */
 export function normalizedName(name: string): string {
@@ -99,8 +99,13 @@ const TOKEN_SHAPES: ReadonlyArray<readonly [RegExp, string]> = [
   [/^xox[abposr]-[A-Za-z0-9-]{10,}$/, 'Slack token'],
   [/^(sk|rk)_live_[A-Za-z0-9]{16,}$/, 'Stripe key'],
   [/^eyJ[A-Za-z0-9_-]{8,}\.eyJ[A-Za-z0-9_-]{8,}\.[A-Za-z0-9_-]{8,}$/, 'JSON Web Token'],
+  // Grafana Cloud (the Loki service the CRD's tenantID names): access policy and service account tokens.
+  [/^glc_[A-Za-z0-9_-]{20,}$/, 'Grafana Cloud token'],
+  [/^glsa_[A-Za-z0-9]{32}_[0-9a-fA-F]{8}$/, 'Grafana Cloud token'],
 ];
-const AUTHORIZATION_VALUE = /^(Bearer|Basic)\s+\S{8,}$/i;
+// HTTP Authorization values with a credential: Bearer and Basic, Splunk HEC's "Splunk <token>", Elasticsearch's
+// "ApiKey <base64>", and "Token <token>".
+const AUTHORIZATION_VALUE = /^(Bearer|Basic|Splunk|ApiKey|Token)\s+\S{8,}$/i;
 
 /** What kind of issued token the value is or holds (an Authorization value, a vendor token), or undefined. */
 export function tokenShape(value: string): string | undefined {
@@ -114,7 +119,7 @@ export function tokenShape(value: string): string | undefined {
 
 // Map keys that name a secret; their value is one unless it is a `{{ field }}` template.
 const SECRET_KEY_NAME =
-  /^(.*(token|secret|password|passwd|apikey|credential|credentials)|auth|authorization|pwd|key)$/;
+  /^(.*(token|secret|password|passwd|passphrase|apikey|privatekey|accesskey|signature|credential|credentials)|auth|authorization|pwd|key)$/;
 
 // Prop and field names whose value is a secret, or a block of secrets (the CRD's secret fields and the
 // blocks that hold them: a string there is a secret written in the wrong place).
