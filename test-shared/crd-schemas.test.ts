@@ -20,6 +20,7 @@ import {
 } from '../src/constructs';
 import { ManifestValidator } from '../src/constructs/schema-validation';
 import { DISK_BUFFER_MIN_BYTES } from '../src/constructs/quantity';
+import { BASE64_DECODED_FIELDS } from '../src/constructs/destination-base64';
 
 const IMPORTS = path.resolve(__dirname, '../imports');
 
@@ -120,7 +121,15 @@ describe('synthesized objects validate against the original Deckhouse schemas', 
         address: 's:6514',
         mode: 'TCP',
         encoding: 'GELF',
-        tls: { caFile: ca, clientCrt: { crtFile: ca, keyFile: 'a2V5' }, verifyHostname: false },
+        tls: {
+          caFile: ca,
+          // log-shipper base64-decodes keyFile and wants a PEM private key in it.
+          clientCrt: {
+            crtFile: ca,
+            keyFile: base64Pem('-----BEGIN PRIVATE KEY-----\nMIIE\n-----END PRIVATE KEY-----\n'),
+          },
+          verifyHostname: false,
+        },
         allowInlineCredentials: true,
       },
       {
@@ -215,5 +224,20 @@ describe('facts taken from the CRD descriptions (the bundled schemas have no pro
       'utf8',
     );
     expect(text).toContain(`Must be at least ~256MB (${DISK_BUFFER_MIN_BYTES} bytes).`);
+  });
+
+  test('the fields checked as base64 are the string fields the CRD describes as "Base64-encoded"', () => {
+    const crd = readDeckhouseCrds().find((c) => c.file === 'cluster-log-destination.yaml')?.crd as
+      { spec: { versions: Array<{ schema: { openAPIV3Schema: unknown } }> } } | undefined;
+    const found: string[] = [];
+    const walk = (schema: unknown, at: string): void => {
+      if (typeof schema !== 'object' || schema === null) return;
+      const node = schema as { type?: string; description?: string; properties?: Record<string, unknown> };
+      if (node.type === 'string' && /^Base64-encoded/.test(node.description ?? '')) found.push(at);
+      for (const [name, sub] of Object.entries(node.properties ?? {})) walk(sub, `${at}/${name}`);
+    };
+    walk(crd?.spec.versions[0].schema.openAPIV3Schema, '');
+    expect(found.length).toBeGreaterThan(0);
+    expect([...BASE64_DECODED_FIELDS].sort()).toEqual(found.sort());
   });
 });

@@ -5,6 +5,7 @@ import { escapePointerSegment } from './json-values';
 import { holdsPrivateKey } from './private-key';
 import { CLUSTER_LOG_DESTINATION_SCHEMA } from './schema-validation';
 import { isSchemaObject } from './schema-walk';
+import { holdsUserinfo, isSecretKeyName, secretQueryParameter, tokenShape } from './secret-values';
 import { TLS_SECRET_CONTRACT } from './tls-secret';
 
 /** What kind of inline credential a finding is. */
@@ -69,105 +70,6 @@ const CREDENTIAL_DEPTH = Math.max(...CREDENTIAL_FIELDS.map((f) => f.split('/').l
 export function isCredentialField(pointer: string): boolean {
   return CREDENTIAL_POINTERS.has(pointer.replace(/\/\d+(?=\/|$)/g, '/*'));
 }
-
-// Every matcher below is linear in the value's length (anchored or bounded patterns, one pass): a CA bundle
-// of hundreds of kilobytes, or a hostile value, is scanned in bounded time.
-
-// Where the user information of an address ends on the left: a delimiter, or another "@".
-const USERINFO_STOP = new Set([
-  ' ',
-  '\t',
-  '\n',
-  '\r',
-  ',',
-  ';',
-  '/',
-  '?',
-  '#',
-  '@',
-  '=',
-  '"',
-  "'",
-  '(',
-  '<',
-  '[',
-]);
-const SCHEME = /^[a-zA-Z][a-zA-Z0-9+.-]*$/;
-
-/**
- * True when the value holds an address with credentials: `user:password@host` (with or without a scheme,
- * as in Kafka's bootstrapServers) or `scheme://user@host` (a token as the user name).
- */
-function holdsUserinfo(value: string): boolean {
-  for (let at = value.indexOf('@'); at > 0; at = value.indexOf('@', at + 1)) {
-    const next = value[at + 1];
-    if (next === undefined || USERINFO_STOP.has(next) || next === ':') continue;
-    let start = at;
-    while (start > 0 && !USERINFO_STOP.has(value[start - 1])) start--;
-    if (start === at) continue;
-    if (value.slice(start, at).includes(':')) return true;
-    // "scheme://" right before the user name.
-    if (start >= 3 && value.slice(start - 3, start) === '://') {
-      let schemeStart = start - 3;
-      while (schemeStart > 0 && /[a-zA-Z0-9+.-]/.test(value[schemeStart - 1])) schemeStart--;
-      if (SCHEME.test(value.slice(schemeStart, start - 3))) return true;
-    }
-  }
-  return false;
-}
-
-// Query parameter names that carry a secret (normalized: lower case, no "-", "_", "."): OAuth and API
-// tokens, passwords, signatures (AWS SigV4 `X-Amz-Signature`, Azure SAS `sig`), API keys.
-const SECRET_PARAMETER =
-  /^(key|sig|code|auth|pass|pwd|passwd|credentials?|authorization|xamz(signature|credential|securitytoken)|.*(token|secret|password|apikey|privatekey|signature|accesskey))$/;
-
-function normalizedName(name: string): string {
-  return name.toLowerCase().replace(/[-_.]/g, '');
-}
-
-function secretQueryParameter(value: string): string | undefined {
-  const question = value.indexOf('?');
-  if (question < 0 || !(value.includes('://') || /^[^\s/?]+:\d+\//.test(value))) return undefined;
-  const end = value.slice(question + 1).search(/[#\s]/);
-  const query = end < 0 ? value.slice(question + 1) : value.slice(question + 1, question + 1 + end);
-  for (const pair of query.split('&')) {
-    const [rawName, ...rest] = pair.split('=');
-    let name = rawName;
-    try {
-      name = decodeURIComponent(rawName);
-    } catch {
-      // a malformed escape: judge the raw name
-    }
-    if (rest.join('=') !== '' && SECRET_PARAMETER.test(normalizedName(name))) return name;
-  }
-  return undefined;
-}
-
-// Shapes of issued tokens that are unambiguous on their own (vendor prefixes, a JWT), matched at the start
-// of each word of a value.
-const TOKEN_SHAPES: ReadonlyArray<readonly [RegExp, string]> = [
-  [/^(AKIA|ASIA)[0-9A-Z]{16}$/, 'AWS access key ID'],
-  [/^gh[pousr]_[A-Za-z0-9]{30,}$/, 'GitHub token'],
-  [/^github_pat_[A-Za-z0-9_]{20,}$/, 'GitHub token'],
-  [/^glpat-[A-Za-z0-9_-]{20,}$/, 'GitLab token'],
-  [/^xox[abposr]-[A-Za-z0-9-]{10,}$/, 'Slack token'],
-  [/^(sk|rk)_live_[A-Za-z0-9]{16,}$/, 'Stripe key'],
-  [/^eyJ[A-Za-z0-9_-]{8,}\.eyJ[A-Za-z0-9_-]{8,}\.[A-Za-z0-9_-]{8,}$/, 'JSON Web Token'],
-];
-const AUTHORIZATION_VALUE = /^(Bearer|Basic)\s+\S{8,}$/i;
-
-function tokenShape(value: string): string | undefined {
-  if (AUTHORIZATION_VALUE.test(value.trim())) return 'Authorization header value';
-  for (const word of value.split(/[^A-Za-z0-9_.-]+/)) {
-    if (word.length < 12) continue;
-    for (const [shape, what] of TOKEN_SHAPES) if (shape.test(word)) return what;
-  }
-  return undefined;
-}
-
-// Map keys that name a secret; their value is one unless it is a `{{ field }}` template.
-const SECRET_KEY_NAME =
-  /^(.*(token|secret|password|passwd|apikey|credential|credentials)|auth|authorization|pwd|key)$/;
 
 // Values that are regular expressions or conditions (transformations, rate-limit filters): a URL pattern
 // in them is not a URL.
@@ -247,12 +149,7 @@ function scanString(
   }
   const shape = tokenShape(value);
   if (shape !== undefined) return { pointer, kind: 'token', what: shape, fix: IN_VALUE_FIX, always: false };
-  if (
-    key !== undefined &&
-    SECRET_KEY_NAME.test(normalizedName(key)) &&
-    value !== '' &&
-    !/^\{\{.*\}\}$/.test(value.trim())
-  ) {
+  if (key !== undefined && isSecretKeyName(key) && value !== '' && !/^\{\{.*\}\}$/.test(value.trim())) {
     return {
       pointer,
       kind: 'token',

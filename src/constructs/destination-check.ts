@@ -14,7 +14,7 @@ import {
   TYPE_PROPS,
   unknownProps,
 } from './destination-field-checks';
-import { coveredBy, credentialProblems, schemaProblems } from './destination-render-check';
+import { coveredBy, credentialProblems, decodingProblems, schemaProblems } from './destination-render-check';
 import { destinationManifest } from './destination-spec';
 import { isJsonObject } from './json-values';
 import { AuditLogDestination, LOG_DESTINATION_TYPES } from './log-destination';
@@ -313,6 +313,9 @@ export function checkDestination(destination: AuditLogDestination): DestinationC
     const reported = [...check.errors];
     check.errors.push(...schemaProblems(manifest).filter((p) => !coveredBy(p.field, reported)));
     check.errors.push(...credentialProblems(manifest, destination.allowInlineCredentials === true));
+    // An inline secret refused above is to be removed, not re-encoded: one message for it.
+    const refused = [...check.errors];
+    check.errors.push(...decodingProblems(manifest).filter((p) => !coveredBy(p.field, refused)));
   }
   return check;
 }

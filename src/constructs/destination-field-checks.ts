@@ -2,6 +2,7 @@
 // keys (the mapping would drop them silently), TLS material as base64 PEM and a Secret name, reserved and
 // high-cardinality labels, the transformation fields this package does not model, and the CEL rules ajv
 // cannot run (read from the schema).
+import { decodeStdBase64, isStdBase64 } from './destination-base64';
 import { AuditLogDestination, ClientCertificate, effectiveExtraLabels, TlsOptions } from './log-destination';
 import { isJsonObject } from './json-values';
 import { PropProblem } from './messages';
@@ -46,7 +47,6 @@ export const HIGH_CARDINALITY_FIELDS = [
 // metadata.name of a cluster-scoped object: a DNS-1123 subdomain (k8s.io/apimachinery validation), which
 // no CRD schema holds.
 export const DNS_SUBDOMAIN = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?(\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*$/;
-const BASE64 = /^(?:[A-Za-z0-9+/]{4})*(?:[A-Za-z0-9+/]{2}==|[A-Za-z0-9+/]{3}=)?$/;
 
 /** The result of checking one destination. */
 export interface DestinationCheck {
@@ -107,9 +107,10 @@ export function unknownProps(value: unknown, allowed: readonly string[], field: 
     }));
 }
 
+// Base64 as log-shipper decodes it (Go's StdEncoding: line breaks ignored), then PEM.
 function isBase64Pem(value: string): boolean {
-  if (!BASE64.test(value) || value.length === 0) return false;
-  return Buffer.from(value, 'base64').toString('utf8').trimStart().startsWith('-----BEGIN ');
+  if (value.length === 0 || !isStdBase64(value)) return false;
+  return decodeStdBase64(value).trimStart().startsWith('-----BEGIN ');
 }
 
 export function checkTls(tls: TlsOptions | undefined, field: string, check: DestinationCheck): void {

@@ -1,6 +1,7 @@
 // The checks of the object a destination renders to: against the ClusterLogDestination schema (its errors
 // worded as the props that set the fields) and for inline credentials (credential-scan.ts).
 import { CredentialFinding, isCredentialField, scanCredentials } from './credential-scan';
+import { base64Problems } from './destination-base64';
 import { PropProblem } from './messages';
 import { SchemaError } from './schema-errors';
 import { pointerToField, SchemaHint, schemaProblem } from './schema-problems';
@@ -98,6 +99,14 @@ export function credentialProblems(manifest: Record<string, unknown>, allowed: b
   return scanCredentials(manifest)
     .filter((f) => f.always || !allowed)
     .map((f) => credentialProblem(f, propField(manifest, f.pointer)));
+}
+
+/** The fields log-shipper base64-decodes and could not (destination-base64.ts), as problems of their props. */
+export function decodingProblems(manifest: Record<string, unknown>): PropProblem[] {
+  return base64Problems(manifest).map(({ pointer, ...problem }) => ({
+    ...problem,
+    field: propField(manifest, pointer),
+  }));
 }
 
 // A field a hand check already reported is not reported again by the schema (one mistake, one message).

@@ -1,5 +1,13 @@
-/** A short, stable rendering of a received value for error messages. */
+import { credentialInValue } from './secret-values';
+
+/**
+ * A short, stable rendering of a received value for error messages. A value that holds a credential (a
+ * private key, user:password@, a token, a value under a secret name: secret-values.ts) is not quoted: the
+ * message says what it holds instead, as `(not shown: it holds ...)`.
+ */
 export function describeValue(value: unknown): string {
+  const credential = credentialInValue(value);
+  if (credential !== undefined) return `(not shown: it holds ${credential})`;
   if (value === undefined) return 'nothing';
   if (typeof value === 'string')
     return JSON.stringify(value.length > 80 ? value.slice(0, 77) + '...' : value);
@@ -27,6 +35,14 @@ export interface PropProblem {
  * expected and how to fix it (cdk8s prefixes the construct path when a validation fails).
  */
 export function formatProblem(problem: PropProblem): string {
-  const received = problem.showReceived === false ? '' : `received ${describeValue(problem.received)}, `;
+  // The field's own name counts: a string under `password`, `api_key` or `auth` is a secret whatever it looks like.
+  const name = /([^.[\]]+)\]?$/.exec(problem.field)?.[1];
+  const credential = problem.showReceived === false ? undefined : credentialInValue(problem.received, name);
+  const received =
+    problem.showReceived === false
+      ? ''
+      : credential !== undefined
+        ? `received a value that is not shown (it holds ${credential}), `
+        : `received ${describeValue(problem.received)}, `;
   return `${problem.field}: ${received}expected ${problem.expected}. Fix: ${problem.fix}`;
 }

@@ -373,7 +373,14 @@ describe('AuditLogShipping: credentials, labels and warnings', () => {
         name: 's',
         address: 's:6514',
         mode: 'TCP',
-        tls: { clientCrt: { crtFile: CA, keyFile: 'a2V5', keyPass: 'cGFzcw==' } },
+        // keyFile as log-shipper decodes it: the base64 of a PEM private key.
+        tls: {
+          clientCrt: {
+            crtFile: CA,
+            keyFile: base64Pem('-----BEGIN PRIVATE KEY-----\nMIIE\n-----END PRIVATE KEY-----\n'),
+            keyPass: 'cGFzcw==',
+          },
+        },
       },
       ['socket.tcp.tls.clientCrt.keyFile', 'socket.tcp.tls.clientCrt.keyPass'],
     ],

@@ -322,6 +322,34 @@ describe('tokens in extraLabels and other values', () => {
       { hook: 'xoxb-1234567890-abcdefghij' },
       'extraLabels.hook: expected no inline Slack token',
     ],
+    // Names a query parameter is already judged by (access key, private key, signature), and a pass phrase.
+    [
+      'a label named access_key',
+      { access_key: 'AbCdEf1234567890' },
+      'extraLabels.access_key: expected no inline value under the secret-looking name',
+    ],
+    [
+      'a label named private_key',
+      { private_key: 'AbCdEf1234567890' },
+      'extraLabels.private_key: expected no inline value under the secret-looking name',
+    ],
+    [
+      'a label named passphrase',
+      { passphrase: 'AbCdEf1234567890' },
+      'extraLabels.passphrase: expected no inline value under the secret-looking name',
+    ],
+    // Grafana Cloud, the Loki service the CRD's tenantID and Deckhouse's log-shipper examples name: access
+    // policy tokens start with glc_, service account tokens with glsa_.
+    [
+      'a Grafana Cloud access policy token',
+      { grafana: 'glc_eyJvIjoiMTIzNDU2NyIsIm4iOiJzdGFjay1sb2dzIiwiayI6ImFiY2RlZjEyMzQ1Njc4OTAifQ' },
+      'extraLabels.grafana: expected no inline Grafana Cloud token',
+    ],
+    [
+      'a Grafana service account token',
+      { sa: 'glsa_abcdefghijklmnopqrstuvwxyz012345_0a1b2c3d' },
+      'extraLabels.sa: expected no inline Grafana Cloud token',
+    ],
   ])('%s is refused', (_name, extraLabels, expected) => {
     const destination: AuditLogDestination = { type: 'Vector', name: 'v', endpoint: 'v:6000', extraLabels };
     const message = synthError(ship([destination]).chart);
@@ -360,6 +388,38 @@ describe('tokens in extraLabels and other values', () => {
       'destinations[0].transformations[0].addLabels.setLabels..auth_header: expected no inline',
     );
     expect(message).not.toContain(jwt);
+  });
+});
+
+describe('Authorization values of the destination types, in AddLabels', () => {
+  // The schemes of the services these destinations talk to: Splunk HEC ("Authorization: Splunk <token>"),
+  // Elasticsearch API keys ("Authorization: ApiKey <base64>"), and a plain "Token <token>".
+  test.each([
+    ['Splunk 8a3f1c2e-1111-2222-3333-444455556666'],
+    ['ApiKey VnVhQ2ZHY0JDZGJrUW0tZTVhT3g6dWk0bGhQ'],
+    ['Token 0123456789abcdef0123456789abcdef'],
+  ])('%s is refused', (value) => {
+    const destination: AuditLogDestination = {
+      type: 'Vector',
+      name: 'v',
+      endpoint: 'v:6000',
+      transformations: [{ action: 'AddLabels', addLabels: { setLabels: { '.forward_header': value } } }],
+    };
+    const message = synthError(ship([destination]).chart);
+    expect(message).toContain(
+      'destinations[0].transformations[0].addLabels.setLabels..forward_header: expected no inline Authorization header value',
+    );
+    expect(message).not.toContain(value.split(' ')[1]);
+  });
+
+  test('the same words in ordinary text pass', () => {
+    const destination: AuditLogDestination = {
+      type: 'Vector',
+      name: 'v',
+      endpoint: 'v:6000',
+      transformations: [{ action: 'AddLabels', addLabels: { setLabels: { '.team': 'Splunk ingest' } } }],
+    };
+    expect(synthValid(ship([destination]).chart)).toHaveLength(2);
   });
 });
 

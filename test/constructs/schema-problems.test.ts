@@ -233,7 +233,8 @@ describe('one mistake in a destination, one message', () => {
         type: 'Loki',
         name: 'l',
         endpoint: 'https://l',
-        auth: { user: 'u', password: 'p', token: 't' } as never,
+        // The password base64-encoded, as log-shipper decodes it: the token is the one mistake.
+        auth: { user: 'u', password: 'cA==', token: 't' } as never,
         allowInlineCredentials: true,
       },
       'loki.auth.token: expected no token here',

@@ -262,6 +262,16 @@ describe('the Secret the app defines is checked against the contract', () => {
       v1Secret({ namespace: 'd8-log-shipper', labels: WATCHED }, { 'key.pm': KEY }),
       'expected no private key in the manifests',
     ],
+    // The CRD describes the Secret's values as "Base64-encoded PEM": in `data`, which Kubernetes base64-encodes
+    // once more, that is the key encoded twice.
+    [
+      'a v1 Secret holding a private key as the CRD describes it (base64 PEM) in data, under tls.key',
+      v1Secret(
+        { namespace: 'd8-log-shipper', labels: WATCHED },
+        { 'ca.pem': CA, 'tls.key': Buffer.from(KEY, 'utf8').toString('base64') },
+      ),
+      'expected no private key in the manifests',
+    ],
     [
       'a v1 Secret holding a raw PEM RSA key in stringData',
       {

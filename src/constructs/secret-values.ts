@@ -1,0 +1,181 @@
+// Whether a value holds a credential, judged by the value and the name it sits under (no schema): the
+// places a credential hides outside the CRD's own secret fields. Used by the scan of rendered objects
+// (credential-scan.ts) and by every message that quotes a received value (messages.ts), so that what is kept
+// out of dist/ is kept out of error messages and warnings too.
+import { holdsPrivateKey } from './private-key';
+
+// Every matcher below is linear in the value's length (anchored or bounded patterns, one pass): a CA bundle
+// of hundreds of kilobytes, or a hostile value, is scanned in bounded time.
+
+// Where the user information of an address ends on the left: a delimiter, or another "@".
+const USERINFO_STOP = new Set([
+  ' ',
+  '\t',
+  '\n',
+  '\r',
+  ',',
+  ';',
+  '/',
+  '?',
+  '#',
+  '@',
+  '=',
+  '"',
+  "'",
+  '(',
+  '<',
+  '[',
+]);
+const SCHEME = /^[a-zA-Z][a-zA-Z0-9+.-]*$/;
+
+/**
+ * True when the value holds an address with credentials: `user:password@host` (with or without a scheme,
+ * as in Kafka's bootstrapServers) or `scheme://user@host` (a token as the user name).
+ */
+export function holdsUserinfo(value: string): boolean {
+  for (let at = value.indexOf('@'); at > 0; at = value.indexOf('@', at + 1)) {
+    const next = value[at + 1];
+    if (next === undefined || USERINFO_STOP.has(next) || next === ':') continue;
+    let start = at;
+    while (start > 0 && !USERINFO_STOP.has(value[start - 1])) start--;
+    if (start === at) continue;
+    if (value.slice(start, at).includes(':')) return true;
+    // "scheme://" right before the user name.
+    if (start >= 3 && value.slice(start - 3, start) === '://') {
+      let schemeStart = start - 3;
+      while (schemeStart > 0 && /[a-zA-Z0-9+.-]/.test(value[schemeStart - 1])) schemeStart--;
+      if (SCHEME.test(value.slice(schemeStart, start - 3))) return true;
+    }
+  }
+  return false;
+}
+
+// Query parameter names that carry a secret (normalized: lower case, no "-", "_", "."): OAuth and API
+// tokens, passwords, signatures (AWS SigV4 `X-Amz-Signature`, Azure SAS `sig`), API keys.
+const SECRET_PARAMETER =
+  /^(key|sig|code|auth|pass|pwd|passwd|credentials?|authorization|xamz(signature|credential|securitytoken)|.*(token|secret|password|passphrase|apikey|privatekey|signature|accesskey))$/;
+
+/** A name as the name matchers compare it: lower case, without "-", "_" and ".". */
+export function normalizedName(name: string): string {
+  return name.toLowerCase().replace(/[-_.]/g, '');
+}
+
+// An address a query string can follow: one with a scheme (`https://...`), `host:port/path`, or a bare host
+// name with an optional port and path (`es.example.com?...`: what a user writes who forgot the scheme).
+function isAddressWithQuery(value: string): boolean {
+  return (
+    value.includes('://') ||
+    /^[^\s/?]+:\d+\//.test(value) ||
+    /^[a-zA-Z0-9.-]+(?::\d{1,5})?(?:\/[^\s?]*)?\?/.test(value)
+  );
+}
+
+/** The name of the query parameter of a URL that carries a secret (`?token=...`), or undefined. */
+export function secretQueryParameter(value: string): string | undefined {
+  const question = value.indexOf('?');
+  if (question < 0 || !isAddressWithQuery(value)) return undefined;
+  const end = value.slice(question + 1).search(/[#\s]/);
+  const query = end < 0 ? value.slice(question + 1) : value.slice(question + 1, question + 1 + end);
+  for (const pair of query.split('&')) {
+    const [rawName, ...rest] = pair.split('=');
+    let name = rawName;
+    try {
+      name = decodeURIComponent(rawName);
+    } catch {
+      // a malformed escape: judge the raw name
+    }
+    if (rest.join('=') !== '' && SECRET_PARAMETER.test(normalizedName(name))) return name;
+  }
+  return undefined;
+}
+
+// Shapes of issued tokens that are unambiguous on their own (vendor prefixes, a JWT), matched at the start
+// of each word of a value.
+const TOKEN_SHAPES: ReadonlyArray<readonly [RegExp, string]> = [
+  [/^(AKIA|ASIA)[0-9A-Z]{16}$/, 'AWS access key ID'],
+  [/^gh[pousr]_[A-Za-z0-9]{30,}$/, 'GitHub token'],
+  [/^github_pat_[A-Za-z0-9_]{20,}$/, 'GitHub token'],
+  [/^glpat-[A-Za-z0-9_-]{20,}$/, 'GitLab token'],
+  [/^xox[abposr]-[A-Za-z0-9-]{10,}$/, 'Slack token'],
+  [/^(sk|rk)_live_[A-Za-z0-9]{16,}$/, 'Stripe key'],
+  [/^eyJ[A-Za-z0-9_-]{8,}\.eyJ[A-Za-z0-9_-]{8,}\.[A-Za-z0-9_-]{8,}$/, 'JSON Web Token'],
+  // Grafana Cloud (the Loki service the CRD's tenantID names): access policy and service account tokens.
+  [/^glc_[A-Za-z0-9_-]{20,}$/, 'Grafana Cloud token'],
+  [/^glsa_[A-Za-z0-9]{32}_[0-9a-fA-F]{8}$/, 'Grafana Cloud token'],
+];
+// HTTP Authorization values with a credential: Bearer and Basic, Splunk HEC's "Splunk <token>", Elasticsearch's
+// "ApiKey <base64>", and "Token <token>".
+const AUTHORIZATION_VALUE = /^(Bearer|Basic|Splunk|ApiKey|Token)\s+\S{8,}$/i;
+
+/** What kind of issued token the value is or holds (an Authorization value, a vendor token), or undefined. */
+export function tokenShape(value: string): string | undefined {
+  if (AUTHORIZATION_VALUE.test(value.trim())) return 'Authorization header value';
+  for (const word of value.split(/[^A-Za-z0-9_.-]+/)) {
+    if (word.length < 12) continue;
+    for (const [shape, what] of TOKEN_SHAPES) if (shape.test(word)) return what;
+  }
+  return undefined;
+}
+
+// Map keys that name a secret; their value is one unless it is a `{{ field }}` template.
+const SECRET_KEY_NAME =
+  /^(.*(token|secret|password|passwd|passphrase|apikey|privatekey|accesskey|signature|credential|credentials)|auth|authorization|pwd|key)$/;
+
+// Prop and field names whose value is a secret, or a block of secrets (the CRD's secret fields and the
+// blocks that hold them: a string there is a secret written in the wrong place).
+const SECRET_FIELD_NAME = /^(password|token|keyFile|keyPass|awsAccessKey|awsSecretKey|auth|sasl)$/;
+
+/** True when a map key names a secret (`api_key`, `X-Auth-Token`, `password`, ...). */
+export function isSecretKeyName(name: string): boolean {
+  return SECRET_KEY_NAME.test(normalizedName(name));
+}
+
+function isTemplate(value: string): boolean {
+  return /^\{\{.*\}\}$/.test(value.trim());
+}
+
+/**
+ * What credential a single string shows by itself (a private key, an address with user:password@, a secret
+ * query parameter, an issued token), in words, or undefined.
+ */
+export function credentialInString(value: string): string | undefined {
+  if (holdsPrivateKey(value)) return 'a PEM private key';
+  if (holdsUserinfo(value)) return 'credentials in the address (user:password@)';
+  const parameter = secretQueryParameter(value);
+  if (parameter !== undefined) return `a secret in the URL's query parameter "${parameter}"`;
+  const shape = tokenShape(value);
+  return shape === undefined ? undefined : `a ${shape}`;
+}
+
+// How many values a message's received value is searched through: more is treated as holding a credential
+// (a message has no use for a value that large anyway).
+const SEARCH_BUDGET = 10_000;
+
+/**
+ * What credential a value holds, in words, or undefined: any string in it that shows one by itself, or a
+ * non-empty value under a name that says it is a secret (`password`, `keyFile`, `api_key`, `auth`, ...).
+ * `name` is the name the value itself sits under (a prop, a field, a map key). For messages: a value for
+ * which this says something is not quoted.
+ */
+export function credentialInValue(value: unknown, name?: string): string | undefined {
+  const stack: Array<[unknown, string | undefined]> = [[value, name]];
+  for (let seen = 0; stack.length > 0; seen++) {
+    if (seen >= SEARCH_BUDGET) return 'more values than a message shows';
+    const [item, key] = stack.pop() as [unknown, string | undefined];
+    const secretName =
+      key !== undefined && (SECRET_FIELD_NAME.test(key) || isSecretKeyName(key)) ? key : undefined;
+    if (typeof item === 'string') {
+      const found = credentialInString(item);
+      if (found !== undefined) return found;
+      if (secretName !== undefined && item !== '' && !isTemplate(item))
+        return `a value under "${secretName}"`;
+    } else if (Array.isArray(item)) {
+      for (const element of item) stack.push([element, key]);
+    } else if (item !== null && typeof item === 'object') {
+      for (const [k, v] of Object.entries(item as Record<string, unknown>)) stack.push([v, k]);
+    } else if (secretName !== undefined && (typeof item === 'number' || typeof item === 'bigint')) {
+      return `a value under "${secretName}"`;
+    }
+  }
+  return undefined;
+}
