@@ -5,7 +5,13 @@ import { escapePointerSegment } from './json-values';
 import { holdsPrivateKey } from './private-key';
 import { CLUSTER_LOG_DESTINATION_SCHEMA } from './schema-validation';
 import { isSchemaObject } from './schema-walk';
-import { holdsUserinfo, isSecretKeyName, secretQueryParameter, tokenShape } from './secret-values';
+import {
+  holdsUserinfo,
+  isSecretKeyName,
+  isTemplate,
+  secretQueryParameter,
+  tokenShape,
+} from './secret-values';
 import { TLS_SECRET_CONTRACT } from './tls-secret';
 
 /** What kind of inline credential a finding is. */
@@ -149,7 +155,7 @@ function scanString(
   }
   const shape = tokenShape(value);
   if (shape !== undefined) return { pointer, kind: 'token', what: shape, fix: IN_VALUE_FIX, always: false };
-  if (key !== undefined && isSecretKeyName(key) && value !== '' && !/^\{\{.*\}\}$/.test(value.trim())) {
+  if (key !== undefined && isSecretKeyName(key) && value !== '' && !isTemplate(value)) {
     return {
       pointer,
       kind: 'token',

@@ -3,6 +3,7 @@
 // (modules/460-log-shipper/hooks/internal/vector/destination/*.go) pass them through decodeB64, which calls Go's
 // base64.StdEncoding.DecodeString and drops the error: a plain password or a PEM text there becomes garbage in
 // the agent's configuration, and the destination refuses every batch with no message that says why.
+import { valueAtPointer } from './json-values';
 import { PropProblem } from './messages';
 import { PRIVATE_KEY_PEM } from './private-key';
 import { CLUSTER_LOG_DESTINATION_SCHEMA } from './schema-validation';
@@ -63,15 +64,6 @@ const FIX =
   'encode it: `echo -n "$VALUE" | base64 -w0` (for a file: `base64 -w0 FILE`), or base64Pem(pemText) from ' +
   'this package for PEM';
 
-function valueAt(root: unknown, pointer: string): unknown {
-  let node = root;
-  for (const segment of pointer.split('/').slice(1)) {
-    if (node === null || typeof node !== 'object') return undefined;
-    node = (node as Record<string, unknown>)[segment];
-  }
-  return node;
-}
-
 /**
  * The decoded fields of a rendered ClusterLogDestination whose value log-shipper cannot decode: not base64,
  * or (keyFile) not the base64 of a PEM private key. `field` of each problem is the pointer below `/spec`
@@ -81,7 +73,7 @@ function valueAt(root: unknown, pointer: string): unknown {
 export function base64Problems(manifest: Record<string, unknown>): Array<PropProblem & { pointer: string }> {
   const problems: Array<PropProblem & { pointer: string }> = [];
   for (const pointer of BASE64_DECODED_FIELDS) {
-    const value = valueAt(manifest, pointer);
+    const value = valueAtPointer(manifest, pointer);
     if (typeof value !== 'string' || value === '') continue;
     if (pointer.endsWith('/caFile') || pointer.endsWith('/crtFile')) continue;
     const key = pointer.endsWith('/keyFile');

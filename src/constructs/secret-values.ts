@@ -130,7 +130,8 @@ export function isSecretKeyName(name: string): boolean {
   return SECRET_KEY_NAME.test(normalizedName(name));
 }
 
-function isTemplate(value: string): boolean {
+/** True for a `{{ field }}` template (log-shipper fills it from the event: no secret of its own). */
+export function isTemplate(value: string): boolean {
   return /^\{\{.*\}\}$/.test(value.trim());
 }
 
