@@ -26,6 +26,12 @@ const common = {
   target: `node${pkg.engines.node.replace(/[^0-9.]/g, '').split('.')[0]}`,
   legalComments: 'eof',
   logLevel: 'warning',
+  // Start-up reads and compiles the whole file: without comments and indentation it is 30% smaller, which
+  // saves about 9 ms of every `explain` (npm run bench). Names stay, so a stack trace still reads.
+  minifyWhitespace: true,
+  minifySyntax: true,
+  // Non-ASCII characters become escapes, so V8 holds the source as one byte per character.
+  charset: 'ascii',
 };
 
 /** Bundles main.js into `outfile`; with `only`, every other command module is a stub that says so. */
@@ -50,6 +56,9 @@ async function bundle(outfile, only) {
       ]
     : [];
   await build({ ...common, entryPoints: [main], outfile, plugins });
+  // A single non-ASCII character (a legal comment kept at the end) would double the source in memory.
+  const nonAscii = /[\u0080-\uffff]/.exec(readFileSync(outfile, 'latin1'));
+  if (nonAscii) throw new Error(`${outfile}: non-ASCII byte at offset ${nonAscii.index}`);
   // The launcher names its code cache by this hash (V8 itself checks a cache only against the source's length).
   const hash = createHash('sha256').update(readFileSync(outfile)).digest('hex');
   writeFileSync(`${outfile}.sha256`, `${hash}\n`);

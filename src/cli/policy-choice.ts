@@ -184,7 +184,7 @@ export async function choosePolicy(args: ParsedArgs, io: CliIo, file?: string | 
   let fileExtras: string[] | undefined;
   if (policyFile !== undefined) {
     // The YAML reader is loaded only when there is a file to read.
-    const { loadSinglePolicy, rulePositions } = await import('./policy-input');
+    const { loadSinglePolicy } = await import('./policy-input');
     const loaded = await loadSinglePolicy(policyFile, io, {
       kubernetesVersion,
       maxPolicyBytes,
@@ -196,7 +196,7 @@ export async function choosePolicy(args: ParsedArgs, io: CliIo, file?: string | 
     settings = loaded.settings;
     fileExtras = loaded.extraServiceAccounts;
     source = loaded.source?.label ?? policyFile;
-    if (loaded.source) positions = rulePositions(loaded.source.text);
+    positions = loaded.rulePositions ?? [];
     warnings.push(...loaded.warnings);
   }
   const fromFile = settings ? { settings, auditLog: settings.auditLog } : {};

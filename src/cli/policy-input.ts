@@ -6,7 +6,8 @@ import {
 } from '../deckhouse/policy-secret-location';
 import { readExtraAuditPolicyConfigMap } from '../deckhouse/extra-audit-policy-config';
 import { manifestName, readSecretKey } from '../deckhouse/secret-key';
-import { PolicyTarget, loadPolicy } from '../policy/parse';
+import { PolicyTarget, loadLocatedPolicy } from '../policy/parse';
+import { SourcePosition } from '../policy/yaml-decode';
 import { ParseResult, Policy, Problem } from '../policy/types';
 import { CliError, EXIT_FINDINGS, LocatedProblem } from './errors';
 import { CliIo } from './io';
@@ -56,6 +57,8 @@ export interface PolicyFile {
 /** A policy source after strict loading. */
 export interface LoadedPolicySource extends ParseResult {
   source: PolicySource;
+  /** Where each rule starts in `source.text` (empty when the policy could not be decoded). */
+  rulePositions: Array<SourcePosition | undefined>;
 }
 
 /** How a file's policies are read: for which version and reader, and how large they may be. */
@@ -143,7 +146,7 @@ export async function loadPolicyFile(
   // and refuses a policy over the size limit, from its byte length.
   const loaded = found.sources.map((source) => ({
     source,
-    ...loadPolicy(source.bytes ?? source.text, {
+    ...loadLocatedPolicy(source.bytes ?? source.text, {
       ...(options.kubernetesVersion ? { kubernetesVersion: options.kubernetesVersion } : {}),
       target: options.target ?? (source.container === 'secret' ? 'deckhouse' : 'kube-apiserver'),
       maxBytes: options.maxPolicyBytes ?? SECRET_SIZE_LIMIT,
@@ -156,6 +159,8 @@ export async function loadPolicyFile(
 export interface SinglePolicy {
   policy?: Policy;
   source?: PolicySource;
+  /** Where each rule of `policy` starts in `source.text`. */
+  rulePositions?: Array<SourcePosition | undefined>;
   /** Advice about the file (positions in the file) and the loader's (positions in the policy), labelled. */
   warnings: LocatedProblem[];
   settings?: AuditSettings;
@@ -203,6 +208,7 @@ export async function loadSinglePolicy(
   return {
     policy: only.policy,
     source: only.source,
+    rulePositions: only.rulePositions,
     warnings: [
       ...fileWarnings,
       ...only.source.warnings.map((w) => ({ label: found.file, ...w })),

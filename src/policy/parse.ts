@@ -98,11 +98,29 @@ export function parsePolicy(text: PolicyText, options: ParseOptions = {}): Parse
  * present whenever decoding succeeded, even when validation failed. Errors are capped at MAX_LISTED_PROBLEMS.
  */
 export function loadPolicy(text: PolicyText, options: LoadOptions = {}): ParseResult {
+  const { policy, errors, warnings } = loadLocatedPolicy(text, options);
+  return policy ? { policy, errors, warnings } : { errors, warnings };
+}
+
+/**
+ * loadPolicy, plus the line and column where each rule (`rules[i]`) starts in the text: the CLI prints them
+ * beside a rule, and takes them from this one parse instead of reading the YAML again. Empty when decoding
+ * failed.
+ * @internal
+ */
+export function loadLocatedPolicy(
+  text: PolicyText,
+  options: LoadOptions = {},
+): ParseResult & { rulePositions: Array<SourcePosition | undefined> } {
   const wrong = optionProblems(options, true);
-  if (wrong.length > 0) return { errors: wrong, warnings: [] };
+  if (wrong.length > 0) return { errors: wrong, warnings: [], rulePositions: [] };
   const decoded = decodePolicyText(text, options);
-  if (!decoded.policy) return { errors: decoded.errors, warnings: decoded.warnings };
+  if (!decoded.policy) return { errors: decoded.errors, warnings: decoded.warnings, rulePositions: [] };
   const policy = decoded.policy;
+  const rulePositions = policy.rules.map((_, i) => {
+    const offset = decoded.offsets.get(`rules[${i}]`);
+    return offset === undefined ? undefined : decoded.locate(offset);
+  });
   const errors = new ProblemList('error');
   for (const error of validatePolicy(policy, options)) {
     if (errors.listing) errors.add(validationProblem(error, policy, decoded));
@@ -122,7 +140,7 @@ export function loadPolicy(text: PolicyText, options: LoadOptions = {}): ParseRe
   const warnings = [...decoded.warnings];
   const expanded = expandedSizeWarning(policy, text, options);
   if (expanded) warnings.push(expanded);
-  return { policy, errors: errors.toArray(), warnings };
+  return { policy, errors: errors.toArray(), warnings, rulePositions };
 }
 
 /**

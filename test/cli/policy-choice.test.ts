@@ -1,4 +1,7 @@
 import { PassThrough, Readable } from 'node:stream';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import * as path from 'node:path';
 import { parseCommandArgs } from '../../src/cli/args';
 import { lintCommand } from '../../src/cli/commands/lint';
 import { UsageError } from '../../src/cli/errors';
@@ -43,5 +46,38 @@ describe('choosePolicy: the settings a file carries', () => {
         'the cluster runs the policy Deckhouse merges (built-in rules off, custom policy read)',
       ),
     );
+  });
+});
+
+describe('choosePolicy: where the rules of a policy file are', () => {
+  test('each rule is located at its own line and column of the file, in block and flow style', async () => {
+    const text = [
+      'apiVersion: audit.k8s.io/v1',
+      'kind: Policy',
+      '# the first rule follows a comment',
+      'rules:',
+      '  - level: None',
+      '    users: ["system:kube-proxy"]',
+      '  -   level: Metadata',
+      '      resources:',
+      '        - group: ""',
+      '          resources: ["secrets"]',
+      '  - {level: Request, verbs: [get]}',
+      '',
+      '  - level: RequestResponse',
+      '',
+    ].join('\n');
+    const dir = mkdtempSync(path.join(tmpdir(), 'policy-choice-'));
+    const file = path.join(dir, 'policy.yaml');
+    writeFileSync(file, text);
+    const chosen = await choose([file]);
+    // Where each rule's first key (or the flow mapping) starts, counted from the text itself.
+    const lines = text.split('\n');
+    const expected = [4, 6, 10, 12].map((i) => {
+      const column = lines[i].search(/level|\{/) + 1;
+      return `${file}:${i + 1}:${column}`;
+    });
+    expect([0, 1, 2, 3].map((i) => chosen.locateRule(i))).toEqual(expected);
+    expect(expected[1]).toBe(`${file}:7:7`);
   });
 });
