@@ -41,6 +41,10 @@ export interface KubectlFlags {
   disableEviction: boolean;
   follow: boolean;
   previous: boolean;
+  /** `--all-pods` of logs: the log of each Pod of the workload, not of one. */
+  allPods: boolean;
+  /** `--all-containers` of logs: one log request per container of the Pod. */
+  allContainers: boolean;
   /** `--dry-run=server`: the request is sent with dryRun=All (audited like the real one). */
   dryRunServer: boolean;
   /** `--from` of create job (cronjob/NAME), create secret/configmap (a source). */
@@ -207,7 +211,15 @@ export const COMMAND_FLAGS: Record<string, Record<string, FlagSpec>> = {
   debug: STREAM_FLAGS,
   delete: INTERACTIVE,
   replace: INTERACTIVE,
-  logs: table({}, { '-f': on((f) => (f.follow = true)), '-p': on((f) => (f.previous = true)) }),
+  logs: table(
+    {},
+    {
+      '-f': on((f) => (f.follow = true)),
+      '-p': on((f) => (f.previous = true)),
+      '--all-pods': on((f) => (f.allPods = true)),
+      '--all-containers': on((f) => (f.allContainers = true)),
+    },
+  ),
   create: BODY_FLAGS,
   run: { ...BODY_FLAGS, ...STREAM_FLAGS },
   expose: BODY_FLAGS,

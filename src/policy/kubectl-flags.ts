@@ -99,6 +99,8 @@ export function parseKubectlFlags(tokens: readonly string[], command: string): K
     disableEviction: false,
     follow: false,
     previous: false,
+    allPods: false,
+    allContainers: false,
     dryRunServer: false,
     force: false,
     rm: false,

@@ -14,7 +14,17 @@ export interface Plan {
   websocket?: boolean;
   /** The resource version is not known (a custom resource): the attribute is left out. */
   versionUnknown?: boolean;
+  /** The Pod is one kubectl picks when it runs: the URL carries UNKNOWN_POD and the request gets no name. */
+  podLookup?: PodLookup;
   notes?: string[];
+}
+
+/** A Pod kubectl picks when it runs (from a workload's Pods or a label selector's): its name is not known. */
+export interface PodLookup {
+  /** What kubectl takes the Pod from: the object (`deployments/web`) or the label selector (`-l app=web`). */
+  from: string;
+  /** One Pod (the first in kubectl's order), or each of them (logs --all-pods, logs -l). */
+  pods: 'one' | 'each';
 }
 
 export const DEFAULT_NAMESPACE = 'default';
@@ -129,7 +139,7 @@ export function object(
   return { type, namespace: namespaceOf(type, flags, (opts.allowAll ?? false) && name === ''), name };
 }
 
-/** The Pod a pod-level command (exec, logs, ...) talks to: `POD` or `pod/POD`. */
+/** The Pod of `kubectl debug POD` (or `pod/POD`); debug.go refuses every other kind but a Node. */
 export function pod(args: readonly string[], command: string, flags: KubectlFlags): Target {
   const first = args[0];
   if (first === undefined)
@@ -140,7 +150,8 @@ export function pod(args: readonly string[], command: string, flags: KubectlFlag
     const type = resolveResourceType(first.slice(0, slash));
     if (type.resource !== 'pods' || type.group !== '') {
       throw new RequestSpecError(
-        `"${command} ${first}": kubectl first looks up a Pod of that object (${type.resource}/${first.slice(slash + 1)}); give the Pod name instead`,
+        `"${command} ${first}": kubectl ${command} works on a Pod or a Node only (kubectl pkg/cmd/debug/debug.go ` +
+          `refuses ${type.resource} after reading it); give the Pod name, e.g. "${command} POD"`,
       );
     }
     name = first.slice(slash + 1);

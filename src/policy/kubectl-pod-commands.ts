@@ -1,27 +1,35 @@
 import { resolveResourceType } from './api-resources';
 import { KubectlFlags } from './kubectl-flags';
 import { Command, DEFAULT_NAMESPACE, Plan, Target, pod, resourceUrl } from './kubectl-plan';
+import { PodSource, lookupNotes, podLookup, podSource } from './kubectl-pod-lookup';
 import { RequestSpecError } from './request-spec-error';
 
 // kubectl commands that reach into a Pod: exec, attach, port-forward and cp (exec of tar) stream over a
 // WebSocket upgrade (a GET) since kubectl 1.31 and over SPDY (a POST) before; debug adds an ephemeral
 // container (PATCH) or creates a Pod.
 
-/** exec, attach, port-forward: a WebSocket GET (kubectl ≥ 1.31), or the SPDY POST of older clients. */
+/**
+ * exec, attach, port-forward: a WebSocket GET (kubectl ≥ 1.31), or the SPDY POST of older clients, after the
+ * Pod's GET or, for a workload, the lookup of one of its Pods (kubectl pkg/polymorphichelpers/attachablepodforobject.go).
+ */
 function stream(
   subresource: string,
   params: Array<[string, string]>,
-  target: Target,
+  source: PodSource,
   flags: KubectlFlags,
 ): Plan {
-  const url = resourceUrl(target, subresource, params);
-  const podUrl = resourceUrl(target);
+  const url = resourceUrl(source.pod, subresource, params);
+  const lookup = source.owner
+    ? lookupNotes(source.owner, 'stream', 'one')
+    : [`kubectl first reads the Pod: GET ${resourceUrl(source.pod)} (verb get)`];
+  const podLookupOf = podLookup(source);
   return {
     method: flags.spdy ? 'POST' : 'GET',
     url,
     websocket: !flags.spdy,
+    ...(podLookupOf ? { podLookup: podLookupOf } : {}),
     notes: [
-      `kubectl first reads the Pod: GET ${podUrl} (verb get)`,
+      ...lookup,
       flags.spdy
         ? 'SPDY (kubectl before 1.31, or a WebSocket upgrade that failed) is a POST: verb create'
         : 'kubectl ≥ 1.31 upgrades to a WebSocket (an HTTP GET: verb get) and falls back to SPDY (POST: verb create)',
@@ -48,7 +56,7 @@ function exec(args: readonly string[], flags: KubectlFlags): Plan {
       `exec [POD] [COMMAND] is not supported anymore (kubectl refuses it): use "exec ${args[0]} -- ${args.slice(1).join(' ')}"`,
     );
   }
-  const plan = stream('exec', streamParams(flags, flags.command), pod(args, 'exec', flags), flags);
+  const plan = stream('exec', streamParams(flags, flags.command), podSource(args[0], 'exec', flags), flags);
   if (flags.command.length > 0) return plan;
   // kubectl itself insists on a command; the attributes are the same whatever it is.
   return {
@@ -58,12 +66,36 @@ function exec(args: readonly string[], flags: KubectlFlags): Plan {
 }
 
 function attach(args: readonly string[], flags: KubectlFlags): Plan {
-  return stream('attach', streamParams(flags, []), pod(args, 'attach', flags), flags);
+  // attach.go Validate and Run: POD, TYPE/NAME or TYPE NAME.
+  if (args.length > 2) {
+    throw new RequestSpecError(
+      `"attach" takes POD, TYPE/NAME or TYPE NAME (at most 2 arguments), got ${args.join(' ')}`,
+    );
+  }
+  return stream('attach', streamParams(flags, []), podSource(args[0], 'attach', flags, args[1]), flags);
 }
 
 function portForward(args: readonly string[], flags: KubectlFlags): Plan {
+  // portforward.go Complete: the object, then at least one port.
+  if (args.length < 2) {
+    throw new RequestSpecError(
+      '"port-forward" needs TYPE/NAME (or POD) and a list of ports, e.g. "port-forward svc/web 8080:80"',
+    );
+  }
+  const source = podSource(args[0], 'port-forward', flags);
   // The ports travel in headers; the URL has no query.
-  return stream('portforward', [], pod(args, 'port-forward', flags), flags);
+  const plan = stream('portforward', [], source, flags);
+  if (source.owner === undefined) return plan;
+  // portforward.go RunPortForwardContext reads the picked Pod by name before forwarding.
+  const [transport] = plan.notes!.slice(-1);
+  return {
+    ...plan,
+    notes: [
+      ...plan.notes!.slice(0, -1),
+      `then reads the Pod it took: GET ${resourceUrl(source.pod)} (verb get, with that Pod's name)`,
+      transport,
+    ],
+  };
 }
 
 function cp(args: readonly string[], flags: KubectlFlags): Plan {
@@ -102,7 +134,7 @@ function cp(args: readonly string[], flags: KubectlFlags): Plan {
   const plan = stream(
     'exec',
     streamParams({ ...flags, stdin: to !== undefined, tty: false }, command),
-    target,
+    { pod: target },
     flags,
   );
   return {

@@ -10,10 +10,10 @@ import {
   namespaceOf,
   object,
   perObject,
-  pod,
   resourceUrl,
   unknownTypeNotes,
 } from './kubectl-plan';
+import { logs } from './kubectl-logs';
 import { RequestSpecError } from './request-spec-error';
 
 // kubectl commands that read: get (list, get, watch, --raw), describe, logs, top (metrics.k8s.io), auth
@@ -84,39 +84,6 @@ function describe(args: readonly string[], flags: KubectlFlags): Plan {
     method: 'GET',
     url: resourceUrl(t, '', [...listParams(flags), ...chunk(flags)]),
     notes: unknownTypeNotes(t.type),
-  };
-}
-
-function logs(args: readonly string[], flags: KubectlFlags): Plan {
-  if (flags.labelSelector !== undefined || flags.fieldSelector !== undefined) {
-    const type = resolveResourceType('pods');
-    const list = resourceUrl(
-      { type, namespace: namespaceOf(type, flags, true), name: '' },
-      '',
-      listParams(flags),
-    );
-    throw new RequestSpecError(
-      `"logs -l" lists the Pods (GET ${list}, verb list) and then reads each one's log: GET ` +
-        '.../pods/POD/log (verb get, pods/log); describe one of them, e.g. "logs POD"',
-    );
-  }
-  // logs.go: POD [CONTAINER]; -c names the container too.
-  if (args.length > 2) throw new RequestSpecError(`"logs" takes POD [CONTAINER], got ${args.join(' ')}`);
-  if (args.length === 2 && flags.container !== undefined) {
-    throw new RequestSpecError(
-      `"logs": give the container once, as -c ${flags.container} or as "${args[1]}"`,
-    );
-  }
-  const target = pod(args, 'logs', flags);
-  const params: Array<[string, string]> = [];
-  const container = flags.container ?? args[1];
-  if (container !== undefined) params.push(['container', container]);
-  if (flags.follow) params.push(['follow', 'true']);
-  if (flags.previous) params.push(['previous', 'true']);
-  return {
-    method: 'GET',
-    url: resourceUrl(target, 'log', params),
-    notes: [`kubectl first reads the Pod: GET ${resourceUrl(target)} (verb get)`],
   };
 }
 

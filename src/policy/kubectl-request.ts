@@ -2,7 +2,7 @@ import { isClusterScoped } from './api-resources';
 import { RequestIdentity } from './identity';
 import { parseKubectlFlags, takesValue } from './kubectl-flags';
 import { LOCAL_COMMAND_TABLE } from './kubectl-local-commands';
-import { Command, DEFAULT_NAMESPACE, withQueryParam } from './kubectl-plan';
+import { Command, DEFAULT_NAMESPACE, PodLookup, withQueryParam } from './kubectl-plan';
 import { POD_COMMANDS } from './kubectl-pod-commands';
 import { READ_COMMANDS } from './kubectl-read-commands';
 import { WRITE_COMMANDS } from './kubectl-write-commands';
@@ -24,6 +24,11 @@ export interface KubectlRequest {
   url: string;
   /** The attributes kube-apiserver's policy evaluates: those of `method url`, sent by the caller. */
   request: RequestAttributes;
+  /**
+   * Set when kubectl picks the Pod when it runs (`logs deploy/web`, `exec svc/web`, `logs -l app=web`): the URL
+   * carries `POD` for its name and `request` has no name, since the decision may depend on a name not known here.
+   */
+  podLookup?: PodLookup;
   /** Who kubectl asks to act as (`--as`, `--as-group`); impersonation happens after the policy ran. */
   impersonate?: { user?: string; groups: string[] };
   /** The other requests of the command and other facts worth knowing, as sentences. */
@@ -124,6 +129,9 @@ function commandWord(tokens: string[]): { command: string; rest: string[] } {
  * review), top (metrics.k8s.io), certificate approve/deny (PUT approval), run, expose, version, set
  * image|env|resources|serviceaccount|selector|subject and taint (PATCH), autoscale (POST an HPA), events,
  * wait (watch by name), cluster-info, api-resources/api-versions (GET /api), explain (GET /openapi/v3/...).
+ * exec, attach, port-forward and logs also take a workload (`logs deploy/web`, `exec svc/web -- sh`) and logs
+ * a label selector (`-l app=web`): kubectl reads the object and lists its Pods first (kubectl
+ * pkg/polymorphichelpers), so the Pod's name is not known: `podLookup` says so and the request has no name.
  *
  * Who sends it: `identity` (default: an ordinary authenticated user; `--unauthenticated` in the command:
  * none). `--as`/`--as-group` are impersonation, which kube-apiserver applies after the audit policy ran:
@@ -189,6 +197,8 @@ export function kubectlRequest(command: string, identity: RequestIdentity = {}):
     websocket: plan.websocket ?? false,
   });
   if (plan.url.includes('/VERSION/') && request.resourceRequest) delete request.apiVersion;
+  // The Pod's name is kubectl's pick at run time: "POD" in the URL is a placeholder, not a name to evaluate.
+  if (plan.podLookup) delete request.name;
   const notes = [...(plan.notes ?? []), ...line.notes];
   let impersonate: KubectlRequest['impersonate'];
   if (flags.as !== undefined || flags.asGroups.length > 0) {
@@ -225,7 +235,14 @@ export function kubectlRequest(command: string, identity: RequestIdentity = {}):
         : `-n ${flags.namespace} is ignored: ${request.resource} are cluster-scoped`,
     );
   }
-  return { method: plan.method, url: plan.url, request, ...(impersonate ? { impersonate } : {}), notes };
+  return {
+    method: plan.method,
+    url: plan.url,
+    request,
+    ...(plan.podLookup ? { podLookup: plan.podLookup } : {}),
+    ...(impersonate ? { impersonate } : {}),
+    notes,
+  };
 }
 
 /** The attributes of the API request a kubectl command sends (see `kubectlRequest`). */
