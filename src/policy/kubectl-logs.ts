@@ -80,8 +80,8 @@ function bySelector(selector: string, flags: KubectlFlags): Plan {
     podLookup: { from: `-l ${selector}`, pods: 'each' },
     notes: [
       `kubectl first lists the Pods: GET ${list} (verb list)`,
-      "then reads the log of each of them: one request per Pod like the one below, each with that Pod's name " +
-        `(not known here: the request below has none); without --tail only the last ${SELECTOR_TAIL} lines ` +
+      "then reads the log of each of them: one request per Pod like this one, each with that Pod's name " +
+        `(not known here, so the request has none); without --tail only the last ${SELECTOR_TAIL} lines ` +
         '(tailLines, logs.go selectorTail)',
       ...(flags.follow
         ? [`with -f kubectl refuses to follow more than --max-log-requests (${MAX_FOLLOW}) logs at once`]

@@ -116,9 +116,9 @@ export function lookupNotes(owner: Target, order: PodOrder, pods: PodLookup['pod
       `for one: GET ${list}&resourceVersion=RV&watch=true (verb watch), up to --pod-running-timeout`,
     pods === 'one'
       ? `kubectl takes the first Pod in the order of ${ORDER_TEXT[order]}: which Pod that is, and so its name, ` +
-        'is known only when kubectl runs (the request below has no name)'
-      : 'kubectl reads the log of each of those Pods: one request per Pod like the one below, each with that ' +
-        "Pod's name (not known here: the request below has none)",
+        'is known only when kubectl runs (so the request has no name)'
+      : 'kubectl reads the log of each of those Pods: one request per Pod like this one, each with that ' +
+        "Pod's name (not known here, so the request has none)",
   ];
 }
 

@@ -1,4 +1,5 @@
-import { explain, formatExplanation } from '../../deckhouse/explain';
+import { Explanation, explain, formatExplanation } from '../../deckhouse/explain';
+import { UnknownNameExplanation, explainUnknownName } from '../../deckhouse/explain-unknown-name';
 import { LEVELS, Level } from '../../policy/types';
 import { CommandSpec, stringOption } from '../args';
 import { EXIT_FINDINGS, EXIT_OK, UsageError } from '../errors';
@@ -53,12 +54,22 @@ export const explainCommand: CommandSpec = {
     }
     const { request, notes, kubectl } = requestFromArgs(args);
     const chosen = await choosePolicy(args, io);
-    const explanation = explain(chosen.target, request);
-    const ok = expected === undefined || explanation.decision.level === expected;
+    // A Pod kubectl picks when it runs has no name here: explain every name the policy could tell apart.
+    const byPodName = kubectl?.podLookup ? explainUnknownName(chosen.target, request) : undefined;
+    const explanation = byPodName ? byPodName.anyOtherName : explain(chosen.target, request);
+    const mismatches = [
+      ...(explanation.decision.level !== expected ? [{ names: [] as string[], explanation }] : []),
+      ...(byPodName?.listedNames ?? []).filter((l) => l.explanation.decision.level !== expected),
+    ];
+    const ok = expected === undefined || mismatches.length === 0;
 
     // Rules from the --policy file also get their file:line:column, so the reader can jump to them.
     const inFile = (index: number) => (chosen.isFromFile(index) ? chosen.locateRule(index) : undefined);
-    const located = [explanation.ruleIndex, ...explanation.preempted.map((p) => p.ruleIndex)]
+    const located = [
+      ...(byPodName?.listedNames ?? []).map((l) => l.explanation.ruleIndex),
+      explanation.ruleIndex,
+      ...explanation.preempted.map((p) => p.ruleIndex),
+    ]
       .map((index) => ({ index, location: index >= 0 ? inFile(index) : undefined }))
       .filter((l): l is { index: number; location: string } => l.location !== undefined);
 
@@ -75,6 +86,7 @@ export const explainCommand: CommandSpec = {
           ...p,
           ...(inFile(p.ruleIndex) ? { location: inFile(p.ruleIndex) } : {}),
         })),
+        ...(byPodName ? { podName: podNameJson(byPodName) } : {}),
         ...(expected !== undefined ? { expected, ok } : {}),
         notes,
         warnings: chosen.warnings,
@@ -93,10 +105,17 @@ export const explainCommand: CommandSpec = {
           );
         }
       }
+      if (kubectl?.podLookup) {
+        const which = kubectl.podLookup.pods === 'one' ? 'one Pod' : 'each Pod';
+        lines.push(
+          `Pod:     ${which} of ${kubectl.podLookup.from}, picked when kubectl runs (name not known)`,
+        );
+      }
       lines.push(
         `Policy:  ${chosen.description}`,
         ...(chosen.builtIn ? [`Built-in: ${chosen.builtIn.summary}`] : []),
         '',
+        ...(byPodName ? [...podNameLines(byPodName), ''] : []),
         formatExplanation(explanation).trimEnd(),
       );
       if (located.length > 0) {
@@ -108,7 +127,7 @@ export const explainCommand: CommandSpec = {
           '',
           ok
             ? `OK: recorded at ${expected}`
-            : `FAIL: expected ${expected}, got ${explanation.decision.level}`,
+            : `FAIL: expected ${expected}, got ${mismatches.map(mismatchText).join('; ')}`,
         );
       }
       await write(io.stdout, lines.join('\n') + '\n');
@@ -116,3 +135,45 @@ export const explainCommand: CommandSpec = {
     return ok ? EXIT_OK : EXIT_FINDINGS;
   },
 };
+
+function podNames(names: readonly string[]): string {
+  return names.length === 0 ? 'any other Pod' : `Pods named ${names.join(', ')}`;
+}
+
+function mismatchText(m: { names: string[]; explanation: Explanation }): string {
+  return m.names.length === 0
+    ? m.explanation.decision.level
+    : `${m.explanation.decision.level} for ${podNames(m.names)}`;
+}
+
+// Says plainly whether the picked Pod's name decides: rules that list Pod names (resourceNames) may match.
+function podNameLines(byName: UnknownNameExplanation): string[] {
+  if (byName.listedNames.length === 0) {
+    return ["Whichever Pod kubectl picks, the decision is the same: no rule's resourceNames changes it."];
+  }
+  return [
+    "The decision depends on the Pod's name, which kubectl picks when it runs (rules list names in resourceNames):",
+    ...byName.listedNames.map((l) => {
+      const e = l.explanation;
+      const rule = e.label !== undefined ? `decided by ${e.label}: ${e.title}` : 'no rule matches';
+      return `  - ${podNames(l.names)}: Level ${e.decision.level}, ${rule}`;
+    }),
+    `  - any other Pod: Level ${byName.anyOtherName.decision.level}, as follows`,
+  ];
+}
+
+function podNameJson(byName: UnknownNameExplanation): Record<string, unknown> {
+  return {
+    known: false,
+    decisionDependsOnName: byName.listedNames.length > 0,
+    listedNames: byName.listedNames.map((l) => ({
+      names: l.names,
+      decision: l.explanation.decision,
+      ruleIndex: l.explanation.ruleIndex,
+      ...(l.explanation.origin ? { origin: l.explanation.origin } : {}),
+      ...(l.explanation.label !== undefined
+        ? { label: l.explanation.label, title: l.explanation.title }
+        : {}),
+    })),
+  };
+}
