@@ -47,6 +47,8 @@ export function explainUnknownName(
   for (const rule of policy.rules ?? []) {
     for (const gr of rule.resources ?? []) for (const name of gr.resourceNames ?? []) listed.add(name);
   }
+  // Every object has a name: a rule listing "" matches only requests without one (a list), never this one.
+  listed.delete('');
   // A name no rule lists: not the empty one, which a rule may list and a real object never has.
   let other = 'POD';
   while (listed.has(other)) other += '-';

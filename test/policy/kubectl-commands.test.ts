@@ -229,10 +229,6 @@ describe('kubectlRequest: commands that send no single request are refused with 
     ['diff -f app.yaml', /dry-run apply \(PATCH \.\.\.\?dryRun=All, verb patch/],
     ['auth reconcile -f rbac.yaml', /"auth reconcile" reads RBAC objects from files/],
     ['cluster-info dump', /sends many requests/],
-    [
-      'logs -l app=web -n prod',
-      /"logs -l" lists the Pods \(GET \/api\/v1\/namespaces\/prod\/pods\?labelSelector=app%3Dweb/,
-    ],
     ['scale deploy --all --replicas=0', /one PATCH per object by name/],
     ['set image deploy -l app=web app=nginx:2', /one PATCH per object by name/],
     ['taint nodes --all dedicated=db:NoSchedule', /one PATCH per object by name/],
