@@ -4,7 +4,7 @@ import { REQUEST_FIELDS, requestFieldGuess } from './arguments';
 import type { AuditRequest } from './assertions';
 import { firstUnknownKey } from './did-you-mean';
 import { RequestIdentity, requestIdentity } from './identity';
-import { requestFromKubectl } from './kubectl-request';
+import { kubectlRequest } from './kubectl-request';
 import { RequestSpecError } from './request-spec-error';
 import { unknownVerbReason } from './request-verbs';
 import type { RequestAttributes } from './types';
@@ -53,16 +53,28 @@ function checkSpecKeys(spec: AuditRequest): void {
   }
 }
 
+// An assertion checks one decision; for a Pod kubectl picks at run time (`exec deploy/web`) the decision can
+// depend on that Pod's name (resourceNames), so the assertion asks for the Pod (explain lists each case).
+function fromKubectl(command: string, identity: RequestIdentity = {}): RequestAttributes {
+  const sent = kubectlRequest(command, identity);
+  if (sent.podLookup !== undefined) {
+    throw new RequestSpecError(
+      `"${command}": kubectl picks the Pod (of ${sent.podLookup.from}) when it runs, so the request's name is ` +
+        'not known and the decision may depend on it; an assertion checks one request: name the Pod instead ' +
+        '(or run "deckhouse-audit explain --kubectl" to see the decision for each Pod name)',
+    );
+  }
+  return sent.request;
+}
+
 /** The request attributes a spec stands for (see `AuditRequest`); throws on a URL/command it cannot map. */
 export function toRequestAttributes(spec: AuditRequest | string): RequestAttributes {
   if (typeof spec === 'string') {
     // "METHOD /path" or "/path" is a URL; anything else (also "/usr/local/bin/kubectl get pods") a command.
-    return /^([A-Za-z]+\s+)?\/\S*$/.test(spec.trim())
-      ? requestFromUrl(spec.trim())
-      : requestFromKubectl(spec);
+    return /^([A-Za-z]+\s+)?\/\S*$/.test(spec.trim()) ? requestFromUrl(spec.trim()) : fromKubectl(spec);
   }
   checkSpecKeys(spec);
-  if (spec.kubectl !== undefined) return requestFromKubectl(spec.kubectl, specIdentity(spec));
+  if (spec.kubectl !== undefined) return fromKubectl(spec.kubectl, specIdentity(spec));
   if (spec.url !== undefined) {
     return requestFromUrl(spec.url, {
       ...specIdentity(spec),

@@ -74,6 +74,18 @@ describe('toRequestAttributes', () => {
     ).not.toThrow();
   });
 
+  it('asks for the Pod when kubectl picks it at run time: one assertion checks one decision', () => {
+    // kubectl exec deploy/web takes one of the Deployment's Pods (polymorphichelpers attachablepodforobject.go);
+    // a rule naming Pods (resourceNames) could decide that request either way.
+    expect(() => toRequestAttributes('exec deploy/web -n prod -- sh')).toThrow(
+      /kubectl picks the Pod \(of deployments\/web\) when it runs.*name the Pod instead/,
+    );
+    expect(() => toRequestAttributes({ kubectl: 'logs -l app=web', user: 'ops' })).toThrow(
+      /kubectl picks the Pod \(of -l app=web\)/,
+    );
+    expect(toRequestAttributes('exec pod/web-0 -n prod -- sh')).toMatchObject({ name: 'web-0' });
+  });
+
   it('accepts a URL or a kubectl command', () => {
     expect(toRequestAttributes('GET /api/v1/namespaces/prod/pods/web-0/exec?command=ls')).toMatchObject({
       verb: 'get',
