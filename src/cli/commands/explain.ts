@@ -32,7 +32,10 @@ export const explainCommand: CommandSpec = {
     'system:serviceaccounts:NS). --kubectl maps the arguments to the request kubectl sends (method and URL, ' +
     'e.g. exec as a WebSocket GET) and prints it; --as/--as-group inside them are impersonation, which ' +
     'kube-apiserver applies after the audit policy ran, so the policy sees the caller, never the impersonated ' +
-    'user. --expect LEVEL turns the answer into a check (exit status 1 when the level differs).',
+    'user. For a Pod kubectl picks when it runs (logs deploy/web, exec svc/web, logs -l app=web) the request has ' +
+    "no name: the output says whether the decision depends on the Pod's name (rules with resourceNames) and " +
+    'gives it for each such name. --expect LEVEL turns the answer into a check (exit status 1 when the level ' +
+    'differs, for any Pod).',
   options: {
     ...POLICY_OPTIONS,
     ...REQUEST_OPTIONS,
@@ -41,6 +44,7 @@ export const explainCommand: CommandSpec = {
   examples: [
     "deckhouse-audit explain --deckhouse --policy policy.yaml --url 'GET /api/v1/namespaces/prod/pods/web-0/exec?command=sh'",
     "deckhouse-audit explain --deckhouse --kubectl 'exec web-0 -n prod -- sh'",
+    "deckhouse-audit explain --deckhouse --kubectl 'logs deploy/web -n prod' --user alice",
     "deckhouse-audit explain --deckhouse --kubectl 'delete ns team-a --as admin' --user alice",
     'deckhouse-audit explain --policy policy.yaml --verb list --resource secrets --namespace prod --user alice --group dev',
     "deckhouse-audit explain --deckhouse --no-basic --policy secret.yaml --url 'GET /healthz' --unauthenticated --json",
