@@ -54,6 +54,7 @@ export {
 } from './policy/builder';
 export { requestFromUrl, type RequestFromUrlOptions } from './policy/url-request';
 export { kubectlRequest, requestFromKubectl, type KubectlRequest } from './policy/kubectl-request';
+export { type PodLookup } from './policy/kubectl-plan';
 export { RequestSpecError } from './policy/request-spec-error';
 export type { RequestIdentity } from './policy/identity';
 export {
@@ -108,6 +109,11 @@ export {
   type ListDifference,
 } from './deckhouse/built-in-rules-difference';
 export { explain, formatExplanation, type Explanation, type PreemptedRule } from './deckhouse/explain';
+export {
+  explainUnknownName,
+  type ListedNameExplanation,
+  type UnknownNameExplanation,
+} from './deckhouse/explain-unknown-name';
 export {
   ASSERTION_PACKS,
   cis,
