@@ -1,4 +1,4 @@
-import { resolveResourceType } from './api-resources';
+import { ResourceType, resolveResourceType } from './api-resources';
 import { KubectlFlags } from './kubectl-flags';
 import { Command, DEFAULT_NAMESPACE, Plan, Target, pod, resourceUrl } from './kubectl-plan';
 import { PodSource, lookupNotes, podLookup, podSource } from './kubectl-pod-lookup';
@@ -142,9 +142,27 @@ function cp(args: readonly string[], flags: KubectlFlags): Plan {
     notes: [
       'kubectl cp runs tar in the container through exec (pods/exec)' +
         (to ? `, after an exec of "test -d ${spec.path}"` : ''),
+      ...cpWorkloadNote(spec),
       ...plan.notes!,
     ],
   };
+}
+
+// cp.go extractFileSpec takes no TYPE/NAME: "deploy/web:/tmp" is namespace "deploy", Pod "web". Say so when
+// the namespace reads like a resource type, since kubectl logs/exec take that form for a workload.
+function cpWorkloadNote(spec: { namespace?: string; pod: string }): string[] {
+  if (spec.namespace === undefined) return [];
+  let type: ResourceType;
+  try {
+    type = resolveResourceType(spec.namespace);
+  } catch {
+    return [];
+  }
+  if (!type.known) return [];
+  return [
+    `kubectl cp takes [NAMESPACE/]POD:PATH, never TYPE/NAME: "${spec.namespace}/${spec.pod}:" is Pod ` +
+      `${spec.pod} in namespace ${spec.namespace} (not ${type.resource}/${spec.pod})`,
+  ];
 }
 
 // debug.go: -i (--attach defaults to it) then waits for the debugging container and attaches to it.

@@ -94,8 +94,8 @@ export type PodOrder = 'logs' | 'stream';
 // kubectl pkg/util/podutils/podutils.go: logsforobject.go sorts by ByLogging, attachablepodforobject.go by
 // sort.Reverse(ActivePods); both put scheduled, Running, ready Pods first.
 const ORDER_TEXT: Record<PodOrder, string> = {
-  logs: 'podutils.ByLogging: scheduled, Running, ready for longest first',
-  stream: 'reverse podutils.ActivePods: scheduled, Running, ready, not being deleted first',
+  logs: 'podutils.ByLogging (scheduled, Running, ready for longest first)',
+  stream: 'reverse podutils.ActivePods (scheduled, Running, ready, not being deleted first)',
 };
 
 /** `GET .../pods?labelSelector=<selector>`: kubectl's GetPodList sends no limit (not a chunked list). */
@@ -115,8 +115,8 @@ export function lookupNotes(owner: Target, order: PodOrder, pods: PodLookup['pod
     `then lists the Pods its selector selects: GET ${list} (verb list), and while there is none yet watches ` +
       `for one: GET ${list}&resourceVersion=RV&watch=true (verb watch), up to --pod-running-timeout`,
     pods === 'one'
-      ? `kubectl takes the first Pod in the order of ${ORDER_TEXT[order]}: which Pod that is, and so its name, ` +
-        'is known only when kubectl runs (so the request has no name)'
+      ? `kubectl takes the first Pod in ${ORDER_TEXT[order]} order; which Pod that is, and so its name, is ` +
+        'known only when kubectl runs (so the request has no name)'
       : 'kubectl reads the log of each of those Pods: one request per Pod like this one, each with that ' +
         "Pod's name (not known here, so the request has none)",
   ];

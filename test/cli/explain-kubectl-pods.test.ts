@@ -82,6 +82,23 @@ describe('explain --kubectl TYPE/NAME', () => {
     expect(run.stdout).toContain('OK: recorded at Metadata');
   });
 
+  test('the Pod line says one Pod or each, and from what', async () => {
+    const pod = async (kubectl: string) =>
+      (await runInProcess(['explain', '--policy', F('pod-names-policy.yaml'), '--kubectl', kubectl])).stdout
+        .split('\n')
+        .find((l) => l.startsWith('Pod:'));
+    expect(await pod('logs -l app=db -n data')).toBe(
+      'Pod:     each Pod that -l app=db selects, listed when kubectl runs (names not known)',
+    );
+    expect(await pod('logs sts/db --all-pods -n data')).toBe(
+      'Pod:     each Pod of statefulsets/db, listed when kubectl runs (names not known)',
+    );
+    expect(await pod('port-forward svc/db 5432 -n data')).toBe(
+      'Pod:     one Pod of services/db, picked when kubectl runs (name not known)',
+    );
+    expect(await pod('logs db-0 -n data')).toBeUndefined();
+  });
+
   test('--json: the request has no name, kubectl.podLookup says why, podName lists the names that decide', async () => {
     const run = await runInProcess([
       'explain',

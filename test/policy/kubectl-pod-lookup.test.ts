@@ -232,6 +232,21 @@ describe('kubectlRequest: logs -l, --all-containers (logs.go)', () => {
   });
 });
 
+describe('kubectlRequest: cp takes no TYPE/NAME (cp.go extractFileSpec: [NAMESPACE/]POD:PATH)', () => {
+  it('"deploy/web:/tmp/x" is Pod web in namespace deploy, as kubectl reads it, and the note says so', () => {
+    const sent = kubectlRequest('cp deploy/web:/tmp/x ./x');
+    expect(sent.url).toBe(
+      '/api/v1/namespaces/deploy/pods/web/exec?command=tar&command=cf&command=-&command=%2Ftmp%2Fx&stderr=true&stdout=true',
+    );
+    expect(sent.request).toMatchObject({ namespace: 'deploy', name: 'web', subresource: 'exec' });
+    expect(sent.podLookup).toBeUndefined();
+    expect(sent.notes.join('\n')).toContain(
+      '"deploy/web:" is Pod web in namespace deploy (not deployments/web)',
+    );
+    expect(kubectlRequest('cp prod/web-0:/tmp/x ./x').notes.join('\n')).not.toContain('TYPE/NAME');
+  });
+});
+
 describe('kubectlRequest: TYPE/NAME forms kubectl refuses', () => {
   it.each<[string, RegExp]>([
     // SelectorsForObject has no case for CronJob, ConfigMap, Node: "selector for *T not implemented".

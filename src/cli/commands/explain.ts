@@ -8,6 +8,7 @@ import { write } from '../io';
 import { POLICY_OPTIONS, builtInRulesNotes, choosePolicy } from '../policy-choice';
 import { REQUEST_OPTIONS, requestFromArgs } from '../request';
 import { describeRequest } from '../../policy/describe';
+import { PodLookup } from '../../policy/kubectl-plan';
 import { printJson } from '../shared';
 
 /** `explain`: which rule decides one request, at what level, and which rules it pre-empted. */
@@ -110,10 +111,7 @@ export const explainCommand: CommandSpec = {
         }
       }
       if (kubectl?.podLookup) {
-        const which = kubectl.podLookup.pods === 'one' ? 'one Pod' : 'each Pod';
-        lines.push(
-          `Pod:     ${which} of ${kubectl.podLookup.from}, picked when kubectl runs (name not known)`,
-        );
+        lines.push(`Pod:     ${podLookupText(kubectl.podLookup)}`);
       }
       lines.push(
         `Policy:  ${chosen.description}`,
@@ -139,6 +137,14 @@ export const explainCommand: CommandSpec = {
     return ok ? EXIT_OK : EXIT_FINDINGS;
   },
 };
+
+function podLookupText(lookup: PodLookup): string {
+  if (lookup.pods === 'one') return `one Pod of ${lookup.from}, picked when kubectl runs (name not known)`;
+  const pods = lookup.from.startsWith('-l ')
+    ? `each Pod that ${lookup.from} selects`
+    : `each Pod of ${lookup.from}`;
+  return `${pods}, listed when kubectl runs (names not known)`;
+}
 
 function podNames(names: readonly string[]): string {
   return names.length === 0 ? 'any other Pod' : `Pods named ${names.join(', ')}`;
