@@ -54,7 +54,7 @@ describe('explain --kubectl TYPE/NAME', () => {
       'Metadata',
     ]);
     expect(run.code).toBe(1);
-    expect(run.stdout).toContain("The decision depends on the Pod's name, which kubectl picks when it runs");
+    expect(run.stdout).toContain("The decision depends on the Pod's name, known only when kubectl runs");
     expect(run.stdout).toContain(
       '  - Pods named db-0, db-1: Level RequestResponse, decided by rule #1 (rules[0]): pods/exec, pods/log named db-0, db-1 at RequestResponse\n' +
         '  - any other Pod: Level Metadata, as follows\n',

@@ -162,7 +162,7 @@ function podNameLines(byName: UnknownNameExplanation): string[] {
     return ["Whichever Pod kubectl picks, the decision is the same: no rule's resourceNames changes it."];
   }
   return [
-    "The decision depends on the Pod's name, which kubectl picks when it runs (rules list names in resourceNames):",
+    "The decision depends on the Pod's name, known only when kubectl runs (rules list names in resourceNames):",
     ...byName.listedNames.map((l) => {
       const e = l.explanation;
       const rule = e.label !== undefined ? `decided by ${e.label}: ${e.title}` : 'no rule matches';
