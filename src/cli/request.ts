@@ -1,6 +1,6 @@
 import { API_RESOURCES } from '../policy/api-resources';
 import { DEFAULT_REQUEST_USER, RequestIdentity, requestIdentity } from '../policy/identity';
-import { KubectlRequest, kubectlRequest } from '../policy/kubectl-request';
+import type { KubectlRequest } from '../policy/kubectl-request';
 import { unknownVerbReason } from '../policy/request-verbs';
 import { RequestAttributes } from '../policy/types';
 import { requestFromUrl } from '../policy/url-request';
@@ -53,12 +53,12 @@ export const DEFAULT_USER = DEFAULT_REQUEST_USER;
  * ServiceAccount groups) are added, as on a real cluster. For `--kubectl`, `--as`/`--as-group` are
  * impersonation (the policy sees the caller) and the notes say which URL kubectl sends.
  */
-export function requestFromArgs(args: ParsedArgs): {
+export async function requestFromArgs(args: ParsedArgs): Promise<{
   request: RequestAttributes;
   notes: string[];
   /** With --kubectl: what kubectl sends, and whom it impersonates. */
   kubectl?: Omit<KubectlRequest, 'request' | 'notes'>;
-} {
+}> {
   const url = stringOption(args, 'url');
   const kubectl = stringOption(args, 'kubectl');
   const fieldFlags = [
@@ -99,6 +99,8 @@ export function requestFromArgs(args: ParsedArgs): {
   let request: RequestAttributes;
   let sentByKubectl: Omit<KubectlRequest, 'request' | 'notes'> | undefined;
   if (kubectl !== undefined) {
+    // kubectl's command and flag tables load only for --kubectl: --url and the field flags start faster.
+    const { kubectlRequest } = await import('../policy/kubectl-request');
     const {
       request: sentRequest,
       notes: kubectlNotes,

@@ -57,7 +57,7 @@ export const explainCommand: CommandSpec = {
     if (expected !== undefined && !LEVELS.includes(expected as Level)) {
       throw new UsageError(`--expect needs one of ${LEVELS.join(', ')}, got '${expected}'`);
     }
-    const { request, notes, kubectl } = requestFromArgs(args);
+    const { request, notes, kubectl } = await requestFromArgs(args);
     const chosen = await choosePolicy(args, io);
     // A Pod kubectl picks when it runs has no name here: explain every name the policy could tell apart.
     const byPodName = kubectl?.podLookup ? explainUnknownName(chosen.target, request) : undefined;
