@@ -59,7 +59,9 @@ export interface TlsOptions {
   readonly secretRef?: TlsSecretRef;
   /**
    * Base64-encoded CA certificate (PEM) to verify the remote host with; a CA certificate is public.
-   * @default - the agent's system CA bundle
+   * Logstash, Vector, Kafka and Socket use TLS only when a CA or a client certificate is given (here, in
+   * `clientCrt` or in the Secret of `secretRef`): TLS options without one are refused.
+   * @default - the agent's system CA bundle (Loki, Elasticsearch, Splunk with an https:// endpoint)
    */
   readonly caFile?: string;
   /**
@@ -69,12 +71,14 @@ export interface TlsOptions {
    */
   readonly clientCrt?: ClientCertificate;
   /**
-   * Check that the remote host name matches its certificate.
+   * Check that the remote host name matches its certificate. Socket: only `true` (log-shipper does not read the
+   * flag the CRD has for a Socket, so `false` is refused).
    * @default true
    */
   readonly verifyHostname?: boolean;
   /**
-   * Check the remote certificate.
+   * Check the remote certificate. Socket: only `true` (log-shipper does not read the flag the CRD has for a
+   * Socket, so `false` is refused).
    * @default true
    */
   readonly verifyCertificate?: boolean;
@@ -122,8 +126,11 @@ export interface LogDestinationBase {
   /** `metadata.name` of the ClusterLogDestination (a DNS subdomain). */
   readonly name: string;
   /**
-   * TLS options (Socket: only with `mode: TCP`).
-   * @default - no TLS options (https endpoints still use TLS with the system CAs)
+   * TLS options (Socket: only with `mode: TCP`). Loki, Elasticsearch and Splunk use TLS for an https://
+   * endpoint (TLS options with an http:// one are refused); Logstash, Vector, Kafka and Socket only when a CA or
+   * a client certificate is given (`caFile`, `clientCrt` or `secretRef`).
+   * @default - no TLS options: https:// endpoints use TLS with the system CAs, Logstash, Vector, Kafka and
+   * Socket connect without TLS
    */
   readonly tls?: TlsOptions;
   /**

@@ -156,7 +156,15 @@ describe('the precompiled validators (imports/schemas/*.validate.cjs)', () => {
           allowInlineCredentials: true,
           tls: { secretRef: { name: 'splunk-tls' } },
         },
-        { type: 'Socket', name: 'sock', address: 's:6514', mode: 'TCP', encoding: 'Syslog', tls },
+        {
+          type: 'Socket',
+          name: 'sock',
+          address: 's:6514',
+          mode: 'TCP',
+          encoding: 'Syslog',
+          // log-shipper never reads a Socket's verify flags: only the default (true) is accepted.
+          tls: { ...tls, verifyHostname: true },
+        },
         {
           type: 'Socket',
           name: 'syslog-udp',

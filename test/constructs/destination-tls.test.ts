@@ -1,0 +1,148 @@
+// TLS options that log-shipper would not apply. Expected behaviour from Deckhouse's log-shipper hook
+// (github.com/deckhouse/deckhouse, modules/460-log-shipper):
+// - hooks/internal/vector/destination/{logstash,vector,kafka,socket}.go: `tls.Enabled` is set only when
+//   `CAFile != ""` or `CertFile != ""` (after hooks/generate_config.go's overrideTLSSpec copied ca.pem/crt.pem
+//   from the Secret of tls.secretRef); otherwise the agent's sink connects without TLS;
+// - socket.go reads `spec.TCP.TLS.VerifyHostname`/`VerifyCertificate` (apis/v1alpha1 SocketTCPSpec is
+//   `{ TLS CommonTLSSpec }`), while the CRD (crds/cluster-log-destination.yaml) has the two flags beside
+//   `tls` under `socket.tcp`, not inside it: the flags the CRD accepts are never read;
+// - loki.go, elasticsearch.go, splunk.go: HTTP sinks, whose endpoint URL decides TLS (http:// is plain).
+import { Testing } from 'cdk8s';
+import { AuditLogDestination, AuditLogShipping, base64Pem, checkDestination } from '../../src/constructs';
+import { synthError, synthValid } from './helpers';
+
+const CA = base64Pem('-----BEGIN CERTIFICATE-----\nMIIBfake\n-----END CERTIFICATE-----\n');
+const KEY = base64Pem('-----BEGIN PRIVATE KEY-----\nMIIBfake\n-----END PRIVATE KEY-----\n');
+
+function errorsOf(destination: AuditLogDestination): string[] {
+  return checkDestination(destination).errors.map((e) => e.field);
+}
+
+describe('TLS options log-shipper would not apply', () => {
+  const plainTls = { verifyHostname: false, verifyCertificate: false };
+
+  test.each<[string, AuditLogDestination, string]>([
+    [
+      'Kafka',
+      { type: 'Kafka', name: 'k', bootstrapServers: ['k:9093'], topic: 't', tls: plainTls },
+      'kafka.tls',
+    ],
+    ['Logstash', { type: 'Logstash', name: 'l', endpoint: 'l:5044', tls: {} }, 'logstash.tls'],
+    [
+      'Vector',
+      { type: 'Vector', name: 'v', endpoint: 'v:6000', tls: { verifyHostname: true } },
+      'vector.tls',
+    ],
+    [
+      'Socket',
+      { type: 'Socket', name: 's', address: 's:6514', mode: 'TCP', tls: { verifyHostname: true } },
+      'socket.tcp.tls',
+    ],
+  ])(
+    '%s: tls without a CA or client certificate is refused (log-shipper would connect in plain text)',
+    (_, d, field) => {
+      expect(errorsOf(d)).toEqual([field]);
+      const message = synthError(
+        (() => {
+          const chart = Testing.chart();
+          new AuditLogShipping(chart, 'Shipping', { destinations: [d] });
+          return chart;
+        })(),
+      );
+      expect(message).toContain(`[test/Shipping] destinations[0].${field}: `);
+      expect(message).toContain('plain text');
+      expect(message).toContain('Fix: ');
+    },
+  );
+
+  test.each<[string, AuditLogDestination]>([
+    ['caFile', { type: 'Kafka', name: 'k', bootstrapServers: ['k:9093'], topic: 't', tls: { caFile: CA } }],
+    [
+      'secretRef',
+      { type: 'Logstash', name: 'l', endpoint: 'l:5044', tls: { secretRef: { name: 'ls-tls' } } },
+    ],
+    [
+      'clientCrt',
+      {
+        type: 'Vector',
+        name: 'v',
+        endpoint: 'v:6000',
+        tls: { clientCrt: { crtFile: CA, keyFile: KEY }, verifyHostname: false },
+        allowInlineCredentials: true,
+      },
+    ],
+    ['no tls at all', { type: 'Socket', name: 's', address: 's:6514', mode: 'TCP' }],
+  ])('TLS turned on by %s is accepted', (_, d) => {
+    expect(errorsOf(d)).toEqual([]);
+  });
+
+  test.each(['verifyHostname', 'verifyCertificate'] as const)(
+    'Socket: %s false is refused (log-shipper reads it where the CRD has no field: the check stays on)',
+    (flag) => {
+      const d: AuditLogDestination = {
+        type: 'Socket',
+        name: 's',
+        address: 's:6514',
+        mode: 'TCP',
+        tls: { caFile: CA, [flag]: false },
+      };
+      const check = checkDestination(d);
+      expect(check.errors.map((e) => e.field)).toEqual([`socket.tcp.tls.${flag}`]);
+      expect(check.errors[0].expected).toContain('socket.tcp.tls');
+      // One message for the flag, not a warning beside the error.
+      expect(check.warnings.map((w) => w.field)).not.toContain(`socket.tcp.tls.${flag}`);
+    },
+  );
+
+  test('Socket: verify flags left on are rendered as the CRD places them and accepted', () => {
+    const chart = Testing.chart();
+    new AuditLogShipping(chart, 'Shipping', {
+      destinations: [
+        {
+          type: 'Socket',
+          name: 's',
+          address: 's:6514',
+          mode: 'TCP',
+          tls: { caFile: CA, verifyHostname: true, verifyCertificate: true },
+        },
+      ],
+    });
+    const [destination] = synthValid(chart).filter((o) => o.kind === 'ClusterLogDestination');
+    expect(destination.spec.socket.tcp).toEqual({
+      tls: { caFile: CA },
+      verifyHostname: true,
+      verifyCertificate: true,
+    });
+  });
+
+  test.each<[string, AuditLogDestination, string]>([
+    ['Loki', { type: 'Loki', name: 'l', endpoint: 'http://loki:3100', tls: { caFile: CA } }, 'loki.tls'],
+    [
+      'Elasticsearch',
+      { type: 'Elasticsearch', name: 'e', endpoint: 'http://es:9200', tls: { verifyCertificate: false } },
+      'elasticsearch.tls',
+    ],
+    [
+      'Splunk',
+      {
+        type: 'Splunk',
+        name: 's',
+        endpoint: 'http://splunk:8088',
+        token: 't',
+        allowInlineCredentials: true,
+        tls: { secretRef: { name: 'splunk-tls' } },
+      },
+      'splunk.tls',
+    ],
+  ])('%s: tls with an http:// endpoint is refused (sent in plain text)', (_, d, field) => {
+    const check = checkDestination(d);
+    expect(check.errors.map((e) => e.field)).toEqual([field]);
+    expect(check.errors[0].fix).toContain('https://');
+  });
+
+  test('HTTP destinations: tls with an https:// endpoint is accepted', () => {
+    expect(errorsOf({ type: 'Loki', name: 'l', endpoint: 'HTTPS://loki:3100', tls: { caFile: CA } })).toEqual(
+      [],
+    );
+  });
+});
