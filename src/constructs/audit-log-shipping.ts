@@ -15,6 +15,7 @@ import { auditLogSchemaProblems } from './audit-log-settings';
 import { checkDestination } from './destination-check';
 import { renderedCredentialProblems } from './destination-render-check';
 import { destinationSpec } from './destination-spec';
+import { TLS_BY_MATERIAL } from './destination-tls-effect';
 import { AuditLogDestination } from './log-destination';
 import { AuditEventSelection, checkLogFilters, exact, LogFilter } from './log-filter';
 import { describeValue, formatProblem, PropProblem } from './messages';
@@ -328,7 +329,14 @@ export class AuditLogShipping extends Construct {
       if (name === undefined || !this.destinations.has(destination.name)) return;
       const block = destination.type === 'Socket' ? 'socket.tcp' : destination.type.toLowerCase();
       const field = `destinations[${i}].${block}.tls.secretRef.name`;
-      const check = checkTlsSecret(this.node.root, name, field, destination.allowInlineCredentials === true);
+      const inline = destination.tls?.caFile !== undefined || destination.tls?.clientCrt !== undefined;
+      const check = checkTlsSecret(
+        this.node.root,
+        name,
+        field,
+        destination.allowInlineCredentials === true,
+        TLS_BY_MATERIAL.includes(destination.type) && !inline ? destination.type : undefined,
+      );
       errors.push(...check.errors);
       warnings.push(...check.warnings);
     });

@@ -13,7 +13,7 @@ import { isJsonObject } from './json-values';
 import { AuditLogDestination } from './log-destination';
 
 /** Destination types whose TLS is on only with a CA or a client certificate. */
-const TLS_BY_MATERIAL: readonly string[] = ['Logstash', 'Vector', 'Kafka', 'Socket'];
+export const TLS_BY_MATERIAL: readonly string[] = ['Logstash', 'Vector', 'Kafka', 'Socket'];
 
 /** Destination types whose TLS is decided by the endpoint URL's scheme. */
 const TLS_BY_SCHEME: readonly string[] = ['Loki', 'Elasticsearch', 'Splunk'];

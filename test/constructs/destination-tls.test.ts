@@ -7,8 +7,14 @@
 //   `{ TLS CommonTLSSpec }`), while the CRD (crds/cluster-log-destination.yaml) has the two flags beside
 //   `tls` under `socket.tcp`, not inside it: the flags the CRD accepts are never read;
 // - loki.go, elasticsearch.go, splunk.go: HTTP sinks, whose endpoint URL decides TLS (http:// is plain).
-import { Testing } from 'cdk8s';
-import { AuditLogDestination, AuditLogShipping, base64Pem, checkDestination } from '../../src/constructs';
+import { ApiObject, Testing } from 'cdk8s';
+import {
+  AuditLogDestination,
+  AuditLogShipping,
+  base64Pem,
+  checkDestination,
+  collectWarnings,
+} from '../../src/constructs';
 import { synthError, synthValid } from './helpers';
 
 const CA = base64Pem('-----BEGIN CERTIFICATE-----\nMIIBfake\n-----END CERTIFICATE-----\n');
@@ -144,5 +150,58 @@ describe('TLS options log-shipper would not apply', () => {
     expect(errorsOf({ type: 'Loki', name: 'l', endpoint: 'HTTPS://loki:3100', tls: { caFile: CA } })).toEqual(
       [],
     );
+  });
+});
+
+describe('TLS from a Secret the app defines without a CA or client certificate', () => {
+  const WATCHED = { 'log-shipper.deckhouse.io/watch-secret': 'true' };
+  // cert-manager's key names, which log-shipper does not read (it reads ca.pem, crt.pem, key.pem, keyPass).
+  const certManagerKeys = { 'ca.crt': CA, 'tls.crt': CA };
+
+  function app(destination: AuditLogDestination, data: Record<string, string>) {
+    const chart = Testing.chart();
+    new AuditLogShipping(chart, 'Shipping', { destinations: [destination] });
+    new ApiObject(chart, 'Tls', {
+      apiVersion: 'v1',
+      kind: 'Secret',
+      metadata: { name: 'siem-tls', namespace: 'd8-log-shipper', labels: WATCHED },
+      data,
+    });
+    return chart;
+  }
+  const tls = { secretRef: { name: 'siem-tls' } };
+  const socket: AuditLogDestination = { type: 'Socket', name: 's', address: 's:6514', mode: 'TCP', tls };
+  const kafka: AuditLogDestination = {
+    type: 'Kafka',
+    name: 'k',
+    bootstrapServers: ['k:9093'],
+    topic: 't',
+    tls,
+  };
+
+  test.each<[string, AuditLogDestination, string]>([
+    ['Socket', socket, 'socket.tcp.tls.secretRef.name'],
+    ['Kafka', kafka, 'kafka.tls.secretRef.name'],
+  ])(
+    '%s: a Secret without ca.pem or crt.pem is refused (log-shipper would connect in plain text)',
+    (_, d, field) => {
+      const message = synthError(app(d, certManagerKeys));
+      expect(message).toContain(
+        `[test/Shipping] destinations[0].${field}: received "Secret/siem-tls with keys`,
+      );
+      expect(message).toContain('plain text');
+      expect(message).toContain('Fix: ');
+    },
+  );
+
+  test('with ca.pem in the Secret, or a caFile beside secretRef, it is accepted', () => {
+    synthValid(app(socket, { 'ca.pem': CA }));
+    synthValid(app({ ...kafka, tls: { ...tls, caFile: CA } }, certManagerKeys));
+  });
+
+  test('Loki over https:// keeps TLS with the system CAs: the unknown keys stay a warning', () => {
+    const chart = app({ type: 'Loki', name: 'l', endpoint: 'https://loki', tls }, certManagerKeys);
+    synthValid(chart);
+    expect(collectWarnings(chart).join('\n')).toContain('expected the keys log-shipper reads');
   });
 });

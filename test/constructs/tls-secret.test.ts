@@ -350,13 +350,17 @@ describe('the Secret the app defines is checked against the contract', () => {
     expect(collectWarnings(external)).toEqual([]);
   });
 
-  test('keys outside the contract (a cert-manager Secret) are a warning', () => {
+  test('keys outside the contract (cert-manager names beside ca.pem) are a warning', () => {
+    // Without ca.pem or crt.pem the Socket would connect in plain text: an error (destination-tls.test.ts).
     const chart = app(
-      v1Secret({ namespace: 'd8-log-shipper', labels: WATCHED }, { 'tls.crt': CA, 'ca.crt': CA }),
+      v1Secret(
+        { namespace: 'd8-log-shipper', labels: WATCHED },
+        { 'tls.crt': CA, 'ca.crt': CA, 'ca.pem': CA },
+      ),
     );
     synthValid(chart);
     expect(collectWarnings(chart).join('\n')).toContain(
-      'received "Secret/siem-client-tls with keys [\\"ca.crt\\",\\"tls.crt\\"]", expected the keys log-shipper reads: ca.pem, crt.pem, key.pem, keyPass',
+      'received "Secret/siem-client-tls with keys [\\"ca.crt\\",\\"ca.pem\\",\\"tls.crt\\"]", expected the keys log-shipper reads: ca.pem, crt.pem, key.pem, keyPass',
     );
   });
 
