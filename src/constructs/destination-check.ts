@@ -21,7 +21,7 @@ import { isJsonObject } from './json-values';
 import { AuditLogDestination, LOG_DESTINATION_TYPES } from './log-destination';
 import { checkLogFilters } from './log-filter';
 import { PropProblem } from './messages';
-import { DISK_BUFFER_MIN_BYTES, parseQuantity } from './quantity';
+import { DISK_BUFFER_MAX_BYTES, DISK_BUFFER_MIN_BYTES, parseQuantity } from './quantity';
 
 const UINT32_MAX = 4294967295;
 const INT32_MAX = 2147483647;
@@ -55,6 +55,15 @@ function urlProblems(value: unknown, field: string): PropProblem[] {
     ];
   }
   return [];
+}
+
+// The disk buffer the agent gets for a size over the uint32 range (log-shipper raises a result under the minimum).
+function describeWrapped(size: number): string {
+  if (!Number.isSafeInteger(Math.ceil(size))) return 'its low 32 bits';
+  const wrapped = Number(BigInt(Math.ceil(size)) % 4294967296n);
+  return wrapped < DISK_BUFFER_MIN_BYTES
+    ? `${wrapped} bytes, raised to the ${DISK_BUFFER_MIN_BYTES}-byte minimum`
+    : `${wrapped} bytes`;
 }
 
 /**
@@ -216,8 +225,19 @@ export function checkDestination(destination: AuditLogDestination): DestinationC
       check.errors.push({
         field: 'buffer.maxSize',
         received: buffer.maxSize,
-        expected: `at least ${DISK_BUFFER_MIN_BYTES} bytes (~256 MB: the CRD's minimum for a disk buffer; a smaller one fails the log-shipper agent's configuration)`,
+        expected: `at least ${DISK_BUFFER_MIN_BYTES} bytes (~256 MB: the CRD's minimum for a disk buffer; log-shipper refuses a smaller one or raises it to the minimum)`,
         fix: 'e.g. "1Gi" (the default), or a Memory buffer',
+      });
+    }
+    // resource.Quantity's Value() rounds up to a whole byte before log-shipper's uint32 conversion.
+    if (size !== undefined && Math.ceil(size) > DISK_BUFFER_MAX_BYTES) {
+      check.errors.push({
+        field: 'buffer.maxSize',
+        received: buffer.maxSize,
+        expected:
+          `at most ${DISK_BUFFER_MAX_BYTES} bytes (log-shipper passes the size to the agent as a uint32, which ` +
+          `keeps only its low 32 bits: this size would become ${describeWrapped(size)})`,
+        fix: 'e.g. "4095Mi", the largest whole MiB it keeps',
       });
     }
     // log-shipper decodes it into a uint32 (apis/v1alpha1 BufferMemory.MaxEvents).

@@ -89,7 +89,8 @@ export interface BufferOptions {
   /** `Disk` survives agent restarts; `Memory` does not. */
   readonly type: 'Disk' | 'Memory';
   /**
-   * Disk buffer size (bytes or a quantity such as `1Gi`; at least ~256 MB).
+   * Disk buffer size (bytes or a quantity such as `1Gi`; at least ~256 MB, at most 4294967295 bytes: log-shipper
+   * passes it on as a uint32, so `4Gi` and more would wrap around).
    * @default '1Gi' for Disk
    */
   readonly maxSize?: string | number;
