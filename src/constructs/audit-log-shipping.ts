@@ -15,7 +15,7 @@ import { auditLogSchemaProblems } from './audit-log-settings';
 import { checkDestination } from './destination-check';
 import { renderedCredentialProblems } from './destination-render-check';
 import { destinationSpec } from './destination-spec';
-import { TLS_BY_MATERIAL } from './destination-tls-effect';
+import { TLS_BY_MATERIAL } from './destination-effect';
 import { AuditLogDestination } from './log-destination';
 import { AuditEventSelection, checkLogFilters, exact, LogFilter } from './log-filter';
 import { describeValue, formatProblem, PropProblem } from './messages';

@@ -16,7 +16,7 @@ import {
 } from './destination-field-checks';
 import { coveredBy, credentialProblems, decodingProblems, schemaProblems } from './destination-render-check';
 import { destinationManifest } from './destination-spec';
-import { checkTlsEffect } from './destination-tls-effect';
+import { checkAppliedProps } from './destination-effect';
 import { isJsonObject } from './json-values';
 import { AuditLogDestination, LOG_DESTINATION_TYPES } from './log-destination';
 import { checkLogFilters } from './log-filter';
@@ -203,7 +203,7 @@ export function checkDestination(destination: AuditLogDestination): DestinationC
       destination.type === 'Socket' ? 'socket.tcp.tls' : `${destination.type.toLowerCase()}.tls`,
       check,
     );
-    checkTlsEffect(destination, check);
+    checkAppliedProps(destination, check);
   }
 
   const buffer = destination.buffer;

@@ -193,7 +193,10 @@ export interface BasicAuth {
 /** Loki: Basic or Bearer authentication. */
 export type LokiAuth = BasicAuth | { readonly strategy: 'Bearer'; readonly token: string };
 
-/** Elasticsearch: Basic or AWS authentication. */
+/**
+ * Elasticsearch: Basic or AWS authentication. AWS is refused at synth: log-shipper reads the secret key from
+ * `awsSecretAccessKey`, a field the CRD does not have, and never reads the CRD's `awsSecretKey`.
+ */
 export type ElasticsearchAuth =
   | BasicAuth
   | {

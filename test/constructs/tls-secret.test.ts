@@ -351,7 +351,7 @@ describe('the Secret the app defines is checked against the contract', () => {
   });
 
   test('keys outside the contract (cert-manager names beside ca.pem) are a warning', () => {
-    // Without ca.pem or crt.pem the Socket would connect in plain text: an error (destination-tls.test.ts).
+    // Without ca.pem or crt.pem the Socket would connect in plain text: an error (destination-effect.test.ts).
     const chart = app(
       v1Secret(
         { namespace: 'd8-log-shipper', labels: WATCHED },

@@ -1,5 +1,8 @@
-// TLS options the schema accepts but log-shipper would not apply, so that the destination would not do what its
-// props say. How Deckhouse's log-shipper hook turns a ClusterLogDestination's TLS block into the agent's
+// Props the schema accepts but log-shipper would not apply, so that the destination would not do what they say.
+// Elasticsearch AWS authentication: the CRD names the secret key `auth.awsSecretKey`, the Go types log-shipper
+// decodes the object into (apis/v1alpha1 and v1alpha2 ElasticsearchAuthSpec) read `awsSecretAccessKey`, which the
+// CRD does not have (the API server prunes it): the agent never gets the secret key.
+// How Deckhouse's log-shipper hook turns a ClusterLogDestination's TLS block into the agent's
 // (deckhouse modules/460-log-shipper/hooks/internal/vector/destination/*.go):
 // - Logstash, Vector, Kafka and Socket (TCP) turn TLS on only when a CA or a client certificate is given, inline
 //   or from the Secret of tls.secretRef (`tls.Enabled` when `CAFile != "" || CertFile != ""`): TLS options
@@ -23,11 +26,29 @@ function tlsField(destination: AuditLogDestination): string {
 }
 
 /**
- * Refuses TLS options log-shipper would ignore: TLS without a CA or client certificate on the TCP types, an
+ * Refuses Elasticsearch AWS authentication (log-shipper never reads its secret key), and TLS options log-shipper
+ * would ignore: TLS without a CA or client certificate on the TCP types, an
  * http:// endpoint with TLS options on the HTTP types, and Socket verify flags turned off. Reports the verify
  * flags' generic warning as this error instead.
  */
-export function checkTlsEffect(destination: AuditLogDestination, check: DestinationCheck): void {
+export function checkAppliedProps(destination: AuditLogDestination, check: DestinationCheck): void {
+  if (
+    destination.type === 'Elasticsearch' &&
+    isJsonObject(destination.auth) &&
+    destination.auth.strategy === 'AWS'
+  ) {
+    check.errors.push({
+      field: 'elasticsearch.auth.strategy',
+      received: 'AWS',
+      expected:
+        'an authentication log-shipper can apply: it reads the AWS secret key from auth.awsSecretAccessKey (its Go ' +
+        "type's field), which the ClusterLogDestination CRD does not have, and never reads the CRD's " +
+        'auth.awsSecretKey, so the agent would sign requests without the secret key',
+      fix:
+        'use Basic authentication (an internal user of Elasticsearch/OpenSearch), or point the endpoint at a ' +
+        'request-signing proxy that holds the AWS credentials',
+    });
+  }
   const tls: unknown = destination.tls;
   if (!isJsonObject(tls)) return; // no TLS options, or ones checkTls reports
   // UDP sockets have no TLS at all: reported by the Socket check.

@@ -205,3 +205,48 @@ describe('TLS from a Secret the app defines without a CA or client certificate',
     expect(collectWarnings(chart).join('\n')).toContain('expected the keys log-shipper reads');
   });
 });
+
+// The CRD (crds/cluster-log-destination.yaml) names the AWS secret key `elasticsearch.auth.awsSecretKey`; the Go
+// types log-shipper decodes the object into (apis/v1alpha1 and apis/v1alpha2 cluster_log_destination.go,
+// ElasticsearchAuthSpec) read it from `awsSecretAccessKey`, a field the CRD does not have (the API server prunes
+// it). hooks/internal/vector/destination/elasticsearch.go then passes an empty secret_access_key to the agent.
+describe('Elasticsearch AWS authentication log-shipper cannot read', () => {
+  test('strategy AWS is refused, with the reason and a way out', () => {
+    const check = checkDestination({
+      type: 'Elasticsearch',
+      name: 'es',
+      endpoint: 'https://search.example.eu-west-1.es.amazonaws.com',
+      auth: { strategy: 'AWS', awsAccessKey: 'QUtJQQ==', awsSecretKey: 'c2VjcmV0', awsRegion: 'eu-west-1' },
+      allowInlineCredentials: true,
+    });
+    expect(check.errors.map((e) => e.field)).toEqual(['elasticsearch.auth.strategy']);
+    expect(check.errors[0].expected).toContain('awsSecretAccessKey');
+    expect(check.errors[0].fix).toContain('Basic');
+  });
+
+  test('without allowInlineCredentials the AWS keys are refused too, as credentials in Git', () => {
+    const check = checkDestination({
+      type: 'Elasticsearch',
+      name: 'es',
+      endpoint: 'https://es:9200',
+      auth: { strategy: 'AWS', awsAccessKey: 'YQ==', awsSecretKey: 'Yg==' },
+    });
+    expect(check.errors.map((e) => e.field)).toEqual([
+      'elasticsearch.auth.strategy',
+      'elasticsearch.auth.awsAccessKey',
+      'elasticsearch.auth.awsSecretKey',
+    ]);
+  });
+
+  test('Basic authentication is accepted', () => {
+    expect(
+      errorsOf({
+        type: 'Elasticsearch',
+        name: 'es',
+        endpoint: 'https://es:9200',
+        auth: { user: 'shipper', password: 'cGFzcw==' },
+        allowInlineCredentials: true,
+      }),
+    ).toEqual([]);
+  });
+});
