@@ -16,7 +16,7 @@ import {
 } from './destination-field-checks';
 import { coveredBy, credentialProblems, decodingProblems, schemaProblems } from './destination-render-check';
 import { destinationManifest } from './destination-spec';
-import { checkAppliedProps } from './destination-effect';
+import { unappliedFieldProblems } from './destination-effect';
 import { isJsonObject } from './json-values';
 import { AuditLogDestination, LOG_DESTINATION_TYPES } from './log-destination';
 import { checkLogFilters } from './log-filter';
@@ -203,7 +203,6 @@ export function checkDestination(destination: AuditLogDestination): DestinationC
       destination.type === 'Socket' ? 'socket.tcp.tls' : `${destination.type.toLowerCase()}.tls`,
       check,
     );
-    checkAppliedProps(destination, check);
   }
 
   const buffer = destination.buffer;
@@ -335,6 +334,15 @@ export function checkDestination(destination: AuditLogDestination): DestinationC
     const reported = [...check.errors];
     check.errors.push(...schemaProblems(manifest).filter((p) => !coveredBy(p.field, reported)));
     check.errors.push(...credentialProblems(manifest, destination.allowInlineCredentials === true));
+    const unapplied = unappliedFieldProblems(manifest.spec);
+    check.errors.push(...unapplied);
+    // A Socket's verify flag refused above needs no "keep verification on" warning beside it.
+    const refusedFlags = new Set(unapplied.map((p) => p.field.replace(/^socket\.tcp\./, 'socket.tcp.tls.')));
+    check.warnings.splice(
+      0,
+      check.warnings.length,
+      ...check.warnings.filter((w) => !refusedFlags.has(w.field)),
+    );
     // An inline secret refused above is to be removed, not re-encoded: one message for it.
     const refused = [...check.errors];
     check.errors.push(...decodingProblems(manifest).filter((p) => !coveredBy(p.field, refused)));

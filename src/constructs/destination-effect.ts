@@ -1,4 +1,6 @@
-// Props the schema accepts but log-shipper would not apply, so that the destination would not do what they say.
+// Fields of a ClusterLogDestination the schema accepts but log-shipper would not apply, so that the destination would
+// not do what its props say. Checked on the object the props render to, and at synth on the final object (after
+// escape-hatch patches).
 // Elasticsearch AWS authentication: the CRD names the secret key `auth.awsSecretKey`, the Go types log-shipper
 // decodes the object into (apis/v1alpha1 and v1alpha2 ElasticsearchAuthSpec) read `awsSecretAccessKey`, which the
 // CRD does not have (the API server prunes it): the agent never gets the secret key.
@@ -11,9 +13,8 @@
 //   CRD has no such fields (it has them beside tls, under socket.tcp, and prunes them inside tls): `false` is
 //   never read, the agent verifies anyway;
 // - Loki, Elasticsearch and Splunk are HTTP sinks: their endpoint's scheme decides TLS, http:// is plain text.
-import { DestinationCheck } from './destination-field-checks';
+import { PropProblem } from './messages';
 import { isJsonObject } from './json-values';
-import { AuditLogDestination } from './log-destination';
 
 /** Destination types whose TLS is on only with a CA or a client certificate. */
 export const TLS_BY_MATERIAL: readonly string[] = ['Logstash', 'Vector', 'Kafka', 'Socket'];
@@ -21,23 +22,32 @@ export const TLS_BY_MATERIAL: readonly string[] = ['Logstash', 'Vector', 'Kafka'
 /** Destination types whose TLS is decided by the endpoint URL's scheme. */
 const TLS_BY_SCHEME: readonly string[] = ['Loki', 'Elasticsearch', 'Splunk'];
 
-function tlsField(destination: AuditLogDestination): string {
-  return destination.type === 'Socket' ? 'socket.tcp.tls' : `${destination.type.toLowerCase()}.tls`;
+type Json = Record<string, unknown>;
+
+function object(value: unknown): Json | undefined {
+  return isJsonObject(value) ? value : undefined;
 }
 
+const hasMaterial = (tls: Json | undefined): boolean =>
+  tls !== undefined &&
+  (tls.caFile !== undefined || tls.clientCrt !== undefined || tls.secretRef !== undefined);
+
 /**
- * Refuses Elasticsearch AWS authentication (log-shipper never reads its secret key), and TLS options log-shipper
- * would ignore: TLS without a CA or client certificate on the TCP types, an
- * http:// endpoint with TLS options on the HTTP types, and Socket verify flags turned off. Reports the verify
- * flags' generic warning as this error instead.
+ * The fields of a ClusterLogDestination `spec` log-shipper would not apply, as problems of their spec paths
+ * (`kafka.tls`, `socket.tcp.verifyHostname`, `elasticsearch.auth.strategy`): Elasticsearch AWS authentication
+ * (log-shipper never reads its secret key), TLS options without a CA or client certificate on the types that
+ * need one, TLS options with an http:// endpoint, and a Socket's verify flags turned off.
  */
-export function checkAppliedProps(destination: AuditLogDestination, check: DestinationCheck): void {
-  if (
-    destination.type === 'Elasticsearch' &&
-    isJsonObject(destination.auth) &&
-    destination.auth.strategy === 'AWS'
-  ) {
-    check.errors.push({
+export function unappliedFieldProblems(spec: unknown): PropProblem[] {
+  const problems: PropProblem[] = [];
+  const s = object(spec);
+  const type = s?.type;
+  if (s === undefined || typeof type !== 'string') return problems;
+  const block = type.toLowerCase();
+  const settings = object(s[block]);
+  if (settings === undefined) return problems;
+  if (type === 'Elasticsearch' && object(settings.auth)?.strategy === 'AWS') {
+    problems.push({
       field: 'elasticsearch.auth.strategy',
       received: 'AWS',
       expected:
@@ -49,58 +59,51 @@ export function checkAppliedProps(destination: AuditLogDestination, check: Desti
         'request-signing proxy that holds the AWS credentials',
     });
   }
-  const tls: unknown = destination.tls;
-  if (!isJsonObject(tls)) return; // no TLS options, or ones checkTls reports
-  // UDP sockets have no TLS at all: reported by the Socket check.
-  if (destination.type === 'Socket' && destination.mode !== 'TCP') return;
-  const field = tlsField(destination);
-  if (TLS_BY_MATERIAL.includes(destination.type)) {
-    if (tls.caFile === undefined && tls.clientCrt === undefined && tls.secretRef === undefined) {
-      check.errors.push({
-        field,
-        showReceived: false,
-        expected:
-          `a CA or a client certificate with the TLS options (caFile, clientCrt or secretRef): log-shipper turns ` +
-          `TLS on for a ${destination.type} destination only when one is given, so these options would leave ` +
-          'the connection in plain text (verifyHostname and verifyCertificate unused)',
-        fix:
-          "add caFile: base64Pem(<PEM of the CA that signed the receiver's certificate>) or tls.secretRef " +
-          '(a Secret with ca.pem); for a connection without TLS, remove tls',
-      });
-    }
+  // A Socket's TLS options sit under tcp (the verify flags beside tls): TCP only, UDP has none.
+  const tcp = type === 'Socket' ? object(settings.tcp) : undefined;
+  const options = type === 'Socket' ? tcp : object(settings.tls);
+  const material = type === 'Socket' ? object(tcp?.tls) : options;
+  if (TLS_BY_MATERIAL.includes(type) && options !== undefined && !hasMaterial(material)) {
+    problems.push({
+      field: type === 'Socket' ? 'socket.tcp' : `${block}.tls`,
+      showReceived: false,
+      expected:
+        `a CA or a client certificate with the TLS options (caFile, clientCrt or secretRef): log-shipper turns ` +
+        `TLS on for a ${type} destination only when one is given, so these options would leave the connection ` +
+        'in plain text (verifyHostname and verifyCertificate unused)',
+      fix:
+        "add caFile: base64Pem(<PEM of the CA that signed the receiver's certificate>) or tls.secretRef " +
+        '(a Secret with ca.pem); for a connection without TLS, remove tls',
+    });
   }
-  if (destination.type === 'Socket') {
-    for (const key of ['verifyHostname', 'verifyCertificate'] as const) {
-      if (tls[key] !== false) continue;
-      const at = `${field}.${key}`;
-      // The generic "keep verification on" warning says less than this error.
-      const warning = check.warnings.findIndex((w) => w.field === at);
-      if (warning >= 0) check.warnings.splice(warning, 1);
-      check.errors.push({
-        field: at,
-        received: false,
-        expected:
-          `no ${key}: false on a Socket destination: log-shipper reads the flag from socket.tcp.tls, where the ` +
-          `CRD has no such field, and never reads socket.tcp.${key}, so the agent would verify anyway`,
-        fix:
-          key === 'verifyCertificate'
-            ? "give the CA that signed the receiver's certificate in caFile (or as ca.pem of the tls.secretRef " +
-              'Secret), and remove verifyCertificate'
-            : "use an address with a host name the receiver's certificate names, and remove verifyHostname",
-      });
-    }
+  for (const key of ['verifyHostname', 'verifyCertificate'] as const) {
+    if (tcp?.[key] !== false) continue;
+    problems.push({
+      field: `socket.tcp.${key}`,
+      received: false,
+      expected:
+        `no ${key}: false on a Socket destination: log-shipper reads the flag from socket.tcp.tls, where the ` +
+        `CRD has no such field, and never reads socket.tcp.${key}, so the agent would verify anyway`,
+      fix:
+        key === 'verifyCertificate'
+          ? "give the CA that signed the receiver's certificate in caFile (or as ca.pem of the tls.secretRef " +
+            'Secret), and remove verifyCertificate'
+          : "use an address with a host name the receiver's certificate names, and remove verifyHostname",
+    });
   }
-  if (TLS_BY_SCHEME.includes(destination.type)) {
-    const endpoint = (destination as { endpoint?: unknown }).endpoint;
-    if (typeof endpoint === 'string' && /^http:\/\//i.test(endpoint)) {
-      check.errors.push({
-        field,
-        showReceived: false,
-        expected:
-          `an https:// endpoint with TLS options: log-shipper sends to ${endpoint} in plain text and would not ` +
-          'use them',
-        fix: `use the https:// endpoint of the ${destination.type} server, or remove tls`,
-      });
-    }
+  const endpoint = settings.endpoint;
+  if (
+    TLS_BY_SCHEME.includes(type) &&
+    settings.tls !== undefined &&
+    typeof endpoint === 'string' &&
+    /^http:\/\//i.test(endpoint)
+  ) {
+    problems.push({
+      field: `${block}.tls`,
+      showReceived: false,
+      expected: `an https:// endpoint with TLS options: log-shipper sends to ${endpoint} in plain text and would not use them`,
+      fix: `use the https:// endpoint of the ${type} server, or remove tls`,
+    });
   }
+  return problems;
 }

@@ -7,7 +7,7 @@
 //   `{ TLS CommonTLSSpec }`), while the CRD (crds/cluster-log-destination.yaml) has the two flags beside
 //   `tls` under `socket.tcp`, not inside it: the flags the CRD accepts are never read;
 // - loki.go, elasticsearch.go, splunk.go: HTTP sinks, whose endpoint URL decides TLS (http:// is plain).
-import { ApiObject, Testing } from 'cdk8s';
+import { ApiObject, JsonPatch, Testing } from 'cdk8s';
 import {
   AuditLogDestination,
   AuditLogShipping,
@@ -35,6 +35,11 @@ describe('TLS options log-shipper would not apply', () => {
     ],
     ['Logstash', { type: 'Logstash', name: 'l', endpoint: 'l:5044', tls: {} }, 'logstash.tls'],
     [
+      'Socket (empty tls)',
+      { type: 'Socket', name: 's', address: 's:6514', mode: 'TCP', tls: {} },
+      'socket.tcp',
+    ],
+    [
       'Vector',
       { type: 'Vector', name: 'v', endpoint: 'v:6000', tls: { verifyHostname: true } },
       'vector.tls',
@@ -42,7 +47,7 @@ describe('TLS options log-shipper would not apply', () => {
     [
       'Socket',
       { type: 'Socket', name: 's', address: 's:6514', mode: 'TCP', tls: { verifyHostname: true } },
-      'socket.tcp.tls',
+      'socket.tcp',
     ],
   ])(
     '%s: tls without a CA or client certificate is refused (log-shipper would connect in plain text)',
@@ -93,7 +98,7 @@ describe('TLS options log-shipper would not apply', () => {
         tls: { caFile: CA, [flag]: false },
       };
       const check = checkDestination(d);
-      expect(check.errors.map((e) => e.field)).toEqual([`socket.tcp.tls.${flag}`]);
+      expect(check.errors.map((e) => e.field)).toEqual([`socket.tcp.${flag}`]);
       expect(check.errors[0].expected).toContain('socket.tcp.tls');
       // One message for the flag, not a warning beside the error.
       expect(check.warnings.map((w) => w.field)).not.toContain(`socket.tcp.tls.${flag}`);
@@ -150,6 +155,26 @@ describe('TLS options log-shipper would not apply', () => {
     expect(errorsOf({ type: 'Loki', name: 'l', endpoint: 'HTTPS://loki:3100', tls: { caFile: CA } })).toEqual(
       [],
     );
+  });
+
+  test('an escape-hatch patch that turns a Socket flag off or drops the CA fails synth too', () => {
+    const chart = Testing.chart();
+    const shipping = new AuditLogShipping(chart, 'Shipping', {
+      destinations: [
+        { type: 'Socket', name: 's', address: 's:6514', mode: 'TCP', tls: { caFile: CA } },
+        { type: 'Kafka', name: 'k', bootstrapServers: ['k:9093'], topic: 't', tls: { caFile: CA } },
+      ],
+    });
+    shipping.destinations.get('s')!.addJsonPatch(JsonPatch.add('/spec/socket/tcp/verifyCertificate', false));
+    shipping.destinations.get('k')!.addJsonPatch(JsonPatch.remove('/spec/kafka/tls/caFile'));
+    const message = synthError(chart);
+    expect(message).toContain(
+      '[test/Shipping] destinations[0].socket.tcp.verifyCertificate: received false, expected no verifyCertificate: false',
+    );
+    expect(message).toContain(
+      '[test/Shipping] destinations[1].kafka.tls: expected a CA or a client certificate',
+    );
+    expect(message).toContain('(an escape-hatch patch?)');
   });
 });
 
@@ -232,9 +257,9 @@ describe('Elasticsearch AWS authentication log-shipper cannot read', () => {
       auth: { strategy: 'AWS', awsAccessKey: 'YQ==', awsSecretKey: 'Yg==' },
     });
     expect(check.errors.map((e) => e.field)).toEqual([
-      'elasticsearch.auth.strategy',
       'elasticsearch.auth.awsAccessKey',
       'elasticsearch.auth.awsSecretKey',
+      'elasticsearch.auth.strategy',
     ]);
   });
 
