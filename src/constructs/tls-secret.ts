@@ -178,7 +178,9 @@ export function checkTlsSecret(
       expected: `${TLS_SECRET_CONTRACT}, created outside these manifests`,
       fix:
         'this app does not define the Secret: make sure it exists in the cluster (from your secret store, e.g. ' +
-        'an ExternalSecret or a SealedSecret added to this app, which is then checked here; never the key in Git)',
+        'an ExternalSecret or a SealedSecret added to this app, which is then checked here; never the key in Git). ' +
+        'Without it log-shipper\'s configuration hook fails ("failed to extract tls data from secret") and no ' +
+        'destination of the cluster gets a new configuration until it exists',
     });
   }
   for (const source of sources) {

@@ -115,6 +115,8 @@ describe('TLS from a Secret, on every destination type that has TLS', () => {
       expect(warnings).toContain('namespace d8-log-shipper');
       expect(warnings).toContain('log-shipper.deckhouse.io/watch-secret: "true"');
       expect(warnings).toContain('keys ca.pem, crt.pem, key.pem, keyPass (DKP ≥ 1.68)');
+      // deckhouse modules/460-log-shipper/hooks/generate_config.go returns the error for the whole config.
+      expect(warnings).toContain('no destination of the cluster gets a new configuration until it exists');
     },
   );
 
