@@ -111,12 +111,16 @@ export interface BufferOptions {
 export interface RateLimitOptions {
   readonly linesPerMinute: number;
   /**
-   * Field whose value is hashed to rate-limit per value.
+   * Field of the log record whose value is hashed to rate-limit per value (`host`, `node`): log-shipper applies
+   * the rate limit to the record, in which the audit event is the JSON text of `message`, so an audit event field
+   * (`user.username`) is refused.
    * @default - one limit for all events
    */
   readonly keyField?: string;
   /**
-   * Events matching these filters are not rate limited.
+   * Events matching these filters are not rate limited. They compare fields of the log record, not of the audit
+   * event (which is the JSON text of `message`): match the event's text, e.g.
+   * `contains('message', '"resource":"secrets"')`; an audit event field is refused.
    * @default - none
    */
   readonly excludes?: readonly LogFilter[];
@@ -266,7 +270,11 @@ export interface KafkaDestination extends LogDestinationBase {
    * @default - the CRD's defaults
    */
   readonly cef?: CefOptions;
-  /** @default - no key */
+  /**
+   * Field of the log record whose value keys the Kafka message (`host`, `node`): an audit event field is refused
+   * (the record holds the event as the JSON text of `message`).
+   * @default - no key
+   */
   readonly keyField?: string;
   /** SASL authentication (the password is a secret). @default - none */
   readonly sasl?: {

@@ -14,6 +14,8 @@ import {
   base64Pem,
   checkDestination,
   collectWarnings,
+  contains,
+  exact,
 } from '../../src/constructs';
 import { synthError, synthValid } from './helpers';
 
@@ -273,5 +275,59 @@ describe('Elasticsearch AWS authentication log-shipper cannot read', () => {
         allowInlineCredentials: true,
       }),
     ).toEqual([]);
+  });
+});
+
+// log-shipper applies rateLimit (a throttle transform) and Kafka's key_field to the log record, not to the audit
+// event inside it: deckhouse modules/460-log-shipper/hooks/testdata/throttle-with-filter (manifests.yaml
+// `excludes: [{ field: bar, operator: Exists }, { field: foo, ... }]`, `keyField: namespace` → result.json
+// `exists(.bar)`, `.foo`, `"key_field": "namespace"`: no parsed_data prefix, unlike logFilter's, which
+// transform/filter.go prefixes with parsed_data) and testdata/file-to-kafka (a File source on
+// /var/log/kube-audit/audit.log: the record is `message` (the event's JSON text), `host`, `timestamp`, no parsed
+// copy; `keyField: host` → `"key_field": "host"`). An audit event field there names nothing.
+describe('rate limits and Kafka keys on audit event fields, which log-shipper never sees there', () => {
+  const LOKI = { type: 'Loki' as const, name: 'l', endpoint: 'https://loki' };
+
+  test.each<[string, AuditLogDestination, string]>([
+    [
+      'an exclusion on objectRef.resource',
+      { ...LOKI, rateLimit: { linesPerMinute: 600, excludes: [exact('objectRef.resource', 'secrets')] } },
+      'rateLimit.excludes[0].field',
+    ],
+    [
+      'a rate-limit key on user.username',
+      { ...LOKI, rateLimit: { linesPerMinute: 600, keyField: 'user.username' } },
+      'rateLimit.keyField',
+    ],
+    [
+      'a Kafka key on auditID',
+      { type: 'Kafka', name: 'k', bootstrapServers: ['k:9093'], topic: 't', keyField: 'auditID' },
+      'kafka.keyField',
+    ],
+  ])('%s is refused, with what to write instead', (_, d, field) => {
+    const check = checkDestination(d);
+    expect(check.errors.map((e) => e.field)).toEqual([field]);
+    expect(check.errors[0].expected).toContain('message');
+  });
+
+  test('the exclusion the fix proposes, on the event text, is accepted and rendered as it is', () => {
+    const d: AuditLogDestination = {
+      ...LOKI,
+      rateLimit: { linesPerMinute: 600, excludes: [contains('message', '"resource":"secrets"')] },
+    };
+    expect(errorsOf(d)).toEqual([]);
+    const chart = Testing.chart();
+    new AuditLogShipping(chart, 'Shipping', { destinations: [d] });
+    const [destination] = synthValid(chart).filter((o) => o.kind === 'ClusterLogDestination');
+    expect(destination.spec.rateLimit.excludes).toEqual([
+      { field: 'message', operator: 'Regex', values: ['.*"resource":"secrets".*'] },
+    ]);
+  });
+
+  test('record fields (host, node) stay accepted as keys', () => {
+    expect(
+      errorsOf({ type: 'Kafka', name: 'k', bootstrapServers: ['k:9093'], topic: 't', keyField: 'host' }),
+    ).toEqual([]);
+    expect(errorsOf({ ...LOKI, rateLimit: { linesPerMinute: 600, keyField: 'node' } })).toEqual([]);
   });
 });

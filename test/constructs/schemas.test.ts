@@ -8,7 +8,7 @@ import {
   AuditTransformations,
   base64Pem,
   DeckhouseClusterAudit,
-  exact,
+  contains,
   LogShipperModule,
 } from '../../src/constructs';
 import {
@@ -172,7 +172,7 @@ describe('the precompiled validators (imports/schemas/*.validate.cjs)', () => {
           mode: 'UDP',
           encoding: 'Text',
           transformations: [AuditTransformations.dropBodies(), AuditTransformations.dropManagedFields()],
-          rateLimit: { linesPerMinute: 600, excludes: [exact('objectRef.resource', 'secrets')] },
+          rateLimit: { linesPerMinute: 600, excludes: [contains('message', '"resource":"secrets"')] },
         },
       ],
     });
