@@ -96,7 +96,8 @@ describe('synthesized objects validate against the original Deckhouse schemas', 
         type: 'Elasticsearch',
         name: 'es',
         endpoint: 'https://e:9200',
-        auth: { strategy: 'AWS', awsAccessKey: 'YQ==', awsSecretKey: 'Yg==', awsRegion: 'eu-1' },
+        // AWS is refused: log-shipper never reads the CRD's awsSecretKey (destination-effect.test.ts).
+        auth: { strategy: 'Basic', user: 'shipper', password: 'cA==' },
         allowInlineCredentials: true,
       },
       { type: 'Logstash', name: 'ls', endpoint: 'l:5044', tls: { caFile: ca } },
@@ -128,7 +129,8 @@ describe('synthesized objects validate against the original Deckhouse schemas', 
             crtFile: ca,
             keyFile: base64Pem('-----BEGIN PRIVATE KEY-----\nMIIE\n-----END PRIVATE KEY-----\n'),
           },
-          verifyHostname: false,
+          // A Socket's verify flags can only stay on: log-shipper never reads them (destination-effect.test.ts).
+          verifyHostname: true,
         },
         allowInlineCredentials: true,
       },
@@ -138,7 +140,8 @@ describe('synthesized objects validate against the original Deckhouse schemas', 
         address: 's:514',
         mode: 'UDP',
         encoding: 'Text',
-        rateLimit: { linesPerMinute: 100, excludes: [{ field: 'verb', operator: 'Exists' }] },
+        // A field of the log record: rate limits do not see the audit event's fields (destination-effect.test.ts).
+        rateLimit: { linesPerMinute: 100, excludes: [{ field: 'host', operator: 'Exists' }] },
       },
     ];
     const chart = Testing.chart();
@@ -239,5 +242,29 @@ describe('facts taken from the CRD descriptions (the bundled schemas have no pro
     walk(crd?.spec.versions[0].schema.openAPIV3Schema, '');
     expect(found.length).toBeGreaterThan(0);
     expect([...BASE64_DECODED_FIELDS].sort()).toEqual(found.sort());
+  });
+});
+
+// destination-effect.ts refuses props whose CRD field log-shipper's Go types do not read (they read
+// socket.tcp.tls.verifyHostname/verifyCertificate and elasticsearch.auth.awsSecretAccessKey). When the CRD moves
+// these fields to where the Go types read them, the refusals must go.
+describe('the CRD fields log-shipper does not read are still where destination-effect.ts says', () => {
+  type Node = { properties?: Record<string, Node> };
+  const crd = readDeckhouseCrds().find((c) => c.file === 'cluster-log-destination.yaml')?.crd as
+    { spec: { versions: Array<{ schema: { openAPIV3Schema: Node } }> } } | undefined;
+  const spec = crd?.spec.versions[0].schema.openAPIV3Schema.properties?.spec;
+  const keys = (node: Node | undefined): string[] => Object.keys(node?.properties ?? {}).sort();
+
+  test('a Socket has its verify flags beside tls under tcp, none inside tls', () => {
+    const tcp = spec?.properties?.socket?.properties?.tcp;
+    expect(keys(tcp)).toEqual(['tls', 'verifyCertificate', 'verifyHostname']);
+    expect(keys(tcp?.properties?.tls)).not.toContain('verifyHostname');
+    expect(keys(tcp?.properties?.tls)).not.toContain('verifyCertificate');
+  });
+
+  test('Elasticsearch auth has awsSecretKey and no awsSecretAccessKey', () => {
+    const auth = spec?.properties?.elasticsearch?.properties?.auth;
+    expect(keys(auth)).toContain('awsSecretKey');
+    expect(keys(auth)).not.toContain('awsSecretAccessKey');
   });
 });

@@ -15,6 +15,7 @@ import { auditLogSchemaProblems } from './audit-log-settings';
 import { checkDestination } from './destination-check';
 import { renderedCredentialProblems } from './destination-render-check';
 import { destinationSpec } from './destination-spec';
+import { TLS_BY_MATERIAL, unappliedFieldProblems } from './destination-effect';
 import { AuditLogDestination } from './log-destination';
 import { AuditEventSelection, checkLogFilters, exact, LogFilter } from './log-filter';
 import { describeValue, formatProblem, PropProblem } from './messages';
@@ -278,7 +279,8 @@ export class AuditLogShipping extends Construct {
     });
     // Whatever the props, nothing reaches dist/ that its schema would refuse.
     this.node.addValidation({ validate: () => schemaErrors(this) });
-    // Nor an inline credential that came by another way than the typed props (an escape-hatch patch).
+    // Nor an inline credential, or a field log-shipper would not apply, that came by another way than the typed
+    // props (an escape-hatch patch).
     this.node.addValidation({ validate: () => this.renderedCredentialErrors(destinations) });
     // The Secrets of tls.secretRef, where the app defines them (so: when the whole tree exists).
     this.node.addValidation({ validate: () => this.tlsSecretChecks(destinations).errors.map(formatProblem) });
@@ -291,10 +293,16 @@ export class AuditLogShipping extends Construct {
       if (!isJsonObject(destination)) return [];
       const object = this.destinations.get(destination.name);
       if (object === undefined) return [];
-      return renderedCredentialProblems(
-        object.toJson() as Record<string, unknown>,
-        destination.allowInlineCredentials === true,
-      ).map((p) => formatProblem({ ...p, field: `destinations[${i}].${p.field}` }));
+      const json = object.toJson() as Record<string, unknown>;
+      // The props' own rendering passed these checks: a finding here comes from a patch.
+      const unapplied = unappliedFieldProblems(json.spec).map((p) => ({
+        ...p,
+        expected: `${p.expected} in the rendered object (an escape-hatch patch?)`,
+      }));
+      return [
+        ...renderedCredentialProblems(json, destination.allowInlineCredentials === true),
+        ...unapplied,
+      ].map((p) => formatProblem({ ...p, field: `destinations[${i}].${p.field}` }));
     });
   }
 
@@ -328,7 +336,14 @@ export class AuditLogShipping extends Construct {
       if (name === undefined || !this.destinations.has(destination.name)) return;
       const block = destination.type === 'Socket' ? 'socket.tcp' : destination.type.toLowerCase();
       const field = `destinations[${i}].${block}.tls.secretRef.name`;
-      const check = checkTlsSecret(this.node.root, name, field, destination.allowInlineCredentials === true);
+      const inline = destination.tls?.caFile !== undefined || destination.tls?.clientCrt !== undefined;
+      const check = checkTlsSecret(
+        this.node.root,
+        name,
+        field,
+        destination.allowInlineCredentials === true,
+        TLS_BY_MATERIAL.includes(destination.type) && !inline ? destination.type : undefined,
+      );
       errors.push(...check.errors);
       warnings.push(...check.warnings);
     });

@@ -16,11 +16,12 @@ import {
 } from './destination-field-checks';
 import { coveredBy, credentialProblems, decodingProblems, schemaProblems } from './destination-render-check';
 import { destinationManifest } from './destination-spec';
+import { recordFieldProblem, unappliedFieldProblems } from './destination-effect';
 import { isJsonObject } from './json-values';
 import { AuditLogDestination, LOG_DESTINATION_TYPES } from './log-destination';
 import { checkLogFilters } from './log-filter';
 import { PropProblem } from './messages';
-import { DISK_BUFFER_MIN_BYTES, parseQuantity } from './quantity';
+import { DISK_BUFFER_MAX_BYTES, DISK_BUFFER_MIN_BYTES, parseQuantity } from './quantity';
 
 const UINT32_MAX = 4294967295;
 const INT32_MAX = 2147483647;
@@ -54,6 +55,15 @@ function urlProblems(value: unknown, field: string): PropProblem[] {
     ];
   }
   return [];
+}
+
+// The disk buffer the agent gets for a size over the uint32 range (log-shipper raises a result under the minimum).
+function describeWrapped(size: number): string {
+  if (!Number.isSafeInteger(Math.ceil(size))) return 'its low 32 bits';
+  const wrapped = Number(BigInt(Math.ceil(size)) % 4294967296n);
+  return wrapped < DISK_BUFFER_MIN_BYTES
+    ? `${wrapped} bytes, raised to the ${DISK_BUFFER_MIN_BYTES}-byte minimum`
+    : `${wrapped} bytes`;
 }
 
 /**
@@ -159,6 +169,7 @@ export function checkDestination(destination: AuditLogDestination): DestinationC
           fix: 'list the bootstrap brokers, e.g. ["kafka-0.example.com:9093"]',
         });
       }
+      check.errors.push(...recordFieldProblem(destination.keyField, 'kafka.keyField', 'key'));
       if (typeof destination.topic !== 'string' || destination.topic.length === 0) {
         check.errors.push({
           field: 'kafka.topic',
@@ -214,8 +225,19 @@ export function checkDestination(destination: AuditLogDestination): DestinationC
       check.errors.push({
         field: 'buffer.maxSize',
         received: buffer.maxSize,
-        expected: `at least ${DISK_BUFFER_MIN_BYTES} bytes (~256 MB: the CRD's minimum for a disk buffer; a smaller one fails the log-shipper agent's configuration)`,
+        expected: `at least ${DISK_BUFFER_MIN_BYTES} bytes (~256 MB: the CRD's minimum for a disk buffer; log-shipper refuses a smaller one or raises it to the minimum)`,
         fix: 'e.g. "1Gi" (the default), or a Memory buffer',
+      });
+    }
+    // resource.Quantity's Value() rounds up to a whole byte before log-shipper's uint32 conversion.
+    if (size !== undefined && Math.ceil(size) > DISK_BUFFER_MAX_BYTES) {
+      check.errors.push({
+        field: 'buffer.maxSize',
+        received: buffer.maxSize,
+        expected:
+          `at most ${DISK_BUFFER_MAX_BYTES} bytes (log-shipper passes the size to the agent as a uint32, which ` +
+          `keeps only its low 32 bits: this size would become ${describeWrapped(size)})`,
+        fix: 'e.g. "4095Mi", the largest whole MiB it keeps',
       });
     }
     // log-shipper decodes it into a uint32 (apis/v1alpha1 BufferMemory.MaxEvents).
@@ -261,7 +283,12 @@ export function checkDestination(destination: AuditLogDestination): DestinationC
         fix: 'e.g. 60000',
       });
     }
-    const excludes = checkLogFilters(rl.excludes, 'rateLimit.excludes');
+    const excludes = checkLogFilters(rl.excludes, 'rateLimit.excludes', true);
+    (Array.isArray(rl.excludes) ? rl.excludes : []).forEach((e: unknown, i) => {
+      const path = isJsonObject(e) ? e.field : undefined;
+      excludes.push(...recordFieldProblem(path, `rateLimit.excludes[${i}].field`, 'exclusion'));
+    });
+    check.errors.push(...recordFieldProblem(rl.keyField, 'rateLimit.keyField', 'key'));
     mappable &&= !excludes.some(
       (p) => p.field === 'rateLimit.excludes' || /^rateLimit\.excludes\[\d+\]$/.test(p.field),
     );
@@ -270,7 +297,9 @@ export function checkDestination(destination: AuditLogDestination): DestinationC
       field: 'rateLimit',
       received: rl,
       expected: 'no rate limit on audit data',
-      fix: 'events over the limit are dropped; exclude security-relevant events with rateLimit.excludes or remove the limit',
+      fix:
+        'events over the limit are dropped; exclude security-relevant events with rateLimit.excludes (on the ' +
+        `event's text: contains('message', '"resource":"secrets"')) or remove the limit`,
     });
   }
   checkExtraLabels(destination, check);
@@ -313,6 +342,15 @@ export function checkDestination(destination: AuditLogDestination): DestinationC
     const reported = [...check.errors];
     check.errors.push(...schemaProblems(manifest).filter((p) => !coveredBy(p.field, reported)));
     check.errors.push(...credentialProblems(manifest, destination.allowInlineCredentials === true));
+    const unapplied = unappliedFieldProblems(manifest.spec);
+    check.errors.push(...unapplied);
+    // A Socket's verify flag refused above needs no "keep verification on" warning beside it.
+    const refusedFlags = new Set(unapplied.map((p) => p.field.replace(/^socket\.tcp\./, 'socket.tcp.tls.')));
+    check.warnings.splice(
+      0,
+      check.warnings.length,
+      ...check.warnings.filter((w) => !refusedFlags.has(w.field)),
+    );
     // An inline secret refused above is to be removed, not re-encoded: one message for it.
     const refused = [...check.errors];
     check.errors.push(...decodingProblems(manifest).filter((p) => !coveredBy(p.field, refused)));

@@ -59,7 +59,9 @@ export interface TlsOptions {
   readonly secretRef?: TlsSecretRef;
   /**
    * Base64-encoded CA certificate (PEM) to verify the remote host with; a CA certificate is public.
-   * @default - the agent's system CA bundle
+   * Logstash, Vector, Kafka and Socket use TLS only when a CA or a client certificate is given (here, in
+   * `clientCrt` or in the Secret of `secretRef`): TLS options without one are refused.
+   * @default - the agent's system CA bundle (Loki, Elasticsearch, Splunk with an https:// endpoint)
    */
   readonly caFile?: string;
   /**
@@ -69,12 +71,14 @@ export interface TlsOptions {
    */
   readonly clientCrt?: ClientCertificate;
   /**
-   * Check that the remote host name matches its certificate.
+   * Check that the remote host name matches its certificate. Socket: only `true` (log-shipper does not read the
+   * flag the CRD has for a Socket, so `false` is refused).
    * @default true
    */
   readonly verifyHostname?: boolean;
   /**
-   * Check the remote certificate.
+   * Check the remote certificate. Socket: only `true` (log-shipper does not read the flag the CRD has for a
+   * Socket, so `false` is refused).
    * @default true
    */
   readonly verifyCertificate?: boolean;
@@ -85,7 +89,8 @@ export interface BufferOptions {
   /** `Disk` survives agent restarts; `Memory` does not. */
   readonly type: 'Disk' | 'Memory';
   /**
-   * Disk buffer size (bytes or a quantity such as `1Gi`; at least ~256 MB).
+   * Disk buffer size (bytes or a quantity such as `1Gi`; at least ~256 MB, at most 4294967295 bytes: log-shipper
+   * passes it on as a uint32, so `4Gi` and more would wrap around).
    * @default '1Gi' for Disk
    */
   readonly maxSize?: string | number;
@@ -106,12 +111,16 @@ export interface BufferOptions {
 export interface RateLimitOptions {
   readonly linesPerMinute: number;
   /**
-   * Field whose value is hashed to rate-limit per value.
+   * Field of the log record whose value is hashed to rate-limit per value (`host`, `node`): log-shipper applies
+   * the rate limit to the record, in which the audit event is the JSON text of `message`, so an audit event field
+   * (`user.username`) is refused.
    * @default - one limit for all events
    */
   readonly keyField?: string;
   /**
-   * Events matching these filters are not rate limited.
+   * Events matching these filters are not rate limited. They compare fields of the log record, not of the audit
+   * event (which is the JSON text of `message`): match the event's text, e.g.
+   * `contains('message', '"resource":"secrets"')`; an audit event field is refused.
    * @default - none
    */
   readonly excludes?: readonly LogFilter[];
@@ -122,8 +131,11 @@ export interface LogDestinationBase {
   /** `metadata.name` of the ClusterLogDestination (a DNS subdomain). */
   readonly name: string;
   /**
-   * TLS options (Socket: only with `mode: TCP`).
-   * @default - no TLS options (https endpoints still use TLS with the system CAs)
+   * TLS options (Socket: only with `mode: TCP`). Loki, Elasticsearch and Splunk use TLS for an https://
+   * endpoint (TLS options with an http:// one are refused); Logstash, Vector, Kafka and Socket only when a CA or
+   * a client certificate is given (`caFile`, `clientCrt` or `secretRef`).
+   * @default - no TLS options: https:// endpoints use TLS with the system CAs, Logstash, Vector, Kafka and
+   * Socket connect without TLS
    */
   readonly tls?: TlsOptions;
   /**
@@ -185,7 +197,10 @@ export interface BasicAuth {
 /** Loki: Basic or Bearer authentication. */
 export type LokiAuth = BasicAuth | { readonly strategy: 'Bearer'; readonly token: string };
 
-/** Elasticsearch: Basic or AWS authentication. */
+/**
+ * Elasticsearch: Basic or AWS authentication. AWS is refused at synth: log-shipper reads the secret key from
+ * `awsSecretAccessKey`, a field the CRD does not have, and never reads the CRD's `awsSecretKey`.
+ */
 export type ElasticsearchAuth =
   | BasicAuth
   | {
@@ -255,7 +270,11 @@ export interface KafkaDestination extends LogDestinationBase {
    * @default - the CRD's defaults
    */
   readonly cef?: CefOptions;
-  /** @default - no key */
+  /**
+   * Field of the log record whose value keys the Kafka message (`host`, `node`): an audit event field is refused
+   * (the record holds the event as the JSON text of `message`).
+   * @default - no key
+   */
   readonly keyField?: string;
   /** SASL authentication (the password is a secret). @default - none */
   readonly sasl?: {

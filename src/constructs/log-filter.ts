@@ -183,10 +183,16 @@ function unusableComparison(filter: LogFilter): Pick<PropProblem, 'expected' | '
 }
 
 /**
- * Checks filter items against the CRD's rules (operator enum, values present/absent, regex syntax) and what
- * log-shipper can compare (no Regex on a number, no value comparison on a list).
+ * Checks filter items against the CRD's rules (operator enum, values present/absent, regex syntax) and, for
+ * filters on the audit event (logFilter), its field paths and what log-shipper can compare there (no Regex on a
+ * number, no value comparison on a list).
  */
-export function checkLogFilters(filters: readonly LogFilter[] | undefined, field: string): PropProblem[] {
+export function checkLogFilters(
+  filters: readonly LogFilter[] | undefined,
+  field: string,
+  /** The filters compare the log record's own fields (rateLimit.excludes), not the audit event's. */
+  recordFields = false,
+): PropProblem[] {
   if (filters === undefined) return [];
   if (!Array.isArray(filters)) {
     return [
@@ -228,7 +234,7 @@ export function checkLogFilters(filters: readonly LogFilter[] | undefined, field
         expected: 'a non-empty field path',
         fix: 'name an audit event field, e.g. "verb" or "objectRef.resource"',
       });
-    } else {
+    } else if (!recordFields) {
       const meant = auditFieldPathFix(filter.field);
       if (meant !== undefined) {
         problems.push({
@@ -259,7 +265,7 @@ export function checkLogFilters(filters: readonly LogFilter[] | undefined, field
       return;
     }
     const wantsValues = filter.operator !== 'Exists' && filter.operator !== 'DoesNotExist';
-    const unusable = wantsValues ? unusableComparison(filter) : undefined;
+    const unusable = wantsValues && !recordFields ? unusableComparison(filter) : undefined;
     if (unusable) problems.push({ field: `${at}.field`, received: filter.field, ...unusable });
     const values = filter.values ?? [];
     if (wantsValues && values.length === 0) {

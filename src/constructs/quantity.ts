@@ -3,10 +3,17 @@
 
 /**
  * The smallest disk buffer Vector accepts: the ClusterLogDestination CRD's description of
- * `spec.buffer.disk.maxSize` says "Must be at least ~256MB (268435488 bytes)"; a smaller one fails the
- * agent's configuration.
+ * `spec.buffer.disk.maxSize` says "Must be at least ~256MB (268435488 bytes)"; log-shipper refused a smaller
+ * one (Buffer.validate in older releases) and now raises it to this minimum (buildVectorBufferNotNil).
  */
 export const DISK_BUFFER_MIN_BYTES = 268435488;
+
+/**
+ * The largest disk buffer log-shipper passes on as it is: it converts the quantity with
+ * `uint32(buffer.Disk.MaxSize.Value())` (deckhouse modules/460-log-shipper/hooks/internal/vector/destination/
+ * common.go), which keeps the low 32 bits: 4Gi becomes 0 (then the minimum), 10Gi becomes 2Gi.
+ */
+export const DISK_BUFFER_MAX_BYTES = 4294967295;
 
 // The CRD's pattern for maxSize: a decimal number, then a binary or decimal suffix or an exponent.
 const QUANTITY =

@@ -157,13 +157,16 @@ export interface TlsSecretCheck {
 /**
  * Checks that the app's objects producing Secret `name` meet log-shipper's contract (namespace, label,
  * keys), that no private key sits in the app in clear text, and warns when the app does not define the
- * Secret (it must then come from elsewhere). `field` is the prop path of `secretRef.name`.
+ * Secret (it must then come from elsewhere). `field` is the prop path of `secretRef.name`. `tlsOnlyWith`, the
+ * destination type when its TLS is on only with a CA or a client certificate and none is inline: the Secret must
+ * then hold ca.pem or crt.pem.
  */
 export function checkTlsSecret(
   root: IConstruct,
   name: string,
   field: string,
   allowInlineCredentials: boolean,
+  tlsOnlyWith?: string,
 ): TlsSecretCheck {
   const errors: PropProblem[] = [];
   const warnings: PropProblem[] = [];
@@ -175,7 +178,9 @@ export function checkTlsSecret(
       expected: `${TLS_SECRET_CONTRACT}, created outside these manifests`,
       fix:
         'this app does not define the Secret: make sure it exists in the cluster (from your secret store, e.g. ' +
-        'an ExternalSecret or a SealedSecret added to this app, which is then checked here; never the key in Git)',
+        'an ExternalSecret or a SealedSecret added to this app, which is then checked here; never the key in Git). ' +
+        'Without it log-shipper\'s configuration hook fails ("failed to extract tls data from secret") and no ' +
+        'destination of the cluster gets a new configuration until it exists',
     });
   }
   for (const source of sources) {
@@ -211,7 +216,24 @@ export function checkTlsSecret(
     }
     const unknown = (source.keys ?? []).filter((k) => !TLS_SECRET_KEYS.includes(k));
     const known = (source.keys ?? []).filter((k) => TLS_SECRET_KEYS.includes(k));
-    if (source.keys !== undefined && (unknown.length > 0 || known.length === 0)) {
+    // The hook copies ca.pem/crt.pem into the TLS block, and these types turn TLS on only with one of them.
+    if (
+      tlsOnlyWith !== undefined &&
+      source.keys !== undefined &&
+      !source.keys.includes('ca.pem') &&
+      !source.keys.includes('crt.pem')
+    ) {
+      errors.push({
+        field,
+        received: `${source.object} with keys ${JSON.stringify(source.keys)}`,
+        expected:
+          `ca.pem or crt.pem in the Secret: log-shipper turns TLS on for a ${tlsOnlyWith} destination only when ` +
+          'a CA or a client certificate is given, so without them it would connect in plain text',
+        fix:
+          'put the CA under ca.pem (and the client certificate under crt.pem, its key under key.pem; a ' +
+          'cert-manager Secret has ca.crt/tls.crt/tls.key, which log-shipper does not read)',
+      });
+    } else if (source.keys !== undefined && (unknown.length > 0 || known.length === 0)) {
       warnings.push({
         field,
         received: `${source.object} with keys ${JSON.stringify(source.keys)}`,

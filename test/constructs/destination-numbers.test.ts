@@ -5,7 +5,7 @@
 // BufferMemory.MaxEvents uint32, RateLimitSpec.LinesPerMinute *int32).
 import { Testing } from 'cdk8s';
 import { AuditLogDestination, AuditLogShipping } from '../../src/constructs';
-import { DISK_BUFFER_MIN_BYTES, parseQuantity } from '../../src/constructs/quantity';
+import { DISK_BUFFER_MAX_BYTES, DISK_BUFFER_MIN_BYTES, parseQuantity } from '../../src/constructs/quantity';
 import { synthError, synthValid, ofKind } from './helpers';
 
 const KAFKA = {
@@ -54,6 +54,40 @@ describe('the disk buffer minimum from the CRD', () => {
     expect(parseQuantity('.5Ki')).toBe(512);
     expect(parseQuantity(42)).toBe(42);
     expect(parseQuantity('lots')).toBeUndefined();
+  });
+});
+
+// log-shipper converts the quantity with `uint32(buffer.Disk.MaxSize.Value())` (deckhouse
+// modules/460-log-shipper/hooks/internal/vector/destination/common.go, buildVectorBufferNotNil): Go's conversion
+// keeps the low 32 bits, so 4Gi becomes 0 (then raised to the 268435488-byte minimum) and 10Gi becomes 2Gi.
+describe('the disk buffer maximum of log-shipper (an unsigned 32-bit byte count)', () => {
+  test('the constant is 2^32 - 1', () => {
+    expect(DISK_BUFFER_MAX_BYTES).toBe(4294967295);
+  });
+
+  test.each(['4Gi', '10Gi', '10Ti', 4294967296, '5G', '4294967295.5'])('maxSize %p is refused', (maxSize) => {
+    const message = synthError(shipping({ ...KAFKA, buffer: { type: 'Disk', maxSize } }));
+    expect(message).toMatch(
+      /\[test\/ship\] destinations\[0\]\.buffer\.maxSize: received .*, expected at most 4294967295 bytes/,
+    );
+    expect(message).toContain('uint32');
+    expect(message).toMatch(/Fix: e\.g\. "4095Mi"/);
+  });
+
+  test('the message says what the agent would get', () => {
+    expect(synthError(shipping({ ...KAFKA, buffer: { type: 'Disk', maxSize: '10Gi' } }))).toContain(
+      'this size would become 2147483648 bytes',
+    );
+    expect(synthError(shipping({ ...KAFKA, buffer: { type: 'Disk', maxSize: '4Gi' } }))).toContain(
+      'this size would become 0 bytes, raised to the 268435488-byte minimum',
+    );
+    expect(synthError(shipping({ ...KAFKA, buffer: { type: 'Disk', maxSize: '1e400' } }))).toContain(
+      'expected at most 4294967295 bytes',
+    );
+  });
+
+  test.each(['4095Mi', 4294967295, '4G', '4294967295'])('maxSize %p is accepted', (maxSize) => {
+    synthValid(shipping({ ...KAFKA, buffer: { type: 'Disk', maxSize } }));
   });
 });
 

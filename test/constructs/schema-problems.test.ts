@@ -267,7 +267,7 @@ describe('one mistake in a destination, one message', () => {
         endpoint: 'https://l',
         rateLimit: {
           linesPerMinute: 100,
-          excludes: [{ field: 'verb', operator: 'Equals' as 'In', values: ['get'] }],
+          excludes: [{ field: 'host', operator: 'Equals' as 'In', values: ['get'] }],
         },
       },
       'rateLimit.excludes[0].operator: received "Equals"',
@@ -280,7 +280,7 @@ describe('one mistake in a destination, one message', () => {
         endpoint: 'https://l',
         rateLimit: {
           linesPerMinute: 100,
-          excludes: [{ field: 'verb', operator: 'Exists', values: ['get'] }],
+          excludes: [{ field: 'host', operator: 'Exists', values: ['get'] }],
         },
       },
       'rateLimit.excludes[0].values: received ["get"], expected no values for Exists',

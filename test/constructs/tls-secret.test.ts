@@ -115,6 +115,8 @@ describe('TLS from a Secret, on every destination type that has TLS', () => {
       expect(warnings).toContain('namespace d8-log-shipper');
       expect(warnings).toContain('log-shipper.deckhouse.io/watch-secret: "true"');
       expect(warnings).toContain('keys ca.pem, crt.pem, key.pem, keyPass (DKP ≥ 1.68)');
+      // deckhouse modules/460-log-shipper/hooks/generate_config.go returns the error for the whole config.
+      expect(warnings).toContain('no destination of the cluster gets a new configuration until it exists');
     },
   );
 
@@ -350,13 +352,17 @@ describe('the Secret the app defines is checked against the contract', () => {
     expect(collectWarnings(external)).toEqual([]);
   });
 
-  test('keys outside the contract (a cert-manager Secret) are a warning', () => {
+  test('keys outside the contract (cert-manager names beside ca.pem) are a warning', () => {
+    // Without ca.pem or crt.pem the Socket would connect in plain text: an error (destination-effect.test.ts).
     const chart = app(
-      v1Secret({ namespace: 'd8-log-shipper', labels: WATCHED }, { 'tls.crt': CA, 'ca.crt': CA }),
+      v1Secret(
+        { namespace: 'd8-log-shipper', labels: WATCHED },
+        { 'tls.crt': CA, 'ca.crt': CA, 'ca.pem': CA },
+      ),
     );
     synthValid(chart);
     expect(collectWarnings(chart).join('\n')).toContain(
-      'received "Secret/siem-client-tls with keys [\\"ca.crt\\",\\"tls.crt\\"]", expected the keys log-shipper reads: ca.pem, crt.pem, key.pem, keyPass',
+      'received "Secret/siem-client-tls with keys [\\"ca.crt\\",\\"ca.pem\\",\\"tls.crt\\"]", expected the keys log-shipper reads: ca.pem, crt.pem, key.pem, keyPass',
     );
   });
 

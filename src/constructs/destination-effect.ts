@@ -1,0 +1,138 @@
+// Fields of a ClusterLogDestination the schema accepts but log-shipper would not apply, so that the destination would
+// not do what its props say. Checked on the object the props render to, and at synth on the final object (after
+// escape-hatch patches).
+// Elasticsearch AWS authentication: the CRD names the secret key `auth.awsSecretKey`, the Go types log-shipper
+// decodes the object into (apis/v1alpha1 and v1alpha2 ElasticsearchAuthSpec) read `awsSecretAccessKey`, which the
+// CRD does not have (the API server prunes it): the agent never gets the secret key.
+// How Deckhouse's log-shipper hook turns a ClusterLogDestination's TLS block into the agent's
+// (deckhouse modules/460-log-shipper/hooks/internal/vector/destination/*.go):
+// - Logstash, Vector, Kafka and Socket (TCP) turn TLS on only when a CA or a client certificate is given, inline
+//   or from the Secret of tls.secretRef (`tls.Enabled` when `CAFile != "" || CertFile != ""`): TLS options
+//   without one leave the connection in plain text, their verify flags unused;
+// - Socket reads verifyHostname/verifyCertificate from socket.tcp.tls (apis/v1alpha1 SocketTCPSpec), where the
+//   CRD has no such fields (it has them beside tls, under socket.tcp, and prunes them inside tls): `false` is
+//   never read, the agent verifies anyway;
+// - Loki, Elasticsearch and Splunk are HTTP sinks: their endpoint's scheme decides TLS, http:// is plain text.
+import { PropProblem } from './messages';
+import { isJsonObject } from './json-values';
+import { AUDIT_EVENT_FIELDS } from '../policy/audit-event-fields';
+
+/** Destination types whose TLS is on only with a CA or a client certificate. */
+export const TLS_BY_MATERIAL: readonly string[] = ['Logstash', 'Vector', 'Kafka', 'Socket'];
+
+/** Destination types whose TLS is decided by the endpoint URL's scheme. */
+const TLS_BY_SCHEME: readonly string[] = ['Loki', 'Elasticsearch', 'Splunk'];
+
+type Json = Record<string, unknown>;
+
+function object(value: unknown): Json | undefined {
+  return isJsonObject(value) ? value : undefined;
+}
+
+const hasMaterial = (tls: Json | undefined): boolean =>
+  tls !== undefined &&
+  (tls.caFile !== undefined || tls.clientCrt !== undefined || tls.secretRef !== undefined);
+
+/**
+ * The fields of a ClusterLogDestination `spec` log-shipper would not apply, as problems of their spec paths
+ * (`kafka.tls`, `socket.tcp.verifyHostname`, `elasticsearch.auth.strategy`): Elasticsearch AWS authentication
+ * (log-shipper never reads its secret key), TLS options without a CA or client certificate on the types that
+ * need one, TLS options with an http:// endpoint, and a Socket's verify flags turned off.
+ */
+export function unappliedFieldProblems(spec: unknown): PropProblem[] {
+  const problems: PropProblem[] = [];
+  const s = object(spec);
+  const type = s?.type;
+  if (s === undefined || typeof type !== 'string') return problems;
+  const block = type.toLowerCase();
+  const settings = object(s[block]);
+  if (settings === undefined) return problems;
+  if (type === 'Elasticsearch' && object(settings.auth)?.strategy === 'AWS') {
+    problems.push({
+      field: 'elasticsearch.auth.strategy',
+      received: 'AWS',
+      expected:
+        'an authentication log-shipper can apply: it reads the AWS secret key from auth.awsSecretAccessKey (its Go ' +
+        "type's field), which the ClusterLogDestination CRD does not have, and never reads the CRD's " +
+        'auth.awsSecretKey, so the agent would sign requests without the secret key',
+      fix:
+        'use Basic authentication (an internal user of Elasticsearch/OpenSearch), or point the endpoint at a ' +
+        'request-signing proxy that holds the AWS credentials',
+    });
+  }
+  // A Socket's TLS options sit under tcp (the verify flags beside tls): TCP only, UDP has none.
+  const tcp = type === 'Socket' ? object(settings.tcp) : undefined;
+  const options = type === 'Socket' ? tcp : object(settings.tls);
+  const material = type === 'Socket' ? object(tcp?.tls) : options;
+  if (TLS_BY_MATERIAL.includes(type) && options !== undefined && !hasMaterial(material)) {
+    problems.push({
+      field: type === 'Socket' ? 'socket.tcp' : `${block}.tls`,
+      showReceived: false,
+      expected:
+        `a CA or a client certificate with the TLS options (caFile, clientCrt or secretRef): log-shipper turns ` +
+        `TLS on for a ${type} destination only when one is given, so these options would leave the connection ` +
+        'in plain text (verifyHostname and verifyCertificate unused)',
+      fix:
+        "add caFile: base64Pem(<PEM of the CA that signed the receiver's certificate>) or tls.secretRef " +
+        '(a Secret with ca.pem); for a connection without TLS, remove tls',
+    });
+  }
+  for (const key of ['verifyHostname', 'verifyCertificate'] as const) {
+    if (tcp?.[key] !== false) continue;
+    problems.push({
+      field: `socket.tcp.${key}`,
+      received: false,
+      expected:
+        `no ${key}: false on a Socket destination: log-shipper reads the flag from socket.tcp.tls, where the ` +
+        `CRD has no such field, and never reads socket.tcp.${key}, so the agent would verify anyway`,
+      fix:
+        key === 'verifyCertificate'
+          ? "give the CA that signed the receiver's certificate in caFile (or as ca.pem of the tls.secretRef " +
+            'Secret), and remove verifyCertificate'
+          : "use an address with a host name the receiver's certificate names, and remove verifyHostname",
+    });
+  }
+  const endpoint = settings.endpoint;
+  if (
+    TLS_BY_SCHEME.includes(type) &&
+    settings.tls !== undefined &&
+    typeof endpoint === 'string' &&
+    /^http:\/\//i.test(endpoint)
+  ) {
+    problems.push({
+      field: `${block}.tls`,
+      showReceived: false,
+      expected: `an https:// endpoint with TLS options: log-shipper sends to ${endpoint} in plain text and would not use them`,
+      fix: `use the https:// endpoint of the ${type} server, or remove tls`,
+    });
+  }
+  return problems;
+}
+
+/**
+ * A field of the log record that rateLimit (its `excludes` and `keyField`) and Kafka's `keyField` name: log-shipper
+ * applies them to the record as the agent read it, not to the audit event inside it (deckhouse
+ * modules/460-log-shipper/hooks/testdata/throttle-with-filter and file-to-kafka: `field: foo` is `.foo`,
+ * `keyField: host` is `key_field: host`; the event is the JSON text in `message`, with no parsed copy for a File
+ * source). An audit event field there names nothing: the exclusion never matches, every event shares one key.
+ */
+export function recordFieldProblem(path: unknown, field: string, use: 'exclusion' | 'key'): PropProblem[] {
+  if (typeof path !== 'string') return [];
+  const first = path.split('.')[0].replace(/\[.*$/, '');
+  if (!AUDIT_EVENT_FIELDS.includes(first)) return [];
+  return [
+    {
+      field,
+      received: path,
+      expected:
+        'a field of the log record log-shipper reads (message, host, node, ...): it applies this to the record, ' +
+        `in which the audit event is the JSON text of message, so "${path}" names nothing there and ` +
+        (use === 'exclusion' ? 'the exclusion would never match' : 'every event would get the same (no) key'),
+      fix:
+        use === 'exclusion'
+          ? `match the event's text instead, e.g. contains('message', '"resource":"secrets"'), or send the ` +
+            'events to keep to a destination of their own without rateLimit (selections)'
+          : 'leave it unset, or name a record field such as "host"',
+    },
+  ];
+}
