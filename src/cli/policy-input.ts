@@ -1,4 +1,9 @@
-import { AuditSettings, isControlPlaneManagerConfig, readAuditSettings } from '../deckhouse/audit-settings';
+import {
+  AuditSettings,
+  MODULE_CONFIG_API_VERSION,
+  isControlPlaneManagerConfig,
+  readAuditSettings,
+} from '../deckhouse/audit-settings';
 import {
   AUDIT_POLICY_SECRET_KEY,
   AUDIT_POLICY_SECRET_NAME,
@@ -279,7 +284,23 @@ function readSettings(manifest: Manifest, result: PolicyFile): void {
     return;
   }
   if (configs.length === 0) return;
-  const read = readAuditSettings(configs[0].value, configs[0].locate);
+  const [config] = configs;
+  const apiVersionProblem = refusedApiVersion(
+    config,
+    'ModuleConfig control-plane-manager',
+    MODULE_CONFIG_API_VERSION,
+    ' (the ModuleConfig CRD serves only that version)',
+  );
+  if (apiVersionProblem) result.errors.push(apiVersionProblem);
+  for (const scalar of config.yaml11Scalars) {
+    if (typeof scalar.value !== 'boolean' || scalar.key === undefined) continue;
+    result.warnings.push({
+      message: `ModuleConfig control-plane-manager: ${scalar.key}: ${scalar.source} is a boolean only in YAML 1.1 (the cluster reads ${scalar.value}); YAML 1.2 tools read a string`,
+      ...scalar.position,
+      fix: `write ${scalar.value}`,
+    });
+  }
+  const read = readAuditSettings(config.value, config.locate);
   result.errors.push(...read.problems);
   if (read.settings) result.settings = read.settings;
 }
@@ -300,6 +321,10 @@ function readExtraConfigMaps(manifest: Manifest, result: PolicyFile): void {
       });
     }
     byName.set(name, read);
+    const apiVersionProblem = read.selected
+      ? refusedApiVersion(object, `ConfigMap ${name}`, 'v1')
+      : undefined;
+    if (apiVersionProblem) result.errors.push(apiVersionProblem);
     result.errors.push(...read.errors);
     result.warnings.push(...read.warnings);
   }
@@ -311,6 +336,8 @@ function readExtraConfigMaps(manifest: Manifest, result: PolicyFile): void {
 
 function decodeSecret(file: string, secret: ManifestObject, several: boolean, result: PolicyFile): void {
   const name = manifestName(secret.value);
+  const apiVersionProblem = refusedApiVersion(secret, `Secret ${name}`, 'v1');
+  if (apiVersionProblem) result.errors.push(apiVersionProblem);
   const read = readSecretKey(secret.value, AUDIT_POLICY_SECRET_KEY, secret.locate);
   if ('problem' in read) {
     result.errors.push(read.problem);
@@ -340,6 +367,34 @@ function decodeSecret(file: string, secret: ManifestObject, several: boolean, re
   }
   const label = `${file}[${several ? `${name}:` : ''}${field}.${AUDIT_POLICY_SECRET_KEY}]`;
   result.sources.push({ file, label, container: 'secret', text, warnings, ...(unread ? { unread } : {}) });
+}
+
+// kubectl and Argo CD refuse an object without apiVersion ("Object 'apiVersion' is missing") and the API server
+// one of a version it does not serve ("no matches for kind ... in version ..."): such an object never reaches
+// the cluster, so it must not vouch for a policy or a setting.
+function refusedApiVersion(
+  object: ManifestObject,
+  what: string,
+  served: string,
+  why = '',
+): Problem | undefined {
+  const apiVersion = (object.value as { apiVersion?: unknown }).apiVersion;
+  if (apiVersion === served) return undefined;
+  const fix = `set apiVersion: ${served}`;
+  if (apiVersion === undefined || apiVersion === null || apiVersion === '') {
+    return {
+      message: `${what} has no apiVersion: kubectl and Argo CD refuse an object without one, so the cluster never gets it`,
+      field: 'apiVersion',
+      ...object.position,
+      fix,
+    };
+  }
+  return {
+    message: `${what}: apiVersion ${JSON.stringify(apiVersion)} is not served, only ${served}${why}: the API server refuses the object, so the cluster never gets it`,
+    field: 'apiVersion',
+    ...(object.locate(['apiVersion']) ?? object.position),
+    fix,
+  };
 }
 
 function missingPolicy(manifest: Manifest, secrets: ManifestObject[]): Problem {
