@@ -1,5 +1,11 @@
 import { API_RESOURCES } from '../policy/api-resources';
-import { DEFAULT_REQUEST_USER, RequestIdentity, requestIdentity } from '../policy/identity';
+import {
+  DEFAULT_REQUEST_USER,
+  NODES_GROUP,
+  RequestIdentity,
+  isNodeUserName,
+  requestIdentity,
+} from '../policy/identity';
 import { KubectlRequest, kubectlRequest } from '../policy/kubectl-request';
 import { unknownVerbReason } from '../policy/request-verbs';
 import { RequestAttributes } from '../policy/types';
@@ -91,10 +97,10 @@ export function requestFromArgs(args: ParsedArgs): {
     throw new UsageError('--unauthenticated cannot be combined with --user or --group');
   }
   const identityGiven = unauthenticated || user !== undefined || groups.length > 0;
+  const notes: string[] = nodeGroupNotes(user, groups);
   const identity: RequestIdentity = unauthenticated
     ? { unauthenticated }
     : { ...(user !== undefined ? { user } : {}), groups };
-  const notes: string[] = [];
 
   let request: RequestAttributes;
   let sentByKubectl: Omit<KubectlRequest, 'request' | 'notes'> | undefined;
@@ -133,6 +139,24 @@ export function requestFromArgs(args: ParsedArgs): {
     );
   }
   return { request, notes, ...(sentByKubectl ? { kubectl: sentByKubectl } : {}) };
+}
+
+// A kubelet's client certificate carries group system:nodes (without it the Node authorizer does not treat the
+// user as a node): a node user given without --group is in it, and a --group list without it is pointed out.
+// Adds the group to `groups` in place.
+function nodeGroupNotes(user: string | undefined, groups: string[]): string[] {
+  if (user === undefined || !isNodeUserName(user) || groups.includes(NODES_GROUP)) return [];
+  if (groups.length === 0) {
+    groups.push(NODES_GROUP);
+    return [
+      `user ${user} is a node (kubelet): assumed group ${NODES_GROUP}, which node client certificates carry ` +
+        '(set the groups yourself with --group)',
+    ];
+  }
+  return [
+    `user ${user} is not in group ${NODES_GROUP}: a kubelet's client certificate carries it, and without it ` +
+      `the apiserver does not treat the user as a node (add --group ${NODES_GROUP} for a kubelet's request)`,
+  ];
 }
 
 function defaultUserNote(): string {

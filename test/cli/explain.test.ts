@@ -258,6 +258,46 @@ describe('explain', () => {
     expect(run.stdout).toContain('rules[3] is at -[data.audit-policy.yaml]:17:5');
   });
 
+  // A kubelet authenticates with a client certificate whose organization is system:nodes: the CSR approver
+  // (pkg/controller/certificates/approver) and the Node authorizer (pkg/auth/nodeidentifier: a node is a user
+  // named system:node:<name> in group system:nodes) require it. GCE's policy audits node status writes by that
+  // group (cluster/gce/gci/configure-helper.sh, rule "userGroups: system:nodes ... nodes/status").
+  describe('a node user (system:node:NAME) is in group system:nodes unless --group says otherwise', () => {
+    const NODE_POLICY = [
+      'apiVersion: audit.k8s.io/v1',
+      'kind: Policy',
+      'rules:',
+      '  - level: Request',
+      '    userGroups: ["system:nodes"]',
+      '    verbs: ["update", "patch"]',
+      '    resources: [{ group: "", resources: ["nodes/status"] }]',
+      '  - level: RequestResponse',
+      '',
+    ].join('\n');
+    const explain = (...identity: string[]) =>
+      runInProcess(['explain', '--policy', '-', '--url', 'PATCH /api/v1/nodes/n1/status', ...identity], {
+        stdin: NODE_POLICY,
+      });
+
+    test('--user system:node:n1 alone: the kubelet, decided by the system:nodes rule', async () => {
+      const run = await explain('--user', 'system:node:n1');
+      expect(run.code).toBe(0);
+      expect(run.stdout).toContain('by user "system:node:n1" (groups system:nodes,system:authenticated)');
+      expect(run.stdout).toMatch(/^Level: +Request$/m);
+      expect(run.stderr).toContain('assumed group system:nodes');
+    });
+
+    test('with --group the groups are as given, and a missing system:nodes is said', async () => {
+      const run = await explain('--user', 'system:node:n1', '--group', 'ops');
+      expect(run.stdout).toContain('(groups ops,system:authenticated)');
+      expect(run.stdout).toMatch(/^Level: +RequestResponse$/m);
+      expect(run.stderr).toContain('not in group system:nodes');
+      const given = await explain('--user', 'system:node:n1', '--group', 'system:nodes');
+      expect(given.stdout).toMatch(/^Level: +Request$/m);
+      expect(given.stderr).toBe('');
+    });
+  });
+
   test('usage errors exit 2', async () => {
     const none = await runInProcess(['explain', '--deckhouse']);
     expect(none.code).toBe(2);
