@@ -189,6 +189,30 @@ describe("loadPolicy({ target: 'deckhouse' }): the custom policy as Deckhouse's 
     expect(deckhouse(`${HEADER}omitStages: [Nope]\n`).errors.map((e) => e.field)).toEqual(['omitStages[0]']);
   });
 
+  // apimachinery reads text whose first non-blank character is "{" as JSON (utilyaml.IsJSONBuffer), so
+  // kube-apiserver refuses YAML flow syntax there; Deckhouse's hook (sigs.k8s.io/yaml UnmarshalStrict) reads
+  // every policy as YAML, where unquoted keys, single quotes and a trailing comma in a flow list are fine.
+  it.each([
+    ['unquoted keys', '{apiVersion: audit.k8s.io/v1, kind: Policy, rules: [{level: Metadata}]}'],
+    ['single quotes', "{'apiVersion': 'audit.k8s.io/v1', 'rules': [{'level': 'Metadata'}]}"],
+    ['a trailing comma', '{"apiVersion": "audit.k8s.io/v1", "rules": [{"level": "Metadata"},]}'],
+  ])('refuses YAML flow syntax that is not JSON (%s), saying Deckhouse reads it as YAML', (_name, text) => {
+    const [error] = deckhouse(text).errors;
+    expect(error.message).toMatch(/^invalid JSON: /);
+    expect(error.message).toContain(
+      "Deckhouse's hook reads the policy as YAML, where this syntax is valid, but kube-apiserver and kubectl " +
+        'read text that starts with "{" as JSON and refuse it',
+    );
+    expect(loadPolicy(text).errors[0].message).toContain(
+      'kube-apiserver reads text that starts with "{" as JSON and fails to decode it',
+    );
+  });
+
+  it('JSON that is not YAML either (an unclosed brace) is said to fail the hook too', () => {
+    const [error] = deckhouse('{"apiVersion": "audit.k8s.io/v1", "rules": [{"level": "Metadata"}]').errors;
+    expect(error.message).toContain("Deckhouse's hook fails to decode this");
+  });
+
   it('refuses a v1beta1 policy, saying truthfully that Deckhouse would accept and rewrite it', () => {
     const [error] = deckhouse(
       'apiVersion: audit.k8s.io/v1beta1\nkind: Policy\nrules: [{level: None}]\n',
