@@ -357,7 +357,19 @@ function decodeSecret(file: string, secret: ManifestObject, several: boolean, re
   const warnings = [...read.value.warnings];
   let unread: string | undefined;
   const meta = (secret.value as { metadata?: { name?: unknown; namespace?: unknown } }).metadata;
-  if (meta?.name !== AUDIT_POLICY_SECRET_NAME || meta?.namespace !== AUDIT_POLICY_SECRET_NAMESPACE) {
+  const noNamespace = meta?.namespace === undefined || meta.namespace === null || meta.namespace === '';
+  if (meta?.name === AUDIT_POLICY_SECRET_NAME && noNamespace) {
+    // Applied with kubectl -n kube-system (or an Argo CD Application whose destination is kube-system) it is
+    // exactly the Secret Deckhouse reads: the namespace is decided where it is applied.
+    warnings.push({
+      message:
+        `Secret ${name} has no metadata.namespace: it lands in the namespace it is applied to (kubectl apply -n, ` +
+        `Argo CD's destination namespace); Deckhouse reads the custom policy only from Secret ` +
+        `${AUDIT_POLICY_SECRET_NAMESPACE}/${AUDIT_POLICY_SECRET_NAME}`,
+      ...(secret.locate(['metadata']) ?? secret.position),
+      fix: `set metadata.namespace: ${AUDIT_POLICY_SECRET_NAMESPACE}`,
+    });
+  } else if (meta?.name !== AUDIT_POLICY_SECRET_NAME || meta?.namespace !== AUDIT_POLICY_SECRET_NAMESPACE) {
     unread = `Deckhouse reads only Secret ${AUDIT_POLICY_SECRET_NAMESPACE}/${AUDIT_POLICY_SECRET_NAME}, this is ${name}`;
     warnings.push({
       message: `Deckhouse reads the custom policy only from Secret ${AUDIT_POLICY_SECRET_NAMESPACE}/${AUDIT_POLICY_SECRET_NAME}; this one is ${name}`,
