@@ -187,7 +187,7 @@ function requestFromFields(args: ParsedArgs, notes: string[]): RequestAttributes
       throw new UsageError(`--path is a non-resource request; it cannot have --${resourceFlags[0]}`);
     }
     if (!path.startsWith('/')) throw new UsageError(`--path must start with "/", got '${path}'`);
-    return { verb, resourceRequest: false, path };
+    return { verb, resourceRequest: false, path: nonResourcePath(path, notes) };
   }
   if (resource === undefined || resource === '')
     throw new UsageError('--resource (or --path) is required with --verb');
@@ -228,7 +228,42 @@ function requestFromFields(args: ParsedArgs, notes: string[]): RequestAttributes
   if (subresource !== undefined) request.subresource = subresource;
   if (namespace !== undefined) request.namespace = namespace;
   if (name !== undefined) request.name = name;
+  namespaceObjectNamespace(request);
   return request;
+}
+
+// requestinfo.go: /api/v1/namespaces/NAME (and its status and finalize) are requests on the Namespace object
+// NAME whose namespace attribute is NAME itself, so namespaces: [NAME] rules match them.
+function namespaceObjectNamespace(request: RequestAttributes): void {
+  const { apiGroup, resource, subresource, name, namespace } = request;
+  if (apiGroup !== '' || resource !== 'namespaces' || name === undefined || name === '') return;
+  if (subresource !== undefined && subresource !== 'status' && subresource !== 'finalize') return;
+  if (namespace !== undefined && namespace !== name) {
+    throw new UsageError(
+      `--namespace ${namespace} with --resource namespaces --name ${name}: a Namespace object's requests are in ` +
+        `the namespace of its own name (kube-apiserver reads /api/v1/namespaces/${name} as namespace "${name}"); drop --namespace`,
+    );
+  }
+  request.namespace = name;
+}
+
+// The path the policy matches: Go's URL.Path, percent-decoded, without query or fragment; /api/... and
+// /apis/... paths that name a resource are resource requests, which --path cannot describe.
+function nonResourcePath(path: string, notes: string[]): string {
+  const parsed = parseWith(() => requestFromUrl(`GET ${path}`, { unauthenticated: true }), '--path');
+  if (parsed.resourceRequest) {
+    throw new UsageError(
+      `--path ${path} is a resource request (kube-apiserver reads /api/VERSION/... and /apis/GROUP/VERSION/... ` +
+        `as resources): describe it with --url 'METHOD ${path}' or with --resource`,
+    );
+  }
+  const matched = parsed.path ?? path;
+  if (matched !== path) {
+    notes.push(
+      `--path: matched as ${matched} (kube-apiserver matches nonResourceURLs on the decoded URL path, without query or fragment)`,
+    );
+  }
+  return matched;
 }
 
 // Exact names only: policies compare case-sensitively, so "Pods" stays what it is.
