@@ -111,7 +111,22 @@ export function findPolicies(file: string, input: string | Uint8Array): PolicyFi
 
   const secrets = manifest.objects.filter((o) => o.kind === 'Secret');
   const withKey = secrets.filter((s) => !('absent' in readSecretKey(s.value, AUDIT_POLICY_SECRET_KEY)));
-  for (const secret of withKey) decodeSecret(file, secret, withKey.length > 1, result);
+  withKey.forEach((secret, i) => {
+    const name = manifestName(secret.value);
+    const repeated = withKey.filter((s) => manifestName(s.value) === name);
+    const later = withKey.slice(i + 1).find((s) => manifestName(s.value) === name);
+    const source = decodeSecret(file, secret, withKey.length > 1, result, repeated.length > 1);
+    if (later && source) {
+      // kubectl apply and Argo CD apply the file's objects in order: the cluster keeps the last manifest.
+      const why = `Secret ${name} appears again at line ${later.position.line}, which kubectl apply and Argo CD apply after it`;
+      source.unread ??= why;
+      source.warnings.push({
+        message: `${why}: the cluster keeps that one, not this`,
+        ...secret.position,
+        fix: 'keep one manifest of the Secret',
+      });
+    }
+  });
 
   const policies = manifest.objects.filter((o) => o.range !== undefined && isPolicyDocument(o));
   for (const doc of policies) {
@@ -334,16 +349,22 @@ function readExtraConfigMaps(manifest: Manifest, result: PolicyFile): void {
   }
 }
 
-function decodeSecret(file: string, secret: ManifestObject, several: boolean, result: PolicyFile): void {
+function decodeSecret(
+  file: string,
+  secret: ManifestObject,
+  several: boolean,
+  result: PolicyFile,
+  repeated = false,
+): PolicySource | undefined {
   const name = manifestName(secret.value);
   const apiVersionProblem = refusedApiVersion(secret, `Secret ${name}`, 'v1');
   if (apiVersionProblem) result.errors.push(apiVersionProblem);
   const read = readSecretKey(secret.value, AUDIT_POLICY_SECRET_KEY, secret.locate);
   if ('problem' in read) {
     result.errors.push(read.problem);
-    return;
+    return undefined;
   }
-  if ('absent' in read) return;
+  if ('absent' in read) return undefined;
   const { field, bytes } = read.value;
   const where = secret.locate([field, AUDIT_POLICY_SECRET_KEY]) ?? secret.position;
   const text = utf8(bytes);
@@ -352,7 +373,7 @@ function decodeSecret(file: string, secret: ManifestObject, several: boolean, re
       message: `Secret ${name}: ${field}."${AUDIT_POLICY_SECRET_KEY}" does not decode to UTF-8 text`,
       ...where,
     });
-    return;
+    return undefined;
   }
   const warnings = [...read.value.warnings];
   let unread: string | undefined;
@@ -377,8 +398,18 @@ function decodeSecret(file: string, secret: ManifestObject, several: boolean, re
       fix: `set metadata.namespace: ${AUDIT_POLICY_SECRET_NAMESPACE} and metadata.name: ${AUDIT_POLICY_SECRET_NAME}`,
     });
   }
-  const label = `${file}[${several ? `${name}:` : ''}${field}.${AUDIT_POLICY_SECRET_KEY}]`;
-  result.sources.push({ file, label, container: 'secret', text, warnings, ...(unread ? { unread } : {}) });
+  const which = repeated ? `${name} (line ${secret.position.line}):` : several ? `${name}:` : '';
+  const label = `${file}[${which}${field}.${AUDIT_POLICY_SECRET_KEY}]`;
+  const source: PolicySource = {
+    file,
+    label,
+    container: 'secret',
+    text,
+    warnings,
+    ...(unread ? { unread } : {}),
+  };
+  result.sources.push(source);
+  return source;
 }
 
 // kubectl and Argo CD refuse an object without apiVersion ("Object 'apiVersion' is missing") and the API server

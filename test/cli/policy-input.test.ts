@@ -433,3 +433,29 @@ test('an extra-audit-policy-config ConfigMap without apiVersion v1 is an error: 
     }),
   );
 });
+
+// kubectl apply (and Argo CD) apply a file's objects in order: of two manifests of one Secret the cluster keeps
+// the one applied last, so the earlier policy is never what Deckhouse reads.
+test('two manifests of Secret kube-system/audit-policy: the earlier is not used, and the labels tell them apart', () => {
+  const secret = (policy: string) =>
+    `apiVersion: v1\nkind: Secret\nmetadata: {name: audit-policy, namespace: kube-system}\ndata:\n  audit-policy.yaml: ${b64(policy)}\n`;
+  const other = POLICY.replace('Metadata', 'None');
+  const found = findPolicies('s.yaml', `${secret(POLICY)}---\n${secret(other)}`);
+  expect(found.errors).toEqual([]);
+  expect(found.sources.map((s) => [s.label, s.text, s.unread])).toEqual([
+    [
+      's.yaml[kube-system/audit-policy (line 1):data.audit-policy.yaml]',
+      POLICY,
+      'Secret kube-system/audit-policy appears again at line 7, which kubectl apply and Argo CD apply after it',
+    ],
+    ['s.yaml[kube-system/audit-policy (line 7):data.audit-policy.yaml]', other, undefined],
+  ]);
+  expect(found.sources[0].warnings).toEqual([
+    expect.objectContaining({
+      message:
+        'Secret kube-system/audit-policy appears again at line 7, which kubectl apply and Argo CD apply after it: the cluster keeps that one, not this',
+      line: 1,
+      fix: 'keep one manifest of the Secret',
+    }),
+  ]);
+});
