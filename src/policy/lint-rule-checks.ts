@@ -1,5 +1,6 @@
 import { API_RESOURCES, knownGroupsOf } from './api-resources';
 import { LintContext } from './lint-context';
+import { checkIdentityTypos } from './lint-identity';
 import { RuleKinds, nonEmpty, ruleKinds } from './match';
 import { resourceStringBoxes } from './match-box';
 import { NAMELESS_VERBS, REQUEST_VERBS } from './request-verbs';
@@ -59,6 +60,7 @@ export function checkRuleStatically(ctx: LintContext, i: number): void {
   }
   checkLiteralWildcards(ctx, i, rule);
   checkVerbs(ctx, i, rule);
+  checkIdentityTypos(ctx, i, rule);
   checkResourceSpecs(ctx, i, rule);
   checkExecWebsocket(ctx, i, rule);
   checkResourceNames(ctx, i, rule);
