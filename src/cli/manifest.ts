@@ -66,7 +66,8 @@ export function readManifest(text: string): Manifest | undefined {
   const lineCounter = new LineCounter();
   let docs: Document.Parsed[];
   try {
-    docs = parseAllDocuments(text, { lineCounter }) as Document.Parsed[];
+    // logLevel 'error': the yaml package would otherwise print Node warnings (a mapping used as a key) on stderr.
+    docs = parseAllDocuments(text, { lineCounter, logLevel: 'error' }) as Document.Parsed[];
   } catch {
     return undefined;
   }

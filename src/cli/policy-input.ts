@@ -18,6 +18,7 @@ import { CliError, EXIT_FINDINGS, LocatedProblem } from './errors';
 import { CliIo } from './io';
 import { Manifest, ManifestObject, readManifest } from './manifest';
 import { SECRET_SIZE_LIMIT, inputLimitFor, readInputBytes } from './read-input';
+import { unrenderedTemplate } from './template-marker';
 
 /** A policy found in an input file: the policy text itself, or the decoded value of a Secret key. */
 export interface PolicySource {
@@ -102,6 +103,8 @@ export function findPolicies(file: string, input: string | Uint8Array): PolicyFi
   const bytes = typeof input === 'string' ? undefined : input;
   const text = bytes ? utf8(bytes) : (input as string);
   if (text === undefined) return wholeFile(file, Buffer.from(bytes!).toString('utf8'), bytes);
+  const template = unrenderedTemplate(text);
+  if (template) return { file, sources: [], errors: [template], warnings: [] };
   if (plainlyOnePolicy(text)) return wholeFile(file, text, bytes);
   const manifest = readManifest(text);
   if (!manifest || isOnePolicyFile(manifest)) return wholeFile(file, text, bytes);

@@ -459,3 +459,44 @@ test('two manifests of Secret kube-system/audit-policy: the earlier is not used,
     }),
   ]);
 });
+
+// kubectl and kube-apiserver read YAML, not Go templates: an unrendered Helm chart file (or Kubespray's Jinja
+// policy template) has "{{ ... }}" / "{% ... %}" where values belong, which YAML reads as mappings or refuses.
+describe('findPolicies: an unrendered template is named as one, never read as a manifest', () => {
+  test('a Helm Secret template: an error at the first template action, with the fix to render it', () => {
+    const text = [
+      'apiVersion: v1',
+      'kind: Secret',
+      'metadata:',
+      '  name: audit-policy',
+      '  namespace: {{ .Release.Namespace }}',
+      'data:',
+      '  audit-policy.yaml: {{ .Files.Get "audit-policy.yaml" | b64enc }}',
+      '',
+    ].join('\n');
+    const found = findPolicies('secret.yaml', text);
+    expect(found.sources).toEqual([]);
+    expect(found.errors).toEqual([
+      expect.objectContaining({
+        message: expect.stringContaining('an unrendered Helm or Jinja template'),
+        line: 5,
+        column: 14,
+        fix: expect.stringContaining('helm template'),
+      }),
+    ]);
+    expect(JSON.stringify(found)).not.toContain('[object Object]');
+  });
+
+  test('a Jinja policy template (Kubespray .j2) is named as one too', () => {
+    const text = `apiVersion: audit.k8s.io/v1\nkind: Policy\nrules:\n{% if audit_policy_custom_rules %}\n  - level: None\n{% endif %}\n`;
+    const found = findPolicies('audit-policy.yaml.j2', text);
+    expect(found.errors).toEqual([expect.objectContaining({ line: 4, column: 1 })]);
+  });
+
+  test('"{{" inside a quoted string or a comment is text, not a template', () => {
+    const text = `${POLICY}    users: ["{{ literally }}"] # {{ not a template }}\n`;
+    const found = findPolicies('p.yaml', text);
+    expect(found.errors).toEqual([]);
+    expect(found.sources).toHaveLength(1);
+  });
+});
