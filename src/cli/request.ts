@@ -7,6 +7,7 @@ import {
   requestIdentity,
 } from '../policy/identity';
 import { KubectlRequest, kubectlRequest } from '../policy/kubectl-request';
+import { setNamespaceObjectNamespace } from '../policy/namespace-object';
 import { unknownVerbReason } from '../policy/request-verbs';
 import { RequestAttributes } from '../policy/types';
 import { requestFromUrl } from '../policy/url-request';
@@ -232,19 +233,16 @@ function requestFromFields(args: ParsedArgs, notes: string[]): RequestAttributes
   return request;
 }
 
-// requestinfo.go: /api/v1/namespaces/NAME (and its status and finalize) are requests on the Namespace object
-// NAME whose namespace attribute is NAME itself, so namespaces: [NAME] rules match them.
+// A named Namespace object is in the namespace of its own name (policy/namespace-object.ts); -n naming another
+// namespace describes no request.
 function namespaceObjectNamespace(request: RequestAttributes): void {
-  const { apiGroup, resource, subresource, name, namespace } = request;
-  if (apiGroup !== '' || resource !== 'namespaces' || name === undefined || name === '') return;
-  if (subresource !== undefined && subresource !== 'status' && subresource !== 'finalize') return;
-  if (namespace !== undefined && namespace !== name) {
+  try {
+    setNamespaceObjectNamespace(request);
+  } catch (err) {
     throw new UsageError(
-      `--namespace ${namespace} with --resource namespaces --name ${name}: a Namespace object's requests are in ` +
-        `the namespace of its own name (kube-apiserver reads /api/v1/namespaces/${name} as namespace "${name}"); drop --namespace`,
+      `--namespace: ${err instanceof Error ? err.message : String(err)}; drop --namespace`,
     );
   }
-  request.namespace = name;
 }
 
 // The path the policy matches: Go's URL.Path, percent-decoded, without query or fragment; /api/... and
