@@ -1,10 +1,41 @@
-import { Document, LineCounter, Node, isMap, isScalar, isSeq, parseAllDocuments } from 'yaml';
+import {
+  Document,
+  LineCounter,
+  Node,
+  Scalar,
+  isMap,
+  isPair,
+  isScalar,
+  isSeq,
+  parseAllDocuments,
+  visit,
+} from 'yaml';
 import { LocateInManifest, ManifestPosition } from '../deckhouse/secret-key';
+import { resolveGoYamlPlain } from '../policy/go-yaml-scalar';
+
+/**
+ * An unquoted value that YAML 1.2 tools read as a string but go-yaml v2 (kubectl, Argo CD) as a boolean, a
+ * number or null, e.g. `auditPolicyEnabled: yes`. The object's value holds go-yaml's reading.
+ */
+export interface Yaml11Scalar {
+  /** The key of the mapping entry whose value it is (undefined for a list item). */
+  key?: string;
+  /** The scalar as written. */
+  source: string;
+  /** What go-yaml reads. */
+  value: boolean | number | null;
+  position: ManifestPosition;
+}
 
 /** One object of a manifest file: a YAML document, or an item of a `kind: ...List` document. */
 export interface ManifestObject {
-  /** The object as plain data (YAML 1.2 core types, as kubectl's YAML→JSON step gives them). */
+  /**
+   * The object as plain data, its unquoted values typed as kubectl's and Argo CD's YAML→JSON step types them
+   * (sigs.k8s.io/yaml, go-yaml v2: YAML 1.1 booleans such as `yes`/`off`, strconv numbers).
+   */
   value: unknown;
+  /** Its unquoted values that go-yaml types differently from YAML 1.2 (the value holds go-yaml's reading). */
+  yaml11Scalars: Yaml11Scalar[];
   kind?: string;
   apiVersion?: string;
   /** 1-based index of the YAML document that holds it. */
@@ -35,7 +66,8 @@ export function readManifest(text: string): Manifest | undefined {
   const lineCounter = new LineCounter();
   let docs: Document.Parsed[];
   try {
-    docs = parseAllDocuments(text, { lineCounter }) as Document.Parsed[];
+    // logLevel 'error': the yaml package would otherwise print Node warnings (a mapping used as a key) on stderr.
+    docs = parseAllDocuments(text, { lineCounter, logLevel: 'error' }) as Document.Parsed[];
   } catch {
     return undefined;
   }
@@ -60,10 +92,12 @@ export function readManifest(text: string): Manifest | undefined {
             path.length === 0 && base.length === 0 ? root : (doc.getIn([...base, ...path], true) as Node),
           );
       const add = (node: Node, base: Array<string | number>, range?: [number, number]) => {
+        const yaml11Scalars = typeAsGoYaml(node, position);
         const value: unknown = node.toJS(doc);
         const record = value !== null && typeof value === 'object' ? (value as Record<string, unknown>) : {};
         objects.push({
           value,
+          yaml11Scalars,
           ...(typeof record.kind === 'string' ? { kind: record.kind } : {}),
           ...(typeof record.apiVersion === 'string' ? { apiVersion: record.apiVersion } : {}),
           document: index + 1,
@@ -86,4 +120,30 @@ export function readManifest(text: string): Manifest | undefined {
     return undefined;
   }
   return { documents, objects, lineOf: (offset) => lineCounter.linePos(offset).line };
+}
+
+// kubectl and Argo CD turn YAML into JSON with sigs.k8s.io/yaml (go-yaml v2): an unquoted `yes` or `off` is a
+// boolean there, `0o17` a number. Gives every untagged plain scalar of `node` go-yaml's reading (a list or map
+// shared through an alias is typed once), and returns the ones whose type that changed.
+function typeAsGoYaml(node: Node, position: (node: Node) => ManifestPosition | undefined): Yaml11Scalar[] {
+  const changed: Yaml11Scalar[] = [];
+  visit(node, {
+    Scalar(_key, scalar: Scalar, path) {
+      if (scalar.type !== 'PLAIN' || scalar.tag !== undefined || typeof scalar.source !== 'string') return;
+      const go = resolveGoYamlPlain(scalar.source);
+      if (Object.is(scalar.value, go.value)) return;
+      const parent = path[path.length - 1];
+      const isValue = isPair(parent) && parent.value === scalar;
+      const key = isValue && isScalar(parent.key) ? String(parent.key.value) : undefined;
+      if (go.type !== 'string' && typeof scalar.value === 'string')
+        changed.push({
+          ...(key !== undefined ? { key } : {}),
+          source: scalar.source,
+          value: go.value,
+          position: position(scalar) ?? { line: 1, column: 1 },
+        });
+      scalar.value = go.value;
+    },
+  });
+  return changed;
 }

@@ -1,4 +1,9 @@
-import { AuditSettings, isControlPlaneManagerConfig, readAuditSettings } from '../deckhouse/audit-settings';
+import {
+  AuditSettings,
+  MODULE_CONFIG_API_VERSION,
+  isControlPlaneManagerConfig,
+  readAuditSettings,
+} from '../deckhouse/audit-settings';
 import {
   AUDIT_POLICY_SECRET_KEY,
   AUDIT_POLICY_SECRET_NAME,
@@ -13,6 +18,7 @@ import { CliError, EXIT_FINDINGS, LocatedProblem } from './errors';
 import { CliIo } from './io';
 import { Manifest, ManifestObject, readManifest } from './manifest';
 import { SECRET_SIZE_LIMIT, inputLimitFor, readInputBytes } from './read-input';
+import { unrenderedTemplate } from './template-marker';
 
 /** A policy found in an input file: the policy text itself, or the decoded value of a Secret key. */
 export interface PolicySource {
@@ -97,6 +103,8 @@ export function findPolicies(file: string, input: string | Uint8Array): PolicyFi
   const bytes = typeof input === 'string' ? undefined : input;
   const text = bytes ? utf8(bytes) : (input as string);
   if (text === undefined) return wholeFile(file, Buffer.from(bytes!).toString('utf8'), bytes);
+  const template = unrenderedTemplate(text);
+  if (template) return { file, sources: [], errors: [template], warnings: [] };
   if (plainlyOnePolicy(text)) return wholeFile(file, text, bytes);
   const manifest = readManifest(text);
   if (!manifest || isOnePolicyFile(manifest)) return wholeFile(file, text, bytes);
@@ -106,7 +114,22 @@ export function findPolicies(file: string, input: string | Uint8Array): PolicyFi
 
   const secrets = manifest.objects.filter((o) => o.kind === 'Secret');
   const withKey = secrets.filter((s) => !('absent' in readSecretKey(s.value, AUDIT_POLICY_SECRET_KEY)));
-  for (const secret of withKey) decodeSecret(file, secret, withKey.length > 1, result);
+  withKey.forEach((secret, i) => {
+    const name = manifestName(secret.value);
+    const repeated = withKey.filter((s) => manifestName(s.value) === name);
+    const later = withKey.slice(i + 1).find((s) => manifestName(s.value) === name);
+    const source = decodeSecret(file, secret, withKey.length > 1, result, repeated.length > 1);
+    if (later && source) {
+      // kubectl apply and Argo CD apply the file's objects in order: the cluster keeps the last manifest.
+      const why = `Secret ${name} appears again at line ${later.position.line}, which kubectl apply and Argo CD apply after it`;
+      source.unread ??= why;
+      source.warnings.push({
+        message: `${why}: the cluster keeps that one, not this`,
+        ...secret.position,
+        fix: 'keep one manifest of the Secret',
+      });
+    }
+  });
 
   const policies = manifest.objects.filter((o) => o.range !== undefined && isPolicyDocument(o));
   for (const doc of policies) {
@@ -279,7 +302,23 @@ function readSettings(manifest: Manifest, result: PolicyFile): void {
     return;
   }
   if (configs.length === 0) return;
-  const read = readAuditSettings(configs[0].value, configs[0].locate);
+  const [config] = configs;
+  const apiVersionProblem = refusedApiVersion(
+    config,
+    'ModuleConfig control-plane-manager',
+    MODULE_CONFIG_API_VERSION,
+    ' (the ModuleConfig CRD serves only that version)',
+  );
+  if (apiVersionProblem) result.errors.push(apiVersionProblem);
+  for (const scalar of config.yaml11Scalars) {
+    if (typeof scalar.value !== 'boolean' || scalar.key === undefined) continue;
+    result.warnings.push({
+      message: `ModuleConfig control-plane-manager: ${scalar.key}: ${scalar.source} is a boolean only in YAML 1.1 (the cluster reads ${scalar.value}); YAML 1.2 tools read a string`,
+      ...scalar.position,
+      fix: `write ${scalar.value}`,
+    });
+  }
+  const read = readAuditSettings(config.value, config.locate);
   result.errors.push(...read.problems);
   if (read.settings) result.settings = read.settings;
 }
@@ -300,6 +339,10 @@ function readExtraConfigMaps(manifest: Manifest, result: PolicyFile): void {
       });
     }
     byName.set(name, read);
+    const apiVersionProblem = read.selected
+      ? refusedApiVersion(object, `ConfigMap ${name}`, 'v1')
+      : undefined;
+    if (apiVersionProblem) result.errors.push(apiVersionProblem);
     result.errors.push(...read.errors);
     result.warnings.push(...read.warnings);
   }
@@ -309,14 +352,22 @@ function readExtraConfigMaps(manifest: Manifest, result: PolicyFile): void {
   }
 }
 
-function decodeSecret(file: string, secret: ManifestObject, several: boolean, result: PolicyFile): void {
+function decodeSecret(
+  file: string,
+  secret: ManifestObject,
+  several: boolean,
+  result: PolicyFile,
+  repeated = false,
+): PolicySource | undefined {
   const name = manifestName(secret.value);
+  const apiVersionProblem = refusedApiVersion(secret, `Secret ${name}`, 'v1');
+  if (apiVersionProblem) result.errors.push(apiVersionProblem);
   const read = readSecretKey(secret.value, AUDIT_POLICY_SECRET_KEY, secret.locate);
   if ('problem' in read) {
     result.errors.push(read.problem);
-    return;
+    return undefined;
   }
-  if ('absent' in read) return;
+  if ('absent' in read) return undefined;
   const { field, bytes } = read.value;
   const where = secret.locate([field, AUDIT_POLICY_SECRET_KEY]) ?? secret.position;
   const text = utf8(bytes);
@@ -325,12 +376,24 @@ function decodeSecret(file: string, secret: ManifestObject, several: boolean, re
       message: `Secret ${name}: ${field}."${AUDIT_POLICY_SECRET_KEY}" does not decode to UTF-8 text`,
       ...where,
     });
-    return;
+    return undefined;
   }
   const warnings = [...read.value.warnings];
   let unread: string | undefined;
   const meta = (secret.value as { metadata?: { name?: unknown; namespace?: unknown } }).metadata;
-  if (meta?.name !== AUDIT_POLICY_SECRET_NAME || meta?.namespace !== AUDIT_POLICY_SECRET_NAMESPACE) {
+  const noNamespace = meta?.namespace === undefined || meta.namespace === null || meta.namespace === '';
+  if (meta?.name === AUDIT_POLICY_SECRET_NAME && noNamespace) {
+    // Applied with kubectl -n kube-system (or an Argo CD Application whose destination is kube-system) it is
+    // exactly the Secret Deckhouse reads: the namespace is decided where it is applied.
+    warnings.push({
+      message:
+        `Secret ${name} has no metadata.namespace: it lands in the namespace it is applied to (kubectl apply -n, ` +
+        `Argo CD's destination namespace); Deckhouse reads the custom policy only from Secret ` +
+        `${AUDIT_POLICY_SECRET_NAMESPACE}/${AUDIT_POLICY_SECRET_NAME}`,
+      ...(secret.locate(['metadata']) ?? secret.position),
+      fix: `set metadata.namespace: ${AUDIT_POLICY_SECRET_NAMESPACE}`,
+    });
+  } else if (meta?.name !== AUDIT_POLICY_SECRET_NAME || meta?.namespace !== AUDIT_POLICY_SECRET_NAMESPACE) {
     unread = `Deckhouse reads only Secret ${AUDIT_POLICY_SECRET_NAMESPACE}/${AUDIT_POLICY_SECRET_NAME}, this is ${name}`;
     warnings.push({
       message: `Deckhouse reads the custom policy only from Secret ${AUDIT_POLICY_SECRET_NAMESPACE}/${AUDIT_POLICY_SECRET_NAME}; this one is ${name}`,
@@ -338,8 +401,46 @@ function decodeSecret(file: string, secret: ManifestObject, several: boolean, re
       fix: `set metadata.namespace: ${AUDIT_POLICY_SECRET_NAMESPACE} and metadata.name: ${AUDIT_POLICY_SECRET_NAME}`,
     });
   }
-  const label = `${file}[${several ? `${name}:` : ''}${field}.${AUDIT_POLICY_SECRET_KEY}]`;
-  result.sources.push({ file, label, container: 'secret', text, warnings, ...(unread ? { unread } : {}) });
+  const which = repeated ? `${name} (line ${secret.position.line}):` : several ? `${name}:` : '';
+  const label = `${file}[${which}${field}.${AUDIT_POLICY_SECRET_KEY}]`;
+  const source: PolicySource = {
+    file,
+    label,
+    container: 'secret',
+    text,
+    warnings,
+    ...(unread ? { unread } : {}),
+  };
+  result.sources.push(source);
+  return source;
+}
+
+// kubectl and Argo CD refuse an object without apiVersion ("Object 'apiVersion' is missing") and the API server
+// one of a version it does not serve ("no matches for kind ... in version ..."): such an object never reaches
+// the cluster, so it must not vouch for a policy or a setting.
+function refusedApiVersion(
+  object: ManifestObject,
+  what: string,
+  served: string,
+  why = '',
+): Problem | undefined {
+  const apiVersion = (object.value as { apiVersion?: unknown }).apiVersion;
+  if (apiVersion === served) return undefined;
+  const fix = `set apiVersion: ${served}`;
+  if (apiVersion === undefined || apiVersion === null || apiVersion === '') {
+    return {
+      message: `${what} has no apiVersion: kubectl and Argo CD refuse an object without one, so the cluster never gets it`,
+      field: 'apiVersion',
+      ...object.position,
+      fix,
+    };
+  }
+  return {
+    message: `${what}: apiVersion ${JSON.stringify(apiVersion)} is not served, only ${served}${why}: the API server refuses the object, so the cluster never gets it`,
+    field: 'apiVersion',
+    ...(object.locate(['apiVersion']) ?? object.position),
+    fix,
+  };
 }
 
 function missingPolicy(manifest: Manifest, secrets: ManifestObject[]): Problem {

@@ -1,6 +1,13 @@
 import { API_RESOURCES } from '../policy/api-resources';
-import { DEFAULT_REQUEST_USER, RequestIdentity, requestIdentity } from '../policy/identity';
+import {
+  DEFAULT_REQUEST_USER,
+  NODES_GROUP,
+  RequestIdentity,
+  isNodeUserName,
+  requestIdentity,
+} from '../policy/identity';
 import type { KubectlRequest } from '../policy/kubectl-request';
+import { setNamespaceObjectNamespace } from '../policy/namespace-object';
 import { unknownVerbReason } from '../policy/request-verbs';
 import { RequestAttributes } from '../policy/types';
 import { requestFromUrl } from '../policy/url-request';
@@ -91,10 +98,10 @@ export async function requestFromArgs(args: ParsedArgs): Promise<{
     throw new UsageError('--unauthenticated cannot be combined with --user or --group');
   }
   const identityGiven = unauthenticated || user !== undefined || groups.length > 0;
+  const notes: string[] = nodeGroupNotes(user, groups);
   const identity: RequestIdentity = unauthenticated
     ? { unauthenticated }
     : { ...(user !== undefined ? { user } : {}), groups };
-  const notes: string[] = [];
 
   let request: RequestAttributes;
   let sentByKubectl: Omit<KubectlRequest, 'request' | 'notes'> | undefined;
@@ -137,6 +144,24 @@ export async function requestFromArgs(args: ParsedArgs): Promise<{
   return { request, notes, ...(sentByKubectl ? { kubectl: sentByKubectl } : {}) };
 }
 
+// A kubelet's client certificate carries group system:nodes (without it the Node authorizer does not treat the
+// user as a node): a node user given without --group is in it, and a --group list without it is pointed out.
+// Adds the group to `groups` in place.
+function nodeGroupNotes(user: string | undefined, groups: string[]): string[] {
+  if (user === undefined || !isNodeUserName(user) || groups.includes(NODES_GROUP)) return [];
+  if (groups.length === 0) {
+    groups.push(NODES_GROUP);
+    return [
+      `user ${user} is a node (kubelet): assumed group ${NODES_GROUP}, which node client certificates carry ` +
+        '(set the groups yourself with --group)',
+    ];
+  }
+  return [
+    `user ${user} is not in group ${NODES_GROUP}: a kubelet's client certificate carries it, and without it ` +
+      `the apiserver does not treat the user as a node (add --group ${NODES_GROUP} for a kubelet's request)`,
+  ];
+}
+
 function defaultUserNote(): string {
   return `no user given: assumed an ordinary authenticated user "${DEFAULT_USER}" (set one with --user/--group, or --unauthenticated)`;
 }
@@ -165,7 +190,7 @@ function requestFromFields(args: ParsedArgs, notes: string[]): RequestAttributes
       throw new UsageError(`--path is a non-resource request; it cannot have --${resourceFlags[0]}`);
     }
     if (!path.startsWith('/')) throw new UsageError(`--path must start with "/", got '${path}'`);
-    return { verb, resourceRequest: false, path };
+    return { verb, resourceRequest: false, path: nonResourcePath(path, notes) };
   }
   if (resource === undefined || resource === '')
     throw new UsageError('--resource (or --path) is required with --verb');
@@ -206,7 +231,39 @@ function requestFromFields(args: ParsedArgs, notes: string[]): RequestAttributes
   if (subresource !== undefined) request.subresource = subresource;
   if (namespace !== undefined) request.namespace = namespace;
   if (name !== undefined) request.name = name;
+  namespaceObjectNamespace(request);
   return request;
+}
+
+// A named Namespace object is in the namespace of its own name (policy/namespace-object.ts); -n naming another
+// namespace describes no request.
+function namespaceObjectNamespace(request: RequestAttributes): void {
+  try {
+    setNamespaceObjectNamespace(request);
+  } catch (err) {
+    throw new UsageError(
+      `--namespace: ${err instanceof Error ? err.message : String(err)}; drop --namespace`,
+    );
+  }
+}
+
+// The path the policy matches: Go's URL.Path, percent-decoded, without query or fragment; /api/... and
+// /apis/... paths that name a resource are resource requests, which --path cannot describe.
+function nonResourcePath(path: string, notes: string[]): string {
+  const parsed = parseWith(() => requestFromUrl(`GET ${path}`, { unauthenticated: true }), '--path');
+  if (parsed.resourceRequest) {
+    throw new UsageError(
+      `--path ${path} is a resource request (kube-apiserver reads /api/VERSION/... and /apis/GROUP/VERSION/... ` +
+        `as resources): describe it with --url 'METHOD ${path}' or with --resource`,
+    );
+  }
+  const matched = parsed.path ?? path;
+  if (matched !== path) {
+    notes.push(
+      `--path: matched as ${matched} (kube-apiserver matches nonResourceURLs on the decoded URL path, without query or fragment)`,
+    );
+  }
+  return matched;
 }
 
 // Exact names only: policies compare case-sensitively, so "Pods" stays what it is.

@@ -69,6 +69,9 @@ export const AUDIT_SETTINGS_SCHEMA: Readonly<
 const APISERVER = AUDIT_SETTINGS_SCHEMA;
 const SETTINGS_PATH = ['spec', 'settings', 'apiserver'];
 
+/** The one version the ModuleConfig CRD serves (../shared/upstream/deckhouse/crds/moduleconfig.yaml). */
+export const MODULE_CONFIG_API_VERSION = 'deckhouse.io/v1alpha1';
+
 /** True when a manifest object is ModuleConfig `control-plane-manager` (any deckhouse.io version). */
 export function isControlPlaneManagerConfig(object: unknown): boolean {
   const o = asRecord(object);

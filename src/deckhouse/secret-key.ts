@@ -34,7 +34,9 @@ export function manifestName(object: unknown): string {
   const meta = field(object, 'metadata');
   const name = field(meta, 'name');
   const namespace = field(meta, 'namespace');
-  return `${namespace === undefined ? '' : `${String(namespace)}/`}${name === undefined ? '?' : String(name)}`;
+  // A value that is not a string (a mapping from an unquoted "{...}") is shown as JSON, never [object Object].
+  const text = (v: unknown) => (typeof v === 'string' ? v : JSON.stringify(v));
+  return `${namespace === undefined ? '' : `${text(namespace)}/`}${name === undefined ? '?' : text(name)}`;
 }
 
 /**

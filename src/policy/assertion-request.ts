@@ -5,6 +5,7 @@ import type { AuditRequest } from './assertions';
 import { firstUnknownKey } from './did-you-mean';
 import { RequestIdentity, requestIdentity } from './identity';
 import { kubectlRequest } from './kubectl-request';
+import { setNamespaceObjectNamespace } from './namespace-object';
 import { RequestSpecError } from './request-spec-error';
 import { unknownVerbReason } from './request-verbs';
 import type { RequestAttributes } from './types';
@@ -104,6 +105,7 @@ export function toRequestAttributes(spec: AuditRequest | string): RequestAttribu
     req.resource = spec.resource ?? '';
     req.subresource = spec.subresource ?? '';
     req.name = spec.name ?? '';
+    setNamespaceObjectNamespace(req);
   } else {
     req.path = spec.path ?? '/';
   }

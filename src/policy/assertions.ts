@@ -23,7 +23,8 @@ import {
  * A request to check. Complete `RequestAttributes` (with `resourceRequest` set, e.g. from `requestFromUrl`)
  * are used exactly as given: no user = unauthenticated. Partial attributes (no `resourceRequest`) are
  * filled in: `user` absent means an ordinary authenticated user (`unauthenticated: true` for none), and
- * the groups the apiserver's authenticators always add are added unless `impliedGroups: false`; a verb
+ * the groups the apiserver's authenticators always add are added unless `impliedGroups: false`; a named
+ * Namespace object (`resource: 'namespaces', name: 'x'`) is in namespace `x`, as for its URL; a verb
  * kube-apiserver never produces (`gett`) is refused. A string is a URL when it starts with `/` or `METHOD /`,
  * else a kubectl command.
  */

@@ -18,7 +18,20 @@ export const ANONYMOUS_USER = 'system:anonymous';
 /** The group of every ServiceAccount (`serviceaccount.AllServiceAccountsGroup`). */
 export const SERVICE_ACCOUNTS_GROUP = 'system:serviceaccounts';
 
+/** The group of node (kubelet) identities (`user.NodesGroup`). */
+export const NODES_GROUP = 'system:nodes';
+
 const SERVICE_ACCOUNT_USER_PREFIX = 'system:serviceaccount:';
+const NODE_USER_PREFIX = 'system:node:';
+
+/**
+ * Whether `user` is named as a node (`system:node:<name>`, kubernetes pkg/auth/nodeidentifier). Such a user
+ * is a node only with group `system:nodes`, which its client certificate carries (the kubelet's CSR asks for
+ * organization system:nodes, and the CSR approver requires it); no authenticator adds the group.
+ */
+export function isNodeUserName(user: string): boolean {
+  return user.startsWith(NODE_USER_PREFIX) && user.length > NODE_USER_PREFIX.length;
+}
 const DNS1123_LABEL = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?$/;
 
 /**

@@ -1,5 +1,6 @@
-import { knownGroupsOf } from './api-resources';
+import { API_RESOURCES, knownGroupsOf } from './api-resources';
 import { LintContext } from './lint-context';
+import { checkIdentityTypos } from './lint-identity';
 import { RuleKinds, nonEmpty, ruleKinds } from './match';
 import { resourceStringBoxes } from './match-box';
 import { NAMELESS_VERBS, REQUEST_VERBS } from './request-verbs';
@@ -59,6 +60,7 @@ export function checkRuleStatically(ctx: LintContext, i: number): void {
   }
   checkLiteralWildcards(ctx, i, rule);
   checkVerbs(ctx, i, rule);
+  checkIdentityTypos(ctx, i, rule);
   checkResourceSpecs(ctx, i, rule);
   checkExecWebsocket(ctx, i, rule);
   checkResourceNames(ctx, i, rule);
@@ -164,7 +166,22 @@ function checkResourceSpecs(ctx: LintContext, i: number, rule: PolicyRule): void
       });
     }
     for (const spec of gr.resources ?? []) {
-      if (
+      const [named, ...sub] = spec.split('/');
+      const kubectlName = pluralFor(named, group);
+      if (kubectlName) {
+        const written = [kubectlName.resource, ...sub].join('/');
+        ctx.add({
+          code: 'unreachable-resource-spec',
+          severity: 'warning',
+          ruleIndex: i,
+          message:
+            `${ctx.label(i)}: resource string "${spec}" matches no real request: audit rules compare the plural ` +
+            `resource name of the URL, exactly, and "${named}" is kubectl's name for ${kubectlName.resource}`,
+          fix:
+            `write "${written}"` +
+            (group !== '*' && kubectlName.group !== group ? ` in group "${kubectlName.group}"` : ''),
+        });
+      } else if (
         resourceStringBoxes(spec).length === 0 ||
         hasLiteralStar(spec) ||
         /[A-Z]/.test(spec) ||
@@ -266,4 +283,13 @@ function wildcardFix(field: string, globs: readonly string[]): string {
     default:
       return 'omit resourceNames to match every object, or list the names';
   }
+}
+
+// The resource a kubectl singular, short or mis-cased name stands for (`pod`, `cm`, `Pod` -> pods), preferring
+// the entry's group; undefined for a plural resource name as written, or a name the table does not know.
+function pluralFor(name: string, group: string): { resource: string; group: string } | undefined {
+  if (name === '*' || API_RESOURCES.some((r) => r.resource === name)) return undefined;
+  const lower = name.toLowerCase();
+  const known = API_RESOURCES.filter((r) => r.resource === lower || r.aliases.includes(lower));
+  return known.find((r) => r.group === group) ?? known[0];
 }

@@ -9,6 +9,7 @@ export type LintCode =
   | 'sensitive-body'
   | 'literal-wildcard'
   | 'unknown-verb'
+  | 'identity-typo'
   | 'exec-websocket'
   | 'request-received-not-omitted'
   | 'no-catch-all'
@@ -24,6 +25,7 @@ export const LINT_CODES: readonly LintCode[] = [
   'sensitive-body',
   'literal-wildcard',
   'unknown-verb',
+  'identity-typo',
   'exec-websocket',
   'request-received-not-omitted',
   'no-catch-all',

@@ -37,6 +37,18 @@ function defineKey(target: Record<string, unknown>, key: string, value: unknown)
 }
 
 /** Decodes a Policy document, recording problems on the way. */
+// ObjectMeta's string fields (k8s.io/apimachinery pkg/apis/meta/v1 types.go; uid is types.UID, a string).
+const STRING_META_FIELDS = new Set([
+  'name',
+  'namespace',
+  'generateName',
+  'selfLink',
+  'uid',
+  'resourceVersion',
+]);
+// Go's time.RFC3339 layout as time.Parse reads it: fractional seconds allowed, a zone Z or ±hh:mm.
+const RFC3339 = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(?:\.\d+)?(?:Z|[+-]\d{2}:\d{2})$/;
+
 export class PolicyDecoder extends NodeReader {
   /** The keys of an object of `kind`: duplicates, merges, unknown and mis-cased keys checked. */
   fields(raw: unknown, path: string, kind: ObjectKind): MappingEntry[] | typeof INVALID {
@@ -257,8 +269,10 @@ export class PolicyDecoder extends NodeReader {
       if (node === null || this.isAbsent(node)) return undefined;
       return this.object(node, path, 'metadata', (key, value, fieldPath) => {
         if (key === 'labels' || key === 'annotations') return this.stringMap(value, fieldPath);
-        if (key === 'name' || key === 'namespace' || key === 'generateName')
-          return this.string(value, fieldPath);
+        if (STRING_META_FIELDS.has(key)) return this.string(value, fieldPath);
+        if (key === 'finalizers') return this.stringList(value, fieldPath);
+        if (key === 'generation' || key === 'deletionGracePeriodSeconds') return this.int64(value, fieldPath);
+        if (key === 'creationTimestamp' || key === 'deletionTimestamp') return this.time(value, fieldPath);
         return this.any(value, fieldPath);
       });
     });
@@ -285,6 +299,44 @@ export class PolicyDecoder extends NodeReader {
       }
       return ok ? out : INVALID;
     });
+  }
+
+  /** An int64 field of ObjectMeta (encoding/json takes a JSON number without a fraction). */
+  private int64(raw: unknown, path: string): unknown {
+    const value = this.any(raw, path);
+    if (value === INVALID || value === null || (typeof value === 'number' && Number.isInteger(value)))
+      return value;
+    const found =
+      typeof value === 'string'
+        ? `the string ${quote(value)}`
+        : typeof value === 'number'
+          ? `the number ${String(value)}`
+          : Array.isArray(value)
+            ? 'a list'
+            : typeof value === 'object'
+              ? 'a mapping'
+              : `the boolean ${String(value)}`;
+    this.error(
+      raw,
+      path,
+      () => `${path}: expected an integer, found ${found}; ${this.facts.decodeFails}`,
+      () => `write a whole number without quotes, or remove ${path} (nothing reads it)`,
+    );
+    return INVALID;
+  }
+
+  /** A metav1.Time field: null, or a string time.Parse(time.RFC3339) reads. */
+  private time(raw: unknown, path: string): Read<string> {
+    const value = this.string(raw, path);
+    if (typeof value !== 'string' || RFC3339.test(value)) return value;
+    this.error(
+      raw,
+      path,
+      () =>
+        `${path}: ${quote(value)} is not an RFC 3339 time such as "2024-05-01T10:00:00Z"; ${this.facts.decodeFails}`,
+      () => `write a time such as "2024-05-01T10:00:00Z" or null, or remove ${path} (nothing reads it)`,
+    );
+    return INVALID;
   }
 
   /** Any JSON-like value (metadata fields this loader does not model), typed like go-yaml. */

@@ -37,6 +37,8 @@ export interface ReaderFacts {
   caseVariantKey(field: string): string | undefined;
   /** A null item in a string list. */
   readonly nullListItem: string;
+  /** Text that starts with "{" but is not JSON: `yaml` says whether YAML (go-yaml) reads it. */
+  invalidJson(yaml: boolean): string;
   /** The apiVersion checks (only kube-apiserver makes them). */
   missingApiVersion(): string;
   removedApiVersion(version: string): string;
@@ -62,6 +64,7 @@ export const READER_FACTS: Readonly<Record<PolicyTarget, ReaderFacts>> = {
     misplacedRuleKey: 'kube-apiserver would drop it, with only a warning in its log, and widen the rule',
     caseVariantKey: () => undefined,
     nullListItem: 'kube-apiserver reads it as "" (the empty string)',
+    invalidJson: () => 'kube-apiserver reads text that starts with "{" as JSON and fails to decode it',
     missingApiVersion: () =>
       'kube-apiserver refuses a policy without apiVersion ("unknown group version field audit.k8s.io/__internal")',
     removedApiVersion: (version) =>
@@ -89,6 +92,11 @@ export const READER_FACTS: Readonly<Record<PolicyTarget, ReaderFacts>> = {
     caseVariantKey: (field) =>
       `Deckhouse would accept it (its decoder matches field names case-insensitively) as "${field}", but kube-apiserver, kubectl and this loader read field names exactly`,
     nullListItem: 'Deckhouse reads it as "" (the empty string)',
+    invalidJson: (yaml) =>
+      yaml
+        ? "Deckhouse's hook reads the policy as YAML, where this syntax is valid, but kube-apiserver and kubectl " +
+          'read text that starts with "{" as JSON and refuse it'
+        : `Deckhouse's hook fails to decode this: ${HOOK_FAILS}`,
     missingApiVersion: () =>
       `${DECKHOUSE_SKIPS_API_VERSION}, but a policy without apiVersion is refused by kube-apiserver and most tools`,
     removedApiVersion: (version) =>

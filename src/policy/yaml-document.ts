@@ -4,7 +4,7 @@
  * directives as go-yaml accepts them, syntax errors with line and column, and the document rules: only the
  * first document counts, so an empty first document or a second policy is an error.
  */
-import { Composer, CST, Document, isScalar, LineCounter, Parser } from 'yaml';
+import { Composer, CST, Document, isMap, isScalar, LineCounter, parseAllDocuments, Parser } from 'yaml';
 import { echo } from './echo';
 import { resolveGoYamlPlain } from './go-yaml-scalar';
 import { positionIn } from './policy-text';
@@ -64,6 +64,16 @@ function jsonSyntaxProblem(text: string): Problem | undefined {
       ...(m ? positionIn(text, Number(m[1])) : {}),
       fix: 'fix the JSON syntax (no trailing commas or comments; keys in double quotes)',
     };
+  }
+}
+
+// Whether YAML 1.1 reads the text as one mapping without errors (JSON-like text is tab-free flow syntax).
+function isYaml(text: string): boolean {
+  try {
+    const docs = parseAllDocuments(text, { version: '1.1', uniqueKeys: false });
+    return Array.isArray(docs) && docs.length === 1 && docs[0].errors.length === 0 && isMap(docs[0].contents);
+  } catch {
+    return false;
   }
 }
 
@@ -128,7 +138,8 @@ export function readPolicyDocument(text: string, facts: ReaderFacts): PolicyDocu
   // outside strings (where JSON forbids raw tabs) a tab is plain whitespace.
   if (/^\s*\{/.test(source)) {
     const problem = jsonSyntaxProblem(source);
-    if (problem) return failed(problem);
+    if (problem)
+      return failed({ ...problem, message: `${problem.message}: ${facts.invalidJson(isYaml(source))}` });
     source = source.replace(/\t/g, ' ');
   }
   const tokens = Array.from(new Parser(lines.addNewLine).parse(source));

@@ -79,7 +79,9 @@ export { lineTooLong };
 const URL_CACHE_ENTRIES = 8192;
 const URL_CACHE_KEY = 1024;
 
-const NO_URL = Object.freeze({ resourceRequest: false }) as UrlAttributes;
+// A cached URI that gave no URL reading for `verb` (another verb may give one: the method follows the verb).
+const noUrl = (verb: string) =>
+  ({ verb, resourceRequest: false, noUrl: true }) as UrlAttributes & { noUrl?: true };
 
 function sourceLevelOf(level: unknown): Level | undefined {
   return level === 'None' || level === 'Metadata' || level === 'Request' || level === 'RequestResponse'
@@ -124,7 +126,7 @@ class Accumulator implements PartialReplayAccumulator {
   private readonly sources = new Map<string, SourceReport>();
   private readonly skipped: Array<{ source: string; reason: string }> = [];
   private readonly span = new TimeSpan();
-  private urlCache = new Map<string, UrlAttributes>();
+  private urlCache = new Map<string, UrlAttributes & { noUrl?: true }>();
   private readonly req: RequestAttributes = {
     user: undefined,
     groups: undefined,
@@ -313,16 +315,19 @@ class Accumulator implements PartialReplayAccumulator {
     const uri = typeof ev.requestURI === 'string' ? ev.requestURI : '';
     if (uri !== '') {
       const cacheable = uri.length <= URL_CACHE_KEY;
-      let attrs = cacheable ? this.urlCache.get(uri) : undefined;
-      // Keyed by the URI alone (no string to build); a different verb on the same URI is worked out anew.
-      if (attrs === undefined || (attrs !== NO_URL && attrs.verb !== verb)) {
-        attrs = urlAttributes(verb, uri) ?? NO_URL;
+      let attrs: (UrlAttributes & { noUrl?: true }) | undefined = cacheable
+        ? this.urlCache.get(uri)
+        : undefined;
+      // Keyed by the URI alone (no string to build); a different verb on the same URI is worked out anew,
+      // also after a verb that gave no reading (an event's decision never depends on the events before it).
+      if (attrs === undefined || attrs.verb !== verb) {
+        attrs = urlAttributes(verb, uri) ?? noUrl(verb);
         if (cacheable) {
           if (this.urlCache.size >= URL_CACHE_ENTRIES) this.urlCache = new Map();
           this.urlCache.set(uri, attrs);
         }
       }
-      if (attrs !== NO_URL) return attrs;
+      if (attrs.noUrl !== true) return attrs;
     }
     this.fromObjectRef++;
     return objectRefAttributes(

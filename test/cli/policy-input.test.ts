@@ -337,3 +337,166 @@ describe('findPolicies: what a file gives the cluster', () => {
     );
   });
 });
+
+describe('findPolicies: objects the API server would refuse never vouch for a policy', () => {
+  const secret = (apiVersionLine: string) =>
+    `${apiVersionLine}kind: Secret\nmetadata: {name: audit-policy, namespace: kube-system}\ndata:\n  audit-policy.yaml: ${b64(POLICY)}\n`;
+
+  // Secret exists only in the core group's version v1 (k8s.io/api core/v1); kubectl and Argo CD refuse an object
+  // without apiVersion ("Object 'apiVersion' is missing") or with a version the server does not serve ("no
+  // matches for kind "Secret" in version ..."), so such a Secret never reaches Deckhouse's hook.
+  test.each([
+    ['no apiVersion', '', /Secret kube-system\/audit-policy has no apiVersion/, 1],
+    ['apps/v1', 'apiVersion: apps/v1\n', /Secret kube-system\/audit-policy: apiVersion "apps\/v1"/, 1],
+    ['upper-case V1', 'apiVersion: V1\n', /Secret kube-system\/audit-policy: apiVersion "V1"/, 1],
+  ])('a policy Secret with %s is an error at the Secret', (_name, line, message, errorLine) => {
+    const found = findPolicies('s.yaml', secret(line));
+    expect(found.errors).toEqual([
+      expect.objectContaining({
+        message: expect.stringMatching(message),
+        line: errorLine,
+        fix: 'set apiVersion: v1',
+      }),
+    ]);
+  });
+
+  test('a policy Secret with apiVersion v1 (also quoted) has no such error', () => {
+    expect(findPolicies('s.yaml', secret('apiVersion: v1\n')).errors).toEqual([]);
+    expect(findPolicies('s.yaml', secret('apiVersion: "v1"\n')).errors).toEqual([]);
+  });
+
+  // The ModuleConfig CRD (../shared/upstream/deckhouse/crds/moduleconfig.yaml) serves only deckhouse.io/v1alpha1.
+  test('a ModuleConfig control-plane-manager of a version the CRD does not serve is an error', () => {
+    const config =
+      'apiVersion: deckhouse.io/v1\nkind: ModuleConfig\nmetadata:\n  name: control-plane-manager\nspec:\n  settings:\n    apiserver:\n      auditPolicyEnabled: true\n';
+    const found = findPolicies('f.yaml', `${config}---\n${secret('apiVersion: v1\n')}`);
+    expect(found.errors).toEqual([
+      expect.objectContaining({
+        message: expect.stringMatching(
+          /^ModuleConfig control-plane-manager: apiVersion "deckhouse\.io\/v1" is not served/,
+        ),
+        line: 1,
+        fix: 'set apiVersion: deckhouse.io/v1alpha1',
+      }),
+    ]);
+  });
+});
+
+describe('findPolicies: manifest values are typed as kubectl and Argo CD read them (go-yaml v2, YAML 1.1)', () => {
+  const config = (value: string) =>
+    `apiVersion: deckhouse.io/v1alpha1\nkind: ModuleConfig\nmetadata:\n  name: control-plane-manager\nspec:\n  settings:\n    apiserver:\n      auditPolicyEnabled: ${value}\n`;
+  const SECRET = `apiVersion: v1\nkind: Secret\nmetadata: {name: audit-policy, namespace: kube-system}\ndata:\n  audit-policy.yaml: ${b64(POLICY)}\n`;
+
+  // go-yaml v2 resolve.go: y Y yes Yes YES on On ON are true, n N no No NO off Off OFF are false.
+  test.each([
+    ['yes', true],
+    ['On', true],
+    ['y', true],
+    ['off', false],
+    ['NO', false],
+  ])('auditPolicyEnabled: %s is the boolean %s, with a warning to write it plainly', (value, expected) => {
+    const found = findPolicies('f.yaml', `${config(value)}---\n${SECRET}`);
+    expect(found.errors).toEqual([]);
+    expect(found.settings?.auditPolicyEnabled).toBe(expected);
+    expect(found.warnings).toEqual([
+      expect.objectContaining({
+        message: `ModuleConfig control-plane-manager: auditPolicyEnabled: ${value} is a boolean only in YAML 1.1 (the cluster reads ${expected}); YAML 1.2 tools read a string`,
+        line: 8,
+        column: 27,
+        fix: `write ${expected}`,
+      }),
+    ]);
+  });
+
+  test('a quoted "yes" or "true" stays a string, which the schema refuses', () => {
+    for (const value of ['"yes"', "'true'", '!!str on']) {
+      const found = findPolicies('f.yaml', `${config(value)}---\n${SECRET}`);
+      expect(found.errors).toEqual([
+        expect.objectContaining({ message: expect.stringContaining('auditPolicyEnabled must be a boolean') }),
+      ]);
+    }
+  });
+});
+
+test('an extra-audit-policy-config ConfigMap without apiVersion v1 is an error: the hook never sees it', () => {
+  const configMap = (apiVersionLine: string) =>
+    `${apiVersionLine}kind: ConfigMap\nmetadata:\n  name: extra\n  namespace: kube-system\n  labels:\n    control-plane-manager.deckhouse.io/extra-audit-policy-config: ""\ndata:\n  basicAuditPolicy: |\n    serviceAccounts: [system:serviceaccount:ci:deployer]\n`;
+  const ok = findPolicies('c.yaml', configMap('apiVersion: v1\n'));
+  expect(ok.extraServiceAccounts).toEqual(['system:serviceaccount:ci:deployer']);
+  expect(ok.errors.filter((e) => /apiVersion/.test(e.message))).toEqual([]);
+  const bad = findPolicies('c.yaml', configMap('apiVersion: apps/v1\n'));
+  expect(bad.errors).toContainEqual(
+    expect.objectContaining({
+      message: expect.stringMatching(/^ConfigMap kube-system\/extra: apiVersion "apps\/v1" is not served/),
+      line: 1,
+      fix: 'set apiVersion: v1',
+    }),
+  );
+});
+
+// kubectl apply (and Argo CD) apply a file's objects in order: of two manifests of one Secret the cluster keeps
+// the one applied last, so the earlier policy is never what Deckhouse reads.
+test('two manifests of Secret kube-system/audit-policy: the earlier is not used, and the labels tell them apart', () => {
+  const secret = (policy: string) =>
+    `apiVersion: v1\nkind: Secret\nmetadata: {name: audit-policy, namespace: kube-system}\ndata:\n  audit-policy.yaml: ${b64(policy)}\n`;
+  const other = POLICY.replace('Metadata', 'None');
+  const found = findPolicies('s.yaml', `${secret(POLICY)}---\n${secret(other)}`);
+  expect(found.errors).toEqual([]);
+  expect(found.sources.map((s) => [s.label, s.text, s.unread])).toEqual([
+    [
+      's.yaml[kube-system/audit-policy (line 1):data.audit-policy.yaml]',
+      POLICY,
+      'Secret kube-system/audit-policy appears again at line 7, which kubectl apply and Argo CD apply after it',
+    ],
+    ['s.yaml[kube-system/audit-policy (line 7):data.audit-policy.yaml]', other, undefined],
+  ]);
+  expect(found.sources[0].warnings).toEqual([
+    expect.objectContaining({
+      message:
+        'Secret kube-system/audit-policy appears again at line 7, which kubectl apply and Argo CD apply after it: the cluster keeps that one, not this',
+      line: 1,
+      fix: 'keep one manifest of the Secret',
+    }),
+  ]);
+});
+
+// kubectl and kube-apiserver read YAML, not Go templates: an unrendered Helm chart file (or Kubespray's Jinja
+// policy template) has "{{ ... }}" / "{% ... %}" where values belong, which YAML reads as mappings or refuses.
+describe('findPolicies: an unrendered template is named as one, never read as a manifest', () => {
+  test('a Helm Secret template: an error at the first template action, with the fix to render it', () => {
+    const text = [
+      'apiVersion: v1',
+      'kind: Secret',
+      'metadata:',
+      '  name: audit-policy',
+      '  namespace: {{ .Release.Namespace }}',
+      'data:',
+      '  audit-policy.yaml: {{ .Files.Get "audit-policy.yaml" | b64enc }}',
+      '',
+    ].join('\n');
+    const found = findPolicies('secret.yaml', text);
+    expect(found.sources).toEqual([]);
+    expect(found.errors).toEqual([
+      expect.objectContaining({
+        message: expect.stringContaining('an unrendered Helm or Jinja template'),
+        line: 5,
+        column: 14,
+        fix: expect.stringContaining('helm template'),
+      }),
+    ]);
+    expect(JSON.stringify(found)).not.toContain('[object Object]');
+  });
+
+  test('a Jinja policy template (Kubespray .j2) is named as one too', () => {
+    const text = `apiVersion: audit.k8s.io/v1\nkind: Policy\nrules:\n{% if audit_policy_custom_rules %}\n  - level: None\n{% endif %}\n`;
+    const found = findPolicies('audit-policy.yaml.j2', text);
+    expect(found.errors).toEqual([expect.objectContaining({ line: 4, column: 1 })]);
+  });
+
+  test('"{{" inside a quoted string or a comment is text, not a template', () => {
+    const text = `${POLICY}    users: ["{{ literally }}"] # {{ not a template }}\n`;
+    const found = findPolicies('p.yaml', text);
+    expect(found.errors).toEqual([]);
+    expect(found.sources).toHaveLength(1);
+  });
+});

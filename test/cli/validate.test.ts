@@ -236,6 +236,20 @@ describe('validate: what the cluster really reads', () => {
     );
   });
 
+  // A manifest without metadata.namespace lands in the namespace it is applied to (kubectl apply -n, Argo CD's
+  // destination namespace, kustomize's namespace field): whether Deckhouse reads it is decided there, not here.
+  test('a policy Secret audit-policy without a namespace: a warning to set it, never "not used"', async () => {
+    const secret = `apiVersion: v1\nkind: Secret\nmetadata: {name: audit-policy}\ndata:\n  audit-policy.yaml: ${b64(POLICY)}\n`;
+    const run = await runInProcess(['validate', '-'], { stdin: secret });
+    expect(run.code).toBe(0);
+    expect(run.stdout).toContain(
+      '-:3:11: warning: Secret audit-policy has no metadata.namespace: it lands in the namespace it is applied to ' +
+        "(kubectl apply -n, Argo CD's destination namespace); Deckhouse reads the custom policy only from Secret kube-system/audit-policy",
+    );
+    expect(run.stdout).toContain('    fix: set metadata.namespace: kube-system');
+    expect(run.stdout).not.toMatch(/not used/);
+  });
+
   test('a ModuleConfig whose audit settings the API server would refuse is an error at the setting', async () => {
     const text = readFileSync(F('dist-basic-on.yaml'), 'utf8').replace(
       'auditPolicyEnabled: true',

@@ -51,6 +51,23 @@ describe('toRequestAttributes', () => {
     });
   });
 
+  // requestinfo.go: /api/v1/namespaces/NAME (and /status, /finalize) is in namespace NAME (k8s-audit-semantics.md
+  // §5.2 step 5), so a spec for a Namespace object is what requestFromUrl gives for its URL.
+  it('a Namespace object is in the namespace of its own name, as kube-apiserver reads its URL', () => {
+    const spec = toRequestAttributes({ verb: 'delete', resource: 'namespaces', name: 'kube-system' });
+    const url = requestFromUrl('DELETE /api/v1/namespaces/kube-system');
+    expect(spec).toEqual(expect.objectContaining({ namespace: 'kube-system', resource: 'namespaces' }));
+    expect(spec.namespace).toBe(url.namespace);
+    expect(
+      toRequestAttributes({ verb: 'update', resource: 'namespaces', subresource: 'finalize', name: 'x' })
+        .namespace,
+    ).toBe('x');
+    expect(toRequestAttributes({ verb: 'list', resource: 'namespaces' }).namespace).toBe('');
+    expect(() =>
+      toRequestAttributes({ verb: 'get', resource: 'namespaces', name: 'a', namespace: 'b' }),
+    ).toThrow(/namespace "b".*its own name/);
+  });
+
   it('adds the groups the authenticators add; unauthenticated requests have no user at all', () => {
     expect(
       toRequestAttributes({ user: 'system:serviceaccount:d8-system:deckhouse', verb: 'get' }).groups,

@@ -189,6 +189,30 @@ describe("loadPolicy({ target: 'deckhouse' }): the custom policy as Deckhouse's 
     expect(deckhouse(`${HEADER}omitStages: [Nope]\n`).errors.map((e) => e.field)).toEqual(['omitStages[0]']);
   });
 
+  // apimachinery reads text whose first non-blank character is "{" as JSON (utilyaml.IsJSONBuffer), so
+  // kube-apiserver refuses YAML flow syntax there; Deckhouse's hook (sigs.k8s.io/yaml UnmarshalStrict) reads
+  // every policy as YAML, where unquoted keys, single quotes and a trailing comma in a flow list are fine.
+  it.each([
+    ['unquoted keys', '{apiVersion: audit.k8s.io/v1, kind: Policy, rules: [{level: Metadata}]}'],
+    ['single quotes', "{'apiVersion': 'audit.k8s.io/v1', 'rules': [{'level': 'Metadata'}]}"],
+    ['a trailing comma', '{"apiVersion": "audit.k8s.io/v1", "rules": [{"level": "Metadata"},]}'],
+  ])('refuses YAML flow syntax that is not JSON (%s), saying Deckhouse reads it as YAML', (_name, text) => {
+    const [error] = deckhouse(text).errors;
+    expect(error.message).toMatch(/^invalid JSON: /);
+    expect(error.message).toContain(
+      "Deckhouse's hook reads the policy as YAML, where this syntax is valid, but kube-apiserver and kubectl " +
+        'read text that starts with "{" as JSON and refuse it',
+    );
+    expect(loadPolicy(text).errors[0].message).toContain(
+      'kube-apiserver reads text that starts with "{" as JSON and fails to decode it',
+    );
+  });
+
+  it('JSON that is not YAML either (an unclosed brace) is said to fail the hook too', () => {
+    const [error] = deckhouse('{"apiVersion": "audit.k8s.io/v1", "rules": [{"level": "Metadata"}]').errors;
+    expect(error.message).toContain("Deckhouse's hook fails to decode this");
+  });
+
   it('refuses a v1beta1 policy, saying truthfully that Deckhouse would accept and rewrite it', () => {
     const [error] = deckhouse(
       'apiVersion: audit.k8s.io/v1beta1\nkind: Policy\nrules: [{level: None}]\n',
@@ -293,5 +317,48 @@ describe('field names Deckhouse matches by Unicode case folding', () => {
         `unknown field "${field}": Deckhouse would accept it (its decoder matches field names case-insensitively) as "${name}"`,
       ),
     ]);
+  });
+});
+
+// kube-apiserver and Deckhouse's hook decode `metadata` into ObjectMeta (k8s.io/apimachinery pkg/apis/meta/v1
+// types.go): generation and deletionGracePeriodSeconds are int64, uid/selfLink/resourceVersion strings,
+// finalizers a string list, and creationTimestamp/deletionTimestamp metav1.Time, whose UnmarshalJSON takes
+// null or an RFC 3339 string (time.Parse(time.RFC3339, ...)). A value of another type fails decoding.
+describe('loadPolicy: metadata fields are decoded into ObjectMeta', () => {
+  const withMetadata = (line: string) => `${HEADER}metadata:\n  ${line}\nrules:\n  - level: None\n`;
+
+  it.each([
+    'generation: 3',
+    'deletionGracePeriodSeconds: 30',
+    'uid: 6b1f0e2c-1234-4cde-9f00-aa11bb22cc33',
+    'resourceVersion: "12345"',
+    'creationTimestamp: null',
+    'creationTimestamp: "2024-05-01T10:00:00Z"',
+    'deletionTimestamp: "2024-05-01T10:00:00.123456+02:00"',
+    'finalizers: [example.com/x]',
+    'selfLink: /apis/audit.k8s.io/v1/x',
+  ])('accepts %s', (line) => {
+    expect(loadPolicy(withMetadata(line)).errors).toEqual([]);
+  });
+
+  it.each([
+    ['generation: "3"', 'metadata.generation', /expected an integer, found the string "3"/],
+    ['generation: 1.5', 'metadata.generation', /expected an integer, found the number 1\.5/],
+    ['deletionGracePeriodSeconds: soon', 'metadata.deletionGracePeriodSeconds', /expected an integer/],
+    ['resourceVersion: 12345', 'metadata.resourceVersion', /expected a string, found the number 12345/],
+    ['uid: [a]', 'metadata.uid', /expected a string, found a list/],
+    ['finalizers: example.com/x', 'metadata.finalizers', /expected a list of strings/],
+    [
+      'creationTimestamp: 2024-05-01',
+      'metadata.creationTimestamp',
+      /"2024-05-01" is not an RFC 3339 time such as "2024-05-01T10:00:00Z"/,
+    ],
+    ['deletionTimestamp: yesterday', 'metadata.deletionTimestamp', /is not an RFC 3339 time/],
+  ])('refuses %s', (line, field, message) => {
+    const { errors } = loadPolicy(withMetadata(line));
+    expect(errors).toEqual([
+      expect.objectContaining({ field, line: 4, message: expect.stringMatching(message) }),
+    ]);
+    expect(errors[0].message).toContain('kube-apiserver fails to decode this');
   });
 });

@@ -249,3 +249,45 @@ describe('lowSourceLevel: only bodies that would exist count', () => {
     expect(acc('Request').lowSourceLevel).toEqual({ events: 1, byLevels: { 'Metadata->Request': 1 } });
   });
 });
+
+describe('request-line cache', () => {
+  // kube-apiserver decides on the request line: a create's name is not in the URL (it comes from the body and
+  // is added to objectRef afterwards), so a resourceNames rule does not match it (k8s-audit-semantics.md §4.4).
+  const policy: Policy = {
+    apiVersion: 'audit.k8s.io/v1',
+    kind: 'Policy',
+    rules: [
+      { level: 'RequestResponse', resources: [{ group: '', resources: ['pods'], resourceNames: ['web'] }] },
+      { level: 'Metadata' },
+    ],
+  };
+  const event = (verb: string) =>
+    JSON.stringify({
+      kind: 'Event',
+      apiVersion: 'audit.k8s.io/v1',
+      level: 'Metadata',
+      auditID: `id-${verb}`,
+      stage: 'ResponseComplete',
+      requestURI: '/api/v1/namespaces/x/pods',
+      verb,
+      user: { username: 'u', groups: ['system:authenticated'] },
+      objectRef: { resource: 'pods', namespace: 'x', name: 'web', apiVersion: 'v1' },
+      requestReceivedTimestamp: '2026-11-30T10:00:00.000000Z',
+      stageTimestamp: '2026-11-30T10:00:00.100000Z',
+    });
+
+  test('an event whose verb no request has does not make later events of the same URI use objectRef', () => {
+    const alone = createReplayAccumulator(policy);
+    alone.addLine(event('create'), 1, 'inline');
+    expect(alone.report().decided).toMatchObject({ Metadata: 1, RequestResponse: 0 });
+    expect(alone.report().attributesFromObjectRef).toBe(0);
+
+    const after = createReplayAccumulator(policy);
+    after.addLine(event('bogus'), 1, 'inline');
+    after.addLine(event('create'), 2, 'inline');
+    // The first event has no URL reading (its verb maps to no method) and is decided on objectRef; the
+    // second is decided on its request line, exactly as when it is alone.
+    expect(after.report().attributesFromObjectRef).toBe(1);
+    expect(after.report().decided).toMatchObject({ Metadata: 1, RequestResponse: 1 });
+  });
+});

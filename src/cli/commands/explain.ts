@@ -30,7 +30,8 @@ export const explainCommand: CommandSpec = {
     'rule and every later rule that also matches but was pre-empted. --user, --group and --unauthenticated ' +
     'name the caller; without them the request comes from an ordinary authenticated user, with the groups ' +
     "kube-apiserver's authenticators add (system:authenticated; a ServiceAccount's system:serviceaccounts and " +
-    'system:serviceaccounts:NS). --kubectl maps the arguments to the request kubectl sends (method and URL, ' +
+    'system:serviceaccounts:NS); a node user system:node:NAME without --group is in system:nodes, as its ' +
+    'client certificate says. --kubectl maps the arguments to the request kubectl sends (method and URL, ' +
     'e.g. exec as a WebSocket GET) and prints it; --as/--as-group inside them are impersonation, which ' +
     'kube-apiserver applies after the audit policy ran, so the policy sees the caller, never the impersonated ' +
     'user. For a Pod kubectl picks when it runs (logs deploy/web, exec svc/web, logs -l app=web) the request has ' +
