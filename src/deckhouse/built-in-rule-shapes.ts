@@ -1,10 +1,10 @@
 import { GROUP_RESOURCES_FIELDS, RULE_FIELDS } from '../policy/policy-fields';
+import { serviceAccountNamespace } from '../policy/identity';
 import { PolicyRule } from '../policy/types';
 
 // Deckhouse's built-in rules recognised by their shape, not by their index: the index of a rule moves when
 // a release adds or removes a rule before it (deckhouse-audit.md §7), the shape of these rules has not.
 
-const SERVICE_ACCOUNT_USER = 'system:serviceaccount:';
 const SERVICE_ACCOUNTS_GROUP = 'system:serviceaccounts';
 const AUTHENTICATED_GROUP = 'system:authenticated';
 const VIRTUALIZATION_GROUP = /(^|\.)virtualization\.deckhouse\.io$/;
@@ -13,18 +13,24 @@ const has = (list: readonly unknown[] | undefined): boolean => list !== undefine
 
 /**
  * The rule that records mutations by Deckhouse's own ServiceAccounts (audit_policy.go: `Users:
- * auditPolicyBasicServiceAccounts, UserGroups: ["system:serviceaccounts"]`): users that are ServiceAccount
- * names, the group `system:serviceaccounts`, and no namespace, resource or URL selector. Entries appended
- * verbatim from `extra-audit-policy-config` ConfigMaps may be malformed, so one ServiceAccount name suffices.
+ * auditPolicyBasicServiceAccounts, UserGroups: ["system:serviceaccounts"]`): users, the group
+ * `system:serviceaccounts`, and no namespace, resource or URL selector. The users need not be ServiceAccount
+ * user names: releases before deckhouse PR #7342 wrote bare names (issue #6183), and entries appended verbatim
+ * from `extra-audit-policy-config` ConfigMaps may be malformed (see {@link nonServiceAccountUsers}).
  */
 export function isSystemServiceAccountRule(rule: PolicyRule): boolean {
   return (
     (rule.userGroups ?? []).includes(SERVICE_ACCOUNTS_GROUP) &&
-    (rule.users ?? []).some((u) => u.startsWith(SERVICE_ACCOUNT_USER)) &&
+    has(rule.users) &&
     !has(rule.namespaces) &&
     !has(rule.resources) &&
     !has(rule.nonResourceURLs)
   );
+}
+
+/** The users of a rule that are not ServiceAccount user names (`system:serviceaccount:<namespace>:<name>`). */
+export function nonServiceAccountUsers(rule: PolicyRule): string[] {
+  return (rule.users ?? []).filter((u) => serviceAccountNamespace(u) === undefined);
 }
 
 /**

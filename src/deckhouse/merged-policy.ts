@@ -1,4 +1,5 @@
 import { shapeOf } from '../policy/arguments';
+import { echo } from '../policy/echo';
 import { loadPolicy } from '../policy/parse';
 import { Policy, PolicyRule, Problem, RuleLayer, RuleOrigin } from '../policy/types';
 import { DECKHOUSE_BASIC_RULES, DeckhouseBasicRules } from './basic-rules';
@@ -7,6 +8,7 @@ import {
   isSystemServiceAccountRule,
   isTailPair,
   isVirtualizationShaped,
+  nonServiceAccountUsers,
   ruleKey,
 } from './built-in-rule-shapes';
 import { BuiltInRulesDifference, builtInRulesDifference } from './built-in-rules-difference';
@@ -122,9 +124,7 @@ export function readMergedAuditPolicy(
   const nsIndex = rules.findIndex(isSystemNamespaceRule);
   if (saIndex < 0 || nsIndex < 0) {
     const missing = [
-      saIndex < 0
-        ? 'the system ServiceAccount rule (users system:serviceaccount:… with group system:serviceaccounts)'
-        : '',
+      saIndex < 0 ? 'the system ServiceAccount rule (users with group system:serviceaccounts)' : '',
       nsIndex < 0 ? 'the system-namespace rule (namespaces kube-system and d8-*)' : '',
     ].filter(Boolean);
     result.errors.push({
@@ -189,6 +189,20 @@ export function readMergedAuditPolicy(
       field,
     });
   }
+  const strays = nonServiceAccountUsers(rules[saIndex]);
+  if (strays.length > 0) {
+    result.warnings.push({
+      message:
+        `${found.label}: rules[${saIndex}], the system ServiceAccount rule, lists ${strays.length} users that are ` +
+        `not ServiceAccount user names (system:serviceaccount:<namespace>:<name>): ${shortList(strays.map((u) => echo(u)))}; ` +
+        'kube-apiserver compares users exactly, so the rule records no mutation by them (Deckhouse releases ' +
+        'before PR #7342 wrote bare names: deckhouse issue #6183)',
+      field: `rules[${saIndex}].users`,
+      fix:
+        'upgrade Deckhouse, or add a custom rule with userGroups ["system:serviceaccounts:<namespace>"] for the ' +
+        'ServiceAccounts to record; an entry added by an extra-audit-policy-config ConfigMap is fixed there',
+    });
+  }
   if (virtualization.length > 0 && custom.length > 0 && isVirtualizationShaped(custom[0])) {
     result.warnings.push({
       message:
@@ -200,6 +214,12 @@ export function readMergedAuditPolicy(
   }
   result.differences = builtInRulesDifference(reference, builtInRules);
   return result;
+}
+
+function shortList(items: readonly string[], max = 10): string {
+  return items.length <= max
+    ? items.join(', ')
+    : `${items.slice(0, max).join(', ')} and ${items.length - max} more`;
 }
 
 interface LayerBoundaries {

@@ -1,0 +1,98 @@
+import { DECKHOUSE_BASIC_RULES } from '../../src/deckhouse/basic-rules';
+import { isSystemNamespaceRule, isSystemServiceAccountRule } from '../../src/deckhouse/built-in-rule-shapes';
+import { deckhouseEffectivePolicy } from '../../src/deckhouse/effective';
+import { readMergedAuditPolicy } from '../../src/deckhouse/merged-policy';
+import { evaluatePolicy } from '../../src/policy/evaluate';
+import { PolicyRule } from '../../src/policy/types';
+import { renderAsDeckhouseWrites } from '../support/deckhouse-merged-file';
+
+// Merged files written by Deckhouse releases older than the bundled snapshot.
+//
+// deckhouse issue #6183 (2023-10, against audit_policy.go @1f85e4190c04b1e88e85a49ba7f00f7f8732f850): the
+// generated ServiceAccount list held bare names, so the system ServiceAccount rule was written as
+//   - level: Metadata, omitStages: [RequestReceived], userGroups: [system:serviceaccounts],
+//     users: [agent, alertmanager-internal, alerts-receiver, alliance-ingressgateway, alliance-metadata-exporter, cainjector, ...]
+// until PR #7342 (merged 2024-02) prefixed them with system:serviceaccount:<namespace>:. The basic rules of that
+// era are those of audit_policy.go @012337290e2ba1d5 (stored version): nine None rules, the ServiceAccount rule,
+// the system-namespace rule and the list rule; no virtualization rules, no tail (deckhouse PR #16714, 2025-11).
+
+const SNAP = DECKHOUSE_BASIC_RULES;
+const BARE_NAMES = [
+  'agent',
+  'alertmanager-internal',
+  'alerts-receiver',
+  'alliance-ingressgateway',
+  'alliance-metadata-exporter',
+  'cainjector',
+];
+const OLD_SA_RULE: PolicyRule = {
+  level: 'Metadata',
+  verbs: ['create', 'update', 'patch', 'delete'],
+  users: BARE_NAMES,
+  userGroups: ['system:serviceaccounts'],
+  omitStages: ['RequestReceived'],
+};
+const NS_RULE = SNAP.basic.find(isSystemNamespaceRule)!;
+const LIST_RULE: PolicyRule = { level: 'Metadata', verbs: ['list'] };
+const OLD_BASIC: PolicyRule[] = [...SNAP.basic.slice(0, 9), OLD_SA_RULE, NS_RULE, LIST_RULE];
+// policyB of deckhouse audit_policy_test.go (@09e8697c5c5d6dd5b808df26a93d123d7f7634a2).
+const POLICY_B_RULE: PolicyRule = { level: 'Metadata', omitStages: ['RequestReceived'] };
+
+const fileOf = (rules: PolicyRule[]) =>
+  renderAsDeckhouseWrites({ apiVersion: 'audit.k8s.io/v1', kind: 'Policy', rules });
+
+describe('a merged file of a release before deckhouse PR #7342 (bare ServiceAccount names)', () => {
+  const text = fileOf([...OLD_BASIC, POLICY_B_RULE]);
+  const merged = readMergedAuditPolicy(text, { source: 'old.yaml' });
+
+  it('is read: its ServiceAccount rule is recognised by shape, not refused as "not a merged Deckhouse policy"', () => {
+    expect(merged.errors).toEqual([]);
+    expect(merged.origins).toEqual([
+      ...OLD_BASIC.map((_, index) => ({ layer: 'basic', index })),
+      { layer: 'custom', index: 0 },
+    ]);
+    expect(merged.builtInRules?.systemServiceAccounts).toEqual(BARE_NAMES);
+    expect(merged.builtInRules?.basic[9]).toEqual(OLD_SA_RULE);
+    const again = deckhouseEffectivePolicy({
+      basicRules: merged.builtInRules,
+      customPolicy: merged.customPolicy,
+    });
+    expect(again.policy.rules).toEqual(merged.policy!.rules);
+  });
+
+  it('warns that the rule records no ServiceAccount, naming the rule, the names and the fix', () => {
+    expect(merged.warnings).toEqual([
+      {
+        message:
+          'old.yaml: rules[9], the system ServiceAccount rule, lists 6 users that are not ServiceAccount user ' +
+          'names (system:serviceaccount:<namespace>:<name>): agent, alertmanager-internal, alerts-receiver, ' +
+          'alliance-ingressgateway, alliance-metadata-exporter, cainjector; kube-apiserver compares users ' +
+          'exactly, so the rule records no mutation by them (Deckhouse releases before PR #7342 wrote bare ' +
+          'names: deckhouse issue #6183)',
+        field: 'rules[9].users',
+        fix:
+          'upgrade Deckhouse, or add a custom rule with userGroups ["system:serviceaccounts:<namespace>"] for ' +
+          'the ServiceAccounts to record; an entry added by an extra-audit-policy-config ConfigMap is fixed there',
+      },
+    ]);
+  });
+
+  it("a mutation by cert-manager's cainjector is decided by the custom rule, not by the ServiceAccount rule", () => {
+    const decision = evaluatePolicy(merged.policy!, {
+      user: 'system:serviceaccount:d8-cert-manager:cainjector',
+      groups: ['system:serviceaccounts', 'system:serviceaccounts:d8-cert-manager', 'system:authenticated'],
+      verb: 'create',
+      resourceRequest: true,
+      namespace: 'default',
+      resource: 'configmaps',
+    });
+    expect(decision.ruleIndex).toBe(12);
+    expect(merged.origins[decision.ruleIndex]).toEqual({ layer: 'custom', index: 0 });
+  });
+
+  it('the snapshot file has no such warning (its users are all ServiceAccount user names)', () => {
+    const current = readMergedAuditPolicy(fileOf([...SNAP.basic, ...SNAP.virtualization, ...SNAP.tail]));
+    expect(current.warnings).toEqual([]);
+    expect(SNAP.basic.findIndex(isSystemServiceAccountRule)).toBe(11);
+  });
+});
