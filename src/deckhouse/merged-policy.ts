@@ -133,7 +133,11 @@ export function readMergedAuditPolicy(
         "Deckhouse's basic rules always include (a custom policy alone, or a cluster with " +
         'basicAuditPolicyEnabled: false, has no built-in rules to take)',
       field: 'rules',
-      fix: `pass the merged file ${MERGED_POLICY_PATH} from a master, or the dump of Secret kube-system/d8-control-plane-manager-config`,
+      fix:
+        `pass the merged file ${MERGED_POLICY_PATH} from a master, or the dump of Secret ` +
+        'kube-system/d8-control-plane-manager-config; if the cluster runs with basicAuditPolicyEnabled: false, ' +
+        'this file is its custom policy alone: use it as the policy, without built-in rules ' +
+        `(CLI: --deckhouse --no-basic --policy ${found.label === source ? source : 'FILE'})`,
     });
     return result;
   }

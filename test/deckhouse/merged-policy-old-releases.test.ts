@@ -96,3 +96,20 @@ describe('a merged file of a release before deckhouse PR #7342 (bare ServiceAcco
     expect(SNAP.basic.findIndex(isSystemServiceAccountRule)).toBe(11);
   });
 });
+
+// audit_policy.go (@f5f0cde6985c67d84f137bc0ff3765e91916900f, handleAuditPolicy): the basic, virtualization and
+// tail rules are written only when basicAuditPolicyEnabled is true, so such a cluster's merged file is its
+// custom policy alone, which is evaluated as a plain policy.
+describe('a merged file of a cluster with basicAuditPolicyEnabled: false', () => {
+  const merged = readMergedAuditPolicy(fileOf([POLICY_B_RULE]), { source: 'master.yaml' });
+
+  it('is refused with a fix that says how to use it (as the policy, with no built-in rules)', () => {
+    expect(merged.errors).toHaveLength(1);
+    expect(merged.errors[0].fix).toBe(
+      `pass the merged file /etc/kubernetes/deckhouse/extra-files/audit-policy.yaml from a master, or the dump of ` +
+        'Secret kube-system/d8-control-plane-manager-config; if the cluster runs with basicAuditPolicyEnabled: ' +
+        'false, this file is its custom policy alone: use it as the policy, without built-in rules ' +
+        '(CLI: --deckhouse --no-basic --policy master.yaml)',
+    );
+  });
+});
