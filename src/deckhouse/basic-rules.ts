@@ -46,6 +46,12 @@ export interface DeckhouseBasicRules {
   virtualization: PolicyRule[];
   /** Appended after the custom rules when `basicAuditPolicyEnabled` is true. */
   tail: PolicyRule[];
+  /**
+   * The virtualization rules come after the custom rules, as releases before deckhouse PR #15603 (2025-09)
+   * merged them (basic, custom, virtualization), so custom rules decide first.
+   * @default false - basic, virtualization, then the custom rules
+   */
+  virtualizationAfterCustom?: boolean;
   /** The system-namespace list the namespace-mutation basic rule uses. */
   systemNamespaces: string[];
   /** The build-time ServiceAccount list of the ServiceAccount-mutation basic rule (without extras). */

@@ -9,6 +9,20 @@ const SERVICE_ACCOUNTS_GROUP = 'system:serviceaccounts';
 const AUTHENTICATED_GROUP = 'system:authenticated';
 const VIRTUALIZATION_GROUP = /(^|\.)virtualization\.deckhouse\.io$/;
 
+/**
+ * Basic rules of earlier releases that the snapshot no longer has, so that a merged file of such a release is
+ * read with them as basic rules: the exec/attach/ephemeral rule of deckhouse audit_policy.go
+ * @f5f0cde6985c67d84f137bc0ff3765e91916900f (the snapshot's rule dropped pods/exec and added create).
+ */
+export const EARLIER_BASIC_RULES: readonly PolicyRule[] = [
+  {
+    level: 'Request',
+    verbs: ['get', 'patch'],
+    resources: [{ resources: ['pods/exec', 'pods/attach', 'pods/ephemeralcontainers'] }],
+    omitStages: ['RequestReceived'],
+  },
+];
+
 const has = (list: readonly unknown[] | undefined): boolean => list !== undefined && list.length > 0;
 
 /**

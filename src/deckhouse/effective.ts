@@ -138,7 +138,7 @@ function asHookReadsIt(policy: Record<string, unknown>): Record<string, unknown>
 /**
  * The policy kube-apiserver really runs on a Deckhouse cluster, merged exactly like control-plane-manager's
  * audit_policy hook: basic + virtualization rules (basic on), the custom rules in order (Secret read), the
- * tail rules (basic on); the custom policy's omitStages kept, its other top-level fields dropped. Throws a
+ * tail rules (basic on) — the virtualization rules after the custom ones when `basicRules` says so; the custom policy's omitStages kept, its other top-level fields dropped. Throws a
  * TypeError for a malformed argument, an InvalidPolicyError for a custom policy kube-apiserver would refuse.
  */
 export function deckhouseEffectivePolicy(options: DeckhouseEffectivePolicyOptions = {}): EffectivePolicy {
@@ -173,9 +173,10 @@ export function deckhouseEffectivePolicy(options: DeckhouseEffectivePolicyOption
       titles.push(known ?? describeRule(rule));
     });
 
+  const virtualizationLast = rules.virtualizationAfterCustom === true;
   if (basicOn) {
     add('basic', rules.basic);
-    add('virtualization', rules.virtualization);
+    if (!virtualizationLast) add('virtualization', rules.virtualization);
   }
   let omitStages: Policy['omitStages'];
   if (custom !== undefined && !readSecret) {
@@ -203,7 +204,10 @@ export function deckhouseEffectivePolicy(options: DeckhouseEffectivePolicyOption
       warnings.push(droppedFieldWarning(field, (custom as unknown as Record<string, unknown>)[field]));
     }
   }
-  if (basicOn) add('tail', rules.tail);
+  if (basicOn) {
+    if (virtualizationLast) add('virtualization', rules.virtualization);
+    add('tail', rules.tail);
+  }
 
   const enabled = merged.length > 0;
   if (!enabled && custom !== undefined && readSecret) {

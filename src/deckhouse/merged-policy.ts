@@ -7,6 +7,7 @@ import {
   isSystemNamespaceRule,
   isSystemServiceAccountRule,
   isTailPair,
+  EARLIER_BASIC_RULES,
   isVirtualizationShaped,
   nonServiceAccountUsers,
   ruleKey,
@@ -75,7 +76,10 @@ const WRITTEN_FIELDS = new Set(['apiVersion', 'kind', 'metadata', 'omitStages', 
  *   before it is basic; without it the basic rules end with the last known basic rule after the anchors;
  * - the tail is the last two rules when they are `None` for `system:authenticated` then a `Metadata`
  *   catch-all;
- * - everything between the virtualization (or basic) rules and the tail is custom.
+ * - everything between the virtualization (or basic) rules and the tail is custom;
+ * - but when the virtualization run ends the file (no tail) after rules that are not built-in, the file is read
+ *   as written by a release before deckhouse PR #15603 (basic, custom, virtualization): those rules are custom
+ *   and `builtInRules.virtualizationAfterCustom` is set, with a warning.
  * The file cannot tell a custom rule identical to a known virtualization rule right after that run from a
  * built-in one, nor a virtualization rule a newer release appends after the known ones from a custom rule:
  * the first is counted as built-in, the second as custom with a warning. Never throws; problems are in `errors`.
@@ -145,15 +149,24 @@ export function readMergedAuditPolicy(
   const layout = layerBoundaries(rules, Math.max(saIndex, nsIndex), reference);
   const layer = (from: number, to: number) => rules.slice(from, to);
   const basic = layer(0, layout.basicEnd);
-  const virtualization = layer(layout.basicEnd, layout.virtualizationEnd);
-  const custom = layer(layout.virtualizationEnd, layout.tailStart);
+  const virtualization = layer(layout.virtualizationStart, layout.virtualizationEnd);
+  const custom = layout.virtualizationAfterCustom
+    ? layer(layout.basicEnd, layout.virtualizationStart)
+    : layer(layout.virtualizationEnd, layout.tailStart);
   const tail = layer(layout.tailStart, rules.length);
-  const spans: Array<[RuleLayer, PolicyRule[]]> = [
-    ['basic', basic],
-    ['virtualization', virtualization],
-    ['custom', custom],
-    ['tail', tail],
-  ];
+  const spans: Array<[RuleLayer, PolicyRule[]]> = layout.virtualizationAfterCustom
+    ? [
+        ['basic', basic],
+        ['custom', custom],
+        ['virtualization', virtualization],
+        ['tail', tail],
+      ]
+    : [
+        ['basic', basic],
+        ['virtualization', virtualization],
+        ['custom', custom],
+        ['tail', tail],
+      ];
   result.origins = spans.flatMap(([name, list]) => list.map((_, index) => ({ layer: name, index })));
 
   const builtInRules: DeckhouseBasicRules = {
@@ -162,6 +175,7 @@ export function readMergedAuditPolicy(
     basic,
     virtualization,
     tail,
+    ...(layout.virtualizationAfterCustom ? { virtualizationAfterCustom: true } : {}),
     systemNamespaces: [...(rules[nsIndex].namespaces ?? [])],
     // The file cannot tell build-time entries from those extra-audit-policy-config ConfigMaps appended.
     systemServiceAccounts: [...(rules[saIndex].users ?? [])],
@@ -207,7 +221,26 @@ export function readMergedAuditPolicy(
         'ServiceAccounts to record; an entry added by an extra-audit-policy-config ConfigMap is fixed there',
     });
   }
-  if (virtualization.length > 0 && custom.length > 0 && isVirtualizationShaped(custom[0])) {
+  if (layout.virtualizationAfterCustom) {
+    const first = layout.basicEnd;
+    result.warnings.push({
+      message:
+        `${found.label}: the virtualization rules (rules[${layout.virtualizationStart}] to ` +
+        `rules[${layout.virtualizationEnd - 1}]) come after ${custom.length} ${custom.length === 1 ? 'rule that is' : 'rules that are'} ` +
+        'not built-in and end the file: it is read as written by a Deckhouse release before PR #15603, which ' +
+        'put the custom rules before the virtualization rules, so ' +
+        (custom.length === 1
+          ? `rules[${first}] is your custom rule and runs first`
+          : `rules[${first}] to rules[${layout.virtualizationStart - 1}] are your custom rules and run first`),
+      field: `rules[${first}]`,
+    });
+  }
+  if (
+    !layout.virtualizationAfterCustom &&
+    virtualization.length > 0 &&
+    custom.length > 0 &&
+    isVirtualizationShaped(custom[0])
+  ) {
     result.warnings.push({
       message:
         `${found.label}: rules[${layout.virtualizationEnd}] selects virtualization resources right after ` +
@@ -229,10 +262,13 @@ function shortList(items: readonly string[], max = 10): string {
 interface LayerBoundaries {
   /** rules[0, basicEnd) are basic. */
   basicEnd: number;
-  /** rules[basicEnd, virtualizationEnd) are virtualization rules. */
+  /** rules[virtualizationStart, virtualizationEnd) are virtualization rules. */
+  virtualizationStart: number;
   virtualizationEnd: number;
   /** rules[tailStart, end) are the tail. */
   tailStart: number;
+  /** The custom rules are rules[basicEnd, virtualizationStart), before the virtualization rules (before PR #15603). */
+  virtualizationAfterCustom: boolean;
 }
 
 function layerBoundaries(
@@ -243,7 +279,13 @@ function layerBoundaries(
   const n = rules.length;
   const tailStart = n - 2 > lastAnchor && isTailPair(rules[n - 2], rules[n - 1]) ? n - 2 : n;
   const knownVirtualization = new Set(reference.virtualization.map((r) => ruleKey(r)));
-  const knownBasic = new Set(reference.basic.map((r) => ruleKey(r, 'placeholder')));
+  const knownBasic = new Set(
+    [...reference.basic, ...EARLIER_BASIC_RULES].map((r) => ruleKey(r, 'placeholder')),
+  );
+  // The basic rules end with the last known basic rule after the anchors.
+  let knownBasicEnd = lastAnchor + 1;
+  while (knownBasicEnd < tailStart && knownBasic.has(ruleKey(rules[knownBasicEnd], 'placeholder')))
+    knownBasicEnd++;
 
   let start = -1;
   for (let i = lastAnchor + 1; i < tailStart; i++) {
@@ -252,22 +294,43 @@ function layerBoundaries(
       break;
     }
   }
-  if (start >= 0) {
-    // A rule a release put before the known ones still belongs to the run when it has the virtualization shape.
-    while (start - 1 > lastAnchor && isVirtualizationShaped(rules[start - 1])) start--;
-    // The run ends with its last known rule: rules of an unknown shape in between belong to it, but after
-    // it a rule about virtualization resources is far more likely a user's own rule than a new built-in one.
-    let end = start + 1;
-    for (let i = start + 1; i < tailStart; i++) {
-      const known = knownVirtualization.has(ruleKey(rules[i]));
-      if (!known && !isVirtualizationShaped(rules[i])) break;
-      if (known) end = i + 1;
-    }
-    return { basicEnd: start, virtualizationEnd: end, tailStart };
+  if (start < 0) {
+    return {
+      basicEnd: knownBasicEnd,
+      virtualizationStart: knownBasicEnd,
+      virtualizationEnd: knownBasicEnd,
+      tailStart,
+      virtualizationAfterCustom: false,
+    };
   }
-  let basicEnd = lastAnchor + 1;
-  while (basicEnd < tailStart && knownBasic.has(ruleKey(rules[basicEnd], 'placeholder'))) basicEnd++;
-  return { basicEnd, virtualizationEnd: basicEnd, tailStart };
+  // A rule a release put before the known ones still belongs to the run when it has the virtualization shape.
+  while (start - 1 > lastAnchor && isVirtualizationShaped(rules[start - 1])) start--;
+  // The run ends with its last known rule: rules of an unknown shape in between belong to it, but after
+  // it a rule about virtualization resources is far more likely a user's own rule than a new built-in one.
+  let end = start + 1;
+  for (let i = start + 1; i < tailStart; i++) {
+    const known = knownVirtualization.has(ruleKey(rules[i]));
+    if (!known && !isVirtualizationShaped(rules[i])) break;
+    if (known) end = i + 1;
+  }
+  // Releases before deckhouse PR #15603 wrote basic, custom, virtualization (and no tail, which came later):
+  // a run that ends the file after rules no release has is read that way.
+  if (end === n && tailStart === n && knownBasicEnd < start) {
+    return {
+      basicEnd: knownBasicEnd,
+      virtualizationStart: start,
+      virtualizationEnd: end,
+      tailStart,
+      virtualizationAfterCustom: true,
+    };
+  }
+  return {
+    basicEnd: start,
+    virtualizationStart: start,
+    virtualizationEnd: end,
+    tailStart,
+    virtualizationAfterCustom: false,
+  };
 }
 
 /** Titles of a layer's rules: the reference's title for a rule it has (lists compared by shape), else generated. */

@@ -173,20 +173,23 @@ describe('layer recognition, property: random releases and custom policies', () 
     const rng = mulberry32(20260715);
     for (let run = 0; run < 120; run++) {
       const withVirtualization = rng() < 0.8;
+      const withTail = rng() < 0.8;
       // Known basic rules, each kept or dropped (the two list rules always kept: every release has them).
       let basic = SNAP.basic.filter((_, i) => anchors.has(i) || rng() < 0.85);
       // A release may add rules anywhere before its list rules; after them only when the virtualization run
-      // marks where the basic rules end (without it, an unknown rule there is indistinguishable from a custom one).
+      // marks where the basic rules end (without it, an unknown rule there is indistinguishable from a custom one)
+      // and the tail follows (without it, unknown rules right before a run that ends the file are the custom
+      // rules of a release before deckhouse PR #15603: merged-policy-old-releases.test.ts).
       if (rng() < 0.5) {
         const lastAnchor = Math.max(...basic.map((r, i) => (anchors.has(SNAP.basic.indexOf(r)) ? i : -1)));
-        const at = Math.floor(rng() * ((withVirtualization ? basic.length : lastAnchor) + 1));
+        const at = Math.floor(rng() * ((withVirtualization && withTail ? basic.length : lastAnchor) + 1));
         basic = [...basic.slice(0, at), pick(rng, NEW_BASIC), ...basic.slice(at)];
       }
       const virtualization = withVirtualization
         ? SNAP.virtualization.filter((_, i) => i === 0 || rng() < 0.85)
         : [];
       const custom = Array.from({ length: Math.floor(rng() * 5) }, () => pick(rng, CUSTOM));
-      const tail = rng() < 0.8 ? [...SNAP.tail] : [];
+      const tail = withTail ? [...SNAP.tail] : [];
       const omitStages: Policy['omitStages'] = rng() < 0.3 ? ['RequestReceived'] : undefined;
       expectRead({ basic, virtualization, custom, tail, omitStages });
     }

@@ -113,3 +113,98 @@ describe('a merged file of a cluster with basicAuditPolicyEnabled: false', () =>
     );
   });
 });
+
+// deckhouse PR #15603 ("apply custom audit policies after embedded policies", 2025-09): before it the hook
+// wrote Basic + custom rules from Secret/audit-policy + virtualization rules (added by PR #13086, 2025-04), so a
+// catch-all custom rule (the PR's own example, below) decided VirtualMachineOperation creates at Metadata. The
+// basic rules of that era end with the exec/attach/ephemeral rule of audit_policy.go
+// @f5f0cde6985c67d84f137bc0ff3765e91916900f (pods/exec, pods/attach, pods/ephemeralcontainers; get, patch);
+// the tail (PR #16714, 2025-11) came later.
+describe('a merged file of a release before deckhouse PR #15603 (virtualization rules after the custom rules)', () => {
+  const EXEC_2025: PolicyRule = {
+    level: 'Request',
+    verbs: ['get', 'patch'],
+    resources: [{ resources: ['pods/exec', 'pods/attach', 'pods/ephemeralcontainers'] }],
+    omitStages: ['RequestReceived'],
+  };
+  const BASIC_2025 = [...SNAP.basic.slice(0, 10), ...SNAP.basic.slice(11, 18), EXEC_2025];
+  const CATCH_ALL: PolicyRule = { level: 'Metadata', omitStages: ['RequestReceived'] };
+  const text = renderAsDeckhouseWrites({
+    apiVersion: 'audit.k8s.io/v1',
+    kind: 'Policy',
+    omitStages: ['RequestReceived'],
+    rules: [...BASIC_2025, CATCH_ALL, ...SNAP.virtualization],
+  });
+  const merged = readMergedAuditPolicy(text, { source: 'master.yaml' });
+
+  it('reads the rules between the basic and the virtualization rules as custom, not as basic', () => {
+    expect(merged.errors).toEqual([]);
+    expect(merged.origins).toEqual([
+      ...BASIC_2025.map((_, index) => ({ layer: 'basic', index })),
+      { layer: 'custom', index: 0 },
+      ...SNAP.virtualization.map((_, index) => ({ layer: 'virtualization', index })),
+    ]);
+    expect(merged.customPolicy).toEqual({
+      apiVersion: 'audit.k8s.io/v1',
+      kind: 'Policy',
+      rules: [CATCH_ALL],
+      omitStages: ['RequestReceived'],
+    });
+    expect(merged.builtInRules?.virtualizationAfterCustom).toBe(true);
+    expect(merged.warnings).toEqual([
+      {
+        message:
+          'master.yaml: the virtualization rules (rules[19] to rules[25]) come after 1 rule that is not built-in ' +
+          'and end the file: it is read as written by a Deckhouse release before PR #15603, which put the ' +
+          'custom rules before the virtualization rules, so rules[18] is your custom rule and runs first',
+        field: 'rules[18]',
+      },
+    ]);
+  });
+
+  it('a VirtualMachineOperation create is decided by the custom catch-all, as on that cluster', () => {
+    const effective = deckhouseEffectivePolicy({
+      basicRules: merged.builtInRules,
+      customPolicy: merged.customPolicy,
+    });
+    expect(effective.policy.rules).toEqual(merged.policy!.rules);
+    expect(effective.policy.omitStages).toEqual(['RequestReceived']);
+    const decision = evaluatePolicy(effective.policy, {
+      user: 'alice',
+      groups: ['system:authenticated'],
+      verb: 'create',
+      resourceRequest: true,
+      namespace: 'vms',
+      apiGroup: 'virtualization.deckhouse.io',
+      resource: 'virtualmachineoperations',
+    });
+    expect(decision.level).toBe('Metadata');
+    expect(effective.origins[decision.ruleIndex]).toEqual({ layer: 'custom', index: 0 });
+  });
+
+  it('another custom policy is merged where that release puts it: before the virtualization rules', () => {
+    const secrets: PolicyRule = { level: 'Metadata', resources: [{ resources: ['secrets'] }] };
+    const effective = deckhouseEffectivePolicy({
+      basicRules: merged.builtInRules,
+      customPolicy: { apiVersion: 'audit.k8s.io/v1', kind: 'Policy', rules: [secrets] },
+    });
+    expect(effective.origins.map((o) => o.layer)).toEqual([
+      ...BASIC_2025.map(() => 'basic'),
+      'custom',
+      ...SNAP.virtualization.map(() => 'virtualization'),
+    ]);
+  });
+
+  it('a file of the current order (virtualization, custom, tail) is read as before', () => {
+    const current = readMergedAuditPolicy(
+      fileOf([...BASIC_2025, ...SNAP.virtualization, CATCH_ALL, ...SNAP.tail]),
+    );
+    expect(current.builtInRules?.virtualizationAfterCustom).toBeUndefined();
+    expect(current.origins[BASIC_2025.length - 1]).toEqual({ layer: 'basic', index: BASIC_2025.length - 1 });
+    expect(current.origins[BASIC_2025.length + SNAP.virtualization.length]).toEqual({
+      layer: 'custom',
+      index: 0,
+    });
+    expect(current.warnings).toEqual([]);
+  });
+});
