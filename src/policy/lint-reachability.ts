@@ -83,14 +83,20 @@ export function checkShadowed(ctx: LintContext, j: number): void {
         (ctx.rules[cover].level === rule.level
           ? `at the same level (${rule.level})`
           : `so those requests get ${ctx.rules[cover].level} instead of ${rule.level}`)
-      : builtIn
-        ? 'built-in Deckhouse rule: nothing to change in your policy (it is dead code upstream)'
-        : ctx.origins !== undefined && (coverBuiltIn || cover < 0)
-          ? 'custom rules run after the built-in ones and cannot override them: remove the rule, or set ' +
-            'basicAuditPolicyEnabled: false and re-create the built-in rules you need in your own order'
-          : cover >= 0
-            ? `remove the rule, or move it before ${ctx.name(cover)} if it should win`
-            : 'remove the rule, or move it before the rules that pre-empt it',
+      : builtIn && cover >= 0 && !coverBuiltIn
+        ? `${ctx.name(cover)} decides these requests before this built-in rule` +
+          (ctx.layer(j) === 'virtualization'
+            ? ' (Deckhouse releases before PR #15603 put the custom rules before the virtualization rules)'
+            : '') +
+          ': narrow it so that it leaves them to the built-in rule, or upgrade Deckhouse'
+        : builtIn
+          ? 'built-in Deckhouse rule: nothing to change in your policy (it is dead code upstream)'
+          : ctx.origins !== undefined && (coverBuiltIn || cover < 0)
+            ? 'custom rules run after the built-in ones and cannot override them: remove the rule, or set ' +
+              'basicAuditPolicyEnabled: false and re-create the built-in rules you need in your own order'
+            : cover >= 0
+              ? `remove the rule, or move it before ${ctx.name(cover)} if it should win`
+              : 'remove the rule, or move it before the rules that pre-empt it',
   });
 }
 

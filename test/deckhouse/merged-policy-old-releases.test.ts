@@ -3,6 +3,7 @@ import { isSystemNamespaceRule, isSystemServiceAccountRule } from '../../src/dec
 import { deckhouseEffectivePolicy } from '../../src/deckhouse/effective';
 import { readMergedAuditPolicy } from '../../src/deckhouse/merged-policy';
 import { evaluatePolicy } from '../../src/policy/evaluate';
+import { lintPolicy } from '../../src/policy/lint';
 import { PolicyRule } from '../../src/policy/types';
 import { renderAsDeckhouseWrites } from '../support/deckhouse-merged-file';
 
@@ -193,6 +194,22 @@ describe('a merged file of a release before deckhouse PR #15603 (virtualization 
       'custom',
       ...SNAP.virtualization.map(() => 'virtualization'),
     ]);
+  });
+
+  it("lint: the VirtualMachineOperation rule shadowed by the custom catch-all is the custom rule's doing", () => {
+    const effective = deckhouseEffectivePolicy({
+      basicRules: merged.builtInRules,
+      customPolicy: merged.customPolicy,
+    });
+    const finding = lintPolicy(effective).find((f) => f.code === 'shadowed-rule' && f.ruleIndex === 19);
+    expect(finding).toMatchObject({
+      severity: 'warning',
+      relatedRuleIndex: 18,
+      fix:
+        'your rule #1 (rules[18]) decides these requests before this built-in rule (Deckhouse releases before ' +
+        'PR #15603 put the custom rules before the virtualization rules): narrow it so that it leaves them to ' +
+        'the built-in rule, or upgrade Deckhouse',
+    });
   });
 
   it('a file of the current order (virtualization, custom, tail) is read as before', () => {
