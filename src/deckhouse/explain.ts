@@ -82,9 +82,13 @@ export function explain(
 
   const preempted: PreemptedRule[] = [];
   if (decision.ruleIndex >= 0) {
+    // Later custom rules, and the virtualization rules a custom rule pre-empts (releases before deckhouse
+    // PR #15603 merged them after the custom rules); the tail is there to be pre-empted.
+    const byCustom = effective?.origins[decision.ruleIndex]?.layer === 'custom';
     for (let i = decision.ruleIndex + 1; i < rules.length; i++) {
       const origin = effective?.origins[i];
-      if (effective && origin?.layer !== 'custom') continue;
+      if (effective && origin?.layer !== 'custom' && !(byCustom && origin?.layer === 'virtualization'))
+        continue;
       if (!ruleMatchesRequest(rules[i], request)) continue;
       const title = titleOf(i);
       preempted.push({

@@ -1,10 +1,11 @@
 import { DECKHOUSE_BASIC_RULES } from '../../src/deckhouse/basic-rules';
 import { isSystemNamespaceRule, isSystemServiceAccountRule } from '../../src/deckhouse/built-in-rule-shapes';
 import { deckhouseEffectivePolicy } from '../../src/deckhouse/effective';
+import { explain } from '../../src/deckhouse/explain';
 import { readMergedAuditPolicy } from '../../src/deckhouse/merged-policy';
 import { evaluatePolicy } from '../../src/policy/evaluate';
 import { lintPolicy } from '../../src/policy/lint';
-import { PolicyRule } from '../../src/policy/types';
+import { PolicyRule, RequestAttributes } from '../../src/policy/types';
 import { renderAsDeckhouseWrites } from '../support/deckhouse-merged-file';
 
 // Merged files written by Deckhouse releases older than the bundled snapshot.
@@ -170,7 +171,7 @@ describe('a merged file of a release before deckhouse PR #15603 (virtualization 
     });
     expect(effective.policy.rules).toEqual(merged.policy!.rules);
     expect(effective.policy.omitStages).toEqual(['RequestReceived']);
-    const decision = evaluatePolicy(effective.policy, {
+    const request: RequestAttributes = {
       user: 'alice',
       groups: ['system:authenticated'],
       verb: 'create',
@@ -178,9 +179,16 @@ describe('a merged file of a release before deckhouse PR #15603 (virtualization 
       namespace: 'vms',
       apiGroup: 'virtualization.deckhouse.io',
       resource: 'virtualmachineoperations',
-    });
+    };
+    const decision = evaluatePolicy(effective.policy, request);
     expect(decision.level).toBe('Metadata');
     expect(effective.origins[decision.ruleIndex]).toEqual({ layer: 'custom', index: 0 });
+    // explain names the built-in rule the custom one pre-empts (the VMOP audit PR #15603 restored).
+    const explained = explain(effective, request);
+    expect(explained.preempted.map((p) => [p.ruleIndex, p.origin, p.wantedLevel])).toEqual([
+      [19, { layer: 'virtualization', index: 0 }, 'RequestResponse'],
+      [20, { layer: 'virtualization', index: 1 }, 'Metadata'],
+    ]);
   });
 
   it('another custom policy is merged where that release puts it: before the virtualization rules', () => {
