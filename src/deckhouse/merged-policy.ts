@@ -221,6 +221,18 @@ export function readMergedAuditPolicy(
         'ServiceAccounts to record; an entry added by an extra-audit-policy-config ConfigMap is fixed there',
     });
   }
+  if (tail.length > 0 && virtualization.length === 0) {
+    const at = layout.tailStart;
+    result.warnings.push({
+      message:
+        `${found.label}: rules[${at}] and rules[${at + 1}] are read as the tail Deckhouse appends after the custom ` +
+        'rules (PR #16714, 2025-11), but the file has no virtualization rules, which every release since PR ' +
+        '#13086 (2025-04) writes: if it comes from an older release, these two rules are your custom rules, and ' +
+        'a custom policy evaluated with these built-in rules gets a tail the cluster does not have',
+      field: `rules[${at}]`,
+      fix: 'check the Deckhouse release of the cluster; before PR #16714, drop the tail from builtInRules (tail: [])',
+    });
+  }
   if (layout.virtualizationAfterCustom) {
     const first = layout.basicEnd;
     result.warnings.push({

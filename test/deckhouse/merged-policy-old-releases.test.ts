@@ -233,3 +233,36 @@ describe('a merged file of a release before deckhouse PR #15603 (virtualization 
     expect(current.warnings).toEqual([]);
   });
 });
+
+// The tail (deckhouse PR #16714, 2025-11) came after the virtualization rules (PR #13086, 2025-04), which every
+// later release writes whenever the basic rules are on: a file without them is older than the tail, so its last
+// two rules, when they are `None` for system:authenticated and a Metadata catch-all, may be the user's own.
+describe('a tail-shaped pair at the end of a file without virtualization rules', () => {
+  const AUTHENTICATED_NONE: PolicyRule = { level: 'None', userGroups: ['system:authenticated'] };
+  const CATCH_ALL: PolicyRule = { level: 'Metadata' };
+  const merged = readMergedAuditPolicy(
+    fileOf([...OLD_BASIC.slice(0, 9), SNAP.basic[11], NS_RULE, LIST_RULE, AUTHENTICATED_NONE, CATCH_ALL]),
+    {
+      source: 'old.yaml',
+    },
+  );
+
+  it('is read as the tail, with a warning that a release without virtualization rules has no tail', () => {
+    expect(merged.errors).toEqual([]);
+    expect(merged.origins.slice(-2)).toEqual([
+      { layer: 'tail', index: 0 },
+      { layer: 'tail', index: 1 },
+    ]);
+    expect(merged.warnings).toEqual([
+      {
+        message:
+          'old.yaml: rules[12] and rules[13] are read as the tail Deckhouse appends after the custom rules ' +
+          '(PR #16714, 2025-11), but the file has no virtualization rules, which every release since PR #13086 ' +
+          '(2025-04) writes: if it comes from an older release, these two rules are your custom rules, and a ' +
+          'custom policy evaluated with these built-in rules gets a tail the cluster does not have',
+        field: 'rules[12]',
+        fix: 'check the Deckhouse release of the cluster; before PR #16714, drop the tail from builtInRules (tail: [])',
+      },
+    ]);
+  });
+});
