@@ -1,5 +1,6 @@
 import { Explanation, explain, formatExplanation } from '../../deckhouse/explain';
 import { UnknownNameExplanation, explainUnknownName } from '../../deckhouse/explain-unknown-name';
+import { snapshotDecisionNote } from '../../deckhouse/rule-history';
 import { LEVELS, Level } from '../../policy/types';
 import { CommandSpec, stringOption } from '../args';
 import { EXIT_FINDINGS, EXIT_OK, UsageError } from '../errors';
@@ -68,6 +69,12 @@ export const explainCommand: CommandSpec = {
       ...(byPodName?.listedNames ?? []).filter((l) => l.explanation.decision.level !== expected),
     ];
     const ok = expected === undefined || mismatches.length === 0;
+    // The bundled snapshot is one release: a decision by a rule older releases lack is said to be one.
+    const releaseNote =
+      chosen.builtIn && chosen.builtIn.source === undefined
+        ? snapshotDecisionNote(explanation.origin, explanation.label)
+        : undefined;
+    const allNotes = releaseNote === undefined ? notes : [...notes, releaseNote];
 
     // Rules from the --policy file also get their file:line:column, so the reader can jump to them.
     const inFile = (index: number) => (chosen.isFromFile(index) ? chosen.locateRule(index) : undefined);
@@ -94,13 +101,13 @@ export const explainCommand: CommandSpec = {
         })),
         ...(byPodName ? { podName: podNameJson(byPodName) } : {}),
         ...(expected !== undefined ? { expected, ok } : {}),
-        notes,
+        notes: allNotes,
         warnings: chosen.warnings,
         ...(chosen.builtIn ? { builtInRules: chosen.builtIn } : {}),
       });
     } else {
       for (const w of chosen.warnings) await write(io.stderr, formatProblem(w.label, w, 'warning') + '\n');
-      for (const n of [...notes, ...builtInRulesNotes(chosen)]) await write(io.stderr, `note: ${n}\n`);
+      for (const n of [...allNotes, ...builtInRulesNotes(chosen)]) await write(io.stderr, `note: ${n}\n`);
       const lines = [`Request: ${describeRequest(request)}`];
       if (kubectl) {
         lines.push(`Sent:    ${kubectl.method} ${kubectl.url} (what kubectl sends)`);
