@@ -237,6 +237,16 @@ export function simulationWarnings(report: SimulationReport): string[] {
         `policy decides (${pairs}); their bodies are not in the log, so their bytes are underestimated`,
     );
   }
+  for (const [stage, u] of Object.entries(report.unloggedStages ?? {})) {
+    // A few requests cut by the log's ends (begun before its first line, still running at its last) are noise.
+    if (u.missing === 0 || u.missing * 100 <= u.requests) continue;
+    warnings.push(
+      `the policy writes a ${stage} event for ${count(u.requests)} of the requests in the log, but the log holds ` +
+        `${count(u.requests - u.missing)} of them (the policy that wrote it omitted ${stage}): about ` +
+        `${count(u.missing)} ${stage} ${u.missing === 1 ? 'event is' : 'events are'} not counted in the written ` +
+        'events and bytes',
+    );
+  }
   if (report.imagesWithoutDigest > 0) {
     warnings.push(
       `${counted(report.imagesWithoutDigest, 'Pod create request uses', 'Pod create requests use')} an image without an @sha256 digest; ` +

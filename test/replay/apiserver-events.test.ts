@@ -3,6 +3,7 @@ import { simulate } from '../../src/replay';
 import { eventProblem, eventToRequest } from '../../src/replay/event';
 import type { AuditEvent } from '../../src/replay/event';
 import { Readable } from 'stream';
+import { simulationWarnings } from '../../src/cli/report';
 
 // Events exactly as kube-apiserver writes them (field order and encoding of pkg/apis/audit/v1/types.go's
 // Event), each for a case the replay once got wrong. Expected values come from the upstream source cited.
@@ -53,5 +54,81 @@ describe('a resource request whose method has no Kubernetes verb (OPTIONS, CONNE
     expect(r.rules.map((x) => x.hits)).toEqual([1, 0]);
     expect(r.written.byLevel.Request).toBe(1);
     expect(r.attributesFromObjectRef).toBe(0);
+  });
+});
+
+describe('stages the log lacks because the policy that wrote it omitted them', () => {
+  // filters/audit.go WithAudit: every audited request writes RequestReceived, then (long-running requests,
+  // BasicLongRunningRequestCheck with verbs watch/proxy and subresources attach/exec/proxy/log/portforward)
+  // ResponseStarted, then ResponseComplete or Panic, each unless its stage is omitted. Deckhouse's built-in
+  // rules omit RequestReceived, so a log from a Deckhouse cluster lacks it for the requests they decide.
+  const ALICE = '{"username":"alice","groups":["system:authenticated"]}';
+  const request = (id: string, stage: string, uri: string, verb: string, user = ALICE) =>
+    line(
+      `stage":"${stage}","requestURI":"${uri}","verb":"${verb}","user":${user},"sourceIPs":["10.0.0.2"],"userAgent":"kubectl/v1.31.0","responseStatus":{"metadata":{},"code":200}`,
+    ).replace('"auditID":"0b5c"', `"auditID":"${id}"`);
+  const log = [
+    // get: RequestReceived omitted by the source policy
+    request('1', 'ResponseComplete', '/api/v1/namespaces/prod/configmaps/c', 'get'),
+    // get with both stages in the log
+    request('2', 'RequestReceived', '/api/v1/namespaces/prod/configmaps/d', 'get'),
+    request('2', 'ResponseComplete', '/api/v1/namespaces/prod/configmaps/d', 'get'),
+    // watch: RequestReceived omitted, ResponseStarted kept
+    request('3', 'ResponseStarted', '/api/v1/namespaces/prod/pods?watch=true', 'watch'),
+    request('3', 'ResponseComplete', '/api/v1/namespaces/prod/pods?watch=true', 'watch'),
+    // exec: RequestReceived and ResponseStarted omitted
+    request('4', 'ResponseComplete', '/api/v1/namespaces/prod/pods/p/exec?command=sh', 'get'),
+    // a failed login (authn_audit.go): ResponseStarted alone, no user; it implies no other stage
+    request('5', 'ResponseStarted', '/api/v1/namespaces/prod/pods', 'list', '{}'),
+  ];
+  const all: Policy = { apiVersion: 'audit.k8s.io/v1', kind: 'Policy', rules: [{ level: 'Metadata' }] };
+
+  test('are reported as missing, per stage, for a policy that writes them', async () => {
+    const r = await replay(log, all);
+    expect(r.written.events).toBe(7);
+    expect(r.unloggedStages).toEqual({
+      RequestReceived: { requests: 4, missing: 3 },
+      ResponseStarted: { requests: 2, missing: 1 },
+    });
+  });
+
+  test('not for a policy that omits them, nor for requests it does not record', async () => {
+    const omitting: Policy = { ...all, omitStages: ['RequestReceived', 'ResponseStarted'] };
+    expect((await replay(log, omitting)).unloggedStages).toEqual({
+      RequestReceived: { requests: 0, missing: 0 },
+      ResponseStarted: { requests: 0, missing: 0 },
+    });
+    const podsOnly: Policy = {
+      ...all,
+      rules: [
+        { level: 'None', resources: [{ group: '', resources: ['configmaps'] }] },
+        { level: 'Metadata' },
+      ],
+    };
+    expect((await replay(log, podsOnly)).unloggedStages.RequestReceived).toEqual({ requests: 2, missing: 2 });
+  });
+
+  test('a complete log has none missing', async () => {
+    const complete = [
+      request('1', 'RequestReceived', '/api/v1/namespaces/prod/pods?watch=true', 'watch'),
+      request('1', 'ResponseStarted', '/api/v1/namespaces/prod/pods?watch=true', 'watch'),
+      request('1', 'ResponseComplete', '/api/v1/namespaces/prod/pods?watch=true', 'watch'),
+      request('2', 'RequestReceived', '/healthz', 'get'),
+      request('2', 'ResponseComplete', '/healthz', 'get'),
+    ];
+    expect((await replay(complete, all)).unloggedStages).toEqual({
+      RequestReceived: { requests: 2, missing: 0 },
+      ResponseStarted: { requests: 1, missing: 0 },
+    });
+  });
+
+  test('simulate warns that the written counts lack them', async () => {
+    const warnings = simulationWarnings(await replay(log, all));
+    expect(warnings).toContain(
+      'the policy writes a RequestReceived event for 4 of the requests in the log, but the log holds 1 of them ' +
+        '(the policy that wrote it omitted RequestReceived): about 3 RequestReceived events are not counted in ' +
+        'the written events and bytes',
+    );
+    expect(warnings.filter((w) => w.includes('ResponseStarted event for 2'))).toHaveLength(1);
   });
 });
