@@ -1,9 +1,13 @@
+import * as fs from 'fs';
+import * as os from 'os';
+import * as path from 'path';
 import type { Policy } from '../../src/policy/types';
 import { simulate } from '../../src/replay';
 import { eventProblem, eventToRequest } from '../../src/replay/event';
 import type { AuditEvent } from '../../src/replay/event';
 import { Readable } from 'stream';
 import { simulationWarnings } from '../../src/cli/report';
+import { runInProcess } from '../cli/helpers';
 
 // Events exactly as kube-apiserver writes them (field order and encoding of pkg/apis/audit/v1/types.go's
 // Event), each for a case the replay once got wrong. Expected values come from the upstream source cited.
@@ -54,6 +58,15 @@ describe('a resource request whose method has no Kubernetes verb (OPTIONS, CONNE
     expect(r.rules.map((x) => x.hits)).toEqual([1, 0]);
     expect(r.written.byLevel.Request).toBe(1);
     expect(r.attributesFromObjectRef).toBe(0);
+  });
+
+  test('explain --url with OPTIONS agrees, and its note allows a rule with verbs: [""]', async () => {
+    const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'verbless-')), 'p.json');
+    fs.writeFileSync(file, JSON.stringify(policy));
+    const url = 'OPTIONS /api/v1/namespaces/default/pods';
+    const run = await runInProcess(['explain', '--policy', file, '--url', url, '--user', 'system:anonymous']);
+    expect(run.stdout).toContain('Rule:     rule #1 (rules[0])');
+    expect(run.stderr).toContain('so only rules without verbs, or with "" among them, can match it');
   });
 });
 
