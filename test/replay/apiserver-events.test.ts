@@ -144,4 +144,23 @@ describe('stages the log lacks because the policy that wrote it omitted them', (
     );
     expect(warnings.filter((w) => w.includes('ResponseStarted event for 2'))).toHaveLength(1);
   });
+
+  test('diff marks the warning with the side whose counts lack the events (here A, not B)', async () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'unlogged-'));
+    const write = (name: string, text: string) => {
+      fs.writeFileSync(path.join(dir, name), text);
+      return path.join(dir, name);
+    };
+    const a = write('a.json', JSON.stringify(all));
+    const b = write('b.json', JSON.stringify({ ...all, omitStages: ['RequestReceived', 'ResponseStarted'] }));
+    const logFile = write('audit.log', log.join('\n') + '\n');
+    const run = await runInProcess(['diff', '--policy', a, '--policy', b, logFile, '--json']);
+    const warnings = (JSON.parse(run.stdout) as { warnings: string[] }).warnings;
+    expect(
+      warnings.filter((w) => w.startsWith('A: the policy writes a RequestReceived event for 4')),
+    ).toHaveLength(1);
+    expect(warnings.filter((w) => w.includes('RequestReceived event for') && !w.startsWith('A: '))).toEqual(
+      [],
+    );
+  });
 });
