@@ -164,3 +164,34 @@ describe('stages the log lacks because the policy that wrote it omitted them', (
     );
   });
 });
+
+describe('a line another tool re-encoded with \\u escapes (Python json.dumps: spaced, ensure_ascii)', () => {
+  // Go's encoding/json writes the Event's string fields with appendString, from the decoded string: ü is 2
+  // raw bytes, "—" 3, "/" 1 (encode.go); only requestObject/responseObject are copied as written. So the
+  // re-encoded line measures what kube-apiserver wrote: the length of its own line.
+  const GO_LINE = line(
+    'stage":"ResponseComplete","requestURI":"/api/v1/namespaces/d/configmaps?limit=500\\u0026labelSelector=a%3Db","verb":"list","user":{"username":"jürgen","groups":["system:authenticated"],"extra":{"über/id":["ключ"]}},"sourceIPs":["10.0.0.2"],"userAgent":"kubectl/v1.31.0 — 🚀 \\u003cx\\u003e","objectRef":{"resource":"configmaps","namespace":"d","apiVersion":"v1"},"responseStatus":{"metadata":{},"code":200},"responseObject":{"kind":"ConfigMapList","apiVersion":"v1","metadata":{"resourceVersion":"1"},"items":[]}',
+  )
+    .replace(
+      /}$/,
+      ',"annotations":{"authorization.k8s.io/reason":"RBAC: allowed by ClusterRoleBinding \\"é\\""}}',
+    )
+    .replace('"level":"Metadata"', '"level":"RequestResponse"');
+  const pythonDefault = (text: string) =>
+    JSON.stringify(JSON.parse(text), null, 1)
+      .replace(/\n */g, ' ')
+      .replace(/[\u0080-\uffff]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`)
+      .replace(/\//g, '\\/');
+  const rr: Policy = { apiVersion: 'audit.k8s.io/v1', kind: 'Policy', rules: [{ level: 'RequestResponse' }] };
+
+  test('measures the bytes kube-apiserver wrote', async () => {
+    const reencoded = pythonDefault(GO_LINE);
+    expect(reencoded).toContain('j\\u00fcrgen');
+    expect(reencoded).toContain('\\ud83d\\ude80');
+    expect(reencoded).toContain('\\/api\\/v1');
+    // Recorded and decided at RequestResponse: the line and its newline.
+    const asWritten = (await replay([GO_LINE], rr)).written.bytes;
+    expect(asWritten).toBe(Buffer.byteLength(GO_LINE) + 1);
+    expect((await replay([reencoded], rr)).written.bytes).toBe(asWritten);
+  });
+});
