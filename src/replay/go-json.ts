@@ -40,6 +40,8 @@ export const scanMode = { reencode: false };
 function reencodedBytes(cp: number): number {
   if (cp === 34 || cp === 92 || cp === 8 || cp === 9 || cp === 10 || cp === 12 || cp === 13) return 2;
   if (cp < 0x20 || cp === 60 || cp === 62 || cp === 38 || cp === 0x2028 || cp === 0x2029) return 6;
+  // Go writes invalid UTF-8 as the escape \ufffd itself: a line it wrote keeps its length on disk.
+  if (cp === 0xfffd) return 6;
   if (cp < 0x80) return 1;
   if (cp < 0x800) return 2;
   return 3; // a lone surrogate decodes to U+FFFD, 3 bytes too

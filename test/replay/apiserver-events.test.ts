@@ -194,4 +194,12 @@ describe('a line another tool re-encoded with \\u escapes (Python json.dumps: sp
     expect(asWritten).toBe(Buffer.byteLength(GO_LINE) + 1);
     expect((await replay([reencoded], rr)).written.bytes).toBe(asWritten);
   });
+
+  test('a line kube-apiserver wrote still measures its length when read by the exact scanner (CRLF)', async () => {
+    // appendString writes an invalid UTF-8 byte as the escape \ufffd and a control character as \u00XX.
+    const withEscapes = GO_LINE.replace('\\u003cx', '\\ufffd\\u0001\\u0026\\u003cx');
+    expect(withEscapes).not.toBe(GO_LINE);
+    const r = await replay([withEscapes + '\r'], rr);
+    expect(r.written.bytes).toBe(Buffer.byteLength(withEscapes) + 1);
+  });
 });
