@@ -179,7 +179,8 @@ export function renderSimulationReport(report: SimulationReport, policyDescripti
       'Top requests (user, verb, resource) by written bytes:',
       ['user', 'verb', 'resource'],
       report.topRequests,
-      (r) => [r.user, r.verb, r.resource],
+      // The verb "" (a method RequestInfo has no verb for) is shown as such, not as a blank cell.
+      (r) => [r.user, r.verb === '' ? '""' : r.verb, r.resource],
       written,
     ),
   );

@@ -6,7 +6,7 @@ import { simulate } from '../../src/replay';
 import { eventProblem, eventToRequest } from '../../src/replay/event';
 import type { AuditEvent } from '../../src/replay/event';
 import { Readable } from 'stream';
-import { simulationWarnings } from '../../src/cli/report';
+import { renderSimulationReport, simulationWarnings } from '../../src/cli/report';
 import { runInProcess } from '../cli/helpers';
 
 // Events exactly as kube-apiserver writes them (field order and encoding of pkg/apis/audit/v1/types.go's
@@ -58,6 +58,11 @@ describe('a resource request whose method has no Kubernetes verb (OPTIONS, CONNE
     expect(r.rules.map((x) => x.hits)).toEqual([1, 0]);
     expect(r.written.byLevel.Request).toBe(1);
     expect(r.attributesFromObjectRef).toBe(0);
+  });
+
+  test('the simulate report shows its verb as "" in the top requests', async () => {
+    const text = renderSimulationReport(await replay([OPTIONS_PODS], policy), 'policy.yaml');
+    expect(text).toMatch(/^system:anonymous +"" +pods +1 /m);
   });
 
   test('explain --url with OPTIONS agrees, and its note allows a rule with verbs: [""]', async () => {
