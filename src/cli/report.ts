@@ -179,7 +179,8 @@ export function renderSimulationReport(report: SimulationReport, policyDescripti
       'Top requests (user, verb, resource) by written bytes:',
       ['user', 'verb', 'resource'],
       report.topRequests,
-      (r) => [r.user, r.verb, r.resource],
+      // The verb "" (a method RequestInfo has no verb for) is shown as such, not as a blank cell.
+      (r) => [r.user, r.verb === '' ? '""' : r.verb, r.resource],
       written,
     ),
   );
@@ -235,6 +236,16 @@ export function simulationWarnings(report: SimulationReport): string[] {
     warnings.push(
       `${counted(report.lowSourceLevel.events, 'written event was', 'written events were')} recorded in the log at a lower level than the ` +
         `policy decides (${pairs}); their bodies are not in the log, so their bytes are underestimated`,
+    );
+  }
+  for (const [stage, u] of Object.entries(report.unloggedStages ?? {})) {
+    // A few requests cut by the log's ends (begun before its first line, still running at its last) are noise.
+    if (u.missing === 0 || u.missing * 100 <= u.requests) continue;
+    warnings.push(
+      `the policy writes a ${stage} event for ${count(u.requests)} of the requests in the log, but the log holds ` +
+        `${count(u.requests - u.missing)} of them (the policy that wrote it omitted ${stage}): about ` +
+        `${count(u.missing)} ${stage} ${u.missing === 1 ? 'event is' : 'events are'} not counted in the written ` +
+        'events and bytes',
     );
   }
   if (report.imagesWithoutDigest > 0) {

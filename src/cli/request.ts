@@ -138,7 +138,7 @@ export async function requestFromArgs(args: ParsedArgs): Promise<{
   if (request.resourceRequest && request.verb === '') {
     notes.push(
       'the method has no Kubernetes verb: kube-apiserver evaluates the policy with the empty verb "" (and ' +
-        'then refuses the request), so only rules without verbs can match it',
+        'then refuses the request), so only rules without verbs, or with "" among them, can match it',
     );
   }
   return { request, notes, ...(sentByKubectl ? { kubectl: sentByKubectl } : {}) };

@@ -449,6 +449,10 @@ class Accumulator implements PartialReplayAccumulator {
       skippedInputs: this.skipped.map((s) => ({ ...s })),
       malformed: { count: this.malformedCount, lines: this.malformed.map((m) => ({ ...m })) },
       lowSourceLevel: { events: t.lowSource, byLevels: lowSourcePairs },
+      unloggedStages: {
+        RequestReceived: unlogged(t, 'RequestReceived'),
+        ResponseStarted: unlogged(t, 'ResponseStarted'),
+      },
       truncation:
         this.maxEventBytes === undefined
           ? null
@@ -456,6 +460,11 @@ class Accumulator implements PartialReplayAccumulator {
       sources: sources.map((s) => ({ ...s, warnings: [...s.warnings, ...this.otherLinesNote(s.source)] })),
     };
   }
+}
+
+function unlogged(t: PolicyTally, stage: 'RequestReceived' | 'ResponseStarted') {
+  const requests = t.impliedByStage[stage];
+  return { requests, missing: Math.max(0, requests - t.keptByStage[stage]) };
 }
 
 /** An accumulator that evaluates every line under each of `policies` (each line parsed once). */

@@ -1,4 +1,12 @@
-import { GO_MAX_NESTING_DEPTH, goTextBytes, scanned, scanString, scanValue, skipWhitespace } from './go-json';
+import {
+  GO_MAX_NESTING_DEPTH,
+  goTextBytes,
+  scanMode,
+  scanned,
+  scanString,
+  scanValue,
+  skipWhitespace,
+} from './go-json';
 
 /**
  * One audit log line: the event JSON.parse decoded (V8's native parser is the fastest way to validate and
@@ -42,6 +50,16 @@ function keyText(line: string, start: number, end: number, escaped: boolean): st
  * would see it. Never throws and never recurses.
  */
 export function measureLine(line: string): MeasuredLine | string {
+  // The Event's own fields are written by appendString (escapes re-encoded), its bodies copied as they are.
+  scanMode.reencode = true;
+  try {
+    return measureMembers(line);
+  } finally {
+    scanMode.reencode = false;
+  }
+}
+
+function measureMembers(line: string): MeasuredLine | string {
   let i = skipWhitespace(line, 0);
   const first = line.charCodeAt(i);
   if (first !== 123 /* { */) {
@@ -65,7 +83,10 @@ export function measureLine(line: string): MeasuredLine | string {
       i = skipWhitespace(line, i);
       if (line.charCodeAt(i) !== 58 /* : */) return notJson('expected : after a key', i);
       const valueStart = skipWhitespace(line, i + 1);
+      const body = key === 'requestObject' || key === 'responseObject';
+      scanMode.reencode = !body;
       i = scanValue(line, valueStart, 1);
+      scanMode.reencode = true;
       if (i < 0) return notJson(scanned.error, valueStart);
       const valueBytes = scanned.bytes;
       const span: MemberSpan = {

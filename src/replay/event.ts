@@ -58,7 +58,9 @@ export function eventProblem(value: unknown): string | undefined {
   if (ev.apiVersion !== undefined && ev.apiVersion !== 'audit.k8s.io/v1') {
     return `apiVersion is ${shown(ev.apiVersion)}, expected "audit.k8s.io/v1"`;
   }
-  if (ev.verb === undefined || ev.verb === '') return 'missing verb';
+  // "verb":"" is an event: RequestInfo gives a resource request made with a method it has no verb for
+  // (OPTIONS, CONNECT, TRACE) the verb "", and Event.verb has no omitempty (pkg/apis/audit/v1/types.go).
+  if (ev.verb === undefined) return 'missing verb';
   if (typeof ev.verb !== 'string') return `verb is ${shown(ev.verb)}, expected a string`;
   if (typeof ev.stage !== 'string' || !STAGE_SET.has(ev.stage)) {
     return ev.stage === undefined ? 'missing stage' : `unknown stage ${shown(ev.stage)}`;
@@ -102,9 +104,12 @@ const VERB_METHODS: Readonly<Record<string, string>> = {
   deletecollection: 'DELETE',
 };
 
-/** The HTTP method that gives `verb` (a non-resource verb is the lower-case method itself). */
+/**
+ * The HTTP method that gives `verb` (a non-resource verb is the lower-case method itself; a resource
+ * request's verb "" comes from a method RequestInfo has no verb for, such as OPTIONS).
+ */
 export function methodOfVerb(verb: string): string {
-  return VERB_METHODS[verb] ?? verb.toUpperCase();
+  return VERB_METHODS[verb] ?? (verb === '' ? 'OPTIONS' : verb.toUpperCase());
 }
 
 /** The URL-derived attributes of a request, without its user. */

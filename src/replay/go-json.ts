@@ -4,8 +4,9 @@
  * The audit log backend writes each Event with Go's `encoding/json` (`Marshal`, HTML escaping on): struct
  * string fields are encoded by `appendString` and `requestObject`/`responseObject` (raw JSON) are copied by
  * `appendCompact`; both write `<`, `>`, `&` as `\u003c`, `\u003e`, `\u0026` and U+2028/U+2029 as
- * `\u2028`/`\u2029`, and neither writes insignificant whitespace. Escapes already present in the text are
- * kept as written (`appendCompact` copies them). So the bytes kube-apiserver writes for a JSON text are its
+ * `\u2028`/`\u2029`, and neither writes insignificant whitespace. Escapes already present in a body are
+ * kept as written (`appendCompact` copies them); a string field is written from its decoded value, so the
+ * exact scanner re-encodes the escapes there (`scanMode`). So the bytes kube-apiserver writes for a JSON text are its
  * UTF-8 length, minus whitespace outside strings, plus 5 bytes per raw `<`, `>`, `&` and 3 per raw U+2028/
  * U+2029 (sources: Go `src/encoding/json/encode.go` appendString, `indent.go` appendCompact). A line that
  * kube-apiserver wrote measures exactly its length on disk.
@@ -26,6 +27,29 @@ export const scanned = {
   /** Why the last scan failed (when it returned -1). */
   error: '',
 };
+
+/**
+ * How strings are measured. Off (the default): escapes count as written, as for requestObject/responseObject,
+ * which Go copies with appendCompact. On: as appendString writes a decoded string, which is how the Event's
+ * own fields (user, requestURI, userAgent, annotations …) are written, so a line another tool re-encoded
+ * (`\u00fc` for `ü`, `\/` for `/`) measures what kube-apiserver wrote.
+ */
+export const scanMode = { reencode: false };
+
+/** Bytes Go's appendString writes for the character `\uXXXX` stands for (HTML escaping on, Go ≥ 1.22). */
+function reencodedBytes(cp: number): number {
+  if (cp === 34 || cp === 92 || cp === 8 || cp === 9 || cp === 10 || cp === 12 || cp === 13) return 2;
+  if (cp < 0x20 || cp === 60 || cp === 62 || cp === 38 || cp === 0x2028 || cp === 0x2029) return 6;
+  // Go writes invalid UTF-8 as the escape \ufffd itself: a line it wrote keeps its length on disk.
+  if (cp === 0xfffd) return 6;
+  if (cp < 0x80) return 1;
+  if (cp < 0x800) return 2;
+  return 3; // a lone surrogate decodes to U+FFFD, 3 bytes too
+}
+
+function hexAt(s: string, j: number): number {
+  return parseInt(s.slice(j, j + 4), 16);
+}
 
 const DEPTH_ERROR = `nested deeper than ${GO_MAX_NESTING_DEPTH} levels (the limit of Go's encoding/json)`;
 
@@ -68,7 +92,24 @@ export function scanString(s: string, i: number): number {
         if (e === 117 /* u */) {
           if (!(isHex(s.charCodeAt(j + 2)) && isHex(s.charCodeAt(j + 3)))) return fail('invalid \\u escape');
           if (!(isHex(s.charCodeAt(j + 4)) && isHex(s.charCodeAt(j + 5)))) return fail('invalid \\u escape');
-          bytes += 6;
+          if (!scanMode.reencode) {
+            bytes += 6;
+            j += 6;
+            continue;
+          }
+          const cp = hexAt(s, j + 2);
+          // A surrogate pair written as two escapes is one 4-byte character.
+          if (
+            cp >= 0xd800 &&
+            cp <= 0xdbff &&
+            s.startsWith('\\u', j + 6) &&
+            /^[dD][c-fC-F][0-9a-fA-F]{2}$/.test(s.slice(j + 8, j + 12))
+          ) {
+            bytes += 4;
+            j += 12;
+            continue;
+          }
+          bytes += reencodedBytes(cp);
           j += 6;
           continue;
         }
@@ -82,7 +123,7 @@ export function scanString(s: string, i: number): number {
           e === 114 ||
           e === 116
         ) {
-          bytes += 2;
+          bytes += e === 47 && scanMode.reencode ? 1 : 2; // Go writes "/" unescaped
           j += 2;
           continue;
         }

@@ -65,6 +65,17 @@ function resourceInfo(key: string, req: RequestAttributes): ResourceInfo {
 const BODY_VERBS = new Set(['create', 'update', 'patch', 'delete', 'deletecollection']);
 const STREAMING_SUBRESOURCES = new Set(['exec', 'attach', 'portforward', 'proxy', 'log']);
 
+// kube-apiserver's long-running check (BasicLongRunningRequestCheck with the verbs and subresources
+// kube-apiserver passes): such a request writes ResponseStarted before ResponseComplete.
+const LONG_RUNNING_VERBS = new Set(['watch', 'proxy']);
+
+/** Whether kube-apiserver treats the request as long-running (it then writes a ResponseStarted event). */
+function isLongRunning(req: RequestAttributes): boolean {
+  if (LONG_RUNNING_VERBS.has(req.verb)) return true;
+  if (req.resourceRequest) return STREAMING_SUBRESOURCES.has(req.subresource ?? '');
+  return (req.path ?? '').startsWith('/debug/pprof/');
+}
+
 /**
  * Whether deciding `level` for an event recorded at the lower `src` level needs a body the log does not
  * have: bodies exist only for resource requests at ResponseComplete/Panic, request bodies only for verbs
@@ -99,6 +110,14 @@ export class PolicyTally {
   readonly bytesByLevel = { Metadata: 0, Request: 0, RequestResponse: 0 };
   readonly byStage = zeroStages(() => ({ events: 0, bytes: 0 }));
   readonly omittedByStage = zeroStages(() => 0);
+  /** Events of each stage in the log that this policy writes (before truncation; failed logins apart). */
+  readonly keptByStage = zeroStages(() => 0);
+  /**
+   * Events of each earlier stage that the requests ending in the log (ResponseComplete, Panic) write under
+   * this policy: kube-apiserver writes RequestReceived for every request, ResponseStarted for long-running
+   * ones. More than `keptByStage` means the log lacks them (the policy that wrote it omitted the stage).
+   */
+  readonly impliedByStage = zeroStages(() => 0);
   writtenEvents = 0;
   writtenBytes = 0;
   /** CRI framing the written events would take in a container log (Stdout output). */
@@ -157,10 +176,18 @@ export class PolicyTally {
     else this.unmatched++;
     if (level === 'None') return;
     const stage = ev.stage;
-    if (d.omitStages.length > 0 && d.omitStages.includes(stage)) {
+    const omits = d.omitStages;
+    if (stage === 'ResponseComplete' || stage === 'Panic') {
+      if (!omits.includes('RequestReceived')) this.impliedByStage.RequestReceived++;
+      if (stage === 'ResponseComplete' && !omits.includes('ResponseStarted') && isLongRunning(req))
+        this.impliedByStage.ResponseStarted++;
+    }
+    if (omits.length > 0 && omits.includes(stage)) {
       this.omittedByStage[stage]++;
       return;
     }
+    // A failed login is written at ResponseStarted alone (no user): no later stage implies it.
+    if (stage !== 'ResponseStarted' || req.user !== undefined) this.keptByStage[stage]++;
     let bytes = ev.sizer.size(level, d.omitManagedFields);
     const rank = LEVEL_RANK[level];
     const max = this.maxEventBytes;
@@ -210,6 +237,8 @@ export class PolicyTally {
       bytesByLevel: { ...this.bytesByLevel },
       byStage: zeroStagesFrom((s) => ({ ...this.byStage[s] })),
       omittedByStage: { ...this.omittedByStage },
+      keptByStage: { ...this.keptByStage },
+      impliedByStage: { ...this.impliedByStage },
       counters: COUNTERS.map((k) => this[k]),
       lowSourcePairs: [...this.lowSourcePairs],
       rules: this.rules.map((r) => [r.hits, r.written, r.bytes]),
@@ -232,6 +261,8 @@ export class PolicyTally {
       this.byStage[stage].events += other.byStage[stage].events;
       this.byStage[stage].bytes += other.byStage[stage].bytes;
       this.omittedByStage[stage] += other.omittedByStage[stage];
+      this.keptByStage[stage] += other.keptByStage[stage];
+      this.impliedByStage[stage] += other.impliedByStage[stage];
     }
     COUNTERS.forEach((k, i) => (this[k] += other.counters[i]));
     for (const [k, v] of other.lowSourcePairs)
@@ -265,6 +296,8 @@ export interface TallyState {
   bytesByLevel: Record<Exclude<Level, 'None'>, number>;
   byStage: Record<Stage, { events: number; bytes: number }>;
   omittedByStage: Record<Stage, number>;
+  keptByStage: Record<Stage, number>;
+  impliedByStage: Record<Stage, number>;
   counters: number[];
   lowSourcePairs: Array<[string, number]>;
   rules: Array<[number, number, number]>;

@@ -281,6 +281,15 @@ export interface SimulationReport {
    * their bytes are underestimated; with counts per "source->decided" pair.
    */
   lowSourceLevel: { events: number; byLevels: Record<string, number> };
+  /**
+   * Events of a stage this policy writes that the log lacks, not counted in `written`: for the requests that
+   * end in the log (ResponseComplete, Panic) and that the policy records, kube-apiserver writes
+   * RequestReceived (every request) and ResponseStarted (long-running ones: watch, proxy, exec, attach,
+   * portforward, log) unless omitted; a log written under a policy that omitted the stage (Deckhouse's
+   * built-in rules omit RequestReceived) has fewer. `requests` is how many such events the requests imply,
+   * `missing` how many of them the log does not hold (requests cut by the log's ends add a few either way).
+   */
+  unloggedStages: Record<'RequestReceived' | 'ResponseStarted', { requests: number; missing: number }>;
   sources: SourceReport[];
   /** Effect of the truncate backend; null when truncation is not modelled (the default). */
   truncation: { maxEventBytes: number; truncated: number; dropped: number } | null;

@@ -104,7 +104,7 @@ describe('eventProblem', () => {
     [{ kind: 'Pod', verb: 'get', stage: 'ResponseComplete' }, 'kind is "Pod", expected "Event"'],
     [{ apiVersion: 'audit.k8s.io/v1beta1', verb: 'get', stage: 'ResponseComplete' }, 'apiVersion is'],
     [{ stage: 'ResponseComplete' }, 'missing verb'],
-    [{ verb: '', stage: 'ResponseComplete' }, 'missing verb'],
+    [{ verb: null, stage: 'ResponseComplete' }, 'verb is null, expected a string'],
     [{ verb: 'get' }, 'missing stage'],
     [{ verb: 'get', stage: 'Done' }, 'unknown stage "Done"'],
     [{ verb: 'get', stage: 'Panic', objectRef: 'pods' }, 'objectRef is not an object'],

@@ -89,8 +89,7 @@ export const diffCommand: CommandSpec = {
     const diff = diffReports(reports[0], reports[1]);
     const lint = newLintErrors(a, b);
     const headline = diffHeadline(diff, lint);
-    // The log is the same for A and B: its caveats (malformed lines, timestamps, inputs) are B's too.
-    const warnings = simulationWarnings(reports[1]);
+    const warnings = diffWarnings(reports[0], reports[1]);
 
     if (json) {
       await printJson(io, {
@@ -326,4 +325,20 @@ function hoursDelta(delta: number | null): string {
   if (delta === null) return '';
   if (Math.abs(delta) < 1 / 120) return '0';
   return `${delta > 0 ? '+' : '-'}${formatHours(Math.abs(delta))}`;
+}
+
+/**
+ * The caveats of both replays. The log's own (malformed lines, timestamps, inputs) are the same for A and B
+ * and shown once; one that only a policy's counts carry (events the log lacks for it, bodies recorded at a
+ * lower level) is marked with its side, so an undercounted A is not read as a real delta.
+ */
+function diffWarnings(a: SimulationReport, b: SimulationReport): string[] {
+  const fromA = simulationWarnings(a);
+  const fromB = simulationWarnings(b);
+  const inA = new Set(fromA);
+  const inB = new Set(fromB);
+  return [
+    ...fromB.map((w) => (inA.has(w) ? w : `B: ${w}`)),
+    ...fromA.filter((w) => !inB.has(w)).map((w) => `A: ${w}`),
+  ];
 }
