@@ -328,6 +328,6 @@ describe('rate limits and Kafka keys on audit event fields, which log-shipper ne
     expect(
       errorsOf({ type: 'Kafka', name: 'k', bootstrapServers: ['k:9093'], topic: 't', keyField: 'host' }),
     ).toEqual([]);
-    expect(errorsOf({ ...LOKI, rateLimit: { linesPerMinute: 600, keyField: 'node' } })).toEqual([]);
+    expect(errorsOf({ ...LOKI, rateLimit: { linesPerMinute: 600, keyField: '{{ node }}' } })).toEqual([]);
   });
 });
