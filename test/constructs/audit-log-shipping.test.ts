@@ -126,6 +126,8 @@ describe('AuditLogShipping: routing and filters', () => {
         operator: 'Regex',
         values: ['^exec$', '^attach$', '^portforward$', '^ephemeralcontainers$'],
       },
+      // Core-group Pods only, which also keeps it apart from rbacChanges() (selection-overlap.test.ts).
+      { field: 'objectRef.apiGroup', operator: 'DoesNotExist' },
     ]);
     expect(shipping.loggingConfigs.size).toBe(3);
   });
