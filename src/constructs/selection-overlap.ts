@@ -69,11 +69,12 @@ export function provablyDisjoint(a: readonly LogFilter[], b: readonly LogFilter[
   return ca.some((x) => cb.some((y) => excludes(x, y) || excludes(y, x)));
 }
 
-/** A filter that, added to one selection, excludes what `other` keeps (from its first exact or absence item). */
+/** A filter that, added to one selection, excludes what `other` keeps (from its first exact, presence or absence item). */
 function exclusionHint(other: AuditEventSelection): string {
   for (const filter of other.filters ?? []) {
     const c = constraintOf(filter);
     if (c?.kind === 'absent') return `exists('${c.field}')`;
+    if (c?.kind === 'present') return `doesNotExist('${c.field}')`;
     if (c?.kind !== 'oneOf') continue;
     if (filter.operator === 'In') {
       return `{ field: '${c.field}', operator: 'NotIn', values: ${JSON.stringify(filter.values)} }`;
@@ -81,7 +82,7 @@ function exclusionHint(other: AuditEventSelection): string {
     const texts = c.values.map((v) => JSON.stringify(v.replace(/^string:/, '')).replace(/^"|"$/g, "'"));
     return `notExact('${c.field}', ${texts.join(', ')})`;
   }
-  return `notExact('objectRef.resource', 'secrets')`;
+  return `an exact value or doesNotExist on a field "${other.name}" compares with exact values (it has none now)`;
 }
 
 /**

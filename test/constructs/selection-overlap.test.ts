@@ -110,3 +110,19 @@ describe('provablyDisjoint', () => {
     expect(provablyDisjoint(b, a)).toBe(disjoint);
   });
 });
+
+describe('the filter the fix proposes excludes the earlier selection', () => {
+  test.each([
+    ['an exists item', [exists('impersonatedUser')], "doesNotExist('impersonatedUser')"],
+    ['a doesNotExist item', [doesNotExist('objectRef.apiGroup')], "exists('objectRef.apiGroup')"],
+    [
+      'an In item on integers',
+      [{ field: 'responseStatus.code', operator: 'In' as const, values: [403] }],
+      "{ field: 'responseStatus.code', operator: 'NotIn', values: [403] }",
+    ],
+  ])('after %s', (_, filters, hint) => {
+    const earlier = AuditEventSelection.custom('first', ...filters);
+    const later = AuditEventSelection.custom('second', exact('verb', 'create'));
+    expect(synthError(app({ ...SIEM, selections: [earlier, later] }))).toContain(`e.g. ${hint}, so that`);
+  });
+});
