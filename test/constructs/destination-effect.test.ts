@@ -345,10 +345,19 @@ describe('extraLabels on a destination older log-shipper releases drop them for'
     ],
     [
       'Splunk',
-      { type: 'Splunk', name: 'sp', endpoint: 'https://splunk:8088', extraLabels: { cluster: 'prod-1' } },
+      {
+        type: 'Splunk',
+        name: 'sp',
+        endpoint: 'https://splunk:8088',
+        token: 'dG9rZW4=',
+        allowInlineCredentials: true,
+        extraLabels: { cluster: 'prod-1' },
+      },
     ],
   ])('%s: a warning that names the change that applies them', (_, d) => {
-    const warning = checkDestination(d).warnings.find((w) => w.field === 'extraLabels');
+    const check = checkDestination(d);
+    expect(check.errors).toEqual([]);
+    const warning = check.warnings.find((w) => w.field === 'extraLabels');
     expect(warning?.expected).toContain('PR #16989');
   });
 
