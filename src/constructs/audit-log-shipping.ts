@@ -18,6 +18,7 @@ import { destinationSpec } from './destination-spec';
 import { TLS_BY_MATERIAL, unappliedFieldProblems } from './destination-effect';
 import { AuditLogDestination } from './log-destination';
 import { AuditEventSelection, checkLogFilters, exact, LogFilter } from './log-filter';
+import { selectionOverlapProblems } from './selection-overlap';
 import { describeValue, formatProblem, PropProblem } from './messages';
 import { controlPlaneConfigsOf, renderedApiserverSettings } from './policy-secret-checks';
 import { canonicalManifest } from './synth';
@@ -168,6 +169,9 @@ export class AuditLogShipping extends Construct {
       const at = (p: PropProblem): PropProblem => ({ ...p, field: `destinations[${i}].${p.field}` });
       problems.push(...check.errors.map(at));
       for (const warning of check.warnings) addWarning(this, formatProblem(at(warning)));
+      // Selections an event can match two of would send it twice (selection-overlap.ts).
+      if (check.errors.length === 0)
+        problems.push(...selectionOverlapProblems(destination.selections, `destinations[${i}]`));
       if (typeof destination?.name === 'string') {
         if (seen.has(destination.name)) {
           problems.push({

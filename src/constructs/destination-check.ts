@@ -16,7 +16,7 @@ import {
 } from './destination-field-checks';
 import { coveredBy, credentialProblems, decodingProblems, schemaProblems } from './destination-render-check';
 import { destinationManifest } from './destination-spec';
-import { recordFieldProblem, unappliedFieldProblems } from './destination-effect';
+import { unappliedFieldProblems } from './destination-effect';
 import { isJsonObject } from './json-values';
 import { AuditLogDestination, LOG_DESTINATION_TYPES } from './log-destination';
 import { checkLogFilters } from './log-filter';
@@ -169,7 +169,6 @@ export function checkDestination(destination: AuditLogDestination): DestinationC
           fix: 'list the bootstrap brokers, e.g. ["kafka-0.example.com:9093"]',
         });
       }
-      check.errors.push(...recordFieldProblem(destination.keyField, 'kafka.keyField', 'key'));
       if (typeof destination.topic !== 'string' || destination.topic.length === 0) {
         check.errors.push({
           field: 'kafka.topic',
@@ -283,12 +282,8 @@ export function checkDestination(destination: AuditLogDestination): DestinationC
         fix: 'e.g. 60000',
       });
     }
+    // The record fields they name are checked on the rendered spec (record-fields.ts, via unappliedFieldProblems).
     const excludes = checkLogFilters(rl.excludes, 'rateLimit.excludes', true);
-    (Array.isArray(rl.excludes) ? rl.excludes : []).forEach((e: unknown, i) => {
-      const path = isJsonObject(e) ? e.field : undefined;
-      excludes.push(...recordFieldProblem(path, `rateLimit.excludes[${i}].field`, 'exclusion'));
-    });
-    check.errors.push(...recordFieldProblem(rl.keyField, 'rateLimit.keyField', 'key'));
     mappable &&= !excludes.some(
       (p) => p.field === 'rateLimit.excludes' || /^rateLimit\.excludes\[\d+\]$/.test(p.field),
     );

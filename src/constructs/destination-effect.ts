@@ -15,7 +15,7 @@
 // - Loki, Elasticsearch and Splunk are HTTP sinks: their endpoint's scheme decides TLS, http:// is plain text.
 import { PropProblem } from './messages';
 import { isJsonObject } from './json-values';
-import { AUDIT_EVENT_FIELDS } from '../policy/audit-event-fields';
+import { recordFieldProblems } from './record-fields';
 
 /** Destination types whose TLS is on only with a CA or a client certificate. */
 export const TLS_BY_MATERIAL: readonly string[] = ['Logstash', 'Vector', 'Kafka', 'Socket'];
@@ -37,10 +37,12 @@ const hasMaterial = (tls: Json | undefined): boolean =>
  * The fields of a ClusterLogDestination `spec` log-shipper would not apply, as problems of their spec paths
  * (`kafka.tls`, `socket.tcp.verifyHostname`, `elasticsearch.auth.strategy`): Elasticsearch AWS authentication
  * (log-shipper never reads its secret key), TLS options without a CA or client certificate on the types that
- * need one, TLS options with an http:// endpoint, and a Socket's verify flags turned off.
+ * need one, TLS options with an http:// endpoint, a Socket's verify flags turned off, and record fields
+ * (rateLimit, Kafka's keyField) that name an audit event field or are the wrong kind of value (record-fields.ts).
  */
 export function unappliedFieldProblems(spec: unknown): PropProblem[] {
-  const problems: PropProblem[] = [];
+  // rateLimit and Kafka's keyField name fields of the log record (record-fields.ts).
+  const problems: PropProblem[] = [...recordFieldProblems(spec)];
   const s = object(spec);
   const type = s?.type;
   if (s === undefined || typeof type !== 'string') return problems;
@@ -107,32 +109,4 @@ export function unappliedFieldProblems(spec: unknown): PropProblem[] {
     });
   }
   return problems;
-}
-
-/**
- * A field of the log record that rateLimit (its `excludes` and `keyField`) and Kafka's `keyField` name: log-shipper
- * applies them to the record as the agent read it, not to the audit event inside it (deckhouse
- * modules/460-log-shipper/hooks/testdata/throttle-with-filter and file-to-kafka: `field: foo` is `.foo`,
- * `keyField: host` is `key_field: host`; the event is the JSON text in `message`, with no parsed copy for a File
- * source). An audit event field there names nothing: the exclusion never matches, every event shares one key.
- */
-export function recordFieldProblem(path: unknown, field: string, use: 'exclusion' | 'key'): PropProblem[] {
-  if (typeof path !== 'string') return [];
-  const first = path.split('.')[0].replace(/\[.*$/, '');
-  if (!AUDIT_EVENT_FIELDS.includes(first)) return [];
-  return [
-    {
-      field,
-      received: path,
-      expected:
-        'a field of the log record log-shipper reads (message, host, node, ...): it applies this to the record, ' +
-        `in which the audit event is the JSON text of message, so "${path}" names nothing there and ` +
-        (use === 'exclusion' ? 'the exclusion would never match' : 'every event would get the same (no) key'),
-      fix:
-        use === 'exclusion'
-          ? `match the event's text instead, e.g. contains('message', '"resource":"secrets"'), or send the ` +
-            'events to keep to a destination of their own without rateLimit (selections)'
-          : 'leave it unset, or name a record field such as "host"',
-    },
-  ];
 }

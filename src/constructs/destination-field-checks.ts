@@ -178,9 +178,28 @@ export function checkTls(tls: TlsOptions | undefined, field: string, check: Dest
   }
 }
 
+/**
+ * Destination types whose extraLabels log-shipper applies only from deckhouse PR #16989 (merged 2025-12-11, "log
+ * enrichment is now performed on all recipients"): before it, hooks/internal/vector/transform/destination.go (at
+ * 417901f7) adds the extra_fields transform for Elasticsearch, Logstash, Vector and Kafka only, loki.go renders them
+ * as Loki labels, and socket.go/splunk.go never read them.
+ */
+const EXTRA_LABELS_SINCE_16989: readonly string[] = ['Socket', 'Splunk'];
+
 export function checkExtraLabels(destination: AuditLogDestination, check: DestinationCheck): void {
   const labels = effectiveExtraLabels(destination) ?? {};
   if (!isJsonObject(labels)) return; // the schema says what extraLabels must be
+  if (EXTRA_LABELS_SINCE_16989.includes(destination.type) && Object.keys(labels).length > 0) {
+    check.warnings.push({
+      field: 'extraLabels',
+      received: labels,
+      expected:
+        `a log-shipper that applies extraLabels to a ${destination.type} destination: releases before deckhouse ` +
+        'PR #16989 (merged 2025-12-11) add them only for Loki, Elasticsearch, Logstash, Vector and Kafka and ' +
+        `drop them silently here`,
+      fix: "check that the cluster's log-shipper includes that change, or ship these labels to a destination type that applies them",
+    });
+  }
   for (const [key, value] of Object.entries(labels)) {
     const field = `extraLabels.${key}`;
     if (RESERVED_EXTRA_LABELS.includes(key)) {

@@ -111,9 +111,10 @@ export interface BufferOptions {
 export interface RateLimitOptions {
   readonly linesPerMinute: number;
   /**
-   * Field of the log record whose value is hashed to rate-limit per value (`host`, `node`): log-shipper applies
-   * the rate limit to the record, in which the audit event is the JSON text of `message`, so an audit event field
-   * (`user.username`) is refused.
+   * Template of the key to rate-limit per value, on a field of the log record (`{{ host }}`, `{{ node }}`): the
+   * agent's throttle reads it as a Vector template, so a bare `node` is one key for every event and is refused.
+   * log-shipper applies the rate limit to the record, in which the audit event is the JSON text of `message`, so an
+   * audit event field (`{{ user.username }}`) is refused too.
    * @default - one limit for all events
    */
   readonly keyField?: string;
@@ -271,8 +272,8 @@ export interface KafkaDestination extends LogDestinationBase {
    */
   readonly cef?: CefOptions;
   /**
-   * Field of the log record whose value keys the Kafka message (`host`, `node`): an audit event field is refused
-   * (the record holds the event as the JSON text of `message`).
+   * Path of the log record field whose value keys the Kafka message (`host`, `node`; a path, not a `{{ }}`
+   * template): an audit event field is refused (the record holds the event as the JSON text of `message`).
    * @default - no key
    */
   readonly keyField?: string;

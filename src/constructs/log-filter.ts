@@ -100,8 +100,9 @@ export function doesNotExist(field: AuditEventField): LogFilter {
 
 /**
  * A named selection of audit events for per-destination routing: the filters are ANDed; several
- * selections on one destination are ORed (one ClusterLoggingConfig each, so an event that matches
- * two selections of the same destination is sent twice — keep selections disjoint).
+ * selections on one destination are ORed (one ClusterLoggingConfig each, so an event that matched
+ * two selections of the same destination would be sent twice: synth refuses selections that do not exclude each
+ * other on some field).
  */
 export interface AuditEventSelection {
   /** Suffix of the ClusterLoggingConfig name (a DNS label, e.g. `rbac`). */
@@ -124,13 +125,17 @@ export const AuditEventSelection = {
       filters: [exact('objectRef.apiGroup', 'rbac.authorization.k8s.io'), notExact('verb', ...READ_VERBS)],
     };
   },
-  /** Interactive access to Pods: `exec`, `attach`, `portforward` (and ephemeral containers). */
+  /**
+   * Interactive access to Pods: `exec`, `attach`, `portforward` (and ephemeral containers). Core-group Pods only
+   * (no `objectRef.apiGroup`), which also keeps it apart from `rbacChanges()` on one destination.
+   */
   podAccess(name = 'pod-access'): AuditEventSelection {
     return {
       name,
       filters: [
         exact('objectRef.resource', 'pods'),
         exact('objectRef.subresource', 'exec', 'attach', 'portforward', 'ephemeralcontainers'),
+        doesNotExist('objectRef.apiGroup'),
       ],
     };
   },

@@ -126,6 +126,8 @@ describe('AuditLogShipping: routing and filters', () => {
         operator: 'Regex',
         values: ['^exec$', '^attach$', '^portforward$', '^ephemeralcontainers$'],
       },
+      // Core-group Pods only, which also keeps it apart from rbacChanges() (selection-overlap.test.ts).
+      { field: 'objectRef.apiGroup', operator: 'DoesNotExist' },
     ]);
     expect(shipping.loggingConfigs.size).toBe(3);
   });
@@ -289,8 +291,9 @@ describe('AuditLogShipping: every destination type', () => {
         buffer: { type: 'Memory', maxEvents: 10000 },
         rateLimit: {
           linesPerMinute: 60000,
-          // Fields of the log record: the audit event is the text of its message (destination-effect.test.ts).
-          keyField: 'node',
+          // Fields of the log record: the audit event is the text of its message; the key is a template
+          // (record-fields.test.ts).
+          keyField: '{{ node }}',
           excludes: [contains('message', '"resource":"secrets"')],
         },
         extraLabels: { cluster: 'prod-1', verb: '{{ verb }}' },
@@ -308,7 +311,7 @@ describe('AuditLogShipping: every destination type', () => {
     expect(loki.buffer).toEqual({ type: 'Memory', memory: { maxEvents: 10000 }, whenFull: 'Block' });
     expect(loki.rateLimit).toEqual({
       linesPerMinute: 60000,
-      keyField: 'node',
+      keyField: '{{ node }}',
       excludes: [{ field: 'message', operator: 'Regex', values: ['.*"resource":"secrets".*'] }],
     });
     expect(loki.extraLabels).toEqual({ cluster: 'prod-1', verb: '{{ verb }}' });

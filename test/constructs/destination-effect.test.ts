@@ -328,6 +328,49 @@ describe('rate limits and Kafka keys on audit event fields, which log-shipper ne
     expect(
       errorsOf({ type: 'Kafka', name: 'k', bootstrapServers: ['k:9093'], topic: 't', keyField: 'host' }),
     ).toEqual([]);
-    expect(errorsOf({ ...LOKI, rateLimit: { linesPerMinute: 600, keyField: 'node' } })).toEqual([]);
+    expect(errorsOf({ ...LOKI, rateLimit: { linesPerMinute: 600, keyField: '{{ node }}' } })).toEqual([]);
+  });
+});
+
+// extraLabels reach the event only where log-shipper applies them. Before deckhouse PR #16989 (merged 2025-12-11),
+// hooks/internal/vector/transform/destination.go (at 417901f7) adds the extra_fields transform (which parses the
+// message into parsed_data first, transform/extra_fields.go at 97e3d9e0) for Elasticsearch, Logstash, Vector and
+// Kafka, loki.go renders them as `{{ parsed_data.<path> }}` labels after a parse_json transform (testdata/file-to-loki
+// at 94a87d61), and destination/socket.go (at 417901f7) and splunk.go never read them.
+describe('extraLabels on a destination older log-shipper releases drop them for', () => {
+  test.each<[string, AuditLogDestination]>([
+    [
+      'Socket',
+      { type: 'Socket', name: 's', address: 's:6514', mode: 'TCP', extraLabels: { verb: '{{ verb }}' } },
+    ],
+    [
+      'Splunk',
+      {
+        type: 'Splunk',
+        name: 'sp',
+        endpoint: 'https://splunk:8088',
+        token: 'dG9rZW4=',
+        allowInlineCredentials: true,
+        extraLabels: { cluster: 'prod-1' },
+      },
+    ],
+  ])('%s: a warning that names the change that applies them', (_, d) => {
+    const check = checkDestination(d);
+    expect(check.errors).toEqual([]);
+    const warning = check.warnings.find((w) => w.field === 'extraLabels');
+    expect(warning?.expected).toContain('PR #16989');
+  });
+
+  test('Kafka and Loki (which every release applies them to) get no such warning', () => {
+    const kafka: AuditLogDestination = {
+      type: 'Kafka',
+      name: 'k',
+      bootstrapServers: ['k:9093'],
+      topic: 't',
+      extraLabels: { verb: '{{ verb }}' },
+    };
+    expect(checkDestination(kafka).warnings.map((w) => w.field)).not.toContain('extraLabels');
+    const loki: AuditLogDestination = { type: 'Loki', name: 'l', endpoint: 'https://loki' };
+    expect(checkDestination(loki).warnings.map((w) => w.field)).not.toContain('extraLabels');
   });
 });
