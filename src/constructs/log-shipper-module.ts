@@ -8,6 +8,8 @@ import { schemaErrors } from './schema-validation';
 import { canonicalManifest } from './synth';
 import { checkArgoCdProps, checkPropKeys, PropKeys } from './prop-keys';
 import { guardIdentity } from './object-identity';
+import { unknownSettingsKeys } from './log-shipper-settings';
+import { addWarning } from './warnings';
 
 /** Props of {@link LogShipperModule}. */
 export interface LogShipperModuleProps extends ArgoCdOptions {
@@ -92,6 +94,7 @@ export class LogShipperModule extends Construct {
         fix: 'e.g. "deckhouse" (see `kubectl get modulesources`), or leave it unset',
       });
     }
+    for (const warning of unknownSettingsKeys(props.settings)) addWarning(this, warning);
     this.resource = new ModuleConfig(this, 'Resource', {
       metadata: {
         name: 'log-shipper',
