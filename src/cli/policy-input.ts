@@ -483,4 +483,3 @@ function utf8(bytes: Uint8Array): string | undefined {
 }
 
 /** Line and column of each rule in a policy's text (undefined where the text does not show it). */
-export { rulePositions } from './rule-positions';

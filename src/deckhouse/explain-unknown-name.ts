@@ -1,5 +1,5 @@
 import { checkPolicyOrEffectiveArgument, checkRequestArgument } from '../policy/arguments';
-import { Decision, EffectivePolicy, Policy, RequestAttributes, isEffectivePolicy } from '../policy/types';
+import { EffectivePolicy, Policy, RequestAttributes, isEffectivePolicy } from '../policy/types';
 import { Explanation, explain } from './explain';
 
 // A request whose object name is not known (the Pod kubectl picks for `logs deploy/web`): kube-apiserver's
@@ -20,15 +20,6 @@ export interface UnknownNameExplanation {
   anyOtherName: Explanation;
   /** Listed names with another decision, grouped by decision; empty when the name cannot change it. */
   listedNames: ListedNameExplanation[];
-}
-
-function sameDecision(a: Decision, b: Decision): boolean {
-  return (
-    a.level === b.level &&
-    a.ruleIndex === b.ruleIndex &&
-    a.omitManagedFields === b.omitManagedFields &&
-    a.omitStages.join() === b.omitStages.join()
-  );
 }
 
 /**
@@ -53,11 +44,13 @@ export function explainUnknownName(
   let other = 'POD';
   while (listed.has(other)) other += '-';
   const anyOtherName = explain(checked, { ...request, name: other });
+  // Decisions are plain data: equal text, equal decision (the grouping key and the comparison are one).
+  const otherKey = JSON.stringify(anyOtherName.decision);
   const groups = new Map<string, ListedNameExplanation>();
   for (const name of listed) {
     const explanation = explain(checked, { ...request, name });
-    if (sameDecision(explanation.decision, anyOtherName.decision)) continue;
     const key = JSON.stringify(explanation.decision);
+    if (key === otherKey) continue;
     const group = groups.get(key);
     if (group) group.names.push(name);
     else groups.set(key, { names: [name], explanation });

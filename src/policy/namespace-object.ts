@@ -1,12 +1,12 @@
 import { RequestSpecError } from './request-spec-error';
 import { RequestAttributes } from './types';
-
-// requestinfo.go: /api/v1/namespaces/NAME, and its status and finalize subresources, are requests on the
-// Namespace object NAME whose namespace attribute is NAME itself (k8s-audit-semantics.md §5.2 step 5), so
-// rules with namespaces: [NAME] match them and namespaces: [""] does not.
-const NAMESPACE_SUBRESOURCES = new Set(['', 'status', 'finalize']);
+import { NAMESPACE_SUBRESOURCES } from './url-request';
 
 /**
+ * requestinfo.go: /api/v1/namespaces/NAME, and its status and finalize subresources (url-request.ts's
+ * NAMESPACE_SUBRESOURCES), are requests on the Namespace object NAME whose namespace attribute is NAME itself
+ * (k8s-audit-semantics.md §5.2 step 5), so rules with namespaces: [NAME] match them and namespaces: [""] does not.
+ *
  * Gives a request described by its fields (not parsed from a URL) the namespace kube-apiserver would: for a
  * named Namespace object, its own name. Throws a RequestSpecError when the request names another namespace,
  * which no request for that object has. Changes `request` in place.
@@ -14,7 +14,8 @@ const NAMESPACE_SUBRESOURCES = new Set(['', 'status', 'finalize']);
 export function setNamespaceObjectNamespace(request: RequestAttributes): void {
   const { apiGroup, resource, subresource, name, namespace } = request;
   if (!request.resourceRequest || (apiGroup ?? '') !== '' || resource !== 'namespaces') return;
-  if (name === undefined || name === '' || !NAMESPACE_SUBRESOURCES.has(subresource ?? '')) return;
+  if (name === undefined || name === '') return;
+  if (subresource !== undefined && subresource !== '' && !NAMESPACE_SUBRESOURCES.has(subresource)) return;
   if (namespace !== undefined && namespace !== '' && namespace !== name) {
     throw new RequestSpecError(
       `namespace "${namespace}" for the Namespace object "${name}": a Namespace object's requests are in the ` +

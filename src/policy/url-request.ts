@@ -70,7 +70,7 @@ const HTTP_TOKEN = /^[!#$%&'*+\-.^_`|~0-9A-Za-z]+$/;
 // Deprecated verbs given as a path segment; "proxy" never has a subresource.
 const PATH_VERBS = new Set(['watch', 'proxy']);
 // namespaces/<ns>/<this> is a subresource of the Namespace, not a namespaced resource.
-const NAMESPACE_SUBRESOURCES = new Set(['status', 'finalize']);
+export const NAMESPACE_SUBRESOURCES = new Set(['status', 'finalize']);
 
 /** Percent-decodes like Go's url.PathUnescape (bytes, then UTF-8); undefined for a malformed escape. */
 function unescape(text: string, plusIsSpace: boolean): string | undefined {

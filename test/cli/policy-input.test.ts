@@ -1,4 +1,5 @@
-import { findPolicies, rulePositions } from '../../src/cli/policy-input';
+import { findPolicies } from '../../src/cli/policy-input';
+import { rulePositions } from '../../src/cli/rule-positions';
 import settingsSchema from '../../imports/schemas/control-plane-manager.settings.json';
 import {
   AUDIT_SETTINGS_SCHEMA,
