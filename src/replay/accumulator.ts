@@ -302,8 +302,9 @@ class Accumulator implements PartialReplayAccumulator {
   }
 
   private addSpan(ev: Record<string, unknown>): void {
-    const received = ev.requestReceivedTimestamp;
-    const stage = ev.stageTimestamp;
+    // null is an absent timestamp (Go's decoder leaves the field unset), as for the other members.
+    const received = ev.requestReceivedTimestamp ?? undefined;
+    const stage = ev.stageTimestamp ?? undefined;
     if (received !== undefined && typeof received !== 'string')
       this.span.addInvalid(JSON.stringify(received));
     else if (stage !== undefined && typeof stage !== 'string') this.span.addInvalid(JSON.stringify(stage));

@@ -49,13 +49,15 @@ function shown(value: unknown): string {
 /**
  * Checks that a parsed JSON value is an audit.k8s.io/v1 Event the replay can use; returns the reason when
  * not. Missing `kind`/`apiVersion` are tolerated (log shippers sometimes
- * drop them); wrong ones are not.
+ * drop them); wrong ones are not. An optional member that is `null` (`"user":null`, `"objectRef":null`, as
+ * log pipelines write absent fields) counts as absent, as Go's encoding/json decodes null into a struct,
+ * pointer, slice or string by leaving it unset; `verb` and `stage` must be strings (an Event always has both).
  */
 export function eventProblem(value: unknown): string | undefined {
   if (typeof value !== 'object' || value === null || Array.isArray(value)) return 'not a JSON object';
   const ev = value as Record<string, unknown>;
-  if (ev.kind !== undefined && ev.kind !== 'Event') return `kind is ${shown(ev.kind)}, expected "Event"`;
-  if (ev.apiVersion !== undefined && ev.apiVersion !== 'audit.k8s.io/v1') {
+  if (ev.kind != null && ev.kind !== 'Event') return `kind is ${shown(ev.kind)}, expected "Event"`;
+  if (ev.apiVersion != null && ev.apiVersion !== 'audit.k8s.io/v1') {
     return `apiVersion is ${shown(ev.apiVersion)}, expected "audit.k8s.io/v1"`;
   }
   // "verb":"" is an event: RequestInfo gives a resource request made with a method it has no verb for
@@ -65,20 +67,19 @@ export function eventProblem(value: unknown): string | undefined {
   if (typeof ev.stage !== 'string' || !STAGE_SET.has(ev.stage)) {
     return ev.stage === undefined ? 'missing stage' : `unknown stage ${shown(ev.stage)}`;
   }
-  if (ev.objectRef !== undefined && !isPlainObject(ev.objectRef)) {
+  if (ev.objectRef != null && !isPlainObject(ev.objectRef)) {
     return `objectRef is not an object (got ${shown(ev.objectRef)})`;
   }
-  if (ev.responseStatus !== undefined && !isPlainObject(ev.responseStatus)) {
+  if (ev.responseStatus != null && !isPlainObject(ev.responseStatus)) {
     return `responseStatus is not an object (got ${shown(ev.responseStatus)})`;
   }
-  if (ev.sourceIPs !== undefined && !Array.isArray(ev.sourceIPs)) {
+  if (ev.sourceIPs != null && !Array.isArray(ev.sourceIPs)) {
     return `sourceIPs is not a list (got ${shown(ev.sourceIPs)})`;
   }
-  if (ev.userAgent !== undefined && typeof ev.userAgent !== 'string') {
+  if (ev.userAgent != null && typeof ev.userAgent !== 'string') {
     return `userAgent is not a string (got ${shown(ev.userAgent)})`;
   }
-  if (ev.user !== undefined && !isPlainObject(ev.user))
-    return `user is not an object (got ${shown(ev.user)})`;
+  if (ev.user != null && !isPlainObject(ev.user)) return `user is not an object (got ${shown(ev.user)})`;
   return undefined;
 }
 

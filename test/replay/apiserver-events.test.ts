@@ -208,3 +208,43 @@ describe('a line another tool re-encoded with \\u escapes (Python json.dumps: sp
     expect(r.written.bytes).toBe(Buffer.byteLength(withEscapes) + 1);
   });
 });
+
+describe('members a log pipeline wrote as null', () => {
+  // Go's encoding/json decodes null into a struct, pointer, slice or string by leaving it unset (its
+  // "null is a no-op" rule in decode.go), so kube-apiserver's own tools read these events as ones without
+  // the member; shippers and exporters write absent fields as null.
+  const policy: Policy = {
+    apiVersion: 'audit.k8s.io/v1',
+    kind: 'Policy',
+    rules: [
+      { level: 'None', users: ['system:anonymous'] },
+      { level: 'Request', resources: [{ group: '', resources: ['configmaps'] }] },
+      { level: 'Metadata' },
+    ],
+  };
+  const NULL_USER = line(
+    'stage":"ResponseComplete","requestURI":"/api/v1/namespaces/default/configmaps/app","verb":"get","user":null,"impersonatedUser":null,"sourceIPs":null,"userAgent":null,"objectRef":null,"responseStatus":null,"requestObject":null,"responseObject":null',
+  );
+  const NULL_TIMESTAMPS = `{"kind":"Event","apiVersion":"audit.k8s.io/v1","level":"Metadata","auditID":"0b5d","stage":"ResponseComplete","requestURI":"/version","verb":"get","user":${ANONYMOUS},"requestReceivedTimestamp":null,"stageTimestamp":null}`;
+
+  test('are events, decided as if the member were absent (no user: the users rule cannot match)', async () => {
+    for (const text of [NULL_USER, NULL_TIMESTAMPS]) expect(eventProblem(JSON.parse(text))).toBeUndefined();
+    expect(eventToRequest(JSON.parse(NULL_USER) as AuditEvent)).toEqual(
+      expect.objectContaining({ resourceRequest: true, resource: 'configmaps', name: 'app' }),
+    );
+    expect(eventToRequest(JSON.parse(NULL_USER) as AuditEvent).user).toBeUndefined();
+    const r = await replay([NULL_USER, NULL_TIMESTAMPS], policy);
+    expect(r.malformed.count).toBe(0);
+    expect(r.events).toBe(2);
+    // NULL_USER: no user info, so rule 0 (users) cannot hold and rule 1 decides; /version: rule 0 (anonymous).
+    expect(r.rules.map((x) => x.hits)).toEqual([1, 1, 0]);
+  });
+
+  test('a null verb or stage is still malformed: an Event always has both', () => {
+    expect(eventProblem({ verb: null, stage: 'ResponseComplete' })).toBe('verb is null, expected a string');
+    expect(eventProblem({ verb: 'get', stage: null })).toBe('unknown stage null');
+    expect(eventProblem({ verb: 'get', stage: 'ResponseComplete', objectRef: 'pods' })).toContain(
+      'objectRef is not an object',
+    );
+  });
+});
