@@ -51,6 +51,23 @@ describe('diff', () => {
       location: `${F('sensitive-policy.yaml')}:8:5`,
     });
     expect(doc.headline).toMatch(/1 new lint error$/);
+    // The same unloggedStages as simulate reports for each policy alone.
+    for (const [side, policy] of [
+      ['a', 'policy.yaml'],
+      ['b', 'sensitive-policy.yaml'],
+    ] as const) {
+      const alone = await runInProcess([
+        'simulate',
+        '--deckhouse',
+        '--policy',
+        F(policy),
+        '--json',
+        F('audit.log'),
+      ]);
+      const report = JSON.parse(alone.stdout);
+      expect(report.unloggedStages).toBeDefined();
+      expect(doc.unloggedStages[side]).toEqual(report.unloggedStages);
+    }
   });
 
   test('the same policy twice: nothing changes, exit 0', async () => {

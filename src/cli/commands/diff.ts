@@ -98,6 +98,8 @@ export const diffCommand: CommandSpec = {
         ...(b.builtIn ? { builtInRules: b.builtIn } : {}),
         headline,
         diff,
+        // Stages each policy writes that the log lacks (its events and bytes are not counted): simulate's field.
+        unloggedStages: { a: reports[0].unloggedStages, b: reports[1].unloggedStages },
         lint,
         warnings,
       });
