@@ -1,6 +1,8 @@
 import type { EffectivePolicy, Level, Policy, RequestAttributes, Stage } from '../policy/types';
 import { STAGES } from '../policy/types';
 import {
+  AUDIT_V1,
+  AUDIT_V1BETA1,
   AuditEvent,
   bodyHasImageWithoutDigest,
   eventUser,
@@ -67,6 +69,14 @@ export interface ReplayState {
   tallies: TallyState[];
   /** Lines of kube-apiserver's own log per input (not audit data). */
   otherLines: Array<[string, number]>;
+  /** audit.k8s.io/v1beta1 events per input, with the bytes of their v1beta1-only members. */
+  v1beta1: Array<[string, V1beta1Count]>;
+}
+
+/** audit.k8s.io/v1beta1 events of one input and the bytes only that version writes. */
+interface V1beta1Count {
+  events: number;
+  extraBytes: number;
 }
 
 /** Lines longer than this many characters are skipped unless `maxLineBytes` says otherwise. */
@@ -106,6 +116,7 @@ class Accumulator implements PartialReplayAccumulator {
   private readonly reader: RecordReader;
   /** Lines of kube-apiserver's own log (klog) outside container framing, per input. */
   private readonly otherLines = new Map<string, number>();
+  private readonly v1beta1 = new Map<string, V1beta1Count>();
   private readonly sink: FramingSink = {
     record: (source, text, lineNo) => this.addRecord(source, text, lineNo),
     unreadable: (source, lineNo, reason) => this.addUnreadableLine(source, lineNo, reason),
@@ -169,6 +180,7 @@ class Accumulator implements PartialReplayAccumulator {
     this.reader = new RecordReader(this.maxChars, {
       event: (source, line) => {
         this.source(source).events++;
+        if (line.event.apiVersion === AUDIT_V1BETA1) this.countV1beta1(source, line.event);
         this.addEvent(line);
       },
       malformed: (source, lineNo, reason) => this.addMalformed(source, lineNo, reason),
@@ -227,6 +239,7 @@ class Accumulator implements PartialReplayAccumulator {
       span: this.span.toState(),
       tallies: this.tallies.map((t) => t.toState()),
       otherLines: [...this.otherLines],
+      v1beta1: [...this.v1beta1].map(([source, c]) => [source, { ...c }]),
     };
   }
 
@@ -251,6 +264,11 @@ class Accumulator implements PartialReplayAccumulator {
     }
     for (const [source, n] of state.otherLines)
       this.otherLines.set(source, (this.otherLines.get(source) ?? 0) + n);
+    for (const [source, c] of state.v1beta1) {
+      const into = this.v1beta1Count(source);
+      into.events += c.events;
+      into.extraBytes += c.extraBytes;
+    }
     this.span.merge(state.span);
     this.tallies.forEach((t, i) => t.merge(state.tallies[i]));
   }
@@ -294,6 +312,39 @@ class Accumulator implements PartialReplayAccumulator {
     if (n === undefined) return [];
     return [
       `${n} line${n === 1 ? '' : 's'} of kube-apiserver's own log (klog or stderr, not audit events) skipped`,
+    ];
+  }
+
+  private v1beta1Count(source: string): V1beta1Count {
+    let c = this.v1beta1.get(source);
+    if (c === undefined) this.v1beta1.set(source, (c = { events: 0, extraBytes: 0 }));
+    return c;
+  }
+
+  // v1beta1's Event is v1's plus `"metadata":{"creationTimestamp":null},` and `"timestamp":"…",`
+  // (staging/src/k8s.io/apiserver/pkg/apis/audit/v1beta1/types.go before PR #108092), and its apiVersion is 5
+  // characters longer: bytes a current kube-apiserver would not write for the same event.
+  private countV1beta1(source: string, ev: Record<string, unknown>): void {
+    const c = this.v1beta1Count(source);
+    c.events++;
+    c.extraBytes += AUDIT_V1BETA1.length - AUDIT_V1.length;
+    for (const key of ['metadata', 'timestamp']) {
+      const value = ev[key];
+      // `"key":` + value + `,`
+      if (value !== undefined) c.extraBytes += key.length + 4 + (JSON.stringify(value)?.length ?? 0);
+    }
+  }
+
+  /** The note for an input written as audit.k8s.io/v1beta1 (a cluster before Kubernetes 1.24). */
+  private v1beta1Note(source: string): string[] {
+    const c = this.v1beta1.get(source);
+    if (c === undefined) return [];
+    const each = Math.round(c.extraBytes / c.events);
+    return [
+      `${c.events} event${c.events === 1 ? ' is' : 's are'} audit.k8s.io/v1beta1, as kube-apiserver wrote them ` +
+        'before Kubernetes 1.24 (which writes only audit.k8s.io/v1): decided like v1 events, but sized with the ' +
+        `members only v1beta1 has (metadata, timestamp, the longer apiVersion: about ${each} bytes an event), ` +
+        'which a current cluster does not write',
     ];
   }
 
@@ -458,7 +509,10 @@ class Accumulator implements PartialReplayAccumulator {
         this.maxEventBytes === undefined
           ? null
           : { maxEventBytes: this.maxEventBytes, truncated: t.truncated, dropped: t.droppedTooLarge },
-      sources: sources.map((s) => ({ ...s, warnings: [...s.warnings, ...this.otherLinesNote(s.source)] })),
+      sources: sources.map((s) => ({
+        ...s,
+        warnings: [...s.warnings, ...this.otherLinesNote(s.source), ...this.v1beta1Note(s.source)],
+      })),
     };
   }
 }

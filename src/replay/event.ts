@@ -27,6 +27,11 @@ export interface AuditEvent {
   [key: string]: unknown;
 }
 
+/** The Event version kube-apiserver writes (the only one since Kubernetes 1.24). */
+export const AUDIT_V1 = 'audit.k8s.io/v1';
+/** The Event version of Kubernetes 1.8–1.23 logs, which the replay also reads. */
+export const AUDIT_V1BETA1 = 'audit.k8s.io/v1beta1';
+
 const STAGE_SET = new Set<string>(['RequestReceived', 'ResponseStarted', 'ResponseComplete', 'Panic']);
 
 /** Level names to their rank (None lowest). */
@@ -49,7 +54,7 @@ function shown(value: unknown): string {
 /**
  * Checks that a parsed JSON value is an audit.k8s.io/v1 Event the replay can use; returns the reason when
  * not. Missing `kind`/`apiVersion` are tolerated (log shippers sometimes
- * drop them); wrong ones are not. An optional member that is `null` (`"user":null`, `"objectRef":null`, as
+ * drop them); wrong ones are not; `audit.k8s.io/v1beta1` events (Kubernetes before 1.24) are read like v1 ones. An optional member that is `null` (`"user":null`, `"objectRef":null`, as
  * log pipelines write absent fields) counts as absent, as Go's encoding/json decodes null into a struct,
  * pointer, slice or string by leaving it unset; `verb` and `stage` must be strings (an Event always has both).
  */
@@ -57,8 +62,11 @@ export function eventProblem(value: unknown): string | undefined {
   if (typeof value !== 'object' || value === null || Array.isArray(value)) return 'not a JSON object';
   const ev = value as Record<string, unknown>;
   if (ev.kind != null && ev.kind !== 'Event') return `kind is ${shown(ev.kind)}, expected "Event"`;
-  if (ev.apiVersion != null && ev.apiVersion !== 'audit.k8s.io/v1') {
-    return `apiVersion is ${shown(ev.apiVersion)}, expected "audit.k8s.io/v1"`;
+  // audit.k8s.io/v1beta1 is what kube-apiserver wrote before Kubernetes 1.24 (kubernetes PR #108092 removed
+  // it); its Event has the fields of v1 (objectRef.apiGroup included) plus metadata and timestamp. v1alpha1
+  // (1.7–1.8) has no objectRef.apiGroup and is not read.
+  if (ev.apiVersion != null && ev.apiVersion !== AUDIT_V1 && ev.apiVersion !== AUDIT_V1BETA1) {
+    return `apiVersion is ${shown(ev.apiVersion)}, expected "${AUDIT_V1}" (or "${AUDIT_V1BETA1}" from Kubernetes before 1.24)`;
   }
   // "verb":"" is an event: RequestInfo gives a resource request made with a method it has no verb for
   // (OPTIONS, CONNECT, TRACE) the verb "", and Event.verb has no omitempty (pkg/apis/audit/v1/types.go).

@@ -248,3 +248,43 @@ describe('members a log pipeline wrote as null', () => {
     );
   });
 });
+
+describe('audit.k8s.io/v1beta1 events (kube-apiserver before Kubernetes 1.24)', () => {
+  // The v1beta1 Event of staging/src/k8s.io/apiserver/pkg/apis/audit/v1beta1/types.go (removed by kubernetes PR
+  // #108092 in 1.24): v1's fields plus ObjectMeta (written as "metadata":{"creationTimestamp":null}) after
+  // apiVersion and "timestamp" after level, as in the Kubernetes 1.8 auditing documentation's sample log.
+  const v1beta1 = (stage: string, auditID: string) =>
+    `{"kind":"Event","apiVersion":"audit.k8s.io/v1beta1","metadata":{"creationTimestamp":null},"level":"Metadata","timestamp":"2017-09-05T10:04:55Z","auditID":"${auditID}","stage":"${stage}","requestURI":"/apis/rbac.authorization.k8s.io/v1/namespaces/default/roles","verb":"list","user":{"username":"kubecfg","groups":["system:masters","system:authenticated"]},"sourceIPs":["172.16.116.128"],"objectRef":{"resource":"roles","namespace":"default","apiGroup":"rbac.authorization.k8s.io","apiVersion":"v1"},"requestReceivedTimestamp":"2017-09-05T10:04:55.000000Z","stageTimestamp":"2017-09-05T10:04:55.010000Z"}`;
+  const policy: Policy = {
+    apiVersion: 'audit.k8s.io/v1',
+    kind: 'Policy',
+    rules: [
+      { level: 'Request', resources: [{ group: 'rbac.authorization.k8s.io', resources: ['roles'] }] },
+      { level: 'Metadata' },
+    ],
+  };
+
+  test('are decided like v1 events, with a note on the bytes only v1beta1 writes', async () => {
+    const lines = [v1beta1('RequestReceived', '77e5'), v1beta1('ResponseComplete', '77e5')];
+    expect(eventProblem(JSON.parse(lines[0]))).toBeUndefined();
+    const r = await replay(lines, policy);
+    expect(r.malformed.count).toBe(0);
+    expect(r.events).toBe(2);
+    expect(r.rules.map((x) => x.hits)).toEqual([2, 0]);
+    // `"metadata":{"creationTimestamp":null},` (38) + `"timestamp":"2017-09-05T10:04:55Z",` (35) + "beta1" (5).
+    expect(r.sources[0].warnings).toEqual([
+      expect.stringMatching(/^2 events are audit\.k8s\.io\/v1beta1, .* about 78 bytes an event\), /),
+    ]);
+    expect(simulationWarnings(r).join('\n')).toContain('audit.k8s.io/v1beta1');
+  });
+
+  test('v1alpha1 (Kubernetes 1.7-1.8: no objectRef.apiGroup) is malformed, with the versions read', async () => {
+    const alpha = v1beta1('ResponseComplete', 'a1').replace('audit.k8s.io/v1beta1', 'audit.k8s.io/v1alpha1');
+    const r = await replay([alpha], policy);
+    expect(r.events).toBe(0);
+    expect(r.malformed.lines[0].reason).toBe(
+      'not an audit.k8s.io/v1 Event: apiVersion is "audit.k8s.io/v1alpha1", expected "audit.k8s.io/v1" ' +
+        '(or "audit.k8s.io/v1beta1" from Kubernetes before 1.24)',
+    );
+  });
+});

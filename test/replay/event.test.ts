@@ -102,7 +102,7 @@ describe('eventProblem', () => {
     ['text', 'not a JSON object'],
     [null, 'not a JSON object'],
     [{ kind: 'Pod', verb: 'get', stage: 'ResponseComplete' }, 'kind is "Pod", expected "Event"'],
-    [{ apiVersion: 'audit.k8s.io/v1beta1', verb: 'get', stage: 'ResponseComplete' }, 'apiVersion is'],
+    [{ apiVersion: 'audit.k8s.io/v1alpha1', verb: 'get', stage: 'ResponseComplete' }, 'apiVersion is'],
     [{ stage: 'ResponseComplete' }, 'missing verb'],
     [{ verb: null, stage: 'ResponseComplete' }, 'verb is null, expected a string'],
     [{ verb: 'get' }, 'missing stage'],

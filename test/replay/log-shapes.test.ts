@@ -45,7 +45,9 @@ describe('records of log shippers', () => {
     expect(r.malformed.count).toBe(3);
     expect(r.malformed.lines.map((m) => m.reason)).toEqual([
       expect.stringMatching(/^message: not JSON/),
-      expect.stringMatching(/^message: not an audit.k8s.io\/v1 Event: apiVersion is "audit.k8s.io\/v1beta1"/),
+      expect.stringMatching(
+        /^message: not an audit.k8s.io\/v1 Event: apiVersion is "audit.k8s.io\/v1alpha1"/,
+      ),
       'message: not an audit.k8s.io/v1 Event: missing verb',
     ]);
   });

@@ -100,6 +100,28 @@ describe('worker threads (--jobs)', () => {
     expect({ ...two, sources: [] }).toEqual({ ...one, sources: [] });
   });
 
+  test('audit.k8s.io/v1beta1 events: workers count them and their extra bytes as one thread does', async () => {
+    const log = path.join(tmp, 'v1beta1.log');
+    generateSyntheticLog(log, 300 * 1024, 4);
+    const beta = fs
+      .readFileSync(log, 'utf8')
+      .replace(
+        /"apiVersion":"audit\.k8s\.io\/v1","level":"(\w+)",/g,
+        '"apiVersion":"audit.k8s.io/v1beta1","metadata":{"creationTimestamp":null},"level":"$1","timestamp":"2026-01-05T10:00:00Z",',
+      );
+    fs.writeFileSync(log, beta);
+    const policy: Policy = { apiVersion: 'audit.k8s.io/v1', kind: 'Policy', rules: [{ level: 'Metadata' }] };
+    const one = await simulate([log], { policy, jobs: 1 });
+    const two = await simulate([log], { policy, jobs: 2 });
+    expect(two.sources[0].threads).toBe(2);
+    expect(one.malformed.count).toBe(0);
+    expect(one.events).toBeGreaterThan(100);
+    const note = `${one.events} events are audit.k8s.io/v1beta1`;
+    expect(one.sources[0].warnings).toEqual([expect.stringContaining(note)]);
+    expect(one.sources[0].warnings[0]).toContain('about 78 bytes an event');
+    expect(two.sources[0].warnings).toEqual(one.sources[0].warnings);
+  });
+
   test('container-runtime logs, gzip and streams are read on one thread', async () => {
     const policy: Policy = { apiVersion: 'audit.k8s.io/v1', kind: 'Policy', rules: [{ level: 'Metadata' }] };
     const cri = path.join(tmp, 'cri.log');

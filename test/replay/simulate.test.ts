@@ -23,7 +23,7 @@ import { forEachLine, simulate, simulateMany, SimulationReport } from '../../src
 // 10 pod delete by a node                                         -> no rule: unmatched, None
 // 11 "this is not json"                                           -> malformed
 // 12 blank                                                        -> ignored
-// 13 apiVersion audit.k8s.io/v1beta1                              -> malformed
+// 13 apiVersion audit.k8s.io/v1alpha1                             -> malformed
 // 14 no verb                                                      -> malformed
 // 15 pod create by alice recorded at Metadata (no bodies)         -> rule 1 RequestResponse, bodies unknown:
 //    lowSourceLevel Metadata->RequestResponse; written with level replaced ("Metadata" -> "RequestResponse")
@@ -133,7 +133,7 @@ describe('simulate: hand-made log under policy A', () => {
       [LOG, 14],
     ]);
     expect(report.malformed.lines[0].reason).toMatch(/not JSON/);
-    expect(report.malformed.lines[1].reason).toMatch(/apiVersion is "audit.k8s.io\/v1beta1"/);
+    expect(report.malformed.lines[1].reason).toMatch(/apiVersion is "audit.k8s.io\/v1alpha1"/);
     expect(report.malformed.lines[2].reason).toMatch(/missing verb/);
   });
 

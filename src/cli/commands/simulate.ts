@@ -17,7 +17,7 @@ export const simulateCommand: CommandSpec = {
     'simulate --built-in-rules MERGED [--policy FILE] [rotation options] [--json] LOG...',
   ],
   description:
-    'Replays recorded audit logs (audit.k8s.io/v1 Events, one JSON object a line, plain or gzip, "-" for ' +
+    'Replays recorded audit logs (audit.k8s.io/v1 Events, or v1beta1 from Kubernetes before 1.24, one JSON object a line, plain or gzip, "-" for ' +
     "standard input; also kube-apiserver's container log or `kubectl logs` output, log shippers' records " +
     'holding the event in message, line, log or _source, EventLists and JSON arrays) under a policy, in ' +
     'constant memory, and reports what the policy would have written: events and bytes per level, hits ' +
