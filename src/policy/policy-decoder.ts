@@ -46,6 +46,27 @@ const STRING_META_FIELDS = new Set([
   'uid',
   'resourceVersion',
 ]);
+// The typed fields of the list items of ObjectMeta's ownerReferences (metav1.OwnerReference) and managedFields
+// (metav1.ManagedFieldsEntry), k8s.io/apimachinery pkg/apis/meta/v1 types.go. encoding/json fails on a value of
+// another type, so kube-apiserver refuses the file; keys not listed it ignores (and so does this loader).
+// fieldsV1 is a raw JSON value (FieldsV1.UnmarshalJSON keeps any bytes), so it takes anything.
+type MetaItemField = 'string' | 'bool' | 'time';
+const OWNER_REFERENCE_FIELDS: Readonly<Record<string, MetaItemField>> = {
+  apiVersion: 'string',
+  kind: 'string',
+  name: 'string',
+  uid: 'string',
+  controller: 'bool',
+  blockOwnerDeletion: 'bool',
+};
+const MANAGED_FIELDS_ENTRY_FIELDS: Readonly<Record<string, MetaItemField>> = {
+  manager: 'string',
+  operation: 'string',
+  apiVersion: 'string',
+  time: 'time',
+  fieldsType: 'string',
+  subresource: 'string',
+};
 // Go's time.RFC3339 layout as time.Parse reads it: fractional seconds allowed, a zone Z or ±hh:mm.
 const RFC3339 = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(?:\.\d+)?(?:Z|[+-]\d{2}:\d{2})$/;
 
@@ -273,6 +294,8 @@ export class PolicyDecoder extends NodeReader {
         if (key === 'finalizers') return this.stringList(value, fieldPath);
         if (key === 'generation' || key === 'deletionGracePeriodSeconds') return this.int64(value, fieldPath);
         if (key === 'creationTimestamp' || key === 'deletionTimestamp') return this.time(value, fieldPath);
+        if (key === 'ownerReferences') return this.metaItems(value, fieldPath, OWNER_REFERENCE_FIELDS);
+        if (key === 'managedFields') return this.metaItems(value, fieldPath, MANAGED_FIELDS_ENTRY_FIELDS);
         return this.any(value, fieldPath);
       });
     });
@@ -297,6 +320,71 @@ export class PolicyDecoder extends NodeReader {
         if (typeof v === 'string') defineKey(out, key, v);
         else ok = false;
       }
+      return ok ? out : INVALID;
+    });
+  }
+
+  /**
+   * A list of mappings whose listed fields have Go types (ownerReferences, managedFields); null items and
+   * fields are Go's zero values, other keys are kept as they are.
+   */
+  private metaItems(
+    raw: unknown,
+    path: string,
+    types: Readonly<Record<string, MetaItemField>>,
+  ): Read<Array<Record<string, unknown> | null>> {
+    return this.visit(raw, path, (node): Read<Array<Record<string, unknown> | null>> => {
+      if (node === null || this.isAbsent(node)) return undefined;
+      if (!isSeq(node)) {
+        this.error(
+          raw,
+          path,
+          () =>
+            `${path}: expected a list of mappings, found ${isScalar(node) ? 'a single value' : 'a mapping'}; ${this.facts.decodeFails}`,
+          () => `write it as a list ("- name: ..."), or remove ${path} (nothing reads it)`,
+        );
+        return INVALID;
+      }
+      const out: Array<Record<string, unknown> | null> = [];
+      let ok = true;
+      node.items.forEach((item, i) => {
+        const itemPath = `${path}[${i}]`;
+        const value = this.visit(
+          item,
+          itemPath,
+          (itemNode): Record<string, unknown> | null | typeof INVALID => {
+            if (itemNode === null || this.isAbsent(itemNode)) return null;
+            if (!isMap(itemNode)) {
+              this.error(
+                item,
+                itemPath,
+                () =>
+                  `${itemPath}: expected a mapping, found ${isSeq(itemNode) ? 'a list' : 'a single value'}; ${this.facts.decodeFails}`,
+                () => `write key: value pairs, or remove ${path} (nothing reads it)`,
+              );
+              return INVALID;
+            }
+            const fields: Record<string, unknown> = {};
+            let fieldsOk = true;
+            for (const { key, value: v, path: fieldPath } of this.entries(itemNode, itemPath)) {
+              const type = Object.hasOwn(types, key) ? types[key] : undefined;
+              const read =
+                type === 'string'
+                  ? this.string(v, fieldPath)
+                  : type === 'bool'
+                    ? this.bool(v, fieldPath)
+                    : type === 'time'
+                      ? this.time(v, fieldPath)
+                      : this.any(v, fieldPath);
+              if (read === INVALID) fieldsOk = false;
+              else if (read !== undefined) defineKey(fields, key, read);
+            }
+            return fieldsOk ? fields : INVALID;
+          },
+        );
+        if (value === INVALID) ok = false;
+        else out.push(value);
+      });
       return ok ? out : INVALID;
     });
   }

@@ -216,13 +216,13 @@ describe(`nesting deeper than ${MAX_NESTING_DEPTH} levels`, () => {
     const shapes = [
       (d: number) => `${'['.repeat(d)}x${']'.repeat(d)}`,
       (d: number) => `${'{a: '.repeat(d)}x${'}'.repeat(d)}`,
-      (d: number) => `\n    ${'- '.repeat(d)}x`,
+      (d: number) => `\n        ${'- '.repeat(d)}x`,
     ];
     for (let i = 0; i < 60; i++) {
       const depth = MAX_NESTING_DEPTH - 5 + Math.floor(next() * 11);
-      const text = `${HEADER}metadata:\n  managedFields: ${shapes[i % 3](depth)}\nrules: [{level: None}]\n`;
-      // metadata and managedFields add two levels.
-      const deep = depth + 2 > MAX_NESTING_DEPTH;
+      const text = `${HEADER}metadata:\n  managedFields:\n    - fieldsV1: ${shapes[i % 3](depth)}\nrules: [{level: None}]\n`;
+      // The document, metadata, the managedFields list and its entry add four levels.
+      const deep = depth + 4 > MAX_NESTING_DEPTH;
       const errors = parsePolicy(text).errors.map((e) => e.message);
       expect(errors.some((m) => m.startsWith('the document nests'))).toBe(deep);
     }
@@ -270,7 +270,9 @@ describe('aliases: anchors resolved once, expansion capped by go-yaml v2 own rul
   });
 
   it('an anchor that contains itself is an error, as in go-yaml', () => {
-    const error = onlyError(`${HEADER}metadata:\n  managedFields: &a [*a]\nrules: [{level: None}]\n`);
+    const error = onlyError(
+      `${HEADER}metadata:\n  managedFields: [{fieldsV1: &a [*a]}]\nrules: [{level: None}]\n`,
+    );
     expect(error.message).toContain('the anchor &a contains itself');
   });
 
@@ -285,10 +287,10 @@ describe('aliases: anchors resolved once, expansion capped by go-yaml v2 own rul
         const items = Array.from({ length: fanOut }, () =>
           anchors.length > 0 && next() < 0.8 ? `*${anchors[Math.floor(next() * anchors.length)]}` : 'x',
         );
-        lines.push(`    k${a}: &n${a} [${items.join(', ')}]`);
+        lines.push(`        k${a}: &n${a} [${items.join(', ')}]`);
         anchors.push(`n${a}`);
       }
-      const text = `${HEADER}metadata:\n  managedFields:\n${lines.join('\n')}\nrules: [{level: None}]\n`;
+      const text = `${HEADER}metadata:\n  managedFields:\n    - fieldsV1:\n${lines.join('\n')}\nrules: [{level: None}]\n`;
       const decoded = decodePolicyText(text);
       expect(decoded.decodedNodes).toBeLessThanOrEqual(100 * text.length + 1000);
       if (decoded.errors.length > 0) {

@@ -362,3 +362,60 @@ describe('loadPolicy: metadata fields are decoded into ObjectMeta', () => {
     expect(errors[0].message).toContain('kube-apiserver fails to decode this');
   });
 });
+
+// ownerReferences items are metav1.OwnerReference and managedFields items metav1.ManagedFieldsEntry (k8s.io/
+// apimachinery pkg/apis/meta/v1 types.go): apiVersion/kind/name/uid and manager/operation/apiVersion/fieldsType/
+// subresource are strings, controller and blockOwnerDeletion *bool, time a *metav1.Time, fieldsV1 raw JSON.
+// encoding/json fails on a value of another type; keys the structs lack are ignored.
+describe('loadPolicy: ownerReferences and managedFields are decoded into their ObjectMeta types', () => {
+  const withMetadata = (lines: string) =>
+    `${HEADER}metadata:\n${lines
+      .split('\n')
+      .map((l) => `  ${l}`)
+      .join('\n')}\nrules:\n  - level: None\n`;
+
+  it.each([
+    'ownerReferences: []',
+    'ownerReferences:\n  - apiVersion: v1\n    kind: ConfigMap\n    name: owner\n    uid: 6b1f0e2c-1234\n    controller: true\n    blockOwnerDeletion: false',
+    'ownerReferences:\n  - name: owner\n    someday: 3',
+    'ownerReferences: [null]',
+    'managedFields:\n  - manager: kubectl\n    operation: Apply\n    apiVersion: audit.k8s.io/v1\n    time: "2024-05-01T10:00:00Z"\n    fieldsType: FieldsV1\n    fieldsV1: {"f:rules": {}}',
+    'managedFields:\n  - manager: kubectl\n    time: null\n    subresource: ""',
+  ])('accepts %s', (lines) => {
+    expect(loadPolicy(withMetadata(lines)).errors).toEqual([]);
+  });
+
+  it.each([
+    [
+      'ownerReferences: owner',
+      'metadata.ownerReferences',
+      /expected a list of mappings, found a single value/,
+    ],
+    [
+      'ownerReferences: {name: owner}',
+      'metadata.ownerReferences',
+      /expected a list of mappings, found a mapping/,
+    ],
+    ['ownerReferences: [owner]', 'metadata.ownerReferences[0]', /expected a mapping, found a single value/],
+    [
+      'ownerReferences:\n  - name: 5',
+      'metadata.ownerReferences[0].name',
+      /expected a string, found the number 5/,
+    ],
+    [
+      'ownerReferences:\n  - controller: "true"',
+      'metadata.ownerReferences[0].controller',
+      /expected true or false/,
+    ],
+    ['managedFields:\n  - time: yesterday', 'metadata.managedFields[0].time', /is not an RFC 3339 time/],
+    [
+      'managedFields:\n  - manager: [a]',
+      'metadata.managedFields[0].manager',
+      /expected a string, found a list/,
+    ],
+  ])('refuses %s', (lines, field, message) => {
+    const { errors } = loadPolicy(withMetadata(lines));
+    expect(errors).toEqual([expect.objectContaining({ field, message: expect.stringMatching(message) })]);
+    expect(errors[0].message).toContain('kube-apiserver fails to decode this');
+  });
+});

@@ -2,9 +2,11 @@
 
 const HEADER = 'apiVersion: audit.k8s.io/v1\nkind: Policy\n';
 
-/** A policy whose metadata.managedFields holds the given indented lines, then one rule. */
+// metadata.managedFields[].fieldsV1 is raw JSON (metav1.FieldsV1 keeps any bytes): the one field of a Policy that
+// takes any YAML, so a hostile structure there reaches the reader and is not refused for its type first.
+/** A policy whose metadata.managedFields[0].fieldsV1 holds the given indented lines, then one rule. */
 function withManagedFields(lines: readonly string[]): string {
-  return `${HEADER}metadata:\n  annotations: {}\n  managedFields:\n${lines.map((l) => `    ${l}`).join('\n')}\nrules: [{level: None}]\n`;
+  return `${HEADER}metadata:\n  annotations: {}\n  managedFields:\n    - fieldsV1:\n${lines.map((l) => `        ${l}`).join('\n')}\nrules: [{level: None}]\n`;
 }
 
 /** "Billion laughs": `levels` anchors, each a list of ten aliases of the one before (10^levels nodes). */
@@ -21,7 +23,7 @@ export function billionLaughs(levels = 12): string {
 
 /** `count` aliases of one anchor in a flow list (about 4 bytes each). */
 export function aliasesOfOneAnchor(count: number): string {
-  return `${HEADER}metadata:\n  managedFields: [&a [x], ${Array(count).fill('*a').join(', ')}]\nrules: [{level: None}]\n`;
+  return `${HEADER}metadata:\n  managedFields: [{fieldsV1: [&a [x], ${Array(count).fill('*a').join(', ')}]}]\nrules: [{level: None}]\n`;
 }
 
 /** `count` rules, each with an alias of an anchor that is never defined. */
