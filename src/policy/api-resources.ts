@@ -105,6 +105,16 @@ const ROWS: readonly Row[] = [
   ['apiservices', 'apiregistration.k8s.io', 'v1', false, 'apiservice'],
   ['flowschemas', 'flowcontrol.apiserver.k8s.io', 'v1', false, 'flowschema'],
   ['prioritylevelconfigurations', 'flowcontrol.apiserver.k8s.io', 'v1', false, 'prioritylevelconfiguration'],
+  // GA in Kubernetes 1.33 (ServiceCIDR, IPAddress) and 1.34 (dynamic resource allocation, VolumeAttributesClass);
+  // earlier releases serve them as beta versions behind feature gates. Names and short names are those of
+  // kubernetes pkg/registry/*/storage/storage.go (SingularQualifiedResource, ShortNames: only "vac").
+  ['servicecidrs', 'networking.k8s.io', 'v1', false, 'servicecidr'],
+  ['ipaddresses', 'networking.k8s.io', 'v1', false, 'ipaddress'],
+  ['resourceclaims', 'resource.k8s.io', 'v1', true, 'resourceclaim'],
+  ['resourceclaimtemplates', 'resource.k8s.io', 'v1', true, 'resourceclaimtemplate'],
+  ['deviceclasses', 'resource.k8s.io', 'v1', false, 'deviceclass'],
+  ['resourceslices', 'resource.k8s.io', 'v1', false, 'resourceslice'],
+  ['volumeattributesclasses', 'storage.k8s.io', 'v1', false, 'volumeattributesclass', 'vac'],
   ['pods', 'metrics.k8s.io', 'v1beta1', true, 'pod', 'po'],
   ['nodes', 'metrics.k8s.io', 'v1beta1', false, 'node', 'no'],
   // The Deckhouse CRDs this package writes (../shared/upstream/deckhouse/crds, checked by test-shared): the
