@@ -228,6 +228,8 @@ function checkExecWebsocket(ctx: LintContext, i: number, rule: PolicyRule): void
     const group = gr.group ?? '';
     if (group !== '' && group !== '*') continue;
     for (const spec of gr.resources ?? []) {
+      // "pods/*" names every subresource of pods, the interactive ones included.
+      if (spec === 'pods/*') hits.add(spec);
       for (const sub of INTERACTIVE_SUBRESOURCES)
         if (spec === `pods/${sub}` || spec === `*/${sub}`) hits.add(spec);
     }

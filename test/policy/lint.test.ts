@@ -1,6 +1,7 @@
 import { DECKHOUSE_BASIC_RULES } from '../../src/deckhouse/basic-rules';
 import { deckhouseEffectivePolicy } from '../../src/deckhouse/effective';
-import { evaluatePolicy, ruleMatchesRequest } from '../../src/policy/evaluate';
+import { compilePolicy, evaluatePolicy, ruleMatchesRequest } from '../../src/policy/evaluate';
+import { requestFromUrl } from '../../src/policy/request-info';
 import { LintCode, LintFinding, lintPolicy } from '../../src/policy/lint';
 import { RuleSpace, SearchBudgetExceeded, findUncovered, ruleBoxes } from '../../src/policy/rule-space';
 import { GroupResources, Level, Policy, PolicyRule } from '../../src/policy/types';
@@ -254,6 +255,24 @@ describe('static checks', () => {
     const f = ofCode(lintPolicy(p), 'exec-websocket');
     expect(f).toHaveLength(1);
     expect(f[0]).toMatchObject({ ruleIndex: 0, fix: 'add "get" to verbs' });
+  });
+
+  it('exec-websocket: "pods/*" with create only also misses WebSocket sessions (verb get on pods/exec)', () => {
+    const p = policy([
+      { level: 'Request', verbs: ['create'], resources: [{ group: '', resources: ['pods/*'] }] },
+    ]);
+    const f = ofCode(lintPolicy(p), 'exec-websocket');
+    expect(f).toEqual([
+      expect.objectContaining({ ruleIndex: 0, message: expect.stringContaining('pods/*') }),
+    ]);
+    // And the evaluator agrees: a WebSocket exec (GET .../pods/web-0/exec) is not matched by that rule.
+    const compiled = compilePolicy(p);
+    expect(
+      compiled.evaluate(requestFromUrl('GET /api/v1/namespaces/prod/pods/web-0/exec?command=sh')).ruleIndex,
+    ).toBe(-1);
+    expect(
+      compiled.evaluate(requestFromUrl('POST /api/v1/namespaces/prod/pods/web-0/exec?command=sh')).ruleIndex,
+    ).toBe(0);
   });
 
   it('request-received-not-omitted: info for built-in layers, warning for rules the user writes', () => {
