@@ -8,7 +8,7 @@ import {
 } from '../policy/identity';
 import type { KubectlRequest } from '../policy/kubectl-request';
 import { setNamespaceObjectNamespace } from '../policy/namespace-object';
-import { unknownVerbReason } from '../policy/request-verbs';
+import { impossibleResourceRequestReason, unknownVerbReason } from '../policy/request-verbs';
 import { RequestAttributes } from '../policy/types';
 import { requestFromUrl } from '../policy/url-request';
 import { OptionSpec, ParsedArgs, flag, stringList, stringOption } from './args';
@@ -231,6 +231,18 @@ function requestFromFields(args: ParsedArgs, notes: string[]): RequestAttributes
   if (subresource !== undefined) request.subresource = subresource;
   if (namespace !== undefined) request.namespace = namespace;
   if (name !== undefined) request.name = name;
+  const impossible = impossibleResourceRequestReason(request, true);
+  if (impossible !== undefined) {
+    // --resource apps/deployments reads as resource "apps", subresource "deployments": say how to give a group.
+    const groupHint =
+      slash >= 0 && name === undefined
+        ? '; to give an API group, write RESOURCE.GROUP (deployments.apps) or --api-group'
+        : '';
+    const nameHint = name === undefined && impossible.endsWith('give the name') ? ' with --name' : '';
+    throw new UsageError(
+      `--verb ${verb} --resource ${stringOption(args, 'resource')}: ${impossible}${nameHint}${groupHint}`,
+    );
+  }
   namespaceObjectNamespace(request);
   return request;
 }
