@@ -403,3 +403,54 @@ describe('validate: bounded input', () => {
     expect(run).toEqual({ code: 0, stdout: `${fifo}: OK (5 rules, Kubernetes 1.32)\n`, stderr: '' });
   });
 });
+
+describe('a manifest whose control-plane-manager ModuleConfig disables the module', () => {
+  // spec.enabled: false (ModuleConfig CRD: "Enables or disables the module"): Deckhouse runs no
+  // control-plane-manager, so the Secret beside it is not what kube-apiserver audits with.
+  const manifest = [
+    'apiVersion: deckhouse.io/v1alpha1',
+    'kind: ModuleConfig',
+    'metadata:',
+    '  name: control-plane-manager',
+    'spec:',
+    '  enabled: false',
+    '  version: 3',
+    '  settings:',
+    '    apiserver:',
+    '      auditPolicyEnabled: true',
+    '---',
+    'apiVersion: v1',
+    'kind: Secret',
+    'metadata:',
+    '  name: audit-policy',
+    '  namespace: kube-system',
+    'stringData:',
+    '  audit-policy.yaml: |',
+    '    apiVersion: audit.k8s.io/v1',
+    '    kind: Policy',
+    '    rules:',
+    '      - level: Request',
+    '',
+  ].join('\n');
+
+  test('validate and explain --deckhouse refuse it instead of answering for settings nobody applies', async () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'cpm-disabled-'));
+    const file = path.join(dir, 'dist.yaml');
+    writeFileSync(file, manifest);
+    const validate = await runInProcess(['validate', file]);
+    expect(validate.code).toBe(1);
+    expect(validate.stdout + validate.stderr).toContain(
+      `${file}:6:12: ModuleConfig control-plane-manager: spec.enabled is false`,
+    );
+    const explain = await runInProcess([
+      'explain',
+      '--deckhouse',
+      '--policy',
+      file,
+      '--url',
+      'GET /api/v1/namespaces/a/pods/b',
+    ]);
+    expect(explain.code).toBe(1);
+    expect(explain.stdout).not.toMatch(/^Level:/m);
+  });
+});
