@@ -92,6 +92,22 @@ describe('validate', () => {
     expect(current.stdout).toBe('-: OK (1 rule, Kubernetes v1.36.0)\n');
   });
 
+  test('the fix for group "*" before 1.36 does not offer a wider rule as the same one', async () => {
+    // A rule with neither resources nor namespaces also matches non-resource requests (k8s-audit-semantics.md
+    // §4.3/§4.4): "leave resources out to match every group" would widen `group: "*", resources: [secrets]` to
+    // every request, /healthz included.
+    const text =
+      'apiVersion: audit.k8s.io/v1\nkind: Policy\nrules:\n  - level: Metadata\n    resources:\n' +
+      '      - group: "*"\n        resources: [secrets]\n';
+    const run = await runInProcess(['validate', '--kubernetes-version', '1.35', '-'], { stdin: text });
+    expect(run.code).toBe(1);
+    expect(run.stdout).toContain(
+      'list each group in an entry of its own ("" is the core group) with the same resources',
+    );
+    expect(run.stdout).toContain('non-resource URLs such as /healthz too');
+    expect(run.stdout).not.toContain('leave "resources" out to match every group');
+  });
+
   test('--json prints one document with every file, its policies, errors and warnings', async () => {
     const run = await runInProcess([
       'validate',
