@@ -46,7 +46,11 @@ export const REQUEST_OPTIONS: Record<string, OptionSpec> = {
   'api-group': { type: 'string', value: 'GROUP', description: 'API group ("" or absent = core)' },
   'api-version': { type: 'string', value: 'VERSION', description: 'API version (v1, v1beta1, ...)' },
   namespace: { type: 'string', short: 'n', value: 'NS', description: 'namespace of the object' },
-  name: { type: 'string', value: 'NAME', description: 'name of the object' },
+  name: {
+    type: 'string',
+    value: 'NAME',
+    description: 'name of the object (a get, a delete and a subresource request always name one)',
+  },
   path: { type: 'string', value: 'PATH', description: 'non-resource URL path (/healthz, /metrics, ...)' },
 };
 
