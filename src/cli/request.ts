@@ -8,7 +8,7 @@ import {
 } from '../policy/identity';
 import type { KubectlRequest } from '../policy/kubectl-request';
 import { setNamespaceObjectNamespace } from '../policy/namespace-object';
-import { unknownVerbReason } from '../policy/request-verbs';
+import { impossibleResourceRequestReason, unknownVerbReason } from '../policy/request-verbs';
 import { RequestAttributes } from '../policy/types';
 import { requestFromUrl } from '../policy/url-request';
 import { OptionSpec, ParsedArgs, flag, stringList, stringOption } from './args';
@@ -46,7 +46,11 @@ export const REQUEST_OPTIONS: Record<string, OptionSpec> = {
   'api-group': { type: 'string', value: 'GROUP', description: 'API group ("" or absent = core)' },
   'api-version': { type: 'string', value: 'VERSION', description: 'API version (v1, v1beta1, ...)' },
   namespace: { type: 'string', short: 'n', value: 'NS', description: 'namespace of the object' },
-  name: { type: 'string', value: 'NAME', description: 'name of the object' },
+  name: {
+    type: 'string',
+    value: 'NAME',
+    description: 'name of the object (a get, a delete and a subresource request always name one)',
+  },
   path: { type: 'string', value: 'PATH', description: 'non-resource URL path (/healthz, /metrics, ...)' },
 };
 
@@ -231,6 +235,18 @@ function requestFromFields(args: ParsedArgs, notes: string[]): RequestAttributes
   if (subresource !== undefined) request.subresource = subresource;
   if (namespace !== undefined) request.namespace = namespace;
   if (name !== undefined) request.name = name;
+  const impossible = impossibleResourceRequestReason(request, true);
+  if (impossible !== undefined) {
+    // --resource apps/deployments reads as resource "apps", subresource "deployments": say how to give a group.
+    const groupHint =
+      slash >= 0 && name === undefined
+        ? '; to give an API group, write RESOURCE.GROUP (deployments.apps) or --api-group'
+        : '';
+    const nameHint = name === undefined && impossible.endsWith('give the name') ? ' with --name' : '';
+    throw new UsageError(
+      `--verb ${verb} --resource ${stringOption(args, 'resource')}: ${impossible}${nameHint}${groupHint}`,
+    );
+  }
   namespaceObjectNamespace(request);
   return request;
 }

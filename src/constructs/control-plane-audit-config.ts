@@ -172,6 +172,14 @@ export class ControlPlaneAuditConfig extends Construct {
     canonicalManifest(this.resource);
     this.node.addValidation({ validate: () => problems.map(formatProblem) });
     this.node.addValidation({ validate: () => checkClusterScopedChart(this) });
+    this.node.addValidation({
+      validate: () =>
+        moduleDisabledErrors(
+          this.resource,
+          'a disabled control-plane-manager does not run, so Deckhouse applies none of these audit settings ' +
+            'and never reads Secret kube-system/audit-policy',
+        ),
+    });
     guardIdentity(this, this.resource, {
       name: 'control-plane-manager',
       readBy: 'Deckhouse configures the module a ModuleConfig is named after',
@@ -190,6 +198,25 @@ export class ControlPlaneAuditConfig extends Construct {
         }),
     });
   }
+}
+
+/**
+ * The ModuleConfig still enables its module after escape-hatch patches: the constructs write `enabled: true`,
+ * and a module with `enabled: false` (the ModuleConfig CRD: "Enables or disables the module") does not run, so
+ * none of what the app configures through it takes effect while synth would report it as done.
+ */
+export function moduleDisabledErrors(resource: ApiObject, consequence: string): string[] {
+  const spec = (resource.toJson() as { spec?: unknown }).spec;
+  const enabled = isJsonObject(spec) ? spec.enabled : undefined;
+  if (enabled === true) return [];
+  return [
+    formatProblem({
+      field: `ModuleConfig/${resource.name}: spec.enabled`,
+      received: enabled,
+      expected: `true (an escape-hatch patch changed it): ${consequence}`,
+      fix: 'remove the escape-hatch patch of /spec/enabled',
+    }),
+  ];
 }
 
 /** Cluster-scoped objects must not inherit a Chart namespace. */

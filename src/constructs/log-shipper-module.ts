@@ -2,7 +2,7 @@ import { ApiObject } from 'cdk8s';
 import { Construct } from 'constructs';
 import { ModuleConfig } from '../../imports/deckhouse.io';
 import { ArgoCdOptions, argoCdAnnotations, SYNC_WAVES } from './argocd';
-import { checkClusterScopedChart } from './control-plane-audit-config';
+import { checkClusterScopedChart, moduleDisabledErrors } from './control-plane-audit-config';
 import { formatProblem, PropProblem } from './messages';
 import { schemaErrors } from './schema-validation';
 import { canonicalManifest } from './synth';
@@ -113,6 +113,14 @@ export class LogShipperModule extends Construct {
     canonicalManifest(this.resource);
     this.node.addValidation({ validate: () => problems.map(formatProblem) });
     this.node.addValidation({ validate: () => checkClusterScopedChart(this) });
+    this.node.addValidation({
+      validate: () =>
+        moduleDisabledErrors(
+          this.resource,
+          'a disabled log-shipper runs no agent and serves no ClusterLoggingConfig or ClusterLogDestination ' +
+            'CRDs, so nothing is shipped',
+        ),
+    });
     guardIdentity(this, this.resource, {
       name: 'log-shipper',
       readBy: 'Deckhouse configures the module a ModuleConfig is named after',

@@ -120,6 +120,19 @@ export function readAuditSettings(
     }
     return value as boolean;
   };
+  // The ModuleConfig CRD: spec.enabled "Enables or disables the module". A disabled control-plane-manager does
+  // not run, so none of its settings (nor the policy Secret they point to) says what kube-apiserver audits.
+  const enabled = asRecord(asRecord(moduleConfig)?.spec)?.enabled;
+  if (enabled === false) {
+    problems.push({
+      message:
+        `ModuleConfig ${CONTROL_PLANE_MANAGER}: spec.enabled is false, so Deckhouse does not run the module: it ` +
+        'applies none of these audit settings and does not read Secret kube-system/audit-policy',
+      field: 'spec.enabled',
+      ...(locate(['spec', 'enabled']) ?? {}),
+      fix: 'set spec.enabled: true (control-plane-manager applies the audit settings only while it runs)',
+    });
+  }
   const auditPolicyEnabled = flag('auditPolicyEnabled');
   const basicAuditPolicyEnabled = flag('basicAuditPolicyEnabled');
 

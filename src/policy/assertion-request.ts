@@ -7,7 +7,7 @@ import { RequestIdentity, requestIdentity } from './identity';
 import { kubectlRequest } from './kubectl-request';
 import { setNamespaceObjectNamespace } from './namespace-object';
 import { RequestSpecError } from './request-spec-error';
-import { unknownVerbReason } from './request-verbs';
+import { impossibleResourceRequestReason, unknownVerbReason } from './request-verbs';
 import type { RequestAttributes } from './types';
 import { requestFromUrl } from './url-request';
 
@@ -105,6 +105,8 @@ export function toRequestAttributes(spec: AuditRequest | string): RequestAttribu
     req.resource = spec.resource ?? '';
     req.subresource = spec.subresource ?? '';
     req.name = spec.name ?? '';
+    const impossible = impossibleResourceRequestReason(req);
+    if (impossible !== undefined) throw new RequestSpecError(impossible);
     setNamespaceObjectNamespace(req);
   } else {
     req.path = spec.path ?? '/';

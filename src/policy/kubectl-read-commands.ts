@@ -130,8 +130,11 @@ function top(args: readonly string[], flags: KubectlFlags): Plan {
   return {
     method: 'GET',
     url: resourceUrl(t, '', t.name === '' ? params : []),
+    // kubectl pkg/cmd/top: SupportedMetricsAPIVersionAvailable looks for v1beta1 in ServerGroups(), the only
+    // metrics.k8s.io version kubectl reads (there is no metrics.k8s.io/v1).
     notes: [
-      'kubectl top first asks discovery (GET /api, GET /apis) and uses metrics.k8s.io/v1 where the server has it',
+      'kubectl top first asks discovery (GET /api, GET /apis) and stops with "Metrics API not available" ' +
+        'unless the server offers metrics.k8s.io/v1beta1, the only version of it kubectl reads',
     ],
   };
 }

@@ -212,7 +212,12 @@ export class PolicyDecoder extends NodeReader {
       'write each rule as a list item: "rules:" then "- level: Metadata"',
       (item, rulePath) =>
         this.object(item, rulePath, 'rule', (key, value, fieldPath) => {
-          if (key === 'level') return this.string(value, fieldPath);
+          // Quoting a number or boolean gives a string no level has ("1", "true"): name the levels instead.
+          if (key === 'level') {
+            return this.string(value, fieldPath, {
+              scalarFix: () => 'write one of the levels: None, Metadata, Request, RequestResponse',
+            });
+          }
           if (key === 'omitManagedFields') return this.bool(value, fieldPath);
           if (key === 'resources') return this.groupResourcesList(value, fieldPath);
           return this.stringList(value, fieldPath);

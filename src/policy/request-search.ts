@@ -272,7 +272,10 @@ const namespaceStep = stringStep(
 const nameStep = stringStep(
   (b) => b.names,
   (w, v) => ({ ...w, name: v }),
-  (_p, w) => (NAMELESS_VERBS.has(w.verb ?? '') ? ['', 'example'] : ['example', '']),
+  // A subresource is read only after a name (RequestInfoFactory: RESOURCE/NAME/SUBRESOURCE), so an example
+  // of one is named even for create ("create pods/exec" always names its Pod).
+  (_p, w) =>
+    NAMELESS_VERBS.has(w.verb ?? '') && (w.subresource ?? '') === '' ? ['', 'example'] : ['example', ''],
   'example-name',
 );
 

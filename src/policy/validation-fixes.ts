@@ -39,7 +39,13 @@ export function fixForFieldError(error: FieldError): string | undefined {
   }
   if (/\.resources(\[\d+\])?\.group$/.test(field)) {
     if (bad === '*') {
-      return `group "*" is accepted from Kubernetes ${GROUP_WILDCARD_SINCE}; for older clusters leave "resources" out to match every group, or list the groups`;
+      // Leaving "resources" out is not the same rule: a rule with neither resources nor namespaces also
+      // matches non-resource requests (/healthz, /metrics), and the entry's own resource list is lost.
+      return (
+        `group "*" is accepted from Kubernetes ${GROUP_WILDCARD_SINCE}; for older clusters list each group in an ` +
+        'entry of its own ("" is the core group) with the same resources; leaving "resources" out instead matches ' +
+        'every resource of every group, and, without namespaces, non-resource URLs such as /healthz too'
+      );
     }
     if (typeof bad === 'string' && /^[a-z0-9.-]+\/v[0-9a-z]+$/i.test(bad)) {
       return `write the group without its version: "${bad.replace(/\/[^/]*$/, '')}"`;

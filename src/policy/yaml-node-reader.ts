@@ -192,7 +192,11 @@ export class NodeReader {
   }
 
   /** A string field; null is absent, except for `nullIsError` (an item of a string list, which the cluster reads as ""). */
-  string(raw: unknown, field: string, opts: { nullIsError?: boolean } = {}): Read<string> {
+  string(
+    raw: unknown,
+    field: string,
+    opts: { nullIsError?: boolean; scalarFix?: (quoted: string) => string } = {},
+  ): Read<string> {
     return this.visit(raw, field, (node): Read<string> => {
       if (node === null || this.isAbsent(node)) {
         if (!opts.nullIsError) return undefined;
@@ -225,7 +229,7 @@ export class NodeReader {
         field,
         () =>
           `${field}: expected a string, found ${describeGoYamlScalar(s, echo(source))}; ${this.facts.scalarInStringField(goStringOf(s, source))}`,
-        () => `quote it: ${quote(source)}`,
+        () => (opts.scalarFix ?? ((quoted: string) => `quote it: ${quoted}`))(quote(source)),
       );
       return INVALID;
     });

@@ -88,7 +88,7 @@ describe('explain', () => {
       'explain',
       '--deckhouse',
       '--verb',
-      'delete',
+      'deletecollection',
       '--resource',
       'deploy',
       '-n',
@@ -108,7 +108,7 @@ describe('explain', () => {
           'explain',
           '--deckhouse',
           '--verb',
-          'get',
+          'list',
           '--resource',
           'widgets.example.com',
           '--user',
@@ -124,7 +124,7 @@ describe('explain', () => {
           'explain',
           '--deckhouse',
           '--verb',
-          'get',
+          'list',
           '--resource',
           'deployments',
           '--api-group',
@@ -407,6 +407,47 @@ describe('explain', () => {
     expect(badUrl.code).toBe(2);
     expect(badUrl.stderr).toMatch(/--url: /);
     expect((await runInProcess(['explain', '--deckhouse', '--verb', 'get'])).code).toBe(2);
+  });
+
+  // RequestInfoFactory (k8s-audit-semantics.md §5.2): a subresource only after a name, never with the proxy
+  // verb; a GET without a name is a list or watch, a DELETE without one a deletecollection. --verb/--resource
+  // naming such a request would be answered for attributes kube-apiserver never builds (a rule with
+  // resourceNames, or one for list, decides the real request otherwise).
+  test.each([
+    [['--verb', 'get', '--resource', 'pods/exec', '-n', 'prod'], 'subresource "exec" without an object name'],
+    [
+      ['--verb', 'create', '--resource', 'apps/deployments', '-n', 'prod'],
+      'write RESOURCE.GROUP (deployments.apps)',
+    ],
+    [
+      ['--verb', 'list', '--resource', 'pods/log', '--name', 'web-0', '-n', 'prod'],
+      'a list request has no subresource',
+    ],
+    [
+      ['--verb', 'proxy', '--resource', 'pods/exec', '--name', 'web-0', '-n', 'p'],
+      'a proxy request has no subresource',
+    ],
+    [['--verb', 'get', '--resource', 'secrets', '-n', 'prod'], 'calls a GET without a name a list'],
+    [
+      ['--verb', 'delete', '--resource', 'pods', '-n', 'prod'],
+      'calls a DELETE without a name a deletecollection',
+    ],
+  ])('%j describes no request kube-apiserver builds: usage error', async (flags, message) => {
+    const run = await runInProcess(['explain', '--deckhouse', ...flags]);
+    expect(run.code).toBe(2);
+    expect(run.stderr).toContain(message);
+  });
+
+  test('the same requests, as kube-apiserver builds them, are accepted', async () => {
+    for (const flags of [
+      ['--verb', 'get', '--resource', 'pods/exec', '--name', 'web-0', '-n', 'prod'],
+      ['--verb', 'watch', '--resource', 'pods/status', '--name', 'web-0', '-n', 'prod'],
+      ['--verb', 'list', '--resource', 'secrets', '-n', 'prod'],
+      ['--verb', 'get', '--resource', 'secrets', '--name', 's', '-n', 'prod'],
+      ['--verb', 'update', '--resource', 'namespaces/finalize', '--name', 'x'],
+    ]) {
+      expect((await runInProcess(['explain', '--deckhouse', ...flags])).code).toBe(0);
+    }
   });
 });
 

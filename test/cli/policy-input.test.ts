@@ -266,6 +266,24 @@ describe('readAuditSettings: ModuleConfig control-plane-manager as the cluster a
     expect(read.problems[0].message).toContain(`ModuleConfig control-plane-manager: ${message}`);
   });
 
+  // The ModuleConfig CRD: spec.enabled "Enables or disables the module"; a disabled control-plane-manager
+  // applies none of its settings, so they say nothing about what kube-apiserver audits.
+  test('a ModuleConfig that disables the module is refused: its settings are not applied', () => {
+    const disabled = {
+      ...config({ auditPolicyEnabled: true }),
+      spec: { enabled: false, version: 3, settings: { apiserver: { auditPolicyEnabled: true } } },
+    };
+    const read = readAuditSettings(disabled);
+    expect(read.settings).toBeUndefined();
+    expect(read.problems[0]).toMatchObject({ field: 'spec.enabled' });
+    expect(read.problems[0].message).toContain(
+      'ModuleConfig control-plane-manager: spec.enabled is false, so Deckhouse does not run the module',
+    );
+    expect(readAuditSettings({ ...disabled, spec: { ...disabled.spec, enabled: true } }).problems).toEqual(
+      [],
+    );
+  });
+
   test('only ModuleConfig control-plane-manager of a deckhouse.io version holds them', () => {
     expect(isControlPlaneManagerConfig(config({}))).toBe(true);
     expect(isControlPlaneManagerConfig({ ...config({}), metadata: { name: 'log-shipper' } })).toBe(false);

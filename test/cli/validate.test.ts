@@ -92,6 +92,22 @@ describe('validate', () => {
     expect(current.stdout).toBe('-: OK (1 rule, Kubernetes v1.36.0)\n');
   });
 
+  test('the fix for group "*" before 1.36 does not offer a wider rule as the same one', async () => {
+    // A rule with neither resources nor namespaces also matches non-resource requests (k8s-audit-semantics.md
+    // §4.3/§4.4): "leave resources out to match every group" would widen `group: "*", resources: [secrets]` to
+    // every request, /healthz included.
+    const text =
+      'apiVersion: audit.k8s.io/v1\nkind: Policy\nrules:\n  - level: Metadata\n    resources:\n' +
+      '      - group: "*"\n        resources: [secrets]\n';
+    const run = await runInProcess(['validate', '--kubernetes-version', '1.35', '-'], { stdin: text });
+    expect(run.code).toBe(1);
+    expect(run.stdout).toContain(
+      'list each group in an entry of its own ("" is the core group) with the same resources',
+    );
+    expect(run.stdout).toContain('non-resource URLs such as /healthz too');
+    expect(run.stdout).not.toContain('leave "resources" out to match every group');
+  });
+
   test('--json prints one document with every file, its policies, errors and warnings', async () => {
     const run = await runInProcess([
       'validate',
@@ -401,5 +417,56 @@ describe('validate: bounded input', () => {
     const run = await runInProcess(['validate', fifo]);
     await written;
     expect(run).toEqual({ code: 0, stdout: `${fifo}: OK (5 rules, Kubernetes 1.32)\n`, stderr: '' });
+  });
+});
+
+describe('a manifest whose control-plane-manager ModuleConfig disables the module', () => {
+  // spec.enabled: false (ModuleConfig CRD: "Enables or disables the module"): Deckhouse runs no
+  // control-plane-manager, so the Secret beside it is not what kube-apiserver audits with.
+  const manifest = [
+    'apiVersion: deckhouse.io/v1alpha1',
+    'kind: ModuleConfig',
+    'metadata:',
+    '  name: control-plane-manager',
+    'spec:',
+    '  enabled: false',
+    '  version: 3',
+    '  settings:',
+    '    apiserver:',
+    '      auditPolicyEnabled: true',
+    '---',
+    'apiVersion: v1',
+    'kind: Secret',
+    'metadata:',
+    '  name: audit-policy',
+    '  namespace: kube-system',
+    'stringData:',
+    '  audit-policy.yaml: |',
+    '    apiVersion: audit.k8s.io/v1',
+    '    kind: Policy',
+    '    rules:',
+    '      - level: Request',
+    '',
+  ].join('\n');
+
+  test('validate and explain --deckhouse refuse it instead of answering for settings nobody applies', async () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'cpm-disabled-'));
+    const file = path.join(dir, 'dist.yaml');
+    writeFileSync(file, manifest);
+    const validate = await runInProcess(['validate', file]);
+    expect(validate.code).toBe(1);
+    expect(validate.stdout + validate.stderr).toContain(
+      `${file}:6:12: ModuleConfig control-plane-manager: spec.enabled is false`,
+    );
+    const explain = await runInProcess([
+      'explain',
+      '--deckhouse',
+      '--policy',
+      file,
+      '--url',
+      'GET /api/v1/namespaces/a/pods/b',
+    ]);
+    expect(explain.code).toBe(1);
+    expect(explain.stdout).not.toMatch(/^Level:/m);
   });
 });

@@ -1,5 +1,5 @@
-import { Testing } from 'cdk8s';
-import { DeckhouseClusterAudit, LogShipperModule } from '../../src/constructs';
+import { JsonPatch, Testing } from 'cdk8s';
+import { ControlPlaneAuditConfig, DeckhouseClusterAudit, LogShipperModule } from '../../src/constructs';
 import { synthError, synthValid } from './helpers';
 
 describe('LogShipperModule', () => {
@@ -39,5 +39,33 @@ describe('LogShipperModule', () => {
     expect(synthError(chart)).toContain(
       `[test/LogShipper] source: received ${JSON.stringify(source)}, expected the name of a ModuleSource`,
     );
+  });
+});
+
+// The ModuleConfig CRD: spec.enabled "Enables or disables the module". A patch that disables (or un-sets) it
+// leaves a synth that looks done while the module does not run.
+describe('a ModuleConfig patched to disable its module fails synth', () => {
+  test.each([
+    ['replace', false],
+    ['remove', undefined],
+  ] as const)('log-shipper: %s /spec/enabled', (op, value) => {
+    const chart = Testing.chart();
+    const module = new LogShipperModule(chart, 'LogShipper');
+    module.resource.addJsonPatch(
+      op === 'replace' ? JsonPatch.replace('/spec/enabled', value) : JsonPatch.remove('/spec/enabled'),
+    );
+    const message = synthError(chart);
+    expect(message).toContain('ModuleConfig/log-shipper: spec.enabled: received');
+    expect(message).toContain('nothing is shipped');
+    expect(message).toContain('remove the escape-hatch patch of /spec/enabled');
+  });
+
+  test('control-plane-manager: replace /spec/enabled with false', () => {
+    const chart = Testing.chart();
+    const config = new ControlPlaneAuditConfig(chart, 'ControlPlane', { auditPolicyEnabled: true });
+    config.resource.addJsonPatch(JsonPatch.replace('/spec/enabled', false));
+    const message = synthError(chart);
+    expect(message).toContain('ModuleConfig/control-plane-manager: spec.enabled: received false');
+    expect(message).toContain('never reads Secret kube-system/audit-policy');
   });
 });

@@ -103,6 +103,40 @@ describe('toRequestAttributes', () => {
     expect(toRequestAttributes('exec pod/web-0 -n prod -- sh')).toMatchObject({ name: 'web-0' });
   });
 
+  it('refuses a request spec kube-apiserver never builds: a subresource without a name, or with list, deletecollection, proxy', () => {
+    // RequestInfoFactory reads RESOURCE/NAME/SUBRESOURCE (k8s-audit-semantics.md §5.2).
+    expect(() =>
+      toRequestAttributes({ verb: 'create', resource: 'pods', subresource: 'exec', namespace: 'prod' }),
+    ).toThrow(/subresource "exec" without an object name/);
+    expect(() =>
+      toRequestAttributes({
+        verb: 'list',
+        resource: 'pods',
+        subresource: 'log',
+        name: 'web-0',
+        namespace: 'prod',
+      }),
+    ).toThrow(/a list request has no subresource/);
+    expect(() =>
+      toRequestAttributes({
+        verb: 'proxy',
+        resource: 'pods',
+        subresource: 'log',
+        name: 'web-0',
+        namespace: 'prod',
+      }),
+    ).toThrow(/a proxy request has no subresource/);
+    expect(
+      toRequestAttributes({
+        verb: 'create',
+        resource: 'pods',
+        subresource: 'exec',
+        name: 'web-0',
+        namespace: 'prod',
+      }),
+    ).toMatchObject({ subresource: 'exec', name: 'web-0' });
+  });
+
   it('accepts a URL or a kubectl command', () => {
     expect(toRequestAttributes('GET /api/v1/namespaces/prod/pods/web-0/exec?command=ls')).toMatchObject({
       verb: 'get',

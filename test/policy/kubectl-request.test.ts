@@ -500,6 +500,16 @@ describe('kubectlRequest: kubectl form ↔ method + URL ↔ attributes', () => {
     expect(kubectlRequest('drain n1').notes.join(' ')).toContain('/eviction (verb create, pods/eviction)');
     expect(kubectlRequest('get pods -w').notes.join(' ')).toContain('(verb list)');
   });
+
+  it('kubectl top reads metrics.k8s.io/v1beta1 only: no note promises a v1 (kubectl pkg/cmd/top)', () => {
+    for (const command of ['top pods -n x', 'top nodes']) {
+      const sent = kubectlRequest(command);
+      expect(sent.url).toContain('/apis/metrics.k8s.io/v1beta1/');
+      const notes = sent.notes.join(' ');
+      expect(notes).not.toMatch(/metrics\.k8s\.io\/v1(?!beta1)/);
+      expect(notes).toContain('metrics.k8s.io/v1beta1');
+    }
+  });
 });
 
 describe('kubectlRequest: who sends it', () => {

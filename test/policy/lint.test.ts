@@ -58,6 +58,27 @@ describe('shadowed-rule on the real built-in Deckhouse rules', () => {
 });
 
 describe('partially-shadowed-rule', () => {
+  it('names the object of an example request with a subresource: kube-apiserver reads one only after a name', () => {
+    // RequestInfoFactory: RESOURCE/NAME/SUBRESOURCE (k8s-audit-semantics.md §5.2); "create pods/exec" without a
+    // name is a request no client can send.
+    const eff = deckhouseEffectivePolicy({
+      customPolicy: policy([
+        {
+          level: 'Request',
+          verbs: ['create'],
+          resources: [{ group: '', resources: ['pods/exec'] }],
+          omitStages: ['RequestReceived'],
+        },
+      ]),
+    });
+    const findings = ofCode(lintPolicy(eff), 'partially-shadowed-rule');
+    expect(findings.length).toBeGreaterThan(0);
+    for (const f of findings) {
+      expect(f.example).toMatchObject({ subresource: 'exec', name: expect.stringMatching(/.+/) });
+      expect(f.message).not.toMatch(/create pods\/exec in namespace/);
+    }
+  });
+
   it('explains which built-in rule pre-empts a custom rule, with an example the evaluator confirms', () => {
     const eff = deckhouseEffectivePolicy({
       customPolicy: policy([

@@ -190,9 +190,12 @@ describe('parsePolicy: YAML specifics (semantics §2.2)', () => {
     expect(error.line).toBe(5);
   });
 
-  it('refuses a YAML 1.1 boolean used as the level', () => {
+  it('refuses a YAML 1.1 boolean or a number used as the level, naming the levels (quoted, "off" or "1" is no level either)', () => {
+    // ValidatePolicy's supported values: None, Metadata, Request, RequestResponse (k8s-audit-semantics.md §4).
+    const fix = 'write one of the levels: None, Metadata, Request, RequestResponse';
     const error = onlyError(`${HEADER}rules:\n  - level: off\n`);
-    expect(error).toMatchObject({ field: 'rules[0].level', line: 4, column: 12, fix: 'quote it: "off"' });
+    expect(error).toMatchObject({ field: 'rules[0].level', line: 4, column: 12, fix });
+    expect(onlyError(`${HEADER}rules:\n  - level: 1\n`)).toMatchObject({ field: 'rules[0].level', fix });
   });
 
   it('accepts the same words when quoted, and timestamps and version-like strings unquoted', () => {
