@@ -1,4 +1,4 @@
-import { MatchBox } from './match-box';
+import { MatchBox, StringSet } from './match-box';
 import { NAMESPACE_SUBRESOURCES } from './url-request';
 
 // Requests on the core `namespaces` resource are the one place where a request's namespace and name are
@@ -68,4 +68,36 @@ export function namesCoreNamespaces(box: MatchBox): boolean {
     box.resources.has('namespaces') &&
     (box.apiGroups === null || box.apiGroups.has(''))
   );
+}
+
+function holds(set: StringSet, value: string): boolean {
+  return set === null || set.has(value);
+}
+
+/**
+ * Whether a box holds some request kube-apiserver produces, principals aside: any request not on core
+ * namespaces does, one on core namespaces only with a subresource and a namespace/name pair its verb has.
+ */
+export function holdsProducibleRequest(box: MatchBox): boolean {
+  if (box.kind !== 'resource' || box.resources === null || box.apiGroups === null) return true;
+  if ([...box.resources].some((r) => r !== 'namespaces') || [...box.apiGroups].some((g) => g !== '')) {
+    return true;
+  }
+  if (![...CORE_NAMESPACE_SUBRESOURCES].some((s) => holds(box.subresources, s))) return false;
+  const { namespaces, names } = box;
+  const same =
+    namespaces === null || names === null
+      ? (namespaces ?? names ?? null)
+      : new Set([...namespaces].filter((v) => names.has(v)));
+  const clusterWide = holds(namespaces, '');
+  const fits: Record<CoreNamespacePairs, boolean> = {
+    same: same === null || same.size > 0,
+    sameNamed: same === null || [...same].some((v) => v !== ''),
+    clusterWide,
+    clusterWideOrSame: clusterWide || same === null || same.size > 0,
+    bothEmpty: clusterWide && holds(names, ''),
+  };
+  // A verb no rule lists has the pairs of "same".
+  if (box.verbs === null) return fits.same || fits.clusterWide;
+  return [...box.verbs].some((v) => fits[coreNamespacePairs(v)]);
 }

@@ -1,5 +1,5 @@
 import { BoxIndex } from './box-index';
-import { namesCoreNamespaces } from './core-namespace-requests';
+import { holdsProducibleRequest } from './core-namespace-requests';
 import {
   MatchBox,
   admitsSomePrincipal,
@@ -172,21 +172,8 @@ export class RuleSpace {
     if (!boxes.some(admitsSomePrincipal)) {
       return 'no identity kube-apiserver authenticates meets its users and userGroups together';
     }
-    if (boxes.every((b) => !admitsSomePrincipal(b) || this.holdsNoRequest(b))) return NO_NAMESPACE_REQUEST;
-    return undefined;
-  }
-
-  /**
-   * True when the search proves that a box naming core namespaces holds no request kube-apiserver produces
-   * (core-namespace-requests.ts); false for other boxes, and when the budget runs out (no claim).
-   */
-  private holdsNoRequest(box: MatchBox): boolean {
-    if (!namesCoreNamespaces(box)) return false;
-    return this.ask(
-      { question: 'shadowed', ruleIndex: box.ruleIndex },
-      (b) => !findUncovered(box, [], b, true),
-      false,
-    );
+    if (boxes.some((b) => admitsSomePrincipal(b) && holdsProducibleRequest(b))) return undefined;
+    return NO_NAMESPACE_REQUEST;
   }
 
   /** True when each box of rule `inner` lies inside one box of rule `outer` (a cheap, partial `contains`). */
@@ -226,7 +213,7 @@ export class RuleSpace {
           for (const c of this.earlier(b, j, budget)) {
             if (rules.has(c.ruleIndex)) continue;
             const both = intersectBoxes(c, b);
-            if (both && namesCoreNamespaces(both) && !findUncovered(both, [], budget, true)) continue;
+            if (both && !holdsProducibleRequest(both)) continue;
             rules.add(c.ruleIndex);
           }
         }
