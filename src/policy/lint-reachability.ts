@@ -1,6 +1,7 @@
 import { describeRequest } from './describe';
 import { LintContext } from './lint-context';
 import { nonEmpty } from './match';
+import { NO_NAMESPACE_REQUEST } from './rule-space';
 import { PolicyRule, RequestAttributes } from './types';
 
 // Lint checks that need the request space: rules that can never decide a request (shadowed, matching
@@ -46,7 +47,10 @@ export function checkShadowed(ctx: LintContext, j: number): void {
       message: `${ctx.label(j)}: ${why}, so the rule never applies`,
       fix: why.startsWith('none of its resource strings')
         ? 'fix the resource strings (see unreachable-resource-spec) or remove the rule'
-        : 'fix users/userGroups (system:unauthenticated holds only system:anonymous) or remove the rule',
+        : why === NO_NAMESPACE_REQUEST
+          ? 'for the Namespace object NAME use namespaces: [NAME] (or omit namespaces), for lists and watches ' +
+            'of namespaces namespaces: [""]; or remove the rule'
+          : 'fix users/userGroups (system:unauthenticated holds only system:anonymous) or remove the rule',
     });
     return;
   }

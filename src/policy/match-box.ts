@@ -9,7 +9,9 @@ import { PolicyRule } from './types';
 // (never `system:unauthenticated`), a ServiceAccount also in its two ServiceAccount groups. Resource
 // requests carry namespace, API group, resource, subresource and name (resource and subresource never
 // contain "/"); non-resource requests carry a path. Every string dimension ranges over infinitely many
-// values and the dimensions are independent.
+// values and the dimensions are independent, but for requests on core namespaces, whose namespace and name
+// requestinfo.go ties together: boxes hold the product, and the search (request-search.ts) builds and
+// counts only the requests of core-namespace-requests.ts.
 //
 // A box is a product whose string dimensions are each a finite set or "every string", whose group
 // constraint is a conjunction of "shares a group with G", and whose path is an exact string or a prefix.

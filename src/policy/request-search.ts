@@ -6,6 +6,13 @@ import {
   serviceAccountNamespace,
 } from './identity';
 import { MatchBox, StringSet, admitsAnonymous, boxesIntersect, pathContains, pathMatches } from './match-box';
+import {
+  CORE_NAMESPACE_SPECIAL_VERBS,
+  CORE_NAMESPACE_SUBRESOURCES,
+  coreNamespacePairs,
+  isCoreNamespaces,
+  namesCoreNamespaces,
+} from './core-namespace-requests';
 import { NAMELESS_VERBS } from './request-verbs';
 import { RequestAttributes } from './types';
 
@@ -13,9 +20,11 @@ import { RequestAttributes } from './types';
 // match-box.ts, a piece is covered by a union of boxes iff, after fixing each finite dimension of the piece
 // to one value (fresh values for unconstrained dimensions), some single remaining box contains it: a
 // fresh value escapes every box that lists finitely many values. The search does exactly that, splitting
-// values into classes that the candidate boxes cannot tell apart. Principals follow the identity model
-// (identity.ts): the search builds only principals kube-apiserver's authenticators produce, with the
-// fewest groups the piece allows (more groups only let more candidates match).
+// values into classes that the candidate boxes cannot tell apart. On core namespaces, where namespace and
+// name are not independent (core-namespace-requests.ts), it builds only the pairs kube-apiserver produces,
+// and keeps apart the values (verbs, the core group, "namespaces") whose pairs differ. Principals follow
+// the identity model (identity.ts): the search builds only principals kube-apiserver's authenticators
+// produce, with the fewest groups the piece allows (more groups only let more candidates match).
 
 /** Thrown when a question needs more than its search budget (a question left open claims nothing). */
 export class SearchBudgetExceeded extends Error {
@@ -119,6 +128,30 @@ function valueClasses(
   return [...classes.values()];
 }
 
+/**
+ * A value of an unconstrained dimension that no candidate listing finitely many values holds (so only the
+ * candidates taking every value stay), preferred values first, never one of `exclude`.
+ */
+function freshValue(
+  get: (b: MatchBox) => StringSet,
+  cands: readonly MatchBox[],
+  preferred: readonly string[],
+  fresh: string,
+  exclude: readonly string[] = [],
+): { value: string; keep: MatchBox[] } {
+  const forbidden = new Set<string>(exclude);
+  const keep: MatchBox[] = [];
+  for (const c of cands) {
+    const s = get(c);
+    if (s === null) keep.push(c);
+    else {
+      active.charge(s.size);
+      for (const v of s) forbidden.add(v);
+    }
+  }
+  return { value: pick(preferred, forbidden, fresh), keep };
+}
+
 function stringStep(
   get: (b: MatchBox) => StringSet,
   set: (w: Assignment, v: string) => Assignment,
@@ -128,23 +161,18 @@ function stringStep(
   return (p, cands, w) => {
     const own = get(p);
     if (own === null) {
-      const forbidden = new Set<string>();
-      const keep: MatchBox[] = [];
-      for (const c of cands) {
-        const s = get(c);
-        if (s === null) keep.push(c);
-        else {
-          active.charge(s.size);
-          for (const v of s) forbidden.add(v);
-        }
-      }
-      return [{ cands: keep, w: set(w, pick(prefer(p, w), forbidden, fresh)) }];
+      const { value, keep } = freshValue(get, cands, prefer(p, w), fresh);
+      return [{ cands: keep, w: set(w, value) }];
     }
     return valueClasses(own, cands, get, prefer(p, w)).map(({ value, keep }) => ({
       cands: keep,
       w: set(w, value),
     }));
   };
+}
+
+function holds(set: StringSet, value: string): boolean {
+  return set === null || set.has(value);
 }
 
 // Who sends the request: an authenticated user first (the common, realistic case), then no user info at
@@ -231,45 +259,182 @@ const groupStep: Step = (p, cands, w) => {
   return [...classes.values()];
 };
 
-const verbStep = stringStep(
+function preferredVerbs(p: MatchBox): readonly string[] {
+  return p.kind === 'resource'
+    ? ['get', 'list', 'create', 'update', 'patch', 'delete', 'watch', 'deletecollection']
+    : ['get', 'post', 'put', 'delete', 'head'];
+}
+
+const plainVerbStep = stringStep(
   (b) => b.verbs,
   (w, v) => ({ ...w, verb: v }),
-  (p) =>
-    p.kind === 'resource'
-      ? ['get', 'list', 'create', 'update', 'patch', 'delete', 'watch', 'deletecollection']
-      : ['get', 'post', 'put', 'delete', 'head'],
+  preferredVerbs,
   'example-verb',
 );
 
-const apiGroupStep = stringStep(
+// On core namespaces, list, watch, deletecollection, get and delete allow other namespace/name pairs than the
+// other verbs (core-namespace-requests.ts), so verbs the candidates cannot tell apart may still differ there.
+const verbStep: Step = (p, cands, w) => {
+  if (!namesCoreNamespaces(p)) return plainVerbStep(p, cands, w);
+  const own = p.verbs;
+  if (own !== null) {
+    return valueClasses(own, cands, (b) => b.verbs, preferredVerbs(p), coreNamespacePairs).map(
+      ({ value, keep }) => ({ cands: keep, w: { ...w, verb: value } }),
+    );
+  }
+  // A verb no candidate lists and none of the special ones, then list and watch (a fresh verb allows every
+  // pair get, delete and deletecollection do, and escapes at least the candidates they escape).
+  const other = freshValue(
+    (b) => b.verbs,
+    cands,
+    preferredVerbs(p),
+    'example-verb',
+    CORE_NAMESPACE_SPECIAL_VERBS,
+  );
+  active.charge(2 * cands.length);
+  return [
+    { cands: other.keep, w: { ...w, verb: other.value } },
+    ...['list', 'watch'].map((verb) => ({
+      cands: cands.filter((c) => holds(c.verbs, verb)),
+      w: { ...w, verb },
+    })),
+  ];
+};
+
+const PREFERRED_API_GROUPS = ['', 'apps', 'example.com'];
+
+const plainApiGroupStep = stringStep(
   (b) => b.apiGroups,
   (w, v) => ({ ...w, apiGroup: v }),
-  () => ['', 'apps', 'example.com'],
+  () => PREFERRED_API_GROUPS,
   'example-group.example.com',
 );
 
-const resourceStep = stringStep(
-  (b) => b.resources,
-  (w, v) => ({ ...w, resource: v }),
-  (_p, w) => [...(TYPICAL_RESOURCES[w.apiGroup ?? ''] ?? []), 'widgets'],
-  'examples',
-);
+// A "namespaces" resource constrains namespace and name in the core group only: the core group and the
+// others are tried apart.
+const apiGroupStep: Step = (p, cands, w) => {
+  if (!namesCoreNamespaces(p)) return plainApiGroupStep(p, cands, w);
+  const own = p.apiGroups;
+  if (own !== null) {
+    return valueClasses(
+      own,
+      cands,
+      (b) => b.apiGroups,
+      PREFERRED_API_GROUPS,
+      (g) => (g === '' ? 'core' : ''),
+    ).map(({ value, keep }) => ({ cands: keep, w: { ...w, apiGroup: value } }));
+  }
+  const branches = plainApiGroupStep(p, cands, w);
+  if (branches[0].w.apiGroup !== '') return branches;
+  const other = freshValue((b) => b.apiGroups, cands, PREFERRED_API_GROUPS, 'example-group.example.com', [
+    '',
+  ]);
+  return [...branches, { cands: other.keep, w: { ...w, apiGroup: other.value } }];
+};
 
-const subresourceStep = stringStep(
+const resourceStep: Step = (p, cands, w) => {
+  const get = (b: MatchBox) => b.resources;
+  const prefer = [...(TYPICAL_RESOURCES[w.apiGroup ?? ''] ?? []), 'widgets'];
+  const own = p.resources;
+  if (own === null) {
+    // Never "namespaces" (not among the preferred or fresh values): the fresh resource allows every pair.
+    const { value, keep } = freshValue(get, cands, prefer, 'examples');
+    return [{ cands: keep, w: { ...w, resource: value } }];
+  }
+  const core = w.apiGroup === '';
+  return valueClasses(own, cands, get, prefer, (r) => (core && r === 'namespaces' ? 'core' : '')).map(
+    ({ value, keep }) => ({ cands: keep, w: { ...w, resource: value } }),
+  );
+};
+
+const plainSubresourceStep = stringStep(
   (b) => b.subresources,
   (w, v) => ({ ...w, subresource: v }),
   () => ['', 'status'],
   'example-subresource',
 );
 
-const namespaceStep = stringStep(
+const subresourceStep: Step = (p, cands, w) => {
+  if (!isCoreNamespaces(w.apiGroup, w.resource)) return plainSubresourceStep(p, cands, w);
+  const own = p.subresources;
+  const allowed = new Set([...CORE_NAMESPACE_SUBRESOURCES].filter((s) => holds(own, s)));
+  if (allowed.size === 0) return [];
+  return valueClasses(allowed, cands, (b) => b.subresources, ['', 'status']).map(({ value, keep }) => ({
+    cands: keep,
+    w: { ...w, subresource: value },
+  }));
+};
+
+const plainNamespaceStep = stringStep(
   (b) => b.namespaces,
   (w, v) => ({ ...w, namespace: v }),
   (_p, w) => (isClusterScoped(w.resource ?? '', w.apiGroup) ? ['', 'default'] : ['default', 'app', '']),
   'example-namespace',
 );
 
-const nameStep = stringStep(
+/** The values both sets hold (undefined: none). */
+function bothSets(a: StringSet, b: StringSet): StringSet | undefined {
+  if (a === null) return b;
+  if (b === null) return a;
+  active.charge(Math.min(a.size, b.size));
+  const [small, big] = a.size <= b.size ? [a, b] : [b, a];
+  const out = new Set([...small].filter((v) => big.has(v)));
+  return out.size === 0 ? undefined : out;
+}
+
+// Requests on the Namespace object NAME: namespace and name both NAME, one value for two dimensions.
+function sameNamespaceAndName(
+  p: MatchBox,
+  cands: readonly MatchBox[],
+  w: Assignment,
+  named: boolean,
+): Branch[] {
+  let own = bothSets(p.namespaces, p.names);
+  // get and delete always carry a name: without one they are list, watch or deletecollection.
+  if (own && named && own.has('')) own = new Set([...own].filter((v) => v !== ''));
+  if (own === undefined || own?.size === 0) return [];
+  const diagonal = new Map<MatchBox, StringSet>();
+  active.charge(cands.length);
+  for (const c of cands) {
+    const s = bothSets(c.namespaces, c.names);
+    if (s !== undefined) diagonal.set(c, s);
+  }
+  const held = [...diagonal.keys()];
+  const get = (b: MatchBox) => diagonal.get(b)!;
+  const prefer = NAMELESS_VERBS.has(w.verb ?? '') ? ['', 'default'] : ['default', ''];
+  const set = (v: string) => ({ ...w, namespace: v, name: v });
+  if (own === null) {
+    const { value, keep } = freshValue(get, held, prefer, 'example-namespace', named ? [''] : []);
+    return [{ cands: keep, w: set(value) }];
+  }
+  return valueClasses(own, held, get, prefer).map(({ value, keep }) => ({ cands: keep, w: set(value) }));
+}
+
+// The namespace (and, on the Namespace object, the name) of a request on core namespaces, as
+// requestinfo.go gives them (core-namespace-requests.ts). A cluster-wide branch leaves the name to nameStep.
+function coreNamespaceStep(p: MatchBox, cands: MatchBox[], w: Assignment): Branch[] {
+  const pairs = coreNamespacePairs(w.verb ?? '');
+  const branches: Branch[] = [];
+  if (pairs === 'same' || pairs === 'sameNamed' || pairs === 'clusterWideOrSame') {
+    branches.push(...sameNamespaceAndName(p, cands, w, pairs === 'sameNamed'));
+  }
+  active.charge(cands.length);
+  if ((pairs === 'clusterWide' || pairs === 'clusterWideOrSame') && holds(p.namespaces, '')) {
+    branches.push({ cands: cands.filter((c) => holds(c.namespaces, '')), w: { ...w, namespace: '' } });
+  }
+  if (pairs === 'bothEmpty' && holds(p.namespaces, '') && holds(p.names, '')) {
+    branches.push({
+      cands: cands.filter((c) => holds(c.namespaces, '') && holds(c.names, '')),
+      w: { ...w, namespace: '', name: '' },
+    });
+  }
+  return branches;
+}
+
+const namespaceStep: Step = (p, cands, w) =>
+  isCoreNamespaces(w.apiGroup, w.resource) ? coreNamespaceStep(p, cands, w) : plainNamespaceStep(p, cands, w);
+
+const plainNameStep = stringStep(
   (b) => b.names,
   (w, v) => ({ ...w, name: v }),
   // A subresource is read only after a name (RequestInfoFactory: RESOURCE/NAME/SUBRESOURCE), so an example
@@ -278,6 +443,9 @@ const nameStep = stringStep(
     NAMELESS_VERBS.has(w.verb ?? '') && (w.subresource ?? '') === '' ? ['', 'example'] : ['example', ''],
   'example-name',
 );
+
+// The namespace step may have fixed the name already (a Namespace object's name is its namespace).
+const nameStep: Step = (p, cands, w) => (w.name !== undefined ? [{ cands, w }] : plainNameStep(p, cands, w));
 
 const pathStep: Step = (p, cands, w) => {
   const keep: MatchBox[] = [];

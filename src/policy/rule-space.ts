@@ -1,4 +1,5 @@
 import { BoxIndex } from './box-index';
+import { holdsProducibleRequest } from './core-namespace-requests';
 import {
   MatchBox,
   admitsSomePrincipal,
@@ -13,8 +14,9 @@ import { SEARCH_BUDGET, SearchBudgetExceeded, WorkBudget, findUncovered } from '
 import { PolicyRule, RequestAttributes } from './types';
 
 // The match sets of a policy's rules, with the questions the linter asks about them, each proven by the
-// exact search of request-search.ts. The model is a superset of what kube-apiserver can produce, so
-// "covered" here implies covered for real requests (sound); witnesses are real requests of the model.
+// exact search of request-search.ts. The model is a superset of what kube-apiserver can produce (but the
+// always-404 /api/v1/namespaces/X/namespaces/Y, see core-namespace-requests.ts), so "covered" here implies
+// covered for real requests (sound); witnesses are real requests of the model.
 //
 // Time and memory are bounded: candidate boxes come from an index (box-index.ts), one question may use
 // SEARCH_BUDGET work units and all questions together `totalBudget`. A question over budget is answered
@@ -25,6 +27,12 @@ export { SEARCH_BUDGET, SearchBudgetExceeded, findUncovered } from './request-se
 
 /** Work units all questions about one policy may use together (a 1 MiB policy lints in seconds). */
 export const TOTAL_SEARCH_BUDGET = 25_000_000;
+
+/** Why a rule naming core namespaces matches no request (matchesNothing; core-namespace-requests.ts). */
+export const NO_NAMESPACE_REQUEST =
+  'no request on core namespaces has the namespace, name and subresource it asks for together (kube-apiserver ' +
+  'reads /api/v1/namespaces/NAME, its status and finalize as namespace NAME; only list and watch name a ' +
+  'namespace in namespace "", by fieldSelector=metadata.name)';
 
 /** A question the search gave up on. */
 export interface UnansweredQuestion {
@@ -155,13 +163,17 @@ export class RuleSpace {
 
   /**
    * Why rule j matches no request at all (undefined when it matches some): no resource string can match,
-   * or no identity the authenticators produce meets its users and userGroups.
+   * no identity the authenticators produce meets its users and userGroups, or it asks for requests on core
+   * namespaces with a namespace, name and subresource no request has together.
    */
   matchesNothing(j: number): string | undefined {
     const boxes = this.boxes[j];
     if (boxes.length === 0) return 'none of its resource strings can match a request';
-    if (boxes.some(admitsSomePrincipal)) return undefined;
-    return 'no identity kube-apiserver authenticates meets its users and userGroups together';
+    if (!boxes.some(admitsSomePrincipal)) {
+      return 'no identity kube-apiserver authenticates meets its users and userGroups together';
+    }
+    if (boxes.some((b) => admitsSomePrincipal(b) && holdsProducibleRequest(b))) return undefined;
+    return NO_NAMESPACE_REQUEST;
   }
 
   /** True when each box of rule `inner` lies inside one box of rule `outer` (a cheap, partial `contains`). */
@@ -188,15 +200,23 @@ export class RuleSpace {
 
   /**
    * The earlier rules that may share a request with rule j (their boxes intersect), ascending; rules
-   * that repeat or sit inside earlier ones are left out (they decide none of those requests). Empty when
-   * the budget is spent (recorded as unanswered).
+   * that repeat or sit inside earlier ones are left out (they decide none of those requests), and so are
+   * rules that share with it only requests on core namespaces no URL gives (core-namespace-requests.ts).
+   * Empty when the budget is spent (recorded as unanswered).
    */
   overlapping(j: number): number[] {
     return this.ask(
       { question: 'preemption', ruleIndex: j },
       (budget) => {
         const rules = new Set<number>();
-        for (const b of this.boxes[j]) for (const c of this.earlier(b, j, budget)) rules.add(c.ruleIndex);
+        for (const b of this.boxes[j]) {
+          for (const c of this.earlier(b, j, budget)) {
+            if (rules.has(c.ruleIndex)) continue;
+            const both = intersectBoxes(c, b);
+            if (both && !holdsProducibleRequest(both)) continue;
+            rules.add(c.ruleIndex);
+          }
+        }
         return [...rules].sort((a, b) => a - b);
       },
       [],

@@ -339,6 +339,20 @@ describe('explain', () => {
       expect(run.stderr).toContain("a Namespace object's requests are in the namespace of its own name");
     });
 
+    // requestinfo.go step 7: a list names a namespace only by fieldSelector, on the cluster-wide URL.
+    test('a list of namespaces named by fieldSelector stays cluster-wide, as --url gives it', async () => {
+      const run = await explain('--verb', 'list', '--resource', 'namespaces', '--name', 'kube-system');
+      expect(run.code).toBe(0);
+      expect(run.stdout).toContain('list namespaces "kube-system" (cluster-wide)');
+      expect(run.stdout).toMatch(/^Level: +None$/m);
+      const url = await explain('--url', 'GET /api/v1/namespaces?fieldSelector=metadata.name=kube-system');
+      expect(url.stdout).toContain('list namespaces "kube-system" (cluster-wide)');
+      expect(url.stdout).toMatch(/^Level: +None$/m);
+      const named = await explain('--verb', 'list', '--resource', 'namespaces', '--name', 'a', '-n', 'a');
+      expect(named.code).toBe(2);
+      expect(named.stderr).toContain('a list names a namespace only by fieldSelector');
+    });
+
     test('a list of namespaces stays cluster-wide', async () => {
       const run = await explain('--verb', 'list', '--resource', 'namespaces');
       expect(run.stdout).toContain('list namespaces (cluster-wide)');

@@ -68,6 +68,17 @@ describe('toRequestAttributes', () => {
     ).toThrow(/namespace "b".*its own name/);
   });
 
+  // requestinfo.go step 7: a list names a namespace only by fieldSelector, on the cluster-wide URL.
+  it('a list of namespaces named by fieldSelector is cluster-wide, as kube-apiserver reads its URL', () => {
+    const url = requestFromUrl('GET /api/v1/namespaces?fieldSelector=metadata.name=kube-system');
+    const spec = toRequestAttributes({ verb: 'list', resource: 'namespaces', name: 'kube-system' });
+    expect(url).toMatchObject({ verb: 'list', namespace: '', name: 'kube-system' });
+    expect(spec).toMatchObject({ verb: url.verb, namespace: url.namespace, name: url.name });
+    expect(() =>
+      toRequestAttributes({ verb: 'list', resource: 'namespaces', name: 'a', namespace: 'a' }),
+    ).toThrow(/a list names a namespace only by fieldSelector/);
+  });
+
   it('adds the groups the authenticators add; unauthenticated requests have no user at all', () => {
     expect(
       toRequestAttributes({ user: 'system:serviceaccount:d8-system:deckhouse', verb: 'get' }).groups,

@@ -4,6 +4,7 @@ import { MatchBox, RuleSpace, ruleBoxes } from '../../src/policy/rule-space';
 import { authenticatedGroups } from '../../src/policy/identity';
 import { Policy, RequestAttributes } from '../../src/policy/types';
 import { mulberry32 } from '../support/seeded-random';
+import { someUrlProduces } from './core-namespace-urls';
 
 // Independent checks of the linter's reachability claims, with the evaluator as the judge:
 // - a rule NOT flagged as shadowed must have a witness request that the evaluator says it decides;
@@ -32,10 +33,10 @@ function fromSet(rng: () => number, set: ReadonlySet<string> | null, vocab: read
 
 /**
  * A random realistic request inside one box (membership re-checked with the evaluator's matcher by the
- * caller), or undefined when the box holds no principal the authenticators produce. Principals follow the
- * identity model independently of the search: no user; system:anonymous in system:unauthenticated; or
- * another user with some groups, to which AuthenticatedGroupAdder and the ServiceAccount authenticator
- * add theirs.
+ * caller), or undefined when the box holds no principal the authenticators produce or the request is one
+ * on core namespaces that no URL gives. Principals follow the identity model independently of the search:
+ * no user; system:anonymous in system:unauthenticated; or another user with some groups, to which
+ * AuthenticatedGroupAdder and the ServiceAccount authenticator add theirs.
  */
 export function sampleInBox(
   box: MatchBox,
@@ -51,7 +52,7 @@ export function sampleInBox(
     return { ...who, verb, resourceRequest: false, path };
   }
   const noSlash = vocab.filter((v) => !v.includes('/'));
-  return {
+  const req: RequestAttributes = {
     ...who,
     verb,
     resourceRequest: true,
@@ -61,6 +62,8 @@ export function sampleInBox(
     subresource: fromSet(rng, box.subresources, noSlash),
     name: fromSet(rng, box.names, vocab),
   };
+  // On core namespaces, namespace and name are not independent (requestinfo.go): skip what no URL gives.
+  return someUrlProduces(req) ? req : undefined;
 }
 
 function samplePrincipal(
