@@ -15,6 +15,8 @@ import {
 } from './core-namespace-requests';
 import { NAMELESS_VERBS } from './request-verbs';
 import { RequestAttributes } from './types';
+import { charge, SEARCH_BUDGET, WorkBudget, withBudget } from './search-budget';
+import { freshValue, pick, valueClasses } from './search-values';
 
 // The exact search for a request inside one box ("piece") that no candidate box holds. For the boxes of
 // match-box.ts, a piece is covered by a union of boxes iff, after fixing each finite dimension of the piece
@@ -26,32 +28,7 @@ import { RequestAttributes } from './types';
 // the identity model (identity.ts): the search builds only principals kube-apiserver's authenticators
 // produce, with the fewest groups the piece allows (more groups only let more candidates match).
 
-/** Thrown when a question needs more than its search budget (a question left open claims nothing). */
-export class SearchBudgetExceeded extends Error {
-  constructor() {
-    super('request-space search budget exceeded');
-    this.name = 'SearchBudgetExceeded';
-  }
-}
-
-/** Work units one question may use (candidate checks and search steps). */
-export const SEARCH_BUDGET = 200_000;
-
-/** A shared work counter: every search charges it, and it throws once its limit is passed. */
-export class WorkBudget {
-  used = 0;
-  constructor(readonly limit: number) {}
-
-  charge(units: number): void {
-    this.used += units;
-    if (this.used > this.limit) throw new SearchBudgetExceeded();
-  }
-}
-
 type PrincipalKind = 'authenticated' | 'anonymous' | 'none';
-
-// The budget of the search running now (searches are synchronous): steps charge what they really do.
-let active = new WorkBudget(Infinity);
 
 interface Assignment {
   principal?: PrincipalKind;
@@ -79,79 +56,6 @@ const TYPICAL_RESOURCES: Record<string, string[]> = {
   'rbac.authorization.k8s.io': ['roles', 'rolebindings'],
 };
 
-function pick(preferred: readonly string[], forbidden: ReadonlySet<string>, fresh: string): string {
-  for (const v of preferred) if (!forbidden.has(v)) return v;
-  for (let n = 1; ; n++) {
-    const v = n === 1 ? fresh : `${fresh}-${n}`;
-    if (!forbidden.has(v)) return v;
-  }
-}
-
-/**
- * The values of a finite dimension, one per class the candidates cannot tell apart, preferred (realistic)
- * values first; `extraKey` separates values that differ in a way the candidates do not show (e.g. the
- * ServiceAccount groups a user name implies).
- */
-function valueClasses(
-  own: ReadonlySet<string>,
-  cands: readonly MatchBox[],
-  get: (b: MatchBox) => StringSet,
-  preferred: readonly string[],
-  extraKey: (v: string) => string = () => '',
-): Array<{ value: string; keep: MatchBox[] }> {
-  // For each value, which candidates that list finitely many values contain it.
-  const holders = new Map<string, number[]>();
-  const free: MatchBox[] = [];
-  active.charge(own.size + cands.length);
-  cands.forEach((c, i) => {
-    const s = get(c);
-    if (s === null) {
-      free.push(c);
-      return;
-    }
-    active.charge(Math.min(s.size, own.size));
-    const [small, big] = s.size <= own.size ? [s, own] : [own, s];
-    for (const v of small) {
-      if (!big.has(v)) continue;
-      let list = holders.get(v);
-      if (list === undefined) holders.set(v, (list = []));
-      list.push(i);
-    }
-  });
-  const ordered = [...new Set([...preferred.filter((v) => own.has(v)), ...own])];
-  const classes = new Map<string, { value: string; keep: MatchBox[] }>();
-  for (const v of ordered) {
-    const ids = holders.get(v) ?? [];
-    const key = `${extraKey(v)}|${ids.join(',')}`;
-    if (!classes.has(key)) classes.set(key, { value: v, keep: [...free, ...ids.map((i) => cands[i])] });
-  }
-  return [...classes.values()];
-}
-
-/**
- * A value of an unconstrained dimension that no candidate listing finitely many values holds (so only the
- * candidates taking every value stay), preferred values first, never one of `exclude`.
- */
-function freshValue(
-  get: (b: MatchBox) => StringSet,
-  cands: readonly MatchBox[],
-  preferred: readonly string[],
-  fresh: string,
-  exclude: readonly string[] = [],
-): { value: string; keep: MatchBox[] } {
-  const forbidden = new Set<string>(exclude);
-  const keep: MatchBox[] = [];
-  for (const c of cands) {
-    const s = get(c);
-    if (s === null) keep.push(c);
-    else {
-      active.charge(s.size);
-      for (const v of s) forbidden.add(v);
-    }
-  }
-  return { value: pick(preferred, forbidden, fresh), keep };
-}
-
 function stringStep(
   get: (b: MatchBox) => StringSet,
   set: (w: Assignment, v: string) => Assignment,
@@ -178,7 +82,7 @@ function holds(set: StringSet, value: string): boolean {
 // Who sends the request: an authenticated user first (the common, realistic case), then no user info at
 // all (failed authentication), then an anonymous request.
 const principalStep: Step = (p, cands, w) => {
-  active.charge(2 * cands.length);
+  charge(2 * cands.length);
   const branches: Branch[] = [];
   const authenticatedUser = p.users === null || [...p.users].some((u) => u !== ANONYMOUS_USER);
   if (authenticatedUser && p.groupSets.every((gs) => gs.some((g) => g !== UNAUTHENTICATED_GROUP))) {
@@ -207,7 +111,7 @@ const userStep: Step = (p, cands, w) => {
     for (const c of cands) {
       if (c.users === null) keep.push(c);
       else {
-        active.charge(c.users.size);
+        charge(c.users.size);
         for (const v of c.users) forbidden.add(v);
       }
     }
@@ -242,7 +146,7 @@ const groupStep: Step = (p, cands, w) => {
   if (usable.some((gs) => gs.length === 0)) return [];
   const classes = new Map<string, Branch>();
   const all = tuples(usable);
-  active.charge(all.length * (1 + cands.length));
+  charge(all.length * (1 + cands.length));
   for (const t of all) {
     const groups = authenticatedGroups(w.user!, t);
     const keep: MatchBox[] = [];
@@ -291,7 +195,7 @@ const verbStep: Step = (p, cands, w) => {
     'example-verb',
     CORE_NAMESPACE_SPECIAL_VERBS,
   );
-  active.charge(2 * cands.length);
+  charge(2 * cands.length);
   return [
     { cands: other.keep, w: { ...w, verb: other.value } },
     ...['list', 'watch'].map((verb) => ({
@@ -376,7 +280,7 @@ const plainNamespaceStep = stringStep(
 function bothSets(a: StringSet, b: StringSet): StringSet | undefined {
   if (a === null) return b;
   if (b === null) return a;
-  active.charge(Math.min(a.size, b.size));
+  charge(Math.min(a.size, b.size));
   const [small, big] = a.size <= b.size ? [a, b] : [b, a];
   const out = new Set([...small].filter((v) => big.has(v)));
   return out.size === 0 ? undefined : out;
@@ -394,7 +298,7 @@ function sameNamespaceAndName(
   if (own && named && own.has('')) own = new Set([...own].filter((v) => v !== ''));
   if (own === undefined || own?.size === 0) return [];
   const diagonal = new Map<MatchBox, StringSet>();
-  active.charge(cands.length);
+  charge(cands.length);
   for (const c of cands) {
     const s = bothSets(c.namespaces, c.names);
     if (s !== undefined) diagonal.set(c, s);
@@ -418,7 +322,7 @@ function coreNamespaceStep(p: MatchBox, cands: MatchBox[], w: Assignment): Branc
   if (pairs === 'same' || pairs === 'sameNamed' || pairs === 'clusterWideOrSame') {
     branches.push(...sameNamespaceAndName(p, cands, w, pairs === 'sameNamed'));
   }
-  active.charge(cands.length);
+  charge(cands.length);
   if ((pairs === 'clusterWide' || pairs === 'clusterWideOrSame') && holds(p.namespaces, '')) {
     branches.push({ cands: cands.filter((c) => holds(c.namespaces, '')), w: { ...w, namespace: '' } });
   }
@@ -505,13 +409,7 @@ export function findUncovered(
   prefiltered = false,
 ): RequestAttributes | undefined {
   const work = typeof budget === 'number' ? new WorkBudget(budget) : budget;
-  const outer = active;
-  active = work;
-  try {
-    return search(piece, candidates, work, prefiltered);
-  } finally {
-    active = outer;
-  }
+  return withBudget(work, () => search(piece, candidates, work, prefiltered));
 }
 
 function search(

@@ -10,7 +10,8 @@ import {
   ruleBoxes,
   UNIVERSE,
 } from './match-box';
-import { SEARCH_BUDGET, SearchBudgetExceeded, WorkBudget, findUncovered } from './request-search';
+import { findUncovered } from './request-search';
+import { SEARCH_BUDGET, SearchBudgetExceeded, WorkBudget } from './search-budget';
 import { PolicyRule, RequestAttributes } from './types';
 
 // The match sets of a policy's rules, with the questions the linter asks about them, each proven by the
@@ -23,7 +24,8 @@ import { PolicyRule, RequestAttributes } from './types';
 // "unproven" (it claims nothing) and is recorded in `unanswered`, so the caller can say the search was cut.
 
 export { type MatchBox, ruleBoxes } from './match-box';
-export { SEARCH_BUDGET, SearchBudgetExceeded, findUncovered } from './request-search';
+export { findUncovered } from './request-search';
+export { SEARCH_BUDGET, SearchBudgetExceeded } from './search-budget';
 
 /** Work units all questions about one policy may use together (a 1 MiB policy lints in seconds). */
 export const TOTAL_SEARCH_BUDGET = 25_000_000;

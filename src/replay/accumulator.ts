@@ -1,7 +1,6 @@
 import type { EffectivePolicy, Level, Policy, RequestAttributes, Stage } from '../policy/types';
 import { STAGES } from '../policy/types';
 import {
-  AUDIT_V1,
   AUDIT_V1BETA1,
   AuditEvent,
   bodyHasImageWithoutDigest,
@@ -12,6 +11,7 @@ import {
   urlAttributes,
 } from './event';
 import { EventLine, requestBody, skippedMember } from './event-line';
+import { InputNotes, InputNotesState } from './input-notes';
 import { HEAVY_HITTER_CAPACITY } from './heavy-hitters';
 import { FramingSink, LineFraming, lineTooLong } from './line-framing';
 import { RecordReader } from './record-reader';
@@ -67,16 +67,8 @@ export interface ReplayState {
   sources: SourceReport[];
   span: TimeSpanState;
   tallies: TallyState[];
-  /** Lines of kube-apiserver's own log per input (not audit data). */
-  otherLines: Array<[string, number]>;
-  /** audit.k8s.io/v1beta1 events per input, with the bytes of their v1beta1-only members. */
-  v1beta1: Array<[string, V1beta1Count]>;
-}
-
-/** audit.k8s.io/v1beta1 events of one input and the bytes only that version writes. */
-interface V1beta1Count {
-  events: number;
-  extraBytes: number;
+  /** kube-apiserver's own log lines and v1beta1 events per input. */
+  inputNotes: InputNotesState;
 }
 
 /** Lines longer than this many characters are skipped unless `maxLineBytes` says otherwise. */
@@ -114,9 +106,7 @@ class Accumulator implements PartialReplayAccumulator {
   private readonly maxChars: number;
   private readonly framing: LineFraming;
   private readonly reader: RecordReader;
-  /** Lines of kube-apiserver's own log (klog) outside container framing, per input. */
-  private readonly otherLines = new Map<string, number>();
-  private readonly v1beta1 = new Map<string, V1beta1Count>();
+  private readonly inputNotes = new InputNotes();
   private readonly sink: FramingSink = {
     record: (source, text, lineNo) => this.addRecord(source, text, lineNo),
     unreadable: (source, lineNo, reason) => this.addUnreadableLine(source, lineNo, reason),
@@ -125,7 +115,7 @@ class Accumulator implements PartialReplayAccumulator {
       src.criLines++;
       src.criStderrBytes += stderrBytes;
     },
-    otherLine: (source) => this.otherLine(source),
+    otherLine: (source) => this.inputNotes.otherLine(source),
     warning: (source, message) => this.addSourceWarning(source, message),
   };
   private events = 0;
@@ -180,11 +170,11 @@ class Accumulator implements PartialReplayAccumulator {
     this.reader = new RecordReader(this.maxChars, {
       event: (source, line) => {
         this.source(source).events++;
-        if (line.event.apiVersion === AUDIT_V1BETA1) this.countV1beta1(source, line.event);
+        if (line.event.apiVersion === AUDIT_V1BETA1) this.inputNotes.v1beta1Event(source, line.event);
         this.addEvent(line);
       },
       malformed: (source, lineNo, reason) => this.addMalformed(source, lineNo, reason),
-      otherLine: (source) => this.otherLine(source),
+      otherLine: (source) => this.inputNotes.otherLine(source),
     });
   }
 
@@ -238,8 +228,7 @@ class Accumulator implements PartialReplayAccumulator {
       sources: [...this.sources.values()].map((s) => ({ ...s, warnings: [...s.warnings] })),
       span: this.span.toState(),
       tallies: this.tallies.map((t) => t.toState()),
-      otherLines: [...this.otherLines],
-      v1beta1: [...this.v1beta1].map(([source, c]) => [source, { ...c }]),
+      inputNotes: this.inputNotes.toState(),
     };
   }
 
@@ -262,13 +251,7 @@ class Accumulator implements PartialReplayAccumulator {
       into.criStderrBytes += s.criStderrBytes;
       into.warnings.push(...s.warnings);
     }
-    for (const [source, n] of state.otherLines)
-      this.otherLines.set(source, (this.otherLines.get(source) ?? 0) + n);
-    for (const [source, c] of state.v1beta1) {
-      const into = this.v1beta1Count(source);
-      into.events += c.events;
-      into.extraBytes += c.extraBytes;
-    }
+    this.inputNotes.merge(state.inputNotes);
     this.span.merge(state.span);
     this.tallies.forEach((t, i) => t.merge(state.tallies[i]));
   }
@@ -304,52 +287,6 @@ class Accumulator implements PartialReplayAccumulator {
     src.lines++;
     this.lines++;
     this.reader.read(source, text, lineNo);
-  }
-
-  /** The warning for kube-apiserver's own log lines skipped in an input (`kubectl logs` mixes them in). */
-  private otherLinesNote(source: string): string[] {
-    const n = this.otherLines.get(source);
-    if (n === undefined) return [];
-    return [
-      `${n} line${n === 1 ? '' : 's'} of kube-apiserver's own log (klog or stderr, not audit events) skipped`,
-    ];
-  }
-
-  private v1beta1Count(source: string): V1beta1Count {
-    let c = this.v1beta1.get(source);
-    if (c === undefined) this.v1beta1.set(source, (c = { events: 0, extraBytes: 0 }));
-    return c;
-  }
-
-  // v1beta1's Event is v1's plus `"metadata":{"creationTimestamp":null},` and `"timestamp":"…",`
-  // (staging/src/k8s.io/apiserver/pkg/apis/audit/v1beta1/types.go before PR #108092), and its apiVersion is 5
-  // characters longer: bytes a current kube-apiserver would not write for the same event.
-  private countV1beta1(source: string, ev: Record<string, unknown>): void {
-    const c = this.v1beta1Count(source);
-    c.events++;
-    c.extraBytes += AUDIT_V1BETA1.length - AUDIT_V1.length;
-    for (const key of ['metadata', 'timestamp']) {
-      const value = ev[key];
-      // `"key":` + value + `,`
-      if (value !== undefined) c.extraBytes += key.length + 4 + (JSON.stringify(value)?.length ?? 0);
-    }
-  }
-
-  /** The note for an input written as audit.k8s.io/v1beta1 (a cluster before Kubernetes 1.24). */
-  private v1beta1Note(source: string): string[] {
-    const c = this.v1beta1.get(source);
-    if (c === undefined) return [];
-    const each = Math.round(c.extraBytes / c.events);
-    return [
-      `${c.events} event${c.events === 1 ? ' is' : 's are'} audit.k8s.io/v1beta1, as kube-apiserver wrote them ` +
-        'before Kubernetes 1.24 (which writes only audit.k8s.io/v1): decided like v1 events, but sized with the ' +
-        `members only v1beta1 has (metadata, timestamp, the longer apiVersion: about ${each} bytes an event), ` +
-        'which a current cluster does not write',
-    ];
-  }
-
-  private otherLine(source: string): void {
-    this.otherLines.set(source, (this.otherLines.get(source) ?? 0) + 1);
   }
 
   private addSpan(ev: Record<string, unknown>): void {
@@ -511,7 +448,7 @@ class Accumulator implements PartialReplayAccumulator {
           : { maxEventBytes: this.maxEventBytes, truncated: t.truncated, dropped: t.droppedTooLarge },
       sources: sources.map((s) => ({
         ...s,
-        warnings: [...s.warnings, ...this.otherLinesNote(s.source), ...this.v1beta1Note(s.source)],
+        warnings: [...s.warnings, ...this.inputNotes.notes(s.source)],
       })),
     };
   }

@@ -1,0 +1,83 @@
+import { AUDIT_V1, AUDIT_V1BETA1 } from './event';
+
+/** What one input held besides audit.k8s.io/v1 events. */
+interface InputCounts {
+  /** Lines of kube-apiserver's own log (klog, or a container's stderr) outside container framing. */
+  otherLines: number;
+  /** audit.k8s.io/v1beta1 events, and the bytes only that version writes. */
+  v1beta1Events: number;
+  v1beta1ExtraBytes: number;
+}
+
+/** The counts per input, as worker threads hand them over. */
+export type InputNotesState = Array<[string, InputCounts]>;
+
+/**
+ * The notes a report gives per input on lines that are not audit.k8s.io/v1 events but were not malformed
+ * either: kube-apiserver's own log lines (skipped, `kubectl logs` mixes them in) and audit.k8s.io/v1beta1 events
+ * (kube-apiserver before Kubernetes 1.24: decided like v1 events, sized with the members only v1beta1 writes).
+ */
+export class InputNotes {
+  private readonly bySource = new Map<string, InputCounts>();
+
+  otherLine(source: string): void {
+    this.counts(source).otherLines++;
+  }
+
+  // v1beta1's Event is v1's plus `"metadata":{"creationTimestamp":null},` and `"timestamp":"…",`
+  // (staging/src/k8s.io/apiserver/pkg/apis/audit/v1beta1/types.go before kubernetes PR #108092), and its
+  // apiVersion is 5 characters longer: bytes a current kube-apiserver would not write for the same event.
+  v1beta1Event(source: string, ev: Record<string, unknown>): void {
+    const c = this.counts(source);
+    c.v1beta1Events++;
+    c.v1beta1ExtraBytes += AUDIT_V1BETA1.length - AUDIT_V1.length;
+    for (const key of ['metadata', 'timestamp']) {
+      const value = ev[key];
+      // `"key":` + value + `,`
+      if (value !== undefined) c.v1beta1ExtraBytes += key.length + 4 + (JSON.stringify(value)?.length ?? 0);
+    }
+  }
+
+  toState(): InputNotesState {
+    return [...this.bySource].map(([source, c]) => [source, { ...c }]);
+  }
+
+  merge(state: InputNotesState): void {
+    for (const [source, c] of state) {
+      const into = this.counts(source);
+      into.otherLines += c.otherLines;
+      into.v1beta1Events += c.v1beta1Events;
+      into.v1beta1ExtraBytes += c.v1beta1ExtraBytes;
+    }
+  }
+
+  /** The notes on one input, as sentences (none when it held only v1 events and malformed lines). */
+  notes(source: string): string[] {
+    const c = this.bySource.get(source);
+    if (c === undefined) return [];
+    const notes: string[] = [];
+    const n = c.otherLines;
+    if (n > 0) {
+      notes.push(
+        `${n} line${n === 1 ? '' : 's'} of kube-apiserver's own log (klog or stderr, not audit events) skipped`,
+      );
+    }
+    const events = c.v1beta1Events;
+    if (events > 0) {
+      notes.push(
+        `${events} event${events === 1 ? ' is' : 's are'} audit.k8s.io/v1beta1, as kube-apiserver wrote them ` +
+          'before Kubernetes 1.24 (which writes only audit.k8s.io/v1): decided like v1 events, but sized with the ' +
+          `members only v1beta1 has (metadata, timestamp, the longer apiVersion: about ${Math.round(c.v1beta1ExtraBytes / events)} ` +
+          'bytes an event), which a current cluster does not write',
+      );
+    }
+    return notes;
+  }
+
+  private counts(source: string): InputCounts {
+    let c = this.bySource.get(source);
+    if (c === undefined)
+      this.bySource.set(source, (c = { otherLines: 0, v1beta1Events: 0, v1beta1ExtraBytes: 0 }));
+    return c;
+  }
+}
