@@ -1,4 +1,4 @@
-import { MatchBox, StringSet } from './match-box';
+import { holds, MatchBox } from './match-box';
 import { NAMESPACE_SUBRESOURCES } from './url-request';
 
 // Requests on the core `namespaces` resource are the one place where a request's namespace and name are
@@ -68,10 +68,6 @@ export function namesCoreNamespaces(box: MatchBox): boolean {
     box.resources.has('namespaces') &&
     (box.apiGroups === null || box.apiGroups.has(''))
   );
-}
-
-function holds(set: StringSet, value: string): boolean {
-  return set === null || set.has(value);
 }
 
 /**

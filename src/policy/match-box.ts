@@ -19,6 +19,11 @@ import { PolicyRule } from './types';
 /** A finite set of strings, or null for "every string". */
 export type StringSet = ReadonlySet<string> | null;
 
+/** Whether a dimension's set holds `value` (null: every value). */
+export function holds(set: StringSet, value: string): boolean {
+  return set === null || set.has(value);
+}
+
 /** A non-resource path constraint: one exact path, or every path starting with a prefix. */
 export type PathSpec =
   { readonly kind: 'exact'; readonly value: string } | { readonly kind: 'prefix'; readonly value: string };

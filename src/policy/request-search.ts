@@ -5,7 +5,15 @@ import {
   authenticatedGroups,
   serviceAccountNamespace,
 } from './identity';
-import { MatchBox, StringSet, admitsAnonymous, boxesIntersect, pathContains, pathMatches } from './match-box';
+import {
+  MatchBox,
+  StringSet,
+  admitsAnonymous,
+  holds,
+  boxesIntersect,
+  pathContains,
+  pathMatches,
+} from './match-box';
 import {
   CORE_NAMESPACE_SPECIAL_VERBS,
   CORE_NAMESPACE_SUBRESOURCES,
@@ -73,10 +81,6 @@ function stringStep(
       w: set(w, value),
     }));
   };
-}
-
-function holds(set: StringSet, value: string): boolean {
-  return set === null || set.has(value);
 }
 
 // Who sends the request: an authenticated user first (the common, realistic case), then no user info at
