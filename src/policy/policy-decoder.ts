@@ -239,26 +239,31 @@ export class PolicyDecoder extends NodeReader {
     );
   }
 
-  /** A list of objects (rules, resources entries); absent or null is undefined. */
-  private objectList(
+  /**
+   * A list of objects (rules, resources entries, ObjectMeta's list fields); absent or null is undefined.
+   * `consequence` follows the message of a value that is not a list.
+   */
+  private objectList<T = Record<string, unknown>>(
     raw: unknown,
     path: string,
     what: string,
     fix: string,
-    read: (item: unknown, itemPath: string) => Record<string, unknown> | typeof INVALID,
-  ): Read<Array<Record<string, unknown>>> {
-    return this.visit(raw, path, (node): Read<Array<Record<string, unknown>>> => {
+    read: (item: unknown, itemPath: string) => T | typeof INVALID,
+    consequence = '',
+  ): Read<T[]> {
+    return this.visit(raw, path, (node): Read<T[]> => {
       if (node === null || this.isAbsent(node)) return undefined;
       if (!isSeq(node)) {
         this.error(
           raw,
           path,
-          () => `${path}: expected a list of ${what}, found ${isMap(node) ? 'a mapping' : 'a single value'}`,
+          () =>
+            `${path}: expected a list of ${what}, found ${isMap(node) ? 'a mapping' : 'a single value'}${consequence}`,
           () => fix,
         );
         return INVALID;
       }
-      const out: Array<Record<string, unknown>> = [];
+      const out: T[] = [];
       let ok = true;
       node.items.forEach((item, i) => {
         const itemPath = `${path}[${i}]`;
@@ -338,60 +343,43 @@ export class PolicyDecoder extends NodeReader {
     path: string,
     types: Readonly<Record<string, MetaItemField>>,
   ): Read<Array<Record<string, unknown> | null>> {
-    return this.visit(raw, path, (node): Read<Array<Record<string, unknown> | null>> => {
-      if (node === null || this.isAbsent(node)) return undefined;
-      if (!isSeq(node)) {
-        this.error(
-          raw,
-          path,
-          () =>
-            `${path}: expected a list of mappings, found ${isScalar(node) ? 'a single value' : 'a mapping'}; ${this.facts.decodeFails}`,
-          () => `write it as a list ("- name: ..."), or remove ${path} (nothing reads it)`,
-        );
-        return INVALID;
-      }
-      const out: Array<Record<string, unknown> | null> = [];
-      let ok = true;
-      node.items.forEach((item, i) => {
-        const itemPath = `${path}[${i}]`;
-        const value = this.visit(
-          item,
-          itemPath,
-          (itemNode): Record<string, unknown> | null | typeof INVALID => {
-            if (itemNode === null || this.isAbsent(itemNode)) return null;
-            if (!isMap(itemNode)) {
-              this.error(
-                item,
-                itemPath,
-                () =>
-                  `${itemPath}: expected a mapping, found ${isSeq(itemNode) ? 'a list' : 'a single value'}; ${this.facts.decodeFails}`,
-                () => `write key: value pairs, or remove ${path} (nothing reads it)`,
-              );
-              return INVALID;
-            }
-            const fields: Record<string, unknown> = {};
-            let fieldsOk = true;
-            for (const { key, value: v, path: fieldPath } of this.entries(itemNode, itemPath)) {
-              const type = Object.hasOwn(types, key) ? types[key] : undefined;
-              const read =
-                type === 'string'
-                  ? this.string(v, fieldPath)
-                  : type === 'bool'
-                    ? this.bool(v, fieldPath)
-                    : type === 'time'
-                      ? this.time(v, fieldPath)
-                      : this.any(v, fieldPath);
-              if (read === INVALID) fieldsOk = false;
-              else if (read !== undefined) defineKey(fields, key, read);
-            }
-            return fieldsOk ? fields : INVALID;
-          },
-        );
-        if (value === INVALID) ok = false;
-        else out.push(value);
-      });
-      return ok ? out : INVALID;
-    });
+    return this.objectList<Record<string, unknown> | null>(
+      raw,
+      path,
+      'mappings',
+      `write it as a list ("- name: ..."), or remove ${path} (nothing reads it)`,
+      (item, itemPath) =>
+        this.visit(item, itemPath, (itemNode): Record<string, unknown> | null | typeof INVALID => {
+          if (itemNode === null || this.isAbsent(itemNode)) return null;
+          if (!isMap(itemNode)) {
+            this.error(
+              item,
+              itemPath,
+              () =>
+                `${itemPath}: expected a mapping, found ${isSeq(itemNode) ? 'a list' : 'a single value'}; ${this.facts.decodeFails}`,
+              () => `write key: value pairs, or remove ${path} (nothing reads it)`,
+            );
+            return INVALID;
+          }
+          const fields: Record<string, unknown> = {};
+          let ok = true;
+          for (const { key, value, path: fieldPath } of this.entries(itemNode, itemPath)) {
+            const type = Object.hasOwn(types, key) ? types[key] : undefined;
+            const read =
+              type === 'string'
+                ? this.string(value, fieldPath)
+                : type === 'bool'
+                  ? this.bool(value, fieldPath)
+                  : type === 'time'
+                    ? this.time(value, fieldPath)
+                    : this.any(value, fieldPath);
+            if (read === INVALID) ok = false;
+            else if (read !== undefined) defineKey(fields, key, read);
+          }
+          return ok ? fields : INVALID;
+        }),
+      `; ${this.facts.decodeFails}`,
+    );
   }
 
   /** An int64 field of ObjectMeta (encoding/json takes a JSON number without a fraction). */
