@@ -73,12 +73,18 @@ export default tseslint.config(
       ],
     },
   },
-  // The replay benchmark's child is plain CommonJS run by plain node (bench/replay-child.js says why).
+  // Plain CommonJS run by plain node: the replay benchmark's child (bench/replay-child.js says why) and the
+  // app runner of cdk8s.yaml (scripts/run-app.cjs: it must start before any TypeScript loader).
   {
-    files: ['bench/*.js'],
+    files: ['bench/*.js', 'scripts/*.cjs'],
     languageOptions: {
       sourceType: 'commonjs',
-      globals: { require: 'readonly', process: 'readonly', __dirname: 'readonly' },
+      globals: {
+        require: 'readonly',
+        process: 'readonly',
+        __dirname: 'readonly',
+        __filename: 'readonly',
+      },
     },
     rules: { '@typescript-eslint/no-require-imports': 'off' },
   },

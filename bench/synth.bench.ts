@@ -13,10 +13,18 @@ const REPO = path.resolve(__dirname, '..');
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 9);
 const TARGET = 1.2;
 
+// cdk8s.yaml names its app runner relative to the repository; the scratch app runs the same file.
+function withRunnerPath(config: string): string {
+  return config.replace('scripts/run-app.cjs', path.join(REPO, 'scripts', 'run-app.cjs'));
+}
+
 function scratchApp(): string {
   const dir = path.join(REPO, '.bench', 'synth-trivial');
   fs.mkdirSync(dir, { recursive: true });
-  fs.writeFileSync(path.join(dir, 'cdk8s.yaml'), fs.readFileSync(path.join(REPO, 'cdk8s.yaml'), 'utf8'));
+  fs.writeFileSync(
+    path.join(dir, 'cdk8s.yaml'),
+    withRunnerPath(fs.readFileSync(path.join(REPO, 'cdk8s.yaml'), 'utf8')),
+  );
   fs.writeFileSync(
     path.join(dir, 'main.ts'),
     `import { ApiObject, App, Chart } from 'cdk8s';

@@ -11,7 +11,10 @@ function runCdk8sSynth(appSource: string): { status: number | null; output: stri
   const dir = fs.mkdtempSync(path.join(REPO, '.synth-cli-test-'));
   fs.writeFileSync(
     path.join(dir, 'cdk8s.yaml'),
-    fs.readFileSync(path.join(REPO, 'cdk8s.yaml'), 'utf8').replace('main.ts', 'app.ts'),
+    fs
+      .readFileSync(path.join(REPO, 'cdk8s.yaml'), 'utf8')
+      .replace('main.ts', 'app.ts')
+      .replace('scripts/run-app.cjs', path.join(REPO, 'scripts', 'run-app.cjs')),
   );
   fs.writeFileSync(path.join(dir, 'app.ts'), appSource);
   fs.mkdirSync(path.join(dir, 'dist'));
