@@ -16,6 +16,16 @@
 //   holds in the app (as it does in every bundled file: they share one module).
 // - Stack traces name the TypeScript sources (file:line:column): frames in the bundle are mapped through its
 //   source map, read only when a stack trace is first formatted.
+// - require.main, module.id/filename and process.mainModule name the entry file; `import.meta` is the file's
+//   own { url, filename, dirname }; a run-time `require(variable)` / `require.resolve('./x')` resolves from the
+//   source file that made it (tsx is registered then, so it may name a .ts file: a second copy of a module that
+//   is also bundled).
+// - Stamps of files changed since the build started are not trusted (racy-git style), so an edit during a
+//   build, or twice within one tick of a coarse file-system clock, is never taken for the bundled content.
+// Known differences that remain: `require('./dir/' + name)` (a string built inside the call) is bundled by
+// esbuild as a glob of the files that exist, and needs the name with its extension, which tsx does not;
+// top-level await is a compile error (tsx fails as well); circular imports follow ES module order in the bundle
+// (CommonJS order under tsx); an uncaught error's first lines (Node's source excerpt) show the bundle's line.
 // CDK8S_APP_NO_BUNDLE=1 runs the app through tsx instead (no bundle, no cache). The cache lives in
 // node_modules/.cache/cdk8s-app/ of the nearest directory holding node_modules.
 
@@ -94,6 +104,41 @@ function cacheKey(entry, esbuildVersion) {
   });
 }
 
+/** The files a tsconfig.json `extends` (relative or from a package), which esbuild reads as well. */
+function extendedConfigs(config, seen = new Set()) {
+  const text = readOptional(config);
+  if (!text || seen.has(config)) return [...seen];
+  seen.add(config);
+  let parsed;
+  try {
+    // tsconfig.json is JSONC: drop comments (outside strings) and trailing commas.
+    const json = text
+      .toString('utf8')
+      .replace(/("(?:\\.|[^"\\])*")|\/\/[^\n]*|\/\*[\s\S]*?\*\//g, (_, string) => string ?? '')
+      .replace(/,(\s*[}\]])/g, '$1');
+    parsed = JSON.parse(json);
+  } catch {
+    return [...seen];
+  }
+  for (const target of [parsed?.extends ?? []].flat()) {
+    if (typeof target !== 'string') continue;
+    let file;
+    try {
+      const base = path.resolve(path.dirname(config), target);
+      file =
+        target.startsWith('.') || path.isAbsolute(target)
+          ? fs.existsSync(base)
+            ? base
+            : `${base}.json`
+          : require.resolve(target, { paths: [path.dirname(config)] });
+    } catch {
+      continue; // unresolvable: esbuild reports it (or ignores it), and the config itself is watched
+    }
+    extendedConfigs(file, seen);
+  }
+  return [...seen];
+}
+
 /** The files whose stamps decide freshness: the bundled inputs, their directories, and the configs above them. */
 function watchedFiles(root, inputs) {
   const files = new Set(inputs);
@@ -106,7 +151,9 @@ function watchedFiles(root, inputs) {
   }
   for (const dir of dirs) {
     files.add(dir);
+    for (const config of extendedConfigs(path.join(dir, 'tsconfig.json'))) files.add(config);
     files.add(path.join(dir, 'tsconfig.json'));
+    files.add(path.join(dir, 'jsconfig.json'));
     files.add(path.join(dir, 'package.json'));
   }
   return [...files].sort();
@@ -123,14 +170,17 @@ function freshBundle(cacheDir, key) {
     return undefined;
   }
   if (parsed.key !== key || typeof parsed.stamps !== 'object' || parsed.stamps === null) return undefined;
+  if (typeof parsed.bundle !== 'string' || path.basename(parsed.bundle) !== parsed.bundle) return undefined;
   for (const [file, expected] of Object.entries(parsed.stamps))
     if (stamp(file) !== expected) return undefined;
-  return path.join(cacheDir, 'app.js');
+  return path.join(cacheDir, parsed.bundle);
 }
 
 // esbuild replaces nothing in `__dirname`/`__filename`: in a bundle they would name the bundle. Each bundled
 // file that uses one (and does not declare it itself) gets its own, holding its own path.
-const IDENTIFIER = /\b__(dirname|filename)\b/;
+// `import.meta` (which esbuild empties in CommonJS output) becomes the file's own object, as tsx gives it.
+const IDENTIFIER = /\b__(dirname|filename)\b|\bimport\.meta\b/;
+const META = '__cdk8sAppImportMeta';
 const LOADERS = {
   '.ts': 'ts',
   '.mts': 'ts',
@@ -151,6 +201,9 @@ const ownPaths = {
       const own = [];
       if (!declared('__dirname')) own.push(`__dirname = ${JSON.stringify(path.dirname(args.path))}`);
       if (!declared('__filename')) own.push(`__filename = ${JSON.stringify(args.path)}`);
+      const url = require('node:url').pathToFileURL(args.path).href;
+      const meta = { dirname: path.dirname(args.path), filename: args.path, url };
+      if (/\bimport\.meta\b/.test(text)) own.push(`${META} = ${JSON.stringify(meta)}`);
       if (own.length === 0) return undefined;
       // On the first line (after a #! line), so that the source map's line numbers stay those of the file.
       const shebang = text.startsWith('#!') ? text.indexOf('\n') + 1 : 0;
@@ -161,11 +214,21 @@ const ownPaths = {
 };
 
 /**
- * Bundles `entry` into cacheDir/app.js (+ .map) and records what it was built from; exits with esbuild's
- * messages when the app does not compile; undefined when the cache directory cannot be written.
+ * Bundles `entry` into cacheDir/app-<build>.js (+ .map) and records what it was built from; exits with
+ * esbuild's messages when the app does not compile; undefined when the cache directory cannot be written.
+ * Every build has its own file names, named by the manifest (written last, by a rename): two runs that build
+ * at once, or a run still executing an older bundle, never mix one build's bundle, map or code cache with
+ * another's (V8 accepts a code cache for any source of the same length, so a mixed one ran stale code).
  */
 async function build(esbuild, cacheDir, entry, root, key) {
-  const outfile = path.join(cacheDir, 'app.js');
+  const id = `${Date.now().toString(36)}-${process.pid.toString(36)}`;
+  const outfile = path.join(cacheDir, `app-${id}.js`);
+  // The file system's clock at the start: a file changed since (during the build, or within the same tick of
+  // a coarse clock) may have been read before its change with its stamp unchanged; its stamp is not trusted.
+  const clock = path.join(cacheDir, `clock-${id}.tmp`);
+  if (!writeAtomically(clock, '')) return undefined;
+  const started = fs.statSync(clock).mtimeMs;
+  fs.rmSync(clock, { force: true });
   let result;
   try {
     result = await esbuild.build({
@@ -183,33 +246,46 @@ async function build(esbuild, cacheDir, entry, root, key) {
       outfile,
       logLevel: 'silent',
       plugins: [ownPaths],
+      define: { 'import.meta': META },
     });
   } catch (error) {
-    const messages = Array.isArray(error.errors)
-      ? esbuild.formatMessagesSync(error.errors, { kind: 'error', color: false }).join('')
-      : `${error.message}\n`;
+    if (!Array.isArray(error.errors) || error.errors.length === 0)
+      fail(`esbuild failed (not a problem in the app; CDK8S_APP_NO_BUNDLE=1 skips it): ${error.message}`);
+    const messages = esbuild.formatMessagesSync(error.errors, { kind: 'error', color: false }).join('');
     fail(`cannot compile ${path.relative(process.cwd(), entry) || entry}:\n${messages.trimEnd()}`);
   }
-  // The manifest goes first and last: a run that stops half-way leaves no manifest, so the next run rebuilds.
-  fs.rmSync(path.join(cacheDir, 'manifest.json'), { force: true });
   for (const output of result.outputFiles)
     if (!writeAtomically(output.path, output.contents)) return undefined;
-  // The code cache of an earlier bundle must not meet this one (V8 checks little more than the source's length).
-  for (const old of fs.readdirSync(cacheDir)) {
-    if (old.endsWith('.v8cache')) fs.rmSync(path.join(cacheDir, old), { force: true });
-  }
   const inputs = Object.keys(result.metafile.inputs)
     .filter((input) => !input.includes(':')) // esbuild's own namespaces, never files
     .map((input) => path.resolve(root, input));
   const stamps = {};
-  for (const file of watchedFiles(root, inputs)) stamps[file] = stamp(file);
-  writeAtomically(path.join(cacheDir, 'manifest.json'), JSON.stringify({ key, stamps }));
+  for (const file of [...watchedFiles(root, inputs), outfile]) {
+    const stat = fs.statSync(file, { throwIfNoEntry: false });
+    const racy = file !== outfile && stat && Math.max(stat.mtimeMs, stat.ctimeMs) >= started;
+    stamps[file] = racy ? 'changed during the build' : stamp(file);
+  }
+  if (
+    !writeAtomically(
+      path.join(cacheDir, 'manifest.json'),
+      JSON.stringify({ key, stamps, bundle: path.basename(outfile) }),
+    )
+  )
+    return undefined;
+  // Other builds' files go, unless recent: a run that started from one may still read its map or code cache.
+  for (const old of fs.readdirSync(cacheDir)) {
+    const file = path.join(cacheDir, old);
+    if (old === 'manifest.json' || old.startsWith(`app-${id}.`)) continue;
+    const stat = fs.statSync(file, { throwIfNoEntry: false });
+    if (stat && Date.now() - stat.mtimeMs > 10 * 60 * 1000) fs.rmSync(file, { force: true });
+  }
   return outfile;
 }
 
 /**
  * Formats stack traces as Node does, with each frame in `bundleFile` mapped to its TypeScript source through
- * the bundle's source map (read on first use: a synth that formats no stack trace never reads it).
+ * the bundle's source map (read on first use: a synth that formats no stack trace never reads it), and without
+ * the runner's own frames. Returns the mapping of one frame: { source, line, column } or undefined.
  */
 function mapStackTraces(bundleFile, wrapperLength) {
   let map;
@@ -224,21 +300,27 @@ function mapStackTraces(bundleFile, wrapperLength) {
     }
     return map;
   };
-  const frameText = (frame) => {
-    const text = String(frame);
-    if (frame.getFileName() !== bundleFile || sourceMap() === null) return text;
+  const original = (frame) => {
+    if (frame.getFileName() !== bundleFile || sourceMap() === null) return undefined;
     const line = frame.getLineNumber();
     const column = frame.getColumnNumber();
-    if (line === null || column === null) return text;
+    if (line === null || column === null) return undefined;
     const entry = map.findEntry(line - 1, line === 1 ? column - 1 - wrapperLength : column - 1);
-    if (!entry || entry.originalSource === undefined) return text;
+    if (!entry || entry.originalSource === undefined) return undefined;
     const source = entry.originalSource.startsWith('file://')
       ? require('node:url').fileURLToPath(entry.originalSource)
       : path.resolve(path.dirname(bundleFile), entry.originalSource);
-    return text.replace(
-      `${bundleFile}:${line}:${column}`,
-      `${source}:${entry.originalLine + 1}:${entry.originalColumn + 1}`,
-    );
+    return {
+      source,
+      at: `${bundleFile}:${line}:${column}`,
+      line: entry.originalLine + 1,
+      column: entry.originalColumn + 1,
+    };
+  };
+  const frameText = (frame) => {
+    const text = String(frame);
+    const where = original(frame);
+    return where ? text.replace(where.at, `${where.source}:${where.line}:${where.column}`) : text;
   };
   Error.prepareStackTrace = (error, frames) => {
     let head;
@@ -247,26 +329,61 @@ function mapStackTraces(bundleFile, wrapperLength) {
     } catch {
       head = '<error>';
     }
-    return frames.length === 0 ? head : `${head}\n    at ${frames.map(frameText).join('\n    at ')}`;
+    const own = frames.findIndex((frame) => frame.getFileName() === __filename);
+    const shown = own === -1 ? frames : frames.slice(0, own);
+    return shown.length === 0 ? head : `${head}\n    at ${shown.map(frameText).join('\n    at ')}`;
   };
+  return original;
+}
+
+/** The TypeScript source that called `fn` (a require function) from the bundle, or undefined. */
+function callerSource(original, fn) {
+  const saved = Error.prepareStackTrace;
+  const holder = {};
+  try {
+    Error.prepareStackTrace = (_, frames) => frames;
+    Error.captureStackTrace(holder, fn);
+    for (const frame of holder.stack) {
+      const where = original(frame);
+      if (where) return where.source;
+    }
+  } finally {
+    Error.prepareStackTrace = saved;
+  }
+  return undefined;
 }
 
 /** Runs the bundle as the main module, from the app's directory, with a V8 code cache beside it. */
-function runBundle(bundleFile, entry, cacheDir) {
+function runBundle(bundleFile, entry) {
   const source = fs.readFileSync(bundleFile, 'utf8');
-  const cacheFile = path.join(cacheDir, `app-${process.version}-${process.arch}.v8cache`);
+  const cacheFile = `${bundleFile}.${process.version}-${process.arch}.v8cache`;
   const cached = process.env.NODE_DISABLE_COMPILE_CACHE ? undefined : readOptional(cacheFile);
   const wrapped = Module.wrap(source);
-  mapStackTraces(bundleFile, wrapped.indexOf(source));
+  const original = mapStackTraces(bundleFile, wrapped.indexOf(source));
   const script = new Script(wrapped, { filename: bundleFile, cachedData: cached });
-  const app = new Module(bundleFile, null);
-  app.filename = bundleFile;
-  // Packages resolve from the app's directory, as they would for the unbundled app.
+  // The main module as the app sees it (require.main, module.id, module.filename) is its entry file; packages
+  // resolve from the app's directory, as they would for the unbundled app.
+  const app = new Module('.', null);
+  app.filename = entry;
   app.paths = Module._nodeModulePaths(path.dirname(entry));
-  const appRequire = (id) => app.require(id);
-  appRequire.resolve = (request, options) => Module._resolveFilename(request, app, false, options);
+  process.mainModule = app;
+  // A request reaching require at run time that names a file (`require(computedPath)`, `require.resolve('./x')`:
+  // esbuild bundles only literal ones) is resolved from the source file that made it, as unbundled, and may
+  // name a TypeScript file: tsx is registered for it then (only then).
+  let tsx = false;
+  const requireFrom = (request, fn) => {
+    if (!/^\.\.?(\/|\\|$)/.test(request)) return Module.createRequire(entry);
+    if (!tsx) require(require.resolve('tsx/cjs/api', { paths: [path.dirname(entry), __dirname] })).register();
+    tsx = true;
+    return Module.createRequire(callerSource(original, fn) ?? entry);
+  };
+  const appRequire = (id) => (/^\.\.?(\/|\\|$)/.test(id) ? requireFrom(id, appRequire)(id) : app.require(id));
+  appRequire.resolve = (request, options) =>
+    requireFrom(request, appRequire.resolve).resolve(request, options);
+  appRequire.resolve.paths = (request) => Module._resolveLookupPaths(request, app);
   appRequire.main = app;
   appRequire.cache = Module._cache;
+  appRequire.extensions = Module._extensions;
   process.argv[1] = entry;
   script.runInThisContext().call(app.exports, app.exports, appRequire, app, entry, path.dirname(entry));
   app.loaded = true;
@@ -313,7 +430,7 @@ async function main() {
     bundle = await build(esbuild, cacheDir, entry, root, key);
   }
   if (bundle === undefined) return runWithTsx(entry); // no writable cache: run the sources
-  return runBundle(bundle, entry, cacheDir);
+  return runBundle(bundle, entry);
 }
 
 main();

@@ -1,4 +1,4 @@
-import { spawnSync } from 'child_process';
+import { spawn, spawnSync } from 'child_process';
 import * as fs from 'fs';
 import * as path from 'path';
 
@@ -17,16 +17,29 @@ beforeEach(() => {
 afterEach(() => {
   fs.rmSync(dir, { recursive: true, force: true });
   const cache = path.join(REPO, 'node_modules', '.cache', 'cdk8s-app');
-  const own = path
-    .join(dir, 'app.ts')
+  fs.rmSync(path.join(cache, cacheName('app.ts')), { recursive: true, force: true });
+});
+
+/** The runner's cache directory name for an app file in the scratch directory. */
+function cacheName(file: string): string {
+  return path
+    .join(dir, file)
     .replace(/[^A-Za-z0-9._-]+/g, '-')
     .replace(/^-/, '');
-  fs.rmSync(path.join(cache, own), { recursive: true, force: true });
-});
+}
 
 function write(file: string, text: string): void {
   fs.mkdirSync(path.dirname(path.join(dir, file)), { recursive: true });
   fs.writeFileSync(path.join(dir, file), text);
+}
+
+function runAsync(env: NodeJS.ProcessEnv = {}): Promise<{ status: number | null; stdout: string }> {
+  return new Promise((resolve) => {
+    const child = spawn(process.execPath, [RUNNER, 'app.ts'], { cwd: dir, env: { ...process.env, ...env } });
+    let stdout = '';
+    child.stdout.on('data', (chunk) => (stdout += chunk));
+    child.on('close', (status) => resolve({ status, stdout }));
+  });
 }
 
 function run(env: NodeJS.ProcessEnv = {}): { status: number | null; stdout: string; stderr: string } {
@@ -116,5 +129,104 @@ describe('scripts/run-app.cjs (the app runner of cdk8s.yaml)', () => {
       status: 0,
       stdout: `${path.join(dir, 'lib')} true\n`,
     });
+  }, 60000);
+
+  test('require.main, module.id, import.meta and run-time require / require.resolve of a file see the sources', () => {
+    write(
+      'app.ts',
+      [
+        "import { load, whereIs } from './lib/load';",
+        'console.log(require.main === module, require.main?.filename, module.id);',
+        'console.log(import.meta.url, import.meta.dirname);',
+        "console.log(load('x'), whereIs('./x'), require.resolve('./lib/x'));",
+        '',
+      ].join('\n'),
+    );
+    write(
+      'lib/load.ts',
+      'export const load = (name: string) => {\n  const file = `./${name}`;\n  return require(file).v;\n};\nexport const whereIs = (p: string) => require.resolve(p);\n',
+    );
+    write('lib/x.ts', "export const v = 'x.ts';\n");
+    const lib = path.join(dir, 'lib');
+    const expected = [
+      `true ${path.join(dir, 'app.ts')} .`,
+      `file://${path.join(dir, 'app.ts')} ${dir}`,
+      `x.ts ${path.join(lib, 'x.ts')} ${path.join(lib, 'x.ts')}`,
+      '',
+    ].join('\n');
+    expect(run({ CDK8S_APP_NO_BUNDLE: '1' })).toMatchObject({ status: 0, stdout: expected });
+    expect(run()).toMatchObject({ status: 0, stdout: expected });
+  }, 60000);
+
+  test('a run still executing an older bundle never leaves its code cache to a newer one', async () => {
+    // The app waits (when asked) for a file before it finishes, as a long synth would.
+    write(
+      'app.ts',
+      [
+        "import * as fs from 'fs';",
+        "import { name } from './helper';",
+        "while (process.env.WAIT && !fs.existsSync('go')) Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 20);",
+        'console.log(name);',
+        '',
+      ].join('\n'),
+    );
+    write('helper.ts', "export const name = 'old';\n");
+    const slow = runAsync({ WAIT: '1' });
+    await new Promise((resolve) => setTimeout(resolve, 3000)); // built, and waiting
+    write('helper.ts', "export const name = 'new';\n"); // same length
+    expect(run()).toMatchObject({ status: 0, stdout: 'new\n' });
+    write('go', '');
+    expect(await slow).toMatchObject({ status: 0, stdout: 'old\n' });
+    expect(run()).toMatchObject({ status: 0, stdout: 'new\n' });
+  }, 60000);
+
+  test('an edit of a tsconfig.json that the app’s tsconfig.json extends from elsewhere is seen', () => {
+    write('base/tsconfig.json', '{ "compilerOptions": { "paths": { "@x": ["../app/a"] } } }\n');
+    write('app/tsconfig.json', '{\n  // comment\n  "extends": "../base/tsconfig.json",\n}\n');
+    write('app/a.ts', "export const v = 'a';\n");
+    write('app/b.ts', "export const v = 'b';\n");
+    write('app.ts', "import { v } from '@x';\nconsole.log(v);\n");
+    fs.renameSync(path.join(dir, 'app.ts'), path.join(dir, 'app', 'app.ts'));
+    const runIn = () =>
+      spawnSync(process.execPath, [RUNNER, 'app.ts'], { cwd: path.join(dir, 'app'), encoding: 'utf8' });
+    expect(runIn()).toMatchObject({ status: 0, stdout: 'a\n' });
+    write('base/tsconfig.json', '{ "compilerOptions": { "paths": { "@x": ["../app/b"] } } }\n');
+    expect(runIn()).toMatchObject({ status: 0, stdout: 'b\n' });
+    fs.rmSync(path.join(REPO, 'node_modules', '.cache', 'cdk8s-app', cacheName('app/app.ts')), {
+      recursive: true,
+      force: true,
+    });
+  }, 60000);
+
+  test('esbuild that cannot start is reported as such, not as a compile error of the app', () => {
+    write('app.ts', 'console.log(1);\n');
+    write('no-esbuild', 'not a program\n');
+    const result = run({ ESBUILD_BINARY_PATH: path.join(dir, 'no-esbuild') });
+    expect(result.status).toBe(1);
+    expect(result.stderr).toContain('run-app: esbuild failed');
+    expect(result.stderr).not.toContain('cannot compile');
+  }, 60000);
+
+  test('a file changed within the tick of a coarse file-system clock is not taken as unchanged', () => {
+    // Times rounded down to whole 1000-second steps: a clock as coarse as some file systems', and worse.
+    write(
+      'coarse.js',
+      [
+        "const fs = require('fs');",
+        'const statSync = fs.statSync;',
+        'fs.statSync = (...args) => {',
+        '  const stat = statSync(...args);',
+        '  if (stat) for (const key of ["mtimeMs", "ctimeMs"]) stat[key] = Math.floor(stat[key] / 1e6) * 1e6;',
+        '  return stat;',
+        '};',
+        '',
+      ].join('\n'),
+    );
+    const env = { NODE_OPTIONS: `--require ${path.join(dir, 'coarse.js')}` };
+    write('app.ts', "import { name } from './helper';\nconsole.log(name);\n");
+    write('helper.ts', "export const name = 'one';\n");
+    expect(run(env)).toMatchObject({ status: 0, stdout: 'one\n' });
+    write('helper.ts', "export const name = 'two';\n");
+    expect(run(env)).toMatchObject({ status: 0, stdout: 'two\n' });
   }, 60000);
 });
