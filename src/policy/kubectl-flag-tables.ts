@@ -230,7 +230,8 @@ export const COMMAND_FLAGS: Record<string, Record<string, FlagSpec>> = {
       ),
       '-c': undefined,
     },
-    {},
+    // --resolve (set env --list): show the values of Secret and ConfigMap references.
+    { '--resolve': undefined },
   ),
   top: table({}, { '--containers': undefined }),
   // Commands that only work on files: their own refusal says which requests the files become.

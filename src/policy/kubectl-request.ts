@@ -52,6 +52,10 @@ const SELECTOR_COMMANDS = new Set([
   ...['get', 'describe', 'delete', 'label', 'annotate', 'top', 'set', 'taint', 'wait', 'logs', 'scale'],
 ]);
 
+// Commands whose words after "--" are a container's command (exec, run, debug, create deployment|job|cronjob);
+// for every other command they are ordinary arguments.
+const DASH_COMMAND_COMMANDS = new Set(['exec', 'run', 'debug', 'create']);
+
 const SPDY_COMMANDS = new Set(['exec', 'attach', 'port-forward', 'cp']);
 
 const KUBECTL_PROGRAM = /^(.*\/)?(kubectl(\.exe)?|k)$/;
@@ -153,6 +157,11 @@ export function kubectlRequest(command: string, identity: RequestIdentity = {}):
     throw new RequestSpecError(`unknown command "${verb}"; supported: ${KUBECTL_COMMANDS.join(', ')}`);
   }
   const flags = parseKubectlFlags(rest, verb);
+  if (!DASH_COMMAND_COMMANDS.has(verb)) {
+    // pflag stops at "--" and cobra passes the words after it as arguments: "get pods -- web-0" reads web-0.
+    flags.positionals.push(...flags.command);
+    flags.command = [];
+  }
   if (flags.offline !== undefined) {
     throw new RequestSpecError(
       `"${verb} ${flags.offline}" ${flags.offline === '--help' ? 'prints help' : 'runs locally'}: kubectl sends no request to kube-apiserver, so nothing is ` +

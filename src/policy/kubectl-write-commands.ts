@@ -27,6 +27,9 @@ const CREATE_GENERATORS: Record<string, readonly string[]> = {
   services: ['clusterip', 'nodeport', 'loadbalancer', 'externalname'],
 };
 
+// kubectl create subcommands that take "-- COMMAND [args...]" for the container (create_deployment.go, ...).
+const CREATE_WITH_COMMAND = new Set(['deployments', 'jobs', 'cronjobs']);
+
 function create(args: readonly string[], flags: KubectlFlags): Plan {
   if (args[0] === 'token') {
     const sa = args[1];
@@ -44,6 +47,14 @@ function create(args: readonly string[], flags: KubectlFlags): Plan {
   if (args.length === 0)
     throw new RequestSpecError('"create" needs a resource type, e.g. "create deployment web --image=nginx"');
   const type = resolveResourceType(args[0]);
+  if (flags.command.length > 0 && !CREATE_WITH_COMMAND.has(type.resource)) {
+    // Only create deployment|job|cronjob take "-- COMMAND"; for the others cobra passes the words as more
+    // names, which kubectl refuses ("exactly one NAME is required").
+    throw new RequestSpecError(
+      `"create ${args[0]}" takes no command after "--" (only create deployment, job and cronjob do); got ` +
+        flags.command.join(' '),
+    );
+  }
   const generators = CREATE_GENERATORS[type.resource];
   const rest = generators && generators.includes(args[1]) ? args.slice(2) : args.slice(1);
   if (rest.length > 1) throw new RequestSpecError(`one object at a time: got names ${rest.join(', ')}`);
@@ -287,6 +298,15 @@ function set(args: readonly string[], flags: KubectlFlags): Plan {
   if (flags.all || flags.labelSelector !== undefined) throw perObject(`set ${sub}`, rest, flags, 'PATCH');
   const t = object(objectWords(rest), `set ${sub}`, flags, { nameRequired: true });
   const url = resourceUrl(t);
+  if (sub === 'env' && flags.list) {
+    // set_env.go: with --list the builder reads the object, kubectl prints its environment and returns
+    // before any PATCH ("if o.List { return nil }").
+    return {
+      method: 'GET',
+      url,
+      notes: ['set env --list only reads and prints; it sends no PATCH', ...unknownTypeNotes(t.type)],
+    };
+  }
   return {
     method: 'PATCH',
     url,

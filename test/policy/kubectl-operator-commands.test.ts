@@ -1,0 +1,97 @@
+import { RequestSpecError, kubectlRequest, requestFromKubectl } from '../../src/policy/request-info';
+
+// Command lines as operators type them, checked against what kubectl really sends (kubernetes/kubectl
+// pkg/cmd/*, cobra/pflag argument handling, cli-runtime's resource.Builder). Each case here was answered
+// wrongly once: a request kubectl never sends, or one of several requests silently dropped.
+
+const sent = (cmd: string) => {
+  const r = kubectlRequest(cmd);
+  return `${r.method} ${r.url}`;
+};
+
+describe('words after "--" are arguments unless the command runs a command', () => {
+  // pflag stops reading flags at "--" and cobra hands the words after it to the command as arguments
+  // (ArgsLenAtDash only tells where the dash was). get.go takes them as TYPE and NAME like any other:
+  // "kubectl get pods -n prod -- web-0" reads Pod web-0, it does not list the Pods.
+  it('get pods -n prod -- web-0 reads the Pod web-0', () => {
+    expect(sent('get pods -n prod -- web-0')).toBe('GET /api/v1/namespaces/prod/pods/web-0');
+    expect(requestFromKubectl('get pods -n prod -- web-0')).toMatchObject({ verb: 'get', name: 'web-0' });
+  });
+
+  it('get -- pods lists the Pods', () => {
+    expect(sent('get -n prod -- pods')).toBe('GET /api/v1/namespaces/prod/pods?limit=500');
+  });
+
+  it('delete pod -- web-0 deletes Pod web-0', () => {
+    expect(requestFromKubectl('delete pod -n prod -- web-0')).toMatchObject({
+      verb: 'delete',
+      name: 'web-0',
+    });
+  });
+
+  // exec, run, debug and create deployment|job|cronjob take the words after "--" as the container's command.
+  it.each([
+    [
+      'exec web-0 -n prod -- ls -la',
+      'GET /api/v1/namespaces/prod/pods/web-0/exec?command=ls&command=-la&stderr=true&stdout=true',
+    ],
+    ['run tmp --image=busybox -- sleep 10', 'POST /api/v1/namespaces/default/pods'],
+    ['create deployment web --image=busybox -- date', 'POST /apis/apps/v1/namespaces/default/deployments'],
+    ['create job once --image=busybox -- date', 'POST /apis/batch/v1/namespaces/default/jobs'],
+    [
+      'debug web-0 -it --image=busybox -- sh',
+      'PATCH /api/v1/namespaces/default/pods/web-0/ephemeralcontainers',
+    ],
+  ])('%s keeps its command', (cmd, expected) => {
+    expect(sent(cmd)).toBe(expected);
+  });
+});
+
+describe('resource type words kubectl cannot map are refused, not guessed', () => {
+  // schema.ParseGroupResource(".apps") is resource "" in group apps: kubectl finds no such resource. The
+  // answer was a GET of the namespace "default" (the empty resource made "namespaces" the resource).
+  // "deployments." is resource deployments in group "" which the RESTMapper matches in *any* group
+  // (apps), while we answered with core /api/VERSION/.../deployments.
+  it.each(['.apps', 'deployments.', 'deployments..apps', 'pods/'])('get %s', (type) => {
+    expect(() => requestFromKubectl(`get ${type}`)).toThrow(RequestSpecError);
+  });
+});
+
+describe('cordon, uncordon and drain take several Nodes (drain.go ResourceNames("nodes", args...))', () => {
+  // One PATCH per Node: answering for the first Node only dropped the others silently.
+  it.each(['cordon worker-1 worker-2', 'uncordon worker-1 worker-2', 'drain worker-1 worker-2'])(
+    '%s is refused with one Node to describe',
+    (cmd) => {
+      expect(() => requestFromKubectl(cmd)).toThrow(/one request per Node.*worker-1/);
+    },
+  );
+
+  // drain.go Complete: the builder's object must be a Node ("expected resource of type node"); we sent
+  // /api/v1/nodes/deploy/web, i.e. Node "deploy", subresource "web".
+  it.each(['cordon deploy/web', 'drain pod/web-0', 'uncordon ns/prod'])('%s is refused', (cmd) => {
+    expect(() => requestFromKubectl(cmd)).toThrow(/works on Nodes only/);
+  });
+
+  it('cordon no/worker-1 and node/worker-1 still name the Node', () => {
+    expect(sent('cordon no/worker-1')).toBe('PATCH /api/v1/nodes/worker-1');
+    expect(sent('drain node/worker-1 --ignore-daemonsets')).toBe('PATCH /api/v1/nodes/worker-1');
+  });
+});
+
+describe('set env --list only reads (set_env.go: "if o.List { return nil }" before any PATCH)', () => {
+  it('set env deploy/web --list is the GET of the Deployment', () => {
+    expect(sent('set env deploy/web --list -n prod')).toBe(
+      'GET /apis/apps/v1/namespaces/prod/deployments/web',
+    );
+    expect(requestFromKubectl('set env deploy/web --list -n prod')).toMatchObject({
+      verb: 'get',
+      name: 'web',
+    });
+  });
+
+  it('set env without --list still patches', () => {
+    expect(sent('set env deploy/web FOO=bar -n prod')).toBe(
+      'PATCH /apis/apps/v1/namespaces/prod/deployments/web',
+    );
+  });
+});
