@@ -61,10 +61,20 @@ function get(args: readonly string[], flags: KubectlFlags): Plan {
   };
 }
 
-// describe.go: the describer then reads related objects (the object's Events, for a Pod its controller,
-// ...); a NAME not found is taken as a prefix: kubectl lists the type and describes every match.
-const DESCRIBE_NOTE =
-  'describe also reads related objects, e.g. the Events of the object (GET .../events?fieldSelector=involvedObject...)';
+// describe.go: the builder reads (or lists) the objects, then the describer of each reads it again by name
+// and, unless --show-events=false, lists the core Events about it (describe.go searchEvents: a list in the
+// object's namespace, every namespace for a cluster-scoped one, narrowed by fieldSelector involvedObject.*,
+// which sets no name attribute). A NAME not found is taken as a prefix: kubectl lists the type and
+// describes every match.
+function eventsNote(t: Target, name: string): string {
+  const ns = t.type.namespaced ? t.namespace : '';
+  const events = resourceUrl({ type: resolveResourceType('events'), namespace: ns, name: '' });
+  const selector = encodeURIComponent(`involvedObject.name=${name},involvedObject.namespace=${ns},`);
+  return (
+    `GET ${events}?fieldSelector=${selector}...&limit=${LIST_CHUNK} (verb list${ns === '' ? ' in every namespace' : ''}, ` +
+    "no name attribute; the selector also holds the object's uid and, but for a Pod, its kind)"
+  );
+}
 
 function describe(args: readonly string[], flags: KubectlFlags): Plan {
   const t = object(args, 'describe', flags, { nameRequired: false, allowAll: true });
@@ -74,16 +84,22 @@ function describe(args: readonly string[], flags: KubectlFlags): Plan {
       method: 'GET',
       url: resourceUrl(t),
       notes: [
-        DESCRIBE_NOTE,
+        `the describer reads it again and lists the Events about it: ${eventsNote(t, t.name)}; some read ` +
+          "more (a Node's Pods, a Deployment's ReplicaSets, ...)",
         `if there is no object ${t.name}, kubectl lists them: GET ${list} (verb list), and describes those whose name starts with it`,
         ...unknownTypeNotes(t.type),
       ],
     };
   }
+  const each = { ...t, name: 'NAME' };
   return {
     method: 'GET',
     url: resourceUrl(t, '', [...listParams(flags), ...chunk(flags)]),
-    notes: unknownTypeNotes(t.type),
+    notes: [
+      `then describes each listed object: GET ${resourceUrl(each)} (verb get, with its name) and the Events ` +
+        `about it: ${eventsNote(each, 'NAME')}`,
+      ...unknownTypeNotes(t.type),
+    ],
   };
 }
 

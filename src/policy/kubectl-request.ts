@@ -56,6 +56,8 @@ const SELECTOR_COMMANDS = new Set([
 // for every other command they are ordinary arguments.
 const DASH_COMMAND_COMMANDS = new Set(['exec', 'run', 'debug', 'create']);
 
+const SUBRESOURCE_COMMANDS = new Set(['get', 'patch', 'edit', 'apply', 'replace']);
+
 const SPDY_COMMANDS = new Set(['exec', 'attach', 'port-forward', 'cp']);
 
 const KUBECTL_PROGRAM = /^(.*\/)?(kubectl(\.exe)?|k)$/;
@@ -176,6 +178,11 @@ export function kubectlRequest(command: string, identity: RequestIdentity = {}):
   ) {
     const flag = flags.fieldSelector !== undefined ? '--field-selector' : '-l/--selector';
     throw new RequestSpecError(`${flag} applies to a list or watch (no object name), not to "${verb}"`);
+  }
+  if (flags.subresource !== undefined && !SUBRESOURCE_COMMANDS.has(verb)) {
+    // cmdutil.AddSubresourceFlags is called by get, patch, edit, apply and replace only: kubectl refuses the
+    // flag elsewhere ("unknown flag: --subresource") and sends nothing.
+    throw new RequestSpecError('--subresource applies to get, patch, edit, apply and replace only');
   }
   if (flags.spdy && !SPDY_COMMANDS.has(verb)) {
     throw new RequestSpecError('--spdy applies to exec, attach, port-forward and cp only');

@@ -95,3 +95,54 @@ describe('set env --list only reads (set_env.go: "if o.List { return nil }" befo
     );
   });
 });
+
+describe('describe reads each object and lists its Events (pkg/describe/describe.go searchEvents)', () => {
+  const notes = (cmd: string) => kubectlRequest(cmd).notes.join(' | ');
+
+  // PodDescriber.Describe: GET the Pod, then a list of core Events in its namespace narrowed by
+  // fieldSelector involvedObject.* (verb list: no name attribute, the selector is not metadata.name).
+  it('describe pod names the Events list it sends', () => {
+    expect(notes('describe pod web-0 -n prod')).toContain(
+      'GET /api/v1/namespaces/prod/events?fieldSelector=involvedObject.name%3Dweb-0%2CinvolvedObject.namespace%3Dprod%2C...&limit=500 (verb list',
+    );
+  });
+
+  // A Node's reference has no namespace: client.Events("") lists Events of every namespace.
+  it('describe node lists Events in every namespace', () => {
+    expect(notes('describe node worker-1')).toContain(
+      'GET /api/v1/events?fieldSelector=involvedObject.name%3Dworker-1%2CinvolvedObject.namespace%3D%2C...&limit=500 (verb list',
+    );
+  });
+
+  // describe without a name lists, then describes every listed object: a GET and an Events list each.
+  it('describe pods -n prod says it then reads each Pod and its Events', () => {
+    expect(kubectlRequest('describe pods -n prod')).toMatchObject({
+      method: 'GET',
+      url: '/api/v1/namespaces/prod/pods?limit=500',
+    });
+    expect(notes('describe pods -n prod')).toMatch(
+      /then describes each.*GET \/api\/v1\/namespaces\/prod\/pods\/NAME \(verb get.*\/events\?fieldSelector=involvedObject/,
+    );
+  });
+});
+
+describe('--subresource exists on get, patch, edit, apply and replace only (cmdutil.AddSubresourceFlags)', () => {
+  // label.go has no --subresource: kubectl stops with "unknown flag"; we answered PATCH .../pods/web-0/status.
+  it.each([
+    'label pod web-0 a=b --subresource=status',
+    'annotate pod web-0 a=b --subresource status',
+    'delete pod web-0 --subresource=status',
+    'scale deploy web --replicas=2 --subresource=scale',
+  ])('%s is refused', (cmd) => {
+    expect(() => requestFromKubectl(cmd)).toThrow(/--subresource/);
+  });
+
+  it('patch and get keep it', () => {
+    expect(sent('patch pod web-0 --subresource=status -p {}')).toBe(
+      'PATCH /api/v1/namespaces/default/pods/web-0/status',
+    );
+    expect(sent('get deploy web --subresource=scale')).toBe(
+      'GET /apis/apps/v1/namespaces/default/deployments/web/scale',
+    );
+  });
+});
