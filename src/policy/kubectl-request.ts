@@ -62,6 +62,12 @@ const SPDY_COMMANDS = new Set(['exec', 'attach', 'port-forward', 'cp']);
 
 const KUBECTL_PROGRAM = /^(.*\/)?(kubectl(\.exe)?|k)$/;
 
+const D8_KUBECTL = /^(k|kubectl)$/;
+
+function isD8(word: string): boolean {
+  return /^(.*\/)?d8(\.exe)?$/.test(word);
+}
+
 const REDIRECTION = /^[0-9]*(<|>|>>|<>|>&|<&|&>|&>>|>\||<<|<<-|<<<)$/;
 
 /**
@@ -93,7 +99,14 @@ function kubectlWords(text: string): { words: string[]; notes: string[] } {
     }
     if (t.text === '|' || t.text === '|&') {
       // What the pipe feeds runs locally, unless it is kubectl again (| xargs kubectl delete, | kubectl apply -f -).
-      if (tokens.slice(i + 1).some((n) => !n.operator && KUBECTL_PROGRAM.test(n.text))) {
+      const fed = tokens.slice(i + 1);
+      if (
+        fed.some(
+          (n, j) =>
+            !n.operator &&
+            (KUBECTL_PROGRAM.test(n.text) || (isD8(n.text) && D8_KUBECTL.test(fed[j + 1]?.text ?? ''))),
+        )
+      ) {
         throw new RequestSpecError(
           'the output is piped into another kubectl command, which sends its own requests: give one kubectl command',
         );
@@ -110,6 +123,8 @@ function kubectlWords(text: string): { words: string[]; notes: string[] } {
   if (words[0] === '$') words.shift();
   while (words.length > 0 && /^[A-Za-z_][A-Za-z0-9_]*=/.test(words[0])) words.shift();
   if (words[0] !== undefined && KUBECTL_PROGRAM.test(words[0])) words.shift();
+  // Deckhouse's d8 CLI embeds kubectl: "d8 k get pods" is "kubectl get pods" (the Deckhouse docs write it so).
+  else if (words[0] !== undefined && isD8(words[0]) && D8_KUBECTL.test(words[1] ?? '')) words.splice(0, 2);
   return { words, notes };
 }
 

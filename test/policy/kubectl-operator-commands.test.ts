@@ -146,3 +146,27 @@ describe('--subresource exists on get, patch, edit, apply and replace only (cmdu
     );
   });
 });
+
+describe("the Deckhouse CLI's embedded kubectl", () => {
+  // The Deckhouse documentation writes kubectl commands as "d8 k ..." (d8 embeds kubectl); we refused them
+  // as the unknown command "d8".
+  it.each([
+    [
+      'd8 k -n kube-system get secrets kubernetes-api-ca-key-pair -oyaml',
+      'GET /api/v1/namespaces/kube-system/secrets/kubernetes-api-ca-key-pair',
+    ],
+    [
+      'd8 k edit mc control-plane-manager',
+      'PATCH /apis/deckhouse.io/v1alpha1/moduleconfigs/control-plane-manager',
+    ],
+    ['$ d8 kubectl get ng', 'GET /apis/deckhouse.io/v1/nodegroups?limit=500'],
+  ])('%s', (cmd, expected) => {
+    expect(sent(cmd)).toBe(expected);
+  });
+
+  it('a pipe into d8 k is another kubectl command', () => {
+    expect(() => requestFromKubectl('get cm x -o yaml | d8 k apply -f -')).toThrow(
+      /piped into another kubectl/,
+    );
+  });
+});
