@@ -53,6 +53,8 @@ export interface KubectlFlags {
   for?: string;
   /** `--chunk-size` (the limit of chunked lists; "0" = none). */
   chunkSize?: string;
+  /** `--resolve` of set env --list: read the Secrets and ConfigMaps the variables refer to. */
+  resolve?: boolean;
   /** `--rm` of run: delete the Pod after attaching. */
   rm: boolean;
   /** `--force` (replace: delete and re-create instead of PUT). */
@@ -229,9 +231,11 @@ export const COMMAND_FLAGS: Record<string, Record<string, FlagSpec>> = {
         ['--user', '--group', '--serviceaccount', '--containers'].map((f) => [f, undefined]),
       ),
       '-c': undefined,
+      // set env: -e KEY=VALUE, and --keys/--prefix of what --from copies (--prefix takes a value here).
+      ...Object.fromEntries(['-e', '--keys', '--prefix'].map((f) => [f, undefined])),
     },
-    // --resolve (set env --list): show the values of Secret and ConfigMap references.
-    { '--resolve': undefined },
+    // --resolve (set env --list): read the Secrets and ConfigMaps the variables refer to, to show their values.
+    { '--resolve': on((f) => (f.resolve = true)) },
   ),
   top: table({}, { '--containers': undefined }),
   // Commands that only work on files: their own refusal says which requests the files become.

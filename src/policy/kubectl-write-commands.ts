@@ -300,18 +300,46 @@ function set(args: readonly string[], flags: KubectlFlags): Plan {
   const url = resourceUrl(t);
   if (sub === 'env' && flags.list) {
     // set_env.go: with --list the builder reads the object, kubectl prints its environment and returns
-    // before any PATCH ("if o.List { return nil }").
+    // before any PATCH ("if o.List { return nil }"); --resolve reads what valueFrom refers to
+    // (envutil.GetEnvVarRefValue: a GET of the Secret or ConfigMap by name).
+    const refs = ['secrets', 'configmaps'].map((r) =>
+      resourceUrl({ type: resolveResourceType(r), namespace: t.namespace, name: 'NAME' }),
+    );
     return {
       method: 'GET',
       url,
-      notes: ['set env --list only reads and prints; it sends no PATCH', ...unknownTypeNotes(t.type)],
+      notes: [
+        'set env --list only reads and prints; it sends no PATCH',
+        ...(flags.resolve
+          ? [
+              `--resolve: kubectl also reads each Secret and ConfigMap a variable refers to: GET ${refs[0]}, ` +
+                `GET ${refs[1]} (verb get, with their names)`,
+            ]
+          : []),
+        ...unknownTypeNotes(t.type),
+      ],
     };
   }
   return {
     method: 'PATCH',
     url,
-    notes: [`kubectl first reads the object: GET ${url} (verb get)`, ...unknownTypeNotes(t.type)],
+    notes: [
+      `kubectl first reads the object: GET ${url} (verb get)`,
+      ...(sub === 'env' && flags.from !== undefined ? [fromNote(flags.from, t.namespace)] : []),
+      ...unknownTypeNotes(t.type),
+    ],
   };
+}
+
+// set env --from=secret/NAME (or configmap/NAME): the builder reads that object to copy its keys.
+function fromNote(from: string, namespace: string): string {
+  const slash = from.indexOf('/');
+  const type = slash > 0 ? resolveResourceType(from.slice(0, slash)) : undefined;
+  if (type === undefined || slash === from.length - 1) {
+    throw new RequestSpecError(`--from takes TYPE/NAME, e.g. --from=secret/db, got ${JSON.stringify(from)}`);
+  }
+  const source = resourceUrl({ type, namespace, name: from.slice(slash + 1) });
+  return `--from ${from}: kubectl also reads it to copy its keys: GET ${source} (verb get)`;
 }
 
 // taint NODE KEY=VALUE:EFFECT | KEY:EFFECT- (pkg/cmd/taint): GET the Node, PATCH it (strategic merge).

@@ -170,3 +170,34 @@ describe("the Deckhouse CLI's embedded kubectl", () => {
     );
   });
 });
+
+describe('set env reads the Secrets and ConfigMaps it takes values from (pkg/cmd/set/set_env.go)', () => {
+  const notes = (cmd: string) => kubectlRequest(cmd).notes.join(' | ');
+
+  // --from=secret/db: the builder reads that object to copy its keys (then the Deployment is patched).
+  it('set env --from=secret/db says kubectl reads the Secret', () => {
+    expect(sent('set env deploy/web --from=secret/db --prefix=DB_ -n prod')).toBe(
+      'PATCH /apis/apps/v1/namespaces/prod/deployments/web',
+    );
+    expect(notes('set env deploy/web --from=secret/db --prefix=DB_ -n prod')).toContain(
+      'GET /api/v1/namespaces/prod/secrets/db (verb get)',
+    );
+  });
+
+  // --list --resolve: envutil.GetEnvVarRefValue reads every Secret and ConfigMap a variable refers to.
+  it('set env --list --resolve says kubectl reads the referenced Secrets and ConfigMaps', () => {
+    expect(notes('set env deploy/web --list --resolve -n prod')).toMatch(
+      /--resolve.*GET \/api\/v1\/namespaces\/prod\/secrets\/NAME/,
+    );
+  });
+
+  // set env's own flags: -e/--env KEY=VALUE, --keys, --prefix VALUE (a value here, unlike logs --prefix).
+  it.each([
+    'set env deploy/web -e FOO=bar',
+    'set env deploy/web --env FOO=bar',
+    'set env deploy/web --from=configmap/cfg --keys=a,b',
+    'set env deploy/web --from configmap/cfg --prefix CFG_',
+  ])('%s is a PATCH of the Deployment', (cmd) => {
+    expect(sent(cmd)).toBe('PATCH /apis/apps/v1/namespaces/default/deployments/web');
+  });
+});
