@@ -143,14 +143,32 @@ function top(args: readonly string[], flags: KubectlFlags): Plan {
   const t: Target = { type, namespace: namespaceOf(type, flags, (name ?? '') === ''), name: name ?? '' };
   const params: Array<[string, string]> =
     flags.labelSelector !== undefined ? [['labelSelector', flags.labelSelector]] : [];
+  if (flags.fieldSelector !== undefined) {
+    // top_node.go has no --field-selector; top_pod.go's changed meaning in kubernetes#139107 (May 2026).
+    if (kind === 'nodes')
+      throw new RequestSpecError('"top node" has no --field-selector flag (kubectl refuses it)');
+    const withSelector = [...params, ['fieldSelector', flags.fieldSelector] as [string, string]];
+    const corePods = resourceUrl({ ...t, type: resolveResourceType('pods') }, '', withSelector);
+    throw new RequestSpecError(
+      `"top pod --field-selector" depends on the kubectl release: up to 1.36 kubectl sends the selector to ` +
+        `metrics.k8s.io (GET ${resourceUrl(t, '', withSelector)}, verb list); later releases list the metrics ` +
+        `without it (GET ${resourceUrl(t, '', params)}) and then the Pods with it (GET ${corePods}, verb list). ` +
+        'Give the request your kubectl sends as a URL',
+    );
+  }
+  // top_node.go RunTopNode: after the metrics, kubectl reads the Nodes for their allocatable resources.
+  const nodes = resourceUrl({ ...t, type: resolveResourceType('nodes') }, '', t.name === '' ? params : []);
   return {
     method: 'GET',
     url: resourceUrl(t, '', t.name === '' ? params : []),
-    // kubectl pkg/cmd/top: SupportedMetricsAPIVersionAvailable looks for v1beta1 in ServerGroups(), the only
-    // metrics.k8s.io version kubectl reads (there is no metrics.k8s.io/v1).
+    // kubectl pkg/cmd/top: SupportedMetricsAPIVersionAvailable looks for a metrics.k8s.io version it reads
+    // in ServerGroups(): v1beta1 (kubectl since kubernetes#139726, July 2026: also v1, which it prefers).
     notes: [
       'kubectl top first asks discovery (GET /api, GET /apis) and stops with "Metrics API not available" ' +
-        'unless the server offers metrics.k8s.io/v1beta1, the only version of it kubectl reads',
+        'unless the server offers metrics.k8s.io/v1beta1 (or, for kubectl built since July 2026, v1)',
+      ...(kind === 'nodes'
+        ? [`then reads the Nodes: GET ${nodes} (verb ${t.name === '' ? 'list' : 'get'})`]
+        : []),
     ],
   };
 }

@@ -201,3 +201,27 @@ describe('set env reads the Secrets and ConfigMaps it takes values from (pkg/cmd
     expect(sent(cmd)).toBe('PATCH /apis/apps/v1/namespaces/default/deployments/web');
   });
 });
+
+describe('top (pkg/cmd/top)', () => {
+  const notes = (cmd: string) => kubectlRequest(cmd).notes.join(' | ');
+
+  // top pod --field-selector: kubectl 1.22-1.36 put it on the metrics.k8s.io list (so metadata.name=web-0
+  // named the request); since kubernetes#139107 (May 2026) it lists the metrics unfiltered and then the
+  // core Pods with the selector. We dropped the selector: a list with no name under either kubectl.
+  it('top pod --field-selector is refused with both kubectl behaviours', () => {
+    expect(() => requestFromKubectl('top pod --field-selector metadata.name=web-0 -n prod')).toThrow(
+      /fieldSelector=metadata.name%3Dweb-0.*\/api\/v1\/namespaces\/prod\/pods\?fieldSelector=metadata.name%3Dweb-0/,
+    );
+  });
+
+  // top node has no --field-selector flag: kubectl stops with "unknown flag".
+  it('top node --field-selector is refused', () => {
+    expect(() => requestFromKubectl('top node --field-selector metadata.name=x')).toThrow(RequestSpecError);
+  });
+
+  // top_node.go RunTopNode: after the metrics it reads the Nodes themselves (allocatable resources).
+  it('top node says it then reads the Nodes', () => {
+    expect(notes('top node')).toContain('GET /api/v1/nodes (verb list)');
+    expect(notes('top node worker-1')).toContain('GET /api/v1/nodes/worker-1 (verb get)');
+  });
+});
