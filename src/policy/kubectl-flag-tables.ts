@@ -209,7 +209,6 @@ const INTERACTIVE = table({}, { '-i': undefined });
 /** Per command, flags that mean something else than elsewhere (kubectl defines them per command). */
 export const COMMAND_FLAGS: Record<string, Record<string, FlagSpec>> = {
   exec: STREAM_FLAGS,
-  attach: STREAM_FLAGS,
   debug: STREAM_FLAGS,
   delete: INTERACTIVE,
   replace: INTERACTIVE,
@@ -238,6 +237,9 @@ export const COMMAND_FLAGS: Record<string, Record<string, FlagSpec>> = {
     { '--resolve': on((f) => (f.resolve = true)) },
   ),
   top: table({}, { '--containers': undefined }),
+  // explain -r (--recursive, kubernetes#135283) and --max-depth (#138809); attach --detach-keys: output only.
+  explain: table({ '--max-depth': undefined }, { '-r': undefined }),
+  attach: { ...STREAM_FLAGS, ...table({ '--detach-keys': undefined }, {}) },
   // Commands that only work on files: their own refusal says which requests the files become.
   diff: table({ '-f': undefined, '--filename': undefined, '-k': undefined, '--kustomize': undefined }, {}),
   auth: table({ '-f': undefined, '--filename': undefined }, {}),

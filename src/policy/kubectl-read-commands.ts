@@ -96,8 +96,10 @@ function describe(args: readonly string[], flags: KubectlFlags): Plan {
     method: 'GET',
     url: resourceUrl(t, '', [...listParams(flags), ...chunk(flags)]),
     notes: [
-      `then describes each listed object: GET ${resourceUrl(each)} (verb get, with its name) and the Events ` +
-        `about it: ${eventsNote(each, 'NAME')}`,
+      // describe.go since kubernetes#137145 (March 2026): no Events when several objects are described,
+      // unless --show-events is given.
+      `then describes each listed object: GET ${resourceUrl(each)} (verb get, with its name), and the Events ` +
+        `about it (kubectl before March 2026, --show-events=true, or only one object listed): ${eventsNote(each, 'NAME')}`,
       ...unknownTypeNotes(t.type),
     ],
   };

@@ -225,3 +225,16 @@ describe('top (pkg/cmd/top)', () => {
     expect(notes('top node worker-1')).toContain('GET /api/v1/nodes/worker-1 (verb get)');
   });
 });
+
+describe('flags of recent kubectl releases that change nothing the policy sees', () => {
+  it.each([
+    ['explain deployments.spec -r', 'GET /openapi/v3/apis/apps/v1'],
+    ['explain pods --recursive --max-depth=2', 'GET /openapi/v3/api/v1'],
+    [
+      'attach web-0 -it --detach-keys=ctrl-p,ctrl-q',
+      'GET /api/v1/namespaces/default/pods/web-0/attach?stdin=true&stdout=true&tty=true',
+    ],
+  ])('%s', (cmd, expected) => {
+    expect(sent(cmd)).toBe(expected);
+  });
+});
