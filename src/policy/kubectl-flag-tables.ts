@@ -105,7 +105,7 @@ const NO_EFFECT_VALUES = [
   ...['--cluster-ip', '--name', '--min', '--max', '--cpu-percent', '--cpu', '--memory'],
   ...['--types', '--api-group', '--verbs', '--categories', '--api-version', '--limits'],
   ...['--requests', '--pod-selector', '--skip-wait-for-delete-timeout', '--set-image', '--custom'],
-  ...['--profile', '--annotations', '--audience', '--prune-allowlist', '--applyset'],
+  ...['--profile', '--annotations', '--audience', '--prune-allowlist', '--applyset', '--kuberc'],
 ];
 
 const NO_EFFECT_BOOLS = [

@@ -200,7 +200,9 @@ function scale(args: readonly string[], flags: KubectlFlags): Plan {
 }
 
 function cordon(command: string) {
-  return (args: readonly string[]): Plan => {
+  return (args: readonly string[], flags: KubectlFlags): Plan => {
+    // drain.go: --selector picks the Nodes, which kubectl lists and then patches one by one.
+    if (flags.labelSelector !== undefined) throw perObject(command, ['nodes'], flags, 'PATCH');
     const t = node(args, command);
     return {
       method: 'PATCH',
@@ -211,6 +213,8 @@ function cordon(command: string) {
 }
 
 function drain(args: readonly string[], flags: KubectlFlags): Plan {
+  if (flags.labelSelector !== undefined)
+    throw perObject('drain', ['nodes'], flags, 'PATCH (cordon), then evictions,');
   const t = node(args, 'drain');
   const pods = resourceUrl({ type: resolveResourceType('pods'), namespace: '', name: '' }, '', [
     ['fieldSelector', `spec.nodeName=${t.name}`],

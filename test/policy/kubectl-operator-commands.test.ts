@@ -238,3 +238,15 @@ describe('flags of recent kubectl releases that change nothing the policy sees',
     expect(sent(cmd)).toBe(expected);
   });
 });
+
+describe('cordon/drain --selector (drain.go: LabelSelectorParam on nodes)', () => {
+  // kubectl lists the Nodes and patches each by name; the refusal said -l applied "to a list or watch" only.
+  it.each([
+    'cordon -l node.deckhouse.io/group=worker',
+    'drain -l node.deckhouse.io/group=worker --ignore-daemonsets',
+  ])('%s is refused as one request per Node', (cmd) => {
+    expect(() => requestFromKubectl(cmd)).toThrow(
+      /lists the objects \(GET \/api\/v1\/nodes\?labelSelector=node.deckhouse.io%2Fgroup%3Dworker\).*per object by name/,
+    );
+  });
+});
