@@ -53,6 +53,10 @@ export interface KubectlFlags {
   for?: string;
   /** `--chunk-size` (the limit of chunked lists; "0" = none). */
   chunkSize?: string;
+  /** `--api-version` of explain (GROUP/VERSION). */
+  apiVersion?: string;
+  /** `-o`/`--output` of explain (plaintext, plaintext-openapiv2). */
+  output?: string;
   /** `--resolve` of set env --list: read the Secrets and ConfigMaps the variables refer to. */
   resolve?: boolean;
   /** `--rm` of run: delete the Pod after attaching. */
@@ -238,7 +242,16 @@ export const COMMAND_FLAGS: Record<string, Record<string, FlagSpec>> = {
   ),
   top: table({}, { '--containers': undefined }),
   // explain -r (--recursive, kubernetes#135283) and --max-depth (#138809); attach --detach-keys: output only.
-  explain: table({ '--max-depth': undefined }, { '-r': undefined }),
+  explain: table(
+    {
+      '--max-depth': undefined,
+      // explain.go: --api-version picks the OpenAPI document; -o plaintext-openapiv2 reads /openapi/v2.
+      '--api-version': (f, v) => (f.apiVersion = v),
+      '-o': (f, v) => (f.output = v),
+      '--output': (f, v) => (f.output = v),
+    },
+    { '-r': undefined },
+  ),
   attach: { ...STREAM_FLAGS, ...table({ '--detach-keys': undefined }, {}) },
   // Commands that only work on files: their own refusal says which requests the files become.
   diff: table({ '-f': undefined, '--filename': undefined, '-k': undefined, '--kustomize': undefined }, {}),

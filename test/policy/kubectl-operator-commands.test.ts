@@ -250,3 +250,27 @@ describe('cordon/drain --selector (drain.go: LabelSelectorParam on nodes)', () =
     );
   });
 });
+
+describe('explain: --api-version and the OpenAPI v2 output (pkg/cmd/explain/explain.go Run)', () => {
+  // With --api-version kubectl reads that group version's OpenAPI v3 document; the path is a
+  // non-resource URL the policy matches as written, and we ignored the flag.
+  it.each([
+    ['explain nodegroups --api-version=deckhouse.io/v1alpha1', 'GET /openapi/v3/apis/deckhouse.io/v1alpha1'],
+    ['explain hpa --api-version autoscaling/v1', 'GET /openapi/v3/apis/autoscaling/v1'],
+    ['explain pods --api-version=v1', 'GET /openapi/v3/api/v1'],
+  ])('%s', (cmd, expected) => {
+    expect(sent(cmd)).toBe(expected);
+  });
+
+  // -o plaintext-openapiv2 renders from the OpenAPI v2 document: GET /openapi/v2, not /openapi/v3/...
+  it.each(['explain pods --output=plaintext-openapiv2', 'explain deploy -o plaintext-openapiv2'])(
+    '%s',
+    (cmd) => {
+      expect(sent(cmd)).toBe('GET /openapi/v2');
+    },
+  );
+
+  it('explain -o plaintext stays on v3', () => {
+    expect(sent('explain deploy.spec -o plaintext')).toBe('GET /openapi/v3/apis/apps/v1');
+  });
+});
