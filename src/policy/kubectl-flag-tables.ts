@@ -53,6 +53,10 @@ export interface KubectlFlags {
   for?: string;
   /** `--chunk-size` (the limit of chunked lists; "0" = none). */
   chunkSize?: string;
+  /** `--expose` of run: also create a Service. */
+  expose?: boolean;
+  /** `--replace` of debug --copy-to: delete the original Pod. */
+  replace?: boolean;
   /** `--api-version` of explain (GROUP/VERSION). */
   apiVersion?: string;
   /** `-o`/`--output` of explain (plaintext, plaintext-openapiv2). */
@@ -213,7 +217,7 @@ const INTERACTIVE = table({}, { '-i': undefined });
 /** Per command, flags that mean something else than elsewhere (kubectl defines them per command). */
 export const COMMAND_FLAGS: Record<string, Record<string, FlagSpec>> = {
   exec: STREAM_FLAGS,
-  debug: STREAM_FLAGS,
+  debug: { ...STREAM_FLAGS, ...table({}, { '--replace': on((f) => (f.replace = true)) }) },
   delete: INTERACTIVE,
   replace: INTERACTIVE,
   logs: table(
@@ -226,7 +230,7 @@ export const COMMAND_FLAGS: Record<string, Record<string, FlagSpec>> = {
     },
   ),
   create: BODY_FLAGS,
-  run: { ...BODY_FLAGS, ...STREAM_FLAGS },
+  run: { ...BODY_FLAGS, ...STREAM_FLAGS, ...table({}, { '--expose': on((f) => (f.expose = true)) }) },
   expose: BODY_FLAGS,
   set: table(
     {

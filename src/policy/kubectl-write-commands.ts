@@ -400,6 +400,11 @@ function run(args: readonly string[], flags: KubectlFlags): Plan {
           (flags.rm ? `, then deletes it: DELETE ${resourceUrl(t)} (verb delete)` : ''),
       ]
     : [];
+  if (flags.expose) {
+    // run.go: --expose creates a ClusterIP Service after the Pod (and --rm deletes it too).
+    const svc = resourceUrl({ type: resolveResourceType('services'), namespace: t.namespace, name: '' });
+    notes.unshift(`--expose: kubectl also creates a Service: POST ${svc} (verb create)`);
+  }
   return { method: 'POST', url: resourceUrl({ ...t, name: '' }), notes };
 }
 

@@ -274,3 +274,24 @@ describe('explain: --api-version and the OpenAPI v2 output (pkg/cmd/explain/expl
     expect(sent('explain deploy.spec -o plaintext')).toBe('GET /openapi/v3/apis/apps/v1');
   });
 });
+
+describe('second changes some flags make (run --expose, debug --copy-to --replace)', () => {
+  const notes = (cmd: string) => kubectlRequest(cmd).notes.join(' | ');
+
+  // run.go: with --expose kubectl also creates a ClusterIP Service after the Pod.
+  it('run --expose notes the Service it creates', () => {
+    expect(sent('run web --image=nginx --port=80 --expose -n prod')).toBe(
+      'POST /api/v1/namespaces/prod/pods',
+    );
+    expect(notes('run web --image=nginx --port=80 --expose -n prod')).toContain(
+      'POST /api/v1/namespaces/prod/services (verb create)',
+    );
+  });
+
+  // debug.go: with --copy-to and --replace kubectl deletes the original Pod after creating the copy.
+  it('debug --copy-to --replace notes the DELETE of the original Pod', () => {
+    expect(notes('debug web-0 -n prod --copy-to=web-debug --replace --image=busybox')).toContain(
+      'DELETE /api/v1/namespaces/prod/pods/web-0 (verb delete)',
+    );
+  });
+});
