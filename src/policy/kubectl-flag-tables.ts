@@ -19,6 +19,8 @@ export interface KubectlFlags {
   watchOnly: boolean;
   /** `--as`: the user kubectl asks kube-apiserver to impersonate. */
   as?: string;
+  /** `--as-uid`: the UID to impersonate (only with --as). */
+  asUid?: string;
   /** `--as-group`, in order. */
   asGroups: string[];
   /** `--unauthenticated` (not a kubectl flag): send no credentials. */
@@ -103,7 +105,7 @@ const NO_EFFECT_VALUES = [
   ...['--log-flush-frequency', '--profile-output', '--retries', '--address', '--field-manager'],
   // Which cluster: the same request goes elsewhere (credentials are CREDENTIAL_FLAGS).
   ...['--context', '--kubeconfig', '--cluster', '-s', '--server', '--cache-dir'],
-  ...['--certificate-authority', '--tls-server-name', '--as-uid'],
+  ...['--certificate-authority', '--tls-server-name'],
   // Request bodies and options that do not change method, URL path or verb.
   ...['--image', '--tail', '--since', '--since-time', '--limit-bytes', '--max-log-requests'],
   ...['--replicas', '--type', '-p', '--patch', '--patch-file', '--from-literal', '--from-file'],
@@ -139,6 +141,7 @@ export const FLAGS: Record<string, FlagSpec> = table(
     '--namespace': (f, v) => (f.namespace = v === '' ? undefined : v),
     '--as': (f, v) => (f.as = v),
     '--as-group': (f, v) => f.asGroups.push(v),
+    '--as-uid': (f, v) => (f.asUid = v),
     '--subresource': (f, v) => (f.subresource = v),
     '--field-selector': (f, v) => (f.fieldSelector = v),
     '-l': (f, v) => (f.labelSelector = v),

@@ -203,6 +203,14 @@ export function kubectlRequest(command: string, identity: RequestIdentity = {}):
   if (flags.spdy && !SPDY_COMMANDS.has(verb)) {
     throw new RequestSpecError('--spdy applies to exec, attach, port-forward and cp only');
   }
+  if (flags.as === undefined && (flags.asGroups.length > 0 || flags.asUid !== undefined)) {
+    // client-go clientcmd validateAuthInfo: "requesting uid, groups or user-extra for ... without
+    // impersonating a user"; kubectl stops before sending anything.
+    throw new RequestSpecError(
+      '--as-group and --as-uid need --as: without it kubectl refuses the configuration ("requesting uid, ' +
+        'groups or user-extra ... without impersonating a user") and sends nothing',
+    );
+  }
   if (flags.unauthenticated && (flags.as !== undefined || flags.asGroups.length > 0)) {
     throw new RequestSpecError(
       '--unauthenticated cannot be combined with --as or --as-group: a request without credentials is refused ' +

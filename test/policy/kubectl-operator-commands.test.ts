@@ -295,3 +295,18 @@ describe('second changes some flags make (run --expose, debug --copy-to --replac
     );
   });
 });
+
+describe('--as-group or --as-uid without --as (client-go clientcmd validateAuthInfo)', () => {
+  // "requesting uid, groups or user-extra for NAME without impersonating a user": kubectl stops before
+  // sending anything, while we answered with an impersonated group.
+  it.each(['get pods --as-group=system:masters', 'delete ns prod --as-uid=1234'])('%s is refused', (cmd) => {
+    expect(() => requestFromKubectl(cmd)).toThrow(/need --as.*sends nothing/);
+  });
+
+  it('with --as they are impersonation', () => {
+    expect(kubectlRequest('get pods --as=admin --as-group=system:masters --as-uid=1').impersonate).toEqual({
+      user: 'admin',
+      groups: ['system:masters'],
+    });
+  });
+});
