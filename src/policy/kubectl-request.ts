@@ -50,7 +50,7 @@ const WATCH_COMMANDS = new Set(['get', 'events', 'rollout']);
 
 const SELECTOR_COMMANDS = new Set([
   ...['get', 'describe', 'delete', 'label', 'annotate', 'top', 'set', 'taint', 'wait', 'logs', 'scale'],
-  ...['cordon', 'uncordon', 'drain'],
+  ...['cordon', 'uncordon', 'drain', 'rollout'],
 ]);
 
 // Commands whose words after "--" are a container's command (exec, run, debug, create deployment|job|cronjob);

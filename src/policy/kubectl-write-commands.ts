@@ -237,6 +237,18 @@ const ROLLOUT_PATCHES = new Set(['restart', 'pause', 'resume', 'undo']);
 
 function rollout(args: readonly string[], flags: KubectlFlags): Plan {
   const [sub, ...rest] = args;
+  if (flags.labelSelector !== undefined || flags.fieldSelector !== undefined) {
+    // Every rollout subcommand takes -l (cmdutil.AddLabelSelectorFlagVar): the builder lists the objects and
+    // kubectl acts on each by name.
+    if (flags.fieldSelector !== undefined)
+      throw new RequestSpecError('"rollout" has no --field-selector flag');
+    throw perObject(
+      `rollout ${sub ?? ''}`.trim(),
+      rest,
+      flags,
+      sub === 'status' ? 'watch' : sub !== undefined && ROLLOUT_PATCHES.has(sub) ? 'PATCH' : 'request',
+    );
+  }
   if (sub !== undefined && ROLLOUT_PATCHES.has(sub)) {
     const t = object(rest, `rollout ${sub}`, flags, { nameRequired: true });
     const notes =

@@ -310,3 +310,13 @@ describe('--as-group or --as-uid without --as (client-go clientcmd validateAuthI
     });
   });
 });
+
+describe('rollout -l (every rollout subcommand: cmdutil.AddLabelSelectorFlagVar)', () => {
+  // The builder lists the Deployments by the selector and kubectl restarts each by name; the refusal said
+  // -l applied "to a list or watch (no object name), not to rollout".
+  it('rollout restart deploy -l app=web is refused as one request per listed object', () => {
+    expect(() => requestFromKubectl('rollout restart deploy -l app=web -n prod')).toThrow(
+      /lists the objects \(GET \/apis\/apps\/v1\/namespaces\/prod\/deployments\?labelSelector=app%3Dweb\).*per object by name/,
+    );
+  });
+});
