@@ -190,6 +190,14 @@ export function resolveResourceType(text: string): ResourceType {
     }
     return { ...fields(known), known: true };
   }
+  // ".apps", "deployments.", "a..b": kubectl's ParseGroupResource gives an empty resource or group, which
+  // it either cannot map or maps in any group ("deployments." is deployments in apps): not guessed here.
+  if (type.split('.').includes('')) {
+    throw new RequestSpecError(
+      `"${text}" is not a resource type: write the plural, optionally with its API group, e.g. deployments ` +
+        'or deployments.apps',
+    );
+  }
   const resource = type.slice(0, dot);
   let group = type.slice(dot + 1);
   let version: string | undefined;

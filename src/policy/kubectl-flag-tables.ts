@@ -19,6 +19,8 @@ export interface KubectlFlags {
   watchOnly: boolean;
   /** `--as`: the user kubectl asks kube-apiserver to impersonate. */
   as?: string;
+  /** `--as-uid`: the UID to impersonate (only with --as). */
+  asUid?: string;
   /** `--as-group`, in order. */
   asGroups: string[];
   /** `--unauthenticated` (not a kubectl flag): send no credentials. */
@@ -53,6 +55,16 @@ export interface KubectlFlags {
   for?: string;
   /** `--chunk-size` (the limit of chunked lists; "0" = none). */
   chunkSize?: string;
+  /** `--expose` of run: also create a Service. */
+  expose?: boolean;
+  /** `--replace` of debug --copy-to: delete the original Pod. */
+  replace?: boolean;
+  /** `--api-version` of explain (GROUP/VERSION). */
+  apiVersion?: string;
+  /** `-o`/`--output` of explain (plaintext, plaintext-openapiv2). */
+  output?: string;
+  /** `--resolve` of set env --list: read the Secrets and ConfigMaps the variables refer to. */
+  resolve?: boolean;
   /** `--rm` of run: delete the Pod after attaching. */
   rm: boolean;
   /** `--force` (replace: delete and re-create instead of PUT). */
@@ -93,7 +105,7 @@ const NO_EFFECT_VALUES = [
   ...['--log-flush-frequency', '--profile-output', '--retries', '--address', '--field-manager'],
   // Which cluster: the same request goes elsewhere (credentials are CREDENTIAL_FLAGS).
   ...['--context', '--kubeconfig', '--cluster', '-s', '--server', '--cache-dir'],
-  ...['--certificate-authority', '--tls-server-name', '--as-uid'],
+  ...['--certificate-authority', '--tls-server-name'],
   // Request bodies and options that do not change method, URL path or verb.
   ...['--image', '--tail', '--since', '--since-time', '--limit-bytes', '--max-log-requests'],
   ...['--replicas', '--type', '-p', '--patch', '--patch-file', '--from-literal', '--from-file'],
@@ -103,7 +115,7 @@ const NO_EFFECT_VALUES = [
   ...['--cluster-ip', '--name', '--min', '--max', '--cpu-percent', '--cpu', '--memory'],
   ...['--types', '--api-group', '--verbs', '--categories', '--api-version', '--limits'],
   ...['--requests', '--pod-selector', '--skip-wait-for-delete-timeout', '--set-image', '--custom'],
-  ...['--profile', '--annotations', '--audience', '--prune-allowlist', '--applyset'],
+  ...['--profile', '--annotations', '--audience', '--prune-allowlist', '--applyset', '--kuberc'],
 ];
 
 const NO_EFFECT_BOOLS = [
@@ -129,6 +141,7 @@ export const FLAGS: Record<string, FlagSpec> = table(
     '--namespace': (f, v) => (f.namespace = v === '' ? undefined : v),
     '--as': (f, v) => (f.as = v),
     '--as-group': (f, v) => f.asGroups.push(v),
+    '--as-uid': (f, v) => (f.asUid = v),
     '--subresource': (f, v) => (f.subresource = v),
     '--field-selector': (f, v) => (f.fieldSelector = v),
     '-l': (f, v) => (f.labelSelector = v),
@@ -207,8 +220,7 @@ const INTERACTIVE = table({}, { '-i': undefined });
 /** Per command, flags that mean something else than elsewhere (kubectl defines them per command). */
 export const COMMAND_FLAGS: Record<string, Record<string, FlagSpec>> = {
   exec: STREAM_FLAGS,
-  attach: STREAM_FLAGS,
-  debug: STREAM_FLAGS,
+  debug: { ...STREAM_FLAGS, ...table({}, { '--replace': on((f) => (f.replace = true)) }) },
   delete: INTERACTIVE,
   replace: INTERACTIVE,
   logs: table(
@@ -221,7 +233,7 @@ export const COMMAND_FLAGS: Record<string, Record<string, FlagSpec>> = {
     },
   ),
   create: BODY_FLAGS,
-  run: { ...BODY_FLAGS, ...STREAM_FLAGS },
+  run: { ...BODY_FLAGS, ...STREAM_FLAGS, ...table({}, { '--expose': on((f) => (f.expose = true)) }) },
   expose: BODY_FLAGS,
   set: table(
     {
@@ -229,10 +241,25 @@ export const COMMAND_FLAGS: Record<string, Record<string, FlagSpec>> = {
         ['--user', '--group', '--serviceaccount', '--containers'].map((f) => [f, undefined]),
       ),
       '-c': undefined,
+      // set env: -e KEY=VALUE, and --keys/--prefix of what --from copies (--prefix takes a value here).
+      ...Object.fromEntries(['-e', '--keys', '--prefix'].map((f) => [f, undefined])),
     },
-    {},
+    // --resolve (set env --list): read the Secrets and ConfigMaps the variables refer to, to show their values.
+    { '--resolve': on((f) => (f.resolve = true)) },
   ),
   top: table({}, { '--containers': undefined }),
+  // explain -r (--recursive, kubernetes#135283) and --max-depth (#138809); attach --detach-keys: output only.
+  explain: table(
+    {
+      '--max-depth': undefined,
+      // explain.go: --api-version picks the OpenAPI document; -o plaintext-openapiv2 reads /openapi/v2.
+      '--api-version': (f, v) => (f.apiVersion = v),
+      '-o': (f, v) => (f.output = v),
+      '--output': (f, v) => (f.output = v),
+    },
+    { '-r': undefined },
+  ),
+  attach: { ...STREAM_FLAGS, ...table({ '--detach-keys': undefined }, {}) },
   // Commands that only work on files: their own refusal says which requests the files become.
   diff: table({ '-f': undefined, '--filename': undefined, '-k': undefined, '--kustomize': undefined }, {}),
   auth: table({ '-f': undefined, '--filename': undefined }, {}),

@@ -1,4 +1,5 @@
 import { resolveResourceType } from './api-resources';
+import { KubectlFlags } from './kubectl-flags';
 import { Command, Plan } from './kubectl-plan';
 import { RequestSpecError } from './request-spec-error';
 
@@ -19,15 +20,33 @@ function discovery(command: string) {
   };
 }
 
-// explain RESOURCE[.FIELD...] (pkg/cmd/explain): the OpenAPI v3 document of the resource's group version,
-// found through the index at /openapi/v3.
-function explain(args: readonly string[]): Plan {
+// explain RESOURCE[.FIELD...] (pkg/cmd/explain): the OpenAPI v3 document of the resource's group version
+// (--api-version: that group version instead), found through the index at /openapi/v3; with
+// -o plaintext-openapiv2 the OpenAPI v2 document, GET /openapi/v2.
+function explain(args: readonly string[], flags: KubectlFlags): Plan {
   const [path, ...extra] = args;
   if (path === undefined) throw new RequestSpecError('"explain" needs a resource, e.g. "explain pods.spec"');
   if (extra.length > 0)
     throw new RequestSpecError(`"explain" takes one RESOURCE[.FIELD], got ${args.join(' ')}`);
   const type = resolveResourceType(path.split('.')[0]);
-  const gv = type.group === '' ? `api/${type.version}` : `apis/${type.group}/${type.version}`;
+  if (flags.output === 'plaintext-openapiv2') {
+    return {
+      method: 'GET',
+      url: '/openapi/v2',
+      notes: ['-o plaintext-openapiv2 reads the OpenAPI v2 document'],
+    };
+  }
+  let gv = type.group === '' ? `api/${type.version}` : `apis/${type.group}/${type.version}`;
+  if (flags.apiVersion !== undefined) {
+    // schema.ParseGroupVersion: "group/version", or "version" of the core group.
+    const parts = flags.apiVersion.split('/');
+    if (parts.length > 2 || parts.some((p) => p === '')) {
+      throw new RequestSpecError(
+        `--api-version takes GROUP/VERSION or VERSION, got ${JSON.stringify(flags.apiVersion)}`,
+      );
+    }
+    gv = parts.length === 1 ? `api/${parts[0]}` : `apis/${parts[0]}/${parts[1]}`;
+  }
   return {
     method: 'GET',
     url: `/openapi/v3/${gv}`,

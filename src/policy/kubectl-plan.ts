@@ -160,9 +160,31 @@ export function pod(args: readonly string[], command: string, flags: KubectlFlag
   return { type, namespace: namespaceOf(type, flags, false), name };
 }
 
+/**
+ * The Node of cordon, uncordon and drain: NODE or TYPE/NODE of type Node. kubectl takes several
+ * (drain.go: ResourceNames("nodes", args...)) and sends one PATCH each: refused, one Node at a time.
+ */
 export function node(args: readonly string[], command: string): Target {
-  const name = args[0]?.replace(/^(node|nodes|no)\//, '');
-  if (!name) throw new RequestSpecError(`"${command}" needs a Node name, e.g. "${command} worker-1"`);
+  const first = args[0];
+  if (!first) throw new RequestSpecError(`"${command}" needs a Node name, e.g. "${command} worker-1"`);
+  if (args.length > 1) {
+    throw new RequestSpecError(
+      `one Node at a time: got ${args.join(', ')} (kubectl sends one request per Node); describe one of ` +
+        `them, e.g. "${command} ${first}"`,
+    );
+  }
+  const slash = first.indexOf('/');
+  let name = first;
+  if (slash >= 0) {
+    const type = resolveResourceType(first.slice(0, slash));
+    name = first.slice(slash + 1);
+    if (type.resource !== 'nodes' || type.group !== '' || name === '' || name.includes('/')) {
+      // drain.go Complete: "error: expected resource of type node, got ..."
+      throw new RequestSpecError(
+        `"${command} ${first}": kubectl ${command} works on Nodes only; give the Node name, e.g. "${command} worker-1"`,
+      );
+    }
+  }
   return { type: resolveResourceType('nodes'), namespace: '', name };
 }
 

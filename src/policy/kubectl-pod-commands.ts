@@ -197,6 +197,10 @@ function debug(args: readonly string[], flags: KubectlFlags): Plan {
       url: resourceUrl({ ...target, name: '' }),
       notes: [
         `kubectl first reads the Pod: GET ${resourceUrl(target)} (verb get), then creates its copy`,
+        // debug.go: --replace deletes the original Pod once the copy is created.
+        ...(flags.replace
+          ? [`--replace: then deletes the original: DELETE ${resourceUrl(target)} (verb delete)`]
+          : []),
         ...attachNote(flags, flags.copyTo),
       ],
     };

@@ -61,10 +61,20 @@ function get(args: readonly string[], flags: KubectlFlags): Plan {
   };
 }
 
-// describe.go: the describer then reads related objects (the object's Events, for a Pod its controller,
-// ...); a NAME not found is taken as a prefix: kubectl lists the type and describes every match.
-const DESCRIBE_NOTE =
-  'describe also reads related objects, e.g. the Events of the object (GET .../events?fieldSelector=involvedObject...)';
+// describe.go: the builder reads (or lists) the objects, then the describer of each reads it again by name
+// and, unless --show-events=false, lists the core Events about it (describe.go searchEvents: a list in the
+// object's namespace, every namespace for a cluster-scoped one, narrowed by fieldSelector involvedObject.*,
+// which sets no name attribute). A NAME not found is taken as a prefix: kubectl lists the type and
+// describes every match.
+function eventsNote(t: Target, name: string): string {
+  const ns = t.type.namespaced ? t.namespace : '';
+  const events = resourceUrl({ type: resolveResourceType('events'), namespace: ns, name: '' });
+  const selector = encodeURIComponent(`involvedObject.name=${name},involvedObject.namespace=${ns},`);
+  return (
+    `GET ${events}?fieldSelector=${selector}...&limit=${LIST_CHUNK} (verb list${ns === '' ? ' in every namespace' : ''}, ` +
+    "no name attribute; the selector also holds the object's uid and, but for a Pod, its kind)"
+  );
+}
 
 function describe(args: readonly string[], flags: KubectlFlags): Plan {
   const t = object(args, 'describe', flags, { nameRequired: false, allowAll: true });
@@ -74,16 +84,24 @@ function describe(args: readonly string[], flags: KubectlFlags): Plan {
       method: 'GET',
       url: resourceUrl(t),
       notes: [
-        DESCRIBE_NOTE,
+        `the describer reads it again and lists the Events about it: ${eventsNote(t, t.name)}; some read ` +
+          "more (a Node's Pods, a Deployment's ReplicaSets, ...)",
         `if there is no object ${t.name}, kubectl lists them: GET ${list} (verb list), and describes those whose name starts with it`,
         ...unknownTypeNotes(t.type),
       ],
     };
   }
+  const each = { ...t, name: 'NAME' };
   return {
     method: 'GET',
     url: resourceUrl(t, '', [...listParams(flags), ...chunk(flags)]),
-    notes: unknownTypeNotes(t.type),
+    notes: [
+      // describe.go since kubernetes#137145 (March 2026): no Events when several objects are described,
+      // unless --show-events is given.
+      `then describes each listed object: GET ${resourceUrl(each)} (verb get, with its name), and the Events ` +
+        `about it (kubectl before March 2026, --show-events=true, or only one object listed): ${eventsNote(each, 'NAME')}`,
+      ...unknownTypeNotes(t.type),
+    ],
   };
 }
 
@@ -127,14 +145,32 @@ function top(args: readonly string[], flags: KubectlFlags): Plan {
   const t: Target = { type, namespace: namespaceOf(type, flags, (name ?? '') === ''), name: name ?? '' };
   const params: Array<[string, string]> =
     flags.labelSelector !== undefined ? [['labelSelector', flags.labelSelector]] : [];
+  if (flags.fieldSelector !== undefined) {
+    // top_node.go has no --field-selector; top_pod.go's changed meaning in kubernetes#139107 (May 2026).
+    if (kind === 'nodes')
+      throw new RequestSpecError('"top node" has no --field-selector flag (kubectl refuses it)');
+    const withSelector = [...params, ['fieldSelector', flags.fieldSelector] as [string, string]];
+    const corePods = resourceUrl({ ...t, type: resolveResourceType('pods') }, '', withSelector);
+    throw new RequestSpecError(
+      `"top pod --field-selector" depends on the kubectl release: up to 1.36 kubectl sends the selector to ` +
+        `metrics.k8s.io (GET ${resourceUrl(t, '', withSelector)}, verb list); later releases list the metrics ` +
+        `without it (GET ${resourceUrl(t, '', params)}) and then the Pods with it (GET ${corePods}, verb list). ` +
+        'Give the request your kubectl sends as a URL',
+    );
+  }
+  // top_node.go RunTopNode: after the metrics, kubectl reads the Nodes for their allocatable resources.
+  const nodes = resourceUrl({ ...t, type: resolveResourceType('nodes') }, '', t.name === '' ? params : []);
   return {
     method: 'GET',
     url: resourceUrl(t, '', t.name === '' ? params : []),
-    // kubectl pkg/cmd/top: SupportedMetricsAPIVersionAvailable looks for v1beta1 in ServerGroups(), the only
-    // metrics.k8s.io version kubectl reads (there is no metrics.k8s.io/v1).
+    // kubectl pkg/cmd/top: SupportedMetricsAPIVersionAvailable looks for a metrics.k8s.io version it reads
+    // in ServerGroups(): v1beta1 (kubectl since kubernetes#139726, July 2026: also v1, which it prefers).
     notes: [
       'kubectl top first asks discovery (GET /api, GET /apis) and stops with "Metrics API not available" ' +
-        'unless the server offers metrics.k8s.io/v1beta1, the only version of it kubectl reads',
+        'unless the server offers metrics.k8s.io/v1beta1 (or, for kubectl built since July 2026, v1)',
+      ...(kind === 'nodes'
+        ? [`then reads the Nodes: GET ${nodes} (verb ${t.name === '' ? 'list' : 'get'})`]
+        : []),
     ],
   };
 }

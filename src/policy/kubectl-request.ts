@@ -50,11 +50,24 @@ const WATCH_COMMANDS = new Set(['get', 'events', 'rollout']);
 
 const SELECTOR_COMMANDS = new Set([
   ...['get', 'describe', 'delete', 'label', 'annotate', 'top', 'set', 'taint', 'wait', 'logs', 'scale'],
+  ...['cordon', 'uncordon', 'drain', 'rollout'],
 ]);
+
+// Commands whose words after "--" are a container's command (exec, run, debug, create deployment|job|cronjob);
+// for every other command they are ordinary arguments.
+const DASH_COMMAND_COMMANDS = new Set(['exec', 'run', 'debug', 'create']);
+
+const SUBRESOURCE_COMMANDS = new Set(['get', 'patch', 'edit', 'apply', 'replace']);
 
 const SPDY_COMMANDS = new Set(['exec', 'attach', 'port-forward', 'cp']);
 
 const KUBECTL_PROGRAM = /^(.*\/)?(kubectl(\.exe)?|k)$/;
+
+const D8_KUBECTL = /^(k|kubectl)$/;
+
+function isD8(word: string): boolean {
+  return /^(.*\/)?d8(\.exe)?$/.test(word);
+}
 
 const REDIRECTION = /^[0-9]*(<|>|>>|<>|>&|<&|&>|&>>|>\||<<|<<-|<<<)$/;
 
@@ -87,7 +100,14 @@ function kubectlWords(text: string): { words: string[]; notes: string[] } {
     }
     if (t.text === '|' || t.text === '|&') {
       // What the pipe feeds runs locally, unless it is kubectl again (| xargs kubectl delete, | kubectl apply -f -).
-      if (tokens.slice(i + 1).some((n) => !n.operator && KUBECTL_PROGRAM.test(n.text))) {
+      const fed = tokens.slice(i + 1);
+      if (
+        fed.some(
+          (n, j) =>
+            !n.operator &&
+            (KUBECTL_PROGRAM.test(n.text) || (isD8(n.text) && D8_KUBECTL.test(fed[j + 1]?.text ?? ''))),
+        )
+      ) {
         throw new RequestSpecError(
           'the output is piped into another kubectl command, which sends its own requests: give one kubectl command',
         );
@@ -104,6 +124,8 @@ function kubectlWords(text: string): { words: string[]; notes: string[] } {
   if (words[0] === '$') words.shift();
   while (words.length > 0 && /^[A-Za-z_][A-Za-z0-9_]*=/.test(words[0])) words.shift();
   if (words[0] !== undefined && KUBECTL_PROGRAM.test(words[0])) words.shift();
+  // Deckhouse's d8 CLI embeds kubectl: "d8 k get pods" is "kubectl get pods" (the Deckhouse docs write it so).
+  else if (words[0] !== undefined && isD8(words[0]) && D8_KUBECTL.test(words[1] ?? '')) words.splice(0, 2);
   return { words, notes };
 }
 
@@ -153,6 +175,11 @@ export function kubectlRequest(command: string, identity: RequestIdentity = {}):
     throw new RequestSpecError(`unknown command "${verb}"; supported: ${KUBECTL_COMMANDS.join(', ')}`);
   }
   const flags = parseKubectlFlags(rest, verb);
+  if (!DASH_COMMAND_COMMANDS.has(verb)) {
+    // pflag stops at "--" and cobra passes the words after it as arguments: "get pods -- web-0" reads web-0.
+    flags.positionals.push(...flags.command);
+    flags.command = [];
+  }
   if (flags.offline !== undefined) {
     throw new RequestSpecError(
       `"${verb} ${flags.offline}" ${flags.offline === '--help' ? 'prints help' : 'runs locally'}: kubectl sends no request to kube-apiserver, so nothing is ` +
@@ -168,8 +195,21 @@ export function kubectlRequest(command: string, identity: RequestIdentity = {}):
     const flag = flags.fieldSelector !== undefined ? '--field-selector' : '-l/--selector';
     throw new RequestSpecError(`${flag} applies to a list or watch (no object name), not to "${verb}"`);
   }
+  if (flags.subresource !== undefined && !SUBRESOURCE_COMMANDS.has(verb)) {
+    // cmdutil.AddSubresourceFlags is called by get, patch, edit, apply and replace only: kubectl refuses the
+    // flag elsewhere ("unknown flag: --subresource") and sends nothing.
+    throw new RequestSpecError('--subresource applies to get, patch, edit, apply and replace only');
+  }
   if (flags.spdy && !SPDY_COMMANDS.has(verb)) {
     throw new RequestSpecError('--spdy applies to exec, attach, port-forward and cp only');
+  }
+  if (flags.as === undefined && (flags.asGroups.length > 0 || flags.asUid !== undefined)) {
+    // client-go clientcmd validateAuthInfo: "requesting uid, groups or user-extra for ... without
+    // impersonating a user"; kubectl stops before sending anything.
+    throw new RequestSpecError(
+      '--as-group and --as-uid need --as: without it kubectl refuses the configuration ("requesting uid, ' +
+        'groups or user-extra ... without impersonating a user") and sends nothing',
+    );
   }
   if (flags.unauthenticated && (flags.as !== undefined || flags.asGroups.length > 0)) {
     throw new RequestSpecError(

@@ -27,6 +27,9 @@ const CREATE_GENERATORS: Record<string, readonly string[]> = {
   services: ['clusterip', 'nodeport', 'loadbalancer', 'externalname'],
 };
 
+// kubectl create subcommands that take "-- COMMAND [args...]" for the container (create_deployment.go, ...).
+const CREATE_WITH_COMMAND = new Set(['deployments', 'jobs', 'cronjobs']);
+
 function create(args: readonly string[], flags: KubectlFlags): Plan {
   if (args[0] === 'token') {
     const sa = args[1];
@@ -44,6 +47,14 @@ function create(args: readonly string[], flags: KubectlFlags): Plan {
   if (args.length === 0)
     throw new RequestSpecError('"create" needs a resource type, e.g. "create deployment web --image=nginx"');
   const type = resolveResourceType(args[0]);
+  if (flags.command.length > 0 && !CREATE_WITH_COMMAND.has(type.resource)) {
+    // Only create deployment|job|cronjob take "-- COMMAND"; for the others cobra passes the words as more
+    // names, which kubectl refuses ("exactly one NAME is required").
+    throw new RequestSpecError(
+      `"create ${args[0]}" takes no command after "--" (only create deployment, job and cronjob do); got ` +
+        flags.command.join(' '),
+    );
+  }
   const generators = CREATE_GENERATORS[type.resource];
   const rest = generators && generators.includes(args[1]) ? args.slice(2) : args.slice(1);
   if (rest.length > 1) throw new RequestSpecError(`one object at a time: got names ${rest.join(', ')}`);
@@ -189,7 +200,9 @@ function scale(args: readonly string[], flags: KubectlFlags): Plan {
 }
 
 function cordon(command: string) {
-  return (args: readonly string[]): Plan => {
+  return (args: readonly string[], flags: KubectlFlags): Plan => {
+    // drain.go: --selector picks the Nodes, which kubectl lists and then patches one by one.
+    if (flags.labelSelector !== undefined) throw perObject(command, ['nodes'], flags, 'PATCH');
     const t = node(args, command);
     return {
       method: 'PATCH',
@@ -200,6 +213,8 @@ function cordon(command: string) {
 }
 
 function drain(args: readonly string[], flags: KubectlFlags): Plan {
+  if (flags.labelSelector !== undefined)
+    throw perObject('drain', ['nodes'], flags, 'PATCH (cordon), then evictions,');
   const t = node(args, 'drain');
   const pods = resourceUrl({ type: resolveResourceType('pods'), namespace: '', name: '' }, '', [
     ['fieldSelector', `spec.nodeName=${t.name}`],
@@ -222,6 +237,18 @@ const ROLLOUT_PATCHES = new Set(['restart', 'pause', 'resume', 'undo']);
 
 function rollout(args: readonly string[], flags: KubectlFlags): Plan {
   const [sub, ...rest] = args;
+  if (flags.labelSelector !== undefined || flags.fieldSelector !== undefined) {
+    // Every rollout subcommand takes -l (cmdutil.AddLabelSelectorFlagVar): the builder lists the objects and
+    // kubectl acts on each by name.
+    if (flags.fieldSelector !== undefined)
+      throw new RequestSpecError('"rollout" has no --field-selector flag');
+    throw perObject(
+      `rollout ${sub ?? ''}`.trim(),
+      rest,
+      flags,
+      sub === 'status' ? 'watch' : sub !== undefined && ROLLOUT_PATCHES.has(sub) ? 'PATCH' : 'request',
+    );
+  }
   if (sub !== undefined && ROLLOUT_PATCHES.has(sub)) {
     const t = object(rest, `rollout ${sub}`, flags, { nameRequired: true });
     const notes =
@@ -287,11 +314,48 @@ function set(args: readonly string[], flags: KubectlFlags): Plan {
   if (flags.all || flags.labelSelector !== undefined) throw perObject(`set ${sub}`, rest, flags, 'PATCH');
   const t = object(objectWords(rest), `set ${sub}`, flags, { nameRequired: true });
   const url = resourceUrl(t);
+  if (sub === 'env' && flags.list) {
+    // set_env.go: with --list the builder reads the object, kubectl prints its environment and returns
+    // before any PATCH ("if o.List { return nil }"); --resolve reads what valueFrom refers to
+    // (envutil.GetEnvVarRefValue: a GET of the Secret or ConfigMap by name).
+    const refs = ['secrets', 'configmaps'].map((r) =>
+      resourceUrl({ type: resolveResourceType(r), namespace: t.namespace, name: 'NAME' }),
+    );
+    return {
+      method: 'GET',
+      url,
+      notes: [
+        'set env --list only reads and prints; it sends no PATCH',
+        ...(flags.resolve
+          ? [
+              `--resolve: kubectl also reads each Secret and ConfigMap a variable refers to: GET ${refs[0]}, ` +
+                `GET ${refs[1]} (verb get, with their names)`,
+            ]
+          : []),
+        ...unknownTypeNotes(t.type),
+      ],
+    };
+  }
   return {
     method: 'PATCH',
     url,
-    notes: [`kubectl first reads the object: GET ${url} (verb get)`, ...unknownTypeNotes(t.type)],
+    notes: [
+      `kubectl first reads the object: GET ${url} (verb get)`,
+      ...(sub === 'env' && flags.from !== undefined ? [fromNote(flags.from, t.namespace)] : []),
+      ...unknownTypeNotes(t.type),
+    ],
   };
+}
+
+// set env --from=secret/NAME (or configmap/NAME): the builder reads that object to copy its keys.
+function fromNote(from: string, namespace: string): string {
+  const slash = from.indexOf('/');
+  const type = slash > 0 ? resolveResourceType(from.slice(0, slash)) : undefined;
+  if (type === undefined || slash === from.length - 1) {
+    throw new RequestSpecError(`--from takes TYPE/NAME, e.g. --from=secret/db, got ${JSON.stringify(from)}`);
+  }
+  const source = resourceUrl({ type, namespace, name: from.slice(slash + 1) });
+  return `--from ${from}: kubectl also reads it to copy its keys: GET ${source} (verb get)`;
 }
 
 // taint NODE KEY=VALUE:EFFECT | KEY:EFFECT- (pkg/cmd/taint): GET the Node, PATCH it (strategic merge).
@@ -348,6 +412,11 @@ function run(args: readonly string[], flags: KubectlFlags): Plan {
           (flags.rm ? `, then deletes it: DELETE ${resourceUrl(t)} (verb delete)` : ''),
       ]
     : [];
+  if (flags.expose) {
+    // run.go: --expose creates a ClusterIP Service after the Pod (and --rm deletes it too).
+    const svc = resourceUrl({ type: resolveResourceType('services'), namespace: t.namespace, name: '' });
+    notes.unshift(`--expose: kubectl also creates a Service: POST ${svc} (verb create)`);
+  }
   return { method: 'POST', url: resourceUrl({ ...t, name: '' }), notes };
 }
 
