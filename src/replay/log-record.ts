@@ -117,8 +117,34 @@ export function arrayValues(text: string): unknown[] | undefined {
 /** Joins the pieces of lines a record format cut (Docker's 16 KiB json-file records), per input. */
 export class PartialJoiner {
   private readonly pending = new Map<string, { text: string; tooLong: boolean; firstLine: number }>();
+  /** Inputs whose `log` texts are whole lines without their newline (Fluent Bit). */
+  private readonly unterminated = new Set<string>();
 
   constructor(private readonly maxChars: number) {}
+
+  /**
+   * Whether a `log` text without a newline is a whole line all the same: Fluent Bit's tail input (and its
+   * file, stdout and forward outputs: `{"date":…,"log":"…"}`) keeps a line without its newline, where Docker's
+   * json-file would mean "cut, continued in the next record". A text that starts no pending line and is a
+   * whole JSON object is such a line, and so is every later one of that input; a text that does not start
+   * with `{` (a klog line, a line cut at its start) is read as a line of its own.
+   */
+  wholeLine(source: string, text: string): boolean {
+    if (this.unterminated.has(source)) return true;
+    if (this.pending.has(source)) return false;
+    // Not the start of an event (an audit line starts with `{`): a line of its own, read as it is.
+    if (text.charCodeAt(0) !== 123 /* { */) return true;
+    let whole = false;
+    if (text.charCodeAt(text.length - 1) === 125 /* } */) {
+      try {
+        whole = isPlainObject(JSON.parse(text));
+      } catch {
+        whole = false; // Docker's first piece of a long line
+      }
+    }
+    if (whole) this.unterminated.add(source);
+    return whole;
+  }
 
   /** Keeps a piece of `source`'s current line. */
   add(source: string, text: string, lineNo: number): void {

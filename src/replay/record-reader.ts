@@ -62,7 +62,7 @@ export class RecordReader {
       this.readValues(source, inner.values, lineNo, depth, at, inner.list);
     } else if (inner.stderr) {
       h.otherLine(source);
-    } else if (inner.partial) {
+    } else if (inner.partial && !this.partials.wholeLine(source, inner.text)) {
       this.partials.add(source, inner.text, lineNo);
     } else {
       const whole = this.partials.complete(source, inner.text);

@@ -128,6 +128,22 @@ describe('records of log shippers', () => {
     ]);
   });
 
+  test('Fluent Bit (tail input; file, stdout or forward output): `log` holds each whole line without its newline', async () => {
+    // `{"date":<epoch>,"log":"<line>"}`: Fluent Bit's tail input strips the newline, unlike Docker's json-file,
+    // where a record without one is a piece of a longer line. Each record is one line of the log.
+    const klog = 'I0105 10:00:00.000000       1 controller.go:42] synced';
+    const records = [...NON_BLANK, klog].map((l) => JSON.stringify({ date: 1736071200.123456, log: l }));
+    const r = await read(records.join('\n') + '\n');
+    sameEvents(r, plain);
+    expect(r.malformed.count).toBe(3);
+    // One record per non-blank line of basic.log: the malformed ones keep their own record numbers.
+    const records1 = plain.malformed.lines.map((m) => NON_BLANK.indexOf(LINES[m.line - 1]) + 1);
+    expect(r.malformed.lines.map((m) => m.line)).toEqual(records1);
+    expect(r.sources[0].warnings).toEqual([
+      "1 line of kube-apiserver's own log (klog or stderr, not audit events) skipped",
+    ]);
+  });
+
   test('a Docker line whose last piece never comes is reported, not lost silently', async () => {
     const r = await read(
       JSON.stringify({ log: EVENT_LINES[0].slice(0, 50), stream: 'stdout', time: TS }) + '\n',
