@@ -11,6 +11,7 @@ import {
   urlAttributes,
 } from './event';
 import { EventLine, requestBody, skippedMember } from './event-line';
+import { inDuplicateSample } from './duplicates';
 import { InputNotes, InputNotesState } from './input-notes';
 import { HEAVY_HITTER_CAPACITY } from './heavy-hitters';
 import { FramingSink, LineFraming, lineTooLong } from './line-framing';
@@ -171,6 +172,8 @@ class Accumulator implements PartialReplayAccumulator {
       event: (source, line) => {
         this.source(source).events++;
         if (line.event.apiVersion === AUDIT_V1BETA1) this.inputNotes.v1beta1Event(source, line.event);
+        const id = line.event.auditID;
+        if (inDuplicateSample(id)) this.inputNotes.duplicates.add(source, id, line.event);
         this.addEvent(line);
       },
       malformed: (source, lineNo, reason) => this.addMalformed(source, lineNo, reason),

@@ -1,3 +1,4 @@
+import { DuplicateSample, DuplicateSampleState } from './duplicates';
 import { AUDIT_V1, AUDIT_V1BETA1 } from './event';
 
 /** What one input held besides audit.k8s.io/v1 events. */
@@ -10,7 +11,10 @@ interface InputCounts {
 }
 
 /** The counts per input, as worker threads hand them over. */
-export type InputNotesState = Array<[string, InputCounts]>;
+export interface InputNotesState {
+  counts: Array<[string, InputCounts]>;
+  duplicates: DuplicateSampleState;
+}
 
 /**
  * The notes a report gives per input on lines that are not audit.k8s.io/v1 events but were not malformed
@@ -19,6 +23,8 @@ export type InputNotesState = Array<[string, InputCounts]>;
  */
 export class InputNotes {
   private readonly bySource = new Map<string, InputCounts>();
+  /** Events the log holds twice (a sample). */
+  readonly duplicates = new DuplicateSample();
 
   otherLine(source: string): void {
     this.counts(source).otherLines++;
@@ -39,11 +45,15 @@ export class InputNotes {
   }
 
   toState(): InputNotesState {
-    return [...this.bySource].map(([source, c]) => [source, { ...c }]);
+    return {
+      counts: [...this.bySource].map(([source, c]) => [source, { ...c }]),
+      duplicates: this.duplicates.toState(),
+    };
   }
 
   merge(state: InputNotesState): void {
-    for (const [source, c] of state) {
+    this.duplicates.merge(state.duplicates);
+    for (const [source, c] of state.counts) {
       const into = this.counts(source);
       into.otherLines += c.otherLines;
       into.v1beta1Events += c.v1beta1Events;
@@ -53,9 +63,11 @@ export class InputNotes {
 
   /** The notes on one input, as sentences (none when it held only v1 events and malformed lines). */
   notes(source: string): string[] {
-    const c = this.bySource.get(source);
-    if (c === undefined) return [];
     const notes: string[] = [];
+    const duplicates = this.duplicates.note(source);
+    if (duplicates !== undefined) notes.push(duplicates);
+    const c = this.bySource.get(source);
+    if (c === undefined) return notes;
     const n = c.otherLines;
     if (n > 0) {
       notes.push(
