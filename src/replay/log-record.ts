@@ -35,6 +35,8 @@ export function unwrapRecord(value: Record<string, unknown>): Unwrapped | undefi
   if (Array.isArray(hits)) return { kind: 'values', values: hits, field: 'hits.hits', list: true };
   const lokiLines = lokiStreamLines(value);
   if (lokiLines !== undefined) return { kind: 'values', values: lokiLines, field: 'data.result', list: true };
+  const otlp = otlpLogRecords(value);
+  if (otlp !== undefined) return { kind: 'values', values: otlp, field: 'resourceLogs', list: true };
   // Anything that names itself an Event (or any other kind) is not a shipper's record.
   if (value.kind !== undefined || value.verb !== undefined || value.stage !== undefined) return undefined;
   for (const field of TEXT_FIELDS) {
@@ -54,7 +56,42 @@ export function unwrapRecord(value: Record<string, unknown>): Unwrapped | undefi
   for (const field of OBJECT_FIELDS) {
     if (isPlainObject(value[field])) return { kind: 'values', values: [value[field]], field, list: false };
   }
+  // Any other shipper's record (Splunk HEC `event`, GELF `short_message`, Fluentd's `record`...): a member
+  // holding an audit event's line, or the event itself.
+  for (const field in value) {
+    const member = value[field];
+    if (typeof member === 'string' && member.includes('"apiVersion":"audit.k8s.io/')) {
+      return { kind: 'text', text: member, partial: false, stderr: false, field };
+    }
+    if (isPlainObject(member) && namesAuditKind(member)) {
+      return { kind: 'values', values: [member], field, list: false };
+    }
+  }
   return undefined;
+}
+
+function namesAuditKind(value: Record<string, unknown>): boolean {
+  return (
+    value.kind === 'Event' ||
+    value.kind === 'EventList' ||
+    (typeof value.apiVersion === 'string' && value.apiVersion.startsWith('audit.k8s.io/'))
+  );
+}
+
+/**
+ * Why a JSON object that names nothing of an audit event (no kind, apiVersion, verb, stage or auditID) was
+ * not read, naming its members so the reader sees what the record is; undefined for anything else.
+ */
+export function foreignRecord(value: Record<string, unknown>): string | undefined {
+  for (const key of ['kind', 'apiVersion', 'verb', 'stage', 'auditID'])
+    if (value[key] !== undefined) return undefined;
+  const keys = Object.keys(value);
+  const shown = keys.slice(0, 8).map((k) => (k.length > 40 ? `${k.slice(0, 40)}…` : k));
+  return (
+    `not an audit event, nor a record holding one in a member this tool reads (its members: ` +
+    `${shown.join(', ')}${keys.length > shown.length ? `, … ${keys.length - shown.length} more` : ''}); ` +
+    "extract the event's line or object first, e.g. jq -c '.<member>'"
+  );
 }
 
 /**
@@ -69,6 +106,30 @@ function lokiStreamLines(value: Record<string, unknown>): unknown[] | undefined 
     const values = isPlainObject(stream) ? stream.values : undefined;
     if (!Array.isArray(values)) return undefined;
     for (const entry of values) lines.push({ line: Array.isArray(entry) ? entry[1] : undefined });
+  }
+  return lines;
+}
+
+/**
+ * The log records of an OpenTelemetry OTLP/JSON export (the collector's `file` exporter, an OTLP HTTP body:
+ * `{"resourceLogs":[{"scopeLogs":[{"logRecords":[{"body":{"stringValue":"<line>"}},…]}]}]}`), each as a record
+ * holding its line in `line` (a record without a string body as it is); undefined for anything else.
+ */
+function otlpLogRecords(value: Record<string, unknown>): unknown[] | undefined {
+  if (!Array.isArray(value.resourceLogs)) return undefined;
+  const lines: unknown[] = [];
+  for (const resource of value.resourceLogs) {
+    const scopes = isPlainObject(resource) ? resource.scopeLogs : undefined;
+    if (!Array.isArray(scopes)) return undefined;
+    for (const scope of scopes) {
+      const records = isPlainObject(scope) ? scope.logRecords : undefined;
+      if (!Array.isArray(records)) return undefined;
+      for (const record of records) {
+        const body = isPlainObject(record) ? record.body : undefined;
+        const text = isPlainObject(body) ? body.stringValue : undefined;
+        lines.push(typeof text === 'string' ? { line: text } : record);
+      }
+    }
   }
   return lines;
 }

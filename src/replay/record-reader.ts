@@ -1,7 +1,14 @@
 import { eventProblem } from './event';
 import { EventLine, readEventLine } from './event-line';
 import { lineTooLong } from './line-framing';
-import { arrayValues, eventStart, isKlogLine, PartialJoiner, unwrapRecord } from './log-record';
+import {
+  arrayValues,
+  eventStart,
+  foreignRecord,
+  isKlogLine,
+  PartialJoiner,
+  unwrapRecord,
+} from './log-record';
 
 /**
  * Reads one record of an input as audit events: an Event line as kube-apiserver writes it, or what log
@@ -56,7 +63,8 @@ export class RecordReader {
     }
     const inner = depth < MAX_WRAPPING ? unwrapRecord(scanned.event) : undefined;
     if (inner === undefined) {
-      h.malformed(source, lineNo, `${field}not an audit.k8s.io/v1 Event: ${problem}`);
+      const foreign = foreignRecord(scanned.event);
+      h.malformed(source, lineNo, `${field}${foreign ?? `not an audit.k8s.io/v1 Event: ${problem}`}`);
     } else if (inner.kind === 'values') {
       const at = inner.list ? `${field}${inner.field}` : `${field}${inner.field}: `;
       this.readValues(source, inner.values, lineNo, depth, at, inner.list);

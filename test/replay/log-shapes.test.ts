@@ -144,6 +144,51 @@ describe('records of log shippers', () => {
     ]);
   });
 
+  test('other shippers: Splunk HEC `event`, GELF `short_message`, Fluentd `record`, OpenTelemetry OTLP/JSON', async () => {
+    const hec = NON_BLANK.map((l) =>
+      JSON.stringify({ time: 1736071200, host: 'master-0', sourcetype: 'kube:apiserver:audit', event: l }),
+    );
+    const r = await read(hec.join('\n') + '\n');
+    sameEvents(r, plain);
+    expect(r.malformed.lines.map((m) => m.reason)).toEqual([
+      // the non-JSON line holds no event: the record is named by its members
+      expect.stringMatching(
+        /^not an audit event, nor a record holding one .*\(its members: time, host, sourcetype, event\)/,
+      ),
+      expect.stringMatching(/^event: not an audit.k8s.io\/v1 Event: apiVersion is "audit.k8s.io\/v1alpha1"/),
+      'event: not an audit.k8s.io/v1 Event: missing verb',
+    ]);
+    const gelf = NON_BLANK.map((l) => JSON.stringify({ version: '1.1', host: 'master-0', short_message: l }));
+    sameEvents(await read(gelf.join('\n') + '\n'), plain);
+    const fluentd = EVENT_LINES.map((l) =>
+      JSON.stringify({ tag: 'kube.audit', time: 1, record: JSON.parse(l) }),
+    );
+    sameEvents(await read(fluentd.join('\n') + '\n'), plain);
+    const otlp = {
+      resourceLogs: [
+        {
+          resource: { attributes: [] },
+          scopeLogs: [
+            {
+              scope: {},
+              logRecords: NON_BLANK.map((l) => ({ timeUnixNano: '1', body: { stringValue: l } })),
+            },
+          ],
+        },
+      ],
+    };
+    const o = await read(JSON.stringify(otlp) + '\n');
+    sameEvents(o, plain);
+    expect(o.malformed.count).toBe(3);
+  });
+
+  test('a JSON record that holds no event says what it is, not "missing verb"', async () => {
+    const r = await read(JSON.stringify({ '@timestamp': TS, msg: 'hello', level: 'info' }) + '\n');
+    expect(r.malformed.lines.map((m) => m.reason)).toEqual([
+      "not an audit event, nor a record holding one in a member this tool reads (its members: @timestamp, msg, level); extract the event's line or object first, e.g. jq -c '.<member>'",
+    ]);
+  });
+
   test('a Docker line whose last piece never comes is reported, not lost silently', async () => {
     const r = await read(
       JSON.stringify({ log: EVENT_LINES[0].slice(0, 50), stream: 'stdout', time: TS }) + '\n',
