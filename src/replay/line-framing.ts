@@ -1,6 +1,6 @@
 import { CriReassembler } from './cri-line';
 import { isCompactEventLine, JsonDocument, opensDocument } from './json-document';
-import { eventStart, isKlogLine } from './log-record';
+import { eventStart, isKlogLine, isPrefixedKlogLine } from './log-record';
 
 /**
  * From the lines of an input to the records that may hold audit events: a byte order mark and blank lines
@@ -95,6 +95,10 @@ export class LineFraming {
       } else {
         const at = eventStart(line);
         if (at > 0) line = line.slice(at);
+        else if (isPrefixedKlogLine(line)) {
+          sink.otherLine(source); // `kubectl logs --timestamps` (or `--prefix`) of kube-apiserver's own log
+          return;
+        }
       }
     }
     sink.record(source, line, lineNo);

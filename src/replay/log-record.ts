@@ -142,6 +142,20 @@ export function isKlogLine(line: string): boolean {
   return KLOG_HEADER.test(line);
 }
 
+/** A JSON array's start: `[` and then a value (`[pod/name/container] ` of `kubectl logs --prefix` is not one). */
+const JSON_ARRAY_START = /^\s*\[\s*($|[[{"\]\d-]|true|false|null)/;
+
+// What `kubectl logs --prefix` and `--timestamps` put before a line: `[pod/<pod>/<container>] `, then an
+// RFC 3339 time and a space.
+const KUBECTL_PREFIX =
+  /^(\[[^\]\s]{1,600}\] )?(\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?(Z|[+-]\d{2}:\d{2}) )?/;
+
+/** A klog line behind what `kubectl logs --prefix`/`--timestamps` put before it (rare path: no event in it). */
+export function isPrefixedKlogLine(line: string): boolean {
+  const prefix = KUBECTL_PREFIX.exec(line)?.[0].length ?? 0;
+  return prefix > 0 && isKlogLine(line.slice(prefix));
+}
+
 /** How kube-apiserver's json encoder starts every event (kind first, then apiVersion: types.go field order). */
 const EVENT_STARTS = ['{"kind":"Event"', '{"apiVersion":"audit.k8s.io/', '{"kind":"EventList"'];
 /** Longest prefix looked through (a timestamp, a Loki label set, a syslog header). */
@@ -152,7 +166,7 @@ const MAX_PREFIX = 4096;
  * --timestamps`, `<time> {labels} {...}` from logcli, a syslog header), or -1.
  */
 export function eventStart(line: string): number {
-  if (line.trimStart().charCodeAt(0) === 91 /* [ */) return -1; // a JSON array of events: read whole
+  if (JSON_ARRAY_START.test(line)) return -1; // a JSON array of events: read whole (`[pod/…] ` is a prefix)
   let best = -1;
   for (const start of EVENT_STARTS) {
     const at = line.indexOf(start);

@@ -215,6 +215,23 @@ describe('lines with a prefix, and kube-apiserver lines that are not audit data'
     );
   });
 
+  test('kubectl logs --prefix (several masters) and --timestamps: events read, klog lines counted apart', async () => {
+    const klog = 'I0105 10:00:00.123456       1 controller.go:624] quota admission added evaluator';
+    const prefixes = [
+      '[pod/kube-apiserver-master-0/kube-apiserver] ',
+      `${TS} `,
+      `[pod/kube-apiserver-master-1/kube-apiserver] ${TS} `,
+    ];
+    for (const prefix of prefixes) {
+      const r = await read([klog, ...NON_BLANK, klog].map((l) => `${prefix}${l}\n`).join(''));
+      sameEvents(r, plain);
+      expect(r.malformed.count).toBe(3);
+      expect(r.sources[0].warnings).toEqual([
+        "2 lines of kube-apiserver's own log (klog or stderr, not audit events) skipped",
+      ]);
+    }
+  });
+
   test('kubectl logs of kube-apiserver (auditLog.output: Stdout): klog lines are skipped and counted apart', async () => {
     const klog = [
       'I0105 10:00:00.123456       1 controller.go:624] quota admission added evaluator for: leases.coordination.k8s.io',
