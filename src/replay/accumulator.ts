@@ -178,6 +178,7 @@ class Accumulator implements PartialReplayAccumulator {
       },
       malformed: (source, lineNo, reason) => this.addMalformed(source, lineNo, reason),
       otherLine: (source) => this.inputNotes.otherLine(source),
+      foreignMembers: (source, names) => this.inputNotes.foreignMembers(source, names),
     });
   }
 

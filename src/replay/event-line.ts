@@ -219,6 +219,7 @@ export interface BodyRegion {
 const REQUEST_MEMBER = ',"requestObject":';
 const RESPONSE_MEMBER = ',"responseObject":';
 const AFTER_BODIES = ',"requestReceivedTimestamp":"';
+const GO_EVENT_START = '{"kind":"Event","apiVersion":"audit.k8s.io/v1';
 const ANNOTATIONS_MEMBER = ',"annotations":';
 const BODY_MEMBER_END = 'Object":';
 const REQUEST_PREFIX = REQUEST_MEMBER.length - BODY_MEMBER_END.length;
@@ -354,8 +355,8 @@ function readAround(
   if (line.charCodeAt(line.length - 1) !== 125 /* } */) return undefined;
   const annotationsAt = line.lastIndexOf(ANNOTATIONS_MEMBER);
   // Annotations before the timestamps are not Go's order (or only a body's: the event has none of its own),
-  // nor is a body after them (which the region would miss).
-  if (annotationsAt !== -1 && annotationsAt < after) return undefined;
+  // nor is a body after them (which the region would miss), nor a member after them (their strings end `"}}`).
+  if (annotationsAt !== -1 && (annotationsAt < after || !line.endsWith('"}}'))) return undefined;
   if (line.indexOf(BODY_MEMBER_END, after) !== -1) return undefined;
   const tailEnd = annotationsAt > after ? annotationsAt : line.length - 1;
   try {
@@ -465,7 +466,8 @@ const MAX_REASON = 120;
 export function readEventLine(line: string): EventLine | string {
   const deep = line.length > 2 * GO_MAX_NESTING_DEPTH && openings(line) > GO_MAX_NESTING_DEPTH;
   const spaced = !deep && maybeSpaced(line);
-  if (!deep && !spaced) {
+  // Only a line that starts as kube-apiserver's do (a shipper's record with the event's members is decoded whole).
+  if (!deep && !spaced && line.startsWith(GO_EVENT_START)) {
     const around = readAround(line);
     if (around !== undefined) {
       const read: EventLine = {

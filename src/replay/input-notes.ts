@@ -8,7 +8,13 @@ interface InputCounts {
   /** audit.k8s.io/v1beta1 events, and the bytes only that version writes. */
   v1beta1Events: number;
   v1beta1ExtraBytes: number;
+  /** Events with members a log shipper added (foreign-members.ts), and the first few of their names. */
+  foreignEvents: number;
+  foreignNames: string[];
 }
+
+/** Names of shipper-added members a note lists at most. */
+const FOREIGN_NAMES = 8;
 
 /** The counts per input, as worker threads hand them over. */
 export interface InputNotesState {
@@ -44,9 +50,23 @@ export class InputNotes {
     }
   }
 
+  foreignMembers(source: string, names: readonly string[]): void {
+    const c = this.counts(source);
+    c.foreignEvents++;
+    this.addNames(c, names);
+  }
+
+  private addNames(c: InputCounts, names: readonly string[]): void {
+    for (const name of names) {
+      if (c.foreignNames.length >= FOREIGN_NAMES) return;
+      if (!c.foreignNames.includes(name))
+        c.foreignNames.push(name.length > 40 ? `${name.slice(0, 40)}…` : name);
+    }
+  }
+
   toState(): InputNotesState {
     return {
-      counts: [...this.bySource].map(([source, c]) => [source, { ...c }]),
+      counts: [...this.bySource].map(([source, c]) => [source, { ...c, foreignNames: [...c.foreignNames] }]),
       duplicates: this.duplicates.toState(),
     };
   }
@@ -58,6 +78,8 @@ export class InputNotes {
       into.otherLines += c.otherLines;
       into.v1beta1Events += c.v1beta1Events;
       into.v1beta1ExtraBytes += c.v1beta1ExtraBytes;
+      into.foreignEvents += c.foreignEvents;
+      this.addNames(into, c.foreignNames);
     }
   }
 
@@ -83,13 +105,22 @@ export class InputNotes {
           'bytes an event), which a current cluster does not write',
       );
     }
+    if (c.foreignEvents > 0) {
+      notes.push(
+        `${c.foreignEvents} event${c.foreignEvents === 1 ? ' carries' : 's carry'} members kube-apiserver does not ` +
+          `write (${c.foreignNames.join(', ')}), added by the log shipper: left out of every size`,
+      );
+    }
     return notes;
   }
 
   private counts(source: string): InputCounts {
     let c = this.bySource.get(source);
     if (c === undefined)
-      this.bySource.set(source, (c = { otherLines: 0, v1beta1Events: 0, v1beta1ExtraBytes: 0 }));
+      this.bySource.set(
+        source,
+        (c = { otherLines: 0, v1beta1Events: 0, v1beta1ExtraBytes: 0, foreignEvents: 0, foreignNames: [] }),
+      );
     return c;
   }
 }

@@ -1,5 +1,6 @@
 import { eventProblem } from './event';
 import { EventLine, readEventLine } from './event-line';
+import { dropForeignMembers } from './foreign-members';
 import { lineTooLong } from './line-framing';
 import {
   arrayValues,
@@ -22,6 +23,8 @@ export interface RecordHandlers {
   malformed(source: string, lineNo: number, reason: string): void;
   /** A line of kube-apiserver's own log (klog, or a container's stderr), which is not audit data. */
   otherLine(source: string): void;
+  /** An event that carried members kube-apiserver does not write (taken out of it and its size). */
+  foreignMembers(source: string, names: string[]): void;
 }
 
 /** Wrappers taken off one record at most (a `_source` holding a `message`, an EventList in a `message`...). */
@@ -58,6 +61,8 @@ export class RecordReader {
     }
     const problem = eventProblem(scanned.event);
     if (problem === undefined) {
+      const foreign = dropForeignMembers(scanned);
+      if (foreign !== undefined) h.foreignMembers(source, foreign);
       h.event(source, scanned);
       return;
     }

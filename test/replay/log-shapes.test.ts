@@ -182,6 +182,31 @@ describe('records of log shippers', () => {
     expect(o.malformed.count).toBe(3);
   });
 
+  test('members a shipper adds to the event are not sized as kube-apiserver output, and are named', async () => {
+    // Fluent Bit's kubernetes filter with Merge_Log (the line kept in `log`), an Elasticsearch `_source` with
+    // `@timestamp`, a member appended after the annotations (jq '. + {host: …}'). kube-apiserver writes none.
+    const kubernetes = {
+      pod_name: 'kube-apiserver-master-0',
+      namespace_name: 'kube-system',
+      host: 'master-0',
+    };
+    const merged = EVENT_LINES.map((l) =>
+      JSON.stringify({ log: `${l}\n`, stream: 'stdout', kubernetes, ...(JSON.parse(l) as object) }),
+    );
+    const es = EVENT_LINES.map((l) =>
+      JSON.stringify({ _id: '1', _source: { '@timestamp': TS, ...(JSON.parse(l) as object) } }),
+    );
+    const appended = EVENT_LINES.map((l) => `${l.slice(0, -1)},"host":"master-0"}`);
+    const names = ['log, stream, kubernetes', '@timestamp', 'host'];
+    for (const [i, records] of [merged, es, appended].entries()) {
+      const r = await read(records.join('\n') + '\n');
+      sameEvents(r, plain);
+      expect(r.sources[0].warnings).toEqual([
+        `${plain.events} events carry members kube-apiserver does not write (${names[i]}), added by the log shipper: left out of every size`,
+      ]);
+    }
+  });
+
   test('a JSON record that holds no event says what it is, not "missing verb"', async () => {
     const r = await read(JSON.stringify({ '@timestamp': TS, msg: 'hello', level: 'info' }) + '\n');
     expect(r.malformed.lines.map((m) => m.reason)).toEqual([
