@@ -55,7 +55,7 @@ export class LineFraming {
           'the input looks UTF-16 encoded; kube-apiserver writes UTF-8 audit logs: convert it first (iconv -f UTF-16 -t UTF-8)',
         );
       }
-      const compressed = COMPRESSED.find(([, magic]) => magic.test(line));
+      const compressed = COMPRESSED.find(([, looks]) => looks(line));
       if (compressed !== undefined) {
         const [format, , tool] = compressed;
         sink.warning(
@@ -142,12 +142,12 @@ export class LineFraming {
  * over 0x7F that is not valid UTF-8 becomes U+FFFD): kube-apiserver rotates into gzip only, but archives and
  * logrotate use these too, and their bytes would only show as "not JSON" lines.
  */
-const COMPRESSED: ReadonlyArray<readonly [string, RegExp, string]> = [
-  ['zstd', /^\(\ufffd\/\ufffd/, 'zstd -dc'],
-  ['xz', /^\ufffd7zXZ\u0000/, 'xz -dc'],
-  ['bzip2', /^BZh[1-9]1AY&SY/, 'bzip2 -dc'],
-  ['lz4', /^\u0004"M\u0018/, 'lz4 -dc'],
-  ['zip', /^PK\u0003\u0004/, 'unzip -p'],
+const COMPRESSED: ReadonlyArray<readonly [string, (line: string) => boolean, string]> = [
+  ['zstd', (l) => l.startsWith('(\ufffd/\ufffd'), 'zstd -dc'],
+  ['xz', (l) => l.startsWith('\ufffd7zXZ\u0000'), 'xz -dc'],
+  ['bzip2', (l) => /^BZh[1-9]1AY&SY/.test(l), 'bzip2 -dc'],
+  ['lz4', (l) => l.startsWith('\u0004"M\u0018'), 'lz4 -dc'],
+  ['zip', (l) => l.startsWith('PK\u0003\u0004'), 'unzip -p'],
 ];
 
 /** A first line that is UTF-16 text decoded as UTF-8: a BOM turned into U+FFFD U+FFFD, or NULs between characters. */
