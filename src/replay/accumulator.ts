@@ -194,6 +194,7 @@ class Accumulator implements PartialReplayAccumulator {
         malformed: 0,
         criLines: 0,
         criStderrBytes: 0,
+        otherLines: 0,
         warnings: [],
         threads: 1,
       };
@@ -452,6 +453,7 @@ class Accumulator implements PartialReplayAccumulator {
           : { maxEventBytes: this.maxEventBytes, truncated: t.truncated, dropped: t.droppedTooLarge },
       sources: sources.map((s) => ({
         ...s,
+        otherLines: this.inputNotes.otherLines(s.source),
         warnings: [...s.warnings, ...this.inputNotes.notes(s.source)],
       })),
     };

@@ -64,6 +64,10 @@ export class InputNotes {
     }
   }
 
+  otherLines(source: string): number {
+    return this.bySource.get(source)?.otherLines ?? 0;
+  }
+
   toState(): InputNotesState {
     return {
       counts: [...this.bySource].map(([source, c]) => [source, { ...c, foreignNames: [...c.foreignNames] }]),

@@ -120,6 +120,7 @@ describe('createReplayAccumulator', () => {
         malformed: 3,
         criLines: 0,
         criStderrBytes: 0,
+        otherLines: 0,
         warnings: [],
         threads: 1,
       },
