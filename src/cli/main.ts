@@ -161,3 +161,12 @@ function writeJsonError(
   const error = { kind, message, ...(fix ? { fix } : {}), ...(problems.length > 0 ? { problems } : {}) };
   return write(io.stdout, jsonDocument({ error }));
 }
+
+// Run as a script (`npx tsx src/cli/main.ts simulate …` in a checkout), this file is the CLI, as the bin is;
+// imported (the bin's launcher, a bundle, tests), it only exports runCli. Without this, such a run printed
+// nothing and exited 0.
+if (require.main === module) {
+  void runCli(process.argv.slice(2)).then((code) => {
+    process.exitCode = code;
+  });
+}

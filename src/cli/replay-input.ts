@@ -1,3 +1,4 @@
+import type { SimulationReport } from '../replay';
 import { createProgressReporter } from '../replay/progress';
 import { ReplayInput, ReplayOptions } from '../replay/types';
 import { OptionSpec, ParsedArgs, numberOption, stringOption } from './args';
@@ -173,4 +174,21 @@ export function replayInputs(logs: string[], io: CliIo, stdinTaken = false): Rep
 export function applyDeckhouseTruncation(options: ReplayOptions, args: ParsedArgs, deckhouse: boolean): void {
   if (args.values.truncate === true || args.values['no-truncate'] === true) return;
   if (deckhouse && options.output !== 'Stdout') options.truncate = true;
+}
+
+/**
+ * Why a replay read no event, for the message of exit status 1: lines that were not events, a log of
+ * kube-apiserver's own lines only (`kubectl logs` of an apiserver whose audit log goes to a file), or an input
+ * with nothing in it.
+ */
+export function noEventReason(report: SimulationReport): string {
+  if (report.malformed.count > 0) return 'no audit event could be read from the input';
+  const own = report.sources.reduce((n, s) => n + s.otherLines + (s.criLines > 0 ? s.criLines : 0), 0);
+  if (own > 0) {
+    return (
+      "the input holds no audit event, only kube-apiserver's own log lines (klog, stderr): with auditLog.output " +
+      'File the events are in /var/log/kube-audit/audit.log on each master, not in kubectl logs'
+    );
+  }
+  return 'the input is empty';
 }

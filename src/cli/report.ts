@@ -197,6 +197,9 @@ export function renderSimulationReport(report: SimulationReport, policyDescripti
  * The report's caveats as sentences: inputs, timestamps, decisions, estimates, images, malformed lines. They
  * quote the log (a malformed line, as V8's JSON error does): printed with the engine's escape rule.
  */
+/** A log spanning less than this (half a day) is a sample of part of a day: its bytes/day is no daily figure. */
+const SHORT_SPAN_SECONDS = 12 * 3600;
+
 export function simulationWarnings(report: SimulationReport): string[] {
   const warnings: string[] = [];
   for (const s of report.skippedInputs) warnings.push(`${s.source}: not read again (${s.reason})`);
@@ -213,6 +216,14 @@ export function simulationWarnings(report: SimulationReport): string[] {
     warnings.push(
       `${counted(span.excluded, 'timestamp', 'timestamps')} far away from all the others (${span.excludedFrom} … ${span.excludedTo}) ` +
         `${span.excluded === 1 ? 'was' : 'were'} left out of the time span; bytes/day and retention use ${span.from} → ${span.to}`,
+    );
+  }
+  if (span.seconds > 0 && span.seconds < SHORT_SPAN_SECONDS) {
+    const lasting = span.seconds < 60 ? `${Math.round(span.seconds)} s` : formatHours(span.seconds / 3600);
+    warnings.push(
+      `the log spans only ${lasting} (${span.from} → ${span.to}): bytes/day and retention scale it up to whole ` +
+        "days, but a cluster's load varies over a day (working hours, CronJobs, backups, controllers' resyncs); " +
+        'replay a day or more of log before relying on them',
     );
   }
   if (report.attributesFromObjectRef > 0) {

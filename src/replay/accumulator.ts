@@ -11,6 +11,7 @@ import {
   urlAttributes,
 } from './event';
 import { EventLine, requestBody, skippedMember } from './event-line';
+import { inDuplicateSample } from './duplicates';
 import { InputNotes, InputNotesState } from './input-notes';
 import { HEAVY_HITTER_CAPACITY } from './heavy-hitters';
 import { FramingSink, LineFraming, lineTooLong } from './line-framing';
@@ -171,10 +172,13 @@ class Accumulator implements PartialReplayAccumulator {
       event: (source, line) => {
         this.source(source).events++;
         if (line.event.apiVersion === AUDIT_V1BETA1) this.inputNotes.v1beta1Event(source, line.event);
+        const id = line.event.auditID;
+        if (inDuplicateSample(id)) this.inputNotes.duplicates.add(source, id, line.event);
         this.addEvent(line);
       },
       malformed: (source, lineNo, reason) => this.addMalformed(source, lineNo, reason),
       otherLine: (source) => this.inputNotes.otherLine(source),
+      foreignMembers: (source, names) => this.inputNotes.foreignMembers(source, names),
     });
   }
 
@@ -190,6 +194,7 @@ class Accumulator implements PartialReplayAccumulator {
         malformed: 0,
         criLines: 0,
         criStderrBytes: 0,
+        otherLines: 0,
         warnings: [],
         threads: 1,
       };
@@ -448,6 +453,7 @@ class Accumulator implements PartialReplayAccumulator {
           : { maxEventBytes: this.maxEventBytes, truncated: t.truncated, dropped: t.droppedTooLarge },
       sources: sources.map((s) => ({
         ...s,
+        otherLines: this.inputNotes.otherLines(s.source),
         warnings: [...s.warnings, ...this.inputNotes.notes(s.source)],
       })),
     };

@@ -219,6 +219,7 @@ export interface BodyRegion {
 const REQUEST_MEMBER = ',"requestObject":';
 const RESPONSE_MEMBER = ',"responseObject":';
 const AFTER_BODIES = ',"requestReceivedTimestamp":"';
+const GO_EVENT_START = '{"kind":"Event","apiVersion":"audit.k8s.io/v1';
 const ANNOTATIONS_MEMBER = ',"annotations":';
 const BODY_MEMBER_END = 'Object":';
 const REQUEST_PREFIX = REQUEST_MEMBER.length - BODY_MEMBER_END.length;
@@ -342,13 +343,21 @@ function readAround(
   const skippedText = line.slice(cut, bodies === -1 ? after : bodies);
   for (const [member, opener] of SKIPPED_SHAPES) {
     const at = skippedText.indexOf(member);
-    if (at !== -1 && skippedText.charCodeAt(at + member.length) !== opener) return undefined;
+    if (at === -1) {
+      // Absent here: absent from the event, or written after the bodies by a tool that reordered the
+      // members, where dropping a body would drop it too (rare: kube-apiserver writes all four before them).
+      if (bodies !== -1 && line.indexOf(member, bodies) !== -1) return undefined;
+    } else if (skippedText.charCodeAt(at + member.length) !== opener) return undefined;
   }
   let head: unknown;
   let tail: unknown;
   // annotations (last in Go's order, often a long authorization reason) are left as text too.
   if (line.charCodeAt(line.length - 1) !== 125 /* } */) return undefined;
   const annotationsAt = line.lastIndexOf(ANNOTATIONS_MEMBER);
+  // Annotations before the timestamps are not Go's order (or only a body's: the event has none of its own),
+  // nor is a body after them (which the region would miss), nor a member after them (their strings end `"}}`).
+  if (annotationsAt !== -1 && (annotationsAt < after || !line.endsWith('"}}'))) return undefined;
+  if (line.indexOf(BODY_MEMBER_END, after) !== -1) return undefined;
   const tailEnd = annotationsAt > after ? annotationsAt : line.length - 1;
   try {
     head = JSON.parse(`${line.slice(0, cut)}}`);
@@ -357,8 +366,11 @@ function readAround(
     return undefined;
   }
   if (!isPlainObject(head) || !isPlainObject(tail)) return undefined;
+  // Not the apiserver's layout (members in another order: a member the head lacks may sit between the cuts,
+  // one the tail holds may belong to the bodies): decode the whole line.
+  if (!hasGoHead(head)) return undefined;
   for (const key in tail) {
-    if (key in head) return undefined; // not the apiserver's layout: decode the whole line
+    if ((key !== 'requestReceivedTimestamp' && key !== 'stageTimestamp') || key in head) return undefined;
     head[key] = tail[key];
   }
   const skipped: SkippedMembers = { start: cut, end: bodies === -1 ? after : bodies };
@@ -376,6 +388,23 @@ function readAround(
       mayHaveResponse: responseAt !== -1 && responseAt < after,
     },
   };
+}
+
+/**
+ * The head kube-apiserver writes (types.go order): every member it always writes up to `user`, and no body. A
+ * line another tool wrote in another order lacks one of them here (it sits between the cuts) or has a body.
+ */
+function hasGoHead(head: Record<string, unknown>): boolean {
+  return (
+    head.verb !== undefined &&
+    head.stage !== undefined &&
+    head.level !== undefined &&
+    head.requestURI !== undefined &&
+    head.user !== undefined &&
+    head.auditID !== undefined &&
+    head.requestObject === undefined &&
+    head.responseObject === undefined
+  );
 }
 
 /** Where the members a decision does not read sit in the line (sourceIPs … responseStatus). */
@@ -437,7 +466,8 @@ const MAX_REASON = 120;
 export function readEventLine(line: string): EventLine | string {
   const deep = line.length > 2 * GO_MAX_NESTING_DEPTH && openings(line) > GO_MAX_NESTING_DEPTH;
   const spaced = !deep && maybeSpaced(line);
-  if (!deep && !spaced) {
+  // Only a line that starts as kube-apiserver's do (a shipper's record with the event's members is decoded whole).
+  if (!deep && !spaced && line.startsWith(GO_EVENT_START)) {
     const around = readAround(line);
     if (around !== undefined) {
       const read: EventLine = {

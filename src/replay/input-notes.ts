@@ -1,3 +1,4 @@
+import { DuplicateSample, DuplicateSampleState } from './duplicates';
 import { AUDIT_V1, AUDIT_V1BETA1 } from './event';
 
 /** What one input held besides audit.k8s.io/v1 events. */
@@ -7,10 +8,19 @@ interface InputCounts {
   /** audit.k8s.io/v1beta1 events, and the bytes only that version writes. */
   v1beta1Events: number;
   v1beta1ExtraBytes: number;
+  /** Events with members a log shipper added (foreign-members.ts), and the first few of their names. */
+  foreignEvents: number;
+  foreignNames: string[];
 }
 
+/** Names of shipper-added members a note lists at most. */
+const FOREIGN_NAMES = 8;
+
 /** The counts per input, as worker threads hand them over. */
-export type InputNotesState = Array<[string, InputCounts]>;
+export interface InputNotesState {
+  counts: Array<[string, InputCounts]>;
+  duplicates: DuplicateSampleState;
+}
 
 /**
  * The notes a report gives per input on lines that are not audit.k8s.io/v1 events but were not malformed
@@ -19,6 +29,8 @@ export type InputNotesState = Array<[string, InputCounts]>;
  */
 export class InputNotes {
   private readonly bySource = new Map<string, InputCounts>();
+  /** Events the log holds twice (a sample). */
+  readonly duplicates = new DuplicateSample();
 
   otherLine(source: string): void {
     this.counts(source).otherLines++;
@@ -38,24 +50,50 @@ export class InputNotes {
     }
   }
 
+  foreignMembers(source: string, names: readonly string[]): void {
+    const c = this.counts(source);
+    c.foreignEvents++;
+    this.addNames(c, names);
+  }
+
+  private addNames(c: InputCounts, names: readonly string[]): void {
+    for (const name of names) {
+      if (c.foreignNames.length >= FOREIGN_NAMES) return;
+      if (!c.foreignNames.includes(name))
+        c.foreignNames.push(name.length > 40 ? `${name.slice(0, 40)}…` : name);
+    }
+  }
+
+  otherLines(source: string): number {
+    return this.bySource.get(source)?.otherLines ?? 0;
+  }
+
   toState(): InputNotesState {
-    return [...this.bySource].map(([source, c]) => [source, { ...c }]);
+    return {
+      counts: [...this.bySource].map(([source, c]) => [source, { ...c, foreignNames: [...c.foreignNames] }]),
+      duplicates: this.duplicates.toState(),
+    };
   }
 
   merge(state: InputNotesState): void {
-    for (const [source, c] of state) {
+    this.duplicates.merge(state.duplicates);
+    for (const [source, c] of state.counts) {
       const into = this.counts(source);
       into.otherLines += c.otherLines;
       into.v1beta1Events += c.v1beta1Events;
       into.v1beta1ExtraBytes += c.v1beta1ExtraBytes;
+      into.foreignEvents += c.foreignEvents;
+      this.addNames(into, c.foreignNames);
     }
   }
 
   /** The notes on one input, as sentences (none when it held only v1 events and malformed lines). */
   notes(source: string): string[] {
-    const c = this.bySource.get(source);
-    if (c === undefined) return [];
     const notes: string[] = [];
+    const duplicates = this.duplicates.note(source);
+    if (duplicates !== undefined) notes.push(duplicates);
+    const c = this.bySource.get(source);
+    if (c === undefined) return notes;
     const n = c.otherLines;
     if (n > 0) {
       notes.push(
@@ -71,13 +109,22 @@ export class InputNotes {
           'bytes an event), which a current cluster does not write',
       );
     }
+    if (c.foreignEvents > 0) {
+      notes.push(
+        `${c.foreignEvents} event${c.foreignEvents === 1 ? ' carries' : 's carry'} members kube-apiserver does not ` +
+          `write (${c.foreignNames.join(', ')}), added by the log shipper: left out of every size`,
+      );
+    }
     return notes;
   }
 
   private counts(source: string): InputCounts {
     let c = this.bySource.get(source);
     if (c === undefined)
-      this.bySource.set(source, (c = { otherLines: 0, v1beta1Events: 0, v1beta1ExtraBytes: 0 }));
+      this.bySource.set(
+        source,
+        (c = { otherLines: 0, v1beta1Events: 0, v1beta1ExtraBytes: 0, foreignEvents: 0, foreignNames: [] }),
+      );
     return c;
   }
 }

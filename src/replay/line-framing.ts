@@ -1,6 +1,6 @@
 import { CriReassembler } from './cri-line';
 import { isCompactEventLine, JsonDocument, opensDocument } from './json-document';
-import { eventStart, isKlogLine } from './log-record';
+import { eventStart, isKlogLine, isPrefixedKlogLine } from './log-record';
 
 /**
  * From the lines of an input to the records that may hold audit events: a byte order mark and blank lines
@@ -55,6 +55,14 @@ export class LineFraming {
           'the input looks UTF-16 encoded; kube-apiserver writes UTF-8 audit logs: convert it first (iconv -f UTF-16 -t UTF-8)',
         );
       }
+      const compressed = COMPRESSED.find(([, looks]) => looks(line));
+      if (compressed !== undefined) {
+        const [format, , tool] = compressed;
+        sink.warning(
+          source,
+          `the input looks ${format}-compressed (only gzip is read): decompress it first (${tool} FILE | deckhouse-audit simulate … -)`,
+        );
+      }
     }
     const doc = this.documents.get(source);
     if (doc !== undefined) {
@@ -95,6 +103,10 @@ export class LineFraming {
       } else {
         const at = eventStart(line);
         if (at > 0) line = line.slice(at);
+        else if (isPrefixedKlogLine(line)) {
+          sink.otherLine(source); // `kubectl logs --timestamps` (or `--prefix`) of kube-apiserver's own log
+          return;
+        }
       }
     }
     sink.record(source, line, lineNo);
@@ -124,6 +136,19 @@ export class LineFraming {
     if (doc !== undefined) sink.unreadable(source, doc.openLine, DOCUMENT_CUT);
   }
 }
+
+/**
+ * Compressed files other than gzip, by their magic bytes as the first line reads them decoded as UTF-8 (a byte
+ * over 0x7F that is not valid UTF-8 becomes U+FFFD): kube-apiserver rotates into gzip only, but archives and
+ * logrotate use these too, and their bytes would only show as "not JSON" lines.
+ */
+const COMPRESSED: ReadonlyArray<readonly [string, (line: string) => boolean, string]> = [
+  ['zstd', (l) => l.startsWith('(\ufffd/\ufffd'), 'zstd -dc'],
+  ['xz', (l) => l.startsWith('\ufffd7zXZ\u0000'), 'xz -dc'],
+  ['bzip2', (l) => /^BZh[1-9]1AY&SY/.test(l), 'bzip2 -dc'],
+  ['lz4', (l) => l.startsWith('\u0004"M\u0018'), 'lz4 -dc'],
+  ['zip', (l) => l.startsWith('PK\u0003\u0004'), 'unzip -p'],
+];
 
 /** A first line that is UTF-16 text decoded as UTF-8: a BOM turned into U+FFFD U+FFFD, or NULs between characters. */
 function looksUtf16(line: string): boolean {

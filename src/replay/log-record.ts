@@ -35,6 +35,8 @@ export function unwrapRecord(value: Record<string, unknown>): Unwrapped | undefi
   if (Array.isArray(hits)) return { kind: 'values', values: hits, field: 'hits.hits', list: true };
   const lokiLines = lokiStreamLines(value);
   if (lokiLines !== undefined) return { kind: 'values', values: lokiLines, field: 'data.result', list: true };
+  const otlp = otlpLogRecords(value);
+  if (otlp !== undefined) return { kind: 'values', values: otlp, field: 'resourceLogs', list: true };
   // Anything that names itself an Event (or any other kind) is not a shipper's record.
   if (value.kind !== undefined || value.verb !== undefined || value.stage !== undefined) return undefined;
   for (const field of TEXT_FIELDS) {
@@ -54,7 +56,42 @@ export function unwrapRecord(value: Record<string, unknown>): Unwrapped | undefi
   for (const field of OBJECT_FIELDS) {
     if (isPlainObject(value[field])) return { kind: 'values', values: [value[field]], field, list: false };
   }
+  // Any other shipper's record (Splunk HEC `event`, GELF `short_message`, Fluentd's `record`...): a member
+  // holding an audit event's line, or the event itself.
+  for (const field in value) {
+    const member = value[field];
+    if (typeof member === 'string' && member.includes('"apiVersion":"audit.k8s.io/')) {
+      return { kind: 'text', text: member, partial: false, stderr: false, field };
+    }
+    if (isPlainObject(member) && namesAuditKind(member)) {
+      return { kind: 'values', values: [member], field, list: false };
+    }
+  }
   return undefined;
+}
+
+function namesAuditKind(value: Record<string, unknown>): boolean {
+  return (
+    value.kind === 'Event' ||
+    value.kind === 'EventList' ||
+    (typeof value.apiVersion === 'string' && value.apiVersion.startsWith('audit.k8s.io/'))
+  );
+}
+
+/**
+ * Why a JSON object that names nothing of an audit event (no kind, apiVersion, verb, stage or auditID) was
+ * not read, naming its members so the reader sees what the record is; undefined for anything else.
+ */
+export function foreignRecord(value: Record<string, unknown>): string | undefined {
+  for (const key of ['kind', 'apiVersion', 'verb', 'stage', 'auditID'])
+    if (value[key] !== undefined) return undefined;
+  const keys = Object.keys(value);
+  const shown = keys.slice(0, 8).map((k) => (k.length > 40 ? `${k.slice(0, 40)}…` : k));
+  return (
+    `not an audit event, nor a record holding one in a member this tool reads (its members: ` +
+    `${shown.join(', ')}${keys.length > shown.length ? `, … ${keys.length - shown.length} more` : ''}); ` +
+    "extract the event's line or object first, e.g. jq -c '.<member>'"
+  );
 }
 
 /**
@@ -73,12 +110,50 @@ function lokiStreamLines(value: Record<string, unknown>): unknown[] | undefined 
   return lines;
 }
 
+/**
+ * The log records of an OpenTelemetry OTLP/JSON export (the collector's `file` exporter, an OTLP HTTP body:
+ * `{"resourceLogs":[{"scopeLogs":[{"logRecords":[{"body":{"stringValue":"<line>"}},…]}]}]}`), each as a record
+ * holding its line in `line` (a record without a string body as it is); undefined for anything else.
+ */
+function otlpLogRecords(value: Record<string, unknown>): unknown[] | undefined {
+  if (!Array.isArray(value.resourceLogs)) return undefined;
+  const lines: unknown[] = [];
+  for (const resource of value.resourceLogs) {
+    const scopes = isPlainObject(resource) ? resource.scopeLogs : undefined;
+    if (!Array.isArray(scopes)) return undefined;
+    for (const scope of scopes) {
+      const records = isPlainObject(scope) ? scope.logRecords : undefined;
+      if (!Array.isArray(records)) return undefined;
+      for (const record of records) {
+        const body = isPlainObject(record) ? record.body : undefined;
+        const text = isPlainObject(body) ? body.stringValue : undefined;
+        lines.push(typeof text === 'string' ? { line: text } : record);
+      }
+    }
+  }
+  return lines;
+}
+
 // klog's header: severity, MMDD, time, thread id, file:line] (k8s.io/klog: `Lmmdd hh:mm:ss.uuuuuu threadid file:line] msg`).
 const KLOG_HEADER = /^[IWEF]\d{4} \d{2}:\d{2}:\d{2}\.\d{6}\s+\d+ [^\s:\]]+:\d+\] /;
 
 /** A line of kube-apiserver's own log (klog), which is not audit data. */
 export function isKlogLine(line: string): boolean {
   return KLOG_HEADER.test(line);
+}
+
+/** A JSON array's start: `[` and then a value (`[pod/name/container] ` of `kubectl logs --prefix` is not one). */
+const JSON_ARRAY_START = /^\s*\[\s*($|[[{"\]\d-]|true|false|null)/;
+
+// What `kubectl logs --prefix` and `--timestamps` put before a line: `[pod/<pod>/<container>] `, then an
+// RFC 3339 time and a space.
+const KUBECTL_PREFIX =
+  /^(\[[^\]\s]{1,600}\] )?(\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?(Z|[+-]\d{2}:\d{2}) )?/;
+
+/** A klog line behind what `kubectl logs --prefix`/`--timestamps` put before it (rare path: no event in it). */
+export function isPrefixedKlogLine(line: string): boolean {
+  const prefix = KUBECTL_PREFIX.exec(line)?.[0].length ?? 0;
+  return prefix > 0 && isKlogLine(line.slice(prefix));
 }
 
 /** How kube-apiserver's json encoder starts every event (kind first, then apiVersion: types.go field order). */
@@ -91,7 +166,7 @@ const MAX_PREFIX = 4096;
  * --timestamps`, `<time> {labels} {...}` from logcli, a syslog header), or -1.
  */
 export function eventStart(line: string): number {
-  if (line.trimStart().charCodeAt(0) === 91 /* [ */) return -1; // a JSON array of events: read whole
+  if (JSON_ARRAY_START.test(line)) return -1; // a JSON array of events: read whole (`[pod/…] ` is a prefix)
   let best = -1;
   for (const start of EVENT_STARTS) {
     const at = line.indexOf(start);
@@ -117,8 +192,34 @@ export function arrayValues(text: string): unknown[] | undefined {
 /** Joins the pieces of lines a record format cut (Docker's 16 KiB json-file records), per input. */
 export class PartialJoiner {
   private readonly pending = new Map<string, { text: string; tooLong: boolean; firstLine: number }>();
+  /** Inputs whose `log` texts are whole lines without their newline (Fluent Bit). */
+  private readonly unterminated = new Set<string>();
 
   constructor(private readonly maxChars: number) {}
+
+  /**
+   * Whether a `log` text without a newline is a whole line all the same: Fluent Bit's tail input (and its
+   * file, stdout and forward outputs: `{"date":…,"log":"…"}`) keeps a line without its newline, where Docker's
+   * json-file would mean "cut, continued in the next record". A text that starts no pending line and is a
+   * whole JSON object is such a line, and so is every later one of that input; a text that does not start
+   * with `{` (a klog line, a line cut at its start) is read as a line of its own.
+   */
+  wholeLine(source: string, text: string): boolean {
+    if (this.unterminated.has(source)) return true;
+    if (this.pending.has(source)) return false;
+    // Not the start of an event (an audit line starts with `{`): a line of its own, read as it is.
+    if (text.charCodeAt(0) !== 123 /* { */) return true;
+    let whole = false;
+    if (text.charCodeAt(text.length - 1) === 125 /* } */) {
+      try {
+        whole = isPlainObject(JSON.parse(text));
+      } catch {
+        whole = false; // Docker's first piece of a long line
+      }
+    }
+    if (whole) this.unterminated.add(source);
+    return whole;
+  }
 
   /** Keeps a piece of `source`'s current line. */
   add(source: string, text: string, lineNo: number): void {

@@ -1,7 +1,15 @@
 import { eventProblem } from './event';
 import { EventLine, readEventLine } from './event-line';
+import { dropForeignMembers } from './foreign-members';
 import { lineTooLong } from './line-framing';
-import { arrayValues, eventStart, isKlogLine, PartialJoiner, unwrapRecord } from './log-record';
+import {
+  arrayValues,
+  eventStart,
+  foreignRecord,
+  isKlogLine,
+  PartialJoiner,
+  unwrapRecord,
+} from './log-record';
 
 /**
  * Reads one record of an input as audit events: an Event line as kube-apiserver writes it, or what log
@@ -15,6 +23,8 @@ export interface RecordHandlers {
   malformed(source: string, lineNo: number, reason: string): void;
   /** A line of kube-apiserver's own log (klog, or a container's stderr), which is not audit data. */
   otherLine(source: string): void;
+  /** An event that carried members kube-apiserver does not write (taken out of it and its size). */
+  foreignMembers(source: string, names: string[]): void;
 }
 
 /** Wrappers taken off one record at most (a `_source` holding a `message`, an EventList in a `message`...). */
@@ -51,18 +61,21 @@ export class RecordReader {
     }
     const problem = eventProblem(scanned.event);
     if (problem === undefined) {
+      const foreign = dropForeignMembers(scanned);
+      if (foreign !== undefined) h.foreignMembers(source, foreign);
       h.event(source, scanned);
       return;
     }
     const inner = depth < MAX_WRAPPING ? unwrapRecord(scanned.event) : undefined;
     if (inner === undefined) {
-      h.malformed(source, lineNo, `${field}not an audit.k8s.io/v1 Event: ${problem}`);
+      const foreign = foreignRecord(scanned.event);
+      h.malformed(source, lineNo, `${field}${foreign ?? `not an audit.k8s.io/v1 Event: ${problem}`}`);
     } else if (inner.kind === 'values') {
       const at = inner.list ? `${field}${inner.field}` : `${field}${inner.field}: `;
       this.readValues(source, inner.values, lineNo, depth, at, inner.list);
     } else if (inner.stderr) {
       h.otherLine(source);
-    } else if (inner.partial) {
+    } else if (inner.partial && !this.partials.wholeLine(source, inner.text)) {
       this.partials.add(source, inner.text, lineNo);
     } else {
       const whole = this.partials.complete(source, inner.text);

@@ -191,6 +191,8 @@ export interface SourceReport {
   criLines: number;
   /** Bytes of the CRI input's stderr lines (kube-apiserver's own log, not audit data). */
   criStderrBytes: number;
+  /** Lines of kube-apiserver's own log (klog, a shipper's stderr record) outside container framing. */
+  otherLines: number;
   /** Problems with the input that did not stop the replay (e.g. trailing garbage after gzip data). */
   warnings: string[];
   /** Threads that read the input (worker threads for a large plain file, else 1). */

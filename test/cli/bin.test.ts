@@ -34,6 +34,18 @@ describe('the deckhouse-audit bin', () => {
     });
   });
 
+  test('src/cli/main.ts run as a script (npx tsx, from a checkout) is the CLI, not a silent exit 0', () => {
+    const tsx = path.join(REPO, 'node_modules/.bin/tsx');
+    const main = path.join(REPO, 'src/cli/main.ts');
+    const version = spawnSync(tsx, [main, '--version'], { encoding: 'utf8' });
+    expect({ code: version.status, stdout: version.stdout }).toEqual({ code: 0, stdout: `${VERSION}\n` });
+    const empty = path.join(mkdtempSync(path.join(tmpdir(), 'deckhouse-audit-main-')), 'empty.log');
+    writeFileSync(empty, '');
+    const r = spawnSync(tsx, [main, 'simulate', '--deckhouse', empty], { encoding: 'utf8' });
+    expect(r.status).toBe(1);
+    expect(r.stderr).toContain('the input is empty');
+  });
+
   test('--version prints the package version; --help lists every command', () => {
     expect(runBin(['--version'])).toEqual({ code: 0, stdout: `${VERSION}\n`, stderr: '' });
     const help = runBin(['--help']);

@@ -182,4 +182,25 @@ describe('simulate', () => {
     expect(json.code).toBe(2);
     expect(JSON.parse(json.stdout)).toEqual({ error: { kind: 'usage', message: expect.any(String) } });
   });
+
+  test("no event read: an empty input, and one of kube-apiserver's own log lines only, say which", async () => {
+    const klog = [
+      'I1201 10:00:00.000000       1 server.go:100] Serving securely on [::]:6443',
+      '2026-12-01T10:00:01.000000000Z stderr F W1201 10:00:01.000000       1 dispatcher.go:217] Failed calling webhook',
+    ];
+    const cases: Array<[string, string]> = [
+      ['', 'deckhouse-audit simulate: the input is empty\n'],
+      ['\n  \n', 'deckhouse-audit simulate: the input is empty\n'],
+      [
+        klog[0] + '\n',
+        "deckhouse-audit simulate: the input holds no audit event, only kube-apiserver's own log lines (klog, stderr): " +
+          'with auditLog.output File the events are in /var/log/kube-audit/audit.log on each master, not in kubectl logs\n',
+      ],
+    ];
+    for (const [input, message] of [...cases, [klog[1] + '\n', cases[2][1]] as [string, string]]) {
+      const run = await runInProcess(['simulate', '--deckhouse', '-'], { stdin: Buffer.from(input) });
+      expect(run.code).toBe(1);
+      expect(run.stderr).toBe(message);
+    }
+  });
 });

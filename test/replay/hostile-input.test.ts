@@ -272,6 +272,23 @@ describe('a UTF-16 log is named as such', () => {
   });
 });
 
+describe('a log compressed other than gzip is named as such', () => {
+  // Each format's magic bytes (zstd RFC 8878, xz, bzip2, zip local header), then bytes of compressed data.
+  const data = Buffer.from([0x8b, 0x0a, 0x91, 0xc3, 0x0a, 0x7b, 0x22, 0xee]);
+  test.each([
+    ['zstd', [0x28, 0xb5, 0x2f, 0xfd, 0x24, 0x5d], 'zstd -dc'],
+    ['xz', [0xfd, 0x37, 0x7a, 0x58, 0x5a, 0x00, 0x00, 0x04], 'xz -dc'],
+    ['bzip2', [...Buffer.from('BZh91AY&SY')], 'bzip2 -dc'],
+    ['zip', [0x50, 0x4b, 0x03, 0x04, 0x14, 0x00], 'unzip -p'],
+  ])('%s: one warning with the command that decompresses it', async (format, magic, tool) => {
+    const r = await simulate([stream(Buffer.concat([Buffer.from(magic), data]))], { policy: metadata });
+    expect(r.events).toBe(0);
+    expect(r.sources[0].warnings).toEqual([
+      `the input looks ${format}-compressed (only gzip is read): decompress it first (${tool} FILE | deckhouse-audit simulate … -)`,
+    ]);
+  });
+});
+
 describe('replay keys are bounded', () => {
   test('20,000-character URL paths and 10 KB user names become bounded, distinct keys', () => {
     const acc = createReplayAccumulator(metadata);

@@ -128,6 +128,92 @@ describe('records of log shippers', () => {
     ]);
   });
 
+  test('Fluent Bit (tail input; file, stdout or forward output): `log` holds each whole line without its newline', async () => {
+    // `{"date":<epoch>,"log":"<line>"}`: Fluent Bit's tail input strips the newline, unlike Docker's json-file,
+    // where a record without one is a piece of a longer line. Each record is one line of the log.
+    const klog = 'I0105 10:00:00.000000       1 controller.go:42] synced';
+    const records = [...NON_BLANK, klog].map((l) => JSON.stringify({ date: 1736071200.123456, log: l }));
+    const r = await read(records.join('\n') + '\n');
+    sameEvents(r, plain);
+    expect(r.malformed.count).toBe(3);
+    // One record per non-blank line of basic.log: the malformed ones keep their own record numbers.
+    const records1 = plain.malformed.lines.map((m) => NON_BLANK.indexOf(LINES[m.line - 1]) + 1);
+    expect(r.malformed.lines.map((m) => m.line)).toEqual(records1);
+    expect(r.sources[0].warnings).toEqual([
+      "1 line of kube-apiserver's own log (klog or stderr, not audit events) skipped",
+    ]);
+  });
+
+  test('other shippers: Splunk HEC `event`, GELF `short_message`, Fluentd `record`, OpenTelemetry OTLP/JSON', async () => {
+    const hec = NON_BLANK.map((l) =>
+      JSON.stringify({ time: 1736071200, host: 'master-0', sourcetype: 'kube:apiserver:audit', event: l }),
+    );
+    const r = await read(hec.join('\n') + '\n');
+    sameEvents(r, plain);
+    expect(r.malformed.lines.map((m) => m.reason)).toEqual([
+      // the non-JSON line holds no event: the record is named by its members
+      expect.stringMatching(
+        /^not an audit event, nor a record holding one .*\(its members: time, host, sourcetype, event\)/,
+      ),
+      expect.stringMatching(/^event: not an audit.k8s.io\/v1 Event: apiVersion is "audit.k8s.io\/v1alpha1"/),
+      'event: not an audit.k8s.io/v1 Event: missing verb',
+    ]);
+    const gelf = NON_BLANK.map((l) => JSON.stringify({ version: '1.1', host: 'master-0', short_message: l }));
+    sameEvents(await read(gelf.join('\n') + '\n'), plain);
+    const fluentd = EVENT_LINES.map((l) =>
+      JSON.stringify({ tag: 'kube.audit', time: 1, record: JSON.parse(l) }),
+    );
+    sameEvents(await read(fluentd.join('\n') + '\n'), plain);
+    const otlp = {
+      resourceLogs: [
+        {
+          resource: { attributes: [] },
+          scopeLogs: [
+            {
+              scope: {},
+              logRecords: NON_BLANK.map((l) => ({ timeUnixNano: '1', body: { stringValue: l } })),
+            },
+          ],
+        },
+      ],
+    };
+    const o = await read(JSON.stringify(otlp) + '\n');
+    sameEvents(o, plain);
+    expect(o.malformed.count).toBe(3);
+  });
+
+  test('members a shipper adds to the event are not sized as kube-apiserver output, and are named', async () => {
+    // Fluent Bit's kubernetes filter with Merge_Log (the line kept in `log`), an Elasticsearch `_source` with
+    // `@timestamp`, a member appended after the annotations (jq '. + {host: …}'). kube-apiserver writes none.
+    const kubernetes = {
+      pod_name: 'kube-apiserver-master-0',
+      namespace_name: 'kube-system',
+      host: 'master-0',
+    };
+    const merged = EVENT_LINES.map((l) =>
+      JSON.stringify({ log: `${l}\n`, stream: 'stdout', kubernetes, ...(JSON.parse(l) as object) }),
+    );
+    const es = EVENT_LINES.map((l) =>
+      JSON.stringify({ _id: '1', _source: { '@timestamp': TS, ...(JSON.parse(l) as object) } }),
+    );
+    const appended = EVENT_LINES.map((l) => `${l.slice(0, -1)},"host":"master-0"}`);
+    const names = ['log, stream, kubernetes', '@timestamp', 'host'];
+    for (const [i, records] of [merged, es, appended].entries()) {
+      const r = await read(records.join('\n') + '\n');
+      sameEvents(r, plain);
+      expect(r.sources[0].warnings).toEqual([
+        `${plain.events} events carry members kube-apiserver does not write (${names[i]}), added by the log shipper: left out of every size`,
+      ]);
+    }
+  });
+
+  test('a JSON record that holds no event says what it is, not "missing verb"', async () => {
+    const r = await read(JSON.stringify({ '@timestamp': TS, msg: 'hello', level: 'info' }) + '\n');
+    expect(r.malformed.lines.map((m) => m.reason)).toEqual([
+      "not an audit event, nor a record holding one in a member this tool reads (its members: @timestamp, msg, level); extract the event's line or object first, e.g. jq -c '.<member>'",
+    ]);
+  });
+
   test('a Docker line whose last piece never comes is reported, not lost silently', async () => {
     const r = await read(
       JSON.stringify({ log: EVENT_LINES[0].slice(0, 50), stream: 'stdout', time: TS }) + '\n',
@@ -152,6 +238,23 @@ describe('lines with a prefix, and kube-apiserver lines that are not audit data'
       ),
       plain,
     );
+  });
+
+  test('kubectl logs --prefix (several masters) and --timestamps: events read, klog lines counted apart', async () => {
+    const klog = 'I0105 10:00:00.123456       1 controller.go:624] quota admission added evaluator';
+    const prefixes = [
+      '[pod/kube-apiserver-master-0/kube-apiserver] ',
+      `${TS} `,
+      `[pod/kube-apiserver-master-1/kube-apiserver] ${TS} `,
+    ];
+    for (const prefix of prefixes) {
+      const r = await read([klog, ...NON_BLANK, klog].map((l) => `${prefix}${l}\n`).join(''));
+      sameEvents(r, plain);
+      expect(r.malformed.count).toBe(3);
+      expect(r.sources[0].warnings).toEqual([
+        "2 lines of kube-apiserver's own log (klog or stderr, not audit events) skipped",
+      ]);
+    }
   });
 
   test('kubectl logs of kube-apiserver (auditLog.output: Stdout): klog lines are skipped and counted apart', async () => {

@@ -120,6 +120,7 @@ describe('createReplayAccumulator', () => {
         malformed: 3,
         criLines: 0,
         criStderrBytes: 0,
+        otherLines: 0,
         warnings: [],
         threads: 1,
       },
@@ -289,5 +290,41 @@ describe('request-line cache', () => {
     // second is decided on its request line, exactly as when it is alone.
     expect(after.report().attributesFromObjectRef).toBe(1);
     expect(after.report().decided).toMatchObject({ Metadata: 1, RequestResponse: 1 });
+  });
+});
+
+describe('a log spanning part of a day', () => {
+  const at = (time: string) =>
+    JSON.stringify({
+      kind: 'Event',
+      apiVersion: 'audit.k8s.io/v1',
+      level: 'Metadata',
+      auditID: time,
+      stage: 'ResponseComplete',
+      requestURI: '/api/v1/namespaces/default/pods',
+      verb: 'list',
+      user: { username: 'alice' },
+      requestReceivedTimestamp: time,
+      stageTimestamp: time,
+    });
+  const policy: Policy = { apiVersion: 'audit.k8s.io/v1', kind: 'Policy', rules: [{ level: 'Metadata' }] };
+  const warningsFor = async (times: string[]) => {
+    const { simulationWarnings } = await import('../../src/cli/report');
+    const r = await simulate([{ name: 'log', stream: Readable.from([times.map(at).join('\n') + '\n']) }], {
+      policy,
+    });
+    return simulationWarnings(r).filter((w) => w.startsWith('the log spans only'));
+  };
+
+  test('a few seconds of log: bytes/day is said to be scaled up from them, not a daily figure', async () => {
+    // 4 s of log scaled to a day is 21,600 times its bytes: the report says how short the sample is.
+    expect(await warningsFor(['2026-12-01T10:00:00.000000Z', '2026-12-01T10:00:04.000000Z'])).toEqual([
+      "the log spans only 4 s (2026-12-01T10:00:00.000000Z → 2026-12-01T10:00:04.000000Z): bytes/day and retention scale it up to whole days, but a cluster's load varies over a day (working hours, CronJobs, backups, controllers' resyncs); replay a day or more of log before relying on them",
+    ]);
+  });
+
+  test('half a day or more, or no span at all (no rate), gets no such warning', async () => {
+    expect(await warningsFor(['2026-12-01T00:00:00.000000Z', '2026-12-01T12:00:00.000000Z'])).toEqual([]);
+    expect(await warningsFor(['2026-12-01T00:00:00.000000Z'])).toEqual([]);
   });
 });

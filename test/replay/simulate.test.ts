@@ -246,6 +246,7 @@ describe('simulate: inputs', () => {
         malformed: 3,
         criLines: 0,
         criStderrBytes: 0,
+        otherLines: 0,
         warnings: [],
         threads: 1,
       },

@@ -23,7 +23,13 @@ import {
   builtInRulesNotes,
   choosePolicy,
 } from '../policy-choice';
-import { ROTATION_OPTIONS, applyDeckhouseTruncation, replayInputs, replayOptions } from '../replay-input';
+import {
+  ROTATION_OPTIONS,
+  applyDeckhouseTruncation,
+  replayInputs,
+  replayOptions,
+  noEventReason,
+} from '../replay-input';
 import { count, perDay, retentionText, simulationWarnings } from '../report';
 import { printJson } from '../shared';
 import { LintSummary, newLintErrors } from '../lint-diff';
@@ -115,8 +121,7 @@ export const diffCommand: CommandSpec = {
       await write(io.stdout, text + (notes.length > 0 ? ['', 'Warnings:', ...notes, ''].join('\n') : ''));
     }
     if (reports[1].events === 0) {
-      const why =
-        reports[1].malformed.count > 0 ? 'no audit event could be read from the input' : 'the input is empty';
+      const why = noEventReason(reports[1]);
       await write(io.stderr, `deckhouse-audit diff: ${why}\n`);
       return EXIT_FINDINGS;
     }

@@ -4,7 +4,13 @@ import { CliError, EXIT_FINDINGS, EXIT_OK } from '../errors';
 import { formatProblem } from '../format';
 import { write } from '../io';
 import { POLICY_OPTIONS, applyFileAuditLog, builtInRulesNotes, choosePolicy } from '../policy-choice';
-import { ROTATION_OPTIONS, applyDeckhouseTruncation, replayInputs, replayOptions } from '../replay-input';
+import {
+  ROTATION_OPTIONS,
+  applyDeckhouseTruncation,
+  replayInputs,
+  replayOptions,
+  noEventReason,
+} from '../replay-input';
 import { renderSimulationReport } from '../report';
 import { printJson } from '../shared';
 
@@ -65,8 +71,7 @@ export const simulateCommand: CommandSpec = {
       await write(io.stdout, renderSimulationReport(report, chosen.description));
     }
     if (report.events === 0) {
-      const why =
-        report.malformed.count > 0 ? 'no audit event could be read from the input' : 'the input is empty';
+      const why = noEventReason(report);
       await write(io.stderr, `deckhouse-audit simulate: ${why}\n`);
       return EXIT_FINDINGS;
     }

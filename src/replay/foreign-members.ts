@@ -1,0 +1,51 @@
+import type { EventLine } from './event-line';
+import { goTextBytes } from './go-json';
+
+/**
+ * Members a log shipper adds to the event it forwards (`@timestamp`, `kubernetes`, `host`, Fluent Bit's
+ * Merge_Log keeping the whole line in `log`...), which kube-apiserver never writes: counted in the sizes, they
+ * inflate every byte figure (a merged record holding its own line doubles it). kube-apiserver's Event members
+ * (pkg/apis/audit/v1/types.go; `metadata` and `timestamp` of v1beta1) are kept, any other is taken out of the
+ * event and its bytes. Only lines decoded whole get here: a line in kube-apiserver's own layout has no other
+ * member before its bodies or after its annotations (event-line.ts checks both).
+ */
+const EVENT_MEMBERS = new Set([
+  'kind',
+  'apiVersion',
+  'level',
+  'auditID',
+  'stage',
+  'requestURI',
+  'verb',
+  'user',
+  'impersonatedUser',
+  'authenticationMetadata',
+  'sourceIPs',
+  'userAgent',
+  'objectRef',
+  'responseStatus',
+  'requestObject',
+  'responseObject',
+  'requestReceivedTimestamp',
+  'stageTimestamp',
+  'annotations',
+  'metadata',
+  'timestamp',
+]);
+
+/** Takes the members kube-apiserver does not write out of a line decoded whole; returns their names. */
+export function dropForeignMembers(line: EventLine): string[] | undefined {
+  if (line.skipped !== undefined) return undefined; // kube-apiserver's layout, read around its bodies
+  let foreign: string[] | undefined;
+  const ev = line.event;
+  for (const key in ev) {
+    if (EVENT_MEMBERS.has(key)) continue;
+    (foreign ??= []).push(key);
+    // `,"key":value` as Go writes it (the value as V8 encodes it again: compact, like the line it came from).
+    const bytes = 1 + goTextBytes(JSON.stringify(key)) + 1 + goTextBytes(JSON.stringify(ev[key]) ?? 'null');
+    line.bytes -= bytes;
+    if (line.measured !== undefined) line.measured.bytes -= bytes;
+    delete ev[key];
+  }
+  return foreign;
+}
