@@ -4,6 +4,7 @@ import * as path from 'path';
 import { Readable } from 'stream';
 import { Policy } from '../../src/policy';
 import { simulate } from '../../src/replay';
+import { DuplicateSample, MAX_DUPLICATE_KEYS } from '../../src/replay/duplicates';
 
 // kube-apiserver writes each stage of a request once: a log holding an event twice (shipped twice, a rotated
 // file concatenated with an overlapping copy) double-counts it. The replay must say so, not add it silently.
@@ -85,5 +86,32 @@ describe('events the log holds twice', () => {
       expect.stringMatching(/^63 of 313 sampled events .* about 20%/),
     ]);
     expect(two.sources[0].warnings).toEqual(one.sources[0].warnings);
+  });
+});
+
+describe('the sample of event identities', () => {
+  test('keeps a number per event whatever the length of its auditID, and still finds the copies', () => {
+    const sample = new DuplicateSample();
+    // Audit-ID is a request header: a client can send a long one, and kube-apiserver logs it as given.
+    const long = `${'a'.repeat(100_000)}0`;
+    sample.add('log', long, { stage: 'ResponseComplete', stageTimestamp: '2026-12-01T10:00:00.000000Z' });
+    sample.add('log', long, { stage: 'ResponseComplete', stageTimestamp: '2026-12-01T10:00:00.000000Z' });
+    sample.add('log', long, { stage: 'RequestReceived', stageTimestamp: '2026-12-01T10:00:00.000000Z' });
+    sample.add('log', `${'a'.repeat(99_999)}b0`, {
+      stage: 'ResponseComplete',
+      stageTimestamp: '2026-12-01T10:00:00.000000Z',
+    });
+    const state = sample.toState();
+    expect(state.keys).toHaveLength(3);
+    expect(state.keys.every(([key]) => typeof key === 'number')).toBe(true);
+    expect(state.bySource).toEqual([['log', { sampled: 4, copies: 1 }]]);
+    expect(sample.note('log')).toMatch(/^1 of 4 sampled events/);
+  });
+
+  test(`holds at most ${MAX_DUPLICATE_KEYS} keys`, () => {
+    const sample = new DuplicateSample();
+    for (let i = 0; i < MAX_DUPLICATE_KEYS + 100; i++)
+      sample.add('log', `${i}0`, { stage: 'ResponseComplete' });
+    expect(sample.toState().keys).toHaveLength(MAX_DUPLICATE_KEYS);
   });
 });
