@@ -17,6 +17,7 @@ export const AUDIT_EVENT_FIELDS: readonly string[] = [
   'verb',
   'user',
   'impersonatedUser',
+  'authenticationMetadata', // since Kubernetes 1.35 (constrained impersonation)
   'sourceIPs',
   'userAgent',
   'objectRef',

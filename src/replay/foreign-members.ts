@@ -1,4 +1,5 @@
 import type { EventLine } from './event-line';
+import { AUDIT_EVENT_FIELDS } from '../policy/audit-event-fields';
 import { goTextBytes } from './go-json';
 
 /**
@@ -9,29 +10,7 @@ import { goTextBytes } from './go-json';
  * event and its bytes. Only lines decoded whole get here: a line in kube-apiserver's own layout has no other
  * member before its bodies or after its annotations (event-line.ts checks both).
  */
-const EVENT_MEMBERS = new Set([
-  'kind',
-  'apiVersion',
-  'level',
-  'auditID',
-  'stage',
-  'requestURI',
-  'verb',
-  'user',
-  'impersonatedUser',
-  'authenticationMetadata',
-  'sourceIPs',
-  'userAgent',
-  'objectRef',
-  'responseStatus',
-  'requestObject',
-  'responseObject',
-  'requestReceivedTimestamp',
-  'stageTimestamp',
-  'annotations',
-  'metadata',
-  'timestamp',
-]);
+const EVENT_MEMBERS: ReadonlySet<string> = new Set([...AUDIT_EVENT_FIELDS, 'metadata', 'timestamp']);
 
 /** Takes the members kube-apiserver does not write out of a line decoded whole; returns their names. */
 export function dropForeignMembers(line: EventLine): string[] | undefined {
