@@ -1,5 +1,8 @@
-import { readDeckhouseCrds } from '../scripts/import-crds';
+import * as fs from 'fs';
+import * as path from 'path';
+import { DEFAULT_DECKHOUSE_DIR, readDeckhouseCrds } from '../scripts/import-crds';
 import { API_RESOURCES } from '../src/policy/api-resources';
+import { DECKHOUSE_CRD_RESOURCES } from '../src/policy/deckhouse-crd-resources';
 import { kubectlRequest } from '../src/policy/kubectl-request';
 
 // The kubectl resource table's rows for the Deckhouse kinds must say what the CRDs in
@@ -66,6 +69,24 @@ describe('kubectl resource table against the Deckhouse CRDs', () => {
         `GET /apis/${spec.group}/${version}${namespaced ? '/namespaces/prod' : ''}/${plural}?limit=500`,
       );
       expect(request.namespace ?? '').toBe(namespaced ? 'prod' : '');
+    },
+  );
+
+  // SOURCES.md rows: | crds/FILE | UPSTREAM PATH | index version @SHA ... |
+  const sources = new Map(
+    fs
+      .readFileSync(path.join(DEFAULT_DECKHOUSE_DIR, 'SOURCES.md'), 'utf8')
+      .split('\n')
+      .map((line) => /^\| crds\/([^ |]+) \| ([^ |]+) \| [^|]*?@([0-9a-f]{40})/.exec(line))
+      .filter((m): m is RegExpExecArray => m !== null)
+      .map((m) => [m[1], `deckhouse/deckhouse:${m[2]}@${m[3]}`]),
+  );
+
+  test.each(crds.map((c) => [c.spec.names.plural, c] as const))(
+    '%s: the data table names the upstream file SOURCES.md gives',
+    (plural, { file }) => {
+      const row = DECKHOUSE_CRD_RESOURCES.find((r) => r.resource === plural && r.group === 'deckhouse.io');
+      expect(row?.source).toBe(sources.get(file));
     },
   );
 });

@@ -1,4 +1,4 @@
-import { API_RESOURCES } from '../policy/api-resources';
+import { API_RESOURCES, isClusterScoped } from '../policy/api-resources';
 import {
   DEFAULT_REQUEST_USER,
   NODES_GROUP,
@@ -138,6 +138,7 @@ export async function requestFromArgs(args: ParsedArgs): Promise<{
             ...parseWith(() => requestIdentity(identity), '--user/--group'),
           };
     if (!identityGiven) notes.push(defaultUserNote());
+    notes.push(...clusterScopedNamespaceNotes(request, url !== undefined ? '--url' : '--namespace'));
   }
   if (request.resourceRequest && request.verb === '') {
     notes.push(
@@ -146,6 +147,22 @@ export async function requestFromArgs(args: ParsedArgs): Promise<{
     );
   }
   return { request, notes, ...(sentByKubectl ? { kubectl: sentByKubectl } : {}) };
+}
+
+// A namespace on a resource the package knows to be cluster-scoped (its table: built-in kinds and the Deckhouse
+// CRDs) names a URL no API server serves (404); kube-apiserver still audits it with that namespace, as given.
+// Core namespaces are apart: their name is their namespace (policy/namespace-object.ts).
+function clusterScopedNamespaceNotes(request: RequestAttributes, given: string): string[] {
+  const { resource, apiGroup, namespace } = request;
+  if (!request.resourceRequest || !namespace || resource === undefined) return [];
+  if (apiGroup === '' && resource === 'namespaces') return [];
+  if (isClusterScoped(resource, apiGroup) !== true) return [];
+  const type = apiGroup ? `${resource}.${apiGroup}` : resource;
+  return [
+    `${given}: ${type} are cluster-scoped: no API server serves them under a namespace (the request fails ` +
+      `with 404, still audited with namespace "${namespace}"); kubectl sends them without one` +
+      (given === '--namespace' ? ': drop --namespace' : ''),
+  ];
 }
 
 // A kubelet's client certificate carries group system:nodes (without it the Node authorizer does not treat the

@@ -1,8 +1,15 @@
+import {
+  crdAliases,
+  crdCategory,
+  crdOfFormerShortName,
+  DECKHOUSE_CRD_RESOURCES,
+} from './deckhouse-crd-resources';
 import { RequestSpecError } from './request-spec-error';
 
 // The API resources the package knows by name: what `kubectl api-resources` lists on a Deckhouse
-// cluster for the built-in Kubernetes groups and the Deckhouse kinds audit rules mention. Facts as data:
-// kubectl's names and short names, the preferred version, and whether the resource is namespaced.
+// cluster for the built-in Kubernetes groups, and the Deckhouse custom resources operators commonly name
+// (deckhouse-crd-resources.ts, each row read from its CRD). Facts as data: kubectl's names and short names,
+// the preferred version, and whether the resource is namespaced.
 
 /** One resource of the table. */
 export interface ApiResource {
@@ -15,6 +22,8 @@ export interface ApiResource {
   readonly namespaced: boolean;
   /** Singular and short names kubectl accepts. */
   readonly aliases: readonly string[];
+  /** For a custom resource: the CRD file its row was read from (deckhouse-crd-resources.ts). */
+  readonly source?: string;
 }
 
 type Row = [resource: string, group: string, version: string, namespaced: boolean, ...aliases: string[]];
@@ -117,33 +126,39 @@ const ROWS: readonly Row[] = [
   ['volumeattributesclasses', 'storage.k8s.io', 'v1', false, 'volumeattributesclass', 'vac'],
   ['pods', 'metrics.k8s.io', 'v1beta1', true, 'pod', 'po'],
   ['nodes', 'metrics.k8s.io', 'v1beta1', false, 'node', 'no'],
-  // The Deckhouse CRDs this package writes (../shared/upstream/deckhouse/crds, checked by test-shared): the
-  // version is the highest served one, which discovery lists first and kubectl uses.
-  ['moduleconfigs', 'deckhouse.io', 'v1alpha1', false, 'moduleconfig', 'mc'],
-  ['clusterlogdestinations', 'deckhouse.io', 'v1alpha1', false, 'clusterlogdestination'],
-  ['clusterloggingconfigs', 'deckhouse.io', 'v1alpha2', false, 'clusterloggingconfig'],
-  ['podloggingconfigs', 'deckhouse.io', 'v1alpha1', true, 'podloggingconfig'],
-  ['nodegroups', 'deckhouse.io', 'v1', false, 'nodegroup', 'ng'],
-  ['virtualmachines', 'virtualization.deckhouse.io', 'v1alpha2', true, 'virtualmachine', 'vm', 'vms'],
-  ['virtualdisks', 'virtualization.deckhouse.io', 'v1alpha2', true, 'virtualdisk', 'vd', 'vds'],
-  [
-    'virtualmachineoperations',
-    'virtualization.deckhouse.io',
-    'v1alpha2',
-    true,
-    'virtualmachineoperation',
-    'vmop',
-  ],
 ];
 
 /** The known API resources (see the comment above the table for its order). */
-export const API_RESOURCES: readonly ApiResource[] = ROWS.map(
-  ([resource, group, version, namespaced, ...aliases]) => ({ resource, group, version, namespaced, aliases }),
-);
+export const API_RESOURCES: readonly ApiResource[] = [
+  ...ROWS.map(([resource, group, version, namespaced, ...aliases]) => ({
+    resource,
+    group,
+    version,
+    namespaced,
+    aliases,
+  })),
+  ...DECKHOUSE_CRD_RESOURCES.map((r) => ({
+    resource: r.resource,
+    group: r.group,
+    version: r.version,
+    namespaced: r.namespaced,
+    aliases: crdAliases(r),
+    source: r.source,
+  })),
+];
 
 /** The API groups each known resource name exists in, first (kubectl's pick) first. */
 export function knownGroupsOf(resource: string): readonly string[] {
   return API_RESOURCES.filter((r) => r.resource === resource).map((r) => r.group);
+}
+
+/**
+ * Whether every known resource of this plural is a custom resource (a CRD row): another API group may define a
+ * resource of the same plural (users, groups, projects), so its group is not a mistake by itself.
+ */
+export function onlyCustomResources(resource: string): boolean {
+  const rows = API_RESOURCES.filter((r) => r.resource === resource);
+  return rows.length > 0 && rows.every((r) => r.source !== undefined);
 }
 
 /** Whether a known resource exists only cluster-wide (undefined for an unknown resource). */
@@ -180,6 +195,21 @@ export function resolveResourceType(text: string): ResourceType {
       throw new RequestSpecError(
         '"all" is a category: kubectl expands it by discovery and sends one list per type in it (pods, ' +
           'services, deployments, ...); describe one of them, e.g. "get pods"',
+      );
+    }
+    const category = known ? [] : crdCategory(type);
+    if (category.length > 0) {
+      throw new RequestSpecError(
+        `"${type}" is a category: kubectl expands it by discovery and sends one list per type in it ` +
+          `(${category.map((r) => r.resource).join(', ')}); describe one of them, e.g. "get ${category[0].resource}"`,
+      );
+    }
+    const renamed = known ? undefined : crdOfFormerShortName(type);
+    if (renamed) {
+      throw new RequestSpecError(
+        `unknown resource type "${text}": an earlier ${renamed.kind} CRD declared it as a short name, the ` +
+          `current one does not (kubectl says the server has no such type); write ${renamed.resource}` +
+          (renamed.shortNames.length > 0 ? ` or ${renamed.shortNames.join(', ')}` : ''),
       );
     }
     if (!known) {

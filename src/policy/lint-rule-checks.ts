@@ -1,4 +1,4 @@
-import { API_RESOURCES, knownGroupsOf } from './api-resources';
+import { API_RESOURCES, knownGroupsOf, onlyCustomResources } from './api-resources';
 import { LintContext } from './lint-context';
 import { checkIdentityTypos } from './lint-identity';
 import { RuleKinds, nonEmpty, ruleKinds } from './match';
@@ -205,7 +205,16 @@ function checkResourceSpecs(ctx: LintContext, i: number, rule: PolicyRule): void
       const resource = spec.split('/')[0];
       const groups = knownGroupsOf(resource);
       const expected = groups[0];
-      if (expected !== undefined && group !== '*' && !groups.includes(group) && resource !== '*') {
+      // A custom resource's plural may exist in another non-core group too (users.user.openshift.io): only
+      // the core group, which has none of them, is taken for a forgotten group.
+      const otherCrdGroup = group !== '' && onlyCustomResources(resource);
+      if (
+        expected !== undefined &&
+        group !== '*' &&
+        !groups.includes(group) &&
+        resource !== '*' &&
+        !otherCrdGroup
+      ) {
         ctx.add({
           code: 'resource-group-mismatch',
           severity: 'warning',
@@ -292,6 +301,12 @@ function wildcardFix(field: string, globs: readonly string[]): string {
 function pluralFor(name: string, group: string): { resource: string; group: string } | undefined {
   if (name === '*' || API_RESOURCES.some((r) => r.resource === name)) return undefined;
   const lower = name.toLowerCase();
-  const known = API_RESOURCES.filter((r) => r.resource === lower || r.aliases.includes(lower));
+  // A custom resource's name is only taken as such in its own group, the core group or "*": in another group
+  // the same word may be a real plural.
+  const known = API_RESOURCES.filter(
+    (r) =>
+      (r.resource === lower || r.aliases.includes(lower)) &&
+      (r.source === undefined || r.group === group || group === '' || group === '*'),
+  );
   return known.find((r) => r.group === group) ?? known[0];
 }
