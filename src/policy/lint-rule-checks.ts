@@ -258,9 +258,7 @@ function checkCoreSubresource(ctx: LintContext, i: number, group: string, spec: 
     ? CORE_SUBRESOURCES[resource]
     : undefined;
   if (known === undefined || subresource === '*' || known.includes(subresource)) return;
-  // Swapped letters ("exce") are two edits for closestMatch, too many for a short word: match them apart.
-  const letters = (word: string) => [...word.toLowerCase()].sort().join('');
-  const guess = closestMatch(subresource, known) ?? known.find((s) => letters(s) === letters(subresource));
+  const guess = closestMatch(subresource, known);
   ctx.add({
     code: 'unreachable-resource-spec',
     severity: 'warning',
