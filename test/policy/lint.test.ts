@@ -336,37 +336,6 @@ describe('static checks', () => {
     ]);
   });
 
-  it('unreachable-resource-spec for a subresource a core resource does not have ("pods/exce", "pods/logs")', () => {
-    const p = policy([
-      {
-        level: 'Request',
-        resources: [
-          {
-            group: '',
-            resources: [
-              'pods/exce',
-              'pods/logs',
-              'pods/shell',
-              'pods/exec',
-              'pods/*',
-              'namespaces/finalize',
-              'widgets/x',
-            ],
-          },
-          { group: 'example.com', resources: ['pods/exce'] },
-        ],
-      },
-    ]);
-    const f = ofCode(lintPolicy(p), 'unreachable-resource-spec');
-    expect(f.map((x) => x.message.match(/"([^"]+)"/)![1])).toEqual(['pods/exce', 'pods/logs', 'pods/shell']);
-    expect(f[0].message).toContain('pods in the core group has no subresource "exce"');
-    expect(f.map((x) => x.fix)).toEqual([
-      'write "pods/exec"',
-      'write "pods/log"',
-      expect.stringMatching(/^use one of "pods\/attach", .*"pods\/status"$/),
-    ]);
-  });
-
   // k8s-audit-semantics.md §4.4: "*" is a wildcard only as the whole string, as "*/<sub>" or as "<res>/*";
   // anything else with a "*" ("**", shell-style "config*", "*.apps") is compared literally and matches nothing.
   it('unreachable-resource-spec for a "*" inside a resource name ("**", "config*", "*s", "*/log*")', () => {
