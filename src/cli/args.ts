@@ -1,4 +1,5 @@
 import { parseArgs } from 'node:util';
+import { closestMatch } from '../policy/did-you-mean';
 import { UsageError } from './errors';
 import { CliIo } from './io';
 
@@ -58,12 +59,19 @@ export function parseCommandArgs(spec: CommandSpec, argv: string[]): ParsedArgs 
   try {
     parsed = parseArgs({ args: argv, options, allowPositionals: true, strict: true });
   } catch (err) {
-    throw new UsageError(cleanParseError(err));
+    throw new UsageError(cleanParseError(err) + didYouMean(err, Object.keys(options)));
   }
   if (!spec.positionals && parsed.positionals.length > 0 && !parsed.values.help) {
     throw new UsageError(`unexpected argument '${parsed.positionals[0]}'`);
   }
   return { values: parsed.values as ParsedArgs['values'], positionals: parsed.positionals };
+}
+
+// `--deckhous` → "; did you mean --deckhouse?": the closest option of the command, if one is plausibly meant.
+function didYouMean(err: unknown, names: readonly string[]): string {
+  const unknown = err instanceof Error ? /^Unknown option '--([^'=]+)'/.exec(err.message) : null;
+  const guess = unknown ? closestMatch(unknown[1], names) : undefined;
+  return guess === undefined ? '' : `; did you mean --${guess}?`;
 }
 
 // Node's messages mention "parseArgs" internals and suggest "--" in ways that do not fit a CLI.

@@ -1,4 +1,5 @@
 import { API_RESOURCES, knownGroupsOf, onlyCustomResources } from './api-resources';
+import { closestMatch } from './did-you-mean';
 import { LintContext } from './lint-context';
 import { checkIdentityTypos } from './lint-identity';
 import { RuleKinds, nonEmpty, ruleKinds } from './match';
@@ -37,6 +38,31 @@ const VERB_HINTS: Record<string, string> = {
   head: 'for resource requests, HEAD is audited as get',
 };
 const INTERACTIVE_SUBRESOURCES = ['exec', 'attach', 'portforward'];
+// The subresources kube-apiserver serves for the core group's built-in resources (Kubernetes 1.32-1.36,
+// `kubectl get --raw /api/v1`; pods/resize from 1.33). Nothing can add one to the core group, so a subresource
+// outside this list ("pods/exce") matches no request.
+const CORE_SUBRESOURCES: Readonly<Record<string, readonly string[]>> = {
+  pods: [
+    'attach',
+    'binding',
+    'ephemeralcontainers',
+    'eviction',
+    'exec',
+    'log',
+    'portforward',
+    'proxy',
+    'resize',
+    'status',
+  ],
+  nodes: ['proxy', 'status'],
+  services: ['proxy', 'status'],
+  namespaces: ['finalize', 'status'],
+  serviceaccounts: ['token'],
+  persistentvolumeclaims: ['status'],
+  persistentvolumes: ['status'],
+  replicationcontrollers: ['scale', 'status'],
+  resourcequotas: ['status'],
+};
 
 /** Whether kube-apiserver produces the verb for a kind of request the rule can match. */
 function isRequestVerb(kinds: RuleKinds, verb: string): boolean {
@@ -201,6 +227,8 @@ function checkResourceSpecs(ctx: LintContext, i: number, rule: PolicyRule): void
               ? `write "${lower}"`
               : 'use "*", "<resource>", "<resource>/<subresource>", "*/<subresource>" or "<resource>/*"',
         });
+      } else {
+        checkCoreSubresource(ctx, i, group, spec);
       }
       const resource = spec.split('/')[0];
       const groups = knownGroupsOf(resource);
@@ -228,6 +256,30 @@ function checkResourceSpecs(ctx: LintContext, i: number, rule: PolicyRule): void
       }
     }
   }
+}
+
+// A misspelt subresource of a core resource ("pods/exce", "pods/logs") is as dead as a misspelt resource.
+function checkCoreSubresource(ctx: LintContext, i: number, group: string, spec: string): void {
+  const parts = spec.split('/');
+  if (group !== '' || parts.length !== 2) return;
+  const [resource, subresource] = parts;
+  const known = Object.prototype.hasOwnProperty.call(CORE_SUBRESOURCES, resource)
+    ? CORE_SUBRESOURCES[resource]
+    : undefined;
+  if (known === undefined || subresource === '*' || known.includes(subresource)) return;
+  const guess = closestMatch(subresource, known);
+  ctx.add({
+    code: 'unreachable-resource-spec',
+    severity: 'warning',
+    ruleIndex: i,
+    message:
+      `${ctx.label(i)}: resource string "${spec}" matches no real request: ${resource} in the core group has ` +
+      `no subresource "${subresource}" (its subresources are ${known.join(', ')})`,
+    fix:
+      guess !== undefined
+        ? `write "${resource}/${guess}"`
+        : `use one of ${known.map((s) => `"${resource}/${s}"`).join(', ')}`,
+  });
 }
 
 function checkExecWebsocket(ctx: LintContext, i: number, rule: PolicyRule): void {

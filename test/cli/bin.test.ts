@@ -71,7 +71,15 @@ describe('the deckhouse-audit bin', () => {
     );
     const option = runBin(['validate', '--frobnicate', F('policy.yaml')]);
     expect(option.code).toBe(2);
-    expect(option.stderr).toContain("deckhouse-audit validate: Unknown option '--frobnicate'");
+    expect(option.stderr).toContain("deckhouse-audit validate: Unknown option '--frobnicate'\n");
+    const typo = runBin(['lint', '--deckhous']);
+    expect(typo.code).toBe(2);
+    expect(typo.stderr).toContain(
+      "deckhouse-audit lint: Unknown option '--deckhous'; did you mean --deckhouse?\n",
+    );
+    expect(runBin(['explain', '--kubernetes-versoin', '1.33']).stderr).toContain(
+      'did you mean --kubernetes-version?',
+    );
     const json = runBin(['lint', '--json']);
     expect(json.code).toBe(2);
     expect(JSON.parse(json.stdout)).toMatchObject({ error: { kind: 'usage' } });

@@ -4,6 +4,7 @@ import * as path from 'path';
 
 const REPO = path.resolve(__dirname, '../..');
 const CDK8S = path.join(REPO, 'node_modules', '.bin', 'cdk8s');
+const CACHE = path.join(REPO, 'node_modules', '.cache', 'cdk8s-app');
 
 // Runs the real `cdk8s synth` (which empties its output directory first) on a small app in a
 // scratch directory inside the repository, so that module resolution finds node_modules.
@@ -25,6 +26,17 @@ function runCdk8sSynth(appSource: string): { status: number | null; output: stri
     timeout: 60000,
   });
   return { status: result.status, output: `${result.stdout}\n${result.stderr}`, dir };
+}
+
+// Removes the scratch app and the bundle scripts/run-app.cjs cached for it (node_modules/.cache/cdk8s-app/,
+// one directory per app path: left behind, every test run would add a few MB there).
+function cleanUp(dir: string): void {
+  fs.rmSync(dir, { recursive: true, force: true });
+  const cacheName = path
+    .join(dir, 'app.ts')
+    .replace(/[^A-Za-z0-9._-]+/g, '-')
+    .replace(/^-/, '');
+  fs.rmSync(path.join(CACHE, cacheName), { recursive: true, force: true });
 }
 
 function app(props: string): string {
@@ -54,7 +66,7 @@ describe("npx cdk8s synth with this repository's cdk8s.yaml", () => {
       expect(fs.readdirSync(path.join(run.dir, 'dist'))).toEqual(['audit.k8s.yaml']);
       expect(fs.readFileSync(path.join(run.dir, 'dist', 'audit.k8s.yaml'), 'utf8')).toBe('previous\n');
     } finally {
-      fs.rmSync(run.dir, { recursive: true, force: true });
+      cleanUp(run.dir);
     }
   }, 60000);
 
@@ -66,7 +78,8 @@ describe("npx cdk8s synth with this repository's cdk8s.yaml", () => {
       expect(text).toContain('name: control-plane-manager');
       expect(run.output).toContain('wrote dist/audit.k8s.yaml');
     } finally {
-      fs.rmSync(run.dir, { recursive: true, force: true });
+      cleanUp(run.dir);
     }
+    expect(fs.readdirSync(CACHE).filter((name) => name.includes(path.basename(run.dir)))).toEqual([]);
   }, 60000);
 });
