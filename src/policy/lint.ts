@@ -59,7 +59,19 @@ export function lintPolicy(
   for (let i = 0; i < n; i++) checkPartialShadowing(ctx, i);
   for (let i = 0; i < n; i++) checkSensitiveBodies(ctx, i);
   for (let i = 0; i < n; i++) checkRequestReceived(ctx, i);
-  if (parts.origins === undefined) checkCatchAll(ctx);
+  const recordsNothing = ctx.rules.length > 0 && ctx.rules.every((r) => r.level === 'None');
+  if (recordsNothing) {
+    // kube-apiserver emits no event at level None, and a request no rule matches gets None too (checker.go).
+    ctx.add({
+      code: 'audit-disabled',
+      severity: 'warning',
+      ruleIndex: -1,
+      message:
+        'every rule has level None, so this policy records no request at all: kube-apiserver writes no audit ' +
+        'events (an unmatched request gets None as well)',
+      fix: 'add rules at Metadata or above for what must be audited, e.g. end the policy with "- level: Metadata"',
+    });
+  } else if (parts.origins === undefined) checkCatchAll(ctx);
   checkSearchComplete(ctx);
   return ctx.findings.sort((a, b) => a.ruleIndex - b.ruleIndex);
 }
