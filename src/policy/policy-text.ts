@@ -29,6 +29,8 @@ export interface PolicyTextOptions {
 export interface CheckedText {
   text?: string;
   errors: Problem[];
+  /** Problems that do not stop kube-apiserver from reading the text (a UTF-16 byte order mark). */
+  warnings?: Problem[];
 }
 
 const failure = (problem: Problem): CheckedText => ({ errors: [problem] });
@@ -85,14 +87,6 @@ function byteEncodingProblem(bytes: Uint8Array): Problem | undefined {
       fix: convert('UTF-32'),
     };
   }
-  if ((b0 === 0xff && b1 === 0xfe) || (b0 === 0xfe && b1 === 0xff)) {
-    const order = b0 === 0xff ? 'little-endian (FF FE)' : 'big-endian (FE FF)';
-    return {
-      message: `the file is UTF-16, ${order} byte order mark; a policy must be UTF-8 (Kubernetes manifests, kubectl and Git diffs expect it)`,
-      ...at,
-      fix: convert('UTF-16'),
-    };
-  }
   // UTF-16 without a byte order mark: ASCII text with a NUL before or after every character.
   if (bytes.length >= 4 && (b0 === 0 || b1 === 0) && (b2 === 0 || b3 === 0) && b0 !== b1) {
     return {
@@ -139,7 +133,43 @@ function firstInvalidUtf8(bytes: Uint8Array): number {
   return bytes.length;
 }
 
+// go-yaml's reader (readerc.go, yaml_parser_determine_encoding) reads a file that starts with a UTF-16 byte
+// order mark (FF FE or FE FF) as UTF-16 and decodes it; kube-apiserver's YAML path (sigs.k8s.io/yaml) and
+// Deckhouse's hook therefore load such a policy. It is not JSON to kube-apiserver's recognizer (the first
+// byte is not "{"), so it always goes through go-yaml. Without a byte order mark go-yaml assumes UTF-8.
+function decodeUtf16(bytes: Uint8Array): CheckedText {
+  const littleEndian = bytes[0] === 0xff;
+  const order = littleEndian ? 'little-endian (FF FE)' : 'big-endian (FE FF)';
+  const fix = 'convert the file to UTF-8, e.g. iconv -f UTF-16 -t UTF-8';
+  let text: string;
+  try {
+    text = new TextDecoder(littleEndian ? 'utf-16le' : 'utf-16be', { fatal: true }).decode(bytes.subarray(2));
+  } catch {
+    return failure({
+      message: `the file is UTF-16, ${order} byte order mark, but not valid UTF-16 (an odd byte count or a lone surrogate): go-yaml refuses it`,
+      line: 1,
+      column: 1,
+      fix,
+    });
+  }
+  return {
+    text,
+    errors: [],
+    warnings: [
+      {
+        message: `the file is UTF-16, ${order} byte order mark: kube-apiserver's YAML reader (go-yaml) decodes it, but Kubernetes manifests, kubectl and Git diffs expect UTF-8`,
+        line: 1,
+        column: 1,
+        fix,
+      },
+    ],
+  };
+}
+
 function decodeUtf8(bytes: Uint8Array): CheckedText {
+  const [b0, b1, b2, b3] = bytes;
+  const utf32le = b0 === 0xff && b1 === 0xfe && b2 === 0 && b3 === 0;
+  if (((b0 === 0xff && b1 === 0xfe) || (b0 === 0xfe && b1 === 0xff)) && !utf32le) return decodeUtf16(bytes);
   const problem = byteEncodingProblem(bytes);
   if (problem) return failure(problem);
   const body = bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf ? bytes.subarray(3) : bytes;
@@ -190,12 +220,13 @@ function characterProblems(text: string): Problem[] {
 
 /**
  * Checks policy text or bytes: the type, the size, the encoding (UTF-8; a leading UTF-8 byte order mark is
- * dropped, as kube-apiserver does; UTF-16/UTF-32 and binary are refused with what they are), and characters
+ * dropped, as kube-apiserver does; UTF-16 with a byte order mark is decoded, with a warning, as go-yaml does; UTF-16 without one, UTF-32 and binary are refused with what they are), and characters
  * the cluster's YAML reader refuses or reads as line breaks. Linear in the input; never throws.
  */
 export function checkPolicyText(input: unknown, options: PolicyTextOptions = {}): CheckedText {
   const maxBytes = options.maxBytes ?? SECRET_SIZE_LIMIT_BYTES;
   let text: string;
+  let warnings: Problem[] = [];
   if (typeof input === 'string') {
     // UTF-8 takes at least a byte per UTF-16 unit: a string this long is too big before it is encoded.
     if (input.length > maxBytes) return failure(sizeProblem(input.length, maxBytes, true));
@@ -207,11 +238,12 @@ export function checkPolicyText(input: unknown, options: PolicyTextOptions = {})
     const decoded = decodeUtf8(input);
     if (decoded.text === undefined) return decoded;
     text = decoded.text;
+    warnings = decoded.warnings ?? [];
   } else {
     const got = input === null ? 'null' : Array.isArray(input) ? 'an array' : typeof input;
     return failure({ message: `expected the policy text as a string or bytes (Uint8Array), got ${got}` });
   }
   if (text.startsWith('\uFEFF')) text = text.slice(1);
   const problems = characterProblems(text);
-  return problems.length > 0 ? { errors: problems } : { text, errors: [] };
+  return problems.length > 0 ? { errors: problems, warnings } : { text, errors: [], warnings };
 }

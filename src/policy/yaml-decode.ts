@@ -58,14 +58,16 @@ function failed(errors: Problem[], warnings: Problem[] = [], lines = new LineCou
 export function decodePolicyText(input: unknown, options: DecodeOptions = {}): DecodeResult {
   try {
     const checked = checkPolicyText(input, options);
-    if (checked.text === undefined) return failed(checked.errors);
+    if (checked.text === undefined) return failed(checked.errors, checked.warnings);
     const facts = READER_FACTS[options.target ?? 'kube-apiserver'];
     const document = readPolicyDocument(checked.text, facts);
-    if (document.root === undefined) return failed(document.errors, document.warnings, document.lines);
+    const textWarnings = checked.warnings ?? [];
+    if (document.root === undefined)
+      return failed(document.errors, [...textWarnings, ...document.warnings], document.lines);
     const decoder = new PolicyDecoder(document.lines, new AnchorIndex(document.root), facts);
     const policy = decoder.policy(document.root);
     for (const error of document.errors) decoder.errors.add(error);
-    for (const warning of document.warnings) decoder.warnings.add(warning);
+    for (const warning of [...textWarnings, ...document.warnings]) decoder.warnings.add(warning);
     const errors = decoder.errors.toArray();
     const warnings = decoder.warnings.toArray();
     return {

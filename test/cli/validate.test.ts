@@ -294,9 +294,9 @@ describe('validate: what the cluster really reads', () => {
       /^-:5:6: invalid UTF-8/,
     ],
     [
-      'UTF-16 with a byte order mark',
-      Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(POLICY, 'utf16le')]),
-      /^-:1:1: the file is UTF-16/,
+      'UTF-16 without a byte order mark',
+      Buffer.from(POLICY, 'utf16le'),
+      /^-:1:1: the file starts with NUL bytes/,
     ],
     ['a NUL byte', Buffer.from(`${POLICY}\u0000`), /^-:5:1: /],
   ])('the file is read as bytes: %s is refused, never OK', async (_name, bytes, message) => {
@@ -304,6 +304,16 @@ describe('validate: what the cluster really reads', () => {
     expect(run.code).toBe(1);
     expect(run.stdout).toMatch(message);
     expect(run.stdout).not.toMatch(/OK/);
+  });
+
+  // go-yaml (gopkg.in/yaml.v2 readerc.go, yaml_parser_determine_encoding) decodes UTF-16 with a byte order mark,
+  // so kube-apiserver loads such a file: OK with a warning, not refused.
+  test('UTF-16 with a byte order mark: OK, with a warning naming the encoding', async () => {
+    const bytes = Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(POLICY, 'utf16le')]);
+    const run = await runInProcess(['validate', '-'], { stdin: bytes });
+    expect(run.code).toBe(0);
+    expect(run.stdout).toMatch(/^-:1:1: warning: the file is UTF-16, little-endian/);
+    expect(run.stdout).toMatch(/-: OK/);
   });
 
   test('a policy with only omitStages: valid in the Secret (Deckhouse does not count rules), refused as a bare file', async () => {

@@ -94,17 +94,29 @@ describe('bytes and encodings', () => {
     expect(parsePolicy(`\uFEFF${POLICY}`)).toEqual(expected);
   });
 
+  // go-yaml's reader (gopkg.in/yaml.v2 readerc.go: yaml_parser_determine_encoding, and the
+  // yaml_UTF16LE_ENCODING/yaml_UTF16BE_ENCODING cases of yaml_parser_update_buffer) decodes a file that starts with
+  // a UTF-16 byte order mark, so kube-apiserver (sigs.k8s.io/yaml on go-yaml v2) loads it; Windows PowerShell 5's
+  // `>` writes such files. Refusing it was an error for a policy kube-apiserver loads.
   it.each([
-    [
-      'UTF-16 little-endian with a BOM',
-      Buffer.from(`\uFEFF${POLICY}`, 'utf16le'),
-      /UTF-16, little-endian \(FF FE\)/,
-    ],
-    [
-      'UTF-16 big-endian with a BOM',
-      Buffer.from(`\uFEFF${POLICY}`, 'utf16le').swap16(),
-      /UTF-16, big-endian \(FE FF\)/,
-    ],
+    ['little-endian', Buffer.from(`\uFEFF${POLICY}`, 'utf16le'), /UTF-16, little-endian \(FF FE\)/],
+    ['big-endian', Buffer.from(`\uFEFF${POLICY}`, 'utf16le').swap16(), /UTF-16, big-endian \(FE FF\)/],
+  ])('UTF-16 %s with a BOM is read as go-yaml reads it, with a warning', (_name, bytes, message) => {
+    const result = decodePolicyText(bytes);
+    expect(result.errors).toEqual([]);
+    expect(result.policy).toEqual(parsePolicy(POLICY).policy);
+    expect(result.warnings[0].message).toMatch(message);
+    expect(result.warnings[0]).toMatchObject({ line: 1, column: 1 });
+    expect(result.warnings[0].fix).toMatch(/UTF-8/);
+  });
+
+  it('UTF-16 with a BOM but an odd number of bytes is refused (go-yaml: "incomplete UTF-16 character")', () => {
+    expect(
+      onlyError(Buffer.concat([Buffer.from(`\uFEFF${POLICY}`, 'utf16le'), Buffer.from([0x61])])).message,
+    ).toMatch(/not valid UTF-16/);
+  });
+
+  it.each([
     ['UTF-16 without a BOM', Buffer.from(POLICY, 'utf16le'), /looks like UTF-16 without a byte order mark/],
     ['UTF-32 with a BOM', Buffer.from([0xff, 0xfe, 0, 0, 0x61, 0, 0, 0]), /UTF-32/],
     ['a leading NUL', Buffer.from(`\0${POLICY}`), /starts with a NUL byte/],
