@@ -6,6 +6,7 @@
  */
 import { Composer, CST, Document, isMap, isScalar, LineCounter, parseAllDocuments, Parser } from 'yaml';
 import { echo } from './echo';
+import { jsonErrorOffset } from './json-error-offset';
 import { resolveGoYamlPlain } from './go-yaml-scalar';
 import { positionIn } from './policy-text';
 import { ProblemList } from './problem-list';
@@ -58,10 +59,12 @@ function jsonSyntaxProblem(text: string): Problem | undefined {
     return undefined;
   } catch (e) {
     const message = e instanceof Error ? e.message : String(e);
+    // V8 names a position for some errors only ("Unexpected token ']', ... is not valid JSON" has none).
     const m = /position (\d+)/.exec(message);
+    const offset = m ? Number(m[1]) : jsonErrorOffset(text);
     return {
       message: `invalid JSON: ${echo(message.replace(/^JSON\.parse: /, ''), 200)}`,
-      ...(m ? positionIn(text, Number(m[1])) : {}),
+      ...(offset >= 0 ? positionIn(text, offset) : {}),
       fix: 'fix the JSON syntax (no trailing commas or comments; keys in double quotes)',
     };
   }
