@@ -28,6 +28,7 @@ import { canonicalManifest } from './synth';
 import { addWarning } from './warnings';
 import { guardIdentity } from './object-identity';
 import { checkArgoCdProps, checkPropKeys, PropKeys } from './prop-keys';
+import { checkPropsData } from './plain-data';
 
 /** The control-plane-manager settings schema version these constructs write (`x-config-version`). */
 export const CONTROL_PLANE_MANAGER_SETTINGS_VERSION = 3;
@@ -99,6 +100,7 @@ export class ControlPlaneAuditConfig extends Construct {
 
   public constructor(scope: Construct, id: string, props: ControlPlaneAuditConfigProps = {}) {
     super(scope, id);
+    checkPropsData(this.node.path, props);
     checkPropKeys(this.node.path, 'props', props, CONTROL_PLANE_AUDIT_CONFIG_PROPS, false);
     checkArgoCdProps(this.node.path, props);
     checkPropKeys(this.node.path, 'auditLog', props.auditLog, AUDIT_LOG_OPTION_KEYS);

@@ -1,0 +1,141 @@
+import { Testing } from 'cdk8s';
+import { AuditLogShipping, ControlPlaneAuditConfig, DeckhouseClusterAudit } from '../../src/constructs';
+
+// Props from JSON/YAML or untyped JavaScript: what no manifest can hold is refused where the construct is
+// created, naming the construct path and the field (not a DOMException, a cdk8s serialization error, a
+// silently dropped or nulled value, or a hang).
+const untyped = (props: unknown) => props as never;
+const loki = { type: 'Loki', name: 'loki', endpoint: 'https://loki.example.com' };
+type Chart = ReturnType<typeof Testing.chart>;
+const audit = (props: unknown) => (c: Chart) => new DeckhouseClusterAudit(c, 'Audit', untyped(props));
+const cyclic = () => {
+  const o: Record<string, unknown> = { a: 'b' };
+  o.self = o;
+  return o;
+};
+
+test.each<[string, (c: Chart) => unknown, string]>([
+  [
+    'a destination that contains itself (walked for ever)',
+    audit({ destinations: [{ ...loki, extraLabels: cyclic() }] }),
+    'test/Audit: destinations[0].extraLabels.self: received an object that contains itself',
+  ],
+  [
+    'controlPlaneSettings that contain themselves (cdk8s stack overflow)',
+    audit({ controlPlaneSettings: { x: cyclic() } }),
+    'test/Audit: controlPlaneSettings.x.self: received an object that contains itself',
+  ],
+  [
+    'Infinity in controlPlaneSettings (written as null)',
+    audit({ controlPlaneSettings: { nodeMonitorGracePeriodSeconds: 1e309 } }),
+    'test/Audit: controlPlaneSettings.nodeMonitorGracePeriodSeconds: received Infinity, expected a finite number',
+  ],
+  [
+    'NaN rate limit',
+    audit({ destinations: [{ ...loki, rateLimit: { linesPerMinute: NaN } }] }),
+    'destinations[0].rateLimit.linesPerMinute: received NaN, expected a finite number',
+  ],
+  [
+    'a JSON.parse __proto__ key in controlPlaneSettings (silently dropped)',
+    audit({ controlPlaneSettings: JSON.parse('{"__proto__":{"apiserver":{"auditPolicyEnabled":false}}}') }),
+    'test/Audit: controlPlaneSettings.__proto__: received a key named "__proto__"',
+  ],
+  [
+    'a constructor label (cdk8s cannot render it)',
+    audit({ destinations: [{ ...loki, extraLabels: { constructor: 'x' } }] }),
+    'destinations[0].extraLabels.constructor: received a key named "constructor"',
+  ],
+  [
+    'a Date (cdk8s cannot render it)',
+    audit({ controlPlaneSettings: { etcd: new Date(0) } }),
+    'test/Audit: controlPlaneSettings.etcd: received a Date, expected a plain object',
+  ],
+  [
+    'a symbol name (DOMException from structuredClone)',
+    audit({ destinations: [{ ...loki, name: Symbol('x') }] }),
+    'test/Audit: destinations[0].name: received a symbol, expected JSON data',
+  ],
+  [
+    'a bigint',
+    audit({ destinations: [{ ...loki, rateLimit: { linesPerMinute: 10n } }] }),
+    'destinations[0].rateLimit.linesPerMinute: received the bigint 10n',
+  ],
+  [
+    'a getter that throws',
+    audit({
+      get destinations() {
+        throw new Error('boom\nline');
+      },
+    }),
+    'test/Audit: destinations: received a getter that throws ("boom\\nline")',
+  ],
+  [
+    'a getter that throws inside a destination',
+    audit({
+      destinations: [
+        {
+          ...loki,
+          get endpoint() {
+            throw new Error('boom');
+          },
+        },
+      ],
+    }),
+    'test/Audit: destinations[0].endpoint: received a getter that throws ("boom")',
+  ],
+  [
+    'a Proxy whose keys throw',
+    audit(
+      new Proxy(
+        {},
+        {
+          ownKeys() {
+            throw new Error('no keys');
+          },
+        },
+      ),
+    ),
+    'test/Audit: props: received an object whose keys cannot be read ("no keys")',
+  ],
+  [
+    'AuditLogShipping with a cyclic destination',
+    (c) =>
+      new AuditLogShipping(c, 'Shipping', untyped({ destinations: [{ ...loki, extraLabels: cyclic() }] })),
+    'test/Shipping: destinations[0].extraLabels.self: received an object that contains itself',
+  ],
+  [
+    'ControlPlaneAuditConfig with NaN settings',
+    (c) => new ControlPlaneAuditConfig(c, 'CP', untyped({ additionalSettings: { a: NaN } })),
+    'test/CP: additionalSettings.a: received NaN',
+  ],
+  [
+    'lint given as a string (silently ignored)',
+    audit({ lint: 'off' }),
+    'test/Audit: lint received "off", expected lint options',
+  ],
+  [
+    'basicAuditPolicyEnabled as a string (raw TypeError from the evaluator)',
+    audit({ basicAuditPolicyEnabled: 'false' }),
+    'test/Audit: basicAuditPolicyEnabled received "false", expected true or false',
+  ],
+])('%s', (_name, build, message) => {
+  const chart = Testing.chart();
+  let thrown: unknown;
+  try {
+    build(chart);
+  } catch (error) {
+    thrown = error;
+  }
+  expect(thrown).toBeInstanceOf(Error);
+  expect((thrown as Error).name).toBe('ConstructPropsError');
+  expect((thrown as Error).message).toContain(message);
+});
+
+test('a frozen destination list is read, not refused', () => {
+  const chart = Testing.chart();
+  new DeckhouseClusterAudit(chart, 'Audit', {
+    destinations: Object.freeze([Object.freeze({ ...loki })]) as never,
+    assertionPacks: [],
+  });
+  expect(Testing.synth(chart).some((o) => o.kind === 'ClusterLogDestination')).toBe(true);
+});
