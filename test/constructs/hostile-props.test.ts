@@ -27,7 +27,7 @@ test.each<[string, (c: Chart) => unknown, string]>([
   ],
   [
     'Infinity in controlPlaneSettings (written as null)',
-    audit({ controlPlaneSettings: { nodeMonitorGracePeriodSeconds: 1e309 } }),
+    audit({ controlPlaneSettings: { nodeMonitorGracePeriodSeconds: Number.parseFloat('1e309') } }),
     'test/Audit: controlPlaneSettings.nodeMonitorGracePeriodSeconds: received Infinity, expected a finite number',
   ],
   [
