@@ -36,6 +36,19 @@ function urlProblems(value: unknown, field: string): PropProblem[] {
   if (typeof value !== 'string' || value.length === 0) {
     return [{ field, received: value, expected: 'a URL', fix: 'e.g. "https://loki.example.com:3100"' }];
   }
+  // The URL parser drops tabs and newlines and trims spaces, so "https://x\n.com" parsed as https://x.com
+  // while the manifest kept the raw text.
+  // eslint-disable-next-line no-control-regex
+  if (/[\s\u0000-\u001f\u007f]/.test(value)) {
+    return [
+      {
+        field,
+        received: value,
+        expected: 'a URL without spaces or control characters',
+        fix: 'remove the whitespace (percent-encode a space in a path as %20)',
+      },
+    ];
+  }
   let url: URL;
   try {
     url = new URL(value);
@@ -133,6 +146,16 @@ export function checkDestination(destination: AuditLogDestination): DestinationC
   switch (destination.type) {
     case 'Loki':
       check.errors.push(...urlProblems(destination.endpoint, 'loki.endpoint'));
+      // Sent as the X-Scope-OrgID header: a control character would end or split the header.
+      // eslint-disable-next-line no-control-regex
+      if (typeof destination.tenantId === 'string' && /[\u0000-\u001f\u007f]/.test(destination.tenantId)) {
+        check.errors.push({
+          field: 'loki.tenantId',
+          received: destination.tenantId,
+          expected: 'a tenant ID without control characters (it is sent as the X-Scope-OrgID header)',
+          fix: 'e.g. "audit"',
+        });
+      }
       break;
     case 'Elasticsearch':
       check.errors.push(...urlProblems(destination.endpoint, 'elasticsearch.endpoint'));

@@ -1,5 +1,6 @@
 import { Testing } from 'cdk8s';
 import { AuditLogShipping, ControlPlaneAuditConfig, DeckhouseClusterAudit } from '../../src/constructs';
+import { synthError } from './helpers';
 
 // Props from JSON/YAML or untyped JavaScript: what no manifest can hold is refused where the construct is
 // created, naming the construct path and the field (not a DOMException, a cdk8s serialization error, a
@@ -138,4 +139,28 @@ test('a frozen destination list is read, not refused', () => {
     assertionPacks: [],
   });
   expect(Testing.synth(chart).some((o) => o.kind === 'ClusterLogDestination')).toBe(true);
+});
+
+describe('text the URL parser or an HTTP header would change', () => {
+  test.each([
+    [
+      'an endpoint with a newline (the URL parser drops it)',
+      { endpoint: 'https://loki\n.example.com' },
+      'destinations[0].loki.endpoint: received "https://loki\\n.example.com", expected a URL without spaces or control characters',
+    ],
+    [
+      'an endpoint with a trailing space',
+      { endpoint: 'https://loki.example.com ' },
+      'expected a URL without spaces or control characters',
+    ],
+    [
+      'a tenantId with a newline (X-Scope-OrgID header)',
+      { tenantId: 'a\nb' },
+      'destinations[0].loki.tenantId: received "a\\nb", expected a tenant ID without control characters',
+    ],
+  ])('%s', (_name, patch, message) => {
+    const chart = Testing.chart();
+    new DeckhouseClusterAudit(chart, 'Audit', untyped({ destinations: [{ ...loki, ...patch }] }));
+    expect(synthError(chart)).toContain(message);
+  });
 });
