@@ -29,6 +29,7 @@ import { addWarning } from './warnings';
 import { guardIdentity } from './object-identity';
 import { checkArgoCdProps, checkPropKeys, PropKeys } from './prop-keys';
 import { checkPropsData } from './plain-data';
+import { auditSettingsPatched } from './control-plane-patch';
 
 /** The control-plane-manager settings schema version these constructs write (`x-config-version`). */
 export const CONTROL_PLANE_MANAGER_SETTINGS_VERSION = 3;
@@ -173,6 +174,10 @@ export class ControlPlaneAuditConfig extends Construct {
 
     canonicalManifest(this.resource);
     this.node.addValidation({ validate: () => problems.map(formatProblem) });
+    // An escape-hatch patch must not change what the audit checks relied on (auditPolicyEnabled: false would
+    // leave the Secret unread while lint and assertions judged the custom policy as running).
+    const expectedAudit = settings.apiserver;
+    this.node.addValidation({ validate: () => auditSettingsPatched(this.resource, expectedAudit) });
     this.node.addValidation({ validate: () => checkClusterScopedChart(this) });
     this.node.addValidation({
       validate: () =>

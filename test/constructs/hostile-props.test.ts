@@ -1,4 +1,4 @@
-import { Testing } from 'cdk8s';
+import { JsonPatch, Testing } from 'cdk8s';
 import { AuditLogShipping, ControlPlaneAuditConfig, DeckhouseClusterAudit } from '../../src/constructs';
 import { synthError } from './helpers';
 
@@ -162,5 +162,38 @@ describe('text the URL parser or an HTTP header would change', () => {
     const chart = Testing.chart();
     new DeckhouseClusterAudit(chart, 'Audit', untyped({ destinations: [{ ...loki, ...patch }] }));
     expect(synthError(chart)).toContain(message);
+  });
+});
+
+describe('an escape-hatch patch of the audit settings the checks relied on', () => {
+  const policyText =
+    'apiVersion: audit.k8s.io/v1\nkind: Policy\nrules:\n- level: Metadata\n  omitStages: [RequestReceived]\n';
+  test.each([
+    [
+      'auditPolicyEnabled',
+      false,
+      'spec.settings.apiserver.auditPolicyEnabled: received false, expected true',
+    ],
+    [
+      'basicAuditPolicyEnabled',
+      false,
+      'spec.settings.apiserver.basicAuditPolicyEnabled: received false, expected true',
+    ],
+    ['auditLog', { output: 'Stdout' }, 'spec.settings.apiserver.auditLog: received {"output":"Stdout"}'],
+  ])('%s', (key, value, message) => {
+    const chart = Testing.chart();
+    const audit = new DeckhouseClusterAudit(chart, 'Audit', { policy: policyText, assertionPacks: [] });
+    audit.controlPlane.resource.addJsonPatch(JsonPatch.replace(`/spec/settings/apiserver/${key}`, value));
+    expect(synthError(chart)).toContain(
+      `[test/Audit/ControlPlane] ModuleConfig/control-plane-manager: ${message}`,
+    );
+  });
+
+  test('a patch of another setting is kept', () => {
+    const chart = Testing.chart();
+    const audit = new DeckhouseClusterAudit(chart, 'Audit', { assertionPacks: [] });
+    audit.controlPlane.resource.addJsonPatch(JsonPatch.add('/spec/settings/etcd', { maxDbSize: 8589934592 }));
+    const config = Testing.synth(chart).find((o) => o.kind === 'ModuleConfig');
+    expect(config.spec.settings.etcd).toEqual({ maxDbSize: 8589934592 });
   });
 });
