@@ -70,6 +70,15 @@ function urlProblems(value: unknown, field: string): PropProblem[] {
   return [];
 }
 
+// The CRD's patterns accept any digits after the colon ("host:99999"): the agent cannot connect to such a port.
+function portRangeProblems(value: unknown, field: string): PropProblem[] {
+  const port = typeof value === 'string' ? /:([0-9]+)$/.exec(value)?.[1] : undefined;
+  if (port === undefined || (Number(port) >= 1 && Number(port) <= 65535)) return [];
+  return [
+    { field, received: value, expected: 'a port from 1 to 65535', fix: 'e.g. "siem.example.com:6514"' },
+  ];
+}
+
 // The disk buffer the agent gets for a size over the uint32 range (log-shipper raises a result under the minimum).
 function describeWrapped(size: number): string {
   if (!Number.isSafeInteger(Math.ceil(size))) return 'its low 32 bits';
@@ -180,7 +189,7 @@ export function checkDestination(destination: AuditLogDestination): DestinationC
           expected: `host:port matching ${HOST_PORT.source}`,
           fix: 'e.g. "logstash.example.com:5044"',
         });
-      }
+      } else check.errors.push(...portRangeProblems(destination.endpoint, 'logstash.endpoint'));
       break;
     case 'Kafka':
       if (!Array.isArray(destination.bootstrapServers) || destination.bootstrapServers.length === 0) {
@@ -202,6 +211,7 @@ export function checkDestination(destination: AuditLogDestination): DestinationC
       }
       break;
     case 'Socket':
+      check.errors.push(...portRangeProblems(destination.address, 'socket.address'));
       if (destination.mode === 'UDP') {
         if (destination.tls !== undefined) {
           check.errors.push({

@@ -197,3 +197,20 @@ describe('an escape-hatch patch of the audit settings the checks relied on', () 
     expect(config.spec.settings.etcd).toEqual({ maxDbSize: 8589934592 });
   });
 });
+
+test.each([
+  [
+    'a Socket address',
+    { type: 'Socket', name: 's', address: 'siem.example.com:99999', mode: 'TCP', encoding: 'Syslog' },
+    'destinations[0].socket.address: received "siem.example.com:99999", expected a port from 1 to 65535',
+  ],
+  [
+    'a Logstash endpoint',
+    { type: 'Logstash', name: 'l', endpoint: 'logstash.example.com:70000' },
+    'destinations[0].logstash.endpoint: received "logstash.example.com:70000", expected a port from 1 to 65535',
+  ],
+])('%s with a port over 65535 (the CRD pattern accepts it)', (_name, destination, message) => {
+  const chart = Testing.chart();
+  new DeckhouseClusterAudit(chart, 'Audit', untyped({ destinations: [destination], assertionPacks: [] }));
+  expect(synthError(chart)).toContain(message);
+});
