@@ -22,7 +22,7 @@ import {
   PolicyCheckFinding,
 } from './policy-checks';
 import { addWarning, collectWarnings } from './warnings';
-import { checkPropsData } from './plain-data';
+import { checkPropsData, describeReceived } from './plain-data';
 import { AUDIT_LOG_OPTION_KEYS } from './audit-log-settings';
 import { LOG_SHIPPER_MODULE_PROPS } from './log-shipper-module';
 import { checkLintOptions } from './policy-checks';
@@ -187,6 +187,14 @@ export class DeckhouseClusterAudit extends Construct {
     checkPropList(path, 'shippingFilters', props.shippingFilters, 'log filters');
     checkPropList(path, 'assertions', props.assertions, 'assertions');
     checkPropList(path, 'assertionPacks', props.assertionPacks, 'assertion packs');
+    (props.assertionPacks ?? []).forEach((pack: unknown, i) => {
+      const p = pack as { name?: unknown; items?: unknown } | null;
+      if (typeof p === 'object' && p !== null && typeof p.name === 'string' && Array.isArray(p.items)) return;
+      throw new ConstructPropsError(
+        `${path}: assertionPacks[${i}] received ${describeReceived(pack)}, expected an AssertionPack ({ name, items }). ` +
+          'Fix: pass a pack exported by this package, e.g. dvpDocumentedPromises',
+      );
+    });
     if (props.logShipperModule !== undefined && props.logShipperModule !== false) {
       const module = props.logShipperModule as unknown;
       if (typeof module !== 'object' || module === null || Array.isArray(module))

@@ -214,3 +214,13 @@ test.each([
   new DeckhouseClusterAudit(chart, 'Audit', untyped({ destinations: [destination], assertionPacks: [] }));
   expect(synthError(chart)).toContain(message);
 });
+
+test.each([null, 'cis', { name: 'x' }])(
+  'assertionPacks [%p] names the construct path (was a raw TypeError from runAssertionPack)',
+  (pack) => {
+    const chart = Testing.chart();
+    expect(() => new DeckhouseClusterAudit(chart, 'Audit', untyped({ assertionPacks: [pack] }))).toThrow(
+      /^test\/Audit: assertionPacks\[0\] received .*, expected an AssertionPack \(\{ name, items \}\)/,
+    );
+  },
+);
