@@ -29,6 +29,7 @@ import { isJsonObject } from './json-values';
 import { checkTlsSecret, TlsSecretCheck } from './tls-secret';
 import { AUDIT_LOG_OPTION_KEYS } from './audit-log-settings';
 import { checkArgoCdProps, checkPropKeys, checkPropList, ConstructPropsError, PropKeys } from './prop-keys';
+import { checkPropsData } from './plain-data';
 
 /** The host directory the log-shipper agent mounts: audit logs elsewhere are invisible to it. */
 export const LOG_SHIPPER_READABLE_ROOT = '/var/log';
@@ -113,6 +114,7 @@ export class AuditLogShipping extends Construct {
 
   public constructor(scope: Construct, id: string, props: AuditLogShippingProps) {
     super(scope, id);
+    checkPropsData(this.node.path, props);
     checkPropKeys(this.node.path, 'props', props, AUDIT_LOG_SHIPPING_PROPS, false);
     checkPropKeys(this.node.path, 'auditLog', props.auditLog, AUDIT_LOG_OPTION_KEYS);
     checkArgoCdProps(this.node.path, props);

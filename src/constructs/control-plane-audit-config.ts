@@ -28,6 +28,8 @@ import { canonicalManifest } from './synth';
 import { addWarning } from './warnings';
 import { guardIdentity } from './object-identity';
 import { checkArgoCdProps, checkPropKeys, PropKeys } from './prop-keys';
+import { checkPropsData } from './plain-data';
+import { auditSettingsPatched } from './control-plane-patch';
 
 /** The control-plane-manager settings schema version these constructs write (`x-config-version`). */
 export const CONTROL_PLANE_MANAGER_SETTINGS_VERSION = 3;
@@ -99,6 +101,7 @@ export class ControlPlaneAuditConfig extends Construct {
 
   public constructor(scope: Construct, id: string, props: ControlPlaneAuditConfigProps = {}) {
     super(scope, id);
+    checkPropsData(this.node.path, props);
     checkPropKeys(this.node.path, 'props', props, CONTROL_PLANE_AUDIT_CONFIG_PROPS, false);
     checkArgoCdProps(this.node.path, props);
     checkPropKeys(this.node.path, 'auditLog', props.auditLog, AUDIT_LOG_OPTION_KEYS);
@@ -171,6 +174,10 @@ export class ControlPlaneAuditConfig extends Construct {
 
     canonicalManifest(this.resource);
     this.node.addValidation({ validate: () => problems.map(formatProblem) });
+    // An escape-hatch patch must not change what the audit checks relied on (auditPolicyEnabled: false would
+    // leave the Secret unread while lint and assertions judged the custom policy as running).
+    const expectedAudit = settings.apiserver;
+    this.node.addValidation({ validate: () => auditSettingsPatched(this.resource, expectedAudit) });
     this.node.addValidation({ validate: () => checkClusterScopedChart(this) });
     this.node.addValidation({
       validate: () =>

@@ -22,6 +22,7 @@ import {
   PolicyCheckFinding,
 } from './policy-checks';
 import { addWarning, collectWarnings } from './warnings';
+import { checkPropsData, describeReceived } from './plain-data';
 import { AUDIT_LOG_OPTION_KEYS } from './audit-log-settings';
 import { LOG_SHIPPER_MODULE_PROPS } from './log-shipper-module';
 import { checkLintOptions } from './policy-checks';
@@ -146,6 +147,10 @@ const DECKHOUSE_CLUSTER_AUDIT_PROPS: PropKeys<DeckhouseClusterAuditProps> = {
   failOnWarnings: true,
 };
 
+const DATA_PROPS: readonly string[] = Object.keys(DECKHOUSE_CLUSTER_AUDIT_PROPS).filter(
+  (key) => !['policy', 'builtInRules', 'assertions', 'assertionPacks'].includes(key),
+);
+
 /**
  * Kubernetes API audit on a Deckhouse cluster in one construct: the control-plane-manager
  * ModuleConfig, the custom policy Secret (when a policy is given), and the log-shipper module
@@ -169,16 +174,27 @@ export class DeckhouseClusterAudit extends Construct {
   public constructor(scope: Construct, id: string, props: DeckhouseClusterAuditProps = {}) {
     super(scope, id);
     const path = this.node.path;
+    // Everything but the policy, built-in rules, assertions and packs (which may hold builders and functions).
+    checkPropsData(path, props, DATA_PROPS);
     checkPropKeys(path, 'props', props, DECKHOUSE_CLUSTER_AUDIT_PROPS, false);
     checkPropKeys(path, 'auditLog', props.auditLog, AUDIT_LOG_OPTION_KEYS);
     checkArgoCdProps(path, props);
     checkPropValue(path, 'failOnWarnings', props.failOnWarnings, [true, false]);
+    checkPropValue(path, 'basicAuditPolicyEnabled', props.basicAuditPolicyEnabled, [true, false]);
     checkPropValue(path, 'assertionSeverity', props.assertionSeverity, ['error', 'warning']);
     checkLintOptions(path, props.lint);
     checkPropList(path, 'destinations', props.destinations, 'destinations');
     checkPropList(path, 'shippingFilters', props.shippingFilters, 'log filters');
     checkPropList(path, 'assertions', props.assertions, 'assertions');
     checkPropList(path, 'assertionPacks', props.assertionPacks, 'assertion packs');
+    (props.assertionPacks ?? []).forEach((pack: unknown, i) => {
+      const p = pack as { name?: unknown; items?: unknown } | null;
+      if (typeof p === 'object' && p !== null && typeof p.name === 'string' && Array.isArray(p.items)) return;
+      throw new ConstructPropsError(
+        `${path}: assertionPacks[${i}] received ${describeReceived(pack)}, expected an AssertionPack ({ name, items }). ` +
+          'Fix: pass a pack exported by this package, e.g. dvpDocumentedPromises',
+      );
+    });
     if (props.logShipperModule !== undefined && props.logShipperModule !== false) {
       const module = props.logShipperModule as unknown;
       if (typeof module !== 'object' || module === null || Array.isArray(module))

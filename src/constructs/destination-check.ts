@@ -36,6 +36,19 @@ function urlProblems(value: unknown, field: string): PropProblem[] {
   if (typeof value !== 'string' || value.length === 0) {
     return [{ field, received: value, expected: 'a URL', fix: 'e.g. "https://loki.example.com:3100"' }];
   }
+  // The URL parser drops tabs and newlines and trims spaces, so "https://x\n.com" parsed as https://x.com
+  // while the manifest kept the raw text.
+  // eslint-disable-next-line no-control-regex
+  if (/[\s\u0000-\u001f\u007f]/.test(value)) {
+    return [
+      {
+        field,
+        received: value,
+        expected: 'a URL without spaces or control characters',
+        fix: 'remove the whitespace (percent-encode a space in a path as %20)',
+      },
+    ];
+  }
   let url: URL;
   try {
     url = new URL(value);
@@ -55,6 +68,15 @@ function urlProblems(value: unknown, field: string): PropProblem[] {
     ];
   }
   return [];
+}
+
+// The CRD's patterns accept any digits after the colon ("host:99999"): the agent cannot connect to such a port.
+function portRangeProblems(value: unknown, field: string): PropProblem[] {
+  const port = typeof value === 'string' ? /:([0-9]+)$/.exec(value)?.[1] : undefined;
+  if (port === undefined || (Number(port) >= 1 && Number(port) <= 65535)) return [];
+  return [
+    { field, received: value, expected: 'a port from 1 to 65535', fix: 'e.g. "siem.example.com:6514"' },
+  ];
 }
 
 // The disk buffer the agent gets for a size over the uint32 range (log-shipper raises a result under the minimum).
@@ -133,6 +155,16 @@ export function checkDestination(destination: AuditLogDestination): DestinationC
   switch (destination.type) {
     case 'Loki':
       check.errors.push(...urlProblems(destination.endpoint, 'loki.endpoint'));
+      // Sent as the X-Scope-OrgID header: a control character would end or split the header.
+      // eslint-disable-next-line no-control-regex
+      if (typeof destination.tenantId === 'string' && /[\u0000-\u001f\u007f]/.test(destination.tenantId)) {
+        check.errors.push({
+          field: 'loki.tenantId',
+          received: destination.tenantId,
+          expected: 'a tenant ID without control characters (it is sent as the X-Scope-OrgID header)',
+          fix: 'e.g. "audit"',
+        });
+      }
       break;
     case 'Elasticsearch':
       check.errors.push(...urlProblems(destination.endpoint, 'elasticsearch.endpoint'));
@@ -157,7 +189,7 @@ export function checkDestination(destination: AuditLogDestination): DestinationC
           expected: `host:port matching ${HOST_PORT.source}`,
           fix: 'e.g. "logstash.example.com:5044"',
         });
-      }
+      } else check.errors.push(...portRangeProblems(destination.endpoint, 'logstash.endpoint'));
       break;
     case 'Kafka':
       if (!Array.isArray(destination.bootstrapServers) || destination.bootstrapServers.length === 0) {
@@ -179,6 +211,7 @@ export function checkDestination(destination: AuditLogDestination): DestinationC
       }
       break;
     case 'Socket':
+      check.errors.push(...portRangeProblems(destination.address, 'socket.address'));
       if (destination.mode === 'UDP') {
         if (destination.tls !== undefined) {
           check.errors.push({

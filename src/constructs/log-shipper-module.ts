@@ -7,6 +7,7 @@ import { formatProblem, PropProblem } from './messages';
 import { schemaErrors } from './schema-validation';
 import { canonicalManifest } from './synth';
 import { checkArgoCdProps, checkPropKeys, PropKeys } from './prop-keys';
+import { checkPropsData } from './plain-data';
 import { guardIdentity } from './object-identity';
 import { unknownSettingsKeys } from './log-shipper-settings';
 import { addWarning } from './warnings';
@@ -63,6 +64,7 @@ export class LogShipperModule extends Construct {
 
   public constructor(scope: Construct, id: string, props: LogShipperModuleProps = {}) {
     super(scope, id);
+    checkPropsData(this.node.path, props);
     checkPropKeys(this.node.path, 'props', props, LOG_SHIPPER_MODULE_PROPS, false);
     checkArgoCdProps(this.node.path, props);
     const problems: PropProblem[] = [];

@@ -49,19 +49,53 @@ function renamed(object: ApiObject, identity: ObjectIdentity): string[] {
   return errors;
 }
 
+// The app's ApiObjects by group, kind, namespace and name, for one validation sweep: each guarded object
+// walking the whole tree made synth quadratic (10,000 destinations: two minutes). A sweep validates each
+// guarded object once, so an object checked a second time (or one the index lacks) starts a new index: a
+// second synth sees what was added after the first. The index is also dropped on the next microtask.
+interface ObjectIndex {
+  readonly byIdentity: Map<string, ApiObject[]>;
+  readonly checked: Set<ApiObject>;
+}
+const INDEXES = new WeakMap<IConstruct, ObjectIndex>();
+
+function identityKey(apiGroup: string, kind: string, namespace: string | undefined, name: string): string {
+  return JSON.stringify([apiGroup, kind, namespace ?? null, name]);
+}
+
+function keyOf(object: ApiObject): string {
+  return identityKey(object.apiGroup, object.kind, object.metadata.namespace ?? undefined, object.name);
+}
+
+function buildIndex(root: IConstruct): ObjectIndex {
+  const byIdentity = new Map<string, ApiObject[]>();
+  for (const node of root.node.findAll()) {
+    if (!ApiObject.isApiObject(node)) continue;
+    const key = keyOf(node);
+    const list = byIdentity.get(key);
+    if (list === undefined) byIdentity.set(key, [node]);
+    else list.push(node);
+  }
+  const index = { byIdentity, checked: new Set<ApiObject>() };
+  INDEXES.set(root, index);
+  queueMicrotask(() => {
+    if (INDEXES.get(root) === index) INDEXES.delete(root);
+  });
+  return index;
+}
+
 /** Other ApiObjects of the app with the same group, kind, namespace and name. */
 function clashes(object: ApiObject, identity: ObjectIdentity): ApiObject[] {
-  return object.node.root.node
-    .findAll()
-    .filter(
-      (other): other is ApiObject =>
-        other !== object &&
-        ApiObject.isApiObject(other) &&
-        other.kind === object.kind &&
-        other.apiGroup === object.apiGroup &&
-        other.name === identity.name &&
-        (other.metadata.namespace ?? undefined) === identity.namespace,
-    );
+  const root = object.node.root;
+  let index = INDEXES.get(root);
+  const fresh =
+    index !== undefined &&
+    !index.checked.has(object) &&
+    (index.byIdentity.get(keyOf(object)) ?? []).includes(object);
+  if (!fresh) index = buildIndex(root);
+  index!.checked.add(object);
+  const key = identityKey(object.apiGroup, object.kind, identity.namespace, identity.name);
+  return (index!.byIdentity.get(key) ?? []).filter((other) => other !== object);
 }
 
 // The construct of this package that made an object (a global symbol: it survives two copies of the package).

@@ -1,3 +1,4 @@
+import { describeReceived } from './plain-data';
 import { AssertionPack, runAssertionPack } from '../deckhouse/assertion-packs';
 import { ASSERTION_FAILED, AssertionResult, AuditAssertion, checkAssertions } from '../policy/assertions';
 import { ruleLabel } from '../policy/describe';
@@ -102,6 +103,12 @@ const SEVERITIES: readonly Severity[] = ['error', 'warning', 'info'];
  * `'error'` fails synth, so `'Error'` would let the finding pass), `ignore` that is not a list.
  */
 export function checkLintOptions(path: string, lint: AuditLintOptions | undefined): void {
+  if (lint !== undefined && (typeof lint !== 'object' || lint === null || Array.isArray(lint))) {
+    throw new ConstructPropsError(
+      `${path}: lint received ${describeReceived(lint)}, expected lint options. ` +
+        'Fix: e.g. { enabled: false } to turn lint off, or { severities: { "<code>": "error" } }',
+    );
+  }
   checkPropKeys(path, 'lint', lint, LINT_OPTION_KEYS);
   if (lint === undefined) return;
   checkPropValue(path, 'lint.enabled', lint.enabled, [true, false]);

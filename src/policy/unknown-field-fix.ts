@@ -42,7 +42,8 @@ export function unknownFieldFix(
     const there = FIELDS_OF[other].find((f) => f.toLowerCase() === lower);
     if (there) return belongsElsewhere(there, kind, other, facts);
   }
-  const alias = KEY_ALIASES[kind][lower];
+  // Own keys only: "__proto__" or "constructor" read through to Object.prototype (did you mean "[object Object]"?).
+  const alias = Object.hasOwn(KEY_ALIASES[kind], lower) ? KEY_ALIASES[kind][lower] : undefined;
   if (alias) {
     if (kind === 'resources entry' && alias === 'group') {
       return `did you mean "group"? An audit resources entry has one "group" (a string, "" for the core group), not a list of apiGroups: write one entry per group`;

@@ -1,0 +1,226 @@
+import { JsonPatch, Testing } from 'cdk8s';
+import { AuditLogShipping, ControlPlaneAuditConfig, DeckhouseClusterAudit } from '../../src/constructs';
+import { synthError } from './helpers';
+
+// Props from JSON/YAML or untyped JavaScript: what no manifest can hold is refused where the construct is
+// created, naming the construct path and the field (not a DOMException, a cdk8s serialization error, a
+// silently dropped or nulled value, or a hang).
+const untyped = (props: unknown) => props as never;
+const loki = { type: 'Loki', name: 'loki', endpoint: 'https://loki.example.com' };
+type Chart = ReturnType<typeof Testing.chart>;
+const audit = (props: unknown) => (c: Chart) => new DeckhouseClusterAudit(c, 'Audit', untyped(props));
+const cyclic = () => {
+  const o: Record<string, unknown> = { a: 'b' };
+  o.self = o;
+  return o;
+};
+
+test.each<[string, (c: Chart) => unknown, string]>([
+  [
+    'a destination that contains itself (walked for ever)',
+    audit({ destinations: [{ ...loki, extraLabels: cyclic() }] }),
+    'test/Audit: destinations[0].extraLabels.self: received an object that contains itself',
+  ],
+  [
+    'controlPlaneSettings that contain themselves (cdk8s stack overflow)',
+    audit({ controlPlaneSettings: { x: cyclic() } }),
+    'test/Audit: controlPlaneSettings.x.self: received an object that contains itself',
+  ],
+  [
+    'Infinity in controlPlaneSettings (written as null)',
+    audit({ controlPlaneSettings: { nodeMonitorGracePeriodSeconds: Number.parseFloat('1e309') } }),
+    'test/Audit: controlPlaneSettings.nodeMonitorGracePeriodSeconds: received Infinity, expected a finite number',
+  ],
+  [
+    'NaN rate limit',
+    audit({ destinations: [{ ...loki, rateLimit: { linesPerMinute: NaN } }] }),
+    'destinations[0].rateLimit.linesPerMinute: received NaN, expected a finite number',
+  ],
+  [
+    'a JSON.parse __proto__ key in controlPlaneSettings (silently dropped)',
+    audit({ controlPlaneSettings: JSON.parse('{"__proto__":{"apiserver":{"auditPolicyEnabled":false}}}') }),
+    'test/Audit: controlPlaneSettings.__proto__: received a key named "__proto__"',
+  ],
+  [
+    'a constructor label (cdk8s cannot render it)',
+    audit({ destinations: [{ ...loki, extraLabels: { constructor: 'x' } }] }),
+    'destinations[0].extraLabels.constructor: received a key named "constructor"',
+  ],
+  [
+    'a Date (cdk8s cannot render it)',
+    audit({ controlPlaneSettings: { etcd: new Date(0) } }),
+    'test/Audit: controlPlaneSettings.etcd: received a Date, expected a plain object',
+  ],
+  [
+    'a symbol name (DOMException from structuredClone)',
+    audit({ destinations: [{ ...loki, name: Symbol('x') }] }),
+    'test/Audit: destinations[0].name: received a symbol, expected JSON data',
+  ],
+  [
+    'a bigint',
+    audit({ destinations: [{ ...loki, rateLimit: { linesPerMinute: 10n } }] }),
+    'destinations[0].rateLimit.linesPerMinute: received the bigint 10n',
+  ],
+  [
+    'a getter that throws',
+    audit({
+      get destinations() {
+        throw new Error('boom\nline');
+      },
+    }),
+    'test/Audit: destinations: received a getter that throws ("boom\\nline")',
+  ],
+  [
+    'a getter that throws inside a destination',
+    audit({
+      destinations: [
+        {
+          ...loki,
+          get endpoint() {
+            throw new Error('boom');
+          },
+        },
+      ],
+    }),
+    'test/Audit: destinations[0].endpoint: received a getter that throws ("boom")',
+  ],
+  [
+    'a Proxy whose keys throw',
+    audit(
+      new Proxy(
+        {},
+        {
+          ownKeys() {
+            throw new Error('no keys');
+          },
+        },
+      ),
+    ),
+    'test/Audit: props: received an object whose keys cannot be read ("no keys")',
+  ],
+  [
+    'AuditLogShipping with a cyclic destination',
+    (c) =>
+      new AuditLogShipping(c, 'Shipping', untyped({ destinations: [{ ...loki, extraLabels: cyclic() }] })),
+    'test/Shipping: destinations[0].extraLabels.self: received an object that contains itself',
+  ],
+  [
+    'ControlPlaneAuditConfig with NaN settings',
+    (c) => new ControlPlaneAuditConfig(c, 'CP', untyped({ additionalSettings: { a: NaN } })),
+    'test/CP: additionalSettings.a: received NaN',
+  ],
+  [
+    'lint given as a string (silently ignored)',
+    audit({ lint: 'off' }),
+    'test/Audit: lint received "off", expected lint options',
+  ],
+  [
+    'basicAuditPolicyEnabled as a string (raw TypeError from the evaluator)',
+    audit({ basicAuditPolicyEnabled: 'false' }),
+    'test/Audit: basicAuditPolicyEnabled received "false", expected true or false',
+  ],
+])('%s', (_name, build, message) => {
+  const chart = Testing.chart();
+  let thrown: unknown;
+  try {
+    build(chart);
+  } catch (error) {
+    thrown = error;
+  }
+  expect(thrown).toBeInstanceOf(Error);
+  expect((thrown as Error).name).toBe('ConstructPropsError');
+  expect((thrown as Error).message).toContain(message);
+});
+
+test('a frozen destination list is read, not refused', () => {
+  const chart = Testing.chart();
+  new DeckhouseClusterAudit(chart, 'Audit', {
+    destinations: Object.freeze([Object.freeze({ ...loki })]) as never,
+    assertionPacks: [],
+  });
+  expect(Testing.synth(chart).some((o) => o.kind === 'ClusterLogDestination')).toBe(true);
+});
+
+describe('text the URL parser or an HTTP header would change', () => {
+  test.each([
+    [
+      'an endpoint with a newline (the URL parser drops it)',
+      { endpoint: 'https://loki\n.example.com' },
+      'destinations[0].loki.endpoint: received "https://loki\\n.example.com", expected a URL without spaces or control characters',
+    ],
+    [
+      'an endpoint with a trailing space',
+      { endpoint: 'https://loki.example.com ' },
+      'expected a URL without spaces or control characters',
+    ],
+    [
+      'a tenantId with a newline (X-Scope-OrgID header)',
+      { tenantId: 'a\nb' },
+      'destinations[0].loki.tenantId: received "a\\nb", expected a tenant ID without control characters',
+    ],
+  ])('%s', (_name, patch, message) => {
+    const chart = Testing.chart();
+    new DeckhouseClusterAudit(chart, 'Audit', untyped({ destinations: [{ ...loki, ...patch }] }));
+    expect(synthError(chart)).toContain(message);
+  });
+});
+
+describe('an escape-hatch patch of the audit settings the checks relied on', () => {
+  const policyText =
+    'apiVersion: audit.k8s.io/v1\nkind: Policy\nrules:\n- level: Metadata\n  omitStages: [RequestReceived]\n';
+  test.each([
+    [
+      'auditPolicyEnabled',
+      false,
+      'spec.settings.apiserver.auditPolicyEnabled: received false, expected true',
+    ],
+    [
+      'basicAuditPolicyEnabled',
+      false,
+      'spec.settings.apiserver.basicAuditPolicyEnabled: received false, expected true',
+    ],
+    ['auditLog', { output: 'Stdout' }, 'spec.settings.apiserver.auditLog: received {"output":"Stdout"}'],
+  ])('%s', (key, value, message) => {
+    const chart = Testing.chart();
+    const audit = new DeckhouseClusterAudit(chart, 'Audit', { policy: policyText, assertionPacks: [] });
+    audit.controlPlane.resource.addJsonPatch(JsonPatch.replace(`/spec/settings/apiserver/${key}`, value));
+    expect(synthError(chart)).toContain(
+      `[test/Audit/ControlPlane] ModuleConfig/control-plane-manager: ${message}`,
+    );
+  });
+
+  test('a patch of another setting is kept', () => {
+    const chart = Testing.chart();
+    const audit = new DeckhouseClusterAudit(chart, 'Audit', { assertionPacks: [] });
+    audit.controlPlane.resource.addJsonPatch(JsonPatch.add('/spec/settings/etcd', { maxDbSize: 8589934592 }));
+    const config = Testing.synth(chart).find((o) => o.kind === 'ModuleConfig');
+    expect(config.spec.settings.etcd).toEqual({ maxDbSize: 8589934592 });
+  });
+});
+
+test.each([
+  [
+    'a Socket address',
+    { type: 'Socket', name: 's', address: 'siem.example.com:99999', mode: 'TCP', encoding: 'Syslog' },
+    'destinations[0].socket.address: received "siem.example.com:99999", expected a port from 1 to 65535',
+  ],
+  [
+    'a Logstash endpoint',
+    { type: 'Logstash', name: 'l', endpoint: 'logstash.example.com:70000' },
+    'destinations[0].logstash.endpoint: received "logstash.example.com:70000", expected a port from 1 to 65535',
+  ],
+])('%s with a port over 65535 (the CRD pattern accepts it)', (_name, destination, message) => {
+  const chart = Testing.chart();
+  new DeckhouseClusterAudit(chart, 'Audit', untyped({ destinations: [destination], assertionPacks: [] }));
+  expect(synthError(chart)).toContain(message);
+});
+
+test.each([null, 'cis', { name: 'x' }])(
+  'assertionPacks [%p] names the construct path (was a raw TypeError from runAssertionPack)',
+  (pack) => {
+    const chart = Testing.chart();
+    expect(() => new DeckhouseClusterAudit(chart, 'Audit', untyped({ assertionPacks: [pack] }))).toThrow(
+      /^test\/Audit: assertionPacks\[0\] received .*, expected an AssertionPack \(\{ name, items \}\)/,
+    );
+  },
+);
