@@ -4,6 +4,7 @@
 // "can't render non-simple object"), NaN/Infinity (JSON writes them as null: a silently different manifest),
 // and own keys `__proto__` (JSON.parse makes them; most code ignores them) or `constructor` (cdk8s cannot
 // render it). checkPlainData refuses these at once, naming the construct path and the field.
+import { quote } from '../policy/echo';
 import { ConstructPropsError } from './prop-keys';
 
 /** Nodes a prop may hold: far beyond any real configuration, small enough to keep the walk quick. */
@@ -11,15 +12,14 @@ export const PLAIN_DATA_MAX_NODES = 1_000_000;
 
 /** `value` as a short JSON-ish text with control characters escaped (for messages). */
 export function describeReceived(value: unknown, max = 60): string {
-  let text: string;
-  if (typeof value === 'string') text = JSON.stringify(value);
-  else if (typeof value === 'number' || typeof value === 'boolean' || value === null) text = String(value);
-  else if (value === undefined) return 'nothing';
-  else if (typeof value === 'bigint') return `the bigint ${value}n`;
-  else if (typeof value === 'symbol') return 'a symbol';
-  else if (typeof value === 'function') return 'a function';
-  else return 'an object';
-  return text.length > max ? `${text.slice(0, max)}...` : text;
+  // Strings go through the engine's quote(): shortened, and every character that could drive a terminal escaped.
+  if (typeof value === 'string') return quote(value, max);
+  if (typeof value === 'number' || typeof value === 'boolean' || value === null) return String(value);
+  if (value === undefined) return 'nothing';
+  if (typeof value === 'bigint') return `the bigint ${value}n`;
+  if (typeof value === 'symbol') return 'a symbol';
+  if (typeof value === 'function') return 'a function';
+  return 'an object';
 }
 
 function isPlainPrototype(value: object): boolean {
@@ -29,7 +29,7 @@ function isPlainPrototype(value: object): boolean {
 }
 
 function keyPath(field: string, key: string): string {
-  return /^[A-Za-z_$][\w$]*$/.test(key) ? `${field}.${key}` : `${field}[${JSON.stringify(key)}]`;
+  return /^[A-Za-z_$][\w$]*$/.test(key) ? `${field}.${key}` : `${field}[${quote(key)}]`;
 }
 
 function errorText(error: unknown): string {

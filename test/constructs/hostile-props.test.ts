@@ -1,6 +1,7 @@
 import { JsonPatch, Testing } from 'cdk8s';
 import { AuditLogShipping, ControlPlaneAuditConfig, DeckhouseClusterAudit } from '../../src/constructs';
 import { synthError } from './helpers';
+import { checkPlainData, describeReceived } from '../../src/constructs/plain-data';
 
 // Props from JSON/YAML or untyped JavaScript: what no manifest can hold is refused where the construct is
 // created, naming the construct path and the field (not a DOMException, a cdk8s serialization error, a
@@ -224,3 +225,12 @@ test.each([null, 'cis', { name: 'x' }])(
     );
   },
 );
+
+test('a hostile key or value in a refused prop is echoed escaped (no terminal control sequence reaches the message)', () => {
+  // ESC [2J clears a terminal; U+202E reverses what follows.
+  const key = 'a\u001b[2J\u202eb';
+  expect(() => checkPlainData('test/Audit', 'controlPlaneSettings', { [key]: Number.NaN })).toThrow(
+    'test/Audit: controlPlaneSettings["a\\u001b[2J\\u202eb"]: received NaN',
+  );
+  expect(describeReceived('x\u202ey')).toBe('"x\\u202ey"');
+});
