@@ -29,7 +29,7 @@ import { isJsonObject } from './json-values';
 import { checkTlsSecret, TlsSecretCheck } from './tls-secret';
 import { AUDIT_LOG_OPTION_KEYS } from './audit-log-settings';
 import { checkArgoCdProps, checkPropKeys, checkPropList, ConstructPropsError, PropKeys } from './prop-keys';
-import { checkPropsData } from './plain-data';
+import { checkPropsData, describeReceived } from './plain-data';
 
 /** The host directory the log-shipper agent mounts: audit logs elsewhere are invisible to it. */
 export const LOG_SHIPPER_READABLE_ROOT = '/var/log';
@@ -121,7 +121,8 @@ export class AuditLogShipping extends Construct {
     checkPropList(this.node.path, 'filters', props.filters, 'log filters');
     if (props.name !== undefined && typeof props.name !== 'string')
       throw new ConstructPropsError(
-        `${this.node.path}: name received ${JSON.stringify(props.name)}, expected a ClusterLoggingConfig name (a string)`,
+        this.node.path,
+        `name: received ${describeReceived(props.name)}, expected a ClusterLoggingConfig name (a string)`,
       );
     (Array.isArray(props.destinations) ? props.destinations : []).forEach((d: unknown, i) => {
       const selections = (d as { selections?: unknown } | null)?.selections;

@@ -191,7 +191,8 @@ export class DeckhouseClusterAudit extends Construct {
       const p = pack as { name?: unknown; items?: unknown } | null;
       if (typeof p === 'object' && p !== null && typeof p.name === 'string' && Array.isArray(p.items)) return;
       throw new ConstructPropsError(
-        `${path}: assertionPacks[${i}] received ${describeReceived(pack)}, expected an AssertionPack ({ name, items }). ` +
+        path,
+        `assertionPacks[${i}]: received ${describeReceived(pack)}, expected an AssertionPack ({ name, items }). ` +
           'Fix: pass a pack exported by this package, e.g. dvpDocumentedPromises',
       );
     });
@@ -199,7 +200,9 @@ export class DeckhouseClusterAudit extends Construct {
       const module = props.logShipperModule as unknown;
       if (typeof module !== 'object' || module === null || Array.isArray(module))
         throw new ConstructPropsError(
-          `${path}: logShipperModule received ${JSON.stringify(module)}, expected false (leave the module alone) or LogShipperModule props`,
+          path,
+          `logShipperModule: received ${describeReceived(module)}, expected false (leave the module alone) or LogShipperModule props. ` +
+            'Fix: pass false or e.g. { settings: {} }',
         );
       checkPropKeys(path, 'logShipperModule', module, LOG_SHIPPER_MODULE_PROPS);
     }
@@ -209,15 +212,16 @@ export class DeckhouseClusterAudit extends Construct {
       try {
         checkAuditAssertion(assertion, `assertions[${i}]`);
       } catch (error) {
-        throw new ConstructPropsError(`${this.node.path}: ${(error as Error).message}`);
+        throw new ConstructPropsError(this.node.path, `${(error as Error).message}`);
       }
     });
     const basicAuditPolicyEnabled = props.basicAuditPolicyEnabled ?? true;
     const builtInRules = props.builtInRules;
     if (builtInRules !== undefined && !isDeckhouseBasicRules(builtInRules)) {
-      throw new TypeError(
-        `${this.node.path}: builtInRules must be DeckhouseBasicRules (lists basic, virtualization, tail, ...); ` +
-          'build it with builtInRulesFromMergedPolicy()',
+      throw new ConstructPropsError(
+        this.node.path,
+        `builtInRules: received ${describeReceived(builtInRules)}, expected DeckhouseBasicRules (lists basic, ` +
+          'virtualization, tail, ...). Fix: build it with builtInRulesFromMergedPolicy()',
       );
     }
     // A cluster pinned to a version in control-plane-manager settings runs that version's validation.

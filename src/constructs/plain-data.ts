@@ -44,7 +44,7 @@ function errorText(error: unknown): string {
  */
 export function checkPlainData(path: string, field: string, value: unknown): void {
   const fail = (at: string, received: string, expected: string, fix: string): never => {
-    throw new ConstructPropsError(`${path}: ${at}: received ${received}, expected ${expected}. Fix: ${fix}`);
+    throw new ConstructPropsError(path, `${at}: received ${received}, expected ${expected}. Fix: ${fix}`);
   };
   const onPath = new Set<object>();
   const stack: Array<{ value: unknown; field: string; leave?: object }> = [{ value, field }];
@@ -136,7 +136,8 @@ export function checkPropsData(path: string, props: unknown, dataProps?: readonl
     keys = Object.keys(props);
   } catch (error) {
     throw new ConstructPropsError(
-      `${path}: props: received an object whose keys cannot be read (${errorText(error)}), expected plain ` +
+      path,
+      `props: received an object whose keys cannot be read (${errorText(error)}), expected plain ` +
         'props. Fix: pass a plain object (not a Proxy that throws)',
     );
   }
@@ -146,7 +147,8 @@ export function checkPropsData(path: string, props: unknown, dataProps?: readonl
       value = (props as Record<string, unknown>)[key];
     } catch (error) {
       throw new ConstructPropsError(
-        `${path}: ${key}: received a getter that throws (${errorText(error)}), expected a plain value. ` +
+        path,
+        `${key}: received a getter that throws (${errorText(error)}), expected a plain value. ` +
           'Fix: pass plain data',
       );
     }

@@ -105,7 +105,8 @@ const SEVERITIES: readonly Severity[] = ['error', 'warning', 'info'];
 export function checkLintOptions(path: string, lint: AuditLintOptions | undefined): void {
   if (lint !== undefined && (typeof lint !== 'object' || lint === null || Array.isArray(lint))) {
     throw new ConstructPropsError(
-      `${path}: lint received ${describeReceived(lint)}, expected lint options. ` +
+      path,
+      `lint: received ${describeReceived(lint)}, expected lint options. ` +
         'Fix: e.g. { enabled: false } to turn lint off, or { severities: { "<code>": "error" } }',
     );
   }
@@ -118,13 +119,17 @@ export function checkLintOptions(path: string, lint: AuditLintOptions | undefine
     if (typeof value === 'string' && codes.includes(value)) return;
     const guess = typeof value === 'string' ? closestMatch(value, codes) : undefined;
     throw new ConstructPropsError(
-      `${path}: ${field} received ${JSON.stringify(value)}, not a lint code; ` +
+      path,
+      `${field}: received ${JSON.stringify(value)}, expected a lint code; ` +
         (guess ? `did you mean "${guess}"?` : `the codes are ${codes.join(', ')}`),
     );
   };
   if (lint.severities !== undefined) {
     if (typeof lint.severities !== 'object' || lint.severities === null || Array.isArray(lint.severities)) {
-      throw new ConstructPropsError(`${path}: lint.severities must be an object { code: severity }`);
+      throw new ConstructPropsError(
+        path,
+        `lint.severities: received ${describeReceived(lint.severities)}, expected an object { code: severity }`,
+      );
     }
     for (const [key, severity] of Object.entries(lint.severities)) {
       code(`lint.severities`, key);
@@ -134,7 +139,8 @@ export function checkLintOptions(path: string, lint: AuditLintOptions | undefine
   if (lint.ignore !== undefined) {
     if (!Array.isArray(lint.ignore)) {
       throw new ConstructPropsError(
-        `${path}: lint.ignore must be a list of lint codes, received ${JSON.stringify(lint.ignore)}`,
+        path,
+        `lint.ignore: received ${describeReceived(lint.ignore)}, expected a list of lint codes`,
       );
     }
     lint.ignore.forEach((c, i) => code(`lint.ignore[${i}]`, c));
@@ -143,10 +149,10 @@ export function checkLintOptions(path: string, lint: AuditLintOptions | undefine
 
 export function checkAcknowledgements(
   acknowledged: readonly AcknowledgedFinding[] | undefined,
-  path?: string,
+  path: string,
 ): void {
   const fail = (message: string) => {
-    throw new ConstructPropsError(path === undefined ? message : `${path}: ${message}`);
+    throw new ConstructPropsError(path, message);
   };
   if (acknowledged !== undefined && !Array.isArray(acknowledged)) {
     fail(`acknowledged: expected a list of { code, index?, assertion?, reason }`);

@@ -20,17 +20,17 @@ test.each<[string, (c: Chart) => unknown, string]>([
   [
     'a destination that contains itself (walked for ever)',
     audit({ destinations: [{ ...loki, extraLabels: cyclic() }] }),
-    'test/Audit: destinations[0].extraLabels.self: received an object that contains itself',
+    '[test/Audit] destinations[0].extraLabels.self: received an object that contains itself',
   ],
   [
     'controlPlaneSettings that contain themselves (cdk8s stack overflow)',
     audit({ controlPlaneSettings: { x: cyclic() } }),
-    'test/Audit: controlPlaneSettings.x.self: received an object that contains itself',
+    '[test/Audit] controlPlaneSettings.x.self: received an object that contains itself',
   ],
   [
     'Infinity in controlPlaneSettings (written as null)',
     audit({ controlPlaneSettings: { nodeMonitorGracePeriodSeconds: Number.parseFloat('1e309') } }),
-    'test/Audit: controlPlaneSettings.nodeMonitorGracePeriodSeconds: received Infinity, expected a finite number',
+    '[test/Audit] controlPlaneSettings.nodeMonitorGracePeriodSeconds: received Infinity, expected a finite number',
   ],
   [
     'NaN rate limit',
@@ -40,7 +40,7 @@ test.each<[string, (c: Chart) => unknown, string]>([
   [
     'a JSON.parse __proto__ key in controlPlaneSettings (silently dropped)',
     audit({ controlPlaneSettings: JSON.parse('{"__proto__":{"apiserver":{"auditPolicyEnabled":false}}}') }),
-    'test/Audit: controlPlaneSettings.__proto__: received a key named "__proto__"',
+    '[test/Audit] controlPlaneSettings.__proto__: received a key named "__proto__"',
   ],
   [
     'a constructor label (cdk8s cannot render it)',
@@ -50,12 +50,12 @@ test.each<[string, (c: Chart) => unknown, string]>([
   [
     'a Date (cdk8s cannot render it)',
     audit({ controlPlaneSettings: { etcd: new Date(0) } }),
-    'test/Audit: controlPlaneSettings.etcd: received a Date, expected a plain object',
+    '[test/Audit] controlPlaneSettings.etcd: received a Date, expected a plain object',
   ],
   [
     'a symbol name (DOMException from structuredClone)',
     audit({ destinations: [{ ...loki, name: Symbol('x') }] }),
-    'test/Audit: destinations[0].name: received a symbol, expected JSON data',
+    '[test/Audit] destinations[0].name: received a symbol, expected JSON data',
   ],
   [
     'a bigint',
@@ -69,7 +69,7 @@ test.each<[string, (c: Chart) => unknown, string]>([
         throw new Error('boom\nline');
       },
     }),
-    'test/Audit: destinations: received a getter that throws ("boom\\nline")',
+    '[test/Audit] destinations: received a getter that throws ("boom\\nline")',
   ],
   [
     'a getter that throws inside a destination',
@@ -83,7 +83,7 @@ test.each<[string, (c: Chart) => unknown, string]>([
         },
       ],
     }),
-    'test/Audit: destinations[0].endpoint: received a getter that throws ("boom")',
+    '[test/Audit] destinations[0].endpoint: received a getter that throws ("boom")',
   ],
   [
     'a Proxy whose keys throw',
@@ -97,28 +97,28 @@ test.each<[string, (c: Chart) => unknown, string]>([
         },
       ),
     ),
-    'test/Audit: props: received an object whose keys cannot be read ("no keys")',
+    '[test/Audit] props: received an object whose keys cannot be read ("no keys")',
   ],
   [
     'AuditLogShipping with a cyclic destination',
     (c) =>
       new AuditLogShipping(c, 'Shipping', untyped({ destinations: [{ ...loki, extraLabels: cyclic() }] })),
-    'test/Shipping: destinations[0].extraLabels.self: received an object that contains itself',
+    '[test/Shipping] destinations[0].extraLabels.self: received an object that contains itself',
   ],
   [
     'ControlPlaneAuditConfig with NaN settings',
     (c) => new ControlPlaneAuditConfig(c, 'CP', untyped({ additionalSettings: { a: NaN } })),
-    'test/CP: additionalSettings.a: received NaN',
+    '[test/CP] additionalSettings.a: received NaN',
   ],
   [
     'lint given as a string (silently ignored)',
     audit({ lint: 'off' }),
-    'test/Audit: lint received "off", expected lint options',
+    '[test/Audit] lint: received "off", expected lint options',
   ],
   [
     'basicAuditPolicyEnabled as a string (raw TypeError from the evaluator)',
     audit({ basicAuditPolicyEnabled: 'false' }),
-    'test/Audit: basicAuditPolicyEnabled received "false", expected true or false',
+    '[test/Audit] basicAuditPolicyEnabled: received "false", expected true or false',
   ],
 ])('%s', (_name, build, message) => {
   const chart = Testing.chart();
@@ -221,7 +221,7 @@ test.each([null, 'cis', { name: 'x' }])(
   (pack) => {
     const chart = Testing.chart();
     expect(() => new DeckhouseClusterAudit(chart, 'Audit', untyped({ assertionPacks: [pack] }))).toThrow(
-      /^test\/Audit: assertionPacks\[0\] received .*, expected an AssertionPack \(\{ name, items \}\)/,
+      /^\[test\/Audit\] assertionPacks\[0\]: received .*, expected an AssertionPack \(\{ name, items \}\)/,
     );
   },
 );
@@ -230,7 +230,7 @@ test('a hostile key or value in a refused prop is echoed escaped (no terminal co
   // ESC [2J clears a terminal; U+202E reverses what follows.
   const key = 'a\u001b[2J\u202eb';
   expect(() => checkPlainData('test/Audit', 'controlPlaneSettings', { [key]: Number.NaN })).toThrow(
-    'test/Audit: controlPlaneSettings["a\\u001b[2J\\u202eb"]: received NaN',
+    '[test/Audit] controlPlaneSettings["a\\u001b[2J\\u202eb"]: received NaN',
   );
   expect(describeReceived('x\u202ey')).toBe('"x\\u202ey"');
 });
