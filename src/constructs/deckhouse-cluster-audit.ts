@@ -8,7 +8,7 @@ import { DEFAULT_KUBERNETES_VERSION } from '../policy/kubernetes-version';
 import { EffectivePolicy } from '../policy/types';
 import { ArgoCdOptions } from './argocd';
 import { AuditLogShipping } from './audit-log-shipping';
-import { AuditPolicySecret, PolicyInput } from './audit-policy-secret';
+import { AuditPolicySecret, checkPolicyInput, PolicyInput } from './audit-policy-secret';
 import { AuditLogOptions, ControlPlaneAuditConfig } from './control-plane-audit-config';
 import { AuditLogDestination } from './log-destination';
 import { LogFilter } from './log-filter';
@@ -177,6 +177,7 @@ export class DeckhouseClusterAudit extends Construct {
     // Everything but the policy, built-in rules, assertions and packs (which may hold builders and functions).
     checkPropsData(path, props, DATA_PROPS);
     checkPropKeys(path, 'props', props, DECKHOUSE_CLUSTER_AUDIT_PROPS, false);
+    checkPolicyInput(path, props.policy);
     checkPropKeys(path, 'auditLog', props.auditLog, AUDIT_LOG_OPTION_KEYS);
     checkArgoCdProps(path, props);
     checkPropValue(path, 'failOnWarnings', props.failOnWarnings, [true, false]);

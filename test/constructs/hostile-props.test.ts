@@ -1,5 +1,10 @@
 import { JsonPatch, Testing } from 'cdk8s';
-import { AuditLogShipping, ControlPlaneAuditConfig, DeckhouseClusterAudit } from '../../src/constructs';
+import {
+  AuditLogShipping,
+  AuditPolicySecret,
+  ControlPlaneAuditConfig,
+  DeckhouseClusterAudit,
+} from '../../src/constructs';
 import { synthError } from './helpers';
 import { checkPlainData, describeReceived } from '../../src/constructs/plain-data';
 
@@ -233,4 +238,85 @@ test('a hostile key or value in a refused prop is echoed escaped (no terminal co
     '[test/Audit] controlPlaneSettings["a\\u001b[2J\\u202eb"]: received NaN',
   );
   expect(describeReceived('x\u202ey')).toBe('"x\\u202ey"');
+});
+
+// The policy prop may be a builder (a class instance with build()), so it is not walked as plain data; reading it
+// must still never surface a trap's raw error (the builder check read `build` on a Proxy whose get trap threw).
+describe('a hostile policy prop names the construct path', () => {
+  const throwing = (trap: keyof ProxyHandler<object>) =>
+    new Proxy(
+      { apiVersion: 'audit.k8s.io/v1' },
+      {
+        [trap]: () => {
+          throw new Error(`boom ${trap}`);
+        },
+      },
+    );
+  const revoked = () => {
+    const { proxy, revoke } = Proxy.revocable({}, {});
+    revoke();
+    return proxy;
+  };
+  const valid = { apiVersion: 'audit.k8s.io/v1', kind: 'Policy', rules: [{ level: 'Metadata' }] };
+  test.each<[string, () => unknown, string]>([
+    [
+      'a Proxy whose get trap throws',
+      () => throwing('get'),
+      'policy: received an object whose keys cannot be read ("boom get")',
+    ],
+    [
+      'a Proxy whose ownKeys trap throws',
+      () => throwing('ownKeys'),
+      'policy: received an object whose keys cannot be read ("boom ownKeys")',
+    ],
+    ['a Proxy whose getPrototypeOf trap throws', () => throwing('getPrototypeOf'), '("boom getPrototypeOf")'],
+    [
+      'a Proxy whose getOwnPropertyDescriptor trap throws',
+      () => throwing('getOwnPropertyDescriptor'),
+      '("boom getOwnPropertyDescriptor")',
+    ],
+    ['a revoked Proxy', revoked, '("Cannot perform \'get\' on a proxy that has been revoked")'],
+    [
+      'a Proxy deep inside a rule',
+      () => ({ ...valid, rules: [{ level: 'Metadata', users: throwing('get') }] }),
+      'policy.rules[0].users: received an object whose keys cannot be read ("boom get")',
+    ],
+    [
+      'a rule getter that throws',
+      () => ({
+        ...valid,
+        get rules() {
+          throw new Error('no rules');
+        },
+      }),
+      'policy.rules: received a getter that throws ("no rules")',
+    ],
+  ])('%s', (_name, make, message) => {
+    for (const build of [
+      (c: Chart) => new DeckhouseClusterAudit(c, 'Audit', untyped({ policy: make() })),
+      (c: Chart) => new AuditPolicySecret(c, 'Audit', untyped({ policy: make() })),
+    ]) {
+      let thrown: unknown;
+      try {
+        build(Testing.chart());
+      } catch (error) {
+        thrown = error;
+      }
+      expect((thrown as Error).name).toBe('ConstructPropsError');
+      expect((thrown as Error).message).toMatch(/^\[test\/Audit\] policy/);
+      expect((thrown as Error).message).toContain(message);
+    }
+  });
+
+  test('a builder whose build() returns a hostile object fails synth with the field, not a raw error', () => {
+    const chart = Testing.chart();
+    new AuditPolicySecret(
+      chart,
+      'Audit',
+      untyped({ policy: { build: () => ({ ...valid, rules: throwing('ownKeys') }) } }),
+    );
+    expect(synthError(chart)).toContain(
+      '[test/Audit] policy.rules: received an object whose keys cannot be read ("boom ownKeys")',
+    );
+  });
 });
