@@ -397,6 +397,45 @@ describe('AuditLogShipping: credentials, labels and warnings', () => {
     },
   );
 
+  // The CRD checks only the values; log-shipper writes each key unquoted into VRL (`.<key>="value"`,
+  // hooks/internal/vector/transform/extra_fields.go) and Loki takes it as a label name ([a-zA-Z_][a-zA-Z0-9_]*).
+  test.each<[string, string, string]>([
+    ['a space', 'audit source', 'audit_source'],
+    ['a dash', 'audit-source', 'audit_source'],
+    ['a dot (a nested field in VRL)', 'audit.source', 'audit_source'],
+    ['a leading digit', '1st', '_1st'],
+    ['a slash, as in a Kubernetes label key', 'app.kubernetes.io/name', 'app_kubernetes_io_name'],
+  ])('an extraLabels key with %s is refused for every type, with the renamed key', (_name, key, renamed) => {
+    for (const destination of [
+      { type: 'Loki', name: 'l', endpoint: 'https://loki.example.com' },
+      { type: 'Elasticsearch', name: 'l', endpoint: 'https://es.example.com:9200', index: 'audit-%F' },
+      { type: 'Kafka', name: 'l', bootstrapServers: ['kafka:9092'], topic: 'audit' },
+    ] as const) {
+      const { chart } = ship([
+        { ...destination, extraLabels: { [key]: 'kube_audit' } } as AuditLogDestination,
+      ]);
+      expect(synthError(chart)).toContain(
+        `destinations[0].extraLabels[${JSON.stringify(key)}]: received ${JSON.stringify(key)}, expected a key of ` +
+          `letters, digits and "_" not starting with a digit ([a-zA-Z_][a-zA-Z0-9_]*)`,
+      );
+      expect(synthError(chart)).toContain(`Fix: rename the label, e.g. "${renamed}"`);
+    }
+  });
+
+  test('extraLabels keys of letters, digits and _ are accepted', () => {
+    // Keys like the CRD's x-doc-examples (forwarder, app_info), with values this package accepts for an audit event.
+    const extraLabels = {
+      forwarder: 'vector',
+      app_info: '{{ verb }}',
+      _private: 'x',
+      Level2: 'y',
+    };
+    const { chart } = ship([
+      { type: 'Elasticsearch', name: 'es', endpoint: 'https://es:9200', index: 'a', extraLabels },
+    ]);
+    expect(destinationSpec(synthValid(chart), 'es').extraLabels).toEqual(extraLabels);
+  });
+
   test('high-cardinality Loki labels and reserved keys are refused', () => {
     const { chart } = ship([
       {
