@@ -11,7 +11,14 @@ import {
   resolveAuditLog,
 } from './control-plane-audit-config';
 import { l1Filters } from './l1-filters';
-import { auditLogSchemaProblems } from './audit-log-settings';
+import {
+  AUDIT_LOG_SHIPPING_MARK,
+  auditLogSchemaProblems,
+  LOG_SHIPPER_READABLE_ROOT,
+  readableByLogShipper,
+} from './audit-log-settings';
+
+export { LOG_SHIPPER_READABLE_ROOT };
 import { checkDestination } from './destination-check';
 import { renderedCredentialProblems } from './destination-render-check';
 import { destinationSpec } from './destination-spec';
@@ -30,9 +37,6 @@ import { checkTlsSecret, TlsSecretCheck } from './tls-secret';
 import { AUDIT_LOG_OPTION_KEYS } from './audit-log-settings';
 import { checkArgoCdProps, checkPropKeys, checkPropList, ConstructPropsError, PropKeys } from './prop-keys';
 import { checkPropsData, describeReceived } from './plain-data';
-
-/** The host directory the log-shipper agent mounts: audit logs elsewhere are invisible to it. */
-export const LOG_SHIPPER_READABLE_ROOT = '/var/log';
 
 /** Default name of the ClusterLoggingConfig that reads the audit log. */
 export const DEFAULT_AUDIT_LOGGING_CONFIG_NAME = 'kube-audit';
@@ -124,8 +128,7 @@ function planNameProblems(plans: readonly LoggingConfigPlan[]): PropProblem[] {
 export function checkAuditLogReadable(auditLog: ResolvedAuditLog, field = 'auditLog.path'): PropProblem[] {
   if (auditLog.output !== 'File') return [];
   const path = auditLog.path;
-  const inside = path.startsWith(`${LOG_SHIPPER_READABLE_ROOT}/`) && !path.split('/').includes('..');
-  if (inside) return [];
+  if (readableByLogShipper(path)) return [];
   return [
     {
       field,
@@ -164,6 +167,7 @@ export class AuditLogShipping extends Construct {
 
   public constructor(scope: Construct, id: string, props: AuditLogShippingProps) {
     super(scope, id);
+    Object.defineProperty(this, AUDIT_LOG_SHIPPING_MARK, { value: true });
     checkPropsData(this.node.path, props);
     checkPropKeys(this.node.path, 'props', props, AUDIT_LOG_SHIPPING_PROPS, false);
     checkPropKeys(this.node.path, 'auditLog', props.auditLog, AUDIT_LOG_OPTION_KEYS);

@@ -63,7 +63,9 @@ export interface DeckhouseClusterAuditProps extends ArgoCdOptions {
   readonly kubernetesVersion?: string;
   /**
    * Where kube-apiserver writes the events; `Stdout` switches the log-shipper source to the
-   * kube-apiserver Pods, a `File` path must lie under /var/log (the agent reads only there).
+   * kube-apiserver Pods. A `File` path must not contain `..` (it becomes a hostPath of the kube-apiserver
+   * Pod), and must lie under /var/log when `destinations` are given (the agent reads only there; without
+   * destinations a path elsewhere is a warning).
    * @default - `{ output: 'File', path: '/var/log/kube-audit' }`
    */
   readonly auditLog?: AuditLogOptions;

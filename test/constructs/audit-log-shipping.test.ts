@@ -77,19 +77,30 @@ describe('AuditLogShipping: source', () => {
     expect(yamlOf(chart)).toMatchSnapshot();
   });
 
-  test.each(['/opt/audit', '/var/logs/audit', '/var/log/../etc'])(
-    'auditLog.path %j outside /var/log is an error',
-    (path) => {
-      const { chart } = ship([{ type: 'Loki', name: 'loki', endpoint: 'https://loki' }], {
-        auditLog: { path },
-      });
-      const message = synthError(chart);
-      expect(message).toContain(
-        `[test/Shipping] auditLog.path: received "${path}", expected a directory under /var/log/`,
-      );
-      expect(message).toContain('use output: "Stdout"');
-    },
-  );
+  test('auditLog.path "/var/log/../etc" is refused once, for the ".." the kube-apiserver hostPath cannot have', () => {
+    const { chart } = ship([{ type: 'Loki', name: 'loki', endpoint: 'https://loki' }], {
+      auditLog: { path: '/var/log/../etc' },
+    });
+    const lines = synthError(chart)
+      .split('\n')
+      .filter((line) => line.includes('auditLog.path'));
+    expect(lines).toEqual([
+      expect.stringContaining(
+        '[test/Shipping] auditLog.path: received "/var/log/../etc", expected a host directory without ".."',
+      ),
+    ]);
+  });
+
+  test.each(['/opt/audit', '/var/logs/audit'])('auditLog.path %j outside /var/log is an error', (path) => {
+    const { chart } = ship([{ type: 'Loki', name: 'loki', endpoint: 'https://loki' }], {
+      auditLog: { path },
+    });
+    const message = synthError(chart);
+    expect(message).toContain(
+      `[test/Shipping] auditLog.path: received "${path}", expected a directory under /var/log/`,
+    );
+    expect(message).toContain('use output: "Stdout"');
+  });
 });
 
 describe('AuditLogShipping: routing and filters', () => {
