@@ -22,7 +22,7 @@ import {
   PolicyCheckFinding,
 } from './policy-checks';
 import { addWarning, collectWarnings } from './warnings';
-import { checkPropsData, describeReceived } from './plain-data';
+import { checkPropsData, checkReadable, describeReceived } from './plain-data';
 import { AUDIT_LOG_OPTION_KEYS } from './audit-log-settings';
 import { LOG_SHIPPER_MODULE_PROPS } from './log-shipper-module';
 import { checkLintOptions } from './policy-checks';
@@ -180,6 +180,10 @@ export class DeckhouseClusterAudit extends Construct {
     checkPropsData(path, props, DATA_PROPS);
     checkPropKeys(path, 'props', props, DECKHOUSE_CLUSTER_AUDIT_PROPS, false);
     checkPolicyInput(path, props.policy);
+    // The props that may hold functions (assertions, packs) or class instances are not plain data, but reading
+    // them must not surface a trap's raw error either.
+    for (const key of ['builtInRules', 'assertions', 'assertionPacks'] as const)
+      checkReadable(path, key, props[key]);
     checkPropKeys(path, 'auditLog', props.auditLog, AUDIT_LOG_OPTION_KEYS);
     checkArgoCdProps(path, props);
     checkPropValue(path, 'failOnWarnings', props.failOnWarnings, [true, false]);

@@ -320,3 +320,31 @@ describe('a hostile policy prop names the construct path', () => {
     );
   });
 });
+
+test.each<[string, (p: object) => unknown, string]>([
+  [
+    'builtInRules',
+    (p) => ({ builtInRules: p }),
+    '[test/Audit] builtInRules: received an object whose keys cannot be read ("boom")',
+  ],
+  [
+    'an assertion pack',
+    (p) => ({ assertionPacks: [p] }),
+    '[test/Audit] assertionPacks[0]: received an object whose keys cannot be read ("boom")',
+  ],
+  [
+    'an assertion',
+    (p) => ({ assertions: [p] }),
+    '[test/Audit] assertions[0]: received an object whose keys cannot be read ("boom")',
+  ],
+])('a Proxy whose get trap throws as %s names the construct path and the field', (_name, props, message) => {
+  const proxy = new Proxy(
+    { name: 'x' },
+    {
+      get: () => {
+        throw new Error('boom');
+      },
+    },
+  );
+  expect(() => new DeckhouseClusterAudit(Testing.chart(), 'Audit', untyped(props(proxy)))).toThrow(message);
+});
