@@ -38,7 +38,7 @@ function errorText(error: unknown): string {
 }
 
 /**
- * Throws a ConstructPropsError `<path>: <field>...: received ..., expected ... Fix: ...` unless `value` is
+ * Throws a ConstructPropsError `[<path>] <field>...: received ..., expected ... Fix: ...` unless `value` is
  * JSON data (plain objects, arrays, strings, finite numbers, booleans, null, undefined) without cycles,
  * throwing getters or keys `__proto__`/`constructor`. Iterative and bounded by {@link PLAIN_DATA_MAX_NODES}.
  */

@@ -155,32 +155,51 @@ export function checkAcknowledgements(
     throw new ConstructPropsError(path, message);
   };
   if (acknowledged !== undefined && !Array.isArray(acknowledged)) {
-    fail(`acknowledged: expected a list of { code, index?, assertion?, reason }`);
+    fail(
+      `acknowledged: received ${describeReceived(acknowledged)}, expected a list of { code, index?, assertion?, ` +
+        'reason }. Fix: e.g. [{ code: "partially-shadowed-rule", index: 1, reason: "..." }]',
+    );
   }
   (acknowledged ?? []).forEach((ack, i) => {
     const at = `acknowledged[${i}]`;
-    if (typeof ack !== 'object' || ack === null) fail(`${at}: expected { code, index?, assertion?, reason }`);
+    if (typeof ack !== 'object' || ack === null)
+      fail(
+        `${at}: received ${describeReceived(ack)}, expected { code, index?, assertion?, reason }. Fix: pass an object`,
+      );
     // A misspelt `assertion` or `index` would make the acknowledgement cover every finding of its code.
     for (const key of Object.keys(ack)) {
       if (key === 'rule' || (ACKNOWLEDGED_KEYS as Record<string, true>)[key] === true) continue;
       const guess = closestMatch(key, Object.keys(ACKNOWLEDGED_KEYS));
       fail(
         `${at}.${key}: not a field of an acknowledgement; it would be ignored and the acknowledgement would ` +
-          `cover every finding of its code. ${guess ? `Did you mean "${guess}"?` : 'Use code, index, assertion, reason'}`,
+          `cover every finding of its code. Fix: ${guess ? `did you mean "${guess}"?` : 'use code, index, assertion, reason'}`,
       );
     }
     if (ack.assertion !== undefined && typeof ack.assertion !== 'string')
-      fail(`${at}.assertion: expected the assertion's id, e.g. "dvp.interactive.exec-websocket"`);
+      fail(
+        `${at}.assertion: received ${describeReceived(ack.assertion)}, expected the assertion's id. Fix: e.g. ` +
+          '"dvp.interactive.exec-websocket"',
+      );
     if (typeof ack.code !== 'string' || ack.code === '')
-      fail(`${at}.code: expected the finding's code, e.g. "partially-shadowed-rule"`);
+      fail(
+        `${at}.code: received ${describeReceived(ack.code)}, expected the finding's code. Fix: e.g. ` +
+          '"partially-shadowed-rule"',
+      );
     if ((ack as { rule?: unknown }).rule !== undefined)
-      fail(`${at}.rule: name the rule by its index from 0 ("your rule #2" is index: 1)`);
+      fail(
+        `${at}.rule: received ${describeReceived((ack as { rule?: unknown }).rule)}, expected no rule key. Fix: ` +
+          'name the rule by index, from 0 ("your rule #2" is index: 1)',
+      );
     if (ack.index !== undefined && !(Number.isInteger(ack.index) && ack.index >= 0))
       fail(
-        `${at}.index: received ${JSON.stringify(ack.index)}, expected your rule's index from 0 ("your rule #2" is index: 1)`,
+        `${at}.index: received ${describeReceived(ack.index)}, expected your rule's index from 0. Fix: "your ` +
+          'rule #2" is index: 1',
       );
     if (typeof ack.reason !== 'string' || ack.reason.trim() === '')
-      fail(`${at}.reason: say why the finding is acceptable (a reviewer reads it)`);
+      fail(
+        `${at}.reason: received ${describeReceived(ack.reason)}, expected a reason. Fix: say why the finding is ` +
+          'acceptable (a reviewer reads it)',
+      );
   });
 }
 

@@ -32,7 +32,7 @@ export function constructMessage(path: string, message: string): string {
 export type PropKeys<T> = Readonly<Record<keyof T, true>>;
 
 /**
- * Throws a ConstructPropsError `<path>: <field> ...` when `value` has a key `known` lacks (with did-you-mean), or, unless
+ * Throws a ConstructPropsError `[<path>] <field>.<key>: not a known prop ...` when `value` has a key `known` lacks (with did-you-mean), or, unless
  * `optional`, is not an object (an optional prop of another type is left to the construct's validation).
  */
 export function checkPropKeys(
@@ -56,7 +56,7 @@ export function checkPropKeys(
   }
 }
 
-/** Throws a ConstructPropsError `<path>: <field> ...` unless `value` is undefined or one of `allowed`. */
+/** Throws a ConstructPropsError `[<path>] <field>: received ..., expected ...` unless `value` is undefined or one of `allowed`. */
 export function checkPropValue(
   path: string,
   field: string,
@@ -72,7 +72,7 @@ export function checkPropValue(
   );
 }
 
-/** Throws a ConstructPropsError `<path>: <field> must be a list ...` unless `value` is undefined or a list. */
+/** Throws a ConstructPropsError `[<path>] <field>: received ..., expected a list of ...` unless `value` is undefined or a list. */
 export function checkPropList(path: string, field: string, value: unknown, of: string): void {
   if (value === undefined || Array.isArray(value)) return;
   throw new ConstructPropsError(path, `${field}: received ${shapeOf(value)}, expected a list of ${of}`);

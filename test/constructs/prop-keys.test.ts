@@ -90,9 +90,9 @@ describe('lint options, acknowledgements and flags the gate would misread', () =
         ],
       }),
     ).toThrow(
-      'acknowledged[0].assertoin: not a field of an acknowledgement; it would be ignored and the acknowledgement would cover every finding of its code. Did you mean "assertion"?',
+      'acknowledged[0].assertoin: not a field of an acknowledgement; it would be ignored and the acknowledgement would cover every finding of its code. Fix: did you mean "assertion"?',
     );
-    expect(audit({ acknowledged: 'all' })).toThrow('acknowledged: expected a list');
+    expect(audit({ acknowledged: 'all' })).toThrow('acknowledged: received "all", expected a list');
   });
 
   test('lint keys, codes and severities', () => {
