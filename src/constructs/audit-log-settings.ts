@@ -36,6 +36,23 @@ export const DEFAULT_AUDIT_LOG_OUTPUT = AUDIT_LOG_OUTPUT_SCHEMA.default as Audit
 /** The settings schema's pattern for `auditLog.path` (a directory, no trailing slash; a Go regex). */
 export const AUDIT_LOG_PATH_PATTERN = new RegExp(AUDIT_LOG_PATH_SCHEMA.pattern as string);
 
+/**
+ * The host directory the log-shipper agent mounts (its DaemonSet mounts the host's /var/log only): an audit log
+ * elsewhere is invisible to every ClusterLoggingConfig, this package's or a hand-written one.
+ */
+export const LOG_SHIPPER_READABLE_ROOT = '/var/log';
+
+/** Whether the log-shipper agent can read a `File` audit log in host directory `path`. */
+export function readableByLogShipper(path: string): boolean {
+  return path.startsWith(`${LOG_SHIPPER_READABLE_ROOT}/`) && !path.split('/').includes('..');
+}
+
+/**
+ * Marks an AuditLogShipping (a global symbol: found across two copies of the package), so a
+ * ControlPlaneAuditConfig knows whether the app ships the log it makes kube-apiserver write.
+ */
+export const AUDIT_LOG_SHIPPING_MARK = Symbol.for('cdk8s-deckhouse-audit.AuditLogShipping');
+
 /** The file kube-apiserver writes inside the audit log directory. */
 export const AUDIT_LOG_FILE_NAME = 'audit.log';
 
@@ -122,13 +139,30 @@ export function checkAuditLogOptions(
   }
   // Only a path the schema accepts is checked further: one mistake, one message.
   const path = options.path;
-  if (typeof path === 'string' && AUDIT_LOG_PATH_PATTERN.test(path) && !path.startsWith('/')) {
+  if (typeof path !== 'string' || !AUDIT_LOG_PATH_PATTERN.test(path)) return [];
+  if (!path.startsWith('/')) {
     return [
       {
         field: `${field}.path`,
         received: path,
         expected: 'an absolute host directory',
         fix: `start the path with "/", e.g. "${DEFAULT_AUDIT_LOG_PATH}"`,
+      },
+    ];
+  }
+  // Deckhouse mounts auditLog.path into kube-apiserver's static Pod as a hostPath volume (hostPath and mountPath
+  // both the path: candi's kubeadm ClusterConfiguration template, apiServer.extraVolumes "kube-audit-log"), and
+  // Kubernetes refuses a hostPath with a ".." element (core validation: validatePathNoBacksteps), so the
+  // apiserver Pod of every master would be invalid. The settings schema's pattern lets ".." through.
+  if (path.split('/').includes('..')) {
+    return [
+      {
+        field: `${field}.path`,
+        received: path,
+        expected:
+          'a host directory without ".." (it becomes a hostPath volume of the kube-apiserver static Pod, and ' +
+          'Kubernetes refuses a hostPath with a ".." element)',
+        fix: `write the directory without "..", e.g. "${DEFAULT_AUDIT_LOG_PATH}"`,
       },
     ];
   }

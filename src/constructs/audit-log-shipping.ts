@@ -11,7 +11,14 @@ import {
   resolveAuditLog,
 } from './control-plane-audit-config';
 import { l1Filters } from './l1-filters';
-import { auditLogSchemaProblems } from './audit-log-settings';
+import {
+  AUDIT_LOG_SHIPPING_MARK,
+  auditLogSchemaProblems,
+  LOG_SHIPPER_READABLE_ROOT,
+  readableByLogShipper,
+} from './audit-log-settings';
+
+export { LOG_SHIPPER_READABLE_ROOT };
 import { checkDestination } from './destination-check';
 import { renderedCredentialProblems } from './destination-render-check';
 import { destinationSpec } from './destination-spec';
@@ -29,10 +36,7 @@ import { isJsonObject } from './json-values';
 import { checkTlsSecret, TlsSecretCheck } from './tls-secret';
 import { AUDIT_LOG_OPTION_KEYS } from './audit-log-settings';
 import { checkArgoCdProps, checkPropKeys, checkPropList, ConstructPropsError, PropKeys } from './prop-keys';
-import { checkPropsData } from './plain-data';
-
-/** The host directory the log-shipper agent mounts: audit logs elsewhere are invisible to it. */
-export const LOG_SHIPPER_READABLE_ROOT = '/var/log';
+import { checkPropsData, describeReceived } from './plain-data';
 
 /** Default name of the ClusterLoggingConfig that reads the audit log. */
 export const DEFAULT_AUDIT_LOGGING_CONFIG_NAME = 'kube-audit';
@@ -66,16 +70,65 @@ export interface AuditLogShippingProps extends ArgoCdOptions {
 /** One ClusterLoggingConfig this construct creates: which destinations it feeds, with which filters. */
 interface LoggingConfigPlan {
   readonly name: string;
+  /** The prop the name is built from last (`name`, or `destinations[i].selections[j].name`), for messages. */
+  readonly field: string;
+  /** How the name is built, for messages: `name`, or `<name>-<destination>-<selection>`. */
+  readonly built: string;
   readonly destinationRefs: readonly string[];
   readonly logFilter: readonly LogFilter[];
+}
+
+/**
+ * The longest `metadata.name` of a ClusterLoggingConfig: a custom resource's name is a DNS-1123 subdomain
+ * (apiextensions-apiserver validates it with NameIsDNSSubdomain; k8s.io/apimachinery's DNS1123SubdomainMaxLength).
+ */
+export const LOGGING_CONFIG_NAME_MAX = 253;
+
+/**
+ * The name problems of the planned ClusterLoggingConfigs: a derived `<name>-<destination>-<selection>` longer
+ * than a custom resource's name may be, and two plans with one name (`a-b` + `c` and `a` + `b-c` join alike).
+ * Refused rather than shortened: a name with a hash in it would not be stable to read and review (no hashes in
+ * names), and a cut one could collide.
+ */
+function planNameProblems(plans: readonly LoggingConfigPlan[]): PropProblem[] {
+  const problems: PropProblem[] = [];
+  const byName = new Map<string, LoggingConfigPlan>();
+  for (const plan of plans) {
+    const first = byName.get(plan.name);
+    if (first !== undefined) {
+      problems.push({
+        field: plan.field,
+        received: plan.name,
+        expected:
+          `a ClusterLoggingConfig name no other of this pipeline has (${first.field} gives "${first.name}" too: ` +
+          `names are built as ${plan.built})`,
+        fix:
+          first.field.replace(/\.selections.*$/, '') === plan.field.replace(/\.selections.*$/, '')
+            ? 'give each selection of a destination its own name'
+            : 'rename one of the selections (or destinations) so that the joined names differ',
+      });
+    } else byName.set(plan.name, plan);
+    if (plan.name.length > LOGGING_CONFIG_NAME_MAX) {
+      problems.push({
+        field: plan.field,
+        received: plan.name,
+        expected:
+          `a ClusterLoggingConfig name of at most ${LOGGING_CONFIG_NAME_MAX} characters (a DNS-1123 subdomain); ` +
+          `${plan.built} is ${plan.name.length}`,
+        fix: `shorten ${plan.built === 'name' ? 'name' : 'name, the destination name or the selection name'} by ${
+          plan.name.length - LOGGING_CONFIG_NAME_MAX
+        } characters`,
+      });
+    }
+  }
+  return problems;
 }
 
 /** The log-shipper agent reads host files only under /var/log. */
 export function checkAuditLogReadable(auditLog: ResolvedAuditLog, field = 'auditLog.path'): PropProblem[] {
   if (auditLog.output !== 'File') return [];
   const path = auditLog.path;
-  const inside = path.startsWith(`${LOG_SHIPPER_READABLE_ROOT}/`) && !path.split('/').includes('..');
-  if (inside) return [];
+  if (readableByLogShipper(path)) return [];
   return [
     {
       field,
@@ -114,6 +167,7 @@ export class AuditLogShipping extends Construct {
 
   public constructor(scope: Construct, id: string, props: AuditLogShippingProps) {
     super(scope, id);
+    Object.defineProperty(this, AUDIT_LOG_SHIPPING_MARK, { value: true });
     checkPropsData(this.node.path, props);
     checkPropKeys(this.node.path, 'props', props, AUDIT_LOG_SHIPPING_PROPS, false);
     checkPropKeys(this.node.path, 'auditLog', props.auditLog, AUDIT_LOG_OPTION_KEYS);
@@ -121,7 +175,8 @@ export class AuditLogShipping extends Construct {
     checkPropList(this.node.path, 'filters', props.filters, 'log filters');
     if (props.name !== undefined && typeof props.name !== 'string')
       throw new ConstructPropsError(
-        `${this.node.path}: name received ${JSON.stringify(props.name)}, expected a ClusterLoggingConfig name (a string)`,
+        this.node.path,
+        `name: received ${describeReceived(props.name)}, expected a ClusterLoggingConfig name (a string)`,
       );
     (Array.isArray(props.destinations) ? props.destinations : []).forEach((d: unknown, i) => {
       const selections = (d as { selections?: unknown } | null)?.selections;
@@ -198,37 +253,26 @@ export class AuditLogShipping extends Construct {
       (d) => d && (d.selections === undefined || d.selections.length === 0),
     );
     if (unselected.length > 0) {
-      plans.push({ name, destinationRefs: unselected.map((d) => d.name), logFilter: shared });
+      plans.push({
+        name,
+        field: 'name',
+        built: 'name',
+        destinationRefs: unselected.map((d) => d.name),
+        logFilter: shared,
+      });
     }
-    for (const destination of destinations) {
-      for (const selection of destination?.selections ?? []) {
+    destinations.forEach((destination, i) => {
+      (destination?.selections ?? []).forEach((selection: AuditEventSelection, j: number) => {
         plans.push({
           name: `${name}-${destination.name}-${selection.name}`,
+          field: `destinations[${i}].selections[${j}].name`,
+          built: '<name>-<destination name>-<selection name>',
           destinationRefs: [destination.name],
           logFilter: [...shared, ...(selection.filters ?? [])],
         });
-      }
-    }
-    const configNames = new Set<string>();
-    for (const plan of plans) {
-      if (configNames.has(plan.name)) {
-        problems.push({
-          field: 'destinations[].selections[].name',
-          received: plan.name,
-          expected: 'unique ClusterLoggingConfig names',
-          fix: 'give each selection of a destination its own name',
-        });
-      }
-      configNames.add(plan.name);
-      if (plan.name.length > 253) {
-        problems.push({
-          field: 'destinations[].selections[].name',
-          received: plan.name,
-          expected: 'a ClusterLoggingConfig name of at most 253 characters',
-          fix: 'shorten the destination or selection name',
-        });
-      }
-    }
+      });
+    });
+    problems.push(...planNameProblems(plans));
 
     const annotations = argoCdAnnotations(props.argoCdAnnotations, props.syncWave ?? SYNC_WAVES.logShipping, {
       skipDryRunOnMissingResource: true,

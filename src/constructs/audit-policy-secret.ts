@@ -26,7 +26,8 @@ import {
 import { addLazyWarnings, addWarning } from './warnings';
 import { guardIdentity } from './object-identity';
 import { basicRulesMismatch, renderedSecretErrors, unreadSecretWarnings } from './policy-secret-checks';
-import { checkArgoCdProps, checkPropKeys, checkPropValue, PropKeys } from './prop-keys';
+import { checkArgoCdProps, checkPropKeys, checkPropValue, ConstructPropsError, PropKeys } from './prop-keys';
+import { checkPropsData, checkReadable, describeReceived, unreadableProblem } from './plain-data';
 
 export { AUDIT_POLICY_SECRET_KEY, AUDIT_POLICY_SECRET_NAME, AUDIT_POLICY_SECRET_NAMESPACE };
 
@@ -53,6 +54,27 @@ export interface PreparedPolicy {
 
 function isPolicyProducer(value: unknown): value is PolicyProducer {
   return typeof value === 'object' && value !== null && typeof (value as PolicyProducer).build === 'function';
+}
+
+/**
+ * Throws a ConstructPropsError `[<path>] policy: ...` when reading the policy prop throws (a Proxy or getter that
+ * throws, a revoked Proxy): the loader, the builder check and JSON.stringify would otherwise surface the raw error.
+ * A builder is left alone (its build() runs guarded in preparePolicy); a cycle, a wrong type or a size is the
+ * loader's to report, as the policy's problem.
+ */
+export function checkPolicyInput(path: string, input: unknown): void {
+  if (typeof input !== 'object' || input === null) return;
+  let producer: boolean;
+  try {
+    producer = isPolicyProducer(input);
+  } catch (error) {
+    throw new ConstructPropsError(
+      path,
+      `policy: received an object whose keys cannot be read (${describeReceived((error as Error)?.message ?? String(error), 120)}), ` +
+        'expected an audit.k8s.io/v1 Policy object, a builder or YAML text. Fix: pass plain data (not a Proxy that throws)',
+    );
+  }
+  if (!producer) checkReadable(path, 'policy', input);
 }
 
 function formatLoadProblem(problem: Problem, source: string, withPosition: boolean): string {
@@ -104,6 +126,9 @@ export function preparePolicy(
       } catch (error) {
         return { errors: [`policy: the builder failed: ${(error as Error).message}`], warnings: [] };
       }
+      // What a builder returns is read like a policy object given directly: a trap that throws is its problem.
+      const unreadable = unreadableProblem('policy', policy);
+      if (unreadable !== undefined) return { errors: [unreadable], warnings: [] };
     }
     if (typeof policy !== 'object' || policy === null || Array.isArray(policy)) {
       return {
@@ -244,7 +269,9 @@ export class AuditPolicySecret extends Construct {
 
   public constructor(scope: Construct, id: string, props: AuditPolicySecretProps) {
     super(scope, id);
+    checkPropsData(this.node.path, props, []);
     checkPropKeys(this.node.path, 'props', props, AUDIT_POLICY_SECRET_PROPS, false);
+    checkPolicyInput(this.node.path, props.policy);
     checkArgoCdProps(this.node.path, props);
     checkPropValue(this.node.path, 'basicAuditPolicyEnabled', props.basicAuditPolicyEnabled, [true, false]);
     checkLintOptions(this.node.path, props.lint);

@@ -5,10 +5,16 @@ import { ArgoCdOptions, argoCdAnnotations, SYNC_WAVES } from './argocd';
 import { isJsonObject } from './json-values';
 import { formatProblem, PropProblem } from './messages';
 import {
+  AUDIT_LOG_FILE_NAME,
   AUDIT_LOG_OPTION_KEYS,
+  AUDIT_LOG_SHIPPING_MARK,
   AuditLogOptions,
+  auditLogSchemaProblems,
   auditSettingsProblem,
   checkAuditLogOptions,
+  DEFAULT_AUDIT_LOG_PATH,
+  LOG_SHIPPER_READABLE_ROOT,
+  readableByLogShipper,
   ResolvedAuditLog,
   resolveAuditLog,
 } from './audit-log-settings';
@@ -25,7 +31,7 @@ export {
 } from './audit-log-settings';
 export type { AuditLogOptions, AuditLogOutput, ResolvedAuditLog } from './audit-log-settings';
 import { canonicalManifest } from './synth';
-import { addWarning } from './warnings';
+import { addLazyWarnings, addWarning } from './warnings';
 import { guardIdentity } from './object-identity';
 import { checkArgoCdProps, checkPropKeys, PropKeys } from './prop-keys';
 import { checkPropsData } from './plain-data';
@@ -150,6 +156,26 @@ export class ControlPlaneAuditConfig extends Construct {
           'no file (--audit-log-path=-), so the path is not written. Fix: drop auditLog.path, or use output: "File"',
       );
     }
+    // Deckhouse accepts any host directory, but the log-shipper agent mounts only /var/log: with nothing in the
+    // app shipping the log (an AuditLogShipping reports an unreadable path as an error), say what that rules out.
+    addLazyWarnings(this, () => {
+      const path = this.auditLog.path;
+      const clean = problems.length === 0 && auditLogSchemaProblems(props.auditLog).length === 0;
+      if (this.auditLog.output !== 'File' || !clean || readableByLogShipper(path)) return [];
+      const shipped = this.node.root.node.findAll().some((c) => AUDIT_LOG_SHIPPING_MARK in c);
+      if (shipped) return [];
+      return [
+        formatProblem({
+          field: 'auditLog.path',
+          received: path,
+          expected:
+            `a directory under ${LOG_SHIPPER_READABLE_ROOT}/ to ship the log with log-shipper later: its agent ` +
+            `mounts only the host's ${LOG_SHIPPER_READABLE_ROOT}, so no ClusterLoggingConfig can read ` +
+            `${path}/${AUDIT_LOG_FILE_NAME} (it stays on the masters, rotated by kube-apiserver)`,
+          fix: `keep the default "${DEFAULT_AUDIT_LOG_PATH}" or another directory under ${LOG_SHIPPER_READABLE_ROOT}/, or ignore this if another collector reads that directory`,
+        }),
+      ];
+    });
     const extraApiserver = isJsonObject(extra) && isJsonObject(extra.apiserver) ? extra.apiserver : {};
     const settings = {
       ...(isJsonObject(extra) ? extra : {}),

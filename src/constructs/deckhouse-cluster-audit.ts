@@ -8,7 +8,7 @@ import { DEFAULT_KUBERNETES_VERSION } from '../policy/kubernetes-version';
 import { EffectivePolicy } from '../policy/types';
 import { ArgoCdOptions } from './argocd';
 import { AuditLogShipping } from './audit-log-shipping';
-import { AuditPolicySecret, PolicyInput } from './audit-policy-secret';
+import { AuditPolicySecret, checkPolicyInput, PolicyInput } from './audit-policy-secret';
 import { AuditLogOptions, ControlPlaneAuditConfig } from './control-plane-audit-config';
 import { AuditLogDestination } from './log-destination';
 import { LogFilter } from './log-filter';
@@ -22,7 +22,7 @@ import {
   PolicyCheckFinding,
 } from './policy-checks';
 import { addWarning, collectWarnings } from './warnings';
-import { checkPropsData, describeReceived } from './plain-data';
+import { checkPropsData, checkReadable, describeReceived } from './plain-data';
 import { AUDIT_LOG_OPTION_KEYS } from './audit-log-settings';
 import { LOG_SHIPPER_MODULE_PROPS } from './log-shipper-module';
 import { checkLintOptions } from './policy-checks';
@@ -63,7 +63,9 @@ export interface DeckhouseClusterAuditProps extends ArgoCdOptions {
   readonly kubernetesVersion?: string;
   /**
    * Where kube-apiserver writes the events; `Stdout` switches the log-shipper source to the
-   * kube-apiserver Pods, a `File` path must lie under /var/log (the agent reads only there).
+   * kube-apiserver Pods. A `File` path must not contain `..` (it becomes a hostPath of the kube-apiserver
+   * Pod), and must lie under /var/log when `destinations` are given (the agent reads only there; without
+   * destinations a path elsewhere is a warning).
    * @default - `{ output: 'File', path: '/var/log/kube-audit' }`
    */
   readonly auditLog?: AuditLogOptions;
@@ -177,6 +179,11 @@ export class DeckhouseClusterAudit extends Construct {
     // Everything but the policy, built-in rules, assertions and packs (which may hold builders and functions).
     checkPropsData(path, props, DATA_PROPS);
     checkPropKeys(path, 'props', props, DECKHOUSE_CLUSTER_AUDIT_PROPS, false);
+    checkPolicyInput(path, props.policy);
+    // The props that may hold functions (assertions, packs) or class instances are not plain data, but reading
+    // them must not surface a trap's raw error either.
+    for (const key of ['builtInRules', 'assertions', 'assertionPacks'] as const)
+      checkReadable(path, key, props[key]);
     checkPropKeys(path, 'auditLog', props.auditLog, AUDIT_LOG_OPTION_KEYS);
     checkArgoCdProps(path, props);
     checkPropValue(path, 'failOnWarnings', props.failOnWarnings, [true, false]);
@@ -191,7 +198,8 @@ export class DeckhouseClusterAudit extends Construct {
       const p = pack as { name?: unknown; items?: unknown } | null;
       if (typeof p === 'object' && p !== null && typeof p.name === 'string' && Array.isArray(p.items)) return;
       throw new ConstructPropsError(
-        `${path}: assertionPacks[${i}] received ${describeReceived(pack)}, expected an AssertionPack ({ name, items }). ` +
+        path,
+        `assertionPacks[${i}]: received ${describeReceived(pack)}, expected an AssertionPack ({ name, items }). ` +
           'Fix: pass a pack exported by this package, e.g. dvpDocumentedPromises',
       );
     });
@@ -199,7 +207,9 @@ export class DeckhouseClusterAudit extends Construct {
       const module = props.logShipperModule as unknown;
       if (typeof module !== 'object' || module === null || Array.isArray(module))
         throw new ConstructPropsError(
-          `${path}: logShipperModule received ${JSON.stringify(module)}, expected false (leave the module alone) or LogShipperModule props`,
+          path,
+          `logShipperModule: received ${describeReceived(module)}, expected false (leave the module alone) or LogShipperModule props. ` +
+            'Fix: pass false or e.g. { settings: {} }',
         );
       checkPropKeys(path, 'logShipperModule', module, LOG_SHIPPER_MODULE_PROPS);
     }
@@ -209,15 +219,16 @@ export class DeckhouseClusterAudit extends Construct {
       try {
         checkAuditAssertion(assertion, `assertions[${i}]`);
       } catch (error) {
-        throw new ConstructPropsError(`${this.node.path}: ${(error as Error).message}`);
+        throw new ConstructPropsError(this.node.path, `${(error as Error).message}`);
       }
     });
     const basicAuditPolicyEnabled = props.basicAuditPolicyEnabled ?? true;
     const builtInRules = props.builtInRules;
     if (builtInRules !== undefined && !isDeckhouseBasicRules(builtInRules)) {
-      throw new TypeError(
-        `${this.node.path}: builtInRules must be DeckhouseBasicRules (lists basic, virtualization, tail, ...); ` +
-          'build it with builtInRulesFromMergedPolicy()',
+      throw new ConstructPropsError(
+        this.node.path,
+        `builtInRules: received ${describeReceived(builtInRules)}, expected DeckhouseBasicRules (lists basic, ` +
+          'virtualization, tail, ...). Fix: build it with builtInRulesFromMergedPolicy()',
       );
     }
     // A cluster pinned to a version in control-plane-manager settings runs that version's validation.

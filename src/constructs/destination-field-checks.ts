@@ -5,6 +5,7 @@
 import { decodeStdBase64, isStdBase64 } from './destination-base64';
 import { AuditLogDestination, ClientCertificate, effectiveExtraLabels, TlsOptions } from './log-destination';
 import { isJsonObject } from './json-values';
+import { quote } from '../policy/echo';
 import { PropProblem } from './messages';
 import { celRules } from './schema-cel';
 import { CLUSTER_LOG_DESTINATION_SCHEMA } from './schema-validation';
@@ -186,6 +187,15 @@ export function checkTls(tls: TlsOptions | undefined, field: string, check: Dest
  */
 const EXTRA_LABELS_SINCE_16989: readonly string[] = ['Socket', 'Splunk'];
 
+/**
+ * An extraLabels key log-shipper and its receivers accept. The CRD checks only the values (its `anyOf` patterns);
+ * log-shipper writes each key unquoted into a VRL assignment (`.<key>="value"`, hooks/internal/vector/transform/
+ * extra_fields.go, which quotes only the event path it reads, for a "-"), so a space, "-", "." or any character
+ * outside letters, digits and "_" makes vector refuse the whole config or writes a nested field instead; Loki
+ * takes the key as a label name, which must match [a-zA-Z_][a-zA-Z0-9_]* (the Prometheus data model).
+ */
+export const EXTRA_LABEL_KEY = /^[a-zA-Z_][a-zA-Z0-9_]*$/;
+
 export function checkExtraLabels(destination: AuditLogDestination, check: DestinationCheck): void {
   const labels = effectiveExtraLabels(destination) ?? {};
   if (!isJsonObject(labels)) return; // the schema says what extraLabels must be
@@ -201,7 +211,20 @@ export function checkExtraLabels(destination: AuditLogDestination, check: Destin
     });
   }
   for (const [key, value] of Object.entries(labels)) {
-    const field = `extraLabels.${key}`;
+    const field = EXTRA_LABEL_KEY.test(key) ? `extraLabels.${key}` : `extraLabels[${quote(key)}]`;
+    if (!EXTRA_LABEL_KEY.test(key)) {
+      const renamed = key.replace(/[^a-zA-Z0-9_]/g, '_').replace(/^(?=[0-9])/, '_');
+      check.errors.push({
+        field,
+        received: key,
+        expected:
+          'a key of letters, digits and "_" not starting with a digit ([a-zA-Z_][a-zA-Z0-9_]*): log-shipper writes ' +
+          'it unquoted into a vector (VRL) assignment, which refuses or nests any other character, and Loki ' +
+          'takes it as a label name of that form',
+        fix: `rename the label, e.g. "${renamed}"`,
+      });
+      continue;
+    }
     if (RESERVED_EXTRA_LABELS.includes(key)) {
       check.errors.push({
         field,

@@ -38,13 +38,13 @@ function errorText(error: unknown): string {
 }
 
 /**
- * Throws a ConstructPropsError `<path>: <field>...: received ..., expected ... Fix: ...` unless `value` is
+ * Throws a ConstructPropsError `[<path>] <field>...: received ..., expected ... Fix: ...` unless `value` is
  * JSON data (plain objects, arrays, strings, finite numbers, booleans, null, undefined) without cycles,
  * throwing getters or keys `__proto__`/`constructor`. Iterative and bounded by {@link PLAIN_DATA_MAX_NODES}.
  */
 export function checkPlainData(path: string, field: string, value: unknown): void {
   const fail = (at: string, received: string, expected: string, fix: string): never => {
-    throw new ConstructPropsError(`${path}: ${at}: received ${received}, expected ${expected}. Fix: ${fix}`);
+    throw new ConstructPropsError(path, `${at}: received ${received}, expected ${expected}. Fix: ${fix}`);
   };
   const onPath = new Set<object>();
   const stack: Array<{ value: unknown; field: string; leave?: object }> = [{ value, field }];
@@ -126,6 +126,52 @@ export function checkPlainData(path: string, field: string, value: unknown): voi
 }
 
 /**
+ * `<field>...: received an object whose keys cannot be read (...), expected plain data. Fix: ...` when reading
+ * `value` throws anywhere (a Proxy trap, a getter, a revoked Proxy), else undefined. Whatever else it holds is
+ * left to the reader of that value (the policy loader reports a cycle, a type or a size as the policy's problem).
+ * Each object is read once (so a cycle ends the walk); bounded by {@link PLAIN_DATA_MAX_NODES}.
+ */
+export function unreadableProblem(field: string, value: unknown): string | undefined {
+  const problem = (at: string, what: string, error: unknown): string =>
+    `${at}: received ${what} (${errorText(error)}), expected plain data. Fix: pass plain data (not a Proxy or ` +
+    'getter that throws)';
+  const seen = new Set<object>();
+  const stack: Array<{ value: unknown; field: string }> = [{ value, field }];
+  let nodes = 0;
+  while (stack.length > 0 && ++nodes <= PLAIN_DATA_MAX_NODES) {
+    const { value: v, field: at } = stack.pop()!;
+    if (typeof v !== 'object' || v === null || seen.has(v)) continue;
+    seen.add(v);
+    let keys: string[];
+    let isArray: boolean;
+    try {
+      // Every step JSON.stringify, the loader and cdk8s take: a trap on any of them throws here instead.
+      isArray = Array.isArray(v);
+      Object.getPrototypeOf(v);
+      void (v as { toJSON?: unknown }).toJSON;
+      keys = Object.keys(v);
+    } catch (error) {
+      return problem(at, 'an object whose keys cannot be read', error);
+    }
+    for (const key of keys) {
+      const child = isArray ? `${at}[${key}]` : keyPath(at, key);
+      try {
+        stack.push({ value: (v as Record<string, unknown>)[key], field: child });
+      } catch (error) {
+        return problem(child, 'a getter that throws', error);
+      }
+    }
+  }
+  return undefined;
+}
+
+/** Throws a ConstructPropsError `[<path>] <field>...` with {@link unreadableProblem}'s message, if any. */
+export function checkReadable(path: string, field: string, value: unknown): void {
+  const problem = unreadableProblem(field, value);
+  if (problem !== undefined) throw new ConstructPropsError(path, problem);
+}
+
+/**
  * Reads every prop once (a Proxy or getter that throws is reported as the prop, not as its raw error) and
  * checks the props named in `dataProps` (or all of them when omitted) with {@link checkPlainData}.
  */
@@ -136,7 +182,8 @@ export function checkPropsData(path: string, props: unknown, dataProps?: readonl
     keys = Object.keys(props);
   } catch (error) {
     throw new ConstructPropsError(
-      `${path}: props: received an object whose keys cannot be read (${errorText(error)}), expected plain ` +
+      path,
+      `props: received an object whose keys cannot be read (${errorText(error)}), expected plain ` +
         'props. Fix: pass a plain object (not a Proxy that throws)',
     );
   }
@@ -146,7 +193,8 @@ export function checkPropsData(path: string, props: unknown, dataProps?: readonl
       value = (props as Record<string, unknown>)[key];
     } catch (error) {
       throw new ConstructPropsError(
-        `${path}: ${key}: received a getter that throws (${errorText(error)}), expected a plain value. ` +
+        path,
+        `${key}: received a getter that throws (${errorText(error)}), expected a plain value. ` +
           'Fix: pass plain data',
       );
     }

@@ -105,7 +105,8 @@ const SEVERITIES: readonly Severity[] = ['error', 'warning', 'info'];
 export function checkLintOptions(path: string, lint: AuditLintOptions | undefined): void {
   if (lint !== undefined && (typeof lint !== 'object' || lint === null || Array.isArray(lint))) {
     throw new ConstructPropsError(
-      `${path}: lint received ${describeReceived(lint)}, expected lint options. ` +
+      path,
+      `lint: received ${describeReceived(lint)}, expected lint options. ` +
         'Fix: e.g. { enabled: false } to turn lint off, or { severities: { "<code>": "error" } }',
     );
   }
@@ -118,13 +119,17 @@ export function checkLintOptions(path: string, lint: AuditLintOptions | undefine
     if (typeof value === 'string' && codes.includes(value)) return;
     const guess = typeof value === 'string' ? closestMatch(value, codes) : undefined;
     throw new ConstructPropsError(
-      `${path}: ${field} received ${JSON.stringify(value)}, not a lint code; ` +
+      path,
+      `${field}: received ${JSON.stringify(value)}, expected a lint code; ` +
         (guess ? `did you mean "${guess}"?` : `the codes are ${codes.join(', ')}`),
     );
   };
   if (lint.severities !== undefined) {
     if (typeof lint.severities !== 'object' || lint.severities === null || Array.isArray(lint.severities)) {
-      throw new ConstructPropsError(`${path}: lint.severities must be an object { code: severity }`);
+      throw new ConstructPropsError(
+        path,
+        `lint.severities: received ${describeReceived(lint.severities)}, expected an object { code: severity }`,
+      );
     }
     for (const [key, severity] of Object.entries(lint.severities)) {
       code(`lint.severities`, key);
@@ -134,7 +139,8 @@ export function checkLintOptions(path: string, lint: AuditLintOptions | undefine
   if (lint.ignore !== undefined) {
     if (!Array.isArray(lint.ignore)) {
       throw new ConstructPropsError(
-        `${path}: lint.ignore must be a list of lint codes, received ${JSON.stringify(lint.ignore)}`,
+        path,
+        `lint.ignore: received ${describeReceived(lint.ignore)}, expected a list of lint codes`,
       );
     }
     lint.ignore.forEach((c, i) => code(`lint.ignore[${i}]`, c));
@@ -143,38 +149,57 @@ export function checkLintOptions(path: string, lint: AuditLintOptions | undefine
 
 export function checkAcknowledgements(
   acknowledged: readonly AcknowledgedFinding[] | undefined,
-  path?: string,
+  path: string,
 ): void {
   const fail = (message: string) => {
-    throw new ConstructPropsError(path === undefined ? message : `${path}: ${message}`);
+    throw new ConstructPropsError(path, message);
   };
   if (acknowledged !== undefined && !Array.isArray(acknowledged)) {
-    fail(`acknowledged: expected a list of { code, index?, assertion?, reason }`);
+    fail(
+      `acknowledged: received ${describeReceived(acknowledged)}, expected a list of { code, index?, assertion?, ` +
+        'reason }. Fix: e.g. [{ code: "partially-shadowed-rule", index: 1, reason: "..." }]',
+    );
   }
   (acknowledged ?? []).forEach((ack, i) => {
     const at = `acknowledged[${i}]`;
-    if (typeof ack !== 'object' || ack === null) fail(`${at}: expected { code, index?, assertion?, reason }`);
+    if (typeof ack !== 'object' || ack === null)
+      fail(
+        `${at}: received ${describeReceived(ack)}, expected { code, index?, assertion?, reason }. Fix: pass an object`,
+      );
     // A misspelt `assertion` or `index` would make the acknowledgement cover every finding of its code.
     for (const key of Object.keys(ack)) {
       if (key === 'rule' || (ACKNOWLEDGED_KEYS as Record<string, true>)[key] === true) continue;
       const guess = closestMatch(key, Object.keys(ACKNOWLEDGED_KEYS));
       fail(
         `${at}.${key}: not a field of an acknowledgement; it would be ignored and the acknowledgement would ` +
-          `cover every finding of its code. ${guess ? `Did you mean "${guess}"?` : 'Use code, index, assertion, reason'}`,
+          `cover every finding of its code. Fix: ${guess ? `did you mean "${guess}"?` : 'use code, index, assertion, reason'}`,
       );
     }
     if (ack.assertion !== undefined && typeof ack.assertion !== 'string')
-      fail(`${at}.assertion: expected the assertion's id, e.g. "dvp.interactive.exec-websocket"`);
+      fail(
+        `${at}.assertion: received ${describeReceived(ack.assertion)}, expected the assertion's id. Fix: e.g. ` +
+          '"dvp.interactive.exec-websocket"',
+      );
     if (typeof ack.code !== 'string' || ack.code === '')
-      fail(`${at}.code: expected the finding's code, e.g. "partially-shadowed-rule"`);
+      fail(
+        `${at}.code: received ${describeReceived(ack.code)}, expected the finding's code. Fix: e.g. ` +
+          '"partially-shadowed-rule"',
+      );
     if ((ack as { rule?: unknown }).rule !== undefined)
-      fail(`${at}.rule: name the rule by its index from 0 ("your rule #2" is index: 1)`);
+      fail(
+        `${at}.rule: received ${describeReceived((ack as { rule?: unknown }).rule)}, expected no rule key. Fix: ` +
+          'name the rule by index, from 0 ("your rule #2" is index: 1)',
+      );
     if (ack.index !== undefined && !(Number.isInteger(ack.index) && ack.index >= 0))
       fail(
-        `${at}.index: received ${JSON.stringify(ack.index)}, expected your rule's index from 0 ("your rule #2" is index: 1)`,
+        `${at}.index: received ${describeReceived(ack.index)}, expected your rule's index from 0. Fix: "your ` +
+          'rule #2" is index: 1',
       );
     if (typeof ack.reason !== 'string' || ack.reason.trim() === '')
-      fail(`${at}.reason: say why the finding is acceptable (a reviewer reads it)`);
+      fail(
+        `${at}.reason: received ${describeReceived(ack.reason)}, expected a reason. Fix: say why the finding is ` +
+          'acceptable (a reviewer reads it)',
+      );
   });
 }
 

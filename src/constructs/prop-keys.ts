@@ -9,19 +9,30 @@ import { firstUnknownKey } from '../policy/did-you-mean';
 /**
  * A construct's props are wrong: the message names the construct path, the prop and the fix. runSynth prints
  * it with the user's line instead of a stack trace (as it prints a PolicyBuilderError).
+ *
+ * The message reads `[<construct path>] <field>: ...`, the prefix cdk8s gives a failed validation: a prop
+ * refused at once and one refused at synth look the same in a log, a test or a grep.
  */
 export class ConstructPropsError extends TypeError {
-  constructor(message: string) {
-    super(message);
+  /** The construct path, e.g. `my-chart/audit`. */
+  public readonly path: string;
+  constructor(path: string, message: string) {
+    super(constructMessage(path, message));
     this.name = 'ConstructPropsError';
+    this.path = path;
   }
+}
+
+/** `[<construct path>] <message>`: the one prefix of every construct error, as cdk8s reports validations. */
+export function constructMessage(path: string, message: string): string {
+  return `[${path}] ${message}`;
 }
 
 /** The props of a construct (or of one of its prop objects) as a complete list the compiler checks. */
 export type PropKeys<T> = Readonly<Record<keyof T, true>>;
 
 /**
- * Throws a ConstructPropsError `<path>: <field> ...` when `value` has a key `known` lacks (with did-you-mean), or, unless
+ * Throws a ConstructPropsError `[<path>] <field>.<key>: not a known prop ...` when `value` has a key `known` lacks (with did-you-mean), or, unless
  * `optional`, is not an object (an optional prop of another type is left to the construct's validation).
  */
 export function checkPropKeys(
@@ -35,16 +46,17 @@ export function checkPropKeys(
   // An optional prop of the wrong type is reported by the construct's own validation, as its prop.
   if (optional && !isObject) return;
   if (!isObject)
-    throw new ConstructPropsError(`${path}: ${field} must be an object, received ${shapeOf(value)}`);
+    throw new ConstructPropsError(path, `${field}: received ${shapeOf(value)}, expected an object`);
   const unknown = firstUnknownKey(Object.keys(value), Object.keys(known), 'props');
   if (unknown !== undefined) {
     throw new ConstructPropsError(
-      `${path}: ${field}.${unknown.key} is not a known prop, and would be ignored; ${unknown.fix}`,
+      path,
+      `${field}.${unknown.key}: not a known prop, and would be ignored; ${unknown.fix}`,
     );
   }
 }
 
-/** Throws a ConstructPropsError `<path>: <field> ...` unless `value` is undefined or one of `allowed`. */
+/** Throws a ConstructPropsError `[<path>] <field>: received ..., expected ...` unless `value` is undefined or one of `allowed`. */
 export function checkPropValue(
   path: string,
   field: string,
@@ -53,16 +65,17 @@ export function checkPropValue(
 ): void {
   if (value === undefined || allowed.includes(value)) return;
   throw new ConstructPropsError(
-    `${path}: ${field} received ${JSON.stringify(value) ?? shapeOf(value)}, expected ${allowed
+    path,
+    `${field}: received ${JSON.stringify(value) ?? shapeOf(value)}, expected ${allowed
       .map((a) => JSON.stringify(a))
       .join(' or ')}`,
   );
 }
 
-/** Throws a ConstructPropsError `<path>: <field> must be a list ...` unless `value` is undefined or a list. */
+/** Throws a ConstructPropsError `[<path>] <field>: received ..., expected a list of ...` unless `value` is undefined or a list. */
 export function checkPropList(path: string, field: string, value: unknown, of: string): void {
   if (value === undefined || Array.isArray(value)) return;
-  throw new ConstructPropsError(`${path}: ${field} must be a list of ${of}, received ${shapeOf(value)}`);
+  throw new ConstructPropsError(path, `${field}: received ${shapeOf(value)}, expected a list of ${of}`);
 }
 
 /**
@@ -78,6 +91,7 @@ export function checkArgoCdProps(
   const wave = props.syncWave;
   if (wave === undefined || Number.isInteger(wave)) return;
   throw new ConstructPropsError(
-    `${path}: syncWave received ${JSON.stringify(wave) ?? shapeOf(wave)}, expected an integer (Argo CD orders waves as numbers), e.g. -1`,
+    path,
+    `syncWave: received ${JSON.stringify(wave) ?? shapeOf(wave)}, expected an integer (Argo CD orders waves as numbers), e.g. -1`,
   );
 }

@@ -77,19 +77,30 @@ describe('AuditLogShipping: source', () => {
     expect(yamlOf(chart)).toMatchSnapshot();
   });
 
-  test.each(['/opt/audit', '/var/logs/audit', '/var/log/../etc'])(
-    'auditLog.path %j outside /var/log is an error',
-    (path) => {
-      const { chart } = ship([{ type: 'Loki', name: 'loki', endpoint: 'https://loki' }], {
-        auditLog: { path },
-      });
-      const message = synthError(chart);
-      expect(message).toContain(
-        `[test/Shipping] auditLog.path: received "${path}", expected a directory under /var/log/`,
-      );
-      expect(message).toContain('use output: "Stdout"');
-    },
-  );
+  test('auditLog.path "/var/log/../etc" is refused once, for the ".." the kube-apiserver hostPath cannot have', () => {
+    const { chart } = ship([{ type: 'Loki', name: 'loki', endpoint: 'https://loki' }], {
+      auditLog: { path: '/var/log/../etc' },
+    });
+    const lines = synthError(chart)
+      .split('\n')
+      .filter((line) => line.includes('auditLog.path'));
+    expect(lines).toEqual([
+      expect.stringContaining(
+        '[test/Shipping] auditLog.path: received "/var/log/../etc", expected a host directory without ".."',
+      ),
+    ]);
+  });
+
+  test.each(['/opt/audit', '/var/logs/audit'])('auditLog.path %j outside /var/log is an error', (path) => {
+    const { chart } = ship([{ type: 'Loki', name: 'loki', endpoint: 'https://loki' }], {
+      auditLog: { path },
+    });
+    const message = synthError(chart);
+    expect(message).toContain(
+      `[test/Shipping] auditLog.path: received "${path}", expected a directory under /var/log/`,
+    );
+    expect(message).toContain('use output: "Stdout"');
+  });
 });
 
 describe('AuditLogShipping: routing and filters', () => {
@@ -164,7 +175,10 @@ describe('AuditLogShipping: routing and filters', () => {
       },
     ]);
     const message = synthError(chart);
-    expect(message).toContain('received "kube-audit-loki-x", expected unique ClusterLoggingConfig names');
+    expect(message).toContain(
+      'destinations[0].selections[1].name: received "kube-audit-loki-x", expected a ClusterLoggingConfig name no other of this pipeline has (destinations[0].selections[0].name gives "kube-audit-loki-x" too',
+    );
+    expect(message).toContain('Fix: give each selection of a destination its own name');
     expect(message).toContain(
       'destinations[0].selections[2].filters: received [], expected at least one filter',
     );
@@ -173,6 +187,79 @@ describe('AuditLogShipping: routing and filters', () => {
     );
     expect(message).toContain(
       'destinations[0].selections[3].filters[1].values: received nothing, expected at least one value for Regex',
+    );
+  });
+
+  // k8s.io/apimachinery IsDNS1123Subdomain, which apiextensions-apiserver applies to a custom resource's name.
+  const DNS1123_SUBDOMAIN = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?(\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*$/;
+  const legalLongName = (length: number) => `siem.${'a'.repeat(length - 'siem.'.length)}`;
+
+  test('a derived ClusterLoggingConfig name of 253 characters is written; 254 is refused at the selection', () => {
+    // "kube-audit-" + destination + "-rbac": 11 + n + 5 characters, with a destination name that is itself legal.
+    const at = (total: number) => ({
+      type: 'Loki' as const,
+      name: legalLongName(total - 16),
+      endpoint: 'https://loki.example.com',
+      selections: [
+        AuditEventSelection.custom('rbac', exact('objectRef.apiGroup', 'rbac.authorization.k8s.io')),
+      ],
+    });
+    const fits = synthValid(ship([at(253)]).chart);
+    const names = ofKind(fits, 'ClusterLoggingConfig').map((o) => o.metadata.name as string);
+    expect(names.map((n) => n.length)).toEqual([253]);
+    expect(names.every((n) => DNS1123_SUBDOMAIN.test(n))).toBe(true);
+    const message = synthError(ship([at(254)]).chart);
+    expect(message).toContain(
+      '[test/Shipping] destinations[0].selections[0].name: received "kube-audit-siem.aaa',
+    );
+    expect(message).toContain(
+      'expected a ClusterLoggingConfig name of at most 253 characters (a DNS-1123 subdomain); ' +
+        '<name>-<destination name>-<selection name> is 254. Fix: shorten name, the destination name or the ' +
+        'selection name by 1 characters',
+    );
+  });
+
+  test('a long name refuses only the configs it makes too long, each at its own field', () => {
+    const destination = (name: string, ...selections: string[]) => ({
+      type: 'Loki' as const,
+      name,
+      endpoint: 'https://loki.example.com',
+      selections: selections.map((s) => AuditEventSelection.custom(s, exact('verb', s))),
+    });
+    const { chart } = ship([destination(legalLongName(200), 'get', 'watch'), destination('loki', 'list')], {
+      name: 'audit-' + 'x'.repeat(41),
+    });
+    const errors = synthError(chart)
+      .split('\n')
+      .filter((line) => line.includes('at most 253 characters'));
+    // 47 + 1 + 200 + 1 + 3 = 252 fits; "watch" makes 254; the other destination's config is short.
+    expect(errors).toHaveLength(1);
+    expect(errors[0]).toContain('destinations[0].selections[1].name:');
+    expect(errors[0]).toContain('is 254. Fix: shorten name, the destination name or the selection name by 1');
+  });
+
+  test('two selections of different destinations that join to one name are refused, naming both', () => {
+    // "kube-audit" + "a-b" + "c" and "kube-audit" + "a" + "b-c" are both kube-audit-a-b-c.
+    const { chart } = ship([
+      {
+        type: 'Loki',
+        name: 'a-b',
+        endpoint: 'https://l1',
+        selections: [AuditEventSelection.custom('c', exact('verb', 'get'))],
+      },
+      {
+        type: 'Loki',
+        name: 'a',
+        endpoint: 'https://l2',
+        selections: [AuditEventSelection.custom('b-c', exact('verb', 'list'))],
+      },
+    ]);
+    const message = synthError(chart);
+    expect(message).toContain(
+      '[test/Shipping] destinations[1].selections[0].name: received "kube-audit-a-b-c", expected a ' +
+        'ClusterLoggingConfig name no other of this pipeline has (destinations[0].selections[0].name gives ' +
+        '"kube-audit-a-b-c" too: names are built as <name>-<destination name>-<selection name>). Fix: rename ' +
+        'one of the selections (or destinations) so that the joined names differ',
     );
   });
 
@@ -396,6 +483,45 @@ describe('AuditLogShipping: credentials, labels and warnings', () => {
       expect(synthValid(ship([allowed]).chart).length).toBeGreaterThan(0);
     },
   );
+
+  // The CRD checks only the values; log-shipper writes each key unquoted into VRL (`.<key>="value"`,
+  // hooks/internal/vector/transform/extra_fields.go) and Loki takes it as a label name ([a-zA-Z_][a-zA-Z0-9_]*).
+  test.each<[string, string, string]>([
+    ['a space', 'audit source', 'audit_source'],
+    ['a dash', 'audit-source', 'audit_source'],
+    ['a dot (a nested field in VRL)', 'audit.source', 'audit_source'],
+    ['a leading digit', '1st', '_1st'],
+    ['a slash, as in a Kubernetes label key', 'app.kubernetes.io/name', 'app_kubernetes_io_name'],
+  ])('an extraLabels key with %s is refused for every type, with the renamed key', (_name, key, renamed) => {
+    for (const destination of [
+      { type: 'Loki', name: 'l', endpoint: 'https://loki.example.com' },
+      { type: 'Elasticsearch', name: 'l', endpoint: 'https://es.example.com:9200', index: 'audit-%F' },
+      { type: 'Kafka', name: 'l', bootstrapServers: ['kafka:9092'], topic: 'audit' },
+    ] as const) {
+      const { chart } = ship([
+        { ...destination, extraLabels: { [key]: 'kube_audit' } } as AuditLogDestination,
+      ]);
+      expect(synthError(chart)).toContain(
+        `destinations[0].extraLabels[${JSON.stringify(key)}]: received ${JSON.stringify(key)}, expected a key of ` +
+          `letters, digits and "_" not starting with a digit ([a-zA-Z_][a-zA-Z0-9_]*)`,
+      );
+      expect(synthError(chart)).toContain(`Fix: rename the label, e.g. "${renamed}"`);
+    }
+  });
+
+  test('extraLabels keys of letters, digits and _ are accepted', () => {
+    // Keys like the CRD's x-doc-examples (forwarder, app_info), with values this package accepts for an audit event.
+    const extraLabels = {
+      forwarder: 'vector',
+      app_info: '{{ verb }}',
+      _private: 'x',
+      Level2: 'y',
+    };
+    const { chart } = ship([
+      { type: 'Elasticsearch', name: 'es', endpoint: 'https://es:9200', index: 'a', extraLabels },
+    ]);
+    expect(destinationSpec(synthValid(chart), 'es').extraLabels).toEqual(extraLabels);
+  });
 
   test('high-cardinality Loki labels and reserved keys are refused', () => {
     const { chart } = ship([

@@ -1,5 +1,5 @@
 import { Chart, Testing } from 'cdk8s';
-import { ControlPlaneAuditConfig } from '../../src/constructs';
+import { ControlPlaneAuditConfig, DeckhouseClusterAudit } from '../../src/constructs';
 import { collectWarnings } from '../../src/constructs/warnings';
 import { synthError, synthValid, yamlOf } from './helpers';
 
@@ -100,4 +100,70 @@ test('a path given with output Stdout is not written, and says so', () => {
   expect(collectWarnings(chart).join('\n')).toContain(
     'auditLog.path: received "/var/log/kube-audit" with output Stdout',
   );
+});
+
+// Deckhouse mounts auditLog.path into the kube-apiserver static Pod as a hostPath (candi's kubeadm template,
+// extraVolumes "kube-audit-log"); the settings schema's pattern ^[a-zA-Z0-9_/.-]+[a-zA-Z0-9_.-]$ lets ".." through.
+describe('auditLog.path outside /var/log', () => {
+  test.each(['/var/log/../etc/kube-audit', '/var/log/kube-audit/..', '/../srv/audit'])(
+    '%j is refused: Kubernetes refuses a hostPath with a ".." element',
+    (path) => {
+      for (const build of [
+        (c: Chart) => new ControlPlaneAuditConfig(c, 'Audit', { auditLog: { path } }),
+        (c: Chart) => new DeckhouseClusterAudit(c, 'Audit', { auditLog: { path }, assertionPacks: [] }),
+      ]) {
+        const chart = Testing.chart();
+        build(chart);
+        expect(synthError(chart)).toMatch(
+          new RegExp(
+            `\\[test/Audit[^\\]]*\\] auditLog\\.path: received ${JSON.stringify(path).replace(/[.]/g, '\\.')}, expected a ` +
+              'host directory without "\\.\\." \\(it becomes a hostPath volume of the kube-apiserver static Pod',
+          ),
+        );
+      }
+    },
+  );
+
+  const warningsOf = (chart: Chart) => collectWarnings(chart).filter((w) => w.includes('auditLog.path'));
+
+  test('with nothing shipping it, a directory outside /var/log is written and warned about', () => {
+    const chart = Testing.chart();
+    new DeckhouseClusterAudit(chart, 'Audit', { auditLog: { path: '/srv/kube-audit' }, assertionPacks: [] });
+    const [config] = synthValid(chart).filter((o) => o.kind === 'ModuleConfig');
+    expect(config.spec.settings.apiserver.auditLog).toEqual({ output: 'File', path: '/srv/kube-audit' });
+    expect(warningsOf(chart)).toEqual([
+      '[test/Audit/ControlPlane] auditLog.path: received "/srv/kube-audit", expected a directory under /var/log/ ' +
+        "to ship the log with log-shipper later: its agent mounts only the host's /var/log, so no " +
+        'ClusterLoggingConfig can read /srv/kube-audit/audit.log (it stays on the masters, rotated by ' +
+        'kube-apiserver). Fix: keep the default "/var/log/kube-audit" or another directory under /var/log/, or ' +
+        'ignore this if another collector reads that directory',
+    ]);
+  });
+
+  test('with destinations, the same path is one error (the pipeline could read nothing), not also a warning', () => {
+    const chart = Testing.chart();
+    new DeckhouseClusterAudit(chart, 'Audit', {
+      auditLog: { path: '/srv/kube-audit' },
+      destinations: [{ type: 'Loki', name: 'loki', endpoint: 'https://loki.example.com' }],
+      assertionPacks: [],
+    });
+    expect(synthError(chart)).toContain(
+      '[test/Audit/Shipping] auditLog.path: received "/srv/kube-audit", expected a directory under /var/log/ ' +
+        "(the log-shipper agent mounts only the host's /var/log)",
+    );
+    expect(warningsOf(chart)).toEqual([]);
+  });
+
+  test.each([undefined, '/var/log/kube-audit', '/var/log/audit/apiserver'])('%j: no warning', (path) => {
+    const chart = Testing.chart();
+    new ControlPlaneAuditConfig(chart, 'Audit', path === undefined ? {} : { auditLog: { path } });
+    synthValid(chart);
+    expect(warningsOf(chart)).toEqual([]);
+  });
+
+  test('Stdout: no path warning beyond the existing one', () => {
+    const chart = Testing.chart();
+    new ControlPlaneAuditConfig(chart, 'Audit', { auditLog: { output: 'Stdout' } });
+    expect(warningsOf(chart)).toEqual([]);
+  });
 });

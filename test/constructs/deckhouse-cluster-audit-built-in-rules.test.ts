@@ -53,7 +53,7 @@ describe('DeckhouseClusterAudit builtInRules', () => {
     ['an object without layers', { basic: [] }],
   ])('refuses %s at once, naming the construct and the fix', (_name, value) => {
     expect(() => audit({ builtInRules: value as unknown as DeckhouseBasicRules })).toThrow(
-      /^test\/Audit: builtInRules must be DeckhouseBasicRules .*builtInRulesFromMergedPolicy\(\)$/,
+      /^\[test\/Audit\] builtInRules: received .*, expected DeckhouseBasicRules .*Fix: build it with builtInRulesFromMergedPolicy\(\)$/,
     );
   });
 

@@ -323,7 +323,7 @@ describe('acknowledging findings one at a time', () => {
     [{ code: 'sensitive-body', index: -1, reason: 'x' }, /acknowledged\[0\]\.index: received -1/],
     [
       { code: 'sensitive-body', rule: 2, reason: 'x' },
-      /acknowledged\[0\]\.rule: name the rule by its index from 0/,
+      /acknowledged\[0\]\.rule: received 2, expected no rule key\. Fix: name the rule by index, from 0/,
     ],
     [{ code: 'sensitive-body', index: 1, reason: ' ' }, /acknowledged\[0\]\.reason/],
   ])('a malformed acknowledgement throws at once: %j', (ack, message) => {

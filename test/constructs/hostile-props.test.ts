@@ -1,5 +1,10 @@
 import { JsonPatch, Testing } from 'cdk8s';
-import { AuditLogShipping, ControlPlaneAuditConfig, DeckhouseClusterAudit } from '../../src/constructs';
+import {
+  AuditLogShipping,
+  AuditPolicySecret,
+  ControlPlaneAuditConfig,
+  DeckhouseClusterAudit,
+} from '../../src/constructs';
 import { synthError } from './helpers';
 import { checkPlainData, describeReceived } from '../../src/constructs/plain-data';
 
@@ -20,17 +25,17 @@ test.each<[string, (c: Chart) => unknown, string]>([
   [
     'a destination that contains itself (walked for ever)',
     audit({ destinations: [{ ...loki, extraLabels: cyclic() }] }),
-    'test/Audit: destinations[0].extraLabels.self: received an object that contains itself',
+    '[test/Audit] destinations[0].extraLabels.self: received an object that contains itself',
   ],
   [
     'controlPlaneSettings that contain themselves (cdk8s stack overflow)',
     audit({ controlPlaneSettings: { x: cyclic() } }),
-    'test/Audit: controlPlaneSettings.x.self: received an object that contains itself',
+    '[test/Audit] controlPlaneSettings.x.self: received an object that contains itself',
   ],
   [
     'Infinity in controlPlaneSettings (written as null)',
     audit({ controlPlaneSettings: { nodeMonitorGracePeriodSeconds: Number.parseFloat('1e309') } }),
-    'test/Audit: controlPlaneSettings.nodeMonitorGracePeriodSeconds: received Infinity, expected a finite number',
+    '[test/Audit] controlPlaneSettings.nodeMonitorGracePeriodSeconds: received Infinity, expected a finite number',
   ],
   [
     'NaN rate limit',
@@ -40,7 +45,7 @@ test.each<[string, (c: Chart) => unknown, string]>([
   [
     'a JSON.parse __proto__ key in controlPlaneSettings (silently dropped)',
     audit({ controlPlaneSettings: JSON.parse('{"__proto__":{"apiserver":{"auditPolicyEnabled":false}}}') }),
-    'test/Audit: controlPlaneSettings.__proto__: received a key named "__proto__"',
+    '[test/Audit] controlPlaneSettings.__proto__: received a key named "__proto__"',
   ],
   [
     'a constructor label (cdk8s cannot render it)',
@@ -50,12 +55,12 @@ test.each<[string, (c: Chart) => unknown, string]>([
   [
     'a Date (cdk8s cannot render it)',
     audit({ controlPlaneSettings: { etcd: new Date(0) } }),
-    'test/Audit: controlPlaneSettings.etcd: received a Date, expected a plain object',
+    '[test/Audit] controlPlaneSettings.etcd: received a Date, expected a plain object',
   ],
   [
     'a symbol name (DOMException from structuredClone)',
     audit({ destinations: [{ ...loki, name: Symbol('x') }] }),
-    'test/Audit: destinations[0].name: received a symbol, expected JSON data',
+    '[test/Audit] destinations[0].name: received a symbol, expected JSON data',
   ],
   [
     'a bigint',
@@ -69,7 +74,7 @@ test.each<[string, (c: Chart) => unknown, string]>([
         throw new Error('boom\nline');
       },
     }),
-    'test/Audit: destinations: received a getter that throws ("boom\\nline")',
+    '[test/Audit] destinations: received a getter that throws ("boom\\nline")',
   ],
   [
     'a getter that throws inside a destination',
@@ -83,7 +88,7 @@ test.each<[string, (c: Chart) => unknown, string]>([
         },
       ],
     }),
-    'test/Audit: destinations[0].endpoint: received a getter that throws ("boom")',
+    '[test/Audit] destinations[0].endpoint: received a getter that throws ("boom")',
   ],
   [
     'a Proxy whose keys throw',
@@ -97,28 +102,28 @@ test.each<[string, (c: Chart) => unknown, string]>([
         },
       ),
     ),
-    'test/Audit: props: received an object whose keys cannot be read ("no keys")',
+    '[test/Audit] props: received an object whose keys cannot be read ("no keys")',
   ],
   [
     'AuditLogShipping with a cyclic destination',
     (c) =>
       new AuditLogShipping(c, 'Shipping', untyped({ destinations: [{ ...loki, extraLabels: cyclic() }] })),
-    'test/Shipping: destinations[0].extraLabels.self: received an object that contains itself',
+    '[test/Shipping] destinations[0].extraLabels.self: received an object that contains itself',
   ],
   [
     'ControlPlaneAuditConfig with NaN settings',
     (c) => new ControlPlaneAuditConfig(c, 'CP', untyped({ additionalSettings: { a: NaN } })),
-    'test/CP: additionalSettings.a: received NaN',
+    '[test/CP] additionalSettings.a: received NaN',
   ],
   [
     'lint given as a string (silently ignored)',
     audit({ lint: 'off' }),
-    'test/Audit: lint received "off", expected lint options',
+    '[test/Audit] lint: received "off", expected lint options',
   ],
   [
     'basicAuditPolicyEnabled as a string (raw TypeError from the evaluator)',
     audit({ basicAuditPolicyEnabled: 'false' }),
-    'test/Audit: basicAuditPolicyEnabled received "false", expected true or false',
+    '[test/Audit] basicAuditPolicyEnabled: received "false", expected true or false',
   ],
 ])('%s', (_name, build, message) => {
   const chart = Testing.chart();
@@ -221,7 +226,7 @@ test.each([null, 'cis', { name: 'x' }])(
   (pack) => {
     const chart = Testing.chart();
     expect(() => new DeckhouseClusterAudit(chart, 'Audit', untyped({ assertionPacks: [pack] }))).toThrow(
-      /^test\/Audit: assertionPacks\[0\] received .*, expected an AssertionPack \(\{ name, items \}\)/,
+      /^\[test\/Audit\] assertionPacks\[0\]: received .*, expected an AssertionPack \(\{ name, items \}\)/,
     );
   },
 );
@@ -230,7 +235,116 @@ test('a hostile key or value in a refused prop is echoed escaped (no terminal co
   // ESC [2J clears a terminal; U+202E reverses what follows.
   const key = 'a\u001b[2J\u202eb';
   expect(() => checkPlainData('test/Audit', 'controlPlaneSettings', { [key]: Number.NaN })).toThrow(
-    'test/Audit: controlPlaneSettings["a\\u001b[2J\\u202eb"]: received NaN',
+    '[test/Audit] controlPlaneSettings["a\\u001b[2J\\u202eb"]: received NaN',
   );
   expect(describeReceived('x\u202ey')).toBe('"x\\u202ey"');
+});
+
+// The policy prop may be a builder (a class instance with build()), so it is not walked as plain data; reading it
+// must still never surface a trap's raw error (the builder check read `build` on a Proxy whose get trap threw).
+describe('a hostile policy prop names the construct path', () => {
+  const throwing = (trap: keyof ProxyHandler<object>) =>
+    new Proxy(
+      { apiVersion: 'audit.k8s.io/v1' },
+      {
+        [trap]: () => {
+          throw new Error(`boom ${trap}`);
+        },
+      },
+    );
+  const revoked = () => {
+    const { proxy, revoke } = Proxy.revocable({}, {});
+    revoke();
+    return proxy;
+  };
+  const valid = { apiVersion: 'audit.k8s.io/v1', kind: 'Policy', rules: [{ level: 'Metadata' }] };
+  test.each<[string, () => unknown, string]>([
+    [
+      'a Proxy whose get trap throws',
+      () => throwing('get'),
+      'policy: received an object whose keys cannot be read ("boom get")',
+    ],
+    [
+      'a Proxy whose ownKeys trap throws',
+      () => throwing('ownKeys'),
+      'policy: received an object whose keys cannot be read ("boom ownKeys")',
+    ],
+    ['a Proxy whose getPrototypeOf trap throws', () => throwing('getPrototypeOf'), '("boom getPrototypeOf")'],
+    [
+      'a Proxy whose getOwnPropertyDescriptor trap throws',
+      () => throwing('getOwnPropertyDescriptor'),
+      '("boom getOwnPropertyDescriptor")',
+    ],
+    ['a revoked Proxy', revoked, '("Cannot perform \'get\' on a proxy that has been revoked")'],
+    [
+      'a Proxy deep inside a rule',
+      () => ({ ...valid, rules: [{ level: 'Metadata', users: throwing('get') }] }),
+      'policy.rules[0].users: received an object whose keys cannot be read ("boom get")',
+    ],
+    [
+      'a rule getter that throws',
+      () => ({
+        ...valid,
+        get rules() {
+          throw new Error('no rules');
+        },
+      }),
+      'policy.rules: received a getter that throws ("no rules")',
+    ],
+  ])('%s', (_name, make, message) => {
+    for (const build of [
+      (c: Chart) => new DeckhouseClusterAudit(c, 'Audit', untyped({ policy: make() })),
+      (c: Chart) => new AuditPolicySecret(c, 'Audit', untyped({ policy: make() })),
+    ]) {
+      let thrown: unknown;
+      try {
+        build(Testing.chart());
+      } catch (error) {
+        thrown = error;
+      }
+      expect((thrown as Error).name).toBe('ConstructPropsError');
+      expect((thrown as Error).message).toMatch(/^\[test\/Audit\] policy/);
+      expect((thrown as Error).message).toContain(message);
+    }
+  });
+
+  test('a builder whose build() returns a hostile object fails synth with the field, not a raw error', () => {
+    const chart = Testing.chart();
+    new AuditPolicySecret(
+      chart,
+      'Audit',
+      untyped({ policy: { build: () => ({ ...valid, rules: throwing('ownKeys') }) } }),
+    );
+    expect(synthError(chart)).toContain(
+      '[test/Audit] policy.rules: received an object whose keys cannot be read ("boom ownKeys")',
+    );
+  });
+});
+
+test.each<[string, (p: object) => unknown, string]>([
+  [
+    'builtInRules',
+    (p) => ({ builtInRules: p }),
+    '[test/Audit] builtInRules: received an object whose keys cannot be read ("boom")',
+  ],
+  [
+    'an assertion pack',
+    (p) => ({ assertionPacks: [p] }),
+    '[test/Audit] assertionPacks[0]: received an object whose keys cannot be read ("boom")',
+  ],
+  [
+    'an assertion',
+    (p) => ({ assertions: [p] }),
+    '[test/Audit] assertions[0]: received an object whose keys cannot be read ("boom")',
+  ],
+])('a Proxy whose get trap throws as %s names the construct path and the field', (_name, props, message) => {
+  const proxy = new Proxy(
+    { name: 'x' },
+    {
+      get: () => {
+        throw new Error('boom');
+      },
+    },
+  );
+  expect(() => new DeckhouseClusterAudit(Testing.chart(), 'Audit', untyped(props(proxy)))).toThrow(message);
 });

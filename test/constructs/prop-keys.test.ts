@@ -20,12 +20,12 @@ describe('a prop no construct has is refused with did-you-mean', () => {
     [
       'DeckhouseClusterAudit basicAuditPolicyEnable',
       (c) => new DeckhouseClusterAudit(c, 'Audit', untyped({ basicAuditPolicyEnable: false })),
-      'test/Audit: props.basicAuditPolicyEnable is not a known prop, and would be ignored; did you mean "basicAuditPolicyEnabled"?',
+      '[test/Audit] props.basicAuditPolicyEnable: not a known prop, and would be ignored; did you mean "basicAuditPolicyEnabled"?',
     ],
     [
       'DeckhouseClusterAudit destination',
       (c) => new DeckhouseClusterAudit(c, 'Audit', untyped({ destination: [loki] })),
-      'props.destination is not a known prop, and would be ignored; did you mean "destinations"?',
+      'props.destination: not a known prop, and would be ignored; did you mean "destinations"?',
     ],
     [
       'DeckhouseClusterAudit auditLog.outptu',
@@ -35,7 +35,7 @@ describe('a prop no construct has is refused with did-you-mean', () => {
           'Audit',
           untyped({ auditLog: { outptu: 'Stdout' }, destinations: [loki] }),
         ),
-      'test/Audit: auditLog.outptu is not a known prop, and would be ignored; did you mean "output"?',
+      '[test/Audit] auditLog.outptu: not a known prop, and would be ignored; did you mean "output"?',
     ],
     [
       'DeckhouseClusterAudit logShipperModule.sourc',
@@ -45,18 +45,18 @@ describe('a prop no construct has is refused with did-you-mean', () => {
           'Audit',
           untyped({ destinations: [loki], logShipperModule: { sourc: 'x' } }),
         ),
-      'logShipperModule.sourc is not a known prop, and would be ignored; did you mean "source"?',
+      'logShipperModule.sourc: not a known prop, and would be ignored; did you mean "source"?',
     ],
     [
       'ControlPlaneAuditConfig auditLog.paht',
       (c) =>
         new ControlPlaneAuditConfig(c, 'Cpm', untyped({ auditLog: { output: 'File', paht: '/var/log/x' } })),
-      'test/Cpm: auditLog.paht is not a known prop, and would be ignored; did you mean "path"?',
+      '[test/Cpm] auditLog.paht: not a known prop, and would be ignored; did you mean "path"?',
     ],
     [
       'AuditLogShipping nmae',
       (c) => new AuditLogShipping(c, 'Shipping', untyped({ destinations: [loki], nmae: 'audit' })),
-      'test/Shipping: props.nmae is not a known prop, and would be ignored; did you mean "name"?',
+      '[test/Shipping] props.nmae: not a known prop, and would be ignored; did you mean "name"?',
     ],
     [
       'AuditPolicySecret basicAuditPolicyEnable',
@@ -66,12 +66,12 @@ describe('a prop no construct has is refused with did-you-mean', () => {
     [
       'LogShipperModule sourc',
       (c) => new LogShipperModule(c, 'Module', untyped({ sourc: 'x' })),
-      'test/Module: props.sourc is not a known prop, and would be ignored; did you mean "source"?',
+      '[test/Module] props.sourc: not a known prop, and would be ignored; did you mean "source"?',
     ],
     [
       'props that are null',
       (c) => new DeckhouseClusterAudit(c, 'Audit', untyped(null)),
-      'test/Audit: props must be an object, received null',
+      '[test/Audit] props: received null, expected an object',
     ],
   ])('%s', (_name, create, message) => {
     expect(() => create(Testing.chart())).toThrow(message);
@@ -90,33 +90,35 @@ describe('lint options, acknowledgements and flags the gate would misread', () =
         ],
       }),
     ).toThrow(
-      'acknowledged[0].assertoin: not a field of an acknowledgement; it would be ignored and the acknowledgement would cover every finding of its code. Did you mean "assertion"?',
+      'acknowledged[0].assertoin: not a field of an acknowledgement; it would be ignored and the acknowledgement would cover every finding of its code. Fix: did you mean "assertion"?',
     );
-    expect(audit({ acknowledged: 'all' })).toThrow('acknowledged: expected a list');
+    expect(audit({ acknowledged: 'all' })).toThrow('acknowledged: received "all", expected a list');
   });
 
   test('lint keys, codes and severities', () => {
     expect(audit({ lint: { severites: { 'exec-websocket': 'error' } } })).toThrow(
-      'test/Audit: lint.severites is not a known prop, and would be ignored; did you mean "severities"?',
+      '[test/Audit] lint.severites: not a known prop, and would be ignored; did you mean "severities"?',
     );
     expect(audit({ lint: { severities: { 'exec-websocket': 'Error' } } })).toThrow(
-      'lint.severities["exec-websocket"] received "Error", expected "error" or "warning" or "info"',
+      'lint.severities["exec-websocket"]: received "Error", expected "error" or "warning" or "info"',
     );
     expect(audit({ lint: { severities: { 'exec-websockets': 'error' } } })).toThrow(
-      'lint.severities received "exec-websockets", not a lint code; did you mean "exec-websocket"?',
+      'lint.severities: received "exec-websockets", expected a lint code; did you mean "exec-websocket"?',
     );
-    expect(audit({ lint: { ignore: 'exec-websocket' } })).toThrow('lint.ignore must be a list of lint codes');
+    expect(audit({ lint: { ignore: 'exec-websocket' } })).toThrow(
+      'lint.ignore: received "exec-websocket", expected a list of lint codes',
+    );
     expect(audit({ lint: { enabeld: false } })).toThrow('did you mean "enabled"?');
-    expect(audit({ lint: { enabled: 'no' } })).toThrow('lint.enabled received "no", expected true or false');
+    expect(audit({ lint: { enabled: 'no' } })).toThrow('lint.enabled: received "no", expected true or false');
   });
 
   test('assertionSeverity and the flags take only their values', () => {
     expect(audit({ assertionSeverity: 'Error' })).toThrow(
-      'test/Audit: assertionSeverity received "Error", expected "error" or "warning"',
+      '[test/Audit] assertionSeverity: received "Error", expected "error" or "warning"',
     );
-    expect(audit({ failOnWarnings: 'no' })).toThrow('failOnWarnings received "no", expected true or false');
+    expect(audit({ failOnWarnings: 'no' })).toThrow('failOnWarnings: received "no", expected true or false');
     expect(audit({ argoCdAnnotations: 'no' })).toThrow(
-      'argoCdAnnotations received "no", expected true or false',
+      'argoCdAnnotations: received "no", expected true or false',
     );
   });
 
@@ -213,42 +215,42 @@ describe('props of the wrong type: a clear error, never a crash inside the packa
     [
       'selections as an object',
       shipping({ destinations: [{ ...loki, selections: { name: 'a', filters: [] } }] }),
-      'test/Shipping: destinations[0].selections must be a list of selections ({ name, filters }), received an object',
+      '[test/Shipping] destinations[0].selections: received an object, expected a list of selections ({ name, filters })',
     ],
     [
       'a selection key',
       shipping({ destinations: [{ ...loki, selections: [{ name: 'a', filters: [], destination: 'x' }] }] }),
-      'destinations[0].selections[0].destination is not a known prop',
+      'destinations[0].selections[0].destination: not a known prop',
     ],
     [
       'filters as an object',
       shipping({ filters: { field: 'verb' } }),
-      'test/Shipping: filters must be a list of log filters',
+      '[test/Shipping] filters: received an object, expected a list of log filters',
     ],
     [
       'name as a number',
       shipping({ name: 5 }),
-      'test/Shipping: name received 5, expected a ClusterLoggingConfig name',
+      '[test/Shipping] name: received 5, expected a ClusterLoggingConfig name',
     ],
     [
       'syncWave as a string',
       shipping({ syncWave: 'x' }),
-      'test/Shipping: syncWave received "x", expected an integer',
+      '[test/Shipping] syncWave: received "x", expected an integer',
     ],
     [
       'assertions as an object',
       audit({ assertions: { request: 'get pods' } }),
-      'test/Audit: assertions must be a list',
+      '[test/Audit] assertions: received an object, expected a list of assertions',
     ],
     [
       'shippingFilters as an object',
       audit({ destinations: [loki], shippingFilters: {} }),
-      'shippingFilters must be a list',
+      'shippingFilters: received an object, expected a list of log filters',
     ],
     [
       "logShipperModule: 'false'",
       audit({ destinations: [loki], logShipperModule: 'false' }),
-      'test/Audit: logShipperModule received "false", expected false (leave the module alone) or LogShipperModule props',
+      '[test/Audit] logShipperModule: received "false", expected false (leave the module alone) or LogShipperModule props',
     ],
   ])('%s', (_name, create, message) => {
     expect(create).toThrow(message);
@@ -331,4 +333,19 @@ describe('a destination that is no object (a JavaScript `cond ? dest : null`)', 
       expect(message).not.toMatch(/TypeError|Cannot read properties/);
     },
   );
+});
+
+// One format for every construct error: a prop refused at once (ConstructPropsError) and one refused at synth
+// (a cdk8s validation, "[path] message") both read "[<construct path>] <field>: received ..., expected ...".
+test('a prop refused at once and one refused at synth share the "[path] field: received" format', () => {
+  const format =
+    /^\[test\/Audit\/ControlPlane\] auditLog\.output: received "Fil", expected one of File, Stdout\. Fix: /;
+  const atOnce = (): unknown => new DeckhouseClusterAudit(Testing.chart(), 'Audit', untyped({ lint: 'off' }));
+  expect(atOnce).toThrow(/^\[test\/Audit\] lint: received "off", expected lint options\. Fix: /);
+  const chart = Testing.chart();
+  new DeckhouseClusterAudit(chart, 'Audit', untyped({ auditLog: { output: 'Fil' } }));
+  const lines = synthError(chart)
+    .split('\n')
+    .filter((line) => line.includes('auditLog.output'));
+  expect(lines.map((line) => line.trim())).toEqual([expect.stringMatching(format)]);
 });

@@ -251,7 +251,7 @@ describe('runSynth', () => {
       }),
     );
     expect(printed).toContain(
-      'audit/Audit: props.basicAuditPolicyEnable is not a known prop, and would be ignored; did you mean "basicAuditPolicyEnabled"?',
+      '[audit/Audit] props.basicAuditPolicyEnable: not a known prop, and would be ignored; did you mean "basicAuditPolicyEnabled"?',
     );
     expect(printed).toMatch(/\n {4}at test\/constructs\/synth\.test\.ts:\d+:\d+\n/);
     expect(printed.match(/\n\s+at /g)).toHaveLength(1);

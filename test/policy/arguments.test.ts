@@ -420,7 +420,7 @@ describe('assertion arguments: errors at once, naming the field and the allowed 
         new DeckhouseClusterAudit(chart, 'audit', {
           assertions: [anyValue({ request: 'exec web-0 -n prod', atLeast: 'Requets' }) as AuditAssertion],
         }),
-    ).toThrow(/^c\/audit: assertions\[0\]\.atLeast: "Requets" is not a level/);
+    ).toThrow(/^\[c\/audit\] assertions\[0\]\.atLeast: "Requets" is not a level/);
   });
 });
 
