@@ -1,6 +1,7 @@
 import { eventProblem } from './event';
 import { EventLine, readEventLine } from './event-line';
 import { dropForeignMembers } from './foreign-members';
+import { isLegacyAuditLine } from './legacy-line';
 import { lineTooLong } from './line-framing';
 import {
   arrayValues,
@@ -21,6 +22,8 @@ import {
 export interface RecordHandlers {
   event(source: string, line: EventLine): void;
   malformed(source: string, lineNo: number, reason: string): void;
+  /** A line of kube-apiserver's legacy text format (legacy-line.ts); `field` names where it sat in a record. */
+  legacyLine(source: string, lineNo: number, field: string): void;
   /** A line of kube-apiserver's own log (klog, or a container's stderr), which is not audit data. */
   otherLine(source: string): void;
   /** An event that carried members kube-apiserver does not write (taken out of it and its size). */
@@ -54,6 +57,10 @@ export class RecordReader {
     const h = this.handlers;
     const scanned = readEventLine(text);
     if (typeof scanned === 'string') {
+      if (isLegacyAuditLine(text)) {
+        h.legacyLine(source, lineNo, field);
+        return;
+      }
       const values = scanned === 'not a JSON object' && depth < MAX_WRAPPING ? arrayValues(text) : undefined;
       if (values !== undefined) this.readValues(source, values, lineNo, depth, field, true);
       else h.malformed(source, lineNo, `${field}${scanned}`);
