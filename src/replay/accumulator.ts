@@ -188,7 +188,9 @@ class Accumulator implements PartialReplayAccumulator {
         this.source(source).events++;
         if (line.event.apiVersion === AUDIT_V1BETA1) this.inputNotes.v1beta1Event(source, line.event);
         const id = line.event.auditID;
-        if (inDuplicateSample(id)) this.inputNotes.duplicates.add(source, id, line.event);
+        const duplicates = this.inputNotes.duplicates;
+        if (typeof id === 'string' && (duplicates.exact || inDuplicateSample(id)))
+          duplicates.add(source, id, line.event);
         this.addEvent(line);
       },
       malformed: (source, lineNo, reason) => {
