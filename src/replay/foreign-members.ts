@@ -8,9 +8,15 @@ import { goTextBytes } from './go-json';
  * inflate every byte figure (a merged record holding its own line doubles it). kube-apiserver's Event members
  * (pkg/apis/audit/v1/types.go; `metadata` and `timestamp` of v1beta1) are kept, any other is taken out of the
  * event and its bytes. Only lines decoded whole get here: a line in kube-apiserver's own layout has no other
- * member before its bodies or after its annotations (event-line.ts checks both).
+ * member anywhere but in its bodies (event-line.ts readAround checks the head, the members between the user and
+ * the bodies, the bodies' ends and what follows the annotations, and decodes any other line whole).
  */
 const EVENT_MEMBERS: ReadonlySet<string> = new Set([...AUDIT_EVENT_FIELDS, 'metadata', 'timestamp']);
+
+/** Whether kube-apiserver writes a member named `key` in an Event (v1, or v1beta1's two more). */
+export function isEventMember(key: string): boolean {
+  return EVENT_MEMBERS.has(key);
+}
 
 /** Takes the members kube-apiserver does not write out of a line decoded whole; returns their names. */
 export function dropForeignMembers(line: EventLine): string[] | undefined {
