@@ -206,16 +206,14 @@ function readSummary(report: SimulationReport): string {
  */
 export function noEventError(report: SimulationReport): CliError {
   const { reason, fix } = noEventReason(report);
-  const problems: LocatedProblem[] = report.malformed.lines.map((m) => ({
-    label: m.source,
-    line: m.line,
-    message: m.reason,
-  }));
-  // An input's warnings explain its malformed lines (UTF-16, zstd, damaged gzip); without any, the reason says all.
+  // An input's warnings explain its malformed lines (UTF-16, zstd, damaged gzip): listed first, before the lines
+  // the printed list may cut off. Without malformed lines, the reason says all.
+  const problems: LocatedProblem[] = [];
   if (report.malformed.count > 0) {
     for (const s of report.sources)
       for (const w of s.warnings) problems.push({ label: s.source, message: `warning: ${w}` });
   }
+  for (const m of report.malformed.lines) problems.push({ label: m.source, line: m.line, message: m.reason });
   return new CliError(`${reason} (read: ${readSummary(report)})`, EXIT_FINDINGS, fix, problems);
 }
 

@@ -410,7 +410,7 @@ function readAround(
   // Not the apiserver's layout (members in another order: a member the head lacks may sit between the cuts,
   // one the tail holds may belong to the bodies), or a member a shipper added: decode the whole line.
   if (!hasGoHead(head)) return undefined;
-  for (const key in head) if (!isEventMember(key)) return undefined;
+  for (const key in head) if (!isEventMember(key, head.apiVersion)) return undefined;
   for (const key in tail) {
     if ((key !== 'requestReceivedTimestamp' && key !== 'stageTimestamp') || key in head) return undefined;
     head[key] = tail[key];

@@ -1,4 +1,5 @@
 import { CriReassembler } from './cri-line';
+import { endsInsideValue } from './go-json';
 import { isCompactEventLine, JsonDocument, opensDocument } from './json-document';
 import { eventStart, isKlogLine, isPrefixedKlogLine } from './log-record';
 
@@ -29,6 +30,26 @@ export function lineTooLong(maxChars: number): string {
 
 const DOCUMENT_CUT = 'JSON document cut short: the value that starts here never ends';
 
+/** A run of zero bytes long enough to be a crash's block (UTF-16 text has single NULs between characters). */
+// The NUL in a pattern is the point here: kube-apiserver never writes one, a crash's block is nothing else.
+// eslint-disable-next-line no-control-regex
+const ZERO_RUN = /\u0000{4,}/;
+// eslint-disable-next-line no-control-regex
+const ZERO_RUNS = /\u0000{4,}/g;
+
+/** Why a line that a block of zero bytes cut off was not read. */
+export const CUT_BY_ZERO_BYTES =
+  'line cut short by a block of zero bytes (NUL) that follows it: kube-apiserver was writing it when the node ' +
+  'crashed or lost power, and the file kept its length but not its data; this event is lost';
+
+function zeroBlockWarning(lineNo: number, bytes: number): string {
+  return (
+    `${bytes} zero bytes (NUL) at line ${lineNo} skipped: a block of zero bytes, as a node crash or power loss ` +
+    'leaves in a file being written (the filesystem kept its length, not its data); what kube-apiserver wrote ' +
+    'there is lost, the lines around it are read'
+  );
+}
+
 /** Turns the lines of inputs into records, keeping per-input state (CRI fragments, an open document). */
 export class LineFraming {
   private readonly cri: CriReassembler;
@@ -43,6 +64,29 @@ export class LineFraming {
   }
 
   push(source: string, raw: string, lineNo: number, sink: FramingSink): void {
+    if (ZERO_RUN.test(raw)) {
+      this.zeroBlocks(source, raw, lineNo, sink);
+      return;
+    }
+    this.pushLine(source, raw, lineNo, sink);
+  }
+
+  /**
+   * A line holding a block of zero bytes: the text before the block is what was being written when the node went
+   * down (cut short unless whole), the text after it what kube-apiserver wrote after it restarted.
+   */
+  private zeroBlocks(source: string, raw: string, lineNo: number, sink: FramingSink): void {
+    const pieces = raw.split(ZERO_RUNS);
+    for (const run of raw.match(ZERO_RUNS) ?? []) sink.warning(source, zeroBlockWarning(lineNo, run.length));
+    pieces.forEach((piece, i) => {
+      if (piece.trim() === '') return;
+      if (i < pieces.length - 1 && endsInsideValue(piece.slice(Math.max(0, eventStart(piece))))) {
+        sink.unreadable(source, lineNo, CUT_BY_ZERO_BYTES);
+      } else this.pushLine(source, piece, lineNo, sink);
+    });
+  }
+
+  private pushLine(source: string, raw: string, lineNo: number, sink: FramingSink): void {
     let line = raw;
     if (lineNo === 1 && this.firstLineOfInput) {
       // A UTF-8 byte order mark before the first line.
