@@ -247,6 +247,7 @@ describe('simulate: inputs', () => {
         criLines: 0,
         criStderrBytes: 0,
         otherLines: 0,
+        legacyLines: 0,
         warnings: [],
         threads: 1,
       },
