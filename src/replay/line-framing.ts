@@ -23,9 +23,12 @@ export interface FramingSink {
   warning(source: string, message: string): void;
 }
 
-/** Why a record over the limit was skipped. */
+/** Why a record over the limit was skipped, and what to do when it holds many events. */
 export function lineTooLong(maxChars: number): string {
-  return `line longer than ${maxChars} characters, skipped`;
+  return (
+    `line longer than ${maxChars} characters, skipped (memory stays bounded); if it holds many events (a JSON ` +
+    "array or an EventList written on one line), put one event a line first: jq -c '.[]' or jq -c '.items[]'"
+  );
 }
 
 const DOCUMENT_CUT = 'JSON document cut short: the value that starts here never ends';
