@@ -82,6 +82,18 @@ export const DEFAULT_MAX_LINE = 64 * 1024 * 1024;
 
 export { lineTooLong };
 
+/** Why an input's first line, the end of an event whose start is not in the input, was not read. */
+export const LINE_STARTS_INSIDE =
+  'line starts inside an event: the input begins in the middle of a line (tail -c, split -b, a copy or a ' +
+  'shipper that started at an offset), so this event is lost and the lines after it are read; to keep it, ' +
+  'take the input from the start of that line';
+
+/**
+ * The end of an event line (its timestamps, then the annotations or the object's end) without its start: text
+ * before it that is not an object opening.
+ */
+const EVENT_TAIL = /"(?:requestReceivedTimestamp|stageTimestamp)":"[^"]*"(?:,"annotations":\{.*\})?\}\s*$/;
+
 /** Why an input's last line, cut inside its JSON value and without a newline, was not read. */
 export const LINE_CUT_SHORT =
   'line cut short: the input ends inside its JSON value, with no newline after it (the log was copied or read ' +
@@ -134,6 +146,8 @@ class Accumulator implements PartialReplayAccumulator {
   private unterminated: { source: string; lineNo: number } | undefined;
   /** The record being read when it is that line's (its text, for the cut-short check). */
   private unterminatedRecord: string | undefined;
+  /** The record being read when it is an input's first line (its text, for the starts-inside check). */
+  private firstRecord: string | undefined;
   private events = 0;
   private lines = 0;
   private imagesWithoutDigest = 0;
@@ -195,8 +209,16 @@ class Accumulator implements PartialReplayAccumulator {
       },
       malformed: (source, lineNo, reason) => {
         const cut = this.unterminatedRecord;
-        const cutShort = cut !== undefined && reason.includes('not JSON') && endsInsideValue(cut);
-        this.addMalformed(source, lineNo, cutShort ? LINE_CUT_SHORT : reason);
+        const notJson = reason.includes('not JSON');
+        const cutShort = cut !== undefined && notJson && endsInsideValue(cut);
+        const first = this.firstRecord;
+        const startsInside =
+          first !== undefined && notJson && first.charCodeAt(0) !== 123 && EVENT_TAIL.test(first);
+        this.addMalformed(
+          source,
+          lineNo,
+          cutShort ? LINE_CUT_SHORT : startsInside ? LINE_STARTS_INSIDE : reason,
+        );
       },
       legacyLine: (source, lineNo, field) => {
         this.inputNotes.legacyLine(source);
@@ -321,8 +343,10 @@ class Accumulator implements PartialReplayAccumulator {
     this.lines++;
     const cut = this.unterminated;
     this.unterminatedRecord = cut?.source === source && cut.lineNo === lineNo ? text : undefined;
+    this.firstRecord = lineNo === 1 && this.options.firstLineOfInput !== false ? text : undefined;
     this.reader.read(source, text, lineNo);
     this.unterminatedRecord = undefined;
+    this.firstRecord = undefined;
   }
 
   private addSpan(ev: Record<string, unknown>): void {

@@ -4,7 +4,7 @@ import * as path from 'path';
 import { Readable } from 'stream';
 import type { Policy } from '../../src/policy/types';
 import { createReplayAccumulator, simulate } from '../../src/replay';
-import { LINE_CUT_SHORT } from '../../src/replay/accumulator';
+import { LINE_CUT_SHORT, LINE_STARTS_INSIDE } from '../../src/replay/accumulator';
 import { LEGACY_REASON } from '../../src/replay/legacy-line';
 import { runInProcess } from '../cli/helpers';
 import { auditID, createConfigMapLine, createConfigMapLines } from '../support/apiserver-lines';
@@ -88,6 +88,29 @@ describe('a last line cut mid-write', () => {
     expect(par.sources[0].threads).toBe(2);
     expect(par.events).toBe(800);
     expect(par.malformed.lines).toEqual([{ source: file, line: 801, reason: LINE_CUT_SHORT }]);
+  });
+});
+
+describe('a first line that starts inside an event', () => {
+  test('tail -c of a live log: the first line named as begun mid-line, the last as cut short', async () => {
+    const lines: string[] = [];
+    for (let i = 0; i < 5; i++) lines.push(...createConfigMapLines(auditID(i + 40), i));
+    const text = lines.join('\n') + '\n';
+    // The last 3,000 bytes, taken while line 11 was being written (its first 150 bytes).
+    const tail = (text + createConfigMapLine({ auditID: auditID(60), second: 9 }).slice(0, 150)).slice(-3000);
+    const r = await simulate([stream(tail)], { policy: metadata });
+    const whole = tail.split('\n').length - 2;
+    expect(r.events).toBe(whole);
+    expect(r.malformed.lines.map((m) => [m.line, m.reason])).toEqual([
+      [1, LINE_STARTS_INSIDE],
+      [whole + 2, LINE_CUT_SHORT],
+    ]);
+  });
+
+  test('only the first line of an input: a broken line later stays malformed JSON', async () => {
+    const [a, b] = createConfigMapLines(auditID(70));
+    const r = await simulate([stream(`${a}\n${b.slice(100)}\n`)], { policy: metadata });
+    expect(r.malformed.lines.map((m) => m.reason)).toEqual([expect.stringMatching(/^not JSON/)]);
   });
 });
 
