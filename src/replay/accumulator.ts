@@ -510,10 +510,25 @@ class Accumulator implements PartialReplayAccumulator {
         ...s,
         otherLines: this.inputNotes.otherLines(s.source),
         legacyLines: this.inputNotes.legacyLines(s.source),
-        warnings: [...s.warnings, ...this.inputNotes.notes(s.source)],
+        warnings: [...s.warnings, ...this.inputNotes.notes(s.source), ...noEventNote(s, this.events)],
       })),
     };
   }
+}
+
+/** The note on an input that gave no event while others did (a wrong or empty file among the inputs). */
+function noEventNote(s: SourceReport, events: number): string[] {
+  if (s.events > 0 || events === 0) return [];
+  if (s.lines === 0 && s.malformed === 0) {
+    return [
+      s.bytes === 0 && s.criLines === 0
+        ? 'no audit event read from this input: it is empty'
+        : "no audit event read from this input: it holds only blank lines or lines of kube-apiserver's own log",
+    ];
+  }
+  return [
+    `no audit event read from this input: its ${s.lines} line${s.lines === 1 ? ' is' : 's are'} not audit events (${s.malformed} malformed)`,
+  ];
 }
 
 function unlogged(t: PolicyTally, stage: 'RequestReceived' | 'ResponseStarted') {

@@ -205,3 +205,20 @@ test('a UTF-16 file: the encoding is named first in the error, before its lines'
     `${file}: warning: the input looks UTF-16 encoded; kube-apiserver writes UTF-8 audit logs: convert it first (iconv -f UTF-16 -t UTF-8)`,
   );
 });
+
+test('an empty or foreign file among good ones is named, not passed over', async () => {
+  const good = path.join(tmp, 'good.log');
+  const empty = path.join(tmp, 'empty.log');
+  const policyFile = path.join(tmp, 'policy.yaml');
+  fs.writeFileSync(good, TEXT);
+  fs.writeFileSync(empty, '');
+  // A policy file given as a log by mistake.
+  fs.writeFileSync(policyFile, 'apiVersion: audit.k8s.io/v1\nkind: Policy\nrules:\n- level: Metadata\n');
+  const r = await simulate([good, empty, policyFile], { policy: rr });
+  expect(r.events).toBe(40);
+  expect(r.sources.map((s) => [s.source, s.warnings])).toEqual([
+    [good, []],
+    [empty, ['no audit event read from this input: it is empty']],
+    [policyFile, ['no audit event read from this input: its 4 lines are not audit events (4 malformed)']],
+  ]);
+});
