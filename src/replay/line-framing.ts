@@ -156,6 +156,12 @@ export class LineFraming {
         }
       }
     }
+    // The body of a JSON array copied without its brackets (an export, an editor's copy): an object and its
+    // separating comma a line. kube-apiserver writes no comma: the event is the object.
+    if (line.charCodeAt(0) === 123 /* { */) {
+      const end = line.trimEnd();
+      if (end.endsWith('},')) line = end.slice(0, -1);
+    }
     sink.record(source, line, lineNo);
   }
 

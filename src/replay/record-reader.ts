@@ -33,6 +33,21 @@ export interface RecordHandlers {
 /** Wrappers taken off one record at most (a `_source` holding a `message`, an EventList in a `message`...). */
 const MAX_WRAPPING = 4;
 
+/**
+ * The text of a line written as a JSON string (`jq '.message'` without -r, a log line quoted once more by an
+ * exporter), when it holds an object: undefined for any other line.
+ */
+function quotedLine(text: string): string | undefined {
+  const t = text.trim();
+  if (t.charCodeAt(0) !== 34 /* " */ || !t.startsWith('"{')) return undefined;
+  try {
+    const value: unknown = JSON.parse(t);
+    return typeof value === 'string' ? value : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
 /** Reads records; keeps the pieces of lines a record format cut (Docker's json-file) per input. */
 export class RecordReader {
   private readonly partials: PartialJoiner;
@@ -62,7 +77,10 @@ export class RecordReader {
         return;
       }
       const values = scanned === 'not a JSON object' && depth < MAX_WRAPPING ? arrayValues(text) : undefined;
+      const quoted = scanned === 'not a JSON object' && depth < MAX_WRAPPING ? quotedLine(text) : undefined;
       if (values !== undefined) this.readValues(source, values, lineNo, depth, field, true);
+      else if (quoted !== undefined)
+        this.readAt(source, quoted, lineNo, depth + 1, `${field}(JSON string): `);
       else h.malformed(source, lineNo, `${field}${scanned}`);
       return;
     }

@@ -96,6 +96,32 @@ const SHAPES: Record<string, string | Buffer> = {
   'Splunk HEC events': EVENTS.map((e) =>
     JSON.stringify({ time: 1764583200.1, host: 'master-0', sourcetype: '_json', event: e }),
   ).join('\n'),
+  'the body of a JSON array without its brackets (an object and a comma a line)': LINES.map(
+    (l) => `${l},`,
+  ).join('\n'),
+  "jq '.message' without -r (each line a JSON string)": LINES.map((l) => JSON.stringify(l)).join('\n'),
+  'kcat -J (Kafka, the line in payload)': LINES.map((l, i) =>
+    JSON.stringify({
+      topic: 'kube-audit',
+      partition: 0,
+      offset: i,
+      tstype: 'create',
+      ts: 1764583200000 + i,
+      key: null,
+      payload: l,
+    }),
+  ).join('\n'),
+  'journalctl -o json (the line in MESSAGE)': LINES.map((l, i) =>
+    JSON.stringify({
+      __CURSOR: `s=1;i=${i}`,
+      _HOSTNAME: 'master-0',
+      SYSLOG_IDENTIFIER: 'kube-apiserver',
+      MESSAGE: l,
+    }),
+  ).join('\n'),
+  'Fluentd out_file (time, tag, record; tab-separated)': LINES.map(
+    (l) => `2026-12-01T10:00:00+00:00\tkube.audit\t${l}`,
+  ).join('\n'),
   'an EventList': JSON.stringify({
     kind: 'EventList',
     apiVersion: 'audit.k8s.io/v1',
