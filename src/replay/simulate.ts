@@ -287,7 +287,9 @@ export async function simulateMany(
         opened.name,
         lastLine + 1,
         code === 'Z_BUF_ERROR'
-          ? `gzip data ends unexpectedly (${message})`
+          ? `gzip data ends unexpectedly (${message}): the .gz file is cut short (copied or sent while it was ` +
+              'being written or compressed, or truncated); every complete line before the cut was read, the ' +
+              'rest is lost: copy the file again once it is complete (gzip -t FILE checks it)'
           : `gzip data is damaged (${message}): the rest of the input cannot be read`,
       );
       if (code === 'Z_DATA_ERROR') {
