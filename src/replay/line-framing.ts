@@ -57,6 +57,8 @@ function zeroBlockWarning(lineNo: number, bytes: number): string {
 export class LineFraming {
   private readonly cri: CriReassembler;
   private readonly documents = new Map<string, JsonDocument>();
+  /** Inputs that are tar archives: not read past their first line (see isTarHeader). */
+  private readonly archives = new Set<string>();
 
   constructor(
     private readonly maxChars: number,
@@ -67,6 +69,13 @@ export class LineFraming {
   }
 
   push(source: string, raw: string, lineNo: number, sink: FramingSink): void {
+    if (this.archives.size > 0 && this.archives.has(source)) return;
+    if (lineNo === 1 && this.firstLineOfInput && isTarHeader(raw)) {
+      // Its headers and padding would be read as broken lines and zero blocks, its members run together.
+      this.archives.add(source);
+      sink.unreadable(source, 1, TAR_ARCHIVE);
+      return;
+    }
     if (ZERO_RUN.test(raw)) {
       this.zeroBlocks(source, raw, lineNo, sink);
       return;
@@ -202,6 +211,20 @@ const COMPRESSED: ReadonlyArray<readonly [string, (line: string) => boolean, str
   ['lz4', (l) => l.startsWith('\u0004"M\u0018'), 'lz4 -dc'],
   ['zip', (l) => l.startsWith('PK\u0003\u0004'), 'unzip -p'],
 ];
+
+/** Why a tar archive is not read. */
+export const TAR_ARCHIVE =
+  'a tar archive, not an audit log: not read; extract its logs first, e.g. tar -xOzf FILE | deckhouse-audit ' +
+  'simulate … - (or tar -xzf FILE and give the files)';
+
+/**
+ * Whether an input's first line is a tar header (`tar czf logs.tgz /var/log/kube-audit`; gzip is taken off before):
+ * POSIX ustar (`ustar\0` + `00`) or GNU (`ustar  \0`) magic at byte 257 of the 512-byte header block, which holds
+ * no newline (the name, the octal fields and the magic are ASCII, so characters are bytes).
+ */
+function isTarHeader(line: string): boolean {
+  return line.startsWith('ustar\u000000', 257) || line.startsWith('ustar  \u0000', 257);
+}
 
 /** A first line that is UTF-16 text decoded as UTF-8: a BOM turned into U+FFFD U+FFFD, or NULs between characters. */
 function looksUtf16(line: string): boolean {

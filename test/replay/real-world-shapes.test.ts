@@ -248,3 +248,56 @@ test('an empty or foreign file among good ones is named, not passed over', async
     [policyFile, ['no audit event read from this input: its 4 lines are not audit events (4 malformed)']],
   ]);
 });
+
+/** A POSIX ustar archive of `files` (what `tar cf` writes: a 512-byte header, the data padded to 512, two zero blocks). */
+function ustar(files: Record<string, string>): Buffer {
+  const blocks: Buffer[] = [];
+  for (const [name, text] of Object.entries(files)) {
+    const data = Buffer.from(text);
+    const header = Buffer.alloc(512);
+    const field = (at: number, value: string) => header.write(value, at, 'latin1');
+    field(0, name);
+    field(100, '0000644\0');
+    field(108, '0000000\0');
+    field(116, '0000000\0');
+    field(124, `${data.length.toString(8).padStart(11, '0')}\0`);
+    field(
+      136,
+      `${Math.floor(Date.UTC(2026, 11, 1) / 1000)
+        .toString(8)
+        .padStart(11, '0')}\0`,
+    );
+    field(148, '        ');
+    field(156, '0');
+    field(257, 'ustar\u000000');
+    let sum = 0;
+    for (const b of header) sum += b;
+    field(148, `${sum.toString(8).padStart(6, '0')}\0 `);
+    blocks.push(header, data, Buffer.alloc((512 - (data.length % 512)) % 512));
+  }
+  blocks.push(Buffer.alloc(1024));
+  return Buffer.concat(blocks);
+}
+
+test('a tar archive of logs (tar czf) is named, with how to extract it, not read as broken lines', async () => {
+  const file = path.join(tmp, 'kube-audit.tgz');
+  fs.writeFileSync(
+    file,
+    zlib.gzipSync(ustar({ 'kube-audit/audit.log': TEXT, 'kube-audit/audit-1.log': TEXT })),
+  );
+  const r = await simulate([file], { policy: rr });
+  expect(r.events).toBe(0);
+  expect(r.malformed.lines).toEqual([
+    {
+      source: file,
+      line: 1,
+      reason: expect.stringMatching(
+        /^a tar archive, not an audit log: not read; extract its logs first, e\.g\. tar -xOzf FILE/,
+      ),
+    },
+  ]);
+  expect(r.sources[0].warnings).toEqual([]);
+  const run = await runInProcess(['simulate', '--deckhouse', file]);
+  expect(run.code).toBe(1);
+  expect(run.stderr).toContain(`${file}:1: a tar archive`);
+});
