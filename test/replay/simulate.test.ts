@@ -334,7 +334,9 @@ describe('simulate: inputs', () => {
     expect(r.events).toBeGreaterThan(0);
     expect(r.events).toBeLessThan(13);
     const last = r.malformed.lines[r.malformed.lines.length - 1];
-    expect(last.reason).toMatch(/^gzip data ends unexpectedly .*: the .gz file is cut short .*copy the file again/);
+    expect(last.reason).toMatch(
+      /^gzip data ends unexpectedly .*: the .gz file is cut short .*copy the file again/,
+    );
     expect(last.source).toBe(cut);
   });
 
