@@ -2,7 +2,7 @@ import type { SimulationReport } from '../replay';
 import { createProgressReporter } from '../replay/progress';
 import { ReplayInput, ReplayOptions } from '../replay/types';
 import { OptionSpec, ParsedArgs, numberOption, stringOption } from './args';
-import { UsageError } from './errors';
+import { CliError, EXIT_FINDINGS, LocatedProblem, UsageError } from './errors';
 import { CliIo } from './io';
 import { kubernetesVersionOption } from './shared';
 
@@ -176,19 +176,73 @@ export function applyDeckhouseTruncation(options: ReplayOptions, args: ParsedArg
   if (deckhouse && options.output !== 'Stdout') options.truncate = true;
 }
 
+/** `N things` with the noun in the right number. */
+function counted(n: number, one: string, many: string): string {
+  return `${n} ${n === 1 ? one : many}`;
+}
+
+/** What was read from each input, for a replay that found no event: `audit.log: 3 lines, 3 malformed`. */
+function readSummary(report: SimulationReport): string {
+  const parts = report.sources.map((s) => {
+    if (s.lines === 0 && s.otherLines === 0 && s.criLines === 0) {
+      return `${s.source}: ${s.bytes === 0 ? 'empty' : `${counted(s.bytes, 'byte', 'bytes')}, no line`}`;
+    }
+    const what = s.lines > 0 ? [counted(s.lines, 'line', 'lines')] : [];
+    if (s.malformed > 0) what.push(`${s.malformed} malformed`);
+    if (s.otherLines > 0)
+      what.push(counted(s.otherLines, 'kube-apiserver log line', 'kube-apiserver log lines'));
+    if (s.criLines > 0) what.push(counted(s.criLines, 'container log line', 'container log lines'));
+    return `${s.source}: ${what.join(', ')}`;
+  });
+  for (const skipped of report.skippedInputs) parts.push(`${skipped.source}: not read (${skipped.reason})`);
+  return parts.length === 0 ? 'no input' : parts.join('; ');
+}
+
 /**
- * Why a replay read no event, for the message of exit status 1: lines that were not events, a log of
- * kube-apiserver's own lines only (`kubectl logs` of an apiserver whose audit log goes to a file), or an input
- * with nothing in it.
+ * The error of a replay that read no audit event (an empty input, kube-apiserver's own log, the legacy text
+ * format, records of another kind): its reason and what was read from each input, the malformed lines and the
+ * inputs' warnings as problems, and the fix. simulate and diff fail with it (exit 1, `{"error": …}` with --json)
+ * instead of printing a report of zeros that would read as a successful replay.
  */
-export function noEventReason(report: SimulationReport): string {
-  if (report.malformed.count > 0) return 'no audit event could be read from the input';
+export function noEventError(report: SimulationReport): CliError {
+  const { reason, fix } = noEventReason(report);
+  // An input's warnings explain its malformed lines (UTF-16, zstd, damaged gzip): listed first, before the lines
+  // the printed list may cut off. Without malformed lines, the reason says all.
+  const problems: LocatedProblem[] = [];
+  if (report.malformed.count > 0) {
+    for (const s of report.sources)
+      for (const w of s.warnings) problems.push({ label: s.source, message: `warning: ${w}` });
+  }
+  for (const m of report.malformed.lines) problems.push({ label: m.source, line: m.line, message: m.reason });
+  return new CliError(`${reason} (read: ${readSummary(report)})`, EXIT_FINDINGS, fix, problems);
+}
+
+function noEventReason(report: SimulationReport): { reason: string; fix?: string } {
+  const legacy = report.sources.reduce((n, s) => n + s.legacyLines, 0);
+  if (legacy > 0 && legacy === report.malformed.count) {
+    return {
+      reason:
+        "no audit event could be read: the input is kube-apiserver's legacy audit text format " +
+        '(--audit-log-format=legacy), which has no level, objectRef, bodies or sizes to replay',
+      fix:
+        'replay a log written with --audit-log-format=json, which is what Deckhouse sets (on a master: ' +
+        '/var/log/kube-audit/audit.log)',
+    };
+  }
+  if (report.malformed.count > 0) {
+    return {
+      reason: `no audit event could be read from the input: ${counted(report.malformed.count, 'malformed line', 'malformed lines')}`,
+      fix: 'replay audit.k8s.io/v1 Events as kube-apiserver writes them (--audit-log-format=json), one JSON object a line',
+    };
+  }
   const own = report.sources.reduce((n, s) => n + s.otherLines + (s.criLines > 0 ? s.criLines : 0), 0);
   if (own > 0) {
-    return (
-      "the input holds no audit event, only kube-apiserver's own log lines (klog, stderr): with auditLog.output " +
-      'File the events are in /var/log/kube-audit/audit.log on each master, not in kubectl logs'
-    );
+    return {
+      reason:
+        "the input holds no audit event, only kube-apiserver's own log lines (klog, stderr): with auditLog.output " +
+        'File the events are in /var/log/kube-audit/audit.log on each master, not in kubectl logs',
+    };
   }
-  return 'the input is empty';
+  const blank = report.sources.some((s) => s.bytes > 0);
+  return { reason: blank ? 'the input holds only blank lines' : 'the input is empty' };
 }

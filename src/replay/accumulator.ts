@@ -14,6 +14,8 @@ import { EventLine, requestBody, skippedMember } from './event-line';
 import { inDuplicateSample } from './duplicates';
 import { InputNotes, InputNotesState } from './input-notes';
 import { HEAVY_HITTER_CAPACITY } from './heavy-hitters';
+import { endsInsideValue } from './go-json';
+import { LEGACY_REASON } from './legacy-line';
 import { FramingSink, LineFraming, lineTooLong } from './line-framing';
 import { RecordReader } from './record-reader';
 import { PolicyTally, TallyEvent, TallyState, zeroStages } from './policy-tally';
@@ -25,14 +27,17 @@ import type { MalformedLine, ReplayOptions, RotationSettings, SimulationReport, 
 
 /** Feeds audit log lines one at a time; `report()` can be called at any point. */
 export interface ReplayAccumulator {
-  /** Adds one line of a log (without its newline); blank lines are ignored, bad ones counted as malformed. */
-  addLine(line: string, lineNo: number, source: string): void;
+  /**
+   * Adds one line of a log (without its newline); blank lines are ignored, bad ones counted as malformed.
+   * `unterminated`: the input's last line, with no newline after it (a line cut there is reported as cut short).
+   */
+  addLine(line: string, lineNo: number, source: string, unterminated?: boolean): void;
   report(): SimulationReport;
 }
 
 /** Like ReplayAccumulator, but each line is parsed once and evaluated under several policies. */
 export interface MultiReplayAccumulator {
-  addLine(line: string, lineNo: number, source: string): void;
+  addLine(line: string, lineNo: number, source: string, unterminated?: boolean): void;
   /** One report per policy, in the order the policies were given. */
   reports(): SimulationReport[];
   /** Records how an input was read (gzip, raw bytes, threads); called by simulate. */
@@ -77,6 +82,24 @@ export const DEFAULT_MAX_LINE = 64 * 1024 * 1024;
 
 export { lineTooLong };
 
+/** Why an input's first line, the end of an event whose start is not in the input, was not read. */
+export const LINE_STARTS_INSIDE =
+  'line starts inside an event: the input begins in the middle of a line (tail -c, split -b, a copy or a ' +
+  'shipper that started at an offset), so this event is lost and the lines after it are read; to keep it, ' +
+  'take the input from the start of that line';
+
+/**
+ * The end of an event line (its timestamps, then the annotations or the object's end) without its start: text
+ * before it that is not an object opening.
+ */
+const EVENT_TAIL = /"(?:requestReceivedTimestamp|stageTimestamp)":"[^"]*"(?:,"annotations":\{.*\})?\}\s*$/;
+
+/** Why an input's last line, cut inside its JSON value and without a newline, was not read. */
+export const LINE_CUT_SHORT =
+  'line cut short: the input ends inside its JSON value, with no newline after it (the log was copied or read ' +
+  'while kube-apiserver was still writing this line, or cut by rotation or head -c), so this event is lost; ' +
+  'copy the log again once the line is complete, or leave the last line out (head -n -1 FILE)';
+
 // Request lines repeat (every stage of a request, controllers polling the same URL): their attributes are
 // cached, up to this many entries of at most URL_CACHE_KEY characters, then the cache starts over.
 const URL_CACHE_ENTRIES = 8192;
@@ -119,6 +142,12 @@ class Accumulator implements PartialReplayAccumulator {
     otherLine: (source) => this.inputNotes.otherLine(source),
     warning: (source, message) => this.addSourceWarning(source, message),
   };
+  /** The input's last line when it has no newline after it, while it is being read. */
+  private unterminated: { source: string; lineNo: number } | undefined;
+  /** The record being read when it is that line's (its text, for the cut-short check). */
+  private unterminatedRecord: string | undefined;
+  /** The record being read when it is an input's first line (its text, for the starts-inside check). */
+  private firstRecord: string | undefined;
   private events = 0;
   private lines = 0;
   private imagesWithoutDigest = 0;
@@ -173,10 +202,28 @@ class Accumulator implements PartialReplayAccumulator {
         this.source(source).events++;
         if (line.event.apiVersion === AUDIT_V1BETA1) this.inputNotes.v1beta1Event(source, line.event);
         const id = line.event.auditID;
-        if (inDuplicateSample(id)) this.inputNotes.duplicates.add(source, id, line.event);
+        const duplicates = this.inputNotes.duplicates;
+        if (typeof id === 'string' && (duplicates.exact || inDuplicateSample(id)))
+          duplicates.add(source, id, line.event);
         this.addEvent(line);
       },
-      malformed: (source, lineNo, reason) => this.addMalformed(source, lineNo, reason),
+      malformed: (source, lineNo, reason) => {
+        const cut = this.unterminatedRecord;
+        const notJson = reason.includes('not JSON');
+        const cutShort = cut !== undefined && notJson && endsInsideValue(cut);
+        const first = this.firstRecord;
+        const startsInside =
+          first !== undefined && notJson && first.charCodeAt(0) !== 123 && EVENT_TAIL.test(first);
+        this.addMalformed(
+          source,
+          lineNo,
+          cutShort ? LINE_CUT_SHORT : startsInside ? LINE_STARTS_INSIDE : reason,
+        );
+      },
+      legacyLine: (source, lineNo, field) => {
+        this.inputNotes.legacyLine(source);
+        this.addMalformed(source, lineNo, `${field}${LEGACY_REASON}`);
+      },
       otherLine: (source) => this.inputNotes.otherLine(source),
       foreignMembers: (source, names) => this.inputNotes.foreignMembers(source, names),
     });
@@ -195,6 +242,7 @@ class Accumulator implements PartialReplayAccumulator {
         criLines: 0,
         criStderrBytes: 0,
         otherLines: 0,
+        legacyLines: 0,
         warnings: [],
         threads: 1,
       };
@@ -282,8 +330,10 @@ class Accumulator implements PartialReplayAccumulator {
     if (this.malformed.length < this.malformedSamples) this.malformed.push({ source, line, reason });
   }
 
-  addLine(line: string, lineNo: number, source: string): void {
+  addLine(line: string, lineNo: number, source: string, unterminated?: boolean): void {
+    this.unterminated = unterminated === true ? { source, lineNo } : undefined;
     this.framing.push(source, line, lineNo, this.sink);
+    this.unterminated = undefined;
   }
 
   /** Reads one record: an event, a shipper's record or an EventList holding events, or a malformed line. */
@@ -291,7 +341,12 @@ class Accumulator implements PartialReplayAccumulator {
     const src = this.source(source);
     src.lines++;
     this.lines++;
+    const cut = this.unterminated;
+    this.unterminatedRecord = cut?.source === source && cut.lineNo === lineNo ? text : undefined;
+    this.firstRecord = lineNo === 1 && this.options.firstLineOfInput !== false ? text : undefined;
     this.reader.read(source, text, lineNo);
+    this.unterminatedRecord = undefined;
+    this.firstRecord = undefined;
   }
 
   private addSpan(ev: Record<string, unknown>): void {
@@ -454,10 +509,26 @@ class Accumulator implements PartialReplayAccumulator {
       sources: sources.map((s) => ({
         ...s,
         otherLines: this.inputNotes.otherLines(s.source),
-        warnings: [...s.warnings, ...this.inputNotes.notes(s.source)],
+        legacyLines: this.inputNotes.legacyLines(s.source),
+        warnings: [...s.warnings, ...this.inputNotes.notes(s.source), ...noEventNote(s, this.events)],
       })),
     };
   }
+}
+
+/** The note on an input that gave no event while others did (a wrong or empty file among the inputs). */
+function noEventNote(s: SourceReport, events: number): string[] {
+  if (s.events > 0 || events === 0) return [];
+  if (s.lines === 0 && s.malformed === 0) {
+    return [
+      s.bytes === 0 && s.criLines === 0
+        ? 'no audit event read from this input: it is empty'
+        : "no audit event read from this input: it holds only blank lines or lines of kube-apiserver's own log",
+    ];
+  }
+  return [
+    `no audit event read from this input: its ${s.lines} line${s.lines === 1 ? ' is' : 's are'} not audit events (${s.malformed} malformed)`,
+  ];
 }
 
 function unlogged(t: PolicyTally, stage: 'RequestReceived' | 'ResponseStarted') {
@@ -488,7 +559,7 @@ export function createReplayAccumulator(
 ): ReplayAccumulator {
   const acc = new Accumulator([policy], options);
   return {
-    addLine: (line, lineNo, source) => acc.addLine(line, lineNo, source),
+    addLine: (line, lineNo, source, unterminated) => acc.addLine(line, lineNo, source, unterminated),
     report: () => acc.reports()[0],
   };
 }

@@ -1,9 +1,11 @@
 /**
  * Events a log holds more than once. kube-apiserver writes each stage of a request once (one auditID, one
  * stageTimestamp), so a second copy means the log was shipped twice, or overlapping files (a rotated file
- * and a copy of it) were concatenated: every count and byte of the replay would include the copies. Only a
- * sample is kept, the events whose auditID ends in `0` (1 in 16 of kube-apiserver's random UUIDs), so the
- * check costs a well-formed line one character test; the share of copies in the sample is the estimate.
+ * and a copy of it) were concatenated: every count and byte of the replay would include the copies. While the
+ * inputs hold at most EXACT_DUPLICATE_EVENTS events every event is checked and the count is exact (a small log
+ * need not have an auditID ending in `0` at all); past that, only a sample is kept, the events whose auditID
+ * ends in `0` (1 in 16 of kube-apiserver's random UUIDs), so the check costs a well-formed line one character
+ * test, and the share of copies in the sample is the estimate.
  */
 
 /**
@@ -11,6 +13,12 @@
  * are only looked up.
  */
 export const MAX_DUPLICATE_KEYS = 32_768;
+
+/**
+ * Every event is checked while the inputs have held at most this many (their identities kept as numbers, about
+ * 50 bytes each with the map's entry: under 2 MB); the first event past it ends the exact count.
+ */
+export const EXACT_DUPLICATE_EVENTS = 32_768;
 
 /** Whether an event's auditID puts it in the sample (last character `0`). */
 export function inDuplicateSample(auditID: unknown): auditID is string {
@@ -38,26 +46,59 @@ function identity(auditID: string, stage: unknown, stageTimestamp: unknown): num
   return (a >>> 0) * 0x200000 + ((b >>> 0) & 0x1fffff);
 }
 
-/** The sample as worker threads hand it over: keys with the input each came from, counts per input. */
-export interface DuplicateSampleState {
-  keys: Array<[number, string]>;
-  bySource: Array<[string, { sampled: number; copies: number }]>;
+/** Per input: sampled events and the copies among them; every event and its copies while the count is exact. */
+interface SourceCounts {
+  sampled: number;
+  copies: number;
+  events: number;
+  eventCopies: number;
 }
 
+/**
+ * The check as worker threads hand it over: sampled keys with the input each came from, every event's key
+ * while exact (null once past EXACT_DUPLICATE_EVENTS), counts per input.
+ */
+export interface DuplicateSampleState {
+  keys: Array<[number, string]>;
+  all: Array<[number, string]> | null;
+  bySource: Array<[string, SourceCounts]>;
+}
+
+function percent(part: number, whole: number): number {
+  const share = (100 * part) / whole;
+  return share >= 10 ? Math.round(share) : Math.round(share * 10) / 10;
+}
+
+/** Finds events the inputs hold twice: every event while they are few, then a sample (see above). */
 export class DuplicateSample {
   private readonly keys = new Map<number, string>();
-  private readonly bySource = new Map<string, { sampled: number; copies: number }>();
+  /** Every event's identity while the count is exact; undefined once the inputs held more events. */
+  private all: Map<number, string> | undefined = new Map();
+  private readonly bySource = new Map<string, SourceCounts>();
 
-  /** Adds a sampled event of `source` (its auditID in the sample). */
+  /** Whether every event is still checked (so `add` wants every event, not only sampled ones). */
+  get exact(): boolean {
+    return this.all !== undefined;
+  }
+
+  /** Adds an event of `source`: any event while `exact`, else one whose auditID is in the sample. */
   add(source: string, auditID: string, ev: Record<string, unknown>): void {
     const c = this.counts(source);
-    c.sampled++;
-    this.addKey(source, identity(auditID, ev.stage, ev.stageTimestamp), c);
+    const key = identity(auditID, ev.stage, ev.stageTimestamp);
+    if (this.all !== undefined) {
+      c.events++;
+      this.addExact(source, key, c);
+    }
+    if (inDuplicateSample(auditID)) {
+      c.sampled++;
+      this.addKey(source, key, c);
+    }
   }
 
   toState(): DuplicateSampleState {
     return {
       keys: [...this.keys],
+      all: this.all === undefined ? null : [...this.all],
       bySource: [...this.bySource].map(([source, c]) => [source, { ...c }]),
     };
   }
@@ -67,22 +108,47 @@ export class DuplicateSample {
       const into = this.counts(source);
       into.sampled += c.sampled;
       into.copies += c.copies;
+      into.events += c.events;
+      into.eventCopies += c.eventCopies;
     }
+    if (state.all === null) this.all = undefined;
+    else for (const [key, source] of state.all) this.addExact(source, key, this.counts(source));
     for (const [key, source] of state.keys) this.addKey(source, key, this.counts(source));
   }
 
-  /** The note on `source`'s copies, or undefined when its sample holds none. */
+  /** The note on `source`'s copies, or undefined when none was found. */
   note(source: string): string | undefined {
     const c = this.bySource.get(source);
-    if (c === undefined || c.copies === 0) return undefined;
-    const share = (100 * c.copies) / c.sampled;
-    const percent = share >= 10 ? Math.round(share) : Math.round(share * 10) / 10;
+    if (c === undefined) return undefined;
+    let found: string;
+    let share: string;
+    if (this.all !== undefined || (c.copies === 0 && c.eventCopies > 0)) {
+      if (c.eventCopies === 0) return undefined;
+      // Exact, or copies the exact check found before the inputs outgrew it that the sample missed.
+      const exact = this.all !== undefined;
+      found = exact
+        ? `${c.eventCopies} of ${c.events} events are`
+        : `at least ${c.eventCopies} events (found among the first ${EXACT_DUPLICATE_EVENTS} read) are`;
+      share = exact ? `${percent(c.eventCopies, c.events)}% of its events` : 'more of them may follow';
+    } else {
+      if (c.copies === 0) return undefined;
+      found = `${c.copies} of ${c.sampled} sampled events (auditID ending in 0) are`;
+      share = `about ${percent(c.copies, c.sampled)}% of its events`;
+    }
     return (
-      `${c.copies} of ${c.sampled} sampled events (auditID ending in 0) are a second copy of an event read ` +
-      'before (same auditID, stage and stageTimestamp), which kube-apiserver never writes: the log holds ' +
-      `duplicates (shipped twice, or overlapping rotated files concatenated), about ${percent}% of its events, ` +
-      "and every count and byte here includes them; remove them first, e.g. awk '!seen[$0]++' LOG... > deduplicated.log"
+      `${found} a second copy of an event read before (same auditID, stage and stageTimestamp), which ` +
+      'kube-apiserver never writes: the log holds duplicates (shipped twice, or overlapping rotated files ' +
+      `concatenated), ${share}, and every count and byte here includes them; remove them first, e.g. ` +
+      "awk '!seen[$0]++' LOG... > deduplicated.log"
     );
+  }
+
+  private addExact(source: string, key: number, c: SourceCounts): void {
+    const all = this.all;
+    if (all === undefined) return;
+    if (all.has(key)) c.eventCopies++;
+    else if (all.size < EXACT_DUPLICATE_EVENTS) all.set(key, source);
+    else this.all = undefined; // more events than an exact check keeps: the sample decides from here on
   }
 
   private addKey(source: string, key: number, c: { copies: number }): void {
@@ -90,9 +156,10 @@ export class DuplicateSample {
     else if (this.keys.size < MAX_DUPLICATE_KEYS) this.keys.set(key, source);
   }
 
-  private counts(source: string): { sampled: number; copies: number } {
+  private counts(source: string): SourceCounts {
     let c = this.bySource.get(source);
-    if (c === undefined) this.bySource.set(source, (c = { sampled: 0, copies: 0 }));
+    if (c === undefined)
+      this.bySource.set(source, (c = { sampled: 0, copies: 0, events: 0, eventCopies: 0 }));
     return c;
   }
 }

@@ -1,3 +1,4 @@
+import { isEventMember } from './foreign-members';
 import {
   GO_MAX_NESTING_DEPTH,
   goTextBytes,
@@ -285,6 +286,43 @@ export function requestBody(ev: EventLine): unknown {
 
 /** Members between the user and the bodies, in Go's order, none of which a decision or the report reads. */
 const SKIPPED_MEMBERS = [',"sourceIPs":', ',"userAgent":', ',"objectRef":', ',"responseStatus":'];
+const SKIPPED_KEYS: ReadonlySet<string> = new Set(['sourceIPs', 'userAgent', 'objectRef', 'responseStatus']);
+
+/**
+ * Whether `text` (`,"key":value,"key":value…`) holds only the members kube-apiserver writes between the user and
+ * the bodies: a member a shipper put among them (left as text, it would be counted in every size) sends the
+ * line to the whole decode, which takes it out. The stretch is short (no bodies): scanning it is cheap.
+ */
+function onlySkippedMembers(text: string): boolean {
+  let i = 0;
+  while (i < text.length) {
+    if (text.charCodeAt(i) !== 44 /* , */ || text.charCodeAt(i + 1) !== 34 /* " */) return false;
+    const keyEnd = scanString(text, i + 1);
+    if (keyEnd < 0 || scanned.escaped || !SKIPPED_KEYS.has(text.slice(i + 2, keyEnd - 1))) return false;
+    if (text.charCodeAt(keyEnd) !== 58 /* : */) return false;
+    i = scanValue(text, keyEnd + 1, 1);
+    if (i < 0) return false;
+  }
+  return true;
+}
+
+/** A body's value ends with `}` or `]` (an object, or a JSON patch); a scalar there is another member's. */
+function endsBody(line: string, at: number): boolean {
+  const c = line.charCodeAt(at - 1);
+  return c === 125 /* } */ || c === 93; /* ] */
+}
+
+/**
+ * Whether a member follows the annotations (`…"},"host":{…}}`): annotations are a map of strings, so outside
+ * their strings `},"` only appears where the map closes and a member follows; inside a string, the `"` after
+ * `},` ends it and no `key":` comes next.
+ */
+function memberAfterAnnotations(line: string, from: number): boolean {
+  for (let at = line.indexOf('},"', from); at !== -1; at = line.indexOf('},"', at + 1)) {
+    if (/^[^"\\]*":/.test(line.slice(at + 3, at + 3 + 256))) return true;
+  }
+  return false;
+}
 /** Each skipped member with the character its value starts with ([, ", {, {). */
 const SKIPPED_SHAPES: ReadonlyArray<readonly [string, number]> = [
   [SKIPPED_MEMBERS[0], 91],
@@ -341,6 +379,7 @@ function readAround(
   // JSON type is not an Event, so it goes through the whole-line decode and its shape check (eventProblem).
   // Searched in a copy of that stretch alone: a search for an absent member must not run through the bodies.
   const skippedText = line.slice(cut, bodies === -1 ? after : bodies);
+  if (!onlySkippedMembers(skippedText)) return undefined;
   for (const [member, opener] of SKIPPED_SHAPES) {
     const at = skippedText.indexOf(member);
     if (at === -1) {
@@ -357,6 +396,8 @@ function readAround(
   // Annotations before the timestamps are not Go's order (or only a body's: the event has none of its own),
   // nor is a body after them (which the region would miss), nor a member after them (their strings end `"}}`).
   if (annotationsAt !== -1 && (annotationsAt < after || !line.endsWith('"}}'))) return undefined;
+  if (annotationsAt !== -1 && memberAfterAnnotations(line, annotationsAt + ANNOTATIONS_MEMBER.length))
+    return undefined;
   if (line.indexOf(BODY_MEMBER_END, after) !== -1) return undefined;
   const tailEnd = annotationsAt > after ? annotationsAt : line.length - 1;
   try {
@@ -367,8 +408,9 @@ function readAround(
   }
   if (!isPlainObject(head) || !isPlainObject(tail)) return undefined;
   // Not the apiserver's layout (members in another order: a member the head lacks may sit between the cuts,
-  // one the tail holds may belong to the bodies): decode the whole line.
+  // one the tail holds may belong to the bodies), or a member a shipper added: decode the whole line.
   if (!hasGoHead(head)) return undefined;
+  for (const key in head) if (!isEventMember(key, head.apiVersion)) return undefined;
   for (const key in tail) {
     if ((key !== 'requestReceivedTimestamp' && key !== 'stageTimestamp') || key in head) return undefined;
     head[key] = tail[key];
@@ -377,6 +419,10 @@ function readAround(
   if (annotationsAt > after) skipped.annotationsAt = annotationsAt;
   if (bodies === -1) return { event: head, region: undefined, skipped };
   const responseAt = request ? line.indexOf(RESPONSE_MEMBER, bodies + 1) : bodies;
+  // A scalar member a shipper put after a body (the region would count it); one holding an object or a list
+  // there is not told apart from the bodies without scanning them (see foreign-members.ts).
+  if (!endsBody(line, after) || (responseAt > bodies && responseAt < after && !endsBody(line, responseAt)))
+    return undefined;
   return {
     event: head,
     skipped,

@@ -26,6 +26,8 @@ export const scanned = {
   escaped: false,
   /** Why the last scan failed (when it returned -1). */
   error: '',
+  /** Where the last scan failed: the text's length when the text ended before the value did. */
+  errorAt: 0,
 };
 
 /**
@@ -45,6 +47,13 @@ function reencodedBytes(cp: number): number {
   if (cp < 0x80) return 1;
   if (cp < 0x800) return 2;
   return 3; // a lone surrogate decodes to U+FFFD, 3 bytes too
+}
+
+/** Where the four hex digits of a `\\u` escape starting at `j` stop being hex (the text's end when they run out). */
+function badHexAt(s: string, j: number): number {
+  let k = j;
+  while (k < j + 4 && k < s.length && isHex(s.charCodeAt(k))) k++;
+  return k;
 }
 
 function hexAt(s: string, j: number): number {
@@ -67,8 +76,9 @@ export function skipWhitespace(s: string, i: number): number {
   return i;
 }
 
-function fail(reason: string): number {
+function fail(reason: string, at: number): number {
   scanned.error = reason;
+  scanned.errorAt = at;
   return -1;
 }
 
@@ -82,7 +92,7 @@ export function scanString(s: string, i: number): number {
   let j = i + 1;
   const n = s.length;
   for (;;) {
-    if (j >= n) return fail('unterminated string');
+    if (j >= n) return fail('unterminated string', n);
     const c = s.charCodeAt(j);
     if (c === 34) break;
     if (c < 0x80) {
@@ -90,8 +100,13 @@ export function scanString(s: string, i: number): number {
         escaped = true;
         const e = s.charCodeAt(j + 1);
         if (e === 117 /* u */) {
-          if (!(isHex(s.charCodeAt(j + 2)) && isHex(s.charCodeAt(j + 3)))) return fail('invalid \\u escape');
-          if (!(isHex(s.charCodeAt(j + 4)) && isHex(s.charCodeAt(j + 5)))) return fail('invalid \\u escape');
+          if (!(
+            isHex(s.charCodeAt(j + 2)) &&
+            isHex(s.charCodeAt(j + 3)) &&
+            isHex(s.charCodeAt(j + 4)) &&
+            isHex(s.charCodeAt(j + 5))
+          ))
+            return fail('invalid \\u escape', badHexAt(s, j + 2));
           if (!scanMode.reencode) {
             bytes += 6;
             j += 6;
@@ -127,9 +142,9 @@ export function scanString(s: string, i: number): number {
           j += 2;
           continue;
         }
-        return fail('invalid escape in string');
+        return fail('invalid escape in string', j + 1);
       }
-      if (c < 0x20) return fail('control character in string');
+      if (c < 0x20) return fail('control character in string', j);
       bytes += c === 60 || c === 62 || c === 38 ? 6 : 1;
     } else if (c < 0x800) bytes += 2;
     else if (c >= 0xd800 && c <= 0xdbff) {
@@ -154,10 +169,10 @@ function scanNumber(s: string, i: number): number {
   else if (c >= 49 && c <= 57) {
     do j++;
     while ((c = s.charCodeAt(j)) >= 48 && c <= 57);
-  } else return fail('invalid number');
+  } else return fail('invalid number', j);
   if (s.charCodeAt(j) === 46) {
     j++;
-    if (!((c = s.charCodeAt(j)) >= 48 && c <= 57)) return fail('invalid number');
+    if (!((c = s.charCodeAt(j)) >= 48 && c <= 57)) return fail('invalid number', j);
     do j++;
     while ((c = s.charCodeAt(j)) >= 48 && c <= 57);
   }
@@ -166,7 +181,7 @@ function scanNumber(s: string, i: number): number {
     j++;
     c = s.charCodeAt(j);
     if (c === 43 || c === 45) j++;
-    if (!((c = s.charCodeAt(j)) >= 48 && c <= 57)) return fail('invalid number');
+    if (!((c = s.charCodeAt(j)) >= 48 && c <= 57)) return fail('invalid number', j);
     do j++;
     while ((c = s.charCodeAt(j)) >= 48 && c <= 57);
   }
@@ -175,7 +190,10 @@ function scanNumber(s: string, i: number): number {
 }
 
 function scanLiteral(s: string, i: number, word: string): number {
-  if (!s.startsWith(word, i)) return fail('invalid literal');
+  if (!s.startsWith(word, i)) {
+    // `tru` at the end of the text: the text ended inside the literal.
+    return fail('invalid literal', word.startsWith(s.slice(i)) ? s.length : i);
+  }
   scanned.bytes = word.length;
   return i + word.length;
 }
@@ -196,7 +214,7 @@ export function scanValue(s: string, i: number, depth = 0): number {
     // A value is expected at i.
     const c = s.charCodeAt(i);
     if (c === 123 /* { */ || c === 91 /* [ */) {
-      if (depth + top + 1 > GO_MAX_NESTING_DEPTH) return fail(DEPTH_ERROR);
+      if (depth + top + 1 > GO_MAX_NESTING_DEPTH) return fail(DEPTH_ERROR, i);
       if (top >= stack.length) {
         const grown = new Uint8Array(stack.length * 2);
         grown.set(stack);
@@ -228,7 +246,7 @@ export function scanValue(s: string, i: number, depth = 0): number {
       else if (c === 116) i = scanLiteral(s, i, 'true');
       else if (c === 102) i = scanLiteral(s, i, 'false');
       else if (c === 110) i = scanLiteral(s, i, 'null');
-      else return fail(i >= s.length ? 'unexpected end of JSON' : 'unexpected character');
+      else return fail(i >= s.length ? 'unexpected end of JSON' : 'unexpected character', i);
       if (i < 0) return -1;
       bytes += scanned.bytes;
     }
@@ -256,7 +274,7 @@ export function scanValue(s: string, i: number, depth = 0): number {
         i++;
         continue;
       }
-      return fail(i >= s.length ? 'unexpected end of JSON' : 'expected , or a closing bracket');
+      return fail(i >= s.length ? 'unexpected end of JSON' : 'expected , or a closing bracket', i);
     }
     i = skipWhitespace(s, i);
   }
@@ -264,12 +282,23 @@ export function scanValue(s: string, i: number, depth = 0): number {
 
 /** Scans `"key" :` at i; returns the index after the colon with scanned.bytes = the key's bytes. */
 function objectKey(s: string, i: number): number {
-  if (s.charCodeAt(i) !== 34) return fail('expected a string key');
+  if (s.charCodeAt(i) !== 34) return fail('expected a string key', i);
   i = scanString(s, i);
   if (i < 0) return -1;
   i = skipWhitespace(s, i);
-  if (s.charCodeAt(i) !== 58) return fail('expected : after a key');
+  if (s.charCodeAt(i) !== 58) return fail('expected : after a key', i);
   return skipWhitespace(s, i + 1);
+}
+
+/**
+ * Whether `text` is the start of a JSON value whose end is missing (`{"kind":"Event","le`): the scan runs out of
+ * text, inside a string, a literal, a number or an open container, before anything that is wrong JSON. A line
+ * cut mid-write (a copy taken while kube-apiserver wrote it, `head -c`) looks like this; a damaged line does not.
+ */
+export function endsInsideValue(text: string): boolean {
+  const start = skipWhitespace(text, 0);
+  if (start >= text.length) return false;
+  return scanValue(text, start) < 0 && scanned.errorAt >= text.length;
 }
 
 /**

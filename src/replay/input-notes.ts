@@ -5,6 +5,8 @@ import { AUDIT_V1, AUDIT_V1BETA1 } from './event';
 interface InputCounts {
   /** Lines of kube-apiserver's own log (klog, or a container's stderr) outside container framing. */
   otherLines: number;
+  /** Lines of kube-apiserver's legacy text format (legacy-line.ts), counted as malformed. */
+  legacyLines: number;
   /** audit.k8s.io/v1beta1 events, and the bytes only that version writes. */
   v1beta1Events: number;
   v1beta1ExtraBytes: number;
@@ -34,6 +36,10 @@ export class InputNotes {
 
   otherLine(source: string): void {
     this.counts(source).otherLines++;
+  }
+
+  legacyLine(source: string): void {
+    this.counts(source).legacyLines++;
   }
 
   // v1beta1's Event is v1's plus `"metadata":{"creationTimestamp":null},` and `"timestamp":"…",`
@@ -68,6 +74,10 @@ export class InputNotes {
     return this.bySource.get(source)?.otherLines ?? 0;
   }
 
+  legacyLines(source: string): number {
+    return this.bySource.get(source)?.legacyLines ?? 0;
+  }
+
   toState(): InputNotesState {
     return {
       counts: [...this.bySource].map(([source, c]) => [source, { ...c, foreignNames: [...c.foreignNames] }]),
@@ -80,6 +90,7 @@ export class InputNotes {
     for (const [source, c] of state.counts) {
       const into = this.counts(source);
       into.otherLines += c.otherLines;
+      into.legacyLines += c.legacyLines;
       into.v1beta1Events += c.v1beta1Events;
       into.v1beta1ExtraBytes += c.v1beta1ExtraBytes;
       into.foreignEvents += c.foreignEvents;
@@ -98,6 +109,13 @@ export class InputNotes {
     if (n > 0) {
       notes.push(
         `${n} line${n === 1 ? '' : 's'} of kube-apiserver's own log (klog or stderr, not audit events) skipped`,
+      );
+    }
+    if (c.legacyLines > 0) {
+      notes.push(
+        `${c.legacyLines} line${c.legacyLines === 1 ? ' is' : 's are'} in kube-apiserver's legacy audit text format ` +
+          '(--audit-log-format=legacy: no level, objectRef, bodies or sizes), counted as malformed; Deckhouse writes ' +
+          '--audit-log-format=json: replay that log instead',
       );
     }
     const events = c.v1beta1Events;
@@ -123,7 +141,14 @@ export class InputNotes {
     if (c === undefined)
       this.bySource.set(
         source,
-        (c = { otherLines: 0, v1beta1Events: 0, v1beta1ExtraBytes: 0, foreignEvents: 0, foreignNames: [] }),
+        (c = {
+          otherLines: 0,
+          legacyLines: 0,
+          v1beta1Events: 0,
+          v1beta1ExtraBytes: 0,
+          foreignEvents: 0,
+          foreignNames: [],
+        }),
       );
     return c;
   }

@@ -1,4 +1,5 @@
 import { CriReassembler } from './cri-line';
+import { endsInsideValue } from './go-json';
 import { isCompactEventLine, JsonDocument, opensDocument } from './json-document';
 import { eventStart, isKlogLine, isPrefixedKlogLine } from './log-record';
 
@@ -22,17 +23,42 @@ export interface FramingSink {
   warning(source: string, message: string): void;
 }
 
-/** Why a record over the limit was skipped. */
+/** Why a record over the limit was skipped, and what to do when it holds many events. */
 export function lineTooLong(maxChars: number): string {
-  return `line longer than ${maxChars} characters, skipped`;
+  return (
+    `line longer than ${maxChars} characters, skipped (memory stays bounded); if it holds many events (a JSON ` +
+    "array or an EventList written on one line), put one event a line first: jq -c '.[]' or jq -c '.items[]'"
+  );
 }
 
 const DOCUMENT_CUT = 'JSON document cut short: the value that starts here never ends';
+
+/** A run of zero bytes long enough to be a crash's block (UTF-16 text has single NULs between characters). */
+// The NUL in a pattern is the point here: kube-apiserver never writes one, a crash's block is nothing else.
+// eslint-disable-next-line no-control-regex
+const ZERO_RUN = /\u0000{4,}/;
+// eslint-disable-next-line no-control-regex
+const ZERO_RUNS = /\u0000{4,}/g;
+
+/** Why a line that a block of zero bytes cut off was not read. */
+export const CUT_BY_ZERO_BYTES =
+  'line cut short by a block of zero bytes (NUL) that follows it: kube-apiserver was writing it when the node ' +
+  'crashed or lost power, and the file kept its length but not its data; this event is lost';
+
+function zeroBlockWarning(lineNo: number, bytes: number): string {
+  return (
+    `${bytes} zero bytes (NUL) at line ${lineNo} skipped: a block of zero bytes, as a node crash or power loss ` +
+    'leaves in a file being written (the filesystem kept its length, not its data); what kube-apiserver wrote ' +
+    'there is lost, the lines around it are read'
+  );
+}
 
 /** Turns the lines of inputs into records, keeping per-input state (CRI fragments, an open document). */
 export class LineFraming {
   private readonly cri: CriReassembler;
   private readonly documents = new Map<string, JsonDocument>();
+  /** Inputs that are tar archives: not read past their first line (see isTarHeader). */
+  private readonly archives = new Set<string>();
 
   constructor(
     private readonly maxChars: number,
@@ -43,6 +69,36 @@ export class LineFraming {
   }
 
   push(source: string, raw: string, lineNo: number, sink: FramingSink): void {
+    if (this.archives.size > 0 && this.archives.has(source)) return;
+    if (lineNo === 1 && this.firstLineOfInput && isTarHeader(raw)) {
+      // Its headers and padding would be read as broken lines and zero blocks, its members run together.
+      this.archives.add(source);
+      sink.unreadable(source, 1, TAR_ARCHIVE);
+      return;
+    }
+    if (ZERO_RUN.test(raw)) {
+      this.zeroBlocks(source, raw, lineNo, sink);
+      return;
+    }
+    this.pushLine(source, raw, lineNo, sink);
+  }
+
+  /**
+   * A line holding a block of zero bytes: the text before the block is what was being written when the node went
+   * down (cut short unless whole), the text after it what kube-apiserver wrote after it restarted.
+   */
+  private zeroBlocks(source: string, raw: string, lineNo: number, sink: FramingSink): void {
+    const pieces = raw.split(ZERO_RUNS);
+    for (const run of raw.match(ZERO_RUNS) ?? []) sink.warning(source, zeroBlockWarning(lineNo, run.length));
+    pieces.forEach((piece, i) => {
+      if (piece.trim() === '') return;
+      if (i < pieces.length - 1 && endsInsideValue(piece.slice(Math.max(0, eventStart(piece))))) {
+        sink.unreadable(source, lineNo, CUT_BY_ZERO_BYTES);
+      } else this.pushLine(source, piece, lineNo, sink);
+    });
+  }
+
+  private pushLine(source: string, raw: string, lineNo: number, sink: FramingSink): void {
     let line = raw;
     if (lineNo === 1 && this.firstLineOfInput) {
       // A UTF-8 byte order mark before the first line.
@@ -109,6 +165,12 @@ export class LineFraming {
         }
       }
     }
+    // The body of a JSON array copied without its brackets (an export, an editor's copy): an object and its
+    // separating comma a line. kube-apiserver writes no comma: the event is the object.
+    if (line.charCodeAt(0) === 123 /* { */) {
+      const end = line.trimEnd();
+      if (end.endsWith('},')) line = end.slice(0, -1);
+    }
     sink.record(source, line, lineNo);
   }
 
@@ -149,6 +211,20 @@ const COMPRESSED: ReadonlyArray<readonly [string, (line: string) => boolean, str
   ['lz4', (l) => l.startsWith('\u0004"M\u0018'), 'lz4 -dc'],
   ['zip', (l) => l.startsWith('PK\u0003\u0004'), 'unzip -p'],
 ];
+
+/** Why a tar archive is not read. */
+export const TAR_ARCHIVE =
+  'a tar archive, not an audit log: not read; extract its logs first, e.g. tar -xOzf FILE | deckhouse-audit ' +
+  'simulate … - (or tar -xzf FILE and give the files)';
+
+/**
+ * Whether an input's first line is a tar header (`tar czf logs.tgz /var/log/kube-audit`; gzip is taken off before):
+ * POSIX ustar (`ustar\0` + `00`) or GNU (`ustar  \0`) magic at byte 257 of the 512-byte header block, which holds
+ * no newline (the name, the octal fields and the magic are ASCII, so characters are bytes).
+ */
+function isTarHeader(line: string): boolean {
+  return line.startsWith('ustar\u000000', 257) || line.startsWith('ustar  \u0000', 257);
+}
 
 /** A first line that is UTF-16 text decoded as UTF-8: a BOM turned into U+FFFD U+FFFD, or NULs between characters. */
 function looksUtf16(line: string): boolean {

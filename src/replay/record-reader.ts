@@ -1,6 +1,7 @@
 import { eventProblem } from './event';
 import { EventLine, readEventLine } from './event-line';
 import { dropForeignMembers } from './foreign-members';
+import { isLegacyAuditLine } from './legacy-line';
 import { lineTooLong } from './line-framing';
 import {
   arrayValues,
@@ -21,6 +22,8 @@ import {
 export interface RecordHandlers {
   event(source: string, line: EventLine): void;
   malformed(source: string, lineNo: number, reason: string): void;
+  /** A line of kube-apiserver's legacy text format (legacy-line.ts); `field` names where it sat in a record. */
+  legacyLine(source: string, lineNo: number, field: string): void;
   /** A line of kube-apiserver's own log (klog, or a container's stderr), which is not audit data. */
   otherLine(source: string): void;
   /** An event that carried members kube-apiserver does not write (taken out of it and its size). */
@@ -29,6 +32,21 @@ export interface RecordHandlers {
 
 /** Wrappers taken off one record at most (a `_source` holding a `message`, an EventList in a `message`...). */
 const MAX_WRAPPING = 4;
+
+/**
+ * The text of a line written as a JSON string (`jq '.message'` without -r, a log line quoted once more by an
+ * exporter), when it holds an object: undefined for any other line.
+ */
+function quotedLine(text: string): string | undefined {
+  const t = text.trim();
+  if (t.charCodeAt(0) !== 34 /* " */ || !t.startsWith('"{')) return undefined;
+  try {
+    const value: unknown = JSON.parse(t);
+    return typeof value === 'string' ? value : undefined;
+  } catch {
+    return undefined;
+  }
+}
 
 /** Reads records; keeps the pieces of lines a record format cut (Docker's json-file) per input. */
 export class RecordReader {
@@ -54,8 +72,15 @@ export class RecordReader {
     const h = this.handlers;
     const scanned = readEventLine(text);
     if (typeof scanned === 'string') {
+      if (isLegacyAuditLine(text)) {
+        h.legacyLine(source, lineNo, field);
+        return;
+      }
       const values = scanned === 'not a JSON object' && depth < MAX_WRAPPING ? arrayValues(text) : undefined;
+      const quoted = scanned === 'not a JSON object' && depth < MAX_WRAPPING ? quotedLine(text) : undefined;
       if (values !== undefined) this.readValues(source, values, lineNo, depth, field, true);
+      else if (quoted !== undefined)
+        this.readAt(source, quoted, lineNo, depth + 1, `${field}(JSON string): `);
       else h.malformed(source, lineNo, `${field}${scanned}`);
       return;
     }

@@ -16,16 +16,20 @@ async function run(task: WorkerTask): Promise<void> {
     highWaterMark: 64 * 1024,
   });
   let reported = 0;
-  const lines = await forEachLine(stream, (line, lineNo) => acc.addLine(line, lineNo, task.source), {
-    maxChars,
-    onTooLong: (lineNo) => acc.addUnreadableLine(task.source, lineNo, lineTooLong(maxChars)),
-    onChunk: () => {
-      if (stream.bytesRead - reported >= 1024 * 1024) {
-        reported = stream.bytesRead;
-        parentPort!.postMessage({ type: 'progress', bytes: reported, ...acc.counts() });
-      }
+  const lines = await forEachLine(
+    stream,
+    (line, lineNo, unterminated) => acc.addLine(line, lineNo, task.source, unterminated),
+    {
+      maxChars,
+      onTooLong: (lineNo) => acc.addUnreadableLine(task.source, lineNo, lineTooLong(maxChars)),
+      onChunk: () => {
+        if (stream.bytesRead - reported >= 1024 * 1024) {
+          reported = stream.bytesRead;
+          parentPort!.postMessage({ type: 'progress', bytes: reported, ...acc.counts() });
+        }
+      },
     },
-  });
+  );
   acc.endSource(task.source);
   parentPort!.postMessage({ type: 'done', state: acc.exportState(), lines, bytes: stream.bytesRead });
 }

@@ -27,12 +27,13 @@ const DECODE_SLICE = 64 * 1024;
 
 /**
  * Splits a stream into lines without readline (Buffers decoded in 64 KiB slices, lines are string slices),
- * calling `onLine` for each with its 1-based number. A line longer than `maxChars` is dropped while reading
- * (memory stays bounded) and reported through `onTooLong`.
+ * calling `onLine` for each with its 1-based number; `unterminated` is true for a last line with no newline
+ * after it (a file copied or cut while being written ends so). A line longer than `maxChars` is dropped while
+ * reading (memory stays bounded) and reported through `onTooLong`.
  */
 export async function forEachLine(
   stream: Readable,
-  onLine: (line: string, lineNo: number) => void,
+  onLine: (line: string, lineNo: number, unterminated?: boolean) => void,
   options: { maxChars?: number; onTooLong?: (lineNo: number) => void; onChunk?: () => void } = {},
 ): Promise<number> {
   const max = options.maxChars ?? accumulator().DEFAULT_MAX_LINE;
@@ -95,7 +96,7 @@ export async function forEachLine(
   }
   text(decoder.end());
   if (skipping) options.onTooLong?.(++lineNo);
-  else if (carry !== '') onLine(carry, ++lineNo);
+  else if (carry !== '') onLine(carry, ++lineNo, true);
   return lineNo;
 }
 
@@ -263,9 +264,9 @@ export async function simulateMany(
       done,
     });
     let lastLine = 0;
-    const onLine = (line: string, lineNo: number) => {
+    const onLine = (line: string, lineNo: number, unterminated?: boolean) => {
       lastLine = lineNo;
-      acc.addLine(line, lineNo, opened.name);
+      acc.addLine(line, lineNo, opened.name, unterminated);
     };
     try {
       await forEachLine(opened.stream, onLine, {
@@ -286,7 +287,9 @@ export async function simulateMany(
         opened.name,
         lastLine + 1,
         code === 'Z_BUF_ERROR'
-          ? `gzip data ends unexpectedly (${message})`
+          ? `gzip data ends unexpectedly (${message}): the .gz file is cut short (copied or sent while it was ` +
+              'being written or compressed, or truncated); every complete line before the cut was read, the ' +
+              'rest is lost: copy the file again once it is complete (gzip -t FILE checks it)'
           : `gzip data is damaged (${message}): the rest of the input cannot be read`,
       );
       if (code === 'Z_DATA_ERROR') {

@@ -193,6 +193,11 @@ export interface SourceReport {
   criStderrBytes: number;
   /** Lines of kube-apiserver's own log (klog, a shipper's stderr record) outside container framing. */
   otherLines: number;
+  /**
+   * Lines of kube-apiserver's legacy text format (`--audit-log-format=legacy`), which carries no sizes: counted
+   * in `malformed` too.
+   */
+  legacyLines: number;
   /** Problems with the input that did not stop the replay (e.g. trailing garbage after gzip data). */
   warnings: string[];
   /** Threads that read the input (worker threads for a large plain file, else 1). */

@@ -189,18 +189,61 @@ describe('simulate', () => {
       '2026-12-01T10:00:01.000000000Z stderr F W1201 10:00:01.000000       1 dispatcher.go:217] Failed calling webhook',
     ];
     const cases: Array<[string, string]> = [
-      ['', 'deckhouse-audit simulate: the input is empty\n'],
-      ['\n  \n', 'deckhouse-audit simulate: the input is empty\n'],
+      ['', 'deckhouse-audit simulate: the input is empty (read: <stdin>: empty)\n'],
+      [
+        '\n  \n',
+        'deckhouse-audit simulate: the input holds only blank lines (read: <stdin>: 4 bytes, no line)\n',
+      ],
       [
         klog[0] + '\n',
         "deckhouse-audit simulate: the input holds no audit event, only kube-apiserver's own log lines (klog, stderr): " +
-          'with auditLog.output File the events are in /var/log/kube-audit/audit.log on each master, not in kubectl logs\n',
+          'with auditLog.output File the events are in /var/log/kube-audit/audit.log on each master, not in kubectl logs ' +
+          '(read: <stdin>: 1 kube-apiserver log line)\n',
+      ],
+      [
+        klog[1] + '\n',
+        "deckhouse-audit simulate: the input holds no audit event, only kube-apiserver's own log lines (klog, stderr): " +
+          'with auditLog.output File the events are in /var/log/kube-audit/audit.log on each master, not in kubectl logs ' +
+          '(read: <stdin>: 1 container log line)\n',
       ],
     ];
-    for (const [input, message] of [...cases, [klog[1] + '\n', cases[2][1]] as [string, string]]) {
+    for (const [input, message] of cases) {
       const run = await runInProcess(['simulate', '--deckhouse', '-'], { stdin: Buffer.from(input) });
       expect(run.code).toBe(1);
       expect(run.stderr).toBe(message);
+    }
+  });
+
+  test('no event read is an error in every output: text, --json, diff and diff --json agree (exit 1, no zeros)', async () => {
+    const pa = F('../replay/policy-a.yaml');
+    const pb = F('../replay/policy-b.yaml');
+    // Records a shipper forwarded from another application: JSON, but no audit event among them.
+    const foreign =
+      '{"@timestamp":"2026-12-01T10:00:00.000Z","log":{"level":"info"},"message":"GET /healthz 200"}\n' +
+      '{"@timestamp":"2026-12-01T10:00:01.000Z","log":{"level":"info"},"message":"GET /readyz 200"}\n';
+    for (const stdin of ['', foreign]) {
+      const runs = [
+        await runInProcess(['simulate', '--deckhouse', '-'], { stdin }),
+        await runInProcess(['simulate', '--deckhouse', '--json', '-'], { stdin }),
+        await runInProcess(['diff', '--policy', pa, '--policy', pb, '-'], { stdin }),
+        await runInProcess(['diff', '--policy', pa, '--policy', pb, '--json', '-'], { stdin }),
+      ];
+      expect(runs.map((r) => r.code)).toEqual([1, 1, 1, 1]);
+      expect([runs[0].stdout, runs[2].stdout]).toEqual(['', '']);
+      for (const json of [runs[1], runs[3]]) {
+        const doc = JSON.parse(json.stdout) as { error: { kind: string; message: string }; events?: number };
+        expect(doc.events).toBeUndefined();
+        expect(doc.error.kind).toBe('input');
+        expect(doc.error.message).toContain(
+          stdin === ''
+            ? 'the input is empty (read: <stdin>: empty)'
+            : '2 malformed lines (read: <stdin>: 2 lines, 2 malformed)',
+        );
+      }
+      if (stdin !== '') {
+        expect(runs[0].stderr).toMatch(/^<stdin>:1: message: not JSON/m);
+        expect(JSON.parse(runs[1].stdout).error.problems[0]).toMatchObject({ label: '<stdin>', line: 1 });
+      }
     }
   });
 });

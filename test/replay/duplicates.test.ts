@@ -4,7 +4,8 @@ import * as path from 'path';
 import { Readable } from 'stream';
 import { Policy } from '../../src/policy';
 import { simulate } from '../../src/replay';
-import { DuplicateSample, MAX_DUPLICATE_KEYS } from '../../src/replay/duplicates';
+import { DuplicateSample, EXACT_DUPLICATE_EVENTS, MAX_DUPLICATE_KEYS } from '../../src/replay/duplicates';
+import { auditID, createConfigMapLines } from '../support/apiserver-lines';
 
 // kube-apiserver writes each stage of a request once: a log holding an event twice (shipped twice, a rotated
 // file concatenated with an overlapping copy) double-counts it. The replay must say so, not add it silently.
@@ -33,16 +34,27 @@ const run = (name: string, lines: string[]) =>
   simulate([{ name, stream: Readable.from([lines.join('\n') + '\n']) }], { policy });
 
 describe('events the log holds twice', () => {
-  // 64 requests; the first 32 shipped again. Sampled: auditIDs ending in 0 = requests 0, 16, 32, 48 (4 of
-  // 64), and their copies 0 and 16: 2 of the 6 sampled events are copies, 33% (the whole log: 32 of 96).
+  // 64 requests; the first 32 shipped again: 32 of the 96 events are copies, 33%, counted exactly (a log this
+  // small is checked event by event, not by the sample of auditIDs ending in 0).
   const first = Array.from({ length: 64 }, (_, i) => event(i));
   const twice = [...first, ...first.slice(0, 32)];
 
-  test('a log shipped twice in part: counted as read, and a note with the share of copies', async () => {
+  test('a log shipped twice in part: counted as read, and a note with the exact share of copies', async () => {
     const r = await run('audit.log', twice);
     expect(r.events).toBe(96);
     expect(r.sources[0].warnings).toEqual([
-      expect.stringMatching(/^2 of 6 sampled events .* are a second copy .* about 33% of its events/),
+      expect.stringMatching(/^32 of 96 events are a second copy .* 33% of its events/),
+    ]);
+  });
+
+  test('a small log none of whose auditIDs ends in 0 still has its copies found, every one', async () => {
+    // Both stages of 5 creates, kube-apiserver's layout; the last two requests shipped again (Fluent Bit retry).
+    const lines = [1, 2, 3, 4, 5].flatMap((n) => createConfigMapLines(auditID(n, 'b'), n));
+    expect(lines.every((l) => !/"auditID":"[^"]*0"/.test(l))).toBe(true);
+    const r = await run('audit.log', [...lines, ...lines.slice(6)]);
+    expect(r.events).toBe(14);
+    expect(r.sources[0].warnings).toEqual([
+      expect.stringMatching(/^4 of 14 events are a second copy .* 29% of its events/),
     ]);
   });
 
@@ -56,7 +68,7 @@ describe('events the log holds twice', () => {
     );
     expect(r.sources[0].warnings).toEqual([]);
     expect(r.sources[1].warnings).toEqual([
-      expect.stringMatching(/^4 of 4 sampled .* about 100% of its events/),
+      expect.stringMatching(/^64 of 64 events are a second copy .* 100% of its events/),
     ]);
   });
 
@@ -81,9 +93,9 @@ describe('events the log holds twice', () => {
     const one = await simulate([log], { policy, jobs: 1 });
     const two = await simulate([log], { policy, jobs: 2 });
     expect(two.sources[0].threads).toBe(2);
-    // 250 sampled events of 4,000, 63 of them in the first 1,000 (i % 16 = 0 for i < 1000).
+    // 1,000 of the 5,000 events are copies, exactly (a log this small is checked event by event).
     expect(one.sources[0].warnings).toEqual([
-      expect.stringMatching(/^63 of 313 sampled events .* about 20%/),
+      expect.stringMatching(/^1000 of 5000 events are a second copy .* 20%/),
     ]);
     expect(two.sources[0].warnings).toEqual(one.sources[0].warnings);
   });
@@ -104,14 +116,38 @@ describe('the sample of event identities', () => {
     const state = sample.toState();
     expect(state.keys).toHaveLength(3);
     expect(state.keys.every(([key]) => typeof key === 'number')).toBe(true);
-    expect(state.bySource).toEqual([['log', { sampled: 4, copies: 1 }]]);
-    expect(sample.note('log')).toMatch(/^1 of 4 sampled events/);
+    expect(state.bySource).toEqual([['log', { sampled: 4, copies: 1, events: 4, eventCopies: 1 }]]);
+    expect(sample.note('log')).toMatch(/^1 of 4 events are/);
   });
 
-  test(`holds at most ${MAX_DUPLICATE_KEYS} keys`, () => {
+  test(`holds at most ${MAX_DUPLICATE_KEYS} sampled keys, and every key only up to ${EXACT_DUPLICATE_EVENTS} events`, () => {
     const sample = new DuplicateSample();
     for (let i = 0; i < MAX_DUPLICATE_KEYS + 100; i++)
       sample.add('log', `${i}0`, { stage: 'ResponseComplete' });
-    expect(sample.toState().keys).toHaveLength(MAX_DUPLICATE_KEYS);
+    const state = sample.toState();
+    expect(state.keys).toHaveLength(MAX_DUPLICATE_KEYS);
+    expect(state.all).toBeNull();
+    expect(sample.exact).toBe(false);
+  });
+
+  test('past the exact limit the sample estimates; copies found before it are not forgotten', () => {
+    const at = { stage: 'ResponseComplete', stageTimestamp: '2026-12-01T10:00:00.000000Z' };
+    // 20,000 distinct events, 16 of them shipped twice (none with an auditID ending in 0), then 30,000 more,
+    // 1 in 16 of them sampled, the first 100 of which are shipped twice.
+    const sample = new DuplicateSample();
+    for (let i = 0; i < 20_000; i++) sample.add('log', `r${i}a`, at);
+    for (let i = 0; i < 16; i++) sample.add('log', `r${i}a`, at);
+    expect(sample.note('log')).toMatch(/^16 of 20016 events are a second copy/);
+    const later = Array.from({ length: 30_000 }, (_, i) => `s${i}${i % 16 === 0 ? '0' : 'c'}`);
+    for (const id of later) if (sample.exact || id.endsWith('0')) sample.add('log', id, at);
+    expect(sample.exact).toBe(false);
+    expect(sample.note('log')).toMatch(
+      /^at least 16 events \(found among the first 32768 read\) are a second copy/,
+    );
+    for (const id of later.filter((id) => id.endsWith('0')).slice(0, 100)) sample.add('log', id, at);
+    // 1,875 sampled events and 100 copies of them: 100 of 1,975, the sample's estimate.
+    expect(sample.note('log')).toMatch(
+      /^100 of 1975 sampled events \(auditID ending in 0\) are .* about 5.1% of/,
+    );
   });
 });

@@ -61,7 +61,12 @@ describe('no input is lost silently', () => {
     });
     const run = await runInProcess(['simulate', '--deckhouse', '-'], { stdin: text });
     expect(run.code).toBe(1);
-    expect(run.stdout).toContain('1 malformed line skipped');
+    // No report of zeros: the error names the input, what was read and the line that was cut.
+    expect(run.stdout).toBe('');
+    expect(run.stderr).toContain(
+      'no audit event could be read from the input: 1 malformed line (read: <stdin>: 1 line, 1 malformed, 2 container log lines)',
+    );
+    expect(run.stderr).toMatch(/<stdin>:1: container log line cut short/);
   });
 
   test('diff reports malformed lines: 200 KB of random bytes is not "no change", exit 1', async () => {
@@ -71,8 +76,11 @@ describe('no input is lost silently', () => {
     const pb = path.join(FIXTURES, 'policy-b.yaml');
     const run = await runInProcess(['diff', '--policy', pa, '--policy', pb, '-'], { stdin: junk });
     expect(run.code).toBe(1);
-    expect(run.stderr).toContain('no audit event could be read');
-    expect(run.stdout).toMatch(/Warnings:\n {2}- [\d,]+ malformed lines skipped/);
+    expect(run.stderr).toMatch(
+      /no audit event could be read from the input: [\d,]+ malformed lines \(read: <stdin>: /,
+    );
+    expect(run.stderr).toMatch(/^<stdin>:1: not JSON/m);
+    expect(run.stdout).toBe('');
     const good = await runInProcess(['diff', '--policy', pa, '--policy', pb, LOG]);
     expect(good.stdout).toMatch(/Warnings:\n(?: {2}- .*\n)* {2}- 3 malformed lines skipped/);
   });
@@ -204,7 +212,8 @@ describe('no input is lost silently', () => {
   test('an empty log exits 1, as --help says', async () => {
     const run = await runInProcess(['simulate', '--deckhouse', '-'], { stdin: '' });
     expect(run.code).toBe(1);
-    expect(run.stderr).toBe('deckhouse-audit simulate: the input is empty\n');
+    expect(run.stderr).toBe('deckhouse-audit simulate: the input is empty (read: <stdin>: empty)\n');
+    expect(run.stdout).toBe('');
     const blank = await runInProcess(['simulate', '--deckhouse', '-'], { stdin: '\n\n  \n' });
     expect(blank.code).toBe(1);
   });

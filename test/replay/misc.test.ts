@@ -121,6 +121,7 @@ describe('createReplayAccumulator', () => {
         criLines: 0,
         criStderrBytes: 0,
         otherLines: 0,
+        legacyLines: 0,
         warnings: [],
         threads: 1,
       },

@@ -28,7 +28,7 @@ import {
   applyDeckhouseTruncation,
   replayInputs,
   replayOptions,
-  noEventReason,
+  noEventError,
 } from '../replay-input';
 import { count, perDay, retentionText, simulationWarnings } from '../report';
 import { printJson } from '../shared';
@@ -92,6 +92,8 @@ export const diffCommand: CommandSpec = {
     } catch (err) {
       throw new CliError(err instanceof Error ? err.message : String(err));
     }
+    // No event read: an error (exit 1, `{"error": …}` with --json), never a diff of zeros.
+    if (reports[1].events === 0) throw noEventError(reports[1]);
     const diff = diffReports(reports[0], reports[1]);
     const lint = newLintErrors(a, b);
     const headline = diffHeadline(diff, lint);
@@ -119,11 +121,6 @@ export const diffCommand: CommandSpec = {
           : renderDiffTable(diff, a, b, lint, reports[1], headline);
       const notes = warnings.map((w) => (format === 'markdown' ? `- :warning: ${w}` : `  - ${w}`));
       await write(io.stdout, text + (notes.length > 0 ? ['', 'Warnings:', ...notes, ''].join('\n') : ''));
-    }
-    if (reports[1].events === 0) {
-      const why = noEventReason(reports[1]);
-      await write(io.stderr, `deckhouse-audit diff: ${why}\n`);
-      return EXIT_FINDINGS;
     }
     return lint.newErrors.length > 0 ? EXIT_FINDINGS : EXIT_OK;
   },

@@ -1,6 +1,6 @@
 import { simulate } from '../../replay/simulate';
 import { CommandSpec, stringOption } from '../args';
-import { CliError, EXIT_FINDINGS, EXIT_OK } from '../errors';
+import { CliError, EXIT_OK } from '../errors';
 import { formatProblem } from '../format';
 import { write } from '../io';
 import { POLICY_OPTIONS, applyFileAuditLog, builtInRulesNotes, choosePolicy } from '../policy-choice';
@@ -9,7 +9,7 @@ import {
   applyDeckhouseTruncation,
   replayInputs,
   replayOptions,
-  noEventReason,
+  noEventError,
 } from '../replay-input';
 import { renderSimulationReport } from '../report';
 import { printJson } from '../shared';
@@ -59,6 +59,8 @@ export const simulateCommand: CommandSpec = {
     } catch (err) {
       throw new CliError(err instanceof Error ? err.message : String(err));
     }
+    // No event read: an error (exit 1, `{"error": …}` with --json), never a report of zeros.
+    if (report.events === 0) throw noEventError(report);
     if (json) {
       await printJson(io, {
         policy: chosen.description,
@@ -69,11 +71,6 @@ export const simulateCommand: CommandSpec = {
       for (const w of chosen.warnings) await write(io.stderr, formatProblem(w.label, w, 'warning') + '\n');
       for (const n of builtInRulesNotes(chosen)) await write(io.stderr, `note: ${n}\n`);
       await write(io.stdout, renderSimulationReport(report, chosen.description));
-    }
-    if (report.events === 0) {
-      const why = noEventReason(report);
-      await write(io.stderr, `deckhouse-audit simulate: ${why}\n`);
-      return EXIT_FINDINGS;
     }
     return EXIT_OK;
   },
