@@ -418,7 +418,9 @@ describe('assertion arguments: errors at once, naming the field and the allowed 
     expect(
       () =>
         new DeckhouseClusterAudit(chart, 'audit', {
-          assertions: [anyValue({ request: 'exec web-0 -n prod -- sh', atLeast: 'Requets' }) as AuditAssertion],
+          assertions: [
+            anyValue({ request: 'exec web-0 -n prod -- sh', atLeast: 'Requets' }) as AuditAssertion,
+          ],
         }),
     ).toThrow(/^c\/audit: assertions\[0\]\.atLeast: "Requets" is not a level/);
   });
