@@ -347,6 +347,13 @@ function set(args: readonly string[], flags: KubectlFlags): Plan {
       'supported: set image|env|resources|serviceaccount|selector|subject TYPE/NAME ..., e.g. "set image deploy/web app=nginx:1.27"',
     );
   }
+  if (sub === 'image' && !rest.some((w) => w.includes('='))) {
+    // set_image.go Validate: before any request.
+    throw new RequestSpecError(
+      'kubectl refuses "set image" without a change ("at least one image update is required"): add ' +
+        `CONTAINER=IMAGE, e.g. "set image ${rest.join(' ') || 'deploy/web'} app=nginx:1.27"`,
+    );
+  }
   if (flags.all || flags.labelSelector !== undefined) throw perObject(`set ${sub}`, rest, flags, 'PATCH');
   const t = object(objectWords(rest), `set ${sub}`, flags, { nameRequired: true });
   const url = resourceUrl(t);
@@ -414,6 +421,13 @@ function taint(args: readonly string[], flags: KubectlFlags): Plan {
 // autoscale TYPE NAME (pkg/cmd/autoscale): GET the target, POST an autoscaling/v2 HorizontalPodAutoscaler
 // in its namespace (autoscaling/v1 only if v2 fails).
 function autoscale(args: readonly string[], flags: KubectlFlags): Plan {
+  if (!flags.given.has('--max')) {
+    // autoscale.go Validate (Max defaults to -1): before any request.
+    throw new RequestSpecError(
+      'kubectl refuses "autoscale" without --max ("--max=MAXPODS is required and must be at least 1, max: -1"): ' +
+        'add --max=N',
+    );
+  }
   const target = object(args, 'autoscale', flags, { nameRequired: true });
   const hpa = resolveResourceType('horizontalpodautoscalers.autoscaling');
   return {

@@ -267,6 +267,8 @@ describe('kubectlRequest: commands that send no single request are refused with 
       /at least one label update is required.*"label node worker-1 team=web"/,
     ],
     ['annotate deploy/web -n prod', /at least one annotation update is required/],
+    ['autoscale deploy web --min=2 --cpu-percent=80', /--max=MAXPODS is required and must be at least 1/],
+    ['set image deploy/web', /at least one image update is required.*"set image deploy\/web app=nginx:1.27"/],
     ['events pod/web-0', /takes no arguments/],
     ['apply set-last-applied deploy/web', /"apply set-last-applied" takes the objects from files/],
     // Several objects or types: one request each; the refusal names one to describe.
