@@ -43,7 +43,7 @@ export function buildExampleApp(outdir = 'dist'): App {
     basicAuditPolicyEnabled: true,
     policy: customPolicy,
     // Checked at synth against the policy Deckhouse really runs (built-in + custom rules).
-    assertions: [{ request: 'exec web-0 -n prod', atLeast: 'Request' }],
+    assertions: [{ request: 'exec web-0 -n prod -- sh', atLeast: 'Request' }],
     destinations: [
       // Everything to Loki, labelled by verb, level and resource.
       { type: 'Loki', name: 'loki', endpoint: 'https://loki.example.com' },

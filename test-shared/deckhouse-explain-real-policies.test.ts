@@ -40,7 +40,7 @@ describe('explain with real-world policies as the Deckhouse custom policy', () =
     expect(create.preempted[0].wantedLevel).toBe('RequestResponse');
 
     // exec (WebSocket get) is not covered by the basic rules; the docs' core-group Request rule records it.
-    const exec = explain(effective, requestFromKubectl('exec web-0 -n prod --as alice'));
+    const exec = explain(effective, requestFromKubectl('exec web-0 -n prod --as alice -- sh'));
     expect(exec.origin?.layer).toBe('custom');
     expect(exec.decision.level).toBe('Request');
   });
@@ -59,7 +59,7 @@ describe('explain with real-world policies as the Deckhouse custom policy', () =
 
   it('k3s CIS starter: its catch-all decides everything the built-in rules leave, so the tail never fires', () => {
     const effective = deckhouseEffectivePolicy({ customPolicy: load('k3s-cis-starter.yaml') });
-    const exec = explain(effective, requestFromKubectl('exec web-0 -n prod --as alice'));
+    const exec = explain(effective, requestFromKubectl('exec web-0 -n prod --as alice -- sh'));
     expect(exec.origin).toEqual({ layer: 'custom', index: 0 });
     expect(exec.decision.level).toBe('Metadata');
     const anon = explain(

@@ -101,7 +101,7 @@ export interface DeckhouseClusterAuditProps extends ArgoCdOptions {
   readonly lint?: AuditLintOptions;
   /**
    * Statements about the effective policy, checked at synth: an assertion as data
-   * (`{ request: 'exec web-0 -n prod', atLeast: 'Request' }`) or a function returning findings.
+   * (`{ request: 'exec web-0 -n prod -- sh', atLeast: 'Request' }`) or a function returning findings.
    * A failing assertion fails synth.
    * @default - none
    */

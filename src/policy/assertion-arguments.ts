@@ -102,7 +102,7 @@ export function checkAuditAssertion(value: unknown, field: string): void {
   }
   if (typeof value.request !== 'string' && !isRecord(value.request)) {
     throw new TypeError(
-      `${field}.request: must be a URL ("GET /api/v1/pods"), a kubectl command ("exec web-0 -n prod") or request ` +
+      `${field}.request: must be a URL ("GET /api/v1/pods"), a kubectl command ("exec web-0 -n prod -- sh") or request ` +
         `attributes, got ${shapeOf(value.request)}`,
     );
   }

@@ -32,7 +32,7 @@ export interface AuditRequest extends Partial<RequestAttributes> {
   /** `METHOD /path?query` as kube-apiserver parses it, e.g. `GET /api/v1/namespaces/prod/pods/web-0/exec`. */
   url?: string;
   /**
-   * A kubectl command line, e.g. `exec web-0 -n prod`: the request kubectl sends for it (see kubectlRequest),
+   * A kubectl command line, e.g. `exec web-0 -n prod -- sh`: the request kubectl sends for it (see kubectlRequest),
    * sent by `user`/`groups`; `--as`/`--as-group` in it are impersonation, which the policy never sees.
    */
   kubectl?: string;
@@ -62,7 +62,7 @@ export interface RecordingOutcome {
 
 /**
  * One statement about the audit log, as data (usable at synth time): a request and what must hold for it,
- * e.g. `{ request: 'exec web-0 -n prod', atLeast: 'Request' }`; or, with `check: 'audit-enabled'` instead of a
+ * e.g. `{ request: 'exec web-0 -n prod -- sh', atLeast: 'Request' }`; or, with `check: 'audit-enabled'` instead of a
  * request, a statement about the policy as a whole.
  */
 export interface AuditAssertion extends RecordingOutcome {
@@ -72,7 +72,7 @@ export interface AuditAssertion extends RecordingOutcome {
   name?: string;
   /** The documented statement (documentation bullet, benchmark item) the assertion checks; packs group by it. */
   statement?: string;
-  /** The request: a URL (`GET /api/v1/pods`), a kubectl command (`exec web-0 -n prod`) or attributes. */
+  /** The request: a URL (`GET /api/v1/pods`), a kubectl command (`exec web-0 -n prod -- sh`) or attributes. */
   request?: AuditRequest | string;
   /** `audit-enabled`: the policy has rules, i.e. kube-apiserver audits at all (no `request` then). */
   check?: 'audit-enabled';
@@ -346,7 +346,7 @@ export class RequestAssertions {
   ) {
     if (typeof spec !== 'string' && (typeof spec !== 'object' || spec === null || Array.isArray(spec))) {
       throw new TypeError(
-        `request: must be a URL ("GET /api/v1/pods"), a kubectl command ("exec web-0 -n prod") or request ` +
+        `request: must be a URL ("GET /api/v1/pods"), a kubectl command ("exec web-0 -n prod -- sh") or request ` +
           `attributes, got ${shapeOf(spec)}`,
       );
     }

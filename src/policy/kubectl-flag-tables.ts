@@ -11,6 +11,8 @@ export interface KubectlFlags {
   positionals: string[];
   /** Words after `--` (the command of exec). */
   command: string[];
+  /** Every flag that takes a value, as written (`-p`, `--replicas`): for kubectl's required-flag checks. */
+  given: Set<string>;
   namespace?: string;
   allNamespaces: boolean;
   watch: boolean;

@@ -83,6 +83,7 @@ export function parseKubectlFlags(tokens: readonly string[], command: string): K
   const flags: KubectlFlags = {
     positionals: [],
     command: [],
+    given: new Set(),
     allNamespaces: false,
     watch: false,
     watchOff: false,
@@ -139,6 +140,7 @@ export function parseKubectlFlags(tokens: readonly string[], command: string): K
       else {
         // Read the value before setting: a flag without a setter still consumes its value word.
         const v = value ?? nextValue(flag, i++);
+        flags.given.add(flag);
         s.set?.(flags, v);
       }
       continue;
@@ -153,6 +155,7 @@ export function parseKubectlFlags(tokens: readonly string[], command: string): K
         throw unsupported(token.length > 2 ? `${flag} (in ${token})` : flag);
       }
       const rest = token.slice(j + 1);
+      if (s.value) flags.given.add(flag);
       if (rest.startsWith('=')) {
         if (s.value) s.set?.(flags, rest.slice(1));
         else setBool(flags, flag, s, rest.slice(1));

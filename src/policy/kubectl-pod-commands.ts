@@ -56,13 +56,14 @@ function exec(args: readonly string[], flags: KubectlFlags): Plan {
       `exec [POD] [COMMAND] is not supported anymore (kubectl refuses it): use "exec ${args[0]} -- ${args.slice(1).join(' ')}"`,
     );
   }
-  const plan = stream('exec', streamParams(flags, flags.command), podSource(args[0], 'exec', flags), flags);
-  if (flags.command.length > 0) return plan;
-  // kubectl itself insists on a command; the attributes are the same whatever it is.
-  return {
-    ...plan,
-    notes: [...plan.notes!, 'no command after "--": kubectl needs one, the attributes do not'],
-  };
+  if (args.length > 0 && flags.command.length === 0) {
+    // exec.go Validate: kubectl stops before any request.
+    throw new RequestSpecError(
+      `kubectl refuses "exec" without a command ("you must specify at least one command for the container"): ` +
+        `write it after "--", e.g. "exec ${args[0]} -- sh"`,
+    );
+  }
+  return stream('exec', streamParams(flags, flags.command), podSource(args[0], 'exec', flags), flags);
 }
 
 function attach(args: readonly string[], flags: KubectlFlags): Plan {

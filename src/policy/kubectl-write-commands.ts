@@ -132,6 +132,19 @@ function patchLike(command: string, method: 'PATCH' | 'PUT', readFirst: boolean)
     const labels = command === 'label' || command === 'annotate';
     const objects = labels ? args.filter((a) => !/=|-$/.test(a)) : args;
     if (labels && flags.list) return listOnly(command, objects, flags);
+    // label.go / annotate.go Complete and patch.go Validate refuse these before any request.
+    if (labels && objects.length === args.length && objects.length > 0) {
+      throw new RequestSpecError(
+        `kubectl refuses "${command}" without a change ("at least one ${command === 'label' ? 'label' : 'annotation'} update is required"): ` +
+          `add KEY=VALUE or KEY- after the object, e.g. "${command} ${objects.join(' ')} team=web"`,
+      );
+    }
+    if (command === 'patch' && !['-p', '--patch', '--patch-file'].some((f) => flags.given.has(f))) {
+      throw new RequestSpecError(
+        'kubectl refuses "patch" without a patch ("must specify --patch or --patch-file containing the contents ' +
+          `of the patch"): add -p, e.g. "patch ${args.join(' ')} -p '{"spec":{"replicas":2}}'"`,
+      );
+    }
     if (labels && (flags.all || flags.labelSelector !== undefined)) {
       throw perObject(command, objects, flags, method);
     }
@@ -187,6 +200,13 @@ function del(args: readonly string[], flags: KubectlFlags): Plan {
 }
 
 function scale(args: readonly string[], flags: KubectlFlags): Plan {
+  if (!flags.given.has('--replicas')) {
+    // scale.go Validate (Replicas defaults to -1): before any request.
+    throw new RequestSpecError(
+      'kubectl refuses "scale" without --replicas ("The --replicas=COUNT flag is required, and COUNT must be ' +
+        'greater than or equal to 0"): add --replicas=N',
+    );
+  }
   if (flags.all || flags.labelSelector !== undefined) throw perObject('scale', args, flags, 'PATCH');
   const t = object(args, 'scale', flags, { nameRequired: true });
   const url = resourceUrl(t, 'scale');
@@ -260,14 +280,30 @@ function rollout(args: readonly string[], flags: KubectlFlags): Plan {
     return { method: 'PATCH', url: resourceUrl(t), notes };
   }
   if (sub === 'status') {
+    // rollout_status.go Run: the builder reads the object (Latest()), then watchtools.UntilWithSync runs an
+    // informer on it by name: a list, then a watch. --watch=false ends at the list's first event, when the
+    // rollout is reported once; the informer may by then have opened its watch, which is closed at once.
     const t = object(rest, 'rollout status', flags, { nameRequired: true });
+    const byName: Array<[string, string]> = [['fieldSelector', `metadata.name=${t.name}`]];
+    const read = `rollout status first reads the object: GET ${resourceUrl(t)} (verb get)`;
+    if (flags.watchOff) {
+      return {
+        method: 'GET',
+        url: resourceUrl({ ...t, name: '' }, '', byName),
+        notes: [
+          read,
+          'then lists it by name (this request, verb list) and, with --watch=false, stops at the first status it prints; ' +
+            'its informer may already have opened a watch (verb watch) that is closed at once',
+        ],
+      };
+    }
     return {
       method: 'GET',
-      url: resourceUrl({ ...t, name: '' }, '', [
-        ['fieldSelector', `metadata.name=${t.name}`],
-        ['watch', 'true'],
-      ]),
-      notes: ['rollout status lists the object by name, then watches it (verb watch)'],
+      url: resourceUrl({ ...t, name: '' }, '', [...byName, ['watch', 'true']]),
+      notes: [
+        read,
+        `then lists it by name: GET ${resourceUrl({ ...t, name: '' }, '', byName)} (verb list), and watches it (this request, verb watch) until the rollout is done`,
+      ],
     };
   }
   if (sub === 'history') {
@@ -309,6 +345,13 @@ function set(args: readonly string[], flags: KubectlFlags): Plan {
   if (!objectWords) {
     throw new RequestSpecError(
       'supported: set image|env|resources|serviceaccount|selector|subject TYPE/NAME ..., e.g. "set image deploy/web app=nginx:1.27"',
+    );
+  }
+  if (sub === 'image' && !rest.some((w) => w.includes('='))) {
+    // set_image.go Validate: before any request.
+    throw new RequestSpecError(
+      'kubectl refuses "set image" without a change ("at least one image update is required"): add ' +
+        `CONTAINER=IMAGE, e.g. "set image ${rest.join(' ') || 'deploy/web'} app=nginx:1.27"`,
     );
   }
   if (flags.all || flags.labelSelector !== undefined) throw perObject(`set ${sub}`, rest, flags, 'PATCH');
@@ -378,6 +421,13 @@ function taint(args: readonly string[], flags: KubectlFlags): Plan {
 // autoscale TYPE NAME (pkg/cmd/autoscale): GET the target, POST an autoscaling/v2 HorizontalPodAutoscaler
 // in its namespace (autoscaling/v1 only if v2 fails).
 function autoscale(args: readonly string[], flags: KubectlFlags): Plan {
+  if (!flags.given.has('--max')) {
+    // autoscale.go Validate (Max defaults to -1): before any request.
+    throw new RequestSpecError(
+      'kubectl refuses "autoscale" without --max ("--max=MAXPODS is required and must be at least 1, max: -1"): ' +
+        'add --max=N',
+    );
+  }
   const target = object(args, 'autoscale', flags, { nameRequired: true });
   const hpa = resolveResourceType('horizontalpodautoscalers.autoscaling');
   return {

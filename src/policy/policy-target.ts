@@ -37,6 +37,13 @@ export interface ReaderFacts {
   caseVariantKey(field: string): string | undefined;
   /** A null item in a string list. */
   readonly nullListItem: string;
+  /**
+   * Whether the reader takes text that its JSON sniffing recognizes ("{" first, after white space) as JSON:
+   * kube-apiserver's universal decoder does; Deckhouse's hook (sigs.k8s.io/yaml) reads everything with go-yaml.
+   */
+  readonly readsJson: boolean;
+  /** Where go-yaml refuses the text: the reader's consequence, phrased after go-yaml's own message. */
+  readonly goYamlRefuses: string;
   /** Text that starts with "{" but is not JSON: `yaml` says whether YAML (go-yaml) reads it. */
   invalidJson(yaml: boolean): string;
   /** The apiVersion checks (only kube-apiserver makes them). */
@@ -53,6 +60,8 @@ const DECKHOUSE_SKIPS_API_VERSION =
 /** The facts per reader. */
 export const READER_FACTS: Readonly<Record<PolicyTarget, ReaderFacts>> = {
   'kube-apiserver': {
+    readsJson: true,
+    goYamlRefuses: 'kube-apiserver fails to decode the policy and does not start',
     decodeFails: 'kube-apiserver fails to decode this',
     scalarInStringField: () => 'kube-apiserver fails to decode this',
     duplicateKey: 'kube-apiserver would keep the last one, with only a warning in its log',
@@ -74,6 +83,8 @@ export const READER_FACTS: Readonly<Record<PolicyTarget, ReaderFacts>> = {
     otherKind: (quoted) => `kind: ${quoted} is not an audit policy; kube-apiserver only loads kind Policy`,
   },
   deckhouse: {
+    readsJson: false,
+    goYamlRefuses: `Deckhouse's hook fails to decode it: ${HOOK_FAILS}`,
     decodeFails: `Deckhouse's hook fails to decode this: ${HOOK_FAILS}`,
     scalarInStringField: (coerced) =>
       coerced === undefined

@@ -31,6 +31,15 @@ export interface CheckedText {
   errors: Problem[];
   /** Problems that do not stop kube-apiserver from reading the text (a UTF-16 byte order mark). */
   warnings?: Problem[];
+  /**
+   * Whether kube-apiserver's decoder reads the input as JSON rather than YAML: its recognizer
+   * (k8s.io/apimachinery pkg/util/yaml IsJSONBuffer) asks whether the raw bytes, after leading Unicode white
+   * space (Go's unicode.IsSpace), start with "{". A byte order mark is not white space to it, so a file that
+   * starts with one goes to go-yaml even when "{" follows.
+   */
+  json?: boolean;
+  /** The input started with a byte order mark (UTF-8 or UTF-16), dropped from `text`. */
+  byteOrderMark?: boolean;
 }
 
 const failure = (problem: Problem): CheckedText => ({ errors: [problem] });
@@ -41,9 +50,16 @@ const failure = (problem: Problem): CheckedText => ({ errors: [problem] });
 const REFUSED_CHARACTER =
   // eslint-disable-next-line no-control-regex
   /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u0084\u0086-\u009f\ufffe\uffff]|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/;
-// Line breaks in YAML 1.1 (go-yaml) that YAML 1.2 readers, this one included, read as ordinary characters; and
-// a carriage return without a line feed, which go-yaml reads as a line end and this reader does not.
-const DISPUTED_LINE_BREAK = /[\u0085\u2028\u2029]|\r(?!\n)/;
+// Line breaks in YAML 1.1 (go-yaml) that YAML 1.2 readers, this one included, read as ordinary characters.
+const DISPUTED_LINE_BREAK = /[\u0085\u2028\u2029]/;
+// A carriage return without a line feed (old Mac OS line ends). go-yaml counts it as a line break and reads it
+// as "\n" inside scalars (scannerc.go skip_line/read_line: "CR|LF . LF"), and encoding/json takes it as white
+// space between tokens (inside a JSON string a raw CR is as invalid as a raw LF), so reading it as LF gives both
+// readers' values and their line numbers.
+const LONE_CR = /\r(?!\n)/g;
+// Go's unicode.IsSpace: what IsJSONBuffer skips before looking for "{". JavaScript's \s differs: it also takes
+// U+FEFF (a byte order mark) and not U+0085.
+const GO_SPACE = /^[\t\n\v\f\r \u0085\u00a0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000]*/;
 
 /** Line (1-based) and column (1-based, in characters) of a string offset. */
 export function positionIn(text: string, offset: number): { line: number; column: number } {
@@ -204,15 +220,10 @@ function characterProblems(text: string): Problem[] {
   }
   const disputed = DISPUTED_LINE_BREAK.exec(text);
   if (disputed) {
-    const isCr = disputed[0] === '\r';
     problems.push({
-      message: isCr
-        ? 'a carriage return (CR) without a line feed: the file has old Mac OS line ends, which go-yaml (the reader behind kube-apiserver) reads as line breaks and this loader does not'
-        : `the character ${codePoint(disputed[0])} is a line break for go-yaml (YAML 1.1, the reader behind kube-apiserver) but an ordinary character for YAML 1.2 tools such as this one`,
+      message: `the character ${codePoint(disputed[0])} is a line break for go-yaml (YAML 1.1, the reader behind kube-apiserver) but an ordinary character for YAML 1.2 tools such as this one`,
       ...positionIn(text, disputed.index),
-      fix: isCr
-        ? "convert the line ends to LF (e.g. tr '\\r' '\\n' < old.yaml > new.yaml)"
-        : `write it as an escape ("\\u${disputed[0].charCodeAt(0).toString(16).padStart(4, '0')}") inside a double-quoted string, or remove it`,
+      fix: `write it as an escape ("\\u${disputed[0].charCodeAt(0).toString(16).padStart(4, '0')}") inside a double-quoted string, or remove it`,
     });
   }
   return problems;
@@ -220,14 +231,20 @@ function characterProblems(text: string): Problem[] {
 
 /**
  * Checks policy text or bytes: the type, the size, the encoding (UTF-8; a leading UTF-8 byte order mark is
- * dropped, as kube-apiserver does; UTF-16 with a byte order mark is decoded, with a warning, as go-yaml does; UTF-16 without one, UTF-32 and binary are refused with what they are), and characters
- * the cluster's YAML reader refuses or reads as line breaks. Linear in the input; never throws.
+ * dropped, as go-yaml does; UTF-16 with a byte order mark is decoded, with a warning, as go-yaml does; UTF-16
+ * without one, UTF-32 and binary are refused with what they are), and characters the cluster's YAML reader
+ * refuses or reads as line breaks. A carriage return without a line feed becomes a line feed, as both of
+ * kube-apiserver's readers take it. `json` says whether kube-apiserver reads the input as JSON. Linear in the
+ * input; never throws.
  */
 export function checkPolicyText(input: unknown, options: PolicyTextOptions = {}): CheckedText {
   const maxBytes = options.maxBytes ?? SECRET_SIZE_LIMIT_BYTES;
   let text: string;
   let warnings: Problem[] = [];
+  // A byte order mark (a string's leading U+FEFF is the UTF-8 one) is not white space to the JSON sniffing.
+  let marked: boolean;
   if (typeof input === 'string') {
+    marked = input.startsWith('\uFEFF');
     // UTF-8 takes at least a byte per UTF-16 unit: a string this long is too big before it is encoded.
     if (input.length > maxBytes) return failure(sizeProblem(input.length, maxBytes, true));
     const bytes = Buffer.byteLength(input, 'utf8');
@@ -235,6 +252,11 @@ export function checkPolicyText(input: unknown, options: PolicyTextOptions = {})
     text = input;
   } else if (input instanceof Uint8Array) {
     if (input.byteLength > maxBytes) return failure(sizeProblem(input.byteLength, maxBytes));
+    const [b0, b1, b2] = input;
+    marked =
+      (b0 === 0xef && b1 === 0xbb && b2 === 0xbf) ||
+      (b0 === 0xff && b1 === 0xfe) ||
+      (b0 === 0xfe && b1 === 0xff);
     const decoded = decodeUtf8(input);
     if (decoded.text === undefined) return decoded;
     text = decoded.text;
@@ -243,7 +265,16 @@ export function checkPolicyText(input: unknown, options: PolicyTextOptions = {})
     const got = input === null ? 'null' : Array.isArray(input) ? 'an array' : typeof input;
     return failure({ message: `expected the policy text as a string or bytes (Uint8Array), got ${got}` });
   }
+  const json = !marked && startsWithBrace(text);
   if (text.startsWith('\uFEFF')) text = text.slice(1);
+  text = text.replace(LONE_CR, '\n');
   const problems = characterProblems(text);
-  return problems.length > 0 ? { errors: problems, warnings } : { text, errors: [], warnings };
+  return problems.length > 0
+    ? { errors: problems, warnings }
+    : { text, errors: [], warnings, json, byteOrderMark: marked };
+}
+
+/** IsJSONBuffer on text: "{" after leading Go white space. */
+function startsWithBrace(text: string): boolean {
+  return text.charAt(GO_SPACE.exec(text)![0].length) === '{';
 }

@@ -53,6 +53,14 @@ export function renderPolicy(policy: Policy, options: VersionOptions = {}): stri
         `and a rule would match more than written): ${describeUnknownKeys(unknown)}`,
     );
   }
+  const unwritable = loneSurrogatePath(policy, 'policy');
+  if (unwritable !== undefined) {
+    throw new TypeError(
+      `renderPolicy: ${unwritable} holds a lone UTF-16 surrogate, which UTF-8 cannot encode (it would become ` +
+        'U+FFFD) and whose "\\uD800"-style escape go-yaml refuses ("found invalid Unicode character escape code"). ' +
+        'Fix: remove it, or pair it into the character meant',
+    );
+  }
   const errors = validatePolicy(policy, options);
   if (errors.length > 0) {
     const version = options.kubernetesVersion ?? DEFAULT_KUBERNETES_VERSION;
@@ -66,4 +74,31 @@ export function renderPolicy(policy: Policy, options: VersionOptions = {}): stri
     throw typeErrors ? new TypeError(message) : new Error(message);
   }
   return policyYaml(policy);
+}
+
+const LONE_SURROGATE = /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/;
+
+/** The path of the first string (key or value) with a lone surrogate, or undefined; iterative, linear. */
+function loneSurrogatePath(root: unknown, rootPath: string): string | undefined {
+  const stack: Array<[unknown, string]> = [[root, rootPath]];
+  // Shared or cyclic objects (metadata is free-form) are walked once.
+  const seen = new Set<object>();
+  while (stack.length > 0) {
+    const [value, path] = stack.pop()!;
+    if (typeof value === 'object' && value !== null) {
+      if (seen.has(value)) continue;
+      seen.add(value);
+    }
+    if (typeof value === 'string') {
+      if (LONE_SURROGATE.test(value)) return path;
+    } else if (Array.isArray(value)) {
+      value.forEach((item, i) => stack.push([item, `${path}[${i}]`]));
+    } else if (typeof value === 'object' && value !== null) {
+      for (const [key, item] of Object.entries(value)) {
+        if (LONE_SURROGATE.test(key)) return `${path} key ${JSON.stringify(key)}`;
+        stack.push([item, `${path}.${key}`]);
+      }
+    }
+  }
+  return undefined;
 }

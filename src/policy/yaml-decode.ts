@@ -60,7 +60,10 @@ export function decodePolicyText(input: unknown, options: DecodeOptions = {}): D
     const checked = checkPolicyText(input, options);
     if (checked.text === undefined) return failed(checked.errors, checked.warnings);
     const facts = READER_FACTS[options.target ?? 'kube-apiserver'];
-    const document = readPolicyDocument(checked.text, facts);
+    const document = readPolicyDocument(checked.text, facts, {
+      json: checked.json,
+      byteOrderMark: checked.byteOrderMark,
+    });
     const textWarnings = checked.warnings ?? [];
     if (document.root === undefined)
       return failed(document.errors, [...textWarnings, ...document.warnings], document.lines);

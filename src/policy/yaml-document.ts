@@ -6,6 +6,7 @@
  */
 import { Composer, CST, Document, isMap, isScalar, LineCounter, parseAllDocuments, Parser } from 'yaml';
 import { echo } from './echo';
+import { goYamlLexicalProblem } from './go-yaml-lexical';
 import { jsonErrorOffset } from './json-error-offset';
 import { resolveGoYamlPlain } from './go-yaml-scalar';
 import { positionIn } from './policy-text';
@@ -129,22 +130,37 @@ function isEmptyDocument(doc: Document.Parsed): boolean {
   );
 }
 
+/** How the text arrived, from checkPolicyText. */
+export interface TextOrigin {
+  /** kube-apiserver's JSON sniffing recognizes the text as JSON ("{" first, no byte order mark). */
+  json?: boolean;
+  /** The text started with a byte order mark (dropped from `text`). */
+  byteOrderMark?: boolean;
+}
+
 /**
  * Reads `text` (already checked by checkPolicyText) into its first YAML document, typed later; never throws
- * for any input. `facts` words what the cluster does with extra documents.
+ * for any input. `facts` words what the cluster does with extra documents; `origin` says whether the cluster
+ * reads the text as JSON.
  */
-export function readPolicyDocument(text: string, facts: ReaderFacts): PolicyDocument {
+export function readPolicyDocument(
+  text: string,
+  facts: ReaderFacts,
+  origin: TextOrigin = {},
+): PolicyDocument {
   const lines = new LineCounter();
   const failed = (...errors: Problem[]): PolicyDocument => ({ lines, errors, warnings: [] });
   let source = text;
-  // Like apimachinery, a document whose first non-blank character is "{" is JSON. JSON may indent with tabs;
-  // outside strings (where JSON forbids raw tabs) a tab is plain whitespace.
-  if (/^\s*\{/.test(source)) {
+  // What kube-apiserver sniffs as JSON must be JSON (for Deckhouse too: kube-apiserver and kubectl read such
+  // a file as JSON, so this loader is stricter than the hook's YAML reading).
+  if (origin.json) {
     const problem = jsonSyntaxProblem(source);
     if (problem)
       return failed({ ...problem, message: `${problem.message}: ${facts.invalidJson(isYaml(source))}` });
-    source = source.replace(/\t/g, ' ');
   }
+  // JSON may indent with tabs; outside strings (where JSON forbids raw tabs) a tab is plain whitespace.
+  const readAsJson = origin.json === true && facts.readsJson;
+  if (readAsJson) source = source.replace(/\t/g, ' ');
   const tokens = Array.from(new Parser(lines.addNewLine).parse(source));
   const deep = tooDeep(tokens);
   if (deep) {
@@ -177,6 +193,21 @@ export function readPolicyDocument(text: string, facts: ReaderFacts): PolicyDocu
     }
   }
   if (syntax.count > 0) return failed(...syntax.toArray());
+  if (!readAsJson) {
+    // go-yaml reads it: refuse what go-yaml's scanner refuses and the yaml package reads.
+    const refused = goYamlLexicalProblem(source);
+    if (refused) {
+      const asYaml =
+        origin.byteOrderMark && /^\s*\{/.test(source)
+          ? ' (the file starts with a byte order mark, so kube-apiserver does not see the "{" it takes for JSON and reads the file as YAML)'
+          : '';
+      return failed({
+        message: `${refused.message}${asYaml}: ${facts.goYamlRefuses}`,
+        ...positionIn(source, refused.offset),
+        fix: asYaml ? `${refused.fix}, or save the file without the byte order mark` : refused.fix,
+      });
+    }
+  }
   if (docs.length === 0) {
     return failed({ message: emptyDocumentMessage(facts), line: 1, column: 1, fix: EMPTY_DOCUMENT_FIX });
   }

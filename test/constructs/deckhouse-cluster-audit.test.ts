@@ -187,7 +187,7 @@ describe('DeckhouseClusterAudit', () => {
   });
 
   test('assertions: assertion data and functions', () => {
-    const expectation = { request: 'exec web-0 -n prod', atLeast: 'Request' as const };
+    const expectation = { request: 'exec web-0 -n prod -- sh', atLeast: 'Request' as const };
     expect(synthError(audit({ assertions: [expectation] }).chart)).toContain('(assertions[0])');
     expect(synthValid(audit({ policy: EXEC_AND_RBAC, assertions: [expectation] }).chart)).toHaveLength(2);
     const custom = audit({

@@ -11,7 +11,9 @@ test('a DeckhouseClusterAudit: pass its effectivePolicy', () => {
   expect(() => expectAudit(audit as never)).toThrow(
     /expectAudit: policy received a DeckhouseClusterAudit construct; pass its effectivePolicy: expectAudit\(audit\.effectivePolicy!\)/,
   );
-  expect(() => expectAudit(audit.effectivePolicy!).request('exec web-0 -n prod').notRecorded()).not.toThrow();
+  expect(() =>
+    expectAudit(audit.effectivePolicy!).request('exec web-0 -n prod -- sh').notRecorded(),
+  ).not.toThrow();
 });
 
 test('an AuditPolicySecret: pass its policy', () => {

@@ -28,7 +28,7 @@ describe('explain on the Deckhouse effective policy', () => {
 
   it('records exec once a custom rule covers pods/exec with get (WebSocket) and create (SPDY)', () => {
     const effective = deckhouseEffectivePolicy({ customPolicy: custom(execRule) });
-    for (const cmd of ['exec web-0 -n prod --as alice', 'exec web-0 -n prod --as alice --spdy']) {
+    for (const cmd of ['exec web-0 -n prod --as alice -- sh', 'exec web-0 -n prod --as alice --spdy -- sh']) {
       const e = explain(effective, requestFromKubectl(cmd));
       expect(e.decision).toEqual({
         level: 'Request',

@@ -402,7 +402,7 @@ describe('assertion arguments: errors at once, naming the field and the allowed 
   });
 
   it('the fluent API refuses unknown levels, stages and layers at the call', () => {
-    const exec = expectAudit(eff).request('exec web-0 -n prod');
+    const exec = expectAudit(eff).request('exec web-0 -n prod -- sh');
     expect(() => exec.recordedAtLeast(anyValue('Bogus'))).toThrow(
       /^recordedAtLeast\(level\): "Bogus" is not a level/,
     );
@@ -418,7 +418,9 @@ describe('assertion arguments: errors at once, naming the field and the allowed 
     expect(
       () =>
         new DeckhouseClusterAudit(chart, 'audit', {
-          assertions: [anyValue({ request: 'exec web-0 -n prod', atLeast: 'Requets' }) as AuditAssertion],
+          assertions: [
+            anyValue({ request: 'exec web-0 -n prod -- sh', atLeast: 'Requets' }) as AuditAssertion,
+          ],
         }),
     ).toThrow(/^\[c\/audit\] assertions\[0\]\.atLeast: "Requets" is not a level/);
   });

@@ -190,11 +190,11 @@ describe('expectAudit (fluent, throwing)', () => {
         .withoutStage('RequestReceived')
         .withStage('ResponseComplete'),
     ).not.toThrow();
-    expect(() => expectAudit(p).request('exec web-0 -n prod').recordedAt('Request')).not.toThrow();
+    expect(() => expectAudit(p).request('exec web-0 -n prod -- sh').recordedAt('Request')).not.toThrow();
   });
 
   it('explains a failure: request, expected, actual level, deciding rule', () => {
-    const e = thrown(() => expectAudit(p).request('exec web-0 -n staging').recordedAt('Request'));
+    const e = thrown(() => expectAudit(p).request('exec web-0 -n staging -- sh').recordedAt('Request'));
     expect(e.message).toBe(
       [
         'FAILS: audit assertion',
@@ -293,7 +293,7 @@ describe('checkAssertions (data, non-throwing)', () => {
     const results = checkAssertions(eff, [
       {
         name: 'exec audited',
-        request: 'exec web-0 -n prod',
+        request: 'exec web-0 -n prod -- sh',
         atLeast: 'Metadata',
         fixRules: [EXEC_RULE],
       },
@@ -313,7 +313,7 @@ describe('checkAssertions (data, non-throwing)', () => {
 
   it('a suggested fix rule really fixes the request', () => {
     const p = policy([{ level: 'None', userGroups: ['system:authenticated'] }]);
-    const req = toRequestAttributes('exec web-0 -n prod');
+    const req = toRequestAttributes('exec web-0 -n prod -- sh');
     const rule = ruleForRequest(req, 'Request');
     expect(evaluatePolicy(policy([rule, ...p.rules]), req).level).toBe('Request');
   });

@@ -174,11 +174,25 @@ const TABLE: Array<[kubectl: string, method: string, url: string, attributes: Re
     '/apis/apps/v1/namespaces/prod/deployments/web',
     { verb: 'patch', resource: 'deployments', name: 'web' },
   ],
+  // rollout_status.go: watchtools.UntilWithSync lists the object by name (metadata.name field selector), then
+  // watches it while o.Watch (default true) and the rollout is not done; -w=false returns at the list's event.
   [
-    'rollout status deploy/web -w=false',
+    'rollout status deploy/web',
     'GET',
     '/apis/apps/v1/namespaces/default/deployments?fieldSelector=metadata.name%3Dweb&watch=true',
     { verb: 'watch', name: 'web' },
+  ],
+  [
+    'rollout status deploy/web -w=false',
+    'GET',
+    '/apis/apps/v1/namespaces/default/deployments?fieldSelector=metadata.name%3Dweb',
+    { verb: 'list', name: 'web' },
+  ],
+  [
+    'rollout status --watch=false statefulset web -n db',
+    'GET',
+    '/apis/apps/v1/namespaces/db/statefulsets?fieldSelector=metadata.name%3Dweb',
+    { verb: 'list', namespace: 'db', name: 'web' },
   ],
 ];
 
@@ -238,6 +252,23 @@ describe('kubectlRequest: commands that send no single request are refused with 
     ['set frobnicate deploy/web', /supported: set image/],
     // kubectl exec Complete(): "exec [POD] [COMMAND] is not supported anymore".
     ['exec web-0 ls /tmp', /exec \[POD\] \[COMMAND\] is not supported anymore.*exec web-0 -- ls \/tmp/],
+    // Required arguments kubectl checks (Complete/Validate) before it sends anything.
+    ['exec -it web-0', /you must specify at least one command for the container.*"exec web-0 -- sh"/],
+    ['exec -n prod deploy/web -c app --', /you must specify at least one command for the container/],
+    ['scale deploy/web', /The --replicas=COUNT flag is required/],
+    ['scale deploy --all', /The --replicas=COUNT flag is required/],
+    [
+      'patch deploy web --type=merge',
+      /must specify --patch or --patch-file containing the contents of the patch/,
+    ],
+    ['label pods', /at least one label update is required/],
+    [
+      'label node worker-1 --overwrite',
+      /at least one label update is required.*"label node worker-1 team=web"/,
+    ],
+    ['annotate deploy/web -n prod', /at least one annotation update is required/],
+    ['autoscale deploy web --min=2 --cpu-percent=80', /--max=MAXPODS is required and must be at least 1/],
+    ['set image deploy/web', /at least one image update is required.*"set image deploy\/web app=nginx:1.27"/],
     ['events pod/web-0', /takes no arguments/],
     ['apply set-last-applied deploy/web', /"apply set-last-applied" takes the objects from files/],
     // Several objects or types: one request each; the refusal names one to describe.

@@ -194,7 +194,6 @@ describe('renderPolicy: quoting', () => {
     ['ls\u2028', '"ls\\u2028"'],
     ['bom\uFEFF', '"bom\\uFEFF"'],
     ['bell\u0007', '"bell\\u0007"'],
-    ['lone\uD800', '"lone\\uD800"'],
     ['пространство', '"пространство"'],
     ['emoji😀', '"emoji😀"'],
   ])('writes %j as %s', (value, expected) => {
@@ -268,6 +267,24 @@ describe('renderPolicy refuses what validatePolicy rejects', () => {
       'renderPolicy: refusing to write a policy that kube-apiserver (Kubernetes 1.32) would refuse:\n' +
         '  - rules[1].level: Unsupported value: "Bad": supported values: "None", "Metadata", "Request", "RequestResponse"',
     );
+  });
+
+  // UTF-8 cannot hold a lone surrogate (Buffer.from writes U+FFFD), and its \uD800 escape is refused by go-yaml
+  // (scannerc.go: "found invalid Unicode character escape code"): no text carries such a value to the cluster.
+  it('refuses a string with a lone UTF-16 surrogate, naming where it is', () => {
+    const policy: Policy = {
+      apiVersion: 'audit.k8s.io/v1',
+      kind: 'Policy',
+      rules: [{ level: 'None', namespaces: ['ok', 'lone\uD800'] }],
+    };
+    expect(() => renderPolicy(policy)).toThrow(TypeError);
+    expect(() => renderPolicy(policy)).toThrow(
+      /policy\.rules\[0\]\.namespaces\[1\] holds a lone UTF-16 surrogate/,
+    );
+    expect(
+      parsePolicy('apiVersion: audit.k8s.io/v1\nrules:\n- level: None\n  namespaces: ["lone\\uD800"]\n')
+        .errors[0].message,
+    ).toMatch(/found invalid Unicode character escape code/);
   });
 
   it('validates for the given Kubernetes version', () => {

@@ -1,0 +1,156 @@
+/**
+ * What go-yaml v2's scanner (gopkg.in/yaml.v2 scannerc.go, the copy inside sigs.k8s.io/yaml that kube-apiserver
+ * and Deckhouse's hook read YAML with) refuses in text the `yaml` package reads without complaint: a tab where
+ * the scanner looks for the start of a token in block context, and double-quoted escapes YAML 1.1 does not have.
+ */
+import { CST, Lexer } from 'yaml';
+
+/** One refused spot: the offset in the text, what go-yaml says and why, and the fix. */
+export interface LexicalProblem {
+  offset: number;
+  message: string;
+  fix: string;
+}
+
+// Lexer tokens that stand for no source text.
+const CONTROL = new Set(['doc-mode', 'flow-error-end', 'scalar']);
+// Tokens after which go-yaml no longer allows a simple key: scalars, aliases, anchors, tags, a flow collection's
+// end, document markers and directives (fetch_* in scannerc.go set simple_key_allowed = false).
+const ENDS_KEY_CHANCE = new Set([
+  null,
+  'single-quoted-scalar',
+  'double-quoted-scalar',
+  'alias',
+  'anchor',
+  'tag',
+  'flow-map-end',
+  'flow-seq-end',
+  'doc-start',
+  'doc-end',
+  'directive-line',
+]);
+// Tokens that can be the simple key a ":" on the same line follows.
+const KEY_LIKE = new Set([
+  null,
+  'single-quoted-scalar',
+  'double-quoted-scalar',
+  'alias',
+  'flow-map-end',
+  'flow-seq-end',
+]);
+
+const TAB_MESSAGE =
+  'a tab where go-yaml (YAML 1.1) looks for indentation or the start of a value: it refuses the file ' +
+  '("found character that cannot start any token"); YAML tools that allow tabs there do not show it';
+const TAB_FIX = 'replace the tab with spaces';
+
+/**
+ * The tab rule of scannerc.go's yaml_parser_scan_to_next_token: outside flow collections, a tab is skipped as
+ * white space only where a simple key may not start. A simple key may start at the beginning of the stream and
+ * of every line, after "-" and "?", after a ":" that follows an explicit ("?") key, and after a plain scalar that
+ * ran over a line end; a ":" after a simple key, any scalar, anchor, tag, alias or "---" ends that chance.
+ */
+function tabProblem(tokens: readonly string[]): LexicalProblem | undefined {
+  let offset = 0;
+  let flow = 0;
+  let keyAllowed = true;
+  let keyOnLine = false;
+  for (const token of tokens) {
+    const type = CST.tokenType(token);
+    const start = offset;
+    if (!CONTROL.has(type as string)) offset += token.length;
+    if (type === 'space') {
+      const tab = token.indexOf('\t');
+      if (tab >= 0 && flow === 0 && keyAllowed)
+        return { offset: start + tab, message: TAB_MESSAGE, fix: TAB_FIX };
+      continue;
+    }
+    if (CONTROL.has(type as string) || type === 'comment' || type === 'byte-order-mark') continue;
+    if (type === 'newline') {
+      if (flow === 0) keyAllowed = true;
+      keyOnLine = false;
+    } else if (type === 'flow-map-start' || type === 'flow-seq-start') {
+      flow++;
+    } else if ((type === 'flow-map-end' || type === 'flow-seq-end') && flow > 0) {
+      flow--;
+      keyAllowed = false;
+      keyOnLine = flow === 0;
+    } else if (type === 'seq-item-ind' || type === 'explicit-key-ind') {
+      keyAllowed = flow === 0;
+      keyOnLine = false;
+    } else if (type === 'map-value-ind') {
+      keyAllowed = flow === 0 && !keyOnLine;
+      keyOnLine = false;
+    } else if (type === 'block-scalar-header') {
+      keyAllowed = false;
+    } else if (type === null && token.includes('\n')) {
+      // A plain scalar over several lines (or a block scalar's body) ends after a line end.
+      keyAllowed = flow === 0;
+      keyOnLine = false;
+    } else if (ENDS_KEY_CHANCE.has(type)) {
+      keyAllowed = false;
+      if (KEY_LIKE.has(type)) keyOnLine = true;
+    }
+  }
+  return undefined;
+}
+
+// An escape in a double-quoted scalar: the character after the backslash, and the hex digits of \u and \U.
+const ESCAPE = /\\(?:u([0-9a-fA-F]{4})|U([0-9a-fA-F]{8})|([\s\S]))/g;
+
+/**
+ * The double-quoted escapes scannerc.go's yaml_parser_scan_flow_scalar refuses and the `yaml` package reads:
+ * "\/" (JSON and YAML 1.2 have it, YAML 1.1 does not: "found unknown escape character"), and \u or \U of a
+ * UTF-16 surrogate or beyond U+10FFFF ("found invalid Unicode character escape code"), which is how JSON
+ * writes a character outside the Basic Multilingual Plane.
+ */
+function escapeProblem(scalar: string, start: number): LexicalProblem | undefined {
+  for (const m of scalar.matchAll(ESCAPE)) {
+    const offset = start + m.index;
+    if (m[3] === '/') {
+      return {
+        offset,
+        message:
+          'the escape "\\/" in a double-quoted string: JSON and YAML 1.2 have it, but go-yaml (YAML 1.1) does ' +
+          'not and refuses the file ("found unknown escape character")',
+        fix: 'write "/" without the backslash',
+      };
+    }
+    const hex = m[1] ?? m[2];
+    if (hex === undefined) continue;
+    const code = parseInt(hex, 16);
+    if ((code >= 0xd800 && code <= 0xdfff) || code > 0x10ffff) {
+      return {
+        offset,
+        message:
+          `the escape "${m[0]}" in a double-quoted string is ${code > 0x10ffff ? 'beyond U+10FFFF' : 'half of a UTF-16 surrogate pair, as JSON writes characters beyond U+FFFF'}: ` +
+          'go-yaml refuses the file ("found invalid Unicode character escape code")',
+        fix:
+          code > 0x10ffff
+            ? 'write a Unicode code point up to \\U0010FFFF'
+            : 'write the character itself, or one \\U escape of its code point (e.g. "\\U0001F600")',
+      };
+    }
+  }
+  return undefined;
+}
+
+/**
+ * The first thing in `source` go-yaml's scanner refuses and the `yaml` package accepts (a misplaced tab, an
+ * escape YAML 1.1 lacks), or undefined. Offsets are in UTF-16 units of `source`. Linear; never throws.
+ */
+export function goYamlLexicalProblem(source: string): LexicalProblem | undefined {
+  const tokens = Array.from(new Lexer().lex(source));
+  let found = tabProblem(tokens);
+  let offset = 0;
+  for (const token of tokens) {
+    const type = CST.tokenType(token);
+    if (type === 'double-quoted-scalar') {
+      const problem = escapeProblem(token, offset);
+      if (problem && (found === undefined || problem.offset < found.offset)) found = problem;
+      if (problem) break;
+    }
+    if (!CONTROL.has(type as string)) offset += token.length;
+  }
+  return found;
+}

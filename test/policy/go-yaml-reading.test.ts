@@ -1,0 +1,120 @@
+/**
+ * Which reader the cluster uses for a file, and what go-yaml refuses that the `yaml` package reads.
+ *
+ * kube-apiserver's universal decoder hands the bytes to its JSON serializer when IsJSONBuffer says "{" comes
+ * first after leading unicode.IsSpace (k8s.io/apimachinery pkg/util/yaml); a byte order mark is not space, so a
+ * file that starts with one goes to go-yaml (gopkg.in/yaml.v2 via sigs.k8s.io/yaml), which drops the mark
+ * (readerc.go yaml_parser_determine_encoding) and reads the JSON as a YAML flow mapping. Deckhouse's hook reads
+ * every policy with go-yaml. The go-yaml facts below are from scannerc.go (v2): the tab rule of
+ * yaml_parser_scan_to_next_token and the escapes of yaml_parser_scan_flow_scalar.
+ */
+import { loadPolicy, parsePolicy } from '../../src/policy/parse';
+import { Problem } from '../../src/policy/types';
+
+const RULES = [{ level: 'Metadata', users: ['system:serviceaccount:ci:deployer'] }];
+const JSON_POLICY = JSON.stringify({ apiVersion: 'audit.k8s.io/v1', kind: 'Policy', rules: RULES }, null, 2);
+const BOM = '\uFEFF';
+
+function onlyError(input: string | Uint8Array, options = {}): Problem {
+  const result = parsePolicy(input, options);
+  expect(result.policy).toBeUndefined();
+  expect(result.errors).toHaveLength(1);
+  return result.errors[0];
+}
+
+describe('a byte order mark before "{": kube-apiserver reads the file as YAML, not JSON', () => {
+  it('valid JSON loads either way, to the same policy', () => {
+    expect(loadPolicy(BOM + JSON_POLICY).policy?.rules).toEqual(RULES);
+    expect(loadPolicy(Buffer.from(BOM + JSON_POLICY)).policy?.rules).toEqual(RULES);
+  });
+
+  // Each is invalid JSON (so refused without a mark) but a valid YAML flow mapping (so loaded with one).
+  it.each([
+    ['a comment', JSON_POLICY.replace('{\n', '{ # written by hand\n')],
+    ['a trailing comma', JSON_POLICY.replace(/\]\n\}$/, '],\n}')],
+    ['a raw tab inside a string', JSON_POLICY.replace('ci:deployer', 'ci:\tdeployer')],
+    ['single quotes', JSON_POLICY.replace('"Metadata"', "'Metadata'")],
+  ])('%s: refused as JSON without the mark, read as YAML with it', (_name, text) => {
+    expect(onlyError(text).message).toMatch(
+      /^invalid JSON: .*kube-apiserver reads text that starts with "\{" as JSON/,
+    );
+    const result = loadPolicy(BOM + text);
+    expect(result.errors).toEqual([]);
+    expect(result.policy?.rules[0].level).toBe('Metadata');
+  });
+
+  it('a tab before the "{": loads as JSON, but with the mark go-yaml finds a tab where a token starts', () => {
+    expect(loadPolicy(`\t${JSON_POLICY}`).errors).toEqual([]);
+    const error = onlyError(`${BOM}\t${JSON_POLICY}`);
+    expect(error).toMatchObject({ line: 1, column: 1 });
+    expect(error.message).toMatch(/found character that cannot start any token/);
+    expect(error.message).toMatch(
+      /starts with a byte order mark, so kube-apiserver .* reads the file as YAML/,
+    );
+    expect(error.fix).toMatch(/replace the tab with spaces, or save the file without the byte order mark/);
+    // A line end and spaces before the "{" are fine for both readers; tabs inside the braces too (flow context).
+    expect(loadPolicy(`${BOM}\n  ${JSON_POLICY.replace(/\n {2}/g, '\n\t')}`).errors).toEqual([]);
+  });
+
+  it('JSON escapes go-yaml does not have: loaded without the mark, refused with it', () => {
+    const slash = JSON_POLICY.replace('audit.k8s.io/v1', 'audit.k8s.io\\/v1');
+    expect(loadPolicy(slash).errors).toEqual([]);
+    expect(onlyError(BOM + slash)).toMatchObject({
+      line: 2,
+      column: 30,
+      message: expect.stringMatching(/"\\\/".*found unknown escape character/),
+    });
+    // JSON.stringify-style escapes of a character beyond U+FFFF: a surrogate pair.
+    const pair = JSON_POLICY.replace('ci:deployer', 'ci:\\ud83d\\ude80');
+    expect(loadPolicy(pair).policy?.rules[0].users).toEqual(['system:serviceaccount:ci:🚀']);
+    expect(onlyError(BOM + pair).message).toMatch(/found invalid Unicode character escape code/);
+  });
+
+  it.each([
+    ['UTF-8', (s: string) => Buffer.from(BOM + s, 'utf8')],
+    ['UTF-16LE', (s: string) => Buffer.from(BOM + s, 'utf16le')],
+    ['UTF-16BE', (s: string) => Buffer.from(BOM + s, 'utf16le').swap16()],
+  ])('%s bytes with a byte order mark are YAML to kube-apiserver', (_name, encode) => {
+    expect(loadPolicy(encode(JSON_POLICY.replace('{\n', '{ # c\n'))).policy?.rules).toEqual(RULES);
+    expect(parsePolicy(encode(`\t${JSON_POLICY}`)).errors[0].message).toMatch(/cannot start any token/);
+  });
+});
+
+describe('Deckhouse reads JSON with go-yaml', () => {
+  it('refuses a JSON policy with "\\/" or a tab before "{", which kube-apiserver reads as JSON', () => {
+    const slash = JSON_POLICY.replace('audit.k8s.io/v1', 'audit.k8s.io\\/v1');
+    expect(loadPolicy(slash, { target: 'deckhouse' }).errors[0].message).toMatch(
+      /found unknown escape character.*Deckhouse's hook fails to decode it/,
+    );
+    expect(loadPolicy(`\t${JSON_POLICY}`, { target: 'deckhouse' }).errors[0].message).toMatch(
+      /cannot start any token.*Deckhouse's hook/,
+    );
+    // Tab-indented JSON is a flow mapping with tabs inside: fine for go-yaml.
+    expect(loadPolicy(JSON_POLICY.replace(/\n {2}/g, '\n\t'), { target: 'deckhouse' }).errors).toEqual([]);
+  });
+});
+
+describe('tabs: where go-yaml refuses them and where it skips them', () => {
+  const HEADER = 'apiVersion: audit.k8s.io/v1\nkind: Policy\n';
+
+  it.each([
+    ['a line holding only a tab', `${HEADER}\t\nrules:\n- level: None\n`, 3, 1],
+    ['a tab before a comment at the start of a line', `${HEADER}\t# audit\nrules:\n- level: None\n`, 3, 1],
+    ['a tab after "- "', `${HEADER}rules:\n- \tlevel: None\n`, 4, 2],
+    ['a tab after "-"', `${HEADER}rules:\n-\tlevel: None\n`, 4, 2],
+  ])('refused: %s', (_name, text, line, column) => {
+    const error = onlyError(text);
+    expect(error).toMatchObject({ line, column });
+    expect(error.message).toMatch(/tab|Tab/);
+    expect(error.fix).toMatch(/spaces/);
+  });
+
+  it.each([
+    ['after "key:" (a simple key ends the chance of another)', `${HEADER}rules:\n- level:\tNone\n`],
+    ['after a value, before a comment', `${HEADER}rules:\t# all\n- level: None\t\n`],
+    ['after "---"', `---\t\n${HEADER}rules:\n- level: None\n`],
+    ['inside a flow list', `${HEADER}rules: [\t{level: None,\tverbs: [get]}]\n`],
+  ])('skipped: %s', (_name, text) => {
+    expect(parsePolicy(text).errors).toEqual([]);
+  });
+});
