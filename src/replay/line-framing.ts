@@ -76,7 +76,8 @@ export class LineFraming {
       sink.unreadable(source, 1, TAR_ARCHIVE);
       return;
     }
-    if (ZERO_RUN.test(raw)) {
+    // indexOf first: it runs at memory speed, the regular expression at a fraction of it on every line.
+    if (raw.indexOf('\u0000') !== -1 && ZERO_RUN.test(raw)) {
       this.zeroBlocks(source, raw, lineNo, sink);
       return;
     }

@@ -89,3 +89,40 @@ describe('shipper-added members, wherever they sit', () => {
     ]);
   });
 });
+
+describe('the check between sourceIPs and responseStatus reads strings as JSON does', () => {
+  // The skipped members are not decoded (speed): their values are bounded by brackets and string ends. Quotes,
+  // backslashes and brackets inside strings must not end a value early or hide a member placed after it.
+  const tricky = (json: string): string =>
+    json
+      .replace(
+        '"userAgent":"kubectl/v1.30.4 (linux/amd64) kubernetes/2b1e9c3"',
+        String.raw`"userAgent":"tool \"q\" C:\\dir\\ {x} [y] },\"host\":1"`,
+      )
+      .replace(
+        '"metadata":{},"code":201',
+        String.raw`"metadata":{},"status":"Failure","message":"a \\\" } ] {\"b\":","code":201`,
+      );
+  const base = tricky(createConfigMapLine({ auditID: auditID(7), level: 'Metadata', second: 3 }));
+
+  test('the line is read and sized as written', async () => {
+    const parsed = JSON.parse(base) as { userAgent: string; responseStatus: { message: string } };
+    expect(parsed.userAgent).toBe(String.raw`tool "q" C:\dir\ {x} [y] },"host":1`);
+    expect(parsed.responseStatus.message).toBe(String.raw`a \" } ] {"b":`);
+    // Re-encoded by JSON.stringify, the member order and the bytes are the same: the replay reads both alike.
+    expect(JSON.stringify(JSON.parse(base))).toBe(base);
+    // A Metadata event is written as it is: its size is the line's bytes and the newline kube-apiserver ends it with.
+    const [metadata] = await replay([base]);
+    expect(metadata).toEqual({ events: 1, written: expect.objectContaining({ events: 1 }), malformed: 0 });
+    expect(metadata.written.bytes).toBe(Buffer.byteLength(base) + 1);
+  });
+
+  test.each(['sourceIPs', 'userAgent', 'objectRef', 'responseStatus'])(
+    'a member after %s is still found and left out of the sizes',
+    async (after) => {
+      const keys = Object.keys(JSON.parse(base) as object);
+      const withForeign = insertAt(base, keys.indexOf(after) + 1, 'host', 'master-0');
+      expect(await replay([withForeign])).toEqual(await replay([base]));
+    },
+  );
+});
