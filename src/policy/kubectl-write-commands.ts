@@ -1,6 +1,13 @@
 import { resolveResourceType } from './api-resources';
 import { KubectlFlags } from './kubectl-flags';
 import {
+  refuseAutoscaleWithoutMax,
+  refuseLabelWithoutChange,
+  refusePatchWithoutPatch,
+  refuseScaleWithoutReplicas,
+  refuseSetImageWithoutChange,
+} from './kubectl-required-args';
+import {
   Command,
   DEFAULT_NAMESPACE,
   Plan,
@@ -132,19 +139,8 @@ function patchLike(command: string, method: 'PATCH' | 'PUT', readFirst: boolean)
     const labels = command === 'label' || command === 'annotate';
     const objects = labels ? args.filter((a) => !/=|-$/.test(a)) : args;
     if (labels && flags.list) return listOnly(command, objects, flags);
-    // label.go / annotate.go Complete and patch.go Validate refuse these before any request.
-    if (labels && objects.length === args.length && objects.length > 0) {
-      throw new RequestSpecError(
-        `kubectl refuses "${command}" without a change ("at least one ${command === 'label' ? 'label' : 'annotation'} update is required"): ` +
-          `add KEY=VALUE or KEY- after the object, e.g. "${command} ${objects.join(' ')} team=web"`,
-      );
-    }
-    if (command === 'patch' && !['-p', '--patch', '--patch-file'].some((f) => flags.given.has(f))) {
-      throw new RequestSpecError(
-        'kubectl refuses "patch" without a patch ("must specify --patch or --patch-file containing the contents ' +
-          `of the patch"): add -p, e.g. "patch ${args.join(' ')} -p '{"spec":{"replicas":2}}'"`,
-      );
-    }
+    if (labels) refuseLabelWithoutChange(command, objects, args);
+    if (command === 'patch') refusePatchWithoutPatch(args, flags);
     if (labels && (flags.all || flags.labelSelector !== undefined)) {
       throw perObject(command, objects, flags, method);
     }
@@ -200,13 +196,7 @@ function del(args: readonly string[], flags: KubectlFlags): Plan {
 }
 
 function scale(args: readonly string[], flags: KubectlFlags): Plan {
-  if (!flags.given.has('--replicas')) {
-    // scale.go Validate (Replicas defaults to -1): before any request.
-    throw new RequestSpecError(
-      'kubectl refuses "scale" without --replicas ("The --replicas=COUNT flag is required, and COUNT must be ' +
-        'greater than or equal to 0"): add --replicas=N',
-    );
-  }
+  refuseScaleWithoutReplicas(flags);
   if (flags.all || flags.labelSelector !== undefined) throw perObject('scale', args, flags, 'PATCH');
   const t = object(args, 'scale', flags, { nameRequired: true });
   const url = resourceUrl(t, 'scale');
@@ -347,13 +337,7 @@ function set(args: readonly string[], flags: KubectlFlags): Plan {
       'supported: set image|env|resources|serviceaccount|selector|subject TYPE/NAME ..., e.g. "set image deploy/web app=nginx:1.27"',
     );
   }
-  if (sub === 'image' && !rest.some((w) => w.includes('='))) {
-    // set_image.go Validate: before any request.
-    throw new RequestSpecError(
-      'kubectl refuses "set image" without a change ("at least one image update is required"): add ' +
-        `CONTAINER=IMAGE, e.g. "set image ${rest.join(' ') || 'deploy/web'} app=nginx:1.27"`,
-    );
-  }
+  if (sub === 'image') refuseSetImageWithoutChange(rest);
   if (flags.all || flags.labelSelector !== undefined) throw perObject(`set ${sub}`, rest, flags, 'PATCH');
   const t = object(objectWords(rest), `set ${sub}`, flags, { nameRequired: true });
   const url = resourceUrl(t);
@@ -421,13 +405,7 @@ function taint(args: readonly string[], flags: KubectlFlags): Plan {
 // autoscale TYPE NAME (pkg/cmd/autoscale): GET the target, POST an autoscaling/v2 HorizontalPodAutoscaler
 // in its namespace (autoscaling/v1 only if v2 fails).
 function autoscale(args: readonly string[], flags: KubectlFlags): Plan {
-  if (!flags.given.has('--max')) {
-    // autoscale.go Validate (Max defaults to -1): before any request.
-    throw new RequestSpecError(
-      'kubectl refuses "autoscale" without --max ("--max=MAXPODS is required and must be at least 1, max: -1"): ' +
-        'add --max=N',
-    );
-  }
+  refuseAutoscaleWithoutMax(flags);
   const target = object(args, 'autoscale', flags, { nameRequired: true });
   const hpa = resolveResourceType('horizontalpodautoscalers.autoscaling');
   return {

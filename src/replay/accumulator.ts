@@ -1,23 +1,15 @@
 import type { EffectivePolicy, Level, Policy, RequestAttributes, Stage } from '../policy/types';
 import { STAGES } from '../policy/types';
-import {
-  AUDIT_V1BETA1,
-  AuditEvent,
-  bodyHasImageWithoutDigest,
-  eventUser,
-  isPodCreate,
-  objectRefAttributes,
-  UrlAttributes,
-  urlAttributes,
-} from './event';
-import { EventLine, requestBody, skippedMember } from './event-line';
+import { AUDIT_V1BETA1, bodyHasImageWithoutDigest, eventUser, isPodCreate } from './event';
+import { brokenLineReason } from './broken-line';
+import { EventLine, requestBody } from './event-line';
 import { inDuplicateSample } from './duplicates';
 import { InputNotes, InputNotesState } from './input-notes';
 import { HEAVY_HITTER_CAPACITY } from './heavy-hitters';
-import { endsInsideValue } from './go-json';
 import { LEGACY_REASON } from './legacy-line';
 import { FramingSink, LineFraming, lineTooLong } from './line-framing';
 import { RecordReader } from './record-reader';
+import { RequestAttributesReader } from './request-attributes';
 import { PolicyTally, TallyEvent, TallyState, zeroStages } from './policy-tally';
 import { estimateRetention, resolveRotation } from './retention';
 import { EventSizer } from './size';
@@ -82,33 +74,6 @@ export const DEFAULT_MAX_LINE = 64 * 1024 * 1024;
 
 export { lineTooLong };
 
-/** Why an input's first line, the end of an event whose start is not in the input, was not read. */
-export const LINE_STARTS_INSIDE =
-  'line starts inside an event: the input begins in the middle of a line (tail -c, split -b, a copy or a ' +
-  'shipper that started at an offset), so this event is lost and the lines after it are read; to keep it, ' +
-  'take the input from the start of that line';
-
-/**
- * The end of an event line (its timestamps, then the annotations or the object's end) without its start: text
- * before it that is not an object opening.
- */
-const EVENT_TAIL = /"(?:requestReceivedTimestamp|stageTimestamp)":"[^"]*"(?:,"annotations":\{.*\})?\}\s*$/;
-
-/** Why an input's last line, cut inside its JSON value and without a newline, was not read. */
-export const LINE_CUT_SHORT =
-  'line cut short: the input ends inside its JSON value, with no newline after it (the log was copied or read ' +
-  'while kube-apiserver was still writing this line, or cut by rotation or head -c), so this event is lost; ' +
-  'copy the log again once the line is complete, or leave the last line out (head -n -1 FILE)';
-
-// Request lines repeat (every stage of a request, controllers polling the same URL): their attributes are
-// cached, up to this many entries of at most URL_CACHE_KEY characters, then the cache starts over.
-const URL_CACHE_ENTRIES = 8192;
-const URL_CACHE_KEY = 1024;
-
-// A cached URI that gave no URL reading for `verb` (another verb may give one: the method follows the verb).
-const noUrl = (verb: string) =>
-  ({ verb, resourceRequest: false, noUrl: true }) as UrlAttributes & { noUrl?: true };
-
 function sourceLevelOf(level: unknown): Level | undefined {
   return level === 'None' || level === 'Metadata' || level === 'Request' || level === 'RequestResponse'
     ? level
@@ -151,13 +116,12 @@ class Accumulator implements PartialReplayAccumulator {
   private events = 0;
   private lines = 0;
   private imagesWithoutDigest = 0;
-  private fromObjectRef = 0;
   private malformedCount = 0;
   private readonly malformed: MalformedLine[] = [];
   private readonly sources = new Map<string, SourceReport>();
   private readonly skipped: Array<{ source: string; reason: string }> = [];
   private readonly span = new TimeSpan();
-  private urlCache = new Map<string, UrlAttributes & { noUrl?: true }>();
+  private readonly requests = new RequestAttributesReader();
   private readonly req: RequestAttributes = {
     user: undefined,
     groups: undefined,
@@ -208,16 +172,10 @@ class Accumulator implements PartialReplayAccumulator {
         this.addEvent(line);
       },
       malformed: (source, lineNo, reason) => {
-        const cut = this.unterminatedRecord;
-        const notJson = reason.includes('not JSON');
-        const cutShort = cut !== undefined && notJson && endsInsideValue(cut);
-        const first = this.firstRecord;
-        const startsInside =
-          first !== undefined && notJson && first.charCodeAt(0) !== 123 && EVENT_TAIL.test(first);
         this.addMalformed(
           source,
           lineNo,
-          cutShort ? LINE_CUT_SHORT : startsInside ? LINE_STARTS_INSIDE : reason,
+          brokenLineReason(reason, this.unterminatedRecord, this.firstRecord),
         );
       },
       legacyLine: (source, lineNo, field) => {
@@ -275,7 +233,7 @@ class Accumulator implements PartialReplayAccumulator {
       events: this.events,
       lines: this.lines,
       imagesWithoutDigest: this.imagesWithoutDigest,
-      fromObjectRef: this.fromObjectRef,
+      fromObjectRef: this.requests.fromObjectRef,
       malformedCount: this.malformedCount,
       malformed: this.malformed.map((m) => ({ ...m })),
       sources: [...this.sources.values()].map((s) => ({ ...s, warnings: [...s.warnings] })),
@@ -289,7 +247,7 @@ class Accumulator implements PartialReplayAccumulator {
     this.events += state.events;
     this.lines += state.lines;
     this.imagesWithoutDigest += state.imagesWithoutDigest;
-    this.fromObjectRef += state.fromObjectRef;
+    this.requests.fromObjectRef += state.fromObjectRef;
     this.malformedCount += state.malformedCount;
     for (const m of state.malformed) {
       if (this.malformed.length < this.malformedSamples)
@@ -359,39 +317,12 @@ class Accumulator implements PartialReplayAccumulator {
     else this.span.addEvent(received, stage ?? received);
   }
 
-  private attributes(line: EventLine, verb: string): UrlAttributes {
-    const ev = line.event;
-    const uri = typeof ev.requestURI === 'string' ? ev.requestURI : '';
-    if (uri !== '') {
-      const cacheable = uri.length <= URL_CACHE_KEY;
-      let attrs: (UrlAttributes & { noUrl?: true }) | undefined = cacheable
-        ? this.urlCache.get(uri)
-        : undefined;
-      // Keyed by the URI alone (no string to build); a different verb on the same URI is worked out anew,
-      // also after a verb that gave no reading (an event's decision never depends on the events before it).
-      if (attrs === undefined || attrs.verb !== verb) {
-        attrs = urlAttributes(verb, uri) ?? noUrl(verb);
-        if (cacheable) {
-          if (this.urlCache.size >= URL_CACHE_ENTRIES) this.urlCache = new Map();
-          this.urlCache.set(uri, attrs);
-        }
-      }
-      if (attrs.noUrl !== true) return attrs;
-    }
-    this.fromObjectRef++;
-    return objectRefAttributes(
-      verb,
-      uri.split('?')[0],
-      skippedMember(line, 'objectRef') as AuditEvent['objectRef'],
-    );
-  }
-
   private addEvent(line: EventLine): void {
     this.events++;
     const ev = line.event;
     this.addSpan(ev);
     const verb = ev.verb as string;
-    const attrs = this.attributes(line, verb);
+    const attrs = this.requests.attributes(line, verb);
     const who = eventUser(ev.user);
     // One request object and one tally event, refilled per event: nothing keeps them past this call (the
     // evaluator returns shared decisions, the top lists copy what they keep), and fewer short-lived
@@ -494,7 +425,7 @@ class Accumulator implements PartialReplayAccumulator {
         exact,
         errorBoundBytes: Math.max(t.users.errorBound, t.resources.errorBound, t.requests.errorBound),
       },
-      attributesFromObjectRef: this.fromObjectRef,
+      attributesFromObjectRef: this.requests.fromObjectRef,
       skippedInputs: this.skipped.map((s) => ({ ...s })),
       malformed: { count: this.malformedCount, lines: this.malformed.map((m) => ({ ...m })) },
       lowSourceLevel: { events: t.lowSource, byLevels: lowSourcePairs },

@@ -4,7 +4,7 @@ import * as path from 'path';
 import { Readable } from 'stream';
 import type { Policy } from '../../src/policy/types';
 import { createReplayAccumulator, simulate } from '../../src/replay';
-import { LINE_CUT_SHORT, LINE_STARTS_INSIDE } from '../../src/replay/accumulator';
+import { LINE_CUT_SHORT, LINE_STARTS_INSIDE } from '../../src/replay/broken-line';
 import { LEGACY_REASON } from '../../src/replay/legacy-line';
 import { runInProcess } from '../cli/helpers';
 import { auditID, createConfigMapLine, createConfigMapLines } from '../support/apiserver-lines';

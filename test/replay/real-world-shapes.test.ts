@@ -5,7 +5,7 @@ import { Readable } from 'stream';
 import * as zlib from 'zlib';
 import type { Policy } from '../../src/policy/types';
 import { simulate, SimulationReport } from '../../src/replay';
-import { LINE_CUT_SHORT } from '../../src/replay/accumulator';
+import { LINE_CUT_SHORT } from '../../src/replay/broken-line';
 import { CUT_BY_ZERO_BYTES } from '../../src/replay/line-framing';
 import { runInProcess } from '../cli/helpers';
 import { auditID, createConfigMapLine, createConfigMapLines } from '../support/apiserver-lines';
