@@ -84,6 +84,7 @@ export function parseKubectlFlags(tokens: readonly string[], command: string): K
     positionals: [],
     command: [],
     given: new Set(),
+    values: new Map(),
     allNamespaces: false,
     watch: false,
     watchOff: false,
@@ -141,6 +142,7 @@ export function parseKubectlFlags(tokens: readonly string[], command: string): K
         // Read the value before setting: a flag without a setter still consumes its value word.
         const v = value ?? nextValue(flag, i++);
         flags.given.add(flag);
+        flags.values.set(flag, v);
         s.set?.(flags, v);
       }
       continue;
@@ -157,6 +159,7 @@ export function parseKubectlFlags(tokens: readonly string[], command: string): K
       const rest = token.slice(j + 1);
       if (s.value) flags.given.add(flag);
       if (rest.startsWith('=')) {
+        if (s.value) flags.values.set(flag, rest.slice(1));
         if (s.value) s.set?.(flags, rest.slice(1));
         else setBool(flags, flag, s, rest.slice(1));
         break;
@@ -166,6 +169,7 @@ export function parseKubectlFlags(tokens: readonly string[], command: string): K
         continue;
       }
       const v = rest !== '' ? rest : nextValue(flag, i++);
+      flags.values.set(flag, v);
       s.set?.(flags, v);
       break;
     }

@@ -139,7 +139,16 @@ function patchLike(command: string, method: 'PATCH' | 'PUT', readFirst: boolean)
           `add KEY=VALUE or KEY- after the object, e.g. "${command} ${objects.join(' ')} team=web"`,
       );
     }
-    if (command === 'patch' && !['-p', '--patch', '--patch-file'].some((f) => flags.given.has(f))) {
+    // patch.go Validate tests the values: an empty -p '' is no patch.
+    const inline = ['-p', '--patch'].some((f) => (flags.values.get(f) ?? '') !== '');
+    const file = (flags.values.get('--patch-file') ?? '') !== '';
+    if (command === 'patch' && inline && file) {
+      throw new RequestSpecError(
+        'kubectl refuses "patch" with both a patch and a patch file ("cannot specify --patch and --patch-file ' +
+          'together"): keep one of -p/--patch and --patch-file',
+      );
+    }
+    if (command === 'patch' && !inline && !file) {
       throw new RequestSpecError(
         'kubectl refuses "patch" without a patch ("must specify --patch or --patch-file containing the contents ' +
           `of the patch"): add -p, e.g. "patch ${args.join(' ')} -p '{"spec":{"replicas":2}}'"`,
@@ -199,7 +208,51 @@ function del(args: readonly string[], flags: KubectlFlags): Plan {
   };
 }
 
+/**
+ * A flag's value as pflag's IntVar/Int32Var reads it (strconv.ParseInt(s, 0, bits): an optional sign, then
+ * decimal, or 0x/0o/0b/0 prefixed, "_" between digits), or `fallback` when the flag was not given. A value
+ * pflag refuses is refused with its message.
+ */
+function goIntFlag(flags: KubectlFlags, flag: string, bits: 32 | 64, fallback: number): number {
+  const raw = flags.values.get(flag);
+  if (raw === undefined) return fallback;
+  const m =
+    /^([+-]?)(0[xX](?:_?[0-9a-fA-F])+|0[bB](?:_?[01])+|0[oO](?:_?[0-7])+|0(?:_?[0-7])*|[1-9](?:_?[0-9])*)$/.exec(
+      raw,
+    );
+  const parse = `strconv.ParseInt: parsing ${JSON.stringify(raw)}`;
+  if (!m) {
+    throw new RequestSpecError(
+      `kubectl refuses ${flag}=${raw} (invalid argument ${JSON.stringify(raw)} for "${flag}" flag: ${parse}: ` +
+        `invalid syntax): give a whole number, e.g. ${flag}=3`,
+    );
+  }
+  const digits = m[2].replace(/_/g, '');
+  const big = /^0[xXbBoO]/.test(digits)
+    ? BigInt(digits.toLowerCase())
+    : digits.length > 1
+      ? BigInt(digits.startsWith('0') ? `0o${digits.slice(1)}` : digits)
+      : BigInt(digits);
+  const value = m[1] === '-' ? -big : big;
+  const limit = 1n << BigInt(bits - 1);
+  if (value < -limit || value >= limit) {
+    throw new RequestSpecError(
+      `kubectl refuses ${flag}=${raw} (invalid argument ${JSON.stringify(raw)} for "${flag}" flag: ${parse}: ` +
+        'value out of range): give a smaller number',
+    );
+  }
+  return Number(value);
+}
+
 function scale(args: readonly string[], flags: KubectlFlags): Plan {
+  const replicas = goIntFlag(flags, '--replicas', 64, -1);
+  if (flags.given.has('--replicas') && replicas < 0) {
+    // scale.go Validate: before any request.
+    throw new RequestSpecError(
+      `kubectl refuses "scale --replicas=${flags.values.get('--replicas')}" ("The --replicas=COUNT flag is ` +
+        'required, and COUNT must be greater than or equal to 0"): give --replicas=0 or more',
+    );
+  }
   if (!flags.given.has('--replicas')) {
     // scale.go Validate (Replicas defaults to -1): before any request.
     throw new RequestSpecError(
@@ -426,6 +479,21 @@ function autoscale(args: readonly string[], flags: KubectlFlags): Plan {
     throw new RequestSpecError(
       'kubectl refuses "autoscale" without --max ("--max=MAXPODS is required and must be at least 1, max: -1"): ' +
         'add --max=N',
+    );
+  }
+  // autoscale.go Validate, with the values (Int32Var).
+  const max = goIntFlag(flags, '--max', 32, -1);
+  const min = goIntFlag(flags, '--min', 32, -1);
+  if (max < 1) {
+    throw new RequestSpecError(
+      `kubectl refuses "autoscale --max=${flags.values.get('--max')}" ("--max=MAXPODS is required and must be ` +
+        `at least 1, max: ${max}"): give --max=1 or more`,
+    );
+  }
+  if (max < min) {
+    throw new RequestSpecError(
+      `kubectl refuses "autoscale" with --max below --min ("--max=MAXPODS must be larger or equal to ` +
+        `--min=MINPODS, max: ${max}, min: ${min}"): raise --max to ${min} or lower --min`,
     );
   }
   const target = object(args, 'autoscale', flags, { nameRequired: true });
