@@ -71,11 +71,17 @@ function dryRun(flags: KubectlFlags, value: string, given: string, command: stri
   }
 }
 
+// pflag's boolean flags read their value with strconv.ParseBool.
+const GO_TRUE = new Set(['1', 't', 'T', 'TRUE', 'true', 'True']);
+const GO_FALSE = new Set(['0', 'f', 'F', 'FALSE', 'false', 'False']);
+
 function setBool(flags: KubectlFlags, flag: string, s: FlagSpec, value: string | undefined): void {
-  if (value !== undefined && !/^(true|false)$/.test(value)) {
-    throw new RequestSpecError(`${flag} takes no value (or =true/=false), got ${JSON.stringify(value)}`);
+  if (value !== undefined && !GO_TRUE.has(value) && !GO_FALSE.has(value)) {
+    throw new RequestSpecError(
+      `${flag} takes no value (or =true/=false), got ${JSON.stringify(value)} (kubectl: strconv.ParseBool: invalid syntax)`,
+    );
   }
-  s.set?.(flags, value ?? 'true');
+  s.set?.(flags, value === undefined || GO_TRUE.has(value) ? 'true' : 'false');
 }
 
 /** Reads the flags and positionals of a kubectl command line (after the word `kubectl`). */

@@ -202,6 +202,25 @@ const TABLE: Array<[kubectl: string, method: string, url: string, attributes: Re
     { verb: 'list', name: 'web' },
   ],
   [
+    // pflag reads a boolean with strconv.ParseBool: 0, f, F, FALSE, False are false too.
+    'rollout status deploy/web --watch=0',
+    'GET',
+    '/apis/apps/v1/namespaces/default/deployments?fieldSelector=metadata.name%3Dweb',
+    { verb: 'list', name: 'web' },
+  ],
+  [
+    'rollout status deploy/web -w=False',
+    'GET',
+    '/apis/apps/v1/namespaces/default/deployments?fieldSelector=metadata.name%3Dweb',
+    { verb: 'list', name: 'web' },
+  ],
+  [
+    'rollout status deploy/web --watch=T',
+    'GET',
+    '/apis/apps/v1/namespaces/default/deployments?fieldSelector=metadata.name%3Dweb&watch=true',
+    { verb: 'watch', name: 'web' },
+  ],
+  [
     'rollout status --watch=false statefulset web -n db',
     'GET',
     '/apis/apps/v1/namespaces/db/statefulsets?fieldSelector=metadata.name%3Dweb',
