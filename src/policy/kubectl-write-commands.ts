@@ -139,6 +139,26 @@ function patchLike(command: string, method: 'PATCH' | 'PUT', readFirst: boolean)
           `add KEY=VALUE or KEY- after the object, e.g. "${command} ${objects.join(' ')} team=web"`,
       );
     }
+    // label.go parseLabels / annotate.go validateAnnotations: one key both set and removed is refused.
+    if (labels) {
+      const pairs = args.filter((a) => /=|-$/.test(a));
+      const set = new Set(pairs.filter((a) => a.includes('=')).map((a) => a.slice(0, a.indexOf('='))));
+      const both = [
+        ...new Set(
+          pairs.filter((a) => !a.includes('=') && set.has(a.slice(0, -1))).map((a) => a.slice(0, -1)),
+        ),
+      ];
+      if (both.length > 0) {
+        const said =
+          command === 'label'
+            ? 'can not both modify and remove a label in the same command'
+            : `can not both modify and remove the following annotation(s) in the same command: ${both.join(', ')}`;
+        throw new RequestSpecError(
+          `kubectl refuses "${command}" that sets and removes ${both.join(', ')} ("${said}"): keep either ` +
+            `${both[0]}=VALUE or ${both[0]}-`,
+        );
+      }
+    }
     // patch.go Validate tests the values: an empty -p '' is no patch.
     const inline = ['-p', '--patch'].some((f) => (flags.values.get(f) ?? '') !== '');
     const file = (flags.values.get('--patch-file') ?? '') !== '';

@@ -310,6 +310,11 @@ describe('kubectlRequest: commands that send no single request are refused with 
       /--max=MAXPODS must be larger or equal to --min=MINPODS, max: 3, min: 5.*raise --max to 5/,
     ],
     ["patch deploy web -p ''", /must specify --patch or --patch-file containing the contents of the patch/],
+    ['label pods web-0 app=web app-', /can not both modify and remove a label in the same command/],
+    [
+      'annotate pods web-0 owner=team-a owner-',
+      /can not both modify and remove the following annotation\(s\) in the same command: owner"\): keep either owner=VALUE or owner-/,
+    ],
     [
       'patch deploy web -p \'{"spec":{"replicas":2}}\' --patch-file patch.yaml',
       /cannot specify --patch and --patch-file together/,
