@@ -132,6 +132,13 @@ function tabProblem(tokens: readonly string[]): LexicalProblem | undefined {
     else if (type === null && flow === 0) {
       plainIndent = collectionColumn + 1;
       plainBroken = false;
+      // A plain scalar over several lines: the same rule for the blanks that start its continuation lines.
+      for (let nl = token.indexOf('\n'); nl >= 0; nl = token.indexOf('\n', nl + 1)) {
+        for (let k = nl + 1; k < token.length && (token[k] === ' ' || token[k] === '\t'); k++) {
+          if (token[k] === '\t' && k - nl - 1 < plainIndent)
+            return { offset: start + k, message: TAB_INDENT_MESSAGE, fix: TAB_FIX };
+        }
+      }
     }
   }
   return undefined;

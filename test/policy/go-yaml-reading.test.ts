@@ -144,6 +144,17 @@ describe('tabs: where go-yaml refuses them and where it skips them', () => {
     expect(error.fix).toMatch(/spaces/);
   });
 
+  it('a plain value continued on a line that starts with a tab: refused left of the indentation, read past it', () => {
+    const line = (blank: string) =>
+      `${HEADER}rules:\n  - level: None\n    users:\n    - system:kube-proxy\n${blank}and-more\n  - level: Metadata\n`;
+    expect(parsePolicy(line('    \t')).errors[0]).toMatchObject({ line: 7, column: 5 });
+    expect(parsePolicy(line('    \t')).errors[0].message).toMatch(/[Tt]ab/);
+    // Past the indentation the tab is part of the folded value's blanks: "system:kube-proxy and-more".
+    const past = parsePolicy(line('     \t'));
+    expect(past.errors).toEqual([]);
+    expect(past.policy?.rules[0].users).toEqual(['system:kube-proxy and-more']);
+  });
+
   it('the same blank line after a quoted value is refused: no plain scalar scan skips it', () => {
     const text = `${HEADER}rules:\n  - level: None\n    users:\n    - "system:kube-proxy"\n      \t\n  - level: Metadata\n`;
     expect(onlyError(text)).toMatchObject({ line: 7, column: 7 });
