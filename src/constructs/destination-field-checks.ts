@@ -189,12 +189,21 @@ const EXTRA_LABELS_SINCE_16989: readonly string[] = ['Socket', 'Splunk'];
 
 /**
  * An extraLabels key log-shipper and its receivers accept. The CRD checks only the values (its `anyOf` patterns);
- * log-shipper writes each key unquoted into a VRL assignment (`.<key>="value"`, hooks/internal/vector/transform/
- * extra_fields.go, which quotes only the event path it reads, for a "-"), so a space, "-", "." or any character
- * outside letters, digits and "_" makes vector refuse the whole config or writes a nested field instead; Loki
- * takes the key as a label name, which must match [a-zA-Z_][a-zA-Z0-9_]* (the Prometheus data model).
+ * log-shipper writes each key into a VRL assignment (`.<key>="value"`, hooks/internal/vector/transform/
+ * extra_fields.go processExtraFieldKey), quoting it (escapeVectorString) only when it holds a "-" or "\\", so a
+ * space, "." or any other character outside letters, digits and "_" makes vector refuse the whole config or
+ * writes a nested field instead; Loki takes the key as a label name, which must match [a-zA-Z_][a-zA-Z0-9_]*
+ * (the Prometheus data model).
  */
 export const EXTRA_LABEL_KEY = /^[a-zA-Z_][a-zA-Z0-9_]*$/;
+
+/**
+ * A key with a "-" among letters, digits and "_" (`cluster-name`): escapeVectorString quotes it (`."cluster-name"=`),
+ * so the destinations that take extraLabels through that VRL transform as event fields get it as written. Loki
+ * (a label name) and Splunk (indexed fields) are not among them.
+ */
+const QUOTED_EXTRA_LABEL_KEY = /^[a-zA-Z0-9_-]*-[a-zA-Z0-9_-]*$/;
+const QUOTED_KEY_TYPES: readonly string[] = ['Elasticsearch', 'Logstash', 'Vector', 'Kafka', 'Socket'];
 
 export function checkExtraLabels(destination: AuditLogDestination, check: DestinationCheck): void {
   const labels = effectiveExtraLabels(destination) ?? {};
@@ -212,15 +221,19 @@ export function checkExtraLabels(destination: AuditLogDestination, check: Destin
   }
   for (const [key, value] of Object.entries(labels)) {
     const field = EXTRA_LABEL_KEY.test(key) ? `extraLabels.${key}` : `extraLabels[${quote(key)}]`;
-    if (!EXTRA_LABEL_KEY.test(key)) {
+    const quoted = QUOTED_KEY_TYPES.includes(destination.type) && QUOTED_EXTRA_LABEL_KEY.test(key);
+    if (!EXTRA_LABEL_KEY.test(key) && !quoted) {
       const renamed = key.replace(/[^a-zA-Z0-9_]/g, '_').replace(/^(?=[0-9])/, '_');
       check.errors.push({
         field,
         received: key,
-        expected:
-          'a key of letters, digits and "_" not starting with a digit ([a-zA-Z_][a-zA-Z0-9_]*): log-shipper writes ' +
-          'it unquoted into a vector (VRL) assignment, which refuses or nests any other character, and Loki ' +
-          'takes it as a label name of that form',
+        expected: QUOTED_EXTRA_LABEL_KEY.test(key)
+          ? 'a key of letters, digits and "_" not starting with a digit ([a-zA-Z_][a-zA-Z0-9_]*) for a ' +
+            `${destination.type} destination: log-shipper quotes a key with "-" for ${QUOTED_KEY_TYPES.join(', ')} ` +
+            'only, and Loki takes the key as a label name of that form'
+          : 'a key of letters, digits and "_" not starting with a digit ([a-zA-Z_][a-zA-Z0-9_]*): log-shipper writes ' +
+            'it into a vector (VRL) assignment, quoted only for a "-", which refuses or nests any other character, ' +
+            'and Loki takes it as a label name of that form',
         fix: `rename the label, e.g. "${renamed}"`,
       });
       continue;

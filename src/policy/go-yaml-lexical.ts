@@ -42,6 +42,9 @@ const KEY_LIKE = new Set([
 const TAB_MESSAGE =
   'a tab where go-yaml (YAML 1.1) looks for indentation or the start of a value: it refuses the file ' +
   '("found character that cannot start any token"); YAML tools that allow tabs there do not show it';
+const TAB_INDENT_MESSAGE =
+  'a tab in the indentation after a plain value: go-yaml (YAML 1.1) refuses the file ("found a tab ' +
+  'character that violate indentation"); YAML tools that allow tabs there do not show it';
 const TAB_FIX = 'replace the tab with spaces';
 
 /**
@@ -49,27 +52,57 @@ const TAB_FIX = 'replace the tab with spaces';
  * white space only where a simple key may not start. A simple key may start at the beginning of the stream and
  * of every line, after "-" and "?", after a ":" that follows an explicit ("?") key, and after a plain scalar that
  * ran over a line end; a ":" after a simple key, any scalar, anchor, tag, alias or "---" ends that chance.
+ *
+ * A plain scalar in block context is different (yaml_parser_scan_plain_scalar): its scan goes on over the blanks
+ * and line ends after it, looking for a continuation line, and skips a tab there unless the tab stands, after a
+ * line end, left of the scalar's indentation (the enclosing block collection's column + 1: "found a tab character
+ * that violates indentation"). So a blank line of spaces and a tab, or an indented comment after a tab, that
+ * follows "level: None" is read, while the same line after "level: 'None'" or "[...]" is refused.
  */
 function tabProblem(tokens: readonly string[]): LexicalProblem | undefined {
   let offset = 0;
   let flow = 0;
   let keyAllowed = true;
   let keyOnLine = false;
+  // Column bookkeeping for the plain scalar rule: where the current line starts, where the last key-like token
+  // started, and the column of the block collection the next value belongs to (-1: none, go-yaml's indent -1).
+  let lineStart = 0;
+  let keyColumn = 0;
+  let collectionColumn = -1;
+  // After a plain scalar in block context: the scalar's scan goes on (`plainIndent`, and whether it passed a
+  // line end) until the next token that is not a blank or a line end.
+  let plainIndent: number | undefined;
+  let plainBroken = false;
+  // A block scalar's body (a null token after its header) is not a plain scalar.
+  let blockBody = false;
   for (const token of tokens) {
     const type = CST.tokenType(token);
     const start = offset;
     if (!CONTROL.has(type as string)) offset += token.length;
     if (type === 'space') {
+      if (plainIndent !== undefined) {
+        if (!plainBroken) continue;
+        for (let i = token.indexOf('\t'); i >= 0; i = token.indexOf('\t', i + 1)) {
+          if (start + i - lineStart < plainIndent)
+            return { offset: start + i, message: TAB_INDENT_MESSAGE, fix: TAB_FIX };
+        }
+        continue;
+      }
       const tab = token.indexOf('\t');
       if (tab >= 0 && flow === 0 && keyAllowed)
         return { offset: start + tab, message: TAB_MESSAGE, fix: TAB_FIX };
       continue;
     }
-    if (CONTROL.has(type as string) || type === 'comment' || type === 'byte-order-mark') continue;
+    if (CONTROL.has(type as string) || type === 'byte-order-mark') continue;
+    if (type !== 'newline') plainIndent = undefined;
+    if (type === 'comment') continue;
     if (type === 'newline') {
       if (flow === 0) keyAllowed = true;
       keyOnLine = false;
+      lineStart = offset;
+      if (plainIndent !== undefined) plainBroken = true;
     } else if (type === 'flow-map-start' || type === 'flow-seq-start') {
+      if (flow === 0) keyColumn = start - lineStart;
       flow++;
     } else if ((type === 'flow-map-end' || type === 'flow-seq-end') && flow > 0) {
       flow--;
@@ -78,8 +111,10 @@ function tabProblem(tokens: readonly string[]): LexicalProblem | undefined {
     } else if (type === 'seq-item-ind' || type === 'explicit-key-ind') {
       keyAllowed = flow === 0;
       keyOnLine = false;
+      if (flow === 0) collectionColumn = start - lineStart;
     } else if (type === 'map-value-ind') {
       keyAllowed = flow === 0 && !keyOnLine;
+      if (flow === 0 && keyOnLine) collectionColumn = keyColumn;
       keyOnLine = false;
     } else if (type === 'block-scalar-header') {
       keyAllowed = false;
@@ -89,7 +124,21 @@ function tabProblem(tokens: readonly string[]): LexicalProblem | undefined {
       keyOnLine = false;
     } else if (ENDS_KEY_CHANCE.has(type)) {
       keyAllowed = false;
+      if (KEY_LIKE.has(type) && !keyOnLine) keyColumn = start - lineStart;
       if (KEY_LIKE.has(type)) keyOnLine = true;
+    }
+    if (type === 'block-scalar-header') blockBody = true;
+    else if (type === null && blockBody) blockBody = false;
+    else if (type === null && flow === 0) {
+      plainIndent = collectionColumn + 1;
+      plainBroken = false;
+      // A plain scalar over several lines: the same rule for the blanks that start its continuation lines.
+      for (let nl = token.indexOf('\n'); nl >= 0; nl = token.indexOf('\n', nl + 1)) {
+        for (let k = nl + 1; k < token.length && (token[k] === ' ' || token[k] === '\t'); k++) {
+          if (token[k] === '\t' && k - nl - 1 < plainIndent)
+            return { offset: start + k, message: TAB_INDENT_MESSAGE, fix: TAB_FIX };
+        }
+      }
     }
   }
   return undefined;

@@ -71,11 +71,17 @@ function dryRun(flags: KubectlFlags, value: string, given: string, command: stri
   }
 }
 
+// pflag's boolean flags read their value with strconv.ParseBool.
+const GO_TRUE = new Set(['1', 't', 'T', 'TRUE', 'true', 'True']);
+const GO_FALSE = new Set(['0', 'f', 'F', 'FALSE', 'false', 'False']);
+
 function setBool(flags: KubectlFlags, flag: string, s: FlagSpec, value: string | undefined): void {
-  if (value !== undefined && !/^(true|false)$/.test(value)) {
-    throw new RequestSpecError(`${flag} takes no value (or =true/=false), got ${JSON.stringify(value)}`);
+  if (value !== undefined && !GO_TRUE.has(value) && !GO_FALSE.has(value)) {
+    throw new RequestSpecError(
+      `${flag} takes no value (or =true/=false), got ${JSON.stringify(value)} (kubectl: strconv.ParseBool: invalid syntax)`,
+    );
   }
-  s.set?.(flags, value ?? 'true');
+  s.set?.(flags, value === undefined || GO_TRUE.has(value) ? 'true' : 'false');
 }
 
 /** Reads the flags and positionals of a kubectl command line (after the word `kubectl`). */
@@ -84,6 +90,7 @@ export function parseKubectlFlags(tokens: readonly string[], command: string): K
     positionals: [],
     command: [],
     given: new Set(),
+    values: new Map(),
     allNamespaces: false,
     watch: false,
     watchOff: false,
@@ -141,6 +148,7 @@ export function parseKubectlFlags(tokens: readonly string[], command: string): K
         // Read the value before setting: a flag without a setter still consumes its value word.
         const v = value ?? nextValue(flag, i++);
         flags.given.add(flag);
+        flags.values.set(flag, v);
         s.set?.(flags, v);
       }
       continue;
@@ -157,6 +165,7 @@ export function parseKubectlFlags(tokens: readonly string[], command: string): K
       const rest = token.slice(j + 1);
       if (s.value) flags.given.add(flag);
       if (rest.startsWith('=')) {
+        if (s.value) flags.values.set(flag, rest.slice(1));
         if (s.value) s.set?.(flags, rest.slice(1));
         else setBool(flags, flag, s, rest.slice(1));
         break;
@@ -166,6 +175,7 @@ export function parseKubectlFlags(tokens: readonly string[], command: string): K
         continue;
       }
       const v = rest !== '' ? rest : nextValue(flag, i++);
+      flags.values.set(flag, v);
       s.set?.(flags, v);
       break;
     }

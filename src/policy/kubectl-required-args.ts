@@ -5,7 +5,10 @@ import { RequestSpecError } from './request-spec-error';
 // refuses them with kubectl's own message (quoted) and the fix, instead of answering with a request kubectl
 // never makes. Each names its source file in staging/src/k8s.io/kubectl/pkg/cmd/.
 
-/** label.go / annotate.go Complete: `objects` are `args` without the KEY=VALUE and KEY- words. */
+/**
+ * label.go / annotate.go Complete (no change) and parseLabels / validateAnnotations (a key both set and removed):
+ * `objects` are `args` without the KEY=VALUE and KEY- words.
+ */
 export function refuseLabelWithoutChange(
   command: string,
   objects: readonly string[],
@@ -17,11 +20,35 @@ export function refuseLabelWithoutChange(
         `add KEY=VALUE or KEY- after the object, e.g. "${command} ${objects.join(' ')} team=web"`,
     );
   }
+  // label.go parseLabels / annotate.go validateAnnotations: one key both set and removed is refused.
+  const pairs = args.filter((a) => /=|-$/.test(a));
+  const set = new Set(pairs.filter((a) => a.includes('=')).map((a) => a.slice(0, a.indexOf('='))));
+  const both = [
+    ...new Set(pairs.filter((a) => !a.includes('=') && set.has(a.slice(0, -1))).map((a) => a.slice(0, -1))),
+  ];
+  if (both.length > 0) {
+    const said =
+      command === 'label'
+        ? 'can not both modify and remove a label in the same command'
+        : `can not both modify and remove the following annotation(s) in the same command: ${both.join(', ')}`;
+    throw new RequestSpecError(
+      `kubectl refuses "${command}" that sets and removes ${both.join(', ')} ("${said}"): keep either ` +
+        `${both[0]}=VALUE or ${both[0]}-`,
+    );
+  }
 }
 
-/** patch.go Validate. */
+/** patch.go Validate tests the values: an empty -p '' is no patch, and a patch and a patch file exclude each other. */
 export function refusePatchWithoutPatch(args: readonly string[], flags: KubectlFlags): void {
-  if (!['-p', '--patch', '--patch-file'].some((f) => flags.given.has(f))) {
+  const inline = ['-p', '--patch'].some((f) => (flags.values.get(f) ?? '') !== '');
+  const file = (flags.values.get('--patch-file') ?? '') !== '';
+  if (inline && file) {
+    throw new RequestSpecError(
+      'kubectl refuses "patch" with both a patch and a patch file ("cannot specify --patch and --patch-file ' +
+        'together"): keep one of -p/--patch and --patch-file',
+    );
+  }
+  if (!inline && !file) {
     throw new RequestSpecError(
       'kubectl refuses "patch" without a patch ("must specify --patch or --patch-file containing the contents ' +
         `of the patch"): add -p, e.g. "patch ${args.join(' ')} -p '{"spec":{"replicas":2}}'"`,
@@ -29,12 +56,18 @@ export function refusePatchWithoutPatch(args: readonly string[], flags: KubectlF
   }
 }
 
-/** scale.go Validate (Replicas defaults to -1). */
+/** scale.go Validate (Replicas defaults to -1; the flag is pflag's IntVar). */
 export function refuseScaleWithoutReplicas(flags: KubectlFlags): void {
   if (!flags.given.has('--replicas')) {
     throw new RequestSpecError(
       'kubectl refuses "scale" without --replicas ("The --replicas=COUNT flag is required, and COUNT must be ' +
         'greater than or equal to 0"): add --replicas=N',
+    );
+  }
+  if (goIntFlag(flags, '--replicas', 64, -1) < 0) {
+    throw new RequestSpecError(
+      `kubectl refuses "scale --replicas=${flags.values.get('--replicas')}" ("The --replicas=COUNT flag is ` +
+        'required, and COUNT must be greater than or equal to 0"): give --replicas=0 or more',
     );
   }
 }
@@ -49,7 +82,7 @@ export function refuseSetImageWithoutChange(rest: readonly string[]): void {
   }
 }
 
-/** autoscale.go Validate (Max defaults to -1). */
+/** autoscale.go Validate (Max and Min default to -1; both flags are pflag's Int32Var). */
 export function refuseAutoscaleWithoutMax(flags: KubectlFlags): void {
   if (!flags.given.has('--max')) {
     throw new RequestSpecError(
@@ -57,4 +90,54 @@ export function refuseAutoscaleWithoutMax(flags: KubectlFlags): void {
         'add --max=N',
     );
   }
+  const max = goIntFlag(flags, '--max', 32, -1);
+  const min = goIntFlag(flags, '--min', 32, -1);
+  if (max < 1) {
+    throw new RequestSpecError(
+      `kubectl refuses "autoscale --max=${flags.values.get('--max')}" ("--max=MAXPODS is required and must be ` +
+        `at least 1, max: ${max}"): give --max=1 or more`,
+    );
+  }
+  if (max < min) {
+    throw new RequestSpecError(
+      `kubectl refuses "autoscale" with --max below --min ("--max=MAXPODS must be larger or equal to ` +
+        `--min=MINPODS, max: ${max}, min: ${min}"): raise --max to ${min} or lower --min`,
+    );
+  }
+}
+
+/**
+ * A flag's value as pflag's IntVar/Int32Var reads it (strconv.ParseInt(s, 0, bits): an optional sign, then
+ * decimal, or 0x/0o/0b/0 prefixed, "_" between digits), or `fallback` when the flag was not given. A value
+ * pflag refuses is refused with its message.
+ */
+function goIntFlag(flags: KubectlFlags, flag: string, bits: 32 | 64, fallback: number): number {
+  const raw = flags.values.get(flag);
+  if (raw === undefined) return fallback;
+  const m =
+    /^([+-]?)(0[xX](?:_?[0-9a-fA-F])+|0[bB](?:_?[01])+|0[oO](?:_?[0-7])+|0(?:_?[0-7])*|[1-9](?:_?[0-9])*)$/.exec(
+      raw,
+    );
+  const parse = `strconv.ParseInt: parsing ${JSON.stringify(raw)}`;
+  if (!m) {
+    throw new RequestSpecError(
+      `kubectl refuses ${flag}=${raw} (invalid argument ${JSON.stringify(raw)} for "${flag}" flag: ${parse}: ` +
+        `invalid syntax): give a whole number, e.g. ${flag}=3`,
+    );
+  }
+  const digits = m[2].replace(/_/g, '');
+  const big = /^0[xXbBoO]/.test(digits)
+    ? BigInt(digits.toLowerCase())
+    : digits.length > 1
+      ? BigInt(digits.startsWith('0') ? `0o${digits.slice(1)}` : digits)
+      : BigInt(digits);
+  const value = m[1] === '-' ? -big : big;
+  const limit = 1n << BigInt(bits - 1);
+  if (value < -limit || value >= limit) {
+    throw new RequestSpecError(
+      `kubectl refuses ${flag}=${raw} (invalid argument ${JSON.stringify(raw)} for "${flag}" flag: ${parse}: ` +
+        'value out of range): give a smaller number',
+    );
+  }
+  return Number(value);
 }

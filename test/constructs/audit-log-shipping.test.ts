@@ -484,11 +484,11 @@ describe('AuditLogShipping: credentials, labels and warnings', () => {
     },
   );
 
-  // The CRD checks only the values; log-shipper writes each key unquoted into VRL (`.<key>="value"`,
-  // hooks/internal/vector/transform/extra_fields.go) and Loki takes it as a label name ([a-zA-Z_][a-zA-Z0-9_]*).
+  // The CRD checks only the values; log-shipper writes each key into VRL (`.<key>="value"`,
+  // hooks/internal/vector/transform/extra_fields.go), quoted only when it holds "-", and Loki takes it as a label
+  // name ([a-zA-Z_][a-zA-Z0-9_]*).
   test.each<[string, string, string]>([
     ['a space', 'audit source', 'audit_source'],
-    ['a dash', 'audit-source', 'audit_source'],
     ['a dot (a nested field in VRL)', 'audit.source', 'audit_source'],
     ['a leading digit', '1st', '_1st'],
     ['a slash, as in a Kubernetes label key', 'app.kubernetes.io/name', 'app_kubernetes_io_name'],
@@ -507,6 +507,31 @@ describe('AuditLogShipping: credentials, labels and warnings', () => {
       );
       expect(synthError(chart)).toContain(`Fix: rename the label, e.g. "${renamed}"`);
     }
+  });
+
+  test('an extraLabels key with "-" is quoted by log-shipper for event-field destinations, refused for Loki', () => {
+    // escapeVectorString (extra_fields.go) writes `."cluster-name"="prod-1"`: the field arrives as written.
+    const extraLabels = { 'cluster-name': 'prod-1', 'k8s-cluster': '{{ verb }}' };
+    for (const destination of [
+      { type: 'Elasticsearch', name: 'es', endpoint: 'https://es.example.com:9200', index: 'audit-%F' },
+      { type: 'Kafka', name: 'kafka', bootstrapServers: ['kafka:9092'], topic: 'audit' },
+      { type: 'Logstash', name: 'ls', endpoint: 'logstash.example.com:5044' },
+    ] as const) {
+      const { chart } = ship([{ ...destination, extraLabels } as AuditLogDestination]);
+      expect(destinationSpec(synthValid(chart), destination.name).extraLabels).toEqual(extraLabels);
+    }
+    const loki = ship([
+      {
+        type: 'Loki',
+        name: 'l',
+        endpoint: 'https://loki.example.com',
+        extraLabels: { 'cluster-name': 'prod-1' },
+      } as AuditLogDestination,
+    ]);
+    const error = synthError(loki.chart);
+    expect(error).toContain('destinations[0].extraLabels["cluster-name"]: received "cluster-name"');
+    expect(error).toContain('for a Loki destination: log-shipper quotes a key with "-" for Elasticsearch');
+    expect(error).toContain('Fix: rename the label, e.g. "cluster_name"');
   });
 
   test('extraLabels keys of letters, digits and _ are accepted', () => {

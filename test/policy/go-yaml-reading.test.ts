@@ -117,4 +117,47 @@ describe('tabs: where go-yaml refuses them and where it skips them', () => {
   ])('skipped: %s', (_name, text) => {
     expect(parsePolicy(text).errors).toEqual([]);
   });
+
+  // yaml_parser_scan_plain_scalar: after a plain value the scan runs on over blank lines looking for a
+  // continuation, and skips a tab there unless it stands left of the value's indentation (the enclosing block
+  // collection's column + 1: "found a tab character that violate indentation"). After a quoted value or "]" the
+  // same line goes to yaml_parser_scan_to_next_token, where a tab at a line's start cannot start a token.
+  const RULES_TEXT = (blank: string, level = 'None'): string =>
+    `${HEADER}rules:\n  - level: ${level}\n    users:\n    - system:kube-proxy\n${blank}\n  - level: Metadata\n`;
+  it.each([
+    ['a blank line of spaces then a tab, past the indentation', RULES_TEXT('      \t')],
+    ['an indented comment after spaces and a tab', RULES_TEXT('        \t# kube-proxy watches')],
+    ['spaces up to the indentation, then a tab', RULES_TEXT('     \t')],
+  ])('skipped after a plain value: %s', (_name, text) => {
+    const result = parsePolicy(text);
+    expect(result.errors).toEqual([]);
+    expect(result.policy?.rules).toHaveLength(2);
+  });
+
+  it.each([
+    ['a tab at the start of a blank line', RULES_TEXT('\t'), 7, 1],
+    ['a tab left of the indentation', RULES_TEXT('    \t'), 7, 5],
+  ])('refused after a plain value: %s', (_name, text, line, column) => {
+    const error = onlyError(text);
+    expect(error).toMatchObject({ line, column });
+    expect(error.message).toMatch(/found a tab character that violate indentation/);
+    expect(error.fix).toMatch(/spaces/);
+  });
+
+  it('a plain value continued on a line that starts with a tab: refused left of the indentation, read past it', () => {
+    const line = (blank: string) =>
+      `${HEADER}rules:\n  - level: None\n    users:\n    - system:kube-proxy\n${blank}and-more\n  - level: Metadata\n`;
+    expect(parsePolicy(line('    \t')).errors[0]).toMatchObject({ line: 7, column: 5 });
+    expect(parsePolicy(line('    \t')).errors[0].message).toMatch(/[Tt]ab/);
+    // Past the indentation the tab is part of the folded value's blanks: "system:kube-proxy and-more".
+    const past = parsePolicy(line('     \t'));
+    expect(past.errors).toEqual([]);
+    expect(past.policy?.rules[0].users).toEqual(['system:kube-proxy and-more']);
+  });
+
+  it('the same blank line after a quoted value is refused: no plain scalar scan skips it', () => {
+    const text = `${HEADER}rules:\n  - level: None\n    users:\n    - "system:kube-proxy"\n      \t\n  - level: Metadata\n`;
+    expect(onlyError(text)).toMatchObject({ line: 7, column: 7 });
+    expect(onlyError(text).message).toMatch(/cannot start any token/);
+  });
 });

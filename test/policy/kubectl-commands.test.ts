@@ -92,6 +92,19 @@ const TABLE: Array<[kubectl: string, method: string, url: string, attributes: Re
     },
   ],
   [
+    'autoscale deploy web --min=3 --max=3 -n prod',
+    'POST',
+    '/apis/autoscaling/v2/namespaces/prod/horizontalpodautoscalers',
+    { verb: 'create', resource: 'horizontalpodautoscalers', namespace: 'prod' },
+  ],
+  [
+    // Scaling to zero is allowed (scale.go Validate: Replicas < 0 is refused).
+    'scale --replicas=0 deployment/web -n prod',
+    'PATCH',
+    '/apis/apps/v1/namespaces/prod/deployments/web/scale',
+    { verb: 'patch', resource: 'deployments', subresource: 'scale', name: 'web' },
+  ],
+  [
     'rollout history deploy/web -n prod',
     'GET',
     '/apis/apps/v1/namespaces/prod/deployments/web',
@@ -189,6 +202,25 @@ const TABLE: Array<[kubectl: string, method: string, url: string, attributes: Re
     { verb: 'list', name: 'web' },
   ],
   [
+    // pflag reads a boolean with strconv.ParseBool: 0, f, F, FALSE, False are false too.
+    'rollout status deploy/web --watch=0',
+    'GET',
+    '/apis/apps/v1/namespaces/default/deployments?fieldSelector=metadata.name%3Dweb',
+    { verb: 'list', name: 'web' },
+  ],
+  [
+    'rollout status deploy/web -w=False',
+    'GET',
+    '/apis/apps/v1/namespaces/default/deployments?fieldSelector=metadata.name%3Dweb',
+    { verb: 'list', name: 'web' },
+  ],
+  [
+    'rollout status deploy/web --watch=T',
+    'GET',
+    '/apis/apps/v1/namespaces/default/deployments?fieldSelector=metadata.name%3Dweb&watch=true',
+    { verb: 'watch', name: 'web' },
+  ],
+  [
     'rollout status --watch=false statefulset web -n db',
     'GET',
     '/apis/apps/v1/namespaces/db/statefulsets?fieldSelector=metadata.name%3Dweb',
@@ -269,6 +301,24 @@ describe('kubectlRequest: commands that send no single request are refused with 
     ['annotate deploy/web -n prod', /at least one annotation update is required/],
     ['autoscale deploy web --min=2 --cpu-percent=80', /--max=MAXPODS is required and must be at least 1/],
     ['set image deploy/web', /at least one image update is required.*"set image deploy\/web app=nginx:1.27"/],
+    // The values kubectl's Validate checks (scale.go, autoscale.go, patch.go) and pflag's integer parsing.
+    ['scale deploy/web --replicas=-1', /"scale --replicas=-1".*COUNT must be greater than or equal to 0/],
+    ['scale deploy/web --replicas three', /invalid argument "three" for "--replicas" flag.*invalid syntax/],
+    ['autoscale deploy web --max=0', /--max=MAXPODS is required and must be at least 1, max: 0/],
+    [
+      'autoscale deploy web --min=5 --max=3',
+      /--max=MAXPODS must be larger or equal to --min=MINPODS, max: 3, min: 5.*raise --max to 5/,
+    ],
+    ["patch deploy web -p ''", /must specify --patch or --patch-file containing the contents of the patch/],
+    ['label pods web-0 app=web app-', /can not both modify and remove a label in the same command/],
+    [
+      'annotate pods web-0 owner=team-a owner-',
+      /can not both modify and remove the following annotation\(s\) in the same command: owner"\): keep either owner=VALUE or owner-/,
+    ],
+    [
+      'patch deploy web -p \'{"spec":{"replicas":2}}\' --patch-file patch.yaml',
+      /cannot specify --patch and --patch-file together/,
+    ],
     ['events pod/web-0', /takes no arguments/],
     ['apply set-last-applied deploy/web', /"apply set-last-applied" takes the objects from files/],
     // Several objects or types: one request each; the refusal names one to describe.

@@ -58,7 +58,8 @@ describe('kubectl flags as pflag reads them', () => {
     ['get pods -k ./overlay', /-k: files are not read/],
     ['apply -k ./overlay', /-k: files are not read/],
     ['get pods -n', /-n needs a value/],
-    ['exec web-0 -ti=1 -- sh', /-i takes no value/],
+    // strconv.ParseBool takes 1/0/t/f/TRUE/False... but not yes.
+    ['exec web-0 -ti=yes -- sh', /-i takes no value/],
     // -i/-t exist only where kubectl defines them (exec, attach, run, debug; -i of delete is --interactive).
     ['get pods -it', /unsupported flag -i \(in -it\)/],
     // label --local and version --client (pkg/cmd/label, pkg/cmd/version) never contact the server.
