@@ -3,52 +3,29 @@ import * as os from 'os';
 import * as path from 'path';
 import { Worker } from 'worker_threads';
 import type { EffectivePolicy, Policy } from '../policy/types';
-import type { PartialReplayAccumulator, ReplayState } from './accumulator';
+import type { PartialReplayAccumulator } from './accumulator';
+import { type RangeResult, RangeReader, type RangeTask, replayRange } from './range-replay';
 import type { ReplayOptions } from './types';
 
 /**
- * Replaying one large plain file on several cores: the file is cut into byte ranges at line starts, each
- * range is replayed by a worker thread, and the counts are added up in file order, so the report is the
+ * Replaying one large plain file on several cores: the file is cut into byte ranges at line starts, the first
+ * range is replayed by this thread and each other one by a worker thread, and the counts are added up in file order, so the report is the
  * one a single thread gives (line numbers included; top lists are exact below their capacity and within
  * the stated error bound above it).
  */
 
 /** Files smaller than this are replayed on one thread by default: starting workers costs more. */
 export const PARALLEL_MIN_BYTES = 64 * 1024 * 1024;
-/** Most worker threads used by default. */
+/** Most threads used by default (this one and its workers). */
 const MAX_DEFAULT_JOBS = 4;
 
-/** What one worker replays. */
-export interface WorkerTask {
-  file: string;
-  /** Name the report uses for the input. */
-  source: string;
-  start: number;
-  end: number;
-  /** The range starts the file (a byte order mark may precede line 1). */
-  first: boolean;
-  policies: ReadonlyArray<Policy | EffectivePolicy>;
-  options: Omit<ReplayOptions, 'onProgress'>;
-}
-
 type WorkerMessage =
-  | { type: 'progress'; bytes: number; lines: number; events: number }
-  | { type: 'done'; state: ReplayState; lines: number; bytes: number }
+  | ({ type: 'progress' } & RangeProgress)
+  | ({ type: 'done' } & RangeResult)
   | { type: 'error'; message: string };
 
 /** How long the default samples the machine's CPU times to see which cores are idle, in milliseconds. */
 export const IDLE_SAMPLE_MS = 100;
-
-/**
- * The default number of threads for a file of `size` bytes: one below PARALLEL_MIN_BYTES, else the cores
- * idle right now (sampled over IDLE_SAMPLE_MS), at most 4. Idle now, not the load average: the 1-minute
- * average still counts a run that ended seconds ago (a second `simulate` in a row would get one thread on an
- * idle machine) and lags a job that just started.
- */
-export async function defaultJobs(size: number): Promise<number> {
-  if (size < PARALLEL_MIN_BYTES) return 1;
-  return jobsForIdleCores(await idleCores(IDLE_SAMPLE_MS));
-}
 
 /** Threads for `idle` idle cores (a fraction, as idleCores measures them): rounded, at least 1, at most 4. */
 export function jobsForIdleCores(idle: number): number {
@@ -58,8 +35,8 @@ export function jobsForIdleCores(idle: number): number {
 
 /**
  * How many cores were idle over the next `ms` milliseconds, as a fraction (1.6 = one core and 60% of
- * another), from the kernel's per-CPU times (`os.cpus()`) sampled before and after. This thread sleeps
- * meanwhile, so its own core counts as idle. When the times do not move (no clock ticks in the interval,
+ * another), from the kernel's per-CPU times (`os.cpus()`) sampled before and after. A thread that sleeps
+ * meanwhile counts its own core as idle, one that works (replayFileInParallel) does not. When the times do not move (no clock ticks in the interval,
  * or a platform that reports no CPUs) every core counts as idle.
  */
 export async function idleCores(ms: number): Promise<number> {
@@ -114,10 +91,6 @@ async function lineAlignedCuts(file: string, size: number, jobs: number): Promis
 }
 
 /**
- * Starts the worker script beside this module: the built `.js`, or when running from TypeScript source (tsx,
- * jest) the `.ts` through tsx's require hook, which a worker thread does not inherit from its parent.
- */
-/**
  * A worker's young generation, in MiB. Replay makes short-lived strings and objects only (a line, its
  * event); V8's default young generation for a thread is larger than that needs, and two workers' worth of
  * it took a 1 GiB replay on two threads past 200 MB of resident memory (136 MB with this, as fast:
@@ -125,7 +98,11 @@ async function lineAlignedCuts(file: string, size: number, jobs: number): Promis
  */
 const WORKER_YOUNG_GENERATION_MB = 16;
 
-function startWorker(task: WorkerTask): Worker {
+/**
+ * Starts the worker script beside this module: the built `.js`, or when running from TypeScript source (tsx,
+ * jest) the `.ts` through tsx's require hook, which a worker thread does not inherit from its parent.
+ */
+function startWorker(task: RangeTask): Worker {
   const entry = path.join(__dirname, `replay-worker${path.extname(__filename)}`);
   const options = {
     workerData: task,
@@ -136,84 +113,119 @@ function startWorker(task: WorkerTask): Worker {
   return new Worker(code, { ...options, eval: true });
 }
 
+/** Replays `task` on a worker thread; rejects with the worker's error, or its start failure. */
+function replayOnWorker(task: RangeTask, workers: Worker[], onProgress: (p: RangeProgress) => void) {
+  return new Promise<RangeResult>((resolve, reject) => {
+    const worker = startWorker(task);
+    workers.push(worker);
+    let settled = false;
+    worker.on('message', (m: WorkerMessage) => {
+      if (m.type === 'progress') onProgress(m);
+      else if (m.type === 'done') {
+        settled = true;
+        resolve(m);
+      } else {
+        settled = true;
+        reject(new Error(m.message));
+      }
+    });
+    worker.on('error', (err) => {
+      if (!settled) reject(err);
+    });
+    worker.on('exit', (code) => {
+      if (!settled) reject(new Error(`replay worker exited with code ${code}`));
+    });
+  });
+}
+
+interface RangeProgress {
+  bytes: number;
+  lines: number;
+  events: number;
+}
+
 /**
- * Replays `file` with up to `jobs` worker threads into `acc`; resolves the number of threads used, or 0,
- * having added nothing, when the workers cannot run here (e.g. a test runner that cannot load the worker
- * script): the caller then reads the file itself.
+ * Replays `file` on `jobs` threads into `acc` and resolves the number of threads used. This thread replays
+ * the first range itself while worker threads replay the others, so no thread waits for another to start; a
+ * range whose worker cannot start here (e.g. a test runner that cannot load the worker script) is replayed on
+ * this thread afterwards. With `jobs` `'auto'` this thread starts on the whole file at once and meanwhile
+ * samples the idle cores (IDLE_SAMPLE_MS), then hands the ranges past its own to that many workers (at most
+ * 4 threads in all); one idle core, or a file this thread has already read past the first cut of, stays on
+ * one thread. The counts are added up in file order, so the report is the one a single thread gives.
  */
 export async function replayFileInParallel(
   file: string,
   source: string,
   size: number,
-  jobs: number,
+  jobs: number | 'auto',
   acc: PartialReplayAccumulator,
   policies: ReadonlyArray<Policy | EffectivePolicy>,
   options: ReplayOptions,
   onProgress?: (bytes: number, counts: { lines: number; events: number }) => void,
 ): Promise<number> {
-  const cuts = await lineAlignedCuts(file, size, jobs);
   const { onProgress: _drop, ...plainOptions } = options;
   void _drop;
-  const progress = new Array<{ bytes: number; lines: number; events: number }>(cuts.length - 1).fill({
-    bytes: 0,
-    lines: 0,
-    events: 0,
+  const task = (start: number, end: number): RangeTask => ({
+    file,
+    source,
+    start,
+    end,
+    first: start === 0,
+    policies,
+    options: plainOptions,
   });
-  const workers: Worker[] = [];
-  const results = cuts.slice(1).map((end, i) => {
-    const task: WorkerTask = {
-      file,
-      source,
-      start: cuts[i],
-      end,
-      first: i === 0,
-      policies,
-      options: plainOptions,
-    };
-    return new Promise<{ state: ReplayState; lines: number; bytes: number }>((resolve, reject) => {
-      let worker: Worker;
-      try {
-        worker = startWorker(task);
-      } catch (err) {
-        reject(err);
-        return;
+  const progress: RangeProgress[] = [];
+  const report = (i: number) => (p: RangeProgress) => {
+    progress[i] = p;
+    if (!onProgress) return;
+    const sum = { bytes: 0, lines: 0, events: 0 };
+    for (const q of progress) {
+      if (q === undefined) continue;
+      sum.bytes += q.bytes;
+      sum.lines += q.lines;
+      sum.events += q.events;
+    }
+    onProgress(sum.bytes, sum);
+  };
+  let cuts = typeof jobs === 'number' ? await lineAlignedCuts(file, size, jobs) : [0, size];
+  const reader = new RangeReader(file, 0, cuts[1]);
+  const own = replayRange(task(0, size), reader, (bytes, counts) => report(0)({ bytes, ...counts }));
+  // Settled now and awaited below: a read error here must not go unhandled while the workers are started.
+  own.catch(() => undefined);
+  if (jobs === 'auto') {
+    // This thread is replaying meanwhile: its own core is not idle, and is one of the threads.
+    const n = jobsForIdleCores((await idleCores(IDLE_SAMPLE_MS)) + 1);
+    if (n > 1) {
+      const planned = await lineAlignedCuts(file, size, n);
+      // Cut only ahead of what this thread has read (it reads on while the cuts are found).
+      if (planned.length > 2 && reader.position <= planned[1]) {
+        reader.end = planned[1];
+        cuts = planned;
       }
-      workers.push(worker);
-      let settled = false;
-      worker.on('message', (m: WorkerMessage) => {
-        if (m.type === 'progress') {
-          progress[i] = m;
-          if (onProgress) {
-            const sum = progress.reduce(
-              (a, p) => ({ bytes: a.bytes + p.bytes, lines: a.lines + p.lines, events: a.events + p.events }),
-              { bytes: 0, lines: 0, events: 0 },
-            );
-            onProgress(sum.bytes, sum);
-          }
-        } else if (m.type === 'done') {
-          settled = true;
-          resolve({ state: m.state, lines: m.lines, bytes: m.bytes });
-        } else {
-          settled = true;
-          reject(new Error(m.message));
-        }
-      });
-      worker.on('error', (err) => {
-        if (!settled) reject(err);
-      });
-      worker.on('exit', (code) => {
-        if (!settled) reject(new Error(`replay worker exited with code ${code}`));
-      });
-    });
-  });
-  let done: Array<{ state: ReplayState; lines: number; bytes: number }>;
+    }
+  }
+  const workers: Worker[] = [];
+  const others = cuts
+    .slice(2)
+    .map((end, k) => replayOnWorker(task(cuts[k + 1], end), workers, report(k + 1)));
+  others.forEach((p) => p.catch(() => undefined));
+  const done: RangeResult[] = [];
+  let threads = cuts.length - 1;
   try {
-    done = await Promise.all(results);
+    done.push(await own);
+    for (let k = 0; k < others.length; k++) {
+      try {
+        done.push(await others[k]);
+      } catch (err) {
+        if (!isStartFailure(err)) throw err;
+        // The worker could not load here: this thread replays its range instead.
+        done.push(await replayRange(task(cuts[k + 1], cuts[k + 2])));
+        threads--;
+      }
+    }
   } catch (err) {
     await Promise.all(workers.map((w) => w.terminate()));
-    // A worker that could not start (its script cannot be loaded here): let the caller read the file.
-    if (!isStartFailure(err)) throw err;
-    return 0;
+    throw err;
   }
   let offset = 0;
   let read = 0;
@@ -222,15 +234,15 @@ export async function replayFileInParallel(
     offset += part.lines;
     read += part.bytes;
   }
-  // Each worker reads its range to the range's end; a range read short means the file shrank meanwhile (it
-  // was truncated or rotated in place), and the lines past the cut were never replayed.
+  // Each range is read to its end; a range read short means the file shrank meanwhile (it was truncated or
+  // rotated in place), and the lines past the cut were never replayed.
   if (read < size) {
     acc.addSourceWarning(
       source,
       `the file shrank while it was read: ${size} bytes when the replay started, ${read} read; the report covers only what was read`,
     );
   }
-  return done.length;
+  return threads;
 }
 
 function isStartFailure(err: unknown): boolean {

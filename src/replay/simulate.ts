@@ -32,7 +32,7 @@ const DECODE_SLICE = 64 * 1024;
  * reading (memory stays bounded) and reported through `onTooLong`.
  */
 export async function forEachLine(
-  stream: Readable,
+  stream: Readable | AsyncIterable<Buffer>,
   onLine: (line: string, lineNo: number, unterminated?: boolean) => void,
   options: { maxChars?: number; onTooLong?: (lineNo: number) => void; onChunk?: () => void } = {},
 ): Promise<number> {
@@ -112,14 +112,15 @@ async function fileIdentity(input: ReplayInput): Promise<string | undefined> {
 }
 
 /**
- * Whether to replay an input on worker threads, and with how many: only a plain (not gzip) regular file of
- * audit.k8s.io JSON lines (not the container runtime's format, whose fragments may cross a range), with
- * `jobs` or the default for its size above 1.
+ * Whether to replay an input on several threads, and on how many (`'auto'`: as many as cores are idle once
+ * the replay has started): only a plain (not gzip) regular file of audit.k8s.io JSON lines (not the container
+ * runtime's format, whose fragments may cross a range), with `jobs` above 1, or by default one of
+ * PARALLEL_MIN_BYTES or more.
  */
 async function parallelPlan(
   input: ReplayInput,
   jobs: number | undefined,
-): Promise<{ file: string; size: number; jobs: number } | undefined> {
+): Promise<{ file: string; size: number; jobs: number | 'auto' } | undefined> {
   if (typeof input !== 'string' || input === '-' || jobs === 1) return undefined;
   let stat: fs.Stats;
   try {
@@ -128,8 +129,10 @@ async function parallelPlan(
     return undefined;
   }
   if (!stat.isFile()) return undefined;
-  const n = jobs ?? (await parallelReplay().defaultJobs(stat.size));
-  if (n <= 1 || stat.size < 2) return undefined;
+  // By default a file too small to gain from workers stays on one thread; a larger one starts on this
+  // thread and shares the rest with the idle cores (replayFileInParallel).
+  const n = jobs ?? (stat.size < parallelReplay().PARALLEL_MIN_BYTES ? 1 : 'auto');
+  if ((n !== 'auto' && n <= 1) || stat.size < 2) return undefined;
   const handle = await fs.promises.open(input, 'r');
   let head: Buffer;
   try {
@@ -207,7 +210,7 @@ export async function simulateMany(
     }
     const parallel = await parallelPlan(inputs[i], options.jobs);
     if (parallel !== undefined) {
-      const ran = await parallelReplay().replayFileInParallel(
+      const threads = await parallelReplay().replayFileInParallel(
         parallel.file,
         name,
         parallel.size,
@@ -229,23 +232,21 @@ export async function simulateMany(
               })
           : undefined,
       );
-      if (ran > 0) {
-        acc.setSourceInfo(name, { gzip: false, bytes: parallel.size, threads: ran });
-        doneBytes += parallel.size;
-        if (onProgress && i === inputs.length - 1) {
-          onProgress({
-            source: name,
-            sourceIndex: i,
-            sourceCount: inputs.length,
-            bytesRead: doneBytes,
-            totalBytes,
-            ...acc.counts(),
-            elapsedMs: Date.now() - started,
-            done: true,
-          });
-        }
-        continue;
+      acc.setSourceInfo(name, { gzip: false, bytes: parallel.size, threads });
+      doneBytes += parallel.size;
+      if (onProgress && i === inputs.length - 1) {
+        onProgress({
+          source: name,
+          sourceIndex: i,
+          sourceCount: inputs.length,
+          bytesRead: doneBytes,
+          totalBytes,
+          ...acc.counts(),
+          elapsedMs: Date.now() - started,
+          done: true,
+        });
       }
+      continue;
     }
     let opened;
     try {

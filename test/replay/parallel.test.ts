@@ -7,13 +7,8 @@ import * as zlib from 'zlib';
 import type { Policy } from '../../src/policy/types';
 import { simulate } from '../../src/replay';
 import { createPartialAccumulator } from '../../src/replay/accumulator';
-import {
-  defaultJobs,
-  idleCores,
-  jobsForIdleCores,
-  PARALLEL_MIN_BYTES,
-  replayFileInParallel,
-} from '../../src/replay/parallel';
+import { idleCores, jobsForIdleCores, replayFileInParallel } from '../../src/replay/parallel';
+import { RangeReader } from '../../src/replay/range-replay';
 
 const REPO = path.resolve(__dirname, '../..');
 
@@ -134,11 +129,7 @@ describe('worker threads (--jobs)', () => {
     for (const f of [cri, gz]) expect((await simulate([f], { policy, jobs: 4 })).sources[0].threads).toBe(1);
   });
 
-  test('default: one thread below 64 MiB, else the idle cores (at most 4)', async () => {
-    expect(await defaultJobs(PARALLEL_MIN_BYTES - 1)).toBe(1);
-    const big = await defaultJobs(PARALLEL_MIN_BYTES);
-    expect(big).toBeGreaterThanOrEqual(1);
-    expect(big).toBeLessThanOrEqual(Math.min(4, os.cpus().length));
+  test('default: this thread starts alone and shares the rest with the idle cores (at most 4 threads)', async () => {
     const idle = await idleCores(50);
     expect(idle).toBeGreaterThanOrEqual(0);
     expect(idle).toBeLessThanOrEqual(os.cpus().length);
@@ -148,5 +139,36 @@ describe('worker threads (--jobs)', () => {
     expect(jobsForIdleCores(0.4)).toBe(1);
     expect(jobsForIdleCores(1.6)).toBe(Math.min(2, cores));
     expect(jobsForIdleCores(64)).toBe(Math.min(4, cores));
+    // 'auto' on a file this thread reads through before the cores are sampled: one thread, the same counts.
+    const log = path.join(tmp, 'auto.log');
+    generateSyntheticLog(log, 300 * 1024, 8);
+    const policy: Policy = { apiVersion: 'audit.k8s.io/v1', kind: 'Policy', rules: [{ level: 'Metadata' }] };
+    const acc = createPartialAccumulator([policy]);
+    const size = fs.statSync(log).size;
+    const threads = await replayFileInParallel(log, 'auto.log', size, 'auto', acc, [policy], {});
+    expect(threads).toBeGreaterThanOrEqual(1);
+    acc.setSourceInfo('auto.log', { gzip: false, bytes: size, threads: 0 });
+    const one = await simulate([log], { policy, jobs: 1 });
+    expect({ ...acc.reports()[0], sources: [] }).toEqual({ ...one, sources: [] });
+    expect(acc.reports()[0].lines).toBeGreaterThan(100);
+  });
+
+  test('a range reader whose end is lowered while it reads stops there', async () => {
+    const file = path.join(tmp, 'bytes.bin');
+    const data = Buffer.alloc(300 * 1024, 7);
+    fs.writeFileSync(file, data);
+    const reader = new RangeReader(file, 1000, data.length);
+    let got = 0;
+    for await (const piece of reader) {
+      got += piece.length;
+      if (reader.position > 100_000 && reader.end === data.length) reader.end = 150_000;
+    }
+    expect(got).toBe(150_000 - 1000);
+    expect(reader.bytesRead).toBe(got);
+    // A file shorter than the range: the reader stops at its end, and bytesRead says how far it got.
+    const long = new RangeReader(file, 0, data.length + 5000);
+    let all = 0;
+    for await (const piece of long) all += piece.length;
+    expect(all).toBe(data.length);
   });
 });

@@ -1,0 +1,103 @@
+import * as fs from 'fs';
+import type { EffectivePolicy, Policy } from '../policy/types';
+import { createPartialAccumulator, DEFAULT_MAX_LINE, lineTooLong, type ReplayState } from './accumulator';
+import { forEachLine } from './simulate';
+import type { ReplayOptions } from './types';
+
+/**
+ * One byte range of a plain file, replayed on its own (by a worker thread, or by the thread that started the
+ * workers) into counts that are added up in file order with the other ranges' (see parallel.ts).
+ */
+export interface RangeTask {
+  file: string;
+  /** Name the report uses for the input. */
+  source: string;
+  /** Byte offset of the range's first line. */
+  start: number;
+  /** Byte offset after the range's last newline (or the file's size). */
+  end: number;
+  /** The range starts the file (a byte order mark may precede line 1). */
+  first: boolean;
+  policies: ReadonlyArray<Policy | EffectivePolicy>;
+  options: Omit<ReplayOptions, 'onProgress'>;
+}
+
+/** A replayed range: its counts as plain data, its lines and the bytes read. */
+export interface RangeResult {
+  state: ReplayState;
+  lines: number;
+  bytes: number;
+}
+
+/** Bytes read at once: the size forEachLine decodes in one slice. */
+const READ_BYTES = 64 * 1024;
+
+/**
+ * Reads a file from `start` up to `end` in READ_BYTES pieces; `end` may be lowered while the reading runs (to a
+ * line start not yet read), which is how the thread that starts the workers begins replaying the file before it
+ * knows how many threads share it.
+ */
+export class RangeReader implements AsyncIterable<Buffer> {
+  /** Bytes handed out so far. */
+  bytesRead = 0;
+  constructor(
+    readonly file: string,
+    readonly start: number,
+    public end: number,
+  ) {}
+
+  /** The next byte offset this reader reads. */
+  get position(): number {
+    return this.start + this.bytesRead;
+  }
+
+  async *[Symbol.asyncIterator](): AsyncIterator<Buffer> {
+    const handle = await fs.promises.open(this.file, 'r');
+    try {
+      // One buffer for every piece: forEachLine decodes a piece before it asks for the next one.
+      const buf = Buffer.allocUnsafe(READ_BYTES);
+      for (;;) {
+        const want = Math.min(READ_BYTES, this.end - this.position);
+        if (want <= 0) return;
+        const { bytesRead } = await handle.read(buf, 0, want, this.position);
+        if (bytesRead === 0) return; // the file shrank: the caller compares bytesRead with the range
+        this.bytesRead += bytesRead;
+        yield buf.subarray(0, bytesRead);
+      }
+    } finally {
+      await handle.close();
+    }
+  }
+}
+
+/**
+ * Replays `task`'s range from `reader` (by default one reading the task's range) as a single thread would,
+ * calling `onProgress` about every MiB; resolves the range's counts. Rejects when the file cannot be read.
+ */
+export async function replayRange(
+  task: RangeTask,
+  reader: RangeReader = new RangeReader(task.file, task.start, task.end),
+  onProgress?: (bytes: number, counts: { lines: number; events: number }) => void,
+): Promise<RangeResult> {
+  const acc = createPartialAccumulator(task.policies, { ...task.options, firstLineOfInput: task.first });
+  const maxChars = task.options.maxLineBytes ?? DEFAULT_MAX_LINE;
+  let reported = 0;
+  const lines = await forEachLine(
+    reader,
+    (line, lineNo, unterminated) => acc.addLine(line, lineNo, task.source, unterminated),
+    {
+      maxChars,
+      onTooLong: (lineNo) => acc.addUnreadableLine(task.source, lineNo, lineTooLong(maxChars)),
+      onChunk: onProgress
+        ? () => {
+            if (reader.bytesRead - reported >= 1024 * 1024) {
+              reported = reader.bytesRead;
+              onProgress(reported, acc.counts());
+            }
+          }
+        : undefined,
+    },
+  );
+  acc.endSource(task.source);
+  return { state: acc.exportState(), lines, bytes: reader.bytesRead };
+}
