@@ -72,8 +72,10 @@ export interface ReplayOptions {
   /** With Stdout: the kubelet's rotation. @default - Deckhouse's NodeGroup defaults, 50 MiB × 4 files */
   containerLog?: Partial<ContainerLogRotation>;
   /**
-   * Worker threads that scan and evaluate large plain-file inputs in parallel (results are identical to one
-   * thread). @default - by input size and the cores idle at the start (1 below 64 MiB, for streams and gzip)
+   * Threads that replay a large plain-file input in parallel: this one and `jobs - 1` worker threads (results
+   * are identical to one thread). @default - 1 below 64 MiB and for streams and gzip; else this thread starts
+   * at once and, after sampling the cores for 100 ms, shares the rest of the file with a worker per idle core
+   * (at most 4 threads in all)
    */
   jobs?: number;
   /** Called about every 64 KiB of input and once at the end. @default - no progress reporting */
