@@ -59,14 +59,39 @@ export async function idleCores(ms: number): Promise<number> {
   return (idle / total) * after.length;
 }
 
-/** Byte offsets cutting the file into `jobs` ranges that each start at a line start. */
-async function lineAlignedCuts(file: string, size: number, jobs: number): Promise<number[]> {
+/** Cuts that share `size` bytes evenly between `jobs` threads started together. */
+function evenTargets(size: number, jobs: number): number[] {
+  return Array.from({ length: jobs - 1 }, (_, k) => Math.floor((size * (k + 1)) / jobs));
+}
+
+/**
+ * How long a worker thread takes to start replaying at full speed, in milliseconds: starting its isolate,
+ * loading the replay and warming up V8's compiled code (measured with `npm run bench:replay`).
+ */
+export const WORKER_START_MS = 150;
+
+/**
+ * Cuts for threads that share what is left of a file when this thread, already at `position`, hands the
+ * rest to `jobs - 1` workers: each thread gets the same time, counting the bytes this thread reads (at
+ * `bytesPerMs`) while a worker starts (WORKER_START_MS). Empty when the workers would get nothing.
+ */
+export function headStartTargets(size: number, position: number, bytesPerMs: number, jobs: number): number[] {
+  const rest = size - position;
+  const lead = Math.max(0, bytesPerMs) * WORKER_START_MS;
+  const own = Math.min(rest, (rest + (jobs - 1) * lead) / jobs);
+  const each = (rest - own) / (jobs - 1);
+  if (each <= 0) return [];
+  return Array.from({ length: jobs - 1 }, (_, k) => Math.floor(position + own + k * each));
+}
+
+/** Byte offsets of the line starts at or after each of `targets` (ascending), with 0 first and `size` last. */
+async function lineAlignedCuts(file: string, size: number, targets: readonly number[]): Promise<number[]> {
   const cuts = [0];
   const handle = await fs.promises.open(file, 'r');
   try {
     const buf = Buffer.alloc(64 * 1024);
-    for (let j = 1; j < jobs; j++) {
-      let pos = Math.max(cuts[cuts.length - 1], Math.floor((size * j) / jobs));
+    for (const target of targets) {
+      let pos = Math.max(cuts[cuts.length - 1], target);
       for (;;) {
         const { bytesRead } = await handle.read(buf, 0, buf.length, pos);
         if (bytesRead === 0) {
@@ -187,8 +212,10 @@ export async function replayFileInParallel(
     }
     onProgress(sum.bytes, sum);
   };
-  let cuts = typeof jobs === 'number' ? await lineAlignedCuts(file, size, jobs) : [0, size];
+  let cuts =
+    typeof jobs === 'number' ? await lineAlignedCuts(file, size, evenTargets(size, jobs)) : [0, size];
   const reader = new RangeReader(file, 0, cuts[1]);
+  const started = performance.now();
   const own = replayRange(task(0, size), reader, (bytes, counts) => report(0)({ bytes, ...counts }));
   // Settled now and awaited below: a read error here must not go unhandled while the workers are started.
   own.catch(() => undefined);
@@ -196,7 +223,9 @@ export async function replayFileInParallel(
     // This thread is replaying meanwhile: its own core is not idle, and is one of the threads.
     const n = jobsForIdleCores((await idleCores(IDLE_SAMPLE_MS)) + 1);
     if (n > 1) {
-      const planned = await lineAlignedCuts(file, size, n);
+      const at = reader.position;
+      const rate = at / Math.max(1, performance.now() - started);
+      const planned = await lineAlignedCuts(file, size, headStartTargets(size, at, rate, n));
       // Cut only ahead of what this thread has read (it reads on while the cuts are found).
       if (planned.length > 2 && reader.position <= planned[1]) {
         reader.end = planned[1];

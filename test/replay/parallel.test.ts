@@ -7,7 +7,13 @@ import * as zlib from 'zlib';
 import type { Policy } from '../../src/policy/types';
 import { simulate } from '../../src/replay';
 import { createPartialAccumulator } from '../../src/replay/accumulator';
-import { idleCores, jobsForIdleCores, replayFileInParallel } from '../../src/replay/parallel';
+import {
+  headStartTargets,
+  idleCores,
+  jobsForIdleCores,
+  replayFileInParallel,
+  WORKER_START_MS,
+} from '../../src/replay/parallel';
 import { RangeReader } from '../../src/replay/range-replay';
 
 const REPO = path.resolve(__dirname, '../..');
@@ -151,6 +157,24 @@ describe('worker threads (--jobs)', () => {
     const one = await simulate([log], { policy, jobs: 1 });
     expect({ ...acc.reports()[0], sources: [] }).toEqual({ ...one, sources: [] });
     expect(acc.reports()[0].lines).toBeGreaterThan(100);
+  });
+
+  test('the rest of a file is cut so that this thread, ahead by a worker start, finishes with the workers', () => {
+    // At 1 byte/ms this thread reads WORKER_START_MS bytes while a worker starts: it takes that much more.
+    const lead = WORKER_START_MS;
+    const size = 100_000;
+    const at = 10_000;
+    for (const jobs of [2, 3, 4]) {
+      const cuts = [at, ...headStartTargets(size, at, 1, jobs), size];
+      expect(cuts).toHaveLength(jobs + 1);
+      const own = cuts[1] - cuts[0];
+      for (let k = 1; k < jobs; k++)
+        expect(Math.abs(own - lead - (cuts[k + 1] - cuts[k]))).toBeLessThanOrEqual(1);
+    }
+    // Nothing read yet at no known speed: an even split.
+    expect(headStartTargets(900, 0, 0, 3)).toEqual([300, 600]);
+    // So little left that a worker would finish later than this thread alone: no cut.
+    expect(headStartTargets(size, size - 10, 1, 2)).toEqual([]);
   });
 
   test('a range reader whose end is lowered while it reads stops there', async () => {
