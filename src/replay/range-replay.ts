@@ -60,9 +60,11 @@ export class RangeReader implements AsyncIterable<Buffer> {
         const want = Math.min(READ_BYTES, this.end - this.position);
         if (want <= 0) return;
         const { bytesRead } = await handle.read(buf, 0, want, this.position);
-        if (bytesRead === 0) return; // the file shrank: the caller compares bytesRead with the range
-        this.bytesRead += bytesRead;
-        yield buf.subarray(0, bytesRead);
+        // The end may have been lowered while the read ran: nothing past it is handed out.
+        const got = Math.min(bytesRead, this.end - this.position);
+        if (got <= 0) return; // or the file shrank: the caller compares bytesRead with the range
+        this.bytesRead += got;
+        yield buf.subarray(0, got);
       }
     } finally {
       await handle.close();

@@ -189,6 +189,17 @@ describe('worker threads (--jobs)', () => {
     }
     expect(got).toBe(150_000 - 1000);
     expect(reader.bytesRead).toBe(got);
+    // Lowered while a read is under way: the piece being read is cut at the new end.
+    const racing = new RangeReader(file, 0, data.length);
+    let raced = 0;
+    const pieces = racing[Symbol.asyncIterator]();
+    const first = await pieces.next();
+    raced += (first.value as Buffer).length;
+    const pending = pieces.next();
+    racing.end = raced + 10;
+    raced += ((await pending).value as Buffer).length;
+    expect((await pieces.next()).done).toBe(true);
+    expect(raced).toBe(65_536 + 10);
     // A file shorter than the range: the reader stops at its end, and bytesRead says how far it got.
     const long = new RangeReader(file, 0, data.length + 5000);
     let all = 0;
