@@ -90,7 +90,7 @@ export const LOGGING_CONFIG_NAME_MAX = 253;
  * Refused rather than shortened: a name with a hash in it would not be stable to read and review (no hashes in
  * names), and a cut one could collide.
  */
-function planNameProblems(plans: readonly LoggingConfigPlan[]): PropProblem[] {
+function planNameProblems(plans: readonly LoggingConfigPlan[], nameField: string): PropProblem[] {
   const problems: PropProblem[] = [];
   const byName = new Map<string, LoggingConfigPlan>();
   for (const plan of plans) {
@@ -115,7 +115,7 @@ function planNameProblems(plans: readonly LoggingConfigPlan[]): PropProblem[] {
         expected:
           `a ClusterLoggingConfig name of at most ${LOGGING_CONFIG_NAME_MAX} characters (a DNS-1123 subdomain); ` +
           `${plan.built} is ${plan.name.length}`,
-        fix: `shorten ${plan.built === 'name' ? 'name' : 'name, the destination name or the selection name'} by ${
+        fix: `shorten ${plan.built === nameField ? nameField : `${nameField}, the destination name or the selection name`} by ${
           plan.name.length - LOGGING_CONFIG_NAME_MAX
         } characters`,
       });
@@ -153,6 +153,25 @@ const AUDIT_LOG_SHIPPING_PROPS: PropKeys<AuditLogShippingProps> = {
 };
 
 /**
+ * Set on the props by a construct that makes an AuditLogShipping from props of its own under other names
+ * (DeckhouseClusterAudit: `loggingConfigName`, `shippingFilters`), so that messages name the field the user
+ * wrote. A symbol key: not a prop, and not seen by the prop-key check.
+ */
+export const SHIPPING_FIELD_NAMES = Symbol('AuditLogShipping field names');
+
+/** What the user calls AuditLogShipping's `name` and `filters`. */
+export interface ShippingFieldNames {
+  readonly name: string;
+  readonly filters: string;
+}
+
+/** `field` (`name`, `filters[0].values`, …) under the names the user wrote. */
+function userField(field: string, names: ShippingFieldNames | undefined): string {
+  if (names === undefined) return field;
+  return field.replace(/^(name|filters)(?=$|[.[])/, (prop) => names[prop as keyof ShippingFieldNames]);
+}
+
+/**
  * The log-shipper pipeline for the audit log: a ClusterLoggingConfig reading it (the host file
  * for `File`, the kube-apiserver container log for `Stdout`) and the ClusterLogDestinations;
  * destinations with `selections` get their own ClusterLoggingConfig per selection.
@@ -172,11 +191,12 @@ export class AuditLogShipping extends Construct {
     checkPropKeys(this.node.path, 'props', props, AUDIT_LOG_SHIPPING_PROPS, false);
     checkPropKeys(this.node.path, 'auditLog', props.auditLog, AUDIT_LOG_OPTION_KEYS);
     checkArgoCdProps(this.node.path, props);
-    checkPropList(this.node.path, 'filters', props.filters, 'log filters');
+    const names = (props as { [SHIPPING_FIELD_NAMES]?: ShippingFieldNames })[SHIPPING_FIELD_NAMES];
+    checkPropList(this.node.path, userField('filters', names), props.filters, 'log filters');
     if (props.name !== undefined && typeof props.name !== 'string')
       throw new ConstructPropsError(
         this.node.path,
-        `name: received ${describeReceived(props.name)}, expected a ClusterLoggingConfig name (a string)`,
+        `${userField('name', names)}: received ${describeReceived(props.name)}, expected a ClusterLoggingConfig name (a string)`,
       );
     (Array.isArray(props.destinations) ? props.destinations : []).forEach((d: unknown, i) => {
       const selections = (d as { selections?: unknown } | null)?.selections;
@@ -256,7 +276,7 @@ export class AuditLogShipping extends Construct {
       plans.push({
         name,
         field: 'name',
-        built: 'name',
+        built: userField('name', names),
         destinationRefs: unselected.map((d) => d.name),
         logFilter: shared,
       });
@@ -266,13 +286,13 @@ export class AuditLogShipping extends Construct {
         plans.push({
           name: `${name}-${destination.name}-${selection.name}`,
           field: `destinations[${i}].selections[${j}].name`,
-          built: '<name>-<destination name>-<selection name>',
+          built: `<${userField('name', names)}>-<destination name>-<selection name>`,
           destinationRefs: [destination.name],
           logFilter: [...shared, ...(selection.filters ?? [])],
         });
       });
     });
-    problems.push(...planNameProblems(plans));
+    problems.push(...planNameProblems(plans, userField('name', names)));
 
     const annotations = argoCdAnnotations(props.argoCdAnnotations, props.syncWave ?? SYNC_WAVES.logShipping, {
       skipDryRunOnMissingResource: true,
@@ -320,7 +340,9 @@ export class AuditLogShipping extends Construct {
 
     this.node.addValidation({
       validate: () =>
-        [...(this.auditLogCheckedElsewhere() ? [] : auditLogProblems), ...problems].map(formatProblem),
+        [...(this.auditLogCheckedElsewhere() ? [] : auditLogProblems), ...problems].map((p) =>
+          formatProblem({ ...p, field: userField(p.field, names) }),
+        ),
     });
     this.node.addValidation({ validate: () => checkClusterScopedChart(this) });
     // Combined by hand with a ControlPlaneAuditConfig: read the log it makes kube-apiserver write.

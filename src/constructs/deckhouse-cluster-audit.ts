@@ -7,7 +7,7 @@ import { AuditAssertion } from '../policy/assertions';
 import { DEFAULT_KUBERNETES_VERSION } from '../policy/kubernetes-version';
 import { EffectivePolicy } from '../policy/types';
 import { ArgoCdOptions } from './argocd';
-import { AuditLogShipping } from './audit-log-shipping';
+import { AuditLogShipping, AuditLogShippingProps, SHIPPING_FIELD_NAMES } from './audit-log-shipping';
 import { AuditPolicySecret, checkPolicyInput, PolicyInput } from './audit-policy-secret';
 import { AuditLogOptions, ControlPlaneAuditConfig } from './control-plane-audit-config';
 import { AuditLogDestination } from './log-destination';
@@ -268,7 +268,9 @@ export class DeckhouseClusterAudit extends Construct {
         filters: props.shippingFilters,
         name: props.loggingConfigName,
         argoCdAnnotations: props.argoCdAnnotations,
-      });
+        // Messages name the props as this construct's user wrote them.
+        [SHIPPING_FIELD_NAMES]: { name: 'loggingConfigName', filters: 'shippingFilters' },
+      } as AuditLogShippingProps);
     }
 
     checkAcknowledgements(props.acknowledged, this.node.path);

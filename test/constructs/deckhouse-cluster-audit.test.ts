@@ -343,3 +343,42 @@ describe('acknowledging findings one at a time', () => {
     expect(lines.every((l) => l.length < 400)).toBe(true);
   });
 });
+
+describe('messages about the shipping props name them as DeckhouseClusterAudit calls them', () => {
+  const loki = { type: 'Loki' as const, name: 'loki', endpoint: 'https://loki.example.com' };
+  function shippingError(props: Partial<DeckhouseClusterAuditProps>): string {
+    const chart = Testing.chart();
+    new DeckhouseClusterAudit(chart, 'Audit', { policy: EXEC_AND_RBAC, destinations: [loki], ...props });
+    return synthError(chart);
+  }
+
+  test('loggingConfigName and shippingFilters, not the inner pipeline’s name and filters', () => {
+    const badName = shippingError({ loggingConfigName: 'Kube_Audit' });
+    expect(badName).toContain('loggingConfigName: received "Kube_Audit"');
+    expect(badName).not.toMatch(/\] name:/);
+    const badFilter = shippingError({
+      shippingFilters: [{ field: 'verb', operator: 'In', values: [] }],
+    });
+    expect(badFilter).toContain('shippingFilters[0].values: received []');
+    expect(badFilter).not.toMatch(/\] filters\[0\]/);
+    const long = shippingError({ loggingConfigName: 'a'.repeat(260) });
+    expect(long).toContain('loggingConfigName is 260. Fix: shorten loggingConfigName by 7 characters');
+    const selected = shippingError({
+      loggingConfigName: 'a'.repeat(250),
+      destinations: [{ ...loki, selections: [AuditEventSelection.rbacChanges()] }],
+    });
+    expect(selected).toContain('<loggingConfigName>-<destination name>-<selection name> is 260');
+    expect(selected).toContain('Fix: shorten loggingConfigName, the destination name or the selection name');
+  });
+
+  test('a loggingConfigName that is not a string is refused under that name', () => {
+    expect(
+      () =>
+        new DeckhouseClusterAudit(Testing.chart(), 'Audit', {
+          policy: EXEC_AND_RBAC,
+          destinations: [loki],
+          loggingConfigName: 5 as unknown as string,
+        }),
+    ).toThrow(/loggingConfigName: received 5/);
+  });
+});
