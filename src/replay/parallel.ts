@@ -24,25 +24,36 @@ type WorkerMessage =
   | ({ type: 'done' } & RangeResult)
   | { type: 'error'; message: string };
 
-/** How long the default samples the machine's CPU times to see which cores are idle, in milliseconds. */
+/** How long the default samples the machine's CPU times to see which cores are free, in milliseconds. */
 export const IDLE_SAMPLE_MS = 100;
 
-/** Threads for `idle` idle cores (a fraction, as idleCores measures them): rounded, at least 1, at most 4. */
+/** Threads for `idle` free cores (a fraction, as freeCores measures them): rounded, at least 1, at most 4. */
 export function jobsForIdleCores(idle: number): number {
-  const cores = typeof os.availableParallelism === 'function' ? os.availableParallelism() : os.cpus().length;
-  return Math.max(1, Math.min(Math.round(idle), cores, MAX_DEFAULT_JOBS));
+  return Math.max(1, Math.min(Math.round(idle), availableCores(), MAX_DEFAULT_JOBS));
+}
+
+/** The cores this process may use. */
+function availableCores(): number {
+  return typeof os.availableParallelism === 'function'
+    ? os.availableParallelism()
+    : Math.max(1, os.cpus().length);
 }
 
 /**
- * How many cores were idle over the next `ms` milliseconds, as a fraction (1.6 = one core and 60% of
- * another), from the kernel's per-CPU times (`os.cpus()`) sampled before and after. A thread that sleeps
- * meanwhile counts its own core as idle, one that works (replayFileInParallel) does not. When the times do not move (no clock ticks in the interval,
- * or a platform that reports no CPUs) every core counts as idle.
+ * How many cores other processes left to this one over the next `ms` milliseconds, as a fraction (1.6 = one
+ * core and 60% of another): the idle time of every core, from the kernel's per-CPU times (`os.cpus()`)
+ * sampled before and after, plus the CPU time this process used meanwhile (all its threads), which would
+ * otherwise count as busy. When the times do not move (no clock ticks in the interval, or a platform that
+ * reports no CPUs) every core counts as free.
  */
-export async function idleCores(ms: number): Promise<number> {
+export async function freeCores(ms: number): Promise<number> {
   const before = os.cpus();
+  const ownBefore = process.cpuUsage();
+  const started = performance.now();
   await new Promise((resolve) => setTimeout(resolve, ms));
   const after = os.cpus();
+  const own = process.cpuUsage(ownBefore);
+  const wall = performance.now() - started;
   let idle = 0;
   let total = 0;
   for (let i = 0; i < after.length && i < before.length; i++) {
@@ -51,12 +62,10 @@ export async function idleCores(ms: number): Promise<number> {
     idle += a.idle - b.idle;
     total += a.user + a.nice + a.sys + a.idle + a.irq - (b.user + b.nice + b.sys + b.idle + b.irq);
   }
-  if (total <= 0) {
-    return typeof os.availableParallelism === 'function'
-      ? os.availableParallelism()
-      : Math.max(1, after.length);
-  }
-  return (idle / total) * after.length;
+  const cores = availableCores();
+  if (total <= 0) return cores;
+  const ownCores = (own.user + own.system) / 1000 / Math.max(1, wall);
+  return Math.min(cores, (idle / total) * after.length + ownCores);
 }
 
 /** Cuts that share `size` bytes evenly between `jobs` threads started together. */
@@ -123,14 +132,17 @@ async function lineAlignedCuts(file: string, size: number, targets: readonly num
  */
 const WORKER_YOUNG_GENERATION_MB = 16;
 
+/** What a worker thread is started with: the range at once, or none until it is sent one (RangeWorker.assign). */
+export type WorkerStart = Omit<RangeTask, 'start' | 'end' | 'first'> & { start?: number; end?: number };
+
 /**
  * Starts the worker script beside this module: the built `.js`, or when running from TypeScript source (tsx,
  * jest) the `.ts` through tsx's require hook, which a worker thread does not inherit from its parent.
  */
-function startWorker(task: RangeTask): Worker {
+function startWorker(start: WorkerStart): Worker {
   const entry = path.join(__dirname, `replay-worker${path.extname(__filename)}`);
   const options = {
-    workerData: task,
+    workerData: start,
     resourceLimits: { maxYoungGenerationSizeMb: WORKER_YOUNG_GENERATION_MB },
   };
   if (!entry.endsWith('.ts')) return new Worker(entry, options);
@@ -138,29 +150,48 @@ function startWorker(task: RangeTask): Worker {
   return new Worker(code, { ...options, eval: true });
 }
 
-/** Replays `task` on a worker thread; rejects with the worker's error, or its start failure. */
-function replayOnWorker(task: RangeTask, workers: Worker[], onProgress: (p: RangeProgress) => void) {
-  return new Promise<RangeResult>((resolve, reject) => {
-    const worker = startWorker(task);
-    workers.push(worker);
-    let settled = false;
-    worker.on('message', (m: WorkerMessage) => {
-      if (m.type === 'progress') onProgress(m);
-      else if (m.type === 'done') {
-        settled = true;
-        resolve(m);
-      } else {
-        settled = true;
-        reject(new Error(m.message));
-      }
+/**
+ * A worker thread replaying one range: given at its start, or later (`assign`) when the thread was started
+ * before the cuts were known. `result` rejects with the worker's error, or its start failure.
+ */
+class RangeWorker {
+  readonly result: Promise<RangeResult>;
+  private worker: Worker | undefined;
+
+  constructor(start: WorkerStart, onProgress: (p: RangeProgress) => void) {
+    this.result = new Promise<RangeResult>((resolve, reject) => {
+      const worker = startWorker(start);
+      this.worker = worker;
+      let settled = false;
+      worker.on('message', (m: WorkerMessage) => {
+        if (m.type === 'progress') onProgress(m);
+        else if (m.type === 'done') {
+          settled = true;
+          resolve(m);
+        } else {
+          settled = true;
+          reject(new Error(m.message));
+        }
+      });
+      worker.on('error', (err) => {
+        if (!settled) reject(err);
+      });
+      worker.on('exit', (code) => {
+        if (!settled) reject(new Error(`replay worker exited with code ${code}`));
+      });
     });
-    worker.on('error', (err) => {
-      if (!settled) reject(err);
-    });
-    worker.on('exit', (code) => {
-      if (!settled) reject(new Error(`replay worker exited with code ${code}`));
-    });
-  });
+    // Awaited only for a range it replays: a worker stopped unused, or failed, must not be an unhandled rejection.
+    this.result.catch(() => undefined);
+  }
+
+  /** Sends the range to a worker started without one. */
+  assign(start: number, end: number): void {
+    this.worker?.postMessage({ type: 'range', start, end });
+  }
+
+  async terminate(): Promise<void> {
+    await this.worker?.terminate();
+  }
 }
 
 interface RangeProgress {
@@ -173,10 +204,12 @@ interface RangeProgress {
  * Replays `file` on `jobs` threads into `acc` and resolves the number of threads used. This thread replays
  * the first range itself while worker threads replay the others, so no thread waits for another to start; a
  * range whose worker cannot start here (e.g. a test runner that cannot load the worker script) is replayed on
- * this thread afterwards. With `jobs` `'auto'` this thread starts on the whole file at once and meanwhile
- * samples the idle cores (IDLE_SAMPLE_MS), then hands the ranges past its own to that many workers (at most
- * 4 threads in all); one idle core, or a file this thread has already read past the first cut of, stays on
- * one thread. The counts are added up in file order, so the report is the one a single thread gives.
+ * this thread afterwards. With `jobs` `'auto'` this thread starts on the whole file at once, a worker thread
+ * per other core (at most 4 threads in all) starts without a range, and for IDLE_SAMPLE_MS the cores other
+ * processes leave free are sampled (freeCores); then the rest of the file is cut for that many threads
+ * (headStartTargets) and the workers not needed are stopped. One free core, or a file this thread has already
+ * read past the first cut of, stays on one thread. The counts are added up in file order, so the report is
+ * the one a single thread gives.
  */
 export async function replayFileInParallel(
   file: string,
@@ -187,18 +220,12 @@ export async function replayFileInParallel(
   policies: ReadonlyArray<Policy | EffectivePolicy>,
   options: ReplayOptions,
   onProgress?: (bytes: number, counts: { lines: number; events: number }) => void,
+  sampleFreeCores: (ms: number) => Promise<number> = freeCores,
 ): Promise<number> {
   const { onProgress: _drop, ...plainOptions } = options;
   void _drop;
-  const task = (start: number, end: number): RangeTask => ({
-    file,
-    source,
-    start,
-    end,
-    first: start === 0,
-    policies,
-    options: plainOptions,
-  });
+  const base = { file, source, policies, options: plainOptions };
+  const task = (start: number, end: number): RangeTask => ({ ...base, start, end, first: start === 0 });
   const progress: RangeProgress[] = [];
   const report = (i: number) => (p: RangeProgress) => {
     progress[i] = p;
@@ -219,9 +246,11 @@ export async function replayFileInParallel(
   const own = replayRange(task(0, size), reader, (bytes, counts) => report(0)({ bytes, ...counts }));
   // Settled now and awaited below: a read error here must not go unhandled while the workers are started.
   own.catch(() => undefined);
+  let workers: RangeWorker[];
   if (jobs === 'auto') {
-    // This thread is replaying meanwhile: its own core is not idle, and is one of the threads.
-    const n = jobsForIdleCores((await idleCores(IDLE_SAMPLE_MS)) + 1);
+    const spare = Math.max(0, Math.min(MAX_DEFAULT_JOBS, availableCores()) - 1);
+    const waiting = Array.from({ length: spare }, (_, k) => new RangeWorker(base, report(k + 1)));
+    const n = Math.min(jobsForIdleCores(await sampleFreeCores(IDLE_SAMPLE_MS)), spare + 1);
     if (n > 1) {
       const at = reader.position;
       const rate = at / Math.max(1, performance.now() - started);
@@ -232,19 +261,21 @@ export async function replayFileInParallel(
         cuts = planned;
       }
     }
+    workers = waiting.slice(0, cuts.length - 2);
+    workers.forEach((w, k) => w.assign(cuts[k + 1], cuts[k + 2]));
+    await Promise.all(waiting.slice(workers.length).map((w) => w.terminate()));
+  } else {
+    workers = cuts
+      .slice(2)
+      .map((end, k) => new RangeWorker({ ...base, start: cuts[k + 1], end }, report(k + 1)));
   }
-  const workers: Worker[] = [];
-  const others = cuts
-    .slice(2)
-    .map((end, k) => replayOnWorker(task(cuts[k + 1], end), workers, report(k + 1)));
-  others.forEach((p) => p.catch(() => undefined));
   const done: RangeResult[] = [];
   let threads = cuts.length - 1;
   try {
     done.push(await own);
-    for (let k = 0; k < others.length; k++) {
+    for (let k = 0; k < workers.length; k++) {
       try {
-        done.push(await others[k]);
+        done.push(await workers[k].result);
       } catch (err) {
         if (!isStartFailure(err)) throw err;
         // The worker could not load here: this thread replays its range instead.

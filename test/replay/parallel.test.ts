@@ -9,7 +9,7 @@ import { simulate } from '../../src/replay';
 import { createPartialAccumulator } from '../../src/replay/accumulator';
 import {
   headStartTargets,
-  idleCores,
+  freeCores,
   jobsForIdleCores,
   replayFileInParallel,
   WORKER_START_MS,
@@ -136,7 +136,7 @@ describe('worker threads (--jobs)', () => {
   });
 
   test('default: this thread starts alone and shares the rest with the idle cores (at most 4 threads)', async () => {
-    const idle = await idleCores(50);
+    const idle = await freeCores(50);
     expect(idle).toBeGreaterThanOrEqual(0);
     expect(idle).toBeLessThanOrEqual(os.cpus().length);
     // A busy machine gets one thread; the rounding counts most of a core as a core; never more than 4.
@@ -158,6 +158,44 @@ describe('worker threads (--jobs)', () => {
     expect({ ...acc.reports()[0], sources: [] }).toEqual({ ...one, sources: [] });
     expect(acc.reports()[0].lines).toBeGreaterThan(100);
   });
+
+  test('default with free cores: the workers started meanwhile take the rest, the report is one thread’s', async () => {
+    const log = path.join(tmp, 'auto-cores.log');
+    generateSyntheticLog(log, 8 * 1024 * 1024, 9);
+    const policy: Policy = {
+      apiVersion: 'audit.k8s.io/v1',
+      kind: 'Policy',
+      omitStages: ['RequestReceived'],
+      rules: [{ level: 'Request', resources: [{ group: '', resources: ['pods'] }] }, { level: 'Metadata' }],
+    };
+    const size = fs.statSync(log).size;
+    const acc = createPartialAccumulator([policy]);
+    // Every core free, said at once: this thread has read little of the file when the cuts are made.
+    const threads = await replayFileInParallel(
+      log,
+      'auto.log',
+      size,
+      'auto',
+      acc,
+      [policy],
+      {},
+      undefined,
+      () => Promise.resolve(64),
+    );
+    expect(threads).toBe(Math.min(4, os.availableParallelism()));
+    acc.setSourceInfo('auto.log', { gzip: false, bytes: size, threads });
+    const one = await simulate([log], { policy, jobs: 1 });
+    expect({ ...acc.reports()[0], sources: [] }).toEqual({ ...one, sources: [] });
+    // No core free besides this thread's: one thread, and the workers started meanwhile are stopped.
+    const alone = createPartialAccumulator([policy]);
+    expect(
+      await replayFileInParallel(log, 'auto.log', size, 'auto', alone, [policy], {}, undefined, () =>
+        Promise.resolve(1),
+      ),
+    ).toBe(1);
+    alone.setSourceInfo('auto.log', { gzip: false, bytes: size, threads: 1 });
+    expect({ ...alone.reports()[0], sources: [] }).toEqual({ ...one, sources: [] });
+  }, 60_000);
 
   test('the rest of a file is cut so that this thread, ahead by a worker start, finishes with the workers', () => {
     // At 1 byte/ms this thread reads WORKER_START_MS bytes while a worker starts: it takes that much more.
