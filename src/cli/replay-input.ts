@@ -59,7 +59,7 @@ export const ROTATION_OPTIONS: Record<string, OptionSpec> = {
     type: 'string',
     value: 'N',
     description:
-      'threads for a large plain log file, this one and N-1 workers (default: one below 64 MiB, else as many as cores are idle once reading starts, at most 4; results are identical)',
+      'threads for a large plain log file, this one and N-1 workers (default: one below 64 MiB, else as many as cores are free once reading starts, at most 4; results are identical)',
   },
   top: {
     type: 'string',

@@ -74,8 +74,8 @@ export interface ReplayOptions {
   /**
    * Threads that replay a large plain-file input in parallel: this one and `jobs - 1` worker threads (results
    * are identical to one thread). @default - 1 below 64 MiB and for streams and gzip; else this thread starts
-   * at once and, after sampling the cores for 100 ms, shares the rest of the file with a worker per idle core
-   * (at most 4 threads in all)
+   * at once and, after sampling for 100 ms the cores other processes leave free, shares the rest of the file
+   * with a worker per free core (at most 4 threads in all)
    */
   jobs?: number;
   /** Called about every 64 KiB of input and once at the end. @default - no progress reporting */
