@@ -80,8 +80,9 @@ const WRITTEN_FIELDS = new Set(['apiVersion', 'kind', 'metadata', 'omitStages', 
  * - but when the virtualization run ends the file (no tail) after rules that are not built-in, the file is read
  *   as written by a release before deckhouse PR #15603 (basic, custom, virtualization): those rules are custom
  *   and `builtInRules.virtualizationAfterCustom` is set, with a warning.
- * The file cannot tell a custom rule identical to a known virtualization rule right after that run from a
- * built-in one, nor a virtualization rule a newer release appends after the known ones from a custom rule:
+ * The hook writes each built-in rule once, so a custom rule that copies one the file already has (a basic
+ * rule, a virtualization rule) ends the layer it copies and is custom. The file cannot tell a custom rule
+ * identical to a known virtualization rule the run lacks, right after it, from a built-in one, nor a virtualization rule a newer release appends after the known ones from a custom rule:
  * the first is counted as built-in, the second as custom with a warning. Never throws; problems are in `errors`.
  */
 export function readMergedAuditPolicy(
@@ -294,10 +295,17 @@ function layerBoundaries(
   const knownBasic = new Set(
     [...reference.basic, ...EARLIER_BASIC_RULES].map((r) => ruleKey(r, 'placeholder')),
   );
-  // The basic rules end with the last known basic rule after the anchors.
+  // The basic rules end with the last known basic rule after the anchors. The hook writes each basic rule
+  // once, so a known rule the file already had is a user's copy of it (e.g. leases at None as the first
+  // custom rule): the basic rules end before it.
+  const seen = new Set(rules.slice(0, lastAnchor + 1).map((r) => ruleKey(r, 'placeholder')));
   let knownBasicEnd = lastAnchor + 1;
-  while (knownBasicEnd < tailStart && knownBasic.has(ruleKey(rules[knownBasicEnd], 'placeholder')))
+  while (knownBasicEnd < tailStart) {
+    const key = ruleKey(rules[knownBasicEnd], 'placeholder');
+    if (!knownBasic.has(key) || seen.has(key)) break;
+    seen.add(key);
     knownBasicEnd++;
+  }
 
   let start = -1;
   for (let i = lastAnchor + 1; i < tailStart; i++) {
@@ -319,10 +327,14 @@ function layerBoundaries(
   while (start - 1 > lastAnchor && isVirtualizationShaped(rules[start - 1])) start--;
   // The run ends with its last known rule: rules of an unknown shape in between belong to it, but after
   // it a rule about virtualization resources is far more likely a user's own rule than a new built-in one.
+  // Each virtualization rule is written once: a known one the run already has is a user's copy, and ends it.
   let end = start + 1;
+  const inRun = new Set(rules.slice(start, end).map((r) => ruleKey(r)));
   for (let i = start + 1; i < tailStart; i++) {
-    const known = knownVirtualization.has(ruleKey(rules[i]));
-    if (!known && !isVirtualizationShaped(rules[i])) break;
+    const key = ruleKey(rules[i]);
+    const known = knownVirtualization.has(key);
+    if ((!known && !isVirtualizationShaped(rules[i])) || inRun.has(key)) break;
+    inRun.add(key);
     if (known) end = i + 1;
   }
   // Releases before deckhouse PR #15603 wrote basic, custom, virtualization (and no tail, which came later):
