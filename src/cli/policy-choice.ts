@@ -137,7 +137,8 @@ async function readBuiltInRulesFile(
     mergedFiles.set(args, pending);
   }
   const merged = await pending;
-  if (merged.errors.length > 0) {
+  // A file without built-in rules is still what kube-apiserver runs: choosePolicy reads it as such a cluster's.
+  if (merged.errors.length > 0 && !merged.noBuiltInRules) {
     const what = merged.errors.length === 1 ? 'an error' : `${merged.errors.length} errors`;
     throw new CliError(
       `--built-in-rules ${file === '-' ? 'on stdin' : file} has ${what}:`,
@@ -220,7 +221,7 @@ export async function choosePolicy(args: ParsedArgs, io: CliIo, file?: string | 
     };
   }
 
-  const basic = settings ? settings.basicAuditPolicyEnabled : !noBasicFlag;
+  let basic = settings ? settings.basicAuditPolicyEnabled : !noBasicFlag;
   if (settings) checkFlagsAgainstFile(policyFile!, settings, noBasicFlag, extras, builtInFile);
   let clusterRules: DeckhouseBasicRules | undefined;
   let builtIn: ChosenBuiltInRules | undefined;
@@ -229,14 +230,32 @@ export async function choosePolicy(args: ParsedArgs, io: CliIo, file?: string | 
   if (builtInFile !== undefined) {
     const merged = await readBuiltInRulesFile(args, builtInFile, io, kubernetesVersion);
     warnings.push(...merged.warnings.map((w) => ({ label: merged.label, ...w })));
-    clusterRules = merged.builtInRules!;
-    builtIn = { summary: '', source: merged.label, differences: merged.differences };
-    if (custom === undefined && settings === undefined && merged.customPolicy !== undefined) {
-      const { rulePositions } = await import('./rule-positions');
-      custom = merged.customPolicy;
-      source = merged.label;
-      positions = rulePositions(merged.text ?? '');
-      customOffsetInFile = clusterRules.basic.length + clusterRules.virtualization.length;
+    if (merged.noBuiltInRules) {
+      // The merged file of a cluster with basicAuditPolicyEnabled: false (or with audit off): kube-apiserver
+      // runs its rules alone, so they are evaluated without built-in rules and without the tail.
+      if (extras.length > 0)
+        throw new UsageError(
+          `--extra-service-account extends the built-in rules, but ${merged.label} holds none; drop --extra-service-account`,
+        );
+      warnings.push({ label: merged.label, ...noBuiltInRulesNote(merged) });
+      basic = false;
+      if (custom === undefined && settings === undefined && merged.customPolicy !== undefined) {
+        const { rulePositions } = await import('./rule-positions');
+        custom = merged.customPolicy;
+        source = merged.label;
+        positions = rulePositions(merged.text ?? '');
+        customOffsetInFile = 0;
+      }
+    } else {
+      clusterRules = merged.builtInRules!;
+      builtIn = { summary: '', source: merged.label, differences: merged.differences };
+      if (custom === undefined && settings === undefined && merged.customPolicy !== undefined) {
+        const { rulePositions } = await import('./rule-positions');
+        custom = merged.customPolicy;
+        source = merged.label;
+        positions = rulePositions(merged.text ?? '');
+        customOffsetInFile = clusterRules.basic.length + clusterRules.virtualization.length;
+      }
     }
   }
   const readSecret = settings ? settings.auditPolicyEnabled : custom !== undefined;
@@ -271,7 +290,13 @@ export async function choosePolicy(args: ParsedArgs, io: CliIo, file?: string | 
     ? [clusterRules ? `built-in rules of ${builtIn!.source}` : 'Deckhouse built-in rules']
     : [];
   if (source && custom && readSecret)
-    parts.push(customOffsetInFile !== undefined ? 'its custom rules' : source);
+    parts.push(
+      customOffsetInFile === undefined
+        ? source
+        : basic
+          ? 'its custom rules'
+          : `the rules of ${source} (no built-in rules: basicAuditPolicyEnabled: false)`,
+    );
   if (basic && basicRules.tail.length > 0) parts.push('tail rules');
   let description = parts.length > 0 ? parts.join(' + ') : 'no rules (audit off)';
   if (settings) description += ` (settings: ModuleConfig control-plane-manager in ${policyFile})`;
@@ -319,6 +344,27 @@ function checkFlagsAgainstFile(
       `--extra-service-account extends the built-in rules, but ${stated}; drop --extra-service-account`,
     );
   }
+}
+
+// Said on stderr, as the differences of a file with built-in rules are: what the file was read as, and why.
+function noBuiltInRulesNote(merged: MergedAuditPolicy): Problem {
+  if ((merged.policy?.rules.length ?? 0) === 0) {
+    return {
+      message:
+        'the file holds no rules: kube-apiserver gets no audit policy from Deckhouse then (basic rules off and ' +
+        'no custom rules), so it is read as a cluster whose audit is off',
+      field: 'rules',
+      fix: 'if the cluster audits requests, pass the merged file of one of its masters instead',
+    };
+  }
+  return {
+    message:
+      'the file holds no built-in rules (no system ServiceAccount rule, no system-namespace rule): it is read ' +
+      'as the merged policy of a cluster with basicAuditPolicyEnabled: false, its own rules alone with no tail, ' +
+      'as kube-apiserver runs it',
+    field: 'rules',
+    fix: 'if the cluster runs the built-in rules, pass the merged file of one of its masters instead',
+  };
 }
 
 function configMapsUnread(): Problem {

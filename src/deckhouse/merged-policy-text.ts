@@ -30,6 +30,8 @@ export interface MergedPolicyText {
   label: string;
   /** Why no policy text could be taken (positions are in the input). */
   errors: Problem[];
+  /** The dump's object, `Secret kube-system/audit-policy`, when the text came from a Secret or ConfigMap. */
+  object?: string;
 }
 
 const FIX_SOURCE =
@@ -169,7 +171,7 @@ function keyValue(
       ...pos(node),
     });
   }
-  if (!field.base64) return { text: node.value, label, errors: [] };
+  if (!field.base64) return { text: node.value, label, errors: [], object: what };
   const decoded = decodeBase64(node.value);
   if (decoded === undefined) {
     return fail(label, {
@@ -179,7 +181,7 @@ function keyValue(
       fix: 'dump the object again with `kubectl get -o yaml`, unedited',
     });
   }
-  return { text: decoded, label, errors: [] };
+  return { text: decoded, label, errors: [], object: what };
 }
 
 function keyOf(key: unknown): unknown {

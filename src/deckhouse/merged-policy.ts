@@ -14,6 +14,7 @@ import {
 } from './built-in-rule-shapes';
 import { BuiltInRulesDifference, builtInRulesDifference } from './built-in-rules-difference';
 import { MERGED_POLICY_PATH, mergedPolicyText } from './merged-policy-text';
+import { AUDIT_POLICY_SECRET_NAME } from './policy-secret-location';
 import { describeRule } from '../policy/describe';
 
 /** Options of {@link readMergedAuditPolicy}. */
@@ -57,6 +58,12 @@ export interface MergedAuditPolicy {
   differences?: BuiltInRulesDifference;
   /** Non-empty = the input is not a merged Deckhouse policy (or not one kube-apiserver loads). */
   errors: Problem[];
+  /**
+   * True when the file loads but holds no built-in rules: the merged file of a cluster with
+   * basicAuditPolicyEnabled: false, which is the custom policy alone (then `customPolicy` is the whole file,
+   * every origin is custom, and `errors` says why no built-in rules can be taken from it).
+   */
+  noBuiltInRules?: boolean;
   /** The loader's warnings, and what the file cannot say for sure (hand-edited fields, an ambiguous rule). */
   warnings: Problem[];
 }
@@ -112,10 +119,11 @@ export function readMergedAuditPolicy(
   if (found.text === undefined) return result;
   result.text = found.text;
 
-  const loaded = loadPolicy(
-    found.text,
-    options.kubernetesVersion ? { kubernetesVersion: options.kubernetesVersion } : {},
-  );
+  // Deckhouse's target: a file without rules is refused below with the reason that fits a merged file.
+  const loaded = loadPolicy(found.text, {
+    target: 'deckhouse',
+    ...(options.kubernetesVersion ? { kubernetesVersion: options.kubernetesVersion } : {}),
+  });
   result.warnings.push(...loaded.warnings);
   if (loaded.errors.length > 0 || !loaded.policy) {
     result.errors.push(...loaded.errors);
@@ -127,7 +135,34 @@ export function readMergedAuditPolicy(
 
   const saIndex = rules.findIndex(isSystemServiceAccountRule);
   const nsIndex = rules.findIndex(isSystemNamespaceRule);
+  if (rules.length === 0) {
+    // With no rules at all Deckhouse passes kube-apiserver no audit flags (deckhouse-audit.md §3), which
+    // refuses a policy without rules anyway: such a file stands for a cluster whose audit is off.
+    result.noBuiltInRules = true;
+    result.errors.push({
+      message:
+        `${found.label} holds no rules: Deckhouse gives kube-apiserver no audit policy then (audit off), ` +
+        'so it has no built-in rules to take',
+      field: 'rules',
+      fix: `pass the merged file ${MERGED_POLICY_PATH} of a master whose audit is on`,
+    });
+    return result;
+  }
+  // Secret kube-system/audit-policy holds the custom policy Deckhouse reads, not the policy it writes.
+  const customSecret = found.object === `Secret kube-system/${AUDIT_POLICY_SECRET_NAME}`;
   if (saIndex < 0 || nsIndex < 0) {
+    // Without its two list rules the file is not built on the basic rules: it is the merged file of a cluster
+    // with basicAuditPolicyEnabled: false (the custom policy alone, no tail), which kube-apiserver runs as it is.
+    if (!customSecret) {
+      result.noBuiltInRules = true;
+      result.origins = rules.map((_, index) => ({ layer: 'custom' as RuleLayer, index }));
+      result.customPolicy = {
+        apiVersion: 'audit.k8s.io/v1',
+        kind: 'Policy',
+        rules: [...rules],
+        ...(policy.omitStages && policy.omitStages.length > 0 ? { omitStages: [...policy.omitStages] } : {}),
+      };
+    }
     const missing = [
       saIndex < 0 ? 'the system ServiceAccount rule (users with group system:serviceaccounts)' : '',
       nsIndex < 0 ? 'the system-namespace rule (namespaces kube-system and d8-*)' : '',
