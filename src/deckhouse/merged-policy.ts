@@ -235,7 +235,8 @@ export function readMergedAuditPolicy(
   }
   for (const field of Object.keys(policy)) {
     const value = (policy as unknown as Record<string, unknown>)[field];
-    if (WRITTEN_FIELDS.has(field) || value === undefined) continue;
+    // A zero value (omitManagedFields: false) is what a marshaller without omitempty writes, not an edit.
+    if (WRITTEN_FIELDS.has(field) || value === undefined || value === false) continue;
     result.warnings.push({
       message:
         `${found.label}: ${field} is not written by Deckhouse (its hook keeps only the rules and omitStages), ` +

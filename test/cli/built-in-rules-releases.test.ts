@@ -4,6 +4,7 @@ import * as path from 'path';
 import { DECKHOUSE_BASIC_RULES } from '../../src/deckhouse/basic-rules';
 import { isSystemNamespaceRule, isSystemServiceAccountRule } from '../../src/deckhouse/built-in-rule-shapes';
 import { Policy, PolicyRule } from '../../src/policy/types';
+import { stringify } from 'yaml';
 import { renderAsDeckhouseWrites } from '../support/deckhouse-merged-file';
 import { REPO, runInProcess } from './helpers';
 
@@ -112,11 +113,53 @@ const FILES = {
       omitStages: ['RequestReceived', 'ResponseStarted'],
     }),
   ),
+  zeroValues: write(
+    'zero-values.yaml',
+    zeroValuesWritten([...release177plus(), ...SNAP.virtualization, ...USER, ...SNAP.tail]),
+  ),
   lookalikesNoVirtualization: write(
     'lookalikes-no-virtualization.yaml',
     merged({ basic: SNAP.basic, custom: [SNAP.basic[1], SNAP.basic[NS], ...USER] }),
   ),
 };
+
+// The same merged policy as a Go marshaller without omitempty writes it (gopkg.in/yaml.v3 style: struct field
+// order, every field present with its zero value, `group: ""` for the core group, 4-space indentation), and
+// with the top-level omitManagedFields: false and omitStages: [] of a zero Policy.
+function zeroValuesWritten(rules: readonly PolicyRule[]): string {
+  const fields = [
+    'level',
+    'users',
+    'userGroups',
+    'verbs',
+    'resources',
+    'namespaces',
+    'nonResourceURLs',
+    'omitStages',
+  ] as const;
+  const full = rules.map((rule) => {
+    const out: Record<string, unknown> = {};
+    for (const field of fields) out[field] = rule[field] ?? [];
+    out.resources = (rule.resources ?? []).map((gr) => ({
+      group: gr.group ?? '',
+      resources: gr.resources ?? [],
+      resourceNames: gr.resourceNames ?? [],
+    }));
+    out.omitManagedFields = false;
+    return out;
+  });
+  return stringify(
+    {
+      apiVersion: 'audit.k8s.io/v1',
+      kind: 'Policy',
+      metadata: { creationTimestamp: null },
+      rules: full,
+      omitStages: [],
+      omitManagedFields: false,
+    },
+    { indent: 4, lineWidth: 0 },
+  );
+}
 
 const REQUESTS: string[][] = [
   ['--url', 'GET /api/v1/namespaces/prod/secrets/db', '--user', 'alice'],
@@ -280,6 +323,32 @@ describe('decisions of other releases, derived from the rules by hand', () => {
       });
     },
   );
+
+  test('zero values written out (users: [], group: "", omitManagedFields: false) do not move the layers', async () => {
+    const run = await runInProcess(['explain', '--built-in-rules', FILES.zeroValues, ...REQUESTS[0]]);
+    expect(run.stdout).toContain(
+      `Built-in: merged policy ${FILES.zeroValues}: 17 basic + 7 virtualization + 2 tail rules, 34 system namespaces, 105 system ServiceAccounts\n`,
+    );
+    expect(run.stderr).not.toMatch(/replaces|is new|edited by hand|no virtualization rules/);
+    // Another custom policy replaces only the two custom rules: a PATCH in kube-system by alice is still decided
+    // by the system-namespace rule (basic #14 of the snapshot, rules[11] once the two upmeter rules are gone), not by the replacement's catch-all.
+    const other = write(
+      'zero-other.yaml',
+      'apiVersion: audit.k8s.io/v1\nkind: Policy\nrules:\n- level: Request\n',
+    );
+    expect(
+      await decide([
+        '--built-in-rules',
+        FILES.zeroValues,
+        '--policy',
+        other,
+        '--url',
+        'PATCH /api/v1/namespaces/kube-system/configmaps/x',
+        '--user',
+        'alice',
+      ]),
+    ).toEqual({ level: 'Metadata', omitStages: ['RequestReceived'], ruleIndex: 11 });
+  });
 
   test('the Secret dump as `kubectl get -o json` writes it (base64 data, other keys) decides as the file', async () => {
     const text = readFileSync(FILES.r177plus, 'utf8');
