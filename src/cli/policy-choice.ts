@@ -103,9 +103,19 @@ export interface ChosenBuiltInRules {
 export function builtInRulesNotes(chosen: ChosenPolicy): string[] {
   const builtIn = chosen.builtIn;
   if (!builtIn?.differences || builtIn.differences.same) return [];
+  // The file lists the release's ServiceAccounts and those its extra-audit-policy-config ConfigMaps appended
+  // as one list: an added name need not be the release's.
+  const extra =
+    builtIn.differences.serviceAccounts.added.length > 0
+      ? [
+          '  (a ServiceAccount added may be one an extra-audit-policy-config ConfigMap appended: the file ' +
+            "does not tell them from the release's own)",
+        ]
+      : [];
   return [
     `the built-in rules of ${builtIn.source} differ from the ${DECKHOUSE_BASIC_RULES.stamp}:`,
     ...formatBuiltInRulesDifference(builtIn.differences, 'the snapshot').map((line) => `  ${line}`),
+    ...extra,
   ];
 }
 

@@ -243,6 +243,17 @@ describe('decisions of other releases, derived from the rules by hand', () => {
       omitStages: ['RequestReceived'],
       ruleIndex: SA,
     });
+    const run = await runInProcess([
+      'explain',
+      '--built-in-rules',
+      FILES.extraServiceAccounts,
+      ...REQUESTS[3],
+    ]);
+    expect(run.stderr).toContain(
+      'note:   system ServiceAccounts added (1): system:serviceaccount:infra:flux\n' +
+        'note:   (a ServiceAccount added may be one an extra-audit-policy-config ConfigMap appended: the file ' +
+        "does not tell them from the release's own)\n",
+    );
   });
 
   test('no virtualization rules and no tail (older release): a VirtualMachineOperation create matches no rule', async () => {
