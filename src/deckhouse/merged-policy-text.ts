@@ -69,6 +69,13 @@ export function mergedPolicyText(input: string, source: string): MergedPolicyTex
     return { line: p.line, column: p.col };
   };
   const objects = docs.filter((d) => d.contents !== null).map((d) => d.contents as Node);
+  // `kubectl get secret d8-control-plane-manager-config -o jsonpath='{.data.extra-file-audit-policy\.yaml}'`
+  // prints the value still base64-encoded: one plain scalar that decodes to text holding a Policy.
+  if (objects.length === 1 && isScalar(objects[0]) && typeof objects[0].value === 'string') {
+    const decoded = decodeBase64(objects[0].value.replace(/\s+/g, ''));
+    if (decoded !== undefined && /^kind:\s*Policy\s*$/m.test(decoded))
+      return { text: decoded, label: `${source}[base64]`, errors: [] };
+  }
   const holders = objects.flatMap((root): YAMLMap[] => {
     if (!isMap(root)) return [];
     const kind: unknown = root.get('kind');
