@@ -232,17 +232,32 @@ export async function choosePolicy(args: ParsedArgs, io: CliIo, file?: string | 
   }
 
   let basic = settings ? settings.basicAuditPolicyEnabled : !noBasicFlag;
-  if (settings) checkFlagsAgainstFile(policyFile!, settings, noBasicFlag, extras, builtInFile);
+  const merged =
+    builtInFile === undefined
+      ? undefined
+      : await readBuiltInRulesFile(args, builtInFile, io, kubernetesVersion);
+  // A merged file without built-in rules agrees with a ModuleConfig that turns them off.
+  const givesBuiltIn = merged?.noBuiltInRules ? undefined : builtInFile;
+  if (settings) checkFlagsAgainstFile(policyFile!, settings, noBasicFlag, extras, givesBuiltIn);
   let clusterRules: DeckhouseBasicRules | undefined;
   let builtIn: ChosenBuiltInRules | undefined;
   // Rules of the --built-in-rules file's own custom part are located in that file.
   let customOffsetInFile: number | undefined;
-  if (builtInFile !== undefined) {
-    const merged = await readBuiltInRulesFile(args, builtInFile, io, kubernetesVersion);
+  if (merged !== undefined) {
     warnings.push(...merged.warnings.map((w) => ({ label: merged.label, ...w })));
     if (merged.noBuiltInRules) {
       // The merged file of a cluster with basicAuditPolicyEnabled: false (or with audit off): kube-apiserver
-      // runs its rules alone, so they are evaluated without built-in rules and without the tail.
+      // runs its rules alone, so they are evaluated without built-in rules and without the tail. The ModuleConfig says the cluster runs built-in rules; this file says it runs none: one of them is not
+      // the cluster's.
+      if (settings?.basicAuditPolicyEnabled) {
+        const where = settings.positions.basicAuditPolicyEnabled;
+        throw new UsageError(
+          `${merged.label} holds no built-in rules (a cluster with basicAuditPolicyEnabled: false), but ` +
+            `ModuleConfig control-plane-manager in ${policyFile} ${where ? `(line ${where.line}) sets` : 'leaves'} ` +
+            `basicAuditPolicyEnabled ${where ? '' : 'at its default, '}true; drop --built-in-rules (the bundled ` +
+            'built-in rules are used) or pass the merged file of a master that runs them',
+        );
+      }
       if (extras.length > 0)
         throw new UsageError(
           `--extra-service-account extends the built-in rules, but ${merged.label} holds none; drop --extra-service-account`,

@@ -292,6 +292,34 @@ describe('decisions of other releases, derived from the rules by hand', () => {
     });
   });
 
+  test('basicAuditPolicyEnabled: false: a ModuleConfig that agrees is accepted, one that turns the built-in rules on is refused', async () => {
+    const agrees = await runInProcess([
+      'explain',
+      '--built-in-rules',
+      FILES.basicOff,
+      '--policy',
+      path.join(REPO, 'test/fixtures/cli/dist-basic-off.yaml'),
+      ...REQUESTS[0],
+    ]);
+    expect(agrees.code).toBe(0);
+    expect(agrees.stdout).toMatch(/^Level: +Metadata$/m);
+    const contradicts = await runInProcess([
+      'explain',
+      '--built-in-rules',
+      FILES.basicOff,
+      '--policy',
+      path.join(REPO, 'test/fixtures/cli/dist-basic-on.yaml'),
+      ...REQUESTS[0],
+    ]);
+    expect(contradicts.code).toBe(2);
+    expect(contradicts.stderr).toContain(
+      `${FILES.basicOff} holds no built-in rules (a cluster with basicAuditPolicyEnabled: false), but ModuleConfig ` +
+        'control-plane-manager in ',
+    );
+    expect(contradicts.stderr).toContain('drop --built-in-rules (the bundled built-in rules are used)');
+    expect(contradicts.stderr).not.toMatch(/\n\s+at /);
+  });
+
   test('basicAuditPolicyEnabled: false and no custom rules (an empty Policy): audit off', async () => {
     const empty = write('empty.yaml', 'apiVersion: audit.k8s.io/v1\nkind: Policy\nrules: null\n');
     const run = await runInProcess(['explain', '--built-in-rules', empty, ...REQUESTS[0]]);
