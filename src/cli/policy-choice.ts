@@ -173,8 +173,6 @@ export async function choosePolicy(args: ParsedArgs, io: CliIo, file?: string | 
   const noBasicFlag = flag(args, 'no-basic');
   const extras = stringList(args, 'extra-service-account');
   if (noBasicFlag && !deckhouse) throw new UsageError('--no-basic only makes sense with --deckhouse');
-  if (noBasicFlag && builtInFile !== undefined)
-    throw new UsageError('--built-in-rules gives the built-in rules: drop --no-basic');
   if (extras.length > 0 && !deckhouse)
     throw new UsageError('--extra-service-account only makes sense with --deckhouse');
   if (extras.length > 0 && noBasicFlag)
@@ -236,8 +234,10 @@ export async function choosePolicy(args: ParsedArgs, io: CliIo, file?: string | 
     builtInFile === undefined
       ? undefined
       : await readBuiltInRulesFile(args, builtInFile, io, kubernetesVersion);
-  // A merged file without built-in rules agrees with a ModuleConfig that turns them off.
+  // A merged file without built-in rules agrees with a ModuleConfig or --no-basic that turns them off.
   const givesBuiltIn = merged?.noBuiltInRules ? undefined : builtInFile;
+  if (noBasicFlag && givesBuiltIn !== undefined)
+    throw new UsageError('--built-in-rules gives the built-in rules: drop --no-basic');
   if (settings) checkFlagsAgainstFile(policyFile!, settings, noBasicFlag, extras, givesBuiltIn);
   let clusterRules: DeckhouseBasicRules | undefined;
   let builtIn: ChosenBuiltInRules | undefined;

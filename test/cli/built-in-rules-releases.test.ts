@@ -280,6 +280,12 @@ describe('decisions of other releases, derived from the rules by hand', () => {
       omitStages: ['RequestReceived'],
       ruleIndex: 2,
     });
+    // --no-basic says what the file says: accepted, same decision.
+    expect(await decide(['--built-in-rules', FILES.basicOff, '--no-basic', ...REQUESTS[1]])).toEqual({
+      level: 'None',
+      omitStages: ['RequestReceived'],
+      ruleIndex: 2,
+    });
     // --policy replaces the file's rules: still no built-in rules and no tail.
     const other = write(
       'other.yaml',
