@@ -343,14 +343,17 @@ function layerBoundaries(
     knownBasicEnd++;
   }
 
-  let start = -1;
+  // The hook writes the virtualization rules together: of the runs that start at a known virtualization rule,
+  // the one with the most known rules is Deckhouse's (a user's copy of one elsewhere, e.g. among the custom
+  // rules that came before the run in releases before PR #15603, makes a shorter one).
+  let best: { start: number; end: number; known: number } | undefined;
   for (let i = lastAnchor + 1; i < tailStart; i++) {
-    if (knownVirtualization.has(ruleKey(rules[i]))) {
-      start = i;
-      break;
-    }
+    if (!knownVirtualization.has(ruleKey(rules[i]))) continue;
+    const run = virtualizationRun(rules, i, lastAnchor, tailStart, knownVirtualization);
+    if (!best || run.known > best.known) best = run;
+    i = run.end - 1;
   }
-  if (start < 0) {
+  if (!best) {
     return {
       basicEnd: knownBasicEnd,
       virtualizationStart: knownBasicEnd,
@@ -359,20 +362,7 @@ function layerBoundaries(
       virtualizationAfterCustom: false,
     };
   }
-  // A rule a release put before the known ones still belongs to the run when it has the virtualization shape.
-  while (start - 1 > lastAnchor && isVirtualizationShaped(rules[start - 1])) start--;
-  // The run ends with its last known rule: rules of an unknown shape in between belong to it, but after
-  // it a rule about virtualization resources is far more likely a user's own rule than a new built-in one.
-  // Each virtualization rule is written once: a known one the run already has is a user's copy, and ends it.
-  let end = start + 1;
-  const inRun = new Set(rules.slice(start, end).map((r) => ruleKey(r)));
-  for (let i = start + 1; i < tailStart; i++) {
-    const key = ruleKey(rules[i]);
-    const known = knownVirtualization.has(key);
-    if ((!known && !isVirtualizationShaped(rules[i])) || inRun.has(key)) break;
-    inRun.add(key);
-    if (known) end = i + 1;
-  }
+  const { start, end } = best;
   // Releases before deckhouse PR #15603 wrote basic, custom, virtualization (and no tail, which came later):
   // a run that ends the file after rules no release has is read that way.
   if (end === n && tailStart === n && knownBasicEnd < start) {
@@ -391,6 +381,36 @@ function layerBoundaries(
     tailStart,
     virtualizationAfterCustom: false,
   };
+}
+
+/** The virtualization run that holds the known rule rules[first], and how many known rules it has. */
+function virtualizationRun(
+  rules: readonly PolicyRule[],
+  first: number,
+  lastAnchor: number,
+  tailStart: number,
+  knownVirtualization: ReadonlySet<string>,
+): { start: number; end: number; known: number } {
+  // A rule a release put before the known ones still belongs to the run when it has the virtualization shape.
+  let start = first;
+  while (start - 1 > lastAnchor && isVirtualizationShaped(rules[start - 1])) start--;
+  // The run ends with its last known rule: rules of an unknown shape in between belong to it, but after
+  // it a rule about virtualization resources is far more likely a user's own rule than a new built-in one.
+  // Each virtualization rule is written once: a known one the run already has is a user's copy, and ends it.
+  let end = first + 1;
+  let known = 1;
+  const inRun = new Set([ruleKey(rules[first])]);
+  for (let i = first + 1; i < tailStart; i++) {
+    const key = ruleKey(rules[i]);
+    const isKnown = knownVirtualization.has(key);
+    if ((!isKnown && !isVirtualizationShaped(rules[i])) || inRun.has(key)) break;
+    inRun.add(key);
+    if (isKnown) {
+      end = i + 1;
+      known++;
+    }
+  }
+  return { start, end, known };
 }
 
 /** Titles of a layer's rules: the reference's title for a rule it has (lists compared by shape), else generated. */

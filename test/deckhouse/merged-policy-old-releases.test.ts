@@ -186,6 +186,28 @@ describe('a merged file of a release before deckhouse PR #15603 (virtualization 
     ]);
   });
 
+  it("a custom rule that copies a virtualization rule does not move Deckhouse's run (the longest run is)", () => {
+    // A DVP user's policy that records VirtualMachineOperation creates itself, with the rule Deckhouse uses.
+    const custom = [
+      SNAP.virtualization[0],
+      { level: 'Metadata', resources: [{ resources: ['secrets'] }] } as PolicyRule,
+    ];
+    const file = renderAsDeckhouseWrites({
+      apiVersion: 'audit.k8s.io/v1',
+      kind: 'Policy',
+      rules: [...BASIC_2025, ...custom, ...SNAP.virtualization],
+    });
+    const read = readMergedAuditPolicy(file, { source: 'master.yaml' });
+    expect(read.errors).toEqual([]);
+    expect(read.origins).toEqual([
+      ...BASIC_2025.map((_, index) => ({ layer: 'basic', index })),
+      ...custom.map((_, index) => ({ layer: 'custom', index })),
+      ...SNAP.virtualization.map((_, index) => ({ layer: 'virtualization', index })),
+    ]);
+    expect(read.customPolicy?.rules).toEqual(custom);
+    expect(read.builtInRules?.basic).toEqual(BASIC_2025);
+  });
+
   it('a VirtualMachineOperation create is decided by the custom catch-all, as on that cluster', () => {
     const effective = deckhouseEffectivePolicy({
       basicRules: merged.builtInRules,
