@@ -103,9 +103,19 @@ export interface ChosenBuiltInRules {
 export function builtInRulesNotes(chosen: ChosenPolicy): string[] {
   const builtIn = chosen.builtIn;
   if (!builtIn?.differences || builtIn.differences.same) return [];
+  // The file lists the release's ServiceAccounts and those its extra-audit-policy-config ConfigMaps appended
+  // as one list: an added name need not be the release's.
+  const extra =
+    builtIn.differences.serviceAccounts.added.length > 0
+      ? [
+          '  (a ServiceAccount added may be one an extra-audit-policy-config ConfigMap appended: the file ' +
+            "does not tell them from the release's own)",
+        ]
+      : [];
   return [
     `the built-in rules of ${builtIn.source} differ from the ${DECKHOUSE_BASIC_RULES.stamp}:`,
     ...formatBuiltInRulesDifference(builtIn.differences, 'the snapshot').map((line) => `  ${line}`),
+    ...extra,
   ];
 }
 
@@ -137,7 +147,8 @@ async function readBuiltInRulesFile(
     mergedFiles.set(args, pending);
   }
   const merged = await pending;
-  if (merged.errors.length > 0) {
+  // A file without built-in rules is still what kube-apiserver runs: choosePolicy reads it as such a cluster's.
+  if (merged.errors.length > 0 && !merged.noBuiltInRules) {
     const what = merged.errors.length === 1 ? 'an error' : `${merged.errors.length} errors`;
     throw new CliError(
       `--built-in-rules ${file === '-' ? 'on stdin' : file} has ${what}:`,
@@ -162,8 +173,6 @@ export async function choosePolicy(args: ParsedArgs, io: CliIo, file?: string | 
   const noBasicFlag = flag(args, 'no-basic');
   const extras = stringList(args, 'extra-service-account');
   if (noBasicFlag && !deckhouse) throw new UsageError('--no-basic only makes sense with --deckhouse');
-  if (noBasicFlag && builtInFile !== undefined)
-    throw new UsageError('--built-in-rules gives the built-in rules: drop --no-basic');
   if (extras.length > 0 && !deckhouse)
     throw new UsageError('--extra-service-account only makes sense with --deckhouse');
   if (extras.length > 0 && noBasicFlag)
@@ -220,23 +229,58 @@ export async function choosePolicy(args: ParsedArgs, io: CliIo, file?: string | 
     };
   }
 
-  const basic = settings ? settings.basicAuditPolicyEnabled : !noBasicFlag;
-  if (settings) checkFlagsAgainstFile(policyFile!, settings, noBasicFlag, extras, builtInFile);
+  let basic = settings ? settings.basicAuditPolicyEnabled : !noBasicFlag;
+  const merged =
+    builtInFile === undefined
+      ? undefined
+      : await readBuiltInRulesFile(args, builtInFile, io, kubernetesVersion);
+  // A merged file without built-in rules agrees with a ModuleConfig or --no-basic that turns them off.
+  const givesBuiltIn = merged?.noBuiltInRules ? undefined : builtInFile;
+  if (noBasicFlag && givesBuiltIn !== undefined)
+    throw new UsageError('--built-in-rules gives the built-in rules: drop --no-basic');
+  if (settings) checkFlagsAgainstFile(policyFile!, settings, noBasicFlag, extras, givesBuiltIn);
   let clusterRules: DeckhouseBasicRules | undefined;
   let builtIn: ChosenBuiltInRules | undefined;
   // Rules of the --built-in-rules file's own custom part are located in that file.
   let customOffsetInFile: number | undefined;
-  if (builtInFile !== undefined) {
-    const merged = await readBuiltInRulesFile(args, builtInFile, io, kubernetesVersion);
+  if (merged !== undefined) {
     warnings.push(...merged.warnings.map((w) => ({ label: merged.label, ...w })));
-    clusterRules = merged.builtInRules!;
-    builtIn = { summary: '', source: merged.label, differences: merged.differences };
-    if (custom === undefined && settings === undefined && merged.customPolicy !== undefined) {
-      const { rulePositions } = await import('./rule-positions');
-      custom = merged.customPolicy;
-      source = merged.label;
-      positions = rulePositions(merged.text ?? '');
-      customOffsetInFile = clusterRules.basic.length + clusterRules.virtualization.length;
+    if (merged.noBuiltInRules) {
+      // The merged file of a cluster with basicAuditPolicyEnabled: false (or with audit off): kube-apiserver
+      // runs its rules alone, so they are evaluated without built-in rules and without the tail. The ModuleConfig says the cluster runs built-in rules; this file says it runs none: one of them is not
+      // the cluster's.
+      if (settings?.basicAuditPolicyEnabled) {
+        const where = settings.positions.basicAuditPolicyEnabled;
+        throw new UsageError(
+          `${merged.label} holds no built-in rules (a cluster with basicAuditPolicyEnabled: false), but ` +
+            `ModuleConfig control-plane-manager in ${policyFile} ${where ? `(line ${where.line}) sets` : 'leaves'} ` +
+            `basicAuditPolicyEnabled ${where ? '' : 'at its default, '}true; drop --built-in-rules (the bundled ` +
+            'built-in rules are used) or pass the merged file of a master that runs them',
+        );
+      }
+      if (extras.length > 0)
+        throw new UsageError(
+          `--extra-service-account extends the built-in rules, but ${merged.label} holds none; drop --extra-service-account`,
+        );
+      warnings.push({ label: merged.label, ...noBuiltInRulesNote(merged) });
+      basic = false;
+      if (custom === undefined && settings === undefined && merged.customPolicy !== undefined) {
+        const { rulePositions } = await import('./rule-positions');
+        custom = merged.customPolicy;
+        source = merged.label;
+        positions = rulePositions(merged.text ?? '');
+        customOffsetInFile = 0;
+      }
+    } else {
+      clusterRules = merged.builtInRules!;
+      builtIn = { summary: '', source: merged.label, differences: merged.differences };
+      if (custom === undefined && settings === undefined && merged.customPolicy !== undefined) {
+        const { rulePositions } = await import('./rule-positions');
+        custom = merged.customPolicy;
+        source = merged.label;
+        positions = rulePositions(merged.text ?? '');
+        customOffsetInFile = clusterRules.basic.length + clusterRules.virtualization.length;
+      }
     }
   }
   const readSecret = settings ? settings.auditPolicyEnabled : custom !== undefined;
@@ -271,7 +315,13 @@ export async function choosePolicy(args: ParsedArgs, io: CliIo, file?: string | 
     ? [clusterRules ? `built-in rules of ${builtIn!.source}` : 'Deckhouse built-in rules']
     : [];
   if (source && custom && readSecret)
-    parts.push(customOffsetInFile !== undefined ? 'its custom rules' : source);
+    parts.push(
+      customOffsetInFile === undefined
+        ? source
+        : basic
+          ? 'its custom rules'
+          : `the rules of ${source} (no built-in rules: basicAuditPolicyEnabled: false)`,
+    );
   if (basic && basicRules.tail.length > 0) parts.push('tail rules');
   let description = parts.length > 0 ? parts.join(' + ') : 'no rules (audit off)';
   if (settings) description += ` (settings: ModuleConfig control-plane-manager in ${policyFile})`;
@@ -319,6 +369,27 @@ function checkFlagsAgainstFile(
       `--extra-service-account extends the built-in rules, but ${stated}; drop --extra-service-account`,
     );
   }
+}
+
+// Said on stderr, as the differences of a file with built-in rules are: what the file was read as, and why.
+function noBuiltInRulesNote(merged: MergedAuditPolicy): Problem {
+  if ((merged.policy?.rules.length ?? 0) === 0) {
+    return {
+      message:
+        'the file holds no rules: kube-apiserver gets no audit policy from Deckhouse then (basic rules off and ' +
+        'no custom rules), so it is read as a cluster whose audit is off',
+      field: 'rules',
+      fix: 'if the cluster audits requests, pass the merged file of one of its masters instead',
+    };
+  }
+  return {
+    message:
+      'the file holds no built-in rules (no system ServiceAccount rule, no system-namespace rule): it is read ' +
+      'as the merged policy of a cluster with basicAuditPolicyEnabled: false, its own rules alone with no tail, ' +
+      'as kube-apiserver runs it',
+    field: 'rules',
+    fix: 'if the cluster runs the built-in rules, pass the merged file of one of its masters instead',
+  };
 }
 
 function configMapsUnread(): Problem {

@@ -102,13 +102,22 @@ export function ruleKey(rule: PolicyRule, lists: 'keep' | 'placeholder' = 'keep'
   const record = rule as unknown as Record<string, unknown>;
   for (const field of RULE_FIELDS) {
     const value = record[field];
-    if (value === undefined || (Array.isArray(value) && value.length === 0)) continue;
+    // A Go marshaller without omitempty writes zero values (`users: []`, `omitManagedFields: false`): they say
+    // what an absent field says (a rule's false omitManagedFields equals the merged policy's, which Deckhouse
+    // never sets), so they compare equal to it.
+    if (
+      value === undefined ||
+      value === null ||
+      value === false ||
+      (Array.isArray(value) && value.length === 0)
+    )
+      continue;
     if (field === 'resources') {
       out.resources = (value as Array<Record<string, unknown>>).map((gr) => {
         const copy: Record<string, unknown> = {};
         for (const key of GROUP_RESOURCES_FIELDS) {
           const v = gr[key];
-          if (v === undefined || v === '' || (Array.isArray(v) && v.length === 0)) continue;
+          if (v === undefined || v === null || v === '' || (Array.isArray(v) && v.length === 0)) continue;
           copy[key] = v;
         }
         return copy;

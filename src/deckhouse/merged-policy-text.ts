@@ -30,6 +30,8 @@ export interface MergedPolicyText {
   label: string;
   /** Why no policy text could be taken (positions are in the input). */
   errors: Problem[];
+  /** The dump's object, `Secret kube-system/audit-policy`, when the text came from a Secret or ConfigMap. */
+  object?: string;
 }
 
 const FIX_SOURCE =
@@ -67,6 +69,13 @@ export function mergedPolicyText(input: string, source: string): MergedPolicyTex
     return { line: p.line, column: p.col };
   };
   const objects = docs.filter((d) => d.contents !== null).map((d) => d.contents as Node);
+  // `kubectl get secret d8-control-plane-manager-config -o jsonpath='{.data.extra-file-audit-policy\.yaml}'`
+  // prints the value still base64-encoded: one plain scalar that decodes to text holding a Policy.
+  if (objects.length === 1 && isScalar(objects[0]) && typeof objects[0].value === 'string') {
+    const decoded = decodeBase64(objects[0].value.replace(/\s+/g, ''));
+    if (decoded !== undefined && /^kind:\s*Policy\s*$/m.test(decoded))
+      return { text: decoded, label: `${source}[base64]`, errors: [] };
+  }
   const holders = objects.flatMap((root): YAMLMap[] => {
     if (!isMap(root)) return [];
     const kind: unknown = root.get('kind');
@@ -169,7 +178,7 @@ function keyValue(
       ...pos(node),
     });
   }
-  if (!field.base64) return { text: node.value, label, errors: [] };
+  if (!field.base64) return { text: node.value, label, errors: [], object: what };
   const decoded = decodeBase64(node.value);
   if (decoded === undefined) {
     return fail(label, {
@@ -179,7 +188,7 @@ function keyValue(
       fix: 'dump the object again with `kubectl get -o yaml`, unedited',
     });
   }
-  return { text: decoded, label, errors: [] };
+  return { text: decoded, label, errors: [], object: what };
 }
 
 function keyOf(key: unknown): unknown {

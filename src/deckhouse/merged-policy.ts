@@ -14,6 +14,7 @@ import {
 } from './built-in-rule-shapes';
 import { BuiltInRulesDifference, builtInRulesDifference } from './built-in-rules-difference';
 import { MERGED_POLICY_PATH, mergedPolicyText } from './merged-policy-text';
+import { AUDIT_POLICY_SECRET_NAME } from './policy-secret-location';
 import { describeRule } from '../policy/describe';
 
 /** Options of {@link readMergedAuditPolicy}. */
@@ -57,6 +58,12 @@ export interface MergedAuditPolicy {
   differences?: BuiltInRulesDifference;
   /** Non-empty = the input is not a merged Deckhouse policy (or not one kube-apiserver loads). */
   errors: Problem[];
+  /**
+   * True when the file loads but holds no built-in rules: the merged file of a cluster with
+   * basicAuditPolicyEnabled: false, which is the custom policy alone (then `customPolicy` is the whole file,
+   * every origin is custom, and `errors` says why no built-in rules can be taken from it).
+   */
+  noBuiltInRules?: boolean;
   /** The loader's warnings, and what the file cannot say for sure (hand-edited fields, an ambiguous rule). */
   warnings: Problem[];
 }
@@ -80,8 +87,9 @@ const WRITTEN_FIELDS = new Set(['apiVersion', 'kind', 'metadata', 'omitStages', 
  * - but when the virtualization run ends the file (no tail) after rules that are not built-in, the file is read
  *   as written by a release before deckhouse PR #15603 (basic, custom, virtualization): those rules are custom
  *   and `builtInRules.virtualizationAfterCustom` is set, with a warning.
- * The file cannot tell a custom rule identical to a known virtualization rule right after that run from a
- * built-in one, nor a virtualization rule a newer release appends after the known ones from a custom rule:
+ * The hook writes each built-in rule once, so a custom rule that copies one the file already has (a basic
+ * rule, a virtualization rule) ends the layer it copies and is custom. The file cannot tell a custom rule
+ * identical to a known virtualization rule the run lacks, right after it, from a built-in one, nor a virtualization rule a newer release appends after the known ones from a custom rule:
  * the first is counted as built-in, the second as custom with a warning. Never throws; problems are in `errors`.
  */
 export function readMergedAuditPolicy(
@@ -111,10 +119,11 @@ export function readMergedAuditPolicy(
   if (found.text === undefined) return result;
   result.text = found.text;
 
-  const loaded = loadPolicy(
-    found.text,
-    options.kubernetesVersion ? { kubernetesVersion: options.kubernetesVersion } : {},
-  );
+  // Deckhouse's target: a file without rules is refused below with the reason that fits a merged file.
+  const loaded = loadPolicy(found.text, {
+    target: 'deckhouse',
+    ...(options.kubernetesVersion ? { kubernetesVersion: options.kubernetesVersion } : {}),
+  });
   result.warnings.push(...loaded.warnings);
   if (loaded.errors.length > 0 || !loaded.policy) {
     result.errors.push(...loaded.errors);
@@ -126,7 +135,34 @@ export function readMergedAuditPolicy(
 
   const saIndex = rules.findIndex(isSystemServiceAccountRule);
   const nsIndex = rules.findIndex(isSystemNamespaceRule);
+  if (rules.length === 0) {
+    // With no rules at all Deckhouse passes kube-apiserver no audit flags (deckhouse-audit.md §3), which
+    // refuses a policy without rules anyway: such a file stands for a cluster whose audit is off.
+    result.noBuiltInRules = true;
+    result.errors.push({
+      message:
+        `${found.label} holds no rules: Deckhouse gives kube-apiserver no audit policy then (audit off), ` +
+        'so it has no built-in rules to take',
+      field: 'rules',
+      fix: `pass the merged file ${MERGED_POLICY_PATH} of a master whose audit is on`,
+    });
+    return result;
+  }
+  // Secret kube-system/audit-policy holds the custom policy Deckhouse reads, not the policy it writes.
+  const customSecret = found.object === `Secret kube-system/${AUDIT_POLICY_SECRET_NAME}`;
   if (saIndex < 0 || nsIndex < 0) {
+    // Without its two list rules the file is not built on the basic rules: it is the merged file of a cluster
+    // with basicAuditPolicyEnabled: false (the custom policy alone, no tail), which kube-apiserver runs as it is.
+    if (!customSecret) {
+      result.noBuiltInRules = true;
+      result.origins = rules.map((_, index) => ({ layer: 'custom' as RuleLayer, index }));
+      result.customPolicy = {
+        apiVersion: 'audit.k8s.io/v1',
+        kind: 'Policy',
+        rules: [...rules],
+        ...(policy.omitStages && policy.omitStages.length > 0 ? { omitStages: [...policy.omitStages] } : {}),
+      };
+    }
     const missing = [
       saIndex < 0 ? 'the system ServiceAccount rule (users with group system:serviceaccounts)' : '',
       nsIndex < 0 ? 'the system-namespace rule (namespaces kube-system and d8-*)' : '',
@@ -199,7 +235,8 @@ export function readMergedAuditPolicy(
   }
   for (const field of Object.keys(policy)) {
     const value = (policy as unknown as Record<string, unknown>)[field];
-    if (WRITTEN_FIELDS.has(field) || value === undefined) continue;
+    // A zero value (omitManagedFields: false) is what a marshaller without omitempty writes, not an edit.
+    if (WRITTEN_FIELDS.has(field) || value === undefined || value === false) continue;
     result.warnings.push({
       message:
         `${found.label}: ${field} is not written by Deckhouse (its hook keeps only the rules and omitStages), ` +
@@ -294,19 +331,29 @@ function layerBoundaries(
   const knownBasic = new Set(
     [...reference.basic, ...EARLIER_BASIC_RULES].map((r) => ruleKey(r, 'placeholder')),
   );
-  // The basic rules end with the last known basic rule after the anchors.
+  // The basic rules end with the last known basic rule after the anchors. The hook writes each basic rule
+  // once, so a known rule the file already had is a user's copy of it (e.g. leases at None as the first
+  // custom rule): the basic rules end before it.
+  const seen = new Set(rules.slice(0, lastAnchor + 1).map((r) => ruleKey(r, 'placeholder')));
   let knownBasicEnd = lastAnchor + 1;
-  while (knownBasicEnd < tailStart && knownBasic.has(ruleKey(rules[knownBasicEnd], 'placeholder')))
+  while (knownBasicEnd < tailStart) {
+    const key = ruleKey(rules[knownBasicEnd], 'placeholder');
+    if (!knownBasic.has(key) || seen.has(key)) break;
+    seen.add(key);
     knownBasicEnd++;
-
-  let start = -1;
-  for (let i = lastAnchor + 1; i < tailStart; i++) {
-    if (knownVirtualization.has(ruleKey(rules[i]))) {
-      start = i;
-      break;
-    }
   }
-  if (start < 0) {
+
+  // The hook writes the virtualization rules together: of the runs that start at a known virtualization rule,
+  // the one with the most known rules is Deckhouse's (a user's copy of one elsewhere, e.g. among the custom
+  // rules that came before the run in releases before PR #15603, makes a shorter one).
+  let best: { start: number; end: number; known: number } | undefined;
+  for (let i = lastAnchor + 1; i < tailStart; i++) {
+    if (!knownVirtualization.has(ruleKey(rules[i]))) continue;
+    const run = virtualizationRun(rules, i, lastAnchor, tailStart, knownVirtualization);
+    if (!best || run.known > best.known) best = run;
+    i = run.end - 1;
+  }
+  if (!best) {
     return {
       basicEnd: knownBasicEnd,
       virtualizationStart: knownBasicEnd,
@@ -315,16 +362,7 @@ function layerBoundaries(
       virtualizationAfterCustom: false,
     };
   }
-  // A rule a release put before the known ones still belongs to the run when it has the virtualization shape.
-  while (start - 1 > lastAnchor && isVirtualizationShaped(rules[start - 1])) start--;
-  // The run ends with its last known rule: rules of an unknown shape in between belong to it, but after
-  // it a rule about virtualization resources is far more likely a user's own rule than a new built-in one.
-  let end = start + 1;
-  for (let i = start + 1; i < tailStart; i++) {
-    const known = knownVirtualization.has(ruleKey(rules[i]));
-    if (!known && !isVirtualizationShaped(rules[i])) break;
-    if (known) end = i + 1;
-  }
+  const { start, end } = best;
   // Releases before deckhouse PR #15603 wrote basic, custom, virtualization (and no tail, which came later):
   // a run that ends the file after rules no release has is read that way.
   if (end === n && tailStart === n && knownBasicEnd < start) {
@@ -343,6 +381,36 @@ function layerBoundaries(
     tailStart,
     virtualizationAfterCustom: false,
   };
+}
+
+/** The virtualization run that holds the known rule rules[first], and how many known rules it has. */
+function virtualizationRun(
+  rules: readonly PolicyRule[],
+  first: number,
+  lastAnchor: number,
+  tailStart: number,
+  knownVirtualization: ReadonlySet<string>,
+): { start: number; end: number; known: number } {
+  // A rule a release put before the known ones still belongs to the run when it has the virtualization shape.
+  let start = first;
+  while (start - 1 > lastAnchor && isVirtualizationShaped(rules[start - 1])) start--;
+  // The run ends with its last known rule: rules of an unknown shape in between belong to it, but after
+  // it a rule about virtualization resources is far more likely a user's own rule than a new built-in one.
+  // Each virtualization rule is written once: a known one the run already has is a user's copy, and ends it.
+  let end = first + 1;
+  let known = 1;
+  const inRun = new Set([ruleKey(rules[first])]);
+  for (let i = first + 1; i < tailStart; i++) {
+    const key = ruleKey(rules[i]);
+    const isKnown = knownVirtualization.has(key);
+    if ((!isKnown && !isVirtualizationShaped(rules[i])) || inRun.has(key)) break;
+    inRun.add(key);
+    if (isKnown) {
+      end = i + 1;
+      known++;
+    }
+  }
+  return { start, end, known };
 }
 
 /** Titles of a layer's rules: the reference's title for a rule it has (lists compared by shape), else generated. */

@@ -147,6 +147,31 @@ describe('layers of merged files of other releases', () => {
       () => snapshotLayers([CUSTOM[0], SNAP.basic[SA], SNAP.basic[14], SNAP.tail[0], CUSTOM[1]]),
     ],
     ['a custom catch-all before the tail', () => snapshotLayers([CUSTOM[0], { level: 'Metadata' }])],
+    // The hook writes each built-in rule once: a user's copy of one the file already has is custom, even where
+    // no virtualization run marks the end of the basic rules (a release before deckhouse PR #13086).
+    [
+      'no virtualization rules, custom rules that start with copies of basic rules (leases, system namespaces)',
+      () => ({
+        ...snapshotLayers([SNAP.basic[1], SNAP.basic[NS], CUSTOM[0], CUSTOM[1]]),
+        virtualization: [],
+        tail: [],
+      }),
+    ],
+    [
+      'no virtualization rules, a copy of the last basic rule first',
+      () => ({ ...snapshotLayers([SNAP.basic[19], CUSTOM[1]]), virtualization: [] }),
+    ],
+    [
+      'a custom rule that copies a virtualization rule first (the run does not take it)',
+      () => snapshotLayers([SNAP.virtualization[1], CUSTOM[0]]),
+    ],
+    [
+      'a 1.77+ release (upmeter rules gone, basic #20 gone), custom rules copying basic #2 and virtualization #1',
+      () => ({
+        ...snapshotLayers([SNAP.basic[1], SNAP.virtualization[0], CUSTOM[1]]),
+        basic: without(SNAP.basic, 5, 6, 19),
+      }),
+    ],
   ])('%s', (_name, layers) => expectRead(layers()));
 });
 

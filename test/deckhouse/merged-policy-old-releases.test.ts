@@ -105,7 +105,29 @@ describe('a merged file of a release before deckhouse PR #7342 (bare ServiceAcco
 describe('a merged file of a cluster with basicAuditPolicyEnabled: false', () => {
   const merged = readMergedAuditPolicy(fileOf([POLICY_B_RULE]), { source: 'master.yaml' });
 
-  it('is refused with a fix that says how to use it (as the policy, with no built-in rules)', () => {
+  it('gives no built-in rules, but the whole file as its custom policy (what kube-apiserver runs)', () => {
+    expect(merged.noBuiltInRules).toBe(true);
+    expect(merged.builtInRules).toBeUndefined();
+    expect(merged.customPolicy).toEqual({
+      apiVersion: 'audit.k8s.io/v1',
+      kind: 'Policy',
+      rules: [POLICY_B_RULE],
+    });
+    expect(merged.origins).toEqual([{ layer: 'custom', index: 0 }]);
+  });
+
+  it('an empty Policy (basic rules off, no custom rules: audit off) gives neither', () => {
+    const empty = readMergedAuditPolicy('apiVersion: audit.k8s.io/v1\nkind: Policy\nrules: null\n', {
+      source: 'm.yaml',
+    });
+    expect(empty.noBuiltInRules).toBe(true);
+    expect(empty.customPolicy).toBeUndefined();
+    expect(empty.errors.map((e) => e.message)).toEqual([
+      'm.yaml holds no rules: Deckhouse gives kube-apiserver no audit policy then (audit off), so it has no built-in rules to take',
+    ]);
+  });
+
+  it('is refused as built-in rules, with a fix that says how to use it (as the policy, with no built-in rules)', () => {
     expect(merged.errors).toHaveLength(1);
     expect(merged.errors[0].fix).toBe(
       `pass the merged file /etc/kubernetes/deckhouse/extra-files/audit-policy.yaml from a master, or the dump of ` +
@@ -162,6 +184,28 @@ describe('a merged file of a release before deckhouse PR #15603 (virtualization 
         field: 'rules[18]',
       },
     ]);
+  });
+
+  it("a custom rule that copies a virtualization rule does not move Deckhouse's run (the longest run is)", () => {
+    // A DVP user's policy that records VirtualMachineOperation creates itself, with the rule Deckhouse uses.
+    const custom = [
+      SNAP.virtualization[0],
+      { level: 'Metadata', resources: [{ resources: ['secrets'] }] } as PolicyRule,
+    ];
+    const file = renderAsDeckhouseWrites({
+      apiVersion: 'audit.k8s.io/v1',
+      kind: 'Policy',
+      rules: [...BASIC_2025, ...custom, ...SNAP.virtualization],
+    });
+    const read = readMergedAuditPolicy(file, { source: 'master.yaml' });
+    expect(read.errors).toEqual([]);
+    expect(read.origins).toEqual([
+      ...BASIC_2025.map((_, index) => ({ layer: 'basic', index })),
+      ...custom.map((_, index) => ({ layer: 'custom', index })),
+      ...SNAP.virtualization.map((_, index) => ({ layer: 'virtualization', index })),
+    ]);
+    expect(read.customPolicy?.rules).toEqual(custom);
+    expect(read.builtInRules?.basic).toEqual(BASIC_2025);
   });
 
   it('a VirtualMachineOperation create is decided by the custom catch-all, as on that cluster', () => {

@@ -65,6 +65,21 @@ describe('mergedPolicyText: where the merged policy is taken from', () => {
       MERGED,
     ],
     [
+      "the value alone, still base64 (kubectl get secret -o jsonpath='{.data.extra-file-audit-policy\\.yaml}')",
+      Buffer.from(MERGED).toString('base64'),
+      'in.yaml[base64]',
+      MERGED,
+    ],
+    [
+      'the value alone, base64 wrapped at 76 columns (base64 without -w0)',
+      `${Buffer.from(MERGED)
+        .toString('base64')
+        .match(/.{1,76}/g)!
+        .join('\n')}\n`,
+      'in.yaml[base64]',
+      MERGED,
+    ],
+    [
       'a List holding one Secret',
       stringify({ apiVersion: 'v1', kind: 'List', items: [parse(secretDump(KEY, MERGED))] }),
       `in.yaml[data.${KEY}]`,

@@ -112,8 +112,14 @@ export const diffCommand: CommandSpec = {
         warnings,
       });
     } else {
-      for (const w of [...a.warnings, ...b.warnings])
-        await write(io.stderr, formatProblem(w.label, w, 'warning') + '\n');
+      // A and B share the --built-in-rules file: its warnings are said once.
+      const said = new Set<string>();
+      for (const w of [...a.warnings, ...b.warnings]) {
+        const line = formatProblem(w.label, w, 'warning');
+        if (said.has(line)) continue;
+        said.add(line);
+        await write(io.stderr, line + '\n');
+      }
       for (const n of builtInRulesNotes(b)) await write(io.stderr, `note: ${n}\n`);
       const text =
         format === 'markdown'
