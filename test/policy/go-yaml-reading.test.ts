@@ -161,3 +161,43 @@ describe('tabs: where go-yaml refuses them and where it skips them', () => {
     expect(onlyError(text).message).toMatch(/cannot start any token/);
   });
 });
+
+// yaml_parser_scan_block_scalar_breaks (scannerc.go): in a block scalar's body the spaces are eaten up to the
+// scalar's indentation; a tab before that column is refused ("found a tab character where an indentation space
+// is expected"), a tab past it is content, on a blank line too. Values below are what go-yaml's block scalar
+// scan builds from these lines (indentation 6, "|" keeps the line breaks).
+describe('tabs inside block scalars', () => {
+  const HEADER = 'apiVersion: audit.k8s.io/v1\nkind: Policy\n';
+  const BLOCK = (...lines: string[]): string =>
+    `${HEADER}rules:\n  - level: None\n    userGroups:\n    - |\n${lines.join('\n')}\n`;
+
+  it.each([
+    [
+      'a blank line of spaces then a tab past the indentation',
+      BLOCK('      a', '        \t', '      b'),
+      'a\n  \t\nb\n',
+    ],
+    ['a tab inside a line and right after the indentation', BLOCK('      a\tb', '      \tc'), 'a\tb\n\tc\n'],
+  ])('read: %s', (_name, text, value) => {
+    const result = parsePolicy(text);
+    expect(result.errors).toEqual([]);
+    expect(result.policy?.rules[0].userGroups).toEqual([value]);
+  });
+
+  it('a tab among the leading blanks while the indentation is still unknown is refused', () => {
+    const error = onlyError(BLOCK('      \t', '      a'));
+    expect(error).toMatchObject({ line: 7, column: 7 });
+    expect(error.message).toMatch(/found a tab character where an indentation space is expected/);
+    expect(error.fix).toMatch(/spaces/);
+  });
+
+  it('an explicit indentation indicator sets the column a tab must not stand left of', () => {
+    // "|2" under the list at column 4: indentation 6, so the tab at column 7 is content and at column 5 is not.
+    const text = (line: string) =>
+      `${HEADER}rules:\n  - level: None\n    userGroups:\n    - |2\n      a\n${line}\n`;
+    expect(parsePolicy(text('      \tb')).policy?.rules[0].userGroups).toEqual(['a\n\tb\n']);
+    // Left of it go-yaml refuses the file; the yaml package refuses it first, for the short indentation.
+    expect(parsePolicy(text('    \t')).errors[0]).toMatchObject({ line: 8 });
+    expect(parsePolicy(text('    \t')).policy).toBeUndefined();
+  });
+});
