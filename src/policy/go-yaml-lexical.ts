@@ -4,6 +4,7 @@
  * the scanner looks for the start of a token in block context, and double-quoted escapes YAML 1.1 does not have.
  */
 import { CST, Lexer } from 'yaml';
+import type { LineSeparator } from './policy-text';
 
 /** One refused spot: the offset in the text, what go-yaml says and why, and the fix. */
 export interface LexicalProblem {
@@ -254,4 +255,28 @@ export function goYamlLexicalProblem(source: string): LexicalProblem | undefined
     if (!CONTROL.has(type as string)) offset += token.length;
   }
   return found;
+}
+
+/**
+ * The first U+2028/U+2029 (written as "\n" in `source`) that does not stand as a line end between tokens: inside
+ * a quoted, plain or block value go-yaml's read_line keeps the character itself in the value (and does not fold
+ * it into a space), so the "\n" reading would differ there. Linear; never throws.
+ */
+export function lineSeparatorInValue(
+  source: string,
+  separators: readonly LineSeparator[],
+): LineSeparator | undefined {
+  if (separators.length === 0) return undefined;
+  const lineEnds = new Set<number>();
+  let offset = 0;
+  // The token after a "scalar" control token is a value's source, whatever tokenType makes of its first
+  // character (a block scalar's body may start with a line end).
+  let value = false;
+  for (const token of new Lexer().lex(source)) {
+    const type = CST.tokenType(token);
+    if (type === 'newline' && !value) lineEnds.add(offset);
+    value = type === 'scalar';
+    if (!CONTROL.has(type as string)) offset += token.length;
+  }
+  return separators.find((s) => !lineEnds.has(s.offset));
 }

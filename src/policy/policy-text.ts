@@ -40,6 +40,18 @@ export interface CheckedText {
   json?: boolean;
   /** The input started with a byte order mark (UTF-8 or UTF-16), dropped from `text`. */
   byteOrderMark?: boolean;
+  /**
+   * Offsets in `text` of U+2028/U+2029 read as YAML: go-yaml's line breaks, written as "\n" in `text`; they
+   * are exact only where they end a line between tokens (inside a value go-yaml keeps the character itself).
+   */
+  lineSeparators?: LineSeparator[];
+}
+
+/** A U+2028 or U+2029 written as "\n" in the checked text: where, and which. */
+export interface LineSeparator {
+  offset: number;
+  /** `U+2028` or `U+2029`. */
+  character: string;
 }
 
 const failure = (problem: Problem): CheckedText => ({ errors: [problem] });
@@ -50,7 +62,8 @@ const failure = (problem: Problem): CheckedText => ({ errors: [problem] });
 const REFUSED_CHARACTER =
   // eslint-disable-next-line no-control-regex
   /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u0084\u0086-\u009f\ufffe\uffff]|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/;
-// Line breaks in YAML 1.1 (go-yaml) that YAML 1.2 readers, this one included, read as ordinary characters.
+// Line breaks in YAML 1.1 (go-yaml) that YAML 1.2 readers, this one included, read as ordinary characters; left
+// in the text only when kube-apiserver reads it as JSON (where Deckhouse's hook, reading YAML, breaks the line).
 const DISPUTED_LINE_BREAK = /[\u0085\u2028\u2029]/;
 // A carriage return without a line feed (old Mac OS line ends). go-yaml counts it as a line break and reads it
 // as "\n" inside scalars (scannerc.go skip_line/read_line: "CR|LF . LF"), and encoding/json takes it as white
@@ -268,10 +281,21 @@ export function checkPolicyText(input: unknown, options: PolicyTextOptions = {})
   const json = !marked && startsWithBrace(text);
   if (text.startsWith('\uFEFF')) text = text.slice(1);
   text = text.replace(LONE_CR, '\n');
+  // Read as YAML, U+0085 (NEL) is a line break to go-yaml (yamlprivateh.go is_break) and read_line writes it as
+  // "\n" inside values too ("NEL . LF"), so the text with "\n" in its place is what kube-apiserver reads.
+  // U+2028/U+2029 break lines as well but stay themselves inside values ("LS|PS . LS|PS"): "\n" in their place
+  // is exact between tokens only, which readPolicyDocument checks. As JSON they are ordinary characters.
+  const lineSeparators: LineSeparator[] = [];
+  if (!json) {
+    text = text.replace(/\u0085/g, '\n').replace(/[\u2028\u2029]/g, (c: string, offset: number) => {
+      lineSeparators.push({ offset, character: codePoint(c) });
+      return '\n';
+    });
+  }
   const problems = characterProblems(text);
   return problems.length > 0
     ? { errors: problems, warnings }
-    : { text, errors: [], warnings, json, byteOrderMark: marked };
+    : { text, errors: [], warnings, json, byteOrderMark: marked, lineSeparators };
 }
 
 /** IsJSONBuffer on text: "{" after leading Go white space. */

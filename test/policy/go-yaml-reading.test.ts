@@ -201,3 +201,79 @@ describe('tabs inside block scalars', () => {
     expect(parsePolicy(text('    \t')).policy).toBeUndefined();
   });
 });
+
+// go-yaml v2's is_break (yamlprivateh.go) takes NEL (U+0085), LS (U+2028) and PS (U+2029) as line breaks, and
+// read_line (scannerc.go) writes NEL as "\n" inside values ("NEL . LF") but keeps LS/PS as themselves ("LS|PS .
+// LS|PS", never folded into a space). YAML read by kube-apiserver is read the same way here.
+describe('NEL, LS and PS: line breaks to go-yaml', () => {
+  const HEADER = 'apiVersion: audit.k8s.io/v1\nkind: Policy\n';
+  const TEXT = `${HEADER}rules:\n  - level: Metadata # all\n    users: ["alice", bob]\n  - level: None\n`;
+
+  it.each([
+    ['NEL', '\u0085'],
+    ['LS', '\u2028'],
+    ['PS', '\u2029'],
+  ])('%s as the line end between tokens (and after a comment) reads as LF', (_name, ch) => {
+    const lf = parsePolicy(TEXT);
+    expect(lf.policy?.rules).toHaveLength(2);
+    const result = parsePolicy(TEXT.replace(/\n/g, ch));
+    expect(result.errors).toEqual([]);
+    expect(result.policy).toEqual(lf.policy);
+  });
+
+  it('NEL inside a value is a line break there: folded into a space, as go-yaml folds "\\n"', () => {
+    const result = parsePolicy(TEXT.replace('bob', 'b\u0085ob'));
+    expect(result.errors).toEqual([]);
+    expect(result.policy?.rules[0].users).toEqual(['alice', 'b ob']);
+    // In a block scalar it is kept as "\n".
+    const block = `${HEADER}rules:\n  - level: None\n    users:\n    - |\n      a\u0085      b\n`;
+    expect(parsePolicy(block).policy?.rules[0].users).toEqual(['a\nb\n']);
+  });
+
+  it.each([
+    ['LS', '\u2028', 'U+2028'],
+    ['PS', '\u2029', 'U+2029'],
+  ])('%s inside a value is refused at its place: go-yaml keeps the character there', (_name, ch, code) => {
+    const text = TEXT.replace('bob', `b${ch}ob`);
+    const error = onlyError(text);
+    const at = text.indexOf(ch);
+    expect(error).toMatchObject({ line: 5, column: at - text.lastIndexOf('\n', at) });
+    expect(error.message).toContain(`the character ${code} inside a value`);
+    expect(error.fix).toMatch(/escape/);
+  });
+});
+
+// go-yaml checks no indentation inside a flow collection (yaml_parser_unroll_indent returns at once while
+// flow_level > 0) or a quoted value (yaml_parser_scan_flow_scalar stops only at its quote or a document marker),
+// so continuation lines at column 0 load in kube-apiserver; they load here too, and positions stay the file's.
+describe('flow collections and quoted values continued left of their block', () => {
+  const HEADER = 'apiVersion: audit.k8s.io/v1\nkind: Policy\n';
+
+  it('a flow list continued at column 0 loads as go-yaml reads it', () => {
+    const result = parsePolicy(`${HEADER}rules:\n  - level: Metadata\n    verbs: [get,\nlist, watch]\n`);
+    expect(result.errors).toEqual([]);
+    expect(result.policy?.rules[0].verbs).toEqual(['get', 'list', 'watch']);
+  });
+
+  it('a quoted value continued at column 0 folds as go-yaml folds it', () => {
+    const result = parsePolicy(
+      `${HEADER}rules:\n  - level: Metadata\n    users:\n    - "system:kube-\nproxy"\n`,
+    );
+    expect(result.errors).toEqual([]);
+    expect(result.policy?.rules[0].users).toEqual(['system:kube- proxy']);
+  });
+
+  it('an error on such a line names the column in the file', () => {
+    const text = `${HEADER}rules:\n  - level: Metadata\n    resources: [{group: "",\nresources: [pods], bogus: 1}]\n`;
+    const result = parsePolicy(text);
+    expect(result.policy).toBeUndefined();
+    const error = result.errors.find((e) => e.message.includes('bogus'));
+    expect(error).toMatchObject({ line: 6, column: 20 });
+  });
+
+  it('a document marker at column 0 inside a flow list is still refused (go-yaml reads "---" there)', () => {
+    const result = parsePolicy(`${HEADER}rules:\n  - level: Metadata\n    verbs: [get,\n--- list]\n`);
+    expect(result.policy).toBeUndefined();
+    expect(result.errors.length).toBeGreaterThan(0);
+  });
+});
