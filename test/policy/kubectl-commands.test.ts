@@ -348,7 +348,7 @@ describe('kubectlRequest: commands that send no single request are refused with 
     // label.go parseLabels: IsValidLabelValue (apimachinery validation.go) and one "=" per word, before any request.
     [
       'label pods web-0 team=web_',
-      /"invalid label value: "team=web_": a valid label must be an empty string or consist of alphanumeric characters, '-', '_' or '\.', and must start and end with an alphanumeric character \(e\.g\. 'MyValue',  or 'my_value',  or '12345', regex used for validation is '\(\(\[A-Za-z0-9\]\[-A-Za-z0-9_\.\]\*\)\?\[A-Za-z0-9\]\)\?'\)"/,
+      /"invalid label value: "team=web_": a valid label must be an empty string or consist of alphanumeric characters, '-', '_' or '\.', and must start and end with an alphanumeric character \(e\.g\. 'MyValue', {2}or 'my_value', {2}or '12345', regex used for validation is '\(\(\[A-Za-z0-9\]\[-A-Za-z0-9_\.\]\*\)\?\[A-Za-z0-9\]\)\?'\)"/,
     ],
     ["label pods web-0 'note=hello world'", /invalid label value/],
     [`label pods web-0 id=${'a'.repeat(64)}`, /must be no more than 63 characters"/],
