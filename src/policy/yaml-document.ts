@@ -10,7 +10,7 @@ import { reindentContinuations } from './flow-continuation';
 import { goYamlLexicalProblem, lineSeparatorInValue } from './go-yaml-lexical';
 import { jsonErrorOffset } from './json-error-offset';
 import { resolveGoYamlPlain } from './go-yaml-scalar';
-import { LineSeparator, positionIn } from './policy-text';
+import { LineSeparator, positionIn, yamlLineBreaks } from './policy-text';
 import { ProblemList } from './problem-list';
 import { ReaderFacts } from './policy-target';
 import { Problem } from './types';
@@ -170,6 +170,12 @@ export function readPolicyDocument(
   // JSON may indent with tabs; outside strings (where JSON forbids raw tabs) a tab is plain whitespace.
   const readAsJson = origin.json === true && facts.readsJson;
   if (readAsJson) source = source.replace(/\t/g, ' ');
+  let separators = origin.lineSeparators ?? [];
+  if (origin.json && !readAsJson) {
+    // Valid JSON read as YAML (Deckhouse's hook): NEL, LS and PS in its strings are go-yaml's line breaks.
+    const broken = yamlLineBreaks(source);
+    [source, separators] = [broken.text, broken.lineSeparators];
+  }
   const tokens = Array.from(new Parser(lines.addNewLine).parse(source));
   const deep = tooDeep(tokens);
   if (deep) {
@@ -191,7 +197,6 @@ export function readPolicyDocument(
   }
   let docs = compose(tokens, source.length);
   let syntax = syntaxProblems(docs, lines);
-  let separators = origin.lineSeparators ?? [];
   if (syntax.count > 0 && !readAsJson) {
     // Continuation lines go-yaml reads at any column (flow collections, quoted values): read them indented.
     const reindented = reindentContinuations(source);
@@ -236,7 +241,7 @@ export function readPolicyDocument(
     const code = separator.character;
     return failed({
       message:
-        `the character ${code} inside a value: go-yaml (YAML 1.1, the reader behind kube-apiserver) reads it as a ` +
+        `the character ${code} inside a value: go-yaml (YAML 1.1, the reader behind kube-apiserver and Deckhouse's hook) reads it as a ` +
         'line break that it keeps in the value as the character itself, which YAML 1.2 tools such as this one ' +
         'read differently',
       ...positionIn(source, separator.offset),

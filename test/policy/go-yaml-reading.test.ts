@@ -277,3 +277,29 @@ describe('flow collections and quoted values continued left of their block', () 
     expect(result.errors.length).toBeGreaterThan(0);
   });
 });
+
+// Text kube-apiserver sniffs as JSON is read by encoding/json, where NEL, LS and PS inside a string are ordinary
+// characters (and refused outside one); Deckhouse's hook reads the same text with go-yaml, where they break lines.
+describe('NEL and LS in a JSON policy', () => {
+  const json = (user: string) =>
+    JSON.stringify({
+      apiVersion: 'audit.k8s.io/v1',
+      kind: 'Policy',
+      rules: [{ level: 'None', users: [user] }],
+    });
+
+  it('kube-apiserver keeps them in the string', () => {
+    expect(parsePolicy(json('a\u0085b')).policy?.rules[0].users).toEqual(['a\u0085b']);
+    expect(parsePolicy(json('a\u2028b')).policy?.rules[0].users).toEqual(['a\u2028b']);
+  });
+
+  it("Deckhouse's hook reads them as go-yaml: NEL folded into a space, LS inside a value refused", () => {
+    expect(parsePolicy(json('a\u0085b'), { target: 'deckhouse' }).policy?.rules[0].users).toEqual(['a b']);
+    const error = parsePolicy(json('a\u2028b'), { target: 'deckhouse' }).errors[0];
+    expect(error.message).toContain('the character U+2028 inside a value');
+  });
+
+  it('outside a string both refuse the JSON', () => {
+    expect(parsePolicy(`${json('a')}\u2028`).errors[0].message).toMatch(/^invalid JSON/);
+  });
+});
