@@ -16,6 +16,9 @@ export interface Reindented {
   shifts: Map<number, number>;
 }
 
+// How many lines are indented at most.
+const MAX_PASSES = 64;
+
 // Tokens the lexer adds that stand for no source text.
 const CONTROL = new Set(['doc-mode', 'flow-error-end', 'scalar']);
 // go-yaml reads these at column 0 as a document marker or a directive even inside a flow collection or a
@@ -74,13 +77,14 @@ function firstUnderIndented(text: string): { offset: number; spaces: number } | 
 /**
  * `text` with the under-indented continuation lines of flow collections and quoted values indented as the
  * `yaml` package needs, or undefined when there is none (or one go-yaml reads as a document marker).
- * At most one pass per line of the text.
+ * At most MAX_PASSES lines; the caller keeps the text's own errors when the result still has some.
  */
 export function reindentContinuations(text: string): Reindented | undefined {
   let current = text;
   const shifts = new Map<number, number>();
-  const limit = text.split('\n').length;
-  for (let pass = 0; pass < limit; pass++) {
+  // Each pass lexes the whole text again: a bounded number keeps a hostile file linear (a policy has a few
+  // such lines; more are left to the `yaml` package's error).
+  for (let pass = 0; pass < MAX_PASSES; pass++) {
     const found = firstUnderIndented(current);
     if (found === undefined) break;
     const rest = current.slice(found.offset);
