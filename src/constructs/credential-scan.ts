@@ -8,6 +8,7 @@ import { isSchemaObject } from './schema-walk';
 import {
   holdsUserinfo,
   isSecretKeyName,
+  isSecretLabelName,
   isTemplate,
   secretQueryParameter,
   tokenShape,
@@ -155,7 +156,10 @@ function scanString(
   }
   const shape = tokenShape(value);
   if (shape !== undefined) return { pointer, kind: 'token', what: shape, fix: IN_VALUE_FIX, always: false };
-  if (key !== undefined && isSecretKeyName(key) && value !== '' && !isTemplate(value)) {
+  // A key of extraLabels is a label's name (the CRD's example has a label `key`), judged as one.
+  const label = /^\/spec\/extraLabels\/[^/]+$/.test(pointer);
+  const secretName = key !== undefined && (label ? isSecretLabelName(key) : isSecretKeyName(key));
+  if (secretName && value !== '' && !isTemplate(value)) {
     return {
       pointer,
       kind: 'token',

@@ -37,7 +37,10 @@ export interface PropProblem {
 export function formatProblem(problem: PropProblem): string {
   // The field's own name counts: a string under `password`, `api_key` or `auth` is a secret whatever it looks like.
   const name = /([^.[\]]+)\]?$/.exec(problem.field)?.[1];
-  const credential = problem.showReceived === false ? undefined : credentialInValue(problem.received, name);
+  // Under extraLabels the name is a label's; the CRD's own example names one `key`.
+  const label = /(^|\.)extraLabels\.[^.]+$/.test(problem.field);
+  const credential =
+    problem.showReceived === false ? undefined : credentialInValue(problem.received, name, label);
   const received =
     problem.showReceived === false
       ? ''

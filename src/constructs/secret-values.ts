@@ -130,6 +130,14 @@ export function isSecretKeyName(name: string): boolean {
   return SECRET_KEY_NAME.test(normalizedName(name));
 }
 
+/**
+ * True when a label name in extraLabels names a secret: as {@link isSecretKeyName}, except the bare word `key`,
+ * which the CRD's own extraLabels example uses as a label (`key: value`); there it names a label, not a key.
+ */
+export function isSecretLabelName(name: string): boolean {
+  return normalizedName(name) !== 'key' && isSecretKeyName(name);
+}
+
 /** True for a `{{ field }}` template (log-shipper fills it from the event: no secret of its own). */
 export function isTemplate(value: string): boolean {
   return /^\{\{.*\}\}$/.test(value.trim());
@@ -155,25 +163,35 @@ const SEARCH_BUDGET = 10_000;
 /**
  * What credential a value holds, in words, or undefined: any string in it that shows one by itself, or a
  * non-empty value under a name that says it is a secret (`password`, `keyFile`, `api_key`, `auth`, ...).
- * `name` is the name the value itself sits under (a prop, a field, a map key). For messages: a value for
- * which this says something is not quoted.
+ * `name` is the name the value itself sits under (a prop, a field, a map key); `label` says that name is a
+ * key of extraLabels. For messages: a value for which this says something is not quoted.
  */
-export function credentialInValue(value: unknown, name?: string): string | undefined {
-  const stack: Array<[unknown, string | undefined]> = [[value, name]];
+export function credentialInValue(value: unknown, name?: string, label = false): string | undefined {
+  // The third element: the name is a label name (a key of extraLabels), judged by isSecretLabelName.
+  const stack: Array<[unknown, string | undefined, boolean]> = [[value, name, label]];
   for (let seen = 0; stack.length > 0; seen++) {
     if (seen >= SEARCH_BUDGET) return 'more values than a message shows';
-    const [item, key] = stack.pop() as [unknown, string | undefined];
+    const [item, key, label] = stack.pop() as [unknown, string | undefined, boolean];
     const secretName =
-      key !== undefined && (SECRET_FIELD_NAME.test(key) || isSecretKeyName(key)) ? key : undefined;
+      key === undefined
+        ? undefined
+        : label
+          ? isSecretLabelName(key)
+            ? key
+            : undefined
+          : SECRET_FIELD_NAME.test(key) || isSecretKeyName(key)
+            ? key
+            : undefined;
     if (typeof item === 'string') {
       const found = credentialInString(item);
       if (found !== undefined) return found;
       if (secretName !== undefined && item !== '' && !isTemplate(item))
         return `a value under "${secretName}"`;
     } else if (Array.isArray(item)) {
-      for (const element of item) stack.push([element, key]);
+      for (const element of item) stack.push([element, key, label]);
     } else if (item !== null && typeof item === 'object') {
-      for (const [k, v] of Object.entries(item as Record<string, unknown>)) stack.push([v, k]);
+      const labels = key === 'extraLabels';
+      for (const [k, v] of Object.entries(item as Record<string, unknown>)) stack.push([v, k, labels]);
     } else if (secretName !== undefined && (typeof item === 'number' || typeof item === 'bigint')) {
       return `a value under "${secretName}"`;
     }

@@ -4,6 +4,7 @@
  * the scanner looks for the start of a token in block context, and double-quoted escapes YAML 1.1 does not have.
  */
 import { CST, Lexer } from 'yaml';
+import type { LineSeparator } from './policy-text';
 
 /** One refused spot: the offset in the text, what go-yaml says and why, and the fix. */
 export interface LexicalProblem {
@@ -73,11 +74,26 @@ function tabProblem(tokens: readonly string[]): LexicalProblem | undefined {
   // line end) until the next token that is not a blank or a line end.
   let plainIndent: number | undefined;
   let plainBroken = false;
-  // A block scalar's body (a null token after its header) is not a plain scalar.
-  let blockBody = false;
+  // A block scalar's header, until its body: the lexer marks the body with a "scalar" control token, and the
+  // body's source (which may start with spaces or a line end, so tokenType misnames it) comes next.
+  let blockHeader: string | undefined;
+  let bodyNext = false;
   for (const token of tokens) {
     const type = CST.tokenType(token);
     const start = offset;
+    if (bodyNext) {
+      offset += token.length;
+      bodyNext = false;
+      const problem = blockScalarTab(token, start, blockHeader ?? '', collectionColumn);
+      if (problem) return problem;
+      blockHeader = undefined;
+      plainIndent = undefined;
+      keyAllowed = flow === 0;
+      keyOnLine = false;
+      lineStart = offset;
+      continue;
+    }
+    if (type === 'scalar' && blockHeader !== undefined) bodyNext = true;
     if (!CONTROL.has(type as string)) offset += token.length;
     if (type === 'space') {
       if (plainIndent !== undefined) {
@@ -127,8 +143,7 @@ function tabProblem(tokens: readonly string[]): LexicalProblem | undefined {
       if (KEY_LIKE.has(type) && !keyOnLine) keyColumn = start - lineStart;
       if (KEY_LIKE.has(type)) keyOnLine = true;
     }
-    if (type === 'block-scalar-header') blockBody = true;
-    else if (type === null && blockBody) blockBody = false;
+    if (type === 'block-scalar-header') blockHeader = token;
     else if (type === null && flow === 0) {
       plainIndent = collectionColumn + 1;
       plainBroken = false;
@@ -140,6 +155,44 @@ function tabProblem(tokens: readonly string[]): LexicalProblem | undefined {
         }
       }
     }
+  }
+  return undefined;
+}
+
+const BLOCK_TAB_MESSAGE =
+  'a tab in the indentation of a block scalar ("|" or ">"): go-yaml (YAML 1.1) refuses the file ("found a tab ' +
+  'character where an indentation space is expected"); YAML tools that allow tabs there do not show it';
+const BLOCK_TAB_FIX =
+  "indent the block scalar's lines with spaces; a tab may follow the indentation as content";
+
+/**
+ * yaml_parser_scan_block_scalar_breaks (scannerc.go) on a block scalar's body: each line's spaces are eaten up to
+ * the scalar's indentation, and a tab before that column is refused; past it a tab is content, also on an
+ * otherwise blank line. The indentation is the header's digit plus the enclosing collection's column, or, while
+ * still unknown, that of the first non-blank line (at least the collection's column + 1): until then every tab
+ * among a blank line's leading blanks is refused.
+ */
+function blockScalarTab(
+  body: string,
+  start: number,
+  header: string,
+  parentIndent: number,
+): LexicalProblem | undefined {
+  const digit = /[1-9]/.exec(header)?.[0];
+  let indent = digit === undefined ? 0 : Math.max(parentIndent, 0) + Number(digit);
+  let maxIndent = 0;
+  let lineOffset = 0;
+  for (const line of body.split('\n')) {
+    let column = 0;
+    while (line[column] === ' ' && (indent === 0 || column < indent)) column++;
+    maxIndent = Math.max(maxIndent, column);
+    if (line[column] === '\t' && (indent === 0 || column < indent))
+      return { offset: start + lineOffset + column, message: BLOCK_TAB_MESSAGE, fix: BLOCK_TAB_FIX };
+    const blank = column >= line.length || line[column] === '\r';
+    if (!blank && indent === 0) indent = Math.max(maxIndent, parentIndent + 1, 1);
+    // A less indented line ends the scalar; what follows is not part of this body.
+    else if (!blank && column < indent) return undefined;
+    lineOffset += line.length + 1;
   }
   return undefined;
 }
@@ -202,4 +255,28 @@ export function goYamlLexicalProblem(source: string): LexicalProblem | undefined
     if (!CONTROL.has(type as string)) offset += token.length;
   }
   return found;
+}
+
+/**
+ * The first U+2028/U+2029 (written as "\n" in `source`) that does not stand as a line end between tokens: inside
+ * a quoted, plain or block value go-yaml's read_line keeps the character itself in the value (and does not fold
+ * it into a space), so the "\n" reading would differ there. Linear; never throws.
+ */
+export function lineSeparatorInValue(
+  source: string,
+  separators: readonly LineSeparator[],
+): LineSeparator | undefined {
+  if (separators.length === 0) return undefined;
+  const lineEnds = new Set<number>();
+  let offset = 0;
+  // The token after a "scalar" control token is a value's source, whatever tokenType makes of its first
+  // character (a block scalar's body may start with a line end).
+  let value = false;
+  for (const token of new Lexer().lex(source)) {
+    const type = CST.tokenType(token);
+    if (type === 'newline' && !value) lineEnds.add(offset);
+    value = type === 'scalar';
+    if (!CONTROL.has(type as string)) offset += token.length;
+  }
+  return separators.find((s) => !lineEnds.has(s.offset));
 }

@@ -42,8 +42,6 @@ export interface KubectlFlags {
   serverSide: boolean;
   list: boolean;
   copyTo?: string;
-  /** `--current-replicas` or `--resource-version` of scale: a precondition (GET, then PUT). */
-  scalePrecondition: boolean;
   disableEviction: boolean;
   follow: boolean;
   previous: boolean;
@@ -154,8 +152,9 @@ export const FLAGS: Record<string, FlagSpec> = table(
     '-c': (f, v) => (f.container = v),
     '--container': (f, v) => (f.container = v),
     '--copy-to': (f, v) => (f.copyTo = v),
-    '--current-replicas': (f) => (f.scalePrecondition = true),
-    '--resource-version': (f) => (f.scalePrecondition = true),
+    // scale's precondition flags: their values (kept in `values`) decide it (scaleHasPrecondition).
+    '--current-replicas': () => undefined,
+    '--resource-version': () => undefined,
     '--for': (f, v) => (f.for = v),
     '--from': (f, v) => (f.from = v),
     '--chunk-size': (f, v) => {

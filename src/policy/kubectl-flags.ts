@@ -103,7 +103,6 @@ export function parseKubectlFlags(tokens: readonly string[], command: string): K
     all: false,
     serverSide: false,
     list: false,
-    scalePrecondition: false,
     disableEviction: false,
     follow: false,
     previous: false,

@@ -20,8 +20,9 @@ export function refuseLabelWithoutChange(
         `add KEY=VALUE or KEY- after the object, e.g. "${command} ${objects.join(' ')} team=web"`,
     );
   }
-  // label.go parseLabels / annotate.go validateAnnotations: one key both set and removed is refused.
   const pairs = args.filter((a) => /=|-$/.test(a));
+  if (command === 'label') for (const pair of pairs) refuseLabelSpec(pair);
+  // label.go parseLabels / annotate.go validateAnnotations: one key both set and removed is refused.
   const set = new Set(pairs.filter((a) => a.includes('=')).map((a) => a.slice(0, a.indexOf('='))));
   const both = [
     ...new Set(pairs.filter((a) => !a.includes('=') && set.has(a.slice(0, -1))).map((a) => a.slice(0, -1))),
@@ -34,6 +35,43 @@ export function refuseLabelWithoutChange(
     throw new RequestSpecError(
       `kubectl refuses "${command}" that sets and removes ${both.join(', ')} ("${said}"): keep either ` +
         `${both[0]}=VALUE or ${both[0]}-`,
+    );
+  }
+}
+
+// apimachinery validation.go IsValidLabelValue: at most 63 bytes, empty or alphanumeric at both ends with
+// '-', '_', '.' between; its message is RegexError's with the examples it names.
+const LABEL_VALUE_FORMAT = '(([A-Za-z0-9][-A-Za-z0-9_.]*)?[A-Za-z0-9])?';
+const LABEL_VALUE = new RegExp(`^${LABEL_VALUE_FORMAT}$`);
+const LABEL_VALUE_MESSAGE =
+  "a valid label must be an empty string or consist of alphanumeric characters, '-', '_' or '.', and must " +
+  "start and end with an alphanumeric character (e.g. 'MyValue',  or 'my_value',  or '12345', regex used for " +
+  `validation is '${LABEL_VALUE_FORMAT}')`;
+
+/**
+ * label.go parseLabels on one KEY=VALUE word: more than one "=" and a value IsValidLabelValue refuses stop
+ * kubectl before any request. The key is not checked there (annotate.go's cmdutil.ParsePairs checks neither
+ * key nor value): a bad key reaches the API server, which refuses the PATCH with 422 after auditing it.
+ */
+function refuseLabelSpec(pair: string): void {
+  if (!pair.includes('=')) return;
+  const parts = pair.split('=');
+  if (parts.length !== 2) {
+    throw new RequestSpecError(
+      `kubectl refuses "label" with ${JSON.stringify(pair)} ("invalid label spec: ${pair}"): write one "=" ` +
+        'between the key and the value (a label value cannot contain "=")',
+    );
+  }
+  const value = parts[1];
+  const errors = [
+    ...(Buffer.byteLength(value, 'utf8') > 63 ? ['must be no more than 63 characters'] : []),
+    ...(LABEL_VALUE.test(value) ? [] : [LABEL_VALUE_MESSAGE]),
+  ];
+  if (errors.length > 0) {
+    throw new RequestSpecError(
+      `kubectl refuses "label" with ${JSON.stringify(pair)} ("invalid label value: ${JSON.stringify(pair)}: ` +
+        `${errors.join(';')}"): give a value of at most 63 letters, digits, '-', '_' or '.', starting and ` +
+        'ending with a letter or digit (or empty), or use "annotate" for free text',
     );
   }
 }
@@ -56,7 +94,7 @@ export function refusePatchWithoutPatch(args: readonly string[], flags: KubectlF
   }
 }
 
-/** scale.go Validate (Replicas defaults to -1; the flag is pflag's IntVar). */
+/** scale.go Validate (Replicas and CurrentReplicas default to -1; both flags are pflag's IntVar). */
 export function refuseScaleWithoutReplicas(flags: KubectlFlags): void {
   if (!flags.given.has('--replicas')) {
     throw new RequestSpecError(
@@ -70,6 +108,25 @@ export function refuseScaleWithoutReplicas(flags: KubectlFlags): void {
         'required, and COUNT must be greater than or equal to 0"): give --replicas=0 or more',
     );
   }
+  // --current-replicas is an IntVar defaulting to -1 (no precondition); scale.go Validate refuses below that.
+  if (goIntFlag(flags, '--current-replicas', 64, -1) < -1) {
+    throw new RequestSpecError(
+      `kubectl refuses "scale --current-replicas=${flags.values.get('--current-replicas')}" ("The ` +
+        '--current-replicas must specify an integer of -1 or greater"): give the replica count the object ' +
+        'must have now (0 or more), or leave the flag out',
+    );
+  }
+}
+
+/**
+ * scale.go RunScale sets a precondition (GET of the scale, then PUT) only when --current-replicas is not its
+ * default -1 or --resource-version is not empty; otherwise the scaler sends a blind merge PATCH.
+ */
+export function scaleHasPrecondition(flags: KubectlFlags): boolean {
+  return (
+    goIntFlag(flags, '--current-replicas', 64, -1) !== -1 ||
+    (flags.values.get('--resource-version') ?? '') !== ''
+  );
 }
 
 /** set/set_image.go Validate: `rest` are the words after `set image`. */

@@ -5,6 +5,7 @@ import {
   refuseLabelWithoutChange,
   refusePatchWithoutPatch,
   refuseScaleWithoutReplicas,
+  scaleHasPrecondition,
   refuseSetImageWithoutChange,
 } from './kubectl-required-args';
 import {
@@ -203,7 +204,7 @@ function scale(args: readonly string[], flags: KubectlFlags): Plan {
   // The builder reads the object; kubectl's scaler then sends a merge patch of the scale subresource, or
   // GET + PUT of it with a precondition.
   const read = `kubectl first reads the object: GET ${resourceUrl(t)} (verb get)`;
-  if (flags.scalePrecondition) {
+  if (scaleHasPrecondition(flags)) {
     return { method: 'PUT', url, notes: [read, `then reads the scale: GET ${url} (verb get)`] };
   }
   return { method: 'PATCH', url, notes: [read] };

@@ -40,6 +40,18 @@ export interface CheckedText {
   json?: boolean;
   /** The input started with a byte order mark (UTF-8 or UTF-16), dropped from `text`. */
   byteOrderMark?: boolean;
+  /**
+   * Offsets in `text` of U+2028/U+2029 read as YAML: go-yaml's line breaks, written as "\n" in `text`; they
+   * are exact only where they end a line between tokens (inside a value go-yaml keeps the character itself).
+   */
+  lineSeparators?: LineSeparator[];
+}
+
+/** A U+2028 or U+2029 written as "\n" in the checked text: where, and which. */
+export interface LineSeparator {
+  offset: number;
+  /** `U+2028` or `U+2029`. */
+  character: string;
 }
 
 const failure = (problem: Problem): CheckedText => ({ errors: [problem] });
@@ -50,8 +62,6 @@ const failure = (problem: Problem): CheckedText => ({ errors: [problem] });
 const REFUSED_CHARACTER =
   // eslint-disable-next-line no-control-regex
   /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u0084\u0086-\u009f\ufffe\uffff]|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/;
-// Line breaks in YAML 1.1 (go-yaml) that YAML 1.2 readers, this one included, read as ordinary characters.
-const DISPUTED_LINE_BREAK = /[\u0085\u2028\u2029]/;
 // A carriage return without a line feed (old Mac OS line ends). go-yaml counts it as a line break and reads it
 // as "\n" inside scalars (scannerc.go skip_line/read_line: "CR|LF . LF"), and encoding/json takes it as white
 // space between tokens (inside a JSON string a raw CR is as invalid as a raw LF), so reading it as LF gives both
@@ -218,14 +228,6 @@ function characterProblems(text: string): Problem[] {
       fix: `remove it; inside a double-quoted string write it as an escape ("\\u${ch.charCodeAt(0).toString(16).padStart(4, '0')}") if you mean it`,
     });
   }
-  const disputed = DISPUTED_LINE_BREAK.exec(text);
-  if (disputed) {
-    problems.push({
-      message: `the character ${codePoint(disputed[0])} is a line break for go-yaml (YAML 1.1, the reader behind kube-apiserver) but an ordinary character for YAML 1.2 tools such as this one`,
-      ...positionIn(text, disputed.index),
-      fix: `write it as an escape ("\\u${disputed[0].charCodeAt(0).toString(16).padStart(4, '0')}") inside a double-quoted string, or remove it`,
-    });
-  }
   return problems;
 }
 
@@ -268,10 +270,30 @@ export function checkPolicyText(input: unknown, options: PolicyTextOptions = {})
   const json = !marked && startsWithBrace(text);
   if (text.startsWith('\uFEFF')) text = text.slice(1);
   text = text.replace(LONE_CR, '\n');
+  // As JSON they are ordinary characters (inside strings; encoding/json refuses them outside): the reader that
+  // takes the text as YAML after all (Deckhouse's hook) breaks its lines in readPolicyDocument.
+  const read = json ? { text, lineSeparators: [] } : yamlLineBreaks(text);
+  text = read.text;
+  const lineSeparators = read.lineSeparators;
   const problems = characterProblems(text);
   return problems.length > 0
     ? { errors: problems, warnings }
-    : { text, errors: [], warnings, json, byteOrderMark: marked };
+    : { text, errors: [], warnings, json, byteOrderMark: marked, lineSeparators };
+}
+
+/**
+ * Text read as YAML with go-yaml's line breaks written as "\n": U+0085 (NEL) is one to go-yaml (yamlprivateh.go
+ * is_break) and read_line writes it as "\n" inside values too ("NEL . LF"), so that reading is exact. U+2028 and
+ * U+2029 break lines as well but stay themselves inside values ("LS|PS . LS|PS"): "\n" in their place is exact
+ * between tokens only, which readPolicyDocument checks with the returned `lineSeparators`.
+ */
+export function yamlLineBreaks(text: string): { text: string; lineSeparators: LineSeparator[] } {
+  const lineSeparators: LineSeparator[] = [];
+  const replaced = text.replace(/\u0085/g, '\n').replace(/[\u2028\u2029]/g, (c: string, offset: number) => {
+    lineSeparators.push({ offset, character: codePoint(c) });
+    return '\n';
+  });
+  return { text: replaced, lineSeparators };
 }
 
 /** IsJSONBuffer on text: "{" after leading Go white space. */

@@ -50,6 +50,15 @@ function locator(lines: LineCounter): (offset: number) => SourcePosition {
   };
 }
 
+/** Moves a position on a line with spaces put before it back by that many columns. */
+function unshift(shifts: ReadonlyMap<number, number> | undefined) {
+  return <T extends { line?: number; column?: number }>(p: T): T => {
+    const spaces = p.line === undefined ? undefined : shifts?.get(p.line);
+    if (spaces === undefined || p.column === undefined) return p;
+    return { ...p, column: Math.max(1, p.column - spaces) };
+  };
+}
+
 function failed(errors: Problem[], warnings: Problem[] = [], lines = new LineCounter()): DecodeResult {
   return { errors, warnings, offsets: new Map(), locate: locator(lines), decodedNodes: 0 };
 }
@@ -63,22 +72,30 @@ export function decodePolicyText(input: unknown, options: DecodeOptions = {}): D
     const document = readPolicyDocument(checked.text, facts, {
       json: checked.json,
       byteOrderMark: checked.byteOrderMark,
+      lineSeparators: checked.lineSeparators,
     });
     const textWarnings = checked.warnings ?? [];
+    // Positions on lines read with spaces put before them (document.shifts) move back to the file's columns.
+    const back = unshift(document.shifts);
     if (document.root === undefined)
-      return failed(document.errors, [...textWarnings, ...document.warnings], document.lines);
+      return failed(
+        document.errors.map(back),
+        [...textWarnings, ...document.warnings].map(back),
+        document.lines,
+      );
     const decoder = new PolicyDecoder(document.lines, new AnchorIndex(document.root), facts);
     const policy = decoder.policy(document.root);
     for (const error of document.errors) decoder.errors.add(error);
     for (const warning of [...textWarnings, ...document.warnings]) decoder.warnings.add(warning);
-    const errors = decoder.errors.toArray();
-    const warnings = decoder.warnings.toArray();
+    const errors = decoder.errors.toArray().map(back);
+    const warnings = decoder.warnings.toArray().map(back);
+    const locate = locator(document.lines);
     return {
       ...(errors.length === 0 && policy !== undefined ? { policy } : {}),
       errors,
       warnings,
       offsets: decoder.offsets,
-      locate: locator(document.lines),
+      locate: document.shifts === undefined ? locate : (offset) => back(locate(offset)),
       decodedNodes: decoder.budget.decodeCount,
     };
   } catch (e) {

@@ -6,10 +6,11 @@
  */
 import { Composer, CST, Document, isMap, isScalar, LineCounter, parseAllDocuments, Parser } from 'yaml';
 import { echo } from './echo';
-import { goYamlLexicalProblem } from './go-yaml-lexical';
+import { reindentContinuations } from './flow-continuation';
+import { goYamlLexicalProblem, lineSeparatorInValue } from './go-yaml-lexical';
 import { jsonErrorOffset } from './json-error-offset';
 import { resolveGoYamlPlain } from './go-yaml-scalar';
-import { positionIn } from './policy-text';
+import { LineSeparator, positionIn, yamlLineBreaks } from './policy-text';
 import { ProblemList } from './problem-list';
 import { ReaderFacts } from './policy-target';
 import { Problem } from './types';
@@ -31,6 +32,11 @@ export interface PolicyDocument {
   lines: LineCounter;
   errors: Problem[];
   warnings: Problem[];
+  /**
+   * Spaces put before lines (line number → count) to read continuation lines go-yaml reads at any column
+   * (flow-continuation.ts): positions on those lines are that much to the right of the file's.
+   */
+  shifts?: ReadonlyMap<number, number>;
 }
 
 /** The fix that tells how a policy starts. */
@@ -136,6 +142,8 @@ export interface TextOrigin {
   json?: boolean;
   /** The text started with a byte order mark (dropped from `text`). */
   byteOrderMark?: boolean;
+  /** Where U+2028/U+2029 stood, now "\n" (checkPolicyText's lineSeparators). */
+  lineSeparators?: readonly LineSeparator[];
 }
 
 /**
@@ -148,8 +156,9 @@ export function readPolicyDocument(
   facts: ReaderFacts,
   origin: TextOrigin = {},
 ): PolicyDocument {
-  const lines = new LineCounter();
-  const failed = (...errors: Problem[]): PolicyDocument => ({ lines, errors, warnings: [] });
+  let lines = new LineCounter();
+  let shifts: Map<number, number> | undefined;
+  const failed = (...errors: Problem[]): PolicyDocument => ({ lines, errors, warnings: [], shifts });
   let source = text;
   // What kube-apiserver sniffs as JSON must be JSON (for Deckhouse too: kube-apiserver and kubectl read such
   // a file as JSON, so this loader is stricter than the hook's YAML reading).
@@ -161,6 +170,12 @@ export function readPolicyDocument(
   // JSON may indent with tabs; outside strings (where JSON forbids raw tabs) a tab is plain whitespace.
   const readAsJson = origin.json === true && facts.readsJson;
   if (readAsJson) source = source.replace(/\t/g, ' ');
+  let separators = origin.lineSeparators ?? [];
+  if (origin.json && !readAsJson) {
+    // Valid JSON read as YAML (Deckhouse's hook): NEL, LS and PS in its strings are go-yaml's line breaks.
+    const broken = yamlLineBreaks(source);
+    [source, separators] = [broken.text, broken.lineSeparators];
+  }
   const tokens = Array.from(new Parser(lines.addNewLine).parse(source));
   const deep = tooDeep(tokens);
   if (deep) {
@@ -180,16 +195,29 @@ export function readPolicyDocument(
       });
     }
   }
-  const composer = new Composer({ version: '1.1', schema: 'failsafe', merge: false, uniqueKeys: false });
-  const docs = Array.from(composer.compose(tokens, false, source.length));
-  const syntax = new ProblemList('error');
-  for (const doc of docs) {
-    for (const err of doc.errors) {
-      syntax.add({
-        message: `YAML syntax error: ${echo(err.message.split('\n')[0], 200)}`,
-        ...at(lines, err.pos[0]),
-        fix: syntaxFix(err.code),
-      });
+  let docs = compose(tokens, source.length);
+  let syntax = syntaxProblems(docs, lines);
+  if (syntax.count > 0 && !readAsJson) {
+    // Continuation lines go-yaml reads at any column (flow collections, quoted values): read them indented.
+    const reindented = reindentContinuations(source);
+    if (reindented) {
+      const againLines = new LineCounter();
+      const againTokens = Array.from(new Parser(againLines.addNewLine).parse(reindented.text));
+      const againDocs = compose(againTokens, reindented.text.length);
+      const againSyntax = syntaxProblems(againDocs, againLines);
+      if (againSyntax.count === 0) {
+        separators = separators.map((s) => ({
+          ...s,
+          offset: shiftedOffset(source, s.offset, reindented.shifts),
+        }));
+        [source, lines, docs, syntax, shifts] = [
+          reindented.text,
+          againLines,
+          againDocs,
+          againSyntax,
+          reindented.shifts,
+        ];
+      }
     }
   }
   if (syntax.count > 0) return failed(...syntax.toArray());
@@ -207,6 +235,18 @@ export function readPolicyDocument(
         fix: asYaml ? `${refused.fix}, or save the file without the byte order mark` : refused.fix,
       });
     }
+  }
+  const separator = lineSeparatorInValue(source, separators);
+  if (separator !== undefined) {
+    const code = separator.character;
+    return failed({
+      message:
+        `the character ${code} inside a value: go-yaml (YAML 1.1, the reader behind kube-apiserver and Deckhouse's hook) reads it as a ` +
+        'line break that it keeps in the value as the character itself, which YAML 1.2 tools such as this one ' +
+        'read differently',
+      ...positionIn(source, separator.offset),
+      fix: `end the line with a plain line break, or write it as an escape ("\\u${code.slice(2).toLowerCase()}") inside a double-quoted string`,
+    });
   }
   if (docs.length === 0) {
     return failed({ message: emptyDocumentMessage(facts), line: 1, column: 1, fix: EMPTY_DOCUMENT_FIX });
@@ -239,5 +279,34 @@ export function readPolicyDocument(
       });
     }
   }
-  return { root: first.contents, lines, errors: errors.toArray(), warnings: warnings.toArray() };
+  return { root: first.contents, lines, errors: errors.toArray(), warnings: warnings.toArray(), shifts };
+}
+
+function compose(tokens: CST.Token[], length: number): Document.Parsed[] {
+  const composer = new Composer({ version: '1.1', schema: 'failsafe', merge: false, uniqueKeys: false });
+  return Array.from(composer.compose(tokens, false, length));
+}
+
+function syntaxProblems(docs: readonly Document.Parsed[], lines: LineCounter): ProblemList {
+  const syntax = new ProblemList('error');
+  for (const doc of docs) {
+    for (const err of doc.errors) {
+      syntax.add({
+        message: `YAML syntax error: ${echo(err.message.split('\n')[0], 200)}`,
+        ...at(lines, err.pos[0]),
+        fix: syntaxFix(err.code),
+      });
+    }
+  }
+  return syntax;
+}
+
+// An offset of `text` in the text reindentContinuations made of it: moved by the spaces put before its line
+// and the lines above.
+function shiftedOffset(text: string, offset: number, shifts: ReadonlyMap<number, number>): number {
+  let line = 1;
+  for (let i = text.indexOf('\n'); i !== -1 && i < offset; i = text.indexOf('\n', i + 1)) line++;
+  let moved = offset;
+  for (const [l, spaces] of shifts) if (l <= line) moved += spaces;
+  return moved;
 }

@@ -161,3 +161,145 @@ describe('tabs: where go-yaml refuses them and where it skips them', () => {
     expect(onlyError(text).message).toMatch(/cannot start any token/);
   });
 });
+
+// yaml_parser_scan_block_scalar_breaks (scannerc.go): in a block scalar's body the spaces are eaten up to the
+// scalar's indentation; a tab before that column is refused ("found a tab character where an indentation space
+// is expected"), a tab past it is content, on a blank line too. Values below are what go-yaml's block scalar
+// scan builds from these lines (indentation 6, "|" keeps the line breaks).
+describe('tabs inside block scalars', () => {
+  const HEADER = 'apiVersion: audit.k8s.io/v1\nkind: Policy\n';
+  const BLOCK = (...lines: string[]): string =>
+    `${HEADER}rules:\n  - level: None\n    userGroups:\n    - |\n${lines.join('\n')}\n`;
+
+  it.each([
+    [
+      'a blank line of spaces then a tab past the indentation',
+      BLOCK('      a', '        \t', '      b'),
+      'a\n  \t\nb\n',
+    ],
+    ['a tab inside a line and right after the indentation', BLOCK('      a\tb', '      \tc'), 'a\tb\n\tc\n'],
+  ])('read: %s', (_name, text, value) => {
+    const result = parsePolicy(text);
+    expect(result.errors).toEqual([]);
+    expect(result.policy?.rules[0].userGroups).toEqual([value]);
+  });
+
+  it('a tab among the leading blanks while the indentation is still unknown is refused', () => {
+    const error = onlyError(BLOCK('      \t', '      a'));
+    expect(error).toMatchObject({ line: 7, column: 7 });
+    expect(error.message).toMatch(/found a tab character where an indentation space is expected/);
+    expect(error.fix).toMatch(/spaces/);
+  });
+
+  it('an explicit indentation indicator sets the column a tab must not stand left of', () => {
+    // "|2" under the list at column 4: indentation 6, so the tab at column 7 is content and at column 5 is not.
+    const text = (line: string) =>
+      `${HEADER}rules:\n  - level: None\n    userGroups:\n    - |2\n      a\n${line}\n`;
+    expect(parsePolicy(text('      \tb')).policy?.rules[0].userGroups).toEqual(['a\n\tb\n']);
+    // Left of it go-yaml refuses the file; the yaml package refuses it first, for the short indentation.
+    expect(parsePolicy(text('    \t')).errors[0]).toMatchObject({ line: 8 });
+    expect(parsePolicy(text('    \t')).policy).toBeUndefined();
+  });
+});
+
+// go-yaml v2's is_break (yamlprivateh.go) takes NEL (U+0085), LS (U+2028) and PS (U+2029) as line breaks, and
+// read_line (scannerc.go) writes NEL as "\n" inside values ("NEL . LF") but keeps LS/PS as themselves ("LS|PS .
+// LS|PS", never folded into a space). YAML read by kube-apiserver is read the same way here.
+describe('NEL, LS and PS: line breaks to go-yaml', () => {
+  const HEADER = 'apiVersion: audit.k8s.io/v1\nkind: Policy\n';
+  const TEXT = `${HEADER}rules:\n  - level: Metadata # all\n    users: ["alice", bob]\n  - level: None\n`;
+
+  it.each([
+    ['NEL', '\u0085'],
+    ['LS', '\u2028'],
+    ['PS', '\u2029'],
+  ])('%s as the line end between tokens (and after a comment) reads as LF', (_name, ch) => {
+    const lf = parsePolicy(TEXT);
+    expect(lf.policy?.rules).toHaveLength(2);
+    const result = parsePolicy(TEXT.replace(/\n/g, ch));
+    expect(result.errors).toEqual([]);
+    expect(result.policy).toEqual(lf.policy);
+  });
+
+  it('NEL inside a value is a line break there: folded into a space, as go-yaml folds "\\n"', () => {
+    const result = parsePolicy(TEXT.replace('bob', 'b\u0085ob'));
+    expect(result.errors).toEqual([]);
+    expect(result.policy?.rules[0].users).toEqual(['alice', 'b ob']);
+    // In a block scalar it is kept as "\n".
+    const block = `${HEADER}rules:\n  - level: None\n    users:\n    - |\n      a\u0085      b\n`;
+    expect(parsePolicy(block).policy?.rules[0].users).toEqual(['a\nb\n']);
+  });
+
+  it.each([
+    ['LS', '\u2028', 'U+2028'],
+    ['PS', '\u2029', 'U+2029'],
+  ])('%s inside a value is refused at its place: go-yaml keeps the character there', (_name, ch, code) => {
+    const text = TEXT.replace('bob', `b${ch}ob`);
+    const error = onlyError(text);
+    const at = text.indexOf(ch);
+    expect(error).toMatchObject({ line: 5, column: at - text.lastIndexOf('\n', at) });
+    expect(error.message).toContain(`the character ${code} inside a value`);
+    expect(error.fix).toMatch(/escape/);
+  });
+});
+
+// go-yaml checks no indentation inside a flow collection (yaml_parser_unroll_indent returns at once while
+// flow_level > 0) or a quoted value (yaml_parser_scan_flow_scalar stops only at its quote or a document marker),
+// so continuation lines at column 0 load in kube-apiserver; they load here too, and positions stay the file's.
+describe('flow collections and quoted values continued left of their block', () => {
+  const HEADER = 'apiVersion: audit.k8s.io/v1\nkind: Policy\n';
+
+  it('a flow list continued at column 0 loads as go-yaml reads it', () => {
+    const result = parsePolicy(`${HEADER}rules:\n  - level: Metadata\n    verbs: [get,\nlist, watch]\n`);
+    expect(result.errors).toEqual([]);
+    expect(result.policy?.rules[0].verbs).toEqual(['get', 'list', 'watch']);
+  });
+
+  it('a quoted value continued at column 0 folds as go-yaml folds it', () => {
+    const result = parsePolicy(
+      `${HEADER}rules:\n  - level: Metadata\n    users:\n    - "system:kube-\nproxy"\n`,
+    );
+    expect(result.errors).toEqual([]);
+    expect(result.policy?.rules[0].users).toEqual(['system:kube- proxy']);
+  });
+
+  it('an error on such a line names the column in the file', () => {
+    const text = `${HEADER}rules:\n  - level: Metadata\n    resources: [{group: "",\nresources: [pods], bogus: 1}]\n`;
+    const result = parsePolicy(text);
+    expect(result.policy).toBeUndefined();
+    const error = result.errors.find((e) => e.message.includes('bogus'));
+    expect(error).toMatchObject({ line: 6, column: 20 });
+  });
+
+  it('a document marker at column 0 inside a flow list is still refused (go-yaml reads "---" there)', () => {
+    const result = parsePolicy(`${HEADER}rules:\n  - level: Metadata\n    verbs: [get,\n--- list]\n`);
+    expect(result.policy).toBeUndefined();
+    expect(result.errors.length).toBeGreaterThan(0);
+  });
+});
+
+// Text kube-apiserver sniffs as JSON is read by encoding/json, where NEL, LS and PS inside a string are ordinary
+// characters (and refused outside one); Deckhouse's hook reads the same text with go-yaml, where they break lines.
+describe('NEL and LS in a JSON policy', () => {
+  const json = (user: string) =>
+    JSON.stringify({
+      apiVersion: 'audit.k8s.io/v1',
+      kind: 'Policy',
+      rules: [{ level: 'None', users: [user] }],
+    });
+
+  it('kube-apiserver keeps them in the string', () => {
+    expect(parsePolicy(json('a\u0085b')).policy?.rules[0].users).toEqual(['a\u0085b']);
+    expect(parsePolicy(json('a\u2028b')).policy?.rules[0].users).toEqual(['a\u2028b']);
+  });
+
+  it("Deckhouse's hook reads them as go-yaml: NEL folded into a space, LS inside a value refused", () => {
+    expect(parsePolicy(json('a\u0085b'), { target: 'deckhouse' }).policy?.rules[0].users).toEqual(['a b']);
+    const error = parsePolicy(json('a\u2028b'), { target: 'deckhouse' }).errors[0];
+    expect(error.message).toContain('the character U+2028 inside a value');
+  });
+
+  it('outside a string both refuse the JSON', () => {
+    expect(parsePolicy(`${json('a')}\u2028`).errors[0].message).toMatch(/^invalid JSON/);
+  });
+});

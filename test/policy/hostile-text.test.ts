@@ -164,8 +164,6 @@ describe('characters the cluster reader refuses or reads differently', () => {
     ['\u007f', /the control character U\+007F/],
     ['\u009b', /the control character U\+009B/],
     ['\uffff', /the control character U\+FFFF/],
-    ['\u2028', /U\+2028 is a line break for go-yaml \(YAML 1\.1/],
-    ['\u0085', /U\+0085 is a line break for go-yaml/],
   ];
 
   it.each(SAMPLES)('%j is refused where it is', (ch, message) => {

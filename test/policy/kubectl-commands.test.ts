@@ -104,6 +104,40 @@ const TABLE: Array<[kubectl: string, method: string, url: string, attributes: Re
     '/apis/apps/v1/namespaces/prod/deployments/web/scale',
     { verb: 'patch', resource: 'deployments', subresource: 'scale', name: 'web' },
   ],
+  // scale.go RunScale: a precondition (GET + PUT) only when --current-replicas is not its default -1 or
+  // --resource-version is set; -1 is a blind merge PATCH.
+  [
+    'scale deploy/web --replicas=3 --current-replicas=-1 -n prod',
+    'PATCH',
+    '/apis/apps/v1/namespaces/prod/deployments/web/scale',
+    { verb: 'patch', subresource: 'scale', name: 'web' },
+  ],
+  [
+    'scale deploy/web --replicas=3 --current-replicas=2 -n prod',
+    'PUT',
+    '/apis/apps/v1/namespaces/prod/deployments/web/scale',
+    { verb: 'update', subresource: 'scale', name: 'web' },
+  ],
+  // label.go parseLabels checks only the value (an empty one is valid); annotate.go's ParsePairs checks neither
+  // key nor value. A bad key is sent: the API server audits the PATCH and refuses it with 422.
+  [
+    'label pods web-0 team= -n prod',
+    'PATCH',
+    '/api/v1/namespaces/prod/pods/web-0',
+    { verb: 'patch', resource: 'pods', name: 'web-0' },
+  ],
+  [
+    "label pods web-0 'bad key=web' -n prod",
+    'PATCH',
+    '/api/v1/namespaces/prod/pods/web-0',
+    { verb: 'patch', resource: 'pods', name: 'web-0' },
+  ],
+  [
+    "annotate pods web-0 'bad key=free text, any length' -n prod",
+    'PATCH',
+    '/api/v1/namespaces/prod/pods/web-0',
+    { verb: 'patch', resource: 'pods', name: 'web-0' },
+  ],
   [
     'rollout history deploy/web -n prod',
     'GET',
@@ -311,6 +345,19 @@ describe('kubectlRequest: commands that send no single request are refused with 
     ],
     ["patch deploy web -p ''", /must specify --patch or --patch-file containing the contents of the patch/],
     ['label pods web-0 app=web app-', /can not both modify and remove a label in the same command/],
+    // label.go parseLabels: IsValidLabelValue (apimachinery validation.go) and one "=" per word, before any request.
+    [
+      'label pods web-0 team=web_',
+      /"invalid label value: "team=web_": a valid label must be an empty string or consist of alphanumeric characters, '-', '_' or '\.', and must start and end with an alphanumeric character \(e\.g\. 'MyValue', {2}or 'my_value', {2}or '12345', regex used for validation is '\(\(\[A-Za-z0-9\]\[-A-Za-z0-9_\.\]\*\)\?\[A-Za-z0-9\]\)\?'\)"/,
+    ],
+    ["label pods web-0 'note=hello world'", /invalid label value/],
+    [`label pods web-0 id=${'a'.repeat(64)}`, /must be no more than 63 characters"/],
+    ['label pods web-0 a=b=c', /"invalid label spec: a=b=c"/],
+    // scale.go Validate: --current-replicas below -1 (its default, no precondition).
+    [
+      'scale deploy/web --replicas=3 --current-replicas=-2',
+      /"scale --current-replicas=-2" \("The --current-replicas must specify an integer of -1 or greater"\)/,
+    ],
     [
       'annotate pods web-0 owner=team-a owner-',
       /can not both modify and remove the following annotation\(s\) in the same command: owner"\): keep either owner=VALUE or owner-/,

@@ -1,8 +1,8 @@
 import { diffReports, ReportDiff, RuleDelta, ruleChanged } from '../../replay/diff';
-import { simulateMany } from '../../replay/simulate';
+import { simulate, simulateMany } from '../../replay/simulate';
 import { LEVELS } from '../../policy/types';
 import { SimulationReport } from '../../replay/types';
-import { CommandSpec, stringList, stringOption } from '../args';
+import { CommandSpec, ParsedArgs, stringList, stringOption } from '../args';
 import { CliError, EXIT_FINDINGS, EXIT_OK, UsageError } from '../errors';
 import {
   Column,
@@ -15,7 +15,7 @@ import {
   plural,
   textTable,
 } from '../format';
-import { write } from '../io';
+import { CliIo, write } from '../io';
 import {
   ChosenPolicy,
   POLICY_OPTIONS,
@@ -33,6 +33,7 @@ import {
 import { count, perDay, retentionText, simulationWarnings } from '../report';
 import { printJson } from '../shared';
 import { LintSummary, newLintErrors } from '../lint-diff';
+import { SavedReport, readSavedReport } from '../saved-report';
 
 /** `diff`: the same audit log replayed under two policies, as a table or a pull-request comment. */
 export const diffCommand: CommandSpec = {
@@ -40,6 +41,8 @@ export const diffCommand: CommandSpec = {
   summary: 'replay audit logs under two policies and compare volume, rule hits and retention',
   usage: [
     'diff --policy A --policy B [--deckhouse [--no-basic]] [--format table|markdown] [--json] LOG...',
+    'diff REPORT-A.json REPORT-B.json [--format table|markdown] [--json]',
+    'diff REPORT-A.json (--policy B | --deckhouse [--policy B]) [--format table|markdown] LOG...',
     'diff --deckhouse --policy B [--format table|markdown] LOG...',
     'diff --built-in-rules MERGED [--policy A] --policy B [--format table|markdown] LOG...',
   ],
@@ -51,7 +54,10 @@ export const diffCommand: CommandSpec = {
     'A is that file as the cluster runs it (its custom rules included). B is also linted: lint errors that A ' +
     'does not have (e.g. Secret bodies recorded) are listed, and make the exit status 1, as does a log with ' +
     'no readable event. Malformed lines and other caveats of the log are listed under Warnings. ' +
-    '--format markdown prints a comment ready for a pull request.',
+    '--format markdown prints a comment ready for a pull request. Reports saved with `simulate --json` may ' +
+    'stand among the LOG arguments (told from logs by content): two are A and B as saved; one is A, and B is ' +
+    '--policy (or --deckhouse) replayed over the LOGs. A saved report has no policy to lint, so no lint errors ' +
+    'are compared then.',
   options: {
     ...POLICY_OPTIONS,
     policy: { ...POLICY_OPTIONS.policy, multiple: true, description: 'policy A, then policy B' },
@@ -62,6 +68,7 @@ export const diffCommand: CommandSpec = {
     'deckhouse-audit diff --deckhouse --policy main/policy.yaml --policy pr/policy.yaml audit-sample.log.gz',
     'deckhouse-audit diff --deckhouse --policy a.yaml --policy b.yaml --format markdown audit.log > comment.md',
     'deckhouse-audit diff --built-in-rules master-audit-policy.yaml --policy pr/policy.yaml audit.log',
+    'deckhouse-audit diff main-report.json --deckhouse --policy pr/policy.yaml audit.log',
   ],
   positionals: true,
   async run({ args, io, json }) {
@@ -72,13 +79,22 @@ export const diffCommand: CommandSpec = {
     const files = stringList(args, 'policy');
     const deckhouse = args.values.deckhouse === true || stringOption(args, 'built-in-rules') !== undefined;
     if (files.length > 2) throw new UsageError('give at most two --policy files (A and B)');
+    if (files.filter((f) => f === '-').length > 1) throw new UsageError('"-" (stdin) can be used once');
+    // Saved reports (simulate --json) among the LOG arguments take the sides first: A, then B.
+    const saved: SavedReport[] = [];
+    const logs: string[] = [];
+    for (const p of args.positionals) {
+      const report = readSavedReport(p);
+      if (report) saved.push(report);
+      else logs.push(p);
+    }
+    if (saved.length > 0) return diffSaved(saved, logs, files, deckhouse, format, args, io, json);
     if (files.length < 2 && !(deckhouse && files.length === 1)) {
       throw new UsageError(
         'give --policy A --policy B (or --deckhouse --policy B to compare with the built-in rules)',
       );
     }
-    if (files.filter((f) => f === '-').length > 1) throw new UsageError('"-" (stdin) can be used once');
-    const inputs = replayInputs(args.positionals, io, files.includes('-'));
+    const inputs = replayInputs(logs, io, files.includes('-'));
     const options = replayOptions(args, io);
 
     const a = await choosePolicy(args, io, files.length === 2 ? files[0] : null);
@@ -94,24 +110,8 @@ export const diffCommand: CommandSpec = {
     }
     // No event read: an error (exit 1, `{"error": …}` with --json), never a diff of zeros.
     if (reports[1].events === 0) throw noEventError(reports[1]);
-    const diff = diffReports(reports[0], reports[1]);
     const lint = newLintErrors(a, b);
-    const headline = diffHeadline(diff, lint);
-    const warnings = diffWarnings(reports[0], reports[1]);
-
-    if (json) {
-      await printJson(io, {
-        a: a.description,
-        b: b.description,
-        ...(b.builtIn ? { builtInRules: b.builtIn } : {}),
-        headline,
-        diff,
-        // Stages each policy writes that the log lacks (its events and bytes are not counted): simulate's field.
-        unloggedStages: { a: reports[0].unloggedStages, b: reports[1].unloggedStages },
-        lint,
-        warnings,
-      });
-    } else {
+    if (!json) {
       // A and B share the --built-in-rules file: its warnings are said once.
       const said = new Set<string>();
       for (const w of [...a.warnings, ...b.warnings]) {
@@ -121,16 +121,121 @@ export const diffCommand: CommandSpec = {
         await write(io.stderr, line + '\n');
       }
       for (const n of builtInRulesNotes(b)) await write(io.stderr, `note: ${n}\n`);
-      const text =
-        format === 'markdown'
-          ? renderDiffMarkdown(diff, a, b, lint, reports[1], headline)
-          : renderDiffTable(diff, a, b, lint, reports[1], headline);
-      const notes = warnings.map((w) => (format === 'markdown' ? `- :warning: ${w}` : `  - ${w}`));
-      await write(io.stdout, text + (notes.length > 0 ? ['', 'Warnings:', ...notes, ''].join('\n') : ''));
     }
+    await printDiff(io, json, format, [a, b], [reports[0], reports[1]], lint, b.builtIn);
     return lint.newErrors.length > 0 ? EXIT_FINDINGS : EXIT_OK;
   },
 };
+
+/**
+ * `diff` with saved reports: two are A and B as they are; one is A, and B is the --policy (or --deckhouse)
+ * replayed over the LOGs. A saved report has no policy to lint, so no lint errors are compared.
+ */
+async function diffSaved(
+  saved: SavedReport[],
+  logs: string[],
+  files: string[],
+  deckhouse: boolean,
+  format: 'table' | 'markdown',
+  args: ParsedArgs,
+  io: CliIo,
+  json: boolean,
+): Promise<number> {
+  const noLint: LintSummary = { newErrors: [], errorsInB: 0 };
+  if (saved.length > 2) {
+    throw new UsageError(
+      `give at most two saved reports (A and B), got ${saved.length}: ${saved.map((s) => s.file).join(', ')}`,
+    );
+  }
+  if (saved.length === 2) {
+    if (files.length > 0 || deckhouse || logs.length > 0) {
+      throw new UsageError(
+        `${saved[0].file} and ${saved[1].file} are saved reports, A and B: give no --policy, --deckhouse, ` +
+          '--built-in-rules or LOG with them',
+      );
+    }
+    await printDiff(io, json, format, saved, [saved[0].report, saved[1].report], noLint, undefined);
+    return EXIT_OK;
+  }
+  if (files.length > 1) {
+    throw new UsageError(
+      `${saved[0].file} is a saved report and takes side A: give one --policy (B) to replay over the LOGs`,
+    );
+  }
+  if (files.length === 0 && !deckhouse) {
+    throw new UsageError(
+      `${saved[0].file} is a saved report (A): give --policy B (or --deckhouse) and the LOGs to replay B over, ` +
+        'or a second saved report as B',
+    );
+  }
+  const inputs = replayInputs(logs, io, files.includes('-'));
+  const options = replayOptions(args, io);
+  const b = await choosePolicy(args, io, files.length === 1 ? files[0] : null);
+  applyFileAuditLog(options, [b], stringOption(args, 'audit-log-output'));
+  applyDeckhouseTruncation(options, args, b.deckhouse);
+  let report: SimulationReport;
+  try {
+    report = await simulate(inputs, { ...options, policy: b.target });
+  } catch (err) {
+    throw new CliError(err instanceof Error ? err.message : String(err));
+  }
+  if (report.events === 0) throw noEventError(report);
+  if (!json) {
+    for (const w of b.warnings) await write(io.stderr, formatProblem(w.label, w, 'warning') + '\n');
+    for (const n of builtInRulesNotes(b)) await write(io.stderr, `note: ${n}\n`);
+  }
+  await printDiff(io, json, format, [saved[0], b], [saved[0].report, report], noLint, b.builtIn);
+  return EXIT_OK;
+}
+
+/** Prints the diff of two reports, as JSON, a table or a Markdown comment. */
+async function printDiff(
+  io: CliIo,
+  json: boolean,
+  format: 'table' | 'markdown',
+  [a, b]: readonly Side[],
+  [reportA, reportB]: readonly [SimulationReport, SimulationReport],
+  lint: LintSummary,
+  builtInRules: ChosenPolicy['builtIn'],
+): Promise<void> {
+  const diff = diffReports(reportA, reportB);
+  const headline = diffHeadline(diff, lint);
+  const warnings = [...differentLogs(diff, reportA, reportB), ...diffWarnings(reportA, reportB)];
+  if (json) {
+    await printJson(io, {
+      a: a.description,
+      b: b.description,
+      ...(builtInRules ? { builtInRules } : {}),
+      headline,
+      diff,
+      // Stages each policy writes that the log lacks (its events and bytes are not counted): simulate's field.
+      unloggedStages: { a: reportA.unloggedStages, b: reportB.unloggedStages },
+      lint,
+      warnings,
+    });
+    return;
+  }
+  const text =
+    format === 'markdown'
+      ? renderDiffMarkdown(diff, a, b, lint, reportB, headline)
+      : renderDiffTable(diff, a, b, lint, reportB, headline);
+  const notes = warnings.map((w) => (format === 'markdown' ? `- :warning: ${w}` : `  - ${w}`));
+  await write(io.stdout, text + (notes.length > 0 ? ['', 'Warnings:', ...notes, ''].join('\n') : ''));
+}
+
+/** A side of the diff as it is printed: a policy replayed now, or a saved report. */
+type Side = { readonly description: string };
+
+// Saved reports may come from other logs (diffReports' differentInputs): then the deltas compare different
+// traffic, not only two policies.
+function differentLogs(diff: ReportDiff, a: SimulationReport, b: SimulationReport): string[] {
+  if (!diff.differentInputs) return [];
+  const names = (r: SimulationReport) => r.sources.map((s) => s.source).join(', ') || 'no input';
+  return [
+    `A and B were not replayed over the same events (A: ${names(a)}, ${count(a.events)} events; B: ${names(b)}, ` +
+      `${count(b.events)} events): the deltas mix the change of policy with the change of traffic`,
+  ];
+}
 
 /** One sentence for the top of a review comment: `+3.1 GiB/day, retention 19 h → 6 h, 1 new lint error`. */
 export function diffHeadline(diff: ReportDiff, lint: LintSummary): string {
@@ -233,8 +338,8 @@ function ruleLabels(r: RuleDelta): string {
 
 function renderDiffTable(
   diff: ReportDiff,
-  a: ChosenPolicy,
-  b: ChosenPolicy,
+  a: Side,
+  b: Side,
   lint: LintSummary,
   reportB: SimulationReport,
   headline: string,
@@ -261,8 +366,8 @@ function renderDiffTable(
 
 function renderDiffMarkdown(
   diff: ReportDiff,
-  a: ChosenPolicy,
-  b: ChosenPolicy,
+  a: Side,
+  b: Side,
   lint: LintSummary,
   reportB: SimulationReport,
   headline: string,

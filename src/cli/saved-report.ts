@@ -1,0 +1,116 @@
+import { closeSync, openSync, readFileSync, readSync, statSync } from 'node:fs';
+import { isRecord, shapeOf } from '../policy/arguments';
+import { reportProblem } from '../replay/report-shape';
+import { SimulationReport } from '../replay/types';
+import { CliError, UsageError } from './errors';
+
+/**
+ * Reports saved with `simulate --json`, given to `diff` among its LOG arguments: told apart from audit logs by
+ * content. A saved report is one pretty-printed JSON object with the report's counts; an audit log is JSON
+ * lines, an EventList, a JSON array, a shipper's records or text, or gzip.
+ */
+
+/** A report read back from a file, and what `diff` prints for its side. */
+export interface SavedReport {
+  readonly file: string;
+  readonly report: SimulationReport;
+  /** `report of <policy> saved in <file>`: the side's line in the diff. */
+  readonly description: string;
+}
+
+// Larger files are replayed as logs without a look at their whole content: a saved report is a few hundred KiB.
+const SAVED_REPORT_MAX_BYTES = 64 * 1024 * 1024;
+const PEEK_BYTES = 64 * 1024;
+const SAVE_FIX = 'save it again with "deckhouse-audit simulate --json ... > FILE" of this version';
+
+// Top-level keys that make a JSON object an audit log's content: an Event or EventList, or a log shipper's
+// record (the fields log-record.ts reads the event from).
+const LOG_KEYS = ['kind', 'auditID', 'items', 'message', 'log', 'line', '_source', 'parsed_data', 'event'];
+
+// What `diff` reads of a report besides what diffReports checks: the inputs, span and caveats it prints.
+const CLI_FIELDS: ReadonlyArray<readonly [string, (v: unknown) => boolean, string]> = [
+  ['sources', Array.isArray, 'a list'],
+  ['skippedInputs', Array.isArray, 'a list'],
+  ['span', isRecord, 'an object'],
+  ['topLists', isRecord, 'an object'],
+  ['lowSourceLevel', isRecord, 'an object'],
+  ['attributesFromObjectRef', (v) => typeof v === 'number', 'a number'],
+];
+
+function head(file: string): Buffer {
+  const fd = openSync(file, 'r');
+  try {
+    const buffer = Buffer.alloc(PEEK_BYTES);
+    return buffer.subarray(0, readSync(fd, buffer, 0, PEEK_BYTES, 0));
+  } finally {
+    closeSync(fd);
+  }
+}
+
+/**
+ * The saved report in `file`, or undefined when the file is to be replayed as a log (gzip, not JSON, JSON
+ * lines, a JSON array, an Event, EventList or shipper's record). A JSON object that is neither a report nor
+ * an audit log, and a report that lacks a count `diff` needs, are CliErrors naming the file and the field.
+ */
+export function readSavedReport(file: string): SavedReport | undefined {
+  if (file === '-') return undefined;
+  let size: number;
+  let start: Buffer;
+  try {
+    const stat = statSync(file);
+    if (!stat.isFile()) return undefined;
+    size = stat.size;
+    start = head(file);
+  } catch {
+    // Missing or unreadable: the replay reports it with its own message.
+    return undefined;
+  }
+  if (start[0] === 0x1f && start[1] === 0x8b) return undefined;
+  const text = start.toString('utf8').replace(/^\uFEFF/, '');
+  if (!/^\s*\{/.test(text) || size > SAVED_REPORT_MAX_BYTES) return undefined;
+  // JSON lines: the first line is a whole object by itself, which a pretty-printed report's "{" is not.
+  const firstLine = text.trimStart().split('\n', 1)[0];
+  try {
+    JSON.parse(firstLine);
+    return undefined;
+  } catch {
+    // Not one object a line: read the whole document below.
+  }
+  let value: unknown;
+  try {
+    value = JSON.parse(readFileSync(file, 'utf8').replace(/^\uFEFF/, ''));
+  } catch {
+    // Pretty-printed JSON the replay reads record by record (or refuses line by line).
+    return undefined;
+  }
+  if (!isRecord(value) || LOG_KEYS.some((k) => k in value)) return undefined;
+  const looksLikeReport = 'written' in value || 'rules' in value || 'retention' in value;
+  if (!looksLikeReport) {
+    throw new UsageError(
+      `${file}: a JSON object that is neither a report saved by "simulate --json" (no "written", "rules" or ` +
+        `"retention") nor an audit log (no "kind", "auditID" or "items"; keys: ${Object.keys(value).slice(0, 6).join(', ') || 'none'}). ` +
+        'Give audit logs (audit.k8s.io Events, one JSON object a line, or an EventList) or a report saved with ' +
+        '"deckhouse-audit simulate --json ... > report.json"',
+    );
+  }
+  const problem =
+    reportProblem(value) ??
+    CLI_FIELDS.map(([field, fits, expected]) =>
+      fits(value[field])
+        ? undefined
+        : `${field} is ${value[field] === undefined ? 'missing' : shapeOf(value[field])}, expected ${expected}`,
+    ).find((p) => p !== undefined);
+  if (problem !== undefined) {
+    throw new CliError(
+      `${file}: not a report "diff" can read: field ${problem} (saved by another version, or edited)`,
+      undefined,
+      SAVE_FIX,
+    );
+  }
+  const policy = typeof value.policy === 'string' ? value.policy : 'a policy';
+  return {
+    file,
+    report: value as unknown as SimulationReport,
+    description: `report of ${policy}, saved in ${file}`,
+  };
+}

@@ -1,0 +1,118 @@
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import * as path from 'node:path';
+import { fixture, runInProcess } from './helpers';
+
+const F = fixture;
+const A = ['--deckhouse', '--policy', F('policy.yaml')];
+const B = ['--deckhouse', '--policy', F('sensitive-policy.yaml')];
+
+// Reports saved with `simulate --json` are read back by content among diff's LOG arguments; the diff of two
+// saved reports is the diff of the same two policies replayed now (diffReports on the same reports).
+describe('diff with reports saved by simulate --json', () => {
+  let dir: string;
+  const saved = (name: string) => path.join(dir, name);
+
+  beforeAll(async () => {
+    dir = mkdtempSync(path.join(tmpdir(), 'diff-saved-'));
+    for (const [name, policy] of [
+      ['a.json', A],
+      ['b.json', B],
+    ] as const) {
+      const run = await runInProcess(['simulate', ...policy, '--json', F('audit.log')]);
+      expect(run.code).toBe(0);
+      writeFileSync(saved(name), run.stdout);
+    }
+  });
+  afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+  test('two saved reports are A and B: the same deltas as replaying both policies', async () => {
+    const live = JSON.parse(
+      (await runInProcess(['diff', ...A, '--policy', F('sensitive-policy.yaml'), '--json', F('audit.log')]))
+        .stdout,
+    );
+    const run = await runInProcess(['diff', saved('a.json'), saved('b.json'), '--json']);
+    expect(run.stderr).toBe('');
+    expect(run.code).toBe(0);
+    const doc = JSON.parse(run.stdout);
+    expect(doc.diff).toEqual(live.diff);
+    expect(doc.a).toBe(
+      `report of Deckhouse built-in rules + ${F('policy.yaml')} + tail rules, saved in ${saved('a.json')}`,
+    );
+    // No policy to lint in a saved report: nothing compared, exit 0.
+    expect(doc.lint).toEqual({ newErrors: [], errorsInB: 0 });
+  });
+
+  test('one saved report is A; B is --policy replayed over the log', async () => {
+    const run = await runInProcess(['diff', saved('a.json'), ...B, F('audit.log')]);
+    expect(run.code).toBe(0);
+    expect(run.stdout).toMatch(/^Request +3 +4 +\+1 /m);
+    expect(run.stdout).toContain(
+      `A: report of Deckhouse built-in rules + ${F('policy.yaml')} + tail rules, saved in`,
+    );
+    expect(run.stdout).toContain(`B: Deckhouse built-in rules + ${F('sensitive-policy.yaml')} + tail rules`);
+    expect(run.stdout).not.toContain('were not replayed over the same events');
+  });
+
+  test('saved reports of different logs are diffed with a warning', async () => {
+    const other = saved('other.json');
+    const doc = JSON.parse(readFileSync(saved('b.json'), 'utf8'));
+    writeFileSync(other, JSON.stringify({ ...doc, events: doc.events + 1 }, null, 2));
+    const run = await runInProcess(['diff', saved('a.json'), other, '--format', 'markdown']);
+    expect(run.code).toBe(0);
+    expect(run.stdout).toContain(':warning: A and B were not replayed over the same events');
+  });
+
+  test('a JSON object that is neither a report nor an audit log is refused, naming the file', async () => {
+    const odd = saved('odd.json');
+    writeFileSync(odd, JSON.stringify({ apiVersion: 'v1', data: { x: 1 } }, null, 2));
+    const run = await runInProcess(['diff', saved('a.json'), odd]);
+    expect(run.code).toBe(2);
+    expect(run.stderr).toContain(`${odd}: a JSON object that is neither a report saved by "simulate --json"`);
+    expect(run.stderr).not.toMatch(/\n\s+at /);
+  });
+
+  test('a report missing a count is refused with the field and the fix', async () => {
+    const broken = saved('broken.json');
+    const doc = JSON.parse(readFileSync(saved('a.json'), 'utf8'));
+    delete doc.written.bytes;
+    writeFileSync(broken, JSON.stringify(doc, null, 2));
+    const run = await runInProcess(['diff', broken, saved('b.json')]);
+    expect(run.code).toBe(1);
+    expect(run.stderr).toContain(`${broken}: not a report "diff" can read: field written.bytes is missing`);
+    expect(run.stderr).toContain('simulate --json');
+  });
+
+  test('usage: two reports take no policy or log; one report needs B', async () => {
+    const both = await runInProcess(['diff', saved('a.json'), saved('b.json'), ...B, F('audit.log')]);
+    expect(both.code).toBe(2);
+    expect(both.stderr).toContain('are saved reports, A and B: give no --policy');
+    const none = await runInProcess(['diff', saved('a.json'), F('audit.log')]);
+    expect(none.code).toBe(2);
+    expect(none.stderr).toContain('is a saved report (A): give --policy B');
+  });
+
+  test('audit logs are still logs: JSON lines, gzip, and a pretty-printed EventList', async () => {
+    const list = saved('events.json');
+    const events = readFileSync(F('audit.log'), 'utf8')
+      .split('\n')
+      .filter((l: string) => l.trim() !== '')
+      .flatMap((l: string) => {
+        try {
+          return [JSON.parse(l)];
+        } catch {
+          return []; // the fixture's malformed lines
+        }
+      });
+    writeFileSync(
+      list,
+      JSON.stringify({ kind: 'EventList', apiVersion: 'audit.k8s.io/v1', items: events }, null, 2),
+    );
+    const run = await runInProcess(['diff', saved('a.json'), ...B, '--json', list]);
+    expect(run.code).toBe(0);
+    expect(JSON.parse(run.stdout).diff.written.events).toEqual({ a: 6, b: 7, delta: 1 });
+    const gz = await runInProcess(['diff', saved('a.json'), ...B, '--json', F('audit.log.gz')]);
+    expect(gz.code).toBe(0);
+    expect(JSON.parse(gz.stdout).diff.written.events).toEqual({ a: 6, b: 7, delta: 1 });
+  });
+});
