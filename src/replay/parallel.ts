@@ -74,19 +74,20 @@ function evenTargets(size: number, jobs: number): number[] {
 }
 
 /**
- * How long a worker thread takes to start replaying at full speed, in milliseconds: starting its isolate,
- * loading the replay and warming up V8's compiled code (measured with `npm run bench:replay`).
+ * How far behind this thread a worker started at the same time is when the file is cut, in milliseconds of
+ * this thread's reading: V8 compiles the replay anew in every thread. With it, this thread and a worker
+ * finished their ranges of a 270 MiB log within 15 ms of each other (`npm run bench:replay` machine).
  */
-export const WORKER_START_MS = 150;
+export const WORKER_LAG_MS = 150;
 
 /**
  * Cuts for threads that share what is left of a file when this thread, already at `position`, hands the
  * rest to `jobs - 1` workers: each thread gets the same time, counting the bytes this thread reads (at
- * `bytesPerMs`) while a worker starts (WORKER_START_MS). Empty when the workers would get nothing.
+ * `bytesPerMs`) while a worker catches up (WORKER_LAG_MS). Empty when the workers would get nothing.
  */
 export function headStartTargets(size: number, position: number, bytesPerMs: number, jobs: number): number[] {
   const rest = size - position;
-  const lead = Math.max(0, bytesPerMs) * WORKER_START_MS;
+  const lead = Math.max(0, bytesPerMs) * WORKER_LAG_MS;
   const own = Math.min(rest, (rest + (jobs - 1) * lead) / jobs);
   const each = (rest - own) / (jobs - 1);
   if (each <= 0) return [];

@@ -12,7 +12,7 @@ import {
   freeCores,
   jobsForIdleCores,
   replayFileInParallel,
-  WORKER_START_MS,
+  WORKER_LAG_MS,
 } from '../../src/replay/parallel';
 import { RangeReader } from '../../src/replay/range-replay';
 
@@ -198,8 +198,8 @@ describe('worker threads (--jobs)', () => {
   }, 60_000);
 
   test('the rest of a file is cut so that this thread, ahead by a worker start, finishes with the workers', () => {
-    // At 1 byte/ms this thread reads WORKER_START_MS bytes while a worker starts: it takes that much more.
-    const lead = WORKER_START_MS;
+    // At 1 byte/ms this thread reads WORKER_LAG_MS bytes while a worker starts: it takes that much more.
+    const lead = WORKER_LAG_MS;
     const size = 100_000;
     const at = 10_000;
     for (const jobs of [2, 3, 4]) {
