@@ -15,7 +15,12 @@ export interface OpenedInput {
   warnings: string[];
 }
 
-const READ_CHUNK = 64 * 1024;
+/**
+ * Bytes of a plain file read at once. Each read is a thread-pool round trip that the stream awaits between
+ * pieces: with 64 KiB pieces a 270 MiB log spent 0.4–0.8 s of a ~2 s replay waiting for them, with 1 MiB
+ * 0.2–0.3 s (measured with a loop standing in for the parser at its speed, 7 ms a MiB).
+ */
+const READ_CHUNK = 1024 * 1024;
 /** Compressed bytes handed to zlib per write: each write is one thread-pool round trip. */
 const GZIP_READ_CHUNK = 1024 * 1024;
 /**

@@ -29,8 +29,12 @@ export interface RangeResult {
   bytes: number;
 }
 
-/** Bytes read at once: the size forEachLine decodes in one slice. */
-const READ_BYTES = 64 * 1024;
+/**
+ * Bytes read at once (forEachLine decodes them in 64 KiB slices). Fewer, larger reads: a read's round trip
+ * through the thread pool costs about as much whatever its size, and the next read runs while this piece is
+ * parsed (RangeReader). With 64 KiB pieces and no read ahead, a thread waited 0.4–0.7 s for 270 MiB.
+ */
+const READ_BYTES = 1024 * 1024;
 
 /**
  * Reads a file from `start` up to `end` in READ_BYTES pieces; `end` may be lowered while the reading runs (to a
@@ -53,20 +57,29 @@ export class RangeReader implements AsyncIterable<Buffer> {
 
   async *[Symbol.asyncIterator](): AsyncIterator<Buffer> {
     const handle = await fs.promises.open(this.file, 'r');
+    // Two buffers: the next piece is read into one while the caller decodes the other, so the thread never
+    // waits for the disk between pieces (forEachLine decodes a piece before it asks for the next one).
+    const buffers = [Buffer.allocUnsafe(READ_BYTES), Buffer.allocUnsafe(READ_BYTES)];
+    const readAt = async (buf: Buffer, at: number): Promise<number> => {
+      const want = Math.min(READ_BYTES, this.end - at);
+      return want <= 0 ? 0 : (await handle.read(buf, 0, want, at)).bytesRead;
+    };
+    let k = 0;
+    let next = readAt(buffers[0], this.position);
     try {
-      // One buffer for every piece: forEachLine decodes a piece before it asks for the next one.
-      const buf = Buffer.allocUnsafe(READ_BYTES);
       for (;;) {
-        const want = Math.min(READ_BYTES, this.end - this.position);
-        if (want <= 0) return;
-        const { bytesRead } = await handle.read(buf, 0, want, this.position);
+        const at = this.position;
         // The end may have been lowered while the read ran: nothing past it is handed out.
-        const got = Math.min(bytesRead, this.end - this.position);
+        const got = Math.min(await next, this.end - at);
         if (got <= 0) return; // or the file shrank: the caller compares bytesRead with the range
+        const piece = buffers[k];
+        k ^= 1;
+        next = readAt(buffers[k], at + got);
         this.bytesRead += got;
-        yield buf.subarray(0, got);
+        yield piece.subarray(0, got);
       }
     } finally {
+      await next.catch(() => 0); // a read still under way must end before the file is closed
       await handle.close();
     }
   }

@@ -78,7 +78,7 @@ export interface ReplayOptions {
    * with a worker per free core (at most 4 threads in all)
    */
   jobs?: number;
-  /** Called about every 64 KiB of input and once at the end. @default - no progress reporting */
+  /** Called about every MiB of input and once at the end. @default - no progress reporting */
   onProgress?: (progress: ReplayProgress) => void;
   /** Length of the top users / resources / requests lists. @default 10 */
   topN?: number;
