@@ -151,7 +151,10 @@ export interface LogDestinationBase {
    */
   readonly rateLimit?: RateLimitOptions;
   /**
-   * Labels attached to each batch; values are plain tokens or `{{ field }}` templates.
+   * Labels attached to each batch; values are plain tokens or `{{ field }}` templates. Keys are letters, digits and
+   * `_`; the dotted keys log-shipper's encoders read are accepted with their encoding: `syslog.severity`,
+   * `syslog.message_id`, `syslog.app` (Socket, `encoding: 'Syslog'`), `cef.name`, `cef.severity` (Kafka or Socket,
+   * `encoding: 'CEF'`).
    * @default - for Loki `{ verb, level, resource }` from the event; none otherwise
    */
   readonly extraLabels?: Readonly<Record<string, string>>;

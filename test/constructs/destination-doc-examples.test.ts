@@ -1,0 +1,94 @@
+// Destinations written as Deckhouse documents them (modules/460-log-shipper/docs/EXAMPLES.md and the Go code that
+// renders the agent's config, hooks/internal/vector): what log-shipper accepts must synthesize, what it ignores or
+// breaks must be refused. Expected values come from those sources, not from this package's output.
+import { Testing } from 'cdk8s';
+import { AuditLogDestination, AuditLogShipping } from '../../src/constructs';
+import { Manifest, ofKind, synthError, synthValid } from './helpers';
+
+function ship(destinations: AuditLogDestination[]) {
+  const chart = Testing.chart();
+  new AuditLogShipping(chart, 'Shipping', { destinations });
+  return chart;
+}
+
+function specOf(objects: Manifest[], name: string): Manifest {
+  const found = ofKind(objects, 'ClusterLogDestination').find((o) => o.metadata.name === name);
+  if (!found) throw new Error(`no destination ${name}`);
+  return found.spec;
+}
+
+describe('extraLabels that set the header of the message encoding', () => {
+  test('Syslog: syslog.severity and syslog.message_id on a Socket (EXAMPLES.md "Syslog")', () => {
+    // The example's {{ request_id }} is a field of its application's log; an audit event's own ID is auditID.
+    const extraLabels = { 'syslog.severity': 'alert', 'syslog.message_id': '{{ auditID }}' };
+    const objects = synthValid(
+      ship([
+        {
+          type: 'Socket',
+          name: 'rsyslog',
+          address: '192.168.0.1:3000',
+          mode: 'TCP',
+          encoding: 'Syslog',
+          extraLabels,
+        },
+      ]),
+    );
+    expect(specOf(objects, 'rsyslog').extraLabels).toEqual(extraLabels);
+    expect(specOf(objects, 'rsyslog').socket.encoding).toEqual({ codec: 'Syslog' });
+  });
+
+  test('CEF: cef.name and cef.severity on Kafka (EXAMPLES.md "Logs in CEF Format")', () => {
+    const extraLabels = { 'cef.name': 'TestName', 'cef.severity': '1' };
+    const objects = synthValid(
+      ship([
+        {
+          type: 'Kafka',
+          name: 'siem-kafka',
+          bootstrapServers: ['my-cluster-kafka-brokers.kafka:9092'],
+          topic: 'logs',
+          encoding: 'CEF',
+          extraLabels,
+        },
+      ]),
+    );
+    expect(specOf(objects, 'siem-kafka').extraLabels).toEqual(extraLabels);
+  });
+
+  test('a header key without its encoding is refused, saying which encoding reads it', () => {
+    const error = synthError(
+      ship([
+        {
+          type: 'Kafka',
+          name: 'k',
+          bootstrapServers: ['kafka:9092'],
+          topic: 'audit',
+          extraLabels: { 'cef.name': 'kube-audit' },
+        },
+      ]),
+    );
+    expect(error).toContain(
+      'destinations[0].extraLabels["cef.name"]: received "cef.name", expected a key of letters, digits and "_"',
+    );
+    expect(error).toContain('read only by the CEF encoding of a Kafka or Socket destination');
+    expect(error).toContain('Fix: set encoding: "CEF" on a Kafka or Socket destination, or remove the label');
+  });
+
+  test('a syslog.severity that is not a syslog keyword is refused (VRL to_syslog_severity)', () => {
+    const error = synthError(
+      ship([
+        {
+          type: 'Socket',
+          name: 's',
+          address: 'siem.example.com:6514',
+          mode: 'TCP',
+          encoding: 'Syslog',
+          extraLabels: { 'syslog.severity': 'high' },
+        },
+      ]),
+    );
+    expect(error).toContain(
+      'destinations[0].extraLabels["syslog.severity"]: received "high", expected a syslog severity keyword ' +
+        '(emerg, alert, crit, err, warning, notice, info, debug)',
+    );
+  });
+});
