@@ -17,6 +17,7 @@ import {
 import { coveredBy, credentialProblems, decodingProblems, schemaProblems } from './destination-render-check';
 import { destinationManifest } from './destination-spec';
 import { unappliedFieldProblems } from './destination-effect';
+import { appendedPathProblems } from './destination-endpoints';
 import { isJsonObject } from './json-values';
 import { AuditLogDestination, LOG_DESTINATION_TYPES } from './log-destination';
 import { checkLogFilters } from './log-filter';
@@ -155,6 +156,7 @@ export function checkDestination(destination: AuditLogDestination): DestinationC
   switch (destination.type) {
     case 'Loki':
       check.errors.push(...urlProblems(destination.endpoint, 'loki.endpoint'));
+      check.errors.push(...appendedPathProblems('Loki', destination.endpoint, 'loki.endpoint'));
       // Sent as the X-Scope-OrgID header: a control character would end or split the header.
       // eslint-disable-next-line no-control-regex
       if (typeof destination.tenantId === 'string' && /[\u0000-\u001f\u007f]/.test(destination.tenantId)) {
@@ -168,9 +170,13 @@ export function checkDestination(destination: AuditLogDestination): DestinationC
       break;
     case 'Elasticsearch':
       check.errors.push(...urlProblems(destination.endpoint, 'elasticsearch.endpoint'));
+      check.errors.push(
+        ...appendedPathProblems('Elasticsearch', destination.endpoint, 'elasticsearch.endpoint'),
+      );
       break;
     case 'Splunk':
       check.errors.push(...urlProblems(destination.endpoint, 'splunk.endpoint'));
+      check.errors.push(...appendedPathProblems('Splunk', destination.endpoint, 'splunk.endpoint'));
       // The CRD requires a token; an empty one passes `required` and every request is then refused by Splunk.
       if (destination.token === '') {
         check.errors.push({

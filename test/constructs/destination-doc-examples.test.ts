@@ -92,3 +92,58 @@ describe('extraLabels that set the header of the message encoding', () => {
     );
   });
 });
+
+describe('endpoints that already hold the path the agent appends', () => {
+  test.each<[string, AuditLogDestination, string, string]>([
+    [
+      'Loki with the Promtail push path (EXAMPLES.md "Migration from Promtail to Log-Shipper")',
+      { type: 'Loki', name: 'l', endpoint: 'http://loki.loki:3100/loki/api/v1/push' },
+      'destinations[0].loki.endpoint: received "http://loki.loki:3100/loki/api/v1/push", expected the base URL, without /loki/api/v1/push',
+      'Fix: use "http://loki.loki:3100"',
+    ],
+    [
+      'Splunk with the HEC path (EXAMPLES.md "Splunk integration": port 8088 and no path)',
+      {
+        type: 'Splunk',
+        name: 's',
+        endpoint: 'https://prd-p-xxxxxx.splunkcloud.com:8088/services/collector/event',
+        token: 'xxxx-xxxx-xxxx',
+        allowInlineCredentials: true,
+      },
+      'destinations[0].splunk.endpoint: received "https://prd-p-xxxxxx.splunkcloud.com:8088/services/collector/event", expected the base URL, without /services/collector',
+      'Fix: use "https://prd-p-xxxxxx.splunkcloud.com:8088"',
+    ],
+    [
+      'Elasticsearch with the bulk API path',
+      { type: 'Elasticsearch', name: 'e', endpoint: 'https://es.example.com:9200/_bulk', index: 'audit-%F' },
+      'destinations[0].elasticsearch.endpoint: received "https://es.example.com:9200/_bulk", expected the base URL, without /_bulk',
+      'Fix: use "https://es.example.com:9200"',
+    ],
+  ])('%s is refused', (_name, destination, message, fix) => {
+    const error = synthError(ship([destination]));
+    expect(error).toContain(message);
+    expect(error).toContain(fix);
+  });
+
+  test('the documented base URLs are accepted', () => {
+    const objects = synthValid(
+      ship([
+        { type: 'Loki', name: 'loki-storage', endpoint: 'http://loki.loki:3100' },
+        {
+          type: 'Splunk',
+          name: 'splunk',
+          endpoint: 'https://prd-p-xxxxxx.splunkcloud.com:8088',
+          token: 'xxxx-xxxx-xxxx',
+          index: 'logs',
+          allowInlineCredentials: true,
+        },
+      ]),
+    );
+    expect(specOf(objects, 'loki-storage').loki.endpoint).toBe('http://loki.loki:3100');
+    expect(specOf(objects, 'splunk').splunk).toEqual({
+      endpoint: 'https://prd-p-xxxxxx.splunkcloud.com:8088',
+      token: 'xxxx-xxxx-xxxx',
+      index: 'logs',
+    });
+  });
+});
