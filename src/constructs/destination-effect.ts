@@ -36,7 +36,7 @@ const hasMaterial = (tls: Json | undefined): boolean =>
 /**
  * The fields of a ClusterLogDestination `spec` log-shipper would not apply, as problems of their spec paths
  * (`kafka.tls`, `socket.tcp.verifyHostname`, `elasticsearch.auth.strategy`): Elasticsearch AWS authentication
- * (log-shipper never reads its secret key), TLS options without a CA or client certificate on the types that
+ * (log-shipper never reads its secret key), an Elasticsearch index or docType beside dataStreamEnabled, TLS options without a CA or client certificate on the types that
  * need one, TLS options with an http:// endpoint, a Socket's verify flags turned off, and record fields
  * (rateLimit, Kafka's keyField) that name an audit event field or are the wrong kind of value (record-fields.ts).
  */
@@ -62,6 +62,8 @@ export function unappliedFieldProblems(spec: unknown): PropProblem[] {
         'request-signing proxy that holds the AWS credentials',
     });
   }
+  if (type === 'Elasticsearch' && settings.dataStreamEnabled === true)
+    problems.push(...dataStreamProblems(settings));
   // A Socket's TLS options sit under tcp (the verify flags beside tls): TCP only, UDP has none.
   const tcp = type === 'Socket' ? object(settings.tcp) : undefined;
   const options = type === 'Socket' ? tcp : object(settings.tls);
@@ -106,6 +108,39 @@ export function unappliedFieldProblems(spec: unknown): PropProblem[] {
       showReceived: false,
       expected: `an https:// endpoint with TLS options: log-shipper sends to ${endpoint} in plain text and would not use them`,
       fix: `use the https:// endpoint of the ${type} server, or remove tls`,
+    });
+  }
+  return problems;
+}
+
+/**
+ * Elasticsearch fields a data stream does not use. With dataStreamEnabled log-shipper sets the agent's sink to
+ * `mode: data_stream` and passes `index` only as `bulk.index` (hooks/internal/vector/destination/elasticsearch.go);
+ * the sink's data_stream mode names the stream from its `data_stream` settings, which log-shipper leaves at their
+ * defaults (type `logs`, dataset `generic`, namespace `default`), so events go to `logs-generic-default` whatever the
+ * index says. A docType makes log-shipper pick the Elasticsearch 6 API (`api_version: v6`), while data streams need
+ * Elasticsearch 7.16 or later (the CRD's description of dataStreamEnabled).
+ */
+function dataStreamProblems(settings: Json): PropProblem[] {
+  const problems: PropProblem[] = [];
+  if (settings.index !== undefined) {
+    problems.push({
+      field: 'elasticsearch.index',
+      received: settings.index,
+      expected:
+        'no index with dataStreamEnabled: log-shipper passes it to the agent as the bulk index, which a data stream ' +
+        'does not use: events go to the data stream logs-generic-default',
+      fix: 'remove index (events go to logs-generic-default), or set dataStreamEnabled: false to write to this index',
+    });
+  }
+  if (settings.docType !== undefined) {
+    problems.push({
+      field: 'elasticsearch.docType',
+      received: settings.docType,
+      expected:
+        'no docType with dataStreamEnabled: a docType makes log-shipper use the Elasticsearch 6 API, data streams ' +
+        'need Elasticsearch 7.16 or later',
+      fix: 'remove docType (it is only for Elasticsearch 6 and earlier)',
     });
   }
   return problems;

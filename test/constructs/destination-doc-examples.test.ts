@@ -147,3 +147,69 @@ describe('endpoints that already hold the path the agent appends', () => {
     });
   });
 });
+
+describe('Elasticsearch data streams', () => {
+  // log-shipper's elasticsearch.go: dataStreamEnabled sets `mode: data_stream` and passes index as `bulk.index`; a
+  // docType sets `api_version: v6`. The CRD: data streams need Elasticsearch >= 7.16, docType is for <= 6.
+  test('an index beside dataStreamEnabled is refused (the data stream does not use it)', () => {
+    const error = synthError(
+      ship([
+        {
+          type: 'Elasticsearch',
+          name: 'es',
+          endpoint: 'https://es.example.com:9200',
+          dataStreamEnabled: true,
+          index: 'audit-%F',
+        },
+      ]),
+    );
+    expect(error).toContain(
+      'destinations[0].elasticsearch.index: received "audit-%F", expected no index with dataStreamEnabled',
+    );
+    expect(error).toContain('Fix: remove index (events go to logs-generic-default)');
+  });
+
+  test('a docType beside dataStreamEnabled is refused (Elasticsearch 6 API against a 7.16+ feature)', () => {
+    const error = synthError(
+      ship([
+        {
+          type: 'Elasticsearch',
+          name: 'es',
+          endpoint: 'https://es.example.com:9200',
+          dataStreamEnabled: true,
+          docType: '_doc',
+        },
+      ]),
+    );
+    expect(error).toContain(
+      'destinations[0].elasticsearch.docType: received "_doc", expected no docType with dataStreamEnabled',
+    );
+  });
+
+  test('the documented forms are accepted: docType alone (EXAMPLES.md "Elasticsearch < 6.X"), a data stream alone', () => {
+    const objects = synthValid(
+      ship([
+        { type: 'Elasticsearch', name: 'es6', endpoint: 'http://192.168.1.1:9200', docType: 'myDocType' },
+        {
+          type: 'Elasticsearch',
+          name: 'ds',
+          endpoint: 'https://es.example.com:9200',
+          dataStreamEnabled: true,
+        },
+        {
+          type: 'Elasticsearch',
+          name: 'templated',
+          endpoint: 'http://192.168.1.1:9200',
+          index: 'k8s-{{ service }}-%F',
+          extraLabels: { service: 'kube_audit' },
+        },
+      ]),
+    );
+    expect(specOf(objects, 'es6').elasticsearch).toEqual({
+      endpoint: 'http://192.168.1.1:9200',
+      docType: 'myDocType',
+    });
+    expect(specOf(objects, 'ds').elasticsearch.dataStreamEnabled).toBe(true);
+    expect(specOf(objects, 'templated').elasticsearch.index).toBe('k8s-{{ service }}-%F');
+  });
+});
