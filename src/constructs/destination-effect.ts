@@ -62,6 +62,7 @@ export function unappliedFieldProblems(spec: unknown): PropProblem[] {
         'request-signing proxy that holds the AWS credentials',
     });
   }
+  if (type === 'Kafka') problems.push(...saslProblems(object(settings.sasl)));
   if (type === 'Elasticsearch' && settings.dataStreamEnabled === true)
     problems.push(...dataStreamProblems(settings));
   // A Socket's TLS options sit under tcp (the verify flags beside tls): TCP only, UDP has none.
@@ -144,4 +145,23 @@ function dataStreamProblems(settings: Json): PropProblem[] {
     });
   }
   return problems;
+}
+
+/**
+ * Kafka SASL with an empty username or password. The CRD requires the three fields but accepts empty strings;
+ * log-shipper turns SASL on only when mechanism, username and password are all non-empty (`sasl.Enabled`,
+ * hooks/internal/vector/destination/kafka.go), so the agent would connect without authenticating.
+ */
+function saslProblems(sasl: Json | undefined): PropProblem[] {
+  if (sasl === undefined) return [];
+  return (['username', 'password'] as const)
+    .filter((key) => sasl[key] === '')
+    .map((key) => ({
+      field: `kafka.sasl.${key}`,
+      received: '',
+      expected:
+        `a non-empty ${key}: log-shipper turns SASL on only when mechanism, username and password are all set, so ` +
+        'the agent would connect without authenticating',
+      fix: `set the SASL ${key} of the Kafka user, or remove sasl for a broker without authentication`,
+    }));
 }

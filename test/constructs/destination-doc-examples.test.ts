@@ -213,3 +213,42 @@ describe('Elasticsearch data streams', () => {
     expect(specOf(objects, 'templated').elasticsearch.index).toBe('k8s-{{ service }}-%F');
   });
 });
+
+describe('Kafka SASL', () => {
+  // kafka.go: `sasl.Enabled` only when mechanism, username and password are all non-empty; the CRD requires the
+  // three fields but not that they are non-empty.
+  test.each(['username', 'password'] as const)('an empty %s is refused (SASL would be off)', (key) => {
+    const sasl = { mechanism: 'SCRAM-SHA-512' as const, username: 'audit', password: 's3cret', [key]: '' };
+    const error = synthError(
+      ship([
+        {
+          type: 'Kafka',
+          name: 'k',
+          bootstrapServers: ['kafka-0.example.com:9093'],
+          topic: 'kube-audit',
+          sasl,
+          allowInlineCredentials: true,
+        },
+      ]),
+    );
+    expect(error).toContain(`destinations[0].kafka.sasl.${key}: received "", expected a non-empty ${key}`);
+    expect(error).toContain('so the agent would connect without authenticating');
+  });
+
+  test('SASL with all three fields set is accepted with allowInlineCredentials', () => {
+    const sasl = { mechanism: 'SCRAM-SHA-512' as const, username: 'audit', password: 's3cret' };
+    const objects = synthValid(
+      ship([
+        {
+          type: 'Kafka',
+          name: 'k',
+          bootstrapServers: ['kafka-0.example.com:9093'],
+          topic: 'kube-audit',
+          sasl,
+          allowInlineCredentials: true,
+        },
+      ]),
+    );
+    expect(specOf(objects, 'k').kafka.sasl).toEqual(sasl);
+  });
+});
