@@ -17,7 +17,7 @@ import {
 import { coveredBy, credentialProblems, decodingProblems, schemaProblems } from './destination-render-check';
 import { destinationManifest } from './destination-spec';
 import { unappliedFieldProblems } from './destination-effect';
-import { appendedPathProblems } from './destination-endpoints';
+import { appendedPathProblems, indexNameProblems, socketAddressProblems } from './destination-endpoints';
 import { isJsonObject } from './json-values';
 import { AuditLogDestination, LOG_DESTINATION_TYPES } from './log-destination';
 import { checkLogFilters } from './log-filter';
@@ -173,6 +173,7 @@ export function checkDestination(destination: AuditLogDestination): DestinationC
       check.errors.push(
         ...appendedPathProblems('Elasticsearch', destination.endpoint, 'elasticsearch.endpoint'),
       );
+      check.errors.push(...indexNameProblems(destination.index, 'elasticsearch.index'));
       break;
     case 'Splunk':
       check.errors.push(...urlProblems(destination.endpoint, 'splunk.endpoint'));
@@ -195,7 +196,12 @@ export function checkDestination(destination: AuditLogDestination): DestinationC
           expected: `host:port matching ${HOST_PORT.source}`,
           fix: 'e.g. "logstash.example.com:5044"',
         });
-      } else check.errors.push(...portRangeProblems(destination.endpoint, 'logstash.endpoint'));
+      } else {
+        check.errors.push(...portRangeProblems(destination.endpoint, 'logstash.endpoint'));
+        check.errors.push(
+          ...socketAddressProblems(destination.endpoint, 'logstash.endpoint', 'logstash.example.com:5044'),
+        );
+      }
       break;
     case 'Kafka':
       if (!Array.isArray(destination.bootstrapServers) || destination.bootstrapServers.length === 0) {
@@ -218,6 +224,9 @@ export function checkDestination(destination: AuditLogDestination): DestinationC
       break;
     case 'Socket':
       check.errors.push(...portRangeProblems(destination.address, 'socket.address'));
+      check.errors.push(
+        ...socketAddressProblems(destination.address, 'socket.address', 'siem.example.com:6514'),
+      );
       if (destination.mode === 'UDP') {
         if (destination.tls !== undefined) {
           check.errors.push({

@@ -44,3 +44,79 @@ export function appendedPathProblems(type: string, endpoint: unknown, field: str
     },
   ];
 }
+
+/**
+ * A `host:port` address of a TCP/UDP destination (Logstash's endpoint, a Socket's address). log-shipper hands it to
+ * the agent's socket sink as `address` (hooks/internal/vector/destination/logstash.go, socket.go), which takes a host
+ * and a port: a scheme (`tcp://siem:514`) becomes part of the host name, which never resolves, and so does a space.
+ * The CRD's patterns (`^.*:[1-9][0-9]+$` for a Socket, none for Logstash) let both through.
+ */
+export function socketAddressProblems(value: unknown, field: string, example: string): PropProblem[] {
+  if (typeof value !== 'string') return [];
+  const scheme = /^([a-zA-Z][a-zA-Z0-9+.-]*):\/\//.exec(value);
+  if (scheme !== null) {
+    return [
+      {
+        field,
+        received: value,
+        expected: `host:port without a scheme (the agent's socket sink would take "${scheme[0]}" as part of the host name)`,
+        fix: `use "${value.slice(scheme[0].length).replace(/\/+$/, '')}"`,
+      },
+    ];
+  }
+  // eslint-disable-next-line no-control-regex
+  if (/[\s\u0000-\u001f\u007f]/.test(value)) {
+    return [
+      {
+        field,
+        received: value,
+        expected: 'host:port without spaces or control characters (a host name has none)',
+        fix: `remove them, e.g. "${example}"`,
+      },
+    ];
+  }
+  return [];
+}
+
+// Characters Elasticsearch refuses in an index name (its "Create index API" docs: lowercase only, none of
+// \ / * ? " < > | , # : or a space, not starting with -, _ or +).
+const INDEX_FORBIDDEN = /[A-Z\\/*?"<>|,#: ]/;
+
+/**
+ * An Elasticsearch index whose literal text Elasticsearch would refuse (every bulk request then fails with
+ * invalid_index_name_exception, and the disk buffer fills). The agent renders `{{ field }}` templates and strftime
+ * `%` specifiers first (EXAMPLES.md: `k8s-{{ namespace }}-%F`), so only the text outside them is checked.
+ */
+export function indexNameProblems(value: unknown, field: string): PropProblem[] {
+  if (typeof value !== 'string' || value.length === 0) return [];
+  const literal = value.replace(/\{\{[^}]*\}\}/g, '').replace(/%./g, '');
+  const bad = INDEX_FORBIDDEN.exec(literal)?.[0];
+  const badStart = /^[-_+]/.test(value) ? value[0] : undefined;
+  if (bad === undefined && badStart === undefined) return [];
+  const reason =
+    bad === undefined
+      ? `it starts with "${badStart}"`
+      : /[A-Z]/.test(bad)
+        ? `"${bad}" is uppercase`
+        : `it holds "${bad}"`;
+  return [
+    {
+      field,
+      received: value,
+      expected:
+        `an index name Elasticsearch accepts (lowercase, none of \\ / * ? " < > | , # : or a space, not starting ` +
+        `with -, _ or +): ${reason}, so every bulk request would fail`,
+      fix: `e.g. "${suggestedIndex(value)}"`,
+    },
+  ];
+}
+
+// The index with its literal text made valid, its templates and strftime specifiers kept as they are.
+function suggestedIndex(value: string): string {
+  const fixed = value
+    .split(/(\{\{[^}]*\}\}|%.)/)
+    .map((part, i) => (i % 2 === 1 ? part : part.toLowerCase().replace(/[\\/*?"<>|,#: ]/g, '-')))
+    .join('')
+    .replace(/^[-_+]+/, '');
+  return fixed || 'kube-audit-%F';
+}

@@ -252,3 +252,72 @@ describe('Kafka SASL', () => {
     expect(specOf(objects, 'k').kafka.sasl).toEqual(sasl);
   });
 });
+
+describe('addresses and names the agent cannot use though the CRD accepts them', () => {
+  // logstash.go and socket.go hand the address to the agent's socket sink, which takes host:port.
+  test.each<[string, AuditLogDestination, string, string]>([
+    [
+      'a Logstash endpoint with a scheme',
+      { type: 'Logstash', name: 'logstash', endpoint: 'tcp://logstash.default:12345' },
+      'destinations[0].logstash.endpoint: received "tcp://logstash.default:12345", expected host:port without a scheme',
+      'Fix: use "logstash.default:12345"',
+    ],
+    [
+      'a Socket address with a scheme',
+      { type: 'Socket', name: 's', address: 'tcp://192.168.0.1:3000', mode: 'TCP' },
+      'destinations[0].socket.address: received "tcp://192.168.0.1:3000", expected host:port without a scheme',
+      'Fix: use "192.168.0.1:3000"',
+    ],
+    [
+      'a Socket address with a space',
+      { type: 'Socket', name: 's', address: 'siem example.com:6514', mode: 'TCP' },
+      'destinations[0].socket.address: received "siem example.com:6514", expected host:port without spaces',
+      'Fix: remove them, e.g. "siem.example.com:6514"',
+    ],
+    [
+      // Elasticsearch index names are lowercase (its create-index API); the CRD's x-doc example is "logs-%F".
+      'an Elasticsearch index with uppercase letters',
+      { type: 'Elasticsearch', name: 'e', endpoint: 'https://es.example.com:9200', index: 'Kube-Audit-%F' },
+      'destinations[0].elasticsearch.index: received "Kube-Audit-%F", expected an index name Elasticsearch accepts',
+      'Fix: e.g. "kube-audit-%F"',
+    ],
+    [
+      'an Elasticsearch index starting with "_"',
+      { type: 'Elasticsearch', name: 'e', endpoint: 'https://es.example.com:9200', index: '_audit' },
+      'it starts with "_", so every bulk request would fail',
+      'Fix: e.g. "audit"',
+    ],
+  ])('%s is refused', (_name, destination, message, fix) => {
+    const error = synthError(ship([destination]));
+    expect(error).toContain(message);
+    expect(error).toContain(fix);
+  });
+
+  test('the documented forms are accepted (EXAMPLES.md: Logstash, Graylog, index templates)', () => {
+    const objects = synthValid(
+      ship([
+        { type: 'Logstash', name: 'logstash', endpoint: 'logstash.default:12345' },
+        {
+          type: 'Socket',
+          name: 'test-socket2-dest',
+          address: 'graylog.svc.cluster.local:9200',
+          mode: 'TCP',
+          encoding: 'GELF',
+        },
+        {
+          type: 'Elasticsearch',
+          name: 'es',
+          endpoint: 'http://192.168.1.1:9200',
+          index: 'k8s-{{ verb }}-%F',
+        },
+      ]),
+    );
+    expect(specOf(objects, 'logstash').logstash.endpoint).toBe('logstash.default:12345');
+    expect(specOf(objects, 'test-socket2-dest').socket).toMatchObject({
+      address: 'graylog.svc.cluster.local:9200',
+      mode: 'TCP',
+      encoding: { codec: 'GELF' },
+    });
+    expect(specOf(objects, 'es').elasticsearch.index).toBe('k8s-{{ verb }}-%F');
+  });
+});
