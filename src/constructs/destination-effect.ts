@@ -63,6 +63,8 @@ export function unappliedFieldProblems(spec: unknown): PropProblem[] {
     });
   }
   if (type === 'Kafka') problems.push(...saslProblems(object(settings.sasl)));
+  if (type === 'Loki' || type === 'Elasticsearch')
+    problems.push(...emptyAuthProblems(block, object(settings.auth)));
   if (type === 'Elasticsearch' && settings.dataStreamEnabled === true)
     problems.push(...dataStreamProblems(settings));
   // A Socket's TLS options sit under tcp (the verify flags beside tls): TCP only, UDP has none.
@@ -163,5 +165,27 @@ function saslProblems(sasl: Json | undefined): PropProblem[] {
         `a non-empty ${key}: log-shipper turns SASL on only when mechanism, username and password are all set, so ` +
         'the agent would connect without authenticating',
       fix: `set the SASL ${key} of the Kafka user, or remove sasl for a broker without authentication`,
+    }));
+}
+
+/**
+ * An empty user, password or token of Loki's or Elasticsearch's authentication. The CRD requires the fields of the
+ * strategy but accepts empty strings; log-shipper writes them to the agent's config with `omitempty`
+ * (LokiAuth, ElasticsearchAuth in hooks/internal/vector/destination/loki.go, elasticsearch.go), so an empty one is
+ * left out, and the agent refuses a basic or bearer authentication without it: its whole configuration is then
+ * invalid.
+ */
+function emptyAuthProblems(block: string, auth: Json | undefined): PropProblem[] {
+  if (auth === undefined) return [];
+  const needed = auth.strategy === 'Bearer' ? ['token'] : auth.strategy === 'AWS' ? [] : ['user', 'password'];
+  return needed
+    .filter((key) => auth[key] === '')
+    .map((key) => ({
+      field: `${block}.auth.${key}`,
+      received: '',
+      expected:
+        `a non-empty ${key}: log-shipper leaves an empty one out of the agent's configuration, which refuses ` +
+        `${auth.strategy === 'Bearer' ? 'bearer' : 'basic'} authentication without it`,
+      fix: `set the ${key}, or remove auth for a ${block === 'loki' ? 'Loki' : 'Elasticsearch'} without authentication`,
     }));
 }

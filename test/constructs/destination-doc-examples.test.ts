@@ -321,3 +321,46 @@ describe('addresses and names the agent cannot use though the CRD accepts them',
     expect(specOf(objects, 'es').elasticsearch.index).toBe('k8s-{{ verb }}-%F');
   });
 });
+
+describe('empty authentication fields', () => {
+  // loki.go / elasticsearch.go write user, password and token with omitempty: an empty one is not in the agent's
+  // config at all, though the CRD (its oneOf per strategy) counts it as present.
+  test.each<[string, AuditLogDestination, string]>([
+    [
+      'a Loki Bearer token',
+      {
+        type: 'Loki',
+        name: 'l',
+        endpoint: 'https://loki.example.com',
+        auth: { strategy: 'Bearer', token: '' },
+        allowInlineCredentials: true,
+      },
+      'destinations[0].loki.auth.token: received "", expected a non-empty token',
+    ],
+    [
+      'a Loki Basic user (EXAMPLES.md "Working with Grafana Cloud" with the user left out)',
+      {
+        type: 'Loki',
+        name: 'l',
+        endpoint: 'https://logs-prod-us-central1.grafana.net',
+        auth: { strategy: 'Basic', user: '', password: 'PFlPVVItR1JBRkFOQUNMT1VELVRPS0VOPg==' },
+        allowInlineCredentials: true,
+      },
+      'destinations[0].loki.auth.user: received "", expected a non-empty user',
+    ],
+    [
+      'an Elasticsearch Basic password',
+      {
+        type: 'Elasticsearch',
+        name: 'e',
+        endpoint: 'http://192.168.1.1:9200',
+        index: 'logs-%F',
+        auth: { strategy: 'Basic', user: 'elastic', password: '' },
+        allowInlineCredentials: true,
+      },
+      'destinations[0].elasticsearch.auth.password: received "", expected a non-empty password',
+    ],
+  ])('%s that is empty is refused', (_name, destination, message) => {
+    expect(synthError(ship([destination]))).toContain(message);
+  });
+});
