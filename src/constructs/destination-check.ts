@@ -17,7 +17,12 @@ import {
 import { coveredBy, credentialProblems, decodingProblems, schemaProblems } from './destination-render-check';
 import { destinationManifest } from './destination-spec';
 import { unappliedFieldProblems } from './destination-effect';
-import { appendedPathProblems, indexNameProblems, socketAddressProblems } from './destination-endpoints';
+import {
+  appendedPathProblems,
+  indexNameProblems,
+  kafkaTopicProblems,
+  socketAddressProblems,
+} from './destination-endpoints';
 import { isJsonObject } from './json-values';
 import { AuditLogDestination, LOG_DESTINATION_TYPES } from './log-destination';
 import { checkLogFilters } from './log-filter';
@@ -220,7 +225,7 @@ export function checkDestination(destination: AuditLogDestination): DestinationC
           expected: 'a topic name',
           fix: 'e.g. "kube-audit"',
         });
-      }
+      } else check.errors.push(...kafkaTopicProblems(destination.topic, 'kafka.topic'));
       break;
     case 'Socket':
       check.errors.push(...portRangeProblems(destination.address, 'socket.address'));

@@ -113,10 +113,44 @@ export function indexNameProblems(value: unknown, field: string): PropProblem[] 
 
 // The index with its literal text made valid, its templates and strftime specifiers kept as they are.
 function suggestedIndex(value: string): string {
-  const fixed = value
+  const lower = (text: string) => text.toLowerCase().replace(/[\\/*?"<>|,#: ]/g, '-');
+  return withLiteralText(value, lower).replace(/^[-_+]+/, '') || 'kube-audit-%F';
+}
+
+// The topic with its literal text made valid, its templates kept.
+function topicFix(value: string): string {
+  const valid = (text: string) => text.replace(/[^a-zA-Z0-9._-]/g, '-');
+  return withLiteralText(value, valid).slice(0, 249) || 'kube-audit';
+}
+
+// A template with its literal text changed by `change`, its `{{ }}` templates and strftime specifiers kept.
+function withLiteralText(value: string, change: (text: string) => string): string {
+  return value
     .split(/(\{\{[^}]*\}\}|%.)/)
-    .map((part, i) => (i % 2 === 1 ? part : part.toLowerCase().replace(/[\\/*?"<>|,#: ]/g, '-')))
-    .join('')
-    .replace(/^[-_+]+/, '');
-  return fixed || 'kube-audit-%F';
+    .map((part, i) => (i % 2 === 1 ? part : change(part)))
+    .join('');
+}
+
+/**
+ * A Kafka topic whose literal text Kafka refuses: a topic name is ASCII letters, digits, ".", "_" and "-", at most 249
+ * characters (Kafka's topic naming rule, kafka.common.internals.Topic). The CRD takes the topic as a template
+ * (its examples: `logs`, `logs-{{unit}}-%Y-%m-%d`), so only the text outside `{{ }}` and strftime `%` specifiers is
+ * checked; the broker refuses every write to another name, and the disk buffer fills.
+ */
+export function kafkaTopicProblems(value: unknown, field: string): PropProblem[] {
+  if (typeof value !== 'string' || value.length === 0) return [];
+  const literal = value.replace(/\{\{[^}]*\}\}/g, '').replace(/%./g, '');
+  const bad = /[^a-zA-Z0-9._-]/.exec(literal)?.[0];
+  const long = literal === value && value.length > 249;
+  if (bad === undefined && !long) return [];
+  return [
+    {
+      field,
+      received: value,
+      expected:
+        'a topic name Kafka accepts (letters, digits, ".", "_" and "-", at most 249 characters, outside ' +
+        `{{ }} templates): ${bad === undefined ? 'it is too long' : `it holds ${JSON.stringify(bad)}`}`,
+      fix: `e.g. "${topicFix(value)}"`,
+    },
+  ];
 }

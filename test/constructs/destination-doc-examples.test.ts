@@ -364,3 +364,25 @@ describe('empty authentication fields', () => {
     expect(synthError(ship([destination]))).toContain(message);
   });
 });
+
+describe('Kafka topic names', () => {
+  // Kafka's topic rule: letters, digits, ".", "_", "-", at most 249 characters; the CRD's topic is a template.
+  test('a topic with a space or a slash outside the template is refused, the template kept in the fix', () => {
+    const error = synthError(
+      ship([{ type: 'Kafka', name: 'k', bootstrapServers: ['kafka:9092'], topic: 'kube audit/{{ verb }}' }]),
+    );
+    expect(error).toContain(
+      'destinations[0].kafka.topic: received "kube audit/{{ verb }}", expected a topic name Kafka accepts',
+    );
+    expect(error).toContain('Fix: e.g. "kube-audit-{{ verb }}"');
+  });
+
+  test("the CRD's examples are accepted: logs, logs-{{unit}}-%Y-%m-%d", () => {
+    for (const topic of ['logs', 'logs-{{unit}}-%Y-%m-%d']) {
+      const objects = synthValid(
+        ship([{ type: 'Kafka', name: 'k', bootstrapServers: ['kafka:9092'], topic }]),
+      );
+      expect(specOf(objects, 'k').kafka.topic).toBe(topic);
+    }
+  });
+});
