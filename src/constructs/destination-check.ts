@@ -22,6 +22,7 @@ import {
   indexNameProblems,
   kafkaTopicProblems,
   socketAddressProblems,
+  splunkIndexProblems,
 } from './destination-endpoints';
 import { isJsonObject } from './json-values';
 import { AuditLogDestination, LOG_DESTINATION_TYPES } from './log-destination';
@@ -183,6 +184,7 @@ export function checkDestination(destination: AuditLogDestination): DestinationC
     case 'Splunk':
       check.errors.push(...urlProblems(destination.endpoint, 'splunk.endpoint'));
       check.errors.push(...appendedPathProblems('Splunk', destination.endpoint, 'splunk.endpoint'));
+      check.errors.push(...splunkIndexProblems(destination.index, 'splunk.index'));
       // The CRD requires a token; an empty one passes `required` and every request is then refused by Splunk.
       if (destination.token === '') {
         check.errors.push({

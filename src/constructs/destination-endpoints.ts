@@ -154,3 +154,27 @@ export function kafkaTopicProblems(value: unknown, field: string): PropProblem[]
     },
   ];
 }
+
+/**
+ * A Splunk index whose literal text Splunk refuses: index names are lowercase letters, digits, "_" and "-", not
+ * starting with "_" or "-" (Splunk's "Create custom indexes" docs); HEC answers every event for another name with
+ * "Incorrect index". The agent renders `{{ }}` templates first, so only the text outside them is checked.
+ */
+export function splunkIndexProblems(value: unknown, field: string): PropProblem[] {
+  if (typeof value !== 'string' || value.length === 0) return [];
+  const literal = value.replace(/\{\{[^}]*\}\}/g, '');
+  const bad = /[^a-z0-9_-]/.exec(literal)?.[0];
+  const badStart = /^[-_]/.test(value) ? value[0] : undefined;
+  if (bad === undefined && badStart === undefined) return [];
+  const valid = (text: string) => text.toLowerCase().replace(/[^a-z0-9_-]/g, '_');
+  return [
+    {
+      field,
+      received: value,
+      expected:
+        'an index name Splunk accepts (lowercase letters, digits, "_" and "-", not starting with "_" or "-"): ' +
+        (bad === undefined ? `it starts with "${badStart}"` : `it holds ${JSON.stringify(bad)}`),
+      fix: `e.g. "${withLiteralText(value, valid).replace(/^[-_]+/, '') || 'kube_audit'}"`,
+    },
+  ];
+}

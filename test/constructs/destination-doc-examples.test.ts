@@ -282,6 +282,20 @@ describe('addresses and names the agent cannot use though the CRD accepts them',
       'Fix: e.g. "kube-audit-%F"',
     ],
     [
+      // Splunk index names: lowercase letters, digits, "_" and "-" (EXAMPLES.md's index is "logs").
+      'a Splunk index with uppercase letters',
+      {
+        type: 'Splunk',
+        name: 's',
+        endpoint: 'https://prd-p-xxxxxx.splunkcloud.com:8088',
+        token: 'xxxx-xxxx-xxxx',
+        index: 'Kube-Audit',
+        allowInlineCredentials: true,
+      },
+      'destinations[0].splunk.index: received "Kube-Audit", expected an index name Splunk accepts',
+      'Fix: e.g. "kube-audit"',
+    ],
+    [
       'an Elasticsearch index starting with "_"',
       { type: 'Elasticsearch', name: 'e', endpoint: 'https://es.example.com:9200', index: '_audit' },
       'it starts with "_", so every bulk request would fail',
