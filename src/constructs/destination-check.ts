@@ -17,6 +17,13 @@ import {
 import { coveredBy, credentialProblems, decodingProblems, schemaProblems } from './destination-render-check';
 import { destinationManifest } from './destination-spec';
 import { unappliedFieldProblems } from './destination-effect';
+import {
+  appendedPathProblems,
+  indexNameProblems,
+  kafkaTopicProblems,
+  socketAddressProblems,
+  splunkIndexProblems,
+} from './destination-endpoints';
 import { isJsonObject } from './json-values';
 import { AuditLogDestination, LOG_DESTINATION_TYPES } from './log-destination';
 import { checkLogFilters } from './log-filter';
@@ -155,6 +162,7 @@ export function checkDestination(destination: AuditLogDestination): DestinationC
   switch (destination.type) {
     case 'Loki':
       check.errors.push(...urlProblems(destination.endpoint, 'loki.endpoint'));
+      check.errors.push(...appendedPathProblems('Loki', destination.endpoint, 'loki.endpoint'));
       // Sent as the X-Scope-OrgID header: a control character would end or split the header.
       // eslint-disable-next-line no-control-regex
       if (typeof destination.tenantId === 'string' && /[\u0000-\u001f\u007f]/.test(destination.tenantId)) {
@@ -168,9 +176,15 @@ export function checkDestination(destination: AuditLogDestination): DestinationC
       break;
     case 'Elasticsearch':
       check.errors.push(...urlProblems(destination.endpoint, 'elasticsearch.endpoint'));
+      check.errors.push(
+        ...appendedPathProblems('Elasticsearch', destination.endpoint, 'elasticsearch.endpoint'),
+      );
+      check.errors.push(...indexNameProblems(destination.index, 'elasticsearch.index'));
       break;
     case 'Splunk':
       check.errors.push(...urlProblems(destination.endpoint, 'splunk.endpoint'));
+      check.errors.push(...appendedPathProblems('Splunk', destination.endpoint, 'splunk.endpoint'));
+      check.errors.push(...splunkIndexProblems(destination.index, 'splunk.index'));
       // The CRD requires a token; an empty one passes `required` and every request is then refused by Splunk.
       if (destination.token === '') {
         check.errors.push({
@@ -189,7 +203,12 @@ export function checkDestination(destination: AuditLogDestination): DestinationC
           expected: `host:port matching ${HOST_PORT.source}`,
           fix: 'e.g. "logstash.example.com:5044"',
         });
-      } else check.errors.push(...portRangeProblems(destination.endpoint, 'logstash.endpoint'));
+      } else {
+        check.errors.push(...portRangeProblems(destination.endpoint, 'logstash.endpoint'));
+        check.errors.push(
+          ...socketAddressProblems(destination.endpoint, 'logstash.endpoint', 'logstash.example.com:5044'),
+        );
+      }
       break;
     case 'Kafka':
       if (!Array.isArray(destination.bootstrapServers) || destination.bootstrapServers.length === 0) {
@@ -208,10 +227,13 @@ export function checkDestination(destination: AuditLogDestination): DestinationC
           expected: 'a topic name',
           fix: 'e.g. "kube-audit"',
         });
-      }
+      } else check.errors.push(...kafkaTopicProblems(destination.topic, 'kafka.topic'));
       break;
     case 'Socket':
       check.errors.push(...portRangeProblems(destination.address, 'socket.address'));
+      check.errors.push(
+        ...socketAddressProblems(destination.address, 'socket.address', 'siem.example.com:6514'),
+      );
       if (destination.mode === 'UDP') {
         if (destination.tls !== undefined) {
           check.errors.push({

@@ -36,7 +36,7 @@ const hasMaterial = (tls: Json | undefined): boolean =>
 /**
  * The fields of a ClusterLogDestination `spec` log-shipper would not apply, as problems of their spec paths
  * (`kafka.tls`, `socket.tcp.verifyHostname`, `elasticsearch.auth.strategy`): Elasticsearch AWS authentication
- * (log-shipper never reads its secret key), TLS options without a CA or client certificate on the types that
+ * (log-shipper never reads its secret key), an Elasticsearch index or docType beside dataStreamEnabled, TLS options without a CA or client certificate on the types that
  * need one, TLS options with an http:// endpoint, a Socket's verify flags turned off, and record fields
  * (rateLimit, Kafka's keyField) that name an audit event field or are the wrong kind of value (record-fields.ts).
  */
@@ -62,6 +62,11 @@ export function unappliedFieldProblems(spec: unknown): PropProblem[] {
         'request-signing proxy that holds the AWS credentials',
     });
   }
+  if (type === 'Kafka') problems.push(...saslProblems(object(settings.sasl)));
+  if (type === 'Loki' || type === 'Elasticsearch')
+    problems.push(...emptyAuthProblems(block, object(settings.auth)));
+  if (type === 'Elasticsearch' && settings.dataStreamEnabled === true)
+    problems.push(...dataStreamProblems(settings));
   // A Socket's TLS options sit under tcp (the verify flags beside tls): TCP only, UDP has none.
   const tcp = type === 'Socket' ? object(settings.tcp) : undefined;
   const options = type === 'Socket' ? tcp : object(settings.tls);
@@ -109,4 +114,78 @@ export function unappliedFieldProblems(spec: unknown): PropProblem[] {
     });
   }
   return problems;
+}
+
+/**
+ * Elasticsearch fields a data stream does not use. With dataStreamEnabled log-shipper sets the agent's sink to
+ * `mode: data_stream` and passes `index` only as `bulk.index` (hooks/internal/vector/destination/elasticsearch.go);
+ * the sink's data_stream mode names the stream from its `data_stream` settings, which log-shipper leaves at their
+ * defaults (type `logs`, dataset `generic`, namespace `default`), so events go to `logs-generic-default` whatever the
+ * index says. A docType makes log-shipper pick the Elasticsearch 6 API (`api_version: v6`), while data streams need
+ * Elasticsearch 7.16 or later (the CRD's description of dataStreamEnabled).
+ */
+function dataStreamProblems(settings: Json): PropProblem[] {
+  const problems: PropProblem[] = [];
+  if (settings.index !== undefined) {
+    problems.push({
+      field: 'elasticsearch.index',
+      received: settings.index,
+      expected:
+        'no index with dataStreamEnabled: log-shipper passes it to the agent as the bulk index, which a data stream ' +
+        'does not use: events go to the data stream logs-generic-default',
+      fix: 'remove index (events go to logs-generic-default), or set dataStreamEnabled: false to write to this index',
+    });
+  }
+  if (settings.docType !== undefined) {
+    problems.push({
+      field: 'elasticsearch.docType',
+      received: settings.docType,
+      expected:
+        'no docType with dataStreamEnabled: a docType makes log-shipper use the Elasticsearch 6 API, data streams ' +
+        'need Elasticsearch 7.16 or later',
+      fix: 'remove docType (it is only for Elasticsearch 6 and earlier)',
+    });
+  }
+  return problems;
+}
+
+/**
+ * Kafka SASL with an empty username or password. The CRD requires the three fields but accepts empty strings;
+ * log-shipper turns SASL on only when mechanism, username and password are all non-empty (`sasl.Enabled`,
+ * hooks/internal/vector/destination/kafka.go), so the agent would connect without authenticating.
+ */
+function saslProblems(sasl: Json | undefined): PropProblem[] {
+  if (sasl === undefined) return [];
+  return (['username', 'password'] as const)
+    .filter((key) => sasl[key] === '')
+    .map((key) => ({
+      field: `kafka.sasl.${key}`,
+      received: '',
+      expected:
+        `a non-empty ${key}: log-shipper turns SASL on only when mechanism, username and password are all set, so ` +
+        'the agent would connect without authenticating',
+      fix: `set the SASL ${key} of the Kafka user, or remove sasl for a broker without authentication`,
+    }));
+}
+
+/**
+ * An empty user, password or token of Loki's or Elasticsearch's authentication. The CRD requires the fields of the
+ * strategy but accepts empty strings; log-shipper writes them to the agent's config with `omitempty`
+ * (LokiAuth, ElasticsearchAuth in hooks/internal/vector/destination/loki.go, elasticsearch.go), so an empty one is
+ * left out, and the agent refuses a basic or bearer authentication without it: its whole configuration is then
+ * invalid.
+ */
+function emptyAuthProblems(block: string, auth: Json | undefined): PropProblem[] {
+  if (auth === undefined) return [];
+  const needed = auth.strategy === 'Bearer' ? ['token'] : auth.strategy === 'AWS' ? [] : ['user', 'password'];
+  return needed
+    .filter((key) => auth[key] === '')
+    .map((key) => ({
+      field: `${block}.auth.${key}`,
+      received: '',
+      expected:
+        `a non-empty ${key}: log-shipper leaves an empty one out of the agent's configuration, which refuses ` +
+        `${auth.strategy === 'Bearer' ? 'bearer' : 'basic'} authentication without it`,
+      fix: `set the ${key}, or remove auth for a ${block === 'loki' ? 'Loki' : 'Elasticsearch'} without authentication`,
+    }));
 }

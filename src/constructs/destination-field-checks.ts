@@ -205,6 +205,29 @@ export const EXTRA_LABEL_KEY = /^[a-zA-Z_][a-zA-Z0-9_]*$/;
 const QUOTED_EXTRA_LABEL_KEY = /^[a-zA-Z0-9_-]*-[a-zA-Z0-9_-]*$/;
 const QUOTED_KEY_TYPES: readonly string[] = ['Elasticsearch', 'Logstash', 'Vector', 'Kafka', 'Socket'];
 
+/**
+ * Dotted keys that set a header field of the message encoding, by the encoding that reads them. log-shipper writes a
+ * dotted key unquoted (`.syslog.severity="alert"`), which VRL takes as a nested field, and its encoders read these:
+ * the Syslog rule (hooks/internal/vrl SyslogEncodingRule) takes the severity from `.syslog.severity`, the MSGID from
+ * `.syslog.message_id` and the APP-NAME from `.syslog.app`; the CEF encoder (destination/kafka.go, socket.go) takes
+ * the Name from `cef.name` and the Severity from `cef.severity`. Deckhouse's own examples set them so
+ * (modules/460-log-shipper/docs/EXAMPLES.md, "Syslog" and "Logs in CEF Format").
+ */
+const ENCODING_HEADER_KEYS: Readonly<Record<string, readonly string[]>> = {
+  Syslog: ['syslog.severity', 'syslog.message_id', 'syslog.app'],
+  CEF: ['cef.name', 'cef.severity'],
+};
+
+// The encoding whose header a destination's extraLabels may set: Socket's, or Kafka's (JSON or CEF only).
+function headerKeysOf(destination: AuditLogDestination): readonly string[] {
+  if (destination.type !== 'Socket' && destination.type !== 'Kafka') return [];
+  const encoding: unknown = destination.encoding;
+  return typeof encoding === 'string' ? (ENCODING_HEADER_KEYS[encoding] ?? []) : [];
+}
+
+/** The severity keywords VRL's to_syslog_severity knows (the Syslog rule converts a string `syslog.severity`). */
+const SYSLOG_SEVERITIES = ['emerg', 'alert', 'crit', 'err', 'warning', 'notice', 'info', 'debug'];
+
 export function checkExtraLabels(destination: AuditLogDestination, check: DestinationCheck): void {
   const labels = effectiveExtraLabels(destination) ?? {};
   if (!isJsonObject(labels)) return; // the schema says what extraLabels must be
@@ -219,11 +242,40 @@ export function checkExtraLabels(destination: AuditLogDestination, check: Destin
       fix: "check that the cluster's log-shipper includes that change, or ship these labels to a destination type that applies them",
     });
   }
+  const headerKeys = headerKeysOf(destination);
   for (const [key, value] of Object.entries(labels)) {
     const field = EXTRA_LABEL_KEY.test(key) ? `extraLabels.${key}` : `extraLabels[${quote(key)}]`;
+    if (headerKeys.includes(key)) {
+      // A keyword to_syslog_severity does not know aborts the Syslog rule (`to_syslog_severity!`): the event would
+      // leave without its syslog header.
+      const literal = typeof value === 'string' && !value.startsWith('{{');
+      if (key === 'syslog.severity' && literal && !SYSLOG_SEVERITIES.includes(value)) {
+        check.errors.push({
+          field,
+          received: value,
+          expected: `a syslog severity keyword (${SYSLOG_SEVERITIES.join(', ')}): log-shipper's Syslog rule converts it with VRL's to_syslog_severity`,
+          fix: 'e.g. "notice"',
+        });
+      }
+    }
     const quoted = QUOTED_KEY_TYPES.includes(destination.type) && QUOTED_EXTRA_LABEL_KEY.test(key);
-    if (!EXTRA_LABEL_KEY.test(key) && !quoted) {
+    if (!headerKeys.includes(key) && !EXTRA_LABEL_KEY.test(key) && !quoted) {
       const renamed = key.replace(/[^a-zA-Z0-9_]/g, '_').replace(/^(?=[0-9])/, '_');
+      const header = Object.entries(ENCODING_HEADER_KEYS).find(([, keys]) => keys.includes(key));
+      if (header !== undefined) {
+        // The one key log-shipper reads with a dot: say what it needs instead of suggesting a rename.
+        const [encoding] = header;
+        check.errors.push({
+          field,
+          received: key,
+          expected:
+            `a key of letters, digits and "_" ([a-zA-Z_][a-zA-Z0-9_]*); "${key}" is read only by the ${encoding} ` +
+            `encoding of a ${encoding === 'CEF' ? 'Kafka or Socket' : 'Socket'} destination, which this ` +
+            `${destination.type} destination does not use`,
+          fix: `set encoding: "${encoding}" on a ${encoding === 'CEF' ? 'Kafka or Socket' : 'Socket'} destination, or remove the label`,
+        });
+        continue;
+      }
       check.errors.push({
         field,
         received: key,

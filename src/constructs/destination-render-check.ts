@@ -49,10 +49,12 @@ const SCHEMA_HINTS: Readonly<Record<string, SchemaHint>> = {
   },
 };
 
-// The CRD's path where it differs from the prop's (the buffer's size props sit in a block per type).
+// The CRD's path where it differs from the prop's (the buffer's size props sit in a block per type; the CRD spells
+// Loki's tenant `tenantID`, the prop `tenantId`): every message about one prop names it the same way.
 const FIELD_RENAMES: ReadonlyArray<readonly [RegExp, string]> = [
   [/^buffer\.disk\.maxSize$/, 'buffer.maxSize'],
   [/^buffer\.memory\.maxEvents$/, 'buffer.maxEvents'],
+  [/^loki\.tenantID$/, 'loki.tenantId'],
 ];
 
 function propField(manifest: unknown, pointer: string): string {

@@ -151,7 +151,10 @@ export interface LogDestinationBase {
    */
   readonly rateLimit?: RateLimitOptions;
   /**
-   * Labels attached to each batch; values are plain tokens or `{{ field }}` templates.
+   * Labels attached to each batch; values are plain tokens or `{{ field }}` templates. Keys are letters, digits and
+   * `_`; the dotted keys log-shipper's encoders read are accepted with their encoding: `syslog.severity`,
+   * `syslog.message_id`, `syslog.app` (Socket, `encoding: 'Syslog'`), `cef.name`, `cef.severity` (Kafka or Socket,
+   * `encoding: 'CEF'`).
    * @default - for Loki `{ verb, level, resource }` from the event; none otherwise
    */
   readonly extraLabels?: Readonly<Record<string, string>>;
@@ -234,13 +237,24 @@ export interface LokiDestination extends LogDestinationBase {
 export interface ElasticsearchDestination extends LogDestinationBase {
   readonly type: 'Elasticsearch';
   readonly endpoint: string;
-  /** @default - the agent's default index */
+  /**
+   * Index to write to (a template such as `audit-%F` is allowed). Not with `dataStreamEnabled`: a data stream
+   * does not use it (events go to `logs-generic-default`).
+   * @default - the agent's default index
+   */
   readonly index?: string;
   /** @default - no ingest pipeline */
   readonly pipeline?: string;
-  /** @default false */
+  /**
+   * Write to a data stream (Elasticsearch 7.16+): `logs-generic-default`, as log-shipper leaves the agent's data
+   * stream settings at their defaults; `index` and `docType` are refused beside it.
+   * @default false
+   */
   readonly dataStreamEnabled?: boolean;
-  /** @default - none (Elasticsearch 7+) */
+  /**
+   * The document type, only for Elasticsearch 6 and earlier (log-shipper then uses the version 6 API).
+   * @default - none (Elasticsearch 7+)
+   */
   readonly docType?: string;
   /** @default - no authentication */
   readonly auth?: ElasticsearchAuth;

@@ -1,5 +1,6 @@
 // A schema error read as a problem of the construct prop that set the field: the facts (allowed values,
 // patterns) come from the schema itself, so no construct restates them and a mistake is reported once.
+import { quote } from '../policy/echo';
 import { unescapePointerSegment, valueAtPointer } from './json-values';
 import { PropProblem } from './messages';
 import { SchemaError } from './schema-errors';
@@ -109,8 +110,14 @@ export function pointerToField(root: unknown, pointer: string, from = ''): strin
     if (Array.isArray(node)) {
       out += `[${segment}]`;
       node = node[Number(segment)];
-    } else {
+    } else if (/^[A-Za-z_][A-Za-z0-9_]*$/.test(segment)) {
       out += `${out ? '.' : ''}${segment}`;
+      node =
+        node !== null && typeof node === 'object' ? (node as Record<string, unknown>)[segment] : undefined;
+    } else {
+      // A key that is not a plain name (".auth_header", "cluster-name", "a b") is quoted, as the hand checks
+      // write it: joined with dots it would read as other fields (`setLabels..auth_header`).
+      out += `[${quote(segment)}]`;
       node =
         node !== null && typeof node === 'object' ? (node as Record<string, unknown>)[segment] : undefined;
     }

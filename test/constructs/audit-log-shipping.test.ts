@@ -285,8 +285,7 @@ describe('AuditLogShipping: every destination type', () => {
       type: 'Elasticsearch',
       name: 'es',
       endpoint: 'https://es.example.com:9200',
-      index: 'kube-audit-%F',
-      dataStreamEnabled: true,
+      dataStreamEnabled: true, // no index: a data stream does not use it (destination-doc-examples.test.ts)
       tls,
     },
     { type: 'Logstash', name: 'logstash', endpoint: 'logstash.example.com:5044', tls },

@@ -383,9 +383,9 @@ describe('tokens in extraLabels and other values', () => {
         },
       ]).chart,
     );
-    expect(message).toContain('destinations[0].loki.tenantID: expected no inline JSON Web Token');
+    expect(message).toContain('destinations[0].loki.tenantId: expected no inline JSON Web Token');
     expect(message).toContain(
-      'destinations[0].transformations[0].addLabels.setLabels..auth_header: expected no inline',
+      'destinations[0].transformations[0].addLabels.setLabels[".auth_header"]: expected no inline',
     );
     expect(message).not.toContain(jwt);
   });
@@ -407,7 +407,7 @@ describe('Authorization values of the destination types, in AddLabels', () => {
     };
     const message = synthError(ship([destination]).chart);
     expect(message).toContain(
-      'destinations[0].transformations[0].addLabels.setLabels..forward_header: expected no inline Authorization header value',
+      'destinations[0].transformations[0].addLabels.setLabels[".forward_header"]: expected no inline Authorization header value',
     );
     expect(message).not.toContain(value.split(' ')[1]);
   });
