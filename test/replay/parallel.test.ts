@@ -70,6 +70,25 @@ describe('worker threads (--jobs)', () => {
     expect(one.malformed.lines.map((m: { line: number }) => m.line)).toEqual(junk);
   }, 120_000);
 
+  test('a block of zero bytes in a later range: its warning names the line one thread names', async () => {
+    const log = path.join(tmp, 'zero-block.log');
+    generateSyntheticLog(log, 300 * 1024, 6);
+    const lines = fs.readFileSync(log, 'utf8').split('\n');
+    // A node crash leaves a run of NUL bytes before the next line kube-apiserver writes, in every range.
+    const at = [3, Math.floor(lines.length / 3), Math.floor((lines.length * 2) / 3), lines.length - 4];
+    for (const i of at) lines[i] = '\u0000'.repeat(512) + lines[i];
+    fs.writeFileSync(log, lines.join('\n'));
+    const policy: Policy = { apiVersion: 'audit.k8s.io/v1', kind: 'Policy', rules: [{ level: 'Metadata' }] };
+    const one = await simulate([log], { policy, jobs: 1 });
+    const three = await simulate([log], { policy, jobs: 3 });
+    expect(three.sources[0].threads).toBe(3);
+    const named = (r: typeof one) =>
+      r.sources[0].warnings.flatMap((w) => /zero bytes \(NUL\) at line (\d+)/.exec(w)?.[1] ?? []).map(Number);
+    // Line numbers count from 1: the blocks sit on the lines edited above.
+    expect(named(one)).toEqual(at.map((i) => i + 1));
+    expect(three.sources[0].warnings).toEqual(one.sources[0].warnings);
+  });
+
   test('a file that shrinks while its ranges are read: the report says the replay is short', async () => {
     const log = path.join(tmp, 'shrunk.log');
     generateSyntheticLog(log, 300 * 1024, 5);
