@@ -68,11 +68,14 @@ export function readSavedReport(file: string): SavedReport | undefined {
   if (start[0] === 0x1f && start[1] === 0x8b) return undefined;
   const text = start.toString('utf8').replace(/^\uFEFF/, '');
   if (!/^\s*\{/.test(text) || size > SAVED_REPORT_MAX_BYTES) return undefined;
-  // JSON lines: the first line is a whole object by itself, which a pretty-printed report's "{" is not.
+  // JSON lines: the first line is a whole object by itself, which a pretty-printed report's "{" is not. A
+  // report compacted onto one line (`jq -c .`) is one too; it is told from a one-line log below by its keys.
   const firstLine = text.trimStart().split('\n', 1)[0];
+  let oneLine = false;
   try {
     JSON.parse(firstLine);
-    return undefined;
+    if (size > PEEK_BYTES || text.trimStart().slice(firstLine.length).trim() !== '') return undefined;
+    oneLine = true;
   } catch {
     // Not one object a line: read the whole document below.
   }
@@ -85,6 +88,8 @@ export function readSavedReport(file: string): SavedReport | undefined {
   }
   if (!isRecord(value) || LOG_KEYS.some((k) => k in value)) return undefined;
   const looksLikeReport = 'written' in value || 'rules' in value || 'retention' in value;
+  // A one-line object that is no report is a record of some shipper's log: replayed (and named) as a log line.
+  if (oneLine && !looksLikeReport) return undefined;
   if (!looksLikeReport) {
     throw new UsageError(
       `${file}: a JSON object that is neither a report saved by "simulate --json" (no "written", "rules" or ` +

@@ -54,6 +54,24 @@ describe('diff with reports saved by simulate --json', () => {
     expect(run.stdout).not.toContain('were not replayed over the same events');
   });
 
+  test('a report compacted onto one line (jq -c .) is still a report; a one-line audit log is still a log', async () => {
+    const compact = saved('compact.json');
+    writeFileSync(compact, JSON.stringify(JSON.parse(readFileSync(saved('a.json'), 'utf8'))) + '\n');
+    const pretty = JSON.parse(
+      (await runInProcess(['diff', saved('a.json'), saved('b.json'), '--json'])).stdout,
+    );
+    const run = await runInProcess(['diff', compact, saved('b.json'), '--json']);
+    expect(run.stderr).toBe('');
+    expect(run.code).toBe(0);
+    expect(JSON.parse(run.stdout).diff).toEqual(pretty.diff);
+    // One event on one line: the JSON-lines log of a single request, replayed as such.
+    const oneEvent = saved('one-event.log');
+    writeFileSync(oneEvent, readFileSync(F('audit.log'), 'utf8').split('\n')[0] + '\n');
+    const log = await runInProcess(['diff', saved('a.json'), ...B, oneEvent]);
+    expect(log.code).toBe(0);
+    expect(log.stdout).toContain('(1 events)');
+  });
+
   test('saved reports of different logs are diffed with a warning', async () => {
     const other = saved('other.json');
     const doc = JSON.parse(readFileSync(saved('b.json'), 'utf8'));
