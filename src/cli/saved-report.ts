@@ -48,6 +48,19 @@ function head(file: string): Buffer {
 }
 
 /**
+ * The text of `bytes`: UTF-8, or UTF-16 after its byte order mark (PowerShell 5's `>` writes `simulate --json`
+ * as UTF-16LE, so a report saved there must read back; an audit log in UTF-16 stays a log, which the replay names).
+ */
+function decode(bytes: Buffer): string {
+  if (bytes[0] === 0xff && bytes[1] === 0xfe) return bytes.subarray(2).toString('utf16le');
+  if (bytes[0] === 0xfe && bytes[1] === 0xff) {
+    const le = Buffer.from(bytes.subarray(2, bytes.length - (bytes.length % 2)));
+    return le.swap16().toString('utf16le');
+  }
+  return bytes.toString('utf8').replace(/^\uFEFF/, '');
+}
+
+/**
  * The saved report in `file`, or undefined when the file is to be replayed as a log (gzip, not JSON, JSON
  * lines, a JSON array, an Event, EventList or shipper's record). A JSON object that is neither a report nor
  * an audit log, and a report that lacks a count `diff` needs, are CliErrors naming the file and the field.
@@ -66,7 +79,7 @@ export function readSavedReport(file: string): SavedReport | undefined {
     return undefined;
   }
   if (start[0] === 0x1f && start[1] === 0x8b) return undefined;
-  const text = start.toString('utf8').replace(/^\uFEFF/, '');
+  const text = decode(start);
   if (!/^\s*\{/.test(text) || size > SAVED_REPORT_MAX_BYTES) return undefined;
   // JSON lines: the first line is a whole object by itself, which a pretty-printed report's "{" is not. A
   // report compacted onto one line (`jq -c .`) is one too; it is told from a one-line log below by its keys.
@@ -81,7 +94,7 @@ export function readSavedReport(file: string): SavedReport | undefined {
   }
   let value: unknown;
   try {
-    value = JSON.parse(readFileSync(file, 'utf8').replace(/^\uFEFF/, ''));
+    value = JSON.parse(decode(readFileSync(file)));
   } catch {
     // Pretty-printed JSON the replay reads record by record (or refuses line by line).
     return undefined;

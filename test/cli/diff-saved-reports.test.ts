@@ -72,6 +72,22 @@ describe('diff with reports saved by simulate --json', () => {
     expect(log.stdout).toContain('(1 events)');
   });
 
+  test('a report saved as UTF-16 (PowerShell 5 redirects output so) reads as the same report', async () => {
+    const pretty = JSON.parse(
+      (await runInProcess(['diff', saved('a.json'), saved('b.json'), '--json'])).stdout,
+    );
+    const text = readFileSync(saved('a.json'), 'utf8');
+    const le = saved('utf16le.json');
+    writeFileSync(le, Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(text, 'utf16le')]));
+    const be = saved('utf16be.json');
+    writeFileSync(be, Buffer.concat([Buffer.from([0xfe, 0xff]), Buffer.from(text, 'utf16le').swap16()]));
+    for (const file of [le, be]) {
+      const run = await runInProcess(['diff', file, saved('b.json'), '--json']);
+      expect(run.stderr).toBe('');
+      expect(JSON.parse(run.stdout).diff).toEqual(pretty.diff);
+    }
+  });
+
   test('saved reports of different logs are diffed with a warning', async () => {
     const other = saved('other.json');
     const doc = JSON.parse(readFileSync(saved('b.json'), 'utf8'));
