@@ -89,6 +89,45 @@ describe('worker threads (--jobs)', () => {
     expect(three.sources[0].warnings).toEqual(one.sources[0].warnings);
   });
 
+  test('events pretty-printed among the JSON lines, where the file is cut: each read whole, as on one thread', async () => {
+    const log = path.join(tmp, 'pretty-inside.log');
+    generateSyntheticLog(log, 400 * 1024, 8);
+    const lines = fs.readFileSync(log, 'utf8').split('\n');
+    const event = JSON.parse(lines[10]);
+    // `jq .` of an event appended to the log between others, large enough to hold the middle of the file;
+    // Go's MarshalIndent with no indent, and CRLF line ends, in the other thirds.
+    const data = Object.fromEntries(Array.from({ length: 3000 }, (_, i) => [`k${i}`, `v${i}`]));
+    const doc = (id: string, indent: string) =>
+      JSON.stringify({ ...event, auditID: id, requestObject: { kind: 'ConfigMap', data } }, null, indent || 1)
+        .split('\n')
+        .map((l) => (indent === '' ? l.trimStart() : l))
+        .join(indent === '' ? '\r\n' : '\n');
+    const docBytes = Buffer.byteLength(doc('x', '  '));
+    const size = fs.statSync(log).size + 3 * docBytes;
+    // Put each document where an even cut for 2 or 3 threads falls.
+    let at = 0;
+    const targets = [size / 3, size / 2, (size * 2) / 3].map((t) => t - docBytes / 2);
+    const out: string[] = [];
+    for (const [i, l] of lines.entries()) {
+      at += Buffer.byteLength(l) + 1;
+      if (i > 0 && i < lines.length - 1 && targets.length > 0 && at >= targets[0]) {
+        out.push(doc(`pretty-${targets.length}`, targets.length === 2 ? '  ' : ''));
+        targets.shift();
+      }
+      out.push(l);
+    }
+    fs.writeFileSync(log, out.join('\n'));
+    const policy: Policy = { apiVersion: 'audit.k8s.io/v1', kind: 'Policy', rules: [{ level: 'Metadata' }] };
+    const one = await simulate([log], { policy, jobs: 1 });
+    expect(one.malformed.count).toBe(0);
+    expect(one.events).toBe(lines.filter((l) => l !== '').length + 3);
+    for (const jobs of [2, 3]) {
+      const many = await simulate([log], { policy, jobs });
+      expect(many.sources[0].threads).toBeGreaterThan(1);
+      expect({ ...many, sources: [] }).toEqual({ ...one, sources: [] });
+    }
+  });
+
   test('a file that shrinks while its ranges are read: the report says the replay is short', async () => {
     const log = path.join(tmp, 'shrunk.log');
     generateSyntheticLog(log, 300 * 1024, 5);
