@@ -5,6 +5,7 @@ import { Worker } from 'worker_threads';
 import type { EffectivePolicy, Policy } from '../policy/types';
 import type { PartialReplayAccumulator } from './accumulator';
 import { type RangeResult, RangeReader, type RangeTask, replayRange } from './range-replay';
+import { fileShrankWarning } from './simulate';
 import type { ReplayOptions } from './types';
 
 /**
@@ -316,10 +317,7 @@ export async function replayFileInParallel(
   // Each range is read to its end; a range read short means the file shrank meanwhile (it was truncated or
   // rotated in place), and the lines past the cut were never replayed.
   if (read < size) {
-    acc.addSourceWarning(
-      source,
-      `the file shrank while it was read: ${size} bytes when the replay started, ${read} read; the report covers only what was read`,
-    );
+    acc.addSourceWarning(source, fileShrankWarning(size, read));
   }
   return threads;
 }

@@ -142,6 +142,25 @@ describe('worker threads (--jobs)', () => {
     ]);
   });
 
+  test('on one thread too: a file truncated while it is read gets the same warning', async () => {
+    const log = path.join(tmp, 'shrunk-one.log');
+    generateSyntheticLog(log, 2 * 1024 * 1024, 9);
+    const size = fs.statSync(log).size;
+    const policy: Policy = { apiVersion: 'audit.k8s.io/v1', kind: 'Policy', rules: [{ level: 'Metadata' }] };
+    let cut = false;
+    // copytruncate-style rotation as the first piece is read: the rest of the file is gone.
+    const onProgress = () => {
+      if (!cut) fs.truncateSync(log, 256 * 1024);
+      cut = true;
+    };
+    const r = await simulate([log], { policy, jobs: 1, onProgress });
+    const read = r.sources[0].bytes;
+    expect(read).toBeLessThan(size);
+    expect(r.sources[0].warnings).toContain(
+      `the file shrank while it was read: ${size} bytes when the replay started, ${read} read; the report covers only what was read`,
+    );
+  });
+
   test('in this process too (workers load the TypeScript source through tsx), with progress', async () => {
     const log = path.join(tmp, 'small.log');
     generateSyntheticLog(log, 300 * 1024, 3);
