@@ -27,15 +27,71 @@ const SAVE_FIX = 'save it again with "deckhouse-audit simulate --json ... > FILE
 // record (the fields log-record.ts reads the event from).
 const LOG_KEYS = ['kind', 'auditID', 'items', 'message', 'log', 'line', '_source', 'parsed_data', 'event'];
 
-// What `diff` reads of a report besides what diffReports checks: the inputs, span and caveats it prints.
-const CLI_FIELDS: ReadonlyArray<readonly [string, (v: unknown) => boolean, string]> = [
-  ['sources', Array.isArray, 'a list'],
-  ['skippedInputs', Array.isArray, 'a list'],
-  ['span', isRecord, 'an object'],
-  ['topLists', isRecord, 'an object'],
-  ['lowSourceLevel', isRecord, 'an object'],
-  ['attributesFromObjectRef', (v) => typeof v === 'number', 'a number'],
+type Fits = readonly [(v: unknown) => boolean, string];
+const LIST: Fits = [Array.isArray, 'a list'];
+const OBJECT: Fits = [isRecord, 'an object'];
+const NUMBER: Fits = [(v) => typeof v === 'number' && Number.isFinite(v), 'a number'];
+const STRING: Fits = [(v) => typeof v === 'string', 'a string'];
+const BOOLEAN: Fits = [(v) => typeof v === 'boolean', 'true or false'];
+
+// What `diff` reads of a report besides what diffReports checks: the inputs, span and caveats it prints
+// (simulationWarnings). `[]` in a path is every element of the list before it.
+const CLI_FIELDS: ReadonlyArray<readonly [string, Fits]> = [
+  ['sources', LIST],
+  ['sources[]', OBJECT],
+  ['sources[].source', STRING],
+  ['sources[].warnings', LIST],
+  ['sources[].warnings[]', STRING],
+  ['skippedInputs', LIST],
+  ['skippedInputs[]', OBJECT],
+  ['skippedInputs[].source', STRING],
+  ['skippedInputs[].reason', STRING],
+  ['span', OBJECT],
+  ['span.seconds', NUMBER],
+  ['span.invalid', NUMBER],
+  ['span.excluded', NUMBER],
+  ['topLists', OBJECT],
+  ['topLists.exact', BOOLEAN],
+  ['topLists.capacity', NUMBER],
+  ['topLists.errorBoundBytes', NUMBER],
+  ['lowSourceLevel', OBJECT],
+  ['lowSourceLevel.events', NUMBER],
+  ['lowSourceLevel.byLevels', OBJECT],
+  ['attributesFromObjectRef', NUMBER],
+  ['imagesWithoutDigest', NUMBER],
+  ['malformed', OBJECT],
+  ['malformed.count', NUMBER],
+  ['malformed.lines', LIST],
+  ['malformed.lines[]', OBJECT],
+  ['malformed.lines[].source', STRING],
+  ['malformed.lines[].line', NUMBER],
+  ['malformed.lines[].reason', STRING],
 ];
+
+/**
+ * The first value at `path` (`[]` steps go through every element of a list) that does not fit, named with its
+ * indexes. A parent that is not an object or list is skipped here: its own line in CLI_FIELDS, before, names it.
+ */
+function misfit(root: unknown, path: string, [fits, expected]: Fits): string | undefined {
+  let nodes: Array<readonly [unknown, string]> = [[root, '']];
+  for (const part of path.split('.')) {
+    const each = part.endsWith('[]');
+    const key = each ? part.slice(0, -2) : part;
+    const next: Array<readonly [unknown, string]> = [];
+    for (const [value, label] of nodes) {
+      if (!isRecord(value)) continue;
+      const name = label === '' ? key : `${label}.${key}`;
+      const inner = value[key];
+      if (!each) next.push([inner, name]);
+      else if (Array.isArray(inner)) inner.forEach((e, i) => next.push([e, `${name}[${i}]`]));
+    }
+    nodes = next;
+  }
+  const bad = nodes.find(([value]) => !fits(value));
+  if (bad === undefined) return undefined;
+  const [value, label] = bad;
+  return `${label} is ${value === undefined ? 'missing' : shapeOf(value)}, expected ${expected}`;
+}
 
 function head(file: string): Buffer {
   const fd = openSync(file, 'r');
@@ -113,11 +169,7 @@ export function readSavedReport(file: string): SavedReport | undefined {
   }
   const problem =
     reportProblem(value) ??
-    CLI_FIELDS.map(([field, fits, expected]) =>
-      fits(value[field])
-        ? undefined
-        : `${field} is ${value[field] === undefined ? 'missing' : shapeOf(value[field])}, expected ${expected}`,
-    ).find((p) => p !== undefined);
+    CLI_FIELDS.map(([path, fits]) => misfit(value, path, fits)).find((p) => p !== undefined);
   if (problem !== undefined) {
     throw new CliError(
       `${file}: not a report "diff" can read: field ${problem} (saved by another version, or edited)`,

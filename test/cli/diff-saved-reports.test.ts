@@ -4,6 +4,13 @@ import * as path from 'node:path';
 import { fixture, runInProcess } from './helpers';
 
 const F = fixture;
+// A saved report as read back from JSON, edited by the tests below.
+type Report = {
+  sources: Array<{ warnings?: unknown[] }>;
+  malformed?: { lines: unknown[] };
+  span: { seconds?: number };
+  topLists: { exact: unknown };
+};
 const A = ['--deckhouse', '--policy', F('policy.yaml')];
 const B = ['--deckhouse', '--policy', F('sensitive-policy.yaml')];
 
@@ -115,6 +122,31 @@ describe('diff with reports saved by simulate --json', () => {
     expect(run.code).toBe(1);
     expect(run.stderr).toContain(`${broken}: not a report "diff" can read: field written.bytes is missing`);
     expect(run.stderr).toContain('simulate --json');
+  });
+
+  test("a report lacking a member diff prints (an input's warnings, the malformed lines) is refused, naming it", async () => {
+    const doc = JSON.parse(readFileSync(saved('a.json'), 'utf8'));
+    const edited = saved('edited.json');
+    const cases: Array<[(d: Report) => void, string]> = [
+      [(d) => delete d.sources[0].warnings, 'sources[0].warnings is missing, expected a list'],
+      [(d) => delete d.malformed, 'malformed is missing, expected an object'],
+      [
+        (d) => (d.malformed!.lines = [{ source: 'audit.log' }]),
+        'malformed.lines[0].line is missing, expected a number',
+      ],
+      [(d) => (d.sources[0].warnings = [1]), 'sources[0].warnings[0] is a number, expected a string'],
+      [(d) => delete d.span.seconds, 'span.seconds is missing, expected a number'],
+      [(d) => (d.topLists.exact = 'yes'), 'topLists.exact is a string, expected true or false'],
+    ];
+    for (const [edit, problem] of cases) {
+      const copy = structuredClone(doc);
+      edit(copy);
+      writeFileSync(edited, JSON.stringify(copy, null, 2));
+      const run = await runInProcess(['diff', edited, saved('b.json')]);
+      expect({ code: run.code, stdout: run.stdout }).toEqual({ code: 1, stdout: '' });
+      expect(run.stderr).toContain(`${edited}: not a report "diff" can read: field ${problem}`);
+      expect(run.stderr).not.toContain('internal error');
+    }
   });
 
   test('usage: two reports take no policy or log; one report needs B', async () => {
