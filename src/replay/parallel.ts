@@ -23,7 +23,7 @@ const MAX_DEFAULT_JOBS = 4;
 type WorkerMessage =
   | ({ type: 'progress' } & RangeProgress)
   | ({ type: 'done' } & RangeResult)
-  | { type: 'error'; message: string };
+  | { type: 'error'; message: string; code?: string };
 
 /** How long the default samples the machine's CPU times to see which cores are free, in milliseconds. */
 export const IDLE_SAMPLE_MS = 100;
@@ -190,7 +190,7 @@ class RangeWorker {
           resolve(m);
         } else {
           settled = true;
-          reject(new Error(m.message));
+          reject(Object.assign(new Error(m.message), { code: m.code }));
         }
       });
       worker.on('error', (err) => {
@@ -221,6 +221,31 @@ interface RangeProgress {
 }
 
 /**
+ * Replays `file` on `jobs` threads into `acc` (replayInParallel) and resolves the number of threads used; a read
+ * that fails in any thread (the file removed or rotated away before a worker opened it) rejects with a message
+ * naming the input, as one thread words it, not Node's bare `ENOENT: … open 'FILE'`.
+ */
+export async function replayFileInParallel(...args: Parameters<typeof replayInParallel>): Promise<number> {
+  try {
+    return await replayInParallel(...args);
+  } catch (err) {
+    throw new Error(readFailure(args[1], err), { cause: err });
+  }
+}
+
+function readFailure(source: string, err: unknown): string {
+  const code = (err as NodeJS.ErrnoException).code;
+  if (code === 'ENOENT') {
+    return (
+      `${source}: no such file any more: it was removed or renamed (rotated) while it was read; replay a copy ` +
+      '(cp FILE /tmp/audit.log) or a rotated file that is no longer written'
+    );
+  }
+  if (code === 'EACCES') return `${source}: permission denied`;
+  return `cannot read audit log ${source}: ${(err as Error).message}`;
+}
+
+/**
  * Replays `file` on `jobs` threads into `acc` and resolves the number of threads used. This thread replays
  * the first range itself while worker threads replay the others, so no thread waits for another to start; a
  * range whose worker cannot start here (e.g. a test runner that cannot load the worker script) is replayed on
@@ -231,7 +256,7 @@ interface RangeProgress {
  * read past the first cut of, stays on one thread. The counts are added up in file order, so the report is
  * the one a single thread gives.
  */
-export async function replayFileInParallel(
+async function replayInParallel(
   file: string,
   source: string,
   size: number,
@@ -274,7 +299,13 @@ export async function replayFileInParallel(
     if (n > 1) {
       const at = reader.position;
       const rate = at / Math.max(1, performance.now() - started);
-      const planned = await lineAlignedCuts(file, size, headStartTargets(size, at, rate, n));
+      let planned: number[];
+      try {
+        planned = await lineAlignedCuts(file, size, headStartTargets(size, at, rate, n));
+      } catch (err) {
+        await Promise.all(waiting.map((w) => w.terminate()));
+        throw err;
+      }
       // Cut only ahead of what this thread has read (it reads on while the cuts are found).
       if (planned.length > 2 && reader.position <= planned[1]) {
         reader.end = planned[1];

@@ -161,6 +161,16 @@ describe('worker threads (--jobs)', () => {
     );
   });
 
+  test('a file removed (rotated away) before its threads open it: the input named, not a bare ENOENT', async () => {
+    const log = path.join(tmp, 'rotated-away.log');
+    const policy: Policy = { apiVersion: 'audit.k8s.io/v1', kind: 'Policy', rules: [{ level: 'Metadata' }] };
+    const acc = createPartialAccumulator([policy]);
+    // The size the plan saw before the file was removed.
+    await expect(replayFileInParallel(log, 'audit.log', 400_000, 2, acc, [policy], {})).rejects.toThrow(
+      /^audit\.log: no such file any more: it was removed or renamed \(rotated\) while it was read; replay a copy/,
+    );
+  });
+
   test('in this process too (workers load the TypeScript source through tsx), with progress', async () => {
     const log = path.join(tmp, 'small.log');
     generateSyntheticLog(log, 300 * 1024, 3);
