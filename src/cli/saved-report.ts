@@ -27,15 +27,71 @@ const SAVE_FIX = 'save it again with "deckhouse-audit simulate --json ... > FILE
 // record (the fields log-record.ts reads the event from).
 const LOG_KEYS = ['kind', 'auditID', 'items', 'message', 'log', 'line', '_source', 'parsed_data', 'event'];
 
-// What `diff` reads of a report besides what diffReports checks: the inputs, span and caveats it prints.
-const CLI_FIELDS: ReadonlyArray<readonly [string, (v: unknown) => boolean, string]> = [
-  ['sources', Array.isArray, 'a list'],
-  ['skippedInputs', Array.isArray, 'a list'],
-  ['span', isRecord, 'an object'],
-  ['topLists', isRecord, 'an object'],
-  ['lowSourceLevel', isRecord, 'an object'],
-  ['attributesFromObjectRef', (v) => typeof v === 'number', 'a number'],
+type Fits = readonly [(v: unknown) => boolean, string];
+const LIST: Fits = [Array.isArray, 'a list'];
+const OBJECT: Fits = [isRecord, 'an object'];
+const NUMBER: Fits = [(v) => typeof v === 'number' && Number.isFinite(v), 'a number'];
+const STRING: Fits = [(v) => typeof v === 'string', 'a string'];
+const BOOLEAN: Fits = [(v) => typeof v === 'boolean', 'true or false'];
+
+// What `diff` reads of a report besides what diffReports checks: the inputs, span and caveats it prints
+// (simulationWarnings). `[]` in a path is every element of the list before it.
+const CLI_FIELDS: ReadonlyArray<readonly [string, Fits]> = [
+  ['sources', LIST],
+  ['sources[]', OBJECT],
+  ['sources[].source', STRING],
+  ['sources[].warnings', LIST],
+  ['sources[].warnings[]', STRING],
+  ['skippedInputs', LIST],
+  ['skippedInputs[]', OBJECT],
+  ['skippedInputs[].source', STRING],
+  ['skippedInputs[].reason', STRING],
+  ['span', OBJECT],
+  ['span.seconds', NUMBER],
+  ['span.invalid', NUMBER],
+  ['span.excluded', NUMBER],
+  ['topLists', OBJECT],
+  ['topLists.exact', BOOLEAN],
+  ['topLists.capacity', NUMBER],
+  ['topLists.errorBoundBytes', NUMBER],
+  ['lowSourceLevel', OBJECT],
+  ['lowSourceLevel.events', NUMBER],
+  ['lowSourceLevel.byLevels', OBJECT],
+  ['attributesFromObjectRef', NUMBER],
+  ['imagesWithoutDigest', NUMBER],
+  ['malformed', OBJECT],
+  ['malformed.count', NUMBER],
+  ['malformed.lines', LIST],
+  ['malformed.lines[]', OBJECT],
+  ['malformed.lines[].source', STRING],
+  ['malformed.lines[].line', NUMBER],
+  ['malformed.lines[].reason', STRING],
 ];
+
+/**
+ * The first value at `path` (`[]` steps go through every element of a list) that does not fit, named with its
+ * indexes. A parent that is not an object or list is skipped here: its own line in CLI_FIELDS, before, names it.
+ */
+function misfit(root: unknown, path: string, [fits, expected]: Fits): string | undefined {
+  let nodes: Array<readonly [unknown, string]> = [[root, '']];
+  for (const part of path.split('.')) {
+    const each = part.endsWith('[]');
+    const key = each ? part.slice(0, -2) : part;
+    const next: Array<readonly [unknown, string]> = [];
+    for (const [value, label] of nodes) {
+      if (!isRecord(value)) continue;
+      const name = label === '' ? key : `${label}.${key}`;
+      const inner = value[key];
+      if (!each) next.push([inner, name]);
+      else if (Array.isArray(inner)) inner.forEach((e, i) => next.push([e, `${name}[${i}]`]));
+    }
+    nodes = next;
+  }
+  const bad = nodes.find(([value]) => !fits(value));
+  if (bad === undefined) return undefined;
+  const [value, label] = bad;
+  return `${label} is ${value === undefined ? 'missing' : shapeOf(value)}, expected ${expected}`;
+}
 
 function head(file: string): Buffer {
   const fd = openSync(file, 'r');
@@ -45,6 +101,19 @@ function head(file: string): Buffer {
   } finally {
     closeSync(fd);
   }
+}
+
+/**
+ * The text of `bytes`: UTF-8, or UTF-16 after its byte order mark (PowerShell 5's `>` writes `simulate --json`
+ * as UTF-16LE, so a report saved there must read back; an audit log in UTF-16 stays a log, which the replay names).
+ */
+function decode(bytes: Buffer): string {
+  if (bytes[0] === 0xff && bytes[1] === 0xfe) return bytes.subarray(2).toString('utf16le');
+  if (bytes[0] === 0xfe && bytes[1] === 0xff) {
+    const le = Buffer.from(bytes.subarray(2, bytes.length - (bytes.length % 2)));
+    return le.swap16().toString('utf16le');
+  }
+  return bytes.toString('utf8').replace(/^\uFEFF/, '');
 }
 
 /**
@@ -66,25 +135,30 @@ export function readSavedReport(file: string): SavedReport | undefined {
     return undefined;
   }
   if (start[0] === 0x1f && start[1] === 0x8b) return undefined;
-  const text = start.toString('utf8').replace(/^\uFEFF/, '');
+  const text = decode(start);
   if (!/^\s*\{/.test(text) || size > SAVED_REPORT_MAX_BYTES) return undefined;
-  // JSON lines: the first line is a whole object by itself, which a pretty-printed report's "{" is not.
+  // JSON lines: the first line is a whole object by itself, which a pretty-printed report's "{" is not. A
+  // report compacted onto one line (`jq -c .`) is one too; it is told from a one-line log below by its keys.
   const firstLine = text.trimStart().split('\n', 1)[0];
+  let oneLine = false;
   try {
     JSON.parse(firstLine);
-    return undefined;
+    if (size > PEEK_BYTES || text.trimStart().slice(firstLine.length).trim() !== '') return undefined;
+    oneLine = true;
   } catch {
     // Not one object a line: read the whole document below.
   }
   let value: unknown;
   try {
-    value = JSON.parse(readFileSync(file, 'utf8').replace(/^\uFEFF/, ''));
+    value = JSON.parse(decode(readFileSync(file)));
   } catch {
     // Pretty-printed JSON the replay reads record by record (or refuses line by line).
     return undefined;
   }
   if (!isRecord(value) || LOG_KEYS.some((k) => k in value)) return undefined;
   const looksLikeReport = 'written' in value || 'rules' in value || 'retention' in value;
+  // A one-line object that is no report is a record of some shipper's log: replayed (and named) as a log line.
+  if (oneLine && !looksLikeReport) return undefined;
   if (!looksLikeReport) {
     throw new UsageError(
       `${file}: a JSON object that is neither a report saved by "simulate --json" (no "written", "rules" or ` +
@@ -95,11 +169,7 @@ export function readSavedReport(file: string): SavedReport | undefined {
   }
   const problem =
     reportProblem(value) ??
-    CLI_FIELDS.map(([field, fits, expected]) =>
-      fits(value[field])
-        ? undefined
-        : `${field} is ${value[field] === undefined ? 'missing' : shapeOf(value[field])}, expected ${expected}`,
-    ).find((p) => p !== undefined);
+    CLI_FIELDS.map(([path, fits]) => misfit(value, path, fits)).find((p) => p !== undefined);
   if (problem !== undefined) {
     throw new CliError(
       `${file}: not a report "diff" can read: field ${problem} (saved by another version, or edited)`,

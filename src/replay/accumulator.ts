@@ -1,6 +1,6 @@
-import type { EffectivePolicy, Level, Policy, RequestAttributes, Stage } from '../policy/types';
+import type { EffectivePolicy, Policy, RequestAttributes, Stage } from '../policy/types';
 import { STAGES } from '../policy/types';
-import { AUDIT_V1BETA1, bodyHasImageWithoutDigest, eventUser, isPodCreate } from './event';
+import { AUDIT_V1BETA1, bodyHasImageWithoutDigest, eventUser, isPodCreate, sourceLevelOf } from './event';
 import { brokenLineReason } from './broken-line';
 import { EventLine, requestBody } from './event-line';
 import { inDuplicateSample } from './duplicates';
@@ -8,6 +8,7 @@ import { InputNotes, InputNotesState } from './input-notes';
 import { HEAVY_HITTER_CAPACITY } from './heavy-hitters';
 import { LEGACY_REASON } from './legacy-line';
 import { FramingSink, LineFraming, lineTooLong } from './line-framing';
+import { type LineWarning, LineWarnings } from './line-warnings';
 import { RecordReader } from './record-reader';
 import { RequestAttributesReader } from './request-attributes';
 import { PolicyTally, TallyEvent, TallyState, zeroStages } from './policy-tally';
@@ -67,18 +68,13 @@ export interface ReplayState {
   tallies: TallyState[];
   /** kube-apiserver's own log lines and v1beta1 events per input. */
   inputNotes: InputNotesState;
+  lineWarnings: LineWarning[]; // renumbered when ranges are added up
 }
 
 /** Lines longer than this many characters are skipped unless `maxLineBytes` says otherwise. */
 export const DEFAULT_MAX_LINE = 64 * 1024 * 1024;
 
 export { lineTooLong };
-
-function sourceLevelOf(level: unknown): Level | undefined {
-  return level === 'None' || level === 'Metadata' || level === 'Request' || level === 'RequestResponse'
-    ? level
-    : undefined;
-}
 
 /** Options of an accumulator that reads a part of an input (a worker thread's range of a file). */
 export interface AccumulatorOptions extends ReplayOptions {
@@ -106,7 +102,9 @@ class Accumulator implements PartialReplayAccumulator {
     },
     otherLine: (source) => this.inputNotes.otherLine(source),
     warning: (source, message) => this.addSourceWarning(source, message),
+    zeroBlock: (source, line, bytes) => this.lineWarnings.zeroBlock(this.source(source), line, bytes),
   };
+  private readonly lineWarnings = new LineWarnings();
   /** The input's last line when it has no newline after it, while it is being read. */
   private unterminated: { source: string; lineNo: number } | undefined;
   /** The record being read when it is that line's (its text, for the cut-short check). */
@@ -240,6 +238,7 @@ class Accumulator implements PartialReplayAccumulator {
       span: this.span.toState(),
       tallies: this.tallies.map((t) => t.toState()),
       inputNotes: this.inputNotes.toState(),
+      lineWarnings: this.lineWarnings.toState(),
     };
   }
 
@@ -260,7 +259,7 @@ class Accumulator implements PartialReplayAccumulator {
       into.malformed += s.malformed;
       into.criLines += s.criLines;
       into.criStderrBytes += s.criStderrBytes;
-      into.warnings.push(...s.warnings);
+      this.lineWarnings.append(into, s.warnings, state.lineWarnings, lineOffset);
     }
     this.inputNotes.merge(state.inputNotes);
     this.span.merge(state.span);

@@ -254,3 +254,10 @@ export function bodyHasImageWithoutDigest(body: unknown): boolean {
     hasImageWithoutDigest(s.ephemeralContainers)
   );
 }
+
+/** The level an event was recorded at, when it is one of the four. */
+export function sourceLevelOf(level: unknown): Level | undefined {
+  return level === 'None' || level === 'Metadata' || level === 'Request' || level === 'RequestResponse'
+    ? level
+    : undefined;
+}

@@ -21,6 +21,8 @@ export interface FramingSink {
   /** A line of kube-apiserver's own log (klog) outside container framing. */
   otherLine(source: string): void;
   warning(source: string, message: string): void;
+  /** A block of `bytes` zero bytes on line `lineNo` (zeroBlockWarning words it). */
+  zeroBlock(source: string, lineNo: number, bytes: number): void;
 }
 
 /** Why a record over the limit was skipped, and what to do when it holds many events. */
@@ -45,7 +47,7 @@ export const CUT_BY_ZERO_BYTES =
   'line cut short by a block of zero bytes (NUL) that follows it: kube-apiserver was writing it when the node ' +
   'crashed or lost power, and the file kept its length but not its data; this event is lost';
 
-function zeroBlockWarning(lineNo: number, bytes: number): string {
+export function zeroBlockWarning(lineNo: number, bytes: number): string {
   return (
     `${bytes} zero bytes (NUL) at line ${lineNo} skipped: a block of zero bytes, as a node crash or power loss ` +
     'leaves in a file being written (the filesystem kept its length, not its data); what kube-apiserver wrote ' +
@@ -90,7 +92,7 @@ export class LineFraming {
    */
   private zeroBlocks(source: string, raw: string, lineNo: number, sink: FramingSink): void {
     const pieces = raw.split(ZERO_RUNS);
-    for (const run of raw.match(ZERO_RUNS) ?? []) sink.warning(source, zeroBlockWarning(lineNo, run.length));
+    for (const run of raw.match(ZERO_RUNS) ?? []) sink.zeroBlock(source, lineNo, run.length);
     pieces.forEach((piece, i) => {
       if (piece.trim() === '') return;
       if (i < pieces.length - 1 && endsInsideValue(piece.slice(Math.max(0, eventStart(piece))))) {

@@ -5,6 +5,7 @@ import { Worker } from 'worker_threads';
 import type { EffectivePolicy, Policy } from '../policy/types';
 import type { PartialReplayAccumulator } from './accumulator';
 import { type RangeResult, RangeReader, type RangeTask, replayRange } from './range-replay';
+import { fileShrankWarning } from './simulate';
 import type { ReplayOptions } from './types';
 
 /**
@@ -22,7 +23,7 @@ const MAX_DEFAULT_JOBS = 4;
 type WorkerMessage =
   | ({ type: 'progress' } & RangeProgress)
   | ({ type: 'done' } & RangeResult)
-  | { type: 'error'; message: string };
+  | { type: 'error'; message: string; code?: string };
 
 /** How long the default samples the machine's CPU times to see which cores are free, in milliseconds. */
 export const IDLE_SAMPLE_MS = 100;
@@ -94,27 +95,45 @@ export function headStartTargets(size: number, position: number, bytesPerMs: num
   return Array.from({ length: jobs - 1 }, (_, k) => Math.floor(position + own + k * each));
 }
 
-/** Byte offsets of the line starts at or after each of `targets` (ascending), with 0 first and `size` last. */
+/**
+ * The first place at or after `from` where a range may start: a line that opens a one-line JSON object (`{"`)
+ * after a line that closes one (`}`, before an optional CR), or `size` when there is none. Any other line start
+ * may be inside a record that spans lines (a pretty-printed event or EventList among the JSON lines, whose
+ * inner lines are indented and whose `{` ends its line), which a range starting there would read as broken
+ * lines and the range before it as a document cut short.
+ */
+async function recordStartFrom(handle: fs.promises.FileHandle, from: number, size: number): Promise<number> {
+  const buf = Buffer.alloc(64 * 1024);
+  let pos = from;
+  for (;;) {
+    // Three bytes before `pos` come along: the end of the line before a newline found at `pos`.
+    const base = Math.max(0, pos - 3);
+    const { bytesRead } = await handle.read(buf, 0, buf.length, base);
+    const view = buf.subarray(0, bytesRead);
+    let nl = view.indexOf(10, pos - base);
+    while (nl >= 0 && nl + 2 < bytesRead) {
+      const close = view[nl - 1] === 13 ? nl - 2 : nl - 1;
+      if (close >= 0 && view[close] === 0x7d && view[nl + 1] === 0x7b && view[nl + 2] === 0x22) {
+        return base + nl + 1;
+      }
+      nl = view.indexOf(10, nl + 1);
+    }
+    // Read to the end of the file: no line after this one can start a range.
+    if (bytesRead < buf.length) return size;
+    pos = nl >= 0 ? base + nl : base + bytesRead;
+  }
+}
+
+/**
+ * Byte offsets of the record starts (recordStartFrom) after each of `targets` (ascending), with 0 first and
+ * `size` last.
+ */
 async function lineAlignedCuts(file: string, size: number, targets: readonly number[]): Promise<number[]> {
   const cuts = [0];
   const handle = await fs.promises.open(file, 'r');
   try {
-    const buf = Buffer.alloc(64 * 1024);
     for (const target of targets) {
-      let pos = Math.max(cuts[cuts.length - 1], target);
-      for (;;) {
-        const { bytesRead } = await handle.read(buf, 0, buf.length, pos);
-        if (bytesRead === 0) {
-          pos = size;
-          break;
-        }
-        const nl = buf.subarray(0, bytesRead).indexOf(10);
-        if (nl >= 0) {
-          pos += nl + 1;
-          break;
-        }
-        pos += bytesRead;
-      }
+      const pos = await recordStartFrom(handle, Math.max(cuts[cuts.length - 1], target), size);
       if (pos >= size) break;
       if (pos > cuts[cuts.length - 1]) cuts.push(pos);
     }
@@ -171,7 +190,7 @@ class RangeWorker {
           resolve(m);
         } else {
           settled = true;
-          reject(new Error(m.message));
+          reject(Object.assign(new Error(m.message), { code: m.code }));
         }
       });
       worker.on('error', (err) => {
@@ -202,6 +221,31 @@ interface RangeProgress {
 }
 
 /**
+ * Replays `file` on `jobs` threads into `acc` (replayInParallel) and resolves the number of threads used; a read
+ * that fails in any thread (the file removed or rotated away before a worker opened it) rejects with a message
+ * naming the input, as one thread words it, not Node's bare `ENOENT: … open 'FILE'`.
+ */
+export async function replayFileInParallel(...args: Parameters<typeof replayInParallel>): Promise<number> {
+  try {
+    return await replayInParallel(...args);
+  } catch (err) {
+    throw new Error(readFailure(args[1], err), { cause: err });
+  }
+}
+
+function readFailure(source: string, err: unknown): string {
+  const code = (err as NodeJS.ErrnoException).code;
+  if (code === 'ENOENT') {
+    return (
+      `${source}: no such file any more: it was removed or renamed (rotated) while it was read; replay a copy ` +
+      '(cp FILE /tmp/audit.log) or a rotated file that is no longer written'
+    );
+  }
+  if (code === 'EACCES') return `${source}: permission denied`;
+  return `cannot read audit log ${source}: ${(err as Error).message}`;
+}
+
+/**
  * Replays `file` on `jobs` threads into `acc` and resolves the number of threads used. This thread replays
  * the first range itself while worker threads replay the others, so no thread waits for another to start; a
  * range whose worker cannot start here (e.g. a test runner that cannot load the worker script) is replayed on
@@ -212,7 +256,7 @@ interface RangeProgress {
  * read past the first cut of, stays on one thread. The counts are added up in file order, so the report is
  * the one a single thread gives.
  */
-export async function replayFileInParallel(
+async function replayInParallel(
   file: string,
   source: string,
   size: number,
@@ -255,7 +299,13 @@ export async function replayFileInParallel(
     if (n > 1) {
       const at = reader.position;
       const rate = at / Math.max(1, performance.now() - started);
-      const planned = await lineAlignedCuts(file, size, headStartTargets(size, at, rate, n));
+      let planned: number[];
+      try {
+        planned = await lineAlignedCuts(file, size, headStartTargets(size, at, rate, n));
+      } catch (err) {
+        await Promise.all(waiting.map((w) => w.terminate()));
+        throw err;
+      }
       // Cut only ahead of what this thread has read (it reads on while the cuts are found).
       if (planned.length > 2 && reader.position <= planned[1]) {
         reader.end = planned[1];
@@ -298,10 +348,7 @@ export async function replayFileInParallel(
   // Each range is read to its end; a range read short means the file shrank meanwhile (it was truncated or
   // rotated in place), and the lines past the cut were never replayed.
   if (read < size) {
-    acc.addSourceWarning(
-      source,
-      `the file shrank while it was read: ${size} bytes when the replay started, ${read} read; the report covers only what was read`,
-    );
+    acc.addSourceWarning(source, fileShrankWarning(size, read));
   }
   return threads;
 }

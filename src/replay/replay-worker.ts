@@ -13,7 +13,12 @@ function run(start: number, end: number): void {
   ).then(
     (done) => parentPort!.postMessage({ type: 'done', ...done }),
     (err: unknown) =>
-      parentPort!.postMessage({ type: 'error', message: err instanceof Error ? err.message : String(err) }),
+      parentPort!.postMessage({
+        type: 'error',
+        message: err instanceof Error ? err.message : String(err),
+        // The main thread words a file removed meanwhile (ENOENT) by its code.
+        code: (err as NodeJS.ErrnoException).code,
+      }),
   );
 }
 

@@ -153,6 +153,25 @@ async function parallelPlan(
   return { file: input, size: stat.size, jobs: n };
 }
 
+/** The size of `input` when it is a regular file (not stdin, a pipe or a stream). */
+async function regularFileSize(input: ReplayInput): Promise<number | undefined> {
+  if (typeof input !== 'string' || input === '-') return undefined;
+  try {
+    const stat = await fs.promises.stat(input);
+    return stat.isFile() ? stat.size : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * Why an input was read short of the size it had when its reading started: it was truncated or rotated in place
+ * (copytruncate) meanwhile, and the lines past what was read were never replayed.
+ */
+export function fileShrankWarning(size: number, read: number): string {
+  return `the file shrank while it was read: ${size} bytes when the replay started, ${read} read; the report covers only what was read`;
+}
+
 /** `FILE: no such file` and the like, as `validate` words them. */
 function readError(name: string, err: unknown): string {
   const code = (err as NodeJS.ErrnoException).code;
@@ -248,6 +267,8 @@ export async function simulateMany(
       }
       continue;
     }
+    // A regular file's size when its reading starts: read short of it, the file shrank meanwhile.
+    const planned = await regularFileSize(inputs[i]);
     let opened;
     try {
       opened = await openInput(inputs[i]);
@@ -302,6 +323,10 @@ export async function simulateMany(
     }
     acc.endSource(opened.name);
     for (const w of opened.warnings) acc.addSourceWarning(opened.name, w);
+    // A gzip file cut short says so above, from the decompressor.
+    if (!opened.gzip && planned !== undefined && opened.bytesRead() < planned) {
+      acc.addSourceWarning(opened.name, fileShrankWarning(planned, opened.bytesRead()));
+    }
     acc.setSourceInfo(opened.name, { gzip: opened.gzip, bytes: opened.bytesRead() });
     if (onProgress && i === inputs.length - 1) onProgress(progress(true));
     doneBytes += opened.bytesRead();

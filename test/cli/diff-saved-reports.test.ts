@@ -4,6 +4,13 @@ import * as path from 'node:path';
 import { fixture, runInProcess } from './helpers';
 
 const F = fixture;
+// A saved report as read back from JSON, edited by the tests below.
+type Report = {
+  sources: Array<{ warnings?: unknown[] }>;
+  malformed?: { lines: unknown[] };
+  span: { seconds?: number };
+  topLists: { exact: unknown };
+};
 const A = ['--deckhouse', '--policy', F('policy.yaml')];
 const B = ['--deckhouse', '--policy', F('sensitive-policy.yaml')];
 
@@ -54,6 +61,40 @@ describe('diff with reports saved by simulate --json', () => {
     expect(run.stdout).not.toContain('were not replayed over the same events');
   });
 
+  test('a report compacted onto one line (jq -c .) is still a report; a one-line audit log is still a log', async () => {
+    const compact = saved('compact.json');
+    writeFileSync(compact, JSON.stringify(JSON.parse(readFileSync(saved('a.json'), 'utf8'))) + '\n');
+    const pretty = JSON.parse(
+      (await runInProcess(['diff', saved('a.json'), saved('b.json'), '--json'])).stdout,
+    );
+    const run = await runInProcess(['diff', compact, saved('b.json'), '--json']);
+    expect(run.stderr).toBe('');
+    expect(run.code).toBe(0);
+    expect(JSON.parse(run.stdout).diff).toEqual(pretty.diff);
+    // One event on one line: the JSON-lines log of a single request, replayed as such.
+    const oneEvent = saved('one-event.log');
+    writeFileSync(oneEvent, readFileSync(F('audit.log'), 'utf8').split('\n')[0] + '\n');
+    const log = await runInProcess(['diff', saved('a.json'), ...B, oneEvent]);
+    expect(log.code).toBe(0);
+    expect(log.stdout).toContain('(1 events)');
+  });
+
+  test('a report saved as UTF-16 (PowerShell 5 redirects output so) reads as the same report', async () => {
+    const pretty = JSON.parse(
+      (await runInProcess(['diff', saved('a.json'), saved('b.json'), '--json'])).stdout,
+    );
+    const text = readFileSync(saved('a.json'), 'utf8');
+    const le = saved('utf16le.json');
+    writeFileSync(le, Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(text, 'utf16le')]));
+    const be = saved('utf16be.json');
+    writeFileSync(be, Buffer.concat([Buffer.from([0xfe, 0xff]), Buffer.from(text, 'utf16le').swap16()]));
+    for (const file of [le, be]) {
+      const run = await runInProcess(['diff', file, saved('b.json'), '--json']);
+      expect(run.stderr).toBe('');
+      expect(JSON.parse(run.stdout).diff).toEqual(pretty.diff);
+    }
+  });
+
   test('saved reports of different logs are diffed with a warning', async () => {
     const other = saved('other.json');
     const doc = JSON.parse(readFileSync(saved('b.json'), 'utf8'));
@@ -81,6 +122,31 @@ describe('diff with reports saved by simulate --json', () => {
     expect(run.code).toBe(1);
     expect(run.stderr).toContain(`${broken}: not a report "diff" can read: field written.bytes is missing`);
     expect(run.stderr).toContain('simulate --json');
+  });
+
+  test("a report lacking a member diff prints (an input's warnings, the malformed lines) is refused, naming it", async () => {
+    const doc = JSON.parse(readFileSync(saved('a.json'), 'utf8'));
+    const edited = saved('edited.json');
+    const cases: Array<[(d: Report) => void, string]> = [
+      [(d) => delete d.sources[0].warnings, 'sources[0].warnings is missing, expected a list'],
+      [(d) => delete d.malformed, 'malformed is missing, expected an object'],
+      [
+        (d) => (d.malformed!.lines = [{ source: 'audit.log' }]),
+        'malformed.lines[0].line is missing, expected a number',
+      ],
+      [(d) => (d.sources[0].warnings = [1]), 'sources[0].warnings[0] is a number, expected a string'],
+      [(d) => delete d.span.seconds, 'span.seconds is missing, expected a number'],
+      [(d) => (d.topLists.exact = 'yes'), 'topLists.exact is a string, expected true or false'],
+    ];
+    for (const [edit, problem] of cases) {
+      const copy = structuredClone(doc);
+      edit(copy);
+      writeFileSync(edited, JSON.stringify(copy, null, 2));
+      const run = await runInProcess(['diff', edited, saved('b.json')]);
+      expect({ code: run.code, stdout: run.stdout }).toEqual({ code: 1, stdout: '' });
+      expect(run.stderr).toContain(`${edited}: not a report "diff" can read: field ${problem}`);
+      expect(run.stderr).not.toContain('internal error');
+    }
   });
 
   test('usage: two reports take no policy or log; one report needs B', async () => {

@@ -70,6 +70,64 @@ describe('worker threads (--jobs)', () => {
     expect(one.malformed.lines.map((m: { line: number }) => m.line)).toEqual(junk);
   }, 120_000);
 
+  test('a block of zero bytes in a later range: its warning names the line one thread names', async () => {
+    const log = path.join(tmp, 'zero-block.log');
+    generateSyntheticLog(log, 300 * 1024, 6);
+    const lines = fs.readFileSync(log, 'utf8').split('\n');
+    // A node crash leaves a run of NUL bytes before the next line kube-apiserver writes, in every range.
+    const at = [3, Math.floor(lines.length / 3), Math.floor((lines.length * 2) / 3), lines.length - 4];
+    for (const i of at) lines[i] = '\u0000'.repeat(512) + lines[i];
+    fs.writeFileSync(log, lines.join('\n'));
+    const policy: Policy = { apiVersion: 'audit.k8s.io/v1', kind: 'Policy', rules: [{ level: 'Metadata' }] };
+    const one = await simulate([log], { policy, jobs: 1 });
+    const three = await simulate([log], { policy, jobs: 3 });
+    expect(three.sources[0].threads).toBe(3);
+    const named = (r: typeof one) =>
+      r.sources[0].warnings.flatMap((w) => /zero bytes \(NUL\) at line (\d+)/.exec(w)?.[1] ?? []).map(Number);
+    // Line numbers count from 1: the blocks sit on the lines edited above.
+    expect(named(one)).toEqual(at.map((i) => i + 1));
+    expect(three.sources[0].warnings).toEqual(one.sources[0].warnings);
+  });
+
+  test('events pretty-printed among the JSON lines, where the file is cut: each read whole, as on one thread', async () => {
+    const log = path.join(tmp, 'pretty-inside.log');
+    generateSyntheticLog(log, 400 * 1024, 8);
+    const lines = fs.readFileSync(log, 'utf8').split('\n');
+    const event = JSON.parse(lines[10]);
+    // `jq .` of an event appended to the log between others, large enough to hold the middle of the file;
+    // Go's MarshalIndent with no indent, and CRLF line ends, in the other thirds.
+    const data = Object.fromEntries(Array.from({ length: 3000 }, (_, i) => [`k${i}`, `v${i}`]));
+    const doc = (id: string, indent: string) =>
+      JSON.stringify({ ...event, auditID: id, requestObject: { kind: 'ConfigMap', data } }, null, indent || 1)
+        .split('\n')
+        .map((l) => (indent === '' ? l.trimStart() : l))
+        .join(indent === '' ? '\r\n' : '\n');
+    const docBytes = Buffer.byteLength(doc('x', '  '));
+    const size = fs.statSync(log).size + 3 * docBytes;
+    // Put each document where an even cut for 2 or 3 threads falls.
+    let at = 0;
+    const targets = [size / 3, size / 2, (size * 2) / 3].map((t) => t - docBytes / 2);
+    const out: string[] = [];
+    for (const [i, l] of lines.entries()) {
+      at += Buffer.byteLength(l) + 1;
+      if (i > 0 && i < lines.length - 1 && targets.length > 0 && at >= targets[0]) {
+        out.push(doc(`pretty-${targets.length}`, targets.length === 2 ? '  ' : ''));
+        targets.shift();
+      }
+      out.push(l);
+    }
+    fs.writeFileSync(log, out.join('\n'));
+    const policy: Policy = { apiVersion: 'audit.k8s.io/v1', kind: 'Policy', rules: [{ level: 'Metadata' }] };
+    const one = await simulate([log], { policy, jobs: 1 });
+    expect(one.malformed.count).toBe(0);
+    expect(one.events).toBe(lines.filter((l) => l !== '').length + 3);
+    for (const jobs of [2, 3]) {
+      const many = await simulate([log], { policy, jobs });
+      expect(many.sources[0].threads).toBeGreaterThan(1);
+      expect({ ...many, sources: [] }).toEqual({ ...one, sources: [] });
+    }
+  });
+
   test('a file that shrinks while its ranges are read: the report says the replay is short', async () => {
     const log = path.join(tmp, 'shrunk.log');
     generateSyntheticLog(log, 300 * 1024, 5);
@@ -82,6 +140,35 @@ describe('worker threads (--jobs)', () => {
     expect(acc.reports()[0].sources.find((s) => s.source === 'shrunk.log')?.warnings).toEqual([
       `the file shrank while it was read: ${planned} bytes when the replay started, ${size} read; the report covers only what was read`,
     ]);
+  });
+
+  test('on one thread too: a file truncated while it is read gets the same warning', async () => {
+    const log = path.join(tmp, 'shrunk-one.log');
+    generateSyntheticLog(log, 2 * 1024 * 1024, 9);
+    const size = fs.statSync(log).size;
+    const policy: Policy = { apiVersion: 'audit.k8s.io/v1', kind: 'Policy', rules: [{ level: 'Metadata' }] };
+    let cut = false;
+    // copytruncate-style rotation as the first piece is read: the rest of the file is gone.
+    const onProgress = () => {
+      if (!cut) fs.truncateSync(log, 256 * 1024);
+      cut = true;
+    };
+    const r = await simulate([log], { policy, jobs: 1, onProgress });
+    const read = r.sources[0].bytes;
+    expect(read).toBeLessThan(size);
+    expect(r.sources[0].warnings).toContain(
+      `the file shrank while it was read: ${size} bytes when the replay started, ${read} read; the report covers only what was read`,
+    );
+  });
+
+  test('a file removed (rotated away) before its threads open it: the input named, not a bare ENOENT', async () => {
+    const log = path.join(tmp, 'rotated-away.log');
+    const policy: Policy = { apiVersion: 'audit.k8s.io/v1', kind: 'Policy', rules: [{ level: 'Metadata' }] };
+    const acc = createPartialAccumulator([policy]);
+    // The size the plan saw before the file was removed.
+    await expect(replayFileInParallel(log, 'audit.log', 400_000, 2, acc, [policy], {})).rejects.toThrow(
+      /^audit\.log: no such file any more: it was removed or renamed \(rotated\) while it was read; replay a copy/,
+    );
   });
 
   test('in this process too (workers load the TypeScript source through tsx), with progress', async () => {
