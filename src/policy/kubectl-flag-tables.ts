@@ -55,6 +55,8 @@ export interface KubectlFlags {
   from?: string;
   /** `--for` of events (TYPE/NAME) and wait (a condition). */
   for?: string;
+  /** `--pod-selector` of drain: the label selector of its Pod list. */
+  podSelector?: string;
   /** `--chunk-size` (the limit of chunked lists; "0" = none). */
   chunkSize?: string;
   /** `--expose` of run: also create a Service. */
@@ -116,7 +118,7 @@ const NO_EFFECT_VALUES = [
   ...['--target-port', '--protocol', '--external-ip', '--load-balancer-ip', '--session-affinity'],
   ...['--cluster-ip', '--name', '--min', '--max', '--cpu-percent', '--cpu', '--memory'],
   ...['--types', '--api-group', '--verbs', '--categories', '--api-version', '--limits'],
-  ...['--requests', '--pod-selector', '--skip-wait-for-delete-timeout', '--set-image', '--custom'],
+  ...['--requests', '--skip-wait-for-delete-timeout', '--set-image', '--custom'],
   ...['--profile', '--annotations', '--audience', '--prune-allowlist', '--applyset', '--kuberc'],
 ];
 
@@ -157,6 +159,7 @@ export const FLAGS: Record<string, FlagSpec> = table(
     '--resource-version': () => undefined,
     '--for': (f, v) => (f.for = v),
     '--from': (f, v) => (f.from = v),
+    '--pod-selector': (f, v) => (f.podSelector = v),
     '--chunk-size': (f, v) => {
       if (!/^[0-9]+$/.test(v))
         throw new RequestSpecError(`--chunk-size needs a whole number, got ${JSON.stringify(v)}`);

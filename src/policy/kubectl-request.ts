@@ -6,6 +6,7 @@ import { Command, DEFAULT_NAMESPACE, PodLookup, withQueryParam } from './kubectl
 import { POD_COMMANDS } from './kubectl-pod-commands';
 import { READ_COMMANDS } from './kubectl-read-commands';
 import { WRITE_COMMANDS } from './kubectl-write-commands';
+import { NODE_COMMANDS } from './kubectl-node-commands';
 import { RequestSpecError } from './request-spec-error';
 import { shellTokens } from './shell-words';
 import { RequestAttributes } from './types';
@@ -38,6 +39,7 @@ export interface KubectlRequest {
 const COMMANDS: Record<string, Command> = {
   ...READ_COMMANDS,
   ...WRITE_COMMANDS,
+  ...NODE_COMMANDS,
   ...POD_COMMANDS,
   ...LOCAL_COMMAND_TABLE,
 };

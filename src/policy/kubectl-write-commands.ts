@@ -15,7 +15,6 @@ import {
   Target,
   namespaceOf,
   listParams,
-  node,
   noSelectors,
   object,
   objectArgs,
@@ -26,8 +25,8 @@ import {
 import { RequestSpecError } from './request-spec-error';
 
 // kubectl commands that change objects: create (POST to the collection), apply, edit, patch, label,
-// annotate (PATCH), replace (PUT), scale, delete (one DELETE per named object), rollout, cordon, uncordon,
-// drain, certificate approve/deny, run, expose, set, taint, autoscale.
+// annotate (PATCH), replace (PUT), scale, delete (one DELETE per named object), rollout,
+// certificate approve/deny, run, expose, set, taint, autoscale.
 
 // kubectl create subcommands whose first word after the type picks a generator, not a name.
 const CREATE_GENERATORS: Record<string, readonly string[]> = {
@@ -208,40 +207,6 @@ function scale(args: readonly string[], flags: KubectlFlags): Plan {
     return { method: 'PUT', url, notes: [read, `then reads the scale: GET ${url} (verb get)`] };
   }
   return { method: 'PATCH', url, notes: [read] };
-}
-
-function cordon(command: string) {
-  return (args: readonly string[], flags: KubectlFlags): Plan => {
-    // drain.go: --selector picks the Nodes, which kubectl lists and then patches one by one.
-    if (flags.labelSelector !== undefined) throw perObject(command, ['nodes'], flags, 'PATCH');
-    const t = node(args, command);
-    return {
-      method: 'PATCH',
-      url: resourceUrl(t),
-      notes: [`kubectl first reads the Node: GET ${resourceUrl(t)} (verb get)`],
-    };
-  };
-}
-
-function drain(args: readonly string[], flags: KubectlFlags): Plan {
-  if (flags.labelSelector !== undefined)
-    throw perObject('drain', ['nodes'], flags, 'PATCH (cordon), then evictions,');
-  const t = node(args, 'drain');
-  const pods = resourceUrl({ type: resolveResourceType('pods'), namespace: '', name: '' }, '', [
-    ['fieldSelector', `spec.nodeName=${t.name}`],
-  ]);
-  const each = flags.disableEviction
-    ? 'deletes each Pod: DELETE /api/v1/namespaces/NAMESPACE/pods/POD (verb delete)'
-    : 'evicts each Pod: POST /api/v1/namespaces/NAMESPACE/pods/POD/eviction (verb create, pods/eviction)';
-  return {
-    method: 'PATCH',
-    url: resourceUrl(t),
-    notes: [
-      'drain first cordons the Node (this PATCH)',
-      `then lists the Pods on it: GET ${pods} (verb list, every namespace)`,
-      `then ${each}; explain one of them with its URL`,
-    ],
-  };
 }
 
 const ROLLOUT_PATCHES = new Set(['restart', 'pause', 'resume', 'undo']);
@@ -470,9 +435,6 @@ export const WRITE_COMMANDS: Record<string, Command> = {
   replace: patchLike('replace', 'PUT', false),
   scale,
   delete: del,
-  cordon: cordon('cordon'),
-  uncordon: cordon('uncordon'),
-  drain,
   rollout,
   certificate,
   run,
