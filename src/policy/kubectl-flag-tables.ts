@@ -57,6 +57,8 @@ export interface KubectlFlags {
   for?: string;
   /** `--pod-selector` of drain: the label selector of its Pod list. */
   podSelector?: string;
+  /** `--attach` as given (debug: defaults to -i; run: to -i too); undefined when not given. */
+  attach?: boolean;
   /** `--chunk-size` (the limit of chunked lists; "0" = none). */
   chunkSize?: string;
   /** `--expose` of run: also create a Service. */
@@ -130,7 +132,7 @@ const NO_EFFECT_BOOLS = [
   ...['--show-managed-fields', '--server-print', '--output-watch-events', '--ignore-errors'],
   ...['--allow-missing-template-keys', '--insecure-skip-tls-verify-backend', '-R', '--recursive'],
   ...['--prune', '--save-config', '--output-patch', '--windows-line-endings', '--share-processes'],
-  ...['--replace', '--attach', '--command', '--expose', '--privileged', '--leave-stdin-open'],
+  ...['--replace', '--command', '--expose', '--privileged', '--leave-stdin-open'],
   ...['--disable-compression', '--match-server-version', '--warnings-as-errors', '--cached'],
   ...['--use-protocol-buffers', '--sum', '--show-capacity', '--keep-annotations', '--namespaced'],
   ...['--include-uninitialized', '--show-events', '--force-replace'],
@@ -177,6 +179,7 @@ export const FLAGS: Record<string, FlagSpec> = table(
     '--spdy': on((f) => (f.spdy = true)),
     '--force': on((f) => (f.force = true)),
     '--rm': on((f) => (f.rm = true)),
+    '--attach': (f, v) => (f.attach = v === 'true'),
     '-h': on((f) => (f.offline = '--help')),
     '--help': on((f) => (f.offline = '--help')),
     '--all': on((f) => (f.all = true)),

@@ -399,13 +399,18 @@ function run(args: readonly string[], flags: KubectlFlags): Plan {
     throw new RequestSpecError('"run" needs one Pod name, e.g. "run debug --image=busybox"');
   const type = resolveResourceType('pods');
   const t: Target = { type, namespace: namespaceOf(type, flags, false), name: args[0] };
-  // run.go: -i (or --attach) waits for the Pod to run and attaches to it; --rm then deletes it.
-  const notes = flags.stdin
-    ? [
-        `then waits for the Pod to run (a watch of it) and attaches: GET ${resourceUrl(t, 'attach')}?... (verb get, pods/attach)` +
-          (flags.rm ? `, then deletes it: DELETE ${resourceUrl(t)} (verb delete)` : ''),
-      ]
-    : [];
+  // run.go Complete: --attach defaults to -i (so --attach alone attaches, --attach=false with -i does not);
+  // waitForPod lists and watches the Pod by name (UntilWithSync, field selector metadata.name) before
+  // attaching; --rm then deletes it.
+  const byName = resourceUrl({ ...t, name: '' }, '', [['fieldSelector', `metadata.name=${t.name}`]]);
+  const notes =
+    (flags.attach ?? flags.stdin)
+      ? [
+          `then waits for the Pod to run (GET ${byName}, verb list, and a watch of it) and attaches: ` +
+            `GET ${resourceUrl(t, 'attach')}?... (verb get, pods/attach)` +
+            (flags.rm ? `, then deletes it: DELETE ${resourceUrl(t)} (verb delete)` : ''),
+        ]
+      : [];
   if (flags.expose) {
     // run.go: --expose creates a ClusterIP Service after the Pod (and --rm deletes it too).
     const svc = resourceUrl({ type: resolveResourceType('services'), namespace: t.namespace, name: '' });

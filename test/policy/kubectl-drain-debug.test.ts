@@ -1,6 +1,6 @@
 import { kubectlRequest } from '../../src/policy/request-info';
 
-// kubectl drain/cordon checked against kubectl's source (expected requests derived from it, not from our
+// kubectl drain/cordon, and debug/run attaching, checked against kubectl's source (expected requests derived from it, not from our
 // output): pkg/cmd/drain/drain.go (Complete, RunCordonOrUncordon) and pkg/drain/drain.go
 // (GetPodsForDeletion, CheckEvictionSupport, evictPods, deletePods, waitForDelete).
 
@@ -65,5 +65,40 @@ describe('cordon/uncordon (drain.go RunCordonOrUncordon)', () => {
     expect(`${r.method} ${r.url}`).toBe('PATCH /api/v1/nodes/worker-1');
     expect(r.notes.join('\n')).toContain('GET /api/v1/nodes/worker-1 (verb get)');
     expect(r.notes.join('\n')).toContain('else no PATCH is sent');
+  });
+});
+
+describe('debug and run: waiting for the container before attaching', () => {
+  // debug.go Complete: `if !attachFlag.Changed && o.Interactive { o.Attach = true }`; Run calls AttachFunc
+  // (handleAttachPod) when o.Attach; handleAttachPod first runs waitForContainer: a ListWatch with
+  // fields.OneTermEqualSelector("metadata.name", podName) (a list, then a watch), and falls back to
+  // logOpts (the container's log) when the container has terminated or the attach fails.
+  it('debug -i lists and watches the Pod by name, then attaches (or reads the log)', () => {
+    const n = notes('debug web-0 -it --image=busybox -n prod');
+    expect(n).toContain('GET /api/v1/namespaces/prod/pods?fieldSelector=metadata.name%3Dweb-0 (verb list)');
+    expect(n).toContain('a watch of it (verb watch)');
+    expect(n).toContain('GET .../pods/web-0/attach?... (verb get, pods/attach)');
+    expect(n).toContain('/pods/web-0/log, verb get, pods/log');
+  });
+
+  it('debug --copy-to -i waits for the copy, in the Pod namespace', () => {
+    expect(notes('debug web-0 -n prod -i --image=busybox --copy-to=web-dbg')).toContain(
+      'GET /api/v1/namespaces/prod/pods?fieldSelector=metadata.name%3Dweb-dbg (verb list)',
+    );
+  });
+
+  it('debug --attach without -i attaches too; --attach=false with -i does not', () => {
+    expect(notes('debug node/worker-1 --image=busybox --attach')).toContain('pods/attach');
+    expect(notes('debug web-0 -i --image=busybox --attach=false')).not.toContain('pods/attach');
+    expect(notes('debug web-0 --image=busybox')).not.toContain('pods/attach');
+  });
+
+  // run.go Complete: the same --attach default; waitForPod: UntilWithSync on a ListWatch of the Pod by name.
+  it('run -i lists and watches the Pod by name before attaching; --attach alone attaches', () => {
+    expect(notes('run tmp --image=busybox -it --rm -n prod')).toContain(
+      'GET /api/v1/namespaces/prod/pods?fieldSelector=metadata.name%3Dtmp, verb list',
+    );
+    expect(notes('run tmp --image=busybox --attach')).toContain('pods/attach');
+    expect(notes('run tmp --image=busybox -i --attach=false')).not.toContain('pods/attach');
   });
 });
