@@ -57,6 +57,8 @@ export interface KubectlFlags {
   for?: string;
   /** `--pod-selector` of drain: the label selector of its Pod list. */
   podSelector?: string;
+  /** How many -f/--filename create, replace and delete got (used with --raw only). */
+  files?: number;
   /** `--attach` as given (debug: defaults to -i; run: to -i too); undefined when not given. */
   attach?: boolean;
   /** `--chunk-size` (the limit of chunked lists; "0" = none). */
@@ -226,12 +228,16 @@ const STREAM_FLAGS = table(
 // delete and replace: -i is --interactive (a confirmation prompt), nothing the request shows.
 const INTERACTIVE = table({}, { '-i': undefined });
 
+// -f of create, replace and delete: the body of --raw (kubectl-raw.ts refuses it without --raw).
+const countFile = (f: KubectlFlags) => (f.files = (f.files ?? 0) + 1);
+const RAW_FILE = table({ '-f': countFile, '--filename': countFile }, {});
+
 /** Per command, flags that mean something else than elsewhere (kubectl defines them per command). */
 export const COMMAND_FLAGS: Record<string, Record<string, FlagSpec>> = {
   exec: STREAM_FLAGS,
   debug: { ...STREAM_FLAGS, ...table({}, { '--replace': on((f) => (f.replace = true)) }) },
-  delete: INTERACTIVE,
-  replace: INTERACTIVE,
+  delete: { ...INTERACTIVE, ...RAW_FILE },
+  replace: { ...INTERACTIVE, ...RAW_FILE },
   logs: table(
     {},
     {
@@ -241,7 +247,7 @@ export const COMMAND_FLAGS: Record<string, Record<string, FlagSpec>> = {
       '--all-containers': on((f) => (f.allContainers = true)),
     },
   ),
-  create: BODY_FLAGS,
+  create: { ...BODY_FLAGS, ...RAW_FILE },
   run: { ...BODY_FLAGS, ...STREAM_FLAGS, ...table({}, { '--expose': on((f) => (f.expose = true)) }) },
   expose: BODY_FLAGS,
   set: table(

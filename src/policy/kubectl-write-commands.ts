@@ -22,6 +22,7 @@ import {
   resourceUrl,
   unknownTypeNotes,
 } from './kubectl-plan';
+import { rawRequest } from './kubectl-raw';
 import { RequestSpecError } from './request-spec-error';
 
 // kubectl commands that change objects: create (POST to the collection), apply, edit, patch, label,
@@ -38,6 +39,8 @@ const CREATE_GENERATORS: Record<string, readonly string[]> = {
 const CREATE_WITH_COMMAND = new Set(['deployments', 'jobs', 'cronjobs']);
 
 function create(args: readonly string[], flags: KubectlFlags): Plan {
+  const raw = rawRequest('create', args, flags);
+  if (raw) return raw;
   if (args[0] === 'token') {
     const sa = args[1];
     if (!sa)
@@ -135,6 +138,8 @@ function listOnly(command: string, objects: readonly string[], flags: KubectlFla
 
 function patchLike(command: string, method: 'PATCH' | 'PUT', readFirst: boolean) {
   return (args: readonly string[], flags: KubectlFlags): Plan => {
+    const raw = command === 'replace' ? rawRequest(command, args, flags) : undefined;
+    if (raw) return raw;
     // label/annotate: "key=value" and "key-" words are the change, not object names.
     const labels = command === 'label' || command === 'annotate';
     const objects = labels ? args.filter((a) => !/=|-$/.test(a)) : args;
@@ -167,10 +172,8 @@ function patchLike(command: string, method: 'PATCH' | 'PUT', readFirst: boolean)
 }
 
 function del(args: readonly string[], flags: KubectlFlags): Plan {
-  if (flags.raw !== undefined) {
-    if (args.length > 0) throw new RequestSpecError('--raw takes no resource type or name');
-    return { method: 'DELETE', url: flags.raw };
-  }
+  const raw = rawRequest('delete', args, flags);
+  if (raw) return raw;
   const { name } = objectArgs(args, 'delete');
   if (name === '' && (flags.all || flags.labelSelector !== undefined || flags.fieldSelector !== undefined)) {
     throw perObject('delete', args, flags, 'DELETE');
