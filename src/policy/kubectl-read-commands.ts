@@ -118,7 +118,13 @@ function auth(args: readonly string[], flags: KubectlFlags): Plan {
     }
     if (args.length < 3)
       throw new RequestSpecError('"auth can-i" needs VERB and TYPE, e.g. "auth can-i get pods"');
-    return review('authorization.k8s.io', 'selfsubjectaccessreviews');
+    const plan = review('authorization.k8s.io', 'selfsubjectaccessreviews');
+    if (flags.subresource !== undefined) {
+      plan.notes = [
+        `--subresource ${flags.subresource} is part of the question (in the review's body), not of this request`,
+      ];
+    }
+    return plan;
   }
   if (sub === 'whoami') return review('authentication.k8s.io', 'selfsubjectreviews');
   if (sub === 'reconcile') {

@@ -386,8 +386,23 @@ function autoscale(args: readonly string[], flags: KubectlFlags): Plan {
 
 function certificate(args: readonly string[]): Plan {
   const [sub, name, ...extra] = args;
-  if ((sub !== 'approve' && sub !== 'deny') || !name || extra.length > 0) {
-    throw new RequestSpecError('supported: certificate approve|deny CSR_NAME');
+  if (sub === 'approve' || sub === 'deny') {
+    if (!name) {
+      throw new RequestSpecError(
+        `"certificate ${sub}" needs a CSR name, e.g. "certificate ${sub} csr-abc12"`,
+      );
+    }
+    if (extra.length > 0) {
+      // certificates.go: ResourceNames("certificatesigningrequest", args...): one GET and one PUT per CSR.
+      throw new RequestSpecError(
+        `one CSR at a time: got ${[name, ...extra].join(', ')} (kubectl sends one request per CSR); describe one ` +
+          `of them, e.g. "certificate ${sub} ${name}"`,
+      );
+    }
+  } else {
+    throw new RequestSpecError(
+      `"certificate ${sub ?? ''}" is not a kubectl command; supported: certificate approve|deny CSR_NAME`,
+    );
   }
   const t: Target = { type: resolveResourceType('csr'), namespace: '', name };
   return {

@@ -42,3 +42,26 @@ describe('--raw with a body file', () => {
     },
   );
 });
+
+describe('auth can-i --subresource and certificate with several CSRs', () => {
+  // cani.go NewCmdCanI: cmd.Flags().StringVar(&o.Subresource, "subresource", ...); RunAccessCheck puts it in
+  // the SelfSubjectAccessReview's ResourceAttributes: the request is the same POST.
+  it('auth can-i get pods --subresource=log is the SelfSubjectAccessReview POST', () => {
+    const r = kubectlRequest('auth can-i get pods --subresource=log -n prod');
+    expect(`${r.method} ${r.url}`).toBe('POST /apis/authorization.k8s.io/v1/selfsubjectaccessreviews');
+    expect(r.notes.join(' ')).toContain('--subresource log is part of the question');
+  });
+
+  it('--subresource stays refused where kubectl has no such flag', () => {
+    expect(() => kubectlRequest('auth whoami --subresource=log')).toThrow('auth can-i only');
+    expect(() => kubectlRequest('logs web-0 --subresource=log')).toThrow('auth can-i only');
+  });
+
+  // certificates.go: ResourceNames("certificatesigningrequests", csrNames...): one GET and PUT per CSR.
+  it('certificate approve with two CSRs is refused as one request per CSR, naming them', () => {
+    expect(() => kubectlRequest('certificate approve csr-a csr-b')).toThrow(
+      'one CSR at a time: got csr-a, csr-b',
+    );
+    expect(() => kubectlRequest('certificate approve')).toThrow('needs a CSR name');
+  });
+});
