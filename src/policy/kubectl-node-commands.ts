@@ -53,6 +53,10 @@ function drain(args: readonly string[], flags: KubectlFlags): Plan {
     notes: [
       `drain first reads the Node: GET ${resourceUrl(t)} (verb get), then cordons it (this PATCH), ${ONLY_IF_CHANGED}`,
       `then lists the Pods on it: GET ${pods} (verb list, every namespace)`,
+      // pkg/drain/filters.go daemonSetFilter: a running Pod whose controller is a DaemonSet makes kubectl
+      // read that DaemonSet (an orphan is deleted only with --force), with or without --ignore-daemonsets.
+      'and reads the DaemonSet of each running DaemonSet Pod: GET ' +
+        '/apis/apps/v1/namespaces/NAMESPACE/daemonsets/NAME (verb get)',
       `then ${each}; explain one of them with its URL`,
       wait,
     ],

@@ -44,6 +44,14 @@ describe('drain: the other requests', () => {
     expect(notes('drain worker-1 --disable-eviction')).not.toContain('GET /api/v1 (discovery');
   });
 
+  // pkg/drain/filters.go daemonSetFilter: DaemonSets(pod.Namespace).Get(controllerRef.Name) per running Pod
+  // a DaemonSet controls, before --ignore-daemonsets decides whether the Pod is skipped.
+  it('reads the DaemonSet of each DaemonSet Pod on the Node', () => {
+    expect(notes('drain worker-1 --ignore-daemonsets')).toContain(
+      'GET /apis/apps/v1/namespaces/NAMESPACE/daemonsets/NAME (verb get)',
+    );
+  });
+
   // waitForDelete: getPodFn (Pods(ns).Get) per Pod every second until it is gone.
   it('polls each Pod by name until it is gone', () => {
     expect(notes('drain worker-1')).toContain('GET /api/v1/namespaces/NAMESPACE/pods/POD (verb get)');
