@@ -101,6 +101,17 @@ const ROWS: readonly Row[] = [
     [],
     `${DH}deckhouse-controller/crds/module.yaml@05af09cc8665e449b2772f13afb459904abd3024`,
   ],
+  // v1alpha1 declared with served: false; v1alpha2 served.
+  [
+    'modulepulloverrides',
+    DH_GROUP,
+    'v1alpha2',
+    'Cluster',
+    'ModulePullOverride',
+    'modulepulloverride',
+    ['mpo'],
+    `${DH}deckhouse-controller/crds/module-pull-override.yaml@0012036b358746f95f846c6eaa8d90fa5658227c`,
+  ],
   [
     'deckhousereleases',
     DH_GROUP,
@@ -142,6 +153,16 @@ const ROWS: readonly Row[] = [
     'staticinstance',
     [],
     `${DH}modules/040-node-manager/crds/staticinstance.yaml@084fd5ce728112fedf832fa85c712d2557f033eb`,
+  ],
+  [
+    'instances',
+    DH_GROUP,
+    'v1alpha1',
+    'Cluster',
+    'Instance',
+    'instance',
+    [],
+    `${DH}modules/040-node-manager/crds/instance.yaml@50d4fe1f610bacf377980e6cf8350d67e387503d`,
   ],
   [
     'sshcredentials',

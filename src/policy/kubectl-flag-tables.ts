@@ -55,6 +55,12 @@ export interface KubectlFlags {
   from?: string;
   /** `--for` of events (TYPE/NAME) and wait (a condition). */
   for?: string;
+  /** `--pod-selector` of drain: the label selector of its Pod list. */
+  podSelector?: string;
+  /** How many -f/--filename create, replace and delete got (used with --raw only). */
+  files?: number;
+  /** `--attach` as given (debug: defaults to -i; run: to -i too); undefined when not given. */
+  attach?: boolean;
   /** `--chunk-size` (the limit of chunked lists; "0" = none). */
   chunkSize?: string;
   /** `--expose` of run: also create a Service. */
@@ -116,7 +122,7 @@ const NO_EFFECT_VALUES = [
   ...['--target-port', '--protocol', '--external-ip', '--load-balancer-ip', '--session-affinity'],
   ...['--cluster-ip', '--name', '--min', '--max', '--cpu-percent', '--cpu', '--memory'],
   ...['--types', '--api-group', '--verbs', '--categories', '--api-version', '--limits'],
-  ...['--requests', '--pod-selector', '--skip-wait-for-delete-timeout', '--set-image', '--custom'],
+  ...['--requests', '--skip-wait-for-delete-timeout', '--set-image', '--custom'],
   ...['--profile', '--annotations', '--audience', '--prune-allowlist', '--applyset', '--kuberc'],
 ];
 
@@ -128,7 +134,7 @@ const NO_EFFECT_BOOLS = [
   ...['--show-managed-fields', '--server-print', '--output-watch-events', '--ignore-errors'],
   ...['--allow-missing-template-keys', '--insecure-skip-tls-verify-backend', '-R', '--recursive'],
   ...['--prune', '--save-config', '--output-patch', '--windows-line-endings', '--share-processes'],
-  ...['--replace', '--attach', '--command', '--expose', '--privileged', '--leave-stdin-open'],
+  ...['--replace', '--command', '--expose', '--privileged', '--leave-stdin-open'],
   ...['--disable-compression', '--match-server-version', '--warnings-as-errors', '--cached'],
   ...['--use-protocol-buffers', '--sum', '--show-capacity', '--keep-annotations', '--namespaced'],
   ...['--include-uninitialized', '--show-events', '--force-replace'],
@@ -157,6 +163,7 @@ export const FLAGS: Record<string, FlagSpec> = table(
     '--resource-version': () => undefined,
     '--for': (f, v) => (f.for = v),
     '--from': (f, v) => (f.from = v),
+    '--pod-selector': (f, v) => (f.podSelector = v),
     '--chunk-size': (f, v) => {
       if (!/^[0-9]+$/.test(v))
         throw new RequestSpecError(`--chunk-size needs a whole number, got ${JSON.stringify(v)}`);
@@ -174,6 +181,7 @@ export const FLAGS: Record<string, FlagSpec> = table(
     '--spdy': on((f) => (f.spdy = true)),
     '--force': on((f) => (f.force = true)),
     '--rm': on((f) => (f.rm = true)),
+    '--attach': (f, v) => (f.attach = v === 'true'),
     '-h': on((f) => (f.offline = '--help')),
     '--help': on((f) => (f.offline = '--help')),
     '--all': on((f) => (f.all = true)),
@@ -220,12 +228,16 @@ const STREAM_FLAGS = table(
 // delete and replace: -i is --interactive (a confirmation prompt), nothing the request shows.
 const INTERACTIVE = table({}, { '-i': undefined });
 
+// -f of create, replace and delete: the body of --raw (kubectl-raw.ts refuses it without --raw).
+const countFile = (f: KubectlFlags) => (f.files = (f.files ?? 0) + 1);
+const RAW_FILE = table({ '-f': countFile, '--filename': countFile }, {});
+
 /** Per command, flags that mean something else than elsewhere (kubectl defines them per command). */
 export const COMMAND_FLAGS: Record<string, Record<string, FlagSpec>> = {
   exec: STREAM_FLAGS,
   debug: { ...STREAM_FLAGS, ...table({}, { '--replace': on((f) => (f.replace = true)) }) },
-  delete: INTERACTIVE,
-  replace: INTERACTIVE,
+  delete: { ...INTERACTIVE, ...RAW_FILE },
+  replace: { ...INTERACTIVE, ...RAW_FILE },
   logs: table(
     {},
     {
@@ -235,7 +247,7 @@ export const COMMAND_FLAGS: Record<string, Record<string, FlagSpec>> = {
       '--all-containers': on((f) => (f.allContainers = true)),
     },
   ),
-  create: BODY_FLAGS,
+  create: { ...BODY_FLAGS, ...RAW_FILE },
   run: { ...BODY_FLAGS, ...STREAM_FLAGS, ...table({}, { '--expose': on((f) => (f.expose = true)) }) },
   expose: BODY_FLAGS,
   set: table(

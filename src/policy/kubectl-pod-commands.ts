@@ -166,13 +166,21 @@ function cpWorkloadNote(spec: { namespace?: string; pod: string }): string[] {
   ];
 }
 
-// debug.go: -i (--attach defaults to it) then waits for the debugging container and attaches to it.
-function attachNote(flags: KubectlFlags, podName: string): string[] {
-  return flags.stdin
-    ? [
-        `with -i kubectl then attaches to the debugging container: GET .../pods/${podName}/attach?... (verb get, pods/attach)`,
-      ]
-    : [];
+// debug.go Complete: --attach defaults to -i; Run attaches when it is set (handleAttachPod). Before attaching,
+// waitForContainer lists and watches the Pod by name (watchtools.UntilWithSync on a ListWatch with the
+// field selector metadata.name=POD) until the debugging container runs; if it has already terminated, or
+// the attach fails, kubectl streams the container's log instead (logOpts).
+function attachNote(flags: KubectlFlags, namespace: string, podName: string): string[] {
+  if (!(flags.attach ?? flags.stdin)) return [];
+  const pods = resourceUrl({ type: resolveResourceType('pods'), namespace, name: '' }, '', [
+    ['fieldSelector', `metadata.name=${podName}`],
+  ]);
+  return [
+    `with ${flags.attach === undefined ? '-i' : '--attach'} kubectl then waits for the debugging container: ` +
+      `GET ${pods} (verb list) and a watch of it (verb watch), then attaches: GET .../pods/${podName}/attach?... ` +
+      `(verb get, pods/attach), or reads its log (GET .../pods/${podName}/log, verb get, pods/log) if it has ` +
+      `already exited or the attach fails`,
+  ];
 }
 
 function debug(args: readonly string[], flags: KubectlFlags): Plan {
@@ -187,7 +195,7 @@ function debug(args: readonly string[], flags: KubectlFlags): Plan {
       url: resourceUrl({ type: pods, namespace: flags.namespace ?? DEFAULT_NAMESPACE, name: '' }),
       notes: [
         `kubectl first reads the Node: GET ${nodeUrl} (verb get), then creates a debugging Pod on it`,
-        ...attachNote(flags, 'NODE-DEBUGGER-POD'),
+        ...attachNote(flags, flags.namespace ?? DEFAULT_NAMESPACE, 'NODE-DEBUGGER-POD'),
       ],
     };
   }
@@ -202,7 +210,7 @@ function debug(args: readonly string[], flags: KubectlFlags): Plan {
         ...(flags.replace
           ? [`--replace: then deletes the original: DELETE ${resourceUrl(target)} (verb delete)`]
           : []),
-        ...attachNote(flags, flags.copyTo),
+        ...attachNote(flags, target.namespace, flags.copyTo),
       ],
     };
   }
@@ -211,7 +219,7 @@ function debug(args: readonly string[], flags: KubectlFlags): Plan {
     url: resourceUrl(target, 'ephemeralcontainers'),
     notes: [
       `kubectl first reads the Pod: GET ${resourceUrl(target)} (verb get)`,
-      ...attachNote(flags, target.name),
+      ...attachNote(flags, target.namespace, target.name),
     ],
   };
 }

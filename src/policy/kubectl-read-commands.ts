@@ -118,7 +118,13 @@ function auth(args: readonly string[], flags: KubectlFlags): Plan {
     }
     if (args.length < 3)
       throw new RequestSpecError('"auth can-i" needs VERB and TYPE, e.g. "auth can-i get pods"');
-    return review('authorization.k8s.io', 'selfsubjectaccessreviews');
+    const plan = review('authorization.k8s.io', 'selfsubjectaccessreviews');
+    if (flags.subresource !== undefined) {
+      plan.notes = [
+        `--subresource ${flags.subresource} is part of the question (in the review's body), not of this request`,
+      ];
+    }
+    return plan;
   }
   if (sub === 'whoami') return review('authentication.k8s.io', 'selfsubjectreviews');
   if (sub === 'reconcile') {
@@ -205,13 +211,31 @@ function wait(args: readonly string[], flags: KubectlFlags): Plan {
     throw perObject('wait', args, flags, 'watch (GET ...?watch=true)');
   }
   const t = object(args, 'wait', flags, { nameRequired: true });
+  if (flags.for.toLowerCase() === 'create') {
+    // wait.go RunWait: --for=create polls ResourceFinder (a GET of the object) every 500ms until it is
+    // found, then visits it once more with IsCreated, which needs nothing else: no list and no watch.
+    return {
+      method: 'GET',
+      url: resourceUrl(t),
+      notes: [
+        `--for=create: kubectl sends this GET every half second until the object exists, then once more; ` +
+          `it never lists or watches`,
+        ...unknownTypeNotes(t.type),
+      ],
+    };
+  }
   const byName: Array<[string, string]> = [['fieldSelector', `metadata.name=${t.name}`]];
+  // wait.go (getObjAndCheckCondition, IsDeleted): the watch starts from the list's resourceVersion, and
+  // only when the list does not already show the object in the wanted state.
+  const already =
+    flags.for.toLowerCase() === 'delete' ? 'the object is already gone' : 'the condition already holds';
   return {
     method: 'GET',
     url: resourceUrl({ ...t, name: '' }, '', [...byName, ['watch', 'true']]),
     notes: [
       `kubectl first reads the object: GET ${resourceUrl(t)} (verb get), then lists it by name: GET ` +
-        `${resourceUrl({ ...t, name: '' }, '', byName)} (verb list), then watches it (this request)`,
+        `${resourceUrl({ ...t, name: '' }, '', byName)} (verb list), then watches it (this request), ` +
+        `unless ${already} (then the list is the last request)`,
       ...unknownTypeNotes(t.type),
     ],
   };

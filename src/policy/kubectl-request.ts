@@ -6,6 +6,7 @@ import { Command, DEFAULT_NAMESPACE, PodLookup, withQueryParam } from './kubectl
 import { POD_COMMANDS } from './kubectl-pod-commands';
 import { READ_COMMANDS } from './kubectl-read-commands';
 import { WRITE_COMMANDS } from './kubectl-write-commands';
+import { NODE_COMMANDS } from './kubectl-node-commands';
 import { RequestSpecError } from './request-spec-error';
 import { shellTokens } from './shell-words';
 import { RequestAttributes } from './types';
@@ -38,6 +39,7 @@ export interface KubectlRequest {
 const COMMANDS: Record<string, Command> = {
   ...READ_COMMANDS,
   ...WRITE_COMMANDS,
+  ...NODE_COMMANDS,
   ...POD_COMMANDS,
   ...LOCAL_COMMAND_TABLE,
 };
@@ -195,10 +197,14 @@ export function kubectlRequest(command: string, identity: RequestIdentity = {}):
     const flag = flags.fieldSelector !== undefined ? '--field-selector' : '-l/--selector';
     throw new RequestSpecError(`${flag} applies to a list or watch (no object name), not to "${verb}"`);
   }
-  if (flags.subresource !== undefined && !SUBRESOURCE_COMMANDS.has(verb)) {
+  // auth can-i has its own --subresource (cani.go: the subresource asked about, in the review's body).
+  const canI = verb === 'auth' && flags.positionals[0] === 'can-i';
+  if (flags.subresource !== undefined && !SUBRESOURCE_COMMANDS.has(verb) && !canI) {
     // cmdutil.AddSubresourceFlags is called by get, patch, edit, apply and replace only: kubectl refuses the
     // flag elsewhere ("unknown flag: --subresource") and sends nothing.
-    throw new RequestSpecError('--subresource applies to get, patch, edit, apply and replace only');
+    throw new RequestSpecError(
+      `--subresource applies to get, patch, edit, apply, replace and auth can-i only (kubectl refuses it for "${verb}"); leave it out`,
+    );
   }
   if (flags.spdy && !SPDY_COMMANDS.has(verb)) {
     throw new RequestSpecError('--spdy applies to exec, attach, port-forward and cp only');

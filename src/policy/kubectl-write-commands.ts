@@ -15,7 +15,6 @@ import {
   Target,
   namespaceOf,
   listParams,
-  node,
   noSelectors,
   object,
   objectArgs,
@@ -23,11 +22,12 @@ import {
   resourceUrl,
   unknownTypeNotes,
 } from './kubectl-plan';
+import { rawRequest } from './kubectl-raw';
 import { RequestSpecError } from './request-spec-error';
 
 // kubectl commands that change objects: create (POST to the collection), apply, edit, patch, label,
-// annotate (PATCH), replace (PUT), scale, delete (one DELETE per named object), rollout, cordon, uncordon,
-// drain, certificate approve/deny, run, expose, set, taint, autoscale.
+// annotate (PATCH), replace (PUT), scale, delete (one DELETE per named object), rollout,
+// certificate approve/deny, run, expose, set, taint, autoscale.
 
 // kubectl create subcommands whose first word after the type picks a generator, not a name.
 const CREATE_GENERATORS: Record<string, readonly string[]> = {
@@ -39,6 +39,8 @@ const CREATE_GENERATORS: Record<string, readonly string[]> = {
 const CREATE_WITH_COMMAND = new Set(['deployments', 'jobs', 'cronjobs']);
 
 function create(args: readonly string[], flags: KubectlFlags): Plan {
+  const raw = rawRequest('create', args, flags);
+  if (raw) return raw;
   if (args[0] === 'token') {
     const sa = args[1];
     if (!sa)
@@ -136,6 +138,8 @@ function listOnly(command: string, objects: readonly string[], flags: KubectlFla
 
 function patchLike(command: string, method: 'PATCH' | 'PUT', readFirst: boolean) {
   return (args: readonly string[], flags: KubectlFlags): Plan => {
+    const raw = command === 'replace' ? rawRequest(command, args, flags) : undefined;
+    if (raw) return raw;
     // label/annotate: "key=value" and "key-" words are the change, not object names.
     const labels = command === 'label' || command === 'annotate';
     const objects = labels ? args.filter((a) => !/=|-$/.test(a)) : args;
@@ -168,10 +172,8 @@ function patchLike(command: string, method: 'PATCH' | 'PUT', readFirst: boolean)
 }
 
 function del(args: readonly string[], flags: KubectlFlags): Plan {
-  if (flags.raw !== undefined) {
-    if (args.length > 0) throw new RequestSpecError('--raw takes no resource type or name');
-    return { method: 'DELETE', url: flags.raw };
-  }
+  const raw = rawRequest('delete', args, flags);
+  if (raw) return raw;
   const { name } = objectArgs(args, 'delete');
   if (name === '' && (flags.all || flags.labelSelector !== undefined || flags.fieldSelector !== undefined)) {
     throw perObject('delete', args, flags, 'DELETE');
@@ -208,40 +210,6 @@ function scale(args: readonly string[], flags: KubectlFlags): Plan {
     return { method: 'PUT', url, notes: [read, `then reads the scale: GET ${url} (verb get)`] };
   }
   return { method: 'PATCH', url, notes: [read] };
-}
-
-function cordon(command: string) {
-  return (args: readonly string[], flags: KubectlFlags): Plan => {
-    // drain.go: --selector picks the Nodes, which kubectl lists and then patches one by one.
-    if (flags.labelSelector !== undefined) throw perObject(command, ['nodes'], flags, 'PATCH');
-    const t = node(args, command);
-    return {
-      method: 'PATCH',
-      url: resourceUrl(t),
-      notes: [`kubectl first reads the Node: GET ${resourceUrl(t)} (verb get)`],
-    };
-  };
-}
-
-function drain(args: readonly string[], flags: KubectlFlags): Plan {
-  if (flags.labelSelector !== undefined)
-    throw perObject('drain', ['nodes'], flags, 'PATCH (cordon), then evictions,');
-  const t = node(args, 'drain');
-  const pods = resourceUrl({ type: resolveResourceType('pods'), namespace: '', name: '' }, '', [
-    ['fieldSelector', `spec.nodeName=${t.name}`],
-  ]);
-  const each = flags.disableEviction
-    ? 'deletes each Pod: DELETE /api/v1/namespaces/NAMESPACE/pods/POD (verb delete)'
-    : 'evicts each Pod: POST /api/v1/namespaces/NAMESPACE/pods/POD/eviction (verb create, pods/eviction)';
-  return {
-    method: 'PATCH',
-    url: resourceUrl(t),
-    notes: [
-      'drain first cordons the Node (this PATCH)',
-      `then lists the Pods on it: GET ${pods} (verb list, every namespace)`,
-      `then ${each}; explain one of them with its URL`,
-    ],
-  };
 }
 
 const ROLLOUT_PATCHES = new Set(['restart', 'pause', 'resume', 'undo']);
@@ -418,8 +386,23 @@ function autoscale(args: readonly string[], flags: KubectlFlags): Plan {
 
 function certificate(args: readonly string[]): Plan {
   const [sub, name, ...extra] = args;
-  if ((sub !== 'approve' && sub !== 'deny') || !name || extra.length > 0) {
-    throw new RequestSpecError('supported: certificate approve|deny CSR_NAME');
+  if (sub === 'approve' || sub === 'deny') {
+    if (!name) {
+      throw new RequestSpecError(
+        `"certificate ${sub}" needs a CSR name, e.g. "certificate ${sub} csr-abc12"`,
+      );
+    }
+    if (extra.length > 0) {
+      // certificates.go: ResourceNames("certificatesigningrequest", args...): one GET and one PUT per CSR.
+      throw new RequestSpecError(
+        `one CSR at a time: got ${[name, ...extra].join(', ')} (kubectl sends one request per CSR); describe one ` +
+          `of them, e.g. "certificate ${sub} ${name}"`,
+      );
+    }
+  } else {
+    throw new RequestSpecError(
+      `"certificate ${sub ?? ''}" is not a kubectl command; supported: certificate approve|deny CSR_NAME`,
+    );
   }
   const t: Target = { type: resolveResourceType('csr'), namespace: '', name };
   return {
@@ -434,13 +417,18 @@ function run(args: readonly string[], flags: KubectlFlags): Plan {
     throw new RequestSpecError('"run" needs one Pod name, e.g. "run debug --image=busybox"');
   const type = resolveResourceType('pods');
   const t: Target = { type, namespace: namespaceOf(type, flags, false), name: args[0] };
-  // run.go: -i (or --attach) waits for the Pod to run and attaches to it; --rm then deletes it.
-  const notes = flags.stdin
-    ? [
-        `then waits for the Pod to run (a watch of it) and attaches: GET ${resourceUrl(t, 'attach')}?... (verb get, pods/attach)` +
-          (flags.rm ? `, then deletes it: DELETE ${resourceUrl(t)} (verb delete)` : ''),
-      ]
-    : [];
+  // run.go Complete: --attach defaults to -i (so --attach alone attaches, --attach=false with -i does not);
+  // waitForPod lists and watches the Pod by name (UntilWithSync, field selector metadata.name) before
+  // attaching; --rm then deletes it.
+  const byName = resourceUrl({ ...t, name: '' }, '', [['fieldSelector', `metadata.name=${t.name}`]]);
+  const notes =
+    (flags.attach ?? flags.stdin)
+      ? [
+          `then waits for the Pod to run (GET ${byName}, verb list, and a watch of it) and attaches: ` +
+            `GET ${resourceUrl(t, 'attach')}?... (verb get, pods/attach)` +
+            (flags.rm ? `, then deletes it: DELETE ${resourceUrl(t)} (verb delete)` : ''),
+        ]
+      : [];
   if (flags.expose) {
     // run.go: --expose creates a ClusterIP Service after the Pod (and --rm deletes it too).
     const svc = resourceUrl({ type: resolveResourceType('services'), namespace: t.namespace, name: '' });
@@ -470,9 +458,6 @@ export const WRITE_COMMANDS: Record<string, Command> = {
   replace: patchLike('replace', 'PUT', false),
   scale,
   delete: del,
-  cordon: cordon('cordon'),
-  uncordon: cordon('uncordon'),
-  drain,
   rollout,
   certificate,
   run,

@@ -33,6 +33,17 @@ describe('kubectl on Deckhouse custom resources: URL from the CRD', () => {
     ['get mr', 'GET /apis/deckhouse.io/v1alpha1/modulereleases?limit=500', ''],
     ['get modules', 'GET /apis/deckhouse.io/v1alpha1/modules?limit=500', ''],
     ['get deckhousereleases', 'GET /apis/deckhouse.io/v1alpha1/deckhousereleases?limit=500', ''],
+    // deckhouse-controller/crds/module-pull-override.yaml: Cluster, v1alpha1 served: false, v1alpha2 served,
+    // shortNames [mpo]
+    ['get mpo', 'GET /apis/deckhouse.io/v1alpha2/modulepulloverrides?limit=500', ''],
+    [
+      'delete modulepulloverride prompp -n x',
+      'DELETE /apis/deckhouse.io/v1alpha2/modulepulloverrides/prompp',
+      '',
+    ],
+    // modules/040-node-manager/crds/instance.yaml: Cluster, v1alpha1, no shortNames
+    ['get instances', 'GET /apis/deckhouse.io/v1alpha1/instances?limit=500', ''],
+    ['get instance.deckhouse.io worker-abc12', 'GET /apis/deckhouse.io/v1alpha1/instances/worker-abc12', ''],
     // modules/140-user-authz/crds/clusterauthorizationrule.yaml: Cluster, v1alpha1 and v1 served
     ['get clusterauthorizationrules', 'GET /apis/deckhouse.io/v1/clusterauthorizationrules?limit=500', ''],
     [
