@@ -26,11 +26,11 @@ type WorkerMessage =
   | { type: 'error'; message: string; code?: string };
 
 /** How long the default samples the machine's CPU times to see which cores are free, in milliseconds. */
-export const IDLE_SAMPLE_MS = 100;
+export const FREE_SAMPLE_MS = 100;
 
-/** Threads for `idle` free cores (a fraction, as freeCores measures them): rounded, at least 1, at most 4. */
-export function jobsForIdleCores(idle: number): number {
-  return Math.max(1, Math.min(Math.round(idle), availableCores(), MAX_DEFAULT_JOBS));
+/** Threads for `free` cores (a fraction, as freeCores measures them): rounded, at least 1, at most 4. */
+export function jobsForFreeCores(free: number): number {
+  return Math.max(1, Math.min(Math.round(free), availableCores(), MAX_DEFAULT_JOBS));
 }
 
 /** The cores this process may use. */
@@ -250,7 +250,7 @@ function readFailure(source: string, err: unknown): string {
  * the first range itself while worker threads replay the others, so no thread waits for another to start; a
  * range whose worker cannot start here (e.g. a test runner that cannot load the worker script) is replayed on
  * this thread afterwards. With `jobs` `'auto'` this thread starts on the whole file at once, a worker thread
- * per other core (at most 4 threads in all) starts without a range, and for IDLE_SAMPLE_MS the cores other
+ * per other core (at most 4 threads in all) starts without a range, and for FREE_SAMPLE_MS the cores other
  * processes leave free are sampled (freeCores); then the rest of the file is cut for that many threads
  * (headStartTargets) and the workers not needed are stopped. One free core, or a file this thread has already
  * read past the first cut of, stays on one thread. The counts are added up in file order, so the report is
@@ -295,7 +295,7 @@ async function replayInParallel(
   if (jobs === 'auto') {
     const spare = Math.max(0, Math.min(MAX_DEFAULT_JOBS, availableCores()) - 1);
     const waiting = Array.from({ length: spare }, (_, k) => new RangeWorker(base, report(k + 1)));
-    const n = Math.min(jobsForIdleCores(await sampleFreeCores(IDLE_SAMPLE_MS)), spare + 1);
+    const n = Math.min(jobsForFreeCores(await sampleFreeCores(FREE_SAMPLE_MS)), spare + 1);
     if (n > 1) {
       const at = reader.position;
       const rate = at / Math.max(1, performance.now() - started);

@@ -130,7 +130,7 @@ async function parallelPlan(
   }
   if (!stat.isFile()) return undefined;
   // By default a file too small to gain from workers stays on one thread; a larger one starts on this
-  // thread and shares the rest with the idle cores (replayFileInParallel).
+  // thread and shares the rest with the free cores (replayFileInParallel).
   const n = jobs ?? (stat.size < parallelReplay().PARALLEL_MIN_BYTES ? 1 : 'auto');
   if ((n !== 'auto' && n <= 1) || stat.size < 2) return undefined;
   const handle = await fs.promises.open(input, 'r');

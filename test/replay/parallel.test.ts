@@ -10,7 +10,7 @@ import { createPartialAccumulator } from '../../src/replay/accumulator';
 import {
   headStartTargets,
   freeCores,
-  jobsForIdleCores,
+  jobsForFreeCores,
   replayFileInParallel,
   WORKER_LAG_MS,
 } from '../../src/replay/parallel';
@@ -222,16 +222,16 @@ describe('worker threads (--jobs)', () => {
     for (const f of [cri, gz]) expect((await simulate([f], { policy, jobs: 4 })).sources[0].threads).toBe(1);
   });
 
-  test('default: this thread starts alone and shares the rest with the idle cores (at most 4 threads)', async () => {
+  test('default: this thread starts alone and shares the rest with the free cores (at most 4 threads)', async () => {
     const idle = await freeCores(50);
     expect(idle).toBeGreaterThanOrEqual(0);
     expect(idle).toBeLessThanOrEqual(os.cpus().length);
     // A busy machine gets one thread; the rounding counts most of a core as a core; never more than 4.
     const cores = os.availableParallelism();
-    expect(jobsForIdleCores(0)).toBe(1);
-    expect(jobsForIdleCores(0.4)).toBe(1);
-    expect(jobsForIdleCores(1.6)).toBe(Math.min(2, cores));
-    expect(jobsForIdleCores(64)).toBe(Math.min(4, cores));
+    expect(jobsForFreeCores(0)).toBe(1);
+    expect(jobsForFreeCores(0.4)).toBe(1);
+    expect(jobsForFreeCores(1.6)).toBe(Math.min(2, cores));
+    expect(jobsForFreeCores(64)).toBe(Math.min(4, cores));
     // 'auto' on a file this thread reads through before the cores are sampled: one thread, the same counts.
     const log = path.join(tmp, 'auto.log');
     generateSyntheticLog(log, 300 * 1024, 8);
