@@ -237,7 +237,13 @@ export class AuditLogShipping extends Construct {
       });
     }
     if (!/^[a-z0-9]([-a-z0-9]*[a-z0-9])?$/.test(name)) {
-      problems.push({ field: 'name', received: name, expected: 'a DNS label', fix: 'e.g. "kube-audit"' });
+      // Its length is checked on the ClusterLoggingConfig names built from it (planNameProblems).
+      problems.push({
+        field: 'name',
+        received: name,
+        expected: 'a name of lowercase letters, digits and "-" that starts and ends with a letter or digit',
+        fix: 'e.g. "kube-audit"',
+      });
     }
 
     const seen = new Set<string>();

@@ -372,7 +372,9 @@ export function checkDestination(destination: AuditLogDestination): DestinationC
       check.errors.push({
         field: `selections[${i}].name`,
         received: selection?.name,
-        expected: 'a DNS label (lowercase letters, digits, "-")',
+        // The name becomes part of a ClusterLoggingConfig name (a DNS subdomain, length checked on the joined
+        // name); no dots, so that the joined name stays one label-like word.
+        expected: 'a name of lowercase letters, digits and "-" that starts and ends with a letter or digit',
         fix: 'e.g. "rbac"',
       });
     }

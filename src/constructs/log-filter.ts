@@ -105,7 +105,7 @@ export function doesNotExist(field: AuditEventField): LogFilter {
  * other on some field).
  */
 export interface AuditEventSelection {
-  /** Suffix of the ClusterLoggingConfig name (a DNS label, e.g. `rbac`). */
+  /** Suffix of the ClusterLoggingConfig name: lowercase letters, digits and `-` (e.g. `rbac`). */
   readonly name: string;
   /** logFilter items, ANDed. */
   readonly filters: readonly LogFilter[];
