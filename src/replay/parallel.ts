@@ -288,7 +288,8 @@ async function replayInParallel(
     typeof jobs === 'number' ? await lineAlignedCuts(file, size, evenTargets(size, jobs)) : [0, size];
   const reader = new RangeReader(file, 0, cuts[1]);
   const started = performance.now();
-  const own = replayRange(task(0, size), reader, (bytes, counts) => report(0)({ bytes, ...counts }));
+  const ownProgress = report(0);
+  const own = replayRange(task(0, size), reader, (bytes, counts) => ownProgress({ bytes, ...counts }));
   // Settled now and awaited below: a read error here must not go unhandled while the workers are started.
   own.catch(() => undefined);
   let workers: RangeWorker[];

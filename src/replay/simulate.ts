@@ -100,35 +100,33 @@ export async function forEachLine(
   return lineNo;
 }
 
-/** The same file under two names (a path given twice, a symlink) is one input: device and inode. */
-async function fileIdentity(input: ReplayInput): Promise<string | undefined> {
+/**
+ * The stat of `input` when it is a regular file (not stdin, a pipe or a stream), taken once per input when its
+ * reading starts: its device and inode tell the same file under two names (a path given twice, a symlink), its
+ * size plans the threads and tells a file that shrank while it was read.
+ */
+async function regularFileStat(input: ReplayInput): Promise<fs.Stats | undefined> {
   if (typeof input !== 'string' || input === '-') return undefined;
   try {
     const stat = await fs.promises.stat(input);
-    return stat.isFile() ? `${stat.dev}:${stat.ino}` : undefined;
+    return stat.isFile() ? stat : undefined;
   } catch {
     return undefined;
   }
 }
 
 /**
- * Whether to replay an input on several threads, and on how many (`'auto'`: as many as cores are idle once
+ * Whether to replay an input on several threads, and on how many (`'auto'`: as many as cores are free once
  * the replay has started): only a plain (not gzip) regular file of audit.k8s.io JSON lines (not the container
  * runtime's format, whose fragments may cross a range), with `jobs` above 1, or by default one of
  * PARALLEL_MIN_BYTES or more.
  */
 async function parallelPlan(
   input: ReplayInput,
+  stat: fs.Stats | undefined,
   jobs: number | undefined,
 ): Promise<{ file: string; size: number; jobs: number | 'auto' } | undefined> {
-  if (typeof input !== 'string' || input === '-' || jobs === 1) return undefined;
-  let stat: fs.Stats;
-  try {
-    stat = await fs.promises.stat(input);
-  } catch {
-    return undefined;
-  }
-  if (!stat.isFile()) return undefined;
+  if (typeof input !== 'string' || stat === undefined || jobs === 1) return undefined;
   // By default a file too small to gain from workers stays on one thread; a larger one starts on this
   // thread and shares the rest with the free cores (replayFileInParallel).
   const n = jobs ?? (stat.size < parallelReplay().PARALLEL_MIN_BYTES ? 1 : 'auto');
@@ -151,17 +149,6 @@ async function parallelPlan(
   // (`{"log":`), whose records continue a cut line in the next one, across any range boundary.
   if (text !== '' && (!text.startsWith('{"') || text.startsWith('{"log":'))) return undefined;
   return { file: input, size: stat.size, jobs: n };
-}
-
-/** The size of `input` when it is a regular file (not stdin, a pipe or a stream). */
-async function regularFileSize(input: ReplayInput): Promise<number | undefined> {
-  if (typeof input !== 'string' || input === '-') return undefined;
-  try {
-    const stat = await fs.promises.stat(input);
-    return stat.isFile() ? stat.size : undefined;
-  } catch {
-    return undefined;
-  }
 }
 
 /**
@@ -218,7 +205,8 @@ export async function simulateMany(
   const seen = new Map<string, string>();
   for (let i = 0; i < inputs.length; i++) {
     const name = inputName(inputs[i]);
-    const identity = await fileIdentity(inputs[i]);
+    const stat = await regularFileStat(inputs[i]);
+    const identity = stat === undefined ? undefined : `${stat.dev}:${stat.ino}`;
     if (identity !== undefined) {
       const first = seen.get(identity);
       if (first !== undefined) {
@@ -227,7 +215,7 @@ export async function simulateMany(
       }
       seen.set(identity, name);
     }
-    const parallel = await parallelPlan(inputs[i], options.jobs);
+    const parallel = await parallelPlan(inputs[i], stat, options.jobs);
     if (parallel !== undefined) {
       const threads = await parallelReplay().replayFileInParallel(
         parallel.file,
@@ -267,8 +255,8 @@ export async function simulateMany(
       }
       continue;
     }
-    // A regular file's size when its reading starts: read short of it, the file shrank meanwhile.
-    const planned = await regularFileSize(inputs[i]);
+    // A regular file's size when its reading started: read short of it, the file shrank meanwhile.
+    const planned = stat?.size;
     let opened;
     try {
       opened = await openInput(inputs[i]);
