@@ -17,6 +17,8 @@ import {
   readdirSync,
   renameSync,
   statSync,
+  unlinkSync,
+  utimesSync,
   writeFileSync,
 } from 'node:fs';
 import Module from 'node:module';
@@ -28,7 +30,12 @@ type RunCli = (argv: string[]) => Promise<number>;
 /** The commands that get code caches of their own (main.ts's COMMANDS; anything else shares one). */
 export const CACHED_COMMANDS: readonly string[] = ['validate', 'explain', 'lint', 'simulate', 'diff'];
 
-/** How many cache files the cache directory may hold before no new one is written. */
+/**
+ * How many cache files the cache directory may hold: writing one more first deletes the least recently used
+ * (oldest modification time; a run that uses a cache without rewriting it touches it). Builds, Node versions
+ * and option sets each add files, so a directory that simply stopped at the cap would, after a few upgrades,
+ * leave every new build without a cache.
+ */
 export const MAX_CACHE_FILES = 64;
 
 /** How many real runs of a command refresh its code cache (each costs a few milliseconds more). */
@@ -90,6 +97,8 @@ export async function launch(argv: string[]): Promise<number> {
   if (cacheFile && realRun && (script.cachedDataRejected || generation < REFRESH_RUNS)) {
     const next = generation === 0 || script.cachedDataRejected ? 1 : generation + 1;
     writeAtomically(cacheFile, Buffer.concat([Buffer.from([next]), script.createCachedData()]));
+  } else if (cacheFile && own !== undefined) {
+    markUsed(cacheFile);
   }
   return code;
 }
@@ -167,14 +176,53 @@ function readOptional(file: string): Buffer | undefined {
   }
 }
 
+/** Sets a cache file's modification time to now, so that makeRoom keeps the caches still in use. */
+function markUsed(file: string): void {
+  try {
+    const now = new Date();
+    utimesSync(file, now, now);
+  } catch {
+    // a read-only cache directory: the cache still works, it is only evicted sooner
+  }
+}
+
+/**
+ * Deletes the least recently used cache files of `dir` (`.v8cache`, and `.tmp` files of writes that never
+ * finished) until at most MAX_CACHE_FILES - 1 remain, so that `keep` (about to be written) fits. Other files in
+ * the directory are not ours and are neither counted nor touched. Throws what `readdirSync` throws.
+ */
+export function makeRoom(dir: string, keep: string): void {
+  const ours = readdirSync(dir).filter(
+    (entry) => entry !== keep && (entry.endsWith('.v8cache') || entry.endsWith('.tmp')),
+  );
+  if (ours.length < MAX_CACHE_FILES) return;
+  const aged: Array<{ file: string; mtime: number }> = [];
+  for (const entry of ours) {
+    const file = path.join(dir, entry);
+    try {
+      aged.push({ file, mtime: statSync(file).mtimeMs });
+    } catch {
+      // deleted meanwhile by another run
+    }
+  }
+  aged.sort((a, b) => a.mtime - b.mtime);
+  for (const { file } of aged.slice(0, aged.length - (MAX_CACHE_FILES - 1))) {
+    try {
+      unlinkSync(file);
+    } catch {
+      // deleted meanwhile by another run
+    }
+  }
+}
+
 // A cache is an optimisation: any failure to write it (read-only home, full disk) is ignored. The directory
 // is the user's own (0700): a code cache is code.
 function writeAtomically(file: string, data: Buffer): void {
   try {
     const dir = path.dirname(file);
     mkdirSync(dir, { recursive: true, mode: 0o700 });
-    // Bounded: past MAX_CACHE_FILES (option sets, Node versions, builds) no new cache is started.
-    if (!existsSync(file) && readdirSync(dir).length >= MAX_CACHE_FILES) return;
+    // Bounded: the directory keeps the MAX_CACHE_FILES most recently used caches.
+    if (!existsSync(file)) makeRoom(dir, path.basename(file));
     const temp = `${file}.${process.pid}.tmp`;
     writeFileSync(temp, data, { mode: 0o600 });
     renameSync(temp, file);

@@ -1,9 +1,18 @@
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
+import {
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readFileSync,
+  readdirSync,
+  statSync,
+  utimesSync,
+  writeFileSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import type * as Launch from '../../src/cli/launch';
-import { CACHED_COMMANDS, COMMAND_BUNDLES, REFRESH_RUNS } from '../../src/cli/launch';
+import { CACHED_COMMANDS, COMMAND_BUNDLES, MAX_CACHE_FILES, REFRESH_RUNS } from '../../src/cli/launch';
 import { COMMANDS } from '../../src/cli/main';
 import { ensureBuiltLib } from './built-lib';
 import { REPO, fixture, json, runBin } from './helpers';
@@ -214,6 +223,42 @@ describe('the deckhouse-audit bin', () => {
     const off = mkdtempSync(path.join(tmpdir(), 'deckhouse-audit-nocache-'));
     expect(run(validate, { XDG_CACHE_HOME: off, NODE_DISABLE_COMPILE_CACHE: '1' })).toEqual(expected);
     expect(existsSync(path.join(off, 'deckhouse-audit'))).toBe(false);
+  });
+
+  test('a full cache directory loses its least recently used caches, not the new build its cache', () => {
+    // Each build, Node version and option set adds a file: after some upgrades the directory is full, and the
+    // current build's commands must still get their caches (they once stopped at the cap and never got one).
+    const cacheHome = mkdtempSync(path.join(tmpdir(), 'deckhouse-audit-full-cache-'));
+    const dir = path.join(cacheHome, 'deckhouse-audit');
+    mkdirSync(dir);
+    const day = 86_400;
+    const old = Date.now() / 1000 - 30 * day;
+    const stale = Array.from({ length: MAX_CACHE_FILES }, (_, i) => {
+      const name = `${i.toString(16).padStart(16, '0')}-v20.0.0-x64-explain-00000000.v8cache`;
+      writeFileSync(path.join(dir, name), 'an older build');
+      utimesSync(path.join(dir, name), old + i * day, old + i * day); // file 0 is the least recently used
+      return name;
+    });
+    writeFileSync(path.join(dir, 'README'), 'not a cache'); // not ours: neither counted nor deleted
+    const run = () =>
+      spawnSync(process.execPath, [path.join(REPO, 'bin/deckhouse-audit.js'), 'validate', F('policy.yaml')], {
+        encoding: 'utf8',
+        env: { ...process.env, XDG_CACHE_HOME: cacheHome },
+      }).status;
+    expect(run()).toBe(0);
+    const after = readdirSync(dir);
+    const fresh = after.filter((f) => !stale.includes(f) && f !== 'README');
+    expect(fresh).toEqual([expect.stringMatching(/-validate-[0-9a-f]{8}\.v8cache$/)]);
+    expect(after.filter((f) => f.endsWith('.v8cache'))).toHaveLength(MAX_CACHE_FILES);
+    expect(after).not.toContain(stale[0]);
+    expect(after).toContain(stale[1]);
+    expect(after).toContain('README');
+    // A run that uses a cache without rewriting it marks it used, so the caches in use are the ones kept.
+    const cache = path.join(dir, fresh[0]!);
+    for (let i = 0; i < REFRESH_RUNS; i++) expect(run()).toBe(0); // the refresh runs rewrite it
+    utimesSync(cache, old, old);
+    expect(run()).toBe(0);
+    expect(statSync(cache).mtimeMs).toBeGreaterThan(Date.now() - day * 1000);
   });
 
   test('validate, explain and lint run from bundles of their own, without the replay engine', async () => {
