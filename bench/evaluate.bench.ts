@@ -1,10 +1,15 @@
 import * as fs from 'fs';
+import * as os from 'os';
 import * as path from 'path';
 import { parse } from 'yaml';
 import { DECKHOUSE_BASIC_RULES } from '../src/deckhouse/basic-rules';
 import { compilePolicy } from '../src/policy/evaluate';
 import { Decision, Policy, PolicyRule, RequestAttributes, Stage, STAGES } from '../src/policy/types';
+import { eventUser } from '../src/replay/event';
+import { RecordReader } from '../src/replay/record-reader';
+import { RequestAttributesReader } from '../src/replay/request-attributes';
 import { buildRequestMix } from './request-mix';
+import { generateSyntheticLog } from './synthetic-log';
 
 // npm run bench: CPU ns/decision of the compiled evaluator vs. a straightforward rule-by-rule scan, on one
 // core (main-thread time, see measure), over a fixed request mix built in JavaScript and the same mix decoded from JSON lines (as simulate
@@ -144,8 +149,9 @@ function assertIdentical(name: string, policy: Policy, mix: RequestAttributes[])
 }
 
 /**
- * The same requests as simulate hands them to the evaluator: every string decoded from a JSON log line
- * (V8 does not internalize such strings, so `===` against a policy's strings compares characters).
+ * The same requests, each decoded by JSON.parse from a JSON line as a library caller would have them: every
+ * string decoded (V8 does not internalize long ones, so `===` against a policy's strings compares characters),
+ * and an object shape per set of fields present (so the evaluator's property reads see many shapes).
  */
 function decodedFromJson(mix: RequestAttributes[]): RequestAttributes[] {
   return mix.map((req, i) => {
@@ -157,6 +163,52 @@ function decodedFromJson(mix: RequestAttributes[]): RequestAttributes[] {
     });
     return (JSON.parse(line) as { request: RequestAttributes }).request;
   });
+}
+
+/**
+ * Requests exactly as simulate hands them to the evaluator: the first MIX_SIZE events of the replay
+ * benchmark's synthetic log (bench/synthetic-log.ts), read by simulate's own record reader, their attributes
+ * worked out by its RequestAttributesReader and eventUser, and copied into one object shape in the order
+ * src/replay/accumulator.ts fills its request (simulate refills a single object; copies keep each request).
+ */
+function asSimulateFeedsThem(): RequestAttributes[] {
+  const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'evaluate-bench-')), 'audit.log');
+  generateSyntheticLog(file, MIX_SIZE * 1500, 42);
+  const lines = fs.readFileSync(file, 'utf8').split('\n');
+  fs.rmSync(path.dirname(file), { recursive: true });
+  const attributes = new RequestAttributesReader();
+  const out: RequestAttributes[] = [];
+  const refuse = (what: string) => () => {
+    throw new Error(`the synthetic log has ${what}`);
+  };
+  const reader = new RecordReader(1 << 24, {
+    event: (_source, line) => {
+      const ev = line.event;
+      const attrs = attributes.attributes(line, ev.verb as string);
+      const who = eventUser(ev.user);
+      out.push({
+        user: who.user,
+        groups: who.groups,
+        verb: attrs.verb,
+        resourceRequest: attrs.resourceRequest,
+        path: attrs.path,
+        apiGroup: attrs.apiGroup,
+        apiVersion: attrs.apiVersion,
+        resource: attrs.resource,
+        subresource: attrs.subresource,
+        namespace: attrs.namespace,
+        name: attrs.name,
+      });
+    },
+    malformed: refuse('a malformed line'),
+    legacyLine: refuse('a legacy line'),
+    otherLine: refuse('a line that is no audit event'),
+    foreignMembers: refuse('foreign members'),
+  });
+  for (let i = 0; i < lines.length && out.length < MIX_SIZE; i++)
+    if (lines[i] !== '') reader.read('synthetic', lines[i], i + 1);
+  if (out.length < MIX_SIZE) throw new Error(`the synthetic log held ${out.length} events, not ${MIX_SIZE}`);
+  return out;
 }
 
 /** Target of issue 11: the compiled evaluator is at least this many times the scan, in every run. */
@@ -195,7 +247,11 @@ function main(): void {
   );
   const mixes: Array<[string, RequestAttributes[]]> = [
     ['requests built in JavaScript', mix],
-    ['requests decoded from JSON lines (as simulate feeds them)', decodedFromJson(mix)],
+    [
+      'the same requests decoded from JSON lines (JSON.parse: an object shape per set of fields)',
+      decodedFromJson(mix),
+    ],
+    ['replay log events as simulate feeds them (its reader, one object shape)', asSimulateFeedsThem()],
   ];
   const deckhouse = deckhousePolicy();
   benchPolicy(`Deckhouse effective rules [${deckhouse.source}]`, deckhouse.policy, mixes);
