@@ -49,8 +49,9 @@ export interface AcknowledgedFinding {
    */
   readonly index?: number;
   /**
-   * For `assertion-failed`: the assertion's id (`dvp.interactive.exec-websocket`).
-   * @default - any assertion
+   * For `assertion-failed`: the assertion's id (`dvp.interactive.exec-websocket`), or for an assertion given
+   * without an id its place in the `assertions` prop (`assertions[0]`), as each finding's acknowledgement shows.
+   * @default - any assertion: every failed assertion, also those added later
    */
   readonly assertion?: string;
   /** Why the finding is acceptable (required: a reviewer reads it next to the code). */
@@ -59,7 +60,7 @@ export interface AcknowledgedFinding {
 
 /** A finding of a synth-time check, with what it is about. */
 export interface PolicyCheckFinding extends Finding {
-  /** The assertion id of an `assertion-failed` finding. */
+  /** The assertion of an `assertion-failed` finding: its id, or `assertions[i]` for one without. */
   readonly assertion?: string;
 }
 
@@ -241,11 +242,17 @@ function acknowledgementFor(finding: PolicyCheckFinding, origin: RuleOrigin | un
   return `{ code: ${JSON.stringify(finding.code)}${about}, reason: '…' }`;
 }
 
+/**
+ * An `assertion-failed` finding. Its `assertion` is the assertion's id, or for an assertion without one the
+ * position it was given at (`assertions[0]`): a finding without it could only be acknowledged by an
+ * acknowledgement without `assertion`, which accepts every failed assertion, present and future.
+ */
 function assertionFinding(
   result: AssertionResult,
   source: string,
   severity: 'error' | 'warning',
 ): PolicyCheckFinding {
+  const assertion = result.id || source;
   const rules = result.fixRules?.length ? `\nrules that close it: ${JSON.stringify(result.fixRules)}` : '';
   return {
     code: ASSERTION_FAILED,
@@ -254,7 +261,7 @@ function assertionFinding(
     ruleIndex: -1,
     message: `${result.id ? `${result.id} ` : ''}(${source}) ${result.message.replace(/^FAILS: /, '')}`,
     ...(result.fix || rules ? { fix: `${result.fix ?? 'add a custom rule'}${rules}` } : {}),
-    ...(result.id ? { assertion: result.id } : {}),
+    assertion,
   };
 }
 

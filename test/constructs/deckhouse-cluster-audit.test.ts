@@ -318,6 +318,23 @@ describe('acknowledging findings one at a time', () => {
     expect(text).toContain('assertion-failed: dvp.'); // the other failed assertions stay
   });
 
+  test('an assertion without an id is acknowledged by its place: the hint never accepts every assertion', () => {
+    // main.ts's assertion has no id. Its hint once read { code: "assertion-failed", reason } — pasted in, that
+    // accepted every failed assertion, the packs' exec-websocket and exec-spdy findings included, silently.
+    const exec = { request: 'exec web-0 -n prod -- sh', atLeast: 'Request' as const };
+    const reported = synthError(audit({ assertions: [exec], assertionPacks: [] }).chart);
+    const hint =
+      'To accept it: acknowledged: [{ code: "assertion-failed", assertion: "assertions[0]", reason: \'…\' }]';
+    expect(reported).toContain(hint);
+    const acked = audit({
+      assertions: [exec],
+      acknowledged: [{ code: 'assertion-failed', assertion: 'assertions[0]', reason: 'exec is blocked' }],
+    });
+    const text = collectWarnings(acked.chart).join('\n');
+    expect(text).not.toContain('(assertions[0])');
+    expect(text).toContain('assertion-failed: dvp.interactive.exec-websocket'); // the packs' stay reported
+  });
+
   test.each([
     [{ code: '', reason: 'x' }, /acknowledged\[0\]\.code/],
     [{ code: 'sensitive-body', index: -1, reason: 'x' }, /acknowledged\[0\]\.index: received -1/],
