@@ -55,6 +55,21 @@ describe('the deckhouse-audit bin', () => {
     expect(r.stderr).toContain('the input is empty');
   });
 
+  test('an unbuilt checkout (no lib/) gets one line naming the build command, not a module-not-found trace', () => {
+    const checkout = mkdtempSync(path.join(tmpdir(), 'deckhouse-audit-unbuilt-'));
+    mkdirSync(path.join(checkout, 'bin'));
+    const bin = path.join(checkout, 'bin/deckhouse-audit.js');
+    writeFileSync(bin, readFileSync(path.join(REPO, 'bin/deckhouse-audit.js')));
+    const r = spawnSync(process.execPath, [bin, 'validate', 'policy.yaml'], { encoding: 'utf8' });
+    expect({ code: r.status, stdout: r.stdout, stderr: r.stderr }).toEqual({
+      code: 2,
+      stdout: '',
+      stderr:
+        `deckhouse-audit: the CLI is not built: ${checkout}/lib/src/cli/launch.js is missing. ` +
+        `Fix: run \`npm run build\` in ${checkout}\n`,
+    });
+  });
+
   test('--version prints the package version; --help lists every command', () => {
     expect(runBin(['--version'])).toEqual({ code: 0, stdout: `${VERSION}\n`, stderr: '' });
     const help = runBin(['--help']);
