@@ -215,7 +215,7 @@ describe('AuditLogShipping: routing and filters', () => {
     expect(message).toContain(
       'expected a ClusterLoggingConfig name of at most 253 characters (a DNS-1123 subdomain); ' +
         '<name>-<destination name>-<selection name> is 254. Fix: shorten name, the destination name or the ' +
-        'selection name by 1 characters',
+        'selection name by 1 character',
     );
   });
 
