@@ -165,6 +165,8 @@ export {
   type AuditLogDestination,
   type BasicAuth,
   type BufferOptions,
+  type DiskBufferOptions,
+  type MemoryBufferOptions,
   type CefOptions,
   type ClientCertificate,
   type ElasticsearchAuth,

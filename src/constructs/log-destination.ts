@@ -84,21 +84,43 @@ export interface TlsOptions {
   readonly verifyCertificate?: boolean;
 }
 
-/** Buffer settings of a destination. */
-export interface BufferOptions {
-  /** `Disk` survives agent restarts; `Memory` does not. */
-  readonly type: 'Disk' | 'Memory';
+/**
+ * Buffer settings of a destination: a disk buffer sized in bytes, or a memory buffer sized in events (the CRD's
+ * `buffer` is one of the two, `disk.maxSize` or `memory.maxEvents`). The other type's size does not compile.
+ */
+export type BufferOptions = DiskBufferOptions | MemoryBufferOptions;
+
+/** A disk buffer: survives agent restarts. */
+export interface DiskBufferOptions {
+  /** `Disk` (the CRD's `buffer.type`). */
+  readonly type: 'Disk';
   /**
    * Disk buffer size (bytes or a quantity such as `1Gi`; at least ~256 MB, at most 4294967295 bytes: log-shipper
    * passes it on as a uint32, so `4Gi` and more would wrap around).
-   * @default '1Gi' for Disk
+   * @default '1Gi'
    */
   readonly maxSize?: string | number;
+  /** Not for a disk buffer (sized in bytes by `maxSize`): refused. */
+  readonly maxEvents?: never;
   /**
-   * Memory buffer size in events.
+   * What to do when the buffer is full: `Block` slows reading (no loss while the log file lasts),
+   * `DropNewest` loses events.
+   * @default 'Block'
+   */
+  readonly whenFull?: 'Block' | 'DropNewest';
+}
+
+/** A memory buffer: lost when the agent restarts. */
+export interface MemoryBufferOptions {
+  /** `Memory` (the CRD's `buffer.type`). */
+  readonly type: 'Memory';
+  /**
+   * Memory buffer size in events (1 to 4294967295: log-shipper reads it as a uint32).
    * @default - the agent's default
    */
   readonly maxEvents?: number;
+  /** Not for a memory buffer (sized in events by `maxEvents`): refused. */
+  readonly maxSize?: never;
   /**
    * What to do when the buffer is full: `Block` slows reading (no loss while the log file lasts),
    * `DropNewest` loses events.
@@ -341,7 +363,7 @@ export const DEFAULT_LOKI_LABELS: Readonly<Record<string, string>> = {
 };
 
 /** Default buffer of SIEM-type destinations. */
-export const DEFAULT_SIEM_BUFFER: BufferOptions = { type: 'Disk', maxSize: '1Gi', whenFull: 'Block' };
+export const DEFAULT_SIEM_BUFFER: DiskBufferOptions = { type: 'Disk', maxSize: '1Gi', whenFull: 'Block' };
 
 /** Encodes a PEM text as the base64 the CRD's `caFile`/`crtFile` fields want. */
 export function base64Pem(pem: string): string {
