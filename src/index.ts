@@ -176,6 +176,7 @@ export {
   type LogDestinationType,
   type LogstashDestination,
   type LokiAuth,
+  type LokiBearerAuth,
   type LokiDestination,
   type RateLimitOptions,
   type SocketDestination,
