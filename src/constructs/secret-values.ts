@@ -186,7 +186,9 @@ export const NOT_SHOWN = '(not shown)';
  * whole.
  */
 function splitCredentials(text: string): { readonly kept: string; readonly removed: string[] } {
-  if (holdsPrivateKey(text)) return { kept: NOT_SHOWN, removed: [text] };
+  // The PEM armor lines ("-----BEGIN PRIVATE KEY-----") are no secret: only the key's body is searched for.
+  if (holdsPrivateKey(text))
+    return { kept: NOT_SHOWN, removed: [text.replace(/-----[A-Z0-9 ]{0,60}-----/g, ' ')] };
   const removed: string[] = [];
   let kept = text;
   const spans = userinfoSpans(kept);
