@@ -84,6 +84,11 @@ interface LoggingConfigPlan {
  */
 export const LOGGING_CONFIG_NAME_MAX = 253;
 
+// "1 character", "7 characters".
+function characters(count: number): string {
+  return `${count} character${count === 1 ? '' : 's'}`;
+}
+
 /**
  * The name problems of the planned ClusterLoggingConfigs: a derived `<name>-<destination>-<selection>` longer
  * than a custom resource's name may be, and two plans with one name (`a-b` + `c` and `a` + `b-c` join alike).
@@ -115,9 +120,9 @@ function planNameProblems(plans: readonly LoggingConfigPlan[], nameField: string
         expected:
           `a ClusterLoggingConfig name of at most ${LOGGING_CONFIG_NAME_MAX} characters (a DNS-1123 subdomain); ` +
           `${plan.built} is ${plan.name.length}`,
-        fix: `shorten ${plan.built === nameField ? nameField : `${nameField}, the destination name or the selection name`} by ${
-          plan.name.length - LOGGING_CONFIG_NAME_MAX
-        } characters`,
+        fix: `shorten ${plan.built === nameField ? nameField : `${nameField}, the destination name or the selection name`} by ${characters(
+          plan.name.length - LOGGING_CONFIG_NAME_MAX,
+        )}`,
       });
     }
   }

@@ -39,9 +39,13 @@ export { HIGH_CARDINALITY_FIELDS, RESERVED_EXTRA_LABELS } from './destination-fi
 // Logstash's endpoint is host:port (a TCP input), but the CRD has no pattern for it (Vector's has).
 const HOST_PORT = /^(.+):([0-9]{1,5})$/;
 
-function urlProblems(value: unknown, field: string): PropProblem[] {
+// The port of an absolute URL as written (`https://user@host:99999/path` -> "99999"), or undefined: read by hand,
+// since the URL parser refuses a port over 65535 without saying why.
+const URL_PORT = /^[a-zA-Z][a-zA-Z0-9+.-]*:\/\/(?:[^/?#@]*@)?(?:\[[^\]]*\]|[^/?#:@]*):([0-9]+)(?:[/?#]|$)/;
+
+function urlProblems(value: unknown, field: string, example: string): PropProblem[] {
   if (typeof value !== 'string' || value.length === 0) {
-    return [{ field, received: value, expected: 'a URL', fix: 'e.g. "https://loki.example.com:3100"' }];
+    return [{ field, received: value, expected: 'a URL', fix: `e.g. "${example}"` }];
   }
   // The URL parser drops tabs and newlines and trims spaces, so "https://x\n.com" parsed as https://x.com
   // while the manifest kept the raw text.
@@ -56,17 +60,30 @@ function urlProblems(value: unknown, field: string): PropProblem[] {
       },
     ];
   }
+  const port = URL_PORT.exec(value)?.[1];
+  if (port !== undefined) {
+    const problems = portRangeProblems(`:${port}`, value, field, example);
+    if (problems.length > 0) return problems;
+  }
   let url: URL;
   try {
     url = new URL(value);
   } catch {
     return [
-      {
-        field,
-        received: value,
-        expected: 'an absolute http(s) URL',
-        fix: 'add the scheme, e.g. "https://host:port"',
-      },
+      /^[a-zA-Z][a-zA-Z0-9+.-]*:\/\//.test(value)
+        ? {
+            field,
+            received: value,
+            expected:
+              'an absolute http(s) URL the agent can parse (a host name or IP address, an optional port)',
+            fix: `correct the host and port, e.g. "${example}"`,
+          }
+        : {
+            field,
+            received: value,
+            expected: 'an absolute http(s) URL',
+            fix: `add the scheme, e.g. "${example}"`,
+          },
     ];
   }
   if (url.protocol !== 'http:' && url.protocol !== 'https:') {
@@ -77,12 +94,20 @@ function urlProblems(value: unknown, field: string): PropProblem[] {
   return [];
 }
 
-// The CRD's patterns accept any digits after the colon ("host:99999"): the agent cannot connect to such a port.
-function portRangeProblems(value: unknown, field: string): PropProblem[] {
-  const port = typeof value === 'string' ? /:([0-9]+)$/.exec(value)?.[1] : undefined;
+// The CRD's patterns accept any digits after the colon (Vector's and Kafka's `{1,5}`, the Socket's `[1-9][0-9]+`,
+// none for Logstash): "host:99999" or "host:0" pass, but a TCP or UDP port is 1 to 65535 (port 0 is reserved and
+// cannot be connected to: RFC 6335, section 6), so the agent cannot connect. `text` is checked; the problem quotes
+// `received`.
+function portRangeProblems(text: unknown, received: unknown, field: string, example: string): PropProblem[] {
+  const port = typeof text === 'string' ? /:([0-9]+)$/.exec(text)?.[1] : undefined;
   if (port === undefined || (Number(port) >= 1 && Number(port) <= 65535)) return [];
   return [
-    { field, received: value, expected: 'a port from 1 to 65535', fix: 'e.g. "siem.example.com:6514"' },
+    {
+      field,
+      received,
+      expected: `a port from 1 to 65535 (received port ${port.length > 6 ? `${port.slice(0, 6)}...` : port})`,
+      fix: `e.g. "${example}"`,
+    },
   ];
 }
 
@@ -161,7 +186,7 @@ export function checkDestination(destination: AuditLogDestination): DestinationC
   }
   switch (destination.type) {
     case 'Loki':
-      check.errors.push(...urlProblems(destination.endpoint, 'loki.endpoint'));
+      check.errors.push(...urlProblems(destination.endpoint, 'loki.endpoint', 'https://loki.example.com'));
       check.errors.push(...appendedPathProblems('Loki', destination.endpoint, 'loki.endpoint'));
       // Sent as the X-Scope-OrgID header: a control character would end or split the header.
       // eslint-disable-next-line no-control-regex
@@ -175,14 +200,18 @@ export function checkDestination(destination: AuditLogDestination): DestinationC
       }
       break;
     case 'Elasticsearch':
-      check.errors.push(...urlProblems(destination.endpoint, 'elasticsearch.endpoint'));
+      check.errors.push(
+        ...urlProblems(destination.endpoint, 'elasticsearch.endpoint', 'https://es.example.com:9200'),
+      );
       check.errors.push(
         ...appendedPathProblems('Elasticsearch', destination.endpoint, 'elasticsearch.endpoint'),
       );
       check.errors.push(...indexNameProblems(destination.index, 'elasticsearch.index'));
       break;
     case 'Splunk':
-      check.errors.push(...urlProblems(destination.endpoint, 'splunk.endpoint'));
+      check.errors.push(
+        ...urlProblems(destination.endpoint, 'splunk.endpoint', 'https://splunk.example.com:8088'),
+      );
       check.errors.push(...appendedPathProblems('Splunk', destination.endpoint, 'splunk.endpoint'));
       check.errors.push(...splunkIndexProblems(destination.index, 'splunk.index'));
       // The CRD requires a token; an empty one passes `required` and every request is then refused by Splunk.
@@ -204,7 +233,14 @@ export function checkDestination(destination: AuditLogDestination): DestinationC
           fix: 'e.g. "logstash.example.com:5044"',
         });
       } else {
-        check.errors.push(...portRangeProblems(destination.endpoint, 'logstash.endpoint'));
+        check.errors.push(
+          ...portRangeProblems(
+            destination.endpoint,
+            destination.endpoint,
+            'logstash.endpoint',
+            'logstash.example.com:5044',
+          ),
+        );
         check.errors.push(
           ...socketAddressProblems(destination.endpoint, 'logstash.endpoint', 'logstash.example.com:5044'),
         );
@@ -220,6 +256,13 @@ export function checkDestination(destination: AuditLogDestination): DestinationC
           fix: 'list the bootstrap brokers, e.g. ["kafka-0.example.com:9093"]',
         });
       }
+      if (Array.isArray(destination.bootstrapServers)) {
+        destination.bootstrapServers.forEach((server: unknown, i) =>
+          check.errors.push(
+            ...portRangeProblems(server, server, `kafka.bootstrapServers[${i}]`, 'kafka-0.example.com:9093'),
+          ),
+        );
+      }
       if (typeof destination.topic !== 'string' || destination.topic.length === 0) {
         check.errors.push({
           field: 'kafka.topic',
@@ -229,8 +272,25 @@ export function checkDestination(destination: AuditLogDestination): DestinationC
         });
       } else check.errors.push(...kafkaTopicProblems(destination.topic, 'kafka.topic'));
       break;
+    case 'Vector':
+      check.errors.push(
+        ...portRangeProblems(
+          destination.endpoint,
+          destination.endpoint,
+          'vector.endpoint',
+          'vector.example.com:6000',
+        ),
+      );
+      break;
     case 'Socket':
-      check.errors.push(...portRangeProblems(destination.address, 'socket.address'));
+      check.errors.push(
+        ...portRangeProblems(
+          destination.address,
+          destination.address,
+          'socket.address',
+          'siem.example.com:6514',
+        ),
+      );
       check.errors.push(
         ...socketAddressProblems(destination.address, 'socket.address', 'siem.example.com:6514'),
       );

@@ -84,21 +84,43 @@ export interface TlsOptions {
   readonly verifyCertificate?: boolean;
 }
 
-/** Buffer settings of a destination. */
-export interface BufferOptions {
-  /** `Disk` survives agent restarts; `Memory` does not. */
-  readonly type: 'Disk' | 'Memory';
+/**
+ * Buffer settings of a destination: a disk buffer sized in bytes, or a memory buffer sized in events (the CRD's
+ * `buffer` is one of the two, `disk.maxSize` or `memory.maxEvents`). The other type's size does not compile.
+ */
+export type BufferOptions = DiskBufferOptions | MemoryBufferOptions;
+
+/** A disk buffer: survives agent restarts. */
+export interface DiskBufferOptions {
+  /** `Disk` (the CRD's `buffer.type`). */
+  readonly type: 'Disk';
   /**
    * Disk buffer size (bytes or a quantity such as `1Gi`; at least ~256 MB, at most 4294967295 bytes: log-shipper
    * passes it on as a uint32, so `4Gi` and more would wrap around).
-   * @default '1Gi' for Disk
+   * @default '1Gi'
    */
   readonly maxSize?: string | number;
+  /** Not for a disk buffer (sized in bytes by `maxSize`): refused. */
+  readonly maxEvents?: never;
   /**
-   * Memory buffer size in events.
+   * What to do when the buffer is full: `Block` slows reading (no loss while the log file lasts),
+   * `DropNewest` loses events.
+   * @default 'Block'
+   */
+  readonly whenFull?: 'Block' | 'DropNewest';
+}
+
+/** A memory buffer: lost when the agent restarts. */
+export interface MemoryBufferOptions {
+  /** `Memory` (the CRD's `buffer.type`). */
+  readonly type: 'Memory';
+  /**
+   * Memory buffer size in events (1 to 4294967295: log-shipper reads it as a uint32).
    * @default - the agent's default
    */
   readonly maxEvents?: number;
+  /** Not for a memory buffer (sized in events by `maxEvents`): refused. */
+  readonly maxSize?: never;
   /**
    * What to do when the buffer is full: `Block` slows reading (no loss while the log file lasts),
    * `DropNewest` loses events.
@@ -109,6 +131,11 @@ export interface BufferOptions {
 
 /** Rate limit of a destination (events over the limit are DROPPED). */
 export interface RateLimitOptions {
+  /**
+   * Log records per minute the destination passes (the CRD's `rateLimit.linesPerMinute`); records over it are
+   * dropped. A whole number from 1 to 2147483647 (log-shipper reads it as a signed 32-bit integer): anything else
+   * is refused at synth.
+   */
   readonly linesPerMinute: number;
   /**
    * Template of the key to rate-limit per value, on a field of the log record (`{{ host }}`, `{{ node }}`): the
@@ -193,13 +220,30 @@ export interface CefOptions {
 
 /** Basic authentication (the password base64-encoded, as the CRD wants). */
 export interface BasicAuth {
+  /** `Basic` (the CRD's default strategy). @default 'Basic' */
   readonly strategy?: 'Basic';
+  /** The user name (not a secret); an empty one is refused (log-shipper drops it and the agent refuses its configuration). */
   readonly user: string;
+  /**
+   * The password, base64-encoded (the CRD: "Base64-encoded Basic authentication password"; `base64 -w0`): a
+   * secret, refused unless `allowInlineCredentials`, and refused when it is not base64 or empty.
+   */
   readonly password: string;
 }
 
 /** Loki: Basic or Bearer authentication. */
-export type LokiAuth = BasicAuth | { readonly strategy: 'Bearer'; readonly token: string };
+export type LokiAuth = BasicAuth | LokiBearerAuth;
+
+/** Loki Bearer authentication. */
+export interface LokiBearerAuth {
+  /** `Bearer`. */
+  readonly strategy: 'Bearer';
+  /**
+   * The token, as it is (the CRD: "The token to use for Bearer authentication"; not base64): a secret, refused
+   * unless `allowInlineCredentials`, and refused when empty.
+   */
+  readonly token: string;
+}
 
 /**
  * Elasticsearch: Basic or AWS authentication. AWS is refused at synth: log-shipper reads the secret key from
@@ -219,6 +263,7 @@ export type ElasticsearchAuth =
 
 /** A Loki destination. */
 export interface LokiDestination extends LogDestinationBase {
+  /** `Loki` (the CRD's `spec.type`). */
   readonly type: 'Loki';
   /** Base URL of Loki (the agent appends `/loki/api/v1/push`). */
   readonly endpoint: string;
@@ -235,7 +280,12 @@ export interface LokiDestination extends LogDestinationBase {
 
 /** An Elasticsearch destination. */
 export interface ElasticsearchDestination extends LogDestinationBase {
+  /** `Elasticsearch` (the CRD's `spec.type`). */
   readonly type: 'Elasticsearch';
+  /**
+   * Base URL of Elasticsearch, `http://` or `https://` with an optional port (`https://es.example.com:9200`); the
+   * agent appends `/_bulk`, so an endpoint holding it is refused.
+   */
   readonly endpoint: string;
   /**
    * Index to write to (a template such as `audit-%F` is allowed). Not with `dataStreamEnabled`: a data stream
@@ -262,21 +312,36 @@ export interface ElasticsearchDestination extends LogDestinationBase {
 
 /** A Logstash destination (`host:port` of a tcp input with the json codec). */
 export interface LogstashDestination extends LogDestinationBase {
+  /** `Logstash` (the CRD's `spec.type`). */
   readonly type: 'Logstash';
+  /**
+   * `host:port` of the Logstash tcp input (`logstash.example.com:5044`), without a scheme: log-shipper hands it to
+   * the agent's socket sink. A scheme, a space or a port outside 1-65535 is refused.
+   */
   readonly endpoint: string;
 }
 
 /** A Vector destination (`host:port`, Vector API v2). */
 export interface VectorDestination extends LogDestinationBase {
+  /** `Vector` (the CRD's `spec.type`). */
   readonly type: 'Vector';
+  /**
+   * `host:port` of the receiving Vector's `vector` source, API v2 (`vector.example.com:6000`; the CRD's pattern
+   * `^(.+):([0-9]{1,5})$`). A port outside 1-65535 is refused.
+   */
   readonly endpoint: string;
 }
 
 /** A Kafka destination. */
 export interface KafkaDestination extends LogDestinationBase {
+  /** `Kafka` (the CRD's `spec.type`). */
   readonly type: 'Kafka';
-  /** `host:port` of the bootstrap brokers (at least one). */
+  /** `host:port` of the bootstrap brokers (at least one; a port from 1 to 65535). */
   readonly bootstrapServers: readonly string[];
+  /**
+   * The topic, a template (the CRD's examples: `logs`, `logs-{{unit}}-%Y-%m-%d`): outside `{{ }}` and `%`
+   * specifiers only letters, digits, `.`, `_` and `-`, at most 249 characters (Kafka's topic rule); others refused.
+   */
   readonly topic: string;
   /** @default 'JSON' */
   readonly encoding?: 'JSON' | 'CEF';
@@ -291,7 +356,11 @@ export interface KafkaDestination extends LogDestinationBase {
    * @default - no key
    */
   readonly keyField?: string;
-  /** SASL authentication (the password is a secret). @default - none */
+  /**
+   * SASL authentication; the password, as it is (not base64), is a secret, refused unless
+   * `allowInlineCredentials`. An empty `username` or `password` is refused (log-shipper then turns SASL off).
+   * @default - none
+   */
   readonly sasl?: {
     readonly mechanism: 'PLAIN' | 'SCRAM-SHA-256' | 'SCRAM-SHA-512';
     readonly username: string;
@@ -301,8 +370,17 @@ export interface KafkaDestination extends LogDestinationBase {
 
 /** A Splunk HEC destination; its `token` is required by the CRD and is a secret. */
 export interface SplunkDestination extends LogDestinationBase {
+  /** `Splunk` (the CRD's `spec.type`). */
   readonly type: 'Splunk';
+  /**
+   * Base URL of the HTTP Event Collector, the instance with its port and no path
+   * (`https://splunk.example.com:8088`; EXAMPLES.md "Splunk integration"): the agent appends the HEC path.
+   */
   readonly endpoint: string;
+  /**
+   * The HEC token, as it is (not base64): required by the CRD, a secret, refused unless `allowInlineCredentials`,
+   * and refused when empty.
+   */
   readonly token: string;
   /** @default - the token's default index */
   readonly index?: string;
@@ -310,9 +388,14 @@ export interface SplunkDestination extends LogDestinationBase {
 
 /** A raw socket destination (e.g. a SIEM's syslog or CEF listener). */
 export interface SocketDestination extends LogDestinationBase {
+  /** `Socket` (the CRD's `spec.type`). */
   readonly type: 'Socket';
-  /** `host:port`. */
+  /**
+   * `host:port` (`siem.example.com:6514`), without a scheme: a scheme, a space or a port outside 1-65535 is
+   * refused.
+   */
   readonly address: string;
+  /** `TCP` (TLS possible, under the CRD's `socket.tcp`) or `UDP` (no TLS; a warning: it drops events silently). */
   readonly mode: 'TCP' | 'UDP';
   /** @default 'JSON' */
   readonly encoding?: 'Text' | 'JSON' | 'Syslog' | 'CEF' | 'GELF';
@@ -341,7 +424,7 @@ export const DEFAULT_LOKI_LABELS: Readonly<Record<string, string>> = {
 };
 
 /** Default buffer of SIEM-type destinations. */
-export const DEFAULT_SIEM_BUFFER: BufferOptions = { type: 'Disk', maxSize: '1Gi', whenFull: 'Block' };
+export const DEFAULT_SIEM_BUFFER: DiskBufferOptions = { type: 'Disk', maxSize: '1Gi', whenFull: 'Block' };
 
 /** Encodes a PEM text as the base64 the CRD's `caFile`/`crtFile` fields want. */
 export function base64Pem(pem: string): string {

@@ -37,7 +37,17 @@ export type AuditEventField =
 
 /** One `logFilter` (or `labelFilter`) item: ANDed with the other items of the same list. */
 export interface LogFilter {
+  /**
+   * A dotted path into the audit event (`objectRef.resource`; log-shipper reads it from the event's parsed JSON). A
+   * misspelt Event field is refused with the closest one; a value comparison on a list (`user.groups`, `sourceIPs`) is
+   * refused, since log-shipper cannot apply it.
+   */
   readonly field: AuditEventField;
+  /**
+   * How the field is compared: `In`/`NotIn` against whole values, `Regex`/`NotRegex` anchored to the whole value
+   * (log-shipper adds `^...$`), `Exists`/`DoesNotExist` without values. `Regex` on a number
+   * (`responseStatus.code`) is refused: use `In` with integers.
+   */
   readonly operator: LogFilterOperator;
   /** Required (at least one) for In/NotIn/Regex/NotRegex, absent for Exists/DoesNotExist. */
   readonly values?: ReadonlyArray<string | number>;

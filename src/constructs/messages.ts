@@ -1,4 +1,4 @@
-import { credentialInValue } from './secret-values';
+import { credentialFragments, credentialInValue, NOT_SHOWN, withoutCredentials } from './secret-values';
 
 /**
  * A short, stable rendering of a received value for error messages. A value that holds a credential (a
@@ -47,5 +47,29 @@ export function formatProblem(problem: PropProblem): string {
       : credential !== undefined
         ? `received a value that is not shown (it holds ${credential}), `
         : `received ${describeValue(problem.received)}, `;
-  return `${problem.field}: ${received}expected ${problem.expected}. Fix: ${problem.fix}`;
+  // A fix or an expectation may quote text derived from the value (the address without its scheme, an index
+  // made valid): that must not carry the credential the value was hidden for, nor any other one.
+  const hidden = credential === undefined ? undefined : credentialFragments(problem.received, name, label);
+  const expected = withoutQuotedCredentials(problem.expected, hidden);
+  const fix = withoutQuotedCredentials(problem.fix, hidden);
+  return `${problem.field}: ${received}expected ${expected}. Fix: ${fix}`;
+}
+
+// Double-quoted text in a message (JSON escapes inside): the values and suggestions it quotes.
+const QUOTED = /"((?:[^"\\]|\\.)*)"/g;
+
+/**
+ * `text` with each double-quoted part that holds a credential cleaned by {@link withoutCredentials}, and each
+ * one that still holds a fragment of the received value's credentials (`hidden`: see credentialFragments, for a
+ * suggestion derived from the value by changing it) replaced whole.
+ */
+function withoutQuotedCredentials(text: string, hidden: ReadonlySet<string> | undefined): string {
+  return text.replace(QUOTED, (whole, inner: string) => {
+    const clean = withoutCredentials(inner);
+    if (hidden !== undefined && hidden.size > 0) {
+      const lower = clean.toLowerCase();
+      for (const fragment of hidden) if (lower.includes(fragment)) return `"${NOT_SHOWN}"`;
+    }
+    return clean === inner ? whole : `"${clean}"`;
+  });
 }

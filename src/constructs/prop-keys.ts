@@ -89,9 +89,14 @@ export function checkArgoCdProps(
 ): void {
   checkPropValue(path, 'argoCdAnnotations', props.argoCdAnnotations, [true, false]);
   const wave = props.syncWave;
-  if (wave === undefined || Number.isInteger(wave)) return;
+  // Argo CD reads the annotation with Go's strconv.Atoi and, when that fails, silently puts the object in wave 0
+  // (gitops-engine pkg/sync/syncwaves/waves.go, Wave): an integer past 2^53 is written in exponent form from 1e21
+  // ("1e+21", which Atoi refuses) and is not the number written below that, so only safe integers are taken.
+  if (wave === undefined || Number.isSafeInteger(wave)) return;
   throw new ConstructPropsError(
     path,
-    `syncWave: received ${JSON.stringify(wave) ?? shapeOf(wave)}, expected an integer (Argo CD orders waves as numbers), e.g. -1`,
+    `syncWave: received ${JSON.stringify(wave) ?? shapeOf(wave)}, expected an integer from ` +
+      `${Number.MIN_SAFE_INTEGER} to ${Number.MAX_SAFE_INTEGER} (Argo CD reads the wave as an integer and puts an ` +
+      'annotation it cannot read in wave 0). Fix: give a small whole number, e.g. -1',
   );
 }

@@ -9,6 +9,14 @@
 //   while a bare "host" renders to the text "host" for every event, so all events share one bucket;
 // - the Kafka sink's `key_field` is a field path (src/sinks/kafka/config.rs at bee77fb4: `Option<ConfigTargetPath>`):
 //   "host" is right, "{{ host }}" is no path.
+// The templates of a sink's own settings are rendered by the agent on the record too (Vector's `Template`, per event):
+// Elasticsearch's `index`, Kafka's `topic`, Splunk's `index`, Loki's `tenantID` (log-shipper passes them on as they
+// are: hooks/internal/vector/destination/elasticsearch.go `Bulk.Index: spec.Index`, kafka.go `Topic: spec.Topic`).
+// An audit event field there is missing from the record, and the render fails (vector src/sinks: elasticsearch
+// `field: Some("index"), drop_event: true`, kafka `field: Some("topic"), drop_event: true`; loki `tenant_id` and
+// splunk_hec `index` with `drop_event: false`, the setting left out). Deckhouse's way to route on an event field
+// is a label, which log-shipper writes into the record, named in the template (EXAMPLES.md "Index template for
+// Elasticsearch": `extraLabels: { service: "{{ service_name }}" }` with `index: "k8s-{{ service }}-%F"`).
 // Checked on the rendered spec, so that an escape-hatch patch is checked like the props.
 import { PropProblem } from './messages';
 import { isJsonObject } from './json-values';
@@ -100,5 +108,104 @@ export function recordFieldProblems(spec: unknown): PropProblem[] {
   const kafka = spec.type === 'Kafka' ? spec.kafka : undefined;
   if (isJsonObject(kafka))
     problems.push(...recordFieldProblem(kafka.keyField, 'kafka.keyField', 'kafka-key'));
+  const labels = isJsonObject(spec.extraLabels) ? Object.keys(spec.extraLabels) : [];
+  for (const setting of SINK_TEMPLATES) {
+    const block = spec.type === setting.type ? spec[setting.type.toLowerCase()] : undefined;
+    if (isJsonObject(block)) problems.push(...sinkTemplateProblems(block[setting.key], setting, labels));
+  }
   return problems;
+}
+
+/** A setting of a sink the agent renders as a template on the log record. */
+interface SinkTemplate {
+  readonly type: string;
+  /** The key in the type's block of the CRD. */
+  readonly key: string;
+  /** The prop path messages name. */
+  readonly field: string;
+  /** What the agent does when the template does not render. */
+  readonly failure: string;
+  /** Whether a label (extraLabels) is a field of the record when this renders: the fix routes through one. */
+  readonly viaLabel: boolean;
+  readonly example: string;
+}
+
+const SINK_TEMPLATES: readonly SinkTemplate[] = [
+  {
+    type: 'Elasticsearch',
+    key: 'index',
+    field: 'elasticsearch.index',
+    failure: 'the agent drops every event',
+    viaLabel: true,
+    example: 'kube-audit-%F',
+  },
+  {
+    type: 'Kafka',
+    key: 'topic',
+    field: 'kafka.topic',
+    failure: 'the agent drops every event',
+    viaLabel: true,
+    example: 'kube-audit',
+  },
+  {
+    type: 'Splunk',
+    key: 'index',
+    field: 'splunk.index',
+    failure: "the agent sends every event to the token's default index instead",
+    viaLabel: false,
+    example: 'kube_audit',
+  },
+  {
+    type: 'Loki',
+    key: 'tenantID',
+    field: 'loki.tenantId',
+    failure: 'the agent sends every event without a tenant ID (X-Scope-OrgID)',
+    viaLabel: false,
+    example: 'audit',
+  },
+];
+
+/**
+ * An audit event field in a template of a sink's setting (Elasticsearch's index, Kafka's topic, Splunk's index,
+ * Loki's tenant ID): the agent renders it on the log record, where the event is the JSON text of `message`. A name
+ * that is one of the destination's `labels` (extraLabels keys) is a field of the record, as the Deckhouse example
+ * has it.
+ */
+function sinkTemplateProblems(
+  value: unknown,
+  setting: SinkTemplate,
+  labels: readonly string[],
+): PropProblem[] {
+  if (typeof value !== 'string') return [];
+  const paths = [...value.matchAll(TEMPLATE_PART)].map((m) => m[1]);
+  const audit = paths.find(
+    (p) =>
+      isAuditEventPath(p) && !(setting.viaLabel && labels.includes(p.replace(/^\./, '').split(/[.[]/)[0])),
+  );
+  if (audit === undefined) return [];
+  const label = `audit_${
+    audit
+      .replace(/\[.*?\]/g, '')
+      .split('.')
+      .pop()
+      ?.replace(/[^a-zA-Z0-9_]/g, '_') || 'field'
+  }`;
+  const routed = value.replace(TEMPLATE_PART, (whole, path: string) =>
+    path === audit ? `{{ ${label} }}` : whole,
+  );
+  return [
+    {
+      field: setting.field,
+      received: value,
+      expected:
+        `a template of fields of the log record log-shipper reads (host, node${
+          setting.viaLabel ? ', or a label of this destination' : ''
+        }): the agent renders it on the record, in which the audit event is the JSON text of message, ` +
+        `so "${audit}" is missing there, the template does not render and ${setting.failure}`,
+      fix: setting.viaLabel
+        ? `copy the field into a label and name the label: extraLabels: { ${label}: "{{ ${audit} }}" } with ` +
+          `"${routed}" (as Deckhouse's example "Index template for Elasticsearch" does)`
+        : `write a fixed value, e.g. "${setting.example}"`,
+    },
+  ];
 }

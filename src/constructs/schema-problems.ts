@@ -26,7 +26,11 @@ function describeRequirement(text: string): string {
   const type = /^must be (\w+)$/.exec(text);
   if (type) return ARTICLE[type[1]] ?? `a ${type[1]}`;
   const count = /^must NOT have (more|fewer) than (\d+) (\w+)$/.exec(text);
-  if (count) return `${count[1] === 'more' ? 'at most' : 'at least'} ${count[2]} ${count[3]}`;
+  if (count) {
+    // ajv writes "characters", "items", "properties" whatever the count: "at least 1 character".
+    const unit = count[2] === '1' ? count[3].replace(/ies$/, 'y').replace(/s$/, '') : count[3];
+    return `${count[1] === 'more' ? 'at most' : 'at least'} ${count[2]} ${unit}`;
+  }
   const be = /^must be (.+)$/.exec(text);
   if (be) return `a value ${be[1]}`;
   return text.replace(/^must /, '');
@@ -72,10 +76,29 @@ function fixOf(error: SchemaError, hint: SchemaHint | undefined, field: string):
       return error.didYouMean ? `rename it to "${error.didYouMean}"` : 'remove it, or correct its spelling';
     case 'not':
       return 'remove it';
+    case 'type':
+      return `write ${describeRequirement(error.message)}`;
+    case 'minLength':
+    case 'maxLength':
+    case 'minItems':
+    case 'maxItems':
+    case 'minProperties':
+    case 'maxProperties':
+    case 'minimum':
+    case 'maximum':
+    case 'exclusiveMinimum':
+    case 'exclusiveMaximum':
+      return `give ${describeRequirement(error.message)}, or leave it unset if it is optional`;
     default:
-      return 'see imports/schemas for what the schema allows';
+      return `see ${SCHEMA_DIRECTORY} for what the schema allows`;
   }
 }
+
+/**
+ * Where a consumer finds the schemas the objects are checked against: in the installed package (the
+ * repository's imports/schemas/ is packed under lib/).
+ */
+export const SCHEMA_DIRECTORY = 'the schemas in node_modules/cdk8s-deckhouse-audit/lib/imports/schemas/';
 
 /**
  * The problem a schema error is, told about `field` (the prop path the construct's messages use).

@@ -12,6 +12,7 @@ import { valueAtPointer } from './json-values';
 import { formatProblem, PropProblem } from './messages';
 import { applyDefaults } from './schema-walk';
 import { reduceSchemaErrors, SchemaError } from './schema-errors';
+import { SCHEMA_DIRECTORY } from './schema-problems';
 import { compileSchema, CONTROL_PLANE_MANAGER_SETTINGS_FILE, kubernetesAjv } from './schema-compile';
 import { BUNDLED_VALIDATORS } from '../../imports/schemas/validators';
 import clusterLogDestinationV1alpha1 from '../../imports/schemas/clusterlogdestination.v1alpha1.json';
@@ -231,7 +232,7 @@ export function schemaErrors(scope: IConstruct, route?: SchemaErrorRoute): strin
   const validator = sharedValidator();
   const suffix = (setBy?: string) =>
     ': the object does not conform to its Deckhouse schema. Fix: correct the prop that sets this field ' +
-    `(${setBy ? `${setBy}; ` : ''}see imports/schemas for the allowed values)`;
+    `(${setBy ? `${setBy}; ` : ''}see ${SCHEMA_DIRECTORY} for the allowed values)`;
   return (
     scope.node
       .findAll()

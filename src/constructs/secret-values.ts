@@ -29,25 +29,38 @@ const USERINFO_STOP = new Set([
 const SCHEME = /^[a-zA-Z][a-zA-Z0-9+.-]*$/;
 
 /**
- * True when the value holds an address with credentials: `user:password@host` (with or without a scheme,
- * as in Kafka's bootstrapServers) or `scheme://user@host` (a token as the user name).
+ * Where the user information of each address in the value lies: `[start, at]` with `value[at] === '@'`, for
+ * `user:password@host` (with or without a scheme, as in Kafka's bootstrapServers) and `scheme://user@host` (a
+ * token as the user name).
  */
-export function holdsUserinfo(value: string): boolean {
+function userinfoSpans(value: string): Array<[number, number]> {
+  const spans: Array<[number, number]> = [];
   for (let at = value.indexOf('@'); at > 0; at = value.indexOf('@', at + 1)) {
     const next = value[at + 1];
     if (next === undefined || USERINFO_STOP.has(next) || next === ':') continue;
     let start = at;
     while (start > 0 && !USERINFO_STOP.has(value[start - 1])) start--;
     if (start === at) continue;
-    if (value.slice(start, at).includes(':')) return true;
+    if (value.slice(start, at).includes(':')) {
+      spans.push([start, at]);
+      continue;
+    }
     // "scheme://" right before the user name.
     if (start >= 3 && value.slice(start - 3, start) === '://') {
       let schemeStart = start - 3;
       while (schemeStart > 0 && /[a-zA-Z0-9+.-]/.test(value[schemeStart - 1])) schemeStart--;
-      if (SCHEME.test(value.slice(schemeStart, start - 3))) return true;
+      if (SCHEME.test(value.slice(schemeStart, start - 3))) spans.push([start, at]);
     }
   }
-  return false;
+  return spans;
+}
+
+/**
+ * True when the value holds an address with credentials: `user:password@host` (with or without a scheme,
+ * as in Kafka's bootstrapServers) or `scheme://user@host` (a token as the user name).
+ */
+export function holdsUserinfo(value: string): boolean {
+  return userinfoSpans(value).length > 0;
 }
 
 // Query parameter names that carry a secret (normalized: lower case, no "-", "_", "."): OAuth and API
@@ -70,13 +83,19 @@ function isAddressWithQuery(value: string): boolean {
   );
 }
 
-/** The name of the query parameter of a URL that carries a secret (`?token=...`), or undefined. */
-export function secretQueryParameter(value: string): string | undefined {
+// Where the query string of an address lies (after "?", up to "#" or a space), or undefined.
+function queryRange(value: string): [number, number] | undefined {
   const question = value.indexOf('?');
   if (question < 0 || !isAddressWithQuery(value)) return undefined;
   const end = value.slice(question + 1).search(/[#\s]/);
-  const query = end < 0 ? value.slice(question + 1) : value.slice(question + 1, question + 1 + end);
-  for (const pair of query.split('&')) {
+  return [question, end < 0 ? value.length : question + 1 + end];
+}
+
+/** The name of the query parameter of a URL that carries a secret (`?token=...`), or undefined. */
+export function secretQueryParameter(value: string): string | undefined {
+  const range = queryRange(value);
+  if (range === undefined) return undefined;
+  for (const pair of value.slice(range[0] + 1, range[1]).split('&')) {
     const [rawName, ...rest] = pair.split('=');
     let name = rawName;
     try {
@@ -156,21 +175,83 @@ export function credentialInString(value: string): string | undefined {
   return shape === undefined ? undefined : `a ${shape}`;
 }
 
+/** What a message writes in place of a credential it does not quote. */
+export const NOT_SHOWN = '(not shown)';
+
+/**
+ * The text with every credential {@link credentialInString} would find taken out, the rest kept, and the parts
+ * taken out: the user information of an address is dropped (`tcp://admin:pw@siem:514` -> `tcp://siem:514`), so
+ * is a query string with a secret parameter, and an issued token or Authorization value becomes
+ * {@link NOT_SHOWN}; a text holding a private key, or anything still found after that, is {@link NOT_SHOWN} as a
+ * whole.
+ */
+function splitCredentials(text: string): { readonly kept: string; readonly removed: string[] } {
+  // The PEM armor lines ("-----BEGIN PRIVATE KEY-----") are no secret: only the key's body is searched for.
+  if (holdsPrivateKey(text))
+    return { kept: NOT_SHOWN, removed: [text.replace(/-----[A-Z0-9 ]{0,60}-----/g, ' ')] };
+  const removed: string[] = [];
+  let kept = text;
+  const spans = userinfoSpans(kept);
+  for (let i = spans.length - 1; i >= 0; i--) {
+    removed.push(kept.slice(spans[i][0], spans[i][1]));
+    kept = kept.slice(0, spans[i][0]) + kept.slice(spans[i][1] + 1);
+  }
+  if (secretQueryParameter(kept) !== undefined) {
+    const range = queryRange(kept) as [number, number];
+    removed.push(kept.slice(range[0] + 1, range[1]));
+    kept = kept.slice(0, range[0]) + kept.slice(range[1]);
+  }
+  if (AUTHORIZATION_VALUE.test(kept.trim())) return { kept: NOT_SHOWN, removed: [...removed, kept] };
+  kept = kept.replace(/[A-Za-z0-9_.-]{12,}/g, (word) => {
+    if (!TOKEN_SHAPES.some(([shape]) => shape.test(word))) return word;
+    removed.push(word);
+    return NOT_SHOWN;
+  });
+  if (credentialInString(kept) !== undefined) return { kept: NOT_SHOWN, removed: [...removed, kept] };
+  return { kept, removed };
+}
+
+/**
+ * The text with every credential it shows by itself taken out, the rest kept (see splitCredentials): for a fix
+ * or an example a message derives from a value it does not quote (the address without its scheme), which
+ * must not carry the credential the value was hidden for.
+ */
+export function withoutCredentials(text: string): string {
+  return splitCredentials(text).kept;
+}
+
+// The shortest run of letters and digits of a hidden value that a message is searched for: shorter runs
+// ("pw", a port) occur in any text.
+const FRAGMENT_MIN = 4;
+// At most this many runs are kept per value: enough for any password or token, bounded for a CA bundle.
+const FRAGMENTS_MAX = 256;
+
+function fragmentsOf(parts: readonly string[], out: Set<string>): void {
+  for (const part of parts) {
+    for (const run of part.toLowerCase().split(/[^a-z0-9]+/)) {
+      if (out.size >= FRAGMENTS_MAX) return;
+      if (run.length >= FRAGMENT_MIN) out.add(run);
+    }
+  }
+}
+
 // How many values a message's received value is searched through: more is treated as holding a credential
 // (a message has no use for a value that large anyway).
 const SEARCH_BUDGET = 10_000;
 
-/**
- * What credential a value holds, in words, or undefined: any string in it that shows one by itself, or a
- * non-empty value under a name that says it is a secret (`password`, `keyFile`, `api_key`, `auth`, ...).
- * `name` is the name the value itself sits under (a prop, a field, a map key); `label` says that name is a
- * key of extraLabels. For messages: a value for which this says something is not quoted.
- */
-export function credentialInValue(value: unknown, name?: string, label = false): string | undefined {
+// Walks a value as credentialInValue judges it, calling `hit` for each string or number that holds a credential
+// (with what it holds, and whether it was found by its name only); stops when `hit` returns true. False when the
+// value has more parts than the budget.
+function walkCredentials(
+  value: unknown,
+  name: string | undefined,
+  label: boolean,
+  hit: (item: string | number | bigint, what: string, byName: boolean) => boolean,
+): boolean {
   // The third element: the name is a label name (a key of extraLabels), judged by isSecretLabelName.
   const stack: Array<[unknown, string | undefined, boolean]> = [[value, name, label]];
   for (let seen = 0; stack.length > 0; seen++) {
-    if (seen >= SEARCH_BUDGET) return 'more values than a message shows';
+    if (seen >= SEARCH_BUDGET) return false;
     const [item, key, label] = stack.pop() as [unknown, string | undefined, boolean];
     const secretName =
       key === undefined
@@ -184,17 +265,49 @@ export function credentialInValue(value: unknown, name?: string, label = false):
             : undefined;
     if (typeof item === 'string') {
       const found = credentialInString(item);
-      if (found !== undefined) return found;
-      if (secretName !== undefined && item !== '' && !isTemplate(item))
-        return `a value under "${secretName}"`;
+      if (found !== undefined) {
+        if (hit(item, found, false)) return true;
+      } else if (secretName !== undefined && item !== '' && !isTemplate(item)) {
+        if (hit(item, `a value under "${secretName}"`, true)) return true;
+      }
     } else if (Array.isArray(item)) {
       for (const element of item) stack.push([element, key, label]);
     } else if (item !== null && typeof item === 'object') {
       const labels = key === 'extraLabels';
       for (const [k, v] of Object.entries(item as Record<string, unknown>)) stack.push([v, k, labels]);
     } else if (secretName !== undefined && (typeof item === 'number' || typeof item === 'bigint')) {
-      return `a value under "${secretName}"`;
+      if (hit(item, `a value under "${secretName}"`, true)) return true;
     }
   }
-  return undefined;
+  return true;
+}
+
+/**
+ * What credential a value holds, in words, or undefined: any string in it that shows one by itself, or a
+ * non-empty value under a name that says it is a secret (`password`, `keyFile`, `api_key`, `auth`, ...).
+ * `name` is the name the value itself sits under (a prop, a field, a map key); `label` says that name is a
+ * key of extraLabels. For messages: a value for which this says something is not quoted.
+ */
+export function credentialInValue(value: unknown, name?: string, label = false): string | undefined {
+  let what: string | undefined;
+  const complete = walkCredentials(value, name, label, (_item, found) => {
+    what = found;
+    return true;
+  });
+  return complete ? what : 'more values than a message shows';
+}
+
+/**
+ * The runs of letters and digits (lower case, at least 4 long) of the credentials a value holds, as
+ * {@link credentialInValue} finds them: what a message that does not quote the value must not quote elsewhere
+ * either, even changed (lowercased, or with its other characters replaced, as a suggested index or topic is).
+ */
+export function credentialFragments(value: unknown, name?: string, label = false): ReadonlySet<string> {
+  const out = new Set<string>();
+  walkCredentials(value, name, label, (item, _what, byName) => {
+    const text = String(item);
+    fragmentsOf(byName ? [text] : splitCredentials(text).removed, out);
+    return out.size >= FRAGMENTS_MAX;
+  });
+  return out;
 }

@@ -1,5 +1,6 @@
 import { Testing } from 'cdk8s';
 import {
+  BufferOptions,
   AuditEventSelection,
   AuditLogDestination,
   AuditLogShipping,
@@ -215,7 +216,7 @@ describe('AuditLogShipping: routing and filters', () => {
     expect(message).toContain(
       'expected a ClusterLoggingConfig name of at most 253 characters (a DNS-1123 subdomain); ' +
         '<name>-<destination name>-<selection name> is 254. Fix: shorten name, the destination name or the ' +
-        'selection name by 1 characters',
+        'selection name by 1 character',
     );
   });
 
@@ -612,13 +613,37 @@ describe('AuditLogShipping: credentials, labels and warnings', () => {
       'name: received "Loki", expected a DNS subdomain',
     ],
     [
+      // From JavaScript, or through a cast: TypeScript refuses it at compile time (below).
       'memory buffer with maxSize',
-      { type: 'Loki', name: 'l', endpoint: 'https://l', buffer: { type: 'Memory', maxSize: '1Gi' } },
+      {
+        type: 'Loki',
+        name: 'l',
+        endpoint: 'https://l',
+        buffer: { type: 'Memory', maxSize: '1Gi' } as unknown as BufferOptions,
+      },
       'buffer.maxSize: received "1Gi", expected no maxSize for Memory',
     ],
   ])('%s is refused', (_name, destination, expected) => {
     const message = synthError(ship([destination]).chart);
     expect(message).toContain(`destinations[0].${expected}`);
+  });
+
+  test("a buffer with the other type's size does not compile (the CRD's buffer is disk.maxSize or memory.maxEvents)", () => {
+    // Each line is a compile error (`npm run typecheck` fails on an unused @ts-expect-error); at synth, the
+    // same shapes from JavaScript are refused.
+    // @ts-expect-error: a memory buffer is sized in events
+    const memoryWithSize: BufferOptions = { type: 'Memory', maxSize: '1Gi' };
+    // @ts-expect-error: a disk buffer is sized in bytes
+    const diskWithEvents: BufferOptions = { type: 'Disk', maxEvents: 1000 };
+    for (const buffer of [memoryWithSize, diskWithEvents]) {
+      const message = synthError(ship([{ type: 'Loki', name: 'l', endpoint: 'https://l', buffer }]).chart);
+      expect(message).toMatch(/destinations\[0\]\.buffer\.(maxSize|maxEvents): received .*, expected no/);
+    }
+    const valid: BufferOptions[] = [
+      { type: 'Disk', maxSize: '2Gi', whenFull: 'Block' },
+      { type: 'Memory', maxEvents: 10000, whenFull: 'DropNewest' },
+    ];
+    expect(valid).toHaveLength(2);
   });
 
   test('lossy settings are warnings, not errors', () => {

@@ -145,3 +145,59 @@ describe('messages never quote a credential', () => {
     );
   });
 });
+
+// A fix may quote a suggestion derived from the value (the address without its scheme, a topic or an index
+// with its invalid characters replaced). The value is hidden for its credential; the suggestion must not carry it,
+// changed or not, and keeps what is useful: the host and port of an address.
+describe('a fix derived from a hidden value does not carry its credential', () => {
+  const FIX_CASES: Array<[string, Record<string, unknown>, string, string | RegExp]> = [
+    [
+      'a Socket address with a scheme and user:password@ (the fix strips the scheme)',
+      { type: 'Socket', name: 's', mode: 'TCP', address: `tcp://admin:${PASSWORD}@siem.example.com:6514` },
+      'socket.address',
+      'Fix: use "siem.example.com:6514"',
+    ],
+    [
+      'a Logstash endpoint with a scheme and user:password@',
+      { type: 'Logstash', name: 'l', endpoint: `http://admin:${PASSWORD}@logstash.example.com:5044` },
+      'logstash.endpoint',
+      'Fix: use "logstash.example.com:5044"',
+    ],
+    [
+      'a Kafka topic with user:password@ (the fix replaces ":" and "@", leaving the password)',
+      {
+        type: 'Kafka',
+        name: 'k',
+        topic: `admin:${PASSWORD}@audit`,
+        bootstrapServers: ['kafka-0.example.com:9093'],
+      },
+      'kafka.topic',
+      /Fix: e\.g\. "\(not shown\)"/,
+    ],
+    [
+      // AWS access key IDs: uppercase AKIA + 16 (AWS IAM docs, "Understanding unique ID prefixes"); the suggested
+      // index is lowercased, a form the token's shape no longer matches.
+      'an Elasticsearch index holding an AWS access key ID (the fix lowercases it)',
+      {
+        type: 'Elasticsearch',
+        name: 'e',
+        endpoint: 'https://es.example.com:9200',
+        index: 'Audit AKIAIOSFODNN7EXAMPLE',
+      },
+      'elasticsearch.index',
+      /Fix: e\.g\. "\(not shown\)"/,
+    ],
+  ];
+
+  test.each(FIX_CASES)('%s', (_case, destination, field, fix) => {
+    const message = messageOf(destination);
+    expect(message).not.toContain(PASSWORD);
+    expect(message.toLowerCase()).not.toContain('akiaiosfodnn7example');
+    const line = message
+      .split('\n')
+      .find((l) => l.includes(`destinations[0].${field}: received a value that is not shown`));
+    expect(line).toBeDefined();
+    if (typeof fix === 'string') expect(line).toContain(fix);
+    else expect(line).toMatch(fix);
+  });
+});

@@ -1,7 +1,7 @@
 // Destinations written as Deckhouse documents them (modules/460-log-shipper/docs/EXAMPLES.md and the Go code that
 // renders the agent's config, hooks/internal/vector): what log-shipper accepts must synthesize, what it ignores or
 // breaks must be refused. Expected values come from those sources, not from this package's output.
-import { Testing } from 'cdk8s';
+import { JsonPatch, Testing } from 'cdk8s';
 import { AuditLogDestination, AuditLogShipping } from '../../src/constructs';
 import { Manifest, ofKind, synthError, synthValid } from './helpers';
 
@@ -322,7 +322,7 @@ describe('addresses and names the agent cannot use though the CRD accepts them',
           type: 'Elasticsearch',
           name: 'es',
           endpoint: 'http://192.168.1.1:9200',
-          index: 'k8s-{{ verb }}-%F',
+          index: 'k8s-{{ namespace }}-%F',
         },
       ]),
     );
@@ -332,7 +332,7 @@ describe('addresses and names the agent cannot use though the CRD accepts them',
       mode: 'TCP',
       encoding: { codec: 'GELF' },
     });
-    expect(specOf(objects, 'es').elasticsearch.index).toBe('k8s-{{ verb }}-%F');
+    expect(specOf(objects, 'es').elasticsearch.index).toBe('k8s-{{ namespace }}-%F');
   });
 });
 
@@ -383,12 +383,12 @@ describe('Kafka topic names', () => {
   // Kafka's topic rule: letters, digits, ".", "_", "-", at most 249 characters; the CRD's topic is a template.
   test('a topic with a space or a slash outside the template is refused, the template kept in the fix', () => {
     const error = synthError(
-      ship([{ type: 'Kafka', name: 'k', bootstrapServers: ['kafka:9092'], topic: 'kube audit/{{ verb }}' }]),
+      ship([{ type: 'Kafka', name: 'k', bootstrapServers: ['kafka:9092'], topic: 'kube audit/{{ host }}' }]),
     );
     expect(error).toContain(
-      'destinations[0].kafka.topic: received "kube audit/{{ verb }}", expected a topic name Kafka accepts',
+      'destinations[0].kafka.topic: received "kube audit/{{ host }}", expected a topic name Kafka accepts',
     );
-    expect(error).toContain('Fix: e.g. "kube-audit-{{ verb }}"');
+    expect(error).toContain('Fix: e.g. "kube-audit-{{ host }}"');
   });
 
   test("the CRD's examples are accepted: logs, logs-{{unit}}-%Y-%m-%d", () => {
@@ -398,5 +398,93 @@ describe('Kafka topic names', () => {
       );
       expect(specOf(objects, 'k').kafka.topic).toBe(topic);
     }
+  });
+});
+
+// The agent renders the templates of a sink's own settings on the log record, in which the audit event is the JSON
+// text of `message` (log-shipper passes index/topic on as written: hooks/internal/vector/destination/elasticsearch.go
+// `Bulk.Index: spec.Index`, kafka.go `Topic: spec.Topic`; Vector's sinks on a failed render: elasticsearch `index`
+// and kafka `topic` drop the event, loki `tenant_id` and splunk_hec `index` leave the setting out). Routing on an
+// event field goes through a label, as EXAMPLES.md "Index template for Elasticsearch" does
+// (`extraLabels: { service: "{{ service_name }}" }`, `index: "k8s-{{ service }}-%F"`).
+describe("templates of a sink's settings name fields of the log record", () => {
+  test.each<[string, AuditLogDestination, string, string]>([
+    [
+      'an Elasticsearch index on objectRef.namespace (every event dropped)',
+      {
+        type: 'Elasticsearch',
+        name: 'es',
+        endpoint: 'https://es.example.com:9200',
+        index: 'audit-{{ objectRef.namespace }}-%F',
+      },
+      'destinations[0].elasticsearch.index: received "audit-{{ objectRef.namespace }}-%F", expected a template of fields of the log record',
+      'Fix: copy the field into a label and name the label: extraLabels: { audit_namespace: "{{ objectRef.namespace }}" } with "audit-{{ audit_namespace }}-%F"',
+    ],
+    [
+      'a Kafka topic on objectRef.resource (every event dropped)',
+      { type: 'Kafka', name: 'k', bootstrapServers: ['kafka:9092'], topic: 'audit-{{ objectRef.resource }}' },
+      'destinations[0].kafka.topic: received "audit-{{ objectRef.resource }}", expected a template of fields of the log record',
+      'with "audit-{{ audit_resource }}"',
+    ],
+    [
+      'a Loki tenant on verb (sent without a tenant)',
+      { type: 'Loki', name: 'l', endpoint: 'https://loki.example.com', tenantId: '{{ verb }}' },
+      'destinations[0].loki.tenantId: received "{{ verb }}", expected a template of fields of the log record',
+      'without a tenant ID (X-Scope-OrgID). Fix: write a fixed value, e.g. "audit"',
+    ],
+    [
+      'a Splunk index on user.username (sent to the default index)',
+      {
+        type: 'Splunk',
+        name: 's',
+        endpoint: 'https://splunk.example.com:8088',
+        token: 'hec-token',
+        allowInlineCredentials: true,
+        index: 'audit_{{ user.username }}',
+      },
+      'destinations[0].splunk.index: received "audit_{{ user.username }}", expected a template of fields of the log record',
+      "to the token's default index instead. Fix: write a fixed value",
+    ],
+  ])('%s is refused', (_case, destination, line, fix) => {
+    const error = synthError(ship([destination]));
+    expect(error).toContain(line);
+    expect(error).toContain(fix);
+  });
+
+  test('the documented forms are accepted: a label named in the index, record fields, the CRD topic example', () => {
+    const objects = synthValid(
+      ship([
+        {
+          type: 'Elasticsearch',
+          name: 'es',
+          endpoint: 'https://es.example.com:9200',
+          index: 'audit-{{ audit_namespace }}-%F',
+          extraLabels: { audit_namespace: '{{ objectRef.namespace }}' },
+        },
+        {
+          type: 'Elasticsearch',
+          name: 'es-pods',
+          endpoint: 'http://192.168.1.1:9200',
+          index: 'k8s-{{ namespace }}-%F',
+        },
+        { type: 'Kafka', name: 'k', bootstrapServers: ['kafka:9092'], topic: 'logs-{{unit}}-%Y-%m-%d' },
+        { type: 'Loki', name: 'l', endpoint: 'https://loki.example.com', tenantId: 'audit' },
+      ]),
+    );
+    expect(specOf(objects, 'es').elasticsearch.index).toBe('audit-{{ audit_namespace }}-%F');
+    expect(specOf(objects, 'k').kafka.topic).toBe('logs-{{unit}}-%Y-%m-%d');
+  });
+
+  test('an escape-hatch patch that puts an audit event field in the index fails synth too', () => {
+    const chart = Testing.chart();
+    const shipping = new AuditLogShipping(chart, 'Shipping', {
+      destinations: [
+        { type: 'Elasticsearch', name: 'es', endpoint: 'https://es.example.com:9200', index: 'audit-%F' },
+      ],
+    });
+    shipping.destinations
+      .get('es')
+      ?.addJsonPatch(JsonPatch.replace('/spec/elasticsearch/index', 'audit-{{ verb }}'));
+    expect(synthError(chart)).toContain('expected a template of fields of the log record');
   });
 });

@@ -215,10 +215,89 @@ test.each([
     { type: 'Logstash', name: 'l', endpoint: 'logstash.example.com:70000' },
     'destinations[0].logstash.endpoint: received "logstash.example.com:70000", expected a port from 1 to 65535',
   ],
-])('%s with a port over 65535 (the CRD pattern accepts it)', (_name, destination, message) => {
+  // Vector's and Kafka's CRD patterns are host:port with 1 to 5 digits, so port 0 and 65536-99999 pass them.
+  [
+    'a Vector endpoint',
+    { type: 'Vector', name: 'v', endpoint: 'vector.example.com:99999' },
+    'destinations[0].vector.endpoint: received "vector.example.com:99999", expected a port from 1 to 65535',
+  ],
+  [
+    'a Vector endpoint on port 0',
+    { type: 'Vector', name: 'v', endpoint: 'vector.example.com:0' },
+    'destinations[0].vector.endpoint: received "vector.example.com:0", expected a port from 1 to 65535',
+  ],
+  [
+    'the second Kafka bootstrap server',
+    {
+      type: 'Kafka',
+      name: 'k',
+      topic: 'audit',
+      bootstrapServers: ['kafka-0.example.com:9093', 'kafka-1:70000'],
+    },
+    'destinations[0].kafka.bootstrapServers[1]: received "kafka-1:70000", expected a port from 1 to 65535',
+  ],
+  // The URL parser refuses a port over 65535; the message said to add the scheme the URL already had.
+  [
+    'a Loki URL',
+    { type: 'Loki', name: 'l', endpoint: 'https://loki.example.com:99999' },
+    'destinations[0].loki.endpoint: received "https://loki.example.com:99999", expected a port from 1 to 65535 (received port 99999). Fix: e.g. "https://loki.example.com"',
+  ],
+  [
+    'an Elasticsearch URL on port 0',
+    { type: 'Elasticsearch', name: 'e', endpoint: 'https://es.example.com:0/' },
+    'destinations[0].elasticsearch.endpoint: received "https://es.example.com:0/", expected a port from 1 to 65535',
+  ],
+  [
+    'a Splunk URL',
+    {
+      type: 'Splunk',
+      name: 's',
+      endpoint: 'https://splunk.example.com:808800',
+      token: 'x',
+      allowInlineCredentials: true,
+    },
+    'destinations[0].splunk.endpoint: received "https://splunk.example.com:808800", expected a port from 1 to 65535',
+  ],
+])('%s with a port outside 1-65535 (the CRD pattern accepts it)', (_name, destination, message) => {
   const chart = Testing.chart();
   new DeckhouseClusterAudit(chart, 'Audit', untyped({ destinations: [destination], assertionPacks: [] }));
   expect(synthError(chart)).toContain(message);
+});
+
+test('a URL the parser refuses for another reason than a port keeps its scheme in the fix', () => {
+  const chart = Testing.chart();
+  new DeckhouseClusterAudit(
+    chart,
+    'Audit',
+    untyped({
+      destinations: [{ type: 'Loki', name: 'l', endpoint: 'https://[fd00::1/' }],
+      assertionPacks: [],
+    }),
+  );
+  const message = synthError(chart);
+  expect(message).toContain(
+    'destinations[0].loki.endpoint: received "https://[fd00::1/", expected an absolute',
+  );
+  expect(message).not.toContain('add the scheme');
+});
+
+test('ports 1 and 65535 are accepted on every host:port and URL', () => {
+  const chart = Testing.chart();
+  new DeckhouseClusterAudit(
+    chart,
+    'Audit',
+    untyped({
+      assertionPacks: [],
+      destinations: [
+        { type: 'Vector', name: 'v', endpoint: 'vector.example.com:65535' },
+        { type: 'Kafka', name: 'k', topic: 'audit', bootstrapServers: ['kafka-0.example.com:1'] },
+        { type: 'Loki', name: 'l', endpoint: 'https://loki.example.com:65535' },
+        { type: 'Logstash', name: 'ls', endpoint: 'logstash.example.com:1' },
+      ],
+    }),
+  );
+  const objects = Testing.synth(chart);
+  expect(objects.filter((o) => o.kind === 'ClusterLogDestination')).toHaveLength(4);
 });
 
 test.each([null, 'cis', { name: 'x' }])(

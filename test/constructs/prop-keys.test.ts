@@ -237,6 +237,13 @@ describe('props of the wrong type: a clear error, never a crash inside the packa
       shipping({ syncWave: 'x' }),
       '[test/Shipping] syncWave: received "x", expected an integer',
     ],
+    // String(1e21) is "1e+21": Go's strconv.Atoi refuses it and Argo CD (gitops-engine syncwaves.Wave) falls back to
+    // wave 0, so the object would be applied with the ModuleConfig instead of after it.
+    [
+      'syncWave past the safe integers',
+      shipping({ syncWave: 1e21 }),
+      '[test/Shipping] syncWave: received 1e+21, expected an integer from -9007199254740991 to 9007199254740991',
+    ],
     [
       'assertions as an object',
       audit({ assertions: { request: 'get pods' } }),

@@ -304,3 +304,42 @@ describe('one mistake in a destination, one message', () => {
     expect(lines).toEqual([expect.stringContaining(`[test/Shipping] destinations[0].${expected}`)]);
   });
 });
+
+// The CRD's bounds (cluster-log-destination.yaml): encoding.cef.deviceVendor/deviceProduct/deviceVersion have
+// minLength 1 (and defaults), transformations[].parseMessage.json.depth is an integer from 1 to 128. The fix says
+// what to give, in the schema's words with the right number, instead of pointing at a directory.
+describe('a bound of the schema is told as a fix', () => {
+  test.each([
+    [
+      'an empty CEF deviceVendor (minLength 1)',
+      {
+        type: 'Socket',
+        name: 's',
+        address: 'siem.example.com:6514',
+        mode: 'TCP',
+        encoding: 'CEF',
+        cef: { deviceVendor: '' },
+      },
+      'destinations[0].socket.encoding.cef.deviceVendor: received "", expected at least 1 character. ' +
+        'Fix: give at least 1 character, or leave it unset if it is optional',
+    ],
+    [
+      'a JSON parse depth over 128 (maximum)',
+      {
+        type: 'Loki',
+        name: 'l',
+        endpoint: 'https://loki.example.com',
+        transformations: [
+          { action: 'ParseMessage', parseMessage: { sourceFormat: 'JSON', json: { depth: 129 } } },
+        ],
+      },
+      'expected a value <= 128. Fix: give a value <= 128',
+    ],
+  ])('%s', (_case, destination, line) => {
+    const chart = Testing.chart();
+    new AuditLogShipping(chart, 'Shipping', { destinations: [destination as AuditLogDestination] });
+    const message = synthError(chart);
+    expect(message).toContain(line);
+    expect(message).not.toContain('imports/schemas');
+  });
+});

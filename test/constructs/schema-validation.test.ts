@@ -33,8 +33,12 @@ describe('schema validation at synth', () => {
     expect(message).toContain('settings/etcd/maxDbSize must be number');
     expect(message).toContain('Fix: correct the prop that sets this field');
     // The pass-through prop is named, so the user finds the setting to correct.
-    expect(message).toContain('(additionalSettings.apiserver.auditPolicyEnable; see imports/schemas');
-    expect(message).toContain('(additionalSettings.etcd.maxDbSize; see imports/schemas');
+    expect(message).toContain(
+      '(additionalSettings.apiserver.auditPolicyEnable; see the schemas in node_modules/cdk8s-deckhouse-audit/lib/imports/schemas/',
+    );
+    expect(message).toContain(
+      '(additionalSettings.etcd.maxDbSize; see the schemas in node_modules/cdk8s-deckhouse-audit/lib/imports/schemas/',
+    );
   });
 
   test('a valid app with shipping passes', () => {
