@@ -61,6 +61,8 @@ export class LineFraming {
   private readonly documents = new Map<string, JsonDocument>();
   /** Inputs that are tar archives: not read past their first line (see isTarHeader). */
   private readonly archives = new Set<string>();
+  /** A first line that may be a CSV export's header, held until the next line shows what the input is. */
+  private readonly csvHeaders = new Map<string, { text: string; lineNo: number }>();
 
   constructor(
     private readonly maxChars: number,
@@ -123,6 +125,17 @@ export class LineFraming {
         );
       }
     }
+    const header = this.csvHeaders.size > 0 ? this.csvHeaders.get(source) : undefined;
+    if (header !== undefined) {
+      // The line after a CSV header candidate tells whether the input is a CSV export.
+      this.csvHeaders.delete(source);
+      if (csvEventField(line) !== undefined)
+        sink.warning(source, csvHeaderSkipped(header.lineNo, header.text));
+      else sink.record(source, header.text, header.lineNo);
+    } else if (lineNo === 1 && this.firstLineOfInput && CSV_HEADER.test(line)) {
+      this.csvHeaders.set(source, { text: line, lineNo });
+      return;
+    }
     const doc = this.documents.get(source);
     if (doc !== undefined) {
       if (!doc.betweenRecords && isCompactEventLine(line)) {
@@ -161,7 +174,9 @@ export class LineFraming {
         return;
       } else {
         const at = eventStart(line);
+        const csv = at > 0 ? undefined : csvEventField(line);
         if (at > 0) line = line.slice(at);
+        else if (csv !== undefined) line = csv;
         else if (isPrefixedKlogLine(line)) {
           sink.otherLine(source); // `kubectl logs --timestamps` (or `--prefix`) of kube-apiserver's own log
           return;
@@ -188,6 +203,9 @@ export class LineFraming {
 
   /** Ends an input: a CRI line or a document left unfinished is reported. */
   finish(source: string, sink: FramingSink): void {
+    const header = this.csvHeaders.get(source);
+    this.csvHeaders.delete(source);
+    if (header !== undefined) sink.record(source, header.text, header.lineNo);
     const open = this.cri.finish(source);
     if (open !== undefined) {
       sink.unreadable(
@@ -200,6 +218,53 @@ export class LineFraming {
     this.documents.delete(source);
     if (doc !== undefined) sink.unreadable(source, doc.openLine, DOCUMENT_CUT);
   }
+}
+
+/**
+ * A CSV export's header line (column names, quoted or not, separated by commas: `@timestamp,@message` of
+ * CloudWatch Logs Insights, `"@timestamp","message"` of Kibana).
+ */
+const CSV_HEADER = /^("?[@\w.:/ -]{1,100}"?,)+"?[@\w.:/ -]{1,100}"?\s*$/;
+
+/** Where a CSV field that holds an event starts: the opening quote, the event's `{"` doubled as RFC 4180 quotes it. */
+const CSV_EVENT_STARTS = [
+  '"{""kind"":""Event""',
+  '"{""apiVersion"":""audit.k8s.io/',
+  '"{""kind"":""EventList""',
+];
+
+/**
+ * The event in a row of a CSV export (RFC 4180: a field holding `"` or `,` is quoted and its quotes doubled), as
+ * log stores download query results (CloudWatch Logs Insights, Grafana, Kibana, Splunk): the field's text, which
+ * is the line kube-apiserver wrote; undefined for a line that holds no such field, or whose field never ends.
+ */
+export function csvEventField(line: string): string | undefined {
+  let start = -1;
+  for (const opening of CSV_EVENT_STARTS) {
+    const at = line.indexOf(opening);
+    // The field starts the row or follows a separator.
+    if (at !== -1 && (at === 0 || line.charCodeAt(at - 1) === 44) && (start === -1 || at < start)) start = at;
+  }
+  if (start === -1) return undefined;
+  const parts: string[] = [];
+  let from = start + 1;
+  for (;;) {
+    const quote = line.indexOf('"', from);
+    if (quote === -1) return undefined; // the field never ends: not a CSV row (or one cut short)
+    parts.push(line.slice(from, quote));
+    if (line.charCodeAt(quote + 1) !== 34 /* " */) return parts.join('');
+    parts.push('"');
+    from = quote + 2;
+  }
+}
+
+/** Why a CSV export's header line was not read as an event. */
+function csvHeaderSkipped(lineNo: number, header: string): string {
+  const shown = header.length > 120 ? `${header.slice(0, 120)}…` : header;
+  return (
+    `line ${lineNo} is a CSV header (${shown.trim()}), not an event: skipped; the rows' quoted fields that hold ` +
+    "an event are read (RFC 4180 quoting: the event's quotes doubled)"
+  );
 }
 
 /**

@@ -5,6 +5,7 @@ import { Readable } from 'stream';
 import * as zlib from 'zlib';
 import { loadPolicy } from '../../src/policy';
 import { simulate, SimulationReport } from '../../src/replay';
+import { csvEventField } from '../../src/replay/line-framing';
 import { runInProcess } from '../cli/helpers';
 import { FIXTURES } from './fixtures';
 
@@ -91,6 +92,49 @@ describe('records that hold the line in a list of records, or one member down', 
     } finally {
       fs.rmSync(dir, { recursive: true, force: true });
     }
+  }, 60_000);
+});
+
+describe('CSV exports of a log store (RFC 4180: the event in a quoted field, its quotes doubled)', () => {
+  test.each([
+    ['CloudWatch Logs Insights (Download table, CSV)', 'cloudwatch-insights.csv', '@timestamp,@message'],
+    [
+      'a Kibana Discover CSV report (every field quoted, CRLF)',
+      'kibana-discover.csv',
+      '"@timestamp","message","host.name"',
+    ],
+  ])('%s: the events of the plain log, the header named', async (_what, name, header) => {
+    const r = await replay(name);
+    sameEvents(r);
+    expect(r.sources[0].warnings).toEqual([
+      expect.stringContaining(`line 1 is a CSV header (${header}), not an event`),
+    ]);
+  });
+
+  test('a first line that only looks like a header, or a header alone, is still a malformed line', async () => {
+    const lines = fs.readFileSync(file('events.log'), 'utf8');
+    const notCsv = await simulate([{ name: 'x', stream: Readable.from([`time,message\n${lines}`]) }], {
+      policy: METADATA,
+    });
+    expect(notCsv.events).toBe(6);
+    expect(notCsv.malformed.lines).toEqual([
+      { source: 'x', line: 1, reason: expect.stringMatching(/^not JSON/) },
+    ]);
+    const alone = await simulate([{ name: 'x', stream: Readable.from(['@timestamp,@message\n']) }], {
+      policy: METADATA,
+    });
+    expect(alone.malformed.lines).toEqual([
+      { source: 'x', line: 1, reason: expect.stringMatching(/^not JSON/) },
+    ]);
+  });
+
+  test('csvEventField: the field must start the row or follow a comma, and end', () => {
+    const event = '{"kind":"Event","apiVersion":"audit.k8s.io/v1","verb":"get","note":"a ""b"""}';
+    const quoted = `"${event.replace(/"/g, '""')}"`;
+    expect(csvEventField(`2024-05-01 10:00:00.123,${quoted}`)).toBe(event);
+    expect(csvEventField(`${quoted},"master-0"`)).toBe(event);
+    expect(csvEventField(`x${quoted}`)).toBeUndefined();
+    expect(csvEventField(`1,${quoted.slice(0, -1)}`)).toBeUndefined();
   });
 });
 
