@@ -109,6 +109,15 @@ function holdsAuditEvent(value: unknown, depth: number): boolean {
   return false;
 }
 
+/**
+ * Whether the log reader takes `value` for audit data: a record holding events (unwrapRecord), or a cloud's
+ * conversion of them that it names (convertedRecord). `diff` asks it to tell such a pretty-printed file (a search
+ * response, an `aws logs` output) from a saved report, so the two never disagree.
+ */
+export function readsAsLogRecord(value: Record<string, unknown>): boolean {
+  return unwrapRecord(value) !== undefined || convertedRecord(value) !== undefined;
+}
+
 function namesAuditKind(value: Record<string, unknown>): boolean {
   return (
     value.kind === 'Event' ||
