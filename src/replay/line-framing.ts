@@ -173,10 +173,16 @@ export class LineFraming {
         sink.otherLine(source);
         return;
       } else {
-        const at = eventStart(line);
-        const csv = at > 0 ? undefined : csvEventField(line);
-        if (at > 0) line = line.slice(at);
-        else if (csv !== undefined) line = csv;
+        const cef = line.indexOf('CEF:') === -1 ? undefined : cefMessage(line);
+        const at = cef !== undefined ? -1 : eventStart(line);
+        const csv = cef !== undefined || at > 0 ? undefined : csvEventField(line);
+        if (cef !== undefined || csv !== undefined) {
+          line = (cef ?? csv) as string;
+          if (isKlogLine(line)) {
+            sink.otherLine(source); // kube-apiserver's own line, shipped or exported with the events
+            return;
+          }
+        } else if (at > 0) line = line.slice(at);
         else if (isPrefixedKlogLine(line)) {
           sink.otherLine(source); // `kubectl logs --timestamps` (or `--prefix`) of kube-apiserver's own log
           return;
@@ -256,6 +262,39 @@ export function csvEventField(line: string): string | undefined {
     parts.push('"');
     from = quote + 2;
   }
+}
+
+// A CEF record's start (after a syslog header, if any): `CEF:<version>|`, then six header fields whose `|` and
+// `\` are escaped, then the extension.
+const CEF_HEADER = /(?:^|\s)CEF:\d+\|(?:(?:[^|\\]|\\.)*\|){6}/;
+
+/**
+ * The line a CEF record carries in its `message` extension (Deckhouse's log-shipper with `encoding.codec: CEF`
+ * on a Socket or Kafka destination: Vector's `cef` codec with the extension `message` = the log line; ArcSight
+ * CEF escapes `\` and `=` in extension values as `\\` and `\=`, newlines as `\n`), unescaped; undefined for a
+ * line that is no CEF record or has no `message`. A value ends where the next key starts: the last space
+ * before the next unescaped `=`.
+ */
+export function cefMessage(line: string): string | undefined {
+  const header = CEF_HEADER.exec(line);
+  if (header === null) return undefined;
+  const ext = line.slice(header.index + header[0].length);
+  const key = /(?:^|\s)message=/.exec(ext);
+  if (key === null) return undefined;
+  const start = key.index + key[0].length;
+  let end = ext.length;
+  for (let i = start; i < ext.length; i++) {
+    const c = ext.charCodeAt(i);
+    if (c === 92 /* \ */) i++;
+    else if (c === 61 /* = */) {
+      end = ext.lastIndexOf(' ', i);
+      break;
+    }
+  }
+  if (end < start) return undefined;
+  return ext
+    .slice(start, end)
+    .replace(/\\([\\=nr])/g, (_, e: string) => (e === 'n' ? '\n' : e === 'r' ? '\r' : e));
 }
 
 /** Why a CSV export's header line was not read as an event. */

@@ -5,7 +5,7 @@ import { Readable } from 'stream';
 import * as zlib from 'zlib';
 import { loadPolicy } from '../../src/policy';
 import { simulate, SimulationReport } from '../../src/replay';
-import { csvEventField } from '../../src/replay/line-framing';
+import { cefMessage, csvEventField } from '../../src/replay/line-framing';
 import { runInProcess } from '../cli/helpers';
 import { FIXTURES } from './fixtures';
 
@@ -53,6 +53,8 @@ describe('records that hold the line in a list of records, or one member down', 
     ['an AKS diagnostic setting streamed to an event hub', 'aks-diagnostics-eventhub.json', 1],
     // `result._raw`
     ["Splunk's search export (output_mode=json)", 'splunk-export.json', 0],
+    // the `message` extension of a CEF record, `\\` and `\=` escaped; a klog line among them
+    ["Deckhouse log-shipper's CEF encoding (Socket, Kafka)", 'deckhouse-cef.log', 1],
   ])('%s: the events of the plain log', async (_what, name, klogLines) => {
     const r = await replay(name);
     sameEvents(r);
@@ -126,6 +128,15 @@ describe('CSV exports of a log store (RFC 4180: the event in a quoted field, its
     expect(alone.malformed.lines).toEqual([
       { source: 'x', line: 1, reason: expect.stringMatching(/^not JSON/) },
     ]);
+  });
+
+  test('cefMessage: the message extension up to the next key, unescaped; none without a CEF header', () => {
+    const head = 'CEF:1|Deckhouse|log-shipper-agent|1|Log event|cef.name|5|';
+    expect(cefMessage(`${head}host=m message={"a":"b\\=c\\\\d"} node=m`)).toBe('{"a":"b=c\\d"}');
+    expect(cefMessage(`${head}message=last value`)).toBe('last value');
+    expect(cefMessage(`<14>1 2024-05-01T10:00:00Z m vector - - - ${head}message=x`)).toBe('x');
+    expect(cefMessage(`CEF:1|only|three|fields message=x`)).toBeUndefined();
+    expect(cefMessage(`${head}host=m`)).toBeUndefined();
   });
 
   test('csvEventField: the field must start the row or follow a comma, and end', () => {
