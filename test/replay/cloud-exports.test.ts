@@ -62,6 +62,25 @@ describe('records that hold the line in a list of records, or one member down', 
     expect(r.sources[0].otherLines).toBe(klogLines);
   });
 
+  test('a pretty-printed list larger than a record may be is read one element at a time', async () => {
+    // `aws logs filter-log-events` prints all its pages as one object: a day of audit log is gigabytes, far over
+    // the 64 MiB a record may take. Its `events` (and a subscription's `logEvents`, Azure's `records`) are read
+    // element by element as an EventList's `items` are; here the limit is cut to 3,000 characters to show it.
+    for (const name of [
+      'eks-filter-log-events.json',
+      'aks-diagnostics-eventhub.json',
+      'cloudwatch-subscription.json',
+    ]) {
+      const text = JSON.stringify(JSON.parse(fs.readFileSync(file(name), 'utf8')), null, 2);
+      expect(text.length).toBeGreaterThan(6000);
+      const r = await simulate([{ name, stream: Readable.from([text + '\n']) }], {
+        policy: METADATA,
+        maxLineBytes: 3000,
+      });
+      sameEvents(r);
+    }
+  });
+
   test('a gzip copy and two threads give the same report', async () => {
     const text = fs.readFileSync(file('aks-diagnostics-storage.json'));
     const many = Buffer.concat(Array.from({ length: 2000 }, () => text));
