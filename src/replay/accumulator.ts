@@ -104,6 +104,7 @@ class Accumulator implements PartialReplayAccumulator {
     },
     otherLine: (source) => this.inputNotes.otherLine(source),
     warning: (source, message) => this.addSourceWarning(source, message),
+    notText: (source) => this.inputNotes.notText(source),
     zeroBlock: (source, line, bytes) => this.lineWarnings.zeroBlock(this.source(source), line, bytes),
   };
   private readonly lineWarnings = new LineWarnings();

@@ -16,6 +16,8 @@ interface InputCounts {
   /** Byte sequences that are not UTF-8, and the line of the first (0: none). */
   invalidUtf8: number;
   invalidUtf8Line: number;
+  /** The input was named as no text (compressed otherwise than gzip, UTF-16, a tar archive): no UTF-8 note. */
+  notText: boolean;
 }
 
 /** Names of shipper-added members a note lists at most. */
@@ -59,6 +61,10 @@ export class InputNotes {
     }
   }
 
+  notText(source: string): void {
+    this.counts(source).notText = true;
+  }
+
   invalidUtf8(source: string, lineNo: number, count: number): void {
     const c = this.counts(source);
     if (c.invalidUtf8 === 0 || lineNo < c.invalidUtf8Line) c.invalidUtf8Line = lineNo;
@@ -100,6 +106,7 @@ export class InputNotes {
     for (const [source, c] of state.counts) {
       const into = this.counts(source);
       if (c.invalidUtf8 > 0) this.invalidUtf8(source, c.invalidUtf8Line + lineOffset, c.invalidUtf8);
+      into.notText ||= c.notText;
       into.otherLines += c.otherLines;
       into.legacyLines += c.legacyLines;
       into.v1beta1Events += c.v1beta1Events;
@@ -138,7 +145,7 @@ export class InputNotes {
           'bytes an event), which a current cluster does not write',
       );
     }
-    if (c.invalidUtf8 > 0) {
+    if (c.invalidUtf8 > 0 && !c.notText) {
       const n = c.invalidUtf8;
       notes.push(
         `${n} byte sequence${n === 1 ? ' is' : 's are'} not UTF-8, the first on line ${c.invalidUtf8Line}: ` +
@@ -170,6 +177,7 @@ export class InputNotes {
           foreignNames: [],
           invalidUtf8: 0,
           invalidUtf8Line: 0,
+          notText: false,
         }),
       );
     return c;

@@ -21,6 +21,8 @@ export interface FramingSink {
   /** A line of kube-apiserver's own log (klog) outside container framing. */
   otherLine(source: string): void;
   warning(source: string, message: string): void;
+  /** An input named as no text at all (a tar archive, another compression, UTF-16): its bytes say nothing more. */
+  notText(source: string): void;
   /** A block of `bytes` zero bytes on line `lineNo` (zeroBlockWarning words it). */
   zeroBlock(source: string, lineNo: number, bytes: number): void;
 }
@@ -78,6 +80,7 @@ export class LineFraming {
       // Its headers and padding would be read as broken lines and zero blocks, its members run together.
       this.archives.add(source);
       sink.unreadable(source, 1, TAR_ARCHIVE);
+      sink.notText(source);
       return;
     }
     // indexOf first: it runs at memory speed, the regular expression at a fraction of it on every line.
@@ -111,6 +114,7 @@ export class LineFraming {
       // kube-apiserver writes UTF-8; a UTF-16 file (read as UTF-8: its BOM becomes U+FFFD U+FFFD, every
       // other byte of ASCII text is NUL) would only show as "not JSON" on every line: name the encoding once.
       if (looksUtf16(line)) {
+        sink.notText(source);
         sink.warning(
           source,
           'the input looks UTF-16 encoded; kube-apiserver writes UTF-8 audit logs: convert it first (iconv -f UTF-16 -t UTF-8)',
@@ -119,6 +123,7 @@ export class LineFraming {
       const compressed = COMPRESSED.find(([, looks]) => looks(line));
       if (compressed !== undefined) {
         const [format, , tool] = compressed;
+        sink.notText(source);
         sink.warning(
           source,
           `the input looks ${format}-compressed (only gzip is read): decompress it first (${tool} FILE | deckhouse-audit simulate … -)`,

@@ -60,6 +60,13 @@ describe('a log re-encoded from UTF-8', () => {
     expect(seen).toEqual([]);
   });
 
+  test('a UTF-16 file is named as UTF-16 alone: its bytes are no re-encoded UTF-8 to count', async () => {
+    const utf16 = Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(EVENT + '\n', 'utf16le')]);
+    const r = await replay(utf16);
+    expect(r.sources[0].warnings.some((w) => w.startsWith('the input looks UTF-16 encoded'))).toBe(true);
+    expect(utf8Warnings(r)).toEqual([]);
+  });
+
   test('one thread, two threads and gzip name the same line and count', async () => {
     const good = Buffer.from(EVENT + '\n');
     const lines = Array.from({ length: 3000 }, (_, i) => (i === 2400 ? cp1251Line() : good));
