@@ -232,10 +232,10 @@ export class LineFraming {
 }
 
 /**
- * A CSV export's header line (column names, quoted or not, separated by commas: `@timestamp,@message` of
- * CloudWatch Logs Insights, `"@timestamp","message"` of Kibana).
+ * A CSV export's header line (column names, quoted or not, separated by commas, semicolons or tabs:
+ * `@timestamp,@message` of CloudWatch Logs Insights, `"@timestamp","message"` of Kibana).
  */
-const CSV_HEADER = /^("?[@\w.:/ -]{1,100}"?,)+"?[@\w.:/ -]{1,100}"?\s*$/;
+const CSV_HEADER = /^("?[@\p{L}\p{N}_.:/ -]{1,100}"?[,;\t])+"?[@\p{L}\p{N}_.:/ -]{1,100}"?\s*$/u;
 
 /** Where a CSV field that holds an event starts: the opening quote, the event's `{"` doubled as RFC 4180 quotes it. */
 const CSV_EVENT_STARTS = [
@@ -243,6 +243,8 @@ const CSV_EVENT_STARTS = [
   '"{""apiVersion"":""audit.k8s.io/',
   '"{""kind"":""EventList""',
 ];
+
+const CSV_SEPARATORS = ',;\t';
 
 /**
  * The event in a row of a CSV export (RFC 4180: a field holding `"` or `,` is quoted and its quotes doubled), as
@@ -253,8 +255,10 @@ export function csvEventField(line: string): string | undefined {
   let start = -1;
   for (const opening of CSV_EVENT_STARTS) {
     const at = line.indexOf(opening);
-    // The field starts the row or follows a separator.
-    if (at !== -1 && (at === 0 || line.charCodeAt(at - 1) === 44) && (start === -1 || at < start)) start = at;
+    // The field starts the row or follows a separator: `,`, or `;` and a tab as spreadsheets in locales with a
+    // decimal comma save CSV.
+    if (at !== -1 && (at === 0 || CSV_SEPARATORS.includes(line[at - 1])) && (start === -1 || at < start))
+      start = at;
   }
   if (start === -1) return undefined;
   const parts: string[] = [];

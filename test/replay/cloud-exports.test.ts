@@ -124,6 +124,11 @@ describe('CSV exports of a log store (RFC 4180: the event in a quoted field, its
       'kibana-discover.csv',
       '"@timestamp","message","host.name"',
     ],
+    [
+      "a spreadsheet's CSV in a decimal-comma locale (`;`, BOM, CRLF)",
+      'excel-semicolon.csv',
+      'Время;Сообщение',
+    ],
   ])('%s: the events of the plain log, the header named', async (_what, name, header) => {
     const r = await replay(name);
     sameEvents(r);
@@ -163,6 +168,8 @@ describe('CSV exports of a log store (RFC 4180: the event in a quoted field, its
     const quoted = `"${event.replace(/"/g, '""')}"`;
     expect(csvEventField(`2024-05-01 10:00:00.123,${quoted}`)).toBe(event);
     expect(csvEventField(`${quoted},"master-0"`)).toBe(event);
+    expect(csvEventField(`01.05.2024 10:00;${quoted}`)).toBe(event); // a spreadsheet's `;` (decimal-comma locales)
+    expect(csvEventField(`2024-05-01\t${quoted}`)).toBe(event);
     expect(csvEventField(`x${quoted}`)).toBeUndefined();
     expect(csvEventField(`1,${quoted.slice(0, -1)}`)).toBeUndefined();
   });
