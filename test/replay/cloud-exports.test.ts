@@ -198,6 +198,33 @@ describe('records a cloud made from the events are named, with what to replay in
     expect(JSON.stringify(out.error)).toContain('properties.log');
   });
 
+  test('Kubernetes Event objects (kubectl get events -o json, events.k8s.io) are named as such', async () => {
+    const core = {
+      apiVersion: 'v1',
+      kind: 'Event',
+      reason: 'Scheduled',
+      involvedObject: { kind: 'Pod', name: 'web-0' },
+    };
+    const list = JSON.stringify({ apiVersion: 'v1', kind: 'List', items: [core] }, null, 4);
+    const newer = JSON.stringify({
+      kind: 'Event',
+      apiVersion: 'events.k8s.io/v1',
+      reason: 'Scheduled',
+      regarding: {},
+    });
+    const r = await simulate([{ name: 'x', stream: Readable.from([`${list}\n${newer}\n`]) }], {
+      policy: METADATA,
+    });
+    expect(r.events).toBe(0);
+    // The list's item is read where its `{` stands, the events.k8s.io line after the list.
+    const itemLine = list.split('\n').findIndex((l) => l.trim() === '{' && l !== '{') + 1;
+    expect(r.malformed.lines.map((m) => m.line)).toEqual([itemLine, list.split('\n').length + 1]);
+    for (const m of r.malformed.lines)
+      expect(m.reason).toMatch(
+        /a Kubernetes Event object \(apiVersion "(v1|events\.k8s\.io\/v1)": what kubectl get events lists/,
+      );
+  });
+
   test('a record holding neither an event nor a line one member down still lists its members', async () => {
     const record = JSON.stringify({ records: [{ time: 't', properties: { log: 'plain text' } }] });
     const r = await simulate([{ name: 'x', stream: Readable.from([record + '\n']) }], { policy: METADATA });
