@@ -1,5 +1,6 @@
 import { closeSync, openSync, readFileSync, readSync, statSync } from 'node:fs';
 import { isRecord, shapeOf } from '../policy/arguments';
+import { readsAsLogRecord } from '../replay/log-record';
 import { reportProblem } from '../replay/report-shape';
 import { SimulationReport } from '../replay/types';
 import { CliError, UsageError } from './errors';
@@ -160,6 +161,8 @@ export function readSavedReport(file: string): SavedReport | undefined {
   // A one-line object that is no report is a record of some shipper's log: replayed (and named) as a log line.
   if (oneLine && !looksLikeReport) return undefined;
   if (!looksLikeReport) {
+    // A record the replay reads (a search response, CloudWatch's `events`, Azure's `records`…) or names.
+    if (readsAsLogRecord(value)) return undefined;
     throw new UsageError(
       `${file}: a JSON object that is neither a report saved by "simulate --json" (no "written", "rules" or ` +
         `"retention") nor an audit log (no "kind", "auditID" or "items"; keys: ${Object.keys(value).slice(0, 6).join(', ') || 'none'}). ` +

@@ -41,6 +41,8 @@ export interface MultiReplayAccumulator {
   endSource(source: string): void;
   /** Notes a problem with an input that did not stop the replay (shown with the report). */
   addSourceWarning(source: string, warning: string): void;
+  /** Notes `count` byte sequences of an input that are not UTF-8, the first on line `lineNo`. */
+  addInvalidUtf8(source: string, lineNo: number, count: number): void;
   /** Notes an input that was not read (e.g. given twice). */
   skipInput(source: string, reason: string): void;
   /** Non-blank lines and valid events so far (cheap; for progress reporting). */
@@ -102,6 +104,7 @@ class Accumulator implements PartialReplayAccumulator {
     },
     otherLine: (source) => this.inputNotes.otherLine(source),
     warning: (source, message) => this.addSourceWarning(source, message),
+    notText: (source) => this.inputNotes.notText(source),
     zeroBlock: (source, line, bytes) => this.lineWarnings.zeroBlock(this.source(source), line, bytes),
   };
   private readonly lineWarnings = new LineWarnings();
@@ -214,6 +217,10 @@ class Accumulator implements PartialReplayAccumulator {
     s.threads = info.threads ?? 1;
   }
 
+  addInvalidUtf8(source: string, lineNo: number, count: number): void {
+    this.inputNotes.invalidUtf8(source, lineNo, count);
+  }
+
   addSourceWarning(source: string, warning: string): void {
     this.source(source).warnings.push(warning);
   }
@@ -261,7 +268,7 @@ class Accumulator implements PartialReplayAccumulator {
       into.criStderrBytes += s.criStderrBytes;
       this.lineWarnings.append(into, s.warnings, state.lineWarnings, lineOffset);
     }
-    this.inputNotes.merge(state.inputNotes);
+    this.inputNotes.merge(state.inputNotes, lineOffset);
     this.span.merge(state.span);
     this.tallies.forEach((t, i) => t.merge(state.tallies[i]));
   }

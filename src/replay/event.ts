@@ -66,6 +66,15 @@ export function eventProblem(value: unknown): string | undefined {
   // it); its Event has the fields of v1 (objectRef.apiGroup included) plus metadata and timestamp. v1alpha1
   // (1.7–1.8) has no objectRef.apiGroup and is not read.
   if (ev.apiVersion != null && ev.apiVersion !== AUDIT_V1 && ev.apiVersion !== AUDIT_V1BETA1) {
+    // The other `kind: Event` of Kubernetes: core/v1 and events.k8s.io Events, what `kubectl get events` lists.
+    if (
+      ev.apiVersion === 'v1' ||
+      (typeof ev.apiVersion === 'string' && ev.apiVersion.startsWith('events.k8s.io/'))
+    )
+      return (
+        `a Kubernetes Event object (apiVersion ${shown(ev.apiVersion)}: what kubectl get events lists, a reason ` +
+        "about an object), not an audit event: replay kube-apiserver's audit log (audit.k8s.io/v1 Events)"
+      );
     return `apiVersion is ${shown(ev.apiVersion)}, expected "${AUDIT_V1}" (or "${AUDIT_V1BETA1}" from Kubernetes before 1.24)`;
   }
   // "verb":"" is an event: RequestInfo gives a resource request made with a method it has no verb for

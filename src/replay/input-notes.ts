@@ -13,6 +13,11 @@ interface InputCounts {
   /** Events with members a log shipper added (foreign-members.ts), and the first few of their names. */
   foreignEvents: number;
   foreignNames: string[];
+  /** Byte sequences that are not UTF-8, and the line of the first (0: none). */
+  invalidUtf8: number;
+  invalidUtf8Line: number;
+  /** The input was named as no text (compressed otherwise than gzip, UTF-16, a tar archive): no UTF-8 note. */
+  notText: boolean;
 }
 
 /** Names of shipper-added members a note lists at most. */
@@ -56,6 +61,16 @@ export class InputNotes {
     }
   }
 
+  notText(source: string): void {
+    this.counts(source).notText = true;
+  }
+
+  invalidUtf8(source: string, lineNo: number, count: number): void {
+    const c = this.counts(source);
+    if (c.invalidUtf8 === 0 || lineNo < c.invalidUtf8Line) c.invalidUtf8Line = lineNo;
+    c.invalidUtf8 += count;
+  }
+
   foreignMembers(source: string, names: readonly string[]): void {
     const c = this.counts(source);
     c.foreignEvents++;
@@ -85,10 +100,13 @@ export class InputNotes {
     };
   }
 
-  merge(state: InputNotesState): void {
+  /** Adds a range's counts; its line numbers start after `lineOffset`. */
+  merge(state: InputNotesState, lineOffset = 0): void {
     this.duplicates.merge(state.duplicates);
     for (const [source, c] of state.counts) {
       const into = this.counts(source);
+      if (c.invalidUtf8 > 0) this.invalidUtf8(source, c.invalidUtf8Line + lineOffset, c.invalidUtf8);
+      into.notText ||= c.notText;
       into.otherLines += c.otherLines;
       into.legacyLines += c.legacyLines;
       into.v1beta1Events += c.v1beta1Events;
@@ -127,6 +145,15 @@ export class InputNotes {
           'bytes an event), which a current cluster does not write',
       );
     }
+    if (c.invalidUtf8 > 0 && !c.notText) {
+      const n = c.invalidUtf8;
+      notes.push(
+        `${n} byte sequence${n === 1 ? ' is' : 's are'} not UTF-8, the first on line ${c.invalidUtf8Line}: ` +
+          'kube-apiserver writes UTF-8 only, so the file was re-encoded (e.g. to Windows-1251 or Latin-1); each ' +
+          'was read as U+FFFD, so names holding them match no rule that names them and sizes are off: convert ' +
+          'the file back first (iconv -f CP1251 -t UTF-8, with its real encoding)',
+      );
+    }
     if (c.foreignEvents > 0) {
       notes.push(
         `${c.foreignEvents} event${c.foreignEvents === 1 ? ' carries' : 's carry'} members kube-apiserver does not ` +
@@ -148,6 +175,9 @@ export class InputNotes {
           v1beta1ExtraBytes: 0,
           foreignEvents: 0,
           foreignNames: [],
+          invalidUtf8: 0,
+          invalidUtf8Line: 0,
+          notText: false,
         }),
       );
     return c;

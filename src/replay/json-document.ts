@@ -2,8 +2,9 @@
  * Pretty-printed JSON among the lines of an input (`jq . audit.log`, an EventList saved with
  * `JSON.stringify(list, null, 2)`, a JSON array of events): a value that opens with a line holding only `{`
  * or `[` is read across lines, and handed on as records, one per event: the elements of a top-level array,
- * the elements of a top-level object's `items` (an EventList), or else the top-level object itself. Only
- * the record being read is kept, so an EventList of any size takes the memory of its largest item.
+ * the elements of a top-level object's `items` (an EventList) or other record list (RECORD_LISTS), or else the
+ * top-level object itself. Only the record being read is kept, so an EventList of any size takes the memory of
+ * its largest item.
  */
 
 /** A record read from a document: its text (undefined when longer than the limit) and its first line. */
@@ -30,7 +31,12 @@ export function isCompactEventLine(line: string): boolean {
   return line.startsWith('{"kind":"Event"') || line.startsWith('{"apiVersion":"audit.k8s.io/');
 }
 
-const ITEMS = 'items';
+/**
+ * Members of a top-level object whose list elements are read one at a time: an EventList's `items`, and the
+ * record lists of cloud exports (CloudWatch Logs' `events` of `aws logs filter-log-events`, which the AWS CLI
+ * prints as one object for all its pages, and a subscription's `logEvents`; Azure resource logs' `records`).
+ */
+const RECORD_LISTS: ReadonlySet<string> = new Set(['items', 'events', 'logEvents', 'records']);
 
 /** Reads one pretty-printed value of an input, line by line. */
 export class JsonDocument {
@@ -105,7 +111,7 @@ export class JsonDocument {
           this.outerLine = lineNo;
           if (this.topArray) this.recordDepth = 1;
           else outerFrom = i;
-        } else if (this.depth === 1 && !this.topArray && c === 91 && this.pendingKey === ITEMS) {
+        } else if (this.depth === 1 && !this.topArray && c === 91 && RECORD_LISTS.has(this.pendingKey)) {
           this.recordDepth = 2;
           this.sawItems = true;
         } else if (this.depth === this.recordDepth && this.record === undefined) {

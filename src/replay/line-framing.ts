@@ -21,6 +21,8 @@ export interface FramingSink {
   /** A line of kube-apiserver's own log (klog) outside container framing. */
   otherLine(source: string): void;
   warning(source: string, message: string): void;
+  /** An input named as no text at all (a tar archive, another compression, UTF-16): its bytes say nothing more. */
+  notText(source: string): void;
   /** A block of `bytes` zero bytes on line `lineNo` (zeroBlockWarning words it). */
   zeroBlock(source: string, lineNo: number, bytes: number): void;
 }
@@ -61,6 +63,8 @@ export class LineFraming {
   private readonly documents = new Map<string, JsonDocument>();
   /** Inputs that are tar archives: not read past their first line (see isTarHeader). */
   private readonly archives = new Set<string>();
+  /** A first line that may be a CSV export's header, held until the next line shows what the input is. */
+  private readonly csvHeaders = new Map<string, { text: string; lineNo: number }>();
 
   constructor(
     private readonly maxChars: number,
@@ -76,6 +80,7 @@ export class LineFraming {
       // Its headers and padding would be read as broken lines and zero blocks, its members run together.
       this.archives.add(source);
       sink.unreadable(source, 1, TAR_ARCHIVE);
+      sink.notText(source);
       return;
     }
     // indexOf first: it runs at memory speed, the regular expression at a fraction of it on every line.
@@ -109,6 +114,7 @@ export class LineFraming {
       // kube-apiserver writes UTF-8; a UTF-16 file (read as UTF-8: its BOM becomes U+FFFD U+FFFD, every
       // other byte of ASCII text is NUL) would only show as "not JSON" on every line: name the encoding once.
       if (looksUtf16(line)) {
+        sink.notText(source);
         sink.warning(
           source,
           'the input looks UTF-16 encoded; kube-apiserver writes UTF-8 audit logs: convert it first (iconv -f UTF-16 -t UTF-8)',
@@ -117,11 +123,23 @@ export class LineFraming {
       const compressed = COMPRESSED.find(([, looks]) => looks(line));
       if (compressed !== undefined) {
         const [format, , tool] = compressed;
+        sink.notText(source);
         sink.warning(
           source,
           `the input looks ${format}-compressed (only gzip is read): decompress it first (${tool} FILE | deckhouse-audit simulate … -)`,
         );
       }
+    }
+    const header = this.csvHeaders.size > 0 ? this.csvHeaders.get(source) : undefined;
+    if (header !== undefined) {
+      // The line after a CSV header candidate tells whether the input is a CSV export.
+      this.csvHeaders.delete(source);
+      if (csvEventField(line) !== undefined)
+        sink.warning(source, csvHeaderSkipped(header.lineNo, header.text));
+      else sink.record(source, header.text, header.lineNo);
+    } else if (lineNo === 1 && this.firstLineOfInput && CSV_HEADER.test(line)) {
+      this.csvHeaders.set(source, { text: line, lineNo });
+      return;
     }
     const doc = this.documents.get(source);
     if (doc !== undefined) {
@@ -160,8 +178,16 @@ export class LineFraming {
         sink.otherLine(source);
         return;
       } else {
-        const at = eventStart(line);
-        if (at > 0) line = line.slice(at);
+        const cef = line.indexOf('CEF:') === -1 ? undefined : cefMessage(line);
+        const at = cef !== undefined ? -1 : eventStart(line);
+        const csv = cef !== undefined || at > 0 ? undefined : csvEventField(line);
+        if (cef !== undefined || csv !== undefined) {
+          line = (cef ?? csv) as string;
+          if (isKlogLine(line)) {
+            sink.otherLine(source); // kube-apiserver's own line, shipped or exported with the events
+            return;
+          }
+        } else if (at > 0) line = line.slice(at);
         else if (isPrefixedKlogLine(line)) {
           sink.otherLine(source); // `kubectl logs --timestamps` (or `--prefix`) of kube-apiserver's own log
           return;
@@ -188,6 +214,9 @@ export class LineFraming {
 
   /** Ends an input: a CRI line or a document left unfinished is reported. */
   finish(source: string, sink: FramingSink): void {
+    const header = this.csvHeaders.get(source);
+    this.csvHeaders.delete(source);
+    if (header !== undefined) sink.record(source, header.text, header.lineNo);
     const open = this.cri.finish(source);
     if (open !== undefined) {
       sink.unreadable(
@@ -200,6 +229,90 @@ export class LineFraming {
     this.documents.delete(source);
     if (doc !== undefined) sink.unreadable(source, doc.openLine, DOCUMENT_CUT);
   }
+}
+
+/**
+ * A CSV export's header line (column names, quoted or not, separated by commas, semicolons or tabs:
+ * `@timestamp,@message` of CloudWatch Logs Insights, `"@timestamp","message"` of Kibana).
+ */
+const CSV_HEADER = /^("?[@\p{L}\p{N}_.:/ -]{1,100}"?[,;\t])+"?[@\p{L}\p{N}_.:/ -]{1,100}"?\s*$/u;
+
+/** Where a CSV field that holds an event starts: the opening quote, the event's `{"` doubled as RFC 4180 quotes it. */
+const CSV_EVENT_STARTS = [
+  '"{""kind"":""Event""',
+  '"{""apiVersion"":""audit.k8s.io/',
+  '"{""kind"":""EventList""',
+];
+
+const CSV_SEPARATORS = ',;\t';
+
+/**
+ * The event in a row of a CSV export (RFC 4180: a field holding `"` or `,` is quoted and its quotes doubled), as
+ * log stores download query results (CloudWatch Logs Insights, Grafana, Kibana, Splunk): the field's text, which
+ * is the line kube-apiserver wrote; undefined for a line that holds no such field, or whose field never ends.
+ */
+export function csvEventField(line: string): string | undefined {
+  let start = -1;
+  for (const opening of CSV_EVENT_STARTS) {
+    const at = line.indexOf(opening);
+    // The field starts the row or follows a separator: `,`, or `;` and a tab as spreadsheets in locales with a
+    // decimal comma save CSV.
+    if (at !== -1 && (at === 0 || CSV_SEPARATORS.includes(line[at - 1])) && (start === -1 || at < start))
+      start = at;
+  }
+  if (start === -1) return undefined;
+  const parts: string[] = [];
+  let from = start + 1;
+  for (;;) {
+    const quote = line.indexOf('"', from);
+    if (quote === -1) return undefined; // the field never ends: not a CSV row (or one cut short)
+    parts.push(line.slice(from, quote));
+    if (line.charCodeAt(quote + 1) !== 34 /* " */) return parts.join('');
+    parts.push('"');
+    from = quote + 2;
+  }
+}
+
+// A CEF record's start (after a syslog header, if any): `CEF:<version>|`, then six header fields whose `|` and
+// `\` are escaped, then the extension.
+const CEF_HEADER = /(?:^|\s)CEF:\d+\|(?:(?:[^|\\]|\\.)*\|){6}/;
+
+/**
+ * The line a CEF record carries in its `message` extension (Deckhouse's log-shipper with `encoding.codec: CEF`
+ * on a Socket or Kafka destination: Vector's `cef` codec with the extension `message` = the log line; ArcSight
+ * CEF escapes `\` and `=` in extension values as `\\` and `\=`, newlines as `\n`), unescaped; undefined for a
+ * line that is no CEF record or has no `message`. A value ends where the next key starts: the last space
+ * before the next unescaped `=`.
+ */
+export function cefMessage(line: string): string | undefined {
+  const header = CEF_HEADER.exec(line);
+  if (header === null) return undefined;
+  const ext = line.slice(header.index + header[0].length);
+  const key = /(?:^|\s)message=/.exec(ext);
+  if (key === null) return undefined;
+  const start = key.index + key[0].length;
+  let end = ext.length;
+  for (let i = start; i < ext.length; i++) {
+    const c = ext.charCodeAt(i);
+    if (c === 92 /* \ */) i++;
+    else if (c === 61 /* = */) {
+      end = ext.lastIndexOf(' ', i);
+      break;
+    }
+  }
+  if (end < start) return undefined;
+  return ext
+    .slice(start, end)
+    .replace(/\\([\\=nr])/g, (_, e: string) => (e === 'n' ? '\n' : e === 'r' ? '\r' : e));
+}
+
+/** Why a CSV export's header line was not read as an event. */
+function csvHeaderSkipped(lineNo: number, header: string): string {
+  const shown = header.length > 120 ? `${header.slice(0, 120)}…` : header;
+  return (
+    `line ${lineNo} is a CSV header (${shown.trim()}), not an event: skipped; the rows' quoted fields that hold ` +
+    "an event are read (RFC 4180 quoting: the event's quotes doubled)"
+  );
 }
 
 /**

@@ -60,14 +60,62 @@ export function unwrapRecord(value: Record<string, unknown>): Unwrapped | undefi
   // holding an audit event's line, or the event itself.
   for (const field in value) {
     const member = value[field];
-    if (typeof member === 'string' && member.includes('"apiVersion":"audit.k8s.io/')) {
-      return { kind: 'text', text: member, partial: false, stderr: false, field };
-    }
+    if (isAuditLine(member)) return { kind: 'text', text: member, partial: false, stderr: false, field };
     if (isPlainObject(member) && namesAuditKind(member)) {
       return { kind: 'values', values: [member], field, list: false };
     }
   }
+  if (convertedRecord(value) !== undefined) return undefined;
+  // Deeper: a member that is a record holding the line (Azure resource logs' `properties.log`, a Splunk export's
+  // `result._raw`), or a list of such records (CloudWatch Logs `events[].message` and a subscription's
+  // `logEvents[].message`, Azure's `records[]`); each is read as a record of its own.
+  for (const field in value) {
+    const member = value[field];
+    if (Array.isArray(member)) {
+      if (member.some((item) => holdsAuditEvent(item, NESTED_RECORD_DEPTH)))
+        return { kind: 'values', values: member, field, list: true };
+    } else if (holdsAuditEvent(member, NESTED_RECORD_DEPTH)) {
+      return { kind: 'values', values: [member], field, list: false };
+    }
+  }
   return undefined;
+}
+
+/** How far below a record's member an event's line or object is looked for (`records[].properties.log`). */
+const NESTED_RECORD_DEPTH = 2;
+
+/** A string holding an audit event's line (as kube-apiserver writes it, so the member's text is the event's). */
+function isAuditLine(value: unknown): value is string {
+  return typeof value === 'string' && value.includes('"apiVersion":"audit.k8s.io/');
+}
+
+/**
+ * Whether `value` is a record that holds an audit event's line or object, at most `depth` members down, or a
+ * line of kube-apiserver's own log (klog) in a line member: a service that collects both (Azure's `kube-apiserver`
+ * and `kube-audit` categories in one batch) mixes them, and klog lines are counted apart, not as malformed.
+ */
+function holdsAuditEvent(value: unknown, depth: number): boolean {
+  if (!isPlainObject(value)) return false;
+  if (namesAuditKind(value)) return true;
+  for (const field of TEXT_FIELDS) {
+    const text = value[field];
+    if (typeof text === 'string' && isKlogLine(text)) return true;
+  }
+  for (const field in value) {
+    const member = value[field];
+    if (isAuditLine(member)) return true;
+    if (depth > 0 && isPlainObject(member) && holdsAuditEvent(member, depth - 1)) return true;
+  }
+  return false;
+}
+
+/**
+ * Whether the log reader takes `value` for audit data: a record holding events (unwrapRecord), or a cloud's
+ * conversion of them that it names (convertedRecord). `diff` asks it to tell such a pretty-printed file (a search
+ * response, an `aws logs` output) from a saved report, so the two never disagree.
+ */
+export function readsAsLogRecord(value: Record<string, unknown>): boolean {
+  return unwrapRecord(value) !== undefined || convertedRecord(value) !== undefined;
 }
 
 function namesAuditKind(value: Record<string, unknown>): boolean {
@@ -85,6 +133,8 @@ function namesAuditKind(value: Record<string, unknown>): boolean {
 export function foreignRecord(value: Record<string, unknown>): string | undefined {
   for (const key of ['kind', 'apiVersion', 'verb', 'stage', 'auditID'])
     if (value[key] !== undefined) return undefined;
+  const converted = convertedRecord(value);
+  if (converted !== undefined) return converted;
   const keys = Object.keys(value);
   const shown = keys.slice(0, 8).map((k) => (k.length > 40 ? `${k.slice(0, 40)}…` : k));
   return (
@@ -92,6 +142,41 @@ export function foreignRecord(value: Record<string, unknown>): string | undefine
     `${shown.join(', ')}${keys.length > shown.length ? `, … ${keys.length - shown.length} more` : ''}); ` +
     "extract the event's line or object first, e.g. jq -c '.<member>'"
   );
+}
+
+/**
+ * Why a record that a cloud's log service made from an audit event, rather than the event kube-apiserver wrote,
+ * cannot be replayed; undefined for any other record. Google Cloud Logging's entries (GKE, and `gcloud logging
+ * read --format=json`) hold a Cloud Audit Logs `AuditLog` in `protoPayload` (`methodName`
+ * `io.k8s.core.v1.pods.create`, `resourceName` `core/v1/namespaces/…`; BigQuery exports name it
+ * `protopayload_auditlog`); Azure Monitor's `AKSAudit`/`AKSAuditAdmin` tables hold the event's members renamed
+ * (`AuditId`, `RequestUri`, `Verb`, `Stage`…) with bodies as objects or "skipped-too-big-size-object". Neither
+ * keeps the bytes kube-apiserver wrote, and the Cloud Audit Logs entry keeps no stage, level or request URI.
+ */
+function convertedRecord(value: Record<string, unknown>): string | undefined {
+  const payload = isPlainObject(value.protoPayload) ? value.protoPayload : value.protopayload_auditlog;
+  if (
+    isPlainObject(payload) &&
+    (payload['@type'] === 'type.googleapis.com/google.cloud.audit.AuditLog' ||
+      typeof payload.methodName === 'string')
+  ) {
+    const method = typeof payload.methodName === 'string' ? ` (${payload.methodName.slice(0, 80)})` : '';
+    return (
+      `a Google Cloud Logging entry holding a Cloud Audit Logs record${method}, not a kube-apiserver audit ` +
+      "event: GKE converts its clusters' events into these records, which keep no stage, level or request URI and " +
+      "not the bytes kube-apiserver wrote, so they cannot be replayed; replay a cluster's own kube-apiserver " +
+      'audit log (Deckhouse: /var/log/kube-audit/audit.log on each master)'
+    );
+  }
+  if (typeof value.AuditId === 'string' && (value.RequestUri !== undefined || value.Verb !== undefined)) {
+    return (
+      "an audit event with its members renamed (AuditId, RequestUri, Verb…): a row of Azure Monitor's AKSAudit " +
+      'or AKSAuditAdmin table, not the line kube-apiserver wrote, so its bytes cannot be measured; export the ' +
+      "kube-audit category of the cluster's diagnostic setting to a storage account or event hub instead " +
+      '(records whose properties.log holds the line are read)'
+    );
+  }
+  return undefined;
 }
 
 /**

@@ -103,6 +103,7 @@ export async function replayRange(
     {
       maxChars,
       onTooLong: (lineNo) => acc.addUnreadableLine(task.source, lineNo, lineTooLong(maxChars)),
+      onInvalidUtf8: (lineNo, count) => acc.addInvalidUtf8(task.source, lineNo, count),
       onChunk: onProgress
         ? () => {
             if (reader.bytesRead - reported >= 1024 * 1024) {

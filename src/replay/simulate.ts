@@ -22,6 +22,9 @@ function once<T>(load: () => T): () => T {
   return () => (value ??= load());
 }
 
+/** U+FFFD as UTF-8 bytes. */
+const UTF8_REPLACEMENT = Buffer.from([0xef, 0xbf, 0xbd]);
+
 /** Text is decoded in slices of at most this many bytes: small strings stay in V8's young generation. */
 const DECODE_SLICE = 64 * 1024;
 
@@ -34,13 +37,41 @@ const DECODE_SLICE = 64 * 1024;
 export async function forEachLine(
   stream: Readable | AsyncIterable<Buffer>,
   onLine: (line: string, lineNo: number, unterminated?: boolean) => void,
-  options: { maxChars?: number; onTooLong?: (lineNo: number) => void; onChunk?: () => void } = {},
+  options: {
+    maxChars?: number;
+    onTooLong?: (lineNo: number) => void;
+    onChunk?: () => void;
+    /** Bytes that are not UTF-8 (`count` sequences of them), the first on line `lineNo`. */
+    onInvalidUtf8?: (lineNo: number, count: number) => void;
+  } = {},
 ): Promise<number> {
   const max = options.maxChars ?? accumulator().DEFAULT_MAX_LINE;
   const decoder = new StringDecoder('utf8');
   let carry = '';
   let skipping = false;
   let lineNo = 0;
+  // The last two bytes of the previous slice: a U+FFFD written as UTF-8 (EF BF BD) may straddle two slices.
+  let tail: Buffer = Buffer.alloc(0);
+
+  // kube-apiserver writes UTF-8 only (Go's encoder writes an invalid byte as the escape \ufffd), so bytes that
+  // are not UTF-8 mean the file was re-encoded (Windows-1251, Latin-1): the decoder turns each such sequence
+  // into U+FFFD, which a name in the policy no longer matches. A U+FFFD the log holds as a character is the
+  // bytes EF BF BD: only replacements beyond those are invalid bytes. A string of Latin-1 characters only
+  // (ASCII logs) cannot hold U+FFFD, and V8 answers that indexOf without scanning it.
+  const checkUtf8 = (decoded: string, raw: Buffer): void => {
+    const first = decoded.indexOf('\ufffd');
+    if (first === -1 || options.onInvalidUtf8 === undefined) return;
+    let replaced = 0;
+    for (let i = first; i !== -1; i = decoded.indexOf('\ufffd', i + 1)) replaced++;
+    let written = 0;
+    const bytes = tail.length > 0 ? Buffer.concat([tail, raw]) : raw;
+    for (let i = bytes.indexOf(UTF8_REPLACEMENT); i !== -1; i = bytes.indexOf(UTF8_REPLACEMENT, i + 3))
+      written++;
+    if (replaced <= written) return;
+    let line = lineNo + 1;
+    for (let i = decoded.indexOf('\n'); i !== -1 && i < first; i = decoded.indexOf('\n', i + 1)) line++;
+    options.onInvalidUtf8(line, replaced - written);
+  };
 
   const text = (chunk: string): void => {
     let start = 0;
@@ -89,12 +120,18 @@ export async function forEachLine(
     if (typeof data === 'string') text(data);
     else {
       for (let off = 0; off < data.length; off += DECODE_SLICE) {
-        text(decoder.write(data.subarray(off, Math.min(off + DECODE_SLICE, data.length))));
+        const raw = data.subarray(off, Math.min(off + DECODE_SLICE, data.length));
+        const decoded = decoder.write(raw);
+        checkUtf8(decoded, raw);
+        tail = raw.subarray(Math.max(0, raw.length - 2));
+        text(decoded);
       }
     }
     options.onChunk?.();
   }
-  text(decoder.end());
+  const rest = decoder.end();
+  checkUtf8(rest, Buffer.alloc(0));
+  text(rest);
   if (skipping) options.onTooLong?.(++lineNo);
   else if (carry !== '') onLine(carry, ++lineNo, true);
   return lineNo;
@@ -283,6 +320,7 @@ export async function simulateMany(
         maxChars,
         onTooLong: (lineNo) => acc.addUnreadableLine(opened.name, lineNo, lineTooLong(maxChars)),
         onChunk: onProgress ? () => onProgress(progress(false)) : undefined,
+        onInvalidUtf8: (lineNo, count) => acc.addInvalidUtf8(opened.name, lineNo, count),
       });
     } catch (err) {
       // A gzip file cut short (e.g. copied while being written) or damaged inside (a bad block, a CRC that

@@ -181,4 +181,54 @@ describe('diff with reports saved by simulate --json', () => {
     expect(gz.code).toBe(0);
     expect(JSON.parse(gz.stdout).diff.written.events).toEqual({ a: 6, b: 7, delta: 1 });
   });
+
+  test('pretty-printed search responses and cloud exports the replay reads are logs, not refused as odd objects', async () => {
+    // The shapes the README lists as read "on one line or pretty-printed": an Elasticsearch _search response,
+    // a Loki query_range response, an OTLP/JSON export, `aws logs filter-log-events` (the AWS CLI prints
+    // JSON indented), an Azure event hub batch; each holds the fixture's events, so its diff is the log's.
+    const lines = readFileSync(F('audit.log'), 'utf8')
+      .split('\n')
+      .filter((l: string) => l.startsWith('{"kind":"Event"'));
+    const expected = JSON.parse(
+      (await runInProcess(['diff', saved('a.json'), ...B, '--json', F('audit.log')])).stdout,
+    ).diff.written;
+    const shapes: Record<string, unknown> = {
+      'search.json': {
+        took: 3,
+        timed_out: false,
+        hits: {
+          total: { value: lines.length },
+          hits: lines.map((l) => ({ _index: 'audit', _source: JSON.parse(l) })),
+        },
+      },
+      'loki.json': {
+        status: 'success',
+        data: {
+          resultType: 'streams',
+          result: [{ stream: { job: 'audit' }, values: lines.map((l, i) => [`${i}`, l]) }],
+        },
+      },
+      'otlp.json': {
+        resourceLogs: [{ scopeLogs: [{ logRecords: lines.map((l) => ({ body: { stringValue: l } })) }] }],
+      },
+      'cloudwatch.json': {
+        events: lines.map((l, i) => ({ logStreamName: 'kube-apiserver-audit-1', timestamp: i, message: l })),
+        searchedLogStreams: [],
+      },
+      'eventhub.json': {
+        records: lines.map((l) => ({
+          time: 't',
+          category: 'kube-audit',
+          properties: { log: l, stream: 'stdout' },
+        })),
+      },
+    };
+    for (const [name, doc] of Object.entries(shapes)) {
+      const file = saved(name);
+      writeFileSync(file, JSON.stringify(doc, null, 2));
+      const run = await runInProcess(['diff', saved('a.json'), ...B, '--json', file]);
+      expect({ name, code: run.code, stderr: run.stderr }).toEqual({ name, code: 0, stderr: '' });
+      expect(JSON.parse(run.stdout).diff.written).toEqual(expected);
+    }
+  });
 });
