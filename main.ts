@@ -18,12 +18,13 @@ export function buildExampleApp(outdir = 'dist'): App {
   const app = new App({ outdir });
   const chart = new Chart(app, 'deckhouse-audit');
 
-  // Added after Deckhouse's basic rules, which do not record kubectl exec (pods/exec) at all.
-  const customPolicy = policy()
+  // Added after Deckhouse's basic rules, which do not record kubectl exec (pods/exec) at all. The top-level
+  // omitStages applies to every rule, Deckhouse's built-in ones included (its hook keeps it): no request is
+  // logged twice, at RequestReceived and again at ResponseComplete (`deckhouse-audit lint --deckhouse`).
+  const customPolicy = policy({ omitStages: ['RequestReceived'] })
     .request({
       verbs: ['get', 'create'], // exec/attach/port-forward over WebSocket are "get", over SPDY "create"
       resources: [resources.core('pods/exec', 'pods/attach', 'pods/portforward')],
-      omitStages: ['RequestReceived'],
     })
     .request({
       verbs: ['create', 'update', 'patch', 'delete', 'deletecollection'],
@@ -36,7 +37,6 @@ export function buildExampleApp(outdir = 'dist'): App {
           'clusterrolebindings',
         ),
       ],
-      omitStages: ['RequestReceived'],
     });
 
   new DeckhouseClusterAudit(chart, 'audit', {
