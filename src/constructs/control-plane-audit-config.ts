@@ -87,6 +87,13 @@ const CONTROL_PLANE_AUDIT_CONFIG_PROPS: PropKeys<ControlPlaneAuditConfigProps> =
 };
 
 /**
+ * Set on the props by a construct that makes a ControlPlaneAuditConfig from a prop of its own under another
+ * name (DeckhouseClusterAudit: `controlPlaneSettings`), so that messages name the prop the user wrote. A symbol
+ * key: not a prop, and not seen by the prop-key check.
+ */
+export const SETTINGS_FIELD_NAME = Symbol('ControlPlaneAuditConfig additionalSettings name');
+
+/**
  * The `control-plane-manager` ModuleConfig with the audit settings of kube-apiserver
  * (`spec.version: 3`, `settings.apiserver.{auditPolicyEnabled, basicAuditPolicyEnabled, auditLog}`).
  */
@@ -115,20 +122,22 @@ export class ControlPlaneAuditConfig extends Construct {
     this.auditPolicyEnabled = props.auditPolicyEnabled ?? false;
     this.basicAuditPolicyEnabled = props.basicAuditPolicyEnabled ?? true;
     this.auditLog = resolveAuditLog(props.auditLog);
+    const settingsProp =
+      (props as { [SETTINGS_FIELD_NAME]?: string })[SETTINGS_FIELD_NAME] ?? 'additionalSettings';
 
     // Types, enums and patterns are checked by the settings schema below (reported as these props).
     const problems: PropProblem[] = [...checkAuditLogOptions(props.auditLog)];
     const extra = props.additionalSettings ?? {};
     if (!isJsonObject(extra)) {
       problems.push({
-        field: 'additionalSettings',
+        field: settingsProp,
         received: extra,
         expected: 'an object of control-plane-manager settings',
         fix: 'pass the settings object of the cluster ModuleConfig, e.g. { etcd: { backup: { enabled: true } } }',
       });
     } else if (extra.apiserver !== undefined && !isJsonObject(extra.apiserver)) {
       problems.push({
-        field: 'additionalSettings.apiserver',
+        field: `${settingsProp}.apiserver`,
         received: extra.apiserver,
         expected: 'an object',
         fix: 'pass the apiserver settings as an object',
@@ -137,9 +146,9 @@ export class ControlPlaneAuditConfig extends Construct {
       for (const key of AUDIT_SETTING_KEYS) {
         if (key in extra.apiserver) {
           problems.push({
-            field: `additionalSettings.apiserver.${key}`,
+            field: `${settingsProp}.apiserver.${key}`,
             received: extra.apiserver[key],
-            expected: 'no audit keys in additionalSettings',
+            expected: `no audit keys in ${settingsProp}`,
             fix: `set ${key} with the construct prop of the same name`,
           });
         }
@@ -227,7 +236,7 @@ export class ControlPlaneAuditConfig extends Construct {
         schemaErrors(this, (error) => {
           const problem = auditSettingsProblem(error);
           if (problem !== undefined || !error.field.startsWith(`${SETTINGS_POINTER}/`)) return problem;
-          return { setBy: `additionalSettings.${error.field.split('/').slice(3).join('.')}` };
+          return { setBy: `${settingsProp}.${error.field.split('/').slice(3).join('.')}` };
         }),
     });
   }

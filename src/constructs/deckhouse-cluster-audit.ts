@@ -9,7 +9,12 @@ import { EffectivePolicy } from '../policy/types';
 import { ArgoCdOptions } from './argocd';
 import { AuditLogShipping, AuditLogShippingProps, SHIPPING_FIELD_NAMES } from './audit-log-shipping';
 import { AuditPolicySecret, checkPolicyInput, PolicyInput } from './audit-policy-secret';
-import { AuditLogOptions, ControlPlaneAuditConfig } from './control-plane-audit-config';
+import {
+  AuditLogOptions,
+  ControlPlaneAuditConfig,
+  ControlPlaneAuditConfigProps,
+  SETTINGS_FIELD_NAME,
+} from './control-plane-audit-config';
 import { AuditLogDestination } from './log-destination';
 import { LogFilter } from './log-filter';
 import { LogShipperModule, LogShipperModuleProps } from './log-shipper-module';
@@ -260,7 +265,9 @@ export class DeckhouseClusterAudit extends Construct {
       auditLog: props.auditLog,
       additionalSettings: props.controlPlaneSettings,
       argoCdAnnotations: props.argoCdAnnotations,
-    });
+      // Messages name the prop as this construct's user wrote it.
+      [SETTINGS_FIELD_NAME]: 'controlPlaneSettings',
+    } as ControlPlaneAuditConfigProps);
     if (props.destinations !== undefined) {
       this.shipping = new AuditLogShipping(this, 'Shipping', {
         destinations: props.destinations,

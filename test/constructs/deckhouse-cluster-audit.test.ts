@@ -238,6 +238,28 @@ describe('DeckhouseClusterAudit: Kubernetes version', () => {
     });
     expect(synthError(unpinned.chart)).toContain('Kubernetes 1.32');
   });
+
+  test("problems of controlPlaneSettings name that prop, not the inner construct's additionalSettings", () => {
+    // The ModuleConfig's settings schema (control-plane-manager config-values) has no apiserver key of this name.
+    const typo = audit({
+      assertionPacks: [],
+      controlPlaneSettings: { apiserver: { auditPolicyEnabld: true } },
+    });
+    const schema = synthError(typo.chart);
+    expect(schema).toContain(
+      'Fix: correct the prop that sets this field (controlPlaneSettings.apiserver.auditPolicyEnabld;',
+    );
+    expect(schema).not.toContain('additionalSettings');
+    const auditKey = audit({
+      assertionPacks: [],
+      controlPlaneSettings: { apiserver: { auditPolicyEnabled: true } },
+    });
+    const message = synthError(auditKey.chart);
+    expect(message).toContain(
+      'controlPlaneSettings.apiserver.auditPolicyEnabled: received true, expected no audit keys in controlPlaneSettings',
+    );
+    expect(message).not.toContain('additionalSettings');
+  });
 });
 
 describe('acknowledging findings one at a time', () => {
