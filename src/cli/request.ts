@@ -138,6 +138,11 @@ export async function requestFromArgs(args: ParsedArgs): Promise<{
             ...parseWith(() => requestIdentity(identity), '--user/--group'),
           };
     if (!identityGiven) notes.push(defaultUserNote());
+    // The method decides the verb (get/list/watch vs create, delete...): a bare path is read as GET, said aloud.
+    if (url !== undefined && url.trim().split(/\s+/).length === 1)
+      notes.push(
+        `--url: no HTTP method given: assumed GET (verb "${request.verb}"); write the method first for another, e.g. '--url "DELETE ${url.trim()}"'`,
+      );
     notes.push(...clusterScopedNamespaceNotes(request, url !== undefined ? '--url' : '--namespace'));
   }
   if (request.resourceRequest && request.verb === '') {

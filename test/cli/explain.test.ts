@@ -18,6 +18,30 @@ describe('explain', () => {
     expect(run.stderr).toContain('no user given: assumed an ordinary authenticated user "user"');
   });
 
+  test('a --url without a method is read as GET, and the note says so (the method decides the verb)', async () => {
+    const bare = await runInProcess([
+      'explain',
+      '--deckhouse',
+      '--url',
+      '/api/v1/namespaces/prod/pods',
+      '--user',
+      'alice',
+    ]);
+    expect(bare.code).toBe(0);
+    expect(bare.stdout).toContain('Request: list pods in namespace "prod" by user "alice"');
+    expect(bare.stderr).toContain('--url: no HTTP method given: assumed GET (verb "list")');
+    const given = await runInProcess([
+      'explain',
+      '--deckhouse',
+      '--url',
+      'POST /api/v1/namespaces/prod/pods',
+      '--user',
+      'alice',
+    ]);
+    expect(given.stdout).toContain('Request: create pods in namespace "prod" by user "alice"');
+    expect(given.stderr).not.toContain('no HTTP method given');
+  });
+
   test('a custom rule closes the gap: the deciding rule, its layer and where it is in the file', async () => {
     const run = await runInProcess([
       'explain',
