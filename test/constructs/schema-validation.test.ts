@@ -32,12 +32,12 @@ describe('schema validation at synth', () => {
     );
     expect(message).toContain('settings/etcd/maxDbSize must be number');
     expect(message).toContain('Fix: correct the prop that sets this field');
-    // The pass-through prop is named, so the user finds the setting to correct.
+    // The pass-through prop is named as the user wrote it (DeckhouseClusterAudit's controlPlaneSettings).
     expect(message).toContain(
-      '(additionalSettings.apiserver.auditPolicyEnable; see the schemas in node_modules/cdk8s-deckhouse-audit/lib/imports/schemas/',
+      '(controlPlaneSettings.apiserver.auditPolicyEnable; see the schemas in node_modules/cdk8s-deckhouse-audit/lib/imports/schemas/',
     );
     expect(message).toContain(
-      '(additionalSettings.etcd.maxDbSize; see the schemas in node_modules/cdk8s-deckhouse-audit/lib/imports/schemas/',
+      '(controlPlaneSettings.etcd.maxDbSize; see the schemas in node_modules/cdk8s-deckhouse-audit/lib/imports/schemas/',
     );
   });
 
