@@ -7,7 +7,7 @@ import { compilePolicy } from '../src/policy/evaluate';
 import { Decision, Policy, PolicyRule, RequestAttributes, Stage, STAGES } from '../src/policy/types';
 import { eventUser } from '../src/replay/event';
 import { RecordReader } from '../src/replay/record-reader';
-import { RequestAttributesReader } from '../src/replay/request-attributes';
+import { emptyRequest, fillRequest, RequestAttributesReader } from '../src/replay/request-attributes';
 import { buildRequestMix } from './request-mix';
 import { generateSyntheticLog } from './synthetic-log';
 
@@ -168,8 +168,8 @@ function decodedFromJson(mix: RequestAttributes[]): RequestAttributes[] {
 /**
  * Requests exactly as simulate hands them to the evaluator: the first MIX_SIZE events of the replay
  * benchmark's synthetic log (bench/synthetic-log.ts), read by simulate's own record reader, their attributes
- * worked out by its RequestAttributesReader and eventUser, and copied into one object shape in the order
- * src/replay/accumulator.ts fills its request (simulate refills a single object; copies keep each request).
+ * worked out by its RequestAttributesReader and eventUser, each put in a request by the replay's own
+ * emptyRequest and fillRequest (simulate refills a single one; the bench keeps one per event).
  */
 function asSimulateFeedsThem(): RequestAttributes[] {
   const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'evaluate-bench-')), 'audit.log');
@@ -186,19 +186,9 @@ function asSimulateFeedsThem(): RequestAttributes[] {
       const ev = line.event;
       const attrs = attributes.attributes(line, ev.verb as string);
       const who = eventUser(ev.user);
-      out.push({
-        user: who.user,
-        groups: who.groups,
-        verb: attrs.verb,
-        resourceRequest: attrs.resourceRequest,
-        path: attrs.path,
-        apiGroup: attrs.apiGroup,
-        apiVersion: attrs.apiVersion,
-        resource: attrs.resource,
-        subresource: attrs.subresource,
-        namespace: attrs.namespace,
-        name: attrs.name,
-      });
+      const req = emptyRequest();
+      fillRequest(req, who, attrs);
+      out.push(req);
     },
     malformed: refuse('a malformed line'),
     legacyLine: refuse('a legacy line'),

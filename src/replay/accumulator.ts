@@ -4,13 +4,13 @@ import { AUDIT_V1BETA1, bodyHasImageWithoutDigest, eventUser, isPodCreate, sourc
 import { brokenLineReason } from './broken-line';
 import { EventLine, requestBody } from './event-line';
 import { inDuplicateSample } from './duplicates';
-import { InputNotes, InputNotesState } from './input-notes';
+import { InputNotes, InputNotesState, noEventNote } from './input-notes';
 import { HEAVY_HITTER_CAPACITY } from './heavy-hitters';
 import { LEGACY_REASON } from './legacy-line';
 import { FramingSink, LineFraming, lineTooLong } from './line-framing';
 import { type LineWarning, LineWarnings } from './line-warnings';
 import { RecordReader } from './record-reader';
-import { RequestAttributesReader } from './request-attributes';
+import { emptyRequest, fillRequest, RequestAttributesReader } from './request-attributes';
 import { PolicyTally, TallyEvent, TallyState, zeroStages } from './policy-tally';
 import { estimateRetention, resolveRotation } from './retention';
 import { EventSizer } from './size';
@@ -123,19 +123,7 @@ class Accumulator implements PartialReplayAccumulator {
   private readonly skipped: Array<{ source: string; reason: string }> = [];
   private readonly span = new TimeSpan();
   private readonly requests = new RequestAttributesReader();
-  private readonly req: RequestAttributes = {
-    user: undefined,
-    groups: undefined,
-    verb: '',
-    resourceRequest: false,
-    path: undefined,
-    apiGroup: undefined,
-    apiVersion: undefined,
-    resource: undefined,
-    subresource: undefined,
-    namespace: undefined,
-    name: undefined,
-  };
+  private readonly req: RequestAttributes = emptyRequest();
   private readonly tallyEvent: TallyEvent = {
     req: this.req,
     stage: 'ResponseComplete',
@@ -334,17 +322,7 @@ class Accumulator implements PartialReplayAccumulator {
     // evaluator returns shared decisions, the top lists copy what they keep), and fewer short-lived
     // objects mean less garbage collection on logs of millions of lines.
     const req = this.req;
-    req.user = who.user;
-    req.groups = who.groups;
-    req.verb = attrs.verb;
-    req.resourceRequest = attrs.resourceRequest;
-    req.path = attrs.path;
-    req.apiGroup = attrs.apiGroup;
-    req.apiVersion = attrs.apiVersion;
-    req.resource = attrs.resource;
-    req.subresource = attrs.subresource;
-    req.namespace = attrs.namespace;
-    req.name = attrs.name;
+    fillRequest(req, who, attrs);
     let noDigest = false;
     if ((line.bodies?.request ?? ev.requestObject !== undefined) && isPodCreate(req)) {
       noDigest = bodyHasImageWithoutDigest(requestBody(line));
@@ -451,21 +429,6 @@ class Accumulator implements PartialReplayAccumulator {
       })),
     };
   }
-}
-
-/** The note on an input that gave no event while others did (a wrong or empty file among the inputs). */
-function noEventNote(s: SourceReport, events: number): string[] {
-  if (s.events > 0 || events === 0) return [];
-  if (s.lines === 0 && s.malformed === 0) {
-    return [
-      s.bytes === 0 && s.criLines === 0
-        ? 'no audit event read from this input: it is empty'
-        : "no audit event read from this input: it holds only blank lines or lines of kube-apiserver's own log",
-    ];
-  }
-  return [
-    `no audit event read from this input: its ${s.lines} line${s.lines === 1 ? ' is' : 's are'} not audit events (${s.malformed} malformed)`,
-  ];
 }
 
 function unlogged(t: PolicyTally, stage: 'RequestReceived' | 'ResponseStarted') {

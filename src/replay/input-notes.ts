@@ -1,5 +1,6 @@
 import { DuplicateSample, DuplicateSampleState } from './duplicates';
 import { AUDIT_V1, AUDIT_V1BETA1 } from './event';
+import type { SourceReport } from './types';
 
 /** What one input held besides audit.k8s.io/v1 events. */
 interface InputCounts {
@@ -182,4 +183,19 @@ export class InputNotes {
       );
     return c;
   }
+}
+
+/** The note on an input that gave no event while others did (a wrong or empty file among the inputs). */
+export function noEventNote(s: SourceReport, events: number): string[] {
+  if (s.events > 0 || events === 0) return [];
+  if (s.lines === 0 && s.malformed === 0) {
+    return [
+      s.bytes === 0 && s.criLines === 0
+        ? 'no audit event read from this input: it is empty'
+        : "no audit event read from this input: it holds only blank lines or lines of kube-apiserver's own log",
+    ];
+  }
+  return [
+    `no audit event read from this input: its ${s.lines} line${s.lines === 1 ? ' is' : 's are'} not audit events (${s.malformed} malformed)`,
+  ];
 }

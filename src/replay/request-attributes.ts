@@ -1,5 +1,6 @@
 import { AuditEvent, objectRefAttributes, UrlAttributes, urlAttributes } from './event';
 import { EventLine, skippedMember } from './event-line';
+import type { RequestAttributes } from '../policy/types';
 
 // Request lines repeat (every stage of a request, controllers polling the same URL): their attributes are
 // cached, up to this many entries of at most URL_CACHE_KEY characters, then the cache starts over.
@@ -45,4 +46,43 @@ export class RequestAttributesReader {
       skippedMember(line, 'objectRef') as AuditEvent['objectRef'],
     );
   }
+}
+
+/**
+ * The one request object a replay refills per event (fillRequest): every field present from the start, in
+ * one order, so that the evaluator's reads of it always meet one object shape.
+ */
+export function emptyRequest(): RequestAttributes {
+  return {
+    user: undefined,
+    groups: undefined,
+    verb: '',
+    resourceRequest: false,
+    path: undefined,
+    apiGroup: undefined,
+    apiVersion: undefined,
+    resource: undefined,
+    subresource: undefined,
+    namespace: undefined,
+    name: undefined,
+  };
+}
+
+/** Sets every field of `req` (made by emptyRequest) from an event's user and request attributes. */
+export function fillRequest(
+  req: RequestAttributes,
+  who: Pick<RequestAttributes, 'user' | 'groups'>,
+  attrs: UrlAttributes,
+): void {
+  req.user = who.user;
+  req.groups = who.groups;
+  req.verb = attrs.verb;
+  req.resourceRequest = attrs.resourceRequest;
+  req.path = attrs.path;
+  req.apiGroup = attrs.apiGroup;
+  req.apiVersion = attrs.apiVersion;
+  req.resource = attrs.resource;
+  req.subresource = attrs.subresource;
+  req.namespace = attrs.namespace;
+  req.name = attrs.name;
 }
