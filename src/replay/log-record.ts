@@ -9,8 +9,11 @@
 
 /** A record's content once the wrapper is taken off. */
 export type Unwrapped =
-  /** The event's line as text; `partial` = Docker cut the line and the rest follows in the next record. */
-  | { kind: 'text'; text: string; partial: boolean; stderr: boolean; field: string }
+  /**
+   * The event's line as text; `partial` = Docker cut the line and the rest follows in the next record;
+   * `otherLog` = the record is not audit data (a container's stderr line, a log service's own message).
+   */
+  | { kind: 'text'; text: string; partial: boolean; otherLog: boolean; field: string }
   /** Events (or further wrappers) as decoded values: an EventList's items (`list`), an Elasticsearch `_source`. */
   | { kind: 'values'; values: unknown[]; field: string; list: boolean };
 
@@ -37,6 +40,11 @@ export function unwrapRecord(value: Record<string, unknown>): Unwrapped | undefi
   if (lokiLines !== undefined) return { kind: 'values', values: lokiLines, field: 'data.result', list: true };
   const otlp = otlpLogRecords(value);
   if (otlp !== undefined) return { kind: 'values', values: otlp, field: 'resourceLogs', list: true };
+  // CloudWatch Logs sends a subscription's destination (Kinesis, Firehose, Lambda) a CONTROL_MESSAGE payload to
+  // check that it is reachable; its one logEvent is CloudWatch's own text, not the log group's.
+  if (value.messageType === 'CONTROL_MESSAGE') {
+    return { kind: 'text', text: '', partial: false, otherLog: true, field: 'messageType' };
+  }
   // Anything that names itself an Event (or any other kind) is not a shipper's record.
   if (value.kind !== undefined || value.verb !== undefined || value.stage !== undefined) return undefined;
   for (const field of TEXT_FIELDS) {
@@ -49,7 +57,7 @@ export function unwrapRecord(value: Record<string, unknown>): Unwrapped | undefi
       kind: 'text',
       text: docker && !partial ? text.slice(0, -1) : text,
       partial,
-      stderr: value.stream === 'stderr',
+      otherLog: value.stream === 'stderr',
       field,
     };
   }
@@ -60,7 +68,7 @@ export function unwrapRecord(value: Record<string, unknown>): Unwrapped | undefi
   // holding an audit event's line, or the event itself.
   for (const field in value) {
     const member = value[field];
-    if (isAuditLine(member)) return { kind: 'text', text: member, partial: false, stderr: false, field };
+    if (isAuditLine(member)) return { kind: 'text', text: member, partial: false, otherLog: false, field };
     if (isPlainObject(member) && namesAuditKind(member)) {
       return { kind: 'values', values: [member], field, list: false };
     }

@@ -1,3 +1,4 @@
+import { concatenatedValues } from './concatenated-json';
 import { eventProblem } from './event';
 import { EventLine, readEventLine } from './event-line';
 import { dropForeignMembers } from './foreign-members';
@@ -24,7 +25,7 @@ export interface RecordHandlers {
   malformed(source: string, lineNo: number, reason: string): void;
   /** A line of kube-apiserver's legacy text format (legacy-line.ts); `field` names where it sat in a record. */
   legacyLine(source: string, lineNo: number, field: string): void;
-  /** A line of kube-apiserver's own log (klog, or a container's stderr), which is not audit data. */
+  /** A line of kube-apiserver's own log (klog, a container's stderr) or a log service's own record: not audit data. */
   otherLine(source: string): void;
   /** An event that carried members kube-apiserver does not write (taken out of it and its size). */
   foreignMembers(source: string, names: string[]): void;
@@ -76,6 +77,15 @@ export class RecordReader {
         h.legacyLine(source, lineNo, field);
         return;
       }
+      const joined =
+        scanned.startsWith('not JSON') && depth < MAX_WRAPPING ? concatenatedValues(text) : undefined;
+      if (joined !== undefined) {
+        // Each value is read as a line of its own would be: its size is its own text, as the apiserver wrote it.
+        joined.forEach((value, i) =>
+          this.readAt(source, value, lineNo, depth + 1, `${field}value ${i + 1}: `),
+        );
+        return;
+      }
       const values = scanned === 'not a JSON object' && depth < MAX_WRAPPING ? arrayValues(text) : undefined;
       const quoted = scanned === 'not a JSON object' && depth < MAX_WRAPPING ? quotedLine(text) : undefined;
       if (values !== undefined) this.readValues(source, values, lineNo, depth, field, true);
@@ -98,7 +108,7 @@ export class RecordReader {
     } else if (inner.kind === 'values') {
       const at = inner.list ? `${field}${inner.field}` : `${field}${inner.field}: `;
       this.readValues(source, inner.values, lineNo, depth, at, inner.list);
-    } else if (inner.stderr) {
+    } else if (inner.otherLog) {
       h.otherLine(source);
     } else if (inner.partial && !this.partials.wholeLine(source, inner.text)) {
       this.partials.add(source, inner.text, lineNo);

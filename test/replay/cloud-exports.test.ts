@@ -55,10 +55,13 @@ describe('records that hold the line in a list of records, or one member down', 
     ["Splunk's search export (output_mode=json)", 'splunk-export.json', 0],
     // the `message` extension of a CEF record, `\\` and `\=` escaped; a klog line among them
     ["Deckhouse log-shipper's CEF encoding (Socket, Kafka)", 'deckhouse-cef.log', 1],
+    // subscription payloads run together with no newline, CloudWatch's CONTROL_MESSAGE (not audit data) first
+    ['Kinesis Data Firehose to S3 (payloads run together on one line)', 'firehose-s3-object.json', 1],
   ])('%s: the events of the plain log', async (_what, name, klogLines) => {
     const r = await replay(name);
     sameEvents(r);
-    // kube-apiserver's own log lines are counted apart, never as events or malformed lines
+    // kube-apiserver's own log lines (and CloudWatch's own message) are counted apart, never as events or
+    // malformed lines
     expect(r.sources[0].otherLines).toBe(klogLines);
   });
 
@@ -230,5 +233,40 @@ describe('records a cloud made from the events are named, with what to replay in
     const r = await simulate([{ name: 'x', stream: Readable.from([record + '\n']) }], { policy: METADATA });
     expect(r.events).toBe(0);
     expect(r.malformed.lines[0].reason).toMatch(/^not an audit event, .*its members: records\)/);
+  });
+});
+
+describe('JSON values run together on one line (`}{`)', () => {
+  test('the events of the plain log written with no newline between them are the plain log', async () => {
+    const lines = fs
+      .readFileSync(file('events.log'), 'utf8')
+      .split('\n')
+      .filter((l) => l.startsWith('{'));
+    expect(lines).toHaveLength(6);
+    const r = await simulate([{ name: 'joined.log', stream: Readable.from([lines.join('')]) }], {
+      policy: METADATA,
+    });
+    sameEvents(r);
+  });
+
+  test('a Firehose object of gzip members, one per subscription payload, is read whole', async () => {
+    // Firehose with a CloudWatch Logs source stores each record as CloudWatch gzipped it: the S3 object is
+    // gzip members one after another, which gunzip (and zlib) inflate as one stream.
+    const payloads = fs
+      .readFileSync(file('firehose-s3-object.json'), 'utf8')
+      .split('}{')
+      .map((piece, i, all) => (i > 0 ? '{' : '') + piece + (i < all.length - 1 ? '}' : ''));
+    expect(payloads).toHaveLength(3);
+    const gz = Buffer.concat(payloads.map((p) => zlib.gzipSync(p)));
+    const r = await simulate([{ name: 'firehose.gz', stream: Readable.from([gz]) }], { policy: METADATA });
+    sameEvents(r);
+  });
+
+  test('a line whose values are not all objects or arrays stays one malformed line', async () => {
+    const r = await simulate([{ name: 'x.log', stream: Readable.from(['{"a":1} trailing {"b":2}\n']) }], {
+      policy: METADATA,
+    });
+    expect(r.events).toBe(0);
+    expect(r.malformed.count).toBe(1);
   });
 });

@@ -320,7 +320,9 @@ describe('simulate: inputs', () => {
         {
           source: '<stream>',
           line: 2,
-          reason: expect.stringMatching(/^line longer than 4096 characters, skipped .*jq -c '\.\[\]'/),
+          reason: expect.stringMatching(
+            /^line longer than 4096 characters, skipped .*jq -c '\.\[\]'.*run together .*jq -c \. FILE$/,
+          ),
         },
       ],
     });
