@@ -106,13 +106,20 @@ function median(values: number[]): number {
 
 buildLib();
 const cacheHome = fs.mkdtempSync(path.join(os.tmpdir(), 'startup-bench-cache-'));
+const noDirectory = path.join(cacheHome, 'a-file');
+fs.writeFileSync(noDirectory, '');
 const passes: Array<[string, NodeJS.ProcessEnv]> = [
   [
     'with the code cache (every run after the first of a command)',
     { ...process.env, XDG_CACHE_HOME: cacheHome },
   ],
   [
-    'without it (NODE_DISABLE_COMPILE_CACHE=1: a first run)',
+    "on a first run (no user cache: the build's seed beside the bundle)",
+    // A cache directory under a regular file can be neither read nor created: every run is a first run.
+    { ...process.env, XDG_CACHE_HOME: path.join(noDirectory, 'cache') },
+  ],
+  [
+    "without any code cache (NODE_DISABLE_COMPILE_CACHE=1; as a first run on a Node other than the build's)",
     { ...process.env, NODE_DISABLE_COMPILE_CACHE: '1' },
   ],
 ];

@@ -7,7 +7,21 @@
 // (npm run bench). Commands stay lazily initialised inside a bundle.
 import { build } from 'esbuild';
 import { createHash } from 'node:crypto';
-import { copyFileSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import {
+  copyFileSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  statSync,
+  unlinkSync,
+  writeFileSync,
+} from 'node:fs';
+import { Buffer } from 'node:buffer';
+import { tmpdir } from 'node:os';
+import process from 'node:process';
 import { createRequire } from 'node:module';
 import { basename, dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -17,7 +31,7 @@ const require = createRequire(import.meta.url);
 const pkg = JSON.parse(readFileSync(join(repo, 'package.json'), 'utf8'));
 const main = join(repo, 'src/cli/main.ts');
 const { COMMANDS } = require(join(repo, 'lib/src/cli/main.js'));
-const { COMMAND_BUNDLES } = require(join(repo, 'lib/src/cli/launch.js'));
+const { COMMAND_BUNDLES, seedCacheFile } = require(join(repo, 'lib/src/cli/launch.js'));
 const commands = COMMANDS.map((c) => c.name);
 const common = {
   bundle: true,
@@ -83,3 +97,117 @@ for (const dependency of ['yaml']) {
   const licence = join(dirname(require.resolve(`${dependency}/package.json`)), 'LICENSE');
   copyFileSync(licence, join(repo, `lib/cli/LICENSE.${dependency}`));
 }
+
+// Seed code caches (src/cli/launch.ts, seedCacheFile): each command bundle run on sample inputs through the bin,
+// in a cache directory of its own, and the largest cache it left kept beside the bundle. A first run then
+// deserializes what these runs compiled instead of pre-parsing the whole bundle and compiling every function
+// it calls (npm run bench: the first-run pass). The samples are written here, not taken from test fixtures, so
+// that the packed package's seeds do not depend on files it does not ship.
+const SAMPLE_POLICY = `apiVersion: audit.k8s.io/v1
+kind: Policy
+omitStages: ["RequestReceived"]
+rules:
+  - level: None
+    users: ["system:kube-proxy"]
+    verbs: ["watch"]
+  - level: Metadata
+    resources:
+      - group: ""
+        resources: ["secrets", "configmaps", "serviceaccounts/token"]
+  - level: Request
+    verbs: ["create", "update", "patch", "delete"]
+    resources:
+      - group: ""
+        resources: ["pods/exec", "pods/attach", "pods/portforward"]
+      - group: "apps"
+    namespaces: ["prod"]
+  - level: RequestResponse
+    resources:
+      - group: rbac.authorization.k8s.io
+        resources: ["roles", "rolebindings", "clusterroles", "clusterrolebindings"]
+  - level: Metadata
+    nonResourceURLs: ["/api*", "/version"]
+  - level: Metadata
+`;
+const sampleSecret = (policy) => `apiVersion: v1
+kind: Secret
+metadata:
+  name: audit-policy
+  namespace: kube-system
+type: Opaque
+data:
+  audit-policy.yaml: ${Buffer.from(policy).toString('base64')}
+`;
+
+function seedCodeCaches() {
+  const work = mkdtempSync(join(tmpdir(), 'deckhouse-audit-seed-'));
+  try {
+    const policy = join(work, 'policy.yaml');
+    const secret = join(work, 'secret.yaml');
+    writeFileSync(policy, SAMPLE_POLICY);
+    writeFileSync(secret, sampleSecret(SAMPLE_POLICY));
+    const url = ['--url', 'GET /api/v1/namespaces/prod/pods/web-0/exec?command=sh', '--user', 'admin'];
+    const runs = {
+      validate: [
+        ['validate', policy],
+        ['validate', secret],
+      ],
+      explain: [
+        ['explain', '--deckhouse', ...url],
+        ['explain', '--deckhouse', '--policy', policy, ...url],
+        ['explain', '--policy', policy, '--kubectl', 'delete deployment web -n prod'],
+        [
+          'explain',
+          '--policy',
+          secret,
+          '--verb',
+          'get',
+          '--resource',
+          'secrets',
+          '--namespace',
+          'default',
+          '--name',
+          'db',
+        ],
+      ],
+      lint: [
+        ['lint', policy],
+        ['lint', '--deckhouse', policy],
+      ],
+    };
+    const cacheHome = join(work, 'cache');
+    const env = { ...process.env, XDG_CACHE_HOME: cacheHome };
+    delete env.NODE_DISABLE_COMPILE_CACHE;
+    delete env.NODE_OPTIONS; // a V8 flag in it would make the seed's flags differ from a plain run's
+    for (const command of COMMAND_BUNDLES) {
+      const bundleFile = join(repo, `lib/cli/${command}.js`);
+      const hash = readFileSync(`${bundleFile}.sha256`, 'utf8').trim().slice(0, 16);
+      for (const old of readdirSync(dirname(bundleFile)))
+        if (old.startsWith(`${command}.js.`) && old.endsWith('.v8cache'))
+          unlinkSync(join(dirname(bundleFile), old));
+      for (const argv of runs[command] ?? []) {
+        const run = spawnSync(process.execPath, [join(repo, 'bin/deckhouse-audit.js'), ...argv], {
+          env,
+          encoding: 'utf8',
+        });
+        if (run.status !== 0 && run.status !== 1)
+          throw new Error(
+            `seeding the ${command} code cache: ${argv.join(' ')} exited ${run.status}:\n${run.stderr}`,
+          );
+      }
+      const dir = join(cacheHome, 'deckhouse-audit');
+      const prefix = `${hash}-${process.version}-${process.arch}-${command}-`;
+      const written = readdirSync(dir)
+        .filter((f) => f.startsWith(prefix) && f.endsWith('.v8cache'))
+        .map((f) => ({ file: join(dir, f), size: statSync(join(dir, f)).size }))
+        .sort((a, b) => b.size - a.size);
+      if (written.length === 0) throw new Error(`seeding the ${command} code cache: the runs wrote none`);
+      // Read and written, not copied: the user cache's 0600 would travel into the packed package.
+      writeFileSync(seedCacheFile(bundleFile, hash), readFileSync(written[0].file));
+    }
+  } finally {
+    rmSync(work, { recursive: true, force: true });
+  }
+}
+
+seedCodeCaches();

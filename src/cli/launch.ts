@@ -6,8 +6,9 @@
  * every function of the file it compiles, so `explain` should not pay for the replay engine. This launcher
  * runs the bundle with a V8 code cache kept per command in the user's cache directory, written after a run so
  * it holds every function the command compiled. Without the bundle (a plain `tsc` build) it runs
- * lib/src/cli/main.js. `NODE_DISABLE_COMPILE_CACHE=1` (Node's own switch for its compile cache) turns the
- * cache off. The launcher itself loads only `fs`, `module`, `path` and `vm`: `crypto` alone costs a bare
+ * lib/src/cli/main.js. The build also runs each command once and keeps the resulting cache beside its bundle
+ * (seedCacheFile), so that a command's first run after an install or a build does not compile from nothing.
+ * `NODE_DISABLE_COMPILE_CACHE=1` (Node's own switch for its compile cache) turns both caches off. The launcher itself loads only `fs`, `module`, `path` and `vm`: `crypto` alone costs a bare
  * `node -e 0` about 5% more.
  */
 import {
@@ -69,7 +70,12 @@ export async function launch(argv: string[]): Promise<number> {
   // same source, whatever ran when it was written): only a command's very first run compiles from nothing.
   const own = cacheFile ? readOptional(cacheFile) : undefined;
   const sibling = cacheFile && own === undefined ? siblingCacheFile(cacheFile) : undefined;
-  const file = own ?? (sibling ? readOptional(sibling) : undefined);
+  // A command's first run in this cache directory starts from the seed the build wrote beside the bundle.
+  const seed =
+    cacheFile && own === undefined && sibling === undefined
+      ? readOptional(seedCacheFile(bundleFile, bundleHash(bundleFile, source)))
+      : undefined;
+  const file = own ?? (sibling ? readOptional(sibling) : seed);
   const generation = own && own.length > 1 ? own[0] : 0;
   const cached = file && file.length > 1 ? file.subarray(1) : undefined;
   // Module.wrap gives the bundle the CommonJS function scope (exports, require, module, __filename, __dirname).
@@ -112,11 +118,7 @@ function codeCacheFile(bundleFile: string, source: string, argv: string[]): stri
   if (process.env.NODE_DISABLE_COMPILE_CACHE) return undefined;
   const home = process.env.HOME || process.getBuiltinModule('node:os').homedir();
   const base = process.env.XDG_CACHE_HOME || path.join(home, '.cache');
-  // The build writes the bundle's hash beside it; hashing 600 KB on every start would cost milliseconds.
-  const hash = (
-    readOptional(`${bundleFile}.sha256`)?.toString('utf8').trim() ??
-    process.getBuiltinModule('node:crypto').createHash('sha256').update(source).digest('hex')
-  ).slice(0, 16);
+  const hash = bundleHash(bundleFile, source);
   const [command] = argv;
   const name = command !== undefined && CACHED_COMMANDS.includes(command) ? command : 'other';
   // The options used decide much of what runs (`explain --url` vs `explain --policy FILE --url`: the YAML
@@ -135,6 +137,25 @@ function codeCacheFile(bundleFile: string, source: string, argv: string[]): stri
     'deckhouse-audit',
     `${hash}-${process.version}-${process.arch}-${name}-${profile}.v8cache`,
   );
+}
+
+/** The first 16 hex digits of the bundle's SHA-256, which names its caches. */
+function bundleHash(bundleFile: string, source: string): string {
+  // The build writes the hash beside the bundle; hashing 600 KB on every start would cost milliseconds.
+  return (
+    readOptional(`${bundleFile}.sha256`)?.toString('utf8').trim() ??
+    process.getBuiltinModule('node:crypto').createHash('sha256').update(source).digest('hex')
+  ).slice(0, 16);
+}
+
+/**
+ * The seed cache of a bundle: written by `npm run build` (scripts/bundle-cli.mjs) beside the bundle, after
+ * running the command on sample inputs, for the Node version and architecture that built it (V8 rejects a
+ * cache of another V8 or other flags; the name keeps another Node from even reading it). Same format as a
+ * user cache: a generation byte, then V8's data.
+ */
+export function seedCacheFile(bundleFile: string, hash: string): string {
+  return `${bundleFile}.${hash}-${process.version}-${process.arch}.v8cache`;
 }
 
 /**

@@ -12,7 +12,13 @@ import {
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import type * as Launch from '../../src/cli/launch';
-import { CACHED_COMMANDS, COMMAND_BUNDLES, MAX_CACHE_FILES, REFRESH_RUNS } from '../../src/cli/launch';
+import {
+  CACHED_COMMANDS,
+  COMMAND_BUNDLES,
+  MAX_CACHE_FILES,
+  REFRESH_RUNS,
+  seedCacheFile,
+} from '../../src/cli/launch';
 import { COMMANDS } from '../../src/cli/main';
 import { ensureBuiltLib } from './built-lib';
 import { REPO, fixture, json, runBin } from './helpers';
@@ -238,6 +244,50 @@ describe('the deckhouse-audit bin', () => {
     const off = mkdtempSync(path.join(tmpdir(), 'deckhouse-audit-nocache-'));
     expect(run(validate, { XDG_CACHE_HOME: off, NODE_DISABLE_COMPILE_CACHE: '1' })).toEqual(expected);
     expect(existsSync(path.join(off, 'deckhouse-audit'))).toBe(false);
+  });
+
+  test('the build leaves a seed code cache beside each command bundle, which V8 accepts for this Node', () => {
+    for (const command of COMMAND_BUNDLES) {
+      const bundleFile = path.join(REPO, 'lib/cli', `${command}.js`);
+      const hash = readFileSync(`${bundleFile}.sha256`, 'utf8').trim().slice(0, 16);
+      const seed = seedCacheFile(bundleFile, hash);
+      expect(path.basename(seed)).toBe(`${command}.js.${hash}-${process.version}-${process.arch}.v8cache`);
+      // Compiled in a plain node process, as the bin compiles it: rejected data would be silently ignored.
+      const check = spawnSync(
+        process.execPath,
+        [
+          '-e',
+          `const fs = require('fs'), vm = require('vm'), Module = require('module');
+           const [file, seed] = process.argv.slice(1);
+           const script = new vm.Script(Module.wrap(fs.readFileSync(file, 'utf8')), {
+             filename: file, cachedData: fs.readFileSync(seed).subarray(1) });
+           process.stdout.write(String(script.cachedDataRejected));`,
+          bundleFile,
+          seed,
+        ],
+        { encoding: 'utf8', env: { ...process.env, NODE_OPTIONS: '' } },
+      );
+      expect({ command, rejected: check.stdout, stderr: check.stderr }).toEqual({
+        command,
+        rejected: 'false',
+        stderr: '',
+      });
+    }
+    // A run with an empty cache directory (the seed's first use) answers as any other and writes the user cache.
+    const cacheHome = mkdtempSync(path.join(tmpdir(), 'deckhouse-audit-seeded-'));
+    const r = spawnSync(
+      process.execPath,
+      [path.join(REPO, 'bin/deckhouse-audit.js'), 'validate', 'test/fixtures/cli/policy.yaml'],
+      { cwd: REPO, encoding: 'utf8', env: { ...process.env, XDG_CACHE_HOME: cacheHome } },
+    );
+    expect({ code: r.status, stdout: r.stdout, stderr: r.stderr }).toEqual({
+      code: 0,
+      stdout: 'test/fixtures/cli/policy.yaml: OK (5 rules, Kubernetes 1.32)\n',
+      stderr: '',
+    });
+    expect(readdirSync(path.join(cacheHome, 'deckhouse-audit'))).toEqual([
+      expect.stringMatching(/-validate-[0-9a-f]{8}\.v8cache$/),
+    ]);
   });
 
   test('a full cache directory loses its least recently used caches, not the new build its cache', () => {
