@@ -38,12 +38,12 @@ export const POLICY_OPTIONS: Record<string, OptionSpec> = {
   },
   'built-in-rules': {
     type: 'string',
-    value: 'FILE',
+    value: 'MERGED',
     description:
       "use a cluster's own built-in rules instead of the bundled snapshot: its merged policy " +
       '(/etc/kubernetes/deckhouse/extra-files/audit-policy.yaml from a master, or the dump of Secret ' +
       'kube-system/d8-control-plane-manager-config); implies --deckhouse; without --policy the custom rules ' +
-      'in FILE are used too',
+      'in MERGED are used too',
   },
   'extra-service-account': {
     type: 'string',

@@ -8,6 +8,13 @@ import { kubernetesVersionOption } from './shared';
 
 /** Rotation flags (Deckhouse's kube-apiserver settings by default). */
 export const ROTATION_OPTIONS: Record<string, OptionSpec> = {
+  // Replaces the policy options' entry (same key): in a replay the version also decides --max-size-mb 0.
+  'kubernetes-version': {
+    type: 'string',
+    value: 'X.Y',
+    description:
+      "the cluster's Kubernetes version: the policy is validated for it, and --max-size-mb 0 follows it",
+  },
   'max-size-mb': {
     type: 'string',
     value: 'MB',

@@ -26,16 +26,29 @@ export const lintCommand: CommandSpec = {
     'built-in one is reported; "lint --deckhouse" alone lints the built-in rules. When FILE holds ModuleConfig ' +
     'control-plane-manager (a synthesized dist/ file), its basicAuditPolicyEnabled and auditPolicyEnabled decide ' +
     'the merge as on the cluster (a Secret Deckhouse does not read is left out, and said so); --no-basic, ' +
-    '--extra-service-account or --built-in-rules against the file is a usage error. Each finding is printed at ' +
-    "its rule's file:line:column. --built-in-rules lints with a cluster's own built-in rules (and, without " +
-    'FILE, its custom rules) read from its merged policy file. Exit status 1 when there is an error finding ' +
-    '(or a warning, with --strict).',
+    '--extra-service-account or --built-in-rules that contradict its basicAuditPolicyEnabled are a usage ' +
+    "error. Each finding is printed at its rule's file:line:column. --built-in-rules lints with a cluster's " +
+    'own built-in rules (and, without FILE, its custom rules) read from its merged policy file. Exit status 1 ' +
+    'when there is an error finding (or a warning, with --strict).',
   options: {
-    deckhouse: POLICY_OPTIONS.deckhouse,
+    deckhouse: {
+      ...POLICY_OPTIONS.deckhouse,
+      description:
+        'lint the policy Deckhouse really runs: built-in rules + the rules of FILE + the tail rules',
+    },
     'no-basic': POLICY_OPTIONS['no-basic'],
-    'built-in-rules': POLICY_OPTIONS['built-in-rules'],
+    'built-in-rules': {
+      ...POLICY_OPTIONS['built-in-rules'],
+      description: POLICY_OPTIONS['built-in-rules'].description.replace(
+        'without --policy the custom rules in FILE are used too',
+        'without FILE the custom rules in MERGED are linted too',
+      ),
+    },
     'extra-service-account': POLICY_OPTIONS['extra-service-account'],
-    'kubernetes-version': POLICY_OPTIONS['kubernetes-version'],
+    'kubernetes-version': {
+      ...POLICY_OPTIONS['kubernetes-version'],
+      description: 'validate FILE for this Kubernetes version',
+    },
     'max-policy-bytes': POLICY_OPTIONS['max-policy-bytes'],
     strict: { type: 'boolean', description: 'exit 1 on warnings too' },
     quiet: { type: 'boolean', description: 'do not print info findings (they are still counted)' },
@@ -43,7 +56,7 @@ export const lintCommand: CommandSpec = {
   },
   examples: [
     'deckhouse-audit lint policy.yaml',
-    'deckhouse-audit lint --deckhouse dist/audit-policy-secret.yaml',
+    'deckhouse-audit lint --deckhouse dist/deckhouse-audit.k8s.yaml',
     'deckhouse-audit lint --deckhouse --json',
     'deckhouse-audit lint --built-in-rules master-audit-policy.yaml policy.yaml',
   ],
