@@ -17,6 +17,7 @@ import { OptionSpec, ParsedArgs, flag, stringList, stringOption } from './args';
 import { CliError, EXIT_FINDINGS, LocatedProblem, UsageError } from './errors';
 import { CliIo } from './io';
 import { readInputBytes } from './read-input';
+import { refuseLogAsPolicy } from './swapped-input';
 import { MAX_POLICY_BYTES_OPTION, kubernetesVersionOption, maxPolicyBytesOption } from './shared';
 
 /** Options that choose the policy a command works on. */
@@ -142,6 +143,7 @@ async function readBuiltInRulesFile(
         reason: 'a merged policy, or the dump of the Secret holding it, is at most that large',
         fix: 'pass the merged policy file of a master, or the Secret dump',
       });
+      refuseLogAsPolicy(file, bytes.subarray(0, 4096));
       return readMergedAuditPolicy(Buffer.from(bytes).toString('utf8'), { source: file, kubernetesVersion });
     })();
     mergedFiles.set(args, pending);

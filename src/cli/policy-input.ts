@@ -10,6 +10,7 @@ import {
   AUDIT_POLICY_SECRET_NAMESPACE,
 } from '../deckhouse/policy-secret-location';
 import { readExtraAuditPolicyConfigMap } from '../deckhouse/extra-audit-policy-config';
+import { MERGED_POLICY_KEYS } from '../deckhouse/merged-policy-text';
 import { manifestName, readSecretKey } from '../deckhouse/secret-key';
 import { PolicyTarget, loadLocatedPolicy } from '../policy/parse';
 import { SourcePosition } from '../policy/yaml-decode';
@@ -18,6 +19,7 @@ import { CliError, EXIT_FINDINGS, LocatedProblem } from './errors';
 import { CliIo } from './io';
 import { Manifest, ManifestObject, readManifest } from './manifest';
 import { SECRET_SIZE_LIMIT, inputLimitFor, readInputBytes } from './read-input';
+import { fileHead, refuseLogAsPolicy } from './swapped-input';
 import { unrenderedTemplate } from './template-marker';
 
 /** A policy found in an input file: the policy text itself, or the decoded value of a Secret key. */
@@ -81,16 +83,25 @@ export interface PolicyReadOptions {
 }
 
 /** Reads a file (or stdin for `-`) as bytes, refusing more than a Secret-sized policy can take. */
-export function readPolicyBytes(
+export async function readPolicyBytes(
   file: string,
   io: CliIo,
   maxPolicyBytes = SECRET_SIZE_LIMIT,
 ): Promise<Uint8Array> {
-  return readInputBytes(file, io, {
-    bytes: inputLimitFor(maxPolicyBytes),
-    reason: `a policy lives in Secret ${AUDIT_POLICY_SECRET_NAMESPACE}/${AUDIT_POLICY_SECRET_NAME}, at most ${maxPolicyBytes} bytes`,
-    fix: 'pass the policy itself, or raise the limit with --max-policy-bytes N',
-  });
+  let bytes: Uint8Array;
+  try {
+    bytes = await readInputBytes(file, io, {
+      bytes: inputLimitFor(maxPolicyBytes),
+      reason: `a policy lives in Secret ${AUDIT_POLICY_SECRET_NAMESPACE}/${AUDIT_POLICY_SECRET_NAME}, at most ${maxPolicyBytes} bytes`,
+      fix: 'pass the policy itself, or raise the limit with --max-policy-bytes N',
+    });
+  } catch (err) {
+    // An audit log is usually past the size limit: say it is a log, not that it is too large.
+    if (err instanceof CliError) refuseLogAsPolicy(file, fileHead(file));
+    throw err;
+  }
+  refuseLogAsPolicy(file, bytes.subarray(0, 4096));
+  return bytes;
 }
 
 /**
@@ -444,6 +455,20 @@ function refusedApiVersion(
 }
 
 function missingPolicy(manifest: Manifest, secrets: ManifestObject[]): Problem {
+  const merged = secrets.find(holdsMergedPolicy);
+  if (merged !== undefined) {
+    // The Secret control-plane-manager writes for kube-apiserver: built-in and custom rules already merged.
+    return {
+      message:
+        `Secret ${manifestName(merged.value)} holds the merged policy Deckhouse writes for kube-apiserver ` +
+        `(key ${MERGED_POLICY_KEY}: built-in rules + custom rules + tail), not the custom policy of Secret ` +
+        `${AUDIT_POLICY_SECRET_NAMESPACE}/${AUDIT_POLICY_SECRET_NAME}`,
+      ...merged.position,
+      fix:
+        'give this file with --built-in-rules (explain, lint, simulate and diff take it: the cluster as it ' +
+        'runs), and your custom policy, if any, with --policy',
+    };
+  }
   if (secrets.length > 0) {
     const [first] = secrets;
     return {
@@ -467,6 +492,16 @@ function missingPolicy(manifest: Manifest, secrets: ManifestObject[]): Problem {
     message: `found ${manifest.documents} YAML documents${held} and none is an audit Policy or a Secret holding "${AUDIT_POLICY_SECRET_KEY}"`,
     fix,
   };
+}
+
+// The key under which control-plane-manager keeps the merged policy in Secret d8-control-plane-manager-config.
+const [MERGED_POLICY_KEY] = MERGED_POLICY_KEYS;
+
+function holdsMergedPolicy(secret: ManifestObject): boolean {
+  const { data, stringData } = secret.value as { data?: unknown; stringData?: unknown };
+  const has = (map: unknown) =>
+    typeof map === 'object' && map !== null && Object.hasOwn(map, MERGED_POLICY_KEY);
+  return has(data) || has(stringData);
 }
 
 function summarize(items: string[]): string {

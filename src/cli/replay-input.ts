@@ -5,6 +5,7 @@ import { OptionSpec, ParsedArgs, numberOption, stringOption } from './args';
 import { CliError, EXIT_FINDINGS, LocatedProblem, UsageError } from './errors';
 import { CliIo } from './io';
 import { kubernetesVersionOption } from './shared';
+import { refusePolicyAsLog } from './swapped-input';
 
 /** Rotation flags (Deckhouse's kube-apiserver settings by default). */
 export const ROTATION_OPTIONS: Record<string, OptionSpec> = {
@@ -170,6 +171,7 @@ export function replayInputs(logs: string[], io: CliIo, stdinTaken = false): Rep
   if (logs.length === 0) throw new UsageError('needs at least one audit LOG file ("-" for standard input)');
   const dashes = logs.filter((l) => l === '-').length;
   if (dashes > 1 || (dashes > 0 && stdinTaken)) throw new UsageError('"-" (stdin) can be used once');
+  for (const log of logs) refusePolicyAsLog(log);
   return logs.map((log) => (log === '-' ? { name: '<stdin>', stream: io.stdin } : log));
 }
 

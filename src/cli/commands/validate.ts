@@ -85,7 +85,8 @@ export const validateCommand: CommandSpec = {
           result.warnings.push(...l.warnings.map((p) => ({ label: l.source.label, ...p })));
         }
       } catch (err) {
-        if (!(err instanceof CliError)) throw err;
+        // A wrong command line (an audit log given as FILE) is the command's error, not one file's finding.
+        if (!(err instanceof CliError) || err instanceof UsageError) throw err;
         result.errors.push({
           label: file,
           message: err.message.replace(`${file}: `, ''),
