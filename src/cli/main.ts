@@ -108,7 +108,16 @@ async function dispatch(argv: string[], io: CliIo, json: boolean): Promise<numbe
   }
   const entry = COMMANDS.find((c) => c.name === first);
   if (!entry) {
-    const hint = first.startsWith('-') ? `unknown option '${first}'` : `unknown command '${first}'`;
+    const { closestMatch } = await import('../policy/did-you-mean');
+    const meant = first.startsWith('-')
+      ? undefined
+      : closestMatch(
+          first,
+          COMMANDS.map((c) => c.name),
+        );
+    const hint = first.startsWith('-')
+      ? `unknown option '${first}'`
+      : `unknown command '${first}'${meant ? `; did you mean '${meant}'?` : ''}`;
     return usageFailure(io, hint, undefined, json);
   }
   const [command, { commandHelp, parseCommandArgs }] = await Promise.all([entry.load(), import('./args')]);

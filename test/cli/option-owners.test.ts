@@ -64,3 +64,27 @@ describe('an option given to a command that does not take it', () => {
     expect(run.stderr).toContain("Unknown option '--deckhous'; did you mean --deckhouse?");
   });
 });
+
+describe('did-you-mean for mistyped names on the command line', () => {
+  test('lint --ignore with a mistyped code is a usage error naming the code meant', async () => {
+    const run = await runInProcess(['lint', '--ignore', 'shadowed-rul', fixture('policy.yaml')]);
+    expect(run.code).toBe(2);
+    expect(run.stderr).toContain(
+      '--ignore: "shadowed-rul" is not a lint code; did you mean "shadowed-rule"?',
+    );
+  });
+
+  test('a mistyped command gets the command meant', async () => {
+    const run = await runInProcess(['simulat', '--deckhouse', fixture('audit.log')]);
+    expect(run.code).toBe(2);
+    expect(run.stderr).toContain("deckhouse-audit: unknown command 'simulat'; did you mean 'simulate'?");
+  });
+
+  test('a mistyped kubectl subcommand in --kubectl gets the kubectl command meant', async () => {
+    const gte = await runInProcess(['explain', '--deckhouse', '--kubectl', 'gte pods -n prod']);
+    expect(gte.code).toBe(2);
+    expect(gte.stderr).toContain('unknown command "gte"; did you mean "get"?');
+    const exce = await runInProcess(['explain', '--deckhouse', '--kubectl', 'exce web-0 -n prod -- sh']);
+    expect(exce.stderr).toContain('unknown command "exce"; did you mean "exec"?');
+  });
+});

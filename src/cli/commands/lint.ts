@@ -1,4 +1,5 @@
-import { LintCode, lintPolicy } from '../../policy/lint';
+import { closestMatch } from '../../policy/did-you-mean';
+import { LINT_CODES, LintCode, lintPolicy } from '../../policy/lint';
 import { Finding } from '../../policy/types';
 import { CommandSpec, flag, stringList, stringOption } from '../args';
 import { EXIT_FINDINGS, EXIT_OK, UsageError } from '../errors';
@@ -67,8 +68,16 @@ export const lintCommand: CommandSpec = {
     if (file === undefined && !flag(args, 'deckhouse') && stringOption(args, 'built-in-rules') === undefined)
       throw new UsageError('lint needs a FILE (or --deckhouse)');
     const chosen = await choosePolicy(args, io, file);
-    const ignore = stringList(args, 'ignore') as LintCode[];
-    const findings = [...lintPolicy(chosen.target, { ignore })].sort(
+    const ignore = stringList(args, 'ignore');
+    // A mistyped code would ignore nothing, silently: the finding meant to be hidden would still be reported.
+    for (const code of ignore) {
+      if ((LINT_CODES as readonly string[]).includes(code)) continue;
+      const meant = closestMatch(code, LINT_CODES);
+      throw new UsageError(
+        `--ignore: "${code}" is not a lint code; ${meant ? `did you mean "${meant}"?` : `codes: ${LINT_CODES.join(', ')}`}`,
+      );
+    }
+    const findings = [...lintPolicy(chosen.target, { ignore: ignore as LintCode[] })].sort(
       (a, b) => SEVERITY_ORDER[a.severity] - SEVERITY_ORDER[b.severity] || a.ruleIndex - b.ruleIndex,
     );
     const counts = { error: 0, warning: 0, info: 0 };
