@@ -9,13 +9,15 @@ export function count(n: number): string {
 }
 
 /** `1 malformed line` / `2 malformed lines`: the count with its noun phrase in the right number. */
-function counted(n: number, one: string, many: string): string {
+export function counted(n: number, one: string, many: string): string {
   return `${count(n)} ${n === 1 ? one : many}`;
 }
 
 /** Bytes per day, or why it is unknown. */
 export function perDay(bytesPerDay: number | null): string {
-  return bytesPerDay === null ? 'unknown (the log spans no time)' : `${formatBytes(bytesPerDay)}/day`;
+  return bytesPerDay === null
+    ? 'bytes/day unknown (the log spans no time)'
+    : `${formatBytes(bytesPerDay)}/day`;
 }
 
 const MIB = 1024 * 1024;
@@ -122,7 +124,7 @@ export function renderSimulationReport(report: SimulationReport, policyDescripti
   }
   out.push('');
   out.push(
-    `Written:   ${count(report.written.events)} events, ${formatBytes(report.written.bytes)}, ${perDay(report.bytesPerDay)}`,
+    `Written:   ${counted(report.written.events, 'event', 'events')}, ${formatBytes(report.written.bytes)}, ${perDay(report.bytesPerDay)}`,
   );
   out.push(`Retention: ${retentionText(report.retention)}`);
   if (report.truncation) {
@@ -262,7 +264,7 @@ export function simulationWarnings(report: SimulationReport): string[] {
   if (report.imagesWithoutDigest > 0) {
     warnings.push(
       `${counted(report.imagesWithoutDigest, 'Pod create request uses', 'Pod create requests use')} an image without an @sha256 digest; ` +
-        `${count(report.imagesWithoutDigestRecorded)} of them are recorded with their body (Request or above), ` +
+        `${count(report.imagesWithoutDigestRecorded)} of them ${report.imagesWithoutDigestRecorded === 1 ? 'is' : 'are'} recorded with their body (Request or above), ` +
         'where a runtime audit engine can see the image',
     );
   }

@@ -76,7 +76,7 @@ describe('diff with reports saved by simulate --json', () => {
     writeFileSync(oneEvent, readFileSync(F('audit.log'), 'utf8').split('\n')[0] + '\n');
     const log = await runInProcess(['diff', saved('a.json'), ...B, oneEvent]);
     expect(log.code).toBe(0);
-    expect(log.stdout).toContain('(1 events)');
+    expect(log.stdout).toContain('(1 event)');
   });
 
   test('a report saved as UTF-16 (PowerShell 5 redirects output so) reads as the same report', async () => {

@@ -30,7 +30,7 @@ import {
   replayOptions,
   noEventError,
 } from '../replay-input';
-import { count, perDay, retentionText, simulationWarnings } from '../report';
+import { count, counted, perDay, retentionText, simulationWarnings } from '../report';
 import { printJson } from '../shared';
 import { LintSummary, newLintErrors } from '../lint-diff';
 import { SavedReport, readSavedReport } from '../saved-report';
@@ -232,8 +232,8 @@ function differentLogs(diff: ReportDiff, a: SimulationReport, b: SimulationRepor
   if (!diff.differentInputs) return [];
   const names = (r: SimulationReport) => r.sources.map((s) => s.source).join(', ') || 'no input';
   return [
-    `A and B were not replayed over the same events (A: ${names(a)}, ${count(a.events)} events; B: ${names(b)}, ` +
-      `${count(b.events)} events): the deltas mix the change of policy with the change of traffic`,
+    `A and B were not replayed over the same events (A: ${names(a)}, ${counted(a.events, 'event', 'events')}; ` +
+      `B: ${names(b)}, ${counted(b.events, 'event', 'events')}): the deltas mix the change of policy with the change of traffic`,
   ];
 }
 
@@ -348,7 +348,10 @@ function renderDiffTable(
   const out: string[] = [];
   out.push(headline, '');
   out.push(`A: ${a.description}`, `B: ${b.description}`);
-  out.push(`Log: ${reportB.sources.map((s) => s.source).join(', ')} (${count(diff.events.b)} events)`, '');
+  out.push(
+    `Log: ${reportB.sources.map((s) => s.source).join(', ')} (${counted(diff.events.b, 'event', 'events')})`,
+    '',
+  );
   out.push(textTable(t.levels.columns, t.levels.rows), '');
   out.push(`Bytes/day: ${perDay(diff.bytesPerDay.a)} → ${perDay(diff.bytesPerDay.b)}`);
   out.push(`Retention: ${retentionText(diff.retention.a)} → ${retentionText(diff.retention.b)}`, '');
@@ -377,7 +380,7 @@ function renderDiffMarkdown(
   const out: string[] = [];
   out.push(`### Audit policy change: ${headline}`, '');
   out.push(
-    `Replayed ${count(diff.events.b)} events from ${reportB.sources.map((s) => code(s.source)).join(', ')}` +
+    `Replayed ${counted(diff.events.b, 'event', 'events')} from ${reportB.sources.map((s) => code(s.source)).join(', ')}` +
       (reportB.span.from ? ` (${reportB.span.from} → ${reportB.span.to})` : '') +
       '.',
   );
