@@ -1,5 +1,5 @@
 import { echo } from '../policy/echo';
-import { LEVELS } from '../policy/types';
+import { LEVELS, STAGES } from '../policy/types';
 import { RetentionEstimate, SimulationReport } from '../replay/types';
 import { Column, formatBytes, formatHours, formatPercent, textTable } from './format';
 
@@ -21,6 +21,25 @@ export function perDay(bytesPerDay: number | null): string {
 }
 
 const MIB = 1024 * 1024;
+
+/** From this share of the written bytes in stages other than ResponseComplete, the report breaks bytes down by stage. */
+const NOTABLE_STAGE_SHARE = 0.1;
+
+/**
+ * `By stage:` when stages other than ResponseComplete hold a notable share of the written bytes: omitStages is
+ * the first lever on volume (a request logged at RequestReceived and ResponseComplete is written twice), and
+ * the level table does not show it.
+ */
+function stageLine(report: SimulationReport): string | undefined {
+  const { byStage, bytes } = report.written;
+  const others = STAGES.filter((s) => s !== 'ResponseComplete').reduce((n, s) => n + byStage[s].bytes, 0);
+  if (bytes === 0 || others < bytes * NOTABLE_STAGE_SHARE) return undefined;
+  const parts = STAGES.filter((s) => byStage[s].events > 0).map(
+    (s) =>
+      `${s} ${counted(byStage[s].events, 'event', 'events')}, ${formatBytes(byStage[s].bytes)} (${formatPercent(byStage[s].bytes, bytes)})`,
+  );
+  return `By stage:  ${parts.join('; ')} (omitStages in the Policy or a PolicyRule drops a stage's events)`;
+}
 
 /**
  * A configured size as its setting reads (`50 MiB` for containerLogMaxSize 50Mi, `100 MiB` for maxsize 100),
@@ -126,6 +145,8 @@ export function renderSimulationReport(report: SimulationReport, policyDescripti
   out.push(
     `Written:   ${counted(report.written.events, 'event', 'events')}, ${formatBytes(report.written.bytes)}, ${perDay(report.bytesPerDay)}`,
   );
+  const stages = stageLine(report);
+  if (stages !== undefined) out.push(stages);
   out.push(`Retention: ${retentionText(report.retention)}`);
   if (report.truncation) {
     const t = report.truncation;

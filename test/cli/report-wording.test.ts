@@ -23,3 +23,26 @@ describe('report wording for one event', () => {
     expect(run.stdout).toContain('Log: <stdin> (1 event)\n');
   });
 });
+
+describe('By stage: in the simulate report', () => {
+  // The fixture log holds 1 RequestReceived, 1 ResponseStarted and 6 ResponseComplete events (its "stage"
+  // members); a Policy of one Metadata rule writes them all.
+  const METADATA_ALL = 'apiVersion: audit.k8s.io/v1\nkind: Policy\nrules:\n- level: Metadata\n';
+
+  test('breaks the written events down by stage when other stages than ResponseComplete weigh', async () => {
+    const run = await runInProcess(['simulate', '--policy', '-', fixture('audit.log')], {
+      stdin: METADATA_ALL,
+    });
+    expect(run.code).toBe(0);
+    expect(run.stdout).toMatch(
+      /^By stage: {2}RequestReceived 1 event, .*; ResponseStarted 1 event, .*; ResponseComplete 6 events, .* \(omitStages in the Policy or a PolicyRule drops a stage's events\)$/m,
+    );
+  });
+
+  test('is left out when the Policy omits the other stages', async () => {
+    const policy = METADATA_ALL.replace('rules:', 'omitStages: [RequestReceived, ResponseStarted]\nrules:');
+    const run = await runInProcess(['simulate', '--policy', '-', fixture('audit.log')], { stdin: policy });
+    expect(run.code).toBe(0);
+    expect(run.stdout).not.toContain('By stage:');
+  });
+});
