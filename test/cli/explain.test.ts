@@ -13,7 +13,7 @@ describe('explain', () => {
     expect(run.stdout).toContain('Policy:  Deckhouse built-in rules + tail rules');
     expect(run.stdout).toMatch(/^Level: +None$/m);
     expect(run.stdout).toMatch(/^Rule: +tail rule #1 \(rules\[27\]\): authenticated users at None$/m);
-    expect(run.stdout.trimEnd().split('\n').pop()).toBe('FAIL: expected Request, got None');
+    expect(run.stdout.trimEnd().split('\n').at(-2)).toBe('FAIL: expected Request, got None');
     // The assumed user is said out loud, on stderr.
     expect(run.stderr).toContain('no user given: assumed an ordinary authenticated user "user"');
   });

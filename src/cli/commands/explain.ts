@@ -139,6 +139,7 @@ export const explainCommand: CommandSpec = {
             ? `OK: recorded at ${expected}`
             : `FAIL: expected ${expected}, got ${mismatches.map(mismatchText).join('; ')}`,
         );
+        if (!ok) lines.push(`    fix: ${expectFix(mismatches[0].explanation, expected)}`);
       }
       await write(io.stdout, lines.join('\n') + '\n');
     }
@@ -156,6 +157,24 @@ function podLookupText(lookup: PodLookup): string {
 
 function podNames(names: readonly string[]): string {
   return names.length === 0 ? 'any other Pod' : `Pods named ${names.join(', ')}`;
+}
+
+// What to change so that the request gets the expected level: which rule decides, and whether a custom rule
+// can win over it (Deckhouse runs custom rules after the built-in ones and before the tail).
+function expectFix(e: Explanation, expected: string): string {
+  const layer = e.origin?.layer;
+  if (layer === 'basic' || layer === 'virtualization') {
+    return (
+      `${e.label} (built-in) decides this request before any custom rule, so no rule of yours can change it; ` +
+      'set basicAuditPolicyEnabled: false and write the rules you need, or accept the level'
+    );
+  }
+  if (e.label === undefined || layer === 'tail') {
+    const where =
+      layer === 'tail' ? 'your custom policy (custom rules run before the tail rules)' : 'the policy';
+    return `add a rule at ${expected} that matches this request to ${where}`;
+  }
+  return `${e.label} decides first: change its level, or put a rule at ${expected} for this request before it`;
 }
 
 function mismatchText(m: { names: string[]; explanation: Explanation }): string {
