@@ -90,7 +90,10 @@ export function replayOptions(args: ParsedArgs, io: CliIo): ReplayOptions {
   const output = stringOption(args, 'audit-log-output');
   if (output !== undefined) {
     if (output !== 'File' && output !== 'Stdout') {
-      throw new UsageError(`--audit-log-output needs File or Stdout (auditLog.output), got '${output}'`);
+      const cased = ['File', 'Stdout'].find((o) => o.toLowerCase() === output.toLowerCase());
+      throw new UsageError(
+        `--audit-log-output needs File or Stdout (auditLog.output), got '${output}'${cased ? `; did you mean ${cased}?` : ''}`,
+      );
     }
     options.output = output;
   }

@@ -1,3 +1,6 @@
+import { deckhouseEffectivePolicy } from '../../src/deckhouse/effective';
+import { checkAssertions } from '../../src/policy/assertions';
+import { Level } from '../../src/policy/types';
 import { COMMON_OPTIONS } from '../../src/cli/args';
 import { COMMANDS } from '../../src/cli/main';
 import { OPTION_OWNERS } from '../../src/cli/option-owners';
@@ -86,5 +89,35 @@ describe('did-you-mean for mistyped names on the command line', () => {
     expect(gte.stderr).toContain('unknown command "gte"; did you mean "get"?');
     const exce = await runInProcess(['explain', '--deckhouse', '--kubectl', 'exce web-0 -n prod -- sh']);
     expect(exce.stderr).toContain('unknown command "exce"; did you mean "exec"?');
+  });
+});
+
+describe('did-you-mean for mistyped levels and outputs', () => {
+  test('explain --expect with a mistyped level', async () => {
+    const run = await runInProcess(['explain', '--deckhouse', '--url', 'GET /api', '--expect', 'Requets']);
+    expect(run.code).toBe(2);
+    expect(run.stderr).toContain("got 'Requets'; did you mean Request?");
+  });
+
+  test('simulate --audit-log-output in the wrong case', async () => {
+    const run = await runInProcess([
+      'simulate',
+      '--deckhouse',
+      '--audit-log-output',
+      'stdout',
+      fixture('audit.log'),
+    ]);
+    expect(run.code).toBe(2);
+    expect(run.stderr).toContain("got 'stdout'; did you mean Stdout?");
+  });
+
+  test("an assertion's mistyped level", () => {
+    expect(() =>
+      checkAssertions(deckhouseEffectivePolicy({}), [
+        { request: 'exec web-0 -- sh', atLeast: 'Requets' as Level },
+      ]),
+    ).toThrow(
+      'assertions[0].atLeast: "Requets" is not a level; use one of None, Metadata, Request, RequestResponse (exact case); did you mean Request?',
+    );
   });
 });

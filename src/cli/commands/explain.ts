@@ -2,6 +2,7 @@ import { Explanation, explain, formatExplanation } from '../../deckhouse/explain
 import { UnknownNameExplanation, explainUnknownName } from '../../deckhouse/explain-unknown-name';
 import { snapshotDecisionNote } from '../../deckhouse/rule-history';
 import { LEVELS, Level } from '../../policy/types';
+import { closestMatch } from '../../policy/did-you-mean';
 import { CommandSpec, stringOption } from '../args';
 import { EXIT_FINDINGS, EXIT_OK, UsageError } from '../errors';
 import { formatProblem } from '../format';
@@ -57,7 +58,10 @@ export const explainCommand: CommandSpec = {
   async run({ args, io, json }) {
     const expected = stringOption(args, 'expect');
     if (expected !== undefined && !LEVELS.includes(expected as Level)) {
-      throw new UsageError(`--expect needs one of ${LEVELS.join(', ')}, got '${expected}'`);
+      const meant = closestMatch(expected, LEVELS);
+      throw new UsageError(
+        `--expect needs one of ${LEVELS.join(', ')}, got '${expected}'${meant ? `; did you mean ${meant}?` : ''}`,
+      );
     }
     const { request, notes, kubectl } = await requestFromArgs(args);
     const chosen = await choosePolicy(args, io);
