@@ -121,3 +121,19 @@ describe('did-you-mean for mistyped levels and outputs', () => {
     );
   });
 });
+
+describe('the command line around the command name', () => {
+  test('help with a mistyped command gets the command meant', async () => {
+    const run = await runInProcess(['help', 'expalin']);
+    expect(run.code).toBe(2);
+    expect(run.stderr).toContain("unknown command 'expalin'; did you mean 'explain'?");
+  });
+
+  test('an option before the command says that options go after it', async () => {
+    const run = await runInProcess(['--deckhouse', 'lint']);
+    expect(run.code).toBe(2);
+    expect(run.stderr).toContain(
+      "unknown option '--deckhouse' before the command: options go after it (deckhouse-audit lint --deckhouse ...)",
+    );
+  });
+});
