@@ -56,12 +56,13 @@ export const ROTATION_OPTIONS: Record<string, OptionSpec> = {
     type: 'string',
     value: 'SIZE',
     description:
-      "with Stdout: the kubelet's containerLogMaxSize, e.g. 50Mi (default 50Mi, Deckhouse's NodeGroup default)",
+      "with Stdout (which it implies): the kubelet's containerLogMaxSize, e.g. 50Mi (default 50Mi, Deckhouse's NodeGroup default)",
   },
   'container-log-max-files': {
     type: 'string',
     value: 'N',
-    description: "with Stdout: the kubelet's containerLogMaxFiles (default 4, Deckhouse's NodeGroup default)",
+    description:
+      "with Stdout (which it implies): the kubelet's containerLogMaxFiles (default 4, Deckhouse's NodeGroup default)",
   },
   jobs: {
     type: 'string',
@@ -105,6 +106,9 @@ export function replayOptions(args: ParsedArgs, io: CliIo): ReplayOptions {
     );
   }
   if (maxSize !== undefined || maxFiles !== undefined) {
+    // They describe Stdout output: given alone they mean it (a File default would ignore them without a word);
+    // a policy file's ModuleConfig that says File is refused in applyFileAuditLog.
+    options.output ??= 'Stdout';
     options.containerLog = {};
     if (maxSize !== undefined)
       options.containerLog.maxSizeBytes = quantityBytes('container-log-max-size', maxSize);
