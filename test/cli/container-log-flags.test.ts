@@ -42,3 +42,24 @@ describe('container-log flags without --audit-log-output', () => {
     expect(run.stderr).toContain("but the policy file's ModuleConfig sets auditLog.output File");
   });
 });
+
+describe("kube-apiserver's file-rotation flags with Stdout output", () => {
+  test('are refused, with the container-log flags as the fix', async () => {
+    const run = await runInProcess([
+      'simulate',
+      '--policy',
+      fixture('policy.yaml'),
+      '--audit-log-output',
+      'Stdout',
+      '--max-backups',
+      '3',
+      fixture('audit.log'),
+    ]);
+    expect(run.code).toBe(2);
+    expect(run.stderr).toContain(
+      "--max-backups describes kube-apiserver's rotation of the audit log file (auditLog.output File), but the " +
+        "output is Stdout, where the kubelet's container-log rotation decides: use --container-log-max-size/" +
+        '--container-log-max-files instead',
+    );
+  });
+});

@@ -29,6 +29,7 @@ import {
   replayInputs,
   replayOptions,
   noEventError,
+  refuseFileRotationFlags,
 } from '../replay-input';
 import { count, counted, perDay, retentionText, simulationWarnings } from '../report';
 import { printJson } from '../shared';
@@ -101,6 +102,7 @@ export const diffCommand: CommandSpec = {
     const b = await choosePolicy(args, io, files.length === 2 ? files[1] : files[0]);
     // Policy files with ModuleConfig control-plane-manager say where the log goes (auditLog.output).
     applyFileAuditLog(options, [a, b], stringOption(args, 'audit-log-output'));
+    refuseFileRotationFlags(options, args);
     applyDeckhouseTruncation(options, args, a.deckhouse || b.deckhouse);
     let reports: SimulationReport[];
     try {
@@ -172,6 +174,7 @@ async function diffSaved(
   const options = replayOptions(args, io);
   const b = await choosePolicy(args, io, files.length === 1 ? files[0] : null);
   applyFileAuditLog(options, [b], stringOption(args, 'audit-log-output'));
+  refuseFileRotationFlags(options, args);
   applyDeckhouseTruncation(options, args, b.deckhouse);
   let report: SimulationReport;
   try {
