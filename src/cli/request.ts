@@ -92,7 +92,14 @@ export async function requestFromArgs(args: ParsedArgs): Promise<{
       kubectl !== undefined && '--kubectl',
       ...fieldFlags.map((f) => `--${f}`),
     ];
-    throw new UsageError(`give the request one way only, got ${used.filter(Boolean).join(', ')}`);
+    // --url and --kubectl each say the whole request: the field flags beside them would be ignored.
+    const whole =
+      kubectl !== undefined ? 'write them into --kubectl (e.g. -n prod)' : 'write them into the --url path';
+    const fix =
+      url !== undefined && kubectl !== undefined
+        ? 'give --url or --kubectl'
+        : `drop the other flags or ${whole}`;
+    throw new UsageError(`give the request one way only, got ${used.filter(Boolean).join(', ')}: ${fix}`);
   }
 
   const unauthenticated = flag(args, 'unauthenticated');

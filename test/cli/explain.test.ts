@@ -425,7 +425,20 @@ describe('explain', () => {
     expect(none.stderr).toContain('describe the request with --url, --kubectl, or --verb');
     const two = await runInProcess(['explain', '--deckhouse', '--url', 'GET /healthz', '--verb', 'get']);
     expect(two.code).toBe(2);
-    expect(two.stderr).toContain('give the request one way only, got --url, --verb');
+    expect(two.stderr).toContain(
+      'give the request one way only, got --url, --verb: drop the other flags or write them into the --url path',
+    );
+    const kubectl = await runInProcess([
+      'explain',
+      '--deckhouse',
+      '--kubectl',
+      'get pods',
+      '--namespace',
+      'prod',
+    ]);
+    expect(kubectl.stderr).toContain(
+      'got --kubectl, --namespace: drop the other flags or write them into --kubectl (e.g. -n prod)',
+    );
     expect(
       (await runInProcess(['explain', '--deckhouse', '--url', EXEC_URL, '--expect', 'Everything'])).code,
     ).toBe(2);
