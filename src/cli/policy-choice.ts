@@ -17,6 +17,7 @@ import { OptionSpec, ParsedArgs, flag, stringList, stringOption } from './args';
 import { CliError, EXIT_FINDINGS, LocatedProblem, UsageError } from './errors';
 import { CliIo } from './io';
 import { readInputBytes } from './read-input';
+import { refuseMergedAsCustom } from './merged-as-custom';
 import { refuseLogAsPolicy } from './swapped-input';
 import { MAX_POLICY_BYTES_OPTION, kubernetesVersionOption, maxPolicyBytesOption } from './shared';
 
@@ -285,6 +286,7 @@ export async function choosePolicy(args: ParsedArgs, io: CliIo, file?: string | 
       }
     }
   }
+  if (basic && customOffsetInFile === undefined) refuseMergedAsCustom(custom, source ?? policyFile ?? '');
   const readSecret = settings ? settings.auditPolicyEnabled : custom !== undefined;
   if (settings?.auditPolicyEnabled && !custom)
     warnings.push({ label: policyFile!, ...secretNotInFile(settings) });

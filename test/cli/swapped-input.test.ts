@@ -86,3 +86,27 @@ describe('the merged-policy Secret given where a custom policy is expected', () 
     expect(right.code).toBe(0);
   });
 });
+
+describe('a merged policy file given as the custom policy of a merge', () => {
+  // The fixture is a DKP 1.76 merged policy: it holds the system ServiceAccount and system-namespace rules.
+  const MERGED = fixture('../deckhouse/merged-policy-1.76.yaml');
+
+  test('is a usage error under --deckhouse, with --built-in-rules as the fix', async () => {
+    const run = await runInProcess(['lint', '--deckhouse', MERGED]);
+    expect(run.code).toBe(2);
+    expect(run.stderr).toContain(
+      "holds Deckhouse's built-in rules (the system ServiceAccount and system-namespace rules): it is a merged " +
+        'policy as a master runs it, not a custom policy',
+    );
+    expect(run.stderr).toContain('give it with --built-in-rules MERGED instead');
+  });
+
+  test('is read as it is without the merge (plain, or --no-basic) and through --built-in-rules', async () => {
+    expect((await runInProcess(['explain', '--policy', MERGED, '--url', 'GET /api'])).code).toBe(0);
+    expect(
+      (await runInProcess(['explain', '--deckhouse', '--no-basic', '--policy', MERGED, '--url', 'GET /api']))
+        .code,
+    ).toBe(0);
+    expect((await runInProcess(['explain', '--built-in-rules', MERGED, '--url', 'GET /api'])).code).toBe(0);
+  });
+});
