@@ -19,7 +19,12 @@ import { CliIo } from './io';
 import { readInputBytes } from './read-input';
 import { refuseMergedAsCustom } from './merged-as-custom';
 import { refuseLogAsPolicy } from './swapped-input';
-import { MAX_POLICY_BYTES_OPTION, kubernetesVersionOption, maxPolicyBytesOption } from './shared';
+import {
+  KUBERNETES_VERSION_RANGE,
+  MAX_POLICY_BYTES_OPTION,
+  kubernetesVersionOption,
+  maxPolicyBytesOption,
+} from './shared';
 
 /** Options that choose the policy a command works on. */
 export const POLICY_OPTIONS: Record<string, OptionSpec> = {
@@ -57,7 +62,7 @@ export const POLICY_OPTIONS: Record<string, OptionSpec> = {
   'kubernetes-version': {
     type: 'string',
     value: 'X.Y',
-    description: 'validate --policy for this Kubernetes version',
+    description: `the cluster's Kubernetes version, ${KUBERNETES_VERSION_RANGE}: the policy is validated for it`,
   },
   'max-policy-bytes': MAX_POLICY_BYTES_OPTION,
 };

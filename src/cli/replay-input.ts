@@ -4,7 +4,7 @@ import { ReplayInput, ReplayOptions } from '../replay/types';
 import { OptionSpec, ParsedArgs, numberOption, stringOption } from './args';
 import { CliError, EXIT_FINDINGS, LocatedProblem, UsageError } from './errors';
 import { CliIo } from './io';
-import { kubernetesVersionOption } from './shared';
+import { KUBERNETES_VERSION_RANGE, kubernetesVersionOption } from './shared';
 import { refusePolicyAsLog } from './swapped-input';
 
 /** Rotation flags (Deckhouse's kube-apiserver settings by default). */
@@ -14,7 +14,8 @@ export const ROTATION_OPTIONS: Record<string, OptionSpec> = {
     type: 'string',
     value: 'X.Y',
     description:
-      "the cluster's Kubernetes version: the policy is validated for it, and --max-size-mb 0 follows it",
+      `the cluster's Kubernetes version, ${KUBERNETES_VERSION_RANGE}: the policy is validated for it, and ` +
+      '--max-size-mb 0 follows it',
   },
   'max-size-mb': {
     type: 'string',

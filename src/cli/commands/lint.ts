@@ -6,7 +6,7 @@ import { EXIT_FINDINGS, EXIT_OK, UsageError } from '../errors';
 import { formatProblem, plural } from '../format';
 import { write } from '../io';
 import { POLICY_OPTIONS, builtInRulesNotes, choosePolicy } from '../policy-choice';
-import { printJson } from '../shared';
+import { KUBERNETES_VERSION_RANGE, printJson } from '../shared';
 
 const SEVERITY_ORDER: Record<Finding['severity'], number> = { error: 0, warning: 1, info: 2 };
 
@@ -48,7 +48,7 @@ export const lintCommand: CommandSpec = {
     'extra-service-account': POLICY_OPTIONS['extra-service-account'],
     'kubernetes-version': {
       ...POLICY_OPTIONS['kubernetes-version'],
-      description: 'validate FILE for this Kubernetes version',
+      description: `the cluster's Kubernetes version, ${KUBERNETES_VERSION_RANGE}: FILE is validated for it`,
     },
     'max-policy-bytes': POLICY_OPTIONS['max-policy-bytes'],
     strict: { type: 'boolean', description: 'exit 1 on warnings too' },
