@@ -248,6 +248,17 @@ function requestFromFields(args: ParsedArgs, notes: string[]): RequestAttributes
     if (dot > 0) {
       request.resource = resource.slice(0, dot);
       request.apiGroup = resource.slice(dot + 1);
+      // `deployment.apps`, `deploy.apps`: kubectl resolves the singular or short name in that group, while a
+      // policy rule lists the plural, which kube-apiserver puts in the request.
+      const plural = API_RESOURCES.find(
+        (k) => k.group === request.apiGroup && k.aliases.includes(request.resource!),
+      );
+      if (plural) {
+        notes.push(
+          `--resource ${resource}: taken as ${plural.resource}.${plural.group}, the plural the request carries`,
+        );
+        request.resource = plural.resource;
+      }
     } else if (known) {
       request.resource = known.resource;
       request.apiGroup = known.group;

@@ -448,7 +448,23 @@ describe('explain', () => {
     expect(kubectlUser.stderr).toContain('--kubectl: --user chooses kubeconfig credentials');
     const typo = await runInProcess(['explain', '--deckhouse', '--verb', 'gett', '--resource', 'pods']);
     expect(typo.code).toBe(2);
-    expect(typo.stderr).toContain('--verb: "gett" is not a verb kube-apiserver gives a resource request');
+    expect(typo.stderr).toContain(
+      '--verb: "gett" is not a verb kube-apiserver gives a resource request (did you mean "get"?)',
+    );
+    // kubectl resolves deploy/deployment in apps to deployments (its discovery), the plural a rule must list.
+    const singular = await runInProcess([
+      'explain',
+      '--deckhouse',
+      '--verb',
+      'list',
+      '--resource',
+      'deployment.apps',
+      '-n',
+      'x',
+      '--json',
+    ]);
+    expect(singular.code).toBe(0);
+    expect(JSON.parse(singular.stdout).request).toMatchObject({ resource: 'deployments', apiGroup: 'apps' });
     for (const url of ['FETCH /api/v1/pods', 'FOO /x']) {
       const bad = await runInProcess(['explain', '--deckhouse', '--url', url]);
       expect(bad.code).toBe(2);
