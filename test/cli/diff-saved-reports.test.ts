@@ -232,3 +232,42 @@ describe('diff with reports saved by simulate --json', () => {
     }
   });
 });
+
+describe("another command's --json given to diff as a saved report", () => {
+  test('is named by the command that printed it', async () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'diff-other-json-'));
+    for (const [command, argv] of [
+      ['lint', ['lint', '--json', fixture('policy.yaml')]],
+      ['explain', ['explain', '--deckhouse', '--url', 'GET /api', '--json']],
+      ['validate', ['validate', '--json', fixture('policy.yaml')]],
+      [
+        'diff',
+        [
+          'diff',
+          '--deckhouse',
+          '--policy',
+          fixture('policy.yaml'),
+          '--policy',
+          fixture('policy.yaml'),
+          fixture('audit.log'),
+          '--json',
+        ],
+      ],
+    ] as const) {
+      const saved = path.join(dir, `${command}.json`);
+      writeFileSync(saved, (await runInProcess([...argv])).stdout);
+      const run = await runInProcess([
+        'diff',
+        saved,
+        '--deckhouse',
+        '--policy',
+        fixture('policy.yaml'),
+        fixture('audit.log'),
+      ]);
+      expect({ command, code: run.code }).toEqual({ command, code: 2 });
+      expect(run.stderr).toContain(
+        `${saved}: the output of "deckhouse-audit ${command} --json", not a report saved by "simulate --json"`,
+      );
+    }
+  });
+});
