@@ -64,4 +64,24 @@ describe('explain --expect: the fix printed with FAIL', () => {
       '    fix: rule #3 (rules[2]) decides first: change its level, or put a rule at None for this request before it\n',
     );
   });
+
+  test('--json carries the same fix', async () => {
+    const run = await runInProcess([
+      'explain',
+      '--deckhouse',
+      '--kubectl',
+      'exec web-0 -n prod -- sh',
+      '--user',
+      'alice',
+      '--expect',
+      'Request',
+      '--json',
+    ]);
+    expect(run.code).toBe(1);
+    expect(JSON.parse(run.stdout)).toMatchObject({
+      expected: 'Request',
+      ok: false,
+      fix: 'add a rule at Request that matches this request to your custom policy (custom rules run before the tail rules)',
+    });
+  });
 });

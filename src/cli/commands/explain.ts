@@ -105,6 +105,7 @@ export const explainCommand: CommandSpec = {
         })),
         ...(byPodName ? { podName: podNameJson(byPodName) } : {}),
         ...(expected !== undefined ? { expected, ok } : {}),
+        ...(expected !== undefined && !ok ? { fix: expectFix(mismatches[0].explanation, expected) } : {}),
         notes: allNotes,
         warnings: chosen.warnings,
         ...(chosen.builtIn ? { builtInRules: chosen.builtIn } : {}),
