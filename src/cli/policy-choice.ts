@@ -180,9 +180,14 @@ export async function choosePolicy(args: ParsedArgs, io: CliIo, file?: string | 
   const deckhouse = flag(args, 'deckhouse') || builtInFile !== undefined;
   const noBasicFlag = flag(args, 'no-basic');
   const extras = stringList(args, 'extra-service-account');
-  if (noBasicFlag && !deckhouse) throw new UsageError('--no-basic only makes sense with --deckhouse');
+  if (noBasicFlag && !deckhouse)
+    throw new UsageError(
+      '--no-basic only makes sense with --deckhouse: add --deckhouse (the merge without built-in rules) or drop --no-basic',
+    );
   if (extras.length > 0 && !deckhouse)
-    throw new UsageError('--extra-service-account only makes sense with --deckhouse');
+    throw new UsageError(
+      '--extra-service-account only makes sense with --deckhouse (it extends a built-in rule): add --deckhouse',
+    );
   if (extras.length > 0 && noBasicFlag)
     throw new UsageError('--extra-service-account extends the built-in rules: drop --no-basic');
   const kubernetesVersion = kubernetesVersionOption(stringOption(args, 'kubernetes-version'));

@@ -63,7 +63,8 @@ export const lintCommand: CommandSpec = {
   ],
   positionals: true,
   async run({ args, io, json }) {
-    if (args.positionals.length > 1) throw new UsageError('lint takes one FILE');
+    if (args.positionals.length > 1)
+      throw new UsageError('lint takes one FILE: run it once per file (validate takes several)');
     const file = args.positionals[0];
     if (file === undefined && !flag(args, 'deckhouse') && stringOption(args, 'built-in-rules') === undefined)
       throw new UsageError('lint needs a FILE (or --deckhouse)');

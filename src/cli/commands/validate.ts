@@ -57,7 +57,7 @@ export const validateCommand: CommandSpec = {
   async run({ args, io, json }) {
     if (args.positionals.length === 0) throw new UsageError('needs at least one FILE');
     if (args.positionals.filter((f) => f === '-').length > 1)
-      throw new UsageError('"-" (stdin) can be given once');
+      throw new UsageError('"-" (stdin) can be used once');
     const kubernetesVersion = kubernetesVersionOption(stringOption(args, 'kubernetes-version'));
     const maxPolicyBytes = maxPolicyBytesOption(args);
 
