@@ -139,7 +139,9 @@ export function renderSimulationReport(report: SimulationReport, policyDescripti
   );
   const omitted = Object.entries(report.omittedByStage).filter(([, n]) => n > 0);
   if (omitted.length > 0) {
-    out.push(`Not written because of omitStages: ${omitted.map(([s, n]) => `${s} ${count(n)}`).join(', ')}`);
+    out.push(
+      `Not written because of omitStages: ${omitted.map(([s, n]) => `${s} ${counted(n, 'event', 'events')}`).join(', ')}`,
+    );
   }
   out.push('');
   out.push(

@@ -46,3 +46,11 @@ describe('By stage: in the simulate report', () => {
     expect(run.stdout).not.toContain('By stage:');
   });
 });
+
+describe('the events omitStages keeps out', () => {
+  test('are counted with their noun, per stage', async () => {
+    // policy.yaml omits RequestReceived; the fixture log holds one RequestReceived event.
+    const run = await runInProcess(['simulate', '--policy', fixture('policy.yaml'), fixture('audit.log')]);
+    expect(run.stdout).toContain('Not written because of omitStages: RequestReceived 1 event\n');
+  });
+});
