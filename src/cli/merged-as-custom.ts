@@ -9,9 +9,16 @@ import { UsageError } from './errors';
  * list rules (the system ServiceAccount and system-namespace rules) are what the merged-policy reader anchors
  * the built-in layers on too.
  */
-export function refuseMergedAsCustom(custom: Policy | undefined, source: string): void {
+export function refuseMergedAsCustom(custom: Policy | undefined, source: string, builtInFile?: string): void {
   const rules = custom?.rules ?? [];
   if (!rules.some(isSystemServiceAccountRule) || !rules.some(isSystemNamespaceRule)) return;
+  // --built-in-rules got a file without built-in rules and --policy one with them: the two were swapped.
+  if (builtInFile !== undefined) {
+    throw new UsageError(
+      `${source} holds Deckhouse's built-in rules and the --built-in-rules file ${builtInFile} none: were they ` +
+        'swapped? The merged policy of a master goes to --built-in-rules, your custom policy to --policy',
+    );
+  }
   throw new UsageError(
     `${source} holds Deckhouse's built-in rules (the system ServiceAccount and system-namespace rules): it is a ` +
       'merged policy as a master runs it, not a custom policy, and merged again every built-in rule would run ' +

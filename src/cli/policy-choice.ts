@@ -296,7 +296,12 @@ export async function choosePolicy(args: ParsedArgs, io: CliIo, file?: string | 
       }
     }
   }
-  if (basic && customOffsetInFile === undefined) refuseMergedAsCustom(custom, source ?? policyFile ?? '');
+  if (customOffsetInFile === undefined && (basic || merged?.noBuiltInRules))
+    refuseMergedAsCustom(
+      custom,
+      source ?? policyFile ?? '',
+      merged?.noBuiltInRules ? builtInFile : undefined,
+    );
   const readSecret = settings ? settings.auditPolicyEnabled : custom !== undefined;
   if (settings?.auditPolicyEnabled && !custom)
     warnings.push({ label: policyFile!, ...secretNotInFile(settings) });

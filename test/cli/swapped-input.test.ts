@@ -110,3 +110,19 @@ describe('a merged policy file given as the custom policy of a merge', () => {
     expect((await runInProcess(['explain', '--built-in-rules', MERGED, '--url', 'GET /api'])).code).toBe(0);
   });
 });
+
+describe('--built-in-rules and --policy swapped', () => {
+  test('the merged file under --policy and a custom policy under --built-in-rules is a usage error', async () => {
+    const run = await runInProcess([
+      'explain',
+      '--built-in-rules',
+      POLICY,
+      '--policy',
+      fixture('../deckhouse/merged-policy-1.76.yaml'),
+      '--url',
+      'GET /api',
+    ]);
+    expect(run.code).toBe(2);
+    expect(run.stderr).toContain(`and the --built-in-rules file ${POLICY} none: were they swapped?`);
+  });
+});
