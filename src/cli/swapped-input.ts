@@ -61,6 +61,18 @@ export function refusePolicyAsLog(file: string): void {
   const text = Buffer.from(head)
     .toString('utf8')
     .replace(/^\uFEFF/, '');
+  // A policy (or manifest) kube-apiserver would read as JSON: `{"apiVersion":"audit.k8s.io/v1","kind":"Policy",…}`.
+  // The first "kind" only: an audit event's is "Event", and the objects it records come after it.
+  const jsonKind = text.trimStart().startsWith('{') ? /"kind"\s*:\s*"([^"]*)"/.exec(text)?.[1] : undefined;
+  if (
+    (jsonKind === 'Policy' || jsonKind === 'Secret' || jsonKind === 'ModuleConfig') &&
+    !text.includes('"auditID"')
+  ) {
+    throw new UsageError(
+      `LOG ${file} is ${jsonKind === 'Policy' ? 'an audit policy' : 'a manifest'} (JSON, kind: ${jsonKind}), not an ` +
+        'audit log: were the arguments swapped? Give it with --policy, and as LOG the kube-apiserver audit log',
+    );
+  }
   const first = text.split('\n').find((line) => line.trim() !== '' && !line.trimStart().startsWith('#'));
   if (first === undefined || !(first.startsWith('---') || YAML_KEY.test(first))) return;
   if (!YAML_KEY.test(text)) return;

@@ -1,3 +1,6 @@
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import * as path from 'node:path';
 import { fixture, runInProcess } from './helpers';
 
 const POLICY = fixture('policy.yaml');
@@ -124,5 +127,16 @@ describe('--built-in-rules and --policy swapped', () => {
     ]);
     expect(run.code).toBe(2);
     expect(run.stderr).toContain(`and the --built-in-rules file ${POLICY} none: were they swapped?`);
+  });
+});
+
+describe('a policy written as JSON given as a LOG', () => {
+  test('is named as a policy, not replayed as a malformed line', async () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'policy-json-'));
+    const file = path.join(dir, 'policy.json');
+    writeFileSync(file, '{"apiVersion":"audit.k8s.io/v1","kind":"Policy","rules":[{"level":"Metadata"}]}\n');
+    const run = await runInProcess(['simulate', '--deckhouse', file]);
+    expect(run.code).toBe(2);
+    expect(run.stderr).toContain(`LOG ${file} is an audit policy (JSON, kind: Policy), not an audit log`);
   });
 });
