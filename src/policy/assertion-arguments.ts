@@ -54,7 +54,7 @@ export function checkDecidedBy(value: unknown, field: string): void {
   }
   if (value.layer !== undefined && (typeof value.layer !== 'string' || !LAYERS.includes(value.layer))) {
     throw new TypeError(
-      `${field}.layer: ${JSON.stringify(value.layer)} is not a layer; use one of ${LAYERS.join(', ')}`,
+      `${field}.layer: ${JSON.stringify(value.layer)} is not a layer; use one of ${LAYERS.join(', ')}${meant(value.layer, LAYERS)}`,
     );
   }
   if (value.index !== undefined && !(Number.isInteger(value.index) && (value.index as number) >= 0)) {

@@ -111,6 +111,14 @@ describe('did-you-mean for mistyped levels and outputs', () => {
     expect(run.stderr).toContain("got 'stdout'; did you mean Stdout?");
   });
 
+  test("an assertion's mistyped layer", () => {
+    expect(() =>
+      checkAssertions(deckhouseEffectivePolicy({}), [
+        { request: 'exec web-0 -- sh', level: 'None', decidedBy: { layer: 'basik' as 'basic' } },
+      ]),
+    ).toThrow('is not a layer; use one of basic, virtualization, custom, tail; did you mean basic?');
+  });
+
   test("an assertion's mistyped level", () => {
     expect(() =>
       checkAssertions(deckhouseEffectivePolicy({}), [
