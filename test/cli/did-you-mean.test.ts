@@ -81,3 +81,25 @@ describe('the command line around the command name', () => {
     );
   });
 });
+
+describe('diff --format', () => {
+  test('md and a cut-short name get the format meant', async () => {
+    for (const [given, meant] of [
+      ['md', 'markdown'],
+      ['Markdown', 'markdown'],
+      ['tab', 'table'],
+    ]) {
+      const run = await runInProcess([
+        'diff',
+        '--deckhouse',
+        '--policy',
+        fixture('policy.yaml'),
+        '--format',
+        given,
+        fixture('audit.log'),
+      ]);
+      expect({ given, code: run.code }).toEqual({ given, code: 2 });
+      expect(run.stderr).toContain(`got '${given}'; did you mean ${meant}?`);
+    }
+  });
+});

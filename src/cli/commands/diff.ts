@@ -75,7 +75,15 @@ export const diffCommand: CommandSpec = {
   async run({ args, io, json }) {
     const format = stringOption(args, 'format') ?? 'table';
     if (format !== 'table' && format !== 'markdown') {
-      throw new UsageError(`--format needs table or markdown, got '${format}'`);
+      // `md`, `mark`, `Markdown`: the format meant is plain.
+      const meant = ['table', 'markdown'].find((f) =>
+        format.toLowerCase() === 'md'
+          ? f === 'markdown'
+          : f.startsWith(format.toLowerCase()) && format !== '',
+      );
+      throw new UsageError(
+        `--format needs table or markdown, got '${format}'${meant ? `; did you mean ${meant}?` : ''}`,
+      );
     }
     const files = stringList(args, 'policy');
     const deckhouse = args.values.deckhouse === true || stringOption(args, 'built-in-rules') !== undefined;
