@@ -1,4 +1,4 @@
-import { closeSync, fstatSync, openSync, readSync } from 'node:fs';
+import { closeSync, openSync, readSync, statSync } from 'node:fs';
 import { UsageError } from './errors';
 
 /**
@@ -14,8 +14,10 @@ export function fileHead(file: string): Uint8Array | undefined {
   if (file === '-') return undefined;
   let fd: number | undefined;
   try {
+    // stat before open: opening a named pipe would block for a writer, and closing it again could cost the
+    // writer its reader (SIGPIPE) before the replay opens it.
+    if (!statSync(file).isFile()) return undefined;
     fd = openSync(file, 'r');
-    if (!fstatSync(fd).isFile()) return undefined;
     const buffer = Buffer.alloc(HEAD_BYTES);
     return buffer.subarray(0, readSync(fd, buffer, 0, HEAD_BYTES, 0));
   } catch {
