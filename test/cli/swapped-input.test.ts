@@ -1,3 +1,4 @@
+import { spawn, spawnSync } from 'node:child_process';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
@@ -138,5 +139,18 @@ describe('a policy written as JSON given as a LOG', () => {
     const run = await runInProcess(['simulate', '--deckhouse', file]);
     expect(run.code).toBe(2);
     expect(run.stderr).toContain(`LOG ${file} is an audit policy (JSON, kind: Policy), not an audit log`);
+  });
+});
+
+describe('a named pipe given as a LOG', () => {
+  test('is not opened to be sniffed: the replay reads every event the writer sends', async () => {
+    const fifo = path.join(mkdtempSync(path.join(tmpdir(), 'log-fifo-')), 'audit.fifo');
+    if (spawnSync('mkfifo', [fifo]).status !== 0) throw new Error('mkfifo failed');
+    const writer = spawn('sh', ['-c', 'cat "$1" > "$2"', 'sh', LOG, fifo]);
+    const run = await runInProcess(['simulate', '--deckhouse', fifo, '--json']);
+    writer.kill();
+    expect(run.code).toBe(0);
+    // The fixture log holds 8 events and one malformed line.
+    expect((JSON.parse(run.stdout) as { events: number }).events).toBe(8);
   });
 });
