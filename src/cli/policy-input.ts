@@ -10,7 +10,6 @@ import {
   AUDIT_POLICY_SECRET_NAMESPACE,
 } from '../deckhouse/policy-secret-location';
 import { readExtraAuditPolicyConfigMap } from '../deckhouse/extra-audit-policy-config';
-import { MERGED_POLICY_KEYS } from '../deckhouse/merged-policy-text';
 import { manifestName, readSecretKey } from '../deckhouse/secret-key';
 import { PolicyTarget, loadLocatedPolicy } from '../policy/parse';
 import { SourcePosition } from '../policy/yaml-decode';
@@ -18,6 +17,7 @@ import { ParseResult, Policy, Problem } from '../policy/types';
 import { CliError, EXIT_FINDINGS, LocatedProblem } from './errors';
 import { CliIo } from './io';
 import { Manifest, ManifestObject, readManifest } from './manifest';
+import { mergedPolicySecretProblem } from './merged-policy-secret';
 import { SECRET_SIZE_LIMIT, inputLimitFor, readInputBytes } from './read-input';
 import { fileHead, refuseLogAsPolicy } from './swapped-input';
 import { unrenderedTemplate } from './template-marker';
@@ -455,20 +455,8 @@ function refusedApiVersion(
 }
 
 function missingPolicy(manifest: Manifest, secrets: ManifestObject[]): Problem {
-  const merged = secrets.find(holdsMergedPolicy);
-  if (merged !== undefined) {
-    // The Secret control-plane-manager writes for kube-apiserver: built-in and custom rules already merged.
-    return {
-      message:
-        `Secret ${manifestName(merged.value)} holds the merged policy Deckhouse writes for kube-apiserver ` +
-        `(key ${MERGED_POLICY_KEY}: built-in rules + custom rules + tail), not the custom policy of Secret ` +
-        `${AUDIT_POLICY_SECRET_NAMESPACE}/${AUDIT_POLICY_SECRET_NAME}`,
-      ...merged.position,
-      fix:
-        'give this file with --built-in-rules (explain, lint, simulate and diff take it: the cluster as it ' +
-        'runs), and your custom policy, if any, with --policy',
-    };
-  }
+  const merged = mergedPolicySecretProblem(secrets);
+  if (merged !== undefined) return merged;
   if (secrets.length > 0) {
     const [first] = secrets;
     return {
@@ -492,16 +480,6 @@ function missingPolicy(manifest: Manifest, secrets: ManifestObject[]): Problem {
     message: `found ${manifest.documents} YAML documents${held} and none is an audit Policy or a Secret holding "${AUDIT_POLICY_SECRET_KEY}"`,
     fix,
   };
-}
-
-// The key under which control-plane-manager keeps the merged policy in Secret d8-control-plane-manager-config.
-const [MERGED_POLICY_KEY] = MERGED_POLICY_KEYS;
-
-function holdsMergedPolicy(secret: ManifestObject): boolean {
-  const { data, stringData } = secret.value as { data?: unknown; stringData?: unknown };
-  const has = (map: unknown) =>
-    typeof map === 'object' && map !== null && Object.hasOwn(map, MERGED_POLICY_KEY);
-  return has(data) || has(stringData);
 }
 
 function summarize(items: string[]): string {
