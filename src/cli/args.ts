@@ -2,6 +2,7 @@ import { parseArgs } from 'node:util';
 import { closestMatch } from '../policy/did-you-mean';
 import { UsageError } from './errors';
 import { CliIo } from './io';
+import { foreignOptionHint } from './option-owners';
 
 /** One option of a command: how it is parsed and how `--help` describes it. */
 export interface OptionSpec {
@@ -59,7 +60,10 @@ export function parseCommandArgs(spec: CommandSpec, argv: string[]): ParsedArgs 
   try {
     parsed = parseArgs({ args: argv, options, allowPositionals: true, strict: true });
   } catch (err) {
-    throw new UsageError(cleanParseError(err) + didYouMean(err, Object.keys(options)));
+    const unknown = /^Unknown option '--([^'=]+)'/.exec(parseErrorMessage(err));
+    const foreign = unknown ? foreignOptionHint(spec.name, unknown[1]) : undefined;
+    if (foreign !== undefined) throw new UsageError(foreign);
+    throw new UsageError(cleanParseError(err) + didYouMean(unknown?.[1], Object.keys(options)));
   }
   if (!spec.positionals && parsed.positionals.length > 0 && !parsed.values.help) {
     throw new UsageError(`unexpected argument '${parsed.positionals[0]}'`);
@@ -68,16 +72,21 @@ export function parseCommandArgs(spec: CommandSpec, argv: string[]): ParsedArgs 
 }
 
 // `--deckhous` → "; did you mean --deckhouse?": the closest option of the command, if one is plausibly meant.
-function didYouMean(err: unknown, names: readonly string[]): string {
-  const unknown = err instanceof Error ? /^Unknown option '--([^'=]+)'/.exec(err.message) : null;
-  const guess = unknown ? closestMatch(unknown[1], names) : undefined;
+// (An option of another command, `simulate --url`, is named as such before this is asked.)
+function didYouMean(unknown: string | undefined, names: readonly string[]): string {
+  const guess = unknown === undefined ? undefined : closestMatch(unknown, names);
   return guess === undefined ? '' : `; did you mean --${guess}?`;
+}
+
+// parseArgs throws a TypeError of Node's own realm, which a vm context (jest) does not see as an Error.
+function parseErrorMessage(err: unknown): string {
+  const message = (err as { message?: unknown } | null)?.message;
+  return typeof message === 'string' ? message : String(err);
 }
 
 // Node's messages mention "parseArgs" internals and suggest "--" in ways that do not fit a CLI.
 function cleanParseError(err: unknown): string {
-  const message = err instanceof Error ? err.message : String(err);
-  return message
+  return parseErrorMessage(err)
     .replace(/\. To specify a positional argument starting with a '-'.*$/s, '')
     .replace(/\.$/, '');
 }

@@ -100,7 +100,7 @@ async function dispatch(argv: string[], io: CliIo, json: boolean): Promise<numbe
   if (first === 'help') {
     const entry = rest[0] === undefined ? undefined : COMMANDS.find((c) => c.name === rest[0]);
     if (rest[0] !== undefined && !entry)
-      return usageFailure(io, `unknown command '${rest[0]}'`, undefined, json);
+      return usageFailure(io, await unknownCommand(rest[0]), undefined, json);
     const { commandHelp } = await import('./args');
     const text = entry ? commandHelp(PROGRAM, await entry.load()) : await globalHelp();
     await write(io.stdout, json ? jsonDocument({ help: text }) : text);
@@ -108,7 +108,13 @@ async function dispatch(argv: string[], io: CliIo, json: boolean): Promise<numbe
   }
   const entry = COMMANDS.find((c) => c.name === first);
   if (!entry) {
-    const hint = first.startsWith('-') ? `unknown option '${first}'` : `unknown command '${first}'`;
+    // `deckhouse-audit --deckhouse simulate ...`: a command's options come after the command's name.
+    const later = first.startsWith('-') ? rest.find((a) => COMMANDS.some((c) => c.name === a)) : undefined;
+    const hint = !first.startsWith('-')
+      ? await unknownCommand(first)
+      : later !== undefined
+        ? `unknown option '${first}' before the command: options go after it (${PROGRAM} ${later} ${first} ...)`
+        : `unknown option '${first}'`;
     return usageFailure(io, hint, undefined, json);
   }
   const [command, { commandHelp, parseCommandArgs }] = await Promise.all([entry.load(), import('./args')]);
@@ -125,6 +131,16 @@ async function dispatch(argv: string[], io: CliIo, json: boolean): Promise<numbe
     if (err instanceof CliError) return inputFailure(io, err, command, json);
     throw err;
   }
+}
+
+// `simulat` → "unknown command 'simulat'; did you mean 'simulate'?"
+async function unknownCommand(name: string): Promise<string> {
+  const { closestMatch } = await import('../policy/did-you-mean');
+  const meant = closestMatch(
+    name,
+    COMMANDS.map((c) => c.name),
+  );
+  return `unknown command '${name}'${meant ? `; did you mean '${meant}'?` : ''}`;
 }
 
 async function inputFailure(io: CliIo, err: CliError, command: CommandSpec, json: boolean): Promise<number> {

@@ -17,7 +17,14 @@ import { OptionSpec, ParsedArgs, flag, stringList, stringOption } from './args';
 import { CliError, EXIT_FINDINGS, LocatedProblem, UsageError } from './errors';
 import { CliIo } from './io';
 import { readInputBytes } from './read-input';
-import { MAX_POLICY_BYTES_OPTION, kubernetesVersionOption, maxPolicyBytesOption } from './shared';
+import { refuseMergedAsCustom } from './merged-as-custom';
+import { refuseLogAsPolicy } from './swapped-input';
+import {
+  KUBERNETES_VERSION_RANGE,
+  MAX_POLICY_BYTES_OPTION,
+  kubernetesVersionOption,
+  maxPolicyBytesOption,
+} from './shared';
 
 /** Options that choose the policy a command works on. */
 export const POLICY_OPTIONS: Record<string, OptionSpec> = {
@@ -38,12 +45,12 @@ export const POLICY_OPTIONS: Record<string, OptionSpec> = {
   },
   'built-in-rules': {
     type: 'string',
-    value: 'FILE',
+    value: 'MERGED',
     description:
       "use a cluster's own built-in rules instead of the bundled snapshot: its merged policy " +
       '(/etc/kubernetes/deckhouse/extra-files/audit-policy.yaml from a master, or the dump of Secret ' +
       'kube-system/d8-control-plane-manager-config); implies --deckhouse; without --policy the custom rules ' +
-      'in FILE are used too',
+      'in MERGED are used too',
   },
   'extra-service-account': {
     type: 'string',
@@ -55,7 +62,7 @@ export const POLICY_OPTIONS: Record<string, OptionSpec> = {
   'kubernetes-version': {
     type: 'string',
     value: 'X.Y',
-    description: 'validate --policy for this Kubernetes version',
+    description: `the cluster's Kubernetes version, ${KUBERNETES_VERSION_RANGE}: the policy is validated for it`,
   },
   'max-policy-bytes': MAX_POLICY_BYTES_OPTION,
 };
@@ -142,6 +149,7 @@ async function readBuiltInRulesFile(
         reason: 'a merged policy, or the dump of the Secret holding it, is at most that large',
         fix: 'pass the merged policy file of a master, or the Secret dump',
       });
+      refuseLogAsPolicy(file, bytes.subarray(0, 4096));
       return readMergedAuditPolicy(Buffer.from(bytes).toString('utf8'), { source: file, kubernetesVersion });
     })();
     mergedFiles.set(args, pending);
@@ -172,9 +180,14 @@ export async function choosePolicy(args: ParsedArgs, io: CliIo, file?: string | 
   const deckhouse = flag(args, 'deckhouse') || builtInFile !== undefined;
   const noBasicFlag = flag(args, 'no-basic');
   const extras = stringList(args, 'extra-service-account');
-  if (noBasicFlag && !deckhouse) throw new UsageError('--no-basic only makes sense with --deckhouse');
+  if (noBasicFlag && !deckhouse)
+    throw new UsageError(
+      '--no-basic only makes sense with --deckhouse: add --deckhouse (the merge without built-in rules) or drop --no-basic',
+    );
   if (extras.length > 0 && !deckhouse)
-    throw new UsageError('--extra-service-account only makes sense with --deckhouse');
+    throw new UsageError(
+      '--extra-service-account only makes sense with --deckhouse (it extends a built-in rule): add --deckhouse',
+    );
   if (extras.length > 0 && noBasicFlag)
     throw new UsageError('--extra-service-account extends the built-in rules: drop --no-basic');
   const kubernetesVersion = kubernetesVersionOption(stringOption(args, 'kubernetes-version'));
@@ -283,6 +296,12 @@ export async function choosePolicy(args: ParsedArgs, io: CliIo, file?: string | 
       }
     }
   }
+  if (customOffsetInFile === undefined && (basic || merged?.noBuiltInRules))
+    refuseMergedAsCustom(
+      custom,
+      source ?? policyFile ?? '',
+      merged?.noBuiltInRules ? builtInFile : undefined,
+    );
   const readSecret = settings ? settings.auditPolicyEnabled : custom !== undefined;
   if (settings?.auditPolicyEnabled && !custom)
     warnings.push({ label: policyFile!, ...secretNotInFile(settings) });

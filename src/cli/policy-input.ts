@@ -17,7 +17,9 @@ import { ParseResult, Policy, Problem } from '../policy/types';
 import { CliError, EXIT_FINDINGS, LocatedProblem } from './errors';
 import { CliIo } from './io';
 import { Manifest, ManifestObject, readManifest } from './manifest';
+import { mergedPolicySecretProblem } from './merged-policy-secret';
 import { SECRET_SIZE_LIMIT, inputLimitFor, readInputBytes } from './read-input';
+import { fileHead, refuseLogAsPolicy } from './swapped-input';
 import { unrenderedTemplate } from './template-marker';
 
 /** A policy found in an input file: the policy text itself, or the decoded value of a Secret key. */
@@ -81,16 +83,25 @@ export interface PolicyReadOptions {
 }
 
 /** Reads a file (or stdin for `-`) as bytes, refusing more than a Secret-sized policy can take. */
-export function readPolicyBytes(
+export async function readPolicyBytes(
   file: string,
   io: CliIo,
   maxPolicyBytes = SECRET_SIZE_LIMIT,
 ): Promise<Uint8Array> {
-  return readInputBytes(file, io, {
-    bytes: inputLimitFor(maxPolicyBytes),
-    reason: `a policy lives in Secret ${AUDIT_POLICY_SECRET_NAMESPACE}/${AUDIT_POLICY_SECRET_NAME}, at most ${maxPolicyBytes} bytes`,
-    fix: 'pass the policy itself, or raise the limit with --max-policy-bytes N',
-  });
+  let bytes: Uint8Array;
+  try {
+    bytes = await readInputBytes(file, io, {
+      bytes: inputLimitFor(maxPolicyBytes),
+      reason: `a policy lives in Secret ${AUDIT_POLICY_SECRET_NAMESPACE}/${AUDIT_POLICY_SECRET_NAME}, at most ${maxPolicyBytes} bytes`,
+      fix: 'pass the policy itself, or raise the limit with --max-policy-bytes N',
+    });
+  } catch (err) {
+    // An audit log is usually past the size limit: say it is a log, not that it is too large.
+    if (err instanceof CliError) refuseLogAsPolicy(file, fileHead(file));
+    throw err;
+  }
+  refuseLogAsPolicy(file, bytes.subarray(0, 4096));
+  return bytes;
 }
 
 /**
@@ -444,6 +455,8 @@ function refusedApiVersion(
 }
 
 function missingPolicy(manifest: Manifest, secrets: ManifestObject[]): Problem {
+  const merged = mergedPolicySecretProblem(secrets);
+  if (merged !== undefined) return merged;
   if (secrets.length > 0) {
     const [first] = secrets;
     return {

@@ -4,10 +4,19 @@ import { ReplayInput, ReplayOptions } from '../replay/types';
 import { OptionSpec, ParsedArgs, numberOption, stringOption } from './args';
 import { CliError, EXIT_FINDINGS, LocatedProblem, UsageError } from './errors';
 import { CliIo } from './io';
-import { kubernetesVersionOption } from './shared';
+import { KUBERNETES_VERSION_RANGE, kubernetesVersionOption } from './shared';
+import { refusePolicyAsLog } from './swapped-input';
 
 /** Rotation flags (Deckhouse's kube-apiserver settings by default). */
 export const ROTATION_OPTIONS: Record<string, OptionSpec> = {
+  // Replaces the policy options' entry (same key): in a replay the version also decides --max-size-mb 0.
+  'kubernetes-version': {
+    type: 'string',
+    value: 'X.Y',
+    description:
+      `the cluster's Kubernetes version, ${KUBERNETES_VERSION_RANGE}: the policy is validated for it, and ` +
+      '--max-size-mb 0 follows it',
+  },
   'max-size-mb': {
     type: 'string',
     value: 'MB',
@@ -48,12 +57,13 @@ export const ROTATION_OPTIONS: Record<string, OptionSpec> = {
     type: 'string',
     value: 'SIZE',
     description:
-      "with Stdout: the kubelet's containerLogMaxSize, e.g. 50Mi (default 50Mi, Deckhouse's NodeGroup default)",
+      "with Stdout (which it implies): the kubelet's containerLogMaxSize, e.g. 50Mi (default 50Mi, Deckhouse's NodeGroup default)",
   },
   'container-log-max-files': {
     type: 'string',
     value: 'N',
-    description: "with Stdout: the kubelet's containerLogMaxFiles (default 4, Deckhouse's NodeGroup default)",
+    description:
+      "with Stdout (which it implies): the kubelet's containerLogMaxFiles (default 4, Deckhouse's NodeGroup default)",
   },
   jobs: {
     type: 'string',
@@ -82,7 +92,10 @@ export function replayOptions(args: ParsedArgs, io: CliIo): ReplayOptions {
   const output = stringOption(args, 'audit-log-output');
   if (output !== undefined) {
     if (output !== 'File' && output !== 'Stdout') {
-      throw new UsageError(`--audit-log-output needs File or Stdout (auditLog.output), got '${output}'`);
+      const cased = ['File', 'Stdout'].find((o) => o.toLowerCase() === output.toLowerCase());
+      throw new UsageError(
+        `--audit-log-output needs File or Stdout (auditLog.output), got '${output}'${cased ? `; did you mean ${cased}?` : ''}`,
+      );
     }
     options.output = output;
   }
@@ -94,6 +107,9 @@ export function replayOptions(args: ParsedArgs, io: CliIo): ReplayOptions {
     );
   }
   if (maxSize !== undefined || maxFiles !== undefined) {
+    // They describe Stdout output: given alone they mean it (a File default would ignore them without a word);
+    // a policy file's ModuleConfig that says File is refused in applyFileAuditLog.
+    options.output ??= 'Stdout';
     options.containerLog = {};
     if (maxSize !== undefined)
       options.containerLog.maxSizeBytes = quantityBytes('container-log-max-size', maxSize);
@@ -163,7 +179,23 @@ export function replayInputs(logs: string[], io: CliIo, stdinTaken = false): Rep
   if (logs.length === 0) throw new UsageError('needs at least one audit LOG file ("-" for standard input)');
   const dashes = logs.filter((l) => l === '-').length;
   if (dashes > 1 || (dashes > 0 && stdinTaken)) throw new UsageError('"-" (stdin) can be used once');
+  for (const log of logs) refusePolicyAsLog(log);
   return logs.map((log) => (log === '-' ? { name: '<stdin>', stream: io.stdin } : log));
+}
+
+/**
+ * Refuses kube-apiserver's file-rotation flags once the output is known to be Stdout (flag or ModuleConfig):
+ * the kubelet rotates a container log, so they would be ignored without a word.
+ */
+export function refuseFileRotationFlags(options: ReplayOptions, args: ParsedArgs): void {
+  if (options.output !== 'Stdout') return;
+  const given = ['max-size-mb', 'max-backups', 'max-age-days'].filter((n) => args.values[n] !== undefined);
+  if (given.length === 0) return;
+  throw new UsageError(
+    `${given.map((n) => `--${n}`).join(', ')} describe${given.length === 1 ? 's' : ''} kube-apiserver's rotation ` +
+      "of the audit log file (auditLog.output File), but the output is Stdout, where the kubelet's container-log " +
+      'rotation decides: use --container-log-max-size/--container-log-max-files instead',
+  );
 }
 
 /**

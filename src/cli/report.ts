@@ -1,5 +1,5 @@
 import { echo } from '../policy/echo';
-import { LEVELS } from '../policy/types';
+import { LEVELS, STAGES } from '../policy/types';
 import { RetentionEstimate, SimulationReport } from '../replay/types';
 import { Column, formatBytes, formatHours, formatPercent, textTable } from './format';
 
@@ -9,16 +9,37 @@ export function count(n: number): string {
 }
 
 /** `1 malformed line` / `2 malformed lines`: the count with its noun phrase in the right number. */
-function counted(n: number, one: string, many: string): string {
+export function counted(n: number, one: string, many: string): string {
   return `${count(n)} ${n === 1 ? one : many}`;
 }
 
 /** Bytes per day, or why it is unknown. */
 export function perDay(bytesPerDay: number | null): string {
-  return bytesPerDay === null ? 'unknown (the log spans no time)' : `${formatBytes(bytesPerDay)}/day`;
+  return bytesPerDay === null
+    ? 'bytes/day unknown (the log spans no time)'
+    : `${formatBytes(bytesPerDay)}/day`;
 }
 
 const MIB = 1024 * 1024;
+
+/** From this share of the written bytes in stages other than ResponseComplete, the report breaks bytes down by stage. */
+const NOTABLE_STAGE_SHARE = 0.1;
+
+/**
+ * `By stage:` when stages other than ResponseComplete hold a notable share of the written bytes: omitStages is
+ * the first lever on volume (a request logged at RequestReceived and ResponseComplete is written twice), and
+ * the level table does not show it.
+ */
+function stageLine(report: SimulationReport): string | undefined {
+  const { byStage, bytes } = report.written;
+  const others = STAGES.filter((s) => s !== 'ResponseComplete').reduce((n, s) => n + byStage[s].bytes, 0);
+  if (bytes === 0 || others < bytes * NOTABLE_STAGE_SHARE) return undefined;
+  const parts = STAGES.filter((s) => byStage[s].events > 0).map(
+    (s) =>
+      `${s} ${counted(byStage[s].events, 'event', 'events')}, ${formatBytes(byStage[s].bytes)} (${formatPercent(byStage[s].bytes, bytes)})`,
+  );
+  return `By stage:  ${parts.join('; ')} (omitStages in the Policy or a PolicyRule drops a stage's events)`;
+}
 
 /**
  * A configured size as its setting reads (`50 MiB` for containerLogMaxSize 50Mi, `100 MiB` for maxsize 100),
@@ -118,12 +139,16 @@ export function renderSimulationReport(report: SimulationReport, policyDescripti
   );
   const omitted = Object.entries(report.omittedByStage).filter(([, n]) => n > 0);
   if (omitted.length > 0) {
-    out.push(`Not written because of omitStages: ${omitted.map(([s, n]) => `${s} ${count(n)}`).join(', ')}`);
+    out.push(
+      `Not written because of omitStages: ${omitted.map(([s, n]) => `${s} ${counted(n, 'event', 'events')}`).join(', ')}`,
+    );
   }
   out.push('');
   out.push(
-    `Written:   ${count(report.written.events)} events, ${formatBytes(report.written.bytes)}, ${perDay(report.bytesPerDay)}`,
+    `Written:   ${counted(report.written.events, 'event', 'events')}, ${formatBytes(report.written.bytes)}, ${perDay(report.bytesPerDay)}`,
   );
+  const stages = stageLine(report);
+  if (stages !== undefined) out.push(stages);
   out.push(`Retention: ${retentionText(report.retention)}`);
   if (report.truncation) {
     const t = report.truncation;
@@ -262,7 +287,7 @@ export function simulationWarnings(report: SimulationReport): string[] {
   if (report.imagesWithoutDigest > 0) {
     warnings.push(
       `${counted(report.imagesWithoutDigest, 'Pod create request uses', 'Pod create requests use')} an image without an @sha256 digest; ` +
-        `${count(report.imagesWithoutDigestRecorded)} of them are recorded with their body (Request or above), ` +
+        `${count(report.imagesWithoutDigestRecorded)} of them ${report.imagesWithoutDigestRecorded === 1 ? 'is' : 'are'} recorded with their body (Request or above), ` +
         'where a runtime audit engine can see the image',
     );
   }

@@ -92,7 +92,14 @@ export async function requestFromArgs(args: ParsedArgs): Promise<{
       kubectl !== undefined && '--kubectl',
       ...fieldFlags.map((f) => `--${f}`),
     ];
-    throw new UsageError(`give the request one way only, got ${used.filter(Boolean).join(', ')}`);
+    // --url and --kubectl each say the whole request: the field flags beside them would be ignored.
+    const whole =
+      kubectl !== undefined ? 'write them into --kubectl (e.g. -n prod)' : 'write them into the --url path';
+    const fix =
+      url !== undefined && kubectl !== undefined
+        ? 'give --url or --kubectl'
+        : `drop the other flags or ${whole}`;
+    throw new UsageError(`give the request one way only, got ${used.filter(Boolean).join(', ')}: ${fix}`);
   }
 
   const unauthenticated = flag(args, 'unauthenticated');
@@ -241,6 +248,17 @@ function requestFromFields(args: ParsedArgs, notes: string[]): RequestAttributes
     if (dot > 0) {
       request.resource = resource.slice(0, dot);
       request.apiGroup = resource.slice(dot + 1);
+      // `deployment.apps`, `deploy.apps`: kubectl resolves the singular or short name in that group, while a
+      // policy rule lists the plural, which kube-apiserver puts in the request.
+      const plural = API_RESOURCES.find(
+        (k) => k.group === request.apiGroup && k.aliases.includes(request.resource!),
+      );
+      if (plural) {
+        notes.push(
+          `--resource ${resource}: taken as ${plural.resource}.${plural.group}, the plural the request carries`,
+        );
+        request.resource = plural.resource;
+      }
     } else if (known) {
       request.resource = known.resource;
       request.apiGroup = known.group;

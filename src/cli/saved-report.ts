@@ -163,6 +163,13 @@ export function readSavedReport(file: string): SavedReport | undefined {
   if (!looksLikeReport) {
     // A record the replay reads (a search response, CloudWatch's `events`, Azure's `records`…) or names.
     if (readsAsLogRecord(value)) return undefined;
+    const other = otherOutput(value);
+    if (other !== undefined) {
+      throw new UsageError(
+        `${file}: the output of "deckhouse-audit ${other} --json", not a report saved by "simulate --json": diff ` +
+          'compares simulate reports (or replays logs); save one with "deckhouse-audit simulate --json ... > report.json"',
+      );
+    }
     throw new UsageError(
       `${file}: a JSON object that is neither a report saved by "simulate --json" (no "written", "rules" or ` +
         `"retention") nor an audit log (no "kind", "auditID" or "items"; keys: ${Object.keys(value).slice(0, 6).join(', ') || 'none'}). ` +
@@ -186,4 +193,13 @@ export function readSavedReport(file: string): SavedReport | undefined {
     report: value as unknown as SimulationReport,
     description: `report of ${policy}, saved in ${file}`,
   };
+}
+
+// The JSON documents of the other commands, by the members only they print: saved by mistake for simulate's.
+function otherOutput(value: Record<string, unknown>): string | undefined {
+  if ('headline' in value && 'diff' in value) return 'diff';
+  if ('findings' in value && 'counts' in value) return 'lint';
+  if ('decision' in value && 'request' in value) return 'explain';
+  if ('files' in value && 'valid' in value) return 'validate';
+  return undefined;
 }

@@ -12,6 +12,11 @@ export const MAX_POLICY_BYTES_OPTION: OptionSpec = {
   description: `refuse a policy over N bytes before parsing it (default ${SECRET_SIZE_LIMIT}: the API server's Secret size limit)`,
 };
 
+/** The versions `--kubernetes-version` takes and its default, as its help says them. */
+export const KUBERNETES_VERSION_RANGE =
+  `${SUPPORTED_KUBERNETES_VERSIONS[0]} to ${SUPPORTED_KUBERNETES_VERSIONS[SUPPORTED_KUBERNETES_VERSIONS.length - 1]} ` +
+  `(default ${DEFAULT_KUBERNETES_VERSION})`;
+
 /** `--max-policy-bytes`, or the Secret limit. */
 export function maxPolicyBytesOption(args: ParsedArgs): number {
   const n = integerOption(args, 'max-policy-bytes', SECRET_SIZE_LIMIT);

@@ -5,6 +5,7 @@ import { ruleLabel } from '../policy/describe';
 import { closestMatch } from '../policy/did-you-mean';
 import { LINT_CODES, LintCode, lintPolicy, Severity } from '../policy/lint';
 import { EffectivePolicy, Finding, RuleOrigin } from '../policy/types';
+import { unmatchedAcknowledgement } from './unmatched-acknowledgement';
 import { checkPropKeys, checkPropValue, ConstructPropsError, PropKeys } from './prop-keys';
 
 /** A custom check of the effective policy, run at synth: it returns findings (an error fails synth). */
@@ -341,8 +342,9 @@ export function checkEffectivePolicy(
   (options.acknowledged ?? []).forEach((ack, i) => {
     if (!used.has(ack)) {
       const about = ack.index !== undefined ? `your rule #${ack.index + 1}` : (ack.assertion ?? 'the policy');
+      const { why, fix } = unmatchedAcknowledgement(ack, findings, effective);
       warnings.push(
-        `acknowledged[${i}] (${ack.code}, ${about}) matches no finding. Fix: remove it (the finding is gone)`,
+        `acknowledged[${i}] (${ack.code}, ${about}) matches no finding${why ? `: ${why}` : ''}. Fix: ${fix}`,
       );
     }
   });

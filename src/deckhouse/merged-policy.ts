@@ -248,7 +248,7 @@ export function readMergedAuditPolicy(
   if (strays.length > 0) {
     result.warnings.push({
       message:
-        `${found.label}: rules[${saIndex}], the system ServiceAccount rule, lists ${strays.length} users that are ` +
+        `${found.label}: rules[${saIndex}], the system ServiceAccount rule, lists ${strays.length} ${strays.length === 1 ? 'user that is' : 'users that are'} ` +
         `not ServiceAccount user names (system:serviceaccount:<namespace>:<name>): ${shortList(strays.map((u) => echo(u)))}; ` +
         'kube-apiserver compares users exactly, so the rule records no mutation by them (Deckhouse releases ' +
         'before PR #7342 wrote bare names: deckhouse issue #6183)',

@@ -1,4 +1,5 @@
 import { isRecord, shapeOf } from './arguments';
+import { closestMatch } from './did-you-mean';
 import { LEVELS, STAGES } from './types';
 
 // Checks of assertions (`{ request, atLeast: 'Request' }`), so that a mistyped one — `atLeast: 'Requets'`
@@ -9,12 +10,18 @@ const OUTCOME_KEYS = ['level', 'atLeast', 'atMost', 'decidedBy', 'omitsStages', 
 const ASSERTION_KEYS = ['id', 'name', 'statement', 'request', 'check', 'fixRules', 'fix', ...OUTCOME_KEYS];
 const LAYERS = ['basic', 'virtualization', 'custom', 'tail'];
 
+// `Requets` → "; did you mean Request?" (closestMatch also finds a wrong case: `metadata` → Metadata).
+function meant(value: unknown, known: readonly string[]): string {
+  const guess = typeof value === 'string' ? closestMatch(value, known) : undefined;
+  return guess === undefined ? '' : `; did you mean ${guess}?`;
+}
+
 /** Throws a TypeError unless `value` is one of the four levels. */
 export function checkLevel(value: unknown, field: string): void {
   if (typeof value !== 'string' || !(LEVELS as readonly string[]).includes(value)) {
     throw new TypeError(
       `${field}: ${typeof value === 'string' ? JSON.stringify(value) : shapeOf(value)} is not a level; use one of ` +
-        `${LEVELS.join(', ')} (exact case)`,
+        `${LEVELS.join(', ')} (exact case)${meant(value, LEVELS)}`,
     );
   }
 }
@@ -24,7 +31,7 @@ export function checkStage(value: unknown, field: string): void {
   if (typeof value !== 'string' || !(STAGES as readonly string[]).includes(value)) {
     throw new TypeError(
       `${field}: ${typeof value === 'string' ? JSON.stringify(value) : shapeOf(value)} is not a stage; use one of ` +
-        `${STAGES.join(', ')} (exact case)`,
+        `${STAGES.join(', ')} (exact case)${meant(value, STAGES)}`,
     );
   }
 }
@@ -47,7 +54,7 @@ export function checkDecidedBy(value: unknown, field: string): void {
   }
   if (value.layer !== undefined && (typeof value.layer !== 'string' || !LAYERS.includes(value.layer))) {
     throw new TypeError(
-      `${field}.layer: ${JSON.stringify(value.layer)} is not a layer; use one of ${LAYERS.join(', ')}`,
+      `${field}.layer: ${JSON.stringify(value.layer)} is not a layer; use one of ${LAYERS.join(', ')}${meant(value.layer, LAYERS)}`,
     );
   }
   if (value.index !== undefined && !(Number.isInteger(value.index) && (value.index as number) >= 0)) {

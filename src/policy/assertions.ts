@@ -228,7 +228,7 @@ export class AssertionChecker {
       ...base,
       ok,
       message: ok
-        ? `holds: ${base.name} (${rules} rules)`
+        ? `holds: ${base.name} (${rules} ${rules === 1 ? 'rule' : 'rules'})`
         : `FAILS: ${base.name}\n  the policy has no rules, so kube-apiserver runs without auditing`,
       ...(ok || assertion.fix === undefined ? {} : { fix: assertion.fix }),
     };

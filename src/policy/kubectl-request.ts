@@ -1,4 +1,5 @@
 import { isClusterScoped } from './api-resources';
+import { closestMatch } from './did-you-mean';
 import { RequestIdentity } from './identity';
 import { parseKubectlFlags, takesValue } from './kubectl-flags';
 import { LOCAL_COMMAND_TABLE } from './kubectl-local-commands';
@@ -174,7 +175,12 @@ export function kubectlRequest(command: string, identity: RequestIdentity = {}):
   const { command: verb, rest } = commandWord(tokens);
   const handler = Object.prototype.hasOwnProperty.call(COMMANDS, verb) ? COMMANDS[verb] : undefined;
   if (!handler) {
-    throw new RequestSpecError(`unknown command "${verb}"; supported: ${KUBECTL_COMMANDS.join(', ')}`);
+    const meant = closestMatch(verb, KUBECTL_COMMANDS);
+    throw new RequestSpecError(
+      meant === undefined
+        ? `unknown command "${verb}"; supported: ${KUBECTL_COMMANDS.join(', ')}`
+        : `unknown command "${verb}"; did you mean "${meant}"? (supported: ${KUBECTL_COMMANDS.join(', ')})`,
+    );
   }
   const flags = parseKubectlFlags(rest, verb);
   if (!DASH_COMMAND_COMMANDS.has(verb)) {

@@ -1,6 +1,8 @@
 // The verbs kube-apiserver really produces (RequestInfoFactory, k8s-audit-semantics.md §5.2): Kubernetes
 // verbs for resource requests, lower-case HTTP methods for non-resource requests.
 
+import { closestMatch } from './did-you-mean';
+
 /** The request verbs per kind of request. */
 export const REQUEST_VERBS: Readonly<Record<'resource' | 'nonResource', ReadonlySet<string>>> = {
   resource: new Set([
@@ -26,7 +28,12 @@ export function unknownVerbReason(verb: string, resourceRequest: boolean): strin
   if (REQUEST_VERBS[kind].has(verb)) return undefined;
   const allowed = [...REQUEST_VERBS[kind]].join(', ');
   const lower = verb.toLowerCase();
-  const hint = REQUEST_VERBS[kind].has(lower) ? ` (verbs are lower-case: "${lower}")` : '';
+  const meant = closestMatch(verb, [...REQUEST_VERBS[kind]]);
+  const hint = REQUEST_VERBS[kind].has(lower)
+    ? ` (verbs are lower-case: "${lower}")`
+    : meant !== undefined
+      ? ` (did you mean "${meant}"?)`
+      : '';
   return (
     `${JSON.stringify(verb)} is not a verb kube-apiserver gives a ${resourceRequest ? 'resource' : 'non-resource'} ` +
     `request${hint}; it uses ${allowed}`

@@ -127,12 +127,12 @@ export class DuplicateSample {
       // Exact, or copies the exact check found before the inputs outgrew it that the sample missed.
       const exact = this.all !== undefined;
       found = exact
-        ? `${c.eventCopies} of ${c.events} events are`
-        : `at least ${c.eventCopies} events (found among the first ${EXACT_DUPLICATE_EVENTS} read) are`;
+        ? `${c.eventCopies} of ${c.events} events ${c.eventCopies === 1 ? 'is' : 'are'}`
+        : `at least ${c.eventCopies} ${c.eventCopies === 1 ? 'event' : 'events'} (found among the first ${EXACT_DUPLICATE_EVENTS} read) ${c.eventCopies === 1 ? 'is' : 'are'}`;
       share = exact ? `${percent(c.eventCopies, c.events)}% of its events` : 'more of them may follow';
     } else {
       if (c.copies === 0) return undefined;
-      found = `${c.copies} of ${c.sampled} sampled events (auditID ending in 0) are`;
+      found = `${c.copies} of ${c.sampled} sampled events (auditID ending in 0) ${c.copies === 1 ? 'is' : 'are'}`;
       share = `about ${percent(c.copies, c.sampled)}% of its events`;
     }
     return (

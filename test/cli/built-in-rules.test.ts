@@ -170,7 +170,7 @@ describe('--built-in-rules', () => {
   test('--help lists the option', async () => {
     for (const command of ['explain', 'lint', 'simulate', 'diff']) {
       const help = await runInProcess([command, '--help']);
-      expect(help.stdout).toContain('--built-in-rules FILE');
+      expect(help.stdout).toContain('--built-in-rules MERGED');
     }
   });
 });

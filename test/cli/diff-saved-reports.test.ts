@@ -76,7 +76,7 @@ describe('diff with reports saved by simulate --json', () => {
     writeFileSync(oneEvent, readFileSync(F('audit.log'), 'utf8').split('\n')[0] + '\n');
     const log = await runInProcess(['diff', saved('a.json'), ...B, oneEvent]);
     expect(log.code).toBe(0);
-    expect(log.stdout).toContain('(1 events)');
+    expect(log.stdout).toContain('(1 event)');
   });
 
   test('a report saved as UTF-16 (PowerShell 5 redirects output so) reads as the same report', async () => {
@@ -229,6 +229,45 @@ describe('diff with reports saved by simulate --json', () => {
       const run = await runInProcess(['diff', saved('a.json'), ...B, '--json', file]);
       expect({ name, code: run.code, stderr: run.stderr }).toEqual({ name, code: 0, stderr: '' });
       expect(JSON.parse(run.stdout).diff.written).toEqual(expected);
+    }
+  });
+});
+
+describe("another command's --json given to diff as a saved report", () => {
+  test('is named by the command that printed it', async () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'diff-other-json-'));
+    for (const [command, argv] of [
+      ['lint', ['lint', '--json', fixture('policy.yaml')]],
+      ['explain', ['explain', '--deckhouse', '--url', 'GET /api', '--json']],
+      ['validate', ['validate', '--json', fixture('policy.yaml')]],
+      [
+        'diff',
+        [
+          'diff',
+          '--deckhouse',
+          '--policy',
+          fixture('policy.yaml'),
+          '--policy',
+          fixture('policy.yaml'),
+          fixture('audit.log'),
+          '--json',
+        ],
+      ],
+    ] as const) {
+      const saved = path.join(dir, `${command}.json`);
+      writeFileSync(saved, (await runInProcess([...argv])).stdout);
+      const run = await runInProcess([
+        'diff',
+        saved,
+        '--deckhouse',
+        '--policy',
+        fixture('policy.yaml'),
+        fixture('audit.log'),
+      ]);
+      expect({ command, code: run.code }).toEqual({ command, code: 2 });
+      expect(run.stderr).toContain(
+        `${saved}: the output of "deckhouse-audit ${command} --json", not a report saved by "simulate --json"`,
+      );
     }
   });
 });

@@ -13,7 +13,7 @@ describe('explain', () => {
     expect(run.stdout).toContain('Policy:  Deckhouse built-in rules + tail rules');
     expect(run.stdout).toMatch(/^Level: +None$/m);
     expect(run.stdout).toMatch(/^Rule: +tail rule #1 \(rules\[27\]\): authenticated users at None$/m);
-    expect(run.stdout.trimEnd().split('\n').pop()).toBe('FAIL: expected Request, got None');
+    expect(run.stdout.trimEnd().split('\n').at(-2)).toBe('FAIL: expected Request, got None');
     // The assumed user is said out loud, on stderr.
     expect(run.stderr).toContain('no user given: assumed an ordinary authenticated user "user"');
   });
@@ -425,7 +425,20 @@ describe('explain', () => {
     expect(none.stderr).toContain('describe the request with --url, --kubectl, or --verb');
     const two = await runInProcess(['explain', '--deckhouse', '--url', 'GET /healthz', '--verb', 'get']);
     expect(two.code).toBe(2);
-    expect(two.stderr).toContain('give the request one way only, got --url, --verb');
+    expect(two.stderr).toContain(
+      'give the request one way only, got --url, --verb: drop the other flags or write them into the --url path',
+    );
+    const kubectl = await runInProcess([
+      'explain',
+      '--deckhouse',
+      '--kubectl',
+      'get pods',
+      '--namespace',
+      'prod',
+    ]);
+    expect(kubectl.stderr).toContain(
+      'got --kubectl, --namespace: drop the other flags or write them into --kubectl (e.g. -n prod)',
+    );
     expect(
       (await runInProcess(['explain', '--deckhouse', '--url', EXEC_URL, '--expect', 'Everything'])).code,
     ).toBe(2);
@@ -435,7 +448,23 @@ describe('explain', () => {
     expect(kubectlUser.stderr).toContain('--kubectl: --user chooses kubeconfig credentials');
     const typo = await runInProcess(['explain', '--deckhouse', '--verb', 'gett', '--resource', 'pods']);
     expect(typo.code).toBe(2);
-    expect(typo.stderr).toContain('--verb: "gett" is not a verb kube-apiserver gives a resource request');
+    expect(typo.stderr).toContain(
+      '--verb: "gett" is not a verb kube-apiserver gives a resource request (did you mean "get"?)',
+    );
+    // kubectl resolves deploy/deployment in apps to deployments (its discovery), the plural a rule must list.
+    const singular = await runInProcess([
+      'explain',
+      '--deckhouse',
+      '--verb',
+      'list',
+      '--resource',
+      'deployment.apps',
+      '-n',
+      'x',
+      '--json',
+    ]);
+    expect(singular.code).toBe(0);
+    expect(JSON.parse(singular.stdout).request).toMatchObject({ resource: 'deployments', apiGroup: 'apps' });
     for (const url of ['FETCH /api/v1/pods', 'FOO /x']) {
       const bad = await runInProcess(['explain', '--deckhouse', '--url', url]);
       expect(bad.code).toBe(2);

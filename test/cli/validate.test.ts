@@ -214,9 +214,9 @@ describe('validate: what the cluster really reads', () => {
     });
   });
 
-  test('a policy Secret beside auditPolicyEnabled: false is valid but never "OK": Deckhouse does not read it', async () => {
+  test('a policy Secret beside auditPolicyEnabled: false is valid but never "OK", and fails: Deckhouse does not read it', async () => {
     const run = await runInProcess(['validate', F('dist-secret-not-read.yaml')]);
-    expect(run.code).toBe(0);
+    expect(run.code).toBe(1);
     expect(run.stdout).toContain(
       `${F('dist-secret-not-read.yaml')}: warning: Deckhouse does not read this policy: ModuleConfig control-plane-manager leaves auditPolicyEnabled at its default, false`,
     );
@@ -227,6 +227,8 @@ describe('validate: what the cluster really reads', () => {
     const json = JSON.parse(
       (await runInProcess(['validate', '--json', F('dist-secret-not-read.yaml')])).stdout,
     );
+    expect(json.valid).toBe(true);
+    expect(json.used).toBe(false);
     expect(json.files[0]).toMatchObject({
       valid: true,
       readByDeckhouse: false,
@@ -238,15 +240,16 @@ describe('validate: what the cluster really reads', () => {
     });
   });
 
-  test('a policy Secret under another name or namespace is valid but never "OK": Deckhouse reads only kube-system/audit-policy', async () => {
+  test('a policy Secret under another name or namespace is valid but never "OK", and fails: Deckhouse reads only kube-system/audit-policy', async () => {
     const secret = `apiVersion: v1\nkind: Secret\nmetadata: {name: audit-policy, namespace: default}\ndata:\n  audit-policy.yaml: ${b64(POLICY)}\n`;
     const run = await runInProcess(['validate', '-'], { stdin: secret });
-    expect(run.code).toBe(0);
+    expect(run.code).toBe(1);
     expect(run.stdout).toContain(
       '-[data.audit-policy.yaml]: valid (1 rule, Kubernetes 1.32), but not used: Deckhouse reads only Secret kube-system/audit-policy, this is default/audit-policy',
     );
     expect(run.stdout).not.toMatch(/: OK/);
     const json = JSON.parse((await runInProcess(['validate', '--json', '-'], { stdin: secret })).stdout);
+    expect(json.used).toBe(false);
     expect(json.files[0].policies[0].unused).toBe(
       'Deckhouse reads only Secret kube-system/audit-policy, this is default/audit-policy',
     );
@@ -478,5 +481,17 @@ describe('a manifest whose control-plane-manager ModuleConfig disables the modul
     ]);
     expect(explain.code).toBe(1);
     expect(explain.stdout).not.toMatch(/^Level:/m);
+  });
+});
+
+describe('validate of several files, one of them not used by the cluster', () => {
+  test('the summary counts it and the exit status is 1', async () => {
+    const run = await runInProcess([
+      'validate',
+      fixture('policy.yaml'),
+      fixture('dist-secret-not-read.yaml'),
+    ]);
+    expect(run.code).toBe(1);
+    expect(run.stdout.trimEnd().split('\n').pop()).toBe('2 files checked, all valid, 1 valid but not used');
   });
 });

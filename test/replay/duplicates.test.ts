@@ -117,7 +117,7 @@ describe('the sample of event identities', () => {
     expect(state.keys).toHaveLength(3);
     expect(state.keys.every(([key]) => typeof key === 'number')).toBe(true);
     expect(state.bySource).toEqual([['log', { sampled: 4, copies: 1, events: 4, eventCopies: 1 }]]);
-    expect(sample.note('log')).toMatch(/^1 of 4 events are/);
+    expect(sample.note('log')).toMatch(/^1 of 4 events is/);
   });
 
   test(`holds at most ${MAX_DUPLICATE_KEYS} sampled keys, and every key only up to ${EXACT_DUPLICATE_EVENTS} events`, () => {

@@ -29,8 +29,9 @@ import {
   replayInputs,
   replayOptions,
   noEventError,
+  refuseFileRotationFlags,
 } from '../replay-input';
-import { count, perDay, retentionText, simulationWarnings } from '../report';
+import { count, counted, perDay, retentionText, simulationWarnings } from '../report';
 import { printJson } from '../shared';
 import { LintSummary, newLintErrors } from '../lint-diff';
 import { SavedReport, readSavedReport } from '../saved-report';
@@ -74,7 +75,15 @@ export const diffCommand: CommandSpec = {
   async run({ args, io, json }) {
     const format = stringOption(args, 'format') ?? 'table';
     if (format !== 'table' && format !== 'markdown') {
-      throw new UsageError(`--format needs table or markdown, got '${format}'`);
+      // `md`, `mark`, `Markdown`: the format meant is plain.
+      const meant = ['table', 'markdown'].find((f) =>
+        format.toLowerCase() === 'md'
+          ? f === 'markdown'
+          : f.startsWith(format.toLowerCase()) && format !== '',
+      );
+      throw new UsageError(
+        `--format needs table or markdown, got '${format}'${meant ? `; did you mean ${meant}?` : ''}`,
+      );
     }
     const files = stringList(args, 'policy');
     const deckhouse = args.values.deckhouse === true || stringOption(args, 'built-in-rules') !== undefined;
@@ -101,6 +110,7 @@ export const diffCommand: CommandSpec = {
     const b = await choosePolicy(args, io, files.length === 2 ? files[1] : files[0]);
     // Policy files with ModuleConfig control-plane-manager say where the log goes (auditLog.output).
     applyFileAuditLog(options, [a, b], stringOption(args, 'audit-log-output'));
+    refuseFileRotationFlags(options, args);
     applyDeckhouseTruncation(options, args, a.deckhouse || b.deckhouse);
     let reports: SimulationReport[];
     try {
@@ -172,6 +182,7 @@ async function diffSaved(
   const options = replayOptions(args, io);
   const b = await choosePolicy(args, io, files.length === 1 ? files[0] : null);
   applyFileAuditLog(options, [b], stringOption(args, 'audit-log-output'));
+  refuseFileRotationFlags(options, args);
   applyDeckhouseTruncation(options, args, b.deckhouse);
   let report: SimulationReport;
   try {
@@ -232,8 +243,8 @@ function differentLogs(diff: ReportDiff, a: SimulationReport, b: SimulationRepor
   if (!diff.differentInputs) return [];
   const names = (r: SimulationReport) => r.sources.map((s) => s.source).join(', ') || 'no input';
   return [
-    `A and B were not replayed over the same events (A: ${names(a)}, ${count(a.events)} events; B: ${names(b)}, ` +
-      `${count(b.events)} events): the deltas mix the change of policy with the change of traffic`,
+    `A and B were not replayed over the same events (A: ${names(a)}, ${counted(a.events, 'event', 'events')}; ` +
+      `B: ${names(b)}, ${counted(b.events, 'event', 'events')}): the deltas mix the change of policy with the change of traffic`,
   ];
 }
 
@@ -348,7 +359,10 @@ function renderDiffTable(
   const out: string[] = [];
   out.push(headline, '');
   out.push(`A: ${a.description}`, `B: ${b.description}`);
-  out.push(`Log: ${reportB.sources.map((s) => s.source).join(', ')} (${count(diff.events.b)} events)`, '');
+  out.push(
+    `Log: ${reportB.sources.map((s) => s.source).join(', ')} (${counted(diff.events.b, 'event', 'events')})`,
+    '',
+  );
   out.push(textTable(t.levels.columns, t.levels.rows), '');
   out.push(`Bytes/day: ${perDay(diff.bytesPerDay.a)} → ${perDay(diff.bytesPerDay.b)}`);
   out.push(`Retention: ${retentionText(diff.retention.a)} → ${retentionText(diff.retention.b)}`, '');
@@ -377,7 +391,7 @@ function renderDiffMarkdown(
   const out: string[] = [];
   out.push(`### Audit policy change: ${headline}`, '');
   out.push(
-    `Replayed ${count(diff.events.b)} events from ${reportB.sources.map((s) => code(s.source)).join(', ')}` +
+    `Replayed ${counted(diff.events.b, 'event', 'events')} from ${reportB.sources.map((s) => code(s.source)).join(', ')}` +
       (reportB.span.from ? ` (${reportB.span.from} → ${reportB.span.to})` : '') +
       '.',
   );

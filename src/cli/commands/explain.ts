@@ -2,6 +2,7 @@ import { Explanation, explain, formatExplanation } from '../../deckhouse/explain
 import { UnknownNameExplanation, explainUnknownName } from '../../deckhouse/explain-unknown-name';
 import { snapshotDecisionNote } from '../../deckhouse/rule-history';
 import { LEVELS, Level } from '../../policy/types';
+import { closestMatch } from '../../policy/did-you-mean';
 import { CommandSpec, stringOption } from '../args';
 import { EXIT_FINDINGS, EXIT_OK, UsageError } from '../errors';
 import { formatProblem } from '../format';
@@ -57,7 +58,10 @@ export const explainCommand: CommandSpec = {
   async run({ args, io, json }) {
     const expected = stringOption(args, 'expect');
     if (expected !== undefined && !LEVELS.includes(expected as Level)) {
-      throw new UsageError(`--expect needs one of ${LEVELS.join(', ')}, got '${expected}'`);
+      const meant = closestMatch(expected, LEVELS);
+      throw new UsageError(
+        `--expect needs one of ${LEVELS.join(', ')}, got '${expected}'${meant ? `; did you mean ${meant}?` : ''}`,
+      );
     }
     const { request, notes, kubectl } = await requestFromArgs(args);
     const chosen = await choosePolicy(args, io);
@@ -101,6 +105,7 @@ export const explainCommand: CommandSpec = {
         })),
         ...(byPodName ? { podName: podNameJson(byPodName) } : {}),
         ...(expected !== undefined ? { expected, ok } : {}),
+        ...(expected !== undefined && !ok ? { fix: expectFix(mismatches[0].explanation, expected) } : {}),
         notes: allNotes,
         warnings: chosen.warnings,
         ...(chosen.builtIn ? { builtInRules: chosen.builtIn } : {}),
@@ -139,6 +144,7 @@ export const explainCommand: CommandSpec = {
             ? `OK: recorded at ${expected}`
             : `FAIL: expected ${expected}, got ${mismatches.map(mismatchText).join('; ')}`,
         );
+        if (!ok) lines.push(`    fix: ${expectFix(mismatches[0].explanation, expected)}`);
       }
       await write(io.stdout, lines.join('\n') + '\n');
     }
@@ -156,6 +162,24 @@ function podLookupText(lookup: PodLookup): string {
 
 function podNames(names: readonly string[]): string {
   return names.length === 0 ? 'any other Pod' : `Pods named ${names.join(', ')}`;
+}
+
+// What to change so that the request gets the expected level: which rule decides, and whether a custom rule
+// can win over it (Deckhouse runs custom rules after the built-in ones and before the tail).
+function expectFix(e: Explanation, expected: string): string {
+  const layer = e.origin?.layer;
+  if (layer === 'basic' || layer === 'virtualization') {
+    return (
+      `${e.label} (built-in) decides this request before any custom rule, so no rule of yours can change it; ` +
+      'set basicAuditPolicyEnabled: false and write the rules you need, or accept the level'
+    );
+  }
+  if (e.label === undefined || layer === 'tail') {
+    const where =
+      layer === 'tail' ? 'your custom policy (custom rules run before the tail rules)' : 'the policy';
+    return `add a rule at ${expected} that matches this request to ${where}`;
+  }
+  return `${e.label} decides first: change its level, or put a rule at ${expected} for this request before it`;
 }
 
 function mismatchText(m: { names: string[]; explanation: Explanation }): string {

@@ -1,11 +1,12 @@
-import { LintCode, lintPolicy } from '../../policy/lint';
+import { closestMatch } from '../../policy/did-you-mean';
+import { LINT_CODES, LintCode, lintPolicy } from '../../policy/lint';
 import { Finding } from '../../policy/types';
 import { CommandSpec, flag, stringList, stringOption } from '../args';
 import { EXIT_FINDINGS, EXIT_OK, UsageError } from '../errors';
 import { formatProblem, plural } from '../format';
 import { write } from '../io';
 import { POLICY_OPTIONS, builtInRulesNotes, choosePolicy } from '../policy-choice';
-import { printJson } from '../shared';
+import { KUBERNETES_VERSION_RANGE, printJson } from '../shared';
 
 const SEVERITY_ORDER: Record<Finding['severity'], number> = { error: 0, warning: 1, info: 2 };
 
@@ -26,16 +27,29 @@ export const lintCommand: CommandSpec = {
     'built-in one is reported; "lint --deckhouse" alone lints the built-in rules. When FILE holds ModuleConfig ' +
     'control-plane-manager (a synthesized dist/ file), its basicAuditPolicyEnabled and auditPolicyEnabled decide ' +
     'the merge as on the cluster (a Secret Deckhouse does not read is left out, and said so); --no-basic, ' +
-    '--extra-service-account or --built-in-rules against the file is a usage error. Each finding is printed at ' +
-    "its rule's file:line:column. --built-in-rules lints with a cluster's own built-in rules (and, without " +
-    'FILE, its custom rules) read from its merged policy file. Exit status 1 when there is an error finding ' +
-    '(or a warning, with --strict).',
+    '--extra-service-account or --built-in-rules that contradict its basicAuditPolicyEnabled are a usage ' +
+    "error. Each finding is printed at its rule's file:line:column. --built-in-rules lints with a cluster's " +
+    'own built-in rules (and, without FILE, its custom rules) read from its merged policy file. Exit status 1 ' +
+    'when there is an error finding (or a warning, with --strict).',
   options: {
-    deckhouse: POLICY_OPTIONS.deckhouse,
+    deckhouse: {
+      ...POLICY_OPTIONS.deckhouse,
+      description:
+        'lint the policy Deckhouse really runs: built-in rules + the rules of FILE + the tail rules',
+    },
     'no-basic': POLICY_OPTIONS['no-basic'],
-    'built-in-rules': POLICY_OPTIONS['built-in-rules'],
+    'built-in-rules': {
+      ...POLICY_OPTIONS['built-in-rules'],
+      description: POLICY_OPTIONS['built-in-rules'].description.replace(
+        'without --policy the custom rules in FILE are used too',
+        'without FILE the custom rules in MERGED are linted too',
+      ),
+    },
     'extra-service-account': POLICY_OPTIONS['extra-service-account'],
-    'kubernetes-version': POLICY_OPTIONS['kubernetes-version'],
+    'kubernetes-version': {
+      ...POLICY_OPTIONS['kubernetes-version'],
+      description: `the cluster's Kubernetes version, ${KUBERNETES_VERSION_RANGE}: FILE is validated for it`,
+    },
     'max-policy-bytes': POLICY_OPTIONS['max-policy-bytes'],
     strict: { type: 'boolean', description: 'exit 1 on warnings too' },
     quiet: { type: 'boolean', description: 'do not print info findings (they are still counted)' },
@@ -43,19 +57,28 @@ export const lintCommand: CommandSpec = {
   },
   examples: [
     'deckhouse-audit lint policy.yaml',
-    'deckhouse-audit lint --deckhouse dist/audit-policy-secret.yaml',
+    'deckhouse-audit lint --deckhouse dist/deckhouse-audit.k8s.yaml',
     'deckhouse-audit lint --deckhouse --json',
     'deckhouse-audit lint --built-in-rules master-audit-policy.yaml policy.yaml',
   ],
   positionals: true,
   async run({ args, io, json }) {
-    if (args.positionals.length > 1) throw new UsageError('lint takes one FILE');
+    if (args.positionals.length > 1)
+      throw new UsageError('lint takes one FILE: run it once per file (validate takes several)');
     const file = args.positionals[0];
     if (file === undefined && !flag(args, 'deckhouse') && stringOption(args, 'built-in-rules') === undefined)
       throw new UsageError('lint needs a FILE (or --deckhouse)');
     const chosen = await choosePolicy(args, io, file);
-    const ignore = stringList(args, 'ignore') as LintCode[];
-    const findings = [...lintPolicy(chosen.target, { ignore })].sort(
+    const ignore = stringList(args, 'ignore');
+    // A mistyped code would ignore nothing, silently: the finding meant to be hidden would still be reported.
+    for (const code of ignore) {
+      if ((LINT_CODES as readonly string[]).includes(code)) continue;
+      const meant = closestMatch(code, LINT_CODES);
+      throw new UsageError(
+        `--ignore: "${code}" is not a lint code; ${meant ? `did you mean "${meant}"?` : `codes: ${LINT_CODES.join(', ')}`}`,
+      );
+    }
+    const findings = [...lintPolicy(chosen.target, { ignore: ignore as LintCode[] })].sort(
       (a, b) => SEVERITY_ORDER[a.severity] - SEVERITY_ORDER[b.severity] || a.ruleIndex - b.ruleIndex,
     );
     const counts = { error: 0, warning: 0, info: 0 };

@@ -10,6 +10,7 @@ import {
   replayInputs,
   replayOptions,
   noEventError,
+  refuseFileRotationFlags,
 } from '../replay-input';
 import { renderSimulationReport } from '../report';
 import { printJson } from '../shared';
@@ -52,6 +53,7 @@ export const simulateCommand: CommandSpec = {
     const chosen = await choosePolicy(args, io);
     // A policy file with ModuleConfig control-plane-manager says where the log goes (auditLog.output).
     applyFileAuditLog(options, [chosen], stringOption(args, 'audit-log-output'));
+    refuseFileRotationFlags(options, args);
     applyDeckhouseTruncation(options, args, chosen.deckhouse);
     let report;
     try {

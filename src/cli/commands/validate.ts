@@ -38,7 +38,8 @@ export const validateCommand: CommandSpec = {
     '(auditPolicyEnabled: false in that ModuleConfig, or a Secret of another name or namespace) is reported as ' +
     '"valid, but not used", never "OK". A file with neither a Policy nor a policy Secret is an error. ' +
     `Input is read as bytes and refused past the size limit (${SECRET_SIZE_LIMIT} bytes of policy, the API ` +
-    `server's Secret limit) before parsing. "-" reads standard input. Exit status 1 when any file has an error.`,
+    `server's Secret limit) before parsing. "-" reads standard input. Exit status 1 when any file has an error ` +
+    'or holds a policy the cluster does not use (a check that the cluster runs the policy has failed).',
   options: {
     'kubernetes-version': {
       type: 'string',
@@ -56,7 +57,7 @@ export const validateCommand: CommandSpec = {
   async run({ args, io, json }) {
     if (args.positionals.length === 0) throw new UsageError('needs at least one FILE');
     if (args.positionals.filter((f) => f === '-').length > 1)
-      throw new UsageError('"-" (stdin) can be given once');
+      throw new UsageError('"-" (stdin) can be used once');
     const kubernetesVersion = kubernetesVersionOption(stringOption(args, 'kubernetes-version'));
     const maxPolicyBytes = maxPolicyBytesOption(args);
 
@@ -85,7 +86,8 @@ export const validateCommand: CommandSpec = {
           result.warnings.push(...l.warnings.map((p) => ({ label: l.source.label, ...p })));
         }
       } catch (err) {
-        if (!(err instanceof CliError)) throw err;
+        // A wrong command line (an audit log given as FILE) is the command's error, not one file's finding.
+        if (!(err instanceof CliError) || err instanceof UsageError) throw err;
         result.errors.push({
           label: file,
           message: err.message.replace(`${file}: `, ''),
@@ -95,9 +97,11 @@ export const validateCommand: CommandSpec = {
       result.valid = result.errors.length === 0;
     }
     const valid = results.every((r) => r.valid);
+    // An assurance check: a policy that loads but that Deckhouse never reads protects nothing, so it fails too.
+    const unused = results.filter((r) => r.valid && r.policies.some((p) => p.unused !== undefined)).length;
 
     if (json) {
-      await printJson(io, { valid, kubernetesVersion, files: results });
+      await printJson(io, { valid, used: unused === 0, kubernetesVersion, files: results });
     } else {
       const out: string[] = [];
       for (const r of results) {
@@ -116,10 +120,12 @@ export const validateCommand: CommandSpec = {
       }
       if (results.length > 1) {
         const bad = results.filter((r) => !r.valid).length;
-        out.push(`${results.length} files checked, ${bad === 0 ? 'all valid' : `${bad} with errors`}`);
+        const parts = [bad === 0 ? 'all valid' : `${bad} with errors`];
+        if (unused > 0) parts.push(`${unused} valid but not used`);
+        out.push(`${results.length} files checked, ${parts.join(', ')}`);
       }
       await write(io.stdout, out.join('\n') + '\n');
     }
-    return valid ? EXIT_OK : EXIT_FINDINGS;
+    return valid && unused === 0 ? EXIT_OK : EXIT_FINDINGS;
   },
 };

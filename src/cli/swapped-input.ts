@@ -1,0 +1,90 @@
+import { closeSync, openSync, readSync, statSync } from 'node:fs';
+import { UsageError } from './errors';
+
+/**
+ * Tells a policy given where an audit log is expected, and an audit log given where a policy is expected
+ * (`simulate --policy audit.log policy.yaml`), from the first bytes of the file: without this the first is
+ * replayed as "malformed lines" and the second fails as a policy with a JSON error, neither naming the swap.
+ */
+
+const HEAD_BYTES = 4096;
+
+/** The first bytes of a regular file (nothing for stdin, pipes or an unreadable path: those are read later). */
+export function fileHead(file: string): Uint8Array | undefined {
+  if (file === '-') return undefined;
+  let fd: number | undefined;
+  try {
+    // stat before open: opening a named pipe would block for a writer, and closing it again could cost the
+    // writer its reader (SIGPIPE) before the replay opens it.
+    if (!statSync(file).isFile()) return undefined;
+    fd = openSync(file, 'r');
+    const buffer = Buffer.alloc(HEAD_BYTES);
+    return buffer.subarray(0, readSync(fd, buffer, 0, HEAD_BYTES, 0));
+  } catch {
+    return undefined;
+  } finally {
+    if (fd !== undefined) closeSync(fd);
+  }
+}
+
+function isGzip(head: Uint8Array): boolean {
+  return head.length >= 2 && head[0] === 0x1f && head[1] === 0x8b;
+}
+
+// Every audit event kube-apiserver writes has an auditID (audit.k8s.io Event); no policy field is named so.
+function holdsAuditEvents(head: Uint8Array): boolean {
+  return Buffer.from(head).toString('latin1').includes('"auditID"');
+}
+
+/** Throws a usage error when the file given as a policy is an audit log (plain or gzip). */
+export function refuseLogAsPolicy(file: string, head: Uint8Array | undefined): void {
+  if (head === undefined) return;
+  const what = isGzip(head)
+    ? 'is gzip-compressed, as a rotated audit log is; a policy is YAML'
+    : holdsAuditEvents(head)
+      ? 'holds audit events (an audit log), not a policy'
+      : undefined;
+  if (what === undefined) return;
+  const name = file === '-' ? 'the policy on standard input' : file;
+  throw new UsageError(
+    `${name} ${what}: were the arguments swapped? The policy goes to --policy (to validate and lint as ` +
+      'FILE); an audit log is a LOG argument of simulate or diff',
+  );
+}
+
+// A YAML document's top-level key at the start of a line: a policy or a manifest, never a JSON-lines log.
+const YAML_KEY = /^(?:apiVersion|kind|rules|omitStages|metadata|data|stringData|spec):/m;
+const KIND = /^kind:[ \t]*["']?([A-Za-z]+)/m;
+
+/** Throws a usage error when a file given as an audit LOG is a policy or a manifest (a dist/ file). */
+export function refusePolicyAsLog(file: string): void {
+  const head = fileHead(file);
+  if (head === undefined || isGzip(head)) return;
+  const text = Buffer.from(head)
+    .toString('utf8')
+    .replace(/^\uFEFF/, '');
+  // A policy (or manifest) kube-apiserver would read as JSON: `{"apiVersion":"audit.k8s.io/v1","kind":"Policy",…}`.
+  // The first "kind" only: an audit event's is "Event", and the objects it records come after it.
+  const jsonKind = text.trimStart().startsWith('{') ? /"kind"\s*:\s*"([^"]*)"/.exec(text)?.[1] : undefined;
+  if (
+    (jsonKind === 'Policy' || jsonKind === 'Secret' || jsonKind === 'ModuleConfig') &&
+    !text.includes('"auditID"')
+  ) {
+    throw new UsageError(
+      `LOG ${file} is ${jsonKind === 'Policy' ? 'an audit policy' : 'a manifest'} (JSON, kind: ${jsonKind}), not an ` +
+        'audit log: were the arguments swapped? Give it with --policy, and as LOG the kube-apiserver audit log',
+    );
+  }
+  const first = text.split('\n').find((line) => line.trim() !== '' && !line.trimStart().startsWith('#'));
+  if (first === undefined || !(first.startsWith('---') || YAML_KEY.test(first))) return;
+  if (!YAML_KEY.test(text)) return;
+  const kind = KIND.exec(text)?.[1];
+  const what =
+    kind === 'Policy' || (kind === undefined && /^rules:/m.test(text))
+      ? 'an audit policy (kind: Policy)'
+      : `a YAML manifest${kind ? ` (kind: ${kind})` : ''}`;
+  throw new UsageError(
+    `LOG ${file} is ${what}, not an audit log: were the arguments swapped? Give a policy or a dist/ manifest ` +
+      'with --policy, and as LOG the kube-apiserver audit log (JSON lines, e.g. /var/log/kube-audit/audit.log)',
+  );
+}

@@ -1,0 +1,87 @@
+import { fixture, runInProcess } from './helpers';
+
+// explain --expect that fails says what to change: Deckhouse runs the built-in rules, then the custom
+// policy, then the tail rules (deckhouse-audit.md), so where the deciding rule sits decides the fix.
+describe('explain --expect: the fix printed with FAIL', () => {
+  test('decided by a tail rule: a custom rule can record the request', async () => {
+    // Without a custom policy, kubectl exec by an ordinary user falls through to the tail rule that drops
+    // authenticated users' requests (None).
+    const run = await runInProcess([
+      'explain',
+      '--deckhouse',
+      '--kubectl',
+      'exec web-0 -n prod -- sh',
+      '--user',
+      'alice',
+      '--expect',
+      'Request',
+    ]);
+    expect(run.code).toBe(1);
+    expect(run.stdout).toContain(
+      'FAIL: expected Request, got None\n    fix: add a rule at Request that matches this request to your custom ' +
+        'policy (custom rules run before the tail rules)\n',
+    );
+  });
+
+  test('decided by a built-in rule: no custom rule can change it', async () => {
+    // The first basic rule drops endpoints, endpointslices and events at None.
+    const run = await runInProcess([
+      'explain',
+      '--deckhouse',
+      '--kubectl',
+      'get endpoints -n prod',
+      '--user',
+      'alice',
+      '--expect',
+      'Request',
+    ]);
+    expect(run.code).toBe(1);
+    expect(run.stdout).toContain(
+      '    fix: basic rule #1 (rules[0]) (built-in) decides this request before any custom rule, so no rule of ' +
+        'yours can change it',
+    );
+  });
+
+  test('decided by a rule of the policy: that rule is named', async () => {
+    // policy.yaml's third rule records secrets and configmaps at Metadata.
+    const run = await runInProcess([
+      'explain',
+      '--policy',
+      fixture('policy.yaml'),
+      '--verb',
+      'list',
+      '--resource',
+      'secrets',
+      '--namespace',
+      'prod',
+      '--user',
+      'bob',
+      '--expect',
+      'None',
+    ]);
+    expect(run.code).toBe(1);
+    expect(run.stdout).toContain(
+      '    fix: rule #3 (rules[2]) decides first: change its level, or put a rule at None for this request before it\n',
+    );
+  });
+
+  test('--json carries the same fix', async () => {
+    const run = await runInProcess([
+      'explain',
+      '--deckhouse',
+      '--kubectl',
+      'exec web-0 -n prod -- sh',
+      '--user',
+      'alice',
+      '--expect',
+      'Request',
+      '--json',
+    ]);
+    expect(run.code).toBe(1);
+    expect(JSON.parse(run.stdout)).toMatchObject({
+      expected: 'Request',
+      ok: false,
+      fix: 'add a rule at Request that matches this request to your custom policy (custom rules run before the tail rules)',
+    });
+  });
+});
