@@ -16,16 +16,16 @@ import { RequestSpecError } from './request-spec-error';
 
 export type { KubectlFlags } from './kubectl-flag-tables';
 
-function spec(flag: string, command: string): FlagSpec | undefined {
+export function flagSpec(flag: string, command: string): FlagSpec | undefined {
   return COMMAND_FLAGS[command]?.[flag] ?? (Object.hasOwn(FLAGS, flag) ? FLAGS[flag] : undefined);
 }
 
 /** Whether the word is a flag followed by its value as the next word (for finding the command word). */
 export function takesValue(word: string): boolean {
-  if (word.startsWith('--')) return !word.includes('=') && spec(word, '')?.value === true;
+  if (word.startsWith('--')) return !word.includes('=') && flagSpec(word, '')?.value === true;
   // A short bundle: the value is the next word when the first flag taking one ends the word.
   for (let j = 1; j < word.length; j++) {
-    const s = spec(`-${word[j]}`, '');
+    const s = flagSpec(`-${word[j]}`, '');
     if (s === undefined) return false;
     if (s.value) return j === word.length - 1;
   }
@@ -137,7 +137,7 @@ export function parseKubectlFlags(tokens: readonly string[], command: string): K
         if (flag === '--dry-run') dryRun(flags, value ?? OPTIONAL_VALUE_FLAGS[flag], token, command);
         continue;
       }
-      const s = spec(flag, command);
+      const s = flagSpec(flag, command);
       if (s === undefined) {
         refuseSpecial(flag, command);
         throw unsupported(flag);
@@ -156,7 +156,7 @@ export function parseKubectlFlags(tokens: readonly string[], command: string): K
     // the rest of the word (without a leading "=") or else the next word; "-x=v" gives any flag a value.
     for (let j = 1; j < token.length; j++) {
       const flag = `-${token[j]}`;
-      const s = spec(flag, command);
+      const s = flagSpec(flag, command);
       if (s === undefined) {
         refuseSpecial(flag, command);
         throw unsupported(token.length > 2 ? `${flag} (in ${token})` : flag);
