@@ -51,6 +51,8 @@ export interface KubectlFlags {
   allContainers: boolean;
   /** `--dry-run=server`: the request is sent with dryRun=All (audited like the real one). */
   dryRunServer: boolean;
+  /** `--dry-run=client` (or bare `--dry-run`, `--dry-run=true`) as written: kubectl sends no change. */
+  dryRunClient?: string;
   /** `--from` of create job (cronjob/NAME), create secret/configmap (a source). */
   from?: string;
   /** `--for` of events (TYPE/NAME) and wait (a condition). */

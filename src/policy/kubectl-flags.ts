@@ -61,12 +61,8 @@ function dryRun(flags: KubectlFlags, value: string, given: string, command: stri
     throw new RequestSpecError(`"${command}" has no --dry-run flag (kubectl refuses it)`);
   }
   if (value === 'server') flags.dryRunServer = true;
-  else if (value === 'client' || value === 'unchanged' || value === 'true') {
-    throw new RequestSpecError(
-      `${given} is a client-side dry run: kubectl sends no change to kube-apiserver at all; use ` +
-        '--dry-run=server (audited like the real request) or leave it out',
-    );
-  } else if (value !== 'none' && value !== 'false') {
+  else if (value === 'client' || value === 'unchanged' || value === 'true') flags.dryRunClient = given;
+  else if (value !== 'none' && value !== 'false') {
     throw new RequestSpecError(`${given}: kubectl accepts --dry-run=none, server or client`);
   }
 }

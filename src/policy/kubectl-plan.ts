@@ -16,6 +16,13 @@ export interface Plan {
   versionUnknown?: boolean;
   /** The Pod is one kubectl picks when it runs: the URL carries UNKNOWN_POD and the request gets no name. */
   podLookup?: PodLookup;
+  /**
+   * The URL of the object kubectl reads (GET) before it sends the change: the builder's read, which a client
+   * dry run (--dry-run=client) still sends, as the only request, before printing the changed object.
+   */
+  read?: string;
+  /** The other reads a client dry run still sends after `read`, as sentences (drain's Pod list). */
+  readNotes?: string[];
   notes?: string[];
 }
 

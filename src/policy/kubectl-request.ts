@@ -172,6 +172,7 @@ export function kubectlRequest(command: string, identity: RequestIdentity = {}):
     const at = line.words.findIndex((w) => w.expansion !== undefined && String(err).includes(w.expansion));
     throw at >= 0 ? expansionError(line.words, at) : err;
   }
+  if (flags.dryRunClient !== undefined) plan = clientDryRun(plan, flags.dryRunClient, verb);
   if (flags.dryRunServer && plan.method !== 'GET') {
     // The change is sent with dryRun=All: admitted, audited and answered like the real one, not stored.
     plan.url = withQueryParam(plan.url, 'dryRun', 'All');
@@ -231,6 +232,29 @@ export function kubectlRequest(command: string, identity: RequestIdentity = {}):
     ...(plan.podLookup ? { podLookup: plan.podLookup } : {}),
     ...(impersonate ? { impersonate } : {}),
     notes,
+  };
+}
+
+// GetDryRunStrategy (kubectl pkg/cmd/util/helpers.go): --dry-run=client, bare --dry-run and --dry-run=true are a
+// client-side dry run. Each command then skips its change (`if o.DryRunStrategy != DryRunClient`) and prints
+// the object; what it read first (the resource builder's GET: label, patch, scale, set, apply, cordon, ...) it
+// still reads. delete (RequireObject(false)), create and run read nothing first: no request at all.
+function clientDryRun(plan: Plan, given: string, verb: string): Plan {
+  if (plan.read === undefined) {
+    throw new RequestSpecError(
+      `${given} is a client-side dry run: "${verb}" prints the object and sends no request to kube-apiserver ` +
+        '(no change, no read), so nothing is audited; use --dry-run=server (sent with dryRun=All, audited like ' +
+        'the real request) or leave it out',
+    );
+  }
+  return {
+    method: 'GET',
+    url: plan.read,
+    notes: [
+      `${given} is a client-side dry run: kubectl only reads the object (this GET) and prints it as changed; it ` +
+        `sends no ${plan.method} (use --dry-run=server to have the change itself sent and audited, with dryRun=All)`,
+      ...(plan.readNotes ?? []),
+    ],
   };
 }
 

@@ -77,6 +77,7 @@ function create(args: readonly string[], flags: KubectlFlags): Plan {
     const cronJob = resolveResourceType('cronjobs');
     const source = resourceUrl({ type: cronJob, namespace: t.namespace, name: from.replace(/^[^/]*\//, '') });
     notes.push(`kubectl first reads the CronJob: GET ${source} (verb get)`);
+    return { method: 'POST', url: resourceUrl(t), read: source, notes };
   }
   return { method: 'POST', url: resourceUrl(t), notes };
 }
@@ -90,6 +91,7 @@ function apply(args: readonly string[], flags: KubectlFlags): Plan {
     return {
       method: 'PATCH',
       url: resourceUrl(t),
+      read: resourceUrl(t),
       notes: [`kubectl first reads the object: GET ${resourceUrl(t)} (verb get)`],
     };
   }
@@ -101,6 +103,13 @@ function apply(args: readonly string[], flags: KubectlFlags): Plan {
   }
   const t = object(args, 'apply', flags, { nameRequired: true });
   const url = resourceUrl(t, flags.serverSide ? (flags.subresource ?? '') : '');
+  if (flags.serverSide && flags.dryRunClient !== undefined) {
+    // apply.go Validate refuses the pair before anything is sent.
+    throw new RequestSpecError(
+      `kubectl refuses ${flags.dryRunClient} with --server-side ("--dry-run=client doesn't work with ` +
+        '--server-side (did you mean --dry-run=server instead?)") and sends nothing; use --dry-run=server',
+    );
+  }
   if (flags.serverSide) {
     return {
       method: 'PATCH',
@@ -115,6 +124,7 @@ function apply(args: readonly string[], flags: KubectlFlags): Plan {
   return {
     method: 'PATCH',
     url,
+    read: url,
     notes: [
       `kubectl first reads the object: GET ${url} (verb get); a new object is created instead of patched: ` +
         `POST ${resourceUrl({ ...t, name: '' })} (verb create)`,
@@ -163,6 +173,7 @@ function patchLike(command: string, method: 'PATCH' | 'PUT', readFirst: boolean)
     return {
       method,
       url,
+      ...(readFirst ? { read: url } : {}),
       notes: [
         ...(readFirst ? [`kubectl first reads the object: GET ${url} (verb get)`] : []),
         ...unknownTypeNotes(t.type),
@@ -186,13 +197,16 @@ function del(args: readonly string[], flags: KubectlFlags): Plan {
   noSelectors(flags, 'delete');
   const t = object(args, 'delete', flags, { nameRequired: true });
   // delete.go: no read first (RequireObject(false)); with --wait (the default) kubectl then waits for the
-  // object to go: GET, list and watch it by name, as "wait --for=delete".
+  // object to go: GET, list and watch it by name, as "wait --for=delete". DeleteResult returns before that
+  // wait in a dry run ("If we are dry-running, then we don't want to wait").
   const byName = resourceUrl({ ...t, name: '' }, '', [['fieldSelector', `metadata.name=${t.name}`]]);
   return {
     method: 'DELETE',
     url: resourceUrl(t),
     notes: [
-      `then (unless --wait=false) waits for it to go: GET ${resourceUrl(t)}, GET ${byName} (verb list) and a watch of it (verb watch)`,
+      flags.dryRunServer
+        ? 'no wait follows a dry run: kubectl returns after this DELETE'
+        : `then (unless --wait=false) waits for it to go: GET ${resourceUrl(t)}, GET ${byName} (verb list) and a watch of it (verb watch)`,
       ...unknownTypeNotes(t.type),
     ],
   };
@@ -207,9 +221,14 @@ function scale(args: readonly string[], flags: KubectlFlags): Plan {
   // GET + PUT of it with a precondition.
   const read = `kubectl first reads the object: GET ${resourceUrl(t)} (verb get)`;
   if (scaleHasPrecondition(flags)) {
-    return { method: 'PUT', url, notes: [read, `then reads the scale: GET ${url} (verb get)`] };
+    return {
+      method: 'PUT',
+      url,
+      read: resourceUrl(t),
+      notes: [read, `then reads the scale: GET ${url} (verb get)`],
+    };
   }
-  return { method: 'PATCH', url, notes: [read] };
+  return { method: 'PATCH', url, read: resourceUrl(t), notes: [read] };
 }
 
 const ROLLOUT_PATCHES = new Set(['restart', 'pause', 'resume', 'undo']);
@@ -236,7 +255,8 @@ function rollout(args: readonly string[], flags: KubectlFlags): Plan {
         : sub === 'undo'
           ? ['rollout undo first reads the object and its revisions (ReplicaSets or ControllerRevisions)']
           : [];
-    return { method: 'PATCH', url: resourceUrl(t), notes };
+    // The builder reads the object (Latest()) before patching it, and so under --dry-run=client too.
+    return { method: 'PATCH', url: resourceUrl(t), read: resourceUrl(t), notes };
   }
   if (sub === 'status') {
     // rollout_status.go Run: the builder reads the object (Latest()), then watchtools.UntilWithSync runs an
@@ -335,6 +355,7 @@ function set(args: readonly string[], flags: KubectlFlags): Plan {
   return {
     method: 'PATCH',
     url,
+    read: url,
     notes: [
       `kubectl first reads the object: GET ${url} (verb get)`,
       ...(sub === 'env' && flags.from !== undefined ? [fromNote(flags.from, t.namespace)] : []),
@@ -367,6 +388,7 @@ function taint(args: readonly string[], flags: KubectlFlags): Plan {
   return {
     method: 'PATCH',
     url: resourceUrl(t),
+    read: resourceUrl(t),
     notes: [`kubectl first reads the Node: GET ${resourceUrl(t)} (verb get)`],
   };
 }
@@ -380,6 +402,7 @@ function autoscale(args: readonly string[], flags: KubectlFlags): Plan {
   return {
     method: 'POST',
     url: resourceUrl({ type: hpa, namespace: target.namespace || DEFAULT_NAMESPACE, name: '' }),
+    read: resourceUrl(target),
     notes: [`kubectl first reads the target: GET ${resourceUrl(target)} (verb get)`],
   };
 }
@@ -443,6 +466,7 @@ function expose(args: readonly string[], flags: KubectlFlags): Plan {
   return {
     method: 'POST',
     url: resourceUrl({ type, namespace: namespaceOf(type, flags, false), name: '' }),
+    read: resourceUrl(exposed),
     notes: [`kubectl first reads the exposed object: GET ${resourceUrl(exposed)} (verb get)`],
   };
 }
