@@ -12,8 +12,8 @@ export const SELECTOR_TAIL = 10;
 const UNIT_NS: Record<string, number> = {
   ns: 1,
   us: 1e3,
-  µs: 1e3,
-  μs: 1e3,
+  '\u00b5s': 1e3, // micro sign
+  '\u03bcs': 1e3, // Greek mu
   ms: 1e6,
   s: 1e9,
   m: 60e9,
@@ -25,7 +25,7 @@ export function goDurationNs(text: string): number | undefined {
   const m = /^([-+]?)(.*)$/.exec(text);
   if (!m) return undefined;
   if (m[2] === '0') return 0;
-  const part = /([0-9]*(?:\.[0-9]*)?)([a-zµμ]+)/gy;
+  const part = /([0-9]*(?:\.[0-9]*)?)([a-z\u00b5\u03bc]+)/gy;
   let total = 0;
   let end = 0;
   for (let p = part.exec(m[2]); p !== null; p = part.exec(m[2])) {

@@ -70,6 +70,30 @@ export function withQueryParam(url: string, key: string, value: string): string 
   return `${q < 0 ? url : url.slice(0, q)}?${pairs.join('&')}`;
 }
 
+/**
+ * What kubectl 1.35 and later send instead of an informer's list and watch (kubectl wait, rollout status:
+ * watchtools.UntilWithSync on a plain cache.ListWatch). client-go turned its WatchListClient feature on by
+ * default in 1.35 (features/known_features.go), and a ListWatch that does not declare
+ * IsWatchListSemanticsUnSupported gets it: the reflector's first request is one watch that streams the current
+ * state (sendInitialEvents=true, resourceVersionMatch=NotOlderThan, allowWatchBookmarks=true; timeoutSeconds
+ * is random), and no list. The watch's attributes are those of the plain watch.
+ */
+export function watchListNote(t: Target, params: ReadonlyArray<readonly [string, string]>): string {
+  const url = resourceUrl({ ...t, name: '' }, '', [
+    ...params,
+    ['allowWatchBookmarks', 'true'],
+    ['resourceVersionMatch', 'NotOlderThan'],
+    ['sendInitialEvents', 'true'],
+    ['timeoutSeconds', '...'],
+    ['watch', 'true'],
+  ]);
+  return (
+    `kubectl 1.35 and later (client-go's WatchListClient, on by default from 1.35) send no list: the watch is ` +
+    `GET ${url} (verb watch, the same attributes), which streams the current state first; ` +
+    'kubectl 1.34 and older, or with KUBE_FEATURE_WatchListClient=false, list then watch'
+  );
+}
+
 export interface Target {
   type: ResourceType;
   /** Namespace of the request ("" for cluster-scoped types and all-namespace lists). */

@@ -12,6 +12,7 @@ import {
   perObject,
   resourceUrl,
   unknownTypeNotes,
+  watchListNote,
 } from './kubectl-plan';
 import { logs } from './kubectl-logs';
 import { RequestSpecError } from './request-spec-error';
@@ -236,6 +237,7 @@ function wait(args: readonly string[], flags: KubectlFlags): Plan {
       `kubectl first reads the object: GET ${resourceUrl(t)} (verb get), then lists it by name: GET ` +
         `${resourceUrl({ ...t, name: '' }, '', byName)} (verb list), then watches it (this request), ` +
         `unless ${already} (then the list is the last request)`,
+      watchListNote(t, byName),
       ...unknownTypeNotes(t.type),
     ],
   };

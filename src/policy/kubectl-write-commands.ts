@@ -21,6 +21,7 @@ import {
   perObject,
   resourceUrl,
   unknownTypeNotes,
+  watchListNote,
 } from './kubectl-plan';
 import { rawRequest } from './kubectl-raw';
 import { RequestSpecError } from './request-spec-error';
@@ -282,6 +283,7 @@ function rollout(args: readonly string[], flags: KubectlFlags): Plan {
       notes: [
         read,
         `then lists it by name: GET ${resourceUrl({ ...t, name: '' }, '', byName)} (verb list), and watches it (this request, verb watch) until the rollout is done`,
+        watchListNote(t, byName),
       ],
     };
   }
