@@ -17,7 +17,10 @@ export interface KubectlCommandLine {
 // A shell prompt before the command, as copied from a terminal: "$ ", "# ", "% ", "> ", "user@host:~$ ",
 // "[root@master ~]# ", "PS C:\> ", "(venv) $ ", the arrows of zsh themes (U+276F, U+279C) with the folder after them. Only removed when a program follows.
 const PROMPT =
-  /^[ \t]*(?:\([^)\n]*\)[ \t]*)?(?:PS [^>\n]*>|\[[^\]\n]*\][$#%]|[\w.@:~/\\-]*[$#%>]|[\u276f\u279c\u03bb\u00bb](?:[ \t]+[^\s$]+)?)[ \t]+/gm;
+  /^[ \t]*(?:\([^)\n]*\)[ \t]*)?(?:PS [^>\n]*>|\[[^\]\n]*\][$#%]|[\w.@:~/\\-]*[$#%>]|[\u276f\u279c\u03bb\u00bb])[ \t]+/;
+
+// A word some themes print after the arrow (the folder, the git branch), taken only when a program follows.
+const PROMPT_FOLDER = /^[^\s$]+[ \t]+/;
 
 // kubectl, its common alias k, kubecolor (a kubectl that colours its output), a path, kubectl.exe, a versioned
 // binary (kubectl-1.31, kubectl1.30).
@@ -70,10 +73,18 @@ const WRAPPERS: Record<string, Wrapper> = {
 
 const SHELLS = /^(?:.*\/)?(?:sh|bash|zsh|dash|ksh)$/;
 
+// su [-] [USER] -c COMMAND runs COMMAND with the user's shell.
+const SWITCH_USER = /^(?:.*\/)?su$/;
+
 /** Words as the user would write them again (quoted where the shell would split or expand them). */
 export function displayWords(words: readonly string[]): string {
   return words.map((w) => (/^[\w@%+=:,./-]+$/.test(w) ? w : `'${w.replace(/'/g, `'\\''`)}'`)).join(' ');
 }
+
+const SWITCH_NOTE =
+  'kubectl runs as another local user (sudo, doas, su: root unless one is named): the kubeconfig it reads (that ' +
+  "user's, unless KUBECONFIG is passed on) decides the credentials, so kube-apiserver sees the user those " +
+  'credentials name, not a local one';
 
 type Found =
   | { kubectl: true; words: ShellToken[]; notes: string[]; via?: 'xargs'; text: string }
@@ -130,6 +141,13 @@ function program(words: ShellToken[], notes: string[] = []): Found {
       i++;
     } else if (RESERVED.has(w) || (w === 'time' && words[i + 1]?.text === '-p')) {
       i += w === 'time' ? 2 : 1;
+    } else if (SWITCH_USER.test(w)) {
+      const c = words.findIndex((t, j) => j > i && (t.text === '-c' || t.text === '--command'));
+      const inline = words.find((t, j) => j > i && t.text.startsWith('--command='));
+      const line = inline ? inline.text.slice('--command='.length) : c >= 0 ? words[c + 1]?.text : undefined;
+      if (line === undefined) return { kubectl: false, text };
+      notes.push(SWITCH_NOTE);
+      return inner(line, notes, text);
     } else if (SHELLS.test(w)) {
       // sh -c 'kubectl ...' (and bash -lc, bash -ec): the string is a command line of its own.
       const c = words.findIndex((t, j) => j > i && /^-[a-z]*c[a-z]*$/.test(t.text));
@@ -143,13 +161,7 @@ function program(words: ShellToken[], notes: string[] = []): Found {
           `"${text}" prints where the program is and runs nothing: no request; leave "${w} -v" out`,
         );
       }
-      if (name === 'sudo' || name === 'doas') {
-        notes.push(
-          `${name} runs kubectl as another local user (root unless -u says): the kubeconfig it reads (that user's, ` +
-            'unless KUBECONFIG is passed on) decides the credentials, so kube-apiserver sees the user those ' +
-            'credentials name, not a local one',
-        );
-      }
+      if (name === 'sudo' || name === 'doas') notes.push(SWITCH_NOTE);
       if (name === 'watch') {
         // watch joins its arguments with spaces and runs them with sh -c every interval (2 s by default).
         const interval = watchInterval(words, i + 1, next) ?? '2';
@@ -205,18 +217,39 @@ interface SimpleCommand {
   after: string;
 }
 
+function startsWithProgram(rest: string): boolean {
+  const next = /^\S+/.exec(rest)?.[0] ?? '';
+  const name = next.replace(/^.*\//, '');
+  return (
+    KUBECTL_PROGRAM.test(next) ||
+    EMBEDDING_PROGRAM.test(next) ||
+    ASSIGNMENT.test(next) ||
+    Object.hasOwn(WRAPPERS, name) ||
+    SHELLS.test(next) ||
+    SWITCH_USER.test(next)
+  );
+}
+
+/** The text without the prompts at the start of its lines (only where a program follows them). */
 function stripPrompts(text: string): string {
-  return text.replace(PROMPT, (prompt, offset: number) => {
-    const next = /^\S+/.exec(text.slice(offset + prompt.length))?.[0] ?? '';
-    const name = next.replace(/^.*\//, '');
-    const known =
-      KUBECTL_PROGRAM.test(next) ||
-      EMBEDDING_PROGRAM.test(next) ||
-      ASSIGNMENT.test(next) ||
-      Object.hasOwn(WRAPPERS, name) ||
-      SHELLS.test(next);
-    return known ? '' : prompt;
-  });
+  return text
+    .split('\n')
+    .map((line) => {
+      const prompt = PROMPT.exec(line)?.[0];
+      if (prompt === undefined) return line;
+      const rest = line.slice(prompt.length);
+      if (startsWithProgram(rest)) return rest;
+      // A theme's folder and git status after the arrow ("\u279c  app git:(main) \u2717 kubectl ...").
+      let after = rest;
+      for (let k = 0; k < 3 && /[\u276f\u279c\u03bb\u00bb]/.test(prompt); k++) {
+        const word = PROMPT_FOLDER.exec(after)?.[0];
+        if (word === undefined) break;
+        after = after.slice(word.length);
+        if (startsWithProgram(after)) return after;
+      }
+      return line;
+    })
+    .join('\n');
 }
 
 /** The simple commands of a command line, in order, with the operator that joins each to the one before. */

@@ -126,6 +126,12 @@ export function shellTokens(text: string): ShellToken[] {
       inWord = true;
     } else if (c === '\\' && lineBreak(text, i + 1) > 0) {
       i += lineBreak(text, i + 1);
+    } else if (c === '\\' && /^[ \t]*(\r?\n|$)/.test(text.slice(i + 1))) {
+      // A continuation as pasted: blanks after the backslash (invisible in a runbook), or the line's last
+      // character with nothing after it. The shell would escape a blank or keep the backslash; what was
+      // meant is the line going on.
+      while (text[i + 1] === ' ' || text[i + 1] === '\t') i++;
+      i += lineBreak(text, i + 1);
     } else if (c === '\\' && i + 1 < text.length) {
       current += text[++i];
       inWord = true;

@@ -59,6 +59,14 @@ describe('the kubectl command behind a prompt, a wrapper or another name', () =>
     'k3s kubectl get pods -n prod',
     'minikube kubectl -- get pods -n prod',
     'if kubectl get pods -n prod; then echo ok; fi',
+    'su - admin -c "kubectl get pods -n prod"',
+    "sudo su -c 'kubectl get pods -n prod'",
+    '\u276f kubectl get pods -n prod',
+    '\u279c  ~ kubectl get pods -n prod',
+    '\u279c  deploy git:(main) \u2717 kubectl get pods -n prod',
+    // Continuations as pasted: blanks after the backslash, or a last line ending in one.
+    'kubectl get pods \\  \n  -n prod',
+    'kubectl get pods -n prod \\',
   ])('%s', (cmd) => {
     expect(sent(cmd)).toBe(PODS);
   });
