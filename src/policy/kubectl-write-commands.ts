@@ -248,6 +248,11 @@ function rollout(args: readonly string[], flags: KubectlFlags): Plan {
       sub === 'status' ? 'watch' : sub !== undefined && ROLLOUT_PATCHES.has(sub) ? 'PATCH' : 'request',
     );
   }
+  if (sub === 'restart' && rest.length === 1 && !rest[0].includes('/')) {
+    // restart.go builds with ResourceTypeOrNameArgs(true, ...): a type alone is every object of it ("kubectl
+    // rollout restart deployment -n test-namespace" restarts all), listed and then patched one by one.
+    throw perObject('rollout restart', rest, flags, 'PATCH');
+  }
   if (sub !== undefined && ROLLOUT_PATCHES.has(sub)) {
     const t = object(rest, `rollout ${sub}`, flags, { nameRequired: true });
     const notes =

@@ -192,3 +192,11 @@ describe('shell expansions: what kind, and whether they decide the request', () 
     );
   });
 });
+
+// kubectl rollout restart's own example: "kubectl rollout restart deployment -n test-namespace" restarts every
+// Deployment of the namespace (restart.go: ResourceTypeOrNameArgs(true, ...)): a list, then one PATCH each.
+it('rollout restart TYPE is every object of the type: refused with the list it sends', () => {
+  expect(() => requestFromKubectl('kubectl rollout restart deployment -n test-namespace')).toThrow(
+    /lists the objects \(GET \/apis\/apps\/v1\/namespaces\/test-namespace\/deployments\) and then sends one PATCH per object by name/,
+  );
+});
