@@ -1,4 +1,5 @@
 import { RequestSpecError } from './request-spec-error';
+import { refuseTypographic, withoutOutput } from './pasted-text';
 import { ShellToken, shellTokens } from './shell-words';
 
 // A kubectl command line as people paste it from shell history, runbooks and chat: a prompt before it, a
@@ -294,7 +295,9 @@ function joinedBy(op: string): string {
  * the line runs several kubectl commands, or kubectl with words that xargs reads from its input.
  * `subcommands` are kubectl's commands, by which a line without the program name is recognised.
  */
-export function kubectlCommandLine(text: string, subcommands: readonly string[]): KubectlCommandLine {
+export function kubectlCommandLine(pasted: string, subcommands: readonly string[]): KubectlCommandLine {
+  refuseTypographic(pasted);
+  const { text, droppedOutput } = withoutOutput(pasted);
   const commands = commandsOf(text);
   // The first command written without the program ("get cm x -o yaml | d8 k apply -f -") is kubectl's too.
   const first = commands[0];
@@ -325,6 +328,8 @@ export function kubectlCommandLine(text: string, subcommands: readonly string[])
     );
   }
   const notes = found.kubectl ? [...found.notes] : [];
+  if (droppedOutput)
+    notes.push('the lines after the prompt line are taken as what the command printed, and left out');
   const at = commands.indexOf(chosen);
   commands.forEach((c, j) => {
     if (c === chosen) return;

@@ -200,3 +200,34 @@ it('rollout restart TYPE is every object of the type: refused with the list it s
     /lists the objects \(GET \/apis\/apps\/v1\/namespaces\/test-namespace\/deployments\) and then sends one PATCH per object by name/,
   );
 });
+
+describe('text pasted from a terminal session or a chat', () => {
+  it('a prompt line followed by what the command printed: the output lines are left out', () => {
+    const session =
+      '$ kubectl get pods -n prod\nNAME    READY   STATUS    RESTARTS   AGE\nweb-0   1/1     Running   0          5d';
+    expect(sent(session)).toBe(PODS);
+    expect(notes(session)).toMatch(/lines after the prompt line are taken as what the command printed/);
+    // Without a prompt, or with a prompt on each line, every line is a command.
+    expect(() => requestFromKubectl('$ kubectl get pods\n$ kubectl get svc')).toThrow(
+      /runs 2 kubectl commands/,
+    );
+  });
+
+  // The shell reads none of these as quotes, spaces or flag dashes: kubectl would get "\u2014all-namespaces" as a
+  // name. Chat apps and word processors put them in place of what was typed.
+  it.each<[string, RegExp]>([
+    ['kubectl get pods \u2014all-namespaces', /a long dash \(write - or --\)/],
+    ['kubectl get pods \u2013n prod', /a long dash/],
+    ['kubectl get pods -l \u201capp=web\u201d', /curly double quotes \(write "\)/],
+    ['kubectl get pods -l \u2018app=web\u2019', /curly single quotes \(write '\)/],
+    ['kubectl get\u00a0pods', /a non-breaking space \(write a plain space\)/],
+  ])('refuses %j, naming the character to type', (cmd, message) => {
+    expect(() => requestFromKubectl(cmd)).toThrow(message);
+  });
+
+  it('typographic characters inside straight quotes are the value itself', () => {
+    expect(sent("kubectl annotate pod web-0 -n prod 'note=a \u2013 \u201cb\u201d'")).toBe(
+      'PATCH /api/v1/namespaces/prod/pods/web-0',
+    );
+  });
+});

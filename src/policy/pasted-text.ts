@@ -1,0 +1,50 @@
+import { RequestSpecError } from './request-spec-error';
+
+// What a command line copied from a terminal session, a chat or a document carries besides the command: the
+// command's printed output under a prompt line, and the typographic characters chat apps and word processors
+// put in place of the shell's quotes, dashes and spaces.
+
+// The characters such tools substitute, with what was typed.
+const TYPOGRAPHIC: ReadonlyArray<[RegExp, string, string]> = [
+  [/[\u201c\u201d\u201e]/, 'curly double quotes', '"'],
+  [/[\u2018\u2019\u201a]/, 'curly single quotes', "'"],
+  // At the start of a word only: a dash inside a value ("a \u2013 b" in an annotation) is the value's own.
+  [/(^|\s)[\u2013\u2014\u2212]/, 'a long dash', '- or --'],
+  [/[\u00a0\u2007\u202f]/, 'a non-breaking space', 'a plain space'],
+];
+
+/**
+ * Refuses typographic stand-ins for shell characters: the shell reads none of them as a quote, a space or a
+ * flag's dashes, so kubectl would get them inside its words ("\u2014all-namespaces" names an object, it is not
+ * the flag). The message names each one and the character to write instead.
+ */
+export function refuseTypographic(text: string): void {
+  // Inside straight quotes they are part of a value the user quoted on purpose.
+  const unquoted = text.replace(/'[^']*'|"(?:[^"\\]|\\.)*"/g, "''");
+  const found = TYPOGRAPHIC.filter(([re]) => re.test(unquoted));
+  if (found.length === 0) return;
+  throw new RequestSpecError(
+    `the command has ${found.map(([, what, typed]) => `${what} (write ${typed})`).join(', ')}: a chat app or ` +
+      'word processor replaced what was typed, and neither the shell nor kubectl reads them as quotes, spaces or ' +
+      'flag dashes; paste the command as plain text',
+  );
+}
+
+// A prompt as terminals print it: the line is a command typed at it.
+const PROMPT_LINE =
+  /^[ \t]*(?:\([^)\n]*\)[ \t]*)?(?:PS [^>\n]*>|\[[^\]\n]*\][$#%]|[\w.@:~/\\-]*[$#%]|[\u276f\u279c])[ \t]/;
+
+/**
+ * A terminal session pasted whole ("$ kubectl get pods" and the table it printed): when the first line has a
+ * prompt and the others have none (and the first does not continue with a backslash), the other lines are
+ * output. Returns the command line and whether output was dropped.
+ */
+export function withoutOutput(text: string): { text: string; droppedOutput: boolean } {
+  const lines = text.split('\n');
+  if (lines.length < 2 || !PROMPT_LINE.test(lines[0]) || /\\\s*$/.test(lines[0])) {
+    return { text, droppedOutput: false };
+  }
+  const rest = lines.slice(1).filter((l) => l.trim() !== '');
+  if (rest.length === 0 || rest.some((l) => PROMPT_LINE.test(l))) return { text, droppedOutput: false };
+  return { text: lines[0], droppedOutput: true };
+}
