@@ -109,7 +109,15 @@ export function kubectlRequest(command: string, identity: RequestIdentity = {}):
   const verbAt = line.words.findIndex((w) => w.text === verb);
   if (line.words[verbAt]?.expansion !== undefined) throw expansionError(line.words, verbAt);
   if (!handler) {
-    throw new RequestSpecError(`unknown command "${verb}"; supported: ${KUBECTL_COMMANDS.join(', ')}`);
+    // kubectl runs an unknown command NAME as the plugin program kubectl-NAME (ctx, ns, neat, krew, ...), when
+    // one is on PATH: a program of its own, whose requests are not kubectl's to describe.
+    const plugin = /^[a-z][a-z0-9_-]*$/.test(verb)
+      ? ` (kubectl itself would run it as the plugin program "kubectl-${verb}" if one is installed, which sends ` +
+        'requests of its own that are not known here)'
+      : '';
+    throw new RequestSpecError(
+      `unknown command "${verb}"${plugin}; supported: ${KUBECTL_COMMANDS.join(', ')}`,
+    );
   }
   const flags = parseKubectlFlags(rest, verb);
   if (!DASH_COMMAND_COMMANDS.has(verb)) {

@@ -231,3 +231,11 @@ describe('text pasted from a terminal session or a chat', () => {
     );
   });
 });
+
+// kubectl's plugin handler (cmd.go NewDefaultKubectlCommandWithArgs): an unknown command NAME runs the program
+// kubectl-NAME from PATH, which sends requests of its own.
+it('an unknown subcommand is named as the plugin kubectl would run', () => {
+  expect(() => requestFromKubectl('kubectl neat get pod web-0')).toThrow(
+    /unknown command "neat" \(kubectl itself would run it as the plugin program "kubectl-neat"/,
+  );
+});
