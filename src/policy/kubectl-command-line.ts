@@ -1,5 +1,5 @@
 import { RequestSpecError } from './request-spec-error';
-import { refuseTypographic, withoutOutput } from './pasted-text';
+import { refuseTypographic, withoutContinuationPrompts, withoutOutput } from './pasted-text';
 import { ShellToken, shellTokens } from './shell-words';
 
 // A kubectl command line as people paste it from shell history, runbooks and chat: a prompt before it, a
@@ -297,7 +297,7 @@ function joinedBy(op: string): string {
  */
 export function kubectlCommandLine(pasted: string, subcommands: readonly string[]): KubectlCommandLine {
   refuseTypographic(pasted);
-  const { text, droppedOutput } = withoutOutput(pasted);
+  const { text, droppedOutput } = withoutOutput(withoutContinuationPrompts(pasted));
   const commands = commandsOf(text);
   // The first command written without the program ("get cm x -o yaml | d8 k apply -f -") is kubectl's too.
   const first = commands[0];

@@ -36,15 +36,29 @@ const PROMPT_LINE =
 
 /**
  * A terminal session pasted whole ("$ kubectl get pods" and the table it printed): when the first line has a
- * prompt and the others have none (and the first does not continue with a backslash), the other lines are
- * output. Returns the command line and whether output was dropped.
+ * prompt and the lines after the command (the prompt line and those its backslashes continue it onto) have
+ * none, those lines are output. Returns the command line and whether output was dropped.
  */
 export function withoutOutput(text: string): { text: string; droppedOutput: boolean } {
   const lines = text.split('\n');
-  if (lines.length < 2 || !PROMPT_LINE.test(lines[0]) || /\\\s*$/.test(lines[0])) {
-    return { text, droppedOutput: false };
-  }
-  const rest = lines.slice(1).filter((l) => l.trim() !== '');
+  if (!PROMPT_LINE.test(lines[0])) return { text, droppedOutput: false };
+  // The command is the prompt line and the lines its backslashes continue it onto.
+  let end = 1;
+  while (end < lines.length && /\\[ \t]*\r?$/.test(lines[end - 1])) end++;
+  const rest = lines.slice(end).filter((l) => l.trim() !== '');
   if (rest.length === 0 || rest.some((l) => PROMPT_LINE.test(l))) return { text, droppedOutput: false };
-  return { text: lines[0], droppedOutput: true };
+  return { text: lines.slice(0, end).join('\n'), droppedOutput: true };
+}
+
+/**
+ * The text without the shell's continuation prompt (PS2, "> ") at the start of a line that continues one
+ * ending in a backslash, as a terminal prints a command typed over several lines: left in, the shell would
+ * read it as a redirection of the next word.
+ */
+export function withoutContinuationPrompts(text: string): string {
+  const lines = text.split('\n');
+  for (let i = 1; i < lines.length; i++) {
+    if (/\\[ \t]*\r?$/.test(lines[i - 1])) lines[i] = lines[i].replace(/^[ \t]*>[ \t]/, '');
+  }
+  return lines.join('\n');
 }

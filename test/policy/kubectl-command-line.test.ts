@@ -207,6 +207,8 @@ describe('text pasted from a terminal session or a chat', () => {
       '$ kubectl get pods -n prod\nNAME    READY   STATUS    RESTARTS   AGE\nweb-0   1/1     Running   0          5d';
     expect(sent(session)).toBe(PODS);
     expect(notes(session)).toMatch(/lines after the prompt line are taken as what the command printed/);
+    // A command typed over several lines shows the continuation prompt "> " on the next ones.
+    expect(sent('$ kubectl get pods \\\n> -n prod\nNAME   READY\nweb-0  1/1')).toBe(PODS);
     // Without a prompt, or with a prompt on each line, every line is a command.
     expect(() => requestFromKubectl('$ kubectl get pods\n$ kubectl get svc')).toThrow(
       /runs 2 kubectl commands/,
