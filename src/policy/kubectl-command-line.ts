@@ -297,7 +297,7 @@ function joinedBy(op: string): string {
  */
 export function kubectlCommandLine(pasted: string, subcommands: readonly string[]): KubectlCommandLine {
   refuseTypographic(pasted);
-  const { text, droppedOutput } = withoutOutput(withoutContinuationPrompts(pasted));
+  const { text, droppedOutput } = withoutOutput(withoutContinuationPrompts(pasted), startsWithProgram);
   const commands = commandsOf(text);
   // The first command written without the program ("get cm x -o yaml | d8 k apply -f -") is kubectl's too.
   const first = commands[0];

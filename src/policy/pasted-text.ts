@@ -37,11 +37,18 @@ const PROMPT_LINE =
 /**
  * A terminal session pasted whole ("$ kubectl get pods" and the table it printed): when the first line has a
  * prompt and the lines after the command (the prompt line and those its backslashes continue it onto) have
- * none, those lines are output. Returns the command line and whether output was dropped.
+ * none, those lines are output. `startsWithProgram` tells a prompt from a comment by what follows it.
+ * Returns the command line and whether output was dropped.
  */
-export function withoutOutput(text: string): { text: string; droppedOutput: boolean } {
+export function withoutOutput(
+  text: string,
+  startsWithProgram: (rest: string) => boolean,
+): { text: string; droppedOutput: boolean } {
   const lines = text.split('\n');
-  if (!PROMPT_LINE.test(lines[0])) return { text, droppedOutput: false };
+  // "# list the pods" over the command in a runbook is a comment, not a root prompt: a program must follow.
+  const prompt = PROMPT_LINE.exec(lines[0])?.[0];
+  if (prompt === undefined || !startsWithProgram(lines[0].slice(prompt.length)))
+    return { text, droppedOutput: false };
   // The command is the prompt line and the lines its backslashes continue it onto.
   let end = 1;
   while (end < lines.length && /\\[ \t]*\r?$/.test(lines[end - 1])) end++;

@@ -209,6 +209,8 @@ describe('text pasted from a terminal session or a chat', () => {
     expect(notes(session)).toMatch(/lines after the prompt line are taken as what the command printed/);
     // A command typed over several lines shows the continuation prompt "> " on the next ones.
     expect(sent('$ kubectl get pods \\\n> -n prod\nNAME   READY\nweb-0  1/1')).toBe(PODS);
+    // A runbook's comment over the command is no prompt: the command is kept.
+    expect(sent('# list the pods\nkubectl get pods -n prod')).toBe(PODS);
     // Without a prompt, or with a prompt on each line, every line is a command.
     expect(() => requestFromKubectl('$ kubectl get pods\n$ kubectl get svc')).toThrow(
       /runs 2 kubectl commands/,
