@@ -1,5 +1,5 @@
 import { RequestSpecError } from './request-spec-error';
-import { refuseTypographic, withoutContinuationPrompts, withoutOutput } from './pasted-text';
+import { refuseTypographic, withoutContinuationPrompts, withoutMarkdown, withoutOutput } from './pasted-text';
 import { ShellToken, shellTokens } from './shell-words';
 
 // A kubectl command line as people paste it from shell history, runbooks and chat: a prompt before it, a
@@ -295,7 +295,8 @@ function joinedBy(op: string): string {
  * the line runs several kubectl commands, or kubectl with words that xargs reads from its input.
  * `subcommands` are kubectl's commands, by which a line without the program name is recognised.
  */
-export function kubectlCommandLine(pasted: string, subcommands: readonly string[]): KubectlCommandLine {
+export function kubectlCommandLine(written: string, subcommands: readonly string[]): KubectlCommandLine {
+  const pasted = withoutMarkdown(written);
   refuseTypographic(pasted);
   const { text, droppedOutput } = withoutOutput(withoutContinuationPrompts(pasted), startsWithProgram);
   const commands = commandsOf(text);

@@ -69,3 +69,15 @@ export function withoutContinuationPrompts(text: string): string {
   }
   return lines.join('\n');
 }
+
+/**
+ * The command out of Markdown, as chat and runbooks show it: a fenced block ("```bash" ... "```") or one inline
+ * code span around the whole text. To the shell a backtick pair is a command substitution, which is not what
+ * was meant.
+ */
+export function withoutMarkdown(text: string): string {
+  const fenced = /^\s*(```|~~~)[\w+-]*[ \t]*\r?\n([\s\S]*?)\r?\n[ \t]*\1\s*$/.exec(text);
+  if (fenced) return fenced[2];
+  const inline = /^\s*`([^`]+)`\s*$/.exec(text);
+  return inline ? inline[1] : text;
+}

@@ -209,6 +209,10 @@ describe('text pasted from a terminal session or a chat', () => {
     expect(notes(session)).toMatch(/lines after the prompt line are taken as what the command printed/);
     // A command typed over several lines shows the continuation prompt "> " on the next ones.
     expect(sent('$ kubectl get pods \\\n> -n prod\nNAME   READY\nweb-0  1/1')).toBe(PODS);
+    // Markdown from a chat or a runbook: a fenced block, or one code span around the command.
+    expect(sent('```bash\n$ kubectl get pods -n prod\n```')).toBe(PODS);
+    expect(sent('```\nkubectl get pods \\\n  -n prod\n```')).toBe(PODS);
+    expect(sent('`kubectl get pods -n prod`')).toBe(PODS);
     // A runbook's comment over the command is no prompt: the command is kept.
     expect(sent('# list the pods\nkubectl get pods -n prod')).toBe(PODS);
     // Without a prompt, or with a prompt on each line, every line is a command.
