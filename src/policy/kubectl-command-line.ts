@@ -89,7 +89,11 @@ const SWITCH_NOTE =
 
 type Found =
   | { kubectl: true; words: ShellToken[]; notes: string[]; via?: 'xargs'; text: string }
-  | { kubectl: false; text: string };
+  | {
+      kubectl: false;
+      text: string;
+      /** Why it sends nothing, when it names kubectl but does not run it. */ runsNothing?: string;
+    };
 
 /** Skips a wrapper's options from `i` (the word after its name); returns the index of its command. */
 function skipOptions(words: readonly ShellToken[], i: number, wrapper: Wrapper, name: string): number {
@@ -158,9 +162,12 @@ function program(words: ShellToken[], notes: string[] = []): Found {
       const name = w.replace(/^.*\//, '');
       const next = skipOptions(words, i + 1, WRAPPERS[name], name);
       if (name === 'command' && words.slice(i + 1, next).some((t) => /^-[a-zA-Z]*[vV]/.test(t.text))) {
-        throw new RequestSpecError(
-          `"${text}" prints where the program is and runs nothing: no request; leave "${w} -v" out`,
-        );
+        // command -v kubectl (a script's "is it installed?" check) prints the path: a local command.
+        return {
+          kubectl: false,
+          text,
+          runsNothing: `"${text}" prints where the program is and runs nothing: no request; leave "${w} -v" out`,
+        };
       }
       if (name === 'sudo' || name === 'doas') notes.push(SWITCH_NOTE);
       if (name === 'watch') {
@@ -315,6 +322,8 @@ export function kubectlCommandLine(written: string, subcommands: readonly string
     );
   }
   const chosen = kubectl[0] ?? commands[0];
+  const nothing = chosen?.found.kubectl === false ? chosen.found.runsNothing : undefined;
+  if (nothing !== undefined) throw new RequestSpecError(nothing);
   if (chosen === undefined) {
     throw new RequestSpecError(
       'give a kubectl command, e.g. "get pods -n prod" or "exec web-0 -n prod -- sh"',

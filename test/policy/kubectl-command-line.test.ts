@@ -95,6 +95,11 @@ describe('pipes, lists and redirections around the one kubectl command', () => {
     ['cd /tmp && kubectl get pods -n prod', PODS, /"cd" \(joined by "&&"\) runs locally/],
     ['kubectl get pods -n prod || echo failed', PODS, /"echo" \(joined by "\|\|"\) runs locally/],
     ['export KUBECONFIG=/x; kubectl get pods -n prod', PODS, /"export" \(joined by ";"\) runs locally/],
+    [
+      'command -v kubectl >/dev/null && kubectl get pods -n prod',
+      PODS,
+      /"command" \(joined by "&&"\) runs locally/,
+    ],
     ['kubectl get pods -n prod\necho done', PODS, /"echo" \(on another line\) runs locally/],
     ['(kubectl get pods -n prod) | less', PODS, /piped to "less"/],
   ])('%j', (cmd, request, note) => {
