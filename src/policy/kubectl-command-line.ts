@@ -209,6 +209,7 @@ function program(words: ShellToken[], notes: string[] = []): Found {
 /** A command line run by another program (watch, sh -c): the one kubectl command in it. */
 function inner(line: string, notes: string[], text: string): Found {
   const found = commandsOf(line).filter((c) => c.found.kubectl);
+  if (found.length > 1) throw severalCommands(found);
   if (found.length !== 1) return { kubectl: false, text };
   const f = found[0].found;
   return f.kubectl ? { ...f, notes: [...notes, ...f.notes], text } : { kubectl: false, text };
@@ -292,6 +293,16 @@ function commandsOf(text: string): SimpleCommand[] {
   return out;
 }
 
+function severalCommands(kubectl: readonly SimpleCommand[]): RequestSpecError {
+  return new RequestSpecError(
+    `the line runs ${kubectl.length} kubectl commands (${kubectl.map((c) => `"${c.found.text}"`).join(', ')}), ` +
+      'each sending its own requests: give them one at a time',
+  );
+}
+
+// Words that only close or continue a compound command ("{ ...; }", "if ...; fi", "do ...; done").
+const CLOSING = new Set(['}', 'fi', 'done', 'esac', 'then', 'else', 'do', '{', '!']);
+
 function joinedBy(op: string): string {
   return op === '\n' ? 'on another line' : `joined by "${op}"`;
 }
@@ -315,12 +326,7 @@ export function kubectlCommandLine(written: string, subcommands: readonly string
     first.found = { kubectl: true, words: first.words.slice(k), notes: [], text: first.found.text };
   }
   const kubectl = commands.filter((c) => c.found.kubectl);
-  if (kubectl.length > 1) {
-    throw new RequestSpecError(
-      `the line runs ${kubectl.length} kubectl commands (${kubectl.map((c) => `"${c.found.text}"`).join(', ')}), ` +
-        'each sending its own requests: give them one at a time',
-    );
-  }
+  if (kubectl.length > 1) throw severalCommands(kubectl);
   const chosen = kubectl[0] ?? commands[0];
   const nothing = chosen?.found.kubectl === false ? chosen.found.runsNothing : undefined;
   if (nothing !== undefined) throw new RequestSpecError(nothing);
@@ -342,8 +348,9 @@ export function kubectlCommandLine(written: string, subcommands: readonly string
     notes.push('the lines after the prompt line are taken as what the command printed, and left out');
   const at = commands.indexOf(chosen);
   commands.forEach((c, j) => {
-    if (c === chosen) return;
-    const program = `"${c.found.text.split(' ')[0]}"`;
+    const name = c.words.find((w) => !CLOSING.has(w.text) && !ASSIGNMENT.test(w.text))?.text;
+    if (c === chosen || name === undefined) return;
+    const program = JSON.stringify(name);
     if (j === at + 1 && c.after === '|') {
       notes.push(`the output is piped to ${program}, which runs locally: no request of its own`);
     } else if (j === at - 1 && chosen.after === '|') {

@@ -102,6 +102,11 @@ describe('pipes, lists and redirections around the one kubectl command', () => {
     ],
     ['kubectl get pods -n prod\necho done', PODS, /"echo" \(on another line\) runs locally/],
     ['(kubectl get pods -n prod) | less', PODS, /piped to "less"/],
+    [
+      'kubectl get pods -n prod || { echo failed; exit 1; }',
+      PODS,
+      /^"echo" \(joined by "\|\|"\) runs locally: no request of its own\n"exit" \(joined by ";"\) runs locally/,
+    ],
   ])('%j', (cmd, request, note) => {
     expect(sent(cmd)).toBe(request);
     expect(notes(cmd)).toMatch(note);
@@ -134,6 +139,7 @@ describe('pipes, lists and redirections around the one kubectl command', () => {
     ],
     ['kubectl get ns x || kubectl create ns x', /runs 2 kubectl commands/],
     ['kubectl get pods\nkubectl get svc', /runs 2 kubectl commands/],
+    ['watch "kubectl get pods; kubectl get svc"', /runs 2 kubectl commands/],
     ['kubectl port-forward svc/web 8080:80 & kubectl get pods', /runs 2 kubectl commands/],
     // xargs appends the words it reads: the names are not in the line.
     ['kubectl get pods -o name | xargs kubectl delete', /runs 2 kubectl commands/],
