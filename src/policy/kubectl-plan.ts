@@ -94,6 +94,11 @@ export function watchListNote(t: Target, params: ReadonlyArray<readonly [string,
   );
 }
 
+/** The same for a wait that a note only mentions (delete's wait, run -i, debug -i): see `watchListNote`. */
+export const WATCH_LIST_IN_BRIEF =
+  '(kubectl 1.35 and later: that watch with sendInitialEvents=true, resourceVersionMatch=NotOlderThan and ' +
+  'allowWatchBookmarks=true, and no list)';
+
 export interface Target {
   type: ResourceType;
   /** Namespace of the request ("" for cluster-scoped types and all-namespace lists). */

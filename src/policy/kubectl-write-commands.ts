@@ -22,6 +22,7 @@ import {
   resourceUrl,
   unknownTypeNotes,
   watchListNote,
+  WATCH_LIST_IN_BRIEF,
 } from './kubectl-plan';
 import { rawRequest } from './kubectl-raw';
 import { RequestSpecError } from './request-spec-error';
@@ -207,7 +208,7 @@ function del(args: readonly string[], flags: KubectlFlags): Plan {
     notes: [
       flags.dryRunServer
         ? 'no wait follows a dry run: kubectl returns after this DELETE'
-        : `then (unless --wait=false) waits for it to go: GET ${resourceUrl(t)}, GET ${byName} (verb list) and a watch of it (verb watch)`,
+        : `then (unless --wait=false) waits for it to go: GET ${resourceUrl(t)}, GET ${byName} (verb list) and a watch of it (verb watch) ${WATCH_LIST_IN_BRIEF}`,
       ...unknownTypeNotes(t.type),
     ],
   };
@@ -249,8 +250,7 @@ function rollout(args: readonly string[], flags: KubectlFlags): Plan {
     );
   }
   if (sub === 'restart' && rest.length === 1 && !rest[0].includes('/')) {
-    // restart.go builds with ResourceTypeOrNameArgs(true, ...): a type alone is every object of it ("kubectl
-    // rollout restart deployment -n test-namespace" restarts all), listed and then patched one by one.
+    // restart.go ResourceTypeOrNameArgs(true, ...): a type alone is all its objects, listed, then patched each.
     throw perObject('rollout restart', rest, flags, 'PATCH');
   }
   if (sub !== undefined && ROLLOUT_PATCHES.has(sub)) {
