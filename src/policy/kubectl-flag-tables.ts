@@ -49,8 +49,12 @@ export interface KubectlFlags {
   allPods: boolean;
   /** `--all-containers` of logs: one log request per container of the Pod. */
   allContainers: boolean;
+  /** `--timestamps` of logs: timestamps=true in the log request's query. */
+  timestamps?: boolean;
   /** `--dry-run=server`: the request is sent with dryRun=All (audited like the real one). */
   dryRunServer: boolean;
+  /** `--dry-run=client` (or bare `--dry-run`, `--dry-run=true`) as written: kubectl sends no change. */
+  dryRunClient?: string;
   /** `--from` of create job (cronjob/NAME), create secret/configmap (a source). */
   from?: string;
   /** `--for` of events (TYPE/NAME) and wait (a condition). */
@@ -245,6 +249,7 @@ export const COMMAND_FLAGS: Record<string, Record<string, FlagSpec>> = {
       '-p': on((f) => (f.previous = true)),
       '--all-pods': on((f) => (f.allPods = true)),
       '--all-containers': on((f) => (f.allContainers = true)),
+      '--timestamps': on((f) => (f.timestamps = true)),
     },
   ),
   create: { ...BODY_FLAGS, ...RAW_FILE },

@@ -16,16 +16,16 @@ import { RequestSpecError } from './request-spec-error';
 
 export type { KubectlFlags } from './kubectl-flag-tables';
 
-function spec(flag: string, command: string): FlagSpec | undefined {
+export function flagSpec(flag: string, command: string): FlagSpec | undefined {
   return COMMAND_FLAGS[command]?.[flag] ?? (Object.hasOwn(FLAGS, flag) ? FLAGS[flag] : undefined);
 }
 
 /** Whether the word is a flag followed by its value as the next word (for finding the command word). */
 export function takesValue(word: string): boolean {
-  if (word.startsWith('--')) return !word.includes('=') && spec(word, '')?.value === true;
+  if (word.startsWith('--')) return !word.includes('=') && flagSpec(word, '')?.value === true;
   // A short bundle: the value is the next word when the first flag taking one ends the word.
   for (let j = 1; j < word.length; j++) {
-    const s = spec(`-${word[j]}`, '');
+    const s = flagSpec(`-${word[j]}`, '');
     if (s === undefined) return false;
     if (s.value) return j === word.length - 1;
   }
@@ -61,12 +61,8 @@ function dryRun(flags: KubectlFlags, value: string, given: string, command: stri
     throw new RequestSpecError(`"${command}" has no --dry-run flag (kubectl refuses it)`);
   }
   if (value === 'server') flags.dryRunServer = true;
-  else if (value === 'client' || value === 'unchanged' || value === 'true') {
-    throw new RequestSpecError(
-      `${given} is a client-side dry run: kubectl sends no change to kube-apiserver at all; use ` +
-        '--dry-run=server (audited like the real request) or leave it out',
-    );
-  } else if (value !== 'none' && value !== 'false') {
+  else if (value === 'client' || value === 'unchanged' || value === 'true') flags.dryRunClient = given;
+  else if (value !== 'none' && value !== 'false') {
     throw new RequestSpecError(`${given}: kubectl accepts --dry-run=none, server or client`);
   }
 }
@@ -137,7 +133,7 @@ export function parseKubectlFlags(tokens: readonly string[], command: string): K
         if (flag === '--dry-run') dryRun(flags, value ?? OPTIONAL_VALUE_FLAGS[flag], token, command);
         continue;
       }
-      const s = spec(flag, command);
+      const s = flagSpec(flag, command);
       if (s === undefined) {
         refuseSpecial(flag, command);
         throw unsupported(flag);
@@ -156,7 +152,7 @@ export function parseKubectlFlags(tokens: readonly string[], command: string): K
     // the rest of the word (without a leading "=") or else the next word; "-x=v" gives any flag a value.
     for (let j = 1; j < token.length; j++) {
       const flag = `-${token[j]}`;
-      const s = spec(flag, command);
+      const s = flagSpec(flag, command);
       if (s === undefined) {
         refuseSpecial(flag, command);
         throw unsupported(token.length > 2 ? `${flag} (in ${token})` : flag);

@@ -1,4 +1,5 @@
 import { resolveResourceType } from './api-resources';
+import { SELECTOR_TAIL, logOptionParams } from './kubectl-log-options';
 import { KubectlFlags } from './kubectl-flags';
 import { Plan, Target, namespaceOf, resourceUrl } from './kubectl-plan';
 import { UNKNOWN_POD, lookupNotes, podLookup, podSource } from './kubectl-pod-lookup';
@@ -8,9 +9,6 @@ import { RequestSpecError } from './request-spec-error';
 // SELECTOR`. A Pod is read by name first (the builder's GET); a workload is read, then its Pods are listed and
 // one is picked, or each with --all-pods (pkg/polymorphichelpers/logsforobject.go); -l lists the Pods and reads
 // each one's log. Each log is one GET of pods/log, one per container with --all-containers.
-
-/** logs.go selectorTail: with -l and no --tail kubectl asks for the last 10 lines of each log. */
-const SELECTOR_TAIL = 10;
 
 /** logs.go MaxFollowConcurrency: -f follows at most this many logs at once unless --max-log-requests says more. */
 const MAX_FOLLOW = 5;
@@ -51,12 +49,16 @@ function checkArguments(args: readonly string[], flags: KubectlFlags): string | 
   return selector;
 }
 
-function logParams(flags: KubectlFlags, container: string | undefined): Array<[string, string]> {
+function logParams(
+  flags: KubectlFlags,
+  container: string | undefined,
+  bySelector = false,
+): Array<[string, string]> {
   const params: Array<[string, string]> = [];
   if (container !== undefined) params.push(['container', container]);
   if (flags.follow) params.push(['follow', 'true']);
   if (flags.previous) params.push(['previous', 'true']);
-  return params;
+  return [...params, ...logOptionParams(flags, bySelector)];
 }
 
 function containerNotes(flags: KubectlFlags): string[] {
@@ -76,7 +78,7 @@ function bySelector(selector: string, flags: KubectlFlags): Plan {
   const list = resourceUrl({ ...target, name: '' }, '', [['labelSelector', selector]]);
   return {
     method: 'GET',
-    url: resourceUrl(target, 'log', logParams(flags, flags.container)),
+    url: resourceUrl(target, 'log', logParams(flags, flags.container, true)),
     podLookup: { from: `-l ${selector}`, pods: 'each' },
     notes: [
       `kubectl first lists the Pods: GET ${list} (verb list)`,

@@ -17,6 +17,7 @@ function cordon(command: string): Command {
     return {
       method: 'PATCH',
       url: resourceUrl(t),
+      read: resourceUrl(t),
       notes: [
         `kubectl first reads the Node: GET ${resourceUrl(t)} (verb get); then this PATCH, ${ONLY_IF_CHANGED}`,
       ],
@@ -47,9 +48,15 @@ function drain(args: readonly string[], flags: KubectlFlags): Plan {
   const wait = flags.dryRunServer
     ? 'no wait follows a server dry run'
     : 'then polls each Pod until it is gone: GET /api/v1/namespaces/NAMESPACE/pods/POD (verb get), every second';
+  // Under --dry-run=client drain still reads the Node and lists its Pods, then prints "evicting pod ... (dry
+  // run)" for each (drain.go deleteOrEvictPodsSimple): no cordon PATCH, no eviction.
   return {
     method: 'PATCH',
     url: resourceUrl(t),
+    read: resourceUrl(t),
+    readNotes: [
+      `then lists the Pods on it: GET ${pods} (verb list, every namespace), and prints each eviction unsent`,
+    ],
     notes: [
       `drain first reads the Node: GET ${resourceUrl(t)} (verb get), then cordons it (this PATCH), ${ONLY_IF_CHANGED}`,
       `then lists the Pods on it: GET ${pods} (verb list, every namespace)`,

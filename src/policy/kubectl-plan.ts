@@ -16,6 +16,13 @@ export interface Plan {
   versionUnknown?: boolean;
   /** The Pod is one kubectl picks when it runs: the URL carries UNKNOWN_POD and the request gets no name. */
   podLookup?: PodLookup;
+  /**
+   * The URL of the object kubectl reads (GET) before it sends the change: the builder's read, which a client
+   * dry run (--dry-run=client) still sends, as the only request, before printing the changed object.
+   */
+  read?: string;
+  /** The other reads a client dry run still sends after `read`, as sentences (drain's Pod list). */
+  readNotes?: string[];
   notes?: string[];
 }
 
@@ -62,6 +69,35 @@ export function withQueryParam(url: string, key: string, value: string): string 
   pairs.sort((a, b) => (keyOf(a) < keyOf(b) ? -1 : keyOf(a) > keyOf(b) ? 1 : 0));
   return `${q < 0 ? url : url.slice(0, q)}?${pairs.join('&')}`;
 }
+
+/**
+ * What kubectl 1.35 and later send instead of an informer's list and watch (kubectl wait, rollout status:
+ * watchtools.UntilWithSync on a plain cache.ListWatch). client-go turned its WatchListClient feature on by
+ * default in 1.35 (features/known_features.go), and a ListWatch that does not declare
+ * IsWatchListSemanticsUnSupported gets it: the reflector's first request is one watch that streams the current
+ * state (sendInitialEvents=true, resourceVersionMatch=NotOlderThan, allowWatchBookmarks=true; timeoutSeconds
+ * is random), and no list. The watch's attributes are those of the plain watch.
+ */
+export function watchListNote(t: Target, params: ReadonlyArray<readonly [string, string]>): string {
+  const url = resourceUrl({ ...t, name: '' }, '', [
+    ...params,
+    ['allowWatchBookmarks', 'true'],
+    ['resourceVersionMatch', 'NotOlderThan'],
+    ['sendInitialEvents', 'true'],
+    ['timeoutSeconds', '...'],
+    ['watch', 'true'],
+  ]);
+  return (
+    `kubectl 1.35 and later (client-go's WatchListClient, on by default from 1.35) send no list: the watch is ` +
+    `GET ${url} (verb watch, the same attributes), which streams the current state first; ` +
+    'kubectl 1.34 and older, or with KUBE_FEATURE_WatchListClient=false, list then watch'
+  );
+}
+
+/** The same for a wait that a note only mentions (delete's wait, run -i, debug -i): see `watchListNote`. */
+export const WATCH_LIST_IN_BRIEF =
+  '(kubectl 1.35 and later: that watch with sendInitialEvents=true, resourceVersionMatch=NotOlderThan and ' +
+  'allowWatchBookmarks=true, and no list)';
 
 export interface Target {
   type: ResourceType;

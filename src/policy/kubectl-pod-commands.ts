@@ -1,6 +1,14 @@
 import { ResourceType, resolveResourceType } from './api-resources';
 import { KubectlFlags } from './kubectl-flags';
-import { Command, DEFAULT_NAMESPACE, Plan, Target, pod, resourceUrl } from './kubectl-plan';
+import {
+  Command,
+  DEFAULT_NAMESPACE,
+  Plan,
+  Target,
+  WATCH_LIST_IN_BRIEF,
+  pod,
+  resourceUrl,
+} from './kubectl-plan';
 import { PodSource, lookupNotes, podLookup, podSource } from './kubectl-pod-lookup';
 import { RequestSpecError } from './request-spec-error';
 
@@ -177,7 +185,7 @@ function attachNote(flags: KubectlFlags, namespace: string, podName: string): st
   ]);
   return [
     `with ${flags.attach === undefined ? '-i' : '--attach'} kubectl then waits for the debugging container: ` +
-      `GET ${pods} (verb list) and a watch of it (verb watch), then attaches: GET .../pods/${podName}/attach?... ` +
+      `GET ${pods} (verb list) and a watch of it (verb watch) ${WATCH_LIST_IN_BRIEF}, then attaches: GET .../pods/${podName}/attach?... ` +
       `(verb get, pods/attach), or reads its log (GET .../pods/${podName}/log, verb get, pods/log) if it has ` +
       `already exited or the attach fails`,
   ];

@@ -12,8 +12,10 @@ import {
   perObject,
   resourceUrl,
   unknownTypeNotes,
+  watchListNote,
 } from './kubectl-plan';
 import { logs } from './kubectl-logs';
+import { eventsForSelector } from './kubectl-events-for';
 import { RequestSpecError } from './request-spec-error';
 
 // kubectl commands that read: get (list, get, watch, --raw), describe, logs, top (metrics.k8s.io), auth
@@ -189,14 +191,16 @@ function events(args: readonly string[], flags: KubectlFlags): Plan {
   }
   const type = resolveResourceType('events');
   const t: Target = { type, namespace: namespaceOf(type, flags, true), name: '' };
+  const selector = flags.for === undefined ? undefined : eventsForSelector(flags.for);
   const notes =
-    flags.for === undefined
+    flags.for === undefined || selector !== undefined
       ? []
       : [
           `--for ${flags.for} adds fieldSelector=involvedObject.kind=...,involvedObject.apiVersion=...,involvedObject.name=... (no name attribute)`,
         ];
   // events.go lists with Limit: cmdutil.DefaultChunkSize; its --chunk-size flag is read but never used.
   const params: Array<[string, string]> = [['limit', String(LIST_CHUNK)]];
+  if (selector !== undefined) params.push(['fieldSelector', selector]);
   if (flags.watch) params.push(['watch', 'true']);
   return { method: 'GET', url: resourceUrl(t, '', params), notes };
 }
@@ -236,6 +240,7 @@ function wait(args: readonly string[], flags: KubectlFlags): Plan {
       `kubectl first reads the object: GET ${resourceUrl(t)} (verb get), then lists it by name: GET ` +
         `${resourceUrl({ ...t, name: '' }, '', byName)} (verb list), then watches it (this request), ` +
         `unless ${already} (then the list is the last request)`,
+      watchListNote(t, byName),
       ...unknownTypeNotes(t.type),
     ],
   };

@@ -3,13 +3,14 @@ import { closestMatch } from './did-you-mean';
 import { RequestIdentity } from './identity';
 import { parseKubectlFlags, takesValue } from './kubectl-flags';
 import { LOCAL_COMMAND_TABLE } from './kubectl-local-commands';
-import { Command, DEFAULT_NAMESPACE, PodLookup, withQueryParam } from './kubectl-plan';
+import { Command, DEFAULT_NAMESPACE, Plan, PodLookup, withQueryParam } from './kubectl-plan';
 import { POD_COMMANDS } from './kubectl-pod-commands';
 import { READ_COMMANDS } from './kubectl-read-commands';
 import { WRITE_COMMANDS } from './kubectl-write-commands';
 import { NODE_COMMANDS } from './kubectl-node-commands';
 import { RequestSpecError } from './request-spec-error';
-import { shellTokens } from './shell-words';
+import { kubectlCommandLine } from './kubectl-command-line';
+import { expansionError, expansionNotes } from './kubectl-expansions';
 import { RequestAttributes } from './types';
 import { requestFromUrl } from './url-request';
 
@@ -64,74 +65,6 @@ const SUBRESOURCE_COMMANDS = new Set(['get', 'patch', 'edit', 'apply', 'replace'
 
 const SPDY_COMMANDS = new Set(['exec', 'attach', 'port-forward', 'cp']);
 
-const KUBECTL_PROGRAM = /^(.*\/)?(kubectl(\.exe)?|k)$/;
-
-const D8_KUBECTL = /^(k|kubectl)$/;
-
-function isD8(word: string): boolean {
-  return /^(.*\/)?d8(\.exe)?$/.test(word);
-}
-
-const REDIRECTION = /^[0-9]*(<|>|>>|<>|>&|<&|&>|&>>|>\||<<|<<-|<<<)$/;
-
-/**
- * The words of the kubectl command in a shell command line: without a prompt ("$ "), variable assignments
- * (KUBECONFIG=...), the program name (kubectl, k, a path to kubectl), redirections and what a pipe feeds
- * (local: no request). Several commands (;, &&, ||, &) are refused: each sends its own requests.
- */
-function kubectlWords(text: string): { words: string[]; notes: string[] } {
-  const tokens = shellTokens(text);
-  const words: string[] = [];
-  const notes: string[] = [];
-  for (let i = 0; i < tokens.length; i++) {
-    const t = tokens[i];
-    if (!t.operator) {
-      // After "--" (the command exec runs) an expansion changes nothing the policy sees.
-      if (t.expansion !== undefined && !words.includes('--')) {
-        throw new RequestSpecError(
-          `${JSON.stringify(t.expansion)} in ${JSON.stringify(t.text)} is expanded by the shell, to a value not ` +
-            'known here: write the value itself',
-        );
-      }
-      words.push(t.text);
-      continue;
-    }
-    if (t.text === '&' && i === tokens.length - 1) continue; // run in the background: the same request
-    if (REDIRECTION.test(t.text)) {
-      if (tokens[i + 1]?.operator === false) i++;
-      continue;
-    }
-    if (t.text === '|' || t.text === '|&') {
-      // What the pipe feeds runs locally, unless it is kubectl again (| xargs kubectl delete, | kubectl apply -f -).
-      const fed = tokens.slice(i + 1);
-      if (
-        fed.some(
-          (n, j) =>
-            !n.operator &&
-            (KUBECTL_PROGRAM.test(n.text) || (isD8(n.text) && D8_KUBECTL.test(fed[j + 1]?.text ?? ''))),
-        )
-      ) {
-        throw new RequestSpecError(
-          'the output is piped into another kubectl command, which sends its own requests: give one kubectl command',
-        );
-      }
-      notes.push(
-        `the output is piped to "${tokens[i + 1]?.text ?? ''}", which runs locally: no request of its own`,
-      );
-      break;
-    }
-    throw new RequestSpecError(
-      `"${t.text}" joins several shell commands, each sending its own requests: give one kubectl command`,
-    );
-  }
-  if (words[0] === '$') words.shift();
-  while (words.length > 0 && /^[A-Za-z_][A-Za-z0-9_]*=/.test(words[0])) words.shift();
-  if (words[0] !== undefined && KUBECTL_PROGRAM.test(words[0])) words.shift();
-  // Deckhouse's d8 CLI embeds kubectl: "d8 k get pods" is "kubectl get pods" (the Deckhouse docs write it so).
-  else if (words[0] !== undefined && isD8(words[0]) && D8_KUBECTL.test(words[1] ?? '')) words.splice(0, 2);
-  return { words, notes };
-}
-
 function commandWord(tokens: string[]): { command: string; rest: string[] } {
   for (let i = 0; i < tokens.length; i++) {
     const t = tokens[i];
@@ -170,15 +103,24 @@ export function kubectlRequest(command: string, identity: RequestIdentity = {}):
       `kubectlRequest: command must be a string such as "get pods -n prod", got ${command === null ? 'null' : typeof command}`,
     );
   }
-  const line = kubectlWords(command.trim());
-  const tokens = line.words;
+  const line = kubectlCommandLine(command.trim(), KUBECTL_COMMANDS);
+  const tokens = line.words.map((w) => w.text);
   const { command: verb, rest } = commandWord(tokens);
   const handler = Object.prototype.hasOwnProperty.call(COMMANDS, verb) ? COMMANDS[verb] : undefined;
+  const verbAt = line.words.findIndex((w) => w.text === verb);
+  if (line.words[verbAt]?.expansion !== undefined) throw expansionError(line.words, verbAt);
   if (!handler) {
     const meant = closestMatch(verb, KUBECTL_COMMANDS);
+    // kubectl runs an unknown command NAME as the plugin program kubectl-NAME (ctx, ns, neat, krew, ...), when
+    // one is on PATH: a program of its own, whose requests are not kubectl's to describe.
+    const plugin =
+      meant === undefined && /^[a-z][a-z0-9_-]*$/.test(verb)
+        ? ` (kubectl itself would run it as the plugin program "kubectl-${verb}" if one is installed, which sends ` +
+          'requests of its own that are not known here)'
+        : '';
     throw new RequestSpecError(
       meant === undefined
-        ? `unknown command "${verb}"; supported: ${KUBECTL_COMMANDS.join(', ')}`
+        ? `unknown command "${verb}"${plugin}; supported: ${KUBECTL_COMMANDS.join(', ')}`
         : `unknown command "${verb}"; did you mean "${meant}"? (supported: ${KUBECTL_COMMANDS.join(', ')})`,
     );
   }
@@ -188,6 +130,7 @@ export function kubectlRequest(command: string, identity: RequestIdentity = {}):
     flags.positionals.push(...flags.command);
     flags.command = [];
   }
+  const shellNotes = expansionNotes(line.words, verb, flags);
   if (flags.offline !== undefined) {
     throw new RequestSpecError(
       `"${verb} ${flags.offline}" ${flags.offline === '--help' ? 'prints help' : 'runs locally'}: kubectl sends no request to kube-apiserver, so nothing is ` +
@@ -234,7 +177,15 @@ export function kubectlRequest(command: string, identity: RequestIdentity = {}):
       '--unauthenticated in the command cannot be combined with a caller user or groups',
     );
   }
-  const plan = handler(flags.positionals, flags);
+  let plan: Plan;
+  try {
+    plan = handler(flags.positionals, flags);
+  } catch (err) {
+    // A value kubectl checks (--replicas=$N) refused as written: the shell's value is what is unknown.
+    const at = line.words.findIndex((w) => w.expansion !== undefined && String(err).includes(w.expansion));
+    throw at >= 0 ? expansionError(line.words, at) : err;
+  }
+  if (flags.dryRunClient !== undefined) plan = clientDryRun(plan, flags.dryRunClient, verb);
   if (flags.dryRunServer && plan.method !== 'GET') {
     // The change is sent with dryRun=All: admitted, audited and answered like the real one, not stored.
     plan.url = withQueryParam(plan.url, 'dryRun', 'All');
@@ -251,7 +202,7 @@ export function kubectlRequest(command: string, identity: RequestIdentity = {}):
   if (plan.url.includes('/VERSION/') && request.resourceRequest) delete request.apiVersion;
   // The Pod's name is kubectl's pick at run time: "POD" in the URL is a placeholder, not a name to evaluate.
   if (plan.podLookup) delete request.name;
-  const notes = [...(plan.notes ?? []), ...line.notes];
+  const notes = [...(plan.notes ?? []), ...line.notes, ...shellNotes];
   let impersonate: KubectlRequest['impersonate'];
   if (flags.as !== undefined || flags.asGroups.length > 0) {
     impersonate = { ...(flags.as !== undefined ? { user: flags.as } : {}), groups: [...flags.asGroups] };
@@ -294,6 +245,29 @@ export function kubectlRequest(command: string, identity: RequestIdentity = {}):
     ...(plan.podLookup ? { podLookup: plan.podLookup } : {}),
     ...(impersonate ? { impersonate } : {}),
     notes,
+  };
+}
+
+// GetDryRunStrategy (kubectl pkg/cmd/util/helpers.go): --dry-run=client, bare --dry-run and --dry-run=true are a
+// client-side dry run. Each command then skips its change (`if o.DryRunStrategy != DryRunClient`) and prints
+// the object; what it read first (the resource builder's GET: label, patch, scale, set, apply, cordon, ...) it
+// still reads. delete (RequireObject(false)), create and run read nothing first: no request at all.
+function clientDryRun(plan: Plan, given: string, verb: string): Plan {
+  if (plan.read === undefined) {
+    throw new RequestSpecError(
+      `${given} is a client-side dry run: "${verb}" prints the object and sends no request to kube-apiserver ` +
+        '(no change, no read), so nothing is audited; use --dry-run=server (sent with dryRun=All, audited like ' +
+        'the real request) or leave it out',
+    );
+  }
+  return {
+    method: 'GET',
+    url: plan.read,
+    notes: [
+      `${given} is a client-side dry run: kubectl only reads the object (this GET) and prints it as changed; it ` +
+        `sends no ${plan.method} (use --dry-run=server to have the change itself sent and audited, with dryRun=All)`,
+      ...(plan.readNotes ?? []),
+    ],
   };
 }
 

@@ -168,7 +168,7 @@ export function refuseAutoscaleWithoutMax(flags: KubectlFlags): void {
  * decimal, or 0x/0o/0b/0 prefixed, "_" between digits), or `fallback` when the flag was not given. A value
  * pflag refuses is refused with its message.
  */
-function goIntFlag(flags: KubectlFlags, flag: string, bits: 32 | 64, fallback: number): number {
+export function goIntFlag(flags: KubectlFlags, flag: string, bits: 32 | 64, fallback: number): number {
   const raw = flags.values.get(flag);
   if (raw === undefined) return fallback;
   const m =

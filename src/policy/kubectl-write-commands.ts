@@ -21,6 +21,8 @@ import {
   perObject,
   resourceUrl,
   unknownTypeNotes,
+  watchListNote,
+  WATCH_LIST_IN_BRIEF,
 } from './kubectl-plan';
 import { rawRequest } from './kubectl-raw';
 import { RequestSpecError } from './request-spec-error';
@@ -77,6 +79,7 @@ function create(args: readonly string[], flags: KubectlFlags): Plan {
     const cronJob = resolveResourceType('cronjobs');
     const source = resourceUrl({ type: cronJob, namespace: t.namespace, name: from.replace(/^[^/]*\//, '') });
     notes.push(`kubectl first reads the CronJob: GET ${source} (verb get)`);
+    return { method: 'POST', url: resourceUrl(t), read: source, notes };
   }
   return { method: 'POST', url: resourceUrl(t), notes };
 }
@@ -90,6 +93,7 @@ function apply(args: readonly string[], flags: KubectlFlags): Plan {
     return {
       method: 'PATCH',
       url: resourceUrl(t),
+      read: resourceUrl(t),
       notes: [`kubectl first reads the object: GET ${resourceUrl(t)} (verb get)`],
     };
   }
@@ -101,6 +105,13 @@ function apply(args: readonly string[], flags: KubectlFlags): Plan {
   }
   const t = object(args, 'apply', flags, { nameRequired: true });
   const url = resourceUrl(t, flags.serverSide ? (flags.subresource ?? '') : '');
+  if (flags.serverSide && flags.dryRunClient !== undefined) {
+    // apply.go Validate refuses the pair before anything is sent.
+    throw new RequestSpecError(
+      `kubectl refuses ${flags.dryRunClient} with --server-side ("--dry-run=client doesn't work with ` +
+        '--server-side (did you mean --dry-run=server instead?)") and sends nothing; use --dry-run=server',
+    );
+  }
   if (flags.serverSide) {
     return {
       method: 'PATCH',
@@ -115,6 +126,7 @@ function apply(args: readonly string[], flags: KubectlFlags): Plan {
   return {
     method: 'PATCH',
     url,
+    read: url,
     notes: [
       `kubectl first reads the object: GET ${url} (verb get); a new object is created instead of patched: ` +
         `POST ${resourceUrl({ ...t, name: '' })} (verb create)`,
@@ -163,6 +175,7 @@ function patchLike(command: string, method: 'PATCH' | 'PUT', readFirst: boolean)
     return {
       method,
       url,
+      ...(readFirst ? { read: url } : {}),
       notes: [
         ...(readFirst ? [`kubectl first reads the object: GET ${url} (verb get)`] : []),
         ...unknownTypeNotes(t.type),
@@ -186,13 +199,16 @@ function del(args: readonly string[], flags: KubectlFlags): Plan {
   noSelectors(flags, 'delete');
   const t = object(args, 'delete', flags, { nameRequired: true });
   // delete.go: no read first (RequireObject(false)); with --wait (the default) kubectl then waits for the
-  // object to go: GET, list and watch it by name, as "wait --for=delete".
+  // object to go: GET, list and watch it by name, as "wait --for=delete". DeleteResult returns before that
+  // wait in a dry run ("If we are dry-running, then we don't want to wait").
   const byName = resourceUrl({ ...t, name: '' }, '', [['fieldSelector', `metadata.name=${t.name}`]]);
   return {
     method: 'DELETE',
     url: resourceUrl(t),
     notes: [
-      `then (unless --wait=false) waits for it to go: GET ${resourceUrl(t)}, GET ${byName} (verb list) and a watch of it (verb watch)`,
+      flags.dryRunServer
+        ? 'no wait follows a dry run: kubectl returns after this DELETE'
+        : `then (unless --wait=false) waits for it to go: GET ${resourceUrl(t)}, GET ${byName} (verb list) and a watch of it (verb watch) ${WATCH_LIST_IN_BRIEF}`,
       ...unknownTypeNotes(t.type),
     ],
   };
@@ -207,9 +223,14 @@ function scale(args: readonly string[], flags: KubectlFlags): Plan {
   // GET + PUT of it with a precondition.
   const read = `kubectl first reads the object: GET ${resourceUrl(t)} (verb get)`;
   if (scaleHasPrecondition(flags)) {
-    return { method: 'PUT', url, notes: [read, `then reads the scale: GET ${url} (verb get)`] };
+    return {
+      method: 'PUT',
+      url,
+      read: resourceUrl(t),
+      notes: [read, `then reads the scale: GET ${url} (verb get)`],
+    };
   }
-  return { method: 'PATCH', url, notes: [read] };
+  return { method: 'PATCH', url, read: resourceUrl(t), notes: [read] };
 }
 
 const ROLLOUT_PATCHES = new Set(['restart', 'pause', 'resume', 'undo']);
@@ -228,6 +249,10 @@ function rollout(args: readonly string[], flags: KubectlFlags): Plan {
       sub === 'status' ? 'watch' : sub !== undefined && ROLLOUT_PATCHES.has(sub) ? 'PATCH' : 'request',
     );
   }
+  if (sub === 'restart' && rest.length === 1 && !rest[0].includes('/')) {
+    // restart.go ResourceTypeOrNameArgs(true, ...): a type alone is all its objects, listed, then patched each.
+    throw perObject('rollout restart', rest, flags, 'PATCH');
+  }
   if (sub !== undefined && ROLLOUT_PATCHES.has(sub)) {
     const t = object(rest, `rollout ${sub}`, flags, { nameRequired: true });
     const notes =
@@ -236,7 +261,8 @@ function rollout(args: readonly string[], flags: KubectlFlags): Plan {
         : sub === 'undo'
           ? ['rollout undo first reads the object and its revisions (ReplicaSets or ControllerRevisions)']
           : [];
-    return { method: 'PATCH', url: resourceUrl(t), notes };
+    // The builder reads the object (Latest()) before patching it, and so under --dry-run=client too.
+    return { method: 'PATCH', url: resourceUrl(t), read: resourceUrl(t), notes };
   }
   if (sub === 'status') {
     // rollout_status.go Run: the builder reads the object (Latest()), then watchtools.UntilWithSync runs an
@@ -262,6 +288,7 @@ function rollout(args: readonly string[], flags: KubectlFlags): Plan {
       notes: [
         read,
         `then lists it by name: GET ${resourceUrl({ ...t, name: '' }, '', byName)} (verb list), and watches it (this request, verb watch) until the rollout is done`,
+        watchListNote(t, byName),
       ],
     };
   }
@@ -335,6 +362,7 @@ function set(args: readonly string[], flags: KubectlFlags): Plan {
   return {
     method: 'PATCH',
     url,
+    read: url,
     notes: [
       `kubectl first reads the object: GET ${url} (verb get)`,
       ...(sub === 'env' && flags.from !== undefined ? [fromNote(flags.from, t.namespace)] : []),
@@ -367,6 +395,7 @@ function taint(args: readonly string[], flags: KubectlFlags): Plan {
   return {
     method: 'PATCH',
     url: resourceUrl(t),
+    read: resourceUrl(t),
     notes: [`kubectl first reads the Node: GET ${resourceUrl(t)} (verb get)`],
   };
 }
@@ -380,6 +409,7 @@ function autoscale(args: readonly string[], flags: KubectlFlags): Plan {
   return {
     method: 'POST',
     url: resourceUrl({ type: hpa, namespace: target.namespace || DEFAULT_NAMESPACE, name: '' }),
+    read: resourceUrl(target),
     notes: [`kubectl first reads the target: GET ${resourceUrl(target)} (verb get)`],
   };
 }
@@ -443,6 +473,7 @@ function expose(args: readonly string[], flags: KubectlFlags): Plan {
   return {
     method: 'POST',
     url: resourceUrl({ type, namespace: namespaceOf(type, flags, false), name: '' }),
+    read: resourceUrl(exposed),
     notes: [`kubectl first reads the exposed object: GET ${resourceUrl(exposed)} (verb get)`],
   };
 }

@@ -15,28 +15,67 @@ function lineBreak(text: string, i: number): number {
 
 /** A word or an unquoted shell operator (`|`, `&&`, `;`, `>`, `2>&1` is `2` `>&` `1`, ...). */
 export interface ShellToken {
+  /** The word with its quotes removed, or the operator; an unquoted line break is the operator "\n". */
   text: string;
   operator: boolean;
-  /** The first variable or command substitution in the word ($NS, $(...)), left as written. */
+  /** The first variable, command substitution or arithmetic in the word ($NS, ${NS}, $(cat f), `cat f`), as written. */
   expansion?: string;
+  /** The word has an unquoted glob character (* ? [), which the shell matches against file names. */
+  glob?: boolean;
 }
 
-// A parameter expansion or command substitution at `i` ($NAME, ${...}, $(...), $1, `...`): the shell would
-// replace it with a value this function cannot know.
+/** The end (exclusive) of the parenthesised text opening at `open` ("(" of "$(" or "$(("), nesting and quotes kept. */
+function closingParen(text: string, open: number): number {
+  let depth = 0;
+  let quote: string | undefined;
+  for (let i = open; i < text.length; i++) {
+    const c = text[i];
+    if (quote) {
+      if (c === quote) quote = undefined;
+      else if (c === '\\' && quote === '"') i++;
+    } else if (c === "'" || c === '"') quote = c;
+    else if (c === '\\') i++;
+    else if (c === '(') depth++;
+    else if (c === ')' && --depth === 0) return i + 1;
+  }
+  return -1;
+}
+
+// A parameter expansion, command substitution or arithmetic at `i` ($NAME, ${...}, $(...), $((...)), $1,
+// `...`), whole as written: the shell replaces it with a value this function cannot know.
 function expansionAt(text: string, i: number): string | undefined {
-  if (text[i] === '`') return '`...`';
+  if (text[i] === '`') {
+    let j = i + 1;
+    while (j < text.length && text[j] !== '`') j += text[j] === '\\' ? 2 : 1;
+    if (j >= text.length)
+      throw new RequestSpecError(`unterminated \` command substitution in ${JSON.stringify(text)}`);
+    return text.slice(i, j + 1);
+  }
   if (text[i] !== '$') return undefined;
-  const m = /^\$([A-Za-z_][A-Za-z0-9_]*|\{[^}]*\}?|\(|[0-9#?*@$!-])/.exec(text.slice(i));
+  if (text[i + 1] === '(') {
+    const end = closingParen(text, i + 1);
+    if (end < 0)
+      throw new RequestSpecError(`unterminated $( command substitution in ${JSON.stringify(text)}`);
+    return text.slice(i, end);
+  }
+  const m = /^\$([A-Za-z_][A-Za-z0-9_]*|\{[^}]*\}?|[0-9#?*@$!-])/.exec(text.slice(i));
   return m ? m[0] : undefined;
+}
+
+/** The delimiter word of a here-document (`<<EOF`, `<<'EOF'`, `<<-"EOF"`): its quotes removed. */
+function hereDelimiter(word: string): string {
+  return word.replace(/["'\\]/g, '');
 }
 
 /**
  * Splits a command line into words and operators as a POSIX shell would for the common cases: single
  * quotes keep everything; inside double quotes a backslash escapes only $ ` " \ and a line break; outside
  * quotes a backslash escapes one character; a backslash before a line break continues the line (both
- * removed); a word starting with # begins a comment; unquoted | & ; < > ( ) are operators. A variable or
- * command substitution (`$NS`, `$(...)`), whose value only the shell knows, is left as written and named in
- * the token's `expansion`. Throws `RequestSpecError` for an unterminated quote.
+ * removed); a word starting with # begins a comment; unquoted | & ; < > ( ) are operators, and so is an
+ * unquoted line break ("\n", which ends a command as ; does); the lines of a here-document (`<<EOF` ...
+ * `EOF`) are its input, skipped. A variable, command substitution or arithmetic (`$NS`, `$(...)`, `` `...` ``),
+ * whose value only the shell knows, is kept whole in the word as written and named in the token's
+ * `expansion`. Throws `RequestSpecError` for an unterminated quote or substitution.
  */
 export function shellTokens(text: string): ShellToken[] {
   const out: ShellToken[] = [];
@@ -44,23 +83,42 @@ export function shellTokens(text: string): ShellToken[] {
   let quote: string | undefined;
   let inWord = false;
   let expansion: string | undefined;
+  let glob = false;
+  const hereDocs: string[] = [];
+  let hereNext = false;
   const endWord = () => {
-    if (inWord) out.push({ text: current, operator: false, ...(expansion ? { expansion } : {}) });
+    if (inWord) {
+      out.push({
+        text: current,
+        operator: false,
+        ...(expansion ? { expansion } : {}),
+        ...(glob ? { glob } : {}),
+      });
+      if (hereNext) hereDocs.push(hereDelimiter(current));
+      hereNext = false;
+    }
     current = '';
     inWord = false;
     expansion = undefined;
+    glob = false;
   };
-  const noteExpansion = (i: number) => {
-    expansion ??= expansionAt(text, i);
+  // Keeps an expansion at `i` whole in the word; returns the index of its last character.
+  const takeExpansion = (i: number): number => {
+    const e = expansionAt(text, i);
+    if (e === undefined) {
+      current += text[i];
+      return i;
+    }
+    expansion ??= e;
+    current += e;
+    return i + e.length - 1;
   };
   for (let i = 0; i < text.length; i++) {
     const c = text[i];
     if (quote) {
       if (c === quote) quote = undefined;
-      else if (quote === '"' && (c === '$' || c === '`')) {
-        noteExpansion(i);
-        current += c;
-      } else if (c === '\\' && quote === '"' && lineBreak(text, i + 1) > 0) i += lineBreak(text, i + 1);
+      else if (quote === '"' && (c === '$' || c === '`')) i = takeExpansion(i);
+      else if (c === '\\' && quote === '"' && lineBreak(text, i + 1) > 0) i += lineBreak(text, i + 1);
       else if (c === '\\' && quote === '"' && DOUBLE_QUOTE_ESCAPES.has(text[i + 1])) current += text[++i];
       else current += c;
     } else if (c === "'" || c === '"') {
@@ -68,11 +126,30 @@ export function shellTokens(text: string): ShellToken[] {
       inWord = true;
     } else if (c === '\\' && lineBreak(text, i + 1) > 0) {
       i += lineBreak(text, i + 1);
+    } else if (c === '\\' && /^[ \t]*(\r?\n|$)/.test(text.slice(i + 1))) {
+      // A continuation as pasted: blanks after the backslash (invisible in a runbook), or the line's last
+      // character with nothing after it. The shell would escape a blank or keep the backslash; what was
+      // meant is the line going on.
+      while (text[i + 1] === ' ' || text[i + 1] === '\t') i++;
+      i += lineBreak(text, i + 1);
     } else if (c === '\\' && i + 1 < text.length) {
       current += text[++i];
       inWord = true;
     } else if (c === '#' && !inWord) {
-      while (i + 1 < text.length && text[i + 1] !== '\n') i++;
+      while (i + 1 < text.length && lineBreak(text, i + 1) === 0) i++;
+    } else if (lineBreak(text, i) > 0) {
+      endWord();
+      i += lineBreak(text, i) - 1;
+      out.push({ text: '\n', operator: true });
+      // A here-document's lines follow the line of its << and end at a line holding only its delimiter.
+      for (const delimiter of hereDocs.splice(0)) {
+        while (i + 1 < text.length) {
+          const end = text.indexOf('\n', i + 1);
+          const line = text.slice(i + 1, end < 0 ? text.length : end).replace(/\r$/, '');
+          i = end < 0 ? text.length : end;
+          if (line.replace(/^\t+/, '') === delimiter) break;
+        }
+      }
     } else if (OPERATOR_CHARS.has(c)) {
       // Digits right before a redirection are its file descriptor (2>&1, 2>/dev/null): part of it.
       let op = c;
@@ -84,11 +161,15 @@ export function shellTokens(text: string): ShellToken[] {
       endWord();
       while (i + 1 < text.length && OPERATOR_CHARS.has(text[i + 1]) && text[i + 1] !== '(') op += text[++i];
       out.push({ text: op, operator: true });
+      hereNext = /^[0-9]*<<-?$/.test(op);
     } else if (/\s/.test(c)) {
       endWord();
     } else {
-      if (c === '$' || c === '`') noteExpansion(i);
-      current += c;
+      if (c === '$' || c === '`') i = takeExpansion(i);
+      else {
+        if (c === '*' || c === '?' || c === '[') glob = true;
+        current += c;
+      }
       inWord = true;
     }
   }

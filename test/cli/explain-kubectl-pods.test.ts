@@ -124,9 +124,10 @@ describe('explain --kubectl TYPE/NAME', () => {
       resource: 'pods',
       subresource: 'log',
     });
+    // logs.go ToLogOptions: -l without --tail asks for selectorTail (10) lines.
     expect(doc.kubectl).toEqual({
       method: 'GET',
-      url: '/api/v1/namespaces/data/pods/POD/log',
+      url: '/api/v1/namespaces/data/pods/POD/log?tailLines=10',
       podLookup: { from: '-l app=db', pods: 'each' },
     });
     expect(doc.decision).toEqual({

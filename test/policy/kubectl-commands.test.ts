@@ -159,8 +159,15 @@ const TABLE: Array<[kubectl: string, method: string, url: string, attributes: Re
   [
     'events --for pod/web-0 -n prod',
     'GET',
-    '/api/v1/namespaces/prod/events?limit=500',
+    // events.go Run: fieldSelector involvedObject.kind, .apiVersion and .name of the --for object.
+    '/api/v1/namespaces/prod/events?fieldSelector=involvedObject.kind%3DPod%2CinvolvedObject.apiVersion%3Dv1%2CinvolvedObject.name%3Dweb-0&limit=500',
     { verb: 'list', resource: 'events', namespace: 'prod', name: '' },
+  ],
+  [
+    'events --for deployment/web -n prod -w',
+    'GET',
+    '/api/v1/namespaces/prod/events?fieldSelector=involvedObject.kind%3DDeployment%2CinvolvedObject.apiVersion%3Dapps%2Fv1%2CinvolvedObject.name%3Dweb&limit=500&watch=true',
+    { verb: 'watch', resource: 'events', namespace: 'prod', name: '' },
   ],
   [
     'wait --for=condition=Ready pod/web-0 -n prod --timeout=60s',

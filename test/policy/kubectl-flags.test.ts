@@ -92,8 +92,77 @@ describe('--dry-run as kubectl reads it', () => {
     expect(sent(`delete secret s -n prod ${flag}`)).toBe('DELETE /api/v1/namespaces/prod/secrets/s');
   });
 
-  it.each(['--dry-run', '--dry-run=client', '--dry-run=true'])('%s sends nothing: refused', (flag) => {
-    expect(() => requestFromKubectl(`delete secret s ${flag}`)).toThrow(/sends no change/);
+  // delete's builder has RequireObject(false) and DeleteResult returns before the DELETE under a client dry run.
+  it.each(['--dry-run', '--dry-run=client', '--dry-run=true'])(
+    '%s: delete sends nothing: refused',
+    (flag) => {
+      expect(() => requestFromKubectl(`delete secret s ${flag}`)).toThrow(
+        /client-side dry run: "delete" prints the object and sends no request .*use --dry-run=server/,
+      );
+    },
+  );
+
+  // Client dry run skips only the change ("if o.DryRunStrategy != cmdutil.DryRunClient"): what the resource
+  // builder read first (RetrieveLazy/Latest: a GET by name) is still sent, and is the only request.
+  it.each<[string, string]>([
+    ['label pod web-0 -n prod team=a --dry-run=client', 'GET /api/v1/namespaces/prod/pods/web-0'],
+    ['annotate pod web-0 -n prod a=b --dry-run', 'GET /api/v1/namespaces/prod/pods/web-0'],
+    [
+      'scale deploy web -n prod --replicas=3 --dry-run=client',
+      'GET /apis/apps/v1/namespaces/prod/deployments/web',
+    ],
+    [
+      'set image deploy/web -n prod web=nginx:1.27 --dry-run=client',
+      'GET /apis/apps/v1/namespaces/prod/deployments/web',
+    ],
+    ['apply deployment web -n prod --dry-run=client', 'GET /apis/apps/v1/namespaces/prod/deployments/web'],
+    [
+      'rollout restart deploy/web -n prod --dry-run=client',
+      'GET /apis/apps/v1/namespaces/prod/deployments/web',
+    ],
+    ['cordon worker-1 --dry-run=client', 'GET /api/v1/nodes/worker-1'],
+    ['drain worker-1 --ignore-daemonsets --dry-run=client', 'GET /api/v1/nodes/worker-1'],
+    [
+      'expose deploy web -n prod --port=80 --dry-run=client',
+      'GET /apis/apps/v1/namespaces/prod/deployments/web',
+    ],
+    [
+      'create job once -n prod --from=cronjob/nightly --dry-run=client',
+      'GET /apis/batch/v1/namespaces/prod/cronjobs/nightly',
+    ],
+  ])('%s reads only: %s', (cmd, request) => {
+    const r = kubectlRequest(cmd);
+    expect(`${r.method} ${r.url}`).toBe(request);
+    expect(r.request.verb).toBe('get');
+    expect(r.notes.join(' ')).toMatch(
+      /client-side dry run: kubectl only reads the object .* it sends no (PATCH|POST)/,
+    );
+  });
+
+  it('drain --dry-run=client still lists the Pods on the Node (deleteOrEvictPodsSimple)', () => {
+    expect(kubectlRequest('drain worker-1 --dry-run=client').notes.join(' ')).toContain(
+      'GET /api/v1/pods?fieldSelector=spec.nodeName%3Dworker-1&limit=500',
+    );
+  });
+
+  it.each([
+    'create deployment web -n prod --image=nginx --dry-run=client -o yaml',
+    'create secret generic s -n prod --from-literal=a=b --dry-run=client -o yaml',
+    'run web -n prod --image=nginx --dry-run=client',
+  ])('%s builds the object locally: no request', (cmd) => {
+    expect(() => requestFromKubectl(cmd)).toThrow(/sends no request to kube-apiserver/);
+  });
+
+  it('apply --server-side --dry-run=client is refused by kubectl (apply.go Validate)', () => {
+    expect(() => requestFromKubectl('apply deployment web --server-side --dry-run=client')).toThrow(
+      /doesn't work with --server-side \(did you mean --dry-run=server instead\?\)/,
+    );
+  });
+
+  it('delete --dry-run=server does not wait for the object to go (DeleteResult returns first)', () => {
+    const r = kubectlRequest('delete pod web-0 -n prod --dry-run=server');
+    expect(r.url).toBe('/api/v1/namespaces/prod/pods/web-0?dryRun=All');
+    expect(r.notes.join(' ')).not.toMatch(/waits for it to go/);
   });
 
   it('refuses other values and commands without --dry-run, as kubectl does', () => {

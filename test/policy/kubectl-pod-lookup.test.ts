@@ -204,7 +204,8 @@ describe('kubectlRequest: TYPE/NAME for logs, exec, attach, port-forward', () =>
 describe('kubectlRequest: logs -l, --all-containers (logs.go)', () => {
   it('-l lists the Pods (the builder: labelSelector, no limit) and reads the log of each', () => {
     const sent = kubectlRequest('logs -l app=nginx -n prod');
-    expect([sent.method, sent.url]).toEqual(['GET', '/api/v1/namespaces/prod/pods/POD/log']);
+    // logs.go ToLogOptions: with -l and no --tail, TailLines = selectorTail (10), sent as tailLines.
+    expect([sent.method, sent.url]).toEqual(['GET', '/api/v1/namespaces/prod/pods/POD/log?tailLines=10']);
     expect(sent.podLookup).toEqual({ from: '-l app=nginx', pods: 'each' });
     expect(sent.request).toMatchObject({
       verb: 'get',

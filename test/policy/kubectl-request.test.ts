@@ -571,7 +571,7 @@ describe('requestFromKubectl: refusals', () => {
     ['delete pods', /needs an object name/],
     ['proxy', /sends no request of its own/],
     ['get pods --dry-run=client', /"get" has no --dry-run flag/],
-    ['delete pod p --dry-run=client', /sends no change/],
+    ['delete pod p --dry-run=client', /sends no request to kube-apiserver/],
     ['auth can-i', /needs VERB and TYPE/],
     ['rollout frobnicate deploy/web', /supported: rollout/],
     ['cp a b', /exactly one of SOURCE, DESTINATION/],

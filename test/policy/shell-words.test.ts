@@ -83,7 +83,7 @@ describe('shellTokens: operators and expansions', () => {
   it('names an expansion only the shell can do, and not one that is quoted', () => {
     expect(shellTokens('-n $NS')[1]).toMatchObject({ text: '$NS', expansion: '$NS' });
     expect(shellTokens('-n "${NS}"')[1]).toMatchObject({ expansion: '${NS}' });
-    expect(shellTokens('-n $(cat f)')[1]).toMatchObject({ expansion: '$(' });
+    expect(shellTokens('-n $(cat f)')[1]).toMatchObject({ expansion: '$(cat f)' });
     expect(shellTokens("-n '$NS'")[1].expansion).toBeUndefined();
     expect(shellTokens('-o jsonpath="{$.items}"')[1].expansion).toBeUndefined();
   });
@@ -115,13 +115,19 @@ describe('requestFromKubectl: a command line as copied from a terminal or runboo
 
   it.each<[string, RegExp]>([
     // Before this, "-n $NS" was namespace "$NS" and "get pods | grep web" a Pod named "|".
-    ['kubectl get secrets -n $NS', /"\$NS" in "\$NS" is expanded by the shell.*write the value itself/],
-    ['kubectl get secrets -n "$(cat ns)"', /is expanded by the shell/],
-    ['kubectl get pods && kubectl delete pod web-0', /"&&" joins several shell commands/],
-    ['kubectl get pods; kubectl get svc', /";" joins several shell commands/],
+    [
+      'kubectl get secrets -n $NS',
+      /^"\$NS" is a shell variable: .*write the value itself in its place, e.g. "kubectl get secrets -n VALUE"$/,
+    ],
+    ['kubectl get secrets -n "$(cat ns)"', /^"\$\(cat ns\)" is a command substitution: the shell runs/],
+    [
+      'kubectl get pods && kubectl delete pod web-0',
+      /runs 2 kubectl commands \("kubectl get pods", "kubectl delete pod web-0"\).*one at a time/,
+    ],
+    ['kubectl get pods; kubectl get svc', /runs 2 kubectl commands/],
     // A pipe into kubectl again sends more requests (xargs kubectl delete deletes what get printed).
-    ['kubectl get pods -o name | xargs kubectl delete', /piped into another kubectl command/],
-    ['kubectl create cm x --dry-run=client -o yaml | kubectl apply -f -', /piped into another kubectl/],
+    ['kubectl get pods -o name | xargs kubectl delete', /runs 2 kubectl commands/],
+    ['kubectl create cm x --dry-run=client -o yaml | kubectl apply -f -', /runs 2 kubectl commands/],
     // A here-document is input, not a second command: the refusal is the one for -f.
     ['kubectl apply -f - <<EOF', /-f: files are not read/],
   ])('refuses %j', (cmd, message) => {
