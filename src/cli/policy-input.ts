@@ -16,6 +16,7 @@ import { SourcePosition } from '../policy/yaml-decode';
 import { ParseResult, Policy, Problem } from '../policy/types';
 import { CliError, EXIT_FINDINGS, LocatedProblem } from './errors';
 import { CliIo } from './io';
+import { brokenDocumentProblem } from './broken-document';
 import { Manifest, ManifestObject, readManifest } from './manifest';
 import { SECRET_SIZE_LIMIT, inputLimitFor, readInputBytes } from './read-input';
 import { unrenderedTemplate } from './template-marker';
@@ -109,6 +110,7 @@ export function findPolicies(file: string, input: string | Uint8Array): PolicyFi
   const manifest = readManifest(text);
   if (!manifest || isOnePolicyFile(manifest)) return wholeFile(file, text, bytes);
   const result: PolicyFile = { file, sources: [], errors: [], warnings: [] };
+  result.errors.push(...manifest.broken.map(brokenDocumentProblem));
   readSettings(manifest, result);
   readExtraConfigMaps(manifest, result);
 
@@ -146,6 +148,13 @@ export function findPolicies(file: string, input: string | Uint8Array): PolicyFi
   }
   if (result.sources.length === 0 && withKey.length === 0) {
     result.missing = missingPolicy(manifest, secrets);
+    if (manifest.broken.length > 0) {
+      const unread = manifest.broken.map((b) => `document ${b.document}`).join(', ');
+      result.missing = {
+        ...result.missing,
+        message: `${result.missing.message}; ${unread} could not be read (see above) and may hold it`,
+      };
+    }
     result.errors.push(result.missing);
   }
   if (result.settings && !result.settings.auditPolicyEnabled) {
@@ -266,16 +275,21 @@ function wholeFile(file: string, text: string, bytes?: Uint8Array): PolicyFile {
 }
 
 // What kube-apiserver would read as --audit-policy-file: one document that is no other kind of object (the
-// loader explains what a Policy lacks), or only Policy documents (the loader refuses the second one: upstream
-// reads the first and ignores the rest).
+// loader explains what a Policy lacks), or a file that starts with a Policy document: kube-apiserver reads that
+// one and silently ignores whatever follows (a second Policy, a document without kind, any object), which the
+// loader refuses with the position of the second document.
 function isOnePolicyFile(manifest: Manifest): boolean {
   if (manifest.documents === 0) return true;
   if (manifest.objects.some((o) => o.range === undefined)) return false; // a List
-  if (manifest.documents === 1) {
-    const [only] = manifest.objects;
-    return (only.kind === undefined && only.apiVersion === undefined) || isPolicyDocument(only);
+  const [object] = manifest.objects;
+  const [broken] = manifest.broken;
+  const firstIsBroken = broken !== undefined && (object === undefined || broken.document < object.document);
+  if (firstIsBroken) {
+    // Its kind is a guess from its text; without one it is left to the loader, which reports every position.
+    return broken.kind === undefined ? manifest.documents === 1 : broken.kind === 'Policy';
   }
-  return manifest.objects.every(isPolicyDocument);
+  if (isPolicyDocument(object)) return true;
+  return manifest.documents === 1 && object.kind === undefined && object.apiVersion === undefined;
 }
 
 // A file with no document marker (`---`, `...`) and a top-level `kind: Policy` line is one Policy document:

@@ -1,0 +1,111 @@
+import { findPolicies } from '../../src/cli/policy-input';
+import { identify } from '../../src/cli/broken-document';
+
+const POLICY = 'apiVersion: audit.k8s.io/v1\nkind: Policy\nrules:\n  - level: Metadata\n';
+const b64 = (text: string) => Buffer.from(text).toString('base64');
+const SECRET = [
+  'apiVersion: v1',
+  'kind: Secret',
+  'metadata:',
+  '  name: audit-policy',
+  '  namespace: kube-system',
+  'data:',
+  `  audit-policy.yaml: ${b64(POLICY)}`,
+  '',
+].join('\n');
+const DESTINATION = [
+  'apiVersion: deckhouse.io/v1alpha1',
+  'kind: ClusterLogDestination',
+  'metadata:',
+  '  name: siem',
+  'spec:',
+  '  type: Loki',
+  '  loki:',
+  '    endpoint: http://loki:3100 : oops',
+  '',
+].join('\n');
+
+describe('a manifest with a document YAML cannot read', () => {
+  test('the broken log-shipper object is named by number and kind/name, and the policy Secret is still read', () => {
+    const found = findPolicies('dist.yaml', `${SECRET}---\n${DESTINATION}`);
+    // The Secret takes lines 1-7, "---" line 8; the endpoint line (its 8th) is line 16 of the file.
+    expect(found.errors).toEqual([
+      expect.objectContaining({
+        message: expect.stringMatching(/^document 2 \(ClusterLogDestination siem\) is not valid YAML: /),
+        line: 16,
+      }),
+    ]);
+    expect(found.sources.map((s) => [s.label, s.text])).toEqual([
+      ['dist.yaml[data.audit-policy.yaml]', POLICY],
+    ]);
+  });
+
+  test('a tab in the Secret: its document is named, and the missing policy points at it', () => {
+    const tabbed = SECRET.replace('  audit-policy.yaml:', '\taudit-policy.yaml:');
+    const found = findPolicies('dist.yaml', `${DESTINATION.replace(' : oops', '')}---\n${tabbed}`);
+    expect(found.errors[0]).toEqual(
+      expect.objectContaining({
+        message: expect.stringMatching(
+          /^document 2 \(Secret kube-system\/audit-policy\) is not valid YAML: /,
+        ),
+        // The Destination without its bad suffix takes lines 1-8, "---" line 9; the data key is line 16.
+        line: 16,
+        column: 1,
+        fix: 'indent with spaces, not tabs',
+      }),
+    );
+    expect(found.sources).toEqual([]);
+    expect(found.errors[1].message).toContain('document 2 could not be read (see above) and may hold it');
+  });
+
+  test('a duplicate key and an alias bomb break only their own document', () => {
+    const dup = 'apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: a\n  name: b\n';
+    const bomb = [
+      'apiVersion: v1',
+      'kind: ConfigMap',
+      'metadata: {name: lol}',
+      'data:',
+      '  a: &a [x, x, x, x, x, x, x, x, x, x]',
+      '  b: &b [*a, *a, *a, *a, *a, *a, *a, *a, *a, *a]',
+      '  c: &c [*b, *b, *b, *b, *b, *b, *b, *b, *b, *b]',
+      '  d: [*c, *c, *c, *c, *c, *c, *c, *c, *c, *c]',
+      '',
+    ].join('\n');
+    const found = findPolicies('m.yaml', `${dup}---\n${SECRET}---\n${bomb}`);
+    expect(found.errors.map((e) => [e.message.slice(0, 40), e.line])).toEqual([
+      ['document 1 (ConfigMap a) has a key twice', 5],
+      // The alias bomb is refused at the start of its document (line 15; its "---" is line 14).
+      ['document 3 (ConfigMap lol) is not valid ', 15],
+    ]);
+    expect(found.sources).toHaveLength(1);
+  });
+});
+
+describe('a file that starts with a Policy document is a policy file, whatever follows', () => {
+  // kube-apiserver reads only the first document of --audit-policy-file and ignores the rest without a word
+  // (sigs.k8s.io/yaml unmarshals one document): the loader refuses the second one at its "---".
+  test.each([
+    ['a document without kind', `${POLICY}---\nfoo: bar\n`],
+    ['a ConfigMap', `${POLICY}---\napiVersion: v1\nkind: ConfigMap\nmetadata: {name: x}\n`],
+    ['the policy Secret', `${POLICY}---\n${SECRET}`],
+    ['a document YAML cannot read', `${POLICY}---\nkind: ConfigMap\n\tbad: tab\n`],
+  ])('%s', (_name, text) => {
+    const found = findPolicies('p.yaml', text);
+    expect(found.errors).toEqual([]);
+    expect(found.sources).toEqual([expect.objectContaining({ label: 'p.yaml', container: 'policy', text })]);
+  });
+});
+
+describe('identify: what a broken document seems to be', () => {
+  test.each([
+    [
+      'kind: Secret\nmetadata:\n  labels:\n    name: no\n  name: s\n  namespace: ns\n',
+      { kind: 'Secret', name: 'ns/s' },
+    ],
+    ['kind: "Secret"\nmetadata: {name: s, namespace: ns}\n', { kind: 'Secret', name: 'ns/s' }],
+    ['{"kind": "Secret", "metadata": {"name": "s"', { kind: 'Secret', name: 's' }],
+    ['rules: [\n', {}],
+  ])('%j', (text, expected) => {
+    expect(identify(text)).toEqual(expected);
+  });
+});
