@@ -17,6 +17,7 @@ import { OptionSpec, ParsedArgs, flag, stringList, stringOption } from './args';
 import { CliError, EXIT_FINDINGS, LocatedProblem, UsageError } from './errors';
 import { CliIo } from './io';
 import { readInputBytes } from './read-input';
+import { decodeUtf16Input } from './utf16-input';
 import { MAX_POLICY_BYTES_OPTION, kubernetesVersionOption, maxPolicyBytesOption } from './shared';
 
 /** Options that choose the policy a command works on. */
@@ -142,7 +143,18 @@ async function readBuiltInRulesFile(
         reason: 'a merged policy, or the dump of the Secret holding it, is at most that large',
         fix: 'pass the merged policy file of a master, or the Secret dump',
       });
-      return readMergedAuditPolicy(Buffer.from(bytes).toString('utf8'), { source: file, kubernetesVersion });
+      const utf16 = decodeUtf16Input(bytes, 'merged policy file');
+      if (utf16 && 'problem' in utf16) {
+        throw new CliError(
+          `--built-in-rules ${file}: ${utf16.problem.message}`,
+          EXIT_FINDINGS,
+          utf16.problem.fix,
+        );
+      }
+      const text = utf16 ? utf16.text : Buffer.from(bytes).toString('utf8');
+      const merged = readMergedAuditPolicy(text, { source: file, kubernetesVersion });
+      if (utf16) merged.warnings.unshift(utf16.warning);
+      return merged;
     })();
     mergedFiles.set(args, pending);
   }

@@ -19,7 +19,9 @@ import { CliIo } from './io';
 import { brokenDocumentProblem } from './broken-document';
 import { Manifest, ManifestObject, readManifest } from './manifest';
 import { SECRET_SIZE_LIMIT, inputLimitFor, readInputBytes } from './read-input';
+import { refusedApiVersion } from './refused-api-version';
 import { unrenderedTemplate } from './template-marker';
+import { decodeUtf16Input } from './utf16-input';
 
 /** A policy found in an input file: the policy text itself, or the decoded value of a Secret key. */
 export interface PolicySource {
@@ -102,7 +104,9 @@ export function readPolicyBytes(
  */
 export function findPolicies(file: string, input: string | Uint8Array): PolicyFile {
   const bytes = typeof input === 'string' ? undefined : input;
-  const text = bytes ? utf8(bytes) : (input as string);
+  // A UTF-16 manifest is read as one; a UTF-16 policy goes to the loader whole, which decodes and warns itself.
+  const utf16 = bytes ? decodeUtf16Input(bytes, 'file') : undefined;
+  const text = utf16 && 'text' in utf16 ? utf16.text : bytes ? utf8(bytes) : (input as string);
   if (text === undefined) return wholeFile(file, Buffer.from(bytes!).toString('utf8'), bytes);
   const template = unrenderedTemplate(text);
   if (template) return { file, sources: [], errors: [template], warnings: [] };
@@ -110,6 +114,7 @@ export function findPolicies(file: string, input: string | Uint8Array): PolicyFi
   const manifest = readManifest(text);
   if (!manifest || isOnePolicyFile(manifest)) return wholeFile(file, text, bytes);
   const result: PolicyFile = { file, sources: [], errors: [], warnings: [] };
+  if (utf16 && 'warning' in utf16) result.warnings.push(utf16.warning);
   result.errors.push(...manifest.broken.map(brokenDocumentProblem));
   readSettings(manifest, result);
   readExtraConfigMaps(manifest, result);
@@ -427,34 +432,6 @@ function decodeSecret(
   };
   result.sources.push(source);
   return source;
-}
-
-// kubectl and Argo CD refuse an object without apiVersion ("Object 'apiVersion' is missing") and the API server
-// one of a version it does not serve ("no matches for kind ... in version ..."): such an object never reaches
-// the cluster, so it must not vouch for a policy or a setting.
-function refusedApiVersion(
-  object: ManifestObject,
-  what: string,
-  served: string,
-  why = '',
-): Problem | undefined {
-  const apiVersion = (object.value as { apiVersion?: unknown }).apiVersion;
-  if (apiVersion === served) return undefined;
-  const fix = `set apiVersion: ${served}`;
-  if (apiVersion === undefined || apiVersion === null || apiVersion === '') {
-    return {
-      message: `${what} has no apiVersion: kubectl and Argo CD refuse an object without one, so the cluster never gets it`,
-      field: 'apiVersion',
-      ...object.position,
-      fix,
-    };
-  }
-  return {
-    message: `${what}: apiVersion ${JSON.stringify(apiVersion)} is not served, only ${served}${why}: the API server refuses the object, so the cluster never gets it`,
-    field: 'apiVersion',
-    ...(object.locate(['apiVersion']) ?? object.position),
-    fix,
-  };
 }
 
 function missingPolicy(manifest: Manifest, secrets: ManifestObject[]): Problem {
