@@ -18,6 +18,8 @@ import { CliError, EXIT_FINDINGS, LocatedProblem, UsageError } from './errors';
 import { CliIo } from './io';
 import { readInputBytes } from './read-input';
 import { decodeUtf16Input } from './utf16-input';
+import { checkPolicyText } from '../policy/policy-text';
+import { isUtf8 } from 'node:buffer';
 import { MAX_POLICY_BYTES_OPTION, kubernetesVersionOption, maxPolicyBytesOption } from './shared';
 
 /** Options that choose the policy a command works on. */
@@ -150,6 +152,12 @@ async function readBuiltInRulesFile(
           EXIT_FINDINGS,
           utf16.problem.fix,
         );
+      }
+      // Invalid UTF-8 (a Latin-1 comment) would become U+FFFD unnoticed: go-yaml refuses such a file.
+      const invalid = utf16 || isUtf8(bytes) ? undefined : checkPolicyText(bytes, { maxBytes: Infinity });
+      if (invalid && invalid.errors.length > 0) {
+        const problems = invalid.errors.map((p) => ({ label: file, ...p }));
+        throw new CliError(`--built-in-rules ${file} is not UTF-8 text:`, EXIT_FINDINGS, undefined, problems);
       }
       const text = utf16 ? utf16.text : Buffer.from(bytes).toString('utf8');
       const merged = readMergedAuditPolicy(text, { source: file, kubernetesVersion });

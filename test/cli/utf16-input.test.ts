@@ -66,4 +66,16 @@ describe('UTF-16 input with a byte order mark', () => {
     );
     expect(run.stderr).not.toMatch(/^\s+at /m);
   });
+
+  test('--built-in-rules with a Latin-1 byte is refused at its line:column, not read as U+FFFD', async () => {
+    // "# café" saved as Latin-1: é is the single byte E9, invalid UTF-8, at line 1, column 6.
+    const file = save(
+      'latin1.yaml',
+      Buffer.concat([Buffer.from('# caf\xe9\n', 'latin1'), Buffer.from(MERGED)]),
+    );
+    const run = await runInProcess(['explain', '--built-in-rules', file, '--url', 'GET /api/v1/pods']);
+    expect(run.code).toBe(1);
+    expect(run.stderr).toContain(`--built-in-rules ${file} is not UTF-8 text:`);
+    expect(run.stderr).toContain(`${file}:1:6: invalid UTF-8 (bytes E9 0A`);
+  });
 });
