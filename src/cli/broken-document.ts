@@ -29,7 +29,8 @@ export function identify(source: string): { kind?: string; name?: string } {
     const value = v
       ?.replace(/\s+#.*$/, '')
       .trim()
-      .replace(/^(["'])(.*)\1$/, '$2');
+      // A quote that never closes is what broke the document: it is not part of the name.
+      .replace(/^["']|["']$/g, '');
     return value ? value : undefined;
   };
   const lines = source.split(/\r?\n/);

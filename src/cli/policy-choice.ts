@@ -144,6 +144,7 @@ async function readBuiltInRulesFile(
         bytes: MAX_MERGED_POLICY_TEXT,
         reason: 'a merged policy, or the dump of the Secret holding it, is at most that large',
         fix: 'pass the merged policy file of a master, or the Secret dump',
+        what: 'the merged policy file of a master, or the Secret dump',
       });
       const utf16 = decodeUtf16Input(bytes, 'merged policy file');
       if (utf16 && 'problem' in utf16) {

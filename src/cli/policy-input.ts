@@ -446,7 +446,8 @@ function missingPolicy(manifest: Manifest, secrets: ManifestObject[]): Problem {
   const fix = 'pass a file with one audit.k8s.io/v1 Policy, or the Secret manifest that holds it';
   const kinds = manifest.objects
     .filter((o) => o.kind !== undefined)
-    .map((o) => `${o.kind} ${manifestName(o.value)}`);
+    // An object without metadata.name (a kubeconfig's Config) is named by its kind alone.
+    .map((o) => (manifestName(o.value) === '?' ? `${o.kind}` : `${o.kind} ${manifestName(o.value)}`));
   if (manifest.documents === 1 && manifest.objects.length === 1 && kinds.length === 1) {
     return {
       message: `holds a ${kinds[0]}, not an audit Policy or a Secret holding "${AUDIT_POLICY_SECRET_KEY}"`,

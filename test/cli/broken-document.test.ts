@@ -105,6 +105,11 @@ describe('identify: what a broken document seems to be', () => {
     ['kind: "Secret"\nmetadata: {name: s, namespace: ns}\n', { kind: 'Secret', name: 'ns/s' }],
     ['{"kind": "Secret", "metadata": {"name": "s"', { kind: 'Secret', name: 's' }],
     ['rules: [\n', {}],
+    // The quote that never closes broke the document; it is not part of the name.
+    [
+      'kind: ClusterLogDestination\nmetadata:\n  name: "siem\n',
+      { kind: 'ClusterLogDestination', name: 'siem' },
+    ],
   ])('%j', (text, expected) => {
     expect(identify(text)).toEqual(expected);
   });
