@@ -37,6 +37,11 @@ describe('option values the command line cannot mean', () => {
       ['validate', policy, '--kubernetes-version'],
       '--kubernetes-version needs a value and is the last word of the command line',
     ],
+    [
+      'a mistyped finding code to ignore (it would ignore nothing)',
+      ['lint', '--ignore', 'partialy-shadowed-rule', policy],
+      '--ignore partialy-shadowed-rule: no finding has this code; did you mean partially-shadowed-rule?',
+    ],
     ['a mis-cased option', ['validate', '--Json', policy], "Unknown option '--Json'; did you mean --json?"],
   ])('%s', async (_name, argv, message) => {
     const run = await runInProcess(argv);

@@ -1,11 +1,23 @@
 import { LintCode, lintPolicy } from '../../policy/lint';
 import { Finding } from '../../policy/types';
+import { LINT_CODES } from '../../policy/lint-types';
+import { closestMatch } from '../../policy/did-you-mean';
+import { echo } from '../../policy/echo';
 import { CommandSpec, flag, stringList, stringOption } from '../args';
 import { EXIT_FINDINGS, EXIT_OK, UsageError } from '../errors';
 import { formatProblem, plural } from '../format';
 import { write } from '../io';
 import { POLICY_OPTIONS, builtInRulesNotes, choosePolicy } from '../policy-choice';
 import { printJson } from '../shared';
+
+// A mistyped --ignore would silently ignore nothing: the finding it was meant for would still fail the run.
+function lintCode(text: string): LintCode {
+  if ((LINT_CODES as readonly string[]).includes(text)) return text as LintCode;
+  const guess = closestMatch(text, LINT_CODES);
+  throw new UsageError(
+    `--ignore ${echo(text)}: no finding has this code${guess ? `; did you mean ${guess}?` : ''} (the codes: ${LINT_CODES.join(', ')})`,
+  );
+}
 
 const SEVERITY_ORDER: Record<Finding['severity'], number> = { error: 0, warning: 1, info: 2 };
 
@@ -54,7 +66,7 @@ export const lintCommand: CommandSpec = {
     if (file === undefined && !flag(args, 'deckhouse') && stringOption(args, 'built-in-rules') === undefined)
       throw new UsageError('lint needs a FILE (or --deckhouse)');
     const chosen = await choosePolicy(args, io, file);
-    const ignore = stringList(args, 'ignore') as LintCode[];
+    const ignore = stringList(args, 'ignore').map(lintCode);
     const findings = [...lintPolicy(chosen.target, { ignore })].sort(
       (a, b) => SEVERITY_ORDER[a.severity] - SEVERITY_ORDER[b.severity] || a.ruleIndex - b.ruleIndex,
     );
