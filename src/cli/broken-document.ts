@@ -56,14 +56,24 @@ export function identify(source: string): { kind?: string; name?: string } {
       meta[key] = new RegExp(`"${key}"\\s*:\\s*"([^"\\n]*)"`).exec(json)?.[1];
     }
   }
-  const name = meta.name && (meta.namespace ? `${meta.namespace}/${meta.name}` : meta.name);
+  // A List's own metadata has no name: a name found is one of its items'.
+  const named = meta.name && !kind?.endsWith('List');
+  const name = named && (meta.namespace ? `${meta.namespace}/${meta.name}` : meta.name);
   return { ...(kind ? { kind } : {}), ...(name ? { name } : {}) };
 }
 
 // A document kubectl and Argo CD cannot read: named by number and by what it seems to be, so that the error is
 // found in a file of many objects and is not taken for a problem of the policy.
 export function brokenDocumentProblem(broken: BrokenDocument): Problem {
-  const what = broken.kind ? ` (${broken.kind}${broken.name ? ` ${broken.name}` : ''})` : '';
+  if (broken.code === 'JSON') {
+    return {
+      message: `document ${broken.document}${describe(broken)} is not valid JSON: ${echo(broken.message, 200)}; kubectl and Argo CD cannot read it`,
+      line: broken.line,
+      column: broken.column,
+      fix: 'fix the JSON syntax (no trailing commas or comments, keys in double quotes), or save the complete output again',
+    };
+  }
+  const what = describe(broken);
   const fix =
     broken.code === 'TAB_AS_INDENT'
       ? 'indent with spaces, not tabs'
@@ -79,4 +89,8 @@ export function brokenDocumentProblem(broken: BrokenDocument): Problem {
     column: broken.column,
     fix,
   };
+}
+
+function describe(broken: BrokenDocument): string {
+  return broken.kind ? ` (${broken.kind}${broken.name ? ` ${broken.name}` : ''})` : '';
 }

@@ -12,6 +12,7 @@ import {
 } from 'yaml';
 import { LocateInManifest, ManifestPosition } from '../deckhouse/secret-key';
 import { resolveGoYamlPlain } from '../policy/go-yaml-scalar';
+import { jsonErrorOffset } from '../policy/json-error-offset';
 import { BrokenDocument, identify } from './broken-document';
 
 export type { BrokenDocument } from './broken-document';
@@ -100,6 +101,13 @@ export function readManifest(text: string): Manifest | undefined {
     };
     if (doc.errors.length > 0) {
       documents++;
+      // `kubectl get -o json` output cut short or edited: JSON's own message and position say more.
+      const source = text.slice(doc.range[0], doc.range[2]);
+      const json = jsonProblem(source);
+      if (json) {
+        brokenAt(doc.range[0] + json.offset, json.message, 'JSON');
+        return;
+      }
       // The first error only: the yaml package reports every later line of a broken block again.
       const [first] = doc.errors;
       // The message ends with " at line L, column C:" and a snippet: the position is given apart.
@@ -151,6 +159,22 @@ export function readManifest(text: string): Manifest | undefined {
     }
   });
   return { documents, objects, broken, lineOf: (offset) => lineCounter.linePos(offset).line };
+}
+
+function jsonProblem(source: string): { offset: number; message: string } | undefined {
+  const start = /^\s*/.exec(source)![0].length;
+  if (source[start] !== '{') return undefined;
+  try {
+    JSON.parse(source);
+    return undefined;
+  } catch (err) {
+    const offset = jsonErrorOffset(source);
+    const message = err instanceof Error ? err.message : String(err);
+    return {
+      offset: offset < 0 ? start : offset,
+      message: message.replace(/ in JSON at position \d+.*$/, ''),
+    };
+  }
 }
 
 // kubectl and Argo CD turn YAML into JSON with sigs.k8s.io/yaml (go-yaml v2): an unquoted `yes` or `off` is a

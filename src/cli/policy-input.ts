@@ -151,7 +151,9 @@ export function findPolicies(file: string, input: string | Uint8Array): PolicyFi
       warnings: [],
     });
   }
-  if (result.sources.length === 0 && withKey.length === 0) {
+  // A file whose every document is broken has nothing else to say: the errors above are the whole story.
+  const nothingRead = manifest.objects.length === 0 && manifest.broken.length > 0;
+  if (result.sources.length === 0 && withKey.length === 0 && !nothingRead) {
     result.missing = missingPolicy(manifest, secrets);
     if (manifest.broken.length > 0) {
       const unread = manifest.broken.map((b) => `document ${b.document}`).join(', ');

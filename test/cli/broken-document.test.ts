@@ -81,6 +81,41 @@ describe('a manifest with a document YAML cannot read', () => {
   });
 });
 
+describe('JSON that does not parse (kubectl get -o json, cut short or edited)', () => {
+  const secret = JSON.stringify(
+    {
+      apiVersion: 'v1',
+      kind: 'Secret',
+      metadata: { name: 'audit-policy', namespace: 'kube-system' },
+      data: { 'audit-policy.yaml': b64(POLICY) },
+    },
+    null,
+    2,
+  );
+
+  test('a trailing comma is a JSON error at its position, and the only error', () => {
+    // Line 2 is `  "apiVersion": "v1",`: the second comma is column 22.
+    const found = findPolicies('s.json', secret.replace('"v1",', '"v1",,'));
+    expect(found.errors).toEqual([
+      expect.objectContaining({
+        message: expect.stringMatching(
+          /^document 1 \(Secret kube-system\/audit-policy\) is not valid JSON: .*; kubectl and Argo CD cannot read it$/,
+        ),
+        line: 2,
+        column: 22,
+      }),
+    ]);
+  });
+
+  test('a List cut short is named as a List, not by the name of an item', () => {
+    const list = JSON.stringify({ apiVersion: 'v1', kind: 'List', items: [JSON.parse(secret)] }, null, 2);
+    const found = findPolicies('l.json', list.slice(0, -10));
+    expect(found.errors).toEqual([
+      expect.objectContaining({ message: expect.stringMatching(/^document 1 \(List\) is not valid JSON: /) }),
+    ]);
+  });
+});
+
 describe('a file that starts with a Policy document is a policy file, whatever follows', () => {
   // kube-apiserver reads only the first document of --audit-policy-file and ignores the rest without a word
   // (sigs.k8s.io/yaml unmarshals one document): the loader refuses the second one at its "---".
