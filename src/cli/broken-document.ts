@@ -75,16 +75,22 @@ export function brokenDocumentProblem(broken: BrokenDocument): Problem {
   }
   const what = describe(broken);
   const fix =
-    broken.code === 'TAB_AS_INDENT'
-      ? 'indent with spaces, not tabs'
-      : broken.code === 'DUPLICATE_KEY'
-        ? 'remove one of the duplicate keys'
-        : 'fix the YAML at this position (indentation, ":" after keys, "-" before list items, closing quotes and brackets)';
+    broken.code === 'DEEP'
+      ? 'remove the extra "[" / "{" or indentation levels'
+      : broken.code === 'ALIAS'
+        ? 'write the values out instead of aliases (*name) of aliases: go-yaml, behind kubectl, refuses excessive aliasing too'
+        : broken.code === 'TAB_AS_INDENT'
+          ? 'indent with spaces, not tabs'
+          : broken.code === 'DUPLICATE_KEY'
+            ? 'remove one of the duplicate keys'
+            : 'fix the YAML at this position (indentation, ":" after keys, "-" before list items, closing quotes and brackets)';
   return {
     message:
-      broken.code === 'DUPLICATE_KEY'
-        ? `document ${broken.document}${what} has a key twice (${echo(broken.message, 200)}): kubectl refuses it (strict field validation, its default) and lenient readers keep one of the values`
-        : `document ${broken.document}${what} is not valid YAML: ${echo(broken.message, 200)}; kubectl and Argo CD cannot read it`,
+      broken.code === 'DEEP'
+        ? `document ${broken.document}${what}: ${broken.message}; no Kubernetes object needs that many, and this tool reads no deeper`
+        : broken.code === 'DUPLICATE_KEY'
+          ? `document ${broken.document}${what} has a key twice (${echo(broken.message, 200)}): kubectl refuses it (strict field validation, its default) and lenient readers keep one of the values`
+          : `document ${broken.document}${what} is not valid YAML: ${echo(broken.message, 200)}; kubectl and Argo CD cannot read it`,
     line: broken.line,
     column: broken.column,
     fix,

@@ -2,6 +2,7 @@ import {
   Document,
   LineCounter,
   Node,
+  Parser,
   Scalar,
   isMap,
   isPair,
@@ -13,6 +14,7 @@ import {
 import { LocateInManifest, ManifestPosition } from '../deckhouse/secret-key';
 import { resolveGoYamlPlain } from '../policy/go-yaml-scalar';
 import { jsonErrorOffset } from '../policy/json-error-offset';
+import { MAX_NESTING_DEPTH, tooDeep } from '../policy/yaml-document';
 import { BrokenDocument, identify } from './broken-document';
 
 export type { BrokenDocument } from './broken-document';
@@ -72,9 +74,10 @@ export interface Manifest {
 export function readManifest(text: string): Manifest | undefined {
   const lineCounter = new LineCounter();
   let docs: Document.Parsed[];
+  const deep = tooDeepDocuments(text);
   try {
     // logLevel 'error': the yaml package would otherwise print Node warnings (a mapping used as a key) on stderr.
-    docs = parseAllDocuments(text, { lineCounter, logLevel: 'error' }) as Document.Parsed[];
+    docs = parseAllDocuments(deep.text, { lineCounter, logLevel: 'error' }) as Document.Parsed[];
   } catch {
     return undefined;
   }
@@ -88,17 +91,27 @@ export function readManifest(text: string): Manifest | undefined {
   const broken: BrokenDocument[] = [];
   let documents = 0;
   docs.forEach((doc, index) => {
+    const tooDeep = deep.offsets.get(index);
     const brokenAt = (offset: number, message: string, code?: string) => {
       const p = lineCounter.linePos(Math.min(offset, text.length));
       broken.push({
         document: index + 1,
-        ...identify(text.slice(doc.range[0], doc.range[2])),
+        ...identify(tooDeep?.source ?? text.slice(doc.range[0], doc.range[2])),
         message,
         line: p.line,
         column: p.col,
         ...(code ? { code } : {}),
       });
     };
+    if (tooDeep !== undefined) {
+      documents++;
+      brokenAt(
+        tooDeep.offset,
+        `it nests lists and mappings more than ${MAX_NESTING_DEPTH} levels deep`,
+        'DEEP',
+      );
+      return;
+    }
     if (doc.errors.length > 0) {
       documents++;
       // `kubectl get -o json` output cut short or edited: JSON's own message and position say more.
@@ -155,10 +168,37 @@ export function readManifest(text: string): Manifest | undefined {
     } catch (err) {
       // toJS refuses excessive aliasing (a "billion laughs" document).
       const message = err instanceof Error ? err.message.split('\n')[0] : String(err);
-      brokenAt(doc.contents?.range?.[0] ?? doc.range[0], message);
+      brokenAt(doc.contents?.range?.[0] ?? doc.range[0], message, 'ALIAS');
     }
   });
   return { documents, objects, broken, lineOf: (offset) => lineCounter.linePos(offset).line };
+}
+
+interface TooDeep {
+  /** Where the collection that is too deep starts. */
+  offset: number;
+  /** The document's text as written (the parsed one is blanked). */
+  source: string;
+}
+
+// The yaml package composes nested collections recursively: a document nested deeper than the policy loader
+// accepts (10^5 "[") would exhaust the call stack. Such documents are blanked (line breaks kept, so positions
+// stay true) before parsing, and reported at the collection that is too deep; the index is the document's.
+function tooDeepDocuments(text: string): { text: string; offsets: Map<number, TooDeep> } {
+  const offsets = new Map<number, TooDeep>();
+  const documents = Array.from(new Parser().parse(text)).filter((t) => t.type === 'document');
+  let blanked = text;
+  documents.forEach((doc, index) => {
+    const deep = tooDeep([doc]);
+    if (!deep || doc.value === undefined) return;
+    const start = doc.value.offset;
+    const end = documents[index + 1]?.offset ?? text.length;
+    offsets.set(index, { offset: deep.offset, source: text.slice(doc.offset, end) });
+    // A "~" keeps a document there (a null one), so that documents keep their numbers.
+    const body = blanked.slice(start, end).replace(/[^\n]/g, ' ').replace(' ', '~');
+    blanked = blanked.slice(0, start) + body + blanked.slice(end);
+  });
+  return { text: blanked, offsets };
 }
 
 function jsonProblem(source: string): { offset: number; message: string } | undefined {

@@ -78,6 +78,27 @@ describe('a manifest with a document YAML cannot read', () => {
       ['document 3 (ConfigMap lol) is not valid ', 15],
     ]);
     expect(found.sources).toHaveLength(1);
+    // go-yaml (behind kubectl) refuses excessive aliasing too; the fix says what to write instead.
+    expect(found.errors[1].fix).toMatch(/^write the values out instead of aliases/);
+  });
+});
+
+describe('a document nested too deep to read', () => {
+  test('is named, keeps its number, and the documents around it are still read', () => {
+    // 10^5 "[": composing it recursively would exhaust the call stack.
+    const deep = `apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: deep\ndata: ${'['.repeat(100_000)}\n`;
+    const found = findPolicies('m.yaml', `${deep}---\n${SECRET}`);
+    expect(found.errors).toEqual([
+      expect.objectContaining({
+        message: expect.stringMatching(
+          /^document 1 \(ConfigMap deep\): it nests lists and mappings more than 100 levels deep; /,
+        ),
+        // Level 101 is the 100th "[" of line 5 (the object's mapping is level 1; "data: " takes 6 columns).
+        line: 5,
+        column: 106,
+      }),
+    ]);
+    expect(found.sources.map((s) => s.label)).toEqual(['m.yaml[data.audit-policy.yaml]']);
   });
 });
 
