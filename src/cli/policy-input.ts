@@ -391,11 +391,15 @@ function decodeSecret(
   if ('absent' in read) return undefined;
   const { field, bytes } = read.value;
   const where = secret.locate([field, AUDIT_POLICY_SECRET_KEY]) ?? secret.position;
-  const text = utf8(bytes);
+  // A policy encoded from UTF-16 with a byte order mark (PowerShell's Encoding.Unicode): go-yaml, behind the
+  // hook, decodes it; the loader gets the bytes, reads them the same way and warns.
+  const utf16 = decodeUtf16Input(bytes, 'policy');
+  const text = utf16 && 'text' in utf16 ? utf16.text : utf8(bytes);
   if (text === undefined) {
     result.errors.push({
       message: `Secret ${name}: ${field}."${AUDIT_POLICY_SECRET_KEY}" does not decode to UTF-8 text`,
       ...where,
+      fix: 'encode the policy file saved as UTF-8: base64 -w0 policy.yaml',
     });
     return undefined;
   }
@@ -429,6 +433,8 @@ function decodeSecret(
     label,
     container: 'secret',
     text,
+    // NUL bytes too (UTF-16 without a byte order mark): the loader names what the bytes are.
+    ...(utf16 || text.includes('\0') ? { bytes } : {}),
     warnings,
     ...(unread ? { unread } : {}),
   };

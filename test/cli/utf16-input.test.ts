@@ -78,4 +78,26 @@ describe('UTF-16 input with a byte order mark', () => {
     expect(run.stderr).toContain(`--built-in-rules ${file} is not UTF-8 text:`);
     expect(run.stderr).toContain(`${file}:1:6: invalid UTF-8 (bytes E9 0A`);
   });
+
+  test('a Secret whose policy was base64-encoded from UTF-16 (PowerShell Encoding.Unicode)', async () => {
+    const policy = readFileSync(fixture('policy.yaml'), 'utf8');
+    const secret = (bytes: Buffer) =>
+      'apiVersion: v1\nkind: Secret\nmetadata: {name: audit-policy, namespace: kube-system}\n' +
+      `data:\n  audit-policy.yaml: ${bytes.toString('base64')}\n`;
+    // With a byte order mark go-yaml (behind Deckhouse's hook) decodes it: valid, with the loader's warning.
+    const marked = save('secret-utf16.yaml', Buffer.from(secret(utf16le(policy))));
+    const ok = await runInProcess(['validate', marked]);
+    expect(ok.code).toBe(0);
+    expect(ok.stdout).toContain(
+      `${marked}[data.audit-policy.yaml]:1:1: warning: the file is UTF-16, little-endian`,
+    );
+    expect(ok.stdout).toContain(`${marked}[data.audit-policy.yaml]: OK`);
+    // Without one it is named as UTF-16, not reported as a NUL character at 1:2.
+    const bare = save('secret-utf16-bare.yaml', Buffer.from(secret(Buffer.from(policy, 'utf16le'))));
+    const refused = await runInProcess(['validate', bare]);
+    expect(refused.code).toBe(1);
+    expect(refused.stdout).toContain(
+      `${bare}[data.audit-policy.yaml]:1:1: the file starts with NUL bytes between its characters: it looks like UTF-16 without a byte order mark`,
+    );
+  });
 });
