@@ -1,5 +1,6 @@
 import { parseArgs } from 'node:util';
 import { closestMatch } from '../policy/did-you-mean';
+import { echo } from '../policy/echo';
 import { UsageError } from './errors';
 import { CliIo } from './io';
 import { foreignOptionHint } from './option-owners';
@@ -11,6 +12,8 @@ export interface OptionSpec {
   short?: string;
   /** Placeholder shown in help, e.g. FILE. */
   value?: string;
+  /** An empty value (`--api-group ''`) means something; for any other option it is a usage error. */
+  allowEmpty?: boolean;
   description: string;
 }
 
@@ -58,18 +61,45 @@ export function parseCommandArgs(spec: CommandSpec, argv: string[]): ParsedArgs 
   }
   let parsed: ReturnType<typeof parseArgs>;
   try {
-    parsed = parseArgs({ args: argv, options, allowPositionals: true, strict: true });
+    parsed = parseArgs({ args: argv, options, allowPositionals: true, strict: true, tokens: true });
   } catch (err) {
     const unknown = /^Unknown option '--([^'=]+)'/.exec(parseErrorMessage(err));
     const foreign = unknown ? foreignOptionHint(spec.name, unknown[1]) : undefined;
     if (foreign !== undefined) throw new UsageError(foreign);
     throw new UsageError(cleanParseError(err) + didYouMean(unknown?.[1], Object.keys(options)));
   }
+  checkValues(parsed.tokens ?? [], { ...spec.options, ...COMMON_OPTIONS });
   if (!spec.positionals && parsed.positionals.length > 0 && !parsed.values.help) {
     throw new UsageError(`unexpected argument '${parsed.positionals[0]}'`);
   }
   return { values: parsed.values as ParsedArgs['values'], positionals: parsed.positionals };
 }
+
+// parseArgs keeps the last of a repeated option and takes '' as a value: `--policy a --policy b` would check b
+// alone without a word, and `--policy=` (a shell variable that was not set) would look for a file named ''.
+function checkValues(tokens: ReadonlyArray<ParsedToken>, specs: Record<string, OptionSpec>): void {
+  const seen = new Map<string, string>();
+  for (const token of tokens) {
+    if (token.kind !== 'option' || token.value === undefined) continue;
+    const spec = specs[token.name];
+    const written = token.rawName.startsWith('--') ? token.rawName : `${token.rawName} (--${token.name})`;
+    if (token.value === '' && !spec?.allowEmpty) {
+      throw new UsageError(
+        `${written} was given an empty value; give it a ${spec?.value ?? 'value'}, or leave the option out`,
+      );
+    }
+    if (spec?.multiple) continue;
+    const earlier = seen.get(token.name);
+    if (earlier !== undefined) {
+      throw new UsageError(
+        `--${token.name} was given twice ('${echo(earlier)}' and '${echo(token.value)}'); it takes one value: keep one`,
+      );
+    }
+    seen.set(token.name, token.value);
+  }
+}
+
+type ParsedToken = NonNullable<ReturnType<typeof parseArgs>['tokens']>[number];
 
 // `--deckhous` → "; did you mean --deckhouse?": the closest option of the command, if one is plausibly meant.
 // (An option of another command, `simulate --url`, is named as such before this is asked.)
@@ -78,7 +108,8 @@ function didYouMean(unknown: string | undefined, names: readonly string[]): stri
   return guess === undefined ? '' : `; did you mean --${guess}?`;
 }
 
-// parseArgs throws a TypeError of Node's own realm, which a vm context (jest) does not see as an Error.
+// The message of an error from node:util, which need not be an instance of this realm's Error (under a test
+// runner's sandbox it is not).
 function parseErrorMessage(err: unknown): string {
   const message = (err as { message?: unknown } | null)?.message;
   return typeof message === 'string' ? message : String(err);
@@ -86,7 +117,18 @@ function parseErrorMessage(err: unknown): string {
 
 // Node's messages mention "parseArgs" internals and suggest "--" in ways that do not fit a CLI.
 function cleanParseError(err: unknown): string {
-  return parseErrorMessage(err)
+  const message = parseErrorMessage(err);
+  const missing = /^Option '(?:-\w, )?(--[^ ']+) <value>' argument missing/.exec(message);
+  if (missing)
+    return `${missing[1]} needs a value and is the last word of the command line; write ${missing[1]} VALUE`;
+  const ambiguous = /^Option '([^']+)' argument is ambiguous[^]*use '(--[^=']+)=-XYZ'/.exec(message);
+  if (ambiguous) {
+    return (
+      `${ambiguous[1]} needs a value but is followed by an option; write ${ambiguous[2]} VALUE before the next ` +
+      `option (a value that starts with "-" as ${ambiguous[2]}=-VALUE)`
+    );
+  }
+  return message
     .replace(/\. To specify a positional argument starting with a '-'.*$/s, '')
     .replace(/\.$/, '');
 }

@@ -2,6 +2,7 @@ import {
   Document,
   LineCounter,
   Node,
+  Parser,
   Scalar,
   isMap,
   isPair,
@@ -12,6 +13,11 @@ import {
 } from 'yaml';
 import { LocateInManifest, ManifestPosition } from '../deckhouse/secret-key';
 import { resolveGoYamlPlain } from '../policy/go-yaml-scalar';
+import { jsonErrorOffset } from '../policy/json-error-offset';
+import { MAX_NESTING_DEPTH, tooDeep } from '../policy/yaml-document';
+import { BrokenDocument, identify } from './broken-document';
+
+export type { BrokenDocument } from './broken-document';
 
 /**
  * An unquoted value that YAML 1.2 tools read as a string but go-yaml v2 (kubectl, Argo CD) as a boolean, a
@@ -48,42 +54,87 @@ export interface ManifestObject {
   range?: [number, number];
 }
 
-/** A manifest file read as YAML documents; `undefined` from readManifest when YAML cannot read it. */
+/** A manifest file read as YAML documents; `undefined` from readManifest when YAML cannot read it at all. */
 export interface Manifest {
-  /** Documents that hold something (a `---` with nothing after it is not counted). */
+  /** Documents that hold something (a `---` with nothing after it is not counted), readable or not. */
   documents: number;
   objects: ManifestObject[];
+  /** Documents that cannot be read, each with its first problem; the other documents are still read. */
+  broken: BrokenDocument[];
   /** 1-based line of a character offset in the file. */
   lineOf(offset: number): number;
 }
 
 /**
  * Reads every document of a YAML (or JSON) file as plain objects with positions, expanding `List` documents
- * into their items. Text that YAML cannot read cleanly (syntax errors, duplicate keys, an alias bomb) gives
- * undefined: the caller leaves it to the policy loader, which reports such problems with their positions.
+ * into their items. A document YAML cannot read cleanly (a syntax error, a duplicate key, an alias bomb) is
+ * listed in `broken` with its first problem, and the others are still read: kubectl reads a file document by
+ * document, so one bad object must neither hide nor take the name of the others.
  */
 export function readManifest(text: string): Manifest | undefined {
   const lineCounter = new LineCounter();
   let docs: Document.Parsed[];
+  const deep = tooDeepDocuments(text);
   try {
     // logLevel 'error': the yaml package would otherwise print Node warnings (a mapping used as a key) on stderr.
-    docs = parseAllDocuments(text, { lineCounter, logLevel: 'error' }) as Document.Parsed[];
+    docs = parseAllDocuments(deep.text, { lineCounter, logLevel: 'error' }) as Document.Parsed[];
   } catch {
     return undefined;
   }
-  if (!Array.isArray(docs) || docs.some((d) => d.errors.length > 0)) return undefined;
+  if (!Array.isArray(docs)) return undefined;
   const position = (node: Node | null | undefined): ManifestPosition | undefined => {
     if (!node?.range) return undefined;
     const p = lineCounter.linePos(node.range[0]);
     return { line: p.line, column: p.col };
   };
   const objects: ManifestObject[] = [];
+  const broken: BrokenDocument[] = [];
   let documents = 0;
-  try {
-    docs.forEach((doc, index) => {
-      // `---` with nothing (or only a null) after it: kubectl skips it; a policy file's loader does not.
-      if (doc.contents === null || (isScalar(doc.contents) && doc.contents.value === null)) return;
+  docs.forEach((doc, index) => {
+    const tooDeep = deep.offsets.get(index);
+    const brokenAt = (offset: number, message: string, code?: string) => {
+      const p = lineCounter.linePos(Math.min(offset, text.length));
+      broken.push({
+        document: index + 1,
+        ...identify(tooDeep?.source ?? text.slice(doc.range[0], doc.range[2])),
+        message,
+        line: p.line,
+        column: p.col,
+        ...(code ? { code } : {}),
+      });
+    };
+    if (tooDeep !== undefined) {
       documents++;
+      brokenAt(
+        tooDeep.offset,
+        `it nests lists and mappings more than ${MAX_NESTING_DEPTH} levels deep`,
+        'DEEP',
+      );
+      return;
+    }
+    if (doc.errors.length > 0) {
+      documents++;
+      // `kubectl get -o json` output cut short or edited: JSON's own message and position say more.
+      const source = text.slice(doc.range[0], doc.range[2]);
+      const json = jsonProblem(source);
+      if (json) {
+        brokenAt(doc.range[0] + json.offset, json.message, 'JSON');
+        return;
+      }
+      // The first error only: the yaml package reports every later line of a broken block again.
+      const [first] = doc.errors;
+      // The message ends with " at line L, column C:" and a snippet: the position is given apart.
+      brokenAt(
+        first.pos[0],
+        first.message.split('\n')[0].replace(/ at line \d+, column \d+:?$/, ''),
+        first.code,
+      );
+      return;
+    }
+    // `---` with nothing (or only a null) after it: kubectl skips it; a policy file's loader does not.
+    if (doc.contents === null || (isScalar(doc.contents) && doc.contents.value === null)) return;
+    documents++;
+    try {
       const root = doc.contents;
       const locateFrom =
         (base: Array<string | number>): LocateInManifest =>
@@ -114,12 +165,56 @@ export function readManifest(text: string): Manifest | undefined {
       } else {
         add(root as Node, [], [root.range![0], doc.range[1]]);
       }
-    });
-  } catch {
-    // toJS refuses excessive aliasing; the loader reports it with a position.
+    } catch (err) {
+      // toJS refuses excessive aliasing (a "billion laughs" document).
+      const message = err instanceof Error ? err.message.split('\n')[0] : String(err);
+      brokenAt(doc.contents?.range?.[0] ?? doc.range[0], message, 'ALIAS');
+    }
+  });
+  return { documents, objects, broken, lineOf: (offset) => lineCounter.linePos(offset).line };
+}
+
+interface TooDeep {
+  /** Where the collection that is too deep starts. */
+  offset: number;
+  /** The document's text as written (the parsed one is blanked). */
+  source: string;
+}
+
+// The yaml package composes nested collections recursively: a document nested deeper than the policy loader
+// accepts (10^5 "[") would exhaust the call stack. Such documents are blanked (line breaks kept, so positions
+// stay true) before parsing, and reported at the collection that is too deep; the index is the document's.
+function tooDeepDocuments(text: string): { text: string; offsets: Map<number, TooDeep> } {
+  const offsets = new Map<number, TooDeep>();
+  const documents = Array.from(new Parser().parse(text)).filter((t) => t.type === 'document');
+  let blanked = text;
+  documents.forEach((doc, index) => {
+    const deep = tooDeep([doc]);
+    if (!deep || doc.value === undefined) return;
+    const start = doc.value.offset;
+    const end = documents[index + 1]?.offset ?? text.length;
+    offsets.set(index, { offset: deep.offset, source: text.slice(doc.offset, end) });
+    // A "~" keeps a document there (a null one), so that documents keep their numbers.
+    const body = blanked.slice(start, end).replace(/[^\n]/g, ' ').replace(' ', '~');
+    blanked = blanked.slice(0, start) + body + blanked.slice(end);
+  });
+  return { text: blanked, offsets };
+}
+
+function jsonProblem(source: string): { offset: number; message: string } | undefined {
+  const start = /^\s*/.exec(source)![0].length;
+  if (source[start] !== '{') return undefined;
+  try {
+    JSON.parse(source);
     return undefined;
+  } catch (err) {
+    const offset = jsonErrorOffset(source);
+    const message = err instanceof Error ? err.message : String(err);
+    return {
+      offset: offset < 0 ? start : offset,
+      message: message.replace(/ in JSON at position \d+.*$/, ''),
+    };
   }
-  return { documents, objects, lineOf: (offset) => lineCounter.linePos(offset).line };
 }
 
 // kubectl and Argo CD turn YAML into JSON with sigs.k8s.io/yaml (go-yaml v2): an unquoted `yes` or `off` is a

@@ -19,6 +19,9 @@ import { CliIo } from './io';
 import { readInputBytes } from './read-input';
 import { refuseMergedAsCustom } from './merged-as-custom';
 import { refuseLogAsPolicy } from './swapped-input';
+import { decodeUtf16Input } from './utf16-input';
+import { checkPolicyText } from '../policy/policy-text';
+import { isUtf8 } from 'node:buffer';
 import {
   KUBERNETES_VERSION_RANGE,
   MAX_POLICY_BYTES_OPTION,
@@ -148,9 +151,27 @@ async function readBuiltInRulesFile(
         bytes: MAX_MERGED_POLICY_TEXT,
         reason: 'a merged policy, or the dump of the Secret holding it, is at most that large',
         fix: 'pass the merged policy file of a master, or the Secret dump',
+        what: 'the merged policy file of a master, or the Secret dump',
       });
       refuseLogAsPolicy(file, bytes.subarray(0, 4096));
-      return readMergedAuditPolicy(Buffer.from(bytes).toString('utf8'), { source: file, kubernetesVersion });
+      const utf16 = decodeUtf16Input(bytes, 'merged policy file');
+      if (utf16 && 'problem' in utf16) {
+        throw new CliError(
+          `--built-in-rules ${file}: ${utf16.problem.message}`,
+          EXIT_FINDINGS,
+          utf16.problem.fix,
+        );
+      }
+      // Invalid UTF-8 (a Latin-1 comment) would become U+FFFD unnoticed: go-yaml refuses such a file.
+      const invalid = utf16 || isUtf8(bytes) ? undefined : checkPolicyText(bytes, { maxBytes: Infinity });
+      if (invalid && invalid.errors.length > 0) {
+        const problems = invalid.errors.map((p) => ({ label: file, ...p }));
+        throw new CliError(`--built-in-rules ${file} is not UTF-8 text:`, EXIT_FINDINGS, undefined, problems);
+      }
+      const text = utf16 ? utf16.text : Buffer.from(bytes).toString('utf8');
+      const merged = readMergedAuditPolicy(text, { source: file, kubernetesVersion });
+      if (utf16) merged.warnings.unshift(utf16.warning);
+      return merged;
     })();
     mergedFiles.set(args, pending);
   }

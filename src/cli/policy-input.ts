@@ -16,11 +16,14 @@ import { SourcePosition } from '../policy/yaml-decode';
 import { ParseResult, Policy, Problem } from '../policy/types';
 import { CliError, EXIT_FINDINGS, LocatedProblem } from './errors';
 import { CliIo } from './io';
+import { brokenDocumentProblem } from './broken-document';
 import { Manifest, ManifestObject, readManifest } from './manifest';
 import { mergedPolicySecretProblem } from './merged-policy-secret';
 import { SECRET_SIZE_LIMIT, inputLimitFor, readInputBytes } from './read-input';
+import { refusedApiVersion } from './refused-api-version';
 import { fileHead, refuseLogAsPolicy } from './swapped-input';
 import { unrenderedTemplate } from './template-marker';
+import { decodeUtf16Input } from './utf16-input';
 
 /** A policy found in an input file: the policy text itself, or the decoded value of a Secret key. */
 export interface PolicySource {
@@ -112,7 +115,9 @@ export async function readPolicyBytes(
  */
 export function findPolicies(file: string, input: string | Uint8Array): PolicyFile {
   const bytes = typeof input === 'string' ? undefined : input;
-  const text = bytes ? utf8(bytes) : (input as string);
+  // A UTF-16 manifest is read as one; a UTF-16 policy goes to the loader whole, which decodes and warns itself.
+  const utf16 = bytes ? decodeUtf16Input(bytes, 'file') : undefined;
+  const text = utf16 && 'text' in utf16 ? utf16.text : bytes ? utf8(bytes) : (input as string);
   if (text === undefined) return wholeFile(file, Buffer.from(bytes!).toString('utf8'), bytes);
   const template = unrenderedTemplate(text);
   if (template) return { file, sources: [], errors: [template], warnings: [] };
@@ -120,6 +125,8 @@ export function findPolicies(file: string, input: string | Uint8Array): PolicyFi
   const manifest = readManifest(text);
   if (!manifest || isOnePolicyFile(manifest)) return wholeFile(file, text, bytes);
   const result: PolicyFile = { file, sources: [], errors: [], warnings: [] };
+  if (utf16 && 'warning' in utf16) result.warnings.push(utf16.warning);
+  result.errors.push(...manifest.broken.map(brokenDocumentProblem));
   readSettings(manifest, result);
   readExtraConfigMaps(manifest, result);
 
@@ -155,8 +162,17 @@ export function findPolicies(file: string, input: string | Uint8Array): PolicyFi
       warnings: [],
     });
   }
-  if (result.sources.length === 0 && withKey.length === 0) {
+  // A file whose every document is broken has nothing else to say: the errors above are the whole story.
+  const nothingRead = manifest.objects.length === 0 && manifest.broken.length > 0;
+  if (result.sources.length === 0 && withKey.length === 0 && !nothingRead) {
     result.missing = missingPolicy(manifest, secrets);
+    if (manifest.broken.length > 0) {
+      const unread = manifest.broken.map((b) => `document ${b.document}`).join(', ');
+      result.missing = {
+        ...result.missing,
+        message: `${result.missing.message}; ${unread} could not be read (see above) and may hold it`,
+      };
+    }
     result.errors.push(result.missing);
   }
   if (result.settings && !result.settings.auditPolicyEnabled) {
@@ -277,16 +293,21 @@ function wholeFile(file: string, text: string, bytes?: Uint8Array): PolicyFile {
 }
 
 // What kube-apiserver would read as --audit-policy-file: one document that is no other kind of object (the
-// loader explains what a Policy lacks), or only Policy documents (the loader refuses the second one: upstream
-// reads the first and ignores the rest).
+// loader explains what a Policy lacks), or a file that starts with a Policy document: kube-apiserver reads that
+// one and silently ignores whatever follows (a second Policy, a document without kind, any object), which the
+// loader refuses with the position of the second document.
 function isOnePolicyFile(manifest: Manifest): boolean {
   if (manifest.documents === 0) return true;
   if (manifest.objects.some((o) => o.range === undefined)) return false; // a List
-  if (manifest.documents === 1) {
-    const [only] = manifest.objects;
-    return (only.kind === undefined && only.apiVersion === undefined) || isPolicyDocument(only);
+  const [object] = manifest.objects;
+  const [broken] = manifest.broken;
+  const firstIsBroken = broken !== undefined && (object === undefined || broken.document < object.document);
+  if (firstIsBroken) {
+    // Its kind is a guess from its text; without one it is left to the loader, which reports every position.
+    return broken.kind === undefined ? manifest.documents === 1 : broken.kind === 'Policy';
   }
-  return manifest.objects.every(isPolicyDocument);
+  if (isPolicyDocument(object)) return true;
+  return manifest.documents === 1 && object.kind === undefined && object.apiVersion === undefined;
 }
 
 // A file with no document marker (`---`, `...`) and a top-level `kind: Policy` line is one Policy document:
@@ -381,11 +402,15 @@ function decodeSecret(
   if ('absent' in read) return undefined;
   const { field, bytes } = read.value;
   const where = secret.locate([field, AUDIT_POLICY_SECRET_KEY]) ?? secret.position;
-  const text = utf8(bytes);
+  // A policy encoded from UTF-16 with a byte order mark (PowerShell's Encoding.Unicode): go-yaml, behind the
+  // hook, decodes it; the loader gets the bytes, reads them the same way and warns.
+  const utf16 = decodeUtf16Input(bytes, 'policy');
+  const text = utf16 && 'text' in utf16 ? utf16.text : utf8(bytes);
   if (text === undefined) {
     result.errors.push({
       message: `Secret ${name}: ${field}."${AUDIT_POLICY_SECRET_KEY}" does not decode to UTF-8 text`,
       ...where,
+      fix: 'encode the policy file saved as UTF-8: base64 -w0 policy.yaml',
     });
     return undefined;
   }
@@ -419,39 +444,13 @@ function decodeSecret(
     label,
     container: 'secret',
     text,
+    // NUL bytes too (UTF-16 without a byte order mark): the loader names what the bytes are.
+    ...(utf16 || text.includes('\0') ? { bytes } : {}),
     warnings,
     ...(unread ? { unread } : {}),
   };
   result.sources.push(source);
   return source;
-}
-
-// kubectl and Argo CD refuse an object without apiVersion ("Object 'apiVersion' is missing") and the API server
-// one of a version it does not serve ("no matches for kind ... in version ..."): such an object never reaches
-// the cluster, so it must not vouch for a policy or a setting.
-function refusedApiVersion(
-  object: ManifestObject,
-  what: string,
-  served: string,
-  why = '',
-): Problem | undefined {
-  const apiVersion = (object.value as { apiVersion?: unknown }).apiVersion;
-  if (apiVersion === served) return undefined;
-  const fix = `set apiVersion: ${served}`;
-  if (apiVersion === undefined || apiVersion === null || apiVersion === '') {
-    return {
-      message: `${what} has no apiVersion: kubectl and Argo CD refuse an object without one, so the cluster never gets it`,
-      field: 'apiVersion',
-      ...object.position,
-      fix,
-    };
-  }
-  return {
-    message: `${what}: apiVersion ${JSON.stringify(apiVersion)} is not served, only ${served}${why}: the API server refuses the object, so the cluster never gets it`,
-    field: 'apiVersion',
-    ...(object.locate(['apiVersion']) ?? object.position),
-    fix,
-  };
 }
 
 function missingPolicy(manifest: Manifest, secrets: ManifestObject[]): Problem {
@@ -468,7 +467,8 @@ function missingPolicy(manifest: Manifest, secrets: ManifestObject[]): Problem {
   const fix = 'pass a file with one audit.k8s.io/v1 Policy, or the Secret manifest that holds it';
   const kinds = manifest.objects
     .filter((o) => o.kind !== undefined)
-    .map((o) => `${o.kind} ${manifestName(o.value)}`);
+    // An object without metadata.name (a kubeconfig's Config) is named by its kind alone.
+    .map((o) => (manifestName(o.value) === '?' ? `${o.kind}` : `${o.kind} ${manifestName(o.value)}`));
   if (manifest.documents === 1 && manifest.objects.length === 1 && kinds.length === 1) {
     return {
       message: `holds a ${kinds[0]}, not an audit Policy or a Secret holding "${AUDIT_POLICY_SECRET_KEY}"`,

@@ -25,6 +25,8 @@ export interface InputLimit {
   /** The reason the limit exists, shown in the refusal. */
   reason: string;
   fix: string;
+  /** What the input should be, for a directory given in its place (default: a policy file). */
+  what?: string;
 }
 
 /**
@@ -39,7 +41,7 @@ export async function readInputBytes(file: string, io: CliIo, limit: InputLimit)
   try {
     regular = statSync(file).isFile();
   } catch (err) {
-    throw openError(file, err);
+    throw openError(file, err, limit);
   }
   return regular ? readRegularFile(file, limit) : readSpecialFile(file, limit);
 }
@@ -54,7 +56,7 @@ function readRegularFile(file: string, limit: InputLimit): Uint8Array {
   try {
     fd = openSync(file, 'r');
   } catch (err) {
-    throw openError(file, err);
+    throw openError(file, err, limit);
   }
   try {
     const size = fstatSync(fd).size;
@@ -77,7 +79,7 @@ function readRegularFile(file: string, limit: InputLimit): Uint8Array {
     return buffer.subarray(0, total);
   } catch (err) {
     if (err instanceof CliError) throw err;
-    throw openError(file, err);
+    throw openError(file, err, limit);
   } finally {
     closeSync(fd);
   }
@@ -91,16 +93,16 @@ async function readSpecialFile(file: string, limit: InputLimit): Promise<Uint8Ar
   try {
     handle = await open(file, 'r');
   } catch (err) {
-    throw openError(file, err);
+    throw openError(file, err, limit);
   }
   try {
     const stat = await handle.stat();
-    if (stat.isDirectory()) throw new CliError(`${file}: is a directory, expected a policy file`);
+    if (stat.isDirectory()) throw directoryError(file, limit);
     if (stat.isFile() && stat.size > limit.bytes) throw tooLarge(file, limit, stat.size);
     return await readBounded(handle.createReadStream({ autoClose: false }), file, limit);
   } catch (err) {
     if (err instanceof CliError) throw err;
-    throw openError(file, err);
+    throw openError(file, err, limit);
   } finally {
     await handle.close();
   }
@@ -130,10 +132,21 @@ function tooLarge(name: string, limit: InputLimit, size?: number): CliError {
   );
 }
 
-function openError(file: string, err: unknown): CliError {
+function directoryError(file: string, limit: InputLimit): CliError {
+  const what = limit.what ?? 'a policy file';
+  return new CliError(`${file}: is a directory, expected ${what}`, undefined, `name ${what} inside it`);
+}
+
+function openError(file: string, err: unknown, limit: InputLimit): CliError {
   const code = (err as NodeJS.ErrnoException).code;
-  if (code === 'ENOENT') return new CliError(`${file}: no such file`);
-  if (code === 'EISDIR') return new CliError(`${file}: is a directory, expected a policy file`);
+  if (code === 'ENOENT') {
+    return new CliError(
+      `${file}: no such file`,
+      undefined,
+      `check the path${file.startsWith('/') ? '' : ` (relative to ${process.cwd()})`}`,
+    );
+  }
+  if (code === 'EISDIR') return directoryError(file, limit);
   if (code === 'EACCES') return new CliError(`${file}: permission denied`);
   return new CliError(`${file}: cannot read: ${(err as Error).message}`);
 }

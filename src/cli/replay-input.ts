@@ -230,6 +230,9 @@ function readSummary(report: SimulationReport): string {
   return parts.length === 0 ? 'no input' : parts.join('; ');
 }
 
+// The start of zeroBlockWarning's text (src/replay/line-framing.ts).
+const ZERO_BYTES = /^\d+ zero bytes \(NUL\) at line \d+ skipped/;
+
 /**
  * The error of a replay that read no audit event (an empty input, kube-apiserver's own log, the legacy text
  * format, records of another kind): its reason and what was read from each input, the malformed lines and the
@@ -273,6 +276,15 @@ function noEventReason(report: SimulationReport): { reason: string; fix?: string
       reason:
         "the input holds no audit event, only kube-apiserver's own log lines (klog, stderr): with auditLog.output " +
         'File the events are in /var/log/kube-audit/audit.log on each master, not in kubectl logs',
+    };
+  }
+  // zeroBlockWarning's text: a file a crash left zero-filled has no line either, but it is not "blank".
+  if (report.sources.some((s) => s.warnings.some((w) => ZERO_BYTES.test(w)))) {
+    return {
+      reason:
+        'the input holds only zero bytes (NUL) and blank lines, as a node crash or power loss leaves a file ' +
+        'that was being written, or it is not a log',
+      fix: 'replay the other rotated files (audit-*.log) of that master, or the log of another master',
     };
   }
   const blank = report.sources.some((s) => s.bytes > 0);

@@ -43,7 +43,12 @@ export const REQUEST_OPTIONS: Record<string, OptionSpec> = {
     description: 'resource, optionally with subresource (pods/exec)',
   },
   subresource: { type: 'string', value: 'SUB', description: 'subresource (exec, log, status, ...)' },
-  'api-group': { type: 'string', value: 'GROUP', description: 'API group ("" or absent = core)' },
+  'api-group': {
+    type: 'string',
+    value: 'GROUP',
+    allowEmpty: true,
+    description: 'API group ("" or absent = core)',
+  },
   'api-version': { type: 'string', value: 'VERSION', description: 'API version (v1, v1beta1, ...)' },
   namespace: { type: 'string', short: 'n', value: 'NS', description: 'namespace of the object' },
   name: {

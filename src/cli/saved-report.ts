@@ -4,6 +4,9 @@ import { readsAsLogRecord } from '../replay/log-record';
 import { reportProblem } from '../replay/report-shape';
 import { SimulationReport } from '../replay/types';
 import { CliError, UsageError } from './errors';
+import { echo } from '../policy/echo';
+import { jsonErrorOffset } from '../policy/json-error-offset';
+import { positionIn } from '../policy/policy-text';
 
 /**
  * Reports saved with `simulate --json`, given to `diff` among its LOG arguments: told apart from audit logs by
@@ -22,6 +25,9 @@ export interface SavedReport {
 // Larger files are replayed as logs without a look at their whole content: a saved report is a few hundred KiB.
 const SAVED_REPORT_MAX_BYTES = 64 * 1024 * 1024;
 const PEEK_BYTES = 64 * 1024;
+// How "simulate --json" starts a report: no audit Event or shipper's record has "policy" as its first key.
+const REPORT_START = /^\s*\{\s*"policy"\s*:/;
+
 const SAVE_FIX = 'save it again with "deckhouse-audit simulate --json ... > FILE" of this version';
 
 // Top-level keys that make a JSON object an audit log's content: an Event or EventList, or a log shipper's
@@ -150,9 +156,21 @@ export function readSavedReport(file: string): SavedReport | undefined {
     // Not one object a line: read the whole document below.
   }
   let value: unknown;
+  const whole = decode(readFileSync(file));
   try {
-    value = JSON.parse(decode(readFileSync(file)));
-  } catch {
+    value = JSON.parse(whole);
+  } catch (err) {
+    // A report cut short (copied while simulate was still writing, or by head -c) is no log to replay.
+    if (REPORT_START.test(text)) {
+      const offset = jsonErrorOffset(whole);
+      const at =
+        offset >= 0 ? ` at ${positionIn(whole, offset).line}:${positionIn(whole, offset).column}` : '';
+      throw new CliError(
+        `${file}: a report saved by "simulate --json" that is not valid JSON${at} (${echo((err as Error).message, 120)}): cut short or edited`,
+        undefined,
+        SAVE_FIX,
+      );
+    }
     // Pretty-printed JSON the replay reads record by record (or refuses line by line).
     return undefined;
   }

@@ -56,6 +56,20 @@ export function readSecretKey(
   const inData = field(field(secret, 'data'), key);
   const inStringData = field(field(secret, 'stringData'), key);
   const at = (path: string[]) => locate(path) ?? locate(path.slice(0, 1)) ?? locate([]) ?? {};
+  // `data: "..."` or a list: the API server cannot decode the Secret (both fields are maps of string keys).
+  for (const fieldName of ['data', 'stringData']) {
+    const container = field(secret, fieldName);
+    if (container === undefined || container === null || isPlainMapping(container)) continue;
+    const found = Array.isArray(container) ? 'a list' : `a ${typeof container}`;
+    return {
+      problem: {
+        message: `Secret ${name}: ${fieldName} must be a mapping of keys to ${fieldName === 'data' ? 'base64 values' : 'strings'}, found ${found}: the API server cannot decode the Secret`,
+        field: fieldName,
+        ...at([fieldName]),
+        fix: `write ${fieldName}: then the key indented below it: "  ${key}: ${fieldName === 'data' ? '<base64 of the policy>' : '|'}"`,
+      },
+    };
+  }
   if (inData === undefined && inStringData === undefined) return { absent: true };
   if (inData !== undefined && inStringData !== undefined) {
     const same =
@@ -81,6 +95,10 @@ export function readSecretKey(
         message: `Secret ${name}: ${fieldName}."${key}" must be a string`,
         field: `${fieldName}.${key}`,
         ...where,
+        fix:
+          fieldName === 'data'
+            ? 'write the base64 of the policy text as one string (base64 -w0 policy.yaml)'
+            : `write the policy text as a block string: "${key}: |" and the policy indented below it`,
       },
     };
   }
@@ -131,4 +149,8 @@ function field(object: unknown, name: string): unknown {
   return Object.prototype.hasOwnProperty.call(object, name)
     ? (object as Record<string, unknown>)[name]
     : undefined;
+}
+
+function isPlainMapping(value: unknown): boolean {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
 }

@@ -90,7 +90,7 @@ function isYaml(text: string): boolean {
 type CstNode = CST.Token | CST.CollectionItem['value'] | CST.CollectionItem['key'];
 
 /** The first collection nested deeper than MAX_NESTING_DEPTH, found without recursion. */
-function tooDeep(tokens: readonly CST.Token[]): CST.Token | undefined {
+export function tooDeep(tokens: readonly CST.Token[]): CST.Token | undefined {
   const stack: Array<[CstNode, number]> = tokens.map((t) => [t, 0]);
   while (stack.length > 0) {
     const [token, depth] = stack.pop()!;

@@ -130,7 +130,7 @@ describe('the deckhouse-audit bin', () => {
     });
     const missing = runBin(['validate', 'nope.yaml']);
     expect(missing.code).toBe(1);
-    expect(missing.stdout).toBe('nope.yaml: no such file\n');
+    expect(missing.stdout).toBe(`nope.yaml: no such file\n    fix: check the path (relative to ${REPO})\n`);
   });
 
   test('explain --deckhouse --policy --url: the journey of the security engineer', () => {
@@ -369,7 +369,7 @@ describe('the deckhouse-audit bin', () => {
     // validate reports each file on stdout, a refused one too.
     expect(runBin(['validate', path.join(REPO, 'test')])).toEqual({
       code: 1,
-      stdout: `${path.join(REPO, 'test')}: is a directory, expected a policy file\n`,
+      stdout: `${path.join(REPO, 'test')}: is a directory, expected a policy file\n    fix: name a policy file inside it\n`,
       stderr: '',
     });
     // A shell pipe (spawnSync's own stdin is a socket, which /dev/stdin cannot open).

@@ -9,7 +9,7 @@ describe('did-you-mean for mistyped names on the command line', () => {
     const run = await runInProcess(['lint', '--ignore', 'shadowed-rul', fixture('policy.yaml')]);
     expect(run.code).toBe(2);
     expect(run.stderr).toContain(
-      '--ignore: "shadowed-rul" is not a lint code; did you mean "shadowed-rule"?',
+      '--ignore shadowed-rul: no finding has this code; did you mean shadowed-rule?',
     );
   });
 

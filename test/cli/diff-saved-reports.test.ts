@@ -33,6 +33,19 @@ describe('diff with reports saved by simulate --json', () => {
   });
   afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
+  test('a saved report cut short is named as one, with where its JSON ends, not replayed as a log', async () => {
+    const text = readFileSync(saved('b.json'), 'utf8');
+    // Cut inside the second line: the report's first key ("policy") is there, its closing brace is not.
+    const cut = text.slice(0, text.indexOf('\n', text.indexOf('\n') + 1) + 1);
+    writeFileSync(saved('cut.json'), cut);
+    const run = await runInProcess(['diff', saved('a.json'), saved('cut.json')]);
+    expect(run.code).toBe(1);
+    expect(run.stderr).toContain(
+      `${saved('cut.json')}: a report saved by "simulate --json" that is not valid JSON at 3:1 (`,
+    );
+    expect(run.stderr).toContain('cut short or edited');
+  });
+
   test('two saved reports are A and B: the same deltas as replaying both policies', async () => {
     const live = JSON.parse(
       (await runInProcess(['diff', ...A, '--policy', F('sensitive-policy.yaml'), '--json', F('audit.log')]))

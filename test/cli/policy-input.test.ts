@@ -86,6 +86,15 @@ describe('findPolicies', () => {
     expect(rulePositions(found.sources[0].text)).toEqual([{ line: 8, column: 5 }]);
   });
 
+  test('a kubeconfig given instead of a policy is named by its kind (it has no metadata.name)', () => {
+    const kubeconfig = 'apiVersion: v1\nkind: Config\nclusters: []\ncurrent-context: ""\n';
+    expect(findPolicies('config', kubeconfig).errors).toEqual([
+      expect.objectContaining({
+        message: 'holds a Config, not an audit Policy or a Secret holding "audit-policy.yaml"',
+      }),
+    ]);
+  });
+
   test('several documents and none holds a policy: an error with a fix', () => {
     const found = findPolicies('x.yaml', 'a: 1\n---\nb: 2\n');
     expect(found.sources).toEqual([]);
@@ -167,19 +176,21 @@ describe('readSecretKey: a Secret key as the API server stores it', () => {
     ['data: a space inside base64', { data: { [KEY]: 'YWJj ZGVm' } }, /is not valid base64/],
     ['data: missing padding', { data: { [KEY]: 'YWJjZA' } }, /is not valid base64/],
     ['data: URL alphabet', { data: { [KEY]: 'a-_b' } }, /is not valid base64/],
+    // Secret.data is map[string][]byte and stringData map[string]string (k8s.io/api core/v1): the API server
+    // cannot decode a Secret whose field is a string or a list.
+    ['data: a string', { data: 'x' }, /data must be a mapping of keys to base64 values, found a string/],
+    [
+      'stringData: a list',
+      { stringData: [] },
+      /stringData must be a mapping of keys to strings, found a list/,
+    ],
   ])('refused: %s', (_name, fields, message) => {
     const read = readSecretKey(secret(fields), KEY);
     expect('problem' in read && read.problem.message).toMatch(message);
   });
 
-  test('absent key, absent fields, non-object fields', () => {
-    for (const fields of [
-      {},
-      { data: { other: 'eA==' } },
-      { data: null },
-      { data: 'x' },
-      { stringData: [] },
-    ]) {
+  test('absent key, absent fields, null fields', () => {
+    for (const fields of [{}, { data: { other: 'eA==' } }, { data: null }, { stringData: null }]) {
       expect(readSecretKey(secret(fields), KEY)).toEqual({ absent: true });
     }
     expect(readSecretKey(null, KEY)).toEqual({ absent: true });

@@ -20,7 +20,7 @@ describe('readInputBytes', () => {
       await readInputBytes(name, io, limit);
     } catch (err) {
       expect(err).toBeInstanceOf(CliError);
-      return (err as CliError).message;
+      return `${(err as CliError).message}${(err as CliError).fix ? ` / fix: ${(err as CliError).fix}` : ''}`;
     }
     throw new Error(`${name} was read`);
   };
@@ -35,9 +35,18 @@ describe('readInputBytes', () => {
 
   test('one byte over the limit is refused with its size; a missing file and a directory are named', async () => {
     expect(await refusal(file('big', Buffer.alloc(limit.bytes + 1)))).toMatch(
-      /big: 100001 bytes, over the 100000-byte limit \(the test limit\); nothing was parsed$/,
+      /big: 100001 bytes, over the 100000-byte limit \(the test limit\); nothing was parsed \/ fix: raise it$/,
     );
-    expect(await refusal(path.join(dir, 'absent'))).toMatch(/absent: no such file$/);
-    expect(await refusal(dir)).toMatch(/: is a directory, expected a policy file$/);
+    expect(await refusal(path.join(dir, 'absent'))).toMatch(/absent: no such file \/ fix: check the path$/);
+    expect(await refusal(dir)).toMatch(
+      /: is a directory, expected a policy file \/ fix: name a policy file inside it$/,
+    );
+    // Another input says what it expects, and a relative path says where it was looked for.
+    await expect(readInputBytes(dir, io, { ...limit, what: 'an audit log' })).rejects.toThrow(
+      /is a directory, expected an audit log$/,
+    );
+    await expect(readInputBytes('absent.yaml', io, limit)).rejects.toMatchObject({
+      fix: `check the path (relative to ${process.cwd()})`,
+    });
   });
 });

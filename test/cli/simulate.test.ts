@@ -194,6 +194,13 @@ describe('simulate', () => {
         '\n  \n',
         'deckhouse-audit simulate: the input holds only blank lines (read: <stdin>: 4 bytes, no line)\n',
       ],
+      // What a crash leaves of a file being written: its length, filled with zero bytes.
+      [
+        '\0'.repeat(4096),
+        'deckhouse-audit simulate: the input holds only zero bytes (NUL) and blank lines, as a node crash or power ' +
+          'loss leaves a file that was being written, or it is not a log (read: <stdin>: 4096 bytes, no line)\n' +
+          '    fix: replay the other rotated files (audit-*.log) of that master, or the log of another master\n',
+      ],
       [
         klog[0] + '\n',
         "deckhouse-audit simulate: the input holds no audit event, only kube-apiserver's own log lines (klog, stderr): " +

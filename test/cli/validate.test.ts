@@ -128,7 +128,9 @@ describe('validate', () => {
       column: 12,
       field: 'rules[1].level',
     });
-    expect(doc.files[2].errors).toEqual([{ label: F('missing.yaml'), message: 'no such file' }]);
+    expect(doc.files[2].errors).toEqual([
+      { label: F('missing.yaml'), message: 'no such file', fix: 'check the path' },
+    ]);
   });
 
   test('several files: a summary line, exit 1 when any has an error', async () => {
@@ -365,7 +367,9 @@ describe('validate: what the cluster really reads', () => {
     expect([...run.stdout, ...raw.stdout].filter((c) => c < ' ' && c !== '\n')).toEqual([]);
     // A name from the command line is echoed through the same escape.
     const missing = await runInProcess(['validate', 'nope\u001b[2J\u2028.yaml']);
-    expect(missing.stdout).toBe('nope\\u001b[2J\\u2028.yaml: no such file\n');
+    expect(missing.stdout).toBe(
+      `nope\\u001b[2J\\u2028.yaml: no such file\n    fix: check the path (relative to ${process.cwd()})\n`,
+    );
   });
 
   test('error lists are capped, saying how many more there are', async () => {

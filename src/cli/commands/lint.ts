@@ -1,4 +1,5 @@
 import { closestMatch } from '../../policy/did-you-mean';
+import { echo } from '../../policy/echo';
 import { LINT_CODES, LintCode, lintPolicy } from '../../policy/lint';
 import { Finding } from '../../policy/types';
 import { CommandSpec, flag, stringList, stringOption } from '../args';
@@ -7,6 +8,15 @@ import { formatProblem, plural } from '../format';
 import { write } from '../io';
 import { POLICY_OPTIONS, builtInRulesNotes, choosePolicy } from '../policy-choice';
 import { KUBERNETES_VERSION_RANGE, printJson } from '../shared';
+
+// A mistyped --ignore would silently ignore nothing: the finding it was meant for would still fail the run.
+function lintCode(text: string): LintCode {
+  if ((LINT_CODES as readonly string[]).includes(text)) return text as LintCode;
+  const guess = closestMatch(text, LINT_CODES);
+  throw new UsageError(
+    `--ignore ${echo(text)}: no finding has this code${guess ? `; did you mean ${guess}?` : ''} (the codes: ${LINT_CODES.join(', ')})`,
+  );
+}
 
 const SEVERITY_ORDER: Record<Finding['severity'], number> = { error: 0, warning: 1, info: 2 };
 
@@ -69,16 +79,8 @@ export const lintCommand: CommandSpec = {
     if (file === undefined && !flag(args, 'deckhouse') && stringOption(args, 'built-in-rules') === undefined)
       throw new UsageError('lint needs a FILE (or --deckhouse)');
     const chosen = await choosePolicy(args, io, file);
-    const ignore = stringList(args, 'ignore');
-    // A mistyped code would ignore nothing, silently: the finding meant to be hidden would still be reported.
-    for (const code of ignore) {
-      if ((LINT_CODES as readonly string[]).includes(code)) continue;
-      const meant = closestMatch(code, LINT_CODES);
-      throw new UsageError(
-        `--ignore: "${code}" is not a lint code; ${meant ? `did you mean "${meant}"?` : `codes: ${LINT_CODES.join(', ')}`}`,
-      );
-    }
-    const findings = [...lintPolicy(chosen.target, { ignore: ignore as LintCode[] })].sort(
+    const ignore = stringList(args, 'ignore').map(lintCode);
+    const findings = [...lintPolicy(chosen.target, { ignore })].sort(
       (a, b) => SEVERITY_ORDER[a.severity] - SEVERITY_ORDER[b.severity] || a.ruleIndex - b.ruleIndex,
     );
     const counts = { error: 0, warning: 0, info: 0 };

@@ -29,8 +29,8 @@ export const validateCommand: CommandSpec = {
   description:
     'Loads each FILE the way kube-apiserver does, stricter: unknown or duplicate fields, wrong types, bad levels, ' +
     'stages, groups and empty policies are errors, printed as file:line:column: message with the fix on the ' +
-    'next line. FILE is an audit.k8s.io/v1 Policy (one document: a second document, even an empty first one, ' +
-    'is an error, as kube-apiserver reads only the first), or a manifest holding Secret kube-system/audit-policy ' +
+    'next line. FILE is an audit.k8s.io/v1 Policy (one document: a second document of any kind after it, or a ' +
+    'Policy after an empty first one, is an error, as kube-apiserver reads only the first), or a manifest holding Secret kube-system/audit-policy ' +
     `with the policy under data."audit-policy.yaml" (base64) or stringData - not both: the API server merges ` +
     'stringData over data, so the cluster would run another policy than the one checked. For a Secret the ' +
     'positions count inside the decoded policy, shown as file[data.audit-policy.yaml]:line:column. A ' +
