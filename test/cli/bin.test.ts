@@ -285,9 +285,23 @@ describe('the deckhouse-audit bin', () => {
       stdout: 'test/fixtures/cli/policy.yaml: OK (5 rules, Kubernetes 1.32)\n',
       stderr: '',
     });
-    expect(readdirSync(path.join(cacheHome, 'deckhouse-audit'))).toEqual([
-      expect.stringMatching(/-validate-[0-9a-f]{8}\.v8cache$/),
-    ]);
+    const written = readdirSync(path.join(cacheHome, 'deckhouse-audit'));
+    expect(written).toEqual([expect.stringMatching(/-validate-[0-9a-f]{8}\.v8cache$/)]);
+    // The seed V8 accepted becomes the user's cache as it is (generation 0), without serializing anew ...
+    const bundleFile = path.join(REPO, 'lib/cli/validate.js');
+    const seed = readFileSync(
+      seedCacheFile(bundleFile, readFileSync(`${bundleFile}.sha256`, 'utf8').slice(0, 16)),
+    );
+    const userCache = path.join(cacheHome, 'deckhouse-audit', written[0]);
+    expect(readFileSync(userCache)[0]).toBe(0);
+    expect(readFileSync(userCache).subarray(1).equals(seed.subarray(1))).toBe(true);
+    // ... and the next run refreshes it with what it compiled.
+    spawnSync(
+      process.execPath,
+      [path.join(REPO, 'bin/deckhouse-audit.js'), 'validate', 'test/fixtures/cli/policy.yaml'],
+      { cwd: REPO, env: { ...process.env, XDG_CACHE_HOME: cacheHome } },
+    );
+    expect(readFileSync(userCache)[0]).toBe(1);
   });
 
   test('a full cache directory loses its least recently used caches, not the new build its cache', () => {
