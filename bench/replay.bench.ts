@@ -130,7 +130,11 @@ async function benchSize(sizeMB: number, seed: number, runs: number, policies: P
       widths,
     ),
   ];
+  // Issue 11's targets (simulate as a user runs it: the default, worker threads when cores are free; memory
+  // and identical results in every mode), and further checks this bench holds itself to, printed apart: one
+  // thread alone at parity, and a .gz replay against the anchor over the plain file.
   const checks: Record<string, boolean> = {};
+  const further: Record<string, boolean> = {};
   for (const { label } of plan) {
     const r = best.get(label)!;
     lines.push(
@@ -150,10 +154,11 @@ async function benchSize(sizeMB: number, seed: number, runs: number, policies: P
       ),
     );
     if (label.startsWith('simulate')) {
-      checks[`${label} >= 1.0x anchor (wall time)`] = anchor.ms / r.ms >= 1.0;
+      const target = label.endsWith('default threads') ? checks : further;
+      target[`${label} >= 1.0x anchor (wall time)`] = anchor.ms / r.ms >= 1.0;
       // CPU time compares like with like only for one thread reading a plain file (zlib's and workers' CPU add up).
       if (label.endsWith('1 thread'))
-        checks[`${label} >= 1.0x anchor (CPU time)`] = anchor.cpuMs / r.cpuMs >= 1.0;
+        further[`${label} >= 1.0x anchor (CPU time)`] = anchor.cpuMs / r.cpuMs >= 1.0;
       checks[`${label} peak RSS < 200 MB`] = r.maxRssMB < 200;
     }
   }
@@ -163,7 +168,7 @@ async function benchSize(sizeMB: number, seed: number, runs: number, policies: P
       checks[`${other}: counts and bytes identical to 1 thread`] = best.get(other)!.digest === one.digest;
     }
   }
-  return { sizeMB, text: lines.join('\n'), checks };
+  return { sizeMB, text: lines.join('\n'), checks, further };
 }
 
 async function main(): Promise<void> {
@@ -184,15 +189,21 @@ async function main(): Promise<void> {
       'of work (after loading), anchor = readline + JSON.parse over the same file in the same run',
   ];
   let allMet = true;
+  let furtherMet = true;
   for (const size of sizes) {
     const r = await benchSize(size, seed, runs, policies);
-    out.push('', r.text, '', 'targets:');
+    out.push('', r.text, '', "issue 11's targets:");
     for (const [name, met] of Object.entries(r.checks)) {
       out.push(`  ${met ? 'met    ' : 'NOT met'}  ${name}`);
       allMet &&= met;
     }
+    out.push('further checks (one thread alone, .gz against the plain file):');
+    for (const [name, met] of Object.entries(r.further)) {
+      out.push(`  ${met ? 'met    ' : 'NOT met'}  ${name}`);
+      furtherMet &&= met;
+    }
   }
-  out.push('', `all targets met: ${allMet}`);
+  out.push('', `all of issue 11's targets met: ${allMet}; all further checks met: ${furtherMet}`);
   process.stdout.write(out.join('\n') + '\n');
 }
 
