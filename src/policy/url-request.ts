@@ -162,6 +162,30 @@ function splitMethodAndUrl(spec: string, opts: RequestFromUrlOptions): { method:
   return { method, url };
 }
 
+/** Schemes a request to kube-apiserver is sent with: HTTPS, WebSockets over TLS (exec, attach), and plain
+ * HTTP/WebSocket through `kubectl proxy`. */
+const URL_SCHEMES: ReadonlySet<string> = new Set(['https:', 'http:', 'wss:', 'ws:']);
+
+// A full URL pasted from curl or a browser reaches the apiserver only when its scheme and host:port are real:
+// curl refuses "http://[::1" and "https://host:notaport" before sending anything, so no request is audited.
+function checkOrigin(origin: string): void {
+  let parsed: URL;
+  try {
+    parsed = new URL(`${origin}/`);
+  } catch {
+    throw new RequestSpecError(
+      `"${origin}" is not a valid scheme://host[:port] (an IPv6 address in [...], a port of digits): no ` +
+        'client can send this request; write the URL as your client sends it, or only its path ("/api/...")',
+    );
+  }
+  if (!URL_SCHEMES.has(parsed.protocol)) {
+    throw new RequestSpecError(
+      `"${origin}": kube-apiserver is reached over https:// (or wss:// for exec and attach; http:// through ` +
+        `kubectl proxy), not ${parsed.protocol}//; give the URL as the client sends it, or only its path`,
+    );
+  }
+}
+
 /**
  * The attributes kube-apiserver's audit policy sees for `METHOD URL` (e.g.
  * `'GET /api/v1/namespaces/x/pods/y/exec?command=ls'`; the method defaults to GET), exactly per its
@@ -180,7 +204,10 @@ export function requestFromUrl(methodAndUrl: string, opts: RequestFromUrlOptions
   const dialect = labelSelectorDialect(opts.kubernetesVersion);
   let rest = url.replace(/#.*$/, '');
   const absolute = /^[a-zA-Z][a-zA-Z0-9+.-]*:\/\/[^/?]*/.exec(rest);
-  if (absolute) rest = rest.slice(absolute[0].length) || '/';
+  if (absolute) {
+    checkOrigin(absolute[0]);
+    rest = rest.slice(absolute[0].length) || '/';
+  }
   if (!rest.startsWith('/')) {
     throw new RequestSpecError(
       `the URL must be a path starting with "/" (or a full https:// URL), got "${url}"`,

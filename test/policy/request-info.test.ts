@@ -260,6 +260,25 @@ describe('requestFromUrl: parsing details', () => {
     expect(info('GET /api/v1/namespaces/ns/pods/a%2Fb')).toEqual(['get', '', 'v1', 'ns', 'pods', 'b', 'a']);
   });
 
+  it('takes full URLs as clients send them and refuses an origin no client can send to', () => {
+    // WebSocket exec (kubectl >= 1.30 speaks it), an IPv6 host, kubectl proxy's plain HTTP
+    expect(info('GET wss://10.0.0.1:6443/api/v1/namespaces/a/pods/b/exec?command=sh')[4]).toBe('pods');
+    expect(info('GET https://[fd00::1]:6443/api/v1/pods')[0]).toBe('list');
+    expect(info('GET http://127.0.0.1:8001/api/v1/pods')[0]).toBe('list');
+    // An unclosed IPv6 bracket and a port that is not a number: curl refuses both ("URL rejected"), nothing
+    // reaches the apiserver; an ftp:// URL is not a way to it.
+    for (const url of [
+      'GET http://[::1/api/v1/pods',
+      'GET https://host:notaport/api',
+      'GET ftp://host/api',
+    ]) {
+      expect(() => requestFromUrl(url)).toThrow(RequestSpecError);
+    }
+    expect(() => requestFromUrl('GET https://host:notaport/api')).toThrow(
+      /not a valid scheme:\/\/host\[:port\]/,
+    );
+  });
+
   it('defaults the method to GET and accepts a lower-case method', () => {
     expect(info('/api/v1/pods')[0]).toBe('list');
     expect(info('post /api/v1/namespaces/ns/pods')[0]).toBe('create');
