@@ -32,9 +32,21 @@ function isGzip(head: Uint8Array): boolean {
 }
 
 // Every audit event kube-apiserver writes has an auditID (audit.k8s.io Event); no policy field is named so.
+// But a YAML file may still say "auditID" (a policy's comment, a log shipper's config in a ConfigMap of a
+// dist/ bundle): a file whose first line is YAML's (a comment, `---`, a directive or a top-level key) is YAML,
+// whatever follows. A log line starts with `{`, `[` or a container runtime's timestamp, never so.
 function holdsAuditEvents(head: Uint8Array): boolean {
-  return Buffer.from(head).toString('latin1').includes('"auditID"');
+  const text = Buffer.from(head).toString('latin1');
+  if (!text.includes('"auditID"')) return false;
+  const first = text
+    .replace(/^\xEF\xBB\xBF/, '')
+    .split('\n')
+    .find((line) => line.trim() !== '');
+  return first === undefined || !YAML_FIRST_LINE.test(first.trimStart());
 }
+
+// `# comment`, `---`, `%YAML 1.2`, or `key:` followed by a space or the line's end.
+const YAML_FIRST_LINE = /^(?:#|---|%|[A-Za-z_][\w./-]*:(?:[ \t\r]|$))/;
 
 /** Throws a usage error when the file given as a policy is an audit log (plain or gzip). */
 export function refuseLogAsPolicy(file: string, head: Uint8Array | undefined): void {

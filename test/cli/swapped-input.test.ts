@@ -1,5 +1,5 @@
 import { spawn, spawnSync } from 'node:child_process';
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { fixture, runInProcess } from './helpers';
@@ -47,6 +47,35 @@ describe('a policy and an audit log given in the place of the other', () => {
     const run = await runInProcess(['lint', '--built-in-rules', LOG]);
     expect(run.code).toBe(2);
     expect(run.stderr).toContain(`${LOG} holds audit events (an audit log), not a policy`);
+  });
+
+  test('a YAML policy or manifest that mentions "auditID" is still read as YAML, not refused as a log', async () => {
+    // A header comment on the field a log pipeline keys events by, and a dist/ bundle's ConfigMap holding a
+    // log shipper's JSON config: both say "auditID" within the first 4 KiB without being audit events.
+    const commented = `# Events are deduplicated downstream by "auditID".\n${readFileSync(POLICY, 'utf8')}`;
+    const bundle = [
+      'apiVersion: v1',
+      'kind: ConfigMap',
+      'metadata:',
+      '  name: audit-shipper',
+      '  namespace: d8-log-shipper',
+      'data:',
+      `  fields.json: '{"keys": ["auditID", "stage"]}'`,
+      '  dedupe.json: |',
+      '    {"by": "auditID"}',
+      '---',
+      readFileSync(POLICY, 'utf8'),
+    ].join('\n');
+    for (const text of [commented, `\uFEFF${commented}`]) {
+      const run = await runInProcess(['validate', '-'], { stdin: text });
+      expect({ code: run.code, out: run.stdout }).toEqual({
+        code: 0,
+        out: '-: OK (5 rules, Kubernetes 1.32)\n',
+      });
+    }
+    const simulate = await runInProcess(['simulate', '--policy', '-', LOG, '--json'], { stdin: bundle });
+    expect(simulate.stderr).not.toContain('were the arguments swapped?');
+    expect(simulate.code).toBe(0);
   });
 
   test('a real policy and a real log are not mistaken for each other', async () => {
