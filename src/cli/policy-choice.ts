@@ -504,8 +504,12 @@ export function applyFileAuditLog(
   if (outputs.length === 0) return;
   options.output = outputs[0];
   if (options.output === 'File' && options.containerLog !== undefined) {
+    // A ModuleConfig that does not mention auditLog still decides File (its default): say which it is.
+    const where = chosen.find((c) => c.auditLog?.output === 'File')?.settings?.positions.auditLog;
     throw new UsageError(
-      "--container-log-max-size/--container-log-max-files describe Stdout output, but the policy file's ModuleConfig sets auditLog.output File",
+      "--container-log-max-size/--container-log-max-files describe Stdout output, but the policy file's " +
+        `ModuleConfig control-plane-manager ${where ? `(line ${where.line}) sets auditLog.output File` : 'leaves auditLog.output at its default, File'}: ` +
+        'set spec.settings.apiserver.auditLog.output: Stdout there, or leave the container-log flags out',
     );
   }
 }

@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { fixture, runInProcess } from './helpers';
 
 // --container-log-max-size/--container-log-max-files describe the kubelet's rotation of a Stdout audit log; on
@@ -28,7 +29,7 @@ describe('container-log flags without --audit-log-output', () => {
     expect(text.stdout).toContain("limited by the kubelet's container log: 4 files × 10 MiB");
   });
 
-  test('are still refused beside a ModuleConfig that sets auditLog.output File', async () => {
+  test('are still refused beside a ModuleConfig that leaves auditLog.output at File, naming which', async () => {
     const run = await runInProcess([
       'simulate',
       '--deckhouse',
@@ -39,7 +40,22 @@ describe('container-log flags without --audit-log-output', () => {
       fixture('audit.log'),
     ]);
     expect(run.code).toBe(2);
-    expect(run.stderr).toContain("but the policy file's ModuleConfig sets auditLog.output File");
+    // dist-basic-on.yaml's ModuleConfig sets auditPolicyEnabled only: File is Deckhouse's default output.
+    expect(run.stderr).toContain(
+      "but the policy file's ModuleConfig control-plane-manager leaves auditLog.output at its default, File: " +
+        'set spec.settings.apiserver.auditLog.output: Stdout there, or leave the container-log flags out',
+    );
+    const explicit = readFileSync(fixture('dist-basic-on.yaml'), 'utf8').replace(
+      '      auditPolicyEnabled: true\n',
+      '      auditPolicyEnabled: true\n      auditLog:\n        output: File\n',
+    );
+    const stated = await runInProcess(
+      ['simulate', '--deckhouse', '--policy', '-', '--container-log-max-size', '10Mi', fixture('audit.log')],
+      { stdin: explicit },
+    );
+    expect(stated.code).toBe(2);
+    // Line 20: the output: File line under auditLog.
+    expect(stated.stderr).toContain('ModuleConfig control-plane-manager (line 20) sets auditLog.output File');
   });
 });
 

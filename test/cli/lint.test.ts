@@ -268,7 +268,9 @@ describe("simulate and diff take the file's auditLog for the retention model", (
       LOG,
     ]);
     expect(kubelet.code).toBe(2);
-    expect(kubelet.stderr).toContain("but the policy file's ModuleConfig sets auditLog.output File");
+    expect(kubelet.stderr).toContain(
+      "but the policy file's ModuleConfig control-plane-manager leaves auditLog.output at its default, File",
+    );
   });
 
   test('diff: two files with different outputs cannot share one replay', async () => {
