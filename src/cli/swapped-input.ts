@@ -36,13 +36,25 @@ function isGzip(head: Uint8Array): boolean {
 // dist/ bundle): a file whose first line is YAML's (a comment, `---`, a directive or a top-level key) is YAML,
 // whatever follows. A log line starts with `{`, `[` or a container runtime's timestamp, never so.
 function holdsAuditEvents(head: Uint8Array): boolean {
-  const text = Buffer.from(head).toString('latin1');
+  const text = headText(head);
   if (!text.includes('"auditID"')) return false;
-  const first = text
-    .replace(/^\xEF\xBB\xBF/, '')
-    .split('\n')
-    .find((line) => line.trim() !== '');
+  const first = text.split('\n').find((line) => line.trim() !== '');
   return first === undefined || !YAML_FIRST_LINE.test(first.trimStart());
+}
+
+/**
+ * The head as text without its byte order mark: UTF-16 (a log or policy saved by PowerShell's `>`) decoded, so
+ * that it is told apart as a UTF-8 file is; anything else as UTF-8 (a sequence cut at the end becomes U+FFFD).
+ */
+function headText(head: Uint8Array): string {
+  const encoding =
+    head[0] === 0xff && head[1] === 0xfe
+      ? 'utf-16le'
+      : head[0] === 0xfe && head[1] === 0xff
+        ? 'utf-16be'
+        : 'utf-8';
+  // TextDecoder drops a byte order mark of its own encoding.
+  return new TextDecoder(encoding).decode(head);
 }
 
 // `# comment`, `---`, `%YAML 1.2`, or `key:` followed by a space or the line's end.
@@ -72,9 +84,7 @@ const KIND = /^kind:[ \t]*["']?([A-Za-z]+)/m;
 export function refusePolicyAsLog(file: string): void {
   const head = fileHead(file);
   if (head === undefined || isGzip(head)) return;
-  const text = Buffer.from(head)
-    .toString('utf8')
-    .replace(/^\uFEFF/, '');
+  const text = headText(head);
   // A policy (or manifest) kube-apiserver would read as JSON: `{"apiVersion":"audit.k8s.io/v1","kind":"Policy",…}`.
   // The first "kind" only: an audit event's is "Event", and the objects it records come after it.
   const jsonKind = text.trimStart().startsWith('{') ? /"kind"\s*:\s*"([^"]*)"/.exec(text)?.[1] : undefined;

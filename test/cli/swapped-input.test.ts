@@ -78,6 +78,22 @@ describe('a policy and an audit log given in the place of the other', () => {
     expect(simulate.code).toBe(0);
   });
 
+  test('saved as UTF-16 (PowerShell 5 `>`), each is still named in the place of the other', async () => {
+    const utf16 = (text: string): Buffer =>
+      Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(text, 'utf16le')]);
+    const dir = mkdtempSync(path.join(tmpdir(), 'swapped-utf16-'));
+    const log = path.join(dir, 'audit.log');
+    const policy = path.join(dir, 'policy.yaml');
+    writeFileSync(log, utf16(readFileSync(LOG, 'utf8')));
+    writeFileSync(policy, utf16(readFileSync(POLICY, 'utf8').replace(/\n/g, '\r\n')));
+    const asPolicy = await runInProcess(['validate', log]);
+    expect(asPolicy.code).toBe(2);
+    expect(asPolicy.stderr).toContain(`${log} holds audit events (an audit log), not a policy`);
+    const asLog = await runInProcess(['simulate', '--policy', POLICY, policy]);
+    expect(asLog.code).toBe(2);
+    expect(asLog.stderr).toContain(`LOG ${policy} is an audit policy (kind: Policy), not an audit log`);
+  });
+
   test('a real policy and a real log are not mistaken for each other', async () => {
     const run = await runInProcess(['simulate', '--policy', POLICY, LOG, fixture('audit.log.gz')]);
     expect(run.code).toBe(0);
