@@ -1,3 +1,4 @@
+import { quote } from '../policy/echo';
 import { CriReassembler } from './cri-line';
 import { endsInsideValue } from './go-json';
 import { isCompactEventLine, JsonDocument, opensDocument } from './json-document';
@@ -26,6 +27,9 @@ export interface FramingSink {
   /** A block of `bytes` zero bytes on line `lineNo` (zeroBlockWarning words it). */
   zeroBlock(source: string, lineNo: number, bytes: number): void;
 }
+
+// The first line of a YAML document: a policy's or a manifest's top-level key, or a document marker.
+const YAML_START = /^(?:---[ \t\r]*$|(?:apiVersion|kind|rules|omitStages):[ \t\r])/;
 
 /** Why a record over the limit was skipped, and what to do when it holds many events. */
 export function lineTooLong(maxChars: number): string {
@@ -119,6 +123,15 @@ export class LineFraming {
         sink.warning(
           source,
           'the input looks UTF-16 encoded; kube-apiserver writes UTF-8 audit logs: convert it first (iconv -f UTF-16 -t UTF-8)',
+        );
+      }
+      // A policy or manifest piped in as the LOG (`cat policy.yaml | … -`, `<(…)`): the CLI sniffs a regular
+      // file before the replay, but a stream is only seen here, and every line of it would be "not JSON".
+      if (YAML_START.test(line)) {
+        sink.warning(
+          source,
+          `the input starts like a YAML policy or manifest (${quote(line.trimEnd(), 40)}), not an audit log: ` +
+            'were the arguments swapped? A policy goes to --policy; a LOG is the JSON-lines audit log kube-apiserver writes',
         );
       }
       const compressed = COMPRESSED.find(([, looks]) => looks(line));

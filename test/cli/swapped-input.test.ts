@@ -187,6 +187,30 @@ describe('a policy written as JSON given as a LOG', () => {
   });
 });
 
+describe('a policy or manifest streamed in as the LOG (stdin, a pipe: not sniffed before the replay)', () => {
+  test('the refusal names it as YAML and asks whether the arguments were swapped', async () => {
+    // Helm output starts with a document marker; `cat policy.yaml | … -` with the policy's first key.
+    const helm = `---\n# Source: audit/templates/secret.yaml\n${readFileSync(fixture('secret.yaml'), 'utf8')}`;
+    for (const [stdin, first] of [
+      [readFileSync(POLICY, 'utf8'), '"apiVersion: audit.k8s.io/v1"'],
+      [helm, '"---"'],
+    ]) {
+      const run = await runInProcess(['simulate', '--policy', POLICY, '-'], { stdin });
+      expect(run.code).toBe(1);
+      expect(run.stderr).toContain(
+        `<stdin>: warning: the input starts like a YAML policy or manifest (${first}), not an audit log: were the ` +
+          'arguments swapped? A policy goes to --policy',
+      );
+    }
+  });
+
+  test('a real audit log on stdin gets no such warning', async () => {
+    const run = await runInProcess(['simulate', '--policy', POLICY, '-'], { stdin: readFileSync(LOG) });
+    expect(run.code).toBe(0);
+    expect(run.stderr).not.toContain('YAML');
+  });
+});
+
 describe('a named pipe given as a LOG', () => {
   test('is not opened to be sniffed: the replay reads every event the writer sends', async () => {
     const fifo = path.join(mkdtempSync(path.join(tmpdir(), 'log-fifo-')), 'audit.fifo');

@@ -245,7 +245,14 @@ test('an empty or foreign file among good ones is named, not passed over', async
   expect(r.sources.map((s) => [s.source, s.warnings])).toEqual([
     [good, []],
     [empty, ['no audit event read from this input: it is empty']],
-    [policyFile, ['no audit event read from this input: its 4 lines are not audit events (4 malformed)']],
+    [
+      policyFile,
+      [
+        'the input starts like a YAML policy or manifest ("apiVersion: audit.k8s.io/v1"), not an audit log: ' +
+          'were the arguments swapped? A policy goes to --policy; a LOG is the JSON-lines audit log kube-apiserver writes',
+        'no audit event read from this input: its 4 lines are not audit events (4 malformed)',
+      ],
+    ],
   ]);
 });
 
