@@ -68,7 +68,7 @@ export function parseCommandArgs(spec: CommandSpec, argv: string[]): ParsedArgs 
     if (foreign !== undefined) throw new UsageError(foreign);
     throw new UsageError(cleanParseError(err) + didYouMean(unknown?.[1], Object.keys(options)));
   }
-  checkValues(parsed.tokens ?? [], { ...spec.options, ...COMMON_OPTIONS });
+  checkValues(parsed.tokens ?? [], { ...spec.options, ...COMMON_OPTIONS }, spec.name);
   if (!spec.positionals && parsed.positionals.length > 0 && !parsed.values.help) {
     throw new UsageError(`unexpected argument '${parsed.positionals[0]}'`);
   }
@@ -77,7 +77,11 @@ export function parseCommandArgs(spec: CommandSpec, argv: string[]): ParsedArgs 
 
 // parseArgs keeps the last of a repeated option and takes '' as a value: `--policy a --policy b` would check b
 // alone without a word, and `--policy=` (a shell variable that was not set) would look for a file named ''.
-function checkValues(tokens: ReadonlyArray<ParsedToken>, specs: Record<string, OptionSpec>): void {
+function checkValues(
+  tokens: ReadonlyArray<ParsedToken>,
+  specs: Record<string, OptionSpec>,
+  command: string,
+): void {
   const seen = new Map<string, string>();
   for (const token of tokens) {
     if (token.kind !== 'option' || token.value === undefined) continue;
@@ -91,8 +95,13 @@ function checkValues(tokens: ReadonlyArray<ParsedToken>, specs: Record<string, O
     if (spec?.multiple) continue;
     const earlier = seen.get(token.name);
     if (earlier !== undefined) {
+      // simulate with two policies: the comparison the user wants is diff's.
+      const compare =
+        command === 'simulate' && token.name === 'policy'
+          ? ', or compare the two: deckhouse-audit diff --policy A --policy B LOG...'
+          : '';
       throw new UsageError(
-        `--${token.name} was given twice ('${echo(earlier)}' and '${echo(token.value)}'); it takes one value: keep one`,
+        `--${token.name} was given twice ('${echo(earlier)}' and '${echo(token.value)}'); it takes one value: keep one${compare}`,
       );
     }
     seen.set(token.name, token.value);

@@ -12,6 +12,12 @@ describe('option values the command line cannot mean', () => {
       `--policy was given twice ('${policy}' and 'other.yaml'); it takes one value: keep one`,
     ],
     [
+      'simulate with two policies (the comparison is diff)',
+      ['simulate', '--policy', policy, '--policy', 'other.yaml', 'audit.log'],
+      `--policy was given twice ('${policy}' and 'other.yaml'); it takes one value: keep one, or compare the ` +
+        'two: deckhouse-audit diff --policy A --policy B LOG...',
+    ],
+    [
       'a short and a long spelling of one option',
       ['explain', '--policy', policy, '-n', 'a', '--namespace=b', '--verb', 'list', '--resource', 'pods'],
       "--namespace was given twice ('a' and 'b')",
