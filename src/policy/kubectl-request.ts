@@ -2,7 +2,7 @@ import { isClusterScoped } from './api-resources';
 import { closestMatch } from './did-you-mean';
 import { RequestIdentity } from './identity';
 import { parseKubectlFlags, takesValue } from './kubectl-flags';
-import { LOCAL_COMMAND_TABLE } from './kubectl-local-commands';
+import { LOCAL_COMMAND_TABLE, REFUSED_WHATEVER_THE_FLAGS } from './kubectl-local-commands';
 import { Command, DEFAULT_NAMESPACE, Plan, PodLookup, withQueryParam } from './kubectl-plan';
 import { POD_COMMANDS } from './kubectl-pod-commands';
 import { READ_COMMANDS } from './kubectl-read-commands';
@@ -124,6 +124,9 @@ export function kubectlRequest(command: string, identity: RequestIdentity = {}):
         : `unknown command "${verb}"; did you mean "${meant}"? (supported: ${KUBECTL_COMMANDS.join(', ')})`,
     );
   }
+  // config, kustomize, plugin, ... have flags of their own that no table lists: their refusal (nothing is
+  // sent) is the answer, not "unsupported flag --minify".
+  if (REFUSED_WHATEVER_THE_FLAGS.has(verb)) handler([], parseKubectlFlags([], verb));
   const flags = parseKubectlFlags(rest, verb);
   if (!DASH_COMMAND_COMMANDS.has(verb)) {
     // pflag stops at "--" and cobra passes the words after it as arguments: "get pods -- web-0" reads web-0.

@@ -310,6 +310,13 @@ describe('kubectlRequest: commands that send no single request are refused with 
   it.each<[string, RegExp]>([
     ['config view', /runs locally: kubectl sends no request/],
     ['config use-context prod', /runs locally/],
+    // Each local command has flags of its own (config view --minify, config set-context --current, plugin
+    // list --name-only, kustomize --enable-helm): it still sends nothing, whatever they are.
+    ['config view --minify --flatten', /"config" runs locally/],
+    ['config set-context --current --namespace=prod', /"config" runs locally/],
+    ['plugin list --name-only', /"plugin" runs locally/],
+    ['kustomize --enable-helm ./overlay', /"kustomize" runs locally/],
+    ['diff -k ./overlay -l app=web --prune', /"diff" compares files/],
     ['kustomize ./overlay', /runs locally/],
     ['completion bash', /runs locally/],
     ['set image deploy/web app=nginx:2 --local', /runs locally/],
