@@ -77,6 +77,10 @@ export interface KubectlFlags {
   output?: string;
   /** `--resolve` of set env --list: read the Secrets and ConfigMaps the variables refer to. */
   resolve?: boolean;
+  /** `--wait` as given (delete waits for the object to go unless --wait=false); undefined when not given. */
+  wait?: boolean;
+  /** `--now` of delete: --grace-period=1. */
+  now?: boolean;
   /** `--rm` of run: delete the Pod after attaching. */
   rm: boolean;
   /** `--force` (replace: delete and re-create instead of PUT). */
@@ -131,7 +135,7 @@ const NO_EFFECT_VALUES = [
 ];
 
 const NO_EFFECT_BOOLS = [
-  ...['--force-conflicts', '--overwrite', '--ignore-not-found', '--now', '--wait', '--interactive'],
+  ...['--force-conflicts', '--overwrite', '--ignore-not-found', '--interactive'],
   ...['--quiet', '-q', '--timestamps', '--prefix', '--all-containers', '--ignore-daemonsets'],
   ...['--delete-emptydir-data', '--delete-local-data', '--show-labels', '--no-headers'],
   ...['--insecure-skip-tls-verify', '--record', '--no-preserve', '--show-kind'],
@@ -195,6 +199,8 @@ export const FLAGS: Record<string, FlagSpec> = table(
     '--follow': on((f) => (f.follow = true)),
     '--previous': on((f) => (f.previous = true)),
     '--local': on((f) => (f.offline = '--local')),
+    '--wait': (f, v) => (f.wait = v === 'true'),
+    '--now': (f, v) => (f.now = v === 'true'),
   },
 );
 

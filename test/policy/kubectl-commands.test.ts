@@ -310,6 +310,14 @@ describe('kubectlRequest: commands that send no single request are refused with 
   it.each<[string, RegExp]>([
     ['config view', /runs locally: kubectl sends no request/],
     ['config use-context prod', /runs locally/],
+    // delete.go Complete/Validate: --now is --grace-period=1; --force takes only a grace period of 0; -o only name.
+    [
+      'delete pod x --force --grace-period=30',
+      /"--force and --grace-period greater than 0 cannot be specified/,
+    ],
+    ['delete pod x --now --force', /--force with --grace-period=1 \(--now\)/],
+    ['delete pod x --now --grace-period=5', /"--now and --grace-period cannot be specified together"/],
+    ['delete pod x -o yaml', /"unexpected -o output mode: yaml\. We only support '-o name'"/],
     // Each local command has flags of its own (config view --minify, config set-context --current, plugin
     // list --name-only, kustomize --enable-helm): it still sends nothing, whatever they are.
     ['config view --minify --flatten', /"config" runs locally/],
@@ -415,6 +423,28 @@ describe('kubectlRequest: the other requests of a command, as kubectl sends them
       'GET /api/v1/namespaces/prod/pods?fieldSelector=metadata.name%3Dweb-0 (verb list)',
     );
     expect(notes('replace cm settings')).not.toContain('first reads');
+  });
+
+  // delete.go DeleteResult: "if !o.WaitForDeletion { return nil }" before the wait.
+  it.each<string>([
+    'delete pod x --grace-period=0 --force',
+    'delete pod x --force',
+    'delete pod x --now',
+    'delete pod x --grace-period=0',
+    'delete pod x -o name',
+  ])('%s: kubectl sends the DELETE', (cmd) => {
+    const r = kubectlRequest(cmd);
+    expect(`${r.method} ${r.url}`).toBe('DELETE /api/v1/namespaces/default/pods/x');
+  });
+
+  it('delete --wait=false sends the DELETE and no wait', () => {
+    const r = kubectlRequest('delete pod web-0 -n prod --wait=false');
+    expect(`${r.method} ${r.url}`).toBe('DELETE /api/v1/namespaces/prod/pods/web-0');
+    expect(notes('delete pod web-0 -n prod --wait=false')).not.toContain('fieldSelector');
+    expect(notes('delete pod web-0 -n prod --wait=false')).toMatch(
+      /--wait=false: kubectl returns after this DELETE/,
+    );
+    expect(notes('delete pod web-0 -n prod --wait=true')).toContain('fieldSelector=metadata.name%3Dweb-0');
   });
 
   // get.go watch(): r.Infos() and r.Object() run before r.Watch() whatever --watch-only says.
