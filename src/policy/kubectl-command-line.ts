@@ -263,19 +263,39 @@ function stripPrompts(text: string): string {
 
 /** The simple commands of a command line, in order, with the operator that joins each to the one before. */
 function commandsOf(text: string): SimpleCommand[] {
-  const tokens = shellTokens(stripPrompts(text));
+  return commandsOfTokens(shellTokens(stripPrompts(text)));
+}
+
+function commandsOfTokens(tokens: readonly ShellToken[]): SimpleCommand[] {
   const out: SimpleCommand[] = [];
   let words: ShellToken[] = [];
   let after = '';
+  // Commands of process substitutions in the current command, which run beside it.
+  let substituted: SimpleCommand[] = [];
   const end = (next: string) => {
     if (words.length > 0) out.push({ found: program(words), words, after });
+    out.push(...substituted);
     words = [];
+    substituted = [];
     after = next;
   };
   for (let i = 0; i < tokens.length; i++) {
     const t = tokens[i];
     if (!t.operator) {
       words.push(t);
+      continue;
+    }
+    if ((t.text === '<' || t.text === '>') && tokens[i + 1]?.text === '(') {
+      // A process substitution <(cmd) / >(cmd): bash runs cmd beside the command and gives the command
+      // the name of a pipe to it (/dev/fd/63) as one word.
+      const close = closingToken(tokens, i + 1);
+      const inner = commandsOfTokens(tokens.slice(i + 2, close));
+      substituted.push(...inner.map((c) => ({ ...c, after: c.after || `${t.text}(` })));
+      // After a redirection ("> >(tee f)", "done < <(cmd)") the pipe is the redirection's file, not a word.
+      if (!(i > 0 && tokens[i - 1].operator && REDIRECTION.test(tokens[i - 1].text))) {
+        words.push({ text: '/dev/fd/63', operator: false, processSubstitution: true });
+      }
+      i = close;
       continue;
     }
     const op = t.text.replace(/[()]/g, ''); // ( and ) group commands: the same commands run
@@ -293,6 +313,17 @@ function commandsOf(text: string): SimpleCommand[] {
   return out;
 }
 
+/** The index of the ")" token closing the "(" token at `open` (the last token when none does). */
+function closingToken(tokens: readonly ShellToken[], open: number): number {
+  let depth = 0;
+  for (let i = open; i < tokens.length; i++) {
+    if (!tokens[i].operator) continue;
+    depth += (tokens[i].text.match(/\(/g) ?? []).length - (tokens[i].text.match(/\)/g) ?? []).length;
+    if (depth <= 0) return i;
+  }
+  return tokens.length;
+}
+
 function severalCommands(kubectl: readonly SimpleCommand[]): RequestSpecError {
   return new RequestSpecError(
     `the line runs ${kubectl.length} kubectl commands (${kubectl.map((c) => `"${c.found.text}"`).join(', ')}), ` +
@@ -303,7 +334,11 @@ function severalCommands(kubectl: readonly SimpleCommand[]): RequestSpecError {
 // Words that only close or continue a compound command ("{ ...; }", "if ...; fi", "do ...; done").
 const CLOSING = new Set(['}', 'fi', 'done', 'esac', 'then', 'else', 'do', '{', '!']);
 
-function joinedBy(op: string): string {
+function joinedBy(op: string, outer: boolean): string {
+  if (op === '<(' || op === '>(')
+    return outer
+      ? `whose process substitution ${op}...) runs kubectl`
+      : `in a process substitution ${op}...)`;
   return op === '\n' ? 'on another line' : `joined by "${op}"`;
 }
 
@@ -321,7 +356,9 @@ export function kubectlCommandLine(written: string, subcommands: readonly string
   // The first command written without the program ("get cm x -o yaml | d8 k apply -f -") is kubectl's too.
   const first = commands[0];
   const bare = first?.words.find((w) => !ASSIGNMENT.test(w.text) && w.text !== '$')?.text ?? '';
-  if (first && !first.found.kubectl && (subcommands.includes(bare) || bare.startsWith('-'))) {
+  // A program given a process substitution ("diff <(kubectl get ...) b.yaml") is not kubectl's diff.
+  const fed = first?.words.some((w) => w.processSubstitution === true) ?? false;
+  if (first && !first.found.kubectl && !fed && (subcommands.includes(bare) || bare.startsWith('-'))) {
     const k = first.words.findIndex((w) => w.text === bare);
     first.found = { kubectl: true, words: first.words.slice(k), notes: [], text: first.found.text };
   }
@@ -359,7 +396,7 @@ export function kubectlCommandLine(written: string, subcommands: readonly string
       );
     } else {
       const op = j > at ? c.after : commands[j + 1].after;
-      notes.push(`${program} (${joinedBy(op)}) runs locally: no request of its own`);
+      notes.push(`${program} (${joinedBy(op, j < at)}) runs locally: no request of its own`);
     }
   });
   if (found.kubectl) return { words: found.words, notes };

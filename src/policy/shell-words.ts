@@ -22,6 +22,8 @@ export interface ShellToken {
   expansion?: string;
   /** The word has an unquoted glob character (* ? [), which the shell matches against file names. */
   glob?: boolean;
+  /** The word is the pipe (/dev/fd/63) bash gives for a process substitution <(...) or >(...). */
+  processSubstitution?: boolean;
 }
 
 /** The end (exclusive) of the parenthesised text opening at `open` ("(" of "$(" or "$(("), nesting and quotes kept. */

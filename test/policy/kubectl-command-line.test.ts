@@ -107,9 +107,34 @@ describe('pipes, lists and redirections around the one kubectl command', () => {
       PODS,
       /^"echo" \(joined by "\|\|"\) runs locally: no request of its own\n"exit" \(joined by ";"\) runs locally/,
     ],
+    // bash runs a process substitution <(cmd) / >(cmd) beside the command, which gets the pipe's name
+    // (/dev/fd/63) as a word, or as the file of a redirection ("> >(tee f)", "done < <(cmd)").
+    [
+      'diff <(kubectl get pods -n prod) expected.txt',
+      PODS,
+      /"diff" \(whose process substitution <\(\.\.\.\) runs kubectl\)/,
+    ],
+    [
+      'kubectl get pods -n prod > >(tee out.log)',
+      PODS,
+      /"tee" \(in a process substitution >\(\.\.\.\)\) runs locally/,
+    ],
+    ['while read p; do echo "$p"; done < <(kubectl get pods -n prod)', PODS, /"echo" \(joined by ";"\)/],
+    ['kubectl get pods -n prod | tee >(grep web)', PODS, /"grep" \(in a process substitution/],
   ])('%j', (cmd, request, note) => {
     expect(sent(cmd)).toBe(request);
     expect(notes(cmd)).toMatch(note);
+  });
+
+  it('a process substitution is neither a word of its command nor the kubectl command named after it', () => {
+    // bash: source <(kubectl completion bash) runs kubectl completion (local), not a kubectl "source".
+    expect(() => requestFromKubectl('source <(kubectl completion bash)')).toThrow(
+      /"completion" runs locally/,
+    );
+    expect(() =>
+      requestFromKubectl('diff <(kubectl get pod a -n prod -o yaml) <(kubectl get pod b -n prod -o yaml)'),
+    ).toThrow(/the line runs 2 kubectl commands \("kubectl get pod a/);
+    expect(notes('while read p; do echo "$p"; done < <(kubectl get pods -n prod)')).not.toMatch(/dev\/fd/);
   });
 
   it.each<string>([
