@@ -324,6 +324,28 @@ function closingToken(tokens: readonly ShellToken[], open: number): number {
   return tokens.length;
 }
 
+/** The commands of a command substitution $(...) or `...` (none for another expansion). */
+function substitutionCommands(expansion: string | undefined): SimpleCommand[] {
+  if (expansion === undefined || expansion.startsWith('$((')) return [];
+  let inner: string | undefined;
+  if (expansion.startsWith('$(')) inner = expansion.slice(2, -1);
+  else if (expansion.startsWith('`')) inner = expansion.slice(1, -1);
+  const op = expansion.startsWith('`') ? '`' : '$(';
+  return inner === undefined ? [] : commandsOf(inner).map((c) => ({ ...c, after: c.after || op }));
+}
+
+/** "d8 platform ...", "minikube start": the program that can embed kubectl runs a command of its own. */
+function refuseOtherProgram(first: SimpleCommand | undefined): void {
+  const name = first?.words[0]?.text ?? '';
+  const m = EMBEDDING_PROGRAM.exec(name);
+  if (m === null || first?.found.kubectl !== false) return;
+  const sub = m[1] === 'd8' ? 'k' : 'kubectl';
+  throw new RequestSpecError(
+    `"${first.found.text}" is a command of ${m[1]} itself, not of its kubectl: only "${m[1]} ${sub} ..." ` +
+      `runs kubectl; write the kubectl command, e.g. "${m[1]} ${sub} get pods -n prod"`,
+  );
+}
+
 function severalCommands(kubectl: readonly SimpleCommand[]): RequestSpecError {
   return new RequestSpecError(
     `the line runs ${kubectl.length} kubectl commands (${kubectl.map((c) => `"${c.found.text}"`).join(', ')}), ` +
@@ -335,10 +357,12 @@ function severalCommands(kubectl: readonly SimpleCommand[]): RequestSpecError {
 const CLOSING = new Set(['}', 'fi', 'done', 'esac', 'then', 'else', 'do', '{', '!']);
 
 function joinedBy(op: string, outer: boolean): string {
-  if (op === '<(' || op === '>(')
-    return outer
-      ? `whose process substitution ${op}...) runs kubectl`
-      : `in a process substitution ${op}...)`;
+  const substitution =
+    op === '`'
+      ? 'command substitution `...`'
+      : `${op === '$(' ? 'command' : 'process'} substitution ${op}...)`;
+  if (op === '<(' || op === '>(' || op === '$(' || op === '`')
+    return outer ? `whose ${substitution} runs kubectl` : `in a ${substitution}`;
   return op === '\n' ? 'on another line' : `joined by "${op}"`;
 }
 
@@ -361,6 +385,14 @@ export function kubectlCommandLine(written: string, subcommands: readonly string
   if (first && !first.found.kubectl && !fed && (subcommands.includes(bare) || bare.startsWith('-'))) {
     const k = first.words.findIndex((w) => w.text === bare);
     first.found = { kubectl: true, words: first.words.slice(k), notes: [], text: first.found.text };
+  }
+  if (!commands.some((c) => c.found.kubectl)) {
+    // "echo $(kubectl get pods -o name)": the only kubectl command is in another program's substitution.
+    for (let j = commands.length - 1; j >= 0; j--) {
+      const inner = commands[j].words.flatMap((w) => substitutionCommands(w.expansion));
+      commands.splice(j + 1, 0, ...inner);
+    }
+    refuseOtherProgram(commands[0]);
   }
   const kubectl = commands.filter((c) => c.found.kubectl);
   if (kubectl.length > 1) throw severalCommands(kubectl);

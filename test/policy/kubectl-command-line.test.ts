@@ -126,6 +126,32 @@ describe('pipes, lists and redirections around the one kubectl command', () => {
     expect(notes(cmd)).toMatch(note);
   });
 
+  // The shell runs a command substitution $(...) / `...` first; when no other kubectl command is on the line,
+  // the one inside it is the line's kubectl command (the outer program runs locally).
+  it.each<[string, string, RegExp]>([
+    [
+      'echo $(kubectl get pods -n prod)',
+      PODS,
+      /"echo" \(whose command substitution \$\(\.\.\.\) runs kubectl\)/,
+    ],
+    ['echo `kubectl get pods -n prod`', PODS, /"echo" \(whose command substitution `\.\.\.` runs kubectl\)/],
+    [
+      'for p in $(kubectl get pods -n prod -o name); do echo "$p"; done',
+      PODS,
+      /"for" \(whose command substitution/,
+    ],
+  ])('%j: the kubectl command in the substitution', (cmd, request, note) => {
+    expect(sent(cmd)).toBe(request);
+    expect(notes(cmd)).toMatch(note);
+  });
+
+  it('a program that embeds kubectl, running a command of its own, is not taken as a kubectl command', () => {
+    expect(() => requestFromKubectl('d8 platform queue list')).toThrow(
+      /"d8 platform queue list" is a command of d8 itself, not of its kubectl: only "d8 k \.\.\." runs kubectl/,
+    );
+    expect(() => requestFromKubectl('minikube start')).toThrow(/only "minikube kubectl \.\.\." runs kubectl/);
+  });
+
   it('a process substitution is neither a word of its command nor the kubectl command named after it', () => {
     // bash: source <(kubectl completion bash) runs kubectl completion (local), not a kubectl "source".
     expect(() => requestFromKubectl('source <(kubectl completion bash)')).toThrow(
