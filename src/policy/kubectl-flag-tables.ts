@@ -258,7 +258,8 @@ export const COMMAND_FLAGS: Record<string, Record<string, FlagSpec>> = {
       '--timestamps': on((f) => (f.timestamps = true)),
     },
   ),
-  create: { ...BODY_FLAGS, ...RAW_FILE },
+  // create deployment -r (--replicas); create configmap/secret --append-hash (a hash in the new name).
+  create: { ...BODY_FLAGS, ...RAW_FILE, ...table({ '-r': undefined }, { '--append-hash': undefined }) },
   run: { ...BODY_FLAGS, ...STREAM_FLAGS, ...table({}, { '--expose': on((f) => (f.expose = true)) }) },
   expose: BODY_FLAGS,
   set: table(

@@ -52,6 +52,17 @@ describe('kubectl flags as pflag reads them', () => {
     // --tail -1 is logs.go's own default (every line), so no tailLines is sent.
     ['logs web-0 --tail -1', 'GET /api/v1/namespaces/default/pods/web-0/log'],
     ['logs web-0 --tail -1 -n prod', 'GET /api/v1/namespaces/prod/pods/web-0/log'],
+    // create_deployment.go: Int32VarP(&o.Replicas, "replicas", "r", ...); create_configmap.go and
+    // create_secret*.go: BoolVar(&o.AppendHash, "append-hash", ...). Both fill the body of the POST.
+    ['create deployment web --image=nginx -r 3 -n prod', 'POST /apis/apps/v1/namespaces/prod/deployments'],
+    [
+      'create configmap cfg --from-file=./dir --append-hash -n prod',
+      'POST /api/v1/namespaces/prod/configmaps',
+    ],
+    [
+      'create secret tls t --cert=a.crt --key=a.key --append-hash=true -n prod',
+      'POST /api/v1/namespaces/prod/secrets',
+    ],
   ])('%s → %s', (cmd, request) => {
     expect(sent(cmd)).toBe(request);
   });
