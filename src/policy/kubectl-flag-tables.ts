@@ -79,6 +79,8 @@ export interface KubectlFlags {
   resolve?: boolean;
   /** `--wait` as given (delete waits for the object to go unless --wait=false); undefined when not given. */
   wait?: boolean;
+  /** `--show-events` of describe as given (false: the describers list no Events). */
+  showEvents?: boolean;
   /** `--now` of delete: --grace-period=1. */
   now?: boolean;
   /** `--rm` of run: delete the Pod after attaching. */
@@ -145,7 +147,7 @@ const NO_EFFECT_BOOLS = [
   ...['--replace', '--command', '--expose', '--privileged', '--leave-stdin-open'],
   ...['--disable-compression', '--match-server-version', '--warnings-as-errors', '--cached'],
   ...['--use-protocol-buffers', '--sum', '--show-capacity', '--keep-annotations', '--namespaced'],
-  ...['--include-uninitialized', '--show-events', '--force-replace'],
+  ...['--include-uninitialized', '--force-replace'],
 ];
 
 /** Flags every command accepts the same way. */
@@ -201,6 +203,7 @@ export const FLAGS: Record<string, FlagSpec> = table(
     '--local': on((f) => (f.offline = '--local')),
     '--wait': (f, v) => (f.wait = v === 'true'),
     '--now': (f, v) => (f.now = v === 'true'),
+    '--show-events': (f, v) => (f.showEvents = v === 'true'),
   },
 );
 
@@ -245,7 +248,19 @@ const RAW_FILE = table({ '-f': countFile, '--filename': countFile }, {});
 /** Per command, flags that mean something else than elsewhere (kubectl defines them per command). */
 export const COMMAND_FLAGS: Record<string, Record<string, FlagSpec>> = {
   exec: STREAM_FLAGS,
-  debug: { ...STREAM_FLAGS, ...table({}, { '--replace': on((f) => (f.replace = true)) }) },
+  debug: {
+    ...STREAM_FLAGS,
+    ...table({}, { '--replace': on((f) => (f.replace = true)) }),
+    // debug.go: what the debugging container or the Pod's copy keeps or runs (its body, not the request).
+    ...table(
+      {},
+      Object.fromEntries(
+        ['--arguments-only', '--same-node', '--keep-labels', '--keep-liveness', '--keep-readiness']
+          .concat(['--keep-startup', '--keep-init-containers'])
+          .map((f) => [f, undefined]),
+      ),
+    ),
+  },
   delete: { ...INTERACTIVE, ...RAW_FILE },
   replace: { ...INTERACTIVE, ...RAW_FILE },
   logs: table(

@@ -86,8 +86,11 @@ function describe(args: readonly string[], flags: KubectlFlags): Plan {
       method: 'GET',
       url: resourceUrl(t),
       notes: [
-        `the describer reads it again and lists the Events about it: ${eventsNote(t, t.name)}; some read ` +
-          "more (a Node's Pods, a Deployment's ReplicaSets, ...)",
+        flags.showEvents === false
+          ? "the describer reads it again (--show-events=false: no Events list); some read more (a Node's Pods, " +
+            "a Deployment's ReplicaSets, ...)"
+          : `the describer reads it again and lists the Events about it: ${eventsNote(t, t.name)}; some read ` +
+            "more (a Node's Pods, a Deployment's ReplicaSets, ...)",
         `if there is no object ${t.name}, kubectl lists them: GET ${list} (verb list), and describes those whose name starts with it`,
         ...unknownTypeNotes(t.type),
       ],
@@ -100,8 +103,11 @@ function describe(args: readonly string[], flags: KubectlFlags): Plan {
     notes: [
       // describe.go since kubernetes#137145 (March 2026): no Events when several objects are described,
       // unless --show-events is given.
-      `then describes each listed object: GET ${resourceUrl(each)} (verb get, with its name), and the Events ` +
-        `about it (kubectl before March 2026, --show-events=true, or only one object listed): ${eventsNote(each, 'NAME')}`,
+      flags.showEvents === false
+        ? `then describes each listed object: GET ${resourceUrl(each)} (verb get, with its name); ` +
+          '--show-events=false: no Events list'
+        : `then describes each listed object: GET ${resourceUrl(each)} (verb get, with its name), and the Events ` +
+          `about it (kubectl before March 2026, --show-events=true, or only one object listed): ${eventsNote(each, 'NAME')}`,
       ...unknownTypeNotes(t.type),
     ],
   };

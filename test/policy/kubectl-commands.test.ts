@@ -462,6 +462,17 @@ describe('kubectlRequest: the other requests of a command, as kubectl sends them
     );
   });
 
+  // describe.go: DescriberSettings{ShowEvents: o.DescriberSettings.ShowEvents}; each describer lists the
+  // Events only "if describerSettings.ShowEvents".
+  it('describe --show-events=false lists no Events', () => {
+    expect(notes('describe pod web -n prod --show-events=false')).not.toContain('/events');
+    expect(notes('describe pods -n prod --show-events=false')).not.toContain('/events');
+    expect(notes('describe pods -n prod --show-events=false')).toContain(
+      'GET /api/v1/namespaces/prod/pods/NAME (verb get, with its name)',
+    );
+    expect(notes('describe pod web -n prod --show-events=true')).toContain('/events');
+  });
+
   // kubectl takes the namespace from the kubeconfig context when -n is absent (clientcmd
   // DirectClientConfig.Namespace: "default" only when the context sets none).
   it('says that the namespace without -n is the context namespace, taken as default', () => {
