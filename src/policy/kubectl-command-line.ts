@@ -373,7 +373,7 @@ function joinedBy(op: string, outer: boolean): string {
  * `subcommands` are kubectl's commands, by which a line without the program name is recognised.
  */
 export function kubectlCommandLine(written: string, subcommands: readonly string[]): KubectlCommandLine {
-  const pasted = withoutMarkdown(written);
+  const pasted = withoutMarkdown(written, startsWithProgram);
   refuseTypographic(pasted);
   const { text, droppedOutput } = withoutOutput(withoutContinuationPrompts(pasted), startsWithProgram);
   const commands = commandsOf(text);

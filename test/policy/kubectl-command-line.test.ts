@@ -275,6 +275,11 @@ describe('text pasted from a terminal session or a chat', () => {
     expect(sent('```bash\n$ kubectl get pods -n prod\n```')).toBe(PODS);
     expect(sent('```\nkubectl get pods \\\n  -n prod\n```')).toBe(PODS);
     expect(sent('`kubectl get pods -n prod`')).toBe(PODS);
+    // A runbook's list item: the marker ("1.", "2)", "-", "*") is Markdown; to the shell it would be a program.
+    expect(sent('1. kubectl get pods -n prod')).toBe(PODS);
+    expect(sent('2) `kubectl get pods -n prod`')).toBe(PODS);
+    expect(sent('- sudo kubectl get pods -n prod')).toBe(PODS);
+    expect(sent('* `d8 k get pods -n prod`')).toBe(PODS);
     // A runbook's comment over the command is no prompt: the command is kept.
     expect(sent('# list the pods\nkubectl get pods -n prod')).toBe(PODS);
     // Without a prompt, or with a prompt on each line, every line is a command.
