@@ -70,6 +70,27 @@ const WRAPPERS: Record<string, Wrapper> = {
     ]),
   },
   watch: { valueOptions: ['-n', '-q', '--interval', '--equexit'] },
+  // ssh [options] DESTINATION COMMAND: the remote shell runs COMMAND (its words joined by spaces).
+  ssh: {
+    valueOptions: [
+      '-B',
+      '-b',
+      '-c',
+      '-D',
+      '-E',
+      '-e',
+      '-F',
+      '-I',
+      '-i',
+      '-J',
+      '-L',
+      '-l',
+      '-m',
+      '-O',
+      '-o',
+    ].concat(['-P', '-p', '-Q', '-R', '-S', '-W', '-w']),
+    operands: 1,
+  },
 };
 
 const SHELLS = /^(?:.*\/)?(?:sh|bash|zsh|dash|ksh)$/;
@@ -176,6 +197,20 @@ function program(words: ShellToken[], notes: string[] = []): Found {
         notes.push(
           `watch runs the command again every ${interval} s: kube-apiserver receives this request (and audits ` +
             'it) once per run, not once',
+        );
+        return inner(
+          words
+            .slice(next)
+            .map((t) => t.text)
+            .join(' '),
+          notes,
+          text,
+        );
+      }
+      if (name === 'ssh') {
+        notes.push(
+          `ssh runs kubectl on ${words[next - 1]?.text ?? 'the remote host'}: the kubeconfig there decides the ` +
+            'credentials, so kube-apiserver sees the user they name',
         );
         return inner(
           words

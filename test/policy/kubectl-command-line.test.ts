@@ -58,6 +58,10 @@ describe('the kubectl command behind a prompt, a wrapper or another name', () =>
     'microk8s kubectl get pods -n prod',
     'k3s kubectl get pods -n prod',
     'minikube kubectl -- get pods -n prod',
+    // ssh(1): ssh [options] DESTINATION COMMAND runs COMMAND in the remote user's shell.
+    'ssh master-0 kubectl get pods -n prod',
+    'ssh -i key.pem -p 2222 root@master-0 "sudo kubectl get pods -n prod"',
+    'ssh -t master-0 sudo -i kubectl get pods -n prod',
     'if kubectl get pods -n prod; then echo ok; fi',
     'su - admin -c "kubectl get pods -n prod"',
     "sudo su -c 'kubectl get pods -n prod'",
@@ -81,6 +85,12 @@ describe('the kubectl command behind a prompt, a wrapper or another name', () =>
   it('sudo: the caller is whoever the kubeconfig it reads names, not the local user', () => {
     expect(notes('sudo -u admin kubectl get pods -n prod')).toMatch(/kubeconfig .* decides the credentials/);
     expect(notes('KUBECONFIG=/x kubectl get pods -n prod')).toMatch(/KUBECONFIG chooses the kubeconfig/);
+  });
+
+  it('ssh: the kubeconfig on the remote host decides the user', () => {
+    expect(notes('ssh master-0 kubectl get pods -n prod')).toMatch(
+      /ssh runs kubectl on master-0: the kubeconfig there decides the credentials/,
+    );
   });
 
   it('command -v only prints where kubectl is: no request', () => {
