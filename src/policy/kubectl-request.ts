@@ -158,6 +158,13 @@ export function kubectlRequest(command: string, identity: RequestIdentity = {}):
       `--subresource applies to get, patch, edit, apply, replace and auth can-i only (kubectl refuses it for "${verb}"); leave it out`,
     );
   }
+  if ((verb === 'run' || verb === 'debug') && flags.tty && !flags.stdin) {
+    // run.go and debug.go Validate: a TTY for the new container needs its stdin.
+    throw new RequestSpecError(
+      `kubectl refuses "${verb}" with -t and no -i ("-i/--stdin is required for containers with -t/--tty=true"): ` +
+        'give -it, or leave -t out',
+    );
+  }
   if (flags.spdy && !SPDY_COMMANDS.has(verb)) {
     throw new RequestSpecError('--spdy applies to exec, attach, port-forward and cp only');
   }

@@ -310,6 +310,9 @@ describe('kubectlRequest: commands that send no single request are refused with 
   it.each<[string, RegExp]>([
     ['config view', /runs locally: kubectl sends no request/],
     ['config use-context prod', /runs locally/],
+    // run.go and debug.go Validate: "-i/--stdin is required for containers with -t/--tty=true".
+    ['run tmp --image=busybox -t -- sh', /kubectl refuses "run" with -t and no -i/],
+    ['debug web-0 --image=busybox -t', /kubectl refuses "debug" with -t and no -i/],
     // delete.go Complete/Validate: --now is --grace-period=1; --force takes only a grace period of 0; -o only name.
     [
       'delete pod x --force --grace-period=30',
@@ -435,6 +438,23 @@ describe('kubectlRequest: the other requests of a command, as kubectl sends them
   ])('%s: kubectl sends the DELETE', (cmd) => {
     const r = kubectlRequest(cmd);
     expect(`${r.method} ${r.url}`).toBe('DELETE /api/v1/namespaces/default/pods/x');
+  });
+
+  // StreamOptions.SetupTTY (pkg/cmd/exec): without stdin kubectl sets TTY to false, so the request asks for
+  // stderr and no tty.
+  it.each<[string, string]>([
+    [
+      'exec -t web-0 -- date',
+      'GET /api/v1/namespaces/default/pods/web-0/exec?command=date&stderr=true&stdout=true',
+    ],
+    ['attach web-0 -t', 'GET /api/v1/namespaces/default/pods/web-0/attach?stderr=true&stdout=true'],
+    [
+      'exec -it web-0 -- sh',
+      'GET /api/v1/namespaces/default/pods/web-0/exec?command=sh&stdin=true&stdout=true&tty=true',
+    ],
+  ])('%s → %s', (cmd, request) => {
+    const r = kubectlRequest(cmd);
+    expect(`${r.method} ${r.url}`).toBe(request);
   });
 
   it('delete --wait=false sends the DELETE and no wait', () => {
