@@ -96,7 +96,12 @@ function describe(args: readonly string[], flags: KubectlFlags): Plan {
       ],
     };
   }
-  const each = { ...t, name: 'NAME' };
+  // With -A each object is read in its own namespace (the list's URL has none).
+  const each = {
+    ...t,
+    name: 'NAME',
+    ...(t.type.namespaced && t.namespace === '' ? { namespace: 'NAMESPACE' } : {}),
+  };
   return {
     method: 'GET',
     url: resourceUrl(t, '', [...listParams(flags), ...chunk(flags)]),

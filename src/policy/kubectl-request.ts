@@ -243,7 +243,7 @@ export function kubectlRequest(command: string, identity: RequestIdentity = {}):
   ) {
     notes.push(
       verb === 'auth'
-        ? `-n ${flags.namespace} is the namespace the review asks about (in its body); ${request.resource} ` +
+        ? `${flags.allNamespaces ? `-A: the review asks about every namespace (-n ${flags.namespace} is not used)` : `-n ${flags.namespace} is the namespace the review asks about (in its body)`}; ${request.resource} ` +
             'themselves are cluster-scoped, so the request has no namespace'
         : `-n ${flags.namespace} is ignored: ${request.resource} are cluster-scoped`,
     );

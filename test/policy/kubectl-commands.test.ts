@@ -482,6 +482,20 @@ describe('kubectlRequest: the other requests of a command, as kubectl sends them
     );
   });
 
+  // describe -A lists in every namespace; each object is then read in its own namespace (a namespaced GET).
+  it('describe -A reads each listed object in its namespace', () => {
+    expect(notes('describe pods -A')).toContain('GET /api/v1/namespaces/NAMESPACE/pods/NAME (verb get');
+    expect(notes('describe pods -A')).not.toContain('GET /api/v1/pods/NAME');
+  });
+
+  // cani.go Complete: o.Namespace = "" unless !o.AllNamespaces: -A asks about every namespace, whatever -n says.
+  it('auth can-i -A asks about every namespace, not the -n one', () => {
+    expect(notes('auth can-i get pods -A -n prod')).toMatch(/-A: the review asks about every namespace/);
+    expect(notes('auth can-i get pods -A -n prod')).not.toMatch(
+      /-n prod is the namespace the review asks about/,
+    );
+  });
+
   // describe.go: DescriberSettings{ShowEvents: o.DescriberSettings.ShowEvents}; each describer lists the
   // Events only "if describerSettings.ShowEvents".
   it('describe --show-events=false lists no Events', () => {
