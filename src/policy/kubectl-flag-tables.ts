@@ -13,6 +13,8 @@ export interface KubectlFlags {
   command: string[];
   /** Every flag that takes a value, as written (`-p`, `--replicas`): for kubectl's required-flag checks. */
   given: Set<string>;
+  /** Boolean flags given as true, as written (`-q`, `--no-headers`): for kubectl's Validate checks. */
+  switches: Set<string>;
   /** The last value of each flag that takes one, by the flag as written: for kubectl's Validate checks. */
   values: Map<string, string>;
   namespace?: string;

@@ -80,7 +80,10 @@ function setBool(flags: KubectlFlags, flag: string, s: FlagSpec, value: string |
       `${flag} takes no value (or =true/=false), got ${JSON.stringify(value)} (kubectl: strconv.ParseBool: invalid syntax)`,
     );
   }
-  s.set?.(flags, value === undefined || GO_TRUE.has(value) ? 'true' : 'false');
+  const on = value === undefined || GO_TRUE.has(value);
+  if (on) flags.switches.add(flag);
+  else flags.switches.delete(flag);
+  s.set?.(flags, on ? 'true' : 'false');
 }
 
 /** Reads the flags and positionals of a kubectl command line (after the word `kubectl`). */
@@ -89,6 +92,7 @@ export function parseKubectlFlags(tokens: readonly string[], command: string): K
     positionals: [],
     command: [],
     given: new Set(),
+    switches: new Set(),
     values: new Map(),
     allNamespaces: false,
     watch: false,
@@ -171,6 +175,7 @@ export function parseKubectlFlags(tokens: readonly string[], command: string): K
         break;
       }
       if (!s.value) {
+        flags.switches.add(flag);
         s.set?.(flags, 'true');
         continue;
       }

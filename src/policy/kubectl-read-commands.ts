@@ -118,6 +118,29 @@ function describe(args: readonly string[], flags: KubectlFlags): Plan {
   };
 }
 
+// cani.go Validate: what kubectl refuses before it sends the review.
+function refuseCanIOptions(flags: KubectlFlags, args: readonly string[]): void {
+  const quiet = flags.switches.has('-q') || flags.switches.has('--quiet');
+  if (flags.list && (quiet || flags.allNamespaces || flags.subresource !== undefined)) {
+    throw new RequestSpecError(
+      'kubectl refuses "auth can-i --list" with -q, -A or --subresource ("list option can\'t be specified with ' +
+        'neither quiet, all-namespaces nor subresource options"): leave them out (-n picks the namespace listed)',
+    );
+  }
+  if (!flags.list && flags.switches.has('--no-headers')) {
+    throw new RequestSpecError(
+      'kubectl refuses "auth can-i --no-headers" without --list ("--no-headers cannot be set without --list ' +
+        'specified"): leave --no-headers out',
+    );
+  }
+  if (!flags.list && flags.subresource !== undefined && args[2]?.startsWith('/')) {
+    throw new RequestSpecError(
+      `kubectl refuses --subresource with the URL ${args[2]} ("--subresource can not be used with ` +
+        'NonResourceURL"): leave --subresource out',
+    );
+  }
+}
+
 function auth(args: readonly string[], flags: KubectlFlags): Plan {
   const sub = args[0];
   const review = (group: string, resource: string): Plan => ({
@@ -125,6 +148,7 @@ function auth(args: readonly string[], flags: KubectlFlags): Plan {
     url: resourceUrl({ type: resolveResourceType(`${resource}.${group}`), namespace: '', name: '' }),
   });
   if (sub === 'can-i') {
+    refuseCanIOptions(flags, args);
     if (flags.list) {
       // SelfSubjectRulesReview is cluster-scoped; the namespace travels in its spec.
       return review('authorization.k8s.io', 'selfsubjectrulesreviews');

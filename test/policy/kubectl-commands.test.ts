@@ -310,6 +310,15 @@ describe('kubectlRequest: commands that send no single request are refused with 
   it.each<[string, RegExp]>([
     ['config view', /runs locally: kubectl sends no request/],
     ['config use-context prod', /runs locally/],
+    // cani.go Validate.
+    [
+      'auth can-i --list -A',
+      /"list option can't be specified with neither quiet, all-namespaces nor subresource/,
+    ],
+    ['auth can-i --list -q', /"list option can't be specified/],
+    ['auth can-i --list --subresource=log', /"list option can't be specified/],
+    ['auth can-i get pods --no-headers', /"--no-headers cannot be set without --list specified"/],
+    ['auth can-i get /logs --subresource=x', /"--subresource can not be used with NonResourceURL"/],
     // run.go and debug.go Validate: "-i/--stdin is required for containers with -t/--tty=true".
     ['run tmp --image=busybox -t -- sh', /kubectl refuses "run" with -t and no -i/],
     ['debug web-0 --image=busybox -t', /kubectl refuses "debug" with -t and no -i/],
