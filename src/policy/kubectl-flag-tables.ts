@@ -163,9 +163,10 @@ export const FLAGS: Record<string, FlagSpec> = table(
     '--as-group': (f, v) => f.asGroups.push(v),
     '--as-uid': (f, v) => (f.asUid = v),
     '--subresource': (f, v) => (f.subresource = v),
-    '--field-selector': (f, v) => (f.fieldSelector = v),
-    '-l': (f, v) => (f.labelSelector = v),
-    '--selector': (f, v) => (f.labelSelector = v),
+    // The builder's LabelSelectorParam/FieldSelectorParam trim the value and ignore it when empty.
+    '--field-selector': (f, v) => (f.fieldSelector = v.trim() === '' ? undefined : v.trim()),
+    '-l': (f, v) => (f.labelSelector = v.trim() === '' ? undefined : v.trim()),
+    '--selector': (f, v) => (f.labelSelector = v.trim() === '' ? undefined : v.trim()),
     '--raw': (f, v) => (f.raw = v),
     '-c': (f, v) => (f.container = v),
     '--container': (f, v) => (f.container = v),

@@ -50,6 +50,10 @@ describe('kubectl flags as pflag reads them', () => {
     ['delete deploy --cascade web', 'DELETE /apis/apps/v1/namespaces/default/deployments/web'],
     // pflag takes the word after a flag that needs a value as that value, even one starting with "-":
     // --tail -1 is logs.go's own default (every line), so no tailLines is sent.
+    // cli-runtime Builder.LabelSelectorParam / FieldSelectorParam: strings.TrimSpace, then nothing when empty.
+    ['get pods -l "" -n x', 'GET /api/v1/namespaces/x/pods?limit=500'],
+    ['get pods --selector= --field-selector= -n x', 'GET /api/v1/namespaces/x/pods?limit=500'],
+    ['get pods -l " app=web " -n x', 'GET /api/v1/namespaces/x/pods?labelSelector=app%3Dweb&limit=500'],
     ['logs web-0 --tail -1', 'GET /api/v1/namespaces/default/pods/web-0/log'],
     ['logs web-0 --tail -1 -n prod', 'GET /api/v1/namespaces/prod/pods/web-0/log'],
     // create_deployment.go: Int32VarP(&o.Replicas, "replicas", "r", ...); create_configmap.go and
