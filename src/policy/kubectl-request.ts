@@ -13,6 +13,7 @@ import { kubectlCommandLine } from './kubectl-command-line';
 import { expansionError, expansionNotes } from './kubectl-expansions';
 import { RequestAttributes } from './types';
 import { requestFromUrl } from './url-request';
+import { refuseRunOptions } from './kubectl-run-options';
 
 // A kubectl command line -> the HTTP request kubectl sends for it -> the attributes the audit policy sees.
 // Each command is mapped to kubectl's real method and URL (read from kubernetes/kubectl pkg/cmd/* and
@@ -165,6 +166,7 @@ export function kubectlRequest(command: string, identity: RequestIdentity = {}):
         'give -it, or leave -t out',
     );
   }
+  if (verb === 'run' && flags.offline === undefined) refuseRunOptions(flags);
   if (flags.spdy && !SPDY_COMMANDS.has(verb)) {
     throw new RequestSpecError('--spdy applies to exec, attach, port-forward and cp only');
   }

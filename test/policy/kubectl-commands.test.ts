@@ -319,6 +319,18 @@ describe('kubectlRequest: commands that send no single request are refused with 
     ['auth can-i --list --subresource=log', /"list option can't be specified/],
     ['auth can-i get pods --no-headers', /"--no-headers cannot be set without --list specified"/],
     ['auth can-i get /logs --subresource=x', /"--subresource can not be used with NonResourceURL"/],
+    // run.go: "--image is required", "--port must be set when exposing a service", "--rm should only be used
+    // for attached containers" (--attach defaults to -i).
+    ['run tmp', /"--image is required"/],
+    ['run web --image=nginx --expose', /"--port must be set when exposing a service"/],
+    [
+      'run tmp --image=busybox --rm --restart=Never -- true',
+      /"--rm should only be used for attached containers"/,
+    ],
+    [
+      'run tmp --image=busybox --rm -i --attach=false -- sh',
+      /"--rm should only be used for attached containers"/,
+    ],
     // run.go and debug.go Validate: "-i/--stdin is required for containers with -t/--tty=true".
     ['run tmp --image=busybox -t -- sh', /kubectl refuses "run" with -t and no -i/],
     ['debug web-0 --image=busybox -t', /kubectl refuses "debug" with -t and no -i/],
