@@ -70,6 +70,27 @@ const WRAPPERS: Record<string, Wrapper> = {
     ]),
   },
   watch: { valueOptions: ['-n', '-q', '--interval', '--equexit'] },
+  // ssh [options] DESTINATION COMMAND: the remote shell runs COMMAND (its words joined by spaces).
+  ssh: {
+    valueOptions: [
+      '-B',
+      '-b',
+      '-c',
+      '-D',
+      '-E',
+      '-e',
+      '-F',
+      '-I',
+      '-i',
+      '-J',
+      '-L',
+      '-l',
+      '-m',
+      '-O',
+      '-o',
+    ].concat(['-P', '-p', '-Q', '-R', '-S', '-W', '-w']),
+    operands: 1,
+  },
 };
 
 const SHELLS = /^(?:.*\/)?(?:sh|bash|zsh|dash|ksh)$/;
@@ -186,6 +207,20 @@ function program(words: ShellToken[], notes: string[] = []): Found {
           text,
         );
       }
+      if (name === 'ssh') {
+        notes.push(
+          `ssh runs kubectl on ${words[next - 1]?.text ?? 'the remote host'}: the kubeconfig there decides the ` +
+            'credentials, so kube-apiserver sees the user they name',
+        );
+        return inner(
+          words
+            .slice(next)
+            .map((t) => t.text)
+            .join(' '),
+          notes,
+          text,
+        );
+      }
       if (name === 'xargs') {
         const found = program(words.slice(next), notes);
         return found.kubectl ? { ...found, via: 'xargs', text } : { kubectl: false, text };
@@ -263,19 +298,39 @@ function stripPrompts(text: string): string {
 
 /** The simple commands of a command line, in order, with the operator that joins each to the one before. */
 function commandsOf(text: string): SimpleCommand[] {
-  const tokens = shellTokens(stripPrompts(text));
+  return commandsOfTokens(shellTokens(stripPrompts(text)));
+}
+
+function commandsOfTokens(tokens: readonly ShellToken[]): SimpleCommand[] {
   const out: SimpleCommand[] = [];
   let words: ShellToken[] = [];
   let after = '';
+  // Commands of process substitutions in the current command, which run beside it.
+  let substituted: SimpleCommand[] = [];
   const end = (next: string) => {
     if (words.length > 0) out.push({ found: program(words), words, after });
+    out.push(...substituted);
     words = [];
+    substituted = [];
     after = next;
   };
   for (let i = 0; i < tokens.length; i++) {
     const t = tokens[i];
     if (!t.operator) {
       words.push(t);
+      continue;
+    }
+    if ((t.text === '<' || t.text === '>') && tokens[i + 1]?.text === '(') {
+      // A process substitution <(cmd) / >(cmd): bash runs cmd beside the command and gives the command
+      // the name of a pipe to it (/dev/fd/63) as one word.
+      const close = closingToken(tokens, i + 1);
+      const inner = commandsOfTokens(tokens.slice(i + 2, close));
+      substituted.push(...inner.map((c) => ({ ...c, after: c.after || `${t.text}(` })));
+      // After a redirection ("> >(tee f)", "done < <(cmd)") the pipe is the redirection's file, not a word.
+      if (!(i > 0 && tokens[i - 1].operator && REDIRECTION.test(tokens[i - 1].text))) {
+        words.push({ text: '/dev/fd/63', operator: false, processSubstitution: true });
+      }
+      i = close;
       continue;
     }
     const op = t.text.replace(/[()]/g, ''); // ( and ) group commands: the same commands run
@@ -293,6 +348,39 @@ function commandsOf(text: string): SimpleCommand[] {
   return out;
 }
 
+/** The index of the ")" token closing the "(" token at `open` (the last token when none does). */
+function closingToken(tokens: readonly ShellToken[], open: number): number {
+  let depth = 0;
+  for (let i = open; i < tokens.length; i++) {
+    if (!tokens[i].operator) continue;
+    depth += (tokens[i].text.match(/\(/g) ?? []).length - (tokens[i].text.match(/\)/g) ?? []).length;
+    if (depth <= 0) return i;
+  }
+  return tokens.length;
+}
+
+/** The commands of a command substitution $(...) or `...` (none for another expansion). */
+function substitutionCommands(expansion: string | undefined): SimpleCommand[] {
+  if (expansion === undefined || expansion.startsWith('$((')) return [];
+  let inner: string | undefined;
+  if (expansion.startsWith('$(')) inner = expansion.slice(2, -1);
+  else if (expansion.startsWith('`')) inner = expansion.slice(1, -1);
+  const op = expansion.startsWith('`') ? '`' : '$(';
+  return inner === undefined ? [] : commandsOf(inner).map((c) => ({ ...c, after: c.after || op }));
+}
+
+/** "d8 platform ...", "minikube start": the program that can embed kubectl runs a command of its own. */
+function refuseOtherProgram(first: SimpleCommand | undefined): void {
+  const name = first?.words[0]?.text ?? '';
+  const m = EMBEDDING_PROGRAM.exec(name);
+  if (m === null || first?.found.kubectl !== false) return;
+  const sub = m[1] === 'd8' ? 'k' : 'kubectl';
+  throw new RequestSpecError(
+    `"${first.found.text}" is a command of ${m[1]} itself, not of its kubectl: only "${m[1]} ${sub} ..." ` +
+      `runs kubectl; write the kubectl command, e.g. "${m[1]} ${sub} get pods -n prod"`,
+  );
+}
+
 function severalCommands(kubectl: readonly SimpleCommand[]): RequestSpecError {
   return new RequestSpecError(
     `the line runs ${kubectl.length} kubectl commands (${kubectl.map((c) => `"${c.found.text}"`).join(', ')}), ` +
@@ -303,7 +391,13 @@ function severalCommands(kubectl: readonly SimpleCommand[]): RequestSpecError {
 // Words that only close or continue a compound command ("{ ...; }", "if ...; fi", "do ...; done").
 const CLOSING = new Set(['}', 'fi', 'done', 'esac', 'then', 'else', 'do', '{', '!']);
 
-function joinedBy(op: string): string {
+function joinedBy(op: string, outer: boolean): string {
+  const substitution =
+    op === '`'
+      ? 'command substitution `...`'
+      : `${op === '$(' ? 'command' : 'process'} substitution ${op}...)`;
+  if (op === '<(' || op === '>(' || op === '$(' || op === '`')
+    return outer ? `whose ${substitution} runs kubectl` : `in a ${substitution}`;
   return op === '\n' ? 'on another line' : `joined by "${op}"`;
 }
 
@@ -314,16 +408,26 @@ function joinedBy(op: string): string {
  * `subcommands` are kubectl's commands, by which a line without the program name is recognised.
  */
 export function kubectlCommandLine(written: string, subcommands: readonly string[]): KubectlCommandLine {
-  const pasted = withoutMarkdown(written);
+  const pasted = withoutMarkdown(written, startsWithProgram);
   refuseTypographic(pasted);
   const { text, droppedOutput } = withoutOutput(withoutContinuationPrompts(pasted), startsWithProgram);
   const commands = commandsOf(text);
   // The first command written without the program ("get cm x -o yaml | d8 k apply -f -") is kubectl's too.
   const first = commands[0];
   const bare = first?.words.find((w) => !ASSIGNMENT.test(w.text) && w.text !== '$')?.text ?? '';
-  if (first && !first.found.kubectl && (subcommands.includes(bare) || bare.startsWith('-'))) {
+  // A program given a process substitution ("diff <(kubectl get ...) b.yaml") is not kubectl's diff.
+  const fed = first?.words.some((w) => w.processSubstitution === true) ?? false;
+  if (first && !first.found.kubectl && !fed && (subcommands.includes(bare) || bare.startsWith('-'))) {
     const k = first.words.findIndex((w) => w.text === bare);
     first.found = { kubectl: true, words: first.words.slice(k), notes: [], text: first.found.text };
+  }
+  if (!commands.some((c) => c.found.kubectl)) {
+    // "echo $(kubectl get pods -o name)": the only kubectl command is in another program's substitution.
+    for (let j = commands.length - 1; j >= 0; j--) {
+      const inner = commands[j].words.flatMap((w) => substitutionCommands(w.expansion));
+      commands.splice(j + 1, 0, ...inner);
+    }
+    refuseOtherProgram(commands[0]);
   }
   const kubectl = commands.filter((c) => c.found.kubectl);
   if (kubectl.length > 1) throw severalCommands(kubectl);
@@ -359,7 +463,7 @@ export function kubectlCommandLine(written: string, subcommands: readonly string
       );
     } else {
       const op = j > at ? c.after : commands[j + 1].after;
-      notes.push(`${program} (${joinedBy(op)}) runs locally: no request of its own`);
+      notes.push(`${program} (${joinedBy(op, j < at)}) runs locally: no request of its own`);
     }
   });
   if (found.kubectl) return { words: found.words, notes };

@@ -13,6 +13,8 @@ export interface KubectlFlags {
   command: string[];
   /** Every flag that takes a value, as written (`-p`, `--replicas`): for kubectl's required-flag checks. */
   given: Set<string>;
+  /** Boolean flags given as true, as written (`-q`, `--no-headers`): for kubectl's Validate checks. */
+  switches: Set<string>;
   /** The last value of each flag that takes one, by the flag as written: for kubectl's Validate checks. */
   values: Map<string, string>;
   namespace?: string;
@@ -77,6 +79,12 @@ export interface KubectlFlags {
   output?: string;
   /** `--resolve` of set env --list: read the Secrets and ConfigMaps the variables refer to. */
   resolve?: boolean;
+  /** `--wait` as given (delete waits for the object to go unless --wait=false); undefined when not given. */
+  wait?: boolean;
+  /** `--show-events` of describe as given (false: the describers list no Events). */
+  showEvents?: boolean;
+  /** `--now` of delete: --grace-period=1. */
+  now?: boolean;
   /** `--rm` of run: delete the Pod after attaching. */
   rm: boolean;
   /** `--force` (replace: delete and re-create instead of PUT). */
@@ -131,7 +139,7 @@ const NO_EFFECT_VALUES = [
 ];
 
 const NO_EFFECT_BOOLS = [
-  ...['--force-conflicts', '--overwrite', '--ignore-not-found', '--now', '--wait', '--interactive'],
+  ...['--force-conflicts', '--overwrite', '--ignore-not-found', '--interactive'],
   ...['--quiet', '-q', '--timestamps', '--prefix', '--all-containers', '--ignore-daemonsets'],
   ...['--delete-emptydir-data', '--delete-local-data', '--show-labels', '--no-headers'],
   ...['--insecure-skip-tls-verify', '--record', '--no-preserve', '--show-kind'],
@@ -141,7 +149,7 @@ const NO_EFFECT_BOOLS = [
   ...['--replace', '--command', '--expose', '--privileged', '--leave-stdin-open'],
   ...['--disable-compression', '--match-server-version', '--warnings-as-errors', '--cached'],
   ...['--use-protocol-buffers', '--sum', '--show-capacity', '--keep-annotations', '--namespaced'],
-  ...['--include-uninitialized', '--show-events', '--force-replace'],
+  ...['--include-uninitialized', '--force-replace'],
 ];
 
 /** Flags every command accepts the same way. */
@@ -155,9 +163,10 @@ export const FLAGS: Record<string, FlagSpec> = table(
     '--as-group': (f, v) => f.asGroups.push(v),
     '--as-uid': (f, v) => (f.asUid = v),
     '--subresource': (f, v) => (f.subresource = v),
-    '--field-selector': (f, v) => (f.fieldSelector = v),
-    '-l': (f, v) => (f.labelSelector = v),
-    '--selector': (f, v) => (f.labelSelector = v),
+    // The builder's LabelSelectorParam/FieldSelectorParam trim the value and ignore it when empty.
+    '--field-selector': (f, v) => (f.fieldSelector = v.trim() === '' ? undefined : v.trim()),
+    '-l': (f, v) => (f.labelSelector = v.trim() === '' ? undefined : v.trim()),
+    '--selector': (f, v) => (f.labelSelector = v.trim() === '' ? undefined : v.trim()),
     '--raw': (f, v) => (f.raw = v),
     '-c': (f, v) => (f.container = v),
     '--container': (f, v) => (f.container = v),
@@ -195,6 +204,9 @@ export const FLAGS: Record<string, FlagSpec> = table(
     '--follow': on((f) => (f.follow = true)),
     '--previous': on((f) => (f.previous = true)),
     '--local': on((f) => (f.offline = '--local')),
+    '--wait': (f, v) => (f.wait = v === 'true'),
+    '--now': (f, v) => (f.now = v === 'true'),
+    '--show-events': (f, v) => (f.showEvents = v === 'true'),
   },
 );
 
@@ -239,7 +251,19 @@ const RAW_FILE = table({ '-f': countFile, '--filename': countFile }, {});
 /** Per command, flags that mean something else than elsewhere (kubectl defines them per command). */
 export const COMMAND_FLAGS: Record<string, Record<string, FlagSpec>> = {
   exec: STREAM_FLAGS,
-  debug: { ...STREAM_FLAGS, ...table({}, { '--replace': on((f) => (f.replace = true)) }) },
+  debug: {
+    ...STREAM_FLAGS,
+    ...table({}, { '--replace': on((f) => (f.replace = true)) }),
+    // debug.go: what the debugging container or the Pod's copy keeps or runs (its body, not the request).
+    ...table(
+      {},
+      Object.fromEntries(
+        ['--arguments-only', '--same-node', '--keep-labels', '--keep-liveness', '--keep-readiness']
+          .concat(['--keep-startup', '--keep-init-containers'])
+          .map((f) => [f, undefined]),
+      ),
+    ),
+  },
   delete: { ...INTERACTIVE, ...RAW_FILE },
   replace: { ...INTERACTIVE, ...RAW_FILE },
   logs: table(
@@ -252,7 +276,8 @@ export const COMMAND_FLAGS: Record<string, Record<string, FlagSpec>> = {
       '--timestamps': on((f) => (f.timestamps = true)),
     },
   ),
-  create: { ...BODY_FLAGS, ...RAW_FILE },
+  // create deployment -r (--replicas); create configmap/secret --append-hash (a hash in the new name).
+  create: { ...BODY_FLAGS, ...RAW_FILE, ...table({ '-r': undefined }, { '--append-hash': undefined }) },
   run: { ...BODY_FLAGS, ...STREAM_FLAGS, ...table({}, { '--expose': on((f) => (f.expose = true)) }) },
   expose: BODY_FLAGS,
   set: table(

@@ -22,7 +22,10 @@ export function flagSpec(flag: string, command: string): FlagSpec | undefined {
 
 /** Whether the word is a flag followed by its value as the next word (for finding the command word). */
 export function takesValue(word: string): boolean {
-  if (word.startsWith('--')) return !word.includes('=') && flagSpec(word, '')?.value === true;
+  // The credential flags are refused when the flags are read, but each takes a value all the same: in
+  // "--token abc get pods" the command is get, not abc.
+  if (word.startsWith('--'))
+    return !word.includes('=') && (flagSpec(word, '')?.value === true || CREDENTIAL_FLAGS.has(word));
   // A short bundle: the value is the next word when the first flag taking one ends the word.
   for (let j = 1; j < word.length; j++) {
     const s = flagSpec(`-${word[j]}`, '');
@@ -77,7 +80,10 @@ function setBool(flags: KubectlFlags, flag: string, s: FlagSpec, value: string |
       `${flag} takes no value (or =true/=false), got ${JSON.stringify(value)} (kubectl: strconv.ParseBool: invalid syntax)`,
     );
   }
-  s.set?.(flags, value === undefined || GO_TRUE.has(value) ? 'true' : 'false');
+  const on = value === undefined || GO_TRUE.has(value);
+  if (on) flags.switches.add(flag);
+  else flags.switches.delete(flag);
+  s.set?.(flags, on ? 'true' : 'false');
 }
 
 /** Reads the flags and positionals of a kubectl command line (after the word `kubectl`). */
@@ -86,6 +92,7 @@ export function parseKubectlFlags(tokens: readonly string[], command: string): K
     positionals: [],
     command: [],
     given: new Set(),
+    switches: new Set(),
     values: new Map(),
     allNamespaces: false,
     watch: false,
@@ -110,7 +117,9 @@ export function parseKubectlFlags(tokens: readonly string[], command: string): K
   };
   const nextValue = (flag: string, i: number): string => {
     const next = tokens[i + 1];
-    if (next === undefined || (next.startsWith('-') && next !== '-')) {
+    // pflag takes the next word as the value whatever it is; a negative number ("--tail -1") is surely one,
+    // while another word that starts with "-" is more likely a flag after a forgotten value.
+    if (next === undefined || (next.startsWith('-') && next !== '-' && !/^-[0-9]/.test(next))) {
       throw new RequestSpecError(`${flag} needs a value`);
     }
     return next;
@@ -166,6 +175,7 @@ export function parseKubectlFlags(tokens: readonly string[], command: string): K
         break;
       }
       if (!s.value) {
+        flags.switches.add(flag);
         s.set?.(flags, 'true');
         continue;
       }

@@ -75,6 +75,12 @@ function local(command: string) {
   };
 }
 
+/**
+ * Commands refused whatever their flags say (they send nothing, or only for files): refused before the
+ * flags are read, since each has flags of its own (config view --minify, plugin list --name-only, ...).
+ */
+export const REFUSED_WHATEVER_THE_FLAGS: ReadonlySet<string> = new Set([...LOCAL_COMMANDS, 'diff']);
+
 /** The discovery and local commands by name. */
 export const LOCAL_COMMAND_TABLE: Record<string, Command> = {
   'api-resources': discovery('api-resources'),

@@ -46,14 +46,16 @@ function stream(
 }
 
 // corev1.PodExecOptions / PodAttachOptions as query parameters: false booleans are omitted (omitempty);
-// with a TTY stderr travels over stdout, so kubectl does not ask for it.
+// with a TTY stderr travels over stdout, so kubectl does not ask for it. StreamOptions.SetupTTY drops -t
+// without -i ("if !o.Stdin { ... o.TTY = false }"): exec -t / attach -t ask for no TTY, and for stderr.
 function streamParams(flags: KubectlFlags, command: readonly string[]): Array<[string, string]> {
   const params: Array<[string, string]> = command.map((c) => ['command', c]);
+  const tty = flags.tty && flags.stdin;
   if (flags.container !== undefined) params.push(['container', flags.container]);
-  if (!flags.tty) params.push(['stderr', 'true']);
+  if (!tty) params.push(['stderr', 'true']);
   params.push(['stdout', 'true']);
   if (flags.stdin) params.push(['stdin', 'true']);
-  if (flags.tty) params.push(['tty', 'true']);
+  if (tty) params.push(['tty', 'true']);
   return params;
 }
 

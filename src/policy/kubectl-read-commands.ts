@@ -86,25 +86,59 @@ function describe(args: readonly string[], flags: KubectlFlags): Plan {
       method: 'GET',
       url: resourceUrl(t),
       notes: [
-        `the describer reads it again and lists the Events about it: ${eventsNote(t, t.name)}; some read ` +
-          "more (a Node's Pods, a Deployment's ReplicaSets, ...)",
+        flags.showEvents === false
+          ? "the describer reads it again (--show-events=false: no Events list); some read more (a Node's Pods, " +
+            "a Deployment's ReplicaSets, ...)"
+          : `the describer reads it again and lists the Events about it: ${eventsNote(t, t.name)}; some read ` +
+            "more (a Node's Pods, a Deployment's ReplicaSets, ...)",
         `if there is no object ${t.name}, kubectl lists them: GET ${list} (verb list), and describes those whose name starts with it`,
         ...unknownTypeNotes(t.type),
       ],
     };
   }
-  const each = { ...t, name: 'NAME' };
+  // With -A each object is read in its own namespace (the list's URL has none).
+  const each = {
+    ...t,
+    name: 'NAME',
+    ...(t.type.namespaced && t.namespace === '' ? { namespace: 'NAMESPACE' } : {}),
+  };
   return {
     method: 'GET',
     url: resourceUrl(t, '', [...listParams(flags), ...chunk(flags)]),
     notes: [
       // describe.go since kubernetes#137145 (March 2026): no Events when several objects are described,
       // unless --show-events is given.
-      `then describes each listed object: GET ${resourceUrl(each)} (verb get, with its name), and the Events ` +
-        `about it (kubectl before March 2026, --show-events=true, or only one object listed): ${eventsNote(each, 'NAME')}`,
+      flags.showEvents === false
+        ? `then describes each listed object: GET ${resourceUrl(each)} (verb get, with its name); ` +
+          '--show-events=false: no Events list'
+        : `then describes each listed object: GET ${resourceUrl(each)} (verb get, with its name), and the Events ` +
+          `about it (kubectl before March 2026, --show-events=true, or only one object listed): ${eventsNote(each, 'NAME')}`,
       ...unknownTypeNotes(t.type),
     ],
   };
+}
+
+// cani.go Validate: what kubectl refuses before it sends the review.
+function refuseCanIOptions(flags: KubectlFlags, args: readonly string[]): void {
+  const quiet = flags.switches.has('-q') || flags.switches.has('--quiet');
+  if (flags.list && (quiet || flags.allNamespaces || flags.subresource !== undefined)) {
+    throw new RequestSpecError(
+      'kubectl refuses "auth can-i --list" with -q, -A or --subresource ("list option can\'t be specified with ' +
+        'neither quiet, all-namespaces nor subresource options"): leave them out (-n picks the namespace listed)',
+    );
+  }
+  if (!flags.list && flags.switches.has('--no-headers')) {
+    throw new RequestSpecError(
+      'kubectl refuses "auth can-i --no-headers" without --list ("--no-headers cannot be set without --list ' +
+        'specified"): leave --no-headers out',
+    );
+  }
+  if (!flags.list && flags.subresource !== undefined && args[2]?.startsWith('/')) {
+    throw new RequestSpecError(
+      `kubectl refuses --subresource with the URL ${args[2]} ("--subresource can not be used with ` +
+        'NonResourceURL"): leave --subresource out',
+    );
+  }
 }
 
 function auth(args: readonly string[], flags: KubectlFlags): Plan {
@@ -114,6 +148,7 @@ function auth(args: readonly string[], flags: KubectlFlags): Plan {
     url: resourceUrl({ type: resolveResourceType(`${resource}.${group}`), namespace: '', name: '' }),
   });
   if (sub === 'can-i') {
+    refuseCanIOptions(flags, args);
     if (flags.list) {
       // SelfSubjectRulesReview is cluster-scoped; the namespace travels in its spec.
       return review('authorization.k8s.io', 'selfsubjectrulesreviews');

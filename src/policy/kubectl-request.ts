@@ -2,7 +2,7 @@ import { isClusterScoped } from './api-resources';
 import { closestMatch } from './did-you-mean';
 import { RequestIdentity } from './identity';
 import { parseKubectlFlags, takesValue } from './kubectl-flags';
-import { LOCAL_COMMAND_TABLE } from './kubectl-local-commands';
+import { LOCAL_COMMAND_TABLE, REFUSED_WHATEVER_THE_FLAGS } from './kubectl-local-commands';
 import { Command, DEFAULT_NAMESPACE, Plan, PodLookup, withQueryParam } from './kubectl-plan';
 import { POD_COMMANDS } from './kubectl-pod-commands';
 import { READ_COMMANDS } from './kubectl-read-commands';
@@ -13,6 +13,7 @@ import { kubectlCommandLine } from './kubectl-command-line';
 import { expansionError, expansionNotes } from './kubectl-expansions';
 import { RequestAttributes } from './types';
 import { requestFromUrl } from './url-request';
+import { refuseRunOptions } from './kubectl-run-options';
 
 // A kubectl command line -> the HTTP request kubectl sends for it -> the attributes the audit policy sees.
 // Each command is mapped to kubectl's real method and URL (read from kubernetes/kubectl pkg/cmd/* and
@@ -124,6 +125,9 @@ export function kubectlRequest(command: string, identity: RequestIdentity = {}):
         : `unknown command "${verb}"; did you mean "${meant}"? (supported: ${KUBECTL_COMMANDS.join(', ')})`,
     );
   }
+  // config, kustomize, plugin, ... have flags of their own that no table lists: their refusal (nothing is
+  // sent) is the answer, not "unsupported flag --minify".
+  if (REFUSED_WHATEVER_THE_FLAGS.has(verb)) handler([], parseKubectlFlags([], verb));
   const flags = parseKubectlFlags(rest, verb);
   if (!DASH_COMMAND_COMMANDS.has(verb)) {
     // pflag stops at "--" and cobra passes the words after it as arguments: "get pods -- web-0" reads web-0.
@@ -155,6 +159,14 @@ export function kubectlRequest(command: string, identity: RequestIdentity = {}):
       `--subresource applies to get, patch, edit, apply, replace and auth can-i only (kubectl refuses it for "${verb}"); leave it out`,
     );
   }
+  if ((verb === 'run' || verb === 'debug') && flags.tty && !flags.stdin) {
+    // run.go and debug.go Validate: a TTY for the new container needs its stdin.
+    throw new RequestSpecError(
+      `kubectl refuses "${verb}" with -t and no -i ("-i/--stdin is required for containers with -t/--tty=true"): ` +
+        'give -it, or leave -t out',
+    );
+  }
+  if (verb === 'run' && flags.offline === undefined) refuseRunOptions(flags);
   if (flags.spdy && !SPDY_COMMANDS.has(verb)) {
     throw new RequestSpecError('--spdy applies to exec, attach, port-forward and cp only');
   }
@@ -233,7 +245,7 @@ export function kubectlRequest(command: string, identity: RequestIdentity = {}):
   ) {
     notes.push(
       verb === 'auth'
-        ? `-n ${flags.namespace} is the namespace the review asks about (in its body); ${request.resource} ` +
+        ? `${flags.allNamespaces ? `-A: the review asks about every namespace (-n ${flags.namespace} is not used)` : `-n ${flags.namespace} is the namespace the review asks about (in its body)`}; ${request.resource} ` +
             'themselves are cluster-scoped, so the request has no namespace'
         : `-n ${flags.namespace} is ignored: ${request.resource} are cluster-scoped`,
     );

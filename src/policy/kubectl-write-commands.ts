@@ -25,6 +25,7 @@ import {
   WATCH_LIST_IN_BRIEF,
 } from './kubectl-plan';
 import { rawRequest } from './kubectl-raw';
+import { deleteWaitNote, refuseDeleteOptions } from './kubectl-delete-options';
 import { RequestSpecError } from './request-spec-error';
 
 // kubectl commands that change objects: create (POST to the collection), apply, edit, patch, label,
@@ -185,6 +186,7 @@ function patchLike(command: string, method: 'PATCH' | 'PUT', readFirst: boolean)
 }
 
 function del(args: readonly string[], flags: KubectlFlags): Plan {
+  refuseDeleteOptions(flags);
   const raw = rawRequest('delete', args, flags);
   if (raw) return raw;
   const { name } = objectArgs(args, 'delete');
@@ -205,12 +207,7 @@ function del(args: readonly string[], flags: KubectlFlags): Plan {
   return {
     method: 'DELETE',
     url: resourceUrl(t),
-    notes: [
-      flags.dryRunServer
-        ? 'no wait follows a dry run: kubectl returns after this DELETE'
-        : `then (unless --wait=false) waits for it to go: GET ${resourceUrl(t)}, GET ${byName} (verb list) and a watch of it (verb watch) ${WATCH_LIST_IN_BRIEF}`,
-      ...unknownTypeNotes(t.type),
-    ],
+    notes: [deleteWaitNote(flags, resourceUrl(t), byName, WATCH_LIST_IN_BRIEF), ...unknownTypeNotes(t.type)],
   };
 }
 

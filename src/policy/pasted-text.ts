@@ -72,10 +72,14 @@ export function withoutContinuationPrompts(text: string): string {
 
 /**
  * The command out of Markdown, as chat and runbooks show it: a fenced block ("```bash" ... "```") or one inline
- * code span around the whole text. To the shell a backtick pair is a command substitution, which is not what
- * was meant.
+ * code span around the whole text, or a list item ("1. kubectl ...", "- `kubectl ...`"). To the shell a
+ * backtick pair is a command substitution, and "1." or "-" a program, which is not what was meant. The list
+ * marker is only dropped before a code span or a program (`startsWithProgram`).
  */
-export function withoutMarkdown(text: string): string {
+export function withoutMarkdown(written: string, startsWithProgram: (rest: string) => boolean): string {
+  const item = /^\s*(?:[-*+]|[0-9]{1,3}[.)])[ \t]+/.exec(written);
+  const rest = item ? written.slice(item[0].length) : '';
+  const text = item && (rest.startsWith('`') || startsWithProgram(rest)) ? rest : written;
   const fenced = /^\s*(```|~~~)[\w+-]*[ \t]*\r?\n([\s\S]*?)\r?\n[ \t]*\1\s*$/.exec(text);
   if (fenced) return fenced[2];
   const inline = /^\s*`([^`]+)`\s*$/.exec(text);

@@ -22,6 +22,8 @@ export interface ShellToken {
   expansion?: string;
   /** The word has an unquoted glob character (* ? [), which the shell matches against file names. */
   glob?: boolean;
+  /** The word is the pipe (/dev/fd/63) bash gives for a process substitution <(...) or >(...). */
+  processSubstitution?: boolean;
 }
 
 /** The end (exclusive) of the parenthesised text opening at `open` ("(" of "$(" or "$(("), nesting and quotes kept. */
@@ -60,6 +62,53 @@ function expansionAt(text: string, i: number): string | undefined {
   }
   const m = /^\$([A-Za-z_][A-Za-z0-9_]*|\{[^}]*\}?|[0-9#?*@$!-])/.exec(text.slice(i));
   return m ? m[0] : undefined;
+}
+
+const ANSI_C_ESCAPES: Record<string, string> = {
+  a: '\x07',
+  b: '\b',
+  e: '\x1b',
+  E: '\x1b',
+  f: '\f',
+  n: '\n',
+  r: '\r',
+  t: '\t',
+  v: '\v',
+  '\\': '\\',
+  "'": "'",
+  '"': '"',
+  '?': '?',
+};
+
+/**
+ * bash's ANSI-C quoting $'...' from `start` (after the opening quote): the value with its backslash escapes
+ * decoded (\n, \t, \', \\, \xHH, \NNN octal, \uHHHH, ...), and the index of the closing quote.
+ */
+function ansiCQuoted(text: string, start: number): { value: string; end: number } {
+  let value = '';
+  for (let i = start; i < text.length; i++) {
+    const c = text[i];
+    if (c === "'") return { value, end: i };
+    if (c !== '\\' || i + 1 >= text.length) {
+      value += c;
+      continue;
+    }
+    const rest = text.slice(i + 1);
+    const code =
+      /^[0-7]{1,3}/.exec(rest) ??
+      /^x[0-9a-fA-F]{1,2}/.exec(rest) ??
+      /^u[0-9a-fA-F]{1,4}/.exec(rest) ??
+      /^U[0-9a-fA-F]{1,8}/.exec(rest);
+    if (code) {
+      const digits = /^[0-7]/.test(code[0]) ? code[0] : code[0].slice(1);
+      value += String.fromCodePoint(parseInt(digits, /^[0-7]/.test(code[0]) ? 8 : 16));
+      i += code[0].length;
+    } else if (Object.hasOwn(ANSI_C_ESCAPES, rest[0])) {
+      value += ANSI_C_ESCAPES[rest[0]];
+      i++;
+    } else value += c; // an unknown escape keeps its backslash
+  }
+  throw new RequestSpecError(`unterminated $' quote in ${JSON.stringify(text)}`);
 }
 
 /** The delimiter word of a here-document (`<<EOF`, `<<'EOF'`, `<<-"EOF"`): its quotes removed. */
@@ -164,6 +213,16 @@ export function shellTokens(text: string): ShellToken[] {
       hereNext = /^[0-9]*<<-?$/.test(op);
     } else if (/\s/.test(c)) {
       endWord();
+    } else if (c === '$' && text[i + 1] === '"') {
+      // $"..." (a string for translation): the shell reads it as "..." when no catalog translates it.
+      quote = '"';
+      inWord = true;
+      i++;
+    } else if (c === '$' && text[i + 1] === "'") {
+      const quoted = ansiCQuoted(text, i + 2);
+      current += quoted.value;
+      inWord = true;
+      i = quoted.end;
     } else {
       if (c === '$' || c === '`') i = takeExpansion(i);
       else {

@@ -58,6 +58,10 @@ describe('the kubectl command behind a prompt, a wrapper or another name', () =>
     'microk8s kubectl get pods -n prod',
     'k3s kubectl get pods -n prod',
     'minikube kubectl -- get pods -n prod',
+    // ssh(1): ssh [options] DESTINATION COMMAND runs COMMAND in the remote user's shell.
+    'ssh master-0 kubectl get pods -n prod',
+    'ssh -i key.pem -p 2222 root@master-0 "sudo kubectl get pods -n prod"',
+    'ssh -t master-0 sudo -i kubectl get pods -n prod',
     'if kubectl get pods -n prod; then echo ok; fi',
     'su - admin -c "kubectl get pods -n prod"',
     "sudo su -c 'kubectl get pods -n prod'",
@@ -81,6 +85,12 @@ describe('the kubectl command behind a prompt, a wrapper or another name', () =>
   it('sudo: the caller is whoever the kubeconfig it reads names, not the local user', () => {
     expect(notes('sudo -u admin kubectl get pods -n prod')).toMatch(/kubeconfig .* decides the credentials/);
     expect(notes('KUBECONFIG=/x kubectl get pods -n prod')).toMatch(/KUBECONFIG chooses the kubeconfig/);
+  });
+
+  it('ssh: the kubeconfig on the remote host decides the user', () => {
+    expect(notes('ssh master-0 kubectl get pods -n prod')).toMatch(
+      /ssh runs kubectl on master-0: the kubeconfig there decides the credentials/,
+    );
   });
 
   it('command -v only prints where kubectl is: no request', () => {
@@ -107,9 +117,60 @@ describe('pipes, lists and redirections around the one kubectl command', () => {
       PODS,
       /^"echo" \(joined by "\|\|"\) runs locally: no request of its own\n"exit" \(joined by ";"\) runs locally/,
     ],
+    // bash runs a process substitution <(cmd) / >(cmd) beside the command, which gets the pipe's name
+    // (/dev/fd/63) as a word, or as the file of a redirection ("> >(tee f)", "done < <(cmd)").
+    [
+      'diff <(kubectl get pods -n prod) expected.txt',
+      PODS,
+      /"diff" \(whose process substitution <\(\.\.\.\) runs kubectl\)/,
+    ],
+    [
+      'kubectl get pods -n prod > >(tee out.log)',
+      PODS,
+      /"tee" \(in a process substitution >\(\.\.\.\)\) runs locally/,
+    ],
+    ['while read p; do echo "$p"; done < <(kubectl get pods -n prod)', PODS, /"echo" \(joined by ";"\)/],
+    ['kubectl get pods -n prod | tee >(grep web)', PODS, /"grep" \(in a process substitution/],
   ])('%j', (cmd, request, note) => {
     expect(sent(cmd)).toBe(request);
     expect(notes(cmd)).toMatch(note);
+  });
+
+  // The shell runs a command substitution $(...) / `...` first; when no other kubectl command is on the line,
+  // the one inside it is the line's kubectl command (the outer program runs locally).
+  it.each<[string, string, RegExp]>([
+    [
+      'echo $(kubectl get pods -n prod)',
+      PODS,
+      /"echo" \(whose command substitution \$\(\.\.\.\) runs kubectl\)/,
+    ],
+    ['echo `kubectl get pods -n prod`', PODS, /"echo" \(whose command substitution `\.\.\.` runs kubectl\)/],
+    [
+      'for p in $(kubectl get pods -n prod -o name); do echo "$p"; done',
+      PODS,
+      /"for" \(whose command substitution/,
+    ],
+  ])('%j: the kubectl command in the substitution', (cmd, request, note) => {
+    expect(sent(cmd)).toBe(request);
+    expect(notes(cmd)).toMatch(note);
+  });
+
+  it('a program that embeds kubectl, running a command of its own, is not taken as a kubectl command', () => {
+    expect(() => requestFromKubectl('d8 platform queue list')).toThrow(
+      /"d8 platform queue list" is a command of d8 itself, not of its kubectl: only "d8 k \.\.\." runs kubectl/,
+    );
+    expect(() => requestFromKubectl('minikube start')).toThrow(/only "minikube kubectl \.\.\." runs kubectl/);
+  });
+
+  it('a process substitution is neither a word of its command nor the kubectl command named after it', () => {
+    // bash: source <(kubectl completion bash) runs kubectl completion (local), not a kubectl "source".
+    expect(() => requestFromKubectl('source <(kubectl completion bash)')).toThrow(
+      /"completion" runs locally/,
+    );
+    expect(() =>
+      requestFromKubectl('diff <(kubectl get pod a -n prod -o yaml) <(kubectl get pod b -n prod -o yaml)'),
+    ).toThrow(/the line runs 2 kubectl commands \("kubectl get pod a/);
+    expect(notes('while read p; do echo "$p"; done < <(kubectl get pods -n prod)')).not.toMatch(/dev\/fd/);
   });
 
   it.each<string>([
@@ -224,6 +285,11 @@ describe('text pasted from a terminal session or a chat', () => {
     expect(sent('```bash\n$ kubectl get pods -n prod\n```')).toBe(PODS);
     expect(sent('```\nkubectl get pods \\\n  -n prod\n```')).toBe(PODS);
     expect(sent('`kubectl get pods -n prod`')).toBe(PODS);
+    // A runbook's list item: the marker ("1.", "2)", "-", "*") is Markdown; to the shell it would be a program.
+    expect(sent('1. kubectl get pods -n prod')).toBe(PODS);
+    expect(sent('2) `kubectl get pods -n prod`')).toBe(PODS);
+    expect(sent('- sudo kubectl get pods -n prod')).toBe(PODS);
+    expect(sent('* `d8 k get pods -n prod`')).toBe(PODS);
     // A runbook's comment over the command is no prompt: the command is kept.
     expect(sent('# list the pods\nkubectl get pods -n prod')).toBe(PODS);
     // Without a prompt, or with a prompt on each line, every line is a command.

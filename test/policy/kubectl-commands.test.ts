@@ -310,6 +310,45 @@ describe('kubectlRequest: commands that send no single request are refused with 
   it.each<[string, RegExp]>([
     ['config view', /runs locally: kubectl sends no request/],
     ['config use-context prod', /runs locally/],
+    // cani.go Validate.
+    [
+      'auth can-i --list -A',
+      /"list option can't be specified with neither quiet, all-namespaces nor subresource/,
+    ],
+    ['auth can-i --list -q', /"list option can't be specified/],
+    ['auth can-i --list --subresource=log', /"list option can't be specified/],
+    ['auth can-i get pods --no-headers', /"--no-headers cannot be set without --list specified"/],
+    ['auth can-i get /logs --subresource=x', /"--subresource can not be used with NonResourceURL"/],
+    // run.go: "--image is required", "--port must be set when exposing a service", "--rm should only be used
+    // for attached containers" (--attach defaults to -i).
+    ['run tmp', /"--image is required"/],
+    ['run web --image=nginx --expose', /"--port must be set when exposing a service"/],
+    [
+      'run tmp --image=busybox --rm --restart=Never -- true',
+      /"--rm should only be used for attached containers"/,
+    ],
+    [
+      'run tmp --image=busybox --rm -i --attach=false -- sh',
+      /"--rm should only be used for attached containers"/,
+    ],
+    // run.go and debug.go Validate: "-i/--stdin is required for containers with -t/--tty=true".
+    ['run tmp --image=busybox -t -- sh', /kubectl refuses "run" with -t and no -i/],
+    ['debug web-0 --image=busybox -t', /kubectl refuses "debug" with -t and no -i/],
+    // delete.go Complete/Validate: --now is --grace-period=1; --force takes only a grace period of 0; -o only name.
+    [
+      'delete pod x --force --grace-period=30',
+      /"--force and --grace-period greater than 0 cannot be specified/,
+    ],
+    ['delete pod x --now --force', /--force with --grace-period=1 \(--now\)/],
+    ['delete pod x --now --grace-period=5', /"--now and --grace-period cannot be specified together"/],
+    ['delete pod x -o yaml', /"unexpected -o output mode: yaml\. We only support '-o name'"/],
+    // Each local command has flags of its own (config view --minify, config set-context --current, plugin
+    // list --name-only, kustomize --enable-helm): it still sends nothing, whatever they are.
+    ['config view --minify --flatten', /"config" runs locally/],
+    ['config set-context --current --namespace=prod', /"config" runs locally/],
+    ['plugin list --name-only', /"plugin" runs locally/],
+    ['kustomize --enable-helm ./overlay', /"kustomize" runs locally/],
+    ['diff -k ./overlay -l app=web --prune', /"diff" compares files/],
     ['kustomize ./overlay', /runs locally/],
     ['completion bash', /runs locally/],
     ['set image deploy/web app=nginx:2 --local', /runs locally/],
@@ -410,6 +449,45 @@ describe('kubectlRequest: the other requests of a command, as kubectl sends them
     expect(notes('replace cm settings')).not.toContain('first reads');
   });
 
+  // delete.go DeleteResult: "if !o.WaitForDeletion { return nil }" before the wait.
+  it.each<string>([
+    'delete pod x --grace-period=0 --force',
+    'delete pod x --force',
+    'delete pod x --now',
+    'delete pod x --grace-period=0',
+    'delete pod x -o name',
+  ])('%s: kubectl sends the DELETE', (cmd) => {
+    const r = kubectlRequest(cmd);
+    expect(`${r.method} ${r.url}`).toBe('DELETE /api/v1/namespaces/default/pods/x');
+  });
+
+  // StreamOptions.SetupTTY (pkg/cmd/exec): without stdin kubectl sets TTY to false, so the request asks for
+  // stderr and no tty.
+  it.each<[string, string]>([
+    [
+      'exec -t web-0 -- date',
+      'GET /api/v1/namespaces/default/pods/web-0/exec?command=date&stderr=true&stdout=true',
+    ],
+    ['attach web-0 -t', 'GET /api/v1/namespaces/default/pods/web-0/attach?stderr=true&stdout=true'],
+    [
+      'exec -it web-0 -- sh',
+      'GET /api/v1/namespaces/default/pods/web-0/exec?command=sh&stdin=true&stdout=true&tty=true',
+    ],
+  ])('%s → %s', (cmd, request) => {
+    const r = kubectlRequest(cmd);
+    expect(`${r.method} ${r.url}`).toBe(request);
+  });
+
+  it('delete --wait=false sends the DELETE and no wait', () => {
+    const r = kubectlRequest('delete pod web-0 -n prod --wait=false');
+    expect(`${r.method} ${r.url}`).toBe('DELETE /api/v1/namespaces/prod/pods/web-0');
+    expect(notes('delete pod web-0 -n prod --wait=false')).not.toContain('fieldSelector');
+    expect(notes('delete pod web-0 -n prod --wait=false')).toMatch(
+      /--wait=false: kubectl returns after this DELETE/,
+    );
+    expect(notes('delete pod web-0 -n prod --wait=true')).toContain('fieldSelector=metadata.name%3Dweb-0');
+  });
+
   // get.go watch(): r.Infos() and r.Object() run before r.Watch() whatever --watch-only says.
   it('get --watch-only still lists or reads first', () => {
     expect(notes('get pods --watch-only -n x')).toContain(
@@ -423,6 +501,31 @@ describe('kubectlRequest: the other requests of a command, as kubectl sends them
     expect(notes('describe pod web -n prod')).toContain(
       'GET /api/v1/namespaces/prod/pods?limit=500 (verb list)',
     );
+  });
+
+  // describe -A lists in every namespace; each object is then read in its own namespace (a namespaced GET).
+  it('describe -A reads each listed object in its namespace', () => {
+    expect(notes('describe pods -A')).toContain('GET /api/v1/namespaces/NAMESPACE/pods/NAME (verb get');
+    expect(notes('describe pods -A')).not.toContain('GET /api/v1/pods/NAME');
+  });
+
+  // cani.go Complete: o.Namespace = "" unless !o.AllNamespaces: -A asks about every namespace, whatever -n says.
+  it('auth can-i -A asks about every namespace, not the -n one', () => {
+    expect(notes('auth can-i get pods -A -n prod')).toMatch(/-A: the review asks about every namespace/);
+    expect(notes('auth can-i get pods -A -n prod')).not.toMatch(
+      /-n prod is the namespace the review asks about/,
+    );
+  });
+
+  // describe.go: DescriberSettings{ShowEvents: o.DescriberSettings.ShowEvents}; each describer lists the
+  // Events only "if describerSettings.ShowEvents".
+  it('describe --show-events=false lists no Events', () => {
+    expect(notes('describe pod web -n prod --show-events=false')).not.toContain('/events');
+    expect(notes('describe pods -n prod --show-events=false')).not.toContain('/events');
+    expect(notes('describe pods -n prod --show-events=false')).toContain(
+      'GET /api/v1/namespaces/prod/pods/NAME (verb get, with its name)',
+    );
+    expect(notes('describe pod web -n prod --show-events=true')).toContain('/events');
   });
 
   // kubectl takes the namespace from the kubeconfig context when -n is absent (clientcmd

@@ -89,6 +89,16 @@ describe('debug and run: waiting for the container before attaching', () => {
     expect(n).toContain('/pods/web-0/log, verb get, pods/log');
   });
 
+  // debug.go AddFlags: --arguments-only, --same-node and the --keep-* flags shape the debugging container or
+  // the Pod's copy (the POST's body), not the request.
+  it('debug takes the flags that shape the copy or the container', () => {
+    const r = kubectlRequest(
+      'debug web-0 -n prod --image=busybox --copy-to=dbg --same-node --keep-labels --keep-liveness ' +
+        '--keep-readiness --keep-startup --keep-init-containers=false --arguments-only -- --verbose',
+    );
+    expect(`${r.method} ${r.url}`).toBe('POST /api/v1/namespaces/prod/pods');
+  });
+
   it('debug --copy-to -i waits for the copy, in the Pod namespace', () => {
     expect(notes('debug web-0 -n prod -i --image=busybox --copy-to=web-dbg')).toContain(
       'GET /api/v1/namespaces/prod/pods?fieldSelector=metadata.name%3Dweb-dbg (verb list)',

@@ -48,6 +48,25 @@ describe('kubectl flags as pflag reads them', () => {
     // --cascade, --validate take a value only after "=": a following word is an argument.
     ['delete deploy web --cascade=orphan', 'DELETE /apis/apps/v1/namespaces/default/deployments/web'],
     ['delete deploy --cascade web', 'DELETE /apis/apps/v1/namespaces/default/deployments/web'],
+    // pflag takes the word after a flag that needs a value as that value, even one starting with "-":
+    // --tail -1 is logs.go's own default (every line), so no tailLines is sent.
+    // cli-runtime Builder.LabelSelectorParam / FieldSelectorParam: strings.TrimSpace, then nothing when empty.
+    ['get pods -l "" -n x', 'GET /api/v1/namespaces/x/pods?limit=500'],
+    ['get pods --selector= --field-selector= -n x', 'GET /api/v1/namespaces/x/pods?limit=500'],
+    ['get pods -l " app=web " -n x', 'GET /api/v1/namespaces/x/pods?labelSelector=app%3Dweb&limit=500'],
+    ['logs web-0 --tail -1', 'GET /api/v1/namespaces/default/pods/web-0/log'],
+    ['logs web-0 --tail -1 -n prod', 'GET /api/v1/namespaces/prod/pods/web-0/log'],
+    // create_deployment.go: Int32VarP(&o.Replicas, "replicas", "r", ...); create_configmap.go and
+    // create_secret*.go: BoolVar(&o.AppendHash, "append-hash", ...). Both fill the body of the POST.
+    ['create deployment web --image=nginx -r 3 -n prod', 'POST /apis/apps/v1/namespaces/prod/deployments'],
+    [
+      'create configmap cfg --from-file=./dir --append-hash -n prod',
+      'POST /api/v1/namespaces/prod/configmaps',
+    ],
+    [
+      'create secret tls t --cert=a.crt --key=a.key --append-hash=true -n prod',
+      'POST /api/v1/namespaces/prod/secrets',
+    ],
   ])('%s → %s', (cmd, request) => {
     expect(sent(cmd)).toBe(request);
   });
@@ -68,6 +87,12 @@ describe('kubectl flags as pflag reads them', () => {
     ['get pods --help', /prints help: kubectl sends no request/],
     ['get pods -h', /prints help/],
     ['get pods --chunk-size=x', /--chunk-size needs a whole number/],
+    // The credential flags before the command take their value (the next word): the refusal names the
+    // flag, and never calls its value an unknown command.
+    ['kubectl --token abc get pods', /--token chooses kubeconfig credentials/],
+    ['kubectl --user admin get pods -n prod', /--user chooses kubeconfig credentials/],
+    ['--client-certificate c.crt --client-key c.key get pods', /--client-certificate chooses kubeconfig/],
+    ['--username admin --password secret get nodes', /--username chooses kubeconfig credentials/],
   ])('refuses %j', (cmd, message) => {
     expect(() => requestFromKubectl(cmd)).toThrow(RequestSpecError);
     expect(() => requestFromKubectl(cmd)).toThrow(message);

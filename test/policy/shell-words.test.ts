@@ -139,3 +139,28 @@ describe('requestFromKubectl: a command line as copied from a terminal or runboo
     expect(kubectlRequest('kubectl get pods -n x | grep web').notes.join(' ')).toContain('piped to "grep"');
   });
 });
+
+// bash(1) QUOTING: $'...' is ANSI-C quoting (backslash escapes decoded, no expansion); $"..." is a double-quoted
+// string translated by the locale, read as "..." when no catalog has it.
+describe("bash's $'...' and $\"...\" quoting", () => {
+  it.each<[string, string[]]>([
+    ["-n $'prod'", ['-n', 'prod']],
+    ['-n $"prod"', ['-n', 'prod']],
+    ["--from-literal=key=$'line1\\nline2'", ['--from-literal=key=line1\nline2']],
+    ["$'it\\'s' $'a\\tb'", ["it's", 'a\tb']],
+    ["$'\\x41\\101\\u00e9'", ['AA\u00e9']],
+    // An escape bash does not know keeps its backslash; $'...' expands nothing.
+    ["$'a\\qb' $'$HOME'", ['a\\qb', '$HOME']],
+  ])('%s', (text, words) => {
+    expect(shellWords(text)).toEqual(words);
+  });
+
+  it('a namespace in $\'...\' is the namespace, not "$prod"', () => {
+    expect(requestFromKubectl("kubectl get pods -n $'prod'").namespace).toBe('prod');
+    expect(shellTokens("x $'$HOME'")[1].expansion).toBeUndefined();
+  });
+
+  it("refuses an unterminated $'", () => {
+    expect(() => shellWords("echo $'oops")).toThrow(/unterminated \$' quote/);
+  });
+});
