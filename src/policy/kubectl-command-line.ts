@@ -198,28 +198,14 @@ function program(words: ShellToken[], notes: string[] = []): Found {
           `watch runs the command again every ${interval} s: kube-apiserver receives this request (and audits ` +
             'it) once per run, not once',
         );
-        return inner(
-          words
-            .slice(next)
-            .map((t) => t.text)
-            .join(' '),
-          notes,
-          text,
-        );
+        return inner(wordsText(words.slice(next)), notes, text);
       }
       if (name === 'ssh') {
         notes.push(
           `ssh runs kubectl on ${words[next - 1]?.text ?? 'the remote host'}: the kubeconfig there decides the ` +
             'credentials, so kube-apiserver sees the user they name',
         );
-        return inner(
-          words
-            .slice(next)
-            .map((t) => t.text)
-            .join(' '),
-          notes,
-          text,
-        );
+        return inner(wordsText(words.slice(next)), notes, text);
       }
       if (name === 'xargs') {
         const found = program(words.slice(next), notes);
@@ -471,4 +457,9 @@ export function kubectlCommandLine(written: string, subcommands: readonly string
   let k = chosen.words[0]?.text === '$' ? 1 : 0;
   while (k < chosen.words.length && ASSIGNMENT.test(chosen.words[k].text)) k++;
   return { words: chosen.words.slice(k), notes };
+}
+
+/** The words as one line again (watch and ssh hand their arguments to a shell as one string). */
+function wordsText(words: ReadonlyArray<{ text: string }>): string {
+  return words.map((t) => t.text).join(' ');
 }
