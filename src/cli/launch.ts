@@ -64,16 +64,18 @@ export async function launch(argv: string[]): Promise<number> {
   if (!existsSync(BUNDLE)) return ((await import('./main')).runCli as RunCli)(argv);
   const bundleFile = bundleFor(argv);
   const source = readFileSync(bundleFile, 'utf8');
-  const cacheFile = codeCacheFile(bundleFile, source, argv);
+  // NODE_DISABLE_COMPILE_CACHE turns every code cache off: the user's and the build's seed.
+  const hash = process.env.NODE_DISABLE_COMPILE_CACHE ? undefined : bundleHash(bundleFile, source);
+  const cacheFile = hash === undefined ? undefined : codeCacheFile(hash, argv);
   // The cache file is one byte counting the runs that wrote it, then V8's data. A set of options run for the
   // first time starts from the cache of another set of the same command and bundle (V8 takes any cache of the
-  // same source, whatever ran when it was written): only a command's very first run compiles from nothing.
+  // same source, whatever ran when it was written); a command's very first run, from the build's seed.
   const own = cacheFile ? readOptional(cacheFile) : undefined;
   const sibling = cacheFile && own === undefined ? siblingCacheFile(cacheFile) : undefined;
   // A command's first run in this cache directory starts from the seed the build wrote beside the bundle.
   const seed =
-    cacheFile && own === undefined && sibling === undefined
-      ? readOptional(seedCacheFile(bundleFile, bundleHash(bundleFile, source)))
+    hash !== undefined && own === undefined && sibling === undefined
+      ? readOptional(seedCacheFile(bundleFile, hash))
       : undefined;
   const file = own ?? (sibling ? readOptional(sibling) : seed);
   const generation = own && own.length > 1 ? own[0] : 0;
@@ -115,15 +117,13 @@ export async function launch(argv: string[]): Promise<number> {
 }
 
 /**
- * The cache file for this bundle, Node and command, or undefined when caching is off. V8 checks a cache only
- * against the source's length, so the bundle's content hash is part of the name: a rebuilt bundle never
- * runs another build's code.
+ * The user cache file for a bundle (`hash`: bundleHash), this Node and a command. V8 checks a cache only against the
+ * source's length, so the bundle's content hash is part of the name: a rebuilt bundle never runs another
+ * build's code.
  */
-function codeCacheFile(bundleFile: string, source: string, argv: string[]): string | undefined {
-  if (process.env.NODE_DISABLE_COMPILE_CACHE) return undefined;
+function codeCacheFile(hash: string, argv: string[]): string {
   const home = process.env.HOME || process.getBuiltinModule('node:os').homedir();
   const base = process.env.XDG_CACHE_HOME || path.join(home, '.cache');
-  const hash = bundleHash(bundleFile, source);
   const [command] = argv;
   const name = command !== undefined && CACHED_COMMANDS.includes(command) ? command : 'other';
   // The options used decide much of what runs (`explain --url` vs `explain --policy FILE --url`: the YAML
