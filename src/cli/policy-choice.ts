@@ -14,14 +14,10 @@ import { EffectivePolicy, Policy, Problem } from '../policy/types';
 import type { ReplayOptions } from '../replay/types';
 import { ruleLabel } from '../policy/describe';
 import { OptionSpec, ParsedArgs, flag, stringList, stringOption } from './args';
-import { CliError, EXIT_FINDINGS, LocatedProblem, UsageError } from './errors';
+import { LocatedProblem, UsageError } from './errors';
 import { CliIo } from './io';
-import { readInputBytes } from './read-input';
+import { readBuiltInRulesFile } from './built-in-rules-file';
 import { refuseMergedAsCustom } from './merged-as-custom';
-import { refuseLogAsPolicy } from './swapped-input';
-import { decodeUtf16Input } from './utf16-input';
-import { checkPolicyText } from '../policy/policy-text';
-import { isUtf8 } from 'node:buffer';
 import {
   KUBERNETES_VERSION_RANGE,
   MAX_POLICY_BYTES_OPTION,
@@ -127,66 +123,6 @@ export function builtInRulesNotes(chosen: ChosenPolicy): string[] {
     ...formatBuiltInRulesDifference(builtIn.differences, 'the snapshot').map((line) => `  ${line}`),
     ...extra,
   ];
-}
-
-// diff chooses two policies from one command line: the --built-in-rules file is read (stdin included) once.
-const mergedFiles = new WeakMap<ParsedArgs, Promise<MergedAuditPolicy>>();
-
-async function readBuiltInRulesFile(
-  args: ParsedArgs,
-  file: string,
-  io: CliIo,
-  kubernetesVersion: string,
-): Promise<MergedAuditPolicy> {
-  let pending = mergedFiles.get(args);
-  if (!pending) {
-    pending = (async () => {
-      // The merged-policy reader (and the YAML library under it) is loaded only for --built-in-rules.
-      const [{ readMergedAuditPolicy }, { MAX_MERGED_POLICY_TEXT }] = await Promise.all([
-        import('../deckhouse/merged-policy'),
-        import('../deckhouse/merged-policy-text'),
-      ]);
-      // Read as bytes and refused past the size of a merged policy or Secret dump before anything is parsed.
-      const bytes = await readInputBytes(file, io, {
-        bytes: MAX_MERGED_POLICY_TEXT,
-        reason: 'a merged policy, or the dump of the Secret holding it, is at most that large',
-        fix: 'pass the merged policy file of a master, or the Secret dump',
-        what: 'the merged policy file of a master, or the Secret dump',
-      });
-      refuseLogAsPolicy(file, bytes.subarray(0, 4096));
-      const utf16 = decodeUtf16Input(bytes, 'merged policy file');
-      if (utf16 && 'problem' in utf16) {
-        throw new CliError(
-          `--built-in-rules ${file}: ${utf16.problem.message}`,
-          EXIT_FINDINGS,
-          utf16.problem.fix,
-        );
-      }
-      // Invalid UTF-8 (a Latin-1 comment) would become U+FFFD unnoticed: go-yaml refuses such a file.
-      const invalid = utf16 || isUtf8(bytes) ? undefined : checkPolicyText(bytes, { maxBytes: Infinity });
-      if (invalid && invalid.errors.length > 0) {
-        const problems = invalid.errors.map((p) => ({ label: file, ...p }));
-        throw new CliError(`--built-in-rules ${file} is not UTF-8 text:`, EXIT_FINDINGS, undefined, problems);
-      }
-      const text = utf16 ? utf16.text : Buffer.from(bytes).toString('utf8');
-      const merged = readMergedAuditPolicy(text, { source: file, kubernetesVersion });
-      if (utf16) merged.warnings.unshift(utf16.warning);
-      return merged;
-    })();
-    mergedFiles.set(args, pending);
-  }
-  const merged = await pending;
-  // A file without built-in rules is still what kube-apiserver runs: choosePolicy reads it as such a cluster's.
-  if (merged.errors.length > 0 && !merged.noBuiltInRules) {
-    const what = merged.errors.length === 1 ? 'an error' : `${merged.errors.length} errors`;
-    throw new CliError(
-      `--built-in-rules ${file === '-' ? 'on stdin' : file} has ${what}:`,
-      EXIT_FINDINGS,
-      undefined,
-      merged.errors.map((p) => ({ label: merged.label, ...p })),
-    );
-  }
-  return merged;
 }
 
 /**
