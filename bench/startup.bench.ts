@@ -87,16 +87,20 @@ function withHyperfine(env: NodeJS.ProcessEnv): Timing[] {
   }));
 }
 
-function withNode(env: NodeJS.ProcessEnv): Timing[] {
-  const samples = COMMANDS.map(() => [] as number[]);
+/** The environment of one run: the same for every run, or made afresh for each (round i, command j). */
+type RunEnv = NodeJS.ProcessEnv | ((i: number, j: number) => NodeJS.ProcessEnv);
+
+function withNode(env: RunEnv, commands = COMMANDS): Timing[] {
+  const samples = commands.map(() => [] as number[]);
   for (let i = 0; i < RUNS + 3; i++) {
-    COMMANDS.forEach((c, j) => {
+    commands.forEach((c, j) => {
+      const runEnv = typeof env === 'function' ? env(i, j) : env;
       const start = process.hrtime.bigint();
-      spawnSync(process.execPath, c.argv, { cwd: REPO, stdio: 'ignore', env });
+      spawnSync(process.execPath, c.argv, { cwd: REPO, stdio: 'ignore', env: runEnv });
       if (i >= 3) samples[j].push(Number(process.hrtime.bigint() - start) / 1e6);
     });
   }
-  return samples.map((s, j) => ({ label: COMMANDS[j].label, wallMs: median(s) }));
+  return samples.map((s, j) => ({ label: commands[j].label, wallMs: median(s) }));
 }
 
 function median(values: number[]): number {
@@ -108,7 +112,26 @@ buildLib();
 const cacheHome = fs.mkdtempSync(path.join(os.tmpdir(), 'startup-bench-cache-'));
 const noDirectory = path.join(cacheHome, 'a-file');
 fs.writeFileSync(noDirectory, '');
-const passes: Array<[string, NodeJS.ProcessEnv]> = [
+// A Node other than the build's finds no seed it can use (the seed's name holds the build's Node version): a
+// copy of the launcher and bundles without the seeds stands for that install. Each of its runs gets an empty
+// cache directory of its own, so each compiles everything and then writes its cache, as a user's first run does.
+const unseeded = fs.mkdtempSync(path.join(os.tmpdir(), 'startup-bench-unseeded-'));
+for (const dir of ['bin', 'lib/src/cli', 'lib/cli'])
+  fs.mkdirSync(path.join(unseeded, dir), { recursive: true });
+fs.copyFileSync(bin, path.join(unseeded, 'bin/deckhouse-audit.js'));
+fs.copyFileSync(path.join(REPO, 'lib/src/cli/launch.js'), path.join(unseeded, 'lib/src/cli/launch.js'));
+for (const entry of fs.readdirSync(path.join(REPO, 'lib/cli')).filter((e) => !e.endsWith('.v8cache')))
+  fs.copyFileSync(path.join(REPO, 'lib/cli', entry), path.join(unseeded, 'lib/cli', entry));
+fs.symlinkSync(path.join(REPO, 'node_modules'), path.join(unseeded, 'node_modules'));
+const unseededCommands = COMMANDS.map((c) => ({
+  label: c.label,
+  argv: c.argv.map((a) => (a === bin ? path.join(unseeded, 'bin/deckhouse-audit.js') : a)),
+}));
+const freshCache = (i: number, j: number): NodeJS.ProcessEnv => ({
+  ...process.env,
+  XDG_CACHE_HOME: fs.mkdtempSync(path.join(cacheHome, `fresh-${i}-${j}-`)),
+});
+const passes: Array<[string, RunEnv, typeof COMMANDS?]> = [
   [
     'with the code cache (every run after the first of a command)',
     { ...process.env, XDG_CACHE_HOME: cacheHome },
@@ -119,14 +142,21 @@ const passes: Array<[string, NodeJS.ProcessEnv]> = [
     { ...process.env, XDG_CACHE_HOME: path.join(noDirectory, 'cache') },
   ],
   [
-    "without any code cache (NODE_DISABLE_COMPILE_CACHE=1; as a first run on a Node other than the build's)",
+    "on a first run on a Node other than the build's (no usable seed, an empty cache directory: the run compiles everything, then writes its cache)",
+    freshCache,
+    unseededCommands,
+  ],
+  [
+    'without any code cache (NODE_DISABLE_COMPILE_CACHE=1: nothing read, nothing written)',
     { ...process.env, NODE_DISABLE_COMPILE_CACHE: '1' },
   ],
 ];
 const useHyperfine = process.env.BENCH_HYPERFINE === '1' && hyperfineAvailable();
-const tool = useHyperfine ? 'hyperfine' : 'interleaved rounds';
-for (const [title, env] of passes) {
-  const timings = useHyperfine ? withHyperfine(env) : withNode(env);
+for (const [title, env, commands] of passes) {
+  // hyperfine runs each command with one environment: the per-run fresh cache directories need our own loop.
+  const hyperfine = useHyperfine && typeof env !== 'function' && commands === undefined;
+  const tool = hyperfine ? 'hyperfine' : 'interleaved rounds';
+  const timings = hyperfine ? withHyperfine(env) : withNode(env, commands);
   const [anchor] = timings;
   console.log(`\nCLI start-up ${title}, median of ${RUNS} runs (${tool}), target ≤ ${TARGET}× node -e 0:`);
   for (const t of timings) {
@@ -138,3 +168,5 @@ for (const [title, env] of passes) {
     console.log(`  ${t.label.padEnd(36)}${wall}${cpu}`);
   }
 }
+fs.rmSync(cacheHome, { recursive: true, force: true });
+fs.rmSync(unseeded, { recursive: true, force: true });
