@@ -220,10 +220,29 @@ export function readPolicyDocument(
       }
     }
   }
-  if (syntax.count > 0) return failed(...syntax.toArray());
+  // go-yaml v2 (kube-apiserver's and the hook's reader) parses one document and stops at the "---" after it: what
+  // is wrong in a later document it never reads. Such a document is refused for being there at all (below), and
+  // what YAML cannot read in it is named in that error instead of being reported as if it broke the policy.
+  const [firstDoc] = docs;
+  const laterStart =
+    docs.length > 1 && firstDoc.errors.length === 0 && !isEmptyDocument(firstDoc)
+      ? docs[1].range[0]
+      : undefined;
+  const unread: Array<{ offset: number; message: string }> = [];
+  if (syntax.count > 0) {
+    if (laterStart === undefined) return failed(...syntax.toArray());
+    for (const doc of docs.slice(1)) {
+      for (const err of doc.errors)
+        unread.push({ offset: err.pos[0], message: `a YAML syntax error (${err.message.split('\n')[0]})` });
+    }
+  }
   if (!readAsJson) {
     // go-yaml reads it: refuse what go-yaml's scanner refuses and the yaml package reads.
-    const refused = goYamlLexicalProblem(source);
+    const found = goYamlLexicalProblem(source);
+    // Its message says what go-yaml would do with the policy; in a document go-yaml never reads, only what it is.
+    if (found && laterStart !== undefined && found.offset >= laterStart)
+      unread.push({ offset: found.offset, message: found.message.split(': ')[0] });
+    const refused = found && (laterStart === undefined || found.offset < laterStart) ? found : undefined;
     if (refused) {
       const asYaml =
         origin.byteOrderMark && /^\s*\{/.test(source)
@@ -237,7 +256,9 @@ export function readPolicyDocument(
     }
   }
   const separator = lineSeparatorInValue(source, separators);
-  if (separator !== undefined) {
+  if (separator !== undefined && laterStart !== undefined && separator.offset >= laterStart) {
+    unread.push({ offset: separator.offset, message: `the character ${separator.character} inside a value` });
+  } else if (separator !== undefined) {
     const code = separator.character;
     return failed({
       message:
@@ -255,9 +276,9 @@ export function readPolicyDocument(
   const errors = new ProblemList('error');
   const warnings = new ProblemList('warning');
   const firstIsEmpty = isEmptyDocument(first);
-  for (const doc of later) {
+  for (const [k, doc] of later.entries()) {
     const where = at(lines, doc.range[0]);
-    if (isEmptyDocument(doc)) {
+    if (doc.errors.length === 0 && isEmptyDocument(doc)) {
       if (!firstIsEmpty) {
         warnings.add({
           message: 'an empty YAML document follows the policy',
@@ -272,8 +293,17 @@ export function readPolicyDocument(
         fix: 'remove the "---" lines before the policy (at most one may start the file)',
       });
     } else {
+      const end = later[k + 1]?.range[0] ?? Infinity;
+      const [problem] = unread
+        .filter((u) => u.offset >= doc.range[0] && u.offset < end)
+        .sort((a, b) => a.offset - b.offset);
+      const pos = problem ? at(lines, problem.offset) : undefined;
+      const broken =
+        problem && pos
+          ? `, which itself has ${echo(problem.message, 200)} at line ${pos.line}, column ${pos.column}`
+          : '';
       errors.add({
-        message: `a second YAML document: ${facts.laterDocuments}`,
+        message: `a second YAML document${broken}: ${facts.laterDocuments}`,
         ...where,
         fix: 'put all rules into the one Policy document and remove the "---" separator',
       });

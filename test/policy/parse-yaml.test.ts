@@ -23,6 +23,44 @@ describe('parsePolicy: YAML specifics (semantics §2.2)', () => {
     expect(error.line).toBe(5);
     expect(error.fix).toContain('remove the "---" separator');
   });
+  // go-yaml v2 (gopkg.in/yaml.v2 decode.go: unmarshal parses one document; the scanner fetches no token past
+  // the "---" that ends it), under kube-apiserver's loader and Deckhouse's hook alike, never reads what follows:
+  // a later document YAML cannot read is refused for being there, never reported as breaking the policy.
+  it.each([
+    ['an unclosed flow sequence', 'foo: [bar\n', 'a YAML syntax error (Flow sequence', 'line 7, column 1'],
+    [
+      'a tab as indentation',
+      'kind: ConfigMap\n\tbad: tab\n',
+      'a YAML syntax error (Tabs',
+      'line 7, column 1',
+    ],
+    [
+      'an escape go-yaml refuses and YAML 1.2 reads',
+      'a: "\\/"\n',
+      'the escape "\\/" in a double-quoted string',
+      'line 6, column 5',
+    ],
+  ])(
+    'a second document with %s: one error, at its "---", naming what is wrong in it',
+    (_name, later, what, where) => {
+      const text = `${HEADER}rules:\n  - level: Metadata\n---\n${later}`;
+      const error = onlyError(text);
+      expect(error).toMatchObject({ line: 5, column: 1 });
+      expect(error.message).toMatch(/^a second YAML document, which itself has /);
+      expect(error.message).toContain(what);
+      expect(error.message).toContain(`at ${where}: kube-apiserver reads only the first document`);
+      expect(parsePolicy(text, { target: 'deckhouse' }).errors[0].message).toContain(
+        "Deckhouse's hook reads only the first document",
+      );
+    },
+  );
+  it("the same fault in the policy document itself is the policy's error, at its own position", () => {
+    const broken = onlyError(`${HEADER}rules:\n  - level: Metadata\n    users: [\n---\na: b\n`);
+    expect(broken.message).toMatch(/^YAML syntax error: /);
+    const escape = onlyError(`${HEADER}rules:\n  - level: Metadata\n    users: ["\\/"]\n---\na: b\n`);
+    expect(escape).toMatchObject({ line: 5, column: 14 });
+    expect(escape.message).toContain('refuses the file');
+  });
   it('accepts a leading "---" and only warns about an empty trailing document', () => {
     const result = parsePolicy(`---\n${HEADER}rules:\n  - level: None\n---\n`);
     expect(result.errors).toEqual([]);
