@@ -21,8 +21,8 @@ export function checkPolicyOmittedStages(ctx: LintContext): void {
     severity: 'warning',
     ruleIndex: -1,
     message:
-      `the policy's omitStages (${omitted.join(', ')}) include both stages every request reaches ` +
-      `(RequestReceived, ResponseComplete) and apply to every rule${ctx.origins ? ", Deckhouse's built-in ones included" : ''}: ` +
+      "the policy's omitStages hold both stages every request reaches, RequestReceived and ResponseComplete, " +
+      `and apply to every rule${ctx.origins ? ", Deckhouse's built-in ones included" : ''}: ` +
       `kube-apiserver writes no event for an ordinary request, ${longRunning}`,
     fix: 'omit only RequestReceived (each request is then logged once, when it completes)',
   });
