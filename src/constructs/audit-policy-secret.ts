@@ -301,7 +301,9 @@ export class AuditPolicySecret extends Construct {
     });
     const serverSideApply = tooLargeForClientSideApply(manifest(false));
     this.resource = new ApiObject(this, 'Resource', manifest(serverSideApply));
-    if (serverSideApply) addWarning(this, serverSideApplyWarning(props.argoCdAnnotations !== false));
+    // With Argo CD annotations the manifest already says how to apply it (a warning would also block
+    // failOnWarnings with nothing left to fix); without them, whoever applies it must know.
+    if (serverSideApply && props.argoCdAnnotations === false) addWarning(this, serverSideApplyWarning());
 
     canonicalManifest(this.resource);
     this.node.addValidation({ validate: () => prepared.errors });

@@ -37,17 +37,13 @@ export function tooLargeForClientSideApply(manifest: Record<string, unknown>): b
   );
 }
 
-/** What a too-large policy Secret means for the person who applies it. */
-export function serverSideApplyWarning(argoCdAnnotations: boolean): string {
-  const why =
-    'Secret kube-system/audit-policy: its policy is too large for client-side apply: `kubectl apply` (and Argo ' +
-    "CD's default sync) copies the object into annotation " +
-    `${LAST_APPLIED_ANNOTATION}, and the API server refuses annotations over ` +
-    `${TOTAL_ANNOTATION_SIZE_LIMIT_BYTES} bytes ("metadata.annotations: Too long")`;
-  return argoCdAnnotations
-    ? `${why}. The Secret carries argocd.argoproj.io/sync-options: ServerSideApply=true, so Argo CD applies it ` +
-        'server-side. Fix: nothing for Argo CD; apply it by hand with `kubectl apply --server-side`, or make ' +
-        'the policy smaller (merge rules that differ only in one list)'
-    : `${why}. Fix: apply it server-side (\`kubectl apply --server-side\`; Flux always does), or make the policy ` +
-        'smaller (merge rules that differ only in one list)';
+/** What a too-large policy Secret without Argo CD annotations means for the person who applies it. */
+export function serverSideApplyWarning(): string {
+  return (
+    'Secret kube-system/audit-policy: its policy is too large for client-side apply: `kubectl apply` copies the ' +
+    `object into annotation ${LAST_APPLIED_ANNOTATION}, and the API server refuses annotations over ` +
+    `${TOTAL_ANNOTATION_SIZE_LIMIT_BYTES} bytes ("metadata.annotations: Too long"). Fix: apply it server-side ` +
+    '(`kubectl apply --server-side`; Flux always does; Argo CD: keep argoCdAnnotations on, which adds ' +
+    'ServerSideApply=true), or make the policy smaller (merge rules that differ only in one list)'
+  );
 }

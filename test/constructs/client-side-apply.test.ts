@@ -44,7 +44,7 @@ function secretOf(users: number, argoCdAnnotations?: boolean) {
 }
 
 describe('a policy Secret too large for client-side apply', () => {
-  test('a 600 KB policy (within the 1 MiB Secret limit) is synced server-side by Argo CD, and said', () => {
+  test('a 600 KB policy (within the 1 MiB Secret limit) is synced server-side by Argo CD, without a warning', () => {
     const { secret, warnings } = secretOf(20000);
     const { 'argocd.argoproj.io/sync-options': syncOptions, ...rest } = secret.metadata.annotations;
     expect(syncOptions).toBe('ServerSideApply=true');
@@ -52,10 +52,8 @@ describe('a policy Secret too large for client-side apply', () => {
     expect(
       annotationBytesAfterKubectlApply({ ...secret, metadata: { ...secret.metadata, annotations: rest } }),
     ).toBeGreaterThan(LIMIT);
-    expect(warnings).toHaveLength(1);
-    expect(warnings[0]).toContain('[test/Policy] Secret kube-system/audit-policy');
-    expect(warnings[0]).toContain(`annotations over ${LIMIT} bytes`);
-    expect(warnings[0]).toContain('kubectl apply --server-side');
+    // The manifest says how to apply it; a warning would block failOnWarnings with nothing left to fix.
+    expect(warnings).toEqual([]);
   });
 
   test('without Argo CD annotations nothing is added, and the warning says how to apply it', () => {
@@ -63,6 +61,8 @@ describe('a policy Secret too large for client-side apply', () => {
     expect(secret.metadata.annotations['argocd.argoproj.io/sync-options']).toBeUndefined();
     expect(annotationBytesAfterKubectlApply(secret)).toBeGreaterThan(LIMIT);
     expect(warnings).toHaveLength(1);
+    expect(warnings[0]).toContain('[test/Policy] Secret kube-system/audit-policy');
+    expect(warnings[0]).toContain(`annotations over ${LIMIT} bytes`);
     expect(warnings[0]).toContain('Fix: apply it server-side (`kubectl apply --server-side`');
   });
 
