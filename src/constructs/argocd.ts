@@ -29,14 +29,16 @@ export interface ArgoCdOptions {
 export function argoCdAnnotations(
   enabled: boolean | undefined,
   wave: number,
-  options: { skipDryRunOnMissingResource?: boolean } = {},
+  options: { skipDryRunOnMissingResource?: boolean; serverSideApply?: boolean } = {},
 ): Record<string, string> | undefined {
   if (enabled === false) return undefined;
   const annotations: Record<string, string> = { [ARGOCD_SYNC_WAVE_ANNOTATION]: String(wave) };
+  const syncOptions: string[] = [];
   // log-shipper's CRDs exist only after the module is enabled in the same sync: without this,
   // Argo CD's dry run fails on the unknown kinds before the module wave has run.
-  if (options.skipDryRunOnMissingResource) {
-    annotations[ARGOCD_SYNC_OPTIONS_ANNOTATION] = 'SkipDryRunOnMissingResource=true';
-  }
+  if (options.skipDryRunOnMissingResource) syncOptions.push('SkipDryRunOnMissingResource=true');
+  // An object too large for client-side apply's last-applied annotation (client-side-apply.ts).
+  if (options.serverSideApply) syncOptions.push('ServerSideApply=true');
+  if (syncOptions.length > 0) annotations[ARGOCD_SYNC_OPTIONS_ANNOTATION] = syncOptions.join(',');
   return annotations;
 }

@@ -24,6 +24,7 @@ import {
   checkLintOptions,
 } from './policy-checks';
 import { addLazyWarnings, addWarning } from './warnings';
+import { serverSideApplyWarning, tooLargeForClientSideApply } from './client-side-apply';
 import { guardIdentity } from './object-identity';
 import { basicRulesMismatch, renderedSecretErrors, unreadSecretWarnings } from './policy-secret-checks';
 import { checkArgoCdProps, checkPropKeys, checkPropValue, ConstructPropsError, PropKeys } from './prop-keys';
@@ -281,14 +282,16 @@ export class AuditPolicySecret extends Construct {
     this.renderedPolicy = prepared.rendered ?? '';
     this.policySha256 = sha256Hex(this.renderedPolicy);
 
-    this.resource = new ApiObject(this, 'Resource', {
+    const manifest = (serverSideApply: boolean) => ({
       apiVersion: 'v1',
       kind: 'Secret',
       metadata: {
         name: AUDIT_POLICY_SECRET_NAME,
         namespace: AUDIT_POLICY_SECRET_NAMESPACE,
         annotations: {
-          ...argoCdAnnotations(props.argoCdAnnotations, props.syncWave ?? SYNC_WAVES.policySecret),
+          ...argoCdAnnotations(props.argoCdAnnotations, props.syncWave ?? SYNC_WAVES.policySecret, {
+            serverSideApply,
+          }),
           [POLICY_SHA256_ANNOTATION]: this.policySha256,
         },
       },
@@ -296,6 +299,11 @@ export class AuditPolicySecret extends Construct {
       // data, not stringData: GitOps tools diff stringData badly (the server moves it into data).
       data: { [AUDIT_POLICY_SECRET_KEY]: Buffer.from(this.renderedPolicy, 'utf8').toString('base64') },
     });
+    const serverSideApply = tooLargeForClientSideApply(manifest(false));
+    this.resource = new ApiObject(this, 'Resource', manifest(serverSideApply));
+    // With Argo CD annotations the manifest already says how to apply it (a warning would also block
+    // failOnWarnings with nothing left to fix); without them, whoever applies it must know.
+    if (serverSideApply && props.argoCdAnnotations === false) addWarning(this, serverSideApplyWarning());
 
     canonicalManifest(this.resource);
     this.node.addValidation({ validate: () => prepared.errors });

@@ -94,6 +94,14 @@ const CONTROL_PLANE_AUDIT_CONFIG_PROPS: PropKeys<ControlPlaneAuditConfigProps> =
 export const SETTINGS_FIELD_NAME = Symbol('ControlPlaneAuditConfig additionalSettings name');
 
 /**
+ * Set on the props by a construct that lints the effective policy itself (DeckhouseClusterAudit reports a policy
+ * without rules as `audit-disabled`), so that this construct does not say it a second time.
+ */
+export const EFFECTIVE_POLICY_LINTED = Symbol(
+  'ControlPlaneAuditConfig effective policy linted by the parent',
+);
+
+/**
  * The `control-plane-manager` ModuleConfig with the audit settings of kube-apiserver
  * (`spec.version: 3`, `settings.apiserver.{auditPolicyEnabled, basicAuditPolicyEnabled, auditLog}`).
  */
@@ -155,6 +163,18 @@ export class ControlPlaneAuditConfig extends Construct {
       }
     }
 
+    // Deckhouse's hook merges no rules at all (no built-in rules, no Secret read), removes the policy and starts
+    // kube-apiserver without audit flags (deckhouse-audit.md §3): nothing is audited, and nothing else says so.
+    const linted = (props as { [EFFECTIVE_POLICY_LINTED]?: boolean })[EFFECTIVE_POLICY_LINTED] === true;
+    if (!linted && !this.basicAuditPolicyEnabled && !this.auditPolicyEnabled) {
+      addWarning(
+        this,
+        'basicAuditPolicyEnabled: received false with auditPolicyEnabled false, so Deckhouse has no audit rule to ' +
+          'run (no built-in rules, no custom policy Secret read) and starts kube-apiserver without audit flags: no ' +
+          'API request is audited. Fix: keep basicAuditPolicyEnabled: true, or set auditPolicyEnabled: true with ' +
+          'a policy in Secret kube-system/audit-policy (AuditPolicySecret)',
+      );
+    }
     const auditLog: Record<string, unknown> = { output: this.auditLog.output };
     // path is meaningful only for File; writing it for Stdout would suggest a file that never exists.
     if (this.auditLog.output === 'File') auditLog.path = this.auditLog.path;

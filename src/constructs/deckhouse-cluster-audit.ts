@@ -13,6 +13,7 @@ import {
   AuditLogOptions,
   ControlPlaneAuditConfig,
   ControlPlaneAuditConfigProps,
+  EFFECTIVE_POLICY_LINTED,
   SETTINGS_FIELD_NAME,
 } from './control-plane-audit-config';
 import { AuditLogDestination } from './log-destination';
@@ -267,6 +268,8 @@ export class DeckhouseClusterAudit extends Construct {
       argoCdAnnotations: props.argoCdAnnotations,
       // Messages name the prop as this construct's user wrote it.
       [SETTINGS_FIELD_NAME]: 'controlPlaneSettings',
+      // Its lint reports an effective policy without rules (audit-disabled).
+      [EFFECTIVE_POLICY_LINTED]: true,
     } as ControlPlaneAuditConfigProps);
     if (props.destinations !== undefined) {
       this.shipping = new AuditLogShipping(this, 'Shipping', {

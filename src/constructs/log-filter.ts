@@ -1,6 +1,7 @@
 import { PropProblem } from './messages';
 import { bundledSchema } from './schema-validation';
 import { subschemaAt } from './schema-walk';
+import { REGEX_SINGLE_QUOTE, vrlRegexProblem } from './vrl-regex';
 import { closestMatch } from '../policy/did-you-mean';
 import { auditFieldPathFix, auditFieldPathFixText } from '../policy/audit-event-fields';
 
@@ -53,9 +54,12 @@ export interface LogFilter {
   readonly values?: ReadonlyArray<string | number>;
 }
 
-/** Escapes a text so that it matches itself literally in a (Rust/Go/JS) regular expression. */
+/**
+ * Escapes a text so that it matches itself literally in a (Rust/Go/JS) regular expression; a single quote becomes
+ * `\x27`, as log-shipper puts the expression inside a VRL regex literal `r'…'` (vrl-regex.ts).
+ */
 export function escapeRegex(text: string): string {
-  return text.replace(/[\\^$.*+?()[\]{}|]/g, '\\$&');
+  return text.replace(/[\\^$.*+?()[\]{}|]/g, '\\$&').replace(/'/g, REGEX_SINGLE_QUOTE);
 }
 
 /**
@@ -320,7 +324,10 @@ export function checkLogFilters(
             expected: `a valid regular expression (${(error as Error).message})`,
             fix: 'escape metacharacters, or use exact() for literal values',
           });
+          return;
         }
+        const agent = vrlRegexProblem(value);
+        if (agent !== undefined) problems.push({ field: `${at}.values[${j}]`, received: value, ...agent });
       }
     });
   });

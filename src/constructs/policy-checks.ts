@@ -1,3 +1,4 @@
+import { runAssertionFunction } from './assertion-function';
 import { describeReceived } from './plain-data';
 import { AssertionPack, runAssertionPack } from '../deckhouse/assertion-packs';
 import { ASSERTION_FAILED, AssertionResult, AuditAssertion, checkAssertions } from '../policy/assertions';
@@ -295,13 +296,9 @@ export function checkEffectivePolicy(
   }
   (options.assertions ?? []).forEach((assertion, i) => {
     if (typeof assertion === 'function') {
-      try {
-        findings.push(...assertion(effective));
-      } catch (error) {
-        errors.push(
-          `assertions[${i}]: threw ${(error as Error).message}. Fix: return findings instead of throwing`,
-        );
-      }
+      const outcome = runAssertionFunction(assertion, effective, i);
+      findings.push(...outcome.findings);
+      errors.push(...outcome.errors);
       return;
     }
     const [result] = checkAssertions(effective, [assertion]);

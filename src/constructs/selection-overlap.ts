@@ -14,8 +14,8 @@ type Constraint =
   | { readonly kind: 'oneOf' | 'noneOf'; readonly field: string; readonly values: readonly string[] }
   | { readonly kind: 'present' | 'absent'; readonly field: string };
 
-// An anchored literal, as exact() and notExact() render it: `^text$` with the text escaped.
-const LITERAL = /^\^((?:[^\\^$.*+?()[\]{}|]|\\[\\^$.*+?()[\]{}|])*)\$$/;
+// An anchored literal, as exact() and notExact() render it: `^text$` with the text escaped (a quote as `\x27`).
+const LITERAL = /^\^((?:[^\\^$.*+?()[\]{}|]|\\[\\^$.*+?()[\]{}|]|\\x27)*)\$$/;
 
 /** A value as a typed key: In compares strings and integers as they are (vrl/filter.go FilterInRule). */
 const key = (value: unknown): string => `${typeof value}:${String(value)}`;
@@ -26,7 +26,7 @@ function literals(values: readonly unknown[] | undefined): string[] | undefined 
   for (const value of values) {
     const literal = typeof value === 'string' ? LITERAL.exec(value)?.[1] : undefined;
     if (literal === undefined) return undefined;
-    out.push(key(literal.replace(/\\(.)/g, '$1')));
+    out.push(key(literal.replace(/\\x27|\\(.)/g, (_, escaped?: string) => escaped ?? "'")));
   }
   return out;
 }

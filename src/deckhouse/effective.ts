@@ -188,9 +188,15 @@ export function deckhouseEffectivePolicy(options: DeckhouseEffectivePolicyOption
     });
   } else if (custom === undefined && readSecret) {
     warnings.push({
-      message: 'auditPolicyEnabled is true but there is no custom policy: only the built-in rules apply',
+      // With the built-in rules off there is nothing left: Deckhouse runs kube-apiserver without audit flags.
+      message: basicOn
+        ? 'auditPolicyEnabled is true but there is no custom policy: only the built-in rules apply'
+        : 'auditPolicyEnabled is true but there is no custom policy, and the built-in rules are off ' +
+          '(basicAuditPolicyEnabled: false): Deckhouse has no rule to run, so nothing is audited',
       field: 'auditPolicyEnabled',
-      fix: 'create Secret kube-system/audit-policy with key audit-policy.yaml, or set auditPolicyEnabled: false',
+      fix: basicOn
+        ? 'create Secret kube-system/audit-policy with key audit-policy.yaml, or set auditPolicyEnabled: false'
+        : 'create Secret kube-system/audit-policy with key audit-policy.yaml, or set basicAuditPolicyEnabled: true',
     });
   } else if (custom !== undefined) {
     add('custom', custom.rules ?? []);

@@ -18,6 +18,7 @@ import {
 } from '../policy/types';
 import { describeRule, ruleLabel } from '../policy/describe';
 import { omittedStages } from '../policy/rule-block';
+import { requestStages, writtenStages } from '../policy/written-stages';
 
 /** A later rule that also matches the request but never gets to decide it. */
 export interface PreemptedRule {
@@ -117,7 +118,7 @@ export function explain(
     explanation.title = titleOf(i);
     explanation.label = ruleLabel(i, explanation.origin);
   }
-  explanation.summary = summarize(explanation);
+  explanation.summary = summarize(explanation, request);
   return explanation;
 }
 
@@ -125,7 +126,7 @@ function capitalize(text: string): string {
   return text.charAt(0).toUpperCase() + text.slice(1);
 }
 
-function summarize(e: Explanation): string {
+function summarize(e: Explanation, request: RequestAttributes): string {
   if (!e.enabled) {
     return 'Audit is off: Deckhouse runs no audit policy (basic rules disabled and no custom rules), so nothing is recorded.';
   }
@@ -134,6 +135,14 @@ function summarize(e: Explanation): string {
     return 'Level None: no rule matches this request, so it is not recorded.';
   }
   const sentences = [`Level ${d.level} (${stagesText(d.omitStages)}), decided by ${e.label}: ${e.title}.`];
+  // A level with every stage the request reaches omitted writes nothing (written-stages.ts): "Level Metadata"
+  // alone would read as "recorded".
+  if (d.level !== 'None' && writtenStages(request, d).length === 0) {
+    sentences.push(
+      `No event is written for this request: every stage it reaches (${requestStages(request).join(', ')}) ` +
+        'is omitted.',
+    );
+  }
   for (const p of e.preempted) {
     const same = p.wantedLevel === d.level;
     const wanted = same ? `${p.wantedLevel} too` : p.wantedLevel;

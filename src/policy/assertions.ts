@@ -3,6 +3,7 @@ import { toRequestAttributes } from './assertion-request';
 import { checkAuditAssertion, checkDecidedBy, checkLevel, checkStage } from './assertion-arguments';
 import { LAYER_NAMES, describeRequest, labelledRule, policyParts, ruleLabel } from './describe';
 import { compilePolicy, ruleMatchesRequest } from './evaluate';
+import { requestStages, writtenStages } from './written-stages';
 import {
   CompiledPolicy,
   Decision,
@@ -130,6 +131,29 @@ function expectedRuleText(decidedBy: { layer?: RuleLayer; index?: number }, orig
     : `${LAYER_NAMES[layer]} #${index + 1} (not in this policy)`;
 }
 
+/**
+ * An assertion that the request is recorded (`atLeast`, or `level` above None) whose decision has the level but
+ * omits every stage the request reaches: kube-apiserver then writes no event for it (written-stages.ts).
+ */
+function silentRecording(
+  e: RecordingOutcome,
+  req: RequestAttributes,
+  d: Decision,
+): { failure: string; fix: string } | undefined {
+  const wantsRecord =
+    (e.atLeast !== undefined && e.atLeast !== 'None') || (e.level !== undefined && e.level !== 'None');
+  if (!wantsRecord || d.level === 'None' || writtenStages(req, d).length > 0) return undefined;
+  const stages = requestStages(req);
+  return {
+    failure:
+      `level ${d.level}, but every stage this request reaches (${stages.join(', ')}) is omitted, so no event is ` +
+      'written for it',
+    fix:
+      `take ResponseComplete out of omitStages (the policy's own omitStages apply to every rule; on Deckhouse to ` +
+      'the built-in rules too); omit only RequestReceived to log each request once',
+  };
+}
+
 function outcomeText(e: RecordingOutcome, origins?: RuleOrigin[]): string {
   const parts: string[] = [];
   if (e.level !== undefined) parts.push(e.level === 'None' ? 'not recorded' : `recorded at ${e.level}`);
@@ -195,7 +219,8 @@ export class AssertionChecker {
     }
     const decision = this.compiled.evaluate(req);
     const origin = decision.ruleIndex >= 0 ? this.origins?.[decision.ruleIndex] : undefined;
-    const failures = this.failures(assertion, decision, origin);
+    const silent = silentRecording(assertion, req, decision);
+    const failures = [...this.failures(assertion, decision, origin), ...(silent ? [silent.failure] : [])];
     const ok = failures.length === 0;
     const lines = [
       `${ok ? 'holds' : 'FAILS'}: ${name}`,
@@ -208,7 +233,10 @@ export class AssertionChecker {
     if (!ok) lines.push(...failures.map((f) => `  - ${f}`));
     const preempted = this.preempted(req, decision.ruleIndex);
     if (!ok && preempted.length) lines.push(`  pre-empted: ${preempted.join('; ')}`);
-    const fix = ok ? undefined : (assertion.fix ?? this.suggestFix(assertion, req, decision, origin));
+    const fix = ok
+      ? undefined
+      : (assertion.fix ??
+        (silent && failures.length === 1 ? silent.fix : this.suggestFix(assertion, req, decision, origin)));
     return {
       ...base,
       ok,

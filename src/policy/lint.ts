@@ -7,6 +7,7 @@ import {
   checkSearchComplete,
   checkShadowed,
 } from './lint-reachability';
+import { checkPolicyOmittedStages } from './lint-omitted-stages';
 import { checkRequestReceived } from './lint-request-received';
 import { checkRuleStatically } from './lint-rule-checks';
 import { checkSensitiveBodies } from './lint-sensitive';
@@ -71,7 +72,10 @@ export function lintPolicy(
         'events (an unmatched request gets None as well)',
       fix: 'add rules at Metadata or above for what must be audited, e.g. end the policy with "- level: Metadata"',
     });
-  } else if (parts.origins === undefined) checkCatchAll(ctx);
+  } else {
+    checkPolicyOmittedStages(ctx);
+    if (parts.origins === undefined) checkCatchAll(ctx);
+  }
   checkSearchComplete(ctx);
   return ctx.findings.sort((a, b) => a.ruleIndex - b.ruleIndex);
 }

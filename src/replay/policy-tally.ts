@@ -1,6 +1,7 @@
 import { DECKHOUSE_RULE_TITLES } from '../deckhouse/rule-titles';
 import { describeRule, ruleLabel } from '../policy/describe';
 import { compilePolicy } from '../policy/evaluate';
+import { isLongRunning, STREAMING_SUBRESOURCES } from '../policy/written-stages';
 import {
   CompiledPolicy,
   EffectivePolicy,
@@ -63,18 +64,6 @@ function resourceInfo(key: string, req: RequestAttributes): ResourceInfo {
 }
 
 const BODY_VERBS = new Set(['create', 'update', 'patch', 'delete', 'deletecollection']);
-const STREAMING_SUBRESOURCES = new Set(['exec', 'attach', 'portforward', 'proxy', 'log']);
-
-// kube-apiserver's long-running check (BasicLongRunningRequestCheck with the verbs and subresources
-// kube-apiserver passes): such a request writes ResponseStarted before ResponseComplete.
-const LONG_RUNNING_VERBS = new Set(['watch', 'proxy']);
-
-/** Whether kube-apiserver treats the request as long-running (it then writes a ResponseStarted event). */
-function isLongRunning(req: RequestAttributes): boolean {
-  if (LONG_RUNNING_VERBS.has(req.verb)) return true;
-  if (req.resourceRequest) return STREAMING_SUBRESOURCES.has(req.subresource ?? '');
-  return (req.path ?? '').startsWith('/debug/pprof/');
-}
 
 /**
  * Whether deciding `level` for an event recorded at the lower `src` level needs a body the log does not

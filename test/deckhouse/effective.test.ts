@@ -127,6 +127,17 @@ describe('deckhouseEffectivePolicy', () => {
     expect(missing.warnings[0].message).toMatch(/no custom policy/);
   });
 
+  // audit_policy.go adds no built-in rule when basicAuditPolicyEnabled is false, and with no Secret the merge is
+  // empty: the hook removes the policy and kube-apiserver runs without audit flags (deckhouse-audit.md §3).
+  it('true without a Secret and with the built-in rules off says that nothing is audited, not "built-in rules apply"', () => {
+    const none = deckhouseEffectivePolicy({ auditPolicyEnabled: true, basicAuditPolicyEnabled: false });
+    expect(none.policy.rules).toEqual([]);
+    expect(none.enabled).toBe(false);
+    expect(none.warnings[0].message).toContain('Deckhouse has no rule to run, so nothing is audited');
+    expect(none.warnings[0].message).not.toContain('only the built-in rules apply');
+    expect(none.warnings[0].fix).toContain('set basicAuditPolicyEnabled: true');
+  });
+
   it('uses the given basic rules (extra ServiceAccounts)', () => {
     const rules = withExtraServiceAccounts(DECKHOUSE_BASIC_RULES, [
       'system:serviceaccount:d8-istio:istiod-v1x21x6',

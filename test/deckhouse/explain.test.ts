@@ -146,3 +146,35 @@ describe('explain on a plain policy', () => {
     expect(formatExplanation(e)).toContain('Rule:     (none: no rule matches; the request is not recorded)');
   });
 });
+
+// kube-apiserver writes RequestReceived for every request, ResponseStarted only for long-running ones (watch, exec,
+// ...), ResponseComplete when the request ends, and nothing for a stage in omitStages (filters/audit.go); Deckhouse
+// keeps the custom policy's omitStages for every rule (deckhouse-audit.md §3).
+describe('explain when the omitted stages leave nothing to write', () => {
+  const silencing: Policy = {
+    ...custom({ level: 'Metadata', resources: [{ resources: ['secrets'] }] }),
+    omitStages: ['RequestReceived', 'ResponseComplete'],
+  };
+  const effective = deckhouseEffectivePolicy({ customPolicy: silencing });
+
+  it('says that no event is written for an ordinary request, though the level is Metadata', () => {
+    const e = explain(
+      effective,
+      requestFromUrl('DELETE /api/v1/namespaces/prod/secrets/db', { user: 'alice' }),
+    );
+    expect(e.decision.level).toBe('Metadata');
+    expect(e.summary).toContain(
+      'No event is written for this request: every stage it reaches (RequestReceived, ResponseComplete) is omitted.',
+    );
+    expect(formatExplanation(e)).toContain('No event is written for this request');
+  });
+
+  it('does not say it for a watch, which still writes ResponseStarted', () => {
+    const e = explain(
+      effective,
+      requestFromUrl('GET /api/v1/namespaces/prod/secrets?watch=true', { user: 'alice' }),
+    );
+    expect(e.decision.level).toBe('Metadata');
+    expect(e.summary).not.toContain('No event is written');
+  });
+});

@@ -1,0 +1,77 @@
+// What a Regex/NotRegex filter value must be for log-shipper's agent to load it. log-shipper writes each value
+// verbatim into a VRL regex literal, `match!(.field, r'<value>')` (deckhouse modules/460-log-shipper/hooks/internal/
+// vrl/filter.go, FilterRegexRule and FilterNotRegexRule; transform/testdata/filters.json shows the output). VRL's
+// lexer ends that literal at the first `'` (vectordotdev/vrl src/parser/lex.rs, regex literals), and compiles the
+// rest with Rust's regex crate, which has neither look-around nor backreferences. Either way the agent's
+// configuration does not compile, and the new pipeline of the whole cluster, not only this one, is not applied.
+// `new RegExp` (JavaScript) accepts all three, so they need a check of their own.
+
+/** A single quote in a form both VRL's regex literal and the Rust, Go and JavaScript engines read as `'`. */
+export const REGEX_SINGLE_QUOTE = '\\x27';
+
+/** Why a regular expression cannot go into log-shipper's VRL, as `expected` and `fix` texts; undefined if it can. */
+export function vrlRegexProblem(regex: string): { expected: string; fix: string } | undefined {
+  if (regex.includes("'")) {
+    return {
+      expected:
+        "no single quote: log-shipper writes the value into a VRL regex literal r'…', which the quote ends, " +
+        "and the agent's configuration then does not compile",
+      fix: `write the quote as ${REGEX_SINGLE_QUOTE} (exact(), contains() and their negations do this for you)`,
+    };
+  }
+  const unsupported = unsupportedSyntax(regex);
+  if (unsupported === undefined) return undefined;
+  return {
+    expected:
+      `a regular expression the agent's engine (Rust regex) compiles: it has no ${unsupported.feature} ` +
+      `(received ${unsupported.text}), so the agent's configuration does not compile`,
+    fix: unsupported.fix,
+  };
+}
+
+interface UnsupportedSyntax {
+  readonly feature: string;
+  readonly text: string;
+  readonly fix: string;
+}
+
+const LOOK_AROUND = ['(?<=', '(?<!', '(?=', '(?!'];
+
+// One pass over the pattern: escapes are skipped as a pair and a character class is literal text, so `\(?=` and
+// `[(?=]` are not look-ahead.
+function unsupportedSyntax(regex: string): UnsupportedSyntax | undefined {
+  let inClass = false;
+  for (let i = 0; i < regex.length; i++) {
+    const c = regex[i];
+    if (c === '\\') {
+      const next = regex[i + 1] ?? '';
+      if (!inClass && (/[1-9]/.test(next) || (next === 'k' && regex[i + 2] === '<'))) {
+        return {
+          feature: 'backreferences',
+          text: next === 'k' ? regex.slice(i, regex.indexOf('>', i) + 1 || undefined) : `\\${next}`,
+          fix: 'list the values the group can take instead of referring back to it',
+        };
+      }
+      i++;
+    } else if (inClass) {
+      if (c === ']') inClass = false;
+    } else if (c === '[') {
+      inClass = true;
+      // A `]` right after `[` or `[^` is a literal member, not the end of the class.
+      if (regex[i + 1] === '^') i++;
+      if (regex[i + 1] === ']') i++;
+    } else if (c === '(') {
+      const look = LOOK_AROUND.find((prefix) => regex.startsWith(prefix, i));
+      if (look !== undefined) {
+        return {
+          feature: 'look-around',
+          text: look,
+          fix:
+            'match the text itself and add another filter item for the condition (items are ANDed), ' +
+            'e.g. notMatches() for what must not appear',
+        };
+      }
+    }
+  }
+  return undefined;
+}

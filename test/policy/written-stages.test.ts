@@ -1,0 +1,102 @@
+import { deckhouseEffectivePolicy } from '../../src/deckhouse/effective';
+import { checkAssertions } from '../../src/policy/assertions';
+import { evaluatePolicy } from '../../src/policy/evaluate';
+import { lintPolicy } from '../../src/policy/lint';
+import { requestFromUrl } from '../../src/policy/request-info';
+import { Policy, Stage } from '../../src/policy/types';
+import { isLongRunning, writtenStages } from '../../src/policy/written-stages';
+
+// Which stages write an event, from kube-apiserver (staging/src/k8s.io/apiserver/pkg/endpoints/filters/audit.go,
+// WithAudit): RequestReceived is processed for every request; ResponseStarted only through the long-running sink
+// (set when the long-running check says so); ResponseComplete when the handler returns; Panic only on a panic;
+// processAuditEvent skips a stage listed in the decision's omitStages. kube-apiserver's long-running check is
+// BasicLongRunningRequestCheck(verbs watch, proxy; subresources attach, exec, proxy, log, portforward)
+// (pkg/controlplane/apiserver/config.go). The policy's omitStages are merged into every rule's (checker.go), and
+// Deckhouse keeps the custom policy's omitStages, so they reach its built-in rules too (deckhouse-audit.md §3).
+const policy = (omitStages: Stage[], rules: Policy['rules'] = [{ level: 'Metadata' }]): Policy => ({
+  apiVersion: 'audit.k8s.io/v1',
+  kind: 'Policy',
+  omitStages,
+  rules,
+});
+
+const DELETE_SECRET = requestFromUrl('DELETE /api/v1/namespaces/prod/secrets/db', { user: 'alice' });
+const WATCH_PODS = requestFromUrl('GET /api/v1/namespaces/prod/pods?watch=true', { user: 'alice' });
+const EXEC = requestFromUrl('POST /api/v1/namespaces/prod/pods/web-0/exec?command=sh', { user: 'alice' });
+
+describe('stages a request writes', () => {
+  test.each([
+    ['DELETE a Secret', DELETE_SECRET, false],
+    ['a watch', WATCH_PODS, true],
+    ['exec', EXEC, true],
+    ['pods/log', requestFromUrl('GET /api/v1/namespaces/prod/pods/web-0/log', { user: 'a' }), true],
+    ['pods/status', requestFromUrl('GET /api/v1/namespaces/prod/pods/web-0/status', { user: 'a' }), false],
+  ])('%s is long-running: %s', (_name, req, expected) => expect(isLongRunning(req)).toBe(expected));
+
+  test('omitting RequestReceived and ResponseComplete leaves an ordinary request no event, a watch one', () => {
+    const p = policy(['RequestReceived', 'ResponseComplete']);
+    expect(writtenStages(DELETE_SECRET, evaluatePolicy(p, DELETE_SECRET))).toEqual([]);
+    expect(writtenStages(WATCH_PODS, evaluatePolicy(p, WATCH_PODS))).toEqual(['ResponseStarted']);
+    expect(writtenStages(DELETE_SECRET, evaluatePolicy(policy(['RequestReceived']), DELETE_SECRET))).toEqual([
+      'ResponseComplete',
+    ]);
+  });
+});
+
+describe('an assertion that a request is recorded, when every stage it writes is omitted', () => {
+  test('fails, says why, and the fix is about omitStages', () => {
+    const [result] = checkAssertions(policy(['RequestReceived', 'ResponseComplete']), [
+      { request: { url: 'DELETE /api/v1/namespaces/prod/secrets/db' }, atLeast: 'Metadata' },
+    ]);
+    expect(result.ok).toBe(false);
+    expect(result.decision?.level).toBe('Metadata');
+    expect(result.message).toContain(
+      'level Metadata, but every stage this request reaches (RequestReceived, ResponseComplete) is omitted',
+    );
+    expect(result.fix).toContain('take ResponseComplete out of omitStages');
+  });
+
+  test('holds for exec (long-running: ResponseStarted is written) and with only RequestReceived omitted', () => {
+    const results = checkAssertions(policy(['RequestReceived', 'ResponseComplete']), [
+      { request: 'exec web-0 -n prod -- sh', atLeast: 'Metadata' },
+      { request: { url: 'DELETE /api/v1/namespaces/prod/secrets/db' }, atMost: 'Metadata' },
+    ]);
+    expect(results.map((r) => r.ok)).toEqual([true, true]);
+    const [once] = checkAssertions(policy(['RequestReceived']), [
+      { request: { url: 'DELETE /api/v1/namespaces/prod/secrets/db' }, level: 'Metadata' },
+    ]);
+    expect(once.ok).toBe(true);
+  });
+});
+
+describe('lint: policy-wide omitStages that leave ordinary requests without an event', () => {
+  const disabled = (p: Parameters<typeof lintPolicy>[0]) =>
+    lintPolicy(p).filter((f) => f.code === 'audit-disabled');
+
+  test('a plain policy is reported once, policy-wide', () => {
+    const [finding, ...rest] = disabled(policy(['RequestReceived', 'ResponseComplete']));
+    expect(rest).toEqual([]);
+    expect(finding.ruleIndex).toBe(-1);
+    expect(finding.severity).toBe('warning');
+    expect(finding.message).toContain('kube-apiserver writes no event for an ordinary request');
+    expect(finding.message).toContain('still write ResponseStarted');
+    expect(finding.fix).toBe(
+      'omit only RequestReceived (each request is then logged once, when it completes)',
+    );
+  });
+
+  test("on Deckhouse the custom policy's omitStages silence the built-in rules too", () => {
+    const custom = policy(['RequestReceived', 'ResponseStarted', 'ResponseComplete'], []);
+    const [finding] = disabled(deckhouseEffectivePolicy({ customPolicy: custom }));
+    expect(finding.message).toContain("Deckhouse's built-in ones included");
+    expect(finding.message).toContain('not even long-running ones');
+  });
+
+  test.each<{ omitStages: Stage[] }>([
+    { omitStages: ['RequestReceived'] },
+    { omitStages: ['ResponseStarted', 'ResponseComplete'] },
+    { omitStages: [] },
+  ])('omitStages $omitStages are not reported', ({ omitStages }) =>
+    expect(disabled(policy(omitStages))).toEqual([]),
+  );
+});
