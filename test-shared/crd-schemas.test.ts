@@ -165,9 +165,10 @@ describe('the new ClusterLogDestination fields validate against the original CRD
     const tls = { secretRef: { name: 'siem-client-tls' }, verifyHostname: true };
     const cef = { deviceVendor: 'Flant', deviceProduct: 'kube-audit', deviceVersion: '1' };
     const transformations: AuditLogDestination['transformations'] = [
+      AuditTransformations.parseEvent(),
       AuditTransformations.dropBodies(),
       AuditTransformations.dropManagedFields(),
-      { action: 'ReplaceKeys', replaceKeys: { source: '.', target: '_', labels: ['.objectRef'] } },
+      { action: 'ReplaceKeys', replaceKeys: { source: '.', target: '_', labels: ['.message.objectRef'] } },
       {
         action: 'ParseMessage',
         parseMessage: { sourceFormat: 'JSON', targetLabel: '.', json: { depth: 2 } },

@@ -10,6 +10,7 @@ import { PropProblem } from './messages';
 import { celRules } from './schema-cel';
 import { CLUSTER_LOG_DESTINATION_SCHEMA } from './schema-validation';
 import { subschemaAt } from './schema-walk';
+import { transformationPathProblems } from './transformation-paths';
 import { auditFieldPathFix, auditFieldPathFixText } from '../policy/audit-event-fields';
 
 function forbiddenKeysAt(location: string): readonly string[] {
@@ -339,7 +340,7 @@ export function checkTransformations(destination: AuditLogDestination, check: De
       field: 'transformations',
       received: list,
       expected: 'an array of { action, <action block> }',
-      fix: 'e.g. [AuditTransformations.dropBodies()]',
+      fix: 'e.g. [AuditTransformations.parseEvent(), AuditTransformations.dropBodies()]',
     });
     return;
   }
@@ -376,19 +377,8 @@ export function checkTransformations(destination: AuditLogDestination, check: De
         check.errors.push({
           field: `${at}.dropLabels.labels`,
           received: labels,
-          expected: 'a list of label paths, e.g. [".requestObject"]',
+          expected: 'a list of label paths, e.g. [".message.requestObject"]',
           fix: `write labels: [${JSON.stringify(labels)}]`,
-        });
-      } else {
-        labels.forEach((label, j) => {
-          const meant = auditFieldPathFix(label.replace(/^\./, ''));
-          if (meant === undefined) return;
-          check.errors.push({
-            field: `${at}.dropLabels.labels[${j}]`,
-            received: label,
-            expected: 'a field of an audit.k8s.io/v1 Event (a path no event has drops nothing)',
-            fix: auditFieldPathFixText(meant, (p) => `.${p}`),
-          });
         });
       }
     }
@@ -419,4 +409,5 @@ export function checkTransformations(destination: AuditLogDestination, check: De
       });
     }
   });
+  check.errors.push(...transformationPathProblems(list));
 }

@@ -192,8 +192,9 @@ export interface LogDestinationBase {
   readonly selections?: readonly AuditEventSelection[];
   /**
    * Changes each event before it is sent, in order (the CRD's `spec.transformations`; `AddLabels` runs
-   * after `extraLabels`). Ready-made: {@link AuditTransformations}, e.g. `dropBodies()` before a
-   * destination priced per GB.
+   * after `extraLabels`). The audit Event is the JSON text in `.message` until a ParseMessage (JSON) parses it:
+   * paths into it come after that parse. Ready-made: {@link AuditTransformations}, e.g.
+   * `[AuditTransformations.parseEvent(), AuditTransformations.dropBodies()]` before a destination priced per GB.
    * @default - none
    */
   readonly transformations?: readonly LogTransformation[];

@@ -105,16 +105,31 @@ export type LogTransformation =
   | AddLabelsTransformation
   | ReplaceValueTransformation;
 
-// Fields of an audit.k8s.io/v1 Event (k8s.io/apiserver pkg/apis/audit/v1 types.go, json names).
-const REQUEST_OBJECT = '.requestObject';
-const RESPONSE_OBJECT = '.responseObject';
+// Where an audit event is when a destination's transformations run. log-shipper reads the audit log line by line
+// (a File source, or the kube-apiserver container's log for Stdout output): each event's audit.k8s.io/v1 Event is
+// the JSON text in `.message`. Deckhouse's transformations are VRL on the log event itself (deckhouse
+// modules/460-log-shipper/hooks/internal/vrl/transformation.go): DropLabels is `if exists(PATH) { del(PATH) }`,
+// and ParseMessage with sourceFormat JSON is `if is_string(.message) { .message = parse_json(.message) ?? .message }`.
+// So `.requestObject` names nothing at any point, and `.message.requestObject` exists only after that parse.
+const MESSAGE = '.message';
+const REQUEST_OBJECT = `${MESSAGE}.requestObject`;
+const RESPONSE_OBJECT = `${MESSAGE}.responseObject`;
 
 /** Ready-made transformations for audit events (`transformations` of a destination). */
 export const AuditTransformations = {
   /**
+   * Parses the audit Event in `.message` (the log line, a JSON string) into an object in place, so that later
+   * transformations can name its fields (`.message.requestObject`). The destination then receives the Event
+   * as structured data instead of a string. Put it first; once is enough for any number of later steps.
+   */
+  parseEvent(): ParseMessageTransformation {
+    return { action: 'ParseMessage', parseMessage: { sourceFormat: 'JSON' } };
+  },
+  /**
    * Drops the request and response bodies (`requestObject`, `responseObject` of the audit Event): the
    * bulk of `Request`/`RequestResponse` events. For a destination priced per GB, or one that should see
-   * who did what but not the objects.
+   * who did what but not the objects. Runs after {@link AuditTransformations.parseEvent} (synth fails
+   * otherwise: before it, `.message` is a string and the paths name nothing).
    */
   dropBodies(): DropLabelsTransformation {
     return { action: 'DropLabels', dropLabels: { labels: [REQUEST_OBJECT, RESPONSE_OBJECT] } };
@@ -122,7 +137,8 @@ export const AuditTransformations = {
   /**
    * Drops `metadata.managedFields` from both bodies: server-side-apply bookkeeping that can be larger than
    * the object itself. (Deckhouse drops a custom policy's top-level `omitManagedFields`, and its built-in
-   * rules do not set it, so events of built-in rules keep managedFields.)
+   * rules do not set it, so events of built-in rules keep managedFields.) Runs after
+   * {@link AuditTransformations.parseEvent}.
    */
   dropManagedFields(): DropLabelsTransformation {
     return {

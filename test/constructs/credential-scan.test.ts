@@ -153,7 +153,7 @@ describe('credentials in addresses (user:password@)', () => {
       transformations: [
         {
           action: 'ReplaceValue',
-          replaceValue: { source: 'https?://[^:]+:[^@]+@', target: 'REDACTED@', labels: ['.requestURI'] },
+          replaceValue: { source: 'https?://[^:]+:[^@]+@', target: 'REDACTED@', labels: ['.message'] },
         },
       ],
     };

@@ -47,15 +47,25 @@ describe('transformations', () => {
     expect(destination.spec.transformations).toEqual(EVERY_ACTION);
   });
 
-  test('AuditTransformations: dropBodies and dropManagedFields are DropLabels on the audit Event fields', () => {
+  // Deckhouse's VRL for these actions (modules/460-log-shipper/hooks/internal/vrl/transformation.go): ParseMessage
+  // JSON is `if is_string(.message) { .message = parse_json(.message) ?? .message }`, DropLabels is
+  // `if exists(PATH) { del(PATH) }`; the audit Event is the log line's JSON text in `.message` (the File source).
+  test('AuditTransformations: parseEvent parses .message; dropBodies and dropManagedFields drop paths inside it', () => {
+    expect(AuditTransformations.parseEvent()).toEqual({
+      action: 'ParseMessage',
+      parseMessage: { sourceFormat: 'JSON' },
+    });
     expect(AuditTransformations.dropBodies()).toEqual({
       action: 'DropLabels',
-      dropLabels: { labels: ['.requestObject', '.responseObject'] },
+      dropLabels: { labels: ['.message.requestObject', '.message.responseObject'] },
     });
     expect(AuditTransformations.dropManagedFields()).toEqual({
       action: 'DropLabels',
       dropLabels: {
-        labels: ['.requestObject.metadata.managedFields', '.responseObject.metadata.managedFields'],
+        labels: [
+          '.message.requestObject.metadata.managedFields',
+          '.message.responseObject.metadata.managedFields',
+        ],
       },
     });
     const objects = synthValid(
@@ -63,10 +73,83 @@ describe('transformations', () => {
         type: 'Elasticsearch',
         name: 'archive',
         endpoint: 'https://es.example.com:9200',
-        transformations: [AuditTransformations.dropManagedFields(), AuditTransformations.dropBodies()],
+        transformations: [
+          AuditTransformations.parseEvent(),
+          AuditTransformations.dropManagedFields(),
+          AuditTransformations.dropBodies(),
+        ],
       }),
     );
-    expect(ofKind(objects, 'ClusterLogDestination')[0].spec.transformations).toHaveLength(2);
+    expect(ofKind(objects, 'ClusterLogDestination')[0].spec.transformations).toHaveLength(3);
+  });
+
+  test.each<[string, LogTransformation[], string]>([
+    [
+      'dropBodies without the parse: .message is still the line as a string',
+      [AuditTransformations.dropBodies()],
+      'transformations[0].dropLabels.labels[0]: received ".message.requestObject", expected a path inside .message only after a ParseMessage (sourceFormat JSON) made it an object',
+    ],
+    [
+      'the parse after the step that needs it',
+      [AuditTransformations.dropBodies(), AuditTransformations.parseEvent()],
+      'transformations[0].dropLabels.labels[0]: received ".message.requestObject", expected a path inside .message only after',
+    ],
+    [
+      'an Event field at the root, where no log event has it',
+      [{ action: 'DropLabels', dropLabels: { labels: ['.requestObject'] } }],
+      'transformations[0].dropLabels.labels[0]: received ".requestObject", expected a path where the event has it: the audit Event is the JSON text in .message, not fields at the root, so this path names nothing. Fix: write ".message.requestObject" and put AuditTransformations.parseEvent()',
+    ],
+    [
+      'a misspelt Event field at the root',
+      [{ action: 'ReplaceValue', replaceValue: { source: 'x', target: 'y', labels: ['.objectref.name'] } }],
+      'transformations[0].replaceValue.labels[0]: received ".objectref.name", expected a path where the event has it',
+    ],
+    [
+      'a path deeper than the parse went',
+      [
+        { action: 'ParseMessage', parseMessage: { sourceFormat: 'JSON', json: { depth: 1 } } },
+        AuditTransformations.dropManagedFields(),
+      ],
+      'transformations[1].dropLabels.labels[0]: received ".message.requestObject.metadata.managedFields", expected a path at most 1 level below .message',
+    ],
+    [
+      'a misspelt Event field after the parse',
+      [
+        AuditTransformations.parseEvent(),
+        { action: 'DropLabels', dropLabels: { labels: ['.message.requestObjects'] } },
+      ],
+      'transformations[1].dropLabels.labels[0]: received ".message.requestObjects", expected a field of an audit.k8s.io/v1 Event (a path no event has matches nothing). Fix: did you mean ".message.requestObject"?',
+    ],
+    [
+      'a misspelt Event field after a parse into the root',
+      [
+        { action: 'ParseMessage', parseMessage: { sourceFormat: 'JSON', targetLabel: '.' } },
+        { action: 'ReplaceKeys', replaceKeys: { source: '.', target: '_', labels: ['.user.extras'] } },
+      ],
+      'transformations[1].replaceKeys.labels[0]: received ".user.extras", expected a field of an audit.k8s.io/v1 Event (a path no event has matches nothing). Fix: did you mean ".user.extra"?',
+    ],
+  ])('%s: refused at synth, naming the path and the fix', (_name, transformations, expected) => {
+    const message = synthError(render(loki(transformations)));
+    expect(message).toContain(`[test/Shipping] destinations[0].${expected}`);
+  });
+
+  test("paths that name something are accepted: log-shipper's own fields, the Event after a parse into the root or a deep enough parse", () => {
+    const objects = synthValid(
+      render(
+        loki([
+          {
+            action: 'ReplaceValue',
+            replaceValue: { source: 'Bearer \\S+', target: 'Bearer ***', labels: ['.message'] },
+          },
+          { action: 'DropLabels', dropLabels: { labels: ['.host', '.pod_labels', '.first'] } },
+          { action: 'ParseMessage', parseMessage: { sourceFormat: 'JSON', json: { depth: 3 } } },
+          AuditTransformations.dropManagedFields(),
+          { action: 'ParseMessage', parseMessage: { sourceFormat: 'JSON', targetLabel: '.' } },
+          { action: 'DropLabels', dropLabels: { labels: ['.requestObject', '.user.extra', '.message'] } },
+        ]),
+      ),
+    );
+    expect(ofKind(objects, 'ClusterLogDestination')[0].spec.transformations).toHaveLength(6);
   });
 
   test.each<[string, unknown, string]>([

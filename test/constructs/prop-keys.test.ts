@@ -273,7 +273,7 @@ describe('props of the wrong type: a clear error, never a crash inside the packa
       'transformations[0].dropLabels.labels: received ".requestObject", expected a list of label paths',
     );
     expect(transformation({ action: 'DropLabels', dropLabels: { labels: ['.requestObjects'] } })).toContain(
-      'did you mean ".requestObject"?',
+      'Fix: write ".message.requestObject" and put AuditTransformations.parseEvent()',
     );
     expect(
       transformation({

@@ -171,7 +171,11 @@ describe('the precompiled validators (imports/schemas/*.validate.cjs)', () => {
           address: 'siem:514',
           mode: 'UDP',
           encoding: 'Text',
-          transformations: [AuditTransformations.dropBodies(), AuditTransformations.dropManagedFields()],
+          transformations: [
+            AuditTransformations.parseEvent(),
+            AuditTransformations.dropBodies(),
+            AuditTransformations.dropManagedFields(),
+          ],
           rateLimit: { linesPerMinute: 600, excludes: [contains('message', '"resource":"secrets"')] },
         },
       ],
