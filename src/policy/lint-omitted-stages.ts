@@ -1,4 +1,5 @@
 import { LintContext } from './lint-context';
+import { omittedStages } from './rule-block';
 import { Stage } from './types';
 
 // The stages every request reaches (written-stages.ts): omitting both at the policy level leaves only
@@ -25,5 +26,34 @@ export function checkPolicyOmittedStages(ctx: LintContext): void {
       `and apply to every rule${ctx.origins ? ", Deckhouse's built-in ones included" : ''}: ` +
       `kube-apiserver writes no event for an ordinary request, ${longRunning}`,
     fix: 'omit only RequestReceived (each request is then logged once, when it completes)',
+  });
+}
+
+/**
+ * audit-disabled for one rule: a rule above None whose omitStages (with the policy's, merged by checker.go) hold
+ * both stages every request reaches. First match wins, so the rule still decides its requests, and writes no
+ * event for an ordinary one: for them it acts as level None, and no later rule records them either. Not
+ * reported where the policy's own omitStages already hold both (checkPolicyOmittedStages says it once).
+ */
+export function checkRuleOmittedStages(ctx: LintContext, j: number): void {
+  const rule = ctx.rules[j];
+  if (rule.level === 'None' || ctx.decidesNoRealRequest(j)) return;
+  const policyWide = ctx.policy.omitStages ?? [];
+  if (EVERY_REQUEST.every((stage) => policyWide.includes(stage))) return;
+  const omitted = omittedStages(ctx.policy, rule);
+  if (!EVERY_REQUEST.every((stage) => omitted.includes(stage))) return;
+  const longRunning = omitted.includes('ResponseStarted')
+    ? 'not even for long-running ones (ResponseStarted is omitted too)'
+    : 'only long-running ones (watch, exec, attach, port-forward, proxy, logs) still write ResponseStarted';
+  const fromPolicy = policyWide.length > 0 ? " (with the policy's omitStages)" : '';
+  ctx.add({
+    code: 'audit-disabled',
+    severity: 'warning',
+    ruleIndex: j,
+    message:
+      `${ctx.label(j)} omits${fromPolicy} both stages every request reaches, RequestReceived and ResponseComplete: ` +
+      `it decides its requests (first match wins) but kube-apiserver writes no event for an ordinary one at ${rule.level}, ` +
+      `${longRunning}; no later rule records them either`,
+    fix: 'omit only RequestReceived, or write level: None if these requests should not be recorded',
   });
 }

@@ -8,7 +8,9 @@ import { omittedStages } from './rule-block';
 export function checkRequestReceived(ctx: LintContext, j: number): void {
   const rule = ctx.rules[j];
   if (rule.level === 'None' || ctx.decidesNoRealRequest(j)) return;
-  if (omittedStages(ctx.policy, rule).includes('RequestReceived')) return;
+  const omitted = omittedStages(ctx.policy, rule);
+  // Without ResponseComplete a request is logged once, at RequestReceived: nothing is doubled.
+  if (omitted.includes('RequestReceived') || omitted.includes('ResponseComplete')) return;
   const builtIn = ctx.origins !== undefined && !ctx.isUsers(j);
   ctx.add({
     code: 'request-received-not-omitted',

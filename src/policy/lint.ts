@@ -7,7 +7,7 @@ import {
   checkSearchComplete,
   checkShadowed,
 } from './lint-reachability';
-import { checkPolicyOmittedStages } from './lint-omitted-stages';
+import { checkPolicyOmittedStages, checkRuleOmittedStages } from './lint-omitted-stages';
 import { checkRequestReceived } from './lint-request-received';
 import { checkRuleStatically } from './lint-rule-checks';
 import { checkSensitiveBodies } from './lint-sensitive';
@@ -59,6 +59,7 @@ export function lintPolicy(
   for (let i = 0; i < n; i++) checkShadowed(ctx, i);
   for (let i = 0; i < n; i++) checkPartialShadowing(ctx, i);
   for (let i = 0; i < n; i++) checkSensitiveBodies(ctx, i);
+  for (let i = 0; i < n; i++) checkRuleOmittedStages(ctx, i);
   for (let i = 0; i < n; i++) checkRequestReceived(ctx, i);
   const recordsNothing = ctx.rules.length > 0 && ctx.rules.every((r) => r.level === 'None');
   if (recordsNothing) {

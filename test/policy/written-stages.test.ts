@@ -100,3 +100,60 @@ describe('lint: policy-wide omitStages that leave ordinary requests without an e
     expect(disabled(policy(omitStages))).toEqual([]),
   );
 });
+
+describe('lint: one rule whose omitStages leave ordinary requests without an event', () => {
+  const secretsAt = (level: Policy['rules'][0]['level'], omitStages: Stage[]): Policy['rules'][0] => ({
+    level,
+    resources: [{ group: '', resources: ['secrets'] }],
+    omitStages,
+  });
+  const codes = (p: Policy, code: string) => lintPolicy(p).filter((f) => f.code === code);
+
+  test('the rule is reported at its index; it is no sensitive-body leak, since ResponseComplete carries the bodies', () => {
+    const p = policy(
+      [],
+      [
+        secretsAt('RequestResponse', ['RequestReceived', 'ResponseComplete']),
+        { level: 'Metadata', omitStages: ['RequestReceived'] },
+      ],
+    );
+    const [finding, ...rest] = codes(p, 'audit-disabled');
+    expect(rest).toEqual([]);
+    expect(finding).toMatchObject({ ruleIndex: 0, severity: 'warning' });
+    expect(finding.message).toContain(
+      'kube-apiserver writes no event for an ordinary one at RequestResponse',
+    );
+    expect(codes(p, 'sensitive-body')).toEqual([]);
+    // The evaluator agrees: a create of a Secret under this rule writes no stage at all.
+    const create = requestFromUrl('POST /api/v1/namespaces/prod/secrets', { user: 'alice' });
+    expect(writtenStages(create, evaluatePolicy(p, create))).toEqual([]);
+  });
+
+  test("the policy's omitStages count with the rule's, and are reported once, for the policy, when they hold both", () => {
+    const merged = policy(
+      ['ResponseComplete'],
+      [secretsAt('Request', ['RequestReceived']), { level: 'Metadata' }],
+    );
+    expect(codes(merged, 'audit-disabled').map((f) => f.ruleIndex)).toEqual([0]);
+    expect(codes(merged, 'audit-disabled')[0].message).toContain("(with the policy's omitStages)");
+    // The catch-all rule keeps RequestReceived and loses ResponseComplete: each request is logged once, not twice.
+    expect(codes(merged, 'request-received-not-omitted')).toEqual([]);
+    const both = policy(
+      ['RequestReceived', 'ResponseComplete'],
+      [secretsAt('Request', []), { level: 'Metadata' }],
+    );
+    expect(codes(both, 'audit-disabled').map((f) => f.ruleIndex)).toEqual([-1]);
+  });
+
+  test('a rule that still writes ResponseComplete keeps its sensitive-body error', () => {
+    const p = policy(
+      [],
+      [
+        secretsAt('RequestResponse', ['RequestReceived']),
+        { level: 'Metadata', omitStages: ['RequestReceived'] },
+      ],
+    );
+    expect(codes(p, 'audit-disabled')).toEqual([]);
+    expect(codes(p, 'sensitive-body').map((f) => f.severity)).toContain('error');
+  });
+});
