@@ -14,6 +14,7 @@ import { expansionError, expansionNotes } from './kubectl-expansions';
 import { RequestAttributes } from './types';
 import { requestFromUrl } from './url-request';
 import { refuseRunOptions } from './kubectl-run-options';
+import { refuseNamesWithSelector } from './kubectl-selector-names';
 
 // A kubectl command line -> the HTTP request kubectl sends for it -> the attributes the audit policy sees.
 // Each command is mapped to kubectl's real method and URL (read from kubernetes/kubectl pkg/cmd/* and
@@ -189,6 +190,7 @@ export function kubectlRequest(command: string, identity: RequestIdentity = {}):
       '--unauthenticated in the command cannot be combined with a caller user or groups',
     );
   }
+  refuseNamesWithSelector(verb, flags.positionals, flags);
   let plan: Plan;
   try {
     plan = handler(flags.positionals, flags);
