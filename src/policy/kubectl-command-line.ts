@@ -13,6 +13,8 @@ export interface KubectlCommandLine {
   words: ShellToken[];
   /** What the shell does around it that the answer should say (pipes, wrappers, other commands). */
   notes: string[];
+  /** The line names no kubectl program: its words are taken as kubectl's own ("get pods -n prod"). */
+  withoutProgram?: true;
 }
 
 // A shell prompt before the command, as copied from a terminal: "$ ", "# ", "% ", "> ", "user@host:~$ ",
@@ -312,8 +314,12 @@ function commandsOfTokens(tokens: readonly ShellToken[]): SimpleCommand[] {
       const close = closingToken(tokens, i + 1);
       const inner = commandsOfTokens(tokens.slice(i + 2, close));
       substituted.push(...inner.map((c) => ({ ...c, after: c.after || `${t.text}(` })));
-      // After a redirection ("> >(tee f)", "done < <(cmd)") the pipe is the redirection's file, not a word.
-      if (!(i > 0 && tokens[i - 1].operator && REDIRECTION.test(tokens[i - 1].text))) {
+      // After a redirection ("> >(tee f)", "done < <(cmd)") the pipe is the redirection's file, not a word;
+      // right after a word ("--from-file=key=<(cmd)") it is the end of that word.
+      const before = words[words.length - 1];
+      if (tokens[i - 1]?.runsOn === true && before === tokens[i - 1]) {
+        words[words.length - 1] = { ...before, text: `${before.text}/dev/fd/63`, processSubstitution: true };
+      } else if (!(i > 0 && tokens[i - 1].operator && REDIRECTION.test(tokens[i - 1].text))) {
         words.push({ text: '/dev/fd/63', operator: false, processSubstitution: true });
       }
       i = close;
@@ -456,7 +462,7 @@ export function kubectlCommandLine(written: string, subcommands: readonly string
   // A line without a kubectl program is kubectl's own words ("get pods -n prod"), after a bare "$ " prompt.
   let k = chosen.words[0]?.text === '$' ? 1 : 0;
   while (k < chosen.words.length && ASSIGNMENT.test(chosen.words[k].text)) k++;
-  return { words: chosen.words.slice(k), notes };
+  return { words: chosen.words.slice(k), notes, withoutProgram: true };
 }
 
 /** The words as one line again (watch and ssh hand their arguments to a shell as one string). */

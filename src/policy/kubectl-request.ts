@@ -120,6 +120,16 @@ export function kubectlRequest(command: string, identity: RequestIdentity = {}):
         ? ` (kubectl itself would run it as the plugin program "kubectl-${verb}" if one is installed, which sends ` +
           'requests of its own that are not known here)'
         : '';
+    if (line.withoutProgram === true && meant === undefined) {
+      // "echo hi", "ls -la": no kubectl in the line, and its first word is no kubectl command (nor a typo of one)
+      // either: the plugin hint would wrongly say kubectl runs it.
+      throw new RequestSpecError(
+        `"${command.trim()}" is not a kubectl command line: "${verb}" is neither kubectl nor one of its commands, ` +
+          'and nothing in the line runs kubectl, so it sends no request to kube-apiserver that is known here; ' +
+          'give a kubectl command, e.g. "kubectl get pods -n prod" (or only its words after kubectl: ' +
+          '"get pods -n prod")',
+      );
+    }
     throw new RequestSpecError(
       meant === undefined
         ? `unknown command "${verb}"${plugin}; supported: ${KUBECTL_COMMANDS.join(', ')}`

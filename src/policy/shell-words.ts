@@ -22,8 +22,13 @@ export interface ShellToken {
   expansion?: string;
   /** The word has an unquoted glob character (* ? [), which the shell matches against file names. */
   glob?: boolean;
-  /** The word is the pipe (/dev/fd/63) bash gives for a process substitution <(...) or >(...). */
+  /** The word is, or ends with, the pipe (/dev/fd/63) bash gives for a process substitution <(...) or >(...). */
   processSubstitution?: boolean;
+  /**
+   * A process substitution follows the word with no blank between (`--from-file=key=<(vault read ...)`): bash
+   * puts the pipe's name into this word, it does not make a word of its own.
+   */
+  runsOn?: boolean;
 }
 
 /** The end (exclusive) of the parenthesised text opening at `open` ("(" of "$(" or "$(("), nesting and quotes kept. */
@@ -207,7 +212,9 @@ export function shellTokens(text: string): ShellToken[] {
         current = '';
         inWord = false;
       }
+      const runsOn = inWord && op === c && (c === '<' || c === '>') && text[i + 1] === '(';
       endWord();
+      if (runsOn) out[out.length - 1].runsOn = true;
       while (i + 1 < text.length && OPERATOR_CHARS.has(text[i + 1]) && text[i + 1] !== '(') op += text[++i];
       out.push({ text: op, operator: true });
       hereNext = /^[0-9]*<<-?$/.test(op);

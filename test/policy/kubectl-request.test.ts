@@ -547,7 +547,8 @@ describe('kubectlRequest: who sends it', () => {
 describe('requestFromKubectl: refusals', () => {
   it.each([
     ['', /give a kubectl command/],
-    ['frobnicate pods', /unknown command/],
+    ['frobnicate pods', /"frobnicate pods" is not a kubectl command line/],
+    ['kubectl frobnicate pods', /unknown command "frobnicate"/],
     ['get', /needs a resource type/],
     ['get foos', /unknown resource type "foos"/],
     ['get pods a b', /one object at a time/],

@@ -1,0 +1,50 @@
+import { shellTokens } from '../../src/policy/shell-words';
+import { kubectlRequest } from '../../src/policy/request-info';
+
+// Lines pasted from runbooks that the shell, not kubectl, gives their meaning: bash expands a process
+// substitution <(cmd) in the middle of a word to the pipe's name (/dev/fd/63 for the first one), so
+// `--from-file=key=<(vault read ...)` reaches kubectl as the one word `--from-file=key=/dev/fd/63`; and a line
+// with no kubectl in it at all.
+
+describe('a process substitution inside a flag value', () => {
+  it('stays in its word', () => {
+    const words = shellTokens('kubectl create secret generic s --from-file=key=<(cat k)').filter(
+      (t) => !t.operator,
+    );
+    expect(words.find((t) => t.text.startsWith('--from-file'))).toMatchObject({ runsOn: true });
+  });
+
+  it.each([
+    [
+      'kubectl create secret generic db --from-file=password=<(vault kv get -field=pw secret/db) -n prod',
+      'POST /api/v1/namespaces/prod/secrets',
+    ],
+    [
+      'kubectl create configmap app --from-file=<(echo hi) -n prod',
+      'POST /api/v1/namespaces/prod/configmaps',
+    ],
+    [
+      'kubectl create secret tls web --cert=<(cat tls.crt) --key=<(cat tls.key) -n prod',
+      'POST /api/v1/namespaces/prod/secrets',
+    ],
+  ])('%s', (cmd, expected) => {
+    const r = kubectlRequest(cmd);
+    expect(`${r.method} ${r.url}`).toBe(expected);
+    expect(r.notes.join('\n')).toMatch(/in a process substitution <\(\.\.\.\)\) runs locally/);
+  });
+});
+
+describe('a line that does not run kubectl', () => {
+  it.each(['echo hi', 'ls -la /tmp', '$ echo hi'])('%j says it is not a kubectl command line', (cmd) => {
+    expect(() => kubectlRequest(cmd)).toThrow(/is not a kubectl command line: .* give a kubectl command/);
+    expect(() => kubectlRequest(cmd)).not.toThrow(/plugin/);
+  });
+
+  it('a typo of a kubectl command written without kubectl still gets the command meant', () => {
+    expect(() => kubectlRequest('gte pods -n prod')).toThrow(/did you mean "get"/);
+  });
+
+  it('an unknown word after kubectl is still the plugin kubectl would run', () => {
+    expect(() => kubectlRequest('kubectl ctx prod')).toThrow(/plugin program "kubectl-ctx"/);
+  });
+});
