@@ -15,6 +15,7 @@ import { RequestAttributes } from './types';
 import { requestFromUrl } from './url-request';
 import { refuseRunOptions } from './kubectl-run-options';
 import { refuseNamesWithSelector } from './kubectl-selector-names';
+import { recordNote, refuseRemovedCommand, refuseRemovedFlags } from './kubectl-removed';
 
 // A kubectl command line -> the HTTP request kubectl sends for it -> the attributes the audit policy sees.
 // Each command is mapped to kubectl's real method and URL (read from kubernetes/kubectl pkg/cmd/* and
@@ -111,6 +112,7 @@ export function kubectlRequest(command: string, identity: RequestIdentity = {}):
   const handler = Object.prototype.hasOwnProperty.call(COMMANDS, verb) ? COMMANDS[verb] : undefined;
   const verbAt = line.words.findIndex((w) => w.text === verb);
   if (line.words[verbAt]?.expansion !== undefined) throw expansionError(line.words, verbAt);
+  refuseRemovedCommand(verb);
   if (!handler) {
     const meant = closestMatch(verb, KUBECTL_COMMANDS);
     // kubectl runs an unknown command NAME as the plugin program kubectl-NAME (ctx, ns, neat, krew, ...), when
@@ -139,6 +141,7 @@ export function kubectlRequest(command: string, identity: RequestIdentity = {}):
   // config, kustomize, plugin, ... have flags of their own that no table lists: their refusal (nothing is
   // sent) is the answer, not "unsupported flag --minify".
   if (REFUSED_WHATEVER_THE_FLAGS.has(verb)) handler([], parseKubectlFlags([], verb));
+  refuseRemovedFlags(verb, rest);
   const flags = parseKubectlFlags(rest, verb);
   if (!DASH_COMMAND_COMMANDS.has(verb)) {
     // pflag stops at "--" and cobra passes the words after it as arguments: "get pods -- web-0" reads web-0.
@@ -227,6 +230,7 @@ export function kubectlRequest(command: string, identity: RequestIdentity = {}):
   // The Pod's name is kubectl's pick at run time: "POD" in the URL is a placeholder, not a name to evaluate.
   if (plan.podLookup) delete request.name;
   const notes = [...(plan.notes ?? []), ...line.notes, ...shellNotes];
+  if (flags.switches.has('--record') && plan.method !== 'GET') notes.push(recordNote(verb));
   let impersonate: KubectlRequest['impersonate'];
   if (flags.as !== undefined || flags.asGroups.length > 0) {
     impersonate = { ...(flags.as !== undefined ? { user: flags.as } : {}), groups: [...flags.asGroups] };
