@@ -141,6 +141,12 @@ export function kubectlRequest(command: string, identity: RequestIdentity = {}):
   // config, kustomize, plugin, ... have flags of their own that no table lists: their refusal (nothing is
   // sent) is the answer, not "unsupported flag --minify".
   if (REFUSED_WHATEVER_THE_FLAGS.has(verb)) handler([], parseKubectlFlags([], verb));
+  // proxy (--www, --api-prefix, --accept-hosts, ...) and cluster-info dump (--output-directory, ...) have flags
+  // no table lists either: that they send nothing of their own, or many requests, is the answer.
+  if (verb === 'proxy') handler([], parseKubectlFlags([], verb));
+  if (verb === 'cluster-info' && rest.find((w) => !w.startsWith('-')) === 'dump') {
+    handler(['dump'], parseKubectlFlags([], verb));
+  }
   refuseRemovedFlags(verb, rest);
   const flags = parseKubectlFlags(rest, verb);
   if (!DASH_COMMAND_COMMANDS.has(verb)) {
