@@ -131,3 +131,23 @@ export function recordNote(verb: string): string {
     : '--record (deprecated since kubectl 1.22, still accepted): kubectl writes the command line into the ' +
         "object's kubernetes.io/change-cause annotation, in the same request";
 }
+
+// kubectl before 1.18 picked a generator from --restart: Always (the default) made a Deployment, OnFailure a
+// Job, Never a Pod (kubectl conventions, "Generators"). kubernetes#87077 (1.18) removed the generators: run
+// creates a Pod whatever --restart says, which is what old runbooks still expect otherwise.
+const RESTART_MADE: Record<string, string> = { Always: 'a Deployment', OnFailure: 'a Job' };
+
+/** The note for `run --restart=Always|OnFailure`, whose object changed in 1.18; undefined otherwise. */
+export function runRestartNote(words: readonly string[]): string | undefined {
+  let restart: string | undefined;
+  for (let i = 0; i < words.length && words[i] !== '--'; i++) {
+    if (words[i].startsWith('--restart=')) restart = words[i].slice('--restart='.length);
+    else if (words[i] === '--restart') restart = words[i + 1];
+  }
+  const made = restart === undefined ? undefined : RESTART_MADE[restart];
+  if (made === undefined) return undefined;
+  return (
+    `--restart=${restart}: kubectl before 1.18 created ${made} here; since 1.18 kubectl run creates a Pod ` +
+    `(restartPolicy ${restart}), the POST above (for ${made === 'a Job' ? 'a Job use "kubectl create job"' : 'a Deployment use "kubectl create deployment"'})`
+  );
+}

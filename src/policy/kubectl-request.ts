@@ -15,7 +15,7 @@ import { RequestAttributes } from './types';
 import { requestFromUrl } from './url-request';
 import { refuseRunOptions } from './kubectl-run-options';
 import { refuseNamesWithSelector } from './kubectl-selector-names';
-import { recordNote, refuseRemovedCommand, refuseRemovedFlags } from './kubectl-removed';
+import { recordNote, refuseRemovedCommand, refuseRemovedFlags, runRestartNote } from './kubectl-removed';
 
 // A kubectl command line -> the HTTP request kubectl sends for it -> the attributes the audit policy sees.
 // Each command is mapped to kubectl's real method and URL (read from kubernetes/kubectl pkg/cmd/* and
@@ -237,6 +237,8 @@ export function kubectlRequest(command: string, identity: RequestIdentity = {}):
   if (plan.podLookup) delete request.name;
   const notes = [...(plan.notes ?? []), ...line.notes, ...shellNotes];
   if (flags.switches.has('--record') && plan.method !== 'GET') notes.push(recordNote(verb));
+  const restart = verb === 'run' ? runRestartNote(rest) : undefined;
+  if (restart !== undefined) notes.push(restart);
   let impersonate: KubectlRequest['impersonate'];
   if (flags.as !== undefined || flags.asGroups.length > 0) {
     impersonate = { ...(flags.as !== undefined ? { user: flags.as } : {}), groups: [...flags.asGroups] };

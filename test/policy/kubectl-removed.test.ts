@@ -94,3 +94,23 @@ describe('--record is deprecated, not removed', () => {
     expect(r.notes.join('\n')).toMatch(/second request, a merge PATCH of the object itself/);
   });
 });
+
+describe('run --restart: what kubectl made before 1.18 (generators), a Pod since', () => {
+  it.each([
+    [
+      'kubectl run pi --image=perl --restart=OnFailure -- perl -e 1',
+      /kubectl before 1\.18 created a Job here/,
+    ],
+    ['kubectl run nginx --image=nginx --restart Always', /kubectl before 1\.18 created a Deployment here/],
+  ])('%s', (cmd, note) => {
+    const r = kubectlRequest(cmd);
+    expect(`${r.method} ${r.url}`).toBe('POST /api/v1/namespaces/default/pods');
+    expect(r.notes.join('\n')).toMatch(note);
+  });
+
+  it('--restart=Never made a Pod before 1.18 too: no note', () => {
+    expect(kubectlRequest('kubectl run x --image=busybox --restart=Never').notes.join('\n')).not.toMatch(
+      /before 1\.18/,
+    );
+  });
+});
