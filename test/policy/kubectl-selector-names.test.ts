@@ -53,6 +53,20 @@ describe('TYPE/NAME with a selector: the resource/name refusal', () => {
   });
 });
 
+describe('logs POD CONTAINER with a selector', () => {
+  // logs.go Complete refuses one argument with -l itself; with two, ResourceNames("pods", POD) meets the selector
+  // in the builder.
+  it('logs web-0 app -l app=web', () => {
+    expect(refusal('logs web-0 app -l app=web')).toContain(
+      '"selectors and the all flag cannot be used when passing resource/name arguments"',
+    );
+  });
+
+  it("logs web-0 -l app=web keeps logs.go's own message", () => {
+    expect(refusal('logs web-0 -l app=web')).toContain('only a selector (-l) or a POD name is allowed');
+  });
+});
+
 describe('top pod NAME / top node NAME with a selector', () => {
   it.each(['top pod web-0 -l app=web', 'top node worker-1 -l pool=a', 'top pod web-0 --field-selector a=b'])(
     '%s',
