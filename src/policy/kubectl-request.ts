@@ -14,7 +14,7 @@ import { expansionError, expansionNotes } from './kubectl-expansions';
 import { RequestAttributes } from './types';
 import { requestFromUrl } from './url-request';
 import { refuseRunOptions } from './kubectl-run-options';
-import { refuseNamesWithSelector } from './kubectl-selector-names';
+import { refuseAllWithSelector, refuseNamesWithSelector } from './kubectl-selector-names';
 import { recordNote, refuseRemovedCommand, refuseRemovedFlags, runRestartNote } from './kubectl-removed';
 
 // A kubectl command line -> the HTTP request kubectl sends for it -> the attributes the audit policy sees.
@@ -209,6 +209,7 @@ export function kubectlRequest(command: string, identity: RequestIdentity = {}):
       '--unauthenticated in the command cannot be combined with a caller user or groups',
     );
   }
+  refuseAllWithSelector(verb, flags.positionals, flags);
   refuseNamesWithSelector(verb, flags.positionals, flags);
   let plan: Plan;
   try {

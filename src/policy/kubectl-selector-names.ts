@@ -77,3 +77,40 @@ export function refuseNamesWithSelector(verb: string, args: readonly string[], f
       'act on the named object',
   );
 }
+
+// --all with a selector, refused before anything is sent: delete's builder (SelectAllParam, in Complete, which
+// runs before Validate), label's and annotate's Validate, set resources' and set subject's Validate, taint's
+// validateFlags (which knows -l only).
+const ALL_WITH_SELECTOR: Record<string, { label: string; field?: string }> = {
+  delete: {
+    label: "setting 'all' parameter but found a non empty selector. ",
+    field: "setting 'all' parameter but found a non empty selector. ",
+  },
+  label: {
+    label: 'cannot set --all and --selector at the same time',
+    field: 'cannot set --all and --field-selector at the same time',
+  },
+  annotate: {
+    label: 'cannot set --all and --selector at the same time',
+    field: 'cannot set --all and --field-selector at the same time',
+  },
+  'set resources': { label: 'cannot set --all and --selector at the same time' },
+  'set subject': { label: 'cannot set --all and --selector at the same time' },
+  taint: { label: "setting 'all' parameter with a non empty selector is prohibited" },
+};
+
+/** Throws kubectl's refusal of --all together with -l or --field-selector. */
+export function refuseAllWithSelector(verb: string, args: readonly string[], flags: KubectlFlags): void {
+  if (!flags.all) return;
+  const command = verb === 'set' ? `set ${args[0] ?? ''}` : verb;
+  const messages = Object.hasOwn(ALL_WITH_SELECTOR, command) ? ALL_WITH_SELECTOR[command] : undefined;
+  if (messages === undefined) return;
+  const byLabel = flags.labelSelector !== undefined;
+  const message = byLabel ? messages.label : flags.fieldSelector !== undefined ? messages.field : undefined;
+  if (message === undefined) return;
+  const selector = byLabel ? `-l ${flags.labelSelector}` : `--field-selector ${flags.fieldSelector}`;
+  throw new RequestSpecError(
+    `kubectl refuses "${command}" with both --all and ${selector} ("${message.trim()}") and sends nothing: ` +
+      `leave out --all to act on what ${selector} selects, or ${selector} to act on every object`,
+  );
+}

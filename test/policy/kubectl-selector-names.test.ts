@@ -93,3 +93,31 @@ describe('a selector without names is still read', () => {
     expect(refusal('label pods -l app=web tier=fe')).toMatch(/one PATCH per object/);
   });
 });
+
+describe('--all with a selector', () => {
+  // delete.go Complete runs the builder, whose SelectAllParam refuses a selector beside --all before Validate's
+  // own checks; label.go/annotate.go Validate, set resources/subject Validate and taint.go validateFlags refuse
+  // the pair themselves.
+  it.each([
+    ['delete pods --all -l app=web', "setting 'all' parameter but found a non empty selector."],
+    [
+      'delete pods --all --field-selector status.phase=Failed',
+      "setting 'all' parameter but found a non empty selector.",
+    ],
+    ['label pods --all -l app=web tier=fe', 'cannot set --all and --selector at the same time'],
+    [
+      'annotate pods --all --field-selector status.phase=Running a=b',
+      'cannot set --all and --field-selector at the same time',
+    ],
+    [
+      'set resources deployments --all -l app=web --limits=cpu=200m',
+      'cannot set --all and --selector at the same time',
+    ],
+    [
+      'taint nodes --all -l pool=a dedicated=x:NoSchedule',
+      "setting 'all' parameter with a non empty selector is prohibited",
+    ],
+  ])('%s', (cmd, message) => {
+    expect(refusal(cmd)).toContain(`("${message}")`);
+  });
+});
