@@ -14,6 +14,7 @@ import { expansionError, expansionNotes } from './kubectl-expansions';
 import { RequestAttributes } from './types';
 import { requestFromUrl } from './url-request';
 import { refuseRunOptions } from './kubectl-run-options';
+import { directRequest } from './kubectl-other-client';
 import { refuseAllWithSelector, refuseNamesWithSelector } from './kubectl-selector-names';
 import { recordNote, refuseRemovedCommand, refuseRemovedFlags, runRestartNote } from './kubectl-removed';
 
@@ -122,6 +123,14 @@ export function kubectlRequest(command: string, identity: RequestIdentity = {}):
         ? ` (kubectl itself would run it as the plugin program "kubectl-${verb}" if one is installed, which sends ` +
           'requests of its own that are not known here)'
         : '';
+    // curl or wget to kube-apiserver (no kubectl in the line) sends the URL itself.
+    const direct = line.withoutProgram === true ? directRequest(tokens) : undefined;
+    if (direct !== undefined) {
+      throw new RequestSpecError(
+        `"${command.trim()}" is not a kubectl command line: "${verb}" sends its own request to kube-apiserver, ` +
+          `the URL in the line; describe it as that request, "${direct}" (explain --url '${direct}')`,
+      );
+    }
     if (line.withoutProgram === true && meant === undefined) {
       // "echo hi", "ls -la": no kubectl in the line, and its first word is no kubectl command (nor a typo of one)
       // either: the plugin hint would wrongly say kubectl runs it.

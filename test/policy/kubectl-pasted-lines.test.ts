@@ -48,3 +48,28 @@ describe('a line that does not run kubectl', () => {
     expect(() => kubectlRequest('kubectl ctx prod')).toThrow(/plugin program "kubectl-ctx"/);
   });
 });
+
+describe('curl or wget straight to kube-apiserver', () => {
+  // No kubectl: the request is the URL in the line (curl's method: -X, else POST with a body, else GET).
+  it.each([
+    [
+      'curl -k -H "Authorization: Bearer $TOKEN" https://10.0.0.1:6443/api/v1/namespaces/default/pods',
+      'GET /api/v1/namespaces/default/pods',
+    ],
+    [
+      'curl -k -X DELETE https://api.example.com:6443/apis/apps/v1/namespaces/prod/deployments/web',
+      'DELETE /apis/apps/v1/namespaces/prod/deployments/web',
+    ],
+    [
+      "curl -k https://10.0.0.1:6443/api/v1/namespaces/prod/pods/web-0/eviction -d '{}'",
+      'POST /api/v1/namespaces/prod/pods/web-0/eviction',
+    ],
+    ['wget -qO- https://10.0.0.1:6443/version', 'GET /version'],
+  ])('%s', (cmd, request) => {
+    expect(() => kubectlRequest(cmd)).toThrow(`describe it as that request, "${request}"`);
+  });
+
+  it('a URL that is no kube-apiserver path is just another program', () => {
+    expect(() => kubectlRequest('curl https://example.com/')).toThrow(/is not a kubectl command line/);
+  });
+});
