@@ -77,6 +77,13 @@ function commandWord(tokens: string[]): { command: string; rest: string[] } {
       return { command: t, rest: [...tokens.slice(0, i), ...tokens.slice(i + 1)] };
     if (takesValue(t)) i++;
   }
+  if (tokens.includes('--help') || tokens.includes('-h')) {
+    // "kubectl --help", "kubectl -h": cobra prints the usage.
+    throw new RequestSpecError(
+      '"kubectl --help" prints help: kubectl sends no request to kube-apiserver, so nothing is audited; give a ' +
+        'kubectl command, e.g. "kubectl get pods -n prod"',
+    );
+  }
   throw new RequestSpecError('give a kubectl command, e.g. "get pods -n prod" or "exec web-0 -n prod -- sh"');
 }
 

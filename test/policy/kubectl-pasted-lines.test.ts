@@ -73,3 +73,26 @@ describe('curl or wget straight to kube-apiserver', () => {
     expect(() => kubectlRequest('curl https://example.com/')).toThrow(/is not a kubectl command line/);
   });
 });
+
+describe('lines that send nothing say so', () => {
+  // label.go, annotate.go and the set commands: with --local the object read from the file is changed on this
+  // machine and printed; nothing reaches kube-apiserver.
+  it.each([
+    'kubectl label --local -f pod.yaml status=unhealthy -o yaml',
+    'kubectl annotate -f pod.yaml --local description=x -o yaml',
+    'kubectl set image --local -f deploy.yaml nginx=nginx:1.27 -o yaml',
+    'kubectl set resources -f deploy.yaml --local --limits=cpu=200m -o yaml',
+  ])('%s runs locally', (cmd) => {
+    expect(() => kubectlRequest(cmd)).toThrow(
+      /--local" runs locally: kubectl sends no request to kube-apiserver/,
+    );
+  });
+
+  it('-f without --local is still refused for the file', () => {
+    expect(() => kubectlRequest('kubectl label -f pod.yaml status=unhealthy')).toThrow(/files are not read/);
+  });
+
+  it.each(['kubectl --help', 'kubectl -h'])('%s prints help', (cmd) => {
+    expect(() => kubectlRequest(cmd)).toThrow(/prints help: kubectl sends no request to kube-apiserver/);
+  });
+});
