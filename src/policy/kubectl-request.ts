@@ -186,6 +186,13 @@ export function kubectlRequest(command: string, identity: RequestIdentity = {}):
     const flag = flags.fieldSelector !== undefined ? '--field-selector' : '-l/--selector';
     throw new RequestSpecError(`${flag} applies to a list or watch (no object name), not to "${verb}"`);
   }
+  if (flags.all && (verb === 'get' || verb === 'describe')) {
+    // get.go and describe.go define no --all: pflag refuses it. A TYPE alone already lists every object.
+    throw new RequestSpecError(
+      `kubectl ${verb} has no --all flag (kubectl refuses it: "unknown flag: --all") and sends nothing: a type ` +
+        `alone already ${verb === 'get' ? 'lists' : 'describes'} every object of the namespace (-A: of every namespace)`,
+    );
+  }
   // auth can-i has its own --subresource (cani.go: the subresource asked about, in the review's body).
   const canI = verb === 'auth' && flags.positionals[0] === 'can-i';
   if (flags.subresource !== undefined && !SUBRESOURCE_COMMANDS.has(verb) && !canI) {

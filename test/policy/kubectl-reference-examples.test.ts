@@ -75,3 +75,12 @@ describe('commands with flags of their own that send nothing, or too much to des
     );
   });
 });
+
+describe('flags the command does not have', () => {
+  // get.go and describe.go register no --all (delete, label, annotate, scale, set, taint and wait do).
+  it.each(['kubectl get pods --all', 'kubectl describe pods --all -n prod'])('%s is refused', (cmd) => {
+    expect(() => kubectlRequest(cmd)).toThrow(
+      /has no --all flag \(kubectl refuses it: "unknown flag: --all"\)/,
+    );
+  });
+});
