@@ -440,8 +440,11 @@ function certificate(args: readonly string[]): Plan {
 }
 
 function run(args: readonly string[], flags: KubectlFlags): Plan {
-  if (args.length !== 1)
-    throw new RequestSpecError('"run" needs one Pod name, e.g. "run debug --image=busybox"');
+  // run.go: NAME, then the container's arguments, with or without "--" (params["args"] = args[1:]).
+  if (args.length === 0)
+    throw new RequestSpecError(
+      '"run" needs a Pod name ("NAME is required for run"), e.g. "run debug --image=busybox"',
+    );
   const type = resolveResourceType('pods');
   const t: Target = { type, namespace: namespaceOf(type, flags, false), name: args[0] };
   // run.go Complete: --attach defaults to -i (so --attach alone attaches, --attach=false with -i does not);

@@ -84,3 +84,17 @@ describe('flags the command does not have', () => {
     );
   });
 });
+
+describe('kubectl run NAME ARGS without "--"', () => {
+  // run.go: params["args"] = args[1:]: the words after NAME are the container's arguments, in the Pod's body.
+  it.each([
+    'kubectl run -it --rm --restart=Never busybox --image=gcr.io/google-containers/busybox sh',
+    'kubectl run sleeper --image=busybox sleep 3600',
+  ])('%s creates the Pod', (cmd) => {
+    expect(sent(cmd)).toBe('POST /api/v1/namespaces/default/pods');
+  });
+
+  it('without NAME kubectl refuses ("NAME is required for run")', () => {
+    expect(() => kubectlRequest('kubectl run --image=busybox -- sh')).toThrow(/NAME is required for run/);
+  });
+});
