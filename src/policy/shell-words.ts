@@ -186,6 +186,11 @@ export function shellTokens(text: string): ShellToken[] {
       // meant is the line going on.
       while (text[i + 1] === ' ' || text[i + 1] === '\t') i++;
       i += lineBreak(text, i + 1);
+    } else if ((c === '`' || (c === '^' && !inWord)) && /^[ \t]*\r?\n/.test(text.slice(i + 1))) {
+      // A line ending in ` (PowerShell) or a lone ^ (cmd.exe), as pasted from Windows docs: the line goes on.
+      // To the shell ` would open a command substitution never closed, and ^ be a word of its own.
+      while (text[i + 1] === ' ' || text[i + 1] === '\t') i++;
+      i += lineBreak(text, i + 1);
     } else if (c === '\\' && i + 1 < text.length) {
       current += text[++i];
       inWord = true;

@@ -96,3 +96,21 @@ describe('lines that send nothing say so', () => {
     expect(() => kubectlRequest(cmd)).toThrow(/prints help: kubectl sends no request to kube-apiserver/);
   });
 });
+
+describe('line continuations of Windows shells', () => {
+  // PowerShell continues a line that ends in a backtick, cmd.exe one that ends in ^; bash would read an unclosed
+  // command substitution, or ^ as a NAME (GET .../pods/%5E).
+  it.each([
+    'kubectl get pods `\n  -n prod',
+    'kubectl get pods ^\n  -n prod',
+    'kubectl get pods ^\r\n  -n prod',
+  ])('%j', (cmd) => {
+    expect(kubectlRequest(cmd).url).toBe('/api/v1/namespaces/prod/pods?limit=500');
+  });
+
+  it('a ^ that does not end a line is a word as written', () => {
+    expect(kubectlRequest('kubectl exec web-0 -n prod -- grep ^root /etc/passwd').url).toBe(
+      '/api/v1/namespaces/prod/pods/web-0/exec?command=grep&command=%5Eroot&command=%2Fetc%2Fpasswd&stderr=true&stdout=true',
+    );
+  });
+});
