@@ -98,3 +98,20 @@ describe('kubectl run NAME ARGS without "--"', () => {
     expect(() => kubectlRequest('kubectl run --image=busybox -- sh')).toThrow(/NAME is required for run/);
   });
 });
+
+describe('discovery commands', () => {
+  // apiresources.go: Invalidate() unless --cached; apiversions.go: Invalidate(), then ServerGroups, which reads
+  // the group lists only (GET /api, GET /apis), never a group version's resources.
+  it('api-resources --cached may be answered from the discovery cache', () => {
+    expect(kubectlRequest('kubectl api-resources --cached').notes.join('\n')).toMatch(
+      /--cached: kubectl answers from its discovery cache/,
+    );
+    expect(kubectlRequest('kubectl api-resources').notes.join('\n')).not.toMatch(/--cached/);
+  });
+
+  it('api-versions reads /api and /apis only', () => {
+    const r = kubectlRequest('kubectl api-versions');
+    expect(`${r.method} ${r.url}`).toBe('GET /api');
+    expect(r.notes).toEqual(['then GET /apis']);
+  });
+});
