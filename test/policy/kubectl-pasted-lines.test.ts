@@ -114,3 +114,21 @@ describe('line continuations of Windows shells', () => {
     );
   });
 });
+
+describe('a kubectl plugin beside the kubectl command', () => {
+  // cmd.go's plugin handler runs "kubectl NAME" for an unknown NAME as the program kubectl-NAME: the line's
+  // own kubectl command is the other one.
+  it('kubectl get ... | kubectl neat describes the get', () => {
+    const r = kubectlRequest('kubectl -n prod get pod web -o yaml | kubectl neat');
+    expect(`${r.method} ${r.url}`).toBe('GET /api/v1/namespaces/prod/pods/web');
+    expect(r.notes).toContain(
+      '"kubectl neat" runs the plugin program kubectl-neat: any request it sends is its own, not known here',
+    );
+  });
+
+  it('two kubectl commands are still refused, whatever flags come first', () => {
+    expect(() => kubectlRequest('kubectl -n prod get pods -o yaml | kubectl -n prod apply -f -')).toThrow(
+      /the line runs 2 kubectl commands/,
+    );
+  });
+});
