@@ -246,9 +246,9 @@ function rollout(args: readonly string[], flags: KubectlFlags): Plan {
       sub === 'status' ? 'watch' : sub !== undefined && ROLLOUT_PATCHES.has(sub) ? 'PATCH' : 'request',
     );
   }
-  if (sub === 'restart' && rest.length === 1 && !rest[0].includes('/')) {
-    // restart.go ResourceTypeOrNameArgs(true, ...): a type alone is all its objects, listed, then patched each.
-    throw perObject('rollout restart', rest, flags, 'PATCH');
+  if ((sub === 'history' || ROLLOUT_PATCHES.has(sub)) && rest.length === 1 && !rest[0].includes('/')) {
+    // rollout restart/pause/resume/undo/history: ResourceTypeOrNameArgs(true, ...), a type alone is all its objects.
+    throw perObject(`rollout ${sub}`, rest, flags, sub === 'history' ? 'GET' : 'PATCH');
   }
   if (sub !== undefined && ROLLOUT_PATCHES.has(sub)) {
     const t = object(rest, `rollout ${sub}`, flags, { nameRequired: true });

@@ -115,3 +115,18 @@ describe('discovery commands', () => {
     expect(r.notes).toEqual(['then GET /apis']);
   });
 });
+
+describe('rollout SUBCOMMAND TYPE without a name', () => {
+  // history.go, pause.go, resume.go, undo.go and restart.go build with ResourceTypeOrNameArgs(true, ...): a type
+  // alone selects every object of it, listed, then handled one by one by name.
+  it.each([
+    ['kubectl rollout history deployment -n prod', 'GET'],
+    ['kubectl rollout undo deployment -n prod', 'PATCH'],
+    ['kubectl rollout pause deployment -n prod', 'PATCH'],
+    ['kubectl rollout resume deployment -n prod', 'PATCH'],
+  ])('%s lists the Deployments, then one %s each', (cmd, method) => {
+    expect(() => kubectlRequest(cmd)).toThrow(
+      `lists the objects (GET /apis/apps/v1/namespaces/prod/deployments) and then sends one ${method} per object by name`,
+    );
+  });
+});
