@@ -33,3 +33,13 @@ export function directRequest(words: readonly string[]): string | undefined {
   if (path === undefined) return undefined;
   return `${(method ?? (body ? 'POST' : 'GET')).toUpperCase()} ${path}`;
 }
+
+/**
+ * Programs and shell builtins pasted in place of a kubectl command, whose names are close to a kubectl command
+ * ("git" to get, "export" to expose, "helm" to help): no "did you mean", they are other programs.
+ */
+export const OTHER_PROGRAMS: ReadonlySet<string> = new Set([
+  ...['export', 'cd', 'source', 'alias', 'unset', 'echo', 'printf', 'ls', 'cat', 'less', 'tail', 'head'],
+  ...['git', 'helm', 'docker', 'podman', 'crictl', 'ctr', 'nerdctl', 'systemctl', 'journalctl', 'kubeadm'],
+  ...['kubelet', 'etcdctl', 'grep', 'jq', 'yq', 'vi', 'vim', 'nano', 'ping', 'dig', 'nslookup', 'ps'],
+]);

@@ -14,7 +14,7 @@ import { expansionError, expansionNotes } from './kubectl-expansions';
 import { RequestAttributes } from './types';
 import { requestFromUrl } from './url-request';
 import { refuseRunOptions } from './kubectl-run-options';
-import { directRequest } from './kubectl-other-client';
+import { directRequest, OTHER_PROGRAMS } from './kubectl-other-client';
 import { refuseAllWithSelector, refuseNamesWithSelector } from './kubectl-selector-names';
 import { recordNote, refuseRemovedCommand, refuseRemovedFlags, runRestartNote } from './kubectl-removed';
 
@@ -138,7 +138,7 @@ export function kubectlRequest(command: string, identity: RequestIdentity = {}):
           `the URL in the line; describe it as that request, "${direct}" (explain --url '${direct}')`,
       );
     }
-    if (line.withoutProgram === true && meant === undefined) {
+    if (line.withoutProgram === true && (meant === undefined || OTHER_PROGRAMS.has(verb))) {
       // "echo hi", "ls -la": no kubectl in the line, and its first word is no kubectl command (nor a typo of one)
       // either: the plugin hint would wrongly say kubectl runs it.
       throw new RequestSpecError(

@@ -40,6 +40,14 @@ describe('a line that does not run kubectl', () => {
     expect(() => kubectlRequest(cmd)).not.toThrow(/plugin/);
   });
 
+  it.each(['export KUBECONFIG=/etc/kubernetes/admin.conf', 'git status', 'helm list -A'])(
+    '%j, a program whose name is close to a kubectl command, is no typo of it',
+    (cmd) => {
+      expect(() => kubectlRequest(cmd)).toThrow(/is not a kubectl command line/);
+      expect(() => kubectlRequest(cmd)).not.toThrow(/did you mean/);
+    },
+  );
+
   it('a typo of a kubectl command written without kubectl still gets the command meant', () => {
     expect(() => kubectlRequest('gte pods -n prod')).toThrow(/did you mean "get"/);
   });
