@@ -184,7 +184,7 @@ export function object(
 }
 
 // The commands whose resource builder takes -A (AllNamespaces): a name with it is the builder's refusal.
-const BUILDER_ALL_NAMESPACES = new Set(['get', 'describe', 'delete', 'label', 'annotate']);
+const BUILDER_ALL_NAMESPACES = new Set(['get', 'describe', 'delete', 'label', 'annotate', 'wait']);
 
 /** The Pod of `kubectl debug POD` (or `pod/POD`); debug.go refuses every other kind but a Node. */
 export function pod(args: readonly string[], command: string, flags: KubectlFlags): Target {

@@ -563,6 +563,7 @@ describe('requestFromKubectl: refusals', () => {
     ['get pod p -A', /"a resource cannot be retrieved by name across all namespaces"/],
     ['delete pod/p -A', /"a resource cannot be retrieved by name across all namespaces"/],
     ['describe pods p --all-namespaces', /"a resource cannot be retrieved by name across all namespaces"/],
+    ['wait --for=delete pod/p -A', /"a resource cannot be retrieved by name across all namespaces"/],
     ['get pods --as x --unauthenticated', /cannot be combined/],
     ['get pods "unterminated', /unterminated/],
     ['create pods --field-selector metadata.name=x', /--field-selector applies/],
