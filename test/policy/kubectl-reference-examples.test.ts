@@ -130,3 +130,13 @@ describe('rollout SUBCOMMAND TYPE without a name', () => {
     );
   });
 });
+
+describe('top pod NAME -A', () => {
+  // top_pod.go getMetricsFromMetricsAPI: ns is NamespaceAll with -A, and PodMetricses("").Get(NAME) reads
+  // .../pods/NAME with no namespace segment.
+  it('reads the PodMetrics by name without a namespace', () => {
+    const r = kubectlRequest('kubectl top pod web-0 -A');
+    expect(`${r.method} ${r.url}`).toBe('GET /apis/metrics.k8s.io/v1beta1/pods/web-0');
+    expect(r.request).toMatchObject({ verb: 'get', resource: 'pods', name: 'web-0', namespace: '' });
+  });
+});
