@@ -61,6 +61,8 @@ const SELECTOR_COMMANDS = new Set([
   ...['cordon', 'uncordon', 'drain', 'rollout'],
 ]);
 
+const NO_FIELD_SELECTOR = new Set(['describe', 'taint', 'cordon', 'uncordon', 'drain']);
+
 // Commands whose words after "--" are a container's command (exec, run, debug, create deployment|job|cronjob);
 // for every other command they are ordinary arguments.
 const DASH_COMMAND_COMMANDS = new Set(['exec', 'run', 'debug', 'create']);
@@ -185,6 +187,13 @@ export function kubectlRequest(command: string, identity: RequestIdentity = {}):
   ) {
     const flag = flags.fieldSelector !== undefined ? '--field-selector' : '-l/--selector';
     throw new RequestSpecError(`${flag} applies to a list or watch (no object name), not to "${verb}"`);
+  }
+  if (flags.fieldSelector !== undefined && NO_FIELD_SELECTOR.has(verb)) {
+    // describe.go, taint.go and drain.go (cordon, uncordon, drain) define -l but no --field-selector.
+    throw new RequestSpecError(
+      `kubectl ${verb} has no --field-selector flag (kubectl refuses it: "unknown flag: --field-selector") and ` +
+        'sends nothing: select with -l, or name the object',
+    );
   }
   if (flags.all && (verb === 'get' || verb === 'describe')) {
     // get.go and describe.go define no --all: pflag refuses it. A TYPE alone already lists every object.

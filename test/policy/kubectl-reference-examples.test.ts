@@ -77,6 +77,15 @@ describe('commands with flags of their own that send nothing, or too much to des
 });
 
 describe('flags the command does not have', () => {
+  // describe.go registers -l, -A, --show-events and --chunk-size; taint.go and drain.go -l: no --field-selector.
+  it.each([
+    'kubectl describe pods --field-selector status.phase=Running',
+    'kubectl taint nodes --field-selector spec.unschedulable=false dedicated=x:NoSchedule',
+    'kubectl drain --field-selector metadata.name=worker-1',
+  ])('%s is refused', (cmd) => {
+    expect(() => kubectlRequest(cmd)).toThrow(/has no --field-selector flag \(kubectl refuses it/);
+  });
+
   // get.go and describe.go register no --all (delete, label, annotate, scale, set, taint and wait do).
   it.each(['kubectl get pods --all', 'kubectl describe pods --all -n prod'])('%s is refused', (cmd) => {
     expect(() => kubectlRequest(cmd)).toThrow(

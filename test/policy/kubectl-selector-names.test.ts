@@ -20,7 +20,6 @@ describe('TYPE NAME with a selector: "name cannot be provided when a selector is
   it.each([
     'get pods web-0 -l app=web',
     'describe pods web-0 -l app=web',
-    'describe pods web-0 --field-selector status.phase=Running',
     'delete pods web-0 -l app=web',
     'delete pods web-0 --all',
     'label pods web-0 -l app=web tier=fe',
