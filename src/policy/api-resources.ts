@@ -181,66 +181,124 @@ export interface ResourceType {
 
 const VERSION_SEGMENT = /^v\d+((alpha|beta)\d+)?$/;
 
+/** Whether `word` names the row: its plural, or one of its singular and short names. */
+function names(r: ApiResource, word: string): boolean {
+  return r.resource === word || r.aliases.includes(word);
+}
+
+/** Whether `word` is a short name of the row (po, deploy), not its plural or singular (pods, pod). */
+function isShortName(r: ApiResource, word: string): boolean {
+  const plurals = [word, `${word}s`, `${word}es`, `${word.replace(/y$/, '')}ies`];
+  return !plurals.includes(r.resource);
+}
+
 /**
- * Resolves a kubectl type argument: `pods`, `po`, `deploy`, `deployments.apps`, `deployments.v1.apps`,
- * `virtualmachines.virtualization.deckhouse.io`, or `widgets.example.com` (an unknown resource, taken as a
- * namespaced plural). Throws `RequestSpecError` for an unknown name without a group.
+ * The known row for resource `word` in `group`, as the RESTMapper finds it: the group named exactly, else the
+ * first group that starts with it (meta.DefaultRESTMapper.KindsFor: "deployments.app" is apps,
+ * "storageclasses.storage" is storage.k8s.io). An empty group matches any group, first row first.
+ */
+function rowIn(word: string, group: string): ApiResource | undefined {
+  const rows = API_RESOURCES.filter((r) => names(r, word));
+  return rows.find((r) => r.group === group) ?? rows.find((r) => r.group.startsWith(group));
+}
+
+/**
+ * Resolves a kubectl type argument, `resource[.version][.group]` as cli-runtime's Builder.mappingFor reads it:
+ * `pods`, `po`, `pods.` and `pods.v1.` (the core group), `deploy`, `deployments.apps`, `deployments.v1.apps`,
+ * `cronjobs.v1.batch`, `ingresses.networking.k8s.io`, `virtualmachines.virtualization.deckhouse.io`, or
+ * `widgets.example.com` (an unknown resource, taken as a namespaced plural). Throws `RequestSpecError` for an
+ * unknown name without a group, and for `pods.v1`, which kubectl reads as resource pods of API group "v1".
  */
 export function resolveResourceType(text: string): ResourceType {
   const type = text.toLowerCase();
   const dot = type.indexOf('.');
-  if (dot < 0) {
-    const known = API_RESOURCES.find((k) => k.resource === type || k.aliases.includes(type));
-    if (!known && type === 'all') {
-      throw new RequestSpecError(
-        '"all" is a category: kubectl expands it by discovery and sends one list per type in it (pods, ' +
-          'services, deployments, ...); describe one of them, e.g. "get pods"',
-      );
-    }
-    const category = known ? [] : crdCategory(type);
-    if (category.length > 0) {
-      throw new RequestSpecError(
-        `"${type}" is a category: kubectl expands it by discovery and sends one list per type in it ` +
-          `(${category.map((r) => r.resource).join(', ')}); describe one of them, e.g. "get ${category[0].resource}"`,
-      );
-    }
-    const renamed = known ? undefined : crdOfFormerShortName(type);
-    if (renamed) {
-      throw new RequestSpecError(
-        `unknown resource type "${text}": an earlier ${renamed.kind} CRD declared it as a short name, the ` +
-          `current one does not (kubectl says the server has no such type); write ${renamed.resource}` +
-          (renamed.shortNames.length > 0 ? ` or ${renamed.shortNames.join(', ')}` : ''),
-      );
-    }
-    if (!known) {
-      throw new RequestSpecError(
-        `unknown resource type "${text}": use a known name (pods, deploy, cm, secrets, ...) or the ` +
-          'plural resource with its API group, e.g. widgets.example.com',
-      );
-    }
-    return { ...fields(known), known: true };
-  }
-  // ".apps", "deployments.", "a..b": kubectl's ParseGroupResource gives an empty resource or group, which
-  // it either cannot map or maps in any group ("deployments." is deployments in apps): not guessed here.
-  if (type.split('.').includes('')) {
+  if (dot < 0) return bareType(text, type);
+  const resource = type.slice(0, dot);
+  if (resource === '' || type.endsWith('/')) {
+    // ".apps": schema.ParseGroupResource gives an empty resource, which the RESTMapper cannot map.
     throw new RequestSpecError(
       `"${text}" is not a resource type: write the plural, optionally with its API group, e.g. deployments ` +
         'or deployments.apps',
     );
   }
-  const resource = type.slice(0, dot);
-  let group = type.slice(dot + 1);
-  let version: string | undefined;
+  // schema.ParseResourceArg: with two dots or more, RESOURCE.VERSION.GROUP is tried first ("pods.v1." is core
+  // v1, "deployments..apps" has no version); kubectl falls back to RESOURCE.GROUP (the rest after the first
+  // dot: "ingresses.networking.k8s.io").
+  const parts = type.split('.');
+  if (parts.length >= 3) {
+    const version = parts[1];
+    const group = parts.slice(2).join('.');
+    // No group ("pods.v1beta1."): the RESTMapper matches the resource in any group serving that version.
+    const byVersion =
+      group === '' ? API_RESOURCES.find((r) => names(r, resource) && r.version === version) : undefined;
+    const known =
+      version === '' || VERSION_SEGMENT.test(version) ? (byVersion ?? rowIn(resource, group)) : undefined;
+    if (known !== undefined && (group === '' || known.group === group)) {
+      // shortcutExpander rewrites a short name (deploy) to its resource and drops the version given with it.
+      const given = version !== '' && !isShortName(known, resource);
+      return { ...fields(known), ...(given ? { version } : {}), known: true };
+    }
+  }
+  const group = type.slice(dot + 1);
+  if (group === '') return bareType(text, resource);
+  const known = rowIn(resource, group);
+  if (known) return { ...fields(known), known: true };
+  if (VERSION_SEGMENT.test(group)) throw versionAsGroup(text, resource, group);
   const [first, ...others] = group.split('.');
   if (VERSION_SEGMENT.test(first) && others.length > 0) {
-    version = first;
-    group = others.join('.');
+    return { resource, group: others.join('.'), version: first, namespaced: true, known: false };
   }
-  const known = API_RESOURCES.find(
-    (k) => k.group === group && (k.resource === resource || k.aliases.includes(resource)),
+  return { resource, group, namespaced: true, known: false };
+}
+
+// "pods.v1": one dot, so schema.ParseGroupResource reads API group "v1", which no cluster serves (a CRD's group
+// needs a dot); Builder.mappingFor then fails and kubectl sends no request for the type.
+function versionAsGroup(text: string, resource: string, version: string): RequestSpecError {
+  const known = API_RESOURCES.find((r) => names(r, resource));
+  const spelled =
+    known === undefined
+      ? `${resource}.${version}.GROUP`
+      : known.group === ''
+        ? `${known.resource}, or ${known.resource}.${version}. (with the trailing dot) to give the version`
+        : `${known.resource}.${known.group}, or ${known.resource}.${version}.${known.group} to give the version`;
+  return new RequestSpecError(
+    `"${text}" is resource ${resource} in an API group named "${version}" to kubectl (RESOURCE.GROUP; the ` +
+      `version goes between them: RESOURCE.VERSION.GROUP, "." ending the core group): no such group exists, so ` +
+      `kubectl answers 'the server doesn't have a resource type "${resource}"' and sends no request for it; write ${spelled}`,
   );
-  if (known) return { ...fields(known), version: version ?? known.version, known: true };
-  return { resource, group, ...(version !== undefined ? { version } : {}), namespaced: true, known: false };
+}
+
+/** A type word without a group: a known plural, singular or short name, first row first. */
+function bareType(text: string, type: string): ResourceType {
+  const known = API_RESOURCES.find((k) => names(k, type));
+  if (!known && type === 'all') {
+    throw new RequestSpecError(
+      '"all" is a category: kubectl expands it by discovery and sends one list per type in it (pods, ' +
+        'services, deployments, ...); describe one of them, e.g. "get pods"',
+    );
+  }
+  const category = known ? [] : crdCategory(type);
+  if (category.length > 0) {
+    throw new RequestSpecError(
+      `"${type}" is a category: kubectl expands it by discovery and sends one list per type in it ` +
+        `(${category.map((r) => r.resource).join(', ')}); describe one of them, e.g. "get ${category[0].resource}"`,
+    );
+  }
+  const renamed = known ? undefined : crdOfFormerShortName(type);
+  if (renamed) {
+    throw new RequestSpecError(
+      `unknown resource type "${text}": an earlier ${renamed.kind} CRD declared it as a short name, the ` +
+        `current one does not (kubectl says the server has no such type); write ${renamed.resource}` +
+        (renamed.shortNames.length > 0 ? ` or ${renamed.shortNames.join(', ')}` : ''),
+    );
+  }
+  if (!known) {
+    throw new RequestSpecError(
+      `unknown resource type "${text}": use a known name (pods, deploy, cm, secrets, ...) or the ` +
+        'plural resource with its API group, e.g. widgets.example.com',
+    );
+  }
+  return { ...fields(known), known: true };
 }
 
 function fields(r: ApiResource): Omit<ResourceType, 'known'> {

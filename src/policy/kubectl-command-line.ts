@@ -1,6 +1,7 @@
 import { RequestSpecError } from './request-spec-error';
 import { refuseTypographic, withoutContinuationPrompts, withoutMarkdown, withoutOutput } from './pasted-text';
 import { ShellToken, shellTokens } from './shell-words';
+import { takesValue } from './kubectl-flags';
 
 // A kubectl command line as people paste it from shell history, runbooks and chat: a prompt before it, a
 // wrapper program (sudo, env, time, watch, ...), a pipe, a redirection, other commands joined by ; && || or
@@ -13,6 +14,8 @@ export interface KubectlCommandLine {
   words: ShellToken[];
   /** What the shell does around it that the answer should say (pipes, wrappers, other commands). */
   notes: string[];
+  /** The line names no kubectl program: its words are taken as kubectl's own ("get pods -n prod"). */
+  withoutProgram?: true;
 }
 
 // A shell prompt before the command, as copied from a terminal: "$ ", "# ", "% ", "> ", "user@host:~$ ",
@@ -312,8 +315,12 @@ function commandsOfTokens(tokens: readonly ShellToken[]): SimpleCommand[] {
       const close = closingToken(tokens, i + 1);
       const inner = commandsOfTokens(tokens.slice(i + 2, close));
       substituted.push(...inner.map((c) => ({ ...c, after: c.after || `${t.text}(` })));
-      // After a redirection ("> >(tee f)", "done < <(cmd)") the pipe is the redirection's file, not a word.
-      if (!(i > 0 && tokens[i - 1].operator && REDIRECTION.test(tokens[i - 1].text))) {
+      // After a redirection ("> >(tee f)", "done < <(cmd)") the pipe is the redirection's file, not a word;
+      // right after a word ("--from-file=key=<(cmd)") it is the end of that word.
+      const before = words[words.length - 1];
+      if (tokens[i - 1]?.runsOn === true && before === tokens[i - 1]) {
+        words[words.length - 1] = { ...before, text: `${before.text}/dev/fd/63`, processSubstitution: true };
+      } else if (!(i > 0 && tokens[i - 1].operator && REDIRECTION.test(tokens[i - 1].text))) {
         words.push({ text: '/dev/fd/63', operator: false, processSubstitution: true });
       }
       i = close;
@@ -415,7 +422,12 @@ export function kubectlCommandLine(written: string, subcommands: readonly string
     }
     refuseOtherProgram(commands[0]);
   }
-  const kubectl = commands.filter((c) => c.found.kubectl);
+  let kubectl = commands.filter((c) => c.found.kubectl);
+  // "kubectl get pod web -o yaml | kubectl neat": kubectl runs an unknown command NAME as the plugin program
+  // kubectl-NAME, a program of its own; the line's one kubectl command is the other.
+  const plugins = kubectl.filter((c) => pluginName(c, subcommands) !== undefined);
+  if (kubectl.length > 1 && kubectl.length - plugins.length === 1)
+    kubectl = kubectl.filter((c) => !plugins.includes(c));
   if (kubectl.length > 1) throw severalCommands(kubectl);
   const chosen = kubectl[0] ?? commands[0];
   const nothing = chosen?.found.kubectl === false ? chosen.found.runsNothing : undefined;
@@ -440,6 +452,13 @@ export function kubectlCommandLine(written: string, subcommands: readonly string
   commands.forEach((c, j) => {
     const name = c.words.find((w) => !CLOSING.has(w.text) && !ASSIGNMENT.test(w.text))?.text;
     if (c === chosen || name === undefined) return;
+    const plugin = plugins.includes(c) ? pluginName(c, subcommands) : undefined;
+    if (plugin !== undefined) {
+      notes.push(
+        `"kubectl ${plugin}" runs the plugin program kubectl-${plugin}: any request it sends is its own, not known here`,
+      );
+      return;
+    }
     const program = JSON.stringify(name);
     if (j === at + 1 && c.after === '|') {
       notes.push(`the output is piped to ${program}, which runs locally: no request of its own`);
@@ -456,7 +475,20 @@ export function kubectlCommandLine(written: string, subcommands: readonly string
   // A line without a kubectl program is kubectl's own words ("get pods -n prod"), after a bare "$ " prompt.
   let k = chosen.words[0]?.text === '$' ? 1 : 0;
   while (k < chosen.words.length && ASSIGNMENT.test(chosen.words[k].text)) k++;
-  return { words: chosen.words.slice(k), notes };
+  return { words: chosen.words.slice(k), notes, withoutProgram: true };
+}
+
+/** NAME of "kubectl NAME ...", when NAME is no kubectl command: the plugin program kubectl-NAME runs. */
+function pluginName(c: SimpleCommand, subcommands: readonly string[]): string | undefined {
+  if (!c.found.kubectl) return undefined;
+  const words = c.found.words.map((w) => w.text);
+  let name: string | undefined;
+  for (let i = 0; i < words.length && name === undefined && words[i] !== '--'; i++) {
+    if (!words[i].startsWith('-')) name = words[i];
+    else if (takesValue(words[i])) i++; // "-n prod neat": prod is the value of -n
+  }
+  const plugin = name !== undefined && /^[a-z][a-z0-9_-]*$/.test(name) && !subcommands.includes(name);
+  return plugin ? name : undefined;
 }
 
 /** The words as one line again (watch and ssh hand their arguments to a shell as one string). */

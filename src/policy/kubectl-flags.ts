@@ -124,12 +124,23 @@ export function parseKubectlFlags(tokens: readonly string[], command: string): K
     }
     return next;
   };
+  // --local (label, annotate, set ...) changes the object of the file (-f/-k) on this machine: the files are no
+  // reason to refuse, the offline answer (nothing is sent) is given once the flags are read.
+  const dash = tokens.indexOf('--');
+  const local = (dash < 0 ? tokens : tokens.slice(0, dash)).some(
+    (t) => t === '--local' || t === '--local=true',
+  );
   for (let i = 0; i < tokens.length; i++) {
     const token = tokens[i];
     if (token === '--') {
       flags.command = tokens.slice(i + 1);
       break;
     }
+    if (local && /^(?:-f|-k|--filename|--kustomize)(?:=|$)/.test(token)) {
+      if (!token.includes('=')) i++;
+      continue;
+    }
+    if (local && /^-[fk]./.test(token)) continue;
     if (!token.startsWith('-') || token === '-') {
       flags.positionals.push(token);
       continue;

@@ -14,9 +14,18 @@ const DISCOVERY_NOTE =
 // api-resources and api-versions invalidate kubectl's discovery cache (~/.kube/cache) and read discovery
 // again: GET /api first (client-go discovery), then /apis. `api-resources --cached` may send nothing.
 function discovery(command: string) {
-  return (args: readonly string[]): Plan => {
+  return (args: readonly string[], flags: KubectlFlags): Plan => {
     if (args.length > 0) throw new RequestSpecError(`"${command}" takes no arguments, got ${args.join(' ')}`);
-    return { method: 'GET', url: '/api', notes: [DISCOVERY_NOTE] };
+    // apiresources.go: --cached skips the Invalidate() of the discovery cache.
+    const cached = flags.switches.has('--cached')
+      ? [
+          '--cached: kubectl answers from its discovery cache (~/.kube/cache/discovery) and sends these requests ' +
+            'only when that cache is missing or has expired',
+        ]
+      : [];
+    // api-versions reads only the group lists (DiscoveryClient.ServerGroups): GET /api and GET /apis.
+    const discoveryNote = command === 'api-versions' ? 'then GET /apis' : DISCOVERY_NOTE;
+    return { method: 'GET', url: '/api', notes: [discoveryNote, ...cached] };
   };
 }
 

@@ -23,8 +23,16 @@ function checkArguments(args: readonly string[], flags: KubectlFlags): string | 
       'kubectl logs has no -A/--all-namespaces flag: it reads the Pods of one namespace (-n)',
     );
   }
-  // logs.go Complete: one argument and a selector is refused; more than two arguments too.
+  // logs.go Complete: one argument and a selector is refused; more than two arguments too. POD CONTAINER with a
+  // selector passes that check, and the builder (ResourceNames("pods", POD) beside the selector) refuses it.
   const selector = flags.labelSelector === '' ? undefined : flags.labelSelector;
+  if (selector !== undefined && args.length === 2) {
+    throw new RequestSpecError(
+      `kubectl refuses "logs ${args[0]} ${args[1]}" with -l ${selector} ("selectors and the all flag cannot be used ` +
+        `when passing resource/name arguments") and sends nothing: drop "${args[0]}" (and give the container ` +
+        `with -c) or -l`,
+    );
+  }
   if (selector !== undefined && args.length > 0) {
     throw new RequestSpecError(
       `"logs": only a selector (-l) or a POD name is allowed (kubectl refuses both): drop "${args[0]}" or -l`,

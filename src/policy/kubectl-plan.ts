@@ -172,8 +172,19 @@ export function object(
     throw new RequestSpecError(`"${command}" needs an object name, e.g. "${command} ${typeText} NAME"`);
   }
   const type = resolveResourceType(typeText);
+  if (name !== '' && flags.allNamespaces && type.namespaced && BUILDER_ALL_NAMESPACES.has(command)) {
+    // resource.Builder visitByName / visitByResource, when AllNamespaces(true) left no namespace.
+    throw new RequestSpecError(
+      `kubectl refuses "${command}" of the named ${type.resource} ${name} with -A/--all-namespaces ("a resource ` +
+        'cannot be retrieved by name across all namespaces") and sends nothing: give its namespace with -n, or ' +
+        'leave out the name to act on every namespace',
+    );
+  }
   return { type, namespace: namespaceOf(type, flags, (opts.allowAll ?? false) && name === ''), name };
 }
+
+// The commands whose resource builder takes -A (AllNamespaces): a name with it is the builder's refusal.
+const BUILDER_ALL_NAMESPACES = new Set(['get', 'describe', 'delete', 'label', 'annotate', 'wait']);
 
 /** The Pod of `kubectl debug POD` (or `pod/POD`); debug.go refuses every other kind but a Node. */
 export function pod(args: readonly string[], command: string, flags: KubectlFlags): Target {

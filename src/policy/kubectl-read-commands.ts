@@ -185,7 +185,11 @@ function top(args: readonly string[], flags: KubectlFlags): Plan {
         : undefined;
   if (!kind) throw new RequestSpecError('supported: top pod [NAME], top node [NAME]');
   const type = resolveResourceType(`${kind}.metrics.k8s.io`);
-  const t: Target = { type, namespace: namespaceOf(type, flags, (name ?? '') === ''), name: name ?? '' };
+  // top_pod.go getMetricsFromMetricsAPI: with -A the namespace is NamespaceAll ("") for a NAME too, so a Pod's
+  // metrics are read at .../pods/NAME without a namespace (a request no Pod's metrics answer).
+  const allNamespaces = kind === 'pods' && flags.allNamespaces;
+  const namespace = allNamespaces ? '' : namespaceOf(type, flags, (name ?? '') === '');
+  const t: Target = { type, namespace, name: name ?? '' };
   const params: Array<[string, string]> =
     flags.labelSelector !== undefined ? [['labelSelector', flags.labelSelector]] : [];
   if (flags.fieldSelector !== undefined) {
@@ -213,6 +217,9 @@ function top(args: readonly string[], flags: KubectlFlags): Plan {
         'unless the server offers metrics.k8s.io/v1beta1 (or, for kubectl built since July 2026, v1)',
       ...(kind === 'nodes'
         ? [`then reads the Nodes: GET ${nodes} (verb ${t.name === '' ? 'list' : 'get'})`]
+        : []),
+      ...(allNamespaces && t.name !== ''
+        ? [`-A with a NAME: kubectl reads the metrics of ${t.name} without a namespace (-n gives the Pod's)`]
         : []),
     ],
   };

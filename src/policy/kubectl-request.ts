@@ -14,6 +14,9 @@ import { expansionError, expansionNotes } from './kubectl-expansions';
 import { RequestAttributes } from './types';
 import { requestFromUrl } from './url-request';
 import { refuseRunOptions } from './kubectl-run-options';
+import { directRequest, OTHER_PROGRAMS } from './kubectl-other-client';
+import { refuseAllWithSelector, refuseNamesWithSelector } from './kubectl-selector-names';
+import { recordNote, refuseRemovedCommand, refuseRemovedFlags, runRestartNote } from './kubectl-removed';
 
 // A kubectl command line -> the HTTP request kubectl sends for it -> the attributes the audit policy sees.
 // Each command is mapped to kubectl's real method and URL (read from kubernetes/kubectl pkg/cmd/* and
@@ -58,6 +61,8 @@ const SELECTOR_COMMANDS = new Set([
   ...['cordon', 'uncordon', 'drain', 'rollout'],
 ]);
 
+const NO_FIELD_SELECTOR = new Set(['describe', 'taint', 'cordon', 'uncordon', 'drain']);
+
 // Commands whose words after "--" are a container's command (exec, run, debug, create deployment|job|cronjob);
 // for every other command they are ordinary arguments.
 const DASH_COMMAND_COMMANDS = new Set(['exec', 'run', 'debug', 'create']);
@@ -73,6 +78,13 @@ function commandWord(tokens: string[]): { command: string; rest: string[] } {
     if (!t.startsWith('-') || t === '-')
       return { command: t, rest: [...tokens.slice(0, i), ...tokens.slice(i + 1)] };
     if (takesValue(t)) i++;
+  }
+  if (tokens.includes('--help') || tokens.includes('-h')) {
+    // "kubectl --help", "kubectl -h": cobra prints the usage.
+    throw new RequestSpecError(
+      '"kubectl --help" prints help: kubectl sends no request to kube-apiserver, so nothing is audited; give a ' +
+        'kubectl command, e.g. "kubectl get pods -n prod"',
+    );
   }
   throw new RequestSpecError('give a kubectl command, e.g. "get pods -n prod" or "exec web-0 -n prod -- sh"');
 }
@@ -110,6 +122,7 @@ export function kubectlRequest(command: string, identity: RequestIdentity = {}):
   const handler = Object.prototype.hasOwnProperty.call(COMMANDS, verb) ? COMMANDS[verb] : undefined;
   const verbAt = line.words.findIndex((w) => w.text === verb);
   if (line.words[verbAt]?.expansion !== undefined) throw expansionError(line.words, verbAt);
+  refuseRemovedCommand(verb);
   if (!handler) {
     const meant = closestMatch(verb, KUBECTL_COMMANDS);
     // kubectl runs an unknown command NAME as the plugin program kubectl-NAME (ctx, ns, neat, krew, ...), when
@@ -119,6 +132,24 @@ export function kubectlRequest(command: string, identity: RequestIdentity = {}):
         ? ` (kubectl itself would run it as the plugin program "kubectl-${verb}" if one is installed, which sends ` +
           'requests of its own that are not known here)'
         : '';
+    // curl or wget to kube-apiserver (no kubectl in the line) sends the URL itself.
+    const direct = line.withoutProgram === true ? directRequest(tokens) : undefined;
+    if (direct !== undefined) {
+      throw new RequestSpecError(
+        `"${command.trim()}" is not a kubectl command line: "${verb}" sends its own request to kube-apiserver, ` +
+          `the URL in the line; describe it as that request, "${direct}" (explain --url '${direct}')`,
+      );
+    }
+    if (line.withoutProgram === true && (meant === undefined || OTHER_PROGRAMS.has(verb))) {
+      // "echo hi", "ls -la": no kubectl in the line, and its first word is no kubectl command (nor a typo of one)
+      // either: the plugin hint would wrongly say kubectl runs it.
+      throw new RequestSpecError(
+        `"${command.trim()}" is not a kubectl command line: "${verb}" is neither kubectl nor one of its commands, ` +
+          'and nothing in the line runs kubectl, so it sends no request to kube-apiserver that is known here; ' +
+          'give a kubectl command, e.g. "kubectl get pods -n prod" (or only its words after kubectl: ' +
+          '"get pods -n prod")',
+      );
+    }
     throw new RequestSpecError(
       meant === undefined
         ? `unknown command "${verb}"${plugin}; supported: ${KUBECTL_COMMANDS.join(', ')}`
@@ -128,6 +159,13 @@ export function kubectlRequest(command: string, identity: RequestIdentity = {}):
   // config, kustomize, plugin, ... have flags of their own that no table lists: their refusal (nothing is
   // sent) is the answer, not "unsupported flag --minify".
   if (REFUSED_WHATEVER_THE_FLAGS.has(verb)) handler([], parseKubectlFlags([], verb));
+  // proxy (--www, --api-prefix, --accept-hosts, ...) and cluster-info dump (--output-directory, ...) have flags
+  // no table lists either: that they send nothing of their own, or many requests, is the answer.
+  if (verb === 'proxy') handler([], parseKubectlFlags([], verb));
+  if (verb === 'cluster-info' && rest.find((w) => !w.startsWith('-')) === 'dump') {
+    handler(['dump'], parseKubectlFlags([], verb));
+  }
+  refuseRemovedFlags(verb, rest);
   const flags = parseKubectlFlags(rest, verb);
   if (!DASH_COMMAND_COMMANDS.has(verb)) {
     // pflag stops at "--" and cobra passes the words after it as arguments: "get pods -- web-0" reads web-0.
@@ -149,6 +187,20 @@ export function kubectlRequest(command: string, identity: RequestIdentity = {}):
   ) {
     const flag = flags.fieldSelector !== undefined ? '--field-selector' : '-l/--selector';
     throw new RequestSpecError(`${flag} applies to a list or watch (no object name), not to "${verb}"`);
+  }
+  if (flags.fieldSelector !== undefined && NO_FIELD_SELECTOR.has(verb)) {
+    // describe.go, taint.go and drain.go (cordon, uncordon, drain) define -l but no --field-selector.
+    throw new RequestSpecError(
+      `kubectl ${verb} has no --field-selector flag (kubectl refuses it: "unknown flag: --field-selector") and ` +
+        'sends nothing: select with -l, or name the object',
+    );
+  }
+  if (flags.all && (verb === 'get' || verb === 'describe')) {
+    // get.go and describe.go define no --all: pflag refuses it. A TYPE alone already lists every object.
+    throw new RequestSpecError(
+      `kubectl ${verb} has no --all flag (kubectl refuses it: "unknown flag: --all") and sends nothing: a type ` +
+        `alone already ${verb === 'get' ? 'lists' : 'describes'} every object of the namespace (-A: of every namespace)`,
+    );
   }
   // auth can-i has its own --subresource (cani.go: the subresource asked about, in the review's body).
   const canI = verb === 'auth' && flags.positionals[0] === 'can-i';
@@ -189,6 +241,8 @@ export function kubectlRequest(command: string, identity: RequestIdentity = {}):
       '--unauthenticated in the command cannot be combined with a caller user or groups',
     );
   }
+  refuseAllWithSelector(verb, flags.positionals, flags);
+  refuseNamesWithSelector(verb, flags.positionals, flags);
   let plan: Plan;
   try {
     plan = handler(flags.positionals, flags);
@@ -215,6 +269,9 @@ export function kubectlRequest(command: string, identity: RequestIdentity = {}):
   // The Pod's name is kubectl's pick at run time: "POD" in the URL is a placeholder, not a name to evaluate.
   if (plan.podLookup) delete request.name;
   const notes = [...(plan.notes ?? []), ...line.notes, ...shellNotes];
+  if (flags.switches.has('--record') && plan.method !== 'GET') notes.push(recordNote(verb));
+  const restart = verb === 'run' ? runRestartNote(rest) : undefined;
+  if (restart !== undefined) notes.push(restart);
   let impersonate: KubectlRequest['impersonate'];
   if (flags.as !== undefined || flags.asGroups.length > 0) {
     impersonate = { ...(flags.as !== undefined ? { user: flags.as } : {}), groups: [...flags.asGroups] };

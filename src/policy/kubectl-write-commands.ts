@@ -246,9 +246,9 @@ function rollout(args: readonly string[], flags: KubectlFlags): Plan {
       sub === 'status' ? 'watch' : sub !== undefined && ROLLOUT_PATCHES.has(sub) ? 'PATCH' : 'request',
     );
   }
-  if (sub === 'restart' && rest.length === 1 && !rest[0].includes('/')) {
-    // restart.go ResourceTypeOrNameArgs(true, ...): a type alone is all its objects, listed, then patched each.
-    throw perObject('rollout restart', rest, flags, 'PATCH');
+  if ((sub === 'history' || ROLLOUT_PATCHES.has(sub)) && rest.length === 1 && !rest[0].includes('/')) {
+    // rollout restart/pause/resume/undo/history: ResourceTypeOrNameArgs(true, ...), a type alone is all its objects.
+    throw perObject(`rollout ${sub}`, rest, flags, sub === 'history' ? 'GET' : 'PATCH');
   }
   if (sub !== undefined && ROLLOUT_PATCHES.has(sub)) {
     const t = object(rest, `rollout ${sub}`, flags, { nameRequired: true });
@@ -440,8 +440,11 @@ function certificate(args: readonly string[]): Plan {
 }
 
 function run(args: readonly string[], flags: KubectlFlags): Plan {
-  if (args.length !== 1)
-    throw new RequestSpecError('"run" needs one Pod name, e.g. "run debug --image=busybox"');
+  // run.go: NAME, then the container's arguments, with or without "--" (params["args"] = args[1:]).
+  if (args.length === 0)
+    throw new RequestSpecError(
+      '"run" needs a Pod name ("NAME is required for run"), e.g. "run debug --image=busybox"',
+    );
   const type = resolveResourceType('pods');
   const t: Target = { type, namespace: namespaceOf(type, flags, false), name: args[0] };
   // run.go Complete: --attach defaults to -i (so --attach alone attaches, --attach=false with -i does not);

@@ -22,8 +22,13 @@ export interface ShellToken {
   expansion?: string;
   /** The word has an unquoted glob character (* ? [), which the shell matches against file names. */
   glob?: boolean;
-  /** The word is the pipe (/dev/fd/63) bash gives for a process substitution <(...) or >(...). */
+  /** The word is, or ends with, the pipe (/dev/fd/63) bash gives for a process substitution <(...) or >(...). */
   processSubstitution?: boolean;
+  /**
+   * A process substitution follows the word with no blank between (`--from-file=key=<(vault read ...)`): bash
+   * puts the pipe's name into this word, it does not make a word of its own.
+   */
+  runsOn?: boolean;
 }
 
 /** The end (exclusive) of the parenthesised text opening at `open` ("(" of "$(" or "$(("), nesting and quotes kept. */
@@ -181,6 +186,11 @@ export function shellTokens(text: string): ShellToken[] {
       // meant is the line going on.
       while (text[i + 1] === ' ' || text[i + 1] === '\t') i++;
       i += lineBreak(text, i + 1);
+    } else if ((c === '`' || (c === '^' && !inWord)) && /^[ \t]*\r?\n/.test(text.slice(i + 1))) {
+      // A line ending in ` (PowerShell) or a lone ^ (cmd.exe), as pasted from Windows docs: the line goes on.
+      // To the shell ` would open a command substitution never closed, and ^ be a word of its own.
+      while (text[i + 1] === ' ' || text[i + 1] === '\t') i++;
+      i += lineBreak(text, i + 1);
     } else if (c === '\\' && i + 1 < text.length) {
       current += text[++i];
       inWord = true;
@@ -207,7 +217,9 @@ export function shellTokens(text: string): ShellToken[] {
         current = '';
         inWord = false;
       }
+      const runsOn = inWord && op === c && (c === '<' || c === '>') && text[i + 1] === '(';
       endWord();
+      if (runsOn) out[out.length - 1].runsOn = true;
       while (i + 1 < text.length && OPERATOR_CHARS.has(text[i + 1]) && text[i + 1] !== '(') op += text[++i];
       out.push({ text: op, operator: true });
       hereNext = /^[0-9]*<<-?$/.test(op);

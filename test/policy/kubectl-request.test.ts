@@ -547,7 +547,8 @@ describe('kubectlRequest: who sends it', () => {
 describe('requestFromKubectl: refusals', () => {
   it.each([
     ['', /give a kubectl command/],
-    ['frobnicate pods', /unknown command/],
+    ['frobnicate pods', /"frobnicate pods" is not a kubectl command line/],
+    ['kubectl frobnicate pods', /unknown command "frobnicate"/],
     ['get', /needs a resource type/],
     ['get foos', /unknown resource type "foos"/],
     ['get pods a b', /one object at a time/],
@@ -558,7 +559,11 @@ describe('requestFromKubectl: refusals', () => {
     ['exec', /needs a Pod name or TYPE\/NAME/],
     ['get pods --bogus', /unsupported flag --bogus/],
     ['get pods -n', /-n needs a value/],
-    ['get pod p -A', /lists and watches only/],
+    // resource.Builder visitByName: "a resource cannot be retrieved by name across all namespaces".
+    ['get pod p -A', /"a resource cannot be retrieved by name across all namespaces"/],
+    ['delete pod/p -A', /"a resource cannot be retrieved by name across all namespaces"/],
+    ['describe pods p --all-namespaces', /"a resource cannot be retrieved by name across all namespaces"/],
+    ['wait --for=delete pod/p -A', /"a resource cannot be retrieved by name across all namespaces"/],
     ['get pods --as x --unauthenticated', /cannot be combined/],
     ['get pods "unterminated', /unterminated/],
     ['create pods --field-selector metadata.name=x', /--field-selector applies/],
