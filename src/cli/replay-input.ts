@@ -241,7 +241,7 @@ const ZERO_BYTES = /^\d+ zero bytes \(NUL\) at line \d+ skipped/;
  */
 export function noEventError(report: SimulationReport): CliError {
   const { reason, fix } = noEventReason(report);
-  // An input's warnings explain its malformed lines (UTF-16, zstd, damaged gzip): listed first, before the lines
+  // An input's warnings explain its malformed lines (zstd, a tar archive, damaged gzip): listed first, before the lines
   // the printed list may cut off. Without malformed lines, the reason says all.
   const problems: LocatedProblem[] = [];
   if (report.malformed.count > 0) {

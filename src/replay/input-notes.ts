@@ -17,7 +17,7 @@ interface InputCounts {
   /** Byte sequences that are not UTF-8, and the line of the first (0: none). */
   invalidUtf8: number;
   invalidUtf8Line: number;
-  /** The input was named as no text (compressed otherwise than gzip, UTF-16, a tar archive): no UTF-8 note. */
+  /** The input was named as no text (compressed otherwise than gzip, a tar archive): no UTF-8 note. */
   notText: boolean;
 }
 

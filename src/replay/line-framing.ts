@@ -22,7 +22,7 @@ export interface FramingSink {
   /** A line of kube-apiserver's own log (klog) outside container framing. */
   otherLine(source: string): void;
   warning(source: string, message: string): void;
-  /** An input named as no text at all (a tar archive, another compression, UTF-16): its bytes say nothing more. */
+  /** An input named as no text at all (a tar archive, another compression): its bytes say nothing more. */
   notText(source: string): void;
   /** A block of `bytes` zero bytes on line `lineNo` (zeroBlockWarning words it). */
   zeroBlock(source: string, lineNo: number, bytes: number): void;
@@ -116,15 +116,7 @@ export class LineFraming {
     if (lineNo === 1 && this.firstLineOfInput) {
       // A UTF-8 byte order mark before the first line.
       if (line.charCodeAt(0) === 0xfeff) line = line.slice(1);
-      // kube-apiserver writes UTF-8; a UTF-16 file (read as UTF-8: its BOM becomes U+FFFD U+FFFD, every
-      // other byte of ASCII text is NUL) would only show as "not JSON" on every line: name the encoding once.
-      if (looksUtf16(line)) {
-        sink.notText(source);
-        sink.warning(
-          source,
-          'the input looks UTF-16 encoded; kube-apiserver writes UTF-8 audit logs: convert it first (iconv -f UTF-16 -t UTF-8)',
-        );
-      }
+      // A UTF-16 input (a log saved on Windows) arrives decoded: forEachLine decides its encoding (text-encoding.ts).
       // A policy or manifest piped in as the LOG (`cat policy.yaml | … -`, `<(…)`): the CLI sniffs a regular
       // file before the replay, but a stream is only seen here, and every line of it would be "not JSON".
       if (YAML_START.test(line)) {
@@ -354,13 +346,4 @@ export const TAR_ARCHIVE =
  */
 function isTarHeader(line: string): boolean {
   return line.startsWith('ustar\u000000', 257) || line.startsWith('ustar  \u0000', 257);
-}
-
-/** A first line that is UTF-16 text decoded as UTF-8: a BOM turned into U+FFFD U+FFFD, or NULs between characters. */
-function looksUtf16(line: string): boolean {
-  if (line.startsWith('\ufffd\ufffd')) return true; // FF FE (LE) or FE FF (BE)
-  // ASCII text in UTF-16 without a BOM: a NUL beside every character (after it in LE, before it in BE).
-  const le = line.length >= 4 && line.charCodeAt(1) === 0 && line.charCodeAt(3) === 0;
-  const be = line.length >= 4 && line.charCodeAt(0) === 0 && line.charCodeAt(2) === 0;
-  return le || be;
 }
