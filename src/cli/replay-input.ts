@@ -76,6 +76,12 @@ export const ROTATION_OPTIONS: Record<string, OptionSpec> = {
     value: 'N',
     description: 'length of the top users/resources/requests lists (default 10)',
   },
+  'allow-malformed-logs': {
+    type: 'boolean',
+    description:
+      'replay the other LOGs when one of several holds only malformed lines (no audit event: a wrong file among ' +
+      'the logs), counting them as malformed with a warning (default: an error naming it, exit 1)',
+  },
 };
 
 /** The replay options the command line asks for: rotation, list lengths and (on a terminal) a progress bar. */
@@ -250,6 +256,42 @@ export function noEventError(report: SimulationReport): CliError {
   }
   for (const m of report.malformed.lines) problems.push({ label: m.source, line: m.line, message: m.reason });
   return new CliError(`${reason} (read: ${readSummary(report)})`, EXIT_FINDINGS, fix, problems);
+}
+
+// The start of noEventNote's text (src/replay/input-notes.ts).
+const NO_EVENT_NOTE = 'no audit event read from this input';
+
+/**
+ * The error of a replay where some LOGs gave events but one or more, given among them, gave none and held
+ * malformed lines only (a policy, notes, another tool's log or the legacy text format given with the logs, e.g.
+ * by a glob): a lone such LOG fails the replay (noEventError), and among others it would only shrink the report
+ * without a word but a warning; undefined when there is none, or with --allow-malformed-logs.
+ */
+export function malformedLogError(report: SimulationReport, args: ParsedArgs): CliError | undefined {
+  if (args.values['allow-malformed-logs'] === true || report.events === 0) return undefined;
+  const bad = report.sources.filter((s) => s.events === 0 && s.malformed > 0);
+  if (bad.length === 0) return undefined;
+  const names = new Set(bad.map((s) => s.source));
+  const problems: LocatedProblem[] = [];
+  // Its warnings say what it is (YAML, legacy format, another compression); the note that it gave no event is
+  // this error's message.
+  for (const s of bad)
+    for (const w of s.warnings)
+      if (!w.startsWith(NO_EVENT_NOTE)) problems.push({ label: s.source, message: `warning: ${w}` });
+  for (const m of report.malformed.lines)
+    if (names.has(m.source)) problems.push({ label: m.source, line: m.line, message: m.reason });
+  const one = bad.length === 1;
+  const what = bad.map((s) => `${s.source} (${counted(s.malformed, 'malformed line', 'malformed lines')})`);
+  return new CliError(
+    `${one ? 'LOG' : 'LOGs'} ${what.join(', ')} held no audit event, while the other LOGs held ` +
+      `${counted(report.events, 'event', 'events')}: ${one ? 'it is' : 'they are'} not an audit log, and the ` +
+      `report would not cover ${one ? 'it' : 'them'}`,
+    EXIT_FINDINGS,
+    `give kube-apiserver's audit log in ${one ? 'its' : 'their'} place (JSON lines, e.g. ` +
+      `/var/log/kube-audit/audit-*.log), leave ${one ? 'it' : 'them'} out, or add --allow-malformed-logs to ` +
+      `replay the other LOGs and count ${one ? 'its' : 'their'} lines as malformed`,
+    problems,
+  );
 }
 
 function noEventReason(report: SimulationReport): { reason: string; fix?: string } {

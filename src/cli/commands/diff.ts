@@ -28,6 +28,7 @@ import {
   applyDeckhouseTruncation,
   replayInputs,
   replayOptions,
+  malformedLogError,
   noEventError,
   refuseFileRotationFlags,
 } from '../replay-input';
@@ -120,6 +121,9 @@ export const diffCommand: CommandSpec = {
     }
     // No event read: an error (exit 1, `{"error": …}` with --json), never a diff of zeros.
     if (reports[1].events === 0) throw noEventError(reports[1]);
+    // A and B read the same LOGs: their sources count the same lines.
+    const malformed = malformedLogError(reports[1], args);
+    if (malformed) throw malformed;
     const lint = newLintErrors(a, b);
     if (!json) {
       // A and B share the --built-in-rules file: its warnings are said once.
@@ -191,6 +195,8 @@ async function diffSaved(
     throw new CliError(err instanceof Error ? err.message : String(err));
   }
   if (report.events === 0) throw noEventError(report);
+  const malformed = malformedLogError(report, args);
+  if (malformed) throw malformed;
   if (!json) {
     for (const w of b.warnings) await write(io.stderr, formatProblem(w.label, w, 'warning') + '\n');
     for (const n of builtInRulesNotes(b)) await write(io.stderr, `note: ${n}\n`);

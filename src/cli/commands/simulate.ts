@@ -9,6 +9,7 @@ import {
   applyDeckhouseTruncation,
   replayInputs,
   replayOptions,
+  malformedLogError,
   noEventError,
   refuseFileRotationFlags,
 } from '../replay-input';
@@ -38,7 +39,7 @@ export const simulateCommand: CommandSpec = {
     'and sized in its Go encoding. --max-size-mb 0 follows --kubernetes-version (100 MB up to 1.35, no ' +
     "rotation from 1.36); with --audit-log-output Stdout (or container-runtime input) history is the kubelet's " +
     'container-log rotation. The same file given twice is read once. Exit status 1 when no event could be ' +
-    'read (an empty input too).',
+    'read (an empty input too), or when a LOG among several holds only malformed lines (see --allow-malformed-logs).',
   options: { ...POLICY_OPTIONS, ...ROTATION_OPTIONS },
   examples: [
     'deckhouse-audit simulate --deckhouse --policy policy.yaml /var/log/kube-audit/audit.log',
@@ -63,6 +64,8 @@ export const simulateCommand: CommandSpec = {
     }
     // No event read: an error (exit 1, `{"error": …}` with --json), never a report of zeros.
     if (report.events === 0) throw noEventError(report);
+    const malformed = malformedLogError(report, args);
+    if (malformed) throw malformed;
     if (json) {
       await printJson(io, {
         policy: chosen.description,
