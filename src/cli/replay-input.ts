@@ -190,21 +190,6 @@ export function replayInputs(logs: string[], io: CliIo, stdinTaken = false): Rep
 }
 
 /**
- * Refuses kube-apiserver's file-rotation flags once the output is known to be Stdout (flag or ModuleConfig):
- * the kubelet rotates a container log, so they would be ignored without a word.
- */
-export function refuseFileRotationFlags(options: ReplayOptions, args: ParsedArgs): void {
-  if (options.output !== 'Stdout') return;
-  const given = ['max-size-mb', 'max-backups', 'max-age-days'].filter((n) => args.values[n] !== undefined);
-  if (given.length === 0) return;
-  throw new UsageError(
-    `${given.map((n) => `--${n}`).join(', ')} describe${given.length === 1 ? 's' : ''} kube-apiserver's rotation ` +
-      "of the audit log file (auditLog.output File), but the output is Stdout, where the kubelet's container-log " +
-      'rotation decides: use --container-log-max-size/--container-log-max-files instead',
-  );
-}
-
-/**
  * Deckhouse runs kube-apiserver with --audit-log-truncate-enabled=true when auditLog.output is File (docs/
  * deckhouse-audit.md §4): a --deckhouse replay models it unless --truncate/--no-truncate say otherwise.
  * Called once the output is known (the policy file's ModuleConfig may set it).

@@ -47,6 +47,13 @@ function inflatedHead(head: Uint8Array): Uint8Array | undefined {
   }
 }
 
+/** The first text of a regular file given as LOG, gzip inflated and UTF-16 decoded; undefined when unknown. */
+export function logHeadText(file: string): string | undefined {
+  const raw = fileHead(file);
+  const head = raw !== undefined && isGzip(raw) ? inflatedHead(raw) : raw;
+  return head === undefined ? undefined : headText(head);
+}
+
 /** The command that decompresses a gzip file (`gunzip -k policy.yaml.gz` writes policy.yaml beside it). */
 function gunzipCommand(file: string): string {
   if (file === '-') return 'zcat FILE | deckhouse-audit … -';

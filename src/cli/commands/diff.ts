@@ -30,9 +30,9 @@ import {
   replayOptions,
   malformedLogError,
   noEventError,
-  refuseFileRotationFlags,
 } from '../replay-input';
 import { count, counted, perDay, retentionText, simulationWarnings } from '../report';
+import { refuseFileRotationFlags, refuseIgnoredRotationFlags } from '../rotation-flags';
 import { printJson } from '../shared';
 import { LintSummary, newLintErrors } from '../lint-diff';
 import { SavedReport, readSavedReport } from '../saved-report';
@@ -111,7 +111,7 @@ export const diffCommand: CommandSpec = {
     const b = await choosePolicy(args, io, files.length === 2 ? files[1] : files[0]);
     // Policy files with ModuleConfig control-plane-manager say where the log goes (auditLog.output).
     applyFileAuditLog(options, [a, b], stringOption(args, 'audit-log-output'));
-    refuseFileRotationFlags(options, args);
+    refuseFileRotationFlags(options, args, logs);
     applyDeckhouseTruncation(options, args, a.deckhouse || b.deckhouse);
     let reports: SimulationReport[];
     try {
@@ -124,6 +124,7 @@ export const diffCommand: CommandSpec = {
     // A and B read the same LOGs: their sources count the same lines.
     const malformed = malformedLogError(reports[1], args);
     if (malformed) throw malformed;
+    refuseIgnoredRotationFlags(reports[1], options, args);
     const lint = newLintErrors(a, b);
     if (!json) {
       // A and B share the --built-in-rules file: its warnings are said once.
@@ -186,7 +187,7 @@ async function diffSaved(
   const options = replayOptions(args, io);
   const b = await choosePolicy(args, io, files.length === 1 ? files[0] : null);
   applyFileAuditLog(options, [b], stringOption(args, 'audit-log-output'));
-  refuseFileRotationFlags(options, args);
+  refuseFileRotationFlags(options, args, logs);
   applyDeckhouseTruncation(options, args, b.deckhouse);
   let report: SimulationReport;
   try {
@@ -197,6 +198,7 @@ async function diffSaved(
   if (report.events === 0) throw noEventError(report);
   const malformed = malformedLogError(report, args);
   if (malformed) throw malformed;
+  refuseIgnoredRotationFlags(report, options, args);
   if (!json) {
     for (const w of b.warnings) await write(io.stderr, formatProblem(w.label, w, 'warning') + '\n');
     for (const n of builtInRulesNotes(b)) await write(io.stderr, `note: ${n}\n`);

@@ -11,9 +11,9 @@ import {
   replayOptions,
   malformedLogError,
   noEventError,
-  refuseFileRotationFlags,
 } from '../replay-input';
 import { renderSimulationReport } from '../report';
+import { refuseFileRotationFlags, refuseIgnoredRotationFlags } from '../rotation-flags';
 import { printJson } from '../shared';
 
 /** `simulate`: replay recorded audit logs under a policy and report volume, rule hits and retention. */
@@ -54,7 +54,7 @@ export const simulateCommand: CommandSpec = {
     const chosen = await choosePolicy(args, io);
     // A policy file with ModuleConfig control-plane-manager says where the log goes (auditLog.output).
     applyFileAuditLog(options, [chosen], stringOption(args, 'audit-log-output'));
-    refuseFileRotationFlags(options, args);
+    refuseFileRotationFlags(options, args, args.positionals);
     applyDeckhouseTruncation(options, args, chosen.deckhouse);
     let report;
     try {
@@ -66,6 +66,7 @@ export const simulateCommand: CommandSpec = {
     if (report.events === 0) throw noEventError(report);
     const malformed = malformedLogError(report, args);
     if (malformed) throw malformed;
+    refuseIgnoredRotationFlags(report, options, args);
     if (json) {
       await printJson(io, {
         policy: chosen.description,
