@@ -1,11 +1,13 @@
 /**
  * Audit events as log pipelines hand them over, not only as kube-apiserver writes them: a log shipper's record
  * that carries the event's line (Vector and Deckhouse's log-shipper `message`, Loki's `logcli --output=jsonl`
- * `line`, Docker's json-file and Fluent Bit `log`) or the event itself (an Elasticsearch hit's `_source`);
- * an `EventList` (what the audit webhook backend posts); a line with a prefix before the event (`kubectl logs
- * --timestamps`, `logcli` default output, syslog); and kube-apiserver's own klog lines, which `kubectl logs`
- * mixes with the events of `auditLog.output: Stdout`.
+ * `line`, Docker's json-file and Fluent Bit `log`, `journalctl -o json`'s `MESSAGE`) or the event itself (an
+ * Elasticsearch hit's `_source`); an `EventList` (what the audit webhook backend posts); a line with a prefix
+ * before the event (`kubectl logs --timestamps`, `logcli` default output, syslog); and kube-apiserver's own klog
+ * lines, which `kubectl logs` mixes with the events of `auditLog.output: Stdout`.
  */
+
+import { journalMessage } from './journal-record';
 
 /** A record's content once the wrapper is taken off. */
 export type Unwrapped =
@@ -47,6 +49,13 @@ export function unwrapRecord(value: Record<string, unknown>): Unwrapped | undefi
   }
   // Anything that names itself an Event (or any other kind) is not a shipper's record.
   if (value.kind !== undefined || value.verb !== undefined || value.stage !== undefined) return undefined;
+  // `journalctl -o json`: the line in MESSAGE (null when journalctl left it out: foreignRecord says why).
+  const journal = journalMessage(value);
+  if (journal !== undefined) {
+    return 'text' in journal
+      ? { kind: 'text', text: journal.text, partial: false, otherLog: false, field: 'MESSAGE' }
+      : undefined;
+  }
   for (const field of TEXT_FIELDS) {
     const text = value[field];
     if (typeof text !== 'string') continue;
@@ -143,6 +152,8 @@ export function foreignRecord(value: Record<string, unknown>): string | undefine
     if (value[key] !== undefined) return undefined;
   const converted = convertedRecord(value);
   if (converted !== undefined) return converted;
+  const journal = journalMessage(value);
+  if (journal !== undefined && 'reason' in journal) return journal.reason;
   const keys = Object.keys(value);
   const shown = keys.slice(0, 8).map((k) => (k.length > 40 ? `${k.slice(0, 40)}…` : k));
   return (
