@@ -5,6 +5,7 @@ import { OptionSpec, ParsedArgs, numberOption, stringOption } from './args';
 import { CliError, EXIT_FINDINGS, LocatedProblem, UsageError } from './errors';
 import { CliIo } from './io';
 import { KUBERNETES_VERSION_RANGE, kubernetesVersionOption } from './shared';
+import { checkLogPaths } from './log-paths';
 import { refusePolicyAsLog } from './swapped-input';
 
 /** Rotation flags (Deckhouse's kube-apiserver settings by default). */
@@ -185,6 +186,7 @@ export function replayInputs(logs: string[], io: CliIo, stdinTaken = false): Rep
   if (logs.length === 0) throw new UsageError('needs at least one audit LOG file ("-" for standard input)');
   const dashes = logs.filter((l) => l === '-').length;
   if (dashes > 1 || (dashes > 0 && stdinTaken)) throw new UsageError('"-" (stdin) can be used once');
+  checkLogPaths(logs);
   for (const log of logs) refusePolicyAsLog(log);
   return logs.map((log) => (log === '-' ? { name: '<stdin>', stream: io.stdin } : log));
 }
