@@ -234,7 +234,9 @@ describe('no input is lost silently', () => {
   test('a missing log file: FILE: no such file, like validate', async () => {
     const run = await runInProcess(['simulate', '--deckhouse', fixture('missing.log')]);
     expect(run.code).toBe(1);
-    expect(run.stderr).toBe(`deckhouse-audit simulate: ${fixture('missing.log')}: no such file\n`);
+    expect(run.stderr).toBe(
+      `deckhouse-audit simulate: ${fixture('missing.log')}: no such file\n    fix: check the path\n`,
+    );
   });
 });
 
