@@ -9,8 +9,9 @@ import { logHeadText } from './swapped-input';
  * kube-apiserver's file-rotation flags (--audit-log-maxsize/maxbackup/maxage, here --max-size-mb, --max-backups,
  * --max-age-days) describe auditLog.output File. With Stdout the kubelet's container-log rotation keeps the
  * history, and the replay estimates that one: the flags would be ignored without a word, so they are refused
- * wherever the output is Stdout, whether a flag or ModuleConfig says so or the LOG is a container log (which
- * makes the replay's output Stdout unless --audit-log-output says otherwise).
+ * wherever the output is Stdout, whether a flag or ModuleConfig says so or the LOG is kube-apiserver's container
+ * output (container-runtime lines, or `kubectl logs` of it: its own lines among the events), which makes the
+ * replay's output Stdout unless --audit-log-output says otherwise.
  */
 
 const FILE_ROTATION_FLAGS = ['max-size-mb', 'max-backups', 'max-age-days'];
@@ -26,14 +27,14 @@ function describe(given: string[]): string {
   );
 }
 
-/** The refusal when the LOGs named are kube-apiserver's container log. */
-function containerLogError(given: string[], logs: string[]): UsageError {
+/** The refusal when the LOGs named are kube-apiserver's container output; `how` tells how that shows. */
+function containerLogError(given: string[], logs: string[], how = 'container-runtime lines'): UsageError {
   const one = logs.length === 1;
   return new UsageError(
     `${describe(given)}, but LOG ${logs.join(', ')} ${one ? 'is' : 'are'} kube-apiserver's container log ` +
-      "(container-runtime lines: auditLog.output Stdout), whose history the kubelet's container-log rotation " +
-      'keeps: use --container-log-max-size/--container-log-max-files, or add --audit-log-output File to estimate ' +
-      "File output's history with these flags",
+      `(${how}: auditLog.output Stdout), whose history the kubelet's container-log rotation keeps: use ` +
+      '--container-log-max-size/--container-log-max-files, or add --audit-log-output File to estimate File ' +
+      "output's history with these flags",
   );
 }
 
@@ -69,8 +70,8 @@ export function refuseFileRotationFlags(
 }
 
 /**
- * After the replay: the flags, when the input turned out to be a container log that no file head showed (standard
- * input, a pipe, container-runtime lines after the first), so the report's Stdout retention ignored them.
+ * After the replay: the flags, when the input turned out to be container output that no file head showed (standard
+ * input, a pipe, container-runtime lines after the first, `kubectl logs` output), so Stdout retention ignored them.
  */
 export function refuseIgnoredRotationFlags(
   report: SimulationReport,
@@ -80,8 +81,13 @@ export function refuseIgnoredRotationFlags(
   if (options.output !== undefined || report.retention.output !== 'Stdout') return;
   const given = givenFlags(args);
   if (given.length === 0) return;
+  const cri = report.sources.filter((s) => s.criLines > 0).map((s) => s.source);
+  if (cri.length > 0) throw containerLogError(given, cri);
+  // No container-runtime framing: kube-apiserver's own lines among the events (`kubectl logs` of it) made it Stdout.
+  const mixed = report.sources.filter((s) => s.events > 0 && s.otherLines > 0).map((s) => s.source);
   throw containerLogError(
     given,
-    report.sources.filter((s) => s.criLines > 0).map((s) => s.source),
+    mixed,
+    "its own log lines among the events, which only its container's output holds",
   );
 }

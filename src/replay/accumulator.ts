@@ -102,7 +102,7 @@ class Accumulator implements PartialReplayAccumulator {
       src.criLines++;
       src.criStderrBytes += stderrBytes;
     },
-    otherLine: (source) => this.inputNotes.otherLine(source),
+    otherLine: (source, line) => this.inputNotes.otherLine(source, line),
     warning: (source, message) => this.addSourceWarning(source, message),
     notText: (source) => this.inputNotes.notText(source),
     zeroBlock: (source, line, bytes) => this.lineWarnings.zeroBlock(this.source(source), line, bytes),
@@ -171,7 +171,7 @@ class Accumulator implements PartialReplayAccumulator {
         this.inputNotes.legacyLine(source);
         this.addMalformed(source, lineNo, `${field}${LEGACY_REASON}`);
       },
-      otherLine: (source) => this.inputNotes.otherLine(source),
+      otherLine: (source, line) => this.inputNotes.otherLine(source, line),
       foreignMembers: (source, names) => this.inputNotes.foreignMembers(source, names),
     });
   }
@@ -349,14 +349,19 @@ class Accumulator implements PartialReplayAccumulator {
     const bytesPerDay = perDay(t.writtenBytes);
     const sources = [...this.sources.values()];
     const criInput = sources.some((s) => s.criLines > 0);
-    const output = this.options.output ?? (criInput ? 'Stdout' : 'File');
-    const stderrBytes = sources.reduce((n, s) => n + s.criStderrBytes, 0);
+    // kube-apiserver's own log lines among its events (`kubectl logs` of it, a shipper's records of its
+    // container): only its container output holds both, never the audit log file, so the output is Stdout too.
+    const mixed = sources.filter((s) => s.events > 0 && this.inputNotes.ownLogBytes(s.source) > 0);
+    const output = this.options.output ?? (criInput || mixed.length > 0 ? 'Stdout' : 'File');
+    const stderrBytes = criInput
+      ? sources.reduce((n, s) => n + s.criStderrBytes, 0)
+      : mixed.reduce((n, s) => n + this.inputNotes.ownLogBytes(s.source), 0);
     const retention = estimateRetention(bytesPerDay, this.rotation, {
       kubernetesVersion: this.options.kubernetesVersion,
       output,
       containerLog: this.options.containerLog,
       framingBytesPerDay: perDay(t.framingBytes),
-      otherBytesPerDay: criInput ? perDay(stderrBytes) : null,
+      otherBytesPerDay: criInput || mixed.length > 0 ? perDay(stderrBytes) : null,
     });
     const lowSourcePairs: Record<string, number> = {};
     for (const [k, v] of [...t.lowSourcePairs].sort()) lowSourcePairs[k] = v;

@@ -2,7 +2,7 @@ import { quote } from '../policy/echo';
 import { CriReassembler } from './cri-line';
 import { endsInsideValue } from './go-json';
 import { isCompactEventLine, JsonDocument, opensDocument } from './json-document';
-import { eventStart, isKlogLine, isPrefixedKlogLine } from './log-record';
+import { eventStart, isKlogLine, prefixedKlogText } from './log-record';
 
 /**
  * From the lines of an input to the records that may hold audit events: a byte order mark and blank lines
@@ -19,8 +19,8 @@ export interface FramingSink {
   unreadable(source: string, lineNo: number, reason: string): void;
   /** A line in the container runtime's format; `stderrBytes` when it is a stderr line (not audit data). */
   criLine(source: string, stderrBytes: number): void;
-  /** A line of kube-apiserver's own log (klog) outside container framing. */
-  otherLine(source: string): void;
+  /** A line of kube-apiserver's own log (klog) outside container framing: `line` is its text. */
+  otherLine(source: string, line: string): void;
   warning(source: string, message: string): void;
   /** An input named as no text at all (a tar archive, another compression): its bytes say nothing more. */
   notText(source: string): void;
@@ -181,7 +181,7 @@ export class LineFraming {
         line = cri.text;
         if (line.trim() === '') return;
       } else if (isKlogLine(line)) {
-        sink.otherLine(source);
+        sink.otherLine(source, line);
         return;
       } else {
         const cef = line.indexOf('CEF:') === -1 ? undefined : cefMessage(line);
@@ -190,13 +190,17 @@ export class LineFraming {
         if (cef !== undefined || csv !== undefined) {
           line = (cef ?? csv) as string;
           if (isKlogLine(line)) {
-            sink.otherLine(source); // kube-apiserver's own line, shipped or exported with the events
+            sink.otherLine(source, line); // kube-apiserver's own line, shipped or exported with the events
             return;
           }
         } else if (at > 0) line = line.slice(at);
-        else if (isPrefixedKlogLine(line)) {
-          sink.otherLine(source); // `kubectl logs --timestamps` (or `--prefix`) of kube-apiserver's own log
-          return;
+        else {
+          // `kubectl logs --timestamps` (or `--prefix`) of kube-apiserver's own log
+          const klog = prefixedKlogText(line);
+          if (klog !== undefined) {
+            sink.otherLine(source, klog);
+            return;
+          }
         }
       }
     }

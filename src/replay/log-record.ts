@@ -254,10 +254,11 @@ const JSON_ARRAY_START = /^\s*\[\s*($|[[{"\]\d-]|true|false|null)/;
 const KUBECTL_PREFIX =
   /^(\[[^\]\s]{1,600}\] )?(\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?(Z|[+-]\d{2}:\d{2}) )?/;
 
-/** A klog line behind what `kubectl logs --prefix`/`--timestamps` put before it (rare path: no event in it). */
-export function isPrefixedKlogLine(line: string): boolean {
+/** The klog line behind what `kubectl logs --prefix`/`--timestamps` put before it (rare path: no event in it). */
+export function prefixedKlogText(line: string): string | undefined {
   const prefix = KUBECTL_PREFIX.exec(line)?.[0].length ?? 0;
-  return prefix > 0 && isKlogLine(line.slice(prefix));
+  const text = prefix > 0 ? line.slice(prefix) : undefined;
+  return text !== undefined && isKlogLine(text) ? text : undefined;
 }
 
 /** How kube-apiserver's json encoder starts every event (kind first, then apiVersion: types.go field order). */

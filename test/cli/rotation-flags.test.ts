@@ -76,6 +76,18 @@ describe('file-rotation flags with a container log as LOG', () => {
     }
   });
 
+  test('`kubectl logs` of kube-apiserver (its klog lines among the events): refused after the replay', async () => {
+    const kubectlLogs = path.join(dir, 'kubectl-logs.txt');
+    writeFileSync(kubectlLogs, KLOG.replace(/^\S+ stderr F /, '') + readFileSync(LOG, 'utf8'));
+    const run = await runInProcess(['simulate', '--policy', POLICY, '--max-backups', '3', kubectlLogs]);
+    expect(run.code).toBe(2);
+    expect(run.stderr).toContain(
+      `--max-backups describes kube-apiserver's rotation of the audit log file (auditLog.output File), but LOG ` +
+        `${kubectlLogs} is kube-apiserver's container log (its own log lines among the events, which only its ` +
+        "container's output holds: auditLog.output Stdout)",
+    );
+  });
+
   test('with --audit-log-output File they apply: File retention with the flags given', async () => {
     const run = await runInProcess([
       'simulate',

@@ -37,7 +37,7 @@ export const simulateCommand: CommandSpec = {
     '--policy replaces them). A progress bar is drawn on stderr when it is a terminal. Each event is decided ' +
     'once on its request line (requestURI, verb and the authenticated user), as kube-apiserver decides it, ' +
     'and sized in its Go encoding. --max-size-mb 0 follows --kubernetes-version (100 MB up to 1.35, no ' +
-    "rotation from 1.36); with --audit-log-output Stdout (or container-runtime input) history is the kubelet's " +
+    "rotation from 1.36); with --audit-log-output Stdout (or container-runtime or `kubectl logs` input) history is the kubelet's " +
     'container-log rotation. The same file given twice is read once. Exit status 1 when no event could be ' +
     'read (an empty input too), or when a LOG among several holds only malformed lines (see --allow-malformed-logs).',
   options: { ...POLICY_OPTIONS, ...ROTATION_OPTIONS },
