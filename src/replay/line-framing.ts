@@ -3,6 +3,7 @@ import { CriReassembler } from './cri-line';
 import { endsInsideValue } from './go-json';
 import { isCompactEventLine, JsonDocument, opensDocument } from './json-document';
 import { eventStart, isKlogLine, prefixedKlogText } from './log-record';
+import { recordStart } from './record-prefix';
 
 /**
  * From the lines of an input to the records that may hold audit events: a byte order mark and blank lines
@@ -201,6 +202,9 @@ export class LineFraming {
             sink.otherLine(source, klog);
             return;
           }
+          // A shipper's record behind a tool's columns (kafka-console-consumer's, logcli's).
+          const record = recordStart(line);
+          if (record > 0) line = line.slice(record);
         }
       }
     }
