@@ -14,6 +14,7 @@ import {
 } from '../replay-input';
 import { renderSimulationReport } from '../report';
 import { refuseFileRotationFlags, refuseIgnoredRotationFlags } from '../rotation-flags';
+import { refuseReportAsLog } from '../saved-report';
 import { printJson } from '../shared';
 
 /** `simulate`: replay recorded audit logs under a policy and report volume, rule hits and retention. */
@@ -50,6 +51,7 @@ export const simulateCommand: CommandSpec = {
   positionals: true,
   async run({ args, io, json }) {
     const inputs = replayInputs(args.positionals, io, stringOption(args, 'policy') === '-');
+    for (const log of args.positionals) refuseReportAsLog(log);
     const options = replayOptions(args, io);
     const chosen = await choosePolicy(args, io);
     // A policy file with ModuleConfig control-plane-manager says where the log goes (auditLog.output).
