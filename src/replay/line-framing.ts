@@ -260,6 +260,9 @@ const CSV_EVENT_STARTS = [
 
 const CSV_SEPARATORS = ',;\t';
 
+/** An event's apiVersion inside a JSON string inside a CSV field: `\"` escaped by JSON, its quote doubled by CSV. */
+const CSV_RECORD_EVENT = '\\""apiVersion\\"":\\""audit.k8s.io/';
+
 /**
  * The event in a row of a CSV export (RFC 4180: a field holding `"` or `,` is quoted and its quotes doubled), as
  * log stores download query results (CloudWatch Logs Insights, Grafana, Kibana, Splunk): the field's text, which
@@ -273,6 +276,16 @@ export function csvEventField(line: string): string | undefined {
     // decimal comma save CSV.
     if (at !== -1 && (at === 0 || CSV_SEPARATORS.includes(line[at - 1])) && (start === -1 || at < start))
       start = at;
+  }
+  // A field holding a shipper's record with the event's line in it (a Splunk `_raw` of Vector's JSON codec):
+  // the event's quotes escaped (`\"`) and then doubled by CSV; the field is the record's object.
+  if (start === -1 && line.indexOf(CSV_RECORD_EVENT) !== -1) {
+    for (let at = line.indexOf('"{""'); at !== -1; at = line.indexOf('"{""', at + 1)) {
+      if (at === 0 || CSV_SEPARATORS.includes(line[at - 1])) {
+        start = at;
+        break;
+      }
+    }
   }
   if (start === -1) return undefined;
   const parts: string[] = [];

@@ -101,9 +101,16 @@ export function unwrapRecord(value: Record<string, unknown>): Unwrapped | undefi
 /** How far below a record's member an event's line or object is looked for (`records[].properties.log`). */
 const NESTED_RECORD_DEPTH = 2;
 
-/** A string holding an audit event's line (as kube-apiserver writes it, so the member's text is the event's). */
+/**
+ * A string holding an audit event's line (as kube-apiserver writes it, so the member's text is the event's), or a
+ * shipper's record holding it as a JSON string, its quotes escaped (Vector's `splunk_hec_logs` with the JSON
+ * codec sends the whole record as the HEC event, which Splunk keeps and exports as `_raw`): read in turn.
+ */
 function isAuditLine(value: unknown): value is string {
-  return typeof value === 'string' && value.includes('"apiVersion":"audit.k8s.io/');
+  return (
+    typeof value === 'string' &&
+    (value.includes('"apiVersion":"audit.k8s.io/') || value.includes('\\"apiVersion\\":\\"audit.k8s.io/'))
+  );
 }
 
 /**
