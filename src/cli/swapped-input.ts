@@ -97,6 +97,12 @@ export function refuseLogAsPolicy(file: string, head: Uint8Array | undefined): v
   if (head === undefined) return;
   const name = file === '-' ? 'the policy on standard input' : file;
   const inflated = isGzip(head) ? inflatedHead(head) : undefined;
+  if (inflated !== undefined && isTar(inflated)) {
+    throw new UsageError(
+      `${name} is a tar archive (gzip-compressed), not a policy: extract the policy or manifest from it first ` +
+        `(tar -xzf ${file === '-' ? 'FILE' : file}, or tar -tzf to list it) and give that file`,
+    );
+  }
   if (inflated !== undefined && inflated.length > 0 && !holdsAuditEvents(inflated)) {
     throw new UsageError(
       `${name} is gzip-compressed (${inflatedKind(inflated)}): a policy or manifest is read as plain YAML or ` +
@@ -125,7 +131,12 @@ function inflatedKind(inflated: Uint8Array): string {
   const text = headText(inflated);
   const kind = KIND.exec(text)?.[1] ?? /"kind"\s*:\s*"([A-Za-z]+)"/.exec(text)?.[1];
   if (kind === 'Policy' || (kind === undefined && /^rules:/m.test(text))) return 'an audit policy inside';
-  return kind ? `a manifest inside, kind: ${kind}` : 'not an audit log inside';
+  return kind ? `a manifest inside, kind: ${kind}` : 'no audit log inside';
+}
+
+/** A tar header (POSIX ustar or GNU magic at byte 257): `tar czf` of a dist/ directory or of logs. */
+function isTar(head: Uint8Array): boolean {
+  return Buffer.from(head.buffer, head.byteOffset, head.byteLength).toString('latin1', 257, 262) === 'ustar';
 }
 
 /**

@@ -138,7 +138,7 @@ export async function forEachLine(
   const decide = (first: Buffer): void => {
     head = undefined;
     const encoding = utf16Encoding(first);
-    // Its byte order mark is dropped by the decoder; a lone surrogate becomes U+FFFD, as Go would write it.
+    // The decoder drops its byte order mark; a lone surrogate (a damaged or cut file) becomes U+FFFD.
     if (encoding !== undefined) utf16 = new TextDecoder(encoding);
     bytes(first);
   };

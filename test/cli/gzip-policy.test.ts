@@ -96,6 +96,22 @@ describe('a gzip file given as the policy', () => {
     );
   });
 
+  test('a .tgz of a dist/ directory: named as a tar archive, with the tar command', async () => {
+    // POSIX ustar (`tar czf dist.tgz dist/`): a 512-byte header, the magic "ustar\0" and version "00" at 257.
+    const header = Buffer.alloc(512);
+    header.write('dist/audit-policy-secret.yaml', 0, 'latin1');
+    header.write('ustar\u000000', 257, 'latin1');
+    const data = readFileSync(POLICY);
+    const tgz = path.join(dir, 'dist.tgz');
+    writeFileSync(tgz, gzipSync(Buffer.concat([header, data, Buffer.alloc(1024)])));
+    const run = await runInProcess(['lint', tgz]);
+    expect(run.code).toBe(2);
+    expect(run.stderr.split('\n')[0]).toBe(
+      `deckhouse-audit lint: ${tgz} is a tar archive (gzip-compressed), not a policy: extract the policy or ` +
+        `manifest from it first (tar -xzf ${tgz}, or tar -tzf to list it) and give that file`,
+    );
+  });
+
   test('a compressed audit log given as the policy is still named as a log', async () => {
     const run = await runInProcess(['validate', fixture('audit.log.gz')]);
     expect(run.code).toBe(2);
