@@ -188,6 +188,13 @@ export function replayInputs(logs: string[], io: CliIo, stdinTaken = false): Rep
   if (dashes > 1 || (dashes > 0 && stdinTaken)) throw new UsageError('"-" (stdin) can be used once');
   checkLogPaths(logs);
   for (const log of logs) refusePolicyAsLog(log);
+  // `-` with nothing piped in waits for the terminal without a word, like a hang: say what it waits for.
+  if (dashes > 0 && (io.stdin as { isTTY?: boolean }).isTTY === true) {
+    io.stderr.write(
+      'note: reading the audit LOG "-" from standard input, which is a terminal: paste its lines and end with ' +
+        'Ctrl-D, or pipe the log in (zcat audit-*.log.gz | deckhouse-audit … -)\n',
+    );
+  }
   return logs.map((log) => (log === '-' ? { name: '<stdin>', stream: io.stdin } : log));
 }
 

@@ -1,7 +1,9 @@
-import { mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
+import { PassThrough, Readable } from 'node:stream';
 import { gzipSync } from 'node:zlib';
+import { runCli } from '../../src/cli/main';
 import { fixture, runInProcess } from './helpers';
 
 // A LOG list as it is typed on a master: the live file and the rotated ones kube-apiserver leaves beside it
@@ -71,5 +73,34 @@ describe('LOG paths are checked before the replay', () => {
     expect(run.stderr).toContain(
       `${link}: a symbolic link to ${path.join(logDir, 'audit-2026-11-01T10-00-00.000.log')}, which does not exist`,
     );
+  });
+});
+
+describe('"-" when standard input is a terminal', () => {
+  test('a note says what it waits for, then the pasted lines are replayed', async () => {
+    // A terminal's stream (tty.ReadStream) has isTTY true; here the lines come as if pasted, then Ctrl-D.
+    const stdin = Object.assign(Readable.from([readFileSync(LOG)]), { isTTY: true });
+    const err: Buffer[] = [];
+    const stderr = new PassThrough();
+    stderr.on('data', (c: Buffer) => err.push(c));
+    const code = await runCli(['simulate', '--policy', POLICY, '--json', '-'], {
+      stdout: new PassThrough(),
+      stderr,
+      stdin,
+      isTTY: false,
+    });
+    expect(code).toBe(0);
+    expect(Buffer.concat(err).toString('utf8')).toBe(
+      'note: reading the audit LOG "-" from standard input, which is a terminal: paste its lines and end with ' +
+        'Ctrl-D, or pipe the log in (zcat audit-*.log.gz | deckhouse-audit … -)\n',
+    );
+  });
+
+  test('piped in, no note', async () => {
+    const run = await runInProcess(['simulate', '--policy', POLICY, '--json', '-'], {
+      stdin: readFileSync(LOG),
+    });
+    expect(run.code).toBe(0);
+    expect(run.stderr).toBe('');
   });
 });
