@@ -76,6 +76,12 @@ export interface ReplayState {
 /** Lines longer than this many characters are skipped unless `maxLineBytes` says otherwise. */
 export const DEFAULT_MAX_LINE = 64 * 1024 * 1024;
 
+/** Why an input's klog lines made the retention estimate the kubelet's container log (auditLog.output Stdout). */
+export const STDOUT_FROM_OWN_LINES =
+  "kube-apiserver's own log lines are among its events here, which only its container's output holds " +
+  "(`kubectl logs`, a shipper's records of the Pod): retention follows auditLog.output Stdout, the kubelet's " +
+  'container-log rotation; state the output (--audit-log-output File) if the cluster writes the audit log file';
+
 export { lineTooLong };
 
 /** Options of an accumulator that reads a part of an input (a worker thread's range of a file). */
@@ -353,6 +359,10 @@ class Accumulator implements PartialReplayAccumulator {
     // container): only its container output holds both, never the audit log file, so the output is Stdout too.
     const mixed = sources.filter((s) => s.events > 0 && this.inputNotes.ownLogBytes(s.source) > 0);
     const output = this.options.output ?? (criInput || mixed.length > 0 ? 'Stdout' : 'File');
+    // The inputs that made the output Stdout by their klog lines alone: said, as a shipper's mix could mislead.
+    const inferred = new Set(
+      this.options.output === undefined && !criInput ? mixed.map((s) => s.source) : [],
+    );
     const stderrBytes = criInput
       ? sources.reduce((n, s) => n + s.criStderrBytes, 0)
       : mixed.reduce((n, s) => n + this.inputNotes.ownLogBytes(s.source), 0);
@@ -430,7 +440,12 @@ class Accumulator implements PartialReplayAccumulator {
         ...s,
         otherLines: this.inputNotes.otherLines(s.source),
         legacyLines: this.inputNotes.legacyLines(s.source),
-        warnings: [...s.warnings, ...this.inputNotes.notes(s.source), ...noEventNote(s, this.events)],
+        warnings: [
+          ...s.warnings,
+          ...this.inputNotes.notes(s.source),
+          ...(inferred.has(s.source) ? [STDOUT_FROM_OWN_LINES] : []),
+          ...noEventNote(s, this.events),
+        ],
       })),
     };
   }

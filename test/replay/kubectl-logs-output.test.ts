@@ -3,6 +3,7 @@ import * as os from 'os';
 import * as path from 'path';
 import type { Policy } from '../../src/policy/types';
 import { simulate, SimulationReport } from '../../src/replay';
+import { STDOUT_FROM_OWN_LINES } from '../../src/replay/accumulator';
 import { auditID, createConfigMapLines } from '../support/apiserver-lines';
 
 // With auditLog.output Stdout kube-apiserver writes its events to stdout and its own klog lines to stderr; the
@@ -63,6 +64,9 @@ describe('`kubectl logs` of kube-apiserver (auditLog.output Stdout)', () => {
       expect(r.events).toBe(fromCri.events);
       expect(r.sources[0].otherLines).toBe(20);
       expect(r.retention).toEqual(fromCri.retention);
+      // The container log says Stdout by its framing; here the klog lines say it, and the report tells so.
+      expect(r.sources[0].warnings).toContain(STDOUT_FROM_OWN_LINES);
+      expect(fromCri.sources[0].warnings).not.toContain(STDOUT_FROM_OWN_LINES);
     },
   );
 
@@ -85,5 +89,6 @@ describe('`kubectl logs` of kube-apiserver (auditLog.output Stdout)', () => {
   test('--audit-log-output File (options.output) still decides', async () => {
     const r = await simulate([file('stated.log', PLAIN)], { policy: rr, output: 'File' });
     expect(r.retention.output).toBe('File');
+    expect(r.sources[0].warnings).not.toContain(STDOUT_FROM_OWN_LINES);
   });
 });
