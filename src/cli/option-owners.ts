@@ -44,6 +44,7 @@ export const OPTION_OWNERS: Readonly<Record<string, readonly string[]>> = {
   'container-log-max-files': REPLAY,
   jobs: REPLAY,
   top: REPLAY,
+  'allow-malformed-logs': REPLAY,
   format: ['diff'],
 };
 

@@ -5,6 +5,7 @@ import { OptionSpec, ParsedArgs, numberOption, stringOption } from './args';
 import { CliError, EXIT_FINDINGS, LocatedProblem, UsageError } from './errors';
 import { CliIo } from './io';
 import { KUBERNETES_VERSION_RANGE, kubernetesVersionOption } from './shared';
+import { checkLogPaths } from './log-paths';
 import { refusePolicyAsLog } from './swapped-input';
 
 /** Rotation flags (Deckhouse's kube-apiserver settings by default). */
@@ -51,7 +52,7 @@ export const ROTATION_OPTIONS: Record<string, OptionSpec> = {
     type: 'string',
     value: 'File|Stdout',
     description:
-      "Deckhouse's auditLog.output: with Stdout history is the kubelet's container log (shared with kube-apiserver's own lines), not the file rotation (default: the auditLog.output of ModuleConfig control-plane-manager in the --policy file, which a contradicting flag may not override; else Stdout for container-runtime (CRI) input, else File)",
+      "Deckhouse's auditLog.output: with Stdout history is the kubelet's container log (shared with kube-apiserver's own lines), not the file rotation (default: the auditLog.output of ModuleConfig control-plane-manager in the --policy file, which a contradicting flag may not override; else Stdout for container-runtime (CRI) input or input with kube-apiserver's own log lines among its events (kubectl logs), else File)",
   },
   'container-log-max-size': {
     type: 'string',
@@ -75,6 +76,12 @@ export const ROTATION_OPTIONS: Record<string, OptionSpec> = {
     type: 'string',
     value: 'N',
     description: 'length of the top users/resources/requests lists (default 10)',
+  },
+  'allow-malformed-logs': {
+    type: 'boolean',
+    description:
+      'replay the other LOGs when one of several holds only malformed lines (no audit event: a wrong file among ' +
+      'the logs), counting them as malformed with a warning (default: an error naming it, exit 1)',
   },
 };
 
@@ -179,23 +186,16 @@ export function replayInputs(logs: string[], io: CliIo, stdinTaken = false): Rep
   if (logs.length === 0) throw new UsageError('needs at least one audit LOG file ("-" for standard input)');
   const dashes = logs.filter((l) => l === '-').length;
   if (dashes > 1 || (dashes > 0 && stdinTaken)) throw new UsageError('"-" (stdin) can be used once');
+  checkLogPaths(logs);
   for (const log of logs) refusePolicyAsLog(log);
+  // `-` with nothing piped in waits for the terminal without a word, like a hang: say what it waits for.
+  if (dashes > 0 && (io.stdin as { isTTY?: boolean }).isTTY === true) {
+    io.stderr.write(
+      'note: reading the audit LOG "-" from standard input, which is a terminal: paste its lines and end with ' +
+        'Ctrl-D, or pipe the log in (zcat audit-*.log.gz | deckhouse-audit … -)\n',
+    );
+  }
   return logs.map((log) => (log === '-' ? { name: '<stdin>', stream: io.stdin } : log));
-}
-
-/**
- * Refuses kube-apiserver's file-rotation flags once the output is known to be Stdout (flag or ModuleConfig):
- * the kubelet rotates a container log, so they would be ignored without a word.
- */
-export function refuseFileRotationFlags(options: ReplayOptions, args: ParsedArgs): void {
-  if (options.output !== 'Stdout') return;
-  const given = ['max-size-mb', 'max-backups', 'max-age-days'].filter((n) => args.values[n] !== undefined);
-  if (given.length === 0) return;
-  throw new UsageError(
-    `${given.map((n) => `--${n}`).join(', ')} describe${given.length === 1 ? 's' : ''} kube-apiserver's rotation ` +
-      "of the audit log file (auditLog.output File), but the output is Stdout, where the kubelet's container-log " +
-      'rotation decides: use --container-log-max-size/--container-log-max-files instead',
-  );
 }
 
 /**
@@ -241,7 +241,7 @@ const ZERO_BYTES = /^\d+ zero bytes \(NUL\) at line \d+ skipped/;
  */
 export function noEventError(report: SimulationReport): CliError {
   const { reason, fix } = noEventReason(report);
-  // An input's warnings explain its malformed lines (UTF-16, zstd, damaged gzip): listed first, before the lines
+  // An input's warnings explain its malformed lines (zstd, a tar archive, damaged gzip): listed first, before the lines
   // the printed list may cut off. Without malformed lines, the reason says all.
   const problems: LocatedProblem[] = [];
   if (report.malformed.count > 0) {
@@ -250,6 +250,42 @@ export function noEventError(report: SimulationReport): CliError {
   }
   for (const m of report.malformed.lines) problems.push({ label: m.source, line: m.line, message: m.reason });
   return new CliError(`${reason} (read: ${readSummary(report)})`, EXIT_FINDINGS, fix, problems);
+}
+
+// The start of noEventNote's text (src/replay/input-notes.ts).
+const NO_EVENT_NOTE = 'no audit event read from this input';
+
+/**
+ * The error of a replay where some LOGs gave events but one or more, given among them, gave none and held
+ * malformed lines only (a policy, notes, another tool's log or the legacy text format given with the logs, e.g.
+ * by a glob): a lone such LOG fails the replay (noEventError), and among others it would only shrink the report
+ * without a word but a warning; undefined when there is none, or with --allow-malformed-logs.
+ */
+export function malformedLogError(report: SimulationReport, args: ParsedArgs): CliError | undefined {
+  if (args.values['allow-malformed-logs'] === true || report.events === 0) return undefined;
+  const bad = report.sources.filter((s) => s.events === 0 && s.malformed > 0);
+  if (bad.length === 0) return undefined;
+  const names = new Set(bad.map((s) => s.source));
+  const problems: LocatedProblem[] = [];
+  // Its warnings say what it is (YAML, legacy format, another compression); the note that it gave no event is
+  // this error's message.
+  for (const s of bad)
+    for (const w of s.warnings)
+      if (!w.startsWith(NO_EVENT_NOTE)) problems.push({ label: s.source, message: `warning: ${w}` });
+  for (const m of report.malformed.lines)
+    if (names.has(m.source)) problems.push({ label: m.source, line: m.line, message: m.reason });
+  const one = bad.length === 1;
+  const what = bad.map((s) => `${s.source} (${counted(s.malformed, 'malformed line', 'malformed lines')})`);
+  return new CliError(
+    `${one ? 'LOG' : 'LOGs'} ${what.join(', ')} held no audit event, while the other LOGs held ` +
+      `${counted(report.events, 'event', 'events')}: ${one ? 'it is' : 'they are'} not an audit log, and the ` +
+      `report would not cover ${one ? 'it' : 'them'}`,
+    EXIT_FINDINGS,
+    `give kube-apiserver's audit log in ${one ? 'its' : 'their'} place (JSON lines, e.g. ` +
+      `/var/log/kube-audit/audit-*.log), leave ${one ? 'it' : 'them'} out, or add --allow-malformed-logs to ` +
+      `replay the other LOGs and count ${one ? 'its' : 'their'} lines as malformed`,
+    problems,
+  );
 }
 
 function noEventReason(report: SimulationReport): { reason: string; fix?: string } {

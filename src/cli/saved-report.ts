@@ -111,8 +111,28 @@ function head(file: string): Buffer {
 }
 
 /**
+ * Throws a usage error when a file given to `simulate` as a LOG is a saved report (`simulate --json > FILE`): it
+ * would be replayed as one malformed line; `diff` compares reports.
+ */
+export function refuseReportAsLog(file: string): void {
+  let start: Buffer;
+  try {
+    if (file === '-' || !statSync(file).isFile()) return;
+    start = head(file);
+  } catch {
+    return; // the replay names a file it cannot read
+  }
+  if (!REPORT_START.test(decode(start))) return;
+  throw new UsageError(
+    `LOG ${file} is a saved report (deckhouse-audit simulate --json), not an audit log: compare two reports with ` +
+      `deckhouse-audit diff ${file} OTHER.json, or one with a policy replayed over the logs with deckhouse-audit ` +
+      `diff ${file} --policy B LOG...; to simulate, give the audit log it was made from`,
+  );
+}
+
+/**
  * The text of `bytes`: UTF-8, or UTF-16 after its byte order mark (PowerShell 5's `>` writes `simulate --json`
- * as UTF-16LE, so a report saved there must read back; an audit log in UTF-16 stays a log, which the replay names).
+ * as UTF-16LE, so a report saved there must read back; an audit log in UTF-16 stays a log, which the replay decodes).
  */
 function decode(bytes: Buffer): string {
   if (bytes[0] === 0xff && bytes[1] === 0xfe) return bytes.subarray(2).toString('utf16le');

@@ -4,6 +4,7 @@
  * CLI reads every such input too (a manifest, a merged policy), with one warning, rather than taking its NUL
  * bytes for content. UTF-32 starts with FF FE 00 00 and is not taken for UTF-16LE.
  */
+import { utf16ByteOrder } from '../policy/byte-order-mark';
 import { Problem } from '../policy/types';
 
 /** The decoded text and the warning to print, or the problem that stops the file from being read. */
@@ -13,13 +14,11 @@ const FIX = 'convert the file to UTF-8, e.g. iconv -f UTF-16 -t UTF-8 FILE > FIL
 
 /** Decodes `bytes` when they start with a UTF-16 byte order mark; undefined for any other input. */
 export function decodeUtf16Input(bytes: Uint8Array, what: string): Utf16Input | undefined {
-  const [b0, b1, b2, b3] = bytes;
-  const little = b0 === 0xff && b1 === 0xfe && !(b2 === 0 && b3 === 0);
-  const big = b0 === 0xfe && b1 === 0xff;
-  if (!little && !big) return undefined;
-  const order = little ? 'little-endian (FF FE)' : 'big-endian (FE FF)';
+  const encoding = utf16ByteOrder(bytes);
+  if (encoding === undefined) return undefined;
+  const order = encoding === 'utf-16le' ? 'little-endian (FF FE)' : 'big-endian (FE FF)';
   try {
-    const text = new TextDecoder(little ? 'utf-16le' : 'utf-16be', { fatal: true }).decode(bytes.subarray(2));
+    const text = new TextDecoder(encoding, { fatal: true }).decode(bytes.subarray(2));
     return {
       text,
       warning: {

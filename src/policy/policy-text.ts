@@ -4,6 +4,7 @@
  * refuses or reads differently from this one. Each problem names the line and column where it starts.
  */
 import { isUtf8 } from 'node:buffer';
+import { Utf16Encoding, utf16ByteOrder } from './byte-order-mark';
 import { Problem } from './types';
 
 /**
@@ -163,13 +164,13 @@ function firstInvalidUtf8(bytes: Uint8Array): number {
 // order mark (FF FE or FE FF) as UTF-16 and decodes it; kube-apiserver's YAML path (sigs.k8s.io/yaml) and
 // Deckhouse's hook therefore load such a policy. It is not JSON to kube-apiserver's recognizer (the first
 // byte is not "{"), so it always goes through go-yaml. Without a byte order mark go-yaml assumes UTF-8.
-function decodeUtf16(bytes: Uint8Array): CheckedText {
-  const littleEndian = bytes[0] === 0xff;
+function decodeUtf16(bytes: Uint8Array, encoding: Utf16Encoding): CheckedText {
+  const littleEndian = encoding === 'utf-16le';
   const order = littleEndian ? 'little-endian (FF FE)' : 'big-endian (FE FF)';
   const fix = 'convert the file to UTF-8, e.g. iconv -f UTF-16 -t UTF-8';
   let text: string;
   try {
-    text = new TextDecoder(littleEndian ? 'utf-16le' : 'utf-16be', { fatal: true }).decode(bytes.subarray(2));
+    text = new TextDecoder(encoding, { fatal: true }).decode(bytes.subarray(2));
   } catch {
     return failure({
       message: `the file is UTF-16, ${order} byte order mark, but not valid UTF-16 (an odd byte count or a lone surrogate): go-yaml refuses it`,
@@ -193,9 +194,8 @@ function decodeUtf16(bytes: Uint8Array): CheckedText {
 }
 
 function decodeUtf8(bytes: Uint8Array): CheckedText {
-  const [b0, b1, b2, b3] = bytes;
-  const utf32le = b0 === 0xff && b1 === 0xfe && b2 === 0 && b3 === 0;
-  if (((b0 === 0xff && b1 === 0xfe) || (b0 === 0xfe && b1 === 0xff)) && !utf32le) return decodeUtf16(bytes);
+  const utf16 = utf16ByteOrder(bytes);
+  if (utf16 !== undefined) return decodeUtf16(bytes, utf16);
   const problem = byteEncodingProblem(bytes);
   if (problem) return failure(problem);
   const body = bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf ? bytes.subarray(3) : bytes;

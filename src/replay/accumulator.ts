@@ -76,6 +76,12 @@ export interface ReplayState {
 /** Lines longer than this many characters are skipped unless `maxLineBytes` says otherwise. */
 export const DEFAULT_MAX_LINE = 64 * 1024 * 1024;
 
+/** Why an input's klog lines made the retention estimate the kubelet's container log (auditLog.output Stdout). */
+export const STDOUT_FROM_OWN_LINES =
+  "kube-apiserver's own log lines are among its events here, which only its container's output holds " +
+  "(`kubectl logs`, a shipper's records of the Pod): retention follows auditLog.output Stdout, the kubelet's " +
+  'container-log rotation; state the output (--audit-log-output File) if the cluster writes the audit log file';
+
 export { lineTooLong };
 
 /** Options of an accumulator that reads a part of an input (a worker thread's range of a file). */
@@ -102,7 +108,7 @@ class Accumulator implements PartialReplayAccumulator {
       src.criLines++;
       src.criStderrBytes += stderrBytes;
     },
-    otherLine: (source) => this.inputNotes.otherLine(source),
+    otherLine: (source, line) => this.inputNotes.otherLine(source, line),
     warning: (source, message) => this.addSourceWarning(source, message),
     notText: (source) => this.inputNotes.notText(source),
     zeroBlock: (source, line, bytes) => this.lineWarnings.zeroBlock(this.source(source), line, bytes),
@@ -171,7 +177,7 @@ class Accumulator implements PartialReplayAccumulator {
         this.inputNotes.legacyLine(source);
         this.addMalformed(source, lineNo, `${field}${LEGACY_REASON}`);
       },
-      otherLine: (source) => this.inputNotes.otherLine(source),
+      otherLine: (source, line) => this.inputNotes.otherLine(source, line),
       foreignMembers: (source, names) => this.inputNotes.foreignMembers(source, names),
     });
   }
@@ -349,14 +355,23 @@ class Accumulator implements PartialReplayAccumulator {
     const bytesPerDay = perDay(t.writtenBytes);
     const sources = [...this.sources.values()];
     const criInput = sources.some((s) => s.criLines > 0);
-    const output = this.options.output ?? (criInput ? 'Stdout' : 'File');
-    const stderrBytes = sources.reduce((n, s) => n + s.criStderrBytes, 0);
+    // kube-apiserver's own log lines among its events (`kubectl logs` of it, a shipper's records of its
+    // container): only its container output holds both, never the audit log file, so the output is Stdout too.
+    const mixed = sources.filter((s) => s.events > 0 && this.inputNotes.ownLogBytes(s.source) > 0);
+    const output = this.options.output ?? (criInput || mixed.length > 0 ? 'Stdout' : 'File');
+    // The inputs that made the output Stdout by their klog lines alone: said, as a shipper's mix could mislead.
+    const inferred = new Set(
+      this.options.output === undefined && !criInput ? mixed.map((s) => s.source) : [],
+    );
+    const stderrBytes = criInput
+      ? sources.reduce((n, s) => n + s.criStderrBytes, 0)
+      : mixed.reduce((n, s) => n + this.inputNotes.ownLogBytes(s.source), 0);
     const retention = estimateRetention(bytesPerDay, this.rotation, {
       kubernetesVersion: this.options.kubernetesVersion,
       output,
       containerLog: this.options.containerLog,
       framingBytesPerDay: perDay(t.framingBytes),
-      otherBytesPerDay: criInput ? perDay(stderrBytes) : null,
+      otherBytesPerDay: criInput || mixed.length > 0 ? perDay(stderrBytes) : null,
     });
     const lowSourcePairs: Record<string, number> = {};
     for (const [k, v] of [...t.lowSourcePairs].sort()) lowSourcePairs[k] = v;
@@ -425,7 +440,12 @@ class Accumulator implements PartialReplayAccumulator {
         ...s,
         otherLines: this.inputNotes.otherLines(s.source),
         legacyLines: this.inputNotes.legacyLines(s.source),
-        warnings: [...s.warnings, ...this.inputNotes.notes(s.source), ...noEventNote(s, this.events)],
+        warnings: [
+          ...s.warnings,
+          ...this.inputNotes.notes(s.source),
+          ...(inferred.has(s.source) ? [STDOUT_FROM_OWN_LINES] : []),
+          ...noEventNote(s, this.events),
+        ],
       })),
     };
   }

@@ -8,6 +8,11 @@
 /** `<timestamp> <stream> <P|F>[:tags] `: the prefix of a CRI log line. */
 const CRI_PREFIX = /^(\S+) (stdout|stderr) ([PF])(?::\S*)? /;
 
+/** Whether a line is in the container runtime's format (kube-apiserver's container log, not its audit file). */
+export function isCriLine(line: string): boolean {
+  return CRI_PREFIX.test(line);
+}
+
 /** What one input line is, once CRI framing is taken off. */
 export type CriResult =
   /** Not a CRI line: the text is the line itself. */

@@ -1,11 +1,14 @@
 import { DuplicateSample, DuplicateSampleState } from './duplicates';
 import { AUDIT_V1, AUDIT_V1BETA1 } from './event';
+import { criFramingBytes } from './policy-tally';
 import type { SourceReport } from './types';
 
 /** What one input held besides audit.k8s.io/v1 events. */
 interface InputCounts {
   /** Lines of kube-apiserver's own log (klog, or a container's stderr) outside container framing. */
   otherLines: number;
+  /** The bytes those lines took in kube-apiserver's container log (text, newline and the runtime's framing). */
+  ownLogBytes: number;
   /** Lines of kube-apiserver's legacy text format (legacy-line.ts), counted as malformed. */
   legacyLines: number;
   /** audit.k8s.io/v1beta1 events, and the bytes only that version writes. */
@@ -17,7 +20,7 @@ interface InputCounts {
   /** Byte sequences that are not UTF-8, and the line of the first (0: none). */
   invalidUtf8: number;
   invalidUtf8Line: number;
-  /** The input was named as no text (compressed otherwise than gzip, UTF-16, a tar archive): no UTF-8 note. */
+  /** The input was named as no text (compressed otherwise than gzip, a tar archive): no UTF-8 note. */
   notText: boolean;
 }
 
@@ -40,8 +43,13 @@ export class InputNotes {
   /** Events the log holds twice (a sample). */
   readonly duplicates = new DuplicateSample();
 
-  otherLine(source: string): void {
-    this.counts(source).otherLines++;
+  otherLine(source: string, line: string): void {
+    const c = this.counts(source);
+    c.otherLines++;
+    if (line !== '') {
+      const bytes = Buffer.byteLength(line) + 1;
+      c.ownLogBytes += bytes + criFramingBytes(bytes);
+    }
   }
 
   legacyLine(source: string): void {
@@ -90,6 +98,11 @@ export class InputNotes {
     return this.bySource.get(source)?.otherLines ?? 0;
   }
 
+  /** Container-log bytes of kube-apiserver's own lines in `source` (0: none, or only a log service's records). */
+  ownLogBytes(source: string): number {
+    return this.bySource.get(source)?.ownLogBytes ?? 0;
+  }
+
   legacyLines(source: string): number {
     return this.bySource.get(source)?.legacyLines ?? 0;
   }
@@ -109,6 +122,7 @@ export class InputNotes {
       if (c.invalidUtf8 > 0) this.invalidUtf8(source, c.invalidUtf8Line + lineOffset, c.invalidUtf8);
       into.notText ||= c.notText;
       into.otherLines += c.otherLines;
+      into.ownLogBytes += c.ownLogBytes;
       into.legacyLines += c.legacyLines;
       into.v1beta1Events += c.v1beta1Events;
       into.v1beta1ExtraBytes += c.v1beta1ExtraBytes;
@@ -171,6 +185,7 @@ export class InputNotes {
         source,
         (c = {
           otherLines: 0,
+          ownLogBytes: 0,
           legacyLines: 0,
           v1beta1Events: 0,
           v1beta1ExtraBytes: 0,

@@ -38,6 +38,14 @@ export function isCompactEventLine(line: string): boolean {
  */
 const RECORD_LISTS: ReadonlySet<string> = new Set(['items', 'events', 'logEvents', 'records']);
 
+/**
+ * The member of a top-level object whose object holds the record list under the same name: an Elasticsearch or
+ * OpenSearch `_search` response's `hits.hits` (its hits, each with the document in `_source`), read one hit at a
+ * time as the lists above are: a response of 10,000 hits (the default index.max_result_window) with bodies
+ * is past the size of one record.
+ */
+const NESTED_LIST = 'hits';
+
 /** Reads one pretty-printed value of an input, line by line. */
 export class JsonDocument {
   private depth = 0;
@@ -54,6 +62,8 @@ export class JsonDocument {
   private outerChars = 0;
   private outerLine = 0;
   private sawItems = false;
+  /** Inside the top-level object's `hits` object (NESTED_LIST), whose keys are read like the top level's. */
+  private inNested = false;
   private keyText = '';
   private stringStart = -1;
   private pendingKey = '';
@@ -68,6 +78,11 @@ export class JsonDocument {
   /** The line the unfinished part started on (a record, or the top-level value). */
   get openLine(): number {
     return this.record !== undefined ? this.recordLine : this.outerLine;
+  }
+
+  /** Whether keys are read at this depth: the top-level object's, and its `hits` object's. */
+  private keyDepth(): boolean {
+    return this.depth === 1 || (this.depth === 2 && this.inNested);
   }
 
   /** Feeds the next line (the first one is the line `opensDocument` accepted). */
@@ -92,16 +107,16 @@ export class JsonDocument {
         else if (c === 92 /* \ */) this.escaped = true;
         else if (c === 34 /* " */) {
           this.inString = false;
-          if (this.depth === 1 && this.stringStart >= 0) this.keyText = line.slice(this.stringStart, i);
+          if (this.stringStart >= 0) this.keyText = line.slice(this.stringStart, i);
         }
         continue;
       }
       if (c === 34) {
         this.inString = true;
-        this.stringStart = this.depth === 1 && this.record === undefined ? i + 1 : -1;
+        this.stringStart = this.keyDepth() && this.record === undefined ? i + 1 : -1;
         continue;
       }
-      if (c === 58 /* : */ && this.depth === 1) {
+      if (c === 58 /* : */ && this.keyDepth()) {
         this.pendingKey = this.keyText;
         continue;
       }
@@ -113,6 +128,12 @@ export class JsonDocument {
           else outerFrom = i;
         } else if (this.depth === 1 && !this.topArray && c === 91 && RECORD_LISTS.has(this.pendingKey)) {
           this.recordDepth = 2;
+          this.sawItems = true;
+        } else if (this.depth === 1 && !this.topArray && c === 123 && this.pendingKey === NESTED_LIST) {
+          this.inNested = true;
+          this.pendingKey = '';
+        } else if (this.depth === 2 && this.inNested && c === 91 && this.pendingKey === NESTED_LIST) {
+          this.recordDepth = 3;
           this.sawItems = true;
         } else if (this.depth === this.recordDepth && this.record === undefined) {
           if (outerFrom >= 0) keep('outer', outerFrom, i);
@@ -134,8 +155,10 @@ export class JsonDocument {
           records.push({ text, lineNo: this.recordLine });
           this.record = undefined;
           if (!this.topArray) outerFrom = i + 1;
-        } else if (this.depth === 1 && this.recordDepth === 2 && c === 93) {
-          this.recordDepth = -1; // the items array closed
+        } else if (this.recordDepth > 1 && this.depth === this.recordDepth - 1 && c === 93) {
+          this.recordDepth = -1; // the items (or hits.hits) array closed
+        } else if (this.depth === 1 && this.inNested) {
+          this.inNested = false; // the hits object closed
         } else if (this.depth === 0) {
           if (!this.topArray && !this.sawItems) {
             keep('outer', Math.max(outerFrom, 0), i + 1);

@@ -2,7 +2,8 @@ import { quote } from '../policy/echo';
 import { CriReassembler } from './cri-line';
 import { endsInsideValue } from './go-json';
 import { isCompactEventLine, JsonDocument, opensDocument } from './json-document';
-import { eventStart, isKlogLine, isPrefixedKlogLine } from './log-record';
+import { eventStart, isKlogLine, prefixedKlogText } from './log-record';
+import { recordStart } from './record-prefix';
 
 /**
  * From the lines of an input to the records that may hold audit events: a byte order mark and blank lines
@@ -19,10 +20,10 @@ export interface FramingSink {
   unreadable(source: string, lineNo: number, reason: string): void;
   /** A line in the container runtime's format; `stderrBytes` when it is a stderr line (not audit data). */
   criLine(source: string, stderrBytes: number): void;
-  /** A line of kube-apiserver's own log (klog) outside container framing. */
-  otherLine(source: string): void;
+  /** A line of kube-apiserver's own log (klog) outside container framing: `line` is its text. */
+  otherLine(source: string, line: string): void;
   warning(source: string, message: string): void;
-  /** An input named as no text at all (a tar archive, another compression, UTF-16): its bytes say nothing more. */
+  /** An input named as no text at all (a tar archive, another compression): its bytes say nothing more. */
   notText(source: string): void;
   /** A block of `bytes` zero bytes on line `lineNo` (zeroBlockWarning words it). */
   zeroBlock(source: string, lineNo: number, bytes: number): void;
@@ -116,15 +117,7 @@ export class LineFraming {
     if (lineNo === 1 && this.firstLineOfInput) {
       // A UTF-8 byte order mark before the first line.
       if (line.charCodeAt(0) === 0xfeff) line = line.slice(1);
-      // kube-apiserver writes UTF-8; a UTF-16 file (read as UTF-8: its BOM becomes U+FFFD U+FFFD, every
-      // other byte of ASCII text is NUL) would only show as "not JSON" on every line: name the encoding once.
-      if (looksUtf16(line)) {
-        sink.notText(source);
-        sink.warning(
-          source,
-          'the input looks UTF-16 encoded; kube-apiserver writes UTF-8 audit logs: convert it first (iconv -f UTF-16 -t UTF-8)',
-        );
-      }
+      // A UTF-16 input (a log saved on Windows) arrives decoded: forEachLine decides its encoding (text-encoding.ts).
       // A policy or manifest piped in as the LOG (`cat policy.yaml | … -`, `<(…)`): the CLI sniffs a regular
       // file before the replay, but a stream is only seen here, and every line of it would be "not JSON".
       if (YAML_START.test(line)) {
@@ -189,7 +182,7 @@ export class LineFraming {
         line = cri.text;
         if (line.trim() === '') return;
       } else if (isKlogLine(line)) {
-        sink.otherLine(source);
+        sink.otherLine(source, line);
         return;
       } else {
         const cef = line.indexOf('CEF:') === -1 ? undefined : cefMessage(line);
@@ -198,13 +191,20 @@ export class LineFraming {
         if (cef !== undefined || csv !== undefined) {
           line = (cef ?? csv) as string;
           if (isKlogLine(line)) {
-            sink.otherLine(source); // kube-apiserver's own line, shipped or exported with the events
+            sink.otherLine(source, line); // kube-apiserver's own line, shipped or exported with the events
             return;
           }
         } else if (at > 0) line = line.slice(at);
-        else if (isPrefixedKlogLine(line)) {
-          sink.otherLine(source); // `kubectl logs --timestamps` (or `--prefix`) of kube-apiserver's own log
-          return;
+        else {
+          // `kubectl logs --timestamps` (or `--prefix`) of kube-apiserver's own log
+          const klog = prefixedKlogText(line);
+          if (klog !== undefined) {
+            sink.otherLine(source, klog);
+            return;
+          }
+          // A shipper's record behind a tool's columns (kafka-console-consumer's, logcli's).
+          const record = recordStart(line);
+          if (record > 0) line = line.slice(record);
         }
       }
     }
@@ -260,6 +260,9 @@ const CSV_EVENT_STARTS = [
 
 const CSV_SEPARATORS = ',;\t';
 
+/** An event's apiVersion inside a JSON string inside a CSV field: `\"` escaped by JSON, its quote doubled by CSV. */
+const CSV_RECORD_EVENT = '\\""apiVersion\\"":\\""audit.k8s.io/';
+
 /**
  * The event in a row of a CSV export (RFC 4180: a field holding `"` or `,` is quoted and its quotes doubled), as
  * log stores download query results (CloudWatch Logs Insights, Grafana, Kibana, Splunk): the field's text, which
@@ -273,6 +276,16 @@ export function csvEventField(line: string): string | undefined {
     // decimal comma save CSV.
     if (at !== -1 && (at === 0 || CSV_SEPARATORS.includes(line[at - 1])) && (start === -1 || at < start))
       start = at;
+  }
+  // A field holding a shipper's record with the event's line in it (a Splunk `_raw` of Vector's JSON codec):
+  // the event's quotes escaped (`\"`) and then doubled by CSV; the field is the record's object.
+  if (start === -1 && line.indexOf(CSV_RECORD_EVENT) !== -1) {
+    for (let at = line.indexOf('"{""'); at !== -1; at = line.indexOf('"{""', at + 1)) {
+      if (at === 0 || CSV_SEPARATORS.includes(line[at - 1])) {
+        start = at;
+        break;
+      }
+    }
   }
   if (start === -1) return undefined;
   const parts: string[] = [];
@@ -354,13 +367,4 @@ export const TAR_ARCHIVE =
  */
 function isTarHeader(line: string): boolean {
   return line.startsWith('ustar\u000000', 257) || line.startsWith('ustar  \u0000', 257);
-}
-
-/** A first line that is UTF-16 text decoded as UTF-8: a BOM turned into U+FFFD U+FFFD, or NULs between characters. */
-function looksUtf16(line: string): boolean {
-  if (line.startsWith('\ufffd\ufffd')) return true; // FF FE (LE) or FE FF (BE)
-  // ASCII text in UTF-16 without a BOM: a NUL beside every character (after it in LE, before it in BE).
-  const le = line.length >= 4 && line.charCodeAt(1) === 0 && line.charCodeAt(3) === 0;
-  const be = line.length >= 4 && line.charCodeAt(0) === 0 && line.charCodeAt(2) === 0;
-  return le || be;
 }

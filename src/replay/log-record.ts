@@ -1,11 +1,13 @@
 /**
  * Audit events as log pipelines hand them over, not only as kube-apiserver writes them: a log shipper's record
  * that carries the event's line (Vector and Deckhouse's log-shipper `message`, Loki's `logcli --output=jsonl`
- * `line`, Docker's json-file and Fluent Bit `log`) or the event itself (an Elasticsearch hit's `_source`);
- * an `EventList` (what the audit webhook backend posts); a line with a prefix before the event (`kubectl logs
- * --timestamps`, `logcli` default output, syslog); and kube-apiserver's own klog lines, which `kubectl logs`
- * mixes with the events of `auditLog.output: Stdout`.
+ * `line`, Docker's json-file and Fluent Bit `log`, `journalctl -o json`'s `MESSAGE`) or the event itself (an
+ * Elasticsearch hit's `_source`); an `EventList` (what the audit webhook backend posts); a line with a prefix
+ * before the event (`kubectl logs --timestamps`, `logcli` default output, syslog); and kube-apiserver's own klog
+ * lines, which `kubectl logs` mixes with the events of `auditLog.output: Stdout`.
  */
+
+import { journalMessage } from './journal-record';
 
 /** A record's content once the wrapper is taken off. */
 export type Unwrapped =
@@ -47,6 +49,13 @@ export function unwrapRecord(value: Record<string, unknown>): Unwrapped | undefi
   }
   // Anything that names itself an Event (or any other kind) is not a shipper's record.
   if (value.kind !== undefined || value.verb !== undefined || value.stage !== undefined) return undefined;
+  // `journalctl -o json`: the line in MESSAGE (null when journalctl left it out: foreignRecord says why).
+  const journal = journalMessage(value);
+  if (journal !== undefined) {
+    return 'text' in journal
+      ? { kind: 'text', text: journal.text, partial: false, otherLog: false, field: 'MESSAGE' }
+      : undefined;
+  }
   for (const field of TEXT_FIELDS) {
     const text = value[field];
     if (typeof text !== 'string') continue;
@@ -92,9 +101,16 @@ export function unwrapRecord(value: Record<string, unknown>): Unwrapped | undefi
 /** How far below a record's member an event's line or object is looked for (`records[].properties.log`). */
 const NESTED_RECORD_DEPTH = 2;
 
-/** A string holding an audit event's line (as kube-apiserver writes it, so the member's text is the event's). */
+/**
+ * A string holding an audit event's line (as kube-apiserver writes it, so the member's text is the event's), or a
+ * shipper's record holding it as a JSON string, its quotes escaped (Vector's `splunk_hec_logs` with the JSON
+ * codec sends the whole record as the HEC event, which Splunk keeps and exports as `_raw`): read in turn.
+ */
 function isAuditLine(value: unknown): value is string {
-  return typeof value === 'string' && value.includes('"apiVersion":"audit.k8s.io/');
+  return (
+    typeof value === 'string' &&
+    (value.includes('"apiVersion":"audit.k8s.io/') || value.includes('\\"apiVersion\\":\\"audit.k8s.io/'))
+  );
 }
 
 /**
@@ -143,6 +159,8 @@ export function foreignRecord(value: Record<string, unknown>): string | undefine
     if (value[key] !== undefined) return undefined;
   const converted = convertedRecord(value);
   if (converted !== undefined) return converted;
+  const journal = journalMessage(value);
+  if (journal !== undefined && 'reason' in journal) return journal.reason;
   const keys = Object.keys(value);
   const shown = keys.slice(0, 8).map((k) => (k.length > 40 ? `${k.slice(0, 40)}…` : k));
   return (
@@ -243,10 +261,11 @@ const JSON_ARRAY_START = /^\s*\[\s*($|[[{"\]\d-]|true|false|null)/;
 const KUBECTL_PREFIX =
   /^(\[[^\]\s]{1,600}\] )?(\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?(Z|[+-]\d{2}:\d{2}) )?/;
 
-/** A klog line behind what `kubectl logs --prefix`/`--timestamps` put before it (rare path: no event in it). */
-export function isPrefixedKlogLine(line: string): boolean {
+/** The klog line behind what `kubectl logs --prefix`/`--timestamps` put before it (rare path: no event in it). */
+export function prefixedKlogText(line: string): string | undefined {
   const prefix = KUBECTL_PREFIX.exec(line)?.[0].length ?? 0;
-  return prefix > 0 && isKlogLine(line.slice(prefix));
+  const text = prefix > 0 ? line.slice(prefix) : undefined;
+  return text !== undefined && isKlogLine(text) ? text : undefined;
 }
 
 /** How kube-apiserver's json encoder starts every event (kind first, then apiVersion: types.go field order). */

@@ -25,8 +25,11 @@ export interface RecordHandlers {
   malformed(source: string, lineNo: number, reason: string): void;
   /** A line of kube-apiserver's legacy text format (legacy-line.ts); `field` names where it sat in a record. */
   legacyLine(source: string, lineNo: number, field: string): void;
-  /** A line of kube-apiserver's own log (klog, a container's stderr) or a log service's own record: not audit data. */
-  otherLine(source: string): void;
+  /**
+   * A line of kube-apiserver's own log (klog, a container's stderr; `line` its text) or a log service's own
+   * record (`line` empty): not audit data.
+   */
+  otherLine(source: string, line: string): void;
   /** An event that carried members kube-apiserver does not write (taken out of it and its size). */
   foreignMembers(source: string, names: string[]): void;
 }
@@ -109,14 +112,14 @@ export class RecordReader {
       const at = inner.list ? `${field}${inner.field}` : `${field}${inner.field}: `;
       this.readValues(source, inner.values, lineNo, depth, at, inner.list);
     } else if (inner.otherLog) {
-      h.otherLine(source);
+      h.otherLine(source, inner.text);
     } else if (inner.partial && !this.partials.wholeLine(source, inner.text)) {
       this.partials.add(source, inner.text, lineNo);
     } else {
       const whole = this.partials.complete(source, inner.text);
       if (whole === undefined)
         h.malformed(source, lineNo, `${field}${inner.field}: ${lineTooLong(this.maxChars)}`);
-      else if (isKlogLine(whole)) h.otherLine(source);
+      else if (isKlogLine(whole)) h.otherLine(source, whole);
       else {
         const at = whole.charCodeAt(0) === 123 /* { */ ? 0 : eventStart(whole);
         this.readAt(source, at > 0 ? whole.slice(at) : whole, lineNo, depth + 1, `${field}${inner.field}: `);

@@ -6,6 +6,7 @@ import type { EffectivePolicy, Policy } from '../policy/types';
 import type * as AccumulatorModule from './accumulator';
 import type * as InputModule from './input';
 import type * as ParallelModule from './parallel';
+import { ENCODING_HEAD_BYTES, utf16Encoding } from './text-encoding';
 import type { ReplayInput, ReplayOptions, ReplayProgress, SimulateOptions, SimulationReport } from './types';
 
 // The reading machinery (accumulator, inputs with gzip and streams, worker threads) loads on the first replay,
@@ -43,6 +44,8 @@ export async function forEachLine(
     onChunk?: () => void;
     /** Bytes that are not UTF-8 (`count` sequences of them), the first on line `lineNo`. */
     onInvalidUtf8?: (lineNo: number, count: number) => void;
+    /** The stream is a whole input: its first bytes may say it is UTF-16 (utf16Encoding), decoded then. */
+    detectUtf16?: boolean;
   } = {},
 ): Promise<number> {
   const max = options.maxChars ?? accumulator().DEFAULT_MAX_LINE;
@@ -116,22 +119,47 @@ export async function forEachLine(
     }
   };
 
+  const bytes = (data: Buffer): void => {
+    for (let off = 0; off < data.length; off += DECODE_SLICE) {
+      const raw = data.subarray(off, Math.min(off + DECODE_SLICE, data.length));
+      if (utf16 !== undefined) {
+        text(utf16.decode(raw, { stream: true }));
+        continue;
+      }
+      const decoded = decoder.write(raw);
+      checkUtf8(decoded, raw);
+      tail = raw.subarray(Math.max(0, raw.length - 2));
+      text(decoded);
+    }
+  };
+  // The input's first bytes, held until there are enough of them to decide its encoding (once, not per line).
+  let head: Buffer | undefined = options.detectUtf16 ? Buffer.alloc(0) : undefined;
+  let utf16: InstanceType<typeof TextDecoder> | undefined;
+  const decide = (first: Buffer): void => {
+    head = undefined;
+    const encoding = utf16Encoding(first);
+    // The decoder drops its byte order mark; a lone surrogate (a damaged or cut file) becomes U+FFFD.
+    if (encoding !== undefined) utf16 = new TextDecoder(encoding);
+    bytes(first);
+  };
+
   for await (const data of stream as AsyncIterable<string | Buffer>) {
     if (typeof data === 'string') text(data);
+    else if (head === undefined) bytes(data);
     else {
-      for (let off = 0; off < data.length; off += DECODE_SLICE) {
-        const raw = data.subarray(off, Math.min(off + DECODE_SLICE, data.length));
-        const decoded = decoder.write(raw);
-        checkUtf8(decoded, raw);
-        tail = raw.subarray(Math.max(0, raw.length - 2));
-        text(decoded);
-      }
+      const first = head.length === 0 ? data : Buffer.concat([head, data]);
+      if (first.length < ENCODING_HEAD_BYTES) head = first;
+      else decide(first);
     }
     options.onChunk?.();
   }
-  const rest = decoder.end();
-  checkUtf8(rest, Buffer.alloc(0));
-  text(rest);
+  if (head !== undefined) decide(head);
+  if (utf16 !== undefined) text(utf16.decode());
+  else {
+    const rest = decoder.end();
+    checkUtf8(rest, Buffer.alloc(0));
+    text(rest);
+  }
   if (skipping) options.onTooLong?.(++lineNo);
   else if (carry !== '') onLine(carry, ++lineNo, true);
   return lineNo;
@@ -321,6 +349,7 @@ export async function simulateMany(
         onTooLong: (lineNo) => acc.addUnreadableLine(opened.name, lineNo, lineTooLong(maxChars)),
         onChunk: onProgress ? () => onProgress(progress(false)) : undefined,
         onInvalidUtf8: (lineNo, count) => acc.addInvalidUtf8(opened.name, lineNo, count),
+        detectUtf16: true,
       });
     } catch (err) {
       // A gzip file cut short (e.g. copied while being written) or damaged inside (a bad block, a CRC that

@@ -284,3 +284,28 @@ describe("another command's --json given to diff as a saved report", () => {
     }
   });
 });
+
+describe('a saved report given to simulate as a LOG', () => {
+  test('is refused before the replay, pointing to diff, saved as UTF-8 or by PowerShell 5 (UTF-16LE)', async () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'report-as-log-'));
+    try {
+      const run = await runInProcess(['simulate', ...A, '--json', F('audit.log')]);
+      const report = path.join(dir, 'report.json');
+      const utf16 = path.join(dir, 'report-utf16.json');
+      writeFileSync(report, run.stdout);
+      writeFileSync(utf16, Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(run.stdout, 'utf16le')]));
+      for (const file of [report, utf16]) {
+        const again = await runInProcess(['simulate', ...A, F('audit.log'), file]);
+        expect(again.code).toBe(2);
+        expect(again.stderr.split('\n')[0]).toBe(
+          `deckhouse-audit simulate: LOG ${file} is a saved report (deckhouse-audit simulate --json), not an ` +
+            `audit log: compare two reports with deckhouse-audit diff ${file} OTHER.json, or one with a policy ` +
+            `replayed over the logs with deckhouse-audit diff ${file} --policy B LOG...; to simulate, give the ` +
+            'audit log it was made from',
+        );
+      }
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});

@@ -165,7 +165,9 @@ describe('simulate', () => {
     const missing = await runInProcess(['simulate', '--deckhouse', F('no-such.log')]);
     expect(missing.code).toBe(1);
     // Worded like validate's per-file result: FILE: no such file.
-    expect(missing.stderr).toMatch(/^deckhouse-audit simulate: .*no-such\.log: no such file\n$/);
+    expect(missing.stderr).toMatch(
+      /^deckhouse-audit simulate: .*no-such\.log: no such file\n {4}fix: check the path\n$/,
+    );
     expect(missing.stderr).not.toMatch(/\n\s+at /);
   });
 

@@ -1,5 +1,6 @@
 import { Readable } from 'stream';
 import { simulate, SimulationReport } from '../../src/replay';
+import { STDOUT_FROM_OWN_LINES } from '../../src/replay/accumulator';
 import { LINES, LOG, policyA } from './fixtures';
 
 // The audit log as log pipelines hand it over. Every shape below carries the lines of basic.log (the
@@ -125,6 +126,8 @@ describe('records of log shippers', () => {
     expect(r.malformed.count).toBe(3);
     expect(r.sources[0].warnings).toEqual([
       `${NON_BLANK.length} lines of kube-apiserver's own log (klog or stderr, not audit events) skipped`,
+      // Only the container output holds both: the retention is Stdout's, and the report says why.
+      STDOUT_FROM_OWN_LINES,
     ]);
   });
 
@@ -141,6 +144,8 @@ describe('records of log shippers', () => {
     expect(r.malformed.lines.map((m) => m.line)).toEqual(records1);
     expect(r.sources[0].warnings).toEqual([
       "1 line of kube-apiserver's own log (klog or stderr, not audit events) skipped",
+      // Only the container output holds both: the retention is Stdout's, and the report says why.
+      STDOUT_FROM_OWN_LINES,
     ]);
   });
 
@@ -253,6 +258,8 @@ describe('lines with a prefix, and kube-apiserver lines that are not audit data'
       expect(r.malformed.count).toBe(3);
       expect(r.sources[0].warnings).toEqual([
         "2 lines of kube-apiserver's own log (klog or stderr, not audit events) skipped",
+        // Only the container output holds both: the retention is Stdout's, and the report says why.
+        STDOUT_FROM_OWN_LINES,
       ]);
     }
   });
@@ -270,6 +277,8 @@ describe('lines with a prefix, and kube-apiserver lines that are not audit data'
     expect(r.malformed.count).toBe(3);
     expect(r.sources[0].warnings).toEqual([
       "3 lines of kube-apiserver's own log (klog or stderr, not audit events) skipped",
+      // Only the container output holds both: the retention is Stdout's, and the report says why.
+      STDOUT_FROM_OWN_LINES,
     ]);
   });
 });

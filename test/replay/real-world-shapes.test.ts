@@ -219,17 +219,16 @@ test('CRLF and a last line cut short: named as cut short, not as malformed JSON'
   expect(r.malformed.lines).toEqual([{ source: 'copy.log', line: 41, reason: LINE_CUT_SHORT }]);
 });
 
-test('a UTF-16 file: the encoding is named first in the error, before its lines', async () => {
+test('a UTF-16 file (PowerShell `>`: FF FE, CRLF) replays its events like the UTF-8 file', async () => {
   const file = path.join(tmp, 'utf16.log');
   fs.writeFileSync(
     file,
     Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(LINES.join('\r\n'), 'utf16le')]),
   );
-  const run = await runInProcess(['simulate', '--deckhouse', file]);
-  expect(run.code).toBe(1);
-  expect(run.stderr.split('\n')[2]).toBe(
-    `${file}: warning: the input looks UTF-16 encoded; kube-apiserver writes UTF-8 audit logs: convert it first (iconv -f UTF-16 -t UTF-8)`,
-  );
+  const run = await runInProcess(['simulate', '--deckhouse', '--json', file]);
+  expect(run.stderr).toBe('');
+  expect(run.code).toBe(0);
+  expect((JSON.parse(run.stdout) as SimulationReport).events).toBe(LINES.length);
 });
 
 test('an empty or foreign file among good ones is named, not passed over', async () => {

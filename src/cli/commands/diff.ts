@@ -28,10 +28,11 @@ import {
   applyDeckhouseTruncation,
   replayInputs,
   replayOptions,
+  malformedLogError,
   noEventError,
-  refuseFileRotationFlags,
 } from '../replay-input';
 import { count, counted, perDay, retentionText, simulationWarnings } from '../report';
+import { refuseFileRotationFlags, refuseIgnoredRotationFlags } from '../rotation-flags';
 import { printJson } from '../shared';
 import { LintSummary, newLintErrors } from '../lint-diff';
 import { SavedReport, readSavedReport } from '../saved-report';
@@ -110,7 +111,7 @@ export const diffCommand: CommandSpec = {
     const b = await choosePolicy(args, io, files.length === 2 ? files[1] : files[0]);
     // Policy files with ModuleConfig control-plane-manager say where the log goes (auditLog.output).
     applyFileAuditLog(options, [a, b], stringOption(args, 'audit-log-output'));
-    refuseFileRotationFlags(options, args);
+    refuseFileRotationFlags(options, args, logs);
     applyDeckhouseTruncation(options, args, a.deckhouse || b.deckhouse);
     let reports: SimulationReport[];
     try {
@@ -120,6 +121,10 @@ export const diffCommand: CommandSpec = {
     }
     // No event read: an error (exit 1, `{"error": …}` with --json), never a diff of zeros.
     if (reports[1].events === 0) throw noEventError(reports[1]);
+    // A and B read the same LOGs: their sources count the same lines.
+    const malformed = malformedLogError(reports[1], args);
+    if (malformed) throw malformed;
+    refuseIgnoredRotationFlags(reports[1], options, args);
     const lint = newLintErrors(a, b);
     if (!json) {
       // A and B share the --built-in-rules file: its warnings are said once.
@@ -182,7 +187,7 @@ async function diffSaved(
   const options = replayOptions(args, io);
   const b = await choosePolicy(args, io, files.length === 1 ? files[0] : null);
   applyFileAuditLog(options, [b], stringOption(args, 'audit-log-output'));
-  refuseFileRotationFlags(options, args);
+  refuseFileRotationFlags(options, args, logs);
   applyDeckhouseTruncation(options, args, b.deckhouse);
   let report: SimulationReport;
   try {
@@ -191,6 +196,9 @@ async function diffSaved(
     throw new CliError(err instanceof Error ? err.message : String(err));
   }
   if (report.events === 0) throw noEventError(report);
+  const malformed = malformedLogError(report, args);
+  if (malformed) throw malformed;
+  refuseIgnoredRotationFlags(report, options, args);
   if (!json) {
     for (const w of b.warnings) await write(io.stderr, formatProblem(w.label, w, 'warning') + '\n');
     for (const n of builtInRulesNotes(b)) await write(io.stderr, `note: ${n}\n`);

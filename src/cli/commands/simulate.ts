@@ -9,10 +9,12 @@ import {
   applyDeckhouseTruncation,
   replayInputs,
   replayOptions,
+  malformedLogError,
   noEventError,
-  refuseFileRotationFlags,
 } from '../replay-input';
 import { renderSimulationReport } from '../report';
+import { refuseFileRotationFlags, refuseIgnoredRotationFlags } from '../rotation-flags';
+import { refuseReportAsLog } from '../saved-report';
 import { printJson } from '../shared';
 
 /** `simulate`: replay recorded audit logs under a policy and report volume, rule hits and retention. */
@@ -36,9 +38,9 @@ export const simulateCommand: CommandSpec = {
     '--policy replaces them). A progress bar is drawn on stderr when it is a terminal. Each event is decided ' +
     'once on its request line (requestURI, verb and the authenticated user), as kube-apiserver decides it, ' +
     'and sized in its Go encoding. --max-size-mb 0 follows --kubernetes-version (100 MB up to 1.35, no ' +
-    "rotation from 1.36); with --audit-log-output Stdout (or container-runtime input) history is the kubelet's " +
+    "rotation from 1.36); with --audit-log-output Stdout (or container-runtime or `kubectl logs` input) history is the kubelet's " +
     'container-log rotation. The same file given twice is read once. Exit status 1 when no event could be ' +
-    'read (an empty input too).',
+    'read (an empty input too), or when a LOG among several holds only malformed lines (see --allow-malformed-logs).',
   options: { ...POLICY_OPTIONS, ...ROTATION_OPTIONS },
   examples: [
     'deckhouse-audit simulate --deckhouse --policy policy.yaml /var/log/kube-audit/audit.log',
@@ -49,11 +51,12 @@ export const simulateCommand: CommandSpec = {
   positionals: true,
   async run({ args, io, json }) {
     const inputs = replayInputs(args.positionals, io, stringOption(args, 'policy') === '-');
+    for (const log of args.positionals) refuseReportAsLog(log);
     const options = replayOptions(args, io);
     const chosen = await choosePolicy(args, io);
     // A policy file with ModuleConfig control-plane-manager says where the log goes (auditLog.output).
     applyFileAuditLog(options, [chosen], stringOption(args, 'audit-log-output'));
-    refuseFileRotationFlags(options, args);
+    refuseFileRotationFlags(options, args, args.positionals);
     applyDeckhouseTruncation(options, args, chosen.deckhouse);
     let report;
     try {
@@ -63,6 +66,9 @@ export const simulateCommand: CommandSpec = {
     }
     // No event read: an error (exit 1, `{"error": …}` with --json), never a report of zeros.
     if (report.events === 0) throw noEventError(report);
+    const malformed = malformedLogError(report, args);
+    if (malformed) throw malformed;
+    refuseIgnoredRotationFlags(report, options, args);
     if (json) {
       await printJson(io, {
         policy: chosen.description,
