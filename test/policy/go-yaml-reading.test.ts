@@ -9,18 +9,11 @@
  * yaml_parser_scan_to_next_token and the escapes of yaml_parser_scan_flow_scalar.
  */
 import { loadPolicy, parsePolicy } from '../../src/policy/parse';
-import { Problem } from '../../src/policy/types';
+import { HEADER, onlyError } from '../support/parse-errors';
 
 const RULES = [{ level: 'Metadata', users: ['system:serviceaccount:ci:deployer'] }];
 const JSON_POLICY = JSON.stringify({ apiVersion: 'audit.k8s.io/v1', kind: 'Policy', rules: RULES }, null, 2);
 const BOM = '\uFEFF';
-
-function onlyError(input: string | Uint8Array, options = {}): Problem {
-  const result = parsePolicy(input, options);
-  expect(result.policy).toBeUndefined();
-  expect(result.errors).toHaveLength(1);
-  return result.errors[0];
-}
 
 describe('a byte order mark before "{": kube-apiserver reads the file as YAML, not JSON', () => {
   it('valid JSON loads either way, to the same policy', () => {
@@ -95,8 +88,6 @@ describe('Deckhouse reads JSON with go-yaml', () => {
 });
 
 describe('tabs: where go-yaml refuses them and where it skips them', () => {
-  const HEADER = 'apiVersion: audit.k8s.io/v1\nkind: Policy\n';
-
   it.each([
     ['a line holding only a tab', `${HEADER}\t\nrules:\n- level: None\n`, 3, 1],
     ['a tab before a comment at the start of a line', `${HEADER}\t# audit\nrules:\n- level: None\n`, 3, 1],
@@ -167,7 +158,6 @@ describe('tabs: where go-yaml refuses them and where it skips them', () => {
 // is expected"), a tab past it is content, on a blank line too. Values below are what go-yaml's block scalar
 // scan builds from these lines (indentation 6, "|" keeps the line breaks).
 describe('tabs inside block scalars', () => {
-  const HEADER = 'apiVersion: audit.k8s.io/v1\nkind: Policy\n';
   const BLOCK = (...lines: string[]): string =>
     `${HEADER}rules:\n  - level: None\n    userGroups:\n    - |\n${lines.join('\n')}\n`;
 
@@ -206,7 +196,6 @@ describe('tabs inside block scalars', () => {
 // read_line (scannerc.go) writes NEL as "\n" inside values ("NEL . LF") but keeps LS/PS as themselves ("LS|PS .
 // LS|PS", never folded into a space). YAML read by kube-apiserver is read the same way here.
 describe('NEL, LS and PS: line breaks to go-yaml', () => {
-  const HEADER = 'apiVersion: audit.k8s.io/v1\nkind: Policy\n';
   const TEXT = `${HEADER}rules:\n  - level: Metadata # all\n    users: ["alice", bob]\n  - level: None\n`;
 
   it.each([
@@ -247,8 +236,6 @@ describe('NEL, LS and PS: line breaks to go-yaml', () => {
 // flow_level > 0) or a quoted value (yaml_parser_scan_flow_scalar stops only at its quote or a document marker),
 // so continuation lines at column 0 load in kube-apiserver; they load here too, and positions stay the file's.
 describe('flow collections and quoted values continued left of their block', () => {
-  const HEADER = 'apiVersion: audit.k8s.io/v1\nkind: Policy\n';
-
   it('a flow list continued at column 0 loads as go-yaml reads it', () => {
     const result = parsePolicy(`${HEADER}rules:\n  - level: Metadata\n    verbs: [get,\nlist, watch]\n`);
     expect(result.errors).toEqual([]);

@@ -14,21 +14,14 @@ import {
   stackedAnchors,
   unknownAliases,
 } from '../support/hostile-policies';
+import { HEADER, onlyError } from '../support/parse-errors';
 
-const HEADER = 'apiVersion: audit.k8s.io/v1\nkind: Policy\n';
 const POLICY = `${HEADER}rules:\n  - level: Metadata\n    users: ["alice", bob]\n    verbs: [get, list]\n`;
 
 /** Line and column (1-based, in UTF-16 units like every position we report) of a string offset. */
 function positionOf(text: string, offset: number): { line: number; column: number } {
   const before = text.slice(0, offset);
   return { line: before.split('\n').length, column: offset - before.lastIndexOf('\n') };
-}
-
-function onlyError(input: string | Uint8Array, options = {}): Problem {
-  const result = parsePolicy(input, options);
-  expect(result.policy).toBeUndefined();
-  expect(result.errors).toHaveLength(1);
-  return result.errors[0];
 }
 
 // C0 and C1 controls, DEL, bidirectional controls: nothing a terminal acts on may be echoed raw.

@@ -1,19 +1,9 @@
 import { parsePolicy } from '../../src/policy/parse';
-import { Problem } from '../../src/policy/types';
 import { billionLaughs } from '../support/hostile-policies';
+import { HEADER, onlyError } from '../support/parse-errors';
 
 // parsePolicy on the YAML that kube-apiserver's reader (sigs.k8s.io/yaml over go-yaml v2) reads its own way:
 // docs/k8s-audit-semantics.md §2.2. The rest of parsePolicy is in parse.test.ts.
-
-const HEADER = 'apiVersion: audit.k8s.io/v1\nkind: Policy\n';
-
-/** The single error of a parse, failing the test when there is not exactly one. */
-function onlyError(text: string): Problem {
-  const result = parsePolicy(text);
-  expect(result.errors).toHaveLength(1);
-  expect(result.policy).toBeUndefined();
-  return result.errors[0];
-}
 
 describe('parsePolicy: YAML specifics (semantics §2.2)', () => {
   it('refuses a second YAML document, pointing at it', () => {

@@ -1,19 +1,9 @@
 import * as fs from 'fs';
 import * as path from 'path';
 import { parsePolicy } from '../../src/policy/parse';
-import { Problem } from '../../src/policy/types';
+import { HEADER, onlyError } from '../support/parse-errors';
 
 const fixture = (name: string) => fs.readFileSync(path.join(__dirname, '../fixtures/policy', name), 'utf8');
-
-const HEADER = 'apiVersion: audit.k8s.io/v1\nkind: Policy\n';
-
-/** The single error of a parse, failing the test when there is not exactly one. */
-function onlyError(text: string): Problem {
-  const result = parsePolicy(text);
-  expect(result.errors).toHaveLength(1);
-  expect(result.policy).toBeUndefined();
-  return result.errors[0];
-}
 
 describe('parsePolicy: the upstream reader test, in our words', () => {
   it('reads the three-rule example into exactly the fields written, in rule order', () => {
