@@ -1,4 +1,5 @@
-import { RequestSpecError, kubectlRequest } from '../../src/policy/request-info';
+import { kubectlRequest } from '../../src/policy/request-info';
+import { kubectlRefusal } from '../support/kubectl-refusal';
 
 // Commands and flags old posts still show, with the kubectl release that removed each (kubernetes CHANGELOG
 // and the pull requests named in src/policy/kubectl-removed.ts): version --short 1.28 (#116720), get --export
@@ -6,15 +7,7 @@ import { RequestSpecError, kubectlRequest } from '../../src/policy/request-info'
 // --serviceaccount/--hostport/--requests/--limits 1.24 (#108820), rolling-update 1.18, convert 1.20
 // (kubectl#725), run-container renamed run after v0.17.
 
-const refusal = (cmd: string) => {
-  try {
-    kubectlRequest(cmd);
-  } catch (err) {
-    expect(err).toBeInstanceOf(RequestSpecError);
-    return (err as Error).message;
-  }
-  throw new Error(`"${cmd}" was answered`);
-};
+const refusal = kubectlRefusal;
 
 describe('a removed flag names the release that removed it', () => {
   it.each([

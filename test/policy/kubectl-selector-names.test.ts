@@ -1,4 +1,5 @@
-import { RequestSpecError, kubectlRequest } from '../../src/policy/request-info';
+import { kubectlRequest } from '../../src/policy/request-info';
+import { kubectlRefusal } from '../support/kubectl-refusal';
 
 // kubectl refuses object names together with a selector and sends nothing. The messages are kubectl's own:
 // cli-runtime resource.Builder.visitBySelector ("name cannot be provided when a selector is specified" for
@@ -6,15 +7,7 @@ import { RequestSpecError, kubectlRequest } from '../../src/policy/request-info'
 // for ResourceNames' Node tuples; delete's --all is SelectAllParam's match-everything selector), and
 // top pod / top node Validate ("only one of NAME or selector can be provided").
 
-const refusal = (cmd: string) => {
-  try {
-    kubectlRequest(cmd);
-  } catch (err) {
-    expect(err).toBeInstanceOf(RequestSpecError);
-    return (err as Error).message;
-  }
-  throw new Error(`"${cmd}" was answered`);
-};
+const refusal = kubectlRefusal;
 
 describe('TYPE NAME with a selector: "name cannot be provided when a selector is specified"', () => {
   it.each([
