@@ -36,6 +36,7 @@ import { guardIdentity } from './object-identity';
 import { checkArgoCdProps, checkPropKeys, PropKeys } from './prop-keys';
 import { checkPropsData } from './plain-data';
 import { auditSettingsPatched } from './control-plane-patch';
+import { missingPolicySecretWarnings } from './policy-secret-presence';
 
 /** The control-plane-manager settings schema version these constructs write (`x-config-version`). */
 export const CONTROL_PLANE_MANAGER_SETTINGS_VERSION = 3;
@@ -184,6 +185,10 @@ export class ControlPlaneAuditConfig extends Construct {
         `auditLog.path: received ${JSON.stringify(props.auditLog.path)} with output Stdout, where kube-apiserver writes ` +
           'no file (--audit-log-path=-), so the path is not written. Fix: drop auditLog.path, or use output: "File"',
       );
+    }
+    // The escape-hatch check below keeps the rendered auditPolicyEnabled equal to the prop.
+    if (this.auditPolicyEnabled) {
+      addLazyWarnings(this, () => missingPolicySecretWarnings(this, this.basicAuditPolicyEnabled));
     }
     // Deckhouse accepts any host directory, but the log-shipper agent mounts only /var/log: with nothing in the
     // app shipping the log (an AuditLogShipping reports an unreadable path as an error), say what that rules out.
