@@ -1,7 +1,8 @@
 import { PropProblem } from './messages';
 import { bundledSchema } from './schema-validation';
 import { subschemaAt } from './schema-walk';
-import { REGEX_SINGLE_QUOTE, vrlRegexProblem } from './vrl-regex';
+import { filterFieldPathProblem, isExtraValueList } from './filter-field-path';
+import { anchoringProblem, REGEX_SINGLE_QUOTE, vrlRegexProblem } from './vrl-regex';
 import { closestMatch } from '../policy/did-you-mean';
 import { auditFieldPathFix, auditFieldPathFixText } from '../policy/audit-event-fields';
 
@@ -188,6 +189,16 @@ function unusableComparison(filter: LogFilter): Pick<PropProblem, 'expected' | '
       fix: `compare with In and integer values, e.g. { field: '${field}', operator: 'In', values: [401, 403] }`,
     };
   }
+  // user.extra values are lists of strings (authentication/v1 ExtraValue), most with one entry.
+  if (isExtraValueList(field)) {
+    return {
+      expected:
+        `a field with one value for ${operator}: ${field} is a list in the audit event (user.extra values are ` +
+        'lists of strings), and log-shipper compares one value (In and Regex never match a list, NotIn and ' +
+        'NotRegex let every event pass)',
+      fix: `compare its first entry, "${field}[0]"`,
+    };
+  }
   if (LIST_FIELDS.has(field)) {
     return {
       expected:
@@ -246,6 +257,10 @@ export function checkLogFilters(
         fix: guess ? `did you mean "${guess}"?` : 'remove it: log-shipper would not see it',
       });
     }
+    const badPath =
+      typeof filter.field === 'string' && filter.field.length > 0
+        ? filterFieldPathProblem(filter.field, recordFields)
+        : undefined;
     if (typeof filter.field !== 'string' || filter.field.length === 0) {
       problems.push({
         field: `${at}.field`,
@@ -253,6 +268,8 @@ export function checkLogFilters(
         expected: 'a non-empty field path',
         fix: 'name an audit event field, e.g. "verb" or "objectRef.resource"',
       });
+    } else if (badPath !== undefined) {
+      problems.push({ field: `${at}.field`, received: filter.field, ...badPath });
     } else if (!recordFields) {
       const meant = auditFieldPathFix(filter.field);
       if (meant !== undefined) {
@@ -326,7 +343,7 @@ export function checkLogFilters(
           });
           return;
         }
-        const agent = vrlRegexProblem(value);
+        const agent = vrlRegexProblem(value) ?? anchoringProblem(value);
         if (agent !== undefined) problems.push({ field: `${at}.values[${j}]`, received: value, ...agent });
       }
     });
