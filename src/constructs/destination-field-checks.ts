@@ -10,6 +10,7 @@ import { PropProblem } from './messages';
 import { celRules } from './schema-cel';
 import { CLUSTER_LOG_DESTINATION_SCHEMA } from './schema-validation';
 import { subschemaAt } from './schema-walk';
+import { labelTemplateProblem } from './label-template';
 import { transformationPathProblems } from './transformation-paths';
 import { auditFieldPathFix, auditFieldPathFixText } from '../policy/audit-event-fields';
 
@@ -298,6 +299,11 @@ export function checkExtraLabels(destination: AuditLogDestination, check: Destin
         expected: `a key other than the reserved ${RESERVED_EXTRA_LABELS.join(', ')}`,
         fix: `rename the label, e.g. "audit_${key}"`,
       });
+    }
+    const template = typeof value === 'string' ? labelTemplateProblem(value) : undefined;
+    if (template !== undefined) {
+      check.errors.push({ field, received: value, ...template });
+      continue;
     }
     const path = typeof value === 'string' ? /^\{\{ (.+) \}\}$/.exec(value)?.[1] : undefined;
     const meant = path === undefined ? undefined : auditFieldPathFix(path);
