@@ -11,6 +11,7 @@ import { celRules } from './schema-cel';
 import { CLUSTER_LOG_DESTINATION_SCHEMA } from './schema-validation';
 import { subschemaAt } from './schema-walk';
 import { labelTemplateProblem } from './label-template';
+import { parsedMessageEncodingProblems } from './parsed-message-encoding';
 import { transformationPathProblems } from './transformation-paths';
 import { auditFieldPathFix, auditFieldPathFixText } from '../policy/audit-event-fields';
 
@@ -416,4 +417,5 @@ export function checkTransformations(destination: AuditLogDestination, check: De
     }
   });
   check.errors.push(...transformationPathProblems(list));
+  check.errors.push(...parsedMessageEncodingProblems(destination, list));
 }
