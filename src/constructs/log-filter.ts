@@ -40,8 +40,11 @@ export type AuditEventField =
 /** One `logFilter` (or `labelFilter`) item: ANDed with the other items of the same list. */
 export interface LogFilter {
   /**
-   * A dotted path into the audit event (`objectRef.resource`; log-shipper reads it from the event's parsed JSON). A
-   * misspelt Event field is refused with the closest one; a value comparison on a list (`user.groups`, `sourceIPs`) is
+   * A dotted path into the audit event (`objectRef.resource`; log-shipper reads it from the event's parsed JSON and
+   * writes it into VRL as it is). A key with characters other than letters, digits, `_` and `@` is double-quoted:
+   * `annotations."authorization.k8s.io/decision"`, `user.extra."authentication.kubernetes.io/node-name"[0]`;
+   * unquoted it does not compile or names nothing, and is refused with the quoted form. A misspelt Event field is
+   * refused with the closest one; a value comparison on a list (`user.groups`, `sourceIPs`, a `user.extra` key) is
    * refused, since log-shipper cannot apply it.
    */
   readonly field: AuditEventField;
@@ -79,7 +82,8 @@ export function notExact(field: AuditEventField, ...values: string[]): LogFilter
 
 /**
  * The whole field matches one of the regular expressions: log-shipper anchors each (`d8-.*` is `^d8-.*$`,
- * transform/filter.go), so write `.*x.*` to match `x` anywhere, or use `contains`.
+ * transform/filter.go), so write `.*x.*` to match `x` anywhere, or use `contains`. It adds the anchors without a
+ * group, so an alternation goes in one: `(create|update)` (a bare `create|update` is refused).
  */
 export function matches(field: AuditEventField, ...regexes: string[]): LogFilter {
   return { field, operator: 'Regex', values: regexes };
