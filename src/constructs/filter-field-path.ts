@@ -64,33 +64,49 @@ function mapPrefix(keys: readonly string[], maps: readonly string[][]): string[]
 }
 
 /**
- * The path the user meant, written so that VRL compiles it and it names the key: a leading dot dropped, `\.` read as
- * a dot inside the key, and everything after a map field (`annotations`, `user.extra`, `pod_labels`) one quoted key.
+ * The keys of a path written without its leading dot, split on the dots that are neither escaped (`\.`, read as a
+ * dot inside the key, unless `escapes` is false) nor inside double or single quotes (the quotes dropped).
+ * log-shipper's transformation paths have no `\.` escape (hooks/internal/parserlabels/path.go ParseLabelPath).
  */
-export function meantFilterPath(path: string, record: boolean): string {
-  // Split on the dots that are neither escaped nor inside quotes.
+export function pathKeys(path: string, escapes = true): string[] {
   const raw: string[] = [''];
-  let quoted = false;
-  for (let i = path.startsWith('.') ? 1 : 0; i < path.length; i++) {
+  let quote: string | undefined;
+  for (let i = 0; i < path.length; i++) {
     const c = path[i];
-    if (c === '\\' && path[i + 1] === '.' && !quoted) {
+    if (escapes && c === '\\' && path[i + 1] === '.' && quote === undefined) {
       raw[raw.length - 1] += '.';
       i++;
-    } else if (c === '"') {
-      quoted = !quoted;
-    } else if (c === '.' && !quoted) {
+    } else if (c === quote) {
+      quote = undefined;
+    } else if ((c === '"' || c === "'") && quote === undefined) {
+      quote = c;
+    } else if (c === '.' && quote === undefined) {
       raw.push('');
     } else {
       raw[raw.length - 1] += c;
     }
   }
-  const keys = raw.filter((k) => k.length > 0);
+  return raw.filter((k) => k.length > 0);
+}
+
+/**
+ * The path the user meant, written so that VRL compiles it and it names the key: a leading dot dropped, `\.` read as
+ * a dot inside the key, and everything after a map field (`annotations`, `user.extra`, `pod_labels`) one quoted key.
+ */
+export function meantFilterPath(path: string, record: boolean): string {
+  const keys = pathKeys(path.startsWith('.') ? path.slice(1) : path);
   const prefix = mapPrefix(keys, record ? RECORD_MAPS : AUDIT_MAPS);
   if (prefix === undefined) return keys.map(segmentText).join('.');
   let key = keys.slice(prefix.length).join('.');
   const index = LIST_MAPS.includes(prefix.join('.')) ? (/(\[\d+\])+$/.exec(key)?.[0] ?? '') : '';
   key = key.slice(0, key.length - index.length);
   return [...prefix, segmentText(key)].join('.') + index;
+}
+
+/** The audit Event map (`annotations`, `user.extra`, ...) whose one key these keys split into several, if any. */
+export function splitEventMapKey(keys: readonly string[]): string | undefined {
+  const prefix = mapPrefix(keys, AUDIT_MAPS);
+  return prefix !== undefined && keys.length - prefix.length > 1 ? prefix.join('.') : undefined;
 }
 
 /**
