@@ -29,6 +29,7 @@ import { selectionOverlapProblems } from './selection-overlap';
 import { describeValue, formatProblem, PropProblem } from './messages';
 import { controlPlaneConfigsOf, renderedApiserverSettings } from './policy-secret-checks';
 import { canonicalManifest } from './synth';
+import { notInAbsentFieldWarnings } from './filter-absent-fields';
 import { addLazyWarnings, addWarning } from './warnings';
 import { schemaErrors } from './schema-validation';
 import { guardIdentity } from './object-identity';
@@ -233,6 +234,8 @@ export class AuditLogShipping extends Construct {
     const problems: PropProblem[] = [];
     if (auditLogProblems.length === 0) problems.push(...checkAuditLogReadable(this.auditLog));
     problems.push(...checkLogFilters(props.filters, 'filters'));
+    for (const warning of notInAbsentFieldWarnings(props.filters, 'filters'))
+      addWarning(this, formatProblem({ ...warning, field: userField(warning.field, names) }));
     if (destinations.length === 0) {
       problems.push({
         field: 'destinations',

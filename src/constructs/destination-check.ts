@@ -26,6 +26,7 @@ import {
 } from './destination-endpoints';
 import { isJsonObject } from './json-values';
 import { AuditLogDestination, LOG_DESTINATION_TYPES } from './log-destination';
+import { notInAbsentFieldWarnings } from './filter-absent-fields';
 import { checkLogFilters } from './log-filter';
 import { PropProblem } from './messages';
 import { DISK_BUFFER_MAX_BYTES, DISK_BUFFER_MIN_BYTES, parseQuantity } from './quantity';
@@ -447,6 +448,7 @@ export function checkDestination(destination: AuditLogDestination): DestinationC
       });
     }
     check.errors.push(...checkLogFilters(selection?.filters, `selections[${i}].filters`));
+    check.warnings.push(...notInAbsentFieldWarnings(selection?.filters, `selections[${i}].filters`));
   });
 
   if (mappable) {

@@ -10,6 +10,8 @@ import { PropProblem } from './messages';
 import { celRules } from './schema-cel';
 import { CLUSTER_LOG_DESTINATION_SCHEMA } from './schema-validation';
 import { subschemaAt } from './schema-walk';
+import { labelTemplateProblem } from './label-template';
+import { parsedMessageEncodingProblems } from './parsed-message-encoding';
 import { transformationPathProblems } from './transformation-paths';
 import { auditFieldPathFix, auditFieldPathFixText } from '../policy/audit-event-fields';
 
@@ -299,6 +301,11 @@ export function checkExtraLabels(destination: AuditLogDestination, check: Destin
         fix: `rename the label, e.g. "audit_${key}"`,
       });
     }
+    const template = typeof value === 'string' ? labelTemplateProblem(value) : undefined;
+    if (template !== undefined) {
+      check.errors.push({ field, received: value, ...template });
+      continue;
+    }
     const path = typeof value === 'string' ? /^\{\{ (.+) \}\}$/.exec(value)?.[1] : undefined;
     const meant = path === undefined ? undefined : auditFieldPathFix(path);
     if (meant !== undefined) {
@@ -410,4 +417,5 @@ export function checkTransformations(destination: AuditLogDestination, check: De
     }
   });
   check.errors.push(...transformationPathProblems(list));
+  check.errors.push(...parsedMessageEncodingProblems(destination, list));
 }

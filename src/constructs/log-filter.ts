@@ -1,7 +1,8 @@
 import { PropProblem } from './messages';
 import { bundledSchema } from './schema-validation';
 import { subschemaAt } from './schema-walk';
-import { REGEX_SINGLE_QUOTE, vrlRegexProblem } from './vrl-regex';
+import { filterFieldPathProblem, isExtraValueList } from './filter-field-path';
+import { anchoringProblem, REGEX_SINGLE_QUOTE, vrlRegexProblem } from './vrl-regex';
 import { closestMatch } from '../policy/did-you-mean';
 import { auditFieldPathFix, auditFieldPathFixText } from '../policy/audit-event-fields';
 
@@ -39,8 +40,11 @@ export type AuditEventField =
 /** One `logFilter` (or `labelFilter`) item: ANDed with the other items of the same list. */
 export interface LogFilter {
   /**
-   * A dotted path into the audit event (`objectRef.resource`; log-shipper reads it from the event's parsed JSON). A
-   * misspelt Event field is refused with the closest one; a value comparison on a list (`user.groups`, `sourceIPs`) is
+   * A dotted path into the audit event (`objectRef.resource`; log-shipper reads it from the event's parsed JSON and
+   * writes it into VRL as it is). A key with characters other than letters, digits, `_` and `@` is double-quoted:
+   * `annotations."authorization.k8s.io/decision"`, `user.extra."authentication.kubernetes.io/node-name"[0]`;
+   * unquoted it does not compile or names nothing, and is refused with the quoted form. A misspelt Event field is
+   * refused with the closest one; a value comparison on a list (`user.groups`, `sourceIPs`, a `user.extra` key) is
    * refused, since log-shipper cannot apply it.
    */
   readonly field: AuditEventField;
@@ -78,7 +82,8 @@ export function notExact(field: AuditEventField, ...values: string[]): LogFilter
 
 /**
  * The whole field matches one of the regular expressions: log-shipper anchors each (`d8-.*` is `^d8-.*$`,
- * transform/filter.go), so write `.*x.*` to match `x` anywhere, or use `contains`.
+ * transform/filter.go), so write `.*x.*` to match `x` anywhere, or use `contains`. It adds the anchors without a
+ * group, so an alternation goes in one: `(create|update)` (a bare `create|update` is refused).
  */
 export function matches(field: AuditEventField, ...regexes: string[]): LogFilter {
   return { field, operator: 'Regex', values: regexes };
@@ -188,6 +193,16 @@ function unusableComparison(filter: LogFilter): Pick<PropProblem, 'expected' | '
       fix: `compare with In and integer values, e.g. { field: '${field}', operator: 'In', values: [401, 403] }`,
     };
   }
+  // user.extra values are lists of strings (authentication/v1 ExtraValue), most with one entry.
+  if (isExtraValueList(field)) {
+    return {
+      expected:
+        `a field with one value for ${operator}: ${field} is a list in the audit event (user.extra values are ` +
+        'lists of strings), and log-shipper compares one value (In and Regex never match a list, NotIn and ' +
+        'NotRegex let every event pass)',
+      fix: `compare its first entry, "${field}[0]"`,
+    };
+  }
   if (LIST_FIELDS.has(field)) {
     return {
       expected:
@@ -246,6 +261,10 @@ export function checkLogFilters(
         fix: guess ? `did you mean "${guess}"?` : 'remove it: log-shipper would not see it',
       });
     }
+    const badPath =
+      typeof filter.field === 'string' && filter.field.length > 0
+        ? filterFieldPathProblem(filter.field, recordFields)
+        : undefined;
     if (typeof filter.field !== 'string' || filter.field.length === 0) {
       problems.push({
         field: `${at}.field`,
@@ -253,6 +272,8 @@ export function checkLogFilters(
         expected: 'a non-empty field path',
         fix: 'name an audit event field, e.g. "verb" or "objectRef.resource"',
       });
+    } else if (badPath !== undefined) {
+      problems.push({ field: `${at}.field`, received: filter.field, ...badPath });
     } else if (!recordFields) {
       const meant = auditFieldPathFix(filter.field);
       if (meant !== undefined) {
@@ -326,7 +347,7 @@ export function checkLogFilters(
           });
           return;
         }
-        const agent = vrlRegexProblem(value);
+        const agent = vrlRegexProblem(value) ?? anchoringProblem(value);
         if (agent !== undefined) problems.push({ field: `${at}.values[${j}]`, received: value, ...agent });
       }
     });

@@ -6,6 +6,7 @@
 // `targetLabel` (default `.message`; `.` merges into the root). A path into the Event before that parse, or deeper
 // than its depth (VRL keeps deeper objects as JSON strings), names nothing: the step does nothing, silently.
 import { AUDIT_EVENT_FIELDS, auditFieldPathFix, auditFieldPathFixText } from '../policy/audit-event-fields';
+import { meantFilterPath, pathKeys, splitEventMapKey } from './filter-field-path';
 import { isJsonObject } from './json-values';
 import { PropProblem } from './messages';
 
@@ -88,11 +89,19 @@ function pathProblem(
     const prefix = target === '.' ? '.' : `${target}.`;
     if (!label.startsWith(prefix)) continue;
     const inner = label.slice(prefix.length);
-    const segments = inner.split('.').length;
+    // A quoted key (."authorization.k8s.io/decision") is one segment: log-shipper's path parser reads quotes.
+    const segments = pathKeys(inner, false).length;
     if (segments > depth) {
       return {
         expected: `a path at most ${depth} level${depth === 1 ? '' : 's'} below ${target} (the ParseMessage before it parses the Event only ${depth} deep: deeper objects stay JSON text, so this path names nothing)`,
         fix: `set that ParseMessage's json.depth to ${segments} or more, or leave json out`,
+      };
+    }
+    const map = splitEventMapKey(pathKeys(inner, false));
+    if (map !== undefined) {
+      return {
+        expected: `one key below ${map}: its keys hold dots and slashes, and log-shipper reads each unquoted dot of the path as a nested field, which no event has, so this path names nothing`,
+        fix: `write "${prefix}${meantFilterPath(inner, false)}" (the whole key double-quoted)`,
       };
     }
     const meant =

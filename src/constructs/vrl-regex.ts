@@ -75,3 +75,54 @@ function unsupportedSyntax(regex: string): UnsupportedSyntax | undefined {
   }
   return undefined;
 }
+
+// log-shipper anchors each Regex/NotRegex value itself (hooks/internal/vector/transform/filter.go matchFullRegexp):
+// "^" before it unless it starts with "^", "$" after it unless it ends with "$", with no group around it. An
+// alternation at the top level then binds the anchors to its first and last branch only: `create|update` becomes
+// `^create|update$`, which takes any value that starts with "create" or ends with "update". And a value ending in
+// an escaped `\$` counts as anchored, so it gets no "$" and matches a prefix.
+
+/** Why log-shipper's anchoring changes what a Regex/NotRegex value matches; undefined if it does not. */
+export function anchoringProblem(regex: string): { expected: string; fix: string } | undefined {
+  const starts = regex.startsWith('^');
+  const trailing = /(\\*)\$$/.exec(regex);
+  const escapedEnd = trailing !== null && trailing[1].length % 2 === 1;
+  const ends = trailing !== null && !escapedEnd;
+  if (escapedEnd) {
+    return {
+      expected:
+        'a value that does not end in an escaped \\$: log-shipper adds its end anchor "$" only to a value that ' +
+        'does not end with "$", so this one would match any value that starts with it',
+      fix: `write "${starts ? '' : '^'}${regex}$" (the anchors yourself)`,
+    };
+  }
+  if (starts && ends) return undefined; // log-shipper adds nothing: the expression is the user's as written
+  if (!hasTopLevelAlternation(regex)) return undefined;
+  const core = regex.slice(starts ? 1 : 0, ends ? -1 : undefined);
+  return {
+    expected:
+      `an alternation inside a group: log-shipper anchors the value as ^…$ without a group, which binds ` +
+      `the anchors to the first and last alternative only (it would run "${starts ? '' : '^'}${regex}${ends ? '' : '$'}")`,
+    fix: `write "(${core})", which log-shipper runs as "^(${core})$"`,
+  };
+}
+
+// A "|" outside every group and character class (escapes skipped).
+function hasTopLevelAlternation(regex: string): boolean {
+  let depth = 0;
+  let inClass = false;
+  for (let i = 0; i < regex.length; i++) {
+    const c = regex[i];
+    if (c === '\\') i++;
+    else if (inClass) {
+      if (c === ']') inClass = false;
+    } else if (c === '[') {
+      inClass = true;
+      if (regex[i + 1] === '^') i++;
+      if (regex[i + 1] === ']') i++;
+    } else if (c === '(') depth++;
+    else if (c === ')') depth--;
+    else if (c === '|' && depth === 0) return true;
+  }
+  return false;
+}
