@@ -14,6 +14,7 @@ import {
 import { LocateInManifest, ManifestPosition } from '../deckhouse/secret-key';
 import { resolveGoYamlPlain } from '../policy/go-yaml-scalar';
 import { jsonErrorOffset } from '../policy/json-error-offset';
+import { withoutDeepFlow } from '../policy/flow-depth';
 import { MAX_NESTING_DEPTH, tooDeep } from '../policy/yaml-document';
 import { BrokenDocument, identify } from './broken-document';
 
@@ -186,7 +187,10 @@ interface TooDeep {
 // stay true) before parsing, and reported at the collection that is too deep; the index is the document's.
 function tooDeepDocuments(text: string): { text: string; offsets: Map<number, TooDeep> } {
   const offsets = new Map<number, TooDeep>();
-  const documents = Array.from(new Parser().parse(text)).filter((t) => t.type === 'document');
+  // Brackets past the limit's next level are spaces for this parse only: the yaml package takes seconds and
+  // hundreds of MB over 10^5 of them, and the collection that is too deep is still found where it starts.
+  const parsed = withoutDeepFlow(text, MAX_NESTING_DEPTH);
+  const documents = Array.from(new Parser().parse(parsed)).filter((t) => t.type === 'document');
   let blanked = text;
   documents.forEach((doc, index) => {
     const deep = tooDeep([doc]);

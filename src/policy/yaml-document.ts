@@ -6,6 +6,7 @@
  */
 import { Composer, CST, Document, isMap, isScalar, LineCounter, parseAllDocuments, Parser } from 'yaml';
 import { echo } from './echo';
+import { deepFlowCandidate } from './flow-depth';
 import { reindentContinuations } from './flow-continuation';
 import { goYamlLexicalProblem, lineSeparatorInValue } from './go-yaml-lexical';
 import { jsonErrorOffset } from './json-error-offset';
@@ -79,6 +80,8 @@ function jsonSyntaxProblem(text: string): Problem | undefined {
 
 // Whether YAML 1.1 reads the text as one mapping without errors (JSON-like text is tab-free flow syntax).
 function isYaml(text: string): boolean {
+  // Nested past the limit it is refused anyway, and the yaml package would take seconds to say so.
+  if (deepFlowCandidate(text, MAX_NESTING_DEPTH) !== -1) return false;
   try {
     const docs = parseAllDocuments(text, { version: '1.1', uniqueKeys: false });
     return Array.isArray(docs) && docs.length === 1 && docs[0].errors.length === 0 && isMap(docs[0].contents);
@@ -176,8 +179,16 @@ export function readPolicyDocument(
     const broken = yamlLineBreaks(source);
     [source, separators] = [broken.text, broken.lineSeparators];
   }
-  const tokens = Array.from(new Parser(lines.addNewLine).parse(source));
-  const deep = tooDeep(tokens);
+  // Brackets nested past the limit are refused from the text up to the first of them: the yaml package takes
+  // seconds and hundreds of MB over 10^5 of them, and the text after that bracket changes nothing before it.
+  const candidate = deepFlowCandidate(source, MAX_NESTING_DEPTH);
+  const early =
+    candidate === -1
+      ? undefined
+      : tooDeep(Array.from(new Parser(lines.addNewLine).parse(source.slice(0, candidate + 1))));
+  if (candidate !== -1 && early === undefined) lines = new LineCounter();
+  const tokens = early ? [] : Array.from(new Parser(lines.addNewLine).parse(source));
+  const deep = early ?? tooDeep(tokens);
   if (deep) {
     return failed({
       message: `the document nests lists and mappings more than ${MAX_NESTING_DEPTH} levels deep; a policy needs 7`,
