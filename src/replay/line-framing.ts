@@ -43,7 +43,8 @@ export function lineTooLong(maxChars: number): string {
   return (
     `line longer than ${maxChars} characters, skipped (memory stays bounded); if it holds many events (a JSON ` +
     "array or an EventList written on one line), put one event a line first: jq -c '.[]' or jq -c '.items[]'; " +
-    'JSON values run together (`}{`, as Kinesis Data Firehose writes them to S3): jq -c . FILE'
+    'JSON values run together (`}{`, as Kinesis Data Firehose writes them to S3): jq -c . FILE; a Loki ' +
+    "query_range response: jq -r '.data.result[].values[][1]' (saved with jq . it is read pair by pair)"
   );
 }
 
