@@ -6,6 +6,7 @@
  */
 import { Composer, CST, Document, isMap, isScalar, LineCounter, parseAllDocuments, Parser } from 'yaml';
 import { echo } from './echo';
+import { laterDocumentsStart } from './document-markers';
 import { deepFlowCandidate } from './flow-depth';
 import { reindentContinuations } from './flow-continuation';
 import { goYamlLexicalProblem, lineSeparatorInValue } from './go-yaml-lexical';
@@ -25,6 +26,13 @@ export const AUDIT_API_VERSION = 'audit.k8s.io/v1';
  * decoder) far from the call stack's end, so 10^5 `[` is a clear error instead of a stack overflow.
  */
 export const MAX_NESTING_DEPTH = 100;
+
+/**
+ * The most YAML documents read from a policy text. go-yaml reads the first only; the later ones are read for
+ * their warnings and errors (a second policy, an empty document), and the yaml package takes seconds and
+ * hundreds of MB over the 10^5 `---` lines a Secret-sized file can hold.
+ */
+export const MAX_POLICY_DOCUMENTS = 100;
 
 /** The document a policy text holds, or the problems that stop it from being read. */
 export interface PolicyDocument {
@@ -162,7 +170,16 @@ export function readPolicyDocument(
   let lines = new LineCounter();
   let shifts: Map<number, number> | undefined;
   const failed = (...errors: Problem[]): PolicyDocument => ({ lines, errors, warnings: [], shifts });
-  let source = text;
+  const cut = laterDocumentsStart(text, MAX_POLICY_DOCUMENTS);
+  const notRead: Problem | undefined =
+    cut === -1
+      ? undefined
+      : {
+          message: `more than ${MAX_POLICY_DOCUMENTS} YAML documents: those from here on are not read (go-yaml, the cluster's reader, reads the first one only)`,
+          ...positionIn(text, cut),
+          fix: 'remove the documents after the policy (a policy file holds one document)',
+        };
+  let source = cut === -1 ? text : text.slice(0, cut);
   // What kube-apiserver sniffs as JSON must be JSON (for Deckhouse too: kube-apiserver and kubectl read such
   // a file as JSON, so this loader is stricter than the hook's YAML reading).
   if (origin.json) {
@@ -286,6 +303,7 @@ export function readPolicyDocument(
   const [first, ...later] = docs;
   const errors = new ProblemList('error');
   const warnings = new ProblemList('warning');
+  if (notRead) warnings.add(notRead);
   const firstIsEmpty = isEmptyDocument(first);
   for (const [k, doc] of later.entries()) {
     const where = at(lines, doc.range[0]);
