@@ -14,6 +14,9 @@ import {
 import { LocateInManifest, ManifestPosition } from '../deckhouse/secret-key';
 import { resolveGoYamlPlain } from '../policy/go-yaml-scalar';
 import { jsonErrorOffset } from '../policy/json-error-offset';
+import type { Problem } from '../policy/types';
+import { laterDocumentsStart } from '../policy/document-markers';
+import { withoutDeepFlow } from '../policy/flow-depth';
 import { MAX_NESTING_DEPTH, tooDeep } from '../policy/yaml-document';
 import { BrokenDocument, identify } from './broken-document';
 
@@ -63,6 +66,23 @@ export interface Manifest {
   broken: BrokenDocument[];
   /** 1-based line of a character offset in the file. */
   lineOf(offset: number): number;
+  /** Where the documents past MAX_MANIFEST_DOCUMENTS start: they are not read. */
+  notReadFrom?: ManifestPosition;
+}
+
+/** The most YAML documents read from a manifest (the yaml package takes seconds over 10^5 `---` lines). */
+export const MAX_MANIFEST_DOCUMENTS = 10_000;
+
+/** The warning for a manifest's documents past MAX_MANIFEST_DOCUMENTS (which are not read), if it has any. */
+export function manifestNotReadWarnings(manifest: Manifest): Problem[] {
+  if (manifest.notReadFrom === undefined) return [];
+  return [
+    {
+      message: `more than ${MAX_MANIFEST_DOCUMENTS} YAML documents: those from here on are not read`,
+      ...manifest.notReadFrom,
+      fix: 'split the file, or pass only the documents that hold the policy (its Secret, Policy or ModuleConfig)',
+    },
+  ];
 }
 
 /**
@@ -71,9 +91,11 @@ export interface Manifest {
  * listed in `broken` with its first problem, and the others are still read: kubectl reads a file document by
  * document, so one bad object must neither hide nor take the name of the others.
  */
-export function readManifest(text: string): Manifest | undefined {
+export function readManifest(whole: string): Manifest | undefined {
   const lineCounter = new LineCounter();
   let docs: Document.Parsed[];
+  const cut = laterDocumentsStart(whole, MAX_MANIFEST_DOCUMENTS);
+  const text = cut === -1 ? whole : whole.slice(0, cut);
   const deep = tooDeepDocuments(text);
   try {
     // logLevel 'error': the yaml package would otherwise print Node warnings (a mapping used as a key) on stderr.
@@ -171,7 +193,14 @@ export function readManifest(text: string): Manifest | undefined {
       brokenAt(doc.contents?.range?.[0] ?? doc.range[0], message, 'ALIAS');
     }
   });
-  return { documents, objects, broken, lineOf: (offset) => lineCounter.linePos(offset).line };
+  const notReadFrom = cut === -1 ? undefined : { line: text.split('\n').length, column: 1 };
+  return {
+    documents,
+    objects,
+    broken,
+    lineOf: (offset) => lineCounter.linePos(offset).line,
+    ...(notReadFrom ? { notReadFrom } : {}),
+  };
 }
 
 interface TooDeep {
@@ -186,7 +215,10 @@ interface TooDeep {
 // stay true) before parsing, and reported at the collection that is too deep; the index is the document's.
 function tooDeepDocuments(text: string): { text: string; offsets: Map<number, TooDeep> } {
   const offsets = new Map<number, TooDeep>();
-  const documents = Array.from(new Parser().parse(text)).filter((t) => t.type === 'document');
+  // Brackets past the limit's next level are spaces for this parse only: the yaml package takes seconds and
+  // hundreds of MB over 10^5 of them, and the collection that is too deep is still found where it starts.
+  const parsed = withoutDeepFlow(text, MAX_NESTING_DEPTH);
+  const documents = Array.from(new Parser().parse(parsed)).filter((t) => t.type === 'document');
   let blanked = text;
   documents.forEach((doc, index) => {
     const deep = tooDeep([doc]);

@@ -17,7 +17,7 @@ import { ParseResult, Policy, Problem } from '../policy/types';
 import { CliError, EXIT_FINDINGS, LocatedProblem } from './errors';
 import { CliIo } from './io';
 import { brokenDocumentProblem } from './broken-document';
-import { Manifest, ManifestObject, readManifest } from './manifest';
+import { Manifest, ManifestObject, manifestNotReadWarnings, readManifest } from './manifest';
 import { mergedPolicySecretProblem } from './merged-policy-secret';
 import { SECRET_SIZE_LIMIT, inputLimitFor, readInputBytes } from './read-input';
 import { refusedApiVersion } from './refused-api-version';
@@ -127,6 +127,7 @@ export function findPolicies(file: string, input: string | Uint8Array): PolicyFi
   const result: PolicyFile = { file, sources: [], errors: [], warnings: [] };
   if (utf16 && 'warning' in utf16) result.warnings.push(utf16.warning);
   result.errors.push(...manifest.broken.map(brokenDocumentProblem));
+  result.warnings.push(...manifestNotReadWarnings(manifest));
   readSettings(manifest, result);
   readExtraConfigMaps(manifest, result);
 

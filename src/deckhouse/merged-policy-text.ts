@@ -1,4 +1,7 @@
 import { Document, LineCounter, Node, YAMLMap, isMap, isScalar, isSeq, parseAllDocuments } from 'yaml';
+import { laterDocumentsStart } from '../policy/document-markers';
+import { deepFlowCandidate } from '../policy/flow-depth';
+import { MAX_NESTING_DEPTH, MAX_POLICY_DOCUMENTS } from '../policy/yaml-document';
 import { Problem } from '../policy/types';
 import { decodeBase64 as decodeSecretBytes } from './secret-key';
 
@@ -51,6 +54,14 @@ export function mergedPolicyText(input: string, source: string): MergedPolicyTex
       message: `${source} is ${input.length} characters long, more than a merged policy or a Secret dump can be (${MAX_MERGED_POLICY_TEXT})`,
       fix: FIX_SOURCE,
     });
+  }
+  // Brackets nested past the loader's limit, or more documents than it reads, are the loader's to report (in
+  // milliseconds, with a position): the yaml package would take seconds and gigabytes over them here first.
+  if (
+    deepFlowCandidate(input, MAX_NESTING_DEPTH) !== -1 ||
+    laterDocumentsStart(input, MAX_POLICY_DOCUMENTS) !== -1
+  ) {
+    return { text: input, label: source, errors: [] };
   }
   const lineCounter = new LineCounter();
   let docs: Document.Parsed[];

@@ -6,6 +6,8 @@
  */
 import { Composer, CST, Document, isMap, isScalar, LineCounter, parseAllDocuments, Parser } from 'yaml';
 import { echo } from './echo';
+import { laterDocumentsStart } from './document-markers';
+import { deepFlowCandidate } from './flow-depth';
 import { reindentContinuations } from './flow-continuation';
 import { goYamlLexicalProblem, lineSeparatorInValue } from './go-yaml-lexical';
 import { jsonErrorOffset } from './json-error-offset';
@@ -24,6 +26,13 @@ export const AUDIT_API_VERSION = 'audit.k8s.io/v1';
  * decoder) far from the call stack's end, so 10^5 `[` is a clear error instead of a stack overflow.
  */
 export const MAX_NESTING_DEPTH = 100;
+
+/**
+ * The most YAML documents read from a policy text. go-yaml reads the first only; the later ones are read for
+ * their warnings and errors (a second policy, an empty document), and the yaml package takes seconds and
+ * hundreds of MB over the 10^5 `---` lines a Secret-sized file can hold.
+ */
+export const MAX_POLICY_DOCUMENTS = 100;
 
 /** The document a policy text holds, or the problems that stop it from being read. */
 export interface PolicyDocument {
@@ -79,6 +88,8 @@ function jsonSyntaxProblem(text: string): Problem | undefined {
 
 // Whether YAML 1.1 reads the text as one mapping without errors (JSON-like text is tab-free flow syntax).
 function isYaml(text: string): boolean {
+  // Nested past the limit it is refused anyway, and the yaml package would take seconds to say so.
+  if (deepFlowCandidate(text, MAX_NESTING_DEPTH) !== -1) return false;
   try {
     const docs = parseAllDocuments(text, { version: '1.1', uniqueKeys: false });
     return Array.isArray(docs) && docs.length === 1 && docs[0].errors.length === 0 && isMap(docs[0].contents);
@@ -159,7 +170,16 @@ export function readPolicyDocument(
   let lines = new LineCounter();
   let shifts: Map<number, number> | undefined;
   const failed = (...errors: Problem[]): PolicyDocument => ({ lines, errors, warnings: [], shifts });
-  let source = text;
+  const cut = laterDocumentsStart(text, MAX_POLICY_DOCUMENTS);
+  const notRead: Problem | undefined =
+    cut === -1
+      ? undefined
+      : {
+          message: `more than ${MAX_POLICY_DOCUMENTS} YAML documents: those from here on are not read (go-yaml, the cluster's reader, reads the first one only)`,
+          ...positionIn(text, cut),
+          fix: 'remove the documents after the policy (a policy file holds one document)',
+        };
+  let source = cut === -1 ? text : text.slice(0, cut);
   // What kube-apiserver sniffs as JSON must be JSON (for Deckhouse too: kube-apiserver and kubectl read such
   // a file as JSON, so this loader is stricter than the hook's YAML reading).
   if (origin.json) {
@@ -176,8 +196,16 @@ export function readPolicyDocument(
     const broken = yamlLineBreaks(source);
     [source, separators] = [broken.text, broken.lineSeparators];
   }
-  const tokens = Array.from(new Parser(lines.addNewLine).parse(source));
-  const deep = tooDeep(tokens);
+  // Brackets nested past the limit are refused from the text up to the first of them: the yaml package takes
+  // seconds and hundreds of MB over 10^5 of them, and the text after that bracket changes nothing before it.
+  const candidate = deepFlowCandidate(source, MAX_NESTING_DEPTH);
+  const early =
+    candidate === -1
+      ? undefined
+      : tooDeep(Array.from(new Parser(lines.addNewLine).parse(source.slice(0, candidate + 1))));
+  if (candidate !== -1 && early === undefined) lines = new LineCounter();
+  const tokens = early ? [] : Array.from(new Parser(lines.addNewLine).parse(source));
+  const deep = early ?? tooDeep(tokens);
   if (deep) {
     return failed({
       message: `the document nests lists and mappings more than ${MAX_NESTING_DEPTH} levels deep; a policy needs 7`,
@@ -275,6 +303,7 @@ export function readPolicyDocument(
   const [first, ...later] = docs;
   const errors = new ProblemList('error');
   const warnings = new ProblemList('warning');
+  if (notRead) warnings.add(notRead);
   const firstIsEmpty = isEmptyDocument(first);
   for (const [k, doc] of later.entries()) {
     const where = at(lines, doc.range[0]);

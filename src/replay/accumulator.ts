@@ -7,7 +7,7 @@ import { inDuplicateSample } from './duplicates';
 import { InputNotes, InputNotesState, noEventNote } from './input-notes';
 import { HEAVY_HITTER_CAPACITY } from './heavy-hitters';
 import { LEGACY_REASON } from './legacy-line';
-import { FramingSink, LineFraming, lineTooLong } from './line-framing';
+import { DroppedLine, FramingSink, LineFraming, lineTooLong } from './line-framing';
 import { type LineWarning, LineWarnings } from './line-warnings';
 import { RecordReader } from './record-reader';
 import { emptyRequest, fillRequest, RequestAttributesReader } from './request-attributes';
@@ -37,6 +37,8 @@ export interface MultiReplayAccumulator {
   setSourceInfo(source: string, info: { gzip: boolean; bytes: number; threads?: number }): void;
   /** Counts a line that could not even be read (e.g. too long) as a malformed line. */
   addUnreadableLine(source: string, line: number, reason: string): void;
+  /** A line forEachLine dropped for its length (a block of zero bytes is told apart: LineFraming.tooLong). */
+  addTooLongLine(source: string, line: number, dropped: DroppedLine): void;
   /** Ends an input: a CRI fragment never completed is counted as malformed. */
   endSource(source: string): void;
   /** Notes a problem with an input that did not stop the replay (shown with the report). */
@@ -271,6 +273,10 @@ class Accumulator implements PartialReplayAccumulator {
     this.lines++;
     this.source(source).lines++;
     this.addMalformed(source, line, reason);
+  }
+
+  addTooLongLine(source: string, line: number, dropped: DroppedLine): void {
+    this.framing.tooLong(source, line, dropped, this.sink);
   }
 
   endSource(source: string): void {

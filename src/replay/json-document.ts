@@ -2,9 +2,9 @@
  * Pretty-printed JSON among the lines of an input (`jq . audit.log`, an EventList saved with
  * `JSON.stringify(list, null, 2)`, a JSON array of events): a value that opens with a line holding only `{`
  * or `[` is read across lines, and handed on as records, one per event: the elements of a top-level array,
- * the elements of a top-level object's `items` (an EventList) or other record list (RECORD_LISTS), or else the
- * top-level object itself. Only the record being read is kept, so an EventList of any size takes the memory of
- * its largest item.
+ * the elements of a top-level object's `items` (an EventList) or other record list (RECORD_LISTS), the lines of
+ * a Loki query response (LOKI_DATA), or else the top-level object itself. Only the record being read is kept, so
+ * an EventList of any size takes the memory of its largest item, and a record past the limit keeps nothing.
  */
 
 /** A record read from a document: its text (undefined when longer than the limit) and its first line. */
@@ -46,6 +46,28 @@ const RECORD_LISTS: ReadonlySet<string> = new Set(['items', 'events', 'logEvents
  */
 const NESTED_LIST = 'hits';
 
+/**
+ * A Loki query response (`GET /loki/api/v1/query_range`, saved with `curl` or `jq .`): `{"status": …, "data":
+ * {"resultType": "streams", "result": [{"stream": {labels}, "values": [["<ns timestamp>", "<log line>"], …]}]}}`,
+ * where one stream of a day's audit log is past the size of one record. Each `[timestamp, line]` pair is a
+ * record, handed on as `{"line": "<log line>"}`: the shipper's record the one-line response is read as
+ * (log-record.ts), so both read alike.
+ */
+const LOKI_DATA = 'data';
+const LOKI_RESULT = 'result';
+const LOKI_VALUES = 'values';
+
+/** The record a Loki `[timestamp, line]` pair stands for, or the pair's text when it is no such pair. */
+function lokiRecord(pair: string): string {
+  try {
+    const value: unknown = JSON.parse(pair);
+    if (Array.isArray(value) && value.length === 2) return JSON.stringify({ line: value[1] as unknown });
+  } catch {
+    // not JSON: read as it is, the reader says what is wrong with it
+  }
+  return pair;
+}
+
 /** Reads one pretty-printed value of an input, line by line. */
 export class JsonDocument {
   private depth = 0;
@@ -64,6 +86,12 @@ export class JsonDocument {
   private sawItems = false;
   /** Inside the top-level object's `hits` object (NESTED_LIST), whose keys are read like the top level's. */
   private inNested = false;
+  /** Inside a Loki response's `data` object, its `result` list, and its streams' `values` (LOKI_DATA). */
+  private inLokiData = false;
+  private inLokiResult = false;
+  private lokiPairs = false;
+  /** The record being read lost a line the line reader dropped for its length (reported there). */
+  private recordDropped = false;
   private keyText = '';
   private stringStart = -1;
   private pendingKey = '';
@@ -82,7 +110,32 @@ export class JsonDocument {
 
   /** Whether keys are read at this depth: the top-level object's, and its `hits` object's. */
   private keyDepth(): boolean {
-    return this.depth === 1 || (this.depth === 2 && this.inNested);
+    return (
+      this.depth === 1 ||
+      (this.depth === 2 && (this.inNested || this.inLokiData)) ||
+      (this.depth === 4 && this.inLokiResult)
+    );
+  }
+
+  /**
+   * A line of this document was too long to read: the record holding it is skipped without another report
+   * (the top-level value, when no record is open, is too long as it would be past the limit).
+   */
+  dropRecord(): void {
+    if (this.record !== undefined) {
+      this.recordDropped = true;
+      this.record.length = 0;
+      this.recordChars = this.maxChars + 1;
+    } else if (!this.topArray) {
+      this.outer.length = 0;
+      this.outerChars = this.maxChars + 1;
+    }
+  }
+
+  /** Characters of text held for the unfinished record and the top-level value (nothing past the limit). */
+  get heldChars(): number {
+    const sum = (pieces: readonly string[]) => pieces.reduce((n, p) => n + p.length, 0);
+    return sum(this.record ?? []) + sum(this.outer);
   }
 
   /** Feeds the next line (the first one is the line `opensDocument` accepted). */
@@ -95,9 +148,12 @@ export class JsonDocument {
       if (target === 'record' && this.record !== undefined) {
         this.recordChars += piece.length + 1;
         if (this.recordChars <= this.maxChars) this.record.push(piece);
-      } else if (target === 'outer' && !this.topArray) {
+        else this.record.length = 0; // skipped: its text is let go now, not when it ends
+      } else if (target === 'outer' && !this.topArray && !this.sawItems) {
+        // Once a record list is found the top-level value is no record: its text is not kept.
         this.outerChars += piece.length + 1;
         if (this.outerChars <= this.maxChars) this.outer.push(piece);
+        else this.outer.length = 0;
       }
     };
     for (let i = 0; i < line.length; i++) {
@@ -135,6 +191,17 @@ export class JsonDocument {
         } else if (this.depth === 2 && this.inNested && c === 91 && this.pendingKey === NESTED_LIST) {
           this.recordDepth = 3;
           this.sawItems = true;
+        } else if (this.depth === 1 && !this.topArray && c === 123 && this.pendingKey === LOKI_DATA) {
+          this.inLokiData = true;
+          this.pendingKey = '';
+        } else if (this.depth === 2 && this.inLokiData && c === 91 && this.pendingKey === LOKI_RESULT) {
+          this.inLokiResult = true;
+          this.pendingKey = '';
+        } else if (this.depth === 4 && this.inLokiResult && c === 91 && this.pendingKey === LOKI_VALUES) {
+          this.recordDepth = 5;
+          this.lokiPairs = true;
+          this.sawItems = true;
+          this.pendingKey = '';
         } else if (this.depth === this.recordDepth && this.record === undefined) {
           if (outerFrom >= 0) keep('outer', outerFrom, i);
           outerFrom = -1;
@@ -151,14 +218,20 @@ export class JsonDocument {
         if (this.record !== undefined && this.depth === this.recordDepth) {
           keep('record', recordFrom, i + 1);
           recordFrom = -1;
-          const text = this.recordChars <= this.maxChars ? this.record.join('\n') : undefined;
-          records.push({ text, lineNo: this.recordLine });
+          const whole = this.recordChars <= this.maxChars ? this.record.join('\n') : undefined;
+          const text = whole !== undefined && this.lokiPairs ? lokiRecord(whole) : whole;
+          if (!this.recordDropped) records.push({ text, lineNo: this.recordLine });
+          this.recordDropped = false;
           this.record = undefined;
           if (!this.topArray) outerFrom = i + 1;
         } else if (this.recordDepth > 1 && this.depth === this.recordDepth - 1 && c === 93) {
-          this.recordDepth = -1; // the items (or hits.hits) array closed
-        } else if (this.depth === 1 && this.inNested) {
-          this.inNested = false; // the hits object closed
+          this.recordDepth = -1; // the items (or hits.hits, or a stream's values) array closed
+          this.lokiPairs = false;
+        } else if (this.depth === 2 && this.inLokiResult && c === 93) {
+          this.inLokiResult = false; // data.result closed
+        } else if (this.depth === 1 && (this.inNested || this.inLokiData)) {
+          this.inNested = false; // the hits (or data) object closed
+          this.inLokiData = false;
         } else if (this.depth === 0) {
           if (!this.topArray && !this.sawItems) {
             keep('outer', Math.max(outerFrom, 0), i + 1);

@@ -29,6 +29,12 @@ export interface FramingSink {
   zeroBlock(source: string, lineNo: number, bytes: number): void;
 }
 
+/** What a line dropped for its length held: its characters, and how many of them are NUL (a crash's zero block). */
+export interface DroppedLine {
+  chars: number;
+  nuls: number;
+}
+
 // The first line of a YAML document: a policy's or a manifest's top-level key, or a document marker.
 const YAML_START = /^(?:---[ \t\r]*$|(?:apiVersion|kind|rules|omitStages):[ \t\r])/;
 
@@ -37,7 +43,8 @@ export function lineTooLong(maxChars: number): string {
   return (
     `line longer than ${maxChars} characters, skipped (memory stays bounded); if it holds many events (a JSON ` +
     "array or an EventList written on one line), put one event a line first: jq -c '.[]' or jq -c '.items[]'; " +
-    'JSON values run together (`}{`, as Kinesis Data Firehose writes them to S3): jq -c . FILE'
+    'JSON values run together (`}{`, as Kinesis Data Firehose writes them to S3): jq -c . FILE; a Loki ' +
+    "query_range response: jq -r '.data.result[].values[][1]' (saved with jq . it is read pair by pair)"
   );
 }
 
@@ -54,6 +61,15 @@ const ZERO_RUNS = /\u0000{4,}/g;
 export const CUT_BY_ZERO_BYTES =
   'line cut short by a block of zero bytes (NUL) that follows it: kube-apiserver was writing it when the node ' +
   'crashed or lost power, and the file kept its length but not its data; this event is lost';
+
+/** Why the text on a line that a long block of zero bytes made too long was not read. */
+export function textBesideZeroBlock(chars: number, maxChars: number): string {
+  return (
+    `${chars} characters on a line that a block of zero bytes makes longer than ${maxChars} characters, skipped ` +
+    'with it (memory stays bounded): what kube-apiserver wrote just before the crash or just after its restart on ' +
+    'that line is lost, the lines around it are read'
+  );
+}
 
 export function zeroBlockWarning(lineNo: number, bytes: number): string {
   return (
@@ -224,6 +240,22 @@ export class LineFraming {
       else sink.record(source, r.text, r.lineNo);
     }
     if (step.ended) this.documents.delete(source);
+  }
+
+  /**
+   * A line too long to read, which the line reader did not keep: a block of zero bytes longer than the limit
+   * gets the zero-block warning shorter ones get (and the text around it, if any, is counted as lost), any
+   * other line is too long. A document's record it was part of is skipped with it and not reported again.
+   */
+  tooLong(source: string, lineNo: number, dropped: DroppedLine, sink: FramingSink): void {
+    this.documents.get(source)?.dropRecord();
+    if (dropped.nuls * 2 <= dropped.chars) {
+      sink.unreadable(source, lineNo, lineTooLong(this.maxChars));
+      return;
+    }
+    sink.zeroBlock(source, lineNo, dropped.nuls);
+    const other = dropped.chars - dropped.nuls;
+    if (other > 0) sink.unreadable(source, lineNo, textBesideZeroBlock(other, this.maxChars));
   }
 
   /** Ends an input: a CRI line or a document left unfinished is reported. */

@@ -1,6 +1,6 @@
 import * as fs from 'fs';
 import type { EffectivePolicy, Policy } from '../policy/types';
-import { createPartialAccumulator, DEFAULT_MAX_LINE, lineTooLong, type ReplayState } from './accumulator';
+import { createPartialAccumulator, DEFAULT_MAX_LINE, type ReplayState } from './accumulator';
 import { forEachLine } from './simulate';
 import type { ReplayOptions } from './types';
 
@@ -102,7 +102,7 @@ export async function replayRange(
     (line, lineNo, unterminated) => acc.addLine(line, lineNo, task.source, unterminated),
     {
       maxChars,
-      onTooLong: (lineNo) => acc.addUnreadableLine(task.source, lineNo, lineTooLong(maxChars)),
+      onTooLong: (lineNo, dropped) => acc.addTooLongLine(task.source, lineNo, dropped),
       onInvalidUtf8: (lineNo, count) => acc.addInvalidUtf8(task.source, lineNo, count),
       onChunk: onProgress
         ? () => {

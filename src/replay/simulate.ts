@@ -1,4 +1,5 @@
 import * as fs from 'fs';
+import type { DroppedLine } from './line-framing';
 import type { Readable } from 'stream';
 import { StringDecoder } from 'string_decoder';
 import { checkListArgument, checkObjectArgument, checkPolicyOrEffectiveArgument } from '../policy/arguments';
@@ -26,6 +27,20 @@ function once<T>(load: () => T): () => T {
 /** U+FFFD as UTF-8 bytes. */
 const UTF8_REPLACEMENT = Buffer.from([0xef, 0xbf, 0xbd]);
 
+// eslint-disable-next-line no-control-regex
+const NUL_RUN = /\u0000+/g;
+
+/** The NUL characters in `s` from `from` to `to`: run by run, as a zero block is one long run. */
+function countNuls(s: string, from = 0, to = s.length): number {
+  const first = s.indexOf('\u0000', from);
+  if (first === -1 || first >= to) return 0;
+  let n = 0;
+  NUL_RUN.lastIndex = first;
+  for (let m = NUL_RUN.exec(s); m !== null && m.index < to; m = NUL_RUN.exec(s))
+    n += Math.min(m.index + m[0].length, to) - m.index;
+  return n;
+}
+
 /** Text is decoded in slices of at most this many bytes: small strings stay in V8's young generation. */
 const DECODE_SLICE = 64 * 1024;
 
@@ -33,14 +48,15 @@ const DECODE_SLICE = 64 * 1024;
  * Splits a stream into lines without readline (Buffers decoded in 64 KiB slices, lines are string slices),
  * calling `onLine` for each with its 1-based number; `unterminated` is true for a last line with no newline
  * after it (a file copied or cut while being written ends so). A line longer than `maxChars` is dropped while
- * reading (memory stays bounded) and reported through `onTooLong`.
+ * reading (memory stays bounded) and reported through `onTooLong`, with what it held (a block of zero bytes, as a
+ * crash leaves, is told from text by its NULs, counted only on such lines).
  */
 export async function forEachLine(
   stream: Readable | AsyncIterable<Buffer>,
   onLine: (line: string, lineNo: number, unterminated?: boolean) => void,
   options: {
     maxChars?: number;
-    onTooLong?: (lineNo: number) => void;
+    onTooLong?: (lineNo: number, dropped: DroppedLine) => void;
     onChunk?: () => void;
     /** Bytes that are not UTF-8 (`count` sequences of them), the first on line `lineNo`. */
     onInvalidUtf8?: (lineNo: number, count: number) => void;
@@ -52,6 +68,22 @@ export async function forEachLine(
   const decoder = new StringDecoder('utf8');
   let carry = '';
   let skipping = false;
+  // The first piece of a line that runs past a slice (the rest is appended in whole slices), and the characters
+  // and NULs of a line being dropped: counted only once a line runs past a whole slice.
+  let carryHead = '';
+  let carryNuls = 0;
+  const dropped: DroppedLine = { chars: 0, nuls: 0 };
+  const tooLong = (no: number): void => {
+    options.onTooLong?.(no, { ...dropped });
+    dropped.chars = 0;
+    dropped.nuls = 0;
+  };
+  const startDropping = (): void => {
+    skipping = true;
+    dropped.chars = carry.length;
+    dropped.nuls = countNuls(carryHead) + carryNuls;
+    carry = '';
+  };
   let lineNo = 0;
   // The last two bytes of the previous slice: a U+FFFD written as UTF-8 (EF BF BD) may straddle two slices.
   let tail: Buffer = Buffer.alloc(0);
@@ -83,39 +115,47 @@ export async function forEachLine(
       if (nl === -1) {
         if (!skipping) {
           carry += chunk;
-          if (carry.length > max) {
-            skipping = true;
-            carry = '';
-          }
+          carryNuls += countNuls(chunk);
+          if (carry.length > max) startDropping();
+        } else {
+          dropped.chars += chunk.length;
+          dropped.nuls += countNuls(chunk);
         }
         return;
       }
       lineNo++;
       if (skipping) {
         skipping = false;
-        options.onTooLong?.(lineNo);
+        dropped.chars += nl;
+        dropped.nuls += countNuls(chunk, 0, nl);
+        tooLong(lineNo);
       } else {
         const line = carry + chunk.slice(0, nl);
+        if (line.length > max) {
+          dropped.chars = line.length;
+          dropped.nuls = countNuls(carryHead) + carryNuls + countNuls(chunk, 0, nl);
+          tooLong(lineNo);
+        } else onLine(line, lineNo);
         carry = '';
-        if (line.length > max) options.onTooLong?.(lineNo);
-        else onLine(line, lineNo);
       }
+      carryNuls = 0;
       start = nl + 1;
       nl = chunk.indexOf('\n', start);
     }
     while (nl !== -1) {
       lineNo++;
-      if (nl - start > max) options.onTooLong?.(lineNo);
-      else onLine(chunk.slice(start, nl), lineNo);
+      if (nl - start > max) {
+        dropped.chars = nl - start;
+        dropped.nuls = countNuls(chunk, start, nl);
+        tooLong(lineNo);
+      } else onLine(chunk.slice(start, nl), lineNo);
       start = nl + 1;
       nl = chunk.indexOf('\n', start);
     }
     if (start < chunk.length) {
       carry = chunk.slice(start);
-      if (carry.length > max) {
-        skipping = true;
-        carry = '';
-      }
+      carryHead = carry;
+      if (carry.length > max) startDropping();
     }
   };
 
@@ -160,7 +200,7 @@ export async function forEachLine(
     checkUtf8(rest, Buffer.alloc(0));
     text(rest);
   }
-  if (skipping) options.onTooLong?.(++lineNo);
+  if (skipping) tooLong(++lineNo);
   else if (carry !== '') onLine(carry, ++lineNo, true);
   return lineNo;
 }
@@ -259,7 +299,7 @@ export async function simulateMany(
   // report's rule labels and layers would be wrong.
   checkListArgument('simulateMany', 'policies', policies, 'a list of policies');
   policies.forEach((p, i) => checkPolicyOrEffectiveArgument('simulateMany', `policies[${i}]`, p));
-  const { createPartialAccumulator, DEFAULT_MAX_LINE, lineTooLong } = accumulator();
+  const { createPartialAccumulator, DEFAULT_MAX_LINE } = accumulator();
   const { inputName, openInput } = input();
   const acc = createPartialAccumulator(policies, options);
   const maxChars = options.maxLineBytes ?? DEFAULT_MAX_LINE;
@@ -346,7 +386,7 @@ export async function simulateMany(
     try {
       await forEachLine(opened.stream, onLine, {
         maxChars,
-        onTooLong: (lineNo) => acc.addUnreadableLine(opened.name, lineNo, lineTooLong(maxChars)),
+        onTooLong: (lineNo, dropped) => acc.addTooLongLine(opened.name, lineNo, dropped),
         onChunk: onProgress ? () => onProgress(progress(false)) : undefined,
         onInvalidUtf8: (lineNo, count) => acc.addInvalidUtf8(opened.name, lineNo, count),
         detectUtf16: true,

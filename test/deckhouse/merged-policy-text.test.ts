@@ -240,3 +240,18 @@ describe('readMergedAuditPolicy on dumps and on what is not a merged policy', ()
     expect(merged.warnings.map((w) => w.field)).toEqual(['omitManagedFields']);
   });
 });
+
+describe('brackets nested too deep in a merged policy', () => {
+  test('left to the policy loader, which refuses them at the level-101 bracket', () => {
+    const text = `apiVersion: audit.k8s.io/v1\nkind: Policy\nrules: ${'['.repeat(100_000)}\n`;
+    expect(mergedPolicyText(text, 'merged.yaml')).toEqual({ text, label: 'merged.yaml', errors: [] });
+    // The policy mapping is level 1; "rules: " takes 7 columns, so level 101 is the 100th "[" at column 107.
+    expect(readMergedAuditPolicy(text, { source: 'merged.yaml' }).errors).toEqual([
+      expect.objectContaining({
+        message: expect.stringMatching(/^the document nests lists and mappings more than 100 levels deep/),
+        line: 3,
+        column: 107,
+      }),
+    ]);
+  });
+});

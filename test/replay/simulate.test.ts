@@ -321,7 +321,7 @@ describe('simulate: inputs', () => {
           source: '<stream>',
           line: 2,
           reason: expect.stringMatching(
-            /^line longer than 4096 characters, skipped .*jq -c '\.\[\]'.*run together .*jq -c \. FILE$/,
+            /^line longer than 4096 characters, skipped .*jq -c '\.\[\]'.*run together .*jq -c \. FILE; a Loki query_range response: jq -r '\.data\.result\[\]\.values\[\]\[1\]'/,
           ),
         },
       ],
