@@ -13,16 +13,10 @@ import { subschemaAt } from './schema-walk';
 import { labelTemplateProblem } from './label-template';
 import { parsedMessageEncodingProblems } from './parsed-message-encoding';
 import { transformationPathProblems } from './transformation-paths';
+import { RESERVED_EXTRA_LABELS } from './log-event-fields';
 import { auditFieldPathFix, auditFieldPathFixText } from '../policy/audit-event-fields';
 
-function forbiddenKeysAt(location: string): readonly string[] {
-  return celRules(subschemaAt(CLUSTER_LOG_DESTINATION_SCHEMA, location)).flatMap(
-    (r) => r.forbiddenKeys ?? [],
-  );
-}
-
-/** extraLabels keys log-shipper reserves (the CRD's CEL rule on `spec.extraLabels`). */
-export const RESERVED_EXTRA_LABELS: readonly string[] = forbiddenKeysAt('spec.extraLabels');
+export { RESERVED_EXTRA_LABELS };
 
 /** The values `parseMessage.targetLabel` must not take (the CRD's CEL rule). */
 const FORBIDDEN_TARGET_LABELS = celRules(

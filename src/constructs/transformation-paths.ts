@@ -8,37 +8,12 @@
 import { AUDIT_EVENT_FIELDS, auditFieldPathFix, auditFieldPathFixText } from '../policy/audit-event-fields';
 import { meantFilterPath, pathKeys, splitEventMapKey } from './filter-field-path';
 import { isJsonObject } from './json-values';
+import { LOG_EVENT_FIELDS } from './log-event-fields';
 import { PropProblem } from './messages';
 
 const MESSAGE = '.message';
 const PARSE_FIRST =
   'put AuditTransformations.parseEvent() ({ action: "ParseMessage", parseMessage: { sourceFormat: "JSON" } }) before it';
-
-/**
- * Fields log-shipper itself gives a log event: the line (`message`), the File source's host fields, the
- * Kubernetes source's pod fields (the CRD's reserved extraLabels keys), and its own bookkeeping. A path there
- * is no misspelt Event field, whatever it resembles.
- */
-const LOG_EVENT_FIELDS = [
-  'message',
-  'timestamp',
-  'timestamp_end',
-  'host',
-  'host_ip',
-  'node',
-  'node_group',
-  'file',
-  'source_type',
-  'stream',
-  'pod',
-  'pod_ip',
-  'pod_owner',
-  'pod_labels',
-  'namespace',
-  'image',
-  'container',
-  'parsed_data',
-];
 
 /** The blocks whose `labels` are field paths of the log event. */
 const PATH_BLOCKS = ['dropLabels', 'replaceValue', 'replaceKeys'] as const;
