@@ -8,7 +8,11 @@ import { pointerToField, SchemaHint, schemaProblem } from './schema-problems';
 import { sharedValidator } from './schema-validation';
 
 // Words for the schema positions whose errors need them; the allowed values and patterns are the schema's.
-const VECTOR_PATH: SchemaHint = { expected: 'a Vector path starting with "."', fix: 'e.g. ".requestObject"' };
+const VECTOR_PATH: SchemaHint = {
+  expected: 'a Vector path starting with "."',
+  // The audit Event sits in .message (transformation-paths.ts): a root path such as .requestObject names nothing.
+  fix: 'e.g. ".message.requestObject" (after AuditTransformations.parseEvent())',
+};
 const EXPRESSION: SchemaHint = {
   expected: 'only the characters the CRD allows in an expression',
   fix: 'remove the characters the pattern does not list',

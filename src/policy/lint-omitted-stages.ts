@@ -6,6 +6,18 @@ import { Stage } from './types';
 // long-running requests (watch, exec, attach, port-forward, proxy, logs) with an event, at ResponseStarted.
 const EVERY_REQUEST: readonly Stage[] = ['RequestReceived', 'ResponseComplete'];
 
+/** Whether `omitted` holds both stages every request reaches. */
+function omitsEveryRequest(omitted: readonly Stage[]): boolean {
+  return EVERY_REQUEST.every((stage) => omitted.includes(stage));
+}
+
+/** What still writes an event under `omitted` (which omits every request's stages). */
+function longRunningText(omitted: readonly Stage[]): string {
+  return omitted.includes('ResponseStarted')
+    ? 'not even long-running ones (ResponseStarted is omitted too)'
+    : 'only long-running ones (watch, exec, attach, port-forward, proxy, logs) still write ResponseStarted';
+}
+
 /**
  * audit-disabled: policy-wide omitStages that hold both stages every request reaches. They are merged into every
  * rule's (checker.go), so no ordinary request writes an event whatever the rules say; on Deckhouse the custom
@@ -13,10 +25,7 @@ const EVERY_REQUEST: readonly Stage[] = ['RequestReceived', 'ResponseComplete'];
  */
 export function checkPolicyOmittedStages(ctx: LintContext): void {
   const omitted = ctx.policy.omitStages ?? [];
-  if (!EVERY_REQUEST.every((stage) => omitted.includes(stage))) return;
-  const longRunning = omitted.includes('ResponseStarted')
-    ? 'not even long-running ones (ResponseStarted is omitted too)'
-    : 'only long-running ones (watch, exec, attach, port-forward, proxy, logs) still write ResponseStarted';
+  if (!omitsEveryRequest(omitted)) return;
   ctx.add({
     code: 'audit-disabled',
     severity: 'warning',
@@ -24,7 +33,7 @@ export function checkPolicyOmittedStages(ctx: LintContext): void {
     message:
       "the policy's omitStages hold both stages every request reaches, RequestReceived and ResponseComplete, " +
       `and apply to every rule${ctx.origins ? ", Deckhouse's built-in ones included" : ''}: ` +
-      `kube-apiserver writes no event for an ordinary request, ${longRunning}`,
+      `kube-apiserver writes no event for an ordinary request, ${longRunningText(omitted)}`,
     fix: 'omit only RequestReceived (each request is then logged once, when it completes)',
   });
 }
@@ -39,12 +48,9 @@ export function checkRuleOmittedStages(ctx: LintContext, j: number): void {
   const rule = ctx.rules[j];
   if (rule.level === 'None' || ctx.decidesNoRealRequest(j)) return;
   const policyWide = ctx.policy.omitStages ?? [];
-  if (EVERY_REQUEST.every((stage) => policyWide.includes(stage))) return;
+  if (omitsEveryRequest(policyWide)) return;
   const omitted = omittedStages(ctx.policy, rule);
-  if (!EVERY_REQUEST.every((stage) => omitted.includes(stage))) return;
-  const longRunning = omitted.includes('ResponseStarted')
-    ? 'not even for long-running ones (ResponseStarted is omitted too)'
-    : 'only long-running ones (watch, exec, attach, port-forward, proxy, logs) still write ResponseStarted';
+  if (!omitsEveryRequest(omitted)) return;
   const fromPolicy = policyWide.length > 0 ? " (with the policy's omitStages)" : '';
   ctx.add({
     code: 'audit-disabled',
@@ -53,7 +59,7 @@ export function checkRuleOmittedStages(ctx: LintContext, j: number): void {
     message:
       `${ctx.label(j)} omits${fromPolicy} both stages every request reaches, RequestReceived and ResponseComplete: ` +
       `it decides its requests (first match wins) but kube-apiserver writes no event for an ordinary one at ${rule.level}, ` +
-      `${longRunning}; no later rule records them either`,
+      `${longRunningText(omitted)}; no later rule records them either`,
     fix: 'omit only RequestReceived, or write level: None if these requests should not be recorded',
   });
 }
