@@ -3,16 +3,12 @@ import { deckhouseEffectivePolicy } from '../../src/deckhouse/effective';
 import { compilePolicy, evaluatePolicy, ruleMatchesRequest } from '../../src/policy/evaluate';
 import { requestFromUrl } from '../../src/policy/request-info';
 import { LintCode, LintFinding, lintPolicy } from '../../src/policy/lint';
-import { Level, Policy, PolicyRule } from '../../src/policy/types';
+import { Level, PolicyRule } from '../../src/policy/types';
 import { mulberry32 } from '../support/seeded-random';
 import { checkShadowClaims } from './lint-soundness';
+import { policyOf } from '../support/evaluation';
 
-const policy = (rules: PolicyRule[], extra: Partial<Policy> = {}): Policy => ({
-  apiVersion: 'audit.k8s.io/v1',
-  kind: 'Policy',
-  rules,
-  ...extra,
-});
+const policy = policyOf;
 const ofCode = (findings: LintFinding[], code: LintCode) => findings.filter((f) => f.code === code);
 const builtIn = () => deckhouseEffectivePolicy({});
 

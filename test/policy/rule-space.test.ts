@@ -1,19 +1,15 @@
 import { evaluatePolicy, ruleMatchesRequest } from '../../src/policy/evaluate';
 import { LintCode, LintFinding, lintPolicy } from '../../src/policy/lint';
 import { RuleSpace, SearchBudgetExceeded, findUncovered, ruleBoxes } from '../../src/policy/rule-space';
-import { GroupResources, Level, Policy, PolicyRule } from '../../src/policy/types';
+import { GroupResources, Level, PolicyRule } from '../../src/policy/types';
 import { mulberry32 } from '../support/seeded-random';
 import { checkShadowClaims } from './lint-soundness';
+import { policyOf } from '../support/evaluation';
 
 // The rule space under the linter's shadow checks (src/policy/rule-space.ts): its matching agrees with the
 // evaluator's, its search gives up instead of answering wrongly, and its claims hold over random policies.
 
-const policy = (rules: PolicyRule[], extra: Partial<Policy> = {}): Policy => ({
-  apiVersion: 'audit.k8s.io/v1',
-  kind: 'Policy',
-  rules,
-  ...extra,
-});
+const policy = policyOf;
 const ofCode = (findings: LintFinding[], code: LintCode) => findings.filter((f) => f.code === code);
 
 describe('rule-space matching semantics', () => {
