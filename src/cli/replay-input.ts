@@ -70,7 +70,7 @@ export const ROTATION_OPTIONS: Record<string, OptionSpec> = {
     type: 'string',
     value: 'N',
     description:
-      'threads for a large plain log file, this one and N-1 workers (default: one below 64 MiB, else as many as cores are free once reading starts, at most 4; results are identical)',
+      'threads for a large log file, this one and N-1 workers (default: one below 64 MiB, or 6 MiB for .gz, else as many as cores are free once reading starts, at most 4, or 2 for .gz; results are identical)',
   },
   top: {
     type: 'string',

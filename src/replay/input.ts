@@ -94,6 +94,8 @@ async function gunzipInto(
     }
   };
   out.on('drain', () => gunzip.resume());
+  // A reader that stops early (destroys `out`) stops the decompression too, which then closes the file.
+  out.once('close', () => gunzip.destroy());
   gunzip.on('data', deliver({ bytes: 0 }));
   // zlib ends the stream by itself when zero bytes follow a member (padding, which gzip(1) ignores too):
   // 'end' then comes before end() is called, and waiting for it afterwards would wait forever.

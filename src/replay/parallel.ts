@@ -159,7 +159,7 @@ export type WorkerStart = Omit<RangeTask, 'start' | 'end' | 'first'> & { start?:
  * Starts the worker script beside this module: the built `.js`, or when running from TypeScript source (tsx,
  * jest) the `.ts` through tsx's require hook, which a worker thread does not inherit from its parent.
  */
-function startWorker(start: WorkerStart): Worker {
+export function startWorker(start: WorkerStart): Worker {
   const entry = path.join(__dirname, `replay-worker${path.extname(__filename)}`);
   const options = {
     workerData: start,
@@ -354,7 +354,8 @@ async function replayInParallel(
   return threads;
 }
 
-function isStartFailure(err: unknown): boolean {
+/** Whether a worker's error is that its script could not load here (then this thread replays instead). */
+export function isStartFailure(err: unknown): boolean {
   const code = (err as NodeJS.ErrnoException).code;
   return (
     code === 'ERR_UNKNOWN_FILE_EXTENSION' ||

@@ -22,6 +22,9 @@ export interface RangeTask {
   options: Omit<ReplayOptions, 'onProgress'>;
 }
 
+/** What replaying a part of an input needs besides the part itself (a chunk of text held in memory). */
+export type PartTask = Omit<RangeTask, 'file' | 'start' | 'end'>;
+
 /** A replayed range: its counts as plain data, its lines and the bytes read. */
 export interface RangeResult {
   state: ReplayState;
@@ -92,6 +95,29 @@ export class RangeReader implements AsyncIterable<Buffer> {
 export async function replayRange(
   task: RangeTask,
   reader: RangeReader = new RangeReader(task.file, task.start, task.end),
+  onProgress?: (bytes: number, counts: { lines: number; events: number }) => void,
+): Promise<RangeResult> {
+  return replayPart(task, reader, onProgress);
+}
+
+/**
+ * Replays one chunk of an input's text held in memory (decompressed gzip data cut at record starts, see
+ * chunk-parallel.ts) as a single thread replays those lines; line numbers count from the chunk's first line.
+ */
+export function replayChunk(task: PartTask, data: Buffer): Promise<RangeResult> {
+  const reader = {
+    bytesRead: 0,
+    async *[Symbol.asyncIterator](): AsyncIterator<Buffer> {
+      reader.bytesRead = data.length;
+      yield data;
+    },
+  };
+  return replayPart(task, reader);
+}
+
+async function replayPart(
+  task: PartTask,
+  reader: AsyncIterable<Buffer> & { readonly bytesRead: number },
   onProgress?: (bytes: number, counts: { lines: number; events: number }) => void,
 ): Promise<RangeResult> {
   const acc = createPartialAccumulator(task.policies, { ...task.options, firstLineOfInput: task.first });

@@ -5,6 +5,7 @@ import { StringDecoder } from 'string_decoder';
 import { checkListArgument, checkObjectArgument, checkPolicyOrEffectiveArgument } from '../policy/arguments';
 import type { EffectivePolicy, Policy } from '../policy/types';
 import type * as AccumulatorModule from './accumulator';
+import type * as ChunkParallelModule from './chunk-parallel';
 import type * as InputModule from './input';
 import type * as ParallelModule from './parallel';
 import { ENCODING_HEAD_BYTES, utf16Encoding } from './text-encoding';
@@ -17,6 +18,7 @@ import type { ReplayInput, ReplayOptions, ReplayProgress, SimulateOptions, Simul
 const accumulator = once(() => require('./accumulator') as typeof AccumulatorModule);
 const input = once(() => require('./input') as typeof InputModule);
 const parallelReplay = once(() => require('./parallel') as typeof ParallelModule);
+const chunkParallel = once(() => require('./chunk-parallel') as typeof ChunkParallelModule);
 /* eslint-enable @typescript-eslint/no-require-imports */
 
 function once<T>(load: () => T): () => T {
@@ -362,11 +364,35 @@ export async function simulateMany(
     }
     // A regular file's size when its reading started: read short of it, the file shrank meanwhile.
     const planned = stat?.size;
+    const gzipJobs = await chunkParallel().gzipParallelJobs(inputs[i], stat, options.jobs);
     let opened;
     try {
       opened = await openInput(inputs[i]);
     } catch (err) {
       throw new Error(readError(name, err), { cause: err });
+    }
+    if (gzipJobs !== undefined && opened.gzip) {
+      const replayedOn = await chunkParallel().replayGzipInto(acc, opened, gzipJobs, policies, options, (p) =>
+        onProgress?.({
+          ...p,
+          sourceIndex: i,
+          sourceCount: inputs.length,
+          bytesRead: doneBytes + p.bytesRead,
+          totalBytes,
+          elapsedMs: Date.now() - started,
+          done: p.done && i === inputs.length - 1,
+        }),
+      );
+      if (replayedOn) {
+        doneBytes += opened.bytesRead();
+        continue;
+      }
+      // One thread instead, from the start (replayGzipInto says when).
+      try {
+        opened = await openInput(inputs[i]);
+      } catch (err) {
+        throw new Error(readError(name, err), { cause: err });
+      }
     }
     const progress = (done: boolean): ReplayProgress => ({
       source: opened.name,

@@ -72,10 +72,12 @@ export interface ReplayOptions {
   /** With Stdout: the kubelet's rotation. @default - Deckhouse's NodeGroup defaults, 50 MiB × 4 files */
   containerLog?: Partial<ContainerLogRotation>;
   /**
-   * Threads that replay a large plain-file input in parallel: this one and `jobs - 1` worker threads (results
-   * are identical to one thread). @default - 1 below 64 MiB and for streams and gzip; else this thread starts
-   * at once and, after sampling for 100 ms the cores other processes leave free, shares the rest of the file
-   * with a worker per free core (at most 4 threads in all)
+   * Threads that replay a large file input in parallel: this one and `jobs - 1` worker threads (results are
+   * identical to one thread). A gzip file of JSON lines is decompressed by this thread and cut into 4 MiB
+   * chunks that the threads replay. @default - 1 for streams, below 64 MiB and for gzip files below 6 MiB;
+   * else this thread starts at once and, after sampling for 100 ms the cores other processes leave free,
+   * shares the rest of the file with a worker per free core (at most 4 threads in all; 2 for gzip, whose
+   * chunks cost each thread more memory)
    */
   jobs?: number;
   /** Called about every MiB of input and once at the end. @default - no progress reporting */

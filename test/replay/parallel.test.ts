@@ -210,7 +210,7 @@ describe('worker threads (--jobs)', () => {
     expect(two.sources[0].warnings).toEqual(one.sources[0].warnings);
   });
 
-  test('container-runtime logs, gzip and streams are read on one thread', async () => {
+  test('container-runtime logs and streams are read on one thread; a gzip log that fills one chunk too', async () => {
     const policy: Policy = { apiVersion: 'audit.k8s.io/v1', kind: 'Policy', rules: [{ level: 'Metadata' }] };
     const cri = path.join(tmp, 'cri.log');
     fs.writeFileSync(
