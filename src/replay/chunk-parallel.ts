@@ -52,19 +52,20 @@ const CHUNKS_PER_WORKER = 2;
 const MAX_UNCUT_CHUNKS = 4;
 
 /**
- * How many threads replay `input` chunk by chunk (`'auto'`: as many as cores are free, at most
- * MAX_DEFAULT_GZIP_JOBS): a gzip regular file of JSON lines (gzipHoldsJsonLines) with `jobs` above 1, or by
- * default one of PARALLEL_MIN_GZIP_BYTES or more. Undefined for one thread.
+ * How many threads replay `input` chunk by chunk: a gzip regular file of JSON lines (gzipHoldsJsonLines) with
+ * `jobs` above 1, or by default one of PARALLEL_MIN_GZIP_BYTES or more on as many threads as cores are free
+ * (sampled for FREE_SAMPLE_MS), at most MAX_DEFAULT_GZIP_JOBS. Undefined for one thread.
  */
 export async function gzipParallelJobs(
   input: ReplayInput,
   stat: fs.Stats | undefined,
   jobs: number | undefined,
-): Promise<number | 'auto' | undefined> {
+): Promise<number | undefined> {
   if (typeof input !== 'string' || stat === undefined || jobs === 1) return undefined;
-  const n = jobs ?? (stat.size < PARALLEL_MIN_GZIP_BYTES ? 1 : 'auto');
-  if (n !== 'auto' && n <= 1) return undefined;
-  return (await gzipHoldsJsonLines(input)) ? n : undefined;
+  if (jobs === undefined && stat.size < PARALLEL_MIN_GZIP_BYTES) return undefined;
+  if (!(await gzipHoldsJsonLines(input))) return undefined;
+  const n = jobs ?? Math.min(MAX_DEFAULT_GZIP_JOBS, jobsForFreeCores(await freeCores(FREE_SAMPLE_MS)));
+  return n > 1 ? n : undefined;
 }
 
 /**
@@ -131,7 +132,7 @@ export interface ChunkReplay {
 export async function replayGzipInto(
   acc: PartialReplayAccumulator,
   opened: OpenedInput,
-  jobs: number | 'auto',
+  jobs: number,
   policies: ReadonlyArray<Policy | EffectivePolicy>,
   options: ReplayOptions,
   onProgress: (p: Pick<ReplayProgress, 'source' | 'bytesRead' | 'lines' | 'events' | 'done'>) => void,
@@ -155,26 +156,20 @@ export async function replayGzipInto(
 }
 
 /**
- * Replays an opened gzip input (gzipHoldsJsonLines true) on `jobs` threads, this one and `jobs - 1` workers
- * (`'auto'`: one per core other processes leave free, sampled for FREE_SAMPLE_MS; at most
- * MAX_DEFAULT_GZIP_JOBS), and resolves its counts, or undefined when
- * it must be replayed on one thread instead, from the start: one free core (`'auto'`), a worker that cannot start here, a
- * read or gzip error (one thread words it and keeps every line before it), a record too long to cut around.
- * The opened input is then closed.
+ * Replays an opened gzip input (gzipHoldsJsonLines true) on `jobs` (2 or more) threads, this one and
+ * `jobs - 1` workers, and resolves its counts, or undefined when it must be replayed on one thread instead,
+ * from the start: a worker that cannot start here, a read or gzip error (one thread words it and keeps every
+ * line before it), a record too long to cut around. The opened input is then closed.
  */
 export async function replayGzipInParallel(
   opened: OpenedInput,
-  jobs: number | 'auto',
+  jobs: number,
   policies: ReadonlyArray<Policy | EffectivePolicy>,
   options: ReplayOptions,
   onProgress?: (bytes: number, counts: { lines: number; events: number }) => void,
   chunkBytes = CHUNK_BYTES,
 ): Promise<ChunkReplay | undefined> {
-  const n =
-    jobs === 'auto'
-      ? Math.min(MAX_DEFAULT_GZIP_JOBS, jobsForFreeCores(await freeCores(FREE_SAMPLE_MS)))
-      : jobs;
-  if (n <= 1) return undefined;
+  const n = jobs;
   const { onProgress: _drop, ...plainOptions } = options;
   void _drop;
   const local = createPartialAccumulator(policies, { ...plainOptions, firstLineOfInput: true });
