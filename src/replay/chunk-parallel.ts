@@ -64,8 +64,20 @@ export async function gzipParallelJobs(
   if (typeof input !== 'string' || stat === undefined || jobs === 1) return undefined;
   if (jobs === undefined && stat.size < PARALLEL_MIN_GZIP_BYTES) return undefined;
   if (!(await gzipHoldsJsonLines(input))) return undefined;
-  const n = jobs ?? Math.min(MAX_DEFAULT_GZIP_JOBS, jobsForFreeCores(await freeCores(FREE_SAMPLE_MS)));
+  const n = jobs ?? Math.min(MAX_DEFAULT_GZIP_JOBS, jobsForFreeCores(await recentFreeCores()));
   return n > 1 ? n : undefined;
+}
+
+/** How long a sample of the free cores is used for the next gzip files (a rotated set is dozens of them). */
+const SAMPLE_REUSE_MS = 10_000;
+let lastSample: { at: number; free: number } | undefined;
+
+/** freeCores, sampled anew only when the last sample is older than SAMPLE_REUSE_MS. */
+async function recentFreeCores(): Promise<number> {
+  const now = performance.now();
+  if (lastSample === undefined || now - lastSample.at > SAMPLE_REUSE_MS)
+    lastSample = { at: now, free: await freeCores(FREE_SAMPLE_MS) };
+  return lastSample.free;
 }
 
 /**
