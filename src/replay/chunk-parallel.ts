@@ -324,7 +324,6 @@ class ChunkPool {
     const memory =
       k >= 0 ? this.free.splice(k, 1)[0] : new ArrayBuffer(Math.max(size, this.chunkBytes + CHUNK_SLACK));
     this.own.add(memory);
-    process.stderr.write(`alloc ${memory.byteLength} free=${this.free.length} inflight=${this.inFlight}\n`);
     return Buffer.from(memory, 0, size);
   }
 
