@@ -57,6 +57,8 @@ export interface PartialReplayAccumulator extends MultiReplayAccumulator {
   exportState(): ReplayState;
   /** Adds a worker's counts for a later part of the same inputs; its line numbers start after `lineOffset`. */
   mergeState(state: ReplayState, lineOffset: number): void;
+  /** Whether every event is still checked for a copy (false once more than EXACT_DUPLICATE_EVENTS were read). */
+  checksEveryEvent(): boolean;
 }
 
 /** An accumulator's counts as plain data (structured-clone safe). */
@@ -90,6 +92,11 @@ export { lineTooLong };
 export interface AccumulatorOptions extends ReplayOptions {
   /** Line 1 is the input's first line (a byte order mark may precede it). @default true */
   firstLineOfInput?: boolean;
+  /**
+   * The parts before this one already held more events than every one of which is checked for a copy
+   * (checksEveryEvent false): this part checks only the sample. @default false
+   */
+  sampleDuplicatesOnly?: boolean;
 }
 
 class Accumulator implements PartialReplayAccumulator {
@@ -158,6 +165,7 @@ class Accumulator implements PartialReplayAccumulator {
     this.malformedSamples = options.malformedSamples ?? 10;
     this.maxChars = options.maxLineBytes ?? DEFAULT_MAX_LINE;
     this.framing = new LineFraming(this.maxChars, options.firstLineOfInput !== false);
+    if (options.sampleDuplicatesOnly === true) this.inputNotes.duplicates.stopExact();
     this.reader = new RecordReader(this.maxChars, {
       event: (source, line) => {
         this.source(source).events++;
@@ -267,6 +275,10 @@ class Accumulator implements PartialReplayAccumulator {
     this.inputNotes.merge(state.inputNotes, lineOffset);
     this.span.merge(state.span);
     this.tallies.forEach((t, i) => t.merge(state.tallies[i]));
+  }
+
+  checksEveryEvent(): boolean {
+    return this.inputNotes.duplicates.exact;
   }
 
   addUnreadableLine(source: string, line: number, reason: string): void {

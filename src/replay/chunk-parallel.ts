@@ -26,7 +26,7 @@ import type { ReplayInput, ReplayOptions, ReplayProgress } from './types';
 export const PARALLEL_MIN_GZIP_BYTES = 6 * 1024 * 1024;
 
 /** Decompressed text a chunk holds (then up to its next record start). */
-export const CHUNK_BYTES = 4 * 1024 * 1024;
+export const CHUNK_BYTES = Number(process.env.XCHUNK ?? 4) * 1024 * 1024;
 
 /**
  * Room a chunk buffer has beyond CHUNK_BYTES: the text is cut once it passes CHUNK_BYTES, by up to a piece of
@@ -204,7 +204,9 @@ export async function replayGzipInParallel(
   let cutAt = chunkBytes;
   let first = true;
   const send = async (data: Buffer): Promise<void> => {
-    await pool.send(data, first);
+    // Once the chunks before held more events than are checked one by one for copies, a chunk checks only the
+    // sample, as one thread would by then (and its counts are not sent for nothing).
+    await pool.send(data, first, !local.checksEveryEvent());
     first = false;
   };
   try {
@@ -336,7 +338,7 @@ class ChunkPool {
    * Sends a chunk to the least busy worker with room for it; when every worker has its fill, this thread
    * replays the chunk itself meanwhile. Rejects with a worker's failure.
    */
-  async send(data: Buffer, first: boolean): Promise<void> {
+  async send(data: Buffer, first: boolean, sampleDuplicatesOnly: boolean): Promise<void> {
     this.check();
     const k = this.inFlight.indexOf(Math.min(...this.inFlight));
     const index = this.sent++;
@@ -345,13 +347,16 @@ class ChunkPool {
       this.used.add(k);
       // The chunk's memory (take's) moves to the worker, which sends it back once replayed.
       const view = new Uint8Array(data.buffer, data.byteOffset, data.byteLength);
-      const message: ToWorker = { type: 'chunk', index, data: view, first };
+      const message: ToWorker = { type: 'chunk', index, data: view, first, sampleDuplicatesOnly };
       this.workers[k].postMessage(message, [view.buffer as ArrayBuffer]);
       return;
     }
     this.used.add(-1);
     const { source, policies, options } = this.start;
-    const result = await replayChunk({ source, policies, options, first }, data);
+    const result = await replayChunk(
+      { source, policies, options: { ...options, sampleDuplicatesOnly }, first },
+      data,
+    );
     this.give(data);
     this.done.set(index, result);
     this.deliver();

@@ -103,13 +103,23 @@ export class DuplicateSample {
     };
   }
 
+  /** Checks only the sample from here on, as after more than EXACT_DUPLICATE_EVENTS events. */
+  stopExact(): void {
+    this.all = undefined;
+  }
+
   merge(state: DuplicateSampleState): void {
+    // A later part's events checked one by one count only while this check still runs: one thread reading the
+    // parts in turn would have stopped checking every event before it reached them.
+    const exact = this.all !== undefined;
     for (const [source, c] of state.bySource) {
       const into = this.counts(source);
       into.sampled += c.sampled;
       into.copies += c.copies;
-      into.events += c.events;
-      into.eventCopies += c.eventCopies;
+      if (exact) {
+        into.events += c.events;
+        into.eventCopies += c.eventCopies;
+      }
     }
     if (state.all === null) this.all = undefined;
     else for (const [key, source] of state.all) this.addExact(source, key, this.counts(source));

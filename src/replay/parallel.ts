@@ -150,7 +150,7 @@ async function lineAlignedCuts(file: string, size: number, targets: readonly num
  * it took a 1 GiB replay on two threads past 200 MB of resident memory (136 MB with this, as fast:
  * `npm run bench:replay`).
  */
-const WORKER_YOUNG_GENERATION_MB = 16;
+const WORKER_YOUNG_GENERATION_MB = Number(process.env.XYG ?? 16);
 
 /** What a worker thread is started with: the range at once, or none until it is sent one (RangeWorker.assign). */
 export type WorkerStart = Omit<RangeTask, 'start' | 'end' | 'first'> & { start?: number; end?: number };

@@ -1,8 +1,12 @@
 import * as fs from 'fs';
 import type { EffectivePolicy, Policy } from '../policy/types';
-import { createPartialAccumulator, DEFAULT_MAX_LINE, type ReplayState } from './accumulator';
+import {
+  type AccumulatorOptions,
+  createPartialAccumulator,
+  DEFAULT_MAX_LINE,
+  type ReplayState,
+} from './accumulator';
 import { forEachLine } from './simulate';
-import type { ReplayOptions } from './types';
 
 /**
  * One byte range of a plain file, replayed on its own (by a worker thread, or by the thread that started the
@@ -19,7 +23,7 @@ export interface RangeTask {
   /** The range starts the file (a byte order mark may precede line 1). */
   first: boolean;
   policies: ReadonlyArray<Policy | EffectivePolicy>;
-  options: Omit<ReplayOptions, 'onProgress'>;
+  options: Omit<AccumulatorOptions, 'onProgress' | 'firstLineOfInput'>;
 }
 
 /** What replaying a part of an input needs besides the part itself (a chunk of text held in memory). */

@@ -11,7 +11,7 @@ import { replayChunk, replayRange } from './range-replay';
 /** A message from the main thread. */
 export type ToWorker =
   | { type: 'range'; start: number; end: number }
-  | { type: 'chunk'; index: number; data: Uint8Array; first: boolean };
+  | { type: 'chunk'; index: number; data: Uint8Array; first: boolean; sampleDuplicatesOnly: boolean };
 
 function errorMessage(err: unknown) {
   return {
@@ -40,7 +40,15 @@ function replayNextChunk(m: Extract<ToWorker, { type: 'chunk' }>): void {
   const { source, policies, options } = workerData as WorkerStart;
   const data = Buffer.from(m.data.buffer, m.data.byteOffset, m.data.byteLength);
   chunks = chunks.then(() =>
-    replayChunk({ source, policies, options, first: m.first }, data).then(
+    replayChunk(
+      {
+        source,
+        policies,
+        options: { ...options, sampleDuplicatesOnly: m.sampleDuplicatesOnly },
+        first: m.first,
+      },
+      data,
+    ).then(
       // The chunk's memory goes back to the main thread, which fills it with a later chunk.
       (done) =>
         parentPort!.postMessage({ type: 'chunk-done', index: m.index, ...done, buffer: m.data.buffer }, [

@@ -130,6 +130,35 @@ describe('the sample of event identities', () => {
     expect(sample.exact).toBe(false);
   });
 
+  test('parts added up: copies a later part found one by one count only while the whole still checks every event', () => {
+    const at = { stage: 'ResponseComplete', stageTimestamp: '2026-12-01T10:00:00.000000Z' };
+    const ids = (from: number, n: number) => Array.from({ length: n }, (_, i) => `p${from + i}a`);
+    // One thread: 40,000 distinct events end the exact check; 5 copies after them (no auditID ends in 0, so none
+    // sampled) are not found, and the note says nothing.
+    const one = new DuplicateSample();
+    for (const id of ids(0, 40_000)) one.add('log', id, at);
+    for (const id of ids(39_990, 5)) if (one.exact) one.add('log', id, at);
+    expect(one.note('log')).toBeUndefined();
+    // Two parts (threads, or chunks of a .gz): the second checked its own events one by one and found the 5
+    // copies; added after a first part past the limit, they must not make a note one thread never makes.
+    const first = new DuplicateSample();
+    for (const id of ids(0, 40_000)) first.add('log', id, at);
+    const second = new DuplicateSample();
+    for (const id of [...ids(50_000, 100), ...ids(50_000, 5)]) second.add('log', id, at);
+    expect(second.note('log')).toMatch(/^5 of 105 events are/);
+    first.merge(second.toState());
+    expect(first.note('log')).toBeUndefined();
+    // A part told the parts before it are past the limit checks only the sample.
+    const told = new DuplicateSample();
+    told.stopExact();
+    told.add('log', 'p1a', at);
+    expect(told.toState()).toEqual({
+      keys: [],
+      all: null,
+      bySource: [['log', expect.objectContaining({ events: 0 })]],
+    });
+  });
+
   test('past the exact limit the sample estimates; copies found before it are not forgotten', () => {
     const at = { stage: 'ResponseComplete', stageTimestamp: '2026-12-01T10:00:00.000000Z' };
     // 20,000 distinct events, 16 of them shipped twice (none with an auditID ending in 0), then 30,000 more,
