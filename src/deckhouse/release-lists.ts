@@ -1,0 +1,155 @@
+import { evaluatePolicy } from '../policy/evaluate';
+import { ruleLabel } from '../policy/describe';
+import { Decision, EffectivePolicy, PolicyRule, RequestAttributes } from '../policy/types';
+import { DECKHOUSE_BASIC_RULES as SNAPSHOT } from './basic-rules';
+import { isSystemNamespaceRule, isSystemServiceAccountRule } from './built-in-rule-shapes';
+
+// Deckhouse generates the system-namespace and system-ServiceAccount lists of its basic rules per release from
+// the modules the release ships (tools/audit_policy; deckhouse-audit.md §7): modules join, and from DKP 1.77
+// leave the main repository, so a request by a module's ServiceAccount or in its namespace can be recorded on
+// one release and dropped on another. The bundled snapshot is one release; a decision that turns on whether
+// such a name is listed is not the answer for a cluster whose release lists it otherwise.
+
+// Names whose place differs between the snapshot and a known release: the DKP 1.76-era lists are deckhouse
+// modules/040-control-plane-manager/hooks/audit_policy_basic_targets_generated.go @00f9d115 (before ingress-nginx,
+// log-shipper, operator-prometheus and the monitoring modules left the main repository in 1.77); upmeter's
+// entries leave the lists after the snapshot (deckhouse PR #21169).
+const IN_1_76_ONLY = 'DKP 1.76 lists it; its module left the main repository in DKP 1.77';
+const NOT_IN_1_76 = 'DKP 1.76 does not list it';
+const UPMETER_REMOVED = 'releases after deckhouse PR #21169 (upmeter removed) no longer list it';
+
+const NAMESPACE_HISTORY: Readonly<Record<string, string>> = {
+  'd8-ingress-nginx': IN_1_76_ONLY,
+  'd8-log-shipper': IN_1_76_ONLY,
+  'd8-operator-prometheus': IN_1_76_ONLY,
+  'd8-upmeter': UPMETER_REMOVED,
+};
+
+const SERVICE_ACCOUNT_HISTORY: Readonly<Record<string, string>> = {
+  ...Object.fromEntries(
+    [
+      'd8-cloud-instance-manager:cluster-autoscaler-mcm',
+      'd8-cloud-instance-manager:early-oom',
+      'd8-cloud-provider-yandex:capyandex-controller-manager',
+      'd8-ingress-nginx:failover-cleaner',
+      'd8-ingress-nginx:geoproxy',
+      'd8-ingress-nginx:ingress-nginx',
+      'd8-ingress-nginx:kruise',
+      'd8-ingress-nginx:validator',
+      'd8-ingress-nginx:validator-full',
+      'd8-log-shipper:log-shipper',
+      'd8-monitoring:aggregating-proxy',
+      'd8-monitoring:alertmanager-internal',
+      'd8-monitoring:alerts-receiver',
+      'd8-monitoring:control-plane-proxy',
+      'd8-monitoring:events-exporter',
+      'd8-monitoring:extended-monitoring-exporter',
+      'd8-monitoring:grafana',
+      'd8-monitoring:image-availability-exporter',
+      'd8-monitoring:loki',
+      'd8-monitoring:monitoring-ping',
+      'd8-monitoring:prometheus',
+      'd8-monitoring:trickster',
+      'd8-monitoring:x509-certificate-exporter',
+      'd8-operator-prometheus:operator-prometheus',
+    ].map((sa) => [`system:serviceaccount:${sa}`, 'DKP 1.76 lists it']),
+  ),
+  ...Object.fromEntries(
+    [
+      'd8-cloud-instance-manager:integrity-controller',
+      'd8-cloud-provider-yandex:capy-controller-manager',
+      'd8-istio:alliance-healthcheck',
+      'd8-istio:waypoint-controller',
+      'kube-system:d8-control-plane-manager-control-plane-proxy',
+    ].map((sa) => [`system:serviceaccount:${sa}`, NOT_IN_1_76]),
+  ),
+  ...Object.fromEntries(
+    ['smoke-mini', 'upmeter', 'upmeter-agent'].map((sa) => [
+      `system:serviceaccount:d8-upmeter:${sa}`,
+      UPMETER_REMOVED,
+    ]),
+  ),
+};
+
+const MODULE_SERVICE_ACCOUNT = /^system:serviceaccount:(d8-[^:]+|kube-system):[^:]+$/;
+
+/** A decision of the bundled snapshot that another release's list would change. */
+export interface ListDependentDecision {
+  /** `namespace` or `ServiceAccount`. */
+  list: 'namespace' | 'ServiceAccount';
+  /** The namespace or ServiceAccount user name. */
+  name: string;
+  /** Whether the built-in rules in use list it. */
+  listed: boolean;
+  /** The decision with the name listed (or not) the other way. */
+  otherwise: Decision;
+  /** The label of the rule that decides it then, e.g. `basic rule #14 (rules[13])`. */
+  otherwiseLabel?: string;
+  /** One sentence for humans. */
+  note: string;
+}
+
+function withList(
+  rule: PolicyRule,
+  field: 'namespaces' | 'users',
+  name: string,
+  listed: boolean,
+): PolicyRule {
+  const list = rule[field] ?? [];
+  return { ...rule, [field]: listed ? list.filter((x) => x !== name) : [...list, name] };
+}
+
+/**
+ * The decisions of `request` under an effective policy built on the bundled snapshot that would differ on a
+ * release whose system lists hold the request's namespace (`d8-*`) or Deckhouse ServiceAccount the other way:
+ * one entry per list whose flip changes the level or the omitted stages. Empty when no list decides it.
+ */
+export function listDependentDecisions(
+  effective: EffectivePolicy,
+  request: RequestAttributes,
+): ListDependentDecision[] {
+  const rules = effective.policy.rules ?? [];
+  const basicIndex = (is: (r: PolicyRule) => boolean) =>
+    rules.findIndex((r, i) => effective.origins[i]?.layer === 'basic' && is(r));
+  const decision = evaluatePolicy(effective.policy, request);
+  const found: ListDependentDecision[] = [];
+  const tryFlip = (
+    index: number,
+    field: 'namespaces' | 'users',
+    list: ListDependentDecision['list'],
+    name: string,
+  ) => {
+    if (index < 0) return;
+    const listed = (rules[index][field] ?? []).includes(name);
+    const history = (list === 'namespace' ? NAMESPACE_HISTORY : SERVICE_ACCOUNT_HISTORY)[name];
+    // Every release lists its own modules' names: a listed one is flipped only when it is the snapshot's own entry
+    // (not an extra ServiceAccount the user declared) and a release is known to lack it.
+    const snapshotList = list === 'namespace' ? SNAPSHOT.systemNamespaces : SNAPSHOT.systemServiceAccounts;
+    if (listed && (history === undefined || !snapshotList.includes(name))) return;
+    const altRules = rules.map((r, i) => (i === index ? withList(r, field, name, listed) : r));
+    const otherwise = evaluatePolicy({ ...effective.policy, rules: altRules }, request);
+    if (otherwise.level === decision.level && otherwise.omitStages.join() === decision.omitStages.join())
+      return;
+    const otherwiseLabel =
+      otherwise.ruleIndex >= 0
+        ? ruleLabel(otherwise.ruleIndex, effective.origins[otherwise.ruleIndex])
+        : undefined;
+    const what = list === 'namespace' ? `namespace ${name}` : `ServiceAccount ${name}`;
+    const lists = list === 'namespace' ? 'system namespaces' : 'system ServiceAccounts';
+    const by = otherwiseLabel ? `by ${otherwiseLabel} ` : 'by no rule ';
+    const note =
+      `${what} is ${listed ? '' : 'not '}among the bundled snapshot's ${lists}, which Deckhouse generates per ` +
+      `release from the modules it ships${history ? ` (${history})` : ''}: on a cluster whose release ` +
+      `${listed ? 'does not list' : 'lists'} it, this request is decided ${by}at ${otherwise.level}` +
+      `${otherwise.omitStages.length > 0 ? ` (omitting ${otherwise.omitStages.join(', ')})` : ''}, not ` +
+      `${decision.level}; pass the cluster's merged policy with --built-in-rules (builtInRules in code) for its answer`;
+    found.push({ list, name, listed, otherwise, ...(otherwiseLabel ? { otherwiseLabel } : {}), note });
+  };
+  const namespace = request.resourceRequest ? (request.namespace ?? '') : '';
+  if (namespace.startsWith('d8-'))
+    tryFlip(basicIndex(isSystemNamespaceRule), 'namespaces', 'namespace', namespace);
+  const user = request.user ?? '';
+  if (MODULE_SERVICE_ACCOUNT.test(user))
+    tryFlip(basicIndex(isSystemServiceAccountRule), 'users', 'ServiceAccount', user);
+  return found;
+}
