@@ -265,6 +265,21 @@ export function simulationWarnings(report: SimulationReport): string[] {
         'never understate it, and every key with more bytes than that is counted',
     );
   }
+  const lists = report.snapshotListDecisions;
+  if (lists !== undefined && lists.events > 0) {
+    const entries = Object.entries(lists.byName);
+    const shown = entries
+      .slice(0, 5)
+      .map(([key, n]) => `${key.replace('->', ' → ')}: ${count(n)}`)
+      .join('; ');
+    warnings.push(
+      `${counted(lists.events, 'event is', 'events are')} decided by the bundled snapshot's system lists, which ` +
+        'Deckhouse generates per release from the modules it ships: on a cluster whose release lists the name the ' +
+        `other way ${lists.events === 1 ? 'it is' : 'they are'} decided otherwise (${shown}` +
+        `${entries.length > 5 ? `; and ${count(entries.length - 5)} more` : ''}); replay with the cluster's merged ` +
+        'policy (--built-in-rules /etc/kubernetes/deckhouse/extra-files/audit-policy.yaml from a master) for its counts',
+    );
+  }
   if (report.lowSourceLevel.events > 0) {
     const pairs = Object.entries(report.lowSourceLevel.byLevels)
       .map(([pair, n]) => `${pair.replace('->', ' → ')}: ${count(n)}`)

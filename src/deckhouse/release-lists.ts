@@ -1,6 +1,7 @@
 import { evaluatePolicy } from '../policy/evaluate';
 import { ruleLabel } from '../policy/describe';
-import { Decision, EffectivePolicy, PolicyRule, RequestAttributes } from '../policy/types';
+import { compileRules } from '../policy/compiled-policy';
+import { CompiledPolicy, Decision, EffectivePolicy, PolicyRule, RequestAttributes } from '../policy/types';
 import { DECKHOUSE_BASIC_RULES as SNAPSHOT } from './basic-rules';
 import { isSystemNamespaceRule, isSystemServiceAccountRule } from './built-in-rule-shapes';
 
@@ -71,7 +72,9 @@ const SERVICE_ACCOUNT_HISTORY: Readonly<Record<string, string>> = {
   ),
 };
 
-const MODULE_SERVICE_ACCOUNT = /^system:serviceaccount:(d8-[^:]+|kube-system):[^:]+$/;
+// A module's ServiceAccount: in its d8-* namespace, or a d8-* one in kube-system (Kubernetes' own controllers there,
+// replicaset-controller and the like, are in no release's list).
+const MODULE_SERVICE_ACCOUNT = /^system:serviceaccount:(d8-[^:]+:[^:]+|kube-system:d8-[^:]+)$/;
 
 /** A decision of the bundled snapshot that another release's list would change. */
 export interface ListDependentDecision {
@@ -87,6 +90,110 @@ export interface ListDependentDecision {
   otherwiseLabel?: string;
   /** One sentence for humans. */
   note: string;
+}
+
+/** A flip that changes a decision, before it is put into words. */
+export interface ListFlip {
+  list: 'namespace' | 'ServiceAccount';
+  name: string;
+  listed: boolean;
+  otherwise: Decision;
+}
+
+// Alternative policies compiled per flipped name are kept up to this many (names come from logs).
+const MAX_CACHED_FLIPS = 256;
+
+/**
+ * Decides requests under an effective policy with one system-list entry flipped, for the request's namespace
+ * (`d8-*`) and its Deckhouse ServiceAccount: which flips change the decision. Compiled alternatives are cached per
+ * name, so a replay pays one more evaluation per event that such a name could change.
+ */
+export class ListDependence {
+  private readonly nsIndex: number;
+  private readonly saIndex: number;
+  private readonly namespaces: ReadonlySet<string>;
+  private readonly users: ReadonlySet<string>;
+  private readonly compiled = new Map<string, CompiledPolicy>();
+
+  constructor(private readonly effective: EffectivePolicy) {
+    const rules = effective.policy.rules ?? [];
+    const basicIndex = (is: (r: PolicyRule) => boolean) =>
+      rules.findIndex((r, i) => effective.origins[i]?.layer === 'basic' && is(r));
+    this.nsIndex = basicIndex(isSystemNamespaceRule);
+    this.saIndex = basicIndex(isSystemServiceAccountRule);
+    this.namespaces = new Set(this.nsIndex < 0 ? [] : (rules[this.nsIndex].namespaces ?? []));
+    this.users = new Set(this.saIndex < 0 ? [] : (rules[this.saIndex].users ?? []));
+  }
+
+  /** The flips of `request`'s names that change `decision` (its decision under the effective policy). */
+  flips(request: RequestAttributes, decision: Decision): ListFlip[] {
+    const found: ListFlip[] = [];
+    const namespace = request.resourceRequest ? (request.namespace ?? '') : '';
+    if (this.nsIndex >= 0 && namespace.startsWith('d8-'))
+      this.tryFlip(found, 'namespace', namespace, this.namespaces, request, decision);
+    const user = request.user ?? '';
+    if (this.saIndex >= 0 && MODULE_SERVICE_ACCOUNT.test(user))
+      this.tryFlip(found, 'ServiceAccount', user, this.users, request, decision);
+    return found;
+  }
+
+  private tryFlip(
+    found: ListFlip[],
+    list: ListFlip['list'],
+    name: string,
+    current: ReadonlySet<string>,
+    request: RequestAttributes,
+    decision: Decision,
+  ): void {
+    const listed = current.has(name);
+    // Every release lists its own modules' names: a listed one is flipped only when it is the snapshot's own entry
+    // (not an extra ServiceAccount the user declared) and a release is known to lack it.
+    if (listed) {
+      const history = (list === 'namespace' ? NAMESPACE_HISTORY : SERVICE_ACCOUNT_HISTORY)[name];
+      const snapshotList = list === 'namespace' ? SNAPSHOT.systemNamespaces : SNAPSHOT.systemServiceAccounts;
+      if (history === undefined || !snapshotList.includes(name)) return;
+    }
+    const otherwise = this.alternative(list, name, listed).evaluate(request);
+    if (otherwise.level === decision.level && otherwise.omitStages.join() === decision.omitStages.join())
+      return;
+    found.push({ list, name, listed, otherwise });
+  }
+
+  private alternative(list: ListFlip['list'], name: string, listed: boolean): CompiledPolicy {
+    const key = `${list}\u0000${name}`;
+    let compiled = this.compiled.get(key);
+    if (compiled === undefined) {
+      const [index, field] =
+        list === 'namespace' ? [this.nsIndex, 'namespaces' as const] : [this.saIndex, 'users' as const];
+      const rules = this.effective.policy.rules.map((r, i) =>
+        i === index ? withList(r, field, name, listed) : r,
+      );
+      compiled = compileRules({ ...this.effective.policy, rules });
+      if (this.compiled.size >= MAX_CACHED_FLIPS) this.compiled.clear();
+      this.compiled.set(key, compiled);
+    }
+    return compiled;
+  }
+
+  /** A flip in words, for `decision` (the effective policy's). */
+  describe(flip: ListFlip, decision: Decision): ListDependentDecision {
+    const { list, name, listed, otherwise } = flip;
+    const otherwiseLabel =
+      otherwise.ruleIndex >= 0
+        ? ruleLabel(otherwise.ruleIndex, this.effective.origins[otherwise.ruleIndex])
+        : undefined;
+    const what = list === 'namespace' ? `namespace ${name}` : `ServiceAccount ${name}`;
+    const lists = list === 'namespace' ? 'system namespaces' : 'system ServiceAccounts';
+    const history = (list === 'namespace' ? NAMESPACE_HISTORY : SERVICE_ACCOUNT_HISTORY)[name];
+    const by = otherwiseLabel ? `by ${otherwiseLabel} ` : 'by no rule ';
+    const note =
+      `${what} is ${listed ? '' : 'not '}among the bundled snapshot's ${lists}, which Deckhouse generates per ` +
+      `release from the modules it ships${history ? ` (${history})` : ''}: on a cluster whose release ` +
+      `${listed ? 'does not list' : 'lists'} it, this request is decided ${by}at ${otherwise.level}` +
+      `${otherwise.omitStages.length > 0 ? ` (omitting ${otherwise.omitStages.join(', ')})` : ''}, not ` +
+      `${decision.level}; pass the cluster's merged policy with --built-in-rules (builtInRules in code) for its answer`;
+    return { list, name, listed, otherwise, ...(otherwiseLabel ? { otherwiseLabel } : {}), note };
+  }
 }
 
 function withList(
@@ -108,48 +215,26 @@ export function listDependentDecisions(
   effective: EffectivePolicy,
   request: RequestAttributes,
 ): ListDependentDecision[] {
-  const rules = effective.policy.rules ?? [];
-  const basicIndex = (is: (r: PolicyRule) => boolean) =>
-    rules.findIndex((r, i) => effective.origins[i]?.layer === 'basic' && is(r));
+  const check = new ListDependence(effective);
   const decision = evaluatePolicy(effective.policy, request);
-  const found: ListDependentDecision[] = [];
-  const tryFlip = (
-    index: number,
-    field: 'namespaces' | 'users',
-    list: ListDependentDecision['list'],
-    name: string,
-  ) => {
-    if (index < 0) return;
-    const listed = (rules[index][field] ?? []).includes(name);
-    const history = (list === 'namespace' ? NAMESPACE_HISTORY : SERVICE_ACCOUNT_HISTORY)[name];
-    // Every release lists its own modules' names: a listed one is flipped only when it is the snapshot's own entry
-    // (not an extra ServiceAccount the user declared) and a release is known to lack it.
-    const snapshotList = list === 'namespace' ? SNAPSHOT.systemNamespaces : SNAPSHOT.systemServiceAccounts;
-    if (listed && (history === undefined || !snapshotList.includes(name))) return;
-    const altRules = rules.map((r, i) => (i === index ? withList(r, field, name, listed) : r));
-    const otherwise = evaluatePolicy({ ...effective.policy, rules: altRules }, request);
-    if (otherwise.level === decision.level && otherwise.omitStages.join() === decision.omitStages.join())
-      return;
-    const otherwiseLabel =
-      otherwise.ruleIndex >= 0
-        ? ruleLabel(otherwise.ruleIndex, effective.origins[otherwise.ruleIndex])
-        : undefined;
-    const what = list === 'namespace' ? `namespace ${name}` : `ServiceAccount ${name}`;
-    const lists = list === 'namespace' ? 'system namespaces' : 'system ServiceAccounts';
-    const by = otherwiseLabel ? `by ${otherwiseLabel} ` : 'by no rule ';
-    const note =
-      `${what} is ${listed ? '' : 'not '}among the bundled snapshot's ${lists}, which Deckhouse generates per ` +
-      `release from the modules it ships${history ? ` (${history})` : ''}: on a cluster whose release ` +
-      `${listed ? 'does not list' : 'lists'} it, this request is decided ${by}at ${otherwise.level}` +
-      `${otherwise.omitStages.length > 0 ? ` (omitting ${otherwise.omitStages.join(', ')})` : ''}, not ` +
-      `${decision.level}; pass the cluster's merged policy with --built-in-rules (builtInRules in code) for its answer`;
-    found.push({ list, name, listed, otherwise, ...(otherwiseLabel ? { otherwiseLabel } : {}), note });
-  };
-  const namespace = request.resourceRequest ? (request.namespace ?? '') : '';
-  if (namespace.startsWith('d8-'))
-    tryFlip(basicIndex(isSystemNamespaceRule), 'namespaces', 'namespace', namespace);
-  const user = request.user ?? '';
-  if (MODULE_SERVICE_ACCOUNT.test(user))
-    tryFlip(basicIndex(isSystemServiceAccountRule), 'users', 'ServiceAccount', user);
-  return found;
+  return check.flips(request, decision).map((flip) => check.describe(flip, decision));
+}
+
+/**
+ * True when an effective policy's system lists are the bundled snapshot's (its namespaces exactly, its
+ * ServiceAccounts with any extra ones after them): the lists a replay's list-dependence check is about.
+ */
+export function usesSnapshotLists(effective: EffectivePolicy): boolean {
+  const rules = effective.policy.rules ?? [];
+  const basic = (is: (r: PolicyRule) => boolean) =>
+    rules.find((r, i) => effective.origins[i]?.layer === 'basic' && is(r));
+  const namespaces = basic(isSystemNamespaceRule)?.namespaces ?? [];
+  const users = basic(isSystemServiceAccountRule)?.users ?? [];
+  const same = (a: readonly string[], b: readonly string[]) =>
+    a.length === b.length && a.every((x, i) => x === b[i]);
+  return (
+    namespaces.length > 0 &&
+    same(namespaces, SNAPSHOT.systemNamespaces) &&
+    same(users.slice(0, SNAPSHOT.systemServiceAccounts.length), SNAPSHOT.systemServiceAccounts)
+  );
 }

@@ -85,6 +85,18 @@ describe('listDependentDecisions: decisions the per-release system lists change'
     expect(listDependentDecisions(snapshot, { ...patchDaemonSet, namespace: 'prod' })).toEqual([]);
     // A get is not among the list rules' verbs: every release decides it alike.
     expect(listDependentDecisions(snapshot, { ...patchDaemonSet, verb: 'get' })).toEqual([]);
+    // Kubernetes' own controllers in kube-system are in no release's list (a Pod create by the ReplicaSet controller
+    // is decided by basic rule #13 at Request, and would be Metadata if the ServiceAccount rule listed it).
+    const replicaSetController = sa('kube-system', 'replicaset-controller');
+    expect(
+      listDependentDecisions(snapshot, {
+        ...replicaSetController,
+        verb: 'create',
+        resourceRequest: true,
+        resource: 'pods',
+        namespace: 'prod',
+      }),
+    ).toEqual([]);
     // Deckhouse's own ServiceAccount is in every release's list.
     expect(listDependentDecisions(snapshot, patchNode(sa('d8-system', 'deckhouse')))).toEqual([]);
     // An earlier rule decides first whatever the list holds: d8-upmeter is dropped at None by basic rule #7.
