@@ -1,6 +1,7 @@
 import { runAssertionFunction } from './assertion-function';
 import { describeReceived } from './plain-data';
 import { AssertionPack, runAssertionPack } from '../deckhouse/assertion-packs';
+import { listDependentLintNotes } from '../deckhouse/release-list-lint';
 import { listDependentDecisions } from '../deckhouse/release-lists';
 import { snapshotDecisionNote } from '../deckhouse/rule-history';
 import { ASSERTION_FAILED, AssertionResult, AuditAssertion, checkAssertions } from '../policy/assertions';
@@ -292,12 +293,15 @@ export function checkEffectivePolicy(
   const findings: PolicyCheckFinding[] = [];
   const snapshotWarnings: string[] = [];
   if (options.lint?.enabled !== false) {
-    findings.push(
-      ...lintPolicy(effective, {
-        severities: options.lint?.severities,
-        ignore: options.lint?.ignore ? [...options.lint.ignore] : undefined,
-      }),
-    );
+    const lintOptions = {
+      severities: options.lint?.severities,
+      ignore: options.lint?.ignore ? [...options.lint.ignore] : undefined,
+    };
+    const linted = lintPolicy(effective, lintOptions);
+    findings.push(...linted);
+    if (options.bundledSnapshot)
+      for (const note of listDependentLintNotes(effective, linted, lintOptions))
+        snapshotWarnings.push(`lint: ${note}`);
   }
   (options.assertions ?? []).forEach((assertion, i) => {
     if (typeof assertion === 'function') {

@@ -146,17 +146,43 @@ export class ListDependence {
     decision: Decision,
   ): void {
     const listed = current.has(name);
-    // Every release lists its own modules' names: a listed one is flipped only when it is the snapshot's own entry
-    // (not an extra ServiceAccount the user declared) and a release is known to lack it.
-    if (listed) {
-      const history = (list === 'namespace' ? NAMESPACE_HISTORY : SERVICE_ACCOUNT_HISTORY)[name];
-      const snapshotList = list === 'namespace' ? SNAPSHOT.systemNamespaces : SNAPSHOT.systemServiceAccounts;
-      if (history === undefined || !snapshotList.includes(name)) return;
-    }
+    if (!flippable(list, name, listed)) return;
     const otherwise = this.alternative(list, name, listed).evaluate(request);
     if (otherwise.level === decision.level && otherwise.omitStages.join() === decision.omitStages.join())
       return;
     found.push({ list, name, listed, otherwise });
+  }
+
+  /** The names of a rule's `namespaces` and `users` that another release may list the other way. */
+  selectedNames(rule: PolicyRule): NameFlip[] {
+    const found: NameFlip[] = [];
+    if (this.nsIndex >= 0)
+      for (const ns of rule.namespaces ?? []) {
+        const listed = this.namespaces.has(ns);
+        if (ns.startsWith('d8-') && flippable('namespace', ns, listed))
+          found.push({ list: 'namespace', name: ns, listed });
+      }
+    if (this.saIndex >= 0)
+      for (const user of rule.users ?? []) {
+        const listed = this.users.has(user);
+        if (MODULE_SERVICE_ACCOUNT.test(user) && flippable('ServiceAccount', user, listed))
+          found.push({ list: 'ServiceAccount', name: user, listed });
+      }
+    return found;
+  }
+
+  /** The effective policy with each name listed the other way. */
+  flipped(names: readonly NameFlip[]): EffectivePolicy {
+    const change = (rule: PolicyRule, field: 'namespaces' | 'users', list: NameFlip['list']) =>
+      names.filter((n) => n.list === list).reduce((r, n) => withList(r, field, n.name, n.listed), rule);
+    const rules = this.effective.policy.rules.map((r, i) =>
+      i === this.nsIndex
+        ? change(r, 'namespaces', 'namespace')
+        : i === this.saIndex
+          ? change(r, 'users', 'ServiceAccount')
+          : r,
+    );
+    return { ...this.effective, policy: { ...this.effective.policy, rules } };
   }
 
   private alternative(list: ListFlip['list'], name: string, listed: boolean): CompiledPolicy {
@@ -184,7 +210,7 @@ export class ListDependence {
         : undefined;
     const what = list === 'namespace' ? `namespace ${name}` : `ServiceAccount ${name}`;
     const lists = list === 'namespace' ? 'system namespaces' : 'system ServiceAccounts';
-    const history = (list === 'namespace' ? NAMESPACE_HISTORY : SERVICE_ACCOUNT_HISTORY)[name];
+    const history = listHistory(list, name);
     const by = otherwiseLabel ? `by ${otherwiseLabel} ` : 'by no rule ';
     const note =
       `${what} is ${listed ? '' : 'not '}among the bundled snapshot's ${lists}, which Deckhouse generates per ` +
@@ -194,6 +220,27 @@ export class ListDependence {
       `${decision.level}; pass the cluster's merged policy with --built-in-rules (builtInRules in code) for its answer`;
     return { list, name, listed, otherwise, ...(otherwiseLabel ? { otherwiseLabel } : {}), note };
   }
+}
+
+/** A system-list entry to be listed the other way. */
+export interface NameFlip {
+  list: 'namespace' | 'ServiceAccount';
+  name: string;
+  /** Whether the policy's list holds it now. */
+  listed: boolean;
+}
+
+/** Why a name's place in a release's list can differ from the snapshot's, when it is known. */
+export function listHistory(list: NameFlip['list'], name: string): string | undefined {
+  return (list === 'namespace' ? NAMESPACE_HISTORY : SERVICE_ACCOUNT_HISTORY)[name];
+}
+
+// Every release lists its own modules' names: a listed one is flipped only when it is the snapshot's own entry (not
+// an extra ServiceAccount the user declared) and a release is known to lack it; an unlisted one always.
+function flippable(list: NameFlip['list'], name: string, listed: boolean): boolean {
+  if (!listed) return true;
+  const snapshotList = list === 'namespace' ? SNAPSHOT.systemNamespaces : SNAPSHOT.systemServiceAccounts;
+  return listHistory(list, name) !== undefined && snapshotList.includes(name);
 }
 
 function withList(

@@ -77,6 +77,30 @@ describe('DeckhouseClusterAudit builtInRules', () => {
     expect(collectWarnings(on176.construct).join('\n')).not.toContain('bundled snapshot');
   });
 
+  test('a custom rule live with the snapshot lists but dead on 1.76 (d8-ingress-nginx listed there) is a warning', () => {
+    const policy = {
+      apiVersion: 'audit.k8s.io/v1',
+      kind: 'Policy',
+      omitStages: ['RequestReceived' as const],
+      rules: [
+        {
+          level: 'Metadata' as const,
+          namespaces: ['d8-ingress-nginx'],
+          verbs: ['create', 'update', 'patch', 'delete'],
+        },
+      ],
+    };
+    const snapshot = audit({ policy });
+    synthValid(snapshot.chart);
+    expect(collectWarnings(snapshot.construct).join('\n')).toContain(
+      "lint: your rule #1 (rules[27]) decides requests with the bundled snapshot's system lists, but on a release " +
+        'whose lists differ for the names it selects (namespace d8-ingress-nginx listed: DKP 1.76 lists it;',
+    );
+    expect(synthError(audit({ policy, builtInRules: rules176 }).chart)).toMatch(
+      /shadowed-rule: .*your rule #1 \(rules\[25\]\)/,
+    );
+  });
+
   test('a pass every release agrees on carries no such warning', () => {
     const { chart, construct } = audit({
       assertions: [{ request: 'POST /api/v1/namespaces/prod/pods', atLeast: 'Request' }],

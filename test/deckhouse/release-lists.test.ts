@@ -3,9 +3,11 @@ import * as path from 'path';
 import { buildBasicRules } from '../../src/deckhouse/basic-rules';
 import { deckhouseEffectivePolicy } from '../../src/deckhouse/effective';
 import { readMergedAuditPolicy } from '../../src/deckhouse/merged-policy';
+import { listDependentLintNotes } from '../../src/deckhouse/release-list-lint';
 import { listDependentDecisions } from '../../src/deckhouse/release-lists';
 import { evaluatePolicy } from '../../src/policy/evaluate';
-import { RequestAttributes } from '../../src/policy/types';
+import { lintPolicy } from '../../src/policy/lint';
+import { Policy, RequestAttributes } from '../../src/policy/types';
 
 // The bundled snapshot (DKP 1.77) and a DKP 1.76-era merged file (test/fixtures/deckhouse/merged-policy-1.76.yaml:
 // lists of deckhouse audit_policy_basic_targets_generated.go @00f9d115, which hold d8-ingress-nginx and the
@@ -110,5 +112,40 @@ describe('listDependentDecisions: decisions the per-release system lists change'
       }),
     });
     expect(listDependentDecisions(withExtra, patchNode(sa('d8-monitoring', 'prometheus')))).toEqual([]);
+  });
+});
+
+// A custom rule about d8-ingress-nginx is live with the snapshot's lists and dead on DKP 1.76, whose
+// system-namespace rule records every mutation there first (lint of the 1.76 rules says so).
+describe('listDependentLintNotes: custom rules whose lint verdict the lists decide', () => {
+  const custom: Policy = {
+    apiVersion: 'audit.k8s.io/v1',
+    kind: 'Policy',
+    rules: [
+      { level: 'Metadata', namespaces: ['d8-ingress-nginx'], verbs: ['create', 'update', 'patch', 'delete'] },
+      { level: 'Metadata', namespaces: ['prod'] },
+    ],
+  };
+
+  test('a rule dead on 1.76 only is named, with the name and the release', () => {
+    const withSnapshot = deckhouseEffectivePolicy({ customPolicy: custom });
+    const notes = listDependentLintNotes(withSnapshot, lintPolicy(withSnapshot));
+    expect(notes).toEqual([
+      "your rule #1 (rules[27]) decides requests with the bundled snapshot's system lists, but on a release whose " +
+        'lists differ for the names it selects (namespace d8-ingress-nginx listed: DKP 1.76 lists it; its module ' +
+        "left the main repository in DKP 1.77) it can never decide a request: Deckhouse's list rules record them " +
+        "first; lint the cluster's merged policy with --built-in-rules (builtInRules in code)",
+    ]);
+    const on176 = deckhouseEffectivePolicy({ basicRules: merged.builtInRules!, customPolicy: custom });
+    const dead = lintPolicy(on176).filter((f) => f.code === 'shadowed-rule' && f.layer === 'custom');
+    expect(dead.map((f) => on176.origins[f.ruleIndex])).toEqual([{ layer: 'custom', index: 0 }]);
+  });
+
+  test("nothing for rules about names no release lists, nor with a cluster's own lists", () => {
+    const prodOnly: Policy = { ...custom, rules: [custom.rules[1]] };
+    const withSnapshot = deckhouseEffectivePolicy({ customPolicy: prodOnly });
+    expect(listDependentLintNotes(withSnapshot, lintPolicy(withSnapshot))).toEqual([]);
+    const on176 = deckhouseEffectivePolicy({ basicRules: merged.builtInRules!, customPolicy: custom });
+    expect(listDependentLintNotes(on176, lintPolicy(on176))).toEqual([]);
   });
 });
