@@ -60,3 +60,30 @@ describe('lint --deckhouse: a custom rule whose verdict the per-release lists de
     );
   });
 });
+
+describe('diff --deckhouse: B linted against the snapshot', () => {
+  test('names the custom rule whose verdict the lists decide among the warnings, marked B', async () => {
+    const run = await runInProcess([
+      'diff',
+      '--deckhouse',
+      '--policy',
+      policy,
+      'test/fixtures/replay/deckhouse.log',
+    ]);
+    expect(run.code).toBe(0);
+    expect(run.stdout).toContain(
+      "  - B: lint: your rule #1 (rules[27]) decides requests with the bundled snapshot's system lists, but on a " +
+        'release whose lists differ for the names it selects (namespace d8-ingress-nginx listed:',
+    );
+    const json = await runInProcess([
+      'diff',
+      '--deckhouse',
+      '--policy',
+      policy,
+      'test/fixtures/replay/deckhouse.log',
+      '--json',
+    ]);
+    const doc = JSON.parse(json.stdout) as { lint: { notes?: string[] } };
+    expect(doc.lint.notes).toHaveLength(1);
+  });
+});

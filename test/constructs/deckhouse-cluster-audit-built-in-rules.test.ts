@@ -4,6 +4,7 @@ import * as path from 'path';
 import { collectWarnings, DeckhouseClusterAudit, DeckhouseClusterAuditProps } from '../../src/constructs';
 import { DECKHOUSE_BASIC_RULES, DeckhouseBasicRules } from '../../src/deckhouse/basic-rules';
 import { builtInRulesFromMergedPolicy } from '../../src/deckhouse/merged-policy';
+import { Policy } from '../../src/policy/types';
 import { synthError, synthValid } from './helpers';
 
 // The `builtInRules` prop: a cluster's own built-in rules (from its merged policy) instead of the snapshot.
@@ -78,13 +79,13 @@ describe('DeckhouseClusterAudit builtInRules', () => {
   });
 
   test('a custom rule live with the snapshot lists but dead on 1.76 (d8-ingress-nginx listed there) is a warning', () => {
-    const policy = {
+    const policy: Policy = {
       apiVersion: 'audit.k8s.io/v1',
       kind: 'Policy',
-      omitStages: ['RequestReceived' as const],
+      omitStages: ['RequestReceived'],
       rules: [
         {
-          level: 'Metadata' as const,
+          level: 'Metadata',
           namespaces: ['d8-ingress-nginx'],
           verbs: ['create', 'update', 'patch', 'delete'],
         },

@@ -219,7 +219,11 @@ async function printDiff(
 ): Promise<void> {
   const diff = diffReports(reportA, reportB);
   const headline = diffHeadline(diff, lint);
-  const warnings = [...differentLogs(diff, reportA, reportB), ...diffWarnings(reportA, reportB)];
+  const warnings = [
+    ...differentLogs(diff, reportA, reportB),
+    ...diffWarnings(reportA, reportB),
+    ...(lint.notes ?? []).map((n) => `B: lint: ${n}`),
+  ];
   if (json) {
     await printJson(io, {
       a: a.description,
