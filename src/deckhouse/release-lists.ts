@@ -92,11 +92,17 @@ export interface ListDependentDecision {
   note: string;
 }
 
-/** A flip that changes a decision, before it is put into words. */
-export interface ListFlip {
+/** A system-list entry to be listed the other way. */
+export interface NameFlip {
   list: 'namespace' | 'ServiceAccount';
   name: string;
+  /** Whether the policy's list holds it now. */
   listed: boolean;
+}
+
+/** A flip that changes a decision, before it is put into words. */
+export interface ListFlip extends NameFlip {
+  /** The decision with the name listed the other way. */
   otherwise: Decision;
 }
 
@@ -220,14 +226,6 @@ export class ListDependence {
       `${decision.level}; pass the cluster's merged policy with --built-in-rules (builtInRules in code) for its answer`;
     return { list, name, listed, otherwise, ...(otherwiseLabel ? { otherwiseLabel } : {}), note };
   }
-}
-
-/** A system-list entry to be listed the other way. */
-export interface NameFlip {
-  list: 'namespace' | 'ServiceAccount';
-  name: string;
-  /** Whether the policy's list holds it now. */
-  listed: boolean;
 }
 
 /** Why a name's place in a release's list can differ from the snapshot's, when it is known. */
