@@ -103,12 +103,20 @@ function topSection<T extends { events: number; bytes: number }>(
   return ['', title, textTable(columns, rows)];
 }
 
-/** The human-readable `simulate` report. */
-export function renderSimulationReport(report: SimulationReport, policyDescription: string): string {
+/**
+ * The human-readable `simulate` report; `builtInSummary` (builtInRulesSummary) names the built-in rules replayed,
+ * so that a report made with the bundled snapshot does not read as one made with the cluster's own rules.
+ */
+export function renderSimulationReport(
+  report: SimulationReport,
+  policyDescription: string,
+  builtInSummary?: string,
+): string {
   const out: string[] = [];
   const sources = report.sources.map((s) => `${s.source}${s.gzip ? ' (gzip)' : ''}`).join(', ');
   out.push(`Audit log: ${echo(sources, Number.POSITIVE_INFINITY)}`);
   out.push(`Policy:    ${echo(policyDescription, Number.POSITIVE_INFINITY)}`);
+  if (builtInSummary !== undefined) out.push(`Built-in:  ${echo(builtInSummary, Number.POSITIVE_INFINITY)}`);
   out.push(`Events:    ${count(report.events)} read, ${spanText(report)}`);
   out.push('');
 

@@ -168,6 +168,37 @@ describe('--built-in-rules', () => {
     );
   });
 
+  test('simulate and diff name the built-in rules they replay in the text header too', async () => {
+    const snapshot = await runInProcess(['simulate', '--deckhouse', F('audit.log')]);
+    expect(snapshot.stdout).toMatch(
+      /^Policy: +Deckhouse built-in rules \+ tail rules\nBuilt-in: +(.*)\nEvents:/m,
+    );
+    expect(snapshot.stdout).toContain(`\nBuilt-in:  ${SNAPSHOT_SUMMARY}\n`);
+    const own = await runInProcess(['simulate', '--built-in-rules', MERGED_176, F('audit.log')]);
+    expect(own.stdout).toContain(`\nBuilt-in:  ${FILE_SUMMARY}\n`);
+    const plain = await runInProcess(['simulate', '--policy', F('policy.yaml'), F('audit.log')]);
+    expect(plain.stdout).not.toContain('Built-in:');
+    const diff = await runInProcess([
+      'diff',
+      '--built-in-rules',
+      MERGED_176,
+      '--policy',
+      F('policy.yaml'),
+      F('audit.log'),
+    ]);
+    expect(diff.stdout).toContain(`\nBuilt-in: ${FILE_SUMMARY}\n`);
+    const markdown = await runInProcess([
+      'diff',
+      '--deckhouse',
+      '--policy',
+      F('policy.yaml'),
+      '--format',
+      'markdown',
+      F('audit.log'),
+    ]);
+    expect(markdown.stdout).toContain(`\n- **Built-in rules**: ${SNAPSHOT_SUMMARY}\n`);
+  });
+
   test('--help lists the option', async () => {
     for (const command of ['explain', 'lint', 'simulate', 'diff']) {
       const help = await runInProcess([command, '--help']);
