@@ -1,3 +1,4 @@
+import { spawnSync } from 'child_process';
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
@@ -150,5 +151,38 @@ describe('simulate under the bundled snapshot: decisions its per-release lists t
     );
     const own = await runInProcess(['simulate', '--built-in-rules', MERGED_176, log]);
     expect(own.stdout).not.toContain('bundled snapshot');
+  });
+
+  // Worker threads load the replay from source through tsx, so the threaded runs happen in a child process.
+  test('worker threads merge the counts: 1 and 2 threads give the same', () => {
+    const big = path.join(path.dirname(log), 'big.log');
+    fs.writeFileSync(big, Array.from({ length: 400 }, () => LOG_LINES.join('\n')).join('\n') + '\n');
+    const script = `
+      const { simulate } = require('./src/replay');
+      const { deckhouseEffectivePolicy } = require('./src/deckhouse/effective');
+      (async () => {
+        const out = [];
+        for (const jobs of [1, 2]) {
+          const r = await simulate([process.argv[1]], { policy: deckhouseEffectivePolicy(), jobs });
+          out.push([r.sources[0].threads, r.snapshotListDecisions]);
+        }
+        process.stdout.write(JSON.stringify(out));
+      })();`;
+    const r = spawnSync(process.execPath, ['--import', 'tsx', '-e', script, big], {
+      cwd: path.resolve(__dirname, '../..'),
+      encoding: 'utf8',
+      timeout: 120_000,
+    });
+    expect(r.stderr).toBe('');
+    const [[oneThread, one], [twoThreads, two]] = JSON.parse(r.stdout);
+    expect([oneThread, twoThreads]).toEqual([1, 2]);
+    expect(one).toEqual({
+      events: 1200,
+      byName: {
+        [`ServiceAccount ${INGRESS_SA}: None->Metadata`]: 800,
+        'namespace d8-ingress-nginx: None->Metadata': 400,
+      },
+    });
+    expect(two).toEqual(one);
   });
 });
