@@ -282,8 +282,9 @@ export function simulationWarnings(report: SimulationReport): string[] {
       .join('; ');
     warnings.push(
       `${counted(lists.events, 'event is', 'events are')} decided by the bundled snapshot's system lists, which ` +
-        'Deckhouse generates per release from the modules it ships: on a cluster whose release lists the name the ' +
-        `other way ${lists.events === 1 ? 'it is' : 'they are'} decided otherwise (${shown}` +
+        'Deckhouse generates per release from the modules it ships (modules add ServiceAccounts with ' +
+        'extra-audit-policy-config ConfigMaps): on a cluster whose lists hold the name the other way ' +
+        `${lists.events === 1 ? 'it is' : 'they are'} decided otherwise (${shown}` +
         `${entries.length > 5 ? `; and ${count(entries.length - 5)} more` : ''}); replay with the cluster's merged ` +
         'policy (--built-in-rules /etc/kubernetes/deckhouse/extra-files/audit-policy.yaml from a master) for its counts',
     );

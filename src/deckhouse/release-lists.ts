@@ -218,10 +218,20 @@ export class ListDependence {
     const lists = list === 'namespace' ? 'system namespaces' : 'system ServiceAccounts';
     const history = listHistory(list, name);
     const by = otherwiseLabel ? `by ${otherwiseLabel} ` : 'by no rule ';
+    // Modules add ServiceAccounts at runtime too (an extra-audit-policy-config ConfigMap: istio lists its versioned
+    // istiod ones so), so a ServiceAccount's place is the cluster's, not only its release's.
+    const source =
+      list === 'namespace'
+        ? 'which Deckhouse generates per release from the modules it ships'
+        : 'which Deckhouse generates per release from the modules it ships and modules extend with ' +
+          'extra-audit-policy-config ConfigMaps';
+    const where =
+      list === 'namespace'
+        ? `whose release ${listed ? 'does not list' : 'lists'} it`
+        : `whose lists ${listed ? 'do not hold' : 'hold'} it`;
     const note =
-      `${what} is ${listed ? '' : 'not '}among the bundled snapshot's ${lists}, which Deckhouse generates per ` +
-      `release from the modules it ships${history ? ` (${history})` : ''}: on a cluster whose release ` +
-      `${listed ? 'does not list' : 'lists'} it, this request is decided ${by}at ${otherwise.level}` +
+      `${what} is ${listed ? '' : 'not '}among the bundled snapshot's ${lists}, ${source}` +
+      `${history ? ` (${history})` : ''}: on a cluster ${where}, this request is decided ${by}at ${otherwise.level}` +
       `${otherwise.omitStages.length > 0 ? ` (omitting ${otherwise.omitStages.join(', ')})` : ''}, not ` +
       `${decision.level}; pass the cluster's merged policy with --built-in-rules (builtInRules in code) for its answer`;
     return { list, name, listed, otherwise, ...(otherwiseLabel ? { otherwiseLabel } : {}), note };

@@ -61,9 +61,9 @@ describe('DeckhouseClusterAudit builtInRules', () => {
     expect(warnings).toContain(
       "assertions[0] (audit assertion) holds for the bundled snapshot's built-in rules: ServiceAccount " +
         "system:serviceaccount:kube-system:d8-control-plane-manager-control-plane-proxy is among the bundled snapshot's " +
-        'system ServiceAccounts, which Deckhouse generates per release from the modules it ships (DKP 1.76 does not ' +
-        'list it): on a cluster whose release does not list it, this request is decided by tail rule #1 ' +
-        '(rules[27]) at None, not Metadata;',
+        'system ServiceAccounts, which Deckhouse generates per release from the modules it ships and modules extend ' +
+        'with extra-audit-policy-config ConfigMaps (DKP 1.76 does not list it): on a cluster whose lists do not hold ' +
+        'it, this request is decided by tail rule #1 (rules[27]) at None, not Metadata;',
     );
     expect(warnings).toContain(
       "assertions[1] (audit assertion) holds for the bundled snapshot's built-in rules: basic rule #11 (rules[10]), " +

@@ -144,7 +144,8 @@ describe('simulate under the bundled snapshot: decisions its per-release lists t
     expect(run.code).toBe(0);
     expect(run.stdout).toContain(
       "  - 3 events are decided by the bundled snapshot's system lists, which Deckhouse generates per release from " +
-        'the modules it ships: on a cluster whose release lists the name the other way they are decided otherwise ' +
+        'the modules it ships (modules add ServiceAccounts with extra-audit-policy-config ConfigMaps): on a cluster ' +
+        'whose lists hold the name the other way they are decided otherwise ' +
         `(ServiceAccount ${INGRESS_SA}: None → Metadata: 2; namespace d8-ingress-nginx: None → Metadata: 1); ` +
         "replay with the cluster's merged policy (--built-in-rules " +
         '/etc/kubernetes/deckhouse/extra-files/audit-policy.yaml from a master) for its counts\n',
