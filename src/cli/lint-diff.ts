@@ -1,5 +1,6 @@
+import { listDependentLintNotes } from '../deckhouse/release-list-lint';
 import { lintPolicy } from '../policy/lint';
-import { Finding, PolicyRule } from '../policy/types';
+import { EffectivePolicy, Finding, PolicyRule, isEffectivePolicy } from '../policy/types';
 import { ChosenPolicy } from './policy-choice';
 
 /** A lint finding with where its rule is (file:line:column or the Deckhouse layer). */
@@ -13,6 +14,8 @@ export interface LintSummary {
   newErrors: LocatedFinding[];
   /** All error findings of B. */
   errorsInB: number;
+  /** B's custom rules whose dead-or-live verdict the bundled snapshot's system lists decide (absent when none). */
+  notes?: string[];
 }
 
 // A finding is "the same" in A and B when its code and its rule's content match: rule indexes shift when
@@ -38,5 +41,8 @@ export function newLintErrors(a: ChosenPolicy, b: ChosenPolicy): LintSummary {
     if (left > 0) known.set(k, left - 1);
     else newErrors.push({ ...f, location: b.locateRule(f.ruleIndex) });
   }
-  return { newErrors, errorsInB: errorsB.length };
+  // Against the bundled snapshot, a rule about a module's namespace or ServiceAccount may be dead on the cluster.
+  const snapshot = b.builtIn !== undefined && b.builtIn.source === undefined && isEffectivePolicy(b.target);
+  const notes = snapshot ? listDependentLintNotes(b.target as EffectivePolicy, errorsB) : [];
+  return { newErrors, errorsInB: errorsB.length, ...(notes.length > 0 ? { notes } : {}) };
 }

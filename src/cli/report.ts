@@ -103,12 +103,20 @@ function topSection<T extends { events: number; bytes: number }>(
   return ['', title, textTable(columns, rows)];
 }
 
-/** The human-readable `simulate` report. */
-export function renderSimulationReport(report: SimulationReport, policyDescription: string): string {
+/**
+ * The human-readable `simulate` report; `builtInSummary` (builtInRulesSummary) names the built-in rules replayed,
+ * so that a report made with the bundled snapshot does not read as one made with the cluster's own rules.
+ */
+export function renderSimulationReport(
+  report: SimulationReport,
+  policyDescription: string,
+  builtInSummary?: string,
+): string {
   const out: string[] = [];
   const sources = report.sources.map((s) => `${s.source}${s.gzip ? ' (gzip)' : ''}`).join(', ');
   out.push(`Audit log: ${echo(sources, Number.POSITIVE_INFINITY)}`);
   out.push(`Policy:    ${echo(policyDescription, Number.POSITIVE_INFINITY)}`);
+  if (builtInSummary !== undefined) out.push(`Built-in:  ${echo(builtInSummary, Number.POSITIVE_INFINITY)}`);
   out.push(`Events:    ${count(report.events)} read, ${spanText(report)}`);
   out.push('');
 
@@ -263,6 +271,22 @@ export function simulationWarnings(report: SimulationReport): string[] {
       `the top lists saw more than ${count(report.topLists.capacity)} distinct keys: their counts are estimates ` +
         `(Space-Saving) that may overstate an entry by up to ${formatBytes(report.topLists.errorBoundBytes)}, ` +
         'never understate it, and every key with more bytes than that is counted',
+    );
+  }
+  const lists = report.snapshotListDecisions;
+  if (lists !== undefined && lists.events > 0) {
+    const entries = Object.entries(lists.byName);
+    const shown = entries
+      .slice(0, 5)
+      .map(([key, n]) => `${key.replace('->', ' → ')}: ${count(n)}`)
+      .join('; ');
+    warnings.push(
+      `${counted(lists.events, 'event is', 'events are')} decided by the bundled snapshot's system lists, which ` +
+        'Deckhouse generates per release from the modules it ships (modules add ServiceAccounts with ' +
+        'extra-audit-policy-config ConfigMaps): on a cluster whose lists hold the name the other way ' +
+        `${lists.events === 1 ? 'it is' : 'they are'} decided otherwise (${shown}` +
+        `${entries.length > 5 ? `; and ${count(entries.length - 5)} more` : ''}); replay with the cluster's merged ` +
+        'policy (--built-in-rules /etc/kubernetes/deckhouse/extra-files/audit-policy.yaml from a master) for its counts',
     );
   }
   if (report.lowSourceLevel.events > 0) {

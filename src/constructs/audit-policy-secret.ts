@@ -332,7 +332,12 @@ export class AuditPolicySecret extends Construct {
         basicAuditPolicyEnabled,
         customPolicy: this.policy,
       });
-      const outcome = checkEffectivePolicy(effective, { lint: props.lint, acknowledged: props.acknowledged });
+      // Merged with the bundled snapshot's built-in rules: a verdict its system lists decide is said to be theirs.
+      const outcome = checkEffectivePolicy(effective, {
+        lint: props.lint,
+        acknowledged: props.acknowledged,
+        bundledSnapshot: basicAuditPolicyEnabled,
+      });
       for (const warning of outcome.warnings) addWarning(this, warning);
       this.node.addValidation({ validate: () => outcome.errors });
     }

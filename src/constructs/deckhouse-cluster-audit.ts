@@ -312,6 +312,7 @@ export class DeckhouseClusterAudit extends Construct {
         assertionPacks: props.assertionPacks ?? [dvpDocumentedPromises],
         packSeverity: props.assertionSeverity ?? (props.assertionPacks ? 'error' : 'warning'),
         acknowledged: props.acknowledged,
+        bundledSnapshot: builtInRules === undefined && basicAuditPolicyEnabled,
       });
       for (const warning of outcome.warnings) addWarning(this, warning);
       errors = outcome.errors;

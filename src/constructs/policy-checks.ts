@@ -1,6 +1,9 @@
 import { runAssertionFunction } from './assertion-function';
 import { describeReceived } from './plain-data';
 import { AssertionPack, runAssertionPack } from '../deckhouse/assertion-packs';
+import { listDependentLintNotes } from '../deckhouse/release-list-lint';
+import { listDependentDecisions } from '../deckhouse/release-lists';
+import { snapshotDecisionNote } from '../deckhouse/rule-history';
 import { ASSERTION_FAILED, AssertionResult, AuditAssertion, checkAssertions } from '../policy/assertions';
 import { ruleLabel } from '../policy/describe';
 import { closestMatch } from '../policy/did-you-mean';
@@ -83,6 +86,8 @@ export interface PolicyCheckOptions {
   readonly assertionPacks?: readonly AssertionPack[];
   readonly packSeverity?: 'error' | 'warning';
   readonly acknowledged?: readonly AcknowledgedFinding[];
+  /** The built-in rules are the bundled snapshot's: an assertion that holds only for its system lists is said to. */
+  readonly bundledSnapshot?: boolean;
 }
 
 /** Throws at once (the stack points at the caller's line) when an acknowledgement is malformed. */
@@ -286,13 +291,17 @@ export function checkEffectivePolicy(
 ): PolicyCheckOutcome {
   const errors: string[] = [];
   const findings: PolicyCheckFinding[] = [];
+  const snapshotWarnings: string[] = [];
   if (options.lint?.enabled !== false) {
-    findings.push(
-      ...lintPolicy(effective, {
-        severities: options.lint?.severities,
-        ignore: options.lint?.ignore ? [...options.lint.ignore] : undefined,
-      }),
-    );
+    const lintOptions = {
+      severities: options.lint?.severities,
+      ignore: options.lint?.ignore ? [...options.lint.ignore] : undefined,
+    };
+    const linted = lintPolicy(effective, lintOptions);
+    findings.push(...linted);
+    if (options.bundledSnapshot)
+      for (const note of listDependentLintNotes(effective, linted, lintOptions))
+        snapshotWarnings.push(`lint: ${note}`);
   }
   (options.assertions ?? []).forEach((assertion, i) => {
     if (typeof assertion === 'function') {
@@ -303,6 +312,22 @@ export function checkEffectivePolicy(
     }
     const [result] = checkAssertions(effective, [assertion]);
     if (!result.ok) findings.push(assertionFinding(result, `assertions[${i}]`, 'error'));
+    // A pass that another release's system lists would turn: true of the snapshot, maybe not of the cluster.
+    else if (options.bundledSnapshot && result.request && result.decision) {
+      const index = result.decision.ruleIndex;
+      const origin = index >= 0 ? effective.origins[index] : undefined;
+      const notes = [
+        snapshotDecisionNote(origin, index >= 0 ? ruleLabel(index, origin) : undefined),
+        ...listDependentDecisions(effective, result.request).map((d) => d.note),
+      ];
+      for (const note of notes)
+        if (note !== undefined)
+          snapshotWarnings.push(
+            `assertions[${i}] (${result.name}) holds for the bundled snapshot's built-in rules: ${note}. Fix: ` +
+              "set builtInRules: builtInRulesFromMergedPolicy(readFileSync('audit-policy.yaml', 'utf8')) with " +
+              'the merged policy of one of your masters',
+          );
+    }
   });
   for (const pack of options.assertionPacks ?? []) {
     for (const result of runAssertionPack(pack, effective)) {
@@ -313,7 +338,7 @@ export function checkEffectivePolicy(
     }
   }
 
-  const warnings: string[] = [];
+  const warnings: string[] = [...snapshotWarnings];
   const used = new Set<AcknowledgedFinding>();
   let builtIn = 0;
   for (const finding of findings) {

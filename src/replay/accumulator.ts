@@ -446,6 +446,16 @@ class Accumulator implements PartialReplayAccumulator {
       skippedInputs: this.skipped.map((s) => ({ ...s })),
       malformed: { count: this.malformedCount, lines: this.malformed.map((m) => ({ ...m })) },
       lowSourceLevel: { events: t.lowSource, byLevels: lowSourcePairs },
+      ...(t.listDependent > 0
+        ? {
+            snapshotListDecisions: {
+              events: t.listDependent,
+              byName: Object.fromEntries(
+                [...t.listPairs].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1)),
+              ),
+            },
+          }
+        : {}),
       unloggedStages: {
         RequestReceived: unlogged(t, 'RequestReceived'),
         ResponseStarted: unlogged(t, 'ResponseStarted'),

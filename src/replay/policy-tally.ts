@@ -1,9 +1,11 @@
+import { ListDependence, usesSnapshotLists } from '../deckhouse/release-lists';
 import { DECKHOUSE_RULE_TITLES } from '../deckhouse/rule-titles';
 import { describeRule, ruleLabel } from '../policy/describe';
 import { compilePolicy } from '../policy/evaluate';
 import { isLongRunning, STREAMING_SUBRESOURCES } from '../policy/written-stages';
 import {
   CompiledPolicy,
+  Decision,
   EffectivePolicy,
   isEffectivePolicy,
   Level,
@@ -117,6 +119,11 @@ export class PolicyTally {
   truncated = 0;
   droppedTooLarge = 0;
   readonly lowSourcePairs = new Map<string, number>();
+  /** Events a flip of a snapshot system-list entry decides otherwise (policies on the bundled snapshot's lists). */
+  listDependent = 0;
+  /** Of those, per `<list> <name>: <level>-><level>` (at most MAX_LIST_KEYS keys). */
+  readonly listPairs = new Map<string, number>();
+  private readonly lists: ListDependence | undefined;
   readonly users = new HeavyHitters<undefined>();
   readonly resources = new HeavyHitters<ResourceInfo>();
   readonly requests = new HeavyHitters<{ user: string; verb: string; resource: string }>();
@@ -128,6 +135,7 @@ export class PolicyTally {
     const effective = isEffectivePolicy(input);
     const policy = effective ? input.policy : input;
     this.compiled = compilePolicy(policy);
+    this.lists = effective && usesSnapshotLists(input) ? new ListDependence(input) : undefined;
     this.rules = (policy.rules ?? []).map((rule, index) => {
       const origin = effective ? input.origins[index] : undefined;
       const layer = origin?.layer ?? 'custom';
@@ -163,6 +171,7 @@ export class PolicyTally {
     const rule = d.ruleIndex >= 0 ? this.rules[d.ruleIndex] : undefined;
     if (rule !== undefined) rule.hits++;
     else this.unmatched++;
+    if (this.lists !== undefined) this.countListDependence(req, d);
     if (level === 'None') return;
     const stage = ev.stage;
     const omits = d.omitStages;
@@ -218,6 +227,18 @@ export class PolicyTally {
     this.requests.add(keys.request, bytes, requestInfo, ev);
   }
 
+  private countListDependence(req: RequestAttributes, d: Decision): void {
+    const flips = this.lists!.flips(req, d);
+    if (flips.length === 0) return;
+    this.listDependent++;
+    for (const f of flips) {
+      const key = `${f.list} ${boundedKey(f.name)}: ${d.level}->${f.otherwise.level}`;
+      const n = this.listPairs.get(key);
+      if (n !== undefined) this.listPairs.set(key, n + 1);
+      else if (this.listPairs.size < MAX_LIST_KEYS) this.listPairs.set(key, 1);
+    }
+  }
+
   /** The counts as plain data (for a worker thread to hand over). */
   toState(): TallyState {
     return {
@@ -230,6 +251,7 @@ export class PolicyTally {
       impliedByStage: { ...this.impliedByStage },
       counters: COUNTERS.map((k) => this[k]),
       lowSourcePairs: [...this.lowSourcePairs],
+      listPairs: [...this.listPairs],
       rules: this.rules.map((r) => [r.hits, r.written, r.bytes]),
       users: this.users.toState(),
       resources: this.resources.toState(),
@@ -256,6 +278,9 @@ export class PolicyTally {
     COUNTERS.forEach((k, i) => (this[k] += other.counters[i]));
     for (const [k, v] of other.lowSourcePairs)
       this.lowSourcePairs.set(k, (this.lowSourcePairs.get(k) ?? 0) + v);
+    for (const [k, v] of other.listPairs)
+      if (this.listPairs.has(k) || this.listPairs.size < MAX_LIST_KEYS)
+        this.listPairs.set(k, (this.listPairs.get(k) ?? 0) + v);
     this.rules.forEach((r, i) => {
       r.hits += other.rules[i][0];
       r.written += other.rules[i][1];
@@ -276,7 +301,11 @@ const COUNTERS = [
   'lowSource',
   'truncated',
   'droppedTooLarge',
+  'listDependent',
 ] as const;
+
+/** Distinct names counted per list flip: names come from the log. */
+const MAX_LIST_KEYS = 1000;
 
 /** A tally as plain data. */
 export interface TallyState {
@@ -289,6 +318,7 @@ export interface TallyState {
   impliedByStage: Record<Stage, number>;
   counters: number[];
   lowSourcePairs: Array<[string, number]>;
+  listPairs: Array<[string, number]>;
   rules: Array<[number, number, number]>;
   users: HeavyHittersState<undefined>;
   resources: HeavyHittersState<ResourceInfo>;

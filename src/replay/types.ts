@@ -293,6 +293,12 @@ export interface SimulationReport {
    */
   lowSourceLevel: { events: number; byLevels: Record<string, number> };
   /**
+   * With the bundled snapshot's built-in rules: events whose decision turns on its per-release system lists (a
+   * `d8-*` namespace or Deckhouse ServiceAccount another release lists, or a snapshot entry a known release lacks),
+   * with counts per `<list> <name>: <level>-><level>` (at most 1,000 keys); absent when there are none.
+   */
+  snapshotListDecisions?: { events: number; byName: Record<string, number> };
+  /**
    * Events of a stage this policy writes that the log lacks, not counted in `written`: for the requests that
    * end in the log (ResponseComplete, Panic) and that the policy records, kube-apiserver writes
    * RequestReceived (every request) and ResponseStarted (long-running ones: watch, proxy, exec, attach,

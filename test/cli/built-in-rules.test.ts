@@ -4,7 +4,7 @@ import { REPO, fixture, runInProcess } from './helpers';
 import { secretDump } from '../support/deckhouse-merged-file';
 
 // --built-in-rules FILE: explain, lint, simulate and diff with a cluster's own built-in rules, read from its
-// merged policy (test/fixtures/deckhouse/merged-policy-1.76.yaml: 37 namespaces, 127 ServiceAccounts, no
+// merged policy (test/fixtures/deckhouse/merged-policy-1.76.yaml: 38 namespaces, 127 ServiceAccounts, no
 // pods/log rules, two custom rules), and the bundled snapshot's DKP release in the headers otherwise.
 
 const F = fixture;
@@ -12,7 +12,7 @@ const MERGED_176 = path.join(REPO, 'test/fixtures/deckhouse/merged-policy-1.76.y
 const SNAPSHOT_SUMMARY =
   'bundled snapshot DKP 1.77 (deckhouse main @567d8875): 20 basic + 7 virtualization + 2 tail rules, ' +
   '35 system namespaces, 108 system ServiceAccounts';
-const FILE_SUMMARY = `merged policy ${MERGED_176}: 18 basic + 7 virtualization + 2 tail rules, 37 system namespaces, 127 system ServiceAccounts`;
+const FILE_SUMMARY = `merged policy ${MERGED_176}: 18 basic + 7 virtualization + 2 tail rules, 38 system namespaces, 127 system ServiceAccounts`;
 
 describe('--built-in-rules', () => {
   test('explain: the cluster rules decide, with layers; the differences from the snapshot go to stderr', async () => {
@@ -32,7 +32,7 @@ describe('--built-in-rules', () => {
     expect(run.stdout).toMatch(/^Rule: +tail rule #1 \(rules\[27\]\): authenticated users at None$/m);
     expect(run.stderr).toContain(
       `note: the built-in rules of ${MERGED_176} differ from the bundled snapshot DKP 1.77 (deckhouse main @567d8875):\n` +
-        'note:   system namespaces added (2): d8-ingress-nginx, d8-operator-prometheus\n',
+        'note:   system namespaces added (3): d8-ingress-nginx, d8-log-shipper, d8-operator-prometheus\n',
     );
     expect(run.stderr).toContain('note:   basic rule #11 `pods/log at Metadata` of the snapshot is gone\n');
     // ... where the snapshot records it at Metadata.
@@ -73,6 +73,7 @@ describe('--built-in-rules', () => {
     expect(doc.builtInRules.summary).toBe(FILE_SUMMARY);
     expect(doc.builtInRules.differences.namespaces.added).toEqual([
       'd8-ingress-nginx',
+      'd8-log-shipper',
       'd8-operator-prometheus',
     ]);
   });
@@ -165,6 +166,37 @@ describe('--built-in-rules', () => {
     expect(run.stderr).toMatch(
       /-:\d+:\d+: .*in both data and stringData: the API server merges stringData over data on write, so the cluster uses the stringData value/,
     );
+  });
+
+  test('simulate and diff name the built-in rules they replay in the text header too', async () => {
+    const snapshot = await runInProcess(['simulate', '--deckhouse', F('audit.log')]);
+    expect(snapshot.stdout).toMatch(
+      /^Policy: +Deckhouse built-in rules \+ tail rules\nBuilt-in: +(.*)\nEvents:/m,
+    );
+    expect(snapshot.stdout).toContain(`\nBuilt-in:  ${SNAPSHOT_SUMMARY}\n`);
+    const own = await runInProcess(['simulate', '--built-in-rules', MERGED_176, F('audit.log')]);
+    expect(own.stdout).toContain(`\nBuilt-in:  ${FILE_SUMMARY}\n`);
+    const plain = await runInProcess(['simulate', '--policy', F('policy.yaml'), F('audit.log')]);
+    expect(plain.stdout).not.toContain('Built-in:');
+    const diff = await runInProcess([
+      'diff',
+      '--built-in-rules',
+      MERGED_176,
+      '--policy',
+      F('policy.yaml'),
+      F('audit.log'),
+    ]);
+    expect(diff.stdout).toContain(`\nBuilt-in: ${FILE_SUMMARY}\n`);
+    const markdown = await runInProcess([
+      'diff',
+      '--deckhouse',
+      '--policy',
+      F('policy.yaml'),
+      '--format',
+      'markdown',
+      F('audit.log'),
+    ]);
+    expect(markdown.stdout).toContain(`\n- **Built-in rules**: ${SNAPSHOT_SUMMARY}\n`);
   });
 
   test('--help lists the option', async () => {

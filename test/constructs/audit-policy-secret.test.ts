@@ -1,6 +1,7 @@
 import { Testing } from 'cdk8s';
 import {
   AUDIT_POLICY_SECRET_KEY,
+  collectWarnings,
   AuditPolicySecret,
   POLICY_SHA256_ANNOTATION,
   preparePolicy,
@@ -231,5 +232,39 @@ describe('AuditPolicySecret on its own runs the same lint gate', () => {
       new AuditPolicySecret(chart, 'Policy', { policy: SECRET_BODIES, ...props });
       expect(synthValid(chart)).toHaveLength(1);
     }
+  });
+});
+
+// Checked against the bundled snapshot's built-in rules (DKP 1.77), a rule for mutations in d8-ingress-nginx is live;
+// a DKP 1.76 cluster lists that namespace (deckhouse audit_policy_basic_targets_generated.go @00f9d115) and its
+// system-namespace rule decides those mutations first. The Secret alone cannot know the release: it says so.
+describe('AuditPolicySecret: a verdict the snapshot lists decide', () => {
+  const ingressRule: Policy = {
+    apiVersion: 'audit.k8s.io/v1',
+    kind: 'Policy',
+    omitStages: ['RequestReceived'],
+    rules: [
+      { level: 'Metadata', namespaces: ['d8-ingress-nginx'], verbs: ['create', 'update', 'patch', 'delete'] },
+    ],
+  };
+
+  test('warns that the rule is dead on a release listing the namespace', () => {
+    const chart = Testing.chart();
+    const secret = new AuditPolicySecret(chart, 'Secret', { policy: ingressRule });
+    synthValid(chart);
+    expect(collectWarnings(secret).join('\n')).toContain(
+      "lint: your rule #1 (rules[27]) decides requests with the bundled snapshot's system lists, but on a release " +
+        'whose lists differ for the names it selects (namespace d8-ingress-nginx listed: DKP 1.76 lists it;',
+    );
+  });
+
+  test('says nothing with the built-in rules off (no lists run)', () => {
+    const chart = Testing.chart();
+    const secret = new AuditPolicySecret(chart, 'Secret', {
+      policy: ingressRule,
+      basicAuditPolicyEnabled: false,
+    });
+    synthValid(chart);
+    expect(collectWarnings(secret).join('\n')).not.toContain('bundled snapshot');
   });
 });

@@ -4,6 +4,7 @@ import * as path from 'path';
 import { collectWarnings, DeckhouseClusterAudit, DeckhouseClusterAuditProps } from '../../src/constructs';
 import { DECKHOUSE_BASIC_RULES, DeckhouseBasicRules } from '../../src/deckhouse/basic-rules';
 import { builtInRulesFromMergedPolicy } from '../../src/deckhouse/merged-policy';
+import { Policy } from '../../src/policy/types';
 import { synthError, synthValid } from './helpers';
 
 // The `builtInRules` prop: a cluster's own built-in rules (from its merged policy) instead of the snapshot.
@@ -38,6 +39,75 @@ describe('DeckhouseClusterAudit builtInRules', () => {
     expect(synthValid(snapshot.chart).map((o) => o.kind)).toEqual(['ModuleConfig']);
     const same = audit({ builtInRules: DECKHOUSE_BASIC_RULES });
     expect(synthValid(same.chart)).toEqual(synthValid(audit({}).chart));
+  });
+
+  // A pass against the bundled snapshot (DKP 1.77) that a 1.76 cluster would fail: synth says whose rules it holds
+  // for. The 1.76 lists lack the snapshot's d8-control-plane-manager-control-plane-proxy ServiceAccount (deckhouse
+  // audit_policy_basic_targets_generated.go @00f9d115) and its basic rules lack the pods/log rules (PR #20274).
+  const proxyPatchesNode = {
+    request: {
+      url: 'PATCH /api/v1/nodes/worker-1',
+      user: 'system:serviceaccount:kube-system:d8-control-plane-manager-control-plane-proxy',
+    },
+    atLeast: 'Metadata' as const,
+  };
+
+  test("a pass that turns on the snapshot's lists or a 1.77-only rule is a warning, and fails on 1.76", () => {
+    const snapshot = audit({
+      assertions: [proxyPatchesNode, { request: 'logs web-0 -n prod', atLeast: 'Metadata' }],
+    });
+    synthValid(snapshot.chart);
+    const warnings = collectWarnings(snapshot.construct).join('\n');
+    expect(warnings).toContain(
+      "assertions[0] (audit assertion) holds for the bundled snapshot's built-in rules: ServiceAccount " +
+        "system:serviceaccount:kube-system:d8-control-plane-manager-control-plane-proxy is among the bundled snapshot's " +
+        'system ServiceAccounts, which Deckhouse generates per release from the modules it ships and modules extend ' +
+        'with extra-audit-policy-config ConfigMaps (DKP 1.76 does not list it): on a cluster whose lists do not hold ' +
+        'it, this request is decided by tail rule #1 (rules[27]) at None, not Metadata;',
+    );
+    expect(warnings).toContain(
+      "assertions[1] (audit assertion) holds for the bundled snapshot's built-in rules: basic rule #11 (rules[10]), " +
+        'which decides this request, exists only since DKP 1.77',
+    );
+    expect(warnings).toContain(
+      "Fix: set builtInRules: builtInRulesFromMergedPolicy(readFileSync('audit-policy.yaml'",
+    );
+
+    const on176 = audit({ builtInRules: rules176, assertions: [proxyPatchesNode] });
+    expect(synthError(on176.chart)).toMatch(/assertion-failed: \(assertions\[0\]\)/);
+    expect(collectWarnings(on176.construct).join('\n')).not.toContain('bundled snapshot');
+  });
+
+  test('a custom rule live with the snapshot lists but dead on 1.76 (d8-ingress-nginx listed there) is a warning', () => {
+    const policy: Policy = {
+      apiVersion: 'audit.k8s.io/v1',
+      kind: 'Policy',
+      omitStages: ['RequestReceived'],
+      rules: [
+        {
+          level: 'Metadata',
+          namespaces: ['d8-ingress-nginx'],
+          verbs: ['create', 'update', 'patch', 'delete'],
+        },
+      ],
+    };
+    const snapshot = audit({ policy });
+    synthValid(snapshot.chart);
+    expect(collectWarnings(snapshot.construct).join('\n')).toContain(
+      "lint: your rule #1 (rules[27]) decides requests with the bundled snapshot's system lists, but on a release " +
+        'whose lists differ for the names it selects (namespace d8-ingress-nginx listed: DKP 1.76 lists it;',
+    );
+    expect(synthError(audit({ policy, builtInRules: rules176 }).chart)).toMatch(
+      /shadowed-rule: .*your rule #1 \(rules\[25\]\)/,
+    );
+  });
+
+  test('a pass every release agrees on carries no such warning', () => {
+    const { chart, construct } = audit({
+      assertions: [{ request: 'POST /api/v1/namespaces/prod/pods', atLeast: 'Request' }],
+    });
+    synthValid(chart);
+    expect(collectWarnings(construct).join('\n')).not.toContain('bundled snapshot');
   });
 
   test('warns that the rules are not used with basicAuditPolicyEnabled: false', () => {

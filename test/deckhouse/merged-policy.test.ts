@@ -207,12 +207,12 @@ describe('readMergedAuditPolicy: a DKP 1.76-era file (test/fixtures/deckhouse/me
     customPolicy: merged.customPolicy,
   });
 
-  it('has 37 namespaces incl. d8-ingress-nginx and d8-operator-prometheus, 127 ServiceAccounts, 18 basic rules', () => {
+  it('has 38 namespaces incl. d8-ingress-nginx, d8-log-shipper and d8-operator-prometheus, 127 ServiceAccounts, 18 basic rules', () => {
     expect(merged.errors).toEqual([]);
     const rules = merged.builtInRules!;
-    expect(rules.systemNamespaces).toHaveLength(37);
+    expect(rules.systemNamespaces).toHaveLength(38);
     expect(rules.systemNamespaces).toEqual(
-      expect.arrayContaining(['d8-ingress-nginx', 'd8-operator-prometheus']),
+      expect.arrayContaining(['d8-ingress-nginx', 'd8-log-shipper', 'd8-operator-prometheus']),
     );
     expect(rules.systemServiceAccounts).toHaveLength(127);
     expect(layersOf(merged.origins)).toEqual({ basic: 18, virtualization: 7, custom: 2, tail: 2 });
@@ -223,7 +223,10 @@ describe('readMergedAuditPolicy: a DKP 1.76-era file (test/fixtures/deckhouse/me
 
   it('reports the lists and both pods/log rules as differences from the snapshot', () => {
     const d = merged.differences!;
-    expect(d.namespaces).toEqual({ added: ['d8-ingress-nginx', 'd8-operator-prometheus'], removed: [] });
+    expect(d.namespaces).toEqual({
+      added: ['d8-ingress-nginx', 'd8-log-shipper', 'd8-operator-prometheus'],
+      removed: [],
+    });
     expect(d.serviceAccounts.added).toHaveLength(24);
     expect(d.serviceAccounts.removed).toEqual([
       'system:serviceaccount:d8-cloud-instance-manager:integrity-controller',

@@ -219,7 +219,11 @@ async function printDiff(
 ): Promise<void> {
   const diff = diffReports(reportA, reportB);
   const headline = diffHeadline(diff, lint);
-  const warnings = [...differentLogs(diff, reportA, reportB), ...diffWarnings(reportA, reportB)];
+  const warnings = [
+    ...differentLogs(diff, reportA, reportB),
+    ...diffWarnings(reportA, reportB),
+    ...(lint.notes ?? []).map((n) => `B: lint: ${n}`),
+  ];
   if (json) {
     await printJson(io, {
       a: a.description,
@@ -236,8 +240,8 @@ async function printDiff(
   }
   const text =
     format === 'markdown'
-      ? renderDiffMarkdown(diff, a, b, lint, reportB, headline)
-      : renderDiffTable(diff, a, b, lint, reportB, headline);
+      ? renderDiffMarkdown(diff, a, b, lint, reportB, headline, builtInRules?.summary)
+      : renderDiffTable(diff, a, b, lint, reportB, headline, builtInRules?.summary);
   const notes = warnings.map((w) => (format === 'markdown' ? `- :warning: ${w}` : `  - ${w}`));
   await write(io.stdout, text + (notes.length > 0 ? ['', 'Warnings:', ...notes, ''].join('\n') : ''));
 }
@@ -362,11 +366,14 @@ function renderDiffTable(
   lint: LintSummary,
   reportB: SimulationReport,
   headline: string,
+  /** The built-in rules both sides run (builtInRulesSummary), when they have them. */
+  builtIn?: string,
 ): string {
   const t = tables(diff);
   const out: string[] = [];
   out.push(headline, '');
   out.push(`A: ${a.description}`, `B: ${b.description}`);
+  if (builtIn !== undefined) out.push(`Built-in: ${builtIn}`);
   out.push(
     `Log: ${reportB.sources.map((s) => s.source).join(', ')} (${counted(diff.events.b, 'event', 'events')})`,
     '',
@@ -393,6 +400,8 @@ function renderDiffMarkdown(
   lint: LintSummary,
   reportB: SimulationReport,
   headline: string,
+  /** The built-in rules both sides run (builtInRulesSummary), when they have them. */
+  builtIn?: string,
 ): string {
   const t = tables(diff);
   const code = (s: string) => `\`${s.replace(/`/g, "'")}\``;
@@ -403,7 +412,9 @@ function renderDiffMarkdown(
       (reportB.span.from ? ` (${reportB.span.from} → ${reportB.span.to})` : '') +
       '.',
   );
-  out.push('', `- **A**: ${a.description}`, `- **B**: ${b.description}`, '');
+  out.push('', `- **A**: ${a.description}`, `- **B**: ${b.description}`);
+  if (builtIn !== undefined) out.push(`- **Built-in rules**: ${builtIn}`);
+  out.push('');
   if (lint.newErrors.length > 0) {
     out.push(`**${plural(lint.newErrors.length, 'new lint error')} in B:**`, '');
     for (const f of lint.newErrors) {

@@ -1,7 +1,8 @@
 import { Explanation, explain, formatExplanation } from '../../deckhouse/explain';
 import { UnknownNameExplanation, explainUnknownName } from '../../deckhouse/explain-unknown-name';
+import { listDependentDecisions } from '../../deckhouse/release-lists';
 import { snapshotDecisionNote } from '../../deckhouse/rule-history';
-import { LEVELS, Level } from '../../policy/types';
+import { LEVELS, Level, isEffectivePolicy } from '../../policy/types';
 import { closestMatch } from '../../policy/did-you-mean';
 import { CommandSpec, stringOption } from '../args';
 import { EXIT_FINDINGS, EXIT_OK, UsageError } from '../errors';
@@ -74,11 +75,14 @@ export const explainCommand: CommandSpec = {
     ];
     const ok = expected === undefined || mismatches.length === 0;
     // The bundled snapshot is one release: a decision by a rule older releases lack is said to be one.
-    const releaseNote =
-      chosen.builtIn && chosen.builtIn.source === undefined
-        ? snapshotDecisionNote(explanation.origin, explanation.label)
-        : undefined;
-    const allNotes = releaseNote === undefined ? notes : [...notes, releaseNote];
+    const snapshot = chosen.builtIn !== undefined && chosen.builtIn.source === undefined;
+    const releaseNote = snapshot ? snapshotDecisionNote(explanation.origin, explanation.label) : undefined;
+    // Its system lists too: a module's namespace or ServiceAccount is listed by the releases that ship it.
+    const listNotes =
+      snapshot && isEffectivePolicy(chosen.target)
+        ? listDependentDecisions(chosen.target, request).map((d) => d.note)
+        : [];
+    const allNotes = [...notes, ...(releaseNote === undefined ? [] : [releaseNote]), ...listNotes];
 
     // Rules from the --policy file also get their file:line:column, so the reader can jump to them.
     const inFile = (index: number) => (chosen.isFromFile(index) ? chosen.locateRule(index) : undefined);
@@ -141,7 +145,7 @@ export const explainCommand: CommandSpec = {
         lines.push(
           '',
           ok
-            ? `OK: recorded at ${expected}`
+            ? `OK: recorded at ${expected}${listNotes.length > 0 ? " by the bundled snapshot's lists (a cluster's release may differ: see the note)" : ''}`
             : `FAIL: expected ${expected}, got ${mismatches.map(mismatchText).join('; ')}`,
         );
         if (!ok) lines.push(`    fix: ${expectFix(mismatches[0].explanation, expected)}`);

@@ -1,6 +1,8 @@
 import { closestMatch } from '../../policy/did-you-mean';
 import { echo } from '../../policy/echo';
+import { listDependentLintNotes } from '../../deckhouse/release-list-lint';
 import { LINT_CODES, LintCode, lintPolicy } from '../../policy/lint';
+import { isEffectivePolicy } from '../../policy/types';
 import { Finding } from '../../policy/types';
 import { CommandSpec, flag, stringList, stringOption } from '../args';
 import { EXIT_FINDINGS, EXIT_OK, UsageError } from '../errors';
@@ -83,6 +85,11 @@ export const lintCommand: CommandSpec = {
     const findings = [...lintPolicy(chosen.target, { ignore })].sort(
       (a, b) => SEVERITY_ORDER[a.severity] - SEVERITY_ORDER[b.severity] || a.ruleIndex - b.ruleIndex,
     );
+    // Custom rules about a module's namespace or ServiceAccount: their verdict may be the snapshot's lists' alone.
+    const notes =
+      chosen.builtIn !== undefined && chosen.builtIn.source === undefined && isEffectivePolicy(chosen.target)
+        ? listDependentLintNotes(chosen.target, findings, { ignore })
+        : [];
     const counts = { error: 0, warning: 0, info: 0 };
     for (const f of findings) counts[f.severity]++;
     const failed = counts.error > 0 || (flag(args, 'strict') && counts.warning > 0);
@@ -94,11 +101,12 @@ export const lintCommand: CommandSpec = {
         counts,
         findings: findings.map((f) => ({ ...f, location: chosen.locateRule(f.ruleIndex) })),
         warnings: chosen.warnings,
+        ...(notes.length > 0 ? { notes } : {}),
         ...(chosen.builtIn ? { builtInRules: chosen.builtIn } : {}),
       });
     } else {
       const out: string[] = chosen.builtIn ? [`Built-in rules: ${chosen.builtIn.summary}`] : [];
-      for (const n of builtInRulesNotes(chosen)) await write(io.stderr, `note: ${n}\n`);
+      for (const n of [...builtInRulesNotes(chosen), ...notes]) await write(io.stderr, `note: ${n}\n`);
       for (const w of chosen.warnings) out.push(formatProblem(w.label, w, 'warning'));
       for (const f of findings.filter((x) => !(flag(args, 'quiet') && x.severity === 'info'))) {
         out.push(`${chosen.locateRule(f.ruleIndex)}: ${f.severity} ${f.code}: ${f.message}`);
@@ -106,7 +114,11 @@ export const lintCommand: CommandSpec = {
       }
       out.push(
         `${chosen.description}: ${plural(counts.error, 'error')}, ${plural(counts.warning, 'warning')}, ${counts.info} info` +
-          (failed ? '' : ' — OK'),
+          (failed
+            ? ''
+            : notes.length > 0
+              ? " — OK with the bundled snapshot's system lists (a cluster's release may differ: see the notes)"
+              : ' — OK'),
       );
       await write(io.stdout, out.join('\n') + '\n');
     }

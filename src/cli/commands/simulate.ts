@@ -78,7 +78,7 @@ export const simulateCommand: CommandSpec = {
     } else {
       for (const w of chosen.warnings) await write(io.stderr, formatProblem(w.label, w, 'warning') + '\n');
       for (const n of builtInRulesNotes(chosen)) await write(io.stderr, `note: ${n}\n`);
-      await write(io.stdout, renderSimulationReport(report, chosen.description));
+      await write(io.stdout, renderSimulationReport(report, chosen.description, chosen.builtIn?.summary));
     }
     return EXIT_OK;
   },
