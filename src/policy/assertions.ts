@@ -1,4 +1,4 @@
-import { checkPolicyOrEffectiveArgument, shapeOf } from './arguments';
+import { checkPolicyOrEffectiveArgument, isRecord, shapeOf } from './arguments';
 import { toRequestAttributes } from './assertion-request';
 import { checkAuditAssertion, checkDecidedBy, checkLevel, checkStage } from './assertion-arguments';
 import { LAYER_NAMES, describeRequest, labelledRule, policyParts, ruleLabel } from './describe';
@@ -177,6 +177,23 @@ export function ruleForRequest(req: RequestAttributes, level: Level): PolicyRule
   return rule;
 }
 
+/**
+ * The assertion's fixRules that close the gap for its request: a rule that matches the request at a level the
+ * outcome accepts. One fix list serves several requests of a statement (exec, attach, ephemeral containers), and
+ * a rule that does not match a request would be offered as its fix and leave it failing.
+ */
+function closingRules(assertion: AuditAssertion, req: RequestAttributes): PolicyRule[] {
+  return (assertion.fixRules ?? []).filter((rule) => {
+    if (!isRecord(rule) || !LEVELS.includes(rule.level) || !ruleMatchesRequest(rule, req)) return false;
+    const r = rank(rule.level);
+    return (
+      (assertion.level === undefined || rule.level === assertion.level) &&
+      (assertion.atLeast === undefined || r >= rank(assertion.atLeast)) &&
+      (assertion.atMost === undefined || r <= rank(assertion.atMost))
+    );
+  });
+}
+
 /** Evaluates assertions against one policy (or effective Deckhouse policy). */
 export class AssertionChecker {
   readonly policy: Policy;
@@ -233,6 +250,7 @@ export class AssertionChecker {
     if (!ok) lines.push(...failures.map((f) => `  - ${f}`));
     const preempted = this.preempted(req, decision.ruleIndex);
     if (!ok && preempted.length) lines.push(`  pre-empted: ${preempted.join('; ')}`);
+    const closing = ok ? [] : closingRules(assertion, req);
     const fix = ok
       ? undefined
       : (assertion.fix ??
@@ -242,7 +260,7 @@ export class AssertionChecker {
       ok,
       message: lines.join('\n'),
       ...(fix !== undefined ? { fix } : {}),
-      ...(!ok && assertion.fixRules ? { fixRules: assertion.fixRules } : {}),
+      ...(!ok && closing.length > 0 ? { fixRules: closing } : {}),
       request: req,
       decision,
       ...(origin ? { origin } : {}),
