@@ -3,7 +3,7 @@ import { toRequestAttributes } from './assertion-request';
 import { checkAuditAssertion, checkDecidedBy, checkLevel, checkStage } from './assertion-arguments';
 import { LAYER_NAMES, describeRequest, labelledRule, policyParts, ruleLabel } from './describe';
 import { compilePolicy, ruleMatchesRequest } from './evaluate';
-import { requestStages, writtenStages } from './written-stages';
+import { omittedStagesFix, reachedStagesText, writtenStages } from './written-stages';
 import {
   CompiledPolicy,
   Decision,
@@ -143,14 +143,11 @@ function silentRecording(
   const wantsRecord =
     (e.atLeast !== undefined && e.atLeast !== 'None') || (e.level !== undefined && e.level !== 'None');
   if (!wantsRecord || d.level === 'None' || writtenStages(req, d).length > 0) return undefined;
-  const stages = requestStages(req);
   return {
     failure:
-      `level ${d.level}, but every stage this request reaches (${stages.join(', ')}) is omitted, so no event is ` +
-      'written for it',
-    fix:
-      `take ResponseComplete out of omitStages (the policy's own omitStages apply to every rule; on Deckhouse to ` +
-      'the built-in rules too); omit only RequestReceived to log each request once',
+      `level ${d.level}, but every stage this request reaches (${reachedStagesText(req)}) is omitted, so no ` +
+      'event is written for it',
+    fix: omittedStagesFix(req),
   };
 }
 
