@@ -116,10 +116,11 @@ describe('policy builder', () => {
     ).toBe(1);
   });
 
-  test('refuses zero rules at build()', () => {
+  test('refuses zero rules at build(), and says that a Deckhouse custom policy takes the builder itself', () => {
     const e = thrown(() => policy().build());
     expect(e.message).toContain('at least one rule');
     expect(e.message).toContain('.metadata()');
+    expect(e.message).toContain('pass the builder itself, not its build()');
   });
 });
 
