@@ -3,7 +3,7 @@ import { toRequestAttributes } from './assertion-request';
 import { checkAuditAssertion, checkDecidedBy, checkLevel, checkStage } from './assertion-arguments';
 import { LAYER_NAMES, describeRequest, labelledRule, policyParts, ruleLabel } from './describe';
 import { compilePolicy, ruleMatchesRequest } from './evaluate';
-import { omittedStagesFix, reachedStagesText, writtenStages } from './written-stages';
+import { omittedStagesFix, reachedStagesText, requestStages, writtenStages } from './written-stages';
 import {
   CompiledPolicy,
   Decision,
@@ -57,7 +57,10 @@ export interface RecordingOutcome {
   decidedBy?: { layer?: RuleLayer; index?: number };
   /** These stages produce no event for the request. */
   omitsStages?: Stage[];
-  /** These stages do produce an event (the level is not None and the stage is not omitted). */
+  /**
+   * These stages do produce an event: the level is not None, the stage is not omitted, and the request reaches
+   * it (ResponseStarted only for a long-running request or a failed login; Panic when the handler panics).
+   */
   emitsStages?: Stage[];
 }
 
@@ -234,7 +237,10 @@ export class AssertionChecker {
     const decision = this.compiled.evaluate(req);
     const origin = decision.ruleIndex >= 0 ? this.origins?.[decision.ruleIndex] : undefined;
     const silent = silentRecording(assertion, req, decision);
-    const failures = [...this.failures(assertion, decision, origin), ...(silent ? [silent.failure] : [])];
+    const failures = [
+      ...this.failures(assertion, req, decision, origin),
+      ...(silent ? [silent.failure] : []),
+    ];
     const ok = failures.length === 0;
     const lines = [
       `${ok ? 'holds' : 'FAILS'}: ${name}`,
@@ -277,7 +283,7 @@ export class AssertionChecker {
     };
   }
 
-  private failures(e: RecordingOutcome, d: Decision, origin?: RuleOrigin): string[] {
+  private failures(e: RecordingOutcome, req: RequestAttributes, d: Decision, origin?: RuleOrigin): string[] {
     const out: string[] = [];
     if (e.level !== undefined && d.level !== e.level) out.push(`level is ${d.level}, expected ${e.level}`);
     if (e.atLeast !== undefined && rank(d.level) < rank(e.atLeast))
@@ -297,6 +303,10 @@ export class AssertionChecker {
     for (const s of e.emitsStages ?? []) {
       if (d.level === 'None') out.push(`no stage is emitted at level None`);
       else if (d.omitStages.includes(s)) out.push(`stage ${s} is omitted`);
+      else if (s !== 'Panic' && !requestStages(req).includes(s))
+        out.push(
+          `stage ${s} is never written for this request, which reaches only ${reachedStagesText(req)}`,
+        );
     }
     return out;
   }

@@ -102,6 +102,28 @@ describe('a request whose authentication failed (no user)', () => {
   });
 });
 
+describe('withStage / emitsStages: a stage the request never reaches is not emitted', () => {
+  test('ResponseStarted: written for exec and a watch, never for a DELETE, and alone for a failed login', () => {
+    const results = checkAssertions(policy([]), [
+      { request: 'exec web-0 -n prod -- sh', emitsStages: ['ResponseStarted'] },
+      { request: { url: 'GET /api/v1/namespaces/prod/pods?watch=true' }, emitsStages: ['ResponseStarted'] },
+      { request: { url: 'DELETE /api/v1/namespaces/prod/secrets/db' }, emitsStages: ['ResponseStarted'] },
+      {
+        request: { url: 'GET /api/v1/namespaces/prod/secrets', unauthenticated: true },
+        emitsStages: ['ResponseComplete'],
+      },
+      {
+        request: { url: 'GET /api/v1/namespaces/prod/secrets', unauthenticated: true },
+        emitsStages: ['ResponseStarted'],
+      },
+    ]);
+    expect(results.map((r) => r.ok)).toEqual([true, true, false, false, true]);
+    expect(results[2].message).toContain(
+      'stage ResponseStarted is never written for this request, which reaches only RequestReceived, ResponseComplete',
+    );
+  });
+});
+
 describe('lint: policy-wide omitStages that leave ordinary requests without an event', () => {
   const disabled = (p: Parameters<typeof lintPolicy>[0]) =>
     lintPolicy(p).filter((f) => f.code === 'audit-disabled');
