@@ -44,7 +44,12 @@ export const explainCommand: CommandSpec = {
   options: {
     ...POLICY_OPTIONS,
     ...REQUEST_OPTIONS,
-    expect: { type: 'string', value: 'LEVEL', description: 'exit 1 unless the decided level is LEVEL' },
+    expect: {
+      type: 'string',
+      value: 'LEVEL',
+      description:
+        'exit 1 unless the decided level is LEVEL (above None: and an event is written, some stage the request reaches not omitted)',
+    },
   },
   examples: [
     "deckhouse-audit explain --deckhouse --policy policy.yaml --url 'GET /api/v1/namespaces/prod/pods/web-0/exec?command=sh'",
