@@ -82,7 +82,10 @@ function ordinal(n: number): string {
 }
 
 function describeErrors(errors: readonly FieldError[]): string {
-  return errors.map((e) => `  - ${e.message}\n    fix: ${fixForFieldError(e) ?? e.detail}`).join('\n');
+  const setting = (v: string) => `policy({ kubernetesVersion: '${v}' })`;
+  return errors
+    .map((e) => `  - ${e.message}\n    fix: ${fixForFieldError(e, setting) ?? e.detail}`)
+    .join('\n');
 }
 
 // Untyped callers may pass a non-list; it is kept as is so that validation reports it as a type error.
