@@ -16,14 +16,19 @@ export interface FileOutputTruncationOptions {
 export type FileOutputTruncationState = Array<[string, number]>;
 
 export class FileOutputTruncation {
-  /** True while the output is not known (File by default, Stdout once the input shows container output). */
+  /** Truncation is modelled for File output only. */
+  private readonly fileOnly: boolean;
+  /** True when the output is not given: File by default, Stdout once the input shows container output. */
   private readonly provisional: boolean;
-  private containerOutput = false;
+  /** The output is Stdout (given, or shown by the input): no event is truncated from here on. */
+  private containerOutput: boolean;
   /** Events sized as truncated (or dropped) per input while the output was not known. */
   private readonly early = new Map<string, number>();
 
   constructor(options: FileOutputTruncationOptions) {
-    this.provisional = options.truncateFileOutputOnly === true && options.output === undefined;
+    this.fileOnly = options.truncateFileOutputOnly === true;
+    this.provisional = this.fileOnly && options.output === undefined;
+    this.containerOutput = this.fileOnly && options.output === 'Stdout';
   }
 
   /** The input showed it is kube-apiserver's container output (a CRI line, its own log lines among events). */
@@ -48,7 +53,7 @@ export class FileOutputTruncation {
 
   /** True when the report must not show truncation: Stdout output and no event was sized as truncated. */
   hidesTruncation(output: 'File' | 'Stdout'): boolean {
-    return this.provisional && output === 'Stdout' && this.early.size === 0;
+    return this.fileOnly && output === 'Stdout' && this.early.size === 0;
   }
 
   /** The warning for `source` when the output turned out to be Stdout after some of its events were truncated. */

@@ -97,6 +97,12 @@ describe('Deckhouse truncates only File output', () => {
     expect(r.sources[0].warnings.join('\n')).not.toMatch(/truncate/);
   });
 
+  test('an output given as Stdout is never truncated, whatever the input looks like', async () => {
+    const r = await run(file('audit.log', LINES), { ...DECKHOUSE_DEFAULT, output: 'Stdout' });
+    expect(r.truncation).toBeNull();
+    expect(r.written.bytes).toBe(whole(0) + whole(1));
+  });
+
   test('an output given as File truncates container-runtime input too', async () => {
     const r = await run(file('0.log', [cri(LINES[0], 0), cri(LINES[1], 30)]), {
       ...DECKHOUSE_DEFAULT,
