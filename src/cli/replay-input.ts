@@ -1,6 +1,7 @@
 import type { SimulationReport } from '../replay';
 import { createProgressReporter } from '../replay/progress';
 import { ReplayInput, ReplayOptions } from '../replay/types';
+import type { FileOutputTruncationOptions } from '../replay/output-truncation';
 import { OptionSpec, ParsedArgs, numberOption, stringOption } from './args';
 import { CliError, EXIT_FINDINGS, LocatedProblem, UsageError } from './errors';
 import { CliIo } from './io';
@@ -37,7 +38,7 @@ export const ROTATION_OPTIONS: Record<string, OptionSpec> = {
   truncate: {
     type: 'boolean',
     description:
-      "model kube-apiserver's truncate backend (--audit-log-truncate-enabled): oversized events lose their bodies or are dropped (default: on with --deckhouse and File output, which is where Deckhouse sets the flag)",
+      "model kube-apiserver's truncate backend (--audit-log-truncate-enabled): oversized events lose their bodies or are dropped (default: on with --deckhouse and File output, which is where Deckhouse sets the flag; off for input that shows Stdout output: container-runtime lines, kubectl logs)",
   },
   'no-truncate': {
     type: 'boolean',
@@ -199,13 +200,21 @@ export function replayInputs(logs: string[], io: CliIo, stdinTaken = false): Rep
 }
 
 /**
- * Deckhouse runs kube-apiserver with --audit-log-truncate-enabled=true when auditLog.output is File (docs/
- * deckhouse-audit.md §4): a --deckhouse replay models it unless --truncate/--no-truncate say otherwise.
- * Called once the output is known (the policy file's ModuleConfig may set it).
+ * Deckhouse runs kube-apiserver with --audit-log-truncate-enabled=true when auditLog.output is File, and not
+ * with Stdout (docs/deckhouse-audit.md §4): a --deckhouse replay models it unless --truncate/--no-truncate say
+ * otherwise. Called once the flags and the policy file's ModuleConfig have said what they know of the output;
+ * when they said nothing, the replay takes Stdout from container-runtime input and stops truncating there.
  */
-export function applyDeckhouseTruncation(options: ReplayOptions, args: ParsedArgs, deckhouse: boolean): void {
+export function applyDeckhouseTruncation(
+  options: ReplayOptions & FileOutputTruncationOptions,
+  args: ParsedArgs,
+  deckhouse: boolean,
+): void {
   if (args.values.truncate === true || args.values['no-truncate'] === true) return;
-  if (deckhouse && options.output !== 'Stdout') options.truncate = true;
+  if (deckhouse && options.output !== 'Stdout') {
+    options.truncate = true;
+    options.truncateFileOutputOnly = true;
+  }
 }
 
 /** `N things` with the noun in the right number. */

@@ -2,6 +2,7 @@ import { createHash } from 'crypto';
 import { ApiObject } from 'cdk8s';
 import { Construct } from 'constructs';
 import { DEFAULT_KUBERNETES_VERSION } from '../policy/kubernetes-version';
+import { deckhouseCustomPolicy } from '../policy/builder';
 import { loadPolicy, SECRET_SIZE_LIMIT_BYTES } from '../policy/parse';
 import { renderedSizeAtLeast } from './policy-size';
 import { renderPolicy } from '../policy/render';
@@ -123,7 +124,7 @@ export function preparePolicy(
     let policy: unknown = input;
     if (isPolicyProducer(input)) {
       try {
-        policy = input.build();
+        policy = deckhouseCustomPolicy(input);
       } catch (error) {
         return { errors: [`policy: the builder failed: ${(error as Error).message}`], warnings: [] };
       }

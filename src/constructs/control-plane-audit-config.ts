@@ -74,6 +74,13 @@ export interface ControlPlaneAuditConfigProps extends ArgoCdOptions {
 
 const AUDIT_SETTING_KEYS = ['auditPolicyEnabled', 'basicAuditPolicyEnabled', 'auditLog'];
 
+// DeckhouseClusterAudit (whose prop is controlPlaneSettings) has no auditPolicyEnabled prop: its policy prop sets it.
+function settingFix(key: string, settingsProp: string): string {
+  return key === 'auditPolicyEnabled' && settingsProp === 'controlPlaneSettings'
+    ? 'remove it: auditPolicyEnabled follows the policy prop (true when a policy is given, which creates the Secret)'
+    : `set ${key} with the construct prop of the same name`;
+}
+
 // Marks instances for isControlPlaneAuditConfig (instanceof fails across copies of this package).
 const CONTROL_PLANE_AUDIT_CONFIG = Symbol.for('cdk8s-deckhouse-audit.ControlPlaneAuditConfig');
 
@@ -158,7 +165,7 @@ export class ControlPlaneAuditConfig extends Construct {
             field: `${settingsProp}.apiserver.${key}`,
             received: extra.apiserver[key],
             expected: `no audit keys in ${settingsProp}`,
-            fix: `set ${key} with the construct prop of the same name`,
+            fix: settingFix(key, settingsProp),
           });
         }
       }

@@ -35,7 +35,8 @@ export function failedStatements(
     const statement = item.statement ?? item.name ?? item.id ?? pack.name;
     const entry = out.get(statement) ?? { statement, failed: [], fixRules: [] };
     entry.failed.push(result);
-    for (const rule of item.fixRules ?? []) {
+    // The rules that close this result's request (checkAssertions keeps only those), not all of the item's.
+    for (const rule of result.fixRules ?? []) {
       if (!entry.fixRules.some((r) => JSON.stringify(r) === JSON.stringify(rule))) entry.fixRules.push(rule);
     }
     out.set(statement, entry);

@@ -1,6 +1,7 @@
 import { closestMatch } from '../policy/did-you-mean';
 import { GROUP_RESOURCES_FIELDS, POLICY_FIELDS, RULE_FIELDS } from '../policy/policy-fields';
-import { built, checkOptionsArgument, checkPolicyArgument, isRecord, shapeOf } from '../policy/arguments';
+import { checkOptionsArgument, checkPolicyArgument, isRecord, shapeOf } from '../policy/arguments';
+import { deckhouseCustomPolicy } from '../policy/builder';
 import {
   EffectivePolicy,
   Policy,
@@ -80,7 +81,7 @@ function checkCustomPolicy(input: unknown): Policy | undefined {
         "for YAML text use loadPolicy(text, { target: 'deckhouse' }).policy (its errors have line and column)",
     );
   }
-  const value = built(input);
+  const value = deckhouseCustomPolicy(input);
   if (!isRecord(value)) {
     throw new TypeError(
       `${FN}: options.customPolicy must be an audit.k8s.io/v1 Policy object or a builder, got ${shapeOf(value)}`,

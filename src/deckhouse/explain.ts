@@ -18,7 +18,7 @@ import {
 } from '../policy/types';
 import { describeRule, ruleLabel } from '../policy/describe';
 import { omittedStages } from '../policy/rule-block';
-import { requestStages, writtenStages } from '../policy/written-stages';
+import { reachedStagesText, writtenStages } from '../policy/written-stages';
 
 /** A later rule that also matches the request but never gets to decide it. */
 export interface PreemptedRule {
@@ -139,8 +139,7 @@ function summarize(e: Explanation, request: RequestAttributes): string {
   // alone would read as "recorded".
   if (d.level !== 'None' && writtenStages(request, d).length === 0) {
     sentences.push(
-      `No event is written for this request: every stage it reaches (${requestStages(request).join(', ')}) ` +
-        'is omitted.',
+      `No event is written for this request: every stage it reaches (${reachedStagesText(request)}) is omitted.`,
     );
   }
   for (const p of e.preempted) {

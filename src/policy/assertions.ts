@@ -1,9 +1,9 @@
-import { checkPolicyOrEffectiveArgument, shapeOf } from './arguments';
+import { checkPolicyOrEffectiveArgument, isRecord, shapeOf } from './arguments';
 import { toRequestAttributes } from './assertion-request';
 import { checkAuditAssertion, checkDecidedBy, checkLevel, checkStage } from './assertion-arguments';
 import { LAYER_NAMES, describeRequest, labelledRule, policyParts, ruleLabel } from './describe';
 import { compilePolicy, ruleMatchesRequest } from './evaluate';
-import { requestStages, writtenStages } from './written-stages';
+import { omittedStagesFix, reachedStagesText, requestStages, writtenStages } from './written-stages';
 import {
   CompiledPolicy,
   Decision,
@@ -57,7 +57,10 @@ export interface RecordingOutcome {
   decidedBy?: { layer?: RuleLayer; index?: number };
   /** These stages produce no event for the request. */
   omitsStages?: Stage[];
-  /** These stages do produce an event (the level is not None and the stage is not omitted). */
+  /**
+   * These stages do produce an event: the level is not None, the stage is not omitted, and the request reaches
+   * it (ResponseStarted only for a long-running request or a failed login; Panic when the handler panics).
+   */
   emitsStages?: Stage[];
 }
 
@@ -143,14 +146,11 @@ function silentRecording(
   const wantsRecord =
     (e.atLeast !== undefined && e.atLeast !== 'None') || (e.level !== undefined && e.level !== 'None');
   if (!wantsRecord || d.level === 'None' || writtenStages(req, d).length > 0) return undefined;
-  const stages = requestStages(req);
   return {
     failure:
-      `level ${d.level}, but every stage this request reaches (${stages.join(', ')}) is omitted, so no event is ` +
-      'written for it',
-    fix:
-      `take ResponseComplete out of omitStages (the policy's own omitStages apply to every rule; on Deckhouse to ` +
-      'the built-in rules too); omit only RequestReceived to log each request once',
+      `level ${d.level}, but every stage this request reaches (${reachedStagesText(req)}) is omitted, so no ` +
+      'event is written for it',
+    fix: omittedStagesFix(req),
   };
 }
 
@@ -175,6 +175,23 @@ export function ruleForRequest(req: RequestAttributes, level: Level): PolicyRule
   rule.resources = [{ group: req.apiGroup ?? '', resources: [resource] }];
   if (level !== 'None') rule.omitStages = ['RequestReceived'];
   return rule;
+}
+
+/**
+ * The assertion's fixRules that close the gap for its request: a rule that matches the request at a level the
+ * outcome accepts. One fix list serves several requests of a statement (exec, attach, ephemeral containers), and
+ * a rule that does not match a request would be offered as its fix and leave it failing.
+ */
+function closingRules(assertion: AuditAssertion, req: RequestAttributes): PolicyRule[] {
+  return (assertion.fixRules ?? []).filter((rule) => {
+    if (!isRecord(rule) || !LEVELS.includes(rule.level) || !ruleMatchesRequest(rule, req)) return false;
+    const r = rank(rule.level);
+    return (
+      (assertion.level === undefined || rule.level === assertion.level) &&
+      (assertion.atLeast === undefined || r >= rank(assertion.atLeast)) &&
+      (assertion.atMost === undefined || r <= rank(assertion.atMost))
+    );
+  });
 }
 
 /** Evaluates assertions against one policy (or effective Deckhouse policy). */
@@ -220,7 +237,10 @@ export class AssertionChecker {
     const decision = this.compiled.evaluate(req);
     const origin = decision.ruleIndex >= 0 ? this.origins?.[decision.ruleIndex] : undefined;
     const silent = silentRecording(assertion, req, decision);
-    const failures = [...this.failures(assertion, decision, origin), ...(silent ? [silent.failure] : [])];
+    const failures = [
+      ...this.failures(assertion, req, decision, origin),
+      ...(silent ? [silent.failure] : []),
+    ];
     const ok = failures.length === 0;
     const lines = [
       `${ok ? 'holds' : 'FAILS'}: ${name}`,
@@ -233,6 +253,7 @@ export class AssertionChecker {
     if (!ok) lines.push(...failures.map((f) => `  - ${f}`));
     const preempted = this.preempted(req, decision.ruleIndex);
     if (!ok && preempted.length) lines.push(`  pre-empted: ${preempted.join('; ')}`);
+    const closing = ok ? [] : closingRules(assertion, req);
     const fix = ok
       ? undefined
       : (assertion.fix ??
@@ -242,7 +263,7 @@ export class AssertionChecker {
       ok,
       message: lines.join('\n'),
       ...(fix !== undefined ? { fix } : {}),
-      ...(!ok && assertion.fixRules ? { fixRules: assertion.fixRules } : {}),
+      ...(!ok && closing.length > 0 ? { fixRules: closing } : {}),
       request: req,
       decision,
       ...(origin ? { origin } : {}),
@@ -262,7 +283,7 @@ export class AssertionChecker {
     };
   }
 
-  private failures(e: RecordingOutcome, d: Decision, origin?: RuleOrigin): string[] {
+  private failures(e: RecordingOutcome, req: RequestAttributes, d: Decision, origin?: RuleOrigin): string[] {
     const out: string[] = [];
     if (e.level !== undefined && d.level !== e.level) out.push(`level is ${d.level}, expected ${e.level}`);
     if (e.atLeast !== undefined && rank(d.level) < rank(e.atLeast))
@@ -282,6 +303,10 @@ export class AssertionChecker {
     for (const s of e.emitsStages ?? []) {
       if (d.level === 'None') out.push(`no stage is emitted at level None`);
       else if (d.omitStages.includes(s)) out.push(`stage ${s} is omitted`);
+      else if (s !== 'Panic' && !requestStages(req).includes(s))
+        out.push(
+          `stage ${s} is never written for this request, which reaches only ${reachedStagesText(req)}`,
+        );
     }
     return out;
   }

@@ -82,7 +82,10 @@ function ordinal(n: number): string {
 }
 
 function describeErrors(errors: readonly FieldError[]): string {
-  return errors.map((e) => `  - ${e.message}\n    fix: ${fixForFieldError(e) ?? e.detail}`).join('\n');
+  const setting = (v: string) => `policy({ kubernetesVersion: '${v}' })`;
+  return errors
+    .map((e) => `  - ${e.message}\n    fix: ${fixForFieldError(e, setting) ?? e.detail}`)
+    .join('\n');
 }
 
 // Untyped callers may pass a non-list; it is kept as is so that validation reports it as a type error.
@@ -192,11 +195,18 @@ export class PolicyBuilder {
     if (this.rules.length === 0) {
       throw new PolicyBuilderError(
         'An audit policy needs at least one rule: kube-apiserver refuses to start with "loaded illegal policy with 0 rules".\n' +
-          '  fix: add a rule, e.g. .metadata() as a catch-all',
+          '  fix: add a rule, e.g. .metadata() as a catch-all; as the custom policy of a Deckhouse cluster ' +
+          '(DeckhouseClusterAudit, AuditPolicySecret, deckhouseEffectivePolicy) pass the builder itself, not ' +
+          'its build(): there a policy with only omitStages is valid (Deckhouse applies them to its built-in rules)',
         -1,
         [],
       );
     }
+    return this.toPolicy();
+  }
+
+  // The policy without the rule-count check: deckhouseCustomPolicy reads a builder with it.
+  private toPolicy(): Policy {
     const policy: Policy = { apiVersion: 'audit.k8s.io/v1', kind: 'Policy', rules: this.rules.map(copyRule) };
     if (this.options.omitStages !== undefined) policy.omitStages = [...this.options.omitStages];
     if (this.options.omitManagedFields !== undefined)
@@ -286,3 +296,17 @@ export const resources = {
     return entry('*', args);
   },
 };
+
+/**
+ * A custom policy as Deckhouse's hook reads it from Secret kube-system/audit-policy (deckhouse-audit.md §2: no rule
+ * count): a PolicyBuilder's policy even without rules, whose omitStages Deckhouse applies to its built-in rules;
+ * any other builder's build(); any other value as it is.
+ */
+export function deckhouseCustomPolicy(value: unknown): unknown {
+  if (value instanceof PolicyBuilder) return value['toPolicy']();
+  return typeof value === 'object' &&
+    value !== null &&
+    typeof (value as { build?: unknown }).build === 'function'
+    ? (value as { build(): unknown }).build()
+    : value;
+}

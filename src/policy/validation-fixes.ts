@@ -6,8 +6,16 @@ import { GROUP_WILDCARD_SINCE } from './version';
 
 const LEVEL_LIST = LEVELS.join(', ');
 
-/** A one-sentence fix for a validation FieldError, or undefined when there is nothing specific to say. */
-export function fixForFieldError(error: FieldError): string | undefined {
+/**
+ * A one-sentence fix for a validation FieldError, or undefined when there is nothing specific to say.
+ * `versionSetting` says how the caller's user names the cluster's Kubernetes version (a version-dependent error
+ * is fixed there when the cluster is new enough); by default the option and the CLI flag.
+ */
+export function fixForFieldError(
+  error: FieldError,
+  versionSetting: (version: string) => string = (v) =>
+    `kubernetesVersion: '${v}', in the CLI --kubernetes-version ${v}`,
+): string | undefined {
   const field = error.field;
   const bad = error.badValue;
   if (field === 'kubernetesVersion') {
@@ -42,7 +50,8 @@ export function fixForFieldError(error: FieldError): string | undefined {
       // Leaving "resources" out is not the same rule: a rule with neither resources nor namespaces also
       // matches non-resource requests (/healthz, /metrics), and the entry's own resource list is lost.
       return (
-        `group "*" is accepted from Kubernetes ${GROUP_WILDCARD_SINCE}; for older clusters list each group in an ` +
+        `group "*" is accepted from Kubernetes ${GROUP_WILDCARD_SINCE} (for such a cluster, say so: ` +
+        `${versionSetting(GROUP_WILDCARD_SINCE)}); for older clusters list each group in an ` +
         'entry of its own ("" is the core group) with the same resources; leaving "resources" out instead matches ' +
         'every resource of every group, and, without namespaces, non-resource URLs such as /healthz too'
       );

@@ -4,92 +4,43 @@ import { AUDIT_V1BETA1, bodyHasImageWithoutDigest, eventUser, isPodCreate, sourc
 import { brokenLineReason } from './broken-line';
 import { EventLine, requestBody } from './event-line';
 import { inDuplicateSample } from './duplicates';
-import { InputNotes, InputNotesState, noEventNote } from './input-notes';
+import { InputNotes, noEventNote, STDOUT_FROM_OWN_LINES } from './input-notes';
 import { HEAVY_HITTER_CAPACITY } from './heavy-hitters';
+import type {
+  PartialReplayAccumulator,
+  ReplayAccumulator,
+  MultiReplayAccumulator,
+  ReplayState,
+} from './accumulator-types';
 import { LEGACY_REASON } from './legacy-line';
+import { FileOutputTruncation, FileOutputTruncationOptions } from './output-truncation';
 import { DroppedLine, FramingSink, LineFraming, lineTooLong } from './line-framing';
-import { type LineWarning, LineWarnings } from './line-warnings';
+import { LineWarnings } from './line-warnings';
 import { RecordReader } from './record-reader';
 import { emptyRequest, fillRequest, RequestAttributesReader } from './request-attributes';
-import { PolicyTally, TallyEvent, TallyState, zeroStages } from './policy-tally';
+import { PolicyTally, TallyEvent, zeroStages } from './policy-tally';
 import { estimateRetention, resolveRotation } from './retention';
 import { EventSizer } from './size';
-import { TimeSpan, TimeSpanState } from './time-span';
+import { TimeSpan } from './time-span';
 import { TRUNCATE_MAX_EVENT_BYTES } from './types';
 import type { MalformedLine, ReplayOptions, RotationSettings, SimulationReport, SourceReport } from './types';
 
-/** Feeds audit log lines one at a time; `report()` can be called at any point. */
-export interface ReplayAccumulator {
-  /**
-   * Adds one line of a log (without its newline); blank lines are ignored, bad ones counted as malformed.
-   * `unterminated`: the input's last line, with no newline after it (a line cut there is reported as cut short).
-   */
-  addLine(line: string, lineNo: number, source: string, unterminated?: boolean): void;
-  report(): SimulationReport;
-}
-
-/** Like ReplayAccumulator, but each line is parsed once and evaluated under several policies. */
-export interface MultiReplayAccumulator {
-  addLine(line: string, lineNo: number, source: string, unterminated?: boolean): void;
-  /** One report per policy, in the order the policies were given. */
-  reports(): SimulationReport[];
-  /** Records how an input was read (gzip, raw bytes, threads); called by simulate. */
-  setSourceInfo(source: string, info: { gzip: boolean; bytes: number; threads?: number }): void;
-  /** Counts a line that could not even be read (e.g. too long) as a malformed line. */
-  addUnreadableLine(source: string, line: number, reason: string): void;
-  /** A line forEachLine dropped for its length (a block of zero bytes is told apart: LineFraming.tooLong). */
-  addTooLongLine(source: string, line: number, dropped: DroppedLine): void;
-  /** Ends an input: a CRI fragment never completed is counted as malformed. */
-  endSource(source: string): void;
-  /** Notes a problem with an input that did not stop the replay (shown with the report). */
-  addSourceWarning(source: string, warning: string): void;
-  /** Notes `count` byte sequences of an input that are not UTF-8, the first on line `lineNo`. */
-  addInvalidUtf8(source: string, lineNo: number, count: number): void;
-  /** Notes an input that was not read (e.g. given twice). */
-  skipInput(source: string, reason: string): void;
-  /** Non-blank lines and valid events so far (cheap; for progress reporting). */
-  counts(): { lines: number; events: number };
-}
-
-/** An accumulator whose counts move between threads (internal: simulate and its worker threads). */
-export interface PartialReplayAccumulator extends MultiReplayAccumulator {
-  /** Everything counted so far as plain data (a worker thread hands it to the main thread). */
-  exportState(): ReplayState;
-  /** Adds a worker's counts for a later part of the same inputs; its line numbers start after `lineOffset`. */
-  mergeState(state: ReplayState, lineOffset: number): void;
-  /** Whether every event is still checked for a copy (false once more than EXACT_DUPLICATE_EVENTS were read). */
-  checksEveryEvent(): boolean;
-}
-
-/** An accumulator's counts as plain data (structured-clone safe). */
-export interface ReplayState {
-  events: number;
-  lines: number;
-  imagesWithoutDigest: number;
-  fromObjectRef: number;
-  malformedCount: number;
-  malformed: MalformedLine[];
-  sources: SourceReport[];
-  span: TimeSpanState;
-  tallies: TallyState[];
-  /** kube-apiserver's own log lines and v1beta1 events per input. */
-  inputNotes: InputNotesState;
-  lineWarnings: LineWarning[]; // renumbered when ranges are added up
-}
+export type {
+  MultiReplayAccumulator,
+  PartialReplayAccumulator,
+  ReplayAccumulator,
+  ReplayState,
+} from './accumulator-types';
 
 /** Lines longer than this many characters are skipped unless `maxLineBytes` says otherwise. */
 export const DEFAULT_MAX_LINE = 64 * 1024 * 1024;
 
-/** Why an input's klog lines made the retention estimate the kubelet's container log (auditLog.output Stdout). */
-export const STDOUT_FROM_OWN_LINES =
-  "kube-apiserver's own log lines are among its events here, which only its container's output holds " +
-  "(`kubectl logs`, a shipper's records of the Pod): retention follows auditLog.output Stdout, the kubelet's " +
-  'container-log rotation; state the output (--audit-log-output File) if the cluster writes the audit log file';
+export { STDOUT_FROM_OWN_LINES } from './input-notes';
 
 export { lineTooLong };
 
 /** Options of an accumulator that reads a part of an input (a worker thread's range of a file). */
-export interface AccumulatorOptions extends ReplayOptions {
+export interface AccumulatorOptions extends ReplayOptions, FileOutputTruncationOptions {
   /** Line 1 is the input's first line (a byte order mark may precede it). @default true */
   firstLineOfInput?: boolean;
   /**
@@ -109,6 +60,7 @@ class Accumulator implements PartialReplayAccumulator {
   private readonly framing: LineFraming;
   private readonly reader: RecordReader;
   private readonly inputNotes = new InputNotes();
+  private readonly outputTruncation: FileOutputTruncation;
   private readonly sink: FramingSink = {
     record: (source, text, lineNo) => this.addRecord(source, text, lineNo),
     unreadable: (source, lineNo, reason) => this.addUnreadableLine(source, lineNo, reason),
@@ -116,8 +68,9 @@ class Accumulator implements PartialReplayAccumulator {
       const src = this.source(source);
       src.criLines++;
       src.criStderrBytes += stderrBytes;
+      this.outputTruncation.sawContainerOutput();
     },
-    otherLine: (source, line) => this.inputNotes.otherLine(source, line),
+    otherLine: (source, line) => this.addOwnLine(source, line),
     warning: (source, message) => this.addSourceWarning(source, message),
     notText: (source) => this.inputNotes.notText(source),
     zeroBlock: (source, line, bytes) => this.lineWarnings.zeroBlock(this.source(source), line, bytes),
@@ -146,6 +99,7 @@ class Accumulator implements PartialReplayAccumulator {
     sourceLevel: undefined,
     noDigest: false,
     keys: undefined,
+    truncates: true,
   };
 
   constructor(
@@ -160,6 +114,7 @@ class Accumulator implements PartialReplayAccumulator {
           ? TRUNCATE_MAX_EVENT_BYTES
           : (truncate.maxEventBytes ?? TRUNCATE_MAX_EVENT_BYTES);
     this.tallies = policies.map((p) => new PolicyTally(p, this.maxEventBytes));
+    this.outputTruncation = new FileOutputTruncation(options);
     this.rotation = resolveRotation(options.rotation);
     this.topN = options.topN ?? 10;
     this.malformedSamples = options.malformedSamples ?? 10;
@@ -174,7 +129,8 @@ class Accumulator implements PartialReplayAccumulator {
         const duplicates = this.inputNotes.duplicates;
         if (typeof id === 'string' && (duplicates.exact || inDuplicateSample(id)))
           duplicates.add(source, id, line.event);
-        this.addEvent(line);
+        if (this.inputNotes.ownLogBytes(source) > 0) this.outputTruncation.sawContainerOutput();
+        this.addEvent(line, source);
       },
       malformed: (source, lineNo, reason) => {
         this.addMalformed(
@@ -187,9 +143,16 @@ class Accumulator implements PartialReplayAccumulator {
         this.inputNotes.legacyLine(source);
         this.addMalformed(source, lineNo, `${field}${LEGACY_REASON}`);
       },
-      otherLine: (source, line) => this.inputNotes.otherLine(source, line),
+      otherLine: (source, line) => this.addOwnLine(source, line),
       foreignMembers: (source, names) => this.inputNotes.foreignMembers(source, names),
     });
+  }
+
+  /** kube-apiserver's own log line: among events, it shows the input is its container output (Stdout). */
+  private addOwnLine(source: string, line: string): void {
+    this.inputNotes.otherLine(source, line);
+    if (line !== '' && (this.sources.get(source)?.events ?? 0) > 0)
+      this.outputTruncation.sawContainerOutput();
   }
 
   private source(name: string): SourceReport {
@@ -250,6 +213,7 @@ class Accumulator implements PartialReplayAccumulator {
       tallies: this.tallies.map((t) => t.toState()),
       inputNotes: this.inputNotes.toState(),
       lineWarnings: this.lineWarnings.toState(),
+      outputTruncation: this.outputTruncation.toState(),
     };
   }
 
@@ -273,6 +237,7 @@ class Accumulator implements PartialReplayAccumulator {
       this.lineWarnings.append(into, s.warnings, state.lineWarnings, lineOffset);
     }
     this.inputNotes.merge(state.inputNotes, lineOffset);
+    this.outputTruncation.merge(state.outputTruncation);
     this.span.merge(state.span);
     this.tallies.forEach((t, i) => t.merge(state.tallies[i]));
   }
@@ -335,7 +300,7 @@ class Accumulator implements PartialReplayAccumulator {
     else this.span.addEvent(received, stage ?? received);
   }
 
-  private addEvent(line: EventLine): void {
+  private addEvent(line: EventLine, source: string): void {
     this.events++;
     const ev = line.event;
     this.addSpan(ev);
@@ -358,7 +323,10 @@ class Accumulator implements PartialReplayAccumulator {
     tallyEvent.sourceLevel = sourceLevelOf(ev.level);
     tallyEvent.noDigest = noDigest;
     tallyEvent.keys = undefined;
-    for (const t of this.tallies) t.add(tallyEvent);
+    tallyEvent.truncates = this.outputTruncation.applies();
+    let truncated = false;
+    for (const t of this.tallies) truncated = t.add(tallyEvent) || truncated;
+    if (truncated) this.outputTruncation.addEarly(source);
   }
 
   reports(): SimulationReport[] {
@@ -457,11 +425,11 @@ class Accumulator implements PartialReplayAccumulator {
           }
         : {}),
       unloggedStages: {
-        RequestReceived: unlogged(t, 'RequestReceived'),
-        ResponseStarted: unlogged(t, 'ResponseStarted'),
+        RequestReceived: t.unlogged('RequestReceived'),
+        ResponseStarted: t.unlogged('ResponseStarted'),
       },
       truncation:
-        this.maxEventBytes === undefined
+        this.maxEventBytes === undefined || this.outputTruncation.hidesTruncation(output)
           ? null
           : { maxEventBytes: this.maxEventBytes, truncated: t.truncated, dropped: t.droppedTooLarge },
       sources: sources.map((s) => ({
@@ -472,16 +440,12 @@ class Accumulator implements PartialReplayAccumulator {
           ...s.warnings,
           ...this.inputNotes.notes(s.source),
           ...(inferred.has(s.source) ? [STDOUT_FROM_OWN_LINES] : []),
+          ...this.outputTruncation.warning(s.source, output, this.maxEventBytes),
           ...noEventNote(s, this.events),
         ],
       })),
     };
   }
-}
-
-function unlogged(t: PolicyTally, stage: 'RequestReceived' | 'ResponseStarted') {
-  const requests = t.impliedByStage[stage];
-  return { requests, missing: Math.max(0, requests - t.keptByStage[stage]) };
 }
 
 /** An accumulator that evaluates every line under each of `policies` (each line parsed once). */

@@ -3,6 +3,12 @@ import { AUDIT_V1, AUDIT_V1BETA1 } from './event';
 import { criFramingBytes } from './policy-tally';
 import type { SourceReport } from './types';
 
+/** Why an input's klog lines made the retention estimate the kubelet's container log (auditLog.output Stdout). */
+export const STDOUT_FROM_OWN_LINES =
+  "kube-apiserver's own log lines are among its events here, which only its container's output holds " +
+  "(`kubectl logs`, a shipper's records of the Pod): retention follows auditLog.output Stdout, the kubelet's " +
+  'container-log rotation; state the output (--audit-log-output File) if the cluster writes the audit log file';
+
 /** What one input held besides audit.k8s.io/v1 events. */
 interface InputCounts {
   /** Lines of kube-apiserver's own log (klog, or a container's stderr) outside container framing. */

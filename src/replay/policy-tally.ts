@@ -90,6 +90,8 @@ export interface TallyEvent {
   noDigest: boolean;
   /** The top-list keys, made once per event and shared by the policies. */
   keys: { user: string; resource: string; request: string } | undefined;
+  /** Whether the truncate backend (when modelled) applies: not once the input showed Stdout output. */
+  truncates: boolean;
 }
 
 /** Everything counted for one policy. */
@@ -162,8 +164,11 @@ export class PolicyTally {
     });
   }
 
-  /** Decides one event under this policy and counts what would be written. */
-  add(ev: TallyEvent): void {
+  /**
+   * Decides one event under this policy and counts what would be written. True when the truncate backend
+   * shrank or dropped it (accumulator.ts counts those while the log's output is not known yet).
+   */
+  add(ev: TallyEvent): boolean {
     const req = ev.req;
     const d = this.compiled.evaluate(req);
     const level = d.level;
@@ -172,7 +177,7 @@ export class PolicyTally {
     if (rule !== undefined) rule.hits++;
     else this.unmatched++;
     if (this.lists !== undefined) this.countListDependence(req, d);
-    if (level === 'None') return;
+    if (level === 'None') return false;
     const stage = ev.stage;
     const omits = d.omitStages;
     if (stage === 'ResponseComplete' || stage === 'Panic') {
@@ -182,14 +187,15 @@ export class PolicyTally {
     }
     if (omits.length > 0 && omits.includes(stage)) {
       this.omittedByStage[stage]++;
-      return;
+      return false;
     }
     // A failed login is written at ResponseStarted alone (no user): no later stage implies it.
     if (stage !== 'ResponseStarted' || req.user !== undefined) this.keptByStage[stage]++;
     let bytes = ev.sizer.size(level, d.omitManagedFields);
     const rank = LEVEL_RANK[level];
     const max = this.maxEventBytes;
-    if (max !== undefined && bytes > max) {
+    const truncates = max !== undefined && ev.truncates && bytes > max;
+    if (truncates) {
       // kube-apiserver's truncate backend: drop the bodies of an oversized event, or the whole event.
       if (rank >= 2) {
         bytes = ev.sizer.truncatedSize(level);
@@ -197,7 +203,7 @@ export class PolicyTally {
       }
       if (bytes > max) {
         this.droppedTooLarge++;
-        return;
+        return true;
       }
     }
     this.writtenEvents++;
@@ -225,6 +231,7 @@ export class PolicyTally {
     this.users.add(keys.user, bytes, noInfo, undefined);
     this.resources.add(keys.resource, bytes, resourceInfo, req);
     this.requests.add(keys.request, bytes, requestInfo, ev);
+    return truncates;
   }
 
   private countListDependence(req: RequestAttributes, d: Decision): void {
@@ -257,6 +264,12 @@ export class PolicyTally {
       resources: this.resources.toState(),
       requests: this.requests.toState(),
     };
+  }
+
+  /** Requests in the log whose `stage` event this policy writes, and how many of those events the log lacks. */
+  unlogged(stage: 'RequestReceived' | 'ResponseStarted'): { requests: number; missing: number } {
+    const requests = this.impliedByStage[stage];
+    return { requests, missing: Math.max(0, requests - this.keptByStage[stage]) };
   }
 
   /** Adds another tally of the same policy (a worker's part of the input). */

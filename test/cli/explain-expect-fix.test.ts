@@ -1,3 +1,6 @@
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
 import { fixture, runInProcess } from './helpers';
 
 // explain --expect that fails says what to change: Deckhouse runs the built-in rules, then the custom
@@ -83,5 +86,62 @@ describe('explain --expect: the fix printed with FAIL', () => {
       ok: false,
       fix: 'add a rule at Request that matches this request to your custom policy (custom rules run before the tail rules)',
     });
+  });
+
+  test('the decided level with every stage the request reaches omitted writes no event: FAIL, fix about omitStages', async () => {
+    // kube-apiserver writes an event only at a stage the decision does not omit (filters/audit.go); exec by
+    // kubectl >= 1.31 reaches RequestReceived, ResponseStarted and ResponseComplete.
+    const dir = mkdtempSync(path.join(tmpdir(), 'expect-silent-'));
+    const file = path.join(dir, 'policy.yaml');
+    writeFileSync(
+      file,
+      'apiVersion: audit.k8s.io/v1\nkind: Policy\nrules:\n  - level: Request\n' +
+        '    omitStages: [RequestReceived, ResponseStarted, ResponseComplete]\n',
+    );
+    const run = await runInProcess([
+      'explain',
+      '--policy',
+      file,
+      '--kubectl',
+      'exec web-0 -n prod -- sh',
+      '--expect',
+      'Request',
+    ]);
+    rmSync(dir, { recursive: true, force: true });
+    expect(run.code).toBe(1);
+    expect(run.stdout).toContain(
+      'FAIL: expected Request, got Request, but no event is written (every stage it reaches is omitted)\n' +
+        '    fix: take ResponseComplete out of omitStages',
+    );
+  });
+
+  test('a failed login is written at ResponseStarted only: omitting it policy-wide fails --expect', async () => {
+    // WithFailedAuthenticationAudit (filters/authn_audit.go) decides a request whose authentication failed
+    // and writes it with stage ResponseStarted, unless the decision omits that stage; the policy's omitStages
+    // reach Deckhouse's built-in rules too.
+    const dir = mkdtempSync(path.join(tmpdir(), 'expect-failed-login-'));
+    const file = path.join(dir, 'policy.yaml');
+    writeFileSync(
+      file,
+      'apiVersion: audit.k8s.io/v1\nkind: Policy\nomitStages: [RequestReceived, ResponseStarted]\nrules:\n  - level: Metadata\n',
+    );
+    const args = [
+      'explain',
+      '--deckhouse',
+      '--url',
+      'GET /api/v1/namespaces/prod/secrets',
+      '--unauthenticated',
+    ];
+    const omitted = await runInProcess([...args, '--policy', file, '--expect', 'Metadata']);
+    const kept = await runInProcess([...args, '--expect', 'Metadata']);
+    rmSync(dir, { recursive: true, force: true });
+    expect(omitted.code).toBe(1);
+    expect(omitted.stdout).toContain(
+      'every stage it reaches (ResponseStarted: kube-apiserver writes a request whose authentication failed at that ' +
+        'stage only) is omitted.',
+    );
+    expect(omitted.stdout).toContain('    fix: take ResponseStarted out of omitStages');
+    expect(kept.code).toBe(0);
+    expect(kept.stdout).toContain('OK: recorded at Metadata');
   });
 });

@@ -321,6 +321,13 @@ describe('every command reads a policy file the same way', () => {
   });
 });
 
+test('lint --help names no --policy option (lint refuses it: the policy is FILE)', async () => {
+  const help = (await runInProcess(['lint', '--help'])).stdout;
+  expect(help).not.toContain('--policy');
+  expect(help).toContain('without FILE the custom rules in MERGED are linted too');
+  expect((await runInProcess(['lint', '--policy', F('policy.yaml')])).code).toBe(2);
+});
+
 function esc(text: string): string {
   return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }

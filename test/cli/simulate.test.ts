@@ -121,6 +121,43 @@ describe('simulate', () => {
     ).toBe(2);
   });
 
+  test("--deckhouse on the container's log (auditLog.output Stdout) sizes a 150 KB event whole: Deckhouse sets --audit-log-truncate-enabled only for File", async () => {
+    // A Pod create, which the built-in rules record at Request, with 150,000 characters of annotation.
+    const event = {
+      kind: 'Event',
+      apiVersion: 'audit.k8s.io/v1',
+      level: 'Request',
+      auditID: '3b4f7c1e-8d2a-4c55-9e10-7a1d2c3b4e5f',
+      stage: 'ResponseComplete',
+      requestURI: '/api/v1/namespaces/prod/pods?fieldManager=kubectl-create',
+      verb: 'create',
+      user: { username: 'alice@example.com', groups: ['system:authenticated'] },
+      sourceIPs: ['10.12.0.5'],
+      objectRef: { resource: 'pods', namespace: 'prod', name: 'web', apiVersion: 'v1' },
+      responseStatus: { metadata: {}, code: 201 },
+      requestObject: {
+        kind: 'Pod',
+        apiVersion: 'v1',
+        metadata: { name: 'web', annotations: { a: 'x'.repeat(150000) } },
+      },
+      requestReceivedTimestamp: '2026-12-01T10:00:00.000000Z',
+      stageTimestamp: '2026-12-01T10:00:00.100000Z',
+    };
+    const line = JSON.stringify(event);
+    const cri = `2026-12-01T10:00:00.123456789Z stdout F ${line}\n`;
+    const stdout = await runInProcess(['simulate', '--deckhouse', '--json', '-'], { stdin: cri });
+    const r = JSON.parse(stdout.stdout);
+    expect(r.retention.output).toBe('Stdout');
+    expect(r.truncation).toBeNull();
+    expect(r.written.bytes).toBe(Buffer.byteLength(line) + 1);
+    // The same event in the audit log file (File output) loses its body.
+    const file = JSON.parse(
+      (await runInProcess(['simulate', '--deckhouse', '--json', '-'], { stdin: line + '\n' })).stdout,
+    );
+    expect(file.truncation).toEqual({ maxEventBytes: 102400, truncated: 1, dropped: 0 });
+    expect(file.written.bytes).toBeLessThan(1000);
+  });
+
   test('the human report: levels, written bytes, rule hits with layers, top lists, retention, warnings', async () => {
     const run = await runInProcess(['simulate', '--deckhouse', '--policy', F('secret.yaml'), F('audit.log')]);
     expect(run.code).toBe(0);

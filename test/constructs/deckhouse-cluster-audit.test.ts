@@ -259,6 +259,8 @@ describe('DeckhouseClusterAudit: Kubernetes version', () => {
       'controlPlaneSettings.apiserver.auditPolicyEnabled: received true, expected no audit keys in controlPlaneSettings',
     );
     expect(message).not.toContain('additionalSettings');
+    // This construct has no auditPolicyEnabled prop to point at: the policy prop decides it.
+    expect(message).toContain('Fix: remove it: auditPolicyEnabled follows the policy prop');
   });
 });
 

@@ -87,6 +87,28 @@ describe('dvpDocumentedPromises against the real built-in rules', () => {
     const off = deckhouseEffectivePolicy({ basicAuditPolicyEnabled: false });
     expect(runAssertionPack(dvpDocumentedPromises, off).every((r) => !r.ok)).toBe(true);
   });
+
+  it('with the built-in rules off, each interactive request is offered the rule that records it', () => {
+    // Deckhouse's basic rule #19 records pods/attach and pods/ephemeralcontainers (get, patch, create) at
+    // Request; without the built-in rules the exec rule alone would leave attach and debug unrecorded.
+    const off = deckhouseEffectivePolicy({ basicAuditPolicyEnabled: false });
+    const results = runAssertionPack(dvpDocumentedPromises, off);
+    const offered = (id: string) =>
+      results.find((r) => r.id === `dvp.interactive.${id}`)!.fixRules!.map((r) => r.resources![0].resources);
+    expect(offered('exec-websocket')).toEqual([['pods/exec']]);
+    expect(offered('attach-spdy')).toEqual([['pods/attach', 'pods/ephemeralcontainers']]);
+    expect(offered('ephemeral')).toEqual([['pods/attach', 'pods/ephemeralcontainers']]);
+    const statement = failedStatements(dvpDocumentedPromises, results).find((b) =>
+      b.statement.startsWith('exec and attach'),
+    )!;
+    const fixed = deckhouseEffectivePolicy({
+      basicAuditPolicyEnabled: false,
+      customPolicy: custom(statement.fixRules),
+    });
+    expect(
+      failedIds(dvpDocumentedPromises, fixed).filter((id) => id!.startsWith('dvp.interactive.')),
+    ).toEqual([]);
+  });
 });
 
 describe('dvpDocumentedExclusions', () => {

@@ -11,6 +11,7 @@ import { Testing } from 'cdk8s';
 import { DeckhouseClusterAudit } from '../../src/constructs';
 import { DECKHOUSE_BASIC_RULES } from '../../src/deckhouse/basic-rules';
 import { deckhouseEffectivePolicy } from '../../src/deckhouse/effective';
+import { policy } from '../../src/policy/builder';
 import { evaluatePolicy } from '../../src/policy/evaluate';
 import { loadPolicy, ZERO_RULES_MESSAGE } from '../../src/policy/parse';
 import { runInProcess } from '../cli/helpers';
@@ -49,6 +50,19 @@ describe('a custom policy with only omitStages', () => {
     const audit = new DeckhouseClusterAudit(chart, 'audit', { policy: OMIT_ONLY, assertionPacks: [] });
     expect(() => Testing.synth(chart)).not.toThrow();
     expect(audit.effectivePolicy?.policy.omitStages).toEqual(['RequestReceived']);
+  });
+
+  it('a builder with only omitStages (policy({ omitStages }), no rule) is that same custom policy', () => {
+    const builder = policy({ omitStages: ['RequestReceived'] });
+    expect(deckhouseEffectivePolicy({ customPolicy: builder })).toEqual(
+      deckhouseEffectivePolicy({ customPolicy: custom }),
+    );
+    const fromText = Testing.chart();
+    const text = new DeckhouseClusterAudit(fromText, 'audit', { policy: OMIT_ONLY, assertionPacks: [] });
+    const fromBuilder = Testing.chart();
+    const built = new DeckhouseClusterAudit(fromBuilder, 'audit', { policy: builder, assertionPacks: [] });
+    expect(Testing.synth(fromBuilder)).toEqual(Testing.synth(fromText));
+    expect(built.policySecret?.renderedPolicy).toBe(text.policySecret?.renderedPolicy);
   });
 
   it('is read by the CLI under --deckhouse, and refused without it (kube-apiserver: 0 rules)', async () => {

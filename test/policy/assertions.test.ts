@@ -317,4 +317,25 @@ describe('checkAssertions (data, non-throwing)', () => {
     const rule = ruleForRequest(req, 'Request');
     expect(evaluatePolicy(policy([rule, ...p.rules]), req).level).toBe('Request');
   });
+
+  it('fixRules: a failed result offers only the rules that match its request at a level the outcome accepts', () => {
+    // One fix list for a statement about several requests: the exec rule closes neither attach nor a
+    // Metadata rule an atLeast Request; EXEC_RULE is for namespace prod only.
+    const attach: PolicyRule = {
+      level: 'Request',
+      resources: [{ group: '', resources: ['pods/attach'] }],
+    };
+    const tooLow: PolicyRule = { level: 'Metadata', resources: [{ group: '', resources: ['pods/exec'] }] };
+    const fixRules = [EXEC_RULE, attach, tooLow];
+    const [execProd, attachProd, execDev] = checkAssertions(policy([{ level: 'None' }]), [
+      { request: 'exec web-0 -n prod -- sh', atLeast: 'Request', fixRules },
+      { request: 'attach web-0 -n prod', atLeast: 'Request', fixRules },
+      { request: 'exec web-0 -n dev -- sh', atLeast: 'Request', fixRules },
+    ]);
+    expect(execProd.fixRules).toEqual([EXEC_RULE]);
+    expect(attachProd.fixRules).toEqual([attach]);
+    // None of them closes it: no rules are offered, the fix made for the request is.
+    expect(execDev.fixRules).toBeUndefined();
+    expect(execDev.fix).toContain('"pods/exec"');
+  });
 });

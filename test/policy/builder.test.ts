@@ -116,10 +116,11 @@ describe('policy builder', () => {
     ).toBe(1);
   });
 
-  test('refuses zero rules at build()', () => {
+  test('refuses zero rules at build(), and says that a Deckhouse custom policy takes the builder itself', () => {
     const e = thrown(() => policy().build());
     expect(e.message).toContain('at least one rule');
     expect(e.message).toContain('.metadata()');
+    expect(e.message).toContain('pass the builder itself, not its build()');
   });
 });
 
@@ -143,6 +144,8 @@ describe('refuses what kube-apiserver would refuse, when the rule is written', (
     const e = thrown(() => policy().metadata({ resources: [resources.anyGroup()] }));
     expect(e.message).toContain('rules[0].resources.group: Invalid value: "*"');
     expect(e.message).toMatch(/for Kubernetes 1\.32:[\s\S]*accepted from Kubernetes 1\.36/);
+    // The fix names the option that declares a 1.36 cluster, the one the accepted builder below uses.
+    expect(e.message).toContain("say so: policy({ kubernetesVersion: '1.36' })");
     expect(() =>
       policy({ kubernetesVersion: '1.36' }).metadata({ resources: [resources.anyGroup()] }),
     ).not.toThrow();

@@ -140,6 +140,7 @@ describe('loadPolicy: validation errors carry upstream text, the source position
     const [error] = load(rules, { kubernetesVersion: '1.35' }).errors;
     expect(error.field).toBe('rules[0].resources.group');
     expect(error.fix).toContain('accepted from Kubernetes 1.36');
+    expect(error.fix).toContain("say so: kubernetesVersion: '1.36', in the CLI --kubernetes-version 1.36");
   });
 
   it('reports validation errors before the zero-rules error, like the order upstream checks them', () => {

@@ -69,6 +69,61 @@ describe('an assertion that a request is recorded, when every stage it writes is
   });
 });
 
+describe('a request whose authentication failed (no user)', () => {
+  // kube-apiserver's WithFailedAuthenticationAudit (filters/authn_audit.go) evaluates the policy for it and writes
+  // one event, stage ResponseStarted, through a response writer that skips the decision's omitStages.
+  const FAILED_LOGIN = requestFromUrl('GET /api/v1/namespaces/prod/secrets');
+  const noUser = { ...FAILED_LOGIN, user: undefined, groups: undefined };
+
+  test('is written at ResponseStarted only', () => {
+    expect(writtenStages(noUser, evaluatePolicy(policy([]), noUser))).toEqual(['ResponseStarted']);
+    expect(
+      writtenStages(noUser, evaluatePolicy(policy(['RequestReceived', 'ResponseComplete']), noUser)),
+    ).toEqual(['ResponseStarted']);
+    expect(writtenStages(noUser, evaluatePolicy(policy(['ResponseStarted']), noUser))).toEqual([]);
+  });
+
+  test('an assertion that it is recorded fails when ResponseStarted is omitted, on Deckhouse too', () => {
+    const effective = deckhouseEffectivePolicy({
+      customPolicy: policy(['RequestReceived', 'ResponseStarted'], [{ level: 'Metadata' }]),
+    });
+    const [result] = checkAssertions(effective, [
+      { request: { url: 'GET /api/v1/namespaces/prod/secrets', unauthenticated: true }, atLeast: 'Metadata' },
+    ]);
+    expect(result.ok).toBe(false);
+    expect(result.message).toContain(
+      'every stage this request reaches (ResponseStarted: kube-apiserver writes',
+    );
+    expect(result.fix).toContain('take ResponseStarted out of omitStages');
+    const [withoutOmit] = checkAssertions(deckhouseEffectivePolicy({}), [
+      { request: { url: 'GET /api/v1/namespaces/prod/secrets', unauthenticated: true }, atLeast: 'Metadata' },
+    ]);
+    expect(withoutOmit.ok).toBe(true);
+  });
+});
+
+describe('withStage / emitsStages: a stage the request never reaches is not emitted', () => {
+  test('ResponseStarted: written for exec and a watch, never for a DELETE, and alone for a failed login', () => {
+    const results = checkAssertions(policy([]), [
+      { request: 'exec web-0 -n prod -- sh', emitsStages: ['ResponseStarted'] },
+      { request: { url: 'GET /api/v1/namespaces/prod/pods?watch=true' }, emitsStages: ['ResponseStarted'] },
+      { request: { url: 'DELETE /api/v1/namespaces/prod/secrets/db' }, emitsStages: ['ResponseStarted'] },
+      {
+        request: { url: 'GET /api/v1/namespaces/prod/secrets', unauthenticated: true },
+        emitsStages: ['ResponseComplete'],
+      },
+      {
+        request: { url: 'GET /api/v1/namespaces/prod/secrets', unauthenticated: true },
+        emitsStages: ['ResponseStarted'],
+      },
+    ]);
+    expect(results.map((r) => r.ok)).toEqual([true, true, false, false, true]);
+    expect(results[2].message).toContain(
+      'stage ResponseStarted is never written for this request, which reaches only RequestReceived, ResponseComplete',
+    );
+  });
+});
+
 describe('lint: policy-wide omitStages that leave ordinary requests without an event', () => {
   const disabled = (p: Parameters<typeof lintPolicy>[0]) =>
     lintPolicy(p).filter((f) => f.code === 'audit-disabled');

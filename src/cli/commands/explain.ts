@@ -2,7 +2,7 @@ import { Explanation, explain, formatExplanation } from '../../deckhouse/explain
 import { UnknownNameExplanation, explainUnknownName } from '../../deckhouse/explain-unknown-name';
 import { listDependentDecisions } from '../../deckhouse/release-lists';
 import { snapshotDecisionNote } from '../../deckhouse/rule-history';
-import { LEVELS, Level, isEffectivePolicy } from '../../policy/types';
+import { LEVELS, Level, RequestAttributes, isEffectivePolicy } from '../../policy/types';
 import { closestMatch } from '../../policy/did-you-mean';
 import { CommandSpec, stringOption } from '../args';
 import { EXIT_FINDINGS, EXIT_OK, UsageError } from '../errors';
@@ -11,6 +11,7 @@ import { write } from '../io';
 import { POLICY_OPTIONS, builtInRulesNotes, choosePolicy } from '../policy-choice';
 import { REQUEST_OPTIONS, requestFromArgs } from '../request';
 import { describeRequest } from '../../policy/describe';
+import { omittedStagesFix, writtenStages } from '../../policy/written-stages';
 import { PodLookup } from '../../policy/kubectl-plan';
 import { printJson } from '../shared';
 
@@ -44,7 +45,12 @@ export const explainCommand: CommandSpec = {
   options: {
     ...POLICY_OPTIONS,
     ...REQUEST_OPTIONS,
-    expect: { type: 'string', value: 'LEVEL', description: 'exit 1 unless the decided level is LEVEL' },
+    expect: {
+      type: 'string',
+      value: 'LEVEL',
+      description:
+        'exit 1 unless the decided level is LEVEL (above None: and an event is written, some stage the request reaches not omitted)',
+    },
   },
   examples: [
     "deckhouse-audit explain --deckhouse --policy policy.yaml --url 'GET /api/v1/namespaces/prod/pods/web-0/exec?command=sh'",
@@ -69,9 +75,14 @@ export const explainCommand: CommandSpec = {
     // A Pod kubectl picks when it runs has no name here: explain every name the policy could tell apart.
     const byPodName = kubectl?.podLookup ? explainUnknownName(chosen.target, request) : undefined;
     const explanation = byPodName ? byPodName.anyOtherName : explain(chosen.target, request);
+    // "Recorded at" needs an event: a level above None whose every stage the request reaches is omitted writes
+    // none (written-stages.ts), and misses the expectation as a wrong level does.
+    const misses = (e: Explanation) =>
+      e.decision.level !== expected ||
+      (expected !== 'None' && writtenStages(request, e.decision).length === 0);
     const mismatches = [
-      ...(explanation.decision.level !== expected ? [{ names: [] as string[], explanation }] : []),
-      ...(byPodName?.listedNames ?? []).filter((l) => l.explanation.decision.level !== expected),
+      ...(misses(explanation) ? [{ names: [] as string[], explanation }] : []),
+      ...(byPodName?.listedNames ?? []).filter((l) => misses(l.explanation)),
     ];
     const ok = expected === undefined || mismatches.length === 0;
     // The bundled snapshot is one release: a decision by a rule older releases lack is said to be one.
@@ -109,7 +120,9 @@ export const explainCommand: CommandSpec = {
         })),
         ...(byPodName ? { podName: podNameJson(byPodName) } : {}),
         ...(expected !== undefined ? { expected, ok } : {}),
-        ...(expected !== undefined && !ok ? { fix: expectFix(mismatches[0].explanation, expected) } : {}),
+        ...(expected !== undefined && !ok
+          ? { fix: expectFix(mismatches[0].explanation, expected, request) }
+          : {}),
         notes: allNotes,
         warnings: chosen.warnings,
         ...(chosen.builtIn ? { builtInRules: chosen.builtIn } : {}),
@@ -146,9 +159,9 @@ export const explainCommand: CommandSpec = {
           '',
           ok
             ? `OK: recorded at ${expected}${listNotes.length > 0 ? " by the bundled snapshot's lists (a cluster's release may differ: see the note)" : ''}`
-            : `FAIL: expected ${expected}, got ${mismatches.map(mismatchText).join('; ')}`,
+            : `FAIL: expected ${expected}, got ${mismatches.map((m) => mismatchText(m, expected)).join('; ')}`,
         );
-        if (!ok) lines.push(`    fix: ${expectFix(mismatches[0].explanation, expected)}`);
+        if (!ok) lines.push(`    fix: ${expectFix(mismatches[0].explanation, expected, request)}`);
       }
       await write(io.stdout, lines.join('\n') + '\n');
     }
@@ -170,7 +183,8 @@ function podNames(names: readonly string[]): string {
 
 // What to change so that the request gets the expected level: which rule decides, and whether a custom rule
 // can win over it (Deckhouse runs custom rules after the built-in ones and before the tail).
-function expectFix(e: Explanation, expected: string): string {
+function expectFix(e: Explanation, expected: string, request: RequestAttributes): string {
+  if (e.decision.level === expected) return omittedStagesFix(request);
   const layer = e.origin?.layer;
   if (layer === 'basic' || layer === 'virtualization') {
     return (
@@ -186,10 +200,11 @@ function expectFix(e: Explanation, expected: string): string {
   return `${e.label} decides first: change its level, or put a rule at ${expected} for this request before it`;
 }
 
-function mismatchText(m: { names: string[]; explanation: Explanation }): string {
-  return m.names.length === 0
-    ? m.explanation.decision.level
-    : `${m.explanation.decision.level} for ${podNames(m.names)}`;
+function mismatchText(m: { names: string[]; explanation: Explanation }, expected: string): string {
+  const level = m.explanation.decision.level;
+  const got =
+    level === expected ? `${level}, but no event is written (every stage it reaches is omitted)` : level;
+  return m.names.length === 0 ? got : `${got} for ${podNames(m.names)}`;
 }
 
 // Says plainly whether the picked Pod's name decides: rules that list Pod names (resourceNames) may match.

@@ -53,7 +53,7 @@ export const lintCommand: CommandSpec = {
     'built-in-rules': {
       ...POLICY_OPTIONS['built-in-rules'],
       description: POLICY_OPTIONS['built-in-rules'].description.replace(
-        'without --policy the custom rules in FILE are used too',
+        'without --policy the custom rules in MERGED are used too',
         'without FILE the custom rules in MERGED are linted too',
       ),
     },

@@ -3,11 +3,20 @@ import { AssertionPack } from '../assertion-pack';
 import { PolicyRule } from '../../policy/types';
 import { make, RBAC, RECORDED, req } from './pack-items';
 
+// The exec rule the built-in rules lack, and Deckhouse's own rule for attach and ephemeral containers (basic rule
+// #19 of the upstream list), which a cluster without the built-in rules (basicAuditPolicyEnabled: false) needs too.
+// Each failed request is offered the rule of these that closes it (assertions.ts closingRules).
 const EXEC_FIX: PolicyRule[] = [
   {
     level: 'Request',
     verbs: ['get', 'create'],
     resources: [{ group: '', resources: ['pods/exec'] }],
+    omitStages: ['RequestReceived'],
+  },
+  {
+    level: 'Request',
+    verbs: ['get', 'patch', 'create'],
+    resources: [{ group: '', resources: ['pods/attach', 'pods/ephemeralcontainers'] }],
     omitStages: ['RequestReceived'],
   },
 ];
