@@ -15,8 +15,8 @@ import type { ReplayInput, ReplayOptions, ReplayProgress } from './types';
  * worker threads replay the chunks, and this thread too whenever every worker has its fill, each chunk into
  * counts of its own, and the counts are added up in input order, so the report is the one a single thread
  * gives (line numbers included; top lists are exact below their capacity and within the stated error bound
- * above it). Kube-apiserver writes rotated audit logs as `.gz` with `--audit-log-compress`, so a week of
- * history is mostly such files.
+ * above it). Audit logs reach a replay gzipped: copied off the masters for analysis, or rotated by a
+ * kube-apiserver with `--audit-log-compress` (Deckhouse does not set it: its rotated files are plain).
  */
 
 /**
