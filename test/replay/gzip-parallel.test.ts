@@ -16,8 +16,9 @@ import {
 } from '../../src/replay/chunk-parallel';
 import { openInput } from '../../src/replay/input';
 
-// Audit logs copied off the masters travel gzipped. A gzip stream cannot be read from the middle, so it is decompressed on one thread, cut into chunks at record starts and replayed on several;
-// the report must be exactly the one-thread report, whatever the chunks hold and wherever they are cut.
+// Audit logs copied off the masters travel gzipped. A gzip stream cannot be read from the middle, so it is
+// decompressed on one thread, cut into chunks at record starts and replayed on several; the report must be
+// exactly the one-thread report, whatever the chunks hold and wherever they are cut.
 
 // Worker threads compile the replay from TypeScript source (tsx) here: seconds on a busy machine.
 jest.setTimeout(60_000);
