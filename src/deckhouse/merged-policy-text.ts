@@ -3,6 +3,7 @@ import { laterDocumentsStart } from '../policy/document-markers';
 import { deepFlowCandidate } from '../policy/flow-depth';
 import { SECRET_SIZE_LIMIT_BYTES } from '../policy/policy-text';
 import { MAX_NESTING_DEPTH, MAX_POLICY_DOCUMENTS } from '../policy/yaml-document';
+import { countYamlEntries, MAX_YAML_ENTRIES } from '../policy/yaml-entries';
 import { Problem } from '../policy/types';
 import { decodeBase64 as decodeSecretBytes } from './secret-key';
 
@@ -96,11 +97,12 @@ export function mergedPolicyText(input: string, source: string): MergedPolicyTex
   // A policy document (top-level `kind: Policy`) beside no Secret, ConfigMap or List is the file itself: the
   // loader reads it next, and a parse here would only double the time and memory of a large one.
   if (!dumpShaped && PLAIN_POLICY_KIND.test(input)) return { text: input, label: source, errors: [] };
-  // Brackets nested past the loader's limit, or more documents than it reads, are the loader's to report (in
+  // Brackets nested past the loader's limit, or more documents or entries than it reads, are the loader's to report (in
   // milliseconds, with a position): the yaml package would take seconds and gigabytes over them here first.
   if (
     deepFlowCandidate(input, MAX_NESTING_DEPTH) !== -1 ||
-    laterDocumentsStart(input, MAX_POLICY_DOCUMENTS) !== -1
+    laterDocumentsStart(input, MAX_POLICY_DOCUMENTS) !== -1 ||
+    countYamlEntries(input, MAX_YAML_ENTRIES).at !== -1
   ) {
     return { text: input, label: source, errors: [] };
   }
