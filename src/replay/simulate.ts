@@ -413,12 +413,14 @@ export async function simulateMany(
       done,
     });
     let lastLine = 0;
-    // A stream (no size) that gives no event is given up past NO_EVENT_STREAM_BYTES: it may never end.
+    // A stream (no size) that gives no event is given up past NO_EVENT_STREAM_BYTES (or the longest line read,
+    // when that is longer): it may never end.
+    const giveUpAt = Math.max(NO_EVENT_STREAM_BYTES, maxChars);
     const eventsBefore = acc.counts().events;
     const onChunk = (): void => {
       if (onProgress) onProgress(progress(false));
       const read = opened.bytesRead();
-      if (planned === undefined && read > NO_EVENT_STREAM_BYTES && acc.counts().events === eventsBefore)
+      if (planned === undefined && read > giveUpAt && acc.counts().events === eventsBefore)
         throw new NoEventStream(read);
     };
     const onLine = (line: string, lineNo: number, unterminated?: boolean) => {
@@ -436,7 +438,7 @@ export async function simulateMany(
     } catch (err) {
       if (!(err instanceof NoEventStream)) countReadFailure(acc, opened.name, lastLine, err);
       else {
-        acc.addSourceWarning(opened.name, noEventStreamWarning(NO_EVENT_STREAM_BYTES));
+        acc.addSourceWarning(opened.name, noEventStreamWarning(giveUpAt));
         (opened.stream as Readable).destroy();
       }
     }

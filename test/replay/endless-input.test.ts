@@ -50,3 +50,11 @@ test('a stream that gave an event is read on: the limit is only for streams with
   expect(r.sources[0].warnings).toEqual([]);
   expect(r.sources[0].bytes).toBeGreaterThan(NO_EVENT_STREAM_BYTES);
 });
+
+test('with a longer line limit, the stream is read until that limit: its first line may be that long', async () => {
+  const input = endless();
+  const maxLineBytes = 70 * 1024 * 1024;
+  const r = await simulate([{ name: 'zeros', stream: input.stream }], { policy, maxLineBytes });
+  expect(r.sources[0].warnings).toEqual([noEventStreamWarning(maxLineBytes)]);
+  expect(input.chunksRead()).toBeGreaterThan(70);
+});
