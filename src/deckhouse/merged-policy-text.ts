@@ -24,7 +24,8 @@ export const MERGED_POLICY_PATH = '/etc/kubernetes/deckhouse/extra-files/audit-p
 /**
  * The largest merged policy, in bytes of UTF-8: control-plane-manager writes the file from a key of Secret
  * kube-system/d8-control-plane-manager-config, and the API server refuses a Secret whose data passes 1 MiB
- * (MaxSecretSize, kubernetes pkg/apis/core/types.go, checked by ValidateSecret). A plain policy text past it is no merged policy.
+ * (MaxSecretSize, kubernetes pkg/apis/core/types.go, checked by ValidateSecret). A plain policy text past it
+ * is no merged policy.
  */
 export const MAX_MERGED_POLICY_BYTES = SECRET_SIZE_LIMIT_BYTES;
 
