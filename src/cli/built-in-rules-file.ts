@@ -32,10 +32,11 @@ export async function readBuiltInRulesFile(
         import('../deckhouse/merged-policy'),
         import('../deckhouse/merged-policy-text'),
       ]);
-      // Read as bytes and refused past the size of a merged policy or Secret dump before anything is parsed.
+      // Read as bytes and refused past the size of a Secret dump before anything is parsed (two bytes a
+      // character: a dump PowerShell saved is UTF-16); readMergedAuditPolicy checks the text's own limits.
       const bytes = await readInputBytes(file, io, {
-        bytes: MAX_MERGED_POLICY_TEXT,
-        reason: 'a merged policy, or the dump of the Secret holding it, is at most that large',
+        bytes: 2 * MAX_MERGED_POLICY_TEXT + 2,
+        reason: 'a merged policy, or the dump of the Secret holding it, is at most that large even in UTF-16',
         fix: 'pass the merged policy file of a master, or the Secret dump',
         what: 'the merged policy file of a master, or the Secret dump',
       });

@@ -11,6 +11,7 @@ import {
   parseAllDocuments,
   visit,
 } from 'yaml';
+import { countYamlEntries, MAX_YAML_ENTRIES } from '../policy/yaml-entries';
 import { LocateInManifest, ManifestPosition } from '../deckhouse/secret-key';
 import { resolveGoYamlPlain } from '../policy/go-yaml-scalar';
 import { jsonErrorOffset } from '../policy/json-error-offset';
@@ -96,6 +97,10 @@ export function readManifest(whole: string): Manifest | undefined {
   let docs: Document.Parsed[];
   const cut = laterDocumentsStart(whole, MAX_MANIFEST_DOCUMENTS);
   const text = cut === -1 ? whole : whole.slice(0, cut);
+  // More entries than the policy loader reads (brackets nested too deep left out: those documents are
+  // reported apart): the loader refuses the file with their position, in milliseconds, where the yaml package would hold the whole syntax tree (hundreds of MB) first.
+  if (countYamlEntries(withoutDeepFlow(text, MAX_NESTING_DEPTH), MAX_YAML_ENTRIES).at !== -1)
+    return undefined;
   const deep = tooDeepDocuments(text);
   try {
     // logLevel 'error': the yaml package would otherwise print Node warnings (a mapping used as a key) on stderr.

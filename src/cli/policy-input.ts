@@ -21,6 +21,7 @@ import { Manifest, ManifestObject, manifestNotReadWarnings, readManifest } from 
 import { mergedPolicySecretProblem } from './merged-policy-secret';
 import { SECRET_SIZE_LIMIT, inputLimitFor, readInputBytes } from './read-input';
 import { refusedApiVersion } from './refused-api-version';
+import { plainlyOnePolicy } from './plain-policy-file';
 import { fileHead, refuseLogAsPolicy } from './swapped-input';
 import { unrenderedTemplate } from './template-marker';
 import { decodeUtf16Input } from './utf16-input';
@@ -309,15 +310,6 @@ function isOnePolicyFile(manifest: Manifest): boolean {
   }
   if (isPolicyDocument(object)) return true;
   return manifest.documents === 1 && object.kind === undefined && object.apiVersion === undefined;
-}
-
-// A file with no document marker (`---`, `...`) and a top-level `kind: Policy` line is one Policy document:
-// the loader reads it whole anyway, so the file need not be parsed a first time to find that out.
-const DOCUMENT_MARKER = /^(?:---|\.\.\.)(?:\s|$)/m;
-const TOP_LEVEL_POLICY_KIND = /^kind:[ \t]*(?:Policy|"Policy"|'Policy')[ \t]*(?:#.*)?\r?$/m;
-
-function plainlyOnePolicy(text: string): boolean {
-  return TOP_LEVEL_POLICY_KIND.test(text) && !DOCUMENT_MARKER.test(text);
 }
 
 function isPolicyDocument(object: ManifestObject): boolean {

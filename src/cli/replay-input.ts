@@ -1,4 +1,5 @@
 import type { SimulationReport } from '../replay';
+import { NO_EVENT_STREAM_BYTES, isNoEventStreamWarning } from '../replay/endless-input';
 import { createProgressReporter } from '../replay/progress';
 import { ReplayInput, ReplayOptions } from '../replay/types';
 import type { FileOutputTruncationOptions } from '../replay/output-truncation';
@@ -307,6 +308,15 @@ function noEventReason(report: SimulationReport): { reason: string; fix?: string
       fix:
         'replay a log written with --audit-log-format=json, which is what Deckhouse sets (on a master: ' +
         '/var/log/kube-audit/audit.log)',
+    };
+  }
+  const endless = report.sources.find((s) => s.warnings.some(isNoEventStreamWarning));
+  if (endless !== undefined) {
+    return {
+      reason:
+        `${endless.source} gave no audit event in its first ${NO_EVENT_STREAM_BYTES} bytes and may never end ` +
+        '(a device such as /dev/zero, or a pipe of something else): reading it was stopped',
+      fix: 'give an audit log: audit.k8s.io Events as kube-apiserver writes them, one JSON object a line',
     };
   }
   if (report.malformed.count > 0) {

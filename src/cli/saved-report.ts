@@ -22,8 +22,11 @@ export interface SavedReport {
   readonly description: string;
 }
 
-// Larger files are replayed as logs without a look at their whole content: a saved report is a few hundred KiB.
-const SAVED_REPORT_MAX_BYTES = 64 * 1024 * 1024;
+// Larger files are replayed as logs without a look at their whole content. A saved report is a few hundred KiB:
+// the top 10 of each table, and one entry (about 350 bytes, with the rule itself) per rule of a policy the loader
+// reads (at most 25,000 rules in its 50,000 entries: 12,491 took 4.4 MB), so about 10 MiB at most; JSON.parse
+// of a 58 MB one took 310 MB.
+export const SAVED_REPORT_MAX_BYTES = 16 * 1024 * 1024;
 const PEEK_BYTES = 64 * 1024;
 // How "simulate --json" starts a report: no audit Event or shipper's record has "policy" as its first key.
 const REPORT_START = /^\s*\{\s*"policy"\s*:/;
@@ -163,6 +166,14 @@ export function readSavedReport(file: string): SavedReport | undefined {
   }
   if (start[0] === 0x1f && start[1] === 0x8b) return undefined;
   const text = decode(start);
+  if (size > SAVED_REPORT_MAX_BYTES && REPORT_START.test(text)) {
+    throw new CliError(
+      `${file}: ${size} bytes, more than a report saved by "simulate --json" can be (${SAVED_REPORT_MAX_BYTES}: ` +
+        'the top 10 of each table and one entry per rule); nothing was parsed',
+      undefined,
+      `${SAVE_FIX}, unedited`,
+    );
+  }
   if (!/^\s*\{/.test(text) || size > SAVED_REPORT_MAX_BYTES) return undefined;
   // JSON lines: the first line is a whole object by itself, which a pretty-printed report's "{" is not. A
   // report compacted onto one line (`jq -c .`) is one too; it is told from a one-line log below by its keys.

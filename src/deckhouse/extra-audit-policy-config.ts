@@ -13,6 +13,9 @@
 import type * as Yaml from 'yaml';
 import { checkListArgument, checkStringArgument } from '../policy/arguments';
 import { quote } from '../policy/echo';
+import { deepFlowCandidate } from '../policy/flow-depth';
+import { positionIn } from '../policy/policy-text';
+import { countYamlEntries, MAX_YAML_ENTRIES } from '../policy/yaml-entries';
 import type * as GoYaml from '../policy/go-yaml-scalar';
 import type { GoYamlScalar } from '../policy/go-yaml-scalar';
 import { Problem } from '../policy/types';
@@ -31,6 +34,9 @@ export interface ExtraAuditPolicyConfig {
 }
 
 const FIELD = 'data.basicAuditPolicy';
+// The policy loader's MAX_NESTING_DEPTH, not imported: yaml-document.ts loads the yaml package, which this module
+// loads only when a ConfigMap is read.
+const MAX_NESTING_DEPTH = 100;
 // A ServiceAccount's user name: a namespace (DNS-1123 label) and a name (DNS-1123 subdomain).
 const LABEL = '[a-z0-9](?:[-a-z0-9]{0,61}[a-z0-9])?';
 const SA_USER = new RegExp(`^system:serviceaccount:(${LABEL}):(${LABEL}(?:\\.${LABEL})*)$`);
@@ -132,6 +138,22 @@ export function parseExtraAuditPolicyConfig(text: string): ExtraAuditPolicyConfi
     "the ConfigMap's data.basicAuditPolicy text",
   );
   const result: ExtraAuditPolicyConfig = { serviceAccounts: [], errors: [], warnings: [] };
+  // Refused before the yaml package reads it: it would take seconds and hundreds of MB over 10^5 brackets
+  // or entries (a ConfigMap holds 1 MiB), where a real list names a few ServiceAccounts.
+  const deep = deepFlowCandidate(text, MAX_NESTING_DEPTH);
+  const past = deep === -1 ? countYamlEntries(text, MAX_YAML_ENTRIES).at : -1;
+  if (deep !== -1 || past !== -1) {
+    result.errors.push({
+      message:
+        deep !== -1
+          ? `${FIELD}: nests lists and mappings more than ${MAX_NESTING_DEPTH} levels deep, not read`
+          : `${FIELD}: holds more than ${MAX_YAML_ENTRIES} list items and mapping entries, not read`,
+      field: FIELD,
+      ...positionIn(text, deep !== -1 ? deep : past),
+      fix: 'list the ServiceAccounts the module adds, e.g. "serviceAccounts:\n- system:serviceaccount:<namespace>:<name>"',
+    });
+    return result;
+  }
   // The YAML library is loaded here, on first use, not with the rules: `explain --deckhouse` needs only them.
   // eslint-disable-next-line @typescript-eslint/no-require-imports
   const yaml = require('yaml') as typeof Yaml;

@@ -1,7 +1,9 @@
 import { Document, LineCounter, Node, YAMLMap, isMap, isScalar, isSeq, parseAllDocuments } from 'yaml';
 import { laterDocumentsStart } from '../policy/document-markers';
 import { deepFlowCandidate } from '../policy/flow-depth';
+import { SECRET_SIZE_LIMIT_BYTES } from '../policy/policy-text';
 import { MAX_NESTING_DEPTH, MAX_POLICY_DOCUMENTS } from '../policy/yaml-document';
+import { countYamlEntries, MAX_YAML_ENTRIES } from '../policy/yaml-entries';
 import { Problem } from '../policy/types';
 import { decodeBase64 as decodeSecretBytes } from './secret-key';
 
@@ -20,10 +22,30 @@ export const MERGED_POLICY_KEYS = ['extra-file-audit-policy.yaml', 'audit-policy
 export const MERGED_POLICY_PATH = '/etc/kubernetes/deckhouse/extra-files/audit-policy.yaml';
 
 /**
- * The largest input read, in UTF-16 code units: a Secret holds at most 1 MiB of data, which a YAML dump
- * shows base64-encoded (4/3 of it) among metadata; 4 MiB leaves room for managedFields.
+ * The largest merged policy, in bytes of UTF-8: control-plane-manager writes the file from a key of Secret
+ * kube-system/d8-control-plane-manager-config, and the API server refuses a Secret whose data passes 1 MiB
+ * (MaxSecretSize, kubernetes pkg/apis/core/types.go, checked by ValidateSecret). A plain policy text past it
+ * is no merged policy.
  */
-export const MAX_MERGED_POLICY_TEXT = 4 * 1024 * 1024;
+export const MAX_MERGED_POLICY_BYTES = SECRET_SIZE_LIMIT_BYTES;
+
+/**
+ * The largest input read, in UTF-16 code units: a dump of that Secret, whose 1 MiB of data YAML and JSON show
+ * base64-encoded (4/3 of it), beside its annotations (at most 256 KiB together: TotalAnnotationSizeLimitB in
+ * apimachinery's ValidateAnnotations) and 128 KiB for the rest of its metadata (managedFields, labels, layout).
+ */
+export const MAX_MERGED_POLICY_TEXT = Math.ceil(MAX_MERGED_POLICY_BYTES / 3) * 4 + 256 * 1024 + 128 * 1024;
+
+// What may be longer than a merged policy: a Secret or ConfigMap dump (alone or in a List; YAML with `kind:` at
+// the line's start, or JSON), or the base64 that `-o jsonpath` prints. Found by linear regular expressions.
+const DUMP_KIND_YAML = /^kind:[ \t]*(["']?)(?:Secret|ConfigMap|[A-Za-z]*List)\1[ \t]*(?:#.*)?\r?$/m;
+const DUMP_KIND_JSON = /"kind"[ \t\r\n]*:[ \t\r\n]*"(?:Secret|ConfigMap|[A-Za-z]*List)"/;
+const PLAIN_POLICY_KIND = /^kind:[ \t]*(["']?)Policy\1[ \t]*(?:#.*)?\r?$/m;
+const BASE64_ONLY = /^[A-Za-z0-9+/=\s]*$/;
+
+function mayHoldPolicy(input: string): boolean {
+  return DUMP_KIND_YAML.test(input) || DUMP_KIND_JSON.test(input) || BASE64_ONLY.test(input);
+}
 
 /** The policy text found in an input, or why none was found. */
 export interface MergedPolicyText {
@@ -49,17 +71,39 @@ const FIX_SOURCE =
  * over data on write, so the cluster holds the stringData value and the dump no longer shows one file.
  */
 export function mergedPolicyText(input: string, source: string): MergedPolicyText {
+  // Sizes are checked before anything is parsed: the yaml package takes seconds and hundreds of MB per MiB.
   if (input.length > MAX_MERGED_POLICY_TEXT) {
     return fail(source, {
-      message: `${source} is ${input.length} characters long, more than a merged policy or a Secret dump can be (${MAX_MERGED_POLICY_TEXT})`,
+      message:
+        `${input.length} characters, more than a dump of Secret ` +
+        `kube-system/d8-control-plane-manager-config can be (${MAX_MERGED_POLICY_TEXT}: 1 MiB of data as base64, ` +
+        '256 KiB of annotations, 128 KiB of other metadata); nothing was parsed',
       fix: FIX_SOURCE,
     });
   }
-  // Brackets nested past the loader's limit, or more documents than it reads, are the loader's to report (in
+  const dumpShaped = mayHoldPolicy(input);
+  // A UTF-16 code unit is at most 3 bytes of UTF-8: shorter text cannot pass the limit.
+  if (!dumpShaped && input.length > MAX_MERGED_POLICY_BYTES / 3) {
+    const bytes = Buffer.byteLength(input, 'utf8');
+    if (bytes > MAX_MERGED_POLICY_BYTES) {
+      return fail(source, {
+        message:
+          `${bytes} bytes, more than a merged policy can be (${MAX_MERGED_POLICY_BYTES}: ` +
+          'control-plane-manager writes it from Secret kube-system/d8-control-plane-manager-config, and the API ' +
+          'server refuses a Secret with more than 1 MiB of data); nothing was parsed',
+        fix: `${FIX_SOURCE}; a custom policy of your own is read as a policy, not as a merged one`,
+      });
+    }
+  }
+  // A policy document (top-level `kind: Policy`) beside no Secret, ConfigMap or List is the file itself: the
+  // loader reads it next, and a parse here would only double the time and memory of a large one.
+  if (!dumpShaped && PLAIN_POLICY_KIND.test(input)) return { text: input, label: source, errors: [] };
+  // Brackets nested past the loader's limit, or more documents or entries than it reads, are the loader's to report (in
   // milliseconds, with a position): the yaml package would take seconds and gigabytes over them here first.
   if (
     deepFlowCandidate(input, MAX_NESTING_DEPTH) !== -1 ||
-    laterDocumentsStart(input, MAX_POLICY_DOCUMENTS) !== -1
+    laterDocumentsStart(input, MAX_POLICY_DOCUMENTS) !== -1 ||
+    countYamlEntries(input, MAX_YAML_ENTRIES).at !== -1
   ) {
     return { text: input, label: source, errors: [] };
   }

@@ -6,7 +6,7 @@
  * text up to it (a few hundred characters of nesting, parsed in microseconds).
  */
 
-function isBlank(c: number): boolean {
+export function isBlank(c: number): boolean {
   return c === 32 || c === 9 || c === 10 || c === 13;
 }
 
@@ -62,14 +62,14 @@ export function withoutDeepFlow(text: string, limit: number): string {
 }
 
 /** Whether a quote starts a quoted scalar: at a line's start or after a blank or flow or mapping indicator. */
-function opensScalar(text: string, at: number): boolean {
+export function opensScalar(text: string, at: number): boolean {
   if (at === 0) return true;
   const before = text.charCodeAt(at - 1);
   return isBlank(before) || before === 91 || before === 123 || before === 44 /* , */ || before === 58; /* : */
 }
 
 /** The offset of the quote that closes the scalar opened at `at` (`\` escapes in "…", `''` in '…'), or -1. */
-function quotedEnd(text: string, at: number, quote: number): number {
+export function quotedEnd(text: string, at: number, quote: number): number {
   for (let i = at + 1; i < text.length; i++) {
     const c = text.charCodeAt(i);
     if (quote === 34 && c === 92 /* \ */) i++;

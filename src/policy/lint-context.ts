@@ -21,6 +21,9 @@ export class LintContext {
   readonly empty = new Set<number>();
   /** Rules that match only requests kube-apiserver never produces (literal globs, non-request verbs). */
   readonly unrealistic = new Set<number>();
+  /** partially-shadowed-rule findings made so far, and the rules left unchecked past their limit. */
+  partiallyShadowed = 0;
+  readonly partialShadowingSkipped: number[] = [];
   private readonly compiled: CompiledPolicy;
 
   constructor(

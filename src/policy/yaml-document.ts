@@ -6,6 +6,7 @@
  */
 import { Composer, CST, Document, isMap, isScalar, LineCounter, parseAllDocuments, Parser } from 'yaml';
 import { echo } from './echo';
+import { countYamlEntries, MAX_YAML_ENTRIES } from './yaml-entries';
 import { laterDocumentsStart } from './document-markers';
 import { deepFlowCandidate } from './flow-depth';
 import { reindentContinuations } from './flow-continuation';
@@ -198,11 +199,14 @@ export function readPolicyDocument(
   }
   // Brackets nested past the limit are refused from the text up to the first of them: the yaml package takes
   // seconds and hundreds of MB over 10^5 of them, and the text after that bracket changes nothing before it.
+  // So is text with more entries than MAX_YAML_ENTRIES, from the text up to the first entry past it (where
+  // block lists nested too deep are still told as such: `- - - …` is both).
   const candidate = deepFlowCandidate(source, MAX_NESTING_DEPTH);
+  const entries = candidate === -1 ? countYamlEntries(source, MAX_YAML_ENTRIES).at : -1;
+  const upTo = candidate !== -1 ? candidate + 1 : entries;
   const early =
-    candidate === -1
-      ? undefined
-      : tooDeep(Array.from(new Parser(lines.addNewLine).parse(source.slice(0, candidate + 1))));
+    upTo === -1 ? undefined : tooDeep(Array.from(new Parser(lines.addNewLine).parse(source.slice(0, upTo))));
+  if (entries !== -1 && early === undefined) return failed(tooManyEntries(source, entries));
   if (candidate !== -1 && early === undefined) lines = new LineCounter();
   const tokens = early ? [] : Array.from(new Parser(lines.addNewLine).parse(source));
   const deep = early ?? tooDeep(tokens);
@@ -339,6 +343,19 @@ export function readPolicyDocument(
     }
   }
   return { root: first.contents, lines, errors: errors.toArray(), warnings: warnings.toArray(), shifts };
+}
+
+function tooManyEntries(text: string, at: number): Problem {
+  return {
+    message:
+      `the YAML holds more than ${MAX_YAML_ENTRIES} list items and mapping entries, more than this tool reads ` +
+      '(a merged Deckhouse policy holds about 450): parsing it would take seconds and hundreds of MB, and ' +
+      'kube-apiserver checks the rules one by one on every request',
+    ...positionIn(text, at),
+    fix:
+      'match users, namespaces and resources through groups, wildcards and fewer rules instead of listing them ' +
+      'one by one (e.g. userGroups: ["system:serviceaccounts:NS"], resources: [{group: "", resources: ["*"]}])',
+  };
 }
 
 function compose(tokens: CST.Token[], length: number): Document.Parsed[] {

@@ -8,6 +8,7 @@ import type * as AccumulatorModule from './accumulator';
 import type * as ChunkParallelModule from './chunk-parallel';
 import type * as InputModule from './input';
 import type * as ParallelModule from './parallel';
+import { NO_EVENT_STREAM_BYTES, NoEventStream, noEventStreamWarning } from './endless-input';
 import { ENCODING_HEAD_BYTES, utf16Encoding } from './text-encoding';
 import type { ReplayInput, ReplayOptions, ReplayProgress, SimulateOptions, SimulationReport } from './types';
 
@@ -266,6 +267,39 @@ export function fileShrankWarning(size: number, read: number): string {
   return `the file shrank while it was read: ${size} bytes when the replay started, ${read} read; the report covers only what was read`;
 }
 
+/**
+ * A gzip file cut short (e.g. copied while being written) or damaged inside (a bad block, a CRC that does not
+ * match) still yields every complete line before the damage, as zcat prints them: the damage is counted like a
+ * malformed line, and the rest is said to be unread, instead of losing the whole replay. Other errors throw.
+ */
+function countReadFailure(
+  acc: AccumulatorModule.PartialReplayAccumulator,
+  name: string,
+  lastLine: number,
+  err: unknown,
+): void {
+  const code = (err as NodeJS.ErrnoException).code;
+  if (code !== 'Z_BUF_ERROR' && code !== 'Z_DATA_ERROR') {
+    throw new Error(`cannot read audit log ${name}: ${(err as Error).message}`, { cause: err });
+  }
+  const message = (err as Error).message;
+  acc.addUnreadableLine(
+    name,
+    lastLine + 1,
+    code === 'Z_BUF_ERROR'
+      ? `gzip data ends unexpectedly (${message}): the .gz file is cut short (copied or sent while it was ` +
+          'being written or compressed, or truncated); every complete line before the cut was read, the ' +
+          'rest is lost: copy the file again once it is complete (gzip -t FILE checks it)'
+      : `gzip data is damaged (${message}): the rest of the input cannot be read`,
+  );
+  if (code === 'Z_DATA_ERROR') {
+    acc.addSourceWarning(
+      name,
+      `gzip data is damaged (${message}) after line ${lastLine}: only the lines before it were read`,
+    );
+  }
+}
+
 /** `FILE: no such file` and the like, as `validate` words them. */
 function readError(name: string, err: unknown): string {
   const code = (err as NodeJS.ErrnoException).code;
@@ -405,6 +439,16 @@ export async function simulateMany(
       done,
     });
     let lastLine = 0;
+    // A stream (no size) that gives no event is given up past NO_EVENT_STREAM_BYTES (or the longest line read,
+    // when that is longer): it may never end.
+    const giveUpAt = Math.max(NO_EVENT_STREAM_BYTES, maxChars);
+    const eventsBefore = acc.counts().events;
+    const onChunk = (): void => {
+      if (onProgress) onProgress(progress(false));
+      const read = opened.bytesRead();
+      if (planned === undefined && read > giveUpAt && acc.counts().events === eventsBefore)
+        throw new NoEventStream(read);
+    };
     const onLine = (line: string, lineNo: number, unterminated?: boolean) => {
       lastLine = lineNo;
       acc.addLine(line, lineNo, opened.name, unterminated);
@@ -413,33 +457,15 @@ export async function simulateMany(
       await forEachLine(opened.stream, onLine, {
         maxChars,
         onTooLong: (lineNo, dropped) => acc.addTooLongLine(opened.name, lineNo, dropped),
-        onChunk: onProgress ? () => onProgress(progress(false)) : undefined,
+        onChunk,
         onInvalidUtf8: (lineNo, count) => acc.addInvalidUtf8(opened.name, lineNo, count),
         detectUtf16: true,
       });
     } catch (err) {
-      // A gzip file cut short (e.g. copied while being written) or damaged inside (a bad block, a CRC that
-      // does not match) still yields every complete line before the damage, as zcat prints them; count the
-      // damage like a malformed line, and say that the rest is not read, instead of losing the whole replay.
-      const code = (err as NodeJS.ErrnoException).code;
-      if (code !== 'Z_BUF_ERROR' && code !== 'Z_DATA_ERROR') {
-        throw new Error(`cannot read audit log ${opened.name}: ${(err as Error).message}`, { cause: err });
-      }
-      const message = (err as Error).message;
-      acc.addUnreadableLine(
-        opened.name,
-        lastLine + 1,
-        code === 'Z_BUF_ERROR'
-          ? `gzip data ends unexpectedly (${message}): the .gz file is cut short (copied or sent while it was ` +
-              'being written or compressed, or truncated); every complete line before the cut was read, the ' +
-              'rest is lost: copy the file again once it is complete (gzip -t FILE checks it)'
-          : `gzip data is damaged (${message}): the rest of the input cannot be read`,
-      );
-      if (code === 'Z_DATA_ERROR') {
-        acc.addSourceWarning(
-          opened.name,
-          `gzip data is damaged (${message}) after line ${lastLine}: only the lines before it were read`,
-        );
+      if (!(err instanceof NoEventStream)) countReadFailure(acc, opened.name, lastLine, err);
+      else {
+        acc.addSourceWarning(opened.name, noEventStreamWarning(giveUpAt));
+        (opened.stream as Readable).destroy();
       }
     }
     acc.endSource(opened.name);

@@ -4,6 +4,7 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { billionLaughs, aliasesOfOneAnchor } from '../support/hostile-policies';
 import { largePolicy, rulesForBytes } from '../support/large-policies';
+import { countYamlEntries, MAX_YAML_ENTRIES } from '../../src/policy/yaml-entries';
 import { ensureBuiltLib } from './built-lib';
 import { REPO } from './helpers';
 
@@ -58,14 +59,21 @@ describe(`hostile input within ${HEAP_MB} MB of heap`, () => {
     expect(run.stdout + run.stderr).toMatch(/:1:\d+/);
   });
 
-  test('lint: a 1 MiB policy (the largest a Secret holds)', () => {
+  test('lint: a policy just under the entry limit lints; a 1 MiB one (the largest a Secret holds) is refused', () => {
     const shape = 'random small vocabulary';
+    const under = JSON.stringify(largePolicy(shape, 5500));
+    expect(countYamlEntries(under, MAX_YAML_ENTRIES).at).toBe(-1);
+    // The shape uses group "*", valid from Kubernetes 1.36.
+    const run = runCapped(['lint', '--json', '--kubernetes-version', '1.36', write('under.json', under)]);
+    expect(run.code).toBe(1); // shadowed rules are error findings
+    expect(JSON.parse(run.stdout).error).toBeUndefined();
     const text = JSON.stringify(largePolicy(shape, rulesForBytes(shape, 1000 * 1024)));
     expect(Buffer.byteLength(text)).toBeLessThanOrEqual(1024 * 1024);
-    // The shape uses group "*", valid from Kubernetes 1.36.
-    const run = runCapped(['lint', '--json', '--kubernetes-version', '1.36', write('large.json', text)]);
-    expectCleanAnswer(run);
-    expect(JSON.parse(run.stdout).error).toBeUndefined();
+    const large = runCapped(['lint', '--json', '--kubernetes-version', '1.36', write('large.json', text)]);
+    expectCleanAnswer(large);
+    expect(JSON.parse(large.stdout).error.problems[0].message).toMatch(
+      /^the YAML holds more than 50000 list items and mapping entries/,
+    );
   });
 
   test('replay: 20,000-character paths and 10 KB user names planted by anonymous clients', () => {

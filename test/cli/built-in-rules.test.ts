@@ -157,6 +157,17 @@ describe('--built-in-rules', () => {
     expect(run.stderr).not.toMatch(/\n\s+at /);
   });
 
+  test('refuses a plain policy past 1 MiB (no merged policy is larger) on stdin, naming its size and the limit', async () => {
+    const rules = '- level: Metadata\n  users: ["someone"]\n'.repeat(30_000);
+    const text = `apiVersion: audit.k8s.io/v1\nkind: Policy\nrules:\n${rules}`;
+    expect(Buffer.byteLength(text)).toBe(1_170_048);
+    const run = await runInProcess(['lint', '--built-in-rules', '-'], { stdin: text });
+    expect(run.code).toBe(1);
+    expect(run.stderr).toMatch(
+      /^deckhouse-audit lint: --built-in-rules on stdin has an error:\n-: 1170048 bytes, more than a merged policy can be \(1048576: control-plane-manager writes it from Secret kube-system\/d8-control-plane-manager-config/,
+    );
+  });
+
   test('refuses a Secret dump holding the policy in data and stringData, naming what the cluster uses', async () => {
     const dump = secretDump('extra-file-audit-policy.yaml', readFileSync(MERGED_176, 'utf8'), {
       field: 'both',

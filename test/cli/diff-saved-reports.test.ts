@@ -1,6 +1,7 @@
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
+import { SAVED_REPORT_MAX_BYTES } from '../../src/cli/saved-report';
 import { fixture, runInProcess } from './helpers';
 
 const F = fixture;
@@ -44,6 +45,22 @@ describe('diff with reports saved by simulate --json', () => {
       `${saved('cut.json')}: a report saved by "simulate --json" that is not valid JSON at 3:1 (`,
     );
     expect(run.stderr).toContain('cut short or edited');
+  });
+
+  test('a report past the size a saved report can have is refused from its size, naming it', async () => {
+    // A report padded with a member of 16 MiB (the largest real report is about 10 MiB).
+    const text = readFileSync(saved('b.json'), 'utf8').replace(
+      /\n}\s*$/,
+      `,\n "padding": "${'x'.repeat(SAVED_REPORT_MAX_BYTES)}"\n}\n`,
+    );
+    writeFileSync(saved('padded.json'), text);
+    const run = await runInProcess(['diff', saved('a.json'), saved('padded.json')]);
+    expect(run.code).toBe(1);
+    expect(run.stderr).toBe(
+      `deckhouse-audit diff: ${saved('padded.json')}: ${Buffer.byteLength(text)} bytes, more than a report saved ` +
+        'by "simulate --json" can be (16777216: the top 10 of each table and one entry per rule); nothing was ' +
+        'parsed\n    fix: save it again with "deckhouse-audit simulate --json ... > FILE" of this version, unedited\n',
+    );
   });
 
   test('two saved reports are A and B: the same deltas as replaying both policies', async () => {

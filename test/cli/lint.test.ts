@@ -167,7 +167,7 @@ describe('lint --deckhouse on a synthesized file: the ModuleConfig beside the Se
       stdin: Buffer.alloc(5 * 1024 * 1024, 0x61),
     });
     expect(endless.code).toBe(1);
-    expect(endless.stderr).toContain('standard input: more than 4194304 bytes, over the 4194304-byte limit');
+    expect(endless.stderr).toContain('standard input: more than 3582642 bytes, over the 3582642-byte limit');
   });
 
   test('auditPolicyEnabled false: the Secret is not merged, and lint says Deckhouse does not read it', async () => {

@@ -2,6 +2,7 @@
 // data.basicAuditPolicy with sigs.k8s.io/yaml.Unmarshal (lenient, not UnmarshalStrict) into
 // struct{ ServiceAccounts []string `yaml:"serviceAccounts"` }: go-yaml v2 then encoding/json. The expected
 // values below follow from those decoders, not from this package's output.
+import { MAX_YAML_ENTRIES } from '../../src/policy/yaml-entries';
 import { parseExtraAuditPolicyConfig } from '../../src/deckhouse/basic-rules';
 
 describe('parseExtraAuditPolicyConfig reads data.basicAuditPolicy as the hook does', () => {
@@ -76,5 +77,34 @@ describe('parseExtraAuditPolicyConfig reads data.basicAuditPolicy as the hook do
       column: 3,
       field: 'data.basicAuditPolicy.serviceAccounts[1]',
     });
+  });
+});
+
+describe('parseExtraAuditPolicyConfig on a ConfigMap value too large to read', () => {
+  test('10^5 nested brackets: refused at the bracket past the loader depth, not parsed', () => {
+    const parsed = parseExtraAuditPolicyConfig(`serviceAccounts: ${'['.repeat(100_000)}`);
+    expect(parsed.serviceAccounts).toEqual([]);
+    expect(parsed.errors).toEqual([
+      expect.objectContaining({
+        message: 'data.basicAuditPolicy: nests lists and mappings more than 100 levels deep, not read',
+        line: 1,
+        column: 18 + 100,
+      }),
+    ]);
+  });
+
+  test('more entries than the policy loader reads: refused at the first one past it', () => {
+    const names = Array.from({ length: MAX_YAML_ENTRIES }, (_, i) => `system:serviceaccount:ns:sa-${i}`);
+    const text = `serviceAccounts: [${names.join(',')}]\n`;
+    const parsed = parseExtraAuditPolicyConfig(text);
+    expect(parsed.serviceAccounts).toEqual([]);
+    // serviceAccounts is the first entry, so the last name is the one past the limit.
+    expect(parsed.errors).toEqual([
+      expect.objectContaining({
+        message: 'data.basicAuditPolicy: holds more than 50000 list items and mapping entries, not read',
+        line: 1,
+        column: text.lastIndexOf(',') + 1,
+      }),
+    ]);
   });
 });

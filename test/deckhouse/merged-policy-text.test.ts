@@ -182,7 +182,68 @@ describe('mergedPolicyText: where the merged policy is taken from', () => {
 
   it('refuses input longer than any Secret dump before parsing it', () => {
     const found = mergedPolicyText('#'.repeat(MAX_MERGED_POLICY_TEXT + 1), 'big.yaml');
-    expect(found.errors[0].message).toMatch(/^big\.yaml is 4194305 characters long/);
+    expect(found.text).toBeUndefined();
+    expect(found.errors[0].message).toMatch(
+      new RegExp(`^${MAX_MERGED_POLICY_TEXT + 1} characters, more than a dump of Secret `),
+    );
+  });
+});
+
+describe('mergedPolicyText: the size limits, from the API server', () => {
+  // MaxSecretSize (kubernetes pkg/apis/core/validation): a Secret's data is at most 1 MiB.
+  const MAX_SECRET_DATA = 1024 * 1024;
+  // TotalAnnotationSizeLimitB (apimachinery ValidateAnnotations): all annotations together, 256 KiB.
+  const MAX_ANNOTATIONS = 256 * 1024;
+  /** A plain policy text of exactly `bytes` bytes (one rule per user, then a comment to fill up). */
+  function plainPolicy(bytes: number): string {
+    let text = 'apiVersion: audit.k8s.io/v1\nkind: Policy\nrules:\n';
+    for (let i = 0; text.length < bytes - 4000; i++) text += `- level: Metadata\n  users: ["u-${i}"]\n`;
+    return `${text}#${'x'.repeat(bytes - text.length - 2)}\n`;
+  }
+
+  it('reads up to a dump of a full Secret: 1 MiB as base64, 256 KiB of annotations, 128 KiB of metadata', () => {
+    expect(MAX_MERGED_POLICY_TEXT).toBe(Math.ceil(MAX_SECRET_DATA / 3) * 4 + MAX_ANNOTATIONS + 128 * 1024);
+  });
+
+  it('refuses a plain policy text past 1 MiB, with its size, the limit and where the limit comes from', () => {
+    const text = plainPolicy(MAX_SECRET_DATA + 1);
+    expect(Buffer.byteLength(text)).toBe(MAX_SECRET_DATA + 1);
+    const found = mergedPolicyText(text, 'merged.yaml');
+    expect(found.text).toBeUndefined();
+    expect(found.label).toBe('merged.yaml');
+    expect(found.errors).toHaveLength(1);
+    expect(found.errors[0].message).toBe(
+      '1048577 bytes, more than a merged policy can be (1048576: control-plane-manager writes it from Secret ' +
+        'kube-system/d8-control-plane-manager-config, and the API server refuses a Secret with more than 1 MiB ' +
+        'of data); nothing was parsed',
+    );
+    expect(found.errors[0].fix).toMatch(
+      /^pass \/etc\/kubernetes\/deckhouse\/extra-files\/audit-policy\.yaml/,
+    );
+  });
+
+  it('counts the limit in bytes: 1 MiB of text with multi-byte characters past it is refused', () => {
+    const text = plainPolicy(MAX_SECRET_DATA - 1000).replace(/x{600}/, 'é'.repeat(600));
+    expect(mergedPolicyText(text, 'm.yaml')).toEqual({ text, label: 'm.yaml', errors: [] });
+    const over = plainPolicy(MAX_SECRET_DATA - 1000).replace(/x{1200}/, 'é'.repeat(1200));
+    expect(over.length).toBeLessThan(MAX_SECRET_DATA);
+    expect(mergedPolicyText(over, 'm.yaml').errors[0].message).toMatch(/^1048776 bytes, more than a merged/);
+  });
+
+  it('reads a plain policy of exactly 1 MiB, and the Secret dump and base64 of one, which are longer', () => {
+    const text = plainPolicy(MAX_SECRET_DATA);
+    expect(mergedPolicyText(text, 'm.yaml')).toEqual({ text, label: 'm.yaml', errors: [] });
+    const dump = secretDump(KEY, text);
+    expect(dump.length).toBeGreaterThan(MAX_SECRET_DATA * (4 / 3));
+    expect(mergedPolicyText(dump, 'd.yaml')).toMatchObject({
+      text,
+      label: `d.yaml[data.${KEY}]`,
+      errors: [],
+    });
+    const json = JSON.stringify(parse(dump));
+    expect(mergedPolicyText(json, 'd.json')).toMatchObject({ text, errors: [] });
+    const b64 = Buffer.from(text).toString('base64');
+    expect(mergedPolicyText(b64, 'b.txt')).toMatchObject({ text, label: 'b.txt[base64]', errors: [] });
   });
 });
 
