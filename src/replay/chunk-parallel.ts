@@ -26,7 +26,7 @@ import type { ReplayInput, ReplayOptions, ReplayProgress } from './types';
 export const PARALLEL_MIN_GZIP_BYTES = 6 * 1024 * 1024;
 
 /** Decompressed text a chunk holds (then up to its next record start). */
-export const CHUNK_BYTES = Number(process.env.XCHUNK ?? 4) * 1024 * 1024;
+export const CHUNK_BYTES = 4 * 1024 * 1024;
 
 /**
  * Room a chunk buffer has beyond CHUNK_BYTES: the text is cut once it passes CHUNK_BYTES, by up to a piece of

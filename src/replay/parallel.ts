@@ -146,11 +146,12 @@ async function lineAlignedCuts(file: string, size: number, targets: readonly num
 
 /**
  * A worker's young generation, in MiB. Replay makes short-lived strings and objects only (a line, its
- * event); V8's default young generation for a thread is larger than that needs, and two workers' worth of
- * it took a 1 GiB replay on two threads past 200 MB of resident memory (136 MB with this, as fast:
- * `npm run bench:replay`).
+ * event); V8's default young generation for a thread is larger than that needs: two workers' worth of it took
+ * a 1 GiB replay on two threads past 200 MB of resident memory, and 16 MiB took it on four threads (three
+ * workers, as a machine with four free cores runs it by default) to 216 MB; 4 MiB to 177 MB, in the same CPU
+ * time (2026-12-03, alternated runs on 270 MiB).
  */
-const WORKER_YOUNG_GENERATION_MB = Number(process.env.XYG ?? 16);
+const WORKER_YOUNG_GENERATION_MB = 4;
 
 /** What a worker thread is started with: the range at once, or none until it is sent one (RangeWorker.assign). */
 export type WorkerStart = Omit<RangeTask, 'start' | 'end' | 'first'> & { start?: number; end?: number };
