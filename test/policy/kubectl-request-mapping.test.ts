@@ -22,7 +22,8 @@ describe('kubectlRequest: kubectl form ↔ method + URL ↔ attributes', () => {
 
   it('covers every command it accepts', () => {
     const covered = new Set(TABLE.map(([cmd]) => cmd.replace(/^kubectl (-n x )?/, '').split(' ')[0]));
-    // Covered by kubectl-commands.test.ts (mapped or refused with the reason).
+    // Covered by kubectl-commands.test.ts (mapped) or kubectl-commands-refused.test.ts (refused with the
+    // reason).
     const elsewhere = new Set(
       ['events', 'wait', 'cluster-info', 'set', 'taint', 'autoscale', 'api-resources', 'api-versions'].concat(
         [
