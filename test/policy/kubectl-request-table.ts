@@ -1,11 +1,3 @@
-import {
-  DEFAULT_REQUEST_USER,
-  KUBECTL_COMMANDS,
-  RequestSpecError,
-  kubectlRequest,
-  requestFromKubectl,
-  requestFromUrl,
-} from '../../src/policy/request-info';
 import { RequestAttributes } from '../../src/policy/types';
 
 // kubectl form ↔ the method and URL kubectl sends for it ↔ the attributes the audit policy sees. The URLs
@@ -14,7 +6,7 @@ import { RequestAttributes } from '../../src/policy/types';
 // friends as a WebSocket GET since kubectl 1.31, scale as a PATCH of the scale subresource, ...). The
 // attributes are written out from requestinfo.go's rules (k8s-audit-semantics.md §5.2), not computed.
 
-type Attributes = [
+export type Attributes = [
   verb: string,
   group: string,
   version: string | undefined,
@@ -23,7 +15,7 @@ type Attributes = [
   sub: string,
   name: string,
 ];
-const fields = (a: RequestAttributes): Attributes => [
+export const fields = (a: RequestAttributes): Attributes => [
   a.verb,
   a.apiGroup!,
   a.apiVersion,
@@ -33,7 +25,7 @@ const fields = (a: RequestAttributes): Attributes => [
   a.name!,
 ];
 
-const TABLE: Array<[kubectl: string, method: string, url: string, attributes: Attributes]> = [
+export const TABLE: Array<[kubectl: string, method: string, url: string, attributes: Attributes]> = [
   // get: list (chunked), single object, all namespaces, watch, selectors, subresources, --raw.
   [
     'get pods',
@@ -445,175 +437,3 @@ const TABLE: Array<[kubectl: string, method: string, url: string, attributes: At
   ],
   ['version', 'GET', '/version', ['get', '', undefined, '', '', '', '']],
 ];
-
-describe('kubectlRequest: kubectl form ↔ method + URL ↔ attributes', () => {
-  it.each(TABLE)('%s → %s %s', (cmd, method, url, attributes) => {
-    const sent = kubectlRequest(cmd);
-    expect([sent.method, sent.url]).toEqual([method, url]);
-    const a = sent.request;
-    if (a.resourceRequest) expect(fields(a)).toEqual(attributes);
-    else expect([a.verb, a.path]).toEqual([attributes[0], url]);
-    // The attributes are exactly those of the URL kubectl sends (a WebSocket GET for exec and friends).
-    expect(a).toEqual(requestFromUrl(`${method} ${url}`, { websocket: method === 'GET' }));
-    expect(requestFromKubectl(cmd)).toEqual(a);
-  });
-
-  it('covers every command it accepts', () => {
-    const covered = new Set(TABLE.map(([cmd]) => cmd.replace(/^kubectl (-n x )?/, '').split(' ')[0]));
-    // Covered by kubectl-commands.test.ts (mapped or refused with the reason).
-    const elsewhere = new Set(
-      ['events', 'wait', 'cluster-info', 'set', 'taint', 'autoscale', 'api-resources', 'api-versions'].concat(
-        [
-          'explain',
-          'diff',
-          'config',
-          'kustomize',
-          'completion',
-          'plugin',
-          'options',
-          'help',
-          'kuberc',
-          'alpha',
-        ],
-      ),
-    );
-    expect(KUBECTL_COMMANDS.filter((c) => c !== 'proxy' && !covered.has(c) && !elsewhere.has(c))).toEqual([]);
-  });
-
-  it('leaves the version out for a custom resource kubectl would look up by discovery', () => {
-    const sent = kubectlRequest('get widgets.example.com w1');
-    expect(sent.url).toBe('/apis/example.com/VERSION/namespaces/default/widgets/w1');
-    expect(fields(sent.request)).toEqual(['get', 'example.com', undefined, 'default', 'widgets', '', 'w1']);
-    expect(sent.notes.join(' ')).toContain('not a resource this package knows');
-  });
-
-  it('says which other requests a command sends', () => {
-    expect(kubectlRequest('apply deployment/web -n prod').notes.join(' ')).toContain(
-      'POST /apis/apps/v1/namespaces/prod/deployments (verb create)',
-    );
-    expect(kubectlRequest('exec web-0 -- sh').notes.join(' ')).toContain(
-      'GET /api/v1/namespaces/default/pods/web-0 (verb get)',
-    );
-    expect(kubectlRequest('drain n1').notes.join(' ')).toContain(
-      'GET /api/v1/pods?fieldSelector=spec.nodeName%3Dn1',
-    );
-    expect(kubectlRequest('drain n1').notes.join(' ')).toContain('/eviction (verb create, pods/eviction)');
-    expect(kubectlRequest('get pods -w').notes.join(' ')).toContain('(verb list)');
-  });
-
-  it('kubectl top reads metrics.k8s.io/v1beta1 only: no note promises a v1 (kubectl pkg/cmd/top)', () => {
-    for (const command of ['top pods -n x', 'top nodes']) {
-      const sent = kubectlRequest(command);
-      expect(sent.url).toContain('/apis/metrics.k8s.io/v1beta1/');
-      const notes = sent.notes.join(' ');
-      expect(notes).not.toMatch(/metrics\.k8s\.io\/v1(?!beta1)/);
-      expect(notes).toContain('metrics.k8s.io/v1beta1');
-    }
-  });
-});
-
-describe('kubectlRequest: who sends it', () => {
-  it('--as/--as-group are impersonation: the policy sees the caller, never the impersonated user', () => {
-    const sent = kubectlRequest('get pods -n x --as alice --as-group dev');
-    expect(sent.request).toMatchObject({ user: DEFAULT_REQUEST_USER, groups: ['system:authenticated'] });
-    expect(sent.impersonate).toEqual({ user: 'alice', groups: ['dev'] });
-    expect(sent.notes[0]).toContain('sees the caller (user), not alice');
-    const byCaller = kubectlRequest('get pods -n x --as alice', { user: 'bob', groups: ['ops'] });
-    expect(byCaller.request).toMatchObject({ user: 'bob', groups: ['ops', 'system:authenticated'] });
-  });
-
-  it('the caller carries the groups the authenticators add', () => {
-    expect(
-      requestFromKubectl('get pods', { user: 'system:serviceaccount:d8-system:deckhouse' }).groups,
-    ).toEqual(['system:serviceaccounts', 'system:serviceaccounts:d8-system', 'system:authenticated']);
-    expect(requestFromKubectl('get pods')).toMatchObject({
-      user: DEFAULT_REQUEST_USER,
-      groups: ['system:authenticated'],
-    });
-    const anon = requestFromKubectl('get pods --unauthenticated');
-    expect(anon.user).toBeUndefined();
-    expect(anon.groups).toBeUndefined();
-    expect(() => requestFromKubectl('get pods --unauthenticated', { user: 'bob' })).toThrow(
-      /cannot be combined/,
-    );
-  });
-
-  it('refuses flags that choose credentials: they do not say who kube-apiserver authenticates', () => {
-    expect(() => requestFromKubectl('get pods --user admin')).toThrow(/kubeconfig credentials/);
-    expect(() => requestFromKubectl('get pods --token abc')).toThrow(/kubeconfig credentials/);
-  });
-});
-
-describe('requestFromKubectl: refusals', () => {
-  it.each([
-    ['', /give a kubectl command/],
-    ['frobnicate pods', /"frobnicate pods" is not a kubectl command line/],
-    ['kubectl frobnicate pods', /unknown command "frobnicate"/],
-    ['get', /needs a resource type/],
-    ['get foos', /unknown resource type "foos"/],
-    ['get pods a b', /one object at a time/],
-    ['get pods,svc', /one resource type at a time/],
-    ['delete -f x.yaml', /files are not read/],
-    ['apply -f x.yaml', /files are not read/],
-    ['edit deploy', /needs an object name/],
-    ['exec', /needs a Pod name or TYPE\/NAME/],
-    ['get pods --bogus', /unsupported flag --bogus/],
-    ['get pods -n', /-n needs a value/],
-    // resource.Builder visitByName: "a resource cannot be retrieved by name across all namespaces".
-    ['get pod p -A', /"a resource cannot be retrieved by name across all namespaces"/],
-    ['delete pod/p -A', /"a resource cannot be retrieved by name across all namespaces"/],
-    ['describe pods p --all-namespaces', /"a resource cannot be retrieved by name across all namespaces"/],
-    ['wait --for=delete pod/p -A', /"a resource cannot be retrieved by name across all namespaces"/],
-    ['get pods --as x --unauthenticated', /cannot be combined/],
-    ['get pods "unterminated', /unterminated/],
-    ['create pods --field-selector metadata.name=x', /--field-selector applies/],
-    ['logs web-0 -w', /-w\/--watch is supported with "get", "events" and "rollout status" only/],
-    // kubectl delete --all / -l lists the objects and deletes each by name (delete.go deleteResource);
-    // it never sends a deletecollection.
-    ['delete pods -n x --all', /one DELETE per object by name/],
-    ['delete pods -l app=web', /one DELETE per object by name/],
-    ['label pods --all team=a', /one PATCH per object by name/],
-    ['delete pods', /needs an object name/],
-    ['proxy', /sends no request of its own/],
-    ['get pods --dry-run=client', /"get" has no --dry-run flag/],
-    ['delete pod p --dry-run=client', /sends no request to kube-apiserver/],
-    ['auth can-i', /needs VERB and TYPE/],
-    ['rollout frobnicate deploy/web', /supported: rollout/],
-    ['cp a b', /exactly one of SOURCE, DESTINATION/],
-    ['get pods --spdy', /--spdy applies/],
-  ])('rejects %j', (cmd, message) => {
-    expect(() => requestFromKubectl(cmd)).toThrow(RequestSpecError);
-    expect(() => requestFromKubectl(cmd)).toThrow(message);
-  });
-
-  // A refusal echoes what it refuses; like the loader's echoes it must stay short and must not carry
-  // characters that drive a terminal, whatever the input (a 10 MB argument, an ANSI escape).
-  it.each<[string, () => unknown]>([
-    ['a 10 MB resource type', () => requestFromKubectl(`get ${'a'.repeat(10_000_000)}`)],
-    ['a million object names', () => requestFromKubectl(`get pods ${'x '.repeat(1_000_000)}`)],
-    ['a 1 MB flag', () => requestFromKubectl(`get pods --${'x'.repeat(1_000_000)}=1`)],
-    [
-      'a million bad percent-escapes',
-      () => requestFromUrl(`GET /api/v1/namespaces/${'%zz'.repeat(1_000_000)}/pods`),
-    ],
-    ['an ANSI escape in a resource type', () => requestFromKubectl('get \u001b[2Jpods')],
-    ['a right-to-left override in a command', () => requestFromKubectl('frob\u202enicate pods')],
-  ])('%s: the refusal is short and escaped', (_name, call) => {
-    let message = '';
-    try {
-      call();
-    } catch (error) {
-      expect(error).toBeInstanceOf(RequestSpecError);
-      message = (error as Error).message;
-    }
-    expect(message).not.toBe('');
-    expect(message.length).toBeLessThan(2500);
-    // eslint-disable-next-line no-control-regex
-    expect(message).not.toMatch(/[\u0000-\u0009\u000b-\u001f\u007f-\u009f\u202a-\u202e]/);
-  });
-
-  it('throws a TypeError for a command that is not a string', () => {
-    expect(() => requestFromKubectl(undefined as unknown as string)).toThrow(TypeError);
-    expect(() => requestFromKubectl(undefined as unknown as string)).toThrow(/command must be a string/);
-  });
-});

@@ -1,0 +1,235 @@
+import { runInProcess } from './helpers';
+
+describe('explain', () => {
+  test('--resource knows the API group of well-known resources and takes kubectl-style resource.group', async () => {
+    const short = await runInProcess([
+      'explain',
+      '--deckhouse',
+      '--verb',
+      'deletecollection',
+      '--resource',
+      'deploy',
+      '-n',
+      'prod',
+      '--user',
+      'alice',
+      '--json',
+    ]);
+    const doc = JSON.parse(short.stdout);
+    expect(doc.request).toMatchObject({ resource: 'deployments', apiGroup: 'apps' });
+    expect(doc.notes).toEqual([
+      '--resource deploy: taken as deployments in API group "apps" (set --api-group to override)',
+    ]);
+    const dotted = JSON.parse(
+      (
+        await runInProcess([
+          'explain',
+          '--deckhouse',
+          '--verb',
+          'list',
+          '--resource',
+          'widgets.example.com',
+          '--user',
+          'a',
+          '--json',
+        ])
+      ).stdout,
+    );
+    expect(dotted.request).toMatchObject({ resource: 'widgets', apiGroup: 'example.com' });
+    const explicit = JSON.parse(
+      (
+        await runInProcess([
+          'explain',
+          '--deckhouse',
+          '--verb',
+          'list',
+          '--resource',
+          'deployments',
+          '--api-group',
+          'extensions',
+          '--user',
+          'a',
+          '--json',
+        ])
+      ).stdout,
+    );
+    expect(explicit.request).toMatchObject({ resource: 'deployments', apiGroup: 'extensions' });
+    expect(explicit.notes).toEqual([]);
+  });
+
+  test('--kubectl: the request kubectl sends; --as is impersonation, the caller comes from --user', async () => {
+    const run = await runInProcess([
+      'explain',
+      '--deckhouse',
+      '--kubectl',
+      'delete node worker-1 --as admin',
+      '--user',
+      'alice',
+      '--json',
+    ]);
+    expect(run.code).toBe(0);
+    const doc = JSON.parse(run.stdout);
+    // kube-apiserver evaluates the policy before impersonation (k8s-audit-semantics §5.1): alice, not admin.
+    expect(doc.request).toMatchObject({ verb: 'delete', resource: 'nodes', name: 'worker-1', user: 'alice' });
+    expect(doc.kubectl).toEqual({
+      method: 'DELETE',
+      url: '/api/v1/nodes/worker-1',
+      impersonate: { user: 'admin', groups: [] },
+    });
+    expect(doc.notes[0]).toContain('sees the caller (alice), not admin');
+    expect(doc.decision.level).toBe('RequestResponse');
+    expect(doc.origin.layer).toBe('basic');
+
+    const text = await runInProcess([
+      'explain',
+      '--deckhouse',
+      '--kubectl',
+      'delete ns d8-monitoring --as admin',
+    ]);
+    expect(text.code).toBe(0);
+    expect(text.stdout).toContain(
+      'Request: delete namespaces "d8-monitoring" in namespace "d8-monitoring" by user "user" (groups system:authenticated)',
+    );
+    expect(text.stdout).toContain('Sent:    DELETE /api/v1/namespaces/d8-monitoring (what kubectl sends)');
+    expect(text.stdout).toContain('As:      admin (impersonated after the policy ran: not what it sees)');
+    // The namespace of "delete ns" is the namespace itself, so the system-namespace rule records it.
+    expect(text.stdout).toMatch(/^Level: +Metadata$/m);
+  });
+
+  // A kubelet authenticates with a client certificate whose organization is system:nodes: the CSR approver
+  // (pkg/controller/certificates/approver) and the Node authorizer (pkg/auth/nodeidentifier: a node is a user
+  // named system:node:<name> in group system:nodes) require it. GCE's policy audits node status writes by that
+  // group (cluster/gce/gci/configure-helper.sh, rule "userGroups: system:nodes ... nodes/status").
+  describe('a node user (system:node:NAME) is in group system:nodes unless --group says otherwise', () => {
+    const NODE_POLICY = [
+      'apiVersion: audit.k8s.io/v1',
+      'kind: Policy',
+      'rules:',
+      '  - level: Request',
+      '    userGroups: ["system:nodes"]',
+      '    verbs: ["update", "patch"]',
+      '    resources: [{ group: "", resources: ["nodes/status"] }]',
+      '  - level: RequestResponse',
+      '',
+    ].join('\n');
+    const explain = (...identity: string[]) =>
+      runInProcess(['explain', '--policy', '-', '--url', 'PATCH /api/v1/nodes/n1/status', ...identity], {
+        stdin: NODE_POLICY,
+      });
+
+    test('--user system:node:n1 alone: the kubelet, decided by the system:nodes rule', async () => {
+      const run = await explain('--user', 'system:node:n1');
+      expect(run.code).toBe(0);
+      expect(run.stdout).toContain('by user "system:node:n1" (groups system:nodes,system:authenticated)');
+      expect(run.stdout).toMatch(/^Level: +Request$/m);
+      expect(run.stderr).toContain('assumed group system:nodes');
+    });
+
+    test('with --group the groups are as given, and a missing system:nodes is said', async () => {
+      const run = await explain('--user', 'system:node:n1', '--group', 'ops');
+      expect(run.stdout).toContain('(groups ops,system:authenticated)');
+      expect(run.stdout).toMatch(/^Level: +RequestResponse$/m);
+      expect(run.stderr).toContain('not in group system:nodes');
+      const given = await explain('--user', 'system:node:n1', '--group', 'system:nodes');
+      expect(given.stdout).toMatch(/^Level: +Request$/m);
+      expect(given.stderr).toBe('');
+    });
+  });
+
+  // requestinfo.go: for /api/v1/namespaces/NAME (and its status and finalize) the namespace attribute is NAME
+  // itself, so a rule with namespaces: [kube-system] matches changes to the kube-system Namespace object
+  // (k8s-audit-semantics.md §4.4 and §5.2 step 5).
+  describe('--resource namespaces --name NS: the request kube-apiserver sees is in namespace NS', () => {
+    const POLICY = [
+      'apiVersion: audit.k8s.io/v1',
+      'kind: Policy',
+      'rules:',
+      '  - level: RequestResponse',
+      '    namespaces: ["kube-system"]',
+      '  - level: None',
+      '',
+    ].join('\n');
+    const explain = (...args: string[]) =>
+      runInProcess(['explain', '--policy', '-', '--user', 'u', ...args], { stdin: POLICY });
+
+    test.each([
+      [['--resource', 'namespaces'], 'update namespaces "kube-system" in namespace "kube-system"'],
+      [
+        ['--resource', 'namespaces/status'],
+        'update namespaces/status "kube-system" in namespace "kube-system"',
+      ],
+      [
+        ['--resource', 'ns', '-n', 'kube-system'],
+        'update namespaces "kube-system" in namespace "kube-system"',
+      ],
+    ])('%j agrees with --url', async (flags, described) => {
+      const run = await explain('--verb', 'update', ...flags, '--name', 'kube-system');
+      expect(run.code).toBe(0);
+      expect(run.stdout).toContain(`Request: ${described} by user "u"`);
+      expect(run.stdout).toMatch(/^Level: +RequestResponse$/m);
+      const url = await explain('--url', 'PUT /api/v1/namespaces/kube-system');
+      expect(url.stdout).toMatch(/^Level: +RequestResponse$/m);
+    });
+
+    test('-n naming another namespace is a usage error: no request has it', async () => {
+      const run = await explain('--verb', 'get', '--resource', 'namespaces', '--name', 'a', '-n', 'b');
+      expect(run.code).toBe(2);
+      expect(run.stderr).toContain("a Namespace object's requests are in the namespace of its own name");
+    });
+
+    // requestinfo.go step 7: a list names a namespace only by fieldSelector, on the cluster-wide URL.
+    test('a list of namespaces named by fieldSelector stays cluster-wide, as --url gives it', async () => {
+      const run = await explain('--verb', 'list', '--resource', 'namespaces', '--name', 'kube-system');
+      expect(run.code).toBe(0);
+      expect(run.stdout).toContain('list namespaces "kube-system" (cluster-wide)');
+      expect(run.stdout).toMatch(/^Level: +None$/m);
+      const url = await explain('--url', 'GET /api/v1/namespaces?fieldSelector=metadata.name=kube-system');
+      expect(url.stdout).toContain('list namespaces "kube-system" (cluster-wide)');
+      expect(url.stdout).toMatch(/^Level: +None$/m);
+      const named = await explain('--verb', 'list', '--resource', 'namespaces', '--name', 'a', '-n', 'a');
+      expect(named.code).toBe(2);
+      expect(named.stderr).toContain('a list names a namespace only by fieldSelector');
+    });
+
+    test('a list of namespaces stays cluster-wide', async () => {
+      const run = await explain('--verb', 'list', '--resource', 'namespaces');
+      expect(run.stdout).toContain('list namespaces (cluster-wide)');
+      expect(run.stdout).toMatch(/^Level: +None$/m);
+    });
+  });
+
+  // The policy matches nonResourceURLs on the URL path alone: Go's URL.Path, percent-decoded, no query
+  // (k8s-audit-semantics.md §4.4); /api/v1/... and /apis/G/V/... are resource requests (§5.2 step 2).
+  describe('--path is the path kube-apiserver matches', () => {
+    const POLICY = [
+      'apiVersion: audit.k8s.io/v1',
+      'kind: Policy',
+      'rules:',
+      '  - level: None',
+      '    nonResourceURLs: ["/version"]',
+      '  - level: Metadata',
+      '',
+    ].join('\n');
+    const explain = (path: string) =>
+      runInProcess(['explain', '--policy', '-', '--user', 'u', '--verb', 'get', '--path', path], {
+        stdin: POLICY,
+      });
+
+    test.each(['/version?timeout=32s', '/version#x', '/ver%73ion'])(
+      '%s is matched as /version',
+      async (path) => {
+        const run = await explain(path);
+        expect(run.code).toBe(0);
+        expect(run.stdout).toContain('Request: get /version (non-resource URL)');
+        expect(run.stdout).toMatch(/^Level: +None$/m);
+        expect(run.stderr).toContain('--path: matched as /version');
+      },
+    );
+
+    test('a resource path is a usage error that points to --url', async () => {
+      const run = await explain('/api/v1/namespaces/x/pods');
+      expect(run.code).toBe(2);
+      expect(run.stderr).toContain('is a resource request');
+    });
+  });
+});

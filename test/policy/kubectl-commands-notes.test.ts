@@ -1,0 +1,140 @@
+import { kubectlRequest } from '../../src/policy/request-info';
+
+describe('kubectlRequest: the other requests of a command, as kubectl sends them', () => {
+  const notes = (cmd: string) => kubectlRequest(cmd).notes.join(' | ');
+
+  // cli-runtime's Builder reads each named object first (requireObject defaults to true; RetrieveLazy):
+  // patch, scale, label, ... send a GET before their change. delete and replace say RequireObject(false).
+  it('patch and scale read the object first; delete does not, then waits for it to go', () => {
+    expect(notes('patch deploy web -p {}')).toContain(
+      'GET /apis/apps/v1/namespaces/default/deployments/web (verb get)',
+    );
+    expect(notes('scale deploy web --replicas=2')).toContain(
+      'GET /apis/apps/v1/namespaces/default/deployments/web (verb get)',
+    );
+    expect(notes('delete pod web-0 -n prod')).not.toContain('first reads');
+    expect(notes('delete pod web-0 -n prod')).toContain(
+      'GET /api/v1/namespaces/prod/pods?fieldSelector=metadata.name%3Dweb-0 (verb list)',
+    );
+    expect(notes('replace cm settings')).not.toContain('first reads');
+  });
+
+  // delete.go DeleteResult: "if !o.WaitForDeletion { return nil }" before the wait.
+  it.each<string>([
+    'delete pod x --grace-period=0 --force',
+    'delete pod x --force',
+    'delete pod x --now',
+    'delete pod x --grace-period=0',
+    'delete pod x -o name',
+  ])('%s: kubectl sends the DELETE', (cmd) => {
+    const r = kubectlRequest(cmd);
+    expect(`${r.method} ${r.url}`).toBe('DELETE /api/v1/namespaces/default/pods/x');
+  });
+
+  // StreamOptions.SetupTTY (pkg/cmd/exec): without stdin kubectl sets TTY to false, so the request asks for
+  // stderr and no tty.
+  it.each<[string, string]>([
+    [
+      'exec -t web-0 -- date',
+      'GET /api/v1/namespaces/default/pods/web-0/exec?command=date&stderr=true&stdout=true',
+    ],
+    ['attach web-0 -t', 'GET /api/v1/namespaces/default/pods/web-0/attach?stderr=true&stdout=true'],
+    [
+      'exec -it web-0 -- sh',
+      'GET /api/v1/namespaces/default/pods/web-0/exec?command=sh&stdin=true&stdout=true&tty=true',
+    ],
+  ])('%s → %s', (cmd, request) => {
+    const r = kubectlRequest(cmd);
+    expect(`${r.method} ${r.url}`).toBe(request);
+  });
+
+  it('delete --wait=false sends the DELETE and no wait', () => {
+    const r = kubectlRequest('delete pod web-0 -n prod --wait=false');
+    expect(`${r.method} ${r.url}`).toBe('DELETE /api/v1/namespaces/prod/pods/web-0');
+    expect(notes('delete pod web-0 -n prod --wait=false')).not.toContain('fieldSelector');
+    expect(notes('delete pod web-0 -n prod --wait=false')).toMatch(
+      /--wait=false: kubectl returns after this DELETE/,
+    );
+    expect(notes('delete pod web-0 -n prod --wait=true')).toContain('fieldSelector=metadata.name%3Dweb-0');
+  });
+
+  // get.go watch(): r.Infos() and r.Object() run before r.Watch() whatever --watch-only says.
+  it('get --watch-only still lists or reads first', () => {
+    expect(notes('get pods --watch-only -n x')).toContain(
+      'GET /api/v1/namespaces/x/pods?limit=500 (verb list)',
+    );
+    expect(notes('get pod p --watch-only -n x')).toContain('GET /api/v1/namespaces/x/pods/p (verb get)');
+  });
+
+  it('describe reads related objects and lists by prefix when the name is not found', () => {
+    expect(notes('describe pod web -n prod')).toContain('Events');
+    expect(notes('describe pod web -n prod')).toContain(
+      'GET /api/v1/namespaces/prod/pods?limit=500 (verb list)',
+    );
+  });
+
+  // describe -A lists in every namespace; each object is then read in its own namespace (a namespaced GET).
+  it('describe -A reads each listed object in its namespace', () => {
+    expect(notes('describe pods -A')).toContain('GET /api/v1/namespaces/NAMESPACE/pods/NAME (verb get');
+    expect(notes('describe pods -A')).not.toContain('GET /api/v1/pods/NAME');
+  });
+
+  // cani.go Complete: o.Namespace = "" unless !o.AllNamespaces: -A asks about every namespace, whatever -n says.
+  it('auth can-i -A asks about every namespace, not the -n one', () => {
+    expect(notes('auth can-i get pods -A -n prod')).toMatch(/-A: the review asks about every namespace/);
+    expect(notes('auth can-i get pods -A -n prod')).not.toMatch(
+      /-n prod is the namespace the review asks about/,
+    );
+  });
+
+  // describe.go: DescriberSettings{ShowEvents: o.DescriberSettings.ShowEvents}; each describer lists the
+  // Events only "if describerSettings.ShowEvents".
+  it('describe --show-events=false lists no Events', () => {
+    expect(notes('describe pod web -n prod --show-events=false')).not.toContain('/events');
+    expect(notes('describe pods -n prod --show-events=false')).not.toContain('/events');
+    expect(notes('describe pods -n prod --show-events=false')).toContain(
+      'GET /api/v1/namespaces/prod/pods/NAME (verb get, with its name)',
+    );
+    expect(notes('describe pod web -n prod --show-events=true')).toContain('/events');
+  });
+
+  // kubectl takes the namespace from the kubeconfig context when -n is absent (clientcmd
+  // DirectClientConfig.Namespace: "default" only when the context sets none).
+  it('says that the namespace without -n is the context namespace, taken as default', () => {
+    expect(notes('get secrets')).toContain('kubeconfig context');
+    expect(notes('get secrets --context prod')).toContain('kubeconfig context');
+    expect(notes('get secrets -n default')).not.toContain('kubeconfig context');
+    expect(notes('get nodes')).not.toContain('kubeconfig context');
+    expect(notes('get ns default')).not.toContain('kubeconfig context');
+  });
+});
+
+describe('kubectlRequest: notes that say what a flag does', () => {
+  const notes = (cmd: string) => kubectlRequest(cmd).notes.join(' ');
+
+  // auth can-i -n puts the namespace into the SelfSubjectAccessReview's spec.resourceAttributes.
+  it('auth can-i -n is the namespace asked about, not ignored', () => {
+    expect(notes('auth can-i get secrets -n prod')).toContain(
+      '-n prod is the namespace the review asks about',
+    );
+    expect(notes('auth can-i get secrets -n prod')).not.toContain('is ignored');
+    expect(notes('get nodes -n prod')).toContain('-n prod is ignored');
+  });
+
+  // debug.go: the builder reads the Node or Pod first; -i (--attach defaults to it) attaches afterwards.
+  it('debug reads the Node or Pod first and with -i attaches', () => {
+    expect(notes('debug node/n1 -it --image=busybox')).toContain('GET /api/v1/nodes/n1 (verb get)');
+    expect(notes('debug web-0 -it --image=busybox -n x')).toContain(
+      '/pods/web-0/attach?... (verb get, pods/attach)',
+    );
+    expect(notes('debug web-0 --image=busybox -n x')).not.toContain('attach');
+  });
+
+  // run.go: -i/--stdin implies --attach (wait for the Pod, then attach); --rm deletes the Pod afterwards.
+  it('run -i attaches to the new Pod and --rm deletes it', () => {
+    expect(notes('run debug --image=busybox -it --rm -n x -- sh')).toContain(
+      'GET /api/v1/namespaces/x/pods/debug/attach?... (verb get, pods/attach), then deletes it: DELETE /api/v1/namespaces/x/pods/debug (verb delete)',
+    );
+    expect(notes('run web --image=nginx -n x')).not.toContain('attach');
+  });
+});
