@@ -256,6 +256,10 @@ class Accumulator implements PartialReplayAccumulator {
     this.framing.tooLong(source, line, dropped, this.sink);
   }
 
+  carriesState(source: string): boolean {
+    return this.framing.isOpen(source) || this.reader.carriesState(source);
+  }
+
   endSource(source: string): void {
     this.framing.finish(source, this.sink);
     const cut = this.reader.finish(source);

@@ -188,7 +188,14 @@ export async function replayGzipInParallel(
   const start = { file: opened.name, source: opened.name, policies, options: plainOptions };
   const pool = new ChunkPool(n - 1, start, chunkBytes);
   let offset = 0;
+  // A chunk whose last lines leave a record open (or a mode) the next chunk's lines are read with: the cut was
+  // not between records after all (see RangeResult.carried), and unless it is the last chunk, one thread
+  // replays the input from the start instead.
+  let carriedAt: number | undefined;
+  let merged = 0;
   pool.onResult = (result) => {
+    if (result.carried && carriedAt === undefined) carriedAt = merged;
+    merged++;
     local.mergeState(result.state, offset);
     offset += result.lines;
     onProgress?.(opened.bytesRead(), local.counts());
@@ -229,10 +236,13 @@ export async function replayGzipInParallel(
         pendingBytes = rest.length;
         cutAt = chunkBytes;
         await send(text.subarray(0, cut));
+        // (A chunk merged before the last one, or text left for another: not the input's last chunk.)
+        if (carriedAt !== undefined && (carriedAt < merged - 1 || pendingBytes > 0)) return await abandon();
       }
     }
     if (pendingBytes > 0) await send(pool.gather(pending, pendingBytes));
     await pool.drain();
+    if (carriedAt !== undefined && carriedAt < merged - 1) return await abandon();
   } catch (err) {
     // Not a worker's failure: the input's (read or gzip error), which one thread reports, line by line.
     if (!pool.failed || pool.startFailed) return await abandon();

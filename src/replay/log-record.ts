@@ -355,6 +355,14 @@ export class PartialJoiner {
     return p.text + text;
   }
 
+  /**
+   * Whether what comes next in `source` is read differently for what came before: a line waits for its last
+   * piece, or the input's texts are known to be whole lines (Fluent Bit).
+   */
+  carriesState(source: string): boolean {
+    return this.pending.has(source) || this.unterminated.has(source);
+  }
+
   /** Ends `source`: the line a piece was kept for, when its last piece never came. */
   finish(source: string): number | undefined {
     const p = this.pending.get(source);

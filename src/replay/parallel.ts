@@ -339,6 +339,18 @@ async function replayInParallel(
     await Promise.all(workers.map((w) => w.terminate()));
     throw err;
   }
+  // A cut that fell inside a record spread over lines (a container runtime's fragments, Docker's pieces of a
+  // long line, a document) after all: the file is replayed again on this thread, as one thread reads it.
+  if (done.slice(0, -1).some((part) => part.carried)) {
+    progress.length = 0;
+    const ownAgain = report(0);
+    done.splice(
+      0,
+      done.length,
+      await replayRange(task(0, size), undefined, (bytes, c) => ownAgain({ bytes, ...c })),
+    );
+    threads = 1;
+  }
   let offset = 0;
   let read = 0;
   for (const part of done) {

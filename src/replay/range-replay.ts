@@ -34,6 +34,12 @@ export interface RangeResult {
   state: ReplayState;
   lines: number;
   bytes: number;
+  /**
+   * The part's last lines leave state its next line would be read with (a record open across lines, see
+   * PartialReplayAccumulator.carriesState): the part after it, replayed on its own, is not read as one thread
+   * reads it, so the input must be replayed on one thread instead.
+   */
+  carried: boolean;
 }
 
 /**
@@ -144,6 +150,7 @@ async function replayPart(
         : undefined,
     },
   );
+  const carried = acc.carriesState(task.source);
   acc.endSource(task.source);
-  return { state: acc.exportState(), lines, bytes: reader.bytesRead };
+  return { state: acc.exportState(), lines, bytes: reader.bytesRead, carried };
 }

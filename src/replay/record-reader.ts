@@ -67,6 +67,11 @@ export class RecordReader {
     this.readAt(source, text, lineNo, 0, '');
   }
 
+  /** Whether the next records of `source` are read differently for the ones before (see PartialJoiner). */
+  carriesState(source: string): boolean {
+    return this.partials.carriesState(source);
+  }
+
   /** Ends an input: the line a cut piece was kept for, when its last piece never came. */
   finish(source: string): number | undefined {
     return this.partials.finish(source);
