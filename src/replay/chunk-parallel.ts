@@ -168,8 +168,8 @@ export async function replayGzipInto(
 }
 
 /**
- * Replays an opened gzip input (gzipHoldsJsonLines true) on `jobs` (2 or more) threads, this one and
- * `jobs - 1` workers, and resolves its counts, or undefined when it must be replayed on one thread instead,
+ * Replays an opened gzip input (gzipHoldsJsonLines true) on `jobs` (2 or more) threads, this one and up to
+ * `jobs - 1` workers (as many as there are chunks for them), and resolves its counts, or undefined when it must be replayed on one thread instead,
  * from the start: a worker that cannot start here, a read or gzip error (one thread words it and keeps every
  * line before it), a record too long to cut around. The opened input is then closed.
  */
@@ -280,30 +280,32 @@ class ChunkPool {
   private wake: (() => void) | undefined;
 
   constructor(
-    workers: number,
+    /** Workers started at most: one more only when each started one has a chunk (a small input needs none). */
+    private readonly maxWorkers: number,
     private readonly start: Parameters<typeof startWorker>[0],
     private readonly chunkBytes: number,
-  ) {
-    for (let k = 0; k < workers; k++) {
-      const worker = startWorker(start);
-      this.workers.push(worker);
-      this.inFlight.push(0);
-      worker.on('message', (m: FromWorker) => {
-        if (m.type === 'error') this.fail(Object.assign(new Error(m.message), { code: m.code }));
-        else {
-          this.inFlight[k]--;
-          this.free.push(m.buffer);
-          this.done.set(m.index, m);
-          this.deliver();
-        }
-        this.notify();
-      });
-      worker.on('error', (err) => this.fail(err));
-      worker.on('exit', (code) => {
-        if (this.error === undefined && this.inFlight[k] > 0)
-          this.fail(new Error(`replay worker exited with code ${code}`));
-      });
-    }
+  ) {}
+
+  private addWorker(): void {
+    const k = this.workers.length;
+    const worker = startWorker(this.start);
+    this.workers.push(worker);
+    this.inFlight.push(0);
+    worker.on('message', (m: FromWorker) => {
+      if (m.type === 'error') this.fail(Object.assign(new Error(m.message), { code: m.code }));
+      else {
+        this.inFlight[k]--;
+        this.free.push(m.buffer);
+        this.done.set(m.index, m);
+        this.deliver();
+      }
+      this.notify();
+    });
+    worker.on('error', (err) => this.fail(err));
+    worker.on('exit', (code) => {
+      if (this.error === undefined && this.inFlight[k] > 0)
+        this.fail(new Error(`replay worker exited with code ${code}`));
+    });
   }
 
   /** How many threads replayed chunks (a small input fills one chunk, which one thread replays). */
@@ -350,6 +352,7 @@ class ChunkPool {
    */
   async send(data: Buffer, first: boolean, sampleDuplicatesOnly: boolean): Promise<void> {
     this.check();
+    if (this.workers.length < this.maxWorkers && this.inFlight.every((n) => n > 0)) this.addWorker();
     const k = this.inFlight.indexOf(Math.min(...this.inFlight));
     const index = this.sent++;
     if (this.inFlight[k] < CHUNKS_PER_WORKER) {
