@@ -130,6 +130,20 @@ type FromWorker =
   | ({ type: 'chunk-done'; index: number; buffer: ArrayBuffer } & RangeResult)
   | { type: 'error'; message: string; code?: string };
 
+/**
+ * `onProgress` given only the updates that do not go back: a replay on threads that goes back to one thread
+ * reads the input again from its start, and its bytes and counts pass those already shown only after a while
+ * (meanwhile a progress bar stays where it was instead of jumping back).
+ */
+export function forwardOnly(onProgress: (p: ReplayProgress) => void): (p: ReplayProgress) => void {
+  let shown = { bytesRead: 0, lines: 0 };
+  return (p) => {
+    if (!p.done && (p.bytesRead < shown.bytesRead || p.lines < shown.lines)) return;
+    shown = p;
+    onProgress(p);
+  };
+}
+
 /** What a chunked replay gives: the input's counts and the threads that replayed them. */
 export interface ChunkReplay {
   state: ReplayState;

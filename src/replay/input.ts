@@ -155,17 +155,24 @@ async function gunzipInto(
 }
 
 /**
- * A read stream of `file` from its start: through `fd` when given (an open descriptor the caller closes, so the
- * file is read again as it was opened, even when it was removed or replaced meanwhile), else by its name.
+ * `fd`'s file from its start, read at offsets (a descriptor the caller opened and closes: the file is read again
+ * as it was opened, even when it was removed or replaced meanwhile). Not a read stream given the descriptor:
+ * destroying one (a reader that stops early) closes the descriptor whatever its autoClose says.
  */
-function readFrom(file: string, fd: number | undefined, highWaterMark: number): fs.ReadStream {
-  return fd === undefined
-    ? fs.createReadStream(file, { highWaterMark })
-    : fs.createReadStream(file, { fd, start: 0, autoClose: false, highWaterMark });
+async function* readAt(fd: number): AsyncGenerator<Buffer> {
+  for (let position = 0; ;) {
+    const buf = Buffer.allocUnsafe(GZIP_READ_CHUNK);
+    const { bytesRead } = await promisify(fs.read)(fd, buf, 0, buf.length, position);
+    if (bytesRead === 0) return;
+    position += bytesRead;
+    yield buf.subarray(0, bytesRead);
+  }
 }
 
 async function* readChunks(file: string, counter: { bytes: number }, fd?: number): AsyncGenerator<Buffer> {
-  for await (const chunk of readFrom(file, fd, GZIP_READ_CHUNK) as AsyncIterable<Buffer>) {
+  const chunks =
+    fd === undefined ? fs.createReadStream(file, { highWaterMark: GZIP_READ_CHUNK }) : readAt(fd);
+  for await (const chunk of chunks as AsyncIterable<Buffer>) {
     counter.bytes += chunk.length;
     yield chunk;
   }
@@ -190,7 +197,11 @@ async function openFile(file: string, fd?: number): Promise<OpenedInput> {
   const counter = { bytes: 0 };
   const warnings: string[] = [];
   if (!isGzipMagic(magic.subarray(0, magicBytes))) {
-    const raw = readFrom(file, fd, READ_CHUNK);
+    if (fd !== undefined) {
+      const raw = Readable.from(readChunks(file, counter, fd), { objectMode: false });
+      return { name: file, gzip: false, stream: raw, bytesRead: () => counter.bytes, warnings };
+    }
+    const raw = fs.createReadStream(file, { highWaterMark: READ_CHUNK });
     return { name: file, gzip: false, stream: raw, bytesRead: () => raw.bytesRead, warnings };
   }
   const out = new PassThrough({ highWaterMark: INFLATED_AHEAD });

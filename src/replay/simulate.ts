@@ -305,7 +305,7 @@ export async function simulateMany(
   const { inputName, openInput } = input();
   const acc = createPartialAccumulator(policies, options);
   const maxChars = options.maxLineBytes ?? DEFAULT_MAX_LINE;
-  const onProgress = options.onProgress;
+  const onProgress = options.onProgress && chunkParallel().forwardOnly(options.onProgress);
   const totalBytes = onProgress ? await totalBytesOf(inputs) : undefined;
   const started = Date.now();
   let doneBytes = 0;

@@ -92,3 +92,36 @@ test('an input opened through a descriptor is read from its start each time, as 
     await handle.close();
   }
 });
+
+test('progress does not go back when the replay on threads gives up after showing counts', async () => {
+  // Larger than the 1 MiB pieces text is inflated in: one thread shows progress before its end.
+  const big = path.join(tmp, 'big.log');
+  generateSyntheticLog(big, 3 * 1024 * 1024, 8);
+  file = path.join(tmp, 'big.log.gz');
+  fs.writeFileSync(file, zlib.gzipSync(fs.readFileSync(big)));
+  const { lines } = await simulate([file], { policy: metadata, jobs: 1 });
+  // As a replay on threads does: progress for the chunks replayed, then back to one thread.
+  jest
+    .spyOn(chunkParallel, 'replayGzipInto')
+    .mockImplementation(async (_acc, opened, _jobs, _policies, _options, onProgress) => {
+      onProgress({ source: opened.name, bytesRead: 1_000, lines: lines - 1, events: 1, done: false });
+      opened.stream.destroy();
+      return false;
+    });
+  const seen: Array<{ bytesRead: number; lines: number; done: boolean }> = [];
+  const report = await simulate([file], {
+    policy: metadata,
+    jobs: 2,
+    onProgress: ({ bytesRead, lines, done }) => seen.push({ bytesRead, lines, done }),
+  });
+  expect(seen[0]).toEqual({ bytesRead: 1_000, lines: lines - 1, done: false });
+  for (let k = 1; k < seen.length; k++) {
+    expect(seen[k].bytesRead).toBeGreaterThanOrEqual(seen[k - 1].bytesRead);
+    expect(seen[k].lines).toBeGreaterThanOrEqual(seen[k - 1].lines);
+  }
+  expect(seen[seen.length - 1]).toEqual({
+    bytesRead: report.sources[0].bytes,
+    lines: report.lines,
+    done: true,
+  });
+});
