@@ -257,7 +257,11 @@ class Accumulator implements PartialReplayAccumulator {
   }
 
   carriesState(source: string): boolean {
-    return this.framing.isOpen(source) || this.reader.carriesState(source);
+    return this.framing.isOpen(source) || this.reader.isOpen(source);
+  }
+
+  lineModes(source: string): { wholeLines: boolean; readPieces: boolean } {
+    return this.reader.modes(source);
   }
 
   endSource(source: string): void {

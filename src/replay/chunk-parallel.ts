@@ -5,7 +5,7 @@ import type { EffectivePolicy, Policy } from '../policy/types';
 import { createPartialAccumulator, type PartialReplayAccumulator, type ReplayState } from './accumulator';
 import type { OpenedInput } from './input';
 import { freeCores, FREE_SAMPLE_MS, isStartFailure, jobsForFreeCores, startWorker } from './parallel';
-import { type RangeResult, replayChunk } from './range-replay';
+import { PartOrder, type RangeResult, replayChunk } from './range-replay';
 import type { ToWorker } from './replay-worker';
 import type { ReplayInput, ReplayOptions, ReplayProgress } from './types';
 
@@ -207,8 +207,10 @@ export async function replayGzipInParallel(
   // replays the input from the start instead.
   let carriedAt: number | undefined;
   let merged = 0;
+  const order = new PartOrder();
   pool.onResult = (result) => {
     if (result.carried && carriedAt === undefined) carriedAt = merged;
+    order.add(result);
     merged++;
     local.mergeState(result.state, offset);
     offset += result.lines;
@@ -252,11 +254,12 @@ export async function replayGzipInParallel(
         await send(text.subarray(0, cut));
         // (A chunk merged before the last one, or text left for another: not the input's last chunk.)
         if (carriedAt !== undefined && (carriedAt < merged - 1 || pendingBytes > 0)) return await abandon();
+        if (!order.readAsOne) return await abandon();
       }
     }
     if (pendingBytes > 0) await send(pool.gather(pending, pendingBytes));
     await pool.drain();
-    if (carriedAt !== undefined && carriedAt < merged - 1) return await abandon();
+    if ((carriedAt !== undefined && carriedAt < merged - 1) || !order.readAsOne) return await abandon();
   } catch (err) {
     // Not a worker's failure: the input's (read or gzip error), which one thread reports, line by line.
     if (!pool.failed || pool.startFailed) return await abandon();

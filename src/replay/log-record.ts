@@ -330,6 +330,7 @@ export class PartialJoiner {
       }
     }
     if (whole) this.unterminated.add(source);
+    else this.pieces.add(source);
     return whole;
   }
 
@@ -355,12 +356,21 @@ export class PartialJoiner {
     return p.text + text;
   }
 
+  /** Inputs of which a text was read as the piece of a cut line (which Fluent Bit's whole lines never are). */
+  private readonly pieces = new Set<string>();
+
+  /** Whether a line of `source` waits for its last piece. */
+  isOpen(source: string): boolean {
+    return this.pending.has(source);
+  }
+
   /**
-   * Whether what comes next in `source` is read differently for what came before: a line waits for its last
-   * piece, or the input's texts are known to be whole lines (Fluent Bit).
+   * Whether `source`'s texts are known to be whole lines (wholeLines), and whether one was read as a piece of a
+   * cut line (readPieces: a part of an input read on its own reads so a text that one thread, knowing the
+   * input's texts whole from a part before, reads as a line).
    */
-  carriesState(source: string): boolean {
-    return this.pending.has(source) || this.unterminated.has(source);
+  modes(source: string): { wholeLines: boolean; readPieces: boolean } {
+    return { wholeLines: this.unterminated.has(source), readPieces: this.pieces.has(source) };
   }
 
   /** Ends `source`: the line a piece was kept for, when its last piece never came. */

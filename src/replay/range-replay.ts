@@ -40,6 +40,22 @@ export interface RangeResult {
    * reads it, so the input must be replayed on one thread instead.
    */
   carried: boolean;
+  /** The part's PartialReplayAccumulator.lineModes. */
+  modes: { wholeLines: boolean; readPieces: boolean };
+}
+
+/**
+ * Whether parts, added in input order, were each read as one thread reads them: not a part that read a log
+ * record's text as a piece of a cut line after a part before learnt that the input's texts are whole lines.
+ */
+export class PartOrder {
+  private wholeLines = false;
+  readAsOne = true;
+
+  add(part: RangeResult): void {
+    if (this.wholeLines && part.modes.readPieces) this.readAsOne = false;
+    this.wholeLines ||= part.modes.wholeLines;
+  }
 }
 
 /**
@@ -151,6 +167,7 @@ async function replayPart(
     },
   );
   const carried = acc.carriesState(task.source);
+  const modes = acc.lineModes(task.source);
   acc.endSource(task.source);
-  return { state: acc.exportState(), lines, bytes: reader.bytesRead, carried };
+  return { state: acc.exportState(), lines, bytes: reader.bytesRead, carried, modes };
 }

@@ -67,9 +67,14 @@ export class RecordReader {
     this.readAt(source, text, lineNo, 0, '');
   }
 
-  /** Whether the next records of `source` are read differently for the ones before (see PartialJoiner). */
-  carriesState(source: string): boolean {
-    return this.partials.carriesState(source);
+  /** Whether a line of `source` waits for its last piece (see PartialJoiner). */
+  isOpen(source: string): boolean {
+    return this.partials.isOpen(source);
+  }
+
+  /** See PartialJoiner.modes. */
+  modes(source: string): { wholeLines: boolean; readPieces: boolean } {
+    return this.partials.modes(source);
   }
 
   /** Ends an input: the line a cut piece was kept for, when its last piece never came. */

@@ -52,9 +52,9 @@ function dockerPieces(): string {
 }
 
 /** Fluent Bit's file output: whole lines without a newline in `log`; every other one cut short (not JSON). */
-function fluentBit(): string {
+function fluentBit(cutShort = true): string {
   const records = events.map((e, i) =>
-    JSON.stringify({ date: 1767607200 + i, log: i % 2 === 1 ? e.slice(0, 300) : e }),
+    JSON.stringify({ date: 1767607200 + i, log: cutShort && i % 2 === 1 ? e.slice(0, 300) : e }),
   );
   return `${records.join('\n')}\n`;
 }
@@ -89,10 +89,16 @@ describe.each(inputs)('%s', (name, text) => {
   });
 });
 
-test('audit lines alone are still cut: the check sends nothing back that one thread reads the same', async () => {
-  const file = path.join(tmp, 'plain-lines.gz');
-  fs.writeFileSync(file, zlib.gzipSync(`${events.join('\n')}\n`));
-  const done = await replayGzipInParallel(await openInput(file), 2, [metadata], {}, undefined, 8 * 1024);
+test.each([
+  ['audit lines', () => `${events.join('\n')}\n`],
+  ['Fluent Bit records, all whole', () => fluentBit(false)],
+])('%s alone are still cut: nothing goes back that one thread reads the same', async (name, text) => {
+  const file = path.join(tmp, `whole-${name.replace(/\W+/g, '-')}.gz`);
+  fs.writeFileSync(file, zlib.gzipSync(text()));
+  const one = await simulate([file], { policy: metadata, jobs: 1 });
+  const opened = await openInput(file);
+  const done = await replayGzipInParallel(opened, 2, [metadata], {}, undefined, 8 * 1024);
   expect(done?.threads).toBe(2);
-  expect(done?.state.events).toBe(events.length);
+  expect(done?.state.events).toBe(one.events);
+  expect(one.events).toBe(events.length);
 });
