@@ -47,6 +47,16 @@ export interface PartialReplayAccumulator extends MultiReplayAccumulator {
   exportState(): ReplayState;
   /** Adds a worker's counts for a later part of the same inputs; its line numbers start after `lineOffset`. */
   mergeState(state: ReplayState, lineOffset: number): void;
+  /**
+   * Whether the lines read so far leave a record of `source` open across lines: a part of the input that
+   * starts after them, replayed on its own, would not be read as one thread reads it.
+   */
+  carriesState(source: string): boolean;
+  /**
+   * What `source`'s log records showed so far: their texts are whole lines (Fluent Bit), a text was read as a
+   * piece of a cut line. A part read after one that learnt the first must not have done the second.
+   */
+  lineModes(source: string): { wholeLines: boolean; readPieces: boolean };
   /** Whether every event is still checked for a copy (false once more than EXACT_DUPLICATE_EVENTS were read). */
   checksEveryEvent(): boolean;
 }

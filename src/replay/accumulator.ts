@@ -256,6 +256,14 @@ class Accumulator implements PartialReplayAccumulator {
     this.framing.tooLong(source, line, dropped, this.sink);
   }
 
+  carriesState(source: string): boolean {
+    return this.framing.isOpen(source) || this.reader.isOpen(source);
+  }
+
+  lineModes(source: string): { wholeLines: boolean; readPieces: boolean } {
+    return this.reader.modes(source);
+  }
+
   endSource(source: string): void {
     this.framing.finish(source, this.sink);
     const cut = this.reader.finish(source);

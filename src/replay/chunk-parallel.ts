@@ -5,7 +5,7 @@ import type { EffectivePolicy, Policy } from '../policy/types';
 import { createPartialAccumulator, type PartialReplayAccumulator, type ReplayState } from './accumulator';
 import type { OpenedInput } from './input';
 import { freeCores, FREE_SAMPLE_MS, isStartFailure, jobsForFreeCores, startWorker } from './parallel';
-import { type RangeResult, replayChunk } from './range-replay';
+import { PartOrder, type RangeResult, replayChunk } from './range-replay';
 import type { ToWorker } from './replay-worker';
 import type { ReplayInput, ReplayOptions, ReplayProgress } from './types';
 
@@ -130,6 +130,20 @@ type FromWorker =
   | ({ type: 'chunk-done'; index: number; buffer: ArrayBuffer } & RangeResult)
   | { type: 'error'; message: string; code?: string };
 
+/**
+ * `onProgress` given only the updates that do not go back: a replay on threads that goes back to one thread
+ * reads the input again from its start, and its bytes and counts pass those already shown only after a while
+ * (meanwhile a progress bar stays where it was instead of jumping back).
+ */
+export function forwardOnly(onProgress: (p: ReplayProgress) => void): (p: ReplayProgress) => void {
+  let shown = { bytesRead: 0, lines: 0 };
+  return (p) => {
+    if (!p.done && (p.bytesRead < shown.bytesRead || p.lines < shown.lines)) return;
+    shown = p;
+    onProgress(p);
+  };
+}
+
 /** What a chunked replay gives: the input's counts and the threads that replayed them. */
 export interface ChunkReplay {
   state: ReplayState;
@@ -168,8 +182,8 @@ export async function replayGzipInto(
 }
 
 /**
- * Replays an opened gzip input (gzipHoldsJsonLines true) on `jobs` (2 or more) threads, this one and
- * `jobs - 1` workers, and resolves its counts, or undefined when it must be replayed on one thread instead,
+ * Replays an opened gzip input (gzipHoldsJsonLines true) on `jobs` (2 or more) threads, this one and up to
+ * `jobs - 1` workers (as many as there are chunks for them), and resolves its counts, or undefined when it must be replayed on one thread instead,
  * from the start: a worker that cannot start here, a read or gzip error (one thread words it and keeps every
  * line before it), a record too long to cut around. The opened input is then closed.
  */
@@ -188,7 +202,16 @@ export async function replayGzipInParallel(
   const start = { file: opened.name, source: opened.name, policies, options: plainOptions };
   const pool = new ChunkPool(n - 1, start, chunkBytes);
   let offset = 0;
+  // A chunk whose last lines leave a record open (or a mode) the next chunk's lines are read with: the cut was
+  // not between records after all (see RangeResult.carried), and unless it is the last chunk, one thread
+  // replays the input from the start instead.
+  let carriedAt: number | undefined;
+  let merged = 0;
+  const order = new PartOrder();
   pool.onResult = (result) => {
+    if (result.carried && carriedAt === undefined) carriedAt = merged;
+    order.add(result);
+    merged++;
     local.mergeState(result.state, offset);
     offset += result.lines;
     onProgress?.(opened.bytesRead(), local.counts());
@@ -229,10 +252,14 @@ export async function replayGzipInParallel(
         pendingBytes = rest.length;
         cutAt = chunkBytes;
         await send(text.subarray(0, cut));
+        // (A chunk merged before the last one, or text left for another: not the input's last chunk.)
+        if (carriedAt !== undefined && (carriedAt < merged - 1 || pendingBytes > 0)) return await abandon();
+        if (!order.readAsOne) return await abandon();
       }
     }
     if (pendingBytes > 0) await send(pool.gather(pending, pendingBytes));
     await pool.drain();
+    if ((carriedAt !== undefined && carriedAt < merged - 1) || !order.readAsOne) return await abandon();
   } catch (err) {
     // Not a worker's failure: the input's (read or gzip error), which one thread reports, line by line.
     if (!pool.failed || pool.startFailed) return await abandon();
@@ -270,30 +297,32 @@ class ChunkPool {
   private wake: (() => void) | undefined;
 
   constructor(
-    workers: number,
+    /** Workers started at most: one more only when each started one has a chunk (a small input needs none). */
+    private readonly maxWorkers: number,
     private readonly start: Parameters<typeof startWorker>[0],
     private readonly chunkBytes: number,
-  ) {
-    for (let k = 0; k < workers; k++) {
-      const worker = startWorker(start);
-      this.workers.push(worker);
-      this.inFlight.push(0);
-      worker.on('message', (m: FromWorker) => {
-        if (m.type === 'error') this.fail(Object.assign(new Error(m.message), { code: m.code }));
-        else {
-          this.inFlight[k]--;
-          this.free.push(m.buffer);
-          this.done.set(m.index, m);
-          this.deliver();
-        }
-        this.notify();
-      });
-      worker.on('error', (err) => this.fail(err));
-      worker.on('exit', (code) => {
-        if (this.error === undefined && this.inFlight[k] > 0)
-          this.fail(new Error(`replay worker exited with code ${code}`));
-      });
-    }
+  ) {}
+
+  private addWorker(): void {
+    const k = this.workers.length;
+    const worker = startWorker(this.start);
+    this.workers.push(worker);
+    this.inFlight.push(0);
+    worker.on('message', (m: FromWorker) => {
+      if (m.type === 'error') this.fail(Object.assign(new Error(m.message), { code: m.code }));
+      else {
+        this.inFlight[k]--;
+        this.free.push(m.buffer);
+        this.done.set(m.index, m);
+        this.deliver();
+      }
+      this.notify();
+    });
+    worker.on('error', (err) => this.fail(err));
+    worker.on('exit', (code) => {
+      if (this.error === undefined && this.inFlight[k] > 0)
+        this.fail(new Error(`replay worker exited with code ${code}`));
+    });
   }
 
   /** How many threads replayed chunks (a small input fills one chunk, which one thread replays). */
@@ -340,6 +369,7 @@ class ChunkPool {
    */
   async send(data: Buffer, first: boolean, sampleDuplicatesOnly: boolean): Promise<void> {
     this.check();
+    if (this.workers.length < this.maxWorkers && this.inFlight.every((n) => n > 0)) this.addWorker();
     const k = this.inFlight.indexOf(Math.min(...this.inFlight));
     const index = this.sent++;
     if (this.inFlight[k] < CHUNKS_PER_WORKER) {

@@ -67,6 +67,11 @@ export class CriReassembler {
   }
 
   /** Ends `source`: a fragment never completed by an F line, with the line it started on. */
+  /** Whether a line of `source` waits for its F(inal) fragment. */
+  isOpen(source: string): boolean {
+    return this.pending.has(source);
+  }
+
   finish(source: string): { firstLine: number } | undefined {
     const p = this.pending.get(source);
     this.pending.delete(source);

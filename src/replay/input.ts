@@ -1,5 +1,6 @@
 import * as fs from 'fs';
 import { PassThrough, Readable } from 'stream';
+import { promisify } from 'util';
 import * as zlib from 'zlib';
 import type { ReplayInput } from './types';
 
@@ -153,38 +154,59 @@ async function gunzipInto(
   }
 }
 
-async function* readChunks(file: string, counter: { bytes: number }): AsyncGenerator<Buffer> {
-  for await (const chunk of fs.createReadStream(file, {
-    highWaterMark: GZIP_READ_CHUNK,
-  }) as AsyncIterable<Buffer>) {
+/**
+ * `fd`'s file from its start, read at offsets (a descriptor the caller opened and closes: the file is read again
+ * as it was opened, even when it was removed or replaced meanwhile). Not a read stream given the descriptor:
+ * destroying one (a reader that stops early) closes the descriptor whatever its autoClose says.
+ */
+async function* readAt(fd: number): AsyncGenerator<Buffer> {
+  for (let position = 0; ;) {
+    const buf = Buffer.allocUnsafe(GZIP_READ_CHUNK);
+    const { bytesRead } = await promisify(fs.read)(fd, buf, 0, buf.length, position);
+    if (bytesRead === 0) return;
+    position += bytesRead;
+    yield buf.subarray(0, bytesRead);
+  }
+}
+
+async function* readChunks(file: string, counter: { bytes: number }, fd?: number): AsyncGenerator<Buffer> {
+  const chunks =
+    fd === undefined ? fs.createReadStream(file, { highWaterMark: GZIP_READ_CHUNK }) : readAt(fd);
+  for await (const chunk of chunks as AsyncIterable<Buffer>) {
     counter.bytes += chunk.length;
     yield chunk;
   }
 }
 
-async function openFile(file: string): Promise<OpenedInput> {
-  const stat = await fs.promises.stat(file);
+async function openFile(file: string, fd?: number): Promise<OpenedInput> {
+  const stat = fd === undefined ? await fs.promises.stat(file) : await promisify(fs.fstat)(fd);
   if (stat.isDirectory()) throw new Error(`${file}: is a directory, expected an audit log file`);
   // A named pipe (`<(zcat …)`) or a device cannot be read at an offset: stream it like stdin.
   if (!stat.isFile()) return openStream(file, fs.createReadStream(file, { highWaterMark: READ_CHUNK }));
-  const handle = await fs.promises.open(file, 'r');
-  let magic: Buffer;
-  try {
-    const buf = Buffer.alloc(2);
-    const { bytesRead } = await handle.read(buf, 0, 2, 0);
-    magic = buf.subarray(0, bytesRead);
-  } finally {
-    await handle.close();
+  const magic = Buffer.alloc(2);
+  let magicBytes: number;
+  if (fd !== undefined) magicBytes = (await promisify(fs.read)(fd, magic, 0, 2, 0)).bytesRead;
+  else {
+    const handle = await fs.promises.open(file, 'r');
+    try {
+      magicBytes = (await handle.read(magic, 0, 2, 0)).bytesRead;
+    } finally {
+      await handle.close();
+    }
   }
   const counter = { bytes: 0 };
   const warnings: string[] = [];
-  if (!isGzipMagic(magic)) {
+  if (!isGzipMagic(magic.subarray(0, magicBytes))) {
+    if (fd !== undefined) {
+      const raw = Readable.from(readChunks(file, counter, fd), { objectMode: false });
+      return { name: file, gzip: false, stream: raw, bytesRead: () => counter.bytes, warnings };
+    }
     const raw = fs.createReadStream(file, { highWaterMark: READ_CHUNK });
     return { name: file, gzip: false, stream: raw, bytesRead: () => raw.bytesRead, warnings };
   }
   const out = new PassThrough({ highWaterMark: INFLATED_AHEAD });
-  gunzipInto(readChunks(file, counter), out, warnings, () => readChunks(file, { bytes: 0 })).catch((err) =>
-    out.destroy(err),
+  gunzipInto(readChunks(file, counter, fd), out, warnings, () => readChunks(file, { bytes: 0 }, fd)).catch(
+    (err) => out.destroy(err),
   );
   return { name: file, gzip: true, stream: out, bytesRead: () => counter.bytes, warnings };
 }
@@ -248,11 +270,15 @@ function openStream(name: string, source: Readable): OpenedInput {
   return opened;
 }
 
-/** Opens a replay input: files by path (gzip detected by magic bytes), '-' as stdin, or a stream. */
-export async function openInput(input: ReplayInput): Promise<OpenedInput> {
+/**
+ * Opens a replay input: files by path (gzip detected by magic bytes), '-' as stdin, or a stream. A file is read
+ * through `fd` when given: a descriptor of it the caller opened and closes, so that opening it again reads the
+ * same file from its start (a replay on threads that goes back to one thread), whatever happened to its name.
+ */
+export async function openInput(input: ReplayInput, fd?: number): Promise<OpenedInput> {
   if (typeof input === 'string') {
     if (input === '-') return openStream('<stdin>', process.stdin);
-    return openFile(input);
+    return openFile(input, fd);
   }
   if (input instanceof Readable) return openStream('<stream>', input);
   return openStream(input.name, input.stream);

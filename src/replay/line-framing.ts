@@ -258,6 +258,19 @@ export class LineFraming {
     if (other > 0) sink.unreadable(source, lineNo, textBesideZeroBlock(other, this.maxChars));
   }
 
+  /**
+   * Whether the next lines of `source` are read differently for the ones before: CRI fragments wait for their
+   * F line, a document for its end, a first line for the second, or the input is a tar archive.
+   */
+  isOpen(source: string): boolean {
+    return (
+      this.cri.isOpen(source) ||
+      this.documents.has(source) ||
+      this.csvHeaders.has(source) ||
+      this.archives.has(source)
+    );
+  }
+
   /** Ends an input: a CRI line or a document left unfinished is reported. */
   finish(source: string, sink: FramingSink): void {
     const header = this.csvHeaders.get(source);

@@ -330,6 +330,7 @@ export class PartialJoiner {
       }
     }
     if (whole) this.unterminated.add(source);
+    else this.pieces.add(source);
     return whole;
   }
 
@@ -353,6 +354,23 @@ export class PartialJoiner {
     this.pending.delete(source);
     if (p.tooLong || p.text.length + text.length > this.maxChars) return undefined;
     return p.text + text;
+  }
+
+  /** Inputs of which a text was read as the piece of a cut line (which Fluent Bit's whole lines never are). */
+  private readonly pieces = new Set<string>();
+
+  /** Whether a line of `source` waits for its last piece. */
+  isOpen(source: string): boolean {
+    return this.pending.has(source);
+  }
+
+  /**
+   * Whether `source`'s texts are known to be whole lines (wholeLines), and whether one was read as a piece of a
+   * cut line (readPieces: a part of an input read on its own reads so a text that one thread, knowing the
+   * input's texts whole from a part before, reads as a line).
+   */
+  modes(source: string): { wholeLines: boolean; readPieces: boolean } {
+    return { wholeLines: this.unterminated.has(source), readPieces: this.pieces.has(source) };
   }
 
   /** Ends `source`: the line a piece was kept for, when its last piece never came. */

@@ -4,7 +4,7 @@ import * as path from 'path';
 import { Worker } from 'worker_threads';
 import type { EffectivePolicy, Policy } from '../policy/types';
 import type { PartialReplayAccumulator } from './accumulator';
-import { type RangeResult, RangeReader, type RangeTask, replayRange } from './range-replay';
+import { PartOrder, type RangeResult, RangeReader, type RangeTask, replayRange } from './range-replay';
 import { fileShrankWarning } from './simulate';
 import type { ReplayOptions } from './types';
 
@@ -339,6 +339,21 @@ async function replayInParallel(
   } catch (err) {
     await Promise.all(workers.map((w) => w.terminate()));
     throw err;
+  }
+  // A cut that fell inside a record spread over lines (a container runtime's fragments, Docker's pieces of a
+  // long line, a document), or a part read Fluent Bit's whole lines as pieces not knowing them whole (see
+  // PartOrder) after all: the file is replayed again on this thread, as one thread reads it.
+  const order = new PartOrder();
+  done.forEach((part) => order.add(part));
+  if (done.slice(0, -1).some((part) => part.carried) || !order.readAsOne) {
+    progress.length = 0;
+    const ownAgain = report(0);
+    done.splice(
+      0,
+      done.length,
+      await replayRange(task(0, size), undefined, (bytes, c) => ownAgain({ bytes, ...c })),
+    );
+    threads = 1;
   }
   let offset = 0;
   let read = 0;

@@ -34,6 +34,28 @@ export interface RangeResult {
   state: ReplayState;
   lines: number;
   bytes: number;
+  /**
+   * The part's last lines leave state its next line would be read with (a record open across lines, see
+   * PartialReplayAccumulator.carriesState): the part after it, replayed on its own, is not read as one thread
+   * reads it, so the input must be replayed on one thread instead.
+   */
+  carried: boolean;
+  /** The part's PartialReplayAccumulator.lineModes. */
+  modes: { wholeLines: boolean; readPieces: boolean };
+}
+
+/**
+ * Whether parts, added in input order, were each read as one thread reads them: not a part that read a log
+ * record's text as a piece of a cut line after a part before learnt that the input's texts are whole lines.
+ */
+export class PartOrder {
+  private wholeLines = false;
+  readAsOne = true;
+
+  add(part: RangeResult): void {
+    if (this.wholeLines && part.modes.readPieces) this.readAsOne = false;
+    this.wholeLines ||= part.modes.wholeLines;
+  }
 }
 
 /**
@@ -144,6 +166,8 @@ async function replayPart(
         : undefined,
     },
   );
+  const carried = acc.carriesState(task.source);
+  const modes = acc.lineModes(task.source);
   acc.endSource(task.source);
-  return { state: acc.exportState(), lines, bytes: reader.bytesRead };
+  return { state: acc.exportState(), lines, bytes: reader.bytesRead, carried, modes };
 }

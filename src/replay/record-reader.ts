@@ -67,6 +67,16 @@ export class RecordReader {
     this.readAt(source, text, lineNo, 0, '');
   }
 
+  /** Whether a line of `source` waits for its last piece (see PartialJoiner). */
+  isOpen(source: string): boolean {
+    return this.partials.isOpen(source);
+  }
+
+  /** See PartialJoiner.modes. */
+  modes(source: string): { wholeLines: boolean; readPieces: boolean } {
+    return this.partials.modes(source);
+  }
+
   /** Ends an input: the line a cut piece was kept for, when its last piece never came. */
   finish(source: string): number | undefined {
     return this.partials.finish(source);

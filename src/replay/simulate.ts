@@ -8,6 +8,7 @@ import type * as AccumulatorModule from './accumulator';
 import type * as ChunkParallelModule from './chunk-parallel';
 import type * as InputModule from './input';
 import type * as ParallelModule from './parallel';
+import { countReadFailure } from './read-failure';
 import { NO_EVENT_STREAM_BYTES, NoEventStream, noEventStreamWarning } from './endless-input';
 import { ENCODING_HEAD_BYTES, utf16Encoding } from './text-encoding';
 import type { ReplayInput, ReplayOptions, ReplayProgress, SimulateOptions, SimulationReport } from './types';
@@ -267,39 +268,6 @@ export function fileShrankWarning(size: number, read: number): string {
   return `the file shrank while it was read: ${size} bytes when the replay started, ${read} read; the report covers only what was read`;
 }
 
-/**
- * A gzip file cut short (e.g. copied while being written) or damaged inside (a bad block, a CRC that does not
- * match) still yields every complete line before the damage, as zcat prints them: the damage is counted like a
- * malformed line, and the rest is said to be unread, instead of losing the whole replay. Other errors throw.
- */
-function countReadFailure(
-  acc: AccumulatorModule.PartialReplayAccumulator,
-  name: string,
-  lastLine: number,
-  err: unknown,
-): void {
-  const code = (err as NodeJS.ErrnoException).code;
-  if (code !== 'Z_BUF_ERROR' && code !== 'Z_DATA_ERROR') {
-    throw new Error(`cannot read audit log ${name}: ${(err as Error).message}`, { cause: err });
-  }
-  const message = (err as Error).message;
-  acc.addUnreadableLine(
-    name,
-    lastLine + 1,
-    code === 'Z_BUF_ERROR'
-      ? `gzip data ends unexpectedly (${message}): the .gz file is cut short (copied or sent while it was ` +
-          'being written or compressed, or truncated); every complete line before the cut was read, the ' +
-          'rest is lost: copy the file again once it is complete (gzip -t FILE checks it)'
-      : `gzip data is damaged (${message}): the rest of the input cannot be read`,
-  );
-  if (code === 'Z_DATA_ERROR') {
-    acc.addSourceWarning(
-      name,
-      `gzip data is damaged (${message}) after line ${lastLine}: only the lines before it were read`,
-    );
-  }
-}
-
 /** `FILE: no such file` and the like, as `validate` words them. */
 function readError(name: string, err: unknown): string {
   const code = (err as NodeJS.ErrnoException).code;
@@ -339,7 +307,7 @@ export async function simulateMany(
   const { inputName, openInput } = input();
   const acc = createPartialAccumulator(policies, options);
   const maxChars = options.maxLineBytes ?? DEFAULT_MAX_LINE;
-  const onProgress = options.onProgress;
+  const onProgress = options.onProgress && chunkParallel().forwardOnly(options.onProgress);
   const totalBytes = onProgress ? await totalBytesOf(inputs) : undefined;
   const started = Date.now();
   let doneBytes = 0;
@@ -399,84 +367,102 @@ export async function simulateMany(
     // A regular file's size when its reading started: read short of it, the file shrank meanwhile.
     const planned = stat?.size;
     const gzipJobs = await chunkParallel().gzipParallelJobs(inputs[i], stat, options.jobs);
-    let opened;
+    // A replay on threads may go back to one thread and read the file again from its start: through the
+    // descriptor opened here, the file it began with, even when it was removed or replaced meanwhile.
+    const handle =
+      gzipJobs === undefined
+        ? undefined
+        : await fs.promises.open(inputs[i] as string, 'r').catch((err: unknown) => {
+            throw new Error(readError(name, err), { cause: err });
+          });
     try {
-      opened = await openInput(inputs[i]);
-    } catch (err) {
-      throw new Error(readError(name, err), { cause: err });
-    }
-    if (gzipJobs !== undefined && opened.gzip) {
-      const replayedOn = await chunkParallel().replayGzipInto(acc, opened, gzipJobs, policies, options, (p) =>
-        onProgress?.({
-          ...p,
-          sourceIndex: i,
-          sourceCount: inputs.length,
-          bytesRead: doneBytes + p.bytesRead,
-          totalBytes,
-          elapsedMs: Date.now() - started,
-          done: p.done && i === inputs.length - 1,
-        }),
-      );
-      if (replayedOn) {
-        doneBytes += opened.bytesRead();
-        continue;
-      }
-      // One thread instead, from the start (replayGzipInto says when).
+      let opened;
       try {
-        opened = await openInput(inputs[i]);
+        opened = await openInput(inputs[i], handle?.fd);
       } catch (err) {
         throw new Error(readError(name, err), { cause: err });
       }
-    }
-    const progress = (done: boolean): ReplayProgress => ({
-      source: opened.name,
-      sourceIndex: i,
-      sourceCount: inputs.length,
-      bytesRead: doneBytes + opened.bytesRead(),
-      totalBytes,
-      ...acc.counts(),
-      elapsedMs: Date.now() - started,
-      done,
-    });
-    let lastLine = 0;
-    // A stream (no size) that gives no event is given up past NO_EVENT_STREAM_BYTES (or the longest line read,
-    // when that is longer): it may never end.
-    const giveUpAt = Math.max(NO_EVENT_STREAM_BYTES, maxChars);
-    const eventsBefore = acc.counts().events;
-    const onChunk = (): void => {
-      if (onProgress) onProgress(progress(false));
-      const read = opened.bytesRead();
-      if (planned === undefined && read > giveUpAt && acc.counts().events === eventsBefore)
-        throw new NoEventStream(read);
-    };
-    const onLine = (line: string, lineNo: number, unterminated?: boolean) => {
-      lastLine = lineNo;
-      acc.addLine(line, lineNo, opened.name, unterminated);
-    };
-    try {
-      await forEachLine(opened.stream, onLine, {
-        maxChars,
-        onTooLong: (lineNo, dropped) => acc.addTooLongLine(opened.name, lineNo, dropped),
-        onChunk,
-        onInvalidUtf8: (lineNo, count) => acc.addInvalidUtf8(opened.name, lineNo, count),
-        detectUtf16: true,
-      });
-    } catch (err) {
-      if (!(err instanceof NoEventStream)) countReadFailure(acc, opened.name, lastLine, err);
-      else {
-        acc.addSourceWarning(opened.name, noEventStreamWarning(giveUpAt));
-        (opened.stream as Readable).destroy();
+      if (gzipJobs !== undefined && opened.gzip) {
+        const replayedOn = await chunkParallel().replayGzipInto(
+          acc,
+          opened,
+          gzipJobs,
+          policies,
+          options,
+          (p) =>
+            onProgress?.({
+              ...p,
+              sourceIndex: i,
+              sourceCount: inputs.length,
+              bytesRead: doneBytes + p.bytesRead,
+              totalBytes,
+              elapsedMs: Date.now() - started,
+              done: p.done && i === inputs.length - 1,
+            }),
+        );
+        if (replayedOn) {
+          doneBytes += opened.bytesRead();
+          continue;
+        }
+        // One thread instead, from the start (replayGzipInto says when).
+        try {
+          opened = await openInput(inputs[i], handle?.fd);
+        } catch (err) {
+          throw new Error(readError(name, err), { cause: err });
+        }
       }
+      const progress = (done: boolean): ReplayProgress => ({
+        source: opened.name,
+        sourceIndex: i,
+        sourceCount: inputs.length,
+        bytesRead: doneBytes + opened.bytesRead(),
+        totalBytes,
+        ...acc.counts(),
+        elapsedMs: Date.now() - started,
+        done,
+      });
+      let lastLine = 0;
+      // A stream (no size) that gives no event is given up past NO_EVENT_STREAM_BYTES (or the longest line read,
+      // when that is longer): it may never end.
+      const giveUpAt = Math.max(NO_EVENT_STREAM_BYTES, maxChars);
+      const eventsBefore = acc.counts().events;
+      const onChunk = (): void => {
+        if (onProgress) onProgress(progress(false));
+        const read = opened.bytesRead();
+        if (planned === undefined && read > giveUpAt && acc.counts().events === eventsBefore)
+          throw new NoEventStream(read);
+      };
+      const onLine = (line: string, lineNo: number, unterminated?: boolean) => {
+        lastLine = lineNo;
+        acc.addLine(line, lineNo, opened.name, unterminated);
+      };
+      try {
+        await forEachLine(opened.stream, onLine, {
+          maxChars,
+          onTooLong: (lineNo, dropped) => acc.addTooLongLine(opened.name, lineNo, dropped),
+          onChunk,
+          onInvalidUtf8: (lineNo, count) => acc.addInvalidUtf8(opened.name, lineNo, count),
+          detectUtf16: true,
+        });
+      } catch (err) {
+        if (!(err instanceof NoEventStream)) countReadFailure(acc, opened.name, lastLine, err);
+        else {
+          acc.addSourceWarning(opened.name, noEventStreamWarning(giveUpAt));
+          (opened.stream as Readable).destroy();
+        }
+      }
+      acc.endSource(opened.name);
+      for (const w of opened.warnings) acc.addSourceWarning(opened.name, w);
+      // A gzip file cut short says so above, from the decompressor.
+      if (!opened.gzip && planned !== undefined && opened.bytesRead() < planned) {
+        acc.addSourceWarning(opened.name, fileShrankWarning(planned, opened.bytesRead()));
+      }
+      acc.setSourceInfo(opened.name, { gzip: opened.gzip, bytes: opened.bytesRead() });
+      if (onProgress && i === inputs.length - 1) onProgress(progress(true));
+      doneBytes += opened.bytesRead();
+    } finally {
+      await handle?.close();
     }
-    acc.endSource(opened.name);
-    for (const w of opened.warnings) acc.addSourceWarning(opened.name, w);
-    // A gzip file cut short says so above, from the decompressor.
-    if (!opened.gzip && planned !== undefined && opened.bytesRead() < planned) {
-      acc.addSourceWarning(opened.name, fileShrankWarning(planned, opened.bytesRead()));
-    }
-    acc.setSourceInfo(opened.name, { gzip: opened.gzip, bytes: opened.bytesRead() });
-    if (onProgress && i === inputs.length - 1) onProgress(progress(true));
-    doneBytes += opened.bytesRead();
   }
   if (onProgress && inputs.length === 0) {
     onProgress({

@@ -15,6 +15,7 @@ import {
   replayGzipInParallel,
 } from '../../src/replay/chunk-parallel';
 import { openInput } from '../../src/replay/input';
+import * as parallel from '../../src/replay/parallel';
 
 // Audit logs copied off the masters travel gzipped. A gzip stream cannot be read from the middle, so it is
 // decompressed on one thread, cut into chunks at record starts and replayed on several; the report must be
@@ -211,5 +212,20 @@ describe('what goes back to one thread, from the start', () => {
     const two = await simulate([file], { policy: metadata, jobs: 2 });
     expect(one.events).toBe(events.length);
     expect(strip(two)).toEqual(strip(one));
+  });
+});
+
+describe('threads started', () => {
+  afterEach(() => jest.restoreAllMocks());
+
+  test('no more workers than chunks: `jobs: 16` for a log of one chunk starts one, not 15 (each ~10 MB)', async () => {
+    const log = path.join(tmp, 'one-chunk.log');
+    generateSyntheticLog(log, 40 * 1024, 4);
+    const file = gzipFile('one-chunk.gz', fs.readFileSync(log));
+    const started = jest.spyOn(parallel, 'startWorker');
+    const one = await simulate([file], { policy: metadata, jobs: 1 });
+    const many = await chunked(file, metadata, 16, 64 * 1024);
+    expect(started).toHaveBeenCalledTimes(1);
+    expect(strip(many!.report)).toEqual(strip(one));
   });
 });
