@@ -35,9 +35,10 @@ export const CHUNK_BYTES = 4 * 1024 * 1024;
 const CHUNK_SLACK = 2 * 1024 * 1024;
 
 /**
- * Most threads a gzip file is replayed on by default. Each thread past the first adds about 60 MB of resident
- * memory here (its heap, the chunks on their way to it, the counts coming back), where a plain file's range
- * adds about 30 MB: two threads stay under 200 MB (`npm run bench:replay`); `jobs` may ask for more.
+ * Most threads a gzip file is replayed on by default. The second thread adds 55–70 MB of resident memory here
+ * (its heap, the chunks on their way to it, the counts coming back), where a plain file's second range adds
+ * about 5–30 MB: two threads peaked at 179–190 MB (`npm run bench:replay`, 270 MiB and 1 GiB, 2026-12-03);
+ * `jobs` may ask for more.
  */
 export const MAX_DEFAULT_GZIP_JOBS = 2;
 
