@@ -63,3 +63,28 @@ export function checkRuleOmittedStages(ctx: LintContext, j: number): void {
     fix: 'omit only RequestReceived, or write level: None if these requests should not be recorded',
   });
 }
+
+/**
+ * failed-authentication-omitted: policy-wide omitStages that hold ResponseStarted. A request whose authentication
+ * failed (a wrong or expired token, a revoked certificate) never reaches the audit filter: kube-apiserver's
+ * WithFailedAuthenticationAudit (staging/src/k8s.io/apiserver/pkg/endpoints/filters/authn_audit.go) decides it
+ * with the policy and writes it at ResponseStarted alone, so with that stage omitted for every rule no failed
+ * login is ever written, whatever the rules say; on Deckhouse the custom policy's omitStages apply to the
+ * built-in rules too (deckhouse-audit.md §3).
+ */
+export function checkFailedAuthenticationOmitted(ctx: LintContext): void {
+  const omitted = ctx.policy.omitStages ?? [];
+  if (!omitted.includes('ResponseStarted')) return;
+  ctx.add({
+    code: 'failed-authentication-omitted',
+    severity: 'warning',
+    ruleIndex: -1,
+    message:
+      "the policy's omitStages hold ResponseStarted, the only stage kube-apiserver writes a request whose " +
+      'authentication failed at (a wrong, expired or revoked credential: the event has no user and code 401), ' +
+      `and apply to every rule${ctx.origins ? ", Deckhouse's built-in ones included" : ''}: no failed login is ever written`,
+    fix:
+      'take ResponseStarted out of the policy-wide omitStages; to keep watches and exec from writing it, omit it ' +
+      'in those rules only',
+  });
+}

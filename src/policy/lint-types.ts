@@ -3,6 +3,7 @@ import { Finding, RequestAttributes } from './types';
 /** The codes `lintPolicy` can report. */
 export type LintCode =
   | 'audit-disabled'
+  | 'failed-authentication-omitted'
   | 'shadowed-rule'
   | 'partially-shadowed-rule'
   | 'rule-matches-nothing'
@@ -34,6 +35,7 @@ export const LINT_CODES: readonly LintCode[] = [
   'resource-group-mismatch',
   'resource-names-without-name',
   'audit-disabled',
+  'failed-authentication-omitted',
   'search-incomplete',
 ];
 

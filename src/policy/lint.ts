@@ -7,7 +7,11 @@ import {
   checkSearchComplete,
   checkShadowed,
 } from './lint-reachability';
-import { checkPolicyOmittedStages, checkRuleOmittedStages } from './lint-omitted-stages';
+import {
+  checkFailedAuthenticationOmitted,
+  checkPolicyOmittedStages,
+  checkRuleOmittedStages,
+} from './lint-omitted-stages';
 import { checkRequestReceived } from './lint-request-received';
 import { checkRuleStatically } from './lint-rule-checks';
 import { checkSensitiveBodies } from './lint-sensitive';
@@ -75,6 +79,7 @@ export function lintPolicy(
     });
   } else {
     checkPolicyOmittedStages(ctx);
+    checkFailedAuthenticationOmitted(ctx);
     if (parts.origins === undefined) checkCatchAll(ctx);
   }
   checkSearchComplete(ctx);
