@@ -4,7 +4,11 @@ import { DeckhouseBasicRules, isDeckhouseBasicRules } from '../deckhouse/basic-r
 import { deckhouseEffectivePolicy } from '../deckhouse/effective';
 import { checkAuditAssertion } from '../policy/assertion-arguments';
 import { AuditAssertion } from '../policy/assertions';
-import { DEFAULT_KUBERNETES_VERSION } from '../policy/kubernetes-version';
+import {
+  DEFAULT_KUBERNETES_VERSION,
+  kubernetesVersionProblem,
+  SUPPORTED_KUBERNETES_VERSIONS,
+} from '../policy/kubernetes-version';
 import { EffectivePolicy } from '../policy/types';
 import { ArgoCdOptions } from './argocd';
 import { AuditLogShipping, AuditLogShippingProps, SHIPPING_FIELD_NAMES } from './audit-log-shipping';
@@ -235,6 +239,22 @@ export class DeckhouseClusterAudit extends Construct {
         this.node.path,
         `builtInRules: received ${describeReceived(builtInRules)}, expected DeckhouseBasicRules (lists basic, ` +
           'virtualization, tail, ...). Fix: build it with builtInRulesFromMergedPolicy()',
+      );
+    }
+    // Checked even when no policy uses it (the built-in rules alone): a version this package does not model
+    // would otherwise pass unnoticed, and with it a typo such as "1.3".
+    const version: unknown = props.kubernetesVersion;
+    const versionProblem =
+      version === undefined
+        ? undefined
+        : typeof version !== 'string'
+          ? 'must be a string such as "1.32"'
+          : kubernetesVersionProblem(version);
+    if (versionProblem !== undefined) {
+      throw new ConstructPropsError(
+        this.node.path,
+        `kubernetesVersion: received ${describeReceived(props.kubernetesVersion)}: ${versionProblem}. Fix: set ` +
+          `the cluster's Kubernetes minor version, one of ${SUPPORTED_KUBERNETES_VERSIONS.join(', ')}`,
       );
     }
     // A cluster pinned to a version in control-plane-manager settings runs that version's validation.

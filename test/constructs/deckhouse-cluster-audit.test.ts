@@ -239,6 +239,21 @@ describe('DeckhouseClusterAudit: Kubernetes version', () => {
     expect(synthError(unpinned.chart)).toContain('Kubernetes 1.32');
   });
 
+  test('a kubernetesVersion this package does not model is refused without a policy too (built-in rules only)', () => {
+    // SUPPORTED_KUBERNETES_VERSIONS: the versions the described Deckhouse release runs (1.32 to 1.36).
+    const construct = (kubernetesVersion: unknown) => () =>
+      new DeckhouseClusterAudit(Testing.chart(), 'Audit', {
+        assertionPacks: [],
+        kubernetesVersion: kubernetesVersion as string,
+      });
+    expect(construct('1.31')).toThrow(
+      /kubernetesVersion: received "1\.31": Kubernetes 1\.31 is not modelled/,
+    );
+    expect(construct('1.3')).toThrow(/Fix: set the cluster's Kubernetes minor version, one of 1\.32, 1\.33/);
+    expect(construct(1.32)).toThrow(/kubernetesVersion: received .*must be a string such as "1\.32"/);
+    expect(construct('v1.36.2')).not.toThrow();
+  });
+
   test("problems of controlPlaneSettings name that prop, not the inner construct's additionalSettings", () => {
     // The ModuleConfig's settings schema (control-plane-manager config-values) has no apiserver key of this name.
     const typo = audit({
