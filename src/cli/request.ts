@@ -4,6 +4,7 @@ import {
   NODES_GROUP,
   RequestIdentity,
   isNodeUserName,
+  IMPLIED_GROUPS_HINT,
   requestIdentity,
 } from '../policy/identity';
 import type { KubectlRequest } from '../policy/kubectl-request';
@@ -208,9 +209,16 @@ function parseWith<T>(parse: () => T, option: string): T {
   try {
     return parse();
   } catch (err) {
-    throw new UsageError(`${option}: ${err instanceof Error ? err.message : String(err)}`);
+    const message = err instanceof Error ? err.message : String(err);
+    // The library's way out (an option of requestIdentity) is no flag of this command.
+    throw new UsageError(`${option}: ${message.replace(IMPLIED_GROUPS_HINT, CLI_IDENTITY_FIX)}`);
   }
 }
+
+const CLI_IDENTITY_FIX =
+  ". Fix: give --user and --group as the user's credentials carry them; the groups kube-apiserver's " +
+  "authenticators add (system:authenticated, a ServiceAccount's groups, system:unauthenticated for " +
+  'system:anonymous) are added here';
 
 function requestFromFields(args: ParsedArgs, notes: string[]): RequestAttributes {
   const verb = stringOption(args, 'verb');

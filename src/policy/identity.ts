@@ -104,6 +104,9 @@ export function unrealisticIdentity(user: string | undefined, groups: readonly s
     : `an authenticated ${serviceAccountNamespace(user) !== undefined ? 'ServiceAccount ' : ''}user is also in ${missing.join(', ')}`;
 }
 
+/** How a library caller uses an identity requestIdentity refuses anyway (the CLI words its own way out). */
+export const IMPLIED_GROUPS_HINT = ' (give impliedGroups: false to use it anyway)';
+
 /** The user name requests are made as when no identity is given: an ordinary authenticated user. */
 export const DEFAULT_REQUEST_USER = 'user';
 
@@ -165,7 +168,7 @@ export function requestIdentity(identity: RequestIdentity = {}): Pick<RequestAtt
   if (why !== undefined) {
     throw new RequestSpecError(
       `user ${JSON.stringify(user)} with groups ${JSON.stringify(given)}: ${why}, so no real request ` +
-        'carries this identity (give impliedGroups: false to use it anyway)',
+        `carries this identity${IMPLIED_GROUPS_HINT}`,
     );
   }
   return { user, groups };

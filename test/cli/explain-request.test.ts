@@ -232,4 +232,26 @@ describe('explain', () => {
       expect(run.stderr).toContain('is a resource request');
     });
   });
+  test("an identity no authenticator gives: the fix is in this command's flags, not a library option", async () => {
+    // AuthenticatedGroupAdder and the anonymous authenticator decide the groups (k8s-audit-semantics.md); the
+    // CLI adds them itself, so the way out is --user/--group, not requestIdentity's impliedGroups option.
+    for (const args of [
+      ['--url', 'GET /api/v1/pods'],
+      ['--verb', 'list', '--resource', 'pods'],
+    ]) {
+      const run = await runInProcess([
+        'explain',
+        '--deckhouse',
+        ...args,
+        '--user',
+        'alice',
+        '--group',
+        'system:unauthenticated',
+      ]);
+      expect(run.code).toBe(2);
+      expect(run.stderr).toContain('system:unauthenticated is the group of anonymous requests');
+      expect(run.stderr).toContain("Fix: give --user and --group as the user's credentials carry them");
+      expect(run.stderr).not.toContain('impliedGroups');
+    }
+  });
 });
