@@ -184,9 +184,10 @@ export async function replayGzipInto(
 
 /**
  * Replays an opened gzip input (gzipHoldsJsonLines true) on `jobs` (2 or more) threads, this one and up to
- * `jobs - 1` workers (as many as there are chunks for them), and resolves its counts, or undefined when it must be replayed on one thread instead,
- * from the start: a worker that cannot start here, a read or gzip error (one thread words it and keeps every
- * line before it), a record too long to cut around. The opened input is then closed.
+ * `jobs - 1` workers (as many as there are chunks for them), and resolves its counts, or undefined when it must
+ * be replayed on one thread instead, from the start: a worker that cannot start here, a read or gzip error (one
+ * thread words it and keeps every line before it), a record too long to cut around, a cut that fell inside a
+ * record. The opened input is then closed.
  */
 export async function replayGzipInParallel(
   opened: OpenedInput,
@@ -196,12 +197,11 @@ export async function replayGzipInParallel(
   onProgress?: (bytes: number, counts: { lines: number; events: number }) => void,
   chunkBytes = CHUNK_BYTES,
 ): Promise<ChunkReplay | undefined> {
-  const n = jobs;
   const { onProgress: _drop, ...plainOptions } = options;
   void _drop;
   const local = createPartialAccumulator(policies, { ...plainOptions, firstLineOfInput: true });
   const start = { file: opened.name, source: opened.name, policies, options: plainOptions };
-  const pool = new ChunkPool(n - 1, start, chunkBytes);
+  const pool = new ChunkPool(jobs - 1, start, chunkBytes);
   let offset = 0;
   // A chunk whose last lines leave a record open (or a mode) the next chunk's lines are read with: the cut was
   // not between records after all (see RangeResult.carried), and unless it is the last chunk, one thread
