@@ -90,6 +90,31 @@ function commandWord(tokens: string[]): { command: string; rest: string[] } {
 }
 
 /**
+ * Linux's limit on one argument of a program, in bytes (MAX_ARG_STRLEN, include/uapi/linux/binfmts.h: 32 pages):
+ * execve refuses a longer one with E2BIG, so no kubectl run ever got such a word.
+ */
+const MAX_ARG_STRLEN = 131_072;
+
+/**
+ * Refuses a command line with a word longer than any process can be given (MAX_ARG_STRLEN), before it is read:
+ * reading a word of megabytes costs time and memory for nothing (a 10 MB type word once failed with a RangeError
+ * instead of this refusal). Counted in characters, each at least a byte, by a scan for runs without whitespace.
+ */
+function refuseOverlongWord(command: string): void {
+  let run = 0;
+  for (let i = 0; i < command.length; i++) {
+    const c = command.charCodeAt(i);
+    run = c === 0x20 || (c >= 0x09 && c <= 0x0d) ? 0 : run + 1;
+    if (run > MAX_ARG_STRLEN) {
+      throw new RequestSpecError(
+        `a word of the command line is longer than ${MAX_ARG_STRLEN} bytes, the most Linux passes to a program ` +
+          'as one argument (MAX_ARG_STRLEN): no kubectl run gets it; give the command as it is really run',
+      );
+    }
+  }
+}
+
+/**
  * The API request a kubectl command line sends and the attributes kube-apiserver's audit policy sees for
  * it, e.g. `kubectlRequest('delete ns d8-monitoring')` → `DELETE /api/v1/namespaces/d8-monitoring` (verb
  * delete, namespace and name `d8-monitoring`). Commands: get (list; NAME: get; -w: watch; -A: every
@@ -116,6 +141,7 @@ export function kubectlRequest(command: string, identity: RequestIdentity = {}):
       `kubectlRequest: command must be a string such as "get pods -n prod", got ${command === null ? 'null' : typeof command}`,
     );
   }
+  refuseOverlongWord(command);
   const line = kubectlCommandLine(command.trim(), KUBECTL_COMMANDS);
   const tokens = line.words.map((w) => w.text);
   const { command: verb, rest } = commandWord(tokens);

@@ -68,6 +68,13 @@ describe('requestFromKubectl: refusals', () => {
     expect(message).not.toMatch(/[\u0000-\u0009\u000b-\u001f\u007f-\u009f\u202a-\u202e]/);
   });
 
+  it('a word longer than Linux passes to a program (MAX_ARG_STRLEN, 131,072 bytes) is refused before reading', () => {
+    expect(() => requestFromKubectl(`get ${'a'.repeat(10_000_000)}`)).toThrow(/MAX_ARG_STRLEN/);
+    expect(() => requestFromKubectl(`get pods -l app=${'b'.repeat(131_069)}`)).toThrow(/MAX_ARG_STRLEN/);
+    // At the limit the word is read as kubectl would get it.
+    expect(() => requestFromKubectl(`get ${'a'.repeat(131_072)}`)).toThrow(/unknown resource type/);
+  });
+
   it('throws a TypeError for a command that is not a string', () => {
     expect(() => requestFromKubectl(undefined as unknown as string)).toThrow(TypeError);
     expect(() => requestFromKubectl(undefined as unknown as string)).toThrow(/command must be a string/);
