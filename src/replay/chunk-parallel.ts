@@ -4,6 +4,7 @@ import * as zlib from 'zlib';
 import type { EffectivePolicy, Policy } from '../policy/types';
 import { createPartialAccumulator, type PartialReplayAccumulator, type ReplayState } from './accumulator';
 import type { OpenedInput } from './input';
+import { recordStartFrom } from './record-start';
 import { freeCores, FREE_SAMPLE_MS, isStartFailure, jobsForFreeCores, startWorker } from './parallel';
 import { PartOrder, type RangeResult, replayChunk } from './range-replay';
 import type { ToWorker } from './replay-worker';
@@ -110,21 +111,6 @@ export async function gzipHoldsJsonLines(file: string): Promise<boolean> {
   }
   text = text.replace(/^\xef\xbb\xbf/, '').trimStart();
   return text.startsWith('{"') && !text.startsWith('{"log":');
-}
-
-/**
- * The first place at or after `from` where the text in `buf` may be cut so that the part before it ends a
- * record and the part after starts one: after a newline followed by `{"` whose line ends in `}` (before an
- * optional CR), as parallel.ts cuts plain files. -1 when there is none.
- */
-export function recordStartFrom(buf: Buffer, from: number): number {
-  let nl = buf.indexOf(10, Math.max(0, from - 1));
-  while (nl >= 0 && nl + 2 < buf.length) {
-    const close = buf[nl - 1] === 13 ? nl - 2 : nl - 1;
-    if (close >= 0 && buf[close] === 0x7d && buf[nl + 1] === 0x7b && buf[nl + 2] === 0x22) return nl + 1;
-    nl = buf.indexOf(10, nl + 1);
-  }
-  return -1;
 }
 
 type FromWorker =

@@ -5,6 +5,7 @@ import { Worker } from 'worker_threads';
 import type { EffectivePolicy, Policy } from '../policy/types';
 import type { PartialReplayAccumulator } from './accumulator';
 import { PartOrder, type RangeResult, RangeReader, type RangeTask, replayRange } from './range-replay';
+import { recordStartFrom } from './record-start';
 import { fileShrankWarning } from './simulate';
 import type { ReplayOptions } from './types';
 
@@ -95,37 +96,29 @@ export function headStartTargets(size: number, position: number, bytesPerMs: num
   return Array.from({ length: jobs - 1 }, (_, k) => Math.floor(position + own + k * each));
 }
 
-/**
- * The first place at or after `from` where a range may start: a line that opens a one-line JSON object (`{"`)
- * after a line that closes one (`}`, before an optional CR), or `size` when there is none. Any other line start
- * may be inside a record that spans lines (a pretty-printed event or EventList among the JSON lines, whose
- * inner lines are indented and whose `{` ends its line), which a range starting there would read as broken
- * lines and the range before it as a document cut short.
- */
-async function recordStartFrom(handle: fs.promises.FileHandle, from: number, size: number): Promise<number> {
+/** The first record start (record-start.ts) at or after `from` in a file of `size` bytes, or `size` when none. */
+async function recordStartInFile(
+  handle: fs.promises.FileHandle,
+  from: number,
+  size: number,
+): Promise<number> {
   const buf = Buffer.alloc(64 * 1024);
   let pos = from;
   for (;;) {
     // Three bytes before `pos` come along: the end of the line before a newline found at `pos`.
     const base = Math.max(0, pos - 3);
     const { bytesRead } = await handle.read(buf, 0, buf.length, base);
-    const view = buf.subarray(0, bytesRead);
-    let nl = view.indexOf(10, pos - base);
-    while (nl >= 0 && nl + 2 < bytesRead) {
-      const close = view[nl - 1] === 13 ? nl - 2 : nl - 1;
-      if (close >= 0 && view[close] === 0x7d && view[nl + 1] === 0x7b && view[nl + 2] === 0x22) {
-        return base + nl + 1;
-      }
-      nl = view.indexOf(10, nl + 1);
-    }
+    const cut = recordStartFrom(buf.subarray(0, bytesRead), pos - base + 1);
+    if (cut >= 0) return base + cut;
     // Read to the end of the file: no line after this one can start a range.
     if (bytesRead < buf.length) return size;
-    pos = nl >= 0 ? base + nl : base + bytesRead;
+    // A newline in the last two bytes read was not checked (the `{"` after it was not read yet): read on from it.
+    pos = base + bytesRead - 2;
   }
 }
 
 /**
- * Byte offsets of the record starts (recordStartFrom) after each of `targets` (ascending), with 0 first and
+ * Byte offsets of the record starts (recordStartInFile) after each of `targets` (ascending), with 0 first and
  * `size` last.
  */
 async function lineAlignedCuts(file: string, size: number, targets: readonly number[]): Promise<number[]> {
@@ -133,7 +126,7 @@ async function lineAlignedCuts(file: string, size: number, targets: readonly num
   const handle = await fs.promises.open(file, 'r');
   try {
     for (const target of targets) {
-      const pos = await recordStartFrom(handle, Math.max(cuts[cuts.length - 1], target), size);
+      const pos = await recordStartInFile(handle, Math.max(cuts[cuts.length - 1], target), size);
       if (pos >= size) break;
       if (pos > cuts[cuts.length - 1]) cuts.push(pos);
     }

@@ -11,10 +11,10 @@ import {
   CHUNK_BYTES,
   gzipHoldsJsonLines,
   gzipParallelJobs,
-  recordStartFrom,
   replayGzipInParallel,
 } from '../../src/replay/chunk-parallel';
 import { openInput } from '../../src/replay/input';
+import { recordStartFrom } from '../../src/replay/record-start';
 import * as parallel from '../../src/replay/parallel';
 
 // Audit logs copied off the masters travel gzipped. A gzip stream cannot be read from the middle, so it is
