@@ -22,16 +22,22 @@ function scanFlow(text: string, bracket: (at: number, depth: number) => boolean)
       if (bracket(i, ++depth)) return;
     } else if (c === 93 /* ] */ || c === 125 /* } */) {
       if (depth > 0 && bracket(i, depth--)) return;
-    } else if (c === 35 /* # */ && (i === 0 || isBlank(text.charCodeAt(i - 1)))) {
-      const end = text.indexOf('\n', i);
-      if (end === -1) return;
-      i = end;
-    } else if ((c === 34 /* " */ || c === 39) /* ' */ && opensScalar(text, i)) {
-      const end = quotedEnd(text, i, c);
+    } else {
+      const end = skippedText(text, i, c);
       if (end === -1) return;
       i = end;
     }
   }
+}
+
+/**
+ * Where text that holds no YAML syntax ends when it starts at `at` (whose character code is `c`): a comment, to
+ * its newline; a quoted scalar, to its closing quote; -1 when it runs to the end. Else `at` itself.
+ */
+export function skippedText(text: string, at: number, c: number): number {
+  if (c === 35 /* # */ && (at === 0 || isBlank(text.charCodeAt(at - 1)))) return text.indexOf('\n', at);
+  if ((c === 34 /* " */ || c === 39) /* ' */ && opensScalar(text, at)) return quotedEnd(text, at, c);
+  return at;
 }
 
 /**

@@ -7,7 +7,7 @@
  * in block context each `-` that starts a list item and each `:` that ends a key. Block and multi-line plain
  * scalars are not told apart, so a `- ` or `: ` inside them counts too: the count may only be higher.
  */
-import { isBlank, opensScalar, quotedEnd } from './flow-depth';
+import { isBlank, skippedText } from './flow-depth';
 
 /**
  * The most list items and mapping entries a policy text may hold: 25 times Deckhouse's basic and tail rules
@@ -37,12 +37,8 @@ export function countYamlEntries(text: string, limit: number): { count: number; 
       entry = depth === 0 && blankOrEnd(text, i + 1) && (i === 0 || isBlank(text.charCodeAt(i - 1)));
     } else if (c === 58 /* : */) {
       entry = depth === 0 && blankOrEnd(text, i + 1);
-    } else if (c === 35 /* # */ && (i === 0 || isBlank(text.charCodeAt(i - 1)))) {
-      const end = text.indexOf('\n', i);
-      if (end === -1) break;
-      i = end;
-    } else if ((c === 34 /* " */ || c === 39) /* ' */ && opensScalar(text, i)) {
-      const end = quotedEnd(text, i, c);
+    } else {
+      const end = skippedText(text, i, c);
       if (end === -1) break;
       i = end;
     }
