@@ -145,6 +145,9 @@ class Accumulator implements PartialReplayAccumulator {
       },
       otherLine: (source, line) => this.addOwnLine(source, line),
       foreignMembers: (source, names) => this.inputNotes.foreignMembers(source, names),
+      // A Docker json-file (or shipper's Pod) record is a container log line as a CRI line is; a stderr
+      // record's bytes are kube-apiserver's own line, counted through otherLine.
+      containerRecord: (source) => this.sink.criLine(source, 0),
     });
   }
 
@@ -357,9 +360,11 @@ class Accumulator implements PartialReplayAccumulator {
     const inferred = new Set(
       this.options.output === undefined && !criInput ? mixed.map((s) => s.source) : [],
     );
-    const stderrBytes = criInput
-      ? sources.reduce((n, s) => n + s.criStderrBytes, 0)
-      : mixed.reduce((n, s) => n + this.inputNotes.ownLogBytes(s.source), 0);
+    // A line is counted in one of the two: a CRI stderr line by its framing, any other own line (a Docker
+    // json-file stderr record, a klog line `kubectl logs` printed) as a line.
+    const stderrBytes =
+      sources.reduce((n, s) => n + s.criStderrBytes, 0) +
+      mixed.reduce((n, s) => n + this.inputNotes.ownLogBytes(s.source), 0);
     const retention = estimateRetention(bytesPerDay, this.rotation, {
       kubernetesVersion: this.options.kubernetesVersion,
       output,

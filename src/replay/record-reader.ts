@@ -32,6 +32,11 @@ export interface RecordHandlers {
   otherLine(source: string, line: string): void;
   /** An event that carried members kube-apiserver does not write (taken out of it and its size). */
   foreignMembers(source: string, names: string[]): void;
+  /**
+   * A record of a container's output (Unwrapped's `container`): like a container-runtime line, it shows the
+   * events were kube-apiserver's standard output.
+   */
+  containerRecord(source: string): void;
 }
 
 /** Wrappers taken off one record at most (a `_source` holding a `message`, an EventList in a `message`...). */
@@ -118,10 +123,15 @@ export class RecordReader {
     if (inner === undefined) {
       const foreign = foreignRecord(scanned.event);
       h.malformed(source, lineNo, `${field}${foreign ?? `not an audit.k8s.io/v1 Event: ${problem}`}`);
-    } else if (inner.kind === 'values') {
+      return;
+    }
+    if (inner.kind === 'values') {
       const at = inner.list ? `${field}${inner.field}` : `${field}${inner.field}: `;
       this.readValues(source, inner.values, lineNo, depth, at, inner.list);
-    } else if (inner.otherLog) {
+      return;
+    }
+    if (inner.container) h.containerRecord(source);
+    if (inner.otherLog) {
       h.otherLine(source, inner.text);
     } else if (inner.partial && !this.partials.wholeLine(source, inner.text)) {
       this.partials.add(source, inner.text, lineNo);

@@ -66,7 +66,9 @@ export interface ReplayOptions {
   kubernetesVersion?: string;
   /**
    * `auditLog.output`: with Stdout, history is the kubelet's container-log rotation instead of the file
-   * rotation. @default - 'Stdout' when the input is in the container runtime's (CRI) format, else 'File'
+   * rotation. @default - 'Stdout' when the input is kube-apiserver's container output (the container runtime's
+   * CRI lines, Docker json-file records or a shipper's records naming the `stream`, klog lines among the
+   * events), else 'File'
    */
   output?: 'File' | 'Stdout';
   /** With Stdout: the kubelet's rotation. @default - Deckhouse's NodeGroup defaults, 50 MiB × 4 files */
