@@ -7,7 +7,7 @@
  * lines, which `kubectl logs` mixes with the events of `auditLog.output: Stdout`.
  */
 
-import { journalMessage } from './journal-record';
+import { type JournalPiece, journalMessage } from './journal-record';
 
 /** A record's content once the wrapper is taken off. */
 export type Unwrapped =
@@ -16,7 +16,8 @@ export type Unwrapped =
    * `otherLog` = the record is not audit data (a container's stderr line, a log service's own message);
    * `container` = the record names the container stream the line was written to (`stream: stdout|stderr`: Docker's
    * json-file, Vector's `kubernetes_logs` source as log-shipper sends a Pod's lines, Fluent Bit's docker and cri
-   * parsers), so the events were kube-apiserver's standard output (auditLog.output Stdout), not its audit file.
+   * parsers), so the events were kube-apiserver's standard output (auditLog.output Stdout), not its audit file;
+   * `journal` = a journal entry's place in a line journald may have cut (journal-record.ts).
    */
   | {
       kind: 'text';
@@ -25,6 +26,7 @@ export type Unwrapped =
       otherLog: boolean;
       container: boolean;
       field: string;
+      journal?: JournalPiece;
     }
   /** Events (or further wrappers) as decoded values: an EventList's items (`list`), an Elasticsearch `_source`. */
   | { kind: 'values'; values: unknown[]; field: string; list: boolean };
@@ -70,6 +72,7 @@ export function unwrapRecord(value: Record<string, unknown>): Unwrapped | undefi
           otherLog: false,
           container: false,
           field: 'MESSAGE',
+          journal: journal.piece,
         }
       : undefined;
   }
