@@ -283,9 +283,17 @@ const JSON_ARRAY_START = /^\s*\[\s*($|[[{"\]\d-]|true|false|null)/;
 const KUBECTL_PREFIX =
   /^(\[[^\]\s]{1,600}\] )?(\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?(Z|[+-]\d{2}:\d{2}) )?/;
 
-/** The klog line behind what `kubectl logs --prefix`/`--timestamps` put before it (rare path: no event in it). */
+// What syslog and `journalctl` (its default `short` output, `short-precise`, `short-iso`) put before a line:
+// `Mar 10 08:15:09[.123456] <host> <identifier>[<pid>]: ` or `2026-03-10T08:15:09+0000 <host> <identifier>[<pid>]: `.
+const SYSLOG_PREFIX =
+  /^(?:[A-Z][a-z]{2} [ \d]\d \d{2}:\d{2}:\d{2}(?:\.\d+)?|\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(?:\.\d+)?(?:Z|[+-]\d{2}:?\d{2})) \S+ [^\s:[]+(?:\[\d+\])?: /;
+
+/**
+ * The klog line behind what `kubectl logs --prefix`/`--timestamps`, syslog or `journalctl` put before it (rare
+ * path: no event in it).
+ */
 export function prefixedKlogText(line: string): string | undefined {
-  const prefix = KUBECTL_PREFIX.exec(line)?.[0].length ?? 0;
+  const prefix = KUBECTL_PREFIX.exec(line)?.[0].length || (SYSLOG_PREFIX.exec(line)?.[0].length ?? 0);
   const text = prefix > 0 ? line.slice(prefix) : undefined;
   return text !== undefined && isKlogLine(text) ? text : undefined;
 }
