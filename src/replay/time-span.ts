@@ -134,11 +134,11 @@ export class TimeSpan {
     this.lastIndex = index;
     this.lastBucket = b;
     if (count) b.count++;
-    if (ms < b.min) {
+    if (before(ms, text, b.min, b.minText)) {
       b.min = ms;
       b.minText = text;
     }
-    if (ms > b.max) {
+    if (before(b.max, b.maxText, ms, text)) {
       b.max = ms;
       b.maxText = text;
     }
@@ -231,14 +231,24 @@ function mergeInto(map: Map<number, Bucket>, index: number, b: Bucket): void {
     return;
   }
   into.count += b.count;
-  if (b.min < into.min) {
+  if (before(b.min, b.minText, into.min, into.minText)) {
     into.min = b.min;
     into.minText = b.minText;
   }
-  if (b.max > into.max) {
+  if (before(into.max, into.maxText, b.max, b.maxText)) {
     into.max = b.max;
     into.maxText = b.maxText;
   }
+}
+
+/**
+ * Whether the first timestamp is earlier than the second. Milliseconds decide, and within one millisecond the
+ * microseconds Go's MicroTime writes (fixed width: its text compares like the instant), so `from` and `to` are
+ * the log's own first and last timestamps, not others of the same millisecond.
+ */
+function before(ms: number, text: string, otherMs: number, otherText: string): boolean {
+  if (ms !== otherMs) return ms < otherMs;
+  return isMicroTime(text) && isMicroTime(otherText) && text < otherText;
 }
 
 /** Both in Go's MicroTime form and in the same hour (so in the same bucket). */
