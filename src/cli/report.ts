@@ -2,6 +2,7 @@ import { echo } from '../policy/echo';
 import { LEVELS, STAGES } from '../policy/types';
 import { RetentionEstimate, SimulationReport } from '../replay/types';
 import { Column, formatBytes, formatHours, formatPercent, textTable } from './format';
+import { gapWarning, notableGapSeconds } from './log-gaps';
 
 /** A whole number with thousands separators (fixed locale, so output is identical everywhere). */
 export function count(n: number): string {
@@ -76,7 +77,10 @@ export function retentionText(r: RetentionEstimate): string {
 
 function spanText(report: SimulationReport): string {
   if (report.span.from === null) return 'no timestamps';
-  return `${report.span.from} → ${report.span.to} (${formatHours(report.span.seconds / 3600)})`;
+  const gaps = notableGapSeconds(report);
+  const without =
+    gaps === undefined ? '' : `, ${formatHours(gaps / 3600)} of it without any event: see the warnings`;
+  return `${report.span.from} → ${report.span.to} (${formatHours(report.span.seconds / 3600)}${without})`;
 }
 
 /** A top list after a blank line and its title: the key columns, then events, bytes and share of `written`. */
@@ -259,6 +263,8 @@ export function simulationWarnings(report: SimulationReport): string[] {
         'replay a day or more of log before relying on them',
     );
   }
+  const gaps = gapWarning(report);
+  if (gaps !== undefined) warnings.push(gaps);
   if (report.attributesFromObjectRef > 0) {
     warnings.push(
       `${counted(report.attributesFromObjectRef, 'event has', 'events have')} no requestURI kube-apiserver could have logged and ${report.attributesFromObjectRef === 1 ? 'was' : 'were'} ` +
