@@ -1,5 +1,7 @@
+import { estimateRetention } from '../replay/retention';
 import type { SimulationReport } from '../replay/types';
 import { formatBytes, formatHours } from './format';
+import { retentionText } from './report';
 
 /**
  * A log with long stretches in which no event was read (SpanResult.gaps). kube-apiserver writes events every
@@ -13,17 +15,25 @@ import { formatBytes, formatHours } from './format';
 /** Gaps over this share of the span change bytes/day enough to be said. */
 const GAP_SHARE = 0.1;
 
-/** Hours of history at the rate the log has while it holds events (`factor` times the span's rate). */
-function retentionHoursAt(report: SimulationReport, factor: number): number | null {
+/** Retention at the rate the log has while it holds events (`factor` times the span's rate), as a text. */
+function retentionAt(report: SimulationReport, factor: number): string | undefined {
   const r = report.retention;
-  if (r.unbounded || r.hours === null || report.bytesPerDay === null) return null;
-  // Stdout: the events, their framing and the apiserver's own lines are all rates over the same span.
-  if (r.output === 'Stdout') return r.hours / factor;
-  const ageHours = r.rotation.maxAgeDays > 0 ? r.rotation.maxAgeDays * 24 : Infinity;
-  const rate = report.bytesPerDay * factor;
-  const sizeHours = r.capacityBytes === null || rate === 0 ? Infinity : (r.capacityBytes / rate) * 24;
-  const hours = Math.min(sizeHours, ageHours);
-  return Number.isFinite(hours) ? hours : null;
+  if (r.unbounded || r.hours === null || report.bytesPerDay === null) return undefined;
+  const c = r.containerLog;
+  const scaled = estimateRetention(report.bytesPerDay * factor, r.rotation, {
+    // Bounded with --audit-log-maxsize=0: lumberjack's default size, as before Kubernetes 1.36.
+    kubernetesVersion: '1.35',
+    output: r.output,
+    // Stdout: the framing and the apiserver's own lines are rates over the same span as the events.
+    ...(c === undefined
+      ? {}
+      : {
+          containerLog: { maxSizeBytes: c.maxSizeBytes, maxFiles: c.maxFiles },
+          framingBytesPerDay: c.framingBytesPerDay === null ? null : c.framingBytesPerDay * factor,
+          otherBytesPerDay: c.otherBytesPerDay === null ? null : c.otherBytesPerDay * factor,
+        }),
+  });
+  return scaled.hours === null ? undefined : retentionText(scaled).replace(/ \(.*$/, '');
 }
 
 /** Seconds of the span without any event, when they are a notable share of it; else undefined. */
@@ -44,10 +54,10 @@ export function gapWarning(report: SimulationReport): string | undefined {
   let rate = '';
   if (covered > 0 && report.bytesPerDay !== null) {
     const factor = span.seconds / covered;
-    const hours = retentionHoursAt(report, factor);
+    const retention = retentionAt(report, factor);
     rate =
       `; over the ${formatHours(covered / 3600)} that hold events it writes ${formatBytes(report.bytesPerDay * factor)}/day` +
-      (hours === null ? '' : `, and retention is ${formatHours(hours)}`);
+      (retention === undefined ? '' : `, and retention is ${retention}`);
   }
   return (
     `the log holds no event for ${formatHours(gaps.seconds / 3600)} of its ${formatHours(span.seconds / 3600)} ` +

@@ -212,8 +212,17 @@ export interface SourceReport {
 
 /** How long the rotated log keeps history at the measured rate. */
 export interface RetentionEstimate {
-  /** Hours of history; null when the rate is unknown (written bytes over a zero time span) or unbounded. */
+  /**
+   * Hours of history just before a rotation, when every file is full; null when the rate is unknown (written
+   * bytes over a zero time span) or unbounded.
+   */
   hours: number | null;
+  /**
+   * Hours of history right after a rotation, when the live file is still empty: the least the rotation keeps
+   * (what an event written just before a rotation gets: File keeps maxBackups full files then, Stdout maxFiles - 1),
+   * the age limit included; null as for `hours`. Absent from reports saved before it was added.
+   */
+  minHours?: number | null;
   /** What ends history first: total file size or the age limit; null when the rate is unknown. */
   limitedBy: 'size' | 'age' | null;
   /**

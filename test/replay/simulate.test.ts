@@ -162,6 +162,7 @@ describe('simulate: hand-made log under policy A', () => {
     // A few KB a day never fills 11 × 100 MiB within 30 days.
     expect(report.retention).toEqual({
       hours: 720,
+      minHours: 720,
       limitedBy: 'age',
       capacityBytes: 11 * 100 * 1024 * 1024,
       rotation: { maxSizeMB: 100, maxBackups: 10, maxAgeDays: 30 },
