@@ -82,6 +82,8 @@ class Accumulator implements PartialReplayAccumulator {
   private unterminatedRecord: string | undefined;
   /** The record being read when it is an input's first line (its text, for the starts-inside check). */
   private firstRecord: string | undefined;
+  /** The record being read (its text, for the check of a line journald cut). */
+  private record: string | undefined;
   private events = 0;
   private lines = 0;
   private imagesWithoutDigest = 0;
@@ -136,7 +138,7 @@ class Accumulator implements PartialReplayAccumulator {
         this.addMalformed(
           source,
           lineNo,
-          brokenLineReason(reason, this.unterminatedRecord, this.firstRecord),
+          brokenLineReason(reason, this.unterminatedRecord, this.firstRecord, this.record),
         );
       },
       legacyLine: (source, lineNo, field) => {
@@ -296,9 +298,11 @@ class Accumulator implements PartialReplayAccumulator {
     const cut = this.unterminated;
     this.unterminatedRecord = cut?.source === source && cut.lineNo === lineNo ? text : undefined;
     this.firstRecord = lineNo === 1 && this.options.firstLineOfInput !== false ? text : undefined;
+    this.record = text;
     this.reader.read(source, text, lineNo);
     this.unterminatedRecord = undefined;
     this.firstRecord = undefined;
+    this.record = undefined;
   }
 
   private addSpan(ev: Record<string, unknown>): void {

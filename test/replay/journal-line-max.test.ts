@@ -3,6 +3,7 @@ import * as os from 'os';
 import * as path from 'path';
 import type { Policy } from '../../src/policy/types';
 import { simulate } from '../../src/replay';
+import { CUT_BY_JOURNALD } from '../../src/replay/broken-line';
 
 // journald keeps a stdout stream's lines as entries, and cuts a line longer than LineMax (journald.conf(5):
 // default 48K, i.e. 49,152 bytes) into entries of exactly LineMax bytes, all but the last carrying
@@ -181,5 +182,39 @@ describe('journalctl -o json: an event journald cut at LineMax', () => {
     );
     expect(r.malformed.count).toBe(0);
     expect(r.events).toBe(2);
+  });
+});
+
+describe('journalctl text output (-o cat, short): the pieces are lines that nothing marks', () => {
+  test.each([
+    ['cat', ''],
+    ['short', 'Dec 01 10:00:00 master-0 kube-apiserver[1234]: '],
+  ])(
+    '-o %s: the first piece is named as cut by journald, with the export that joins it',
+    async (_, header) => {
+      const big = bigEvent('5f6a7b8c-9d0e-4f1a-8b2c-3d4e5f6a7b8c', 0, 15_000);
+      const bytes = Buffer.from(big);
+      const pieces = [bytes.subarray(0, LINE_MAX), bytes.subarray(LINE_MAX)].map(
+        (b) => header + b.toString('utf8'),
+      );
+      const small = smallEvent('6a7b8c9d-0e1f-4a2b-9c3d-4e5f6a7b8c9d', 5);
+      const r = await simulate([file(`text-${_}.log`, [header + small, ...pieces])], { policy: rr });
+      expect(r.events).toBe(1);
+      expect(r.malformed.lines.map((m) => [m.line, m.reason])).toEqual([
+        [2, CUT_BY_JOURNALD],
+        [3, expect.stringMatching(/^not JSON/)],
+      ]);
+      expect(CUT_BY_JOURNALD).toContain('journalctl -o json --all');
+    },
+  );
+
+  test("a line cut at another length is not said to be journald's", async () => {
+    const bytes = Buffer.from(bigEvent('7b8c9d0e-1f2a-4b3c-8d4e-5f6a7b8c9d0e', 0, 15_000));
+    const cut = [bytes.subarray(0, LINE_MAX - 4), bytes.subarray(LINE_MAX - 4)].map((b) =>
+      b.toString('utf8'),
+    );
+    const r = await simulate([file('other-cut.log', cut)], { policy: rr });
+    expect(r.malformed.lines.map((m) => m.line)).toEqual([1, 2]);
+    expect(r.malformed.lines[0].reason).not.toBe(CUT_BY_JOURNALD);
   });
 });
