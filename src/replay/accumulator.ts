@@ -341,6 +341,7 @@ class Accumulator implements PartialReplayAccumulator {
     tallyEvent.truncates = this.outputTruncation.applies();
     let truncated = false;
     for (const t of this.tallies) truncated = t.add(tallyEvent) || truncated;
+    for (let i = 1; i < this.tallies.length; i++) this.tallies[i].countLevelChange(this.tallies[0]);
     if (truncated) this.outputTruncation.addEarly(source);
   }
 
@@ -441,6 +442,7 @@ class Accumulator implements PartialReplayAccumulator {
             },
           }
         : {}),
+      ...(t === this.tallies[0] ? {} : { levelChanges: t.levelChangeRecord() }),
       unloggedStages: {
         RequestReceived: t.unlogged('RequestReceived'),
         ResponseStarted: t.unlogged('ResponseStarted'),

@@ -210,6 +210,15 @@ export interface SourceReport {
   threads: number;
 }
 
+/** Events decided at another level under two policies: how many, and their written bytes under each. */
+export interface LevelChange {
+  events: number;
+  /** Bytes the first policy (diff's A) writes for them. */
+  bytesA: number;
+  /** Bytes this policy writes for them. */
+  bytesB: number;
+}
+
 /** How long the rotated log keeps history at the measured rate. */
 export interface RetentionEstimate {
   /**
@@ -309,6 +318,13 @@ export interface SimulationReport {
    * with counts per `<list> <name>: <level>-><level>` (at most 1,000 keys); absent when there are none.
    */
   snapshotListDecisions?: { events: number; byName: Record<string, number> };
+  /**
+   * On the reports of `simulateMany` after the first: the events this policy decides at another level than
+   * the first policy does (diff's A), per `<first's level>-><this level>` in level order (`Metadata->None`),
+   * which the per-level counts hide when changes the other way cancel them out; `{}` when none. Absent on the
+   * first report and on `simulate`'s.
+   */
+  levelChanges?: Record<string, LevelChange>;
   /**
    * Events of a stage this policy writes that the log lacks, not counted in `written`: for the requests that
    * end in the log (ResponseComplete, Panic) and that the policy records, kube-apiserver writes

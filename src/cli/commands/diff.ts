@@ -31,6 +31,7 @@ import {
   malformedLogError,
   noEventError,
 } from '../replay-input';
+import { levelChangesHeadline, levelChangesMarkdown, levelChangesText } from '../level-changes';
 import { count, counted, perDay, retentionText, simulationWarnings } from '../report';
 import { refuseFileRotationFlags, refuseIgnoredRotationFlags } from '../rotation-flags';
 import { printJson } from '../shared';
@@ -271,6 +272,8 @@ export function diffHeadline(diff: ReportDiff, lint: LintSummary): string {
   const rb = diff.retention.b;
   const [ha, hb] = [formatHours(ra.hours), formatHours(rb.hours)];
   parts.push(ha === hb ? `retention unchanged (${ha})` : `retention ${ha} → ${hb}`);
+  const moved = levelChangesHeadline(diff);
+  if (moved !== undefined) parts.push(moved);
   if (lint.newErrors.length > 0) {
     parts.push(plural(lint.newErrors.length, 'new lint error'));
   }
@@ -378,7 +381,7 @@ function renderDiffTable(
     `Log: ${reportB.sources.map((s) => s.source).join(', ')} (${counted(diff.events.b, 'event', 'events')})`,
     '',
   );
-  out.push(textTable(t.levels.columns, t.levels.rows), '');
+  out.push(textTable(t.levels.columns, t.levels.rows), levelChangesText(diff), '');
   out.push(`Bytes/day: ${perDay(diff.bytesPerDay.a)} → ${perDay(diff.bytesPerDay.b)}`);
   out.push(`Retention: ${retentionText(diff.retention.a)} → ${retentionText(diff.retention.b)}`, '');
   if (t.rules.rows.length === 0) out.push('No rule changed what it decides in this log.');
@@ -448,7 +451,7 @@ function renderDiffMarkdown(
     ),
     '',
   );
-  out.push(markdownTable(t.levels.columns, t.levels.rows), '');
+  out.push(markdownTable(t.levels.columns, t.levels.rows), '', ...levelChangesMarkdown(diff), '');
   if (t.rules.rows.length === 0) out.push('No rule changed what it decides in this log.');
   else if (t.rules.rows.length <= 15) {
     out.push(
