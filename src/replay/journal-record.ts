@@ -71,8 +71,13 @@ export type JournalJoin =
   | { kind: 'kept' }
   /** The last piece came: the line joined. */
   | { kind: 'line'; text: string }
-  /** The joined line would be longer than the limit (memory stays bounded), or too many lines are open. */
-  | { kind: 'dropped' };
+  /** The joined line would be longer than the limit (`tooLong`), or too many lines were open: memory stays bounded. */
+  | { kind: 'dropped'; tooLong: boolean };
+
+/** Why the piece of a line was dropped when too many streams had a cut line open. */
+export const TOO_MANY_OPEN_LINES =
+  'journal entry cut by journald (_LINE_BREAK=line-max) while 64 other streams had a cut line open: not joined ' +
+  '(memory stays bounded), so this line is lost; export one unit at a time (journalctl -u kube-apiserver -o json --all)';
 
 /** Streams with a cut line open at once, per reader (an export of one unit has one or two). */
 const MAX_OPEN_STREAMS = 64;
@@ -91,7 +96,8 @@ export class JournalLineJoiner {
     let p = this.open.get(key);
     if (p === undefined) {
       if (!piece.continues) return { kind: 'whole' };
-      p = { source, chunks: [], bytes: 0, dropped: this.open.size >= MAX_OPEN_STREAMS, firstLine: lineNo };
+      if (this.open.size >= MAX_OPEN_STREAMS) return { kind: 'dropped', tooLong: false };
+      p = { source, chunks: [], bytes: 0, dropped: false, firstLine: lineNo };
       this.open.set(key, p);
     }
     if (!p.dropped) {
@@ -106,7 +112,9 @@ export class JournalLineJoiner {
     }
     if (piece.continues) return { kind: 'kept' };
     this.open.delete(key);
-    return p.dropped ? { kind: 'dropped' } : { kind: 'line', text: Buffer.concat(p.chunks).toString('utf8') };
+    return p.dropped
+      ? { kind: 'dropped', tooLong: true }
+      : { kind: 'line', text: Buffer.concat(p.chunks).toString('utf8') };
   }
 
   /** Whether a cut line of `source` waits for its last piece. */

@@ -2,7 +2,7 @@ import { concatenatedValues } from './concatenated-json';
 import { eventProblem } from './event';
 import { EventLine, readEventLine } from './event-line';
 import { dropForeignMembers } from './foreign-members';
-import { JournalLineJoiner } from './journal-record';
+import { JournalLineJoiner, TOO_MANY_OPEN_LINES } from './journal-record';
 import { isLegacyAuditLine } from './legacy-line';
 import { lineTooLong } from './line-framing';
 import {
@@ -138,6 +138,10 @@ export class RecordReader {
     if (inner.container) h.containerRecord(source);
     const journal = inner.journal && this.journal.add(source, inner.journal, lineNo);
     if (journal?.kind === 'kept') return;
+    if (journal?.kind === 'dropped' && !journal.tooLong) {
+      h.malformed(source, lineNo, `${field}${inner.field}: ${TOO_MANY_OPEN_LINES}`);
+      return;
+    }
     if (inner.otherLog) {
       h.otherLine(source, inner.text);
     } else if (inner.partial && !this.partials.wholeLine(source, inner.text)) {

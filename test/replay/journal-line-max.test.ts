@@ -4,6 +4,7 @@ import * as path from 'path';
 import type { Policy } from '../../src/policy/types';
 import { simulate } from '../../src/replay';
 import { CUT_BY_JOURNALD } from '../../src/replay/broken-line';
+import { TOO_MANY_OPEN_LINES } from '../../src/replay/journal-record';
 
 // journald keeps a stdout stream's lines as entries, and cuts a line longer than LineMax (journald.conf(5):
 // default 48K, i.e. 49,152 bytes) into entries of exactly LineMax bytes, all but the last carrying
@@ -182,6 +183,27 @@ describe('journalctl -o json: an event journald cut at LineMax', () => {
     );
     expect(r.malformed.count).toBe(0);
     expect(r.events).toBe(2);
+  });
+});
+
+describe('journal entries of many streams', () => {
+  test('past 64 streams with a cut line open, a further one is not kept (memory stays bounded), and said', async () => {
+    // 65 streams each start a line journald cut; none of them ends.
+    const opened = Array.from({ length: 65 }, (_, i) =>
+      entry(
+        Buffer.from('{"kind":"Event","apiVersion":"audit.k8s.io/v1","level":"Metadata"'),
+        `stream-${i}`,
+        'line-max',
+      ),
+    );
+    const small = smallEvent('8c9d0e1f-2a3b-4c4d-9e5f-6a7b8c9d0e1f', 6);
+    const r = await simulate([file('many-streams.json', [...opened, entry(Buffer.from(small), STREAM)])], {
+      policy: rr,
+    });
+    expect(r.events).toBe(1);
+    expect(
+      r.malformed.lines.filter((m) => m.reason === `MESSAGE: ${TOO_MANY_OPEN_LINES}`).map((m) => m.line),
+    ).toEqual([65]);
   });
 });
 
