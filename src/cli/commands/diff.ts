@@ -51,7 +51,8 @@ export const diffCommand: CommandSpec = {
   ],
   description:
     'Replays the audit logs once under policy A and policy B (the first and second --policy) and prints the ' +
-    'per-level and per-rule changes, bytes per day and retention before and after. With --deckhouse both are ' +
+    'per-level and per-rule changes, the events whose level changes (per A level → B level, which net counts ' +
+    'hide when events move both ways), bytes per day and retention before and after. With --deckhouse both are ' +
     "merged into the policy Deckhouse runs; with --deckhouse and one --policy, A is Deckhouse's built-in rules " +
     "alone. --built-in-rules takes the built-in rules from a cluster's merged policy file; with one --policy, " +
     'A is that file as the cluster runs it (its custom rules included). B is also linted: lint errors that A ' +
@@ -60,7 +61,7 @@ export const diffCommand: CommandSpec = {
     '--format markdown prints a comment ready for a pull request. Reports saved with `simulate --json` may ' +
     'stand among the LOG arguments (told from logs by content): two are A and B as saved; one is A, and B is ' +
     '--policy (or --deckhouse) replayed over the LOGs. A saved report has no policy to lint, so no lint errors ' +
-    'are compared then.',
+    'are compared then, nor which events change level.',
   options: {
     ...POLICY_OPTIONS,
     policy: { ...POLICY_OPTIONS.policy, multiple: true, description: 'policy A, then policy B' },
