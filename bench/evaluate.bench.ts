@@ -215,6 +215,7 @@ function asSimulateFeedsThem(): RequestAttributes[] {
     legacyLine: refuse('a legacy line'),
     otherLine: refuse('a line that is no audit event'),
     foreignMembers: refuse('foreign members'),
+    containerRecord: refuse('container records'),
   });
   for (let i = 0; i < lines.length && out.length < MIX_SIZE; i++)
     if (lines[i] !== '') reader.read('synthetic', lines[i], i + 1);

@@ -227,6 +227,7 @@ export { diffReports, type Delta, type NullableDelta, type ReportDiff, type Rule
 export type {
   ContainerLogRotation,
   EventsAndBytes,
+  LevelChange,
   LevelCounts,
   MalformedLine,
   NamedReplayStream,

@@ -54,7 +54,7 @@ export const ROTATION_OPTIONS: Record<string, OptionSpec> = {
     type: 'string',
     value: 'File|Stdout',
     description:
-      "Deckhouse's auditLog.output: with Stdout history is the kubelet's container log (shared with kube-apiserver's own lines), not the file rotation (default: the auditLog.output of ModuleConfig control-plane-manager in the --policy file, which a contradicting flag may not override; else Stdout for container-runtime (CRI) input or input with kube-apiserver's own log lines among its events (kubectl logs), else File)",
+      "Deckhouse's auditLog.output: with Stdout history is the kubelet's container log (shared with kube-apiserver's own lines), not the file rotation (default: the auditLog.output of ModuleConfig control-plane-manager in the --policy file, which a contradicting flag may not override; else Stdout for container-runtime input (CRI lines, Docker json-file records, a shipper's records naming the stream) or input with kube-apiserver's own log lines among its events (kubectl logs), else File)",
   },
   'container-log-max-size': {
     type: 'string',

@@ -2,6 +2,7 @@ import { echo } from '../policy/echo';
 import { LEVELS, STAGES } from '../policy/types';
 import { RetentionEstimate, SimulationReport } from '../replay/types';
 import { Column, formatBytes, formatHours, formatPercent, textTable } from './format';
+import { gapWarning, notableGapSeconds } from './log-gaps';
 
 /** A whole number with thousands separators (fixed locale, so output is identical everywhere). */
 export function count(n: number): string {
@@ -50,11 +51,16 @@ function sizeSetting(bytes: number): string {
 }
 
 /**
- * `19 h (limited by size: 11 files × 100 MiB)`, `unbounded (…)`, or for Stdout output `2.5 d (limited by the
- * kubelet's container log: 4 files × 50 MiB, …)`.
+ * `17 h to 19 h (limited by size: 11 files × 100 MiB)`, `unbounded (…)`, or for Stdout output `1.9 d to 2.5 d
+ * (limited by the kubelet's container log: 4 files × 50 MiB, …)`: the history right after a rotation (the live
+ * file empty) to the history just before the next one, or one figure when they read the same.
  */
 export function retentionText(r: RetentionEstimate): string {
   const note = r.note === undefined ? '' : `; ${r.note}`;
+  // Right after a rotation the live file is empty and history is shorter: the range, least first.
+  const least = r.minHours === undefined || r.minHours === null ? undefined : formatHours(r.minHours);
+  const hours = (h: number) =>
+    least === undefined || least === formatHours(h) ? formatHours(h) : `${least} to ${formatHours(h)}`;
   if (r.unbounded) return `unbounded (nothing is ever deleted${note})`;
   if (r.output === 'Stdout' && r.containerLog !== undefined) {
     const c = r.containerLog;
@@ -64,19 +70,22 @@ export function retentionText(r: RetentionEstimate): string {
         : `shared with kube-apiserver's own log lines, ${formatBytes(c.otherBytesPerDay)}/day here`;
     const files = `${c.maxFiles} files × ${sizeSetting(c.maxSizeBytes)}, ${shared}`;
     if (r.hours === null) return `unknown (no rate; the kubelet's container log keeps ${files})`;
-    return `${formatHours(r.hours)} (limited by the kubelet's container log: ${files})`;
+    return `${hours(r.hours)} (limited by the kubelet's container log: ${files})`;
   }
   const sizeMB = r.rotation.maxSizeMB === 0 ? 100 : r.rotation.maxSizeMB;
   const files = `${r.rotation.maxBackups + 1} files × ${sizeSetting(sizeMB * MIB)}`;
   if (r.hours === null)
     return r.limitedBy === null && r.capacityBytes === null ? `unlimited${note}` : `unknown (no rate)${note}`;
-  if (r.limitedBy === 'size') return `${formatHours(r.hours)} (limited by size: ${files}${note})`;
-  return `${formatHours(r.hours)} (limited by age: ${r.rotation.maxAgeDays} days${note})`;
+  if (r.limitedBy === 'size') return `${hours(r.hours)} (limited by size: ${files}${note})`;
+  return `${hours(r.hours)} (limited by age: ${r.rotation.maxAgeDays} days${note})`;
 }
 
 function spanText(report: SimulationReport): string {
   if (report.span.from === null) return 'no timestamps';
-  return `${report.span.from} → ${report.span.to} (${formatHours(report.span.seconds / 3600)})`;
+  const gaps = notableGapSeconds(report);
+  const without =
+    gaps === undefined ? '' : `, ${formatHours(gaps / 3600)} of it without any event: see the warnings`;
+  return `${report.span.from} → ${report.span.to} (${formatHours(report.span.seconds / 3600)}${without})`;
 }
 
 /** A top list after a blank line and its title: the key columns, then events, bytes and share of `written`. */
@@ -259,6 +268,8 @@ export function simulationWarnings(report: SimulationReport): string[] {
         'replay a day or more of log before relying on them',
     );
   }
+  const gaps = gapWarning(report);
+  if (gaps !== undefined) warnings.push(gaps);
   if (report.attributesFromObjectRef > 0) {
     warnings.push(
       `${counted(report.attributesFromObjectRef, 'event has', 'events have')} no requestURI kube-apiserver could have logged and ${report.attributesFromObjectRef === 1 ? 'was' : 'were'} ` +

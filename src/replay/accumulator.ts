@@ -82,6 +82,8 @@ class Accumulator implements PartialReplayAccumulator {
   private unterminatedRecord: string | undefined;
   /** The record being read when it is an input's first line (its text, for the starts-inside check). */
   private firstRecord: string | undefined;
+  /** The record being read (its text, for the check of a line journald cut). */
+  private record: string | undefined;
   private events = 0;
   private lines = 0;
   private imagesWithoutDigest = 0;
@@ -136,7 +138,7 @@ class Accumulator implements PartialReplayAccumulator {
         this.addMalformed(
           source,
           lineNo,
-          brokenLineReason(reason, this.unterminatedRecord, this.firstRecord),
+          brokenLineReason(reason, this.unterminatedRecord, this.firstRecord, this.record),
         );
       },
       legacyLine: (source, lineNo, field) => {
@@ -145,6 +147,9 @@ class Accumulator implements PartialReplayAccumulator {
       },
       otherLine: (source, line) => this.addOwnLine(source, line),
       foreignMembers: (source, names) => this.inputNotes.foreignMembers(source, names),
+      // A Docker json-file (or shipper's Pod) record is a container log line as a CRI line is; a stderr
+      // record's bytes are kube-apiserver's own line, counted through otherLine.
+      containerRecord: (source) => this.sink.criLine(source, 0),
     });
   }
 
@@ -293,9 +298,11 @@ class Accumulator implements PartialReplayAccumulator {
     const cut = this.unterminated;
     this.unterminatedRecord = cut?.source === source && cut.lineNo === lineNo ? text : undefined;
     this.firstRecord = lineNo === 1 && this.options.firstLineOfInput !== false ? text : undefined;
+    this.record = text;
     this.reader.read(source, text, lineNo);
     this.unterminatedRecord = undefined;
     this.firstRecord = undefined;
+    this.record = undefined;
   }
 
   private addSpan(ev: Record<string, unknown>): void {
@@ -334,6 +341,7 @@ class Accumulator implements PartialReplayAccumulator {
     tallyEvent.truncates = this.outputTruncation.applies();
     let truncated = false;
     for (const t of this.tallies) truncated = t.add(tallyEvent) || truncated;
+    for (let i = 1; i < this.tallies.length; i++) this.tallies[i].countLevelChange(this.tallies[0]);
     if (truncated) this.outputTruncation.addEarly(source);
   }
 
@@ -357,9 +365,11 @@ class Accumulator implements PartialReplayAccumulator {
     const inferred = new Set(
       this.options.output === undefined && !criInput ? mixed.map((s) => s.source) : [],
     );
-    const stderrBytes = criInput
-      ? sources.reduce((n, s) => n + s.criStderrBytes, 0)
-      : mixed.reduce((n, s) => n + this.inputNotes.ownLogBytes(s.source), 0);
+    // A line is counted in one of the two: a CRI stderr line by its framing, any other own line (a Docker
+    // json-file stderr record, a klog line `kubectl logs` printed) as a line.
+    const stderrBytes =
+      sources.reduce((n, s) => n + s.criStderrBytes, 0) +
+      mixed.reduce((n, s) => n + this.inputNotes.ownLogBytes(s.source), 0);
     const retention = estimateRetention(bytesPerDay, this.rotation, {
       kubernetesVersion: this.options.kubernetesVersion,
       output,
@@ -432,6 +442,7 @@ class Accumulator implements PartialReplayAccumulator {
             },
           }
         : {}),
+      ...(t === this.tallies[0] ? {} : { levelChanges: t.levelChangeRecord() }),
       unloggedStages: {
         RequestReceived: t.unlogged('RequestReceived'),
         ResponseStarted: t.unlogged('ResponseStarted'),

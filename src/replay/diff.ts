@@ -1,7 +1,7 @@
 import { checkObjectArgument } from '../policy/arguments';
 import type { Level, PolicyRule, RuleLayer } from '../policy/types';
 import { reportProblem } from './report-shape';
-import type { RetentionEstimate, RuleReport, SimulationReport } from './types';
+import type { LevelChange, RetentionEstimate, RuleReport, SimulationReport } from './types';
 
 /** A number under policy A and policy B, and B − A. */
 export interface Delta {
@@ -59,6 +59,11 @@ export interface ReportDiff {
   changedRules: number;
   /** True when A and B were not computed from the same events (different logs). */
   differentInputs: boolean;
+  /**
+   * The events B decides at another level than A, per `<A level>-><B level>` (SimulationReport.levelChanges):
+   * `known` only when B was replayed together with A over the same log (`simulateMany`), not from saved reports.
+   */
+  levelChanges: { known: boolean; events: number; byLevels: Record<string, LevelChange> };
 }
 
 function delta(a: number, b: number): Delta {
@@ -162,6 +167,9 @@ export function diffReports(a: SimulationReport, b: SimulationReport): ReportDif
   for (const l of ['None', ...levels] as const) decided[l] = delta(a.decided[l], b.decided[l]);
   const hoursA = a.retention.hours;
   const hoursB = b.retention.hours;
+  const differentInputs =
+    a.events !== b.events || a.lines !== b.lines || a.span.from !== b.span.from || a.span.to !== b.span.to;
+  const changes = differentInputs ? undefined : b.levelChanges;
   return {
     events: delta(a.events, b.events),
     decided,
@@ -181,7 +189,11 @@ export function diffReports(a: SimulationReport, b: SimulationReport): ReportDif
     },
     rules,
     changedRules: rules.filter(ruleChanged).length,
-    differentInputs:
-      a.events !== b.events || a.lines !== b.lines || a.span.from !== b.span.from || a.span.to !== b.span.to,
+    differentInputs,
+    levelChanges: {
+      known: changes !== undefined,
+      events: Object.values(changes ?? {}).reduce((n, c) => n + c.events, 0),
+      byLevels: { ...changes },
+    },
   };
 }

@@ -7,15 +7,27 @@
  * lines, which `kubectl logs` mixes with the events of `auditLog.output: Stdout`.
  */
 
-import { journalMessage } from './journal-record';
+import { type JournalPiece, journalMessage } from './journal-record';
 
 /** A record's content once the wrapper is taken off. */
 export type Unwrapped =
   /**
    * The event's line as text; `partial` = Docker cut the line and the rest follows in the next record;
-   * `otherLog` = the record is not audit data (a container's stderr line, a log service's own message).
+   * `otherLog` = the record is not audit data (a container's stderr line, a log service's own message);
+   * `container` = the record names the container stream the line was written to (`stream: stdout|stderr`: Docker's
+   * json-file, Vector's `kubernetes_logs` source as log-shipper sends a Pod's lines, Fluent Bit's docker and cri
+   * parsers), so the events were kube-apiserver's standard output (auditLog.output Stdout), not its audit file;
+   * `journal` = a journal entry's place in a line journald may have cut (journal-record.ts).
    */
-  | { kind: 'text'; text: string; partial: boolean; otherLog: boolean; field: string }
+  | {
+      kind: 'text';
+      text: string;
+      partial: boolean;
+      otherLog: boolean;
+      container: boolean;
+      field: string;
+      journal?: JournalPiece;
+    }
   /** Events (or further wrappers) as decoded values: an EventList's items (`list`), an Elasticsearch `_source`. */
   | { kind: 'values'; values: unknown[]; field: string; list: boolean };
 
@@ -45,7 +57,7 @@ export function unwrapRecord(value: Record<string, unknown>): Unwrapped | undefi
   // CloudWatch Logs sends a subscription's destination (Kinesis, Firehose, Lambda) a CONTROL_MESSAGE payload to
   // check that it is reachable; its one logEvent is CloudWatch's own text, not the log group's.
   if (value.messageType === 'CONTROL_MESSAGE') {
-    return { kind: 'text', text: '', partial: false, otherLog: true, field: 'messageType' };
+    return { kind: 'text', text: '', partial: false, otherLog: true, container: false, field: 'messageType' };
   }
   // Anything that names itself an Event (or any other kind) is not a shipper's record.
   if (value.kind !== undefined || value.verb !== undefined || value.stage !== undefined) return undefined;
@@ -53,7 +65,15 @@ export function unwrapRecord(value: Record<string, unknown>): Unwrapped | undefi
   const journal = journalMessage(value);
   if (journal !== undefined) {
     return 'text' in journal
-      ? { kind: 'text', text: journal.text, partial: false, otherLog: false, field: 'MESSAGE' }
+      ? {
+          kind: 'text',
+          text: journal.text,
+          partial: false,
+          otherLog: false,
+          container: false,
+          field: 'MESSAGE',
+          journal: journal.piece,
+        }
       : undefined;
   }
   for (const field of TEXT_FIELDS) {
@@ -67,6 +87,7 @@ export function unwrapRecord(value: Record<string, unknown>): Unwrapped | undefi
       text: docker && !partial ? text.slice(0, -1) : text,
       partial,
       otherLog: value.stream === 'stderr',
+      container: value.stream === 'stdout' || value.stream === 'stderr',
       field,
     };
   }
@@ -77,7 +98,8 @@ export function unwrapRecord(value: Record<string, unknown>): Unwrapped | undefi
   // holding an audit event's line, or the event itself.
   for (const field in value) {
     const member = value[field];
-    if (isAuditLine(member)) return { kind: 'text', text: member, partial: false, otherLog: false, field };
+    if (isAuditLine(member))
+      return { kind: 'text', text: member, partial: false, otherLog: false, container: false, field };
     if (isPlainObject(member) && namesAuditKind(member)) {
       return { kind: 'values', values: [member], field, list: false };
     }
@@ -261,9 +283,17 @@ const JSON_ARRAY_START = /^\s*\[\s*($|[[{"\]\d-]|true|false|null)/;
 const KUBECTL_PREFIX =
   /^(\[[^\]\s]{1,600}\] )?(\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?(Z|[+-]\d{2}:\d{2}) )?/;
 
-/** The klog line behind what `kubectl logs --prefix`/`--timestamps` put before it (rare path: no event in it). */
+// What syslog and `journalctl` (its default `short` output, `short-precise`, `short-iso`) put before a line:
+// `Mar 10 08:15:09[.123456] <host> <identifier>[<pid>]: ` or `2026-03-10T08:15:09+0000 <host> <identifier>[<pid>]: `.
+const SYSLOG_PREFIX =
+  /^(?:[A-Z][a-z]{2} [ \d]\d \d{2}:\d{2}:\d{2}(?:\.\d+)?|\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(?:\.\d+)?(?:Z|[+-]\d{2}:?\d{2})) \S+ [^\s:[]+(?:\[\d+\])?: /;
+
+/**
+ * The klog line behind what `kubectl logs --prefix`/`--timestamps`, syslog or `journalctl` put before it (rare
+ * path: no event in it).
+ */
 export function prefixedKlogText(line: string): string | undefined {
-  const prefix = KUBECTL_PREFIX.exec(line)?.[0].length ?? 0;
+  const prefix = KUBECTL_PREFIX.exec(line)?.[0].length || (SYSLOG_PREFIX.exec(line)?.[0].length ?? 0);
   const text = prefix > 0 ? line.slice(prefix) : undefined;
   return text !== undefined && isKlogLine(text) ? text : undefined;
 }

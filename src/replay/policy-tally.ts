@@ -17,7 +17,7 @@ import { boundedKey } from './bounded-key';
 import { LEVEL_RANK } from './event';
 import { HeavyHitters, HeavyHittersState } from './heavy-hitters';
 import type { EventSizer } from './size';
-import type { RuleReport } from './types';
+import type { LevelChange, RuleReport } from './types';
 
 /** containerd's default max_container_log_line_size: longer stdout lines are split into P fragments. */
 const CRI_FRAGMENT_BYTES = 16 * 1024;
@@ -126,6 +126,14 @@ export class PolicyTally {
   /** Of those, per `<list> <name>: <level>-><level>` (at most MAX_LIST_KEYS keys). */
   readonly listPairs = new Map<string, number>();
   private readonly lists: ListDependence | undefined;
+  /** This event's decision (add() sets them): its level, and its written bytes (0 when nothing is written). */
+  lastLevel: Level = 'None';
+  lastBytes = 0;
+  /**
+   * Events this policy decides at another level than the first policy replayed with it (diff's A), per
+   * `<A level>-><this level>` (at most 12 keys), with their written bytes under each.
+   */
+  readonly levelChanges = new Map<string, LevelChange>();
   readonly users = new HeavyHitters<undefined>();
   readonly resources = new HeavyHitters<ResourceInfo>();
   readonly requests = new HeavyHitters<{ user: string; verb: string; resource: string }>();
@@ -172,6 +180,8 @@ export class PolicyTally {
     const req = ev.req;
     const d = this.compiled.evaluate(req);
     const level = d.level;
+    this.lastLevel = level;
+    this.lastBytes = 0;
     this.decided[level]++;
     const rule = d.ruleIndex >= 0 ? this.rules[d.ruleIndex] : undefined;
     if (rule !== undefined) rule.hits++;
@@ -208,6 +218,7 @@ export class PolicyTally {
     }
     this.writtenEvents++;
     this.writtenBytes += bytes;
+    this.lastBytes = bytes;
     this.framingBytes += criFramingBytes(bytes);
     this.writtenByLevel[level]++;
     this.bytesByLevel[level] += bytes;
@@ -232,6 +243,30 @@ export class PolicyTally {
     this.resources.add(keys.resource, bytes, resourceInfo, req);
     this.requests.add(keys.request, bytes, requestInfo, ev);
     return truncates;
+  }
+
+  /** Counts the event add() just decided when `first` (the first policy, diff's A) decided it at another level. */
+  countLevelChange(first: PolicyTally): void {
+    if (first.lastLevel === this.lastLevel) return;
+    const key = `${first.lastLevel}->${this.lastLevel}`;
+    const c = this.levelChanges.get(key);
+    if (c === undefined)
+      this.levelChanges.set(key, { events: 1, bytesA: first.lastBytes, bytesB: this.lastBytes });
+    else {
+      c.events++;
+      c.bytesA += first.lastBytes;
+      c.bytesB += this.lastBytes;
+    }
+  }
+
+  /** levelChanges as a report's record, in level order. */
+  levelChangeRecord(): Record<string, LevelChange> {
+    const rank = (key: string) => key.split('->').map((l) => LEVEL_RANK[l as Level]);
+    const keys = [...this.levelChanges.keys()].sort((x, y) => {
+      const [a, b] = [rank(x), rank(y)];
+      return a[0] - b[0] || a[1] - b[1];
+    });
+    return Object.fromEntries(keys.map((k) => [k, { ...this.levelChanges.get(k)! }]));
   }
 
   private countListDependence(req: RequestAttributes, d: Decision): void {
@@ -259,6 +294,7 @@ export class PolicyTally {
       counters: COUNTERS.map((k) => this[k]),
       lowSourcePairs: [...this.lowSourcePairs],
       listPairs: [...this.listPairs],
+      levelChanges: [...this.levelChanges].map(([k, c]) => [k, { ...c }]),
       rules: this.rules.map((r) => [r.hits, r.written, r.bytes]),
       users: this.users.toState(),
       resources: this.resources.toState(),
@@ -294,6 +330,15 @@ export class PolicyTally {
     for (const [k, v] of other.listPairs)
       if (this.listPairs.has(k) || this.listPairs.size < MAX_LIST_KEYS)
         this.listPairs.set(k, (this.listPairs.get(k) ?? 0) + v);
+    for (const [k, c] of other.levelChanges) {
+      const into = this.levelChanges.get(k);
+      if (into === undefined) this.levelChanges.set(k, { ...c });
+      else {
+        into.events += c.events;
+        into.bytesA += c.bytesA;
+        into.bytesB += c.bytesB;
+      }
+    }
     this.rules.forEach((r, i) => {
       r.hits += other.rules[i][0];
       r.written += other.rules[i][1];
@@ -332,6 +377,7 @@ export interface TallyState {
   counters: number[];
   lowSourcePairs: Array<[string, number]>;
   listPairs: Array<[string, number]>;
+  levelChanges: Array<[string, LevelChange]>;
   rules: Array<[number, number, number]>;
   users: HeavyHittersState<undefined>;
   resources: HeavyHittersState<ResourceInfo>;

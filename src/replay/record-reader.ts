@@ -2,6 +2,7 @@ import { concatenatedValues } from './concatenated-json';
 import { eventProblem } from './event';
 import { EventLine, readEventLine } from './event-line';
 import { dropForeignMembers } from './foreign-members';
+import { JournalLineJoiner, TOO_MANY_OPEN_LINES } from './journal-record';
 import { isLegacyAuditLine } from './legacy-line';
 import { lineTooLong } from './line-framing';
 import {
@@ -32,6 +33,11 @@ export interface RecordHandlers {
   otherLine(source: string, line: string): void;
   /** An event that carried members kube-apiserver does not write (taken out of it and its size). */
   foreignMembers(source: string, names: string[]): void;
+  /**
+   * A record of a container's output (Unwrapped's `container`): like a container-runtime line, it shows the
+   * events were kube-apiserver's standard output.
+   */
+  containerRecord(source: string): void;
 }
 
 /** Wrappers taken off one record at most (a `_source` holding a `message`, an EventList in a `message`...). */
@@ -55,12 +61,14 @@ function quotedLine(text: string): string | undefined {
 /** Reads records; keeps the pieces of lines a record format cut (Docker's json-file) per input. */
 export class RecordReader {
   private readonly partials: PartialJoiner;
+  private readonly journal: JournalLineJoiner;
 
   constructor(
     private readonly maxChars: number,
     private readonly handlers: RecordHandlers,
   ) {
     this.partials = new PartialJoiner(maxChars);
+    this.journal = new JournalLineJoiner(maxChars);
   }
 
   read(source: string, text: string, lineNo: number): void {
@@ -69,7 +77,7 @@ export class RecordReader {
 
   /** Whether a line of `source` waits for its last piece (see PartialJoiner). */
   isOpen(source: string): boolean {
-    return this.partials.isOpen(source);
+    return this.partials.isOpen(source) || this.journal.isOpen(source);
   }
 
   /** See PartialJoiner.modes. */
@@ -79,7 +87,9 @@ export class RecordReader {
 
   /** Ends an input: the line a cut piece was kept for, when its last piece never came. */
   finish(source: string): number | undefined {
-    return this.partials.finish(source);
+    const docker = this.partials.finish(source);
+    const journal = this.journal.finish(source);
+    return docker === undefined || journal === undefined ? (docker ?? journal) : Math.min(docker, journal);
   }
 
   private readAt(source: string, text: string, lineNo: number, depth: number, field: string): void {
@@ -118,15 +128,31 @@ export class RecordReader {
     if (inner === undefined) {
       const foreign = foreignRecord(scanned.event);
       h.malformed(source, lineNo, `${field}${foreign ?? `not an audit.k8s.io/v1 Event: ${problem}`}`);
-    } else if (inner.kind === 'values') {
+      return;
+    }
+    if (inner.kind === 'values') {
       const at = inner.list ? `${field}${inner.field}` : `${field}${inner.field}: `;
       this.readValues(source, inner.values, lineNo, depth, at, inner.list);
-    } else if (inner.otherLog) {
+      return;
+    }
+    if (inner.container) h.containerRecord(source);
+    const journal = inner.journal && this.journal.add(source, inner.journal, lineNo);
+    if (journal?.kind === 'kept') return;
+    if (journal?.kind === 'dropped' && !journal.tooLong) {
+      h.malformed(source, lineNo, `${field}${inner.field}: ${TOO_MANY_OPEN_LINES}`);
+      return;
+    }
+    if (inner.otherLog) {
       h.otherLine(source, inner.text);
     } else if (inner.partial && !this.partials.wholeLine(source, inner.text)) {
       this.partials.add(source, inner.text, lineNo);
     } else {
-      const whole = this.partials.complete(source, inner.text);
+      const whole =
+        journal?.kind === 'line'
+          ? journal.text
+          : journal?.kind === 'dropped'
+            ? undefined
+            : this.partials.complete(source, inner.text);
       if (whole === undefined)
         h.malformed(source, lineNo, `${field}${inner.field}: ${lineTooLong(this.maxChars)}`);
       else if (isKlogLine(whole)) h.otherLine(source, whole);

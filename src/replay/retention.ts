@@ -86,7 +86,8 @@ export interface RetentionContext {
  * (`maxFiles` × `maxSizeBytes`, size only) and shared with the apiserver's own log lines and the runtime's
  * line framing, which count against the same files.
  *
- * `hours` is the history available just before a rotation (all files full); null when unknown or unbounded.
+ * `hours` is the history available just before a rotation (all files full), `minHours` right after one (the
+ * live file empty: lumberjack and the kubelet both start it anew); null when unknown or unbounded.
  */
 export function estimateRetention(
   bytesPerDay: number | null,
@@ -101,6 +102,7 @@ export function estimateRetention(
     if (isKubernetesVersionAtLeast(version, MAXSIZE_ZERO_DISABLES_ROTATION_SINCE)) {
       return {
         hours: null,
+        minHours: null,
         limitedBy: null,
         capacityBytes: null,
         rotation,
@@ -122,12 +124,17 @@ export function estimateRetention(
     ...(note === undefined ? {} : { note }),
   };
   const ageHours = rotation.maxAgeDays > 0 ? rotation.maxAgeDays * 24 : Infinity;
-  if (bytesPerDay === null) return { hours: null, limitedBy: null, ...base };
+  if (bytesPerDay === null) return { hours: null, minHours: null, limitedBy: null, ...base };
   const sizeHours = bytesPerDay > 0 ? (capacity / bytesPerDay) * 24 : Infinity;
-  if (sizeHours === Infinity && ageHours === Infinity) return { hours: null, limitedBy: null, ...base };
+  if (sizeHours === Infinity && ageHours === Infinity)
+    return { hours: null, minHours: null, limitedBy: null, ...base };
+  // Right after a rotation the maxBackups rotated files hold all the history (an age limit counts from a
+  // file's rotation, so it keeps at least maxAgeDays of it).
+  const minSizeHours = bounded ? sizeHours * (rotation.maxBackups / (rotation.maxBackups + 1)) : Infinity;
+  const minHours = Math.min(minSizeHours, ageHours);
   return sizeHours < ageHours
-    ? { hours: sizeHours, limitedBy: 'size', ...base }
-    : { hours: ageHours, limitedBy: 'age', ...base };
+    ? { hours: sizeHours, minHours, limitedBy: 'size', ...base }
+    : { hours: ageHours, minHours, limitedBy: 'age', ...base };
 }
 
 function containerLogRetention(
@@ -146,8 +153,11 @@ function containerLogRetention(
     unbounded: false,
     containerLog: { ...containerLog, framingBytesPerDay: framing, otherBytesPerDay: other },
   };
-  if (bytesPerDay === null) return { hours: null, limitedBy: null, ...base };
+  if (bytesPerDay === null) return { hours: null, minHours: null, limitedBy: null, ...base };
   const total = bytesPerDay + (framing ?? 0) + (other ?? 0);
-  if (total <= 0) return { hours: null, limitedBy: null, ...base };
-  return { hours: (capacity / total) * 24, limitedBy: 'size', ...base };
+  if (total <= 0) return { hours: null, minHours: null, limitedBy: null, ...base };
+  const hours = (capacity / total) * 24;
+  // The kubelet's maxFiles include the live file: right after a rotation maxFiles - 1 hold the history.
+  const minHours = hours * ((containerLog.maxFiles - 1) / containerLog.maxFiles);
+  return { hours, minHours, limitedBy: 'size', ...base };
 }

@@ -49,7 +49,16 @@ export interface SpanResult {
   excludedFrom?: string;
   /** The latest timestamp left out. */
   excludedTo?: string;
+  /**
+   * Stretches of an hour or more between `from` and `to` in which no event was read (absent when there is none):
+   * a log of consecutive files has none, while logs of different days, rotated files left out or a shipper's
+   * outage do. `seconds` is their total, `from`/`to` the timestamps around the longest.
+   */
+  gaps?: { count: number; seconds: number; longestFrom: string; longestTo: string; longestSeconds: number };
 }
+
+/** An event-free stretch at least this long is a gap in the log (kube-apiserver writes events every second). */
+export const GAP_MS = 3_600_000;
 
 /** `2006-01-02T15:04:05.000000Z` (Go's MicroTime) or another RFC 3339 form; NaN when it is not one. */
 export function timestampMs(text: string): number {
@@ -134,11 +143,11 @@ export class TimeSpan {
     this.lastIndex = index;
     this.lastBucket = b;
     if (count) b.count++;
-    if (ms < b.min) {
+    if (before(ms, text, b.min, b.minText)) {
       b.min = ms;
       b.minText = text;
     }
-    if (ms > b.max) {
+    if (before(b.max, b.maxText, ms, text)) {
       b.max = ms;
       b.maxText = text;
     }
@@ -211,6 +220,8 @@ export class TimeSpan {
     out.to = last.maxText;
     out.seconds = Math.max(0, (last.max - first.min) / 1000);
     out.excluded = excluded;
+    const gaps = gapsBetween(sorted.slice(lo, hi + 1));
+    if (gaps !== undefined) out.gaps = gaps;
     if (excludedRange.length > 0) {
       excludedRange.sort((a, b) => a.min - b.min);
       out.excludedFrom = excludedRange[0].minText;
@@ -218,6 +229,37 @@ export class TimeSpan {
     }
     return out;
   }
+}
+
+/**
+ * The event-free stretches of GAP_MS or more between buckets sorted by time (a stretch inside one bucket, under
+ * its width, is not seen). Buckets overlap nothing, so between one's latest and the next one's earliest timestamp
+ * no event was read.
+ */
+function gapsBetween(buckets: Bucket[]): SpanResult['gaps'] {
+  let count = 0;
+  let total = 0;
+  let longest: { from: string; to: string; ms: number } | undefined;
+  let latest = buckets[0];
+  for (let i = 1; i < buckets.length; i++) {
+    const b = buckets[i];
+    const gap = b.min - latest.max;
+    if (gap >= GAP_MS) {
+      count++;
+      total += gap;
+      if (longest === undefined || gap > longest.ms)
+        longest = { from: latest.maxText, to: b.minText, ms: gap };
+    }
+    if (b.max > latest.max) latest = b;
+  }
+  if (longest === undefined) return undefined;
+  return {
+    count,
+    seconds: total / 1000,
+    longestFrom: longest.from,
+    longestTo: longest.to,
+    longestSeconds: longest.ms / 1000,
+  };
 }
 
 function isStray(gap: number, restSpan: number): boolean {
@@ -231,14 +273,24 @@ function mergeInto(map: Map<number, Bucket>, index: number, b: Bucket): void {
     return;
   }
   into.count += b.count;
-  if (b.min < into.min) {
+  if (before(b.min, b.minText, into.min, into.minText)) {
     into.min = b.min;
     into.minText = b.minText;
   }
-  if (b.max > into.max) {
+  if (before(into.max, into.maxText, b.max, b.maxText)) {
     into.max = b.max;
     into.maxText = b.maxText;
   }
+}
+
+/**
+ * Whether the first timestamp is earlier than the second. Milliseconds decide, and within one millisecond the
+ * microseconds Go's MicroTime writes (fixed width: its text compares like the instant), so `from` and `to` are
+ * the log's own first and last timestamps, not others of the same millisecond.
+ */
+function before(ms: number, text: string, otherMs: number, otherText: string): boolean {
+  if (ms !== otherMs) return ms < otherMs;
+  return isMicroTime(text) && isMicroTime(otherText) && text < otherText;
 }
 
 /** Both in Go's MicroTime form and in the same hour (so in the same bucket). */

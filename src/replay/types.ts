@@ -66,7 +66,9 @@ export interface ReplayOptions {
   kubernetesVersion?: string;
   /**
    * `auditLog.output`: with Stdout, history is the kubelet's container-log rotation instead of the file
-   * rotation. @default - 'Stdout' when the input is in the container runtime's (CRI) format, else 'File'
+   * rotation. @default - 'Stdout' when the input is kube-apiserver's container output (the container runtime's
+   * CRI lines, Docker json-file records or a shipper's records naming the `stream`, klog lines among the
+   * events), else 'File'
    */
   output?: 'File' | 'Stdout';
   /** With Stdout: the kubelet's rotation. @default - Deckhouse's NodeGroup defaults, 50 MiB × 4 files */
@@ -208,10 +210,28 @@ export interface SourceReport {
   threads: number;
 }
 
+/** Events decided at another level under two policies: how many, and their written bytes under each. */
+export interface LevelChange {
+  events: number;
+  /** Bytes the first policy (diff's A) writes for them. */
+  bytesA: number;
+  /** Bytes this policy writes for them. */
+  bytesB: number;
+}
+
 /** How long the rotated log keeps history at the measured rate. */
 export interface RetentionEstimate {
-  /** Hours of history; null when the rate is unknown (written bytes over a zero time span) or unbounded. */
+  /**
+   * Hours of history just before a rotation, when every file is full; null when the rate is unknown (written
+   * bytes over a zero time span) or unbounded.
+   */
   hours: number | null;
+  /**
+   * Hours of history right after a rotation, when the live file is still empty: the least the rotation keeps
+   * (what an event written just before a rotation gets: File keeps maxBackups full files then, Stdout maxFiles - 1),
+   * the age limit included; null as for `hours`. Absent from reports saved before it was added.
+   */
+  minHours?: number | null;
   /** What ends history first: total file size or the age limit; null when the rate is unknown. */
   limitedBy: 'size' | 'age' | null;
   /**
@@ -298,6 +318,13 @@ export interface SimulationReport {
    * with counts per `<list> <name>: <level>-><level>` (at most 1,000 keys); absent when there are none.
    */
   snapshotListDecisions?: { events: number; byName: Record<string, number> };
+  /**
+   * On the reports of `simulateMany` after the first: the events this policy decides at another level than
+   * the first policy does (diff's A), per `<first's level>-><this level>` in level order (`Metadata->None`),
+   * which the per-level counts hide when changes the other way cancel them out; `{}` when none. Absent on the
+   * first report and on `simulate`'s.
+   */
+  levelChanges?: Record<string, LevelChange>;
   /**
    * Events of a stage this policy writes that the log lacks, not counted in `written`: for the requests that
    * end in the log (ResponseComplete, Panic) and that the policy records, kube-apiserver writes

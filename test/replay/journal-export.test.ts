@@ -82,3 +82,32 @@ describe('journalctl -o json', () => {
     expect(r.malformed.lines[0].reason).toMatch(/^not an audit event, nor a record holding one/);
   });
 });
+
+describe('journalctl text output (short, short-precise, short-iso) and syslog files', () => {
+  // journalctl(1): `short`, the default, writes each entry as a classic syslog line, `<Mmm dd hh:mm:ss> <host>
+  // <identifier>[<pid>]: <MESSAGE>`; `short-precise` adds microseconds, `short-iso` writes an ISO 8601 time.
+  const headers = [
+    'Dec 01 10:00:00 master-0 kube-apiserver[1234]: ',
+    'Dec  1 10:00:00.123456 master-0 kube-apiserver[1234]: ',
+    '2026-12-01T10:00:00+0000 master-0 kube-apiserver[1234]: ',
+  ];
+  test.each(headers)(
+    "kube-apiserver's klog lines behind `%s` are its own log, not malformed",
+    async (header) => {
+      const r = await replay(
+        [header + KLOG, ...LINES.map((l) => header + l), header + KLOG].join('\n') + '\n',
+      );
+      expect(r.events).toBe(6);
+      expect(r.written).toEqual(plain.written);
+      expect(r.malformed.count).toBe(0);
+      expect(r.sources[0].otherLines).toBe(2);
+    },
+  );
+
+  test('another line behind such a header stays malformed', async () => {
+    const r = await replay([`${headers[0]}Started Kubernetes API Server.`, ...LINES].join('\n') + '\n');
+    expect(r.events).toBe(6);
+    expect(r.malformed.count).toBe(1);
+    expect(r.sources[0].otherLines).toBe(0);
+  });
+});

@@ -162,6 +162,7 @@ describe('simulate: hand-made log under policy A', () => {
     // A few KB a day never fills 11 × 100 MiB within 30 days.
     expect(report.retention).toEqual({
       hours: 720,
+      minHours: 720,
       limitedBy: 'age',
       capacityBytes: 11 * 100 * 1024 * 1024,
       rotation: { maxSizeMB: 100, maxBackups: 10, maxAgeDays: 30 },
@@ -402,7 +403,10 @@ describe('simulateMany reads once and evaluates several policies', () => {
     const b = policy('policy-b.yaml');
     const [ra, rb] = await simulateMany([LOG], [a, b]);
     expect(ra).toEqual(await simulate([LOG], { policy: a }));
-    expect(rb).toEqual(await simulate([LOG], { policy: b }));
+    // B's report adds the events B decides at another level than A, which only a joint replay knows.
+    const { levelChanges, ...restB } = rb;
+    expect(levelChanges).toBeDefined();
+    expect(restB).toEqual(await simulate([LOG], { policy: b }));
   });
 
   test('policy B: ResponseStarted omitted, deployments at Metadata, deletes at Metadata', async () => {

@@ -31,6 +31,7 @@ import {
   malformedLogError,
   noEventError,
 } from '../replay-input';
+import { levelChangesHeadline, levelChangesMarkdown, levelChangesText } from '../level-changes';
 import { count, counted, perDay, retentionText, simulationWarnings } from '../report';
 import { refuseFileRotationFlags, refuseIgnoredRotationFlags } from '../rotation-flags';
 import { printJson } from '../shared';
@@ -50,7 +51,8 @@ export const diffCommand: CommandSpec = {
   ],
   description:
     'Replays the audit logs once under policy A and policy B (the first and second --policy) and prints the ' +
-    'per-level and per-rule changes, bytes per day and retention before and after. With --deckhouse both are ' +
+    'per-level and per-rule changes, the events whose level changes (per A level → B level, which net counts ' +
+    'hide when events move both ways), bytes per day and retention before and after. With --deckhouse both are ' +
     "merged into the policy Deckhouse runs; with --deckhouse and one --policy, A is Deckhouse's built-in rules " +
     "alone. --built-in-rules takes the built-in rules from a cluster's merged policy file; with one --policy, " +
     'A is that file as the cluster runs it (its custom rules included). B is also linted: lint errors that A ' +
@@ -59,7 +61,7 @@ export const diffCommand: CommandSpec = {
     '--format markdown prints a comment ready for a pull request. Reports saved with `simulate --json` may ' +
     'stand among the LOG arguments (told from logs by content): two are A and B as saved; one is A, and B is ' +
     '--policy (or --deckhouse) replayed over the LOGs. A saved report has no policy to lint, so no lint errors ' +
-    'are compared then.',
+    'are compared then, nor which events change level.',
   options: {
     ...POLICY_OPTIONS,
     policy: { ...POLICY_OPTIONS.policy, multiple: true, description: 'policy A, then policy B' },
@@ -271,6 +273,8 @@ export function diffHeadline(diff: ReportDiff, lint: LintSummary): string {
   const rb = diff.retention.b;
   const [ha, hb] = [formatHours(ra.hours), formatHours(rb.hours)];
   parts.push(ha === hb ? `retention unchanged (${ha})` : `retention ${ha} → ${hb}`);
+  const moved = levelChangesHeadline(diff);
+  if (moved !== undefined) parts.push(moved);
   if (lint.newErrors.length > 0) {
     parts.push(plural(lint.newErrors.length, 'new lint error'));
   }
@@ -378,7 +382,7 @@ function renderDiffTable(
     `Log: ${reportB.sources.map((s) => s.source).join(', ')} (${counted(diff.events.b, 'event', 'events')})`,
     '',
   );
-  out.push(textTable(t.levels.columns, t.levels.rows), '');
+  out.push(textTable(t.levels.columns, t.levels.rows), levelChangesText(diff), '');
   out.push(`Bytes/day: ${perDay(diff.bytesPerDay.a)} → ${perDay(diff.bytesPerDay.b)}`);
   out.push(`Retention: ${retentionText(diff.retention.a)} → ${retentionText(diff.retention.b)}`, '');
   if (t.rules.rows.length === 0) out.push('No rule changed what it decides in this log.');
@@ -448,7 +452,7 @@ function renderDiffMarkdown(
     ),
     '',
   );
-  out.push(markdownTable(t.levels.columns, t.levels.rows), '');
+  out.push(markdownTable(t.levels.columns, t.levels.rows), '', ...levelChangesMarkdown(diff), '');
   if (t.rules.rows.length === 0) out.push('No rule changed what it decides in this log.');
   else if (t.rules.rows.length <= 15) {
     out.push(
