@@ -244,14 +244,51 @@ describe('explain', () => {
         '--deckhouse',
         ...args,
         '--user',
-        'alice',
+        'system:anonymous',
         '--group',
-        'system:unauthenticated',
+        'devs',
       ]);
       expect(run.code).toBe(2);
-      expect(run.stderr).toContain('system:unauthenticated is the group of anonymous requests');
+      expect(run.stderr).toContain('system:anonymous (an anonymous request) is in exactly one group');
       expect(run.stderr).toContain("Fix: give --user and --group as the user's credentials carry them");
       expect(run.stderr).not.toContain('impliedGroups');
     }
+  });
+});
+
+describe('explain: a user whose credentials carry system:unauthenticated', () => {
+  // x509.go takes a client certificate's organizations as the groups, and AuthenticatedGroupAdder adds no
+  // system:authenticated to a user already in system:unauthenticated (authenticated_group_adder.go). Deckhouse's
+  // tail rule #1 (None for system:authenticated) then misses it and the catch-all tail rule #2 (Metadata) decides.
+  test('is answered: Deckhouse logs it at Metadata by tail rule #2, and a note says why', async () => {
+    const run = await runInProcess([
+      'explain',
+      '--deckhouse',
+      '--url',
+      'GET /api/v1/namespaces/prod/pods/web-0',
+      '--user',
+      'alice',
+      '--group',
+      'system:unauthenticated',
+    ]);
+    expect(run.code).toBe(0);
+    expect(run.stdout).toContain('by user "alice" (groups system:unauthenticated)');
+    expect(run.stdout).toMatch(/^Level: +Metadata$/m);
+    expect(run.stdout).toContain('tail rule #2');
+    expect(run.stderr).toContain('kube-apiserver then adds no system:authenticated');
+  });
+
+  test('the same user with system:authenticated is dropped by tail rule #1', async () => {
+    const run = await runInProcess([
+      'explain',
+      '--deckhouse',
+      '--url',
+      'GET /api/v1/namespaces/prod/pods/web-0',
+      '--user',
+      'alice',
+    ]);
+    expect(run.code).toBe(0);
+    expect(run.stdout).toMatch(/^Level: +None$/m);
+    expect(run.stdout).toContain('tail rule #1');
   });
 });
