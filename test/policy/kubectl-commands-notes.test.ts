@@ -19,6 +19,26 @@ describe('kubectlRequest: the other requests of a command, as kubectl sends them
     expect(notes('replace cm settings')).not.toContain('first reads');
   });
 
+  // rollout_restart.go, rollout_pause.go, rollout_resume.go: the builder has Latest(), so each object is read
+  // before its PATCH; pause and resume skip the PATCH when set.CalculatePatches gives an empty one ("already
+  // paused"), and the rollbackers of undo skip it for the current revision ("skipped rollback").
+  it.each<[string, string]>([
+    ['rollout restart deploy/web -n prod', 'GET /apis/apps/v1/namespaces/prod/deployments/web (verb get)'],
+    ['rollout pause deployment web -n prod', 'GET /apis/apps/v1/namespaces/prod/deployments/web (verb get)'],
+    ['rollout resume ds/agent -n prod', 'GET /apis/apps/v1/namespaces/prod/daemonsets/agent (verb get)'],
+  ])('%s reads the object first: %s', (cmd, read) => {
+    const r = kubectlRequest(cmd);
+    expect(r.method).toBe('PATCH');
+    expect(notes(cmd)).toContain(`kubectl first reads the object: ${read}`);
+  });
+
+  it('rollout pause/resume/undo say when no PATCH is sent', () => {
+    expect(notes('rollout pause deploy/web')).toContain('only if the object is not already paused');
+    expect(notes('rollout resume deploy/web')).toContain('only if the object is not already resumed');
+    expect(notes('rollout undo deploy/web')).toContain('no PATCH is sent when the object already runs');
+    expect(notes('rollout restart deploy/web')).not.toContain('no PATCH is sent');
+  });
+
   // delete.go DeleteResult: "if !o.WaitForDeletion { return nil }" before the wait.
   it.each<string>([
     'delete pod x --grace-period=0 --force',
