@@ -80,7 +80,15 @@ export class PolicyDecoder extends NodeReader {
         this.error(
           node ?? raw,
           path || undefined,
-          () => `${path || 'the document'}: expected a mapping (key: value), found ${found}`,
+          () =>
+            `${path || 'the document'}: expected a mapping (key: value), found ${found}` +
+            (found !== 'an empty value'
+              ? ''
+              : kind === 'rule'
+                ? `; ${this.facts.nullRule}`
+                : kind === 'resources entry'
+                  ? `; ${this.facts.nullResourcesEntry}`
+                  : ''),
           () => mappingFix(kind),
         );
         return INVALID;
