@@ -256,6 +256,13 @@ export function noSelectors(flags: KubectlFlags, command: string): void {
 }
 
 export function unknownTypeNotes(type: ResourceType): string[] {
+  if (type.formerly) {
+    const { word, kind, resource } = type.formerly;
+    return [
+      `"${word}" is a short name of ${type.resource} in the current CRD; an earlier ${kind} CRD declared it, ` +
+        `so on a cluster with that release kubectl sends the request for ${resource} instead`,
+    ];
+  }
   if (type.known) return [];
   return [
     `${type.resource}.${type.group} is not a resource this package knows: taken as a namespaced plural ` +
