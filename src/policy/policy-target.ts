@@ -33,6 +33,8 @@ export interface ReaderFacts {
   readonly emptyFirstDocument: string;
   /** A key that belongs to the rule, written inside a resources entry. */
   readonly misplacedRuleKey: string;
+  /** Any other key no field has, in `what` (the policy, a rule, a resources entry, metadata). */
+  unknownKey(what: string): string;
   /** A key that differs from a field name only in case; `field` is the real name. */
   caseVariantKey(field: string): string | undefined;
   /** A null item in a string list. */
@@ -76,6 +78,9 @@ export const READER_FACTS: Readonly<Record<PolicyTarget, ReaderFacts>> = {
     emptyFirstDocument:
       'kube-apiserver reads only the first YAML document of the file, and it is empty: the policy after it is never read and kube-apiserver fails to start on the empty one',
     misplacedRuleKey: 'kube-apiserver would drop it, with only a warning in its log, and widen the rule',
+    unknownKey: (what) =>
+      `kube-apiserver's strict decoding refuses it, and its lenient retry drops it (with only a warning in its ` +
+      `log) and runs ${what} without it`,
     caseVariantKey: () => undefined,
     nullListItem: 'kube-apiserver reads it as "" (the empty string)',
     nullRule:
@@ -108,6 +113,7 @@ export const READER_FACTS: Readonly<Record<PolicyTarget, ReaderFacts>> = {
     emptyFirstDocument:
       "Deckhouse's hook reads only the first YAML document, and it is empty: none of the rules after it would reach the cluster",
     misplacedRuleKey: `Deckhouse's hook refuses it: ${HOOK_FAILS}`,
+    unknownKey: () => `Deckhouse's hook refuses unknown keys: ${HOOK_FAILS}`,
     caseVariantKey: (field) =>
       `Deckhouse would accept it (its decoder matches field names case-insensitively) as "${field}", but kube-apiserver, kubectl and this loader read field names exactly`,
     nullListItem: 'Deckhouse reads it as "" (the empty string)',
