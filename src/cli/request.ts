@@ -9,6 +9,7 @@ import {
   isNodeUserName,
   IMPLIED_GROUPS_HINT,
   requestIdentity,
+  serviceAccountNamespace,
 } from '../policy/identity';
 import type { KubectlRequest } from '../policy/kubectl-request';
 import { setNamespaceObjectNamespace } from '../policy/namespace-object';
@@ -118,7 +119,11 @@ export async function requestFromArgs(args: ParsedArgs): Promise<{
     throw new UsageError('--unauthenticated cannot be combined with --user or --group');
   }
   const identityGiven = unauthenticated || user !== undefined || groups.length > 0;
-  const notes: string[] = [...nodeGroupNotes(user, groups), ...unauthenticatedGroupNotes(user, groups)];
+  const notes: string[] = [
+    ...nodeGroupNotes(user, groups),
+    ...unauthenticatedGroupNotes(user, groups),
+    ...serviceAccountNameNotes(user),
+  ];
   const identity: RequestIdentity = unauthenticated
     ? { unauthenticated }
     : { ...(user !== undefined ? { user } : {}), groups };
@@ -213,6 +218,17 @@ function unauthenticatedGroupNotes(user: string | undefined, groups: readonly st
     `user ${user} carries group ${UNAUTHENTICATED_GROUP} (as a client certificate with that organization, or an ` +
       `authenticating proxy's X-Remote-Group, can give it): kube-apiserver then adds no ${AUTHENTICATED_GROUP}, ` +
       `so rules for ${AUTHENTICATED_GROUP} do not match it`,
+  ];
+}
+
+// serviceaccount.SplitUsername takes exactly system:serviceaccount:<namespace>:<name>; any other name with the
+// prefix is an ordinary user (a client certificate's), without the ServiceAccount groups.
+function serviceAccountNameNotes(user: string | undefined): string[] {
+  if (user === undefined || !user.startsWith('system:serviceaccount')) return [];
+  if (serviceAccountNamespace(user) !== undefined) return [];
+  return [
+    `user ${user} is not a ServiceAccount user name (system:serviceaccount:NAMESPACE:NAME, one of each): taken ` +
+      'as an ordinary user, without the ServiceAccount groups',
   ];
 }
 

@@ -292,3 +292,31 @@ describe('explain: a user whose credentials carry system:unauthenticated', () =>
     expect(run.stdout).toContain('tail rule #1');
   });
 });
+
+describe('explain: a user named like a ServiceAccount that is not one', () => {
+  // serviceaccount.SplitUsername (k8s.io/apiserver pkg/authentication/serviceaccount/util.go) needs exactly
+  // system:serviceaccount:<namespace>:<name>; another name is an ordinary user, without system:serviceaccounts.
+  test('is an ordinary user, and a note says why', async () => {
+    const run = await runInProcess([
+      'explain',
+      '--deckhouse',
+      '--url',
+      'GET /api/v1/pods',
+      '--user',
+      'system:serviceaccount:prod',
+    ]);
+    expect(run.code).toBe(0);
+    expect(run.stdout).toContain('by user "system:serviceaccount:prod" (groups system:authenticated)');
+    expect(run.stderr).toContain('is not a ServiceAccount user name (system:serviceaccount:NAMESPACE:NAME');
+    const real = await runInProcess([
+      'explain',
+      '--deckhouse',
+      '--url',
+      'GET /api/v1/pods',
+      '--user',
+      'system:serviceaccount:prod:web',
+    ]);
+    expect(real.stderr).not.toContain('is not a ServiceAccount user name');
+    expect(real.stdout).toContain('system:serviceaccounts:prod');
+  });
+});
