@@ -320,3 +320,36 @@ describe('explain: a user named like a ServiceAccount that is not one', () => {
     expect(real.stdout).toContain('system:serviceaccounts:prod');
   });
 });
+
+describe('explain --kubectl exec/attach/port-forward: the SPDY fallback when the policy tells the verbs apart', () => {
+  // kubectl ≥ 1.31 opens exec, attach and port-forward as a WebSocket upgrade (GET: verb get) and falls back to
+  // SPDY (POST: verb create) when the upgrade fails; older kubectl sends only the POST (requestinfo.go maps GET to
+  // get and POST to create). A rule with verbs [create] only decides the second.
+  const POLICY =
+    'apiVersion: audit.k8s.io/v1\nkind: Policy\nomitStages: [RequestReceived]\nrules:\n' +
+    '- level: Request\n  verbs: [create]\n  resources: [{group: "", resources: [pods/exec, pods/portforward]}]\n' +
+    '- level: None\n';
+  test.each(['exec -it web-0 -n prod -- sh', 'port-forward pod/web-0 8080:80 -n prod'])(
+    '%s: the WebSocket decision, and a note with the SPDY one',
+    async (command) => {
+      const run = await runInProcess(['explain', '--policy', '-', '--kubectl', command, '--user', 'alice'], {
+        stdin: POLICY,
+      });
+      expect(run.code).toBe(0);
+      expect(run.stdout).toMatch(/^Level: +None$/m);
+      expect(run.stderr).toContain(
+        'the request is a POST, verb create, and gets another decision: Level Request, decided by rule #1 (rules[0])',
+      );
+    },
+  );
+
+  test('no note when both transports get the same decision', async () => {
+    const run = await runInProcess(
+      ['explain', '--policy', '-', '--kubectl', 'attach web-0 -n prod', '--user', 'alice'],
+      {
+        stdin: POLICY,
+      },
+    );
+    expect(run.stderr).not.toContain('gets another decision');
+  });
+});
