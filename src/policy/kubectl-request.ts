@@ -71,6 +71,18 @@ const SUBRESOURCE_COMMANDS = new Set(['get', 'patch', 'edit', 'apply', 'replace'
 
 const SPDY_COMMANDS = new Set(['exec', 'attach', 'port-forward', 'cp']);
 
+// A container command that is itself kubectl (exec POD -- kubectl get pods, run --image=bitnami/kubectl -- kubectl
+// ...): it runs in the container with the credentials it finds there, its requests audited on their own.
+function innerKubectlNote(command: readonly string[]): string | undefined {
+  const program = command[0]?.split('/').pop();
+  if (program !== 'kubectl' && program !== 'd8') return undefined;
+  return (
+    `the container's command runs ${program} inside the container: its requests to kube-apiserver are sent ` +
+    "with the credentials it finds there (the Pod's ServiceAccount token unless a kubeconfig is given) and " +
+    'audited on their own; explain each with --user system:serviceaccount:NAMESPACE:NAME'
+  );
+}
+
 function commandWord(tokens: string[]): { command: string; rest: string[] } {
   for (let i = 0; i < tokens.length; i++) {
     const t = tokens[i];
@@ -296,6 +308,8 @@ export function kubectlRequest(command: string, identity: RequestIdentity = {}):
   if (plan.podLookup) delete request.name;
   const notes = [...(plan.notes ?? []), ...line.notes, ...shellNotes];
   if (flags.switches.has('--record') && plan.method !== 'GET') notes.push(recordNote(verb));
+  const inner = innerKubectlNote(flags.command);
+  if (inner !== undefined) notes.push(inner);
   const restart = verb === 'run' ? runRestartNote(rest) : undefined;
   if (restart !== undefined) notes.push(restart);
   let impersonate: KubectlRequest['impersonate'];

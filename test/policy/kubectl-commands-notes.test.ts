@@ -39,6 +39,22 @@ describe('kubectlRequest: the other requests of a command, as kubectl sends them
     expect(notes('rollout restart deploy/web')).not.toContain('no PATCH is sent');
   });
 
+  // exec sends the container's command as command= parameters (PodExecOptions.Command); when that command is
+  // kubectl, it runs in the container, where client-go's InClusterConfig reads the Pod's ServiceAccount token.
+  it.each([
+    'exec web-0 -n prod -- kubectl get pods -A',
+    'exec -n d8-system deploy/deckhouse -- /usr/bin/kubectl -n kube-system get secret audit-policy',
+    'run tools --image=bitnami/kubectl -it --rm -- kubectl get pods',
+  ])('%s: notes that the inner kubectl sends requests of its own', (cmd) => {
+    expect(notes(cmd)).toContain("the container's command runs kubectl inside the container");
+    expect(notes(cmd)).toContain('--user system:serviceaccount:NAMESPACE:NAME');
+  });
+
+  it('exec of another command has no such note', () => {
+    expect(notes('exec web-0 -n prod -- ls /')).not.toContain('inside the container');
+    expect(notes('get pods -n prod')).not.toContain('inside the container');
+  });
+
   // delete.go DeleteResult: "if !o.WaitForDeletion { return nil }" before the wait.
   it.each<string>([
     'delete pod x --grace-period=0 --force',
