@@ -297,3 +297,13 @@ export function perObject(
 
 /** A kubectl command: its arguments and flags to the request it sends. */
 export type Command = (args: readonly string[], flags: KubectlFlags) => Plan;
+
+/**
+ * Without -c, exec, attach and logs still send container=NAME: kubectl picks the Pod's default container (its
+ * kubectl.kubernetes.io/default-container annotation, else the first one: podcmd.FindOrDefaultContainerByName in
+ * exec.go and attach.go, polymorphichelpers/logsforobject.go). The policy never sees the query.
+ */
+export const DEFAULT_CONTAINER_NOTE =
+  "without -c kubectl also sends container=NAME, the Pod's default container (its " +
+  'kubectl.kubernetes.io/default-container annotation, else the first container), known only when it runs; ' +
+  'the policy does not see the query';

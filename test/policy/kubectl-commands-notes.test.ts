@@ -39,6 +39,22 @@ describe('kubectlRequest: the other requests of a command, as kubectl sends them
     expect(notes('rollout restart deploy/web')).not.toContain('no PATCH is sent');
   });
 
+  // exec.go and attach.go name a container in PodExecOptions/PodAttachOptions even without -c: the one
+  // podcmd.FindOrDefaultContainerByName picks (the kubectl.kubernetes.io/default-container annotation, else the
+  // first); logs does the same (polymorphichelpers/logsforobject.go). The name is known only when kubectl runs.
+  it.each([
+    ['exec web-0 -n prod -- date', true],
+    ['exec web-0 -c app -n prod -- date', false],
+    ['attach web-0 -n prod', true],
+    ['logs web-0 -n prod', true],
+    ['logs web-0 app -n prod', false],
+    ['logs web-0 --all-containers -n prod', false],
+    ['cp web-0:/etc/hosts ./hosts -n prod', true],
+    ['port-forward web-0 8080:80 -n prod', false],
+  ])('%s: notes the default container? %s', (cmd, noted) => {
+    expect(notes(cmd).includes('without -c kubectl also sends container=NAME')).toBe(noted);
+  });
+
   // exec sends the container's command as command= parameters (PodExecOptions.Command); when that command is
   // kubectl, it runs in the container, where client-go's InClusterConfig reads the Pod's ServiceAccount token.
   it.each([
