@@ -1,5 +1,6 @@
 import { parseFieldSelector, SelectorTerm, selectedName } from './field-selector';
 import { RequestIdentity, requestIdentity } from './identity';
+import { directRequest } from './kubectl-other-client';
 import { RequestSpecError } from './request-spec-error';
 import { RequestAttributes } from './types';
 import { isGoInt64, isValidLabelSelector, LabelSelectorDialect } from './label-selector';
@@ -155,6 +156,13 @@ const VERB_METHODS: Readonly<Record<string, string>> = {
 };
 
 function pastedRequest(spec: string): string {
+  // curl or wget to kube-apiserver: the method (-X, or POST with a body) and the URL of the line.
+  const words = spec
+    .trim()
+    .split(/\s+/)
+    .map((w) => w.replace(/^['"]|['"]$/g, ''));
+  const direct = /^(curl|wget)$/.test(words[0]) ? directRequest(words) : undefined;
+  if (direct !== undefined) return direct;
   const klog = KLOG_REQUEST.exec(spec);
   if (klog) return `${klog[1] ?? klog[3]} ${klog[2] ?? klog[4]}`;
   const line = REQUEST_LINE.exec(spec.trim());

@@ -354,6 +354,15 @@ describe('requestFromUrl: parsing details', () => {
       subresource: 'exec',
     });
     expect(() => requestFromUrl('GET /api/v1/pods extra words')).toThrow(/expected "METHOD URL"/);
+    // curl's method is -X/--request, else POST with a body (-d, --data, --json), else GET.
+    expect(
+      requestFromUrl("curl -k -X DELETE 'https://10.0.0.1:6443/api/v1/namespaces/x/pods/p'"),
+    ).toMatchObject({ verb: 'delete', name: 'p' });
+    expect(
+      requestFromUrl(
+        'curl -sk -H "Authorization: Bearer $T" https://10.0.0.1:6443/api/v1/namespaces/x/secrets',
+      ),
+    ).toMatchObject({ verb: 'list', resource: 'secrets', namespace: 'x' });
   });
 
   it('refuses identities no authenticator produces', () => {
