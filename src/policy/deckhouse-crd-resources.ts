@@ -172,6 +172,17 @@ const ROWS: readonly Row[] = [
     [],
     `${DH}modules/040-node-manager/crds/sshcredentials.yaml@00e352c2c4ba18e62217857b91241610177d38bd`,
   ],
+  // v1alpha1 and v1 served: the Linux users (with SSH keys and sudo) node-manager creates on the nodes.
+  [
+    'nodeusers',
+    DH_GROUP,
+    'v1',
+    'Cluster',
+    'NodeUser',
+    'nodeuser',
+    [],
+    `${DH}modules/040-node-manager/crds/nodeuser.yaml@7261f9a616ee91945eab99c91e130d0930140b25`,
+  ],
   // user-authz: v1alpha1 and v1 served.
   [
     'clusterauthorizationrules',

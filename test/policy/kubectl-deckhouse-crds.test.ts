@@ -41,6 +41,9 @@ describe('kubectl on Deckhouse custom resources: URL from the CRD', () => {
       'DELETE /apis/deckhouse.io/v1alpha2/modulepulloverrides/prompp',
       '',
     ],
+    // modules/040-node-manager/crds/nodeuser.yaml: Cluster, v1alpha1 and v1 served, no shortNames
+    ['get nodeusers', 'GET /apis/deckhouse.io/v1/nodeusers?limit=500', ''],
+    ['edit nodeuser admin', 'PATCH /apis/deckhouse.io/v1/nodeusers/admin', ''],
     // modules/040-node-manager/crds/instance.yaml: Cluster, v1alpha1, no shortNames
     ['get instances', 'GET /apis/deckhouse.io/v1alpha1/instances?limit=500', ''],
     ['get instance.deckhouse.io worker-abc12', 'GET /apis/deckhouse.io/v1alpha1/instances/worker-abc12', ''],
