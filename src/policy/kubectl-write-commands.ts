@@ -106,6 +106,14 @@ function apply(args: readonly string[], flags: KubectlFlags): Plan {
   }
   const t = object(args, 'apply', flags, { nameRequired: true });
   const url = resourceUrl(t, flags.serverSide ? (flags.subresource ?? '') : '');
+  // apply/prune.go: after the objects are applied, every type it may prune is listed (label selector, or the
+  // ApplySet's parent with --applyset) and each object the files no longer hold is deleted.
+  const prune = flags.switches.has('--prune')
+    ? [
+        '--prune: after applying, kubectl lists the objects it may prune (one list per type, by the -l selector or ' +
+          'the --applyset parent) and sends a DELETE for each one the files no longer hold, each audited on its own',
+      ]
+    : [];
   if (flags.serverSide && flags.dryRunClient !== undefined) {
     // apply.go Validate refuses the pair before anything is sent.
     throw new RequestSpecError(
@@ -119,6 +127,7 @@ function apply(args: readonly string[], flags: KubectlFlags): Plan {
       url,
       notes: [
         'server-side apply is one PATCH (application/apply-patch+yaml), which also creates a new object',
+        ...prune,
       ],
     };
   }
@@ -131,6 +140,7 @@ function apply(args: readonly string[], flags: KubectlFlags): Plan {
     notes: [
       `kubectl first reads the object: GET ${url} (verb get); a new object is created instead of patched: ` +
         `POST ${resourceUrl({ ...t, name: '' })} (verb create)`,
+      ...prune,
     ],
   };
 }

@@ -39,6 +39,19 @@ describe('kubectlRequest: the other requests of a command, as kubectl sends them
     expect(notes('rollout restart deploy/web')).not.toContain('no PATCH is sent');
   });
 
+  // apply/prune.go: with --prune, after applying kubectl lists the objects it may prune (per type, by the
+  // selector or the ApplySet parent) and deletes those the input no longer holds.
+  it('apply --prune notes the lists and DELETEs that follow the apply', () => {
+    for (const cmd of [
+      'apply deployment web -n prod --prune --all',
+      'apply deployment web --server-side --prune',
+    ]) {
+      expect(kubectlRequest(cmd).method).toBe('PATCH');
+      expect(notes(cmd)).toContain('--prune: after applying, kubectl lists the objects it may prune');
+    }
+    expect(notes('apply deployment web -n prod')).not.toContain('--prune');
+  });
+
   // exec.go and attach.go name a container in PodExecOptions/PodAttachOptions even without -c: the one
   // podcmd.FindOrDefaultContainerByName picks (the kubectl.kubernetes.io/default-container annotation, else the
   // first); logs does the same (polymorphichelpers/logsforobject.go). The name is known only when kubectl runs.
