@@ -224,6 +224,13 @@ export function kubectlRequest(command: string, identity: RequestIdentity = {}):
     !SELECTOR_COMMANDS.has(verb)
   ) {
     const flag = flags.fieldSelector !== undefined ? '--field-selector' : '-l/--selector';
+    // apply -l (apply.go): it picks which objects of the files are applied and pruned, and sends no list.
+    if (verb === 'apply' && flags.fieldSelector === undefined) {
+      throw new RequestSpecError(
+        '-l/--selector with apply picks which objects of the files (-f) kubectl applies (and prunes); it sends ' +
+          'no list for it: describe one object it applies, without -l, e.g. "apply deployment web -n prod"',
+      );
+    }
     throw new RequestSpecError(`${flag} applies to a list or watch (no object name), not to "${verb}"`);
   }
   if (flags.fieldSelector !== undefined && NO_FIELD_SELECTOR.has(verb)) {
