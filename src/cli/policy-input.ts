@@ -457,7 +457,11 @@ function missingPolicy(manifest: Manifest, secrets: ManifestObject[]): Problem {
       fix: `put the policy under data."${AUDIT_POLICY_SECRET_KEY}" (base64) of Secret ${AUDIT_POLICY_SECRET_NAMESPACE}/${AUDIT_POLICY_SECRET_NAME}`,
     };
   }
-  const fix = 'pass a file with one audit.k8s.io/v1 Policy, or the Secret manifest that holds it';
+  // A SealedSecret or ExternalSecret makes the Secret in the cluster: its policy is encrypted or in a store.
+  const elsewhere = manifest.objects.some((o) => o.kind === 'SealedSecret' || o.kind === 'ExternalSecret');
+  const fix = elsewhere
+    ? 'validate the policy file itself, or the Secret the cluster made: kubectl -n kube-system get secret audit-policy -o yaml | deckhouse-audit validate -'
+    : 'pass a file with one audit.k8s.io/v1 Policy, or the Secret manifest that holds it';
   const kinds = manifest.objects
     .filter((o) => o.kind !== undefined)
     // An object without metadata.name (a kubeconfig's Config) is named by its kind alone.

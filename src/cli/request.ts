@@ -1,11 +1,15 @@
 import { API_RESOURCES, isClusterScoped } from '../policy/api-resources';
 import {
+  ANONYMOUS_USER,
+  AUTHENTICATED_GROUP,
   DEFAULT_REQUEST_USER,
   NODES_GROUP,
+  UNAUTHENTICATED_GROUP,
   RequestIdentity,
   isNodeUserName,
   IMPLIED_GROUPS_HINT,
   requestIdentity,
+  serviceAccountNamespace,
 } from '../policy/identity';
 import type { KubectlRequest } from '../policy/kubectl-request';
 import { setNamespaceObjectNamespace } from '../policy/namespace-object';
@@ -115,7 +119,11 @@ export async function requestFromArgs(args: ParsedArgs): Promise<{
     throw new UsageError('--unauthenticated cannot be combined with --user or --group');
   }
   const identityGiven = unauthenticated || user !== undefined || groups.length > 0;
-  const notes: string[] = nodeGroupNotes(user, groups);
+  const notes: string[] = [
+    ...nodeGroupNotes(user, groups),
+    ...unauthenticatedGroupNotes(user, groups),
+    ...serviceAccountNameNotes(user),
+  ];
   const identity: RequestIdentity = unauthenticated
     ? { unauthenticated }
     : { ...(user !== undefined ? { user } : {}), groups };
@@ -198,6 +206,29 @@ function nodeGroupNotes(user: string | undefined, groups: string[]): string[] {
   return [
     `user ${user} is not in group ${NODES_GROUP}: a kubelet's client certificate carries it, and without it ` +
       `the apiserver does not treat the user as a node (add --group ${NODES_GROUP} for a kubelet's request)`,
+  ];
+}
+
+// Credentials can carry system:unauthenticated (x509.go takes a client certificate's organizations as the
+// groups; an authenticating proxy passes X-Remote-Group on): AuthenticatedGroupAdder then adds no
+// system:authenticated, so rules for authenticated users (Deckhouse's tail rule #1) miss the request.
+function unauthenticatedGroupNotes(user: string | undefined, groups: readonly string[]): string[] {
+  if (user === undefined || user === ANONYMOUS_USER || !groups.includes(UNAUTHENTICATED_GROUP)) return [];
+  return [
+    `user ${user} carries group ${UNAUTHENTICATED_GROUP} (as a client certificate with that organization, or an ` +
+      `authenticating proxy's X-Remote-Group, can give it): kube-apiserver then adds no ${AUTHENTICATED_GROUP}, ` +
+      `so rules for ${AUTHENTICATED_GROUP} do not match it`,
+  ];
+}
+
+// serviceaccount.SplitUsername takes exactly system:serviceaccount:<namespace>:<name>; any other name with the
+// prefix is an ordinary user (a client certificate's), without the ServiceAccount groups.
+function serviceAccountNameNotes(user: string | undefined): string[] {
+  if (user === undefined || !user.startsWith('system:serviceaccount')) return [];
+  if (serviceAccountNamespace(user) !== undefined) return [];
+  return [
+    `user ${user} is not a ServiceAccount user name (system:serviceaccount:NAMESPACE:NAME, one of each): taken ` +
+      'as an ordinary user, without the ServiceAccount groups',
   ];
 }
 

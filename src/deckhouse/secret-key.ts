@@ -102,6 +102,18 @@ export function readSecretKey(
       },
     };
   }
+  // sops encrypts each value in place as ENC[AES256_GCM,data:...,iv:...,tag:...,type:str] (getsops/sops
+  // aes/cipher.go): neither base64 of a policy nor one, and the cluster gets the decrypted value.
+  if (/^ENC\[AES256_GCM,data:/.test(value.trim())) {
+    return {
+      problem: {
+        message: `Secret ${name}: ${fieldName}."${key}" is encrypted by sops (ENC[AES256_GCM,...]); the policy it holds cannot be checked in this form`,
+        field: `${fieldName}.${key}`,
+        ...where,
+        fix: 'check the decrypted manifest: sops -d FILE | deckhouse-audit validate -',
+      },
+    };
+  }
   if (fieldName === 'stringData') {
     return {
       value: {

@@ -177,6 +177,8 @@ export interface ResourceType {
   namespaced: boolean;
   /** False for a `resource.group` kubectl would look up by discovery (assumed namespaced). */
   known: boolean;
+  /** The short name given was another resource's in an earlier release of its CRD: which one. */
+  formerly?: { word: string; kind: string; resource: string };
 }
 
 const VERSION_SEGMENT = /^v\d+((alpha|beta)\d+)?$/;
@@ -298,7 +300,16 @@ function bareType(text: string, type: string): ResourceType {
         'plural resource with its API group, e.g. widgets.example.com',
     );
   }
-  return { ...fields(known), known: true };
+  // A short name one CRD lost and another took (virtualization PR #1407: vms, vds): an older release still
+  // resolves it to the first.
+  const before = crdOfFormerShortName(type);
+  return {
+    ...fields(known),
+    known: true,
+    ...(before && before.resource !== known.resource
+      ? { formerly: { word: type, kind: before.kind, resource: before.resource } }
+      : {}),
+  };
 }
 
 function fields(r: ApiResource): Omit<ResourceType, 'known'> {

@@ -9,6 +9,8 @@
 // Scope and names are stable across Deckhouse releases; the version is the newest read and may differ on an
 // older cluster (the audit policy never matches on the version, only the URL kubectl prints shows it).
 
+import { VIRTUALIZATION_ROWS } from './virtualization-crd-resources';
+
 /** One Deckhouse custom resource, as its CRD declares it. */
 export interface DeckhouseCrdResource {
   readonly resource: string;
@@ -26,7 +28,8 @@ export interface DeckhouseCrdResource {
   readonly formerShortNames: readonly string[];
 }
 
-type Row = [
+/** One CRD's facts, in the order of DeckhouseCrdResource (scope as the CRD writes it). */
+export type Row = [
   resource: string,
   group: string,
   version: string,
@@ -41,11 +44,6 @@ type Row = [
 
 const DH = 'deckhouse/deckhouse:';
 const DH_GROUP = 'deckhouse.io';
-const VIRT = 'deckhouse/virtualization:';
-const VIRT_AT = '@cf3a9e6c4cfb91538f9ab2fafba66ea7aaff9251';
-const VIRT_GROUP = 'virtualization.deckhouse.io';
-const VIRT_CATEGORY = ['virtualization'];
-const VIRT_CLUSTER_CATEGORY = ['virtualization-cluster'];
 
 const ROWS: readonly Row[] = [
   // deckhouse-controller: modules and releases. The first also in ../shared/upstream/deckhouse/crds.
@@ -173,6 +171,17 @@ const ROWS: readonly Row[] = [
     'sshcredentials',
     [],
     `${DH}modules/040-node-manager/crds/sshcredentials.yaml@00e352c2c4ba18e62217857b91241610177d38bd`,
+  ],
+  // v1alpha1 and v1 served: the Linux users (with SSH keys and sudo) node-manager creates on the nodes.
+  [
+    'nodeusers',
+    DH_GROUP,
+    'v1',
+    'Cluster',
+    'NodeUser',
+    'nodeuser',
+    [],
+    `${DH}modules/040-node-manager/crds/nodeuser.yaml@7261f9a616ee91945eab99c91e130d0930140b25`,
   ],
   // user-authz: v1alpha1 and v1 served.
   [
@@ -330,82 +339,7 @@ const ROWS: readonly Row[] = [
     [],
     `${DH}modules/460-log-shipper/crds/pod-logging-config.yaml@3ab100bf0449a85c1c36f91ca55d3fe5ca1ee561`,
   ],
-  // The virtualization module (its own repository). Its short names lost the plural forms in virtualization
-  // PR #1407 (commit 3a290c71, 2025-09-01): kubectl accepts only the current ones; the former ones are kept
-  // to say so.
-  [
-    'virtualmachines',
-    VIRT_GROUP,
-    'v1alpha2',
-    'Namespaced',
-    'VirtualMachine',
-    'virtualmachine',
-    ['vm'],
-    `${VIRT}crds/virtualmachines.yaml${VIRT_AT}`,
-    ['all', ...VIRT_CATEGORY],
-    ['vms'],
-  ],
-  [
-    'virtualdisks',
-    VIRT_GROUP,
-    'v1alpha2',
-    'Namespaced',
-    'VirtualDisk',
-    'virtualdisk',
-    ['vd'],
-    `${VIRT}crds/virtualdisks.yaml${VIRT_AT}`,
-    VIRT_CATEGORY,
-    ['vds'],
-  ],
-  [
-    'virtualimages',
-    VIRT_GROUP,
-    'v1alpha2',
-    'Namespaced',
-    'VirtualImage',
-    'virtualimage',
-    ['vi'],
-    `${VIRT}crds/virtualimages.yaml${VIRT_AT}`,
-    VIRT_CATEGORY,
-    ['vis'],
-  ],
-  [
-    'clustervirtualimages',
-    VIRT_GROUP,
-    'v1alpha2',
-    'Cluster',
-    'ClusterVirtualImage',
-    'clustervirtualimage',
-    ['cvi'],
-    `${VIRT}crds/clustervirtualimages.yaml${VIRT_AT}`,
-    VIRT_CLUSTER_CATEGORY,
-    ['cvis'],
-  ],
-  [
-    'virtualmachineoperations',
-    VIRT_GROUP,
-    'v1alpha2',
-    'Namespaced',
-    'VirtualMachineOperation',
-    'virtualmachineoperation',
-    ['vmop'],
-    `${VIRT}crds/virtualmachineoperations.yaml${VIRT_AT}`,
-    VIRT_CATEGORY,
-    ['vmops'],
-  ],
-  // v1alpha2 and v1alpha3 served.
-  [
-    'virtualmachineclasses',
-    VIRT_GROUP,
-    'v1alpha3',
-    'Cluster',
-    'VirtualMachineClass',
-    'virtualmachineclass',
-    ['vmc', 'vmclass'],
-    `${VIRT}crds/virtualmachineclasses.yaml${VIRT_AT}`,
-    VIRT_CLUSTER_CATEGORY,
-    ['vmcs', 'vmclasses'],
-  ],
+  ...VIRTUALIZATION_ROWS,
 ];
 
 /** The Deckhouse custom resources the package knows (see the comment at the top of this file). */

@@ -82,8 +82,9 @@ export function authenticatedGroups(user: string, groups: readonly string[]): st
 /**
  * Why a principal is not one kube-apiserver's authenticators produce (undefined when it is one). The
  * model: no user info at all (authentication failed); `system:anonymous` in exactly
- * `system:unauthenticated`; or any other user, in `system:authenticated` and never in
- * `system:unauthenticated`, a ServiceAccount also in its two ServiceAccount groups.
+ * `system:unauthenticated`; or any other user, in `system:authenticated` unless its credentials carry
+ * `system:unauthenticated` (then in neither: see `authenticatedGroups`), a ServiceAccount also in its two
+ * ServiceAccount groups.
  */
 export function unrealisticIdentity(user: string | undefined, groups: readonly string[]): string | undefined {
   if (user === undefined) {
@@ -95,9 +96,9 @@ export function unrealisticIdentity(user: string | undefined, groups: readonly s
       ? undefined
       : `${ANONYMOUS_USER} (an anonymous request) is in exactly one group, ${UNAUTHENTICATED_GROUP}`;
   }
-  if (groups.includes(UNAUTHENTICATED_GROUP)) {
-    return `${UNAUTHENTICATED_GROUP} is the group of anonymous requests (user ${ANONYMOUS_USER}) only`;
-  }
+  // A user whose credentials carry system:unauthenticated (a client certificate with that organization, an
+  // authenticating proxy's X-Remote-Group, a token or OIDC group) is real: x509.go takes the groups from the
+  // certificate as they are, and AuthenticatedGroupAdder then adds no system:authenticated.
   const missing = authenticatedGroups(user, groups).filter((g) => !groups.includes(g));
   return missing.length === 0
     ? undefined
@@ -148,8 +149,9 @@ function checkIdentityShape(identity: RequestIdentity): void {
 
 /**
  * The `user` and `groups` attributes of a request sent as `identity` (see `RequestIdentity`). Throws a
- * TypeError for a malformed identity, `RequestSpecError` for an identity no authenticator produces (a user with `system:unauthenticated`,
- * `system:anonymous` with other groups, an unauthenticated request with a user).
+ * TypeError for a malformed identity, `RequestSpecError` for an identity no authenticator produces (`system:anonymous` with other
+ * groups, an unauthenticated request with a user). A user whose groups hold `system:unauthenticated` is one
+ * (a client certificate with that organization): it gets no `system:authenticated`.
  */
 export function requestIdentity(identity: RequestIdentity = {}): Pick<RequestAttributes, 'user' | 'groups'> {
   checkIdentityShape(identity);

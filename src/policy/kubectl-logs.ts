@@ -1,7 +1,7 @@
 import { resolveResourceType } from './api-resources';
 import { SELECTOR_TAIL, logOptionParams } from './kubectl-log-options';
 import { KubectlFlags } from './kubectl-flags';
-import { Plan, Target, namespaceOf, resourceUrl } from './kubectl-plan';
+import { DEFAULT_CONTAINER_NOTE, Plan, Target, namespaceOf, resourceUrl } from './kubectl-plan';
 import { UNKNOWN_POD, lookupNotes, podLookup, podSource } from './kubectl-pod-lookup';
 import { RequestSpecError } from './request-spec-error';
 
@@ -69,13 +69,14 @@ function logParams(
   return [...params, ...logOptionParams(flags, bySelector)];
 }
 
-function containerNotes(flags: KubectlFlags): string[] {
-  return flags.allContainers
-    ? [
-        '--all-containers: one such request per container of the Pod (init, regular, then ephemeral ' +
-          'containers), each with container=NAME in the query; the attributes are the same for each',
-      ]
-    : [];
+function containerNotes(flags: KubectlFlags, container: string | undefined): string[] {
+  if (flags.allContainers) {
+    return [
+      '--all-containers: one such request per container of the Pod (init, regular, then ephemeral ' +
+        'containers), each with container=NAME in the query; the attributes are the same for each',
+    ];
+  }
+  return container === undefined ? [DEFAULT_CONTAINER_NOTE] : [];
 }
 
 function bySelector(selector: string, flags: KubectlFlags): Plan {
@@ -96,7 +97,7 @@ function bySelector(selector: string, flags: KubectlFlags): Plan {
       ...(flags.follow
         ? [`with -f kubectl refuses to follow more than --max-log-requests (${MAX_FOLLOW}) logs at once`]
         : []),
-      ...containerNotes(flags),
+      ...containerNotes(flags, flags.container),
     ],
   };
 }
@@ -113,7 +114,7 @@ export function logs(args: readonly string[], flags: KubectlFlags): Plan {
       url,
       notes: [
         `kubectl first reads the Pod: GET ${resourceUrl(source.pod)} (verb get)`,
-        ...containerNotes(flags),
+        ...containerNotes(flags, flags.container ?? args[1]),
       ],
     };
   }
@@ -129,7 +130,7 @@ export function logs(args: readonly string[], flags: KubectlFlags): Plan {
             '--all-pods: with more than one Pod kubectl lists them a second time (the same LIST) before reading each',
           ]
         : []),
-      ...containerNotes(flags),
+      ...containerNotes(flags, flags.container ?? args[1]),
     ],
   };
 }

@@ -256,6 +256,13 @@ export function noSelectors(flags: KubectlFlags, command: string): void {
 }
 
 export function unknownTypeNotes(type: ResourceType): string[] {
+  if (type.formerly) {
+    const { word, kind, resource } = type.formerly;
+    return [
+      `"${word}" is a short name of ${type.resource} in the current CRD; an earlier ${kind} CRD declared it, ` +
+        `so on a cluster with that release kubectl sends the request for ${resource} instead`,
+    ];
+  }
   if (type.known) return [];
   return [
     `${type.resource}.${type.group} is not a resource this package knows: taken as a namespaced plural ` +
@@ -290,3 +297,13 @@ export function perObject(
 
 /** A kubectl command: its arguments and flags to the request it sends. */
 export type Command = (args: readonly string[], flags: KubectlFlags) => Plan;
+
+/**
+ * Without -c, exec, attach and logs still send container=NAME: kubectl picks the Pod's default container (its
+ * kubectl.kubernetes.io/default-container annotation, else the first one: podcmd.FindOrDefaultContainerByName in
+ * exec.go and attach.go, polymorphichelpers/logsforobject.go). The policy never sees the query.
+ */
+export const DEFAULT_CONTAINER_NOTE =
+  "without -c kubectl also sends container=NAME, the Pod's default container (its " +
+  'kubectl.kubernetes.io/default-container annotation, else the first container), known only when it runs; ' +
+  'the policy does not see the query';

@@ -2,6 +2,7 @@ import { ResourceType, resolveResourceType } from './api-resources';
 import { KubectlFlags } from './kubectl-flags';
 import {
   Command,
+  DEFAULT_CONTAINER_NOTE,
   DEFAULT_NAMESPACE,
   Plan,
   Target,
@@ -38,6 +39,8 @@ function stream(
     ...(podLookupOf ? { podLookup: podLookupOf } : {}),
     notes: [
       ...lookup,
+      // port-forward names no container (the ports travel in headers).
+      ...(subresource !== 'portforward' && flags.container === undefined ? [DEFAULT_CONTAINER_NOTE] : []),
       flags.spdy
         ? 'SPDY (kubectl before 1.31, or a WebSocket upgrade that failed) is a POST: verb create'
         : 'kubectl ≥ 1.31 upgrades to a WebSocket (an HTTP GET: verb get) and falls back to SPDY (POST: verb create)',

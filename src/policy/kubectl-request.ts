@@ -71,6 +71,18 @@ const SUBRESOURCE_COMMANDS = new Set(['get', 'patch', 'edit', 'apply', 'replace'
 
 const SPDY_COMMANDS = new Set(['exec', 'attach', 'port-forward', 'cp']);
 
+// A container command that is itself kubectl (exec POD -- kubectl get pods, run --image=bitnami/kubectl -- kubectl
+// ...): it runs in the container with the credentials it finds there, its requests audited on their own.
+function innerKubectlNote(command: readonly string[]): string | undefined {
+  const program = command[0]?.split('/').pop();
+  if (program !== 'kubectl' && program !== 'd8') return undefined;
+  return (
+    `the container's command runs ${program} inside the container: its requests to kube-apiserver are sent ` +
+    "with the credentials it finds there (the Pod's ServiceAccount token unless a kubeconfig is given) and " +
+    'audited on their own; explain each with --user system:serviceaccount:NAMESPACE:NAME'
+  );
+}
+
 function commandWord(tokens: string[]): { command: string; rest: string[] } {
   for (let i = 0; i < tokens.length; i++) {
     const t = tokens[i];
@@ -212,6 +224,13 @@ export function kubectlRequest(command: string, identity: RequestIdentity = {}):
     !SELECTOR_COMMANDS.has(verb)
   ) {
     const flag = flags.fieldSelector !== undefined ? '--field-selector' : '-l/--selector';
+    // apply -l (apply.go): it picks which objects of the files are applied and pruned, and sends no list.
+    if (verb === 'apply' && flags.fieldSelector === undefined) {
+      throw new RequestSpecError(
+        '-l/--selector with apply picks which objects of the files (-f) kubectl applies (and prunes); it sends ' +
+          'no list for it: describe one object it applies, without -l, e.g. "apply deployment web -n prod"',
+      );
+    }
     throw new RequestSpecError(`${flag} applies to a list or watch (no object name), not to "${verb}"`);
   }
   if (flags.fieldSelector !== undefined && NO_FIELD_SELECTOR.has(verb)) {
@@ -296,6 +315,8 @@ export function kubectlRequest(command: string, identity: RequestIdentity = {}):
   if (plan.podLookup) delete request.name;
   const notes = [...(plan.notes ?? []), ...line.notes, ...shellNotes];
   if (flags.switches.has('--record') && plan.method !== 'GET') notes.push(recordNote(verb));
+  const inner = innerKubectlNote(flags.command);
+  if (inner !== undefined) notes.push(inner);
   const restart = verb === 'run' ? runRestartNote(rest) : undefined;
   if (restart !== undefined) notes.push(restart);
   let impersonate: KubectlRequest['impersonate'];

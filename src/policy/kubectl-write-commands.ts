@@ -21,15 +21,15 @@ import {
   perObject,
   resourceUrl,
   unknownTypeNotes,
-  watchListNote,
   WATCH_LIST_IN_BRIEF,
 } from './kubectl-plan';
 import { rawRequest } from './kubectl-raw';
+import { rollout } from './kubectl-rollout';
 import { deleteWaitNote, refuseDeleteOptions } from './kubectl-delete-options';
 import { RequestSpecError } from './request-spec-error';
 
 // kubectl commands that change objects: create (POST to the collection), apply, edit, patch, label,
-// annotate (PATCH), replace (PUT), scale, delete (one DELETE per named object), rollout,
+// annotate (PATCH), replace (PUT), scale, delete (one DELETE per named object), rollout (kubectl-rollout.ts),
 // certificate approve/deny, run, expose, set, taint, autoscale.
 
 // kubectl create subcommands whose first word after the type picks a generator, not a name.
@@ -106,6 +106,14 @@ function apply(args: readonly string[], flags: KubectlFlags): Plan {
   }
   const t = object(args, 'apply', flags, { nameRequired: true });
   const url = resourceUrl(t, flags.serverSide ? (flags.subresource ?? '') : '');
+  // apply/prune.go: after the objects are applied, every type it may prune is listed (label selector, or the
+  // ApplySet's parent with --applyset) and each object the files no longer hold is deleted.
+  const prune = flags.switches.has('--prune')
+    ? [
+        '--prune: after applying, kubectl lists the objects it may prune (one list per type, by the -l selector or ' +
+          'the --applyset parent) and sends a DELETE for each one the files no longer hold, each audited on its own',
+      ]
+    : [];
   if (flags.serverSide && flags.dryRunClient !== undefined) {
     // apply.go Validate refuses the pair before anything is sent.
     throw new RequestSpecError(
@@ -119,6 +127,7 @@ function apply(args: readonly string[], flags: KubectlFlags): Plan {
       url,
       notes: [
         'server-side apply is one PATCH (application/apply-patch+yaml), which also creates a new object',
+        ...prune,
       ],
     };
   }
@@ -131,6 +140,7 @@ function apply(args: readonly string[], flags: KubectlFlags): Plan {
     notes: [
       `kubectl first reads the object: GET ${url} (verb get); a new object is created instead of patched: ` +
         `POST ${resourceUrl({ ...t, name: '' })} (verb create)`,
+      ...prune,
     ],
   };
 }
@@ -230,86 +240,6 @@ function scale(args: readonly string[], flags: KubectlFlags): Plan {
   return { method: 'PATCH', url, read: resourceUrl(t), notes: [read] };
 }
 
-const ROLLOUT_PATCHES = new Set(['restart', 'pause', 'resume', 'undo']);
-
-function rollout(args: readonly string[], flags: KubectlFlags): Plan {
-  const [sub, ...rest] = args;
-  if (flags.labelSelector !== undefined || flags.fieldSelector !== undefined) {
-    // Every rollout subcommand takes -l (cmdutil.AddLabelSelectorFlagVar): the builder lists the objects and
-    // kubectl acts on each by name.
-    if (flags.fieldSelector !== undefined)
-      throw new RequestSpecError('"rollout" has no --field-selector flag');
-    throw perObject(
-      `rollout ${sub ?? ''}`.trim(),
-      rest,
-      flags,
-      sub === 'status' ? 'watch' : sub !== undefined && ROLLOUT_PATCHES.has(sub) ? 'PATCH' : 'request',
-    );
-  }
-  if ((sub === 'history' || ROLLOUT_PATCHES.has(sub)) && rest.length === 1 && !rest[0].includes('/')) {
-    // rollout restart/pause/resume/undo/history: ResourceTypeOrNameArgs(true, ...), a type alone is all its objects.
-    throw perObject(`rollout ${sub}`, rest, flags, sub === 'history' ? 'GET' : 'PATCH');
-  }
-  if (sub !== undefined && ROLLOUT_PATCHES.has(sub)) {
-    const t = object(rest, `rollout ${sub}`, flags, { nameRequired: true });
-    const notes =
-      sub === 'restart'
-        ? ['rollout restart patches the Pod template annotation kubectl.kubernetes.io/restartedAt']
-        : sub === 'undo'
-          ? ['rollout undo first reads the object and its revisions (ReplicaSets or ControllerRevisions)']
-          : [];
-    // The builder reads the object (Latest()) before patching it, and so under --dry-run=client too.
-    return { method: 'PATCH', url: resourceUrl(t), read: resourceUrl(t), notes };
-  }
-  if (sub === 'status') {
-    // rollout_status.go Run: the builder reads the object (Latest()), then watchtools.UntilWithSync runs an
-    // informer on it by name: a list, then a watch. --watch=false ends at the list's first event, when the
-    // rollout is reported once; the informer may by then have opened its watch, which is closed at once.
-    const t = object(rest, 'rollout status', flags, { nameRequired: true });
-    const byName: Array<[string, string]> = [['fieldSelector', `metadata.name=${t.name}`]];
-    const read = `rollout status first reads the object: GET ${resourceUrl(t)} (verb get)`;
-    if (flags.watchOff) {
-      return {
-        method: 'GET',
-        url: resourceUrl({ ...t, name: '' }, '', byName),
-        notes: [
-          read,
-          'then lists it by name (this request, verb list) and, with --watch=false, stops at the first status it prints; ' +
-            'its informer may already have opened a watch (verb watch) that is closed at once',
-        ],
-      };
-    }
-    return {
-      method: 'GET',
-      url: resourceUrl({ ...t, name: '' }, '', [...byName, ['watch', 'true']]),
-      notes: [
-        read,
-        `then lists it by name: GET ${resourceUrl({ ...t, name: '' }, '', byName)} (verb list), and watches it (this request, verb watch) until the rollout is done`,
-        watchListNote(t, byName),
-      ],
-    };
-  }
-  if (sub === 'history') {
-    // rollout history reads the object, then lists its revisions (ReplicaSets of a Deployment,
-    // ControllerRevisions of a StatefulSet or DaemonSet) by the object's label selector.
-    const t = object(rest, 'rollout history', flags, { nameRequired: true });
-    const revisions = t.type.resource === 'deployments' ? 'replicasets' : 'controllerrevisions';
-    const list = resourceUrl({
-      type: resolveResourceType(`${revisions}.apps`),
-      namespace: t.namespace,
-      name: '',
-    });
-    return {
-      method: 'GET',
-      url: resourceUrl(t),
-      notes: [`then lists its revisions: GET ${list}?labelSelector=... (verb list, ${revisions})`],
-    };
-  }
-  throw new RequestSpecError('supported: rollout restart|pause|resume|undo|status|history TYPE/NAME');
-}
-
-// set image|env|resources|serviceaccount|selector|subject (kubernetes/kubectl pkg/cmd/set): the builder
-// reads the object, kubectl computes the change and sends it as one strategic merge PATCH.
 const SET_SUBCOMMANDS: Record<string, (words: readonly string[]) => string[]> = {
   image: (w) => w.filter((a) => !a.includes('=')),
   env: (w) => w.filter((a) => !a.includes('=') && !a.endsWith('-')),

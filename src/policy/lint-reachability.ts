@@ -56,7 +56,7 @@ export function checkShadowed(ctx: LintContext, j: number): void {
         : why === NO_NAMESPACE_REQUEST
           ? 'for the Namespace object NAME use namespaces: [NAME] (or omit namespaces), for lists and watches ' +
             'of namespaces namespaces: [""]; or remove the rule'
-          : 'fix users/userGroups (system:unauthenticated holds only system:anonymous) or remove the rule',
+          : 'fix users/userGroups (system:anonymous is in system:unauthenticated only) or remove the rule',
     });
     return;
   }

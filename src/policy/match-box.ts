@@ -5,8 +5,10 @@ import { PolicyRule } from './types';
 
 // The set of requests a rule matches, as a union of boxes. A request is (principal, verb, kind, ...).
 // Principals are the ones kube-apiserver's authenticators produce (identity.ts): no user info at all,
-// `system:anonymous` in exactly `system:unauthenticated`, or any other user in `system:authenticated`
-// (never `system:unauthenticated`), a ServiceAccount also in its two ServiceAccount groups. Resource
+// `system:anonymous` in exactly `system:unauthenticated`, or any other user in `system:authenticated`, a
+// ServiceAccount also in its two ServiceAccount groups; a rule that names `system:unauthenticated` also
+// matches users whose credentials carry it (a client certificate's organization), who then are not in
+// `system:authenticated` (AuthenticatedGroupAdder), and the search tries them (request-search.ts). Resource
 // requests carry namespace, API group, resource, subresource and name (resource and subresource never
 // contain "/"); non-resource requests carry a path. Every string dimension ranges over infinitely many
 // values and the dimensions are independent, but for requests on core namespaces, whose namespace and name
@@ -253,13 +255,13 @@ export function admitsAnonymous(box: MatchBox): boolean {
 export function admitsSomePrincipal(box: MatchBox): boolean {
   if (!box.authenticated || admitsAnonymous(box)) return true;
   const someUser = box.users === null || [...box.users].some((u) => u !== ANONYMOUS_USER);
-  return someUser && box.groupSets.every((gs) => gs.some((g) => g !== UNAUTHENTICATED_GROUP));
+  return someUser && box.groupSets.every((gs) => gs.length > 0);
 }
 
 /**
  * A cheap sufficient test that every request of `inner` is in `outer` (false may still be contained:
  * callers fall back to the exact search). Groups: an outer group set is met when an inner one is inside
- * it, or when it holds `system:authenticated` and inner admits only authenticated users.
+ * it, or when it holds `system:authenticated` and inner admits only users in it.
  */
 export function boxContains(outer: MatchBox, inner: MatchBox): boolean {
   if (outer.kind !== inner.kind) return false;
@@ -276,7 +278,12 @@ export function boxContains(outer: MatchBox, inner: MatchBox): boolean {
     return false;
   }
   if (!pathContains(outer.path, inner.path)) return false;
-  const onlyAuthenticated = inner.authenticated && !admitsAnonymous(inner);
+  // Every user inner admits is in system:authenticated unless it is anonymous or, through a group set
+  // offering it, carries system:unauthenticated (then AuthenticatedGroupAdder adds no system:authenticated).
+  const onlyAuthenticated =
+    inner.authenticated &&
+    !admitsAnonymous(inner) &&
+    !inner.groupSets.some((h) => h.includes(UNAUTHENTICATED_GROUP));
   return outer.groupSets.every(
     (g) =>
       (onlyAuthenticated && g.includes(AUTHENTICATED_GROUP)) ||

@@ -27,6 +27,13 @@ function mappingFix(kind: ObjectKind): string {
   }
 }
 
+const UNKNOWN_KEY_OWNER: Readonly<Record<ObjectKind, string>> = {
+  policy: 'the policy',
+  rule: 'the rule',
+  'resources entry': 'the resources entry',
+  metadata: 'the policy',
+};
+
 function assign(target: Record<string, unknown>, key: string, value: unknown): void {
   if (value !== INVALID && value !== undefined) target[key] = value;
 }
@@ -80,7 +87,15 @@ export class PolicyDecoder extends NodeReader {
         this.error(
           node ?? raw,
           path || undefined,
-          () => `${path || 'the document'}: expected a mapping (key: value), found ${found}`,
+          () =>
+            `${path || 'the document'}: expected a mapping (key: value), found ${found}` +
+            (found !== 'an empty value'
+              ? ''
+              : kind === 'rule'
+                ? `; ${this.facts.nullRule}`
+                : kind === 'resources entry'
+                  ? `; ${this.facts.nullResourcesEntry}`
+                  : ''),
           () => mappingFix(kind),
         );
         return INVALID;
@@ -102,7 +117,14 @@ export class PolicyDecoder extends NodeReader {
 
   private unknownField(entry: MappingEntry, kind: ObjectKind, known: readonly string[]): void {
     const sameButCase = known.find((f) => f.toLowerCase() === goFoldedKey(entry.key));
-    const consequence = sameButCase === undefined ? undefined : this.facts.caseVariantKey(sameButCase);
+    // A rule's key inside a resources entry: its fix already says what the reader does with it.
+    const misplaced = kind === 'resources entry' && (FIELDS_OF.rule as readonly string[]).includes(entry.key);
+    const consequence =
+      sameButCase !== undefined
+        ? (this.facts.caseVariantKey(sameButCase) ?? this.facts.unknownKey(UNKNOWN_KEY_OWNER[kind]))
+        : misplaced
+          ? undefined
+          : this.facts.unknownKey(UNKNOWN_KEY_OWNER[kind]);
     this.error(
       entry.keyNode,
       echo(entry.rawPath),

@@ -33,10 +33,15 @@ export interface ReaderFacts {
   readonly emptyFirstDocument: string;
   /** A key that belongs to the rule, written inside a resources entry. */
   readonly misplacedRuleKey: string;
+  /** Any other key no field has, in `what` (the policy, a rule, a resources entry, metadata). */
+  unknownKey(what: string): string;
   /** A key that differs from a field name only in case; `field` is the real name. */
   caseVariantKey(field: string): string | undefined;
   /** A null item in a string list. */
   readonly nullListItem: string;
+  /** A null rule, and a null resources entry (encoding/json leaves the Go struct at its zero value). */
+  readonly nullRule: string;
+  readonly nullResourcesEntry: string;
   /**
    * Whether the reader takes text that its JSON sniffing recognizes ("{" first, after white space) as JSON:
    * kube-apiserver's universal decoder does; Deckhouse's hook (sigs.k8s.io/yaml) reads everything with go-yaml.
@@ -53,6 +58,8 @@ export interface ReaderFacts {
   otherKind(quoted: string): string;
 }
 
+const NULL_RESOURCES_ENTRY =
+  'an empty entry (group "", no resources), which matches every resource of the core group';
 const HOOK_FAILS = 'the module run fails and the cluster keeps its previous policy';
 const DECKHOUSE_SKIPS_API_VERSION =
   'Deckhouse does not check apiVersion: it would use the rules as they are and write them into the audit.k8s.io/v1 policy kube-apiserver runs';
@@ -71,8 +78,14 @@ export const READER_FACTS: Readonly<Record<PolicyTarget, ReaderFacts>> = {
     emptyFirstDocument:
       'kube-apiserver reads only the first YAML document of the file, and it is empty: the policy after it is never read and kube-apiserver fails to start on the empty one',
     misplacedRuleKey: 'kube-apiserver would drop it, with only a warning in its log, and widen the rule',
+    unknownKey: (what) =>
+      `kube-apiserver's strict decoding refuses it, and its lenient retry drops it (with only a warning in its ` +
+      `log) and runs ${what} without it`,
     caseVariantKey: () => undefined,
     nullListItem: 'kube-apiserver reads it as "" (the empty string)',
+    nullRule:
+      'kube-apiserver reads it as a rule without a level and refuses the policy (level: Required value)',
+    nullResourcesEntry: `kube-apiserver reads it as ${NULL_RESOURCES_ENTRY}`,
     invalidJson: () => 'kube-apiserver reads text that starts with "{" as JSON and fails to decode it',
     missingApiVersion: () =>
       'kube-apiserver refuses a policy without apiVersion ("unknown group version field audit.k8s.io/__internal")',
@@ -100,9 +113,14 @@ export const READER_FACTS: Readonly<Record<PolicyTarget, ReaderFacts>> = {
     emptyFirstDocument:
       "Deckhouse's hook reads only the first YAML document, and it is empty: none of the rules after it would reach the cluster",
     misplacedRuleKey: `Deckhouse's hook refuses it: ${HOOK_FAILS}`,
+    unknownKey: () => `Deckhouse's hook refuses unknown keys: ${HOOK_FAILS}`,
     caseVariantKey: (field) =>
       `Deckhouse would accept it (its decoder matches field names case-insensitively) as "${field}", but kube-apiserver, kubectl and this loader read field names exactly`,
     nullListItem: 'Deckhouse reads it as "" (the empty string)',
+    nullRule:
+      'Deckhouse writes it into the merged policy as a rule without a level, which kube-apiserver refuses ' +
+      '(level: Required value): it does not start',
+    nullResourcesEntry: `Deckhouse writes it into the merged policy as ${NULL_RESOURCES_ENTRY}`,
     invalidJson: (yaml) =>
       yaml
         ? "Deckhouse's hook reads the policy as YAML, where this syntax is valid, but kube-apiserver and kubectl " +

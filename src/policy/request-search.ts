@@ -89,7 +89,7 @@ const principalStep: Step = (p, cands, w) => {
   charge(2 * cands.length);
   const branches: Branch[] = [];
   const authenticatedUser = p.users === null || [...p.users].some((u) => u !== ANONYMOUS_USER);
-  if (authenticatedUser && p.groupSets.every((gs) => gs.some((g) => g !== UNAUTHENTICATED_GROUP))) {
+  if (authenticatedUser && p.groupSets.every((gs) => gs.length > 0)) {
     branches.push({ cands, w: { ...w, principal: 'authenticated' } });
   }
   if (!p.authenticated) {
@@ -142,14 +142,15 @@ function tuples(sets: readonly (readonly string[])[]): string[][] {
   return [...seen.values()];
 }
 
-// The groups of an authenticated user: one group of each of the piece's group sets (never
-// system:unauthenticated) plus the groups the authenticators add for that user.
+// The groups of an authenticated user: one group of each of the piece's group sets plus the groups the
+// authenticators add for that user. A set may offer system:unauthenticated: credentials can carry it
+// (x509.go takes a certificate's organizations as they are), and then AuthenticatedGroupAdder adds no
+// system:authenticated. Other groups a user may carry are not tried, so such a user is considered only by
+// the rules that name system:unauthenticated (the identity they are written for).
 const groupStep: Step = (p, cands, w) => {
   if (w.principal !== 'authenticated') return [{ cands, w }];
-  const usable = p.groupSets.map((gs) => gs.filter((g) => g !== UNAUTHENTICATED_GROUP));
-  if (usable.some((gs) => gs.length === 0)) return [];
   const classes = new Map<string, Branch>();
-  const all = tuples(usable);
+  const all = tuples(p.groupSets);
   charge(all.length * (1 + cands.length));
   for (const t of all) {
     const groups = authenticatedGroups(w.user!, t);

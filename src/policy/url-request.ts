@@ -1,5 +1,6 @@
 import { parseFieldSelector, SelectorTerm, selectedName } from './field-selector';
 import { RequestIdentity, requestIdentity } from './identity';
+import { directRequest } from './kubectl-other-client';
 import { RequestSpecError } from './request-spec-error';
 import { RequestAttributes } from './types';
 import { isGoInt64, isValidLabelSelector, LabelSelectorDialect } from './label-selector';
@@ -136,8 +137,40 @@ function listOptions(
   return terms ? { watch, fieldSelector: terms } : { watch };
 }
 
+// What kubectl -v=6 and above prints for each request (client-go rest/with_retry and transport
+// round_trippers.go): "... round_trippers.go:553] GET https://host/api/v1/pods?limit=500 200 OK in 5
+// milliseconds", or structured: ... "Response" verb="GET" url="https://host/api/v1/pods" status="200 OK".
+const KLOG_REQUEST =
+  /round_trippers\.go:\d+\]\s+(?:"[A-Za-z ]+"\s+verb="([A-Z]+)"\s+url="([^"]+)"|([A-Z]+)\s+(\S+))/;
+// An HTTP request line as curl -v ("> GET /api/v1/pods HTTP/2") or an access log shows it.
+const REQUEST_LINE = /^(?:>\s*)?([A-Za-z]+)\s+(\S+)\s+HTTP\/[\d.]+$/;
+// Kubernetes verbs a user may write for the method, and the request that carries each (requestinfo.go).
+const VERB_METHODS: Readonly<Record<string, string>> = {
+  get: 'GET /.../NAME',
+  list: 'GET /... (no name)',
+  watch: 'GET /...?watch=true',
+  create: 'POST',
+  update: 'PUT',
+  delete: 'DELETE /.../NAME',
+  deletecollection: 'DELETE /... (no name)',
+};
+
+function pastedRequest(spec: string): string {
+  // curl or wget to kube-apiserver: the method (-X, or POST with a body) and the URL of the line.
+  const words = spec
+    .trim()
+    .split(/\s+/)
+    .map((w) => w.replace(/^['"]|['"]$/g, ''));
+  const direct = /^(curl|wget)$/.test(words[0]) ? directRequest(words) : undefined;
+  if (direct !== undefined) return direct;
+  const klog = KLOG_REQUEST.exec(spec);
+  if (klog) return `${klog[1] ?? klog[3]} ${klog[2] ?? klog[4]}`;
+  const line = REQUEST_LINE.exec(spec.trim());
+  return line ? `${line[1]} ${line[2]}` : spec;
+}
+
 function splitMethodAndUrl(spec: string, opts: RequestFromUrlOptions): { method: string; url: string } {
-  const parts = spec.trim().split(/\s+/);
+  const parts = pastedRequest(spec).trim().split(/\s+/);
   if (parts.length === 0 || parts[0] === '')
     throw new RequestSpecError('empty request: give e.g. "GET /api/v1/pods"');
   if (parts.length > 2) {
@@ -150,6 +183,13 @@ function splitMethodAndUrl(spec: string, opts: RequestFromUrlOptions): { method:
   if (!HTTP_TOKEN.test(given)) throw new RequestSpecError(`"${given}" is not an HTTP method`);
   // Real clients send upper-case methods; accept "get" as GET rather than as an unknown method.
   const method = given.toUpperCase();
+  const verb = VERB_METHODS[given.toLowerCase()];
+  if (!HTTP_METHODS.has(method) && verb !== undefined) {
+    throw new RequestSpecError(
+      `"${given}" is a Kubernetes verb, not an HTTP method: kube-apiserver derives the verb from the method and ` +
+        `the URL; ${/^[aeiou]/.test(given.toLowerCase()) ? 'an' : 'a'} ${given.toLowerCase()} is ${verb}`,
+    );
+  }
   if (!HTTP_METHODS.has(method)) {
     throw new RequestSpecError(
       `unknown HTTP method "${given}": kube-apiserver's RequestInfo would give it the empty verb "" (and no ` +

@@ -244,14 +244,112 @@ describe('explain', () => {
         '--deckhouse',
         ...args,
         '--user',
-        'alice',
+        'system:anonymous',
         '--group',
-        'system:unauthenticated',
+        'devs',
       ]);
       expect(run.code).toBe(2);
-      expect(run.stderr).toContain('system:unauthenticated is the group of anonymous requests');
+      expect(run.stderr).toContain('system:anonymous (an anonymous request) is in exactly one group');
       expect(run.stderr).toContain("Fix: give --user and --group as the user's credentials carry them");
       expect(run.stderr).not.toContain('impliedGroups');
     }
+  });
+});
+
+describe('explain: a user whose credentials carry system:unauthenticated', () => {
+  // x509.go takes a client certificate's organizations as the groups, and AuthenticatedGroupAdder adds no
+  // system:authenticated to a user already in system:unauthenticated (authenticated_group_adder.go). Deckhouse's
+  // tail rule #1 (None for system:authenticated) then misses it and the catch-all tail rule #2 (Metadata) decides.
+  test('is answered: Deckhouse logs it at Metadata by tail rule #2, and a note says why', async () => {
+    const run = await runInProcess([
+      'explain',
+      '--deckhouse',
+      '--url',
+      'GET /api/v1/namespaces/prod/pods/web-0',
+      '--user',
+      'alice',
+      '--group',
+      'system:unauthenticated',
+    ]);
+    expect(run.code).toBe(0);
+    expect(run.stdout).toContain('by user "alice" (groups system:unauthenticated)');
+    expect(run.stdout).toMatch(/^Level: +Metadata$/m);
+    expect(run.stdout).toContain('tail rule #2');
+    expect(run.stderr).toContain('kube-apiserver then adds no system:authenticated');
+  });
+
+  test('the same user with system:authenticated is dropped by tail rule #1', async () => {
+    const run = await runInProcess([
+      'explain',
+      '--deckhouse',
+      '--url',
+      'GET /api/v1/namespaces/prod/pods/web-0',
+      '--user',
+      'alice',
+    ]);
+    expect(run.code).toBe(0);
+    expect(run.stdout).toMatch(/^Level: +None$/m);
+    expect(run.stdout).toContain('tail rule #1');
+  });
+});
+
+describe('explain: a user named like a ServiceAccount that is not one', () => {
+  // serviceaccount.SplitUsername (k8s.io/apiserver pkg/authentication/serviceaccount/util.go) needs exactly
+  // system:serviceaccount:<namespace>:<name>; another name is an ordinary user, without system:serviceaccounts.
+  test('is an ordinary user, and a note says why', async () => {
+    const run = await runInProcess([
+      'explain',
+      '--deckhouse',
+      '--url',
+      'GET /api/v1/pods',
+      '--user',
+      'system:serviceaccount:prod',
+    ]);
+    expect(run.code).toBe(0);
+    expect(run.stdout).toContain('by user "system:serviceaccount:prod" (groups system:authenticated)');
+    expect(run.stderr).toContain('is not a ServiceAccount user name (system:serviceaccount:NAMESPACE:NAME');
+    const real = await runInProcess([
+      'explain',
+      '--deckhouse',
+      '--url',
+      'GET /api/v1/pods',
+      '--user',
+      'system:serviceaccount:prod:web',
+    ]);
+    expect(real.stderr).not.toContain('is not a ServiceAccount user name');
+    expect(real.stdout).toContain('system:serviceaccounts:prod');
+  });
+});
+
+describe('explain --kubectl exec/attach/port-forward: the SPDY fallback when the policy tells the verbs apart', () => {
+  // kubectl ≥ 1.31 opens exec, attach and port-forward as a WebSocket upgrade (GET: verb get) and falls back to
+  // SPDY (POST: verb create) when the upgrade fails; older kubectl sends only the POST (requestinfo.go maps GET to
+  // get and POST to create). A rule with verbs [create] only decides the second.
+  const POLICY =
+    'apiVersion: audit.k8s.io/v1\nkind: Policy\nomitStages: [RequestReceived]\nrules:\n' +
+    '- level: Request\n  verbs: [create]\n  resources: [{group: "", resources: [pods/exec, pods/portforward]}]\n' +
+    '- level: None\n';
+  test.each(['exec -it web-0 -n prod -- sh', 'port-forward pod/web-0 8080:80 -n prod'])(
+    '%s: the WebSocket decision, and a note with the SPDY one',
+    async (command) => {
+      const run = await runInProcess(['explain', '--policy', '-', '--kubectl', command, '--user', 'alice'], {
+        stdin: POLICY,
+      });
+      expect(run.code).toBe(0);
+      expect(run.stdout).toMatch(/^Level: +None$/m);
+      expect(run.stderr).toContain(
+        'the request is a POST, verb create, and gets another decision: Level Request, decided by rule #1 (rules[0])',
+      );
+    },
+  );
+
+  test('no note when both transports get the same decision', async () => {
+    const run = await runInProcess(
+      ['explain', '--policy', '-', '--kubectl', 'attach web-0 -n prod', '--user', 'alice'],
+      {
+        stdin: POLICY,
+      },
+    );
+    expect(run.stderr).not.toContain('gets another decision');
   });
 });

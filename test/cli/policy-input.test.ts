@@ -95,6 +95,21 @@ describe('findPolicies', () => {
     ]);
   });
 
+  // bitnami-labs/sealed-secrets: spec.encryptedData holds the values encrypted for the controller, which makes
+  // the Secret of spec.template; an external-secrets ExternalSecret names values in a store.
+  test('a SealedSecret or ExternalSecret: the fix points to the policy file or the Secret the cluster made', () => {
+    for (const manifest of [
+      'apiVersion: bitnami.com/v1alpha1\nkind: SealedSecret\nmetadata: { name: audit-policy, namespace: kube-system }\nspec:\n  encryptedData: { audit-policy.yaml: AgBy8hCi }\n',
+      'apiVersion: external-secrets.io/v1\nkind: ExternalSecret\nmetadata: { name: audit-policy, namespace: kube-system }\nspec:\n  data: [{ secretKey: audit-policy.yaml, remoteRef: { key: audit/policy } }]\n',
+    ]) {
+      const found = findPolicies('x.yaml', manifest);
+      expect(found.sources).toEqual([]);
+      expect(found.errors[0].fix).toContain(
+        'kubectl -n kube-system get secret audit-policy -o yaml | deckhouse-audit validate -',
+      );
+    }
+  });
+
   test('several documents and none holds a policy: an error with a fix', () => {
     const found = findPolicies('x.yaml', 'a: 1\n---\nb: 2\n');
     expect(found.sources).toEqual([]);
@@ -122,6 +137,28 @@ describe('findPolicies', () => {
     const binary = findPolicies('s.yaml', secret(Buffer.from([0xff, 0xfe, 0x00]).toString('base64')));
     expect(binary.errors[0].message).toContain('does not decode to UTF-8 text');
   });
+
+  // A sops-encrypted manifest as committed for GitOps: sops replaces each value (under data or stringData)
+  // with ENC[AES256_GCM,data:<ciphertext>,iv:...,tag:...,type:str] and adds a top-level sops: block
+  // (getsops/sops README, "Encrypting using age"). "Not valid base64, encode it" would be the wrong fix.
+  test.each(['data', 'stringData'])(
+    'a sops-encrypted %s value is named as such, with the fix to decrypt',
+    (field) => {
+      const manifest =
+        'apiVersion: v1\nkind: Secret\nmetadata:\n  name: audit-policy\n  namespace: kube-system\n' +
+        `${field}:\n  audit-policy.yaml: ENC[AES256_GCM,data:Tr7o5J2n,iv:Zm9v,tag:YmFy,type:str]\n` +
+        'sops:\n  lastmodified: "2024-01-01T00:00:00Z"\n  mac: ENC[AES256_GCM,data:eHg=,iv:eXk=,tag:eno=,type:str]\n  version: 3.8.1\n';
+      const found = findPolicies('secret.enc.yaml', manifest);
+      expect(found.sources).toEqual([]);
+      expect(found.errors).toEqual([
+        expect.objectContaining({
+          message: `Secret kube-system/audit-policy: ${field}."audit-policy.yaml" is encrypted by sops (ENC[AES256_GCM,...]); the policy it holds cannot be checked in this form`,
+          fix: 'check the decrypted manifest: sops -d FILE | deckhouse-audit validate -',
+          line: 7,
+        }),
+      ]);
+    },
+  );
 });
 
 describe('readSecretKey: a Secret key as the API server stores it', () => {

@@ -60,6 +60,26 @@ describe('validate', () => {
     expect(run.stdout).toContain('[stringData.audit-policy.yaml]: OK (1 rule, Kubernetes 1.32)');
   });
 
+  // Deckhouse's hook (deckhouse-audit.md §3) keeps the custom policy's rules and top-level omitStages only: a
+  // policy-wide omitManagedFields: true loads, but managedFields stay in the bodies it records.
+  test('a Secret policy with a policy-wide omitManagedFields: true is valid, with a warning that Deckhouse drops it', async () => {
+    const secret = (policy: string) =>
+      'apiVersion: v1\nkind: Secret\nmetadata: { name: audit-policy, namespace: kube-system }\n' +
+      `data:\n  audit-policy.yaml: ${Buffer.from(policy).toString('base64')}\n`;
+    const policy = (omit: string) =>
+      `apiVersion: audit.k8s.io/v1\nkind: Policy\n${omit}rules:\n- level: Metadata\n`;
+    const run = await runInProcess(['validate', '-'], { stdin: secret(policy('omitManagedFields: true\n')) });
+    expect(run.code).toBe(0);
+    expect(run.stdout).toContain(
+      '-[data.audit-policy.yaml]: warning: customPolicy.omitManagedFields (true) is dropped by Deckhouse',
+    );
+    expect(run.stdout).toContain('fix: set omitManagedFields on each custom rule instead');
+    for (const text of [secret(policy('omitManagedFields: false\n')), policy('omitManagedFields: true\n')]) {
+      const other = await runInProcess(['validate', '-'], { stdin: text });
+      expect(other.stdout).not.toContain('dropped by Deckhouse');
+    }
+  });
+
   test('broken Secrets are errors at the Secret position', async () => {
     const b64 = await runInProcess(['validate', F('secret-bad-base64.yaml')]);
     expect(b64.code).toBe(1);

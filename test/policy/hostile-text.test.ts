@@ -388,7 +388,9 @@ describe('what messages echo', () => {
     expect(result.errors).toHaveLength(3);
     expectClean(result.errors);
     expect(result.errors[0]).toMatchObject({
-      message: 'unknown field "rules[0].\\u001b[31mred\\u202e"',
+      message:
+        'unknown field "rules[0].\\u001b[31mred\\u202e": kube-apiserver\'s strict decoding refuses it, and its ' +
+        'lenient retry drops it (with only a warning in its log) and runs the rule without it',
       field: 'rules[0].\\u001b[31mred\\u202e',
     });
     for (const e of result.errors) expect(e.message.length + (e.fix?.length ?? 0)).toBeLessThan(700);

@@ -94,11 +94,24 @@ describe('requestIdentity', () => {
   it.each<[object, RegExp]>([
     [{ unauthenticated: true, user: 'x' }, /no user or groups/],
     [{ user: '' }, /empty/],
-    [{ user: 'alice', groups: ['system:unauthenticated'] }, /group of anonymous requests/],
     [{ user: 'system:anonymous', groups: ['dev'] }, /exactly one group/],
   ])('refuses %j', (identity, message) => {
     expect(() => requestIdentity(identity)).toThrow(RequestSpecError);
     expect(() => requestIdentity(identity)).toThrow(message);
+  });
+
+  it('takes a user whose credentials carry system:unauthenticated, without system:authenticated', () => {
+    // x509.go takes a client certificate's organizations as the groups (CN=alice, O=system:unauthenticated),
+    // and AuthenticatedGroupAdder returns such a user unchanged (authenticated_group_adder.go).
+    expect(requestIdentity({ user: 'alice', groups: ['system:unauthenticated'] })).toEqual({
+      user: 'alice',
+      groups: ['system:unauthenticated'],
+    });
+    expect(requestIdentity({ user: 'alice', groups: ['ops', 'system:unauthenticated'] })).toEqual({
+      user: 'alice',
+      groups: ['ops', 'system:unauthenticated'],
+    });
+    expect(unrealisticIdentity('alice', ['system:unauthenticated'])).toBeUndefined();
   });
 
   // A caller is a user name and a list of groups: `groups: 'admins'` (a string) used to become the groups

@@ -19,6 +19,71 @@ describe('kubectlRequest: the other requests of a command, as kubectl sends them
     expect(notes('replace cm settings')).not.toContain('first reads');
   });
 
+  // rollout_restart.go, rollout_pause.go, rollout_resume.go: the builder has Latest(), so each object is read
+  // before its PATCH; pause and resume skip the PATCH when set.CalculatePatches gives an empty one ("already
+  // paused"), and the rollbackers of undo skip it for the current revision ("skipped rollback").
+  it.each<[string, string]>([
+    ['rollout restart deploy/web -n prod', 'GET /apis/apps/v1/namespaces/prod/deployments/web (verb get)'],
+    ['rollout pause deployment web -n prod', 'GET /apis/apps/v1/namespaces/prod/deployments/web (verb get)'],
+    ['rollout resume ds/agent -n prod', 'GET /apis/apps/v1/namespaces/prod/daemonsets/agent (verb get)'],
+  ])('%s reads the object first: %s', (cmd, read) => {
+    const r = kubectlRequest(cmd);
+    expect(r.method).toBe('PATCH');
+    expect(notes(cmd)).toContain(`kubectl first reads the object: ${read}`);
+  });
+
+  it('rollout pause/resume/undo say when no PATCH is sent', () => {
+    expect(notes('rollout pause deploy/web')).toContain('only if the object is not already paused');
+    expect(notes('rollout resume deploy/web')).toContain('only if the object is not already resumed');
+    expect(notes('rollout undo deploy/web')).toContain('no PATCH is sent when the object already runs');
+    expect(notes('rollout restart deploy/web')).not.toContain('no PATCH is sent');
+  });
+
+  // apply/prune.go: with --prune, after applying kubectl lists the objects it may prune (per type, by the
+  // selector or the ApplySet parent) and deletes those the input no longer holds.
+  it('apply --prune notes the lists and DELETEs that follow the apply', () => {
+    for (const cmd of [
+      'apply deployment web -n prod --prune --all',
+      'apply deployment web --server-side --prune',
+    ]) {
+      expect(kubectlRequest(cmd).method).toBe('PATCH');
+      expect(notes(cmd)).toContain('--prune: after applying, kubectl lists the objects it may prune');
+    }
+    expect(notes('apply deployment web -n prod')).not.toContain('--prune');
+  });
+
+  // exec.go and attach.go name a container in PodExecOptions/PodAttachOptions even without -c: the one
+  // podcmd.FindOrDefaultContainerByName picks (the kubectl.kubernetes.io/default-container annotation, else the
+  // first); logs does the same (polymorphichelpers/logsforobject.go). The name is known only when kubectl runs.
+  it.each([
+    ['exec web-0 -n prod -- date', true],
+    ['exec web-0 -c app -n prod -- date', false],
+    ['attach web-0 -n prod', true],
+    ['logs web-0 -n prod', true],
+    ['logs web-0 app -n prod', false],
+    ['logs web-0 --all-containers -n prod', false],
+    ['cp web-0:/etc/hosts ./hosts -n prod', true],
+    ['port-forward web-0 8080:80 -n prod', false],
+  ])('%s: notes the default container? %s', (cmd, noted) => {
+    expect(notes(cmd).includes('without -c kubectl also sends container=NAME')).toBe(noted);
+  });
+
+  // exec sends the container's command as command= parameters (PodExecOptions.Command); when that command is
+  // kubectl, it runs in the container, where client-go's InClusterConfig reads the Pod's ServiceAccount token.
+  it.each([
+    'exec web-0 -n prod -- kubectl get pods -A',
+    'exec -n d8-system deploy/deckhouse -- /usr/bin/kubectl -n kube-system get secret audit-policy',
+    'run tools --image=bitnami/kubectl -it --rm -- kubectl get pods',
+  ])('%s: notes that the inner kubectl sends requests of its own', (cmd) => {
+    expect(notes(cmd)).toContain("the container's command runs kubectl inside the container");
+    expect(notes(cmd)).toContain('--user system:serviceaccount:NAMESPACE:NAME');
+  });
+
+  it('exec of another command has no such note', () => {
+    expect(notes('exec web-0 -n prod -- ls /')).not.toContain('inside the container');
+    expect(notes('get pods -n prod')).not.toContain('inside the container');
+  });
+
   // delete.go DeleteResult: "if !o.WaitForDeletion { return nil }" before the wait.
   it.each<string>([
     'delete pod x --grace-period=0 --force',

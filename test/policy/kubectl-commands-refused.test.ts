@@ -3,6 +3,8 @@ import { RequestSpecError, requestFromKubectl } from '../../src/policy/request-i
 describe('kubectlRequest: commands that send no single request are refused with the reason', () => {
   it.each<[string, RegExp]>([
     ['config view', /runs locally: kubectl sends no request/],
+    // apply.go: -l filters the objects read from -f (and the prune candidates); no list is sent for it.
+    ['apply deployment web -n prod -l app=web', /-l\/--selector with apply picks which objects of the files/],
     ['config use-context prod', /runs locally/],
     // cani.go Validate.
     [

@@ -41,6 +41,9 @@ describe('kubectl on Deckhouse custom resources: URL from the CRD', () => {
       'DELETE /apis/deckhouse.io/v1alpha2/modulepulloverrides/prompp',
       '',
     ],
+    // modules/040-node-manager/crds/nodeuser.yaml: Cluster, v1alpha1 and v1 served, no shortNames
+    ['get nodeusers', 'GET /apis/deckhouse.io/v1/nodeusers?limit=500', ''],
+    ['edit nodeuser admin', 'PATCH /apis/deckhouse.io/v1/nodeusers/admin', ''],
     // modules/040-node-manager/crds/instance.yaml: Cluster, v1alpha1, no shortNames
     ['get instances', 'GET /apis/deckhouse.io/v1alpha1/instances?limit=500', ''],
     ['get instance.deckhouse.io worker-abc12', 'GET /apis/deckhouse.io/v1alpha1/instances/worker-abc12', ''],
@@ -103,6 +106,63 @@ describe('kubectl on Deckhouse custom resources: URL from the CRD', () => {
       'GET /apis/virtualization.deckhouse.io/v1alpha2/namespaces/x/virtualimages?limit=500',
       'x',
     ],
+    // virtualization crds/virtualmachineblockdeviceattachments.yaml [vmbda], virtualmachineipaddresses.yaml
+    // [vmip], virtualmachinemacaddresses.yaml [vmmac], virtualmachinepools.yaml [vmpool, vmpools],
+    // usbdevices.yaml [usb]: Namespaced; virtualmachineipaddressleases.yaml [vmipl, vmiplease],
+    // virtualmachinemacaddressleases.yaml [vmmacl, vmmaclease], nodeusbdevices.yaml [nusb]: Cluster; all v1alpha2
+    [
+      'delete vmbda attach-data -n vms',
+      'DELETE /apis/virtualization.deckhouse.io/v1alpha2/namespaces/vms/virtualmachineblockdeviceattachments/attach-data',
+      'vms',
+    ],
+    [
+      'get vmip -n vms',
+      'GET /apis/virtualization.deckhouse.io/v1alpha2/namespaces/vms/virtualmachineipaddresses?limit=500',
+      'vms',
+    ],
+    [
+      'get vmmac mac1 -n vms',
+      'GET /apis/virtualization.deckhouse.io/v1alpha2/namespaces/vms/virtualmachinemacaddresses/mac1',
+      'vms',
+    ],
+    [
+      'get vmpools -n vms',
+      'GET /apis/virtualization.deckhouse.io/v1alpha2/namespaces/vms/virtualmachinepools?limit=500',
+      'vms',
+    ],
+    [
+      'get usb -n vms',
+      'GET /apis/virtualization.deckhouse.io/v1alpha2/namespaces/vms/usbdevices?limit=500',
+      'vms',
+    ],
+    [
+      'get vmipl -n vms',
+      'GET /apis/virtualization.deckhouse.io/v1alpha2/virtualmachineipaddressleases?limit=500',
+      '',
+    ],
+    [
+      'get vmmaclease lease1',
+      'GET /apis/virtualization.deckhouse.io/v1alpha2/virtualmachinemacaddressleases/lease1',
+      '',
+    ],
+    ['get nusb', 'GET /apis/virtualization.deckhouse.io/v1alpha2/nodeusbdevices?limit=500', ''],
+    // virtualization crds/virtualmachinesnapshots.yaml [vmsnapshot, vms], virtualdisksnapshots.yaml
+    // [vdsnapshot, vds], virtualmachinesnapshotoperations.yaml [vmsop]: Namespaced, v1alpha2
+    [
+      'get vms -n vms',
+      'GET /apis/virtualization.deckhouse.io/v1alpha2/namespaces/vms/virtualmachinesnapshots?limit=500',
+      'vms',
+    ],
+    [
+      'get vdsnapshot snap1 -n x',
+      'GET /apis/virtualization.deckhouse.io/v1alpha2/namespaces/x/virtualdisksnapshots/snap1',
+      'x',
+    ],
+    [
+      'get vmsop -n x',
+      'GET /apis/virtualization.deckhouse.io/v1alpha2/namespaces/x/virtualmachinesnapshotoperations?limit=500',
+      'x',
+    ],
     // virtualization crds/clustervirtualimages.yaml [cvi], virtualmachineclasses.yaml [vmc, vmclass] (v1alpha3)
     ['get cvi ubuntu -n x', 'GET /apis/virtualization.deckhouse.io/v1alpha2/clustervirtualimages/ubuntu', ''],
     [
@@ -126,16 +186,34 @@ describe('kubectl on Deckhouse custom resources: URL from the CRD', () => {
 
   it('only the CRD short names: former ones and guesses are refused', () => {
     // virtualization PR #1407 dropped vms, vds, vis, cvis, vmops, vmcs, vmclasses.
-    expect(() => resolveResourceType('vms')).toThrow(
-      /earlier VirtualMachine CRD .* write virtualmachines or vm/,
+    expect(() => resolveResourceType('vmops')).toThrow(
+      /earlier VirtualMachineOperation CRD .* write virtualmachineoperations or vmop/,
+    );
+    expect(() => resolveResourceType('vmsnapshots')).toThrow(
+      /write virtualmachinesnapshots or vmsnapshot, vms/,
     );
     expect(() => resolveResourceType('car')).toThrow(/unknown resource type "car"/);
     expect(() => resolveResourceType('cars')).toThrow(/unknown resource type "cars"/);
   });
 
+  // virtualization PR #1407 (3a290c71, 2025-09-01) moved vms from VirtualMachine to VirtualMachineSnapshot and
+  // vds from VirtualDisk to VirtualDiskSnapshot: the current CRDs decide, and a note names the earlier meaning.
+  it('a short name another CRD declared before (vms, vds) resolves as the current CRDs say, with a note', () => {
+    for (const [word, now, before] of [
+      ['vms', 'virtualmachinesnapshots', 'virtualmachines'],
+      ['vds', 'virtualdisksnapshots', 'virtualdisks'],
+    ]) {
+      const { url, notes } = kubectlRequest(`get ${word} -n x`);
+      expect(url).toBe(`/apis/virtualization.deckhouse.io/v1alpha2/namespaces/x/${now}?limit=500`);
+      expect(notes.join('\n')).toContain(`"${word}" is a short name of ${now} in the current CRD`);
+      expect(notes.join('\n')).toContain(`kubectl sends the request for ${before} instead`);
+    }
+    expect(kubectlRequest('get vm -n x').notes.join('\n')).not.toContain('short name of');
+  });
+
   it('a category is refused with the types in it', () => {
     expect(() => kubectlRequest('get virtualization -n x')).toThrow(
-      /"virtualization" is a category: .*\(virtualmachines, virtualdisks, virtualimages, virtualmachineoperations\)/,
+      /"virtualization" is a category: .*\(virtualmachines, virtualdisks, virtualimages, virtualmachineoperations, virtualdisksnapshots, .*, nodeusbdevices\)/,
     );
   });
 

@@ -35,8 +35,9 @@ function fromSet(rng: () => number, set: ReadonlySet<string> | null, vocab: read
  * A random realistic request inside one box (membership re-checked with the evaluator's matcher by the
  * caller), or undefined when the box holds no principal the authenticators produce or the request is one
  * on core namespaces that no URL gives. Principals follow the identity model independently of the search:
- * no user; system:anonymous in system:unauthenticated; or another user with some groups, to which
- * AuthenticatedGroupAdder and the ServiceAccount authenticator add theirs.
+ * no user; system:anonymous in system:unauthenticated; or another user with some groups (system:unauthenticated
+ * among them when the box offers it), to which AuthenticatedGroupAdder and the ServiceAccount authenticator add
+ * theirs.
  */
 export function sampleInBox(
   box: MatchBox,
@@ -75,7 +76,7 @@ function samplePrincipal(
     (box.users === null || box.users.has('system:anonymous')) &&
     box.groupSets.every((gs) => gs.includes('system:unauthenticated'));
   const names = (box.users === null ? vocab : [...box.users]).filter((u) => u !== 'system:anonymous');
-  const groupChoices = box.groupSets.map((gs) => gs.filter((g) => g !== 'system:unauthenticated'));
+  const groupChoices = box.groupSets;
   const authenticatedOk = names.length > 0 && groupChoices.every((gs) => gs.length > 0);
   const kinds = [
     ...(authenticatedOk ? ['authenticated', 'authenticated', 'authenticated', 'authenticated'] : []),
@@ -89,6 +90,8 @@ function samplePrincipal(
   const user = from(rng, names);
   const groups = new Set<string>();
   for (const gs of groupChoices) groups.add(from(rng, gs));
+  // system:unauthenticated only when the box offers it (the identity model of match-box.ts): then
+  // AuthenticatedGroupAdder adds no system:authenticated.
   const extra = Math.floor(rng() * 3);
   const others = vocab.filter((g) => g !== 'system:unauthenticated');
   for (let k = 0; k < extra; k++) groups.add(from(rng, others));

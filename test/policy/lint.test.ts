@@ -438,14 +438,33 @@ describe('one identity model: the groups every real request carries', () => {
   });
 
   it('no rule is reported against an identity kube-apiserver never produces', () => {
+    // The anonymous authenticator gives system:anonymous exactly system:unauthenticated (anonymous.go), and
+    // AuthenticatedGroupAdder never adds system:authenticated to it.
     const p = policy([
+      { level: 'Request', users: ['system:anonymous'], userGroups: ['system:authenticated'] },
+      { level: 'Metadata' },
+    ]);
+    const [nothing] = ofCode(lintPolicy(p), 'rule-matches-nothing');
+    expect(nothing).toMatchObject({ ruleIndex: 0, severity: 'error' });
+    expect(nothing.fix).toContain('system:anonymous is in system:unauthenticated only');
+    expect(ofCode(lintPolicy(p), 'sensitive-body')).toEqual([]);
+  });
+
+  it('a rule for users whose credentials carry system:unauthenticated matches them, outside system:authenticated', () => {
+    // x509.go CommonNameUserConversion takes the groups from the certificate's organizations as they are, and
+    // AuthenticatedGroupAdder adds system:authenticated unless system:unauthenticated is among them: a client
+    // certificate CN=alice, O=system:unauthenticated is alice in system:unauthenticated only.
+    const p = policy([
+      { level: 'None', userGroups: ['system:authenticated'] },
       { level: 'Request', users: ['alice'], userGroups: ['system:unauthenticated'] },
       { level: 'Metadata' },
     ]);
-    expect(ofCode(lintPolicy(p), 'rule-matches-nothing')).toMatchObject([
-      { ruleIndex: 0, severity: 'error' },
-    ]);
-    expect(ofCode(lintPolicy(p), 'sensitive-body')).toEqual([]);
+    const findings = lintPolicy(p);
+    expect(ofCode(findings, 'rule-matches-nothing')).toEqual([]);
+    expect(ofCode(findings, 'shadowed-rule').filter((f) => f.ruleIndex === 1)).toEqual([]);
+    const bodies = ofCode(findings, 'sensitive-body').filter((f) => f.ruleIndex === 1);
+    expect(bodies.length).toBeGreaterThan(0);
+    expect(bodies[0].message).toContain('by user "alice" (groups system:unauthenticated)');
   });
 
   it('property: shadow claims with identity groups hold for realistic requests (300 policies)', () => {

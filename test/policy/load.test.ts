@@ -232,7 +232,8 @@ describe("loadPolicy({ target: 'deckhouse' }): the custom policy as Deckhouse's 
         'as "level", but kube-apiserver, kubectl and this loader read field names exactly',
     );
     expect(loadPolicy(`${HEADER}rules:\n  - Level: None\n`).errors[0].message).toBe(
-      'unknown field "rules[0].Level"',
+      'unknown field "rules[0].Level": kube-apiserver\'s strict decoding refuses it, and its lenient retry drops ' +
+        'it (with only a warning in its log) and runs the rule without it',
     );
   });
 
@@ -270,6 +271,29 @@ describe("loadPolicy({ target: 'deckhouse' }): the custom policy as Deckhouse's 
       'rules[0].namespaces[1]: expected a string, found an empty value (null); kube-apiserver reads it as "" (the empty string)',
     );
     expect(deckhouse(text).errors[0].message).toContain('Deckhouse reads it as "" (the empty string)');
+  });
+
+  // encoding/json leaves a struct at its zero value for a JSON null: a null rule is PolicyRule{} (level "",
+  // refused by ValidatePolicy with "rules[0].level: Required value"), a null resources entry GroupResources{}
+  // (group "" and no resources: checker.go's ruleMatchesResource then matches every core-group resource).
+  it('says what the cluster makes of a null rule and a null resources entry', () => {
+    const rule = `${HEADER}rules:\n  - ~\n`;
+    expect(loadPolicy(rule).errors[0].message).toBe(
+      'rules[0]: expected a mapping (key: value), found an empty value; kube-apiserver reads it as a rule without a level and refuses the policy (level: Required value)',
+    );
+    expect(deckhouse(rule).errors[0].message).toContain(
+      'which kube-apiserver refuses (level: Required value)',
+    );
+    const entry = `${HEADER}rules:\n  - level: Metadata\n    resources:\n      -\n`;
+    expect(loadPolicy(entry).errors[0].message).toBe(
+      'rules[0].resources[0]: expected a mapping (key: value), found an empty value; kube-apiserver reads it as an empty entry (group "", no resources), which matches every resource of the core group',
+    );
+    expect(deckhouse(entry).errors[0].message).toContain(
+      'Deckhouse writes it into the merged policy as an empty entry',
+    );
+    expect(loadPolicy(`${HEADER}rules:\n  - level: Metadata\n    resources: [""]\n`).errors[0].message).toBe(
+      'rules[0].resources[0]: expected a mapping (key: value), found a single value',
+    );
   });
 });
 

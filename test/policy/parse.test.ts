@@ -1,6 +1,7 @@
 import * as fs from 'fs';
 import * as path from 'path';
 import { parsePolicy } from '../../src/policy/parse';
+import { loadPolicy } from '../../src/policy';
 import { HEADER, onlyError } from '../support/parse-errors';
 
 const fixture = (name: string) => fs.readFileSync(path.join(__dirname, '../fixtures/policy', name), 'utf8');
@@ -154,7 +155,31 @@ describe('parsePolicy: unknown, wrongly-cased and mis-indented keys (semantics Â
     ['resource: [{group: ""}]', 'rules[0].resource', 'did you mean "resources"?'],
   ])('refuses "%s" in a rule with a did-you-mean', (line, field, fix) => {
     const error = onlyError(`${HEADER}rules:\n  - level: None\n    ${line}\n`);
-    expect(error).toMatchObject({ message: `unknown field "${field}"`, field, line: 5, column: 5, fix });
+    // reader.go: the strict decode fails on the unknown field, the lenient retry drops it and loads the rest.
+    expect(error).toMatchObject({
+      message:
+        `unknown field "${field}": kube-apiserver's strict decoding refuses it, and its lenient retry drops it ` +
+        '(with only a warning in its log) and runs the rule without it',
+      field,
+      line: 5,
+      column: 5,
+      fix,
+    });
+  });
+
+  it("says what each reader does with an unknown key: kube-apiserver drops it, Deckhouse's hook fails", () => {
+    // reader.go (strict, then lenient with a warning); the hook's sigs.k8s.io/yaml UnmarshalStrict fails.
+    const text = `${HEADER}metadata:\n  name: x\n  foo: 1\nrules:\n  - level: None\n`;
+    expect(onlyError(text).message).toBe(
+      'unknown field "metadata.foo": kube-apiserver\'s strict decoding refuses it, and its lenient retry drops it ' +
+        '(with only a warning in its log) and runs the policy without it',
+    );
+    expect(
+      loadPolicy(`${HEADER}rules:\n  - level: None\n    verb: [get]\n`, { target: 'deckhouse' }).errors[0]
+        .message,
+    ).toBe(
+      'unknown field "rules[0].verb": Deckhouse\'s hook refuses unknown keys: the module run fails and the cluster keeps its previous policy',
+    );
   });
 
   it.each([

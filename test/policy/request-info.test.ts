@@ -322,10 +322,55 @@ describe('requestFromUrl: parsing details', () => {
     }
   });
 
+  // A Kubernetes verb in the method's place (as an audit event's verb beside its requestURI): requestinfo.go
+  // derives the verb from the method (GET/HEAD get, POST create, PUT update, DELETE delete) and the URL (no name:
+  // list, ?watch: watch, DELETE without a name: deletecollection); the fix names the method.
+  it.each<[string, RegExp]>([
+    [
+      'list /api/v1/pods',
+      /"list" is a Kubernetes verb, not an HTTP method.*a list is GET \/\.\.\. \(no name\)/,
+    ],
+    ['WATCH /api/v1/pods', /a watch is GET \/\.\.\.\?watch=true/],
+    ['create /api/v1/namespaces/x/pods', /a create is POST/],
+    ['update /api/v1/namespaces/x/pods/p', /an update is PUT/],
+    ['deletecollection /api/v1/namespaces/x/pods', /a deletecollection is DELETE \/\.\.\. \(no name\)/],
+  ])('%s: refused with the HTTP method that carries the verb', (spec, message) => {
+    expect(() => requestFromUrl(spec)).toThrow(message);
+  });
+
+  // kubectl -v=6 prints each request as client-go's debuggingRoundTripper logs it (transport/round_trippers.go:
+  // klog.Infof("%s %s %s in %d milliseconds", verb, URL, status, ms)); curl -v and access logs show the HTTP
+  // request line ("GET /path HTTP/1.1"). Both carry exactly the method and URL sent.
+  it('reads the method and URL of a kubectl -v=6 line and of an HTTP request line', () => {
+    const klogLine =
+      'I1203 12:00:00.000000   12345 round_trippers.go:553] GET https://10.0.0.1:6443/api/v1/namespaces/prod/pods?limit=500 200 OK in 5 milliseconds';
+    expect(requestFromUrl(klogLine)).toMatchObject({ verb: 'list', namespace: 'prod', resource: 'pods' });
+    expect(requestFromUrl('> DELETE /api/v1/namespaces/x/pods/p HTTP/2')).toMatchObject({
+      verb: 'delete',
+      name: 'p',
+    });
+    expect(requestFromUrl('POST /api/v1/namespaces/x/pods/p/exec?command=sh HTTP/1.1')).toMatchObject({
+      verb: 'create',
+      subresource: 'exec',
+    });
+    expect(() => requestFromUrl('GET /api/v1/pods extra words')).toThrow(/expected "METHOD URL"/);
+    // curl's method is -X/--request, else POST with a body (-d, --data, --json), else GET.
+    expect(
+      requestFromUrl("curl -k -X DELETE 'https://10.0.0.1:6443/api/v1/namespaces/x/pods/p'"),
+    ).toMatchObject({ verb: 'delete', name: 'p' });
+    expect(
+      requestFromUrl(
+        'curl -sk -H "Authorization: Bearer $T" https://10.0.0.1:6443/api/v1/namespaces/x/secrets',
+      ),
+    ).toMatchObject({ verb: 'list', resource: 'secrets', namespace: 'x' });
+  });
+
   it('refuses identities no authenticator produces', () => {
-    expect(() =>
-      requestFromUrl('/api/v1/pods', { user: 'alice', groups: ['system:unauthenticated'] }),
-    ).toThrow(/group of anonymous requests/);
+    // A certificate's organizations are the user's groups (x509.go): alice in system:unauthenticated is real,
+    // and AuthenticatedGroupAdder adds no system:authenticated to her.
+    expect(
+      requestFromUrl('/api/v1/pods', { user: 'alice', groups: ['system:unauthenticated'] }).groups,
+    ).toEqual(['system:unauthenticated']);
     expect(() => requestFromUrl('/api/v1/pods', { user: 'system:anonymous', groups: ['devs'] })).toThrow(
       /exactly one group/,
     );

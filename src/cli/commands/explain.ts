@@ -93,7 +93,12 @@ export const explainCommand: CommandSpec = {
       snapshot && isEffectivePolicy(chosen.target)
         ? listDependentDecisions(chosen.target, request).map((d) => d.note)
         : [];
-    const allNotes = [...notes, ...(releaseNote === undefined ? [] : [releaseNote]), ...listNotes];
+    const allNotes = [
+      ...notes,
+      ...(releaseNote === undefined ? [] : [releaseNote]),
+      ...listNotes,
+      ...spdyNotes(kubectl?.method === 'GET', chosen.target, request, explanation),
+    ];
 
     // Rules from the --policy file also get their file:line:column, so the reader can jump to them.
     const inFile = (index: number) => (chosen.isFromFile(index) ? chosen.locateRule(index) : undefined);
@@ -168,6 +173,29 @@ export const explainCommand: CommandSpec = {
     return ok ? EXIT_OK : EXIT_FINDINGS;
   },
 };
+
+// kubectl falls back from the WebSocket GET (verb get) to SPDY, a POST (verb create), when the upgrade fails,
+// and kubectl before 1.31 sends only that: a policy that tells the verbs apart decides the two differently.
+function spdyNotes(
+  sentAsGet: boolean,
+  target: Parameters<typeof explain>[0],
+  request: RequestAttributes,
+  webSocketDecision: Explanation,
+): string[] {
+  const streaming = ['exec', 'attach', 'portforward'].includes(request.subresource ?? '');
+  if (!sentAsGet || !streaming || request.apiGroup !== '' || request.resource !== 'pods') return [];
+  const spdy = explain(target, { ...request, verb: 'create' });
+  if (
+    spdy.decision.level === webSocketDecision.decision.level &&
+    spdy.ruleIndex === webSocketDecision.ruleIndex
+  )
+    return [];
+  const by = spdy.label !== undefined ? `decided by ${spdy.label}: ${spdy.title}` : 'no rule matches';
+  return [
+    `over SPDY (kubectl before 1.31, or when the WebSocket upgrade fails; --spdy in --kubectl describes it) the ` +
+      `request is a POST, verb create, and gets another decision: Level ${spdy.decision.level}, ${by}`,
+  ];
+}
 
 function podLookupText(lookup: PodLookup): string {
   if (lookup.pods === 'one') return `one Pod of ${lookup.from}, picked when kubectl runs (name not known)`;

@@ -84,6 +84,16 @@ export const validateCommand: CommandSpec = {
           result.warnings.push(...l.source.warnings.map((p) => ({ label: file, ...p })));
           result.errors.push(...l.errors.map((p) => ({ label: l.source.label, ...p })));
           result.warnings.push(...l.warnings.map((p) => ({ label: l.source.label, ...p })));
+          // Deckhouse's hook keeps only the rules and omitStages of the Secret's policy: a policy-wide
+          // omitManagedFields: true that loads fine is still not applied (effective.ts says so too).
+          if (l.source.container === 'secret' && l.policy?.omitManagedFields === true) {
+            // Loaded only then: validate does not otherwise load the built-in rules.
+            const { deckhouseEffectivePolicy } = await import('../../deckhouse/effective');
+            const dropped = deckhouseEffectivePolicy({ customPolicy: l.policy }).warnings.filter(
+              (w) => w.field === 'omitManagedFields',
+            );
+            result.warnings.push(...dropped.map((p) => ({ label: l.source.label, ...p })));
+          }
         }
       } catch (err) {
         // A wrong command line (an audit log given as FILE) is the command's error, not one file's finding.
