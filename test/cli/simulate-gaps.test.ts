@@ -83,6 +83,28 @@ describe('simulate on a log with a long gap', () => {
     expect(r.stdout.split('the log holds no event for 9 d').length).toBe(2);
   });
 
+  test('--json carries the same warnings as the text report, so a script reading bytesPerDay sees the gap', async () => {
+    const policy = file('policy-json.yaml', METADATA_ALL);
+    const log = file('audit-json.log', LINES.join('\n') + '\n');
+    const text = await runInProcess(['simulate', '--policy', policy, log]);
+    const r = await runInProcess(['simulate', '--policy', policy, '--json', log]);
+    expect(r.code).toBe(0);
+    const report = JSON.parse(r.stdout) as { warnings: string[]; span: { gaps?: { count: number } } };
+    expect(report.span.gaps?.count).toBe(1);
+    expect(report.warnings.some((w) => w.startsWith('the log holds no event for 9 d of its 9 d'))).toBe(true);
+    // Each is a line of the text report's "Warnings:" list.
+    for (const w of report.warnings) expect(text.stdout).toContain(`  - ${w}`);
+    // A one-hour log: its other warnings (a span under a day) are there, and no gap.
+    const oneLog = file('one.log', FIRST.join('\n') + '\n');
+    const one = JSON.parse(
+      (await runInProcess(['simulate', '--policy', policy, '--json', oneLog])).stdout,
+    ) as {
+      warnings: string[];
+    };
+    expect(one.warnings.some((w) => w.startsWith('the log spans only 60 min'))).toBe(true);
+    expect(one.warnings.some((w) => w.includes('holds no event'))).toBe(false);
+  });
+
   test('one continuous hour has no such warning', async () => {
     const policy = file('policy-one.yaml', METADATA_ALL);
     const log = file('audit-one.log', FIRST.join('\n') + '\n');

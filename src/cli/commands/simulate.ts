@@ -12,7 +12,7 @@ import {
   malformedLogError,
   noEventError,
 } from '../replay-input';
-import { renderSimulationReport } from '../report';
+import { renderSimulationReport, simulationWarnings } from '../report';
 import { refuseFileRotationFlags, refuseIgnoredRotationFlags } from '../rotation-flags';
 import { refuseReportAsLog } from '../saved-report';
 import { printJson } from '../shared';
@@ -69,15 +69,20 @@ export const simulateCommand: CommandSpec = {
     const malformed = malformedLogError(report, args);
     if (malformed) throw malformed;
     refuseIgnoredRotationFlags(report, options, args);
+    // The policy's warnings go to stderr with --json too: stdout stays one JSON document, and a script that
+    // keeps only stdout still gets the report's own caveats in `warnings`.
+    for (const w of chosen.warnings) await write(io.stderr, formatProblem(w.label, w, 'warning') + '\n');
+    for (const n of builtInRulesNotes(chosen)) await write(io.stderr, `note: ${n}\n`);
     if (json) {
       await printJson(io, {
         policy: chosen.description,
         ...(chosen.builtIn ? { builtInRules: chosen.builtIn } : {}),
         ...report,
+        // The lines of the text report's "Warnings:" (a gap in the log, malformed lines, a span too short for
+        // a daily rate...): without them a script reading bytesPerDay or retention takes them at face value.
+        warnings: simulationWarnings(report),
       });
     } else {
-      for (const w of chosen.warnings) await write(io.stderr, formatProblem(w.label, w, 'warning') + '\n');
-      for (const n of builtInRulesNotes(chosen)) await write(io.stderr, `note: ${n}\n`);
       await write(io.stdout, renderSimulationReport(report, chosen.description, chosen.builtIn?.summary));
     }
     return EXIT_OK;
