@@ -30,6 +30,10 @@ function events(r: SimulationReport): unknown {
     ...r,
     sources: r.sources.map((s) => ({ ...s, source: undefined, bytes: undefined, gzip: undefined })),
     malformed: { ...r.malformed, lines: r.malformed.lines.map((m) => ({ ...m, source: undefined })) },
+    // simulate --json's warnings name the file.
+    warnings: (r as { warnings?: string[] }).warnings?.map((w) =>
+      r.sources.reduce((text, s) => text.split(s.source).join('LOG'), w),
+    ),
   };
 }
 
