@@ -33,6 +33,7 @@ export type { AuditLogOptions, AuditLogOutput, ResolvedAuditLog } from './audit-
 import { canonicalManifest } from './synth';
 import { addLazyWarnings, addWarning } from './warnings';
 import { guardIdentity } from './object-identity';
+import { moduleSettingsCredentialErrors } from './settings-credentials';
 import { checkArgoCdProps, checkPropKeys, PropKeys } from './prop-keys';
 import { checkPropsData } from './plain-data';
 import { auditSettingsPatched } from './control-plane-patch';
@@ -246,6 +247,7 @@ export class ControlPlaneAuditConfig extends Construct {
     const expectedAudit = settings.apiserver;
     this.node.addValidation({ validate: () => auditSettingsPatched(this.resource, expectedAudit) });
     this.node.addValidation({ validate: () => checkClusterScopedChart(this) });
+    this.node.addValidation({ validate: () => moduleSettingsCredentialErrors(this.resource, settingsProp) });
     this.node.addValidation({
       validate: () =>
         moduleDisabledErrors(

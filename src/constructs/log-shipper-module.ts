@@ -9,6 +9,8 @@ import { canonicalManifest } from './synth';
 import { checkArgoCdProps, checkPropKeys, PropKeys } from './prop-keys';
 import { checkPropsData } from './plain-data';
 import { guardIdentity } from './object-identity';
+import { isJsonObject } from './json-values';
+import { moduleSettingsCredentialErrors } from './settings-credentials';
 import { unknownSettingsKeys } from './log-shipper-settings';
 import { addWarning } from './warnings';
 
@@ -68,7 +70,16 @@ export class LogShipperModule extends Construct {
     checkPropKeys(this.node.path, 'props', props, LOG_SHIPPER_MODULE_PROPS, false);
     checkArgoCdProps(this.node.path, props);
     const problems: PropProblem[] = [];
-    const hasSettings = props.settings !== undefined && Object.keys(props.settings).length > 0;
+    const settings = props.settings;
+    if (settings !== undefined && !isJsonObject(settings)) {
+      problems.push({
+        field: 'settings',
+        received: settings,
+        expected: 'an object of log-shipper settings',
+        fix: 'pass the settings object of the cluster ModuleConfig (`kubectl get mc log-shipper -o yaml`), or leave it unset',
+      });
+    }
+    const hasSettings = isJsonObject(settings) && Object.keys(settings).length > 0;
     if (hasSettings && props.version === undefined) {
       problems.push({
         field: 'version',
@@ -115,6 +126,7 @@ export class LogShipperModule extends Construct {
     canonicalManifest(this.resource);
     this.node.addValidation({ validate: () => problems.map(formatProblem) });
     this.node.addValidation({ validate: () => checkClusterScopedChart(this) });
+    this.node.addValidation({ validate: () => moduleSettingsCredentialErrors(this.resource, 'settings') });
     this.node.addValidation({
       validate: () =>
         moduleDisabledErrors(
