@@ -123,9 +123,12 @@ export function checkTls(tls: TlsOptions | undefined, field: string, check: Dest
     return;
   }
   if (tls.secretRef !== undefined) {
-    check.errors.push(...unknownProps(tls.secretRef, NESTED_PROPS['tls.secretRef'], 'tls.secretRef'));
-    const name = (tls.secretRef as { name?: unknown } | null)?.name;
-    if (typeof name !== 'string' || name.length > 253 || !DNS_SUBDOMAIN.test(name)) {
+    // One that is not an object is reported by checkDestination ("expected an object").
+    const name = (isJsonObject(tls.secretRef) ? tls.secretRef : { name: '' }).name;
+    if (
+      isJsonObject(tls.secretRef) &&
+      (typeof name !== 'string' || name.length > 253 || !DNS_SUBDOMAIN.test(name))
+    ) {
       check.errors.push({
         field: `${field}.secretRef.name`,
         received: name,
@@ -152,10 +155,9 @@ export function checkTls(tls: TlsOptions | undefined, field: string, check: Dest
       fix: 'pass base64Pem(pemText) (from this package) or `base64 -w0 ca.pem`',
     });
   }
-  if (tls.clientCrt !== undefined) {
-    check.errors.push(...unknownProps(tls.clientCrt, NESTED_PROPS['tls.clientCrt'], 'tls.clientCrt'));
-    const crt = tls.clientCrt as Partial<ClientCertificate> | null;
-    if (typeof crt?.crtFile !== 'string' || !isBase64Pem(crt.crtFile)) {
+  if (isJsonObject(tls.clientCrt)) {
+    const crt = tls.clientCrt as Partial<ClientCertificate>;
+    if (typeof crt.crtFile !== 'string' || !isBase64Pem(crt.crtFile)) {
       check.errors.push({
         field: `${field}.clientCrt.crtFile`,
         received: crt?.crtFile,
