@@ -1,7 +1,7 @@
 import { ApiObject } from 'cdk8s';
 import { Construct } from 'constructs';
 import * as L1 from '../../imports/deckhouse.io';
-import { ArgoCdOptions, argoCdAnnotations, SYNC_WAVES } from './argocd';
+import { ArgoCdOptions } from './argocd';
 import {
   AUDIT_LOG_FILE_NAME,
   AuditLogOptions,
@@ -38,6 +38,7 @@ import { checkTlsSecret, TlsSecretCheck } from './tls-secret';
 import { AUDIT_LOG_OPTION_KEYS } from './audit-log-settings';
 import { checkArgoCdProps, checkPropKeys, checkPropList, ConstructPropsError, PropKeys } from './prop-keys';
 import { checkPropsData, describeReceived } from './plain-data';
+import { logShipperAnnotations } from './client-side-apply';
 
 /** Default name of the ClusterLoggingConfig that reads the audit log. */
 export const DEFAULT_AUDIT_LOGGING_CONFIG_NAME = 'kube-audit';
@@ -308,32 +309,43 @@ export class AuditLogShipping extends Construct {
     });
     problems.push(...planNameProblems(plans, userField('name', names)));
 
-    const annotations = argoCdAnnotations(props.argoCdAnnotations, props.syncWave ?? SYNC_WAVES.logShipping, {
-      skipDryRunOnMissingResource: true,
-    });
+    // With ServerSideApply=true when too large for client-side apply (a CA bundle inline in caFile).
+    const annotationsFor = (kind: string, name: string, spec: unknown) =>
+      logShipperAnnotations(this, props, {
+        apiVersion: 'deckhouse.io/v1alpha1',
+        kind,
+        metadata: { name },
+        spec,
+      });
     const destinationObjects = new Map<string, L1.ClusterLogDestination>();
     const configs = new Map<string, L1.ClusterLoggingConfigV1Alpha2>();
     // With problems no object is created; the validation below fails synth with them.
     if (problems.length === 0 && auditLogProblems.length === 0) {
       for (const destination of destinations) {
+        const spec = destinationSpec(destination);
+        const annotations = annotationsFor('ClusterLogDestination', destination.name, spec);
         destinationObjects.set(
           destination.name,
           new L1.ClusterLogDestination(this, `Destination-${destination.name}`, {
             metadata: { name: destination.name, annotations },
-            spec: destinationSpec(destination),
+            spec,
           }),
         );
       }
       for (const plan of plans) {
+        const spec = {
+          ...this.sourceSpec(),
+          destinationRefs: [...plan.destinationRefs],
+          ...this.filterSpec(plan),
+        };
         configs.set(
           plan.name,
           new L1.ClusterLoggingConfigV1Alpha2(this, `LoggingConfig-${plan.name}`, {
-            metadata: { name: plan.name, annotations },
-            spec: {
-              ...this.sourceSpec(),
-              destinationRefs: [...plan.destinationRefs],
-              ...this.filterSpec(plan),
+            metadata: {
+              name: plan.name,
+              annotations: annotationsFor('ClusterLoggingConfig', plan.name, spec),
             },
+            spec,
           }),
         );
       }
