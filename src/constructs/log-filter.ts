@@ -2,7 +2,7 @@ import { PropProblem } from './messages';
 import { bundledSchema } from './schema-validation';
 import { subschemaAt } from './schema-walk';
 import { filterFieldPathProblem, isExtraValueList } from './filter-field-path';
-import { anchoringProblem, REGEX_SINGLE_QUOTE, vrlRegexProblem } from './vrl-regex';
+import { anchoringProblem, javaScriptCheckable, REGEX_SINGLE_QUOTE, vrlRegexProblem } from './vrl-regex';
 import { closestMatch } from '../policy/did-you-mean';
 import { auditFieldPathFix, auditFieldPathFixText } from '../policy/audit-event-fields';
 
@@ -337,7 +337,8 @@ export function checkLogFilters(
         typeof value === 'string'
       ) {
         try {
-          new RegExp(value);
+          // Rust's syntax, which the agent compiles, in JavaScript's words (vrl-regex.ts).
+          new RegExp(javaScriptCheckable(value));
         } catch (error) {
           problems.push({
             field: `${at}.values[${j}]`,
