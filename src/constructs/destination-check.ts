@@ -147,6 +147,19 @@ export function checkDestination(destination: AuditLogDestination): DestinationC
     return check;
   }
   check.errors.push(...unknownProps(destination, [...COMMON_PROPS, ...TYPE_PROPS[destination.type]], ''));
+  // The package's own switches are no CRD fields, so no schema types them: a "true" from YAML or JSON read as
+  // false would refuse the credentials the user allowed with a message that tells them to allow them.
+  for (const flag of ['allowInlineCredentials', 'allowHighCardinalityLabels'] as const) {
+    const value = (destination as Record<string, unknown>)[flag];
+    if (value !== undefined && typeof value !== 'boolean') {
+      check.errors.push({
+        field: flag,
+        received: value,
+        expected: 'true or false',
+        fix: `write ${flag}: true or false, unquoted`,
+      });
+    }
+  }
   let mappable = true;
   for (const [prop, allowed] of Object.entries(NESTED_PROPS)) {
     // A block inside a block (tls.secretRef) is looked at when its parent is an object; the parent's own

@@ -285,6 +285,8 @@ const SECRET_FIELD_NAME = /^(password|token|keyFile|keyPass|awsAccessKey|awsSecr
 
 /** True when a map key names a secret (`api_key`, `X-Auth-Token`, `password`, ...). */
 export function isSecretKeyName(name: string): boolean {
+  // A switch about secrets (allowInlineCredentials, enableTokenAuth) holds a flag, not a secret.
+  if (/^(allow|enable|disable|use|has|is|require|skip)([A-Z_-]|$)/.test(name)) return false;
   return SECRET_KEY_NAME.test(normalizedName(name)) || holdsSecretWord(name);
 }
 

@@ -149,3 +149,28 @@ test('an OpenPGP secret key in caFile is refused even with allowInlineCredential
   expect(message).toContain('socket.tcp.tls.caFile: expected no inline PEM private key');
   expect(message).not.toContain('Zq9Secret');
 });
+
+describe('the opt-in itself', () => {
+  test.each([
+    ['"true"', 'true'],
+    ['1', 1],
+    ['"yes"', 'yes'],
+  ])(
+    'allowInlineCredentials: %s (YAML or JSON that quoted it) is refused as the flag, and the credential stays refused',
+    (_shown, flag) => {
+      const destination = {
+        type: 'Splunk',
+        name: 's',
+        endpoint: 'https://splunk.example.com:8088',
+        token: 'Zq9SecretHecToken',
+        allowInlineCredentials: flag,
+      };
+      const message = synthError(ship([destination as never]).chart);
+      expect(message).toContain(
+        `destinations[0].allowInlineCredentials: received ${JSON.stringify(flag)}, expected true or false`,
+      );
+      expect(message).toContain('destinations[0].splunk.token: expected no inline token');
+      expect(message).not.toContain('Zq9Secret');
+    },
+  );
+});
