@@ -59,7 +59,7 @@ const AUTHORITY_END = new Set(['/', '\\', '?', '#', ' ', '\t', '\n', '\r']);
 /**
  * The user information of every `scheme://user:password@host` in the value: all of the authority before its last
  * "@". RFC 3986 lets a user name and password hold the sub-delimiters `!$&'()*+,;=` unescaped, which the
- * delimiter walk of userinfoSpans stops at (`https://admin:pa=ss@host` showed only "ss"). Linear: each "://" is
+ * delimiter walk of delimitedUserinfoSpans stops at (`https://admin:pa=ss@host` showed only "ss"). Linear: each "://" is
  * found once, and an authority ends at the next "/".
  */
 function authorityUserinfoSpans(value: string): Array<[number, number]> {
