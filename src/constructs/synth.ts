@@ -3,6 +3,7 @@ import * as path from 'path';
 import { ApiObject, App } from 'cdk8s';
 import { IConstruct } from 'constructs';
 import { misreadStrings } from './manifest-scalars';
+import { isEarlierSynthManifest } from './stale-manifest';
 import { collectWarnings, onWarnings, WarningHandler } from './warnings';
 
 /** A deep copy with every object's keys sorted (arrays keep their order). */
@@ -112,14 +113,19 @@ function filesUnder(dir: string, prefix = ''): string[] {
 }
 
 // Moves every staged file into `outdir` (one rename each) and removes manifests a previous synth left
-// there that this one no longer writes; other files (a README, .gitkeep) stay.
+// there that this one no longer writes; other files (a README, .gitkeep, a kustomization.yaml) stay.
 function publish(staging: string, outdir: string, extension: string, copy: boolean): string[] {
   const files = filesUnder(staging);
   fs.mkdirSync(outdir, { recursive: true });
   const fresh = new Set(files);
   for (const rel of fs.existsSync(outdir) ? filesUnder(outdir) : []) {
-    if ((rel.endsWith(extension) || rel === 'construct-metadata.json') && !fresh.has(rel))
-      fs.rmSync(path.join(outdir, rel));
+    if (fresh.has(rel)) continue;
+    const file = path.join(outdir, rel);
+    if (
+      rel === 'construct-metadata.json' ||
+      (rel.endsWith(extension) && isEarlierSynthManifest(file, extension))
+    )
+      fs.rmSync(file);
   }
   for (const rel of files) {
     const target = path.join(outdir, rel);

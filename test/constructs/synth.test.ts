@@ -123,6 +123,31 @@ describe('synthesizeApp', () => {
     expect(siblings.filter((e) => e.includes('staging'))).toEqual([]);
   });
 
+  test('with a common extension, the files beside the manifests stay: a kustomization.yaml is not a stale manifest', () => {
+    // Argo CD and Flux read a kustomization.yaml in the synced directory; with outputFileExtension '.yaml' it ends
+    // like the manifests, and it was removed as one an earlier synth left.
+    const app = appWith(GOOD, { outputFileExtension: '.yaml' });
+    const put = (name: string, text: string) => fs.writeFileSync(path.join(app.outdir, name), text);
+    put('kustomization.yaml', 'resources:\n  - audit.yaml\n');
+    put(
+      'component.yaml',
+      'apiVersion: kustomize.config.k8s.io/v1alpha1\nkind: Component\nmetadata:\n  name: c\n',
+    );
+    put('values.yaml', 'replicas: 2\n');
+    // An object an earlier synth wrote, in a chart this one no longer has: a stale manifest.
+    put(
+      'old.yaml',
+      'apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: old\n---\napiVersion: v1\nkind: Secret\nmetadata:\n  name: s\n',
+    );
+    expect(synthesizeApp(app, quiet).ok).toBe(true);
+    expect(fs.readdirSync(app.outdir).sort()).toEqual([
+      'audit.yaml',
+      'component.yaml',
+      'kustomization.yaml',
+      'values.yaml',
+    ]);
+  });
+
   test('honours the App yamlOutputType and file extension', () => {
     const app = appWith(GOOD, {
       yamlOutputType: YamlOutputType.FILE_PER_RESOURCE,
