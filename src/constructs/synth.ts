@@ -4,6 +4,7 @@ import { ApiObject, App } from 'cdk8s';
 import { IConstruct } from 'constructs';
 import { misreadStrings } from './manifest-scalars';
 import { isEarlierSynthManifest } from './stale-manifest';
+import { shapeOf } from '../policy/arguments';
 import { collectWarnings, onWarnings, WarningHandler } from './warnings';
 
 /** A deep copy with every object's keys sorted (arrays keep their order). */
@@ -175,6 +176,7 @@ function relative(file: string): string {
  * Never throws for validation errors: they are returned (and printed by {@link runSynth}).
  */
 export function synthesizeApp(app: App, options: RunSynthOptions = {}): SynthResult {
+  if (!isApp(app)) throw new TypeError(`synthesizeApp: app must be a cdk8s App, got ${shapeOf(app)}`);
   const log = options.log ?? ((line: string) => process.stderr.write(`${line}\n`));
   const warnings: string[] = [];
   const handler: WarningHandler = (warning) => {
@@ -234,9 +236,24 @@ export function runSynth(build: () => App, options: RunSynthOptions = {}): Synth
     report(errors, undefined);
     return { ok: false, errors, warnings: [], written: [] };
   }
+  // A build function that forgot its `return app`: say so, rather than "Cannot read properties of undefined".
+  if (!isApp(app)) {
+    const errors = [
+      `runSynth: the build function returned ${shapeOf(app)}, expected the cdk8s App it built. Fix: end it with \`return app\``,
+    ];
+    report(errors, undefined);
+    return { ok: false, errors, warnings: [], written: [] };
+  }
   const result = synthesizeApp(app, options);
   if (!result.ok) report(result.errors, path.resolve(app.outdir));
   return result;
+}
+
+// An App of any copy of cdk8s (no instanceof: a consumer's tree may hold another copy than this package's).
+function isApp(value: unknown): value is App {
+  if (typeof value !== 'object' || value === null) return false;
+  const app = value as Partial<App>;
+  return typeof app.synth === 'function' && typeof app.outdir === 'string' && typeof app.node === 'object';
 }
 
 // The first stack frame outside node_modules and outside this package's own sources.

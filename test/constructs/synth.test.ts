@@ -264,6 +264,28 @@ describe('runSynth', () => {
     expect(process.exitCode).toBe(1);
   });
 
+  test('a build function that forgot `return app` is told so, not "Cannot read properties of undefined"', () => {
+    delete process.env.CDK8S_OUTDIR;
+    let result: ReturnType<typeof runSynth> | undefined;
+    const printed = captureStderr(() => {
+      result = runSynth((() => {
+        const app = new App({ outdir: tempDir() });
+        new DeckhouseClusterAudit(new Chart(app, 'audit'), 'Audit', { assertionPacks: [] });
+      }) as unknown as () => App);
+    });
+    expect(result?.ok).toBe(false);
+    expect(printed).toContain(
+      'runSynth: the build function returned undefined, expected the cdk8s App it built. Fix: end it with `return app`',
+    );
+    expect(printed).not.toMatch(/\n\s+at /);
+    expect(process.exitCode).toBe(1);
+    expect(() => synthesizeApp(null as never)).toThrow('synthesizeApp: app must be a cdk8s App, got null');
+    expect(() => onWarnings(undefined as never, () => undefined)).toThrow(
+      'onWarnings: scope must be a construct (the App or one in it), got undefined',
+    );
+    expect(() => onWarnings(new App(), 'print' as never)).toThrow('onWarnings: handler must be a function');
+  });
+
   test('props a construct refuses print the construct, prop and fix with the line that wrote them', () => {
     delete process.env.CDK8S_OUTDIR;
     const printed = captureStderr(() =>
