@@ -1,4 +1,4 @@
-import { ApiObject } from 'cdk8s';
+import { ApiObject, Chart } from 'cdk8s';
 import { Construct } from 'constructs';
 import * as L1 from '../../imports/deckhouse.io';
 import { ArgoCdOptions } from './argocd';
@@ -12,13 +12,12 @@ import {
 } from './control-plane-audit-config';
 import { l1Filters } from './l1-filters';
 import {
+  AUDIT_LOG_OPTION_KEYS,
   AUDIT_LOG_SHIPPING_MARK,
   auditLogSchemaProblems,
   LOG_SHIPPER_READABLE_ROOT,
   readableByLogShipper,
 } from './audit-log-settings';
-
-export { LOG_SHIPPER_READABLE_ROOT };
 import { checkDestination } from './destination-check';
 import { renderedCredentialProblems } from './destination-render-check';
 import { destinationSpec } from './destination-spec';
@@ -35,11 +34,18 @@ import { schemaErrors } from './schema-validation';
 import { guardIdentity } from './object-identity';
 import { isJsonObject } from './json-values';
 import { checkTlsSecret, TlsSecretCheck } from './tls-secret';
-import { AUDIT_LOG_OPTION_KEYS } from './audit-log-settings';
-import { checkArgoCdProps, checkPropKeys, checkPropList, ConstructPropsError, PropKeys } from './prop-keys';
+import {
+  checkArgoCdProps,
+  checkInChart,
+  checkPropKeys,
+  checkPropList,
+  ConstructPropsError,
+  PropKeys,
+} from './prop-keys';
 import { checkPropsData, describeReceived } from './plain-data';
 import { logShipperAnnotations } from './client-side-apply';
 
+export { LOG_SHIPPER_READABLE_ROOT };
 /** Default name of the ClusterLoggingConfig that reads the audit log. */
 export const DEFAULT_AUDIT_LOGGING_CONFIG_NAME = 'kube-audit';
 
@@ -193,6 +199,7 @@ export class AuditLogShipping extends Construct {
 
   public constructor(scope: Construct, id: string, props: AuditLogShippingProps) {
     super(scope, id);
+    checkInChart(this, Chart.isChart);
     Object.defineProperty(this, AUDIT_LOG_SHIPPING_MARK, { value: true });
     checkPropsData(this.node.path, props);
     checkPropKeys(this.node.path, 'props', props, AUDIT_LOG_SHIPPING_PROPS, false);
@@ -309,14 +316,9 @@ export class AuditLogShipping extends Construct {
     });
     problems.push(...planNameProblems(plans, userField('name', names)));
 
-    // With ServerSideApply=true when too large for client-side apply (a CA bundle inline in caFile).
+    // ServerSideApply=true on one too large for client-side apply (client-side-apply.ts).
     const annotationsFor = (kind: string, name: string, spec: unknown) =>
-      logShipperAnnotations(this, props, {
-        apiVersion: 'deckhouse.io/v1alpha1',
-        kind,
-        metadata: { name },
-        spec,
-      });
+      logShipperAnnotations(this, props, kind, name, spec);
     const destinationObjects = new Map<string, L1.ClusterLogDestination>();
     const configs = new Map<string, L1.ClusterLoggingConfigV1Alpha2>();
     // With problems no object is created; the validation below fails synth with them.

@@ -61,12 +61,14 @@ export function serverSideApplyWarning(
  * The Argo CD annotations of a log-shipper object (its sync wave, SkipDryRunOnMissingResource), with
  * ServerSideApply=true when the object, annotated, is too large for client-side apply (a CA bundle of a few hundred
  * certificates inline in caFile); without Argo CD annotations, a warning on `scope` says how to apply it.
- * `manifest` is the object without annotations.
+ * `kind`, `name` and `spec` are the object's (deckhouse.io/v1alpha1 or v1alpha2: the same size).
  */
 export function logShipperAnnotations(
   scope: IConstruct,
   props: ArgoCdOptions & { readonly syncWave?: number },
-  manifest: { readonly kind: string; readonly metadata: { readonly name: string } } & Record<string, unknown>,
+  kind: string,
+  name: string,
+  spec: unknown,
 ): Record<string, string> | undefined {
   const annotations = (serverSideApply: boolean) =>
     argoCdAnnotations(props.argoCdAnnotations, props.syncWave ?? SYNC_WAVES.logShipping, {
@@ -74,17 +76,21 @@ export function logShipperAnnotations(
       serverSideApply,
     });
   // Through JSON: the generated classes' typed values (a disk buffer's size) count as they are written.
-  const annotated = { ...manifest, metadata: { ...manifest.metadata, annotations: annotations(false) } };
+  const annotated = {
+    apiVersion: 'deckhouse.io/v1alpha1',
+    kind,
+    metadata: { name, annotations: annotations(false) },
+    spec,
+  };
   const tooLarge = tooLargeForClientSideApply(
     JSON.parse(JSON.stringify(annotated)) as Record<string, unknown>,
   );
   if (tooLarge && props.argoCdAnnotations === false) {
-    const { kind, metadata } = manifest;
     const smaller =
       kind === 'ClusterLogDestination'
         ? 'keep the certificates in the Secret of tls.secretRef (keys ca.pem, crt.pem) instead of inline'
         : 'use fewer or shorter filter values';
-    addWarning(scope, serverSideApplyWarning(`${kind} ${metadata.name}`, smaller));
+    addWarning(scope, serverSideApplyWarning(`${kind} ${name}`, smaller));
   }
   return annotations(tooLarge);
 }

@@ -34,7 +34,7 @@ import { canonicalManifest } from './synth';
 import { addLazyWarnings, addWarning } from './warnings';
 import { guardIdentity } from './object-identity';
 import { moduleSettingsCredentialErrors } from './settings-credentials';
-import { checkArgoCdProps, checkPropKeys, PropKeys } from './prop-keys';
+import { checkArgoCdProps, checkPropKeys, PropKeys, checkInChart } from './prop-keys';
 import { checkPropsData } from './plain-data';
 import { auditSettingsPatched } from './control-plane-patch';
 import { missingPolicySecretWarnings } from './policy-secret-presence';
@@ -131,6 +131,7 @@ export class ControlPlaneAuditConfig extends Construct {
 
   public constructor(scope: Construct, id: string, props: ControlPlaneAuditConfigProps = {}) {
     super(scope, id);
+    checkInChart(this, Chart.isChart);
     checkPropsData(this.node.path, props);
     checkPropKeys(this.node.path, 'props', props, CONTROL_PLANE_AUDIT_CONFIG_PROPS, false);
     checkArgoCdProps(this.node.path, props);

@@ -1,4 +1,4 @@
-import { ApiObject } from 'cdk8s';
+import { ApiObject, Chart } from 'cdk8s';
 import { Construct } from 'constructs';
 import { ModuleConfig } from '../../imports/deckhouse.io';
 import { ArgoCdOptions, argoCdAnnotations, SYNC_WAVES } from './argocd';
@@ -6,7 +6,7 @@ import { checkClusterScopedChart, moduleDisabledErrors } from './control-plane-a
 import { formatProblem, PropProblem } from './messages';
 import { schemaErrors } from './schema-validation';
 import { canonicalManifest } from './synth';
-import { checkArgoCdProps, checkPropKeys, PropKeys } from './prop-keys';
+import { checkArgoCdProps, checkPropKeys, PropKeys, checkInChart } from './prop-keys';
 import { checkPropsData } from './plain-data';
 import { guardIdentity } from './object-identity';
 import { isJsonObject } from './json-values';
@@ -66,6 +66,7 @@ export class LogShipperModule extends Construct {
 
   public constructor(scope: Construct, id: string, props: LogShipperModuleProps = {}) {
     super(scope, id);
+    checkInChart(this, Chart.isChart);
     checkPropsData(this.node.path, props);
     checkPropKeys(this.node.path, 'props', props, LOG_SHIPPER_MODULE_PROPS, false);
     checkArgoCdProps(this.node.path, props);

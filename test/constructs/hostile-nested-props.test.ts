@@ -1,11 +1,14 @@
-import { Testing } from 'cdk8s';
+import { App, Chart, Testing } from 'cdk8s';
+import { Construct } from 'constructs';
 import {
   AuditLogShipping,
+  AuditPolicySecret,
   ControlPlaneAuditConfig,
   DeckhouseClusterAudit,
   LogShipperModule,
 } from '../../src/constructs';
 import { ConstructPropsError } from '../../src/constructs/prop-keys';
+import { policy } from '../../src/policy/builder';
 
 // Untyped props (JSON, YAML, plain JavaScript) with a block of the wrong kind at any depth: each is refused with
 // the construct path and the field, at once or at synth, never with a TypeError from inside the package or the
@@ -126,5 +129,29 @@ describe.each(BAD_BLOCKS)('a top-level block as %s', (_what, bad) => {
     ['LogShipperModule settings', (c) => new LogShipperModule(c, 'Audit', untyped({ settings: bad }))],
   ])('%s is refused with the construct path', (_name, make) => {
     expect(refusal(make)).toMatch(/\[test\/Audit(\/[A-Za-z]+)?\] /);
+  });
+});
+
+describe('a construct created outside any Chart', () => {
+  test.each<[string, (app: App) => unknown]>([
+    ['DeckhouseClusterAudit', (app) => new DeckhouseClusterAudit(app, 'Audit', {})],
+    ['ControlPlaneAuditConfig', (app) => new ControlPlaneAuditConfig(app, 'Audit', {})],
+    ['LogShipperModule', (app) => new LogShipperModule(app, 'Audit', {})],
+    ['AuditPolicySecret', (app) => new AuditPolicySecret(app, 'Audit', { policy: policy().metadata() })],
+    [
+      'AuditLogShipping',
+      (app) => new AuditLogShipping(app, 'Audit', { destinations: [DESTINATIONS.Loki as never] }),
+    ],
+  ])('%s names itself and the fix, not "cannot find a parent chart"', (_name, make) => {
+    const app = new App({ outdir: '/nonexistent' });
+    expect(() => make(app)).toThrow(
+      "[Audit] scope: received a construct outside any Chart (the App itself?), expected a Chart or a construct inside one: cdk8s writes the objects of Charts. Fix: create it in a Chart, e.g. new Chart(app, 'audit')",
+    );
+  });
+
+  test("inside the consumer's own constructs under a Chart it is in a Chart", () => {
+    const app = new App({ outdir: '/nonexistent' });
+    const platform = new Construct(new Chart(app, 'platform'), 'security');
+    expect(() => new ControlPlaneAuditConfig(platform, 'ControlPlane', {})).not.toThrow();
   });
 });
