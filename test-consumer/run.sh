@@ -45,6 +45,16 @@ grep -q "^warning: \[audit/audit\] " err.txt || { cat err.txt >&2; fail "no warn
 first="$(cat "$manifest")"
 rm -rf dist && node main.js >/dev/null 2>&1 && [ "$(cat "$manifest")" = "$first" ] || fail "two synths differ"
 
+# Nested in the consumer's own constructs, beside its objects, over two charts, one file per resource.
+rm -rf dist
+node layouts.js >out.txt 2>err.txt || { cat err.txt >&2; fail "the constructs inside a larger app"; }
+for file in platform/ConfigMap.platform-settings.k8s.yaml platform/ModuleConfig.control-plane-manager.k8s.yaml \
+  platform/ModuleConfig.log-shipper.k8s.yaml shipping/ClusterLogDestination.loki.k8s.yaml \
+  shipping/ClusterLoggingConfig.kube-audit.k8s.yaml; do
+  [ -f "dist/$file" ] || { ls -R dist >&2; fail "no dist/$file"; }
+done
+[ "$(cat out.txt)" = "ClusterLogDestination,ClusterLoggingConfig" ] || { cat out.txt >&2; fail "Testing.synth"; }
+
 rm -rf dist
 if node invalid.js >out.txt 2>err.txt; then fail "an invalid policy was synthesized"; fi
 grep -q 'rules\[0\].resources.group' err.txt || { cat err.txt >&2; fail "the refusal does not name the field"; }

@@ -1,6 +1,7 @@
 // The auditLog settings of control-plane-manager (`settings.apiserver.auditLog`) and the audit props' schema
 // errors: the facts (enum, default, pattern) are the settings schema's
 // (imports/schemas/control-plane-manager.settings.json), read, not restated.
+import { isJsonObject } from './json-values';
 import { PropProblem } from './messages';
 import { SchemaError } from './schema-errors';
 import { SchemaHint, schemaProblem } from './schema-problems';
@@ -77,9 +78,13 @@ export interface ResolvedAuditLog {
   readonly path: string;
 }
 
-/** Applies the settings schema defaults (`output: File`, `path: /var/log/kube-audit`). */
-export function resolveAuditLog(options: AuditLogOptions = {}): ResolvedAuditLog {
-  return { output: options.output ?? DEFAULT_AUDIT_LOG_OUTPUT, path: options.path ?? DEFAULT_AUDIT_LOG_PATH };
+/**
+ * Applies the settings schema defaults (`output: File`, `path: /var/log/kube-audit`). Anything but an object
+ * (null from untyped code) resolves to the defaults: {@link checkAuditLogOptions} reports it.
+ */
+export function resolveAuditLog(options?: AuditLogOptions): ResolvedAuditLog {
+  const given: AuditLogOptions = isJsonObject(options) ? options : {};
+  return { output: given.output ?? DEFAULT_AUDIT_LOG_OUTPUT, path: given.path ?? DEFAULT_AUDIT_LOG_PATH };
 }
 
 // The props of ControlPlaneAuditConfig that set audit fields of the settings, by JSON pointer in the ModuleConfig.

@@ -1,7 +1,7 @@
-import { ApiObject } from 'cdk8s';
+import { ApiObject, Chart } from 'cdk8s';
 import { Construct } from 'constructs';
 import * as L1 from '../../imports/deckhouse.io';
-import { ArgoCdOptions, argoCdAnnotations, SYNC_WAVES } from './argocd';
+import { ArgoCdOptions } from './argocd';
 import {
   AUDIT_LOG_FILE_NAME,
   AuditLogOptions,
@@ -12,13 +12,12 @@ import {
 } from './control-plane-audit-config';
 import { l1Filters } from './l1-filters';
 import {
+  AUDIT_LOG_OPTION_KEYS,
   AUDIT_LOG_SHIPPING_MARK,
   auditLogSchemaProblems,
   LOG_SHIPPER_READABLE_ROOT,
   readableByLogShipper,
 } from './audit-log-settings';
-
-export { LOG_SHIPPER_READABLE_ROOT };
 import { checkDestination } from './destination-check';
 import { renderedCredentialProblems } from './destination-render-check';
 import { destinationSpec } from './destination-spec';
@@ -35,10 +34,18 @@ import { schemaErrors } from './schema-validation';
 import { guardIdentity } from './object-identity';
 import { isJsonObject } from './json-values';
 import { checkTlsSecret, TlsSecretCheck } from './tls-secret';
-import { AUDIT_LOG_OPTION_KEYS } from './audit-log-settings';
-import { checkArgoCdProps, checkPropKeys, checkPropList, ConstructPropsError, PropKeys } from './prop-keys';
+import {
+  checkArgoCdProps,
+  checkInChart,
+  checkPropKeys,
+  checkPropList,
+  ConstructPropsError,
+  PropKeys,
+} from './prop-keys';
 import { checkPropsData, describeReceived } from './plain-data';
+import { logShipperAnnotations } from './client-side-apply';
 
+export { LOG_SHIPPER_READABLE_ROOT };
 /** Default name of the ClusterLoggingConfig that reads the audit log. */
 export const DEFAULT_AUDIT_LOGGING_CONFIG_NAME = 'kube-audit';
 
@@ -192,6 +199,7 @@ export class AuditLogShipping extends Construct {
 
   public constructor(scope: Construct, id: string, props: AuditLogShippingProps) {
     super(scope, id);
+    checkInChart(this, Chart.isChart);
     Object.defineProperty(this, AUDIT_LOG_SHIPPING_MARK, { value: true });
     checkPropsData(this.node.path, props);
     checkPropKeys(this.node.path, 'props', props, AUDIT_LOG_SHIPPING_PROPS, false);
@@ -308,32 +316,38 @@ export class AuditLogShipping extends Construct {
     });
     problems.push(...planNameProblems(plans, userField('name', names)));
 
-    const annotations = argoCdAnnotations(props.argoCdAnnotations, props.syncWave ?? SYNC_WAVES.logShipping, {
-      skipDryRunOnMissingResource: true,
-    });
+    // ServerSideApply=true on one too large for client-side apply (client-side-apply.ts).
+    const annotationsFor = (kind: string, name: string, spec: unknown) =>
+      logShipperAnnotations(this, props, kind, name, spec);
     const destinationObjects = new Map<string, L1.ClusterLogDestination>();
     const configs = new Map<string, L1.ClusterLoggingConfigV1Alpha2>();
     // With problems no object is created; the validation below fails synth with them.
     if (problems.length === 0 && auditLogProblems.length === 0) {
       for (const destination of destinations) {
+        const spec = destinationSpec(destination);
+        const annotations = annotationsFor('ClusterLogDestination', destination.name, spec);
         destinationObjects.set(
           destination.name,
           new L1.ClusterLogDestination(this, `Destination-${destination.name}`, {
             metadata: { name: destination.name, annotations },
-            spec: destinationSpec(destination),
+            spec,
           }),
         );
       }
       for (const plan of plans) {
+        const spec = {
+          ...this.sourceSpec(),
+          destinationRefs: [...plan.destinationRefs],
+          ...this.filterSpec(plan),
+        };
         configs.set(
           plan.name,
           new L1.ClusterLoggingConfigV1Alpha2(this, `LoggingConfig-${plan.name}`, {
-            metadata: { name: plan.name, annotations },
-            spec: {
-              ...this.sourceSpec(),
-              destinationRefs: [...plan.destinationRefs],
-              ...this.filterSpec(plan),
+            metadata: {
+              name: plan.name,
+              annotations: annotationsFor('ClusterLoggingConfig', plan.name, spec),
             },
+            spec,
           }),
         );
       }

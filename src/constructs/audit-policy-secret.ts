@@ -1,5 +1,5 @@
 import { createHash } from 'crypto';
-import { ApiObject } from 'cdk8s';
+import { ApiObject, Chart } from 'cdk8s';
 import { Construct } from 'constructs';
 import { DEFAULT_KUBERNETES_VERSION } from '../policy/kubernetes-version';
 import { deckhouseCustomPolicy } from '../policy/builder';
@@ -28,7 +28,14 @@ import { addLazyWarnings, addWarning } from './warnings';
 import { serverSideApplyWarning, tooLargeForClientSideApply } from './client-side-apply';
 import { guardIdentity } from './object-identity';
 import { basicRulesMismatch, renderedSecretErrors, unreadSecretWarnings } from './policy-secret-checks';
-import { checkArgoCdProps, checkPropKeys, checkPropValue, ConstructPropsError, PropKeys } from './prop-keys';
+import {
+  checkArgoCdProps,
+  checkPropKeys,
+  checkPropValue,
+  ConstructPropsError,
+  PropKeys,
+  checkInChart,
+} from './prop-keys';
 import { checkPropsData, checkReadable, describeReceived, unreadableProblem } from './plain-data';
 
 export { AUDIT_POLICY_SECRET_KEY, AUDIT_POLICY_SECRET_NAME, AUDIT_POLICY_SECRET_NAMESPACE };
@@ -271,6 +278,7 @@ export class AuditPolicySecret extends Construct {
 
   public constructor(scope: Construct, id: string, props: AuditPolicySecretProps) {
     super(scope, id);
+    checkInChart(this, Chart.isChart);
     checkPropsData(this.node.path, props, []);
     checkPropKeys(this.node.path, 'props', props, AUDIT_POLICY_SECRET_PROPS, false);
     checkPolicyInput(this.node.path, props.policy);

@@ -4,6 +4,9 @@
 // Too long: must have at most 262144 bytes"; apimachinery's ValidateAnnotationsSize). A Secret carries its data
 // base64-encoded, so a policy of about 190 KB already passes that limit, far below the 1 MiB Secret limit. Server-side
 // apply keeps no such annotation (Argo CD: sync option ServerSideApply=true; kubectl apply --server-side).
+import { IConstruct } from 'constructs';
+import { ArgoCdOptions, argoCdAnnotations, SYNC_WAVES } from './argocd';
+import { addWarning } from './warnings';
 
 /** The annotation in which client-side apply keeps the applied object. */
 export const LAST_APPLIED_ANNOTATION = 'kubectl.kubernetes.io/last-applied-configuration';
@@ -37,13 +40,57 @@ export function tooLargeForClientSideApply(manifest: Record<string, unknown>): b
   );
 }
 
-/** What a too-large policy Secret without Argo CD annotations means for the person who applies it. */
-export function serverSideApplyWarning(): string {
+/**
+ * What an object too large for client-side apply, written without Argo CD annotations, means for the person who
+ * applies it. `object` names it and what makes it large, `smaller` how to shrink it.
+ */
+export function serverSideApplyWarning(
+  object = 'Secret kube-system/audit-policy: its policy',
+  smaller = 'make the policy smaller (merge rules that differ only in one list)',
+): string {
   return (
-    'Secret kube-system/audit-policy: its policy is too large for client-side apply: `kubectl apply` copies the ' +
+    `${object} is too large for client-side apply: \`kubectl apply\` copies the ` +
     `object into annotation ${LAST_APPLIED_ANNOTATION}, and the API server refuses annotations over ` +
     `${TOTAL_ANNOTATION_SIZE_LIMIT_BYTES} bytes ("metadata.annotations: Too long"). Fix: apply it server-side ` +
     '(`kubectl apply --server-side`; Flux always does; Argo CD: keep argoCdAnnotations on, which adds ' +
-    'ServerSideApply=true), or make the policy smaller (merge rules that differ only in one list)'
+    `ServerSideApply=true), or ${smaller}`
   );
+}
+
+/**
+ * The Argo CD annotations of a log-shipper object (its sync wave, SkipDryRunOnMissingResource), with
+ * ServerSideApply=true when the object, annotated, is too large for client-side apply (a CA bundle of a few hundred
+ * certificates inline in caFile); without Argo CD annotations, a warning on `scope` says how to apply it.
+ * `kind`, `name` and `spec` are the object's (deckhouse.io/v1alpha1 or v1alpha2: the same size).
+ */
+export function logShipperAnnotations(
+  scope: IConstruct,
+  props: ArgoCdOptions & { readonly syncWave?: number },
+  kind: string,
+  name: string,
+  spec: unknown,
+): Record<string, string> | undefined {
+  const annotations = (serverSideApply: boolean) =>
+    argoCdAnnotations(props.argoCdAnnotations, props.syncWave ?? SYNC_WAVES.logShipping, {
+      skipDryRunOnMissingResource: true,
+      serverSideApply,
+    });
+  // Through JSON: the generated classes' typed values (a disk buffer's size) count as they are written.
+  const annotated = {
+    apiVersion: 'deckhouse.io/v1alpha1',
+    kind,
+    metadata: { name, annotations: annotations(false) },
+    spec,
+  };
+  const tooLarge = tooLargeForClientSideApply(
+    JSON.parse(JSON.stringify(annotated)) as Record<string, unknown>,
+  );
+  if (tooLarge && props.argoCdAnnotations === false) {
+    const smaller =
+      kind === 'ClusterLogDestination'
+        ? 'keep the certificates in the Secret of tls.secretRef (keys ca.pem, crt.pem) instead of inline'
+        : 'use fewer or shorter filter values';
+    addWarning(scope, serverSideApplyWarning(`${kind} ${name}`, smaller));
+  }
+  return annotations(tooLarge);
 }

@@ -33,7 +33,8 @@ export type { AuditLogOptions, AuditLogOutput, ResolvedAuditLog } from './audit-
 import { canonicalManifest } from './synth';
 import { addLazyWarnings, addWarning } from './warnings';
 import { guardIdentity } from './object-identity';
-import { checkArgoCdProps, checkPropKeys, PropKeys } from './prop-keys';
+import { moduleSettingsCredentialErrors } from './settings-credentials';
+import { checkArgoCdProps, checkPropKeys, PropKeys, checkInChart } from './prop-keys';
 import { checkPropsData } from './plain-data';
 import { auditSettingsPatched } from './control-plane-patch';
 import { missingPolicySecretWarnings } from './policy-secret-presence';
@@ -130,6 +131,7 @@ export class ControlPlaneAuditConfig extends Construct {
 
   public constructor(scope: Construct, id: string, props: ControlPlaneAuditConfigProps = {}) {
     super(scope, id);
+    checkInChart(this, Chart.isChart);
     checkPropsData(this.node.path, props);
     checkPropKeys(this.node.path, 'props', props, CONTROL_PLANE_AUDIT_CONFIG_PROPS, false);
     checkArgoCdProps(this.node.path, props);
@@ -246,6 +248,7 @@ export class ControlPlaneAuditConfig extends Construct {
     const expectedAudit = settings.apiserver;
     this.node.addValidation({ validate: () => auditSettingsPatched(this.resource, expectedAudit) });
     this.node.addValidation({ validate: () => checkClusterScopedChart(this) });
+    this.node.addValidation({ validate: () => moduleSettingsCredentialErrors(this.resource, settingsProp) });
     this.node.addValidation({
       validate: () =>
         moduleDisabledErrors(

@@ -1,3 +1,4 @@
+import { Chart } from 'cdk8s';
 import { Construct } from 'constructs';
 import { AssertionPack, dvpDocumentedPromises } from '../deckhouse/assertion-packs';
 import { DeckhouseBasicRules, isDeckhouseBasicRules } from '../deckhouse/basic-rules';
@@ -43,6 +44,7 @@ import {
   checkPropValue,
   ConstructPropsError,
   PropKeys,
+  checkInChart,
 } from './prop-keys';
 
 /** Props of {@link DeckhouseClusterAudit}. */
@@ -185,6 +187,7 @@ export class DeckhouseClusterAudit extends Construct {
 
   public constructor(scope: Construct, id: string, props: DeckhouseClusterAuditProps = {}) {
     super(scope, id);
+    checkInChart(this, Chart.isChart);
     const path = this.node.path;
     // Everything but the policy, built-in rules, assertions and packs (which may hold builders and functions).
     checkPropsData(path, props, DATA_PROPS);

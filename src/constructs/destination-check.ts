@@ -147,10 +147,27 @@ export function checkDestination(destination: AuditLogDestination): DestinationC
     return check;
   }
   check.errors.push(...unknownProps(destination, [...COMMON_PROPS, ...TYPE_PROPS[destination.type]], ''));
+  // The package's own switches are no CRD fields, so no schema types them: a "true" from YAML or JSON read as
+  // false would refuse the credentials the user allowed with a message that tells them to allow them.
+  for (const flag of ['allowInlineCredentials', 'allowHighCardinalityLabels'] as const) {
+    const value = (destination as Record<string, unknown>)[flag];
+    if (value !== undefined && typeof value !== 'boolean') {
+      check.errors.push({
+        field: flag,
+        received: value,
+        expected: 'true or false',
+        fix: `write ${flag}: true or false, unquoted`,
+      });
+    }
+  }
   let mappable = true;
   for (const [prop, allowed] of Object.entries(NESTED_PROPS)) {
-    if (prop.includes('.')) continue;
-    const value = (destination as Record<string, unknown>)[prop];
+    // A block inside a block (tls.secretRef) is looked at when its parent is an object; the parent's own
+    // problem is reported by its entry.
+    const [parent, child] = prop.split('.');
+    const holder = child === undefined ? destination : (destination as Record<string, unknown>)[parent];
+    if (!isJsonObject(holder)) continue;
+    const value = holder[child ?? parent];
     if (value !== undefined && !isJsonObject(value)) {
       // The mapping would spread a string or an array into nonsense: say what is wrong with the prop.
       check.errors.push({

@@ -82,6 +82,9 @@ export function socketAddressProblems(value: unknown, field: string, example: st
 // \ / * ? " < > | , # : or a space, not starting with -, _ or +).
 const INDEX_FORBIDDEN = /[A-Z\\/*?"<>|,#: ]/;
 
+// The longest index name Elasticsearch accepts, in bytes (the same docs: "Cannot be longer than 255 bytes").
+const INDEX_MAX_BYTES = 255;
+
 /**
  * An Elasticsearch index whose literal text Elasticsearch would refuse (every bulk request then fails with
  * invalid_index_name_exception, and the disk buffer fills). The agent renders `{{ field }}` templates and strftime
@@ -90,6 +93,18 @@ const INDEX_FORBIDDEN = /[A-Z\\/*?"<>|,#: ]/;
 export function indexNameProblems(value: unknown, field: string): PropProblem[] {
   if (typeof value !== 'string' || value.length === 0) return [];
   const literal = value.replace(/\{\{[^}]*\}\}/g, '').replace(/%./g, '');
+  // The templates and specifiers only add to the length: the literal text alone decides that it is too long.
+  const bytes = Buffer.byteLength(literal);
+  if (bytes > INDEX_MAX_BYTES) {
+    return [
+      {
+        field,
+        received: value,
+        expected: `an index name of at most ${INDEX_MAX_BYTES} bytes, which Elasticsearch accepts (its text outside templates has ${bytes}), so every bulk request would fail`,
+        fix: 'e.g. "kube-audit-%F"',
+      },
+    ];
+  }
   const bad = INDEX_FORBIDDEN.exec(literal)?.[0];
   const badStart = /^[-_+]/.test(value) ? value[0] : undefined;
   if (bad === undefined && badStart === undefined) return [];

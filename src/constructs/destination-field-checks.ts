@@ -123,9 +123,12 @@ export function checkTls(tls: TlsOptions | undefined, field: string, check: Dest
     return;
   }
   if (tls.secretRef !== undefined) {
-    check.errors.push(...unknownProps(tls.secretRef, NESTED_PROPS['tls.secretRef'], 'tls.secretRef'));
-    const name = (tls.secretRef as { name?: unknown } | null)?.name;
-    if (typeof name !== 'string' || name.length > 253 || !DNS_SUBDOMAIN.test(name)) {
+    // One that is not an object is reported by checkDestination ("expected an object").
+    const name = (isJsonObject(tls.secretRef) ? tls.secretRef : { name: '' }).name;
+    if (
+      isJsonObject(tls.secretRef) &&
+      (typeof name !== 'string' || name.length > 253 || !DNS_SUBDOMAIN.test(name))
+    ) {
       check.errors.push({
         field: `${field}.secretRef.name`,
         received: name,
@@ -152,10 +155,9 @@ export function checkTls(tls: TlsOptions | undefined, field: string, check: Dest
       fix: 'pass base64Pem(pemText) (from this package) or `base64 -w0 ca.pem`',
     });
   }
-  if (tls.clientCrt !== undefined) {
-    check.errors.push(...unknownProps(tls.clientCrt, NESTED_PROPS['tls.clientCrt'], 'tls.clientCrt'));
-    const crt = tls.clientCrt as Partial<ClientCertificate> | null;
-    if (typeof crt?.crtFile !== 'string' || !isBase64Pem(crt.crtFile)) {
+  if (isJsonObject(tls.clientCrt)) {
+    const crt = tls.clientCrt as Partial<ClientCertificate>;
+    if (typeof crt.crtFile !== 'string' || !isBase64Pem(crt.crtFile)) {
       check.errors.push({
         field: `${field}.clientCrt.crtFile`,
         received: crt?.crtFile,
@@ -224,6 +226,15 @@ function headerKeysOf(destination: AuditLogDestination): readonly string[] {
 
 /** The severity keywords VRL's to_syslog_severity knows (the Syslog rule converts a string `syslog.severity`). */
 const SYSLOG_SEVERITIES = ['emerg', 'alert', 'crit', 'err', 'warning', 'notice', 'info', 'debug'];
+
+// The CRD's pattern for a templated extraLabels value (the second alternative of its anyOf).
+const LABEL_TEMPLATE = new RegExp(
+  (
+    subschemaAt(CLUSTER_LOG_DESTINATION_SCHEMA, 'spec.extraLabels').additionalProperties as {
+      anyOf: Array<{ pattern: string }>;
+    }
+  ).anyOf.find((a) => a.pattern.startsWith('^\\{\\{'))!.pattern,
+);
 
 export function checkExtraLabels(destination: AuditLogDestination, check: DestinationCheck): void {
   const labels = effectiveExtraLabels(destination) ?? {};
@@ -301,6 +312,19 @@ export function checkExtraLabels(destination: AuditLogDestination, check: Destin
       continue;
     }
     const path = typeof value === 'string' ? /^\{\{ (.+) \}\}$/.exec(value)?.[1] : undefined;
+    if (path !== undefined && !LABEL_TEMPLATE.test(value as string)) {
+      // The schema would say "write a template with one space inside the braces" about a value that has them.
+      check.errors.push({
+        field,
+        received: value,
+        expected:
+          'a template whose path holds only letters, digits, "_", "-", ".", "[" and "]" (the CRD\'s pattern ' +
+          `${LABEL_TEMPLATE.source}): a field whose key needs quotes, such as an annotation ` +
+          '(annotations."authorization.k8s.io/decision"), cannot fill a label',
+        fix: 'label by a field with a plain path (e.g. "{{ objectRef.resource }}"), and keep that one in the event',
+      });
+      continue;
+    }
     const meant = path === undefined ? undefined : auditFieldPathFix(path);
     if (meant !== undefined) {
       check.errors.push({

@@ -1,8 +1,9 @@
+import { checkStringArgument } from '../policy/arguments';
 import { PropProblem } from './messages';
 import { bundledSchema } from './schema-validation';
 import { subschemaAt } from './schema-walk';
 import { filterFieldPathProblem, isExtraValueList } from './filter-field-path';
-import { anchoringProblem, REGEX_SINGLE_QUOTE, vrlRegexProblem } from './vrl-regex';
+import { anchoringProblem, javaScriptCheckable, REGEX_SINGLE_QUOTE, vrlRegexProblem } from './vrl-regex';
 import { closestMatch } from '../policy/did-you-mean';
 import { auditFieldPathFix, auditFieldPathFixText } from '../policy/audit-event-fields';
 
@@ -66,18 +67,39 @@ export function escapeRegex(text: string): string {
   return text.replace(/[\\^$.*+?()[\]{}|]/g, '\\$&').replace(/'/g, REGEX_SINGLE_QUOTE);
 }
 
+// A text to escape, from untyped code: a number or anything else is refused here, where the text is used, with the
+// function and the argument (its escaping would otherwise throw "text.replace is not a function").
+function literal(fn: string, value: unknown, i: number): string {
+  if (typeof value === 'number') {
+    throw new TypeError(
+      `${fn}: values[${i}] must be a string, got the number ${value}. Fix: compare a number with ` +
+        `{ field, operator: 'In', values: [${value}] } (log-shipper's Regex fails on a number, e.g. responseStatus.code)`,
+    );
+  }
+  checkStringArgument(fn, `values[${i}]`, value, 'a string (the text to match)');
+  return value as string;
+}
+
 /**
  * The field equals one of the values exactly: an anchored `Regex` per value, with the text escaped. (log-shipper
  * anchors every Regex itself — modules/460-log-shipper/hooks/internal/vector/transform/filter.go turns `d8-.*`
  * into `^d8-.*$` — so the anchors state what it does anyway.)
  */
 export function exact(field: AuditEventField, ...values: string[]): LogFilter {
-  return { field, operator: 'Regex', values: values.map((v) => `^${escapeRegex(v)}$`) };
+  return {
+    field,
+    operator: 'Regex',
+    values: values.map((v, i) => `^${escapeRegex(literal('exact', v, i))}$`),
+  };
 }
 
 /** The field equals none of the values (anchored `NotRegex`; events without the field pass). */
 export function notExact(field: AuditEventField, ...values: string[]): LogFilter {
-  return { field, operator: 'NotRegex', values: values.map((v) => `^${escapeRegex(v)}$`) };
+  return {
+    field,
+    operator: 'NotRegex',
+    values: values.map((v, i) => `^${escapeRegex(literal('notExact', v, i))}$`),
+  };
 }
 
 /**
@@ -99,12 +121,20 @@ export function notMatches(field: AuditEventField, ...regexes: string[]): LogFil
  * `In`, which compares the whole value (VRL `includes(values, field)`, vector/vrl/log_filter.go).
  */
 export function contains(field: AuditEventField, ...substrings: string[]): LogFilter {
-  return { field, operator: 'Regex', values: substrings.map((v) => `.*${escapeRegex(v)}.*`) };
+  return {
+    field,
+    operator: 'Regex',
+    values: substrings.map((v, i) => `.*${escapeRegex(literal('contains', v, i))}.*`),
+  };
 }
 
 /** The field contains none of the substrings (`NotRegex` `.*<text>.*`; events without the field pass). */
 export function notContains(field: AuditEventField, ...substrings: string[]): LogFilter {
-  return { field, operator: 'NotRegex', values: substrings.map((v) => `.*${escapeRegex(v)}.*`) };
+  return {
+    field,
+    operator: 'NotRegex',
+    values: substrings.map((v, i) => `.*${escapeRegex(literal('notContains', v, i))}.*`),
+  };
 }
 
 /** The event has the field. */
@@ -337,7 +367,8 @@ export function checkLogFilters(
         typeof value === 'string'
       ) {
         try {
-          new RegExp(value);
+          // Rust's syntax, which the agent compiles, in JavaScript's words (vrl-regex.ts).
+          new RegExp(javaScriptCheckable(value));
         } catch (error) {
           problems.push({
             field: `${at}.values[${j}]`,

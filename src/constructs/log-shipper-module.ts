@@ -1,4 +1,4 @@
-import { ApiObject } from 'cdk8s';
+import { ApiObject, Chart } from 'cdk8s';
 import { Construct } from 'constructs';
 import { ModuleConfig } from '../../imports/deckhouse.io';
 import { ArgoCdOptions, argoCdAnnotations, SYNC_WAVES } from './argocd';
@@ -6,9 +6,11 @@ import { checkClusterScopedChart, moduleDisabledErrors } from './control-plane-a
 import { formatProblem, PropProblem } from './messages';
 import { schemaErrors } from './schema-validation';
 import { canonicalManifest } from './synth';
-import { checkArgoCdProps, checkPropKeys, PropKeys } from './prop-keys';
+import { checkArgoCdProps, checkPropKeys, PropKeys, checkInChart } from './prop-keys';
 import { checkPropsData } from './plain-data';
 import { guardIdentity } from './object-identity';
+import { isJsonObject } from './json-values';
+import { moduleSettingsCredentialErrors } from './settings-credentials';
 import { unknownSettingsKeys } from './log-shipper-settings';
 import { addWarning } from './warnings';
 
@@ -64,11 +66,21 @@ export class LogShipperModule extends Construct {
 
   public constructor(scope: Construct, id: string, props: LogShipperModuleProps = {}) {
     super(scope, id);
+    checkInChart(this, Chart.isChart);
     checkPropsData(this.node.path, props);
     checkPropKeys(this.node.path, 'props', props, LOG_SHIPPER_MODULE_PROPS, false);
     checkArgoCdProps(this.node.path, props);
     const problems: PropProblem[] = [];
-    const hasSettings = props.settings !== undefined && Object.keys(props.settings).length > 0;
+    const settings = props.settings;
+    if (settings !== undefined && !isJsonObject(settings)) {
+      problems.push({
+        field: 'settings',
+        received: settings,
+        expected: 'an object of log-shipper settings',
+        fix: 'pass the settings object of the cluster ModuleConfig (`kubectl get mc log-shipper -o yaml`), or leave it unset',
+      });
+    }
+    const hasSettings = isJsonObject(settings) && Object.keys(settings).length > 0;
     if (hasSettings && props.version === undefined) {
       problems.push({
         field: 'version',
@@ -115,6 +127,7 @@ export class LogShipperModule extends Construct {
     canonicalManifest(this.resource);
     this.node.addValidation({ validate: () => problems.map(formatProblem) });
     this.node.addValidation({ validate: () => checkClusterScopedChart(this) });
+    this.node.addValidation({ validate: () => moduleSettingsCredentialErrors(this.resource, 'settings') });
     this.node.addValidation({
       validate: () =>
         moduleDisabledErrors(

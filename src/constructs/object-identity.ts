@@ -121,7 +121,8 @@ export function guardIdentity(owner: IConstruct, object: ApiObject, identity: Ob
           : [
               `${label(object.kind, identity.name, identity.namespace)}: also written by ${others.join(', ')}: ` +
                 `the cluster holds one ${object.kind} of this name, and applying both makes one overwrite the ` +
-                `other (Argo CD flags a resource shared by two sources). Fix: ${identity.clashFix}`,
+                `other (Argo CD flags a resource shared by two sources). Fix: ${identity.clashFix}; the manifests ` +
+                'of another cluster come from an App of their own (one App per cluster, each with its own outdir)',
             ];
       return [...renamed(object, identity), ...clash];
     },

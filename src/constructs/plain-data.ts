@@ -10,6 +10,14 @@ import { ConstructPropsError } from './prop-keys';
 /** Nodes a prop may hold: far beyond any real configuration, small enough to keep the walk quick. */
 export const PLAIN_DATA_MAX_NODES = 1_000_000;
 
+/**
+ * The longest string a prop may hold, in UTF-16 code units: kube-apiserver refuses a request body over 3 MiB
+ * (k8s.io/apiserver pkg/server/config.go, MaxRequestBodyBytes: 3 * 1024 * 1024, twice etcd's default 1.5 MiB
+ * request limit), and a longer string is longer still in UTF-8, so no object holding it can be applied. Past it,
+ * the checks would spend their time (and the regular expression engine its stack) on a value nobody can use.
+ */
+export const PLAIN_DATA_MAX_STRING_LENGTH = 3 * 1024 * 1024;
+
 /** `value` as a short JSON-ish text with control characters escaped (for messages). */
 export function describeReceived(value: unknown, max = 60): string {
   // Strings go through the engine's quote(): shortened, and every character that could drive a terminal escaped.
@@ -69,6 +77,15 @@ export function checkPlainData(path: string, field: string, value: unknown): voi
         describeReceived(v),
         'JSON data (a string, number, boolean, list or object)',
         'pass plain data',
+      );
+    }
+    if (typeof v === 'string' && v.length > PLAIN_DATA_MAX_STRING_LENGTH) {
+      fail(
+        at,
+        `a string of ${v.length} characters`,
+        `at most ${PLAIN_DATA_MAX_STRING_LENGTH} (kube-apiserver refuses a request over 3 MiB, so no object can hold it)`,
+        'pass the value itself, not a file or a bundle by mistake; large certificate material belongs in the ' +
+          'Secret of tls.secretRef',
       );
     }
     if (typeof v !== 'object' || v === null) continue;

@@ -3,8 +3,11 @@
 
 // Linear in the value's length (a bounded pattern, one pass per layer): a CA bundle of hundreds of kilobytes,
 // or a hostile value, is checked in bounded time.
-/** The header of a PEM private key (PKCS#8 `PRIVATE KEY`, `ENCRYPTED PRIVATE KEY`, `RSA PRIVATE KEY`, ...). */
-export const PRIVATE_KEY_PEM = /-----BEGIN [A-Z0-9 ]{0,40}PRIVATE KEY-----/;
+/**
+ * The header of a PEM private key (PKCS#8 `PRIVATE KEY`, `ENCRYPTED PRIVATE KEY`, `RSA PRIVATE KEY`, OpenSSH's
+ * `OPENSSH PRIVATE KEY`, ...) or of an OpenPGP secret key (`PGP PRIVATE KEY BLOCK`, RFC 4880 section 6.2).
+ */
+export const PRIVATE_KEY_PEM = /-----BEGIN [A-Z0-9 ]{0,40}PRIVATE KEY(?: BLOCK)?-----/;
 const BASE64 = /^[A-Za-z0-9+/\s]+={0,2}$/;
 
 // Layers of base64 looked through. Two: the CRD describes the values of a tls.secretRef Secret as
@@ -13,7 +16,7 @@ const BASE64 = /^[A-Za-z0-9+/\s]+={0,2}$/;
 const BASE64_LAYERS = 2;
 
 function isPemPrivateKey(text: string): boolean {
-  return text.includes('PRIVATE KEY-----') && PRIVATE_KEY_PEM.test(text);
+  return text.includes('PRIVATE KEY') && PRIVATE_KEY_PEM.test(text);
 }
 
 /** Whether a value holds a PEM private key (PKCS#8, RSA, EC, ...), as text or base64-encoded up to twice. */

@@ -3,6 +3,7 @@
 // written (`basicAuditPolicyEnable: false` left the built-in rules on). Each construct lists its props as a
 // `Record<keyof Props, true>`, which the compiler keeps complete, and refuses any other key at once, where the
 // stack points at the user's line (as a mistyped assertion is refused).
+import { IConstruct } from 'constructs';
 import { shapeOf } from '../policy/arguments';
 import { firstUnknownKey } from '../policy/did-you-mean';
 
@@ -26,6 +27,20 @@ export class ConstructPropsError extends TypeError {
 /** `[<construct path>] <message>`: the one prefix of every construct error, as cdk8s reports validations. */
 export function constructMessage(path: string, message: string): string {
   return `[${path}] ${message}`;
+}
+
+/**
+ * Throws a ConstructPropsError when `construct` is not inside a cdk8s Chart: its ApiObjects need one (cdk8s throws
+ * "cannot find a parent chart (directly or indirectly)", which names neither the construct nor the fix). Looked up
+ * by walking the scopes and asking cdk8s's own Chart.isChart, so a consumer's other copy of cdk8s counts too.
+ */
+export function checkInChart(construct: IConstruct, isChart: (x: unknown) => boolean): void {
+  for (const scope of construct.node.scopes) if (isChart(scope)) return;
+  throw new ConstructPropsError(
+    construct.node.path,
+    'scope: received a construct outside any Chart (the App itself?), expected a Chart or a construct inside ' +
+      "one: cdk8s writes the objects of Charts. Fix: create it in a Chart, e.g. new Chart(app, 'audit')",
+  );
 }
 
 /** The props of a construct (or of one of its prop objects) as a complete list the compiler checks. */

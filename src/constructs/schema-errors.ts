@@ -94,6 +94,11 @@ function isChildOf(child: string, parent: string): boolean {
   return child.startsWith(`${parent}/`) && rest.lastIndexOf('/') === 0;
 }
 
+// Whether an error's value is the combinator's value or inside it.
+function within(path: string, parent: string): boolean {
+  return path === parent || path.startsWith(`${parent}/`);
+}
+
 // Index of the alternative a branch error belongs to ("<combinator>/<n>/...").
 function branchOf(error: ErrorObject, combinator: ErrorObject): number {
   return Number(error.schemaPath.slice(combinator.schemaPath.length + 1).split('/')[0]);
@@ -113,7 +118,11 @@ function resolveAlternatives(errors: readonly ErrorObject[]): ErrorObject[] {
   for (const combinator of combinators) {
     if (!out.includes(combinator)) continue;
     const prefix = `${combinator.schemaPath}/`;
-    const branchErrors = out.filter((e) => e.schemaPath.startsWith(prefix));
+    // The same schema position is checked once per value it applies to (each key of an additionalProperties
+    // map, each item of a list): only the errors inside this value belong to this combinator.
+    const branchErrors = out.filter(
+      (e) => e.schemaPath.startsWith(prefix) && within(e.instancePath, combinator.instancePath),
+    );
     const without = (drop: readonly ErrorObject[]) => out.filter((e) => !drop.includes(e));
     if (combinator.keyword === 'propertyNames') {
       const inner = branchErrors.find((e) => e.keyword === 'pattern');

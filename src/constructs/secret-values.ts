@@ -28,12 +28,9 @@ const USERINFO_STOP = new Set([
 ]);
 const SCHEME = /^[a-zA-Z][a-zA-Z0-9+.-]*$/;
 
-/**
- * Where the user information of each address in the value lies: `[start, at]` with `value[at] === '@'`, for
- * `user:password@host` (with or without a scheme, as in Kafka's bootstrapServers) and `scheme://user@host` (a
- * token as the user name).
- */
-function userinfoSpans(value: string): Array<[number, number]> {
+// The user information before each "@" of the value, found by walking left to a delimiter: `user:password@host`
+// inside a longer text (`key=user:pw@host`), and `scheme://token@host`.
+function delimitedUserinfoSpans(value: string): Array<[number, number]> {
   const spans: Array<[number, number]> = [];
   for (let at = value.indexOf('@'); at > 0; at = value.indexOf('@', at + 1)) {
     const next = value[at + 1];
@@ -55,6 +52,72 @@ function userinfoSpans(value: string): Array<[number, number]> {
   return spans;
 }
 
+// The characters that end the authority of a URL (`scheme://authority/path?query#fragment`): the WHATWG URL
+// parser, which the agent's and our URL readers follow, also ends it at "\\" for http(s).
+const AUTHORITY_END = new Set(['/', '\\', '?', '#', ' ', '\t', '\n', '\r']);
+
+/**
+ * The user information of every `scheme://user:password@host` in the value: all of the authority before its last
+ * "@". RFC 3986 lets a user name and password hold the sub-delimiters `!$&'()*+,;=` unescaped, which the
+ * delimiter walk of delimitedUserinfoSpans stops at (`https://admin:pa=ss@host` showed only "ss"). Linear: each "://" is
+ * found once, and an authority ends at the next "/".
+ */
+function authorityUserinfoSpans(value: string): Array<[number, number]> {
+  const spans: Array<[number, number]> = [];
+  for (let mark = value.indexOf('://'); mark >= 0; mark = value.indexOf('://', mark + 3)) {
+    // A scheme right before "://" (letters, digits, "+", ".", "-", starting with a letter).
+    let schemeStart = mark;
+    while (schemeStart > 0 && /[a-zA-Z0-9+.-]/.test(value[schemeStart - 1])) schemeStart--;
+    if (schemeStart === mark || !/[a-zA-Z]/.test(value[schemeStart])) continue;
+    const start = mark + 3;
+    let end = start;
+    while (end < value.length && !AUTHORITY_END.has(value[end])) end++;
+    const at = value.lastIndexOf('@', end - 1);
+    if (at > start) spans.push([start, at]);
+  }
+  return spans;
+}
+
+/**
+ * The user information of a word without a scheme that is an address with credentials, `user:password@host:port`
+ * (Kafka's bootstrapServers, a Socket address, a Logstash or Vector endpoint): all of the word before its last
+ * "@" when that holds a ":" and a host name follows, whatever characters the password has.
+ */
+function bareUserinfoSpans(value: string): Array<[number, number]> {
+  const spans: Array<[number, number]> = [];
+  for (const match of value.matchAll(/\S+/g)) {
+    const word = match[0];
+    if (word.includes('://')) continue;
+    const at = word.lastIndexOf('@');
+    if (at <= 0 || !word.slice(0, at).includes(':')) continue;
+    if (!/^[a-zA-Z0-9[](?:[a-zA-Z0-9.:[\]-]*)(?:$|\/)/.test(word.slice(at + 1))) continue;
+    spans.push([match.index, match.index + at]);
+  }
+  return spans;
+}
+
+/**
+ * Where the user information of each address in the value lies: `[start, at]` with `value[at] === '@'`, for
+ * `user:password@host` (with or without a scheme, as in Kafka's bootstrapServers) and `scheme://user@host` (a
+ * token as the user name). Spans do not overlap, in order.
+ */
+function userinfoSpans(value: string): Array<[number, number]> {
+  if (!value.includes('@')) return [];
+  const spans = [
+    ...delimitedUserinfoSpans(value),
+    ...authorityUserinfoSpans(value),
+    ...bareUserinfoSpans(value),
+  ];
+  spans.sort((a, b) => a[0] - b[0] || b[1] - a[1]);
+  const merged: Array<[number, number]> = [];
+  for (const span of spans) {
+    const last = merged[merged.length - 1];
+    if (last !== undefined && span[0] <= last[1]) last[1] = Math.max(last[1], span[1]);
+    else merged.push([span[0], span[1]]);
+  }
+  return merged;
+}
+
 /**
  * True when the value holds an address with credentials: `user:password@host` (with or without a scheme,
  * as in Kafka's bootstrapServers) or `scheme://user@host` (a token as the user name).
@@ -64,38 +127,48 @@ export function holdsUserinfo(value: string): boolean {
 }
 
 // Query parameter names that carry a secret (normalized: lower case, no "-", "_", "."): OAuth and API
-// tokens, passwords, signatures (AWS SigV4 `X-Amz-Signature`, Azure SAS `sig`), API keys.
+// tokens, passwords, signatures (AWS SigV4 `X-Amz-Signature`, Azure SAS `sig`), API keys, a JWT or a bearer
+// token passed as a parameter, a session id.
 const SECRET_PARAMETER =
-  /^(key|sig|code|auth|pass|pwd|passwd|credentials?|authorization|xamz(signature|credential|securitytoken)|.*(token|secret|password|passphrase|apikey|privatekey|signature|accesskey))$/;
+  /^(key|sig|code|auth|pass|pw|pwd|passwd|jwt|bearer|session|sessionid|credentials?|authorization|xamz(signature|credential|securitytoken)|.*(token|secret|password|passphrase|apikey|privatekey|signature|accesskey))$/;
 
 /** A name as the name matchers compare it: lower case, without "-", "_" and ".". */
 export function normalizedName(name: string): string {
   return name.toLowerCase().replace(/[-_.]/g, '');
 }
 
-// An address a query string can follow: one with a scheme (`https://...`), `host:port/path`, or a bare host
-// name with an optional port and path (`es.example.com?...`: what a user writes who forgot the scheme).
-function isAddressWithQuery(value: string): boolean {
+// An address a query string or fragment can follow: one with a scheme (`https://...`), `host:port/path`, or a
+// bare host name with an optional port and path (`es.example.com?...`: what a user writes who forgot the scheme).
+function isAddressWithParameters(value: string): boolean {
   return (
     value.includes('://') ||
-    /^[^\s/?]+:\d+\//.test(value) ||
-    /^[a-zA-Z0-9.-]+(?::\d{1,5})?(?:\/[^\s?]*)?\?/.test(value)
+    /^[^\s/?#]+:\d+\//.test(value) ||
+    /^[a-zA-Z0-9.-]+(?::\d{1,5})?(?:\/[^\s?#]*)?[?#]/.test(value)
   );
 }
 
-// Where the query string of an address lies (after "?", up to "#" or a space), or undefined.
-function queryRange(value: string): [number, number] | undefined {
-  const question = value.indexOf('?');
-  if (question < 0 || !isAddressWithQuery(value)) return undefined;
-  const end = value.slice(question + 1).search(/[#\s]/);
-  return [question, end < 0 ? value.length : question + 1 + end];
+// Where the query string (after "?", up to "#" or a space) and the fragment (after "#", up to a space) of an
+// address lie: both carry parameters (an OAuth implicit grant returns `#access_token=...`).
+function parameterRanges(value: string): Array<[number, number]> {
+  const question = value.search(/[?#]/);
+  if (question < 0 || !isAddressWithParameters(value)) return [];
+  const ranges: Array<[number, number]> = [];
+  let start = question;
+  while (start < value.length && (value[start] === '?' || value[start] === '#')) {
+    const stop = value[start] === '?' ? /[#\s]/ : /\s/;
+    const length = value.slice(start + 1).search(stop);
+    const end = length < 0 ? value.length : start + 1 + length;
+    ranges.push([start, end]);
+    if (value[end] !== '#') break;
+    start = end;
+  }
+  return ranges;
 }
 
-/** The name of the query parameter of a URL that carries a secret (`?token=...`), or undefined. */
-export function secretQueryParameter(value: string): string | undefined {
-  const range = queryRange(value);
-  if (range === undefined) return undefined;
-  for (const pair of value.slice(range[0] + 1, range[1]).split('&')) {
+// The name of the first parameter of value[range] (after its "?" or "#") that carries a secret, or undefined.
+// Parameters are separated by "&" or ";" (servers that follow the old HTML recommendation read both).
+function secretParameterIn(value: string, range: readonly [number, number]): string | undefined {
+  for (const pair of value.slice(range[0] + 1, range[1]).split(/[&;]/)) {
     const [rawName, ...rest] = pair.split('=');
     let name = rawName;
     try {
@@ -104,6 +177,17 @@ export function secretQueryParameter(value: string): string | undefined {
       // a malformed escape: judge the raw name
     }
     if (rest.join('=') !== '' && SECRET_PARAMETER.test(normalizedName(name))) return name;
+  }
+  return undefined;
+}
+
+/**
+ * The name of the parameter of a URL that carries a secret (`?token=...`, `#access_token=...`), or undefined.
+ */
+export function secretQueryParameter(value: string): string | undefined {
+  for (const range of parameterRanges(value)) {
+    const name = secretParameterIn(value, range);
+    if (name !== undefined) return name;
   }
   return undefined;
 }
@@ -136,9 +220,64 @@ export function tokenShape(value: string): string | undefined {
   return undefined;
 }
 
-// Map keys that name a secret; their value is one unless it is a `{{ field }}` template.
+// Map keys that name a secret; their value is one unless it is a `{{ field }}` template. A name ending in a
+// secret word (`X-Auth-Token`), or one of the short names of a secret.
 const SECRET_KEY_NAME =
-  /^(.*(token|secret|password|passwd|passphrase|apikey|privatekey|accesskey|signature|credential|credentials)|auth|authorization|pwd|key)$/;
+  /^(.*(token|secret|password|passwd|passphrase|apikey|privatekey|accesskey|signature|credential|credentials)|auth|authorization|pwd|pw|pass|jwt|bearer|cookie|session|sessionid|key)$/;
+
+// A secret word anywhere in a name names a secret too (`secret_value`, `db_password_prod`, `api_key_id`), unless
+// the name's last word says the value is about the secret, not the secret (`secretRef`, `token_url`,
+// `password_file`: a name, an address, a path).
+const SECRET_WORDS = new Set([
+  'token',
+  'secret',
+  'password',
+  'passwd',
+  'passphrase',
+  'pwd',
+  'credential',
+  'credentials',
+  'cookie',
+  'jwt',
+]);
+const SECRET_WORD_PAIRS = /(apikey|privatekey|accesskey|secretkey|authtoken)/;
+const ABOUT_A_SECRET = new Set([
+  'ref',
+  'name',
+  'names',
+  'field',
+  'fields',
+  'path',
+  'file',
+  'enabled',
+  'type',
+  'kind',
+  'length',
+  'url',
+  'uri',
+  'endpoint',
+  'header',
+  'ttl',
+  'expiry',
+  'expires',
+  'expiration',
+  'count',
+]);
+
+// The words of a name: split at "-", "_", ".", spaces and camelCase humps, lower case.
+function nameWords(name: string): string[] {
+  return name
+    .replace(/([a-z0-9])([A-Z])/g, '$1 $2')
+    .toLowerCase()
+    .split(/[^a-z0-9]+/)
+    .filter((w) => w !== '');
+}
+
+function holdsSecretWord(name: string): boolean {
+  const words = nameWords(name);
+  if (words.length < 2 || ABOUT_A_SECRET.has(words[words.length - 1])) return false;
+  return words.some((w) => SECRET_WORDS.has(w)) || SECRET_WORD_PAIRS.test(words.join(''));
+}
 
 // Prop and field names whose value is a secret, or a block of secrets (the CRD's secret fields and the
 // blocks that hold them: a string there is a secret written in the wrong place).
@@ -146,7 +285,9 @@ const SECRET_FIELD_NAME = /^(password|token|keyFile|keyPass|awsAccessKey|awsSecr
 
 /** True when a map key names a secret (`api_key`, `X-Auth-Token`, `password`, ...). */
 export function isSecretKeyName(name: string): boolean {
-  return SECRET_KEY_NAME.test(normalizedName(name));
+  // A switch about secrets (allowInlineCredentials, enableTokenAuth) holds a flag, not a secret.
+  if (/^(allow|enable|disable|use|has|is|require|skip)([A-Z_-]|$)/.test(name)) return false;
+  return SECRET_KEY_NAME.test(normalizedName(name)) || holdsSecretWord(name);
 }
 
 /**
@@ -191,15 +332,20 @@ function splitCredentials(text: string): { readonly kept: string; readonly remov
     return { kept: NOT_SHOWN, removed: [text.replace(/-----[A-Z0-9 ]{0,60}-----/g, ' ')] };
   const removed: string[] = [];
   let kept = text;
-  const spans = userinfoSpans(kept);
-  for (let i = spans.length - 1; i >= 0; i--) {
-    removed.push(kept.slice(spans[i][0], spans[i][1]));
-    kept = kept.slice(0, spans[i][0]) + kept.slice(spans[i][1] + 1);
+  // One pass over the spans (in order, not overlapping): cutting them out one by one copied the text once per
+  // span, quadratic in a value with hundreds of thousands of them.
+  const parts: string[] = [];
+  let from = 0;
+  for (const [start, at] of userinfoSpans(kept)) {
+    removed.push(kept.slice(start, at));
+    parts.push(kept.slice(from, start));
+    from = at + 1;
   }
-  if (secretQueryParameter(kept) !== undefined) {
-    const range = queryRange(kept) as [number, number];
-    removed.push(kept.slice(range[0] + 1, range[1]));
-    kept = kept.slice(0, range[0]) + kept.slice(range[1]);
+  kept = parts.join('') + kept.slice(from);
+  const ranges = parameterRanges(kept).filter((range) => secretParameterIn(kept, range) !== undefined);
+  for (let i = ranges.length - 1; i >= 0; i--) {
+    removed.push(kept.slice(ranges[i][0] + 1, ranges[i][1]));
+    kept = kept.slice(0, ranges[i][0]) + kept.slice(ranges[i][1]);
   }
   if (AUTHORIZATION_VALUE.test(kept.trim())) return { kept: NOT_SHOWN, removed: [...removed, kept] };
   kept = kept.replace(/[A-Za-z0-9_.-]{12,}/g, (word) => {

@@ -3,6 +3,8 @@ import * as path from 'path';
 import { ApiObject, App } from 'cdk8s';
 import { IConstruct } from 'constructs';
 import { misreadStrings } from './manifest-scalars';
+import { isEarlierSynthManifest } from './stale-manifest';
+import { shapeOf } from '../policy/arguments';
 import { collectWarnings, onWarnings, WarningHandler } from './warnings';
 
 /** A deep copy with every object's keys sorted (arrays keep their order). */
@@ -112,14 +114,19 @@ function filesUnder(dir: string, prefix = ''): string[] {
 }
 
 // Moves every staged file into `outdir` (one rename each) and removes manifests a previous synth left
-// there that this one no longer writes; other files (a README, .gitkeep) stay.
+// there that this one no longer writes; other files (a README, .gitkeep, a kustomization.yaml) stay.
 function publish(staging: string, outdir: string, extension: string, copy: boolean): string[] {
   const files = filesUnder(staging);
   fs.mkdirSync(outdir, { recursive: true });
   const fresh = new Set(files);
   for (const rel of fs.existsSync(outdir) ? filesUnder(outdir) : []) {
-    if ((rel.endsWith(extension) || rel === 'construct-metadata.json') && !fresh.has(rel))
-      fs.rmSync(path.join(outdir, rel));
+    if (fresh.has(rel)) continue;
+    const file = path.join(outdir, rel);
+    if (
+      rel === 'construct-metadata.json' ||
+      (rel.endsWith(extension) && isEarlierSynthManifest(file, extension))
+    )
+      fs.rmSync(file);
   }
   for (const rel of files) {
     const target = path.join(outdir, rel);
@@ -169,6 +176,7 @@ function relative(file: string): string {
  * Never throws for validation errors: they are returned (and printed by {@link runSynth}).
  */
 export function synthesizeApp(app: App, options: RunSynthOptions = {}): SynthResult {
+  if (!isApp(app)) throw new TypeError(`synthesizeApp: app must be a cdk8s App, got ${shapeOf(app)}`);
   const log = options.log ?? ((line: string) => process.stderr.write(`${line}\n`));
   const warnings: string[] = [];
   const handler: WarningHandler = (warning) => {
@@ -228,9 +236,24 @@ export function runSynth(build: () => App, options: RunSynthOptions = {}): Synth
     report(errors, undefined);
     return { ok: false, errors, warnings: [], written: [] };
   }
+  // A build function that forgot its `return app`: say so, rather than "Cannot read properties of undefined".
+  if (!isApp(app)) {
+    const errors = [
+      `runSynth: the build function returned ${shapeOf(app)}, expected the cdk8s App it built. Fix: end it with \`return app\``,
+    ];
+    report(errors, undefined);
+    return { ok: false, errors, warnings: [], written: [] };
+  }
   const result = synthesizeApp(app, options);
   if (!result.ok) report(result.errors, path.resolve(app.outdir));
   return result;
+}
+
+// An App of any copy of cdk8s (no instanceof: a consumer's tree may hold another copy than this package's).
+function isApp(value: unknown): value is App {
+  if (typeof value !== 'object' || value === null) return false;
+  const app = value as Partial<App>;
+  return typeof app.synth === 'function' && typeof app.outdir === 'string' && typeof app.node === 'object';
 }
 
 // The first stack frame outside node_modules and outside this package's own sources.

@@ -41,6 +41,32 @@ function stringMap(value: unknown): Record<string, string> {
   >;
 }
 
+// A walk over at most this many values of an object: a Secret producer is small; more is not looked through.
+const MAX_VISITED = 100_000;
+
+/** Whether any string in `value` (a Secret producer's JSON, its encrypted data left out) holds a private key. */
+function anyPrivateKey(value: unknown): boolean {
+  const stack: unknown[] = [value];
+  for (let visited = 0; stack.length > 0 && visited < MAX_VISITED; visited++) {
+    const item = stack.pop();
+    if (typeof item === 'string') {
+      if (holdsPrivateKey(item)) return true;
+    } else if (Array.isArray(item)) stack.push(...item);
+    else if (isJsonObject(item)) stack.push(...Object.values(item));
+  }
+  return false;
+}
+
+/**
+ * Whether the template of a producer (an ExternalSecret's `spec.target.template`, a SealedSecret's `spec.template`)
+ * writes key.pem or keyPass from a literal: a SealedSecret's template `data` is not encrypted, and an ExternalSecret
+ * template value without a `{{ }}` expression is the value itself, so either sits in dist/ in clear text.
+ */
+function templateHoldsKeyMaterial(template: Json | undefined): boolean {
+  const data = { ...stringMap(template?.data), ...stringMap(template?.stringData) };
+  return Object.entries(data).some(([k, v]) => SECRET_KEYS.has(k) && v !== '' && !v.includes('{{'));
+}
+
 /** What an object in the app says about the Secret it is, or produces. */
 export interface SecretSource {
   /** `Kind/name` of the object. */
@@ -52,7 +78,10 @@ export interface SecretSource {
   readonly labels: Readonly<Record<string, string>>;
   /** The Secret's keys, when the object lists them. */
   readonly keys?: readonly string[];
-  /** The object itself carries the secret keys' values (a plain Secret's data/stringData). */
+  /**
+   * The object itself carries a secret key's value in clear text: a plain Secret's data/stringData, a literal
+   * key.pem/keyPass in a producer's template, or a PEM private key anywhere but a SealedSecret's encryptedData.
+   */
   readonly holdsKeyMaterial: boolean;
 }
 
@@ -97,7 +126,7 @@ export function secretSourceOf(json: Json): SecretSource | undefined {
       namespace,
       labels: { ...stringMap(metadata.labels), ...stringMap(object(template?.metadata)?.labels) },
       ...(keys === undefined ? {} : { keys }),
-      holdsKeyMaterial: false,
+      holdsKeyMaterial: templateHoldsKeyMaterial(template) || anyPrivateKey(spec),
     };
   }
   const template = object(spec.template);
@@ -111,7 +140,9 @@ export function secretSourceOf(json: Json): SecretSource | undefined {
       ...(encrypted
         ? { keys: [...Object.keys(encrypted), ...Object.keys(object(template?.data) ?? {})] }
         : {}),
-      holdsKeyMaterial: false,
+      // Everything but encryptedData is clear text.
+      holdsKeyMaterial:
+        templateHoldsKeyMaterial(template) || anyPrivateKey({ ...spec, encryptedData: undefined }),
     };
   }
   return undefined;
@@ -210,8 +241,11 @@ export function checkTlsSecret(
         expected:
           'no private key in the manifests (this Secret carries key.pem/keyPass or a PEM private key in clear text)',
         fix:
-          'produce the Secret from your secret store (an ExternalSecret, a SealedSecret) or create it outside ' +
-          'Git; if the manifests are encrypted, set allowInlineCredentials: true on this destination',
+          (source.object.startsWith('Secret/')
+            ? 'produce the Secret from your secret store (an ExternalSecret, a SealedSecret) or create it outside Git'
+            : `let ${source.object} take the key from the secret store (an ExternalSecret's spec.data remoteRef, a ` +
+              "SealedSecret's encryptedData), not from a literal in its template or spec") +
+          '; if the manifests are encrypted, set allowInlineCredentials: true on this destination',
       });
     }
     const unknown = (source.keys ?? []).filter((k) => !TLS_SECRET_KEYS.includes(k));

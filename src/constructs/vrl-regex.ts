@@ -37,6 +37,56 @@ interface UnsupportedSyntax {
 
 const LOOK_AROUND = ['(?<=', '(?<!', '(?=', '(?!'];
 
+// The escapes of a letter (or a character outside ASCII) that Rust's regex parser knows (regex-syntax
+// ast/parse.rs, parse_escape): hex and Unicode code points, Unicode and Perl classes, the special literals
+// \a \f \t \n \r \v, and the assertions \A \z \b \B (not inside a class, where an assertion is refused).
+// Any other letter is an "unrecognized escape" error there, while JavaScript reads `\Q` as Q: PCRE habits such as
+// \Q…\E, \h, \R, \Z, \G or \e compile in Node and stop the agent's configuration.
+const RUST_LETTER_ESCAPES = new Set([...'xuUpPdsDSWwaftnrv']);
+const RUST_ASSERTION_ESCAPES = new Set([...'AzbB']);
+
+function unknownEscape(c: string, inClass: boolean): boolean {
+  if (/[0-9]/.test(c)) return false; // backreferences, reported as such
+  if (c.charCodeAt(0) < 128 && !/[A-Za-z]/.test(c)) return false; // escaped punctuation or space
+  return !RUST_LETTER_ESCAPES.has(c) && (inClass || !RUST_ASSERTION_ESCAPES.has(c));
+}
+
+/**
+ * The regex with Rust's own group syntax in JavaScript's words, for a syntax check with `new RegExp`: inline flags
+ * `(?i)` are dropped and `(?i:…)` becomes `(?:…)` (Rust's flags i, m, s, R, U, u, x; JavaScript before ES2025 has
+ * neither), and `(?P<name>…)` becomes `(?<name>…)`. Escapes and character classes are copied as they are.
+ */
+export function javaScriptCheckable(regex: string): string {
+  let out = '';
+  let inClass = false;
+  for (let i = 0; i < regex.length; i++) {
+    const c = regex[i];
+    if (c === '\\') {
+      out += regex.slice(i, i + 2);
+      i++;
+    } else if (inClass) {
+      out += c;
+      if (c === ']') inClass = false;
+    } else if (c === '[') {
+      inClass = true;
+      out += c;
+      if (regex[i + 1] === '^') out += regex[++i];
+      if (regex[i + 1] === ']') out += regex[++i];
+    } else if (c === '(' && regex.startsWith('(?P<', i)) {
+      out += '(?<';
+      i += 3;
+    } else if (c === '(') {
+      const flags = /^\(\?[imsRUux-]+([):])/.exec(regex.slice(i, i + 16));
+      if (flags === null) out += c;
+      else {
+        out += flags[1] === ':' ? '(?:' : '';
+        i += flags[0].length - 1;
+      }
+    } else out += c;
+  }
+  return out;
+}
+
 // One pass over the pattern: escapes are skipped as a pair and a character class is literal text, so `\(?=` and
 // `[(?=]` are not look-ahead.
 function unsupportedSyntax(regex: string): UnsupportedSyntax | undefined {
@@ -45,11 +95,21 @@ function unsupportedSyntax(regex: string): UnsupportedSyntax | undefined {
     const c = regex[i];
     if (c === '\\') {
       const next = regex[i + 1] ?? '';
-      if (!inClass && (/[1-9]/.test(next) || (next === 'k' && regex[i + 2] === '<'))) {
+      // Rust reads every escaped digit, \0 included, as a backreference it does not support.
+      if (/[0-9]/.test(next) || (!inClass && next === 'k' && regex[i + 2] === '<')) {
         return {
           feature: 'backreferences',
           text: next === 'k' ? regex.slice(i, regex.indexOf('>', i) + 1 || undefined) : `\\${next}`,
           fix: 'list the values the group can take instead of referring back to it',
+        };
+      }
+      if (next !== '' && unknownEscape(next, inClass)) {
+        return {
+          feature: `escape \\${next}${inClass && RUST_ASSERTION_ESCAPES.has(next) ? ' inside a character class' : ''}`,
+          text: `\\${next}`,
+          fix:
+            'escape only punctuation, and write a letter as itself (\\Q…\\E, \\h, \\R, \\Z, \\G and \\e are PCRE, ' +
+            'not Rust regex; \\z ends the text, \\s matches white space)',
         };
       }
       i++;

@@ -1,4 +1,5 @@
 import { IConstruct } from 'constructs';
+import { shapeOf } from '../policy/arguments';
 
 /** Metadata type under which the constructs record warnings (visible in `node.metadata`). */
 export const WARNING_METADATA_TYPE = 'cdk8s-deckhouse-audit:warning';
@@ -62,6 +63,16 @@ export function addLazyWarnings(scope: IConstruct, warnings: () => readonly stri
  * distinct warning reaches the handler once per app, however often the app is synthesized.
  */
 export function onWarnings(scope: IConstruct, handler: WarningHandler): void {
+  if (typeof scope !== 'object' || scope === null || typeof scope.node !== 'object') {
+    throw new TypeError(
+      `onWarnings: scope must be a construct (the App or one in it), got ${shapeOf(scope)}`,
+    );
+  }
+  if (typeof handler !== 'function') {
+    throw new TypeError(
+      `onWarnings: handler must be a function (warning: string) => void, got ${shapeOf(handler)}`,
+    );
+  }
   stateOf(scope).handler = handler;
 }
 

@@ -26,8 +26,10 @@ export interface SecretKeyValue {
 export type SecretKeyRead = { value: SecretKeyValue } | { problem: Problem } | { absent: true };
 
 // Go's encoding/json decodes []byte (Secret.data values) with base64.StdEncoding, which skips CR and LF and
-// accepts nothing else outside the alphabet; padding is required.
-const BASE64 = /^(?:[A-Za-z0-9+/]{4})*(?:[A-Za-z0-9+/]{2}==|[A-Za-z0-9+/]{3}=)?$/;
+// accepts nothing else outside the alphabet; padding is required: whole quartets, the last ending in at most two
+// "=". Checked by length and one character class: a repeated group keeps its backtracking on V8's stack, which a
+// few megabytes of value exhaust ("Maximum call stack size exceeded").
+const BASE64_CHARACTERS = /^[A-Za-z0-9+/]*={0,2}$/;
 
 /** `namespace/name` of a Secret (or any object) manifest, `?` for a missing name. */
 export function manifestName(object: unknown): string {
@@ -147,7 +149,7 @@ export function readSecretKey(
 /** The bytes of Secret `data` value text (Go's base64.StdEncoding, CR and LF skipped), or undefined. */
 export function decodeBase64(text: string): Uint8Array | undefined {
   const compact = text.replace(/[\r\n]/g, '');
-  if (!BASE64.test(compact)) return undefined;
+  if (compact.length % 4 !== 0 || !BASE64_CHARACTERS.test(compact)) return undefined;
   return new Uint8Array(Buffer.from(compact, 'base64'));
 }
 

@@ -3,6 +3,9 @@
 // ModuleConfig is named after its module and is cluster-scoped (moduleconfig.yaml: scope Cluster), the
 // ClusterLogDestination/ClusterLoggingConfig CRDs are cluster-scoped, and a cluster holds one object per
 // kind and name: two objects of the same name in one app overwrite each other when applied.
+import { mkdtempSync, readdirSync, rmSync } from 'fs';
+import { tmpdir } from 'os';
+import { join } from 'path';
 import { ApiObject, App, Chart, JsonPatch, Testing } from 'cdk8s';
 import {
   AuditLogShipping,
@@ -51,7 +54,27 @@ describe('one object per kind and name in the app', () => {
       /\[two\/audit\/PolicySecret\] Secret kube-system\/audit-policy: also written by one\/audit\/PolicySecret/,
     );
     expect(errors).toMatch(/Fix: /);
+    expect(errors).toContain('the manifests of another cluster come from an App of their own');
     expect(() => app.synth()).toThrow(/also written by/);
+  });
+
+  test('one App per cluster: the same audit in two Apps (two clusters) synthesizes in each', () => {
+    const dirs = ['prod', 'stage'].map((cluster) => {
+      const outdir = mkdtempSync(join(tmpdir(), `audit-${cluster}-`));
+      const app = new App({ outdir });
+      onWarnings(app, () => undefined);
+      new DeckhouseClusterAudit(new Chart(app, 'audit'), 'audit', {
+        policy: POLICY,
+        destinations: [LOKI],
+        assertionPacks: [],
+      });
+      app.synth();
+      return outdir;
+    });
+    for (const dir of dirs) {
+      expect(readdirSync(dir)).toEqual(['audit.k8s.yaml']);
+      rmSync(dir, { recursive: true });
+    }
   });
 
   test('two ControlPlaneAuditConfig, two LogShipperModule, two AuditLogShipping with one destination name', () => {

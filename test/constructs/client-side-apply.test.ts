@@ -7,7 +7,13 @@
 // - Argo CD's per-resource sync option `argocd.argoproj.io/sync-options: ServerSideApply=true` (several options are
 //   comma-separated) applies the object server-side, which keeps no such annotation.
 import { Testing } from 'cdk8s';
-import { AuditPolicySecret, collectWarnings, DeckhouseClusterAudit } from '../../src/constructs';
+import {
+  AuditLogShipping,
+  AuditPolicySecret,
+  base64Pem,
+  collectWarnings,
+  DeckhouseClusterAudit,
+} from '../../src/constructs';
 import { Policy } from '../../src/policy/types';
 import { argoCdAnnotations } from '../../src/constructs/argocd';
 import { Manifest, ofKind, synthValid } from './helpers';
@@ -85,5 +91,66 @@ describe('a policy Secret too large for client-side apply', () => {
       'argocd.argoproj.io/sync-wave': '1',
       'argocd.argoproj.io/sync-options': 'SkipDryRunOnMissingResource=true,ServerSideApply=true',
     });
+  });
+});
+
+// A CA bundle inline in caFile: a corporate bundle of a few hundred certificates (each ~1.5 KB of PEM, more in
+// base64) passes the limit the same way.
+describe('a ClusterLogDestination too large for client-side apply', () => {
+  const certificate = `-----BEGIN CERTIFICATE-----\n${`${'MIIF'.repeat(16)}\n`.repeat(25)}-----END CERTIFICATE-----\n`;
+  const destinationOf = (certificates: number) => ({
+    type: 'Socket' as const,
+    name: 'siem',
+    address: 'siem.example.com:6514',
+    mode: 'TCP' as const,
+    tls: { caFile: base64Pem(certificate.repeat(certificates)) },
+  });
+  function shipped(certificates: number, argoCdAnnotations?: boolean) {
+    const chart = Testing.chart();
+    new AuditLogShipping(chart, 'Shipping', {
+      destinations: [destinationOf(certificates)],
+      ...(argoCdAnnotations === undefined ? {} : { argoCdAnnotations }),
+    });
+    const [destination] = ofKind(synthValid(chart), 'ClusterLogDestination');
+    const [config] = ofKind(synthValid(chart), 'ClusterLoggingConfig');
+    return { destination, config, warnings: collectWarnings(chart) };
+  }
+
+  test('a 200-certificate bundle is synced server-side by Argo CD, beside its other sync option', () => {
+    const { destination, config, warnings } = shipped(200);
+    const { 'argocd.argoproj.io/sync-options': syncOptions, ...rest } = destination.metadata.annotations;
+    expect(syncOptions).toBe('SkipDryRunOnMissingResource=true,ServerSideApply=true');
+    expect(
+      annotationBytesAfterKubectlApply({
+        ...destination,
+        metadata: { ...destination.metadata, annotations: rest },
+      }),
+    ).toBeGreaterThan(LIMIT);
+    // The small ClusterLoggingConfig beside it stays client-side.
+    expect(config.metadata.annotations['argocd.argoproj.io/sync-options']).toBe(
+      'SkipDryRunOnMissingResource=true',
+    );
+    expect(warnings).toEqual([]);
+  });
+
+  test('without Argo CD annotations, the warning names the destination and the Secret to move the bundle to', () => {
+    const { destination, warnings } = shipped(200, false);
+    expect(destination.metadata.annotations).toBeUndefined();
+    expect(annotationBytesAfterKubectlApply(destination)).toBeGreaterThan(LIMIT);
+    expect(warnings).toEqual([
+      expect.stringContaining(
+        '[test/Shipping] ClusterLogDestination siem is too large for client-side apply',
+      ),
+    ]);
+    expect(warnings[0]).toContain('keep the certificates in the Secret of tls.secretRef');
+  });
+
+  test('a few certificates stay a plain client-side apply', () => {
+    const { destination, warnings } = shipped(3);
+    expect(annotationBytesAfterKubectlApply(destination)).toBeLessThan(LIMIT - 1024);
+    expect(destination.metadata.annotations['argocd.argoproj.io/sync-options']).toBe(
+      'SkipDryRunOnMissingResource=true',
+    );
+    expect(warnings).toEqual([]);
   });
 });

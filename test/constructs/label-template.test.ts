@@ -48,3 +48,16 @@ describe('extraLabels templates as log-shipper reads them', () => {
     expect(destination.spec.extraLabels.audit_verb).toBe('{{ verb }}');
   });
 });
+
+describe('a template the CRD refuses for its path', () => {
+  test('an annotation (a key that needs quotes) is refused once, saying why, not "write one space inside the braces"', () => {
+    const value = '{{ annotations."authorization.k8s.io/decision" }}';
+    expect(CRD_TEMPLATE.test(value)).toBe(false);
+    const message = synthError(lokiWith({ decision: value }));
+    const lines = message.split('\n').filter((l) => l.includes('extraLabels.decision'));
+    expect(lines).toHaveLength(1);
+    expect(lines[0]).toContain('expected a template whose path holds only letters, digits');
+    expect(lines[0]).toContain('cannot fill a label');
+    expect(lines[0]).not.toContain('one space inside the braces');
+  });
+});

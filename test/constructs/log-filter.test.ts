@@ -192,3 +192,34 @@ describe('LOG_FILTER_OPERATORS', () => {
     expect(LOG_FILTER_OPERATORS).toEqual(['In', 'NotIn', 'Regex', 'NotRegex', 'Exists', 'DoesNotExist']);
   });
 });
+
+describe('the text helpers with a value that is no string (untyped code)', () => {
+  const untyped = (value: unknown) => value as string;
+  test.each([
+    [
+      'exact',
+      () => exact('responseStatus.code', untyped(403)),
+      "exact: values[0] must be a string, got the number 403. Fix: compare a number with { field, operator: 'In', values: [403] }",
+    ],
+    [
+      'notExact',
+      () => notExact('verb', 'get', untyped(['list'])),
+      'notExact: values[1] must be a string (the text to match), got',
+    ],
+    [
+      'contains',
+      () => contains('message', untyped(undefined)),
+      'contains: values[0] must be a string (the text to match), got',
+    ],
+    [
+      'notContains',
+      () => notContains('message', untyped(null)),
+      'notContains: values[0] must be a string (the text to match), got',
+    ],
+  ])(
+    '%s names itself and the argument instead of "text.replace is not a function"',
+    (_name, call, message) => {
+      expect(call).toThrow(message);
+    },
+  );
+});

@@ -88,6 +88,22 @@ describe('reduceSchemaErrors: one error per mistake', () => {
     ]);
   });
 
+  test('an anyOf failed by several values is one error per value, each listing only its own alternatives', () => {
+    // ajv reports the same schema position (additionalProperties/anyOf) once per key: the alternatives of one
+    // key were gathered into the first key's message ("... and must match pattern ..." three times).
+    const expected =
+      'must match one of: must match pattern "^[a-z]+$"; must match pattern "^\\{\\{ .+ \\}\\}$"';
+    expect(errorsOf({ labels: { a: 'A B', b: '1:20', c: '~' } })).toEqual(
+      ['a', 'b', 'c'].map((key, i) => ({
+        field: `/spec/labels/${key}`,
+        keyword: 'anyOf',
+        message: expected,
+        value: ['A B', '1:20', '~'][i],
+        location: 'spec.labels.*',
+      })),
+    );
+  });
+
   test('a bad property name is one error about that key', () => {
     expect(errorsOf({ set: { env: 'x' } })).toEqual([
       {

@@ -123,6 +123,31 @@ describe('synthesizeApp', () => {
     expect(siblings.filter((e) => e.includes('staging'))).toEqual([]);
   });
 
+  test('with a common extension, the files beside the manifests stay: a kustomization.yaml is not a stale manifest', () => {
+    // Argo CD and Flux read a kustomization.yaml in the synced directory; with outputFileExtension '.yaml' it ends
+    // like the manifests, and it was removed as one an earlier synth left.
+    const app = appWith(GOOD, { outputFileExtension: '.yaml' });
+    const put = (name: string, text: string) => fs.writeFileSync(path.join(app.outdir, name), text);
+    put('kustomization.yaml', 'resources:\n  - audit.yaml\n');
+    put(
+      'component.yaml',
+      'apiVersion: kustomize.config.k8s.io/v1alpha1\nkind: Component\nmetadata:\n  name: c\n',
+    );
+    put('values.yaml', 'replicas: 2\n');
+    // An object an earlier synth wrote, in a chart this one no longer has: a stale manifest.
+    put(
+      'old.yaml',
+      'apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: old\n---\napiVersion: v1\nkind: Secret\nmetadata:\n  name: s\n',
+    );
+    expect(synthesizeApp(app, quiet).ok).toBe(true);
+    expect(fs.readdirSync(app.outdir).sort()).toEqual([
+      'audit.yaml',
+      'component.yaml',
+      'kustomization.yaml',
+      'values.yaml',
+    ]);
+  });
+
   test('honours the App yamlOutputType and file extension', () => {
     const app = appWith(GOOD, {
       yamlOutputType: YamlOutputType.FILE_PER_RESOURCE,
@@ -237,6 +262,28 @@ describe('runSynth', () => {
     expect(printed).toMatch(/\n {4}at test\/constructs\/synth\.test\.ts:\d+:\d+\n/);
     expect(printed.match(/\n\s+at /g)).toHaveLength(1);
     expect(process.exitCode).toBe(1);
+  });
+
+  test('a build function that forgot `return app` is told so, not "Cannot read properties of undefined"', () => {
+    delete process.env.CDK8S_OUTDIR;
+    let result: ReturnType<typeof runSynth> | undefined;
+    const printed = captureStderr(() => {
+      result = runSynth((() => {
+        const app = new App({ outdir: tempDir() });
+        new DeckhouseClusterAudit(new Chart(app, 'audit'), 'Audit', { assertionPacks: [] });
+      }) as unknown as () => App);
+    });
+    expect(result?.ok).toBe(false);
+    expect(printed).toContain(
+      'runSynth: the build function returned undefined, expected the cdk8s App it built. Fix: end it with `return app`',
+    );
+    expect(printed).not.toMatch(/\n\s+at /);
+    expect(process.exitCode).toBe(1);
+    expect(() => synthesizeApp(null as never)).toThrow('synthesizeApp: app must be a cdk8s App, got null');
+    expect(() => onWarnings(undefined as never, () => undefined)).toThrow(
+      'onWarnings: scope must be a construct (the App or one in it), got undefined',
+    );
+    expect(() => onWarnings(new App(), 'print' as never)).toThrow('onWarnings: handler must be a function');
   });
 
   test('props a construct refuses print the construct, prop and fix with the line that wrote them', () => {

@@ -6,6 +6,12 @@
 //   (`r'foo bar` is an unterminated literal error).
 // - Rust regex crate documentation: no look-around, no backreferences (a pattern using them does not compile).
 // JavaScript's RegExp accepts all of them, so none of these would be caught by compiling the value in Node.
+// - rust-lang/regex regex-syntax src/ast/parse.rs: parse_group reads inline flags `(?i)`, `(?i-s:…)` (flags i, m, s,
+//   R, U, u, x) and `(?P<name>…)`, which JavaScript's RegExp refuses ("Invalid group"); parse_escape knows the letter
+//   escapes x u U p P d s w D S W a f t n r v A z b B and refuses any other letter or non-ASCII character
+//   ("unrecognized escape sequence"), and every escaped digit without the octal option ("backreferences are not
+//   supported"), where JavaScript reads `\Q` as Q and `\0` as NUL; an assertion (\A \z \b \B) is refused inside a
+//   class.
 import { Testing } from 'cdk8s';
 import {
   AuditEventSelection,
@@ -19,7 +25,7 @@ import {
   notMatches,
 } from '../../src/constructs';
 import { provablyDisjoint } from '../../src/constructs/selection-overlap';
-import { vrlRegexProblem } from '../../src/constructs/vrl-regex';
+import { javaScriptCheckable, vrlRegexProblem } from '../../src/constructs/vrl-regex';
 import { ofKind, synthError, synthValid } from './helpers';
 
 const VECTOR = { type: 'Vector' as const, name: 'archive', endpoint: 'vector.example.com:6000' };
@@ -104,5 +110,46 @@ describe('Regex values inside VRL', () => {
     new AuditLogShipping(chart, 'Shipping', { destinations: [{ ...VECTOR, selections: [a, b] }] });
     const configs = ofKind(synthValid(chart), 'ClusterLoggingConfig');
     expect(configs.map((c) => c.spec.logFilter[0].values)).toEqual([['^o\\x27brien$'], ['^o\\x27neil$']]);
+  });
+});
+
+describe("Rust's regex syntax, not JavaScript's", () => {
+  test.each([
+    '(?i)create',
+    '(?i:create|update)',
+    '(?is-m:admin.*)',
+    '(?P<verb>get)',
+    '\\Acreate\\z',
+    '[[:alpha:]]+',
+    '\\p{Greek}+',
+    '\\x{41}',
+    'system:serviceaccount:d8-.*',
+  ])('%s compiles in Rust regex and is accepted', (regex) => {
+    expect(checkLogFilters([matches('user.username', regex)], 'filters')).toEqual([]);
+  });
+
+  test('the JavaScript form of a Rust group keeps escapes and classes as written', () => {
+    expect(javaScriptCheckable('(?i)a(?P<n>b)(?s:c)')).toBe('a(?<n>b)(?:c)');
+    expect(javaScriptCheckable('\\(?i)[(?i)]')).toBe('\\(?i)[(?i)]');
+  });
+
+  test.each([
+    ['\\Qadmin\\E', '\\Q'],
+    ['a\\hb', '\\h'],
+    ['end\\Z', '\\Z'],
+    ['\\Gx', '\\G'],
+    ['\\e', '\\e'],
+    ['caf\\é', '\\é'],
+    ['[\\b]', '\\b'],
+  ])('%s compiles in JavaScript but not in Rust regex: refused', (regex, escape) => {
+    expect(() => new RegExp(regex)).not.toThrow();
+    const [problem] = checkLogFilters([matches('verb', regex)], 'filters');
+    expect(problem.field).toBe('filters[0].values[0]');
+    expect(problem.expected).toContain(`no escape ${escape}`);
+  });
+
+  test('an escaped digit is a backreference to Rust, \\0 included', () => {
+    expect(vrlRegexProblem('a\\0')?.expected).toContain('no backreferences (received \\0)');
+    expect(vrlRegexProblem('[\\1]')?.expected).toContain('no backreferences (received \\1)');
   });
 });
